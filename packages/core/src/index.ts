@@ -1,0 +1,5 @@
+// @shoreline/core: pure computation. No I/O, no clock, no unseeded randomness, no runtime dependencies.
+
+export * from './insight/index.js';
+export * from './simulation/index.js';
+export * from './staffing/index.js';

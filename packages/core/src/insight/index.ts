@@ -1,0 +1,2 @@
+// Public surface of core/insight. Each export cites its formula and source in its own file.
+export {};
