@@ -1,0 +1,39 @@
+import type { Command } from 'commander';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../demo/seed.js';
+import { createShoreline, listen } from '../../main.js';
+import { loadConfig } from '../../platform/config.js';
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description(
+      'run the API and web app on one port (PGlite in SHORELINE_DATA_DIR unless DATABASE_URL is set)',
+    )
+    .option('--demo', 'seed the demo organization when the database has none')
+    .option('-p, --port <port>', 'port (default: PORT or 3000)')
+    .action(async (opts: { demo?: boolean; port?: string }) => {
+      const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
+      const shoreline = await createShoreline(config);
+      const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+      if (shoreline.migrations.applied.length > 0) {
+        console.log(`migrations applied: ${shoreline.migrations.applied.join(', ')}`);
+      }
+      if (opts.demo) {
+        const demo = await seedDemo(shoreline.ctx.db, shoreline.ctx.clock);
+        if (demo.seeded) console.log('demo organization seeded');
+        console.log(
+          `demo sign-in: ${DEMO_USERS.admin} / ${DEMO_PASSWORD}  (also ${DEMO_USERS.supervisor}, ${DEMO_USERS.agent}, ${DEMO_USERS.vendorAdmin}, ${DEMO_USERS.vendorAgent})`,
+        );
+      }
+      const server = await listen(shoreline, config);
+      const url = config.publicUrl.replace(`:${config.port}`, `:${server.port}`);
+      console.log(`Shoreline is running at ${url}  (database: ${where}; API docs: ${url}/api/docs)`);
+      const stop = async () => {
+        await server.close();
+        await shoreline.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

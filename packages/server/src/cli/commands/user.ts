@@ -1,0 +1,56 @@
+import { type Command, Option } from 'commander';
+import { runMigrations } from '../../main.js';
+import { addUser, createOrganization } from '../../modules/identity/bootstrap.js';
+import { systemClock } from '../../platform/clock.js';
+import { loadConfig } from '../../platform/config.js';
+import { openDatabase } from '../../platform/db/connect.js';
+
+export function registerUser(program: Command): void {
+  const user = program.command('user').description('manage users');
+  user
+    .command('add')
+    .description('add an active user; creates the organization when --organization names a new one')
+    .requiredOption('--email <email>', 'e-mail address (the sign-in name)')
+    .requiredOption('--name <name>', 'display name')
+    .requiredOption('--organization <name>', 'organization name')
+    .addOption(new Option('--role <role>', 'role').choices(['admin', 'supervisor', 'agent']).default('admin'))
+    .option('--provider <id>', 'provider id, for vendor staff')
+    .option('--password <password>', 'password (default: read SHORELINE_PASSWORD)')
+    .action(
+      async (opts: {
+        email: string;
+        name: string;
+        organization: string;
+        role: 'admin' | 'supervisor' | 'agent';
+        provider?: string;
+        password?: string;
+      }) => {
+        const password = opts.password ?? process.env.SHORELINE_PASSWORD;
+        if (!password) throw new Error('password: give --password or set SHORELINE_PASSWORD');
+        const config = loadConfig();
+        const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+        try {
+          await runMigrations(database);
+          const org = await database.db
+            .selectFrom('organizations')
+            .select('id')
+            .where('name', '=', opts.organization)
+            .executeTakeFirst();
+          const organizationId =
+            org?.id ??
+            (await createOrganization(database.db, systemClock, { name: opts.organization })).organizationId;
+          const actor = await addUser(database.db, systemClock, {
+            organizationId,
+            email: opts.email,
+            name: opts.name,
+            role: opts.role,
+            providerId: opts.provider ?? null,
+            password,
+          });
+          console.log(`added ${opts.email} (${actor.userId}) as ${opts.role} of ${opts.organization}`);
+        } finally {
+          await database.close();
+        }
+      },
+    );
+}

@@ -1,0 +1,5 @@
+import { identityModule } from './modules/identity/index.js';
+import type { ShorelineModule } from './platform/module.js';
+
+/** Every capability the server runs, in dependency order. Add a module here and its routes and tables exist. */
+export const modules: readonly ShorelineModule[] = [identityModule];

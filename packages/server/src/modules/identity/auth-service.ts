@@ -1,0 +1,187 @@
+import type { Kysely } from 'kysely';
+import { dummyHash, hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
+import { digest, SESSION_IDLE_MS, SESSION_TTL_MS } from '../../platform/auth/tokens.js';
+import type { Clock } from '../../platform/clock.js';
+import type { DB } from '../../platform/db/schema.js';
+import { AppError } from '../../platform/http/problem.js';
+import { newId, newSecret } from '../../platform/ids.js';
+import type { Actor } from '../../platform/scope.js';
+
+// Login throttling: failures within a window, per e-mail and per client address.
+const WINDOW_MS = 15 * 60 * 1000;
+const MAX_FAILURES_PER_EMAIL = 5;
+const MAX_FAILURES_PER_IP = 30;
+
+export interface AuthDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+}
+
+/** Signs in with e-mail and password; returns the session token to set as a cookie. */
+export async function login(
+  deps: AuthDeps,
+  input: { email: string; password: string; ip: string },
+): Promise<{ token: string; userId: string }> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const since = new Date(now.getTime() - WINDOW_MS);
+  const failures = await db
+    .selectFrom('login_attempts')
+    .select((eb) => [
+      eb.fn.count<number>('id').filterWhere('email', '=', input.email).as('byEmail'),
+      eb.fn.count<number>('id').filterWhere('ip', '=', input.ip).as('byIp'),
+    ])
+    .where('succeeded', '=', false)
+    .where('at', '>', since)
+    .executeTakeFirstOrThrow();
+  if (Number(failures.byEmail) >= MAX_FAILURES_PER_EMAIL || Number(failures.byIp) >= MAX_FAILURES_PER_IP) {
+    throw new AppError('rate_limited', 'too many failed sign-ins; try again in 15 minutes');
+  }
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email))
+    .executeTakeFirst();
+  let ok = false;
+  if (user?.password_hash && user.status === 'active')
+    ok = await verifyPassword(user.password_hash, input.password);
+  else await verifyPassword(await dummyHash(), input.password); // same cost whether or not the user exists
+  await db
+    .insertInto('login_attempts')
+    .values({ email: input.email, ip: input.ip, succeeded: ok, at: now })
+    .execute();
+  if (!ok || !user) throw new AppError('invalid_credentials', 'e-mail or password is wrong');
+  const token = await createSession(deps, user);
+  return { token, userId: user.id };
+}
+
+export async function createSession(
+  { db, clock }: AuthDeps,
+  user: { id: string; organization_id: string; provider_id: string | null },
+): Promise<string> {
+  const now = clock.now();
+  const token = newSecret('shs');
+  await db
+    .insertInto('sessions')
+    .values({
+      id: newId('ses', now.getTime()),
+      organization_id: user.organization_id,
+      provider_id: user.provider_id,
+      user_id: user.id,
+      token_hash: digest(token),
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + SESSION_TTL_MS),
+    })
+    .execute();
+  return token;
+}
+
+/** Resolves a session cookie or a bearer API token to the actor behind it, or null. */
+export async function authenticate(
+  { db, clock }: AuthDeps,
+  credentials: { sessionToken?: string | undefined; bearerToken?: string | undefined },
+): Promise<Actor | null> {
+  const now = clock.now();
+  if (credentials.sessionToken) {
+    const row = await db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([
+        'sessions.id as sessionId',
+        'sessions.last_seen_at',
+        'sessions.expires_at',
+        'users.id',
+        'users.organization_id',
+        'users.provider_id',
+        'users.role',
+        'users.status',
+      ])
+      .where('sessions.token_hash', '=', digest(credentials.sessionToken))
+      .executeTakeFirst();
+    if (
+      row &&
+      row.status === 'active' &&
+      row.expires_at > now &&
+      now.getTime() - row.last_seen_at.getTime() < SESSION_IDLE_MS
+    ) {
+      // Touch at most once a minute: sliding idle expiry without a write per request.
+      if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
+        await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.sessionId).execute();
+      }
+      return actorOf(row);
+    }
+  }
+  if (credentials.bearerToken) {
+    const row = await db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .select([
+        'api_tokens.id as tokenId',
+        'api_tokens.last_used_at',
+        'users.id',
+        'users.organization_id',
+        'users.provider_id',
+        'users.role',
+        'users.status',
+      ])
+      .where('api_tokens.token_hash', '=', digest(credentials.bearerToken))
+      .where('api_tokens.revoked_at', 'is', null)
+      .executeTakeFirst();
+    if (row && row.status === 'active') {
+      if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
+        await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
+      }
+      return actorOf(row);
+    }
+  }
+  return null;
+}
+
+function actorOf(row: {
+  id: string;
+  organization_id: string;
+  provider_id: string | null;
+  role: Actor['role'];
+}): Actor {
+  return { userId: row.id, organizationId: row.organization_id, providerId: row.provider_id, role: row.role };
+}
+
+export async function logout({ db }: AuthDeps, sessionToken: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', digest(sessionToken)).execute();
+}
+
+/** Sign out everywhere: every session of the user ends. API tokens are revoked separately. */
+export async function logoutEverywhere({ db }: AuthDeps, userId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+export async function acceptInvite(
+  deps: AuthDeps,
+  input: { token: string; password: string; name?: string | undefined },
+): Promise<string> {
+  const { db, clock } = deps;
+  const now = clock.now();
+  const user = await db
+    .selectFrom('users')
+    .selectAll()
+    .where('invite_token_hash', '=', digest(input.token))
+    .where('status', '=', 'invited')
+    .executeTakeFirst();
+  if (!user?.invite_expires_at || user.invite_expires_at <= now) {
+    throw new AppError('not_found', 'invitation not found or expired', 'token');
+  }
+  const passwordHash = await hashPassword(input.password);
+  await db
+    .updateTable('users')
+    .set({
+      password_hash: passwordHash,
+      status: 'active',
+      invite_token_hash: null,
+      invite_expires_at: null,
+      updated_at: now,
+      ...(input.name ? { name: input.name } : {}),
+    })
+    .where('id', '=', user.id)
+    .execute();
+  return createSession(deps, user);
+}

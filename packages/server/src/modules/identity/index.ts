@@ -1,0 +1,30 @@
+import { getCookie } from 'hono/cookie';
+import { SESSION_COOKIE } from '../../platform/auth/tokens.js';
+import type { Authenticate } from '../../platform/http/app.js';
+import type { ModuleContext, ShorelineModule } from '../../platform/module.js';
+import { authenticate } from './auth-service.js';
+import { identityMigrations } from './migrations.js';
+import { accountRoutes } from './routes/account.js';
+import { adminRoutes } from './routes/admin.js';
+import './tables.js';
+
+export const identityModule: ShorelineModule = {
+  name: 'identity',
+  migrations: identityMigrations,
+  routes(app, ctx) {
+    accountRoutes(app, ctx);
+    adminRoutes(app, ctx);
+  },
+};
+
+/** Resolves the caller from the session cookie or an `Authorization: Bearer` API token. */
+export function identityAuthenticator(ctx: ModuleContext): Authenticate {
+  return (c) => {
+    const header = c.req.header('authorization');
+    const bearer = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : undefined;
+    return authenticate(
+      { db: ctx.db, clock: ctx.clock },
+      { sessionToken: getCookie(c, SESSION_COOKIE), bearerToken: bearer },
+    );
+  };
+}

@@ -1,0 +1,307 @@
+import type { z } from '@hono/zod-openapi';
+import { digest } from '../../platform/auth/tokens.js';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, notFound } from '../../platform/http/problem.js';
+import { newId, newSecret } from '../../platform/ids.js';
+import type { ScopedDb } from '../../platform/scope.js';
+import { authorize } from './policy.js';
+import { presentProvider, presentTeam, presentToken, presentUser } from './presenters.js';
+import type {
+  ProviderCreate,
+  ProviderUpdate,
+  TeamCreate,
+  TeamUpdate,
+  UserInvite,
+  UserUpdate,
+} from './schemas.js';
+
+const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+// Providers ---------------------------------------------------------------------------------
+
+export async function listProviders(s: ScopedDb) {
+  const rows = await s.selectFrom('providers').selectAll().orderBy('kind').orderBy('name').execute();
+  return rows.map(presentProvider);
+}
+
+export async function getProvider(s: ScopedDb, id: string) {
+  const row = await s.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('provider');
+  return presentProvider(row);
+}
+
+export async function createProvider(s: ScopedDb, clock: Clock, input: z.infer<typeof ProviderCreate>) {
+  authorize(s.actor, 'provider.write', 'provider');
+  const now = clock.now();
+  const id = newId('prv', now.getTime());
+  if (input.kind === 'in_house') {
+    const existing = await s
+      .selectFrom('providers')
+      .select('id')
+      .where('kind', '=', 'in_house')
+      .executeTakeFirst();
+    if (existing)
+      throw new AppError('conflict', 'the organization already has its in-house provider', 'kind');
+  }
+  const row = await s
+    .insertInto('providers', {
+      id,
+      name: input.name,
+      kind: input.kind,
+      shore: input.kind === 'vendor' ? (input.shore ?? null) : null,
+      countries: input.countries,
+      languages: input.languages,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return presentProvider(row);
+}
+
+export async function updateProvider(
+  s: ScopedDb,
+  clock: Clock,
+  id: string,
+  input: z.infer<typeof ProviderUpdate>,
+) {
+  authorize(s.actor, 'provider.write', 'provider');
+  const current = await getProvider(s, id);
+  if (input.shore !== undefined && current.kind === 'in_house') {
+    throw new AppError('validation_failed', 'the in-house operation has no shore', 'shore');
+  }
+  const row = await s
+    .updateTable('providers')
+    .set({ ...input, updated_at: clock.now() })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw notFound('provider');
+  return presentProvider(row);
+}
+
+// Teams -------------------------------------------------------------------------------------
+
+export async function listTeams(s: ScopedDb, filter: { providerId?: string | undefined }) {
+  let q = s.selectFrom('teams').selectAll().orderBy('name');
+  if (filter.providerId) q = q.where('provider_id', '=', filter.providerId);
+  return (await q.execute()).map(presentTeam);
+}
+
+export async function getTeam(s: ScopedDb, id: string) {
+  const row = await s.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('team');
+  return presentTeam(row);
+}
+
+export async function createTeam(s: ScopedDb, clock: Clock, input: z.infer<typeof TeamCreate>) {
+  authorize(s.actor, 'team.write', 'team');
+  // The provider must be visible to the caller: a foreign id answers 404 and writes nothing.
+  await getProviderOrFieldError(s, input.providerId);
+  const now = clock.now();
+  const row = await s
+    .insertInto('teams', {
+      id: newId('team', now.getTime()),
+      provider_id: input.providerId,
+      name: input.name,
+      site: input.site,
+      languages: input.languages,
+      channels: input.channels,
+      time_zone: input.timeZone,
+      business_hours: JSON.stringify(input.businessHours),
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return presentTeam(row);
+}
+
+export async function updateTeam(s: ScopedDb, clock: Clock, id: string, input: z.infer<typeof TeamUpdate>) {
+  authorize(s.actor, 'team.write', 'team');
+  const { timeZone, businessHours, ...rest } = input;
+  const row = await s
+    .updateTable('teams')
+    .set({
+      ...rest,
+      ...(timeZone !== undefined ? { time_zone: timeZone } : {}),
+      ...(businessHours !== undefined ? { business_hours: JSON.stringify(businessHours) } : {}),
+      updated_at: clock.now(),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
+  if (!row) throw notFound('team');
+  return presentTeam(row);
+}
+
+async function getProviderOrFieldError(s: ScopedDb, providerId: string) {
+  const row = await s.selectFrom('providers').select('id').where('id', '=', providerId).executeTakeFirst();
+  if (!row) throw new AppError('not_found', 'provider not found', 'providerId');
+}
+
+// Users -------------------------------------------------------------------------------------
+
+export async function listUsers(s: ScopedDb) {
+  authorize(s.actor, 'user.read', 'user');
+  const rows = await s.selectFrom('users').selectAll().orderBy('name').execute();
+  return rows.map(presentUser);
+}
+
+export async function getUser(s: ScopedDb, id: string) {
+  authorize(s.actor, 'user.read', 'user');
+  const row = await s.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('user');
+  return presentUser(row);
+}
+
+/** Invites a user: the account waits, with a one-time link, until they choose a password. */
+export async function inviteUser(
+  s: ScopedDb,
+  clock: Clock,
+  publicUrl: string,
+  input: z.infer<typeof UserInvite>,
+) {
+  authorize(s.actor, 'user.write', 'user');
+  // Vendor admins invite only into their own provider.
+  const providerId = s.actor.providerId ?? input.providerId;
+  if (providerId !== null) await getProviderOrFieldError(s, providerId);
+  const now = clock.now();
+  const token = newSecret('inv');
+  const row = await s
+    .insertInto('users', {
+      id: newId('usr', now.getTime()),
+      provider_id: providerId,
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      status: 'invited',
+      locale: 'en',
+      invite_token_hash: digest(token),
+      invite_expires_at: new Date(now.getTime() + INVITE_TTL_MS),
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { user: presentUser(row), inviteUrl: `${publicUrl}/invite/${token}` };
+}
+
+export async function updateUser(s: ScopedDb, clock: Clock, id: string, input: z.infer<typeof UserUpdate>) {
+  authorize(s.actor, 'user.write', 'user');
+  return s.transaction(async (tx) => {
+    const current = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!current) throw notFound('user');
+    if (id === tx.actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
+      throw new AppError(
+        'validation_failed',
+        'you cannot deactivate or demote yourself',
+        input.role ? 'role' : 'active',
+      );
+    }
+    let status = current.status;
+    if (input.active === false) status = 'deactivated';
+    if (input.active === true && current.status === 'deactivated')
+      status = current.password_hash ? 'active' : 'invited';
+    const row = await tx
+      .updateTable('users')
+      .set({
+        ...(input.name !== undefined ? { name: input.name } : {}),
+        ...(input.role !== undefined ? { role: input.role } : {}),
+        status,
+        updated_at: clock.now(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    // A deactivated user is signed out everywhere and their API tokens stop working.
+    if (status === 'deactivated') {
+      await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
+      await tx.updateTable('api_tokens').set({ revoked_at: clock.now() }).where('user_id', '=', id).execute();
+    }
+    return presentUser(row);
+  });
+}
+
+// API tokens (each user manages their own) -------------------------------------------------
+
+export async function listTokens(s: ScopedDb) {
+  const rows = await s
+    .selectFrom('api_tokens')
+    .selectAll()
+    .where('user_id', '=', s.actor.userId)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .execute();
+  return rows.map(presentToken);
+}
+
+export async function createToken(s: ScopedDb, clock: Clock, name: string) {
+  const now = clock.now();
+  const token = newSecret('shl');
+  const row = await s
+    .insertInto('api_tokens', {
+      id: newId('tok', now.getTime()),
+      provider_id: s.actor.providerId,
+      user_id: s.actor.userId,
+      name,
+      token_hash: digest(token),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { id: row.id, name: row.name, createdAt: row.created_at.toISOString(), token };
+}
+
+export async function revokeToken(s: ScopedDb, clock: Clock, id: string) {
+  const result = await s
+    .updateTable('api_tokens')
+    .set({ revoked_at: clock.now() })
+    .where('id', '=', id)
+    .where('user_id', '=', s.actor.userId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw notFound('token');
+}
+
+// Me ----------------------------------------------------------------------------------------
+
+export async function getMe(s: ScopedDb) {
+  const row = await s
+    .selectFrom('users')
+    .selectAll()
+    .where('id', '=', s.actor.userId)
+    .executeTakeFirstOrThrow();
+  const org = await s
+    .selectFrom('users')
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .leftJoin('providers', 'providers.id', 'users.provider_id')
+    .select(['organizations.name as organizationName', 'providers.name as providerName'])
+    .where('users.id', '=', s.actor.userId)
+    .executeTakeFirstOrThrow();
+  const user = presentUser(row);
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    providerId: user.providerId,
+    providerName: org.providerName,
+    organizationId: row.organization_id,
+    organizationName: org.organizationName,
+    locale: user.locale,
+  };
+}
+
+export async function updateMe(
+  s: ScopedDb,
+  clock: Clock,
+  input: { locale?: string | undefined; name?: string | undefined },
+) {
+  await s
+    .updateTable('users')
+    .set({
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      updated_at: clock.now(),
+    })
+    .where('id', '=', s.actor.userId)
+    .execute();
+  return getMe(s);
+}

@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const ConfigSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  SHORELINE_DATA_DIR: z.string().default('.shoreline'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  PUBLIC_URL: z.string().url().optional(),
+  SHORELINE_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
+  SHORELINE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+});
+
+export interface Config {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  port: number;
+  host: string;
+  publicUrl: string;
+  secureCookies: boolean;
+  maxBodyBytes: number;
+}
+
+/** Reads configuration from the environment, naming the variable and the reason on bad input. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = ConfigSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`invalid configuration: ${issue?.path.join('.')}: ${issue?.message}`);
+  }
+  const c = parsed.data;
+  const publicUrl = c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`;
+  return {
+    databaseUrl: c.DATABASE_URL,
+    dataDir: resolve(c.SHORELINE_DATA_DIR),
+    port: c.PORT,
+    host: c.HOST,
+    publicUrl,
+    secureCookies:
+      c.SHORELINE_SECURE_COOKIES === 'auto'
+        ? publicUrl.startsWith('https:')
+        : c.SHORELINE_SECURE_COOKIES === 'true',
+    maxBodyBytes: c.SHORELINE_MAX_BODY_BYTES,
+  };
+}

@@ -1,0 +1,192 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context, MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { sql } from 'kysely';
+import type { ModuleContext, ShorelineModule } from '../module.js';
+import { type Actor, ScopedDb } from '../scope.js';
+import type { AppEnv } from './env.js';
+import { AppError } from './problem.js';
+import { validationError } from './validation.js';
+
+export type Authenticate = (c: Context<AppEnv>) => Promise<Actor | null>;
+
+export interface AppOptions {
+  ctx: ModuleContext;
+  modules: readonly ShorelineModule[];
+  authenticate: Authenticate;
+  /** Folder of the built SPA; served at / with index.html for client routes. */
+  webDir?: string | undefined;
+}
+
+/** API paths anyone may call without signing in. Everything else under /api needs an actor. */
+const PUBLIC_API = new Set(['/api/auth/login', '/api/auth/accept-invite', '/api/openapi.json', '/api/docs']);
+
+export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
+  const { ctx } = options;
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error.issues, result.target);
+    },
+  });
+
+  app.use('*', requestId());
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: ctx.config.maxBodyBytes,
+      onError: () => {
+        throw new AppError(
+          'payload_too_large',
+          `request body exceeds ${ctx.config.maxBodyBytes} bytes`,
+          '(body)',
+        );
+      },
+    }),
+  );
+  app.use('/api/*', requireJsonForWrites);
+  app.use('/api/*', requireActor(options.authenticate, ctx.db));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    try {
+      await sql`select 1`.execute(ctx.db);
+      return c.json({ status: 'ready', database: ctx.database.kind });
+    } catch (err) {
+      throw new AppError('not_ready', `database not reachable: ${(err as Error).message}`);
+    }
+  });
+
+  for (const module of options.modules) module.routes?.(app, ctx);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'shoreline_session',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Shoreline API',
+      version: '0.1.0',
+      description:
+        'Customer-service operations: desk, knowledge, insight, plan, source, govern. Errors are application/problem+json with a stable `code`.',
+    },
+    security: [{ cookieAuth: [] }, { bearerAuth: [] }],
+  });
+  mountApiDocs(app);
+
+  app.all('/api/*', () => {
+    throw new AppError('not_found', 'no such API route');
+  });
+  if (options.webDir && existsSync(join(options.webDir, 'index.html'))) mountSpa(app, options.webDir);
+
+  app.onError((err, c) => {
+    const problem = toAppError(err);
+    if (problem.status >= 500) console.error(err);
+    return c.body(JSON.stringify(problem.toProblem()), problem.status as 400, {
+      'content-type': 'application/problem+json',
+    });
+  });
+  app.notFound((c) =>
+    c.body(JSON.stringify(new AppError('not_found', 'not found').toProblem()), 404, {
+      'content-type': 'application/problem+json',
+    }),
+  );
+  return app;
+}
+
+function toAppError(err: unknown): AppError {
+  if (err instanceof AppError) return err;
+  if (err instanceof HTTPException) {
+    if (err.status === 400 && /json/i.test(err.message)) {
+      return new AppError('malformed_json', 'request body is not valid JSON', '(body)');
+    }
+    if (err.status === 413) return new AppError('payload_too_large', err.message, '(body)');
+    if (err.status === 401) return new AppError('unauthenticated', err.message);
+  }
+  // Unique violations mean the caller asked for something that already exists.
+  if (typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505') {
+    return new AppError('conflict', 'a record with the same unique value already exists');
+  }
+  return new AppError('internal_error', 'internal error');
+}
+
+/** Writes must send JSON: this also keeps cross-site HTML forms from posting with the session cookie. */
+const requireJsonForWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const method = c.req.method;
+  if (method === 'POST' || method === 'PUT' || method === 'PATCH') {
+    const type = c.req.header('content-type') ?? '';
+    const length = c.req.header('content-length');
+    const hasBody = length !== undefined ? length !== '0' : c.req.raw.body !== null;
+    if (
+      hasBody &&
+      !type.toLowerCase().startsWith('application/json') &&
+      !c.req.path.startsWith('/api/uploads')
+    ) {
+      throw new AppError('unsupported_media_type', 'request body must be application/json', '(body)');
+    }
+  }
+  await next();
+};
+
+// The raw database reaches ScopedDb only here, so routes never hold it.
+function requireActor(authenticate: Authenticate, db: ModuleContext['db']): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (PUBLIC_API.has(c.req.path) || c.req.path.startsWith('/api/docs/')) return next();
+    const actor = await authenticate(c);
+    if (!actor) throw new AppError('unauthenticated', 'sign in or send an API token');
+    c.set('actor', actor);
+    c.set('scoped', new ScopedDb(db, actor));
+    await next();
+  };
+}
+
+function mountApiDocs(app: OpenAPIHono<AppEnv>): void {
+  const require = createRequire(import.meta.url);
+  const swaggerDir = dirname(require.resolve('swagger-ui-dist/package.json'));
+  const assets: Record<string, string> = {
+    'swagger-ui.css': 'text/css',
+    'swagger-ui-bundle.js': 'text/javascript',
+  };
+  app.get('/api/docs', (c) =>
+    c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shoreline API</title>
+<link rel="stylesheet" href="/api/docs/swagger-ui.css"></head><body><div id="ui"></div>
+<script src="/api/docs/swagger-ui-bundle.js"></script>
+<script src="/api/docs/init.js"></script></body></html>`),
+  );
+  app.get('/api/docs/init.js', (c) =>
+    c.body("window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#ui' });", 200, {
+      'content-type': 'text/javascript',
+    }),
+  );
+  for (const [file, type] of Object.entries(assets)) {
+    const body = readFileSync(join(swaggerDir, file));
+    app.get(`/api/docs/${file}`, (c) =>
+      c.body(body, 200, { 'content-type': type, 'cache-control': 'public, max-age=86400' }),
+    );
+  }
+}
+
+function mountSpa(app: OpenAPIHono<AppEnv>, webDir: string): void {
+  const indexHtml = readFileSync(join(webDir, 'index.html'), 'utf8');
+  app.use('/assets/*', serveStatic({ root: webDir }));
+  app.use('*', serveStatic({ root: webDir }));
+  app.get('*', (c) => c.html(indexHtml));
+}
+
+/** Where the built web app lives, relative to this file in src/ or dist/ alike. */
+export function defaultWebDir(): string {
+  return (
+    process.env.SHORELINE_WEB_DIR ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../../../web/dist')
+  );
+}

@@ -1,0 +1,38 @@
+import { z } from '@hono/zod-openapi';
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().openapi({ example: 'validation_failed' }),
+    detail: z.string(),
+    field: z.string().optional(),
+    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+/** The error answers every authenticated route can give. */
+export const errorResponses = {
+  400: problem('Invalid input; `field` names the offending field'),
+  401: problem('Not signed in'),
+  404: problem('Not found, or outside your scope'),
+  409: problem('Conflicts with an existing record'),
+  413: problem('Body too large'),
+  429: problem('Too many requests'),
+} as const;
+
+export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
+  required: true,
+  content: { 'application/json': { schema } },
+});
+
+export const json = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});

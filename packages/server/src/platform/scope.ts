@@ -1,0 +1,124 @@
+import {
+  type DeleteQueryBuilder,
+  type DeleteResult,
+  type InsertQueryBuilder,
+  type InsertResult,
+  type Kysely,
+  type RawBuilder,
+  type SelectQueryBuilder,
+  sql,
+  type Transaction,
+  type UpdateQueryBuilder,
+  type UpdateResult,
+} from 'kysely';
+import type { DB } from './db/schema.js';
+import { notFound } from './http/problem.js';
+
+export type Role = 'admin' | 'supervisor' | 'agent';
+
+/** Who is calling: the one thing every data access is scoped by. */
+export interface Actor {
+  readonly userId: string;
+  readonly organizationId: string;
+  /** Set for vendor staff: they see only what belongs to their provider. */
+  readonly providerId: string | null;
+  readonly role: Role;
+}
+
+export type TableName = keyof DB & string;
+
+interface ScopeRule {
+  /** Column naming the provider a row belongs to; null when the table has none. */
+  providerColumn: string | null;
+  /** May vendor staff see rows of a table without a provider column? Default: no. */
+  vendorVisible: boolean;
+}
+
+const rules = new Map<string, ScopeRule>();
+
+/**
+ * Declares how a table is scoped. Every table a module reads through ScopedDb must be declared;
+ * an undeclared table is an error, so no route can reach a table without its scope.
+ */
+export function registerScopedTable(
+  table: TableName,
+  rule: { providerColumn: string | null; vendorVisible?: boolean },
+): void {
+  rules.set(table, { providerColumn: rule.providerColumn, vendorVisible: rule.vendorVisible ?? false });
+}
+
+export function scopedTables(): string[] {
+  return [...rules.keys()];
+}
+
+function ruleFor(table: string): ScopeRule {
+  const rule = rules.get(table);
+  if (!rule) throw new Error(`table ${table} has no scope rule: call registerScopedTable`);
+  return rule;
+}
+
+// Kysely's builders are typed per table; ScopedDb returns them typed for the caller and
+// keeps the untyped plumbing in here.
+type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
+
+/**
+ * The data-access layer modules get instead of the raw database. Every select, update and delete
+ * is filtered by the actor's organization (and provider for vendor staff); every insert is
+ * stamped with them. Routes never see the raw handle.
+ */
+export class ScopedDb {
+  constructor(
+    private readonly db: Kysely<DB> | Transaction<DB>,
+    readonly actor: Actor,
+  ) {}
+
+  /** The SQL condition that keeps a table's rows inside the actor's scope. */
+  condition(table: string, alias: string = table): RawBuilder<boolean> {
+    const rule = ruleFor(table);
+    const org = sql`${sql.ref(`${alias}.organization_id`)} = ${this.actor.organizationId}`;
+    if (this.actor.providerId === null) return sql<boolean>`${org}`;
+    if (rule.providerColumn === null) return rule.vendorVisible ? sql<boolean>`${org}` : sql<boolean>`false`;
+    return sql<boolean>`${org} and ${sql.ref(`${alias}.${rule.providerColumn}`)} = ${this.actor.providerId}`;
+  }
+
+  selectFrom<T extends TableName>(table: T): SelectQueryBuilder<DB, T, object> {
+    const qb = (this.db as unknown as AnyDb).selectFrom(table as string).where(this.condition(table));
+    return qb as unknown as SelectQueryBuilder<DB, T, object>;
+  }
+
+  updateTable<T extends TableName>(table: T): UpdateQueryBuilder<DB, T, T, UpdateResult> {
+    const qb = (this.db as unknown as AnyDb).updateTable(table as string).where(this.condition(table));
+    return qb as unknown as UpdateQueryBuilder<DB, T, T, UpdateResult>;
+  }
+
+  deleteFrom<T extends TableName>(table: T): DeleteQueryBuilder<DB, T, DeleteResult> {
+    const qb = (this.db as unknown as AnyDb).deleteFrom(table as string).where(this.condition(table));
+    return qb as unknown as DeleteQueryBuilder<DB, T, DeleteResult>;
+  }
+
+  /**
+   * Inserts rows stamped with the actor's organization. For vendor staff a row's provider must be
+   * their own; anything else answers "not found", as if the provider did not exist.
+   */
+  insertInto<T extends TableName>(
+    table: T,
+    rows: Record<string, unknown> | Record<string, unknown>[],
+  ): InsertQueryBuilder<DB, T, InsertResult> {
+    const rule = ruleFor(table);
+    const list = (Array.isArray(rows) ? rows : [rows]).map((row) => {
+      if (this.actor.providerId !== null) {
+        if (rule.providerColumn === null) throw notFound(table);
+        if (row[rule.providerColumn] !== this.actor.providerId) throw notFound('provider');
+      }
+      return { ...row, organization_id: this.actor.organizationId };
+    });
+    const qb = (this.db as unknown as AnyDb).insertInto(table as string).values(list);
+    return qb as unknown as InsertQueryBuilder<DB, T, InsertResult>;
+  }
+
+  /** Runs `fn` in one transaction, with the same scope. */
+  async transaction<R>(fn: (scoped: ScopedDb) => Promise<R>): Promise<R> {
+    if (this.db.isTransaction) return fn(this);
+    return (this.db as Kysely<DB>).transaction().execute((tx) => fn(new ScopedDb(tx, this.actor)));
+  }
+}
