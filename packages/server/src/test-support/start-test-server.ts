@@ -1,0 +1,25 @@
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../demo/seed.js';
+import { createShoreline, listen } from '../main.js';
+import { loadConfig } from '../platform/config.js';
+import { openDatabase } from '../platform/db/connect.js';
+
+/** A real server on a free loopback port, on in-memory PGlite with the demo data: for browser tests. */
+export async function startTestServer(): Promise<{
+  url: string;
+  demo: { adminEmail: string; adminPassword: string };
+  close(): Promise<void>;
+}> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SHORELINE_DATA_DIR: 'memory://' });
+  const database = await openDatabase({ dataDir: 'memory://' });
+  const shoreline = await createShoreline(config, { database });
+  await seedDemo(shoreline.ctx.db, shoreline.ctx.clock);
+  const server = await listen(shoreline, config);
+  return {
+    url: `http://127.0.0.1:${server.port}`,
+    demo: { adminEmail: DEMO_USERS.admin, adminPassword: DEMO_PASSWORD },
+    async close() {
+      await server.close();
+      await shoreline.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { seedDemo } from '../demo/seed.js';
+import { createShoreline, type Shoreline } from '../main.js';
+import { type Clock, systemClock } from '../platform/clock.js';
+import { loadConfig } from '../platform/config.js';
+import { primaryTarget } from './databases.js';
+
+export interface TestApp {
+  shoreline: Shoreline;
+  /** Calls the app in-process (no port), as the holder of `cookie` or `token` when given. */
+  request(
+    path: string,
+    init?: {
+      method?: string;
+      body?: unknown;
+      rawBody?: string;
+      headers?: Record<string, string>;
+      auth?: Auth;
+    },
+  ): Promise<Response>;
+  /** Signs in and returns the session cookie to pass as `auth`. */
+  login(email: string, password: string): Promise<Auth>;
+  close(): Promise<void>;
+}
+
+export type Auth = { cookie: string } | { token: string };
+
+/** A Shoreline app on a fresh database (see primaryTarget), optionally with the demo organization. */
+export async function startTestApp(options: { demo?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+  const database = await primaryTarget().open();
+  const config = loadConfig({ SHORELINE_DATA_DIR: 'memory://', PUBLIC_URL: 'http://localhost:3000' });
+  const shoreline = await createShoreline(config, {
+    database,
+    clock: options.clock ?? systemClock,
+    webDir: '/nonexistent',
+  });
+  if (options.demo) await seedDemo(shoreline.ctx.db, shoreline.ctx.clock);
+
+  const request: TestApp['request'] = (path, init = {}) => {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    let body: string | undefined;
+    if (init.rawBody !== undefined) body = init.rawBody;
+    else if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    if (init.auth && 'cookie' in init.auth) headers.cookie = init.auth.cookie;
+    if (init.auth && 'token' in init.auth) headers.authorization = `Bearer ${init.auth.token}`;
+    return Promise.resolve(
+      shoreline.app.request(path, {
+        method: init.method ?? (body !== undefined ? 'POST' : 'GET'),
+        headers,
+        body,
+      }),
+    );
+  };
+  return {
+    shoreline,
+    request,
+    async login(email, password) {
+      const res = await request('/api/auth/login', { body: { email, password } });
+      if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
+      const cookie = res.headers.get('set-cookie')?.split(';')[0];
+      if (!cookie) throw new Error('no session cookie');
+      return { cookie };
+    },
+    close: () => shoreline.close(),
+  };
+}
