@@ -1,0 +1,81 @@
+// The navigation registry: one entry per page. The router makes a route `${path}/*` for every entry
+// (so a page may hold its own nested routes: list, new, :id), and the shell lists the entries the
+// signed-in user may see, grouped by section, in this order.
+//
+// To add a page (e.g. Plan → Forecasts):
+//   1. write src/features/plan/ForecastsPage.tsx exporting `ForecastsPage`;
+//   2. add its label to every catalog under "nav" (e.g. "nav.forecasts"), and the section label
+//      ("nav.plan") if the section is new;
+//   3. add a section below if new, and one entry:
+//      { id: 'plan.forecasts', section: 'plan', label: 'nav.forecasts', path: '/plan/forecasts',
+//        page: lazyPage(() => import('../features/plan/ForecastsPage'), 'ForecastsPage') },
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type en from '../i18n/locales/en.json';
+import type { Me } from '../lib/types';
+
+export type NavLabel = `nav.${keyof typeof en.nav}`;
+
+export interface NavSection {
+  id: string;
+  label: NavLabel;
+}
+
+export interface NavEntry {
+  /** Stable id, `${section}.${page}`. */
+  id: string;
+  section: string;
+  label: NavLabel;
+  /** Absolute path without trailing slash; the page owns everything below it. */
+  path: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** Who sees this page; everyone signed in when omitted. Writes are checked inside the page. */
+  visible?: (me: Me) => boolean;
+}
+
+/** Loads a named export lazily, so each feature is its own chunk. */
+export function lazyPage<M extends Record<string, unknown>>(
+  load: () => Promise<M>,
+  name: keyof M & string,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] as ComponentType }));
+}
+
+export const NAV_SECTIONS: NavSection[] = [{ id: 'admin', label: 'nav.admin' }];
+
+export const NAV: NavEntry[] = [
+  {
+    id: 'admin.providers',
+    section: 'admin',
+    label: 'nav.providers',
+    path: '/admin/providers',
+    page: lazyPage(() => import('../features/admin/ProvidersPage'), 'ProvidersPage'),
+  },
+  {
+    id: 'admin.teams',
+    section: 'admin',
+    label: 'nav.teams',
+    path: '/admin/teams',
+    page: lazyPage(() => import('../features/admin/TeamsPage'), 'TeamsPage'),
+  },
+  {
+    id: 'admin.users',
+    section: 'admin',
+    label: 'nav.users',
+    path: '/admin/users',
+    page: lazyPage(() => import('../features/admin/UsersPage'), 'UsersPage'),
+  },
+  {
+    id: 'admin.tokens',
+    section: 'admin',
+    label: 'nav.tokens',
+    path: '/admin/tokens',
+    page: lazyPage(() => import('../features/admin/TokensPage'), 'TokensPage'),
+  },
+];
+
+export function visibleNav(me: Me): { section: NavSection; entries: NavEntry[] }[] {
+  return NAV_SECTIONS.map((section) => ({
+    section,
+    entries: NAV.filter((e) => e.section === section.id && (e.visible?.(me) ?? true)),
+  })).filter((g) => g.entries.length > 0);
+}

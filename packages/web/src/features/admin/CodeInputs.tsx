@@ -1,0 +1,70 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { COMMON_LANGUAGES, canonicalLanguageTag, REGION_CODES } from '../../lib/format';
+import { ListInput } from '../../lib/ListInput';
+import type { ControlProps } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+
+interface Props {
+  control: ControlProps;
+  value: string[];
+  onChange(next: string[]): void;
+}
+
+/** ISO 3166-1 alpha-2 countries; accepts a code or the country's name in the UI language. */
+export function CountriesInput(props: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const suggestions = useMemo(
+    () =>
+      REGION_CODES.map((code) => ({ value: code, label: fmt.region(code) })).sort((a, b) =>
+        a.label.localeCompare(b.label, fmt.locale),
+      ),
+    [fmt],
+  );
+  const normalize = (raw: string): string | null => {
+    const upper = raw.trim().toUpperCase();
+    if (REGION_CODES.includes(upper)) return upper;
+    const byName = suggestions.find(
+      (s) => s.label.toLocaleLowerCase(fmt.locale) === raw.trim().toLocaleLowerCase(fmt.locale),
+    );
+    return byName?.value ?? null;
+  };
+  return (
+    <ListInput
+      {...props}
+      normalize={normalize}
+      suggestions={suggestions}
+      describe={fmt.region}
+      addLabel={t('providers.addCountry')}
+      invalidMessage={t('errors.invalid_country')}
+    />
+  );
+}
+
+/** BCP 47 language tags, canonicalized by Intl. */
+export function LanguagesInput(props: Props) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const suggestions = useMemo(
+    () => COMMON_LANGUAGES.map((code) => ({ value: code, label: fmt.language(code) })),
+    [fmt],
+  );
+  const normalize = (raw: string): string | null => {
+    const byName = suggestions.find(
+      (s) => s.label.toLocaleLowerCase(fmt.locale) === raw.trim().toLocaleLowerCase(fmt.locale),
+    );
+    if (byName) return byName.value;
+    return /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(raw.trim()) ? canonicalLanguageTag(raw) : null;
+  };
+  return (
+    <ListInput
+      {...props}
+      normalize={normalize}
+      suggestions={suggestions}
+      describe={fmt.language}
+      addLabel={t('providers.addLanguage')}
+      invalidMessage={t('errors.invalid_language')}
+    />
+  );
+}

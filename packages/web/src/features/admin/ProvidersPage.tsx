@@ -1,0 +1,218 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
+import type { Provider, ProviderKind, Shore } from '../../lib/types';
+import { PROVIDER_KINDS, SHORES } from '../../lib/types';
+import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { useSubmit } from '../../lib/useSubmit';
+import { canAdminister, useMe } from '../auth/session';
+import { adminApi, type ProviderInput } from './api';
+import { CountriesInput, LanguagesInput } from './CodeInputs';
+
+export function ProvidersPage() {
+  return (
+    <Routes>
+      <Route index element={<ProviderList />} />
+      <Route path="new" element={<ProviderCreate />} />
+      <Route path=":id" element={<ProviderEdit />} />
+    </Routes>
+  );
+}
+
+function ProviderList() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const me = useMe();
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice;
+  const providers = useResource(() => adminApi.providers(), []);
+  const canWrite = canAdminister(me);
+
+  return (
+    <>
+      <PageHeader
+        title={t('providers.title')}
+        intro={t('providers.intro')}
+        actions={
+          canWrite ? (
+            <Link to="new" className="button button-primary">
+              {t('providers.new')}
+            </Link>
+          ) : null
+        }
+      />
+      {notice ? <Notice>{notice}</Notice> : null}
+      <ErrorBanner error={providers.error} onRetry={providers.reload} />
+      {providers.loading && !providers.data ? <Loading /> : null}
+      {providers.data?.length === 0 ? <p className="empty">{t('providers.empty')}</p> : null}
+      {providers.data && providers.data.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('providers.kind')}</th>
+                <th scope="col">{t('providers.shore')}</th>
+                <th scope="col">{t('providers.countries')}</th>
+                <th scope="col">{t('providers.languages')}</th>
+                <th scope="col">{t('common.created')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {providers.data.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <Link to={p.id}>{p.name}</Link>
+                  </th>
+                  <td>
+                    <span className={`badge badge-${p.kind}`}>{t(`providers.kinds.${p.kind}`)}</span>
+                  </td>
+                  <td>{p.shore ? t(`providers.shores.${p.shore}`) : '—'}</td>
+                  <td>{fmt.list(p.countries.map(fmt.region))}</td>
+                  <td>{fmt.list(p.languages.map(fmt.language))}</td>
+                  <td>{fmt.date(p.createdAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function ProviderCreate() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <PageHeader title={t('providers.newTitle')} actions={<Link to="..">{t('common.back')}</Link>} />
+      <ProviderForm
+        canWrite
+        save={async (input) => {
+          const created = await adminApi.createProvider(input);
+          navigate('..', { state: { notice: t('providers.created', { name: created.name }) } });
+        }}
+      />
+    </>
+  );
+}
+
+function ProviderEdit() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const me = useMe();
+  const navigate = useNavigate();
+  const provider = useResource(() => adminApi.provider(id), [id]);
+  return (
+    <>
+      <PageHeader
+        title={provider.data?.name ?? t('providers.editTitle')}
+        actions={<Link to="..">{t('common.back')}</Link>}
+      />
+      <ErrorBanner error={provider.error} onRetry={provider.reload} />
+      {provider.loading ? <Loading /> : null}
+      {provider.data && !provider.loading ? (
+        <ProviderForm
+          initial={provider.data}
+          canWrite={canAdminister(me)}
+          save={async (input) => {
+            const updated = await adminApi.updateProvider(id, input);
+            navigate('..', { state: { notice: `${updated.name}: ${t('common.saved')}` } });
+          }}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function ProviderForm(props: {
+  initial?: Provider;
+  canWrite: boolean;
+  save(input: ProviderInput): Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const [name, setName] = useState(props.initial?.name ?? '');
+  const [kind, setKind] = useState<ProviderKind>(props.initial?.kind ?? 'vendor');
+  const [shore, setShore] = useState<Shore | ''>(props.initial?.shore ?? '');
+  const [countries, setCountries] = useState<string[]>(props.initial?.countries ?? []);
+  const [languages, setLanguages] = useState<string[]>(props.initial?.languages ?? []);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit.run(() =>
+      props.save({
+        name: name.trim(),
+        kind,
+        shore: kind === 'vendor' ? shore || null : null,
+        countries,
+        languages,
+      }),
+    );
+  };
+
+  const f = submit.fields;
+  return (
+    <form className="form card" onSubmit={onSubmit} noValidate>
+      {submit.hasFieldErrors ? (
+        <div className="banner banner-error" role="alert">
+          {t('common.formHasErrors')}
+        </div>
+      ) : null}
+      <ErrorBanner error={submit.bannerError} />
+      <fieldset className="plain" disabled={!props.canWrite || submit.busy}>
+        <Field label={t('common.name')} error={f['name']} required>
+          {(c) => (
+            <input {...c} name="name" required value={name} onChange={(e) => setName(e.target.value)} />
+          )}
+        </Field>
+        <FieldGroup legend={t('providers.kind')} error={f['kind']} className="inline-options">
+          {PROVIDER_KINDS.map((k) => (
+            <label key={k} className="option">
+              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              {t(`providers.kinds.${k}`)}
+            </label>
+          ))}
+        </FieldGroup>
+        {kind === 'vendor' ? (
+          <Field label={t('providers.shore')} error={f['shore']} required>
+            {(c) => (
+              <select
+                {...c}
+                name="shore"
+                value={shore}
+                onChange={(e) => setShore(e.target.value as Shore | '')}
+              >
+                <option value="">{t('teams.choose')}</option>
+                {SHORES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`providers.shores.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
+        <Field label={t('providers.countries')} help={t('providers.countriesHelp')} error={f['countries']}>
+          {(c) => <CountriesInput control={c} value={countries} onChange={setCountries} />}
+        </Field>
+        <Field label={t('providers.languages')} help={t('providers.languagesHelp')} error={f['languages']}>
+          {(c) => <LanguagesInput control={c} value={languages} onChange={setLanguages} />}
+        </Field>
+      </fieldset>
+      {props.canWrite ? (
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={submit.busy}>
+            {submit.busy ? t('common.saving') : props.initial ? t('common.save') : t('common.create')}
+          </button>
+          <Link to=".." className="button button-secondary">
+            {t('common.cancel')}
+          </Link>
+        </div>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,415 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { timeZones } from '../../lib/format';
+import type { BusinessHours, Channel, Provider, Team, Weekday } from '../../lib/types';
+import { CHANNELS, WEEKDAYS } from '../../lib/types';
+import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { useSubmit } from '../../lib/useSubmit';
+import { canAdminister, useMe } from '../auth/session';
+import { adminApi, type TeamInput } from './api';
+import { LanguagesInput } from './CodeInputs';
+
+export function TeamsPage() {
+  return (
+    <Routes>
+      <Route index element={<TeamList />} />
+      <Route path="new" element={<TeamCreate />} />
+      <Route path=":id" element={<TeamEdit />} />
+    </Routes>
+  );
+}
+
+function TeamList() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const me = useMe();
+  const location = useLocation();
+  const notice = (location.state as { notice?: string } | null)?.notice;
+  const [params, setParams] = useSearchParams();
+  const providerId = params.get('providerId') ?? '';
+  const providers = useResource(() => adminApi.providers(), []);
+  const teams = useResource(() => adminApi.teams(providerId || null), [providerId]);
+  const providerName = useMemo(() => {
+    const byId = new Map((providers.data ?? []).map((p) => [p.id, p.name]));
+    return (id: string) => byId.get(id) ?? id;
+  }, [providers.data]);
+  const canWrite = canAdminister(me);
+
+  return (
+    <>
+      <PageHeader
+        title={t('teams.title')}
+        intro={t('teams.intro')}
+        actions={
+          canWrite ? (
+            <Link
+              to={`new${providerId ? `?providerId=${encodeURIComponent(providerId)}` : ''}`}
+              className="button button-primary"
+            >
+              {t('teams.new')}
+            </Link>
+          ) : null
+        }
+      />
+      {notice ? <Notice>{notice}</Notice> : null}
+      <div className="toolbar">
+        <Field label={t('teams.filterProvider')}>
+          {(c) => (
+            <select
+              {...c}
+              value={providerId}
+              onChange={(e) =>
+                setParams(e.target.value ? { providerId: e.target.value } : {}, { replace: true })
+              }
+            >
+              <option value="">{t('teams.allProviders')}</option>
+              {(providers.data ?? []).map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <ErrorBanner error={teams.error ?? providers.error} onRetry={teams.reload} />
+      {teams.loading && !teams.data ? <Loading /> : null}
+      {teams.data?.length === 0 ? <p className="empty">{t('teams.empty')}</p> : null}
+      {teams.data && teams.data.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('teams.provider')}</th>
+                <th scope="col">{t('teams.site')}</th>
+                <th scope="col">{t('teams.languages')}</th>
+                <th scope="col">{t('teams.channels')}</th>
+                <th scope="col">{t('teams.timeZone')}</th>
+                <th scope="col">{t('teams.businessHours')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {teams.data.map((team) => (
+                <tr key={team.id}>
+                  <th scope="row">
+                    <Link to={team.id}>{team.name}</Link>
+                  </th>
+                  <td>{providerName(team.providerId)}</td>
+                  <td>{team.site}</td>
+                  <td>{fmt.list(team.languages.map(fmt.language))}</td>
+                  <td>{fmt.list(team.channels.map((ch) => t(`teams.channel.${ch}`)))}</td>
+                  <td>
+                    <bdi dir="ltr">{team.timeZone}</bdi>
+                  </td>
+                  <td>{hoursSummary(team.businessHours, fmt.weekday)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+/** "Mon 09:00–17:00, Tue 09:00–17:00…" collapsed into runs of identical days. */
+function hoursSummary(hours: BusinessHours[], weekday: (d: Weekday, w: 'short') => string): string {
+  const byDay = new Map(hours.map((h) => [h.day, `${h.open}–${h.close}`]));
+  const runs: { from: Weekday; to: Weekday; span: string }[] = [];
+  for (const day of WEEKDAYS) {
+    const span = byDay.get(day);
+    const last = runs[runs.length - 1];
+    if (!span) continue;
+    const prevDay = WEEKDAYS[WEEKDAYS.indexOf(day) - 1];
+    if (last && last.span === span && last.to === prevDay) last.to = day;
+    else runs.push({ from: day, to: day, span });
+  }
+  return runs
+    .map((r) => `${weekday(r.from, 'short')}${r.to !== r.from ? `–${weekday(r.to, 'short')}` : ''} ${r.span}`)
+    .join(', ');
+}
+
+function TeamCreate() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const providers = useResource(() => adminApi.providers(), []);
+  return (
+    <>
+      <PageHeader title={t('teams.newTitle')} actions={<Link to="..">{t('common.back')}</Link>} />
+      <ErrorBanner error={providers.error} onRetry={providers.reload} />
+      {providers.data ? (
+        <TeamForm
+          providers={providers.data}
+          defaultProviderId={params.get('providerId') ?? ''}
+          canWrite
+          save={async (input) => {
+            const created = await adminApi.createTeam(input);
+            navigate('..', { state: { notice: t('teams.created', { name: created.name }) } });
+          }}
+        />
+      ) : (
+        <Loading />
+      )}
+    </>
+  );
+}
+
+function TeamEdit() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const me = useMe();
+  const navigate = useNavigate();
+  const team = useResource(() => adminApi.team(id), [id]);
+  const providers = useResource(() => adminApi.providers(), []);
+  return (
+    <>
+      <PageHeader
+        title={team.data?.name ?? t('teams.editTitle')}
+        actions={<Link to="..">{t('common.back')}</Link>}
+      />
+      <ErrorBanner error={team.error ?? providers.error} onRetry={team.reload} />
+      {team.data && providers.data && !team.loading ? (
+        <TeamForm
+          initial={team.data}
+          providers={providers.data}
+          canWrite={canAdminister(me)}
+          save={async (input) => {
+            const updated = await adminApi.updateTeam(id, input);
+            navigate('..', { state: { notice: `${updated.name}: ${t('common.saved')}` } });
+          }}
+        />
+      ) : team.error ? null : (
+        <Loading />
+      )}
+    </>
+  );
+}
+
+type DayHours = { open: boolean; from: string; to: string };
+
+function initialHours(hours: BusinessHours[] | undefined): Record<Weekday, DayHours> {
+  const out = {} as Record<Weekday, DayHours>;
+  for (const day of WEEKDAYS) {
+    const h = hours?.find((x) => x.day === day);
+    const weekday = day !== 'sat' && day !== 'sun';
+    out[day] = h
+      ? { open: true, from: h.open, to: h.close }
+      : { open: hours ? false : weekday, from: '09:00', to: '17:00' };
+  }
+  return out;
+}
+
+function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+function TeamForm(props: {
+  initial?: Team;
+  providers: Provider[];
+  defaultProviderId?: string;
+  canWrite: boolean;
+  save(input: TeamInput): Promise<void>;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const submit = useSubmit();
+  const zones = useMemo(() => timeZones(), []);
+  const [providerId, setProviderId] = useState(props.initial?.providerId ?? props.defaultProviderId ?? '');
+  const [name, setName] = useState(props.initial?.name ?? '');
+  const [site, setSite] = useState(props.initial?.site ?? '');
+  const [languages, setLanguages] = useState<string[]>(props.initial?.languages ?? []);
+  const [channels, setChannels] = useState<Channel[]>(props.initial?.channels ?? ['email']);
+  const [timeZone, setTimeZone] = useState(props.initial?.timeZone ?? browserTimeZone());
+  const [hours, setHours] = useState(() => initialHours(props.initial?.businessHours));
+  const [hoursError, setHoursError] = useState<string>();
+
+  const setDay = (day: Weekday, patch: Partial<DayHours>) =>
+    setHours((h) => ({ ...h, [day]: { ...h[day], ...patch } }));
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    const businessHours: BusinessHours[] = WEEKDAYS.filter((d) => hours[d].open).map((day) => ({
+      day,
+      open: hours[day].from,
+      close: hours[day].to,
+    }));
+    if (businessHours.some((h) => !h.open || !h.close || h.close <= h.open)) {
+      setHoursError(t('errors.invalid_time'));
+      return;
+    }
+    setHoursError(undefined);
+    void submit.run(() =>
+      props.save({
+        providerId,
+        name: name.trim(),
+        site: site.trim(),
+        languages,
+        channels,
+        timeZone,
+        businessHours,
+      }),
+    );
+  };
+
+  const f = submit.fields;
+  const zoneOptions = zones.includes(timeZone) ? zones : [timeZone, ...zones];
+  return (
+    <form className="form card" onSubmit={onSubmit} noValidate>
+      {submit.hasFieldErrors ? (
+        <div className="banner banner-error" role="alert">
+          {t('common.formHasErrors')}
+        </div>
+      ) : null}
+      <ErrorBanner error={submit.bannerError} />
+      <fieldset className="plain" disabled={!props.canWrite || submit.busy}>
+        <div className="form-grid">
+          <Field label={t('teams.provider')} error={f['providerId']} required>
+            {(c) => (
+              <select
+                {...c}
+                name="providerId"
+                value={providerId}
+                onChange={(e) => setProviderId(e.target.value)}
+              >
+                <option value="">{t('teams.choose')}</option>
+                {props.providers.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('common.name')} error={f['name']} required>
+            {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
+          </Field>
+          <Field label={t('teams.site')} help={t('teams.siteHelp')} error={f['site']}>
+            {(c) => <input {...c} name="site" value={site} onChange={(e) => setSite(e.target.value)} />}
+          </Field>
+          <Field label={t('teams.timeZone')} error={f['timeZone']} required>
+            {(c) => (
+              <select
+                {...c}
+                name="timeZone"
+                value={timeZone}
+                onChange={(e) => setTimeZone(e.target.value)}
+                dir="ltr"
+              >
+                {zoneOptions.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field label={t('teams.languages')} help={t('providers.languagesHelp')} error={f['languages']}>
+          {(c) => <LanguagesInput control={c} value={languages} onChange={setLanguages} />}
+        </Field>
+        <FieldGroup legend={t('teams.channels')} error={f['channels']} className="inline-options">
+          {CHANNELS.map((ch) => (
+            <label key={ch} className="option">
+              <input
+                type="checkbox"
+                name="channels"
+                value={ch}
+                checked={channels.includes(ch)}
+                onChange={(e) =>
+                  setChannels((cur) =>
+                    e.target.checked
+                      ? CHANNELS.filter((x) => x === ch || cur.includes(x))
+                      : cur.filter((x) => x !== ch),
+                  )
+                }
+              />
+              {t(`teams.channel.${ch}`)}
+            </label>
+          ))}
+        </FieldGroup>
+        <FieldGroup
+          legend={t('teams.businessHours')}
+          help={t('teams.businessHoursHelp')}
+          error={hoursError ?? f['businessHours']}
+        >
+          <table className="hours">
+            <thead>
+              <tr>
+                <th scope="col">{t('teams.day')}</th>
+                <th scope="col">{t('teams.opens')}</th>
+                <th scope="col">{t('teams.closes')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {WEEKDAYS.map((day) => {
+                const h = hours[day];
+                const dayName = fmt.weekday(day);
+                const bad = h.open && h.to <= h.from;
+                return (
+                  <tr key={day}>
+                    <th scope="row">
+                      <label className="option">
+                        <input
+                          type="checkbox"
+                          checked={h.open}
+                          aria-label={t('teams.openDay', { day: dayName })}
+                          onChange={(e) => setDay(day, { open: e.target.checked })}
+                        />
+                        {dayName}
+                      </label>
+                    </th>
+                    {h.open ? (
+                      <>
+                        <td>
+                          <input
+                            type="time"
+                            value={h.from}
+                            aria-label={`${dayName}: ${t('teams.opens')}`}
+                            aria-invalid={bad || undefined}
+                            onChange={(e) => setDay(day, { from: e.target.value })}
+                          />
+                        </td>
+                        <td>
+                          <input
+                            type="time"
+                            value={h.to}
+                            aria-label={`${dayName}: ${t('teams.closes')}`}
+                            aria-invalid={bad || undefined}
+                            onChange={(e) => setDay(day, { to: e.target.value })}
+                          />
+                        </td>
+                      </>
+                    ) : (
+                      <td colSpan={2} className="muted">
+                        {t('teams.closed')}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </FieldGroup>
+      </fieldset>
+      {props.canWrite ? (
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={submit.busy}>
+            {submit.busy ? t('common.saving') : props.initial ? t('common.save') : t('common.create')}
+          </button>
+          <Link to=".." className="button button-secondary">
+            {t('common.cancel')}
+          </Link>
+        </div>
+      ) : null}
+    </form>
+  );
+}

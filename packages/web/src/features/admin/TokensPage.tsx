@@ -1,0 +1,108 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApiToken, CreatedApiToken } from '../../lib/types';
+import { ErrorBanner, Field, Loading, PageHeader, SecretBox } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { useSubmit } from '../../lib/useSubmit';
+import { canAdminister, useMe } from '../auth/session';
+import { adminApi } from './api';
+
+export function TokensPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const me = useMe();
+  const canWrite = canAdminister(me);
+  const tokens = useResource(() => adminApi.tokens(), []);
+  const [created, setCreated] = useState<CreatedApiToken>();
+  const [name, setName] = useState('');
+  const submit = useSubmit();
+  const [revokeError, setRevokeError] = useState<unknown>();
+
+  const onCreate = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await submit.run(() => adminApi.createToken(name.trim()));
+    if (res) {
+      setCreated(res);
+      setName('');
+      const row: ApiToken = { id: res.id, name: res.name, createdAt: res.createdAt, lastUsedAt: null };
+      tokens.set((list) => [...(list ?? []), row]);
+    }
+  };
+
+  const revoke = async (token: ApiToken) => {
+    if (!window.confirm(t('tokens.confirmRevoke', { name: token.name }))) return;
+    setRevokeError(undefined);
+    try {
+      await adminApi.revokeToken(token.id);
+      tokens.set((list) => list?.filter((x) => x.id !== token.id));
+      if (created?.id === token.id) setCreated(undefined);
+    } catch (err) {
+      setRevokeError(err);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader title={t('tokens.title')} intro={t('tokens.intro')} />
+      {created ? (
+        <SecretBox
+          label={t('tokens.createdTitle', { name: created.name })}
+          help={t('tokens.createdHelp')}
+          value={created.token}
+        />
+      ) : null}
+      {canWrite ? (
+        <form className="form card form-inline" onSubmit={onCreate} noValidate>
+          <ErrorBanner error={submit.bannerError} />
+          <Field label={t('tokens.name')} help={t('tokens.nameHelp')} error={submit.fields['name']} required>
+            {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
+          </Field>
+          <div className="form-actions">
+            <button type="submit" className="button-primary" disabled={submit.busy}>
+              {t('tokens.create')}
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <ErrorBanner error={tokens.error} onRetry={tokens.reload} />
+      <ErrorBanner error={revokeError} />
+      {tokens.loading && !tokens.data ? <Loading /> : null}
+      {tokens.data?.length === 0 ? <p className="empty">{t('tokens.empty')}</p> : null}
+      {tokens.data && tokens.data.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('common.created')}</th>
+                <th scope="col">{t('tokens.lastUsed')}</th>
+                {canWrite ? <th scope="col">{t('common.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.map((token) => (
+                <tr key={token.id}>
+                  <th scope="row">{token.name}</th>
+                  <td>{fmt.dateTime(token.createdAt)}</td>
+                  <td>{token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}</td>
+                  {canWrite ? (
+                    <td>
+                      <button
+                        type="button"
+                        className="button-danger button-small"
+                        onClick={() => void revoke(token)}
+                      >
+                        {t('tokens.revoke')}
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,246 @@
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role, User } from '../../lib/types';
+import { ROLES } from '../../lib/types';
+import { ErrorBanner, Field, Loading, PageHeader, SecretBox } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { useSubmit } from '../../lib/useSubmit';
+import { canAdminister, useMe } from '../auth/session';
+import { adminApi } from './api';
+
+export function UsersPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const me = useMe();
+  const canWrite = canAdminister(me);
+  const users = useResource(() => adminApi.users(), []);
+  const providers = useResource(() => adminApi.providers(), []);
+  const [inviting, setInviting] = useState(false);
+  const [invite, setInvite] = useState<{ email: string; url: string }>();
+  const [rowError, setRowError] = useState<unknown>();
+  const [pending, setPending] = useState<string>();
+
+  const providerName = useMemo(() => {
+    const byId = new Map((providers.data ?? []).map((p) => [p.id, p.name]));
+    return (id: string | null) => (id ? (byId.get(id) ?? id) : '—');
+  }, [providers.data]);
+
+  const update = async (user: User, patch: { role?: Role; active?: boolean }) => {
+    setPending(user.id);
+    setRowError(undefined);
+    try {
+      const updated = await adminApi.updateUser(user.id, patch);
+      users.set((list) => list?.map((u) => (u.id === updated.id ? updated : u)));
+    } catch (err) {
+      setRowError(err);
+    } finally {
+      setPending(undefined);
+    }
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t('users.title')}
+        intro={t('users.intro')}
+        actions={
+          canWrite && !inviting ? (
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => {
+                setInvite(undefined);
+                setInviting(true);
+              }}
+            >
+              {t('users.invite')}
+            </button>
+          ) : null
+        }
+      />
+      {invite ? (
+        <SecretBox
+          label={t('users.inviteLink', { email: invite.email })}
+          help={t('users.inviteLinkHelp')}
+          value={invite.url}
+        />
+      ) : null}
+      {inviting ? (
+        <InviteForm
+          providers={(providers.data ?? []).filter((p) => p.kind === 'vendor')}
+          onCancel={() => setInviting(false)}
+          onInvited={(user, url) => {
+            users.set((list) => [...(list ?? []), user]);
+            setInvite({ email: user.email, url });
+            setInviting(false);
+          }}
+        />
+      ) : null}
+      <ErrorBanner error={users.error} onRetry={users.reload} />
+      <ErrorBanner error={rowError} />
+      {users.loading && !users.data ? <Loading /> : null}
+      {users.data?.length === 0 ? <p className="empty">{t('common.empty')}</p> : null}
+      {users.data && users.data.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('common.name')}</th>
+                <th scope="col">{t('common.email')}</th>
+                <th scope="col">{t('users.role')}</th>
+                <th scope="col">{t('users.provider')}</th>
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col">{t('common.created')}</th>
+                {canWrite ? <th scope="col">{t('common.actions')}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {users.data.map((u) => {
+                const self = u.id === me.id;
+                return (
+                  <tr key={u.id}>
+                    <th scope="row">{u.name}</th>
+                    <td>
+                      <bdi dir="ltr">{u.email}</bdi>
+                    </td>
+                    <td>
+                      {canWrite && !self ? (
+                        <select
+                          aria-label={`${t('users.role')}: ${u.name}`}
+                          value={u.role}
+                          disabled={pending === u.id}
+                          onChange={(e) => void update(u, { role: e.target.value as Role })}
+                        >
+                          {ROLES.map((r) => (
+                            <option key={r} value={r}>
+                              {t(`role.${r}`)}
+                            </option>
+                          ))}
+                        </select>
+                      ) : (
+                        t(`role.${u.role}`)
+                      )}
+                    </td>
+                    <td>{providerName(u.providerId)}</td>
+                    <td>
+                      <span className={`badge badge-${u.status}`}>{t(`users.statuses.${u.status}`)}</span>
+                    </td>
+                    <td>{fmt.date(u.createdAt)}</td>
+                    {canWrite ? (
+                      <td>
+                        {self ? null : u.status === 'deactivated' ? (
+                          <button
+                            type="button"
+                            className="button-secondary button-small"
+                            disabled={pending === u.id}
+                            onClick={() => void update(u, { active: true })}
+                          >
+                            {t('users.reactivate')}
+                          </button>
+                        ) : (
+                          <button
+                            type="button"
+                            className="button-danger button-small"
+                            disabled={pending === u.id}
+                            onClick={() => {
+                              if (window.confirm(t('users.confirmDeactivate', { name: u.name || u.email })))
+                                void update(u, { active: false });
+                            }}
+                          >
+                            {t('users.deactivate')}
+                          </button>
+                        )}
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function InviteForm(props: {
+  providers: { id: string; name: string }[];
+  onCancel(): void;
+  onInvited(user: User, inviteUrl: string): void;
+}) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const [email, setEmail] = useState('');
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('agent');
+  const [providerId, setProviderId] = useState('');
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await submit.run(() =>
+      adminApi.inviteUser({ email: email.trim(), name: name.trim(), role, providerId: providerId || null }),
+    );
+    if (res) props.onInvited(res.user, res.inviteUrl);
+  };
+
+  const f = submit.fields;
+  return (
+    <form className="form card" onSubmit={onSubmit} noValidate aria-label={t('users.inviteTitle')}>
+      <h2>{t('users.inviteTitle')}</h2>
+      <ErrorBanner error={submit.bannerError} />
+      <div className="form-grid">
+        <Field label={t('common.email')} error={f['email']} required>
+          {(c) => (
+            <input
+              {...c}
+              type="email"
+              name="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('common.name')} error={f['name']} required>
+          {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <Field label={t('users.role')} error={f['role']} required>
+          {(c) => (
+            <select {...c} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('users.provider')} help={t('users.providerHelp')} error={f['providerId']}>
+          {(c) => (
+            <select
+              {...c}
+              name="providerId"
+              value={providerId}
+              onChange={(e) => setProviderId(e.target.value)}
+            >
+              <option value="">{t('users.noProvider')}</option>
+              {props.providers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={submit.busy}>
+          {t('users.sendInvite')}
+        </button>
+        <button type="button" className="button-secondary" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

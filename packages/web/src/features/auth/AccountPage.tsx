@@ -1,0 +1,76 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldMessages } from '../../lib/errors';
+import { ErrorBanner, Field, Notice, PageHeader } from '../../lib/ui';
+import { useMe, useSession } from './session';
+
+export function AccountPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const session = useSession();
+  const [name, setName] = useState(me.name);
+  const [error, setError] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setSaved(false);
+    try {
+      await session.updateMe({ name: name.trim() });
+      setSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const everywhere = async () => {
+    if (!window.confirm(t('account.confirmSignOutEverywhere'))) return;
+    try {
+      await session.signOutEverywhere();
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  const fields = fieldMessages(t, error);
+  return (
+    <>
+      <PageHeader title={t('account.title')} />
+      <dl className="facts">
+        <dt>{t('common.email')}</dt>
+        <dd dir="ltr">{me.email}</dd>
+        <dt>{t('account.role')}</dt>
+        <dd>{t(`role.${me.role}`)}</dd>
+        <dt>{t('account.organization')}</dt>
+        <dd>
+          {me.organizationName}
+          {me.providerName ? ` · ${me.providerName}` : ''}
+        </dd>
+      </dl>
+      <form className="form card" onSubmit={save} noValidate>
+        {saved ? <Notice>{t('common.saved')}</Notice> : null}
+        <ErrorBanner error={error && Object.keys(fields).length === 0 ? error : undefined} />
+        <Field label={t('account.nameLabel')} error={fields['name']}>
+          {(c) => <input {...c} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? t('common.saving') : t('common.save')}
+          </button>
+        </div>
+      </form>
+      <section className="card danger-zone">
+        <h2>{t('account.securityTitle')}</h2>
+        <p>{t('account.signOutEverywhereHelp')}</p>
+        <button type="button" className="button-danger" onClick={() => void everywhere()}>
+          {t('account.signOutEverywhere')}
+        </button>
+      </section>
+    </>
+  );
+}
