@@ -10,6 +10,7 @@
 //      { id: 'plan.forecasts', section: 'plan', label: 'nav.forecasts', path: '/plan/forecasts',
 //        page: lazyPage(() => import('../features/plan/ForecastsPage'), 'ForecastsPage') },
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import { can } from '../features/auth/permissions';
 import type en from '../i18n/locales/en.json';
 import type { Me } from '../lib/types';
 
@@ -62,6 +63,7 @@ export const NAV: NavEntry[] = [
     section: 'admin',
     label: 'nav.users',
     path: '/admin/users',
+    visible: (me) => can(me, 'user.read'),
     page: lazyPage(() => import('../features/admin/UsersPage'), 'UsersPage'),
   },
   {

@@ -7,7 +7,8 @@ import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
-import { canAdminister, useMe } from '../auth/session';
+import { can } from '../auth/permissions';
+import { useMe } from '../auth/session';
 import { adminApi, type ProviderInput } from './api';
 import { CountriesInput, LanguagesInput } from './CodeInputs';
 
@@ -28,7 +29,7 @@ function ProviderList() {
   const location = useLocation();
   const notice = (location.state as { notice?: string } | null)?.notice;
   const providers = useResource(() => adminApi.providers(), []);
-  const canWrite = canAdminister(me);
+  const canWrite = can(me, 'provider.write');
 
   return (
     <>
@@ -117,9 +118,9 @@ function ProviderEdit() {
       {provider.data && !provider.loading ? (
         <ProviderForm
           initial={provider.data}
-          canWrite={canAdminister(me)}
-          save={async (input) => {
-            const updated = await adminApi.updateProvider(id, input);
+          canWrite={can(me, 'provider.write')}
+          save={async ({ kind: _fixed, shore, ...rest }) => {
+            const updated = await adminApi.updateProvider(id, shore ? { ...rest, shore } : rest);
             navigate('..', { state: { notice: `${updated.name}: ${t('common.saved')}` } });
           }}
         />
@@ -172,7 +173,14 @@ function ProviderForm(props: {
         <FieldGroup legend={t('providers.kind')} error={f['kind']} className="inline-options">
           {PROVIDER_KINDS.map((k) => (
             <label key={k} className="option">
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => setKind(k)} />
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                disabled={props.initial !== undefined}
+                onChange={() => setKind(k)}
+              />
               {t(`providers.kinds.${k}`)}
             </label>
           ))}

@@ -8,7 +8,8 @@ import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
-import { canAdminister, useMe } from '../auth/session';
+import { can } from '../auth/permissions';
+import { useMe } from '../auth/session';
 import { adminApi, type TeamInput } from './api';
 import { LanguagesInput } from './CodeInputs';
 
@@ -36,7 +37,7 @@ function TeamList() {
     const byId = new Map((providers.data ?? []).map((p) => [p.id, p.name]));
     return (id: string) => byId.get(id) ?? id;
   }, [providers.data]);
-  const canWrite = canAdminister(me);
+  const canWrite = can(me, 'team.write');
 
   return (
     <>
@@ -177,9 +178,9 @@ function TeamEdit() {
         <TeamForm
           initial={team.data}
           providers={providers.data}
-          canWrite={canAdminister(me)}
-          save={async (input) => {
-            const updated = await adminApi.updateTeam(id, input);
+          canWrite={can(me, 'team.write')}
+          save={async ({ providerId: _fixed, ...patch }) => {
+            const updated = await adminApi.updateTeam(id, patch);
             navigate('..', { state: { notice: `${updated.name}: ${t('common.saved')}` } });
           }}
         />
@@ -278,6 +279,7 @@ function TeamForm(props: {
                 {...c}
                 name="providerId"
                 value={providerId}
+                disabled={props.initial !== undefined}
                 onChange={(e) => setProviderId(e.target.value)}
               >
                 <option value="">{t('teams.choose')}</option>

@@ -5,14 +5,12 @@ import { ErrorBanner, Field, Loading, PageHeader, SecretBox } from '../../lib/ui
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
-import { canAdminister, useMe } from '../auth/session';
 import { adminApi } from './api';
 
 export function TokensPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const me = useMe();
-  const canWrite = canAdminister(me);
+
   const tokens = useResource(() => adminApi.tokens(), []);
   const [created, setCreated] = useState<CreatedApiToken>();
   const [name, setName] = useState('');
@@ -52,19 +50,18 @@ export function TokensPage() {
           value={created.token}
         />
       ) : null}
-      {canWrite ? (
-        <form className="form card form-inline" onSubmit={onCreate} noValidate>
-          <ErrorBanner error={submit.bannerError} />
-          <Field label={t('tokens.name')} help={t('tokens.nameHelp')} error={submit.fields['name']} required>
-            {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
-          </Field>
-          <div className="form-actions">
-            <button type="submit" className="button-primary" disabled={submit.busy}>
-              {t('tokens.create')}
-            </button>
-          </div>
-        </form>
-      ) : null}
+      {/* Everyone manages their own tokens. */}
+      <form className="form card form-inline" onSubmit={onCreate} noValidate>
+        <ErrorBanner error={submit.bannerError} />
+        <Field label={t('tokens.name')} help={t('tokens.nameHelp')} error={submit.fields['name']} required>
+          {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={submit.busy}>
+            {t('tokens.create')}
+          </button>
+        </div>
+      </form>
       <ErrorBanner error={tokens.error} onRetry={tokens.reload} />
       <ErrorBanner error={revokeError} />
       {tokens.loading && !tokens.data ? <Loading /> : null}
@@ -77,7 +74,7 @@ export function TokensPage() {
                 <th scope="col">{t('common.name')}</th>
                 <th scope="col">{t('common.created')}</th>
                 <th scope="col">{t('tokens.lastUsed')}</th>
-                {canWrite ? <th scope="col">{t('common.actions')}</th> : null}
+                <th scope="col">{t('common.actions')}</th>
               </tr>
             </thead>
             <tbody>
@@ -86,17 +83,15 @@ export function TokensPage() {
                   <th scope="row">{token.name}</th>
                   <td>{fmt.dateTime(token.createdAt)}</td>
                   <td>{token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}</td>
-                  {canWrite ? (
-                    <td>
-                      <button
-                        type="button"
-                        className="button-danger button-small"
-                        onClick={() => void revoke(token)}
-                      >
-                        {t('tokens.revoke')}
-                      </button>
-                    </td>
-                  ) : null}
+                  <td>
+                    <button
+                      type="button"
+                      className="button-danger button-small"
+                      onClick={() => void revoke(token)}
+                    >
+                      {t('tokens.revoke')}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>

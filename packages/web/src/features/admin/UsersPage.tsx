@@ -6,14 +6,15 @@ import { ErrorBanner, Field, Loading, PageHeader, SecretBox } from '../../lib/ui
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
-import { canAdminister, useMe } from '../auth/session';
+import { can } from '../auth/permissions';
+import { useMe } from '../auth/session';
 import { adminApi } from './api';
 
 export function UsersPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const me = useMe();
-  const canWrite = canAdminister(me);
+  const canWrite = can(me, 'user.write');
   const users = useResource(() => adminApi.users(), []);
   const providers = useResource(() => adminApi.providers(), []);
   const [inviting, setInviting] = useState(false);

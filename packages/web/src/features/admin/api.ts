@@ -32,14 +32,14 @@ export const adminApi = {
   providers: () => api.get<ListResponse<Provider>>('/providers').then((r) => r.items),
   provider: (id: string) => api.get<Provider>(`/providers/${encodeURIComponent(id)}`),
   createProvider: (input: ProviderInput) => api.post<Provider>('/providers', input),
-  updateProvider: (id: string, patch: Partial<ProviderInput>) =>
+  updateProvider: (id: string, patch: Partial<Omit<ProviderInput, 'kind'>>) =>
     api.patch<Provider>(`/providers/${encodeURIComponent(id)}`, patch),
 
   teams: (providerId?: string | null) =>
     api.get<ListResponse<Team>>(`/teams${query({ providerId })}`).then((r) => r.items),
   team: (id: string) => api.get<Team>(`/teams/${encodeURIComponent(id)}`),
   createTeam: (input: TeamInput) => api.post<Team>('/teams', input),
-  updateTeam: (id: string, patch: Partial<TeamInput>) =>
+  updateTeam: (id: string, patch: Partial<Omit<TeamInput, 'providerId'>>) =>
     api.patch<Team>(`/teams/${encodeURIComponent(id)}`, patch),
 
   users: () => api.get<ListResponse<User>>('/users').then((r) => r.items),

@@ -7,7 +7,7 @@ import { ErrorBanner, Field } from '../../lib/ui';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from './session';
 
-const MIN_PASSWORD = 12;
+const MIN_PASSWORD = 10;
 
 export function AcceptInvitePage() {
   const { t } = useTranslation();

@@ -113,8 +113,3 @@ export function useMe(): Me {
   if (!me) throw new Error('useMe while signed out');
   return me;
 }
-
-/** Admins write everything; supervisors and agents read. */
-export function canAdminister(me: Me): boolean {
-  return me.role === 'admin';
-}
