@@ -1,2 +1,21 @@
-// Public surface of core/insight. Each export cites its formula and source in its own file.
-export {};
+// Public surface of core/insight: the canonical ticket model, importers as pure record → ticket
+// mappers, event-log and thread rebuilding, data-quality checks, business hours, quantiles, CSAT
+// and contact reasons. Each export cites its definition in its own file.
+export * from './business-hours.js';
+export * from './csat.js';
+export * from './data-quality.js';
+export * from './date-parse.js';
+export * from './event-log.js';
+export * from './finalise.js';
+export * from './importers/canonical.js';
+export * from './importers/chatwoot.js';
+export * from './importers/freshdesk.js';
+export { isObject, type JsonObject } from './importers/json-fields.js';
+export * from './importers/zammad.js';
+export * from './importers/zendesk.js';
+export * from './mapping.js';
+export * from './quantile.js';
+export * from './threads.js';
+export * from './ticket.js';
+export * from './topics.js';
+export * from './zoned-time.js';

@@ -1,0 +1,44 @@
+import type { ImportedTicket } from './ticket.js';
+
+/**
+ * Defects a record can carry. Each is kept on the ticket and counted in the import's data-quality
+ * report; no record is dropped for having one.
+ */
+export const QUALITY_FLAGS = [
+  'missing_created_at',
+  'solved_before_first_response',
+  'solved_before_created',
+  'first_response_before_created',
+  'negative_duration',
+  'solved_without_solved_at',
+  'unknown_status',
+  'unknown_priority',
+  'no_provider',
+] as const;
+export type QualityFlag = (typeof QUALITY_FLAGS)[number];
+
+/**
+ * The flags that hold for a ticket. `unknown_status` means the source's status word had no canonical
+ * mapping (statusRaw present, status null). Comparisons use the instants as imported.
+ */
+export function qualityFlags(t: ImportedTicket): QualityFlag[] {
+  const flags: QualityFlag[] = [];
+  const ms = (d: Date | null) => (d ? d.getTime() : null);
+  const created = ms(t.createdAt);
+  const firstResponse = ms(t.firstResponseAt);
+  const solved = ms(t.solvedAt);
+  if (created === null) flags.push('missing_created_at');
+  if (solved !== null && firstResponse !== null && solved < firstResponse)
+    flags.push('solved_before_first_response');
+  if (solved !== null && created !== null && solved < created) flags.push('solved_before_created');
+  if (firstResponse !== null && created !== null && firstResponse < created)
+    flags.push('first_response_before_created');
+  const negative = [t.firstResponseSeconds, t.resolutionSeconds, t.callWaitSeconds, t.callHandleSeconds].some(
+    (s) => s !== null && s < 0,
+  );
+  if (negative) flags.push('negative_duration');
+  if ((t.status === 'solved' || t.status === 'closed') && solved === null && t.closedAt === null)
+    flags.push('solved_without_solved_at');
+  if (t.status === null && t.statusRaw !== null) flags.push('unknown_status');
+  return flags;
+}

@@ -1,0 +1,123 @@
+import { zonedToUtc } from './zoned-time.js';
+
+/**
+ * Date formats a mapping may name: `iso` (ISO 8601; a value without an offset is read in the
+ * mapping's time zone), `unix` (seconds), `unix_ms`, or a pattern of tokens:
+ * YYYY, M/MM (month), MMM (month name, English), D/DD, H/HH, mm, ss, SSS (fraction, any length),
+ * Z (offset `+01:00`, `+0100` or `Z`), EEE (weekday name, ignored). Other characters match themselves.
+ * @example parseDate('29/2/2016 01:16', 'D/M/YYYY HH:mm', 'UTC') // 2016-02-29T01:16:00Z
+ */
+export type DateFormat = string;
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const TOKENS: [string, string][] = [
+  ['YYYY', '(?<year>\\d{4})'],
+  ['SSS', '(?<fraction>\\d+)'],
+  ['MMM', '(?<monthName>[A-Za-z]{3,9})'],
+  ['EEE', '[A-Za-z]{3,9}'],
+  ['MM', '(?<month>\\d{2})'],
+  ['DD', '(?<day>\\d{2})'],
+  ['HH', '(?<hour>\\d{2})'],
+  ['mm', '(?<minute>\\d{2})'],
+  ['ss', '(?<second>\\d{2})'],
+  ['M', '(?<month>\\d{1,2})'],
+  ['D', '(?<day>\\d{1,2})'],
+  ['H', '(?<hour>\\d{1,2})'],
+  ['Z', '(?<offset>Z|[+-]\\d{2}:?\\d{2})'],
+];
+
+const compiled = new Map<string, RegExp>();
+
+function patternFor(format: string): RegExp {
+  let re = compiled.get(format);
+  if (re) return re;
+  let out = '';
+  let i = 0;
+  outer: while (i < format.length) {
+    for (const [token, group] of TOKENS) {
+      if (format.startsWith(token, i)) {
+        out += group;
+        i += token.length;
+        continue outer;
+      }
+    }
+    out += format[i]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    i++;
+  }
+  re = new RegExp(`^\\s*${out}\\s*$`);
+  compiled.set(format, re);
+  return re;
+}
+
+/** @throws RangeError naming the format and value when the value does not match or is not a real date. */
+export function parseDate(value: string, format: DateFormat, timeZone: string): Date {
+  const text = value.trim();
+  if (format === 'unix' || format === 'unix_ms') {
+    const n = Number(text);
+    if (!Number.isFinite(n)) throw new RangeError(`"${value}" is not a ${format} timestamp`);
+    return new Date(format === 'unix' ? n * 1000 : n);
+  }
+  if (format === 'iso') {
+    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
+    if (hasZone) {
+      const ms = Date.parse(text);
+      if (Number.isNaN(ms)) throw new RangeError(`"${value}" is not an ISO 8601 date`);
+      return new Date(ms);
+    }
+    return parseDate(
+      text.replace(' ', 'T'),
+      text.length <= 10 ? 'YYYY-MM-DD' : isoLocalPattern(text),
+      timeZone,
+    );
+  }
+  const m = patternFor(format).exec(text);
+  if (!m?.groups) throw new RangeError(`"${value}" does not match the date format "${format}"`);
+  const g = m.groups;
+  const month = g.monthName
+    ? MONTHS.indexOf(g.monthName.slice(0, 3).toLowerCase()) + 1
+    : Number(g.month ?? 1);
+  const wall = {
+    year: Number(g.year),
+    month,
+    day: Number(g.day ?? 1),
+    hour: Number(g.hour ?? 0),
+    minute: Number(g.minute ?? 0),
+    second: Number(g.second ?? 0),
+  };
+  if (
+    month < 1 ||
+    month > 12 ||
+    wall.day < 1 ||
+    wall.day > daysInMonth(wall.year, month) ||
+    wall.hour > 24 ||
+    wall.minute > 59 ||
+    wall.second > 60
+  ) {
+    throw new RangeError(`"${value}" is not a real date (format "${format}")`);
+  }
+  const fractionMs = g.fraction ? Math.round(Number(`0.${g.fraction}`) * 1000) : 0;
+  if (g.offset) {
+    const offsetMinutes = parseOffset(g.offset);
+    const utc = Date.UTC(wall.year, month - 1, wall.day, wall.hour, wall.minute, wall.second);
+    return new Date(utc - offsetMinutes * 60_000 + fractionMs);
+  }
+  return new Date(zonedToUtc(wall, timeZone) + fractionMs);
+}
+
+function isoLocalPattern(text: string): string {
+  const fraction = /\.\d+$/.test(text) ? '.SSS' : '';
+  const seconds = /T\d{2}:\d{2}:\d{2}/.test(text) ? ':ss' : '';
+  return `YYYY-MM-DDTHH:mm${seconds}${fraction}`;
+}
+
+function parseOffset(offset: string): number {
+  if (offset.toUpperCase() === 'Z') return 0;
+  const sign = offset.startsWith('-') ? -1 : 1;
+  const digits = offset.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

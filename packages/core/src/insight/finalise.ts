@@ -1,0 +1,48 @@
+import { businessSeconds, type TeamCalendar } from './business-hours.js';
+import { normaliseCsat } from './csat.js';
+import { type QualityFlag, qualityFlags } from './data-quality.js';
+import type { ImportedTicket } from './ticket.js';
+import { extractTopic } from './topics.js';
+
+/** A ticket ready to store: the imported fields plus the measures KPIs aggregate. */
+export interface FinalTicket extends ImportedTicket {
+  readonly firstResponseSeconds: number | null;
+  readonly resolutionSeconds: number | null;
+  readonly firstResponseBusinessSeconds: number | null;
+  readonly resolutionBusinessSeconds: number | null;
+  /** CSAT on [0, 1]; see normaliseCsat. */
+  readonly csatNormalised: number | null;
+  readonly qualityFlags: QualityFlag[];
+}
+
+const secondsBetween = (from: Date | null, to: Date | null): number | null =>
+  from && to ? Math.round((to.getTime() - from.getTime()) / 1000) : null;
+
+/**
+ * Derives the measures of a ticket:
+ * - first response time = firstResponseAt − createdAt, resolution time = solvedAt − createdAt
+ *   (full resolution: the last solve after any reopening), in seconds; a metric stored by the
+ *   source wins over the timestamps;
+ * - the same two in business hours of the team's calendar (null without a calendar, or when the
+ *   calendar duration is negative: such records are flagged, not measured);
+ * - CSAT normalised to [0, 1]; the topic from tags or text when the source gave none;
+ * - data-quality flags (see qualityFlags); `no_provider` is added by the caller that resolves providers.
+ */
+export function finaliseTicket(t: ImportedTicket, calendar: TeamCalendar | null): FinalTicket {
+  const firstResponseSeconds = t.firstResponseSeconds ?? secondsBetween(t.createdAt, t.firstResponseAt);
+  const resolutionSeconds = t.resolutionSeconds ?? secondsBetween(t.createdAt, t.solvedAt);
+  const business = (end: Date | null, stored: number | null): number | null => {
+    if (stored !== null) return stored;
+    if (!calendar || !t.createdAt || !end || end < t.createdAt) return null;
+    return businessSeconds(t.createdAt, end, calendar);
+  };
+  const measured = { ...t, firstResponseSeconds, resolutionSeconds };
+  return {
+    ...measured,
+    topic: t.topic ?? extractTopic({ tags: t.tags, subject: t.subject, text: t.description }),
+    firstResponseBusinessSeconds: business(t.firstResponseAt, t.firstResponseBusinessSeconds),
+    resolutionBusinessSeconds: business(t.solvedAt, t.resolutionBusinessSeconds),
+    csatNormalised: t.csat ? normaliseCsat(t.csat) : null,
+    qualityFlags: qualityFlags(measured),
+  };
+}

@@ -1,0 +1,151 @@
+import { isCsatScale, normaliseCsat } from '../csat.js';
+import {
+  blankTicket,
+  CHANNELS,
+  type Channel,
+  type MapResult,
+  mapRow,
+  RowRejected,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketPriority,
+  type TicketStatus,
+} from '../ticket.js';
+import { arr, instant, isObject, type JsonObject, num, requiredId, str } from './json-fields.js';
+
+/**
+ * Columns of the canonical Shoreline format, in export order. NDJSON carries `tags` as an array,
+ * `custom` as an object and `messages` as an array; CSV carries tags `|`-separated and custom as JSON
+ * text, and no messages. Documented in docs/insight.md.
+ */
+export const CANONICAL_COLUMNS = [
+  'source',
+  'externalId',
+  'number',
+  'subject',
+  'status',
+  'statusRaw',
+  'priority',
+  'channel',
+  'language',
+  'topic',
+  'tags',
+  'requester',
+  'assignee',
+  'group',
+  'supportLine',
+  'provider',
+  'team',
+  'createdAt',
+  'firstResponseAt',
+  'solvedAt',
+  'closedAt',
+  'reopenedAt',
+  'reopenCount',
+  'handoffCount',
+  'firstResponseSeconds',
+  'resolutionSeconds',
+  'firstResponseBusinessSeconds',
+  'resolutionBusinessSeconds',
+  'slaBreached',
+  'csatScore',
+  'csatScale',
+  'callWaitSeconds',
+  'callHandleSeconds',
+  'abandoned',
+  'qualityFlags',
+  'custom',
+] as const;
+
+function oneOf<T extends string>(o: JsonObject, key: string, allowed: readonly T[]): T | null {
+  const v = str(o, key);
+  if (v === null) return null;
+  if (!(allowed as readonly string[]).includes(v))
+    throw new RowRejected(key, `"${v}" is not one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+function bool(o: JsonObject, key: string): boolean | null {
+  const v = o[key];
+  if (v === null || v === undefined || v === '') return null;
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false') return false;
+  throw new RowRejected(key, `"${String(v)}" is not true or false`);
+}
+
+/** Maps one canonical record (an NDJSON object, or a CSV row read into an object of strings). */
+export function mapCanonicalRecord(o: JsonObject): MapResult {
+  return mapRow(() => {
+    const t = blankTicket(requiredId(o, 'externalId'));
+    t.source = str(o, 'source');
+    t.providerName = str(o, 'provider');
+    t.teamName = str(o, 'team');
+    t.number = str(o, 'number');
+    t.subject = str(o, 'subject');
+    t.description = str(o, 'description');
+    t.status = oneOf<TicketStatus>(o, 'status', TICKET_STATUSES);
+    t.statusRaw = str(o, 'statusRaw') ?? t.status;
+    t.priority = oneOf<TicketPriority>(o, 'priority', TICKET_PRIORITIES);
+    t.channel = oneOf<Channel>(o, 'channel', CHANNELS);
+    t.language = str(o, 'language');
+    t.topic = str(o, 'topic');
+    t.tags = Array.isArray(o.tags) ? o.tags.map(String) : (str(o, 'tags') ?? '').split('|').filter(Boolean);
+    t.requester = str(o, 'requester');
+    t.assignee = str(o, 'assignee');
+    t.group = str(o, 'group');
+    t.supportLine = str(o, 'supportLine');
+    t.createdAt = instant(o, 'createdAt');
+    t.firstResponseAt = instant(o, 'firstResponseAt');
+    t.solvedAt = instant(o, 'solvedAt');
+    t.closedAt = instant(o, 'closedAt');
+    t.reopenedAt = instant(o, 'reopenedAt');
+    t.reopenCount = num(o, 'reopenCount') ?? 0;
+    t.handoffCount = num(o, 'handoffCount') ?? 0;
+    t.firstResponseSeconds = num(o, 'firstResponseSeconds');
+    t.resolutionSeconds = num(o, 'resolutionSeconds');
+    t.firstResponseBusinessSeconds = num(o, 'firstResponseBusinessSeconds');
+    t.resolutionBusinessSeconds = num(o, 'resolutionBusinessSeconds');
+    t.slaBreached = bool(o, 'slaBreached');
+    const score = num(o, 'csatScore');
+    const scale = str(o, 'csatScale');
+    if (score !== null) {
+      if (scale === null || !isCsatScale(scale))
+        throw new RowRejected('csatScale', `"${scale}" is not a CSAT scale`);
+      t.csat = { score, scale };
+      try {
+        normaliseCsat(t.csat);
+      } catch (err) {
+        throw new RowRejected('csatScore', (err as Error).message);
+      }
+    }
+    t.callWaitSeconds = num(o, 'callWaitSeconds');
+    t.callHandleSeconds = num(o, 'callHandleSeconds');
+    t.abandoned = bool(o, 'abandoned');
+    const custom = typeof o.custom === 'string' && o.custom !== '' ? parseCustom(o.custom) : o.custom;
+    if (isObject(custom)) for (const [k, v] of Object.entries(custom)) t.custom[k] = String(v);
+    for (const m of arr(o, 'messages')) {
+      if (!isObject(m)) throw new RowRejected('messages', 'each message must be an object');
+      const at = instant(m, 'createdAt');
+      if (!at) throw new RowRejected('messages.createdAt', 'missing');
+      const authorType =
+        oneOf(m, 'authorType', ['customer', 'agent', 'system', 'bot'] as const) ?? 'customer';
+      t.messages.push({
+        externalId: requiredId(m, 'externalId'),
+        authorType,
+        authorId: str(m, 'authorId'),
+        public: m.public !== false,
+        body: str(m, 'body') ?? '',
+        createdAt: at,
+      });
+    }
+    return t;
+  });
+}
+
+function parseCustom(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RowRejected('custom', 'is not a JSON object');
+  }
+}

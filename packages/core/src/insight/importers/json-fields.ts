@@ -1,0 +1,59 @@
+import { RowRejected } from '../ticket.js';
+
+/** A JSON object as parsed; importers read it through these helpers so a wrong type names its field. */
+export type JsonObject = Readonly<Record<string, unknown>>;
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function str(o: JsonObject, key: string): string | null {
+  const v = o[key];
+  if (v === null || v === undefined || v === '') return null;
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  throw new RowRejected(key, `expected text, got ${Array.isArray(v) ? 'an array' : typeof v}`);
+}
+
+export function num(o: JsonObject, key: string): number | null {
+  const v = o[key];
+  if (v === null || v === undefined || v === '') return null;
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isFinite(n)) throw new RowRejected(key, `"${String(v)}" is not a number`);
+  return n;
+}
+
+/** An instant: ISO 8601 text, or unix seconds when a number (Chatwoot webhooks). */
+export function instant(o: JsonObject, key: string): Date | null {
+  const v = o[key];
+  if (v === null || v === undefined || v === '') return null;
+  const ms = typeof v === 'number' ? v * 1000 : Date.parse(String(v));
+  if (!Number.isFinite(ms)) throw new RowRejected(key, `"${String(v)}" is not a date`);
+  return new Date(ms);
+}
+
+export function obj(o: JsonObject, key: string): JsonObject | null {
+  const v = o[key];
+  if (v === null || v === undefined) return null;
+  if (!isObject(v)) throw new RowRejected(key, 'expected an object');
+  return v;
+}
+
+export function arr(o: JsonObject, key: string): unknown[] {
+  const v = o[key];
+  if (v === null || v === undefined) return [];
+  if (!Array.isArray(v)) throw new RowRejected(key, 'expected an array');
+  return v;
+}
+
+export function strings(o: JsonObject, key: string): string[] {
+  return arr(o, key).map((x) => String(x));
+}
+
+export function requiredId(o: JsonObject, key: string): string {
+  const id = str(o, key);
+  if (id === null) throw new RowRejected(key, 'missing ticket id');
+  return id;
+}
+
+export const minutesToSeconds = (m: number | null): number | null => (m === null ? null : Math.round(m * 60));

@@ -1,0 +1,113 @@
+import { parseDate } from './date-parse.js';
+import type { ColumnMapping, SourceRecord } from './mapping.js';
+import { blankTicket, type ImportedTicket, type RowError } from './ticket.js';
+
+/** One post of a reply thread (a tweet, a social comment). */
+export interface ThreadPost {
+  readonly id: string;
+  readonly inReplyTo: string | null;
+  readonly inbound: boolean;
+  readonly author: string;
+  readonly at: Date;
+  readonly text: string;
+  readonly line: number;
+}
+
+export function readThreadPost(
+  mapping: ColumnMapping,
+  record: SourceRecord,
+  line: number,
+): { ok: true; post: ThreadPost } | { ok: false; error: RowError } {
+  const spec = mapping.threads;
+  if (!spec) throw new Error('readThreadPost: mapping has no threads section');
+  const get = (c: string) => {
+    const v = record[c]?.trim();
+    return v === undefined || v === '' || mapping.nullMarkers.includes(v) ? null : v;
+  };
+  const id = get(spec.id);
+  if (id === null) return { ok: false, error: { field: spec.id, reason: 'missing post id' } };
+  const atText = get(spec.at);
+  if (atText === null) return { ok: false, error: { field: spec.at, reason: 'missing time' } };
+  let at: Date;
+  try {
+    at = parseDate(atText, mapping.dateFormats.createdAt ?? mapping.dateFormat, mapping.timeZone);
+  } catch (err) {
+    return { ok: false, error: { field: spec.at, reason: (err as Error).message } };
+  }
+  const inbound = (get(spec.inbound) ?? '').toLowerCase();
+  return {
+    ok: true,
+    post: {
+      id,
+      inReplyTo: get(spec.inReplyTo),
+      inbound: inbound === 'true' || inbound === '1' || inbound === 'yes',
+      author: get(spec.author) ?? '',
+      at,
+      text: get(spec.text) ?? '',
+      line,
+    },
+  };
+}
+
+/**
+ * Rebuilds conversations from reply links: each thread is the set of posts reachable from a root
+ * (a post replying to nothing, or to a post absent from the file) through `inReplyTo`. A thread
+ * whose root is inbound (the customer spoke first) becomes one ticket: created at the root, first
+ * response at the earliest outbound post, assignee = that post's author (the brand's account),
+ * requester = the root's author. Threads started by the brand (outbound root) are not tickets and
+ * are returned in `skipped` with their size.
+ */
+export function rebuildThreads(posts: readonly ThreadPost[]): {
+  tickets: ImportedTicket[];
+  skipped: { rootId: string; posts: number }[];
+} {
+  const byId = new Map(posts.map((p) => [p.id, p]));
+  const rootOf = (p: ThreadPost): string => {
+    let current = p;
+    const seen = new Set<string>();
+    while (current.inReplyTo !== null && byId.has(current.inReplyTo) && !seen.has(current.id)) {
+      seen.add(current.id);
+      current = byId.get(current.inReplyTo)!;
+    }
+    return current.id;
+  };
+  const threads = new Map<string, ThreadPost[]>();
+  for (const p of posts) {
+    const root = rootOf(p);
+    const list = threads.get(root) ?? [];
+    list.push(p);
+    threads.set(root, list);
+  }
+  const tickets: ImportedTicket[] = [];
+  const skipped: { rootId: string; posts: number }[] = [];
+  for (const [rootId, list] of threads) {
+    const root = byId.get(rootId)!;
+    if (!root.inbound) {
+      skipped.push({ rootId, posts: list.length });
+      continue;
+    }
+    list.sort((a, b) => a.at.getTime() - b.at.getTime() || a.line - b.line);
+    const firstReply = list.find((p) => !p.inbound && p.at.getTime() >= root.at.getTime());
+    const t = blankTicket(rootId);
+    t.channel = 'social';
+    t.subject = root.text.slice(0, 200);
+    t.description = root.text;
+    t.createdAt = root.at;
+    t.requester = root.author;
+    t.firstResponseAt = firstReply?.at ?? null;
+    t.assignee = firstReply?.author ?? null;
+    t.group = firstReply?.author ?? null;
+    t.status = firstReply ? 'open' : 'new';
+    t.statusRaw = firstReply ? 'replied' : 'unanswered';
+    t.messages = list.map((p) => ({
+      externalId: p.id,
+      authorType: p.inbound ? 'customer' : 'agent',
+      authorId: p.author,
+      public: true,
+      body: p.text,
+      createdAt: p.at,
+    }));
+    tickets.push(t);
+  }
+  return { tickets, skipped };
+}
