@@ -1,0 +1,276 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
+import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
+import { createProvider, createTeam, createToken } from '../src/modules/identity/service.js';
+import { type Actor, ScopedDb, scopedTables } from '../src/platform/scope.js';
+import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+
+/**
+ * Proves tenancy for EVERY registered API route and EVERY role: data of another organization, and
+ * for vendor staff data of another provider, is neither listed, nor readable, nor writable, and a
+ * refusal is a 404. A route added without a sample body here fails the suite, so none is forgotten.
+ */
+
+type Row = Record<string, unknown> & { id: string; organization_id: string };
+type Foreign = (table: string) => string[];
+
+// Bodies for write routes. Each returns candidate bodies; references use foreign ids.
+const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> = {
+  'POST /api/providers': (_f, n) => [
+    { name: `Iso vendor ${n}`, kind: 'vendor', shore: 'offshore', countries: ['IN'] },
+  ],
+  'PATCH /api/providers/:id': () => [{ name: 'Taken over' }],
+  'POST /api/teams': (f, n) =>
+    f('providers').map((providerId) => ({ providerId, name: `Iso ${n}`, timeZone: 'UTC' })),
+  'PATCH /api/teams/:id': () => [{ name: 'Taken over' }],
+  'POST /api/users': (f, n) =>
+    f('providers').map((providerId, i) => ({
+      email: `iso-${n}-${i}@elsewhere.example`,
+      name: 'Iso',
+      role: 'admin',
+      providerId,
+    })),
+  'PATCH /api/users/:id': () => [{ name: 'Taken over', active: false, role: 'agent' }],
+  'POST /api/tokens': () => [{ name: 'iso' }],
+  'DELETE /api/tokens/:id': () => [undefined],
+  'PATCH /api/me': () => [{ name: 'Still me' }],
+  'POST /api/auth/logout': () => [undefined],
+  'POST /api/auth/logout-all': () => [undefined],
+};
+// Reached without an actor by design; their own tests cover them.
+const PUBLIC_ROUTES = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/accept-invite',
+  'GET /api/openapi.json',
+]);
+
+// Which table a path segment names, to pick foreign ids of the right kind.
+const SEGMENT_TABLE: Record<string, string> = {
+  providers: 'providers',
+  teams: 'teams',
+  users: 'users',
+  tokens: 'api_tokens',
+};
+
+let t: TestApp;
+let orgA: string;
+let orgB: string;
+const actors: { label: string; actor: Actor; auth: Auth }[] = [];
+
+async function snapshot(): Promise<Map<string, Row[]>> {
+  const out = new Map<string, Row[]>();
+  for (const table of scopedTables()) {
+    const rows = await t.shoreline.ctx.db
+      .selectFrom(table as 'providers')
+      .selectAll()
+      .execute();
+    out.set(
+      table,
+      (rows as unknown as Row[]).map((r) => ({ ...r })).sort((a, b) => a.id.localeCompare(b.id)),
+    );
+  }
+  return out;
+}
+
+/** The provider a row belongs to, per the table's scope rule. */
+function providerOf(table: string, row: Row): string | null {
+  if (table === 'providers') return row.id;
+  return (row.provider_id as string | null | undefined) ?? null;
+}
+
+function isForeign(actor: Actor, table: string, row: Row): boolean {
+  if (row.organization_id !== actor.organizationId) return true;
+  if (table === 'api_tokens' && row.user_id !== actor.userId) return true;
+  if (actor.providerId === null) return false;
+  return providerOf(table, row) !== actor.providerId;
+}
+
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+  const db = t.shoreline.ctx.db;
+  const clock = t.shoreline.ctx.clock;
+  orgA = (await db.selectFrom('organizations').select('id').executeTakeFirstOrThrow()).id;
+
+  // A second organization with the same shape: in-house, a vendor, teams, users, tokens.
+  const b = await createOrganization(db, clock, { name: 'Other Co' });
+  orgB = b.organizationId;
+  const bAdmin = await addUser(db, clock, {
+    organizationId: orgB,
+    email: 'admin@other.example',
+    name: 'Other admin',
+    role: 'admin',
+    providerId: null,
+    password: DEMO_PASSWORD,
+  });
+  const sb = new ScopedDb(db, bAdmin);
+  const bVendor = await createProvider(sb, clock, {
+    name: 'Other vendor',
+    kind: 'vendor',
+    shore: 'nearshore',
+    countries: [],
+    languages: [],
+  });
+  await createTeam(sb, clock, {
+    providerId: b.inHouseProviderId,
+    name: 'B in-house',
+    site: '',
+    languages: [],
+    channels: [],
+    timeZone: 'UTC',
+    businessHours: [],
+  });
+  await createTeam(sb, clock, {
+    providerId: bVendor.id,
+    name: 'B vendor',
+    site: '',
+    languages: [],
+    channels: [],
+    timeZone: 'UTC',
+    businessHours: [],
+  });
+  const bVendorAgent = await addUser(db, clock, {
+    organizationId: orgB,
+    email: 'agent@othervendor.example',
+    name: 'Other vendor agent',
+    role: 'agent',
+    providerId: bVendor.id,
+    password: DEMO_PASSWORD,
+  });
+  await createToken(sb, clock, 'b admin token');
+  await createToken(new ScopedDb(db, bVendorAgent), clock, 'b vendor token');
+
+  // Every role of org A, in-house and vendor, each calling with its own API token.
+  const users = await db.selectFrom('users').selectAll().where('organization_id', '=', orgA).execute();
+  const byEmail = (email: string) => users.find((u) => u.email === email)!;
+  const labelled: [string, string][] = [
+    ['in-house admin', DEMO_USERS.admin],
+    ['in-house supervisor', DEMO_USERS.supervisor],
+    ['in-house agent', DEMO_USERS.agent],
+    ['vendor admin', DEMO_USERS.vendorAdmin],
+    ['vendor agent', DEMO_USERS.vendorAgent],
+  ];
+  for (const [label, email] of labelled) {
+    const u = byEmail(email);
+    const actor: Actor = {
+      userId: u.id,
+      organizationId: u.organization_id,
+      providerId: u.provider_id,
+      role: u.role,
+    };
+    const token = await createToken(new ScopedDb(db, actor), clock, `${label} token`);
+    actors.push({ label, actor, auth: { token: token.token } });
+  }
+  // One actor signs in with a cookie too, so both credential paths are exercised. It goes first:
+  // the same user's token later runs sign-out-everywhere, which ends this session.
+  actors.unshift({
+    ...actors[3]!,
+    label: 'vendor admin (cookie)',
+    auth: await t.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD),
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await t?.close();
+});
+
+function apiRoutes(): { method: string; path: string }[] {
+  const seen = new Set<string>();
+  return (
+    t.shoreline.app.routes
+      .filter(
+        (r) => ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'].includes(r.method) && r.path.startsWith('/api/'),
+      )
+      .filter((r) => !r.path.includes('*') && !r.path.startsWith('/api/docs'))
+      .filter((r) => {
+        const key = `${r.method} ${r.path}`;
+        if (seen.has(key) || PUBLIC_ROUTES.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      // Sign-out routes end the caller's own session: run them last.
+      .sort((a, b) => Number(a.path.startsWith('/api/auth/')) - Number(b.path.startsWith('/api/auth/')))
+  );
+}
+
+describe('tenant and provider isolation, route by route', () => {
+  it('knows a sample body for every write route', () => {
+    const missing = apiRoutes()
+      .filter((r) => r.method !== 'GET')
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((key) => !SAMPLE_BODIES[key]);
+    expect(missing, 'add these routes to SAMPLE_BODIES in isolation.test.ts').toEqual([]);
+  });
+
+  it('lists the routes it checks (at least the identity routes)', () => {
+    const keys = apiRoutes().map((r) => `${r.method} ${r.path}`);
+    expect(keys).toEqual(
+      expect.arrayContaining(['GET /api/providers', 'PATCH /api/teams/:id', 'POST /api/users']),
+    );
+  });
+
+  it('never lists, reads or writes another organization’s or provider’s data', async () => {
+    const before = await snapshot();
+    const foreignIds = (actor: Actor) => (table: string) =>
+      (before.get(table) ?? []).filter((row) => isForeign(actor, table, row)).map((row) => row.id);
+    const allForeign = (actor: Actor) => scopedTables().flatMap((table) => foreignIds(actor)(table));
+    let n = 0;
+    let checked = 0;
+    const failures: string[] = [];
+
+    for (const { label, actor, auth } of actors) {
+      const foreign = foreignIds(actor);
+      const everyForeignId = allForeign(actor);
+      expect(everyForeignId.length).toBeGreaterThan(5);
+      for (const route of apiRoutes()) {
+        const key = `${route.method} ${route.path}`;
+        const params = [...route.path.matchAll(/:(\w+)/g)];
+        const bodies =
+          route.method === 'GET' ? [undefined] : (SAMPLE_BODIES[key]?.(foreign, n++) ?? [undefined]);
+        if (params.length === 0) {
+          for (const body of bodies) {
+            const res = await t.request(route.path, { method: route.method, body, auth });
+            const text = await res.text();
+            checked++;
+            const leaked = everyForeignId.filter((id) => text.includes(id));
+            if (leaked.length > 0) failures.push(`${label} ${key}: leaked ${leaked.join(', ')}`);
+            if (res.status === 403) failures.push(`${label} ${key}: answered 403, expected 404`);
+          }
+          continue;
+        }
+        const segment = route.path.split('/').at(-2) ?? '';
+        const table = SEGMENT_TABLE[segment];
+        const ids = table ? foreign(table) : everyForeignId;
+        for (const id of ids) {
+          const path = route.path.replace(/:(\w+)/, id);
+          for (const body of bodies) {
+            const res = await t.request(path, { method: route.method, body, auth });
+            checked++;
+            if (res.status !== 404)
+              failures.push(`${label} ${route.method} ${path}: ${res.status}, expected 404`);
+            const text = await res.text();
+            if (text.includes(id) && res.status !== 404)
+              failures.push(`${label} ${path}: echoed a foreign id`);
+          }
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(200);
+
+    // Nothing outside each actor's scope changed: compare the rows foreign to every actor.
+    const after = await snapshot();
+    for (const table of scopedTables()) {
+      const untouchable = (rows: Row[]) =>
+        rows.filter((row) => actors.every(({ actor }) => isForeign(actor, table, row)));
+      expect(untouchable(after.get(table) ?? []), `rows of ${table} outside every caller's scope`).toEqual(
+        untouchable(before.get(table) ?? []),
+      );
+    }
+    // And org B in particular is exactly as it was.
+    for (const table of scopedTables()) {
+      const ofB = (rows: Row[]) => rows.filter((r) => r.organization_id === orgB && table !== 'sessions');
+      expect(ofB(after.get(table) ?? [])).toEqual(ofB(before.get(table) ?? []));
+    }
+    expect(orgA).not.toBe(orgB);
+  }, 600_000);
+});

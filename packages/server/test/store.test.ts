@@ -1,0 +1,185 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runMigrations } from '../src/main.js';
+import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
+import { createProvider, createTeam, listTeams } from '../src/modules/identity/service.js';
+import { systemClock } from '../src/platform/clock.js';
+import { openDatabase } from '../src/platform/db/connect.js';
+import { type Actor, ScopedDb } from '../src/platform/scope.js';
+import { databaseTargets, type TestDatabase } from '../src/test-support/databases.js';
+import '../src/modules/identity/tables.js';
+
+// One store suite, run on every database target: PGlite always, PostgreSQL when DATABASE_URL is set.
+for (const target of databaseTargets()) {
+  describe(`store on ${target.kind}`, () => {
+    let database: TestDatabase;
+    let admin: Actor;
+    let inHouse: string;
+
+    beforeAll(async () => {
+      database = await target.open();
+      await runMigrations(database);
+      const org = await createOrganization(database.db, systemClock, { name: `Store Co ${target.kind}` });
+      inHouse = org.inHouseProviderId;
+      admin = await addUser(database.db, systemClock, {
+        organizationId: org.organizationId,
+        email: `admin-${target.kind}@store.example`,
+        name: 'Admin',
+        role: 'admin',
+        providerId: null,
+        password: 'correct horse battery',
+      });
+    }, 60_000);
+    afterAll(() => database?.close());
+
+    it('applies migrations once: a second run applies nothing', async () => {
+      const again = await runMigrations(database);
+      expect(again.applied).toEqual([]);
+      expect(again.alreadyApplied).toBeGreaterThan(0);
+    });
+
+    it('stamps inserts with the organization and filters reads by it', async () => {
+      const s = new ScopedDb(database.db, admin);
+      const vendor = await createProvider(s, systemClock, {
+        name: 'Store vendor',
+        kind: 'vendor',
+        shore: 'offshore',
+        countries: ['PH'],
+        languages: ['en'],
+      });
+      const team = await createTeam(s, systemClock, {
+        providerId: vendor.id,
+        name: 'Night shift',
+        site: 'Cebu',
+        languages: ['en'],
+        channels: ['chat'],
+        timeZone: 'Asia/Manila',
+        businessHours: [{ day: 'mon', open: '00:00', close: '24:00' }],
+      });
+      const row = await database.db
+        .selectFrom('teams')
+        .selectAll()
+        .where('id', '=', team.id)
+        .executeTakeFirstOrThrow();
+      expect(row.organization_id).toBe(admin.organizationId);
+      expect(row.business_hours).toEqual([{ day: 'mon', open: '00:00', close: '24:00' }]);
+      expect(row.languages).toEqual(['en']);
+
+      const stranger: Actor = { ...admin, organizationId: 'org_other' };
+      expect(await listTeams(new ScopedDb(database.db, stranger), {})).toEqual([]);
+      const vendorStaff: Actor = { ...admin, providerId: vendor.id };
+      expect((await listTeams(new ScopedDb(database.db, vendorStaff), {})).map((t) => t.id)).toEqual([
+        team.id,
+      ]);
+    });
+
+    it('refuses a vendor actor’s insert into another provider, and writes nothing', async () => {
+      const vendorStaff: Actor = { ...admin, providerId: 'prv_somebody_else' };
+      const s = new ScopedDb(database.db, vendorStaff);
+      expect(() =>
+        s.insertInto('teams', { id: 'team_x', provider_id: inHouse, name: 'Sneaky', time_zone: 'UTC' }),
+      ).toThrow(/not found/);
+      const found = await database.db.selectFrom('teams').select('id').where('id', '=', 'team_x').execute();
+      expect(found).toEqual([]);
+    });
+
+    it('rolls a failed transaction back whole', async () => {
+      const s = new ScopedDb(database.db, admin);
+      await expect(
+        s.transaction(async (tx) => {
+          await tx
+            .insertInto('teams', {
+              id: 'team_rollback',
+              provider_id: inHouse,
+              name: 'Rollback',
+              time_zone: 'UTC',
+              updated_at: new Date(),
+            })
+            .execute();
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      const found = await database.db
+        .selectFrom('teams')
+        .select('id')
+        .where('id', '=', 'team_rollback')
+        .execute();
+      expect(found).toEqual([]);
+    });
+
+    it('enforces the model in the database too: a vendor needs a shore, e-mails are unique', async () => {
+      await expect(
+        database.db
+          .insertInto('providers')
+          .values({
+            id: 'prv_no_shore',
+            organization_id: admin.organizationId,
+            name: 'No shore',
+            kind: 'vendor',
+            shore: null,
+            countries: [],
+            languages: [],
+            updated_at: new Date(),
+          })
+          .execute(),
+      ).rejects.toThrow();
+      await expect(
+        addUser(database.db, systemClock, {
+          organizationId: admin.organizationId,
+          email: `ADMIN-${target.kind}@store.example`,
+          name: 'Twin',
+          role: 'agent',
+          providerId: null,
+          password: 'correct horse battery',
+        }),
+      ).rejects.toThrow();
+    });
+
+    it('runs concurrent queries without interleaving transactions', async () => {
+      const s = new ScopedDb(database.db, admin);
+      const results = await Promise.all(
+        Array.from({ length: 10 }, (_, i) =>
+          s.transaction(async (tx) => {
+            await tx
+              .insertInto('teams', {
+                id: `team_par_${i}`,
+                provider_id: inHouse,
+                name: `Par ${i}`,
+                time_zone: 'UTC',
+                updated_at: new Date(),
+              })
+              .execute();
+            return (await tx.selectFrom('teams').select('id').where('id', '=', `team_par_${i}`).execute())
+              .length;
+          }),
+        ),
+      );
+      expect(results).toEqual(Array(10).fill(1));
+    });
+  });
+}
+
+describe('embedded PGlite data directory', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shoreline-pglite-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps data across restarts', async () => {
+    const first = await openDatabase({ dataDir: dir });
+    await runMigrations(first);
+    const org = await createOrganization(first.db, systemClock, { name: 'Persistent Co' });
+    await first.close();
+
+    const second = await openDatabase({ dataDir: dir });
+    const report = await runMigrations(second);
+    expect(report.applied).toEqual([]);
+    const found = await second.db
+      .selectFrom('organizations')
+      .select('name')
+      .where('id', '=', org.organizationId)
+      .execute();
+    expect(found).toEqual([{ name: 'Persistent Co' }]);
+    await second.close();
+  }, 60_000);
+});
