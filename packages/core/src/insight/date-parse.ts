@@ -65,11 +65,8 @@ export function parseDate(value: string, format: DateFormat, timeZone: string): 
       if (Number.isNaN(ms)) throw new RangeError(`"${value}" is not an ISO 8601 date`);
       return new Date(ms);
     }
-    return parseDate(
-      text.replace(' ', 'T'),
-      text.length <= 10 ? 'YYYY-MM-DD' : isoLocalPattern(text),
-      timeZone,
-    );
+    const local = text.replace(' ', 'T');
+    return parseDate(local, local.length <= 10 ? 'YYYY-MM-DD' : isoLocalPattern(local), timeZone);
   }
   const m = patternFor(format).exec(text);
   if (!m?.groups) throw new RangeError(`"${value}" does not match the date format "${format}"`);
