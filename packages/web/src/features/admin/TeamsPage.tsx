@@ -106,7 +106,9 @@ function TeamList() {
                   <td>
                     <bdi dir="ltr">{team.timeZone}</bdi>
                   </td>
-                  <td>{hoursSummary(team.businessHours, fmt.weekday)}</td>
+                  <td>
+                    <HoursSummary hours={team.businessHours} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -117,21 +119,31 @@ function TeamList() {
   );
 }
 
-/** "Mon 09:00–17:00, Tue 09:00–17:00…" collapsed into runs of identical days. */
-function hoursSummary(hours: BusinessHours[], weekday: (d: Weekday, w: 'short') => string): string {
+/** Business hours collapsed into runs of days with the same hours: "Mon–Fri 09:00–17:00". */
+function HoursSummary({ hours }: { hours: BusinessHours[] }) {
+  const fmt = useFormat();
   const byDay = new Map(hours.map((h) => [h.day, `${h.open}–${h.close}`]));
   const runs: { from: Weekday; to: Weekday; span: string }[] = [];
-  for (const day of WEEKDAYS) {
+  for (const [i, day] of WEEKDAYS.entries()) {
     const span = byDay.get(day);
-    const last = runs[runs.length - 1];
     if (!span) continue;
-    const prevDay = WEEKDAYS[WEEKDAYS.indexOf(day) - 1];
-    if (last && last.span === span && last.to === prevDay) last.to = day;
+    const last = runs[runs.length - 1];
+    if (last && last.span === span && last.to === WEEKDAYS[i - 1]) last.to = day;
     else runs.push({ from: day, to: day, span });
   }
-  return runs
-    .map((r) => `${weekday(r.from, 'short')}${r.to !== r.from ? `–${weekday(r.to, 'short')}` : ''} ${r.span}`)
-    .join(', ');
+  return (
+    <ul className="hours-summary">
+      {runs.map((r) => (
+        <li key={r.from}>
+          {fmt.weekday(r.from, 'short')}
+          {r.to !== r.from ? `–${fmt.weekday(r.to, 'short')}` : ''}{' '}
+          <bdi dir="ltr" className="nowrap">
+            {r.span}
+          </bdi>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 function TeamCreate() {
