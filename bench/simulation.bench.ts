@@ -115,7 +115,7 @@ rows.push([
 
 if (existsSync(BANK_CSV)) {
   const parsed = timed(() => {
-    const [header, ...lines] = readFileSync(BANK_CSV, 'utf8').trim().split('\n');
+    const [header, ...lines] = readFileSync(BANK_CSV, 'utf8').trim().split(/\r?\n/);
     const names = header!.split(',');
     return bankTraceFromRows(
       lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [names[i], v]))),

@@ -67,7 +67,8 @@ function dayNumber(date: string | undefined): number {
  */
 export function bankTraceFromRows(rows: readonly BankCallRow[]): BankTrace {
   const skipped = { hungUpInVoiceMenu: 0, phantom: 0, malformed: 0 };
-  const originDay = Math.min(...rows.map((row) => dayNumber(row.date)).filter((d) => !Number.isNaN(d)));
+  let originDay = Number.POSITIVE_INFINITY;
+  for (const row of rows) originDay = Math.min(originDay, dayNumber(row.date) || Number.POSITIVE_INFINITY);
   const calls: BankTraceCall[] = [];
   for (const row of rows) {
     const outcome = row.outcome;
