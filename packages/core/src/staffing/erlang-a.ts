@@ -154,7 +154,7 @@ export function erlangAMetricsUnchecked(input: ErlangAInput): ErlangAMetrics {
 }
 
 function clampProbability(p: number): number {
-  return p < 0 ? 0 : p > 1 ? 1 : p;
+  return Math.min(1, Math.max(0, p));
 }
 
 type MetricsWithoutDefinition = Omit<ErlangAMetrics, 'serviceLevel' | 'serviceLevelDefinition'>;

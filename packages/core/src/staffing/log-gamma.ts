@@ -5,7 +5,7 @@
 
 import { StaffingInputError } from './errors.js';
 
-const HALF_LOG_TWO_PI = 0.918938533204672741780329736406; // ½·ln(2π)
+const HALF_LOG_TWO_PI = 0.9189385332046728; // ½·ln(2π)
 const STIRLING_SERIES_FROM = 15;
 
 /**

@@ -1,6 +1,6 @@
 import { regularizedGammaP, regularizedGammaQ } from './incomplete-gamma.js';
 
-const INVERSE_SQRT_TWO_PI = 0.398942280401432677939946059934;
+const INVERSE_SQRT_TWO_PI = 0.3989422804014327;
 
 /**
  * Standard normal density φ(x) = e^(−x²/2)/√(2π).

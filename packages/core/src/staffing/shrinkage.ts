@@ -36,6 +36,7 @@ function shrinkageInBillionths(shrinkage: number): number {
 export function scheduledAgents(productiveAgents: number, shrinkage: number): number {
   requireNonNegativeInteger(productiveAgents, 'productiveAgents');
   requireFractionBelowOne(shrinkage, 'shrinkage');
+  if (shrinkage === 0) return productiveAgents;
   const shrinkageUnits = shrinkageInBillionths(shrinkage);
   const availableUnits = SHRINKAGE_SCALE - shrinkageUnits;
   if (availableUnits <= 0) {
