@@ -14,6 +14,7 @@ const artifacts = join(root, 'e2e', 'artifacts');
 let server: Awaited<ReturnType<typeof startTestServer>>;
 let browser: Browser;
 let page: Page;
+let invitePath = '';
 const consoleErrors: string[] = [];
 
 const shot = (name: string) =>
@@ -108,6 +109,15 @@ describe('foundation journey', () => {
     expect(await row.textContent()).toContain('Nearshore');
     expect(await row.textContent()).toContain('Mexico');
     await shot('05-providers');
+
+    // Edit: add a country; kind stays fixed.
+    await page.getByRole('link', { name: 'Andes Contact' }).click();
+    expect(await page.getByLabel('In house').isDisabled()).toBe(true);
+    await page.getByLabel('Countries').fill('PE');
+    await page.getByLabel('Countries').press('Enter');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('status').filter({ hasText: 'Andes Contact' }).waitFor();
+    expect(await row.textContent()).toContain('Peru');
   });
 
   it('creates a team for the new vendor', async () => {
@@ -148,10 +158,33 @@ describe('foundation journey', () => {
     await form.getByLabel('Provider').selectOption({ label: 'Andes Contact' });
     await form.getByRole('button', { name: 'Create invitation' }).click();
     const link = page.getByRole('textbox', { name: 'Invitation link for ana@andes.example' });
-    expect(await link.inputValue()).toMatch(/\/invite\/./);
+    invitePath = new URL(await link.inputValue()).pathname;
+    expect(invitePath).toMatch(/^\/invite\/./);
     const row = page.getByRole('row').filter({ hasText: 'ana@andes.example' });
     expect(await row.textContent()).toContain('Invited');
     await shot('08-users-invited');
+  });
+
+  it('lets the invited vendor agent set a password and see only their provider', async () => {
+    const context = await browser.newContext({ baseURL: server.url, locale: 'en-US', timezoneId: 'UTC' });
+    const agent = await context.newPage();
+    try {
+      await agent.goto(invitePath);
+      await agent.getByLabel('New password').fill('andes-agent-pass');
+      await agent.getByLabel('Confirm password').fill('andes-agent-pass');
+      await agent.getByRole('button', { name: 'Set password and sign in' }).click();
+      await agent.getByRole('heading', { name: 'Welcome, Ana Restrepo' }).waitFor();
+      // Agents read; Users is for admins and supervisors.
+      const nav = agent.getByRole('navigation', { name: 'Main navigation' });
+      expect(await nav.getByRole('link', { name: 'Users' }).count()).toBe(0);
+      await nav.getByRole('link', { name: 'Providers' }).click();
+      await agent.getByRole('row').filter({ hasText: 'Andes Contact' }).waitFor();
+      expect(await agent.getByRole('row').count()).toBe(2); // header + their own provider
+      expect(await agent.getByRole('link', { name: 'New provider' }).count()).toBe(0);
+      await agent.screenshot({ path: join(artifacts, 'foundation-08b-vendor-agent.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
   });
 
   it('creates an API token, shown once, and revokes it', async () => {

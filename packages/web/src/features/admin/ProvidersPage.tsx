@@ -73,7 +73,7 @@ function ProviderList() {
                   <td>{p.shore ? t(`providers.shores.${p.shore}`) : '—'}</td>
                   <td>{fmt.list(p.countries.map(fmt.region))}</td>
                   <td>{fmt.list(p.languages.map(fmt.language))}</td>
-                  <td>{fmt.date(p.createdAt)}</td>
+                  <td className="nowrap">{fmt.date(p.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

@@ -81,8 +81,10 @@ export function TokensPage() {
               {tokens.data.map((token) => (
                 <tr key={token.id}>
                   <th scope="row">{token.name}</th>
-                  <td>{fmt.dateTime(token.createdAt)}</td>
-                  <td>{token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}</td>
+                  <td className="nowrap">{fmt.dateTime(token.createdAt)}</td>
+                  <td className="nowrap">
+                    {token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}
+                  </td>
                   <td>
                     <button
                       type="button"

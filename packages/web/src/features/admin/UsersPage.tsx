@@ -127,7 +127,7 @@ export function UsersPage() {
                     <td>
                       <span className={`badge badge-${u.status}`}>{t(`users.statuses.${u.status}`)}</span>
                     </td>
-                    <td>{fmt.date(u.createdAt)}</td>
+                    <td className="nowrap">{fmt.date(u.createdAt)}</td>
                     {canWrite ? (
                       <td>
                         {self ? null : u.status === 'deactivated' ? (
