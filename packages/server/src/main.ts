@@ -53,6 +53,8 @@ export function listen(
 ): Promise<{ port: number; close(): Promise<void> }> {
   return new Promise((resolve) => {
     const server = serve({ fetch: shoreline.app.fetch, hostname: config.host, port: config.port }, (info) => {
+      // With port 0 the OS picks one: links the server builds (invitations) must name the real port.
+      if (config.port === 0) config.publicUrl = config.publicUrl.replace(/:0$/, `:${info.port}`);
       resolve({
         port: info.port,
         close: () => new Promise<void>((done) => server.close(() => done())),

@@ -15,7 +15,7 @@ export async function startTestServer(): Promise<{
   await seedDemo(shoreline.ctx.db, shoreline.ctx.clock);
   const server = await listen(shoreline, config);
   return {
-    url: `http://127.0.0.1:${server.port}`,
+    url: config.publicUrl,
     demo: { adminEmail: DEMO_USERS.admin, adminPassword: DEMO_PASSWORD },
     async close() {
       await server.close();

@@ -26,7 +26,7 @@ export function registerServe(program: Command): void {
         );
       }
       const server = await listen(shoreline, config);
-      const url = config.publicUrl.replace(`:${config.port}`, `:${server.port}`);
+      const url = config.publicUrl;
       console.log(`Shoreline is running at ${url}  (database: ${where}; API docs: ${url}/api/docs)`);
       const stop = async () => {
         await server.close();
