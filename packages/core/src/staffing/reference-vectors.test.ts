@@ -1,18 +1,46 @@
 // Every row of the shared high-precision references (FORMULAS.md: mpmath at 50 digits,
 // cross-checked two ways). Values are parsed as JS numbers; the bar is relative error ≤ 1e-12.
+// biome-ignore lint/style/noRestrictedImports: tests may read the shared reference files; core source may not.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { erlangAMetrics } from './erlang-a.js';
 import { erlangB, logErlangB } from './erlang-b.js';
 import { erlangC, erlangCMetrics } from './erlang-c.js';
-import {
-  printedTolerance,
-  readReferenceCsv,
-  referenceAvailable,
-  relativeError,
-  SKIP_MESSAGE,
-} from './reference-csv.test-helper.js';
+import { createIntervalPlanner, type IntervalRow } from './interval-plan.js';
 import { requiredAgents } from './required-agents.js';
 import { halfinWhittDelayProbability, squareRootStaffing } from './square-root-staffing.js';
+
+const referenceUrl = new URL('../../../../../shared/reference/staffing/', import.meta.url);
+const referenceAvailable = existsSync(fileURLToPath(referenceUrl));
+const SKIP_MESSAGE = '../shared not found: skipping reference-vector tests';
+
+/** Rows of a reference CSV as records of the raw text cells (quoted commas handled). */
+function readReferenceCsv(name: string): Record<string, string>[] {
+  const text = readFileSync(fileURLToPath(new URL(name, referenceUrl)), 'utf8').trim();
+  const [header = '', ...lines] = text.split(/\r?\n/);
+  const columns = header.split(',');
+  return lines.map((line) => {
+    const cells = line.match(/("[^"]*"|[^,]*)(,|$)/g)?.map((cell) => cell.replace(/,$/, '')) ?? [];
+    return Object.fromEntries(columns.map((column, i) => [column, cells[i] ?? '']));
+  });
+}
+
+/** Relative error of `actual` against `expected` (0 when both are exactly equal, e.g. both 0). */
+function relativeError(actual: number, expected: number): number {
+  if (actual === expected) return 0;
+  return Math.abs(actual - expected) / Math.abs(expected);
+}
+
+/**
+ * Some columns are printed with fewer digits than 1e-12 needs, e.g. "4.19512323672" (12 significant
+ * digits: ±5e-12 relative). Tolerance = max(1e-12, half a unit in the last printed digit).
+ */
+function printedTolerance(text: string): number {
+  const mantissa = text.toLowerCase().split('e')[0] ?? text;
+  const digits = mantissa.replace(/^[-+]?0*\.?0*/, '').replace('.', '').length;
+  return Math.max(1e-12, 0.5 * 10 ** (1 - digits));
+}
 
 const TOLERANCE = 1e-12;
 
@@ -106,3 +134,70 @@ describe.skipIf(!referenceAvailable)(referenceAvailable ? 'reference vectors' : 
     );
   });
 });
+
+describe.skipIf(!referenceAvailable)(
+  referenceAvailable ? 'intervals_year.csv (35,040 quarter-hours)' : SKIP_MESSAGE,
+  () => {
+    const rows: IntervalRow[] = referenceAvailable
+      ? readReferenceCsv('intervals_year.csv').map((row) => ({
+          start: row.interval_start ?? '',
+          volume: Number(row.volume),
+          ahtSec: Number(row.aht_sec),
+          intervalMin: Number(row.interval_min) as 15,
+          serviceLevel: { fraction: Number(row.sl_target), withinSec: Number(row.target_answer_sec) },
+          maxOccupancy: Number(row.max_occupancy),
+          shrinkage: Number(row.shrinkage),
+        }))
+      : [];
+    const planner = createIntervalPlanner({ paidHoursPerFte: 2080 });
+    const plans = rows.map((row) => planner.plan(row));
+    const totals = planner.totals();
+
+    it('schedules ⌈raw/(1 − 0.3)⌉ exactly in every interval, where a float ceiling would add a position in hundreds', () => {
+      let floatCeilingWrong = 0;
+      for (const plan of plans) {
+        const raw = BigInt(plan.rawAgents);
+        const exact = (raw * 10n + 6n) / 7n; // ⌈raw·10/7⌉ in integers
+        expect(plan.scheduledAgents).toBe(Number(exact));
+        if (Math.ceil(plan.rawAgents / (1 - 0.3)) !== plan.scheduledAgents) floatCeilingWrong += 1;
+      }
+      // FORMULAS.md §2 reports 515 such intervals for its raw series; ours (exact occupancy ceilings) gives 512.
+      expect(floatCeilingWrong).toBeGreaterThan(400);
+    });
+
+    it('is minimal in every interval: one agent fewer misses 80 % in 20 s or exceeds 85 % occupancy', () => {
+      plans.forEach((plan, i) => {
+        const row = rows[i]!;
+        if (plan.volume === 0) {
+          expect(plan.rawAgents).toBe(0);
+          return;
+        }
+        const fewer = plan.rawAgents - 1;
+        // Occupancy volume·AHT/(n·900 s) vs 0.85, in integers (AHT has one decimal in this file).
+        const workTenths = BigInt(row.volume) * BigInt(Math.round(row.ahtSec * 10));
+        const withinCap = (agents: number) => workTenths * 100n <= BigInt(agents) * 900n * 10n * 85n;
+        const occupancyTooHigh = !withinCap(fewer);
+        const slMissed =
+          fewer <= plan.offeredLoad ||
+          erlangCMetrics({
+            agents: fewer,
+            offeredLoad: plan.offeredLoad,
+            ahtSec: row.ahtSec,
+            targetAnswerSec: 20,
+          }).serviceLevel < 0.8;
+        expect(occupancyTooHigh || slMissed).toBe(true);
+        expect(plan.serviceLevel).toBeGreaterThanOrEqual(0.8);
+        expect(withinCap(plan.rawAgents)).toBe(true);
+      });
+    });
+
+    it('totals agent-hours and FTE from the intervals', () => {
+      const scheduledHours = plans.reduce((sum, p) => sum + p.scheduledAgents, 0) / 4;
+      expect(totals.intervals).toBe(35_040);
+      expect(totals.scheduledAgentHours).toBe(scheduledHours);
+      expect(totals.fte).toBeCloseTo(scheduledHours / 2080, 12);
+      expect(totals.nightIntervals).toBe(365 * 8 * 4); // 22:00–06:00 every day
+      expect(totals.expectedServiceLevel).toBeGreaterThanOrEqual(0.8);
+    });
+  },
+);
