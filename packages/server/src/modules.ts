@@ -1,5 +1,6 @@
 import { identityModule } from './modules/identity/index.js';
+import { insightModules } from './modules/insight/index.js';
 import type { ShorelineModule } from './platform/module.js';
 
 /** Every capability the server runs, in dependency order. Add a module here and its routes and tables exist. */
-export const modules: readonly ShorelineModule[] = [identityModule];
+export const modules: readonly ShorelineModule[] = [identityModule, ...insightModules];

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerInsightCommands } from './import.js';
 import { registerMigrate } from './migrate.js';
 import { registerSeedDemo } from './seed-demo.js';
 import { registerServe } from './serve.js';
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerMigrate(program);
   registerSeedDemo(program);
   registerUser(program);
+  registerInsightCommands(program);
 }

@@ -1,0 +1,104 @@
+import type { TeamCalendar } from '@shoreline/core';
+import type { Kysely } from 'kysely';
+import type { DB } from '../../../platform/db/schema.js';
+
+export interface Placement {
+  providerId: string | null;
+  teamId: string | null;
+  calendar: TeamCalendar | null;
+}
+
+interface Rule {
+  source: string;
+  kind: 'group' | 'agent' | 'email_domain' | 'default';
+  value: string;
+  providerId: string;
+  teamId: string | null;
+}
+
+/**
+ * Decides each imported ticket's provider and team from the organization's provider mappings.
+ * Precedence: a provider/team named by the record itself (canonical re-import) → agent → agent
+ * e-mail domain → source group → default; rules for the import's source beat rules for any source ('*').
+ * Loaded once per import (the rule table is small); pure lookups afterwards.
+ */
+export class ProviderResolver {
+  private constructor(
+    private readonly rules: Rule[],
+    private readonly providersByName: Map<string, string>,
+    private readonly teams: Map<
+      string,
+      { id: string; providerId: string; name: string; calendar: TeamCalendar | null }
+    >,
+  ) {}
+
+  static async load(db: Kysely<DB>, organizationId: string, source: string): Promise<ProviderResolver> {
+    const [rules, providers, teams] = await Promise.all([
+      db
+        .selectFrom('provider_mappings')
+        .select(['source', 'match_kind', 'match_value', 'provider_id', 'team_id'])
+        .where('organization_id', '=', organizationId)
+        .where('source', 'in', [source, '*'])
+        .execute(),
+      db
+        .selectFrom('providers')
+        .select(['id', 'name'])
+        .where('organization_id', '=', organizationId)
+        .execute(),
+      db
+        .selectFrom('teams')
+        .select(['id', 'provider_id', 'name', 'time_zone', 'business_hours'])
+        .where('organization_id', '=', organizationId)
+        .execute(),
+    ]);
+    const ordered = rules
+      .map((r) => ({
+        source: r.source,
+        kind: r.match_kind,
+        value: r.match_value.toLowerCase(),
+        providerId: r.provider_id,
+        teamId: r.team_id,
+      }))
+      .sort((a, b) => (a.source === '*' ? 1 : 0) - (b.source === '*' ? 1 : 0));
+    const teamMap = new Map(
+      teams.map((t) => {
+        const hours = typeof t.business_hours === 'string' ? JSON.parse(t.business_hours) : t.business_hours;
+        const calendar = Array.isArray(hours) && hours.length > 0 ? { timeZone: t.time_zone, hours } : null;
+        return [t.id, { id: t.id, providerId: t.provider_id, name: t.name, calendar }];
+      }),
+    );
+    return new ProviderResolver(
+      ordered,
+      new Map(providers.map((p) => [p.name.toLowerCase(), p.id])),
+      teamMap,
+    );
+  }
+
+  place(ticket: {
+    providerName: string | null;
+    teamName: string | null;
+    assignee: string | null;
+    group: string | null;
+  }): Placement {
+    if (ticket.providerName !== null) {
+      const providerId = this.providersByName.get(ticket.providerName.toLowerCase()) ?? null;
+      if (providerId !== null) {
+        const team = [...this.teams.values()].find(
+          (t) => t.providerId === providerId && t.name.toLowerCase() === ticket.teamName?.toLowerCase(),
+        );
+        return { providerId, teamId: team?.id ?? null, calendar: team?.calendar ?? null };
+      }
+    }
+    const assignee = ticket.assignee?.toLowerCase() ?? null;
+    const domain = assignee?.includes('@') ? assignee.slice(assignee.lastIndexOf('@') + 1) : null;
+    const group = ticket.group?.toLowerCase() ?? null;
+    const match =
+      this.rules.find((r) => r.kind === 'agent' && r.value === assignee) ??
+      this.rules.find((r) => r.kind === 'email_domain' && r.value === domain) ??
+      this.rules.find((r) => r.kind === 'group' && r.value === group) ??
+      this.rules.find((r) => r.kind === 'default');
+    if (!match) return { providerId: null, teamId: null, calendar: null };
+    const team = match.teamId ? this.teams.get(match.teamId) : undefined;
+    return { providerId: match.providerId, teamId: team?.id ?? null, calendar: team?.calendar ?? null };
+  }
+}

@@ -1,0 +1,222 @@
+import { basename } from 'node:path';
+import { type ColumnMapping, finaliseTicket, type ImportedTicket, QUALITY_FLAGS } from '@shoreline/core';
+import type { Clock } from '../../../platform/clock.js';
+import type { Database } from '../../../platform/db/connect.js';
+import { newId } from '../../../platform/ids.js';
+import { ImportError } from './import-error.js';
+import type { MappingFile } from './mapping-file.js';
+import { toColumnMapping } from './mapping-file.js';
+import { ProviderResolver } from './provider-resolver.js';
+import { applyProviderRules } from './provider-rules.js';
+import { checkFile } from './source-file.js';
+import { type ImportFormat, type Reject, readUnits } from './units.js';
+import { type PlacedTicket, writeBatch } from './write-batch.js';
+
+export interface ImportProgress {
+  runId: string;
+  bytesDone: number;
+  bytesTotal: number;
+  recordsRead: number;
+  ticketsUpserted: number;
+  rowsRejected: number;
+  resumedFromUnits: number;
+}
+
+export interface ImportReport extends ImportProgress {
+  status: 'done';
+  source: string;
+  /** Data-quality report: count of tickets carrying each flag (kept and flagged, never dropped). */
+  quality: Record<string, number>;
+}
+
+export interface ImportOptions {
+  database: Database;
+  clock: Clock;
+  organizationId: string;
+  format: ImportFormat;
+  filePath: string;
+  /** Display name of the file in reports (defaults to its base name). */
+  fileName?: string;
+  mapping?: MappingFile | null;
+  batchSize?: number;
+  onProgress?: (p: ImportProgress) => void;
+  /** Called once the run exists (its id is known), before the first record is read. */
+  onRunStarted?: (runId: string) => void;
+  /** Test hook: called after each committed batch. */
+  afterBatch?: (committedUnits: number) => void;
+}
+
+/**
+ * Imports one file. Streams it (constant memory but for whole-file JSON documents and reply
+ * threads), maps each record to a ticket, resolves provider and team, derives KPIs measures and
+ * quality flags, and writes batches with COPY + upsert, each with its checkpoint in the same
+ * transaction. Re-running the same file (same SHA-256, same source) resumes an unfinished run
+ * after its last checkpoint; re-importing a finished file updates tickets in place.
+ *
+ * @throws ImportError before anything is written when the file cannot be read, is not in its
+ * declared encoding, or the mapping names columns the file does not have.
+ */
+export async function runImport(o: ImportOptions): Promise<ImportReport> {
+  const mapping = o.mapping ?? null;
+  const source = mapping?.source ?? o.format;
+  const fileName = o.fileName ?? basename(o.filePath);
+  const encoding = mapping?.encoding ?? 'utf-8';
+  const check = await checkFile(o.filePath, encoding);
+  const db = o.database.db;
+  if (mapping && mapping.providers.length > 0)
+    await applyProviderRules(db, o.clock, o.organizationId, source, mapping.providers);
+  const resolver = await ProviderResolver.load(db, o.organizationId, source);
+  const columnMapping:
+    | (ColumnMapping & { fileFormat: 'csv' | 'tsv' | 'ndjson'; encoding: string; delimiter?: string })
+    | null = mapping
+    ? { ...toColumnMapping(mapping), fileFormat: mapping.format, encoding, delimiter: mapping.delimiter }
+    : null;
+  const units = readUnits(o.filePath, o.format, columnMapping);
+
+  const existing = await db
+    .selectFrom('import_runs')
+    .selectAll()
+    .where('organization_id', '=', o.organizationId)
+    .where('file_sha256', '=', check.sha256)
+    .where('source', '=', source)
+    .where('status', '<>', 'done')
+    .orderBy('started_at', 'desc')
+    .executeTakeFirst();
+  const now = o.clock.now();
+  const runId = existing?.id ?? newId('imp', now.getTime());
+  if (!existing) {
+    await db
+      .insertInto('import_runs')
+      .values({
+        id: runId,
+        organization_id: o.organizationId,
+        source,
+        format: o.format,
+        file_name: fileName,
+        file_sha256: check.sha256,
+        file_bytes: check.bytes,
+        status: 'running',
+        quality: '{}',
+        started_at: now,
+        updated_at: now,
+      })
+      .execute();
+  } else {
+    await db
+      .updateTable('import_runs')
+      .set({ status: 'running', error: null, updated_at: now })
+      .where('id', '=', runId)
+      .execute();
+  }
+  o.onRunStarted?.(runId);
+  const resumedFromUnits = Number(existing?.committed_units ?? 0);
+  const state = {
+    committedUnits: resumedFromUnits,
+    bytesDone: Number(existing?.bytes_done ?? 0),
+    recordsRead: Number(existing?.records_read ?? 0),
+    ticketsUpserted: Number(existing?.tickets_upserted ?? 0),
+    rowsRejected: Number(existing?.rows_rejected ?? 0),
+    quality: { ...(existing?.quality ?? {}) } as Record<string, number>,
+  };
+  const progress = (): ImportProgress => ({
+    runId,
+    bytesDone: state.bytesDone,
+    bytesTotal: check.bytes,
+    recordsRead: state.recordsRead,
+    ticketsUpserted: state.ticketsUpserted,
+    rowsRejected: state.rowsRejected,
+    resumedFromUnits,
+  });
+  const batchSize = o.batchSize ?? 5_000;
+  let pending = new Map<string, PlacedTicket>();
+  let pendingRejects: Reject[] = [];
+  let pendingUnits = 0;
+  let pendingRecords = 0;
+  let pendingBytes = state.bytesDone;
+  let skipped = 0;
+
+  const flush = async () => {
+    if (pendingUnits === 0) return;
+    const tickets = [...pending.values()];
+    for (const p of tickets)
+      for (const f of p.ticket.qualityFlags) state.quality[f] = (state.quality[f] ?? 0) + 1;
+    const checkpoint = {
+      committedUnits: state.committedUnits + pendingUnits,
+      bytesDone: pendingBytes,
+      recordsRead: state.recordsRead + pendingRecords,
+      ticketsUpserted: state.ticketsUpserted + tickets.length,
+      rowsRejected: state.rowsRejected + pendingRejects.length,
+      quality: state.quality,
+    };
+    await writeBatch(
+      o.database,
+      {
+        organizationId: o.organizationId,
+        runId,
+        file: fileName,
+        tickets,
+        rejects: pendingRejects,
+        checkpoint,
+        rejectRepeatedCases: mapping?.kind === 'events',
+      },
+      o.clock.now(),
+    );
+    Object.assign(state, checkpoint);
+    pending = new Map();
+    pendingRejects = [];
+    pendingUnits = 0;
+    pendingRecords = 0;
+    o.afterBatch?.(state.committedUnits);
+    o.onProgress?.(progress());
+  };
+
+  try {
+    for await (const unit of units) {
+      if (skipped < resumedFromUnits) {
+        skipped += unit.units;
+        continue;
+      }
+      for (const t of unit.tickets) {
+        const placed = place(t, source, resolver);
+        pending.set(`${placed.source}\u0000${t.externalId}`, placed);
+      }
+      pendingRejects.push(...unit.rejects);
+      pendingUnits += unit.units;
+      pendingRecords += unit.records;
+      pendingBytes = Math.max(pendingBytes, unit.bytes);
+      if (pending.size >= batchSize || pendingRejects.length >= batchSize) await flush();
+    }
+    pendingBytes = check.bytes;
+    await flush();
+  } catch (err) {
+    const message = (err as Error).message;
+    await db
+      .updateTable('import_runs')
+      .set({ status: 'failed', error: message, updated_at: o.clock.now() })
+      .where('id', '=', runId)
+      .execute();
+    if (err instanceof ImportError) throw err;
+    throw new ImportError(`${fileName}: import stopped: ${message}`, { file: fileName });
+  }
+  await db
+    .updateTable('import_runs')
+    .set({ status: 'done', bytes_done: check.bytes, updated_at: o.clock.now(), finished_at: o.clock.now() })
+    .where('id', '=', runId)
+    .execute();
+  const quality = Object.fromEntries(QUALITY_FLAGS.map((f) => [f, state.quality[f] ?? 0]));
+  return { ...progress(), bytesDone: check.bytes, status: 'done', source, quality };
+}
+
+function place(t: ImportedTicket, importSource: string, resolver: ProviderResolver): PlacedTicket {
+  const placement = resolver.place(t);
+  const final = finaliseTicket(t, placement.calendar);
+  if (placement.providerId === null) final.qualityFlags.push('no_provider');
+  const seen = new Set<string>();
+  final.messages = final.messages.filter((m) => !seen.has(m.externalId) && seen.add(m.externalId));
+  return {
+    ticket: final,
+    source: t.source ?? importSource,
+    providerId: placement.providerId,
+    teamId: placement.teamId,
+  };
+}

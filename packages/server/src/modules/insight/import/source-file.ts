@@ -1,0 +1,169 @@
+import { createHash } from 'node:crypto';
+import { createReadStream, statSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
+import { parse } from 'csv-parse';
+import { ImportError } from './import-error.js';
+
+export interface FileCheck {
+  sha256: string;
+  bytes: number;
+}
+
+/**
+ * First pass over a file: its SHA-256 (which identifies the import for resuming) and a strict decode
+ * in the declared encoding, so a wrong encoding stops the import before anything is written, naming
+ * the line of the first bad byte. Constant memory: one chunk at a time.
+ */
+export async function checkFile(path: string, encoding: string): Promise<FileCheck> {
+  let bytes: number;
+  try {
+    bytes = statSync(path).size;
+  } catch (err) {
+    throw new ImportError(
+      `${path}: cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      { file: path },
+    );
+  }
+  const hash = createHash('sha256');
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let line = 1;
+  for await (const chunk of createReadStream(path)) {
+    const buf = chunk as Buffer;
+    hash.update(buf);
+    try {
+      decoder.decode(buf, { stream: true });
+    } catch {
+      // Find the first undecodable byte's line within this chunk for the message.
+      const probe = new TextDecoder(encoding, { fatal: false }).decode(buf);
+      const bad = probe.indexOf('\uFFFD');
+      const before = bad >= 0 ? probe.slice(0, bad) : probe;
+      line += before.split('\n').length - 1;
+      throw new ImportError(
+        `${path}: line ${line}: not valid ${encoding}; declare the file's encoding in the mapping (e.g. "encoding": "windows-1252")`,
+        { file: path, line, field: '(encoding)' },
+      );
+    }
+    for (const b of buf) if (b === 10) line++;
+  }
+  try {
+    decoder.decode();
+  } catch {
+    throw new ImportError(
+      `${path}: line ${line}: the file ends inside a multi-byte ${encoding} character (truncated?)`,
+      {
+        file: path,
+        line,
+        field: '(encoding)',
+      },
+    );
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/** One record read from a file: its fields, or why it could not be read; `line` is where it starts. */
+export type RawRecord =
+  | { line: number; bytes: number; fields: Record<string, string | undefined> }
+  | { line: number; bytes: number; json: unknown }
+  | { line: number; bytes: number; error: { field: string; reason: string } };
+
+/** Decoded text of a file, chunk by chunk, with a running count of bytes read. */
+function decodedStream(path: string, encoding: string, progress: { bytes: number }): Readable {
+  const decoder = new TextDecoder(encoding);
+  return Readable.from(
+    (async function* () {
+      for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+        progress.bytes += (chunk as Buffer).length;
+        yield decoder.decode(chunk as Buffer, { stream: true });
+      }
+      const rest = decoder.decode();
+      if (rest) yield rest;
+    })(),
+  );
+}
+
+/**
+ * Streams a CSV/TSV file as records keyed by header name (the first occurrence of a repeated name
+ * wins). A row with the wrong number of fields, or unparseable quoting, is returned as an error
+ * record naming its line; a file ending inside a quoted field (truncated) is reported the same way.
+ * `onHeader` sees the header before any record, so a mapping can be checked against it.
+ */
+export async function* readCsv(
+  path: string,
+  options: { encoding: string; delimiter: string; onHeader: (header: string[]) => void },
+): AsyncGenerator<RawRecord> {
+  const progress = { bytes: 0 };
+  const skipped: RawRecord[] = [];
+  const parser = decodedStream(path, options.encoding, progress).pipe(
+    parse({
+      bom: true,
+      delimiter: options.delimiter,
+      relax_column_count: true,
+      skip_records_with_error: true,
+      skip_empty_lines: true,
+      info: true,
+    }),
+  );
+  parser.on('skip', (err: Error & { lines?: number }) => {
+    skipped.push({
+      line: err.lines ?? 0,
+      bytes: progress.bytes,
+      error: { field: '(row)', reason: err.message },
+    });
+  });
+  let header: string[] | null = null;
+  let previousEnd = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      while (skipped.length > 0) yield skipped.shift()!;
+      const line = previousEnd + 1;
+      previousEnd = item.info.lines;
+      if (header === null) {
+        header = item.record.map((h) => h.trim());
+        options.onHeader(header);
+        continue;
+      }
+      if (item.record.length !== header.length) {
+        yield {
+          line,
+          bytes: progress.bytes,
+          error: { field: '(row)', reason: `expected ${header.length} fields, found ${item.record.length}` },
+        };
+        continue;
+      }
+      const fields: Record<string, string | undefined> = {};
+      header.forEach((name, i) => {
+        if (!(name in fields)) fields[name] = item.record[i];
+      });
+      yield { line, bytes: progress.bytes, fields };
+    }
+  } catch (err) {
+    const e = err as Error & { lines?: number; code?: string };
+    yield {
+      line: e.lines ?? previousEnd + 1,
+      bytes: progress.bytes,
+      error: { field: '(file)', reason: e.message },
+    };
+  }
+  while (skipped.length > 0) yield skipped.shift()!;
+  if (header === null) throw new ImportError(`${path}: empty file, no header line`, { file: path, line: 1 });
+}
+
+/** Streams an NDJSON file: one JSON value per line; a line that is not JSON becomes an error record. */
+export async function* readNdjson(path: string, encoding: string): AsyncGenerator<RawRecord> {
+  const progress = { bytes: 0 };
+  const lines = createInterface({
+    input: decodedStream(path, encoding, progress),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
+  let line = 0;
+  for await (const text of lines) {
+    line++;
+    if (text.trim() === '') continue;
+    try {
+      yield { line, bytes: progress.bytes, json: JSON.parse(text) };
+    } catch (err) {
+      yield { line, bytes: progress.bytes, error: { field: '(json)', reason: (err as Error).message } };
+    }
+  }
+}

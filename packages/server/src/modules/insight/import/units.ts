@@ -1,0 +1,295 @@
+import { readFileSync } from 'node:fs';
+import {
+  type ColumnMapping,
+  columnsNamedBy,
+  type EventRow,
+  type ImportedTicket,
+  isObject,
+  type JsonObject,
+  type MapResult,
+  mapCanonicalRecord,
+  mapChatwootConversation,
+  mapFlatRecord,
+  mapFreshdeskTicket,
+  mapZammadTicket,
+  mapZendeskTicket,
+  readEventRow,
+  readThreadPost,
+  rebuildFromEvents,
+  rebuildThreads,
+  type ThreadPost,
+} from '@shoreline/core';
+import { ImportError } from './import-error.js';
+import { type RawRecord, readCsv, readNdjson } from './source-file.js';
+
+export const IMPORT_FORMATS = ['canonical', 'zendesk', 'freshdesk', 'zammad', 'chatwoot', 'csv'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export interface Reject {
+  line: number;
+  field: string;
+  reason: string;
+}
+
+/**
+ * The step an import checkpoints on: some source units (records; tickets for whole-file formats)
+ * turned into tickets and rejects. A re-run skips the units already committed.
+ */
+export interface Unit {
+  units: number;
+  records: number;
+  bytes: number;
+  tickets: ImportedTicket[];
+  rejects: Reject[];
+}
+
+const JSON_MAPPERS: Record<Exclude<ImportFormat, 'csv'>, (o: JsonObject) => MapResult> = {
+  canonical: mapCanonicalRecord,
+  zendesk: mapZendeskTicket,
+  freshdesk: mapFreshdeskTicket,
+  zammad: mapZammadTicket,
+  chatwoot: mapChatwootConversation,
+};
+
+function fromResult(result: MapResult, line: number, bytes: number): Unit {
+  return result.ok
+    ? { units: 1, records: 1, bytes, tickets: [result.ticket], rejects: [] }
+    : { units: 1, records: 1, bytes, tickets: [], rejects: result.errors.map((e) => ({ line, ...e })) };
+}
+
+function errorUnit(r: RawRecord & { error: unknown }): Unit {
+  const e = (r as { error: { field: string; reason: string } }).error;
+  return {
+    units: 1,
+    records: 1,
+    bytes: r.bytes,
+    tickets: [],
+    rejects: [{ line: r.line, field: e.field, reason: e.reason }],
+  };
+}
+
+/** The units of one file in the given format; `mapping` is required for `csv` and optional elsewhere. */
+export function readUnits(
+  path: string,
+  format: ImportFormat,
+  mapping:
+    | (ColumnMapping & {
+        fileFormat: 'csv' | 'tsv' | 'ndjson';
+        encoding: string;
+        delimiter?: string | undefined;
+      })
+    | null,
+): AsyncGenerator<Unit> {
+  if (format === 'csv') {
+    if (!mapping)
+      throw new ImportError('generic CSV import needs a mapping file (--mapping FILE)', {
+        field: '--mapping',
+      });
+    const records = recordsOf(path, mapping.fileFormat, mapping.encoding, mapping.delimiter, (header) => {
+      const missing = columnsNamedBy(mapping).filter((c) => !header.includes(c));
+      if (missing.length > 0)
+        throw new ImportError(
+          `${path}: line 1: the mapping names column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} that the header does not have (header: ${header.join(', ')})`,
+          { file: path, line: 1, field: missing[0]! },
+        );
+    });
+    if (mapping.kind === 'events') return eventUnits(records, mapping);
+    if (mapping.kind === 'threads') return threadUnits(records, mapping);
+    return flatUnits(records, (fields) =>
+      mapFlatRecord(mapping, fields as Record<string, string | undefined>),
+    );
+  }
+  const mapper = JSON_MAPPERS[format];
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.csv') || lower.endsWith('.tsv'))
+    return flatUnits(
+      recordsOf(path, lower.endsWith('.tsv') ? 'tsv' : 'csv', 'utf-8', undefined, () => {}),
+      mapper,
+    );
+  if (lower.endsWith('.json')) return documentUnits(path, format, mapper);
+  return jsonUnits(readNdjson(path, 'utf-8'), mapper);
+}
+
+function recordsOf(
+  path: string,
+  fileFormat: 'csv' | 'tsv' | 'ndjson',
+  encoding: string,
+  delimiter: string | undefined,
+  onHeader: (h: string[]) => void,
+): AsyncGenerator<RawRecord> {
+  if (fileFormat === 'ndjson') return readNdjson(path, encoding);
+  return readCsv(path, { encoding, delimiter: delimiter ?? (fileFormat === 'tsv' ? '\t' : ','), onHeader });
+}
+
+async function* flatUnits(
+  records: AsyncGenerator<RawRecord>,
+  map: (fields: JsonObject) => MapResult,
+): AsyncGenerator<Unit> {
+  for await (const r of records) {
+    if ('error' in r) yield errorUnit(r);
+    else if ('fields' in r) yield fromResult(map(r.fields), r.line, r.bytes);
+    else if (isObject(r.json)) yield fromResult(map(r.json), r.line, r.bytes);
+    else
+      yield {
+        units: 1,
+        records: 1,
+        bytes: r.bytes,
+        tickets: [],
+        rejects: [{ line: r.line, field: '(json)', reason: 'expected an object' }],
+      };
+  }
+}
+
+const jsonUnits = flatUnits;
+
+/**
+ * Event logs: rows of one case are contiguous, so a case is complete when the case id changes.
+ * Each case is one unit of as many records as it has rows (the checkpoint never splits a case).
+ */
+async function* eventUnits(records: AsyncGenerator<RawRecord>, mapping: ColumnMapping): AsyncGenerator<Unit> {
+  let current: {
+    caseId: string;
+    rows: EventRow[];
+    firstLine: number;
+    records: number;
+    rejects: Reject[];
+    bytes: number;
+  } | null = null;
+  const finish = (c: NonNullable<typeof current>): Unit => {
+    const result = rebuildFromEvents(mapping, c.rows);
+    const rejects = [...c.rejects];
+    if (!result.ok) rejects.push(...result.errors.map((e) => ({ line: c.firstLine, ...e })));
+    return {
+      units: c.records,
+      records: c.records,
+      bytes: c.bytes,
+      tickets: result.ok ? [result.ticket] : [],
+      rejects,
+    };
+  };
+  for await (const r of records) {
+    if ('error' in r || !('fields' in r)) {
+      // A row that cannot be read belongs to no case we can name: report it on its own unit, after the open case.
+      if (current) {
+        current.records++;
+        current.rejects.push(
+          'error' in r
+            ? { line: r.line, ...r.error }
+            : { line: r.line, field: '(row)', reason: 'not a CSV row' },
+        );
+      } else yield errorUnit(r as RawRecord & { error: unknown });
+      continue;
+    }
+    const read = readEventRow(mapping, r.fields);
+    if (!read.ok) {
+      if (current) {
+        current.records++;
+        current.rejects.push({ line: r.line, field: read.field, reason: read.reason });
+      } else
+        yield {
+          units: 1,
+          records: 1,
+          bytes: r.bytes,
+          tickets: [],
+          rejects: [{ line: r.line, field: read.field, reason: read.reason }],
+        };
+      continue;
+    }
+    if (current && current.caseId !== read.row.caseId) {
+      yield finish(current);
+      current = null;
+    }
+    current ??= {
+      caseId: read.row.caseId,
+      rows: [],
+      firstLine: r.line,
+      records: 0,
+      rejects: [],
+      bytes: r.bytes,
+    };
+    current.rows.push(read.row);
+    current.records++;
+    current.bytes = r.bytes;
+  }
+  if (current) yield finish(current);
+}
+
+/**
+ * Reply threads need every post before any thread is known, so the posts (not their tickets) are
+ * held in memory: O(posts). Units are then tickets, in a deterministic order, so resuming works.
+ */
+async function* threadUnits(
+  records: AsyncGenerator<RawRecord>,
+  mapping: ColumnMapping,
+): AsyncGenerator<Unit> {
+  const posts: ThreadPost[] = [];
+  const rejects: Reject[] = [];
+  let records_ = 0;
+  let bytes = 0;
+  for await (const r of records) {
+    records_++;
+    bytes = r.bytes;
+    if ('error' in r) rejects.push({ line: r.line, ...r.error });
+    else if ('fields' in r) {
+      const read = readThreadPost(mapping, r.fields, r.line);
+      if (read.ok) posts.push(read.post);
+      else rejects.push({ line: r.line, ...read.error });
+    }
+  }
+  const { tickets } = rebuildThreads(posts);
+  // The first unit carries every reject and the record count; then one unit per ticket.
+  yield { units: 1, records: records_, bytes, tickets: [], rejects };
+  for (const t of tickets) yield { units: 1, records: 0, bytes, tickets: [t], rejects: [] };
+}
+
+/**
+ * A whole JSON document (API dumps): an array of objects, Zendesk's `{tickets, metric_sets}`
+ * (metrics joined by ticket id), or Chatwoot's `{payload}` / `{data: {payload}}`. Held in memory:
+ * use NDJSON for large exports. Units are array elements.
+ */
+async function* documentUnits(
+  path: string,
+  format: ImportFormat,
+  map: (o: JsonObject) => MapResult,
+): AsyncGenerator<Unit> {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new ImportError(`${path}: not valid JSON (truncated?): ${(err as Error).message}`, {
+      file: path,
+      field: '(json)',
+    });
+  }
+  let items: unknown[] = [];
+  if (Array.isArray(doc)) items = doc;
+  else if (isObject(doc)) {
+    const data = isObject(doc.data) ? doc.data : doc;
+    const list = doc.tickets ?? doc.conversations ?? data.payload;
+    if (!Array.isArray(list))
+      throw new ImportError(`${path}: expected an array of ${format} records, or {tickets: [...]}`, {
+        file: path,
+      });
+    items = list;
+    if (Array.isArray(doc.metric_sets)) {
+      const metrics = new Map<string, unknown>();
+      for (const m of doc.metric_sets) if (isObject(m)) metrics.set(String(m.ticket_id), m);
+      items = items.map((t) =>
+        isObject(t) && metrics.has(String(t.id)) ? { ...t, metric_set: metrics.get(String(t.id)) } : t,
+      );
+    }
+  }
+  let i = 0;
+  for (const item of items) {
+    i++;
+    yield isObject(item)
+      ? fromResult(map(item), i, 0)
+      : {
+          units: 1,
+          records: 1,
+          bytes: 0,
+          tickets: [],
+          rejects: [{ line: i, field: '(json)', reason: 'expected an object' }],
+        };
+  }
+}

@@ -1,0 +1,19 @@
+import type { ShorelineModule } from '../../platform/module.js';
+import { ticketsModule } from '../tickets/index.js';
+import { insightMigrations } from './migrations.js';
+import { importRoutes } from './routes/imports.js';
+import { kpiRoutes } from './routes/kpis.js';
+import './tables.js';
+
+/** Insight: imports of help-desk history, provider mappings, and KPIs per provider, team, channel, topic. */
+export const insightModule: ShorelineModule = {
+  name: 'insight',
+  migrations: insightMigrations,
+  routes(app, ctx) {
+    importRoutes(app, ctx);
+    kpiRoutes(app, ctx);
+  },
+};
+
+/** Tickets and Insight, in dependency order: what `src/modules.ts` adds to the server. */
+export const insightModules: readonly ShorelineModule[] = [ticketsModule, insightModule];

@@ -1,0 +1,102 @@
+import type { Selectable } from 'kysely';
+import type { TicketsTable } from '../tickets/tables.js';
+import type { KpiRow } from './kpi-service.js';
+import type { ImportRunsTable } from './tables.js';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export function presentTicket(t: Selectable<TicketsTable>) {
+  return {
+    id: t.id,
+    source: t.source,
+    externalId: t.external_id,
+    number: t.number,
+    subject: t.subject,
+    providerId: t.provider_id,
+    teamId: t.team_id,
+    channel: t.channel,
+    status: t.status,
+    statusRaw: t.status_raw,
+    priority: t.priority,
+    language: t.language,
+    topic: t.topic,
+    tags: t.tags,
+    assignee: t.assignee,
+    group: t.source_group,
+    supportLine: t.support_line,
+    createdAt: iso(t.created_at),
+    firstResponseAt: iso(t.first_response_at),
+    solvedAt: iso(t.solved_at),
+    closedAt: iso(t.closed_at),
+    reopenCount: t.reopen_count,
+    handoffCount: t.handoff_count,
+    firstResponseSeconds: t.first_response_seconds,
+    resolutionSeconds: t.resolution_seconds,
+    firstResponseBusinessSeconds: t.first_response_business_seconds,
+    resolutionBusinessSeconds: t.resolution_business_seconds,
+    slaBreached: t.sla_breached,
+    csatNormalised: t.csat_normalised,
+    qualityFlags: t.quality_flags,
+  };
+}
+
+export function presentImportRun(r: Selectable<ImportRunsTable>) {
+  return {
+    id: r.id,
+    source: r.source,
+    format: r.format,
+    fileName: r.file_name,
+    status: r.status,
+    progress: Number(r.file_bytes) > 0 ? Math.min(1, Number(r.bytes_done) / Number(r.file_bytes)) : 1,
+    recordsRead: Number(r.records_read),
+    ticketsUpserted: Number(r.tickets_upserted),
+    rowsRejected: Number(r.rows_rejected),
+    quality: r.quality,
+    error: r.error,
+    startedAt: new Date(r.started_at).toISOString(),
+    finishedAt: iso(r.finished_at),
+  };
+}
+
+/** RFC 4180 CSV of objects with the given columns; nested values as JSON. */
+export function toCsv(columns: readonly string[], rows: readonly object[]): string {
+  const cell = (v: unknown) => {
+    if (v === null || v === undefined) return '';
+    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  return (
+    [
+      columns.join(','),
+      ...rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c])).join(',')),
+    ].join('\n') + '\n'
+  );
+}
+
+/** A KPI table flattened for CSV: one column per measure. */
+export function kpiRowsToCsv(rows: readonly KpiRow[]): string {
+  const flat = rows.map((r) => ({
+    key: r.key,
+    label: r.label,
+    tickets: r.tickets,
+    solved: r.solved,
+    first_response_median_s: r.firstResponse.medianSeconds,
+    first_response_p90_s: r.firstResponse.p90Seconds,
+    first_response_business_median_s: r.firstResponseBusiness.medianSeconds,
+    first_response_business_p90_s: r.firstResponseBusiness.p90Seconds,
+    resolution_median_s: r.resolution.medianSeconds,
+    resolution_p90_s: r.resolution.p90Seconds,
+    resolution_business_median_s: r.resolutionBusiness.medianSeconds,
+    resolution_business_p90_s: r.resolutionBusiness.p90Seconds,
+    reopen_rate: r.reopenRate,
+    handoffs_per_ticket: r.handoffsPerTicket,
+    sla_attainment: r.slaAttainment,
+    csat_responses: r.csatResponses,
+    csat_mean: r.csatMean,
+    csat_satisfied_share: r.csatSatisfiedShare,
+    abandonment_rate: r.calls.abandonmentRate,
+    handle_median_s: r.calls.handle.medianSeconds,
+    quality_flagged: r.qualityFlagged,
+  }));
+  return toCsv(Object.keys(flat[0] ?? { key: null }), flat);
+}

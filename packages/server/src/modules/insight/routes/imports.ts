@@ -1,0 +1,113 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../../platform/http/env.js';
+import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import type { ModuleContext } from '../../../platform/module.js';
+import {
+  ImportCreate,
+  ImportRunSchema,
+  ProviderMappingCreate,
+  ProviderMappingSchema,
+  RejectSchema,
+} from '../schemas.js';
+import * as service from '../service.js';
+
+const IdParam = z.object({ id: z.string().max(64) });
+
+/** Imports with progress, their rejected rows, and provider mappings. */
+export function importRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
+  const { clock, database } = ctx;
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/insight/imports',
+      tags: ['insight'],
+      summary: 'Start an import of an uploaded file; poll the run for progress',
+      request: { body: jsonBody(ImportCreate) },
+      responses: { 202: json(ImportRunSchema, 'Started'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await service.startImport(c.var.scoped, { database, clock }, c.req.valid('json')), 202),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/insight/imports',
+      tags: ['insight'],
+      responses: {
+        200: json(z.object({ items: z.array(ImportRunSchema) }), 'Recent imports'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ items: await service.listImports(c.var.scoped) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/insight/imports/{id}',
+      tags: ['insight'],
+      summary: 'An import run: progress, counts and data-quality report',
+      request: { params: IdParam },
+      responses: { 200: json(ImportRunSchema, 'Import run'), ...errorResponses },
+    }),
+    async (c) => c.json(await service.getImport(c.var.scoped, c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/insight/imports/{id}/rejects',
+      tags: ['insight'],
+      summary: 'Rows an import rejected: file, line, field, reason',
+      request: {
+        params: IdParam,
+        query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(1000) }),
+      },
+      responses: {
+        200: json(z.object({ items: z.array(RejectSchema) }), 'Rejected rows'),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json(
+        {
+          items: await service.listRejects(c.var.scoped, c.req.valid('param').id, c.req.valid('query').limit),
+        },
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/insight/provider-mappings',
+      tags: ['insight'],
+      responses: {
+        200: json(z.object({ items: z.array(ProviderMappingSchema) }), 'Provider mappings'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ items: await service.listProviderMappings(c.var.scoped) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/insight/provider-mappings',
+      tags: ['insight'],
+      summary: 'Map a source group, agent or agent e-mail domain to a provider and team',
+      request: { body: jsonBody(ProviderMappingCreate) },
+      responses: { 201: json(ProviderMappingSchema, 'Created'), ...errorResponses },
+    }),
+    async (c) => c.json(await service.createProviderMapping(c.var.scoped, clock, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/insight/provider-mappings/{id}',
+      tags: ['insight'],
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...errorResponses },
+    }),
+    async (c) => {
+      await service.deleteProviderMapping(c.var.scoped, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+}

@@ -1,0 +1,141 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../../platform/http/env.js';
+import { errorResponses, json } from '../../../platform/http/openapi.js';
+import type { ModuleContext } from '../../../platform/module.js';
+import { kpis, topicTrend, trainingNeeds, volume } from '../kpi-service.js';
+import { kpiRowsToCsv, toCsv } from '../presenters.js';
+import {
+  CompareQuery,
+  KpiComparison,
+  KpiQuery,
+  KpiTable,
+  TicketFilterQuery,
+  TicketListQuery,
+  TicketPage,
+  TicketSchema,
+  TopicTrendSchema,
+  TrainingNeedsSchema,
+  VolumeQuery,
+  VolumeSchema,
+} from '../schemas.js';
+import { listTickets } from '../service.js';
+
+const jsonOrCsv = <T extends z.ZodTypeAny>(schema: T, description: string) => ({
+  description: `${description} (\`format=csv\` answers text/csv)`,
+  content: { 'application/json': { schema }, 'text/csv': { schema: z.string() } },
+});
+
+const csv = (body: string, name: string) =>
+  new Response(body, {
+    status: 200,
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${name}.csv"`,
+    },
+  });
+
+/** KPI tables, volume and backlog, contact-reason trends, training needs and drill-down to tickets. */
+export function kpiRoutes(app: OpenAPIHono<AppEnv>, _ctx: ModuleContext): void {
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/insight/kpis',
+      tags: ['insight'],
+      summary:
+        'KPIs grouped by one dimension (provider, team, channel, priority, topic, language, hour of week, …)',
+      request: { query: KpiQuery },
+      responses: { 200: jsonOrCsv(KpiTable, 'KPI table'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const rows = await kpis(c.var.scoped, q.groupBy, q);
+      if (q.format === 'csv') return csv(kpiRowsToCsv(rows), `kpis-${q.groupBy}`) as never;
+      return c.json({ groupBy: q.groupBy, rows }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/insight/kpis/compare',
+      tags: ['insight'],
+      summary: 'The same KPI table for a period and a previous period',
+      request: { query: CompareQuery },
+      responses: { 200: json(KpiComparison, 'Period against period'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const [current, previous] = await Promise.all([
+        kpis(c.var.scoped, q.groupBy, q),
+        kpis(c.var.scoped, q.groupBy, { ...q, from: q.previousFrom, to: q.previousTo }),
+      ]);
+      return c.json({ groupBy: q.groupBy, current, previous }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/insight/volume',
+      tags: ['insight'],
+      summary: 'Tickets created, solved and backlog per day, week or month',
+      request: { query: VolumeQuery },
+      responses: { 200: jsonOrCsv(VolumeSchema, 'Volume and backlog'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const points = await volume(c.var.scoped, q.interval, q);
+      if (q.format === 'csv')
+        return csv(toCsv(['start', 'created', 'solved', 'backlog'], points), 'volume') as never;
+      return c.json({ interval: q.interval, points }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/insight/topics',
+      tags: ['insight'],
+      summary: 'Contact reasons: tickets per topic per day, week or month',
+      request: { query: VolumeQuery },
+      responses: { 200: jsonOrCsv(TopicTrendSchema, 'Topic trend'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const points = await topicTrend(c.var.scoped, q.interval, q);
+      if (q.format === 'csv') return csv(toCsv(['start', 'topic', 'tickets'], points), 'topics') as never;
+      return c.json({ points }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/insight/training-needs',
+      tags: ['insight'],
+      summary: "Topics where a team's median resolution lags the other teams'",
+      request: { query: TicketFilterQuery },
+      responses: { 200: jsonOrCsv(TrainingNeedsSchema, 'Training needs'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const items = await trainingNeeds(c.var.scoped, q);
+      if (q.format === 'csv')
+        return csv(toCsv(Object.keys(items[0] ?? { teamId: null }), items), 'training-needs') as never;
+      return c.json({ items }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/insight/tickets',
+      tags: ['insight'],
+      summary: 'The tickets behind a KPI: same filters, keyset pagination (drill-down)',
+      request: { query: TicketListQuery },
+      responses: { 200: jsonOrCsv(TicketPage, 'Tickets'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const page = await listTickets(c.var.scoped, q, q.cursor, q.limit);
+      if (q.format === 'csv')
+        return csv(toCsv(Object.keys(TicketSchema.shape), page.items), 'tickets') as never;
+      return c.json(page, 200);
+    },
+  );
+}

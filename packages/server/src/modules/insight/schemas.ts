@@ -1,0 +1,205 @@
+import { z } from '@hono/zod-openapi';
+import { GROUP_BYS } from './kpi-query.js';
+
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date');
+
+export const TicketFilterQuery = z.object({
+  from: isoDate.optional().openapi({ example: '2024-01-01' }),
+  to: isoDate.optional(),
+  providerId: z.string().max(64).optional(),
+  providerKind: z.enum(['in_house', 'vendor']).optional(),
+  teamId: z.string().max(64).optional(),
+  channel: z.string().max(32).optional(),
+  priority: z.string().max(32).optional(),
+  topic: z.string().max(64).optional(),
+  language: z.string().max(16).optional(),
+  status: z.string().max(32).optional(),
+  source: z.string().max(64).optional(),
+  supportLine: z.string().max(64).optional(),
+  qualityFlag: z.string().max(64).optional(),
+  hourOfWeek: z.coerce.number().int().min(0).max(167).optional(),
+  timeZone: z
+    .string()
+    .max(64)
+    .refine((tz) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'unknown IANA time zone')
+    .optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+export const KpiQuery = TicketFilterQuery.extend({ groupBy: z.enum(GROUP_BYS).default('none') });
+export const CompareQuery = KpiQuery.extend({ previousFrom: isoDate, previousTo: isoDate });
+export const VolumeQuery = TicketFilterQuery.extend({
+  interval: z.enum(['day', 'week', 'month']).default('day'),
+});
+export const TicketListQuery = TicketFilterQuery.extend({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+});
+
+const Duration = z
+  .object({
+    count: z.number().int(),
+    medianSeconds: z.number().nullable(),
+    p90Seconds: z.number().nullable(),
+    meanSeconds: z.number().nullable(),
+  })
+  .openapi('DurationStats');
+
+export const KpiRowSchema = z
+  .object({
+    key: z.string().nullable(),
+    label: z.string().nullable(),
+    tickets: z.number().int(),
+    solved: z.number().int(),
+    firstResponse: Duration,
+    firstResponseBusiness: Duration,
+    resolution: Duration,
+    resolutionBusiness: Duration,
+    reopenRate: z.number().nullable(),
+    handoffsPerTicket: z.number().nullable(),
+    handedOffShare: z.number().nullable(),
+    slaMeasured: z.number().int(),
+    slaAttainment: z.number().nullable(),
+    csatResponses: z.number().int(),
+    csatMean: z.number().nullable(),
+    csatSatisfiedShare: z.number().nullable(),
+    calls: z.object({ measured: z.number().int(), abandonmentRate: z.number().nullable(), handle: Duration }),
+    qualityFlagged: z.number().int(),
+  })
+  .openapi('KpiRow');
+
+export const KpiTable = z
+  .object({ groupBy: z.enum(GROUP_BYS), rows: z.array(KpiRowSchema) })
+  .openapi('KpiTable');
+export const KpiComparison = z
+  .object({ groupBy: z.enum(GROUP_BYS), current: z.array(KpiRowSchema), previous: z.array(KpiRowSchema) })
+  .openapi('KpiComparison');
+export const VolumeSchema = z
+  .object({
+    interval: z.enum(['day', 'week', 'month']),
+    points: z.array(
+      z.object({ start: z.string(), created: z.number(), solved: z.number(), backlog: z.number() }),
+    ),
+  })
+  .openapi('Volume');
+export const TopicTrendSchema = z
+  .object({
+    points: z.array(z.object({ start: z.string(), topic: z.string().nullable(), tickets: z.number() })),
+  })
+  .openapi('TopicTrend');
+export const TrainingNeedsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        teamId: z.string().nullable(),
+        team: z.string().nullable(),
+        topic: z.string().nullable(),
+        tickets: z.number(),
+        resolutionMedianSeconds: z.number().nullable(),
+        allTeamsResolutionMedianSeconds: z.number().nullable(),
+        lagRatio: z.number().nullable(),
+        csatMean: z.number().nullable(),
+        lagging: z.boolean(),
+      }),
+    ),
+  })
+  .openapi('TrainingNeeds');
+
+export const TicketSchema = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    externalId: z.string(),
+    number: z.string().nullable(),
+    subject: z.string().nullable(),
+    providerId: z.string().nullable(),
+    teamId: z.string().nullable(),
+    channel: z.string().nullable(),
+    status: z.string().nullable(),
+    statusRaw: z.string().nullable(),
+    priority: z.string().nullable(),
+    language: z.string().nullable(),
+    topic: z.string().nullable(),
+    tags: z.array(z.string()),
+    assignee: z.string().nullable(),
+    group: z.string().nullable(),
+    supportLine: z.string().nullable(),
+    createdAt: z.string().nullable(),
+    firstResponseAt: z.string().nullable(),
+    solvedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    reopenCount: z.number().int(),
+    handoffCount: z.number().int(),
+    firstResponseSeconds: z.number().nullable(),
+    resolutionSeconds: z.number().nullable(),
+    firstResponseBusinessSeconds: z.number().nullable(),
+    resolutionBusinessSeconds: z.number().nullable(),
+    slaBreached: z.boolean().nullable(),
+    csatNormalised: z.number().nullable(),
+    qualityFlags: z.array(z.string()),
+  })
+  .openapi('InsightTicket');
+export const TicketPage = z
+  .object({ items: z.array(TicketSchema), nextCursor: z.string().nullable() })
+  .openapi('InsightTicketPage');
+
+export const ImportCreate = z
+  .object({
+    format: z.enum(['canonical', 'zendesk', 'freshdesk', 'zammad', 'chatwoot', 'csv']),
+    fileName: z
+      .string()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\]+$/, 'a file name, not a path'),
+    content: z
+      .string()
+      .min(1)
+      .openapi({ description: 'The file text (CSV, TSV, NDJSON or JSON); up to the body limit' }),
+    mapping: z
+      .unknown()
+      .optional()
+      .openapi({ description: 'Column mapping (required for csv), as in examples/import/' }),
+  })
+  .openapi('ImportCreate');
+
+export const ImportRunSchema = z
+  .object({
+    id: z.string(),
+    source: z.string(),
+    format: z.string(),
+    fileName: z.string(),
+    status: z.enum(['running', 'done', 'failed']),
+    progress: z.number().openapi({ description: 'bytes done ÷ file bytes, 0–1' }),
+    recordsRead: z.number(),
+    ticketsUpserted: z.number(),
+    rowsRejected: z.number(),
+    quality: z.record(z.string(), z.number()),
+    error: z.string().nullable(),
+    startedAt: z.string(),
+    finishedAt: z.string().nullable(),
+  })
+  .openapi('ImportRun');
+
+export const RejectSchema = z
+  .object({ file: z.string(), line: z.number().int(), field: z.string(), reason: z.string() })
+  .openapi('ImportReject');
+
+export const ProviderMappingCreate = z
+  .object({
+    providerId: z.string().max(64),
+    teamId: z.string().max(64).nullable().default(null),
+    source: z.string().min(1).max(64).default('*'),
+    matchKind: z.enum(['group', 'agent', 'email_domain', 'default']),
+    matchValue: z.string().max(200).default(''),
+  })
+  .openapi('ProviderMappingCreate');
+export const ProviderMappingSchema = ProviderMappingCreate.extend({ id: z.string() }).openapi(
+  'ProviderMapping',
+);

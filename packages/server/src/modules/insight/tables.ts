@@ -1,0 +1,61 @@
+import type { ColumnType, Generated } from 'kysely';
+import { registerScopedTable } from '../../platform/scope.js';
+
+type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** One run of an import: its progress, resume point (committed_units) and cumulative counts. */
+export interface ImportRunsTable {
+  id: string;
+  organization_id: string;
+  source: string;
+  format: string;
+  file_name: string;
+  file_sha256: string;
+  file_bytes: number;
+  status: 'running' | 'done' | 'failed';
+  /** Source units (records, or tickets for whole-file formats) committed: a re-run resumes after them. */
+  committed_units: ColumnType<number, number | undefined, number>;
+  bytes_done: ColumnType<number, number | undefined, number>;
+  records_read: ColumnType<number, number | undefined, number>;
+  tickets_upserted: ColumnType<number, number | undefined, number>;
+  rows_rejected: ColumnType<number, number | undefined, number>;
+  quality: ColumnType<Record<string, number>, string, string>;
+  error: string | null;
+  started_at: Instant;
+  updated_at: Instant;
+  finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+export interface ImportRejectsTable {
+  id: Generated<number>;
+  organization_id: string;
+  import_run_id: string;
+  file: string;
+  line: number;
+  field: string;
+  reason: string;
+}
+
+/** Source group / agent / agent e-mail domain → Shoreline provider and team. */
+export interface ProviderMappingsTable {
+  id: string;
+  organization_id: string;
+  provider_id: string;
+  team_id: string | null;
+  source: string;
+  match_kind: 'group' | 'agent' | 'email_domain' | 'default';
+  match_value: string;
+  created_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    import_runs: ImportRunsTable;
+    import_rejects: ImportRejectsTable;
+    provider_mappings: ProviderMappingsTable;
+  }
+}
+
+registerScopedTable('import_runs', { providerColumn: null });
+registerScopedTable('import_rejects', { providerColumn: null });
+registerScopedTable('provider_mappings', { providerColumn: 'provider_id' });

@@ -1,0 +1,90 @@
+import type { ColumnType } from 'kysely';
+import { registerScopedTable } from '../../platform/scope.js';
+
+type Instant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+
+/** One conversation, live or imported; unique per (organization, source, external_id). */
+export interface TicketsTable {
+  id: string;
+  organization_id: string;
+  provider_id: string | null;
+  team_id: string | null;
+  source: string;
+  external_id: string;
+  number: string | null;
+  subject: string | null;
+  description: string | null;
+  channel: string | null;
+  status: string | null;
+  status_raw: string | null;
+  priority: string | null;
+  language: string | null;
+  topic: string | null;
+  tags: string[];
+  requester: string | null;
+  assignee: string | null;
+  source_group: string | null;
+  support_line: string | null;
+  created_at: Instant;
+  first_response_at: Instant;
+  solved_at: Instant;
+  closed_at: Instant;
+  reopened_at: Instant;
+  reopen_count: number;
+  handoff_count: number;
+  first_response_seconds: number | null;
+  resolution_seconds: number | null;
+  first_response_business_seconds: number | null;
+  resolution_business_seconds: number | null;
+  sla_breached: boolean | null;
+  csat_score: number | null;
+  csat_scale: string | null;
+  csat_normalised: number | null;
+  call_wait_seconds: number | null;
+  call_handle_seconds: number | null;
+  abandoned: boolean | null;
+  quality_flags: string[];
+  custom: ColumnType<Record<string, string>, string, string>;
+  import_run_id: string | null;
+  imported_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface TicketMessagesTable {
+  id: string;
+  organization_id: string;
+  provider_id: string | null;
+  ticket_id: string;
+  external_id: string;
+  author_type: 'customer' | 'agent' | 'system' | 'bot';
+  author_id: string | null;
+  public: boolean;
+  body: string;
+  created_at: ColumnType<Date, Date | string, Date | string>;
+}
+
+/** Lifecycle steps rebuilt from event logs: status changes, hand-offs, reopenings. */
+export interface TicketEventsTable {
+  organization_id: string;
+  provider_id: string | null;
+  ticket_id: string;
+  seq: number;
+  at: ColumnType<Date, Date | string, Date | string>;
+  kind: 'created' | 'status' | 'handoff' | 'reopen' | 'assignment';
+  status: string | null;
+  status_raw: string | null;
+  team: string | null;
+  support_line: string | null;
+  assignee: string | null;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    tickets: TicketsTable;
+    ticket_messages: TicketMessagesTable;
+    ticket_events: TicketEventsTable;
+  }
+}
+
+registerScopedTable('tickets', { providerColumn: 'provider_id' });
+registerScopedTable('ticket_messages', { providerColumn: 'provider_id' });
+registerScopedTable('ticket_events', { providerColumn: 'provider_id' });
