@@ -6,7 +6,8 @@ import { requireNonNegative, requireNonNegativeInteger } from './validate.js';
 
 /**
  * Erlang B: B(n, A) = (Aⁿ/n!) / Σ_{k=0..n} Aᵏ/k!, the probability that an arrival finds all n servers
- * busy in M/M/n/n. Stable recursion (FORMULAS.md §1), O(n); relative error ≤ 3e-14 up to n = 100,000.
+ * busy in M/M/n/n. Stable recursion in its inverse form (FORMULAS.md §1), O(n), no factorials;
+ * relative error ≤ 3e-14 up to n = 100,000.
  * Underflows to 0 only below 1e-308 (e.g. n = 3334, A = 1000); use {@link logErlangB} there.
  *
  * @param agents n, whole number ≥ 0
@@ -20,11 +21,16 @@ export function erlangB(agents: number, offeredLoad: number): number {
   return erlangBUnchecked(agents, offeredLoad);
 }
 
-/** {@link erlangB} without argument checks, for the inner loops of the staffing search. */
+/**
+ * {@link erlangB} without argument checks, for the inner loops of the staffing search. Runs the
+ * inverse form 1/B(k) = 1 + (k/A)·1/B(k−1) (FORMULAS.md §1): its loop-carried dependency is one
+ * multiply-add (k/A does not depend on the previous step), about twice as fast as the B form, with
+ * relative error ≤ 3e-14 up to A = 100,000. It overflows to ∞ (B = 0) only where B < 1e-308.
+ */
 export function erlangBUnchecked(agents: number, offeredLoad: number): number {
-  let blocking = 1;
-  for (let k = 1; k <= agents; k++) blocking = nextErlangB(blocking, k - 1, offeredLoad);
-  return blocking;
+  let inverse = 1;
+  for (let k = 1; k <= agents; k++) inverse = 1 + (k / offeredLoad) * inverse;
+  return 1 / inverse;
 }
 
 /**

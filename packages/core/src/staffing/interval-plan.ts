@@ -117,6 +117,7 @@ export interface IntervalPlanner {
   totals(): PlanTotals;
 }
 
+const NO_TARGETS: StaffingTargets = {};
 const DEFAULT_CHANNELS: Readonly<Record<string, ChannelModel>> = { voice: { kind: 'voice' } };
 const VALID_INTERVALS = new Set([15, 30, 60]);
 
@@ -207,23 +208,21 @@ export function createIntervalPlanner(options: PlanOptions = {}): IntervalPlanne
     intervalSec: number,
     floor: number,
   ): ChannelStaffing {
-    const channelTargets = model.targets ?? options.targets ?? {};
-    const serviceLevel = row.serviceLevel ?? channelTargets.serviceLevel;
-    const maxOccupancy = row.maxOccupancy ?? channelTargets.maxOccupancy;
-    const targets: StaffingTargets =
-      serviceLevel === channelTargets.serviceLevel && maxOccupancy === channelTargets.maxOccupancy
-        ? channelTargets
-        : {
-            ...channelTargets,
-            ...(serviceLevel && { serviceLevel }),
-            ...(maxOccupancy !== undefined && { maxOccupancy }),
-          };
+    const channelTargets = model.targets ?? options.targets ?? NO_TARGETS;
+    // Built field by field (no spreads): this runs once per row of year-long plans.
+    const targets: StaffingTargets = {
+      serviceLevel: row.serviceLevel ?? channelTargets.serviceLevel,
+      maxAverageSpeedOfAnswerSec: channelTargets.maxAverageSpeedOfAnswerSec,
+      maxAbandonRate: channelTargets.maxAbandonRate,
+      maxOccupancy: row.maxOccupancy ?? channelTargets.maxOccupancy,
+      serviceLevelDefinition: channelTargets.serviceLevelDefinition,
+    };
     const workload = {
       volume: row.volume,
       intervalSec,
       ahtSec: row.ahtSec,
       targets,
-      ...(model.patienceSec !== undefined && { patienceSec: model.patienceSec }),
+      patienceSec: model.patienceSec,
     };
     const concurrency = model.kind === 'chat' ? model.concurrency : 1;
     const need =

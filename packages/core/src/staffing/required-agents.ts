@@ -160,10 +160,23 @@ function validatedLoad(input: Workload): ExactLoad {
   };
 }
 
+function estimateFor(offeredLoad: number, ahtSec: number, targets: ValidTargets): number {
+  const sl = targets.serviceLevel;
+  return estimateErlangCAgents(
+    offeredLoad,
+    sl?.fraction,
+    sl ? sl.withinSec / ahtSec : 0,
+    targets.maxAsaSec === undefined ? undefined : targets.maxAsaSec / ahtSec,
+  );
+}
+
 /** Exact n_occ = ⌈A/occ_max⌉ (FORMULAS.md §2), or 0 without a cap. */
 function occupancyBound(load: ExactLoad, maxOccupancy: number | undefined): number {
   if (maxOccupancy === undefined || load.offeredLoad === 0) return 0;
-  return ceilOfRatio(load.numerators, [...load.denominators, maxOccupancy]);
+  const { numerators, denominators } = load;
+  return denominators.length === 1
+    ? ceilOfRatio(numerators, [denominators[0]!, maxOccupancy])
+    : ceilOfRatio(numerators, [maxOccupancy]);
 }
 
 interface ValidTargets {
@@ -255,12 +268,7 @@ function searchErlangC(load: ExactLoad, targets: ValidTargets): SearchResult {
   if (!targets.serviceLevel && targets.maxAsaSec === undefined) {
     blocking = erlangBUnchecked(agents, offeredLoad);
   } else {
-    const estimate = estimateErlangCAgents(offeredLoad, {
-      ...(targets.serviceLevel && {
-        serviceLevel: { fraction: targets.serviceLevel.fraction, thresholdInAht: withinSec / ahtSec },
-      }),
-      ...(targets.maxAsaSec !== undefined && { maxAsaInAht: targets.maxAsaSec / ahtSec }),
-    });
+    const estimate = estimateFor(offeredLoad, ahtSec, targets);
     let backOff = 2;
     let from = Math.max(lowest, estimate - backOff);
     for (;;) {
@@ -285,8 +293,15 @@ function searchErlangC(load: ExactLoad, targets: ValidTargets): SearchResult {
       break;
     }
   }
-  const performance = erlangCMetricsFromB(blocking, agents, offeredLoad, ahtSec, withinSec);
-  return { agents, binding, performance: { ...performance, probabilityOfAbandon: 0 } };
+  const metrics = erlangCMetricsFromB(blocking, agents, offeredLoad, ahtSec, withinSec);
+  const performance: QueuePerformance = {
+    serviceLevel: metrics.serviceLevel,
+    probabilityOfWait: metrics.probabilityOfWait,
+    averageSpeedOfAnswerSec: metrics.averageSpeedOfAnswerSec,
+    occupancy: metrics.occupancy,
+    probabilityOfAbandon: 0,
+  };
+  return { agents, binding, performance };
 }
 
 /** The target n agents miss (n > A), service level first. */
@@ -352,15 +367,7 @@ function searchErlangA(load: ExactLoad, targets: ValidTargets, patienceSec: numb
   if (!meetsErlangA(context, lowest)) {
     // Bracket the answer by galloping from the square-root estimate, then bisect. Every Erlang A
     // metric used here is monotone in n, so the bracket (failing, passing] holds exactly one boundary.
-    const estimate = estimateErlangCAgents(offeredLoad, {
-      ...(targets.serviceLevel && {
-        serviceLevel: {
-          fraction: targets.serviceLevel.fraction,
-          thresholdInAht: targets.serviceLevel.withinSec / ahtSec,
-        },
-      }),
-      ...(targets.maxAsaSec !== undefined && { maxAsaInAht: targets.maxAsaSec / ahtSec }),
-    });
+    const estimate = estimateFor(offeredLoad, ahtSec, targets);
     let failing = lowest;
     let passing = Math.max(lowest + 1, Math.min(estimate, MAX_AGENTS));
     for (let step = 1; !meetsErlangA(context, passing); step *= 2) {

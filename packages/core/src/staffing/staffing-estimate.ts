@@ -39,26 +39,28 @@ function solveBeta(slope: number, logTarget: number, extraLogSlope: boolean, tol
   return beta;
 }
 
-/** Targets the estimate understands, in units of AHT. */
-export interface EstimateTargets {
-  /** SL fraction X and threshold t/AHT: P(W > t) ≈ α(β)·e^(−β√A·t/AHT) ≤ 1 − X. */
-  readonly serviceLevel?: { readonly fraction: number; readonly thresholdInAht: number };
-  /** ASA/AHT ≈ α(β)/(β√A) ≤ target. */
-  readonly maxAsaInAht?: number;
-}
-
-/** Square-root staffing estimate ⌈A + β√A⌉ for the strictest of the given Erlang C targets. */
-export function estimateErlangCAgents(offeredLoad: number, targets: EstimateTargets): number {
+/**
+ * Square-root staffing estimate ⌈A + β√A⌉ for the strictest of the given Erlang C targets
+ * (pass undefined for a target that is not set):
+ * - SL fraction X within t: P(W > t) ≈ α(β)·e^(−β√A·t/AHT) ≤ 1 − X;
+ * - ASA: ASA/AHT ≈ α(β)/(β√A) ≤ target.
+ */
+export function estimateErlangCAgents(
+  offeredLoad: number,
+  serviceLevelFraction: number | undefined,
+  thresholdInAht: number,
+  maxAsaInAht: number | undefined,
+): number {
   if (offeredLoad <= 0) return 0;
   const rootLoad = Math.sqrt(offeredLoad);
-  let beta = 0;
   const tolerance = 0.25 / rootLoad; // a quarter of an agent: plenty for a start point
-  if (targets.serviceLevel && targets.serviceLevel.fraction > 0) {
-    const slope = rootLoad * targets.serviceLevel.thresholdInAht;
-    beta = Math.max(beta, solveBeta(slope, Math.log1p(-targets.serviceLevel.fraction), false, tolerance));
+  let beta = 0;
+  if (serviceLevelFraction !== undefined && serviceLevelFraction > 0) {
+    const slope = rootLoad * thresholdInAht;
+    beta = Math.max(beta, solveBeta(slope, Math.log1p(-serviceLevelFraction), false, tolerance));
   }
-  if (targets.maxAsaInAht !== undefined) {
-    beta = Math.max(beta, solveBeta(0, Math.log(rootLoad * targets.maxAsaInAht), true, tolerance));
+  if (maxAsaInAht !== undefined) {
+    beta = Math.max(beta, solveBeta(0, Math.log(rootLoad * maxAsaInAht), true, tolerance));
   }
   return Math.ceil(offeredLoad + beta * rootLoad);
 }

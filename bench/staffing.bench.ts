@@ -1,0 +1,82 @@
+// Staffing maths benchmark: compute-only planning of a year of quarter-hours, Erlang A at 5,000
+// agents, inverse staffing at 40,000 Erlangs. Run by bench/run.ts (node --import tsx --conditions=source).
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { createIntervalPlanner, erlangAMetrics, type IntervalRow, requiredAgents } from '@shoreline/core';
+
+const referenceDir = fileURLToPath(new URL('../../shared/reference/staffing/', import.meta.url));
+if (!existsSync(referenceDir)) {
+  console.log('../shared not found: skipping staffing benchmark');
+  process.exit(0);
+}
+
+function medianMs(runs: number, work: () => void): number {
+  for (let i = 0; i < Math.max(3, runs / 5); i++) work(); // warm up the JIT
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+const [, ...lines] = readFileSync(`${referenceDir}intervals_year.csv`, 'utf8').trim().split(/\r?\n/);
+const rows: IntervalRow[] = lines.map((line) => {
+  const [start = '', , volume, aht, intervalMin, withinSec, fraction, shrinkage, maxOccupancy] =
+    line.split(',');
+  return {
+    start,
+    volume: Number(volume),
+    ahtSec: Number(aht),
+    intervalMin: Number(intervalMin) as 15,
+    serviceLevel: { fraction: Number(fraction), withinSec: Number(withinSec) },
+    shrinkage: Number(shrinkage),
+    maxOccupancy: Number(maxOccupancy),
+  };
+});
+
+let sink = 0;
+const planYear = medianMs(15, () => {
+  const planner = createIntervalPlanner({ paidHoursPerFte: 2080 });
+  for (const row of rows) sink += planner.plan(row).scheduledAgents;
+  sink += planner.totals().fte;
+});
+const erlangA = medianMs(201, () => {
+  sink += erlangAMetrics({
+    agents: 5000,
+    offeredLoad: 5000,
+    ahtSec: 300,
+    patienceSec: 180,
+    targetAnswerSec: 20,
+  }).serviceLevel;
+});
+const inverse = medianMs(21, () => {
+  sink += requiredAgents({
+    offeredLoad: 40_000,
+    ahtSec: 300,
+    targets: { serviceLevel: { fraction: 0.8, withinSec: 20 } },
+  }).rawAgents;
+});
+const inverseA = medianMs(11, () => {
+  sink += requiredAgents({
+    offeredLoad: 40_000,
+    ahtSec: 300,
+    patienceSec: 300,
+    targets: { serviceLevel: { fraction: 0.8, withinSec: 20 }, maxAbandonRate: 0.02 },
+  }).rawAgents;
+});
+
+const cell = (ms: number) => (ms < 1 ? `${(ms * 1000).toFixed(0)} µs` : `${ms.toFixed(1)} ms`);
+console.log(`Machine: ${cpus()[0]?.model ?? 'unknown'} · Node ${process.version}\n`);
+console.log('| case | median | goal |');
+console.log('| --- | --- | --- |');
+console.log(
+  `| plan ${rows.length.toLocaleString('en')} quarter-hours (Erlang C, 80/20, occ ≤ 85 %, shrinkage) | ${cell(planYear)} | < 20 ms |`,
+);
+console.log(`| Erlang A metrics, 5,000 agents, 5,000 Erlangs | ${cell(erlangA)} | < 1 ms |`);
+console.log(`| inverse staffing, Erlang C, 40,000 Erlangs | ${cell(inverse)} | — |`);
+console.log(`| inverse staffing, Erlang A + abandonment, 40,000 Erlangs | ${cell(inverseA)} | — |`);
+if (Number.isNaN(sink)) console.log('unreachable');
