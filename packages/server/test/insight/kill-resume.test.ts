@@ -1,0 +1,144 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/platform/db/connect.js';
+import { generateCanonicalTickets } from './generate.js';
+import { repoRoot } from './support.js';
+
+const TICKETS = 3_000;
+const KILLS = 20;
+
+/**
+ * Runs `shoreline import` as a child process and SIGKILLs it at random points (after a random number
+ * of committed batches, plus a random delay, so kills land inside transactions too), 20 times; then
+ * lets a last run finish. Every ticket must be there exactly once, with its data.
+ */
+describe('an import killed at random points resumes without losing or doubling tickets', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shoreline-kill-'));
+  const file = join(dir, 'tickets.ndjson');
+  const url = process.env.DATABASE_URL;
+  const dbName = `shoreline_kill_${process.pid}`;
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    TZ: 'UTC',
+    SHORELINE_PROGRESS_LOG: '1',
+  };
+
+  beforeAll(async () => {
+    writeFileSync(file, `${[...generateCanonicalTickets(TICKETS)].join('\n')}\n`);
+    if (url) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`create database ${dbName}`);
+      await admin.end();
+      const target = new URL(url);
+      target.pathname = `/${dbName}`;
+      env.DATABASE_URL = target.toString();
+    } else {
+      delete env.DATABASE_URL;
+      env.SHORELINE_DATA_DIR = join(dir, 'db');
+    }
+    await cli(['seed-demo']).done;
+  }, 120_000);
+
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (url) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    }
+  });
+
+  function cli(args: string[]): {
+    child: ChildProcess;
+    done: Promise<number | null>;
+    progress: () => number;
+  } {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', join(repoRoot, 'packages/server/src/cli/main.ts'), ...args],
+      {
+        cwd: repoRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let lines = 0;
+    let stderr = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      lines += d
+        .toString()
+        .split('\n')
+        .filter((l) => l.startsWith('progress')).length;
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const done = new Promise<number | null>((resolve) =>
+      child.on('exit', (code) => {
+        if (code !== 0 && code !== null) console.error(stderr);
+        resolve(code);
+      }),
+    );
+    return { child, done, progress: () => lines };
+  }
+
+  it(`survives ${KILLS} SIGKILLs`, async () => {
+    let seed = 7;
+    const random = () => {
+      seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    let killed = 0;
+    for (let i = 0; i < KILLS; i++) {
+      const run = cli(['import', 'canonical', file, '--batch-size', '50', '--no-progress']);
+      const batchesBeforeKill = Math.floor(random() * 3);
+      const extraMs = Math.floor(random() * 120);
+      const start = Date.now();
+      while (
+        run.progress() < batchesBeforeKill &&
+        run.child.exitCode === null &&
+        Date.now() - start < 20_000
+      ) {
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      await new Promise((r) => setTimeout(r, extraMs));
+      if (run.child.exitCode === null) {
+        run.child.kill('SIGKILL');
+        killed++;
+      }
+      await run.done;
+    }
+    expect(killed).toBeGreaterThanOrEqual(KILLS - 2);
+    const final = cli(['import', 'canonical', file, '--batch-size', '50', '--no-progress']);
+    expect(await final.done).toBe(0);
+
+    const database = await openDatabase(
+      url ? { url: env.DATABASE_URL } : { dataDir: env.SHORELINE_DATA_DIR },
+    );
+    try {
+      const rows = await database.db
+        .selectFrom('tickets')
+        .select(['external_id', 'subject'])
+        .where('source', '=', 'gen')
+        .execute();
+      const ids = new Set(rows.map((r) => r.external_id));
+      expect(rows.length).toBe(TICKETS);
+      expect(ids.size).toBe(TICKETS);
+      for (let i = 0; i < TICKETS; i += 97) expect(ids.has(`T${i}`)).toBe(true);
+      const runs = await database.db
+        .selectFrom('import_runs')
+        .select(['status', 'records_read', 'tickets_upserted'])
+        .execute();
+      expect(runs.filter((r) => r.status === 'done')).toHaveLength(1);
+      expect(Number(runs.find((r) => r.status === 'done')!.records_read)).toBe(TICKETS);
+    } finally {
+      await database.close();
+    }
+  }, 300_000);
+});
