@@ -34,6 +34,28 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'POST /api/tokens': () => [{ name: 'iso' }],
   'DELETE /api/tokens/:id': () => [undefined],
   'PATCH /api/me': () => [{ name: 'Still me' }],
+  'POST /api/plan/staffing': () => [
+    {
+      intervals: [{ volume: 100, ahtSec: 180 }],
+      targets: { serviceLevel: { fraction: 0.8, withinSec: 20 } },
+    },
+  ],
+  'POST /api/plan/simulations': () => [
+    {
+      seed: 1,
+      intervals: { lengthSec: 900, count: 1 },
+      serviceLevelThresholdSec: 20,
+      skills: [
+        {
+          id: 'v',
+          arrivals: { kind: 'poisson', callsPerInterval: [20] },
+          service: { kind: 'exponential', meanSec: 180 },
+          patience: { kind: 'none' },
+        },
+      ],
+      groups: [{ id: 'g', skills: ['v'], agentsPerInterval: [5] }],
+    },
+  ],
   'POST /api/auth/logout': () => [undefined],
   'POST /api/auth/logout-all': () => [undefined],
 };
