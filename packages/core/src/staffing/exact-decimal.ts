@@ -78,13 +78,20 @@ const SAFE_DISTANCE_FROM_INTEGER = 1e-9;
 
 function floatRatio(numerators: readonly number[], denominators: readonly number[]): number {
   let value = 1;
-  for (const factor of numerators) value *= factor;
-  for (const factor of denominators) value /= factor;
+  for (let i = 0; i < numerators.length; i++) value *= numerators[i]!;
+  for (let i = 0; i < denominators.length; i++) value /= denominators[i]!;
   return value;
 }
 
-function clearOfIntegers(value: number): boolean {
-  return Math.abs(value - Math.round(value)) > SAFE_DISTANCE_FROM_INTEGER * Math.max(1, Math.abs(value));
+/**
+ * Whether a float computed by a few operations on decimals is far enough from every integer that its
+ * floor and ceiling are exact. Hot paths test this before falling back to {@link ceilOfRatio}.
+ */
+export function clearOfIntegers(value: number): boolean {
+  return (
+    Number.isFinite(value) &&
+    Math.abs(value - Math.round(value)) > SAFE_DISTANCE_FROM_INTEGER * Math.max(1, Math.abs(value))
+  );
 }
 
 /**
@@ -93,7 +100,7 @@ function clearOfIntegers(value: number): boolean {
  */
 export function ceilOfRatio(numerators: readonly number[], denominators: readonly number[]): number {
   const estimate = floatRatio(numerators, denominators);
-  if (Number.isFinite(estimate) && clearOfIntegers(estimate)) return Math.ceil(estimate);
+  if (clearOfIntegers(estimate)) return Math.ceil(estimate);
   const [top, bottom] = exactRatio(numerators, denominators);
   return Number(ceilDivide(top, bottom));
 }
@@ -104,7 +111,7 @@ export function ceilOfRatio(numerators: readonly number[], denominators: readonl
  */
 export function floorOfRatio(numerators: readonly number[], denominators: readonly number[]): number {
   const estimate = floatRatio(numerators, denominators);
-  if (Number.isFinite(estimate) && clearOfIntegers(estimate)) return Math.floor(estimate);
+  if (clearOfIntegers(estimate)) return Math.floor(estimate);
   const [top, bottom] = exactRatio(numerators, denominators);
   return Number(floorDivide(top, bottom));
 }

@@ -5,7 +5,7 @@ import { erlangAMetricsUnchecked, type ServiceLevelDefinition } from './erlang-a
 import { erlangBUnchecked, nextErlangB } from './erlang-b.js';
 import { erlangCFromB, erlangCMetricsFromB } from './erlang-c.js';
 import { StaffingInputError } from './errors.js';
-import { ceilOfRatio, floorOfRatio } from './exact-decimal.js';
+import { ceilOfRatio, clearOfIntegers, floorOfRatio } from './exact-decimal.js';
 import { scheduledAgents } from './shrinkage.js';
 import { estimateErlangCAgents } from './staffing-estimate.js';
 import {
@@ -130,34 +130,26 @@ interface ExactLoad {
   /** ⌊A⌋ decided on the decimal inputs, so n = ⌊A⌋ + 1 is truly the first stable count. */
   readonly floorLoad: number;
   readonly ahtSec: number;
-  /** A = Π numerators / Π denominators, each read as its printed decimal. */
-  readonly numerators: readonly number[];
-  readonly denominators: readonly number[];
+  /** A = volume·AHT/intervalSec, or the offered load itself (volume = A, AHT factor 1, interval 1). */
+  readonly volume: number;
+  readonly ahtFactor: number;
+  readonly intervalSec: number;
 }
 
 function validatedLoad(input: Workload): ExactLoad {
   const ahtSec = requirePositive(input.ahtSec, 'ahtSec');
   if ('offeredLoad' in input) {
     const offeredLoad = requireNonNegative(input.offeredLoad, 'offeredLoad');
-    return {
-      offeredLoad,
-      floorLoad: Math.floor(offeredLoad),
-      ahtSec,
-      numerators: [offeredLoad],
-      denominators: [],
-    };
+    const floorLoad = Math.floor(offeredLoad);
+    return { offeredLoad, floorLoad, ahtSec, volume: offeredLoad, ahtFactor: 1, intervalSec: 1 };
   }
   const volume = requireNonNegative(input.volume, 'volume');
   const intervalSec = requirePositive(input.intervalSec, 'intervalSec');
-  const numerators = [volume, ahtSec];
-  const denominators = [intervalSec];
-  return {
-    offeredLoad: (volume * ahtSec) / intervalSec,
-    floorLoad: floorOfRatio(numerators, denominators),
-    ahtSec,
-    numerators,
-    denominators,
-  };
+  const offeredLoad = (volume * ahtSec) / intervalSec;
+  const floorLoad = clearOfIntegers(offeredLoad)
+    ? Math.floor(offeredLoad)
+    : floorOfRatio([volume, ahtSec], [intervalSec]);
+  return { offeredLoad, floorLoad, ahtSec, volume, ahtFactor: ahtSec, intervalSec };
 }
 
 function estimateFor(offeredLoad: number, ahtSec: number, targets: ValidTargets): number {
@@ -173,10 +165,9 @@ function estimateFor(offeredLoad: number, ahtSec: number, targets: ValidTargets)
 /** Exact n_occ = ⌈A/occ_max⌉ (FORMULAS.md §2), or 0 without a cap. */
 function occupancyBound(load: ExactLoad, maxOccupancy: number | undefined): number {
   if (maxOccupancy === undefined || load.offeredLoad === 0) return 0;
-  const { numerators, denominators } = load;
-  return denominators.length === 1
-    ? ceilOfRatio(numerators, [denominators[0]!, maxOccupancy])
-    : ceilOfRatio(numerators, [maxOccupancy]);
+  const estimate = load.offeredLoad / maxOccupancy;
+  if (clearOfIntegers(estimate)) return Math.ceil(estimate);
+  return ceilOfRatio([load.volume, load.ahtFactor], [load.intervalSec, maxOccupancy]);
 }
 
 interface ValidTargets {
@@ -312,10 +303,11 @@ function erlangCMiss(
   ahtSec: number,
   targets: ValidTargets,
 ): BindingConstraint {
-  const withSlOnly = { ...targets, maxAsaSec: undefined };
-  return targets.serviceLevel && !meetsErlangCTargets(agents, blocking, offeredLoad, ahtSec, withSlOnly)
-    ? 'service-level'
-    : 'average-speed-of-answer';
+  const sl = targets.serviceLevel;
+  if (!sl) return 'average-speed-of-answer';
+  const probabilityOfWait = erlangCFromB(blocking, agents, offeredLoad);
+  const serviceLevel = 1 - probabilityOfWait * Math.exp((-(agents - offeredLoad) * sl.withinSec) / ahtSec);
+  return serviceLevel < sl.fraction ? 'service-level' : 'average-speed-of-answer';
 }
 
 // ---- Erlang A -------------------------------------------------------------------------------------
