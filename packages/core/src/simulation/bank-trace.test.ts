@@ -1,4 +1,3 @@
-// biome-ignore lint/style/noRestrictedImports: the test reads the shared data file; bank-trace.ts itself stays I/O-free.
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { type BankCallRow, bankTraceFromRows } from './bank-trace.js';

@@ -1,6 +1,5 @@
 // Every row of the shared high-precision references (FORMULAS.md: mpmath at 50 digits,
 // cross-checked two ways). Values are parsed as JS numbers; the bar is relative error ≤ 1e-12.
-// biome-ignore lint/style/noRestrictedImports: tests may read the shared reference files; core source may not.
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
