@@ -138,6 +138,7 @@ export async function* readCsv(
       yield { line, bytes: progress.bytes, fields };
     }
   } catch (err) {
+    if (err instanceof ImportError) throw err;
     const e = err as Error & { lines?: number; code?: string };
     yield {
       line: e.lines ?? previousEnd + 1,
