@@ -138,103 +138,139 @@ function describe(rule: Rule): string {
   return `must be ${rule.integer ? 'a whole number' : 'a number'}${parts.length ? ` ${parts.join(' and ')}` : ''}${rule.hint ?? ''}`;
 }
 
-/** Whether `text` is a plain decimal number (no hex, no Infinity, no spaces): cheaper than a regex. */
-function isDecimal(text: string): boolean {
-  let digits = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) digits++;
-    else if (c !== 46 && c !== 43 && c !== 45 && c !== 101 && c !== 69) return false; // . + - e E
-  }
-  return digits > 0;
+type NumericColumn = Exclude<Column, 'interval_start'>;
+const NUMERIC: readonly NumericColumn[] = [
+  'volume',
+  'aht_sec',
+  'interval_min',
+  'target_answer_sec',
+  'sl_target',
+  'shrinkage',
+  'max_occupancy',
+  'patience_sec',
+  'asa_target_sec',
+  'max_abandon',
+  'min_agents',
+];
+const OPTIONAL = new Set<string>(OPTIONAL_COLUMNS);
+
+/** A numeric column's place in the line and its bounds, resolved once per file. */
+interface NumericSpec {
+  readonly column: NumericColumn;
+  readonly at: number;
+  readonly optional: boolean;
+  readonly rule: Rule;
+  readonly low: number;
+  readonly lowInclusive: boolean;
+  readonly high: number;
+  readonly highInclusive: boolean;
+}
+
+/** An optional column's value, or undefined when the cell was empty. */
+function given(value: number): number | undefined {
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/** Number(text) also reads hex, binary and octal literals; a CSV number never is one. */
+function isRadixLiteral(text: string): boolean {
+  const c = text.charCodeAt(1) | 32;
+  return text.charCodeAt(0) === 48 && (c === 120 || c === 98 || c === 111);
 }
 
 /**
- * Parses data lines into rows. One instance per file: it avoids per-row closures, because a year of
- * quarter-hours is 35,040 rows and ten years 350,400.
+ * Parses data lines into rows. One instance per file, table-driven, with no per-row closures: a year
+ * of quarter-hours is 35,040 rows and ten years 350,400.
  */
 export class RowParser {
-  private fields: readonly string[] = [];
-  private line = 0;
+  private readonly specs: readonly NumericSpec[];
+  private readonly values = new Float64Array(NUMERIC.length);
+  private readonly startAt: number;
 
   constructor(
-    private readonly index: ColumnIndex,
+    index: ColumnIndex,
     /** Problems found so far (shared with the caller), at most `maxErrors`. */
     readonly errors: RowError[],
     private readonly maxErrors: number,
-  ) {}
+  ) {
+    this.startAt = index.interval_start;
+    this.specs = NUMERIC.map((column) => {
+      const rule = RULES[column];
+      return {
+        column,
+        at: index[column],
+        optional: OPTIONAL.has(column),
+        rule,
+        low: rule.min ?? rule.minExclusive ?? Number.NEGATIVE_INFINITY,
+        lowInclusive: rule.minExclusive === undefined,
+        high: rule.max ?? rule.maxExclusive ?? Number.POSITIVE_INFINITY,
+        highInclusive: rule.maxExclusive === undefined,
+      };
+    });
+  }
 
   /** The row, or undefined after pushing its problems onto `errors`. */
   parse(fields: readonly string[], line: number): StaffingRow | undefined {
-    this.fields = fields;
-    this.line = line;
     const before = this.errors.length;
-    const startText = this.raw('interval_start') ?? '';
-    if (!START.test(startText)) this.fail('interval_start', `must be YYYY-MM-DDTHH:mm, got "${startText}"`);
-    const volume = this.number('volume', false);
-    const ahtSec = this.number('aht_sec', false);
-    const intervalMin = this.number('interval_min', false);
-    if (intervalMin !== undefined && intervalMin !== 15 && intervalMin !== 30 && intervalMin !== 60)
-      this.fail('interval_min', `must be 15, 30 or 60, got "${this.raw('interval_min')}"`);
-    const withinSec = this.number('target_answer_sec', false);
-    const fraction = this.number('sl_target', false);
-    const shrinkage = this.number('shrinkage', false);
-    const maxOccupancy = this.number('max_occupancy', false);
-    const patienceSec = this.number('patience_sec', true);
-    const maxAsaSec = this.number('asa_target_sec', true);
-    const maxAbandonRate = this.number('max_abandon', true);
-    const minAgents = this.number('min_agents', true);
+    let start = fields[this.startAt] ?? '';
+    if (start.length !== 16 || !START.test(start)) {
+      const trimmed = start.trim();
+      if (START.test(trimmed)) start = trimmed;
+      else this.fail(line, 'interval_start', `must be YYYY-MM-DDTHH:mm, got "${trimmed}"`);
+    }
+    const values = this.values;
+    for (let k = 0; k < this.specs.length; k++) {
+      const spec = this.specs[k]!;
+      const text = spec.at < 0 ? undefined : fields[spec.at];
+      let value = text === undefined || text === '' ? Number.NaN : Number(text);
+      if (value === 0 && text!.trim() === '') value = Number.NaN; // Number('  ') is 0
+      if (Number.isNaN(value) && (text === undefined || text.trim() === '')) {
+        values[k] = Number.NaN;
+        if (!spec.optional)
+          this.fail(
+            line,
+            spec.column,
+            spec.at >= fields.length || text === undefined ? 'is missing' : 'is empty',
+          );
+        continue;
+      }
+      const ok =
+        Number.isFinite(value) &&
+        (spec.lowInclusive ? value >= spec.low : value > spec.low) &&
+        (spec.highInclusive ? value <= spec.high : value < spec.high) &&
+        (!spec.rule.integer || Number.isInteger(value)) &&
+        !isRadixLiteral(text!);
+      if (!ok) this.fail(line, spec.column, `${describe(spec.rule)}, got "${text!.trim()}"`);
+      values[k] = value;
+    }
+    const intervalMin = values[2]!;
+    if (!Number.isNaN(intervalMin) && intervalMin !== 15 && intervalMin !== 30 && intervalMin !== 60)
+      this.fail(line, 'interval_min', `must be 15, 30 or 60, got "${fields[this.specs[2]!.at]!.trim()}"`);
+    const patienceSec = given(values[7]!);
+    const maxAbandonRate = given(values[9]!);
     if (maxAbandonRate !== undefined && patienceSec === undefined)
       this.fail(
+        line,
         'max_abandon',
         'needs patience_sec on the same row: without patience (Erlang C) no caller abandons',
       );
-    if (this.errors.length > before || volume === undefined || ahtSec === undefined) return undefined;
+    if (this.errors.length > before) return undefined;
     return {
-      start: startText.charCodeAt(10) === 32 ? `${startText.slice(0, 10)}T${startText.slice(11)}` : startText,
-      volume,
-      ahtSec,
+      start: start.charCodeAt(10) === 32 ? `${start.slice(0, 10)}T${start.slice(11)}` : start,
+      volume: values[0]!,
+      ahtSec: values[1]!,
       intervalMin: intervalMin as 15 | 30 | 60,
-      serviceLevel: { fraction: fraction!, withinSec: withinSec! },
-      shrinkage,
-      maxOccupancy,
+      serviceLevel: { fraction: values[4]!, withinSec: values[3]! },
+      shrinkage: values[5]!,
+      maxOccupancy: values[6]!,
       patienceSec,
-      maxAsaSec,
+      maxAsaSec: given(values[8]!),
       maxAbandonRate,
-      minAgents,
+      minAgents: given(values[10]!),
     };
   }
 
-  private fail(column: string, reason: string): undefined {
-    if (this.errors.length < this.maxErrors) this.errors.push({ line: this.line, column, reason });
-    return undefined;
-  }
-
-  private raw(column: Column): string | undefined {
-    const at = this.index[column];
-    if (at < 0) return undefined;
-    const text = this.fields[at];
-    if (text === undefined) return undefined;
-    const last = text.length - 1;
-    return last >= 0 && (text.charCodeAt(0) <= 32 || text.charCodeAt(last) <= 32) ? text.trim() : text;
-  }
-
-  private number(column: Exclude<Column, 'interval_start'>, optional: boolean): number | undefined {
-    const text = this.raw(column);
-    if (text === undefined || text === '') {
-      if (optional) return undefined;
-      return this.fail(column, this.index[column] < this.fields.length ? 'is empty' : 'is missing');
-    }
-    const rule = RULES[column];
-    const value = isDecimal(text) ? Number(text) : Number.NaN;
-    const ok =
-      Number.isFinite(value) &&
-      (!rule.integer || Number.isInteger(value)) &&
-      (rule.min === undefined || value >= rule.min) &&
-      (rule.minExclusive === undefined || value > rule.minExclusive) &&
-      (rule.max === undefined || value <= rule.max) &&
-      (rule.maxExclusive === undefined || value < rule.maxExclusive);
-    return ok ? value : this.fail(column, `${describe(rule)}, got "${text}"`);
+  private fail(line: number, column: string, reason: string): void {
+    if (this.errors.length < this.maxErrors) this.errors.push({ line, column, reason });
   }
 }
 

@@ -112,12 +112,9 @@ export const StaffingRequest = z
       .max(1_000_000)
       .optional()
       .openapi({ description: 'Paid hours of one FTE over the whole span (overrides hoursPerWeek)' }),
-    output: z
-      .enum(STAFFING_OUTPUTS)
-      .default('rows')
-      .openapi({
-        description: 'rows: one object per interval; columns: one array per field (charts); totals only',
-      }),
+    output: z.enum(STAFFING_OUTPUTS).default('rows').openapi({
+      description: 'rows: one object per interval; columns: one array per field (charts); totals only',
+    }),
   })
   .strict()
   .superRefine((body, ctx) => {

@@ -1,0 +1,106 @@
+// `shoreline staff` on shared/reference/staffing/intervals_year.csv: the whole process (node start,
+// imports, streaming read, planning, streaming write), timed over several runs, next to a bare
+// `node -e 0` start on the same machine; and the computation alone, in process. Builds first (tsc -b):
+// the CLI runs compiled JavaScript. Run: npm run bench -- staff-cli
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createIntervalPlanner } from '@shoreline/core/staffing/index';
+import { RowParser, readHeader, splitCsvLine } from '../packages/server/src/cli/staff-csv.js';
+import { createRowPlanner, type StaffingRow } from '../packages/server/src/modules/plan/row-planner.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const input = fileURLToPath(new URL('../../shared/reference/staffing/intervals_year.csv', import.meta.url));
+if (!existsSync(input)) {
+  console.log('../shared not found: skipping');
+  process.exit(0);
+}
+const runs = Number(process.env.BENCH_RUNS ?? 9);
+
+execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+const cli = join(root, 'packages/server/dist/cli/main.js');
+const output = join(tmpdir(), 'shoreline-staff-bench.csv');
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Median and best wall time of a child process, milliseconds. */
+function processMs(args: string[]): { median: number; best: number } {
+  spawnSync(process.execPath, args, { stdio: 'ignore' }); // warm the file cache
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    times.push(performance.now() - start);
+    if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  }
+  return { median: median(times), best: Math.min(...times) };
+}
+
+/** Median wall and CPU milliseconds in process, after a JIT warm-up. */
+function computeMs(work: () => void): { wall: number; cpu: number } {
+  for (let i = 0; i < 3; i++) work();
+  const wall: number[] = [];
+  const cpu: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    work();
+    wall.push(performance.now() - start);
+    cpu.push(process.cpuUsage(cpuStart).user / 1000);
+  }
+  return { wall: median(wall), cpu: median(cpu) };
+}
+
+const bare = processMs(['-e', '0']);
+const whole = processMs([cli, 'staff', '--input', input, '--output', output, '--no-progress']);
+const help = processMs([cli, 'staff', '--help']);
+
+const [headerLine, ...lines] = readFileSync(input, 'utf8').trim().split(/\r?\n/);
+const index = readHeader(splitCsvLine(headerLine!) as string[]);
+if (Array.isArray(index)) throw new Error('bad header');
+const parser = new RowParser(index, [], 1);
+const rows = lines.map((line, i) => parser.parse(splitCsvLine(line) as string[], i + 2)!) as StaffingRow[];
+let sink = 0;
+const parse = computeMs(() => {
+  for (let i = 0; i < lines.length; i++) sink += parser.parse(lines[i]!.split(','), i + 2)!.volume;
+});
+const planRows = computeMs(() => {
+  const planner = createRowPlanner();
+  for (const row of rows) sink += planner.plan(row).scheduledAgents;
+  sink += planner.totals().fte;
+});
+const coreOnly = computeMs(() => {
+  const planner = createIntervalPlanner();
+  for (const row of rows) sink += planner.plan(row).scheduledAgents;
+});
+
+const f = (ms: number) => ms.toFixed(1);
+console.log(
+  `machine: ${cpus()[0]?.model} × ${cpus().length}, Node ${process.version}, load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}`,
+);
+console.log(`input: intervals_year.csv (${lines.length} rows); ${runs} runs each\n`);
+console.log('| measure | median ms | best ms | goal |');
+console.log('| --- | ---: | ---: | --- |');
+console.log(`| \`node -e 0\` (bare Node start, for scale) | ${f(bare.median)} | ${f(bare.best)} | |`);
+console.log(`| \`shoreline staff --help\` (start + imports) | ${f(help.median)} | ${f(help.best)} | |`);
+console.log(
+  `| \`shoreline staff --input intervals_year.csv --output …\` (whole process) | ${f(whole.median)} | ${f(whole.best)} | < 250 |`,
+);
+console.log(
+  `| whole process minus bare Node start | ${f(whole.median - bare.median)} | ${f(whole.best - bare.best)} | |`,
+);
+console.log('\n| compute, in process (after warm-up) | median wall ms | median CPU ms | goal |');
+console.log('| --- | ---: | ---: | --- |');
+console.log(`| parse 35,040 CSV rows | ${f(parse.wall)} | ${f(parse.cpu)} | |`);
+console.log(`| plan 35,040 rows (row planner + totals) | ${f(planRows.wall)} | ${f(planRows.cpu)} | < 20 |`);
+console.log(
+  `| plan 35,040 rows (core createIntervalPlanner alone) | ${f(coreOnly.wall)} | ${f(coreOnly.cpu)} | |`,
+);
+if (sink === 0) console.log('(sink)');
