@@ -46,7 +46,8 @@ export function groupKey(
   groupBy: GroupBy,
   timeZone: string,
 ): { key: RawBuilder<string | null>; label: RawBuilder<string | null> } {
-  const same = (e: RawBuilder<string | null>) => ({ key: e, label: e });
+  // The label is an aggregate so it never needs its own GROUP BY entry (parameters differ per use).
+  const same = (e: RawBuilder<string | null>) => ({ key: e, label: sql<string | null>`max(${e})` });
   switch (groupBy) {
     case 'none':
       return same(sql<string>`'all'`);

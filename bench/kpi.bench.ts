@@ -1,0 +1,109 @@
+// KPI bench: p50/p95 latency of KPI queries on N imported tickets (default 1,000,000; BENCH_TICKETS
+// to change) on PostgreSQL (DATABASE_URL) — the goal is p95 ≤ 300 ms. Run: npm run bench -- kpi
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { runMigrations } from '../packages/server/src/main.js';
+import { createOrganization } from '../packages/server/src/modules/identity/bootstrap.js';
+import { runImport } from '../packages/server/src/modules/insight/import/run-import.js';
+import type { GroupBy } from '../packages/server/src/modules/insight/kpi-query.js';
+import { kpis, volume } from '../packages/server/src/modules/insight/kpi-service.js';
+import { systemClock } from '../packages/server/src/platform/clock.js';
+import { type Database, openDatabase } from '../packages/server/src/platform/db/connect.js';
+import { ScopedDb } from '../packages/server/src/platform/scope.js';
+import { generateCanonicalTickets } from '../packages/server/test/insight/generate.js';
+
+const N = Number(process.env.BENCH_TICKETS ?? 1_000_000);
+const RUNS = 20;
+
+async function measure(database: Database) {
+  const dir = mkdtempSync(join(tmpdir(), 'shoreline-kpi-'));
+  const file = join(dir, 't.ndjson');
+  const out = createWriteStream(file);
+  for (const line of generateCanonicalTickets(N))
+    if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
+  await new Promise<void>((r) => out.end(r));
+  await runMigrations(database);
+  const { organizationId } = await createOrganization(database.db, systemClock, {
+    name: `kpi bench ${Date.now()}`,
+  });
+  await runImport({
+    database,
+    clock: systemClock,
+    organizationId,
+    format: 'canonical',
+    filePath: file,
+    batchSize: 10_000,
+  });
+  rmSync(dir, { recursive: true, force: true });
+  await database.db
+    .executeQuery({ sql: 'analyze tickets', parameters: [], query: { kind: 'RawNode' } } as never)
+    .catch(() => undefined);
+  const scoped = new ScopedDb(database.db, {
+    userId: 'bench',
+    organizationId,
+    providerId: null,
+    role: 'admin',
+  });
+  const queries: [string, () => Promise<unknown>][] = [
+    ...(['none', 'provider', 'channel', 'topic', 'hour_of_week'] as GroupBy[]).map(
+      (g) => [`kpis by ${g}`, () => kpis(scoped, g, {})] as [string, () => Promise<unknown>],
+    ),
+    [
+      'kpis by provider, one quarter',
+      () => kpis(scoped, 'provider', { from: '2024-04-01', to: '2024-07-01' }),
+    ],
+    ['volume per week', () => volume(scoped, 'week', {})],
+  ];
+  const rows = [];
+  for (const [name, q] of queries) {
+    await q();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const t = performance.now();
+      await q();
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    rows.push({ name, p50: times[Math.floor(RUNS * 0.5)]!, p95: times[Math.ceil(RUNS * 0.95) - 1]! });
+  }
+  return rows;
+}
+
+async function main() {
+  console.log(
+    `Machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${N} tickets, ${RUNS} runs each`,
+  );
+  const url = process.env.DATABASE_URL;
+  const targets: [string, () => Promise<Database>, () => Promise<void>][] = [];
+  if (url) {
+    const dbName = `shoreline_kpibench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${dbName}`);
+    const target = new URL(url);
+    target.pathname = `/${dbName}`;
+    targets.push([
+      'PostgreSQL',
+      () => openDatabase({ url: target.toString() }),
+      async () => {
+        await admin.query(`drop database if exists ${dbName} with (force)`);
+        await admin.end();
+      },
+    ]);
+  } else targets.push(['PGlite (memory)', () => openDatabase({ dataDir: 'memory://' }), async () => {}]);
+  for (const [name, open, cleanup] of targets) {
+    const database = await open();
+    try {
+      const rows = await measure(database);
+      console.log(`\n${name}\n\n| query | p50 ms | p95 ms |\n|---|---:|---:|`);
+      for (const r of rows) console.log(`| ${r.name} | ${r.p50.toFixed(0)} | ${r.p95.toFixed(0)} |`);
+    } finally {
+      await database.close();
+      await cleanup();
+    }
+  }
+}
+
+await main();
