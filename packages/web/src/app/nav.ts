@@ -41,9 +41,19 @@ export function lazyPage<M extends Record<string, unknown>>(
   return lazy(async () => ({ default: (await load())[name] as ComponentType }));
 }
 
-export const NAV_SECTIONS: NavSection[] = [{ id: 'admin', label: 'nav.admin' }];
+export const NAV_SECTIONS: NavSection[] = [
+  { id: 'plan', label: 'nav.plan' },
+  { id: 'admin', label: 'nav.admin' },
+];
 
 export const NAV: NavEntry[] = [
+  {
+    id: 'plan.staffing',
+    section: 'plan',
+    label: 'nav.staffing',
+    path: '/plan',
+    page: lazyPage(() => import('../features/plan/PlanPage'), 'PlanPage'),
+  },
   {
     id: 'admin.providers',
     section: 'admin',

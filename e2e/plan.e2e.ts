@@ -1,0 +1,310 @@
+// The Plan → Staffing journey in a real browser against the real server: the one-interval
+// calculator must agree with core's requiredAgents, its SL-target slider recomputes at once, an
+// uploaded interval file gives a chart and totals that agree with core, a bad file names the row
+// and column, a year of intervals is staffed in a Web Worker, a simulation runs with progress, and
+// the pages hold up in Hebrew (right to left) and Turkish. Screenshots land in
+// e2e/artifacts/plan-*.png (git-ignored).
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { requiredAgents } from '@shoreline/core';
+import { startTestServer } from '@shoreline/server/test-support/start-test-server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const artifacts = join(root, 'e2e', 'artifacts');
+const yearFile = join(root, '..', 'shared', 'reference', 'staffing', 'intervals_year.csv');
+
+let server: Awaited<ReturnType<typeof startTestServer>>;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+const shot = (name: string) => page.screenshot({ path: join(artifacts, `plan-${name}.png`), fullPage: true });
+const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Two days of half-hours with an extra `weekday` column (ignored) and one Erlang A row. */
+function twoDayCsv(): { text: string; expectedScheduledHours: number; rows: number } {
+  const lines = [
+    'interval_start,weekday,volume,aht_sec,interval_min,target_answer_sec,sl_target,shrinkage,max_occupancy,patience_sec',
+  ];
+  let scheduledHalfHours = 0;
+  for (const [date, weekday] of [
+    ['2025-03-03', 'Mon'],
+    ['2025-03-04', 'Tue'],
+  ] as const) {
+    for (let h = 0; h < 48; h++) {
+      const hour = h / 2;
+      const volume = Math.round(5 + 140 * Math.exp(-((hour - 11) ** 2) / 10));
+      const patience = date === '2025-03-04' && h === 20 ? 150 : undefined;
+      lines.push(
+        `${date}T${String(Math.floor(hour)).padStart(2, '0')}:${h % 2 ? '30' : '00'},${weekday},${volume},300,30,20,0.8,0.3,0.85,${patience ?? ''}`,
+      );
+      scheduledHalfHours += requiredAgents({
+        volume,
+        intervalSec: 1800,
+        ahtSec: 300,
+        shrinkage: 0.3,
+        ...(patience !== undefined && { patienceSec: patience }),
+        targets: { serviceLevel: { fraction: 0.8, withinSec: 20 }, maxOccupancy: 0.85 },
+      }).scheduledAgents;
+    }
+  }
+  return { text: `${lines.join('\n')}\n`, expectedScheduledHours: scheduledHalfHours / 2, rows: 96 };
+}
+
+async function total(label: string): Promise<string> {
+  const item = page
+    .getByTestId('plan-totals')
+    .locator('.plan-total')
+    .filter({ has: page.getByText(label, { exact: true }) });
+  return (await item.locator('dd').textContent()) ?? '';
+}
+
+/** Notes whether a <progress> bar appears from now on (long work must show progress). */
+async function watchProgress(): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { sawProgress: boolean };
+    w.sawProgress = false;
+    new MutationObserver(() => {
+      if (document.querySelector('progress')) w.sawProgress = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress);
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(root, 'packages', 'web', 'dist', 'index.html'))) {
+    throw new Error('The web app is not built: run `npm run build -w @shoreline/web` (or `npm run e2e`).');
+  }
+  mkdirSync(artifacts, { recursive: true });
+  server = await startTestServer();
+  browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({
+    baseURL: server.url,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    viewport: { width: 1280, height: 860 },
+    acceptDownloads: true,
+  });
+  page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+      consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('plan journey', () => {
+  it('signs in and opens Plan → Staffing', async () => {
+    await page.goto('/');
+    await page.getByLabel('Email').fill(server.demo.adminEmail);
+    await page.getByLabel('Password').fill(server.demo.adminPassword);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.waitFor();
+    expect(await nav.textContent()).toContain('Plan');
+    await nav.getByRole('link', { name: 'Staffing' }).click();
+    await page.getByRole('heading', { name: 'Staffing', level: 1 }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/plan');
+  });
+
+  it('computes the same required agents as core, Erlang C and Erlang A', async () => {
+    await page.getByLabel('Contacts in the interval').fill('250');
+    await page.getByLabel('Average handle time').fill('240');
+    await page.getByLabel('Interval length').selectOption('30');
+    await page.getByLabel('Service-level target (%)').fill('80');
+    await page.getByLabel('Answered within (seconds)').fill('20');
+    await page.getByLabel('Maximum occupancy').fill('85');
+    await page.getByLabel('Shrinkage').fill('30');
+    const base = {
+      volume: 250,
+      intervalSec: 1800,
+      ahtSec: 240,
+      shrinkage: 0.3,
+      targets: { serviceLevel: { fraction: 0.8, withinSec: 20 }, maxOccupancy: 0.85 },
+    };
+    const erlangC = requiredAgents(base);
+    await expect.poll(() => page.getByTestId('raw-agents').textContent()).toBe(String(erlangC.rawAgents));
+    expect(await page.getByTestId('scheduled-agents').textContent()).toBe(String(erlangC.scheduledAgents));
+    const chart = page.getByRole('img', { name: /Service level by number of agents/ });
+    expect(await chart.locator('rect').count()).toBe(9); // n−3 … n+5
+    await shot('01-calculator');
+
+    // With patience the page switches to Erlang A and honours a maximum abandonment.
+    await page.getByLabel('Mean patience').fill('90');
+    await page.getByLabel('Maximum abandonment').fill('2');
+    const erlangA = requiredAgents({
+      ...base,
+      patienceSec: 90,
+      targets: { ...base.targets, maxAbandonRate: 0.02 },
+    });
+    await expect.poll(() => page.getByTestId('raw-agents').textContent()).toBe(String(erlangA.rawAgents));
+    expect(await page.getByText('Erlang A (with abandonment)').count()).toBe(1);
+    await page.getByLabel('Mean patience').fill('');
+    await page.getByLabel('Maximum abandonment').fill('');
+    await expect.poll(() => page.getByTestId('raw-agents').textContent()).toBe(String(erlangC.rawAgents));
+  });
+
+  it('recomputes at once when the SL-target slider moves', async () => {
+    const slider = page.getByRole('slider', { name: 'Service-level target slider' });
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await slider.press('ArrowRight');
+    expect(await page.getByLabel('Service-level target (%)').inputValue()).toBe('90');
+    const at90 = requiredAgents({
+      volume: 250,
+      intervalSec: 1800,
+      ahtSec: 240,
+      shrinkage: 0.3,
+      targets: { serviceLevel: { fraction: 0.9, withinSec: 20 }, maxOccupancy: 0.85 },
+    });
+    await expect.poll(() => page.getByTestId('raw-agents').textContent()).toBe(String(at90.rawAgents));
+    expect(await page.getByTestId('scheduled-agents').textContent()).toBe(String(at90.scheduledAgents));
+    await shot('02-calculator-slider');
+  });
+
+  it('staffs an uploaded interval file: chart, table and totals that agree with core', async () => {
+    await page.getByRole('link', { name: 'Interval plan' }).click();
+    const file = twoDayCsv();
+    await page.getByLabel('Upload a CSV file').setInputFiles({
+      name: 'two-days.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(file.text),
+    });
+    await page.getByText('two-days.csv: 96 intervals.').waitFor();
+    const chart = page.getByRole('img', { name: /Required and scheduled agents/ });
+    await chart.waitFor();
+    expect(await chart.locator('rect.plan-bar-scheduled').count()).toBeGreaterThan(40);
+    expect(await total('Intervals')).toBe('96');
+    expect(await total('Scheduled agent-hours')).toBe(oneDecimal.format(file.expectedScheduledHours));
+    // Week view: both days in one chart, night intervals flagged in the table.
+    await page.getByRole('button', { name: 'Week' }).click();
+    expect(await page.getByRole('row').filter({ hasText: 'night' }).count()).toBe(2 * 16);
+    await shot('03-intervals');
+
+    // What-if: a stricter SL target needs more agent-hours, at once.
+    const before = await total('Scheduled agent-hours');
+    const slider = page.getByRole('slider', { name: 'Service-level target' });
+    await slider.focus();
+    for (let i = 0; i < 10; i++) await slider.press('ArrowRight');
+    await expect.poll(() => total('Scheduled agent-hours')).not.toBe(before);
+    expect(Number((await total('Scheduled agent-hours')).replaceAll(',', ''))).toBeGreaterThan(
+      file.expectedScheduledHours,
+    );
+    await shot('04-intervals-what-if');
+    await page.getByRole('button', { name: "Back to the file's values" }).click();
+    await expect.poll(() => total('Scheduled agent-hours')).toBe(before);
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download the plan (CSV)' }).click();
+    const csv = readFileSync(await (await download).path(), 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv[0]).toBe(
+      'interval_start,volume,raw_positions,positions,service_level,occupancy,waiting_probability,asa_sec,required_agents,abandon_probability,night',
+    );
+    expect(csv).toHaveLength(97);
+  });
+
+  it('names the row and column of a bad cell', async () => {
+    const bad = [
+      'interval_start,volume,aht_sec,interval_min,target_answer_sec,sl_target,shrinkage,max_occupancy',
+      '2025-03-04T09:00,120,300,15,20,0.8,0.3,0.85',
+      '2025-03-04T09:15,130,300,15,20,1.2,0.3,0.85',
+      '2025-03-04T09:30,abc,300,15,20,0.8,0.3,0.85',
+    ].join('\n');
+    await page.getByLabel('Paste CSV').fill(bad);
+    await page.getByRole('button', { name: 'Plan these intervals' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
+    await alert.waitFor();
+    const text = await alert.textContent();
+    expect(text).toContain('Row 3, column “sl_target”');
+    expect(text).toContain('Row 4, column “volume”: “abc” is not a number.');
+    expect(await page.getByRole('img', { name: /Required and scheduled agents/ }).count()).toBe(0);
+    await shot('05-intervals-bad-csv');
+  });
+
+  it('staffs a year of quarter-hours in a Web Worker', async () => {
+    const text = readFileSync(yearFile, 'utf8');
+    const rows = text.trim().split('\n').length - 1;
+    const sawProgress = await watchProgress();
+    await page.getByLabel('Upload a CSV file').setInputFiles({
+      name: 'intervals_year.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(text),
+    });
+    await page.getByText(`intervals_year.csv: ${rows.toLocaleString('en-US')} intervals.`).waitFor();
+    await page.getByRole('img', { name: /Required and scheduled agents/ }).waitFor({ timeout: 60_000 });
+    expect(await total('Intervals')).toBe(rows.toLocaleString('en-US'));
+    expect(await sawProgress()).toBe(true);
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('heading', { name: 'Jan 2, 2025' }).waitFor();
+    await shot('06-intervals-year');
+  });
+
+  it('runs a simulation in a Web Worker with progress and confidence intervals', async () => {
+    await page.getByRole('link', { name: 'Simulation' }).click();
+    await page.getByLabel('Replications').fill('200');
+    const sawProgress = await watchProgress();
+    await page.getByRole('button', { name: 'Run the simulation' }).click();
+    await page.getByRole('heading', { name: 'Result' }).waitFor({ timeout: 60_000 });
+    const table = page.getByRole('table', { name: 'Simulated results per interval' });
+    expect(await table.getByRole('row').count()).toBe(5);
+    expect(await table.textContent()).toContain('±');
+    expect(await sawProgress()).toBe(true);
+    expect(await page.getByRole('img', { name: /Service level and abandonment per interval/ }).count()).toBe(
+      1,
+    );
+    await shot('07-simulation');
+  });
+
+  it('holds up in Hebrew (right to left) and Turkish', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('he');
+    await page.waitForFunction(() => document.documentElement.dir === 'rtl');
+    await page.getByRole('heading', { name: 'איוש', level: 1 }).waitFor();
+    await shot('08-hebrew-simulation');
+    await page.getByRole('link', { name: 'מרווח אחד' }).click();
+    await page.getByRole('img', { name: /רמת שירות לפי מספר נציגים/ }).waitFor();
+    await shot('09-hebrew-calculator');
+    await page.getByRole('link', { name: 'תוכנית מרווחים' }).click();
+    await page.getByRole('button', { name: 'השתמשו ביום לדוגמה' }).click();
+    await page.getByRole('img', { name: /נציגים נדרשים ומתוכננים/ }).waitFor();
+    await shot('10-hebrew-intervals');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+
+    await page.getByRole('combobox', { name: 'שפה' }).selectOption('tr');
+    await page.waitForFunction(() => document.documentElement.lang === 'tr');
+    await page.getByRole('heading', { name: 'Personel ihtiyacı', level: 1 }).waitFor();
+    await page
+      .getByLabel('CSV yapıştırın')
+      .fill(
+        'interval_start,volume,aht_sec,interval_min,target_answer_sec,sl_target,shrinkage,max_occupancy\n2025-03-04T09:00,120,300,20,20,0.8,0.3,0.85\n',
+      );
+    await page.getByRole('button', { name: 'Bu aralıkları planla' }).click();
+    expect(await page.getByRole('alert').textContent()).toContain('Satır 2, “interval_min” sütunu');
+    await shot('11-turkish-bad-csv');
+    await page.getByRole('link', { name: 'Tek aralık' }).click();
+    await shot('12-turkish-calculator');
+    await page.getByRole('combobox', { name: 'Dil' }).selectOption('en');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(consoleErrors).toEqual([]);
+  });
+});

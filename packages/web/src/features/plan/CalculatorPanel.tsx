@@ -1,0 +1,308 @@
+// One interval: volume, AHT and targets in; the fewest agents (Erlang C, or Erlang A with a mean
+// patience) and what they achieve out, recomputed with core on every keystroke.
+import {
+  type BindingConstraint,
+  erlangAMetrics,
+  erlangCMetrics,
+  requiredAgents,
+  StaffingInputError,
+  type StaffingRequirement,
+} from '@shoreline/core/staffing/index';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { checkNumber, isFail, type NumberRule, planFormat, ruleMessage } from './numbers';
+import { SlCurveChart } from './SlCurveChart';
+
+export interface CalculatorInputs {
+  volume: string;
+  ahtSec: string;
+  intervalMin: '15' | '30' | '60';
+  slPercent: string;
+  answerSec: string;
+  asaSec: string;
+  abandonPercent: string;
+  patienceSec: string;
+  occupancyPercent: string;
+  shrinkagePercent: string;
+}
+
+export const DEFAULT_CALCULATOR: CalculatorInputs = {
+  volume: '100',
+  ahtSec: '180',
+  intervalMin: '30',
+  slPercent: '80',
+  answerSec: '20',
+  asaSec: '',
+  abandonPercent: '',
+  patienceSec: '',
+  occupancyPercent: '85',
+  shrinkagePercent: '30',
+};
+
+type FieldName = Exclude<keyof CalculatorInputs, 'intervalMin'>;
+
+const RULES: Record<FieldName, [Exclude<NumberRule, 'required' | 'number'>, boolean]> = {
+  volume: ['min0', true],
+  ahtSec: ['positive', true],
+  slPercent: ['percentBelow100', true],
+  answerSec: ['min0', true],
+  asaSec: ['positive', false],
+  abandonPercent: ['percentUpTo100', false],
+  patienceSec: ['positive', false],
+  occupancyPercent: ['percentUpTo100', true],
+  shrinkagePercent: ['percentBelow100', true],
+};
+
+/** Agents around the answer on the SL chart: n−3 … n+5. */
+const CURVE_BELOW = 3;
+const CURVE_ABOVE = 5;
+
+export interface CurvePoint {
+  agents: number;
+  serviceLevel: number;
+}
+
+interface Computed {
+  errors: Partial<Record<FieldName, string>>;
+  requirement?: StaffingRequirement;
+  failure?: string;
+  curve: CurvePoint[];
+  slTarget: number;
+}
+
+export function CalculatorPanel(props: {
+  inputs: CalculatorInputs;
+  onChange: (next: CalculatorInputs) => void;
+}) {
+  const { t } = useTranslation();
+  const { locale } = useFormat();
+  const f = planFormat(locale);
+  const { inputs, onChange } = props;
+  const set = (name: keyof CalculatorInputs) => (value: string) => onChange({ ...inputs, [name]: value });
+
+  const computed = useMemo((): Computed => {
+    const errors: Partial<Record<FieldName, string>> = {};
+    const values: Partial<Record<FieldName, number | null>> = {};
+    for (const name of Object.keys(RULES) as FieldName[]) {
+      const [rule, required] = RULES[name];
+      const checked = checkNumber(inputs[name], rule, required);
+      if (isFail(checked)) errors[name] = ruleMessage(t, checked.fail);
+      else values[name] = checked;
+    }
+    if (
+      !errors.abandonPercent &&
+      values.abandonPercent != null &&
+      values.patienceSec == null &&
+      !errors.patienceSec
+    )
+      errors.patienceSec = t('plan.check.patienceForAbandon');
+    const slTarget = (values.slPercent ?? 0) / 100;
+    if (Object.keys(errors).length > 0) return { errors, curve: [], slTarget };
+    const ahtSec = values.ahtSec!;
+    const patienceSec = values.patienceSec ?? undefined;
+    const withinSec = values.answerSec!;
+    try {
+      const requirement = requiredAgents({
+        volume: values.volume!,
+        intervalSec: Number(inputs.intervalMin) * 60,
+        ahtSec,
+        shrinkage: values.shrinkagePercent! / 100,
+        ...(patienceSec !== undefined && { patienceSec }),
+        targets: {
+          serviceLevel: { fraction: slTarget, withinSec },
+          maxOccupancy: values.occupancyPercent! / 100,
+          ...(values.asaSec != null && { maxAverageSpeedOfAnswerSec: values.asaSec }),
+          ...(values.abandonPercent != null && { maxAbandonRate: values.abandonPercent / 100 }),
+        },
+      });
+      const curve: CurvePoint[] = [];
+      if (requirement.rawAgents > 0) {
+        const from = Math.max(1, requirement.rawAgents - CURVE_BELOW);
+        for (let agents = from; agents <= requirement.rawAgents + CURVE_ABOVE; agents++) {
+          const shared = { agents, offeredLoad: requirement.offeredLoad, ahtSec, targetAnswerSec: withinSec };
+          const serviceLevel =
+            patienceSec !== undefined
+              ? erlangAMetrics({ ...shared, patienceSec }).serviceLevel
+              : erlangCMetrics(shared).serviceLevel;
+          curve.push({ agents, serviceLevel });
+        }
+      }
+      return { errors, requirement, curve, slTarget };
+    } catch (error) {
+      if (!(error instanceof StaffingInputError)) throw error;
+      return {
+        errors,
+        curve: [],
+        slTarget,
+        failure: error.field === 'targets' ? t('plan.calc.unattainable') : t('plan.calc.invalid'),
+      };
+    }
+  }, [inputs, t]);
+
+  const field = (name: FieldName, label: string, help?: string, unit?: string) => (
+    <Field label={label} help={help} error={computed.errors[name]} required={RULES[name][1]}>
+      {(c) => (
+        <span className="plan-input-unit">
+          <input
+            {...c}
+            name={name}
+            inputMode="decimal"
+            value={inputs[name]}
+            onChange={(e) => set(name)(e.target.value)}
+          />
+          {unit ? <span aria-hidden="true">{unit}</span> : null}
+        </span>
+      )}
+    </Field>
+  );
+
+  const slValue = Number(inputs.slPercent.replace(',', '.'));
+  const sliderValue = Number.isFinite(slValue) ? Math.min(99, Math.max(50, Math.round(slValue))) : 80;
+  const r = computed.requirement;
+
+  return (
+    <div className="plan-calc">
+      <form className="card plan-calc-form" onSubmit={(e) => e.preventDefault()} noValidate>
+        <h2>{t('plan.calc.inputs')}</h2>
+        <div className="form-grid">
+          {field('volume', t('plan.calc.volume'), t('plan.calc.volumeHelp'))}
+          {field('ahtSec', t('plan.calc.aht'), undefined, t('plan.unit.sec'))}
+          <Field label={t('plan.calc.intervalMin')}>
+            {(c) => (
+              <select
+                {...c}
+                value={inputs.intervalMin}
+                onChange={(e) => set('intervalMin')(e.target.value as CalculatorInputs['intervalMin'])}
+              >
+                {(['15', '30', '60'] as const).map((m) => (
+                  <option key={m} value={m}>
+                    {t('plan.calc.minutes', { value: f.int(Number(m)) })}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('plan.calc.slTarget')} error={computed.errors.slPercent} required>
+            {(c) => (
+              <span className="plan-slider-pair">
+                <input
+                  type="range"
+                  min={50}
+                  max={99}
+                  step={1}
+                  value={sliderValue}
+                  aria-label={t('plan.calc.slSlider')}
+                  aria-valuetext={f.pct(sliderValue / 100, 0)}
+                  onChange={(e) => set('slPercent')(e.target.value)}
+                />
+                <span className="plan-input-unit">
+                  <input
+                    {...c}
+                    name="slPercent"
+                    inputMode="decimal"
+                    className="plan-input-short"
+                    value={inputs.slPercent}
+                    onChange={(e) => set('slPercent')(e.target.value)}
+                  />
+                  <span aria-hidden="true">%</span>
+                </span>
+              </span>
+            )}
+          </Field>
+          {field('answerSec', t('plan.calc.answerSec'), undefined, t('plan.unit.sec'))}
+          {field('asaSec', t('plan.calc.asaTarget'), t('plan.calc.optional'), t('plan.unit.sec'))}
+          {field('occupancyPercent', t('plan.calc.maxOccupancy'), undefined, '%')}
+          {field('shrinkagePercent', t('plan.calc.shrinkage'), t('plan.calc.shrinkageHelp'), '%')}
+        </div>
+        <fieldset className="fieldset plan-erlang-a">
+          <legend>{t('plan.calc.abandonLegend')}</legend>
+          <p className="field-help">{t('plan.calc.abandonHelp')}</p>
+          <div className="form-grid">
+            {field('patienceSec', t('plan.calc.patience'), undefined, t('plan.unit.sec'))}
+            {field('abandonPercent', t('plan.calc.maxAbandon'), undefined, '%')}
+          </div>
+        </fieldset>
+      </form>
+
+      <section className="card plan-calc-result" aria-labelledby="plan-calc-result" aria-live="polite">
+        <h2 id="plan-calc-result">{t('plan.calc.result')}</h2>
+        {computed.failure ? (
+          <div className="banner banner-error" role="alert">
+            {computed.failure}
+          </div>
+        ) : null}
+        {r ? (
+          <>
+            <div className="plan-stats">
+              <Stat id="raw-agents" label={t('plan.metric.rawAgents')} value={f.int(r.rawAgents)} big />
+              <Stat
+                id="scheduled-agents"
+                label={t('plan.metric.scheduledAgents')}
+                value={f.int(r.scheduledAgents)}
+                big
+              />
+            </div>
+            <dl className="facts plan-facts">
+              <dt>{t('plan.metric.serviceLevel')}</dt>
+              <dd>{f.pct(r.performance.serviceLevel)}</dd>
+              <dt>{t('plan.metric.asa')}</dt>
+              <dd>{t('plan.unit.secValue', { value: f.sec(r.performance.averageSpeedOfAnswerSec) })}</dd>
+              <dt>{t('plan.metric.probabilityOfWait')}</dt>
+              <dd>{f.pct(r.performance.probabilityOfWait)}</dd>
+              <dt>{t('plan.metric.occupancy')}</dt>
+              <dd>{f.pct(r.performance.occupancy)}</dd>
+              <dt>{t('plan.metric.abandon')}</dt>
+              <dd>{f.pct(r.performance.probabilityOfAbandon)}</dd>
+              <dt>{t('plan.metric.offeredLoad')}</dt>
+              <dd>{t('plan.unit.erlangs', { value: f.dec(r.offeredLoad, 2) })}</dd>
+              <dt>{t('plan.metric.model')}</dt>
+              <dd>{r.model === 'erlang-a' ? t('plan.model.erlangA') : t('plan.model.erlangC')}</dd>
+              <dt>{t('plan.metric.binding')}</dt>
+              <dd>{bindingLabel(t, r.binding)}</dd>
+            </dl>
+            {computed.curve.length > 0 ? (
+              <SlCurveChart points={computed.curve} target={computed.slTarget} answer={r.rawAgents} />
+            ) : null}
+          </>
+        ) : null}
+      </section>
+    </div>
+  );
+}
+
+function Stat(props: { id: string; label: string; value: string; big?: boolean }) {
+  return (
+    <div className={props.big ? 'plan-stat plan-stat-big' : 'plan-stat'}>
+      <span className="plan-stat-label" id={`stat-${props.id}`}>
+        {props.label}
+      </span>
+      <output className="plan-stat-value" aria-labelledby={`stat-${props.id}`} data-testid={props.id}>
+        {props.value}
+      </output>
+    </div>
+  );
+}
+
+export function bindingLabel(
+  t: ReturnType<typeof useTranslation>['t'],
+  binding: BindingConstraint | 'minimum',
+): string {
+  switch (binding) {
+    case 'none':
+      return t('plan.binding.none');
+    case 'stability':
+      return t('plan.binding.stability');
+    case 'occupancy':
+      return t('plan.binding.occupancy');
+    case 'service-level':
+      return t('plan.binding.serviceLevel');
+    case 'average-speed-of-answer':
+      return t('plan.binding.asa');
+    case 'abandonment':
+      return t('plan.binding.abandonment');
+    case 'minimum':
+      return t('plan.binding.minimum');
+  }
+}

@@ -1,0 +1,502 @@
+// The interval plan: paste, upload or generate intervals; staff them with core in the browser;
+// what-if sliders; chart, table and totals for a day or a week; the result as CSV.
+import type { TFunction } from 'i18next';
+import { type ChangeEvent, useId, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Field } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { NO_WHAT_IF, type PlanColumns, type PlanResult, planCsv, type WhatIf } from './intervalCompute';
+import { type CsvProblem, type IntervalTable, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './intervalCsv';
+import { checkNumber, isFail, type PlanFormat, planFormat, ruleMessage } from './numbers';
+import { Segmented } from './Segmented';
+import { StaffingChart } from './StaffingChart';
+import { sampleDayCsv } from './sampleDay';
+import type { IntervalPlanState } from './useIntervalPlan';
+
+export function IntervalsPanel({ state }: { state: IntervalPlanState }) {
+  const { t } = useTranslation();
+  const { locale } = useFormat();
+  const f = planFormat(locale);
+  const id = useId();
+  const { table, outcome } = state;
+
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    state.load(await file.text(), file.name);
+    e.target.value = '';
+  };
+
+  const result = outcome?.ok ? outcome.result : null;
+
+  return (
+    <>
+      <section className="card" aria-labelledby={`${id}-source`}>
+        <h2 id={`${id}-source`}>{t('plan.intervals.sourceTitle')}</h2>
+        <p className="field-help">
+          {t('plan.intervals.columnsHelp', {
+            required: REQUIRED_COLUMNS.join(', '),
+            optional: OPTIONAL_COLUMNS.join(', '),
+          })}
+        </p>
+        <div className="plan-source">
+          <Field label={t('plan.intervals.paste')}>
+            {(c) => (
+              <textarea
+                {...c}
+                className="plan-csv-text"
+                dir="ltr"
+                spellCheck={false}
+                rows={6}
+                value={state.text}
+                placeholder={`${REQUIRED_COLUMNS.join(',')}\n2025-03-04T09:00,114,284.4,15,20,0.8,0.3,0.85`}
+                onChange={(e) => state.setText(e.target.value)}
+              />
+            )}
+          </Field>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button-primary"
+              disabled={state.text.trim() === ''}
+              onClick={() => state.load(state.text, null)}
+            >
+              {t('plan.intervals.usePasted')}
+            </button>
+            <button
+              type="button"
+              onClick={() => {
+                const sample = sampleDayCsv();
+                state.setText(sample);
+                state.load(sample, null);
+              }}
+            >
+              {t('plan.intervals.sample')}
+            </button>
+            <label className="button plan-file-button">
+              {t('plan.intervals.upload')}
+              <input
+                type="file"
+                accept=".csv,text/csv,text/plain"
+                className="visually-hidden"
+                onChange={onFile}
+              />
+            </label>
+          </div>
+        </div>
+        {state.source?.fileName && table ? (
+          <p className="muted" role="status">
+            {t('plan.intervals.loadedFile', { name: state.source.fileName, rows: f.int(table.count) })}
+          </p>
+        ) : null}
+      </section>
+
+      {state.problems.length > 0 ? <Problems problems={state.problems} more={state.moreProblems} /> : null}
+      {outcome && !outcome.ok ? <Problems problems={[outcome.problem]} more={false} /> : null}
+      {state.workerError ? (
+        <div className="banner banner-error" role="alert">
+          {t('plan.intervals.workerFailed', { message: state.workerError })}
+        </div>
+      ) : null}
+
+      {table ? <WhatIfCard state={state} table={table} /> : null}
+      {state.progress !== null ? (
+        <Progress
+          label={
+            state.progress.phase === 'reading' ? t('plan.intervals.reading') : t('plan.intervals.computing')
+          }
+          fraction={state.progress.fraction}
+        />
+      ) : null}
+      {table && result ? <PlanView state={state} table={table} result={result} f={f} /> : null}
+    </>
+  );
+}
+
+export function Progress(props: { label: string; fraction: number }) {
+  const { locale } = useFormat();
+  const f = planFormat(locale);
+  const id = useId();
+  return (
+    <div className="plan-progress" role="status" aria-live="polite">
+      <label htmlFor={id}>{props.label}</label>
+      <progress id={id} max={1} value={props.fraction} />
+      <span>{f.pct(props.fraction, 0)}</span>
+    </div>
+  );
+}
+
+export function problemText(t: TFunction, problem: CsvProblem): string {
+  const message = t(`plan.csvError.${problem.code}`, { value: problem.value ?? '' });
+  if (!problem.column) return t('plan.csvError.atRow', { row: problem.row, message });
+  return t('plan.csvError.at', { row: problem.row, column: problem.column, message });
+}
+
+function Problems(props: { problems: CsvProblem[]; more: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <div className="banner banner-error plan-problems" role="alert">
+      <div>
+        <p className="plan-problems-title">{t('plan.intervals.problemsTitle')}</p>
+        <ul>
+          {props.problems.slice(0, 10).map((p) => (
+            <li key={`${p.row}-${p.column}-${p.code}`}>{problemText(t, p)}</li>
+          ))}
+        </ul>
+        {props.problems.length > 10 || props.more ? <p>{t('plan.intervals.moreProblems')}</p> : null}
+      </div>
+    </div>
+  );
+}
+
+function WhatIfCard({ state, table }: { state: IntervalPlanState; table: IntervalTable }) {
+  const { t } = useTranslation();
+  const { locale } = useFormat();
+  const f = planFormat(locale);
+  const w = state.whatIf;
+  const set = (patch: Partial<WhatIf>) => state.setWhatIf({ ...w, ...patch });
+  const first = {
+    sl: table.slTarget[0] ?? 0.8,
+    shrinkage: table.shrinkage[0] ?? 0,
+    occupancy: table.maxOccupancy[0] ?? 1,
+  };
+  const hours = checkNumber(String(w.weeklyHoursPerFte), 'positive');
+  const changed = w.slTarget !== null || w.ahtFactor !== 1 || w.shrinkage !== null || w.maxOccupancy !== null;
+
+  return (
+    <section className="card" aria-labelledby="plan-what-if">
+      <div className="plan-card-head">
+        <h2 id="plan-what-if">{t('plan.whatIf.title')}</h2>
+        <button
+          type="button"
+          className="button-small"
+          disabled={!changed}
+          onClick={() => state.setWhatIf({ ...NO_WHAT_IF, weeklyHoursPerFte: w.weeklyHoursPerFte })}
+        >
+          {t('plan.whatIf.reset')}
+        </button>
+      </div>
+      <p className="field-help">{t('plan.whatIf.help')}</p>
+      <div className="plan-sliders">
+        <Slider
+          label={t('plan.whatIf.slTarget')}
+          min={50}
+          max={99}
+          step={1}
+          value={Math.round((w.slTarget ?? first.sl) * 100)}
+          display={w.slTarget === null ? t('plan.whatIf.fromFile') : f.pct(w.slTarget, 0)}
+          valueText={f.pct(w.slTarget ?? first.sl, 0)}
+          onChange={(v) => set({ slTarget: v / 100 })}
+        />
+        <Slider
+          label={t('plan.whatIf.aht')}
+          min={50}
+          max={150}
+          step={5}
+          value={Math.round(w.ahtFactor * 100)}
+          display={f.pct(w.ahtFactor, 0)}
+          valueText={f.pct(w.ahtFactor, 0)}
+          onChange={(v) => set({ ahtFactor: v / 100 })}
+        />
+        <Slider
+          label={t('plan.whatIf.shrinkage')}
+          min={0}
+          max={60}
+          step={1}
+          value={Math.round((w.shrinkage ?? first.shrinkage) * 100)}
+          display={w.shrinkage === null ? t('plan.whatIf.fromFile') : f.pct(w.shrinkage, 0)}
+          valueText={f.pct(w.shrinkage ?? first.shrinkage, 0)}
+          onChange={(v) => set({ shrinkage: v / 100 })}
+        />
+        <Slider
+          label={t('plan.whatIf.maxOccupancy')}
+          min={50}
+          max={100}
+          step={1}
+          value={Math.round((w.maxOccupancy ?? first.occupancy) * 100)}
+          display={w.maxOccupancy === null ? t('plan.whatIf.fromFile') : f.pct(w.maxOccupancy, 0)}
+          valueText={f.pct(w.maxOccupancy ?? first.occupancy, 0)}
+          onChange={(v) => set({ maxOccupancy: v / 100 })}
+        />
+        <Field
+          label={t('plan.whatIf.weeklyHours')}
+          help={t('plan.whatIf.weeklyHoursHelp')}
+          error={isFail(hours) ? ruleMessage(t, hours.fail) : undefined}
+        >
+          {(c) => (
+            <input
+              {...c}
+              type="number"
+              min={1}
+              max={80}
+              className="plan-input-short"
+              value={w.weeklyHoursPerFte}
+              onChange={(e) => {
+                const value = Number(e.target.value);
+                if (value > 0 && value <= 168) set({ weeklyHoursPerFte: value });
+              }}
+            />
+          )}
+        </Field>
+      </div>
+    </section>
+  );
+}
+
+function Slider(props: {
+  label: string;
+  min: number;
+  max: number;
+  step: number;
+  value: number;
+  display: string;
+  valueText: string;
+  onChange: (value: number) => void;
+}) {
+  const id = useId();
+  return (
+    <div className="field plan-slider">
+      <span className="plan-slider-head">
+        <label htmlFor={id}>{props.label}</label>
+        <output htmlFor={id}>{props.display}</output>
+      </span>
+      <input
+        id={id}
+        type="range"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        value={props.value}
+        aria-valuetext={props.valueText}
+        onChange={(e) => props.onChange(Number(e.target.value))}
+      />
+    </div>
+  );
+}
+
+/** Row indices per calendar date of the table. */
+function rowsByDate(table: IntervalTable): Int32Array[] {
+  const index = new Map(table.dates.map((d, i) => [d, i]));
+  const counts = new Int32Array(table.dates.length);
+  for (const start of table.start) counts[index.get(start.slice(0, 10))!]! += 1;
+  const out = Array.from(counts, (c) => new Int32Array(c));
+  const fill = new Int32Array(table.dates.length);
+  table.start.forEach((start, row) => {
+    const d = index.get(start.slice(0, 10))!;
+    out[d]![fill[d]!++] = row;
+  });
+  return out;
+}
+
+function PlanView(props: {
+  state: IntervalPlanState;
+  table: IntervalTable;
+  result: PlanResult;
+  f: PlanFormat;
+}) {
+  const { t } = useTranslation();
+  const { state, table, result, f } = props;
+  const { columns, totals } = result;
+  const byDate = useMemo(() => rowsByDate(table), [table]);
+  const days = table.dates.length;
+  const dayIndex = Math.min(state.dayIndex, days - 1);
+  const span = state.week ? Math.min(7, days - dayIndex) : 1;
+  const rows = useMemo(() => {
+    const parts = byDate.slice(dayIndex, dayIndex + span);
+    const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
+    return out;
+  }, [byDate, dayIndex, span]);
+  const firstDate = table.dates[dayIndex] ?? '';
+  const lastDate = table.dates[dayIndex + span - 1] ?? firstDate;
+  const periodLabel = span > 1 ? `${f.day(firstDate)} – ${f.day(lastDate)}` : f.day(firstDate);
+  const step = state.week ? 7 : 1;
+
+  const download = () => {
+    const blob = new Blob([planCsv(table, columns)], { type: 'text/csv;charset=utf-8' });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = state.source?.fileName
+      ? `plan-${state.source.fileName.replace(/\.[^.]*$/, '')}.csv`
+      : 'plan.csv';
+    a.click();
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
+  return (
+    <>
+      <section className="card" aria-labelledby="plan-totals">
+        <div className="plan-card-head">
+          <h2 id="plan-totals">{t('plan.totals.title')}</h2>
+          <button type="button" className="button-small" onClick={download}>
+            {t('plan.intervals.download')}
+          </button>
+        </div>
+        <dl className="plan-totals" data-testid="plan-totals">
+          <Total label={t('plan.totals.intervals')} value={f.int(totals.intervals)} />
+          <Total label={t('plan.totals.volume')} value={f.int(totals.volume)} />
+          <Total label={t('plan.totals.rawHours')} value={f.dec(totals.rawAgentHours, 1)} />
+          <Total label={t('plan.totals.scheduledHours')} value={f.dec(totals.scheduledAgentHours, 1)} />
+          <Total
+            label={t('plan.totals.fte', { hours: f.int(state.whatIf.weeklyHoursPerFte) })}
+            value={f.dec(totals.fte, 1)}
+          />
+          <Total label={t('plan.totals.peak')} value={f.int(totals.peakScheduledAgents)} />
+          <Total
+            label={t('plan.totals.expectedSl')}
+            value={totals.expectedServiceLevel === null ? '–' : f.pct(totals.expectedServiceLevel)}
+          />
+          <Total label={t('plan.totals.night')} value={f.int(totals.nightIntervals)} />
+        </dl>
+      </section>
+
+      <section className="card" aria-labelledby="plan-period">
+        <div className="plan-card-head">
+          <h2 id="plan-period">{periodLabel}</h2>
+          <div className="plan-period-controls">
+            <Segmented
+              label={t('plan.intervals.period')}
+              value={state.week ? 'week' : 'day'}
+              options={[
+                { value: 'day', label: t('plan.intervals.day') },
+                { value: 'week', label: t('plan.intervals.week') },
+              ]}
+              onChange={(v) => state.setWeek(v === 'week')}
+            />
+            {days > 1 ? (
+              <>
+                <button
+                  type="button"
+                  className="button-small"
+                  disabled={dayIndex === 0}
+                  onClick={() => state.setDayIndex(Math.max(0, dayIndex - step))}
+                >
+                  {t('plan.intervals.previous')}
+                </button>
+                <Field label={t('plan.intervals.date')}>
+                  {(c) => (
+                    <select
+                      {...c}
+                      value={dayIndex}
+                      onChange={(e) => state.setDayIndex(Number(e.target.value))}
+                    >
+                      {table.dates.map((date, i) => (
+                        <option key={date} value={i}>
+                          {f.day(date, true)} {date.slice(0, 4)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+                <button
+                  type="button"
+                  className="button-small"
+                  disabled={dayIndex + step >= days}
+                  onClick={() => state.setDayIndex(Math.min(days - 1, dayIndex + step))}
+                >
+                  {t('plan.intervals.next')}
+                </button>
+              </>
+            ) : null}
+          </div>
+        </div>
+        <StaffingChart
+          table={table}
+          columns={columns}
+          rows={rows}
+          periodLabel={periodLabel}
+          week={span > 1}
+        />
+      </section>
+
+      <IntervalTableView
+        table={table}
+        columns={columns}
+        rows={rows}
+        week={span > 1}
+        f={f}
+        whatIf={state.whatIf}
+      />
+    </>
+  );
+}
+
+function Total(props: { label: string; value: string }) {
+  return (
+    <div className="plan-total">
+      <dt>{props.label}</dt>
+      <dd>{props.value}</dd>
+    </div>
+  );
+}
+
+function IntervalTableView(props: {
+  table: IntervalTable;
+  columns: PlanColumns;
+  rows: Int32Array;
+  week: boolean;
+  f: PlanFormat;
+  whatIf: WhatIf;
+}) {
+  const { t } = useTranslation();
+  const { table, columns, rows, f } = props;
+  const anyAbandon = Array.from(rows).some((r) => columns.erlangA[r] === 1);
+  return (
+    <div className="table-wrap plan-table-wrap">
+      <table className="plan-table">
+        <caption className="visually-hidden">{t('plan.intervals.tableCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('plan.intervals.colStart')}</th>
+            <th scope="col">{t('plan.intervals.colVolume')}</th>
+            <th scope="col">{t('plan.intervals.colAht')}</th>
+            <th scope="col">{t('plan.intervals.colLoad')}</th>
+            <th scope="col">{t('plan.intervals.colRequired')}</th>
+            <th scope="col">{t('plan.intervals.colScheduled')}</th>
+            <th scope="col">{t('plan.metric.serviceLevel')}</th>
+            <th scope="col">{t('plan.intervals.colAsa')}</th>
+            <th scope="col">{t('plan.metric.occupancy')}</th>
+            <th scope="col">{t('plan.metric.probabilityOfWait')}</th>
+            {anyAbandon ? <th scope="col">{t('plan.metric.abandon')}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {Array.from(rows, (r) => {
+            const start = table.start[r]!;
+            const clock = f.clock(start.slice(11, 16));
+            return (
+              <tr key={r} className={columns.night[r] ? 'plan-row-night' : undefined}>
+                <th scope="row" className="nowrap">
+                  {props.week ? `${f.day(start.slice(0, 10), true)} ${clock}` : clock}
+                  {columns.night[r] ? (
+                    <span className="badge plan-badge-night">{t('plan.intervals.nightBadge')}</span>
+                  ) : null}
+                </th>
+                <td>{f.dec(table.volume[r]!, table.volume[r]! % 1 === 0 ? 0 : 1)}</td>
+                <td>{f.sec(table.ahtSec[r]! * props.whatIf.ahtFactor)}</td>
+                <td>{f.dec(columns.offeredLoad[r]!, 2)}</td>
+                <td>
+                  {f.int(columns.raw[r]!)}
+                  {columns.raw[r]! > columns.required[r]! ? (
+                    <span className="badge">{t('plan.binding.minimum')}</span>
+                  ) : null}
+                </td>
+                <td className="plan-strong">{f.int(columns.scheduled[r]!)}</td>
+                <td>{f.pct(columns.serviceLevel[r]!)}</td>
+                <td>{f.sec(columns.asaSec[r]!)}</td>
+                <td>{f.pct(columns.occupancy[r]!)}</td>
+                <td>{f.pct(columns.probabilityOfWait[r]!)}</td>
+                {anyAbandon ? <td>{f.pct(columns.probabilityOfAbandon[r]!)}</td> : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
