@@ -61,7 +61,7 @@ export function registerStaff(program: Command): void {
           const sl = totals.expectedServiceLevel;
           console.error(
             [
-              `intervals ${n(totals.intervals, 0)} (${n(totals.spanHours / 24)} days), volume ${n(totals.volume, 0)}`,
+              `intervals ${n(totals.intervals, 0)} (${totals.spanHours >= 48 ? `${n(totals.spanHours / 24)} days` : `${n(totals.spanHours, 2)} h`}), volume ${n(totals.volume, 0)}`,
               `agent-hours: productive ${n(totals.rawAgentHours)}, scheduled ${n(totals.scheduledAgentHours)}`,
               `FTE ${n(totals.fte, 2)} (paid hours per FTE ${n(totals.paidHoursPerFte)}${opts.paidHoursPerFte ? '' : ` = ${opts.hoursPerWeek} h/week over the span`})`,
               `peak positions ${totals.peakScheduledAgents} (productive ${totals.peakRawAgents}); expected service level ${sl === null ? 'n/a' : `${(sl * 100).toFixed(2)} %`}`,

@@ -130,16 +130,8 @@ export function createRowPlanner(options: RowPlannerOptions = {}): RowPlanner {
 
   return {
     plan(row) {
-      const planned = plannerFor(row).plan({
-        start: row.start,
-        volume: row.volume,
-        ahtSec: row.ahtSec,
-        intervalMin: row.intervalMin,
-        ...(row.serviceLevel && { serviceLevel: row.serviceLevel }),
-        ...(row.maxOccupancy !== undefined && { maxOccupancy: row.maxOccupancy }),
-        ...(row.shrinkage !== undefined && { shrinkage: row.shrinkage }),
-        ...(row.open !== undefined && { open: row.open }),
-      });
+      // A StaffingRow is an IntervalRow with more fields (undefined means the plan default): no copy.
+      const planned = plannerFor(row).plan(row);
       totals.add(planned);
       const ms = startMs(row.start);
       if (ms < firstMs) firstMs = ms;
