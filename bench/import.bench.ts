@@ -20,7 +20,7 @@ async function writeFile(): Promise<void> {
   const out = createWriteStream(file);
   for (const line of generateCanonicalTickets(N))
     if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
-  await new Promise<void>((r) => out.end(r));
+  await new Promise<void>((r) => out.end(() => r()));
 }
 
 let peakRss = 0;
