@@ -287,8 +287,9 @@ describe('plan journey', () => {
     await page.getByRole('button', { name: 'השתמשו ביום לדוגמה' }).click();
     await page.getByRole('img', { name: /נציגים נדרשים ומתוכננים/ }).waitFor();
     await shot('10-hebrew-intervals');
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBeLessThanOrEqual(0);
 
     await page.getByRole('combobox', { name: 'שפה' }).selectOption('tr');
     await page.waitForFunction(() => document.documentElement.lang === 'tr');
@@ -303,6 +304,14 @@ describe('plan journey', () => {
     await shot('11-turkish-bad-csv');
     await page.getByRole('link', { name: 'Tek aralık' }).click();
     await shot('12-turkish-calculator');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('link', { name: 'Aralık planı' }).click();
+    await page.getByRole('button', { name: 'Örnek bir gün kullan' }).click();
+    await page.getByRole('img', { name: /Gereken ve planlanan temsilciler/ }).waitFor();
+    await shot('13-turkish-phone');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 860 });
     await page.getByRole('combobox', { name: 'Dil' }).selectOption('en');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     expect(consoleErrors).toEqual([]);

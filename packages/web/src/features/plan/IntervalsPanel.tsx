@@ -48,6 +48,7 @@ export function IntervalsPanel({ state }: { state: IntervalPlanState }) {
                 dir="ltr"
                 spellCheck={false}
                 rows={6}
+                wrap="off"
                 value={state.text}
                 placeholder={`${REQUIRED_COLUMNS.join(',')}\n2025-03-04T09:00,114,284.4,15,20,0.8,0.3,0.85`}
                 onChange={(e) => state.setText(e.target.value)}
@@ -461,7 +462,9 @@ function IntervalTableView(props: {
             <th scope="col">{t('plan.metric.serviceLevel')}</th>
             <th scope="col">{t('plan.intervals.colAsa')}</th>
             <th scope="col">{t('plan.metric.occupancy')}</th>
-            <th scope="col">{t('plan.metric.probabilityOfWait')}</th>
+            <th scope="col" title={t('plan.metric.probabilityOfWait')}>
+              {t('plan.intervals.colWait')}
+            </th>
             {anyAbandon ? <th scope="col">{t('plan.metric.abandon')}</th> : null}
           </tr>
         </thead>
