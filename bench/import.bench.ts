@@ -19,7 +19,7 @@ const file = join(dir, 'tickets.ndjson');
 async function writeFile(): Promise<void> {
   const out = createWriteStream(file);
   for (const line of generateCanonicalTickets(N))
-    if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   await new Promise<void>((r) => out.end(() => r()));
 }
 

@@ -22,7 +22,7 @@ async function measure(database: Database) {
   const file = join(dir, 't.ndjson');
   const out = createWriteStream(file);
   for (const line of generateCanonicalTickets(N))
-    if (!out.write(`${line}\n`)) await new Promise((r) => out.once('drain', r));
+    if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
   await new Promise<void>((r) => out.end(() => r()));
   await runMigrations(database);
   const { organizationId } = await createOrganization(database.db, systemClock, {
