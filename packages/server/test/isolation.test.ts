@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
 import { createProvider, createTeam, createToken } from '../src/modules/identity/service.js';
+import { newId } from '../src/platform/ids.js';
 import { type Actor, ScopedDb, scopedTables } from '../src/platform/scope.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
 
@@ -11,7 +12,7 @@ import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-
  * refusal is a 404. A route added without a sample body here fails the suite, so none is forgotten.
  */
 
-type Row = Record<string, unknown> & { id: string; organization_id: string };
+type Row = Record<string, unknown> & { id?: unknown; organization_id: string };
 type Foreign = (table: string) => string[];
 
 // Bodies for write routes. Each returns candidate bodies; references use foreign ids.
@@ -57,6 +58,21 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     },
   ],
   'POST /api/auth/logout': () => [undefined],
+  'POST /api/insight/imports': (f, n) => [
+    {
+      format: 'canonical',
+      fileName: `iso-${n}.ndjson`,
+      content: '{"externalId":"iso-1","createdAt":"2026-01-01T00:00:00Z"}\n',
+    },
+  ],
+  'POST /api/insight/provider-mappings': (f) =>
+    f('providers').map((providerId) => ({
+      source: 'iso',
+      matchKind: 'group',
+      matchValue: 'iso',
+      providerId,
+    })),
+  'DELETE /api/insight/provider-mappings/:id': () => [undefined],
   'POST /api/auth/logout-all': () => [undefined],
 };
 // Reached without an actor by design; their own tests cover them.
@@ -72,6 +88,9 @@ const SEGMENT_TABLE: Record<string, string> = {
   teams: 'teams',
   users: 'users',
   tokens: 'api_tokens',
+  imports: 'import_runs',
+  'provider-mappings': 'provider_mappings',
+  tickets: 'tickets',
 };
 
 let t: TestApp;
@@ -88,15 +107,21 @@ async function snapshot(): Promise<Map<string, Row[]>> {
       .execute();
     out.set(
       table,
-      (rows as unknown as Row[]).map((r) => ({ ...r })).sort((a, b) => a.id.localeCompare(b.id)),
+      (rows as unknown as Row[]).map((r) => ({ ...r })).sort((a, b) => key(a).localeCompare(key(b))),
     );
   }
   return out;
 }
 
+const key = (row: Row) => JSON.stringify(row);
+
+/** Prefixed string ids (`prv_…`, `tkt_…`) are what a leak would show; serial numbers are not checked. */
+const idOf = (row: Row): string | null =>
+  typeof row.id === 'string' && /^[a-z]+_/.test(row.id) ? row.id : null;
+
 /** The provider a row belongs to, per the table's scope rule. */
 function providerOf(table: string, row: Row): string | null {
-  if (table === 'providers') return row.id;
+  if (table === 'providers') return row.id as string;
   return (row.provider_id as string | null | undefined) ?? null;
 }
 
@@ -105,6 +130,77 @@ function isForeign(actor: Actor, table: string, row: Row): boolean {
   if (table === 'api_tokens' && row.user_id !== actor.userId) return true;
   if (actor.providerId === null) return false;
   return providerOf(table, row) !== actor.providerId;
+}
+
+/** Tickets with a message and an event, a provider mapping: Insight data for one provider. */
+async function seedInsightData(
+  db: TestApp['shoreline']['ctx']['db'],
+  organizationId: string,
+  providerId: string,
+) {
+  const ticketId = newId('tkt');
+  await db
+    .insertInto('tickets')
+    .values({
+      id: ticketId,
+      organization_id: organizationId,
+      provider_id: providerId,
+      source: 'seed',
+      external_id: ticketId,
+      subject: 'Refund please',
+      channel: 'email',
+      status: 'solved',
+      topic: 'refund',
+      tags: ['refund'],
+      quality_flags: [],
+      custom: '{}',
+      created_at: new Date('2026-01-05T10:00:00Z'),
+      first_response_at: new Date('2026-01-05T11:00:00Z'),
+      solved_at: new Date('2026-01-06T10:00:00Z'),
+    } as never)
+    .execute();
+  await db
+    .insertInto('ticket_messages')
+    .values({
+      id: newId('msg'),
+      organization_id: organizationId,
+      provider_id: providerId,
+      ticket_id: ticketId,
+      external_id: 'm1',
+      author_type: 'customer',
+      public: true,
+      body: 'I want a refund',
+      created_at: new Date('2026-01-05T10:00:00Z'),
+    })
+    .execute();
+  await db
+    .insertInto('ticket_events')
+    .values({
+      organization_id: organizationId,
+      provider_id: providerId,
+      ticket_id: ticketId,
+      seq: 1,
+      at: new Date('2026-01-05T10:00:00Z'),
+      kind: 'created',
+      status: 'new',
+      status_raw: 'new',
+      team: null,
+      support_line: null,
+      assignee: null,
+    })
+    .execute();
+  await db
+    .insertInto('provider_mappings')
+    .values({
+      id: newId('pmap'),
+      organization_id: organizationId,
+      provider_id: providerId,
+      team_id: null,
+      source: 'seed',
+      match_kind: 'group',
+      match_value: `group-${providerId}`,
+    })
+    .execute();
 }
 
 beforeAll(async () => {
@@ -160,6 +256,40 @@ beforeAll(async () => {
   });
   await createToken(sb, clock, 'b admin token');
   await createToken(new ScopedDb(db, bVendorAgent), clock, 'b vendor token');
+
+  // Insight data (tickets, messages, events, mappings) for every provider of both organizations,
+  // and an import run with a reject in org B.
+  const allProviders = await db.selectFrom('providers').select(['id', 'organization_id']).execute();
+  for (const p of allProviders) await seedInsightData(db, p.organization_id, p.id);
+  const runId = newId('imp');
+  await db
+    .insertInto('import_runs')
+    .values({
+      id: runId,
+      organization_id: orgB,
+      source: 'seed',
+      format: 'canonical',
+      file_name: 'b.ndjson',
+      file_sha256: 'x'.repeat(64),
+      file_bytes: 10,
+      status: 'done',
+      quality: '{}',
+      error: null,
+      started_at: new Date(),
+      updated_at: new Date(),
+    } as never)
+    .execute();
+  await db
+    .insertInto('import_rejects')
+    .values({
+      organization_id: orgB,
+      import_run_id: runId,
+      file: 'b.ndjson',
+      line: 2,
+      field: 'createdAt',
+      reason: 'bad',
+    })
+    .execute();
 
   // Every role of org A, in-house and vendor, each calling with its own API token.
   const users = await db.selectFrom('users').selectAll().where('organization_id', '=', orgA).execute();
@@ -233,7 +363,10 @@ describe('tenant and provider isolation, route by route', () => {
   it('never lists, reads or writes another organization’s or provider’s data', async () => {
     const before = await snapshot();
     const foreignIds = (actor: Actor) => (table: string) =>
-      (before.get(table) ?? []).filter((row) => isForeign(actor, table, row)).map((row) => row.id);
+      (before.get(table) ?? [])
+        .filter((row) => isForeign(actor, table, row))
+        .map(idOf)
+        .filter((id): id is string => id !== null);
     const allForeign = (actor: Actor) => scopedTables().flatMap((table) => foreignIds(actor)(table));
     let n = 0;
     let checked = 0;

@@ -17,7 +17,7 @@ import { presentImportRun, presentTicket } from './presenters.js';
 export function assertMayManageImports(scoped: ScopedDb): void {
   const a = scoped.actor;
   if (a.providerId !== null) throw notFound('import');
-  if (a.role === 'agent') throw new AppError('forbidden', 'only admins and supervisors manage imports');
+  if (a.role === 'agent') throw notFound('import');
 }
 
 /** One page of the tickets behind a KPI (drill-down), newest id first, keyset-paginated. */
