@@ -100,6 +100,16 @@ export function erlangAMetrics(input: ErlangAInput): ErlangAMetrics {
 
 /** {@link erlangAMetrics} without argument checks, for the staffing search. */
 export function erlangAMetricsUnchecked(input: ErlangAInput): ErlangAMetrics {
+  const { agents, offeredLoad, patienceSec } = input;
+  if (offeredLoad === 0 || patienceSec === Number.POSITIVE_INFINITY) return erlangAMetricsWithLogB(input, 0);
+  return erlangAMetricsWithLogB(input, logErlangBUnchecked(agents, offeredLoad));
+}
+
+/**
+ * {@link erlangAMetricsUnchecked} with ln B(n, A) supplied (for finite patience and A > 0; ignored
+ * otherwise): the staffing search steps ln B from probe to probe instead of recomputing it in O(n).
+ */
+export function erlangAMetricsWithLogB(input: ErlangAInput, logBlocking: number): ErlangAMetrics {
   const { agents, offeredLoad, ahtSec, patienceSec, targetAnswerSec } = input;
   const definition = input.serviceLevelDefinition ?? 'answered-within-over-offered';
   if (offeredLoad === 0) return withDefinition(IDLE, definition);
@@ -112,7 +122,6 @@ export function erlangAMetricsUnchecked(input: ErlangAInput): ErlangAMetrics {
   const y = offeredLoad / abandonRate;
   const atY = palmKernel(a, y);
 
-  const logBlocking = logErlangBUnchecked(agents, offeredLoad);
   const notBlocked = -Math.expm1(logBlocking);
   const probabilityOfWait = 1 / (1 + notBlocked * Math.exp(-(atY.logA + logBlocking)));
   const probabilityOfAbandon = atY.abandonGivenWait * probabilityOfWait;

@@ -82,3 +82,46 @@ export function logErlangBUnchecked(agents: number, offeredLoad: number): number
   }
   return -(Math.log(inverse) + scaleLog);
 }
+
+/**
+ * The state of {@link logErlangBUnchecked}'s loop after k = `agents`. Stepping it forward runs the
+ * same loop on, so {@link logErlangBAt} gives logErlangB(n, A) bit for bit, for any n reached in
+ * any number of advances: a search over n pays the O(n) recursion once rather than at every probe.
+ */
+export interface LogErlangBCursor {
+  agents: number;
+  inverse: number;
+  one: number;
+  scaleLog: number;
+}
+
+/** A cursor at n = 0. */
+export function logErlangBCursor(): LogErlangBCursor {
+  return { agents: 0, inverse: 1, one: 1, scaleLog: 0 };
+}
+
+export function copyLogErlangBCursor(cursor: LogErlangBCursor): LogErlangBCursor {
+  return { agents: cursor.agents, inverse: cursor.inverse, one: cursor.one, scaleLog: cursor.scaleLog };
+}
+
+/** Steps `cursor` up to n = `agents` (≥ cursor.agents), for offered load A > 0. */
+export function advanceLogErlangB(cursor: LogErlangBCursor, agents: number, offeredLoad: number): void {
+  let { inverse, one, scaleLog } = cursor;
+  for (let k = cursor.agents + 1; k <= agents; k++) {
+    inverse = one + (k / offeredLoad) * inverse;
+    if (inverse > RESCALE_ABOVE) {
+      inverse *= RESCALE_FACTOR;
+      one *= RESCALE_FACTOR;
+      scaleLog += LOG_RESCALE_FACTOR;
+    }
+  }
+  if (agents > cursor.agents) cursor.agents = agents;
+  cursor.inverse = inverse;
+  cursor.one = one;
+  cursor.scaleLog = scaleLog;
+}
+
+/** ln B(n, A) at the cursor (n ≥ 1, A > 0): exactly logErlangBUnchecked(n, A). */
+export function logErlangBAt(cursor: LogErlangBCursor): number {
+  return -(Math.log(cursor.inverse) + cursor.scaleLog);
+}

@@ -5,12 +5,21 @@
 
 import { requiredChatAgents } from './chat-staffing.js';
 import { createDeferredBacklog, type DeferredBacklog } from './deferred-work.js';
-import { erlangAMetrics } from './erlang-a.js';
+import { erlangAMetrics, type ServiceLevelDefinition } from './erlang-a.js';
 import { erlangCMetrics } from './erlang-c.js';
 import { StaffingInputError } from './errors.js';
 import { createPlanTotals, type PlanTotals, type PlanTotalsAccumulator } from './plan-totals.js';
-import { type BindingConstraint, requiredAgents, type StaffingTargets } from './required-agents.js';
-import { scheduledAgents } from './shrinkage.js';
+import {
+  type BindingConstraint,
+  createExactLoad,
+  createSearchOutput,
+  fillExactLoad,
+  requiredAgents,
+  type StaffingTargets,
+  searchValidated,
+  type ValidTargets,
+} from './required-agents.js';
+import { availableUnitsOf, scheduledAgents, scheduledFromAvailableUnits } from './shrinkage.js';
 import { requireNonNegativeInteger, requirePositive } from './validate.js';
 
 /** Interval lengths a plan may use, in minutes. */
@@ -120,6 +129,16 @@ export interface IntervalPlanner {
 const NO_TARGETS: StaffingTargets = {};
 const DEFAULT_CHANNELS: Readonly<Record<string, ChannelModel>> = { voice: { kind: 'voice' } };
 const VALID_INTERVALS = new Set([15, 30, 60]);
+
+/** Number.isFinite(value) && value > bound, without coercion (requirePositive's test, as a boolean). */
+function isFiniteAbove(value: number, bound: number): boolean {
+  return Number.isFinite(value) && value > bound;
+}
+
+/** Number.isFinite(value) && value ≥ bound (requireNonNegative's test, as a boolean). */
+function isFiniteAtLeast(value: number, bound: number): boolean {
+  return Number.isFinite(value) && value >= bound;
+}
 
 function minuteOfDay(hhmm: string, field: string): number {
   const match = /^(\d{2}):(\d{2})$/.exec(hhmm);
@@ -234,7 +253,8 @@ export function createIntervalPlanner(options: PlanOptions = {}): IntervalPlanne
         rawAgents * concurrency,
         need.offeredLoad,
         row.ahtSec,
-        targets,
+        targets.serviceLevel?.withinSec ?? 0,
+        targets.serviceLevelDefinition,
         model.patienceSec,
       );
     }
@@ -252,19 +272,143 @@ export function createIntervalPlanner(options: PlanOptions = {}): IntervalPlanne
     };
   }
 
+  // Scratch for the voice fast path: refilled every row, never handed out.
+  const load = createExactLoad();
+  const rowTargets: ValidTargets = {
+    serviceLevel: undefined,
+    maxAsaSec: undefined,
+    maxAbandonRate: undefined,
+    maxOccupancy: undefined,
+    definition: 'answered-within-over-offered',
+  };
+  const found = createSearchOutput();
+  let checkedShrinkage = Number.NaN;
+  let availableUnits = 0;
+
+  /** scheduledAgents(raw, shrinkage) for a raw from the search; each distinct shrinkage checked once. */
+  function scheduled(rawAgents: number, shrinkage: number): number {
+    if (shrinkage === 0) return rawAgents;
+    if (shrinkage === checkedShrinkage) return scheduledFromAvailableUnits(rawAgents, availableUnits);
+    const result = scheduledAgents(rawAgents, shrinkage); // throws for a bad shrinkage, as before
+    availableUnits = availableUnitsOf(shrinkage);
+    checkedShrinkage = shrinkage;
+    return result;
+  }
+
+  /**
+   * A voice row whose inputs all pass requiredAgents' checks, planned without its intermediate
+   * objects; undefined when any check would fail, so the general path throws the same error.
+   * Same search (searchValidated), same numbers: only the validation and allocation are skipped.
+   */
+  function planVoiceFast(
+    row: IntervalRow,
+    model: Extract<ChannelModel, { kind: 'voice' }>,
+    channelKey: string,
+    intervalMin: IntervalMinutes,
+    open: boolean,
+    night: boolean,
+    shrinkage: number,
+  ): IntervalPlan | undefined {
+    const { volume, ahtSec } = row;
+    const patienceSec = model.patienceSec;
+    const channelTargets = model.targets ?? options.targets ?? NO_TARGETS;
+    const serviceLevel = row.serviceLevel ?? channelTargets.serviceLevel;
+    const maxOccupancy = row.maxOccupancy ?? channelTargets.maxOccupancy;
+    const maxAsaSec = channelTargets.maxAverageSpeedOfAnswerSec;
+    const maxAbandonRate = channelTargets.maxAbandonRate;
+    const finitePatience = patienceSec !== undefined && patienceSec !== Number.POSITIVE_INFINITY;
+    const valid =
+      isFiniteAbove(ahtSec, 0) &&
+      isFiniteAtLeast(volume, 0) &&
+      (!finitePatience || isFiniteAbove(patienceSec, 0)) &&
+      (!serviceLevel ||
+        (isFiniteAtLeast(serviceLevel.fraction, 0) &&
+          serviceLevel.fraction < 1 &&
+          isFiniteAtLeast(serviceLevel.withinSec, 0))) &&
+      (maxAsaSec === undefined || isFiniteAbove(maxAsaSec, 0)) &&
+      (maxAbandonRate === undefined ||
+        (finitePatience && isFiniteAbove(maxAbandonRate, 0) && maxAbandonRate <= 1)) &&
+      (maxOccupancy === undefined || (isFiniteAbove(maxOccupancy, 0) && maxOccupancy <= 1));
+    if (!valid) return undefined;
+
+    const intervalSec = intervalMin * 60;
+    const floor = open ? minimum : 0;
+    fillExactLoad(load, volume, intervalSec, ahtSec);
+    rowTargets.serviceLevel = serviceLevel;
+    rowTargets.maxAsaSec = maxAsaSec;
+    rowTargets.maxAbandonRate = maxAbandonRate;
+    rowTargets.maxOccupancy = maxOccupancy;
+    rowTargets.definition = channelTargets.serviceLevelDefinition ?? 'answered-within-over-offered';
+    searchValidated(load, rowTargets, patienceSec, found);
+
+    const requiredAgents = found.agents;
+    const rawAgents = Math.max(requiredAgents, floor);
+    const atMinimum = rawAgents > requiredAgents;
+    let {
+      occupancy,
+      serviceLevel: level,
+      probabilityOfWait,
+      averageSpeedOfAnswerSec,
+      probabilityOfAbandon,
+    } = found;
+    if (atMinimum && load.offeredLoad > 0) {
+      const performance = queuePerformanceAt(
+        rawAgents,
+        load.offeredLoad,
+        ahtSec,
+        serviceLevel?.withinSec ?? 0,
+        channelTargets.serviceLevelDefinition,
+        patienceSec,
+      );
+      occupancy = performance.occupancy;
+      level = performance.serviceLevel;
+      probabilityOfWait = performance.probabilityOfWait;
+      averageSpeedOfAnswerSec = performance.averageSpeedOfAnswerSec;
+      probabilityOfAbandon = performance.probabilityOfAbandon;
+    }
+    return {
+      start: row.start,
+      channel: channelKey,
+      intervalMin,
+      volume,
+      ahtSec,
+      offeredLoad: load.offeredLoad,
+      open,
+      night,
+      requiredAgents,
+      rawAgents,
+      scheduledAgents: scheduled(rawAgents, shrinkage),
+      atMinimum,
+      binding: atMinimum ? 'minimum' : found.binding,
+      occupancy,
+      serviceLevel: level,
+      probabilityOfWait,
+      averageSpeedOfAnswerSec,
+      probabilityOfAbandon,
+      backlogItems: null,
+    };
+  }
+
   function plan(row: IntervalRow): IntervalPlan {
     const channelKey = row.channel ?? 'voice';
     const model = channels[channelKey];
     if (!model) throw new StaffingInputError('channel', `unknown channel "${channelKey}"`);
     const intervalMin = row.intervalMin ?? defaultIntervalMin;
-    if (!VALID_INTERVALS.has(intervalMin)) {
+    if (intervalMin !== 15 && intervalMin !== 30 && intervalMin !== 60) {
       throw new StaffingInputError('intervalMin', `must be 15, 30 or 60, got ${intervalMin}`);
     }
-    const intervalSec = intervalMin * 60;
     const open = row.open ?? true;
-    const floor = open ? minimum : 0;
     const night = isNight(startMinuteOfDay(row.start));
     const shrinkage = row.shrinkage ?? options.shrinkage ?? 0;
+    if (model.kind === 'voice') {
+      const fast = planVoiceFast(row, model, channelKey, intervalMin, open, night, shrinkage);
+      if (fast) {
+        totals.add(fast);
+        return fast;
+      }
+    }
+    const intervalSec = intervalMin * 60;
+    const floor = open ? minimum : 0;
     const intervalPlan =
       model.kind === 'deferred'
         ? planDeferred(row, model, channelKey, intervalSec, floor)
@@ -301,20 +445,16 @@ function queuePerformanceAt(
   servers: number,
   offeredLoad: number,
   ahtSec: number,
-  targets: StaffingTargets,
+  targetAnswerSec: number,
+  serviceLevelDefinition: ServiceLevelDefinition | undefined,
   patienceSec: number | undefined,
 ) {
-  const base = {
-    agents: servers,
-    offeredLoad,
-    ahtSec,
-    targetAnswerSec: targets.serviceLevel?.withinSec ?? 0,
-  };
+  const base = { agents: servers, offeredLoad, ahtSec, targetAnswerSec };
   if (patienceSec !== undefined && patienceSec !== Number.POSITIVE_INFINITY) {
     return erlangAMetrics({
       ...base,
       patienceSec,
-      ...(targets.serviceLevelDefinition && { serviceLevelDefinition: targets.serviceLevelDefinition }),
+      ...(serviceLevelDefinition && { serviceLevelDefinition }),
     });
   }
   return { ...erlangCMetrics(base), probabilityOfAbandon: 0 };

@@ -1,9 +1,15 @@
 // Inverse staffing: the fewest productive agents meeting every target, then shrinkage.
 // Semantics from FORMULAS.md §2 (Erlang C), §3 (start point) and §4 (Erlang A).
 
-import { erlangAMetricsUnchecked, type ServiceLevelDefinition } from './erlang-a.js';
-import { erlangBUnchecked, nextErlangB } from './erlang-b.js';
-import { erlangCFromB, erlangCMetricsFromB } from './erlang-c.js';
+import { erlangAMetricsWithLogB, type ServiceLevelDefinition } from './erlang-a.js';
+import {
+  advanceLogErlangB,
+  copyLogErlangBCursor,
+  type LogErlangBCursor,
+  logErlangBAt,
+  logErlangBCursor,
+} from './erlang-b.js';
+import { erlangCFromB } from './erlang-c.js';
 import { StaffingInputError } from './errors.js';
 import { ceilOfRatio, clearOfIntegers, floorOfRatio } from './exact-decimal.js';
 import { scheduledAgents } from './shrinkage.js';
@@ -88,12 +94,15 @@ const MAX_AGENTS = 10_000_000;
  *
  * - Erlang C (no patience): n > A always (stability); n_SL = min{n > A: SL(n) ≥ X};
  *   n_ASA = min{n > A: C·AHT/(n−A) ≤ T}; n_occ = ⌈A/occ_max⌉; raw = max of these.
- *   The search starts at the square-root staffing estimate (FORMULAS.md §3), computes B there once in
- *   O(n) and steps B(n+1) = A·B(n)/(n+1+A·B(n)) upwards in O(1) per step; when the estimate already
- *   meets the targets it backs off further and starts again, so the answer is exactly minimal.
+ *   The search runs erlangB's inverse recursion 1/B(k) = 1 + (k/A)·1/B(k−1) up to the lowest
+ *   admissible count, then steps it on, one count at a time in O(1), until the targets hold: the
+ *   answer lies O(√A) above ⌊A⌋ + 1, so no start estimate is needed. Every B is bit for bit
+ *   erlangB(n, A), so each decision and the metrics returned are exactly erlangCMetrics(n).
  * - Erlang A (patience given): n ≥ 1 (n ≤ A is allowed: the queue is stable with abandonment);
  *   targets on SL (under `serviceLevelDefinition`), ASA (mean wait over all arrivals) and P(Ab);
- *   gallops from the estimate, then bisects; every metric is monotone in n.
+ *   gallops from the square-root estimate (FORMULAS.md §3), then bisects; every metric is monotone
+ *   in n. ln B is stepped upwards between probes (never recomputed from k = 1 at each), bit for bit
+ *   logErlangB(n, A), so every probe and the result are exactly erlangAMetrics(n).
  * - Volume 0 → 0 agents. t = 0 is valid (SL = 1 − P(W>0)).
  *
  * @throws {StaffingInputError} a target ≥ 100 % (unattainable), ASA target ≤ 0, abandonment target
@@ -113,27 +122,37 @@ export function requiredAgents(input: RequiredAgentsInput): StaffingRequirement 
   requireFractionBelowOne(shrinkage, 'shrinkage');
   const patienceSec = input.patienceSec;
   const useErlangA = patienceSec !== undefined && patienceSec !== Number.POSITIVE_INFINITY;
-  const found = useErlangA ? searchErlangA(load, targets, patienceSec) : searchErlangC(load, targets);
+  const found = createSearchOutput();
+  searchValidated(load, targets, patienceSec, found);
   return {
     model: useErlangA ? 'erlang-a' : 'erlang-c',
     offeredLoad: load.offeredLoad,
     rawAgents: found.agents,
     scheduledAgents: scheduledAgents(found.agents, shrinkage),
     binding: found.binding,
-    performance: found.performance,
+    performance: {
+      serviceLevel: found.serviceLevel,
+      probabilityOfWait: found.probabilityOfWait,
+      averageSpeedOfAnswerSec: found.averageSpeedOfAnswerSec,
+      occupancy: found.occupancy,
+      probabilityOfAbandon: found.probabilityOfAbandon,
+    },
   };
 }
 
-/** Offered load with its exact integer floor, and the decimal factors it came from. */
-interface ExactLoad {
-  readonly offeredLoad: number;
+/**
+ * Offered load with its exact integer floor, and the decimal factors it came from. Mutable so the
+ * interval planner can refill one per row instead of allocating.
+ */
+export interface ExactLoad {
+  offeredLoad: number;
   /** ⌊A⌋ decided on the decimal inputs, so n = ⌊A⌋ + 1 is truly the first stable count. */
-  readonly floorLoad: number;
-  readonly ahtSec: number;
+  floorLoad: number;
+  ahtSec: number;
   /** A = volume·AHT/intervalSec, or the offered load itself (volume = A, AHT factor 1, interval 1). */
-  readonly volume: number;
-  readonly ahtFactor: number;
-  readonly intervalSec: number;
+  volume: number;
+  ahtFactor: number;
+  intervalSec: number;
 }
 
 function validatedLoad(input: Workload): ExactLoad {
@@ -145,11 +164,28 @@ function validatedLoad(input: Workload): ExactLoad {
   }
   const volume = requireNonNegative(input.volume, 'volume');
   const intervalSec = requirePositive(input.intervalSec, 'intervalSec');
+  const load = createExactLoad();
+  fillExactLoad(load, volume, intervalSec, ahtSec);
+  return load;
+}
+
+export function createExactLoad(): ExactLoad {
+  return { offeredLoad: 0, floorLoad: 0, ahtSec: 1, volume: 0, ahtFactor: 1, intervalSec: 1 };
+}
+
+/** Fills `load` with A = volume·AHT/intervalSec and its exact floor (inputs already validated). */
+export function fillExactLoad(load: ExactLoad, volume: number, intervalSec: number, ahtSec: number): void {
   const offeredLoad = (volume * ahtSec) / intervalSec;
-  const floorLoad = clearOfIntegers(offeredLoad)
-    ? Math.floor(offeredLoad)
-    : floorOfRatio([volume, ahtSec], [intervalSec]);
-  return { offeredLoad, floorLoad, ahtSec, volume, ahtFactor: ahtSec, intervalSec };
+  load.offeredLoad = offeredLoad;
+  // No volume is exactly no load; otherwise a float clear of integers floors exactly.
+  load.floorLoad =
+    volume === 0 || clearOfIntegers(offeredLoad)
+      ? Math.floor(offeredLoad)
+      : floorOfRatio([volume, ahtSec], [intervalSec]);
+  load.ahtSec = ahtSec;
+  load.volume = volume;
+  load.ahtFactor = ahtSec;
+  load.intervalSec = intervalSec;
 }
 
 function estimateFor(offeredLoad: number, ahtSec: number, targets: ValidTargets): number {
@@ -170,12 +206,13 @@ function occupancyBound(load: ExactLoad, maxOccupancy: number | undefined): numb
   return ceilOfRatio([load.volume, load.ahtFactor], [load.intervalSec, maxOccupancy]);
 }
 
-interface ValidTargets {
-  readonly serviceLevel: { readonly fraction: number; readonly withinSec: number } | undefined;
-  readonly maxAsaSec: number | undefined;
-  readonly maxAbandonRate: number | undefined;
-  readonly maxOccupancy: number | undefined;
-  readonly definition: ServiceLevelDefinition;
+/** Targets after validation. Mutable so the interval planner can refill one per row. */
+export interface ValidTargets {
+  serviceLevel: { readonly fraction: number; readonly withinSec: number } | undefined;
+  maxAsaSec: number | undefined;
+  maxAbandonRate: number | undefined;
+  maxOccupancy: number | undefined;
+  definition: ServiceLevelDefinition;
 }
 
 function validatedTargets(targets: StaffingTargets, patienceSec: number | undefined): ValidTargets {
@@ -210,19 +247,58 @@ function validatedTargets(targets: StaffingTargets, patienceSec: number | undefi
   };
 }
 
-interface SearchResult {
-  readonly agents: number;
-  readonly binding: BindingConstraint;
-  readonly performance: QueuePerformance;
+/**
+ * What a search found: the agents, the binding constraint and the performance there. Mutable and
+ * flat so the interval planner can reuse one for every row.
+ */
+export interface SearchOutput {
+  agents: number;
+  binding: BindingConstraint;
+  serviceLevel: number;
+  probabilityOfWait: number;
+  averageSpeedOfAnswerSec: number;
+  occupancy: number;
+  probabilityOfAbandon: number;
 }
 
-const NO_LOAD: QueuePerformance = {
-  serviceLevel: 1,
-  probabilityOfWait: 0,
-  averageSpeedOfAnswerSec: 0,
-  occupancy: 0,
-  probabilityOfAbandon: 0,
-};
+export function createSearchOutput(): SearchOutput {
+  return {
+    agents: 0,
+    binding: 'none',
+    serviceLevel: 1,
+    probabilityOfWait: 0,
+    averageSpeedOfAnswerSec: 0,
+    occupancy: 0,
+    probabilityOfAbandon: 0,
+  };
+}
+
+function setNoLoad(out: SearchOutput): void {
+  out.agents = 0;
+  out.binding = 'none';
+  out.serviceLevel = 1;
+  out.probabilityOfWait = 0;
+  out.averageSpeedOfAnswerSec = 0;
+  out.occupancy = 0;
+  out.probabilityOfAbandon = 0;
+}
+
+/**
+ * The search of {@link requiredAgents} on inputs it has already validated (the interval planner
+ * validates its own rows and calls this directly): Erlang A when patience is finite, else Erlang C.
+ */
+export function searchValidated(
+  load: ExactLoad,
+  targets: ValidTargets,
+  patienceSec: number | undefined,
+  out: SearchOutput,
+): void {
+  if (patienceSec !== undefined && patienceSec !== Number.POSITIVE_INFINITY) {
+    searchErlangA(load, targets, patienceSec, out);
+  } else {
+    searchErlangC(load, targets, out);
+  }
+}
 
 function tooMany(): never {
   throw new StaffingInputError('targets', `not attainable with up to ${MAX_AGENTS} agents`);
@@ -230,84 +306,55 @@ function tooMany(): never {
 
 // ---- Erlang C -------------------------------------------------------------------------------------
 
-/** Whether n agents with B(n, A) = blocking meet the SL and ASA targets (n > A). */
-function meetsErlangCTargets(
-  agents: number,
-  blocking: number,
-  offeredLoad: number,
-  ahtSec: number,
-  targets: ValidTargets,
-): boolean {
-  const probabilityOfWait = erlangCFromB(blocking, agents, offeredLoad);
-  const spare = agents - offeredLoad;
-  const sl = targets.serviceLevel;
-  if (sl && 1 - probabilityOfWait * Math.exp((-spare * sl.withinSec) / ahtSec) < sl.fraction) return false;
-  return targets.maxAsaSec === undefined || (probabilityOfWait * ahtSec) / spare <= targets.maxAsaSec;
-}
-
-function searchErlangC(load: ExactLoad, targets: ValidTargets): SearchResult {
+function searchErlangC(load: ExactLoad, targets: ValidTargets, out: SearchOutput): void {
   const { offeredLoad, ahtSec } = load;
-  if (offeredLoad === 0) return { agents: 0, binding: 'none', performance: NO_LOAD };
+  if (offeredLoad === 0) {
+    setNoLoad(out);
+    return;
+  }
   const stable = load.floorLoad + 1;
   const occupancy = occupancyBound(load, targets.maxOccupancy);
   const lowest = Math.max(stable, occupancy);
-  const withinSec = targets.serviceLevel?.withinSec ?? 0;
-
-  let agents = lowest;
-  let blocking: number;
-  let binding: BindingConstraint = occupancy > stable ? 'occupancy' : 'stability';
-  if (!targets.serviceLevel && targets.maxAsaSec === undefined) {
-    blocking = erlangBUnchecked(agents, offeredLoad);
-  } else {
-    const estimate = estimateFor(offeredLoad, ahtSec, targets);
-    let backOff = 2;
-    let from = Math.max(lowest, estimate - backOff);
-    for (;;) {
-      agents = from;
-      blocking = erlangBUnchecked(agents, offeredLoad);
-      let met = meetsErlangCTargets(agents, blocking, offeredLoad, ahtSec, targets);
-      if (met && agents > lowest) {
-        // The estimate overshot: restart lower (B is only ever stepped upwards, the stable direction).
-        backOff *= 4;
-        from = Math.max(lowest, from - backOff);
-        continue;
-      }
-      let previousBlocking = blocking;
-      while (!met) {
-        if (agents >= MAX_AGENTS) tooMany();
-        previousBlocking = blocking;
-        blocking = nextErlangB(blocking, agents, offeredLoad);
-        agents += 1;
-        met = meetsErlangCTargets(agents, blocking, offeredLoad, ahtSec, targets);
-      }
-      if (agents > lowest) binding = erlangCMiss(agents - 1, previousBlocking, offeredLoad, ahtSec, targets);
-      break;
-    }
-  }
-  const metrics = erlangCMetricsFromB(blocking, agents, offeredLoad, ahtSec, withinSec);
-  const performance: QueuePerformance = {
-    serviceLevel: metrics.serviceLevel,
-    probabilityOfWait: metrics.probabilityOfWait,
-    averageSpeedOfAnswerSec: metrics.averageSpeedOfAnswerSec,
-    occupancy: metrics.occupancy,
-    probabilityOfAbandon: 0,
-  };
-  return { agents, binding, performance };
-}
-
-/** The target n agents miss (n > A), service level first. */
-function erlangCMiss(
-  agents: number,
-  blocking: number,
-  offeredLoad: number,
-  ahtSec: number,
-  targets: ValidTargets,
-): BindingConstraint {
   const sl = targets.serviceLevel;
-  if (!sl) return 'average-speed-of-answer';
-  const probabilityOfWait = erlangCFromB(blocking, agents, offeredLoad);
-  const serviceLevel = 1 - probabilityOfWait * Math.exp((-(agents - offeredLoad) * sl.withinSec) / ahtSec);
-  return serviceLevel < sl.fraction ? 'service-level' : 'average-speed-of-answer';
+  const withinSec = sl?.withinSec ?? 0;
+  const maxAsaSec = targets.maxAsaSec;
+
+  // 1/B(n, A) by the same inverse recursion, in the same order, as erlangBUnchecked: every B below
+  // is bit for bit erlangB(n, A), so each decision and the metrics reported are exactly those of
+  // erlangCMetrics(n) (same expressions), whatever path the search took.
+  let inverse = 1;
+  for (let k = 1; k <= lowest; k++) inverse = 1 + (k / offeredLoad) * inverse;
+  let agents = lowest;
+  let binding: BindingConstraint = occupancy > stable ? 'occupancy' : 'stability';
+  // C(n), SL(n) and ASA(n) as erlangCMetricsFromB computes them.
+  let probabilityOfWait = erlangCFromB(1 / inverse, agents, offeredLoad);
+  let serviceLevel = 1 - probabilityOfWait * Math.exp((-(agents - offeredLoad) * withinSec) / ahtSec);
+  let averageSpeedOfAnswerSec = (probabilityOfWait * ahtSec) / (agents - offeredLoad);
+  let slMissed = !!sl && serviceLevel < sl.fraction;
+  if (slMissed || (maxAsaSec !== undefined && !(averageSpeedOfAnswerSec <= maxAsaSec))) {
+    // Step up from the lowest admissible count, O(1) per count. No start estimate is needed: the
+    // answer lies O(√A) above ⌊A⌋ + 1, so the steps cost less than the O(n) recursion above.
+    // The target n − 1 misses (service level first) is the binding one.
+    let missedAtPrevious: boolean;
+    do {
+      if (agents >= MAX_AGENTS) tooMany();
+      missedAtPrevious = slMissed;
+      agents += 1;
+      inverse = 1 + (agents / offeredLoad) * inverse;
+      probabilityOfWait = erlangCFromB(1 / inverse, agents, offeredLoad);
+      serviceLevel = 1 - probabilityOfWait * Math.exp((-(agents - offeredLoad) * withinSec) / ahtSec);
+      averageSpeedOfAnswerSec = (probabilityOfWait * ahtSec) / (agents - offeredLoad);
+      slMissed = !!sl && serviceLevel < sl.fraction;
+    } while (slMissed || (maxAsaSec !== undefined && !(averageSpeedOfAnswerSec <= maxAsaSec)));
+    binding = missedAtPrevious ? 'service-level' : 'average-speed-of-answer';
+  }
+  out.agents = agents;
+  out.binding = binding;
+  out.serviceLevel = serviceLevel;
+  out.probabilityOfWait = probabilityOfWait;
+  out.averageSpeedOfAnswerSec = averageSpeedOfAnswerSec;
+  out.occupancy = offeredLoad / agents;
+  out.probabilityOfAbandon = 0;
 }
 
 // ---- Erlang A -------------------------------------------------------------------------------------
@@ -319,22 +366,26 @@ interface ErlangAContext {
   readonly targets: ValidTargets;
 }
 
-function erlangAAt(context: ErlangAContext, agents: number) {
+/** Erlang A metrics at `cursor.agents`, with ln B taken from the cursor (no O(n) recomputation). */
+function erlangAAt(context: ErlangAContext, cursor: LogErlangBCursor) {
   const { offeredLoad, ahtSec, patienceSec, targets } = context;
-  return erlangAMetricsUnchecked({
-    agents,
-    offeredLoad,
-    ahtSec,
-    patienceSec,
-    targetAnswerSec: targets.serviceLevel?.withinSec ?? 0,
-    serviceLevelDefinition: targets.definition,
-  });
+  return erlangAMetricsWithLogB(
+    {
+      agents: cursor.agents,
+      offeredLoad,
+      ahtSec,
+      patienceSec,
+      targetAnswerSec: targets.serviceLevel?.withinSec ?? 0,
+      serviceLevelDefinition: targets.definition,
+    },
+    logErlangBAt(cursor),
+  );
 }
 
-/** The first target n agents miss under Erlang A, or undefined when they meet all. */
-function erlangAMiss(context: ErlangAContext, agents: number): BindingConstraint | undefined {
+/** The first target the cursor's agents miss under Erlang A, or undefined when they meet all. */
+function erlangAMiss(context: ErlangAContext, cursor: LogErlangBCursor): BindingConstraint | undefined {
   const { targets } = context;
-  const m = erlangAAt(context, agents);
+  const m = erlangAAt(context, cursor);
   if (targets.serviceLevel && m.serviceLevel < targets.serviceLevel.fraction) return 'service-level';
   if (targets.maxAsaSec !== undefined && m.averageSpeedOfAnswerSec > targets.maxAsaSec) {
     return 'average-speed-of-answer';
@@ -344,31 +395,107 @@ function erlangAMiss(context: ErlangAContext, agents: number): BindingConstraint
   return undefined;
 }
 
-function meetsErlangA(context: ErlangAContext, agents: number): boolean {
-  return erlangAMiss(context, agents) === undefined;
+/**
+ * The gallop-then-bisect search below visits counts in both directions, but ln B(n, A) can only be
+ * stepped upwards exactly (logErlangBUnchecked's loop, continued). So the search keeps the cursor
+ * at its failing end — every later probe lies above it — and, when it steps to a new upper probe p,
+ * saves cursors at p − 1, p − 3, p − 7, …: exactly where the downward gallop from p will probe.
+ * Every probe therefore sees the same ln B as a from-scratch evaluation, bit for bit, and the
+ * probes, the answer and its metrics are those of evaluating erlangAMetrics at each probe; but the
+ * O(n) recursion is paid about twice per search instead of once per probe.
+ */
+class ErlangAProbes {
+  private failingCursor: LogErlangBCursor;
+  private checkpoints: LogErlangBCursor[] = [];
+
+  constructor(
+    private readonly context: ErlangAContext,
+    lowest: number,
+  ) {
+    this.failingCursor = logErlangBCursor();
+    advanceLogErlangB(this.failingCursor, lowest, context.offeredLoad);
+  }
+
+  /** The cursor at `agents` (≥ the failing end), from a checkpoint or by stepping up. */
+  private cursorAt(agents: number, saveCheckpoints: boolean): LogErlangBCursor {
+    for (const checkpoint of this.checkpoints) {
+      if (checkpoint.agents === agents) return checkpoint;
+    }
+    const cursor = copyLogErlangBCursor(this.failingCursor);
+    if (saveCheckpoints) {
+      this.checkpoints = [];
+      let offset = 1;
+      while (agents - (2 * offset - 1) > cursor.agents) offset *= 2;
+      for (; offset > 1; offset /= 2) {
+        advanceLogErlangB(cursor, agents - (offset - 1), this.context.offeredLoad);
+        this.checkpoints.push(copyLogErlangBCursor(cursor));
+      }
+    }
+    advanceLogErlangB(cursor, agents, this.context.offeredLoad);
+    return cursor;
+  }
+
+  /** Probes the lowest count, where the cursor starts. */
+  meetsAtLowest(): boolean {
+    return erlangAMiss(this.context, this.failingCursor) === undefined;
+  }
+
+  /**
+   * Whether `agents` (above the failing end) meet every target. A count that fails becomes the new
+   * failing end; `upper` marks a new upper probe, whose downward gallop points are saved on the way.
+   */
+  meets(agents: number, upper: boolean): boolean {
+    const cursor = this.cursorAt(agents, upper);
+    if (erlangAMiss(this.context, cursor) === undefined) return true;
+    this.failingCursor = cursor;
+    return false;
+  }
+
+  /** The binding constraint and metrics at `agents`, one above the failing end. */
+  finish(agents: number, lowest: number, occupancy: number, out: SearchOutput): void {
+    const cursor = agents === lowest ? this.failingCursor : this.cursorAt(agents, false);
+    const binding: BindingConstraint =
+      agents > lowest
+        ? (erlangAMiss(this.context, this.failingCursor) ?? 'none')
+        : occupancy > 1
+          ? 'occupancy'
+          : 'none';
+    const m = erlangAAt(this.context, cursor);
+    out.agents = agents;
+    out.binding = binding;
+    out.serviceLevel = m.serviceLevel;
+    out.probabilityOfWait = m.probabilityOfWait;
+    out.averageSpeedOfAnswerSec = m.averageSpeedOfAnswerSec;
+    out.occupancy = m.occupancy;
+    out.probabilityOfAbandon = m.probabilityOfAbandon;
+  }
 }
 
-function searchErlangA(load: ExactLoad, targets: ValidTargets, patienceSec: number): SearchResult {
+function searchErlangA(load: ExactLoad, targets: ValidTargets, patienceSec: number, out: SearchOutput): void {
   const { offeredLoad, ahtSec } = load;
-  if (offeredLoad === 0) return { agents: 0, binding: 'none', performance: NO_LOAD };
+  if (offeredLoad === 0) {
+    setNoLoad(out);
+    return;
+  }
   const context: ErlangAContext = { offeredLoad, ahtSec, patienceSec, targets };
   const occupancy = occupancyBound(load, targets.maxOccupancy);
   const lowest = Math.max(1, occupancy);
+  const probes = new ErlangAProbes(context, lowest);
 
   let agents = lowest;
-  if (!meetsErlangA(context, lowest)) {
+  if (!probes.meetsAtLowest()) {
     // Bracket the answer by galloping from the square-root estimate, then bisect. Every Erlang A
     // metric used here is monotone in n, so the bracket (failing, passing] holds exactly one boundary.
     const estimate = estimateFor(offeredLoad, ahtSec, targets);
     let failing = lowest;
     let passing = Math.max(lowest + 1, Math.min(estimate, MAX_AGENTS));
-    for (let step = 1; !meetsErlangA(context, passing); step *= 2) {
+    for (let step = 1; !probes.meets(passing, true); step *= 2) {
       failing = passing;
       if (passing >= MAX_AGENTS) tooMany();
       passing = Math.min(MAX_AGENTS, passing + step);
     }
     for (let step = 1; passing - step > failing; step *= 2) {
-      if (!meetsErlangA(context, passing - step)) {
+      if (!probes.meets(passing - step, false)) {
         failing = passing - step;
         break;
       }
@@ -376,23 +503,10 @@ function searchErlangA(load: ExactLoad, targets: ValidTargets, patienceSec: numb
     }
     while (passing - failing > 1) {
       const middle = Math.floor((failing + passing) / 2);
-      if (meetsErlangA(context, middle)) passing = middle;
+      if (probes.meets(middle, false)) passing = middle;
       else failing = middle;
     }
     agents = passing;
   }
-  const binding: BindingConstraint =
-    agents > lowest ? (erlangAMiss(context, agents - 1) ?? 'none') : occupancy > 1 ? 'occupancy' : 'none';
-  const m = erlangAAt(context, agents);
-  return {
-    agents,
-    binding,
-    performance: {
-      serviceLevel: m.serviceLevel,
-      probabilityOfWait: m.probabilityOfWait,
-      averageSpeedOfAnswerSec: m.averageSpeedOfAnswerSec,
-      occupancy: m.occupancy,
-      probabilityOfAbandon: m.probabilityOfAbandon,
-    },
-  };
+  probes.finish(agents, lowest, occupancy, out);
 }

@@ -37,11 +37,27 @@ export function scheduledAgents(productiveAgents: number, shrinkage: number): nu
   requireNonNegativeInteger(productiveAgents, 'productiveAgents');
   requireFractionBelowOne(shrinkage, 'shrinkage');
   if (shrinkage === 0) return productiveAgents;
-  const shrinkageUnits = shrinkageInBillionths(shrinkage);
-  const availableUnits = SHRINKAGE_SCALE - shrinkageUnits;
+  return scheduledFromAvailableUnits(productiveAgents, availableUnitsOf(shrinkage));
+}
+
+/**
+ * 10⁹·(1 − s) in integers, for a shrinkage s already checked to be in [0, 1).
+ * @throws {StaffingInputError} s rounds to 1 at 9 decimal places.
+ */
+export function availableUnitsOf(shrinkage: number): number {
+  const availableUnits = SHRINKAGE_SCALE - shrinkageInBillionths(shrinkage);
   if (availableUnits <= 0) {
     throw new StaffingInputError('shrinkage', `rounds to 1 at ${SHRINKAGE_DECIMAL_PLACES} decimal places`);
   }
+  return availableUnits;
+}
+
+/**
+ * ⌈raw·10⁹ / availableUnits⌉ exactly, for a whole raw ≥ 0 and availableUnits from
+ * {@link availableUnitsOf}: {@link scheduledAgents} once its checks have passed (the interval
+ * planner checks each distinct shrinkage once, not every row).
+ */
+export function scheduledFromAvailableUnits(productiveAgents: number, availableUnits: number): number {
   const numerator = productiveAgents * SHRINKAGE_SCALE;
   if (Number.isSafeInteger(numerator)) {
     // Exact integer division in float64: all operands and the product below are < 2^53.
