@@ -11,6 +11,7 @@
 //        page: lazyPage(() => import('../features/plan/ForecastsPage'), 'ForecastsPage') },
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { can } from '../features/auth/permissions';
+import { canManageImports } from '../features/insight/permissions';
 import type en from '../i18n/locales/en.json';
 import type { Me } from '../lib/types';
 
@@ -43,10 +44,40 @@ export function lazyPage<M extends Record<string, unknown>>(
 
 export const NAV_SECTIONS: NavSection[] = [
   { id: 'plan', label: 'nav.plan' },
+  { id: 'insight', label: 'nav.insight' },
   { id: 'admin', label: 'nav.admin' },
 ];
 
 export const NAV: NavEntry[] = [
+  {
+    id: 'insight.overview',
+    section: 'insight',
+    label: 'nav.insightOverview',
+    path: '/insight/overview',
+    page: lazyPage(() => import('../features/insight/OverviewPage'), 'OverviewPage'),
+  },
+  {
+    id: 'insight.breakdown',
+    section: 'insight',
+    label: 'nav.insightBreakdown',
+    path: '/insight/breakdown',
+    page: lazyPage(() => import('../features/insight/BreakdownPage'), 'BreakdownPage'),
+  },
+  {
+    id: 'insight.topics',
+    section: 'insight',
+    label: 'nav.insightTopics',
+    path: '/insight/topics',
+    page: lazyPage(() => import('../features/insight/TopicsPage'), 'TopicsPage'),
+  },
+  {
+    id: 'insight.imports',
+    section: 'insight',
+    label: 'nav.insightImports',
+    path: '/insight/imports',
+    visible: canManageImports,
+    page: lazyPage(() => import('../features/insight/ImportsPage'), 'ImportsPage'),
+  },
   {
     id: 'plan.staffing',
     section: 'plan',

@@ -105,3 +105,38 @@ export const COMMON_LANGUAGES: readonly string[] = (
   'en en-US en-GB es es-MX pt pt-BR fr fr-CA de it nl pl ro hu cs sk bg el tr he ar fa ru uk lv lt et fi sv ' +
   'da nb hi bn ur ta te tl id ms th vi zh zh-Hans zh-Hant ja ko sw am'
 ).split(' ');
+
+const DURATION_UNITS = [
+  ['day', 86_400],
+  ['hour', 3_600],
+  ['minute', 60],
+  ['second', 1],
+] as const;
+
+/**
+ * A duration in seconds, humanely: "3 hr 20 min", "2 days 4 hr", "45 sec" — at most the two largest
+ * units (the smaller one rounded), each through Intl.NumberFormat's unit style, joined by
+ * Intl.ListFormat's unit list. Empty for null.
+ */
+export function formatDuration(locale: string, seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '';
+  const abs = Math.round(Math.abs(seconds));
+  const found = DURATION_UNITS.findIndex(([, size]) => abs >= size);
+  const i = found === -1 ? DURATION_UNITS.length - 1 : found;
+  const [bigUnit, bigSize] = DURATION_UNITS[i]!;
+  const small = DURATION_UNITS[i + 1];
+  const unit = (n: number, u: string) =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit: u, unitDisplay: 'short' }).format(n);
+  const parts: string[] = [];
+  if (!small) parts.push(unit(Math.round(abs), 'second'));
+  else {
+    const smallTotal = Math.round(abs / small[1]);
+    const per = bigSize / small[1];
+    const big = Math.floor(smallTotal / per);
+    const rest = smallTotal - big * per;
+    if (big > 0) parts.push(unit(big, bigUnit));
+    if (rest > 0 || big === 0) parts.push(unit(rest, small[0]));
+  }
+  const text = new Intl.ListFormat(locale, { style: 'narrow', type: 'unit' }).format(parts);
+  return seconds < 0 ? `−${text}` : text;
+}

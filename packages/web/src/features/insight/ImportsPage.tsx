@@ -1,0 +1,625 @@
+// Insight → Imports: upload a help-desk export (up to the API's 1 MiB body limit; bigger files go
+// through `shoreline import`), follow the run's progress, read its data-quality report and rejected
+// rows; past runs; and the provider mappings that decide each imported ticket's provider and team.
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../lib/api';
+import { errorMessage } from '../../lib/errors';
+import type { Provider, Team } from '../../lib/types';
+import { ErrorBanner, Field, Loading, Notice, PageHeader } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { adminApi } from '../admin/api';
+import { useMe } from '../auth/session';
+import {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportRun,
+  insightApi,
+  MATCH_KINDS,
+  MAX_UPLOAD_BYTES,
+  type MatchKind,
+  QUALITY_FLAGS,
+} from './api';
+import { Card, CsvButton } from './components';
+import { flagLabel } from './labels';
+import { canManageImports } from './permissions';
+import './insight.css';
+
+const POLL_MS = 400;
+
+export function ImportsPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const runs = useResource(() => insightApi.imports(), []);
+  const selected = params.get('run');
+  if (!canManageImports(me)) {
+    return (
+      <>
+        <PageHeader title={t('insight.imports.title')} />
+        <p className="empty">{t('errors.notFound')}</p>
+      </>
+    );
+  }
+  const select = (id: string) =>
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('run', id);
+        return next;
+      },
+      { replace: false },
+    );
+  return (
+    <>
+      <PageHeader title={t('insight.imports.title')} intro={t('insight.imports.intro')} />
+      <UploadCard
+        onStarted={(run) => {
+          runs.set((prev) => [run, ...(prev ?? []).filter((r) => r.id !== run.id)]);
+          select(run.id);
+        }}
+      />
+      {selected ? (
+        <RunCard
+          key={selected}
+          id={selected}
+          onChange={(run) => runs.set((prev) => prev?.map((r) => (r.id === run.id ? run : r)))}
+        />
+      ) : null}
+      <RunList
+        runs={runs.data}
+        loading={runs.loading}
+        error={runs.error}
+        reload={runs.reload}
+        onSelect={select}
+      />
+      <MappingsCard />
+    </>
+  );
+}
+
+function byteLength(text: string): number {
+  return new TextEncoder().encode(text).length;
+}
+
+function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [format, setFormat] = useState<ImportFormat>('canonical');
+  const [file, setFile] = useState<File | null>(null);
+  const [mappingFile, setMappingFile] = useState<File | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const limit = fmt.number(MAX_UPLOAD_BYTES / 1_048_576, {
+    style: 'unit',
+    unit: 'megabyte',
+    maximumFractionDigits: 0,
+  });
+  const cli = 'shoreline import <format> FILE [--mapping FILE]';
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    setError(undefined);
+    if (!file) return setProblem(t('insight.imports.chooseFile'));
+    if (file.size > MAX_UPLOAD_BYTES)
+      return setProblem(
+        t('insight.imports.tooBig', { name: file.name, size: fmt.number(file.size), limit, cli }),
+      );
+    if (format === 'csv' && !mappingFile) return setProblem(t('insight.imports.needsMapping'));
+    setBusy(true);
+    try {
+      let mapping: unknown;
+      if (mappingFile) {
+        try {
+          mapping = JSON.parse(await mappingFile.text());
+        } catch {
+          setProblem(t('insight.imports.badMapping', { name: mappingFile.name }));
+          return;
+        }
+      }
+      const content = await file.text();
+      const body = { format, fileName: file.name, content, ...(mapping === undefined ? {} : { mapping }) };
+      // The whole request counts against the limit (JSON escaping and the mapping included).
+      if (byteLength(JSON.stringify(body)) > MAX_UPLOAD_BYTES) {
+        setProblem(t('insight.imports.tooBig', { name: file.name, size: fmt.number(file.size), limit, cli }));
+        return;
+      }
+      onStarted(await insightApi.startImport(body));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 413)
+        setProblem(t('insight.imports.tooBig', { name: file.name, size: fmt.number(file.size), limit, cli }));
+      else setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('insight.imports.uploadTitle')}>
+      <form className="form insight-upload" onSubmit={(e) => void submit(e)} noValidate>
+        <div className="form-grid">
+          <Field label={t('insight.imports.format')}>
+            {(p) => (
+              <select {...p} value={format} onChange={(e) => setFormat(e.target.value as ImportFormat)}>
+                {IMPORT_FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`insight.imports.formats.${f}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label={t('insight.imports.file')}
+            help={t('insight.imports.fileHelp', { limit, cli })}
+            required
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="file"
+                accept=".ndjson,.jsonl,.json,.csv,.tsv,.txt"
+                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+              />
+            )}
+          </Field>
+          <Field
+            label={t('insight.imports.mapping')}
+            help={t('insight.imports.mappingHelp')}
+            required={format === 'csv'}
+          >
+            {(p) => (
+              <input
+                {...p}
+                type="file"
+                accept=".json,application/json"
+                onChange={(e) => setMappingFile(e.target.files?.[0] ?? null)}
+              />
+            )}
+          </Field>
+        </div>
+        {problem ? (
+          <div className="banner banner-error" role="alert">
+            {problem}
+          </div>
+        ) : null}
+        <ErrorBanner error={error} />
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={busy}>
+            {busy ? t('insight.imports.uploading') : t('insight.imports.start')}
+          </button>
+        </div>
+      </form>
+    </Card>
+  );
+}
+
+/** One run: progress while it runs, then its counts, data-quality report and rejected rows. */
+function RunCard({ id, onChange }: { id: string; onChange: (run: ImportRun) => void }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [run, setRun] = useState<ImportRun>();
+  const [error, setError] = useState<unknown>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: polls one run; onChange is a notification.
+  useEffect(() => {
+    let alive = true;
+    let timer = 0;
+    const poll = async () => {
+      try {
+        const r = await insightApi.importRun(id);
+        if (!alive) return;
+        setRun(r);
+        onChange(r);
+        if (r.status === 'running') timer = window.setTimeout(() => void poll(), POLL_MS);
+      } catch (err) {
+        if (alive) setError(err);
+      }
+    };
+    void poll();
+    return () => {
+      alive = false;
+      window.clearTimeout(timer);
+    };
+  }, [id]);
+  const rejects = useResource(
+    async () => (run?.status !== 'running' && run && run.rowsRejected > 0 ? insightApi.rejects(id) : []),
+    [id, run?.status],
+  );
+  if (error) return <ErrorBanner error={error} />;
+  if (!run) return <Loading />;
+  const percent = fmt.number(run.progress, { style: 'percent', maximumFractionDigits: 0 });
+  const flags = Object.entries(run.quality)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  return (
+    <Card title={t('insight.imports.runTitle', { name: run.fileName })} testId="import-run">
+      <div className="insight-progress">
+        <label htmlFor={`progress-${run.id}`}>
+          {run.status === 'running'
+            ? t('insight.imports.running', { percent })
+            : run.status === 'done'
+              ? t('insight.imports.done')
+              : t('insight.imports.failed')}
+        </label>
+        <progress
+          id={`progress-${run.id}`}
+          max={1}
+          value={run.status === 'done' ? 1 : run.progress}
+          aria-valuetext={percent}
+        />
+        <span
+          className={`badge insight-status-${run.status}`}
+          data-testid="run-status"
+          data-status={run.status}
+        >
+          {t(`insight.imports.statuses.${run.status}`)}
+        </span>
+      </div>
+      <dl className="insight-run-counts" aria-live="polite">
+        <div>
+          <dt>{t('insight.imports.recordsRead')}</dt>
+          <dd data-testid="records-read">{fmt.number(run.recordsRead)}</dd>
+        </div>
+        <div>
+          <dt>{t('insight.imports.ticketsUpserted')}</dt>
+          <dd data-testid="tickets-upserted">{fmt.number(run.ticketsUpserted)}</dd>
+        </div>
+        <div>
+          <dt>{t('insight.imports.rowsRejected')}</dt>
+          <dd data-testid="rows-rejected">{fmt.number(run.rowsRejected)}</dd>
+        </div>
+      </dl>
+      {run.error ? (
+        <div className="banner banner-error" role="alert">
+          {run.error}
+        </div>
+      ) : null}
+      {run.status !== 'running' ? (
+        <>
+          <h3>{t('insight.imports.qualityTitle')}</h3>
+          {flags.length === 0 ? (
+            <Notice>{t('insight.imports.qualityClean')}</Notice>
+          ) : (
+            <div className="table-wrap">
+              <table className="insight-table" data-testid="quality-report">
+                <caption className="visually-hidden">{t('insight.imports.qualityTitle')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('insight.imports.flag')}</th>
+                    <th scope="col" className="num">
+                      {t('insight.metrics.tickets')}
+                    </th>
+                    <th scope="col">{t('insight.imports.flagMeaning')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {flags.map(([flag, n]) => (
+                    <tr key={flag} data-flag={flag}>
+                      <th scope="row">{flagLabel(t, flag)}</th>
+                      <td className="num">{fmt.number(n)}</td>
+                      <td className="muted">
+                        {(QUALITY_FLAGS as readonly string[]).includes(flag)
+                          ? t(`insight.flagHelp.${flag as 'no_provider'}`)
+                          : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <p className="field-help">{t('insight.imports.qualityHelp')}</p>
+          {run.rowsRejected > 0 ? (
+            <>
+              <div className="insight-card-head">
+                <h3>{t('insight.imports.rejectsTitle')}</h3>
+                <CsvButton
+                  fileName={`rejects-${run.fileName.replace(/\.[^.]*$/, '')}.csv`}
+                  header={['file', 'line', 'field', 'reason']}
+                  rows={() => (rejects.data ?? []).map((r) => [r.file, r.line, r.field, r.reason])}
+                />
+              </div>
+              <ErrorBanner error={rejects.error} onRetry={rejects.reload} />
+              {rejects.data ? (
+                <div className="table-wrap">
+                  <table className="insight-table" data-testid="rejects">
+                    <caption className="visually-hidden">{t('insight.imports.rejectsTitle')}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('insight.imports.rejectFile')}</th>
+                        <th scope="col" className="num">
+                          {t('insight.imports.rejectLine')}
+                        </th>
+                        <th scope="col">{t('insight.imports.rejectField')}</th>
+                        <th scope="col">{t('insight.imports.rejectReason')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {rejects.data.map((r, i) => (
+                        // biome-ignore lint/suspicious/noArrayIndexKey: one line may have several rejects.
+                        <tr key={`${r.line}-${i}`}>
+                          <td dir="ltr">{r.file}</td>
+                          <td className="num">{fmt.number(r.line)}</td>
+                          <td dir="ltr">{r.field}</td>
+                          <td dir="ltr" className="insight-reason">
+                            {r.reason}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              ) : null}
+              {rejects.data && rejects.data.length < run.rowsRejected ? (
+                <p className="field-help">
+                  {t('insight.imports.rejectsTruncated', {
+                    shown: fmt.number(rejects.data.length),
+                    total: fmt.number(run.rowsRejected),
+                  })}
+                </p>
+              ) : null}
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </Card>
+  );
+}
+
+function RunList(props: {
+  runs: ImportRun[] | undefined;
+  loading: boolean;
+  error: unknown;
+  reload: () => void;
+  onSelect: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  return (
+    <Card title={t('insight.imports.pastTitle')}>
+      <ErrorBanner error={props.error} onRetry={props.reload} />
+      {props.loading && !props.runs ? <Loading /> : null}
+      {props.runs?.length === 0 ? <p className="empty">{t('insight.imports.pastEmpty')}</p> : null}
+      {props.runs && props.runs.length > 0 ? (
+        <div className="table-wrap">
+          <table className="insight-table" data-testid="import-runs">
+            <caption className="visually-hidden">{t('insight.imports.pastTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('insight.imports.file')}</th>
+                <th scope="col">{t('insight.imports.format')}</th>
+                <th scope="col">{t('common.status')}</th>
+                <th scope="col">{t('insight.imports.started')}</th>
+                <th scope="col" className="num">
+                  {t('insight.imports.recordsRead')}
+                </th>
+                <th scope="col" className="num">
+                  {t('insight.imports.ticketsUpserted')}
+                </th>
+                <th scope="col" className="num">
+                  {t('insight.imports.rowsRejected')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.runs.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <button type="button" className="button-link" onClick={() => props.onSelect(r.id)}>
+                      {r.fileName}
+                    </button>
+                  </th>
+                  <td>
+                    {(IMPORT_FORMATS as readonly string[]).includes(r.format)
+                      ? t(`insight.imports.formats.${r.format as 'csv'}`)
+                      : r.format}
+                  </td>
+                  <td>
+                    <span className={`badge insight-status-${r.status}`}>
+                      {t(`insight.imports.statuses.${r.status}`)}
+                    </span>
+                  </td>
+                  <td className="nowrap">{fmt.dateTime(r.startedAt)}</td>
+                  <td className="num">{fmt.number(r.recordsRead)}</td>
+                  <td className="num">{fmt.number(r.ticketsUpserted)}</td>
+                  <td className="num">{fmt.number(r.rowsRejected)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+function MappingsCard() {
+  const { t } = useTranslation();
+  const mappings = useResource(() => insightApi.mappings(), []);
+  const refs = useResource(async () => {
+    const [providers, teams] = await Promise.all([adminApi.providers(), adminApi.teams()]);
+    return { providers, teams };
+  }, []);
+  const [error, setError] = useState<unknown>();
+  const providerName = (id: string) => refs.data?.providers.find((p) => p.id === id)?.name ?? id;
+  const teamName = (id: string | null) =>
+    id ? (refs.data?.teams.find((tm) => tm.id === id)?.name ?? id) : '—';
+  const remove = async (id: string) => {
+    if (!window.confirm(t('insight.mappings.confirmDelete'))) return;
+    try {
+      await insightApi.deleteMapping(id);
+      mappings.set((prev) => prev?.filter((m) => m.id !== id));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <Card title={t('insight.mappings.title')} testId="provider-mappings">
+      <p className="muted">{t('insight.mappings.intro')}</p>
+      <ErrorBanner error={mappings.error ?? error} onRetry={mappings.reload} />
+      {mappings.data?.length === 0 ? <p className="empty">{t('insight.mappings.empty')}</p> : null}
+      {mappings.data && mappings.data.length > 0 ? (
+        <div className="table-wrap">
+          <table className="insight-table">
+            <caption className="visually-hidden">{t('insight.mappings.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('insight.mappings.source')}</th>
+                <th scope="col">{t('insight.mappings.matchKind')}</th>
+                <th scope="col">{t('insight.mappings.matchValue')}</th>
+                <th scope="col">{t('insight.filters.provider')}</th>
+                <th scope="col">{t('insight.filters.team')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {mappings.data.map((m) => (
+                <tr key={m.id}>
+                  <td dir="ltr">{m.source}</td>
+                  <td>{t(`insight.mappings.kinds.${m.matchKind}`)}</td>
+                  <td dir="ltr">{m.matchValue || '—'}</td>
+                  <td>{providerName(m.providerId)}</td>
+                  <td>{teamName(m.teamId)}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button-small button-danger"
+                      onClick={() => void remove(m.id)}
+                    >
+                      {t('insight.mappings.delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {refs.data ? (
+        <MappingForm
+          providers={refs.data.providers}
+          teams={refs.data.teams}
+          onCreated={(m) => mappings.set((prev) => [...(prev ?? []), m])}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+function MappingForm(props: {
+  providers: Provider[];
+  teams: Team[];
+  onCreated: (m: Awaited<ReturnType<typeof insightApi.createMapping>>) => void;
+}) {
+  const { t } = useTranslation();
+  const [providerId, setProviderId] = useState('');
+  const [teamId, setTeamId] = useState('');
+  const [source, setSource] = useState('*');
+  const [matchKind, setMatchKind] = useState<MatchKind>('group');
+  const [matchValue, setMatchValue] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const teams = props.teams.filter((tm) => tm.providerId === providerId);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    if (!providerId) return setError(t('insight.mappings.chooseProvider'));
+    if (matchKind !== 'default' && !matchValue.trim()) return setError(t('insight.mappings.needValue'));
+    setBusy(true);
+    try {
+      props.onCreated(
+        await insightApi.createMapping({
+          providerId,
+          teamId: teamId || null,
+          source: source.trim() || '*',
+          matchKind,
+          matchValue: matchKind === 'default' ? '' : matchValue.trim(),
+        }),
+      );
+      setMatchValue('');
+    } catch (err) {
+      setError(errorMessage(t, err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="form insight-mapping-form" onSubmit={(e) => void submit(e)} noValidate>
+      <h3>{t('insight.mappings.add')}</h3>
+      <div className="form-grid">
+        <Field label={t('insight.mappings.matchKind')} help={t(`insight.mappings.kindHelp.${matchKind}`)}>
+          {(p) => (
+            <select {...p} value={matchKind} onChange={(e) => setMatchKind(e.target.value as MatchKind)}>
+              {MATCH_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`insight.mappings.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('insight.mappings.matchValue')}>
+          {(p) => (
+            <input
+              {...p}
+              dir="auto"
+              value={matchValue}
+              disabled={matchKind === 'default'}
+              onChange={(e) => setMatchValue(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('insight.mappings.source')} help={t('insight.mappings.sourceHelp')}>
+          {(p) => <input {...p} dir="ltr" value={source} onChange={(e) => setSource(e.target.value)} />}
+        </Field>
+        <Field label={t('insight.filters.provider')} required>
+          {(p) => (
+            <select
+              {...p}
+              value={providerId}
+              onChange={(e) => {
+                setProviderId(e.target.value);
+                setTeamId('');
+              }}
+            >
+              <option value="">{t('teams.choose')}</option>
+              {props.providers.map((pr) => (
+                <option key={pr.id} value={pr.id}>
+                  {pr.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('insight.filters.team')}>
+          {(p) => (
+            <select {...p} value={teamId} onChange={(e) => setTeamId(e.target.value)} disabled={!providerId}>
+              <option value="">{t('insight.mappings.anyTeam')}</option>
+              {teams.map((tm) => (
+                <option key={tm.id} value={tm.id}>
+                  {tm.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      {error ? (
+        <div className="banner banner-error" role="alert">
+          {error}
+        </div>
+      ) : null}
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={busy}>
+          {t('insight.mappings.create')}
+        </button>
+      </div>
+    </form>
+  );
+}

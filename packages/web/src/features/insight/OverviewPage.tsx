@@ -1,0 +1,492 @@
+// Insight → Overview: the headline KPIs, volume and backlog over time, vendor against in-house, and
+// this period against the one before. Filters live in the URL; every chart drills down to tickets.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { formatNumber } from '../../lib/format';
+import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { type Interval, insightApi, type KpiRow } from './api';
+import { BarChart, InlineBar, VolumeChart } from './charts';
+import {
+  Card,
+  CsvButton,
+  CsvLink,
+  EmptyInsight,
+  FilterBar,
+  Labelled,
+  Segmented,
+  useInsightOptions,
+} from './components';
+import { addDays, daysBetween, groupFilter, ticketsPath, toApiFilter, useInsightFilter } from './filters';
+import { KpiTable } from './KpiTable';
+import { groupLabel } from './labels';
+import { CHART_METRICS, formatMetric, METRICS, type MetricId, metricLabel } from './metrics';
+import './insight.css';
+
+const INTERVALS: Interval[] = ['day', 'week', 'month'];
+const SIDE_METRICS: MetricId[] = [
+  'tickets',
+  'firstResponseMedian',
+  'firstResponseP90',
+  'resolutionMedian',
+  'resolutionP90',
+  'resolutionBusinessMedian',
+  'resolutionBusinessP90',
+  'reopenRate',
+  'slaAttainment',
+  'csatMean',
+  'handoffsPerTicket',
+];
+
+/** The last day a bucket covers (inclusive). */
+export function bucketEnd(start: string, interval: Interval): string {
+  if (interval === 'day') return start;
+  if (interval === 'week') return addDays(start, 6);
+  const d = new Date(`${start}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).toISOString().slice(0, 10);
+}
+
+export function OverviewPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const filter = useInsightFilter();
+  const options = useInsightOptions();
+  const interval = (INTERVALS as string[]).includes(filter.params.get('interval') ?? '')
+    ? (filter.params.get('interval') as Interval)
+    : 'week';
+  const metric = (CHART_METRICS as string[]).includes(filter.params.get('metric') ?? '')
+    ? (filter.params.get('metric') as MetricId)
+    : 'resolutionMedian';
+  const key = JSON.stringify(filter.api);
+  const data = useResource(async () => {
+    const [total, volume, kinds, providers] = await Promise.all([
+      insightApi.kpis('none', filter.api),
+      insightApi.volume(interval, filter.api),
+      insightApi.kpis('provider_kind', filter.api),
+      insightApi.kpis('provider', filter.api),
+    ]);
+    return { total: total[0], volume, kinds, providers };
+  }, [key, interval]);
+
+  const setParam = (name: string, value: string) =>
+    filter.setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set(name, value);
+        return next;
+      },
+      { replace: true },
+    );
+
+  const filtered = Object.values(filter.ui).some(Boolean);
+  const total = data.data?.total;
+  return (
+    <>
+      <PageHeader title={t('insight.overview.title')} intro={t('insight.overview.intro')} />
+      <FilterBar filter={filter} options={options.data} />
+      <ErrorBanner error={data.error ?? options.error} onRetry={data.reload} />
+      {data.loading && !data.data ? <Loading /> : null}
+      {data.data && (!total || total.tickets === 0) ? <EmptyInsight filtered={filtered} /> : null}
+      {data.data && total && total.tickets > 0 ? (
+        <div className={data.loading ? 'insight-stale' : undefined} aria-busy={data.loading}>
+          <KpiCards row={total} />
+          <Card
+            title={t('insight.overview.volumeTitle')}
+            actions={
+              <>
+                <Segmented
+                  label={t('insight.interval.label')}
+                  value={interval}
+                  options={INTERVALS.map((i) => ({ value: i, label: t(`insight.interval.${i}`) }))}
+                  onChange={(v) => setParam('interval', v)}
+                />
+                <CsvLink href={`/api/insight/volume${csvQuery(filter.api, { interval })}`} />
+              </>
+            }
+          >
+            <VolumeChart
+              title={t('insight.overview.volumeChart', { interval: t(`insight.interval.${interval}`) })}
+              points={data.data.volume}
+              dateLabel={(d) => shortDate(fmt.locale, d, interval)}
+              legend={{
+                created: t('insight.volume.created'),
+                solved: t('insight.volume.solved'),
+                backlog: t('insight.volume.backlog'),
+              }}
+              onSelect={(start) =>
+                navigate(ticketsPath({ ...filter.ui, from: start, to: bucketEnd(start, interval) }))
+              }
+            />
+            <p className="field-help">{t('insight.drillHint')}</p>
+          </Card>
+          <SideBySide kinds={data.data.kinds} />
+          <Card
+            title={t('insight.overview.providersTitle')}
+            actions={
+              <>
+                <Labelled label={t('insight.metric')}>
+                  {(id) => (
+                    <select id={id} value={metric} onChange={(e) => setParam('metric', e.target.value)}>
+                      {CHART_METRICS.map((m) => (
+                        <option key={m} value={m}>
+                          {metricLabel(t, m)}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Labelled>
+                <CsvLink href={`/api/insight/kpis${csvQuery(filter.api, { groupBy: 'provider' })}`} />
+              </>
+            }
+          >
+            <BarChart
+              testId="provider-chart"
+              title={t('insight.chartTitle', {
+                metric: metricLabel(t, metric),
+                group: t('insight.groupBy.provider'),
+              })}
+              items={data.data.providers.map((row) => {
+                const own = groupFilter('provider', row.key);
+                const value = METRICS[metric].get(row);
+                return {
+                  key: row.key ?? '',
+                  label: groupLabel(t, fmt, 'provider', row),
+                  value,
+                  display: formatMetric(fmt.locale, METRICS[metric].kind, value),
+                  onSelect: own ? () => navigate(ticketsPath({ ...filter.ui, ...own })) : undefined,
+                };
+              })}
+            />
+            <KpiTable
+              caption={t('insight.overview.providersTitle')}
+              groupBy="provider"
+              rows={data.data.providers}
+              metrics={SIDE_METRICS}
+              base={filter.ui}
+              testId="provider-table"
+            />
+          </Card>
+          <PeriodCompare volume={data.data.volume} interval={interval} />
+        </div>
+      ) : null}
+    </>
+  );
+}
+
+function csvQuery(api: object, extra: Record<string, string>): string {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...api, ...extra, format: 'csv' })) if (v) p.set(k, String(v));
+  return `?${p.toString()}`;
+}
+
+export function shortDate(locale: string, day: string, interval: Interval): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  const options: Intl.DateTimeFormatOptions =
+    interval === 'month'
+      ? { month: 'short', year: 'numeric', timeZone: 'UTC' }
+      : { day: 'numeric', month: 'short', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, options).format(d);
+}
+
+function KpiCards({ row }: { row: KpiRow }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const f = (id: MetricId) => formatMetric(fmt.locale, METRICS[id].kind, METRICS[id].get(row));
+  const cards: { id: string; label: string; value: string; raw: number | null; sub?: string }[] = [
+    {
+      id: 'tickets',
+      label: t('insight.metrics.tickets'),
+      value: f('tickets'),
+      raw: row.tickets,
+      sub: t('insight.cards.solved', { n: fmt.number(row.solved) }),
+    },
+    {
+      id: 'first-response',
+      label: t('insight.cards.firstResponse'),
+      value: f('firstResponseMedian'),
+      raw: row.firstResponse.medianSeconds,
+      sub: t('insight.cards.p90', { value: f('firstResponseP90') }),
+    },
+    {
+      id: 'first-response-business',
+      label: t('insight.cards.firstResponseBusiness'),
+      value: f('firstResponseBusinessMedian'),
+      raw: row.firstResponseBusiness.medianSeconds,
+      sub: t('insight.cards.p90', { value: f('firstResponseBusinessP90') }),
+    },
+    {
+      id: 'resolution',
+      label: t('insight.cards.resolution'),
+      value: f('resolutionMedian'),
+      raw: row.resolution.medianSeconds,
+      sub: t('insight.cards.p90', { value: f('resolutionP90') }),
+    },
+    {
+      id: 'resolution-business',
+      label: t('insight.cards.resolutionBusiness'),
+      value: f('resolutionBusinessMedian'),
+      raw: row.resolutionBusiness.medianSeconds,
+      sub: t('insight.cards.p90', { value: f('resolutionBusinessP90') }),
+    },
+    {
+      id: 'reopen',
+      label: t('insight.metrics.reopenRate'),
+      value: f('reopenRate'),
+      raw: row.reopenRate,
+    },
+    {
+      id: 'sla',
+      label: t('insight.metrics.slaAttainment'),
+      value: f('slaAttainment'),
+      raw: row.slaAttainment,
+      sub: t('insight.cards.measured', { n: fmt.number(row.slaMeasured) }),
+    },
+    {
+      id: 'csat',
+      label: t('insight.metrics.csatMean'),
+      value: f('csatMean'),
+      raw: row.csatMean,
+      sub: t('insight.cards.satisfied', {
+        share: formatMetric(fmt.locale, 'ratio', row.csatSatisfiedShare),
+        n: fmt.number(row.csatResponses),
+      }),
+    },
+    {
+      id: 'handoffs',
+      label: t('insight.metrics.handoffsPerTicket'),
+      value: f('handoffsPerTicket'),
+      raw: row.handoffsPerTicket,
+      sub: t('insight.cards.handedOff', { share: formatMetric(fmt.locale, 'ratio', row.handedOffShare) }),
+    },
+  ];
+  if (row.calls.measured > 0)
+    cards.push({
+      id: 'calls',
+      label: t('insight.metrics.abandonmentRate'),
+      value: f('abandonmentRate'),
+      raw: row.calls.abandonmentRate,
+      sub: t('insight.cards.handle', { value: f('handleMedian') }),
+    });
+  return (
+    <dl className="insight-kpis" aria-label={t('insight.cards.label')}>
+      {cards.map((c) => (
+        <div key={c.id} className="insight-kpi" data-testid={`kpi-${c.id}`} data-value={c.raw ?? ''}>
+          <dt>{c.label}</dt>
+          <dd className="insight-kpi-value">{c.value}</dd>
+          {c.sub ? <dd className="insight-kpi-sub">{c.sub}</dd> : null}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** In-house against vendors, KPI by KPI, with a bar for each so the gap is visible. */
+function SideBySide({ kinds }: { kinds: KpiRow[] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const filter = useInsightFilter();
+  const byKind = (k: string) => kinds.find((r) => r.key === k);
+  const columns = (['in_house', 'vendor'] as const).map((k) => ({ kind: k, row: byKind(k) }));
+  const rowsFor = () =>
+    SIDE_METRICS.map((id) => [
+      metricLabel(t, id),
+      ...columns.map((c) => (c.row ? METRICS[id].get(c.row) : null)),
+    ]);
+  return (
+    <Card
+      title={t('insight.overview.sideTitle')}
+      testId="side-by-side"
+      actions={
+        <CsvButton
+          fileName="in-house-vs-vendor.csv"
+          header={[t('insight.kpi'), ...columns.map((c) => t(`providers.kinds.${c.kind}`))]}
+          rows={rowsFor}
+        />
+      }
+    >
+      <div className="table-wrap">
+        <table className="insight-table insight-side">
+          <caption className="visually-hidden">{t('insight.overview.sideTitle')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('insight.kpi')}</th>
+              {columns.map((c) => (
+                <th key={c.kind} scope="col" className="num">
+                  {c.row ? (
+                    <Link to={ticketsPath({ ...filter.ui, providerKind: c.kind })}>
+                      {t(`providers.kinds.${c.kind}`)}
+                    </Link>
+                  ) : (
+                    t(`providers.kinds.${c.kind}`)
+                  )}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {SIDE_METRICS.map((id) => {
+              const metric = METRICS[id];
+              const values = columns.map((c) => (c.row ? metric.get(c.row) : null));
+              const max = Math.max(0, ...values.map((v) => v ?? 0));
+              return (
+                <tr key={id}>
+                  <th scope="row">{metricLabel(t, id)}</th>
+                  {values.map((v, i) => (
+                    <td key={columns[i]!.kind} className="num" data-kind={columns[i]!.kind} data-metric={id}>
+                      <span className="nowrap">{formatMetric(fmt.locale, metric.kind, v)}</span>
+                      {v !== null && max > 0 ? (
+                        <InlineBar share={v / max} tone={i === 1 ? 'b' : 'a'} />
+                      ) : null}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}
+
+/** Periods to compare: the chosen range against the same length before it, or else the last 30 days
+ * of data (half the data when there is less) against the days before. */
+export function comparePeriods(
+  ui: { from?: string | undefined; to?: string | undefined },
+  lastDay: string | null,
+  firstDay: string | null,
+): { from: string; to: string; previousFrom: string; previousTo: string } | null {
+  if (ui.from && ui.to) {
+    const len = daysBetween(ui.from, ui.to) + 1;
+    return {
+      from: ui.from,
+      to: ui.to,
+      previousFrom: addDays(ui.from, -len),
+      previousTo: addDays(ui.from, -1),
+    };
+  }
+  if (!lastDay || !firstDay) return null;
+  const to = ui.to ?? lastDay;
+  const start = ui.from ?? firstDay;
+  const span = daysBetween(start, to) + 1;
+  const len = Math.max(1, Math.min(30, Math.floor(span / 2)));
+  const from = addDays(to, -len + 1);
+  return { from, to, previousFrom: addDays(from, -len), previousTo: addDays(from, -1) };
+}
+
+function PeriodCompare({ volume, interval }: { volume: { start: string }[]; interval: Interval }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const filter = useInsightFilter();
+  const first = volume[0]?.start ?? null;
+  const last = volume.at(-1)?.start ?? null;
+  const periods = useMemo(
+    () => comparePeriods(filter.ui, last ? bucketEnd(last, interval) : null, first),
+    [filter.ui, first, last, interval],
+  );
+  const key = JSON.stringify([filter.api, periods]);
+  const data = useResource(async () => {
+    if (!periods) return null;
+    const api = toApiFilter({ ...filter.ui, from: periods.from, to: periods.to });
+    const r = await insightApi.compare('none', api, periods.previousFrom, addDays(periods.previousTo, 1));
+    return { current: r.current[0], previous: r.previous[0] };
+  }, [key]);
+  if (!periods) return null;
+  const range = (a: string, b: string) => `${fmt.date(`${a}T00:00:00Z`)} – ${fmt.date(`${b}T00:00:00Z`)}`;
+  const currentLabel = range(periods.from, periods.to);
+  const previousLabel = range(periods.previousFrom, periods.previousTo);
+  const rows = SIDE_METRICS.map((id) => {
+    const m = METRICS[id];
+    const cur = data.data?.current ? m.get(data.data.current) : null;
+    const prev = data.data?.previous ? m.get(data.data.previous) : null;
+    return { id, m, cur, prev };
+  });
+  return (
+    <Card
+      title={t('insight.overview.compareTitle')}
+      testId="period-compare"
+      actions={
+        <CsvButton
+          fileName="period-comparison.csv"
+          header={[t('insight.kpi'), currentLabel, previousLabel]}
+          rows={() => rows.map((r) => [metricLabel(t, r.id), r.cur, r.prev])}
+        />
+      }
+    >
+      <p className="muted">
+        {t('insight.overview.compareIntro', { current: currentLabel, previous: previousLabel })}
+      </p>
+      <ErrorBanner error={data.error} onRetry={data.reload} />
+      {data.loading && !data.data ? <Loading /> : null}
+      {data.data ? (
+        <div className="table-wrap">
+          <table className="insight-table">
+            <caption className="visually-hidden">{t('insight.overview.compareTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('insight.kpi')}</th>
+                <th scope="col" className="num">
+                  {currentLabel}
+                </th>
+                <th scope="col" className="num">
+                  {previousLabel}
+                </th>
+                <th scope="col" className="num">
+                  {t('insight.overview.change')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(({ id, m, cur, prev }) => {
+                const change = changeOf(m.kind, cur, prev);
+                const better = change === null || change === 0 ? null : change > 0 !== m.lowerIsBetter;
+                return (
+                  <tr key={id}>
+                    <th scope="row">{metricLabel(t, id)}</th>
+                    <td className="num nowrap">{formatMetric(fmt.locale, m.kind, cur)}</td>
+                    <td className="num nowrap">{formatMetric(fmt.locale, m.kind, prev)}</td>
+                    <td
+                      className={`num nowrap ${better === null ? '' : better ? 'insight-better' : 'insight-worse'}`}
+                    >
+                      {change === null
+                        ? '—'
+                        : m.kind === 'ratio'
+                          ? t('insight.overview.points', {
+                              value: formatNumber(fmt.locale, change * 100, {
+                                maximumFractionDigits: 1,
+                                signDisplay: 'exceptZero',
+                              }),
+                            })
+                          : formatNumber(fmt.locale, change, {
+                              style: 'percent',
+                              maximumFractionDigits: 1,
+                              signDisplay: 'exceptZero',
+                            })}
+                      {better === null ? null : (
+                        <span className="visually-hidden">
+                          {' '}
+                          {better ? t('insight.overview.better') : t('insight.overview.worse')}
+                        </span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
+
+/** Ratios change by percentage points; everything else by relative change. */
+function changeOf(kind: string, cur: number | null, prev: number | null): number | null {
+  if (cur === null || prev === null) return null;
+  if (kind === 'ratio') return cur - prev;
+  if (prev === 0) return null;
+  return (cur - prev) / prev;
+}

@@ -1,0 +1,226 @@
+// Insight → Contact reasons: what customers contact about over time (one small chart per topic on a
+// shared scale) and the training-needs view: topics where a team's median resolution lags the others'.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router-dom';
+import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { csvUrl, type Interval, insightApi, type TopicPoint, type TrainingNeed } from './api';
+import { SmallMultiple } from './charts';
+import { Card, CsvLink, EmptyInsight, FilterBar, Segmented, useInsightOptions } from './components';
+import { ticketsPath, useInsightFilter } from './filters';
+import { topicLabel } from './labels';
+import { formatMetric } from './metrics';
+import { shortDate } from './OverviewPage';
+import './insight.css';
+
+const INTERVALS: Interval[] = ['day', 'week', 'month'];
+
+export function TopicsPage() {
+  const { t } = useTranslation();
+  const filter = useInsightFilter();
+  const options = useInsightOptions();
+  const interval = (INTERVALS as string[]).includes(filter.params.get('interval') ?? '')
+    ? (filter.params.get('interval') as Interval)
+    : 'week';
+  const key = JSON.stringify(filter.api);
+  const trend = useResource(() => insightApi.topics(interval, filter.api), [key, interval]);
+  const needs = useResource(() => insightApi.trainingNeeds(filter.api), [key]);
+  const filtered = Object.values(filter.ui).some(Boolean);
+  return (
+    <>
+      <PageHeader title={t('insight.topicsPage.title')} intro={t('insight.topicsPage.intro')} />
+      <FilterBar filter={filter} options={options.data} />
+      <ErrorBanner error={trend.error ?? needs.error} onRetry={trend.reload} />
+      {trend.loading && !trend.data ? <Loading /> : null}
+      {trend.data?.length === 0 ? <EmptyInsight filtered={filtered} /> : null}
+      {trend.data && trend.data.length > 0 ? (
+        <Card
+          title={t('insight.topicsPage.trendTitle')}
+          actions={
+            <>
+              <Segmented
+                label={t('insight.interval.label')}
+                value={interval}
+                options={INTERVALS.map((i) => ({ value: i, label: t(`insight.interval.${i}`) }))}
+                onChange={(v) =>
+                  filter.setParams(
+                    (prev) => {
+                      const next = new URLSearchParams(prev);
+                      next.set('interval', v);
+                      return next;
+                    },
+                    { replace: true },
+                  )
+                }
+              />
+              <CsvLink href={csvUrl('topics', filter.api, { interval })} />
+            </>
+          }
+        >
+          <TopicTrend points={trend.data} interval={interval} />
+        </Card>
+      ) : null}
+      {needs.data && needs.data.length > 0 ? <TrainingNeeds items={needs.data} /> : null}
+    </>
+  );
+}
+
+function TopicTrend({ points, interval }: { points: TopicPoint[]; interval: Interval }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const navigate = useNavigate();
+  const filter = useInsightFilter();
+  const buckets = [...new Set(points.map((p) => p.start))].sort();
+  const index = new Map(buckets.map((b, i) => [b, i]));
+  const series = new Map<string | null, number[]>();
+  for (const p of points) {
+    const values = series.get(p.topic) ?? buckets.map(() => 0);
+    values[index.get(p.start) ?? 0] = p.tickets;
+    series.set(p.topic, values);
+  }
+  const total = points.reduce((s, p) => s + p.tickets, 0);
+  const topics = [...series.entries()]
+    .map(([topic, values]) => ({ topic, values, sum: values.reduce((a, b) => a + b, 0) }))
+    .sort((a, b) => b.sum - a.sum);
+  const max = Math.max(1, ...topics.flatMap((s) => s.values));
+  const first = buckets[0] ?? '';
+  const last = buckets.at(-1) ?? '';
+  return (
+    <>
+      <p className="muted">
+        {t('insight.topicsPage.trendIntro', {
+          from: shortDate(fmt.locale, first, interval),
+          to: shortDate(fmt.locale, last, interval),
+          interval: t(`insight.interval.${interval}`),
+        })}
+      </p>
+      <ul className="insight-multiples">
+        {topics.map((s) => {
+          const name = topicLabel(t, s.topic);
+          const peakIndex = s.values.indexOf(Math.max(...s.values));
+          const description = t('insight.topicsPage.multipleDesc', {
+            total: fmt.number(s.sum),
+            share: formatMetric(fmt.locale, 'ratio', total ? s.sum / total : null),
+            peak: shortDate(fmt.locale, buckets[peakIndex] ?? first, interval),
+          });
+          const drill =
+            s.topic === null ? undefined : () => navigate(ticketsPath({ ...filter.ui, topic: s.topic! }));
+          return (
+            <li key={s.topic ?? '∅'} className="insight-multiple-item" data-topic={s.topic ?? ''}>
+              <div className="insight-multiple-head">
+                {s.topic === null ? (
+                  <span className="insight-multiple-name">{name}</span>
+                ) : (
+                  <Link className="insight-multiple-name" to={ticketsPath({ ...filter.ui, topic: s.topic })}>
+                    {name}
+                  </Link>
+                )}
+                <span className="insight-multiple-total">{fmt.number(s.sum)}</span>
+              </div>
+              <SmallMultiple
+                title={t('insight.topicsPage.multipleTitle', { topic: name })}
+                description={description}
+                values={s.values}
+                max={max}
+                onSelect={drill}
+              />
+              <p className="insight-multiple-desc">{description}</p>
+            </li>
+          );
+        })}
+      </ul>
+    </>
+  );
+}
+
+function TrainingNeeds({ items }: { items: TrainingNeed[] }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const filter = useInsightFilter();
+  const [onlyLagging, setOnlyLagging] = useState(true);
+  const lagging = items.filter((i) => i.lagging);
+  const shown = onlyLagging ? lagging : items;
+  return (
+    <Card
+      title={t('insight.training.title')}
+      testId="training-needs"
+      actions={<CsvLink href={csvUrl('training-needs', filter.api)} />}
+    >
+      <p className="muted">{t('insight.training.intro')}</p>
+      <label className="option">
+        <input type="checkbox" checked={onlyLagging} onChange={(e) => setOnlyLagging(e.target.checked)} />
+        {t('insight.training.onlyLagging', { n: fmt.number(lagging.length) })}
+      </label>
+      {shown.length === 0 ? <p className="empty">{t('insight.training.none')}</p> : null}
+      {shown.length > 0 ? (
+        <div className="table-wrap">
+          <table className="insight-table">
+            <caption className="visually-hidden">{t('insight.training.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('insight.training.team')}</th>
+                <th scope="col">{t('insight.training.topic')}</th>
+                <th scope="col" className="num">
+                  {t('insight.metrics.tickets')}
+                </th>
+                <th scope="col" className="num">
+                  {t('insight.training.teamMedian')}
+                </th>
+                <th scope="col" className="num">
+                  {t('insight.training.allMedian')}
+                </th>
+                <th scope="col" className="num">
+                  {t('insight.training.lag')}
+                </th>
+                <th scope="col" className="num">
+                  {t('insight.metrics.csatMean')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((i) => (
+                <tr key={`${i.teamId}-${i.topic}`} className={i.lagging ? 'insight-lagging' : undefined}>
+                  <th scope="row">
+                    <Link
+                      to={ticketsPath({
+                        ...filter.ui,
+                        ...(i.teamId ? { teamId: i.teamId } : {}),
+                        ...(i.topic ? { topic: i.topic } : {}),
+                      })}
+                    >
+                      {i.team ?? t('insight.none')}
+                    </Link>
+                  </th>
+                  <td>{topicLabel(t, i.topic)}</td>
+                  <td className="num">{fmt.number(i.tickets)}</td>
+                  <td className="num nowrap">
+                    {formatMetric(fmt.locale, 'duration', i.resolutionMedianSeconds)}
+                  </td>
+                  <td className="num nowrap">
+                    {formatMetric(fmt.locale, 'duration', i.allTeamsResolutionMedianSeconds)}
+                  </td>
+                  <td className="num nowrap">
+                    {i.lagRatio === null
+                      ? '—'
+                      : t('insight.training.times', {
+                          value: fmt.number(i.lagRatio, {
+                            minimumFractionDigits: 1,
+                            maximumFractionDigits: 1,
+                          }),
+                        })}
+                    {i.lagging ? (
+                      <span className="badge insight-badge-lag">{t('insight.training.lagging')}</span>
+                    ) : null}
+                  </td>
+                  <td className="num">{formatMetric(fmt.locale, 'ratio', i.csatMean)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Card>
+  );
+}
