@@ -230,7 +230,11 @@ describe('insight journey', () => {
       String(data.tickets - data.inHouse),
     );
     await page.getByTestId('period-compare').getByRole('table').waitFor();
-    expect(await page.getByRole('img', { name: /Tickets created and solved per Week/ }).count()).toBe(1);
+    expect(
+      await page
+        .getByRole('img', { name: /Tickets created and solved, and the open backlog \(interval: Week\)/ })
+        .count(),
+    ).toBe(1);
     await shot('03-overview');
   });
 

@@ -43,7 +43,14 @@ function Breakdown() {
       ? filter.params.get('metric')
       : 'tickets'
   ) as MetricId;
-  const rows = useResource(() => insightApi.kpis(groupBy, filter.api), [JSON.stringify(filter.api), groupBy]);
+  // Hours of the week read best in clock order; other groups come largest first.
+  const rows = useResource(
+    () =>
+      insightApi
+        .kpis(groupBy, filter.api)
+        .then((r) => (groupBy === 'hour_of_week' ? [...r].sort((a, b) => Number(a.key) - Number(b.key)) : r)),
+    [JSON.stringify(filter.api), groupBy],
+  );
   const setParam = (name: string, value: string) =>
     filter.setParams(
       (prev) => {

@@ -315,7 +315,7 @@ function RunCard({ id, onChange }: { id: string; onChange: (run: ImportRun) => v
           <p className="field-help">{t('insight.imports.qualityHelp')}</p>
           {run.rowsRejected > 0 ? (
             <>
-              <div className="insight-card-head">
+              <div className="insight-card-head insight-subhead">
                 <h3>{t('insight.imports.rejectsTitle')}</h3>
                 <CsvButton
                   fileName={`rejects-${run.fileName.replace(/\.[^.]*$/, '')}.csv`}

@@ -442,7 +442,10 @@ function PeriodCompare({ volume, interval }: { volume: { start: string }[]; inte
             <tbody>
               {rows.map(({ id, m, cur, prev }) => {
                 const change = changeOf(m.kind, cur, prev);
-                const better = change === null || change === 0 ? null : change > 0 !== m.lowerIsBetter;
+                const better =
+                  change === null || change === 0 || m.lowerIsBetter === null
+                    ? null
+                    : change > 0 !== m.lowerIsBetter;
                 return (
                   <tr key={id}>
                     <th scope="row">{metricLabel(t, id)}</th>

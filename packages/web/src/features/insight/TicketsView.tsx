@@ -90,7 +90,7 @@ export function TicketsView() {
         ) : null}
         {items.length > 0 ? (
           <div className="table-wrap">
-            <table className="insight-table" data-testid="ticket-table">
+            <table className="insight-table insight-compact" data-testid="ticket-table">
               <caption className="visually-hidden">{t('insight.tickets.title')}</caption>
               <thead>
                 <tr>
@@ -98,9 +98,7 @@ export function TicketsView() {
                   <th scope="col">{t('insight.tickets.subject')}</th>
                   <th scope="col">{t('insight.tickets.created')}</th>
                   <th scope="col">{t('insight.tickets.provider')}</th>
-                  <th scope="col">{t('insight.tickets.status')}</th>
-                  <th scope="col">{t('insight.tickets.priority')}</th>
-                  <th scope="col">{t('insight.tickets.channel')}</th>
+                  <th scope="col">{t('insight.tickets.details')}</th>
                   <th scope="col">{t('insight.tickets.topic')}</th>
                   <th scope="col" className="num">
                     {t('insight.tickets.firstResponse')}
@@ -119,14 +117,18 @@ export function TicketsView() {
                     </th>
                     <td className="insight-subject">{tk.subject ?? ''}</td>
                     <td className="nowrap">{fmt.dateTime(tk.createdAt)}</td>
-                    <td>
+                    <td className="nowrap">
                       {provider(tk.providerId)}
-                      {tk.teamId ? <span className="muted"> · {team(tk.teamId)}</span> : null}
+                      {tk.teamId ? <span className="muted insight-team">{team(tk.teamId)}</span> : null}
                     </td>
-                    <td>{statusLabel(t, tk.status)}</td>
-                    <td>{priorityLabel(t, tk.priority)}</td>
-                    <td>{channelLabel(t, tk.channel)}</td>
-                    <td>{topicLabel(t, tk.topic)}</td>
+                    <td>
+                      {[
+                        statusLabel(t, tk.status),
+                        priorityLabel(t, tk.priority),
+                        channelLabel(t, tk.channel),
+                      ].join(' · ')}
+                    </td>
+                    <td className="nowrap">{topicLabel(t, tk.topic)}</td>
                     <td className="num nowrap">{duration(tk.firstResponseSeconds)}</td>
                     <td className="num nowrap">{duration(tk.resolutionSeconds)}</td>
                     <td>

@@ -280,8 +280,7 @@ export function HourHeatmap(props: {
             width={cell - 2}
             height={cell - 2}
             rx={3}
-            style={{ fillOpacity: v ? 0.12 + 0.88 * share : 1 }}
-            fill={v ? undefined : 'var(--bg)'}
+            style={v ? { fillOpacity: 0.12 + 0.88 * share } : { fill: 'var(--bg)' }}
             onClick={clickable ? () => props.onSelect?.(how) : undefined}
           >
             <title>{props.display(how)}</title>

@@ -28,15 +28,15 @@ export type MetricId = (typeof METRIC_IDS)[number];
 export interface Metric {
   id: MetricId;
   kind: MetricKind;
-  /** Lower is better (durations, reopen rate, hand-offs, abandonment). */
-  lowerIsBetter: boolean;
+  /** Lower is better (durations, reopen rate, hand-offs, abandonment); null when neither (volume). */
+  lowerIsBetter: boolean | null;
   get(row: KpiRow): number | null;
 }
 
 const m = (
   id: MetricId,
   kind: MetricKind,
-  lowerIsBetter: boolean,
+  lowerIsBetter: boolean | null,
   get: (r: KpiRow) => number | null,
 ): Metric => ({
   id,
@@ -46,7 +46,7 @@ const m = (
 });
 
 export const METRICS: Record<MetricId, Metric> = {
-  tickets: m('tickets', 'count', false, (r) => r.tickets),
+  tickets: m('tickets', 'count', null, (r) => r.tickets),
   firstResponseMedian: m('firstResponseMedian', 'duration', true, (r) => r.firstResponse.medianSeconds),
   firstResponseP90: m('firstResponseP90', 'duration', true, (r) => r.firstResponse.p90Seconds),
   firstResponseBusinessMedian: m(
