@@ -155,7 +155,7 @@ const NUMERIC: readonly NumericColumn[] = [
 const OPTIONAL = new Set<string>(OPTIONAL_COLUMNS);
 
 /** A numeric column's place in the line and its bounds, resolved once per file. */
-interface NumericSpec {
+export interface NumericSpec {
   readonly column: NumericColumn;
   readonly at: number;
   readonly optional: boolean;
@@ -164,6 +164,62 @@ interface NumericSpec {
   readonly lowInclusive: boolean;
   readonly high: number;
   readonly highInclusive: boolean;
+}
+
+/** Every numeric column's spec, in NUMERIC order (values[k] below is NUMERIC[k]). */
+export function numericSpecs(index: ColumnIndex): NumericSpec[] {
+  return NUMERIC.map((column) => {
+    const rule = RULES[column];
+    return {
+      column,
+      at: index[column],
+      optional: OPTIONAL.has(column),
+      rule,
+      low: rule.min ?? rule.minExclusive ?? Number.NEGATIVE_INFINITY,
+      lowInclusive: rule.minExclusive === undefined,
+      high: rule.max ?? rule.maxExclusive ?? Number.POSITIVE_INFINITY,
+      highInclusive: rule.maxExclusive === undefined,
+    };
+  });
+}
+
+/** Whether `value` (not NaN) passes `spec`'s bounds and integrality. */
+export function withinRule(spec: NumericSpec, value: number): boolean {
+  return (
+    Number.isFinite(value) &&
+    (spec.lowInclusive ? value >= spec.low : value > spec.low) &&
+    (spec.highInclusive ? value <= spec.high : value < spec.high) &&
+    (!spec.rule.integer || Number.isInteger(value))
+  );
+}
+
+/**
+ * Builds rows from parsed values (NUMERIC order, NaN = empty optional cell). Consecutive rows with the
+ * same service-level target share one (never mutated) target object.
+ */
+export class RowBuilder {
+  private serviceLevel = { fraction: Number.NaN, withinSec: Number.NaN };
+
+  build(start: string, values: Float64Array): StaffingRow {
+    let serviceLevel = this.serviceLevel;
+    if (serviceLevel.fraction !== values[4] || serviceLevel.withinSec !== values[3]) {
+      serviceLevel = { fraction: values[4]!, withinSec: values[3]! };
+      this.serviceLevel = serviceLevel;
+    }
+    return {
+      start,
+      volume: values[0]!,
+      ahtSec: values[1]!,
+      intervalMin: values[2]! as 15 | 30 | 60,
+      serviceLevel,
+      shrinkage: values[5]!,
+      maxOccupancy: values[6]!,
+      patienceSec: given(values[7]!),
+      maxAsaSec: given(values[8]!),
+      maxAbandonRate: given(values[9]!),
+      minAgents: given(values[10]!),
+    };
+  }
 }
 
 /** An optional column's value, or undefined when the cell was empty. */
@@ -185,6 +241,7 @@ export class RowParser {
   private readonly specs: readonly NumericSpec[];
   private readonly values = new Float64Array(NUMERIC.length);
   private readonly startAt: number;
+  private readonly rows = new RowBuilder();
 
   constructor(
     index: ColumnIndex,
@@ -193,19 +250,7 @@ export class RowParser {
     private readonly maxErrors: number,
   ) {
     this.startAt = index.interval_start;
-    this.specs = NUMERIC.map((column) => {
-      const rule = RULES[column];
-      return {
-        column,
-        at: index[column],
-        optional: OPTIONAL.has(column),
-        rule,
-        low: rule.min ?? rule.minExclusive ?? Number.NEGATIVE_INFINITY,
-        lowInclusive: rule.minExclusive === undefined,
-        high: rule.max ?? rule.maxExclusive ?? Number.POSITIVE_INFINITY,
-        highInclusive: rule.maxExclusive === undefined,
-      };
-    });
+    this.specs = numericSpecs(index);
   }
 
   /** The row, or undefined after pushing its problems onto `errors`. */
@@ -233,12 +278,7 @@ export class RowParser {
           );
         continue;
       }
-      const ok =
-        Number.isFinite(value) &&
-        (spec.lowInclusive ? value >= spec.low : value > spec.low) &&
-        (spec.highInclusive ? value <= spec.high : value < spec.high) &&
-        (!spec.rule.integer || Number.isInteger(value)) &&
-        !isRadixLiteral(text!);
+      const ok = withinRule(spec, value) && !isRadixLiteral(text!);
       if (!ok) this.fail(line, spec.column, `${describe(spec.rule)}, got "${text!.trim()}"`);
       values[k] = value;
     }
@@ -254,19 +294,10 @@ export class RowParser {
         'needs patience_sec on the same row: without patience (Erlang C) no caller abandons',
       );
     if (this.errors.length > before) return undefined;
-    return {
-      start: start.charCodeAt(10) === 32 ? `${start.slice(0, 10)}T${start.slice(11)}` : start,
-      volume: values[0]!,
-      ahtSec: values[1]!,
-      intervalMin: intervalMin as 15 | 30 | 60,
-      serviceLevel: { fraction: values[4]!, withinSec: values[3]! },
-      shrinkage: values[5]!,
-      maxOccupancy: values[6]!,
-      patienceSec,
-      maxAsaSec: given(values[8]!),
-      maxAbandonRate,
-      minAgents: given(values[10]!),
-    };
+    return this.rows.build(
+      start.charCodeAt(10) === 32 ? `${start.slice(0, 10)}T${start.slice(11)}` : start,
+      values,
+    );
   }
 
   private fail(line: number, column: string, reason: string): void {
