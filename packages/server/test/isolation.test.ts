@@ -58,7 +58,7 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     },
   ],
   'POST /api/auth/logout': () => [undefined],
-  'POST /api/insight/imports': (f, n) => [
+  'POST /api/insight/imports': (_f, n) => [
     {
       format: 'canonical',
       fileName: `iso-${n}.ndjson`,
