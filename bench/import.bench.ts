@@ -1,8 +1,8 @@
 // Import bench: a generated canonical NDJSON file of N tickets (default 1,000,000; BENCH_TICKETS to
 // change) into PostgreSQL (when DATABASE_URL is set) and PGlite; prints a markdown table with rows/s
 // and peak RSS. Run: npm run bench -- import
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { runMigrations } from '../packages/server/src/main.js';
@@ -24,16 +24,44 @@ async function writeFile(): Promise<void> {
 }
 
 let peakRss = 0;
+let peakHeap = 0;
 const sampler = setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed + m.external);
 }, 100);
+
+/**
+ * CPU seconds used so far by this bench's PostgreSQL backends (same machine: /proc/PID/stat). The
+ * machine is shared, so CPU per ticket is the load-independent figure; wall-clock rates vary with load.
+ */
+async function serverCpuSeconds(database: Database): Promise<number> {
+  if (!database.pool) return 0;
+  const { rows } = await database.pool.query<{ pid: number }>(
+    'select pid from pg_stat_activity where datname = current_database()',
+  );
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // not on this machine, or gone
+    }
+  }
+  return ticks / 100;
+}
 
 async function bench(name: string, database: Database) {
   await runMigrations(database);
   const { organizationId } = await createOrganization(database.db, systemClock, {
     name: `bench ${Date.now()}`,
   });
+  (globalThis as { gc?: () => void }).gc?.();
   peakRss = process.memoryUsage().rss;
+  peakHeap = 0;
+  const serverBefore = await serverCpuSeconds(database);
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   const report = await runImport({
     database,
@@ -41,15 +69,20 @@ async function bench(name: string, database: Database) {
     organizationId,
     format: 'canonical',
     filePath: file,
-    batchSize: 10_000,
+    ...(process.env.BENCH_BATCH ? { batchSize: Number(process.env.BENCH_BATCH) } : {}),
   });
   const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const serverCpu = (await serverCpuSeconds(database)) - serverBefore;
   return {
     name,
+    nodeCpuUs: ((cpu.user + cpu.system) / report.ticketsUpserted).toFixed(1),
+    serverCpuUs: database.pool ? ((serverCpu * 1e6) / report.ticketsUpserted).toFixed(1) : '(in process)',
     tickets: report.ticketsUpserted,
     seconds,
     rate: report.ticketsUpserted / seconds,
     peakMb: peakRss / 2 ** 20,
+    peakHeapMb: peakHeap / 2 ** 20,
   };
 }
 
@@ -57,7 +90,9 @@ async function main() {
   await writeFile();
   const results = [];
   const url = process.env.DATABASE_URL;
-  if (url) {
+  // BENCH_TARGETS=postgres or =pglite runs one of the two (default: both; PostgreSQL only with DATABASE_URL).
+  const targets = (process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',');
+  if (url && targets.includes('postgres')) {
     const dbName = `shoreline_bench_${process.pid}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
@@ -73,21 +108,30 @@ async function main() {
       await admin.end();
     }
   }
-  const lite = await openDatabase({ dataDir: join(dir, 'pglite') });
-  try {
-    results.push(await bench('PGlite (on disk)', lite));
-  } finally {
-    await lite.close();
+  if (targets.includes('pglite')) {
+    const lite = await openDatabase({ dataDir: join(dir, 'pglite') });
+    try {
+      results.push(await bench('PGlite (on disk)', lite));
+    } finally {
+      await lite.close();
+    }
   }
   clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });
   console.log(
     `Machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}`,
   );
-  console.log(`\n| database | tickets | seconds | tickets/s | peak RSS MiB |\n|---|---:|---:|---:|---:|`);
+  console.log(
+    `Load average (1, 5, 15 min) at the end: ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
+  console.log(
+    `\n| database | tickets | seconds | tickets/s | Node CPU µs/ticket | server CPU µs/ticket | peak RSS MiB | peak JS heap + external MiB |\n|---|---:|---:|---:|---:|---:|---:|---:|`,
+  );
   for (const r of results)
     console.log(
-      `| ${r.name} | ${r.tickets} | ${r.seconds.toFixed(1)} | ${Math.round(r.rate)} | ${r.peakMb.toFixed(0)} |`,
+      `| ${r.name} | ${r.tickets} | ${r.seconds.toFixed(1)} | ${Math.round(r.rate)} | ${r.nodeCpuUs} | ${r.serverCpuUs} | ${r.peakMb.toFixed(0)} | ${r.peakHeapMb.toFixed(0)} |`,
     );
 }
 

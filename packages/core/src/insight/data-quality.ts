@@ -23,19 +23,20 @@ export type QualityFlag = (typeof QUALITY_FLAGS)[number];
  */
 export function qualityFlags(t: ImportedTicket): QualityFlag[] {
   const flags: QualityFlag[] = [];
-  const ms = (d: Date | null) => (d ? d.getTime() : null);
-  const created = ms(t.createdAt);
-  const firstResponse = ms(t.firstResponseAt);
-  const solved = ms(t.solvedAt);
+  const created = t.createdAt ? t.createdAt.getTime() : null;
+  const firstResponse = t.firstResponseAt ? t.firstResponseAt.getTime() : null;
+  const solved = t.solvedAt ? t.solvedAt.getTime() : null;
   if (created === null) flags.push('missing_created_at');
   if (solved !== null && firstResponse !== null && solved < firstResponse)
     flags.push('solved_before_first_response');
   if (solved !== null && created !== null && solved < created) flags.push('solved_before_created');
   if (firstResponse !== null && created !== null && firstResponse < created)
     flags.push('first_response_before_created');
-  const negative = [t.firstResponseSeconds, t.resolutionSeconds, t.callWaitSeconds, t.callHandleSeconds].some(
-    (s) => s !== null && s < 0,
-  );
+  const negative =
+    (t.firstResponseSeconds !== null && t.firstResponseSeconds < 0) ||
+    (t.resolutionSeconds !== null && t.resolutionSeconds < 0) ||
+    (t.callWaitSeconds !== null && t.callWaitSeconds < 0) ||
+    (t.callHandleSeconds !== null && t.callHandleSeconds < 0);
   if (negative) flags.push('negative_duration');
   if ((t.status === 'solved' || t.status === 'closed') && solved === null && t.closedAt === null)
     flags.push('solved_without_solved_at');

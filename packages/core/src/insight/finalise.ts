@@ -31,18 +31,33 @@ const secondsBetween = (from: Date | null, to: Date | null): number | null =>
 export function finaliseTicket(t: ImportedTicket, calendar: TeamCalendar | null): FinalTicket {
   const firstResponseSeconds = t.firstResponseSeconds ?? secondsBetween(t.createdAt, t.firstResponseAt);
   const resolutionSeconds = t.resolutionSeconds ?? secondsBetween(t.createdAt, t.solvedAt);
-  const business = (end: Date | null, stored: number | null): number | null => {
-    if (stored !== null) return stored;
-    if (!calendar || !t.createdAt || !end || end < t.createdAt) return null;
-    return businessSeconds(t.createdAt, end, calendar);
+  // One copy of the ticket, filled in place (this runs once per imported record: no intermediate objects).
+  const final = Object.assign({}, t) as ImportedTicket & {
+    -readonly [K in Exclude<keyof FinalTicket, keyof ImportedTicket>]: FinalTicket[K];
   };
-  const measured = { ...t, firstResponseSeconds, resolutionSeconds };
-  return {
-    ...measured,
-    topic: t.topic ?? extractTopic({ tags: t.tags, subject: t.subject, text: t.description }),
-    firstResponseBusinessSeconds: business(t.firstResponseAt, t.firstResponseBusinessSeconds),
-    resolutionBusinessSeconds: business(t.solvedAt, t.resolutionBusinessSeconds),
-    csatNormalised: t.csat ? normaliseCsat(t.csat) : null,
-    qualityFlags: qualityFlags(measured),
-  };
+  final.firstResponseSeconds = firstResponseSeconds;
+  final.resolutionSeconds = resolutionSeconds;
+  if (final.topic === null)
+    final.topic = extractTopic({ tags: t.tags, subject: t.subject, text: t.description });
+  final.firstResponseBusinessSeconds = business(
+    t,
+    calendar,
+    t.firstResponseAt,
+    t.firstResponseBusinessSeconds,
+  );
+  final.resolutionBusinessSeconds = business(t, calendar, t.solvedAt, t.resolutionBusinessSeconds);
+  final.csatNormalised = t.csat ? normaliseCsat(t.csat) : null;
+  final.qualityFlags = qualityFlags(final);
+  return final;
+}
+
+function business(
+  t: ImportedTicket,
+  calendar: TeamCalendar | null,
+  end: Date | null,
+  stored: number | null,
+): number | null {
+  if (stored !== null) return stored;
+  if (!calendar || !t.createdAt || !end || end < t.createdAt) return null;
+  return businessSeconds(t.createdAt, end, calendar);
 }

@@ -38,16 +38,19 @@ export interface TicketFilter {
 }
 
 /** Hour of the week of created_at in a time zone: ISO day (Mon = 1) − 1, × 24, + hour. */
-export function hourOfWeekExpr(timeZone: string): RawBuilder<number> {
-  return sql<number>`((extract(isodow from tickets.created_at at time zone ${timeZone})::int - 1) * 24 + extract(hour from tickets.created_at at time zone ${timeZone})::int)`;
+export function hourOfWeekExpr(timeZone: string, literal = false): RawBuilder<number> {
+  const tz = literal ? sql.lit(timeZone) : sql`${timeZone}`;
+  return sql<number>`((extract(isodow from tickets.created_at at time zone ${tz})::int - 1) * 24 + extract(hour from tickets.created_at at time zone ${tz})::int)`;
 }
 
 export function groupKey(
   groupBy: GroupBy,
   timeZone: string,
 ): { key: RawBuilder<string | null>; label: RawBuilder<string | null> } {
-  // The label is an aggregate so it never needs its own GROUP BY entry (parameters differ per use).
-  const same = (e: RawBuilder<string | null>) => ({ key: e, label: sql<string | null>`max(${e})` });
+  // The label is the grouped expression itself (PostgreSQL matches it to GROUP BY 1 and evaluates it
+  // once per row), so it must be textually identical: no bind parameters in it (the time zone of
+  // hour_of_week is inlined as an escaped literal; the schema accepts only zones Intl knows).
+  const same = (e: RawBuilder<string | null>) => ({ key: e, label: e });
   switch (groupBy) {
     case 'none':
       return same(sql<string>`'all'`);
@@ -58,7 +61,7 @@ export function groupKey(
     case 'team':
       return { key: sql`tickets.team_id`, label: sql`max(teams.name)` };
     case 'hour_of_week':
-      return same(sql`${hourOfWeekExpr(timeZone)}::text`);
+      return same(sql`${hourOfWeekExpr(timeZone, true)}::text`);
     case 'support_line':
       return same(sql`tickets.support_line`);
     default:

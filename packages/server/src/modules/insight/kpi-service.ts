@@ -67,6 +67,29 @@ const ratio = (num: unknown, den: unknown): number | null =>
  * - calls: abandoned ÷ calls with a known outcome; handle time median and p90.
  */
 export async function kpis(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter): Promise<KpiRow[]> {
+  return scoped.transaction(async (tx) => {
+    await roomToSort(tx);
+    return kpisIn(tx, groupBy, filter);
+  });
+}
+
+/** Sort memory for this transaction only (`set local`): percentile_cont sorts its input, in memory below this. */
+export const KPI_WORK_MEM = '256MB';
+
+/**
+ * Gives the current transaction room to sort in memory: medians and p90 (percentile_cont) sort every
+ * filtered value, and at PostgreSQL's default work_mem (4 MB) a sort of a million values spills to
+ * disk. Reached through a scoped table (the caller's providers) since no route gets the raw handle.
+ */
+async function roomToSort(tx: ScopedDb): Promise<void> {
+  await tx
+    .selectFrom('providers')
+    .select(sql<string>`set_config('work_mem', ${KPI_WORK_MEM}, true)`.as('work_mem'))
+    .limit(1)
+    .execute();
+}
+
+async function kpisIn(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter): Promise<KpiRow[]> {
   const { key, label } = groupKey(groupBy, filter.timeZone ?? 'UTC');
   const rows = await filteredTickets(scoped, filter)
     .select([
@@ -203,6 +226,13 @@ export async function topicTrend(scoped: ScopedDb, interval: 'day' | 'week' | 'm
  * the same topic; a team lags when its median is ≥ 25 % longer, on at least `minTickets` tickets.
  */
 export async function trainingNeeds(scoped: ScopedDb, filter: TicketFilter, minTickets = 5) {
+  return scoped.transaction(async (tx) => {
+    await roomToSort(tx);
+    return trainingNeedsIn(tx, filter, minTickets);
+  });
+}
+
+async function trainingNeedsIn(scoped: ScopedDb, filter: TicketFilter, minTickets: number) {
   const [byTeamTopic, byTopic] = await Promise.all([
     filteredTickets(scoped, filter)
       .select([

@@ -6,9 +6,11 @@ import type { Database } from '../../../platform/db/connect.js';
 /** What the bulk loader needs inside one transaction: plain queries and `COPY … FROM STDIN`. */
 export interface CopyTransaction {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
-  /** Loads CSV text with `copy <target> from stdin (format csv)`. */
-  copyCsv(target: string, csv: string): Promise<void>;
+  /** Loads COPY text-format rows (tab-separated, `\\N` for NULL) with `copy <target> from stdin`. */
+  copyText(target: string, text: string): Promise<void>;
 }
+
+const tuned = new WeakSet<object>();
 
 /**
  * Runs `fn` in one database transaction on either engine: PostgreSQL through a pooled client and
@@ -21,12 +23,18 @@ export async function inCopyTransaction<R>(
   if (database.pool) {
     const client = await database.pool.connect();
     try {
+      if (!tuned.has(client)) {
+        // Staging tables are temporary: give them room in local buffers before the session first
+        // touches one (PostgreSQL refuses the setting afterwards; then the default stays).
+        tuned.add(client);
+        await client.query(`set temp_buffers = '128MB'`).catch(() => undefined);
+      }
       await client.query('begin');
       const result = await fn({
         query: async (sql, params) => (await client.query(sql, params)).rows,
-        copyCsv: async (target, csv) => {
-          const stream = client.query(copyFrom(`copy ${target} from stdin (format csv)`));
-          await pipeline(Readable.from([csv]), stream);
+        copyText: async (target, text) => {
+          const stream = client.query(copyFrom(`copy ${target} from stdin`));
+          await pipeline(Readable.from([Buffer.from(text)]), stream);
         },
       });
       await client.query('commit');
@@ -43,25 +51,43 @@ export async function inCopyTransaction<R>(
   return pglite.transaction(async (tx) =>
     fn({
       query: async (sql, params) => (await tx.query(sql, params)).rows as never[],
-      copyCsv: async (target, csv) => {
-        await tx.query(`copy ${target} from '/dev/blob' (format csv)`, [], { blob: new Blob([csv]) });
+      copyText: async (target, text) => {
+        await tx.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text]) });
       },
     }),
   );
 }
 
-/** One CSV field for COPY: null → unquoted empty (SQL NULL); text always quoted. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'boolean') return value ? 't' : 'f';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  return `"${String(value).replaceAll('"', '""')}"`;
+const SPECIAL = /[\\\t\n\r]/;
+const SPECIAL_ALL = /[\\\t\n\r]/g;
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** Text for COPY's text format: backslash, tab, newline and carriage return escaped; NULL is `\N`. */
+export function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  return SPECIAL.test(value) ? value.replace(SPECIAL_ALL, (c) => ESCAPES[c]!) : value;
 }
 
-/** A PostgreSQL array literal of text: `{"a","b \"c\""}`. */
-export function pgTextArray(values: readonly string[]): string {
-  return `{${values.map((v) => `"${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`).join(',')}}`;
-}
+/** A number for COPY (NULL when null or not finite). */
+export const copyNumber = (value: number | null): string =>
+  value !== null && Number.isFinite(value) ? String(value) : '\\N';
 
-export const csvRow = (fields: readonly unknown[]): string => `${fields.map(csvField).join(',')}\n`;
+/** A boolean for COPY. */
+export const copyBoolean = (value: boolean | null): string => (value === null ? '\\N' : value ? 't' : 'f');
+
+/** An instant for COPY, in ISO 8601 UTC. */
+export const copyInstant = (value: Date | null): string => (value === null ? '\\N' : value.toISOString());
+
+const ARRAY_SPECIAL = /["\\]/;
+
+/** A PostgreSQL array literal of text, `{"a","b \"c\""}`, ready for COPY's text format. */
+export function copyTextArray(values: readonly string[]): string {
+  if (values.length === 0) return '{}';
+  let out = '{';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (i > 0) out += ',';
+    out += `"${ARRAY_SPECIAL.test(v) ? v.replaceAll('\\', '\\\\').replaceAll('"', '\\"') : v}"`;
+  }
+  return copyText(`${out}}`);
+}

@@ -32,6 +32,8 @@ export class ProviderResolver {
     >,
   ) {}
 
+  private readonly byName = new Map<string, Placement | null>();
+
   static async load(db: Kysely<DB>, organizationId: string, source: string): Promise<ProviderResolver> {
     const [rules, providers, teams] = await Promise.all([
       db
@@ -81,13 +83,21 @@ export class ProviderResolver {
     group: string | null;
   }): Placement {
     if (ticket.providerName !== null) {
-      const providerId = this.providersByName.get(ticket.providerName.toLowerCase()) ?? null;
-      if (providerId !== null) {
-        const team = [...this.teams.values()].find(
-          (t) => t.providerId === providerId && t.name.toLowerCase() === ticket.teamName?.toLowerCase(),
-        );
-        return { providerId, teamId: team?.id ?? null, calendar: team?.calendar ?? null };
+      // Records naming their provider (canonical files) repeat a handful of names: one lookup per pair.
+      const key = `${ticket.providerName}\u0000${ticket.teamName ?? ''}`;
+      let named = this.byName.get(key);
+      if (named === undefined) {
+        named = null;
+        const providerId = this.providersByName.get(ticket.providerName.toLowerCase()) ?? null;
+        if (providerId !== null) {
+          const team = [...this.teams.values()].find(
+            (t) => t.providerId === providerId && t.name.toLowerCase() === ticket.teamName?.toLowerCase(),
+          );
+          named = { providerId, teamId: team?.id ?? null, calendar: team?.calendar ?? null };
+        }
+        if (this.byName.size < 10_000) this.byName.set(key, named);
       }
+      if (named !== null) return named;
     }
     const assignee = ticket.assignee?.toLowerCase() ?? null;
     const domain = assignee?.includes('@') ? assignee.slice(assignee.lastIndexOf('@') + 1) : null;

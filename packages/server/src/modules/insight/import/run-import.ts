@@ -10,7 +10,7 @@ import { ProviderResolver } from './provider-resolver.js';
 import { applyProviderRules } from './provider-rules.js';
 import { checkFile } from './source-file.js';
 import { type ImportFormat, type Reject, readUnits } from './units.js';
-import { type PlacedTicket, writeBatch } from './write-batch.js';
+import { BatchBuilder, type PlacedTicket, writeBatch } from './write-batch.js';
 
 export interface ImportProgress {
   runId: string;
@@ -127,68 +127,77 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
     rowsRejected: state.rowsRejected,
     resumedFromUnits,
   });
-  const batchSize = o.batchSize ?? 5_000;
-  let pending = new Map<string, PlacedTicket>();
+  const batchSize = o.batchSize ?? DEFAULT_BATCH_SIZE;
+  const pending = new BatchBuilder(o.organizationId, runId, () => o.clock.now());
   let pendingRejects: Reject[] = [];
   let pendingUnits = 0;
   let pendingRecords = 0;
   let pendingBytes = state.bytesDone;
   let skipped = 0;
+  // One batch may be in flight while the next is read and mapped: the database works on batch N
+  // while this process prepares N + 1. Commits stay strictly in order (N + 1 starts only after N
+  // committed), so the checkpoint in each transaction always covers exactly the units before it.
+  let inFlight: Promise<void> | null = null;
 
   const flush = async () => {
     if (pendingUnits === 0) return;
-    const tickets = [...pending.values()];
-    for (const p of tickets)
-      for (const f of p.ticket.qualityFlags) state.quality[f] = (state.quality[f] ?? 0) + 1;
-    const checkpoint = {
-      committedUnits: state.committedUnits + pendingUnits,
-      bytesDone: pendingBytes,
-      recordsRead: state.recordsRead + pendingRecords,
-      ticketsUpserted: state.ticketsUpserted + tickets.length,
-      rowsRejected: state.rowsRejected + pendingRejects.length,
-      quality: state.quality,
-    };
-    await writeBatch(
-      o.database,
-      {
-        organizationId: o.organizationId,
-        runId,
-        file: fileName,
-        tickets,
-        rejects: pendingRejects,
-        checkpoint,
-        rejectRepeatedCases: mapping?.kind === 'events',
-      },
-      o.clock.now(),
-    );
-    Object.assign(state, checkpoint);
-    pending = new Map();
+    const prepared = pending.take();
+    const rejects = pendingRejects;
+    const units = pendingUnits;
+    const records = pendingRecords;
+    const bytes = pendingBytes;
     pendingRejects = [];
     pendingUnits = 0;
     pendingRecords = 0;
-    o.afterBatch?.(state.committedUnits);
-    o.onProgress?.(progress());
+    if (inFlight) await inFlight;
+    const quality = { ...state.quality };
+    for (const [f, n] of Object.entries(prepared.quality)) quality[f] = (quality[f] ?? 0) + n;
+    const checkpoint = {
+      committedUnits: state.committedUnits + units,
+      bytesDone: bytes,
+      recordsRead: state.recordsRead + records,
+      ticketsUpserted: state.ticketsUpserted + prepared.ticketCount,
+      rowsRejected: state.rowsRejected + rejects.length,
+      quality,
+    };
+    const write = writeBatch(o.database, {
+      organizationId: o.organizationId,
+      runId,
+      file: fileName,
+      prepared,
+      rejects,
+      checkpoint,
+      rejectRepeatedCases: mapping?.kind === 'events',
+    }).then((written) => {
+      Object.assign(state, written);
+      o.afterBatch?.(state.committedUnits);
+      o.onProgress?.(progress());
+    });
+    // Awaited before the next batch or at the end; a failure surfaces there, never as unhandled.
+    write.catch(() => undefined);
+    inFlight = write;
   };
 
   try {
-    for await (const unit of units) {
-      if (skipped < resumedFromUnits) {
-        skipped += unit.units;
-        continue;
+    for await (const chunk of units) {
+      for (const unit of chunk) {
+        if (skipped < resumedFromUnits) {
+          skipped += unit.units;
+          continue;
+        }
+        for (const t of unit.tickets) pending.add(place(t, source, resolver));
+        for (const r of unit.rejects) pendingRejects.push(r);
+        pendingUnits += unit.units;
+        pendingRecords += unit.records;
+        if (unit.bytes > pendingBytes) pendingBytes = unit.bytes;
+        if (pending.size >= batchSize || pendingRejects.length >= batchSize) await flush();
       }
-      for (const t of unit.tickets) {
-        const placed = place(t, source, resolver);
-        pending.set(`${placed.source}\u0000${t.externalId}`, placed);
-      }
-      pendingRejects.push(...unit.rejects);
-      pendingUnits += unit.units;
-      pendingRecords += unit.records;
-      pendingBytes = Math.max(pendingBytes, unit.bytes);
-      if (pending.size >= batchSize || pendingRejects.length >= batchSize) await flush();
     }
     pendingBytes = check.bytes;
     await flush();
+    if (inFlight) await inFlight;
   } catch (err) {
+    if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
     const message = (err as Error).message;
     await db
       .updateTable('import_runs')
@@ -207,12 +216,17 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
   return { ...progress(), bytesDone: check.bytes, status: 'done', source, quality };
 }
 
+/** Tickets per committed batch unless the caller says otherwise. */
+export const DEFAULT_BATCH_SIZE = 20_000;
+
 function place(t: ImportedTicket, importSource: string, resolver: ProviderResolver): PlacedTicket {
   const placement = resolver.place(t);
   const final = finaliseTicket(t, placement.calendar);
   if (placement.providerId === null) final.qualityFlags.push('no_provider');
-  const seen = new Set<string>();
-  final.messages = final.messages.filter((m) => !seen.has(m.externalId) && seen.add(m.externalId));
+  if (final.messages.length > 1) {
+    const seen = new Set<string>();
+    final.messages = final.messages.filter((m) => !seen.has(m.externalId) && seen.add(m.externalId));
+  }
   return {
     ticket: final,
     source: t.source ?? importSource,

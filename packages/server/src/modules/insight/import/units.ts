@@ -68,7 +68,11 @@ function errorUnit(r: RawRecord & { error: unknown }): Unit {
   };
 }
 
-/** The units of one file in the given format; `mapping` is required for `csv` and optional elsewhere. */
+/**
+ * The units of one file in the given format, in file order, handed on in arrays (one per chunk read)
+ * so async iteration costs once per chunk, not per record; `mapping` is required for `csv` and
+ * optional elsewhere.
+ */
 export function readUnits(
   path: string,
   format: ImportFormat,
@@ -79,7 +83,7 @@ export function readUnits(
         delimiter?: string | undefined;
       })
     | null,
-): AsyncGenerator<Unit> {
+): AsyncGenerator<Unit[]> {
   if (format === 'csv') {
     if (!mapping)
       throw new ImportError('generic CSV import needs a mapping file (--mapping FILE)', {
@@ -93,8 +97,8 @@ export function readUnits(
           { file: path, line: 1, field: missing[0]! },
         );
     });
-    if (mapping.kind === 'events') return eventUnits(records, mapping);
-    if (mapping.kind === 'threads') return threadUnits(records, mapping);
+    if (mapping.kind === 'events') return chunked(eventUnits(each(records), mapping));
+    if (mapping.kind === 'threads') return chunked(threadUnits(each(records), mapping));
     return flatUnits(records, (fields) =>
       mapFlatRecord(mapping, fields as Record<string, string | undefined>),
     );
@@ -106,7 +110,7 @@ export function readUnits(
       recordsOf(path, lower.endsWith('.tsv') ? 'tsv' : 'csv', 'utf-8', undefined, () => {}),
       mapper,
     );
-  if (lower.endsWith('.json')) return documentUnits(path, format, mapper);
+  if (lower.endsWith('.json')) return chunked(documentUnits(path, format, mapper));
   return jsonUnits(readNdjson(path, 'utf-8'), mapper);
 }
 
@@ -116,28 +120,51 @@ function recordsOf(
   encoding: string,
   delimiter: string | undefined,
   onHeader: (h: string[]) => void,
-): AsyncGenerator<RawRecord> {
+): AsyncGenerator<RawRecord[]> {
   if (fileFormat === 'ndjson') return readNdjson(path, encoding);
   return readCsv(path, { encoding, delimiter: delimiter ?? (fileFormat === 'tsv' ? '\t' : ','), onHeader });
 }
 
+function flatUnit(r: RawRecord, map: (fields: JsonObject) => MapResult): Unit {
+  if ('error' in r) return errorUnit(r);
+  if ('fields' in r) return fromResult(map(r.fields), r.line, r.bytes);
+  if (isObject(r.json)) return fromResult(map(r.json), r.line, r.bytes);
+  return {
+    units: 1,
+    records: 1,
+    bytes: r.bytes,
+    tickets: [],
+    rejects: [{ line: r.line, field: '(json)', reason: 'expected an object' }],
+  };
+}
+
 async function* flatUnits(
-  records: AsyncGenerator<RawRecord>,
+  records: AsyncGenerator<RawRecord[]>,
   map: (fields: JsonObject) => MapResult,
-): AsyncGenerator<Unit> {
-  for await (const r of records) {
-    if ('error' in r) yield errorUnit(r);
-    else if ('fields' in r) yield fromResult(map(r.fields), r.line, r.bytes);
-    else if (isObject(r.json)) yield fromResult(map(r.json), r.line, r.bytes);
-    else
-      yield {
-        units: 1,
-        records: 1,
-        bytes: r.bytes,
-        tickets: [],
-        rejects: [{ line: r.line, field: '(json)', reason: 'expected an object' }],
-      };
+): AsyncGenerator<Unit[]> {
+  for await (const chunk of records) {
+    const units: Unit[] = new Array(chunk.length);
+    for (let i = 0; i < chunk.length; i++) units[i] = flatUnit(chunk[i]!, map);
+    yield units;
   }
+}
+
+/** Records one at a time, for the readers that need whole groups of them (event logs, threads). */
+async function* each(records: AsyncGenerator<RawRecord[]>): AsyncGenerator<RawRecord> {
+  for await (const chunk of records) yield* chunk;
+}
+
+/** Units one by one, regrouped into arrays of up to 1,024. */
+async function* chunked(units: AsyncGenerator<Unit>): AsyncGenerator<Unit[]> {
+  let out: Unit[] = [];
+  for await (const u of units) {
+    out.push(u);
+    if (out.length >= 1_024) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length > 0) yield out;
 }
 
 const jsonUnits = flatUnits;

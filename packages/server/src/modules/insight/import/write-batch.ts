@@ -1,7 +1,15 @@
+import { randomBytes } from 'node:crypto';
 import type { FinalTicket } from '@shoreline/core';
 import type { Database } from '../../../platform/db/connect.js';
-import { newId } from '../../../platform/ids.js';
-import { type CopyTransaction, csvRow, inCopyTransaction, pgTextArray } from './copy-transaction.js';
+import {
+  type CopyTransaction,
+  copyBoolean,
+  copyInstant,
+  copyNumber,
+  copyText,
+  copyTextArray,
+  inCopyTransaction,
+} from './copy-transaction.js';
 import type { Reject } from './units.js';
 
 export interface PlacedTicket {
@@ -15,7 +23,8 @@ export interface Batch {
   organizationId: string;
   runId: string;
   file: string;
-  tickets: PlacedTicket[];
+  /** The batch's tickets as COPY text (BatchBuilder.take), built before the previous batch commits. */
+  prepared: PreparedBatch;
   rejects: Reject[];
   /** Run counters after this batch: written in the same transaction as the data (the checkpoint). */
   checkpoint: {
@@ -77,54 +86,146 @@ const TICKET_COLUMNS = [
 
 const UPDATED_COLUMNS = TICKET_COLUMNS.filter((c) => c !== 'id' && c !== 'organization_id');
 
-function ticketCsv(b: Batch, now: Date): string {
-  let out = '';
-  for (const { ticket: t, source, providerId, teamId } of b.tickets) {
-    out += csvRow([
-      newId('tkt'),
-      b.organizationId,
-      providerId,
-      teamId,
-      source,
-      t.externalId,
-      t.number,
-      t.subject,
-      t.description,
-      t.channel,
-      t.status,
-      t.statusRaw,
-      t.priority,
-      t.language,
-      t.topic,
-      pgTextArray(t.tags),
-      t.requester,
-      t.assignee,
-      t.group,
-      t.supportLine,
-      t.createdAt,
-      t.firstResponseAt,
-      t.solvedAt,
-      t.closedAt,
-      t.reopenedAt,
-      t.reopenCount,
-      t.handoffCount,
-      t.firstResponseSeconds,
-      t.resolutionSeconds,
-      t.firstResponseBusinessSeconds,
-      t.resolutionBusinessSeconds,
-      t.slaBreached,
-      t.csat?.score ?? null,
-      t.csat?.scale ?? null,
-      t.csatNormalised,
-      t.callWaitSeconds,
-      t.callHandleSeconds,
-      t.abandoned,
-      pgTextArray(t.qualityFlags),
-      JSON.stringify(t.custom),
-      b.runId,
-      now,
-    ]);
+const ID_ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
+
+/**
+ * Ticket ids for one batch, in the shape of `newId('tkt')` (`tkt_` + 10 chars of milliseconds + 16
+ * chars) but with one random draw per batch: 10 random chars, then a 6-char counter. Unique (the
+ * random part differs per batch with overwhelming probability; the counter within it) and cheap: no
+ * crypto call per row. Only rows that are new keep their id; updated rows keep theirs.
+ */
+function batchIds(now: Date): () => string {
+  let time = '';
+  let t = now.getTime();
+  for (let i = 0; i < 10; i++) {
+    time = ID_ALPHABET[t % 32] + time;
+    t = Math.floor(t / 32);
   }
+  let random = '';
+  for (const byte of randomBytes(10)) random += ID_ALPHABET[byte % 32];
+  const prefix = `tkt_${time}${random}`;
+  let counter = 0;
+  return () => {
+    let c = counter++;
+    let tail = '';
+    for (let i = 0; i < 6; i++) {
+      tail = ID_ALPHABET[c % 32] + tail;
+      c = Math.floor(c / 32);
+    }
+    return prefix + tail;
+  };
+}
+
+const customText = (custom: Record<string, string>): string => {
+  for (const _ in custom) return copyText(JSON.stringify(custom));
+  return '{}';
+};
+
+export interface PreparedBatch {
+  now: Date;
+  ticketCount: number;
+  /** COPY text rows for stage_tickets, columns in TICKET_COLUMNS order. */
+  ticketRows: string;
+  /** COPY text rows for stage_children (messages and events); empty when the batch has none. */
+  childRows: string;
+  /** Count of tickets carrying each quality flag. */
+  quality: Record<string, number>;
+}
+
+interface Entry {
+  row: string;
+  children: string | null;
+  flags: readonly string[];
+}
+
+/**
+ * Accumulates one batch as COPY text as tickets arrive, so a batch holds one string per ticket
+ * rather than its object graph (little for the garbage collector to trace, memory bounded by the
+ * batch size). A ticket seen twice in a batch (same source and external id) keeps its last version,
+ * as the upsert would.
+ */
+export class BatchBuilder {
+  private entries = new Map<string, Entry>();
+  private now: Date;
+  private nextId: () => string;
+  private readonly org: string;
+  private tail: string;
+
+  constructor(
+    organizationId: string,
+    private readonly runId: string,
+    private readonly clock: () => Date,
+  ) {
+    this.org = copyText(organizationId);
+    this.now = clock();
+    this.nextId = batchIds(this.now);
+    this.tail = `${copyText(runId)}\t${this.now.toISOString()}\n`;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  add(p: PlacedTicket): void {
+    const t = p.ticket;
+    const row =
+      `${this.nextId()}\t${this.org}\t${copyText(p.providerId)}\t${copyText(p.teamId)}\t${copyText(p.source)}\t` +
+      `${copyText(t.externalId)}\t${copyText(t.number)}\t${copyText(t.subject)}\t${copyText(t.description)}\t` +
+      `${copyText(t.channel)}\t${copyText(t.status)}\t${copyText(t.statusRaw)}\t${copyText(t.priority)}\t` +
+      `${copyText(t.language)}\t${copyText(t.topic)}\t${copyTextArray(t.tags)}\t${copyText(t.requester)}\t` +
+      `${copyText(t.assignee)}\t${copyText(t.group)}\t${copyText(t.supportLine)}\t${copyInstant(t.createdAt)}\t` +
+      `${copyInstant(t.firstResponseAt)}\t${copyInstant(t.solvedAt)}\t${copyInstant(t.closedAt)}\t` +
+      `${copyInstant(t.reopenedAt)}\t${copyNumber(t.reopenCount)}\t${copyNumber(t.handoffCount)}\t` +
+      `${copyNumber(t.firstResponseSeconds)}\t${copyNumber(t.resolutionSeconds)}\t` +
+      `${copyNumber(t.firstResponseBusinessSeconds)}\t${copyNumber(t.resolutionBusinessSeconds)}\t` +
+      `${copyBoolean(t.slaBreached)}\t${copyNumber(t.csat === null ? null : t.csat.score)}\t` +
+      `${copyText(t.csat === null ? null : t.csat.scale)}\t${copyNumber(t.csatNormalised)}\t` +
+      `${copyNumber(t.callWaitSeconds)}\t${copyNumber(t.callHandleSeconds)}\t${copyBoolean(t.abandoned)}\t` +
+      `${copyTextArray(t.qualityFlags)}\t${customText(t.custom)}\t${this.tail}`;
+    this.entries.set(`${p.source}\u0000${t.externalId}`, {
+      row,
+      children: t.messages.length > 0 || t.events.length > 0 ? childRows(p) : null,
+      flags: t.qualityFlags,
+    });
+  }
+
+  /** The batch so far, as COPY text; the builder starts a new batch. */
+  take(): PreparedBatch {
+    const rows: string[] = [];
+    const children: string[] = [];
+    const quality: Record<string, number> = {};
+    for (const e of this.entries.values()) {
+      rows.push(e.row);
+      if (e.children !== null) children.push(e.children);
+      for (const f of e.flags) quality[f] = (quality[f] ?? 0) + 1;
+    }
+    const prepared = {
+      now: this.now,
+      ticketCount: rows.length,
+      ticketRows: rows.join(''),
+      childRows: children.join(''),
+      quality,
+    };
+    this.entries = new Map();
+    this.now = this.clock();
+    this.nextId = batchIds(this.now);
+    this.tail = `${copyText(this.runId)}\t${this.now.toISOString()}\n`;
+    return prepared;
+  }
+}
+
+function childRows(p: PlacedTicket): string {
+  let out = '';
+  const ticket = `${copyText(p.source)}\t${copyText(p.ticket.externalId)}\t`;
+  for (const m of p.ticket.messages)
+    out +=
+      `message\t${ticket}${copyText(m.externalId)}\t\\N\t${copyText(m.authorType)}\t${copyText(m.authorId)}\t` +
+      `${copyBoolean(m.public)}\t${copyText(m.body)}\t${copyInstant(m.createdAt)}\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n`;
+  for (const e of p.ticket.events)
+    out +=
+      `event\t${ticket}\\N\t${copyNumber(e.seq)}\t\\N\t\\N\t\\N\t\\N\t${copyInstant(e.at)}\t${copyText(e.kind)}\t` +
+      `${copyText(e.status)}\t${copyText(e.statusRaw)}\t${copyText(e.team)}\t${copyText(e.supportLine)}\t` +
+      `${copyText(e.assignee)}\n`;
   return out;
 }
 
@@ -134,12 +235,17 @@ function ticketCsv(b: Batch, now: Date): string {
  * rejects and advance the run's checkpoint. Either all of it is committed or none, so a kill at
  * any point leaves the run at its last checkpoint, and a re-run neither loses nor doubles a ticket.
  */
-export async function writeBatch(database: Database, b: Batch, now: Date): Promise<void> {
-  await inCopyTransaction(database, async (tx) => {
+export async function writeBatch(database: Database, b: Batch): Promise<Batch['checkpoint']> {
+  const now = b.prepared.now;
+  return inCopyTransaction(database, async (tx) => {
     const rejects = [...b.rejects];
-    if (b.tickets.length > 0) {
-      await tx.query('create temp table stage_tickets (like tickets) on commit drop');
-      await tx.copyCsv(`stage_tickets (${TICKET_COLUMNS.join(', ')})`, ticketCsv(b, now));
+    if (b.prepared.ticketCount > 0) {
+      // One staging table per database session, emptied by every commit (and by a rollback, which
+      // discards the rows): no catalog churn per batch, unlike create … on commit drop.
+      await tx.query(
+        'create temp table if not exists stage_tickets (like tickets including defaults) on commit delete rows',
+      );
+      await tx.copyText(`stage_tickets (${TICKET_COLUMNS.join(', ')})`, b.prepared.ticketRows);
       if (b.rejectRepeatedCases) rejects.push(...(await rejectRepeated(tx, b)));
       await tx.query(
         `insert into tickets (${TICKET_COLUMNS.join(', ')})
@@ -164,7 +270,12 @@ export async function writeBatch(database: Database, b: Batch, now: Date): Promi
         ],
       );
     }
-    const c = b.checkpoint;
+    const repeated = rejects.length - b.rejects.length;
+    const c = {
+      ...b.checkpoint,
+      ticketsUpserted: b.checkpoint.ticketsUpserted - repeated,
+      rowsRejected: b.checkpoint.rowsRejected + repeated,
+    };
     await tx.query(
       `update import_runs set committed_units = $2, bytes_done = $3, records_read = $4, tickets_upserted = $5,
        rows_rejected = $6, quality = $7::jsonb, updated_at = $8 where id = $1`,
@@ -173,12 +284,13 @@ export async function writeBatch(database: Database, b: Batch, now: Date): Promi
         c.committedUnits,
         c.bytesDone,
         c.recordsRead,
-        c.ticketsUpserted - (rejects.length - b.rejects.length),
-        c.rowsRejected + (rejects.length - b.rejects.length),
+        c.ticketsUpserted,
+        c.rowsRejected,
         JSON.stringify(c.quality),
         now,
       ],
     );
+    return c;
   });
 }
 
@@ -197,57 +309,15 @@ async function rejectRepeated(tx: CopyTransaction, b: Batch): Promise<Reject[]> 
   }));
 }
 
+/** Replaces the messages and events of the batch's tickets; skipped when the batch has none (most formats). */
 async function writeChildren(tx: CopyTransaction, b: Batch): Promise<void> {
-  const withMessages = b.tickets.filter((p) => p.ticket.messages.length > 0);
-  const withEvents = b.tickets.filter((p) => p.ticket.events.length > 0);
-  if (withMessages.length === 0 && withEvents.length === 0) return;
+  if (b.prepared.childRows === '') return;
   await tx.query(
-    `create temp table stage_children (kind text, source text, ticket_external_id text, external_id text, seq int,
+    `create temp table if not exists stage_children (kind text, source text, ticket_external_id text, external_id text, seq int,
      author_type text, author_id text, public boolean, body text, at timestamptz, event_kind text, status text,
-     status_raw text, team text, support_line text, assignee text) on commit drop`,
+     status_raw text, team text, support_line text, assignee text) on commit delete rows`,
   );
-  let csv = '';
-  for (const p of withMessages)
-    for (const m of p.ticket.messages)
-      csv += csvRow([
-        'message',
-        p.source,
-        p.ticket.externalId,
-        m.externalId,
-        null,
-        m.authorType,
-        m.authorId,
-        m.public,
-        m.body,
-        m.createdAt,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-      ]);
-  for (const p of withEvents)
-    for (const e of p.ticket.events)
-      csv += csvRow([
-        'event',
-        p.source,
-        p.ticket.externalId,
-        null,
-        e.seq,
-        null,
-        null,
-        null,
-        null,
-        e.at,
-        e.kind,
-        e.status,
-        e.statusRaw,
-        e.team,
-        e.supportLine,
-        e.assignee,
-      ]);
-  await tx.copyCsv('stage_children', csv);
+  await tx.copyText('stage_children', b.prepared.childRows);
   const join = `from stage_children c join tickets t on t.organization_id = $1 and t.source = c.source and t.external_id = c.ticket_external_id`;
   await tx.query(
     `delete from ticket_events e using stage_tickets s, tickets t
