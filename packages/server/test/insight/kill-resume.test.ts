@@ -5,12 +5,10 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/connect.js';
-import { shorelineCliArgv } from '../../src/test-support/cli-command.js';
 import { generateCanonicalTickets } from './generate.js';
 import { repoRoot } from './support.js';
 
 const TICKETS = 3_000;
-const cliArgv = shorelineCliArgv();
 const KILLS = 20;
 
 /**
@@ -61,11 +59,15 @@ describe('an import killed at random points resumes without losing or doubling t
     done: Promise<number | null>;
     progress: () => number;
   } {
-    const child = spawn(process.execPath, [...cliArgv, ...args], {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--conditions=source', join(repoRoot, 'packages/server/src/cli/main.ts'), ...args],
+      {
+        cwd: repoRoot,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let lines = 0;
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => {
