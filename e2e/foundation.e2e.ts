@@ -1,17 +1,9 @@
-// The foundation journey in a real browser against the real server: sign in as the demo admin,
-// create a nearshore vendor and a team for it, then switch the interface to Hebrew (right to left)
-// and Turkish. Screenshots of each step land in e2e/artifacts/ (git-ignored).
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startTestServer } from '@shoreline/server/test-support/start-test-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifacts, startJourney, type TestServer } from './support';
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const artifacts = join(root, 'e2e', 'artifacts');
-
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let page: Page;
 let invitePath = '';
@@ -21,37 +13,7 @@ const shot = (name: string) =>
   page.screenshot({ path: join(artifacts, `foundation-${name}.png`), fullPage: true });
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'packages', 'web', 'dist', 'index.html'))) {
-    throw new Error('The web app is not built: run `npm run build -w @shoreline/web` (or `npm run e2e`).');
-  }
-  mkdirSync(artifacts, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    viewport: { width: 1280, height: 860 },
-  });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    // Expected 4xx answers (401 before sign-in, 400 validation) are logged by Chromium; ignore those.
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-      consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(String(err)));
-  page.on('dialog', (dialog) => void dialog.accept());
+  ({ server, browser, page } = await startJourney({ consoleErrors, acceptDialogs: true }));
 });
 
 afterAll(async () => {

@@ -4,18 +4,14 @@
 // against figures computed here from the generated file, drill down from a chart bar to the tickets,
 // export CSVs, and look at the pages in Hebrew (right to left) and Turkish. Screenshots land in
 // e2e/artifacts/insight-*.png (git-ignored).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { startTestServer } from '@shoreline/server/test-support/start-test-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDuration } from '../packages/web/src/lib/format';
+import { artifacts, startJourney, type TestServer, watchProgress } from './support';
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const artifacts = join(root, 'e2e', 'artifacts');
-
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
@@ -94,51 +90,11 @@ function generate() {
   };
 }
 
-async function watchProgress(): Promise<() => Promise<boolean>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { sawProgress: boolean };
-    w.sawProgress = false;
-    new MutationObserver(() => {
-      if (document.querySelector('progress')) w.sawProgress = true;
-    }).observe(document.body, { childList: true, subtree: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress);
-}
-
 const noHorizontalOverflow = () =>
   page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 beforeAll(async () => {
-  if (!existsSync(join(root, 'packages', 'web', 'dist', 'index.html'))) {
-    throw new Error('The web app is not built: run `npm run build -w @shoreline/web` (or `npm run e2e`).');
-  }
-  mkdirSync(artifacts, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    viewport: { width: 1280, height: 860 },
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-      consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  ({ server, browser, page } = await startJourney({ consoleErrors, acceptDownloads: true }));
 });
 
 afterAll(async () => {
@@ -179,7 +135,7 @@ describe('insight journey', () => {
   });
 
   it('uploads a canonical NDJSON file and follows it to the quality report', async () => {
-    const sawProgress = await watchProgress();
+    const sawProgress = await watchProgress(page);
     await page.getByLabel('Format').selectOption('canonical');
     await page.getByLabel(/^File/).setInputFiles({
       name: 'e2e-history.ndjson',

@@ -4,19 +4,16 @@
 // and column, a year of intervals is staffed in a Web Worker, a simulation runs with progress, and
 // the pages hold up in Hebrew (right to left) and Turkish. Screenshots land in
 // e2e/artifacts/plan-*.png (git-ignored).
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { requiredAgents } from '@shoreline/core';
-import { startTestServer } from '@shoreline/server/test-support/start-test-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { artifacts, root, startJourney, type TestServer, watchProgress } from './support';
 
-const root = dirname(dirname(fileURLToPath(import.meta.url)));
-const artifacts = join(root, 'e2e', 'artifacts');
 const yearFile = join(root, '..', 'shared', 'reference', 'staffing', 'intervals_year.csv');
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+let server: TestServer;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
@@ -62,49 +59,8 @@ async function total(label: string): Promise<string> {
   return (await item.locator('dd').textContent()) ?? '';
 }
 
-/** Notes whether a <progress> bar appears from now on (long work must show progress). */
-async function watchProgress(): Promise<() => Promise<boolean>> {
-  await page.evaluate(() => {
-    const w = window as unknown as { sawProgress: boolean };
-    w.sawProgress = false;
-    new MutationObserver(() => {
-      if (document.querySelector('progress')) w.sawProgress = true;
-    }).observe(document.body, { childList: true, subtree: true });
-  });
-  return () => page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress);
-}
-
 beforeAll(async () => {
-  if (!existsSync(join(root, 'packages', 'web', 'dist', 'index.html'))) {
-    throw new Error('The web app is not built: run `npm run build -w @shoreline/web` (or `npm run e2e`).');
-  }
-  mkdirSync(artifacts, { recursive: true });
-  server = await startTestServer();
-  browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  const context = await browser.newContext({
-    baseURL: server.url,
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    viewport: { width: 1280, height: 860 },
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
-      consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  ({ server, browser, page } = await startJourney({ consoleErrors, acceptDownloads: true }));
 });
 
 afterAll(async () => {
@@ -244,7 +200,7 @@ describe('plan journey', () => {
   it('staffs a year of quarter-hours in a Web Worker', async () => {
     const text = readFileSync(yearFile, 'utf8');
     const rows = text.trim().split('\n').length - 1;
-    const sawProgress = await watchProgress();
+    const sawProgress = await watchProgress(page);
     await page.getByLabel('Upload a CSV file').setInputFiles({
       name: 'intervals_year.csv',
       mimeType: 'text/csv',
@@ -262,7 +218,7 @@ describe('plan journey', () => {
   it('runs a simulation in a Web Worker with progress and confidence intervals', async () => {
     await page.getByRole('link', { name: 'Simulation' }).click();
     await page.getByLabel('Replications').fill('200');
-    const sawProgress = await watchProgress();
+    const sawProgress = await watchProgress(page);
     await page.getByRole('button', { name: 'Run the simulation' }).click();
     await page.getByRole('heading', { name: 'Result' }).waitFor({ timeout: 60_000 });
     const table = page.getByRole('table', { name: 'Simulated results per interval' });

@@ -1,0 +1,73 @@
+// What every browser journey shares: the real server on in-memory PGlite with the demo data, and
+// Debian's chromium driven by playwright-core (never a downloaded browser).
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startTestServer } from '@shoreline/server/test-support/start-test-server';
+import { type Browser, chromium, type Page } from 'playwright-core';
+
+export const root = dirname(dirname(fileURLToPath(import.meta.url)));
+export const artifacts = join(root, 'e2e', 'artifacts');
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+export interface Journey {
+  server: TestServer;
+  browser: Browser;
+  page: Page;
+}
+
+/**
+ * Starts the server and a browser page on it. JavaScript errors on the page are pushed to
+ * `consoleErrors` (expected 4xx answers, which Chromium logs as failed loads, are left out).
+ */
+export async function startJourney(options: {
+  consoleErrors: string[];
+  acceptDownloads?: boolean;
+  acceptDialogs?: boolean;
+}): Promise<Journey> {
+  if (!existsSync(join(root, 'packages', 'web', 'dist', 'index.html'))) {
+    throw new Error('The web app is not built: run `npm run build -w @shoreline/web` (or `npm run e2e`).');
+  }
+  mkdirSync(artifacts, { recursive: true });
+  const server = await startTestServer();
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const context = await browser.newContext({
+    baseURL: server.url,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    viewport: { width: 1280, height: 860 },
+    acceptDownloads: options.acceptDownloads ?? false,
+  });
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !msg.text().startsWith('Failed to load resource'))
+      options.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => options.consoleErrors.push(String(err)));
+  if (options.acceptDialogs) page.on('dialog', (dialog) => void dialog.accept());
+  return { server, browser, page };
+}
+
+/** Notes whether a <progress> bar appears from now on (long work must show progress). */
+export async function watchProgress(page: Page): Promise<() => Promise<boolean>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { sawProgress: boolean };
+    w.sawProgress = false;
+    new MutationObserver(() => {
+      if (document.querySelector('progress')) w.sawProgress = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress);
+}
