@@ -1,9 +1,10 @@
 // Pieces the Insight pages share: the filter bar (state in the URL), CSV export buttons, the empty
 // state, and the options the filters offer.
-import { type ReactNode, useId } from 'react';
+import { type ComponentProps, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { downloadText, toCsv } from '../../lib/csv';
+import { Segmented as SegmentedGroup } from '../../lib/Segmented';
 import type { Provider, Team } from '../../lib/types';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -222,28 +223,11 @@ export function Card(props: { title: string; actions?: ReactNode; children: Reac
 
 export type { UiFilter };
 
-/** Mutually exclusive buttons (aria-pressed) in a labelled group. */
-export function Segmented<T extends string>(props: {
-  label: string;
-  value: T;
-  options: { value: T; label: string }[];
-  onChange: (value: T) => void;
-}) {
-  return (
-    <fieldset className="insight-segmented">
-      <legend className="visually-hidden">{props.label}</legend>
-      {props.options.map((o) => (
-        <button
-          key={o.value}
-          type="button"
-          aria-pressed={o.value === props.value}
-          onClick={() => props.onChange(o.value)}
-        >
-          {o.label}
-        </button>
-      ))}
-    </fieldset>
-  );
+/** Insight's look of the shared segmented control. */
+export function Segmented<T extends string>(
+  props: Omit<ComponentProps<typeof SegmentedGroup<T>>, 'className'>,
+) {
+  return <SegmentedGroup {...props} className="insight-segmented" />;
 }
 
 /** A label above its control, tied by id (the control's accessible name is the label alone). */

@@ -1,0 +1,24 @@
+/** Mutually exclusive buttons (aria-pressed) in a labelled group; each feature styles it by class. */
+export function Segmented<T extends string>(props: {
+  label: string;
+  value: T;
+  options: { value: T; label: string }[];
+  onChange: (value: T) => void;
+  className: string;
+}) {
+  return (
+    <fieldset className={props.className}>
+      <legend className="visually-hidden">{props.label}</legend>
+      {props.options.map((o) => (
+        <button
+          key={o.value}
+          type="button"
+          aria-pressed={o.value === props.value}
+          onClick={() => props.onChange(o.value)}
+        >
+          {o.label}
+        </button>
+      ))}
+    </fieldset>
+  );
+}
