@@ -95,6 +95,7 @@ describe('an import killed at random points resumes without losing or doubling t
       return seed / 2 ** 32;
     };
     let killed = 0;
+    let completedBeforeKill = 0;
     for (let i = 0; i < KILLS; i++) {
       const run = cli(['import', 'canonical', file, '--batch-size', '50', '--no-progress']);
       const batchesBeforeKill = Math.floor(random() * 3);
@@ -112,7 +113,9 @@ describe('an import killed at random points resumes without losing or doubling t
         run.child.kill('SIGKILL');
         killed++;
       }
-      await run.done;
+      // On a fast database a run can finish the whole file before its kill lands; the next runs then
+      // re-import a finished file, which is a new run that updates tickets in place.
+      if ((await run.done) === 0) completedBeforeKill++;
     }
     expect(killed).toBeGreaterThanOrEqual(KILLS - 2);
     const final = cli(['import', 'canonical', file, '--batch-size', '50', '--no-progress']);
@@ -135,8 +138,9 @@ describe('an import killed at random points resumes without losing or doubling t
         .selectFrom('import_runs')
         .select(['status', 'records_read', 'tickets_upserted'])
         .execute();
-      expect(runs.filter((r) => r.status === 'done')).toHaveLength(1);
-      expect(Number(runs.find((r) => r.status === 'done')!.records_read)).toBe(TICKETS);
+      const done = runs.filter((r) => r.status === 'done');
+      expect(done).toHaveLength(completedBeforeKill + 1);
+      for (const run of done) expect(Number(run.records_read)).toBe(TICKETS);
     } finally {
       await database.close();
     }
