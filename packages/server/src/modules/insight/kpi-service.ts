@@ -169,28 +169,39 @@ export async function volume(
   interval: 'day' | 'week' | 'month',
   filter: TicketFilter,
 ): Promise<VolumePoint[]> {
-  const tz = filter.timeZone ?? 'UTC';
-  const bucket = (col: string) =>
-    sql<string>`to_char(date_trunc(${interval}, ${sql.ref(`tickets.${col}`)} at time zone ${tz}), 'YYYY-MM-DD')`;
+  // One scan for both counts: grouping sets by the bucket of created_at and by that of solved_at.
+  // Grouped by the truncated timestamp and formatted once per bucket (not per row); interval and time
+  // zone are inlined literals (the interval is an enum, the zone validated) so that the formatted and
+  // the grouped expressions are the same expression.
+  const tz = sql.lit(filter.timeZone ?? 'UTC');
+  const trunc = (col: string) =>
+    sql`date_trunc(${sql.lit(interval)}, ${sql.ref(`tickets.${col}`)} at time zone ${tz})`;
+  const created = trunc('created_at');
+  const solved = trunc('solved_at');
   const base = { ...filter, from: undefined, to: undefined };
-  const created = await filteredTickets(scoped, base)
-    .select([bucket('created_at').as('b'), sql<number>`count(*)`.as('n')])
+  const rows = await filteredTickets(scoped, base)
+    .select([
+      sql<number>`grouping(${created})`.as('by_solved'),
+      sql<string | null>`to_char(${created}, 'YYYY-MM-DD')`.as('c'),
+      sql<string | null>`to_char(${solved}, 'YYYY-MM-DD')`.as('s'),
+      sql<number>`count(*)`.as('n'),
+    ])
     .where('tickets.created_at', 'is not', null)
-    .groupBy(sql`1`)
-    .execute();
-  const solved = await filteredTickets(scoped, base)
-    .select([bucket('solved_at').as('b'), sql<number>`count(*)`.as('n')])
-    .where('tickets.solved_at', 'is not', null)
-    .where('tickets.created_at', 'is not', null)
-    .groupBy(sql`1`)
+    .groupBy(sql`grouping sets ((${created}), (${solved}))`)
     .execute();
   const buckets = new Map<string, { created: number; solved: number }>();
-  for (const r of created) buckets.set(r.b, { created: Number(r.n), solved: 0 });
-  for (const r of solved) {
-    const b = buckets.get(r.b) ?? { created: 0, solved: 0 };
-    b.solved = Number(r.n);
-    buckets.set(r.b, b);
-  }
+  for (const r of rows)
+    if (Number(r.by_solved) === 0 && r.c !== null) {
+      const b = buckets.get(r.c) ?? { created: 0, solved: 0 };
+      b.created = Number(r.n);
+      buckets.set(r.c, b);
+    }
+  for (const r of rows)
+    if (Number(r.by_solved) === 1 && r.s !== null) {
+      const b = buckets.get(r.s) ?? { created: 0, solved: 0 };
+      b.solved = Number(r.n);
+      buckets.set(r.s, b);
+    }
   let backlog = 0;
   const points: VolumePoint[] = [];
   for (const start of [...buckets.keys()].sort()) {
@@ -205,18 +216,19 @@ export async function volume(
 
 /** Tickets per topic per bucket: the contact-reason trend. */
 export async function topicTrend(scoped: ScopedDb, interval: 'day' | 'week' | 'month', filter: TicketFilter) {
-  const tz = filter.timeZone ?? 'UTC';
+  // Grouped by the truncated timestamp and formatted once per bucket (see volume).
+  const start = sql`date_trunc(${sql.lit(interval)}, tickets.created_at at time zone ${sql.lit(filter.timeZone ?? 'UTC')})`;
   const rows = await filteredTickets(scoped, filter)
     .select([
-      sql<string>`to_char(date_trunc(${interval}, tickets.created_at at time zone ${tz}), 'YYYY-MM-DD')`.as(
-        'start',
-      ),
+      sql<string>`to_char(${start}, 'YYYY-MM-DD')`.as('start'),
       sql<string | null>`tickets.topic`.as('topic'),
       sql<number>`count(*)`.as('tickets'),
     ])
     .where('tickets.created_at', 'is not', null)
-    .groupBy([sql`1`, sql`2`])
+    .groupBy([start, sql`tickets.topic`])
+    // The topic order within a bucket is the one a sorted grouping gave: ascending, no topic last.
     .orderBy(sql`1`)
+    .orderBy(sql`2`)
     .execute();
   return rows.map((r) => ({ start: r.start, topic: r.topic, tickets: Number(r.tickets) }));
 }
@@ -237,7 +249,7 @@ async function trainingNeedsIn(scoped: ScopedDb, filter: TicketFilter, minTicket
     filteredTickets(scoped, filter)
       .select([
         sql<string | null>`tickets.team_id`.as('team_id'),
-        sql<string | null>`max(teams.name)`.as('team'),
+        sql<string | null>`(select t.name from teams t where t.id = tickets.team_id)`.as('team'),
         sql<string | null>`tickets.topic`.as('topic'),
         sql<number>`count(*)`.as('tickets'),
         sql<
