@@ -86,4 +86,21 @@ export const ticketMigrations: Migration[] = [
       );
     },
   },
+  {
+    id: '0101_ticket_data_versions',
+    async up(db) {
+      // One counter per organization, raised in the same transaction as every write to its tickets:
+      // readers that keep derived copies (Insight's in-memory KPI columns) compare it to know they are
+      // current, at the cost of one primary-key lookup.
+      await execScript(
+        db,
+        `
+        create table ticket_data_versions (
+          organization_id text primary key references organizations(id),
+          version bigint not null
+        );
+      `,
+      );
+    },
+  },
 ];

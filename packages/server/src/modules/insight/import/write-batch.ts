@@ -10,6 +10,7 @@ import {
   copyTextArray,
   inCopyTransaction,
 } from './copy-transaction.js';
+import { bumpTicketDataVersion } from '../../tickets/data-version.js';
 import type { Reject } from './units.js';
 
 export interface PlacedTicket {
@@ -254,6 +255,7 @@ export async function writeBatch(database: Database, b: Batch): Promise<Batch['c
          ${UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
       );
       await writeChildren(tx, b);
+      await bumpTicketDataVersion(tx, b.organizationId);
     }
     if (rejects.length > 0) {
       await tx.query(
