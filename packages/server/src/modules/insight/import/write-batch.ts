@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FinalTicket } from '@shoreline/core';
 import type { Database } from '../../../platform/db/connect.js';
+import { bumpTicketDataVersion } from '../../tickets/data-version.js';
 import {
   type CopyTransaction,
   copyBoolean,
@@ -10,7 +11,6 @@ import {
   copyTextArray,
   inCopyTransaction,
 } from './copy-transaction.js';
-import { bumpTicketDataVersion } from '../../tickets/data-version.js';
 import type { Reject } from './units.js';
 
 export interface PlacedTicket {
