@@ -9,6 +9,8 @@ const ConfigSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SHORELINE_SECURE_COOKIES: z.enum(['auto', 'true', 'false']).default('auto'),
   SHORELINE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
+  SHORELINE_KPI_ENGINE: z.enum(['memory', 'sql']).default('memory'),
+  SHORELINE_KPI_CACHE_TICKETS: z.coerce.number().int().positive().default(5_000_000),
 });
 
 export interface Config {
@@ -19,6 +21,10 @@ export interface Config {
   publicUrl: string;
   secureCookies: boolean;
   maxBodyBytes: number;
+  /** Where Insight computes KPIs: in-memory ticket columns (default) or PostgreSQL per request. */
+  kpiEngine: 'memory' | 'sql';
+  /** Soft cap on tickets the in-memory KPI columns hold across organizations (≈ 90 bytes each). */
+  kpiCacheTickets: number;
 }
 
 /** Reads configuration from the environment, naming the variable and the reason on bad input. */
@@ -41,5 +47,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? publicUrl.startsWith('https:')
         : c.SHORELINE_SECURE_COOKIES === 'true',
     maxBodyBytes: c.SHORELINE_MAX_BODY_BYTES,
+    kpiEngine: c.SHORELINE_KPI_ENGINE,
+    kpiCacheTickets: c.SHORELINE_KPI_CACHE_TICKETS,
   };
 }

@@ -67,10 +67,16 @@ type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
  * stamped with them. Routes never see the raw handle.
  */
 export class ScopedDb {
+  /** The database this scope reads, the same object for a scope and its transactions: a key for per-database caches. */
+  readonly database: object;
+
   constructor(
     private readonly db: Kysely<DB> | Transaction<DB>,
     readonly actor: Actor,
-  ) {}
+    database?: object,
+  ) {
+    this.database = database ?? db;
+  }
 
   /** The SQL condition that keeps a table's rows inside the actor's scope. */
   condition(table: string, alias: string = table): RawBuilder<boolean> {
@@ -119,6 +125,8 @@ export class ScopedDb {
   /** Runs `fn` in one transaction, with the same scope. */
   async transaction<R>(fn: (scoped: ScopedDb) => Promise<R>): Promise<R> {
     if (this.db.isTransaction) return fn(this);
-    return (this.db as Kysely<DB>).transaction().execute((tx) => fn(new ScopedDb(tx, this.actor)));
+    return (this.db as Kysely<DB>)
+      .transaction()
+      .execute((tx) => fn(new ScopedDb(tx, this.actor, this.database)));
   }
 }

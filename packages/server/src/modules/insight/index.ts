@@ -1,5 +1,7 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { ticketsModule } from '../tickets/index.js';
+import { configureColumnCache } from './kpi-columns/column-cache.js';
+import { setKpiEngine } from './kpi-service.js';
 import { insightMigrations } from './migrations.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
@@ -10,6 +12,8 @@ export const insightModule: ShorelineModule = {
   name: 'insight',
   migrations: insightMigrations,
   routes(app, ctx) {
+    setKpiEngine(ctx.config.kpiEngine);
+    configureColumnCache({ maxRows: ctx.config.kpiCacheTickets });
     importRoutes(app, ctx);
     kpiRoutes(app, ctx);
   },

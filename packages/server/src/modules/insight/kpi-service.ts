@@ -1,298 +1,61 @@
-import { sql } from 'kysely';
 import type { ScopedDb } from '../../platform/scope.js';
-import { filteredTickets, type GroupBy, groupKey, type TicketFilter } from './kpi-query.js';
+import { kpisMemory, topicTrendMemory, trainingNeedsMemory, volumeMemory } from './kpi-memory.js';
+import type { GroupBy, TicketFilter } from './kpi-query.js';
+import { kpisSql, topicTrendSql, trainingNeedsSql, volumeSql } from './kpi-sql.js';
+import type { KpiRow, TopicPoint, TrainingNeed, VolumePoint } from './kpi-types.js';
 
-export interface DurationStats {
-  count: number;
-  medianSeconds: number | null;
-  p90Seconds: number | null;
-  meanSeconds: number | null;
-}
-
-/** One row of the KPI table: the measures for one value of the grouping dimension. */
-export interface KpiRow {
-  key: string | null;
-  label: string | null;
-  tickets: number;
-  solved: number;
-  firstResponse: DurationStats;
-  firstResponseBusiness: DurationStats;
-  resolution: DurationStats;
-  resolutionBusiness: DurationStats;
-  reopenRate: number | null;
-  handoffsPerTicket: number | null;
-  handedOffShare: number | null;
-  slaMeasured: number;
-  slaAttainment: number | null;
-  csatResponses: number;
-  csatMean: number | null;
-  csatSatisfiedShare: number | null;
-  calls: { measured: number; abandonmentRate: number | null; handle: DurationStats };
-  qualityFlagged: number;
-}
-
-const durationColumns = (column: string, alias: string) => {
-  const ref = sql.ref(`tickets.${column}`);
-  const valid = sql`${ref} >= 0`;
-  return [
-    sql<number>`count(*) filter (where ${valid})`.as(`${alias}_n`),
-    sql<number | null>`percentile_cont(0.5) within group (order by ${ref}) filter (where ${valid})`.as(
-      `${alias}_p50`,
-    ),
-    sql<number | null>`percentile_cont(0.9) within group (order by ${ref}) filter (where ${valid})`.as(
-      `${alias}_p90`,
-    ),
-    sql<number | null>`avg(${ref}) filter (where ${valid})`.as(`${alias}_mean`),
-  ];
-};
-
-const stats = (r: Record<string, unknown>, alias: string): DurationStats => ({
-  count: Number(r[`${alias}_n`] ?? 0),
-  medianSeconds: r[`${alias}_p50`] == null ? null : Number(r[`${alias}_p50`]),
-  p90Seconds: r[`${alias}_p90`] == null ? null : Number(r[`${alias}_p90`]),
-  meanSeconds: r[`${alias}_mean`] == null ? null : Number(r[`${alias}_mean`]),
-});
-
-const ratio = (num: unknown, den: unknown): number | null =>
-  Number(den) > 0 ? Number(num) / Number(den) : null;
+export type { DurationStats, KpiRow, TopicPoint, TrainingNeed, VolumePoint } from './kpi-types.js';
 
 /**
- * KPIs per group. Definitions (docs/insight.md):
- * - first response / resolution: medians and p90 by percentile_cont (= core `quantile`), over
- *   tickets with a non-negative duration (negative ones are data defects, flagged at import);
- * - reopen rate: solved tickets reopened at least once ÷ solved tickets;
- * - hand-offs: mean per ticket, and share of tickets handed off at least once;
- * - SLA attainment: tickets not breached ÷ tickets whose SLA outcome is known;
- * - CSAT: mean of ratings normalised to [0, 1], and share ≥ 0.75 (top-two-box on 1–5);
- * - calls: abandoned ÷ calls with a known outcome; handle time median and p90.
+ * Where KPIs are computed. `memory` (default): over the organization's tickets held as columns in
+ * the server's memory, reloaded when its data version moves — exact, and fast at millions of tickets
+ * (docs/decisions/0004). `sql`: in PostgreSQL on every request, for deployments that cannot spare
+ * ≈ 90 bytes of memory per ticket. Both give the same answers (test/insight/kpi-engines.test.ts).
  */
-export async function kpis(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter): Promise<KpiRow[]> {
-  return scoped.transaction(async (tx) => {
-    await roomToSort(tx);
-    return kpisIn(tx, groupBy, filter);
-  });
+export type KpiEngine = 'memory' | 'sql';
+
+let engine: KpiEngine = 'memory';
+
+export function setKpiEngine(next: KpiEngine): void {
+  engine = next;
 }
 
-/** Sort memory for this transaction only (`set local`): percentile_cont sorts its input, in memory below this. */
-export const KPI_WORK_MEM = '256MB';
-
-/**
- * Gives the current transaction room to sort in memory: medians and p90 (percentile_cont) sort every
- * filtered value, and at PostgreSQL's default work_mem (4 MB) a sort of a million values spills to
- * disk. Reached through a scoped table (the caller's providers) since no route gets the raw handle.
- */
-async function roomToSort(tx: ScopedDb): Promise<void> {
-  await tx
-    .selectFrom('providers')
-    .select(sql<string>`set_config('work_mem', ${KPI_WORK_MEM}, true)`.as('work_mem'))
-    .limit(1)
-    .execute();
+export function kpiEngine(): KpiEngine {
+  return engine;
 }
 
-async function kpisIn(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter): Promise<KpiRow[]> {
-  const { key, label } = groupKey(groupBy, filter.timeZone ?? 'UTC');
-  const rows = await filteredTickets(scoped, filter)
-    .select([
-      key.as('key'),
-      label.as('label'),
-      sql<number>`count(*)`.as('tickets'),
-      sql<number>`count(*) filter (where tickets.status in ('solved', 'closed'))`.as('solved'),
-      ...durationColumns('first_response_seconds', 'fr'),
-      ...durationColumns('first_response_business_seconds', 'frb'),
-      ...durationColumns('resolution_seconds', 'res'),
-      ...durationColumns('resolution_business_seconds', 'resb'),
-      ...durationColumns('call_handle_seconds', 'aht'),
-      sql<number>`count(*) filter (where tickets.solved_at is not null or tickets.status in ('solved', 'closed'))`.as(
-        'ever_solved',
-      ),
-      sql<number>`count(*) filter (where tickets.reopen_count > 0 and (tickets.solved_at is not null or tickets.status in ('solved', 'closed')))`.as(
-        'reopened',
-      ),
-      sql<number>`coalesce(sum(tickets.handoff_count), 0)`.as('handoffs'),
-      sql<number>`count(*) filter (where tickets.handoff_count > 0)`.as('handed_off'),
-      sql<number>`count(*) filter (where tickets.sla_breached is not null)`.as('sla_n'),
-      sql<number>`count(*) filter (where tickets.sla_breached = false)`.as('sla_met'),
-      sql<number>`count(tickets.csat_normalised)`.as('csat_n'),
-      sql<number | null>`avg(tickets.csat_normalised)`.as('csat_mean'),
-      sql<number>`count(*) filter (where tickets.csat_normalised >= 0.75)`.as('csat_sat'),
-      sql<number>`count(*) filter (where tickets.abandoned is not null)`.as('calls_n'),
-      sql<number>`count(*) filter (where tickets.abandoned)`.as('calls_abandoned'),
-      sql<number>`count(*) filter (where cardinality(tickets.quality_flags) > 0)`.as('flagged'),
-    ])
-    .groupBy(sql`1`)
-    .orderBy(sql`3`, 'desc')
-    .execute();
-  return rows.map((raw) => {
-    const r = raw as Record<string, unknown>;
-    return {
-      key: r.key == null ? null : String(r.key),
-      label: r.label == null ? null : String(r.label),
-      tickets: Number(r.tickets),
-      solved: Number(r.solved),
-      firstResponse: stats(r, 'fr'),
-      firstResponseBusiness: stats(r, 'frb'),
-      resolution: stats(r, 'res'),
-      resolutionBusiness: stats(r, 'resb'),
-      reopenRate: ratio(r.reopened, r.ever_solved),
-      handoffsPerTicket: ratio(r.handoffs, r.tickets),
-      handedOffShare: ratio(r.handed_off, r.tickets),
-      slaMeasured: Number(r.sla_n),
-      slaAttainment: ratio(r.sla_met, r.sla_n),
-      csatResponses: Number(r.csat_n),
-      csatMean: r.csat_mean == null ? null : Number(r.csat_mean),
-      csatSatisfiedShare: ratio(r.csat_sat, r.csat_n),
-      calls: {
-        measured: Number(r.calls_n),
-        abandonmentRate: ratio(r.calls_abandoned, r.calls_n),
-        handle: stats(r, 'aht'),
-      },
-      qualityFlagged: Number(r.flagged),
-    };
-  });
+/** KPIs per value of one dimension, inside the caller's scope. Definitions: kpi-sql.ts `kpisSql`. */
+export function kpis(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter): Promise<KpiRow[]> {
+  return engine === 'memory' ? kpisMemory(scoped, groupBy, filter) : kpisSql(scoped, groupBy, filter);
 }
 
-export interface VolumePoint {
-  start: string;
-  created: number;
-  solved: number;
-  /** Tickets open at the end of the bucket: created before its end and not yet solved. */
-  backlog: number;
-}
-
-/**
- * Volume and backlog per day, week or month (buckets in `timeZone`). Backlog at a bucket's end =
- * tickets created before it − tickets solved before it (solved_at), so it is exact without a
- * per-bucket scan of all tickets.
- */
-export async function volume(
+/** Created, solved and backlog per day, week or month. */
+export function volume(
   scoped: ScopedDb,
   interval: 'day' | 'week' | 'month',
   filter: TicketFilter,
 ): Promise<VolumePoint[]> {
-  // One scan for both counts: grouping sets by the bucket of created_at and by that of solved_at.
-  // Grouped by the truncated timestamp and formatted once per bucket (not per row); interval and time
-  // zone are inlined literals (the interval is an enum, the zone validated) so that the formatted and
-  // the grouped expressions are the same expression.
-  const tz = sql.lit(filter.timeZone ?? 'UTC');
-  const trunc = (col: string) =>
-    sql`date_trunc(${sql.lit(interval)}, ${sql.ref(`tickets.${col}`)} at time zone ${tz})`;
-  const created = trunc('created_at');
-  const solved = trunc('solved_at');
-  const base = { ...filter, from: undefined, to: undefined };
-  const rows = await filteredTickets(scoped, base)
-    .select([
-      sql<number>`grouping(${created})`.as('by_solved'),
-      sql<string | null>`to_char(${created}, 'YYYY-MM-DD')`.as('c'),
-      sql<string | null>`to_char(${solved}, 'YYYY-MM-DD')`.as('s'),
-      sql<number>`count(*)`.as('n'),
-    ])
-    .where('tickets.created_at', 'is not', null)
-    .groupBy(sql`grouping sets ((${created}), (${solved}))`)
-    .execute();
-  const buckets = new Map<string, { created: number; solved: number }>();
-  for (const r of rows)
-    if (Number(r.by_solved) === 0 && r.c !== null) {
-      const b = buckets.get(r.c) ?? { created: 0, solved: 0 };
-      b.created = Number(r.n);
-      buckets.set(r.c, b);
-    }
-  for (const r of rows)
-    if (Number(r.by_solved) === 1 && r.s !== null) {
-      const b = buckets.get(r.s) ?? { created: 0, solved: 0 };
-      b.solved = Number(r.n);
-      buckets.set(r.s, b);
-    }
-  let backlog = 0;
-  const points: VolumePoint[] = [];
-  for (const start of [...buckets.keys()].sort()) {
-    const b = buckets.get(start)!;
-    backlog += b.created - b.solved;
-    points.push({ start, created: b.created, solved: b.solved, backlog });
-  }
-  const from = filter.from?.slice(0, 10);
-  const to = filter.to?.slice(0, 10);
-  return points.filter((p) => (!from || p.start >= from) && (!to || p.start < to));
+  return engine === 'memory' ? volumeMemory(scoped, interval, filter) : volumeSql(scoped, interval, filter);
 }
 
 /** Tickets per topic per bucket: the contact-reason trend. */
-export async function topicTrend(scoped: ScopedDb, interval: 'day' | 'week' | 'month', filter: TicketFilter) {
-  // Grouped by the truncated timestamp and formatted once per bucket (see volume).
-  const start = sql`date_trunc(${sql.lit(interval)}, tickets.created_at at time zone ${sql.lit(filter.timeZone ?? 'UTC')})`;
-  const rows = await filteredTickets(scoped, filter)
-    .select([
-      sql<string>`to_char(${start}, 'YYYY-MM-DD')`.as('start'),
-      sql<string | null>`tickets.topic`.as('topic'),
-      sql<number>`count(*)`.as('tickets'),
-    ])
-    .where('tickets.created_at', 'is not', null)
-    .groupBy([start, sql`tickets.topic`])
-    // The topic order within a bucket is the one a sorted grouping gave: ascending, no topic last.
-    .orderBy(sql`1`)
-    .orderBy(sql`2`)
-    .execute();
-  return rows.map((r) => ({ start: r.start, topic: r.topic, tickets: Number(r.tickets) }));
+export function topicTrend(
+  scoped: ScopedDb,
+  interval: 'day' | 'week' | 'month',
+  filter: TicketFilter,
+): Promise<TopicPoint[]> {
+  return engine === 'memory'
+    ? topicTrendMemory(scoped, interval, filter)
+    : topicTrendSql(scoped, interval, filter);
 }
 
-/**
- * Training needs: per (team, topic), the team's median resolution against every team's median for
- * the same topic; a team lags when its median is ≥ 25 % longer, on at least `minTickets` tickets.
- */
-export async function trainingNeeds(scoped: ScopedDb, filter: TicketFilter, minTickets = 5) {
-  return scoped.transaction(async (tx) => {
-    await roomToSort(tx);
-    return trainingNeedsIn(tx, filter, minTickets);
-  });
-}
-
-async function trainingNeedsIn(scoped: ScopedDb, filter: TicketFilter, minTickets: number) {
-  const [byTeamTopic, byTopic] = await Promise.all([
-    filteredTickets(scoped, filter)
-      .select([
-        sql<string | null>`tickets.team_id`.as('team_id'),
-        sql<string | null>`(select t.name from teams t where t.id = tickets.team_id)`.as('team'),
-        sql<string | null>`tickets.topic`.as('topic'),
-        sql<number>`count(*)`.as('tickets'),
-        sql<
-          number | null
-        >`percentile_cont(0.5) within group (order by tickets.resolution_seconds) filter (where tickets.resolution_seconds >= 0)`.as(
-          'res',
-        ),
-        sql<number | null>`avg(tickets.csat_normalised)`.as('csat'),
-      ])
-      .where('tickets.team_id', 'is not', null)
-      .where('tickets.topic', 'is not', null)
-      .groupBy([sql`tickets.team_id`, sql`tickets.topic`])
-      .execute(),
-    filteredTickets(scoped, filter)
-      .select([
-        sql<string | null>`tickets.topic`.as('topic'),
-        sql<
-          number | null
-        >`percentile_cont(0.5) within group (order by tickets.resolution_seconds) filter (where tickets.resolution_seconds >= 0)`.as(
-          'res',
-        ),
-      ])
-      .where('tickets.topic', 'is not', null)
-      .groupBy(sql`tickets.topic`)
-      .execute(),
-  ]);
-  const overall = new Map(byTopic.map((r) => [r.topic, r.res == null ? null : Number(r.res)]));
-  return byTeamTopic
-    .map((r) => {
-      const all = overall.get(r.topic) ?? null;
-      const mine = r.res == null ? null : Number(r.res);
-      const lagRatio = mine !== null && all ? mine / all : null;
-      return {
-        teamId: r.team_id,
-        team: r.team,
-        topic: r.topic,
-        tickets: Number(r.tickets),
-        resolutionMedianSeconds: mine,
-        allTeamsResolutionMedianSeconds: all,
-        lagRatio,
-        csatMean: r.csat == null ? null : Number(r.csat),
-        lagging: lagRatio !== null && lagRatio >= 1.25 && Number(r.tickets) >= minTickets,
-      };
-    })
-    .sort((a, b) => (b.lagRatio ?? 0) - (a.lagRatio ?? 0));
+/** Topics where a team's median resolution lags every team's median for that topic. */
+export function trainingNeeds(
+  scoped: ScopedDb,
+  filter: TicketFilter,
+  minTickets = 5,
+): Promise<TrainingNeed[]> {
+  return engine === 'memory'
+    ? trainingNeedsMemory(scoped, filter, minTickets)
+    : trainingNeedsSql(scoped, filter, minTickets);
 }

@@ -77,8 +77,15 @@ export interface TicketEventsTable {
   assignee: string | null;
 }
 
+/** Raised by every write to an organization's tickets (data-version.ts). */
+export interface TicketDataVersionsTable {
+  organization_id: string;
+  version: number;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
+    ticket_data_versions: TicketDataVersionsTable;
     tickets: TicketsTable;
     ticket_messages: TicketMessagesTable;
     ticket_events: TicketEventsTable;
@@ -88,3 +95,5 @@ declare module '../../platform/db/schema.js' {
 registerScopedTable('tickets', { providerColumn: 'provider_id' });
 registerScopedTable('ticket_messages', { providerColumn: 'provider_id' });
 registerScopedTable('ticket_events', { providerColumn: 'provider_id' });
+// A counter per organization, no content: vendor staff may read it (their KPI columns check it).
+registerScopedTable('ticket_data_versions', { providerColumn: null, vendorVisible: true });

@@ -1,0 +1,118 @@
+import { hourOfWeekColumn, localDayColumn, type TicketColumns } from '@shoreline/core';
+import type { ScopedDb } from '../../../platform/scope.js';
+import { loadTicketColumns } from './load-columns.js';
+
+/**
+ * Ticket columns per (database, organization, provider scope), kept in memory between KPI requests and
+ * reloaded when the organization's ticket data version (tickets/data-version.ts) has moved: every
+ * write to tickets raises it in its own transaction, so a request that reads the version and finds
+ * it unchanged knows the columns hold every committed ticket. Concurrent requests share one load.
+ */
+export class CachedColumns {
+  private readonly derived = new Map<string, Int16Array | Int32Array>();
+
+  constructor(
+    readonly columns: TicketColumns,
+    readonly version: number,
+  ) {}
+
+  /** Local hour of week of created_at in a zone, computed once per zone (kept for a few zones). */
+  hourOfWeek(timeZone: string): Int16Array {
+    return this.memo(`how:${timeZone}`, () => hourOfWeekColumn(this.columns.createdMicros, timeZone));
+  }
+
+  /** Local day (days since 1970-01-01) of created_at or solved_at in a zone. */
+  localDays(column: 'created' | 'solved', timeZone: string): Int32Array {
+    const source = column === 'created' ? this.columns.createdMicros : this.columns.solvedMicros;
+    return this.memo(`day:${column}:${timeZone}`, () => localDayColumn(source, timeZone));
+  }
+
+  private memo<T extends Int16Array | Int32Array>(key: string, make: () => T): T {
+    let v = this.derived.get(key);
+    if (v === undefined) {
+      if (this.derived.size >= 12) this.derived.delete(this.derived.keys().next().value!);
+      v = make();
+      this.derived.set(key, v);
+    }
+    return v as T;
+  }
+}
+
+interface Slot {
+  version: number;
+  loading: Promise<CachedColumns>;
+  ready: CachedColumns | null;
+  lastUsed: number;
+}
+
+export interface ColumnCacheOptions {
+  /** Soft cap on tickets held across all organizations; least recently used ones go first. */
+  maxRows: number;
+}
+
+let options: ColumnCacheOptions = { maxRows: 5_000_000 };
+const databaseIds = new WeakMap<object, number>();
+let nextDatabaseId = 1;
+const slots = new Map<string, Slot>();
+let tick = 0;
+
+export function configureColumnCache(next: Partial<ColumnCacheOptions>): void {
+  options = { ...options, ...next };
+}
+
+/** Forgets every cached column set (tests, and an operator's escape hatch). */
+export function clearColumnCache(): void {
+  slots.clear();
+}
+
+function slotKey(scoped: ScopedDb): string {
+  let id = databaseIds.get(scoped.database);
+  if (id === undefined) {
+    id = nextDatabaseId++;
+    databaseIds.set(scoped.database, id);
+  }
+  return `${id}\u0000${scoped.actor.organizationId}\u0000${scoped.actor.providerId ?? ''}`;
+}
+
+async function currentVersion(scoped: ScopedDb): Promise<number> {
+  const row = await scoped.selectFrom('ticket_data_versions').select('version').executeTakeFirst();
+  return row ? Number(row.version) : 0;
+}
+
+/** The scope's tickets as columns, current as of this call. */
+export async function ticketColumnsFor(scoped: ScopedDb): Promise<CachedColumns> {
+  const key = slotKey(scoped);
+  const version = await currentVersion(scoped);
+  let slot = slots.get(key);
+  if (!slot || slot.version !== version) {
+    // The version is read before the rows: a write committed in between makes the rows newer than
+    // the recorded version, which costs one extra reload later, never a stale answer.
+    const loading = loadTicketColumns(scoped).then((columns) => {
+      const ready = new CachedColumns(columns, version);
+      const current = slots.get(key);
+      if (current?.loading === loading) current.ready = ready;
+      evict();
+      return ready;
+    });
+    slot = { version, loading, ready: null, lastUsed: 0 };
+    slots.set(key, slot);
+    loading.catch(() => {
+      if (slots.get(key)?.loading === loading) slots.delete(key);
+    });
+  }
+  slot.lastUsed = ++tick;
+  return slot.ready ?? slot.loading;
+}
+
+function evict(): void {
+  let rows = 0;
+  for (const s of slots.values()) rows += s.ready?.columns.length ?? 0;
+  if (rows <= options.maxRows) return;
+  const byAge = [...slots.entries()].filter(([, s]) => s.ready).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+  // The most recently used set stays even when it alone exceeds the cap.
+  for (const [key, s] of byAge.slice(0, -1)) {
+    if (rows <= options.maxRows) break;
+    rows -= s.ready!.columns.length;
+    slots.delete(key);
+  }
+}
