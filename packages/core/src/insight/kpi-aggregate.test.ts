@@ -109,7 +109,7 @@ describe('KPI aggregation over columns', () => {
           groups.keys.forEach((key, g) => {
             const mine = kept.filter((t) => t.team === key);
             const res = mine.map((t) => t.resolution).filter((v): v is number => v !== null && v >= 0);
-            const csat = mine.map((t) => t.csat).filter((v): v is number => v !== null);
+            const csat = mine.flatMap((t) => (t.csat === null ? [] : [t.csat]));
             const a = got[g]!;
             expect(a.tickets).toBe(mine.length);
             expect(a.solved).toBe(mine.filter((t) => t.status === 'solved' || t.status === 'closed').length);
