@@ -1,0 +1,152 @@
+import {
+  bucketStartDay,
+  formatDay,
+  hourOfWeekColumn,
+  localDayColumn,
+  offsetAt,
+} from '@shoreline/core/insight/index';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseTargets, type TestDatabase } from '../../src/test-support/databases.js';
+
+/**
+ * The in-memory local-time columns (core/insight/local-time-columns.ts, offsets from Node's ICU)
+ * give exactly what PostgreSQL gives for `extract(isodow|hour from ts at time zone tz)` and
+ * `to_char(date_trunc('day'|'week'|'month', ts at time zone tz), 'YYYY-MM-DD')`.
+ *
+ * Eras: 1970–2037 only, where ICU and PostgreSQL agree for these ten zones. Both read the IANA tz
+ * database, but different releases: Node 20.20's ICU 78.2 has tzdata 2025c, PGlite 0.5.16
+ * (PostgreSQL 18.6) bundles a newer one, Debian's PostgreSQL 15 uses the system's 2025b. A scan of
+ * all 418 zones, 1900–2100, one instant every ~257 h, found (these ten zones agree 1900–2100 on both):
+ * - PostgreSQL 15 / Debian 2025b: many zones that tzdata now links to another (Africa/Accra →
+ *   Abidjan, Asia/Aden → Riyadh, Antarctica/McMurdo → Auckland, Europe/Luxembourg → Brussels, …)
+ *   get the target's pre-1970 history, where ICU keeps each zone's own; America/Tijuana differs
+ *   1953–1975 (2025c corrected Baja California's history).
+ * - PGlite: America/Vancouver and America/Edmonton (permanent UTC−7 from 2026) and
+ *   Africa/Casablanca / Africa/El_Aaiun (Ramadan dates) differ from 2026 on: PGlite's data is newer
+ *   than Node's ICU. Such differences follow the runtime's tz data, not this code.
+ */
+ */
+const ZONES = [
+  'UTC',
+  'Europe/Riga',
+  'America/New_York',
+  'America/St_Johns',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'Pacific/Apia',
+  'America/Sao_Paulo',
+] as const;
+const FROM_MS = Date.UTC(1970, 0, 1);
+const TO_MS = Date.UTC(2038, 0, 1);
+const DAY_MS = 86_400_000;
+const RANDOM_PER_ZONE = 1_400;
+
+/** Deterministic PRNG (mulberry32), so a failure reproduces. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+/** Offset transitions (ms) of the zone in [FROM_MS, TO_MS): weekly ICU scan, bisection to the ms. */
+function transitionsOf(timeZone: string): number[] {
+  const found: number[] = [];
+  const step = 7 * DAY_MS;
+  let prev = offsetAt(FROM_MS, timeZone);
+  for (let t = FROM_MS + step; t < TO_MS; t += step) {
+    const off = offsetAt(t, timeZone);
+    if (off === prev) continue;
+    let lo = t - step;
+    let hi = t;
+    while (hi - lo > 1) {
+      const mid = Math.floor((lo + hi) / 2);
+      if (offsetAt(mid, timeZone) === prev) lo = mid;
+      else hi = mid;
+    }
+    found.push(hi);
+    prev = off;
+  }
+  return found;
+}
+
+/** ~2,000 instants in µs per zone: random over 1970–2037 (with sub-ms parts), plus ±1 ms / −1 µs at transitions. */
+function instantsFor(timeZone: string, seed: number): number[] {
+  const random = prng(seed);
+  const out: number[] = [];
+  for (let i = 0; i < RANDOM_PER_ZONE; i++) {
+    out.push(Math.floor((FROM_MS + random() * (TO_MS - FROM_MS - 1)) * 1000));
+  }
+  const transitions = transitionsOf(timeZone);
+  // Evenly spaced transitions up to ~600 instants' worth, each probed five ways.
+  const every = Math.max(1, Math.ceil((transitions.length * 5) / 600));
+  transitions.forEach((t, i) => {
+    if (i % every !== 0) return;
+    for (const us of [t * 1000 - 1000, t * 1000 - 1, t * 1000, t * 1000 + 999, t * 1000 + 1000]) out.push(us);
+  });
+  return out;
+}
+
+interface PgRow {
+  isodow: number;
+  hour: number;
+  day: string;
+  week: string;
+  month: string;
+}
+
+for (const target of databaseTargets()) {
+  describe(`local-time columns equal PostgreSQL's at time zone on ${target.kind}`, () => {
+    let database: TestDatabase;
+    beforeAll(async () => {
+      database = await target.open();
+    }, 60_000);
+    afterAll(() => database?.close());
+
+    it.each(ZONES.map((zone, i) => [zone, i] as const))('%s', async (zone, i) => {
+      const micros = instantsFor(zone, 1_000 + i);
+      // µs as a bigint array literal; epoch + n µs is exact (interval arithmetic is in integer µs).
+      const { rows } = await sql<PgRow>`
+        select extract(isodow from l)::int as isodow,
+               extract(hour from l)::int as hour,
+               to_char(date_trunc('day', l), 'YYYY-MM-DD') as day,
+               to_char(date_trunc('week', l), 'YYYY-MM-DD') as week,
+               to_char(date_trunc('month', l), 'YYYY-MM-DD') as month
+        from unnest(${`{${micros.join(',')}}`}::text::bigint[]) with ordinality as u(us, n)
+        cross join lateral (
+          select (timestamptz '1970-01-01 00:00:00+00' + u.us * interval '1 microsecond') at time zone ${zone} as l
+        ) x
+        order by u.n`.execute(database.db);
+      expect(rows).toHaveLength(micros.length);
+
+      const column = Float64Array.from(micros);
+      const hours = hourOfWeekColumn(column, zone);
+      const days = localDayColumn(column, zone);
+      const mismatches: string[] = [];
+      rows.forEach((row, k) => {
+        const day = days[k]!;
+        const ours = {
+          isodow: Math.floor(hours[k]! / 24) + 1,
+          hour: hours[k]! % 24,
+          day: formatDay(bucketStartDay(day, 'day')),
+          week: formatDay(bucketStartDay(day, 'week')),
+          month: formatDay(bucketStartDay(day, 'month')),
+        };
+        const theirs = { ...row, isodow: Number(row.isodow), hour: Number(row.hour) };
+        if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
+          mismatches.push(
+            `${new Date(Math.floor(micros[k]! / 1000)).toISOString()} ${JSON.stringify({ ours, theirs })}`,
+          );
+        }
+      });
+      expect(mismatches.slice(0, 10), `${mismatches.length} of ${micros.length} differ`).toEqual([]);
+    });
+  });
+}
