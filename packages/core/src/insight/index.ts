@@ -13,7 +13,6 @@ export * from './importers/freshdesk.js';
 export { isObject, type JsonObject } from './importers/json-fields.js';
 export * from './importers/zammad.js';
 export * from './importers/zendesk.js';
-export * from './local-time-columns.js';
 export * from './kpi-aggregate.js';
 export * from './local-time-columns.js';
 export * from './mapping.js';
