@@ -15,17 +15,16 @@ import { databaseTargets, type TestDatabase } from '../../src/test-support/datab
  * `to_char(date_trunc('day'|'week'|'month', ts at time zone tz), 'YYYY-MM-DD')`.
  *
  * Eras: 1970–2037 only, where ICU and PostgreSQL agree for these ten zones. Both read the IANA tz
- * database, but different releases: Node 20.20's ICU 78.2 has tzdata 2025c, PGlite 0.5.16
- * (PostgreSQL 18.6) bundles a newer one, Debian's PostgreSQL 15 uses the system's 2025b. A scan of
- * all 418 zones, 1900–2100, one instant every ~257 h, found (these ten zones agree 1900–2100 on both):
- * - PostgreSQL 15 / Debian 2025b: many zones that tzdata now links to another (Africa/Accra →
- *   Abidjan, Asia/Aden → Riyadh, Antarctica/McMurdo → Auckland, Europe/Luxembourg → Brussels, …)
- *   get the target's pre-1970 history, where ICU keeps each zone's own; America/Tijuana differs
- *   1953–1975 (2025c corrected Baja California's history).
- * - PGlite: America/Vancouver and America/Edmonton (permanent UTC−7 from 2026) and
- *   Africa/Casablanca / Africa/El_Aaiun (Ramadan dates) differ from 2026 on: PGlite's data is newer
- *   than Node's ICU. Such differences follow the runtime's tz data, not this code.
- */
+ * database, but different releases: Node 20.20's ICU 78.2 has tzdata 2025c, Debian's PostgreSQL 15
+ * uses the system's 2025b, PGlite 0.5.16 (PostgreSQL 18.6) bundles its own, evidently newer, copy.
+ * These ten zones agree on both servers over 1900–2100 (one instant every ~7.3 h). A scan of the
+ * zones from Africa/* to Europe/L* (one instant every ~257 h, 1900–2100) found differences elsewhere:
+ * - PostgreSQL 15 / Debian 2025b: zones that tzdata now links to another (Africa/Accra → Abidjan,
+ *   Asia/Aden → Riyadh, Antarctica/McMurdo → Auckland, Europe/Luxembourg → Brussels, …) get the
+ *   target's pre-1970 history, where ICU keeps each zone's own; America/Tijuana differs 1953–1975.
+ * - PGlite: America/Vancouver, America/Edmonton, Africa/Casablanca and Africa/El_Aaiun differ from
+ *   2026 on (rule changes in PGlite's newer data that ICU 2025c lacks).
+ * Such differences follow the runtime's and the server's tz data, not this code.
  */
 const ZONES = [
   'UTC',
