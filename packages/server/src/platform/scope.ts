@@ -78,13 +78,34 @@ export class ScopedDb {
     this.database = database ?? db;
   }
 
+  /** Which of a table's rows the actor reaches: none, the organization's, or one provider's within it. */
+  private reach(table: string): 'none' | 'organization' | { column: string; providerId: string } {
+    const rule = ruleFor(table);
+    if (this.actor.providerId === null) return 'organization';
+    if (rule.providerColumn === null) return rule.vendorVisible ? 'organization' : 'none';
+    return { column: rule.providerColumn, providerId: this.actor.providerId };
+  }
+
   /** The SQL condition that keeps a table's rows inside the actor's scope. */
   condition(table: string, alias: string = table): RawBuilder<boolean> {
-    const rule = ruleFor(table);
+    const reach = this.reach(table);
     const org = sql`${sql.ref(`${alias}.organization_id`)} = ${this.actor.organizationId}`;
-    if (this.actor.providerId === null) return sql<boolean>`${org}`;
-    if (rule.providerColumn === null) return rule.vendorVisible ? sql<boolean>`${org}` : sql<boolean>`false`;
-    return sql<boolean>`${org} and ${sql.ref(`${alias}.${rule.providerColumn}`)} = ${this.actor.providerId}`;
+    if (reach === 'none') return sql<boolean>`false`;
+    if (reach === 'organization') return sql<boolean>`${org}`;
+    return sql<boolean>`${org} and ${sql.ref(`${alias}.${reach.column}`)} = ${reach.providerId}`;
+  }
+
+  /**
+   * The same condition as SQL text, its values inlined as quoted literals (standard-conforming strings:
+   * a quote is doubled), for statements that take no bind parameters, such as COPY.
+   */
+  conditionText(table: string, alias: string = table): string {
+    const reach = this.reach(table);
+    const literal = (v: string) => `'${v.replaceAll("'", "''")}'`;
+    const org = `${alias}.organization_id = ${literal(this.actor.organizationId)}`;
+    if (reach === 'none') return 'false';
+    if (reach === 'organization') return org;
+    return `${org} and ${alias}.${reach.column} = ${literal(reach.providerId)}`;
   }
 
   selectFrom<T extends TableName>(table: T): SelectQueryBuilder<DB, T, object> {

@@ -27,9 +27,28 @@ export interface DatabaseOptions {
 pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1700, (v) => Number(v));
 
+const opened = new WeakMap<object, Database>();
+
+/**
+ * The open database behind a Kysely handle from `openDatabase`: what needs the native client (COPY)
+ * but holds only the handle — a ScopedDb's `database` — finds it here.
+ */
+export function databaseOf(db: object): Database | undefined {
+  return opened.get(db);
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const database = await open(options);
+  opened.set(database.db, database);
+  return database;
+}
+
+async function open(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    // An idle pooled connection the server ends (restart, failover, pg_terminate_backend) is dropped by
+    // the pool and reopened on demand; without a listener its 'error' event would end the process.
+    pool.on('error', (err) => console.warn(`database: idle connection closed: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }

@@ -60,6 +60,30 @@ export function configureColumnCache(next: Partial<ColumnCacheOptions>): void {
   options = { ...options, ...next };
 }
 
+/** Bytes of a column set's typed arrays (dictionaries not counted: a few short strings). */
+function bytesOf(c: TicketColumns): number {
+  let bytes = c.createdMicros.byteLength + c.solvedMicros.byteLength + c.reopenCount.byteLength;
+  bytes += c.handoffCount.byteLength + c.slaBreached.byteLength + c.abandoned.byteLength;
+  bytes += c.csat.byteLength + c.qualityMask.byteLength;
+  for (const a of Object.values(c.codes)) bytes += a.byteLength;
+  for (const a of Object.values(c.durations)) bytes += a.byteLength;
+  return bytes;
+}
+
+/** What the cache holds now: column sets, tickets and bytes (operators' view; the bench prints it). */
+export function columnCacheStats(): { sets: number; tickets: number; bytes: number } {
+  let tickets = 0;
+  let bytes = 0;
+  let sets = 0;
+  for (const s of slots.values())
+    if (s.ready) {
+      sets++;
+      tickets += s.ready.columns.length;
+      bytes += bytesOf(s.ready.columns);
+    }
+  return { sets, tickets, bytes };
+}
+
 /** Forgets every cached column set (tests, and an operator's escape hatch). */
 export function clearColumnCache(): void {
   slots.clear();
