@@ -94,35 +94,40 @@ export type Grouping =
 export function groupRows(c: TicketColumns, rows: Int32Array, g: Grouping): Groups {
   const groupOf = new Int32Array(rows.length);
   if (g.kind === 'none') return { groupOf, keys: rows.length > 0 ? [g.key] : [] };
-  let source: ArrayLike<number>;
+  let source: Int32Array | Int16Array;
+  let codeCount: number;
   let keyOfCode: (code: number) => string | null;
   if (g.kind === 'integer') {
     source = g.values;
+    codeCount = 0;
+    for (let i = 0; i < rows.length; i++) codeCount = Math.max(codeCount, source[rows[i]!]! + 1);
     keyOfCode = (code) => (code < 0 ? null : String(code));
   } else {
     source = c.codes[g.column];
     const dict = c.dictionaries[g.column];
+    codeCount = dict.length;
     keyOfCode =
       g.kind === 'column'
         ? (code) => (code < 0 ? null : dict[code]!)
         : (code) => (code < 0 ? null : g.keyOf(dict[code]!));
   }
-  // Codes → dense group numbers in first-seen order; equal keys (derived groupings) share a group.
-  const groupOfCode = new Map<number, number>();
+  // Codes (−1 … codeCount − 1) → dense group numbers in first-seen order, through a table indexed by
+  // code + 1; equal keys (derived groupings) share a group.
+  const groupOfCode = new Int32Array(codeCount + 1).fill(-1);
   const groupOfKey = new Map<string | null, number>();
   const keys: (string | null)[] = [];
   for (let i = 0; i < rows.length; i++) {
-    const code = source[rows[i]!]!;
-    let group = groupOfCode.get(code);
-    if (group === undefined) {
-      const key = keyOfCode(code);
-      group = groupOfKey.get(key);
-      if (group === undefined) {
+    const slot = source[rows[i]!]! + 1;
+    let group = groupOfCode[slot]!;
+    if (group < 0) {
+      const key = keyOfCode(slot - 1);
+      group = groupOfKey.get(key) ?? -1;
+      if (group < 0) {
         group = keys.length;
         keys.push(key);
         groupOfKey.set(key, group);
       }
-      groupOfCode.set(code, group);
+      groupOfCode[slot] = group;
     }
     groupOf[i] = group;
   }
@@ -148,16 +153,33 @@ export function durationSummaries(
   ps: readonly [number, number] = [0.5, 0.9],
 ): DurationSummary[] {
   const g = groups.keys.length;
+  const groupOf = groups.groupOf;
+  const n = rows.length;
   const start = new Int32Array(g + 1);
-  for (let i = 0; i < rows.length; i++) if (values[rows[i]!]! >= 0) start[groups.groupOf[i]! + 1]!++;
-  for (let k = 0; k < g; k++) start[k + 1]! += start[k]!;
-  const fill = start.slice(0, g);
-  const gathered = new Float64Array(start[g]!);
-  const sums = new Float64Array(g);
-  for (let i = 0; i < rows.length; i++) {
+  // One pass keeps each measured value with its group (a group-ordered copy needs the counts first).
+  const picked = new Float64Array(n);
+  const pickedGroup = new Int32Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
     const v = values[rows[i]!]!;
     if (v >= 0) {
-      const k = groups.groupOf[i]!;
+      const k = groupOf[i]!;
+      picked[m] = v;
+      pickedGroup[m++] = k;
+      start[k + 1]!++;
+    }
+  }
+  for (let k = 0; k < g; k++) start[k + 1]! += start[k]!;
+  let gathered = picked;
+  const sums = new Float64Array(g);
+  if (g === 1) {
+    for (let j = 0; j < m; j++) sums[0]! += picked[j]!;
+  } else {
+    const fill = start.slice(0, g);
+    gathered = new Float64Array(m);
+    for (let j = 0; j < m; j++) {
+      const k = pickedGroup[j]!;
+      const v = picked[j]!;
       gathered[fill[k]!++] = v;
       sums[k]! += v;
     }
@@ -198,68 +220,115 @@ export interface KpiAggregate extends KpiCounts {
 }
 
 export function kpiCounts(c: TicketColumns, rows: Int32Array, groups: Groups): KpiCounts[] {
-  const out: KpiCounts[] = groups.keys.map(() => ({
-    tickets: 0,
-    solved: 0,
-    everSolved: 0,
-    reopened: 0,
-    handoffs: 0,
-    handedOff: 0,
-    slaMeasured: 0,
-    slaMet: 0,
-    csatResponses: 0,
-    csatSum: 0,
-    csatSatisfied: 0,
-    callsMeasured: 0,
-    callsAbandoned: 0,
-    qualityFlagged: 0,
-  }));
+  const g = groups.keys.length;
+  // One typed array per measure: the loop below increments numbers, not object fields.
+  const [tickets, solved, everSolved, reopened, handoffs, handedOff, slaMeasured, slaMet] = Array.from(
+    { length: 8 },
+    () => new Float64Array(g),
+  ) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const [csatResponses, csatSum, csatSatisfied, callsMeasured, callsAbandoned, qualityFlagged] = Array.from(
+    { length: 6 },
+    () => new Float64Array(g),
+  ) as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
   const statuses = c.dictionaries.status;
-  const isSolved = new Uint8Array(statuses.length);
+  const isSolved = new Uint8Array(statuses.length + 1);
   statuses.forEach((s, i) => {
-    if (s === 'solved' || s === 'closed') isSolved[i] = 1;
+    if (s === 'solved' || s === 'closed') isSolved[i + 1] = 1;
   });
+  const { groupOf } = groups;
   const status = c.codes.status;
+  const solvedAt = c.solvedMicros;
+  const reopenCount = c.reopenCount;
+  const handoffCount = c.handoffCount;
+  const sla = c.slaBreached;
+  const csat = c.csat;
+  const abandoned = c.abandoned;
+  const mask = c.qualityMask;
   for (let i = 0; i < rows.length; i++) {
     const r = rows[i]!;
-    const k = out[groups.groupOf[i]!]!;
-    k.tickets++;
-    const st = status[r]!;
-    const solvedNow = st >= 0 && isSolved[st] === 1;
-    if (solvedNow) k.solved++;
-    const ever = solvedNow || !Number.isNaN(c.solvedMicros[r]!);
-    if (ever) {
-      k.everSolved++;
-      if (c.reopenCount[r]! > 0) k.reopened++;
+    const k = groupOf[i]!;
+    tickets[k]!++;
+    const solvedNow = isSolved[status[r]! + 1] === 1;
+    if (solvedNow) solved[k]!++;
+    if (solvedNow || solvedAt[r]! === solvedAt[r]!) {
+      everSolved[k]!++;
+      if (reopenCount[r]! > 0) reopened[k]!++;
     }
-    const h = c.handoffCount[r]!;
-    k.handoffs += h;
-    if (h > 0) k.handedOff++;
-    const sla = c.slaBreached[r]!;
-    if (sla >= 0) {
-      k.slaMeasured++;
-      if (sla === 0) k.slaMet++;
+    const h = handoffCount[r]!;
+    if (h !== 0) {
+      handoffs[k]! += h;
+      if (h > 0) handedOff[k]!++;
     }
-    const csat = c.csat[r]!;
-    if (!Number.isNaN(csat)) {
-      k.csatResponses++;
-      k.csatSum += csat;
-      if (csat >= 0.75) k.csatSatisfied++;
+    const s = sla[r]!;
+    if (s >= 0) {
+      slaMeasured[k]!++;
+      if (s === 0) slaMet[k]!++;
     }
-    const ab = c.abandoned[r]!;
+    const v = csat[r]!;
+    if (v === v) {
+      csatResponses[k]!++;
+      csatSum[k]! += v;
+      if (v >= 0.75) csatSatisfied[k]!++;
+    }
+    const ab = abandoned[r]!;
     if (ab >= 0) {
-      k.callsMeasured++;
-      if (ab === 1) k.callsAbandoned++;
+      callsMeasured[k]!++;
+      if (ab === 1) callsAbandoned[k]!++;
     }
-    if (c.qualityMask[r] !== 0) k.qualityFlagged++;
+    if (mask[r] !== 0) qualityFlagged[k]!++;
   }
-  return out;
+  return groups.keys.map((_, k) => ({
+    tickets: tickets[k]!,
+    solved: solved[k]!,
+    everSolved: everSolved[k]!,
+    reopened: reopened[k]!,
+    handoffs: handoffs[k]!,
+    handedOff: handedOff[k]!,
+    slaMeasured: slaMeasured[k]!,
+    slaMet: slaMet[k]!,
+    csatResponses: csatResponses[k]!,
+    csatSum: csatSum[k]!,
+    csatSatisfied: csatSatisfied[k]!,
+    callsMeasured: callsMeasured[k]!,
+    callsAbandoned: callsAbandoned[k]!,
+    qualityFlagged: qualityFlagged[k]!,
+  }));
+}
+
+const measured = new WeakMap<Float64Array, boolean>();
+
+/** Whether any value of a duration column is measured (≥ 0); sources often lack whole columns. Remembered per column. */
+function hasMeasuredValue(values: Float64Array): boolean {
+  let any = measured.get(values);
+  if (any === undefined) {
+    any = false;
+    for (let i = 0; i < values.length; i++)
+      if (values[i]! >= 0) {
+        any = true;
+        break;
+      }
+    measured.set(values, any);
+  }
+  return any;
 }
 
 /** Every KPI measure per group. */
 export function aggregateKpis(c: TicketColumns, rows: Int32Array, groups: Groups): KpiAggregate[] {
   const counts = kpiCounts(c, rows, groups);
-  const perColumn = DURATION_COLUMNS.map((col) => durationSummaries(c.durations[col], rows, groups));
+  const perColumn = DURATION_COLUMNS.map((col) =>
+    hasMeasuredValue(c.durations[col])
+      ? durationSummaries(c.durations[col], rows, groups)
+      : groups.keys.map(() => ({ count: 0, median: null, p90: null, mean: null })),
+  );
   return counts.map((k, g) => {
     const durations = {} as Record<DurationColumn, DurationSummary>;
     DURATION_COLUMNS.forEach((col, j) => {

@@ -63,8 +63,11 @@ export function quantilesInPlace(
   const n = to - from;
   if (n <= 0) return ps.map(() => null);
   const out: (number | null)[] = new Array(ps.length);
-  // Largest p first: each later selection only needs the prefix left of the previous rank.
+  // Largest p first: each later selection only needs the prefix up to the previous rank, and the
+  // value after its rank is the least of (rank, previous rank]: everything beyond is ≥ a[previous].
   let right = to - 1;
+  let previous = -1;
+  let previousUpper = 0;
   for (let q = ps.length - 1; q >= 0; q--) {
     const p = ps[q]!;
     if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile: p must be in [0, 1], got ${p}`);
@@ -73,12 +76,16 @@ export function quantilesInPlace(
     selectInPlace(a, from + rank, from, right);
     const lower = a[from + rank]!;
     let upper = lower;
-    if (rank + 1 < n) {
+    if (rank === previous) upper = previousUpper;
+    else if (rank + 1 < n) {
+      const end = previous < 0 ? to : from + previous + 1;
       upper = Number.POSITIVE_INFINITY;
-      for (let i = from + rank + 1; i < to; i++) if (a[i]! < upper) upper = a[i]!;
+      for (let i = from + rank + 1; i < end; i++) if (a[i]! < upper) upper = a[i]!;
     }
     out[q] = lower + (h - rank) * (upper - lower);
     right = from + rank;
+    previous = rank;
+    previousUpper = upper;
   }
   return out;
 }
