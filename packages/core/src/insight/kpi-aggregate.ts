@@ -259,7 +259,7 @@ export function kpiCounts(c: TicketColumns, rows: Int32Array, groups: Groups): K
     tickets[k]!++;
     const solvedNow = isSolved[status[r]! + 1] === 1;
     if (solvedNow) solved[k]!++;
-    if (solvedNow || solvedAt[r]! === solvedAt[r]!) {
+    if (solvedNow || !Number.isNaN(solvedAt[r]!)) {
       everSolved[k]!++;
       if (reopenCount[r]! > 0) reopened[k]!++;
     }
@@ -274,7 +274,7 @@ export function kpiCounts(c: TicketColumns, rows: Int32Array, groups: Groups): K
       if (s === 0) slaMet[k]!++;
     }
     const v = csat[r]!;
-    if (v === v) {
+    if (!Number.isNaN(v)) {
       csatResponses[k]!++;
       csatSum[k]! += v;
       if (v >= 0.75) csatSatisfied[k]!++;
