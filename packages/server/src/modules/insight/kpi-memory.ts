@@ -269,16 +269,20 @@ export async function trainingNeedsMemory(
   const withTeam = withTopic.filter((r) => teams[r]! >= 0);
   const width = c.dictionaries.topic.length;
   const pairOf = new Int32Array(withTeam.length);
-  const groupOfPair = new Map<number, number>();
+  // (team, topic) → group through a dense table when teams × topics is small (the usual case), else a map.
+  const cells = c.dictionaries.team.length * width;
+  const table = cells <= 4_000_000 ? new Int32Array(cells).fill(-1) : null;
+  const map = table ? null : new Map<number, number>();
   const pairs: { team: number; topic: number }[] = [];
   for (let i = 0; i < withTeam.length; i++) {
     const r = withTeam[i]!;
     const pair = teams[r]! * width + topics[r]!;
-    let g = groupOfPair.get(pair);
-    if (g === undefined) {
+    let g = table ? table[pair]! : (map!.get(pair) ?? -1);
+    if (g < 0) {
       g = pairs.length;
       pairs.push({ team: teams[r]!, topic: topics[r]! });
-      groupOfPair.set(pair, g);
+      if (table) table[pair] = g;
+      else map!.set(pair, g);
     }
     pairOf[i] = g;
   }
