@@ -138,6 +138,9 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
   // while this process prepares N + 1. Commits stay strictly in order (N + 1 starts only after N
   // committed), so the checkpoint in each transaction always covers exactly the units before it.
   let inFlight: Promise<void> | null = null;
+  // Batches to upsert before trying a plain COPY of new tickets again (see copyNewTickets): after a
+  // clash with existing tickets (a re-import), the next batches most likely clash too.
+  let upsertsBeforeRetry = 0;
 
   const flush = async () => {
     if (pendingUnits === 0) return;
@@ -168,7 +171,9 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
       rejects,
       checkpoint,
       rejectRepeatedCases: mapping?.kind === 'events',
-    }).then((written) => {
+      tryDirect: upsertsBeforeRetry === 0,
+    }).then(({ direct, ...written }) => {
+      upsertsBeforeRetry = direct ? 0 : upsertsBeforeRetry > 0 ? upsertsBeforeRetry - 1 : UPSERTS_AFTER_CLASH;
       Object.assign(state, written);
       o.afterBatch?.(state.committedUnits);
       o.onProgress?.(progress());
@@ -178,6 +183,7 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
     inFlight = write;
   };
 
+  let sinceYield = 0;
   try {
     for await (const chunk of units) {
       for (const unit of chunk) {
@@ -191,6 +197,10 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
         pendingRecords += unit.records;
         if (unit.bytes > pendingBytes) pendingBytes = unit.bytes;
         if (pending.size >= batchSize || pendingRejects.length >= batchSize) await flush();
+        else if (++sinceYield >= UNITS_PER_YIELD) {
+          sinceYield = 0;
+          await yieldToEventLoop();
+        }
       }
     }
     pendingBytes = check.bytes;
@@ -215,6 +225,17 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
   const quality = Object.fromEntries(QUALITY_FLAGS.map((f) => [f, state.quality[f] ?? 0]));
   return { ...progress(), bytesDone: check.bytes, status: 'done', source, quality };
 }
+
+/**
+ * Mapping is synchronous work; the batch in flight needs the event loop (its COPY data goes out as
+ * the socket drains, and every reply of its transaction arrives as an I/O callback). Yielding every
+ * few dozen units keeps the database busy instead of waiting for this loop to reach its next read.
+ */
+const UNITS_PER_YIELD = 64;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Batches upserted after a batch's tickets clashed with existing ones, before trying a plain COPY again. */
+const UPSERTS_AFTER_CLASH = 7;
 
 /** Tickets per committed batch unless the caller says otherwise. */
 export const DEFAULT_BATCH_SIZE = 20_000;

@@ -163,7 +163,10 @@ export async function* readCsv(
 /**
  * Streams an NDJSON file: one JSON value per line (LF or CRLF); a line that is not JSON becomes an
  * error record. Lines are cut from each decoded chunk with indexOf (no per-line stream machinery)
- * and handed on in arrays, one per chunk; `bytes` is the bytes read so far (progress only).
+ * and handed on in arrays, one per chunk; `bytes` is the bytes read so far (progress only). Chunks
+ * are 128 KiB (~350 records): a chunk's parsed records are all alive until it is mapped, and with
+ * 1 MiB chunks enough of them outlived a young-generation collection to make V8 copy them (~3 µs
+ * a record more).
  */
 export async function* readNdjson(path: string, encoding: string): AsyncGenerator<RawRecord[]> {
   const decoder = new TextDecoder(encoding);
@@ -180,7 +183,7 @@ export async function* readNdjson(path: string, encoding: string): AsyncGenerato
       out.push({ line, bytes: end, error: { field: '(json)', reason: (err as Error).message } });
     }
   };
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 128 * 1024 })) {
     const buf = chunk as Buffer;
     bytes += buf.length;
     const text = carry + decoder.decode(buf, { stream: true });
