@@ -56,7 +56,9 @@ export async function inCopyTransaction<R>(
     fn({
       query: async (sql, params) => (await tx.query(sql, params)).rows as never[],
       copyText: async (target, rows) => {
-        await tx.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob(rows as Buffer[]) });
+        // Node's Buffers are Blob parts; the cast only bridges DOM and Node typings of ArrayBuffer.
+        const blob = new Blob(rows as unknown as ConstructorParameters<typeof Blob>[0]);
+        await tx.query(`copy ${target} from '/dev/blob'`, [], { blob });
       },
     }),
   );

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -25,27 +26,43 @@ export async function checkFile(path: string, encoding: string): Promise<FileChe
     );
   }
   const hash = createHash('sha256');
+  // UTF-8 (nearly every file) is validated in place by buffer.isUtf8, several times faster than
+  // decoding it to strings; other encodings are decoded. This pass runs before the import starts,
+  // with the database idle, so its speed is import time.
+  const utf8 = /^utf-?8$/i.test(encoding);
   const decoder = new TextDecoder(encoding, { fatal: true });
+  let carry: Buffer = Buffer.alloc(0);
   let line = 1;
+  const notValid = (buf: Buffer): ImportError => {
+    // Find the first undecodable byte's line within this chunk for the message.
+    const probe = new TextDecoder(encoding, { fatal: false }).decode(buf);
+    const bad = probe.indexOf('\uFFFD');
+    const before = bad >= 0 ? probe.slice(0, bad) : probe;
+    line += before.split('\n').length - 1;
+    return new ImportError(
+      `${path}: line ${line}: not valid ${encoding}; declare the file's encoding in the mapping (e.g. "encoding": "windows-1252")`,
+      { file: path, line, field: '(encoding)' },
+    );
+  };
   for await (const chunk of createReadStream(path)) {
     const buf = chunk as Buffer;
     hash.update(buf);
-    try {
-      decoder.decode(buf, { stream: true });
-    } catch {
-      // Find the first undecodable byte's line within this chunk for the message.
-      const probe = new TextDecoder(encoding, { fatal: false }).decode(buf);
-      const bad = probe.indexOf('\uFFFD');
-      const before = bad >= 0 ? probe.slice(0, bad) : probe;
-      line += before.split('\n').length - 1;
-      throw new ImportError(
-        `${path}: line ${line}: not valid ${encoding}; declare the file's encoding in the mapping (e.g. "encoding": "windows-1252")`,
-        { file: path, line, field: '(encoding)' },
-      );
+    if (utf8) {
+      const data = carry.length > 0 ? Buffer.concat([carry, buf]) : buf;
+      const end = completeUtf8End(data);
+      if (!isUtf8(data.subarray(0, end))) throw notValid(data);
+      carry = Buffer.from(data.subarray(end));
+    } else {
+      try {
+        decoder.decode(buf, { stream: true });
+      } catch {
+        throw notValid(buf);
+      }
     }
     for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) line++;
   }
   try {
+    if (carry.length > 0) throw new Error('incomplete character');
     decoder.decode();
   } catch {
     throw new ImportError(
@@ -58,6 +75,16 @@ export async function checkFile(path: string, encoding: string): Promise<FileChe
     );
   }
   return { sha256: hash.digest('hex'), bytes };
+}
+
+/** Where the last complete UTF-8 character of `data` ends (a chunk may end inside one). */
+function completeUtf8End(data: Buffer): number {
+  let i = data.length - 1;
+  while (i >= 0 && i > data.length - 4 && (data[i]! & 0xc0) === 0x80) i--;
+  if (i < 0) return data.length;
+  const lead = data[i]!;
+  const need = (lead & 0xe0) === 0xc0 ? 2 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf8) === 0xf0 ? 4 : 1;
+  return i + need <= data.length ? data.length : i;
 }
 
 /** One record read from a file: its fields, or why it could not be read; `line` is where it starts. */
