@@ -28,7 +28,7 @@ export async function checkFile(path: string, encoding: string): Promise<FileChe
   const hash = createHash('sha256');
   // UTF-8 (nearly every file) is validated in place by buffer.isUtf8, several times faster than
   // decoding it to strings; other encodings are decoded. This pass runs before the import starts,
-  // with the database idle, so its speed is import time.
+  // with the database idle, so its speed is import time (1 MiB reads: fewer calls into the hash).
   const utf8 = /^utf-?8$/i.test(encoding);
   const decoder = new TextDecoder(encoding, { fatal: true });
   let carry: Buffer = Buffer.alloc(0);
@@ -44,7 +44,7 @@ export async function checkFile(path: string, encoding: string): Promise<FileChe
       { file: path, line, field: '(encoding)' },
     );
   };
-  for await (const chunk of createReadStream(path)) {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
     const buf = chunk as Buffer;
     hash.update(buf);
     if (utf8) {
