@@ -123,4 +123,13 @@ export const ticketMigrations: Migration[] = [
       );
     },
   },
+  {
+    id: '0103_drop_tickets_import_run_index',
+    async up(db) {
+      // No query looks tickets up by import run (the event-log check joins on the unique
+      // (organization, source, external_id) key and only filters by run), so the index was pure upkeep
+      // on every imported row.
+      await execScript(db, 'drop index if exists tickets_import_run;');
+    },
+  },
 ];
