@@ -3,11 +3,8 @@
  * `ticket_events` calls `bumpTicketDataVersion` inside its transaction, so a reader that sees the
  * version unchanged knows no committed write happened since it last looked.
  */
-export const BUMP_TICKET_DATA_VERSION_SQL = `insert into ticket_data_versions (organization_id, version) values ($1, 1)
+const BUMP_TICKET_DATA_VERSION_SQL = `insert into ticket_data_versions (organization_id, version) values ($1, 1)
    on conflict (organization_id) do update set version = ticket_data_versions.version + 1`;
-
-export const READ_TICKET_DATA_VERSION_SQL =
-  'select version from ticket_data_versions where organization_id = $1';
 
 /** Raises the organization's version; call it in the same transaction as the write. */
 export async function bumpTicketDataVersion(
