@@ -261,8 +261,12 @@ describe('binary COPY rows of tickets round-trip exactly', () => {
 
   it('refuses a non-integer for an integer column, as the text format did', () => {
     const builder = new BatchBuilder(org, runId, () => now);
-    expect(() => builder.add(place({ ...empty('bad'), reopenCount: 1.5 }))).toThrow(/32-bit integer/);
-    expect(() => builder.add(place({ ...empty('big'), callWaitSeconds: 2 ** 31 }))).toThrow(/32-bit integer/);
+    expect(() => builder.add(place({ ...empty('bad'), reopenCount: 1.5 }))).toThrow(
+      /reopen_count: 1.5 is not a 32-bit integer/,
+    );
+    expect(() => builder.add(place({ ...empty('big'), callWaitSeconds: 2 ** 31 }))).toThrow(
+      /call_wait_seconds: 2147483648 is not/,
+    );
     expect(builder.size).toBe(0);
   });
 });

@@ -106,14 +106,14 @@ export class BinaryRowWriter {
     this.pos += n;
   }
 
-  /** `integer`: NULL when null; a value that is not a 32-bit integer is refused, as COPY's text format does. */
-  int4(n: number | null): void {
+  /** `integer`: NULL when null; a value that is not a 32-bit integer is refused (naming `column`), as COPY's text format did. */
+  int4(n: number | null, column: string): void {
     if (n === null || !Number.isFinite(n)) {
       this.null();
       return;
     }
     if (!Number.isInteger(n) || n < -2_147_483_648 || n > 2_147_483_647)
-      throw new Error(`value ${n} is not a 32-bit integer`);
+      throw new Error(`${column}: ${n} is not a 32-bit integer`);
     this.int32(4);
     this.int32(n);
   }
