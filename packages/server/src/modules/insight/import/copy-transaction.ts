@@ -1,12 +1,19 @@
 import { finished } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../../platform/db/connect.js';
+import { BINARY_COPY_HEADER, BINARY_COPY_TRAILER } from './binary-rows.js';
 
 /** What the bulk loader needs inside one transaction: plain queries and `COPY … FROM STDIN`. */
 export interface CopyTransaction {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
   /** Loads COPY text-format rows (tab-separated, `\\N` for NULL; UTF-8 segments) with `copy <target> from stdin`. */
   copyText(target: string, rows: readonly Buffer[]): Promise<void>;
+  /**
+   * Loads binary COPY rows (each a 16-bit field count, then per field a 32-bit length and its bytes;
+   * see binary-rows.ts) with `copy <target> from stdin with (format binary)`; header and trailer are
+   * added here.
+   */
+  copyBinary(target: string, rows: readonly Buffer[]): Promise<void>;
 }
 
 const tuned = new WeakSet<object>();
@@ -29,17 +36,24 @@ export async function inCopyTransaction<R>(
         await client.query(`set temp_buffers = '128MB'`).catch(() => undefined);
       }
       await client.query('begin');
+      // All segments are handed over at once: the stream sends them in one go (its writev) instead
+      // of waiting for the socket to drain between segments, which costs an event-loop turn each.
+      const copy = async (sql: string, rows: readonly Buffer[]) => {
+        const stream = client.query(copyFrom(sql));
+        const done = finished(stream);
+        for (const segment of rows) stream.write(segment);
+        stream.end();
+        await done;
+      };
       const result = await fn({
         query: async (sql, params) => (await client.query(sql, params)).rows,
-        copyText: async (target, rows) => {
-          // All segments are handed over at once: the stream sends them in one go (its writev) instead
-          // of waiting for the socket to drain between segments, which costs an event-loop turn each.
-          const stream = client.query(copyFrom(`copy ${target} from stdin`));
-          const done = finished(stream);
-          for (const segment of rows) stream.write(segment);
-          stream.end();
-          await done;
-        },
+        copyText: (target, rows) => copy(`copy ${target} from stdin`, rows),
+        copyBinary: (target, rows) =>
+          copy(`copy ${target} from stdin with (format binary)`, [
+            BINARY_COPY_HEADER,
+            ...rows,
+            BINARY_COPY_TRAILER,
+          ]),
       });
       await client.query('commit');
       return result;
@@ -52,16 +66,23 @@ export async function inCopyTransaction<R>(
   }
   const pglite = database.pglite;
   if (!pglite) throw new Error('database has neither a pool nor a PGlite instance');
-  return pglite.transaction(async (tx) =>
-    fn({
+  return pglite.transaction(async (tx) => {
+    const copy = async (sql: string, rows: readonly Buffer[]) => {
+      // Node's Buffers are Blob parts; the cast only bridges DOM and Node typings of ArrayBuffer.
+      const blob = new Blob(rows as unknown as ConstructorParameters<typeof Blob>[0]);
+      await tx.query(sql, [], { blob });
+    };
+    return fn({
       query: async (sql, params) => (await tx.query(sql, params)).rows as never[],
-      copyText: async (target, rows) => {
-        // Node's Buffers are Blob parts; the cast only bridges DOM and Node typings of ArrayBuffer.
-        const blob = new Blob(rows as unknown as ConstructorParameters<typeof Blob>[0]);
-        await tx.query(`copy ${target} from '/dev/blob'`, [], { blob });
-      },
-    }),
-  );
+      copyText: (target, rows) => copy(`copy ${target} from '/dev/blob'`, rows),
+      copyBinary: (target, rows) =>
+        copy(`copy ${target} from '/dev/blob' with (format binary)`, [
+          BINARY_COPY_HEADER,
+          ...rows,
+          BINARY_COPY_TRAILER,
+        ]),
+    });
+  });
 }
 
 const SPECIAL = /[\\\t\n\r]/;
@@ -83,17 +104,3 @@ export const copyBoolean = (value: boolean | null): string => (value === null ? 
 
 /** An instant for COPY, in ISO 8601 UTC. */
 export const copyInstant = (value: Date | null): string => (value === null ? '\\N' : value.toISOString());
-
-const ARRAY_SPECIAL = /["\\]/;
-
-/** A PostgreSQL array literal of text, `{"a","b \"c\""}`, ready for COPY's text format. */
-export function copyTextArray(values: readonly string[]): string {
-  if (values.length === 0) return '{}';
-  let out = '{';
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i]!;
-    if (i > 0) out += ',';
-    out += `"${ARRAY_SPECIAL.test(v) ? v.replaceAll('\\', '\\\\').replaceAll('"', '\\"') : v}"`;
-  }
-  return copyText(`${out}}`);
-}

@@ -2,13 +2,13 @@ import { randomBytes } from 'node:crypto';
 import type { FinalTicket } from '@shoreline/core';
 import type { Database } from '../../../platform/db/connect.js';
 import { bumpTicketDataVersion } from '../../tickets/data-version.js';
+import { BinaryRowWriter, textArrayBound, utf8Bound } from './binary-rows.js';
 import {
   type CopyTransaction,
   copyBoolean,
   copyInstant,
   copyNumber,
   copyText,
-  copyTextArray,
   inCopyTransaction,
 } from './copy-transaction.js';
 import type { Reject } from './units.js';
@@ -24,7 +24,7 @@ export interface Batch {
   organizationId: string;
   runId: string;
   file: string;
-  /** The batch's tickets as COPY text (BatchBuilder.take), built before the previous batch commits. */
+  /** The batch's tickets as binary COPY rows (BatchBuilder.take), built before the previous batch commits. */
   prepared: PreparedBatch;
   rejects: Reject[];
   /** Run counters after this batch: written in the same transaction as the data (the checkpoint). */
@@ -119,15 +119,15 @@ function batchIds(now: Date): () => string {
   };
 }
 
-const customText = (custom: Record<string, string>): string => {
-  for (const _ in custom) return copyText(JSON.stringify(custom));
+const customJson = (custom: Record<string, string>): string => {
+  for (const _ in custom) return JSON.stringify(custom);
   return '{}';
 };
 
 export interface PreparedBatch {
   now: Date;
   ticketCount: number;
-  /** COPY text rows for tickets, columns in TICKET_COLUMNS order, as UTF-8 segments. */
+  /** Binary COPY rows for tickets (no header or trailer: see CopyTransaction.copyBinary), columns in TICKET_COLUMNS order. */
   ticketRows: Buffer[];
   /** COPY text rows for stage_children (messages and events); empty when the batch has none. */
   childRows: Buffer[];
@@ -138,11 +138,14 @@ export interface PreparedBatch {
   teamIds: string[];
 }
 
-/** Rows are sealed into one UTF-8 buffer per this many tickets (see BatchBuilder). */
-const ROWS_PER_SEGMENT = 512;
+/** Length of a batch ticket id (batchIds). */
+const ID_BYTES = 30;
 
-/** Length of a batch ticket id (batchIds) plus its tab. */
-const ID_FIELD_BYTES = 31;
+/** What take() puts in front of each row: the field count, then the id's length and bytes. */
+const ROW_HEAD_BYTES = 2 + 4 + ID_BYTES;
+
+/** Upper bound of a row's bytes besides its strings: 41 field lengths, 6 timestamps, numbers, headers. */
+const ROW_FIXED_BYTES = 512;
 
 /** Sort key of a ticket without a creation time: after all others. */
 const NO_CREATED_AT = Number.MAX_VALUE;
@@ -165,10 +168,10 @@ function flagBits(flags: readonly string[]): number {
 }
 
 /**
- * Accumulates one batch as COPY text as tickets arrive. Every ROWS_PER_SEGMENT rows are joined and
- * encoded into one Buffer, so what the batch keeps is a few dozen buffers plus a key and three
- * numbers per ticket, not each row's string pieces (kept until the batch is written, those were
- * promoted to V8's old generation and cost more to collect than to build).
+ * Accumulates one batch as binary COPY rows as tickets arrive: each ticket's fields are written
+ * straight into slabs of bytes (BinaryRowWriter), so what the batch keeps is a few buffers plus a key
+ * and four numbers per ticket, not each row's string pieces (kept until the batch is written, those
+ * were promoted to V8's old generation and cost more to collect than to build).
  *
  * take() gathers the rows in creation-time order: the two `created_at` indexes then take the
  * batch's entries in key order (each leaf page visited once, not once per row at random), which
@@ -180,26 +183,23 @@ export class BatchBuilder {
   private keys = new Map<string, number>();
   private flags: number[] = [];
   private createdAt: number[] = [];
-  /** Byte offset, within its segment, of the end of each row. */
+  /** Slab, start and end (within the slab) of each row; a row lacks its field count and id. */
+  private slab: number[] = [];
+  private starts: number[] = [];
   private ends: number[] = [];
   private superseded: number[] = [];
   private children = new Map<number, string>();
   private providers = new Set<string>();
   private teams = new Set<string>();
-  private open: string[] = [];
-  private segments: Buffer[] = [];
+  private readonly out = new BinaryRowWriter();
   private now: Date;
-  private readonly org: string;
-  private tail: string;
 
   constructor(
-    organizationId: string,
+    private readonly organizationId: string,
     private readonly runId: string,
     private readonly clock: () => Date,
   ) {
-    this.org = copyText(organizationId);
     this.now = clock();
-    this.tail = `${copyText(runId)}\t${this.now.toISOString()}\n`;
   }
 
   get size(): number {
@@ -210,6 +210,80 @@ export class BatchBuilder {
     const t = p.ticket;
     const ordinal = this.flags.length;
     const key = `${p.source}\u0000${t.externalId}`;
+    const custom = customJson(t.custom);
+    const csatScale = t.csat === null ? null : t.csat.scale;
+    const o = this.out;
+    // An upper bound of the row's bytes, so that it fits in one slab.
+    o.reserve(
+      ROW_FIXED_BYTES +
+        utf8Bound(this.organizationId) +
+        utf8Bound(p.providerId) +
+        utf8Bound(p.teamId) +
+        utf8Bound(p.source) +
+        utf8Bound(t.externalId) +
+        utf8Bound(t.number) +
+        utf8Bound(t.subject) +
+        utf8Bound(t.description) +
+        utf8Bound(t.channel) +
+        utf8Bound(t.status) +
+        utf8Bound(t.statusRaw) +
+        utf8Bound(t.priority) +
+        utf8Bound(t.language) +
+        utf8Bound(t.topic) +
+        textArrayBound(t.tags) +
+        utf8Bound(t.requester) +
+        utf8Bound(t.assignee) +
+        utf8Bound(t.group) +
+        utf8Bound(t.supportLine) +
+        utf8Bound(csatScale) +
+        textArrayBound(t.qualityFlags) +
+        utf8Bound(custom) +
+        utf8Bound(this.runId),
+    );
+    const start = o.pos;
+    // The row without its field count and id, which take() puts in front; TICKET_COLUMNS order.
+    o.text(this.organizationId);
+    o.text(p.providerId);
+    o.text(p.teamId);
+    o.text(p.source);
+    o.text(t.externalId);
+    o.text(t.number);
+    o.text(t.subject);
+    o.text(t.description);
+    o.text(t.channel);
+    o.text(t.status);
+    o.text(t.statusRaw);
+    o.text(t.priority);
+    o.text(t.language);
+    o.text(t.topic);
+    o.textArray(t.tags);
+    o.text(t.requester);
+    o.text(t.assignee);
+    o.text(t.group);
+    o.text(t.supportLine);
+    o.instant(t.createdAt);
+    o.instant(t.firstResponseAt);
+    o.instant(t.solvedAt);
+    o.instant(t.closedAt);
+    o.instant(t.reopenedAt);
+    o.int4(t.reopenCount, 'reopen_count');
+    o.int4(t.handoffCount, 'handoff_count');
+    o.int4(t.firstResponseSeconds, 'first_response_seconds');
+    o.int4(t.resolutionSeconds, 'resolution_seconds');
+    o.int4(t.firstResponseBusinessSeconds, 'first_response_business_seconds');
+    o.int4(t.resolutionBusinessSeconds, 'resolution_business_seconds');
+    o.bool(t.slaBreached);
+    o.float8(t.csat === null ? null : t.csat.score);
+    o.text(csatScale);
+    o.float8(t.csatNormalised);
+    o.int4(t.callWaitSeconds, 'call_wait_seconds');
+    o.int4(t.callHandleSeconds, 'call_handle_seconds');
+    o.bool(t.abandoned);
+    o.textArray(t.qualityFlags);
+    o.jsonb(custom);
+    o.text(this.runId);
+    o.instant(this.now);
+    // Only now, with the row complete, does the ticket count (a refused value leaves the batch as it was).
     const earlier = this.keys.get(key);
     if (earlier !== undefined) {
       this.superseded.push(earlier);
@@ -218,44 +292,16 @@ export class BatchBuilder {
     this.keys.set(key, ordinal);
     this.flags.push(t.qualityFlags.length === 0 ? 0 : flagBits(t.qualityFlags));
     this.createdAt.push(t.createdAt === null ? NO_CREATED_AT : t.createdAt.getTime());
+    this.slab.push(o.slab);
+    this.starts.push(start);
+    this.ends.push(o.pos);
     if (t.messages.length > 0 || t.events.length > 0) this.children.set(ordinal, childRows(p));
     if (p.providerId !== null) this.providers.add(p.providerId);
     if (p.teamId !== null) this.teams.add(p.teamId);
-    // The row without its id, which take() puts in front.
-    this.open.push(
-      `${this.org}\t${copyText(p.providerId)}\t${copyText(p.teamId)}\t${copyText(p.source)}\t` +
-        `${copyText(t.externalId)}\t${copyText(t.number)}\t${copyText(t.subject)}\t${copyText(t.description)}\t` +
-        `${copyText(t.channel)}\t${copyText(t.status)}\t${copyText(t.statusRaw)}\t${copyText(t.priority)}\t` +
-        `${copyText(t.language)}\t${copyText(t.topic)}\t${copyTextArray(t.tags)}\t${copyText(t.requester)}\t` +
-        `${copyText(t.assignee)}\t${copyText(t.group)}\t${copyText(t.supportLine)}\t${copyInstant(t.createdAt)}\t` +
-        `${copyInstant(t.firstResponseAt)}\t${copyInstant(t.solvedAt)}\t${copyInstant(t.closedAt)}\t` +
-        `${copyInstant(t.reopenedAt)}\t${copyNumber(t.reopenCount)}\t${copyNumber(t.handoffCount)}\t` +
-        `${copyNumber(t.firstResponseSeconds)}\t${copyNumber(t.resolutionSeconds)}\t` +
-        `${copyNumber(t.firstResponseBusinessSeconds)}\t${copyNumber(t.resolutionBusinessSeconds)}\t` +
-        `${copyBoolean(t.slaBreached)}\t${copyNumber(t.csat === null ? null : t.csat.score)}\t` +
-        `${copyText(t.csat === null ? null : t.csat.scale)}\t${copyNumber(t.csatNormalised)}\t` +
-        `${copyNumber(t.callWaitSeconds)}\t${copyNumber(t.callHandleSeconds)}\t${copyBoolean(t.abandoned)}\t` +
-        `${copyTextArray(t.qualityFlags)}\t${customText(t.custom)}\t${this.tail}`,
-    );
-    if (this.open.length === ROWS_PER_SEGMENT) this.seal();
   }
 
-  private seal(): void {
-    if (this.open.length === 0) return;
-    const segment = Buffer.from(this.open.join(''));
-    // A COPY text row is one line: newlines inside values are escaped.
-    for (let from = 0; from < segment.length; ) {
-      const end = segment.indexOf(10, from) + 1;
-      this.ends.push(end);
-      from = end;
-    }
-    this.segments.push(segment);
-    this.open = [];
-  }
-
-  /** The batch so far, as COPY text; the builder starts a new batch. */
+  /** The batch so far, as binary COPY rows; the builder starts a new batch. */
   take(): PreparedBatch {
-    this.seal();
     const dropped = new Set(this.superseded);
     const order: number[] = [];
     const quality: Record<string, number> = {};
@@ -263,7 +309,7 @@ export class BatchBuilder {
     for (let i = 0; i < this.flags.length; i++) {
       if (dropped.has(i)) continue;
       order.push(i);
-      bytes += ID_FIELD_BYTES + this.ends[i]! - (i % ROWS_PER_SEGMENT === 0 ? 0 : this.ends[i - 1]!);
+      bytes += ROW_HEAD_BYTES + this.ends[i]! - this.starts[i]!;
       for (let bits = this.flags[i]!, bit = 0; bits !== 0; bit++, bits >>>= 1)
         if (bits & 1) quality[flagName[bit]!] = (quality[flagName[bit]!] ?? 0) + 1;
     }
@@ -271,12 +317,13 @@ export class BatchBuilder {
     order.sort((a, b) => at[a]! - at[b]! || a - b);
     const rows = Buffer.allocUnsafe(bytes);
     const nextId = batchIds(this.now);
+    const slabs = this.out.slabs;
     let pos = 0;
     for (const i of order) {
+      pos = rows.writeInt16BE(TICKET_COLUMNS.length, pos);
+      pos = rows.writeInt32BE(ID_BYTES, pos);
       pos += rows.write(nextId(), pos, 'latin1');
-      rows[pos++] = 9;
-      const start = i % ROWS_PER_SEGMENT === 0 ? 0 : this.ends[i - 1]!;
-      pos += this.segments[(i / ROWS_PER_SEGMENT) | 0]!.copy(rows, pos, start, this.ends[i]!);
+      pos += slabs[this.slab[i]!]!.copy(rows, pos, this.starts[i]!, this.ends[i]!);
     }
     if (pos !== bytes) throw new Error(`batch rows: wrote ${pos} bytes of ${bytes}`);
     const children = [...this.children.values()];
@@ -292,14 +339,15 @@ export class BatchBuilder {
     this.keys = new Map();
     this.flags = [];
     this.createdAt = [];
+    this.slab = [];
+    this.starts = [];
     this.ends = [];
     this.superseded = [];
     this.children = new Map();
     this.providers = new Set();
     this.teams = new Set();
-    this.segments = [];
+    this.out.reset();
     this.now = this.clock();
-    this.tail = `${copyText(this.runId)}\t${this.now.toISOString()}\n`;
     return prepared;
   }
 }
@@ -410,7 +458,7 @@ async function checkReferences(tx: CopyTransaction, b: Batch): Promise<void> {
 async function copyNewTickets(tx: CopyTransaction, b: Batch): Promise<boolean> {
   await tx.query('savepoint new_tickets');
   try {
-    await tx.copyText(`tickets (${TICKET_COLUMNS.join(', ')})`, b.prepared.ticketRows);
+    await tx.copyBinary(`tickets (${TICKET_COLUMNS.join(', ')})`, b.prepared.ticketRows);
   } catch (err) {
     if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
     await tx.query('rollback to savepoint new_tickets');
@@ -429,7 +477,7 @@ async function upsertTickets(tx: CopyTransaction, b: Batch, rejects: Reject[]): 
   await tx.query(
     'create temp table if not exists stage_tickets (like tickets including defaults) on commit delete rows',
   );
-  await tx.copyText(`stage_tickets (${TICKET_COLUMNS.join(', ')})`, b.prepared.ticketRows);
+  await tx.copyBinary(`stage_tickets (${TICKET_COLUMNS.join(', ')})`, b.prepared.ticketRows);
   if (b.rejectRepeatedCases) rejects.push(...(await rejectRepeated(tx, b)));
   await tx.query(
     `insert into tickets (${TICKET_COLUMNS.join(', ')})
