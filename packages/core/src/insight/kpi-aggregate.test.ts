@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateKpis, compareKeys, groupRows, selectRows } from './kpi-aggregate.js';
 import { quantile } from './quantile.js';
-import { DictionaryEncoder, DURATION_COLUMNS, NULL_BOOL, type TicketColumns } from './ticket-columns.js';
+import { DURATION_COLUMNS, NULL_BOOL, type TicketColumns } from './ticket-columns.js';
 
 interface T {
   created: number | null;
@@ -28,9 +28,16 @@ const ticket = fc.record({
 
 function columns(ts: T[]): TicketColumns {
   const n = ts.length;
+  // Codes in first-seen order, −1 for null, as the column loader assigns them.
   const dict = (get: (t: T) => string | null) => {
-    const e = new DictionaryEncoder();
-    return { codes: Int32Array.from(ts.map((t) => e.code(get(t)))), values: e.values };
+    const values: string[] = [];
+    const codes = Int32Array.from(ts, (t) => {
+      const v = get(t);
+      if (v === null) return -1;
+      const i = values.indexOf(v);
+      return i >= 0 ? i : values.push(v) - 1;
+    });
+    return { codes, values };
   };
   const none = dict(() => null);
   const channel = dict((t) => t.channel);

@@ -50,23 +50,6 @@ export interface TicketColumns {
   readonly qualityFlagNames: readonly string[];
 }
 
-/** Builds dictionary codes for one categorical column: first-seen order, −1 for null. */
-export class DictionaryEncoder {
-  readonly values: string[] = [];
-  private readonly index = new Map<string, number>();
-
-  code(value: string | null): number {
-    if (value === null) return -1;
-    let c = this.index.get(value);
-    if (c === undefined) {
-      c = this.values.length;
-      this.values.push(value);
-      this.index.set(value, c);
-    }
-    return c;
-  }
-}
-
 /** Code of `value` in a dictionary, or −2 (matches no row) when absent: a filter on it selects nothing. */
 export function lookupCode(dictionary: readonly string[], value: string): number {
   const i = dictionary.indexOf(value);

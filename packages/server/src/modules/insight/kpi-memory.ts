@@ -21,6 +21,7 @@ import {
   type DurationStats,
   type KpiRow,
   LAG_RATIO,
+  ratio,
   type TopicPoint,
   type TrainingNeed,
   type VolumePoint,
@@ -71,6 +72,15 @@ async function directory(scoped: ScopedDb): Promise<Directory> {
   };
 }
 
+/** The scope's columns, and the directory when the filter needs it (a provider kind) and nothing else does. */
+async function columnsFor(scoped: ScopedDb, filter: TicketFilter) {
+  const [cached, dir] = await Promise.all([
+    ticketColumnsFor(scoped),
+    filter.providerKind !== undefined ? directory(scoped) : Promise.resolve(null),
+  ]);
+  return { cached, dir };
+}
+
 const micros = (iso: string | undefined) => (iso === undefined ? undefined : new Date(iso).getTime() * 1000);
 
 function columnFilter(cached: CachedColumns, f: TicketFilter, dir: Directory | null): ColumnFilter {
@@ -100,8 +110,6 @@ const stats = (d: DurationSummary): DurationStats => ({
   p90Seconds: d.p90,
   meanSeconds: d.mean,
 });
-
-const ratio = (num: number, den: number): number | null => (den > 0 ? num / den : null);
 
 /** KPIs per group; definitions as in kpi-sql.ts `kpisSql`. */
 export async function kpisMemory(
@@ -183,11 +191,7 @@ export async function volumeMemory(
   interval: 'day' | 'week' | 'month',
   filter: TicketFilter,
 ): Promise<VolumePoint[]> {
-  const needsDirectory = filter.providerKind !== undefined;
-  const [cached, dir] = await Promise.all([
-    ticketColumnsFor(scoped),
-    needsDirectory ? directory(scoped) : Promise.resolve(null),
-  ]);
+  const { cached, dir } = await columnsFor(scoped, filter);
   const tz = filter.timeZone ?? 'UTC';
   const base = { ...columnFilter(cached, filter, dir), fromMicros: undefined, toMicros: undefined };
   const rows = selectRows(cached.columns, { ...base, requireCreated: true });
@@ -216,11 +220,7 @@ export async function topicTrendMemory(
   interval: 'day' | 'week' | 'month',
   filter: TicketFilter,
 ): Promise<TopicPoint[]> {
-  const needsDirectory = filter.providerKind !== undefined;
-  const [cached, dir] = await Promise.all([
-    ticketColumnsFor(scoped),
-    needsDirectory ? directory(scoped) : Promise.resolve(null),
-  ]);
+  const { cached, dir } = await columnsFor(scoped, filter);
   const c = cached.columns;
   const rows = selectRows(c, { ...columnFilter(cached, filter, dir), requireCreated: true });
   const days = cached.localDays('created', filter.timeZone ?? 'UTC');

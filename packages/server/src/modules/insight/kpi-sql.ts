@@ -7,6 +7,7 @@ import {
   type DurationStats,
   type KpiRow,
   LAG_RATIO,
+  ratio,
   type TopicPoint,
   type TrainingNeed,
   type VolumePoint,
@@ -33,9 +34,6 @@ const stats = (r: Record<string, unknown>, alias: string): DurationStats => ({
   p90Seconds: r[`${alias}_p90`] == null ? null : Number(r[`${alias}_p90`]),
   meanSeconds: r[`${alias}_mean`] == null ? null : Number(r[`${alias}_mean`]),
 });
-
-const ratio = (num: unknown, den: unknown): number | null =>
-  Number(den) > 0 ? Number(num) / Number(den) : null;
 
 /**
  * KPIs per group. Definitions (docs/insight.md):

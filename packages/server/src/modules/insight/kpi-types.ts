@@ -56,6 +56,10 @@ export interface TrainingNeed {
   lagging: boolean;
 }
 
+/** num ÷ den, or null when there is nothing to divide by (den ≤ 0): a rate of no cases is unknown, not 0. */
+export const ratio = (num: unknown, den: unknown): number | null =>
+  Number(den) > 0 ? Number(num) / Number(den) : null;
+
 /** A team lags on a topic when its median resolution is at least this multiple of all teams'. */
 export const LAG_RATIO = 1.25;
 

@@ -5,7 +5,7 @@
  * straddle chunks: the incomplete tail of a chunk waits for the next.
  */
 
-const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+import { BINARY_COPY_SIGNATURE } from './binary-copy-format.js';
 
 /**
  * Field `i` of the current row is buf[start[i], start[i] + length[i]); length −1 = NULL. `view` is a
@@ -36,7 +36,7 @@ export async function readBinaryCopy(
         pending = buf;
         continue;
       }
-      if (!buf.subarray(0, 11).equals(SIGNATURE)) throw new Error('binary COPY: bad signature');
+      if (!buf.subarray(0, 11).equals(BINARY_COPY_SIGNATURE)) throw new Error('binary COPY: bad signature');
       const extension = buf.readUInt32BE(15);
       if (buf.length < 19 + extension) {
         pending = buf;

@@ -9,11 +9,10 @@
  * row never straddles two slabs and the writers need no bounds checks of their own.
  */
 
+import { BINARY_COPY_SIGNATURE, PG_EPOCH_MS } from '../../../platform/db/binary-copy-format.js';
+
 /** Bytes of one slab; a row larger than this gets a slab of its own. */
 const SLAB_BYTES = 256 * 1024;
-
-/** 2000-01-01T00:00:00Z, PostgreSQL's timestamp epoch, in Unix milliseconds. */
-const PG_EPOCH_MS = 946_684_800_000;
 
 const TWO_32 = 4_294_967_296;
 
@@ -21,10 +20,7 @@ const TWO_32 = 4_294_967_296;
 const TEXT_OID = 25;
 
 /** Start of the binary COPY stream: signature, flags (none), header extension length (0). */
-export const BINARY_COPY_HEADER = Buffer.concat([
-  Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1'),
-  Buffer.alloc(8),
-]);
+export const BINARY_COPY_HEADER = Buffer.concat([BINARY_COPY_SIGNATURE, Buffer.alloc(8)]);
 
 /** End of the binary COPY stream: a field count of −1. */
 export const BINARY_COPY_TRAILER = Buffer.from([0xff, 0xff]);

@@ -6,6 +6,7 @@ import {
   NULL_BOOL,
   type TicketColumns,
 } from '@shoreline/core';
+import { PG_EPOCH_MS } from '../../../platform/db/binary-copy-format.js';
 import { readBinaryCopy } from '../../../platform/db/binary-copy-reader.js';
 import { databaseOf } from '../../../platform/db/connect.js';
 import { copyOutBinary } from '../../../platform/db/copy-out.js';
@@ -49,8 +50,8 @@ const F_DICT = 2;
 const F_DURATION = F_DICT + DICTIONARY_COLUMNS.length;
 const F_REOPEN = F_DURATION + DURATION_COLUMNS.length;
 
-/** Binary timestamptz is microseconds since 2000-01-01 UTC. */
-const PG_EPOCH_MICROS = 946_684_800_000_000;
+/** Binary timestamptz counts microseconds from PG_EPOCH_MS. */
+const PG_EPOCH_MICROS = PG_EPOCH_MS * 1000;
 
 /**
  * Text values to dictionary codes without decoding each one: the bytes are hashed (FNV-1a) and compared
