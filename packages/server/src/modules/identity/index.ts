@@ -4,6 +4,7 @@ import type { Authenticate } from '../../platform/http/app.js';
 import type { ModuleContext, ShorelineModule } from '../../platform/module.js';
 import { authenticate } from './auth-service.js';
 import { identityMigrations } from './migrations.js';
+import { identityPolicy } from './policy.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import './tables.js';
@@ -11,6 +12,7 @@ import './tables.js';
 export const identityModule: ShorelineModule = {
   name: 'identity',
   migrations: identityMigrations,
+  policy: identityPolicy,
   routes(app, ctx) {
     accountRoutes(app, ctx);
     adminRoutes(app, ctx);

@@ -3,6 +3,7 @@ import { ticketsModule } from '../tickets/index.js';
 import { configureColumnCache } from './kpi-columns/column-cache.js';
 import { setKpiEngine } from './kpi-service.js';
 import { insightMigrations } from './migrations.js';
+import { insightLimits, insightPolicy } from './policy.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
 import './tables.js';
@@ -11,6 +12,8 @@ import './tables.js';
 export const insightModule: ShorelineModule = {
   name: 'insight',
   migrations: insightMigrations,
+  policy: insightPolicy,
+  limits: insightLimits,
   routes(app, ctx) {
     setKpiEngine(ctx.config.kpiEngine);
     configureColumnCache({ maxRows: ctx.config.kpiCacheTickets });

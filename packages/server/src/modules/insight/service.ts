@@ -11,13 +11,12 @@ import { parseMapping } from './import/mapping-file.js';
 import { runImport } from './import/run-import.js';
 import type { ImportFormat } from './import/units.js';
 import { filteredTickets, type TicketFilter } from './kpi-query.js';
+import { authorizeInsight } from './policy.js';
 import { presentImportRun, presentTicket } from './presenters.js';
 
-/** Imports and provider mappings change the organization's data: admins and supervisors, not vendor staff. */
+/** Imports and provider mappings change the organization's data: see policy.ts for who may. */
 export function assertMayManageImports(scoped: ScopedDb): void {
-  const a = scoped.actor;
-  if (a.providerId !== null) throw notFound('import');
-  if (a.role === 'agent') throw notFound('import');
+  authorizeInsight(scoped.actor, 'import.run', 'import');
 }
 
 /** One page of the tickets behind a KPI (drill-down), newest id first, keyset-paginated. */
@@ -161,7 +160,7 @@ export async function createProviderMapping(
     matchValue: string;
   },
 ) {
-  assertMayManageImports(scoped);
+  authorizeInsight(scoped.actor, 'mapping.write', 'provider mapping');
   const provider = await scoped
     .selectFrom('providers')
     .select('id')
@@ -198,7 +197,7 @@ export async function createProviderMapping(
 }
 
 export async function deleteProviderMapping(scoped: ScopedDb, id: string) {
-  assertMayManageImports(scoped);
+  authorizeInsight(scoped.actor, 'mapping.write', 'provider mapping');
   const result = await scoped.deleteFrom('provider_mappings').where('id', '=', id).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw notFound('provider mapping');
 }
