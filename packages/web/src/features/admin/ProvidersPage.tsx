@@ -1,15 +1,20 @@
+import type {
+  Provider,
+  ProviderCreate as ProviderInput,
+  ProviderKind,
+  Shore,
+} from '@shoreline/server/contract';
+import { PROVIDER_KINDS, SHORES } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
-import type { Provider, ProviderKind, Shore } from '../../lib/types';
-import { PROVIDER_KINDS, SHORES } from '../../lib/types';
 import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import { adminApi, type ProviderInput } from './api';
+import { adminApi } from './api';
 import { CountriesInput, LanguagesInput } from './CodeInputs';
 
 export function ProvidersPage() {

@@ -1,16 +1,23 @@
+import type {
+  BusinessHours,
+  TeamChannel as Channel,
+  Provider,
+  Team,
+  TeamCreate as TeamInput,
+  Weekday,
+} from '@shoreline/server/contract';
+import { CHANNELS, WEEKDAYS } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { timeZones } from '../../lib/format';
-import type { BusinessHours, Channel, Provider, Team, Weekday } from '../../lib/types';
-import { CHANNELS, WEEKDAYS } from '../../lib/types';
 import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import { adminApi, type TeamInput } from './api';
+import { adminApi } from './api';
 import { LanguagesInput } from './CodeInputs';
 
 export function TeamsPage() {

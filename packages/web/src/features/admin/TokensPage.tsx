@@ -1,6 +1,6 @@
+import type { ApiToken, ApiTokenCreated as CreatedApiToken } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiToken, CreatedApiToken } from '../../lib/types';
 import { ErrorBanner, Field, Loading, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';

@@ -1,7 +1,7 @@
+import type { Role, User } from '@shoreline/server/contract';
+import { ROLES } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role, User } from '../../lib/types';
-import { ROLES } from '../../lib/types';
 import { ErrorBanner, Field, Loading, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';

@@ -1,30 +1,30 @@
 // Insight → Imports: upload a help-desk export (up to the API's 1 MiB body limit; bigger files go
 // through `shoreline import`), follow the run's progress, read its data-quality report and rejected
 // rows; past runs; and the provider mappings that decide each imported ticket's provider and team.
+
+import { QUALITY_FLAGS } from '@shoreline/core/insight/data-quality';
+import type { Provider, Team } from '@shoreline/server/contract';
+import {
+  IMPORT_FORMATS,
+  type ImportFormat,
+  type ImportRun,
+  MATCH_KINDS,
+  type MatchKind,
+} from '@shoreline/server/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../lib/api';
 import { errorMessage } from '../../lib/errors';
-import type { Provider, Team } from '../../lib/types';
 import { ErrorBanner, Field, Loading, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { adminApi } from '../admin/api';
+import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import {
-  IMPORT_FORMATS,
-  type ImportFormat,
-  type ImportRun,
-  insightApi,
-  MATCH_KINDS,
-  MAX_UPLOAD_BYTES,
-  type MatchKind,
-  QUALITY_FLAGS,
-} from './api';
+import { insightApi } from './api';
 import { Card, CsvButton } from './components';
 import { flagLabel } from './labels';
-import { canManageImports } from './permissions';
 import './insight.css';
 
 const POLL_MS = 400;
@@ -35,7 +35,7 @@ export function ImportsPage() {
   const [params, setParams] = useSearchParams();
   const runs = useResource(() => insightApi.imports(), []);
   const selected = params.get('run');
-  if (!canManageImports(me)) {
+  if (!can(me, 'import.run')) {
     return (
       <>
         <PageHeader title={t('insight.imports.title')} />
@@ -93,7 +93,9 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const limit = fmt.number(MAX_UPLOAD_BYTES / 1_048_576, {
+  // The server's body limit, as /api/me reports it: the JSON around the file counts too.
+  const maxUploadBytes = useMe().limits.maxUploadBytes;
+  const limit = fmt.number(maxUploadBytes / 1_048_576, {
     style: 'unit',
     unit: 'megabyte',
     maximumFractionDigits: 0,
@@ -105,7 +107,7 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
     setProblem(null);
     setError(undefined);
     if (!file) return setProblem(t('insight.imports.chooseFile'));
-    if (file.size > MAX_UPLOAD_BYTES)
+    if (file.size > maxUploadBytes)
       return setProblem(
         t('insight.imports.tooBig', { name: file.name, size: fmt.number(file.size), limit, cli }),
       );
@@ -124,7 +126,7 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
       const content = await file.text();
       const body = { format, fileName: file.name, content, ...(mapping === undefined ? {} : { mapping }) };
       // The whole request counts against the limit (JSON escaping and the mapping included).
-      if (byteLength(JSON.stringify(body)) > MAX_UPLOAD_BYTES) {
+      if (byteLength(JSON.stringify(body)) > maxUploadBytes) {
         setProblem(t('insight.imports.tooBig', { name: file.name, size: fmt.number(file.size), limit, cli }));
         return;
       }

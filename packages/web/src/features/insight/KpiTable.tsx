@@ -1,9 +1,10 @@
 // A KPI table: one row per group, medians and p90 side by side; each group name drills down to its
 // tickets (the keyboard path of every chart click).
+
+import type { GroupBy, KpiRow } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useFormat } from '../../lib/useFormat';
-import type { GroupBy, KpiRow } from './api';
 import { groupFilter, ticketsPath, type UiFilter } from './filters';
 import { groupLabel } from './labels';
 import { formatMetric, METRICS, type MetricId, metricLabel } from './metrics';

@@ -1,10 +1,12 @@
 // The tickets behind a KPI (drill-down): the same filters as the chart clicked, keyset-paginated.
+
+import type { InsightTicket } from '@shoreline/server/contract';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
-import { csvUrl, type InsightTicket, insightApi } from './api';
+import { csvUrl, insightApi } from './api';
 import { Card, CsvLink, FilterBar, useInsightOptions } from './components';
 import { useInsightFilter } from './filters';
 import { channelLabel, flagLabel, priorityLabel, statusLabel, topicLabel } from './labels';
