@@ -6,8 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { ErrorBanner, Loading } from '../lib/ui';
 import { useFormat } from '../lib/useFormat';
 import './kit.css';
+import { type SortDirection, type SortValue, sortRows } from './sortRows';
 
-export type SortValue = string | number | null | undefined;
+export type { SortValue };
 
 export interface Column<T> {
   /** Stable id; also the `data-column` of its cells. */
@@ -28,7 +29,7 @@ export interface Column<T> {
 
 export interface Sort {
   key: string;
-  direction: 'ascending' | 'descending';
+  direction: SortDirection;
 }
 
 export interface DataTableProps<T> {
@@ -49,31 +50,6 @@ export interface DataTableProps<T> {
   compact?: boolean;
   testId?: string;
   rowProps?(row: T): HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
-}
-
-const missing = (v: SortValue) => v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v));
-
-/** Compares two present sort values: numbers by value, text by the user's locale. */
-export function compareValues(a: SortValue, b: SortValue, collator: Intl.Collator): number {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  return collator.compare(String(a), String(b));
-}
-
-/** Sorts a copy of `rows` (stable), keeping rows without a value at the end in both directions. */
-export function sortRows<T>(
-  rows: readonly T[],
-  value: (row: T) => SortValue,
-  direction: Sort['direction'],
-  collator: Intl.Collator,
-): T[] {
-  const sign = direction === 'ascending' ? 1 : -1;
-  return rows
-    .map((row, i) => ({ row, i, v: value(row) }))
-    .sort((a, b) => {
-      if (missing(a.v) || missing(b.v)) return Number(missing(a.v)) - Number(missing(b.v)) || a.i - b.i;
-      return sign * compareValues(a.v, b.v, collator) || a.i - b.i;
-    })
-    .map((x) => x.row);
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {
@@ -109,7 +85,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   return (
     <div className="kit-table" data-testid={props.testId ? `${props.testId}-wrap` : undefined}>
       {props.error ? <ErrorBanner error={props.error} onRetry={props.onRetry} /> : null}
-      {sorted.length === 0 ? (
+      {sorted.length === 0 && props.error ? null : sorted.length === 0 ? (
         <div className="kit-table-empty">
           {props.empty ?? <p className="empty">{t('kit.table.empty')}</p>}
         </div>
