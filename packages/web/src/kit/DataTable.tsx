@@ -17,7 +17,8 @@ export interface Column<T> {
   cell(row: T): ReactNode;
   /** Makes the column sortable by this value (nulls last, whatever the direction). */
   sortValue?(row: T): SortValue;
-  /** Numbers: aligned to the end and set in tabular figures. */
+  /** Numbers: aligned to the end and set in tabular figures. They may wrap between words ("10 hr
+   *  44 min") so that a wide table keeps every column in view. */
   numeric?: boolean;
   /** The cell that names the row: a `<th scope="row">`, kept visible when the table scrolls. */
   rowHeader?: boolean;
@@ -184,7 +185,7 @@ function headerClass<T>(c: Column<T>): string | undefined {
 
 function cellClass<T>(c: Column<T>): string | undefined {
   return (
-    [c.numeric ? 'num' : '', c.nowrap || c.numeric ? 'nowrap' : '', c.rowHeader ? 'kit-row-header' : '']
+    [c.numeric ? 'num' : '', c.nowrap ? 'nowrap' : '', c.rowHeader ? 'kit-row-header' : '']
       .filter(Boolean)
       .join(' ') || undefined
   );

@@ -62,6 +62,7 @@ export function KpiTable(props: {
       rowKey={(row) => row.key ?? '∅'}
       rowProps={(row) => ({ 'data-key': row.key ?? '' })}
       testId={props.testId}
+      compact
     />
   );
 }

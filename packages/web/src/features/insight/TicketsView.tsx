@@ -110,7 +110,8 @@ export function TicketsView() {
             {
               key: 'subject',
               header: t('insight.tickets.subject'),
-              cell: (tk) => <span className="insight-subject">{tk.subject ?? ''}</span>,
+              cell: (tk) => tk.subject ?? '',
+              cellProps: () => ({ className: 'insight-subject' }),
               sortValue: (tk) => tk.subject,
             },
             {
