@@ -5,11 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '../src/main.js';
 import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
 import { createProvider, createTeam, listTeams } from '../src/modules/identity/service.js';
+import { modules } from '../src/modules.js';
 import { systemClock } from '../src/platform/clock.js';
+import { scopeRulesOf } from '../src/platform/context.js';
 import { openDatabase } from '../src/platform/db/connect.js';
 import { type Actor, ScopedDb } from '../src/platform/scope.js';
 import { databaseTargets, type TestDatabase } from '../src/test-support/databases.js';
-import '../src/modules/identity/tables.js';
+
+const rules = scopeRulesOf(modules);
 
 // One store suite, run on every database target: PGlite always, PostgreSQL when DATABASE_URL is set.
 for (const target of databaseTargets()) {
@@ -41,7 +44,7 @@ for (const target of databaseTargets()) {
     });
 
     it('stamps inserts with the organization and filters reads by it', async () => {
-      const s = new ScopedDb(database.db, admin);
+      const s = new ScopedDb(database.db, admin, rules);
       const vendor = await createProvider(s, systemClock, {
         name: 'Store vendor',
         kind: 'vendor',
@@ -68,16 +71,16 @@ for (const target of databaseTargets()) {
       expect(row.languages).toEqual(['en']);
 
       const stranger: Actor = { ...admin, organizationId: 'org_other' };
-      expect(await listTeams(new ScopedDb(database.db, stranger), {})).toEqual([]);
+      expect(await listTeams(new ScopedDb(database.db, stranger, rules), {})).toEqual([]);
       const vendorStaff: Actor = { ...admin, providerId: vendor.id };
-      expect((await listTeams(new ScopedDb(database.db, vendorStaff), {})).map((t) => t.id)).toEqual([
+      expect((await listTeams(new ScopedDb(database.db, vendorStaff, rules), {})).map((t) => t.id)).toEqual([
         team.id,
       ]);
     });
 
     it('refuses a vendor actor’s insert into another provider, and writes nothing', async () => {
       const vendorStaff: Actor = { ...admin, providerId: 'prv_somebody_else' };
-      const s = new ScopedDb(database.db, vendorStaff);
+      const s = new ScopedDb(database.db, vendorStaff, rules);
       expect(() =>
         s.insertInto('teams', { id: 'team_x', provider_id: inHouse, name: 'Sneaky', time_zone: 'UTC' }),
       ).toThrow(/not found/);
@@ -86,7 +89,7 @@ for (const target of databaseTargets()) {
     });
 
     it('rolls a failed transaction back whole', async () => {
-      const s = new ScopedDb(database.db, admin);
+      const s = new ScopedDb(database.db, admin, rules);
       await expect(
         s.transaction(async (tx) => {
           await tx
@@ -138,7 +141,7 @@ for (const target of databaseTargets()) {
     });
 
     it('runs concurrent queries without interleaving transactions', async () => {
-      const s = new ScopedDb(database.db, admin);
+      const s = new ScopedDb(database.db, admin, rules);
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
           s.transaction(async (tx) => {

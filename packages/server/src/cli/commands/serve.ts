@@ -19,7 +19,7 @@ export function registerServe(program: Command): void {
         console.log(`migrations applied: ${shoreline.migrations.applied.join(', ')}`);
       }
       if (opts.demo) {
-        const demo = await seedDemo(shoreline.ctx.db, shoreline.ctx.clock);
+        const demo = await seedDemo(shoreline.ctx);
         if (demo.seeded) console.log('demo organization seeded');
         console.log(
           `demo sign-in: ${DEMO_USERS.admin} / ${DEMO_PASSWORD}  (also ${DEMO_USERS.supervisor}, ${DEMO_USERS.agent}, ${DEMO_USERS.vendorAdmin}, ${DEMO_USERS.vendorAgent})`,
