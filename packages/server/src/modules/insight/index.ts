@@ -5,6 +5,7 @@ import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
 import { insightScopedTables } from './tables.js';
 
+export { type ImportReport, runImport } from './import/run-import.js';
 export { type KpiService, kpiServiceOf } from './kpi-service.js';
 
 /** Insight: imports of help-desk history, provider mappings, and KPIs per provider, team, channel, topic. */
