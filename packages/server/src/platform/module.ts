@@ -25,8 +25,8 @@ export function instanceSlot<T>(name: string, create: (ctx: ModuleContext) => T)
 
 /**
  * What the platform hands a module: one per app instance (createShoreline, or a CLI command).
- * Only identity's sign-in and the operator's bootstrap touch `db` directly; everything else goes
- * through `scope(actor)`.
+ * Requests and commands read and write through `scope(actor)`; the raw `db`/`database` is for what
+ * has no actor yet (sign-in, the operator's bootstrap) and the import's COPY, which checks its scope itself.
  */
 export interface ModuleContext {
   readonly database: Database;

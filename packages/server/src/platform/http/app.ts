@@ -30,7 +30,7 @@ export interface AppOptions {
 const PLATFORM_PUBLIC_PATHS = ['/api/openapi.json', '/api/docs', '/api/docs/*'];
 
 /** Is a path one anyone may call? Exact paths, and prefixes written `/api/x/*`. */
-export function publicPathMatcher(paths: readonly string[]): (path: string) => boolean {
+function publicPathMatcher(paths: readonly string[]): (path: string) => boolean {
   const exact = new Set(paths.filter((p) => !p.endsWith('/*')));
   const prefixes = paths.filter((p) => p.endsWith('/*')).map((p) => p.slice(0, -1));
   return (path) => exact.has(path) || prefixes.some((prefix) => path.startsWith(prefix));
