@@ -26,7 +26,7 @@ export function instanceSlot<T>(name: string, create: (ctx: ModuleContext) => T)
 /**
  * What the platform hands a module: one per app instance (createShoreline, or a CLI command).
  * Requests and commands read and write through `scope(actor)`; the raw `db`/`database` is for what
- * has no actor yet (sign-in, the operator's bootstrap) and the import's COPY, which checks its scope itself.
+ * has no actor yet (sign-in, the operator's bootstrap) and the import's bulk COPY, given one organization.
  */
 export interface ModuleContext {
   readonly database: Database;
