@@ -14,7 +14,7 @@ export function createCliSession(open: () => Promise<ShorelineInstance>): CliCon
     async withInstance(act) {
       const instance = await open();
       try {
-        return await act(instance.ctx);
+        return await act(instance.ctx, instance.migrations);
       } finally {
         await instance.close();
       }

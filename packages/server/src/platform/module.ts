@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
-import type { Migration } from './db/migrate.js';
+import type { Migration, MigrationReport } from './db/migrate.js';
 import type { DB } from './db/schema.js';
 import type { AppEnv } from './http/env.js';
 import type { Actor, ScopedDb, ScopedTables, ScopeRules } from './scope.js';
@@ -43,8 +43,11 @@ export interface ModuleContext {
 
 /** What a module's `cli` gets: the one way a command opens the database and acts (src/cli/session.ts). */
 export interface CliContext {
-  /** Opens the database from the environment (PGlite directory or DATABASE_URL), migrates, runs `act`, closes. */
-  withInstance<R>(act: (ctx: ModuleContext) => Promise<R>): Promise<R>;
+  /**
+   * Opens the database from the environment (PGlite directory or DATABASE_URL), applies pending
+   * migrations, runs `act` with the instance's context and what the migrations did, closes.
+   */
+  withInstance<R>(act: (ctx: ModuleContext, migrations: MigrationReport) => Promise<R>): Promise<R>;
   /**
    * The same, acting inside one organization (its name or id; the only one when omitted) as the
    * system actor `system:cli`, through a ScopedDb like any API caller.

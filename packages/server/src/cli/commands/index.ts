@@ -12,7 +12,7 @@ import { registerServe } from './serve.js';
  */
 export function registerCommands(program: Command, cli: CliContext = cliSession): void {
   registerServe(program);
-  registerMigrate(program);
+  registerMigrate(program, cli);
   registerSeedDemo(program, cli);
   for (const module of modules) module.cli?.(program, cli);
 }

@@ -1,15 +1,12 @@
 import type { Command } from 'commander';
-import { openShoreline } from '../../main.js';
-import { loadConfig } from '../../platform/config.js';
+import type { CliContext } from '../../platform/module.js';
 
-export function registerMigrate(program: Command): void {
+export function registerMigrate(program: Command, cli: CliContext): void {
   program
     .command('migrate')
     .description('apply pending database migrations (they also run at every start)')
     .action(async () => {
-      const instance = await openShoreline(loadConfig());
-      await instance.close();
-      const report = instance.migrations;
+      const report = await cli.withInstance(async (_ctx, migrations) => migrations);
       console.log(
         report.applied.length > 0
           ? `applied: ${report.applied.join(', ')}`
