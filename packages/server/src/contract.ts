@@ -4,13 +4,13 @@
 // /api/openapi.json, so a change to a schema is a type error in the web app, not a surprise at
 // run time. Only the vocabulary (closed sets of words, files without imports) is loaded at run
 // time; everything else here is `export type`, erased from the browser bundle. contract.test.ts
-// keeps it so. See docs/decisions/0005-one-api-contract.md.
+// keeps it so. See docs/decisions/0006-one-api-contract-and-web-kit.md.
 import type { z } from '@hono/zod-openapi';
-import type { identityPolicy } from './modules/identity/policy.js';
 import type {
   ApiTokenCreated as ApiTokenCreatedSchema,
   ApiTokenSchema,
   BusinessHours as BusinessHoursSchema,
+  identityPolicy,
   MeEnvelope as MeEnvelopeSchema,
   MeSchema,
   MeUpdate as MeUpdateSchema,
@@ -24,7 +24,7 @@ import type {
   UserInvite as UserInviteSchema,
   UserSchema,
   UserUpdate as UserUpdateSchema,
-} from './modules/identity/schemas.js';
+} from './modules/identity/index.js';
 import type {
   LOCALES,
   PROVIDER_KINDS,
@@ -34,10 +34,11 @@ import type {
   USER_STATUSES,
   WEEKDAYS,
 } from './modules/identity/vocabulary.js';
-import type { insightLimits, insightPolicy } from './modules/insight/policy.js';
 import type {
   ImportCreate as ImportCreateSchema,
   ImportRunSchema,
+  insightLimits,
+  insightPolicy,
   KpiComparison as KpiComparisonSchema,
   KpiRowSchema,
   KpiTable as KpiTableSchema,
@@ -50,7 +51,7 @@ import type {
   TopicTrendSchema,
   TrainingNeedsSchema,
   VolumeSchema,
-} from './modules/insight/schemas.js';
+} from './modules/insight/index.js';
 import type {
   GROUP_BYS,
   IMPORT_FORMATS,
@@ -58,13 +59,14 @@ import type {
   INTERVALS,
   MATCH_KINDS,
 } from './modules/insight/vocabulary.js';
-import type { planLimits, planPolicy } from './modules/plan/policy.js';
 import type {
+  planLimits,
+  planPolicy,
   SimulationRequest as SimulationRequestSchema,
   SimulationResponse as SimulationResponseSchema,
   StaffingRequest as StaffingRequestSchema,
   StaffingResponse as StaffingResponseSchema,
-} from './modules/plan/schemas.js';
+} from './modules/plan/index.js';
 import type { ProblemSchema } from './platform/http/openapi.js';
 
 // Vocabulary: plain arrays, loaded at run time.

@@ -1,12 +1,16 @@
 import type { ShorelineModule } from '../../platform/module.js';
-import { ticketsModule } from '../tickets/index.js';
-import { configureColumnCache } from './kpi-columns/column-cache.js';
-import { setKpiEngine } from './kpi-service.js';
+import { registerInsightCommands } from './cli/index.js';
 import { insightMigrations } from './migrations.js';
 import { insightLimits, insightPolicy } from './policy.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
-import './tables.js';
+import { insightScopedTables } from './tables.js';
+
+export { type ImportReport, runImport } from './import/run-import.js';
+export { type KpiService, kpiServiceOf } from './kpi-service.js';
+export type { insightLimits, insightPolicy } from './policy.js';
+// The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
+export type * from './schemas.js';
 
 /** Insight: imports of help-desk history, provider mappings, and KPIs per provider, team, channel, topic. */
 export const insightModule: ShorelineModule = {
@@ -14,13 +18,10 @@ export const insightModule: ShorelineModule = {
   migrations: insightMigrations,
   policy: insightPolicy,
   limits: insightLimits,
+  scopedTables: insightScopedTables,
   routes(app, ctx) {
-    setKpiEngine(ctx.config.kpiEngine);
-    configureColumnCache({ maxRows: ctx.config.kpiCacheTickets });
     importRoutes(app, ctx);
     kpiRoutes(app, ctx);
   },
+  cli: registerInsightCommands,
 };
-
-/** Tickets and Insight, in dependency order: what `src/modules.ts` adds to the server. */
-export const insightModules: readonly ShorelineModule[] = [ticketsModule, insightModule];
