@@ -117,7 +117,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
                           title={t('kit.table.sortBy')}
                         >
                           {c.header}
-                          <span className="kit-sort-mark" aria-hidden="true">
+                          <span
+                            className={direction ? 'kit-sort-mark' : 'kit-sort-mark kit-sort-mark-idle'}
+                            aria-hidden="true"
+                          >
                             {direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕'}
                           </span>
                         </button>
