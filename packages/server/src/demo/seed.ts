@@ -1,3 +1,4 @@
+import type { Channel } from '@shoreline/core';
 import type { Kysely } from 'kysely';
 import { addUser, createOrganization } from '../modules/identity/bootstrap.js';
 import { createProvider, createTeam } from '../modules/identity/service.js';
@@ -73,7 +74,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock): Promise<DemoSeed> 
     name: string,
     site: string,
     languages: string[],
-    channels: ('email' | 'chat' | 'phone' | 'social')[],
+    channels: Channel[],
     timeZone: string,
     hours: Hours,
   ) => createTeam(s, clock, { providerId, name, site, languages, channels, timeZone, businessHours: hours });

@@ -3,8 +3,8 @@ import {
   formatDay,
   hourOfWeekColumn,
   localDayColumn,
-  offsetAt,
 } from '@shoreline/core/insight/index';
+import { offsetAt } from '@shoreline/core/time/index';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets, type TestDatabase } from '../../src/test-support/databases.js';

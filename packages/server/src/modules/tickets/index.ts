@@ -1,9 +1,25 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { ticketMigrations } from './migrations.js';
+import { ticketRoutes } from './routes/tickets.js';
 import './tables.js';
 
-/** Tickets, their messages and lifecycle events: the raw material every other capability reads. */
+/**
+ * Tickets, their messages and lifecycle events: the raw material every other capability reads.
+ * This module is the only writer of `tickets`, `ticket_messages` and `ticket_events`; every write
+ * records a domain event and raises the data version in its transaction.
+ */
 export const ticketsModule: ShorelineModule = {
   name: 'tickets',
   migrations: ticketMigrations,
+  routes(app, ctx) {
+    ticketRoutes(app, ctx);
+  },
 };
+
+// Live work (one ticket at a time, for Desk, mail, the API).
+export * as ticketService from './service.js';
+// Bulk import (Insight's importer): build binary COPY rows, write them in the caller's transaction.
+export { BatchBuilder, type PlacedTicket, type PreparedBatch } from './bulk/batch-builder.js';
+export { type CopyTransaction, inCopyTransaction } from './bulk/copy-transaction.js';
+export { type BatchReject, importTicketBatch, type TicketBatch } from './bulk/import-batch.js';
+export type { TicketsTable } from './tables.js';

@@ -10,7 +10,8 @@ import { ProviderResolver } from './provider-resolver.js';
 import { applyProviderRules } from './provider-rules.js';
 import { checkFile } from './source-file.js';
 import { type ImportFormat, type Reject, readUnits } from './units.js';
-import { BatchBuilder, type PlacedTicket, writeBatch } from './write-batch.js';
+import { BatchBuilder, type PlacedTicket } from '../../tickets/index.js';
+import { writeBatch } from './write-batch.js';
 
 export interface ImportProgress {
   runId: string;
