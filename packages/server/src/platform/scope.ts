@@ -16,6 +16,7 @@ import { notFound } from './http/problem.js';
 
 // Roles are the one domain vocabulary (core/domain/vocabulary.ts).
 export type { Role } from '@shoreline/core';
+
 import type { Role } from '@shoreline/core';
 
 /** Who is calling: the one thing every data access is scoped by. */

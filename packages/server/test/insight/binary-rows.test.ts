@@ -1,8 +1,8 @@
 import { blankTicket, type FinalTicket } from '@shoreline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inCopyTransaction } from '../../src/modules/tickets/bulk/copy-transaction.js';
-import { BatchBuilder, type PlacedTicket } from '../../src/modules/tickets/bulk/batch-builder.js';
 import { writeBatch } from '../../src/modules/insight/import/write-batch.js';
+import { BatchBuilder, type PlacedTicket } from '../../src/modules/tickets/bulk/batch-builder.js';
+import { inCopyTransaction } from '../../src/modules/tickets/bulk/copy-transaction.js';
 import { readBinaryCopy } from '../../src/platform/db/binary-copy-reader.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { demoOrganizationId } from './support.js';

@@ -1,9 +1,4 @@
-import {
-  bucketStartDay,
-  formatDay,
-  hourOfWeekColumn,
-  localDayColumn,
-} from '@shoreline/core/insight/index';
+import { bucketStartDay, formatDay, hourOfWeekColumn, localDayColumn } from '@shoreline/core/insight/index';
 import { offsetAt } from '@shoreline/core/time/index';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

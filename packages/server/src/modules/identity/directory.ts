@@ -32,7 +32,9 @@ type TeamRow = { id: string; provider_id: string; name: string; time_zone: strin
 function toTeam(t: TeamRow): DirectoryTeam {
   const hours = typeof t.business_hours === 'string' ? JSON.parse(t.business_hours) : t.business_hours;
   const calendar =
-    Array.isArray(hours) && hours.length > 0 ? { timeZone: t.time_zone, hours: hours as OpeningWindow[] } : null;
+    Array.isArray(hours) && hours.length > 0
+      ? { timeZone: t.time_zone, hours: hours as OpeningWindow[] }
+      : null;
   return { id: t.id, providerId: t.provider_id, name: t.name, calendar };
 }
 

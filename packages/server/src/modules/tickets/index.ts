@@ -16,10 +16,10 @@ export const ticketsModule: ShorelineModule = {
   },
 };
 
-// Live work (one ticket at a time, for Desk, mail, the API).
-export * as ticketService from './service.js';
 // Bulk import (Insight's importer): build binary COPY rows, write them in the caller's transaction.
 export { BatchBuilder, type PlacedTicket, type PreparedBatch } from './bulk/batch-builder.js';
 export { type CopyTransaction, inCopyTransaction } from './bulk/copy-transaction.js';
 export { type BatchReject, importTicketBatch, type TicketBatch } from './bulk/import-batch.js';
+// Live work (one ticket at a time, for Desk, mail, the API).
+export * as ticketService from './service.js';
 export type { TicketsTable } from './tables.js';

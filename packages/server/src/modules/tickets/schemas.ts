@@ -35,7 +35,12 @@ export const TicketSchema = z
   .openapi('Ticket');
 
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
-const Tag = z.string().trim().min(1).max(100).regex(/^[^\u0000]*$/, 'must not contain NUL');
+const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((t) => !t.includes('\u0000'), 'must not contain NUL');
 const Id = z.string().min(1).max(64);
 
 export const MessageSchema = z
@@ -93,7 +98,10 @@ export const TicketCreate = z
   .strict()
   .openapi('TicketCreate');
 
-export const StatusChange = z.object({ status: z.enum(TICKET_STATUSES) }).strict().openapi('TicketStatusChange');
+export const StatusChange = z
+  .object({ status: z.enum(TICKET_STATUSES) })
+  .strict()
+  .openapi('TicketStatusChange');
 
 export const AssigneeChange = z
   .object({ assignee: z.string().trim().min(1).max(320).nullable() })

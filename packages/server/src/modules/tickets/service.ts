@@ -321,9 +321,17 @@ export async function transferTicket(
   return write(s, async (tx) => {
     const now = clock.now();
     const ticket = await lockTicket(tx, ticketId);
-    const target = await placement(tx, input.providerId ?? (input.teamId ? undefined : ticket.provider_id), input.teamId);
+    const target = await placement(
+      tx,
+      input.providerId ?? (input.teamId ? undefined : ticket.provider_id),
+      input.teamId,
+    );
     if (target.providerId === ticket.provider_id && (target.team?.id ?? null) === ticket.team_id)
-      throw new AppError('validation_failed', 'the ticket is already there', input.teamId ? 'teamId' : 'providerId');
+      throw new AppError(
+        'validation_failed',
+        'the ticket is already there',
+        input.teamId ? 'teamId' : 'providerId',
+      );
     const updated = await tx
       .updateTable('tickets')
       .set({
@@ -334,8 +342,16 @@ export async function transferTicket(
       .where('id', '=', ticket.id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await tx.updateTable('ticket_messages').set({ provider_id: target.providerId }).where('ticket_id', '=', ticket.id).execute();
-    await tx.updateTable('ticket_events').set({ provider_id: target.providerId }).where('ticket_id', '=', ticket.id).execute();
+    await tx
+      .updateTable('ticket_messages')
+      .set({ provider_id: target.providerId })
+      .where('ticket_id', '=', ticket.id)
+      .execute();
+    await tx
+      .updateTable('ticket_events')
+      .set({ provider_id: target.providerId })
+      .where('ticket_id', '=', ticket.id)
+      .execute();
     await addHistory(tx, updated, now, { kind: 'handoff', team: target.team?.name ?? null });
     const payload = {
       fromProviderId: ticket.provider_id,
@@ -384,12 +400,21 @@ export async function mergeTicket(s: ScopedDb, clock: Clock, ticketId: string, i
     if (ticketId === intoId)
       throw new AppError('validation_failed', 'a ticket cannot be merged into itself', 'into');
     const ticket = await lockTicket(tx, ticketId);
-    const into = await tx.selectFrom('tickets').selectAll().where('id', '=', intoId).forUpdate().executeTakeFirst();
+    const into = await tx
+      .selectFrom('tickets')
+      .selectAll()
+      .where('id', '=', intoId)
+      .forUpdate()
+      .executeTakeFirst();
     if (!into) throw new AppError('not_found', 'ticket not found', 'into');
     if (into.status === 'closed' || into.status === 'merged')
       throw new AppError('invalid_transition', `a ${into.status} ticket takes no merged messages`, 'into');
     const merged = await applyStatus(tx, now, ticket, 'merged', { into: into.id });
-    const messages = await tx.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', ticket.id).execute();
+    const messages = await tx
+      .selectFrom('ticket_messages')
+      .selectAll()
+      .where('ticket_id', '=', ticket.id)
+      .execute();
     if (messages.length > 0)
       await tx
         .insertInto(
@@ -417,7 +442,13 @@ export async function getTicket(s: ScopedDb, ticketId: string) {
   const ticket = await s.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
   if (!ticket) throw notFound('ticket');
   const [messages, history] = await Promise.all([
-    s.selectFrom('ticket_messages').selectAll().where('ticket_id', '=', ticketId).orderBy('created_at').orderBy('id').execute(),
+    s
+      .selectFrom('ticket_messages')
+      .selectAll()
+      .where('ticket_id', '=', ticketId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
     s.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq').execute(),
   ]);
   return presentTicketDetail(ticket, messages, history);

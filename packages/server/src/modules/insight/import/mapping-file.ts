@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import {
   assertTimeZone,
   CHANNELS,
-  channelNamed,
   type ColumnMapping,
   CSAT_SCALES,
+  channelNamed,
   MAPPABLE_FIELDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,

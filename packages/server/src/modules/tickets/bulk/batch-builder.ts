@@ -313,4 +313,3 @@ function childRows(p: PlacedTicket): string {
       `${copyText(e.assignee)}\n`;
   return out;
 }
-

@@ -89,7 +89,12 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     }),
     async (c) =>
       c.json(
-        await service.assignTicket(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json').assignee),
+        await service.assignTicket(
+          c.var.scoped,
+          clock,
+          c.req.valid('param').id,
+          c.req.valid('json').assignee,
+        ),
         200,
       ),
   );
