@@ -81,7 +81,7 @@ describe.each(databaseTargets())('tickets service on $kind', (target) => {
     }
     for (const t of await db().selectFrom('teams').select(['id', 'name', 'provider_id']).execute())
       teams[t.name] = { id: t.id, providerId: t.provider_id };
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await shoreline?.close();
   });

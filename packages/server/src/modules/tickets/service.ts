@@ -397,9 +397,9 @@ export async function tagTicket(
 export async function mergeTicket(s: ScopedDb, clock: Clock, ticketId: string, intoId: string) {
   return write(s, async (tx) => {
     const now = clock.now();
+    const ticket = await lockTicket(tx, ticketId);
     if (ticketId === intoId)
       throw new AppError('validation_failed', 'a ticket cannot be merged into itself', 'into');
-    const ticket = await lockTicket(tx, ticketId);
     const into = await tx
       .selectFrom('tickets')
       .selectAll()
