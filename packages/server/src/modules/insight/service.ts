@@ -28,7 +28,8 @@ export async function listTickets(
   cursor: string | undefined,
   limit: number,
 ) {
-  let q = filteredTickets(scoped, filter)
+  const directory = filter.providerKind === undefined ? null : await directoryFor(scoped);
+  let q = filteredTickets(scoped, filter, directory)
     .selectAll('tickets')
     .orderBy('tickets.id')
     .limit(limit + 1);
