@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import { fixedClock } from '../../src/platform/clock.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
 /** The tickets API as a client meets it: open a ticket, work it, and the errors that name the field. */
@@ -10,8 +11,10 @@ describe('tickets API', () => {
   let teams: { id: string; name: string; providerId: string }[];
   const body = async (res: Response) => (await res.json()) as Record<string, unknown>;
 
+  // Monday 2026-03-02 23:00 UTC.
+  const clock = fixedClock(new Date('2026-03-02T23:00:00Z'));
   beforeAll(async () => {
-    t = await startTestApp({ demo: true });
+    t = await startTestApp({ demo: true, clock });
     admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
     vendorAdmin = await t.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD);
     teams = ((await body(await t.request('/api/teams', { auth: admin }))).items as typeof teams).map(
@@ -126,5 +129,44 @@ describe('tickets API', () => {
     });
     expect(within.status).toBe(200);
     expect(await body(within)).toMatchObject({ teamId: team('Riga Multilingual').id, handoffCount: 1 });
+  });
+
+  it('a night team (22:00–06:00) is accepted, and its first responses count night hours only', async () => {
+    const inHouse = team('Istanbul Care').providerId;
+    const night = await t.request('/api/teams', {
+      auth: admin,
+      body: {
+        providerId: inHouse,
+        name: 'Night desk',
+        timeZone: 'UTC',
+        businessHours: [{ day: 'mon', open: '22:00', close: '06:00' }],
+      },
+    });
+    expect(night.status).toBe(201);
+    const nightTeam = await body(night);
+    const same = await t.request('/api/teams', {
+      auth: admin,
+      body: {
+        providerId: inHouse,
+        name: 'Never open',
+        timeZone: 'UTC',
+        businessHours: [{ day: 'mon', open: '09:00', close: '09:00' }],
+      },
+    });
+    expect(same.status).toBe(400);
+    expect(await body(same)).toMatchObject({ field: 'businessHours.0.close' });
+    const ticket = await body(
+      await t.request('/api/tickets', {
+        auth: admin,
+        body: { subject: 'At night', channel: 'chat', teamId: nightTeam.id },
+      }),
+    );
+    clock.advance(9 * 3600_000); // Tuesday 08:00: the window closed at 06:00
+    await t.request(`/api/tickets/${ticket.id}/messages`, { auth: admin, body: { body: 'Good morning' } });
+    const detail = await body(await t.request(`/api/tickets/${ticket.id}`, { auth: admin }));
+    expect(detail.ticket).toMatchObject({
+      firstResponseSeconds: 9 * 3600,
+      firstResponseBusinessSeconds: 7 * 3600,
+    });
   });
 });

@@ -1,11 +1,17 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { blankTicket, finaliseTicket } from '@shoreline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS, seedDemo } from '../../src/demo/seed.js';
 import { createShoreline, type Shoreline } from '../../src/main.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
-import { ticketService as tickets } from '../../src/modules/tickets/index.js';
+import {
+  BatchBuilder,
+  importTicketBatch,
+  inCopyTransaction,
+  ticketService as tickets,
+} from '../../src/modules/tickets/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { AppError } from '../../src/platform/http/problem.js';
@@ -277,5 +283,35 @@ describe.each(databaseTargets())('tickets service on $kind', (target) => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('bulk import rolled back with its caller: no ticket, no event, no version', async () => {
+    const builder = new BatchBuilder(org, 'imp_rolled_back', () => clock.now());
+    builder.add({
+      ticket: finaliseTicket(blankTicket('R1'), null),
+      source: 'rollback',
+      providerId: null,
+      teamId: null,
+    });
+    const prepared = builder.take();
+    const v0 = await version();
+    await expect(
+      inCopyTransaction(shoreline.ctx.database, async (tx) => {
+        await importTicketBatch(tx, {
+          organizationId: org,
+          runId: 'imp_rolled_back',
+          actorId: 'system:import',
+          prepared,
+          rejectRepeatedCases: false,
+          tryDirect: true,
+        });
+        throw new Error('checkpoint failed');
+      }),
+    ).rejects.toThrow('checkpoint failed');
+    expect(await eventsOf('imp_rolled_back')).toEqual([]);
+    expect(await version()).toBe(v0);
+    expect(await db().selectFrom('tickets').select('id').where('source', '=', 'rollback').execute()).toEqual(
+      [],
+    );
   });
 });
