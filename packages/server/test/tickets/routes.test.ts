@@ -42,6 +42,7 @@ describe('tickets API', () => {
     const ticket = await body(created);
     expect(ticket).toMatchObject({ status: 'new', channel: 'web_form', priority: 'high', tags: ['billing'] });
     const id = ticket.id as string;
+    clock.advance(60_000);
     expect(
       (
         await t.request(`/api/tickets/${id}/messages`, {

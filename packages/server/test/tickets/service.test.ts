@@ -234,6 +234,7 @@ describe.each(databaseTargets())('tickets service on $kind', (target) => {
 
   it('merge: the duplicate becomes merged, its messages are copied, ticket.merged recorded', async () => {
     const a = await newTicket();
+    clock.advance(60_000); // the duplicate arrives a minute later: the conversation reads in that order
     const b = await newTicket('admin', { message: { body: 'Same parcel, again', authorType: 'customer' } });
     const { bumped, events } = await observed(b.id, () =>
       tickets.mergeTicket(scope('agent'), clock, b.id, a.id),
