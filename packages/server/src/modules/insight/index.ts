@@ -7,6 +7,8 @@ import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
 import './tables.js';
 
+export { type ImportReport, runImport } from './import/run-import.js';
+
 /** Insight: imports of help-desk history, provider mappings, and KPIs per provider, team, channel, topic. */
 export const insightModule: ShorelineModule = {
   name: 'insight',
