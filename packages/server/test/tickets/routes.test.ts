@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import { DRILL_DOWN_FIELDS } from '../../src/modules/insight/schemas.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
@@ -173,5 +174,14 @@ describe('tickets API', () => {
       firstResponseSeconds: 9 * 3600,
       firstResponseBusinessSeconds: untilClose,
     });
+  });
+
+  it('a live ticket appears in the Insight drill-down with the catalogue’s fields', async () => {
+    const res = await t.request('/api/insight/tickets?channel=web_form&limit=50', { auth: admin });
+    expect(res.status).toBe(200);
+    const items = (await body(res)).items as Record<string, unknown>[];
+    const live = items.find((i) => i.subject === 'Invoice twice');
+    expect(live).toMatchObject({ source: 'live', channel: 'web_form', status: 'solved', group: null });
+    expect(Object.keys(live!)).toEqual([...DRILL_DOWN_FIELDS]);
   });
 });
