@@ -14,7 +14,7 @@ export type Channel = (typeof CHANNELS)[number];
 
 /**
  * Words older data and mappings used for a channel, and the channel they mean. Until 2026-12 the
- * import model called web forms `web`; migration 0104 rewrote stored tickets, this keeps old
+ * import model called web forms `web`; migration `tickets_channel_web_form` rewrote stored tickets, this keeps old
  * mapping files and canonical exports importable.
  */
 export const CHANNEL_ALIASES: Readonly<Record<string, Channel>> = { web: 'web_form' };

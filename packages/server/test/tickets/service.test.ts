@@ -15,7 +15,7 @@ import {
 import { fixedClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
 import { AppError } from '../../src/platform/http/problem.js';
-import { type Actor, ScopedDb } from '../../src/platform/scope.js';
+import type { Actor } from '../../src/platform/scope.js';
 import { databaseTargets } from '../../src/test-support/databases.js';
 
 /**
@@ -30,7 +30,7 @@ describe.each(databaseTargets())('tickets service on $kind', (target) => {
   const actors: Record<string, Actor> = {};
   const teams: Record<string, { id: string; providerId: string }> = {};
   let org: string;
-  const scope = (who: keyof typeof DEMO_USERS) => new ScopedDb(shoreline.ctx.db, actors[who]!);
+  const scope = (who: keyof typeof DEMO_USERS) => shoreline.ctx.scope(actors[who]!);
   const db = () => shoreline.ctx.db;
 
   const version = async () =>
@@ -73,7 +73,7 @@ describe.each(databaseTargets())('tickets service on $kind', (target) => {
     const database = await target.open();
     const config = loadConfig({ SHORELINE_DATA_DIR: 'memory://', PUBLIC_URL: 'http://localhost:3000' });
     shoreline = await createShoreline(config, { database, clock, webDir: '/nonexistent' });
-    await seedDemo(shoreline.ctx.db, clock);
+    await seedDemo(shoreline.ctx);
     const users = await db().selectFrom('users').selectAll().execute();
     org = users[0]!.organization_id;
     for (const [key, email] of Object.entries(DEMO_USERS)) {

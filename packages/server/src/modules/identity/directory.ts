@@ -75,7 +75,7 @@ export async function organizationDirectory(db: Kysely<DB>, organizationId: stri
 
 /**
  * What a foreign key to organizations, providers and teams does, once for a whole batch of rows
- * (the tickets table dropped its foreign keys for import speed, migration 0102): true when the
+ * (the tickets table dropped its foreign keys for import speed, migration `tickets_references_checked_per_batch`): true when the
  * organization and every named provider and team exist in it, and key-share locks them until the
  * caller's transaction ends, so none is deleted under the rows being written.
  */

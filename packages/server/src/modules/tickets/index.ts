@@ -1,7 +1,7 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { ticketMigrations } from './migrations.js';
 import { ticketRoutes } from './routes/tickets.js';
-import './tables.js';
+import { ticketScopedTables } from './tables.js';
 
 /**
  * Tickets, their messages and lifecycle events: the raw material every other capability reads.
@@ -11,6 +11,7 @@ import './tables.js';
 export const ticketsModule: ShorelineModule = {
   name: 'tickets',
   migrations: ticketMigrations,
+  scopedTables: ticketScopedTables,
   routes(app, ctx) {
     ticketRoutes(app, ctx);
   },
@@ -24,4 +25,4 @@ export { presentTicket } from './presenters.js';
 export { TicketSchema } from './schemas.js';
 // Live work (one ticket at a time, for Desk, mail, the API).
 export * as ticketService from './service.js';
-export type { TicketsTable } from './tables.js';
+export type { TicketEventsTable, TicketMessagesTable, TicketsTable } from './tables.js';

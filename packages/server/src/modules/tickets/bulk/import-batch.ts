@@ -70,7 +70,7 @@ export async function importTicketBatch(
 }
 
 /**
- * What the foreign keys of `tickets` did per row (dropped in migration 0102 for speed), once per
+ * What the foreign keys of `tickets` did per row (dropped for speed in migration `tickets_references_checked_per_batch`), once per
  * batch: the organization, providers and teams the batch names exist, and stay until it commits
  * (key-share locks, as a foreign key takes).
  */
