@@ -6,6 +6,7 @@
 // time; everything else here is `export type`, erased from the browser bundle. contract.test.ts
 // keeps it so. See docs/decisions/0006-one-api-contract-and-web-kit.md.
 import type { z } from '@hono/zod-openapi';
+import type { WireTicket } from '@shoreline/core';
 import type {
   ApiTokenCreated as ApiTokenCreatedSchema,
   ApiTokenSchema,
@@ -28,13 +29,12 @@ import type {
 import type {
   LOCALES,
   PROVIDER_KINDS,
-  ROLES,
   SHORES,
-  CHANNELS as TEAM_CHANNELS,
   USER_STATUSES,
   WEEKDAYS,
 } from './modules/identity/vocabulary.js';
 import type {
+  DRILL_DOWN_FIELDS,
   ImportCreate as ImportCreateSchema,
   ImportRunSchema,
   insightLimits,
@@ -47,7 +47,6 @@ import type {
   RejectSchema,
   TicketFilterQuery,
   TicketPage as TicketPageSchema,
-  TicketSchema,
   TopicTrendSchema,
   TrainingNeedsSchema,
   VolumeSchema,
@@ -69,15 +68,24 @@ import type {
 } from './modules/plan/index.js';
 import type { ProblemSchema } from './platform/http/openapi.js';
 
-// Vocabulary: plain arrays, loaded at run time.
+// Vocabulary: plain arrays, loaded at run time. Channels, roles, ticket statuses and priorities are
+// core's one domain vocabulary.
+export {
+  CHANNELS,
+  type Channel,
+  ROLES,
+  type Role,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketPriority,
+  type TicketStatus,
+} from '@shoreline/core/domain/vocabulary';
 export * from './modules/identity/vocabulary.js';
 export * from './modules/insight/vocabulary.js';
 
 export type Locale = (typeof LOCALES)[number];
-export type Role = (typeof ROLES)[number];
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 export type Shore = (typeof SHORES)[number];
-export type TeamChannel = (typeof TEAM_CHANNELS)[number];
 export type Weekday = (typeof WEEKDAYS)[number];
 export type UserStatus = (typeof USER_STATUSES)[number];
 export type GroupBy = (typeof GROUP_BYS)[number];
@@ -137,8 +145,11 @@ export type TopicTrend = z.infer<typeof TopicTrendSchema>;
 export type TopicPoint = TopicTrend['points'][number];
 export type TrainingNeeds = z.infer<typeof TrainingNeedsSchema>;
 export type TrainingNeed = TrainingNeeds['items'][number];
-export type InsightTicket = z.infer<typeof TicketSchema>;
-export type InsightTicketPage = z.infer<typeof TicketPageSchema>;
+/** A ticket as the tickets API answers it (typed from core's field catalogue). */
+export type Ticket = WireTicket;
+/** The drill-down's subset of a ticket. */
+export type InsightTicket = Pick<WireTicket, (typeof DRILL_DOWN_FIELDS)[number]>;
+export type InsightTicketPage = Omit<z.infer<typeof TicketPageSchema>, 'items'> & { items: InsightTicket[] };
 export type ImportCreate = z.input<typeof ImportCreateSchema>;
 export type ImportRun = z.infer<typeof ImportRunSchema>;
 export type ImportReject = z.infer<typeof RejectSchema>;

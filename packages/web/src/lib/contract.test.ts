@@ -13,6 +13,15 @@ const CONTRACT = resolve(WEB_SRC, '../../server/src/contract.ts');
 function contractNames(): Set<string> {
   const source = readFileSync(CONTRACT, 'utf8');
   const names = new Set([...source.matchAll(/export (?:type|interface) (\w+)/g)].map((m) => m[1] ?? ''));
+  for (const [, list] of source.matchAll(/export \{([^}]*)\} from '[^']+'/g))
+    for (const item of (list ?? '').split(',')) {
+      const name = item
+        .trim()
+        .replace(/^type\s+/, '')
+        .split(/\s+as\s+/)
+        .at(-1);
+      if (name) names.add(name);
+    }
   for (const [, spec] of source.matchAll(/export \* from '(\.[^']+)'/g)) {
     const file = resolve(dirname(CONTRACT), (spec ?? '').replace(/\.js$/, '.ts'));
     for (const [, name] of readFileSync(file, 'utf8').matchAll(/export const (\w+)/g)) names.add(name ?? '');

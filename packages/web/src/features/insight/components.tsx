@@ -1,8 +1,8 @@
 // Pieces the Insight pages share: the filter bar (state in the URL), CSV export buttons, the empty
 // state, and the options the filters offer.
 
-import { CHANNELS as TICKET_CHANNELS, TICKET_PRIORITIES } from '@shoreline/core/insight/ticket';
 import type { Provider, Team } from '@shoreline/server/contract';
+import { CHANNELS as TICKET_CHANNELS, TICKET_PRIORITIES } from '@shoreline/server/contract';
 import { type ComponentProps, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
