@@ -4,7 +4,7 @@
 // /api/openapi.json, so a change to a schema is a type error in the web app, not a surprise at
 // run time. Only the vocabulary (closed sets of words, files without imports) is loaded at run
 // time; everything else here is `export type`, erased from the browser bundle. contract.test.ts
-// keeps it so. See docs/decisions/0006-one-api-contract-and-web-kit.md.
+// keeps it so. See docs/decisions/0008-one-api-contract-and-web-kit.md.
 import type { z } from '@hono/zod-openapi';
 import type { WireTicket } from '@shoreline/core';
 import type {

@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 // The web app's API shapes come from `@shoreline/server/contract` (types inferred from the
-// server's zod schemas; docs/decisions/0006-one-api-contract-and-web-kit.md). This test fails when a
+// server's zod schemas; docs/decisions/0008-one-api-contract-and-web-kit.md). This test fails when a
 // hand-written copy of a contract type or vocabulary list reappears anywhere in the web app.
 
 const WEB_SRC = resolve(import.meta.dirname, '..');
