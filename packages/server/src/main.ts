@@ -8,12 +8,15 @@ import { type Database, openDatabase } from './platform/db/connect.js';
 import { type MigrationReport, migrate } from './platform/db/migrate.js';
 import { createApp, defaultWebDir } from './platform/http/app.js';
 import type { AppEnv } from './platform/http/env.js';
+import { JobRunner } from './platform/jobs/index.js';
 import type { ModuleContext } from './platform/module.js';
 
 export interface Shoreline {
   app: OpenAPIHono<AppEnv>;
   ctx: ModuleContext;
   migrations: MigrationReport;
+  /** The job runner; `serve` starts it, tests call `runDueJobs()` on it. */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -36,7 +39,23 @@ export async function createShoreline(
     authenticate: identityAuthenticator(ctx),
     webDir: options.webDir ?? defaultWebDir(),
   });
-  return { app, ctx, migrations, close: () => database.close() };
+  const jobs = new JobRunner({
+    ctx,
+    definitions: modules.flatMap((m) => m.jobs ?? []),
+    concurrency: config.jobConcurrency,
+    pollMs: config.jobPollMs,
+    leaseMs: config.jobLeaseMs,
+  });
+  return {
+    app,
+    ctx,
+    migrations,
+    jobs,
+    async close() {
+      await jobs.stop();
+      await database.close();
+    },
+  };
 }
 
 export function runMigrations(database: Database): Promise<MigrationReport> {

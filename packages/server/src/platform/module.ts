@@ -6,6 +6,7 @@ import type { Database } from './db/connect.js';
 import type { Migration } from './db/migrate.js';
 import type { DB } from './db/schema.js';
 import type { AppEnv } from './http/env.js';
+import type { JobDefinition } from './jobs/job-definition.js';
 
 /** What the platform hands a module when wiring it. Only identity's auth routes touch `db` directly. */
 export interface ModuleContext {
@@ -20,4 +21,6 @@ export interface ShorelineModule {
   readonly name: string;
   readonly migrations: readonly Migration[];
   routes?(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void;
+  /** Background work the module runs through the job queue (platform/jobs), recurring ones included. */
+  readonly jobs?: readonly JobDefinition[];
 }

@@ -26,9 +26,11 @@ export function registerServe(program: Command): void {
         );
       }
       const server = await listen(shoreline, config);
+      await shoreline.jobs.start();
       const url = config.publicUrl;
       console.log(`Shoreline is running at ${url}  (database: ${where}; API docs: ${url}/api/docs)`);
       const stop = async () => {
+        await shoreline.jobs.stop();
         await server.close();
         await shoreline.close();
         process.exit(0);
