@@ -1,5 +1,6 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { ticketsModule } from '../tickets/index.js';
+import { importJob } from './import/import-job.js';
 import { configureColumnCache } from './kpi-columns/column-cache.js';
 import { setKpiEngine } from './kpi-service.js';
 import { insightMigrations } from './migrations.js';
@@ -11,6 +12,7 @@ import './tables.js';
 export const insightModule: ShorelineModule = {
   name: 'insight',
   migrations: insightMigrations,
+  jobs: [importJob],
   routes(app, ctx) {
     setKpiEngine(ctx.config.kpiEngine);
     configureColumnCache({ maxRows: ctx.config.kpiCacheTickets });

@@ -1,0 +1,20 @@
+import type { ShorelineModule } from '../module.js';
+import { uploadMigrations } from './migrations.js';
+import { pruneUploads } from './prune.js';
+import { uploadRoutes } from './routes.js';
+import './tables.js';
+
+export {
+  deleteUpload,
+  type StoredUpload,
+  storeUploadText,
+  writeUploadToFile,
+} from './store.js';
+
+/** Files users send, kept in the database for whichever process works on them (see store.ts). */
+export const uploadsModule: ShorelineModule = {
+  name: 'uploads',
+  migrations: uploadMigrations,
+  jobs: [pruneUploads],
+  routes: uploadRoutes,
+};
