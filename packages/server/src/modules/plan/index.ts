@@ -1,11 +1,11 @@
 import type { ShorelineModule } from '../../platform/module.js';
+import { planJob } from './plan-job.js';
 import { planRoutes } from './routes.js';
 
 /** Plan: staffing calculators and simulation. No tables yet (saved plans would add them). */
 export const planModule: ShorelineModule = {
   name: 'plan',
   migrations: [],
-  routes(app) {
-    planRoutes(app);
-  },
+  jobs: [planJob],
+  routes: planRoutes,
 };

@@ -6,8 +6,12 @@ import './tables.js';
 
 export {
   deleteUpload,
+  inChunks,
+  readUpload,
   type StoredUpload,
+  storeUpload,
   storeUploadText,
+  type UploadOwner,
   writeUploadToFile,
 } from './store.js';
 

@@ -6,7 +6,6 @@ import type { Clock } from '../clock.js';
 import type { DB } from '../db/schema.js';
 import { AppError } from '../http/problem.js';
 import { newId } from '../ids.js';
-import type { Actor } from '../scope.js';
 
 /** Bytes per stored chunk: big enough that a 1 GB file is a thousand rows, small enough to stream. */
 export const CHUNK_BYTES = 1024 * 1024;
@@ -20,6 +19,32 @@ export interface StoredUpload {
 
 type Db = Kysely<DB> | Transaction<DB>;
 
+/** Whose file it is: an actor, or the owner of the job that made it. */
+export interface UploadOwner {
+  readonly organizationId: string;
+  readonly providerId: string | null;
+  readonly userId: string | null;
+}
+
+/** A buffer as a stream of CHUNK_BYTES pieces (a job's result stored like an upload). */
+export async function* inChunks(bytes: Uint8Array): AsyncIterable<Uint8Array> {
+  for (let at = 0; at < bytes.byteLength; at += CHUNK_BYTES) yield bytes.subarray(at, at + CHUNK_BYTES);
+}
+
+/** An upload's bytes in order, a chunk at a time (to answer a request with them as a stream). */
+export async function* readUpload(db: Kysely<DB>, uploadId: string): AsyncIterable<Uint8Array> {
+  for (let seq = 0; ; seq++) {
+    const row = await db
+      .selectFrom('upload_chunks')
+      .select('data')
+      .where('upload_id', '=', uploadId)
+      .where('seq', '=', seq)
+      .executeTakeFirst();
+    if (!row) return;
+    yield row.data;
+  }
+}
+
 /**
  * Stores a stream (a request body as it arrives) chunk by chunk, each chunk its own statement so a
  * large upload never holds one long transaction; the upload is `complete` only once all arrived.
@@ -28,7 +53,7 @@ type Db = Kysely<DB> | Transaction<DB>;
 export async function storeUpload(
   db: Kysely<DB>,
   clock: Clock,
-  actor: Actor,
+  actor: UploadOwner,
   fileName: string,
   body: AsyncIterable<Uint8Array>,
   maxBytes: number,
@@ -104,7 +129,7 @@ export async function storeUpload(
 export async function storeUploadText(
   db: Db,
   clock: Clock,
-  actor: Actor,
+  actor: UploadOwner,
   fileName: string,
   text: string,
 ): Promise<StoredUpload> {

@@ -1,0 +1,15 @@
+// A worker thread's entry (see run-in-worker.ts): computes one plan and posts its JSON back, so the
+// server's event loop stays free while core's maths runs.
+import { parentPort, workerData } from 'node:worker_threads';
+import { AppError } from '../../platform/http/problem.js';
+import { computePlan, type PlanKind } from './compute.js';
+
+const { kind, body } = workerData as { kind: PlanKind; body: unknown };
+try {
+  // Encoded here and transferred, not copied: a year of intervals is about 14 MB of JSON.
+  const bytes = new TextEncoder().encode(computePlan(kind, body));
+  parentPort!.postMessage({ ok: true, bytes }, [bytes.buffer]);
+} catch (err) {
+  if (err instanceof AppError) parentPort!.postMessage({ ok: false, problem: err.toProblem() });
+  else parentPort!.postMessage({ ok: false, error: err instanceof Error ? err.message : String(err) });
+}
