@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import { chunkBytesFor } from '../../src/platform/uploads/index.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { generateCanonicalTickets } from '../insight/generate.js';
 
@@ -32,7 +33,9 @@ describe('HTTP import through the job queue', () => {
     expect(up.status).toBe(201);
     const stored = (await up.json()) as { id: string; bytes: number };
     expect(stored.bytes).toBe(Buffer.byteLength(big));
-    expect(await count('upload_chunks')).toBe(2);
+    expect(await count('upload_chunks')).toBe(
+      Math.ceil(Buffer.byteLength(big) / chunkBytesFor(app.shoreline.ctx.db)),
+    );
 
     const res = await app.request('/api/insight/imports', {
       body: { format: 'canonical', uploadId: stored.id },

@@ -4,7 +4,7 @@ import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import { enqueueJob } from '../../platform/jobs/index.js';
 import { ScopedDb } from '../../platform/scope.js';
-import { storeUploadText } from '../../platform/uploads/index.js';
+import { chunkBytesFor, storeUploadText } from '../../platform/uploads/index.js';
 import type { ImportError } from './import/import-error.js';
 import { IMPORT_JOB } from './import/import-job.js';
 import { parseMapping } from './import/mapping-file.js';
@@ -78,7 +78,14 @@ export async function startImport(
     } else {
       if (input.content === undefined || input.fileName === undefined)
         throw new AppError('validation_failed', 'send uploadId, or fileName and content', 'uploadId');
-      upload = await storeUploadText(tx, deps.clock, actor, input.fileName, input.content);
+      upload = await storeUploadText(
+        tx,
+        deps.clock,
+        actor,
+        input.fileName,
+        input.content,
+        chunkBytesFor(deps.database.db),
+      );
     }
     const fileName = input.fileName ?? upload.fileName;
     const id = newId('imp', now.getTime());

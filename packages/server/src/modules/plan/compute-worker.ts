@@ -4,8 +4,9 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../platform/http/problem.js';
 import { computePlan, type PlanKind } from './compute.js';
 
-const { kind, body } = workerData as { kind: PlanKind; body: unknown };
+const { kind, body: json } = workerData as { kind: PlanKind; body: Uint8Array };
 try {
+  const body = JSON.parse(new TextDecoder().decode(json)) as unknown;
   // Encoded here and transferred, not copied: a year of intervals is about 14 MB of JSON.
   const bytes = new TextEncoder().encode(computePlan(kind, body));
   parentPort!.postMessage({ ok: true, bytes }, [bytes.buffer]);

@@ -1,5 +1,5 @@
 import { type JobDefinition, PermanentJobError } from '../../platform/jobs/index.js';
-import { inChunks, storeUpload } from '../../platform/uploads/index.js';
+import { deleteUpload, inChunks, readUpload, storeUpload } from '../../platform/uploads/index.js';
 import type { PlanKind } from './compute.js';
 import { runInWorker } from './run-in-worker.js';
 
@@ -7,7 +7,8 @@ export const PLAN_JOB = 'plan.compute';
 
 export interface PlanJobPayload {
   kind: PlanKind;
-  body: unknown;
+  /** The request body, stored as an upload: a year of intervals is too big for a jsonb payload. */
+  inputUploadId: string;
   budgetMs: number;
 }
 
@@ -26,15 +27,20 @@ export const planJob: JobDefinition = {
   maxAttempts: 3,
   async handler(raw, ctx) {
     const p = raw as unknown as PlanJobPayload;
+    const input: Uint8Array[] = [];
+    for await (const chunk of readUpload(ctx.db, p.inputUploadId)) input.push(chunk);
     let answer: Awaited<ReturnType<typeof runInWorker>>;
     try {
-      answer = await runInWorker(p.kind, p.body, { budgetMs: p.budgetMs, signal: ctx.signal });
+      answer = await runInWorker(p.kind, Buffer.concat(input), { budgetMs: p.budgetMs, signal: ctx.signal });
     } catch (err) {
       if (ctx.signal.aborted) throw err;
       throw new PermanentJobError((err as Error).message);
     }
     if (!answer.ok) {
-      if (answer.problem) return { problem: answer.problem } satisfies PlanJobResult;
+      if (answer.problem) {
+        await deleteUpload(ctx.db, p.inputUploadId);
+        return { problem: answer.problem } satisfies PlanJobResult;
+      }
       throw new PermanentJobError(answer.error ?? 'the calculation failed');
     }
     const stored = await storeUpload(
@@ -49,6 +55,7 @@ export const planJob: JobDefinition = {
       inChunks(answer.bytes),
       Number.POSITIVE_INFINITY,
     );
+    await deleteUpload(ctx.db, p.inputUploadId);
     return { resultUploadId: stored.id, bytes: stored.bytes } satisfies PlanJobResult;
   },
 };

@@ -3,14 +3,19 @@ import { AppError, notFound } from '../../platform/http/problem.js';
 import { enqueueJob, presentJob } from '../../platform/jobs/index.js';
 import type { ModuleContext } from '../../platform/module.js';
 import type { Actor, ScopedDb } from '../../platform/scope.js';
-import { readUpload } from '../../platform/uploads/index.js';
+import { chunkBytesFor, readUpload, storeUploadText } from '../../platform/uploads/index.js';
+import type { PlanKind } from './compute.js';
 import { PLAN_JOB, type PlanJobPayload, type PlanJobResult } from './plan-job.js';
 
 /** Calculations one user may have queued or running at once (across processes: counted in the table). */
 export const MAX_PENDING_PLAN_JOBS = 2;
 
 /** Queues a costly calculation for `actor`. @throws AppError `rate_limited` past MAX_PENDING_PLAN_JOBS. */
-export async function queuePlanJob(ctx: ModuleContext, actor: Actor, payload: PlanJobPayload) {
+export async function queuePlanJob(
+  ctx: ModuleContext,
+  actor: Actor,
+  job: { kind: PlanKind; body: unknown; budgetMs: number },
+) {
   return ctx.db.transaction().execute(async (tx) => {
     // One user's enqueues are serialised (a transaction-scoped lock on their id), so two parallel
     // requests cannot both pass the count.
@@ -28,17 +33,52 @@ export async function queuePlanJob(ctx: ModuleContext, actor: Actor, payload: Pl
         `${MAX_PENDING_PLAN_JOBS} of your calculations are still running; wait for one to finish`,
         '(body)',
       );
+    const input = await storeUploadText(
+      tx,
+      ctx.clock,
+      actor,
+      `${job.kind}-input.json`,
+      JSON.stringify(job.body),
+      chunkBytesFor(ctx.db),
+    );
+    const payload: PlanJobPayload = { kind: job.kind, inputUploadId: input.id, budgetMs: job.budgetMs };
     const { id } = await enqueueJob(tx, ctx.clock, {
       name: PLAN_JOB,
       organizationId: actor.organizationId,
       providerId: actor.providerId,
       createdBy: actor.userId,
-      payload: payload as unknown as Record<string, unknown>,
+      payload: { ...payload },
     });
-    const row = await tx.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await tx
+      .selectFrom('jobs')
+      .select(JOB_COLUMNS)
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     return presentPlanJob(row);
   });
 }
+
+// Everything but the payload (no need to parse it to answer).
+const JOB_COLUMNS = [
+  'id',
+  'organization_id',
+  'provider_id',
+  'created_by',
+  'name',
+  'status',
+  'run_at',
+  'attempts',
+  'max_attempts',
+  'locked_until',
+  'locked_by',
+  'last_error',
+  'idempotency_key',
+  'progress',
+  'result',
+  'created_at',
+  'updated_at',
+  'finished_at',
+] as const;
 
 function presentPlanJob(row: Parameters<typeof presentJob>[0] & { result: unknown }) {
   const result = (row.result ?? null) as PlanJobResult | null;
@@ -52,7 +92,7 @@ function presentPlanJob(row: Parameters<typeof presentJob>[0] & { result: unknow
 export async function getPlanJob(scoped: ScopedDb, id: string) {
   const row = await scoped
     .selectFrom('jobs')
-    .selectAll()
+    .select(JOB_COLUMNS)
     .where('id', '=', id)
     .where('name', '=', PLAN_JOB)
     .where('created_by', '=', scoped.actor.userId)

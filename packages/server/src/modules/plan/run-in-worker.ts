@@ -26,7 +26,8 @@ function startWorker(workerData: unknown): Worker {
  */
 export function runInWorker(
   kind: PlanKind,
-  body: unknown,
+  /** The request body as JSON bytes, parsed in the worker. */
+  body: Uint8Array,
   o: { budgetMs: number; signal?: AbortSignal },
 ): Promise<WorkerAnswer> {
   return new Promise((resolve, reject) => {

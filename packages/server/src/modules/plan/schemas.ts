@@ -292,12 +292,9 @@ export const PlanJobSchema = z
       .unknown()
       .nullable()
       .openapi({ description: 'When done: the problem core found in the input, if any' }),
-    result: z
-      .unknown()
-      .optional()
-      .openapi({
-        description: 'When done: the staffing plan or simulation result, as the 200 answer would be',
-      }),
+    result: z.unknown().optional().openapi({
+      description: 'When done: the staffing plan or simulation result, as the 200 answer would be',
+    }),
   })
   .passthrough()
   .openapi('PlanJob');

@@ -5,6 +5,7 @@ import { uploadRoutes } from './routes.js';
 import './tables.js';
 
 export {
+  chunkBytesFor,
   deleteUpload,
   inChunks,
   readUpload,
