@@ -19,6 +19,7 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(2 * 1024 ** 3),
+  SHORELINE_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
 });
 
 export interface Config {
@@ -41,6 +42,8 @@ export interface Config {
   jobLeaseMs: number;
   /** Largest file `POST /api/uploads` takes (streamed into the database in 1 MiB chunks). */
   maxUploadBytes: number;
+  /** Tickets per committed batch of an HTTP import (the resume point moves batch by batch). */
+  importBatchSize: number;
 }
 
 /** Reads configuration from the environment, naming the variable and the reason on bad input. */
@@ -69,5 +72,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobPollMs: c.SHORELINE_JOB_POLL_MS,
     jobLeaseMs: c.SHORELINE_JOB_LEASE_MS,
     maxUploadBytes: c.SHORELINE_MAX_UPLOAD_BYTES,
+    importBatchSize: c.SHORELINE_IMPORT_BATCH_SIZE,
   };
 }

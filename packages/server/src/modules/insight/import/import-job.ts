@@ -51,6 +51,7 @@ export const importJob: JobDefinition = {
         fileName: basename(p.fileName),
         mapping: p.mapping === null ? null : parseMapping(p.mapping, 'mapping'),
         runId: p.runId,
+        batchSize: ctx.config.importBatchSize,
         onProgress: (progress) => {
           const fraction = progress.bytesTotal > 0 ? progress.bytesDone / progress.bytesTotal : 1;
           if (fraction - reported < 0.01) return;
