@@ -157,7 +157,7 @@ describe('killing the server during an HTTP import and a simulation job', () => 
     const base2 = await second.base;
     const cookie2 = await signIn(base2);
     let run: { status: string; recordsRead: number; ticketsUpserted: number };
-    let job: { status: string; attempts: number; result?: unknown };
+    let job: { status: string; attempts: number; lastError: string | null; result?: unknown };
     for (;;) {
       run = (await (
         await fetch(`${base2}/api/insight/imports/${runId}`, { headers: { cookie: cookie2 } })
@@ -166,7 +166,7 @@ describe('killing the server during an HTTP import and a simulation job', () => 
         await fetch(`${base2}/api/plan/jobs/${jobId}`, { headers: { cookie: cookie2 } })
       ).json()) as typeof job;
       expect(run.status).not.toBe('failed');
-      expect(job.status).not.toBe('dead');
+      expect(job.status, job.lastError ?? '').not.toBe('dead');
       if (run.status === 'done' && job.status === 'done') break;
       await new Promise((r) => setTimeout(r, 100));
     }

@@ -50,5 +50,5 @@ export function simulationCostUs(body: SimulationRequest): number {
 
 /** The wall-clock budget of a job of this estimated cost: generous (a busy machine), bounded. */
 export function timeBudgetMs(costUs: number): number {
-  return Math.min(300_000, Math.max(10_000, Math.ceil((costUs / 1000) * 4)));
+  return Math.min(300_000, Math.max(30_000, Math.ceil((costUs / 1000) * 4)));
 }

@@ -28,7 +28,33 @@ export interface InviteInput {
   providerId: string | null;
 }
 
+export type JobStatus = 'queued' | 'running' | 'done' | 'dead' | 'cancelled';
+
+export interface Job {
+  id: string;
+  name: string;
+  status: JobStatus;
+  providerId: string | null;
+  attempts: number;
+  maxAttempts: number;
+  progress: number;
+  runAt: string;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface JobOverview {
+  counts: Partial<Record<JobStatus, number>>;
+  deadLetters: Job[];
+  recent: Job[];
+}
+
 export const adminApi = {
+  jobs: () => api.get<JobOverview>('/jobs'),
+  retryJob: (id: string) => api.post<Job>(`/jobs/${encodeURIComponent(id)}/retry`),
+
   providers: () => api.get<ListResponse<Provider>>('/providers').then((r) => r.items),
   provider: (id: string) => api.get<Provider>(`/providers/${encodeURIComponent(id)}`),
   createProvider: (input: ProviderInput) => api.post<Provider>('/providers', input),
