@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runMigrations } from '../../src/main.js';
 import { createOrganization } from '../../src/modules/identity/bootstrap.js';
+import { modules } from '../../src/modules.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
+import { createModuleContext } from '../../src/platform/context.js';
 import {
   enqueueJob,
   type JobDefinition,
@@ -67,7 +69,12 @@ for (const target of databaseTargets()) {
       database = await target.open();
       await runMigrations(database);
       clock = fixedClock(START);
-      ctx = { database, db: database.db, clock, config: loadConfig({ SHORELINE_DATA_DIR: 'memory://' }) };
+      ctx = createModuleContext({
+        database,
+        clock,
+        config: loadConfig({ SHORELINE_DATA_DIR: 'memory://' }),
+        modules,
+      });
       organizationId = (await createOrganization(database.db, clock, { name: `Jobs ${target.kind}` }))
         .organizationId;
     }, 60_000);

@@ -2,14 +2,21 @@
 // the parent says "go", recording each job it ran.
 import { createInterface } from 'node:readline';
 import { sql } from 'kysely';
+import { modules } from '../../src/modules.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { loadConfig } from '../../src/platform/config.js';
+import { createModuleContext } from '../../src/platform/context.js';
 import { openDatabase } from '../../src/platform/db/connect.js';
 import { JobRunner } from '../../src/platform/jobs/index.js';
 
 const [url, worker] = process.argv.slice(2) as [string, string];
 const database = await openDatabase({ url });
-const ctx = { database, db: database.db, clock: systemClock, config: loadConfig({ DATABASE_URL: url }) };
+const ctx = createModuleContext({
+  database,
+  clock: systemClock,
+  config: loadConfig({ DATABASE_URL: url }),
+  modules,
+});
 const runner = new JobRunner({
   ctx,
   workerId: worker,

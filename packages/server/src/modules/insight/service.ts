@@ -67,7 +67,7 @@ export async function startImport(
   const runId = await deps.database.db.transaction().execute(async (tx) => {
     let upload: { id: string; fileName: string; bytes: number; sha256: string };
     if (input.uploadId !== undefined) {
-      const row = await new ScopedDb(tx, actor)
+      const row = await new ScopedDb(tx, actor, scoped.rules)
         .selectFrom('uploads')
         .selectAll()
         .where('id', '=', input.uploadId)
@@ -110,7 +110,7 @@ export async function startImport(
         .executeTakeFirstOrThrow();
       return String((first.payload as { runId: string }).runId);
     }
-    await new ScopedDb(tx, actor)
+    await new ScopedDb(tx, actor, scoped.rules)
       .insertInto('import_runs', {
         id,
         source,

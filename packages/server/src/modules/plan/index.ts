@@ -1,4 +1,5 @@
 import type { ShorelineModule } from '../../platform/module.js';
+import { registerPlanCommands } from './cli/index.js';
 import { planJob } from './plan-job.js';
 import { planRoutes } from './routes.js';
 
@@ -8,4 +9,7 @@ export const planModule: ShorelineModule = {
   migrations: [],
   jobs: [planJob],
   routes: planRoutes,
+  cli(program) {
+    registerPlanCommands(program);
+  },
 };

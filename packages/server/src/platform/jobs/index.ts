@@ -2,7 +2,7 @@ import type { ShorelineModule } from '../module.js';
 import { jobAdminRoutes } from './admin-routes.js';
 import { jobMigrations } from './migrations.js';
 import { pruneJobs } from './prune.js';
-import './tables.js';
+import { jobsScopedTables } from './tables.js';
 
 export { type BackoffPolicy, backoffMs, seededRandom } from './backoff.js';
 export { DEFAULT_MAX_ATTEMPTS, enqueueJob, type NewJob, notifyJobs } from './enqueue.js';
@@ -22,6 +22,7 @@ export type { JobStatus } from './tables.js';
 export const jobsModule: ShorelineModule = {
   name: 'jobs',
   migrations: jobMigrations,
+  scopedTables: jobsScopedTables,
   jobs: [pruneJobs],
   routes: jobAdminRoutes,
 };

@@ -2,7 +2,7 @@ import { execScript, type Migration } from '../db/migrate.js';
 
 export const jobMigrations: Migration[] = [
   {
-    id: '0091_jobs',
+    id: '2026-12-03T0130_jobs_queue',
     async up(db) {
       await execScript(
         db,

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import { registerScopedTable } from '../scope.js';
+import type { ScopedTables } from '../scope.js';
 
 type Instant = ColumnType<Date, Date | string, Date | string>;
 type MaybeInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -41,4 +41,5 @@ declare module '../db/schema.js' {
   }
 }
 
-registerScopedTable('jobs', { providerColumn: 'provider_id' });
+/** Jobs carry the provider their data belongs to: vendor staff see only their provider's jobs. */
+export const jobsScopedTables: ScopedTables = { jobs: { providerColumn: 'provider_id' } };

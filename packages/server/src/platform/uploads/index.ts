@@ -2,7 +2,7 @@ import type { ShorelineModule } from '../module.js';
 import { uploadMigrations } from './migrations.js';
 import { pruneUploads } from './prune.js';
 import { uploadRoutes } from './routes.js';
-import './tables.js';
+import { uploadsScopedTables } from './tables.js';
 
 export {
   chunkBytesFor,
@@ -20,6 +20,7 @@ export {
 export const uploadsModule: ShorelineModule = {
   name: 'uploads',
   migrations: uploadMigrations,
+  scopedTables: uploadsScopedTables,
   jobs: [pruneUploads],
   routes: uploadRoutes,
 };

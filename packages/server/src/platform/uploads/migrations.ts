@@ -2,7 +2,7 @@ import { execScript, type Migration } from '../db/migrate.js';
 
 export const uploadMigrations: Migration[] = [
   {
-    id: '0092_uploads',
+    id: '2026-12-03T0131_uploads_chunks',
     async up(db) {
       await execScript(
         db,

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import { registerScopedTable } from '../scope.js';
+import type { ScopedTables } from '../scope.js';
 
 type Instant = ColumnType<Date, Date | string, Date | string>;
 
@@ -36,4 +36,5 @@ declare module '../db/schema.js' {
   }
 }
 
-registerScopedTable('uploads', { providerColumn: 'provider_id' });
+/** Uploads are their uploader's provider's; the chunks are read only through store.ts. */
+export const uploadsScopedTables: ScopedTables = { uploads: { providerColumn: 'provider_id' } };
