@@ -1,4 +1,4 @@
-// One of the two processes of two-runners.test.ts: runs the queue's due jobs on PostgreSQL after
+// One of the two processes of two-runners.slow.test.ts: runs the queue's due jobs on PostgreSQL after
 // the parent says "go", recording each job it ran.
 import { createInterface } from 'node:readline';
 import { sql } from 'kysely';

@@ -1,8 +1,17 @@
 // A worker thread's entry (see run-in-worker.ts): computes one plan and posts its JSON back, so the
 // server's event loop stays free while core's maths runs.
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../platform/http/problem.js';
 import { computePlan, type PlanKind } from './compute.js';
+
+// On Linux a nice value belongs to a thread, and pid 0 names the calling one: this thread yields
+// the CPU to the server's event loop when both want it (a no-op where not permitted or supported).
+try {
+  setPriority(10);
+} catch {
+  // Not permitted here: the thread runs at the process's priority.
+}
 
 const { kind, body: json } = workerData as { kind: PlanKind; body: Uint8Array };
 try {
