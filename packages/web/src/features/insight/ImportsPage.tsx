@@ -1,5 +1,5 @@
-// Insight → Imports: upload a help-desk export (up to the API's 1 MiB body limit; bigger files go
-// through `shoreline import`), follow the run's progress, read its data-quality report and rejected
+// Insight → Imports: upload a help-desk export (streamed to POST /api/uploads, then imported by a
+// background job; bigger than the upload limit: `shoreline import`), follow the run's progress, read its data-quality report and rejected
 // rows; past runs; and the provider mappings that decide each imported ticket's provider and team.
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -80,10 +80,6 @@ export function ImportsPage() {
   );
 }
 
-function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
 function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -121,14 +117,15 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
           return;
         }
       }
-      const content = await file.text();
-      const body = { format, fileName: file.name, content, ...(mapping === undefined ? {} : { mapping }) };
-      // The whole request counts against the limit (JSON escaping and the mapping included).
-      if (byteLength(JSON.stringify(body)) > MAX_UPLOAD_BYTES) {
-        setProblem(t('insight.imports.tooBig', { name: file.name, size: fmt.number(file.size), limit, cli }));
-        return;
-      }
-      onStarted(await insightApi.startImport(body));
+      // The file goes up as it is (streamed into the server's database), then the import names it.
+      const upload = await insightApi.upload(file);
+      onStarted(
+        await insightApi.startImport({
+          format,
+          uploadId: upload.id,
+          ...(mapping === undefined ? {} : { mapping }),
+        }),
+      );
     } catch (err) {
       if (err instanceof ApiError && err.status === 413)
         setProblem(t('insight.imports.tooBig', { name: file.name, size: fmt.number(file.size), limit, cli }));

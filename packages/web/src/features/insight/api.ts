@@ -42,8 +42,8 @@ export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export const MATCH_KINDS = ['group', 'agent', 'email_domain', 'default'] as const;
 export type MatchKind = (typeof MATCH_KINDS)[number];
 
-/** The request body limit of the API (SHORELINE_MAX_BODY_BYTES default): bigger files go through the CLI. */
-export const MAX_UPLOAD_BYTES = 1_048_576;
+/** The upload limit of the API (SHORELINE_MAX_UPLOAD_BYTES default): bigger files go through the CLI. */
+export const MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
 
 export interface DurationStats {
   count: number;
@@ -213,8 +213,11 @@ export const insightApi = {
     api
       .get<ListResponse<ImportReject>>(`/insight/imports/${encodeURIComponent(id)}/rejects?limit=1000`)
       .then((r) => r.items),
-  startImport: (body: { format: ImportFormat; fileName: string; content: string; mapping?: unknown }) =>
+  startImport: (body: { format: ImportFormat; uploadId: string; mapping?: unknown }) =>
     api.post<ImportRun>('/insight/imports', body),
+  /** Sends the raw file; the server stores it as it arrives (no JSON, no 1 MiB body limit). */
+  upload: (file: File) =>
+    api.upload<{ id: string; bytes: number }>(`/uploads?fileName=${encodeURIComponent(file.name)}`, file),
 
   mappings: () => api.get<ListResponse<ProviderMapping>>('/insight/provider-mappings').then((r) => r.items),
   createMapping: (input: Omit<ProviderMapping, 'id'>) =>
