@@ -26,7 +26,7 @@ describe('heavy calculations do not hold up /healthz', () => {
 
   it('a year of quarter-hours and a plan of the largest allowed cost run while /healthz answers within 100 ms', async () => {
     // The largest body: every interval of a year (its answer as columns, ≈ 4 MB of JSON; as rows it
-    // is ≈ 14 MB, which on PGlite takes long to store: see docs/decisions/0006-job-queue.md).
+    // is ≈ 14 MB, which on PGlite takes long to store: see docs/decisions/0007-job-queue.md).
     const year = {
       series: {
         start: '2025-01-01T00:00',

@@ -5,7 +5,7 @@ import { simulatedContacts } from './service.js';
 // Work is bounded by what it costs, not by the body's size: three intervals of 10 million contacts
 // with a day-long handle time are a small body and hours of Erlang arithmetic. Estimates are in
 // microseconds of one core, from timings of core's planner and simulator on the 2-core reference
-// machine (docs/decisions/0006-job-queue.md): per interval ≈ 200 µs (planning and presenting a
+// machine (docs/decisions/0007-job-queue.md): per interval ≈ 200 µs (planning and presenting a
 // row), per unit of offered load ≈ 0.03 µs with Erlang C and ≈ 6× that with Erlang A (patience),
 // per simulated contact ≈ 0.5 µs.
 const US_PER_INTERVAL = 200;
