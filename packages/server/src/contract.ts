@@ -67,6 +67,8 @@ import type {
   StaffingResponse as StaffingResponseSchema,
 } from './modules/plan/index.js';
 import type { ProblemSchema } from './platform/http/openapi.js';
+import type { JobOverviewSchema, JobSchema, jobsPolicy } from './platform/jobs/index.js';
+import type { UploadSchema } from './platform/uploads/index.js';
 
 // Vocabulary: plain arrays, loaded at run time. Channels, roles, ticket statuses and priorities are
 // core's one domain vocabulary.
@@ -104,7 +106,11 @@ export interface ListResponse<T> {
 
 // Access: what `/api/me` reports, typed by the modules' policies and limits.
 /** An action some module guards; `/api/me` lists those the caller may take. */
-export type Ability = keyof typeof identityPolicy | keyof typeof insightPolicy | keyof typeof planPolicy;
+export type Ability =
+  | keyof typeof identityPolicy
+  | keyof typeof insightPolicy
+  | keyof typeof planPolicy
+  | keyof typeof jobsPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
@@ -161,3 +167,9 @@ export type StaffingRequest = z.input<typeof StaffingRequestSchema>;
 export type StaffingResponse = z.infer<typeof StaffingResponseSchema>;
 export type SimulationRequest = z.input<typeof SimulationRequestSchema>;
 export type SimulationResponse = z.infer<typeof SimulationResponseSchema>;
+
+// Platform: the job queue's admin view, and uploads (files an import then names).
+export type Job = z.infer<typeof JobSchema>;
+export type JobStatus = Job['status'];
+export type JobOverview = z.infer<typeof JobOverviewSchema>;
+export type Upload = z.infer<typeof UploadSchema>;

@@ -9,12 +9,15 @@ import { type Database, openDatabase } from './platform/db/connect.js';
 import { type MigrationReport, migrate } from './platform/db/migrate.js';
 import { createApp, defaultWebDir } from './platform/http/app.js';
 import type { AppEnv } from './platform/http/env.js';
+import { JobRunner } from './platform/jobs/index.js';
 import type { ModuleContext } from './platform/module.js';
 
 /** One running Shoreline without its HTTP app: a migrated database and the modules' context. */
 export interface ShorelineInstance {
   ctx: ModuleContext;
   migrations: MigrationReport;
+  /** The job runner; `serve` starts it, tests call `runDueJobs()` on it. Stopped by `close`. */
+  jobs: JobRunner;
   close(): Promise<void>;
 }
 
@@ -43,7 +46,22 @@ export async function openShoreline(
     }));
   const migrations = await runMigrations(database);
   const ctx = createModuleContext({ database, config, clock: options.clock ?? systemClock, modules });
-  return { ctx, migrations, close: () => database.close() };
+  const jobs = new JobRunner({
+    ctx,
+    definitions: modules.flatMap((m) => m.jobs ?? []),
+    concurrency: config.jobConcurrency,
+    pollMs: config.jobPollMs,
+    leaseMs: config.jobLeaseMs,
+  });
+  return {
+    ctx,
+    migrations,
+    jobs,
+    async close() {
+      await jobs.stop();
+      await database.close();
+    },
+  };
 }
 
 /** Opens the database, applies migrations and builds the HTTP app. No port is opened here. */

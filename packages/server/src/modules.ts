@@ -3,7 +3,9 @@ import { insightModule } from './modules/insight/index.js';
 import { planModule } from './modules/plan/index.js';
 import { ticketsModule } from './modules/tickets/index.js';
 import { eventsModule } from './platform/events/index.js';
+import { jobsModule } from './platform/jobs/index.js';
 import type { ShorelineModule } from './platform/module.js';
+import { uploadsModule } from './platform/uploads/index.js';
 
 /**
  * Every capability the server runs. A module listed here has its migrations applied, its scoped
@@ -13,6 +15,8 @@ import type { ShorelineModule } from './platform/module.js';
 export const modules: readonly ShorelineModule[] = [
   identityModule,
   eventsModule,
+  jobsModule,
+  uploadsModule,
   ticketsModule,
   insightModule,
   planModule,

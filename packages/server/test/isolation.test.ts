@@ -58,13 +58,17 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     },
   ],
   'POST /api/auth/logout': () => [undefined],
-  'POST /api/insight/imports': (_f, n) => [
+  'POST /api/insight/imports': (f, n) => [
     {
       format: 'canonical',
       fileName: `iso-${n}.ndjson`,
       content: '{"externalId":"iso-1","createdAt":"2026-01-01T00:00:00Z"}\n',
     },
+    ...f('uploads').map((uploadId) => ({ format: 'canonical', uploadId })),
   ],
+  // The raw file is the body; without a file name it stores nothing. Uploads name no foreign ids.
+  'POST /api/uploads': () => [undefined],
+  'POST /api/jobs/:id/retry': () => [undefined],
   'POST /api/insight/provider-mappings': (f) =>
     f('providers').map((providerId) => ({
       source: 'iso',
@@ -103,6 +107,7 @@ const SEGMENT_TABLE: Record<string, string> = {
   tokens: 'api_tokens',
   imports: 'import_runs',
   'provider-mappings': 'provider_mappings',
+  jobs: 'jobs',
   tickets: 'tickets',
 };
 
@@ -301,6 +306,62 @@ beforeAll(async () => {
       line: 2,
       field: 'createdAt',
       reason: 'bad',
+    })
+    .execute();
+
+  // A dead job for every provider of both organizations (vendor staff may see only their
+  // provider's), a system job, and an upload in org B.
+  for (const p of allProviders) {
+    await db
+      .insertInto('jobs')
+      .values({
+        id: newId('job'),
+        organization_id: p.organization_id,
+        provider_id: p.id,
+        created_by: null,
+        name: 'insight.import',
+        payload: '{}',
+        status: 'dead',
+        run_at: new Date(),
+        attempts: 5,
+        max_attempts: 5,
+        last_error: `failed for ${p.id}`,
+        idempotency_key: null,
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+      .execute();
+  }
+  await db
+    .insertInto('jobs')
+    .values({
+      id: newId('job'),
+      organization_id: null,
+      provider_id: null,
+      created_by: null,
+      name: 'jobs.prune',
+      payload: '{}',
+      status: 'dead',
+      run_at: new Date(),
+      max_attempts: 3,
+      last_error: 'system',
+      idempotency_key: null,
+      created_at: new Date(),
+      updated_at: new Date(),
+    })
+    .execute();
+  await db
+    .insertInto('uploads')
+    .values({
+      id: newId('upl'),
+      organization_id: orgB,
+      provider_id: null,
+      created_by: null,
+      file_name: 'b.ndjson',
+      bytes: 10,
+      sha256: 'y'.repeat(64),
+      status: 'complete',
+      created_at: new Date(),
     })
     .execute();
 

@@ -39,6 +39,7 @@ const EVERY_ABILITY: Record<Ability, true> = {
   'kpi.read': true,
   'staffing.run': true,
   'simulation.run': true,
+  'job.read': true,
 };
 const EVERYONE: Ability[] = ['kpi.read', 'simulation.run', 'staffing.run'];
 
@@ -48,7 +49,10 @@ describe('GET /api/me: abilities per role', () => {
     ['supervisor', [...EVERYONE, 'import.run', 'mapping.write', 'settings.read', 'user.read']],
     ['agent', EVERYONE],
     // A vendor's admin runs their own provider: no organization-wide writes, no imports.
-    ['vendorAdmin', [...EVERYONE, 'settings.read', 'team.write', 'user.invite', 'user.read', 'user.write']],
+    [
+      'vendorAdmin',
+      [...EVERYONE, 'job.read', 'settings.read', 'team.write', 'user.invite', 'user.read', 'user.write'],
+    ],
     ['vendorAgent', EVERYONE],
   ] as const)('%s may do exactly what the policies say', async (who, expected) => {
     expect((await me(who)).abilities).toEqual([...expected].sort());
@@ -78,6 +82,7 @@ describe('GET /api/me: what it reports is what the API enforces', () => {
     ['user.read', (a) => t.request('/api/users', { auth: a })],
     ['import.run', (a) => t.request('/api/insight/imports', { auth: a })],
     ['kpi.read', (a) => t.request('/api/insight/kpis', { auth: a })],
+    ['job.read', (a) => t.request('/api/jobs', { auth: a })],
     [
       'staffing.run',
       (a) => t.request('/api/plan/staffing', { auth: a, body: { intervals: [{ volume: 10, ahtSec: 300 }] } }),
@@ -114,7 +119,7 @@ describe('GET /api/me: limits', () => {
     const admin = await me('admin');
     expect(admin.limits).toEqual({
       maxBodyBytes: 1_048_576,
-      maxUploadBytes: 1_048_576,
+      maxUploadBytes: 2 * 1024 ** 3,
       ticketsPerPage: 1000,
       staffingIntervals: 35_136,
       simulationIntervals: 2_976,

@@ -11,6 +11,15 @@ const ConfigSchema = z.object({
   SHORELINE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHORELINE_KPI_ENGINE: z.enum(['memory', 'sql']).default('memory'),
   SHORELINE_KPI_CACHE_TICKETS: z.coerce.number().int().positive().default(5_000_000),
+  SHORELINE_JOB_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
+  SHORELINE_JOB_POLL_MS: z.coerce.number().int().min(10).default(1_000),
+  SHORELINE_JOB_LEASE_MS: z.coerce.number().int().min(200).default(30_000),
+  SHORELINE_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(2 * 1024 ** 3),
+  SHORELINE_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
 });
 
 export interface Config {
@@ -25,6 +34,16 @@ export interface Config {
   kpiEngine: 'memory' | 'sql';
   /** Soft cap on tickets the in-memory KPI columns hold across organizations (≈ 90 bytes each). */
   kpiCacheTickets: number;
+  /** Background jobs this process runs at once; 0 makes it a process that only serves requests. */
+  jobConcurrency: number;
+  /** How often the job runner looks for due jobs when no NOTIFY woke it. */
+  jobPollMs: number;
+  /** How long a job's claim holds without renewal: a crashed process's job is taken again after it. */
+  jobLeaseMs: number;
+  /** Largest file `POST /api/uploads` takes (streamed into the database in 1 MiB chunks). */
+  maxUploadBytes: number;
+  /** Tickets per committed batch of an HTTP import (the resume point moves batch by batch). */
+  importBatchSize: number;
 }
 
 /** Reads configuration from the environment, naming the variable and the reason on bad input. */
@@ -49,5 +68,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: c.SHORELINE_MAX_BODY_BYTES,
     kpiEngine: c.SHORELINE_KPI_ENGINE,
     kpiCacheTickets: c.SHORELINE_KPI_CACHE_TICKETS,
+    jobConcurrency: c.SHORELINE_JOB_CONCURRENCY,
+    jobPollMs: c.SHORELINE_JOB_POLL_MS,
+    jobLeaseMs: c.SHORELINE_JOB_LEASE_MS,
+    maxUploadBytes: c.SHORELINE_MAX_UPLOAD_BYTES,
+    importBatchSize: c.SHORELINE_IMPORT_BATCH_SIZE,
   };
 }

@@ -8,6 +8,7 @@ import type { Database } from './db/connect.js';
 import type { Migration, MigrationReport } from './db/migrate.js';
 import type { DB } from './db/schema.js';
 import type { AppEnv } from './http/env.js';
+import type { JobDefinition } from './jobs/job-definition.js';
 import type { Actor, ScopedDb, ScopedTables, ScopeRules } from './scope.js';
 
 /**
@@ -84,5 +85,7 @@ export interface ShorelineModule {
   routes?(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void;
   /** Registers the module's `shoreline` subcommands. */
   cli?(program: Command, cli: CliContext): void;
-  // `jobs` and `listeners` join here as optional declarations (the job queue, the event listeners).
+  /** Background work the module runs through the job queue (platform/jobs), recurring ones included. */
+  readonly jobs?: readonly JobDefinition[];
+  // `listeners` join here as an optional declaration (the event listeners).
 }

@@ -14,6 +14,7 @@ export async function startTestServer(): Promise<{
   const shoreline = await createShoreline(config, { database });
   await seedDemo(shoreline.ctx);
   const server = await listen(shoreline, config);
+  await shoreline.jobs.start();
   return {
     url: config.publicUrl,
     demo: { adminEmail: DEMO_USERS.admin, adminPassword: DEMO_PASSWORD },

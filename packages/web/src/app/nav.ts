@@ -108,6 +108,14 @@ export const NAV: NavEntry[] = [
     page: lazyPage(() => import('../features/admin/UsersPage'), 'UsersPage'),
   },
   {
+    id: 'admin.jobs',
+    section: 'admin',
+    label: 'nav.jobs',
+    path: '/admin/jobs',
+    visible: (me) => can(me, 'job.read'),
+    page: lazyPage(() => import('../features/admin/JobsPage'), 'JobsPage'),
+  },
+  {
     id: 'admin.tokens',
     section: 'admin',
     label: 'nav.tokens',

@@ -56,15 +56,18 @@ export function onUnauthorized(listener: Listener): () => void {
 
 async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
+  const raw = body instanceof Blob;
   try {
     res = await fetch(`/api${path}`, {
       method,
       credentials: 'same-origin',
       headers: {
         Accept: 'application/json, application/problem+json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(body === undefined
+          ? {}
+          : { 'Content-Type': raw ? 'application/octet-stream' : 'application/json' }),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
     });
   } catch (err) {
     throw new NetworkError(err);
@@ -100,6 +103,8 @@ function isProblem(data: unknown): data is Problem {
 export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  /** A file as the raw body (uploads). */
+  upload: <T>(path: string, file: Blob) => request<T>('POST', path, file),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

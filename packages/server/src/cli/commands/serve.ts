@@ -29,6 +29,7 @@ export function registerServe(program: Command): void {
         );
       }
       const server = await listen(shoreline, config);
+      await shoreline.jobs.start();
       const url = config.publicUrl;
       console.log(`Shoreline is running at ${url}  (database: ${where}; API docs: ${url}/api/docs)`);
       // The demo's year of tickets is generated after the server listens: the first page does not
@@ -44,6 +45,7 @@ export function registerServe(program: Command): void {
         );
       }
       const stop = async () => {
+        await shoreline.jobs.stop();
         await server.close();
         await shoreline.close();
         process.exit(0);

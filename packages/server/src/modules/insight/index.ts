@@ -1,5 +1,6 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { registerInsightCommands } from './cli/index.js';
+import { importJob } from './import/import-job.js';
 import { insightMigrations } from './migrations.js';
 import { insightLimits, insightPolicy } from './policy.js';
 import { importRoutes } from './routes/imports.js';
@@ -19,6 +20,7 @@ export const insightModule: ShorelineModule = {
   policy: insightPolicy,
   limits: insightLimits,
   scopedTables: insightScopedTables,
+  jobs: [importJob],
   routes(app, ctx) {
     importRoutes(app, ctx);
     kpiRoutes(app, ctx);

@@ -22,4 +22,4 @@ export function authorizeInsight(actor: Actor, action: InsightAction, what: stri
 
 /** Uploads travel inside a JSON body, so the body limit bounds them; bigger files go through the CLI. */
 export const insightLimits = (config: Config) =>
-  ({ maxUploadBytes: config.maxBodyBytes, ticketsPerPage: 1000 }) as const satisfies Limits;
+  ({ maxUploadBytes: config.maxUploadBytes, ticketsPerPage: 1000 }) as const satisfies Limits;

@@ -162,15 +162,30 @@ export const ImportCreate = z
       .string()
       .min(1)
       .max(200)
-      .regex(/^[^/\\]+$/, 'a file name, not a path'),
+      .regex(/^[^/\\]+$/, 'a file name, not a path')
+      .refine((n) => n !== '.' && n !== '..', 'a file name, not a path')
+      .optional()
+      .openapi({ description: "Required with `content`; defaults to the upload's name" }),
+    uploadId: z
+      .string()
+      .max(64)
+      .optional()
+      .openapi({ description: 'A file sent to `POST /api/uploads` (any size); or give `content`' }),
     content: z
       .string()
       .min(1)
-      .openapi({ description: 'The file text (CSV, TSV, NDJSON or JSON); up to the body limit' }),
+      .optional()
+      .openapi({ description: 'The file text (CSV, TSV, NDJSON or JSON), up to the JSON body limit' }),
     mapping: z
       .unknown()
       .optional()
       .openapi({ description: 'Column mapping (required for csv), as in examples/import/' }),
+  })
+  .superRefine((b, ctx) => {
+    if ((b.uploadId === undefined) === (b.content === undefined))
+      ctx.addIssue({ code: 'custom', path: ['uploadId'], message: 'give uploadId, or fileName and content' });
+    if (b.content !== undefined && b.fileName === undefined)
+      ctx.addIssue({ code: 'custom', path: ['fileName'], message: 'a file name is required with content' });
   })
   .openapi('ImportCreate');
 

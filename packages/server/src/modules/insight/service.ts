@@ -1,15 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/connect.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
-import type { ScopedDb } from '../../platform/scope.js';
+import { enqueueJob } from '../../platform/jobs/index.js';
+import { ScopedDb } from '../../platform/scope.js';
+import { chunkBytesFor, storeUploadText } from '../../platform/uploads/index.js';
 import { directoryFor } from '../identity/index.js';
-import { ImportError } from './import/import-error.js';
+import type { ImportError } from './import/import-error.js';
+import { IMPORT_JOB } from './import/import-job.js';
 import { parseMapping } from './import/mapping-file.js';
-import { runImport } from './import/run-import.js';
 import type { ImportFormat } from './import/units.js';
 import { filteredTickets, type TicketFilter } from './kpi-query.js';
 import { authorizeInsight } from './policy.js';
@@ -42,55 +41,92 @@ export async function listTickets(
 }
 
 /**
- * Starts an import of uploaded text in the background and returns its run at once; the caller
- * polls the run for progress. The text is written to a private temporary file and imported by the
- * same pipeline as the CLI.
+ * Queues an import of an uploaded file and returns its run at once (202); the caller polls the run
+ * for progress. The file is an upload (`POST /api/uploads`, any size) or small text in the request;
+ * either way its bytes are in the database, so whichever server process takes the job can read
+ * them, and a restart resumes the run. The run and its job are written in one transaction.
+ * Importing the same upload twice answers the first run.
  */
 export async function startImport(
   scoped: ScopedDb,
   deps: { database: Database; clock: Clock },
-  input: { format: ImportFormat; fileName: string; content: string; mapping?: unknown },
+  input: {
+    format: ImportFormat;
+    fileName?: string | undefined;
+    content?: string | undefined;
+    uploadId?: string | undefined;
+    mapping?: unknown;
+  },
 ) {
   assertMayManageImports(scoped);
   const mapping = input.mapping === undefined ? null : parseMappingForHttp(input.mapping);
   if (input.format === 'csv' && !mapping)
     throw new AppError('validation_failed', 'a csv import needs a mapping', 'mapping');
-  const dir = mkdtempSync(join(tmpdir(), 'shoreline-import-'));
-  const path = join(dir, input.fileName);
-  writeFileSync(path, input.content);
-  let resolveRun: (id: string) => void = () => {};
-  let rejectRun: (e: unknown) => void = () => {};
-  const started = new Promise<string>((res, rej) => {
-    resolveRun = res;
-    rejectRun = rej;
+  const actor = scoped.actor;
+  const source = mapping?.source ?? input.format;
+  const now = deps.clock.now();
+  const runId = await deps.database.db.transaction().execute(async (tx) => {
+    let upload: { id: string; fileName: string; bytes: number; sha256: string };
+    if (input.uploadId !== undefined) {
+      const row = await new ScopedDb(tx, actor, scoped.rules)
+        .selectFrom('uploads')
+        .selectAll()
+        .where('id', '=', input.uploadId)
+        .where('status', '=', 'complete')
+        .executeTakeFirst();
+      if (!row) throw new AppError('not_found', 'upload not found', 'uploadId');
+      upload = { id: row.id, fileName: row.file_name, bytes: Number(row.bytes), sha256: row.sha256 ?? '' };
+    } else {
+      if (input.content === undefined || input.fileName === undefined)
+        throw new AppError('validation_failed', 'send uploadId, or fileName and content', 'uploadId');
+      upload = await storeUploadText(
+        tx,
+        deps.clock,
+        actor,
+        input.fileName,
+        input.content,
+        chunkBytesFor(deps.database.db),
+      );
+    }
+    const fileName = input.fileName ?? upload.fileName;
+    const id = newId('imp', now.getTime());
+    const job = await enqueueJob(tx, deps.clock, {
+      name: IMPORT_JOB,
+      organizationId: actor.organizationId,
+      createdBy: actor.userId,
+      idempotencyKey: `upload ${upload.id}`,
+      payload: {
+        runId: id,
+        uploadId: upload.id,
+        format: input.format,
+        fileName,
+        mapping: input.mapping ?? null,
+      },
+    });
+    if (!job.created) {
+      const first = await tx
+        .selectFrom('jobs')
+        .select('payload')
+        .where('id', '=', job.id)
+        .executeTakeFirstOrThrow();
+      return String((first.payload as { runId: string }).runId);
+    }
+    await new ScopedDb(tx, actor, scoped.rules)
+      .insertInto('import_runs', {
+        id,
+        source,
+        format: input.format,
+        file_name: fileName,
+        file_sha256: upload.sha256,
+        file_bytes: upload.bytes,
+        status: 'running',
+        quality: '{}',
+        started_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return id;
   });
-  let announced = false;
-  const done = runImport({
-    database: deps.database,
-    clock: deps.clock,
-    organizationId: scoped.actor.organizationId,
-    format: input.format,
-    filePath: path,
-    fileName: input.fileName,
-    mapping,
-    onRunStarted: (id) => {
-      announced = true;
-      resolveRun(id);
-    },
-  })
-    .catch((err) => {
-      if (!announced) rejectRun(err);
-    })
-    .finally(() => rmSync(dir, { recursive: true, force: true }));
-  void done;
-  let runId: string;
-  try {
-    runId = await started;
-  } catch (err) {
-    if (err instanceof ImportError)
-      throw new AppError('validation_failed', err.message, err.field ?? '(file)');
-    throw err;
-  }
   return getImport(scoped, runId);
 }
 

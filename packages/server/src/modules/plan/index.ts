@@ -1,5 +1,6 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { registerPlanCommands } from './cli/index.js';
+import { planJob } from './plan-job.js';
 import { planLimits, planPolicy } from './policy.js';
 import { planRoutes } from './routes.js';
 
@@ -13,9 +14,8 @@ export const planModule: ShorelineModule = {
   migrations: [],
   policy: planPolicy,
   limits: planLimits,
-  routes(app) {
-    planRoutes(app);
-  },
+  jobs: [planJob],
+  routes: planRoutes,
   cli(program) {
     registerPlanCommands(program);
   },

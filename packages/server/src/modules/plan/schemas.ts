@@ -277,3 +277,24 @@ export const SimulationResponse = z
     events: z.number().int(),
   })
   .openapi('SimulationResult');
+
+export const PlanJobSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'dead', 'cancelled']),
+    progress: z.number(),
+    lastError: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Why a dead job failed (e.g. its time budget ran out)' }),
+    problem: z
+      .unknown()
+      .nullable()
+      .openapi({ description: 'When done: the problem core found in the input, if any' }),
+    result: z.unknown().optional().openapi({
+      description: 'When done: the staffing plan or simulation result, as the 200 answer would be',
+    }),
+  })
+  .passthrough()
+  .openapi('PlanJob');

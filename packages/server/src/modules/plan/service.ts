@@ -185,6 +185,15 @@ export function simulatedContacts(scenario: Scenario): number {
  * @throws {AppError} `validation_failed` naming the field (e.g. `skills.0.service.meanSec`) or the cap.
  */
 export function runSimulation(body: SimulationRequest): SimulationResult {
+  checkSimulation(body);
+  return simulate(body as unknown as Scenario);
+}
+
+/**
+ * Validates a simulation scenario and its size without running it.
+ * @throws {AppError} `validation_failed` naming the field, or the cap.
+ */
+export function checkSimulation(body: SimulationRequest): void {
   const problems = validateScenario(body);
   if (problems.length > 0) {
     const errors = problems.map((p) => ({
@@ -208,5 +217,4 @@ export function runSimulation(body: SimulationRequest): SimulationResult {
       { field, code: 'too_big', message },
     ]);
   }
-  return simulate(scenario);
 }

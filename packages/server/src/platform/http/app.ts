@@ -47,19 +47,18 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
 
   app.use('*', requestId());
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: ctx.config.maxBodyBytes,
-      onError: () => {
-        throw new AppError(
-          'payload_too_large',
-          `request body exceeds ${ctx.config.maxBodyBytes} bytes`,
-          '(body)',
-        );
-      },
-    }),
-  );
+  const jsonBodyLimit = bodyLimit({
+    maxSize: ctx.config.maxBodyBytes,
+    onError: () => {
+      throw new AppError(
+        'payload_too_large',
+        `request body exceeds ${ctx.config.maxBodyBytes} bytes`,
+        '(body)',
+      );
+    },
+  });
+  // Uploads stream raw files of any size up to their own limit (SHORELINE_MAX_UPLOAD_BYTES).
+  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/uploads') ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', requireJsonForWrites);
   const isPublic = publicPathMatcher([
     ...PLATFORM_PUBLIC_PATHS,

@@ -1,6 +1,8 @@
 import type {
   ApiToken,
   ApiTokenCreated,
+  Job,
+  JobOverview,
   ListResponse,
   Provider,
   ProviderCreate,
@@ -16,6 +18,9 @@ import type {
 import { api, query } from '../../lib/api';
 
 export const adminApi = {
+  jobs: () => api.get<JobOverview>('/jobs'),
+  retryJob: (id: string) => api.post<Job>(`/jobs/${encodeURIComponent(id)}/retry`),
+
   providers: () => api.get<ListResponse<Provider>>('/providers').then((r) => r.items),
   provider: (id: string) => api.get<Provider>(`/providers/${encodeURIComponent(id)}`),
   createProvider: (input: ProviderCreate) => api.post<Provider>('/providers', input),

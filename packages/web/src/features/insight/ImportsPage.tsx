@@ -1,5 +1,5 @@
-// Insight → Imports: upload a help-desk export (up to the API's 1 MiB body limit; bigger files go
-// through `shoreline import`), follow the run's progress, read its data-quality report and rejected
+// Insight → Imports: upload a help-desk export (streamed to POST /api/uploads, then imported by a
+// background job; bigger than the upload limit: `shoreline import`), follow the run's progress, read its data-quality report and rejected
 // rows; past runs; and the provider mappings that decide each imported ticket's provider and team.
 
 import { QUALITY_FLAGS } from '@shoreline/core/insight/data-quality';
@@ -80,10 +80,6 @@ export function ImportsPage() {
   );
 }
 
-function byteLength(text: string): number {
-  return new TextEncoder().encode(text).length;
-}
-
 function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -116,17 +112,21 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
         return setProblem(t('insight.imports.badMapping', { name: mappingFile.name }));
       }
     }
-    const content = await file.text();
-    const body = { format, fileName: file.name, content, ...(mapping === undefined ? {} : { mapping }) };
-    // The whole request counts against the limit (JSON escaping and the mapping included).
-    if (byteLength(JSON.stringify(body)) > maxUploadBytes) return setProblem(tooBig);
-    const run = await submit.run(() =>
-      insightApi.startImport(body).catch((err: unknown) => {
+    // The file goes up as it is (streamed into the server's database), then the import names it.
+    const run = await submit.run(async () => {
+      try {
+        const upload = await insightApi.upload(file);
+        return await insightApi.startImport({
+          format,
+          uploadId: upload.id,
+          ...(mapping === undefined ? {} : { mapping }),
+        });
+      } catch (err) {
         if (!(err instanceof ApiError && err.status === 413)) throw err;
         setProblem(tooBig);
         return undefined;
-      }),
-    );
+      }
+    });
     if (run) onStarted(run);
   };
 

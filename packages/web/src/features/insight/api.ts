@@ -14,6 +14,7 @@ import type {
   TicketFilter,
   TopicTrend,
   TrainingNeed,
+  Upload,
   Volume,
 } from '@shoreline/server/contract';
 import { api, query } from '../../lib/api';
@@ -58,6 +59,8 @@ export const insightApi = {
       .get<ListResponse<ImportReject>>(`/insight/imports/${encodeURIComponent(id)}/rejects?limit=1000`)
       .then((r) => r.items),
   startImport: (body: ImportCreate) => api.post<ImportRun>('/insight/imports', body),
+  /** Sends the raw file; the server stores it as it arrives (no JSON, no 1 MiB body limit). */
+  upload: (file: File) => api.upload<Upload>(`/uploads?fileName=${encodeURIComponent(file.name)}`, file),
 
   mappings: () => api.get<ListResponse<ProviderMapping>>('/insight/provider-mappings').then((r) => r.items),
   createMapping: (input: ProviderMappingCreate) =>

@@ -1,9 +1,11 @@
 import { basename } from 'node:path';
 import { type ColumnMapping, finaliseTicket, type ImportedTicket, QUALITY_FLAGS } from '@shoreline/core';
+import type { Selectable } from 'kysely';
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/connect.js';
 import { newId } from '../../../platform/ids.js';
 import { BatchBuilder, type PlacedTicket } from '../../tickets/index.js';
+import type { ImportRunsTable } from '../tables.js';
 import { ImportError } from './import-error.js';
 import type { MappingFile } from './mapping-file.js';
 import { toColumnMapping } from './mapping-file.js';
@@ -45,6 +47,12 @@ export interface ImportOptions {
   onRunStarted?: (runId: string) => void;
   /** Test hook: called after each committed batch. */
   afterBatch?: (committedUnits: number) => void;
+  /**
+   * The run to write to (created beforehand, e.g. by the HTTP import with its job): resumed after
+   * its checkpoint, or reported as is when already done. Without it, an unfinished run of the same
+   * file is looked up by content.
+   */
+  runId?: string;
 }
 
 /**
@@ -74,15 +82,23 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
     : null;
   const units = readUnits(o.filePath, o.format, columnMapping);
 
-  const existing = await db
-    .selectFrom('import_runs')
-    .selectAll()
-    .where('organization_id', '=', o.organizationId)
-    .where('file_sha256', '=', check.sha256)
-    .where('source', '=', source)
-    .where('status', '<>', 'done')
-    .orderBy('started_at', 'desc')
-    .executeTakeFirst();
+  const existing = o.runId
+    ? await db
+        .selectFrom('import_runs')
+        .selectAll()
+        .where('organization_id', '=', o.organizationId)
+        .where('id', '=', o.runId)
+        .executeTakeFirstOrThrow()
+    : await db
+        .selectFrom('import_runs')
+        .selectAll()
+        .where('organization_id', '=', o.organizationId)
+        .where('file_sha256', '=', check.sha256)
+        .where('source', '=', source)
+        .where('status', '<>', 'done')
+        .orderBy('started_at', 'desc')
+        .executeTakeFirst();
+  if (existing?.status === 'done') return finishedReport(existing, source);
   const now = o.clock.now();
   const runId = existing?.id ?? newId('imp', now.getTime());
   if (!existing) {
@@ -216,7 +232,7 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
       .where('id', '=', runId)
       .execute();
     if (err instanceof ImportError) throw err;
-    throw new ImportError(`${fileName}: import stopped: ${message}`, { file: fileName });
+    throw new ImportError(`${fileName}: import stopped: ${message}`, { file: fileName, cause: err });
   }
   await db
     .updateTable('import_runs')
@@ -225,6 +241,23 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
     .execute();
   const quality = Object.fromEntries(QUALITY_FLAGS.map((f) => [f, state.quality[f] ?? 0]));
   return { ...progress(), bytesDone: check.bytes, status: 'done', source, quality };
+}
+
+/** The report of a run that already finished (a resumed job whose process died after the last commit). */
+function finishedReport(run: Selectable<ImportRunsTable>, source: string): ImportReport {
+  const quality = Object.fromEntries(QUALITY_FLAGS.map((f) => [f, Number(run.quality?.[f] ?? 0)]));
+  return {
+    runId: run.id,
+    status: 'done',
+    source,
+    bytesDone: Number(run.file_bytes),
+    bytesTotal: Number(run.file_bytes),
+    recordsRead: Number(run.records_read),
+    ticketsUpserted: Number(run.tickets_upserted),
+    rowsRejected: Number(run.rows_rejected),
+    resumedFromUnits: Number(run.committed_units),
+    quality,
+  };
 }
 
 /**

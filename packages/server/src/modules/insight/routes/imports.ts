@@ -21,7 +21,8 @@ export function importRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       method: 'post',
       path: '/api/insight/imports',
       tags: ['insight'],
-      summary: 'Start an import of an uploaded file; poll the run for progress',
+      summary:
+        'Queue an import of an upload (or of small text in the body); answers the run at once, poll it for progress',
       request: { body: jsonBody(ImportCreate) },
       responses: { 202: json(ImportRunSchema, 'Started'), ...errorResponses },
     }),

@@ -1,0 +1,40 @@
+import type { ColumnType } from 'kysely';
+import type { ScopedTables } from '../scope.js';
+
+type Instant = ColumnType<Date, Date | string, Date | string>;
+
+/**
+ * A file a user sent, kept in the database so that every server process (several stateless ones
+ * may share one PostgreSQL) can read it, and a job can resume from it after a restart.
+ */
+export interface UploadsTable {
+  /** `upl_…` */
+  id: string;
+  organization_id: string;
+  provider_id: string | null;
+  created_by: string | null;
+  file_name: string;
+  bytes: number;
+  sha256: string | null;
+  status: 'receiving' | 'complete';
+  created_at: Instant;
+  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
+/** The file's bytes in order, about 1 MiB a row. Read only through store.ts, after a scoped check. */
+export interface UploadChunksTable {
+  upload_id: string;
+  organization_id: string;
+  seq: number;
+  data: Uint8Array;
+}
+
+declare module '../db/schema.js' {
+  interface DB {
+    uploads: UploadsTable;
+    upload_chunks: UploadChunksTable;
+  }
+}
+
+/** Uploads are their uploader's provider's; the chunks are read only through store.ts. */
+export const uploadsScopedTables: ScopedTables = { uploads: { providerColumn: 'provider_id' } };

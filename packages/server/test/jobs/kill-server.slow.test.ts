@@ -1,0 +1,216 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import { computePlan } from '../../src/modules/plan/compute.js';
+import { openDatabase } from '../../src/platform/db/connect.js';
+import { generateCanonicalTickets } from '../insight/generate.js';
+import { repoRoot } from '../insight/support.js';
+
+const TICKETS = 3_000;
+
+/**
+ * Platform #8, must-show 3: a real server process (`shoreline serve`) is killed with SIGKILL while
+ * an HTTP import and a simulation job run; a new server on the same database finishes both:
+ * every ticket once, the simulation's answer exactly what it computes uninterrupted, nothing left
+ * `running`, the upload's bytes gone.
+ */
+describe('killing the server during an HTTP import and a simulation job', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'shoreline-killsrv-'));
+  const url = process.env.DATABASE_URL;
+  const dbName = `shoreline_jobs_kill_${process.pid}`;
+  const env: Record<string, string> = {
+    ...(process.env as Record<string, string>),
+    TZ: 'UTC',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    // Small batches so the kill lands between checkpoints; a short lease so the new server on
+    // PostgreSQL takes the orphaned jobs soon (on PGlite it takes them at start).
+    SHORELINE_IMPORT_BATCH_SIZE: '100',
+    SHORELINE_JOB_LEASE_MS: '1500',
+    SHORELINE_JOB_POLL_MS: '200',
+  };
+
+  beforeAll(async () => {
+    if (url) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`create database ${dbName}`);
+      await admin.end();
+      const target = new URL(url);
+      target.pathname = `/${dbName}`;
+      env.DATABASE_URL = target.toString();
+    } else {
+      delete env.DATABASE_URL;
+      env.SHORELINE_DATA_DIR = join(dir, 'db');
+    }
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (url) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      await admin.query(`drop database if exists ${dbName} with (force)`);
+      await admin.end();
+    }
+  });
+
+  function serve(): { child: ChildProcess; base: Promise<string>; exited: Promise<unknown> } {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--conditions=source',
+        join(repoRoot, 'packages/server/src/cli/main.ts'),
+        'serve',
+        '--demo',
+      ],
+      { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    const base = new Promise<string>((resolve) =>
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /running at (http:\/\/\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      }),
+    );
+    const exited = new Promise((resolve) => child.on('exit', resolve));
+    return { child, base, exited };
+  }
+
+  async function signIn(base: string): Promise<string> {
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: DEMO_USERS.admin, password: DEMO_PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    return res.headers.get('set-cookie')!.split(';')[0]!;
+  }
+
+  const scenario = {
+    seed: 7,
+    replications: 10,
+    intervals: { lengthSec: 900, count: 96 },
+    serviceLevelThresholdSec: 20,
+    skills: [
+      {
+        id: 'voice',
+        arrivals: { kind: 'poisson', callsPerInterval: [1500] },
+        service: { kind: 'exponential', meanSec: 240 },
+        patience: { kind: 'exponential', meanSec: 120 },
+      },
+    ],
+    groups: [{ id: 'agents', skills: ['voice'], agentsPerInterval: [420] }],
+  };
+
+  it('after a restart both finish: nothing lost, nothing doubled, nothing left running', async () => {
+    const first = serve();
+    const base = await first.base;
+    const cookie = await signIn(base);
+    const file = `${[...generateCanonicalTickets(TICKETS)].join('\n')}\n`;
+    const up = await fetch(`${base}/api/uploads?fileName=tickets.ndjson`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream', cookie },
+      body: file,
+    });
+    expect(up.status).toBe(201);
+    const { id: uploadId } = (await up.json()) as { id: string };
+    const started = await fetch(`${base}/api/insight/imports`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ format: 'canonical', uploadId }),
+    });
+    expect(started.status).toBe(202);
+    const { id: runId } = (await started.json()) as { id: string };
+    const sim = await fetch(`${base}/api/plan/simulations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(scenario),
+    });
+    expect(sim.status).toBe(202);
+    const { id: jobId } = (await sim.json()) as { id: string };
+
+    // Kill once the import committed a batch but not all of them, with the simulation running.
+    for (;;) {
+      const run = (await (
+        await fetch(`${base}/api/insight/imports/${runId}`, { headers: { cookie } })
+      ).json()) as {
+        recordsRead: number;
+      };
+      const job = (await (await fetch(`${base}/api/plan/jobs/${jobId}`, { headers: { cookie } })).json()) as {
+        status: string;
+      };
+      expect(run.recordsRead).toBeLessThan(TICKETS);
+      if (run.recordsRead > 0 && job.status === 'running') break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    const second = serve();
+    const base2 = await second.base;
+    const cookie2 = await signIn(base2);
+    let run: { status: string; recordsRead: number; ticketsUpserted: number };
+    let job: { status: string; attempts: number; lastError: string | null; result?: unknown };
+    for (;;) {
+      run = (await (
+        await fetch(`${base2}/api/insight/imports/${runId}`, { headers: { cookie: cookie2 } })
+      ).json()) as typeof run;
+      job = (await (
+        await fetch(`${base2}/api/plan/jobs/${jobId}`, { headers: { cookie: cookie2 } })
+      ).json()) as typeof job;
+      expect(run.status).not.toBe('failed');
+      expect(job.status, job.lastError ?? '').not.toBe('dead');
+      if (run.status === 'done' && job.status === 'done') break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(run.recordsRead).toBe(TICKETS);
+    expect(job.attempts).toBe(2);
+    expect(job.result).toEqual(JSON.parse(computePlan('simulation', scenario)));
+    // `serve --demo` also imports the demo's year of tickets in the background (not a job); the kill
+    // interrupted it too, and the second server resumed it: let it finish before stopping.
+    for (;;) {
+      const list = (await (
+        await fetch(`${base2}/api/insight/imports`, { headers: { cookie: cookie2 } })
+      ).json()) as {
+        items: { status: string }[];
+      };
+      if (list.items.every((r) => r.status !== 'running')) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    second.child.kill('SIGTERM');
+    await second.exited;
+
+    const database = await openDatabase(
+      url ? { url: env.DATABASE_URL } : { dataDir: env.SHORELINE_DATA_DIR },
+    );
+    try {
+      const tickets = await database.db
+        .selectFrom('tickets')
+        .select('external_id')
+        .where('source', '=', 'gen')
+        .execute();
+      expect(tickets).toHaveLength(TICKETS);
+      expect(new Set(tickets.map((t) => t.external_id)).size).toBe(TICKETS);
+      const runs = await database.db.selectFrom('import_runs').select(['id', 'status']).execute();
+      expect(runs.find((r) => r.id === runId)?.status).toBe('done');
+      expect(runs.filter((r) => r.status !== 'done')).toEqual([]);
+      const jobs = await database.db.selectFrom('jobs').select(['name', 'status']).execute();
+      expect(jobs.filter((j) => j.status === 'running')).toEqual([]);
+      expect(
+        jobs.filter((j) => j.name !== 'jobs.prune' && j.name !== 'uploads.prune').map((j) => j.status),
+      ).toEqual(['done', 'done']);
+      // The import's upload is gone; what is left is the simulation's stored answer.
+      const uploads = await database.db.selectFrom('uploads').select('file_name').execute();
+      expect(uploads.map((u) => u.file_name)).toEqual([`simulation-${jobId}.json`]);
+    } finally {
+      await database.close();
+    }
+  }, 240_000);
+});
