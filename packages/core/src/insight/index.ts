@@ -18,6 +18,7 @@ export * from './local-time-columns.js';
 export * from './mapping.js';
 export * from './order-statistics.js';
 export * from './quantile.js';
+export * from './text-limits.js';
 export * from './threads.js';
 export * from './ticket.js';
 export * from './ticket-columns.js';

@@ -253,6 +253,19 @@ export function applyTicketColumns(t: ImportedTicket, r: RecordReader): void {
  * unreadable value rejects the row, naming the source column.
  */
 export function mapFlatRecord(mapping: ColumnMapping, record: SourceRecord): MapResult {
+  const result = mapFlatRow(mapping, record);
+  if (result.ok) return result;
+  // Name the source column where the problem is a mapped field's (text checks name canonical fields).
+  return {
+    ok: false,
+    errors: result.errors.map((e) => ({
+      field: mapping.columns[e.field as MappableField] ?? e.field,
+      reason: e.reason,
+    })),
+  };
+}
+
+function mapFlatRow(mapping: ColumnMapping, record: SourceRecord): MapResult {
   return mapRow(() => {
     const r = new RecordReader(mapping, record);
     const externalId = r.text('externalId');

@@ -1,5 +1,6 @@
 import { parseDate } from './date-parse.js';
 import type { ColumnMapping, SourceRecord } from './mapping.js';
+import { TEXT_LIMITS, textValueProblem } from './text-limits.js';
 import { blankTicket, type ImportedTicket, type RowError } from './ticket.js';
 
 /** One post of a reply thread (a tweet, a social comment). */
@@ -35,15 +36,25 @@ export function readThreadPost(
     return { ok: false, error: { field: spec.at, reason: (err as Error).message } };
   }
   const inbound = (get(spec.inbound) ?? '').toLowerCase();
+  const text = get(spec.text) ?? '';
+  const author = get(spec.author) ?? '';
+  for (const [column, value, limit] of [
+    [spec.id, id, TEXT_LIMITS.short],
+    [spec.author, author, TEXT_LIMITS.short],
+    [spec.text, text, TEXT_LIMITS.body],
+  ] as const) {
+    const reason = textValueProblem(value, limit);
+    if (reason) return { ok: false, error: { field: column, reason } };
+  }
   return {
     ok: true,
     post: {
       id,
       inReplyTo: get(spec.inReplyTo),
       inbound: inbound === 'true' || inbound === '1' || inbound === 'yes',
-      author: get(spec.author) ?? '',
+      author,
       at,
-      text: get(spec.text) ?? '',
+      text,
       line,
     },
   };

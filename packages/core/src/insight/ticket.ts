@@ -1,3 +1,5 @@
+import { ticketTextProblem } from './text-limits.js';
+
 /**
  * The canonical ticket model every importer maps into (see docs/insight.md and
  * ../shared/reference/import-formats.md, "Canonical model"). Instants are UTC `Date`s; durations
@@ -165,10 +167,15 @@ export class RowRejected extends Error {
   }
 }
 
-/** Runs a mapper body, turning a thrown RowRejected into a rejected MapResult. */
+/**
+ * Runs a mapper body, turning a thrown RowRejected into a rejected MapResult; a ticket whose text
+ * cannot be stored (NUL, lone surrogate, over the field's length limit) is rejected too, naming the field.
+ */
 export function mapRow(build: () => ImportedTicket): MapResult {
   try {
-    return { ok: true, ticket: build() };
+    const ticket = build();
+    const problem = ticketTextProblem(ticket);
+    return problem ? { ok: false, errors: [problem] } : { ok: true, ticket };
   } catch (err) {
     if (err instanceof RowRejected) return { ok: false, errors: [{ field: err.field, reason: err.reason }] };
     throw err;

@@ -1,7 +1,19 @@
 import { z } from '@hono/zod-openapi';
+import { parseIsoDate } from '@shoreline/core';
 import { GROUP_BYS } from './kpi-query.js';
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date');
+/** Strict ISO 8601: a day that does not exist, or a bare number, is refused (Date.parse reads both). */
+const isoDate = z
+  .string()
+  .max(40)
+  .refine((s) => {
+    try {
+      parseIsoDate(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a real ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:mm:ssZ)');
 
 export const TicketFilterQuery = z.object({
   from: isoDate.optional().openapi({ example: '2024-01-01' }),
@@ -157,7 +169,8 @@ export const ImportCreate = z
       .string()
       .min(1)
       .max(200)
-      .regex(/^[^/\\]+$/, 'a file name, not a path'),
+      .regex(/^[^/\\\u0000-\u001f]+$/, 'a file name, not a path')
+      .refine((n) => n !== '.' && n !== '..', 'a file name, not a path'),
     content: z
       .string()
       .min(1)

@@ -55,8 +55,15 @@ export async function startImport(
   if (input.format === 'csv' && !mapping)
     throw new AppError('validation_failed', 'a csv import needs a mapping', 'mapping');
   const dir = mkdtempSync(join(tmpdir(), 'shoreline-import-'));
-  const path = join(dir, input.fileName);
-  writeFileSync(path, input.content);
+  // The user's file name is only displayed; on disk the upload has a fixed name with its extension
+  // (which tells the readers the layout), so no name can point outside the folder.
+  const path = join(dir, `upload${uploadExtension(input.fileName)}`);
+  try {
+    writeFileSync(path, input.content);
+  } catch (err) {
+    rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   let resolveRun: (id: string) => void = () => {};
   let rejectRun: (e: unknown) => void = () => {};
   const started = new Promise<string>((res, rej) => {
@@ -91,6 +98,13 @@ export async function startImport(
     throw err;
   }
   return getImport(scoped, runId);
+}
+
+function uploadExtension(fileName: string): string {
+  return (
+    /(\.(?:csv|tsv|json|ndjson|jsonl|txt)(?:\.gz|\.zip)?|\.gz|\.zip)$/i.exec(fileName)?.[1]?.toLowerCase() ??
+    ''
+  );
 }
 
 function parseMappingForHttp(json: unknown) {

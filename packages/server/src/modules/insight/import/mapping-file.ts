@@ -4,6 +4,7 @@ import {
   CHANNELS,
   type ColumnMapping,
   CSAT_SCALES,
+  dateFormatProblem,
   MAPPABLE_FIELDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -78,6 +79,12 @@ export const MappingFileSchema = z
         path: ['columns', 'externalId'],
         message: 'required: the column holding the ticket id',
       });
+    const dateProblem = dateFormatProblem(m.dateFormat);
+    if (dateProblem) ctx.addIssue({ code: 'custom', path: ['dateFormat'], message: dateProblem });
+    for (const [field, format] of Object.entries(m.dateFormats)) {
+      const problem = format === undefined ? null : dateFormatProblem(format);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['dateFormats', field], message: problem });
+    }
     try {
       assertTimeZone(m.timeZone);
     } catch (err) {

@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { type ColumnMapping, finaliseTicket, type ImportedTicket, QUALITY_FLAGS } from '@shoreline/core';
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/connect.js';
@@ -57,6 +57,29 @@ export interface ImportOptions {
  * declared encoding, or the mapping names columns the file does not have.
  */
 export async function runImport(o: ImportOptions): Promise<ImportReport> {
+  try {
+    return await importFile(o);
+  } catch (err) {
+    if (err instanceof ImportError && o.fileName !== undefined)
+      throw new ImportError(hidePath(err.message, o), {
+        file: o.fileName,
+        ...(err.line !== undefined ? { line: err.line } : {}),
+        ...(err.field !== undefined ? { field: err.field } : {}),
+      });
+    throw err;
+  }
+}
+
+/**
+ * Messages name the file by its display name when the caller gave one: an upload lives at a
+ * temporary path on the server, which is no business of the user's (and tells an attacker the layout).
+ */
+function hidePath(message: string, o: ImportOptions): string {
+  if (o.fileName === undefined) return message;
+  return message.replaceAll(o.filePath, o.fileName).replaceAll(dirname(o.filePath), '(upload)');
+}
+
+async function importFile(o: ImportOptions): Promise<ImportReport> {
   const mapping = o.mapping ?? null;
   const source = mapping?.source ?? o.format;
   const fileName = o.fileName ?? basename(o.filePath);
@@ -208,7 +231,7 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
     if (inFlight) await inFlight;
   } catch (err) {
     if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
-    const message = (err as Error).message;
+    const message = hidePath((err as Error).message, o);
     await db
       .updateTable('import_runs')
       .set({ status: 'failed', error: message, updated_at: o.clock.now() })
