@@ -169,8 +169,9 @@ export const ImportCreate = z
       .string()
       .min(1)
       .max(200)
-      .regex(/^[^/\\\u0000-\u001f]+$/, 'a file name, not a path')
-      .refine((n) => n !== '.' && n !== '..', 'a file name, not a path'),
+      .regex(/^[^/\\]+$/, 'a file name, not a path')
+      // '.' and '..' name folders; control characters are no part of a file's name.
+      .refine((n) => n !== '.' && n !== '..' && ![...n].some((ch) => ch < ' '), 'a file name, not a path'),
     content: z
       .string()
       .min(1)
