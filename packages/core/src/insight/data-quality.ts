@@ -19,7 +19,7 @@ export type QualityFlag = (typeof QUALITY_FLAGS)[number];
 
 /**
  * The flags that hold for a ticket. `unknown_status` means the source's status word had no canonical
- * mapping (statusRaw present, status null). Comparisons use the instants as imported.
+ * mapping (statusRaw present, status null); `unknown_priority` the same for the priority word. Comparisons use the instants as imported.
  */
 export function qualityFlags(t: ImportedTicket): QualityFlag[] {
   const flags: QualityFlag[] = [];
@@ -41,5 +41,6 @@ export function qualityFlags(t: ImportedTicket): QualityFlag[] {
   if ((t.status === 'solved' || t.status === 'closed') && solved === null && t.closedAt === null)
     flags.push('solved_without_solved_at');
   if (t.status === null && t.statusRaw !== null) flags.push('unknown_status');
+  if (t.priority === null && t.priorityRaw !== null) flags.push('unknown_priority');
   return flags;
 }

@@ -69,6 +69,8 @@ const isDone = (s: TicketStatus | null) => s === 'solved' || s === 'closed';
  * - reopening: a move from solved or closed to any other known status (count and last time);
  * - hand-off: a change of team between consecutive events that both name one (A → B; nulls skipped);
  *   support-line changes (L1 → L2) are counted too, in `custom.lineChanges`.
+ * - status: the canonical status of the last status word; null (flagged `unknown_status`) when the
+ *   mapping does not cover that last word.
  * Ticket attributes (priority, category, …) are taken from the latest row that has them.
  */
 export function rebuildFromEvents(mapping: ColumnMapping, rows: readonly EventRow[]): MapResult {
@@ -94,6 +96,10 @@ export function rebuildFromEvents(mapping: ColumnMapping, rows: readonly EventRo
     let handoffCount = 0;
     let lineChanges = 0;
     let unknownStatus: string | null = null;
+    // The case's current status is its last status word: when the mapping does not cover that word,
+    // the status is unknown (flagged), not the last word it did cover (a case ending
+    // `Completed-Cancelled` is not open).
+    let lastWordUnknown = false;
     for (const { row } of ordered) {
       const push = (kind: TicketEvent['kind'], s: TicketStatus | null) =>
         events.push({
@@ -109,6 +115,7 @@ export function rebuildFromEvents(mapping: ColumnMapping, rows: readonly EventRo
       if (events.length === 0) push('created', statusOf(mapping, row.statusRaw));
       if (row.statusRaw !== null) {
         const next = statusOf(mapping, row.statusRaw);
+        lastWordUnknown = next === null;
         if (next === null) unknownStatus = row.statusRaw;
         if (firstResponseAt === null && firstResponseStatuses.has(row.statusRaw)) firstResponseAt = row.at;
         if (next !== null && next !== status) {
@@ -149,7 +156,7 @@ export function rebuildFromEvents(mapping: ColumnMapping, rows: readonly EventRo
     t.reopenCount = Math.max(t.reopenCount, reopenCount);
     t.handoffCount = Math.max(t.handoffCount, handoffCount);
     t.statusRaw = statusRaw ?? t.statusRaw;
-    t.status = status ?? (unknownStatus !== null ? null : t.status);
+    t.status = lastWordUnknown ? null : (status ?? (unknownStatus !== null ? null : t.status));
     if (unknownStatus !== null && status === null) t.statusRaw = unknownStatus;
     t.group = team ?? t.group;
     t.supportLine = line ?? t.supportLine;

@@ -16,6 +16,7 @@ export * from './importers/zendesk.js';
 export * from './kpi-aggregate.js';
 export * from './local-time-columns.js';
 export * from './mapping.js';
+export * from './mapping-coverage.js';
 export * from './order-statistics.js';
 export * from './quantile.js';
 export * from './text-limits.js';

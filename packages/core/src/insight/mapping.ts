@@ -207,7 +207,10 @@ export function applyTicketColumns(t: ImportedTicket, r: RecordReader): void {
     t.status = statusOf(m, statusRaw);
   }
   const priorityRaw = r.text('priority');
-  if (priorityRaw !== null) t.priority = priorityOf(m, priorityRaw);
+  if (priorityRaw !== null) {
+    t.priorityRaw = priorityRaw;
+    t.priority = priorityOf(m, priorityRaw);
+  }
   t.channel = channelOf(m, r.text('channel')) ?? t.channel;
   t.language = r.text('language') ?? t.language;
   t.topic = r.text('topic') ?? t.topic;

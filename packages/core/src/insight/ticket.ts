@@ -72,6 +72,8 @@ export interface ImportedTicket {
   status: TicketStatus | null;
   statusRaw: string | null;
   priority: TicketPriority | null;
+  /** The source's own priority word when a mapping read one (null priority beside it: not mapped). */
+  priorityRaw: string | null;
   channel: Channel | null;
   language: string | null;
   /** Contact reason given by the source (category, type); extracted from text when null. */
@@ -119,6 +121,7 @@ export function blankTicket(externalId: string): ImportedTicket {
     status: null,
     statusRaw: null,
     priority: null,
+    priorityRaw: null,
     channel: null,
     language: null,
     topic: null,

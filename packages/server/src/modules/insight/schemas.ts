@@ -183,6 +183,46 @@ export const ImportCreate = z
   })
   .openapi('ImportCreate');
 
+export const ImportWarningSchema = z
+  .object({
+    code: z.enum([
+      'rule_matched_nothing',
+      'field_mapped_nothing',
+      'values_not_mapped',
+      'reply_links_unresolved',
+    ]),
+    field: z.string(),
+    value: z.string().optional(),
+    count: z.number().int().optional(),
+  })
+  .openapi('ImportWarning');
+
+export const ImportFindingsSchema = z
+  .object({
+    coverage: z.array(
+      z.object({
+        field: z.string(),
+        rows: z.number().int(),
+        mapped: z.number().int(),
+        share: z
+          .number()
+          .nullable()
+          .openapi({ description: 'mapped ÷ rows: rows whose value the mapping translated' }),
+        unmapped: z.array(z.object({ value: z.string(), rows: z.number().int() })),
+      }),
+    ),
+    replyLinks: z
+      .object({
+        unresolved: z.number().int(),
+        examples: z.array(z.object({ id: z.string(), inReplyTo: z.string() })),
+      })
+      .nullable(),
+    warnings: z.array(ImportWarningSchema),
+  })
+  .openapi('ImportFindings', {
+    description: 'What the import found beyond per-ticket flags (empty until the run is done)',
+  });
+
 export const ImportRunSchema = z
   .object({
     id: z.string(),
@@ -195,6 +235,7 @@ export const ImportRunSchema = z
     ticketsUpserted: z.number(),
     rowsRejected: z.number(),
     quality: z.record(z.string(), z.number()),
+    findings: ImportFindingsSchema,
     error: z.string().nullable(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),

@@ -1,8 +1,17 @@
 import { basename, dirname } from 'node:path';
-import { type ColumnMapping, finaliseTicket, type ImportedTicket, QUALITY_FLAGS } from '@shoreline/core';
+import {
+  type ColumnMapping,
+  type FieldCoverage,
+  finaliseTicket,
+  type ImportedTicket,
+  type ImportWarning,
+  MappingCoverage,
+  QUALITY_FLAGS,
+} from '@shoreline/core';
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/connect.js';
 import { newId } from '../../../platform/ids.js';
+import type { FindingsSink, ImportFindings } from './findings.js';
 import { ImportError } from './import-error.js';
 import type { MappingFile } from './mapping-file.js';
 import { toColumnMapping } from './mapping-file.js';
@@ -27,6 +36,8 @@ export interface ImportReport extends ImportProgress {
   source: string;
   /** Data-quality report: count of tickets carrying each flag (kept and flagged, never dropped). */
   quality: Record<string, number>;
+  /** Mapping coverage, unresolved reply links and warnings (see ImportFindings). */
+  findings: ImportFindings;
 }
 
 export interface ImportOptions {
@@ -94,7 +105,12 @@ async function importFile(o: ImportOptions): Promise<ImportReport> {
     | null = mapping
     ? { ...toColumnMapping(mapping), fileFormat: mapping.format, encoding, delimiter: mapping.delimiter }
     : null;
-  const units = readUnits(o.filePath, o.format, columnMapping);
+  const findings: FindingsSink = {
+    coverage: columnMapping ? new MappingCoverage(columnMapping) : null,
+    replyLinks: null,
+    replyColumn: null,
+  };
+  const units = readUnits(o.filePath, o.format, columnMapping, findings);
 
   const existing = await db
     .selectFrom('import_runs')
@@ -240,13 +256,36 @@ async function importFile(o: ImportOptions): Promise<ImportReport> {
     if (err instanceof ImportError) throw err;
     throw new ImportError(`${fileName}: import stopped: ${message}`, { file: fileName });
   }
+  const report = summarise(findings, resolver.report(source));
   await db
     .updateTable('import_runs')
-    .set({ status: 'done', bytes_done: check.bytes, updated_at: o.clock.now(), finished_at: o.clock.now() })
+    .set({
+      status: 'done',
+      bytes_done: check.bytes,
+      findings: JSON.stringify(report),
+      updated_at: o.clock.now(),
+      finished_at: o.clock.now(),
+    })
     .where('id', '=', runId)
     .execute();
   const quality = Object.fromEntries(QUALITY_FLAGS.map((f) => [f, state.quality[f] ?? 0]));
-  return { ...progress(), bytesDone: check.bytes, status: 'done', source, quality };
+  return { ...progress(), bytesDone: check.bytes, status: 'done', source, quality, findings: report };
+}
+
+function summarise(
+  sink: FindingsSink,
+  providers: { coverage: FieldCoverage[]; warnings: ImportWarning[] },
+): ImportFindings {
+  const mapped = sink.coverage?.report() ?? { coverage: [], warnings: [] };
+  const warnings = [...mapped.warnings, ...providers.warnings];
+  if (sink.replyLinks && sink.replyLinks.unresolved > 0)
+    warnings.push({
+      code: 'reply_links_unresolved',
+      field: sink.replyColumn ?? 'inReplyTo',
+      value: sink.replyLinks.examples[0]?.inReplyTo,
+      count: sink.replyLinks.unresolved,
+    } as ImportWarning);
+  return { coverage: [...mapped.coverage, ...providers.coverage], replyLinks: sink.replyLinks, warnings };
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   rebuildThreads,
   type ThreadPost,
 } from '@shoreline/core';
+import { type FindingsSink, REPLY_LINK_EXAMPLES } from './findings.js';
 import { ImportError } from './import-error.js';
 import { type RawRecord, readCsv, readNdjson } from './source-file.js';
 
@@ -83,6 +84,7 @@ export function readUnits(
         delimiter?: string | undefined;
       })
     | null,
+  findings?: FindingsSink,
 ): AsyncGenerator<Unit[]> {
   if (format === 'csv') {
     if (!mapping)
@@ -97,9 +99,11 @@ export function readUnits(
           { file: path, line: 1, field: missing[0]! },
         );
     });
-    if (mapping.kind === 'events') return chunked(eventUnits(each(records), mapping));
-    if (mapping.kind === 'threads') return chunked(threadUnits(each(records), mapping));
-    return flatUnits(records, (fields) =>
+    const coverage = findings?.coverage;
+    const observed = coverage ? observing(records, (fields) => coverage.observe(fields)) : records;
+    if (mapping.kind === 'events') return chunked(eventUnits(each(observed), mapping));
+    if (mapping.kind === 'threads') return chunked(threadUnits(each(observed), mapping, findings));
+    return flatUnits(observed, (fields) =>
       mapFlatRecord(mapping, fields as Record<string, string | undefined>),
     );
   }
@@ -146,6 +150,17 @@ async function* flatUnits(
     const units: Unit[] = new Array(chunk.length);
     for (let i = 0; i < chunk.length; i++) units[i] = flatUnit(chunk[i]!, map);
     yield units;
+  }
+}
+
+/** Passes records through, showing each readable row's fields to `see` (mapping coverage). */
+async function* observing(
+  records: AsyncGenerator<RawRecord[]>,
+  see: (fields: Record<string, string | undefined>) => void,
+): AsyncGenerator<RawRecord[]> {
+  for await (const chunk of records) {
+    for (const r of chunk) if ('fields' in r) see(r.fields);
+    yield chunk;
   }
 }
 
@@ -248,6 +263,7 @@ async function* eventUnits(records: AsyncGenerator<RawRecord>, mapping: ColumnMa
 async function* threadUnits(
   records: AsyncGenerator<RawRecord>,
   mapping: ColumnMapping,
+  findings: FindingsSink | undefined,
 ): AsyncGenerator<Unit> {
   const posts: ThreadPost[] = [];
   const rejects: Reject[] = [];
@@ -263,7 +279,16 @@ async function* threadUnits(
       else rejects.push({ line: r.line, ...read.error });
     }
   }
-  const { tickets } = rebuildThreads(posts);
+  const { tickets, unresolvedReplies } = rebuildThreads(posts);
+  if (findings) {
+    findings.replyColumn = mapping.threads?.inReplyTo ?? null;
+    findings.replyLinks = {
+      unresolved: unresolvedReplies.length,
+      examples: unresolvedReplies
+        .slice(0, REPLY_LINK_EXAMPLES)
+        .map(({ id, inReplyTo }) => ({ id, inReplyTo })),
+    };
+  }
   // The first unit carries every reject and the record count; then one unit per ticket.
   yield { units: 1, records: records_, bytes, tickets: [], rejects };
   for (const t of tickets) yield { units: 1, records: 0, bytes, tickets: [t], rejects: [] };
