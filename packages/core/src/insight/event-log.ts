@@ -65,7 +65,8 @@ const isDone = (s: TicketStatus | null) => s === 'solved' || s === 'closed';
  * - created: the mapped `createdAt` column when present, else the earliest event;
  * - first response: the first event whose raw status is in `firstResponseStatuses`;
  * - solved / closed: the last entry into a solved / closed status (after the last reopening);
- *   a mapped `solvedAt` / `closedAt` column wins when present;
+ *   a mapped `solvedAt` / `closedAt` column wins when present; when the mapped `solvedAt` column is
+ *   empty for the case, the events' solve time is marked inferred (`resolution_inferred`);
  * - reopening: a move from solved or closed to any other known status (count and last time);
  * - hand-off: a change of team between consecutive events that both name one (A → B; nulls skipped);
  *   support-line changes (L1 → L2) are counted too, in `custom.lineChanges`.
@@ -151,6 +152,10 @@ export function rebuildFromEvents(mapping: ColumnMapping, rows: readonly EventRo
     t.createdAt = explicit.createdAt ?? ordered[0]!.row.at;
     t.firstResponseAt = t.firstResponseAt ?? firstResponseAt;
     t.solvedAt = explicit.solvedAt ?? solvedAt;
+    // The mapping names the source's own resolved column and it is empty for this case: a solve time
+    // from the events is a guess (often 0 s after creation), flagged and kept out of resolution KPIs.
+    t.solvedAtInferred =
+      mapping.columns.solvedAt !== undefined && explicit.solvedAt === null && t.solvedAt !== null;
     t.closedAt = explicit.closedAt ?? closedAt;
     t.reopenedAt = reopenedAt;
     t.reopenCount = Math.max(t.reopenCount, reopenCount);

@@ -87,6 +87,8 @@ export interface ImportedTicket {
   createdAt: Date | null;
   firstResponseAt: Date | null;
   solvedAt: Date | null;
+  /** True when solvedAt was not in the source but inferred (an event log's first Resolved event). */
+  solvedAtInferred: boolean;
   closedAt: Date | null;
   reopenedAt: Date | null;
   reopenCount: number;
@@ -133,6 +135,7 @@ export function blankTicket(externalId: string): ImportedTicket {
     createdAt: null,
     firstResponseAt: null,
     solvedAt: null,
+    solvedAtInferred: false,
     closedAt: null,
     reopenedAt: null,
     reopenCount: 0,

@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMapping } from '../../src/modules/insight/import/mapping-file.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import type { ImportFormat } from '../../src/modules/insight/import/units.js';
+import { kpis, setKpiEngine } from '../../src/modules/insight/kpi-service.js';
 import { systemClock } from '../../src/platform/clock.js';
+import { ScopedDb } from '../../src/platform/scope.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { demoOrganizationId, hasShared, sharedDir } from './support.js';
 
@@ -272,5 +274,51 @@ describe('item 11: mappings that match nothing are reported', () => {
     expect(c1?.status).toBeNull();
     expect(c1?.status_raw).toBe('Completed-Cancelled');
     expect(c1?.quality_flags).toContain('unknown_status');
+  });
+});
+
+describe('item 12: resolution times invented by a fallback are flagged and kept out of KPIs', () => {
+  it('flags an inferred resolution and one on a ticket still open; both engines leave them out unless asked', async () => {
+    const path = write(
+      'resolved.csv',
+      [
+        'number,state,updated,opened,resolved_at',
+        // Resolved with the source's own timestamp: trusted.
+        'INC1,New,1/1/2024 10:00,1/1/2024 10:00,1/1/2024 14:00',
+        'INC1,Resolved,1/1/2024 14:00,1/1/2024 10:00,1/1/2024 14:00',
+        // No resolved timestamp in the source: the fallback took the Resolved event (0 s after creation).
+        'INC2,New,2/1/2024 10:00,2/1/2024 10:00,?',
+        'INC2,Resolved,2/1/2024 10:00,2/1/2024 10:00,?',
+        // Still new, yet a resolved timestamp.
+        'INC3,New,3/1/2024 10:00,3/1/2024 10:00,3/1/2024 11:00',
+      ].join('\n'),
+    );
+    const report = await run('csv', path, {
+      source: 'resolved',
+      kind: 'events',
+      dateFormat: 'D/M/YYYY HH:mm',
+      nullMarkers: ['', '?'],
+      events: { caseId: 'number', at: 'updated', status: 'state' },
+      columns: { createdAt: 'opened', solvedAt: 'resolved_at' },
+      statusMap: { New: 'new', Resolved: 'solved' },
+    });
+    expect(report.quality.resolution_inferred).toBe(1);
+    expect(report.quality.resolved_while_open).toBe(1);
+    expect((await ticket('resolved', 'INC2'))?.quality_flags).toContain('resolution_inferred');
+    expect((await ticket('resolved', 'INC3'))?.quality_flags).toContain('resolved_while_open');
+    const scoped = new ScopedDb(app.shoreline.ctx.db, {
+      userId: 't',
+      organizationId: org,
+      providerId: null,
+      role: 'admin',
+    });
+    for (const engine of ['memory', 'sql'] as const) {
+      setKpiEngine(engine);
+      const [trusted] = await kpis(scoped, 'none', { source: 'resolved' });
+      expect(trusted!.resolution, engine).toMatchObject({ count: 1, medianSeconds: 4 * 3600 });
+      const [all] = await kpis(scoped, 'none', { source: 'resolved', includeInferredResolutions: true });
+      expect(all!.resolution.count, engine).toBe(3);
+    }
+    setKpiEngine('memory');
   });
 });

@@ -42,6 +42,14 @@ export const TicketFilterQuery = z.object({
       }
     }, 'unknown IANA time zone')
     .optional(),
+  includeInferredResolutions: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .openapi({
+      description:
+        "Count resolution times that are not the source's (flags resolution_inferred, resolved_while_open) in resolution KPIs; off by default",
+    }),
   format: z.enum(['json', 'csv']).default('json'),
 });
 
