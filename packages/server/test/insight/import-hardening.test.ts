@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMapping } from '../../src/modules/insight/import/mapping-file.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
@@ -320,5 +321,65 @@ describe('item 12: resolution times invented by a fallback are flagged and kept 
       expect(all!.resolution.count, engine).toBe(3);
     }
     setKpiEngine('memory');
+  });
+});
+
+/** A zip archive of one member, deflated: local header, data, central directory, end record. */
+function zipOf(name: string, content: Buffer): Buffer {
+  const data = deflateRawSync(content);
+  const crc = crc32(content);
+  const fileName = Buffer.from(name);
+  const local = Buffer.alloc(30);
+  local.writeUInt32LE(0x04034b50, 0);
+  local.writeUInt16LE(20, 4);
+  local.writeUInt16LE(8, 8);
+  local.writeUInt32LE(crc, 14);
+  local.writeUInt32LE(data.length, 18);
+  local.writeUInt32LE(content.length, 22);
+  local.writeUInt16LE(fileName.length, 26);
+  const central = Buffer.alloc(46);
+  central.writeUInt32LE(0x02014b50, 0);
+  central.writeUInt16LE(20, 4);
+  central.writeUInt16LE(20, 6);
+  central.writeUInt16LE(8, 10);
+  central.writeUInt32LE(crc, 16);
+  central.writeUInt32LE(data.length, 20);
+  central.writeUInt32LE(content.length, 24);
+  central.writeUInt16LE(fileName.length, 28);
+  central.writeUInt32LE(0, 42);
+  const centralOffset = local.length + fileName.length + data.length;
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(1, 8);
+  end.writeUInt16LE(1, 10);
+  end.writeUInt32LE(central.length + fileName.length, 12);
+  end.writeUInt32LE(centralOffset, 16);
+  return Buffer.concat([local, fileName, data, central, fileName, end]);
+}
+
+describe('item 13: compressed exports are read directly', () => {
+  const csv = Buffer.from(
+    `id,created\n${Array.from({ length: 300 }, (_, i) => `z${i},2024-01-01T10:00:00Z`).join('\n')}\n`,
+  );
+  const mapping = (source: string) => ({ source, columns: { externalId: 'id', createdAt: 'created' } });
+
+  it('a .csv.gz file imports like the CSV', async () => {
+    const report = await run('csv', write('tickets.csv.gz', gzipSync(csv)), mapping('gz'));
+    expect(report).toMatchObject({ ticketsUpserted: 300, rowsRejected: 0 });
+  });
+
+  it('gzip is known by its magic bytes, whatever the name', async () => {
+    const report = await run('csv', write('tickets-gz.csv', gzipSync(csv)), mapping('gz-magic'));
+    expect(report.ticketsUpserted).toBe(300);
+  });
+
+  it('a zip with one member imports its member (NDJSON here)', async () => {
+    const ndjson = Buffer.from(
+      Array.from({ length: 40 }, (_, i) =>
+        JSON.stringify({ externalId: `n${i}`, createdAt: '2024-01-01T10:00:00Z' }),
+      ).join('\n'),
+    );
+    const report = await run('canonical', write('export.zip', zipOf('tickets.ndjson', ndjson)));
+    expect(report.ticketsUpserted).toBe(40);
   });
 });

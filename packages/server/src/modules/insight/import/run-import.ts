@@ -110,7 +110,7 @@ async function importFile(o: ImportOptions): Promise<ImportReport> {
     replyLinks: null,
     replyColumn: null,
   };
-  const units = readUnits(o.filePath, o.format, columnMapping, findings);
+  const units = readUnits(o.filePath, o.format, columnMapping, findings, check.contentName);
 
   const existing = await db
     .selectFrom('import_runs')

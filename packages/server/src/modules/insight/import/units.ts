@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   type ColumnMapping,
   columnsNamedBy,
@@ -21,7 +20,7 @@ import {
 } from '@shoreline/core';
 import { type FindingsSink, REPLY_LINK_EXAMPLES } from './findings.js';
 import { ImportError } from './import-error.js';
-import { type RawRecord, readCsv, readNdjson } from './source-file.js';
+import { type RawRecord, readAllText, readCsv, readNdjson } from './source-file.js';
 
 export const IMPORT_FORMATS = ['canonical', 'zendesk', 'freshdesk', 'zammad', 'chatwoot', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -85,6 +84,8 @@ export function readUnits(
       })
     | null,
   findings?: FindingsSink,
+  /** The name of the text inside a packed file (its layout: `.json`, `.tsv`…); the path otherwise. */
+  contentName: string = path,
 ): AsyncGenerator<Unit[]> {
   if (format === 'csv') {
     if (!mapping)
@@ -108,7 +109,7 @@ export function readUnits(
     );
   }
   const mapper = JSON_MAPPERS[format];
-  const lower = path.toLowerCase();
+  const lower = contentName.toLowerCase();
   if (lower.endsWith('.csv') || lower.endsWith('.tsv'))
     return flatUnits(
       recordsOf(path, lower.endsWith('.tsv') ? 'tsv' : 'csv', 'utf-8', undefined, () => {}),
@@ -306,7 +307,7 @@ async function* documentUnits(
 ): AsyncGenerator<Unit> {
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
+    doc = JSON.parse(await readAllText(path));
   } catch (err) {
     throw new ImportError(`${path}: not valid JSON (truncated?): ${(err as Error).message}`, {
       file: path,
