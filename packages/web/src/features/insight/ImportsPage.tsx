@@ -23,6 +23,7 @@ import {
   QUALITY_FLAGS,
 } from './api';
 import { Card, CsvButton } from './components';
+import { ImportFindingsReport } from './ImportFindingsReport';
 import { flagLabel } from './labels';
 import { canManageImports } from './permissions';
 import './insight.css';
@@ -313,6 +314,7 @@ function RunCard({ id, onChange }: { id: string; onChange: (run: ImportRun) => v
             </div>
           )}
           <p className="field-help">{t('insight.imports.qualityHelp')}</p>
+          {run.findings ? <ImportFindingsReport findings={run.findings} /> : null}
           {run.rowsRejected > 0 ? (
             <>
               <div className="insight-card-head insight-subhead">

@@ -36,6 +36,8 @@ export const QUALITY_FLAGS = [
   'unknown_status',
   'unknown_priority',
   'no_provider',
+  'resolution_inferred',
+  'resolved_while_open',
 ] as const;
 export const IMPORT_FORMATS = ['canonical', 'zendesk', 'freshdesk', 'zammad', 'chatwoot', 'csv'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -131,6 +133,24 @@ export interface InsightTicket {
   qualityFlags: string[];
 }
 
+/** Coverage of each mapped field, unresolved reply links and warnings, after a run (server: import/findings.ts). */
+export interface ImportFindings {
+  coverage: {
+    field: string;
+    rows: number;
+    mapped: number;
+    share: number | null;
+    unmapped: { value: string; rows: number }[];
+  }[];
+  replyLinks: { unresolved: number; examples: { id: string; inReplyTo: string }[] } | null;
+  warnings: {
+    code: 'rule_matched_nothing' | 'field_mapped_nothing' | 'values_not_mapped' | 'reply_links_unresolved';
+    field: string;
+    value?: string;
+    count?: number;
+  }[];
+}
+
 export interface ImportRun {
   id: string;
   source: string;
@@ -142,6 +162,7 @@ export interface ImportRun {
   ticketsUpserted: number;
   rowsRejected: number;
   quality: Record<string, number>;
+  findings: ImportFindings;
   error: string | null;
   startedAt: string;
   finishedAt: string | null;
