@@ -1,4 +1,13 @@
-import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 
@@ -43,8 +52,8 @@ export interface DataDirLock {
 }
 
 /**
- * Takes the data directory's lock file atomically (`O_CREAT | O_EXCL`: of two processes racing, one
- * wins). PGlite is a single-process database: a second process opening the same directory works on
+ * Takes the data directory's lock file atomically (created by `link`, which like `O_CREAT | O_EXCL`
+ * lets one of two racing processes win). PGlite is a single-process database: a second process opening the same directory works on
  * its own copy in memory and the two overwrite each other's files, so writes are lost silently.
  * A lock left by a process that is gone (same host, pid not alive) is stale and taken over.
  *
@@ -59,9 +68,8 @@ export function lockDataDir(dataDir: string, command = process.argv.slice(2, 4).
     command: command ? `shoreline ${command}` : undefined,
   };
   for (let attempt = 0; attempt < 2; attempt++) {
-    let fd: number;
     try {
-      fd = openSync(path, 'wx', 0o600);
+      create(path, JSON.stringify(owner));
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const current = readOwner(path);
@@ -71,8 +79,6 @@ export function lockDataDir(dataDir: string, command = process.argv.slice(2, 4).
       }
       throw new DataDirLockedError(dataDir, current);
     }
-    writeSync(fd, JSON.stringify(owner));
-    closeSync(fd);
     let held = true;
     const release = () => {
       if (!held) return;
@@ -86,12 +92,37 @@ export function lockDataDir(dataDir: string, command = process.argv.slice(2, 4).
       path,
       setPort(port) {
         owner.port = port;
-        if (held) writeFileSync(path, JSON.stringify(owner));
+        if (!held) return;
+        // Replace, never truncate: a reader sees the old owner or the new one, not an empty file.
+        const next = `${path}.${process.pid}.tmp`;
+        writeFileSync(next, JSON.stringify(owner), { mode: 0o600 });
+        renameSync(next, path);
       },
       release,
     };
   }
   throw new DataDirLockedError(dataDir, readOwner(path));
+}
+
+/**
+ * Creates the lock file with its content in one step: the content goes to a private file, which is
+ * then hard-linked to the lock's name (`link` fails with EEXIST when the name exists, like
+ * `O_CREAT | O_EXCL`), so no process ever sees a lock file without its owner (a kill between
+ * creating and writing would otherwise leave an empty lock no one could judge stale).
+ */
+function create(path: string, content: string): void {
+  const draft = `${path}.${process.pid}.tmp`;
+  const fd = openSync(draft, 'w', 0o600);
+  try {
+    writeSync(fd, content);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(draft, path);
+  } finally {
+    rmSync(draft, { force: true });
+  }
 }
 
 function readOwner(path: string): LockOwner | null {
