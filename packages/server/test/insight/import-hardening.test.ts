@@ -6,11 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMapping } from '../../src/modules/insight/import/mapping-file.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import type { ImportFormat } from '../../src/modules/insight/import/units.js';
-import { kpis, setKpiEngine } from '../../src/modules/insight/kpi-service.js';
+import { kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
 import { systemClock } from '../../src/platform/clock.js';
-import { ScopedDb } from '../../src/platform/scope.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
-import { demoOrganizationId, hasShared, sharedDir } from './support.js';
+import { adminScope, demoOrganizationId, hasShared, sharedDir } from './support.js';
 
 // Issue #14 items 8–13: real exports that were imported wrongly, or not at all, without a word.
 // One database for the whole file; each test imports under its own source name.
@@ -307,20 +306,14 @@ describe('item 12: resolution times invented by a fallback are flagged and kept 
     expect(report.quality.resolved_while_open).toBe(1);
     expect((await ticket('resolved', 'INC2'))?.quality_flags).toContain('resolution_inferred');
     expect((await ticket('resolved', 'INC3'))?.quality_flags).toContain('resolved_while_open');
-    const scoped = new ScopedDb(app.shoreline.ctx.db, {
-      userId: 't',
-      organizationId: org,
-      providerId: null,
-      role: 'admin',
-    });
+    const scoped = adminScope(app, org);
     for (const engine of ['memory', 'sql'] as const) {
-      setKpiEngine(engine);
-      const [trusted] = await kpis(scoped, 'none', { source: 'resolved' });
+      const kpi = kpiServiceOf(app.shoreline.ctx).withEngine(engine);
+      const [trusted] = await kpi.kpis(scoped, 'none', { source: 'resolved' });
       expect(trusted!.resolution, engine).toMatchObject({ count: 1, medianSeconds: 4 * 3600 });
-      const [all] = await kpis(scoped, 'none', { source: 'resolved', includeInferredResolutions: true });
+      const [all] = await kpi.kpis(scoped, 'none', { source: 'resolved', includeInferredResolutions: true });
       expect(all!.resolution.count, engine).toBe(3);
     }
-    setKpiEngine('memory');
   });
 });
 

@@ -2,7 +2,8 @@ import { execScript, type Migration } from '../../platform/db/migrate.js';
 
 export const insightMigrations: Migration[] = [
   {
-    id: '0110_insight_imports',
+    id: '2026-11-22T0949_insight_imports',
+    replaces: '0110_insight_imports',
     async up(db) {
       await execScript(
         db,
@@ -55,7 +56,7 @@ export const insightMigrations: Migration[] = [
   },
   {
     // What an import found beyond per-ticket flags: mapping coverage, unresolved reply links, warnings.
-    id: '0111_insight_import_findings',
+    id: '2026-12-03T0125_insight_import_findings',
     async up(db) {
       await execScript(db, `alter table import_runs add column findings jsonb not null default '{}'`);
     },

@@ -4,7 +4,7 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
-import { kpis, topicTrend, trainingNeeds, volume } from '../kpi-service.js';
+import { kpiServiceOf } from '../kpi-service.js';
 import { kpiRowsToCsv, toCsv } from '../presenters.js';
 import {
   CompareQuery,
@@ -50,6 +50,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       );
     await next();
   });
+  const kpi = kpiServiceOf(ctx);
   app.openapi(
     createRoute({
       method: 'get',
@@ -62,7 +63,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await kpis(c.var.scoped, q.groupBy, q);
+      const rows = await kpi.kpis(c.var.scoped, q.groupBy, q);
       if (q.format === 'csv') return csv(kpiRowsToCsv(rows), `kpis-${q.groupBy}`) as never;
       return c.json({ groupBy: q.groupBy, rows }, 200);
     },
@@ -79,8 +80,8 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     async (c) => {
       const q = c.req.valid('query');
       const [current, previous] = await Promise.all([
-        kpis(c.var.scoped, q.groupBy, q),
-        kpis(c.var.scoped, q.groupBy, { ...q, from: q.previousFrom, to: q.previousTo }),
+        kpi.kpis(c.var.scoped, q.groupBy, q),
+        kpi.kpis(c.var.scoped, q.groupBy, { ...q, from: q.previousFrom, to: q.previousTo }),
       ]);
       return c.json({ groupBy: q.groupBy, current, previous }, 200);
     },
@@ -96,7 +97,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const points = await volume(c.var.scoped, q.interval, q);
+      const points = await kpi.volume(c.var.scoped, q.interval, q);
       if (q.format === 'csv')
         return csv(toCsv(['start', 'created', 'solved', 'backlog'], points), 'volume') as never;
       return c.json({ interval: q.interval, points }, 200);
@@ -113,7 +114,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const points = await topicTrend(c.var.scoped, q.interval, q);
+      const points = await kpi.topicTrend(c.var.scoped, q.interval, q);
       if (q.format === 'csv') return csv(toCsv(['start', 'topic', 'tickets'], points), 'topics') as never;
       return c.json({ points }, 200);
     },
@@ -129,7 +130,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const items = await trainingNeeds(c.var.scoped, q);
+      const items = await kpi.trainingNeeds(c.var.scoped, q);
       if (q.format === 'csv')
         return csv(toCsv(Object.keys(items[0] ?? { teamId: null }), items), 'training-needs') as never;
       return c.json({ items }, 200);
