@@ -11,6 +11,7 @@ import {
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/connect.js';
 import { newId } from '../../../platform/ids.js';
+import { BatchBuilder, type PlacedTicket } from '../../tickets/index.js';
 import type { FindingsSink, ImportFindings } from './findings.js';
 import { ImportError } from './import-error.js';
 import type { MappingFile } from './mapping-file.js';
@@ -19,7 +20,7 @@ import { ProviderResolver } from './provider-resolver.js';
 import { applyProviderRules } from './provider-rules.js';
 import { checkFile } from './source-file.js';
 import { type ImportFormat, type Reject, readUnits } from './units.js';
-import { BatchBuilder, type PlacedTicket, writeBatch } from './write-batch.js';
+import { writeBatch } from './write-batch.js';
 
 export interface ImportProgress {
   runId: string;
