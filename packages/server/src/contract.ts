@@ -158,6 +158,7 @@ export type InsightTicket = Pick<WireTicket, (typeof DRILL_DOWN_FIELDS)[number]>
 export type InsightTicketPage = Omit<z.infer<typeof TicketPageSchema>, 'items'> & { items: InsightTicket[] };
 export type ImportCreate = z.input<typeof ImportCreateSchema>;
 export type ImportRun = z.infer<typeof ImportRunSchema>;
+export type ImportFindings = ImportRun['findings'];
 export type ImportReject = z.infer<typeof RejectSchema>;
 export type ProviderMapping = z.infer<typeof ProviderMappingSchema>;
 export type ProviderMappingCreate = z.input<typeof ProviderMappingCreateSchema>;

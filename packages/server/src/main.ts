@@ -95,6 +95,8 @@ export function listen(
     const server = serve({ fetch: shoreline.app.fetch, hostname: config.host, port: config.port }, (info) => {
       // With port 0 the OS picks one: links the server builds (invitations) must name the real port.
       if (config.port === 0) config.publicUrl = config.publicUrl.replace(/:0$/, `:${info.port}`);
+      // A CLI refused by the data directory's lock names the port the server is on.
+      shoreline.ctx.database.lock?.setPort(info.port);
       resolve({
         port: info.port,
         close: () => new Promise<void>((done) => server.close(() => done())),

@@ -14,12 +14,26 @@ export const QUALITY_FLAGS = [
   'unknown_status',
   'unknown_priority',
   'no_provider',
+  'resolution_inferred',
+  'resolved_while_open',
 ] as const;
 export type QualityFlag = (typeof QUALITY_FLAGS)[number];
 
 /**
+ * Flags whose ticket's resolution time is not the source's: a solve time inferred from an event
+ * (`resolution_inferred`), or one on a ticket whose status says it is not solved
+ * (`resolved_while_open`). Resolution KPIs leave such tickets out unless the user asks for them.
+ */
+export const UNRELIABLE_RESOLUTION_FLAGS: readonly QualityFlag[] = [
+  'resolution_inferred',
+  'resolved_while_open',
+];
+
+const OPEN_STATUSES = new Set(['new', 'open', 'pending', 'on_hold']);
+
+/**
  * The flags that hold for a ticket. `unknown_status` means the source's status word had no canonical
- * mapping (statusRaw present, status null). Comparisons use the instants as imported.
+ * mapping (statusRaw present, status null); `unknown_priority` the same for the priority word. Comparisons use the instants as imported.
  */
 export function qualityFlags(t: ImportedTicket): QualityFlag[] {
   const flags: QualityFlag[] = [];
@@ -41,5 +55,9 @@ export function qualityFlags(t: ImportedTicket): QualityFlag[] {
   if ((t.status === 'solved' || t.status === 'closed') && solved === null && t.closedAt === null)
     flags.push('solved_without_solved_at');
   if (t.status === null && t.statusRaw !== null) flags.push('unknown_status');
+  if (t.priority === null && t.priorityRaw !== null) flags.push('unknown_priority');
+  const resolved = solved !== null || t.resolutionSeconds !== null;
+  if (resolved && t.solvedAtInferred) flags.push('resolution_inferred');
+  if (resolved && t.status !== null && OPEN_STATUSES.has(t.status)) flags.push('resolved_while_open');
   return flags;
 }

@@ -58,16 +58,7 @@ export function parseDate(value: string, format: DateFormat, timeZone: string): 
     if (!Number.isFinite(n)) throw new RangeError(`"${value}" is not a ${format} timestamp`);
     return new Date(format === 'unix' ? n * 1000 : n);
   }
-  if (format === 'iso') {
-    const hasZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
-    if (hasZone) {
-      const ms = Date.parse(text);
-      if (Number.isNaN(ms)) throw new RangeError(`"${value}" is not an ISO 8601 date`);
-      return new Date(ms);
-    }
-    const local = text.replace(' ', 'T');
-    return parseDate(local, local.length <= 10 ? 'YYYY-MM-DD' : isoLocalPattern(local), timeZone);
-  }
+  if (format === 'iso') return parseIsoDate(text, timeZone);
   const m = patternFor(format).exec(text);
   if (!m?.groups) throw new RangeError(`"${value}" does not match the date format "${format}"`);
   const g = m.groups;
@@ -102,10 +93,65 @@ export function parseDate(value: string, format: DateFormat, timeZone: string): 
   return new Date(zonedToUtc(wall, timeZone) + fractionMs);
 }
 
-function isoLocalPattern(text: string): string {
-  const fraction = /\.\d+$/.test(text) ? '.SSS' : '';
-  const seconds = /T\d{2}:\d{2}:\d{2}/.test(text) ? ':ss' : '';
-  return `YYYY-MM-DDTHH:mm${seconds}${fraction}`;
+const ISO_8601 =
+  /^(?<year>\d{4})-(?<month>\d{2})-(?<day>\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2})(?:[.,](?<fraction>\d{1,9}))?)?)?\s*(?<offset>Z|[+-]\d{2}(?::?\d{2})?)?$/i;
+
+/**
+ * Strict ISO 8601 (RFC 3339 profile): `YYYY-MM-DD`, optionally `THH:mm[:ss[.fraction]]` and an offset
+ * (`Z`, `±HH:mm`, `±HHmm`, `±HH`); a value without an offset is read in `timeZone`. Unlike
+ * `Date.parse`, a day that does not exist is refused (`2025-02-30` is not 2 March) and so is
+ * anything that is not this shape (`1` is not the year 2001).
+ * @throws RangeError naming the value when it is not a real ISO 8601 date.
+ * @example parseIsoDate('2024-02-29T12:00:00+01:00', 'UTC') // 2024-02-29T11:00:00Z
+ */
+export function parseIsoDate(value: string, timeZone = 'UTC'): Date {
+  const g = ISO_8601.exec(value.trim())?.groups;
+  if (!g) throw new RangeError(`"${value}" is not an ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:mm:ssZ)`);
+  const wall = {
+    year: Number(g.year),
+    month: Number(g.month),
+    day: Number(g.day),
+    hour: Number(g.hour ?? 0),
+    minute: Number(g.minute ?? 0),
+    second: Number(g.second ?? 0),
+  };
+  if (
+    wall.month < 1 ||
+    wall.month > 12 ||
+    wall.day < 1 ||
+    wall.day > daysInMonth(wall.year, wall.month) ||
+    wall.hour > 23 ||
+    wall.minute > 59 ||
+    wall.second > 59
+  )
+    throw new RangeError(`"${value}" is not a real date`);
+  const fractionMs = g.fraction ? Math.round(Number(`0.${g.fraction}`) * 1000) : 0;
+  if (g.offset) {
+    const utc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+    return new Date(
+      utc - parseOffset(g.offset.length === 3 ? `${g.offset}00` : g.offset) * 60_000 + fractionMs,
+    );
+  }
+  return new Date(zonedToUtc(wall, timeZone) + fractionMs);
+}
+
+/**
+ * Checks a mapping's date format: `iso`, `unix`, `unix_ms`, or a pattern naming at least the year
+ * (YYYY) and the month (M, MM or MMM), each token at most once.
+ * @returns why the format cannot be used, or null when it can.
+ * @example dateFormatProblem('D/M/YYYY HH:mm') // null
+ */
+export function dateFormatProblem(format: string): string | null {
+  if (format === 'iso' || format === 'unix' || format === 'unix_ms') return null;
+  if (!format.includes('YYYY'))
+    return `"${format}" names no year (YYYY); use iso, unix, unix_ms or a pattern`;
+  try {
+    const groups = patternFor(format).source;
+    if (!/\(\?<(month|monthName)>/.test(groups)) return `"${format}" names no month (M, MM or MMM)`;
+  } catch {
+    return `"${format}" names a part twice`;
+  }
+  return null;
 }
 
 function parseOffset(offset: string): number {

@@ -65,10 +65,13 @@ const isDone = (s: TicketStatus | null) => s === 'solved' || s === 'closed';
  * - created: the mapped `createdAt` column when present, else the earliest event;
  * - first response: the first event whose raw status is in `firstResponseStatuses`;
  * - solved / closed: the last entry into a solved / closed status (after the last reopening);
- *   a mapped `solvedAt` / `closedAt` column wins when present;
+ *   a mapped `solvedAt` / `closedAt` column wins when present; when the mapped `solvedAt` column is
+ *   empty for the case, the events' solve time is marked inferred (`resolution_inferred`);
  * - reopening: a move from solved or closed to any other known status (count and last time);
  * - hand-off: a change of team between consecutive events that both name one (A → B; nulls skipped);
  *   support-line changes (L1 → L2) are counted too, in `custom.lineChanges`.
+ * - status: the canonical status of the last status word; null (flagged `unknown_status`) when the
+ *   mapping does not cover that last word.
  * Ticket attributes (priority, category, …) are taken from the latest row that has them.
  */
 export function rebuildFromEvents(mapping: ColumnMapping, rows: readonly EventRow[]): MapResult {
@@ -94,6 +97,10 @@ export function rebuildFromEvents(mapping: ColumnMapping, rows: readonly EventRo
     let handoffCount = 0;
     let lineChanges = 0;
     let unknownStatus: string | null = null;
+    // The case's current status is its last status word: when the mapping does not cover that word,
+    // the status is unknown (flagged), not the last word it did cover (a case ending
+    // `Completed-Cancelled` is not open).
+    let lastWordUnknown = false;
     for (const { row } of ordered) {
       const push = (kind: TicketEvent['kind'], s: TicketStatus | null) =>
         events.push({
@@ -109,6 +116,7 @@ export function rebuildFromEvents(mapping: ColumnMapping, rows: readonly EventRo
       if (events.length === 0) push('created', statusOf(mapping, row.statusRaw));
       if (row.statusRaw !== null) {
         const next = statusOf(mapping, row.statusRaw);
+        lastWordUnknown = next === null;
         if (next === null) unknownStatus = row.statusRaw;
         if (firstResponseAt === null && firstResponseStatuses.has(row.statusRaw)) firstResponseAt = row.at;
         if (next !== null && next !== status) {
@@ -144,12 +152,16 @@ export function rebuildFromEvents(mapping: ColumnMapping, rows: readonly EventRo
     t.createdAt = explicit.createdAt ?? ordered[0]!.row.at;
     t.firstResponseAt = t.firstResponseAt ?? firstResponseAt;
     t.solvedAt = explicit.solvedAt ?? solvedAt;
+    // The mapping names the source's own resolved column and it is empty for this case: a solve time
+    // from the events is a guess (often 0 s after creation), flagged and kept out of resolution KPIs.
+    t.solvedAtInferred =
+      mapping.columns.solvedAt !== undefined && explicit.solvedAt === null && t.solvedAt !== null;
     t.closedAt = explicit.closedAt ?? closedAt;
     t.reopenedAt = reopenedAt;
     t.reopenCount = Math.max(t.reopenCount, reopenCount);
     t.handoffCount = Math.max(t.handoffCount, handoffCount);
     t.statusRaw = statusRaw ?? t.statusRaw;
-    t.status = status ?? (unknownStatus !== null ? null : t.status);
+    t.status = lastWordUnknown ? null : (status ?? (unknownStatus !== null ? null : t.status));
     if (unknownStatus !== null && status === null) t.statusRaw = unknownStatus;
     t.group = team ?? t.group;
     t.supportLine = line ?? t.supportLine;

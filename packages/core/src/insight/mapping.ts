@@ -206,7 +206,10 @@ export function applyTicketColumns(t: ImportedTicket, r: RecordReader): void {
     t.status = statusOf(m, statusRaw);
   }
   const priorityRaw = r.text('priority');
-  if (priorityRaw !== null) t.priority = priorityOf(m, priorityRaw);
+  if (priorityRaw !== null) {
+    t.priorityRaw = priorityRaw;
+    t.priority = priorityOf(m, priorityRaw);
+  }
   t.channel = channelOf(m, r.text('channel')) ?? t.channel;
   t.language = r.text('language') ?? t.language;
   t.topic = r.text('topic') ?? t.topic;
@@ -252,6 +255,19 @@ export function applyTicketColumns(t: ImportedTicket, r: RecordReader): void {
  * unreadable value rejects the row, naming the source column.
  */
 export function mapFlatRecord(mapping: ColumnMapping, record: SourceRecord): MapResult {
+  const result = mapFlatRow(mapping, record);
+  if (result.ok) return result;
+  // Name the source column where the problem is a mapped field's (text checks name canonical fields).
+  return {
+    ok: false,
+    errors: result.errors.map((e) => ({
+      field: mapping.columns[e.field as MappableField] ?? e.field,
+      reason: e.reason,
+    })),
+  };
+}
+
+function mapFlatRow(mapping: ColumnMapping, record: SourceRecord): MapResult {
   return mapRow(() => {
     const r = new RecordReader(mapping, record);
     const externalId = r.text('externalId');

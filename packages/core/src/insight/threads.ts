@@ -1,5 +1,6 @@
 import { parseDate } from './date-parse.js';
 import type { ColumnMapping, SourceRecord } from './mapping.js';
+import { TEXT_LIMITS, textValueProblem } from './text-limits.js';
 import { blankTicket, type ImportedTicket, type RowError } from './ticket.js';
 
 /** One post of a reply thread (a tweet, a social comment). */
@@ -13,6 +14,19 @@ export interface ThreadPost {
   readonly line: number;
 }
 
+/**
+ * An integer id written as a float, as pandas and spreadsheets write an integer column with missing
+ * values (`119239.0`), back to the integer's text (`119239`). Anything else is kept as it is: `1.5`
+ * is not an integer, and `007` keeps its zeros (ids are text, not numbers).
+ * @example normaliseNumericId('1.0') // '1'
+ * @example normaliseNumericId('007.00') // '007'
+ * @example normaliseNumericId('1.5') // '1.5'
+ */
+export function normaliseNumericId(id: string): string {
+  const m = /^([+-]?\d+)\.0+$/.exec(id);
+  return m ? m[1]! : id;
+}
+
 export function readThreadPost(
   mapping: ColumnMapping,
   record: SourceRecord,
@@ -24,7 +38,8 @@ export function readThreadPost(
     const v = record[c]?.trim();
     return v === undefined || v === '' || mapping.nullMarkers.includes(v) ? null : v;
   };
-  const id = get(spec.id);
+  const idText = get(spec.id);
+  const id = idText === null ? null : normaliseNumericId(idText);
   if (id === null) return { ok: false, error: { field: spec.id, reason: 'missing post id' } };
   const atText = get(spec.at);
   if (atText === null) return { ok: false, error: { field: spec.at, reason: 'missing time' } };
@@ -35,15 +50,26 @@ export function readThreadPost(
     return { ok: false, error: { field: spec.at, reason: (err as Error).message } };
   }
   const inbound = (get(spec.inbound) ?? '').toLowerCase();
+  const replyTo = get(spec.inReplyTo);
+  const text = get(spec.text) ?? '';
+  const author = get(spec.author) ?? '';
+  for (const [column, value, limit] of [
+    [spec.id, id, TEXT_LIMITS.short],
+    [spec.author, author, TEXT_LIMITS.short],
+    [spec.text, text, TEXT_LIMITS.body],
+  ] as const) {
+    const reason = textValueProblem(value, limit);
+    if (reason) return { ok: false, error: { field: column, reason } };
+  }
   return {
     ok: true,
     post: {
       id,
-      inReplyTo: get(spec.inReplyTo),
+      inReplyTo: replyTo === null ? null : normaliseNumericId(replyTo),
       inbound: inbound === 'true' || inbound === '1' || inbound === 'yes',
-      author: get(spec.author) ?? '',
+      author,
       at,
-      text: get(spec.text) ?? '',
+      text,
       line,
     },
   };
@@ -60,6 +86,8 @@ export function readThreadPost(
 export function rebuildThreads(posts: readonly ThreadPost[]): {
   tickets: ImportedTicket[];
   skipped: { rootId: string; posts: number }[];
+  /** Posts replying to a post absent from the file (each starts a thread of its own). */
+  unresolvedReplies: { id: string; inReplyTo: string; line: number }[];
 } {
   const byId = new Map(posts.map((p) => [p.id, p]));
   const rootOf = (p: ThreadPost): string => {
@@ -71,6 +99,10 @@ export function rebuildThreads(posts: readonly ThreadPost[]): {
     }
     return current.id;
   };
+  const unresolvedReplies: { id: string; inReplyTo: string; line: number }[] = [];
+  for (const p of posts)
+    if (p.inReplyTo !== null && !byId.has(p.inReplyTo))
+      unresolvedReplies.push({ id: p.id, inReplyTo: p.inReplyTo, line: p.line });
   const threads = new Map<string, ThreadPost[]>();
   for (const p of posts) {
     const root = rootOf(p);
@@ -109,5 +141,5 @@ export function rebuildThreads(posts: readonly ThreadPost[]): {
     }));
     tickets.push(t);
   }
-  return { tickets, skipped };
+  return { tickets, skipped, unresolvedReplies };
 }

@@ -55,3 +55,29 @@ export function lookupCode(dictionary: readonly string[], value: string): number
   const i = dictionary.indexOf(value);
   return i < 0 ? -2 : i;
 }
+
+/**
+ * The columns with some durations left unmeasured (NaN) on tickets carrying any of `flags`: how
+ * resolution KPIs leave out resolution times that are not the source's (UNRELIABLE_RESOLUTION_FLAGS).
+ * Returns `c` itself when no ticket carries those flags; otherwise copies only the named columns.
+ * @example withoutFlaggedDurations(c, ['resolution_inferred'], ['resolution']).durations.resolution
+ */
+export function withoutFlaggedDurations(
+  c: TicketColumns,
+  flags: readonly string[],
+  columns: readonly DurationColumn[],
+): TicketColumns {
+  let bits = 0;
+  for (const f of flags) {
+    const i = c.qualityFlagNames.indexOf(f);
+    if (i >= 0) bits |= 1 << i;
+  }
+  if (bits === 0) return c;
+  const durations = { ...c.durations };
+  for (const name of columns) {
+    const copy = Float64Array.from(c.durations[name]);
+    for (let r = 0; r < c.length; r++) if ((c.qualityMask[r]! & bits) !== 0) copy[r] = Number.NaN;
+    durations[name] = copy;
+  }
+  return { ...c, durations };
+}

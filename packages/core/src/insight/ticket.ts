@@ -1,3 +1,5 @@
+import { ticketTextProblem } from './text-limits.js';
+
 /**
  * The canonical ticket model every importer maps into (see docs/insight.md and
  * ../shared/reference/import-formats.md, "Canonical model"). Instants are UTC `Date`s; durations
@@ -68,6 +70,8 @@ export interface ImportedTicket {
   status: TicketStatus | null;
   statusRaw: string | null;
   priority: TicketPriority | null;
+  /** The source's own priority word when a mapping read one (null priority beside it: not mapped). */
+  priorityRaw: string | null;
   channel: Channel | null;
   language: string | null;
   /** Contact reason given by the source (category, type); extracted from text when null. */
@@ -81,6 +85,8 @@ export interface ImportedTicket {
   createdAt: Date | null;
   firstResponseAt: Date | null;
   solvedAt: Date | null;
+  /** True when solvedAt was not in the source but inferred (an event log's first Resolved event). */
+  solvedAtInferred: boolean;
   closedAt: Date | null;
   reopenedAt: Date | null;
   reopenCount: number;
@@ -115,6 +121,7 @@ export function blankTicket(externalId: string): ImportedTicket {
     status: null,
     statusRaw: null,
     priority: null,
+    priorityRaw: null,
     channel: null,
     language: null,
     topic: null,
@@ -126,6 +133,7 @@ export function blankTicket(externalId: string): ImportedTicket {
     createdAt: null,
     firstResponseAt: null,
     solvedAt: null,
+    solvedAtInferred: false,
     closedAt: null,
     reopenedAt: null,
     reopenCount: 0,
@@ -163,10 +171,15 @@ export class RowRejected extends Error {
   }
 }
 
-/** Runs a mapper body, turning a thrown RowRejected into a rejected MapResult. */
+/**
+ * Runs a mapper body, turning a thrown RowRejected into a rejected MapResult; a ticket whose text
+ * cannot be stored (NUL, lone surrogate, over the field's length limit) is rejected too, naming the field.
+ */
 export function mapRow(build: () => ImportedTicket): MapResult {
   try {
-    return { ok: true, ticket: build() };
+    const ticket = build();
+    const problem = ticketTextProblem(ticket);
+    return problem ? { ok: false, errors: [problem] } : { ok: true, ticket };
   } catch (err) {
     if (err instanceof RowRejected) return { ok: false, errors: [{ field: err.field, reason: err.reason }] };
     throw err;

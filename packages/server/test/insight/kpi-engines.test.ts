@@ -47,9 +47,12 @@ function richTickets(teams: { provider: string; name: string }[]): string {
         team: team?.name ?? null,
         createdAt: maybe(0.98, new Date(created).toISOString()),
         firstResponseAt: new Date(created + frt * 1000).toISOString(),
-        solvedAt: solved
-          ? maybe(0.95, new Date(created + Math.floor(next() * 96 * 3600) * 1000).toISOString())
-          : null,
+        // A few unsolved tickets carry a solve time anyway (flagged resolved_while_open, left out of
+        // resolution KPIs unless includeInferredResolutions).
+        solvedAt:
+          solved || i % 23 === 0
+            ? maybe(0.95, new Date(created + Math.floor(next() * 96 * 3600) * 1000).toISOString())
+            : null,
         reopenCount: next() < 0.08 ? 1 + Math.floor(next() * 2) : 0,
         handoffCount: next() < 0.25 ? 1 + Math.floor(next() * 3) : 0,
         slaBreached: maybe(0.7, next() < 0.15),
@@ -161,6 +164,8 @@ describe('KPI engines: in-memory columns answer exactly as PostgreSQL', () => {
     ['support line', { supportLine: '2nd' }],
     ['a value no ticket has', { channel: 'fax' }],
     ['from only, millisecond bound', { from: '2024-01-15T10:30:00.123Z' }],
+    ['inferred resolutions included', { includeInferredResolutions: true }],
+    ['inferred resolutions included, vendors', { includeInferredResolutions: true, providerKind: 'vendor' }],
   ];
 
   it('KPI tables: every grouping × filter, as admin and as vendor staff', async () => {
@@ -202,6 +207,9 @@ describe('KPI engines: in-memory columns answer exactly as PostgreSQL', () => {
     }
     const [all] = await kpis(scoped, 'none', {});
     expect(all!.qualityFlagged).toBeGreaterThan(0);
+    // Unsolved tickets with a solve time exist, and the option changes what resolution measures.
+    const [included] = await kpis(scoped, 'none', { includeInferredResolutions: true });
+    expect(included!.resolution.count).toBeGreaterThan(all!.resolution.count);
     expect(all!.calls.measured).toBeGreaterThan(0);
     expect(all!.firstResponse.count).toBeLessThan(all!.tickets);
   });

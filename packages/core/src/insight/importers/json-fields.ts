@@ -1,3 +1,4 @@
+import { parseIsoDate } from '../date-parse.js';
 import { RowRejected } from '../ticket.js';
 
 /** A JSON object as parsed; importers read it through these helpers so a wrong type names its field. */
@@ -27,9 +28,16 @@ export function num(o: JsonObject, key: string): number | null {
 export function instant(o: JsonObject, key: string): Date | null {
   const v = o[key];
   if (v === null || v === undefined || v === '') return null;
-  const ms = typeof v === 'number' ? v * 1000 : Date.parse(String(v));
-  if (!Number.isFinite(ms)) throw new RowRejected(key, `"${String(v)}" is not a date`);
-  return new Date(ms);
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new RowRejected(key, `"${String(v)}" is not a date`);
+    return new Date(v * 1000);
+  }
+  // Strict: Date.parse would read 2025-02-30 as 2 March.
+  try {
+    return parseIsoDate(String(v), 'UTC');
+  } catch (err) {
+    throw new RowRejected(key, (err as Error).message);
+  }
 }
 
 export function obj(o: JsonObject, key: string): JsonObject | null {

@@ -117,7 +117,7 @@ export async function kpisMemory(
   filter: TicketFilter,
 ): Promise<KpiRow[]> {
   const [cached, dir] = await Promise.all([cache.columnsFor(scoped), directory(scoped)]);
-  const c = cached.columns;
+  const c = cached.measured(filter.includeInferredResolutions);
   const rows = selectRows(c, columnFilter(cached, filter, dir));
   const column = GROUP_COLUMN[groupBy];
   const grouping: Grouping =
@@ -257,7 +257,7 @@ export async function trainingNeedsMemory(
   minTickets = 5,
 ): Promise<TrainingNeed[]> {
   const [cached, dir] = await Promise.all([cache.columnsFor(scoped), directory(scoped)]);
-  const c = cached.columns;
+  const c = cached.measured(filter.includeInferredResolutions);
   const selected = selectRows(c, columnFilter(cached, filter, dir));
   const teams = c.codes.team;
   const topics = c.codes.topic;

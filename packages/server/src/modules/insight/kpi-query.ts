@@ -25,6 +25,11 @@ export interface TicketFilter {
   /** 0–167: Monday 00:00 = 0, in `timeZone`. */
   hourOfWeek?: number | undefined;
   timeZone?: string | undefined;
+  /**
+   * Count resolution times that are not the source's (flags in UNRELIABLE_RESOLUTION_FLAGS) in the
+   * resolution KPIs. Off by default: an inferred solve time is often 0 s and drags medians down.
+   */
+  includeInferredResolutions?: boolean | undefined;
 }
 
 /** Hour of the week of created_at in a time zone: ISO day (Mon = 1) − 1, × 24, + hour. */

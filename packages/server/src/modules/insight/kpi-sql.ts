@@ -1,3 +1,4 @@
+import { UNRELIABLE_RESOLUTION_FLAGS } from '@shoreline/core';
 import { sql } from 'kysely';
 import type { ScopedDb } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
@@ -14,9 +15,23 @@ import {
   type VolumePoint,
 } from './kpi-types.js';
 
-const durationColumns = (column: string, alias: string) => {
+const UNRELIABLE = sql.lit(`{${UNRELIABLE_RESOLUTION_FLAGS.join(',')}}`);
+
+/**
+ * A duration is measured when non-negative; a resolution also (unless the filter asks for them) when
+ * its ticket carries none of UNRELIABLE_RESOLUTION_FLAGS.
+ */
+const measured = (column: string, resolutionOf?: TicketFilter) => {
   const ref = sql.ref(`tickets.${column}`);
-  const valid = sql`${ref} >= 0`;
+  return resolutionOf && !resolutionOf.includeInferredResolutions
+    ? sql`${ref} >= 0 and not (tickets.quality_flags && ${UNRELIABLE}::text[])`
+    : sql`${ref} >= 0`;
+};
+const resolutionValid = (filter: TicketFilter) => measured('resolution_seconds', filter);
+
+const durationColumns = (column: string, alias: string, resolutionOf?: TicketFilter) => {
+  const ref = sql.ref(`tickets.${column}`);
+  const valid = measured(column, resolutionOf);
   return [
     sql<number>`count(*) filter (where ${valid})`.as(`${alias}_n`),
     sql<number | null>`percentile_cont(0.5) within group (order by ${ref}) filter (where ${valid})`.as(
@@ -40,6 +55,8 @@ const stats = (r: Record<string, unknown>, alias: string): DurationStats => ({
  * KPIs per group. Definitions (docs/insight.md):
  * - first response / resolution: medians and p90 by percentile_cont (= core `quantile`), over
  *   tickets with a non-negative duration (negative ones are data defects, flagged at import);
+ *   resolution leaves out tickets whose resolution time is not the source's (UNRELIABLE_RESOLUTION_FLAGS)
+ *   unless `includeInferredResolutions`;
  * - reopen rate: solved tickets reopened at least once ÷ solved tickets;
  * - hand-offs: mean per ticket, and share of tickets handed off at least once;
  * - SLA attainment: tickets not breached ÷ tickets whose SLA outcome is known;
@@ -77,8 +94,8 @@ async function kpisIn(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter):
       sql<number>`count(*) filter (where tickets.status in ('solved', 'closed'))`.as('solved'),
       ...durationColumns('first_response_seconds', 'fr'),
       ...durationColumns('first_response_business_seconds', 'frb'),
-      ...durationColumns('resolution_seconds', 'res'),
-      ...durationColumns('resolution_business_seconds', 'resb'),
+      ...durationColumns('resolution_seconds', 'res', filter),
+      ...durationColumns('resolution_business_seconds', 'resb', filter),
       ...durationColumns('call_handle_seconds', 'aht'),
       sql<number>`count(*) filter (where tickets.solved_at is not null or tickets.status in ('solved', 'closed'))`.as(
         'ever_solved',
@@ -234,7 +251,7 @@ async function trainingNeedsIn(scoped: ScopedDb, filter: TicketFilter, minTicket
         sql<number>`count(*)`.as('tickets'),
         sql<
           number | null
-        >`percentile_cont(0.5) within group (order by tickets.resolution_seconds) filter (where tickets.resolution_seconds >= 0)`.as(
+        >`percentile_cont(0.5) within group (order by tickets.resolution_seconds) filter (where ${resolutionValid(filter)})`.as(
           'res',
         ),
         sql<number | null>`avg(tickets.csat_normalised)`.as('csat'),
@@ -248,7 +265,7 @@ async function trainingNeedsIn(scoped: ScopedDb, filter: TicketFilter, minTicket
         sql<string | null>`tickets.topic`.as('topic'),
         sql<
           number | null
-        >`percentile_cont(0.5) within group (order by tickets.resolution_seconds) filter (where tickets.resolution_seconds >= 0)`.as(
+        >`percentile_cont(0.5) within group (order by tickets.resolution_seconds) filter (where ${resolutionValid(filter)})`.as(
           'res',
         ),
       ])

@@ -54,4 +54,11 @@ export const insightMigrations: Migration[] = [
       );
     },
   },
+  {
+    // What an import found beyond per-ticket flags: mapping coverage, unresolved reply links, warnings.
+    id: '2026-12-03T0125_insight_import_findings',
+    async up(db) {
+      await execScript(db, `alter table import_runs add column findings jsonb not null default '{}'`);
+    },
+  },
 ];

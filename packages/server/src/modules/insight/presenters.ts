@@ -24,6 +24,11 @@ export function presentImportRun(r: Selectable<ImportRunsTable>) {
     ticketsUpserted: Number(r.tickets_upserted),
     rowsRejected: Number(r.rows_rejected),
     quality: r.quality,
+    findings: {
+      coverage: r.findings.coverage ?? [],
+      replyLinks: r.findings.replyLinks ?? null,
+      warnings: r.findings.warnings ?? [],
+    },
     error: r.error,
     startedAt: new Date(r.started_at).toISOString(),
     finishedAt: iso(r.finished_at),

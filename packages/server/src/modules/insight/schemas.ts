@@ -1,8 +1,20 @@
 import { z } from '@hono/zod-openapi';
+import { parseIsoDate } from '@shoreline/core';
 import { TicketSchema as FullTicketSchema } from '../tickets/index.js';
 import { GROUP_BYS, IMPORT_FORMATS, IMPORT_STATUSES, INTERVALS, MATCH_KINDS } from './vocabulary.js';
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date');
+/** Strict ISO 8601: a day that does not exist, or a bare number, is refused (Date.parse reads both). */
+const isoDate = z
+  .string()
+  .max(40)
+  .refine((s) => {
+    try {
+      parseIsoDate(s);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be a real ISO 8601 date (YYYY-MM-DD or YYYY-MM-DDTHH:mm:ssZ)');
 
 export const TicketFilterQuery = z.object({
   from: isoDate.optional().openapi({ example: '2024-01-01' }),
@@ -31,6 +43,14 @@ export const TicketFilterQuery = z.object({
       }
     }, 'unknown IANA time zone')
     .optional(),
+  includeInferredResolutions: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true')
+    .openapi({
+      description:
+        "Count resolution times that are not the source's (flags resolution_inferred, resolved_while_open) in resolution KPIs; off by default",
+    }),
   format: z.enum(['json', 'csv']).default('json'),
 });
 
@@ -163,7 +183,8 @@ export const ImportCreate = z
       .min(1)
       .max(200)
       .regex(/^[^/\\]+$/, 'a file name, not a path')
-      .refine((n) => n !== '.' && n !== '..', 'a file name, not a path')
+      // '.' and '..' name folders; control characters are no part of a file's name.
+      .refine((n) => n !== '.' && n !== '..' && ![...n].some((ch) => ch < ' '), 'a file name, not a path')
       .optional()
       .openapi({ description: "Required with `content`; defaults to the upload's name" }),
     uploadId: z
@@ -189,6 +210,46 @@ export const ImportCreate = z
   })
   .openapi('ImportCreate');
 
+export const ImportWarningSchema = z
+  .object({
+    code: z.enum([
+      'rule_matched_nothing',
+      'field_mapped_nothing',
+      'values_not_mapped',
+      'reply_links_unresolved',
+    ]),
+    field: z.string(),
+    value: z.string().optional(),
+    count: z.number().int().optional(),
+  })
+  .openapi('ImportWarning');
+
+export const ImportFindingsSchema = z
+  .object({
+    coverage: z.array(
+      z.object({
+        field: z.string(),
+        rows: z.number().int(),
+        mapped: z.number().int(),
+        share: z
+          .number()
+          .nullable()
+          .openapi({ description: 'mapped ÷ rows: rows whose value the mapping translated' }),
+        unmapped: z.array(z.object({ value: z.string(), rows: z.number().int() })),
+      }),
+    ),
+    replyLinks: z
+      .object({
+        unresolved: z.number().int(),
+        examples: z.array(z.object({ id: z.string(), inReplyTo: z.string() })),
+      })
+      .nullable(),
+    warnings: z.array(ImportWarningSchema),
+  })
+  .openapi('ImportFindings', {
+    description: 'What the import found beyond per-ticket flags (empty until the run is done)',
+  });
+
 export const ImportRunSchema = z
   .object({
     id: z.string(),
@@ -201,6 +262,7 @@ export const ImportRunSchema = z
     ticketsUpserted: z.number(),
     rowsRejected: z.number(),
     quality: z.record(z.string(), z.number()),
+    findings: ImportFindingsSchema,
     error: z.string().nullable(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ScopedTables } from '../../platform/scope.js';
+import type { ImportFindings } from './import/findings.js';
 
 type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -20,6 +21,8 @@ export interface ImportRunsTable {
   tickets_upserted: ColumnType<number, number | undefined, number>;
   rows_rejected: ColumnType<number, number | undefined, number>;
   quality: ColumnType<Record<string, number>, string, string>;
+  /** ImportFindings as JSON (`{}` until the run is done). */
+  findings: ColumnType<Partial<ImportFindings>, string | undefined, string>;
   error: string | null;
   started_at: Instant;
   updated_at: Instant;

@@ -15,6 +15,7 @@ import type { ModuleContext, ShorelineModule } from '../module.js';
 import type { Actor } from '../scope.js';
 import type { AppEnv } from './env.js';
 import { AppError } from './problem.js';
+import { textGuard } from './text-guard.js';
 import { validationError } from './validation.js';
 
 export type Authenticate = (c: Context<AppEnv>) => Promise<Actor | null>;
@@ -60,6 +61,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   // Uploads stream raw files of any size up to their own limit (SHORELINE_MAX_UPLOAD_BYTES).
   app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/uploads') ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', requireJsonForWrites);
+  app.use('/api/*', textGuard);
   const isPublic = publicPathMatcher([
     ...PLATFORM_PUBLIC_PATHS,
     ...options.modules.flatMap((m) => m.publicPaths ?? []),
@@ -128,9 +130,29 @@ function toAppError(err: unknown): AppError {
   }
   // Unique violations mean the caller asked for something that already exists.
   if (typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505') {
-    return new AppError('conflict', 'a record with the same unique value already exists');
+    const field = uniqueViolationField((err as { detail?: string }).detail);
+    return new AppError(
+      'conflict',
+      field
+        ? `${field}: a record with the same value already exists`
+        : 'a record with the same unique value already exists',
+      field,
+    );
   }
   return new AppError('internal_error', 'internal error');
+}
+
+/**
+ * The field a unique violation is about, from PostgreSQL's detail (`Key (organization_id,
+ * lower(name::text))=(…) already exists.`): the last key column (the tenant column comes first),
+ * without lower()/casts, in the API's camelCase.
+ */
+export function uniqueViolationField(detail: string | undefined): string | undefined {
+  const columns = /^Key \((.+?)\)=/.exec(detail ?? '')?.[1];
+  if (!columns) return undefined;
+  const last = columns.split(',').at(-1)!.trim();
+  const column = /([a-z_][a-z0-9_]*)(?:::[a-z ]+)?\)*$/i.exec(last.replace(/^\w+\(/, ''))?.[1];
+  return column?.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
 }
 
 /** Writes must send JSON: this also keeps cross-site HTML forms from posting with the session cookie. */

@@ -24,6 +24,7 @@ import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { insightApi } from './api';
 import { Card, CsvButton } from './components';
+import { ImportFindingsReport } from './ImportFindingsReport';
 import { flagLabel } from './labels';
 import './insight.css';
 
@@ -313,6 +314,7 @@ function RunCard({ id, onChange }: { id: string; onChange: (run: ImportRun) => v
             </div>
           )}
           <p className="field-help">{t('insight.imports.qualityHelp')}</p>
+          {run.findings ? <ImportFindingsReport findings={run.findings} /> : null}
           {run.rowsRejected > 0 ? (
             <>
               <div className="insight-card-head insight-subhead">

@@ -1,6 +1,7 @@
 import cliProgress from 'cli-progress';
 import { type Command, Option } from 'commander';
 import type { CliContext } from '../../../platform/module.js';
+import type { ImportFindings } from '../import/findings.js';
 import { ImportError } from '../import/import-error.js';
 import { readMappingFile } from '../import/mapping-file.js';
 import { runImport } from '../import/run-import.js';
@@ -73,6 +74,7 @@ export function registerImport(program: Command, cli: CliContext): void {
               console.log(
                 `data quality: ${defects.length ? defects.map(([f, n]) => `${f} ${n}`).join(', ') : 'no defects found'}`,
               );
+              for (const line of describeFindings(report.findings)) console.log(line);
               if (report.rowsRejected > 0)
                 console.log(`rejected rows: shoreline kpi rejects ${report.runId}`);
             }
@@ -88,4 +90,32 @@ export function registerImport(program: Command, cli: CliContext): void {
         }
       },
     );
+}
+
+/** The findings of an import as lines for the terminal: coverage per mapped field, then warnings. */
+export function describeFindings(f: ImportFindings): string[] {
+  const lines: string[] = [];
+  if (f.coverage.length > 0)
+    lines.push(
+      `mapping coverage: ${f.coverage
+        .map(
+          (c) =>
+            `${c.field} ${c.share === null ? 'no values' : `${Math.round(c.share * 1000) / 10}% of ${c.rows} rows`}`,
+        )
+        .join(', ')}`,
+    );
+  for (const w of f.warnings) {
+    const text = {
+      rule_matched_nothing: `warning: ${w.field} rule "${w.value}" matched no row`,
+      field_mapped_nothing: `warning: no ${w.field} value of ${w.count} rows was mapped`,
+      values_not_mapped: `warning: ${w.count} rows have a ${w.field} the mapping does not cover (e.g. "${w.value}")`,
+      reply_links_unresolved: `warning: ${w.count} reply links in ${w.field} point at no post of the file (e.g. "${w.value}")`,
+    }[w.code];
+    lines.push(text);
+  }
+  if (f.replyLinks && f.replyLinks.unresolved > 0)
+    lines.push(
+      `unresolved reply links: ${f.replyLinks.examples.map((e) => `${e.id} → ${e.inReplyTo}`).join(', ')}${f.replyLinks.unresolved > f.replyLinks.examples.length ? ', …' : ''}`,
+    );
+  return lines;
 }

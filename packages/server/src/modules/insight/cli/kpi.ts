@@ -1,3 +1,4 @@
+import { parseIsoDate } from '@shoreline/core';
 import { type Command, Option } from 'commander';
 import type { CliContext } from '../../../platform/module.js';
 import { GROUP_BYS, type GroupBy } from '../kpi-query.js';
@@ -19,6 +20,10 @@ export function registerKpi(program: Command, cli: CliContext): void {
     .option('--from <date>', 'created on or after (ISO 8601)')
     .option('--to <date>', 'created before (ISO 8601)')
     .option('--source <source>', 'only tickets from this source')
+    .option(
+      '--include-inferred-resolutions',
+      'count resolution times not from the source (flags resolution_inferred, resolved_while_open)',
+    )
     .addOption(new Option('--format <format>', 'output').choices(['table', 'json', 'csv']).default('table'))
     .option('--organization <name>', 'organization name or id (default: the only one)')
     .action(
@@ -27,14 +32,28 @@ export function registerKpi(program: Command, cli: CliContext): void {
         from?: string;
         to?: string;
         source?: string;
+        includeInferredResolutions?: boolean;
         format: string;
         organization?: string;
       }) => {
+        // Strict dates, as over HTTP: Date.parse would read 2025-02-30 as 2 March and 1 as 2001.
+        for (const [flag, value] of [
+          ['--from', opts.from],
+          ['--to', opts.to],
+        ] as const) {
+          if (value === undefined) continue;
+          try {
+            parseIsoDate(value);
+          } catch (err) {
+            throw new Error(`${flag}: ${(err as Error).message}`);
+          }
+        }
         await cli.asOrganization(opts.organization, async (scoped, ctx) => {
           const rows = await kpiServiceOf(ctx).kpis(scoped, opts.groupBy, {
             from: opts.from,
             to: opts.to,
             source: opts.source,
+            includeInferredResolutions: opts.includeInferredResolutions === true,
           });
           if (opts.format === 'json') console.log(JSON.stringify(rows, null, 2));
           else if (opts.format === 'csv') process.stdout.write(kpiRowsToCsv(rows));

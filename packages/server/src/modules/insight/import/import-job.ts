@@ -40,14 +40,17 @@ export const importJob: JobDefinition = {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     try {
-      if (run.status !== 'done') await writeUploadToFile(ctx.db, p.uploadId, join(dir, 'file'));
+      // The user's file name is only displayed; on disk the upload has a fixed name with its
+      // extension (which tells the readers the layout), so no name can point outside the folder.
+      const file = join(dir, `upload${uploadExtension(p.fileName)}`);
+      if (run.status !== 'done') await writeUploadToFile(ctx.db, p.uploadId, file);
       let reported = 0;
       const report = await runImport({
         database: ctx.database,
         clock: ctx.clock,
         organizationId: run.organization_id,
         format: p.format,
-        filePath: join(dir, 'file'),
+        filePath: file,
         fileName: basename(p.fileName),
         mapping: p.mapping === null ? null : parseMapping(p.mapping, 'mapping'),
         runId: p.runId,
@@ -82,3 +85,10 @@ export const importJob: JobDefinition = {
     }
   },
 };
+
+function uploadExtension(fileName: string): string {
+  return (
+    /(\.(?:csv|tsv|json|ndjson|jsonl|txt)(?:\.gz|\.zip)?|\.gz|\.zip)$/i.exec(fileName)?.[1]?.toLowerCase() ??
+    ''
+  );
+}

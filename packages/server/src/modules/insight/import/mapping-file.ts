@@ -5,6 +5,7 @@ import {
   type ColumnMapping,
   CSAT_SCALES,
   channelNamed,
+  dateFormatProblem,
   MAPPABLE_FIELDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -85,6 +86,12 @@ export const MappingFileSchema = z
         path: ['columns', 'externalId'],
         message: 'required: the column holding the ticket id',
       });
+    const dateProblem = dateFormatProblem(m.dateFormat);
+    if (dateProblem) ctx.addIssue({ code: 'custom', path: ['dateFormat'], message: dateProblem });
+    for (const [field, format] of Object.entries(m.dateFormats)) {
+      const problem = format === undefined ? null : dateFormatProblem(format);
+      if (problem) ctx.addIssue({ code: 'custom', path: ['dateFormats', field], message: problem });
+    }
     try {
       assertTimeZone(m.timeZone);
     } catch (err) {

@@ -1,4 +1,4 @@
-import type { TeamCalendar } from '@shoreline/core';
+import type { FieldCoverage, ImportWarning, TeamCalendar } from '@shoreline/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
 import { organizationDirectory } from '../../identity/index.js';
@@ -13,6 +13,10 @@ interface Rule {
   source: string;
   kind: 'group' | 'agent' | 'email_domain' | 'default';
   value: string;
+  /** The value as the rule was written (value is folded to lower case for matching). */
+  written: string;
+  /** Tickets this rule placed in this import. */
+  hits: number;
   providerId: string;
   teamId: string | null;
 }
@@ -34,6 +38,31 @@ export class ProviderResolver {
   ) {}
 
   private readonly byName = new Map<string, Placement | null>();
+  /** Tickets placed: by the provider the record names, by a non-default rule, by default, or nowhere. */
+  private readonly placed = { named: 0, rule: 0, fallback: 0, none: 0 };
+
+  /**
+   * How the provider rules did in this import (issue #14 item 11: a file whose groups lacked the
+   * prefix the rules expect put every ticket under the default provider, silently). Reported only
+   * when the import could place tickets by something other than the default rule.
+   */
+  report(source: string): { coverage: FieldCoverage[]; warnings: ImportWarning[] } {
+    const specific = this.rules.filter((r) => r.kind !== 'default');
+    const p = this.placed;
+    const rows = p.named + p.rule + p.fallback + p.none;
+    if (specific.length === 0 && p.named === 0) return { coverage: [], warnings: [] };
+    const mapped = p.named + p.rule;
+    const warnings: ImportWarning[] = [];
+    if (rows > 0 && mapped === 0)
+      warnings.push({ code: 'field_mapped_nothing', field: 'provider', count: rows });
+    for (const r of specific)
+      if (r.hits === 0 && r.source === source)
+        warnings.push({ code: 'rule_matched_nothing', field: 'providers', value: r.written });
+    return {
+      coverage: [{ field: 'provider', rows, mapped, share: rows > 0 ? mapped / rows : null, unmapped: [] }],
+      warnings,
+    };
+  }
 
   static async load(db: Kysely<DB>, organizationId: string, source: string): Promise<ProviderResolver> {
     const [rules, directory] = await Promise.all([
@@ -50,6 +79,8 @@ export class ProviderResolver {
         source: r.source,
         kind: r.match_kind,
         value: r.match_value.toLowerCase(),
+        written: r.match_value,
+        hits: 0,
         providerId: r.provider_id,
         teamId: r.team_id,
       }))
@@ -82,7 +113,10 @@ export class ProviderResolver {
         }
         if (this.byName.size < 10_000) this.byName.set(key, named);
       }
-      if (named !== null) return named;
+      if (named !== null) {
+        this.placed.named++;
+        return named;
+      }
     }
     const assignee = ticket.assignee?.toLowerCase() ?? null;
     const domain = assignee?.includes('@') ? assignee.slice(assignee.lastIndexOf('@') + 1) : null;
@@ -92,7 +126,13 @@ export class ProviderResolver {
       this.rules.find((r) => r.kind === 'email_domain' && r.value === domain) ??
       this.rules.find((r) => r.kind === 'group' && r.value === group) ??
       this.rules.find((r) => r.kind === 'default');
-    if (!match) return { providerId: null, teamId: null, calendar: null };
+    if (!match) {
+      this.placed.none++;
+      return { providerId: null, teamId: null, calendar: null };
+    }
+    match.hits++;
+    if (match.kind === 'default') this.placed.fallback++;
+    else this.placed.rule++;
     const team = match.teamId ? this.teams.get(match.teamId) : undefined;
     return { providerId: match.providerId, teamId: team?.id ?? null, calendar: team?.calendar ?? null };
   }

@@ -1,11 +1,20 @@
-import { basename } from 'node:path';
-import { type ColumnMapping, finaliseTicket, type ImportedTicket, QUALITY_FLAGS } from '@shoreline/core';
+import { basename, dirname } from 'node:path';
+import {
+  type ColumnMapping,
+  type FieldCoverage,
+  finaliseTicket,
+  type ImportedTicket,
+  type ImportWarning,
+  MappingCoverage,
+  QUALITY_FLAGS,
+} from '@shoreline/core';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/connect.js';
 import { newId } from '../../../platform/ids.js';
 import { BatchBuilder, type PlacedTicket } from '../../tickets/index.js';
 import type { ImportRunsTable } from '../tables.js';
+import type { FindingsSink, ImportFindings } from './findings.js';
 import { ImportError } from './import-error.js';
 import type { MappingFile } from './mapping-file.js';
 import { toColumnMapping } from './mapping-file.js';
@@ -30,6 +39,8 @@ export interface ImportReport extends ImportProgress {
   source: string;
   /** Data-quality report: count of tickets carrying each flag (kept and flagged, never dropped). */
   quality: Record<string, number>;
+  /** Mapping coverage, unresolved reply links and warnings (see ImportFindings). */
+  findings: ImportFindings;
 }
 
 export interface ImportOptions {
@@ -66,6 +77,29 @@ export interface ImportOptions {
  * declared encoding, or the mapping names columns the file does not have.
  */
 export async function runImport(o: ImportOptions): Promise<ImportReport> {
+  try {
+    return await importFile(o);
+  } catch (err) {
+    if (err instanceof ImportError && o.fileName !== undefined)
+      throw new ImportError(hidePath(err.message, o), {
+        file: o.fileName,
+        ...(err.line !== undefined ? { line: err.line } : {}),
+        ...(err.field !== undefined ? { field: err.field } : {}),
+      });
+    throw err;
+  }
+}
+
+/**
+ * Messages name the file by its display name when the caller gave one: an upload lives at a
+ * temporary path on the server, which is no business of the user's (and tells an attacker the layout).
+ */
+function hidePath(message: string, o: ImportOptions): string {
+  if (o.fileName === undefined) return message;
+  return message.replaceAll(o.filePath, o.fileName).replaceAll(dirname(o.filePath), '(upload)');
+}
+
+async function importFile(o: ImportOptions): Promise<ImportReport> {
   const mapping = o.mapping ?? null;
   const source = mapping?.source ?? o.format;
   const fileName = o.fileName ?? basename(o.filePath);
@@ -80,7 +114,12 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
     | null = mapping
     ? { ...toColumnMapping(mapping), fileFormat: mapping.format, encoding, delimiter: mapping.delimiter }
     : null;
-  const units = readUnits(o.filePath, o.format, columnMapping);
+  const findings: FindingsSink = {
+    coverage: columnMapping ? new MappingCoverage(columnMapping) : null,
+    replyLinks: null,
+    replyColumn: null,
+  };
+  const units = readUnits(o.filePath, o.format, columnMapping, findings, check.contentName);
 
   const existing = o.runId
     ? await db
@@ -225,7 +264,7 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
     if (inFlight) await inFlight;
   } catch (err) {
     if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
-    const message = (err as Error).message;
+    const message = hidePath((err as Error).message, o);
     await db
       .updateTable('import_runs')
       .set({ status: 'failed', error: message, updated_at: o.clock.now() })
@@ -234,13 +273,36 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
     if (err instanceof ImportError) throw err;
     throw new ImportError(`${fileName}: import stopped: ${message}`, { file: fileName, cause: err });
   }
+  const report = summarise(findings, resolver.report(source));
   await db
     .updateTable('import_runs')
-    .set({ status: 'done', bytes_done: check.bytes, updated_at: o.clock.now(), finished_at: o.clock.now() })
+    .set({
+      status: 'done',
+      bytes_done: check.bytes,
+      findings: JSON.stringify(report),
+      updated_at: o.clock.now(),
+      finished_at: o.clock.now(),
+    })
     .where('id', '=', runId)
     .execute();
   const quality = Object.fromEntries(QUALITY_FLAGS.map((f) => [f, state.quality[f] ?? 0]));
-  return { ...progress(), bytesDone: check.bytes, status: 'done', source, quality };
+  return { ...progress(), bytesDone: check.bytes, status: 'done', source, quality, findings: report };
+}
+
+function summarise(
+  sink: FindingsSink,
+  providers: { coverage: FieldCoverage[]; warnings: ImportWarning[] },
+): ImportFindings {
+  const mapped = sink.coverage?.report() ?? { coverage: [], warnings: [] };
+  const warnings = [...mapped.warnings, ...providers.warnings];
+  if (sink.replyLinks && sink.replyLinks.unresolved > 0)
+    warnings.push({
+      code: 'reply_links_unresolved',
+      field: sink.replyColumn ?? 'inReplyTo',
+      value: sink.replyLinks.examples[0]?.inReplyTo,
+      count: sink.replyLinks.unresolved,
+    } as ImportWarning);
+  return { coverage: [...mapped.coverage, ...providers.coverage], replyLinks: sink.replyLinks, warnings };
 }
 
 /** The report of a run that already finished (a resumed job whose process died after the last commit). */
@@ -257,6 +319,7 @@ function finishedReport(run: Selectable<ImportRunsTable>, source: string): Impor
     rowsRejected: Number(run.rows_rejected),
     resumedFromUnits: Number(run.committed_units),
     quality,
+    findings: { coverage: [], replyLinks: null, warnings: [], ...run.findings },
   };
 }
 

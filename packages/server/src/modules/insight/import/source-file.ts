@@ -3,11 +3,21 @@ import { createHash } from 'node:crypto';
 import { createReadStream, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
+import { contentChunks, contentNameOf, packingOf } from './compressed-source.js';
 import { ImportError } from './import-error.js';
+
+/** The whole text of a (possibly packed) file: for whole-document JSON, which is parsed at once. */
+export async function readAllText(path: string): Promise<string> {
+  const parts: Buffer[] = [];
+  for await (const chunk of contentChunks(path, 1024 * 1024)) parts.push(chunk);
+  return Buffer.concat(parts).toString('utf8');
+}
 
 export interface FileCheck {
   sha256: string;
   bytes: number;
+  /** The name of the text inside (the file's, less `.gz`; a zip's one member): tells its layout. */
+  contentName: string;
 }
 
 /**
@@ -44,9 +54,13 @@ export async function checkFile(path: string, encoding: string): Promise<FileChe
       { file: path, line, field: '(encoding)' },
     );
   };
-  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 })) {
-    const buf = chunk as Buffer;
-    hash.update(buf);
+  const packing = packingOf(path);
+  // A packed file is identified by its own bytes (hashed in a first pass) and checked unpacked.
+  if (packing !== 'plain')
+    for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }))
+      hash.update(chunk as Buffer);
+  for await (const buf of contentChunks(path, 1024 * 1024)) {
+    if (packing === 'plain') hash.update(buf);
     if (utf8) {
       const data = carry.length > 0 ? Buffer.concat([carry, buf]) : buf;
       const end = completeUtf8End(data);
@@ -74,7 +88,7 @@ export async function checkFile(path: string, encoding: string): Promise<FileChe
       },
     );
   }
-  return { sha256: hash.digest('hex'), bytes };
+  return { sha256: hash.digest('hex'), bytes, contentName: await contentNameOf(path, packing) };
 }
 
 /** Where the last complete UTF-8 character of `data` ends (a chunk may end inside one). */
@@ -98,9 +112,8 @@ function decodedStream(path: string, encoding: string, progress: { bytes: number
   const decoder = new TextDecoder(encoding);
   return Readable.from(
     (async function* () {
-      for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
-        progress.bytes += (chunk as Buffer).length;
-        yield decoder.decode(chunk as Buffer, { stream: true });
+      for await (const chunk of contentChunks(path, 256 * 1024, progress)) {
+        yield decoder.decode(chunk, { stream: true });
       }
       const rest = decoder.decode();
       if (rest) yield rest;
@@ -197,6 +210,7 @@ export async function* readCsv(
  */
 export async function* readNdjson(path: string, encoding: string): AsyncGenerator<RawRecord[]> {
   const decoder = new TextDecoder(encoding);
+  const progress = { bytes: 0 };
   let bytes = 0;
   let line = 0;
   let carry = '';
@@ -210,9 +224,8 @@ export async function* readNdjson(path: string, encoding: string): AsyncGenerato
       out.push({ line, bytes: end, error: { field: '(json)', reason: (err as Error).message } });
     }
   };
-  for await (const chunk of createReadStream(path, { highWaterMark: 128 * 1024 })) {
-    const buf = chunk as Buffer;
-    bytes += buf.length;
+  for await (const buf of contentChunks(path, 128 * 1024, progress)) {
+    bytes = progress.bytes;
     const text = carry + decoder.decode(buf, { stream: true });
     const out: RawRecord[] = [];
     let from = 0;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import {
   type ColumnMapping,
   columnsNamedBy,
@@ -20,8 +19,9 @@ import {
   type ThreadPost,
 } from '@shoreline/core';
 import { IMPORT_FORMATS } from '../vocabulary.js';
+import { type FindingsSink, REPLY_LINK_EXAMPLES } from './findings.js';
 import { ImportError } from './import-error.js';
-import { type RawRecord, readCsv, readNdjson } from './source-file.js';
+import { type RawRecord, readAllText, readCsv, readNdjson } from './source-file.js';
 
 export { IMPORT_FORMATS };
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -84,6 +84,9 @@ export function readUnits(
         delimiter?: string | undefined;
       })
     | null,
+  findings?: FindingsSink,
+  /** The name of the text inside a packed file (its layout: `.json`, `.tsv`…); the path otherwise. */
+  contentName: string = path,
 ): AsyncGenerator<Unit[]> {
   if (format === 'csv') {
     if (!mapping)
@@ -98,14 +101,16 @@ export function readUnits(
           { file: path, line: 1, field: missing[0]! },
         );
     });
-    if (mapping.kind === 'events') return chunked(eventUnits(each(records), mapping));
-    if (mapping.kind === 'threads') return chunked(threadUnits(each(records), mapping));
-    return flatUnits(records, (fields) =>
+    const coverage = findings?.coverage;
+    const observed = coverage ? observing(records, (fields) => coverage.observe(fields)) : records;
+    if (mapping.kind === 'events') return chunked(eventUnits(each(observed), mapping));
+    if (mapping.kind === 'threads') return chunked(threadUnits(each(observed), mapping, findings));
+    return flatUnits(observed, (fields) =>
       mapFlatRecord(mapping, fields as Record<string, string | undefined>),
     );
   }
   const mapper = JSON_MAPPERS[format];
-  const lower = path.toLowerCase();
+  const lower = contentName.toLowerCase();
   if (lower.endsWith('.csv') || lower.endsWith('.tsv'))
     return flatUnits(
       recordsOf(path, lower.endsWith('.tsv') ? 'tsv' : 'csv', 'utf-8', undefined, () => {}),
@@ -147,6 +152,17 @@ async function* flatUnits(
     const units: Unit[] = new Array(chunk.length);
     for (let i = 0; i < chunk.length; i++) units[i] = flatUnit(chunk[i]!, map);
     yield units;
+  }
+}
+
+/** Passes records through, showing each readable row's fields to `see` (mapping coverage). */
+async function* observing(
+  records: AsyncGenerator<RawRecord[]>,
+  see: (fields: Record<string, string | undefined>) => void,
+): AsyncGenerator<RawRecord[]> {
+  for await (const chunk of records) {
+    for (const r of chunk) if ('fields' in r) see(r.fields);
+    yield chunk;
   }
 }
 
@@ -249,6 +265,7 @@ async function* eventUnits(records: AsyncGenerator<RawRecord>, mapping: ColumnMa
 async function* threadUnits(
   records: AsyncGenerator<RawRecord>,
   mapping: ColumnMapping,
+  findings: FindingsSink | undefined,
 ): AsyncGenerator<Unit> {
   const posts: ThreadPost[] = [];
   const rejects: Reject[] = [];
@@ -264,7 +281,16 @@ async function* threadUnits(
       else rejects.push({ line: r.line, ...read.error });
     }
   }
-  const { tickets } = rebuildThreads(posts);
+  const { tickets, unresolvedReplies } = rebuildThreads(posts);
+  if (findings) {
+    findings.replyColumn = mapping.threads?.inReplyTo ?? null;
+    findings.replyLinks = {
+      unresolved: unresolvedReplies.length,
+      examples: unresolvedReplies
+        .slice(0, REPLY_LINK_EXAMPLES)
+        .map(({ id, inReplyTo }) => ({ id, inReplyTo })),
+    };
+  }
   // The first unit carries every reject and the record count; then one unit per ticket.
   yield { units: 1, records: records_, bytes, tickets: [], rejects };
   for (const t of tickets) yield { units: 1, records: 0, bytes, tickets: [t], rejects: [] };
@@ -282,7 +308,7 @@ async function* documentUnits(
 ): AsyncGenerator<Unit> {
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(path, 'utf8'));
+    doc = JSON.parse(await readAllText(path));
   } catch (err) {
     throw new ImportError(`${path}: not valid JSON (truncated?): ${(err as Error).message}`, {
       file: path,

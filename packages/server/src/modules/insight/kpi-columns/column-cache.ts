@@ -1,4 +1,10 @@
-import { hourOfWeekColumn, localDayColumn, type TicketColumns } from '@shoreline/core';
+import {
+  hourOfWeekColumn,
+  localDayColumn,
+  type TicketColumns,
+  UNRELIABLE_RESOLUTION_FLAGS,
+  withoutFlaggedDurations,
+} from '@shoreline/core';
 import type { ScopedDb } from '../../../platform/scope.js';
 import { loadTicketColumns } from './load-columns.js';
 
@@ -15,6 +21,21 @@ export class CachedColumns {
     readonly columns: TicketColumns,
     readonly version: number,
   ) {}
+
+  private trusted: TicketColumns | null = null;
+
+  /**
+   * The columns KPIs measure: with resolution times that are not the source's left out unless
+   * `includeInferredResolutions` (the same rule as kpi-sql.ts); the copy is made once per load.
+   */
+  measured(includeInferredResolutions: boolean | undefined): TicketColumns {
+    if (includeInferredResolutions) return this.columns;
+    this.trusted ??= withoutFlaggedDurations(this.columns, UNRELIABLE_RESOLUTION_FLAGS, [
+      'resolution',
+      'resolutionBusiness',
+    ]);
+    return this.trusted;
+  }
 
   /** Local hour of week of created_at in a zone, computed once per zone (kept for a few zones). */
   hourOfWeek(timeZone: string): Int16Array {

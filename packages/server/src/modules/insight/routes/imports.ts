@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import { allowNulIn } from '../../../platform/http/text-guard.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
   ImportCreate,
@@ -16,6 +17,8 @@ const IdParam = z.object({ id: z.string().max(64) });
 /** Imports with progress, their rejected rows, and provider mappings. */
 export function importRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const { clock, database } = ctx;
+  // An uploaded file's text may hold NUL: the import rejects those rows one by one and keeps the rest.
+  allowNulIn('POST', '/api/insight/imports', 'content');
   app.openapi(
     createRoute({
       method: 'post',

@@ -1,6 +1,8 @@
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { databaseTimeZones } from '../../../platform/db/time-zones.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json } from '../../../platform/http/openapi.js';
+import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { kpiServiceOf } from '../kpi-service.js';
 import { kpiRowsToCsv, toCsv } from '../presenters.js';
@@ -36,6 +38,18 @@ const csv = (body: string, name: string) =>
 
 /** KPI tables, volume and backlog, contact-reason trends, training needs and drill-down to tickets. */
 export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
+  // Time zones reach SQL (hour of week, local days): refuse one PostgreSQL does not know as a field error.
+  app.use('/api/insight/*', async (c, next) => {
+    const tz = c.req.query('timeZone');
+    if (tz !== undefined && !(await databaseTimeZones(ctx.db)).has(tz))
+      throw new AppError(
+        'validation_failed',
+        `query.timeZone: unknown IANA time zone "${tz}"`,
+        'query.timeZone',
+        [{ field: 'query.timeZone', code: 'invalid_enum_value', message: 'unknown IANA time zone' }],
+      );
+    await next();
+  });
   const kpi = kpiServiceOf(ctx);
   app.openapi(
     createRoute({
