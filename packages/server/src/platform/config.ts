@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { compileTrustedProxies } from './http/client-address.js';
 
 const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -11,6 +12,26 @@ const ConfigSchema = z.object({
   SHORELINE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHORELINE_KPI_ENGINE: z.enum(['memory', 'sql']).default('memory'),
   SHORELINE_KPI_CACHE_TICKETS: z.coerce.number().int().positive().default(5_000_000),
+  SHORELINE_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => {
+        try {
+          compileTrustedProxies(list);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be addresses or CIDRs separated by commas (e.g. 10.0.0.0/8,::1)' },
+    ),
 });
 
 export interface Config {
@@ -25,6 +46,8 @@ export interface Config {
   kpiEngine: 'memory' | 'sql';
   /** Soft cap on tickets the in-memory KPI columns hold across organizations (≈ 90 bytes each). */
   kpiCacheTickets: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty: none. */
+  trustedProxies: string[];
 }
 
 /** Reads configuration from the environment, naming the variable and the reason on bad input. */
@@ -49,5 +72,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: c.SHORELINE_MAX_BODY_BYTES,
     kpiEngine: c.SHORELINE_KPI_ENGINE,
     kpiCacheTickets: c.SHORELINE_KPI_CACHE_TICKETS,
+    trustedProxies: c.SHORELINE_TRUSTED_PROXIES,
   };
 }

@@ -6,36 +6,40 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/problem.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import type { Actor } from '../../platform/scope.js';
-
-// Login throttling: failures within a window, per e-mail and per client address.
-const WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 30;
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  admit,
+  PAIR_RULE,
+  rememberSuccess,
+  throttleKeys,
+} from './login-throttle.js';
 
 export interface AuthDeps {
   db: Kysely<DB>;
   clock: Clock;
 }
 
-/** Signs in with e-mail and password; returns the session token to set as a cookie. */
+/**
+ * Signs in with e-mail and password; returns the session token to set as a cookie. The attempt is
+ * counted (login-throttle.ts) before the password is checked, so parallel guesses cannot outrun it.
+ */
 export async function login(
   deps: AuthDeps,
   input: { email: string; password: string; ip: string },
 ): Promise<{ token: string; userId: string }> {
   const { db, clock } = deps;
   const now = clock.now();
-  const since = new Date(now.getTime() - WINDOW_MS);
-  const failures = await db
-    .selectFrom('login_attempts')
-    .select((eb) => [
-      eb.fn.count<number>('id').filterWhere('email', '=', input.email).as('byEmail'),
-      eb.fn.count<number>('id').filterWhere('ip', '=', input.ip).as('byIp'),
-    ])
-    .where('succeeded', '=', false)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  if (Number(failures.byEmail) >= MAX_FAILURES_PER_EMAIL || Number(failures.byIp) >= MAX_FAILURES_PER_IP) {
-    throw new AppError('rate_limited', 'too many failed sign-ins; try again in 15 minutes');
+  const keys = throttleKeys(input.email, input.ip);
+  const pair = await admit(db, keys.pair, PAIR_RULE, now);
+  if (!pair.admitted) throw rateLimited(pair.retryAt, now);
+  // A pair known from an earlier success is exempt from the account- and address-wide limits, so
+  // an attacker elsewhere cannot lock the owner out (it still has its own pair limit).
+  if (!pair.known) {
+    const account = await admit(db, keys.account, ACCOUNT_RULE, now);
+    if (!account.admitted) throw rateLimited(account.retryAt, now);
+    const address = await admit(db, keys.address, ADDRESS_RULE, now);
+    if (!address.admitted) throw rateLimited(address.retryAt, now);
   }
   const user = await db
     .selectFrom('users')
@@ -46,13 +50,28 @@ export async function login(
   if (user?.password_hash && user.status === 'active')
     ok = await verifyPassword(user.password_hash, input.password);
   else await verifyPassword(await dummyHash(), input.password); // same cost whether or not the user exists
+  // One row per password checked: the audit trail, and what the burst tests count.
   await db
     .insertInto('login_attempts')
     .values({ email: input.email, ip: input.ip, succeeded: ok, at: now })
     .execute();
   if (!ok || !user) throw new AppError('invalid_credentials', 'e-mail or password is wrong');
+  await rememberSuccess(db, keys.pair, now);
   const token = await createSession(deps, user);
   return { token, userId: user.id };
+}
+
+function rateLimited(retryAt: Date, now: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+  return new AppError(
+    'rate_limited',
+    `too many sign-in attempts; try again in ${seconds} s`,
+    undefined,
+    undefined,
+    {
+      'retry-after': String(seconds),
+    },
+  );
 }
 
 export async function createSession(

@@ -92,4 +92,23 @@ export const identityMigrations: Migration[] = [
       );
     },
   },
+  {
+    // Sign-in throttling counted atomically before the password check (see login-throttle.ts).
+    id: '0002_login_throttle',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        create table login_throttle (
+          key text primary key,
+          attempts integer not null,
+          window_started_at timestamptz not null,
+          next_allowed_at timestamptz not null,
+          admitted boolean not null,
+          known boolean not null default false
+        );
+        `,
+      );
+    },
+  },
 ];

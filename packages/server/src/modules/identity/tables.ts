@@ -90,6 +90,15 @@ export interface LoginAttemptsTable {
   at: Timestamp;
 }
 
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  window_started_at: Timestamp;
+  next_allowed_at: Timestamp;
+  admitted: boolean;
+  known: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     organizations: OrganizationsTable;
@@ -99,6 +108,7 @@ declare module '../../platform/db/schema.js' {
     sessions: SessionsTable;
     api_tokens: ApiTokensTable;
     login_attempts: LoginAttemptsTable;
+    login_throttle: LoginThrottleTable;
   }
 }
 

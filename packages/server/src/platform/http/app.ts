@@ -94,6 +94,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     const problem = toAppError(err);
     if (problem.status >= 500) console.error(err);
     return c.body(JSON.stringify(problem.toProblem()), problem.status as 400, {
+      ...problem.headers,
       'content-type': 'application/problem+json',
     });
   });

@@ -42,6 +42,8 @@ export class AppError extends Error {
     message: string,
     readonly field?: string,
     readonly errors?: FieldError[],
+    /** Extra response headers, e.g. Retry-After on rate_limited. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

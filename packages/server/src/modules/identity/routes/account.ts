@@ -1,8 +1,8 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../../../platform/auth/tokens.js';
+import { clientAddress, compileTrustedProxies } from '../../../platform/http/client-address.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
@@ -27,6 +27,7 @@ const MeEnvelope = z.object({ user: MeSchema }).openapi('MeEnvelope');
 export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const { db, clock, config } = ctx;
   const deps = { db, clock };
+  const trustProxy = compileTrustedProxies(config.trustedProxies);
 
   const setSession = (c: Context<AppEnv>, token: string) =>
     setCookie(c, SESSION_COOKIE, token, {
@@ -65,7 +66,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
-      const { token, userId } = await auth.login(deps, { email, password, ip: clientIp(c) });
+      const { token, userId } = await auth.login(deps, { email, password, ip: clientAddress(c, trustProxy) });
       setSession(c, token);
       return c.json({ user: await meOf(userId) }, 200);
     },
@@ -173,13 +174,4 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
       return c.body(null, 204);
     },
   );
-}
-
-/** The peer address; behind a proxy, set the proxy to overwrite X-Forwarded-For. */
-function clientIp(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }
