@@ -3,6 +3,7 @@
 // and contact reasons. Each export cites its definition in its own file.
 export * from './business-hours.js';
 export * from './csat.js';
+export * from './csv-cells.js';
 export * from './data-quality.js';
 export * from './date-parse.js';
 export * from './event-log.js';
