@@ -85,7 +85,7 @@ describe('canonical export → import keeps every text exactly', () => {
       await fc.assert(
         fc.asyncProperty(fc.array(text, { minLength: 1, maxLength: 40 }), async (subjects) => {
           const back = await roundTrip(subjects, format);
-          subjects.forEach((s, i) => expect(back.get(`t${i}`)).toBe(s));
+          for (const [i, s] of subjects.entries()) expect(back.get(`t${i}`)).toBe(s);
         }),
         { numRuns: 8 },
       );

@@ -15,6 +15,9 @@ import {
   throttleKeys,
 } from './login-throttle.js';
 
+/** Organizations one address can sign in to; bounds the password checks of one attempt. */
+const MAX_MEMBERSHIPS = 10;
+
 export interface AuthDeps {
   db: Kysely<DB>;
   clock: Clock;
@@ -26,7 +29,7 @@ export interface AuthDeps {
  */
 export async function login(
   deps: AuthDeps,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; organizationId?: string | undefined },
 ): Promise<{ token: string; userId: string }> {
   const { db, clock } = deps;
   const now = clock.now();
@@ -41,22 +44,54 @@ export async function login(
     const address = await admit(db, keys.address, ADDRESS_RULE, now);
     if (!address.admitted) throw rateLimited(address.retryAt, now);
   }
-  const user = await db
+  // An address may belong to several organizations (one user row each, each with its own password).
+  const candidates = await db
     .selectFrom('users')
-    .selectAll()
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email))
-    .executeTakeFirst();
-  let ok = false;
-  if (user?.password_hash && user.status === 'active')
-    ok = await verifyPassword(user.password_hash, input.password);
-  else await verifyPassword(await dummyHash(), input.password); // same cost whether or not the user exists
-  // One row per password checked: the audit trail, and what the burst tests count.
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .selectAll('users')
+    .select('organizations.name as organization_name')
+    .where((eb) => eb(eb.fn('lower', ['users.email']), '=', input.email))
+    .where('users.status', '=', 'active')
+    .where('users.password_hash', 'is not', null)
+    .orderBy('users.created_at')
+    .limit(MAX_MEMBERSHIPS)
+    .execute();
+  const matched: typeof candidates = [];
+  for (const candidate of candidates) {
+    if (await verifyPassword(candidate.password_hash!, input.password)) matched.push(candidate);
+  }
+  // Same cost whether or not the address exists.
+  if (candidates.length === 0) await verifyPassword(await dummyHash(), input.password);
+  const ok = matched.length > 0;
+  // One row per sign-in whose password was checked: the audit trail, and what the burst tests count.
   await db
     .insertInto('login_attempts')
     .values({ email: input.email, ip: input.ip, succeeded: ok, at: now })
     .execute();
-  if (!ok || !user) throw new AppError('invalid_credentials', 'e-mail or password is wrong');
+  if (!ok) throw new AppError('invalid_credentials', 'e-mail or password is wrong');
   await rememberSuccess(db, keys.pair, now);
+  const chosen = input.organizationId
+    ? matched.find((u) => u.organization_id === input.organizationId)
+    : matched.length === 1
+      ? matched[0]
+      : undefined;
+  if (!chosen) {
+    if (input.organizationId)
+      throw new AppError('invalid_credentials', 'e-mail or password is wrong', 'organizationId');
+    // Offered only after the password matched: a guesser learns nothing about memberships.
+    throw new AppError(
+      'organization_choice',
+      'choose the organization to sign in to',
+      'organizationId',
+      undefined,
+      {
+        extensions: {
+          organizations: matched.map((u) => ({ id: u.organization_id, name: u.organization_name })),
+        },
+      },
+    );
+  }
+  const user = chosen;
   const token = await createSession(deps, user);
   return { token, userId: user.id };
 }
@@ -68,9 +103,7 @@ function rateLimited(retryAt: Date, now: Date): AppError {
     `too many sign-in attempts; try again in ${seconds} s`,
     undefined,
     undefined,
-    {
-      'retry-after': String(seconds),
-    },
+    { headers: { 'retry-after': String(seconds) } },
   );
 }
 

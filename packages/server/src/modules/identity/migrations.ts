@@ -111,4 +111,19 @@ export const identityMigrations: Migration[] = [
       );
     },
   },
+  {
+    // E-mail addresses are unique per organization (Hardening #14 item 4): the same person may be
+    // invited to two, and one organization's admin cannot learn or squat another's addresses.
+    id: '0003_email_per_organization',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        drop index users_email;
+        create unique index users_org_email on users (organization_id, lower(email));
+        create index users_email on users (lower(email));
+        `,
+      );
+    },
+  },
 ];

@@ -173,7 +173,12 @@ export const MeUpdate = z
 export const Password = z.string().min(10, 'must be at least 10 characters').max(200);
 
 export const LoginBody = z
-  .object({ email: Email, password: z.string().min(1, 'is required').max(200) })
+  .object({
+    email: Email,
+    password: z.string().min(1, 'is required').max(200),
+    /** When the address belongs to several organizations: which one (the sign-in answers the choice). */
+    organizationId: z.string().max(64).optional(),
+  })
   .strict()
   .openapi('Login');
 export const AcceptInviteBody = z

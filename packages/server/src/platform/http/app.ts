@@ -94,7 +94,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     const problem = toAppError(err);
     if (problem.status >= 500) console.error(err);
     return c.body(JSON.stringify(problem.toProblem()), problem.status as 400, {
-      ...problem.headers,
+      ...problem.more.headers,
       'content-type': 'application/problem+json',
     });
   });
@@ -117,9 +117,17 @@ function toAppError(err: unknown): AppError {
   }
   // Unique violations mean the caller asked for something that already exists.
   if (typeof err === 'object' && err !== null && (err as { code?: string }).code === '23505') {
-    return new AppError('conflict', 'a record with the same unique value already exists');
+    return new AppError('conflict', 'a record with the same unique value already exists', uniqueField(err));
   }
   return new AppError('internal_error', 'internal error');
+}
+
+/** The field a unique violation is about, from the index name (`users_org_email` → `email`). */
+function uniqueField(err: object): string | undefined {
+  const constraint = (err as { constraint?: string }).constraint ?? '';
+  const detail = (err as { detail?: string }).detail ?? '';
+  if (constraint === 'users_org_email' || /\(.*email.*\)=/.test(detail)) return 'email';
+  return undefined;
 }
 
 /** Writes must send JSON: this also keeps cross-site HTML forms from posting with the session cookie. */

@@ -12,6 +12,7 @@ export const PROBLEM_STATUS = {
   conflict: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  organization_choice: 409,
   rate_limited: 429,
   internal_error: 500,
   not_ready: 503,
@@ -33,6 +34,7 @@ export interface ProblemBody {
   detail: string;
   field?: string;
   errors?: FieldError[];
+  [extension: string]: unknown;
 }
 
 export class AppError extends Error {
@@ -42,8 +44,12 @@ export class AppError extends Error {
     message: string,
     readonly field?: string,
     readonly errors?: FieldError[],
-    /** Extra response headers, e.g. Retry-After on rate_limited. */
-    readonly headers?: Record<string, string>,
+    readonly more: {
+      /** Extra response headers, e.g. Retry-After on rate_limited. */
+      headers?: Record<string, string>;
+      /** Extra members of the problem body (RFC 9457 extensions), e.g. the organizations to choose. */
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -60,7 +66,7 @@ export class AppError extends Error {
     };
     if (this.field !== undefined) body.field = this.field;
     if (this.errors !== undefined) body.errors = this.errors;
-    return body;
+    return { ...this.more.extensions, ...body };
   }
 }
 

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { ErrorBanner, Field } from '../../lib/ui';
 import { AuthLayout } from './AuthLayout';
@@ -12,15 +13,24 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>();
+  // Filled when the address belongs to several organizations and the password was right.
+  const [choices, setChoices] = useState<{ id: string; name: string }[]>([]);
+  const [organizationId, setOrganizationId] = useState('');
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(undefined);
     try {
-      await session.signIn(email.trim(), password);
+      await session.signIn(email.trim(), password, organizationId || undefined);
     } catch (err) {
-      setError(err);
+      if (err instanceof ApiError && err.code === 'organization_choice') {
+        const offered =
+          (err.problem as { organizations?: { id: string; name: string }[] }).organizations ?? [];
+        setChoices(offered);
+        setOrganizationId(offered[0]?.id ?? '');
+        setError(undefined);
+      } else setError(err);
       setBusy(false);
     }
   };
@@ -39,7 +49,11 @@ export function SignInPage() {
               autoComplete="username"
               required
               value={email}
-              onChange={(e) => setEmail(e.target.value)}
+              onChange={(e) => {
+                setEmail(e.target.value);
+                setChoices([]);
+                setOrganizationId('');
+              }}
             />
           )}
         </Field>
@@ -56,6 +70,28 @@ export function SignInPage() {
             />
           )}
         </Field>
+        {choices.length > 0 ? (
+          <Field
+            label={t('auth.organization')}
+            help={t('auth.chooseOrganization')}
+            error={fields['organizationId']}
+          >
+            {(c) => (
+              <select
+                {...c}
+                name="organizationId"
+                value={organizationId}
+                onChange={(e) => setOrganizationId(e.target.value)}
+              >
+                {choices.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <button type="submit" className="button-primary button-wide" disabled={busy}>
           {busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>

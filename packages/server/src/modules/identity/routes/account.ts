@@ -65,8 +65,13 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
       responses: { 200: json(MeEnvelope, 'Signed in'), ...errorResponses },
     }),
     async (c) => {
-      const { email, password } = c.req.valid('json');
-      const { token, userId } = await auth.login(deps, { email, password, ip: clientAddress(c, trustProxy) });
+      const { email, password, organizationId } = c.req.valid('json');
+      const { token, userId } = await auth.login(deps, {
+        email,
+        password,
+        organizationId,
+        ip: clientAddress(c, trustProxy),
+      });
       setSession(c, token);
       return c.json({ user: await meOf(userId) }, 200);
     },
