@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { weakPasswordReason } from '../../platform/auth/password-policy.js';
 
 export const LOCALES = ['en', 'tr', 'he', 'hu', 'lv'] as const;
 export const ROLES = ['admin', 'supervisor', 'agent'] as const;
@@ -170,7 +171,14 @@ export const MeUpdate = z
   .strict()
   .openapi('MeUpdate');
 
-export const Password = z.string().min(10, 'must be at least 10 characters').max(200);
+export const Password = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200)
+  .refine((p) => weakPasswordReason(p) === null, {
+    message: 'is too common or too easy to guess; choose a longer or less predictable one',
+    params: { code: 'weak_password' },
+  });
 
 export const LoginBody = z
   .object({

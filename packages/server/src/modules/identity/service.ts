@@ -184,7 +184,13 @@ export async function inviteUser(
   return { user: presentUser(row), inviteUrl: `${publicUrl}/invite/${token}` };
 }
 
-export async function updateUser(s: ScopedDb, clock: Clock, id: string, input: z.infer<typeof UserUpdate>) {
+export async function updateUser(
+  s: ScopedDb,
+  clock: Clock,
+  publicUrl: string,
+  id: string,
+  input: z.infer<typeof UserUpdate>,
+) {
   authorize(s.actor, 'user.write', 'user');
   return s.transaction(async (tx) => {
     const current = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -200,13 +206,23 @@ export async function updateUser(s: ScopedDb, clock: Clock, id: string, input: z
     if (input.active === false) status = 'deactivated';
     if (input.active === true && current.status === 'deactivated')
       status = current.password_hash ? 'active' : 'invited';
+    // A cancelled invitation's link dies with it; reactivation issues a new link (Hardening #14).
+    const now = clock.now();
+    const newInvite = status === 'invited' && current.status === 'deactivated' ? newSecret('inv') : null;
     const row = await tx
       .updateTable('users')
       .set({
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.role !== undefined ? { role: input.role } : {}),
         status,
-        updated_at: clock.now(),
+        ...(status === 'deactivated' ? { invite_token_hash: null, invite_expires_at: null } : {}),
+        ...(newInvite
+          ? {
+              invite_token_hash: digest(newInvite),
+              invite_expires_at: new Date(now.getTime() + INVITE_TTL_MS),
+            }
+          : {}),
+        updated_at: now,
       })
       .where('id', '=', id)
       .returningAll()
@@ -216,7 +232,9 @@ export async function updateUser(s: ScopedDb, clock: Clock, id: string, input: z
       await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
       await tx.updateTable('api_tokens').set({ revoked_at: clock.now() }).where('user_id', '=', id).execute();
     }
-    return presentUser(row);
+    return newInvite
+      ? { ...presentUser(row), inviteUrl: `${publicUrl}/invite/${newInvite}` }
+      : presentUser(row);
   });
 }
 

@@ -31,8 +31,10 @@ export function UsersPage() {
     setPending(user.id);
     setRowError(undefined);
     try {
-      const updated = await adminApi.updateUser(user.id, patch);
+      const { inviteUrl, ...updated } = await adminApi.updateUser(user.id, patch);
       users.set((list) => list?.map((u) => (u.id === updated.id ? updated : u)));
+      // Reactivating a cancelled invitation issues a new link (the old one stays dead).
+      if (inviteUrl) setInvite({ email: updated.email, url: inviteUrl });
     } catch (err) {
       setRowError(err);
     } finally {

@@ -45,7 +45,7 @@ export const adminApi = {
   users: () => api.get<ListResponse<User>>('/users').then((r) => r.items),
   inviteUser: (input: InviteInput) => api.post<{ user: User; inviteUrl: string }>('/users', input),
   updateUser: (id: string, patch: { name?: string; role?: Role; active?: boolean }) =>
-    api.patch<User>(`/users/${encodeURIComponent(id)}`, patch),
+    api.patch<User & { inviteUrl?: string }>(`/users/${encodeURIComponent(id)}`, patch),
 
   tokens: () => api.get<ListResponse<ApiToken>>('/tokens').then((r) => r.items),
   createToken: (name: string) => api.post<CreatedApiToken>('/tokens', { name }),
