@@ -254,8 +254,8 @@ beforeAll(async () => {
     providerId: bVendor.id,
     password: DEMO_PASSWORD,
   });
-  await createToken(sb, clock, 'b admin token');
-  await createToken(new ScopedDb(db, bVendorAgent), clock, 'b vendor token');
+  await createToken(sb, clock, { name: 'b admin token' });
+  await createToken(new ScopedDb(db, bVendorAgent), clock, { name: 'b vendor token' });
 
   // Insight data (tickets, messages, events, mappings) for every provider of both organizations,
   // and an import run with a reject in org B.
@@ -309,7 +309,7 @@ beforeAll(async () => {
       providerId: u.provider_id,
       role: u.role,
     };
-    const token = await createToken(new ScopedDb(db, actor), clock, `${label} token`);
+    const token = await createToken(new ScopedDb(db, actor), clock, { name: `${label} token` });
     actors.push({ label, actor, auth: { token: token.token } });
   }
   // One actor signs in with a cookie too, so both credential paths are exercised. It goes first:

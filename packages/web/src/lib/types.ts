@@ -71,17 +71,24 @@ export interface User {
   createdAt: string;
 }
 
+export const TOKEN_SCOPES = ['admin', 'kpi:read', 'import:write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
 export interface ApiToken {
   id: string;
   name: string;
   createdAt: string;
   lastUsedAt: string | null;
+  scopes: TokenScope[];
+  expiresAt: string;
 }
 
 export interface CreatedApiToken {
   id: string;
   name: string;
   createdAt: string;
+  scopes: TokenScope[];
+  expiresAt: string;
   token: string;
 }
 

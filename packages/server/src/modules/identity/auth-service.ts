@@ -132,7 +132,7 @@ export async function createSession(
 export async function authenticate(
   { db, clock }: AuthDeps,
   credentials: { sessionToken?: string | undefined; bearerToken?: string | undefined },
-): Promise<Actor | null> {
+): Promise<(Actor & { scopes?: readonly string[] }) | null> {
   const now = clock.now();
   if (credentials.sessionToken) {
     const row = await db
@@ -170,6 +170,7 @@ export async function authenticate(
       .select([
         'api_tokens.id as tokenId',
         'api_tokens.last_used_at',
+        'api_tokens.scopes',
         'users.id',
         'users.organization_id',
         'users.provider_id',
@@ -178,12 +179,13 @@ export async function authenticate(
       ])
       .where('api_tokens.token_hash', '=', digest(credentials.bearerToken))
       .where('api_tokens.revoked_at', 'is', null)
+      .where('api_tokens.expires_at', '>', now)
       .executeTakeFirst();
     if (row && row.status === 'active') {
       if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
         await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
       }
-      return actorOf(row);
+      return { ...actorOf(row), scopes: row.scopes };
     }
   }
   return null;

@@ -1,12 +1,14 @@
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../../platform/auth/tokens.js';
 import type { Authenticate } from '../../platform/http/app.js';
+import { AppError } from '../../platform/http/problem.js';
 import type { ModuleContext, ShorelineModule } from '../../platform/module.js';
 import { authenticate } from './auth-service.js';
 import { identityMigrations } from './migrations.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import './tables.js';
+import { scopeAllows } from './token-scopes.js';
 
 export const identityModule: ShorelineModule = {
   name: 'identity',
@@ -19,12 +21,21 @@ export const identityModule: ShorelineModule = {
 
 /** Resolves the caller from the session cookie or an `Authorization: Bearer` API token. */
 export function identityAuthenticator(ctx: ModuleContext): Authenticate {
-  return (c) => {
+  return async (c) => {
     const header = c.req.header('authorization');
     const bearer = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : undefined;
-    return authenticate(
+    const found = await authenticate(
       { db: ctx.db, clock: ctx.clock },
       { sessionToken: getCookie(c, SESSION_COOKIE), bearerToken: bearer },
     );
+    if (!found) return null;
+    const { scopes, ...actor } = found;
+    // An API token reaches only what its scopes name (token-scopes.ts); sessions are not scoped.
+    if (scopes && !scopeAllows(scopes, c.req.method, c.req.path))
+      throw new AppError(
+        'forbidden',
+        `this API token's scopes (${scopes.join(', ')}) do not allow this request`,
+      );
+    return actor;
   };
 }

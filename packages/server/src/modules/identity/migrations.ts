@@ -126,4 +126,21 @@ export const identityMigrations: Migration[] = [
       );
     },
   },
+  {
+    // API tokens expire and carry scopes (Hardening #14 item 6). Tokens made before keep full access
+    // (`admin`) and expire 90 days after this migration.
+    id: '0004_api_token_scopes',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        alter table api_tokens add column scopes text[] not null default '{admin}';
+        alter table api_tokens add column expires_at timestamptz;
+        update api_tokens set expires_at = now() + interval '90 days';
+        alter table api_tokens alter column expires_at set not null;
+        alter table api_tokens alter column scopes drop default;
+        `,
+      );
+    },
+  },
 ];

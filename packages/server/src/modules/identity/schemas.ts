@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { weakPasswordReason } from '../../platform/auth/password-policy.js';
+import { TOKEN_SCOPES } from './token-scopes.js';
 
 export const LOCALES = ['en', 'tr', 'he', 'hu', 'lv'] as const;
 export const ROLES = ['admin', 'supervisor', 'agent'] as const;
@@ -195,9 +196,24 @@ export const AcceptInviteBody = z
   .openapi('AcceptInvite');
 
 export const ApiTokenSchema = z
-  .object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    scopes: z.array(z.enum(TOKEN_SCOPES)),
+    expiresAt: z.string(),
+  })
   .openapi('ApiToken');
-export const ApiTokenCreate = z.object({ name: Name }).strict().openapi('ApiTokenCreate');
+export const ApiTokenCreate = z
+  .object({
+    name: Name,
+    scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(TOKEN_SCOPES.length).default(['admin']),
+    /** Lifetime in days; a token always expires (OWASP: limit the lifetime of credentials). */
+    expiresInDays: z.number().int().min(1).max(365).default(90),
+  })
+  .strict()
+  .openapi('ApiTokenCreate');
 export const ApiTokenCreated = ApiTokenSchema.omit({ lastUsedAt: true })
   .extend({ token: z.string() })
   .openapi('ApiTokenCreated');

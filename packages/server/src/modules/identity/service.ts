@@ -14,6 +14,7 @@ import type {
   UserInvite,
   UserUpdate,
 } from './schemas.js';
+import type { TokenScope } from './token-scopes.js';
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -251,7 +252,11 @@ export async function listTokens(s: ScopedDb) {
   return rows.map(presentToken);
 }
 
-export async function createToken(s: ScopedDb, clock: Clock, name: string) {
+export async function createToken(
+  s: ScopedDb,
+  clock: Clock,
+  input: { name: string; scopes?: TokenScope[]; expiresInDays?: number },
+) {
   const now = clock.now();
   const token = newSecret('shl');
   const row = await s
@@ -259,12 +264,15 @@ export async function createToken(s: ScopedDb, clock: Clock, name: string) {
       id: newId('tok', now.getTime()),
       provider_id: s.actor.providerId,
       user_id: s.actor.userId,
-      name,
+      name: input.name,
       token_hash: digest(token),
+      scopes: [...new Set(input.scopes ?? ['admin'])],
+      expires_at: new Date(now.getTime() + (input.expiresInDays ?? 90) * 24 * 3600_000),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { id: row.id, name: row.name, createdAt: row.created_at.toISOString(), token };
+  const { lastUsedAt: _never, ...shown } = presentToken(row);
+  return { ...shown, token };
 }
 
 export async function revokeToken(s: ScopedDb, clock: Clock, id: string) {

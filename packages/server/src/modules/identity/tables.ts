@@ -80,6 +80,8 @@ export interface ApiTokensTable {
   created_at: CreatedAt;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  scopes: string[];
+  expires_at: Timestamp;
 }
 
 export interface LoginAttemptsTable {

@@ -1,11 +1,23 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiToken, CreatedApiToken } from '../../lib/types';
+import { type ApiToken, type CreatedApiToken, TOKEN_SCOPES, type TokenScope } from '../../lib/types';
 import { ErrorBanner, Field, Loading, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { adminApi } from './api';
+
+// i18next reads ':' as a namespace separator, so scopes map to plain keys.
+const SCOPE_LABEL = {
+  admin: 'tokens.scopeAdmin',
+  'kpi:read': 'tokens.scopeKpiRead',
+  'import:write': 'tokens.scopeImportWrite',
+} as const;
+const SCOPE_HELP = {
+  admin: 'tokens.scopeAdminHelp',
+  'kpi:read': 'tokens.scopeKpiReadHelp',
+  'import:write': 'tokens.scopeImportWriteHelp',
+} as const;
 
 export function TokensPage() {
   const { t } = useTranslation();
@@ -14,16 +26,27 @@ export function TokensPage() {
   const tokens = useResource(() => adminApi.tokens(), []);
   const [created, setCreated] = useState<CreatedApiToken>();
   const [name, setName] = useState('');
+  const [scope, setScope] = useState<TokenScope>('kpi:read');
+  const [days, setDays] = useState(90);
   const submit = useSubmit();
   const [revokeError, setRevokeError] = useState<unknown>();
 
   const onCreate = async (e: FormEvent) => {
     e.preventDefault();
-    const res = await submit.run(() => adminApi.createToken(name.trim()));
+    const res = await submit.run(() =>
+      adminApi.createToken({ name: name.trim(), scopes: [scope], expiresInDays: days }),
+    );
     if (res) {
       setCreated(res);
       setName('');
-      const row: ApiToken = { id: res.id, name: res.name, createdAt: res.createdAt, lastUsedAt: null };
+      const row: ApiToken = {
+        id: res.id,
+        name: res.name,
+        createdAt: res.createdAt,
+        lastUsedAt: null,
+        scopes: res.scopes,
+        expiresAt: res.expiresAt,
+      };
       tokens.set((list) => [...(list ?? []), row]);
     }
   };
@@ -56,6 +79,38 @@ export function TokensPage() {
         <Field label={t('tokens.name')} help={t('tokens.nameHelp')} error={submit.fields['name']} required>
           {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
+        <Field label={t('tokens.scope')} help={t(SCOPE_HELP[scope])} error={submit.fields['scopes']}>
+          {(c) => (
+            <select
+              {...c}
+              name="scope"
+              value={scope}
+              onChange={(e) => setScope(e.target.value as TokenScope)}
+            >
+              {TOKEN_SCOPES.map((s) => (
+                <option key={s} value={s}>
+                  {t(SCOPE_LABEL[s])}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('tokens.expiresIn')} error={submit.fields['expiresInDays']}>
+          {(c) => (
+            <select
+              {...c}
+              name="expiresInDays"
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value))}
+            >
+              {[7, 30, 90, 365].map((d) => (
+                <option key={d} value={d}>
+                  {t('tokens.days', { n: d })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={submit.busy}>
             {t('tokens.create')}
@@ -73,6 +128,8 @@ export function TokensPage() {
               <tr>
                 <th scope="col">{t('common.name')}</th>
                 <th scope="col">{t('common.created')}</th>
+                <th scope="col">{t('tokens.scope')}</th>
+                <th scope="col">{t('tokens.expires')}</th>
                 <th scope="col">{t('tokens.lastUsed')}</th>
                 <th scope="col">{t('common.actions')}</th>
               </tr>
@@ -82,6 +139,8 @@ export function TokensPage() {
                 <tr key={token.id}>
                   <th scope="row">{token.name}</th>
                   <td className="nowrap">{fmt.dateTime(token.createdAt)}</td>
+                  <td>{token.scopes.map((s) => t(SCOPE_LABEL[s])).join(', ')}</td>
+                  <td className="nowrap">{fmt.dateTime(token.expiresAt)}</td>
                   <td className="nowrap">
                     {token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}
                   </td>

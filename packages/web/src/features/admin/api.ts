@@ -8,6 +8,7 @@ import type {
   Role,
   Shore,
   Team,
+  TokenScope,
   User,
 } from '../../lib/types';
 
@@ -48,6 +49,7 @@ export const adminApi = {
     api.patch<User & { inviteUrl?: string }>(`/users/${encodeURIComponent(id)}`, patch),
 
   tokens: () => api.get<ListResponse<ApiToken>>('/tokens').then((r) => r.items),
-  createToken: (name: string) => api.post<CreatedApiToken>('/tokens', { name }),
+  createToken: (input: { name: string; scopes: TokenScope[]; expiresInDays: number }) =>
+    api.post<CreatedApiToken>('/tokens', input),
   revokeToken: (id: string) => api.delete(`/tokens/${encodeURIComponent(id)}`),
 };

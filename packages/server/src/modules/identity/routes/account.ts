@@ -164,7 +164,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await service.createToken(c.var.scoped, clock, c.req.valid('json').name), 201),
+    async (c) => c.json(await service.createToken(c.var.scoped, clock, c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
