@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
 import { createProvider, createTeam, createToken } from '../src/modules/identity/service.js';
 import { newId } from '../src/platform/ids.js';
+import { outboxMailer } from '../src/platform/mail/mailer.js';
 import { type Actor, ScopedDb, scopedTables } from '../src/platform/scope.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
 
@@ -74,11 +75,17 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     })),
   'DELETE /api/insight/provider-mappings/:id': () => [undefined],
   'POST /api/auth/logout-all': () => [undefined],
+  // A wrong current password: the change itself must not reach anyone else either way.
+  'POST /api/me/password': () => [
+    { currentPassword: 'not-the-password', newPassword: 'iso tide harbour mauve' },
+  ],
 };
 // Reached without an actor by design; their own tests cover them.
 const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login',
   'POST /api/auth/accept-invite',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/confirm',
   'GET /api/openapi.json',
 ]);
 
@@ -261,6 +268,15 @@ beforeAll(async () => {
   // and an import run with a reject in org B.
   const allProviders = await db.selectFrom('providers').select(['id', 'organization_id']).execute();
   for (const p of allProviders) await seedInsightData(db, p.organization_id, p.id);
+  // Outgoing mail (a password-reset link) for every provider, to prove the outbox is scoped too.
+  for (const p of allProviders)
+    await outboxMailer(db, clock, null).send({
+      organizationId: p.organization_id,
+      providerId: p.id,
+      to: `staff@${p.id}.example`,
+      subject: 'Reset your password',
+      text: 'link',
+    });
   const runId = newId('imp');
   await db
     .insertInto('import_runs')

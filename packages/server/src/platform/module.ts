@@ -6,6 +6,7 @@ import type { Database } from './db/connect.js';
 import type { Migration } from './db/migrate.js';
 import type { DB } from './db/schema.js';
 import type { AppEnv } from './http/env.js';
+import type { Mailer } from './mail/mailer.js';
 
 /** What the platform hands a module when wiring it. Only identity's auth routes touch `db` directly. */
 export interface ModuleContext {
@@ -13,6 +14,8 @@ export interface ModuleContext {
   readonly db: Kysely<DB>;
   readonly config: Config;
   readonly clock: Clock;
+  /** Outgoing mail; identity falls back to the outbox table (platform/mail) when none is given. */
+  readonly mailer?: Mailer;
 }
 
 /** A capability: its tables (migrations) and its routes. One folder under src/modules/ each. */

@@ -143,4 +143,38 @@ export const identityMigrations: Migration[] = [
       );
     },
   },
+  {
+    // Password reset (single-use, expiring, stored as digests) and the mail outbox that carries the
+    // link until a transport exists (Hardening #14 item 6).
+    id: '0005_password_reset',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        create table password_resets (
+          id text primary key,
+          organization_id text not null references organizations(id),
+          provider_id text references providers(id),
+          user_id text not null references users(id),
+          token_hash text not null unique,
+          created_at timestamptz not null,
+          expires_at timestamptz not null,
+          used_at timestamptz
+        );
+        create index password_resets_user on password_resets (user_id);
+        create table mail_outbox (
+          id text primary key,
+          organization_id text not null references organizations(id),
+          provider_id text references providers(id),
+          to_address text not null,
+          subject text not null,
+          body text not null,
+          created_at timestamptz not null,
+          sent_at timestamptz
+        );
+        create index mail_outbox_org on mail_outbox (organization_id, created_at);
+        `,
+      );
+    },
+  },
 ];

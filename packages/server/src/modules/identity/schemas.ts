@@ -228,3 +228,23 @@ export const IdParam = z.object({
 
 export const listOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
   z.object({ items: z.array(item) }).openapi(name);
+
+export const PasswordChange = z
+  .object({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: Password })
+  .strict()
+  .openapi('PasswordChange');
+export const PasswordResetRequest = z.object({ email: Email }).strict().openapi('PasswordResetRequest');
+export const PasswordResetConfirm = z
+  .object({ token: z.string().min(1).max(200), password: Password })
+  .strict()
+  .openapi('PasswordResetConfirm');
+export const OutboxMessage = z
+  .object({
+    id: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+  })
+  .openapi('OutboxMessage');

@@ -101,6 +101,28 @@ export interface LoginThrottleTable {
   known: ColumnType<boolean, boolean | undefined, boolean>;
 }
 
+export interface PasswordResetsTable {
+  id: string;
+  organization_id: string;
+  provider_id: string | null;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  organization_id: string;
+  provider_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     organizations: OrganizationsTable;
@@ -111,6 +133,8 @@ declare module '../../platform/db/schema.js' {
     api_tokens: ApiTokensTable;
     login_attempts: LoginAttemptsTable;
     login_throttle: LoginThrottleTable;
+    password_resets: PasswordResetsTable;
+    mail_outbox: MailOutboxTable;
   }
 }
 
@@ -119,3 +143,5 @@ registerScopedTable('teams', { providerColumn: 'provider_id' });
 registerScopedTable('users', { providerColumn: 'provider_id' });
 registerScopedTable('sessions', { providerColumn: 'provider_id' });
 registerScopedTable('api_tokens', { providerColumn: 'provider_id' });
+registerScopedTable('password_resets', { providerColumn: 'provider_id' });
+registerScopedTable('mail_outbox', { providerColumn: 'provider_id' });

@@ -46,7 +46,14 @@ const CONTENT_SECURITY_POLICY = {
 };
 
 /** API paths anyone may call without signing in. Everything else under /api needs an actor. */
-const PUBLIC_API = new Set(['/api/auth/login', '/api/auth/accept-invite', '/api/openapi.json', '/api/docs']);
+const PUBLIC_API = new Set([
+  '/api/auth/login',
+  '/api/auth/accept-invite',
+  '/api/auth/password-reset',
+  '/api/auth/password-reset/confirm',
+  '/api/openapi.json',
+  '/api/docs',
+]);
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const { ctx } = options;

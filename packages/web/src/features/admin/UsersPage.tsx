@@ -163,7 +163,31 @@ export function UsersPage() {
           </table>
         </div>
       ) : null}
+      {canWrite ? <Outbox /> : null}
     </>
+  );
+}
+
+/** Outgoing mail (password-reset links) kept until a mail transport is configured. */
+function Outbox() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const mail = useResource(() => adminApi.outbox(), []);
+  return (
+    <section className="card">
+      <h2>{t('users.outboxTitle')}</h2>
+      <p>{t('users.outboxIntro')}</p>
+      <ErrorBanner error={mail.error} onRetry={mail.reload} />
+      {mail.data?.length === 0 ? <p className="empty">{t('users.outboxEmpty')}</p> : null}
+      {mail.data?.map((m) => (
+        <details key={m.id}>
+          <summary>
+            {fmt.dateTime(m.createdAt)} · <span dir="ltr">{m.to}</span> · {m.subject}
+          </summary>
+          <pre dir="ltr">{m.body}</pre>
+        </details>
+      ))}
+    </section>
   );
 }
 

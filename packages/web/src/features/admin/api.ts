@@ -51,5 +51,11 @@ export const adminApi = {
   tokens: () => api.get<ListResponse<ApiToken>>('/tokens').then((r) => r.items),
   createToken: (input: { name: string; scopes: TokenScope[]; expiresInDays: number }) =>
     api.post<CreatedApiToken>('/tokens', input),
+  outbox: () =>
+    api
+      .get<ListResponse<{ id: string; to: string; subject: string; body: string; createdAt: string }>>(
+        '/mail-outbox',
+      )
+      .then((r) => r.items),
   revokeToken: (id: string) => api.delete(`/tokens/${encodeURIComponent(id)}`),
 };

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldMessages } from '../../lib/errors';
 import { ErrorBanner, Field, Notice, PageHeader } from '../../lib/ui';
+import { ChangePasswordForm } from './PasswordResetPages';
 import { useMe, useSession } from './session';
 
 export function AccountPage() {
@@ -64,6 +65,7 @@ export function AccountPage() {
           </button>
         </div>
       </form>
+      <ChangePasswordForm />
       <section className="card danger-zone">
         <h2>{t('account.securityTitle')}</h2>
         <p>{t('account.signOutEverywhereHelp')}</p>

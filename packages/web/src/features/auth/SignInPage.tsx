@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { ApiError } from '../../lib/api';
 import { fieldMessages } from '../../lib/errors';
 import { ErrorBanner, Field } from '../../lib/ui';
@@ -96,6 +97,9 @@ export function SignInPage() {
           {busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
       </form>
+      <p>
+        <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>
+      </p>
     </AuthLayout>
   );
 }
