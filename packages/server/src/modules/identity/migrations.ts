@@ -2,7 +2,8 @@ import { execScript, type Migration } from '../../platform/db/migrate.js';
 
 export const identityMigrations: Migration[] = [
   {
-    id: '0001_identity',
+    id: '2026-11-22T0936_identity',
+    replaces: '0001_identity',
     async up(db) {
       await execScript(
         db,
@@ -94,7 +95,7 @@ export const identityMigrations: Migration[] = [
   },
   {
     // Sign-in throttling counted atomically before the password check (see login-throttle.ts).
-    id: '0002_login_throttle',
+    id: '2026-12-03T0140_identity_login_throttle',
     async up(db) {
       await execScript(
         db,
@@ -114,7 +115,7 @@ export const identityMigrations: Migration[] = [
   {
     // E-mail addresses are unique per organization (Hardening #14 item 4): the same person may be
     // invited to two, and one organization's admin cannot learn or squat another's addresses.
-    id: '0003_email_per_organization',
+    id: '2026-12-03T0141_identity_email_per_organization',
     async up(db) {
       await execScript(
         db,
@@ -129,7 +130,7 @@ export const identityMigrations: Migration[] = [
   {
     // API tokens expire and carry scopes (Hardening #14 item 6). Tokens made before keep full access
     // (`admin`) and expire 90 days after this migration.
-    id: '0004_api_token_scopes',
+    id: '2026-12-03T0142_identity_api_token_scopes',
     async up(db) {
       await execScript(
         db,
@@ -146,7 +147,7 @@ export const identityMigrations: Migration[] = [
   {
     // Password reset (single-use, expiring, stored as digests) and the mail outbox that carries the
     // link until a transport exists (Hardening #14 item 6).
-    id: '0005_password_reset',
+    id: '2026-12-03T0143_identity_password_reset',
     async up(db) {
       await execScript(
         db,

@@ -7,7 +7,6 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
 import { outboxMailer } from '../../../platform/mail/mailer.js';
 import type { ModuleContext } from '../../../platform/module.js';
-import { ScopedDb } from '../../../platform/scope.js';
 import * as auth from '../auth-service.js';
 import * as passwords from '../password-service.js';
 import {
@@ -52,7 +51,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
       .executeTakeFirstOrThrow()
       .then((u) =>
         service.getMe(
-          new ScopedDb(db, {
+          ctx.scope({
             userId: u.id,
             organizationId: u.organization_id,
             providerId: u.provider_id,
