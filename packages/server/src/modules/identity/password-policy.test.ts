@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Password } from '../../modules/identity/schemas.js';
-import { weakPasswordReason } from './password-policy.js';
+import { weakPasswordReason } from '../../platform/auth/password-policy.js';
+import { Password } from './schemas.js';
 
 describe('password policy (Hardening #14 item 6)', () => {
   it('refuses short, common, breached and repetitive passwords', () => {
