@@ -1,13 +1,14 @@
 import { z } from '@hono/zod-openapi';
+import { CHANNELS, ROLES } from '@shoreline/core';
 import { weakPasswordReason } from '../../platform/auth/password-policy.js';
 import { TOKEN_SCOPES } from './token-scopes.js';
 
-export const LOCALES = ['en', 'tr', 'he', 'hu', 'lv'] as const;
-export const ROLES = ['admin', 'supervisor', 'agent'] as const;
-export const PROVIDER_KINDS = ['in_house', 'vendor'] as const;
-export const SHORES = ['onshore', 'nearshore', 'offshore'] as const;
-export const CHANNELS = ['email', 'chat', 'phone', 'social'] as const;
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+// Channels and roles are the one domain vocabulary (core/domain/vocabulary.ts).
+export { CHANNELS, ROLES };
+
+import { LOCALES, PROVIDER_KINDS, SHORES, USER_STATUSES, WEEKDAYS } from './vocabulary.js';
+
+export { LOCALES, PROVIDER_KINDS, SHORES, WEEKDAYS };
 
 const supportedZones = new Set(Intl.supportedValuesOf('timeZone'));
 supportedZones.add('UTC');
@@ -29,7 +30,11 @@ const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be
 export const BusinessHours = z
   .object({ day: z.enum(WEEKDAYS), open: ClockTime, close: ClockTime })
   .strict()
-  .refine((h) => h.open < h.close, { message: 'open must be before close', path: ['close'] });
+  .refine((h) => h.open !== h.close && !(h.open === '24:00'), {
+    // A close before the open runs past midnight (22:00–06:00, night teams; core/time/business-hours.ts).
+    message: 'open and close must differ; a close before the open runs past midnight',
+    path: ['close'],
+  });
 
 const Id = (prefix: string) =>
   z
@@ -104,7 +109,7 @@ export const TeamCreate = z
     name: Name,
     site: z.string().trim().max(200).default(''),
     languages: z.array(LanguageTag).max(50).default([]),
-    channels: z.array(z.enum(CHANNELS)).max(4).default([]),
+    channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
     timeZone: TimeZone,
     businessHours: z.array(BusinessHours).max(21).default([]),
   })
@@ -116,7 +121,7 @@ export const TeamUpdate = z
     name: Name.optional(),
     site: z.string().trim().max(200).optional(),
     languages: z.array(LanguageTag).max(50).optional(),
-    channels: z.array(z.enum(CHANNELS)).max(4).optional(),
+    channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
     timeZone: TimeZone.optional(),
     businessHours: z.array(BusinessHours).max(21).optional(),
   })
@@ -130,7 +135,7 @@ export const UserSchema = z
     name: z.string(),
     role: z.enum(ROLES),
     providerId: z.string().nullable(),
-    status: z.enum(['active', 'invited', 'deactivated']),
+    status: z.enum(USER_STATUSES),
     locale: z.enum(LOCALES),
     createdAt: z.string().datetime(),
   })
@@ -148,6 +153,8 @@ export const UserInvite = z
   .strict()
   .openapi('UserInvite');
 
+export const UserInvited = z.object({ user: UserSchema, inviteUrl: z.string() }).openapi('UserInvited');
+
 export const UserUpdate = z
   .object({ name: Name.optional(), role: z.enum(ROLES).optional(), active: z.boolean().optional() })
   .strict()
@@ -164,8 +171,19 @@ export const MeSchema = z
     organizationId: z.string(),
     organizationName: z.string(),
     locale: z.enum(LOCALES),
+    abilities: z.array(z.string()).openapi({
+      description:
+        "Every action this user may take, from the modules' policies (e.g. team.write, import.run)",
+      example: ['kpi.read', 'team.write'],
+    }),
+    limits: z.record(z.string(), z.number()).openapi({
+      description: 'Input bounds of this server (maxBodyBytes, maxUploadBytes, staffingIntervals, …)',
+      example: { maxBodyBytes: 1_048_576 },
+    }),
   })
   .openapi('Me');
+
+export const MeEnvelope = z.object({ user: MeSchema }).openapi('MeEnvelope');
 
 export const MeUpdate = z
   .object({ locale: z.enum(LOCALES).optional(), name: Name.optional() })

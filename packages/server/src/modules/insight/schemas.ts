@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import { GROUP_BYS } from './kpi-query.js';
+import { TicketSchema as FullTicketSchema } from '../tickets/index.js';
+import { GROUP_BYS, IMPORT_FORMATS, IMPORT_STATUSES, INTERVALS, MATCH_KINDS } from './vocabulary.js';
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date');
 
@@ -36,7 +37,7 @@ export const TicketFilterQuery = z.object({
 export const KpiQuery = TicketFilterQuery.extend({ groupBy: z.enum(GROUP_BYS).default('none') });
 export const CompareQuery = KpiQuery.extend({ previousFrom: isoDate, previousTo: isoDate });
 export const VolumeQuery = TicketFilterQuery.extend({
-  interval: z.enum(['day', 'week', 'month']).default('day'),
+  interval: z.enum(INTERVALS).default('day'),
 });
 export const TicketListQuery = TicketFilterQuery.extend({
   cursor: z.string().max(64).optional(),
@@ -83,7 +84,7 @@ export const KpiComparison = z
   .openapi('KpiComparison');
 export const VolumeSchema = z
   .object({
-    interval: z.enum(['day', 'week', 'month']),
+    interval: z.enum(INTERVALS),
     points: z.array(
       z.object({ start: z.string(), created: z.number(), solved: z.number(), backlog: z.number() }),
     ),
@@ -112,39 +113,43 @@ export const TrainingNeedsSchema = z
   })
   .openapi('TrainingNeeds');
 
+/** The fields a KPI drill-down lists per ticket: a subset of the ticket catalogue (core/tickets/fields.ts). */
+export const DRILL_DOWN_FIELDS = [
+  'id',
+  'source',
+  'externalId',
+  'number',
+  'subject',
+  'providerId',
+  'teamId',
+  'channel',
+  'status',
+  'statusRaw',
+  'priority',
+  'language',
+  'topic',
+  'tags',
+  'assignee',
+  'group',
+  'supportLine',
+  'createdAt',
+  'firstResponseAt',
+  'solvedAt',
+  'closedAt',
+  'reopenCount',
+  'handoffCount',
+  'firstResponseSeconds',
+  'resolutionSeconds',
+  'firstResponseBusinessSeconds',
+  'resolutionBusinessSeconds',
+  'slaBreached',
+  'csatNormalised',
+  'qualityFlags',
+] as const;
+
+// Each field's type and description come from the tickets module's catalogue-derived schema.
 export const TicketSchema = z
-  .object({
-    id: z.string(),
-    source: z.string(),
-    externalId: z.string(),
-    number: z.string().nullable(),
-    subject: z.string().nullable(),
-    providerId: z.string().nullable(),
-    teamId: z.string().nullable(),
-    channel: z.string().nullable(),
-    status: z.string().nullable(),
-    statusRaw: z.string().nullable(),
-    priority: z.string().nullable(),
-    language: z.string().nullable(),
-    topic: z.string().nullable(),
-    tags: z.array(z.string()),
-    assignee: z.string().nullable(),
-    group: z.string().nullable(),
-    supportLine: z.string().nullable(),
-    createdAt: z.string().nullable(),
-    firstResponseAt: z.string().nullable(),
-    solvedAt: z.string().nullable(),
-    closedAt: z.string().nullable(),
-    reopenCount: z.number().int(),
-    handoffCount: z.number().int(),
-    firstResponseSeconds: z.number().nullable(),
-    resolutionSeconds: z.number().nullable(),
-    firstResponseBusinessSeconds: z.number().nullable(),
-    resolutionBusinessSeconds: z.number().nullable(),
-    slaBreached: z.boolean().nullable(),
-    csatNormalised: z.number().nullable(),
-    qualityFlags: z.array(z.string()),
-  })
+  .object(Object.fromEntries(DRILL_DOWN_FIELDS.map((f) => [f, FullTicketSchema.shape[f]!])))
   .openapi('InsightTicket');
 export const TicketPage = z
   .object({ items: z.array(TicketSchema), nextCursor: z.string().nullable() })
@@ -152,7 +157,7 @@ export const TicketPage = z
 
 export const ImportCreate = z
   .object({
-    format: z.enum(['canonical', 'zendesk', 'freshdesk', 'zammad', 'chatwoot', 'csv']),
+    format: z.enum(IMPORT_FORMATS),
     fileName: z
       .string()
       .min(1)
@@ -175,7 +180,7 @@ export const ImportRunSchema = z
     source: z.string(),
     format: z.string(),
     fileName: z.string(),
-    status: z.enum(['running', 'done', 'failed']),
+    status: z.enum(IMPORT_STATUSES),
     progress: z.number().openapi({ description: 'bytes done ÷ file bytes, 0–1' }),
     recordsRead: z.number(),
     ticketsUpserted: z.number(),
@@ -196,7 +201,7 @@ export const ProviderMappingCreate = z
     providerId: z.string().max(64),
     teamId: z.string().max(64).nullable().default(null),
     source: z.string().min(1).max(64).default('*'),
-    matchKind: z.enum(['group', 'agent', 'email_domain', 'default']),
+    matchKind: z.enum(MATCH_KINDS),
     matchValue: z.string().max(200).default(''),
   })
   .openapi('ProviderMappingCreate');

@@ -6,18 +6,18 @@ import type { Database } from '../../platform/db/connect.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { directoryFor } from '../identity/index.js';
 import { ImportError } from './import/import-error.js';
 import { parseMapping } from './import/mapping-file.js';
 import { runImport } from './import/run-import.js';
 import type { ImportFormat } from './import/units.js';
 import { filteredTickets, type TicketFilter } from './kpi-query.js';
+import { authorizeInsight } from './policy.js';
 import { presentImportRun, presentTicket } from './presenters.js';
 
-/** Imports and provider mappings change the organization's data: admins and supervisors, not vendor staff. */
+/** Imports and provider mappings change the organization's data: see policy.ts for who may. */
 export function assertMayManageImports(scoped: ScopedDb): void {
-  const a = scoped.actor;
-  if (a.providerId !== null) throw notFound('import');
-  if (a.role === 'agent') throw notFound('import');
+  authorizeInsight(scoped.actor, 'import.run', 'import');
 }
 
 /** One page of the tickets behind a KPI (drill-down), newest id first, keyset-paginated. */
@@ -27,7 +27,8 @@ export async function listTickets(
   cursor: string | undefined,
   limit: number,
 ) {
-  let q = filteredTickets(scoped, filter)
+  const directory = filter.providerKind === undefined ? null : await directoryFor(scoped);
+  let q = filteredTickets(scoped, filter, directory)
     .selectAll('tickets')
     .orderBy('tickets.id')
     .limit(limit + 1);
@@ -161,20 +162,13 @@ export async function createProviderMapping(
     matchValue: string;
   },
 ) {
-  assertMayManageImports(scoped);
-  const provider = await scoped
-    .selectFrom('providers')
-    .select('id')
-    .where('id', '=', input.providerId)
-    .executeTakeFirst();
-  if (!provider) throw new AppError('validation_failed', 'no such provider', 'providerId');
+  authorizeInsight(scoped.actor, 'mapping.write', 'provider mapping');
+  const directory = await directoryFor(scoped);
+  if (!directory.providers.some((p) => p.id === input.providerId))
+    throw new AppError('validation_failed', 'no such provider', 'providerId');
   if (input.teamId) {
-    const team = await scoped
-      .selectFrom('teams')
-      .select('provider_id')
-      .where('id', '=', input.teamId)
-      .executeTakeFirst();
-    if (!team || team.provider_id !== input.providerId)
+    const team = directory.teams.find((t) => t.id === input.teamId);
+    if (!team || team.providerId !== input.providerId)
       throw new AppError('validation_failed', 'the team must belong to the provider', 'teamId');
   }
   const id = newId('pmap', clock.now().getTime());
@@ -198,7 +192,7 @@ export async function createProviderMapping(
 }
 
 export async function deleteProviderMapping(scoped: ScopedDb, id: string) {
-  assertMayManageImports(scoped);
+  authorizeInsight(scoped.actor, 'mapping.write', 'provider mapping');
   const result = await scoped.deleteFrom('provider_mappings').where('id', '=', id).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw notFound('provider mapping');
 }

@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError } from '../../lib/api';
-import { fieldMessages } from '../../lib/errors';
 import { ErrorBanner, Field } from '../../lib/ui';
+import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from './session';
 
@@ -12,36 +12,31 @@ export function SignInPage() {
   const session = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const submit = useSubmit();
   // Filled when the address belongs to several organizations and the password was right.
   const [choices, setChoices] = useState<{ id: string; name: string }[]>([]);
   const [organizationId, setOrganizationId] = useState('');
 
-  const submit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await session.signIn(email.trim(), password, organizationId || undefined);
-    } catch (err) {
-      if (err instanceof ApiError && err.code === 'organization_choice') {
+    void submit.run(async () => {
+      try {
+        await session.signIn(email.trim(), password, organizationId || undefined);
+      } catch (err) {
+        if (!(err instanceof ApiError && err.code === 'organization_choice')) throw err;
         const offered =
           (err.problem as { organizations?: { id: string; name: string }[] }).organizations ?? [];
         setChoices(offered);
         setOrganizationId(offered[0]?.id ?? '');
-        setError(undefined);
-      } else setError(err);
-      setBusy(false);
-    }
+      }
+    });
   };
 
-  const fields = fieldMessages(t, error);
   return (
     <AuthLayout title={t('auth.signInTitle')}>
-      <form className="form" onSubmit={submit} noValidate>
-        <ErrorBanner error={error && Object.keys(fields).length === 0 ? error : undefined} />
-        <Field label={t('auth.email')} error={fields['email']}>
+      <form className="form" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
+        <ErrorBanner error={submit.bannerError} />
+        <Field label={t('auth.email')} error={submit.fields['email']}>
           {(c) => (
             <input
               {...c}
@@ -58,7 +53,7 @@ export function SignInPage() {
             />
           )}
         </Field>
-        <Field label={t('auth.password')} error={fields['password']}>
+        <Field label={t('auth.password')} error={submit.fields['password']}>
           {(c) => (
             <input
               {...c}
@@ -75,7 +70,7 @@ export function SignInPage() {
           <Field
             label={t('auth.organization')}
             help={t('auth.chooseOrganization')}
-            error={fields['organizationId']}
+            error={submit.fields['organizationId']}
           >
             {(c) => (
               <select
@@ -93,8 +88,8 @@ export function SignInPage() {
             )}
           </Field>
         ) : null}
-        <button type="submit" className="button-primary button-wide" disabled={busy}>
-          {busy ? t('auth.signingIn') : t('auth.signIn')}
+        <button type="submit" className="button-primary button-wide" disabled={submit.busy}>
+          {submit.busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
       </form>
       <p>

@@ -6,7 +6,7 @@ import { clientAddress, compileTrustedProxies } from '../../../platform/http/cli
 import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
 import { outboxMailer } from '../../../platform/mail/mailer.js';
-import type { ModuleContext } from '../../../platform/module.js';
+import type { RouteContext } from '../../../platform/module.js';
 import * as auth from '../auth-service.js';
 import * as passwords from '../password-service.js';
 import {
@@ -17,6 +17,7 @@ import {
   IdParam,
   LoginBody,
   listOf,
+  MeEnvelope,
   MeSchema,
   MeUpdate,
   OutboxMessage,
@@ -26,11 +27,9 @@ import {
 } from '../schemas.js';
 import * as service from '../service.js';
 
-const MeEnvelope = z.object({ user: MeSchema }).openapi('MeEnvelope');
-
 /** Sign-in, sign-out, the signed-in user, and their API tokens. */
-export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
-  const { db, clock, config } = ctx;
+export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
+  const { db, clock, config, access } = ctx;
   const deps = { db, clock };
   const trustProxy = compileTrustedProxies(config.trustedProxies);
   const mailer = ctx.mailer ?? outboxMailer(db, clock);
@@ -57,6 +56,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
             providerId: u.provider_id,
             role: u.role,
           }),
+          access,
         ),
       );
 
@@ -135,7 +135,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
       tags: ['auth'],
       responses: { 200: json(MeSchema, 'The signed-in user'), ...errorResponses },
     }),
-    async (c) => c.json(await service.getMe(c.var.scoped), 200),
+    async (c) => c.json(await service.getMe(c.var.scoped, access), 200),
   );
   app.openapi(
     createRoute({
@@ -146,7 +146,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
       request: { body: jsonBody(MeUpdate) },
       responses: { 200: json(MeSchema, 'Updated'), ...errorResponses },
     }),
-    async (c) => c.json(await service.updateMe(c.var.scoped, clock, c.req.valid('json')), 200),
+    async (c) => c.json(await service.updateMe(c.var.scoped, clock, access, c.req.valid('json')), 200),
   );
 
   app.openapi(
