@@ -152,11 +152,14 @@ describe('foundation journey', () => {
   it('creates an API token, shown once, and revokes it', async () => {
     await page.getByRole('link', { name: 'API tokens' }).first().click();
     await page.getByLabel('Token name').fill('Nightly export');
+    await page.getByLabel('Access').selectOption('kpi:read');
+    await page.getByLabel('Expires after').selectOption('30');
     await page.getByRole('button', { name: 'Create token' }).click();
     const secret = page.getByRole('textbox', { name: 'New token “Nightly export”' });
     expect((await secret.inputValue()).length).toBeGreaterThan(20);
     await shot('09-token-created');
     const row = page.getByRole('row').filter({ hasText: 'Nightly export' });
+    expect(await row.textContent()).toContain('Read KPIs and reports');
     await row.getByRole('button', { name: 'Revoke' }).click();
     await row.waitFor({ state: 'detached' });
   });

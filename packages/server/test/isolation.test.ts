@@ -3,6 +3,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
 import { createProvider, createTeam, createToken } from '../src/modules/identity/service.js';
 import { newId } from '../src/platform/ids.js';
+import { outboxMailer } from '../src/platform/mail/mailer.js';
 import type { Actor } from '../src/platform/scope.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
 
@@ -78,6 +79,10 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     })),
   'DELETE /api/insight/provider-mappings/:id': () => [undefined],
   'POST /api/auth/logout-all': () => [undefined],
+  // A wrong current password: the change itself must not reach anyone else either way.
+  'POST /api/me/password': () => [
+    { currentPassword: 'not-the-password', newPassword: 'iso tide harbour mauve' },
+  ],
   // A ticket opened for a foreign provider or team must be refused; with neither it lands in the
   // caller's own scope.
   'POST /api/tickets': (f, n) => [
@@ -96,6 +101,8 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
 const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login',
   'POST /api/auth/accept-invite',
+  'POST /api/auth/password-reset',
+  'POST /api/auth/password-reset/confirm',
   'GET /api/openapi.json',
 ]);
 
@@ -272,13 +279,22 @@ beforeAll(async () => {
     providerId: bVendor.id,
     password: DEMO_PASSWORD,
   });
-  await createToken(sb, clock, 'b admin token');
-  await createToken(t.shoreline.ctx.scope(bVendorAgent), clock, 'b vendor token');
+  await createToken(sb, clock, { name: 'b admin token' });
+  await createToken(t.shoreline.ctx.scope(bVendorAgent), clock, { name: 'b vendor token' });
 
   // Insight data (tickets, messages, events, mappings) for every provider of both organizations,
   // and an import run with a reject in org B.
   const allProviders = await db.selectFrom('providers').select(['id', 'organization_id']).execute();
   for (const p of allProviders) await seedInsightData(db, p.organization_id, p.id);
+  // Outgoing mail (a password-reset link) for every provider, to prove the outbox is scoped too.
+  for (const p of allProviders)
+    await outboxMailer(db, clock, null).send({
+      organizationId: p.organization_id,
+      providerId: p.id,
+      to: `staff@${p.id}.example`,
+      subject: 'Reset your password',
+      text: 'link',
+    });
   const runId = newId('imp');
   await db
     .insertInto('import_runs')
@@ -383,7 +399,7 @@ beforeAll(async () => {
       providerId: u.provider_id,
       role: u.role,
     };
-    const token = await createToken(t.shoreline.ctx.scope(actor), clock, `${label} token`);
+    const token = await createToken(t.shoreline.ctx.scope(actor), clock, { name: `${label} token` });
     actors.push({ label, actor, auth: { token: token.token } });
   }
   // One actor signs in with a cookie too, so both credential paths are exercised. It goes first:

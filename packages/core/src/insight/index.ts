@@ -2,6 +2,7 @@
 // mappers, event-log and thread rebuilding, data-quality checks, quantiles, CSAT
 // and contact reasons. Each export cites its definition in its own file.
 export * from './csat.js';
+export * from './csv-cells.js';
 export * from './data-quality.js';
 export * from './date-parse.js';
 export * from './event-log.js';

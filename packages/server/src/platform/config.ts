@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { compileTrustedProxies } from './http/client-address.js';
 
 const ConfigSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
@@ -20,6 +21,26 @@ const ConfigSchema = z.object({
     .positive()
     .default(2 * 1024 ** 3),
   SHORELINE_IMPORT_BATCH_SIZE: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  SHORELINE_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .refine(
+      (list) => {
+        try {
+          compileTrustedProxies(list);
+          return true;
+        } catch {
+          return false;
+        }
+      },
+      { message: 'must be addresses or CIDRs separated by commas (e.g. 10.0.0.0/8,::1)' },
+    ),
 });
 
 export interface Config {
@@ -44,6 +65,8 @@ export interface Config {
   maxUploadBytes: number;
   /** Tickets per committed batch of an HTTP import (the resume point moves batch by batch). */
   importBatchSize: number;
+  /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty: none. */
+  trustedProxies: string[];
 }
 
 /** Reads configuration from the environment, naming the variable and the reason on bad input. */
@@ -73,5 +96,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobLeaseMs: c.SHORELINE_JOB_LEASE_MS,
     maxUploadBytes: c.SHORELINE_MAX_UPLOAD_BYTES,
     importBatchSize: c.SHORELINE_IMPORT_BATCH_SIZE,
+    trustedProxies: c.SHORELINE_TRUSTED_PROXIES,
   };
 }

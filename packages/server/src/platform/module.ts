@@ -9,6 +9,7 @@ import type { Migration, MigrationReport } from './db/migrate.js';
 import type { DB } from './db/schema.js';
 import type { AppEnv } from './http/env.js';
 import type { JobDefinition } from './jobs/job-definition.js';
+import type { Mailer } from './mail/mailer.js';
 import type { Actor, ScopedDb, ScopedTables, ScopeRules } from './scope.js';
 
 /**
@@ -35,6 +36,8 @@ export interface ModuleContext {
   readonly db: Kysely<DB>;
   readonly config: Config;
   readonly clock: Clock;
+  /** Outgoing mail; identity falls back to the outbox table (platform/mail) when none is given. */
+  readonly mailer?: Mailer;
   /** Every table's scope rule, collected from the modules' `scopedTables`. */
   readonly scopeRules: ScopeRules;
   /** The database as `actor` may see it. */

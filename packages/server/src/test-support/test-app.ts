@@ -2,7 +2,7 @@ import { seedDemo } from '../demo/seed.js';
 import { createShoreline, type Shoreline } from '../main.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
-import { primaryTarget } from './databases.js';
+import { type DatabaseTarget, primaryTarget } from './databases.js';
 
 export interface TestApp {
   shoreline: Shoreline;
@@ -15,6 +15,8 @@ export interface TestApp {
       rawBody?: string;
       headers?: Record<string, string>;
       auth?: Auth;
+      /** The client's socket address as the server sees it (default: none, as in-process). */
+      peer?: string;
     },
   ): Promise<Response>;
   /** Signs in and returns the session cookie to pass as `auth`. */
@@ -25,9 +27,15 @@ export interface TestApp {
 export type Auth = { cookie: string } | { token: string };
 
 /** A Shoreline app on a fresh database (see primaryTarget), optionally with the demo organization. */
-export async function startTestApp(options: { demo?: boolean; clock?: Clock } = {}): Promise<TestApp> {
-  const database = await primaryTarget().open();
-  const config = loadConfig({ SHORELINE_DATA_DIR: 'memory://', PUBLIC_URL: 'http://localhost:3000' });
+export async function startTestApp(
+  options: { demo?: boolean; clock?: Clock; target?: DatabaseTarget; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const database = await (options.target ?? primaryTarget()).open();
+  const config = loadConfig({
+    SHORELINE_DATA_DIR: 'memory://',
+    PUBLIC_URL: 'http://localhost:3000',
+    ...options.env,
+  });
   const shoreline = await createShoreline(config, {
     database,
     clock: options.clock ?? systemClock,
@@ -45,12 +53,14 @@ export async function startTestApp(options: { demo?: boolean; clock?: Clock } = 
     }
     if (init.auth && 'cookie' in init.auth) headers.cookie = init.auth.cookie;
     if (init.auth && 'token' in init.auth) headers.authorization = `Bearer ${init.auth.token}`;
+    // Node's adapter hands the socket to the app as `incoming`; in-process there is none unless asked.
+    const env = init.peer ? { incoming: { socket: { remoteAddress: init.peer } } } : undefined;
     return Promise.resolve(
-      shoreline.app.request(path, {
-        method: init.method ?? (body !== undefined ? 'POST' : 'GET'),
-        headers,
-        body,
-      }),
+      shoreline.app.request(
+        path,
+        { method: init.method ?? (body !== undefined ? 'POST' : 'GET'), headers, body },
+        env,
+      ),
     );
   };
   return {

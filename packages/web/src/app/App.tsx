@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AcceptInvitePage } from '../features/auth/AcceptInvitePage';
 import { AccountPage } from '../features/auth/AccountPage';
+import { ForgotPasswordPage, ResetPasswordPage } from '../features/auth/PasswordResetPages';
 import { SignInPage } from '../features/auth/SignInPage';
 import { SessionProvider, useSession } from '../features/auth/session';
 import { ErrorBanner, Loading } from '../lib/ui';
@@ -15,6 +16,8 @@ export function App() {
       <SessionProvider>
         <Routes>
           <Route path="/invite/:token" element={<AcceptInvitePage />} />
+          <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
           <Route path="*" element={<Gate />} />
         </Routes>
       </SessionProvider>

@@ -1,9 +1,11 @@
-// Building and downloading CSV files in the browser (RFC 4180 quoting, UTF-8 with a BOM for spreadsheets).
+// Building and downloading CSV files in the browser (RFC 4180 quoting, UTF-8 with a BOM for
+// spreadsheets). Text cells are neutralised against CSV injection (OWASP): see core csv-cells.ts.
+import { spreadsheetCsvCell } from '@shoreline/core/insight/csv-cells';
 
 function cell(value: unknown): string {
   if (value === null || value === undefined) return '';
-  const text = typeof value === 'string' ? value : Array.isArray(value) ? value.join('|') : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return spreadsheetCsvCell(Array.isArray(value) ? value.join('|') : String(value));
 }
 
 /** A header line and one line per row, CRLF-free (\n), quoted where needed. */

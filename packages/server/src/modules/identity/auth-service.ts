@@ -6,53 +6,105 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/problem.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import type { Actor } from '../../platform/scope.js';
+import {
+  ACCOUNT_RULE,
+  ADDRESS_RULE,
+  admit,
+  PAIR_RULE,
+  rememberSuccess,
+  throttleKeys,
+} from './login-throttle.js';
 
-// Login throttling: failures within a window, per e-mail and per client address.
-const WINDOW_MS = 15 * 60 * 1000;
-const MAX_FAILURES_PER_EMAIL = 5;
-const MAX_FAILURES_PER_IP = 30;
+/** Organizations one address can sign in to; bounds the password checks of one attempt. */
+const MAX_MEMBERSHIPS = 10;
 
 export interface AuthDeps {
   db: Kysely<DB>;
   clock: Clock;
 }
 
-/** Signs in with e-mail and password; returns the session token to set as a cookie. */
+/**
+ * Signs in with e-mail and password; returns the session token to set as a cookie. The attempt is
+ * counted (login-throttle.ts) before the password is checked, so parallel guesses cannot outrun it.
+ */
 export async function login(
   deps: AuthDeps,
-  input: { email: string; password: string; ip: string },
+  input: { email: string; password: string; ip: string; organizationId?: string | undefined },
 ): Promise<{ token: string; userId: string }> {
   const { db, clock } = deps;
   const now = clock.now();
-  const since = new Date(now.getTime() - WINDOW_MS);
-  const failures = await db
-    .selectFrom('login_attempts')
-    .select((eb) => [
-      eb.fn.count<number>('id').filterWhere('email', '=', input.email).as('byEmail'),
-      eb.fn.count<number>('id').filterWhere('ip', '=', input.ip).as('byIp'),
-    ])
-    .where('succeeded', '=', false)
-    .where('at', '>', since)
-    .executeTakeFirstOrThrow();
-  if (Number(failures.byEmail) >= MAX_FAILURES_PER_EMAIL || Number(failures.byIp) >= MAX_FAILURES_PER_IP) {
-    throw new AppError('rate_limited', 'too many failed sign-ins; try again in 15 minutes');
+  const keys = throttleKeys(input.email, input.ip);
+  const pair = await admit(db, keys.pair, PAIR_RULE, now);
+  if (!pair.admitted) throw rateLimited(pair.retryAt, now);
+  // A pair known from an earlier success is exempt from the account- and address-wide limits, so
+  // an attacker elsewhere cannot lock the owner out (it still has its own pair limit).
+  if (!pair.known) {
+    const account = await admit(db, keys.account, ACCOUNT_RULE, now);
+    if (!account.admitted) throw rateLimited(account.retryAt, now);
+    const address = await admit(db, keys.address, ADDRESS_RULE, now);
+    if (!address.admitted) throw rateLimited(address.retryAt, now);
   }
-  const user = await db
+  // An address may belong to several organizations (one user row each, each with its own password).
+  const candidates = await db
     .selectFrom('users')
-    .selectAll()
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', input.email))
-    .executeTakeFirst();
-  let ok = false;
-  if (user?.password_hash && user.status === 'active')
-    ok = await verifyPassword(user.password_hash, input.password);
-  else await verifyPassword(await dummyHash(), input.password); // same cost whether or not the user exists
+    .innerJoin('organizations', 'organizations.id', 'users.organization_id')
+    .selectAll('users')
+    .select('organizations.name as organization_name')
+    .where((eb) => eb(eb.fn('lower', ['users.email']), '=', input.email))
+    .where('users.status', '=', 'active')
+    .where('users.password_hash', 'is not', null)
+    .orderBy('users.created_at')
+    .limit(MAX_MEMBERSHIPS)
+    .execute();
+  const matched: typeof candidates = [];
+  for (const candidate of candidates) {
+    if (await verifyPassword(candidate.password_hash!, input.password)) matched.push(candidate);
+  }
+  // Same cost whether or not the address exists.
+  if (candidates.length === 0) await verifyPassword(await dummyHash(), input.password);
+  const ok = matched.length > 0;
+  // One row per sign-in whose password was checked: the audit trail, and what the burst tests count.
   await db
     .insertInto('login_attempts')
     .values({ email: input.email, ip: input.ip, succeeded: ok, at: now })
     .execute();
-  if (!ok || !user) throw new AppError('invalid_credentials', 'e-mail or password is wrong');
+  if (!ok) throw new AppError('invalid_credentials', 'e-mail or password is wrong');
+  await rememberSuccess(db, keys.pair, now);
+  const chosen = input.organizationId
+    ? matched.find((u) => u.organization_id === input.organizationId)
+    : matched.length === 1
+      ? matched[0]
+      : undefined;
+  if (!chosen) {
+    if (input.organizationId)
+      throw new AppError('invalid_credentials', 'e-mail or password is wrong', 'organizationId');
+    // Offered only after the password matched: a guesser learns nothing about memberships.
+    throw new AppError(
+      'organization_choice',
+      'choose the organization to sign in to',
+      'organizationId',
+      undefined,
+      {
+        extensions: {
+          organizations: matched.map((u) => ({ id: u.organization_id, name: u.organization_name })),
+        },
+      },
+    );
+  }
+  const user = chosen;
   const token = await createSession(deps, user);
   return { token, userId: user.id };
+}
+
+function rateLimited(retryAt: Date, now: Date): AppError {
+  const seconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+  return new AppError(
+    'rate_limited',
+    `too many sign-in attempts; try again in ${seconds} s`,
+    undefined,
+    undefined,
+    { headers: { 'retry-after': String(seconds) } },
+  );
 }
 
 export async function createSession(
@@ -80,7 +132,7 @@ export async function createSession(
 export async function authenticate(
   { db, clock }: AuthDeps,
   credentials: { sessionToken?: string | undefined; bearerToken?: string | undefined },
-): Promise<Actor | null> {
+): Promise<(Actor & { scopes?: readonly string[] }) | null> {
   const now = clock.now();
   if (credentials.sessionToken) {
     const row = await db
@@ -118,6 +170,7 @@ export async function authenticate(
       .select([
         'api_tokens.id as tokenId',
         'api_tokens.last_used_at',
+        'api_tokens.scopes',
         'users.id',
         'users.organization_id',
         'users.provider_id',
@@ -126,12 +179,13 @@ export async function authenticate(
       ])
       .where('api_tokens.token_hash', '=', digest(credentials.bearerToken))
       .where('api_tokens.revoked_at', 'is', null)
+      .where('api_tokens.expires_at', '>', now)
       .executeTakeFirst();
     if (row && row.status === 'active') {
       if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
         await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
       }
-      return actorOf(row);
+      return { ...actorOf(row), scopes: row.scopes };
     }
   }
   return null;

@@ -1,6 +1,7 @@
 import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../../platform/auth/tokens.js';
 import type { Authenticate } from '../../platform/http/app.js';
+import { AppError } from '../../platform/http/problem.js';
 import type { ModuleContext, ShorelineModule } from '../../platform/module.js';
 import { authenticate } from './auth-service.js';
 import { registerIdentityCommands } from './cli.js';
@@ -9,6 +10,7 @@ import { identityPolicy } from './policy.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { identityScopedTables } from './tables.js';
+import { scopeAllows } from './token-scopes.js';
 
 export { addUser, createOrganization, organizationForOperator } from './bootstrap.js';
 export type { identityPolicy } from './policy.js';
@@ -21,7 +23,12 @@ export const identityModule: ShorelineModule = {
   migrations: identityMigrations,
   policy: identityPolicy,
   scopedTables: identityScopedTables,
-  publicPaths: ['/api/auth/login', '/api/auth/accept-invite'],
+  publicPaths: [
+    '/api/auth/login',
+    '/api/auth/accept-invite',
+    '/api/auth/password-reset',
+    '/api/auth/password-reset/confirm',
+  ],
   routes(app, ctx) {
     accountRoutes(app, ctx);
     adminRoutes(app, ctx);
@@ -31,13 +38,22 @@ export const identityModule: ShorelineModule = {
 
 /** Resolves the caller from the session cookie or an `Authorization: Bearer` API token. */
 export function identityAuthenticator(ctx: ModuleContext): Authenticate {
-  return (c) => {
+  return async (c) => {
     const header = c.req.header('authorization');
     const bearer = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : undefined;
-    return authenticate(
+    const found = await authenticate(
       { db: ctx.db, clock: ctx.clock },
       { sessionToken: getCookie(c, SESSION_COOKIE), bearerToken: bearer },
     );
+    if (!found) return null;
+    const { scopes, ...actor } = found;
+    // An API token reaches only what its scopes name (token-scopes.ts); sessions are not scoped.
+    if (scopes && !scopeAllows(scopes, c.req.method, c.req.path))
+      throw new AppError(
+        'forbidden',
+        `this API token's scopes (${scopes.join(', ')}) do not allow this request`,
+      );
+    return actor;
   };
 }
 

@@ -93,4 +93,89 @@ export const identityMigrations: Migration[] = [
       );
     },
   },
+  {
+    // Sign-in throttling counted atomically before the password check (see login-throttle.ts).
+    id: '2026-12-03T0140_identity_login_throttle',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        create table login_throttle (
+          key text primary key,
+          attempts integer not null,
+          window_started_at timestamptz not null,
+          next_allowed_at timestamptz not null,
+          admitted boolean not null,
+          known boolean not null default false
+        );
+        `,
+      );
+    },
+  },
+  {
+    // E-mail addresses are unique per organization (Hardening #14 item 4): the same person may be
+    // invited to two, and one organization's admin cannot learn or squat another's addresses.
+    id: '2026-12-03T0141_identity_email_per_organization',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        drop index users_email;
+        create unique index users_org_email on users (organization_id, lower(email));
+        create index users_email on users (lower(email));
+        `,
+      );
+    },
+  },
+  {
+    // API tokens expire and carry scopes (Hardening #14 item 6). Tokens made before keep full access
+    // (`admin`) and expire 90 days after this migration.
+    id: '2026-12-03T0142_identity_api_token_scopes',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        alter table api_tokens add column scopes text[] not null default '{admin}';
+        alter table api_tokens add column expires_at timestamptz;
+        update api_tokens set expires_at = now() + interval '90 days';
+        alter table api_tokens alter column expires_at set not null;
+        alter table api_tokens alter column scopes drop default;
+        `,
+      );
+    },
+  },
+  {
+    // Password reset (single-use, expiring, stored as digests) and the mail outbox that carries the
+    // link until a transport exists (Hardening #14 item 6).
+    id: '2026-12-03T0143_identity_password_reset',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        create table password_resets (
+          id text primary key,
+          organization_id text not null references organizations(id),
+          provider_id text references providers(id),
+          user_id text not null references users(id),
+          token_hash text not null unique,
+          created_at timestamptz not null,
+          expires_at timestamptz not null,
+          used_at timestamptz
+        );
+        create index password_resets_user on password_resets (user_id);
+        create table mail_outbox (
+          id text primary key,
+          organization_id text not null references organizations(id),
+          provider_id text references providers(id),
+          to_address text not null,
+          subject text not null,
+          body text not null,
+          created_at timestamptz not null,
+          sent_at timestamptz
+        );
+        create index mail_outbox_org on mail_outbox (organization_id, created_at);
+        `,
+      );
+    },
+  },
 ];

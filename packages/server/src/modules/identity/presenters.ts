@@ -1,6 +1,7 @@
 import type { Channel } from '@shoreline/core';
 import type { Selectable } from 'kysely';
 import type { ApiTokensTable, ProvidersTable, TeamsTable, UsersTable } from './tables.js';
+import type { TokenScope } from './token-scopes.js';
 
 // Database rows never reach the wire: each resource has one explicit shape, made here.
 
@@ -51,5 +52,7 @@ export function presentToken(row: Selectable<ApiTokensTable>) {
     name: row.name,
     createdAt: row.created_at.toISOString(),
     lastUsedAt: row.last_used_at ? row.last_used_at.toISOString() : null,
+    scopes: row.scopes as TokenScope[],
+    expiresAt: row.expires_at.toISOString(),
   };
 }

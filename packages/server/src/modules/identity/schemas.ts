@@ -1,5 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS, ROLES } from '@shoreline/core';
+import { weakPasswordReason } from '../../platform/auth/password-policy.js';
+import { TOKEN_SCOPES } from './token-scopes.js';
 
 // Channels and roles are the one domain vocabulary (core/domain/vocabulary.ts).
 export { CHANNELS, ROLES };
@@ -188,10 +190,22 @@ export const MeUpdate = z
   .strict()
   .openapi('MeUpdate');
 
-export const Password = z.string().min(10, 'must be at least 10 characters').max(200);
+export const Password = z
+  .string()
+  .min(10, 'must be at least 10 characters')
+  .max(200)
+  .refine((p) => weakPasswordReason(p) === null, {
+    message: 'is too common or too easy to guess; choose a longer or less predictable one',
+    params: { code: 'weak_password' },
+  });
 
 export const LoginBody = z
-  .object({ email: Email, password: z.string().min(1, 'is required').max(200) })
+  .object({
+    email: Email,
+    password: z.string().min(1, 'is required').max(200),
+    /** When the address belongs to several organizations: which one (the sign-in answers the choice). */
+    organizationId: z.string().max(64).optional(),
+  })
   .strict()
   .openapi('Login');
 export const AcceptInviteBody = z
@@ -200,9 +214,24 @@ export const AcceptInviteBody = z
   .openapi('AcceptInvite');
 
 export const ApiTokenSchema = z
-  .object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    createdAt: z.string(),
+    lastUsedAt: z.string().nullable(),
+    scopes: z.array(z.enum(TOKEN_SCOPES)),
+    expiresAt: z.string(),
+  })
   .openapi('ApiToken');
-export const ApiTokenCreate = z.object({ name: Name }).strict().openapi('ApiTokenCreate');
+export const ApiTokenCreate = z
+  .object({
+    name: Name,
+    scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(TOKEN_SCOPES.length).default(['admin']),
+    /** Lifetime in days; a token always expires (OWASP: limit the lifetime of credentials). */
+    expiresInDays: z.number().int().min(1).max(365).default(90),
+  })
+  .strict()
+  .openapi('ApiTokenCreate');
 export const ApiTokenCreated = ApiTokenSchema.omit({ lastUsedAt: true })
   .extend({ token: z.string() })
   .openapi('ApiTokenCreated');
@@ -217,3 +246,23 @@ export const IdParam = z.object({
 
 export const listOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
   z.object({ items: z.array(item) }).openapi(name);
+
+export const PasswordChange = z
+  .object({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: Password })
+  .strict()
+  .openapi('PasswordChange');
+export const PasswordResetRequest = z.object({ email: Email }).strict().openapi('PasswordResetRequest');
+export const PasswordResetConfirm = z
+  .object({ token: z.string().min(1).max(200), password: Password })
+  .strict()
+  .openapi('PasswordResetConfirm');
+export const OutboxMessage = z
+  .object({
+    id: z.string(),
+    to: z.string(),
+    subject: z.string(),
+    body: z.string(),
+    createdAt: z.string(),
+    sentAt: z.string().nullable(),
+  })
+  .openapi('OutboxMessage');

@@ -15,6 +15,7 @@ import type {
   UserInvite,
   UserUpdate,
 } from './schemas.js';
+import type { TokenScope } from './token-scopes.js';
 
 const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
 
@@ -185,7 +186,13 @@ export async function inviteUser(
   return { user: presentUser(row), inviteUrl: `${publicUrl}/invite/${token}` };
 }
 
-export async function updateUser(s: ScopedDb, clock: Clock, id: string, input: z.infer<typeof UserUpdate>) {
+export async function updateUser(
+  s: ScopedDb,
+  clock: Clock,
+  publicUrl: string,
+  id: string,
+  input: z.infer<typeof UserUpdate>,
+) {
   authorize(s.actor, 'user.write', 'user');
   return s.transaction(async (tx) => {
     const current = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
@@ -201,13 +208,23 @@ export async function updateUser(s: ScopedDb, clock: Clock, id: string, input: z
     if (input.active === false) status = 'deactivated';
     if (input.active === true && current.status === 'deactivated')
       status = current.password_hash ? 'active' : 'invited';
+    // A cancelled invitation's link dies with it; reactivation issues a new link (Hardening #14).
+    const now = clock.now();
+    const newInvite = status === 'invited' && current.status === 'deactivated' ? newSecret('inv') : null;
     const row = await tx
       .updateTable('users')
       .set({
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.role !== undefined ? { role: input.role } : {}),
         status,
-        updated_at: clock.now(),
+        ...(status === 'deactivated' ? { invite_token_hash: null, invite_expires_at: null } : {}),
+        ...(newInvite
+          ? {
+              invite_token_hash: digest(newInvite),
+              invite_expires_at: new Date(now.getTime() + INVITE_TTL_MS),
+            }
+          : {}),
+        updated_at: now,
       })
       .where('id', '=', id)
       .returningAll()
@@ -217,7 +234,9 @@ export async function updateUser(s: ScopedDb, clock: Clock, id: string, input: z
       await tx.deleteFrom('sessions').where('user_id', '=', id).execute();
       await tx.updateTable('api_tokens').set({ revoked_at: clock.now() }).where('user_id', '=', id).execute();
     }
-    return presentUser(row);
+    return newInvite
+      ? { ...presentUser(row), inviteUrl: `${publicUrl}/invite/${newInvite}` }
+      : presentUser(row);
   });
 }
 
@@ -234,7 +253,11 @@ export async function listTokens(s: ScopedDb) {
   return rows.map(presentToken);
 }
 
-export async function createToken(s: ScopedDb, clock: Clock, name: string) {
+export async function createToken(
+  s: ScopedDb,
+  clock: Clock,
+  input: { name: string; scopes?: TokenScope[]; expiresInDays?: number },
+) {
   const now = clock.now();
   const token = newSecret('shl');
   const row = await s
@@ -242,12 +265,15 @@ export async function createToken(s: ScopedDb, clock: Clock, name: string) {
       id: newId('tok', now.getTime()),
       provider_id: s.actor.providerId,
       user_id: s.actor.userId,
-      name,
+      name: input.name,
       token_hash: digest(token),
+      scopes: [...new Set(input.scopes ?? ['admin'])],
+      expires_at: new Date(now.getTime() + (input.expiresInDays ?? 90) * 24 * 3600_000),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return { id: row.id, name: row.name, createdAt: row.created_at.toISOString(), token };
+  const { lastUsedAt: _never, ...shown } = presentToken(row);
+  return { ...shown, token };
 }
 
 export async function revokeToken(s: ScopedDb, clock: Clock, id: string) {

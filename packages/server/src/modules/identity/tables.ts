@@ -80,6 +80,8 @@ export interface ApiTokensTable {
   created_at: CreatedAt;
   last_used_at: NullableTimestamp;
   revoked_at: NullableTimestamp;
+  scopes: string[];
+  expires_at: Timestamp;
 }
 
 export interface LoginAttemptsTable {
@@ -88,6 +90,37 @@ export interface LoginAttemptsTable {
   ip: string;
   succeeded: boolean;
   at: Timestamp;
+}
+
+export interface LoginThrottleTable {
+  key: string;
+  attempts: number;
+  window_started_at: Timestamp;
+  next_allowed_at: Timestamp;
+  admitted: boolean;
+  known: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface PasswordResetsTable {
+  id: string;
+  organization_id: string;
+  provider_id: string | null;
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  organization_id: string;
+  provider_id: string | null;
+  to_address: string;
+  subject: string;
+  body: string;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
 }
 
 declare module '../../platform/db/schema.js' {
@@ -99,6 +132,9 @@ declare module '../../platform/db/schema.js' {
     sessions: SessionsTable;
     api_tokens: ApiTokensTable;
     login_attempts: LoginAttemptsTable;
+    login_throttle: LoginThrottleTable;
+    password_resets: PasswordResetsTable;
+    mail_outbox: MailOutboxTable;
   }
 }
 
@@ -109,4 +145,6 @@ export const identityScopedTables: ScopedTables = {
   users: { providerColumn: 'provider_id' },
   sessions: { providerColumn: 'provider_id' },
   api_tokens: { providerColumn: 'provider_id' },
+  password_resets: { providerColumn: 'provider_id' },
+  mail_outbox: { providerColumn: 'provider_id' },
 };

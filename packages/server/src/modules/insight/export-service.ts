@@ -1,4 +1,4 @@
-import { CANONICAL_COLUMNS, TICKET_FIELDS } from '@shoreline/core';
+import { CANONICAL_COLUMNS, canonicalCsvCell, TICKET_FIELDS } from '@shoreline/core';
 import type { ScopedDb } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
 import { toCsv } from './presenters.js';
@@ -8,7 +8,9 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
 /**
  * The canonical export, one ticket per record, in id order, read in pages of `pageSize` so memory
  * stays constant. Re-importable with `shoreline import canonical`: same source and external id, so
- * a re-import updates in place. NDJSON carries messages; CSV does not.
+ * a re-import updates in place. NDJSON carries messages; CSV does not. CSV text cells use the
+ * canonical escape (a leading formula character or single quote gets a single quote, which the
+ * canonical importer removes), so the file is safe in a spreadsheet and still exact as data.
  */
 export async function* exportCanonical(
   scoped: ScopedDb,
@@ -79,7 +81,8 @@ export async function* exportCanonical(
         }));
       return record;
     });
-    if (format === 'csv') yield toCsv(CANONICAL_COLUMNS, records).split('\n').slice(1).join('\n');
+    if (format === 'csv')
+      yield toCsv(CANONICAL_COLUMNS, records, canonicalCsvCell).split('\n').slice(1).join('\n');
     else yield records.map((r) => JSON.stringify(r)).join('\n') + '\n';
   }
 }

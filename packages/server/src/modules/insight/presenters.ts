@@ -1,3 +1,4 @@
+import { spreadsheetCsvCell } from '@shoreline/core';
 import type { Selectable } from 'kysely';
 import { presentTicket as presentFullTicket, type TicketsTable } from '../tickets/index.js';
 import type { KpiRow } from './kpi-service.js';
@@ -35,12 +36,20 @@ export function presentImportRun(r: Selectable<ImportRunsTable>) {
   };
 }
 
-/** RFC 4180 CSV of objects with the given columns; nested values as JSON. */
-export function toCsv(columns: readonly string[], rows: readonly object[]): string {
+/**
+ * RFC 4180 CSV of objects with the given columns; nested values as JSON. Text cells go through
+ * `textCell`: by default neutralised for spreadsheets (OWASP CSV injection); the canonical export
+ * passes its reversible escape. Numbers and booleans are written as they are.
+ */
+export function toCsv(
+  columns: readonly string[],
+  rows: readonly object[],
+  textCell: (text: string) => string = spreadsheetCsvCell,
+): string {
   const cell = (v: unknown) => {
     if (v === null || v === undefined) return '';
-    const s = typeof v === 'object' ? JSON.stringify(v) : String(v);
-    return /[",\n\r]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    return textCell(typeof v === 'object' ? JSON.stringify(v) : String(v));
   };
   return (
     [

@@ -28,6 +28,25 @@ export interface AppOptions {
   webDir?: string | undefined;
 }
 
+/**
+ * A strict policy: scripts, styles, workers and connections only from the app's own origin, no
+ * inline script, no plugins, no framing. The built web app needs nothing more (checked by an
+ * e2e journey); chart colours are set through the DOM style API, which style-src does not govern.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 /** What the platform itself serves to anyone: the API description. Modules add theirs (`publicPaths`). */
 const PLATFORM_PUBLIC_PATHS = ['/api/openapi.json', '/api/docs', '/api/docs/*'];
 
@@ -47,7 +66,22 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   });
 
   app.use('*', requestId());
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use('*', async (c, next) => {
+    // The browsable API docs (Swagger UI) style their markup inline; nothing else needs it.
+    const docs = c.req.path === '/api/docs' || c.req.path.startsWith('/api/docs/');
+    return secureHeaders({
+      contentSecurityPolicy: docs
+        ? { ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] }
+        : CONTENT_SECURITY_POLICY,
+      crossOriginEmbedderPolicy: false,
+    })(c, next);
+  });
+  // API answers (JSON and CSV alike) are personal: no browser or proxy cache may keep them.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.req.path.startsWith('/api/docs')) c.header('cache-control', 'no-store');
+  });
+  app.use('/api/*', refuseCrossSiteWrites(ctx.config.publicUrl));
   const jsonBodyLimit = bodyLimit({
     maxSize: ctx.config.maxBodyBytes,
     onError: () => {
@@ -108,6 +142,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     const problem = toAppError(err);
     if (problem.status >= 500) console.error(err);
     return c.body(JSON.stringify(problem.toProblem()), problem.status as 400, {
+      ...problem.more.headers,
       'content-type': 'application/problem+json',
     });
   });
@@ -153,6 +188,29 @@ export function uniqueViolationField(detail: string | undefined): string | undef
   const last = columns.split(',').at(-1)!.trim();
   const column = /([a-z_][a-z0-9_]*)(?:::[a-z ]+)?\)*$/i.exec(last.replace(/^\w+\(/, ''))?.[1];
   return column?.replace(/_([a-z])/g, (_, ch: string) => ch.toUpperCase());
+}
+
+/**
+ * State-changing requests from another site are refused (403), whatever their body: a body-less
+ * POST (sign-out) needs no CORS preflight, so the JSON rule alone does not stop it. Browsers say
+ * where a request comes from in Sec-Fetch-Site; older ones only in Origin, which must then be this
+ * server (the Host it was asked for, or PUBLIC_URL). Clients that send neither (integrations with
+ * API tokens, the CLI) are no browser and carry no ambient cookie to abuse.
+ */
+function refuseCrossSiteWrites(publicUrl: string): MiddlewareHandler<AppEnv> {
+  const publicOrigin = new URL(publicUrl).origin;
+  return async (c, next) => {
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.req.method !== 'OPTIONS') {
+      const site = c.req.header('sec-fetch-site');
+      const origin = c.req.header('origin');
+      const crossSite =
+        site !== undefined
+          ? site === 'cross-site'
+          : origin !== undefined && origin !== publicOrigin && new URL(c.req.url).origin !== origin;
+      if (crossSite) throw new AppError('forbidden', 'requests from other sites may not change anything');
+    }
+    await next();
+  };
 }
 
 /** Writes must send JSON: this also keeps cross-site HTML forms from posting with the session cookie. */

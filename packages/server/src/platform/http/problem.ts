@@ -14,6 +14,7 @@ export const PROBLEM_STATUS = {
   invalid_transition: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  organization_choice: 409,
   rate_limited: 429,
   internal_error: 500,
   not_ready: 503,
@@ -35,6 +36,7 @@ export interface ProblemBody {
   detail: string;
   field?: string;
   errors?: FieldError[];
+  [extension: string]: unknown;
 }
 
 export class AppError extends Error {
@@ -44,6 +46,12 @@ export class AppError extends Error {
     message: string,
     readonly field?: string,
     readonly errors?: FieldError[],
+    readonly more: {
+      /** Extra response headers, e.g. Retry-After on rate_limited. */
+      headers?: Record<string, string>;
+      /** Extra members of the problem body (RFC 9457 extensions), e.g. the organizations to choose. */
+      extensions?: Record<string, unknown>;
+    } = {},
   ) {
     super(message);
     this.name = 'AppError';
@@ -60,7 +68,7 @@ export class AppError extends Error {
     };
     if (this.field !== undefined) body.field = this.field;
     if (this.errors !== undefined) body.errors = this.errors;
-    return body;
+    return { ...this.more.extensions, ...body };
   }
 }
 

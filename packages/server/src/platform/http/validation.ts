@@ -6,8 +6,14 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix?: string
   return issues.map((issue) => {
     const path = issue.path.map(String).join('.');
     const field = [prefix, path].filter((p) => p && p.length > 0).join('.') || '(body)';
+    // A refinement may name its own stable code (e.g. weak_password) in its params.
+    const own = issue.code === 'custom' ? (issue.params as { code?: unknown } | undefined)?.code : undefined;
     const code =
-      issue.code === 'invalid_value' || issue.code === 'invalid_union' ? 'invalid_enum_value' : issue.code;
+      typeof own === 'string'
+        ? own
+        : issue.code === 'invalid_value' || issue.code === 'invalid_union'
+          ? 'invalid_enum_value'
+          : issue.code;
     if (issue.code === 'unrecognized_keys') {
       return { field: [prefix, ...issue.keys].filter(Boolean).join('.'), code, message: issue.message };
     }

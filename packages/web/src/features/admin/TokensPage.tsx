@@ -8,6 +8,20 @@ import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { adminApi } from './api';
 
+type TokenScope = ApiToken['scopes'][number];
+const TOKEN_SCOPES: readonly TokenScope[] = ['admin', 'kpi:read', 'import:write'];
+// i18next reads ':' as a namespace separator, so scopes map to plain keys.
+const SCOPE_LABEL = {
+  admin: 'tokens.scopeAdmin',
+  'kpi:read': 'tokens.scopeKpiRead',
+  'import:write': 'tokens.scopeImportWrite',
+} as const;
+const SCOPE_HELP = {
+  admin: 'tokens.scopeAdminHelp',
+  'kpi:read': 'tokens.scopeKpiReadHelp',
+  'import:write': 'tokens.scopeImportWriteHelp',
+} as const;
+
 export function TokensPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -15,16 +29,27 @@ export function TokensPage() {
   const tokens = useResource(() => adminApi.tokens(), []);
   const [created, setCreated] = useState<CreatedApiToken>();
   const [name, setName] = useState('');
+  const [scope, setScope] = useState<TokenScope>('kpi:read');
+  const [days, setDays] = useState(90);
   const submit = useSubmit();
   const [revokeError, setRevokeError] = useState<unknown>();
 
   const onCreate = async (e: FormEvent) => {
     e.preventDefault();
-    const res = await submit.run(() => adminApi.createToken(name.trim()));
+    const res = await submit.run(() =>
+      adminApi.createToken({ name: name.trim(), scopes: [scope], expiresInDays: days }),
+    );
     if (res) {
       setCreated(res);
       setName('');
-      const row: ApiToken = { id: res.id, name: res.name, createdAt: res.createdAt, lastUsedAt: null };
+      const row: ApiToken = {
+        id: res.id,
+        name: res.name,
+        createdAt: res.createdAt,
+        lastUsedAt: null,
+        scopes: res.scopes,
+        expiresAt: res.expiresAt,
+      };
       tokens.set((list) => [...(list ?? []), row]);
     }
   };
@@ -57,6 +82,38 @@ export function TokensPage() {
         <Field label={t('tokens.name')} help={t('tokens.nameHelp')} error={submit.fields['name']} required>
           {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
         </Field>
+        <Field label={t('tokens.scope')} help={t(SCOPE_HELP[scope])} error={submit.fields['scopes']}>
+          {(c) => (
+            <select
+              {...c}
+              name="scope"
+              value={scope}
+              onChange={(e) => setScope(e.target.value as TokenScope)}
+            >
+              {TOKEN_SCOPES.map((s) => (
+                <option key={s} value={s}>
+                  {t(SCOPE_LABEL[s])}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('tokens.expiresIn')} error={submit.fields['expiresInDays']}>
+          {(c) => (
+            <select
+              {...c}
+              name="expiresInDays"
+              value={days}
+              onChange={(e) => setDays(Number(e.target.value))}
+            >
+              {[7, 30, 90, 365].map((d) => (
+                <option key={d} value={d}>
+                  {t('tokens.days', { n: d })}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={submit.busy}>
             {t('tokens.create')}
@@ -86,6 +143,18 @@ export function TokensPage() {
             nowrap: true,
             cell: (token) => fmt.dateTime(token.createdAt),
             sortValue: (token) => token.createdAt,
+          },
+          {
+            key: 'scopes',
+            header: t('tokens.scope'),
+            cell: (token) => token.scopes.map((s) => t(SCOPE_LABEL[s])).join(', '),
+          },
+          {
+            key: 'expires',
+            header: t('tokens.expires'),
+            nowrap: true,
+            cell: (token) => fmt.dateTime(token.expiresAt),
+            sortValue: (token) => token.expiresAt,
           },
           {
             key: 'lastUsed',

@@ -32,8 +32,10 @@ export function UsersPage() {
     setPending(user.id);
     setRowError(undefined);
     try {
-      const updated = await adminApi.updateUser(user.id, patch);
+      const { inviteUrl, ...updated } = await adminApi.updateUser(user.id, patch);
       users.set((list) => list?.map((u) => (u.id === updated.id ? updated : u)));
+      // Reactivating a cancelled invitation issues a new link (the old one stays dead).
+      if (inviteUrl) setInvite({ email: updated.email, url: inviteUrl });
     } catch (err) {
       setRowError(err);
     } finally {
@@ -171,7 +173,31 @@ export function UsersPage() {
         pageSize={50}
         initialSort={{ key: 'name', direction: 'ascending' }}
       />
+      {canWrite ? <Outbox /> : null}
     </>
+  );
+}
+
+/** Outgoing mail (password-reset links) kept until a mail transport is configured. */
+function Outbox() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const mail = useResource(() => adminApi.outbox(), []);
+  return (
+    <section className="card">
+      <h2>{t('users.outboxTitle')}</h2>
+      <p>{t('users.outboxIntro')}</p>
+      <ErrorBanner error={mail.error} onRetry={mail.reload} />
+      {mail.data?.length === 0 ? <p className="empty">{t('users.outboxEmpty')}</p> : null}
+      {mail.data?.map((m) => (
+        <details key={m.id}>
+          <summary>
+            {fmt.dateTime(m.createdAt)} · <span dir="ltr">{m.to}</span> · {m.subject}
+          </summary>
+          <pre dir="ltr">{m.body}</pre>
+        </details>
+      ))}
+    </section>
   );
 }
 

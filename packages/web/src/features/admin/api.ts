@@ -35,9 +35,17 @@ export const adminApi = {
 
   users: () => api.get<ListResponse<User>>('/users').then((r) => r.items),
   inviteUser: (input: UserInvite) => api.post<UserInvited>('/users', input),
-  updateUser: (id: string, patch: UserUpdate) => api.patch<User>(`/users/${encodeURIComponent(id)}`, patch),
+  updateUser: (id: string, patch: UserUpdate) =>
+    api.patch<User & { inviteUrl?: string }>(`/users/${encodeURIComponent(id)}`, patch),
 
   tokens: () => api.get<ListResponse<ApiToken>>('/tokens').then((r) => r.items),
-  createToken: (name: string) => api.post<ApiTokenCreated>('/tokens', { name }),
+  createToken: (input: { name: string; scopes: ApiToken['scopes']; expiresInDays: number }) =>
+    api.post<ApiTokenCreated>('/tokens', input),
+  outbox: () =>
+    api
+      .get<ListResponse<{ id: string; to: string; subject: string; body: string; createdAt: string }>>(
+        '/mail-outbox',
+      )
+      .then((r) => r.items),
   revokeToken: (id: string) => api.delete(`/tokens/${encodeURIComponent(id)}`),
 };

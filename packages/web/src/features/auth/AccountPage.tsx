@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, Field, Notice, PageHeader } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
+import { ChangePasswordForm } from './PasswordResetPages';
 import { useMe, useSession } from './session';
 
 export function AccountPage() {
@@ -63,6 +64,7 @@ export function AccountPage() {
           </button>
         </div>
       </form>
+      <ChangePasswordForm />
       <section className="card danger-zone">
         <h2>{t('account.securityTitle')}</h2>
         <p>{t('account.signOutEverywhereHelp')}</p>

@@ -13,7 +13,8 @@ interface Session {
   state: SessionState;
   /** Signed-in user; only call inside the signed-in part of the app. */
   me: Me | null;
-  signIn(email: string, password: string): Promise<void>;
+  /** `organizationId` answers the server's `organization_choice` when the address has several. */
+  signIn(email: string, password: string, organizationId?: string): Promise<void>;
   acceptInvite(token: string, password: string, name?: string): Promise<void>;
   signOut(): Promise<void>;
   signOutEverywhere(): Promise<void>;
@@ -57,8 +58,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return {
       state,
       me,
-      async signIn(email, password) {
-        const res = await api.post<{ user: Me }>('/auth/login', { email, password });
+      async signIn(email, password, organizationId) {
+        const res = await api.post<{ user: Me }>('/auth/login', {
+          email,
+          password,
+          ...(organizationId ? { organizationId } : {}),
+        });
         adopt(res.user);
       },
       async acceptInvite(token, password, name) {

@@ -1,12 +1,14 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import { SESSION_COOKIE, SESSION_TTL_MS } from '../../../platform/auth/tokens.js';
+import { digest, SESSION_COOKIE, SESSION_TTL_MS } from '../../../platform/auth/tokens.js';
+import { clientAddress, compileTrustedProxies } from '../../../platform/http/client-address.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import { outboxMailer } from '../../../platform/mail/mailer.js';
 import type { RouteContext } from '../../../platform/module.js';
 import * as auth from '../auth-service.js';
+import * as passwords from '../password-service.js';
 import {
   AcceptInviteBody,
   ApiTokenCreate,
@@ -18,6 +20,10 @@ import {
   MeEnvelope,
   MeSchema,
   MeUpdate,
+  OutboxMessage,
+  PasswordChange,
+  PasswordResetConfirm,
+  PasswordResetRequest,
 } from '../schemas.js';
 import * as service from '../service.js';
 
@@ -25,6 +31,8 @@ import * as service from '../service.js';
 export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
   const { db, clock, config, access } = ctx;
   const deps = { db, clock };
+  const trustProxy = compileTrustedProxies(config.trustedProxies);
+  const mailer = ctx.mailer ?? outboxMailer(db, clock);
 
   const setSession = (c: Context<AppEnv>, token: string) =>
     setCookie(c, SESSION_COOKIE, token, {
@@ -63,8 +71,13 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
       responses: { 200: json(MeEnvelope, 'Signed in'), ...errorResponses },
     }),
     async (c) => {
-      const { email, password } = c.req.valid('json');
-      const { token, userId } = await auth.login(deps, { email, password, ip: clientIp(c) });
+      const { email, password, organizationId } = c.req.valid('json');
+      const { token, userId } = await auth.login(deps, {
+        email,
+        password,
+        organizationId,
+        ip: clientAddress(c, trustProxy),
+      });
       setSession(c, token);
       return c.json({ user: await meOf(userId) }, 200);
     },
@@ -138,6 +151,74 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
 
   app.openapi(
     createRoute({
+      method: 'post',
+      path: '/api/me/password',
+      tags: ['auth'],
+      summary: 'Change your password (needs the current one); your other sessions end',
+      request: { body: jsonBody(PasswordChange) },
+      responses: { 204: { description: 'Changed' }, ...errorResponses },
+    }),
+    async (c) => {
+      const session = getCookie(c, SESSION_COOKIE);
+      await passwords.changePassword(deps, c.var.scoped, {
+        ...c.req.valid('json'),
+        keepSessionHash: session ? digest(session) : undefined,
+      });
+      return c.body(null, 204);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/password-reset',
+      tags: ['auth'],
+      summary: 'Mail a password-reset link; the same answer whether or not the address has an account',
+      security: [],
+      request: { body: jsonBody(PasswordResetRequest) },
+      responses: {
+        202: { description: 'If the address has an account, a link is on its way' },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      await passwords.requestPasswordReset(
+        { ...deps, mailer, publicUrl: config.publicUrl },
+        c.req.valid('json').email,
+      );
+      return c.body(null, 202);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/auth/password-reset/confirm',
+      tags: ['auth'],
+      summary: 'Set a new password with a reset link (single use, one hour); every session ends',
+      security: [],
+      request: { body: jsonBody(PasswordResetConfirm) },
+      responses: { 204: { description: 'Password set; sign in with it' }, ...errorResponses },
+    }),
+    async (c) => {
+      await passwords.confirmPasswordReset(deps, c.req.valid('json'));
+      return c.body(null, 204);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/mail-outbox',
+      tags: ['identity'],
+      summary: 'Outgoing mail (password-reset links) kept until a mail transport exists; admins',
+      responses: {
+        200: json(listOf(OutboxMessage, 'OutboxList'), 'Messages, newest first'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json({ items: await passwords.listOutbox(c.var.scoped) }, 200),
+  );
+
+  app.openapi(
+    createRoute({
       method: 'get',
       path: '/api/tokens',
       tags: ['auth'],
@@ -157,7 +238,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
         ...errorResponses,
       },
     }),
-    async (c) => c.json(await service.createToken(c.var.scoped, clock, c.req.valid('json').name), 201),
+    async (c) => c.json(await service.createToken(c.var.scoped, clock, c.req.valid('json')), 201),
   );
   app.openapi(
     createRoute({
@@ -172,13 +253,4 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
       return c.body(null, 204);
     },
   );
-}
-
-/** The peer address; behind a proxy, set the proxy to overwrite X-Forwarded-For. */
-function clientIp(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

@@ -155,11 +155,28 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
       tags: ['identity'],
       summary: 'Rename, change role, deactivate (active: false) or reactivate a user',
       request: { params: IdParam, body: jsonBody(UserUpdate) },
-      responses: { 200: json(UserSchema, 'Updated'), ...errorResponses },
+      responses: {
+        200: json(
+          UserSchema.extend({
+            inviteUrl: z
+              .string()
+              .optional()
+              .openapi({ description: 'A new invitation link, when reactivation re-opened an invitation' }),
+          }).openapi('UserUpdated'),
+          'Updated',
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) =>
       c.json(
-        await service.updateUser(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')),
+        await service.updateUser(
+          c.var.scoped,
+          clock,
+          config.publicUrl,
+          c.req.valid('param').id,
+          c.req.valid('json'),
+        ),
         200,
       ),
   );

@@ -17,6 +17,7 @@ import {
   rebuildFromEvents,
   rebuildThreads,
   type ThreadPost,
+  unescapeCanonicalCell,
 } from '@shoreline/core';
 import { IMPORT_FORMATS } from '../vocabulary.js';
 import { type FindingsSink, REPLY_LINK_EXAMPLES } from './findings.js';
@@ -114,7 +115,7 @@ export function readUnits(
   if (lower.endsWith('.csv') || lower.endsWith('.tsv'))
     return flatUnits(
       recordsOf(path, lower.endsWith('.tsv') ? 'tsv' : 'csv', 'utf-8', undefined, () => {}),
-      mapper,
+      format === 'canonical' ? (fields) => mapper(unescapeCanonicalFields(fields)) : mapper,
     );
   if (lower.endsWith('.json')) return chunked(documentUnits(path, format, mapper));
   return jsonUnits(readNdjson(path, 'utf-8'), mapper);
@@ -346,4 +347,11 @@ async function* documentUnits(
           rejects: [{ line: i, field: '(json)', reason: 'expected an object' }],
         };
   }
+}
+
+/** Canonical CSV cells carry the export's formula escape (core csv-cells.ts); undo it, cell by cell. */
+function unescapeCanonicalFields(fields: JsonObject): JsonObject {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) out[k] = typeof v === 'string' ? unescapeCanonicalCell(v) : v;
+  return out;
 }
