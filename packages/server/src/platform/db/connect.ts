@@ -21,6 +21,11 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   dataDir?: string | undefined;
+  /**
+   * PGlite only: a data-directory tarball (`PGlite.dumpDataDir`) to start from instead of running
+   * initdb, which is most of PGlite's start-up. Tests start every file's database from one.
+   */
+  loadDataDir?: Blob | undefined;
 }
 
 // int8 and numeric arrive as strings from PostgreSQL; counts fit in a double, so read them as numbers.
@@ -56,6 +61,7 @@ async function open(options: DatabaseOptions): Promise<Database> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir, {
     parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+    ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', pglite, close: () => db.destroy() };
