@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /** Soaks and long stress runs: `npm run test:slow` (vitest.slow.config.ts), not the everyday `npm test`. */
-export const SLOW_TESTS = 'packages/*/test/**/*.slow.test.ts';
+export const SLOW_TESTS = ['packages/*/src/**/*.slow.test.ts', 'packages/*/test/**/*.slow.test.ts'];
 
 // Internal packages export TypeScript source under the "source" condition, so tests need no build.
 export default defineConfig({
@@ -10,7 +10,7 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', SLOW_TESTS],
+    exclude: ['**/node_modules/**', ...SLOW_TESTS],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -6,7 +6,7 @@ export default defineConfig({
   ...unit,
   test: {
     ...unit.test,
-    include: [SLOW_TESTS],
+    include: SLOW_TESTS,
     exclude: ['**/node_modules/**'],
     testTimeout: 600_000,
   },
