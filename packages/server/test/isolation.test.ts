@@ -3,7 +3,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
 import { createProvider, createTeam, createToken } from '../src/modules/identity/service.js';
 import { newId } from '../src/platform/ids.js';
-import { type Actor, ScopedDb, scopedTables } from '../src/platform/scope.js';
+import type { Actor } from '../src/platform/scope.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
 
 /**
@@ -100,7 +100,7 @@ const actors: { label: string; actor: Actor; auth: Auth }[] = [];
 
 async function snapshot(): Promise<Map<string, Row[]>> {
   const out = new Map<string, Row[]>();
-  for (const table of scopedTables()) {
+  for (const table of t.shoreline.ctx.scopeRules.tables()) {
     const rows = await t.shoreline.ctx.db
       .selectFrom(table as 'providers')
       .selectAll()
@@ -220,7 +220,7 @@ beforeAll(async () => {
     providerId: null,
     password: DEMO_PASSWORD,
   });
-  const sb = new ScopedDb(db, bAdmin);
+  const sb = t.shoreline.ctx.scope(bAdmin);
   const bVendor = await createProvider(sb, clock, {
     name: 'Other vendor',
     kind: 'vendor',
@@ -255,7 +255,7 @@ beforeAll(async () => {
     password: DEMO_PASSWORD,
   });
   await createToken(sb, clock, 'b admin token');
-  await createToken(new ScopedDb(db, bVendorAgent), clock, 'b vendor token');
+  await createToken(t.shoreline.ctx.scope(bVendorAgent), clock, 'b vendor token');
 
   // Insight data (tickets, messages, events, mappings) for every provider of both organizations,
   // and an import run with a reject in org B.
@@ -309,7 +309,7 @@ beforeAll(async () => {
       providerId: u.provider_id,
       role: u.role,
     };
-    const token = await createToken(new ScopedDb(db, actor), clock, `${label} token`);
+    const token = await createToken(t.shoreline.ctx.scope(actor), clock, `${label} token`);
     actors.push({ label, actor, auth: { token: token.token } });
   }
   // One actor signs in with a cookie too, so both credential paths are exercised. It goes first:
@@ -367,7 +367,8 @@ describe('tenant and provider isolation, route by route', () => {
         .filter((row) => isForeign(actor, table, row))
         .map(idOf)
         .filter((id): id is string => id !== null);
-    const allForeign = (actor: Actor) => scopedTables().flatMap((table) => foreignIds(actor)(table));
+    const allForeign = (actor: Actor) =>
+      t.shoreline.ctx.scopeRules.tables().flatMap((table) => foreignIds(actor)(table));
     let n = 0;
     let checked = 0;
     const failures: string[] = [];
@@ -414,7 +415,7 @@ describe('tenant and provider isolation, route by route', () => {
 
     // Nothing outside each actor's scope changed: compare the rows foreign to every actor.
     const after = await snapshot();
-    for (const table of scopedTables()) {
+    for (const table of t.shoreline.ctx.scopeRules.tables()) {
       const untouchable = (rows: Row[]) =>
         rows.filter((row) => actors.every(({ actor }) => isForeign(actor, table, row)));
       expect(untouchable(after.get(table) ?? []), `rows of ${table} outside every caller's scope`).toEqual(
@@ -422,7 +423,7 @@ describe('tenant and provider isolation, route by route', () => {
       );
     }
     // And org B in particular is exactly as it was.
-    for (const table of scopedTables()) {
+    for (const table of t.shoreline.ctx.scopeRules.tables()) {
       const ofB = (rows: Row[]) => rows.filter((r) => r.organization_id === orgB && table !== 'sessions');
       expect(ofB(after.get(table) ?? [])).toEqual(ofB(before.get(table) ?? []));
     }

@@ -33,7 +33,7 @@ export async function startTestApp(options: { demo?: boolean; clock?: Clock } = 
     clock: options.clock ?? systemClock,
     webDir: '/nonexistent',
   });
-  if (options.demo) await seedDemo(shoreline.ctx.db, shoreline.ctx.clock);
+  if (options.demo) await seedDemo(shoreline.ctx);
 
   const request: TestApp['request'] = (path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };

@@ -2,7 +2,8 @@ import { execScript, type Migration } from '../db/migrate.js';
 
 export const eventMigrations: Migration[] = [
   {
-    id: '0090_domain_events',
+    id: '2026-12-03T0009_events_domain_events',
+    replaces: '0090_domain_events',
     async up(db) {
       await execScript(
         db,
