@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `shoreline` command npm links at install time (npx shoreline, node_modules/.bin/shoreline).
-// It runs the compiled CLI (≈0.7 s CPU to --help, against ≈2 s from source through tsx: BENCHMARKS.md),
+// It runs the compiled CLI (≈0.85 s CPU for --help, against ≈2.2 s from source through tsx: BENCHMARKS.md),
 // compiling core and server first when dist/ is missing, as on a fresh clone. After changing the
 // sources, `npm run build` recompiles; this launcher only builds what was never built.
 import { spawnSync } from 'node:child_process';
