@@ -1,7 +1,7 @@
 import type { ShorelineModule } from '../module.js';
 import { eventMigrations } from './migrations.js';
 
-export { type DomainEvent, recordEvent } from './domain-event.js';
+export { type DomainEvent, recordEvent, recordEventWith } from './domain-event.js';
 
 /** The outbox every module writes its domain events to (see domain-event.ts). */
 export const eventsModule: ShorelineModule = {
