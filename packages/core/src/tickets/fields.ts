@@ -28,7 +28,8 @@ export interface TicketField {
   readonly description: string;
 }
 
-const f = (field: TicketField): TicketField => field;
+// `const F` keeps each field's literal types, from which `WireTicket` below is computed.
+const f = <const F extends TicketField>(field: F): F => field;
 
 /**
  * The ticket's field catalogue, in the `tickets` table's column order (which is also the order of
@@ -36,7 +37,7 @@ const f = (field: TicketField): TicketField => field;
  * zod schema and the presenter of the tickets module are derived from it; a field added here and
  * in a migration appears in all of them.
  */
-export const TICKET_FIELDS: readonly TicketField[] = [
+const FIELDS = [
   f({
     column: 'id',
     wire: 'id',
@@ -378,7 +379,34 @@ export const TICKET_FIELDS: readonly TicketField[] = [
     nullable: false,
     description: 'When it was last written by an import or a live change.',
   }),
-];
+] as const;
+
+export const TICKET_FIELDS: readonly TicketField[] = FIELDS;
+
+/** The wire value of one field: its type, and null when the field is nullable. */
+type WireValue<F extends TicketField> =
+  | (F['type'] extends 'enum'
+      ? F['values'] extends readonly (infer V)[]
+        ? V
+        : string
+      : F['type'] extends 'text[]'
+        ? string[]
+        : F['type'] extends 'integer' | 'number'
+          ? number
+          : F['type'] extends 'boolean'
+            ? boolean
+            : F['type'] extends 'json'
+              ? Record<string, string>
+              : string)
+  | (F['nullable'] extends true ? null : never);
+
+/**
+ * A ticket as the API carries it, typed from the catalogue (the tickets module's zod schema is
+ * built from the same entries at run time): what the API contract gives the web app.
+ */
+export type WireTicket = {
+  [F in (typeof FIELDS)[number] as F['wire'] extends string ? F['wire'] : never]: WireValue<F>;
+};
 
 /** The `tickets` columns, in table order. */
 export const TICKET_COLUMNS: readonly string[] = TICKET_FIELDS.map((x) => x.column);

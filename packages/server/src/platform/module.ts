@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
+import type { Access, Limits, Policy } from './access.js';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
@@ -41,6 +42,11 @@ export interface ModuleContext {
   instance<T>(slot: InstanceSlot<T>): T;
 }
 
+/** What routes get besides the context: access across all modules (for `/api/me`). */
+export interface RouteContext extends ModuleContext {
+  readonly access: Access;
+}
+
 /** What a module's `cli` gets: the one way a command opens the database and acts (src/cli/session.ts). */
 export interface CliContext {
   /**
@@ -67,11 +73,15 @@ export interface ShorelineModule {
   readonly name: string;
   /** Forward-only, ids `<UTC time>_<module>_<what>` (docs/decisions/0005). */
   readonly migrations: readonly Migration[];
+  /** Each action the module guards and who may take it; the services authorize with the same rules. */
+  readonly policy?: Policy;
+  /** Input bounds under the running configuration, reported to clients by `/api/me`. */
+  limits?(config: Config): Limits;
   /** How each table the module owns is scoped; a table not declared here cannot be read through ScopedDb. */
   readonly scopedTables?: ScopedTables;
   /** API paths anyone may call without signing in: exact, or a prefix written `/api/x/*`. */
   readonly publicPaths?: readonly string[];
-  routes?(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void;
+  routes?(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void;
   /** Registers the module's `shoreline` subcommands. */
   cli?(program: Command, cli: CliContext): void;
   // `jobs` and `listeners` join here as optional declarations (the job queue, the event listeners).

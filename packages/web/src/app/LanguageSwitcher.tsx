@@ -1,9 +1,9 @@
+import { LOCALES } from '@shoreline/server/contract';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../features/auth/session';
 import { endonym } from '../lib/format';
 import { isLocale } from '../lib/i18n';
-import { LOCALES } from '../lib/types';
 
 /** Switches the UI language; saved to the user's profile when signed in, else on this device. */
 export function LanguageSwitcher() {

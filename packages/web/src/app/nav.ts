@@ -9,11 +9,11 @@
 //   3. add a section below if new, and one entry:
 //      { id: 'plan.forecasts', section: 'plan', label: 'nav.forecasts', path: '/plan/forecasts',
 //        page: lazyPage(() => import('../features/plan/ForecastsPage'), 'ForecastsPage') },
+
+import type { Me } from '@shoreline/server/contract';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import { can } from '../features/auth/permissions';
-import { canManageImports } from '../features/insight/permissions';
 import type en from '../i18n/locales/en.json';
-import type { Me } from '../lib/types';
 
 export type NavLabel = `nav.${keyof typeof en.nav}`;
 
@@ -75,7 +75,7 @@ export const NAV: NavEntry[] = [
     section: 'insight',
     label: 'nav.insightImports',
     path: '/insight/imports',
-    visible: canManageImports,
+    visible: (me) => can(me, 'import.run'),
     page: lazyPage(() => import('../features/insight/ImportsPage'), 'ImportsPage'),
   },
   {

@@ -1,4 +1,4 @@
-import type { Problem } from './types';
+import type { Problem } from '@shoreline/server/contract';
 
 /** An error response from the API, carrying its problem+json body. */
 export class ApiError extends Error {
@@ -80,7 +80,13 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
   if (!res.ok) {
     const problem = isProblem(data)
       ? { ...data, status: data.status ?? res.status }
-      : { type: 'about:blank', title: res.statusText, status: res.status, code: `http_${res.status}` };
+      : {
+          type: 'about:blank',
+          title: res.statusText,
+          detail: res.statusText,
+          status: res.status,
+          code: `http_${res.status}`,
+        };
     if (res.status === 401 && !path.startsWith('/auth/')) for (const l of unauthorizedListeners) l();
     throw new ApiError(problem);
   }

@@ -1,5 +1,5 @@
 // Dates, numbers, currencies and names, all through Intl, for a given UI locale.
-import type { Weekday } from './types';
+import type { Weekday } from '@shoreline/server/contract';
 
 export function formatDate(locale: string, iso: string | null | undefined, timeZone?: string): string {
   if (!iso) return '';

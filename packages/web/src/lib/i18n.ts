@@ -1,3 +1,4 @@
+import { LOCALES, type Locale } from '@shoreline/server/contract';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from '../i18n/locales/en.json';
@@ -5,7 +6,6 @@ import he from '../i18n/locales/he.json';
 import hu from '../i18n/locales/hu.json';
 import lv from '../i18n/locales/lv.json';
 import tr from '../i18n/locales/tr.json';
-import { LOCALES, type Locale } from './types';
 
 const STORAGE_KEY = 'shoreline.locale';
 const RTL: ReadonlySet<Locale> = new Set(['he']);

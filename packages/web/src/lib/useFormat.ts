@@ -1,7 +1,7 @@
+import type { Weekday } from '@shoreline/server/contract';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import * as f from './format';
-import type { Weekday } from './types';
 
 /** The format helpers, bound to the current UI language. */
 export function useFormat() {

@@ -5,16 +5,21 @@ import type { ModuleContext, ShorelineModule } from '../../platform/module.js';
 import { authenticate } from './auth-service.js';
 import { registerIdentityCommands } from './cli.js';
 import { identityMigrations } from './migrations.js';
+import { identityPolicy } from './policy.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
 import { identityScopedTables } from './tables.js';
 
 export { addUser, createOrganization, organizationForOperator } from './bootstrap.js';
+export type { identityPolicy } from './policy.js';
+// The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
+export type * from './schemas.js';
 export { createProvider, createTeam } from './service.js';
 
 export const identityModule: ShorelineModule = {
   name: 'identity',
   migrations: identityMigrations,
+  policy: identityPolicy,
   scopedTables: identityScopedTables,
   publicPaths: ['/api/auth/login', '/api/auth/accept-invite'],
   routes(app, ctx) {

@@ -1,22 +1,27 @@
+import type { Policy } from '../../platform/access.js';
 import { AppError } from '../../platform/http/problem.js';
 import type { Actor } from '../../platform/scope.js';
 
 // Who may do what. A refusal answers 404 like a missing record: callers learn nothing about
-// what exists outside their reach.
+// what exists outside their reach. `/api/me` reports this same table to the web app.
 
-export type Action = 'provider.write' | 'team.write' | 'user.read' | 'user.write' | 'settings.read';
+const admin = (a: Actor) => a.role === 'admin';
+const adminOrSupervisor = (a: Actor) => a.role === 'admin' || a.role === 'supervisor';
+
+export const identityPolicy = {
+  'provider.write': (a) => admin(a) && a.providerId === null,
+  'team.write': admin,
+  'user.read': adminOrSupervisor,
+  'user.write': admin,
+  /** Inviting hands out a role: the same people who may change roles. */
+  'user.invite': admin,
+  'settings.read': adminOrSupervisor,
+} as const satisfies Policy;
+
+export type Action = keyof typeof identityPolicy;
 
 export function can(actor: Actor, action: Action): boolean {
-  switch (action) {
-    case 'provider.write':
-      return actor.role === 'admin' && actor.providerId === null;
-    case 'team.write':
-    case 'user.write':
-      return actor.role === 'admin';
-    case 'user.read':
-    case 'settings.read':
-      return actor.role === 'admin' || actor.role === 'supervisor';
-  }
+  return identityPolicy[action](actor);
 }
 
 export function authorize(actor: Actor, action: Action, what: string): void {

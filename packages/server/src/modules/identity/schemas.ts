@@ -4,10 +4,9 @@ import { CHANNELS, ROLES } from '@shoreline/core';
 // Channels and roles are the one domain vocabulary (core/domain/vocabulary.ts).
 export { CHANNELS, ROLES };
 
-export const LOCALES = ['en', 'tr', 'he', 'hu', 'lv'] as const;
-export const PROVIDER_KINDS = ['in_house', 'vendor'] as const;
-export const SHORES = ['onshore', 'nearshore', 'offshore'] as const;
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+import { LOCALES, PROVIDER_KINDS, SHORES, USER_STATUSES, WEEKDAYS } from './vocabulary.js';
+
+export { LOCALES, PROVIDER_KINDS, SHORES, WEEKDAYS };
 
 const supportedZones = new Set(Intl.supportedValuesOf('timeZone'));
 supportedZones.add('UTC');
@@ -134,7 +133,7 @@ export const UserSchema = z
     name: z.string(),
     role: z.enum(ROLES),
     providerId: z.string().nullable(),
-    status: z.enum(['active', 'invited', 'deactivated']),
+    status: z.enum(USER_STATUSES),
     locale: z.enum(LOCALES),
     createdAt: z.string().datetime(),
   })
@@ -152,6 +151,8 @@ export const UserInvite = z
   .strict()
   .openapi('UserInvite');
 
+export const UserInvited = z.object({ user: UserSchema, inviteUrl: z.string() }).openapi('UserInvited');
+
 export const UserUpdate = z
   .object({ name: Name.optional(), role: z.enum(ROLES).optional(), active: z.boolean().optional() })
   .strict()
@@ -168,8 +169,19 @@ export const MeSchema = z
     organizationId: z.string(),
     organizationName: z.string(),
     locale: z.enum(LOCALES),
+    abilities: z.array(z.string()).openapi({
+      description:
+        "Every action this user may take, from the modules' policies (e.g. team.write, import.run)",
+      example: ['kpi.read', 'team.write'],
+    }),
+    limits: z.record(z.string(), z.number()).openapi({
+      description: 'Input bounds of this server (maxBodyBytes, maxUploadBytes, staffingIntervals, …)',
+      example: { maxBodyBytes: 1_048_576 },
+    }),
   })
   .openapi('Me');
+
+export const MeEnvelope = z.object({ user: MeSchema }).openapi('MeEnvelope');
 
 export const MeUpdate = z
   .object({ locale: z.enum(LOCALES).optional(), name: Name.optional() })

@@ -1,4 +1,5 @@
 import type { z } from '@hono/zod-openapi';
+import type { Access } from '../../platform/access.js';
 import { digest } from '../../platform/auth/tokens.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
@@ -160,7 +161,7 @@ export async function inviteUser(
   publicUrl: string,
   input: z.infer<typeof UserInvite>,
 ) {
-  authorize(s.actor, 'user.write', 'user');
+  authorize(s.actor, 'user.invite', 'user');
   // Vendor admins invite only into their own provider.
   const providerId = s.actor.providerId ?? input.providerId;
   if (providerId !== null) await getProviderOrFieldError(s, providerId);
@@ -262,7 +263,8 @@ export async function revokeToken(s: ScopedDb, clock: Clock, id: string) {
 
 // Me ----------------------------------------------------------------------------------------
 
-export async function getMe(s: ScopedDb) {
+/** The signed-in user, with what they may do and the bounds their input must keep. */
+export async function getMe(s: ScopedDb, access: Access) {
   const row = await s
     .selectFrom('users')
     .selectAll()
@@ -286,12 +288,15 @@ export async function getMe(s: ScopedDb) {
     organizationId: row.organization_id,
     organizationName: org.organizationName,
     locale: user.locale,
+    abilities: access.abilitiesOf(s.actor),
+    limits: access.limits,
   };
 }
 
 export async function updateMe(
   s: ScopedDb,
   clock: Clock,
+  access: Access,
   input: { locale?: string | undefined; name?: string | undefined },
 ) {
   await s
@@ -303,5 +308,5 @@ export async function updateMe(
     })
     .where('id', '=', s.actor.userId)
     .execute();
-  return getMe(s);
+  return getMe(s, access);
 }

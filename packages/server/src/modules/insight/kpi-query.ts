@@ -1,21 +1,10 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { ScopedDb } from '../../platform/scope.js';
 import type { Directory } from '../identity/index.js';
+import { GROUP_BYS } from './vocabulary.js';
 
-export const GROUP_BYS = [
-  'none',
-  'provider',
-  'provider_kind',
-  'team',
-  'channel',
-  'priority',
-  'topic',
-  'language',
-  'status',
-  'source',
-  'support_line',
-  'hour_of_week',
-] as const;
+export { GROUP_BYS };
+
 export type GroupBy = (typeof GROUP_BYS)[number];
 
 /** Filters every KPI endpoint accepts; each narrows the tickets measured (AND). Dates bound created_at. */

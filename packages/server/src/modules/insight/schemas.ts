@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TicketSchema as FullTicketSchema } from '../tickets/index.js';
-import { GROUP_BYS } from './kpi-query.js';
+import { GROUP_BYS, IMPORT_FORMATS, IMPORT_STATUSES, INTERVALS, MATCH_KINDS } from './vocabulary.js';
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date');
 
@@ -37,7 +37,7 @@ export const TicketFilterQuery = z.object({
 export const KpiQuery = TicketFilterQuery.extend({ groupBy: z.enum(GROUP_BYS).default('none') });
 export const CompareQuery = KpiQuery.extend({ previousFrom: isoDate, previousTo: isoDate });
 export const VolumeQuery = TicketFilterQuery.extend({
-  interval: z.enum(['day', 'week', 'month']).default('day'),
+  interval: z.enum(INTERVALS).default('day'),
 });
 export const TicketListQuery = TicketFilterQuery.extend({
   cursor: z.string().max(64).optional(),
@@ -84,7 +84,7 @@ export const KpiComparison = z
   .openapi('KpiComparison');
 export const VolumeSchema = z
   .object({
-    interval: z.enum(['day', 'week', 'month']),
+    interval: z.enum(INTERVALS),
     points: z.array(
       z.object({ start: z.string(), created: z.number(), solved: z.number(), backlog: z.number() }),
     ),
@@ -157,7 +157,7 @@ export const TicketPage = z
 
 export const ImportCreate = z
   .object({
-    format: z.enum(['canonical', 'zendesk', 'freshdesk', 'zammad', 'chatwoot', 'csv']),
+    format: z.enum(IMPORT_FORMATS),
     fileName: z
       .string()
       .min(1)
@@ -180,7 +180,7 @@ export const ImportRunSchema = z
     source: z.string(),
     format: z.string(),
     fileName: z.string(),
-    status: z.enum(['running', 'done', 'failed']),
+    status: z.enum(IMPORT_STATUSES),
     progress: z.number().openapi({ description: 'bytes done ÷ file bytes, 0–1' }),
     recordsRead: z.number(),
     ticketsUpserted: z.number(),
@@ -201,7 +201,7 @@ export const ProviderMappingCreate = z
     providerId: z.string().max(64),
     teamId: z.string().max(64).nullable().default(null),
     source: z.string().min(1).max(64).default('*'),
-    matchKind: z.enum(['group', 'agent', 'email_domain', 'default']),
+    matchKind: z.enum(MATCH_KINDS),
     matchValue: z.string().max(200).default(''),
   })
   .openapi('ProviderMappingCreate');

@@ -12,13 +12,12 @@ import { parseMapping } from './import/mapping-file.js';
 import { runImport } from './import/run-import.js';
 import type { ImportFormat } from './import/units.js';
 import { filteredTickets, type TicketFilter } from './kpi-query.js';
+import { authorizeInsight } from './policy.js';
 import { presentImportRun, presentTicket } from './presenters.js';
 
-/** Imports and provider mappings change the organization's data: admins and supervisors, not vendor staff. */
+/** Imports and provider mappings change the organization's data: see policy.ts for who may. */
 export function assertMayManageImports(scoped: ScopedDb): void {
-  const a = scoped.actor;
-  if (a.providerId !== null) throw notFound('import');
-  if (a.role === 'agent') throw notFound('import');
+  authorizeInsight(scoped.actor, 'import.run', 'import');
 }
 
 /** One page of the tickets behind a KPI (drill-down), newest id first, keyset-paginated. */
@@ -163,7 +162,7 @@ export async function createProviderMapping(
     matchValue: string;
   },
 ) {
-  assertMayManageImports(scoped);
+  authorizeInsight(scoped.actor, 'mapping.write', 'provider mapping');
   const directory = await directoryFor(scoped);
   if (!directory.providers.some((p) => p.id === input.providerId))
     throw new AppError('validation_failed', 'no such provider', 'providerId');
@@ -193,7 +192,7 @@ export async function createProviderMapping(
 }
 
 export async function deleteProviderMapping(scoped: ScopedDb, id: string) {
-  assertMayManageImports(scoped);
+  authorizeInsight(scoped.actor, 'mapping.write', 'provider mapping');
   const result = await scoped.deleteFrom('provider_mappings').where('id', '=', id).executeTakeFirst();
   if (Number(result.numDeletedRows) === 0) throw notFound('provider mapping');
 }

@@ -1,6 +1,7 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
 import { errorResponses, json, jsonBody } from '../../platform/http/openapi.js';
+import { authorizePlan } from './policy.js';
 import { presentSimulation, presentStaffingPlan } from './presenters.js';
 import { SimulationRequest, SimulationResponse, StaffingRequest, StaffingResponse } from './schemas.js';
 import { planStaffing, runSimulation } from './service.js';
@@ -20,6 +21,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
       responses: { 200: json(StaffingResponse, 'The staffing plan'), ...errorResponses },
     }),
     (c) => {
+      authorizePlan(c.var.scoped.actor, 'staffing.run');
       const body = c.req.valid('json');
       return c.json(presentStaffingPlan(planStaffing(body), body.output), 200);
     },
@@ -35,6 +37,9 @@ export function planRoutes(app: OpenAPIHono<AppEnv>): void {
       request: { body: jsonBody(SimulationRequest) },
       responses: { 200: json(SimulationResponse, 'The simulation result'), ...errorResponses },
     }),
-    (c) => c.json(presentSimulation(runSimulation(c.req.valid('json'))), 200),
+    (c) => {
+      authorizePlan(c.var.scoped.actor, 'simulation.run');
+      return c.json(presentSimulation(runSimulation(c.req.valid('json'))), 200);
+    },
   );
 }

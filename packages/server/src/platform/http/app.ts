@@ -10,6 +10,7 @@ import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'kysely';
+import { collectAccess } from '../access.js';
 import type { ModuleContext, ShorelineModule } from '../module.js';
 import type { Actor } from '../scope.js';
 import type { AppEnv } from './env.js';
@@ -76,7 +77,8 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     }
   });
 
-  for (const module of options.modules) module.routes?.(app, ctx);
+  const routeCtx = { ...ctx, access: collectAccess(options.modules, ctx.config) };
+  for (const module of options.modules) module.routes?.(app, routeCtx);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', {
     type: 'apiKey',

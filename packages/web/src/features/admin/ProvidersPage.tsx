@@ -1,15 +1,21 @@
+import type {
+  Provider,
+  ProviderCreate as ProviderInput,
+  ProviderKind,
+  Shore,
+} from '@shoreline/server/contract';
+import { PROVIDER_KINDS, SHORES } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
-import type { Provider, ProviderKind, Shore } from '../../lib/types';
-import { PROVIDER_KINDS, SHORES } from '../../lib/types';
+import { DataTable } from '../../kit/DataTable';
 import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import { adminApi, type ProviderInput } from './api';
+import { adminApi } from './api';
 import { CountriesInput, LanguagesInput } from './CodeInputs';
 
 export function ProvidersPage() {
@@ -45,41 +51,54 @@ function ProviderList() {
         }
       />
       {notice ? <Notice>{notice}</Notice> : null}
-      <ErrorBanner error={providers.error} onRetry={providers.reload} />
-      {providers.loading && !providers.data ? <Loading /> : null}
-      {providers.data?.length === 0 ? <p className="empty">{t('providers.empty')}</p> : null}
-      {providers.data && providers.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('providers.kind')}</th>
-                <th scope="col">{t('providers.shore')}</th>
-                <th scope="col">{t('providers.countries')}</th>
-                <th scope="col">{t('providers.languages')}</th>
-                <th scope="col">{t('common.created')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {providers.data.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">
-                    <Link to={p.id}>{p.name}</Link>
-                  </th>
-                  <td>
-                    <span className={`badge badge-${p.kind}`}>{t(`providers.kinds.${p.kind}`)}</span>
-                  </td>
-                  <td>{p.shore ? t(`providers.shores.${p.shore}`) : '—'}</td>
-                  <td>{fmt.list(p.countries.map(fmt.region))}</td>
-                  <td>{fmt.list(p.languages.map(fmt.language))}</td>
-                  <td className="nowrap">{fmt.date(p.createdAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('providers.title')}
+        rows={providers.data}
+        rowKey={(p) => p.id}
+        loading={providers.loading}
+        error={providers.error}
+        onRetry={providers.reload}
+        empty={<p className="empty">{t('providers.empty')}</p>}
+        initialSort={{ key: 'name', direction: 'ascending' }}
+        columns={[
+          {
+            key: 'name',
+            header: t('common.name'),
+            rowHeader: true,
+            cell: (p) => <Link to={p.id}>{p.name}</Link>,
+            sortValue: (p) => p.name,
+          },
+          {
+            key: 'kind',
+            header: t('providers.kind'),
+            cell: (p) => <span className={`badge badge-${p.kind}`}>{t(`providers.kinds.${p.kind}`)}</span>,
+            sortValue: (p) => t(`providers.kinds.${p.kind}`),
+          },
+          {
+            key: 'shore',
+            header: t('providers.shore'),
+            cell: (p) => (p.shore ? t(`providers.shores.${p.shore}`) : '—'),
+            sortValue: (p) => (p.shore ? t(`providers.shores.${p.shore}`) : null),
+          },
+          {
+            key: 'countries',
+            header: t('providers.countries'),
+            cell: (p) => fmt.list(p.countries.map(fmt.region)),
+          },
+          {
+            key: 'languages',
+            header: t('providers.languages'),
+            cell: (p) => fmt.list(p.languages.map(fmt.language)),
+          },
+          {
+            key: 'created',
+            header: t('common.created'),
+            nowrap: true,
+            cell: (p) => fmt.date(p.createdAt),
+            sortValue: (p) => p.createdAt,
+          },
+        ]}
+      />
     </>
   );
 }
@@ -157,7 +176,7 @@ function ProviderForm(props: {
 
   const f = submit.fields;
   return (
-    <form className="form card" onSubmit={onSubmit} noValidate>
+    <form className="form card" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
       {submit.hasFieldErrors ? (
         <div className="banner banner-error" role="alert">
           {t('common.formHasErrors')}
@@ -205,10 +224,28 @@ function ProviderForm(props: {
           </Field>
         ) : null}
         <Field label={t('providers.countries')} help={t('providers.countriesHelp')} error={f['countries']}>
-          {(c) => <CountriesInput control={c} value={countries} onChange={setCountries} />}
+          {(c) => (
+            <CountriesInput
+              control={c}
+              value={countries}
+              onChange={(v) => {
+                setCountries(v);
+                submit.clearField('countries');
+              }}
+            />
+          )}
         </Field>
         <Field label={t('providers.languages')} help={t('providers.languagesHelp')} error={f['languages']}>
-          {(c) => <LanguagesInput control={c} value={languages} onChange={setLanguages} />}
+          {(c) => (
+            <LanguagesInput
+              control={c}
+              value={languages}
+              onChange={(v) => {
+                setLanguages(v);
+                submit.clearField('languages');
+              }}
+            />
+          )}
         </Field>
       </fieldset>
       {props.canWrite ? (

@@ -1,16 +1,24 @@
+import type {
+  BusinessHours,
+  Channel,
+  Provider,
+  Team,
+  TeamCreate as TeamInput,
+  Weekday,
+} from '@shoreline/server/contract';
+import { CHANNELS, WEEKDAYS } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { DataTable } from '../../kit/DataTable';
 import { timeZones } from '../../lib/format';
-import type { BusinessHours, Channel, Provider, Team, Weekday } from '../../lib/types';
-import { CHANNELS, WEEKDAYS } from '../../lib/types';
 import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import { adminApi, type TeamInput } from './api';
+import { adminApi } from './api';
 import { LanguagesInput } from './CodeInputs';
 
 export function TeamsPage() {
@@ -76,45 +84,53 @@ function TeamList() {
           )}
         </Field>
       </div>
-      <ErrorBanner error={teams.error ?? providers.error} onRetry={teams.reload} />
-      {teams.loading && !teams.data ? <Loading /> : null}
-      {teams.data?.length === 0 ? <p className="empty">{t('teams.empty')}</p> : null}
-      {teams.data && teams.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('teams.provider')}</th>
-                <th scope="col">{t('teams.site')}</th>
-                <th scope="col">{t('teams.languages')}</th>
-                <th scope="col">{t('teams.channels')}</th>
-                <th scope="col">{t('teams.timeZone')}</th>
-                <th scope="col">{t('teams.businessHours')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {teams.data.map((team) => (
-                <tr key={team.id}>
-                  <th scope="row">
-                    <Link to={team.id}>{team.name}</Link>
-                  </th>
-                  <td>{providerName(team.providerId)}</td>
-                  <td>{team.site}</td>
-                  <td>{fmt.list(team.languages.map(fmt.language))}</td>
-                  <td>{fmt.list(team.channels.map((ch) => t(`teams.channel.${ch}`)))}</td>
-                  <td>
-                    <bdi dir="ltr">{team.timeZone}</bdi>
-                  </td>
-                  <td>
-                    <HoursSummary hours={team.businessHours} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('teams.title')}
+        rows={teams.data}
+        rowKey={(team) => team.id}
+        loading={teams.loading}
+        error={teams.error ?? providers.error}
+        onRetry={teams.reload}
+        empty={<p className="empty">{t('teams.empty')}</p>}
+        initialSort={{ key: 'name', direction: 'ascending' }}
+        columns={[
+          {
+            key: 'name',
+            header: t('common.name'),
+            rowHeader: true,
+            cell: (team) => <Link to={team.id}>{team.name}</Link>,
+            sortValue: (team) => team.name,
+          },
+          {
+            key: 'provider',
+            header: t('teams.provider'),
+            cell: (team) => providerName(team.providerId),
+            sortValue: (team) => providerName(team.providerId),
+          },
+          { key: 'site', header: t('teams.site'), cell: (team) => team.site, sortValue: (team) => team.site },
+          {
+            key: 'languages',
+            header: t('teams.languages'),
+            cell: (team) => fmt.list(team.languages.map(fmt.language)),
+          },
+          {
+            key: 'channels',
+            header: t('teams.channels'),
+            cell: (team) => fmt.list(team.channels.map((ch) => t(`teams.channel.${ch}`))),
+          },
+          {
+            key: 'timeZone',
+            header: t('teams.timeZone'),
+            cell: (team) => <bdi dir="ltr">{team.timeZone}</bdi>,
+            sortValue: (team) => team.timeZone,
+          },
+          {
+            key: 'hours',
+            header: t('teams.businessHours'),
+            cell: (team) => <HoursSummary hours={team.businessHours} />,
+          },
+        ]}
+      />
     </>
   );
 }
@@ -277,7 +293,7 @@ function TeamForm(props: {
   const f = submit.fields;
   const zoneOptions = zones.includes(timeZone) ? zones : [timeZone, ...zones];
   return (
-    <form className="form card" onSubmit={onSubmit} noValidate>
+    <form className="form card" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
       {submit.hasFieldErrors ? (
         <div className="banner banner-error" role="alert">
           {t('common.formHasErrors')}
@@ -329,7 +345,16 @@ function TeamForm(props: {
           </Field>
         </div>
         <Field label={t('teams.languages')} help={t('providers.languagesHelp')} error={f['languages']}>
-          {(c) => <LanguagesInput control={c} value={languages} onChange={setLanguages} />}
+          {(c) => (
+            <LanguagesInput
+              control={c}
+              value={languages}
+              onChange={(v) => {
+                setLanguages(v);
+                submit.clearField('languages');
+              }}
+            />
+          )}
         </Field>
         <FieldGroup legend={t('teams.channels')} error={f['channels']} className="inline-options">
           {CHANNELS.map((ch) => (
@@ -377,6 +402,7 @@ function TeamForm(props: {
                           type="checkbox"
                           checked={h.open}
                           aria-label={t('teams.openDay', { day: dayName })}
+                          name="businessHours"
                           onChange={(e) => setDay(day, { open: e.target.checked })}
                         />
                         {dayName}
@@ -390,6 +416,7 @@ function TeamForm(props: {
                             value={h.from}
                             aria-label={`${dayName}: ${t('teams.opens')}`}
                             aria-invalid={bad || undefined}
+                            name="businessHours"
                             onChange={(e) => setDay(day, { from: e.target.value })}
                           />
                         </td>
@@ -399,6 +426,7 @@ function TeamForm(props: {
                             value={h.to}
                             aria-label={`${dayName}: ${t('teams.closes')}`}
                             aria-invalid={bad || undefined}
+                            name="businessHours"
                             onChange={(e) => setDay(day, { to: e.target.value })}
                           />
                         </td>

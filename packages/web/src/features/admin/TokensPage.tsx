@@ -1,7 +1,8 @@
+import type { ApiToken, ApiTokenCreated as CreatedApiToken } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiToken, CreatedApiToken } from '../../lib/types';
-import { ErrorBanner, Field, Loading, PageHeader, SecretBox } from '../../lib/ui';
+import { DataTable } from '../../kit/DataTable';
+import { ErrorBanner, Field, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -51,7 +52,7 @@ export function TokensPage() {
         />
       ) : null}
       {/* Everyone manages their own tokens. */}
-      <form className="form card form-inline" onSubmit={onCreate} noValidate>
+      <form className="form card form-inline" onSubmit={onCreate} onChange={submit.onChange} noValidate>
         <ErrorBanner error={submit.bannerError} />
         <Field label={t('tokens.name')} help={t('tokens.nameHelp')} error={submit.fields['name']} required>
           {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
@@ -62,44 +63,48 @@ export function TokensPage() {
           </button>
         </div>
       </form>
-      <ErrorBanner error={tokens.error} onRetry={tokens.reload} />
       <ErrorBanner error={revokeError} />
-      {tokens.loading && !tokens.data ? <Loading /> : null}
-      {tokens.data?.length === 0 ? <p className="empty">{t('tokens.empty')}</p> : null}
-      {tokens.data && tokens.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('common.created')}</th>
-                <th scope="col">{t('tokens.lastUsed')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {tokens.data.map((token) => (
-                <tr key={token.id}>
-                  <th scope="row">{token.name}</th>
-                  <td className="nowrap">{fmt.dateTime(token.createdAt)}</td>
-                  <td className="nowrap">
-                    {token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')}
-                  </td>
-                  <td>
-                    <button
-                      type="button"
-                      className="button-danger button-small"
-                      onClick={() => void revoke(token)}
-                    >
-                      {t('tokens.revoke')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('tokens.title')}
+        rows={tokens.data}
+        rowKey={(token) => token.id}
+        loading={tokens.loading}
+        error={tokens.error}
+        onRetry={tokens.reload}
+        empty={<p className="empty">{t('tokens.empty')}</p>}
+        columns={[
+          {
+            key: 'name',
+            header: t('common.name'),
+            rowHeader: true,
+            cell: (token) => token.name,
+            sortValue: (token) => token.name,
+          },
+          {
+            key: 'created',
+            header: t('common.created'),
+            nowrap: true,
+            cell: (token) => fmt.dateTime(token.createdAt),
+            sortValue: (token) => token.createdAt,
+          },
+          {
+            key: 'lastUsed',
+            header: t('tokens.lastUsed'),
+            nowrap: true,
+            cell: (token) => (token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')),
+            sortValue: (token) => token.lastUsedAt,
+          },
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            cell: (token) => (
+              <button type="button" className="button-danger button-small" onClick={() => void revoke(token)}>
+                {t('tokens.revoke')}
+              </button>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

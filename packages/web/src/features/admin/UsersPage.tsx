@@ -1,8 +1,9 @@
+import type { Role, User } from '@shoreline/server/contract';
+import { ROLES } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role, User } from '../../lib/types';
-import { ROLES } from '../../lib/types';
-import { ErrorBanner, Field, Loading, PageHeader, SecretBox } from '../../lib/ui';
+import { type Column, DataTable } from '../../kit/DataTable';
+import { ErrorBanner, Field, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -40,13 +41,92 @@ export function UsersPage() {
     }
   };
 
+  const columns: Column<User>[] = [
+    { key: 'name', header: t('common.name'), rowHeader: true, cell: (u) => u.name, sortValue: (u) => u.name },
+    {
+      key: 'email',
+      header: t('common.email'),
+      cell: (u) => <bdi dir="ltr">{u.email}</bdi>,
+      sortValue: (u) => u.email,
+    },
+    {
+      key: 'role',
+      header: t('users.role'),
+      sortValue: (u) => t(`role.${u.role}`),
+      cell: (u) =>
+        canWrite && u.id !== me.id ? (
+          <select
+            aria-label={`${t('users.role')}: ${u.name}`}
+            value={u.role}
+            disabled={pending === u.id}
+            onChange={(e) => void update(u, { role: e.target.value as Role })}
+          >
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {t(`role.${r}`)}
+              </option>
+            ))}
+          </select>
+        ) : (
+          t(`role.${u.role}`)
+        ),
+    },
+    {
+      key: 'provider',
+      header: t('users.provider'),
+      cell: (u) => providerName(u.providerId),
+      sortValue: (u) => providerName(u.providerId),
+    },
+    {
+      key: 'status',
+      header: t('common.status'),
+      cell: (u) => <span className={`badge badge-${u.status}`}>{t(`users.statuses.${u.status}`)}</span>,
+      sortValue: (u) => t(`users.statuses.${u.status}`),
+    },
+    {
+      key: 'created',
+      header: t('common.created'),
+      nowrap: true,
+      cell: (u) => fmt.date(u.createdAt),
+      sortValue: (u) => u.createdAt,
+    },
+  ];
+  if (canWrite)
+    columns.push({
+      key: 'actions',
+      header: t('common.actions'),
+      cell: (u) =>
+        u.id === me.id ? null : u.status === 'deactivated' ? (
+          <button
+            type="button"
+            className="button-secondary button-small"
+            disabled={pending === u.id}
+            onClick={() => void update(u, { active: true })}
+          >
+            {t('users.reactivate')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            className="button-danger button-small"
+            disabled={pending === u.id}
+            onClick={() => {
+              if (window.confirm(t('users.confirmDeactivate', { name: u.name || u.email })))
+                void update(u, { active: false });
+            }}
+          >
+            {t('users.deactivate')}
+          </button>
+        ),
+    });
+
   return (
     <>
       <PageHeader
         title={t('users.title')}
         intro={t('users.intro')}
         actions={
-          canWrite && !inviting ? (
+          can(me, 'user.invite') && !inviting ? (
             <button
               type="button"
               className="button-primary"
@@ -78,89 +158,19 @@ export function UsersPage() {
           }}
         />
       ) : null}
-      <ErrorBanner error={users.error} onRetry={users.reload} />
       <ErrorBanner error={rowError} />
-      {users.loading && !users.data ? <Loading /> : null}
-      {users.data?.length === 0 ? <p className="empty">{t('common.empty')}</p> : null}
-      {users.data && users.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.name')}</th>
-                <th scope="col">{t('common.email')}</th>
-                <th scope="col">{t('users.role')}</th>
-                <th scope="col">{t('users.provider')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('common.created')}</th>
-                {canWrite ? <th scope="col">{t('common.actions')}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((u) => {
-                const self = u.id === me.id;
-                return (
-                  <tr key={u.id}>
-                    <th scope="row">{u.name}</th>
-                    <td>
-                      <bdi dir="ltr">{u.email}</bdi>
-                    </td>
-                    <td>
-                      {canWrite && !self ? (
-                        <select
-                          aria-label={`${t('users.role')}: ${u.name}`}
-                          value={u.role}
-                          disabled={pending === u.id}
-                          onChange={(e) => void update(u, { role: e.target.value as Role })}
-                        >
-                          {ROLES.map((r) => (
-                            <option key={r} value={r}>
-                              {t(`role.${r}`)}
-                            </option>
-                          ))}
-                        </select>
-                      ) : (
-                        t(`role.${u.role}`)
-                      )}
-                    </td>
-                    <td>{providerName(u.providerId)}</td>
-                    <td>
-                      <span className={`badge badge-${u.status}`}>{t(`users.statuses.${u.status}`)}</span>
-                    </td>
-                    <td className="nowrap">{fmt.date(u.createdAt)}</td>
-                    {canWrite ? (
-                      <td>
-                        {self ? null : u.status === 'deactivated' ? (
-                          <button
-                            type="button"
-                            className="button-secondary button-small"
-                            disabled={pending === u.id}
-                            onClick={() => void update(u, { active: true })}
-                          >
-                            {t('users.reactivate')}
-                          </button>
-                        ) : (
-                          <button
-                            type="button"
-                            className="button-danger button-small"
-                            disabled={pending === u.id}
-                            onClick={() => {
-                              if (window.confirm(t('users.confirmDeactivate', { name: u.name || u.email })))
-                                void update(u, { active: false });
-                            }}
-                          >
-                            {t('users.deactivate')}
-                          </button>
-                        )}
-                      </td>
-                    ) : null}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('users.title')}
+        columns={columns}
+        rows={users.data}
+        rowKey={(u) => u.id}
+        loading={users.loading}
+        error={users.error}
+        onRetry={users.reload}
+        empty={<p className="empty">{t('common.empty')}</p>}
+        pageSize={50}
+        initialSort={{ key: 'name', direction: 'ascending' }}
+      />
     </>
   );
 }
@@ -187,7 +197,13 @@ function InviteForm(props: {
 
   const f = submit.fields;
   return (
-    <form className="form card" onSubmit={onSubmit} noValidate aria-label={t('users.inviteTitle')}>
+    <form
+      className="form card"
+      onSubmit={onSubmit}
+      onChange={submit.onChange}
+      noValidate
+      aria-label={t('users.inviteTitle')}
+    >
       <h2>{t('users.inviteTitle')}</h2>
       <ErrorBanner error={submit.bannerError} />
       <div className="form-grid">

@@ -1,53 +1,38 @@
-import { api, query } from '../../lib/api';
 import type {
   ApiToken,
-  CreatedApiToken,
+  ApiTokenCreated,
   ListResponse,
   Provider,
-  ProviderKind,
-  Role,
-  Shore,
+  ProviderCreate,
+  ProviderUpdate,
   Team,
+  TeamCreate,
+  TeamUpdate,
   User,
-} from '../../lib/types';
-
-export interface ProviderInput {
-  name: string;
-  kind: ProviderKind;
-  shore?: Shore | null;
-  countries: string[];
-  languages: string[];
-}
-
-export type TeamInput = Omit<Team, 'id' | 'createdAt'>;
-
-export interface InviteInput {
-  email: string;
-  name: string;
-  role: Role;
-  providerId: string | null;
-}
+  UserInvite,
+  UserInvited,
+  UserUpdate,
+} from '@shoreline/server/contract';
+import { api, query } from '../../lib/api';
 
 export const adminApi = {
   providers: () => api.get<ListResponse<Provider>>('/providers').then((r) => r.items),
   provider: (id: string) => api.get<Provider>(`/providers/${encodeURIComponent(id)}`),
-  createProvider: (input: ProviderInput) => api.post<Provider>('/providers', input),
-  updateProvider: (id: string, patch: Partial<Omit<ProviderInput, 'kind'>>) =>
+  createProvider: (input: ProviderCreate) => api.post<Provider>('/providers', input),
+  updateProvider: (id: string, patch: ProviderUpdate) =>
     api.patch<Provider>(`/providers/${encodeURIComponent(id)}`, patch),
 
   teams: (providerId?: string | null) =>
     api.get<ListResponse<Team>>(`/teams${query({ providerId })}`).then((r) => r.items),
   team: (id: string) => api.get<Team>(`/teams/${encodeURIComponent(id)}`),
-  createTeam: (input: TeamInput) => api.post<Team>('/teams', input),
-  updateTeam: (id: string, patch: Partial<Omit<TeamInput, 'providerId'>>) =>
-    api.patch<Team>(`/teams/${encodeURIComponent(id)}`, patch),
+  createTeam: (input: TeamCreate) => api.post<Team>('/teams', input),
+  updateTeam: (id: string, patch: TeamUpdate) => api.patch<Team>(`/teams/${encodeURIComponent(id)}`, patch),
 
   users: () => api.get<ListResponse<User>>('/users').then((r) => r.items),
-  inviteUser: (input: InviteInput) => api.post<{ user: User; inviteUrl: string }>('/users', input),
-  updateUser: (id: string, patch: { name?: string; role?: Role; active?: boolean }) =>
-    api.patch<User>(`/users/${encodeURIComponent(id)}`, patch),
+  inviteUser: (input: UserInvite) => api.post<UserInvited>('/users', input),
+  updateUser: (id: string, patch: UserUpdate) => api.patch<User>(`/users/${encodeURIComponent(id)}`, patch),
 
   tokens: () => api.get<ListResponse<ApiToken>>('/tokens').then((r) => r.items),
-  createToken: (name: string) => api.post<CreatedApiToken>('/tokens', { name }),
+  createToken: (name: string) => api.post<ApiTokenCreated>('/tokens', { name }),
   revokeToken: (id: string) => api.delete(`/tokens/${encodeURIComponent(id)}`),
 };

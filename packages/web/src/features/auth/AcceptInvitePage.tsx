@@ -2,8 +2,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../../lib/api';
-import { fieldMessages } from '../../lib/errors';
 import { ErrorBanner, Field } from '../../lib/ui';
+import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from './session';
 
@@ -17,39 +17,30 @@ export function AcceptInvitePage() {
   const [name, setName] = useState('');
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
 
-  const submit = async (e: FormEvent) => {
+  const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     const problems: Record<string, string> = {};
     if (password.length < MIN_PASSWORD) problems['password'] = t('auth.passwordTooShort');
     if (confirm !== password) problems['confirm'] = t('auth.passwordsDiffer');
-    setLocal(problems);
-    if (Object.keys(problems).length > 0) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      await session.acceptInvite(token, password, name.trim() || undefined);
-      navigate('/', { replace: true });
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    if (submit.invalid(problems)) return;
+    const done = await submit.run(() =>
+      session.acceptInvite(token, password, name.trim() || undefined).then(() => true),
+    );
+    if (done) navigate('/', { replace: true });
   };
 
-  const server = fieldMessages(t, error);
-  const fields = { ...server, ...local };
+  const { error, fields } = submit;
   const tokenProblem =
     error instanceof ApiError &&
-    (error.status === 404 || server['token'] !== undefined || error.status === 410);
-  const bannerError = error && Object.keys(server).length === 0 && !tokenProblem ? error : undefined;
+    (error.status === 404 || error.fieldErrors()['token'] !== undefined || error.status === 410);
+  const bannerError = tokenProblem ? undefined : submit.bannerError;
 
   return (
     <AuthLayout title={t('auth.inviteTitle')}>
       <p>{t('auth.inviteIntro')}</p>
-      <form className="form" onSubmit={submit} noValidate>
+      <form className="form" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
         {tokenProblem ? (
           <div className="banner banner-error" role="alert">
             {t('errors.invite_invalid')}
@@ -57,7 +48,15 @@ export function AcceptInvitePage() {
         ) : null}
         <ErrorBanner error={bannerError} />
         <Field label={t('auth.yourName')} error={fields['name']}>
-          {(c) => <input {...c} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
+          {(c) => (
+            <input
+              {...c}
+              name="name"
+              autoComplete="name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
         </Field>
         <Field
           label={t('auth.newPassword')}
@@ -69,6 +68,7 @@ export function AcceptInvitePage() {
             <input
               {...c}
               type="password"
+              name="password"
               autoComplete="new-password"
               required
               minLength={MIN_PASSWORD}
@@ -82,6 +82,7 @@ export function AcceptInvitePage() {
             <input
               {...c}
               type="password"
+              name="confirm"
               autoComplete="new-password"
               required
               value={confirm}
@@ -89,7 +90,7 @@ export function AcceptInvitePage() {
             />
           )}
         </Field>
-        <button type="submit" className="button-primary button-wide" disabled={busy}>
+        <button type="submit" className="button-primary button-wide" disabled={submit.busy}>
           {t('auth.acceptInvite')}
         </button>
       </form>

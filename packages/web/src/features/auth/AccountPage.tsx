@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldMessages } from '../../lib/errors';
 import { ErrorBanner, Field, Notice, PageHeader } from '../../lib/ui';
+import { useSubmit } from '../../lib/useSubmit';
 import { useMe, useSession } from './session';
 
 export function AccountPage() {
@@ -11,21 +11,13 @@ export function AccountPage() {
   const [name, setName] = useState(me.name);
   const [error, setError] = useState<unknown>();
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
     setSaved(false);
-    try {
-      await session.updateMe({ name: name.trim() });
-      setSaved(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    const done = await submit.run(() => session.updateMe({ name: name.trim() }).then(() => true));
+    if (done) setSaved(true);
   };
 
   const everywhere = async () => {
@@ -37,7 +29,6 @@ export function AccountPage() {
     }
   };
 
-  const fields = fieldMessages(t, error);
   return (
     <>
       <PageHeader title={t('account.title')} />
@@ -52,15 +43,23 @@ export function AccountPage() {
           {me.providerName ? ` · ${me.providerName}` : ''}
         </dd>
       </dl>
-      <form className="form card" onSubmit={save} noValidate>
+      <form className="form card" onSubmit={save} onChange={submit.onChange} noValidate>
         {saved ? <Notice>{t('common.saved')}</Notice> : null}
-        <ErrorBanner error={error && Object.keys(fields).length === 0 ? error : undefined} />
-        <Field label={t('account.nameLabel')} error={fields['name']}>
-          {(c) => <input {...c} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
+        <ErrorBanner error={submit.bannerError ?? error} />
+        <Field label={t('account.nameLabel')} error={submit.fields['name']}>
+          {(c) => (
+            <input
+              {...c}
+              name="name"
+              autoComplete="name"
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+            />
+          )}
         </Field>
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? t('common.saving') : t('common.save')}
+          <button type="submit" className="button-primary" disabled={submit.busy}>
+            {submit.busy ? t('common.saving') : t('common.save')}
           </button>
         </div>
       </form>

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldMessages } from '../../lib/errors';
 import { ErrorBanner, Field } from '../../lib/ui';
+import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from './session';
 
@@ -10,27 +10,18 @@ export function SignInPage() {
   const session = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>();
+  const submit = useSubmit();
 
-  const submit = async (e: FormEvent) => {
+  const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(undefined);
-    try {
-      await session.signIn(email.trim(), password);
-    } catch (err) {
-      setError(err);
-      setBusy(false);
-    }
+    void submit.run(() => session.signIn(email.trim(), password));
   };
 
-  const fields = fieldMessages(t, error);
   return (
     <AuthLayout title={t('auth.signInTitle')}>
-      <form className="form" onSubmit={submit} noValidate>
-        <ErrorBanner error={error && Object.keys(fields).length === 0 ? error : undefined} />
-        <Field label={t('auth.email')} error={fields['email']}>
+      <form className="form" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
+        <ErrorBanner error={submit.bannerError} />
+        <Field label={t('auth.email')} error={submit.fields['email']}>
           {(c) => (
             <input
               {...c}
@@ -43,7 +34,7 @@ export function SignInPage() {
             />
           )}
         </Field>
-        <Field label={t('auth.password')} error={fields['password']}>
+        <Field label={t('auth.password')} error={submit.fields['password']}>
           {(c) => (
             <input
               {...c}
@@ -56,8 +47,8 @@ export function SignInPage() {
             />
           )}
         </Field>
-        <button type="submit" className="button-primary button-wide" disabled={busy}>
-          {busy ? t('auth.signingIn') : t('auth.signIn')}
+        <button type="submit" className="button-primary button-wide" disabled={submit.busy}>
+          {submit.busy ? t('auth.signingIn') : t('auth.signIn')}
         </button>
       </form>
     </AuthLayout>

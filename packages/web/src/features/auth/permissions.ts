@@ -1,17 +1,7 @@
-import type { Me } from '../../lib/types';
+import type { Ability, Me } from '@shoreline/server/contract';
 
-// What the signed-in user may do, mirroring the server's policy so the UI hides what would be refused.
-// The server stays the authority: it answers 404 to anything outside these.
-export type Action = 'provider.write' | 'team.write' | 'user.read' | 'user.write';
-
-export function can(me: Me, action: Action): boolean {
-  switch (action) {
-    case 'provider.write':
-      return me.role === 'admin' && me.providerId === null;
-    case 'team.write':
-    case 'user.write':
-      return me.role === 'admin';
-    case 'user.read':
-      return me.role === 'admin' || me.role === 'supervisor';
-  }
+// What the signed-in user may do, as `/api/me` reports it from the server's own policies: the UI
+// hides what would be refused. The server stays the authority (it answers 404 to anything else).
+export function can(me: Me, ability: Ability): boolean {
+  return me.abilities.includes(ability);
 }

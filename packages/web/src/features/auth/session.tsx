@@ -1,7 +1,7 @@
+import type { Locale, Me } from '@shoreline/server/contract';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, onUnauthorized } from '../../lib/api';
 import { currentLocale, setLocale } from '../../lib/i18n';
-import type { Locale, Me } from '../../lib/types';
 
 type SessionState =
   | { status: 'loading' }

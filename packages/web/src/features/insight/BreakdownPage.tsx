@@ -1,12 +1,14 @@
 // Insight → Breakdown: KPIs grouped by one dimension, as a bar chart (a heatmap for hours of the
 // week) and a table with medians and p90; filters in the URL; any bar, cell or row opens the tickets
 // behind it (nested route /insight/breakdown/tickets).
+
+import type { GroupBy } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate } from 'react-router-dom';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
-import { csvUrl, GROUP_BYS, type GroupBy, insightApi } from './api';
+import { BREAKDOWN_GROUP_BYS, csvUrl, insightApi } from './api';
 import { BarChart, HourHeatmap } from './charts';
 import { Card, CsvLink, EmptyInsight, FilterBar, Labelled, useInsightOptions } from './components';
 import { groupFilter, ticketsPath, useInsightFilter } from './filters';
@@ -34,7 +36,7 @@ function Breakdown() {
   const filter = useInsightFilter();
   const options = useInsightOptions();
   const groupBy = (
-    (GROUP_BYS as readonly string[]).includes(filter.params.get('groupBy') ?? '')
+    (BREAKDOWN_GROUP_BYS as readonly string[]).includes(filter.params.get('groupBy') ?? '')
       ? filter.params.get('groupBy')
       : 'provider'
   ) as GroupBy;
@@ -113,7 +115,7 @@ function Breakdown() {
         <Labelled label={t('insight.groupByLabel')}>
           {(id) => (
             <select id={id} value={groupBy} onChange={(e) => setParam('groupBy', e.target.value)}>
-              {GROUP_BYS.map((g) => (
+              {BREAKDOWN_GROUP_BYS.map((g) => (
                 <option key={g} value={g}>
                   {t(`insight.groupBy.${g}`)}
                 </option>

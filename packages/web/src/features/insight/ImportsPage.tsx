@@ -1,30 +1,30 @@
 // Insight → Imports: upload a help-desk export (up to the API's 1 MiB body limit; bigger files go
 // through `shoreline import`), follow the run's progress, read its data-quality report and rejected
 // rows; past runs; and the provider mappings that decide each imported ticket's provider and team.
-import { type FormEvent, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
-import { ApiError } from '../../lib/api';
-import { errorMessage } from '../../lib/errors';
-import type { Provider, Team } from '../../lib/types';
-import { ErrorBanner, Field, Loading, Notice, PageHeader } from '../../lib/ui';
-import { useFormat } from '../../lib/useFormat';
-import { useResource } from '../../lib/useResource';
-import { adminApi } from '../admin/api';
-import { useMe } from '../auth/session';
+
+import { QUALITY_FLAGS } from '@shoreline/core/insight/data-quality';
+import type { Provider, Team } from '@shoreline/server/contract';
 import {
   IMPORT_FORMATS,
   type ImportFormat,
   type ImportRun,
-  insightApi,
   MATCH_KINDS,
-  MAX_UPLOAD_BYTES,
   type MatchKind,
-  QUALITY_FLAGS,
-} from './api';
+} from '@shoreline/server/contract';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
+import { ApiError } from '../../lib/api';
+import { ErrorBanner, Field, Loading, Notice, PageHeader } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { useSubmit } from '../../lib/useSubmit';
+import { adminApi } from '../admin/api';
+import { can } from '../auth/permissions';
+import { useMe } from '../auth/session';
+import { insightApi } from './api';
 import { Card, CsvButton } from './components';
 import { flagLabel } from './labels';
-import { canManageImports } from './permissions';
 import './insight.css';
 
 const POLL_MS = 400;
@@ -35,7 +35,7 @@ export function ImportsPage() {
   const [params, setParams] = useSearchParams();
   const runs = useResource(() => insightApi.imports(), []);
   const selected = params.get('run');
-  if (!canManageImports(me)) {
+  if (!can(me, 'import.run')) {
     return (
       <>
         <PageHeader title={t('insight.imports.title')} />
@@ -91,56 +91,56 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [mappingFile, setMappingFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
-  const limit = fmt.number(MAX_UPLOAD_BYTES / 1_048_576, {
+  const submit = useSubmit();
+  // The server's body limit, as /api/me reports it: the JSON around the file counts too.
+  const maxUploadBytes = useMe().limits.maxUploadBytes;
+  const limit = fmt.number(maxUploadBytes / 1_048_576, {
     style: 'unit',
     unit: 'megabyte',
     maximumFractionDigits: 0,
   });
   const cli = 'shoreline import <format> FILE [--mapping FILE]';
 
-  const submit = async (e: FormEvent) => {
+  const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setProblem(null);
-    setError(undefined);
     if (!file) return setProblem(t('insight.imports.chooseFile'));
-    if (file.size > MAX_UPLOAD_BYTES)
-      return setProblem(
-        t('insight.imports.tooBig', { name: file.name, size: fmt.number(file.size), limit, cli }),
-      );
+    const tooBig = t('insight.imports.tooBig', { name: file.name, size: fmt.number(file.size), limit, cli });
+    if (file.size > maxUploadBytes) return setProblem(tooBig);
     if (format === 'csv' && !mappingFile) return setProblem(t('insight.imports.needsMapping'));
-    setBusy(true);
-    try {
-      let mapping: unknown;
-      if (mappingFile) {
-        try {
-          mapping = JSON.parse(await mappingFile.text());
-        } catch {
-          setProblem(t('insight.imports.badMapping', { name: mappingFile.name }));
-          return;
-        }
+    let mapping: unknown;
+    if (mappingFile) {
+      try {
+        mapping = JSON.parse(await mappingFile.text());
+      } catch {
+        return setProblem(t('insight.imports.badMapping', { name: mappingFile.name }));
       }
-      const content = await file.text();
-      const body = { format, fileName: file.name, content, ...(mapping === undefined ? {} : { mapping }) };
-      // The whole request counts against the limit (JSON escaping and the mapping included).
-      if (byteLength(JSON.stringify(body)) > MAX_UPLOAD_BYTES) {
-        setProblem(t('insight.imports.tooBig', { name: file.name, size: fmt.number(file.size), limit, cli }));
-        return;
-      }
-      onStarted(await insightApi.startImport(body));
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 413)
-        setProblem(t('insight.imports.tooBig', { name: file.name, size: fmt.number(file.size), limit, cli }));
-      else setError(err);
-    } finally {
-      setBusy(false);
     }
+    const content = await file.text();
+    const body = { format, fileName: file.name, content, ...(mapping === undefined ? {} : { mapping }) };
+    // The whole request counts against the limit (JSON escaping and the mapping included).
+    if (byteLength(JSON.stringify(body)) > maxUploadBytes) return setProblem(tooBig);
+    const run = await submit.run(() =>
+      insightApi.startImport(body).catch((err: unknown) => {
+        if (!(err instanceof ApiError && err.status === 413)) throw err;
+        setProblem(tooBig);
+        return undefined;
+      }),
+    );
+    if (run) onStarted(run);
   };
 
   return (
     <Card title={t('insight.imports.uploadTitle')}>
-      <form className="form insight-upload" onSubmit={(e) => void submit(e)} noValidate>
+      <form
+        className="form insight-upload"
+        onSubmit={(e) => void onSubmit(e)}
+        onChange={(e) => {
+          setProblem(null);
+          submit.onChange(e);
+        }}
+        noValidate
+      >
         <div className="form-grid">
           <Field label={t('insight.imports.format')}>
             {(p) => (
@@ -187,10 +187,10 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
             {problem}
           </div>
         ) : null}
-        <ErrorBanner error={error} />
+        <ErrorBanner error={submit.bannerError} />
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={busy}>
-            {busy ? t('insight.imports.uploading') : t('insight.imports.start')}
+          <button type="submit" className="button-primary" disabled={submit.busy}>
+            {submit.busy ? t('insight.imports.uploading') : t('insight.imports.start')}
           </button>
         </div>
       </form>
@@ -523,39 +523,46 @@ function MappingForm(props: {
   const [source, setSource] = useState('*');
   const [matchKind, setMatchKind] = useState<MatchKind>('group');
   const [matchValue, setMatchValue] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const submit = useSubmit();
   const teams = props.teams.filter((tm) => tm.providerId === providerId);
-  const submit = async (e: FormEvent) => {
+  const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setError(null);
-    if (!providerId) return setError(t('insight.mappings.chooseProvider'));
-    if (matchKind !== 'default' && !matchValue.trim()) return setError(t('insight.mappings.needValue'));
-    setBusy(true);
-    try {
-      props.onCreated(
-        await insightApi.createMapping({
-          providerId,
-          teamId: teamId || null,
-          source: source.trim() || '*',
-          matchKind,
-          matchValue: matchKind === 'default' ? '' : matchValue.trim(),
-        }),
-      );
+    const problems: Record<string, string> = {};
+    if (!providerId) problems['providerId'] = t('insight.mappings.chooseProvider');
+    if (matchKind !== 'default' && !matchValue.trim())
+      problems['matchValue'] = t('insight.mappings.needValue');
+    if (submit.invalid(problems)) return;
+    const created = await submit.run(() =>
+      insightApi.createMapping({
+        providerId,
+        teamId: teamId || null,
+        source: source.trim() || '*',
+        matchKind,
+        matchValue: matchKind === 'default' ? '' : matchValue.trim(),
+      }),
+    );
+    if (created) {
+      props.onCreated(created);
       setMatchValue('');
-    } catch (err) {
-      setError(errorMessage(t, err));
-    } finally {
-      setBusy(false);
     }
   };
   return (
-    <form className="form insight-mapping-form" onSubmit={(e) => void submit(e)} noValidate>
+    <form
+      className="form insight-mapping-form"
+      onSubmit={(e) => void onSubmit(e)}
+      onChange={submit.onChange}
+      noValidate
+    >
       <h3>{t('insight.mappings.add')}</h3>
       <div className="form-grid">
         <Field label={t('insight.mappings.matchKind')} help={t(`insight.mappings.kindHelp.${matchKind}`)}>
           {(p) => (
-            <select {...p} value={matchKind} onChange={(e) => setMatchKind(e.target.value as MatchKind)}>
+            <select
+              {...p}
+              name="matchKind"
+              value={matchKind}
+              onChange={(e) => setMatchKind(e.target.value as MatchKind)}
+            >
               {MATCH_KINDS.map((k) => (
                 <option key={k} value={k}>
                   {t(`insight.mappings.kinds.${k}`)}
@@ -564,10 +571,11 @@ function MappingForm(props: {
             </select>
           )}
         </Field>
-        <Field label={t('insight.mappings.matchValue')}>
+        <Field label={t('insight.mappings.matchValue')} error={submit.fields['matchValue']}>
           {(p) => (
             <input
               {...p}
+              name="matchValue"
               dir="auto"
               value={matchValue}
               disabled={matchKind === 'default'}
@@ -576,12 +584,21 @@ function MappingForm(props: {
           )}
         </Field>
         <Field label={t('insight.mappings.source')} help={t('insight.mappings.sourceHelp')}>
-          {(p) => <input {...p} dir="ltr" value={source} onChange={(e) => setSource(e.target.value)} />}
+          {(p) => (
+            <input
+              {...p}
+              name="source"
+              dir="ltr"
+              value={source}
+              onChange={(e) => setSource(e.target.value)}
+            />
+          )}
         </Field>
-        <Field label={t('insight.filters.provider')} required>
+        <Field label={t('insight.filters.provider')} error={submit.fields['providerId']} required>
           {(p) => (
             <select
               {...p}
+              name="providerId"
               value={providerId}
               onChange={(e) => {
                 setProviderId(e.target.value);
@@ -610,13 +627,9 @@ function MappingForm(props: {
           )}
         </Field>
       </div>
-      {error ? (
-        <div className="banner banner-error" role="alert">
-          {error}
-        </div>
-      ) : null}
+      <ErrorBanner error={submit.bannerError} />
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={busy}>
+        <button type="submit" className="button-primary" disabled={submit.busy}>
           {t('insight.mappings.create')}
         </button>
       </div>

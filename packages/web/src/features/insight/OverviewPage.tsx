@@ -1,5 +1,7 @@
 // Insight → Overview: the headline KPIs, volume and backlog over time, vendor against in-house, and
 // this period against the one before. Filters live in the URL; every chart drills down to tickets.
+
+import type { Interval, KpiRow } from '@shoreline/server/contract';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
@@ -7,7 +9,7 @@ import { formatNumber } from '../../lib/format';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
-import { type Interval, insightApi, type KpiRow } from './api';
+import { insightApi } from './api';
 import { BarChart, InlineBar, VolumeChart } from './charts';
 import {
   Card,

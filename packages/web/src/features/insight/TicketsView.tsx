@@ -1,10 +1,13 @@
 // The tickets behind a KPI (drill-down): the same filters as the chart clicked, keyset-paginated.
+
+import type { InsightTicket } from '@shoreline/server/contract';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
+import { DataTable } from '../../kit/DataTable';
+import { PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
-import { csvUrl, type InsightTicket, insightApi } from './api';
+import { csvUrl, insightApi } from './api';
 import { Card, CsvLink, FilterBar, useInsightOptions } from './components';
 import { useInsightFilter } from './filters';
 import { channelLabel, flagLabel, priorityLabel, statusLabel, topicLabel } from './labels';
@@ -75,7 +78,6 @@ export function TicketsView() {
         }
       />
       <FilterBar filter={filter} options={options.data} />
-      <ErrorBanner error={error} onRetry={() => setTick((n) => n + 1)} />
       <Card
         title={t('insight.tickets.shown', { n: fmt.number(items.length) })}
         actions={
@@ -85,66 +87,91 @@ export function TicketsView() {
           />
         }
       >
-        {items.length === 0 && !loading && !error ? (
-          <p className="empty">{t('insight.tickets.none')}</p>
-        ) : null}
-        {items.length > 0 ? (
-          <div className="table-wrap">
-            <table className="insight-table insight-compact" data-testid="ticket-table">
-              <caption className="visually-hidden">{t('insight.tickets.title')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('insight.tickets.ticket')}</th>
-                  <th scope="col">{t('insight.tickets.subject')}</th>
-                  <th scope="col">{t('insight.tickets.created')}</th>
-                  <th scope="col">{t('insight.tickets.provider')}</th>
-                  <th scope="col">{t('insight.tickets.details')}</th>
-                  <th scope="col">{t('insight.tickets.topic')}</th>
-                  <th scope="col" className="num">
-                    {t('insight.tickets.firstResponse')}
-                  </th>
-                  <th scope="col" className="num">
-                    {t('insight.tickets.resolution')}
-                  </th>
-                  <th scope="col">{t('insight.tickets.flags')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((tk) => (
-                  <tr key={tk.id}>
-                    <th scope="row" className="nowrap" dir="ltr">
-                      {tk.number ?? tk.externalId}
-                    </th>
-                    <td className="insight-subject">{tk.subject ?? ''}</td>
-                    <td className="nowrap">{fmt.dateTime(tk.createdAt)}</td>
-                    <td className="nowrap">
-                      {provider(tk.providerId)}
-                      {tk.teamId ? <span className="muted insight-team">{team(tk.teamId)}</span> : null}
-                    </td>
-                    <td>
-                      {[
-                        statusLabel(t, tk.status),
-                        priorityLabel(t, tk.priority),
-                        channelLabel(t, tk.channel),
-                      ].join(' · ')}
-                    </td>
-                    <td className="nowrap">{topicLabel(t, tk.topic)}</td>
-                    <td className="num nowrap">{duration(tk.firstResponseSeconds)}</td>
-                    <td className="num nowrap">{duration(tk.resolutionSeconds)}</td>
-                    <td>
-                      {tk.qualityFlags.map((f) => (
-                        <span key={f} className="badge insight-flag">
-                          {flagLabel(t, f)}
-                        </span>
-                      ))}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        ) : null}
-        {loading ? <Loading /> : null}
+        {/* Pages come from the server (keyset cursor, "show more"); sorting orders the loaded rows. */}
+        <DataTable
+          caption={t('insight.tickets.title')}
+          testId="ticket-table"
+          compact
+          rows={loading && items.length === 0 ? undefined : items}
+          rowKey={(tk) => tk.id}
+          loading={loading}
+          error={error}
+          onRetry={() => setTick((n) => n + 1)}
+          empty={<p className="empty">{t('insight.tickets.none')}</p>}
+          columns={[
+            {
+              key: 'ticket',
+              header: t('insight.tickets.ticket'),
+              rowHeader: true,
+              nowrap: true,
+              cell: (tk) => <bdi dir="ltr">{tk.number ?? tk.externalId}</bdi>,
+              sortValue: (tk) => tk.number ?? tk.externalId,
+            },
+            {
+              key: 'subject',
+              header: t('insight.tickets.subject'),
+              cell: (tk) => tk.subject ?? '',
+              cellProps: () => ({ className: 'insight-subject' }),
+              sortValue: (tk) => tk.subject,
+            },
+            {
+              key: 'created',
+              header: t('insight.tickets.created'),
+              nowrap: true,
+              cell: (tk) => fmt.dateTime(tk.createdAt),
+              sortValue: (tk) => tk.createdAt,
+            },
+            {
+              key: 'provider',
+              header: t('insight.tickets.provider'),
+              sortValue: (tk) => provider(tk.providerId),
+              cell: (tk) => (
+                <>
+                  {provider(tk.providerId)}
+                  {tk.teamId ? <span className="muted insight-team">{team(tk.teamId)}</span> : null}
+                </>
+              ),
+            },
+            {
+              key: 'details',
+              header: t('insight.tickets.details'),
+              cell: (tk) =>
+                [statusLabel(t, tk.status), priorityLabel(t, tk.priority), channelLabel(t, tk.channel)].join(
+                  ' · ',
+                ),
+            },
+            {
+              key: 'topic',
+              header: t('insight.tickets.topic'),
+              cell: (tk) => topicLabel(t, tk.topic),
+              sortValue: (tk) => topicLabel(t, tk.topic),
+            },
+            {
+              key: 'firstResponse',
+              header: t('insight.tickets.firstResponse'),
+              numeric: true,
+              cell: (tk) => duration(tk.firstResponseSeconds),
+              sortValue: (tk) => tk.firstResponseSeconds,
+            },
+            {
+              key: 'resolution',
+              header: t('insight.tickets.resolution'),
+              numeric: true,
+              cell: (tk) => duration(tk.resolutionSeconds),
+              sortValue: (tk) => tk.resolutionSeconds,
+            },
+            {
+              key: 'flags',
+              header: t('insight.tickets.flags'),
+              cell: (tk) =>
+                tk.qualityFlags.map((f) => (
+                  <span key={f} className="badge insight-flag">
+                    {flagLabel(t, f)}
+                  </span>
+                )),
+            },
+          ]}
+        />
         {cursor && !loading ? (
           <p>
             <button type="button" onClick={more}>

@@ -1,12 +1,14 @@
 // Insight → Contact reasons: what customers contact about over time (one small chart per topic on a
 // shared scale) and the training-needs view: topics where a team's median resolution lags the others'.
+
+import type { Interval, TopicPoint, TrainingNeed } from '@shoreline/server/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
-import { csvUrl, type Interval, insightApi, type TopicPoint, type TrainingNeed } from './api';
+import { csvUrl, insightApi } from './api';
 import { SmallMultiple } from './charts';
 import { Card, CsvLink, EmptyInsight, FilterBar, Segmented, useInsightOptions } from './components';
 import { ticketsPath, useInsightFilter } from './filters';

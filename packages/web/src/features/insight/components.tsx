@@ -1,19 +1,21 @@
 // Pieces the Insight pages share: the filter bar (state in the URL), CSV export buttons, the empty
 // state, and the options the filters offer.
+
+import type { Provider, Team } from '@shoreline/server/contract';
+import { CHANNELS as TICKET_CHANNELS, TICKET_PRIORITIES } from '@shoreline/server/contract';
 import { type ComponentProps, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { downloadText, toCsv } from '../../lib/csv';
 import { Segmented as SegmentedGroup } from '../../lib/Segmented';
-import type { Provider, Team } from '../../lib/types';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { adminApi } from '../admin/api';
+import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
-import { insightApi, TICKET_CHANNELS, TICKET_PRIORITIES } from './api';
+import { insightApi } from './api';
 import type { FilterKey, UiFilter, useInsightFilter } from './filters';
 import { channelLabel, flagLabel, hourOfWeekLabel, priorityLabel, statusLabel, topicLabel } from './labels';
-import { canManageImports } from './permissions';
 
 export interface InsightOptions {
   providers: Provider[];
@@ -197,12 +199,12 @@ export function EmptyInsight({ filtered }: { filtered: boolean }) {
   return (
     <div className="card insight-empty">
       <p className="insight-empty-title">{filtered ? t('insight.emptyFiltered') : t('insight.empty')}</p>
-      {!filtered && canManageImports(me) ? (
+      {!filtered && can(me, 'import.run') ? (
         <Link to="/insight/imports" className="button button-primary">
           {t('insight.emptyAction')}
         </Link>
       ) : null}
-      {!filtered && !canManageImports(me) ? <p className="muted">{t('insight.emptyAskAdmin')}</p> : null}
+      {!filtered && !can(me, 'import.run') ? <p className="muted">{t('insight.emptyAskAdmin')}</p> : null}
     </div>
   );
 }

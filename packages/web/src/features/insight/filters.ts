@@ -1,8 +1,9 @@
 // Insight filters live in the URL (?from=…&providerId=…), so a view can be bookmarked, shared and
 // reloaded. Dates in the URL are inclusive calendar days; the API's `to` is exclusive.
+
+import type { GroupBy, TicketFilter } from '@shoreline/server/contract';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { GroupBy, TicketFilter } from './api';
 
 /** Filters the filter bar offers. */
 export const FILTER_KEYS = [

@@ -1,11 +1,11 @@
 // Names for group keys and codes: translated where Shoreline knows the code, Intl where it can.
+
+import { type GroupBy, WEEKDAYS, type Weekday } from '@shoreline/server/contract';
 import type { TFunction } from 'i18next';
 import i18n from '../../lib/i18n';
-import type { GroupBy } from './api';
 
 type Fmt = { language: (code: string) => string; weekday: (d: Weekday, w?: 'long' | 'short') => string };
-type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
-const DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const DAYS = WEEKDAYS;
 
 /** "refund_request" → "Refund request" when there is no translation. */
 export function humanize(code: string): string {

@@ -1,7 +1,8 @@
 // The KPIs a table row carries, each with how to read it from a row and how to show it.
+
+import type { KpiRow } from '@shoreline/server/contract';
 import type { TFunction } from 'i18next';
 import { formatDuration, formatNumber, formatPercent } from '../../lib/format';
-import type { KpiRow } from './api';
 
 export type MetricKind = 'count' | 'duration' | 'ratio' | 'decimal';
 export const METRIC_IDS = [

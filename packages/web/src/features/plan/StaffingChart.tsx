@@ -1,15 +1,13 @@
 // Required (productive) and scheduled agents per interval for a day or a week: scheduled as bars,
-// required as a step line, night intervals shaded. Hand-written SVG, mirrored right to left.
-import { useId } from 'react';
+// required as a step line, night intervals shaded. Drawn with the kit's chart parts (mirrored right to left).
 import { useTranslation } from 'react-i18next';
+import { Baseline, CategoryLabels, Chart, useRtl, ValueAxis } from '../../kit/chart/Chart';
+import { frame, linearY, niceTicks } from '../../kit/chart/scale';
 import { useFormat } from '../../lib/useFormat';
-import { directedX, niceTicks } from './chartScale';
 import type { PlanColumns } from './intervalCompute';
 import type { IntervalTable } from './intervalCsv';
 import { planFormat } from './numbers';
 
-const W = 900;
-const H = 290;
 const PAD = { start: 46, end: 14, top: 14, bottom: 38 };
 
 export function StaffingChart(props: {
@@ -21,17 +19,13 @@ export function StaffingChart(props: {
   periodLabel: string;
   week: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { locale } = useFormat();
   const f = planFormat(locale);
-  const id = useId();
   const { table, columns, rows } = props;
-  const rtl = i18n.dir() === 'rtl';
-  const x = directedX(W, rtl);
-  const plotW = W - PAD.start - PAD.end;
-  const plotH = H - PAD.top - PAD.bottom;
+  const fr = frame(900, 290, PAD, useRtl());
   const n = rows.length;
-  const band = plotW / Math.max(1, n);
+  const band = fr.plotWidth / Math.max(1, n);
 
   let peak = 0;
   let peakRow = rows[0] ?? 0;
@@ -45,10 +39,9 @@ export function StaffingChart(props: {
     agentHours += (s * table.intervalMin[r]!) / 60;
   }
   const ticks = niceTicks(Math.max(peak, 1));
-  const top = ticks.at(-1) ?? 1;
-  const y = (v: number) => PAD.top + plotH * (1 - v / top);
+  const y = linearY(fr, ticks.at(-1) ?? 1);
   const left = (i: number) => PAD.start + i * band;
-  const rect = (from: number, width: number) => (rtl ? W - from - width : from);
+  const x = fr.x;
 
   // Required agents as one step path.
   let path = '';
@@ -88,79 +81,51 @@ export function StaffingChart(props: {
   });
 
   return (
-    <figure className="plan-figure">
-      <svg
-        className="plan-chart plan-staffing-chart"
-        viewBox={`0 0 ${W} ${H}`}
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-        direction="ltr"
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
-        {nights.map(([from, to]) => (
+    <Chart
+      frame={fr}
+      title={title}
+      description={description}
+      className="plan-staffing-chart"
+      legend={[
+        { key: 'scheduled', label: t('plan.intervals.legendScheduled'), swatch: 'plan-swatch-scheduled' },
+        { key: 'required', label: t('plan.intervals.legendRequired'), swatch: 'plan-swatch-required' },
+        { key: 'night', label: t('plan.intervals.legendNight'), swatch: 'plan-swatch-night' },
+      ]}
+    >
+      {nights.map(([from, to]) => (
+        <rect
+          key={from}
+          className="plan-night"
+          x={fr.box(left(from), (to - from) * band)}
+          y={PAD.top}
+          width={(to - from) * band}
+          height={fr.plotHeight}
+        />
+      ))}
+      <ValueAxis frame={fr} ticks={ticks} y={y} format={f.int} />
+      {Array.from(rows, (r, i) => {
+        const s = columns.scheduled[r]!;
+        if (s === 0) return null;
+        const width = Math.max(band * 0.8, 0.6);
+        return (
           <rect
-            key={from}
-            className="plan-night"
-            x={rect(left(from), (to - from) * band)}
-            y={PAD.top}
-            width={(to - from) * band}
-            height={plotH}
+            key={r}
+            className="plan-bar-scheduled"
+            x={fr.box(left(i) + (band - width) / 2, width)}
+            y={y(s)}
+            width={width}
+            height={y(0) - y(s)}
           />
-        ))}
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line className="plan-grid" x1={x(PAD.start)} x2={x(W - PAD.end)} y1={y(tick)} y2={y(tick)} />
-            <text
-              className="plan-axis-label"
-              x={x(PAD.start - 6)}
-              y={y(tick) + 4}
-              textAnchor={rtl ? 'start' : 'end'}
-            >
-              {f.int(tick)}
-            </text>
-          </g>
-        ))}
-        {Array.from(rows, (r, i) => {
-          const s = columns.scheduled[r]!;
-          if (s === 0) return null;
-          const width = Math.max(band * 0.8, 0.6);
-          return (
-            <rect
-              key={r}
-              className="plan-bar-scheduled"
-              x={rect(left(i) + (band - width) / 2, width)}
-              y={y(s)}
-              width={width}
-              height={y(0) - y(s)}
-            />
-          );
-        })}
-        <path className="plan-line-required" d={path} />
-        <line className="plan-axis" x1={x(PAD.start)} x2={x(W - PAD.end)} y1={y(0)} y2={y(0)} />
-        {labels.map((label) => (
-          <g key={label.i}>
-            <line className="plan-axis" x1={x(left(label.i))} x2={x(left(label.i))} y1={y(0)} y2={y(0) + 5} />
-            <text className="plan-axis-label" x={x(left(label.i))} y={y(0) + 18} textAnchor="middle">
-              {label.text}
-            </text>
-          </g>
-        ))}
-      </svg>
-      <figcaption className="plan-legend">
-        <span className="plan-legend-item">
-          <span className="plan-swatch plan-swatch-scheduled" aria-hidden="true" />
-          {t('plan.intervals.legendScheduled')}
-        </span>
-        <span className="plan-legend-item">
-          <span className="plan-swatch plan-swatch-required" aria-hidden="true" />
-          {t('plan.intervals.legendRequired')}
-        </span>
-        <span className="plan-legend-item">
-          <span className="plan-swatch plan-swatch-night" aria-hidden="true" />
-          {t('plan.intervals.legendNight')}
-        </span>
-      </figcaption>
-    </figure>
+        );
+      })}
+      <path className="plan-line-required" d={path} />
+      <Baseline frame={fr} y={y(0)} />
+      <CategoryLabels
+        frame={fr}
+        y={y(0) + 2}
+        ticks
+        labels={labels.map((label) => ({ key: label.i, at: left(label.i), text: label.text }))}
+      />
+    </Chart>
   );
 }

@@ -1,11 +1,11 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE, SESSION_TTL_MS } from '../../../platform/auth/tokens.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
-import type { ModuleContext } from '../../../platform/module.js';
+import type { RouteContext } from '../../../platform/module.js';
 import * as auth from '../auth-service.js';
 import {
   AcceptInviteBody,
@@ -15,16 +15,15 @@ import {
   IdParam,
   LoginBody,
   listOf,
+  MeEnvelope,
   MeSchema,
   MeUpdate,
 } from '../schemas.js';
 import * as service from '../service.js';
 
-const MeEnvelope = z.object({ user: MeSchema }).openapi('MeEnvelope');
-
 /** Sign-in, sign-out, the signed-in user, and their API tokens. */
-export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
-  const { db, clock, config } = ctx;
+export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
+  const { db, clock, config, access } = ctx;
   const deps = { db, clock };
 
   const setSession = (c: Context<AppEnv>, token: string) =>
@@ -49,6 +48,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
             providerId: u.provider_id,
             role: u.role,
           }),
+          access,
         ),
       );
 
@@ -122,7 +122,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
       tags: ['auth'],
       responses: { 200: json(MeSchema, 'The signed-in user'), ...errorResponses },
     }),
-    async (c) => c.json(await service.getMe(c.var.scoped), 200),
+    async (c) => c.json(await service.getMe(c.var.scoped, access), 200),
   );
   app.openapi(
     createRoute({
@@ -133,7 +133,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
       request: { body: jsonBody(MeUpdate) },
       responses: { 200: json(MeSchema, 'Updated'), ...errorResponses },
     }),
-    async (c) => c.json(await service.updateMe(c.var.scoped, clock, c.req.valid('json')), 200),
+    async (c) => c.json(await service.updateMe(c.var.scoped, clock, access, c.req.valid('json')), 200),
   );
 
   app.openapi(

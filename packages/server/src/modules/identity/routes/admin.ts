@@ -12,6 +12,7 @@ import {
   TeamSchema,
   TeamUpdate,
   UserInvite,
+  UserInvited,
   UserSchema,
   UserUpdate,
 } from '../schemas.js';
@@ -130,7 +131,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
       summary: 'Invite a user; answers a one-time invitation link',
       request: { body: jsonBody(UserInvite) },
       responses: {
-        201: json(z.object({ user: UserSchema, inviteUrl: z.string() }).openapi('UserInvited'), 'Invited'),
+        201: json(UserInvited, 'Invited'),
         ...errorResponses,
       },
     }),

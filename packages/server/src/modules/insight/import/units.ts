@@ -19,10 +19,11 @@ import {
   rebuildThreads,
   type ThreadPost,
 } from '@shoreline/core';
+import { IMPORT_FORMATS } from '../vocabulary.js';
 import { ImportError } from './import-error.js';
 import { type RawRecord, readCsv, readNdjson } from './source-file.js';
 
-export const IMPORT_FORMATS = ['canonical', 'zendesk', 'freshdesk', 'zammad', 'chatwoot', 'csv'] as const;
+export { IMPORT_FORMATS };
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 
 export interface Reject {

@@ -1,0 +1,163 @@
+// The API contract the web app builds against: `@shoreline/server/contract`.
+//
+// Types are inferred from the same zod schemas that validate requests and document
+// /api/openapi.json, so a change to a schema is a type error in the web app, not a surprise at
+// run time. Only the vocabulary (closed sets of words, files without imports) is loaded at run
+// time; everything else here is `export type`, erased from the browser bundle. contract.test.ts
+// keeps it so. See docs/decisions/0008-one-api-contract-and-web-kit.md.
+import type { z } from '@hono/zod-openapi';
+import type { WireTicket } from '@shoreline/core';
+import type {
+  ApiTokenCreated as ApiTokenCreatedSchema,
+  ApiTokenSchema,
+  BusinessHours as BusinessHoursSchema,
+  identityPolicy,
+  MeEnvelope as MeEnvelopeSchema,
+  MeSchema,
+  MeUpdate as MeUpdateSchema,
+  ProviderCreate as ProviderCreateSchema,
+  ProviderSchema,
+  ProviderUpdate as ProviderUpdateSchema,
+  TeamCreate as TeamCreateSchema,
+  TeamSchema,
+  TeamUpdate as TeamUpdateSchema,
+  UserInvited as UserInvitedSchema,
+  UserInvite as UserInviteSchema,
+  UserSchema,
+  UserUpdate as UserUpdateSchema,
+} from './modules/identity/index.js';
+import type {
+  LOCALES,
+  PROVIDER_KINDS,
+  SHORES,
+  USER_STATUSES,
+  WEEKDAYS,
+} from './modules/identity/vocabulary.js';
+import type {
+  DRILL_DOWN_FIELDS,
+  ImportCreate as ImportCreateSchema,
+  ImportRunSchema,
+  insightLimits,
+  insightPolicy,
+  KpiComparison as KpiComparisonSchema,
+  KpiRowSchema,
+  KpiTable as KpiTableSchema,
+  ProviderMappingCreate as ProviderMappingCreateSchema,
+  ProviderMappingSchema,
+  RejectSchema,
+  TicketFilterQuery,
+  TicketPage as TicketPageSchema,
+  TopicTrendSchema,
+  TrainingNeedsSchema,
+  VolumeSchema,
+} from './modules/insight/index.js';
+import type {
+  GROUP_BYS,
+  IMPORT_FORMATS,
+  IMPORT_STATUSES,
+  INTERVALS,
+  MATCH_KINDS,
+} from './modules/insight/vocabulary.js';
+import type {
+  planLimits,
+  planPolicy,
+  SimulationRequest as SimulationRequestSchema,
+  SimulationResponse as SimulationResponseSchema,
+  StaffingRequest as StaffingRequestSchema,
+  StaffingResponse as StaffingResponseSchema,
+} from './modules/plan/index.js';
+import type { ProblemSchema } from './platform/http/openapi.js';
+
+// Vocabulary: plain arrays, loaded at run time. Channels, roles, ticket statuses and priorities are
+// core's one domain vocabulary.
+export {
+  CHANNELS,
+  type Channel,
+  ROLES,
+  type Role,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketPriority,
+  type TicketStatus,
+} from '@shoreline/core/domain/vocabulary';
+export * from './modules/identity/vocabulary.js';
+export * from './modules/insight/vocabulary.js';
+
+export type Locale = (typeof LOCALES)[number];
+export type ProviderKind = (typeof PROVIDER_KINDS)[number];
+export type Shore = (typeof SHORES)[number];
+export type Weekday = (typeof WEEKDAYS)[number];
+export type UserStatus = (typeof USER_STATUSES)[number];
+export type GroupBy = (typeof GROUP_BYS)[number];
+export type Interval = (typeof INTERVALS)[number];
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+export type MatchKind = (typeof MATCH_KINDS)[number];
+
+/** RFC 9457 problem details, as every error answer carries them. */
+export type Problem = z.infer<typeof ProblemSchema>;
+export type FieldProblem = NonNullable<Problem['errors']>[number];
+/** The envelope of every list answer. */
+export interface ListResponse<T> {
+  items: T[];
+}
+
+// Access: what `/api/me` reports, typed by the modules' policies and limits.
+/** An action some module guards; `/api/me` lists those the caller may take. */
+export type Ability = keyof typeof identityPolicy | keyof typeof insightPolicy | keyof typeof planPolicy;
+/** The bounds `/api/me` reports: the platform's body limit and each module's. */
+export type Limits = Record<
+  'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
+  number
+>;
+
+// Identity.
+export type Me = Omit<z.infer<typeof MeSchema>, 'abilities' | 'limits'> & {
+  abilities: Ability[];
+  limits: Limits;
+};
+export type MeEnvelope = Omit<z.infer<typeof MeEnvelopeSchema>, 'user'> & { user: Me };
+export type MeUpdate = z.input<typeof MeUpdateSchema>;
+export type Provider = z.infer<typeof ProviderSchema>;
+export type ProviderCreate = z.input<typeof ProviderCreateSchema>;
+export type ProviderUpdate = z.input<typeof ProviderUpdateSchema>;
+export type Team = z.infer<typeof TeamSchema>;
+export type BusinessHours = z.infer<typeof BusinessHoursSchema>;
+export type TeamCreate = z.input<typeof TeamCreateSchema>;
+export type TeamUpdate = z.input<typeof TeamUpdateSchema>;
+export type User = z.infer<typeof UserSchema>;
+export type UserInvite = z.input<typeof UserInviteSchema>;
+export type UserInvited = z.infer<typeof UserInvitedSchema>;
+export type UserUpdate = z.input<typeof UserUpdateSchema>;
+export type ApiToken = z.infer<typeof ApiTokenSchema>;
+export type ApiTokenCreated = z.infer<typeof ApiTokenCreatedSchema>;
+
+// Insight.
+/** The filters every KPI endpoint accepts, as the query string carries them. */
+export type TicketFilter = { [K in keyof z.input<typeof TicketFilterQuery>]?: string | undefined };
+export type KpiRow = z.infer<typeof KpiRowSchema>;
+export type DurationStats = KpiRow['resolution'];
+export type KpiTable = z.infer<typeof KpiTableSchema>;
+export type KpiComparison = z.infer<typeof KpiComparisonSchema>;
+export type Volume = z.infer<typeof VolumeSchema>;
+export type VolumePoint = Volume['points'][number];
+export type TopicTrend = z.infer<typeof TopicTrendSchema>;
+export type TopicPoint = TopicTrend['points'][number];
+export type TrainingNeeds = z.infer<typeof TrainingNeedsSchema>;
+export type TrainingNeed = TrainingNeeds['items'][number];
+/** A ticket as the tickets API answers it (typed from core's field catalogue). */
+export type Ticket = WireTicket;
+/** The drill-down's subset of a ticket. */
+export type InsightTicket = Pick<WireTicket, (typeof DRILL_DOWN_FIELDS)[number]>;
+export type InsightTicketPage = Omit<z.infer<typeof TicketPageSchema>, 'items'> & { items: InsightTicket[] };
+export type ImportCreate = z.input<typeof ImportCreateSchema>;
+export type ImportRun = z.infer<typeof ImportRunSchema>;
+export type ImportReject = z.infer<typeof RejectSchema>;
+export type ProviderMapping = z.infer<typeof ProviderMappingSchema>;
+export type ProviderMappingCreate = z.input<typeof ProviderMappingCreateSchema>;
+
+// Plan.
+export type StaffingRequest = z.input<typeof StaffingRequestSchema>;
+export type StaffingResponse = z.infer<typeof StaffingResponseSchema>;
+export type SimulationRequest = z.input<typeof SimulationRequestSchema>;
+export type SimulationResponse = z.infer<typeof SimulationResponseSchema>;

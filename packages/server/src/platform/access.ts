@@ -1,0 +1,51 @@
+import type { Config } from './config.js';
+import type { Actor } from './scope.js';
+
+/** Whether an actor may take an action. Pure: decided by role and provider alone. */
+export type Rule = (actor: Actor) => boolean;
+
+/** A module's policy: each action it guards ('team.write', 'import.run', …) and who may take it. */
+export type Policy = Readonly<Record<string, Rule>>;
+
+/** Bounds a module enforces on input that a client should know before sending (bytes, rows, …). */
+export type Limits = Readonly<Record<string, number>>;
+
+/** What the platform knows about access across modules: the one answer `/api/me` gives the web app. */
+export interface Access {
+  /** Every action of every module the actor may take, sorted. */
+  abilitiesOf(actor: Actor): string[];
+  /** Every module's input bounds under the running configuration. */
+  readonly limits: Limits;
+}
+
+/**
+ * Collects the modules' policies and limits. The policies are the same objects the services
+ * authorize with, so what `/api/me` reports can never differ from what the API enforces.
+ * @throws Error when two modules claim the same action or limit name.
+ */
+export function collectAccess(
+  modules: readonly { name: string; policy?: Policy; limits?: (config: Config) => Limits }[],
+  config: Config,
+): Access {
+  const rules = new Map<string, Rule>();
+  // The platform's own bound: every request body, whatever module it reaches.
+  const limits: Record<string, number> = { maxBodyBytes: config.maxBodyBytes };
+  for (const m of modules) {
+    for (const [action, rule] of Object.entries(m.policy ?? {})) {
+      if (rules.has(action)) throw new Error(`module ${m.name}: action ${action} is declared twice`);
+      rules.set(action, rule);
+    }
+    for (const [name, value] of Object.entries(m.limits?.(config) ?? {})) {
+      if (name in limits) throw new Error(`module ${m.name}: limit ${name} is declared twice`);
+      limits[name] = value;
+    }
+  }
+  const actions = [...rules.keys()].sort();
+  return {
+    abilitiesOf: (actor) => actions.filter((a) => rules.get(a)?.(actor)),
+    limits: Object.freeze(limits),
+  };
+}
+
+/** Every signed-in user (sign-in itself is the platform's job). */
+export const anyone: Rule = () => true;

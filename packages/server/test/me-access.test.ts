@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Ability, Limits } from '../src/contract.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
+import { fixedClock } from '../src/platform/clock.js';
+import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+
+// /api/me tells the web app what the caller may do and how big their input may be. These tests
+// hold it to what the API actually does: every ability it reports is honoured, every one it
+// withholds is refused.
+
+let t: TestApp;
+const auth: Partial<Record<keyof typeof DEMO_USERS, Auth>> = {};
+
+beforeAll(async () => {
+  t = await startTestApp({ demo: true, clock: fixedClock(new Date('2026-03-02T09:00:00Z')) });
+  for (const who of Object.keys(DEMO_USERS) as (keyof typeof DEMO_USERS)[])
+    auth[who] = await t.login(DEMO_USERS[who], DEMO_PASSWORD);
+}, 60_000);
+afterAll(() => t?.close());
+
+interface MeBody {
+  abilities: Ability[];
+  limits: Limits;
+}
+const me = async (who: keyof typeof DEMO_USERS) =>
+  (await (await t.request('/api/me', { auth: auth[who]! })).json()) as MeBody;
+
+// Every ability any module declares. Typed as a Record so the compiler fails when the contract's
+// `Ability` gains or loses a name this list does not have.
+const EVERY_ABILITY: Record<Ability, true> = {
+  'provider.write': true,
+  'team.write': true,
+  'user.read': true,
+  'user.write': true,
+  'user.invite': true,
+  'settings.read': true,
+  'import.run': true,
+  'mapping.write': true,
+  'kpi.read': true,
+  'staffing.run': true,
+  'simulation.run': true,
+};
+const EVERYONE: Ability[] = ['kpi.read', 'simulation.run', 'staffing.run'];
+
+describe('GET /api/me: abilities per role', () => {
+  it.each([
+    ['admin', Object.keys(EVERY_ABILITY)],
+    ['supervisor', [...EVERYONE, 'import.run', 'mapping.write', 'settings.read', 'user.read']],
+    ['agent', EVERYONE],
+    // A vendor's admin runs their own provider: no organization-wide writes, no imports.
+    ['vendorAdmin', [...EVERYONE, 'settings.read', 'team.write', 'user.invite', 'user.read', 'user.write']],
+    ['vendorAgent', EVERYONE],
+  ] as const)('%s may do exactly what the policies say', async (who, expected) => {
+    expect((await me(who)).abilities).toEqual([...expected].sort());
+  });
+
+  it('reports, across all roles, every ability the contract names and no other', async () => {
+    const seen = new Set<string>();
+    for (const who of Object.keys(DEMO_USERS) as (keyof typeof DEMO_USERS)[])
+      for (const a of (await me(who)).abilities) seen.add(a);
+    expect([...seen].sort()).toEqual(Object.keys(EVERY_ABILITY).sort());
+  });
+
+  it('answers sign-in with the same abilities as /api/me', async () => {
+    const res = await t.request('/api/auth/login', {
+      body: { email: DEMO_USERS.supervisor, password: DEMO_PASSWORD },
+    });
+    const { user } = (await res.json()) as { user: MeBody };
+    expect(user.abilities).toEqual((await me('supervisor')).abilities);
+  });
+});
+
+describe('GET /api/me: what it reports is what the API enforces', () => {
+  const allowed = (res: Response) => res.status !== 404;
+  // One probe per ability that a route guards: a read, or a write that fails after the policy
+  // check (a duplicate, a missing reference) so nothing is changed.
+  const probes: [Ability, (a: Auth) => Promise<Response>][] = [
+    ['user.read', (a) => t.request('/api/users', { auth: a })],
+    ['import.run', (a) => t.request('/api/insight/imports', { auth: a })],
+    ['kpi.read', (a) => t.request('/api/insight/kpis', { auth: a })],
+    [
+      'staffing.run',
+      (a) => t.request('/api/plan/staffing', { auth: a, body: { intervals: [{ volume: 10, ahtSec: 300 }] } }),
+    ],
+    [
+      'user.invite',
+      (a) =>
+        t.request('/api/users', {
+          auth: a,
+          body: { email: DEMO_USERS.agent, name: 'Duplicate', role: 'agent', providerId: null },
+        }),
+    ],
+    [
+      'mapping.write',
+      (a) =>
+        t.request('/api/insight/provider-mappings', {
+          auth: a,
+          body: { providerId: 'prv_missing', matchKind: 'default' },
+        }),
+    ],
+  ];
+
+  it.each(Object.keys(DEMO_USERS) as (keyof typeof DEMO_USERS)[])('%s', async (who) => {
+    const { abilities } = await me(who);
+    for (const [ability, probe] of probes) {
+      const res = await probe(auth[who]!);
+      expect({ ability, allowed: allowed(res) }).toEqual({ ability, allowed: abilities.includes(ability) });
+    }
+  });
+});
+
+describe('GET /api/me: limits', () => {
+  it('reports the running body limit and each module bound, the same for every role', async () => {
+    const admin = await me('admin');
+    expect(admin.limits).toEqual({
+      maxBodyBytes: 1_048_576,
+      maxUploadBytes: 1_048_576,
+      ticketsPerPage: 1000,
+      staffingIntervals: 35_136,
+      simulationIntervals: 2_976,
+      simulationReplications: 100,
+      simulatedContacts: 2_000_000,
+    });
+    expect((await me('vendorAgent')).limits).toEqual(admin.limits);
+  });
+
+  it('is a bound the API holds: one more replication than reported is refused', async () => {
+    const { limits } = await me('agent');
+    const res = await t.request('/api/plan/simulations', {
+      auth: auth.agent!,
+      body: {
+        seed: 1,
+        replications: limits.simulationReplications + 1,
+        intervals: { lengthSec: 900, count: 1 },
+        serviceLevelThresholdSec: 20,
+        skills: [{}],
+        groups: [{}],
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { field: string }).field).toBe('replications');
+  });
+});
