@@ -1,4 +1,8 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+/** Soaks and long stress runs: `npm run test:slow` (vitest.slow.config.ts), not the everyday `npm test`. */
+export const SLOW_TESTS = ['packages/*/src/**/*.slow.test.ts', 'packages/*/test/**/*.slow.test.ts'];
 
 // Internal packages export TypeScript source under the "source" condition, so tests need no build.
 export default defineConfig({
@@ -6,9 +10,15 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['source'] } },
   test: {
     include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+    exclude: ['**/node_modules/**', ...SLOW_TESTS],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // Makes the empty PGlite cluster every test database starts from, once, before the workers start.
+    globalSetup: ['packages/server/src/test-support/vitest-global-setup.ts'],
     pool: 'forks',
+    // Vitest's default (cores − 1) runs the files one after another on a 2-core machine; the main
+    // process is idle while they run, so use every core.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

@@ -11,6 +11,7 @@ import { runSimulate, ScenarioFileError } from '../src/modules/plan/cli/staff-si
 // `shoreline staff` and `shoreline simulate`, called through their command modules in-process.
 
 const YEAR_CSV = new URL('../../../../shared/reference/staffing/intervals_year.csv', import.meta.url);
+const ifShared = existsSync(YEAR_CSV) ? '' : ' (../shared not found: skipping)';
 const EXAMPLE = fileURLToPath(new URL('../../../examples/plan/multi-skill-overflow.json', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'shoreline-staff-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,49 +42,50 @@ async function staffError(input: string, output?: string): Promise<StaffInputErr
 }
 
 describe('shoreline staff', () => {
-  it.skipIf(!existsSync(YEAR_CSV))('plans intervals_year.csv row for row like requiredAgents', async () => {
-    const output = join(dir, 'year.csv');
-    const { totals } = await runStaff({ input: fileURLToPath(YEAR_CSV), output, progress: false });
-    const input = readRows(fileURLToPath(YEAR_CSV));
-    const rows = readRows(output);
-    expect(rows).toHaveLength(35_040);
-    expect(rows).toHaveLength(input.length);
-    // Every 97th row, and the busiest, against an independent requiredAgents call.
-    const busiest = input.reduce(
-      (best, r, i) => (Number(r.volume) > Number(input[best]!.volume) ? i : best),
-      0,
-    );
-    const sample = [...Array.from({ length: 362 }, (_, k) => k * 97), busiest];
-    for (const i of sample) {
-      const r = input[i]!;
-      const core = requiredAgents({
-        volume: Number(r.volume),
-        intervalSec: Number(r.interval_min) * 60,
-        ahtSec: Number(r.aht_sec),
-        targets: {
-          serviceLevel: { fraction: Number(r.sl_target), withinSec: Number(r.target_answer_sec) },
-          maxOccupancy: Number(r.max_occupancy),
-        },
-        shrinkage: Number(r.shrinkage),
-      });
-      const out = rows[i]!;
-      expect(out.interval_start).toBe(r.interval_start);
-      expect(Number(out.raw_positions), r.interval_start).toBe(core.rawAgents);
-      expect(Number(out.positions), r.interval_start).toBe(core.scheduledAgents);
-      expect(Number(out.service_level)).toBeCloseTo(core.performance.serviceLevel, 5);
-      expect(Number(out.occupancy)).toBeCloseTo(core.performance.occupancy, 5);
-    }
-    // Totals are the sums of the rows.
-    const sum = (column: string) => rows.reduce((s, r) => s + Number(r[column]), 0);
-    expect(totals.intervals).toBe(35_040);
-    expect(totals.scheduledAgentHours).toBe(sum('positions') / 4);
-    expect(totals.rawAgentHours).toBe(sum('raw_positions') / 4);
-    expect(totals.volume).toBe(sum('volume'));
-    expect(totals.spanHours).toBe(8760);
-    expect(totals.fte).toBeCloseTo(totals.scheduledAgentHours / ((40 * 8760) / 168), 9);
-  });
-
-  it.runIf(!existsSync(YEAR_CSV))('../shared not found: skipping', () => {});
+  it.skipIf(!existsSync(YEAR_CSV))(
+    `plans intervals_year.csv row for row like requiredAgents${ifShared}`,
+    async () => {
+      const output = join(dir, 'year.csv');
+      const { totals } = await runStaff({ input: fileURLToPath(YEAR_CSV), output, progress: false });
+      const input = readRows(fileURLToPath(YEAR_CSV));
+      const rows = readRows(output);
+      expect(rows).toHaveLength(35_040);
+      expect(rows).toHaveLength(input.length);
+      // Every 97th row, and the busiest, against an independent requiredAgents call.
+      const busiest = input.reduce(
+        (best, r, i) => (Number(r.volume) > Number(input[best]!.volume) ? i : best),
+        0,
+      );
+      const sample = [...Array.from({ length: 362 }, (_, k) => k * 97), busiest];
+      for (const i of sample) {
+        const r = input[i]!;
+        const core = requiredAgents({
+          volume: Number(r.volume),
+          intervalSec: Number(r.interval_min) * 60,
+          ahtSec: Number(r.aht_sec),
+          targets: {
+            serviceLevel: { fraction: Number(r.sl_target), withinSec: Number(r.target_answer_sec) },
+            maxOccupancy: Number(r.max_occupancy),
+          },
+          shrinkage: Number(r.shrinkage),
+        });
+        const out = rows[i]!;
+        expect(out.interval_start).toBe(r.interval_start);
+        expect(Number(out.raw_positions), r.interval_start).toBe(core.rawAgents);
+        expect(Number(out.positions), r.interval_start).toBe(core.scheduledAgents);
+        expect(Number(out.service_level)).toBeCloseTo(core.performance.serviceLevel, 5);
+        expect(Number(out.occupancy)).toBeCloseTo(core.performance.occupancy, 5);
+      }
+      // Totals are the sums of the rows.
+      const sum = (column: string) => rows.reduce((s, r) => s + Number(r[column]), 0);
+      expect(totals.intervals).toBe(35_040);
+      expect(totals.scheduledAgentHours).toBe(sum('positions') / 4);
+      expect(totals.rawAgentHours).toBe(sum('raw_positions') / 4);
+      expect(totals.volume).toBe(sum('volume'));
+      expect(totals.spanHours).toBe(8760);
+      expect(totals.fte).toBeCloseTo(totals.scheduledAgentHours / ((40 * 8760) / 168), 9);
+    },
+  );
 
   it('volume 0 needs 0 positions, t = 0 is valid, optional columns apply per row', async () => {
     const input = csv('edge.csv', [

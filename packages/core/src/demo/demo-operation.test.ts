@@ -30,24 +30,32 @@ describe('the demo operation', () => {
     for (const t of year.slice(0, 3000)) expect(mapCanonicalRecord(t as never).ok, t.externalId).toBe(true);
   });
 
+  // Over 53k tickets the checks are collected and asserted once: an expect() per ticket and rule
+  // took 23 s of the unit run; a failure now lists every offending ticket.
   it('keeps the timestamps of each ticket in order and its status consistent with them', () => {
-    for (const t of year) {
+    const problems = year.flatMap((t) => {
       const created = Date.parse(t.createdAt);
-      if (t.firstResponseAt) expect(Date.parse(t.firstResponseAt)).toBeGreaterThanOrEqual(created);
-      if (t.solvedAt) expect(Date.parse(t.solvedAt)).toBeGreaterThanOrEqual(Date.parse(t.firstResponseAt!));
-      if (t.solvedAt) expect(Date.parse(t.solvedAt)).toBeLessThanOrEqual(end.getTime());
-      expect(
+      const found: string[] = [];
+      if (t.firstResponseAt && !(Date.parse(t.firstResponseAt) >= created))
+        found.push('first response before creation');
+      if (t.solvedAt && !(Date.parse(t.solvedAt) >= Date.parse(t.firstResponseAt!)))
+        found.push('solved before first response');
+      if (t.solvedAt && !(Date.parse(t.solvedAt) <= end.getTime())) found.push('solved after the end');
+      const consistent =
         t.status === 'solved' || t.status === 'closed'
           ? t.solvedAt !== null || t.abandoned
-          : t.solvedAt === null,
-      ).toBe(true);
-      if (t.csatScore !== null) expect(t.solvedAt).not.toBeNull();
-    }
+          : t.solvedAt === null;
+      if (consistent !== true) found.push(`status ${t.status} with solvedAt ${t.solvedAt}`);
+      if (t.csatScore !== null && t.solvedAt === null) found.push('CSAT without a solve');
+      return found.map((problem) => `${t.externalId}: ${problem}`);
+    });
+    expect(problems).toEqual([]);
   });
 
   it('routes every language to a team that serves it, German to the 24/7 vendor in English', () => {
     const teamOf = (t: DemoTicketRecord) => Object.values(DEMO_TEAMS).find((x) => x.team === t.team)!;
-    for (const t of year) expect(teamOf(t).channels as readonly string[]).toContain(t.channel);
+    const offChannel = year.filter((t) => !(teamOf(t).channels as readonly string[]).includes(t.channel));
+    expect(offChannel.map((t) => `${t.externalId}: ${t.channel} to ${t.team}`)).toEqual([]);
     const byLanguage = (lang: string) => new Set(year.filter((t) => t.language === lang).map((t) => t.team));
     expect(byLanguage('tr')).toEqual(new Set(['Istanbul Care']));
     expect(byLanguage('lv')).toEqual(new Set(['Riga Multilingual']));

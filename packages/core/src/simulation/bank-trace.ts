@@ -59,6 +59,8 @@ function dayNumber(date: string | undefined): number {
  *   calls (recording artefacts, per the data's documentation) are skipped.
  * - Priority is ignored: the replay is FCFS.
  *
+ * @throws RangeError when no row has a `date` (YYYY-MM-DD), including no rows at all: the trace
+ *   clock starts at midnight of the earliest date.
  * @example
  * bankTraceFromRows([{ call_id: '1', type: 'PS', date: '1999-08-01', vru_entry: '7:00:00',
  *   vru_exit: '7:00:10', q_start: '7:00:10', q_time: '30', outcome: 'AGENT', ser_start: '7:00:40',
@@ -69,6 +71,13 @@ export function bankTraceFromRows(rows: readonly BankCallRow[]): BankTrace {
   const skipped = { hungUpInVoiceMenu: 0, phantom: 0, malformed: 0 };
   let originDay = Number.POSITIVE_INFINITY;
   for (const row of rows) originDay = Math.min(originDay, dayNumber(row.date) || Number.POSITIVE_INFINITY);
+  // Every call's time counts from the earliest date: without one there is no clock to replay on.
+  if (!Number.isFinite(originDay))
+    throw new RangeError(
+      rows.length === 0
+        ? 'bank trace: no rows'
+        : `bank trace: none of the ${rows.length} rows has a date in YYYY-MM-DD form`,
+    );
   const calls: BankTraceCall[] = [];
   for (const row of rows) {
     const outcome = row.outcome;
@@ -113,6 +122,6 @@ export function bankTraceFromRows(rows: readonly BankCallRow[]): BankTrace {
     });
   }
   calls.sort((a, b) => a.arrivalSec - b.arrivalSec);
-  const origin = new Date(originDay * 86_400_000).toISOString().slice(0, 10);
-  return { calls, originDate: Number.isFinite(originDay) ? origin : '', skipped };
+  const originDate = new Date(originDay * 86_400_000).toISOString().slice(0, 10);
+  return { calls, originDate, skipped };
 }

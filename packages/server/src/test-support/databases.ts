@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, type DatabaseKind, openDatabase } from '../platform/db/connect.js';
+import { pgliteTemplate } from './pglite-template.js';
 
 /** A fresh, empty database for one test file; `close` drops it. */
 export type TestDatabase = Database;
@@ -10,7 +11,11 @@ export interface DatabaseTarget {
   open(): Promise<TestDatabase>;
 }
 
-const pgliteTarget: DatabaseTarget = { kind: 'pglite', open: () => openDatabase({ dataDir: 'memory://' }) };
+const pgliteTarget: DatabaseTarget = {
+  kind: 'pglite',
+  // In memory, started from a cached empty cluster instead of running initdb (pglite-template.ts).
+  open: async () => openDatabase({ dataDir: 'memory://', loadDataDir: await pgliteTemplate() }),
+};
 
 function postgresTarget(url: string): DatabaseTarget {
   return {

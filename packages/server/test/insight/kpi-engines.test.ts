@@ -115,7 +115,7 @@ async function both<T>(run: () => Promise<T>): Promise<{ memory: T; sql: T }> {
  * every grouping, filter, scope, interval and time zone: the SQL is the definition, the columns the
  * fast path. Shared data files are added when ../shared is present.
  */
-describe('KPI engines: in-memory columns answer exactly as PostgreSQL', () => {
+describe(`KPI engines: in-memory columns answer exactly as PostgreSQL${hasShared ? '' : ' (../shared not found: without its ServiceNow file)'}`, () => {
   let app: TestApp;
   let org: string;
   const dir = mkdtempSync(join(tmpdir(), 'shoreline-kpi-engines-'));

@@ -24,6 +24,11 @@ export interface DatabaseOptions {
   url?: string | undefined;
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   dataDir?: string | undefined;
+  /**
+   * PGlite only: a data-directory tarball (`PGlite.dumpDataDir`) to start from instead of running
+   * initdb, which is most of PGlite's start-up. Tests start every file's database from one.
+   */
+  loadDataDir?: Blob | undefined;
 }
 
 // int8 and numeric arrive as strings from PostgreSQL; counts fit in a double, so read them as numbers.
@@ -66,6 +71,7 @@ async function open(options: DatabaseOptions): Promise<Database> {
   try {
     pglite = await PGlite.create(dataDir, {
       parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+      ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
     });
   } catch (err) {
     lock?.release();

@@ -83,7 +83,13 @@ export async function readBankRows(file: string): Promise<BankCallRow[]> {
 /** Replaces the arrivals of `skillId` (default the first skill) with the bank trace. */
 async function withBankTrace(scenario: Json, file: string, skillId: string | undefined): Promise<string> {
   const { bankTraceFromRows } = await import('@shoreline/core/simulation/index');
-  const trace = bankTraceFromRows(await readBankRows(file));
+  const rows = await readBankRows(file);
+  let trace: ReturnType<typeof bankTraceFromRows>;
+  try {
+    trace = bankTraceFromRows(rows);
+  } catch (err) {
+    throw new ScenarioFileError(`--trace-bank ${file}: ${(err as Error).message}`);
+  }
   const skills = Array.isArray(scenario.skills) ? (scenario.skills as Json[]) : [];
   const skill = skillId === undefined ? skills[0] : skills.find((s) => s?.id === skillId);
   if (!skill)
