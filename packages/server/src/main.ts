@@ -7,6 +7,7 @@ import type { Config } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/connect.js';
 import { type MigrationReport, migrate } from './platform/db/migrate.js';
 import { createApp, defaultWebDir } from './platform/http/app.js';
+import { EventRuntime } from './platform/events/runtime.js';
 import type { AppEnv } from './platform/http/env.js';
 import type { ModuleContext } from './platform/module.js';
 
@@ -29,14 +30,30 @@ export async function createShoreline(
       dataDir: config.databaseUrl ? undefined : config.dataDir,
     }));
   const migrations = await runMigrations(database);
-  const ctx: ModuleContext = { database, db: database.db, config, clock: options.clock ?? systemClock };
+  const clock = options.clock ?? systemClock;
+  const events = new EventRuntime({
+    database,
+    config,
+    clock,
+    listeners: modules.flatMap((m) => m.listeners ?? []),
+    readers: new Map(modules.flatMap((m) => Object.entries(m.pushSubjects ?? {}))),
+  });
+  const ctx: ModuleContext = { database, db: database.db, config, clock, events };
   const app = createApp({
     ctx,
     modules,
     authenticate: identityAuthenticator(ctx),
     webDir: options.webDir ?? defaultWebDir(),
   });
-  return { app, ctx, migrations, close: () => database.close() };
+  return {
+    app,
+    ctx,
+    migrations,
+    async close() {
+      await events.stop();
+      await database.close();
+    },
+  };
 }
 
 export function runMigrations(database: Database): Promise<MigrationReport> {
@@ -46,18 +63,27 @@ export function runMigrations(database: Database): Promise<MigrationReport> {
   );
 }
 
-/** Serves the app on config.host:config.port; resolves once listening, with the bound port. */
-export function listen(
+/**
+ * Serves the app on config.host:config.port and starts the event loop (listeners, push); resolves
+ * once listening, with the bound port.
+ */
+export async function listen(
   shoreline: Shoreline,
   config: Config,
 ): Promise<{ port: number; close(): Promise<void> }> {
+  await shoreline.ctx.events.start({ background: true });
   return new Promise((resolve) => {
     const server = serve({ fetch: shoreline.app.fetch, hostname: config.host, port: config.port }, (info) => {
       // With port 0 the OS picks one: links the server builds (invitations) must name the real port.
       if (config.port === 0) config.publicUrl = config.publicUrl.replace(/:0$/, `:${info.port}`);
       resolve({
         port: info.port,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            // Open event streams would hold server.close() forever.
+            shoreline.ctx.events.hub.closeAll();
+            server.close(() => done());
+          }),
       });
     });
   });

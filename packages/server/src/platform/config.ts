@@ -11,6 +11,12 @@ const ConfigSchema = z.object({
   SHORELINE_MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_048_576),
   SHORELINE_KPI_ENGINE: z.enum(['memory', 'sql']).default('memory'),
   SHORELINE_KPI_CACHE_TICKETS: z.coerce.number().int().positive().default(5_000_000),
+  SHORELINE_EVENT_POLL_MS: z.coerce.number().int().min(100).default(5_000),
+  SHORELINE_EVENT_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  SHORELINE_PUSH_STREAMS_PER_USER: z.coerce.number().int().positive().default(4),
+  SHORELINE_PUSH_HEARTBEAT_SEC: z.coerce.number().int().positive().default(20),
+  SHORELINE_PUSH_MAX_STREAM_SEC: z.coerce.number().int().positive().default(900),
+  SHORELINE_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -25,6 +31,18 @@ export interface Config {
   kpiEngine: 'memory' | 'sql';
   /** Soft cap on tickets the in-memory KPI columns hold across organizations (≈ 90 bytes each). */
   kpiCacheTickets: number;
+  /** Fallback poll of the outbox, for a NOTIFY lost while the listening connection was down. */
+  eventPollMs: number;
+  /** Events older than this, already read by every listener, are deleted (platform/events/retention.ts). */
+  eventRetentionDays: number;
+  /** Open browser event streams per user and process (browsers allow 6 connections per host). */
+  pushStreamsPerUser: number;
+  /** A comment line every N seconds keeps proxies from closing an idle stream. */
+  pushHeartbeatSec: number;
+  /** A stream ends after this long and the browser reconnects, so a revoked session stops receiving. */
+  pushMaxStreamSec: number;
+  /** Webhooks may target loopback and private addresses (tests, a trusted network); off by default (SSRF). */
+  webhookAllowPrivate: boolean;
 }
 
 /** Reads configuration from the environment, naming the variable and the reason on bad input. */
@@ -49,5 +67,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxBodyBytes: c.SHORELINE_MAX_BODY_BYTES,
     kpiEngine: c.SHORELINE_KPI_ENGINE,
     kpiCacheTickets: c.SHORELINE_KPI_CACHE_TICKETS,
+    eventPollMs: c.SHORELINE_EVENT_POLL_MS,
+    eventRetentionDays: c.SHORELINE_EVENT_RETENTION_DAYS,
+    pushStreamsPerUser: c.SHORELINE_PUSH_STREAMS_PER_USER,
+    pushHeartbeatSec: c.SHORELINE_PUSH_HEARTBEAT_SEC,
+    pushMaxStreamSec: c.SHORELINE_PUSH_MAX_STREAM_SEC,
+    webhookAllowPrivate: c.SHORELINE_WEBHOOK_ALLOW_PRIVATE === 'true',
   };
 }

@@ -34,6 +34,8 @@ export async function startTestApp(options: { demo?: boolean; clock?: Clock } = 
     webDir: '/nonexistent',
   });
   if (options.demo) await seedDemo(shoreline.ctx.db, shoreline.ctx.clock);
+  // Push is live; listeners run when a test calls shoreline.ctx.events.drain(), so tests decide when.
+  await shoreline.ctx.events.start({ background: false });
 
   const request: TestApp['request'] = (path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
