@@ -6,8 +6,8 @@ import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
 import { type Database, openDatabase } from './platform/db/connect.js';
 import { type MigrationReport, migrate } from './platform/db/migrate.js';
-import { createApp, defaultWebDir } from './platform/http/app.js';
 import { EventRuntime } from './platform/events/runtime.js';
+import { createApp, defaultWebDir } from './platform/http/app.js';
 import type { AppEnv } from './platform/http/env.js';
 import type { ModuleContext } from './platform/module.js';
 

@@ -1,6 +1,7 @@
 import { identityModule } from './modules/identity/index.js';
 import { insightModules } from './modules/insight/index.js';
 import { planModule } from './modules/plan/index.js';
+import { webhooksModule } from './modules/webhooks/index.js';
 import { eventsModule } from './platform/events/index.js';
 import type { ShorelineModule } from './platform/module.js';
 
@@ -10,4 +11,5 @@ export const modules: readonly ShorelineModule[] = [
   eventsModule,
   ...insightModules,
   planModule,
+  webhooksModule,
 ];

@@ -32,7 +32,9 @@ export async function waitForOutboxHorizon(db: Kysely<DB>, timeoutMs = 60_000): 
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     const { rows } = await sql<{ ready: boolean }>`select not exists (
-        select 1 from domain_events where tx >= pg_snapshot_xmin(pg_current_snapshot())) as ready`.execute(db);
+        select 1 from domain_events where tx >= pg_snapshot_xmin(pg_current_snapshot())) as ready`.execute(
+      db,
+    );
     if (rows[0]?.ready) return;
     if (performance.now() > deadline) throw new Error('outbox horizon did not pass the last event');
     await new Promise((r) => setTimeout(r, 20));

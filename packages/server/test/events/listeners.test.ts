@@ -20,7 +20,11 @@ import { recordTestEvent, waitForOutboxHorizon } from '../../src/test-support/ev
 const config = loadConfig({ SHORELINE_DATA_DIR: 'memory://' });
 
 /** A listener that remembers what it was handed; `fail` decides per event whether to throw. */
-function recorder(name: string, eventTypes: string[] = ['*'], fail: (e: StoredEvent) => boolean = () => false) {
+function recorder(
+  name: string,
+  eventTypes: string[] = ['*'],
+  fail: (e: StoredEvent) => boolean = () => false,
+) {
   const seen: string[] = [];
   const listener: EventListener = {
     name,
@@ -133,9 +137,9 @@ for (const target of databaseTargets()) {
       const count = async (id: string) =>
         Number(
           (
-            await sql<{ n: number }>`select count(*)::int as n from domain_events where subject_id = ${id}`.execute(
-              database.db,
-            )
+            await sql<{
+              n: number;
+            }>`select count(*)::int as n from domain_events where subject_id = ${id}`.execute(database.db)
           ).rows[0]!.n,
         );
       const now = new Date('2026-01-02T00:00:00Z');
@@ -162,7 +166,10 @@ for (const target of databaseTargets()) {
           let run = 0;
           const step = fc.oneof(
             fc.record({ op: fc.constant('insert' as const), c: fc.integer({ min: 0, max: 2 }) }),
-            fc.record({ op: fc.constantFrom('commit' as const, 'rollback' as const), c: fc.integer({ min: 0, max: 2 }) }),
+            fc.record({
+              op: fc.constantFrom('commit' as const, 'rollback' as const),
+              c: fc.integer({ min: 0, max: 2 }),
+            }),
             fc.record({ op: fc.constant('read' as const), c: fc.constant(0) }),
           );
           await fc.assert(

@@ -5,12 +5,14 @@ import { setKpiEngine } from './kpi-service.js';
 import { insightMigrations } from './migrations.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
+import { mayManageImports } from './service.js';
 import './tables.js';
 
 /** Insight: imports of help-desk history, provider mappings, and KPIs per provider, team, channel, topic. */
 export const insightModule: ShorelineModule = {
   name: 'insight',
   migrations: insightMigrations,
+  pushSubjects: { import_run: mayManageImports },
   routes(app, ctx) {
     setKpiEngine(ctx.config.kpiEngine);
     configureColumnCache({ maxRows: ctx.config.kpiCacheTickets });

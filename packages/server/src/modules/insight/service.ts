@@ -5,7 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/connect.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
-import type { ScopedDb } from '../../platform/scope.js';
+import type { Actor, ScopedDb } from '../../platform/scope.js';
 import { ImportError } from './import/import-error.js';
 import { parseMapping } from './import/mapping-file.js';
 import { runImport } from './import/run-import.js';
@@ -14,10 +14,12 @@ import { filteredTickets, type TicketFilter } from './kpi-query.js';
 import { presentImportRun, presentTicket } from './presenters.js';
 
 /** Imports and provider mappings change the organization's data: admins and supervisors, not vendor staff. */
+export function mayManageImports(a: Actor): boolean {
+  return a.providerId === null && a.role !== 'agent';
+}
+
 export function assertMayManageImports(scoped: ScopedDb): void {
-  const a = scoped.actor;
-  if (a.providerId !== null) throw notFound('import');
-  if (a.role === 'agent') throw notFound('import');
+  if (!mayManageImports(scoped.actor)) throw notFound('import');
 }
 
 /** One page of the tickets behind a KPI (drill-down), newest id first, keyset-paginated. */
@@ -41,8 +43,8 @@ export async function listTickets(
 }
 
 /**
- * Starts an import of uploaded text in the background and returns its run at once; the caller
- * polls the run for progress. The text is written to a private temporary file and imported by the
+ * Starts an import of uploaded text in the background and returns its run at once; progress is
+ * pushed on the event stream (`import_run.progress`, then `import_run.finished`). The text is written to a private temporary file and imported by the
  * same pipeline as the CLI.
  */
 export async function startImport(
@@ -68,6 +70,7 @@ export async function startImport(
     database: deps.database,
     clock: deps.clock,
     organizationId: scoped.actor.organizationId,
+    actorId: scoped.actor.userId,
     format: input.format,
     filePath: path,
     fileName: input.fileName,

@@ -6,4 +6,6 @@ import './tables.js';
 export const ticketsModule: ShorelineModule = {
   name: 'tickets',
   migrations: ticketMigrations,
+  // Every role reads tickets, vendor staff only their provider's: push applies the same rule.
+  pushSubjects: { ticket: () => true },
 };

@@ -92,6 +92,8 @@ export class PushHub {
     const subscriber: Subscriber = { actor, send, end };
     await this.serial(async () => {
       const from = parsePosition(lastEventId);
+      // Catch the hub up first, so the replay covers everything committed before this request.
+      await this.pump();
       if (from) await this.replay(subscriber, from);
       this.subscribers.add(subscriber);
     });
@@ -142,7 +144,11 @@ function toMessage(event: StoredEvent): PushMessage {
   return {
     id: formatPosition(event.position),
     event: event.type,
-    data: JSON.stringify({ ...present(event), eventId: event.id, occurredAt: event.occurredAt.toISOString() }),
+    data: JSON.stringify({
+      ...present(event),
+      eventId: event.id,
+      occurredAt: event.occurredAt.toISOString(),
+    }),
   };
 }
 

@@ -62,8 +62,10 @@ export function streamRoute(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
         const lifetime = setTimeout(end, config.pushMaxStreamSec * 1000);
         let unsubscribe = () => {};
         try {
+          await stream.write('retry: 2000\n\n');
           unsubscribe = await events.hub.subscribe(actor, lastEventId, send, end);
-          await stream.writeSSE({ event: 'ready', data: '{}', retry: 2000 });
+          // After the replay, before anything live: the browser knows it is caught up.
+          send({ event: 'ready', data: '{}' });
           while (!closed) {
             const next = queue.shift();
             if (next === undefined) {

@@ -3,6 +3,7 @@ import { type ColumnMapping, finaliseTicket, type ImportedTicket, QUALITY_FLAGS 
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/connect.js';
 import { newId } from '../../../platform/ids.js';
+import { announceProgress, finishRun } from './announce.js';
 import { ImportError } from './import-error.js';
 import type { MappingFile } from './mapping-file.js';
 import { toColumnMapping } from './mapping-file.js';
@@ -42,6 +43,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Called once the run exists (its id is known), before the first record is read. */
   onRunStarted?: (runId: string) => void;
+  /** Who started it, for the `import_run.finished` event (null for the CLI). */
+  actorId?: string | null;
   /** Test hook: called after each committed batch. */
   afterBatch?: (committedUnits: number) => void;
 }
@@ -127,6 +130,7 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
     rowsRejected: state.rowsRejected,
     resumedFromUnits,
   });
+  const run = { organizationId: o.organizationId, runId, actorId: o.actorId ?? null };
   const batchSize = o.batchSize ?? DEFAULT_BATCH_SIZE;
   const pending = new BatchBuilder(o.organizationId, runId, () => o.clock.now());
   let pendingRejects: Reject[] = [];
@@ -177,6 +181,7 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
       Object.assign(state, written);
       o.afterBatch?.(state.committedUnits);
       o.onProgress?.(progress());
+      return announceProgress(db, run, progress());
     });
     // Awaited before the next batch or at the end; a failure surfaces there, never as unhandled.
     write.catch(() => undefined);
@@ -209,19 +214,15 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
   } catch (err) {
     if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
     const message = (err as Error).message;
-    await db
-      .updateTable('import_runs')
-      .set({ status: 'failed', error: message, updated_at: o.clock.now() })
-      .where('id', '=', runId)
-      .execute();
+    await finishRun(db, o.clock, run, { status: 'failed', error: message, progress: progress() });
     if (err instanceof ImportError) throw err;
     throw new ImportError(`${fileName}: import stopped: ${message}`, { file: fileName });
   }
-  await db
-    .updateTable('import_runs')
-    .set({ status: 'done', bytes_done: check.bytes, updated_at: o.clock.now(), finished_at: o.clock.now() })
-    .where('id', '=', runId)
-    .execute();
+  await finishRun(db, o.clock, run, {
+    status: 'done',
+    bytesDone: check.bytes,
+    progress: { ...progress(), bytesDone: check.bytes },
+  });
   const quality = Object.fromEntries(QUALITY_FLAGS.map((f) => [f, state.quality[f] ?? 0]));
   return { ...progress(), bytesDone: check.bytes, status: 'done', source, quality };
 }
