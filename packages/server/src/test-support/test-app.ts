@@ -25,9 +25,15 @@ export interface TestApp {
 export type Auth = { cookie: string } | { token: string };
 
 /** A Shoreline app on a fresh database (see primaryTarget), optionally with the demo organization. */
-export async function startTestApp(options: { demo?: boolean; clock?: Clock } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { demo?: boolean; clock?: Clock; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const database = await primaryTarget().open();
-  const config = loadConfig({ SHORELINE_DATA_DIR: 'memory://', PUBLIC_URL: 'http://localhost:3000' });
+  const config = loadConfig({
+    SHORELINE_DATA_DIR: 'memory://',
+    PUBLIC_URL: 'http://localhost:3000',
+    ...options.env,
+  });
   const shoreline = await createShoreline(config, {
     database,
     clock: options.clock ?? systemClock,

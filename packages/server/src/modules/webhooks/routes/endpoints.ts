@@ -17,7 +17,13 @@ const list = <T extends z.ZodTypeAny>(item: T, name: string) =>
 
 /** Webhook endpoints, their delivery log, and a test delivery: in-house admins only. */
 export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
-  const deps = { clock: ctx.clock, allowPrivate: ctx.config.webhookAllowPrivate };
+  // Read per request: the setting is the operator's, and tests switch it.
+  const deps = {
+    clock: ctx.clock,
+    get allowPrivate() {
+      return ctx.config.webhookAllowPrivate;
+    },
+  };
   const tags = ['webhooks'];
   app.openapi(
     createRoute({
