@@ -28,6 +28,30 @@ export interface InviteInput {
   providerId: string | null;
 }
 
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  description: string;
+  eventTypes: string[];
+  active: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  endpointId: string;
+  eventId: string | null;
+  eventType: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
 export const adminApi = {
   providers: () => api.get<ListResponse<Provider>>('/providers').then((r) => r.items),
   provider: (id: string) => api.get<Provider>(`/providers/${encodeURIComponent(id)}`),
@@ -50,4 +74,16 @@ export const adminApi = {
   tokens: () => api.get<ListResponse<ApiToken>>('/tokens').then((r) => r.items),
   createToken: (name: string) => api.post<CreatedApiToken>('/tokens', { name }),
   revokeToken: (id: string) => api.delete(`/tokens/${encodeURIComponent(id)}`),
+
+  webhooks: () => api.get<ListResponse<WebhookEndpoint>>('/webhooks').then((r) => r.items),
+  createWebhook: (input: { url: string; description: string; eventTypes: string[] }) =>
+    api.post<WebhookEndpoint & { secret: string }>('/webhooks', input),
+  updateWebhook: (id: string, patch: { active?: boolean }) =>
+    api.patch<WebhookEndpoint>(`/webhooks/${encodeURIComponent(id)}`, patch),
+  deleteWebhook: (id: string) => api.delete(`/webhooks/${encodeURIComponent(id)}`),
+  testWebhook: (id: string) => api.post<WebhookDelivery>(`/webhooks/${encodeURIComponent(id)}/test`),
+  webhookDeliveries: (id: string) =>
+    api
+      .get<ListResponse<WebhookDelivery>>(`/webhooks/${encodeURIComponent(id)}/deliveries`)
+      .then((r) => r.items),
 };
