@@ -118,7 +118,8 @@ describe.skipIf(!url)('two server processes on one PostgreSQL database', () => {
   }, 60_000);
 
   it('pushes A’s events to a stream on B, delivers each webhook once, and keeps KPIs consistent', async () => {
-    const [a, b] = servers as [{ url: string }, { url: string }];
+    const a = servers[0]!;
+    const b = servers[1]!;
     const cookieA = await login(a.url);
     const cookieB = await login(b.url);
     const hook = await api(a.url, cookieA, '/api/webhooks', {
