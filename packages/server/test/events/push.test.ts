@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { createOrganization } from '../../src/modules/identity/bootstrap.js';
 import { publishTransient } from '../../src/platform/events/index.js';
-import { recordTestEvent } from '../../src/test-support/events.js';
+import { recordTestEvent, waitForOutboxHorizon } from '../../src/test-support/events.js';
 import { type SseMessage, SseReader } from '../../src/test-support/sse-client.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
@@ -14,10 +15,14 @@ let agent: Auth;
 const open: SseReader[] = [];
 
 async function connect(auth: Auth, lastEventId?: string): Promise<SseReader> {
-  const res = await t.request('/api/events/stream', {
-    auth,
-    headers: lastEventId ? { 'last-event-id': lastEventId } : {},
-  });
+  const request = () =>
+    t.request('/api/events/stream', { auth, headers: lastEventId ? { 'last-event-id': lastEventId } : {} });
+  let res = await request();
+  // A stream closed by the previous test frees its slot once its loop has ended.
+  for (let i = 0; i < 100 && res.status === 429; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    res = await request();
+  }
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
   const reader = new SseReader(res);
@@ -39,8 +44,11 @@ beforeAll(async () => {
   agent = await t.login(DEMO_USERS.agent, DEMO_PASSWORD);
 }, 120_000);
 
+afterEach(async () => {
+  for (const r of open.splice(0)) await r.close();
+});
+
 afterAll(async () => {
-  for (const r of open) await r.close();
   await t?.close();
 });
 
@@ -133,6 +141,32 @@ describe('GET /api/events/stream', () => {
       subjectId: run.id,
       payload: { status: 'done', ticketsUpserted: 1 },
     });
+  });
+
+  it('cuts off a reader that falls 1,000 events behind; it resumes from the outbox without a loss', async () => {
+    const stream = await connect(admin);
+    const total = 1_100;
+    await t.shoreline.ctx.db.transaction().execute(async (tx) => {
+      for (let i = 0; i < total; i++)
+        await sql`insert into domain_events (organization_id, type, subject_type, subject_id, occurred_at)
+          values (${org}, 'ticket.created', 'ticket', ${`flood-${i}`}, now())`.execute(tx);
+    });
+    await waitForOutboxHorizon(t.shoreline.ctx.db);
+    await t.shoreline.ctx.events.hub.wake(); // all 1,100 handed to the stream, which is not being read
+    const got: SseMessage[] = [];
+    await expect(
+      (async () => {
+        for (;;) got.push(await stream.next(10_000));
+      })(),
+    ).rejects.toThrow('stream ended');
+    expect(got.length).toBeLessThan(total);
+    const resumed = new SseReader(
+      await t.request('/api/events/stream', { auth: admin, headers: { 'last-event-id': got.at(-1)!.id! } }),
+    );
+    open.push(resumed);
+    const rest = await resumed.until((m) => m.event === 'ready');
+    const ids = [...got, ...rest].filter((m) => m.event === 'ticket.created').map(subjectOf);
+    expect(ids).toEqual(Array.from({ length: total }, (_, i) => `flood-${i}`));
   });
 
   it('refuses more streams per user than the limit, with 429', async () => {

@@ -84,20 +84,33 @@ export class PushHub {
    */
   async subscribe(
     actor: Actor,
-    lastEventId: string | undefined,
+    lastEventId: string | EventPosition | undefined,
     send: (m: PushMessage) => void,
     end: () => void,
   ): Promise<() => void> {
     if (!this.started) throw new AppError('not_ready', 'event stream not started');
     const subscriber: Subscriber = { actor, send, end };
     await this.serial(async () => {
-      const from = parsePosition(lastEventId);
+      const from = typeof lastEventId === 'object' ? lastEventId : parsePosition(lastEventId);
       // Catch the hub up first, so the replay covers everything committed before this request.
       await this.pump();
       if (from) await this.replay(subscriber, from);
       this.subscribers.add(subscriber);
     });
     return () => this.subscribers.delete(subscriber);
+  }
+
+  /**
+   * One page of what the actor may see after `from`, for a stream catching up before it subscribes
+   * (the stream writes it with back-pressure, outside the hub's chain). `more` when the page was full.
+   */
+  async catchUp(
+    actor: Actor,
+    from: EventPosition,
+  ): Promise<{ messages: PushMessage[]; position: EventPosition; more: boolean }> {
+    const page = await readEvents(this.db, from, PAGE, actor);
+    const messages = page.filter((e) => mayReceive(actor, e, this.readers)).map(toMessage);
+    return { messages, position: page.at(-1)?.position ?? from, more: page.length === PAGE };
   }
 
   /** Ends every stream (the server is stopping); browsers reconnect to another process. */

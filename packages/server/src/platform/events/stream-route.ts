@@ -3,6 +3,7 @@ import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../http/env.js';
 import { errorResponses } from '../http/openapi.js';
 import type { ModuleContext } from '../module.js';
+import { parsePosition } from './position.js';
 import type { PushMessage } from './push-hub.js';
 
 /**
@@ -63,7 +64,16 @@ export function streamRoute(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
         let unsubscribe = () => {};
         try {
           await stream.write('retry: 2000\n\n');
-          unsubscribe = await events.hub.subscribe(actor, lastEventId, send, end);
+          // A long absence is replayed page by page at the browser's pace, before joining the hub
+          // (whose replay then covers only what arrived meanwhile).
+          let from = parsePosition(lastEventId);
+          while (from && !closed) {
+            const page = await events.hub.catchUp(actor, from);
+            for (const m of page.messages) await stream.writeSSE(m);
+            from = page.position;
+            if (!page.more) break;
+          }
+          unsubscribe = await events.hub.subscribe(actor, from ?? undefined, send, end);
           // After the replay, before anything live: the browser knows it is caught up.
           send({ event: 'ready', data: '{}' });
           while (!closed) {
