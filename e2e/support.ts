@@ -29,8 +29,17 @@ export async function startJourney(options: {
   if (!existsSync(join(root, 'packages', 'web', 'dist', 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build -w @shoreline/web` (or `npm run e2e`).');
   }
-  mkdirSync(artifacts, { recursive: true });
   const server = await startTestServer();
+  const { browser, page } = await openBrowser(server.url, options);
+  return { server, browser, page };
+}
+
+/** Debian's chromium on a page whose relative URLs resolve against `baseURL`. */
+export async function openBrowser(
+  baseURL: string,
+  options: { consoleErrors: string[]; acceptDownloads?: boolean; acceptDialogs?: boolean },
+): Promise<{ browser: Browser; page: Page }> {
+  mkdirSync(artifacts, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
     args: [
@@ -44,7 +53,7 @@ export async function startJourney(options: {
     ],
   });
   const context = await browser.newContext({
-    baseURL: server.url,
+    baseURL,
     locale: 'en-US',
     timezoneId: 'UTC',
     viewport: { width: 1280, height: 860 },
@@ -57,7 +66,7 @@ export async function startJourney(options: {
   });
   page.on('pageerror', (err) => options.consoleErrors.push(String(err)));
   if (options.acceptDialogs) page.on('dialog', (dialog) => void dialog.accept());
-  return { server, browser, page };
+  return { browser, page };
 }
 
 /** Notes whether a <progress> bar appears from now on (long work must show progress). */

@@ -1,5 +1,6 @@
 // @shoreline/core: pure computation. No I/O, no clock, no unseeded randomness, no runtime dependencies.
 
+export * from './demo/index.js';
 export * from './insight/index.js';
 export * from './simulation/index.js';
 export * from './staffing/index.js';

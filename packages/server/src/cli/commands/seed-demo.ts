@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../demo/seed.js';
+import { demoYearPending, seedDemoYear } from '../../demo/seed-year.js';
 import { runMigrations } from '../../main.js';
 import { systemClock } from '../../platform/clock.js';
 import { loadConfig } from '../../platform/config.js';
 import { openDatabase } from '../../platform/db/connect.js';
+import { startProgress } from '../progress.js';
 
 export function registerSeedDemo(program: Command): void {
   program
@@ -16,6 +18,16 @@ export function registerSeedDemo(program: Command): void {
         await runMigrations(database);
         const demo = await seedDemo(database.db, systemClock);
         console.log(demo.seeded ? 'demo organization seeded' : 'demo organization already present');
+        if (await demoYearPending(database, demo.organizationId)) {
+          const bar = await startProgress('demo tickets');
+          const year = await seedDemoYear(database, systemClock, demo.organizationId, (done, total) =>
+            bar.update(done / total),
+          );
+          bar.stop();
+          console.log(
+            `demo year: ${year.tickets.toLocaleString('en')} tickets in ${year.seconds.toFixed(1)} s`,
+          );
+        }
         console.log(`demo sign-in: ${DEMO_USERS.admin} / ${DEMO_PASSWORD}`);
       } finally {
         await database.close();

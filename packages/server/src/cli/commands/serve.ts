@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../demo/seed.js';
+import { demoYearPending, seedDemoYear } from '../../demo/seed-year.js';
 import { createShoreline, listen } from '../../main.js';
 import { loadConfig } from '../../platform/config.js';
 
@@ -18,8 +19,10 @@ export function registerServe(program: Command): void {
       if (shoreline.migrations.applied.length > 0) {
         console.log(`migrations applied: ${shoreline.migrations.applied.join(', ')}`);
       }
+      let demoOrganization: string | null = null;
       if (opts.demo) {
         const demo = await seedDemo(shoreline.ctx.db, shoreline.ctx.clock);
+        demoOrganization = demo.organizationId;
         if (demo.seeded) console.log('demo organization seeded');
         console.log(
           `demo sign-in: ${DEMO_USERS.admin} / ${DEMO_PASSWORD}  (also ${DEMO_USERS.supervisor}, ${DEMO_USERS.agent}, ${DEMO_USERS.vendorAdmin}, ${DEMO_USERS.vendorAgent})`,
@@ -28,6 +31,18 @@ export function registerServe(program: Command): void {
       const server = await listen(shoreline, config);
       const url = config.publicUrl;
       console.log(`Shoreline is running at ${url}  (database: ${where}; API docs: ${url}/api/docs)`);
+      // The demo's year of tickets is generated after the server listens: the first page does not
+      // wait for it, and Insight fills in as the import commits its batches.
+      if (demoOrganization && (await demoYearPending(shoreline.ctx.database, demoOrganization))) {
+        console.log('generating the demo year of tickets in the background…');
+        seedDemoYear(shoreline.ctx.database, shoreline.ctx.clock, demoOrganization).then(
+          (year) =>
+            console.log(
+              `demo year: ${year.tickets.toLocaleString('en')} tickets in ${year.seconds.toFixed(1)} s`,
+            ),
+          (err: unknown) => console.error('demo year could not be generated:', err),
+        );
+      }
       const stop = async () => {
         await server.close();
         await shoreline.close();

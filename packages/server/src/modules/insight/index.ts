@@ -8,6 +8,8 @@ import { kpiRoutes } from './routes/kpis.js';
 import { mayManageImports } from './service.js';
 import './tables.js';
 
+export { type ImportReport, runImport } from './import/run-import.js';
+
 /** Insight: imports of help-desk history, provider mappings, and KPIs per provider, team, channel, topic. */
 export const insightModule: ShorelineModule = {
   name: 'insight',

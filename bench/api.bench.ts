@@ -1,0 +1,139 @@
+// API under concurrent use: requests/s and latency of signed-in reads with C concurrent clients,
+// against a real `shoreline serve` process, driven from a separate load process (bench/api-load.ts)
+// so client and server do not share an event loop. The demo organization plus BENCH_TICKETS
+// generated tickets (default 1,000,000) on PostgreSQL (DATABASE_URL; PGlite in memory otherwise,
+// with BENCH_TICKETS capped at 100,000). Goals (Hardening #14 item 15): ≥ 2,000 requests/s for
+// /api/me, ≥ 500 for a KPI table, p99 ≤ 50 ms for cached reads.
+// Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench -- api
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { generateCanonicalTickets } from '../packages/server/test/insight/generate.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, '..');
+const cli = join(root, 'packages/server/src/cli/main.ts');
+const url = process.env.DATABASE_URL;
+const N = Math.min(Number(process.env.BENCH_TICKETS ?? 1_000_000), url ? Number.POSITIVE_INFINITY : 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 50);
+const PORT = 40_000 + (process.pid % 20_000);
+
+function node(args: string[], env: NodeJS.ProcessEnv): string {
+  return execFileSync(process.execPath, ['--import', 'tsx', '--conditions=source', cli, ...args], {
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
+}
+
+function cpuSeconds(pid: number): number {
+  // utime + stime in clock ticks (fields 14 and 15 of /proc/PID/stat; 100 ticks a second on Linux).
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function waitFor(urlToPoll: string): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(urlToPoll)).ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server did not answer at ${urlToPoll}`);
+}
+
+async function main() {
+  console.log(
+    `Machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; ${N.toLocaleString('en')} tickets; ${CLIENTS} clients × ${SECONDS} s per route`,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'shoreline-api-bench-'));
+  const env: NodeJS.ProcessEnv = {
+    PORT: String(PORT),
+    HOST: '127.0.0.1',
+    SHORELINE_DATA_DIR: join(dir, 'data'),
+  };
+  let dropDatabase = async () => {};
+  if (url) {
+    const name = `shoreline_apibench_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    const target = new URL(url);
+    target.pathname = `/${name}`;
+    env.DATABASE_URL = target.toString();
+    dropDatabase = async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    };
+  } else delete process.env.DATABASE_URL;
+  let server: ChildProcess | undefined;
+  try {
+    node(['seed-demo'], env);
+    const file = join(dir, 'tickets.ndjson');
+    const out = createWriteStream(file);
+    for (const line of generateCanonicalTickets(N))
+      if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    await new Promise<void>((r) => out.end(() => r()));
+    const t0 = performance.now();
+    node(['import', 'canonical', file, '--organization', 'Northwind Outfitters'], env);
+    console.log(`imported in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    server = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', cli, 'serve'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    const base = `http://127.0.0.1:${PORT}`;
+    await waitFor(`${base}/healthz`);
+    const login = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'admin@northwind.example', password: 'shoreline-demo' }),
+    });
+    const cookie = login.headers.get('set-cookie')?.split(';')[0];
+    if (!cookie) throw new Error(`sign-in failed: ${login.status}`);
+    const routes = [
+      '/healthz',
+      '/api/me',
+      '/api/insight/kpis?groupBy=provider',
+      '/api/insight/kpis?groupBy=topic&channel=email',
+      '/api/insight/tickets?limit=50',
+    ];
+    console.log(
+      '\n| route | requests/s | p50 ms | p99 ms | errors | server CPU ms/request |\n|---|---:|---:|---:|---:|---:|',
+    );
+    for (const route of routes) {
+      // Warm caches (KPI columns); a kept-alive socket the server just closed fails once, so retry.
+      await fetch(`${base}${route}`, { headers: { cookie } }).catch(() =>
+        fetch(`${base}${route}`, { headers: { cookie } }),
+      );
+      const cpuBefore = cpuSeconds(server.pid!);
+      const result = JSON.parse(
+        execFileSync(
+          process.execPath,
+          [join(here, 'api-load.mjs'), `${base}${route}`, cookie, String(CLIENTS), String(SECONDS)],
+          { encoding: 'utf8' },
+        ),
+      ) as { requests: number; errors: number; p50: number; p99: number; seconds: number };
+      const cpu = cpuSeconds(server.pid!) - cpuBefore;
+      console.log(
+        `| ${route} | ${(result.requests / result.seconds).toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p99.toFixed(1)} | ${result.errors} | ${((cpu * 1000) / Math.max(1, result.requests)).toFixed(2)} |`,
+      );
+    }
+    console.log(
+      `\nLoad average (1, 5, 15 min): ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(', ')}`,
+    );
+  } finally {
+    server?.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(dir, { recursive: true, force: true });
+    await dropDatabase();
+  }
+}
+
+await main();

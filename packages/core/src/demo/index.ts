@@ -1,0 +1,2 @@
+export * from './demo-operation.js';
+export { demoSubject } from './demo-phrases.js';
