@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../src/demo/seed.js';
+import { runMigrations } from '../../src/main.js';
+import { systemClock } from '../../src/platform/clock.js';
+import { openDatabase } from '../../src/platform/db/connect.js';
 import { SseReader } from '../../src/test-support/sse-client.js';
 import { repoRoot } from '../insight/support.js';
 
@@ -101,7 +104,12 @@ describe.skipIf(!url)('two server processes on one PostgreSQL database', () => {
       SHORELINE_WEB_DIR: '/nonexistent',
     };
     delete env.PUBLIC_URL;
-    servers.push(await serve(['--demo']));
+    // The demo organization without its generated year (whose import would emit events of its own).
+    const database = await openDatabase({ url: target.toString() });
+    await runMigrations(database);
+    await seedDemo(database.db, systemClock);
+    await database.close();
+    servers.push(await serve([]));
     servers.push(await serve([]));
   }, 120_000);
 
