@@ -142,7 +142,7 @@ export function WebhooksPage() {
                   <td dir="ltr">{e.eventTypes.join(', ')}</td>
                   <td>{e.active ? t('webhooks.active') : t('webhooks.inactive')}</td>
                   <td className="nowrap">{fmt.dateTime(e.createdAt)}</td>
-                  <td className="nowrap">
+                  <td>
                     <button type="button" className="button-small" onClick={() => void test(e)}>
                       {t('webhooks.sendTest')}
                     </button>{' '}
