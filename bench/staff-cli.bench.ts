@@ -8,8 +8,8 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createIntervalPlanner } from '@shoreline/core/staffing/index';
-import { ByteRowParser } from '../packages/server/src/cli/staff-bytes.js';
-import { RowParser, readHeader, splitCsvLine } from '../packages/server/src/cli/staff-csv.js';
+import { ByteRowParser } from '../packages/server/src/modules/plan/cli/staff-bytes.js';
+import { RowParser, readHeader, splitCsvLine } from '../packages/server/src/modules/plan/cli/staff-csv.js';
 import { createRowPlanner, type StaffingRow } from '../packages/server/src/modules/plan/row-planner.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -4,25 +4,37 @@ import { identityAuthenticator } from './modules/identity/index.js';
 import { modules } from './modules.js';
 import { type Clock, systemClock } from './platform/clock.js';
 import type { Config } from './platform/config.js';
+import { createModuleContext } from './platform/context.js';
 import { type Database, openDatabase } from './platform/db/connect.js';
 import { type MigrationReport, migrate } from './platform/db/migrate.js';
-import { EventRuntime } from './platform/events/runtime.js';
 import { createApp, defaultWebDir } from './platform/http/app.js';
 import type { AppEnv } from './platform/http/env.js';
 import type { ModuleContext } from './platform/module.js';
 
-export interface Shoreline {
-  app: OpenAPIHono<AppEnv>;
+/** One running Shoreline without its HTTP app: a migrated database and the modules' context. */
+export interface ShorelineInstance {
   ctx: ModuleContext;
   migrations: MigrationReport;
   close(): Promise<void>;
 }
 
-/** Opens the database, applies migrations and builds the HTTP app. No port is opened here. */
-export async function createShoreline(
+export interface Shoreline extends ShorelineInstance {
+  app: OpenAPIHono<AppEnv>;
+}
+
+export interface InstanceOptions {
+  clock?: Clock;
+  database?: Database;
+}
+
+/**
+ * Opens the database (or takes the one given), applies migrations and builds the context the
+ * modules share. Everything an instance keeps (scope rules, KPI caches) belongs to this context.
+ */
+export async function openShoreline(
   config: Config,
-  options: { clock?: Clock; database?: Database; webDir?: string } = {},
-): Promise<Shoreline> {
+  options: InstanceOptions = {},
+): Promise<ShorelineInstance> {
   const database =
     options.database ??
     (await openDatabase({
@@ -30,30 +42,30 @@ export async function createShoreline(
       dataDir: config.databaseUrl ? undefined : config.dataDir,
     }));
   const migrations = await runMigrations(database);
-  const clock = options.clock ?? systemClock;
-  const events = new EventRuntime({
-    database,
-    config,
-    clock,
-    listeners: modules.flatMap((m) => m.listeners ?? []),
-    readers: new Map(modules.flatMap((m) => Object.entries(m.pushSubjects ?? {}))),
-  });
-  const ctx: ModuleContext = { database, db: database.db, config, clock, events };
-  const app = createApp({
-    ctx,
-    modules,
-    authenticate: identityAuthenticator(ctx),
-    webDir: options.webDir ?? defaultWebDir(),
-  });
+  const ctx = createModuleContext({ database, config, clock: options.clock ?? systemClock, modules });
   return {
-    app,
     ctx,
     migrations,
     async close() {
-      await events.stop();
+      await ctx.events.stop();
       await database.close();
     },
   };
+}
+
+/** Opens the database, applies migrations and builds the HTTP app. No port is opened here. */
+export async function createShoreline(
+  config: Config,
+  options: InstanceOptions & { webDir?: string } = {},
+): Promise<Shoreline> {
+  const instance = await openShoreline(config, options);
+  const app = createApp({
+    ctx: instance.ctx,
+    modules,
+    authenticate: identityAuthenticator(instance.ctx),
+    webDir: options.webDir ?? defaultWebDir(),
+  });
+  return { ...instance, app };
 }
 
 export function runMigrations(database: Database): Promise<MigrationReport> {

@@ -1,15 +1,21 @@
 import { identityModule } from './modules/identity/index.js';
-import { insightModules } from './modules/insight/index.js';
+import { insightModule } from './modules/insight/index.js';
 import { planModule } from './modules/plan/index.js';
+import { ticketsModule } from './modules/tickets/index.js';
 import { webhooksModule } from './modules/webhooks/index.js';
 import { eventsModule } from './platform/events/index.js';
 import type { ShorelineModule } from './platform/module.js';
 
-/** Every capability the server runs, in dependency order. Add a module here and its routes and tables exist. */
+/**
+ * Every capability the server runs. A module listed here has its migrations applied, its scoped
+ * tables, public paths, routes and CLI commands collected: nothing else names it. Migrations run in
+ * time order across modules (docs/decisions/0005), not in this order.
+ */
 export const modules: readonly ShorelineModule[] = [
   identityModule,
   eventsModule,
-  ...insightModules,
+  ticketsModule,
+  insightModule,
   planModule,
   webhooksModule,
 ];

@@ -4,7 +4,7 @@ import { addUser, createOrganization } from '../src/modules/identity/bootstrap.j
 import { createProvider, createTeam, createToken } from '../src/modules/identity/service.js';
 import { publishTransient } from '../src/platform/events/index.js';
 import { newId } from '../src/platform/ids.js';
-import { type Actor, ScopedDb, scopedTables } from '../src/platform/scope.js';
+import type { Actor } from '../src/platform/scope.js';
 import { recordTestEvent } from '../src/test-support/events.js';
 import { type SseMessage, SseReader } from '../src/test-support/sse-client.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
@@ -112,7 +112,7 @@ const otherOrgActors: { label: string; actor: Actor; auth: Auth }[] = [];
 
 async function snapshot(): Promise<Map<string, Row[]>> {
   const out = new Map<string, Row[]>();
-  for (const table of scopedTables()) {
+  for (const table of t.shoreline.ctx.scopeRules.tables()) {
     const rows = await t.shoreline.ctx.db
       .selectFrom(table as 'providers')
       .selectAll()
@@ -232,7 +232,7 @@ beforeAll(async () => {
     providerId: null,
     password: DEMO_PASSWORD,
   });
-  const sb = new ScopedDb(db, bAdmin);
+  const sb = t.shoreline.ctx.scope(bAdmin);
   const bVendor = await createProvider(sb, clock, {
     name: 'Other vendor',
     kind: 'vendor',
@@ -267,7 +267,7 @@ beforeAll(async () => {
     password: DEMO_PASSWORD,
   });
   const bAdminToken = await createToken(sb, clock, 'b admin token');
-  const bVendorToken = await createToken(new ScopedDb(db, bVendorAgent), clock, 'b vendor token');
+  const bVendorToken = await createToken(t.shoreline.ctx.scope(bVendorAgent), clock, 'b vendor token');
   otherOrgActors.push(
     { label: 'other org admin', actor: bAdmin, auth: { token: bAdminToken.token } },
     { label: 'other org vendor agent', actor: bVendorAgent, auth: { token: bVendorToken.token } },
@@ -360,7 +360,7 @@ beforeAll(async () => {
       providerId: u.provider_id,
       role: u.role,
     };
-    const token = await createToken(new ScopedDb(db, actor), clock, `${label} token`);
+    const token = await createToken(t.shoreline.ctx.scope(actor), clock, `${label} token`);
     actors.push({ label, actor, auth: { token: token.token } });
   }
   // One actor signs in with a cookie too, so both credential paths are exercised. It goes first:
@@ -521,7 +521,8 @@ describe('tenant and provider isolation, route by route', () => {
         .filter((row) => isForeign(actor, table, row))
         .map(idOf)
         .filter((id): id is string => id !== null);
-    const allForeign = (actor: Actor) => scopedTables().flatMap((table) => foreignIds(actor)(table));
+    const allForeign = (actor: Actor) =>
+      t.shoreline.ctx.scopeRules.tables().flatMap((table) => foreignIds(actor)(table));
     let n = 0;
     let checked = 0;
     const failures: string[] = [];
@@ -568,7 +569,7 @@ describe('tenant and provider isolation, route by route', () => {
 
     // Nothing outside each actor's scope changed: compare the rows foreign to every actor.
     const after = await snapshot();
-    for (const table of scopedTables()) {
+    for (const table of t.shoreline.ctx.scopeRules.tables()) {
       const untouchable = (rows: Row[]) =>
         rows.filter((row) => actors.every(({ actor }) => isForeign(actor, table, row)));
       expect(untouchable(after.get(table) ?? []), `rows of ${table} outside every caller's scope`).toEqual(
@@ -576,7 +577,7 @@ describe('tenant and provider isolation, route by route', () => {
       );
     }
     // And org B in particular is exactly as it was.
-    for (const table of scopedTables()) {
+    for (const table of t.shoreline.ctx.scopeRules.tables()) {
       const ofB = (rows: Row[]) => rows.filter((r) => r.organization_id === orgB && table !== 'sessions');
       expect(ofB(after.get(table) ?? [])).toEqual(ofB(before.get(table) ?? []));
     }

@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { requiredAgents } from '@shoreline/core/staffing/index';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StaffInputError } from '../src/cli/staff-csv.js';
-import { runStaff } from '../src/cli/staff-run.js';
-import { runSimulate, ScenarioFileError } from '../src/cli/staff-simulate.js';
+import { StaffInputError } from '../src/modules/plan/cli/staff-csv.js';
+import { runStaff } from '../src/modules/plan/cli/staff-run.js';
+import { runSimulate, ScenarioFileError } from '../src/modules/plan/cli/staff-simulate.js';
 
 // `shoreline staff` and `shoreline simulate`, called through their command modules in-process.
 

@@ -5,10 +5,10 @@ import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseStaffArgs } from '../src/cli/staff-args.js';
-import { ByteRowParser, decimalText, putDecimal, putInteger } from '../src/cli/staff-bytes.js';
-import { OUTPUT_HEADER, RowParser, readHeader, splitCsvLine } from '../src/cli/staff-csv.js';
-import { runStaff } from '../src/cli/staff-run.js';
+import { parseStaffArgs } from '../src/modules/plan/cli/staff-args.js';
+import { ByteRowParser, decimalText, putDecimal, putInteger } from '../src/modules/plan/cli/staff-bytes.js';
+import { OUTPUT_HEADER, RowParser, readHeader, splitCsvLine } from '../src/modules/plan/cli/staff-csv.js';
+import { runStaff } from '../src/modules/plan/cli/staff-run.js';
 import { createRowPlanner } from '../src/modules/plan/row-planner.js';
 
 // The byte-level fast path of `shoreline staff` against the general text path it short-cuts: same

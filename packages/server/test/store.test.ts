@@ -1,15 +1,20 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '../src/main.js';
 import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
 import { createProvider, createTeam, listTeams } from '../src/modules/identity/service.js';
+import { modules } from '../src/modules.js';
 import { systemClock } from '../src/platform/clock.js';
+import { scopeRulesOf } from '../src/platform/context.js';
 import { openDatabase } from '../src/platform/db/connect.js';
+import { execScript, type Migration, type MigrationReport, migrate } from '../src/platform/db/migrate.js';
 import { type Actor, ScopedDb } from '../src/platform/scope.js';
 import { databaseTargets, type TestDatabase } from '../src/test-support/databases.js';
-import '../src/modules/identity/tables.js';
+
+const rules = scopeRulesOf(modules);
 
 // One store suite, run on every database target: PGlite always, PostgreSQL when DATABASE_URL is set.
 for (const target of databaseTargets()) {
@@ -17,10 +22,11 @@ for (const target of databaseTargets()) {
     let database: TestDatabase;
     let admin: Actor;
     let inHouse: string;
+    let fresh: MigrationReport;
 
     beforeAll(async () => {
       database = await target.open();
-      await runMigrations(database);
+      fresh = await runMigrations(database);
       const org = await createOrganization(database.db, systemClock, { name: `Store Co ${target.kind}` });
       inHouse = org.inHouseProviderId;
       admin = await addUser(database.db, systemClock, {
@@ -34,6 +40,12 @@ for (const target of databaseTargets()) {
     }, 60_000);
     afterAll(() => database?.close());
 
+    it('applies every module’s migrations in time order on a fresh database, not module by module', () => {
+      const ids = modules.flatMap((m) => m.migrations.map((x) => x.id));
+      expect(fresh.applied).toEqual([...ids].sort());
+      expect(fresh.applied).not.toEqual(ids);
+    });
+
     it('applies migrations once: a second run applies nothing', async () => {
       const again = await runMigrations(database);
       expect(again.applied).toEqual([]);
@@ -41,7 +53,7 @@ for (const target of databaseTargets()) {
     });
 
     it('stamps inserts with the organization and filters reads by it', async () => {
-      const s = new ScopedDb(database.db, admin);
+      const s = new ScopedDb(database.db, admin, rules);
       const vendor = await createProvider(s, systemClock, {
         name: 'Store vendor',
         kind: 'vendor',
@@ -68,16 +80,16 @@ for (const target of databaseTargets()) {
       expect(row.languages).toEqual(['en']);
 
       const stranger: Actor = { ...admin, organizationId: 'org_other' };
-      expect(await listTeams(new ScopedDb(database.db, stranger), {})).toEqual([]);
+      expect(await listTeams(new ScopedDb(database.db, stranger, rules), {})).toEqual([]);
       const vendorStaff: Actor = { ...admin, providerId: vendor.id };
-      expect((await listTeams(new ScopedDb(database.db, vendorStaff), {})).map((t) => t.id)).toEqual([
+      expect((await listTeams(new ScopedDb(database.db, vendorStaff, rules), {})).map((t) => t.id)).toEqual([
         team.id,
       ]);
     });
 
     it('refuses a vendor actor’s insert into another provider, and writes nothing', async () => {
       const vendorStaff: Actor = { ...admin, providerId: 'prv_somebody_else' };
-      const s = new ScopedDb(database.db, vendorStaff);
+      const s = new ScopedDb(database.db, vendorStaff, rules);
       expect(() =>
         s.insertInto('teams', { id: 'team_x', provider_id: inHouse, name: 'Sneaky', time_zone: 'UTC' }),
       ).toThrow(/not found/);
@@ -86,7 +98,7 @@ for (const target of databaseTargets()) {
     });
 
     it('rolls a failed transaction back whole', async () => {
-      const s = new ScopedDb(database.db, admin);
+      const s = new ScopedDb(database.db, admin, rules);
       await expect(
         s.transaction(async (tx) => {
           await tx
@@ -138,7 +150,7 @@ for (const target of databaseTargets()) {
     });
 
     it('runs concurrent queries without interleaving transactions', async () => {
-      const s = new ScopedDb(database.db, admin);
+      const s = new ScopedDb(database.db, admin, rules);
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
           s.transaction(async (tx) => {
@@ -157,6 +169,42 @@ for (const target of databaseTargets()) {
         ),
       );
       expect(results).toEqual(Array(10).fill(1));
+    });
+    it('recognises a database migrated under the former ids: renamed, nothing applied twice', async () => {
+      const renamed = modules.flatMap((m) => m.migrations).filter((m) => m.replaces !== undefined);
+      expect(renamed.length).toBeGreaterThan(0);
+      for (const m of renamed)
+        await sql`update shoreline_migrations set id = ${m.replaces!} where id = ${m.id}`.execute(
+          database.db,
+        );
+      const report = await runMigrations(database);
+      expect(report.applied).toEqual([]);
+      const rows = await sql<{ id: string }>`select id from shoreline_migrations`.execute(database.db);
+      const ids = rows.rows.map((r) => r.id);
+      for (const m of renamed) {
+        expect(ids).toContain(m.id);
+        expect(ids).not.toContain(m.replaces);
+      }
+    });
+
+    it('refuses a pending migration older than one applied, and a malformed id, before changing anything', async () => {
+      const all = modules.flatMap((m) => m.migrations);
+      const table =
+        (name: string): Migration['up'] =>
+        (db) =>
+          execScript(db, `create table ${name} (id int);`);
+      const late = { id: '2099-01-01T0200_store_late', up: table(`store_late_${target.kind}`) };
+      expect((await migrate(database.db, [...all, late])).applied).toEqual([late.id]);
+      const early = { id: '2099-01-01T0100_store_early', up: table(`store_early_${target.kind}`) };
+      await expect(migrate(database.db, [...all, late, early])).rejects.toThrow(
+        /2099-01-01T0100_store_early is older than 2099-01-01T0200_store_late/,
+      );
+      await expect(migrate(database.db, [...all, { id: '0200_store', up: table('x') }])).rejects.toThrow(
+        /not <UTC time>_<module>_<what>/,
+      );
+      const created = await sql<{ n: number }>`select count(*)::int as n from information_schema.tables
+        where table_name = ${`store_early_${target.kind}`}`.execute(database.db);
+      expect(created.rows[0]!.n).toBe(0);
     });
   });
 }

@@ -1,9 +1,5 @@
-import type { Kysely } from 'kysely';
-import { addUser, createOrganization } from '../modules/identity/bootstrap.js';
-import { createProvider, createTeam } from '../modules/identity/service.js';
-import type { Clock } from '../platform/clock.js';
-import type { DB } from '../platform/db/schema.js';
-import { ScopedDb } from '../platform/scope.js';
+import { addUser, createOrganization, createProvider, createTeam } from '../modules/identity/index.js';
+import type { ModuleContext } from '../platform/module.js';
 
 export const DEMO_ORGANIZATION = 'Northwind Outfitters';
 export const DEMO_PASSWORD = 'shoreline-demo';
@@ -28,7 +24,8 @@ const weekdays = (open: string, close: string): Hours =>
  * Seeds the demo organization once: an in-house provider with two teams, a nearshore and an
  * offshore vendor with teams in other time zones, and users of every role. Does nothing when present.
  */
-export async function seedDemo(db: Kysely<DB>, clock: Clock): Promise<DemoSeed> {
+export async function seedDemo(ctx: ModuleContext): Promise<DemoSeed> {
+  const { db, clock } = ctx;
   const existing = await db
     .selectFrom('organizations')
     .select('id')
@@ -48,7 +45,7 @@ export async function seedDemo(db: Kysely<DB>, clock: Clock): Promise<DemoSeed> 
     providerId: null,
     password: DEMO_PASSWORD,
   });
-  const s = new ScopedDb(db, admin);
+  const s = ctx.scope(admin);
   await s
     .updateTable('providers')
     .set({ countries: ['TR', 'HU'], languages: ['tr', 'en', 'hu'] })

@@ -1,32 +1,89 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
-import type { Migration } from './db/migrate.js';
+import type { Migration, MigrationReport } from './db/migrate.js';
 import type { DB } from './db/schema.js';
 import type { EventListener } from './events/listener.js';
 import type { EventRuntime } from './events/runtime.js';
 import type { AppEnv } from './http/env.js';
-import type { Actor } from './scope.js';
+import type { Actor, ScopedDb, ScopedTables, ScopeRules } from './scope.js';
 
-/** What the platform hands a module when wiring it. Only identity's auth routes touch `db` directly. */
+/**
+ * Something a module keeps for the life of one app instance (a cache, an engine choice), made from
+ * that instance's context on first use. Two instances in one process (tests, a CLI next to a server)
+ * never share it: there are no module-level singletons.
+ */
+export interface InstanceSlot<T> {
+  readonly name: string;
+  readonly create: (ctx: ModuleContext) => T;
+}
+
+export function instanceSlot<T>(name: string, create: (ctx: ModuleContext) => T): InstanceSlot<T> {
+  return { name, create };
+}
+
+/**
+ * What the platform hands a module: one per app instance (createShoreline, or a CLI command).
+ * Requests and commands read and write through `scope(actor)`; the raw `db`/`database` is for what
+ * has no actor yet (sign-in, the operator's bootstrap) and the import's bulk COPY, given one organization.
+ */
 export interface ModuleContext {
   readonly database: Database;
   readonly db: Kysely<DB>;
   readonly config: Config;
   readonly clock: Clock;
-  /** Push hub and listener loop; `events.wake()` after queuing work the loop does (a webhook test). */
+  /** Every table's scope rule, collected from the modules' `scopedTables`. */
+  readonly scopeRules: ScopeRules;
+  /** The database as `actor` may see it. */
+  scope(actor: Actor): ScopedDb;
+  /** This instance's value of a slot, created on first use. */
+  instance<T>(slot: InstanceSlot<T>): T;
+  /**
+   * Push hub and listener loop; started by `listen` (or a test). `events.wake()` after queuing work
+   * the loop does (a webhook test delivery).
+   */
   readonly events: EventRuntime;
 }
 
-/** A capability: its tables (migrations), routes, and event listeners. One folder under src/modules/ each. */
+/** What a module's `cli` gets: the one way a command opens the database and acts (src/cli/session.ts). */
+export interface CliContext {
+  /**
+   * Opens the database from the environment (PGlite directory or DATABASE_URL), applies pending
+   * migrations, runs `act` with the instance's context and what the migrations did, closes.
+   */
+  withInstance<R>(act: (ctx: ModuleContext, migrations: MigrationReport) => Promise<R>): Promise<R>;
+  /**
+   * The same, acting inside one organization (its name or id; the only one when omitted) as the
+   * system actor `system:cli`, through a ScopedDb like any API caller.
+   */
+  asOrganization<R>(
+    organization: string | undefined,
+    act: (scoped: ScopedDb, ctx: ModuleContext) => Promise<R>,
+  ): Promise<R>;
+}
+
+/**
+ * A capability, declared to the platform: one folder under src/modules/ each, with the footprint
+ * tables, migrations, policy, service, schemas, presenters, routes, jobs, listeners, cli
+ * (test/module-shape.test.ts). The platform collects these declarations; it names no module itself.
+ */
 export interface ShorelineModule {
   readonly name: string;
+  /** Forward-only, ids `<UTC time>_<module>_<what>` (docs/decisions/0005). */
   readonly migrations: readonly Migration[];
+  /** How each table the module owns is scoped; a table not declared here cannot be read through ScopedDb. */
+  readonly scopedTables?: ScopedTables;
+  /** API paths anyone may call without signing in: exact, or a prefix written `/api/x/*`. */
+  readonly publicPaths?: readonly string[];
   routes?(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void;
+  /** Registers the module's `shoreline` subcommands. */
+  cli?(program: Command, cli: CliContext): void;
   /** Subscriptions to domain events (platform/events/listener.ts). */
   readonly listeners?: readonly EventListener[];
   /** Subjects whose events may be pushed to a browser, and who may receive them (the read rule). */
   readonly pushSubjects?: Readonly<Record<string, (actor: Actor) => boolean>>;
+  // `jobs` joins here as an optional declaration (the job queue).
 }

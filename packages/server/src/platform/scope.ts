@@ -18,6 +18,11 @@ export type Role = 'admin' | 'supervisor' | 'agent';
 
 /** Who is calling: the one thing every data access is scoped by. */
 export interface Actor {
+  /**
+   * A person signed in (`user`, the default when absent), or a named part of Shoreline acting on its
+   * own (`system`: the CLI, a job, a mail poller), whose `userId` then reads `system:<name>`.
+   */
+  readonly kind?: 'user' | 'system';
   readonly userId: string;
   readonly organizationId: string;
   /** Set for vendor staff: they see only what belongs to their provider. */
@@ -25,36 +30,65 @@ export interface Actor {
   readonly role: Role;
 }
 
+/**
+ * The named system actor (`system:cli`, …) acting for one organization with an administrator's reach:
+ * what the operator's commands and background work are attributed to.
+ */
+export function systemActor(name: string, organizationId: string): Actor {
+  return { kind: 'system', userId: `system:${name}`, organizationId, providerId: null, role: 'admin' };
+}
+
 export type TableName = keyof DB & string;
 
-interface ScopeRule {
+/** How a module declares one table's scope (in its ShorelineModule's `scopedTables`). */
+export interface ScopeRuleDeclaration {
   /** Column naming the provider a row belongs to; null when the table has none. */
-  providerColumn: string | null;
+  readonly providerColumn: string | null;
   /** May vendor staff see rows of a table without a provider column? Default: no. */
+  readonly vendorVisible?: boolean;
+}
+
+/** A module's scoped tables: table name → rule. */
+export type ScopedTables = { readonly [T in TableName]?: ScopeRuleDeclaration };
+
+interface ScopeRule {
+  providerColumn: string | null;
   vendorVisible: boolean;
 }
 
-const rules = new Map<string, ScopeRule>();
-
 /**
- * Declares how a table is scoped. Every table a module reads through ScopedDb must be declared;
- * an undeclared table is an error, so no route can reach a table without its scope.
+ * Every table's scope rule, collected from the modules' declarations by the app instance that runs
+ * them (no module-level registry: two instances in one process each have their own). A table no
+ * module declared is an error, so no route can reach a table without its scope.
  */
-export function registerScopedTable(
-  table: TableName,
-  rule: { providerColumn: string | null; vendorVisible?: boolean },
-): void {
-  rules.set(table, { providerColumn: rule.providerColumn, vendorVisible: rule.vendorVisible ?? false });
-}
+export class ScopeRules {
+  private readonly rules = new Map<string, ScopeRule>();
 
-export function scopedTables(): string[] {
-  return [...rules.keys()];
-}
+  constructor(declarations: Iterable<{ owner: string; tables: ScopedTables }>) {
+    const owners = new Map<string, string>();
+    for (const { owner, tables } of declarations)
+      for (const [table, rule] of Object.entries(tables) as [string, ScopeRuleDeclaration][]) {
+        const previous = owners.get(table);
+        if (previous !== undefined)
+          throw new Error(`table ${table} is declared scoped by both ${previous} and ${owner}`);
+        owners.set(table, owner);
+        this.rules.set(table, {
+          providerColumn: rule.providerColumn,
+          vendorVisible: rule.vendorVisible ?? false,
+        });
+      }
+  }
 
-function ruleFor(table: string): ScopeRule {
-  const rule = rules.get(table);
-  if (!rule) throw new Error(`table ${table} has no scope rule: call registerScopedTable`);
-  return rule;
+  /** The scoped tables, in declaration order. */
+  tables(): string[] {
+    return [...this.rules.keys()];
+  }
+
+  ruleFor(table: string): ScopeRule {
+    const rule = this.rules.get(table);
+    if (!rule) throw new Error(`table ${table} has no scope rule: declare it in its module's scopedTables`);
+    return rule;
+  }
 }
 
 // Kysely's builders are typed per table; ScopedDb returns them typed for the caller and
@@ -73,6 +107,7 @@ export class ScopedDb {
   constructor(
     private readonly db: Kysely<DB> | Transaction<DB>,
     readonly actor: Actor,
+    readonly rules: ScopeRules,
     database?: object,
   ) {
     this.database = database ?? db;
@@ -80,7 +115,7 @@ export class ScopedDb {
 
   /** Which of a table's rows the actor reaches: none, the organization's, or one provider's within it. */
   private reach(table: string): 'none' | 'organization' | { column: string; providerId: string } {
-    const rule = ruleFor(table);
+    const rule = this.rules.ruleFor(table);
     if (this.actor.providerId === null) return 'organization';
     if (rule.providerColumn === null) return rule.vendorVisible ? 'organization' : 'none';
     return { column: rule.providerColumn, providerId: this.actor.providerId };
@@ -131,7 +166,7 @@ export class ScopedDb {
     table: T,
     rows: Record<string, unknown> | Record<string, unknown>[],
   ): InsertQueryBuilder<DB, T, InsertResult> {
-    const rule = ruleFor(table);
+    const rule = this.rules.ruleFor(table);
     const list = (Array.isArray(rows) ? rows : [rows]).map((row) => {
       if (this.actor.providerId !== null) {
         if (rule.providerColumn === null) throw notFound(table);
@@ -148,6 +183,6 @@ export class ScopedDb {
     if (this.db.isTransaction) return fn(this);
     return (this.db as Kysely<DB>)
       .transaction()
-      .execute((tx) => fn(new ScopedDb(tx, this.actor, this.database)));
+      .execute((tx) => fn(new ScopedDb(tx, this.actor, this.rules, this.database)));
   }
 }

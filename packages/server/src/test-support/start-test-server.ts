@@ -12,7 +12,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SHORELINE_DATA_DIR: 'memory://', ...env });
   const database = await openDatabase({ dataDir: 'memory://' });
   const shoreline = await createShoreline(config, { database });
-  await seedDemo(shoreline.ctx.db, shoreline.ctx.clock);
+  await seedDemo(shoreline.ctx);
   const server = await listen(shoreline, config);
   return {
     url: config.publicUrl,

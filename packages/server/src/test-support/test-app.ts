@@ -39,7 +39,7 @@ export async function startTestApp(
     clock: options.clock ?? systemClock,
     webDir: '/nonexistent',
   });
-  if (options.demo) await seedDemo(shoreline.ctx.db, shoreline.ctx.clock);
+  if (options.demo) await seedDemo(shoreline.ctx);
   // Push is live; listeners run when a test calls shoreline.ctx.events.drain(), so tests decide when.
   await shoreline.ctx.events.start({ background: false });
 

@@ -5,9 +5,8 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../src/demo/seed.js';
-import { runMigrations } from '../../src/main.js';
-import { systemClock } from '../../src/platform/clock.js';
-import { openDatabase } from '../../src/platform/db/connect.js';
+import { openShoreline } from '../../src/main.js';
+import { loadConfig } from '../../src/platform/config.js';
 import { SseReader } from '../../src/test-support/sse-client.js';
 import { repoRoot } from '../insight/support.js';
 
@@ -105,10 +104,9 @@ describe.skipIf(!url)('two server processes on one PostgreSQL database', () => {
     };
     delete env.PUBLIC_URL;
     // The demo organization without its generated year (whose import would emit events of its own).
-    const database = await openDatabase({ url: target.toString() });
-    await runMigrations(database);
-    await seedDemo(database.db, systemClock);
-    await database.close();
+    const instance = await openShoreline(loadConfig({ DATABASE_URL: target.toString() }));
+    await seedDemo(instance.ctx);
+    await instance.close();
     servers.push(await serve([]));
     servers.push(await serve([]));
   }, 120_000);

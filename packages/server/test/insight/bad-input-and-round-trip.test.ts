@@ -7,7 +7,7 @@ import { createProvider } from '../../src/modules/identity/service.js';
 import { exportCanonical } from '../../src/modules/insight/export-service.js';
 import { parseMapping } from '../../src/modules/insight/import/mapping-file.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
-import { kpis } from '../../src/modules/insight/kpi-service.js';
+import { type KpiService, kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { generateCanonicalTickets } from './generate.js';
@@ -170,6 +170,7 @@ describe('bad input: clear errors naming file, line and field; nothing written u
 
 describe('round trip: export → import into an empty organization → identical KPIs', () => {
   let app: TestApp;
+  const kpis: KpiService['kpis'] = (...args) => kpiServiceOf(app.shoreline.ctx).kpis(...args);
   const dir = mkdtempSync(join(tmpdir(), 'shoreline-trip-'));
   beforeAll(async () => {
     app = await startTestApp({ demo: true });

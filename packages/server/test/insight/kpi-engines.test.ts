@@ -2,16 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clearColumnCache } from '../../src/modules/insight/kpi-columns/column-cache.js';
 import { GROUP_BYS, type TicketFilter } from '../../src/modules/insight/kpi-query.js';
-import {
-  kpis,
-  setKpiEngine,
-  topicTrend,
-  trainingNeeds,
-  volume,
-} from '../../src/modules/insight/kpi-service.js';
-import { ScopedDb } from '../../src/platform/scope.js';
+import { type KpiEngine, type KpiService, kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
+import type { ScopedDb } from '../../src/platform/scope.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { adminScope, demoOrganizationId, hasShared, importFile, sharedDir } from './support.js';
 
@@ -96,6 +89,16 @@ function expectSameAnswers(memory: unknown, sql: unknown, path = ''): void {
   expect(memory, path).toEqual(sql);
 }
 
+// The app instance's KPI service, switched between engines over the same column cache.
+let service: KpiService;
+const setKpiEngine = (engine: KpiEngine) => {
+  service = service.withEngine(engine);
+};
+const kpis: KpiService['kpis'] = (...args) => service.kpis(...args);
+const volume: KpiService['volume'] = (...args) => service.volume(...args);
+const topicTrend: KpiService['topicTrend'] = (...args) => service.topicTrend(...args);
+const trainingNeeds: KpiService['trainingNeeds'] = (...args) => service.trainingNeeds(...args);
+
 async function both<T>(run: () => Promise<T>): Promise<{ memory: T; sql: T }> {
   setKpiEngine('sql');
   const sql = await run();
@@ -117,6 +120,7 @@ describe('KPI engines: in-memory columns answer exactly as PostgreSQL', () => {
 
   beforeAll(async () => {
     app = await startTestApp({ demo: true });
+    service = kpiServiceOf(app.shoreline.ctx);
     org = await demoOrganizationId(app);
     const db = app.shoreline.ctx.db;
     const teams = await db
@@ -231,12 +235,12 @@ describe('KPI engines: in-memory columns answer exactly as PostgreSQL', () => {
     await importFile(app, org, 'canonical', join(dir, 'one-more.ndjson'));
     const [after] = await kpis(scoped, 'none', {});
     expect(after!.tickets).toBe(before!.tickets + 1);
-    clearColumnCache();
+    service.columns.clear();
     const [reloaded] = await kpis(scoped, 'none', {});
     expect(reloaded).toEqual(after);
   });
 });
 
 function vendorScope(app: TestApp, organizationId: string, providerId: string): ScopedDb {
-  return new ScopedDb(app.shoreline.ctx.db, { userId: 'test', organizationId, providerId, role: 'agent' });
+  return app.shoreline.ctx.scope({ userId: 'test', organizationId, providerId, role: 'agent' });
 }

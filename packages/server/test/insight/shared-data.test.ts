@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { kpis } from '../../src/modules/insight/kpi-service.js';
+import { type KpiService, kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import {
   adminScope,
@@ -21,6 +21,7 @@ describe.skipIf(!hasShared)(
   'shared data imports with the shipped mappings (../shared not found: skipping)',
   () => {
     let app: TestApp;
+    const kpis: KpiService['kpis'] = (...args) => kpiServiceOf(app.shoreline.ctx).kpis(...args);
     let org: string;
     const raw = (path: string) =>
       parse(readFileSync(join(sharedDir, path)), { columns: true, bom: true }) as Record<string, string>[];

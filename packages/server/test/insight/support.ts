@@ -5,7 +5,7 @@ import { readMappingFile } from '../../src/modules/insight/import/mapping-file.j
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import type { ImportFormat } from '../../src/modules/insight/import/units.js';
 import { systemClock } from '../../src/platform/clock.js';
-import { ScopedDb } from '../../src/platform/scope.js';
+import type { ScopedDb } from '../../src/platform/scope.js';
 import type { TestApp } from '../../src/test-support/test-app.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -20,7 +20,7 @@ export async function demoOrganizationId(app: TestApp): Promise<string> {
 }
 
 export function adminScope(app: TestApp, organizationId: string): ScopedDb {
-  return new ScopedDb(app.shoreline.ctx.db, {
+  return app.shoreline.ctx.scope({
     userId: 'test',
     organizationId,
     providerId: null,

@@ -1,26 +1,20 @@
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../demo/seed.js';
 import { demoYearPending, seedDemoYear } from '../../demo/seed-year.js';
-import { runMigrations } from '../../main.js';
-import { systemClock } from '../../platform/clock.js';
-import { loadConfig } from '../../platform/config.js';
-import { openDatabase } from '../../platform/db/connect.js';
-import { startProgress } from '../progress.js';
+import { startProgress } from '../../platform/cli/progress.js';
+import type { CliContext } from '../../platform/module.js';
 
-export function registerSeedDemo(program: Command): void {
+export function registerSeedDemo(program: Command, cli: CliContext): void {
   program
     .command('seed-demo')
     .description('create the demo organization (does nothing when it exists)')
     .action(async () => {
-      const config = loadConfig();
-      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-      try {
-        await runMigrations(database);
-        const demo = await seedDemo(database.db, systemClock);
+      await cli.withInstance(async (ctx) => {
+        const demo = await seedDemo(ctx);
         console.log(demo.seeded ? 'demo organization seeded' : 'demo organization already present');
-        if (await demoYearPending(database, demo.organizationId)) {
+        if (await demoYearPending(ctx.database, demo.organizationId)) {
           const bar = await startProgress('demo tickets');
-          const year = await seedDemoYear(database, systemClock, demo.organizationId, (done, total) =>
+          const year = await seedDemoYear(ctx.database, ctx.clock, demo.organizationId, (done, total) =>
             bar.update(done / total),
           );
           bar.stop();
@@ -29,8 +23,6 @@ export function registerSeedDemo(program: Command): void {
           );
         }
         console.log(`demo sign-in: ${DEMO_USERS.admin} / ${DEMO_PASSWORD}`);
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

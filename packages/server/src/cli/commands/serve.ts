@@ -21,7 +21,7 @@ export function registerServe(program: Command): void {
       }
       let demoOrganization: string | null = null;
       if (opts.demo) {
-        const demo = await seedDemo(shoreline.ctx.db, shoreline.ctx.clock);
+        const demo = await seedDemo(shoreline.ctx);
         demoOrganization = demo.organizationId;
         if (demo.seeded) console.log('demo organization seeded');
         console.log(

@@ -84,3 +84,24 @@ export async function addUser(
     .execute();
   return { userId: id, organizationId: input.organizationId, providerId: input.providerId, role: input.role };
 }
+
+/**
+ * The organization the operator names (its name or id), or the only one there is when none is named.
+ * Instance-level: it reads every organization's name, so only the operator's commands (src/cli) call
+ * it, never a route; what the command then does goes through a ScopedDb.
+ */
+export async function organizationForOperator(db: Kysely<DB>, name: string | undefined): Promise<string> {
+  const orgs = await db.selectFrom('organizations').select(['id', 'name']).execute();
+  const found = name
+    ? orgs.find((o) => o.name === name || o.id === name)
+    : orgs.length === 1
+      ? orgs[0]
+      : undefined;
+  if (!found)
+    throw new Error(
+      name
+        ? `--organization: no organization named "${name}"`
+        : `--organization: required (organizations: ${orgs.map((o) => o.name).join(', ') || 'none'})`,
+    );
+  return found.id;
+}

@@ -2,7 +2,8 @@ import { execScript, type Migration } from '../../platform/db/migrate.js';
 
 export const identityMigrations: Migration[] = [
   {
-    id: '0001_identity',
+    id: '2026-11-22T0936_identity',
+    replaces: '0001_identity',
     async up(db) {
       await execScript(
         db,

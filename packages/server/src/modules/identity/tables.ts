@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import { registerScopedTable } from '../../platform/scope.js';
+import type { ScopedTables } from '../../platform/scope.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -102,8 +102,11 @@ declare module '../../platform/db/schema.js' {
   }
 }
 
-registerScopedTable('providers', { providerColumn: 'id' });
-registerScopedTable('teams', { providerColumn: 'provider_id' });
-registerScopedTable('users', { providerColumn: 'provider_id' });
-registerScopedTable('sessions', { providerColumn: 'provider_id' });
-registerScopedTable('api_tokens', { providerColumn: 'provider_id' });
+/** How each table is scoped (platform/scope.ts): the column naming its provider. */
+export const identityScopedTables: ScopedTables = {
+  providers: { providerColumn: 'id' },
+  teams: { providerColumn: 'provider_id' },
+  users: { providerColumn: 'provider_id' },
+  sessions: { providerColumn: 'provider_id' },
+  api_tokens: { providerColumn: 'provider_id' },
+};

@@ -13,7 +13,7 @@ import {
   selectRows,
 } from '@shoreline/core';
 import type { ScopedDb } from '../../platform/scope.js';
-import { type CachedColumns, ticketColumnsFor } from './kpi-columns/column-cache.js';
+import type { CachedColumns, ColumnCache } from './kpi-columns/column-cache.js';
 import type { GroupBy, TicketFilter } from './kpi-query.js';
 import {
   byLagThenTeamTopic,
@@ -73,9 +73,9 @@ async function directory(scoped: ScopedDb): Promise<Directory> {
 }
 
 /** The scope's columns, and the directory when the filter needs it (a provider kind) and nothing else does. */
-async function columnsFor(scoped: ScopedDb, filter: TicketFilter) {
+async function columnsFor(cache: ColumnCache, scoped: ScopedDb, filter: TicketFilter) {
   const [cached, dir] = await Promise.all([
-    ticketColumnsFor(scoped),
+    cache.columnsFor(scoped),
     filter.providerKind !== undefined ? directory(scoped) : Promise.resolve(null),
   ]);
   return { cached, dir };
@@ -113,11 +113,12 @@ const stats = (d: DurationSummary): DurationStats => ({
 
 /** KPIs per group; definitions as in kpi-sql.ts `kpisSql`. */
 export async function kpisMemory(
+  cache: ColumnCache,
   scoped: ScopedDb,
   groupBy: GroupBy,
   filter: TicketFilter,
 ): Promise<KpiRow[]> {
-  const [cached, dir] = await Promise.all([ticketColumnsFor(scoped), directory(scoped)]);
+  const [cached, dir] = await Promise.all([cache.columnsFor(scoped), directory(scoped)]);
   const c = cached.columns;
   const rows = selectRows(c, columnFilter(cached, filter, dir));
   const column = GROUP_COLUMN[groupBy];
@@ -187,11 +188,12 @@ function countByBucket(
 
 /** Volume and backlog per bucket; definitions as in kpi-sql.ts `volumeSql`. */
 export async function volumeMemory(
+  cache: ColumnCache,
   scoped: ScopedDb,
   interval: 'day' | 'week' | 'month',
   filter: TicketFilter,
 ): Promise<VolumePoint[]> {
-  const { cached, dir } = await columnsFor(scoped, filter);
+  const { cached, dir } = await columnsFor(cache, scoped, filter);
   const tz = filter.timeZone ?? 'UTC';
   const base = { ...columnFilter(cached, filter, dir), fromMicros: undefined, toMicros: undefined };
   const rows = selectRows(cached.columns, { ...base, requireCreated: true });
@@ -216,11 +218,12 @@ export async function volumeMemory(
 
 /** Tickets per topic per bucket; definitions as in kpi-sql.ts `topicTrendSql`. */
 export async function topicTrendMemory(
+  cache: ColumnCache,
   scoped: ScopedDb,
   interval: 'day' | 'week' | 'month',
   filter: TicketFilter,
 ): Promise<TopicPoint[]> {
-  const { cached, dir } = await columnsFor(scoped, filter);
+  const { cached, dir } = await columnsFor(cache, scoped, filter);
   const c = cached.columns;
   const rows = selectRows(c, { ...columnFilter(cached, filter, dir), requireCreated: true });
   const days = cached.localDays('created', filter.timeZone ?? 'UTC');
@@ -250,11 +253,12 @@ export async function topicTrendMemory(
 
 /** Teams lagging on a topic; definitions as in kpi-sql.ts `trainingNeedsSql`. */
 export async function trainingNeedsMemory(
+  cache: ColumnCache,
   scoped: ScopedDb,
   filter: TicketFilter,
   minTickets = 5,
 ): Promise<TrainingNeed[]> {
-  const [cached, dir] = await Promise.all([ticketColumnsFor(scoped), directory(scoped)]);
+  const [cached, dir] = await Promise.all([cache.columnsFor(scoped), directory(scoped)]);
   const c = cached.columns;
   const selected = selectRows(c, columnFilter(cached, filter, dir));
   const teams = c.codes.team;

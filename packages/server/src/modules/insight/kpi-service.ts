@@ -1,4 +1,6 @@
+import { instanceSlot, type ModuleContext } from '../../platform/module.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { ColumnCache } from './kpi-columns/column-cache.js';
 import { kpisMemory, topicTrendMemory, trainingNeedsMemory, volumeMemory } from './kpi-memory.js';
 import type { GroupBy, TicketFilter } from './kpi-query.js';
 import { kpisSql, topicTrendSql, trainingNeedsSql, volumeSql } from './kpi-sql.js';
@@ -14,48 +16,60 @@ export type { DurationStats, KpiRow, TopicPoint, TrainingNeed, VolumePoint } fro
  */
 export type KpiEngine = 'memory' | 'sql';
 
-let engine: KpiEngine = 'memory';
+/**
+ * KPIs of one app instance: its engine (from its configuration) and its column cache. Made once per
+ * instance (`kpiServiceOf(ctx)`), so two instances in one process never share a cache or an engine.
+ */
+export class KpiService {
+  constructor(
+    readonly engine: KpiEngine,
+    readonly columns: ColumnCache,
+  ) {}
 
-export function setKpiEngine(next: KpiEngine): void {
-  engine = next;
+  /** The same columns behind another engine (the engine-agreement test compares the two). */
+  withEngine(engine: KpiEngine): KpiService {
+    return new KpiService(engine, this.columns);
+  }
+
+  /** KPIs per value of one dimension, inside the caller's scope. Definitions: kpi-sql.ts `kpisSql`. */
+  kpis(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter): Promise<KpiRow[]> {
+    return this.engine === 'memory'
+      ? kpisMemory(this.columns, scoped, groupBy, filter)
+      : kpisSql(scoped, groupBy, filter);
+  }
+
+  /** Created, solved and backlog per day, week or month. */
+  volume(scoped: ScopedDb, interval: 'day' | 'week' | 'month', filter: TicketFilter): Promise<VolumePoint[]> {
+    return this.engine === 'memory'
+      ? volumeMemory(this.columns, scoped, interval, filter)
+      : volumeSql(scoped, interval, filter);
+  }
+
+  /** Tickets per topic per bucket: the contact-reason trend. */
+  topicTrend(
+    scoped: ScopedDb,
+    interval: 'day' | 'week' | 'month',
+    filter: TicketFilter,
+  ): Promise<TopicPoint[]> {
+    return this.engine === 'memory'
+      ? topicTrendMemory(this.columns, scoped, interval, filter)
+      : topicTrendSql(scoped, interval, filter);
+  }
+
+  /** Topics where a team's median resolution lags every team's median for that topic. */
+  trainingNeeds(scoped: ScopedDb, filter: TicketFilter, minTickets = 5): Promise<TrainingNeed[]> {
+    return this.engine === 'memory'
+      ? trainingNeedsMemory(this.columns, scoped, filter, minTickets)
+      : trainingNeedsSql(scoped, filter, minTickets);
+  }
 }
 
-export function kpiEngine(): KpiEngine {
-  return engine;
-}
+const kpiServiceSlot = instanceSlot(
+  'insight.kpis',
+  (ctx) => new KpiService(ctx.config.kpiEngine, new ColumnCache({ maxRows: ctx.config.kpiCacheTickets })),
+);
 
-/** KPIs per value of one dimension, inside the caller's scope. Definitions: kpi-sql.ts `kpisSql`. */
-export function kpis(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter): Promise<KpiRow[]> {
-  return engine === 'memory' ? kpisMemory(scoped, groupBy, filter) : kpisSql(scoped, groupBy, filter);
-}
-
-/** Created, solved and backlog per day, week or month. */
-export function volume(
-  scoped: ScopedDb,
-  interval: 'day' | 'week' | 'month',
-  filter: TicketFilter,
-): Promise<VolumePoint[]> {
-  return engine === 'memory' ? volumeMemory(scoped, interval, filter) : volumeSql(scoped, interval, filter);
-}
-
-/** Tickets per topic per bucket: the contact-reason trend. */
-export function topicTrend(
-  scoped: ScopedDb,
-  interval: 'day' | 'week' | 'month',
-  filter: TicketFilter,
-): Promise<TopicPoint[]> {
-  return engine === 'memory'
-    ? topicTrendMemory(scoped, interval, filter)
-    : topicTrendSql(scoped, interval, filter);
-}
-
-/** Topics where a team's median resolution lags every team's median for that topic. */
-export function trainingNeeds(
-  scoped: ScopedDb,
-  filter: TicketFilter,
-  minTickets = 5,
-): Promise<TrainingNeed[]> {
-  return engine === 'memory'
-    ? trainingNeedsMemory(scoped, filter, minTickets)
-    : trainingNeedsSql(scoped, filter, minTickets);
+/** The app instance's KPI service. */
+export function kpiServiceOf(ctx: ModuleContext): KpiService {
+  return ctx.instance(kpiServiceSlot);
 }

@@ -2,7 +2,8 @@ import { execScript, type Migration } from '../../platform/db/migrate.js';
 
 export const insightMigrations: Migration[] = [
   {
-    id: '0110_insight_imports',
+    id: '2026-11-22T0949_insight_imports',
+    replaces: '0110_insight_imports',
     async up(db) {
       await execScript(
         db,

@@ -1,5 +1,5 @@
 import type { Selectable } from 'kysely';
-import type { TicketsTable } from '../tickets/tables.js';
+import type { TicketsTable } from '../tickets/index.js';
 import type { KpiRow } from './kpi-service.js';
 import type { ImportRunsTable } from './tables.js';
 

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import { registerScopedTable } from '../../platform/scope.js';
+import type { ScopedTables } from '../../platform/scope.js';
 
 type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -56,6 +56,9 @@ declare module '../../platform/db/schema.js' {
   }
 }
 
-registerScopedTable('import_runs', { providerColumn: null });
-registerScopedTable('import_rejects', { providerColumn: null });
-registerScopedTable('provider_mappings', { providerColumn: 'provider_id' });
+/** How each table is scoped (platform/scope.ts): the column naming its provider. */
+export const insightScopedTables: ScopedTables = {
+  import_runs: { providerColumn: null },
+  import_rejects: { providerColumn: null },
+  provider_mappings: { providerColumn: 'provider_id' },
+};

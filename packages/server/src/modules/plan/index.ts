@@ -1,4 +1,5 @@
 import type { ShorelineModule } from '../../platform/module.js';
+import { registerPlanCommands } from './cli/index.js';
 import { planRoutes } from './routes.js';
 
 /** Plan: staffing calculators and simulation. No tables yet (saved plans would add them). */
@@ -7,5 +8,8 @@ export const planModule: ShorelineModule = {
   migrations: [],
   routes(app) {
     planRoutes(app);
+  },
+  cli(program) {
+    registerPlanCommands(program);
   },
 };

@@ -2,7 +2,8 @@ import { execScript, type Migration } from '../../platform/db/migrate.js';
 
 export const ticketMigrations: Migration[] = [
   {
-    id: '0100_tickets',
+    id: '2026-11-22T0948_tickets',
+    replaces: '0100_tickets',
     async up(db) {
       await execScript(
         db,
@@ -87,7 +88,8 @@ export const ticketMigrations: Migration[] = [
     },
   },
   {
-    id: '0101_ticket_data_versions',
+    id: '2026-11-22T1158_tickets_data_versions',
+    replaces: '0101_ticket_data_versions',
     async up(db) {
       // One counter per organization, raised in the same transaction as every write to its tickets:
       // readers that keep derived copies (Insight's in-memory KPI columns) compare it to know they are
@@ -104,7 +106,8 @@ export const ticketMigrations: Migration[] = [
     },
   },
   {
-    id: '0102_tickets_references_checked_per_batch',
+    id: '2026-11-22T1245_tickets_references_checked_per_batch',
+    replaces: '0102_tickets_references_checked_per_batch',
     async up(db) {
       // The three foreign keys fired one trigger and one key-share lookup per inserted ticket: about a
       // quarter of PostgreSQL's work in a bulk import (7.5 µs of ~34 µs CPU per ticket at 1 M rows).
@@ -124,7 +127,8 @@ export const ticketMigrations: Migration[] = [
     },
   },
   {
-    id: '0103_drop_tickets_import_run_index',
+    id: '2026-11-22T1305_tickets_drop_import_run_index',
+    replaces: '0103_drop_tickets_import_run_index',
     async up(db) {
       // No query looks tickets up by import run (the event-log check joins on the unique
       // (organization, source, external_id) key and only filters by run), so the index was pure upkeep

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import { registerScopedTable } from '../../platform/scope.js';
+import type { ScopedTables } from '../../platform/scope.js';
 
 type Instant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
@@ -92,8 +92,11 @@ declare module '../../platform/db/schema.js' {
   }
 }
 
-registerScopedTable('tickets', { providerColumn: 'provider_id' });
-registerScopedTable('ticket_messages', { providerColumn: 'provider_id' });
-registerScopedTable('ticket_events', { providerColumn: 'provider_id' });
-// A counter per organization, no content: vendor staff may read it (their KPI columns check it).
-registerScopedTable('ticket_data_versions', { providerColumn: null, vendorVisible: true });
+/** How each table is scoped (platform/scope.ts): the column naming its provider. */
+export const ticketScopedTables: ScopedTables = {
+  tickets: { providerColumn: 'provider_id' },
+  ticket_messages: { providerColumn: 'provider_id' },
+  ticket_events: { providerColumn: 'provider_id' },
+  // A counter per organization, no content: vendor staff may read it (their KPI columns check it).
+  ticket_data_versions: { providerColumn: null, vendorVisible: true },
+};

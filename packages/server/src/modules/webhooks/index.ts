@@ -1,9 +1,9 @@
 import type { ShorelineModule } from '../../platform/module.js';
-import { webhookListener } from './listener.js';
+import { webhookListener } from './listeners.js';
 import { webhookMigrations } from './migrations.js';
 import { mayManageWebhooks } from './policy.js';
 import { endpointRoutes } from './routes/endpoints.js';
-import './tables.js';
+import { webhookScopedTables } from './tables.js';
 
 export { deliverDueWebhooks } from './deliver.js';
 export { verifySignature } from './signature.js';
@@ -12,6 +12,7 @@ export { verifySignature } from './signature.js';
 export const webhooksModule: ShorelineModule = {
   name: 'webhooks',
   migrations: webhookMigrations,
+  scopedTables: webhookScopedTables,
   routes: endpointRoutes,
   listeners: [webhookListener],
   pushSubjects: { webhook_endpoint: mayManageWebhooks },

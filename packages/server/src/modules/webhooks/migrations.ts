@@ -2,7 +2,7 @@ import { execScript, type Migration } from '../../platform/db/migrate.js';
 
 export const webhookMigrations: Migration[] = [
   {
-    id: '0200_webhooks',
+    id: '2026-12-03T0126_webhooks_endpoints',
     async up(db) {
       await execScript(
         db,

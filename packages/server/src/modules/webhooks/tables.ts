@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import { registerScopedTable } from '../../platform/scope.js';
+import type { ScopedTables } from '../../platform/scope.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -46,6 +46,8 @@ declare module '../../platform/db/schema.js' {
   }
 }
 
-// The organization's, not a vendor's: vendor staff reach neither table.
-registerScopedTable('webhook_endpoints', { providerColumn: null });
-registerScopedTable('webhook_deliveries', { providerColumn: null });
+/** The organization's, not a vendor's: vendor staff reach neither table. */
+export const webhookScopedTables: ScopedTables = {
+  webhook_endpoints: { providerColumn: null },
+  webhook_deliveries: { providerColumn: null },
+};

@@ -1,9 +1,15 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from './schema.js';
 
-/** One forward-only migration. Ids sort in the order they must run: `0001_identity`, `0100_insight`. */
+/**
+ * One forward-only migration. Its id is `<UTC time written>_<module>_<what>`, e.g.
+ * `2026-12-03T0100_tickets_assignment`: ids sort by the time they were written, across modules, so
+ * a fresh database and an upgraded one apply them in the same order (docs/decisions/0005).
+ */
 export interface Migration {
   readonly id: string;
+  /** The id this migration was applied under before ids were time-ordered (`0100_tickets`). */
+  readonly replaces?: string;
   up(db: Kysely<DB>): Promise<void>;
 }
 
@@ -12,26 +18,67 @@ export interface MigrationReport {
   alreadyApplied: number;
 }
 
+/** `2026-12-03T0100_tickets_assignment`: minute in UTC, module, what it does. */
+export const MIGRATION_ID = /^\d{4}-\d{2}-\d{2}T\d{4}_[a-z][a-z0-9]*(_[a-z0-9]+)*$/;
+
+/** An advisory-lock key no other code uses: two starting servers migrate one at a time. */
+const MIGRATION_LOCK = 72706;
+
+/** Checks ids and returns the migrations in the order they run. */
+export function orderMigrations(migrations: readonly Migration[]): Migration[] {
+  const ids = new Set<string>();
+  for (const m of migrations) {
+    if (!MIGRATION_ID.test(m.id))
+      throw new Error(
+        `migration id ${m.id} is not <UTC time>_<module>_<what> (e.g. 2026-12-03T0100_tickets_assignment)`,
+      );
+    for (const id of [m.id, m.replaces]) {
+      if (id === undefined) continue;
+      if (ids.has(id)) throw new Error(`duplicate migration id ${id}`);
+      ids.add(id);
+    }
+  }
+  return [...migrations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 /**
- * Applies every migration not yet applied, in id order, each in its own transaction.
+ * Applies every migration not yet applied, in time order, each in its own transaction.
  * Forward-only: there is no down. An advisory lock keeps two starting servers from racing.
+ *
+ * A database that applied a migration under its former id (`replaces`) has the row renamed, so it
+ * is not applied twice. A pending migration older than one already applied is refused: applying it
+ * now would run it after that one here but before it on a fresh database (re-stamp it instead).
  */
 export async function migrate(db: Kysely<DB>, migrations: readonly Migration[]): Promise<MigrationReport> {
-  const sorted = [...migrations].sort((a, b) => a.id.localeCompare(b.id));
-  const ids = new Set<string>();
-  for (const m of sorted) {
-    if (ids.has(m.id)) throw new Error(`duplicate migration id ${m.id}`);
-    ids.add(m.id);
-  }
+  const sorted = orderMigrations(migrations);
   await sql`create table if not exists shoreline_migrations (
     id text primary key,
     applied_at timestamptz not null default now()
   )`.execute(db);
+  const pending = await db.transaction().execute(async (tx) => {
+    await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK)})`.execute(tx);
+    for (const m of sorted)
+      if (m.replaces !== undefined)
+        await sql`update shoreline_migrations set id = ${m.id} where id = ${m.replaces}
+          and not exists (select 1 from shoreline_migrations where id = ${m.id})`.execute(tx);
+    const rows = await sql<{ id: string }>`select id from shoreline_migrations`.execute(tx);
+    const done = new Set(rows.rows.map((r) => r.id));
+    const newestApplied = [...done]
+      .filter((id) => MIGRATION_ID.test(id))
+      .sort()
+      .at(-1);
+    const waiting = sorted.filter((m) => !done.has(m.id));
+    const late = waiting.find((m) => newestApplied !== undefined && m.id < newestApplied);
+    if (late)
+      throw new Error(
+        `migration ${late.id} is older than ${newestApplied}, which this database has applied: it would run in another order here than on a fresh database. Give it a new id with the current time.`,
+      );
+    return waiting;
+  });
   const applied: string[] = [];
-  let alreadyApplied = 0;
-  for (const migration of sorted) {
+  for (const migration of pending) {
     const done = await db.transaction().execute(async (tx) => {
-      await sql`select pg_advisory_xact_lock(72706)`.execute(tx);
+      await sql`select pg_advisory_xact_lock(${sql.lit(MIGRATION_LOCK)})`.execute(tx);
       const existing = await sql<{
         id: string;
       }>`select id from shoreline_migrations where id = ${migration.id}`.execute(tx);
@@ -41,9 +88,8 @@ export async function migrate(db: Kysely<DB>, migrations: readonly Migration[]):
       return true;
     });
     if (done) applied.push(migration.id);
-    else alreadyApplied++;
   }
-  return { applied, alreadyApplied };
+  return { applied, alreadyApplied: sorted.length - applied.length };
 }
 
 /**

@@ -2,7 +2,8 @@ import { execScript, type Migration } from '../db/migrate.js';
 
 export const eventMigrations: Migration[] = [
   {
-    id: '0090_domain_events',
+    id: '2026-12-03T0009_events_domain_events',
+    replaces: '0090_domain_events',
     async up(db) {
       await execScript(
         db,
@@ -25,10 +26,10 @@ export const eventMigrations: Migration[] = [
   },
   {
     // Readers order the outbox by (writing transaction, id), not by id alone: ids are handed out at
-    // insert, so a lower id can commit after a higher one (docs/decisions/0005-event-delivery.md).
+    // insert, so a lower id can commit after a higher one (docs/decisions/0006-event-delivery.md).
     // The statement-level trigger wakes every process LISTENing; PostgreSQL sends it at commit and
     // folds the notifications of one transaction into one.
-    id: '0091_domain_events_delivery',
+    id: '2026-12-03T0125_events_delivery',
     async up(db) {
       await execScript(
         db,

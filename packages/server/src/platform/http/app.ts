@@ -11,7 +11,7 @@ import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { sql } from 'kysely';
 import type { ModuleContext, ShorelineModule } from '../module.js';
-import { type Actor, ScopedDb } from '../scope.js';
+import type { Actor } from '../scope.js';
 import type { AppEnv } from './env.js';
 import { AppError } from './problem.js';
 import { validationError } from './validation.js';
@@ -26,8 +26,15 @@ export interface AppOptions {
   webDir?: string | undefined;
 }
 
-/** API paths anyone may call without signing in. Everything else under /api needs an actor. */
-const PUBLIC_API = new Set(['/api/auth/login', '/api/auth/accept-invite', '/api/openapi.json', '/api/docs']);
+/** What the platform itself serves to anyone: the API description. Modules add theirs (`publicPaths`). */
+const PLATFORM_PUBLIC_PATHS = ['/api/openapi.json', '/api/docs', '/api/docs/*'];
+
+/** Is a path one anyone may call? Exact paths, and prefixes written `/api/x/*`. */
+function publicPathMatcher(paths: readonly string[]): (path: string) => boolean {
+  const exact = new Set(paths.filter((p) => !p.endsWith('/*')));
+  const prefixes = paths.filter((p) => p.endsWith('/*')).map((p) => p.slice(0, -1));
+  return (path) => exact.has(path) || prefixes.some((prefix) => path.startsWith(prefix));
+}
 
 export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
   const { ctx } = options;
@@ -53,7 +60,11 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     }),
   );
   app.use('/api/*', requireJsonForWrites);
-  app.use('/api/*', requireActor(options.authenticate, ctx.db));
+  const isPublic = publicPathMatcher([
+    ...PLATFORM_PUBLIC_PATHS,
+    ...options.modules.flatMap((m) => m.publicPaths ?? []),
+  ]);
+  app.use('/api/*', requireActor(options.authenticate, ctx, isPublic));
 
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
@@ -140,13 +151,17 @@ const requireJsonForWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 // The raw database reaches ScopedDb only here, so routes never hold it.
-function requireActor(authenticate: Authenticate, db: ModuleContext['db']): MiddlewareHandler<AppEnv> {
+function requireActor(
+  authenticate: Authenticate,
+  ctx: ModuleContext,
+  isPublic: (path: string) => boolean,
+): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (PUBLIC_API.has(c.req.path) || c.req.path.startsWith('/api/docs/')) return next();
+    if (isPublic(c.req.path)) return next();
     const actor = await authenticate(c);
     if (!actor) throw new AppError('unauthenticated', 'sign in or send an API token');
     c.set('actor', actor);
-    c.set('scoped', new ScopedDb(db, actor));
+    c.set('scoped', ctx.scope(actor));
     await next();
   };
 }

@@ -6,7 +6,6 @@ import { SESSION_COOKIE, SESSION_TTL_MS } from '../../../platform/auth/tokens.js
 import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
-import { ScopedDb } from '../../../platform/scope.js';
 import * as auth from '../auth-service.js';
 import {
   AcceptInviteBody,
@@ -44,7 +43,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
       .executeTakeFirstOrThrow()
       .then((u) =>
         service.getMe(
-          new ScopedDb(db, {
+          ctx.scope({
             userId: u.id,
             organizationId: u.organization_id,
             providerId: u.provider_id,

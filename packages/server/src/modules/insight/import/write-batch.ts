@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { FinalTicket } from '@shoreline/core';
 import type { Database } from '../../../platform/db/connect.js';
-import { bumpTicketDataVersion } from '../../tickets/data-version.js';
+import { bumpTicketDataVersion } from '../../tickets/index.js';
 import { BinaryRowWriter, textArrayBound, utf8Bound } from './binary-rows.js';
 import {
   type CopyTransaction,

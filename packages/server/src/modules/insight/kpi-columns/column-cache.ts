@@ -50,16 +50,6 @@ export interface ColumnCacheOptions {
   maxRows: number;
 }
 
-let options: ColumnCacheOptions = { maxRows: 5_000_000 };
-const databaseIds = new WeakMap<object, number>();
-let nextDatabaseId = 1;
-const slots = new Map<string, Slot>();
-let tick = 0;
-
-export function configureColumnCache(next: Partial<ColumnCacheOptions>): void {
-  options = { ...options, ...next };
-}
-
 /** Bytes of a column set's typed arrays (dictionaries not counted: a few short strings). */
 function bytesOf(c: TicketColumns): number {
   let bytes = c.createdMicros.byteLength + c.solvedMicros.byteLength + c.reopenCount.byteLength;
@@ -70,73 +60,87 @@ function bytesOf(c: TicketColumns): number {
   return bytes;
 }
 
-/** What the cache holds now: column sets, tickets and bytes (operators' view; the bench prints it). */
-export function columnCacheStats(): { sets: number; tickets: number; bytes: number } {
-  let tickets = 0;
-  let bytes = 0;
-  let sets = 0;
-  for (const s of slots.values())
-    if (s.ready) {
-      sets++;
-      tickets += s.ready.columns.length;
-      bytes += bytesOf(s.ready.columns);
-    }
-  return { sets, tickets, bytes };
-}
-
-/** Forgets every cached column set (tests, and an operator's escape hatch). */
-export function clearColumnCache(): void {
-  slots.clear();
-}
-
-function slotKey(scoped: ScopedDb): string {
-  let id = databaseIds.get(scoped.database);
-  if (id === undefined) {
-    id = nextDatabaseId++;
-    databaseIds.set(scoped.database, id);
-  }
-  return `${id}\u0000${scoped.actor.organizationId}\u0000${scoped.actor.providerId ?? ''}`;
-}
-
 async function currentVersion(scoped: ScopedDb): Promise<number> {
   const row = await scoped.selectFrom('ticket_data_versions').select('version').executeTakeFirst();
   return row ? Number(row.version) : 0;
 }
 
-/** The scope's tickets as columns, current as of this call. */
-export async function ticketColumnsFor(scoped: ScopedDb): Promise<CachedColumns> {
-  const key = slotKey(scoped);
-  const version = await currentVersion(scoped);
-  let slot = slots.get(key);
-  if (!slot || slot.version !== version) {
-    // The version is read before the rows: a write committed in between makes the rows newer than
-    // the recorded version, which costs one extra reload later, never a stale answer.
-    const loading = loadTicketColumns(scoped).then((columns) => {
-      const ready = new CachedColumns(columns, version);
-      const current = slots.get(key);
-      if (current?.loading === loading) current.ready = ready;
-      evict();
-      return ready;
-    });
-    slot = { version, loading, ready: null, lastUsed: 0 };
-    slots.set(key, slot);
-    loading.catch(() => {
-      if (slots.get(key)?.loading === loading) slots.delete(key);
-    });
-  }
-  slot.lastUsed = ++tick;
-  return slot.ready ?? slot.loading;
-}
+/** One app instance's column sets (kpi-service.ts makes one per instance). */
+export class ColumnCache {
+  private readonly databaseIds = new WeakMap<object, number>();
+  private nextDatabaseId = 1;
+  private readonly slots = new Map<string, Slot>();
+  private tick = 0;
 
-function evict(): void {
-  let rows = 0;
-  for (const s of slots.values()) rows += s.ready?.columns.length ?? 0;
-  if (rows <= options.maxRows) return;
-  const byAge = [...slots.entries()].filter(([, s]) => s.ready).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
-  // The most recently used set stays even when it alone exceeds the cap.
-  for (const [key, s] of byAge.slice(0, -1)) {
-    if (rows <= options.maxRows) break;
-    rows -= s.ready!.columns.length;
-    slots.delete(key);
+  constructor(private readonly options: ColumnCacheOptions = { maxRows: 5_000_000 }) {}
+
+  /** What the cache holds now: column sets, tickets and bytes (operators' view; the bench prints it). */
+  stats(): { sets: number; tickets: number; bytes: number } {
+    let tickets = 0;
+    let bytes = 0;
+    let sets = 0;
+    for (const s of this.slots.values())
+      if (s.ready) {
+        sets++;
+        tickets += s.ready.columns.length;
+        bytes += bytesOf(s.ready.columns);
+      }
+    return { sets, tickets, bytes };
+  }
+
+  /** Forgets every cached column set (tests, and an operator's escape hatch). */
+  clear(): void {
+    this.slots.clear();
+  }
+
+  private slotKey(scoped: ScopedDb): string {
+    let id = this.databaseIds.get(scoped.database);
+    if (id === undefined) {
+      id = this.nextDatabaseId++;
+      this.databaseIds.set(scoped.database, id);
+    }
+    return `${id}\u0000${scoped.actor.organizationId}\u0000${scoped.actor.providerId ?? ''}`;
+  }
+
+  /** The scope's tickets as columns, current as of this call. */
+  async columnsFor(scoped: ScopedDb): Promise<CachedColumns> {
+    const slots = this.slots;
+    const key = this.slotKey(scoped);
+    const version = await currentVersion(scoped);
+    let slot = slots.get(key);
+    if (!slot || slot.version !== version) {
+      // The version is read before the rows: a write committed in between makes the rows newer than
+      // the recorded version, which costs one extra reload later, never a stale answer.
+      const loading = loadTicketColumns(scoped).then((columns) => {
+        const ready = new CachedColumns(columns, version);
+        const current = slots.get(key);
+        if (current?.loading === loading) current.ready = ready;
+        this.evict();
+        return ready;
+      });
+      slot = { version, loading, ready: null, lastUsed: 0 };
+      slots.set(key, slot);
+      loading.catch(() => {
+        if (slots.get(key)?.loading === loading) slots.delete(key);
+      });
+    }
+    slot.lastUsed = ++this.tick;
+    return slot.ready ?? slot.loading;
+  }
+
+  private evict(): void {
+    const { maxRows } = this.options;
+    let rows = 0;
+    for (const s of this.slots.values()) rows += s.ready?.columns.length ?? 0;
+    if (rows <= maxRows) return;
+    const byAge = [...this.slots.entries()]
+      .filter(([, s]) => s.ready)
+      .sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+    // The most recently used set stays even when it alone exceeds the cap.
+    for (const [key, s] of byAge.slice(0, -1)) {
+      if (rows <= maxRows) break;
+      rows -= s.ready!.columns.length;
+      this.slots.delete(key);
+    }
   }
 }

@@ -2,7 +2,7 @@ import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
-import { kpis, topicTrend, trainingNeeds, volume } from '../kpi-service.js';
+import { kpiServiceOf } from '../kpi-service.js';
 import { kpiRowsToCsv, toCsv } from '../presenters.js';
 import {
   CompareQuery,
@@ -35,7 +35,8 @@ const csv = (body: string, name: string) =>
   });
 
 /** KPI tables, volume and backlog, contact-reason trends, training needs and drill-down to tickets. */
-export function kpiRoutes(app: OpenAPIHono<AppEnv>, _ctx: ModuleContext): void {
+export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
+  const kpi = kpiServiceOf(ctx);
   app.openapi(
     createRoute({
       method: 'get',
@@ -48,7 +49,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, _ctx: ModuleContext): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const rows = await kpis(c.var.scoped, q.groupBy, q);
+      const rows = await kpi.kpis(c.var.scoped, q.groupBy, q);
       if (q.format === 'csv') return csv(kpiRowsToCsv(rows), `kpis-${q.groupBy}`) as never;
       return c.json({ groupBy: q.groupBy, rows }, 200);
     },
@@ -65,8 +66,8 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, _ctx: ModuleContext): void {
     async (c) => {
       const q = c.req.valid('query');
       const [current, previous] = await Promise.all([
-        kpis(c.var.scoped, q.groupBy, q),
-        kpis(c.var.scoped, q.groupBy, { ...q, from: q.previousFrom, to: q.previousTo }),
+        kpi.kpis(c.var.scoped, q.groupBy, q),
+        kpi.kpis(c.var.scoped, q.groupBy, { ...q, from: q.previousFrom, to: q.previousTo }),
       ]);
       return c.json({ groupBy: q.groupBy, current, previous }, 200);
     },
@@ -82,7 +83,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, _ctx: ModuleContext): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const points = await volume(c.var.scoped, q.interval, q);
+      const points = await kpi.volume(c.var.scoped, q.interval, q);
       if (q.format === 'csv')
         return csv(toCsv(['start', 'created', 'solved', 'backlog'], points), 'volume') as never;
       return c.json({ interval: q.interval, points }, 200);
@@ -99,7 +100,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, _ctx: ModuleContext): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const points = await topicTrend(c.var.scoped, q.interval, q);
+      const points = await kpi.topicTrend(c.var.scoped, q.interval, q);
       if (q.format === 'csv') return csv(toCsv(['start', 'topic', 'tickets'], points), 'topics') as never;
       return c.json({ points }, 200);
     },
@@ -115,7 +116,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, _ctx: ModuleContext): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const items = await trainingNeeds(c.var.scoped, q);
+      const items = await kpi.trainingNeeds(c.var.scoped, q);
       if (q.format === 'csv')
         return csv(toCsv(Object.keys(items[0] ?? { teamId: null }), items), 'training-needs') as never;
       return c.json({ items }, 200);

@@ -6,7 +6,7 @@
 // it; anything else (spaces, signs, exponents, quotes, bad values) is handed back to the caller, which
 // passes the line to RowParser: so every row is accepted, rejected and reported exactly as before.
 
-import type { StaffingRow } from '../modules/plan/row-planner.js';
+import type { StaffingRow } from '../row-planner.js';
 import { type ColumnIndex, type NumericSpec, numericSpecs, RowBuilder } from './staff-csv.js';
 
 /** Significant digits read exactly as an integer (10^15 < 2^53); longer numbers take the general path. */

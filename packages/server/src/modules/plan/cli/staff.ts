@@ -1,5 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { isPositiveInteger, isPositiveNumber, type StaffCommandOptions } from '../staff-args.js';
+import { isPositiveInteger, isPositiveNumber, type StaffCommandOptions } from './staff-args.js';
 
 function positiveNumber(value: string): number {
   const n = Number(value);
@@ -42,7 +42,7 @@ export function registerStaff(program: Command): void {
     .addOption(new Option('--no-progress', 'no progress bar'))
     .addHelpText('after', HELP)
     .action(async (opts: StaffCommandOptions) => {
-      const { staffAction } = await import('../staff-action.js');
+      const { staffAction } = await import('./staff-action.js');
       await staffAction(opts);
     });
 }

@@ -44,7 +44,7 @@ export function registerSimulate(program: Command): void {
     .addOption(new Option('--no-progress', 'no progress bar'))
     .addHelpText('after', HELP)
     .action(async (file: string, opts: SimulateOpts) => {
-      const { runSimulate, ScenarioFileError } = await import('../staff-simulate.js');
+      const { runSimulate, ScenarioFileError } = await import('./staff-simulate.js');
       try {
         await runSimulate(file, opts);
       } catch (err) {

@@ -6,7 +6,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { BankCallRow, Estimate, SimulationResult } from '@shoreline/core/simulation/index';
-import { startProgress } from './progress.js';
+import { startProgress } from '../../../platform/cli/progress.js';
 
 /** A scenario the simulator cannot run: `problems` name each field by its JSON path. */
 export class ScenarioFileError extends Error {

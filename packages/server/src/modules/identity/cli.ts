@@ -1,11 +1,9 @@
 import { type Command, Option } from 'commander';
-import { runMigrations } from '../../main.js';
-import { addUser, createOrganization } from '../../modules/identity/bootstrap.js';
-import { systemClock } from '../../platform/clock.js';
-import { loadConfig } from '../../platform/config.js';
-import { openDatabase } from '../../platform/db/connect.js';
+import type { CliContext } from '../../platform/module.js';
+import { addUser, createOrganization } from './bootstrap.js';
 
-export function registerUser(program: Command): void {
+/** `user add`: the operator's way in before anyone can sign in (instance-level, like the demo seed). */
+export function registerIdentityCommands(program: Command, cli: CliContext): void {
   const user = program.command('user').description('manage users');
   user
     .command('add')
@@ -27,19 +25,15 @@ export function registerUser(program: Command): void {
       }) => {
         const password = opts.password ?? process.env.SHORELINE_PASSWORD;
         if (!password) throw new Error('password: give --password or set SHORELINE_PASSWORD');
-        const config = loadConfig();
-        const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-        try {
-          await runMigrations(database);
-          const org = await database.db
+        await cli.withInstance(async ({ db, clock }) => {
+          const org = await db
             .selectFrom('organizations')
             .select('id')
             .where('name', '=', opts.organization)
             .executeTakeFirst();
           const organizationId =
-            org?.id ??
-            (await createOrganization(database.db, systemClock, { name: opts.organization })).organizationId;
-          const actor = await addUser(database.db, systemClock, {
+            org?.id ?? (await createOrganization(db, clock, { name: opts.organization })).organizationId;
+          const actor = await addUser(db, clock, {
             organizationId,
             email: opts.email,
             name: opts.name,
@@ -48,9 +42,7 @@ export function registerUser(program: Command): void {
             password,
           });
           console.log(`added ${opts.email} (${actor.userId}) as ${opts.role} of ${opts.organization}`);
-        } finally {
-          await database.close();
-        }
+        });
       },
     );
 }

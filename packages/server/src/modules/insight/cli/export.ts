@@ -1,14 +1,10 @@
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 import { type Command, Option } from 'commander';
-import { runMigrations } from '../../main.js';
-import { exportCanonical } from '../../modules/insight/export-service.js';
-import { loadConfig } from '../../platform/config.js';
-import { openDatabase } from '../../platform/db/connect.js';
-import { ScopedDb } from '../../platform/scope.js';
-import { resolveOrganization } from './import.js';
+import type { CliContext } from '../../../platform/module.js';
+import { exportCanonical } from '../export-service.js';
 
-export function registerExport(program: Command): void {
+export function registerExport(program: Command, cli: CliContext): void {
   program
     .command('export')
     .description('export tickets in the canonical format (re-importable with `shoreline import canonical`)')
@@ -16,17 +12,7 @@ export function registerExport(program: Command): void {
     .option('--out <file>', 'output file (default: standard output)')
     .option('--organization <name>', 'organization name or id (default: the only one)')
     .action(async (opts: { format: 'ndjson' | 'csv'; out?: string; organization?: string }) => {
-      const config = loadConfig();
-      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-      try {
-        await runMigrations(database);
-        const organizationId = await resolveOrganization(database, opts.organization);
-        const scoped = new ScopedDb(database.db, {
-          userId: 'cli',
-          organizationId,
-          providerId: null,
-          role: 'admin',
-        });
+      await cli.asOrganization(opts.organization, async (scoped) => {
         const out: Writable = opts.out ? createWriteStream(opts.out) : process.stdout;
         for await (const chunk of exportCanonical(scoped, opts.format)) {
           if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
@@ -35,8 +21,6 @@ export function registerExport(program: Command): void {
           await new Promise<void>((resolve, reject) =>
             out.end((err?: Error | null) => (err ? reject(err) : resolve())),
           );
-      } finally {
-        await database.close();
-      }
+      });
     });
 }

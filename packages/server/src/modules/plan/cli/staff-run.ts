@@ -10,8 +10,8 @@ import { once } from 'node:events';
 import { closeSync, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { StaffingInputError } from '@shoreline/core/staffing/index';
-import { createRowPlanner, type StaffingRow, type StaffingTotals } from '../modules/plan/row-planner.js';
-import { type Progress, startProgress } from './progress.js';
+import { type Progress, startProgress } from '../../../platform/cli/progress.js';
+import { createRowPlanner, type StaffingRow, type StaffingTotals } from '../row-planner.js';
 import {
   ByteRowParser,
   ByteWriter,

@@ -1,7 +1,7 @@
 // Reading `shoreline staff` input: the columns of shared/reference/staffing/intervals_year.csv, one
 // interval per line. Every problem names the line (1 = the header), the column and the reason.
 
-import type { StaffingRow } from '../modules/plan/row-planner.js';
+import type { StaffingRow } from '../row-planner.js';
 
 export const REQUIRED_COLUMNS = [
   'interval_start',

@@ -1,17 +1,17 @@
 import { type Command, Option } from 'commander';
-import { runMigrations } from '../../main.js';
-import { GROUP_BYS, type GroupBy } from '../../modules/insight/kpi-query.js';
-import { kpis } from '../../modules/insight/kpi-service.js';
-import { kpiRowsToCsv } from '../../modules/insight/presenters.js';
-import { loadConfig } from '../../platform/config.js';
-import { openDatabase } from '../../platform/db/connect.js';
-import { ScopedDb } from '../../platform/scope.js';
-import { resolveOrganization } from './import.js';
+import type { CliContext } from '../../../platform/module.js';
+import { GROUP_BYS, type GroupBy } from '../kpi-query.js';
+import { kpiServiceOf } from '../kpi-service.js';
+import { kpiRowsToCsv } from '../presenters.js';
+import { listRejects } from '../service.js';
+
+/** No run rejects this many rows: the CLI lists them all (the API pages). */
+const ALL_REJECTS = 1_000_000_000;
 
 const hours = (s: number | null) => (s === null ? '—' : (s / 3600).toFixed(1));
 const pct = (x: number | null) => (x === null ? '—' : `${(100 * x).toFixed(1)}%`);
 
-export function registerKpi(program: Command): void {
+export function registerKpi(program: Command, cli: CliContext): void {
   const kpi = program
     .command('kpi')
     .description('KPIs of imported and live tickets, grouped by a dimension')
@@ -30,18 +30,8 @@ export function registerKpi(program: Command): void {
         format: string;
         organization?: string;
       }) => {
-        const config = loadConfig();
-        const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-        try {
-          await runMigrations(database);
-          const organizationId = await resolveOrganization(database, opts.organization);
-          const scoped = new ScopedDb(database.db, {
-            userId: 'cli',
-            organizationId,
-            providerId: null,
-            role: 'admin',
-          });
-          const rows = await kpis(scoped, opts.groupBy, {
+        await cli.asOrganization(opts.organization, async (scoped, ctx) => {
+          const rows = await kpiServiceOf(ctx).kpis(scoped, opts.groupBy, {
             from: opts.from,
             to: opts.to,
             source: opts.source,
@@ -58,27 +48,19 @@ export function registerKpi(program: Command): void {
                 `| ${r.label ?? r.key ?? '(none)'} | ${r.tickets} | ${r.solved} | ${hours(r.firstResponse.medianSeconds)} | ${hours(r.firstResponse.p90Seconds)} | ${hours(r.resolution.medianSeconds)} | ${hours(r.resolution.p90Seconds)} | ${pct(r.reopenRate)} | ${pct(r.slaAttainment)} | ${pct(r.csatSatisfiedShare)} |`,
               );
           }
-        } finally {
-          await database.close();
-        }
+        });
       },
     );
   kpi
     .command('rejects <runId>')
     .description('rows an import rejected: line, field, reason')
-    .action(async (runId: string) => {
-      const config = loadConfig();
-      const database = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
-      try {
-        const rows = await database.db
-          .selectFrom('import_rejects')
-          .select(['file', 'line', 'field', 'reason'])
-          .where('import_run_id', '=', runId)
-          .orderBy('line')
-          .execute();
-        for (const r of rows) console.log(`${r.file}:${r.line}: ${r.field}: ${r.reason}`);
-      } finally {
-        await database.close();
-      }
+    .option('--organization <name>', 'organization name or id (default: the only one)')
+    .action(async (runId: string, _opts: unknown, command: Command) => {
+      // `--organization` is also an option of `kpi`, which takes it when it is written after `rejects`.
+      const { organization } = command.optsWithGlobals<{ organization?: string }>();
+      await cli.asOrganization(organization, async (scoped) => {
+        for (const r of await listRejects(scoped, runId, ALL_REJECTS))
+          console.log(`${r.file}:${r.line}: ${r.field}: ${r.reason}`);
+      });
     });
 }

@@ -1,0 +1,13 @@
+import type { Command } from 'commander';
+import { registerSimulate } from './simulate.js';
+import { registerStaff } from './staff.js';
+
+/**
+ * `staff` and `simulate`: pure computation that must start in milliseconds, so these files load only
+ * commander; the planning code is imported when a command runs. src/cli/main.ts registers them alone,
+ * without the other modules, when the invocation is one of them.
+ */
+export function registerPlanCommands(program: Command): void {
+  registerStaff(program);
+  registerSimulate(program);
+}
