@@ -1,6 +1,9 @@
 // @shoreline/core: pure computation. No I/O, no clock, no unseeded randomness, no runtime dependencies.
 
 export * from './demo/index.js';
+export * from './domain/index.js';
 export * from './insight/index.js';
 export * from './simulation/index.js';
 export * from './staffing/index.js';
+export * from './tickets/index.js';
+export * from './time/index.js';

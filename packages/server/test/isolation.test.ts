@@ -77,6 +77,19 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     })),
   'DELETE /api/insight/provider-mappings/:id': () => [undefined],
   'POST /api/auth/logout-all': () => [undefined],
+  // A ticket opened for a foreign provider or team must be refused; with neither it lands in the
+  // caller's own scope.
+  'POST /api/tickets': (f, n) => [
+    ...f('providers').map((providerId) => ({ subject: `Iso ${n}`, channel: 'email', providerId })),
+    ...f('teams').map((teamId) => ({ subject: `Iso ${n}`, channel: 'chat', teamId })),
+    { subject: `Iso ${n}`, channel: 'api' },
+  ],
+  'POST /api/tickets/:id/messages': () => [{ body: 'Taken over', authorType: 'agent' }],
+  'PATCH /api/tickets/:id/status': () => [{ status: 'solved' }],
+  'PATCH /api/tickets/:id/assignee': () => [{ assignee: 'intruder@elsewhere.example' }],
+  'PATCH /api/tickets/:id/tags': () => [{ add: ['taken-over'] }],
+  'POST /api/tickets/:id/transfer': (f) => f('providers').map((providerId) => ({ providerId })),
+  'POST /api/tickets/:id/merge': (f) => f('tickets').map((into) => ({ into })),
   'POST /api/webhooks': (_f, n) => [{ url: `https://93.184.215.14/iso-${n}`, eventTypes: ['*'] }],
   'PATCH /api/webhooks/:id': () => [{ description: 'Taken over', active: false }],
   'DELETE /api/webhooks/:id': () => [undefined],

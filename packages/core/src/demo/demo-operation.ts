@@ -1,5 +1,5 @@
-import { offsetAt } from '../insight/zoned-time.js';
 import { Xoshiro128 } from '../simulation/rng.js';
+import { offsetAt } from '../time/zoned-time.js';
 import { demoSubject } from './demo-phrases.js';
 
 /**

@@ -1,4 +1,4 @@
-import { zonedToUtc } from './zoned-time.js';
+import { zonedToUtc } from '../time/zoned-time.js';
 
 /**
  * Date formats a mapping may name: `iso` (ISO 8601; a value without an offset is read in the

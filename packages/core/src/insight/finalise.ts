@@ -1,4 +1,4 @@
-import { businessSeconds, type TeamCalendar } from './business-hours.js';
+import { businessSeconds, type TeamCalendar } from '../time/business-hours.js';
 import { normaliseCsat } from './csat.js';
 import { type QualityFlag, qualityFlags } from './data-quality.js';
 import type { ImportedTicket } from './ticket.js';

@@ -1,7 +1,6 @@
 // Public surface of core/insight: the canonical ticket model, importers as pure record → ticket
-// mappers, event-log and thread rebuilding, data-quality checks, business hours, quantiles, CSAT
+// mappers, event-log and thread rebuilding, data-quality checks, quantiles, CSAT
 // and contact reasons. Each export cites its definition in its own file.
-export * from './business-hours.js';
 export * from './csat.js';
 export * from './data-quality.js';
 export * from './date-parse.js';
@@ -22,4 +21,3 @@ export * from './threads.js';
 export * from './ticket.js';
 export * from './ticket-columns.js';
 export * from './topics.js';
-export * from './zoned-time.js';

@@ -1,15 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { businessSeconds, type TeamCalendar } from './business-hours.js';
 import { normaliseCsat } from './csat.js';
 import { parseDate } from './date-parse.js';
 import { type EventRow, readEventRow, rebuildFromEvents } from './event-log.js';
 import type { ColumnMapping } from './mapping.js';
 import { median, p90, quantile } from './quantile.js';
 import { extractTopic } from './topics.js';
-
-const weekdays = (open: string, close: string) =>
-  (['mon', 'tue', 'wed', 'thu', 'fri'] as const).map((day) => ({ day, open, close }));
 
 describe('quantile (Hyndman–Fan type 7, = PostgreSQL percentile_cont)', () => {
   it('matches R', () => {
@@ -27,57 +23,6 @@ describe('quantile (Hyndman–Fan type 7, = PostgreSQL percentile_cont)', () => 
         expect(m).toBeGreaterThanOrEqual(Math.min(...xs));
         expect(p).toBeLessThanOrEqual(Math.max(...xs));
       }),
-    );
-  });
-});
-
-describe('businessSeconds', () => {
-  const utc9to17: TeamCalendar = { timeZone: 'UTC', hours: weekdays('09:00', '17:00') };
-  it('counts only open hours: Mon 16:00 → Tue 10:00 is 2 h', () => {
-    // 2024-01-01 is a Monday.
-    expect(businessSeconds(new Date('2024-01-01T16:00Z'), new Date('2024-01-02T10:00Z'), utc9to17)).toBe(
-      7200,
-    );
-  });
-  it('reads the calendar on the team wall clock (Istanbul is UTC+3)', () => {
-    const istanbul: TeamCalendar = { timeZone: 'Europe/Istanbul', hours: weekdays('09:00', '18:00') };
-    expect(businessSeconds(new Date('2024-01-01T05:00Z'), new Date('2024-01-01T07:00Z'), istanbul)).toBe(
-      3600,
-    );
-  });
-  it('keeps a 09–17 day 8 hours across a DST change (Budapest, 2024-03-31)', () => {
-    const budapest: TeamCalendar = {
-      timeZone: 'Europe/Budapest',
-      hours: [...weekdays('09:00', '17:00'), { day: 'sun', open: '00:00', close: '24:00' }],
-    };
-    // Sunday 31 March 2024 has 23 hours in Budapest.
-    expect(businessSeconds(new Date('2024-03-30T23:00Z'), new Date('2024-03-31T22:00Z'), budapest)).toBe(
-      23 * 3600,
-    );
-  });
-  it('0 ≤ business ≤ calendar; 24×7 equals calendar', () => {
-    const always: TeamCalendar = {
-      timeZone: 'America/New_York',
-      hours: (['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const).map((day) => ({
-        day,
-        open: '00:00',
-        close: '24:00',
-      })),
-    };
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1_600_000_000, max: 1_800_000_000 }),
-        fc.integer({ min: 0, max: 40 * 86_400 }),
-        (start, length) => {
-          const a = new Date(start * 1000);
-          const b = new Date((start + length) * 1000);
-          const business = businessSeconds(a, b, utc9to17)!;
-          expect(business).toBeGreaterThanOrEqual(0);
-          expect(business).toBeLessThanOrEqual(length);
-          expect(businessSeconds(a, b, always)).toBe(length);
-        },
-      ),
-      { numRuns: 200 },
     );
   });
 });

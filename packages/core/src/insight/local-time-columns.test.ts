@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { offsetAt, wallClockAt } from '../time/zoned-time.js';
 import {
   bucketStartDay,
   formatDay,
@@ -9,7 +10,6 @@ import {
   NO_DAY,
   ZoneOffsets,
 } from './local-time-columns.js';
-import { offsetAt, wallClockAt } from './zoned-time.js';
 
 const DAY_MS = 86_400_000;
 const ZONES = [

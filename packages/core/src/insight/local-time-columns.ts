@@ -25,7 +25,7 @@
  * Measured with `node --import tsx --conditions=source bench.ts`, a throwaway script timing both
  * functions on a Float64Array of 1e6 LCG-random instants.
  */
-import { assertTimeZone, offsetAt } from './zoned-time.js';
+import { assertTimeZone, offsetAt } from '../time/zoned-time.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;

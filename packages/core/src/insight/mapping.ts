@@ -1,8 +1,8 @@
+import { channelNamed } from '../domain/vocabulary.js';
 import { isCsatScale, normaliseCsat } from './csat.js';
 import { type DateFormat, parseDate } from './date-parse.js';
 import {
   blankTicket,
-  CHANNELS,
   type Channel,
   type CsatScale,
   type ImportedTicket,
@@ -191,8 +191,7 @@ export function channelOf(mapping: ColumnMapping, raw: string | null): Channel |
   if (raw === null) return mapping.channel ?? null;
   const mapped = mapping.channelMap[raw];
   if (mapped) return mapped;
-  const folded = raw.toLowerCase();
-  return (CHANNELS as readonly string[]).includes(folded) ? (folded as Channel) : 'other';
+  return channelNamed(raw.toLowerCase()) ?? 'other';
 }
 
 /** Fills the ticket-level fields a mapping names from one record (shared by flat and event-log files). */

@@ -4,24 +4,24 @@
  * are integer seconds with the unit in the name.
  */
 
-/** Canonical status. The source's own word is always kept beside it as `statusRaw`. */
-export const TICKET_STATUSES = [
-  'new',
-  'open',
-  'pending',
-  'on_hold',
-  'solved',
-  'closed',
-  'spam',
-  'merged',
-] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+// Statuses, priorities, channels and author types are the one domain vocabulary (core/domain).
+import type {
+  AuthorType,
+  Channel,
+  TicketEventKind,
+  TicketPriority,
+  TicketStatus,
+} from '../domain/vocabulary.js';
 
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export type TicketPriority = (typeof TICKET_PRIORITIES)[number];
-
-export const CHANNELS = ['email', 'chat', 'phone', 'social', 'web', 'api', 'other'] as const;
-export type Channel = (typeof CHANNELS)[number];
+export {
+  type AuthorType,
+  CHANNELS,
+  type Channel,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  type TicketPriority,
+  type TicketStatus,
+} from '../domain/vocabulary.js';
 
 /** Rating scales CSAT arrives on; see `normaliseCsat`. */
 export const CSAT_SCALES = ['1-5', '1-10', '0-10', 'binary', 'percent'] as const;
@@ -31,8 +31,6 @@ export interface CsatRating {
   readonly score: number;
   readonly scale: CsatScale;
 }
-
-export type AuthorType = 'customer' | 'agent' | 'system' | 'bot';
 
 export interface ImportedMessage {
   readonly externalId: string;
@@ -48,7 +46,7 @@ export interface ImportedMessage {
 export interface TicketEvent {
   readonly seq: number;
   readonly at: Date;
-  readonly kind: 'created' | 'status' | 'handoff' | 'reopen' | 'assignment';
+  readonly kind: TicketEventKind;
   readonly status: TicketStatus | null;
   readonly statusRaw: string | null;
   readonly team: string | null;

@@ -1,3 +1,4 @@
+import type { Channel } from '@shoreline/core';
 import { addUser, createOrganization, createProvider, createTeam } from '../modules/identity/index.js';
 import type { ModuleContext } from '../platform/module.js';
 
@@ -70,7 +71,7 @@ export async function seedDemo(ctx: ModuleContext): Promise<DemoSeed> {
     name: string,
     site: string,
     languages: string[],
-    channels: ('email' | 'chat' | 'phone' | 'social')[],
+    channels: Channel[],
     timeZone: string,
     hours: Hours,
   ) => createTeam(s, clock, { providerId, name, site, languages, channels, timeZone, businessHours: hours });

@@ -14,7 +14,10 @@ import {
 import type { DB } from './db/schema.js';
 import { notFound } from './http/problem.js';
 
-export type Role = 'admin' | 'supervisor' | 'agent';
+// Roles are the one domain vocabulary (core/domain/vocabulary.ts).
+export type { Role } from '@shoreline/core';
+
+import type { Role } from '@shoreline/core';
 
 /** Who is calling: the one thing every data access is scoped by. */
 export interface Actor {
@@ -176,6 +179,16 @@ export class ScopedDb {
     });
     const qb = (this.db as unknown as AnyDb).insertInto(table as string).values(list);
     return qb as unknown as InsertQueryBuilder<DB, T, InsertResult>;
+  }
+
+  /**
+   * The connection or transaction this scope runs on, for the platform's writers that must join the
+   * caller's transaction and write no tenant rows of their own: the event outbox (`recordEvent`)
+   * and counters such as the tickets' data version. Modules read and write their tables through the
+   * scoped builders above, never through this.
+   */
+  get executor(): Kysely<DB> | Transaction<DB> {
+    return this.db;
   }
 
   /** Runs `fn` in one transaction, with the same scope. */

@@ -26,7 +26,7 @@ export async function recordTestEvent(
 /**
  * Waits until every committed outbox row is below the delivery horizon. On a PostgreSQL cluster
  * shared with other work, a write transaction in ANY database holds the horizon back
- * (docs/decisions/0006-event-delivery.md); tests wait for it instead of assuming an idle cluster.
+ * (docs/decisions/0007-event-delivery.md); tests wait for it instead of assuming an idle cluster.
  */
 export async function waitForOutboxHorizon(db: Kysely<DB>, timeoutMs = 60_000): Promise<void> {
   const deadline = performance.now() + timeoutMs;

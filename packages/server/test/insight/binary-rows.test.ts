@@ -1,7 +1,8 @@
 import { blankTicket, type FinalTicket } from '@shoreline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inCopyTransaction } from '../../src/modules/insight/import/copy-transaction.js';
-import { BatchBuilder, type PlacedTicket, writeBatch } from '../../src/modules/insight/import/write-batch.js';
+import { writeBatch } from '../../src/modules/insight/import/write-batch.js';
+import { BatchBuilder, type PlacedTicket } from '../../src/modules/tickets/bulk/batch-builder.js';
+import { inCopyTransaction } from '../../src/modules/tickets/bulk/copy-transaction.js';
 import { readBinaryCopy } from '../../src/platform/db/binary-copy-reader.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { demoOrganizationId } from './support.js';
@@ -199,7 +200,7 @@ describe('binary COPY rows of tickets round-trip exactly', () => {
     for (const t of tickets) builder.add(place(t));
     const prepared = builder.take();
     const { BINARY_COPY_HEADER, BINARY_COPY_TRAILER } = await import(
-      '../../src/modules/insight/import/binary-rows.js'
+      '../../src/modules/tickets/bulk/binary-rows.js'
     );
     async function* chunks() {
       yield BINARY_COPY_HEADER;

@@ -1,10 +1,5 @@
-import {
-  bucketStartDay,
-  formatDay,
-  hourOfWeekColumn,
-  localDayColumn,
-  offsetAt,
-} from '@shoreline/core/insight/index';
+import { bucketStartDay, formatDay, hourOfWeekColumn, localDayColumn } from '@shoreline/core/insight/index';
+import { offsetAt } from '@shoreline/core/time/index';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets, type TestDatabase } from '../../src/test-support/databases.js';

@@ -1,11 +1,13 @@
+import type { Channel, Role } from '@shoreline/core/domain/vocabulary';
+
 // Shapes of the HTTP API (base /api). Kept in one place so they can be swapped for the server's
 // exported types once it publishes them.
 
 export const LOCALES = ['en', 'tr', 'he', 'hu', 'lv'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-export const ROLES = ['admin', 'supervisor', 'agent'] as const;
-export type Role = (typeof ROLES)[number];
+// Roles and channels are the one domain vocabulary (core/domain/vocabulary.ts).
+export { CHANNELS, type Channel, ROLES, type Role } from '@shoreline/core/domain/vocabulary';
 
 export interface Me {
   id: string;
@@ -34,8 +36,6 @@ export interface Provider {
   createdAt: string;
 }
 
-export const CHANNELS = ['email', 'chat', 'phone', 'social'] as const;
-export type Channel = (typeof CHANNELS)[number];
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 

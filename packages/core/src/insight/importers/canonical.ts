@@ -1,3 +1,4 @@
+import { channelNamed } from '../../domain/vocabulary.js';
 import { isCsatScale, normaliseCsat } from '../csat.js';
 import {
   blankTicket,
@@ -12,50 +13,6 @@ import {
   type TicketStatus,
 } from '../ticket.js';
 import { arr, instant, isObject, type JsonObject, num, requiredId, str } from './json-fields.js';
-
-/**
- * Columns of the canonical Shoreline format, in export order. NDJSON carries `tags` as an array,
- * `custom` as an object and `messages` as an array; CSV carries tags `|`-separated and custom as JSON
- * text, and no messages. Documented in docs/insight.md.
- */
-export const CANONICAL_COLUMNS = [
-  'source',
-  'externalId',
-  'number',
-  'subject',
-  'status',
-  'statusRaw',
-  'priority',
-  'channel',
-  'language',
-  'topic',
-  'tags',
-  'requester',
-  'assignee',
-  'group',
-  'supportLine',
-  'provider',
-  'team',
-  'createdAt',
-  'firstResponseAt',
-  'solvedAt',
-  'closedAt',
-  'reopenedAt',
-  'reopenCount',
-  'handoffCount',
-  'firstResponseSeconds',
-  'resolutionSeconds',
-  'firstResponseBusinessSeconds',
-  'resolutionBusinessSeconds',
-  'slaBreached',
-  'csatScore',
-  'csatScale',
-  'callWaitSeconds',
-  'callHandleSeconds',
-  'abandoned',
-  'qualityFlags',
-  'custom',
-] as const;
 
 function oneOf<T extends string>(o: JsonObject, key: string, allowed: readonly T[]): T | null {
   const v = str(o, key);
@@ -86,7 +43,9 @@ export function mapCanonicalRecord(o: JsonObject): MapResult {
     t.status = oneOf<TicketStatus>(o, 'status', TICKET_STATUSES);
     t.statusRaw = str(o, 'statusRaw') ?? t.status;
     t.priority = oneOf<TicketPriority>(o, 'priority', TICKET_PRIORITIES);
-    t.channel = oneOf<Channel>(o, 'channel', CHANNELS);
+    // Exports written before `web` became `web_form` stay importable (CHANNEL_ALIASES).
+    const channel = str(o, 'channel');
+    t.channel = channel === null ? null : (channelNamed(channel) ?? oneOf<Channel>(o, 'channel', CHANNELS));
     t.language = str(o, 'language');
     t.topic = str(o, 'topic');
     t.tags = Array.isArray(o.tags) ? o.tags.map(String) : (str(o, 'tags') ?? '').split('|').filter(Boolean);

@@ -40,16 +40,16 @@ const PRIORITY: Record<string, TicketPriority> = {
 };
 const SOURCE: Record<string, Channel> = {
   '1': 'email',
-  '2': 'web',
+  '2': 'web_form',
   '3': 'phone',
-  '4': 'web',
+  '4': 'web_form',
   '5': 'social',
   '6': 'social',
   '7': 'chat',
-  '9': 'web',
+  '9': 'web_form',
   '10': 'email',
   Email: 'email',
-  Portal: 'web',
+  Portal: 'web_form',
   Phone: 'phone',
   Chat: 'chat',
 };

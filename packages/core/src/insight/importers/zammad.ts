@@ -58,7 +58,7 @@ function stateOf(name: string): TicketStatus | null {
 const ARTICLE_CHANNEL: Record<string, Channel> = {
   email: 'email',
   phone: 'phone',
-  web: 'web',
+  web: 'web_form',
   chat: 'chat',
   sms: 'chat',
   twitter: 'social',

@@ -23,12 +23,12 @@ const STATUS: Record<string, TicketStatus> = {
 };
 const CHANNEL: Record<string, Channel> = {
   email: 'email',
-  web: 'web',
+  web: 'web_form',
   api: 'api',
   chat: 'chat',
   native_messaging: 'chat',
   voice: 'phone',
-  mobile: 'web',
+  mobile: 'web_form',
   twitter: 'social',
   facebook: 'social',
 };

@@ -35,3 +35,13 @@ export function identityAuthenticator(ctx: ModuleContext): Authenticate {
     );
   };
 }
+
+// What other modules may ask identity (they never read its tables).
+export {
+  type Directory,
+  type DirectoryProvider,
+  type DirectoryTeam,
+  directoryFor,
+  lockReferences,
+  organizationDirectory,
+} from './directory.js';

@@ -1,3 +1,4 @@
+import type { Channel } from '@shoreline/core';
 import type { Selectable } from 'kysely';
 import type { ApiTokensTable, ProvidersTable, TeamsTable, UsersTable } from './tables.js';
 
@@ -22,7 +23,7 @@ export function presentTeam(row: Selectable<TeamsTable>) {
     name: row.name,
     site: row.site,
     languages: row.languages,
-    channels: row.channels as ('email' | 'chat' | 'phone' | 'social')[],
+    channels: row.channels as Channel[],
     timeZone: row.time_zone,
     businessHours: row.business_hours,
     createdAt: row.created_at.toISOString(),

@@ -1,10 +1,12 @@
 import { z } from '@hono/zod-openapi';
+import { CHANNELS, ROLES } from '@shoreline/core';
+
+// Channels and roles are the one domain vocabulary (core/domain/vocabulary.ts).
+export { CHANNELS, ROLES };
 
 export const LOCALES = ['en', 'tr', 'he', 'hu', 'lv'] as const;
-export const ROLES = ['admin', 'supervisor', 'agent'] as const;
 export const PROVIDER_KINDS = ['in_house', 'vendor'] as const;
 export const SHORES = ['onshore', 'nearshore', 'offshore'] as const;
-export const CHANNELS = ['email', 'chat', 'phone', 'social'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
 const supportedZones = new Set(Intl.supportedValuesOf('timeZone'));
@@ -27,7 +29,11 @@ const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be
 export const BusinessHours = z
   .object({ day: z.enum(WEEKDAYS), open: ClockTime, close: ClockTime })
   .strict()
-  .refine((h) => h.open < h.close, { message: 'open must be before close', path: ['close'] });
+  .refine((h) => h.open !== h.close && !(h.open === '24:00'), {
+    // A close before the open runs past midnight (22:00–06:00, night teams; core/time/business-hours.ts).
+    message: 'open and close must differ; a close before the open runs past midnight',
+    path: ['close'],
+  });
 
 const Id = (prefix: string) =>
   z
@@ -102,7 +108,7 @@ export const TeamCreate = z
     name: Name,
     site: z.string().trim().max(200).default(''),
     languages: z.array(LanguageTag).max(50).default([]),
-    channels: z.array(z.enum(CHANNELS)).max(4).default([]),
+    channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
     timeZone: TimeZone,
     businessHours: z.array(BusinessHours).max(21).default([]),
   })
@@ -114,7 +120,7 @@ export const TeamUpdate = z
     name: Name.optional(),
     site: z.string().trim().max(200).optional(),
     languages: z.array(LanguageTag).max(50).optional(),
-    channels: z.array(z.enum(CHANNELS)).max(4).optional(),
+    channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
     timeZone: TimeZone.optional(),
     businessHours: z.array(BusinessHours).max(21).optional(),
   })

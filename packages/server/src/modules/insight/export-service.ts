@@ -1,5 +1,6 @@
-import { CANONICAL_COLUMNS } from '@shoreline/core';
+import { CANONICAL_COLUMNS, TICKET_FIELDS } from '@shoreline/core';
 import type { ScopedDb } from '../../platform/scope.js';
+import { directoryFor } from '../identity/index.js';
 import { toCsv } from './presenters.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
@@ -15,16 +16,22 @@ export async function* exportCanonical(
   pageSize = 2_000,
 ): AsyncGenerator<string> {
   let after = '';
+  // Provider and team travel by name (ids differ between installations), looked up in identity.
+  const directory = await directoryFor(scoped);
+  const names = new Map<string | null, string>([
+    ...directory.providers.map((p) => [p.id, p.name] as const),
+    ...directory.teams.map((t) => [t.id, t.name] as const),
+  ]);
+  const fields = TICKET_FIELDS.filter(
+    (f) => f.canonical !== null && (format === 'ndjson' || f.inCsv !== false),
+  );
   if (format === 'csv') yield `${CANONICAL_COLUMNS.join(',')}\n`;
   for (;;) {
     const rows = await scoped
       .selectFrom('tickets')
-      .leftJoin('providers', 'providers.id', 'tickets.provider_id')
-      .leftJoin('teams', 'teams.id', 'tickets.team_id')
-      .selectAll('tickets')
-      .select(['providers.name as provider_name', 'teams.name as team_name'])
-      .where('tickets.id', '>', after)
-      .orderBy('tickets.id')
+      .selectAll()
+      .where('id', '>', after)
+      .orderBy('id')
       .limit(pageSize)
       .execute();
     if (rows.length === 0) return;
@@ -44,57 +51,34 @@ export async function* exportCanonical(
         : [];
     const byTicket = new Map<string, typeof messages>();
     for (const m of messages) byTicket.set(m.ticket_id, [...(byTicket.get(m.ticket_id) ?? []), m]);
-    const records = rows.map((t) => ({
-      source: t.source,
-      externalId: t.external_id,
-      number: t.number,
-      subject: t.subject,
-      status: t.status,
-      statusRaw: t.status_raw,
-      priority: t.priority,
-      channel: t.channel,
-      language: t.language,
-      topic: t.topic,
-      tags: format === 'csv' ? t.tags.join('|') : t.tags,
-      requester: t.requester,
-      assignee: t.assignee,
-      group: t.source_group,
-      supportLine: t.support_line,
-      provider: t.provider_name,
-      team: t.team_name,
-      createdAt: iso(t.created_at),
-      firstResponseAt: iso(t.first_response_at),
-      solvedAt: iso(t.solved_at),
-      closedAt: iso(t.closed_at),
-      reopenedAt: iso(t.reopened_at),
-      reopenCount: t.reopen_count,
-      handoffCount: t.handoff_count,
-      firstResponseSeconds: t.first_response_seconds,
-      resolutionSeconds: t.resolution_seconds,
-      firstResponseBusinessSeconds: t.first_response_business_seconds,
-      resolutionBusinessSeconds: t.resolution_business_seconds,
-      slaBreached: t.sla_breached,
-      csatScore: t.csat_score,
-      csatScale: t.csat_scale,
-      callWaitSeconds: t.call_wait_seconds,
-      callHandleSeconds: t.call_handle_seconds,
-      abandoned: t.abandoned,
-      qualityFlags: format === 'csv' ? t.quality_flags.join('|') : t.quality_flags,
-      custom: format === 'csv' ? JSON.stringify(t.custom) : t.custom,
-      ...(format === 'ndjson'
-        ? {
-            description: t.description,
-            messages: (byTicket.get(t.id) ?? []).map((m) => ({
-              externalId: m.external_id,
-              authorType: m.author_type,
-              authorId: m.author_id,
-              public: m.public,
-              body: m.body,
-              createdAt: iso(m.created_at),
-            })),
-          }
-        : {}),
-    }));
+    // One canonical column per catalogue field (core/tickets/fields.ts); CSV flattens lists and objects.
+    const records = rows.map((t) => {
+      const row = t as unknown as Record<string, unknown>;
+      const record: Record<string, unknown> = {};
+      for (const f of fields) {
+        const v = row[f.column] ?? null;
+        record[f.canonical!] =
+          f.column === 'provider_id' || f.column === 'team_id'
+            ? (names.get(v as string | null) ?? null)
+            : f.type === 'instant'
+              ? iso(v as Date | string | null)
+              : format === 'csv' && f.type === 'text[]'
+                ? (v as string[]).join('|')
+                : format === 'csv' && f.type === 'json'
+                  ? JSON.stringify(v)
+                  : v;
+      }
+      if (format === 'ndjson')
+        record.messages = (byTicket.get(t.id) ?? []).map((m) => ({
+          externalId: m.external_id,
+          authorType: m.author_type,
+          authorId: m.author_id,
+          public: m.public,
+          body: m.body,
+          createdAt: iso(m.created_at),
+        }));
+      return record;
+    });
     if (format === 'csv') yield toCsv(CANONICAL_COLUMNS, records).split('\n').slice(1).join('\n');
     else yield records.map((r) => JSON.stringify(r)).join('\n') + '\n';
   }

@@ -13,6 +13,7 @@ import {
   selectRows,
 } from '@shoreline/core';
 import type { ScopedDb } from '../../platform/scope.js';
+import { directoryFor } from '../identity/index.js';
 import type { CachedColumns, ColumnCache } from './kpi-columns/column-cache.js';
 import type { GroupBy, TicketFilter } from './kpi-query.js';
 import {
@@ -62,10 +63,7 @@ interface Directory {
 
 /** Names and kinds of the providers and teams the caller can see: labels and provider-kind groups. */
 async function directory(scoped: ScopedDb): Promise<Directory> {
-  const [providers, teams] = await Promise.all([
-    scoped.selectFrom('providers').select(['id', 'name', 'kind']).execute(),
-    scoped.selectFrom('teams').select(['id', 'name']).execute(),
-  ]);
+  const { providers, teams } = await directoryFor(scoped);
   return {
     providers: new Map(providers.map((p) => [p.id, { name: p.name, kind: p.kind }])),
     teams: new Map(teams.map((t) => [t.id, t.name])),

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ScopedDb } from '../../platform/scope.js';
-import { filteredTickets, type GroupBy, groupKey, type TicketFilter } from './kpi-query.js';
+import { directoryFor } from '../identity/index.js';
+import { filteredTickets, type GroupBy, groupKey, groupLabel, type TicketFilter } from './kpi-query.js';
 import {
   byLagThenTeamTopic,
   byTicketsThenKey,
@@ -58,19 +59,17 @@ export const KPI_WORK_MEM = '256MB';
 /**
  * Gives the current transaction room to sort in memory: medians and p90 (percentile_cont) sort every
  * filtered value, and at PostgreSQL's default work_mem (4 MB) a sort of a million values spills to
- * disk. Reached through a scoped table (the caller's providers) since no route gets the raw handle.
+ * disk. A setting of the transaction, not a read of any tenant's rows: it goes through the scope's
+ * executor.
  */
 async function roomToSort(tx: ScopedDb): Promise<void> {
-  await tx
-    .selectFrom('providers')
-    .select(sql<string>`set_config('work_mem', ${KPI_WORK_MEM}, true)`.as('work_mem'))
-    .limit(1)
-    .execute();
+  await sql`select set_config('work_mem', ${KPI_WORK_MEM}, true)`.execute(tx.executor);
 }
 
 async function kpisIn(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter): Promise<KpiRow[]> {
-  const { key, label } = groupKey(groupBy, filter.timeZone ?? 'UTC');
-  const rows = await filteredTickets(scoped, filter)
+  const directory = await directoryFor(scoped);
+  const { key, label } = groupKey(groupBy, filter.timeZone ?? 'UTC', directory);
+  const rows = await filteredTickets(scoped, filter, directory)
     .select([
       key.as('key'),
       label.as('label'),
@@ -105,7 +104,7 @@ async function kpisIn(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter):
       const r = raw as Record<string, unknown>;
       return {
         key: r.key == null ? null : String(r.key),
-        label: r.label == null ? null : String(r.label),
+        label: groupLabel(groupBy, r.label == null ? null : String(r.label), directory),
         tickets: Number(r.tickets),
         solved: Number(r.solved),
         firstResponse: stats(r, 'fr'),
@@ -151,7 +150,7 @@ export async function volumeSql(
   const created = trunc('created_at');
   const solved = trunc('solved_at');
   const base = { ...filter, from: undefined, to: undefined };
-  const rows = await filteredTickets(scoped, base)
+  const rows = await filteredTickets(scoped, base, await directoryFor(scoped))
     .select([
       sql<number>`grouping(${created})`.as('by_solved'),
       sql<string | null>`to_char(${created}, 'YYYY-MM-DD')`.as('c'),
@@ -194,7 +193,7 @@ export async function topicTrendSql(
 ): Promise<TopicPoint[]> {
   // Grouped by the truncated timestamp and formatted once per bucket (see volume).
   const start = sql`date_trunc(${sql.lit(interval)}, tickets.created_at at time zone ${sql.lit(filter.timeZone ?? 'UTC')})`;
-  const rows = await filteredTickets(scoped, filter)
+  const rows = await filteredTickets(scoped, filter, await directoryFor(scoped))
     .select([
       sql<string>`to_char(${start}, 'YYYY-MM-DD')`.as('start'),
       sql<string | null>`tickets.topic`.as('topic'),
@@ -225,11 +224,12 @@ export async function trainingNeedsSql(
 }
 
 async function trainingNeedsIn(scoped: ScopedDb, filter: TicketFilter, minTickets: number) {
+  const directory = await directoryFor(scoped);
+  const teamName = new Map(directory.teams.map((t) => [t.id, t.name]));
   const [byTeamTopic, byTopic] = await Promise.all([
-    filteredTickets(scoped, filter)
+    filteredTickets(scoped, filter, directory)
       .select([
         sql<string | null>`tickets.team_id`.as('team_id'),
-        sql<string | null>`(select t.name from teams t where t.id = tickets.team_id)`.as('team'),
         sql<string | null>`tickets.topic`.as('topic'),
         sql<number>`count(*)`.as('tickets'),
         sql<
@@ -243,7 +243,7 @@ async function trainingNeedsIn(scoped: ScopedDb, filter: TicketFilter, minTicket
       .where('tickets.topic', 'is not', null)
       .groupBy([sql`tickets.team_id`, sql`tickets.topic`])
       .execute(),
-    filteredTickets(scoped, filter)
+    filteredTickets(scoped, filter, directory)
       .select([
         sql<string | null>`tickets.topic`.as('topic'),
         sql<
@@ -264,7 +264,7 @@ async function trainingNeedsIn(scoped: ScopedDb, filter: TicketFilter, minTicket
       const lagRatio = mine !== null && all ? mine / all : null;
       return {
         teamId: r.team_id,
-        team: r.team,
+        team: r.team_id === null ? null : (teamName.get(r.team_id) ?? null),
         topic: r.topic,
         tickets: Number(r.tickets),
         resolutionMedianSeconds: mine,

@@ -1,43 +1,15 @@
 import type { Selectable } from 'kysely';
-import type { TicketsTable } from '../tickets/index.js';
+import { presentTicket as presentFullTicket, type TicketsTable } from '../tickets/index.js';
 import type { KpiRow } from './kpi-service.js';
+import { DRILL_DOWN_FIELDS } from './schemas.js';
 import type { ImportRunsTable } from './tables.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export function presentTicket(t: Selectable<TicketsTable>) {
-  return {
-    id: t.id,
-    source: t.source,
-    externalId: t.external_id,
-    number: t.number,
-    subject: t.subject,
-    providerId: t.provider_id,
-    teamId: t.team_id,
-    channel: t.channel,
-    status: t.status,
-    statusRaw: t.status_raw,
-    priority: t.priority,
-    language: t.language,
-    topic: t.topic,
-    tags: t.tags,
-    assignee: t.assignee,
-    group: t.source_group,
-    supportLine: t.support_line,
-    createdAt: iso(t.created_at),
-    firstResponseAt: iso(t.first_response_at),
-    solvedAt: iso(t.solved_at),
-    closedAt: iso(t.closed_at),
-    reopenCount: t.reopen_count,
-    handoffCount: t.handoff_count,
-    firstResponseSeconds: t.first_response_seconds,
-    resolutionSeconds: t.resolution_seconds,
-    firstResponseBusinessSeconds: t.first_response_business_seconds,
-    resolutionBusinessSeconds: t.resolution_business_seconds,
-    slaBreached: t.sla_breached,
-    csatNormalised: t.csat_normalised,
-    qualityFlags: t.quality_flags,
-  };
+/** A ticket as a drill-down lists it: the catalogue's wire fields (the tickets module's presenter), DRILL_DOWN_FIELDS only. */
+export function presentTicket(t: Selectable<TicketsTable>): Record<string, unknown> {
+  const full = presentFullTicket(t);
+  return Object.fromEntries(DRILL_DOWN_FIELDS.map((f) => [f, full[f]]));
 }
 
 export function presentImportRun(r: Selectable<ImportRunsTable>) {

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { TicketSchema as FullTicketSchema } from '../tickets/index.js';
 import { GROUP_BYS } from './kpi-query.js';
 
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date');
@@ -112,39 +113,43 @@ export const TrainingNeedsSchema = z
   })
   .openapi('TrainingNeeds');
 
+/** The fields a KPI drill-down lists per ticket: a subset of the ticket catalogue (core/tickets/fields.ts). */
+export const DRILL_DOWN_FIELDS = [
+  'id',
+  'source',
+  'externalId',
+  'number',
+  'subject',
+  'providerId',
+  'teamId',
+  'channel',
+  'status',
+  'statusRaw',
+  'priority',
+  'language',
+  'topic',
+  'tags',
+  'assignee',
+  'group',
+  'supportLine',
+  'createdAt',
+  'firstResponseAt',
+  'solvedAt',
+  'closedAt',
+  'reopenCount',
+  'handoffCount',
+  'firstResponseSeconds',
+  'resolutionSeconds',
+  'firstResponseBusinessSeconds',
+  'resolutionBusinessSeconds',
+  'slaBreached',
+  'csatNormalised',
+  'qualityFlags',
+] as const;
+
+// Each field's type and description come from the tickets module's catalogue-derived schema.
 export const TicketSchema = z
-  .object({
-    id: z.string(),
-    source: z.string(),
-    externalId: z.string(),
-    number: z.string().nullable(),
-    subject: z.string().nullable(),
-    providerId: z.string().nullable(),
-    teamId: z.string().nullable(),
-    channel: z.string().nullable(),
-    status: z.string().nullable(),
-    statusRaw: z.string().nullable(),
-    priority: z.string().nullable(),
-    language: z.string().nullable(),
-    topic: z.string().nullable(),
-    tags: z.array(z.string()),
-    assignee: z.string().nullable(),
-    group: z.string().nullable(),
-    supportLine: z.string().nullable(),
-    createdAt: z.string().nullable(),
-    firstResponseAt: z.string().nullable(),
-    solvedAt: z.string().nullable(),
-    closedAt: z.string().nullable(),
-    reopenCount: z.number().int(),
-    handoffCount: z.number().int(),
-    firstResponseSeconds: z.number().nullable(),
-    resolutionSeconds: z.number().nullable(),
-    firstResponseBusinessSeconds: z.number().nullable(),
-    resolutionBusinessSeconds: z.number().nullable(),
-    slaBreached: z.boolean().nullable(),
-    csatNormalised: z.number().nullable(),
-    qualityFlags: z.array(z.string()),
-  })
+  .object(Object.fromEntries(DRILL_DOWN_FIELDS.map((f) => [f, FullTicketSchema.shape[f]!])))
   .openapi('InsightTicket');
 export const TicketPage = z
   .object({ items: z.array(TicketSchema), nextCursor: z.string().nullable() })

@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/connect.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { Actor, ScopedDb } from '../../platform/scope.js';
+import { directoryFor } from '../identity/index.js';
 import { ImportError } from './import/import-error.js';
 import { parseMapping } from './import/mapping-file.js';
 import { runImport } from './import/run-import.js';
@@ -29,7 +30,8 @@ export async function listTickets(
   cursor: string | undefined,
   limit: number,
 ) {
-  let q = filteredTickets(scoped, filter)
+  const directory = filter.providerKind === undefined ? null : await directoryFor(scoped);
+  let q = filteredTickets(scoped, filter, directory)
     .selectAll('tickets')
     .orderBy('tickets.id')
     .limit(limit + 1);
@@ -165,19 +167,12 @@ export async function createProviderMapping(
   },
 ) {
   assertMayManageImports(scoped);
-  const provider = await scoped
-    .selectFrom('providers')
-    .select('id')
-    .where('id', '=', input.providerId)
-    .executeTakeFirst();
-  if (!provider) throw new AppError('validation_failed', 'no such provider', 'providerId');
+  const directory = await directoryFor(scoped);
+  if (!directory.providers.some((p) => p.id === input.providerId))
+    throw new AppError('validation_failed', 'no such provider', 'providerId');
   if (input.teamId) {
-    const team = await scoped
-      .selectFrom('teams')
-      .select('provider_id')
-      .where('id', '=', input.teamId)
-      .executeTakeFirst();
-    if (!team || team.provider_id !== input.providerId)
+    const team = directory.teams.find((t) => t.id === input.teamId);
+    if (!team || team.providerId !== input.providerId)
       throw new AppError('validation_failed', 'the team must belong to the provider', 'teamId');
   }
   const id = newId('pmap', clock.now().getTime());

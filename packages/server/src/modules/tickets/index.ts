@@ -1,15 +1,30 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { ticketMigrations } from './migrations.js';
+import { ticketRoutes } from './routes/tickets.js';
 import { ticketScopedTables } from './tables.js';
 
-export { bumpTicketDataVersion } from './data-version.js';
-export type { TicketEventsTable, TicketMessagesTable, TicketsTable } from './tables.js';
-
-/** Tickets, their messages and lifecycle events: the raw material every other capability reads. */
+/**
+ * Tickets, their messages and lifecycle events: the raw material every other capability reads.
+ * This module is the only writer of `tickets`, `ticket_messages` and `ticket_events`; every write
+ * records a domain event and raises the data version in its transaction.
+ */
 export const ticketsModule: ShorelineModule = {
   name: 'tickets',
   migrations: ticketMigrations,
   scopedTables: ticketScopedTables,
   // Every role reads tickets, vendor staff only their provider's: push applies the same rule.
   pushSubjects: { ticket: () => true },
+  routes(app, ctx) {
+    ticketRoutes(app, ctx);
+  },
 };
+
+// Bulk import (Insight's importer): build binary COPY rows, write them in the caller's transaction.
+export { BatchBuilder, type PlacedTicket, type PreparedBatch } from './bulk/batch-builder.js';
+export { type CopyTransaction, inCopyTransaction } from './bulk/copy-transaction.js';
+export { type BatchReject, importTicketBatch, type TicketBatch } from './bulk/import-batch.js';
+export { presentTicket } from './presenters.js';
+export { TicketSchema } from './schemas.js';
+// Live work (one ticket at a time, for Desk, mail, the API).
+export * as ticketService from './service.js';
+export type { TicketEventsTable, TicketMessagesTable, TicketsTable } from './tables.js';

@@ -136,4 +136,12 @@ export const ticketMigrations: Migration[] = [
       await execScript(db, 'drop index if exists tickets_import_run;');
     },
   },
+  {
+    id: '2026-12-03T0111_tickets_channel_web_form',
+    async up(db) {
+      // One channel vocabulary (core/domain/vocabulary.ts): the import model's `web` is `web_form`,
+      // the name teams, the API and the web app use.
+      await execScript(db, `update tickets set channel = 'web_form' where channel = 'web';`);
+    },
+  },
 ];

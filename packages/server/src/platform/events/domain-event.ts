@@ -49,3 +49,28 @@ export async function recordEvent(db: Kysely<DB> | Transaction<DB>, event: Domai
     db,
   );
 }
+
+/**
+ * The same, through a plain query function: for writers holding a native transaction rather than
+ * Kysely's (the bulk import's COPY transaction).
+ */
+export async function recordEventWith(
+  tx: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  event: DomainEvent,
+): Promise<void> {
+  await tx.query(
+    `insert into domain_events
+      (organization_id, provider_id, type, subject_type, subject_id, actor_id, occurred_at, payload)
+    values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+    [
+      event.organizationId,
+      event.providerId,
+      event.type,
+      event.subjectType,
+      event.subjectId,
+      event.actorId,
+      event.occurredAt.toISOString(),
+      JSON.stringify(event.payload),
+    ],
+  );
+}

@@ -3,7 +3,7 @@ import { eventMigrations } from './migrations.js';
 import { streamRoute } from './stream-route.js';
 
 export { publishTransient, type TransientEvent } from './bus.js';
-export { type DomainEvent, recordEvent } from './domain-event.js';
+export { type DomainEvent, recordEvent, recordEventWith } from './domain-event.js';
 export type { EventListener, ListenerContext } from './listener.js';
 export type { StoredEvent } from './outbox-reader.js';
 

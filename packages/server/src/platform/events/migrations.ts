@@ -26,7 +26,7 @@ export const eventMigrations: Migration[] = [
   },
   {
     // Readers order the outbox by (writing transaction, id), not by id alone: ids are handed out at
-    // insert, so a lower id can commit after a higher one (docs/decisions/0006-event-delivery.md).
+    // insert, so a lower id can commit after a higher one (docs/decisions/0007-event-delivery.md).
     // The statement-level trigger wakes every process LISTENing; PostgreSQL sends it at commit and
     // folds the notifications of one transaction into one.
     id: '2026-12-03T0125_events_delivery',

@@ -3,7 +3,7 @@ import { type RawBuilder, sql } from 'kysely';
 /**
  * Where an event sits in the outbox's delivery order: its writing transaction (xid8, as text), then
  * its id. Readers only read below the horizon (see `belowHorizon`), so every event that can still
- * appear sorts after every position already read. See docs/decisions/0006-event-delivery.md.
+ * appear sorts after every position already read. See docs/decisions/0007-event-delivery.md.
  */
 export interface EventPosition {
   readonly tx: string;

@@ -10,6 +10,8 @@ export const PROBLEM_STATUS = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  /** A status change the ticket lifecycle (core/tickets/lifecycle.ts) refuses; names `status`. */
+  invalid_transition: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

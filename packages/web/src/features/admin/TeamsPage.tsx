@@ -255,7 +255,8 @@ function TeamForm(props: {
       open: hours[day].from,
       close: hours[day].to,
     }));
-    if (businessHours.some((h) => !h.open || !h.close || h.close <= h.open)) {
+    // A close before the open is a night window running past midnight (22:00–06:00).
+    if (businessHours.some((h) => !h.open || !h.close || h.close === h.open)) {
       setHoursError(t('errors.invalid_time'));
       return;
     }

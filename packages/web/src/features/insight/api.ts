@@ -14,18 +14,12 @@ export const GROUP_BYS = [
 ] as const;
 export type GroupBy = (typeof GROUP_BYS)[number] | 'none' | 'status' | 'source' | 'support_line';
 
-export const TICKET_CHANNELS = ['email', 'chat', 'phone', 'social', 'web', 'api', 'other'] as const;
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-export const TICKET_STATUSES = [
-  'new',
-  'open',
-  'pending',
-  'on_hold',
-  'solved',
-  'closed',
-  'spam',
-  'merged',
-] as const;
+// Channels, priorities and statuses are the one domain vocabulary (core/domain/vocabulary.ts).
+export {
+  CHANNELS as TICKET_CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+} from '@shoreline/core/domain/vocabulary';
 export const QUALITY_FLAGS = [
   'missing_created_at',
   'solved_before_first_response',

@@ -4,6 +4,7 @@ import {
   CHANNELS,
   type ColumnMapping,
   CSAT_SCALES,
+  channelNamed,
   MAPPABLE_FIELDS,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
@@ -13,6 +14,12 @@ import { ImportError } from './import-error.js';
 
 const fieldRecord = <T extends z.ZodTypeAny>(value: T) =>
   z.partialRecord(z.enum(MAPPABLE_FIELDS), value).default({});
+
+/** A channel, in today's words or a legacy one (`web` → `web_form`, CHANNEL_ALIASES), so old mapping files still load. */
+const ChannelWord = z.preprocess(
+  (v) => (typeof v === 'string' ? (channelNamed(v) ?? v) : v),
+  z.enum(CHANNELS),
+);
 
 /** A provider rule shipped with a mapping: names resolved to ids in the organization at import start. */
 export const ProviderRuleSchema = z.object({
@@ -39,8 +46,8 @@ export const MappingFileSchema = z
     columns: fieldRecord(z.string().min(1)),
     statusMap: z.record(z.string(), z.enum(TICKET_STATUSES)).default({}),
     priorityMap: z.record(z.string(), z.enum(TICKET_PRIORITIES)).default({}),
-    channelMap: z.record(z.string(), z.enum(CHANNELS)).default({}),
-    channel: z.enum(CHANNELS).optional(),
+    channelMap: z.record(z.string(), ChannelWord).default({}),
+    channel: ChannelWord.optional(),
     csatScale: z.enum(CSAT_SCALES).default('1-5'),
     durationUnit: z.enum(['seconds', 'minutes', 'hours']).default('seconds'),
     tagSeparator: z.string().default(','),

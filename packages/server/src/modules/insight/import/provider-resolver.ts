@@ -1,6 +1,7 @@
 import type { TeamCalendar } from '@shoreline/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../../platform/db/schema.js';
+import { organizationDirectory } from '../../identity/index.js';
 
 export interface Placement {
   providerId: string | null;
@@ -35,23 +36,14 @@ export class ProviderResolver {
   private readonly byName = new Map<string, Placement | null>();
 
   static async load(db: Kysely<DB>, organizationId: string, source: string): Promise<ProviderResolver> {
-    const [rules, providers, teams] = await Promise.all([
+    const [rules, directory] = await Promise.all([
       db
         .selectFrom('provider_mappings')
         .select(['source', 'match_kind', 'match_value', 'provider_id', 'team_id'])
         .where('organization_id', '=', organizationId)
         .where('source', 'in', [source, '*'])
         .execute(),
-      db
-        .selectFrom('providers')
-        .select(['id', 'name'])
-        .where('organization_id', '=', organizationId)
-        .execute(),
-      db
-        .selectFrom('teams')
-        .select(['id', 'provider_id', 'name', 'time_zone', 'business_hours'])
-        .where('organization_id', '=', organizationId)
-        .execute(),
+      organizationDirectory(db, organizationId),
     ]);
     const ordered = rules
       .map((r) => ({
@@ -62,17 +54,10 @@ export class ProviderResolver {
         teamId: r.team_id,
       }))
       .sort((a, b) => (a.source === '*' ? 1 : 0) - (b.source === '*' ? 1 : 0));
-    const teamMap = new Map(
-      teams.map((t) => {
-        const hours = typeof t.business_hours === 'string' ? JSON.parse(t.business_hours) : t.business_hours;
-        const calendar = Array.isArray(hours) && hours.length > 0 ? { timeZone: t.time_zone, hours } : null;
-        return [t.id, { id: t.id, providerId: t.provider_id, name: t.name, calendar }];
-      }),
-    );
     return new ProviderResolver(
       ordered,
-      new Map(providers.map((p) => [p.name.toLowerCase(), p.id])),
-      teamMap,
+      new Map(directory.providers.map((p) => [p.name.toLowerCase(), p.id])),
+      new Map(directory.teams.map((t) => [t.id, t])),
     );
   }
 

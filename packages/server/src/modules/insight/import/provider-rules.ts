@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock.js';
 import type { DB } from '../../../platform/db/schema.js';
 import { newId } from '../../../platform/ids.js';
+import { organizationDirectory } from '../../identity/index.js';
 import { ImportError } from './import-error.js';
 import type { ProviderRule } from './mapping-file.js';
 
@@ -17,16 +18,7 @@ export async function applyProviderRules(
   source: string,
   rules: readonly ProviderRule[],
 ): Promise<void> {
-  const providers = await db
-    .selectFrom('providers')
-    .select(['id', 'name'])
-    .where('organization_id', '=', organizationId)
-    .execute();
-  const teams = await db
-    .selectFrom('teams')
-    .select(['id', 'name', 'provider_id'])
-    .where('organization_id', '=', organizationId)
-    .execute();
+  const { providers, teams } = await organizationDirectory(db, organizationId);
   const resolved = rules.map((rule, i) => {
     const provider = providers.find((p) => p.name.toLowerCase() === rule.provider.toLowerCase());
     if (!provider)
@@ -37,7 +29,7 @@ export async function applyProviderRules(
         },
       );
     const team = rule.team
-      ? teams.find((t) => t.provider_id === provider.id && t.name.toLowerCase() === rule.team!.toLowerCase())
+      ? teams.find((t) => t.providerId === provider.id && t.name.toLowerCase() === rule.team!.toLowerCase())
       : undefined;
     if (rule.team && !team)
       throw new ImportError(

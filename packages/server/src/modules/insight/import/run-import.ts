@@ -3,6 +3,7 @@ import { type ColumnMapping, finaliseTicket, type ImportedTicket, QUALITY_FLAGS 
 import type { Clock } from '../../../platform/clock.js';
 import type { Database } from '../../../platform/db/connect.js';
 import { newId } from '../../../platform/ids.js';
+import { BatchBuilder, type PlacedTicket } from '../../tickets/index.js';
 import { announceProgress, finishRun } from './announce.js';
 import { ImportError } from './import-error.js';
 import type { MappingFile } from './mapping-file.js';
@@ -11,7 +12,7 @@ import { ProviderResolver } from './provider-resolver.js';
 import { applyProviderRules } from './provider-rules.js';
 import { checkFile } from './source-file.js';
 import { type ImportFormat, type Reject, readUnits } from './units.js';
-import { BatchBuilder, type PlacedTicket, writeBatch } from './write-batch.js';
+import { writeBatch } from './write-batch.js';
 
 export interface ImportProgress {
   runId: string;

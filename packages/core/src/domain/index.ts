@@ -1,0 +1,2 @@
+// Public surface of core/domain: the closed sets of words the whole product shares.
+export * from './vocabulary.js';

@@ -1,0 +1,4 @@
+// Public surface of core/time: wall clocks in IANA zones, and business-hours arithmetic (SLA
+// deadlines, business-time KPIs).
+export * from './business-hours.js';
+export * from './zoned-time.js';

@@ -1,0 +1,127 @@
+import { z } from '@hono/zod-openapi';
+import {
+  AUTHOR_TYPES,
+  CHANNELS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+  TICKET_WIRE_FIELDS,
+  type TicketField,
+} from '@shoreline/core';
+
+/** The zod type of one catalogue field on the wire (core/tickets/fields.ts). */
+function wireType(f: TicketField): z.ZodTypeAny {
+  const base: z.ZodTypeAny =
+    f.type === 'enum'
+      ? z.enum(f.values as [string, ...string[]])
+      : f.type === 'text[]'
+        ? z.array(z.string())
+        : f.type === 'integer'
+          ? z.number().int()
+          : f.type === 'number'
+            ? z.number()
+            : f.type === 'boolean'
+              ? z.boolean()
+              : f.type === 'instant'
+                ? z.string().datetime()
+                : f.type === 'json'
+                  ? z.record(z.string(), z.string())
+                  : z.string();
+  return (f.nullable ? base.nullable() : base).openapi({ description: f.description });
+}
+
+/** A ticket as the API answers it, derived field by field from the catalogue. */
+export const TicketSchema = z
+  .object(Object.fromEntries(TICKET_WIRE_FIELDS.map((f) => [f.wire, wireType(f)])))
+  .openapi('Ticket');
+
+const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+const Tag = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .refine((t) => !t.includes('\u0000'), 'must not contain NUL');
+const Id = z.string().min(1).max(64);
+
+export const MessageSchema = z
+  .object({
+    id: z.string(),
+    authorType: z.enum(AUTHOR_TYPES),
+    authorId: z.string().nullable(),
+    public: z.boolean(),
+    body: z.string(),
+    createdAt: z.string().datetime(),
+  })
+  .openapi('TicketMessage');
+
+export const HistoryStepSchema = z
+  .object({
+    seq: z.number().int(),
+    at: z.string().datetime(),
+    kind: z.string(),
+    status: z.string().nullable(),
+    team: z.string().nullable(),
+    supportLine: z.string().nullable(),
+    assignee: z.string().nullable(),
+  })
+  .openapi('TicketHistoryStep');
+
+export const TicketDetailSchema = z
+  .object({ ticket: TicketSchema, messages: z.array(MessageSchema), history: z.array(HistoryStepSchema) })
+  .openapi('TicketDetail');
+
+export const MessageCreate = z
+  .object({
+    body: Text(100_000),
+    authorType: z.enum(['customer', 'agent']).default('agent'),
+    public: z.boolean().default(true),
+  })
+  .strict()
+  .openapi('TicketMessageCreate');
+
+export const TicketCreate = z
+  .object({
+    subject: Text(500),
+    channel: z.enum(CHANNELS),
+    priority: z.enum(TICKET_PRIORITIES).nullable().optional(),
+    language: z.string().trim().max(35).nullable().optional(),
+    requester: z.string().trim().max(320).nullable().optional(),
+    providerId: Id.nullable().optional(),
+    teamId: Id.nullable().optional(),
+    tags: z.array(Tag).max(50).default([]),
+    message: z
+      .object({ body: Text(100_000), public: z.boolean().default(true) })
+      .strict()
+      .optional()
+      .openapi({ description: "The customer's first message." }),
+  })
+  .strict()
+  .openapi('TicketCreate');
+
+export const StatusChange = z
+  .object({ status: z.enum(TICKET_STATUSES) })
+  .strict()
+  .openapi('TicketStatusChange');
+
+export const AssigneeChange = z
+  .object({ assignee: z.string().trim().min(1).max(320).nullable() })
+  .strict()
+  .openapi('TicketAssigneeChange');
+
+export const TagsChange = z
+  .object({ add: z.array(Tag).max(50).default([]), remove: z.array(Tag).max(50).default([]) })
+  .strict()
+  .openapi('TicketTagsChange');
+
+export const Transfer = z
+  .object({ providerId: Id.nullable().optional(), teamId: Id.nullable().optional() })
+  .strict()
+  .refine((t) => t.providerId !== undefined || t.teamId !== undefined, {
+    message: 'name the provider or the team to transfer to',
+    path: ['providerId'],
+  })
+  .openapi('TicketTransfer');
+
+export const Merge = z.object({ into: Id }).strict().openapi('TicketMerge');
+
+export const TicketIdParam = z.object({ id: Id });

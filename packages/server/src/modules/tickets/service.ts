@@ -1,0 +1,455 @@
+import {
+  type AuthorType,
+  businessSeconds,
+  type Channel,
+  type LifecycleState,
+  NEW_TICKET,
+  type TicketPriority,
+  type TicketStatus,
+  transition,
+} from '@shoreline/core';
+import type { Selectable } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import { type DomainEvent, recordEvent } from '../../platform/events/index.js';
+import { AppError, notFound } from '../../platform/http/problem.js';
+import { newId } from '../../platform/ids.js';
+import type { ScopedDb } from '../../platform/scope.js';
+import { type DirectoryTeam, directoryFor } from '../identity/index.js';
+import { bumpTicketDataVersion } from './data-version.js';
+import { presentMessage, presentTicket, presentTicketDetail } from './presenters.js';
+import type { TicketEventsTable, TicketsTable } from './tables.js';
+
+/** `source` of tickets created live (not imported); their external id is their own id. */
+export const LIVE_SOURCE = 'live';
+
+type TicketRow = Selectable<TicketsTable>;
+
+export interface NewTicket {
+  subject: string;
+  description?: string | null | undefined;
+  channel: Channel;
+  priority?: TicketPriority | null | undefined;
+  language?: string | null | undefined;
+  requester?: string | null | undefined;
+  /** Defaults to the caller's provider (vendor staff) or none. */
+  providerId?: string | null | undefined;
+  teamId?: string | null | undefined;
+  tags?: readonly string[] | undefined;
+  /** The customer's first message, when the ticket starts with one. */
+  message?: NewMessage | undefined;
+}
+
+export interface NewMessage {
+  body: string;
+  authorType: AuthorType;
+  /** False for an internal note; default true. */
+  public?: boolean | undefined;
+}
+
+/**
+ * Runs one ticket write: `fn` in a transaction, then the organization's data version raised in the
+ * same transaction (KPI caches see the change exactly when it commits).
+ */
+async function write<R>(s: ScopedDb, fn: (tx: ScopedDb) => Promise<R>): Promise<R> {
+  return s.transaction(async (tx) => {
+    const result = await fn(tx);
+    await bumpTicketDataVersion(tx.executor, tx.actor.organizationId);
+    return result;
+  });
+}
+
+function event(tx: ScopedDb, at: Date, type: string, ticket: TicketRow, payload: Record<string, unknown>) {
+  const e: DomainEvent = {
+    type,
+    organizationId: ticket.organization_id,
+    providerId: ticket.provider_id,
+    subjectType: 'ticket',
+    subjectId: ticket.id,
+    actorId: tx.actor.userId,
+    occurredAt: at,
+    payload,
+  };
+  return recordEvent(tx.executor, e);
+}
+
+/** The ticket, locked for the rest of the transaction; not found when outside the caller's scope. */
+async function lockTicket(tx: ScopedDb, id: string): Promise<TicketRow> {
+  const row = await tx.selectFrom('tickets').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!row) throw notFound('ticket');
+  return row;
+}
+
+/** Appends a step to the ticket's history (`ticket_events`), numbered after the last one. */
+async function addHistory(
+  tx: ScopedDb,
+  ticket: TicketRow,
+  at: Date,
+  step: Pick<TicketEventsTable, 'kind'> & Partial<Pick<TicketEventsTable, 'status' | 'team' | 'assignee'>>,
+): Promise<void> {
+  const last = await tx
+    .selectFrom('ticket_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('ticket_id', '=', ticket.id)
+    .executeTakeFirst();
+  await tx
+    .insertInto('ticket_events', {
+      provider_id: ticket.provider_id,
+      ticket_id: ticket.id,
+      seq: Number(last?.seq ?? 0) + 1,
+      at,
+      kind: step.kind,
+      status: step.status ?? null,
+      status_raw: step.status ?? null,
+      team: step.team ?? null,
+      support_line: null,
+      assignee: step.assignee ?? null,
+    })
+    .execute();
+}
+
+/**
+ * Where a ticket goes: the provider and team named, checked against what the caller sees. A
+ * provider outside the caller's reach (another organization's, or for vendor staff another
+ * provider's) answers 404 naming `providerId`, as if it did not exist.
+ */
+async function placement(
+  tx: ScopedDb,
+  providerId: string | null | undefined,
+  teamId: string | null | undefined,
+): Promise<{ providerId: string | null; team: DirectoryTeam | null }> {
+  const directory = await directoryFor(tx);
+  const team = teamId ? (directory.teams.find((t) => t.id === teamId) ?? null) : null;
+  if (teamId && !team) throw new AppError('not_found', 'team not found', 'teamId');
+  const provider = providerId ?? team?.providerId ?? tx.actor.providerId;
+  if (provider !== null && !directory.providers.some((p) => p.id === provider))
+    throw new AppError('not_found', 'provider not found', 'providerId');
+  if (team && team.providerId !== provider)
+    throw new AppError('validation_failed', 'the team must belong to the provider', 'teamId');
+  return { providerId: provider, team };
+}
+
+const secondsBetween = (from: Date | null, to: Date) =>
+  from === null ? null : Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+
+async function teamCalendar(tx: ScopedDb, teamId: string | null) {
+  if (teamId === null) return null;
+  return (await directoryFor(tx)).teams.find((t) => t.id === teamId)?.calendar ?? null;
+}
+
+/** Opens a ticket (live: source `live`), with its first message when given. Emits `ticket.created` (and `message.received`). */
+export async function createTicket(s: ScopedDb, clock: Clock, input: NewTicket) {
+  return write(s, async (tx) => {
+    const now = clock.now();
+    const { providerId, team } = await placement(tx, input.providerId, input.teamId);
+    const id = newId('tkt', now.getTime());
+    const ticket = await tx
+      .insertInto('tickets', {
+        id,
+        provider_id: providerId,
+        team_id: team?.id ?? null,
+        source: LIVE_SOURCE,
+        external_id: id,
+        subject: input.subject,
+        description: input.description ?? input.message?.body ?? null,
+        channel: input.channel,
+        status: NEW_TICKET.status,
+        status_raw: NEW_TICKET.status,
+        priority: input.priority ?? null,
+        language: input.language ?? null,
+        requester: input.requester ?? null,
+        tags: [...new Set(input.tags ?? [])],
+        quality_flags: [],
+        custom: '{}',
+        created_at: now,
+        imported_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await addHistory(tx, ticket, now, { kind: 'created', status: 'new', team: team?.name ?? null });
+    await event(tx, now, 'ticket.created', ticket, {
+      channel: ticket.channel,
+      priority: ticket.priority,
+      teamId: ticket.team_id,
+    });
+    if (input.message) await insertMessage(tx, ticket, now, input.message);
+    return presentTicket(ticket);
+  });
+}
+
+async function insertMessage(tx: ScopedDb, ticket: TicketRow, at: Date, m: NewMessage) {
+  const id = newId('msg', at.getTime());
+  const row = await tx
+    .insertInto('ticket_messages', {
+      id,
+      provider_id: ticket.provider_id,
+      ticket_id: ticket.id,
+      external_id: id,
+      author_type: m.authorType,
+      author_id: m.authorType === 'agent' ? tx.actor.userId : null,
+      public: m.public ?? true,
+      body: m.body,
+      created_at: at,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  const fromCustomer = m.authorType === 'customer';
+  await event(tx, at, fromCustomer ? 'message.received' : 'message.sent', ticket, {
+    messageId: row.id,
+    authorType: row.author_type,
+    public: row.public,
+  });
+  return row;
+}
+
+/**
+ * Adds a message. The first public agent reply stamps the first response (calendar and business
+ * seconds on the team's hours). Emits `message.received` (from the customer) or `message.sent`.
+ */
+export async function appendMessage(s: ScopedDb, clock: Clock, ticketId: string, input: NewMessage) {
+  return write(s, async (tx) => {
+    const now = clock.now();
+    const ticket = await lockTicket(tx, ticketId);
+    if (ticket.status === 'closed' || ticket.status === 'merged')
+      throw new AppError('invalid_transition', `a ${ticket.status} ticket takes no messages`, 'status');
+    const row = await insertMessage(tx, ticket, now, input);
+    if (input.authorType === 'agent' && row.public && ticket.first_response_at === null) {
+      const created = ticket.created_at === null ? null : new Date(ticket.created_at);
+      const calendar = await teamCalendar(tx, ticket.team_id);
+      await tx
+        .updateTable('tickets')
+        .set({
+          first_response_at: now,
+          first_response_seconds: secondsBetween(created, now),
+          first_response_business_seconds:
+            created && calendar ? businessSeconds(created, now, calendar) : null,
+        })
+        .where('id', '=', ticket.id)
+        .execute();
+    }
+    return presentMessage(row);
+  });
+}
+
+/**
+ * Moves a ticket to another status, by the lifecycle table (core/tickets/lifecycle.ts). A refused
+ * step answers `invalid_transition` naming `status`, with the reason. Emits `ticket.status_changed`.
+ */
+export async function changeStatus(s: ScopedDb, clock: Clock, ticketId: string, to: TicketStatus) {
+  return write(s, async (tx) => {
+    const ticket = await lockTicket(tx, ticketId);
+    return applyStatus(tx, clock.now(), ticket, to, {});
+  });
+}
+
+async function applyStatus(
+  tx: ScopedDb,
+  now: Date,
+  ticket: TicketRow,
+  to: TicketStatus,
+  extra: Record<string, unknown>,
+) {
+  const from = (ticket.status ?? 'open') as TicketStatus;
+  const state: LifecycleState = {
+    status: from,
+    solvedAt: ticket.solved_at === null ? null : new Date(ticket.solved_at),
+    closedAt: ticket.closed_at === null ? null : new Date(ticket.closed_at),
+    reopenedAt: ticket.reopened_at === null ? null : new Date(ticket.reopened_at),
+    reopenCount: ticket.reopen_count,
+  };
+  const result = transition(state, to, now);
+  if (!result.ok)
+    throw new AppError('invalid_transition', result.refusal.reason, 'status', [
+      { field: 'status', code: result.refusal.code, message: result.refusal.reason },
+    ]);
+  const next = result.state;
+  const created = ticket.created_at === null ? null : new Date(ticket.created_at);
+  const solving = to === 'solved';
+  const calendar = solving ? await teamCalendar(tx, ticket.team_id) : null;
+  const updated = await tx
+    .updateTable('tickets')
+    .set({
+      status: next.status,
+      status_raw: next.status,
+      solved_at: next.solvedAt,
+      closed_at: next.closedAt,
+      reopened_at: next.reopenedAt,
+      reopen_count: next.reopenCount,
+      ...(solving
+        ? {
+            resolution_seconds: secondsBetween(created, now),
+            resolution_business_seconds: created && calendar ? businessSeconds(created, now, calendar) : null,
+          }
+        : {}),
+    })
+    .where('id', '=', ticket.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await addHistory(tx, updated, now, { kind: result.reopened ? 'reopen' : 'status', status: to });
+  await event(tx, now, 'ticket.status_changed', updated, { from, to, reopened: result.reopened, ...extra });
+  return presentTicket(updated);
+}
+
+/** Assigns the ticket to an agent (null: unassigns). Emits `ticket.assigned`. */
+export async function assignTicket(s: ScopedDb, clock: Clock, ticketId: string, assignee: string | null) {
+  return write(s, async (tx) => {
+    const now = clock.now();
+    const ticket = await lockTicket(tx, ticketId);
+    const updated = await tx
+      .updateTable('tickets')
+      .set({ assignee })
+      .where('id', '=', ticket.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await addHistory(tx, updated, now, { kind: 'assignment', assignee });
+    await event(tx, now, 'ticket.assigned', updated, { from: ticket.assignee, to: assignee });
+    return presentTicket(updated);
+  });
+}
+
+/**
+ * Hands the ticket to another team or provider (a hand-off, counted in `handoff_count`); its
+ * messages and history move with it, so the new provider's staff see the whole conversation and the
+ * old one's no longer do. Vendor staff cannot send a ticket to another provider: that provider is
+ * outside their reach and answers 404 naming `providerId`. Emits `ticket.transferred`.
+ */
+export async function transferTicket(
+  s: ScopedDb,
+  clock: Clock,
+  ticketId: string,
+  input: { providerId?: string | null | undefined; teamId?: string | null | undefined },
+) {
+  return write(s, async (tx) => {
+    const now = clock.now();
+    const ticket = await lockTicket(tx, ticketId);
+    const target = await placement(
+      tx,
+      input.providerId ?? (input.teamId ? undefined : ticket.provider_id),
+      input.teamId,
+    );
+    if (target.providerId === ticket.provider_id && (target.team?.id ?? null) === ticket.team_id)
+      throw new AppError(
+        'validation_failed',
+        'the ticket is already there',
+        input.teamId ? 'teamId' : 'providerId',
+      );
+    const updated = await tx
+      .updateTable('tickets')
+      .set({
+        provider_id: target.providerId,
+        team_id: target.team?.id ?? null,
+        handoff_count: ticket.handoff_count + 1,
+      })
+      .where('id', '=', ticket.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await tx
+      .updateTable('ticket_messages')
+      .set({ provider_id: target.providerId })
+      .where('ticket_id', '=', ticket.id)
+      .execute();
+    await tx
+      .updateTable('ticket_events')
+      .set({ provider_id: target.providerId })
+      .where('ticket_id', '=', ticket.id)
+      .execute();
+    await addHistory(tx, updated, now, { kind: 'handoff', team: target.team?.name ?? null });
+    const payload = {
+      fromProviderId: ticket.provider_id,
+      toProviderId: target.providerId,
+      fromTeamId: ticket.team_id,
+      toTeamId: target.team?.id ?? null,
+    };
+    await event(tx, now, 'ticket.transferred', updated, payload);
+    return presentTicket(updated);
+  });
+}
+
+/** Adds and removes tags (kept sorted, without repeats). Emits `ticket.tagged` with what changed. */
+export async function tagTicket(
+  s: ScopedDb,
+  clock: Clock,
+  ticketId: string,
+  input: { add?: readonly string[] | undefined; remove?: readonly string[] | undefined },
+) {
+  return write(s, async (tx) => {
+    const now = clock.now();
+    const ticket = await lockTicket(tx, ticketId);
+    const remove = new Set(input.remove ?? []);
+    const tags = [...new Set([...ticket.tags, ...(input.add ?? [])])].filter((t) => !remove.has(t)).sort();
+    const added = tags.filter((t) => !ticket.tags.includes(t));
+    const removed = ticket.tags.filter((t) => !tags.includes(t));
+    const updated = await tx
+      .updateTable('tickets')
+      .set({ tags })
+      .where('id', '=', ticket.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await event(tx, now, 'ticket.tagged', updated, { added, removed, tags });
+    return presentTicket(updated);
+  });
+}
+
+/**
+ * Merges a ticket into another (a duplicate of the same request): its messages are copied to the
+ * target, it becomes `merged` (by the lifecycle table: an unsolved ticket only), and both must be
+ * within the caller's reach. Emits `ticket.merged` on the merged ticket and its status change.
+ */
+export async function mergeTicket(s: ScopedDb, clock: Clock, ticketId: string, intoId: string) {
+  return write(s, async (tx) => {
+    const now = clock.now();
+    const ticket = await lockTicket(tx, ticketId);
+    if (ticketId === intoId)
+      throw new AppError('validation_failed', 'a ticket cannot be merged into itself', 'into');
+    const into = await tx
+      .selectFrom('tickets')
+      .selectAll()
+      .where('id', '=', intoId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!into) throw new AppError('not_found', 'ticket not found', 'into');
+    if (into.status === 'closed' || into.status === 'merged')
+      throw new AppError('invalid_transition', `a ${into.status} ticket takes no merged messages`, 'into');
+    const merged = await applyStatus(tx, now, ticket, 'merged', { into: into.id });
+    const messages = await tx
+      .selectFrom('ticket_messages')
+      .selectAll()
+      .where('ticket_id', '=', ticket.id)
+      .execute();
+    if (messages.length > 0)
+      await tx
+        .insertInto(
+          'ticket_messages',
+          messages.map((m) => ({
+            id: newId('msg', now.getTime()),
+            provider_id: into.provider_id,
+            ticket_id: into.id,
+            external_id: `merged:${ticket.id}:${m.external_id}`,
+            author_type: m.author_type,
+            author_id: m.author_id,
+            public: m.public,
+            body: m.body,
+            created_at: m.created_at,
+          })),
+        )
+        .execute();
+    await event(tx, now, 'ticket.merged', ticket, { into: into.id, messagesCopied: messages.length });
+    return merged;
+  });
+}
+
+/** One ticket with its conversation and history, for the caller's scope. */
+export async function getTicket(s: ScopedDb, ticketId: string) {
+  const ticket = await s.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
+  if (!ticket) throw notFound('ticket');
+  const [messages, history] = await Promise.all([
+    s
+      .selectFrom('ticket_messages')
+      .selectAll()
+      .where('ticket_id', '=', ticketId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute(),
+    s.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq').execute(),
+  ]);
+  return presentTicketDetail(ticket, messages, history);
+}
