@@ -25,11 +25,13 @@ export async function startJourney(options: {
   consoleErrors: string[];
   acceptDownloads?: boolean;
   acceptDialogs?: boolean;
+  /** Extra server settings (environment variable names). */
+  env?: Record<string, string>;
 }): Promise<Journey> {
   if (!existsSync(join(root, 'packages', 'web', 'dist', 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build -w @shoreline/web` (or `npm run e2e`).');
   }
-  const server = await startTestServer();
+  const server = await startTestServer(options.env);
   const { browser, page } = await openBrowser(server.url, options);
   return { server, browser, page };
 }

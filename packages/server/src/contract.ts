@@ -66,6 +66,14 @@ import type {
   StaffingRequest as StaffingRequestSchema,
   StaffingResponse as StaffingResponseSchema,
 } from './modules/plan/index.js';
+import type {
+  CreatedEndpointSchema,
+  DeliverySchema,
+  EndpointCreate as EndpointCreateSchema,
+  EndpointSchema,
+  EndpointUpdate as EndpointUpdateSchema,
+  webhooksPolicy,
+} from './modules/webhooks/index.js';
 import type { ProblemSchema } from './platform/http/openapi.js';
 import type { JobOverviewSchema, JobSchema, jobsPolicy } from './platform/jobs/index.js';
 import type { UploadSchema } from './platform/uploads/index.js';
@@ -110,7 +118,8 @@ export type Ability =
   | keyof typeof identityPolicy
   | keyof typeof insightPolicy
   | keyof typeof planPolicy
-  | keyof typeof jobsPolicy;
+  | keyof typeof jobsPolicy
+  | keyof typeof webhooksPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
@@ -174,3 +183,10 @@ export type Job = z.infer<typeof JobSchema>;
 export type JobStatus = Job['status'];
 export type JobOverview = z.infer<typeof JobOverviewSchema>;
 export type Upload = z.infer<typeof UploadSchema>;
+
+// Webhooks.
+export type WebhookEndpoint = z.infer<typeof EndpointSchema>;
+export type WebhookEndpointCreated = z.infer<typeof CreatedEndpointSchema>;
+export type WebhookEndpointCreate = z.input<typeof EndpointCreateSchema>;
+export type WebhookEndpointUpdate = z.input<typeof EndpointUpdateSchema>;
+export type WebhookDelivery = z.infer<typeof DeliverySchema>;

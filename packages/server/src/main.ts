@@ -59,6 +59,7 @@ export async function openShoreline(
     jobs,
     async close() {
       await jobs.stop();
+      await ctx.events.stop();
       await database.close();
     },
   };
@@ -86,11 +87,15 @@ export function runMigrations(database: Database): Promise<MigrationReport> {
   );
 }
 
-/** Serves the app on config.host:config.port; resolves once listening, with the bound port. */
-export function listen(
+/**
+ * Serves the app on config.host:config.port and starts the event loop (listeners, push); resolves
+ * once listening, with the bound port.
+ */
+export async function listen(
   shoreline: Shoreline,
   config: Config,
 ): Promise<{ port: number; close(): Promise<void> }> {
+  await shoreline.ctx.events.start({ background: true });
   return new Promise((resolve) => {
     const server = serve({ fetch: shoreline.app.fetch, hostname: config.host, port: config.port }, (info) => {
       // With port 0 the OS picks one: links the server builds (invitations) must name the real port.
@@ -99,7 +104,12 @@ export function listen(
       shoreline.ctx.database.lock?.setPort(info.port);
       resolve({
         port: info.port,
-        close: () => new Promise<void>((done) => server.close(() => done())),
+        close: () =>
+          new Promise<void>((done) => {
+            // Open event streams would hold server.close() forever.
+            shoreline.ctx.events.hub.closeAll();
+            server.close(() => done());
+          }),
       });
     });
   });

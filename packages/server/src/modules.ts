@@ -2,6 +2,7 @@ import { identityModule } from './modules/identity/index.js';
 import { insightModule } from './modules/insight/index.js';
 import { planModule } from './modules/plan/index.js';
 import { ticketsModule } from './modules/tickets/index.js';
+import { webhooksModule } from './modules/webhooks/index.js';
 import { eventsModule } from './platform/events/index.js';
 import { jobsModule } from './platform/jobs/index.js';
 import type { ShorelineModule } from './platform/module.js';
@@ -20,4 +21,5 @@ export const modules: readonly ShorelineModule[] = [
   ticketsModule,
   insightModule,
   planModule,
+  webhooksModule,
 ];

@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
 import { createProvider, createTeam, createToken } from '../src/modules/identity/service.js';
+import { publishTransient } from '../src/platform/events/index.js';
 import { newId } from '../src/platform/ids.js';
 import { outboxMailer } from '../src/platform/mail/mailer.js';
 import type { Actor } from '../src/platform/scope.js';
+import { recordTestEvent } from '../src/test-support/events.js';
+import { type SseMessage, SseReader } from '../src/test-support/sse-client.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
 
 /**
@@ -96,7 +99,13 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'PATCH /api/tickets/:id/tags': () => [{ add: ['taken-over'] }],
   'POST /api/tickets/:id/transfer': (f) => f('providers').map((providerId) => ({ providerId })),
   'POST /api/tickets/:id/merge': (f) => f('tickets').map((into) => ({ into })),
+  'POST /api/webhooks': (_f, n) => [{ url: `https://93.184.215.14/iso-${n}`, eventTypes: ['*'] }],
+  'PATCH /api/webhooks/:id': () => [{ description: 'Taken over', active: false }],
+  'DELETE /api/webhooks/:id': () => [undefined],
+  'POST /api/webhooks/:id/test': () => [undefined],
 };
+// Streams never end by themselves; the push suite below covers them for every role.
+const STREAM_ROUTES = new Set(['GET /api/events/stream']);
 // Reached without an actor by design; their own tests cover them.
 const PUBLIC_ROUTES = new Set([
   'POST /api/auth/login',
@@ -116,12 +125,15 @@ const SEGMENT_TABLE: Record<string, string> = {
   'provider-mappings': 'provider_mappings',
   jobs: 'jobs',
   tickets: 'tickets',
+  webhooks: 'webhook_endpoints',
 };
 
 let t: TestApp;
 let orgA: string;
 let orgB: string;
 const actors: { label: string; actor: Actor; auth: Auth }[] = [];
+/** Org B's admin and vendor agent: push must keep org A's events from them too. */
+const otherOrgActors: { label: string; actor: Actor; auth: Auth }[] = [];
 
 async function snapshot(): Promise<Map<string, Row[]>> {
   const out = new Map<string, Row[]>();
@@ -279,8 +291,14 @@ beforeAll(async () => {
     providerId: bVendor.id,
     password: DEMO_PASSWORD,
   });
-  await createToken(sb, clock, { name: 'b admin token' });
-  await createToken(t.shoreline.ctx.scope(bVendorAgent), clock, { name: 'b vendor token' });
+  const bAdminToken = await createToken(sb, clock, { name: 'b admin token' });
+  const bVendorToken = await createToken(t.shoreline.ctx.scope(bVendorAgent), clock, {
+    name: 'b vendor token',
+  });
+  otherOrgActors.push(
+    { label: 'other org admin', actor: bAdmin, auth: { token: bAdminToken.token } },
+    { label: 'other org vendor agent', actor: bVendorAgent, auth: { token: bVendorToken.token } },
+  );
 
   // Insight data (tickets, messages, events, mappings) for every provider of both organizations,
   // and an import run with a reject in org B.
@@ -380,6 +398,40 @@ beforeAll(async () => {
       created_at: new Date(),
     })
     .execute();
+  // Webhook endpoints with a delivery in both organizations: admins' only, never vendor staff's.
+  for (const organizationId of [orgA, orgB]) {
+    const endpointId = newId('whk');
+    const now = new Date();
+    await db
+      .insertInto('webhook_endpoints')
+      .values({
+        id: endpointId,
+        organization_id: organizationId,
+        url: 'https://93.184.215.14/hook',
+        description: '',
+        event_types: ['*'],
+        secret: `whsec_${endpointId}`,
+        active: true,
+        created_by: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('webhook_deliveries')
+      .values({
+        id: newId('whd'),
+        organization_id: organizationId,
+        endpoint_id: endpointId,
+        event_id: null,
+        event_type: 'webhook.test',
+        body: '{}',
+        status: 'delivered',
+        next_attempt_at: null,
+        created_at: now,
+      })
+      .execute();
+  }
 
   // Every role of org A, in-house and vendor, each calling with its own API token.
   const users = await db.selectFrom('users').selectAll().where('organization_id', '=', orgA).execute();
@@ -425,7 +477,7 @@ function apiRoutes(): { method: string; path: string }[] {
       .filter((r) => !r.path.includes('*') && !r.path.startsWith('/api/docs'))
       .filter((r) => {
         const key = `${r.method} ${r.path}`;
-        if (seen.has(key) || PUBLIC_ROUTES.has(key)) return false;
+        if (seen.has(key) || PUBLIC_ROUTES.has(key) || STREAM_ROUTES.has(key)) return false;
         seen.add(key);
         return true;
       })
@@ -433,6 +485,109 @@ function apiRoutes(): { method: string; path: string }[] {
       .sort((a, b) => Number(a.path.startsWith('/api/auth/')) - Number(b.path.startsWith('/api/auth/')))
   );
 }
+
+/** Who may read events about a subject, restated from the read routes' rules. */
+function mayRead(actor: Actor, subjectType: string): boolean {
+  if (subjectType === 'ticket') return true;
+  if (subjectType === 'import_run') return actor.providerId === null && actor.role !== 'agent';
+  if (subjectType === 'webhook_endpoint') return actor.providerId === null && actor.role === 'admin';
+  return false;
+}
+
+describe('push: the event stream delivers nothing outside the caller’s scope', () => {
+  it('streams, live and resumed, exactly the events each role may read', async () => {
+    expect(apiRoutes().length).toBeGreaterThan(0);
+    const routeKeys = t.shoreline.app.routes.map((r) => `${r.method} ${r.path}`);
+    for (const key of STREAM_ROUTES) expect(routeKeys).toContain(key);
+    const db = t.shoreline.ctx.db;
+    const everyone = [...actors, ...otherOrgActors];
+    const streams = [];
+    for (const a of everyone) {
+      const res = await t.request('/api/events/stream', { auth: a.auth });
+      expect(res.status, a.label).toBe(200);
+      const reader = new SseReader(res);
+      expect((await reader.next()).event).toBe('ready');
+      streams.push({ ...a, reader });
+    }
+    // Every organization × provider (and none) × subject, durable and transient.
+    const providers = await db.selectFrom('providers').select(['id', 'organization_id']).execute();
+    const subjects = ['ticket', 'import_run', 'webhook_endpoint', 'unannounced_subject'];
+    const sent: { key: string; organizationId: string; providerId: string | null; subjectType: string }[] =
+      [];
+    for (const organizationId of [orgA, orgB]) {
+      const owners = [
+        null,
+        ...providers.filter((p) => p.organization_id === organizationId).map((p) => p.id),
+      ];
+      for (const providerId of owners)
+        for (const subjectType of subjects) {
+          const key = `${organizationId}|${providerId}|${subjectType}`;
+          await recordTestEvent(db, { organizationId, providerId, subjectType, subjectId: `durable|${key}` });
+          await publishTransient(db, {
+            type: 'test.progress',
+            organizationId,
+            providerId,
+            subjectType,
+            subjectId: `transient|${key}`,
+            payload: {},
+          });
+          sent.push({ key, organizationId, providerId, subjectType });
+        }
+    }
+    for (const s of streams)
+      await recordTestEvent(db, {
+        organizationId: s.actor.organizationId,
+        providerId: s.actor.providerId,
+        subjectId: `sentinel|${s.label}`,
+      });
+
+    const expected = (actor: Actor) =>
+      sent
+        .filter(
+          (e) =>
+            e.organizationId === actor.organizationId &&
+            (actor.providerId === null || e.providerId === actor.providerId) &&
+            mayRead(actor, e.subjectType),
+        )
+        .map((e) => e.key)
+        .sort();
+    const keysOf = (messages: SseMessage[], kind: string) =>
+      messages
+        .map((m) => (JSON.parse(m.data) as { subjectId?: string }).subjectId ?? '')
+        .filter((id) => id.startsWith(`${kind}|`))
+        .map((id) => id.slice(kind.length + 1))
+        .sort();
+    const sentinelsOf = (messages: SseMessage[]) =>
+      messages
+        .map((m) => (JSON.parse(m.data) as { subjectId?: string }).subjectId ?? '')
+        .filter((id) => id.startsWith('sentinel|'));
+    const sameScope = (a: Actor, b: Actor) =>
+      a.organizationId === b.organizationId && (a.providerId === null || a.providerId === b.providerId);
+    let delivered = 0;
+    for (const s of streams) {
+      const live = await s.reader.until((m) => m.data.includes(`"sentinel|${s.label}"`));
+      await s.reader.close();
+      expect(keysOf(live, 'durable'), `${s.label} live`).toEqual(expected(s.actor));
+      expect(keysOf(live, 'transient'), `${s.label} transient`).toEqual(expected(s.actor));
+      delivered += live.length;
+      // Resumed from the start of the outbox: the same slice, nothing more.
+      const res = await t.request('/api/events/stream', {
+        auth: s.auth,
+        headers: { 'last-event-id': '0-0' },
+      });
+      const resumedReader = new SseReader(res);
+      const resumed = await resumedReader.until((m) => m.event === 'ready');
+      await resumedReader.close();
+      expect(keysOf(resumed, 'durable'), `${s.label} resumed`).toEqual(expected(s.actor));
+      const othersSentinels = streams
+        .filter((o) => sameScope(s.actor, o.actor))
+        .map((o) => `sentinel|${o.label}`);
+      for (const id of sentinelsOf(resumed))
+        expect(othersSentinels, `${s.label} resumed ${id}`).toContain(id);
+    }
+    expect(delivered).toBeGreaterThan(everyone.length * 2);
+  }, 120_000);
+});
 
 describe('tenant and provider isolation, route by route', () => {
   it('knows a sample body for every write route', () => {

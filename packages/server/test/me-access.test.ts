@@ -40,6 +40,7 @@ const EVERY_ABILITY: Record<Ability, true> = {
   'staffing.run': true,
   'simulation.run': true,
   'job.read': true,
+  'webhook.manage': true,
 };
 const EVERYONE: Ability[] = ['kpi.read', 'simulation.run', 'staffing.run'];
 
@@ -83,6 +84,7 @@ describe('GET /api/me: what it reports is what the API enforces', () => {
     ['import.run', (a) => t.request('/api/insight/imports', { auth: a })],
     ['kpi.read', (a) => t.request('/api/insight/kpis', { auth: a })],
     ['job.read', (a) => t.request('/api/jobs', { auth: a })],
+    ['webhook.manage', (a) => t.request('/api/webhooks', { auth: a })],
     [
       'staffing.run',
       (a) => t.request('/api/plan/staffing', { auth: a, body: { intervals: [{ volume: 10, ahtSec: 300 }] } }),

@@ -41,6 +41,12 @@ const ConfigSchema = z.object({
       },
       { message: 'must be addresses or CIDRs separated by commas (e.g. 10.0.0.0/8,::1)' },
     ),
+  SHORELINE_EVENT_POLL_MS: z.coerce.number().int().min(100).default(5_000),
+  SHORELINE_EVENT_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  SHORELINE_PUSH_STREAMS_PER_USER: z.coerce.number().int().positive().default(4),
+  SHORELINE_PUSH_HEARTBEAT_SEC: z.coerce.number().int().positive().default(20),
+  SHORELINE_PUSH_MAX_STREAM_SEC: z.coerce.number().int().positive().default(900),
+  SHORELINE_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
 });
 
 export interface Config {
@@ -67,6 +73,18 @@ export interface Config {
   importBatchSize: number;
   /** Reverse proxies whose X-Forwarded-For is believed (addresses or CIDRs); empty: none. */
   trustedProxies: string[];
+  /** Fallback poll of the outbox, for a NOTIFY lost while the listening connection was down. */
+  eventPollMs: number;
+  /** Events older than this, already read by every listener, are deleted (platform/events/retention.ts). */
+  eventRetentionDays: number;
+  /** Open browser event streams per user and process (browsers allow 6 connections per host). */
+  pushStreamsPerUser: number;
+  /** A comment line every N seconds keeps proxies from closing an idle stream. */
+  pushHeartbeatSec: number;
+  /** A stream ends after this long and the browser reconnects, so a revoked session stops receiving. */
+  pushMaxStreamSec: number;
+  /** Webhooks may target loopback and private addresses (tests, a trusted network); off by default (SSRF). */
+  webhookAllowPrivate: boolean;
 }
 
 /** Reads configuration from the environment, naming the variable and the reason on bad input. */
@@ -97,5 +115,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxUploadBytes: c.SHORELINE_MAX_UPLOAD_BYTES,
     importBatchSize: c.SHORELINE_IMPORT_BATCH_SIZE,
     trustedProxies: c.SHORELINE_TRUSTED_PROXIES,
+    eventPollMs: c.SHORELINE_EVENT_POLL_MS,
+    eventRetentionDays: c.SHORELINE_EVENT_RETENTION_DAYS,
+    pushStreamsPerUser: c.SHORELINE_PUSH_STREAMS_PER_USER,
+    pushHeartbeatSec: c.SHORELINE_PUSH_HEARTBEAT_SEC,
+    pushMaxStreamSec: c.SHORELINE_PUSH_MAX_STREAM_SEC,
+    webhookAllowPrivate: c.SHORELINE_WEBHOOK_ALLOW_PRIVATE === 'true',
   };
 }

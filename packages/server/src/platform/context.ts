@@ -1,6 +1,7 @@
 import type { Clock } from './clock.js';
 import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
+import { EventRuntime } from './events/runtime.js';
 import type { InstanceSlot, ModuleContext, ShorelineModule } from './module.js';
 import { ScopedDb, ScopeRules } from './scope.js';
 
@@ -19,6 +20,13 @@ export function createModuleContext(options: {
   const { database, config, clock } = options;
   const scopeRules = scopeRulesOf(options.modules);
   const values = new Map<InstanceSlot<unknown>, unknown>();
+  const events = new EventRuntime({
+    database,
+    config,
+    clock,
+    listeners: options.modules.flatMap((m) => m.listeners ?? []),
+    readers: new Map(options.modules.flatMap((m) => Object.entries(m.pushSubjects ?? {}))),
+  });
   const ctx: ModuleContext = {
     database,
     db: database.db,
@@ -26,6 +34,7 @@ export function createModuleContext(options: {
     clock,
     scopeRules,
     scope: (actor) => new ScopedDb(database.db, actor, scopeRules),
+    events,
     instance<T>(slot: InstanceSlot<T>): T {
       if (!values.has(slot)) values.set(slot, slot.create(ctx));
       return values.get(slot) as T;

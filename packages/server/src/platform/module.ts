@@ -7,6 +7,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/connect.js';
 import type { Migration, MigrationReport } from './db/migrate.js';
 import type { DB } from './db/schema.js';
+import type { EventListener } from './events/listener.js';
+import type { EventRuntime } from './events/runtime.js';
 import type { AppEnv } from './http/env.js';
 import type { JobDefinition } from './jobs/job-definition.js';
 import type { Mailer } from './mail/mailer.js';
@@ -44,6 +46,11 @@ export interface ModuleContext {
   scope(actor: Actor): ScopedDb;
   /** This instance's value of a slot, created on first use. */
   instance<T>(slot: InstanceSlot<T>): T;
+  /**
+   * Push hub and listener loop; started by `listen` (or a test). `events.wake()` after queuing work
+   * the loop does (a webhook test delivery).
+   */
+  readonly events: EventRuntime;
 }
 
 /** What routes get besides the context: access across all modules (for `/api/me`). */
@@ -90,5 +97,8 @@ export interface ShorelineModule {
   cli?(program: Command, cli: CliContext): void;
   /** Background work the module runs through the job queue (platform/jobs), recurring ones included. */
   readonly jobs?: readonly JobDefinition[];
-  // `listeners` join here as an optional declaration (the event listeners).
+  /** Subscriptions to domain events (platform/events/listener.ts). */
+  readonly listeners?: readonly EventListener[];
+  /** Subjects whose events may be pushed to a browser, and who may receive them (the read rule). */
+  readonly pushSubjects?: Readonly<Record<string, (actor: Actor) => boolean>>;
 }

@@ -4,12 +4,12 @@ import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/connect.js';
 
 /** A real server on a free loopback port, on in-memory PGlite with the demo data: for browser tests. */
-export async function startTestServer(): Promise<{
+export async function startTestServer(env: Record<string, string> = {}): Promise<{
   url: string;
   demo: { adminEmail: string; adminPassword: string };
   close(): Promise<void>;
 }> {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SHORELINE_DATA_DIR: 'memory://' });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SHORELINE_DATA_DIR: 'memory://', ...env });
   const database = await openDatabase({ dataDir: 'memory://' });
   const shoreline = await createShoreline(config, { database });
   await seedDemo(shoreline.ctx);

@@ -42,6 +42,8 @@ export async function startTestApp(
     webDir: '/nonexistent',
   });
   if (options.demo) await seedDemo(shoreline.ctx);
+  // Push is live; listeners run when a test calls shoreline.ctx.events.drain(), so tests decide when.
+  await shoreline.ctx.events.start({ background: false });
 
   const request: TestApp['request'] = (path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };

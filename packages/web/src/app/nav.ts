@@ -122,6 +122,14 @@ export const NAV: NavEntry[] = [
     path: '/admin/tokens',
     page: lazyPage(() => import('../features/admin/TokensPage'), 'TokensPage'),
   },
+  {
+    id: 'admin.webhooks',
+    section: 'admin',
+    label: 'nav.webhooks',
+    path: '/admin/webhooks',
+    visible: (me) => can(me, 'webhook.manage'),
+    page: lazyPage(() => import('../features/admin/WebhooksPage'), 'WebhooksPage'),
+  },
 ];
 
 export function visibleNav(me: Me): { section: NavSection; entries: NavEntry[] }[] {

@@ -5,6 +5,7 @@ import { insightMigrations } from './migrations.js';
 import { insightLimits, insightPolicy } from './policy.js';
 import { importRoutes } from './routes/imports.js';
 import { kpiRoutes } from './routes/kpis.js';
+import { mayManageImports } from './service.js';
 import { insightScopedTables } from './tables.js';
 
 export { type ImportReport, runImport } from './import/run-import.js';
@@ -21,6 +22,7 @@ export const insightModule: ShorelineModule = {
   limits: insightLimits,
   scopedTables: insightScopedTables,
   jobs: [importJob],
+  pushSubjects: { import_run: mayManageImports },
   routes(app, ctx) {
     importRoutes(app, ctx);
     kpiRoutes(app, ctx);

@@ -3,7 +3,7 @@ import type { Database } from '../../platform/db/connect.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import { enqueueJob } from '../../platform/jobs/index.js';
-import { ScopedDb } from '../../platform/scope.js';
+import { type Actor, ScopedDb } from '../../platform/scope.js';
 import { chunkBytesFor, storeUploadText } from '../../platform/uploads/index.js';
 import { directoryFor } from '../identity/index.js';
 import type { ImportError } from './import/import-error.js';
@@ -11,10 +11,14 @@ import { IMPORT_JOB } from './import/import-job.js';
 import { parseMapping } from './import/mapping-file.js';
 import type { ImportFormat } from './import/units.js';
 import { filteredTickets, type TicketFilter } from './kpi-query.js';
-import { authorizeInsight } from './policy.js';
+import { authorizeInsight, insightPolicy } from './policy.js';
 import { presentImportRun, presentTicket } from './presenters.js';
 
 /** Imports and provider mappings change the organization's data: see policy.ts for who may. */
+export function mayManageImports(actor: Actor): boolean {
+  return insightPolicy['import.run'](actor);
+}
+
 export function assertMayManageImports(scoped: ScopedDb): void {
   authorizeInsight(scoped.actor, 'import.run', 'import');
 }
@@ -41,8 +45,8 @@ export async function listTickets(
 }
 
 /**
- * Queues an import of an uploaded file and returns its run at once (202); the caller polls the run
- * for progress. The file is an upload (`POST /api/uploads`, any size) or small text in the request;
+ * Queues an import of an uploaded file and returns its run at once (202); progress is pushed on the
+ * event stream (`import_run.progress`, then `import_run.finished`). The file is an upload (`POST /api/uploads`, any size) or small text in the request;
  * either way its bytes are in the database, so whichever server process takes the job can read
  * them, and a restart resumes the run. The run and its job are written in one transaction.
  * Importing the same upload twice answers the first run.

@@ -12,6 +12,8 @@ export const ticketsModule: ShorelineModule = {
   name: 'tickets',
   migrations: ticketMigrations,
   scopedTables: ticketScopedTables,
+  // Every role reads tickets, vendor staff only their provider's: push applies the same rule.
+  pushSubjects: { ticket: () => true },
   routes(app, ctx) {
     ticketRoutes(app, ctx);
   },

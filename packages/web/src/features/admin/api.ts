@@ -14,6 +14,11 @@ import type {
   UserInvite,
   UserInvited,
   UserUpdate,
+  WebhookDelivery,
+  WebhookEndpoint,
+  WebhookEndpointCreate,
+  WebhookEndpointCreated,
+  WebhookEndpointUpdate,
 } from '@shoreline/server/contract';
 import { api, query } from '../../lib/api';
 
@@ -48,4 +53,15 @@ export const adminApi = {
       )
       .then((r) => r.items),
   revokeToken: (id: string) => api.delete(`/tokens/${encodeURIComponent(id)}`),
+
+  webhooks: () => api.get<ListResponse<WebhookEndpoint>>('/webhooks').then((r) => r.items),
+  createWebhook: (input: WebhookEndpointCreate) => api.post<WebhookEndpointCreated>('/webhooks', input),
+  updateWebhook: (id: string, patch: WebhookEndpointUpdate) =>
+    api.patch<WebhookEndpoint>(`/webhooks/${encodeURIComponent(id)}`, patch),
+  deleteWebhook: (id: string) => api.delete(`/webhooks/${encodeURIComponent(id)}`),
+  testWebhook: (id: string) => api.post<WebhookDelivery>(`/webhooks/${encodeURIComponent(id)}/test`),
+  webhookDeliveries: (id: string) =>
+    api
+      .get<ListResponse<WebhookDelivery>>(`/webhooks/${encodeURIComponent(id)}/deliveries`)
+      .then((r) => r.items),
 };

@@ -1,6 +1,6 @@
 // Insight → Imports: upload a help-desk export (streamed to POST /api/uploads, then imported by a
 // background job; bigger than the upload limit: `shoreline import`), follow the run's progress, read its data-quality report and rejected
-// rows; past runs; and the provider mappings that decide each imported ticket's provider and team.
+// rows (progress pushed over the event stream); past runs; and the provider mappings that decide each imported ticket's provider and team.
 
 import { QUALITY_FLAGS } from '@shoreline/core/insight/data-quality';
 import type { Provider, Team } from '@shoreline/server/contract';
@@ -11,10 +11,11 @@ import {
   MATCH_KINDS,
   type MatchKind,
 } from '@shoreline/server/contract';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { ApiError } from '../../lib/api';
+import { useEventStream } from '../../lib/eventStream';
 import { ErrorBanner, Field, Loading, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -28,7 +29,16 @@ import { ImportFindingsReport } from './ImportFindingsReport';
 import { flagLabel } from './labels';
 import './insight.css';
 
-const POLL_MS = 400;
+const IMPORT_EVENTS = ['import_run.progress', 'import_run.finished'] as const;
+
+/** The payload of `import_run.progress` (the server's announceProgress). */
+interface ImportProgressPayload {
+  bytesDone: number;
+  bytesTotal: number;
+  recordsRead: number;
+  ticketsUpserted: number;
+  rowsRejected: number;
+}
 
 export function ImportsPage() {
   const { t } = useTranslation();
@@ -205,27 +215,43 @@ function RunCard({ id, onChange }: { id: string; onChange: (run: ImportRun) => v
   const fmt = useFormat();
   const [run, setRun] = useState<ImportRun>();
   const [error, setError] = useState<unknown>();
-  // biome-ignore lint/correctness/useExhaustiveDependencies: polls one run; onChange is a notification.
+  const current = useRef<ImportRun>(undefined);
+  const show = (r: ImportRun) => {
+    current.current = r;
+    setRun(r);
+    onChange(r);
+  };
+  // One read of the run: on opening, when the stream is (re)connected, and when it finishes.
+  const load = async () => {
+    try {
+      show(await insightApi.importRun(id));
+    } catch (err) {
+      setError(err);
+    }
+  };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: loads one run; onChange is a notification.
   useEffect(() => {
-    let alive = true;
-    let timer = 0;
-    const poll = async () => {
-      try {
-        const r = await insightApi.importRun(id);
-        if (!alive) return;
-        setRun(r);
-        onChange(r);
-        if (r.status === 'running') timer = window.setTimeout(() => void poll(), POLL_MS);
-      } catch (err) {
-        if (alive) setError(err);
-      }
-    };
-    void poll();
-    return () => {
-      alive = false;
-      window.clearTimeout(timer);
-    };
+    void load();
   }, [id]);
+  // Progress arrives pushed, per committed batch (no polling).
+  useEventStream(
+    IMPORT_EVENTS,
+    (event) => {
+      if (event.subjectId !== id) return;
+      if (event.type === 'import_run.finished') return void load();
+      const prev = current.current;
+      if (prev?.status !== 'running') return;
+      const p = event.payload as unknown as ImportProgressPayload;
+      show({
+        ...prev,
+        progress: p.bytesTotal > 0 ? Math.min(1, p.bytesDone / p.bytesTotal) : prev.progress,
+        recordsRead: p.recordsRead,
+        ticketsUpserted: p.ticketsUpserted,
+        rowsRejected: p.rowsRejected,
+      });
+    },
+    () => void load(),
+  );
   const rejects = useResource(
     async () => (run?.status !== 'running' && run && run.rowsRejected > 0 ? insightApi.rejects(id) : []),
     [id, run?.status],

@@ -49,6 +49,7 @@ export const importJob: JobDefinition = {
         database: ctx.database,
         clock: ctx.clock,
         organizationId: run.organization_id,
+        actorId: ctx.job.createdBy,
         format: p.format,
         filePath: file,
         fileName: basename(p.fileName),

@@ -14,6 +14,7 @@ import type { Database } from '../../../platform/db/connect.js';
 import { newId } from '../../../platform/ids.js';
 import { BatchBuilder, type PlacedTicket } from '../../tickets/index.js';
 import type { ImportRunsTable } from '../tables.js';
+import { announceProgress, finishRun } from './announce.js';
 import type { FindingsSink, ImportFindings } from './findings.js';
 import { ImportError } from './import-error.js';
 import type { MappingFile } from './mapping-file.js';
@@ -56,6 +57,8 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void;
   /** Called once the run exists (its id is known), before the first record is read. */
   onRunStarted?: (runId: string) => void;
+  /** Who started it, for the `import_run.finished` event (null for the CLI). */
+  actorId?: string | null;
   /** Test hook: called after each committed batch. */
   afterBatch?: (committedUnits: number) => void;
   /**
@@ -183,6 +186,7 @@ async function importFile(o: ImportOptions): Promise<ImportReport> {
     rowsRejected: state.rowsRejected,
     resumedFromUnits,
   });
+  const run = { organizationId: o.organizationId, runId, actorId: o.actorId ?? null };
   const batchSize = o.batchSize ?? DEFAULT_BATCH_SIZE;
   const pending = new BatchBuilder(o.organizationId, runId, () => o.clock.now());
   let pendingRejects: Reject[] = [];
@@ -233,6 +237,7 @@ async function importFile(o: ImportOptions): Promise<ImportReport> {
       Object.assign(state, written);
       o.afterBatch?.(state.committedUnits);
       o.onProgress?.(progress());
+      return announceProgress(db, run, progress());
     });
     // Awaited before the next batch or at the end; a failure surfaces there, never as unhandled.
     write.catch(() => undefined);
@@ -265,26 +270,17 @@ async function importFile(o: ImportOptions): Promise<ImportReport> {
   } catch (err) {
     if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
     const message = hidePath((err as Error).message, o);
-    await db
-      .updateTable('import_runs')
-      .set({ status: 'failed', error: message, updated_at: o.clock.now() })
-      .where('id', '=', runId)
-      .execute();
+    await finishRun(db, o.clock, run, { status: 'failed', error: message, progress: progress() });
     if (err instanceof ImportError) throw err;
     throw new ImportError(`${fileName}: import stopped: ${message}`, { file: fileName, cause: err });
   }
   const report = summarise(findings, resolver.report(source));
-  await db
-    .updateTable('import_runs')
-    .set({
-      status: 'done',
-      bytes_done: check.bytes,
-      findings: JSON.stringify(report),
-      updated_at: o.clock.now(),
-      finished_at: o.clock.now(),
-    })
-    .where('id', '=', runId)
-    .execute();
+  await finishRun(db, o.clock, run, {
+    status: 'done',
+    bytesDone: check.bytes,
+    findings: report,
+    progress: { ...progress(), bytesDone: check.bytes },
+  });
   const quality = Object.fromEntries(QUALITY_FLAGS.map((f) => [f, state.quality[f] ?? 0]));
   return { ...progress(), bytesDone: check.bytes, status: 'done', source, quality, findings: report };
 }

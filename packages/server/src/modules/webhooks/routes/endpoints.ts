@@ -1,0 +1,102 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../../platform/http/env.js';
+import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import type { ModuleContext } from '../../../platform/module.js';
+import {
+  CreatedEndpointSchema,
+  DeliverySchema,
+  EndpointCreate,
+  EndpointIdParam,
+  EndpointSchema,
+  EndpointUpdate,
+} from '../schemas.js';
+import * as service from '../service.js';
+
+const list = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z.object({ items: z.array(item) }).openapi(name);
+
+/** Webhook endpoints, their delivery log, and a test delivery: in-house admins only. */
+export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
+  // Read per request: the setting is the operator's, and tests switch it.
+  const deps = {
+    clock: ctx.clock,
+    get allowPrivate() {
+      return ctx.config.webhookAllowPrivate;
+    },
+  };
+  const tags = ['webhooks'];
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/webhooks',
+      tags,
+      summary: 'List webhook endpoints',
+      responses: { 200: json(list(EndpointSchema, 'WebhookEndpointList'), 'Endpoints'), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await service.listEndpoints(c.var.scoped) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/webhooks',
+      tags,
+      summary: 'Register an endpoint; the answer shows its signing secret once',
+      request: { body: jsonBody(EndpointCreate) },
+      responses: { 201: json(CreatedEndpointSchema, 'Created'), ...errorResponses },
+    }),
+    async (c) => c.json(await service.createEndpoint(c.var.scoped, deps, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/webhooks/{id}',
+      tags,
+      request: { params: EndpointIdParam, body: jsonBody(EndpointUpdate) },
+      responses: { 200: json(EndpointSchema, 'Updated'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await service.updateEndpoint(c.var.scoped, deps, c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/webhooks/{id}',
+      tags,
+      request: { params: EndpointIdParam },
+      responses: { 204: { description: 'Deleted, with its delivery log' }, ...errorResponses },
+    }),
+    async (c) => {
+      await service.deleteEndpoint(c.var.scoped, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/webhooks/{id}/deliveries',
+      tags,
+      summary: 'The 50 most recent deliveries: status code, attempts, next attempt',
+      request: { params: EndpointIdParam },
+      responses: { 200: json(list(DeliverySchema, 'WebhookDeliveryList'), 'Deliveries'), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await service.listDeliveries(c.var.scoped, c.req.valid('param').id) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/webhooks/{id}/test',
+      tags,
+      summary: 'Queue a signed `webhook.test` delivery to this endpoint',
+      request: { params: EndpointIdParam },
+      responses: { 202: json(DeliverySchema, 'Queued'), ...errorResponses },
+    }),
+    async (c) => {
+      const delivery = await service.sendTestEvent(c.var.scoped, ctx.clock, c.req.valid('param').id);
+      ctx.events.wake();
+      return c.json(delivery, 202);
+    },
+  );
+}

@@ -1,0 +1,104 @@
+import type { Clock } from '../clock.js';
+import type { Config } from '../config.js';
+import type { Database } from '../db/connect.js';
+import { type EventBus, openEventBus } from './bus.js';
+import type { EventListener } from './listener.js';
+import { ensureCursor, runListenerPass } from './listener-runner.js';
+import { PushHub } from './push-hub.js';
+import type { PushReaders } from './push-policy.js';
+import { pruneEvents } from './retention.js';
+
+/**
+ * The process's consumer side of the outbox: the listener loop (woken by NOTIFY, with a fallback
+ * timer for a missed notification), the browser push hub, and retention. `drain()` runs everything
+ * due now: tests call it instead of waiting for the timer.
+ */
+export class EventRuntime {
+  readonly hub: PushHub;
+  private bus: EventBus | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private chain: Promise<void> = Promise.resolve();
+  private queued = false;
+  private lastPrune = 0;
+
+  constructor(
+    private readonly deps: {
+      database: Database;
+      config: Config;
+      clock: Clock;
+      listeners: readonly EventListener[];
+      readers: PushReaders;
+    },
+  ) {
+    this.hub = new PushHub(deps.database.db, deps.readers, deps.config.pushStreamsPerUser);
+  }
+
+  /**
+   * Starts listening. With `background` the loop runs by itself (a served process); without, only
+   * push is live and listeners run when `drain()` is called (in-process tests).
+   */
+  async start(options: { background: boolean }): Promise<void> {
+    if (this.bus) return;
+    const { database, listeners } = this.deps;
+    for (const l of listeners) await ensureCursor(database.db, l.name);
+    await this.hub.start();
+    this.bus = await openEventBus(database);
+    this.bus.onTransient((e) => this.hub.transient(e));
+    this.bus.onWake(() => {
+      void this.hub.wake();
+      if (options.background) this.wake();
+    });
+    const every = this.deps.config.eventPollMs;
+    this.timer = setInterval(() => {
+      void this.hub.wake();
+      if (options.background) this.wake();
+    }, every);
+    this.timer.unref();
+    if (options.background) this.wake();
+  }
+
+  /** Asks the loop for a pass soon; passes never overlap within a process. */
+  wake(): void {
+    if (this.queued) return;
+    this.queued = true;
+    this.chain = this.chain
+      .then(() => {
+        this.queued = false;
+        return this.pass();
+      })
+      .catch((err) => console.warn(`events: listener loop: ${(err as Error).message}`));
+  }
+
+  /** Runs every listener until it has nothing left, then their timed work; resolves when done. */
+  drain(): Promise<void> {
+    const run = this.chain.then(() => this.pass());
+    this.chain = run.catch((err) => console.warn(`events: listener loop: ${(err as Error).message}`));
+    return run;
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.chain;
+    await this.bus?.close();
+    this.bus = null;
+  }
+
+  private async pass(): Promise<void> {
+    const { database, clock, config, listeners } = this.deps;
+    for (const listener of listeners) {
+      while ((await runListenerPass(database.db, listener, { clock, config })) === 'more') {}
+    }
+    for (const listener of listeners) await listener.tick?.({ database, clock, config });
+    const now = clock.now().getTime();
+    if (now - this.lastPrune >= 3_600_000) {
+      this.lastPrune = now;
+      await pruneEvents(
+        database.db,
+        clock.now(),
+        config.eventRetentionDays,
+        listeners.map((l) => l.name),
+      );
+    }
+  }
+}
