@@ -59,7 +59,15 @@ describe('shoreline command table', () => {
       user: [],
       import: ['--batch-size', '--json', '--mapping', '--no-progress', '--organization'],
       export: ['--format', '--organization', '--out'],
-      kpi: ['--format', '--from', '--group-by', '--organization', '--source', '--to'],
+      kpi: [
+        '--format',
+        '--from',
+        '--group-by',
+        '--include-inferred-resolutions',
+        '--organization',
+        '--source',
+        '--to',
+      ],
       staff: [
         '--hours-per-week',
         '--input',

@@ -130,6 +130,8 @@ describe('GET /api/events/stream', () => {
     });
     expect(res.status).toBe(202);
     const run = (await res.json()) as { id: string };
+    // The import runs as a job: run it here rather than waiting for a runner.
+    await t.shoreline.jobs.runDueJobs();
     const got = await stream.until((m) => m.event === 'import_run.finished');
     const progress = got.filter((m) => m.event === 'import_run.progress');
     expect(progress.length).toBeGreaterThan(0);
