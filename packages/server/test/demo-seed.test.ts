@@ -17,13 +17,36 @@ describe('the demo organization’s generated history', () => {
     const org = await app.shoreline.ctx.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
     organizationId = org.id;
     expect(await demoYearPending(app.shoreline.ctx.database, organizationId)).toBe(true);
+    // A run an earlier start left unfinished (killed mid-import, an hour ago).
+    await app.shoreline.ctx.db
+      .insertInto('import_runs')
+      .values({
+        id: 'imp_interrupted',
+        organization_id: organizationId,
+        source: 'canonical',
+        format: 'canonical',
+        file_name: 'demo-year.ndjson',
+        file_sha256: 'f'.repeat(64),
+        file_bytes: 1000,
+        status: 'running',
+        started_at: new Date('2026-12-03T08:10:00Z'),
+        updated_at: new Date('2026-12-03T08:11:00Z'),
+      } as never)
+      .execute();
     // Three weeks keep the test quick; `serve --demo` generates a year.
     await seedDemoYear(app.shoreline.ctx.database, clock, organizationId, undefined, 21);
   });
   afterAll(() => app.close());
 
-  it('is imported once: afterwards nothing is pending', async () => {
+  it('is imported once: afterwards nothing is pending, and no earlier run is left running', async () => {
     expect(await demoYearPending(app.shoreline.ctx.database, organizationId)).toBe(false);
+    const runs = await app.shoreline.ctx.db
+      .selectFrom('import_runs')
+      .select(['id', 'status', 'error'])
+      .where('organization_id', '=', organizationId)
+      .execute();
+    expect(runs.filter((r) => r.status === 'running')).toEqual([]);
+    expect(runs.find((r) => r.id === 'imp_interrupted')).toMatchObject({ status: 'failed' });
   });
 
   it('gives the admin all three providers, the in-house team busiest', async () => {

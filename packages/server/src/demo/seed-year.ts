@@ -30,8 +30,10 @@ export async function demoYearPending(database: Database, organizationId: string
 /**
  * Fills the demo organization with a generated year of service up to the clock's now (see
  * core/demo/demo-operation.ts), through the ordinary canonical import, so every Insight page has
- * something to show on a first `npm start`. Deterministic for a given day; idempotent (a second
- * run updates the same tickets in place, so a start interrupted half-way is completed by the next).
+ * something to show on a first `npm start`. The year ends at the start of the clock's hour, so the
+ * file is the same for a whole hour: a start interrupted half-way and restarted within the hour
+ * resumes the same run after its last batch. Runs left unfinished by an earlier hour are closed as
+ * failed (their tickets are updated in place by the new run, never doubled: same source and ids).
  */
 export async function seedDemoYear(
   database: Database,
@@ -42,18 +44,21 @@ export async function seedDemoYear(
   days?: number,
 ): Promise<DemoYearReport> {
   const started = performance.now();
+  const now = clock.now();
+  const end = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
   const dir = await mkdtemp(join(tmpdir(), 'shoreline-demo-'));
   try {
     const file = join(dir, DEMO_FILE);
     const out = createWriteStream(file);
     let total = 0;
-    for (const record of demoOperation({ end: clock.now(), days })) {
+    for (const record of demoOperation({ end, days })) {
       if (!out.write(`${JSON.stringify(record)}\n`))
         await new Promise<void>((r) => out.once('drain', () => r()));
       total++;
     }
     out.end();
     await finished(out);
+    await closeStaleRuns(database, organizationId, now);
     const report = await runImport({
       database,
       clock,
@@ -67,4 +72,21 @@ export async function seedDemoYear(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * An unfinished demo run of another file (an earlier hour's year) will never be resumed: the new
+ * file differs. Close it as failed, saying why, so no run stays `running` for ever. The run of the
+ * same file (a restart within the hour) is left for runImport to resume.
+ */
+async function closeStaleRuns(database: Database, organizationId: string, now: Date): Promise<void> {
+  const hour = new Date(Math.floor(now.getTime() / 3_600_000) * 3_600_000);
+  await database.db
+    .updateTable('import_runs')
+    .set({ status: 'failed', error: 'interrupted; the demo year was generated again', updated_at: now })
+    .where('organization_id', '=', organizationId)
+    .where('file_name', '=', DEMO_FILE)
+    .where('status', '=', 'running')
+    .where('started_at', '<', hour)
+    .execute();
 }
