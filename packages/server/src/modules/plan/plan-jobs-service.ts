@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { AppError, notFound } from '../../platform/http/problem.js';
-import { enqueueJob, presentJob } from '../../platform/jobs/index.js';
+import { enqueueJob, JOB_SUMMARY_COLUMNS, presentJob } from '../../platform/jobs/index.js';
 import type { ModuleContext } from '../../platform/module.js';
 import type { Actor, ScopedDb } from '../../platform/scope.js';
 import { chunkBytesFor, readUpload, storeUploadText } from '../../platform/uploads/index.js';
@@ -59,26 +59,7 @@ export async function queuePlanJob(
 }
 
 // Everything but the payload (no need to parse it to answer).
-const JOB_COLUMNS = [
-  'id',
-  'organization_id',
-  'provider_id',
-  'created_by',
-  'name',
-  'status',
-  'run_at',
-  'attempts',
-  'max_attempts',
-  'locked_until',
-  'locked_by',
-  'last_error',
-  'idempotency_key',
-  'progress',
-  'result',
-  'created_at',
-  'updated_at',
-  'finished_at',
-] as const;
+const JOB_COLUMNS = [...JOB_SUMMARY_COLUMNS, 'result'] as const;
 
 function presentPlanJob(row: Parameters<typeof presentJob>[0] & { result: unknown }) {
   const result = (row.result ?? null) as PlanJobResult | null;

@@ -7,7 +7,8 @@ import { presentJob } from './presenters.js';
 import type { JobStatus } from './tables.js';
 
 const STATUSES: JobStatus[] = ['queued', 'running', 'done', 'dead', 'cancelled'];
-const LISTED = [
+/** Every column of a job but its payload and result (either may be large): what lists show. */
+export const JOB_SUMMARY_COLUMNS = [
   'id',
   'organization_id',
   'provider_id',
@@ -43,14 +44,14 @@ export async function jobOverview(scoped: ScopedDb) {
   for (const c of counted) counts[c.status] = Number(c.n);
   const deadLetters = await scoped
     .selectFrom('jobs')
-    .select(LISTED)
+    .select(JOB_SUMMARY_COLUMNS)
     .where('status', '=', 'dead')
     .orderBy('updated_at', 'desc')
     .limit(100)
     .execute();
   const recent = await scoped
     .selectFrom('jobs')
-    .select(LISTED)
+    .select(JOB_SUMMARY_COLUMNS)
     .orderBy('created_at', 'desc')
     .limit(50)
     .execute();
@@ -78,7 +79,7 @@ export async function retryJob(scoped: ScopedDb, clock: Clock, id: string) {
     })
     .where('id', '=', id)
     .where('status', 'in', ['dead', 'cancelled'])
-    .returning(LISTED)
+    .returning(JOB_SUMMARY_COLUMNS)
     .executeTakeFirst();
   if (updated) return presentJob(updated);
   const exists = await scoped.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirst();

@@ -5,6 +5,7 @@ import { jobsPolicy } from './policy.js';
 import { pruneJobs } from './prune.js';
 import { jobsScopedTables } from './tables.js';
 
+export { JOB_SUMMARY_COLUMNS } from './admin-service.js';
 export { type BackoffPolicy, backoffMs, seededRandom } from './backoff.js';
 export { DEFAULT_MAX_ATTEMPTS, enqueueJob, type NewJob, notifyJobs } from './enqueue.js';
 export {

@@ -39,7 +39,7 @@ export function registerImport(program: Command, cli: CliContext): void {
           },
           cliProgress.Presets.shades_classic,
         );
-        const started = Date.now();
+        const started = performance.now();
         try {
           await cli.asOrganization(opts.organization, async (scoped, ctx) => {
             const mapping = opts.mapping ? readMappingFile(opts.mapping) : null;
@@ -54,7 +54,7 @@ export function registerImport(program: Command, cli: CliContext): void {
               mapping,
               batchSize: opts.batchSize,
               onProgress: (p) => {
-                const seconds = Math.max(0.001, (Date.now() - started) / 1000);
+                const seconds = Math.max(0.001, (performance.now() - started) / 1000);
                 bar.update(p.bytesTotal ? Math.floor((100 * p.bytesDone) / p.bytesTotal) : 0, {
                   records: p.recordsRead,
                   rate: Math.round((p.recordsRead - 0) / seconds),
