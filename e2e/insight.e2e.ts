@@ -251,7 +251,9 @@ describe('insight journey', () => {
   it('shows contact reasons and training needs', async () => {
     await page.getByRole('link', { name: 'Contact reasons' }).click();
     await page.getByRole('heading', { name: 'Contact reasons', level: 1 }).waitFor();
-    expect(await page.locator('.insight-multiple-item').count()).toBe(4);
+    // The heading renders before the data arrives; wait for the small multiples themselves.
+    await page.locator('.insight-multiple-item').first().waitFor();
+    await expect.poll(() => page.locator('.insight-multiple-item').count()).toBe(4);
     expect(await page.getByRole('img', { name: /Tickets about Refund over time/ }).count()).toBe(1);
     await page.getByTestId('training-needs').waitFor();
     await shot('07-topics');
