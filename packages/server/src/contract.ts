@@ -76,7 +76,7 @@ import type {
 } from './modules/webhooks/index.js';
 import type { ProblemSchema } from './platform/http/openapi.js';
 import type { JobOverviewSchema, JobSchema, jobsPolicy } from './platform/jobs/index.js';
-import type { UploadSchema } from './platform/uploads/index.js';
+import type { UploadSchema, UploadStartSchema, UploadStatusSchema } from './platform/uploads/index.js';
 
 // Vocabulary: plain arrays, loaded at run time. Channels, roles, ticket statuses and priorities are
 // core's one domain vocabulary.
@@ -183,6 +183,8 @@ export type Job = z.infer<typeof JobSchema>;
 export type JobStatus = Job['status'];
 export type JobOverview = z.infer<typeof JobOverviewSchema>;
 export type Upload = z.infer<typeof UploadSchema>;
+export type UploadStart = z.input<typeof UploadStartSchema>;
+export type UploadStatus = z.infer<typeof UploadStatusSchema>;
 
 // Webhooks.
 export type WebhookEndpoint = z.infer<typeof EndpointSchema>;

@@ -72,6 +72,10 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   ],
   // The raw file is the body; without a file name it stores nothing. Uploads name no foreign ids.
   'POST /api/uploads': () => [undefined],
+  // A resumable upload is its uploader's; chunks and cancelling name the upload, never a foreign one.
+  'POST /api/uploads/resumable': (_f, n) => [{ fileName: `iso-${n}.ndjson`, size: 10 }],
+  'PUT /api/uploads/:id/chunks/:offset': () => [undefined],
+  'DELETE /api/uploads/:id': () => [undefined],
   'POST /api/jobs/:id/retry': () => [undefined],
   'POST /api/insight/provider-mappings': (f) =>
     f('providers').map((providerId) => ({
@@ -126,6 +130,7 @@ const SEGMENT_TABLE: Record<string, string> = {
   jobs: 'jobs',
   tickets: 'tickets',
   webhooks: 'webhook_endpoints',
+  uploads: 'uploads',
 };
 
 let t: TestApp;
@@ -642,7 +647,8 @@ describe('tenant and provider isolation, route by route', () => {
         const table = SEGMENT_TABLE[segment];
         const ids = table ? foreign(table) : everyForeignId;
         for (const id of ids) {
-          const path = route.path.replace(/:(\w+)/, id);
+          // The first parameter names the foreign row; any later one (a chunk's offset) is 0.
+          const path = route.path.replace(/:(\w+)/, id).replaceAll(/:(\w+)/g, '0');
           for (const body of bodies) {
             const res = await t.request(path, { method: route.method, body, auth });
             checked++;

@@ -12,7 +12,7 @@ export interface TestApp {
     init?: {
       method?: string;
       body?: unknown;
-      rawBody?: string;
+      rawBody?: string | Uint8Array;
       headers?: Record<string, string>;
       auth?: Auth;
       /** The client's socket address as the server sees it (default: none, as in-process). */
@@ -47,7 +47,7 @@ export async function startTestApp(
 
   const request: TestApp['request'] = (path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
-    let body: string | undefined;
+    let body: string | Uint8Array | undefined;
     if (init.rawBody !== undefined) body = init.rawBody;
     else if (init.body !== undefined) {
       body = JSON.stringify(init.body);

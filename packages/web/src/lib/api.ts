@@ -54,7 +54,7 @@ export function onUnauthorized(listener: Listener): () => void {
   return () => unauthorizedListeners.delete(listener);
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let res: Response;
   const raw = body instanceof Blob;
   try {
@@ -68,6 +68,7 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
           : { 'Content-Type': raw ? 'application/octet-stream' : 'application/json' }),
       },
       body: body === undefined ? undefined : raw ? body : JSON.stringify(body),
+      ...(signal ? { signal } : {}),
     });
   } catch (err) {
     throw new NetworkError(err);
@@ -105,6 +106,8 @@ export const api = {
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   /** A file as the raw body (uploads). */
   upload: <T>(path: string, file: Blob) => request<T>('POST', path, file),
+  /** Raw bytes to a resource (a chunk of a resumable upload); the signal cancels it. */
+  putBytes: <T>(path: string, bytes: Blob, signal?: AbortSignal) => request<T>('PUT', path, bytes, signal),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };

@@ -15,6 +15,7 @@ import type { ModuleContext, ShorelineModule } from '../module.js';
 import type { Actor } from '../scope.js';
 import type { AppEnv } from './env.js';
 import { AppError } from './problem.js';
+import { isRawUpload } from './raw-upload.js';
 import { textGuard } from './text-guard.js';
 import { validationError } from './validation.js';
 
@@ -93,7 +94,7 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     },
   });
   // Uploads stream raw files of any size up to their own limit (SHORELINE_MAX_UPLOAD_BYTES).
-  app.use('/api/*', (c, next) => (c.req.path.startsWith('/api/uploads') ? next() : jsonBodyLimit(c, next)));
+  app.use('/api/*', (c, next) => (isRawUpload(c.req.method, c.req.path) ? next() : jsonBodyLimit(c, next)));
   app.use('/api/*', requireJsonForWrites);
   app.use('/api/*', textGuard);
   const isPublic = publicPathMatcher([
@@ -220,11 +221,7 @@ const requireJsonForWrites: MiddlewareHandler<AppEnv> = async (c, next) => {
     const type = c.req.header('content-type') ?? '';
     const length = c.req.header('content-length');
     const hasBody = length !== undefined ? length !== '0' : c.req.raw.body !== null;
-    if (
-      hasBody &&
-      !type.toLowerCase().startsWith('application/json') &&
-      !c.req.path.startsWith('/api/uploads')
-    ) {
+    if (hasBody && !type.toLowerCase().startsWith('application/json') && !isRawUpload(method, c.req.path)) {
       throw new AppError('unsupported_media_type', 'request body must be application/json', '(body)');
     }
   }

@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './env.js';
 import { AppError } from './problem.js';
+import { isRawUpload } from './raw-upload.js';
 
 /** Deepest JSON nesting a request may have: real bodies are a few levels deep. */
 export const MAX_JSON_DEPTH = 64;
@@ -51,7 +52,11 @@ export const textGuard: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const method = c.req.method;
   const type = c.req.header('content-type') ?? '';
-  if ((method === 'POST' || method === 'PUT' || method === 'PATCH') && type.includes('json')) {
+  if (
+    (method === 'POST' || method === 'PUT' || method === 'PATCH') &&
+    type.includes('json') &&
+    !isRawUpload(method, c.req.path)
+  ) {
     let body: unknown;
     try {
       body = await c.req.json();

@@ -4,6 +4,7 @@ import { pruneUploads } from './prune.js';
 import { uploadRoutes } from './routes.js';
 import { uploadsScopedTables } from './tables.js';
 
+export type { UploadStartSchema, UploadStatusSchema } from './resumable-routes.js';
 export type { UploadSchema } from './routes.js';
 export {
   chunkBytesFor,

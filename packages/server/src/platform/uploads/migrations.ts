@@ -31,4 +31,11 @@ export const uploadMigrations: Migration[] = [
       );
     },
   },
+  {
+    // A resumable upload declares its size first and arrives in chunks; `bytes` counts what arrived.
+    id: '2026-12-03T0640_uploads_resumable',
+    async up(db) {
+      await execScript(db, 'alter table uploads add column size bigint');
+    },
+  },
 ];

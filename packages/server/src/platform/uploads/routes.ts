@@ -3,18 +3,13 @@ import type { AppEnv } from '../http/env.js';
 import { errorResponses, json } from '../http/openapi.js';
 import { AppError } from '../http/problem.js';
 import type { ModuleContext } from '../module.js';
-import type { ScopedDb } from '../scope.js';
+import { assertMayUpload } from './resumable.js';
+import { resumableUploadRoutes } from './resumable-routes.js';
 import { storeUpload } from './store.js';
 
 export const UploadSchema = z
   .object({ id: z.string(), fileName: z.string(), bytes: z.number().int(), sha256: z.string() })
   .openapi('Upload');
-
-/** Uploads feed imports, which in-house admins and supervisors run. */
-function assertMayUpload(scoped: ScopedDb): void {
-  const a = scoped.actor;
-  if (a.providerId !== null || a.role === 'agent') throw new AppError('not_found', 'uploads not found');
-}
 
 /**
  * `POST /api/uploads`: the raw file as the request body, any size up to SHORELINE_MAX_UPLOAD_BYTES
@@ -61,4 +56,5 @@ export function uploadRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       return c.json(stored, 201);
     },
   );
+  resumableUploadRoutes(app, ctx);
 }

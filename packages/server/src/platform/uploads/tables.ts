@@ -14,7 +14,10 @@ export interface UploadsTable {
   provider_id: string | null;
   created_by: string | null;
   file_name: string;
+  /** Bytes received: of a resumable upload, the first bytes of the file stored without a gap. */
   bytes: number;
+  /** The file's whole size, declared when a resumable upload starts (null: sent in one request). */
+  size: ColumnType<number | null, number | null | undefined, number | null>;
   sha256: string | null;
   status: 'receiving' | 'complete';
   created_at: Instant;

@@ -1,4 +1,4 @@
-// Insight → Imports: upload a help-desk export (streamed to POST /api/uploads, then imported by a
+// Insight → Imports: upload a help-desk export (in resumable chunks, useResumableUpload, then imported by a
 // background job; bigger than the upload limit: `shoreline import`), follow the run's progress, read its data-quality report and rejected
 // rows (progress pushed over the event stream); past runs; and the provider mappings that decide each imported ticket's provider and team.
 
@@ -27,6 +27,8 @@ import { insightApi } from './api';
 import { Card, CsvButton } from './components';
 import { ImportFindingsReport } from './ImportFindingsReport';
 import { flagLabel } from './labels';
+import { UploadProgress } from './UploadProgress';
+import { UploadCancelled, useResumableUpload } from './useResumableUpload';
 import './insight.css';
 
 const IMPORT_EVENTS = ['import_run.progress', 'import_run.finished'] as const;
@@ -99,6 +101,7 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
   const [mappingFile, setMappingFile] = useState<File | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const submit = useSubmit();
+  const uploader = useResumableUpload();
   // The server's body limit, as /api/me reports it: the JSON around the file counts too.
   const maxUploadBytes = useMe().limits.maxUploadBytes;
   const limit = fmt.number(maxUploadBytes / 1_048_576, {
@@ -123,16 +126,19 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
         return setProblem(t('insight.imports.badMapping', { name: mappingFile.name }));
       }
     }
-    // The file goes up as it is (streamed into the server's database), then the import names it.
+    // The file goes up in resumable chunks (into the server's database), then the import names it.
     const run = await submit.run(async () => {
       try {
-        const upload = await insightApi.upload(file);
-        return await insightApi.startImport({
+        const upload = await uploader.upload(file);
+        const started = await insightApi.startImport({
           format,
           uploadId: upload.id,
           ...(mapping === undefined ? {} : { mapping }),
         });
+        uploader.finished(file);
+        return started;
       } catch (err) {
+        if (err instanceof UploadCancelled) return undefined;
         if (!(err instanceof ApiError && err.status === 413)) throw err;
         setProblem(tooBig);
         return undefined;
@@ -197,6 +203,9 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
           <div className="banner banner-error" role="alert">
             {problem}
           </div>
+        ) : null}
+        {uploader.state ? (
+          <UploadProgress state={uploader.state} onCancel={() => void uploader.cancel()} />
         ) : null}
         <ErrorBanner error={submit.bannerError} />
         <div className="form-actions">

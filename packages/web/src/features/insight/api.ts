@@ -15,6 +15,7 @@ import type {
   TopicTrend,
   TrainingNeed,
   Upload,
+  UploadStatus,
   Volume,
 } from '@shoreline/server/contract';
 import { api, query } from '../../lib/api';
@@ -61,6 +62,16 @@ export const insightApi = {
   startImport: (body: ImportCreate) => api.post<ImportRun>('/insight/imports', body),
   /** Sends the raw file; the server stores it as it arrives (no JSON, no 1 MiB body limit). */
   upload: (file: File) => api.upload<Upload>(`/uploads?fileName=${encodeURIComponent(file.name)}`, file),
+
+  /** Resumable uploads in chunks (see resumableUpload.ts). */
+  uploadTransport: {
+    start: (fileName: string, size: number) =>
+      api.post<UploadStatus>('/uploads/resumable', { fileName, size }),
+    status: (id: string) => api.get<UploadStatus>(`/uploads/${encodeURIComponent(id)}`),
+    put: (id: string, offset: number, bytes: Blob, signal: AbortSignal) =>
+      api.putBytes<UploadStatus>(`/uploads/${encodeURIComponent(id)}/chunks/${offset}`, bytes, signal),
+    cancel: (id: string) => api.delete(`/uploads/${encodeURIComponent(id)}`),
+  },
 
   mappings: () => api.get<ListResponse<ProviderMapping>>('/insight/provider-mappings').then((r) => r.items),
   createMapping: (input: ProviderMappingCreate) =>

@@ -32,7 +32,7 @@ export const importJob: JobDefinition = {
     const p = raw as unknown as ImportJobPayload;
     const run = await ctx.db
       .selectFrom('import_runs')
-      .select(['organization_id', 'status'])
+      .select(['organization_id', 'status', 'file_sha256'])
       .where('id', '=', p.runId)
       .executeTakeFirst();
     if (!run) throw new PermanentJobError(`import run ${p.runId} does not exist`);
@@ -43,7 +43,16 @@ export const importJob: JobDefinition = {
       // The user's file name is only displayed; on disk the upload has a fixed name with its
       // extension (which tells the readers the layout), so no name can point outside the folder.
       const file = join(dir, `upload${uploadExtension(p.fileName)}`);
-      if (run.status !== 'done') await writeUploadToFile(ctx.db, p.uploadId, file);
+      if (run.status !== 'done') {
+        const copied = await writeUploadToFile(ctx.db, p.uploadId, file);
+        // A resumable upload is hashed only here, where its bytes are read in order.
+        if (run.file_sha256 === '')
+          await ctx.db
+            .updateTable('import_runs')
+            .set({ file_sha256: copied.sha256 })
+            .where('id', '=', p.runId)
+            .execute();
+      }
       let reported = 0;
       const report = await runImport({
         database: ctx.database,
