@@ -14,13 +14,16 @@ export function registerServe(program: Command): void {
     .option('-p, --port <port>', 'port (default: PORT or 3000)')
     .action(async (opts: { demo?: boolean; port?: string }) => {
       const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
-      const shoreline = await createShoreline(config);
       const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
+      // Each step of a start says what it does (a first start creates and fills the database).
+      console.log(`opening the database (${where}) and applying migrations…`);
+      const shoreline = await createShoreline(config);
       if (shoreline.migrations.applied.length > 0) {
         console.log(`migrations applied: ${shoreline.migrations.applied.join(', ')}`);
       }
       let demoOrganization: string | null = null;
       if (opts.demo) {
+        console.log('checking the demo organization…');
         const demo = await seedDemo(shoreline.ctx);
         demoOrganization = demo.organizationId;
         if (demo.seeded) console.log('demo organization seeded');

@@ -1,0 +1,142 @@
+#!/usr/bin/env node
+// `npm start`: make what is missing or stale, saying what it does, then serve with the demo.
+//
+// The first start on a fresh clone used to spend most of its time silent: `tsc -b` type-checking
+// and emitting declarations (≈ 40 s on an idle 2-core machine), then PGlite's initdb (≈ 8–25 s)
+// after the build. Running the app needs neither the type check nor the declarations (`npm test`
+// and `npm run build` do both), so here:
+//  - core and server are transpiled file by file with esbuild (≈ 1 s), only when a source file is
+//    newer than the compiled entry point;
+//  - the web app is built with vite only when its sources (or core's, or the server's contract) are
+//    newer than dist/index.html;
+//  - on a first start with the embedded database, PGlite's initdb runs in a child process at the same
+//    time as the builds, into a folder renamed into place when complete.
+// Then `shoreline serve --demo` opens the database, migrates, seeds and listens (it prints each step).
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const started = performance.now();
+const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+const say = (message) => console.log(`shoreline: ${message}`);
+
+/** The newest modification time of the files under `dirs` (tests excluded), or 0. */
+function newest(dirs, accept = () => true) {
+  let latest = 0;
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !accept(entry.name)) continue;
+      latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+    }
+  }
+  return latest;
+}
+const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
+const isSource = (name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name);
+
+/** Runs a command, its output shown; rejects naming it when it fails. */
+function run(command, args, options = {}) {
+  return new Promise((ok, fail) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit', ...options });
+    child.on('error', fail);
+    child.on('exit', (code) =>
+      code === 0 ? ok() : fail(new Error(`${command} ${args.join(' ')} failed (${code})`)),
+    );
+  });
+}
+
+/** core and server → dist/, one JavaScript file per TypeScript file (no type check: `npm test` does that). */
+async function compileServer() {
+  const packages = ['core', 'server'].map((name) => join(root, 'packages', name));
+  const entry = join(root, 'packages', 'server', 'dist', 'cli', 'main.js');
+  const coreEntry = join(root, 'packages', 'core', 'dist', 'index.js');
+  const sources = newest(
+    packages.map((p) => join(p, 'src')),
+    isSource,
+  );
+  if (Math.min(mtime(entry), mtime(coreEntry)) > sources) return say('core and server are up to date');
+  const t = performance.now();
+  const { build } = await import('esbuild');
+  for (const dir of packages) {
+    const src = join(dir, 'src');
+    const files = readdirSync(src, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && isSource(e.name))
+      .map((e) => join(e.parentPath, e.name));
+    await build({
+      entryPoints: files,
+      outdir: join(dir, 'dist'),
+      outbase: src,
+      format: 'esm',
+      platform: 'node',
+      target: 'es2022',
+      sourcemap: true,
+      tsconfig: join(dir, 'tsconfig.json'),
+      logLevel: 'warning',
+    });
+  }
+  say(`compiled core and server with esbuild in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+async function buildWeb() {
+  const web = join(root, 'packages', 'web');
+  const inputs = newest(
+    [
+      join(web, 'src'),
+      join(web, 'public'),
+      join(root, 'packages', 'core', 'src'),
+      join(root, 'packages', 'server', 'src'),
+    ],
+    (name) => !/\.test\.tsx?$/.test(name),
+  );
+  const config = Math.max(mtime(join(web, 'index.html')), mtime(join(web, 'vite.config.ts')));
+  if (mtime(join(web, 'dist', 'index.html')) > Math.max(inputs, config))
+    return say('the web app is up to date');
+  say('building the web app (vite)…');
+  const t = performance.now();
+  await run(
+    process.execPath,
+    [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: web,
+    },
+  );
+  say(`built the web app in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * A first start on the embedded database: initdb (most of PGlite's start) in a child process while
+ * the builds run, into a folder beside the data directory, renamed into place once complete.
+ */
+async function prepareDatabase() {
+  if (process.env.DATABASE_URL) return;
+  const setting = process.env.SHORELINE_DATA_DIR || '.shoreline';
+  const dataDir = resolve(root, setting);
+  if (setting.startsWith('memory://') || existsSync(dataDir)) return;
+  say(`creating the database in ${dataDir} (first start only)…`);
+  const t = performance.now();
+  await run(process.execPath, [join(root, 'scripts', 'initdb.mjs'), dataDir], {
+    cwd: join(root, 'packages', 'server'),
+  });
+  say(`created the database in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+try {
+  const database = prepareDatabase();
+  await compileServer();
+  await buildWeb();
+  await database;
+} catch (err) {
+  console.error(`shoreline: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
+say(`ready to serve after ${seconds()}; starting the server…`);
+const server = spawn(
+  process.execPath,
+  [join(root, 'packages', 'server', 'dist', 'cli', 'main.js'), 'serve', '--demo', ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
