@@ -2,7 +2,13 @@ import type { UploadStatus } from '@shoreline/server/contract';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../lib/api';
-import { type ResumeStore, resumeKey, type UploadTransport, uploadResumably } from './resumableUpload';
+import {
+  cancelUpload,
+  type ResumeStore,
+  resumeKey,
+  type UploadTransport,
+  uploadResumably,
+} from './resumableUpload';
 
 const CHUNK = 16;
 
@@ -170,6 +176,31 @@ describe('uploadResumably', () => {
       sleep: () => Promise.reject(new Error('must not wait')),
     });
     await expect(refused).rejects.toMatchObject({ status: 413 });
+  });
+
+  it('cancels: no chunk after the abort, the server deletes what it stored, the file is forgotten', async () => {
+    const server = new FakeServer();
+    const store = new MemoryStore();
+    const file = fileOf(new Uint8Array(64));
+    const abort = new AbortController();
+    const original = server.put.bind(server);
+    server.put = async (id, offset, blob) => {
+      const status = await original(id, offset, blob);
+      if (offset === 16) abort.abort();
+      return status;
+    };
+    const upload = uploadResumably(file, {
+      transport: server,
+      store,
+      signal: abort.signal,
+      onProgress: () => undefined,
+    });
+    await expect(upload).rejects.toThrow();
+    expect(server.puts).toEqual([0, 16]);
+    expect(server.uploads.size).toBe(1);
+    await cancelUpload(file, server, store);
+    expect(server.uploads.size).toBe(0);
+    expect(store.getItem(resumeKey(file))).toBeNull();
   });
 
   it('stores exactly the file whatever the chunk requests that fail', async () => {
