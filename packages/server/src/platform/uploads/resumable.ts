@@ -142,8 +142,19 @@ export async function writeChunk(
     at += data.byteLength;
   };
   let failure: unknown;
+  let bodyBroke = false;
   try {
-    for await (const part of body ?? []) {
+    const parts = body?.[Symbol.asyncIterator]();
+    for (;;) {
+      let next: IteratorResult<Uint8Array> | undefined;
+      try {
+        next = await parts?.next();
+      } catch (err) {
+        bodyBroke = true;
+        throw err;
+      }
+      if (!next || next.done) break;
+      const part = next.value;
       pending.push(Buffer.from(part.buffer, part.byteOffset, part.byteLength));
       pendingBytes += part.byteLength;
       if (at + pendingBytes > size)
@@ -183,6 +194,13 @@ export async function writeChunk(
       .where('status', '=', 'receiving')
       .execute();
   }
+  // The body broke off (the client went away): what arrived is kept; not a server error.
+  if (bodyBroke)
+    throw new AppError(
+      'validation_failed',
+      `the chunk broke off after ${at - offset} bytes were stored`,
+      '(body)',
+    );
   if (failure) throw failure;
   return getUploadStatus(scoped, id);
 }
