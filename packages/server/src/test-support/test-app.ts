@@ -47,8 +47,9 @@ export async function startTestApp(
 
   const request: TestApp['request'] = (path, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
-    let body: string | Uint8Array | undefined;
-    if (init.rawBody !== undefined) body = init.rawBody;
+    let body: string | Uint8Array<ArrayBuffer> | undefined;
+    if (init.rawBody !== undefined)
+      body = typeof init.rawBody === 'string' ? init.rawBody : new Uint8Array(init.rawBody);
     else if (init.body !== undefined) {
       body = JSON.stringify(init.body);
       headers['content-type'] ??= 'application/json';

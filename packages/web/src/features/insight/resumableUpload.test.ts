@@ -83,7 +83,7 @@ class MemoryStore implements ResumeStore {
 }
 
 const fileOf = (bytes: Uint8Array) =>
-  Object.assign(new Blob([bytes]), { name: 'export.ndjson', lastModified: 1 });
+  Object.assign(new Blob([bytes.slice()]), { name: 'export.ndjson', lastModified: 1 });
 const noSleep = async () => undefined;
 
 describe('uploadResumably', () => {
