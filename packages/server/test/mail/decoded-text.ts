@@ -1,3 +1,5 @@
+import iconv from 'iconv-lite';
+
 /**
  * Comparing our decoded text with Python's `email` package (fixtures/python_decode.py), normalising
  * only what may legitimately differ. Each rule is a documented difference (docs/decisions/0015):
@@ -14,7 +16,8 @@
  * 4. format=flowed with quotes: mailparser's flowed decoder also joins a soft-broken quoted line
  *    with the next one of another depth; quote markers `>` are ignored in flowed parts.
  */
-const cp1252 = new TextDecoder('windows-1252');
+// Node 20's TextDecoder('windows-1252') maps 0x80–0x9F to C1 controls, like latin-1: iconv-lite does not.
+const cp1252 = { decode: (bytes: Uint8Array) => iconv.decode(Buffer.from(bytes), 'windows-1252') };
 
 export function normaliseWhitespace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();

@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { ModuleContext } from '../../platform/module.js';
-import { systemActor } from '../../platform/scope.js';
+import { type ScopedDb, systemActor } from '../../platform/scope.js';
 import { findOrCreateCustomer } from '../customers/index.js';
 import { ticketService } from '../tickets/index.js';
 import { storeAttachments } from './attachments.js';
@@ -20,6 +20,32 @@ export interface IntakeResult {
 
 const TICKET_SUBJECT_MAX = 500;
 
+async function markFailed(s: ScopedDb, inboundId: string, error: unknown, at: Date) {
+  await s
+    .updateTable('mail_inbound')
+    .set({
+      status: 'failed',
+      parse_error: String((error as Error)?.message ?? error).slice(0, 2000),
+      parsed_at: at,
+    })
+    .where('id', '=', inboundId)
+    .where('status', '=', 'stored')
+    .execute();
+}
+
+/**
+ * The last attempt of a parse job failed (the ticket could not be written): the message stays,
+ * raw, flagged `failed` with the error, in the admins' view of failed mail.
+ */
+export async function flagFailedInbound(
+  ctx: Pick<ModuleContext, 'scope' | 'clock'>,
+  organizationId: string,
+  inboundId: string,
+  error: unknown,
+): Promise<void> {
+  await markFailed(ctx.scope(systemActor('mail', organizationId)), inboundId, error, ctx.clock.now());
+}
+
 /**
  * Turns one stored message into a ticket or a reply, through the tickets service, in one
  * transaction with the message's own row (status, kind, ticket), its Message-ID, its attachments and
@@ -31,6 +57,7 @@ export async function processInbound(
   organizationId: string,
   inboundId: string,
   clock: Clock = ctx.clock,
+  parse: (raw: Uint8Array) => Promise<ParsedMail> = parseMail,
 ): Promise<IntakeResult> {
   const scoped = ctx.scope(systemActor('mail', organizationId));
   return scoped.transaction(async (tx) => {
@@ -52,7 +79,7 @@ export async function processInbound(
     const now = clock.now();
     let mail: ParsedMail;
     try {
-      mail = await parseMail(row.raw);
+      mail = await parse(row.raw);
     } catch (error) {
       await tx
         .updateTable('mail_inbound')

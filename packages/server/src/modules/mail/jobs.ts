@@ -1,6 +1,6 @@
 import { enqueueJob, type JobDefinition } from '../../platform/jobs/index.js';
 import { pollMailbox } from './imap.js';
-import { processInbound } from './intake.js';
+import { flagFailedInbound, processInbound } from './intake.js';
 import { prepareReply, SEND_JOB, sendReply } from './outbound.js';
 import { PARSE_JOB } from './store.js';
 
@@ -17,7 +17,15 @@ const parseJob: JobDefinition = {
   async handler(payload, ctx) {
     const organizationId = ctx.job.organizationId;
     if (!organizationId) throw new Error('a parse job belongs to an organization');
-    return processInbound(ctx, organizationId, text(payload.inboundId, 'inboundId'));
+    const inboundId = text(payload.inboundId, 'inboundId');
+    try {
+      return await processInbound(ctx, organizationId, inboundId);
+    } catch (error) {
+      // Retried with backoff; on the last attempt the message is flagged, never dropped.
+      if (ctx.job.attempt >= ctx.job.maxAttempts)
+        await flagFailedInbound(ctx, organizationId, inboundId, error);
+      throw error;
+    }
   },
 };
 

@@ -64,6 +64,21 @@ export function foldQuotedHistory(text: string): string {
   return visible.length > 0 ? visible : text.trim();
 }
 
+/**
+ * The text of an HTML-only message (html-to-text: links, lists, tables laid out as text). Text
+ * outside `<html>…</html>` (a mailing list's footer appended to the part) is lost by the converter:
+ * then every tag is stripped instead.
+ */
+function textOfHtml(html: string): string {
+  const text = htmlToText(html, { wordwrap: false });
+  if (text.trim() !== '') return text;
+  return sanitizeHtml(html, {
+    allowedTags: [],
+    allowedAttributes: {},
+    nonTextTags: ['script', 'style', 'title', 'head'],
+  });
+}
+
 /** Mail saved from an mbox starts with a `From sender date` line, which is no header: dropped. */
 function withoutMboxLine(raw: Buffer): Buffer {
   if (raw.subarray(0, 5).toString('latin1') !== 'From ') return raw;
@@ -86,10 +101,10 @@ export async function parseMail(raw: Uint8Array): Promise<ParsedMail> {
   const from = firstAddress(mail.from);
   const html = typeof mail.html === 'string' ? mail.html : null;
   const htmlOnly = (mail.text === undefined || mail.text.trim() === '') && html !== null;
-  const text = (htmlOnly ? htmlToText(html ?? '', { wordwrap: false }) : (mail.text ?? '')).replace(
-    /\r\n?/g,
-    '\n',
-  );
+  // PostgreSQL text holds no NUL: a stray one (binary junk in a text part) is dropped.
+  const text = (htmlOnly ? textOfHtml(html ?? '') : (mail.text ?? ''))
+    .replace(/\r\n?/g, '\n')
+    .replace(/\0/g, '');
   const header = (name: string) => {
     const v = mail.headers.get(name);
     return typeof v === 'string' ? v : Array.isArray(v) ? v.join(' ') : null;
@@ -100,10 +115,10 @@ export async function parseMail(raw: Uint8Array): Promise<ParsedMail> {
     references: messageIdsIn(header('references')),
     fromAddress: from?.address ?? null,
     fromName: from?.name ?? null,
-    subject: (mail.subject ?? '').trim(),
+    subject: (mail.subject ?? '').replace(/\0/g, '').trim(),
     text,
     visibleText: foldQuotedHistory(text),
-    html: html === null ? null : sanitizeForDisplay(html),
+    html: html === null ? null : sanitizeForDisplay(html.replace(/\0/g, '')),
     htmlOnly,
     attachments: mail.attachments
       .filter((a) => !a.related || a.contentDisposition === 'attachment')
