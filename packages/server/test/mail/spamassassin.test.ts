@@ -111,7 +111,7 @@ describe.skipIf(!hasCorpus).each(databaseTargets())(`${title}: %s`, (target) => 
       if (e.text === null) {
         // HTML-only: the text comes from html-to-text; it must not be empty when the HTML has words.
         const words = (e.html ?? '')
-          .replace(/<(script|style|title|head)[^>]*>[^]*?<\/\1>/gi, '')
+          .replace(/<(script|style|title|head)[^>]*>[\s\S]*?<\/\1>/gi, '')
           .replace(/<[^>]*>/g, '');
         if (/\p{L}{3}/u.test(words) && actual.trim() === '') mismatches.push(`${file}: HTML-only, no text`);
         continue;
