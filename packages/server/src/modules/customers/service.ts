@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
-import { ScopedDb, systemActor } from '../../platform/scope.js';
+import type { ScopedDb } from '../../platform/scope.js';
 import { presentCustomer } from './presenters.js';
 import type { CustomerHistory } from './schemas.js';
 import type { IdentityKind } from './tables.js';
@@ -61,10 +61,12 @@ export async function findOrCreateCustomer(
 }
 
 /**
- * A customer and the tickets of theirs the caller sees. Vendor staff reach a customer only through
- * a ticket of their own provider: with none, the customer does not exist for them (404).
+ * A customer and their tickets. Customers belong to the organization, not to a provider: vendor
+ * staff get 404 (they see the requester on their own tickets; a per-provider customer view is
+ * still to come).
  */
 export async function customerHistory(s: ScopedDb, customerId: string): Promise<CustomerHistory> {
+  if (s.actor.providerId !== null) throw notFound('customer');
   const tickets = await s
     .selectFrom('tickets')
     .select(['id', 'subject', 'status', 'channel', 'created_at'])
@@ -72,12 +74,7 @@ export async function customerHistory(s: ScopedDb, customerId: string): Promise<
     .orderBy('created_at', 'desc')
     .limit(200)
     .execute();
-  // The customer row itself is organization-wide; read it as the system once the caller's reach is shown.
-  const reader =
-    s.actor.providerId === null
-      ? s
-      : new ScopedDb(s.executor, systemActor('customers', s.actor.organizationId), s.rules, s.database);
-  if (s.actor.providerId !== null && tickets.length === 0) throw notFound('customer');
+  const reader = s;
   const row = await reader
     .selectFrom('customers')
     .selectAll()

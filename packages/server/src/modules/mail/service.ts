@@ -5,6 +5,7 @@ import { newId } from '../../platform/ids.js';
 import { ScopedDb, systemActor } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
 import { authorizeMail } from './policy.js';
+import { ticketFacts } from './ticket-facts.js';
 import {
   presentAttachment,
   presentInbound,
@@ -144,6 +145,7 @@ export async function listOutbound(s: ScopedDb, limit = 100) {
 
 /** A ticket's attachments, for whoever sees the ticket (vendor staff: their provider's only). */
 export async function listAttachments(s: ScopedDb, ticketId: string) {
+  if (!(await ticketFacts(s, ticketId))) throw notFound('ticket');
   const rows = await s
     .selectFrom('mail_attachments')
     .selectAll()
