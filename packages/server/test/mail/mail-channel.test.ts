@@ -386,3 +386,47 @@ describe('e-mail channel over SMTP', () => {
     await m.settle();
   });
 });
+
+describe('e-mail out without a relay (embedded mode)', () => {
+  let m: MailTestApp;
+  beforeAll(async () => {
+    m = await startMailTestApp();
+  });
+  afterAll(() => m?.close());
+
+  it('keeps the reply in the local outbox the admin reads, with the team signature in the ticket language', async () => {
+    const admin = await m.t.login(DEMO_USERS.admin, DEMO_PASSWORD);
+    await m.send(plainMessage({ subject: 'Outbox please', body: 'Hello', messageId: 'outbox-1@example.net' }));
+    await m.settle();
+    const row = await m.t.shoreline.ctx.db
+      .selectFrom('mail_inbound')
+      .select('ticket_id')
+      .where('message_id', '=', 'outbox-1@example.net')
+      .executeTakeFirstOrThrow();
+    const ticket = (await (await m.t.request(`/api/tickets/${row.ticket_id}`, { auth: admin })).json()) as {
+      ticket: { teamId: string };
+    };
+    const sig = await m.t.request('/api/mail/signatures', {
+      method: 'PUT',
+      auth: admin,
+      body: { teamId: ticket.ticket.teamId, language: 'en', body: 'Istanbul Care team' },
+    });
+    expect(sig.status).toBe(200);
+    const agent = await m.t.login(DEMO_USERS.agent, DEMO_PASSWORD);
+    const res = await m.t.request(`/api/tickets/${row.ticket_id}/messages`, { auth: agent, body: { body: 'On it.' } });
+    expect(res.status).toBe(201);
+    await m.settle();
+    const outbound = (await (await m.t.request('/api/mail/outbound', { auth: admin })).json()) as {
+      items: { status: string; body: string; inReplyTo: string }[];
+    };
+    expect(outbound.items[0]).toMatchObject({
+      status: 'kept',
+      body: 'On it.\n\n-- \nIstanbul Care team',
+      inReplyTo: 'outbox-1@example.net',
+    });
+    const outbox = (await (await m.t.request('/api/mail-outbox', { auth: admin })).json()) as {
+      items: { to: string; subject: string }[];
+    };
+    expect(outbox.items.some((i) => i.subject.includes(`[#${row.ticket_id}]`))).toBe(true);
+  });
+});

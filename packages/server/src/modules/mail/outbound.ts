@@ -1,6 +1,9 @@
+import type { Kysely } from 'kysely';
 import nodemailer from 'nodemailer';
 import type { Clock } from '../../platform/clock.js';
+import type { DB } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
+import { outboxMailer } from '../../platform/mail/mailer.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { systemActor } from '../../platform/scope.js';
 import { ticketService } from '../tickets/index.js';
@@ -134,7 +137,24 @@ export async function sendReply(
   if (!row || row.status === 'sent' || row.status === 'kept') return 'already';
   const now = ctx.clock.now();
   if (!ctx.config.smtpRelayUrl) {
-    await s.updateTable('mail_outbound').set({ status: 'kept' }).where('id', '=', outboundId).execute();
+    // Embedded mode: kept, and copied to the platform's outbox the admin's Outbox page lists.
+    await s.transaction(async (tx) => {
+      const kept = await tx
+        .updateTable('mail_outbound')
+        .set({ status: 'kept' })
+        .where('id', '=', outboundId)
+        .where('status', '=', 'queued')
+        .returning('id')
+        .executeTakeFirst();
+      if (!kept) return;
+      await outboxMailer(tx.executor as Kysely<DB>, ctx.clock, null).send({
+        organizationId,
+        providerId: row.provider_id,
+        to: row.to_address,
+        subject: row.subject,
+        text: row.text_body,
+      });
+    });
     return 'kept';
   }
   const transport = nodemailer.createTransport(ctx.config.smtpRelayUrl);
