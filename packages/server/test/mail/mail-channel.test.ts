@@ -396,7 +396,9 @@ describe('e-mail out without a relay (embedded mode)', () => {
 
   it('keeps the reply in the local outbox the admin reads, with the team signature in the ticket language', async () => {
     const admin = await m.t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-    await m.send(plainMessage({ subject: 'Outbox please', body: 'Hello', messageId: 'outbox-1@example.net' }));
+    await m.send(
+      plainMessage({ subject: 'Outbox please', body: 'Hello', messageId: 'outbox-1@example.net' }),
+    );
     await m.settle();
     const row = await m.t.shoreline.ctx.db
       .selectFrom('mail_inbound')
@@ -413,7 +415,10 @@ describe('e-mail out without a relay (embedded mode)', () => {
     });
     expect(sig.status).toBe(200);
     const agent = await m.t.login(DEMO_USERS.agent, DEMO_PASSWORD);
-    const res = await m.t.request(`/api/tickets/${row.ticket_id}/messages`, { auth: agent, body: { body: 'On it.' } });
+    const res = await m.t.request(`/api/tickets/${row.ticket_id}/messages`, {
+      auth: agent,
+      body: { body: 'On it.' },
+    });
     expect(res.status).toBe(201);
     await m.settle();
     const outbound = (await (await m.t.request('/api/mail/outbound', { auth: admin })).json()) as {

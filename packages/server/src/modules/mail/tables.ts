@@ -28,7 +28,7 @@ export interface MailboxesTable {
   team_id: string | null;
   imap: ColumnType<ImapSettings | null, string | null, string | null>;
   imap_uid_validity: string | null;
-  imap_last_uid: number;
+  imap_last_uid: ColumnType<number, number | undefined, number>;
   created_at: Instant;
   updated_at: Instant;
 }
