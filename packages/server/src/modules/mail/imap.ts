@@ -78,10 +78,12 @@ export async function pollMailbox(
   if (!mailbox?.imap) return { fetched: 0, stored: 0 };
   const sameFolder = mailbox.imap_uid_validity !== null;
   const after = sameFolder ? Number(mailbox.imap_last_uid) : 0;
-  const { uidValidity, messages } = await source.fetchSince(mailbox.imap, after);
-  const restart = sameFolder && uidValidity !== mailbox.imap_uid_validity;
+  let { uidValidity, messages } = await source.fetchSince(mailbox.imap, after);
+  // Another folder behind the same name: its UIDs mean nothing against ours, fetch it all again.
+  if (sameFolder && uidValidity !== mailbox.imap_uid_validity && after > 0)
+    ({ uidValidity, messages } = await source.fetchSince(mailbox.imap, 0));
   let stored = 0;
-  let last = restart ? 0 : after;
+  let last = uidValidity === mailbox.imap_uid_validity ? after : 0;
   for (const m of messages.sort((a, b) => a.uid - b.uid)) {
     const result = await storeInbound(
       ctx,

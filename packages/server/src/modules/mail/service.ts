@@ -5,7 +5,6 @@ import { newId } from '../../platform/ids.js';
 import { ScopedDb, systemActor } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
 import { authorizeMail } from './policy.js';
-import { ticketFacts } from './ticket-facts.js';
 import {
   presentAttachment,
   presentInbound,
@@ -14,6 +13,7 @@ import {
   presentSignature,
 } from './presenters.js';
 import type { ImapSettings } from './tables.js';
+import { ticketFacts } from './ticket-facts.js';
 
 interface Routing {
   providerId?: string | null | undefined;
