@@ -1,11 +1,24 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MAILBOX, DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
-import { processInbound } from '../../src/modules/mail/index.js';
+import { processInbound, startSmtpServer } from '../../src/modules/mail/index.js';
 import type { Auth } from '../../src/test-support/test-app.js';
 import { type MailTestApp, plainMessage, startMailTestApp } from './harness.js';
+
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
 
 /** A loopback SMTP sink standing in for the relay: keeps every message it is given. */
 async function startSink() {
@@ -434,4 +447,74 @@ describe('e-mail out without a relay (embedded mode)', () => {
     };
     expect(outbox.items.some((i) => i.subject.includes(`[#${row.ticket_id}]`))).toBe(true);
   });
+
+  it('refuses a message over the size limit after DATA with 552, and stores nothing', async () => {
+    const small = await startSmtpServer(m.t.shoreline.ctx, { port: 0, host: '127.0.0.1', maxBytes: 2_000 });
+    const client = nodemailer.createTransport({ host: '127.0.0.1', port: small.port, ignoreTLS: true });
+    const raw = plainMessage({ subject: 'Big', body: 'x'.repeat(5_000), messageId: 'big-1@example.net' });
+    const refused = await client
+      .sendMail({ envelope: { from: 'c@example.net', to: [DEMO_MAILBOX] }, raw })
+      .then(
+        () => null,
+        (e: { responseCode?: number }) => e,
+      );
+    client.close();
+    await small.close();
+    expect(refused?.responseCode).toBe(552);
+    const rows = await m.t.shoreline.ctx.db
+      .selectFrom('mail_inbound')
+      .select('id')
+      .where('message_id', '=', 'big-1@example.net')
+      .execute();
+    expect(rows).toHaveLength(0);
+  });
+
+  it.skipIf(!hasOpenssl)(
+    'offers STARTTLS when a certificate is configured, and takes mail over it',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'shoreline-tls-'));
+      const key = join(dir, 'key.pem');
+      const cert = join(dir, 'cert.pem');
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'rsa:2048',
+          '-nodes',
+          '-keyout',
+          key,
+          '-out',
+          cert,
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+        ],
+        { stdio: 'ignore' },
+      );
+      const tls = await startSmtpServer(m.t.shoreline.ctx, {
+        port: 0,
+        host: '127.0.0.1',
+        maxBytes: 100_000,
+        tlsCert: cert,
+        tlsKey: key,
+      });
+      const client = nodemailer.createTransport({
+        host: '127.0.0.1',
+        port: tls.port,
+        requireTLS: true,
+        tls: { rejectUnauthorized: false },
+      });
+      const info = await client.sendMail({
+        envelope: { from: 'c@example.net', to: [DEMO_MAILBOX] },
+        raw: plainMessage({ subject: 'Over TLS', body: 'secret', messageId: 'tls-1@example.net' }),
+      });
+      client.close();
+      await tls.close();
+      rmSync(dir, { recursive: true, force: true });
+      expect(info.response).toMatch(/^250/);
+    },
+  );
 });
