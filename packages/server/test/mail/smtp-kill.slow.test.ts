@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +10,7 @@ import { openDatabase } from '../../src/platform/db/connect.js';
 import { repoRoot } from '../insight/support.js';
 import { plainMessage } from './harness.js';
 
-const MESSAGES = 150;
+const MESSAGES = 80;
 const KILLS = 20;
 const MAILBOX = 'support@kill.example';
 
@@ -184,6 +184,7 @@ describe('the SMTP server killed during deliveries loses and doubles nothing', (
       server.child.kill('SIGKILL');
       await server.done;
       kills++;
+      if (process.env.SHORELINE_KILL_LOG) appendFileSync(process.env.SHORELINE_KILL_LOG, `kill ${kills}\n`);
       server = cli(['serve']);
       expect(await server.ready).toBe(true);
     }
@@ -209,5 +210,5 @@ describe('the SMTP server killed during deliveries loses and doubles nothing', (
     } finally {
       await database.close();
     }
-  }, 600_000);
+  }, 1_800_000);
 });
