@@ -120,7 +120,7 @@ describe('the SMTP server killed during deliveries loses and doubles nothing', (
     } finally {
       await database.close();
     }
-  }, 120_000);
+  }, 600_000);
 
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { customersPolicy } from './policy.js';
 import { customerRoutes } from './routes.js';
 import { customerScopedTables } from './tables.js';
 
+export type { customersPolicy } from './policy.js';
 // The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
 export type * from './schemas.js';
 

@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { customersPolicy } from './policy.js';
 import { presentCustomer } from './presenters.js';
 import type { CustomerHistory } from './schemas.js';
 import type { IdentityKind } from './tables.js';
@@ -66,7 +67,7 @@ export async function findOrCreateCustomer(
  * still to come).
  */
 export async function customerHistory(s: ScopedDb, customerId: string): Promise<CustomerHistory> {
-  if (s.actor.providerId !== null) throw notFound('customer');
+  if (!customersPolicy['customer.read'](s.actor)) throw notFound('customer');
   const tickets = await s
     .selectFrom('tickets')
     .select(['id', 'subject', 'status', 'channel', 'created_at'])
