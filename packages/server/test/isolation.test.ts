@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
 import { createProvider, createTeam, createToken } from '../src/modules/identity/service.js';
-import { publishTransient } from '../src/platform/events/index.js';
 import { createMailbox, processInbound, storeInbound } from '../src/modules/mail/index.js';
+import { publishTransient } from '../src/platform/events/index.js';
 import { newId } from '../src/platform/ids.js';
 import { outboxMailer } from '../src/platform/mail/mailer.js';
 import { type Actor, systemActor } from '../src/platform/scope.js';
@@ -105,11 +105,16 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'DELETE /api/webhooks/:id': () => [undefined],
   'POST /api/webhooks/:id/test': () => [undefined],
   'POST /api/mail/mailboxes': (f, n) => [
-    ...f('providers').map((providerId, i) => ({ address: `iso-${n}-${i}@iso.example`, displayName: 'Iso', providerId })),
+    ...f('providers').map((providerId, i) => ({
+      address: `iso-${n}-${i}@iso.example`,
+      displayName: 'Iso',
+      providerId,
+    })),
     ...f('teams').map((teamId, i) => ({ address: `iso-${n}-t${i}@iso.example`, displayName: 'Iso', teamId })),
   ],
   'PATCH /api/mail/mailboxes/:id': () => [{ displayName: 'Taken over' }],
-  'PUT /api/mail/signatures': (f) => f('teams').map((teamId) => ({ teamId, language: 'en', body: 'Taken over' })),
+  'PUT /api/mail/signatures': (f) =>
+    f('teams').map((teamId) => ({ teamId, language: 'en', body: 'Taken over' })),
 };
 // Streams never end by themselves; the push suite below covers them for every role.
 const STREAM_ROUTES = new Set(['GET /api/events/stream']);
@@ -357,7 +362,13 @@ beforeAll(async () => {
     const stored = await storeInbound(
       t.shoreline.ctx,
       { id: mailbox.id, organizationId: p.organization_id, address },
-      { raw: Buffer.from(raw), mailFrom: `customer-${p.id}@example.net`, rcptTo: [address], remoteAddress: null, via: 'smtp' },
+      {
+        raw: Buffer.from(raw),
+        mailFrom: `customer-${p.id}@example.net`,
+        rcptTo: [address],
+        remoteAddress: null,
+        via: 'smtp',
+      },
     );
     await processInbound(t.shoreline.ctx, p.organization_id, stored.id as string);
   }
