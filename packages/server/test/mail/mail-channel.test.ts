@@ -448,6 +448,56 @@ describe('e-mail out without a relay (embedded mode)', () => {
     expect(outbox.items.some((i) => i.subject.includes(`[#${row.ticket_id}]`))).toBe(true);
   });
 
+  it('stores attachments once per content (SHA-256) and serves them to those who see the ticket', async () => {
+    const withFile = (id: string) =>
+      [
+        'From: customer@example.net',
+        `To: ${DEMO_MAILBOX}`,
+        `Subject: Invoice ${id}`,
+        `Message-ID: <${id}@example.net>`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="b"',
+        '',
+        '--b',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Invoice attached.',
+        '--b',
+        'Content-Type: application/pdf; name="fatura-şubat.pdf"',
+        "Content-Disposition: attachment; filename*=UTF-8''fatura-%C5%9Fubat.pdf",
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('%PDF-1.4 the same bytes').toString('base64'),
+        '--b--',
+        '',
+      ].join('\r\n');
+    await m.send(withFile('att-1'));
+    await m.send(withFile('att-2'));
+    await m.settle();
+    const admin = await m.t.login(DEMO_USERS.admin, DEMO_PASSWORD);
+    const ticketId = (
+      await m.t.shoreline.ctx.db
+        .selectFrom('mail_inbound')
+        .select('ticket_id')
+        .where('message_id', '=', 'att-1@example.net')
+        .executeTakeFirstOrThrow()
+    ).ticket_id;
+    const list = await m.t.request(`/api/tickets/${ticketId}/attachments`, { auth: admin });
+    const items = ((await list.json()) as { items: { id: string; fileName: string; sizeBytes: number }[] })
+      .items;
+    expect(items.map((a) => a.fileName)).toEqual(['fatura-şubat.pdf']);
+    const file = await m.t.request(`/api/mail/attachments/${items[0]?.id}`, { auth: admin });
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toContain('attachment');
+    expect(Buffer.from(await file.arrayBuffer()).toString()).toBe('%PDF-1.4 the same bytes');
+    // Two messages, one blob.
+    const blobs = await m.t.shoreline.ctx.db.selectFrom('mail_blobs').select('sha256').execute();
+    expect(blobs).toHaveLength(1);
+    // A vendor agent of another provider does not reach it.
+    const vendor = await m.t.login(DEMO_USERS.vendorAgent, DEMO_PASSWORD);
+    expect((await m.t.request(`/api/mail/attachments/${items[0]?.id}`, { auth: vendor })).status).toBe(404);
+  });
+
   it('refuses a message over the size limit after DATA with 552, and stores nothing', async () => {
     const small = await startSmtpServer(m.t.shoreline.ctx, { port: 0, host: '127.0.0.1', maxBytes: 2_000 });
     const client = nodemailer.createTransport({ host: '127.0.0.1', port: small.port, ignoreTLS: true });
