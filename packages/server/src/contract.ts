@@ -7,6 +7,7 @@
 // keeps it so. See docs/decisions/0008-one-api-contract-and-web-kit.md.
 import type { z } from '@hono/zod-openapi';
 import type { WireTicket } from '@shoreline/core';
+import type { customersPolicy } from './modules/customers/index.js';
 import type {
   ApiTokenCreated as ApiTokenCreatedSchema,
   ApiTokenSchema,
@@ -58,6 +59,7 @@ import type {
   INTERVALS,
   MATCH_KINDS,
 } from './modules/insight/vocabulary.js';
+import type { mailPolicy } from './modules/mail/index.js';
 import type {
   planLimits,
   planPolicy,
@@ -119,7 +121,9 @@ export type Ability =
   | keyof typeof insightPolicy
   | keyof typeof planPolicy
   | keyof typeof jobsPolicy
-  | keyof typeof webhooksPolicy;
+  | keyof typeof webhooksPolicy
+  | keyof typeof mailPolicy
+  | keyof typeof customersPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,

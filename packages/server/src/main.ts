@@ -96,7 +96,7 @@ export async function listen(
   config: Config,
 ): Promise<{ port: number; close(): Promise<void> }> {
   await shoreline.ctx.events.start({ background: true });
-  return new Promise((resolve) => {
+  const http = await new Promise<{ port: number; close(): Promise<void> }>((resolve) => {
     const server = serve({ fetch: shoreline.app.fetch, hostname: config.host, port: config.port }, (info) => {
       // With port 0 the OS picks one: links the server builds (invitations) must name the real port.
       if (config.port === 0) config.publicUrl = config.publicUrl.replace(/:0$/, `:${info.port}`);
@@ -113,4 +113,17 @@ export async function listen(
       });
     });
   });
+  // The modules' own network services (the SMTP server), closed before the HTTP server.
+  const services: { close(): Promise<void> }[] = [];
+  for (const m of modules) {
+    const service = await m.serve?.(shoreline.ctx);
+    if (service) services.push(service);
+  }
+  return {
+    port: http.port,
+    async close() {
+      for (const service of services) await service.close();
+      await http.close();
+    },
+  };
 }

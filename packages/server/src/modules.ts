@@ -1,5 +1,7 @@
+import { customersModule } from './modules/customers/index.js';
 import { identityModule } from './modules/identity/index.js';
 import { insightModule } from './modules/insight/index.js';
+import { mailModule } from './modules/mail/index.js';
 import { planModule } from './modules/plan/index.js';
 import { ticketsModule } from './modules/tickets/index.js';
 import { webhooksModule } from './modules/webhooks/index.js';
@@ -22,4 +24,6 @@ export const modules: readonly ShorelineModule[] = [
   insightModule,
   planModule,
   webhooksModule,
+  customersModule,
+  mailModule,
 ];

@@ -2,10 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
 import { createProvider, createTeam, createToken } from '../src/modules/identity/service.js';
+import { createMailbox, processInbound, storeInbound } from '../src/modules/mail/index.js';
 import { publishTransient } from '../src/platform/events/index.js';
 import { newId } from '../src/platform/ids.js';
 import { outboxMailer } from '../src/platform/mail/mailer.js';
-import type { Actor } from '../src/platform/scope.js';
+import { type Actor, systemActor } from '../src/platform/scope.js';
 import { recordTestEvent } from '../src/test-support/events.js';
 import { type SseMessage, SseReader } from '../src/test-support/sse-client.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
@@ -107,6 +108,17 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'PATCH /api/webhooks/:id': () => [{ description: 'Taken over', active: false }],
   'DELETE /api/webhooks/:id': () => [undefined],
   'POST /api/webhooks/:id/test': () => [undefined],
+  'POST /api/mail/mailboxes': (f, n) => [
+    ...f('providers').map((providerId, i) => ({
+      address: `iso-${n}-${i}@iso.example`,
+      displayName: 'Iso',
+      providerId,
+    })),
+    ...f('teams').map((teamId, i) => ({ address: `iso-${n}-t${i}@iso.example`, displayName: 'Iso', teamId })),
+  ],
+  'PATCH /api/mail/mailboxes/:id': () => [{ displayName: 'Taken over' }],
+  'PUT /api/mail/signatures': (f) =>
+    f('teams').map((teamId) => ({ teamId, language: 'en', body: 'Taken over' })),
 };
 // Streams never end by themselves; the push suite below covers them for every role.
 const STREAM_ROUTES = new Set(['GET /api/events/stream']);
@@ -131,6 +143,9 @@ const SEGMENT_TABLE: Record<string, string> = {
   tickets: 'tickets',
   webhooks: 'webhook_endpoints',
   uploads: 'uploads',
+  mailboxes: 'mailboxes',
+  attachments: 'mail_attachments',
+  customers: 'customers',
 };
 
 let t: TestApp;
@@ -318,6 +333,50 @@ beforeAll(async () => {
       subject: 'Reset your password',
       text: 'link',
     });
+  // E-mail for every provider: a mailbox routed to it and a customer's message with an attachment,
+  // so tickets, attachments (GET /api/mail/attachments/:id), customers and raw mail exist everywhere.
+  for (const p of allProviders) {
+    const system = systemActor('iso-mail', p.organization_id);
+    const address = `support-${p.id}@iso-mail.example`;
+    const mailbox = await createMailbox(t.shoreline.ctx.scope(system), clock, {
+      address,
+      displayName: 'Iso support',
+      providerId: p.id,
+    });
+    const raw = [
+      `From: customer-${p.id}@example.net`,
+      `To: ${address}`,
+      'Subject: With attachment',
+      `Message-ID: <iso-${p.id}@example.net>`,
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/mixed; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'See the file.',
+      '--b',
+      'Content-Type: application/pdf; name="invoice.pdf"',
+      'Content-Disposition: attachment; filename="invoice.pdf"',
+      'Content-Transfer-Encoding: base64',
+      '',
+      Buffer.from(`%PDF secret of ${p.id}`).toString('base64'),
+      '--b--',
+      '',
+    ].join('\r\n');
+    const stored = await storeInbound(
+      t.shoreline.ctx,
+      { id: mailbox.id, organizationId: p.organization_id, address },
+      {
+        raw: Buffer.from(raw),
+        mailFrom: `customer-${p.id}@example.net`,
+        rcptTo: [address],
+        remoteAddress: null,
+        via: 'smtp',
+      },
+    );
+    await processInbound(t.shoreline.ctx, p.organization_id, stored.id as string);
+  }
   const runId = newId('imp');
   await db
     .insertInto('import_runs')

@@ -41,14 +41,20 @@ const EVERY_ABILITY: Record<Ability, true> = {
   'simulation.run': true,
   'job.read': true,
   'webhook.manage': true,
+  'mail.manage': true,
+  'mail.attachment.read': true,
+  'customer.read': true,
 };
-const EVERYONE: Ability[] = ['kpi.read', 'simulation.run', 'staffing.run'];
+const EVERYONE: Ability[] = ['kpi.read', 'mail.attachment.read', 'simulation.run', 'staffing.run'];
 
 describe('GET /api/me: abilities per role', () => {
   it.each([
     ['admin', Object.keys(EVERY_ABILITY)],
-    ['supervisor', [...EVERYONE, 'import.run', 'mapping.write', 'settings.read', 'user.read']],
-    ['agent', EVERYONE],
+    [
+      'supervisor',
+      [...EVERYONE, 'customer.read', 'import.run', 'mapping.write', 'settings.read', 'user.read'],
+    ],
+    ['agent', [...EVERYONE, 'customer.read']],
     // A vendor's admin runs their own provider: no organization-wide writes, no imports.
     [
       'vendorAdmin',
@@ -85,6 +91,7 @@ describe('GET /api/me: what it reports is what the API enforces', () => {
     ['kpi.read', (a) => t.request('/api/insight/kpis', { auth: a })],
     ['job.read', (a) => t.request('/api/jobs', { auth: a })],
     ['webhook.manage', (a) => t.request('/api/webhooks', { auth: a })],
+    ['mail.manage', (a) => t.request('/api/mail/mailboxes', { auth: a })],
     [
       'staffing.run',
       (a) => t.request('/api/plan/staffing', { auth: a, body: { intervals: [{ volume: 10, ahtSec: 300 }] } }),

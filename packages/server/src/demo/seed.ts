@@ -1,8 +1,10 @@
 import type { Channel } from '@shoreline/core';
 import { addUser, createOrganization, createProvider, createTeam } from '../modules/identity/index.js';
+import { createMailbox } from '../modules/mail/index.js';
 import type { ModuleContext } from '../platform/module.js';
 
 export const DEMO_ORGANIZATION = 'Northwind Outfitters';
+export const DEMO_MAILBOX = 'support@northwind.example';
 export const DEMO_PASSWORD = 'shoreline-demo';
 export const DEMO_USERS = {
   admin: 'admin@northwind.example',
@@ -75,7 +77,7 @@ export async function seedDemo(ctx: ModuleContext): Promise<DemoSeed> {
     timeZone: string,
     hours: Hours,
   ) => createTeam(s, clock, { providerId, name, site, languages, channels, timeZone, businessHours: hours });
-  await team(
+  const istanbul = await team(
     inHouseProviderId,
     'Istanbul Care',
     'Istanbul',
@@ -115,6 +117,13 @@ export async function seedDemo(ctx: ModuleContext): Promise<DemoSeed> {
       { day: 'sun', open: '00:00', close: '24:00' },
     ],
   );
+  // Mail to the support address opens tickets in Istanbul Care's queue (module mail).
+  await createMailbox(s, clock, {
+    address: DEMO_MAILBOX,
+    displayName: 'Northwind Support',
+    providerId: inHouseProviderId,
+    teamId: istanbul.id,
+  });
   const users: [string, string, 'supervisor' | 'agent' | 'admin', string | null][] = [
     [DEMO_USERS.supervisor, 'Bence Kovács', 'supervisor', null],
     [DEMO_USERS.agent, 'Noa Levi', 'agent', null],

@@ -47,6 +47,21 @@ const ConfigSchema = z.object({
   SHORELINE_PUSH_HEARTBEAT_SEC: z.coerce.number().int().positive().default(20),
   SHORELINE_PUSH_MAX_STREAM_SEC: z.coerce.number().int().positive().default(900),
   SHORELINE_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
+  SHORELINE_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SHORELINE_SMTP_HOST: z.string().default('127.0.0.1'),
+  SHORELINE_SMTP_TLS_CERT: z.string().optional(),
+  SHORELINE_SMTP_TLS_KEY: z.string().optional(),
+  SHORELINE_SMTP_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(25 * 1024 ** 2),
+  SHORELINE_MAIL_MAX_ATTACHMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(10 * 1024 ** 2),
+  SHORELINE_SMTP_RELAY_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -85,6 +100,18 @@ export interface Config {
   pushMaxStreamSec: number;
   /** Webhooks may target loopback and private addresses (tests, a trusted network); off by default (SSRF). */
   webhookAllowPrivate: boolean;
+  /** The built-in SMTP server's port (module mail); unset: no SMTP server (0: any free port). */
+  smtpPort: number | undefined;
+  smtpHost: string;
+  /** PEM files; with both, the SMTP server offers STARTTLS. */
+  smtpTlsCert: string | undefined;
+  smtpTlsKey: string | undefined;
+  /** Largest message the SMTP server takes (announced as SIZE; larger: 552 after DATA). */
+  smtpMaxBytes: number;
+  /** Largest attachment kept on a ticket (larger ones stay only in the raw message). */
+  mailMaxAttachmentBytes: number;
+  /** Outgoing mail goes through this relay (`smtp://user:pass@host:587`); unset: kept in the outbox. */
+  smtpRelayUrl: string | undefined;
 }
 
 /** Reads configuration from the environment, naming the variable and the reason on bad input. */
@@ -121,5 +148,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pushHeartbeatSec: c.SHORELINE_PUSH_HEARTBEAT_SEC,
     pushMaxStreamSec: c.SHORELINE_PUSH_MAX_STREAM_SEC,
     webhookAllowPrivate: c.SHORELINE_WEBHOOK_ALLOW_PRIVATE === 'true',
+    smtpPort: c.SHORELINE_SMTP_PORT,
+    smtpHost: c.SHORELINE_SMTP_HOST,
+    smtpTlsCert: c.SHORELINE_SMTP_TLS_CERT,
+    smtpTlsKey: c.SHORELINE_SMTP_TLS_KEY,
+    smtpMaxBytes: c.SHORELINE_SMTP_MAX_BYTES,
+    mailMaxAttachmentBytes: c.SHORELINE_MAIL_MAX_ATTACHMENT_BYTES,
+    smtpRelayUrl: c.SHORELINE_SMTP_RELAY_URL,
   };
 }

@@ -99,6 +99,11 @@ export interface ShorelineModule {
   readonly jobs?: readonly JobDefinition[];
   /** Subscriptions to domain events (platform/events/listener.ts). */
   readonly listeners?: readonly EventListener[];
+  /**
+   * Network services the module runs while the instance serves (the mail module's SMTP server):
+   * started by `listen` after the HTTP server, closed with it. Resolves to null when not configured.
+   */
+  serve?(ctx: ModuleContext): Promise<{ close(): Promise<void> } | null>;
   /** Subjects whose events may be pushed to a browser, and who may receive them (the read rule). */
   readonly pushSubjects?: Readonly<Record<string, (actor: Actor) => boolean>>;
 }

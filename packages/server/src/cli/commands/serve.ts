@@ -14,6 +14,8 @@ export function registerServe(program: Command): void {
     .option('-p, --port <port>', 'port (default: PORT or 3000)')
     .action(async (opts: { demo?: boolean; port?: string }) => {
       const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
+      // The demo takes mail for support@northwind.example on loopback port 2525 unless told otherwise.
+      if (opts.demo && config.smtpPort === undefined) config.smtpPort = 2525;
       const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
       // Each step of a start says what it does (a first start creates and fills the database).
       console.log(`opening the database (${where}) and applying migrations…`);

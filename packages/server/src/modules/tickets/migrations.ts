@@ -144,4 +144,15 @@ export const ticketMigrations: Migration[] = [
       await execScript(db, `update tickets set channel = 'web_form' where channel = 'web';`);
     },
   },
+  {
+    id: '2026-12-03T0611_tickets_customer',
+    async up(db) {
+      // The customer (module customers) a live ticket is about; imported tickets keep `requester` only.
+      await execScript(
+        db,
+        `alter table tickets add column if not exists customer_id text;
+         create index if not exists tickets_customer on tickets (organization_id, customer_id) where customer_id is not null;`,
+      );
+    },
+  },
 ];

@@ -31,6 +31,8 @@ export interface NewTicket {
   priority?: TicketPriority | null | undefined;
   language?: string | null | undefined;
   requester?: string | null | undefined;
+  /** The customer it is about (module customers). */
+  customerId?: string | null | undefined;
   /** Defaults to the caller's provider (vendor staff) or none. */
   providerId?: string | null | undefined;
   teamId?: string | null | undefined;
@@ -157,6 +159,7 @@ export async function createTicket(s: ScopedDb, clock: Clock, input: NewTicket) 
         priority: input.priority ?? null,
         language: input.language ?? null,
         requester: input.requester ?? null,
+        customer_id: input.customerId ?? null,
         tags: [...new Set(input.tags ?? [])],
         quality_flags: [],
         custom: '{}',

@@ -22,6 +22,8 @@ export interface TicketsTable {
   topic: string | null;
   tags: string[];
   requester: string | null;
+  /** The customer (module customers) of a live ticket; null for imported ones. */
+  customer_id: ColumnType<string | null, string | null | undefined, string | null>;
   assignee: string | null;
   source_group: string | null;
   support_line: string | null;

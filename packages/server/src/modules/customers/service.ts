@@ -1,0 +1,101 @@
+import type { Clock } from '../../platform/clock.js';
+import { notFound } from '../../platform/http/problem.js';
+import { newId } from '../../platform/ids.js';
+import type { ScopedDb } from '../../platform/scope.js';
+import { customersPolicy } from './policy.js';
+import { presentCustomer } from './presenters.js';
+import type { CustomerHistory } from './schemas.js';
+import type { IdentityKind } from './tables.js';
+
+/** An identity as stored: e-mail lower case and trimmed; phone `+` and digits; handle trimmed. */
+export function normaliseIdentity(kind: IdentityKind, value: string): string {
+  const v = value.trim();
+  if (kind === 'email') return v.toLowerCase();
+  if (kind === 'phone') return `${v.startsWith('+') ? '+' : ''}${v.replace(/\D/g, '')}`;
+  return v;
+}
+
+/**
+ * The customer with this identity, created (with it) when there is none. Runs in the caller's
+ * transaction; two deliveries racing for a new address end with one customer (the identity's key).
+ */
+export async function findOrCreateCustomer(
+  s: ScopedDb,
+  clock: Clock,
+  input: { kind: IdentityKind; value: string; name?: string | null; language?: string | null },
+): Promise<{ id: string; language: string | null; created: boolean }> {
+  const value = normaliseIdentity(input.kind, input.value);
+  const find = () =>
+    s
+      .selectFrom('customer_identities')
+      .innerJoin('customers', 'customers.id', 'customer_identities.customer_id')
+      .select(['customers.id', 'customers.language'])
+      .where('customer_identities.kind', '=', input.kind)
+      .where('customer_identities.value', '=', value)
+      .executeTakeFirst();
+  const existing = await find();
+  if (existing) return { ...existing, created: false };
+  const now = clock.now();
+  const id = newId('cus', now.getTime());
+  return s.transaction(async (tx) => {
+    await tx
+      .insertInto('customers', {
+        id,
+        name: input.name ?? null,
+        language: input.language ?? null,
+        country: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const inserted = await tx
+      .insertInto('customer_identities', { customer_id: id, kind: input.kind, value, created_at: now })
+      .onConflict((oc) => oc.columns(['organization_id', 'kind', 'value']).doNothing())
+      .returning('customer_id')
+      .executeTakeFirst();
+    if (inserted) return { id, language: input.language ?? null, created: true };
+    await tx.deleteFrom('customers').where('id', '=', id).execute();
+    const winner = await find();
+    if (!winner) throw new Error('customer identity vanished');
+    return { ...winner, created: false };
+  });
+}
+
+/**
+ * A customer and their tickets. Customers belong to the organization, not to a provider: vendor
+ * staff get 404 (they see the requester on their own tickets; a per-provider customer view is
+ * still to come).
+ */
+export async function customerHistory(s: ScopedDb, customerId: string): Promise<CustomerHistory> {
+  if (!customersPolicy['customer.read'](s.actor)) throw notFound('customer');
+  const tickets = await s
+    .selectFrom('tickets')
+    .select(['id', 'subject', 'status', 'channel', 'created_at'])
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
+  const reader = s;
+  const row = await reader
+    .selectFrom('customers')
+    .selectAll()
+    .where('id', '=', customerId)
+    .executeTakeFirst();
+  if (!row) throw notFound('customer');
+  const identities = await reader
+    .selectFrom('customer_identities')
+    .selectAll()
+    .where('customer_id', '=', customerId)
+    .orderBy('created_at')
+    .execute();
+  return {
+    customer: presentCustomer(row, identities),
+    tickets: tickets.map((t) => ({
+      id: t.id,
+      subject: t.subject,
+      status: t.status,
+      channel: t.channel,
+      createdAt: t.created_at === null ? null : new Date(t.created_at).toISOString(),
+    })),
+  };
+}

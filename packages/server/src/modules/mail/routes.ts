@@ -1,0 +1,140 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../platform/http/env.js';
+import { errorResponses, json, jsonBody } from '../../platform/http/openapi.js';
+import type { ModuleContext } from '../../platform/module.js';
+import {
+  AttachmentSchema,
+  IdParam,
+  InboundQuery,
+  InboundSchema,
+  MailboxCreate,
+  MailboxSchema,
+  MailboxUpdate,
+  OutboundSchema,
+  SignaturePut,
+  SignatureSchema,
+  TicketIdParam,
+} from './schemas.js';
+import * as service from './service.js';
+
+const list = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z.object({ items: z.array(item) }).openapi(name);
+
+/** Mailboxes, received and sent mail (admins), signatures, and attachments (whoever sees the ticket). */
+export function mailRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
+  const tags = ['mail'];
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/mail/mailboxes',
+      tags,
+      summary: "The organization's support addresses",
+      responses: { 200: json(list(MailboxSchema, 'MailboxList'), 'Mailboxes'), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await service.listMailboxes(c.var.scoped) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/mail/mailboxes',
+      tags,
+      summary: 'Add a support address (and where its new tickets go)',
+      request: { body: jsonBody(MailboxCreate) },
+      responses: { 201: json(MailboxSchema, 'Created'), ...errorResponses },
+    }),
+    async (c) => c.json(await service.createMailbox(c.var.scoped, ctx.clock, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'patch',
+      path: '/api/mail/mailboxes/{id}',
+      tags,
+      request: { params: IdParam, body: jsonBody(MailboxUpdate) },
+      responses: { 200: json(MailboxSchema, 'Updated'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await service.updateMailbox(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/mail/inbound',
+      tags,
+      summary:
+        'Received mail: all, the spam view, automated mail (auto-replies, bounces, loops), parse failures',
+      request: { query: InboundQuery },
+      responses: { 200: json(list(InboundSchema, 'InboundMailList'), 'Received mail'), ...errorResponses },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json({ items: await service.listInbound(c.var.scoped, q.view, q.limit) }, 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/mail/outbound',
+      tags,
+      summary: 'Replies sent, queued, or kept locally (no relay configured)',
+      responses: { 200: json(list(OutboundSchema, 'OutboundMailList'), 'Outgoing mail'), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await service.listOutbound(c.var.scoped) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/mail/signatures',
+      tags,
+      responses: { 200: json(list(SignatureSchema, 'MailSignatureList'), 'Signatures'), ...errorResponses },
+    }),
+    async (c) => c.json({ items: await service.listSignatures(c.var.scoped) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'put',
+      path: '/api/mail/signatures',
+      tags,
+      summary: "Set a team's signature in one language",
+      request: { body: jsonBody(SignaturePut) },
+      responses: { 200: json(SignatureSchema, 'Saved'), ...errorResponses },
+    }),
+    async (c) => c.json(await service.putSignature(c.var.scoped, ctx.clock, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/tickets/{ticketId}/attachments',
+      tags,
+      summary: "A ticket's e-mail attachments",
+      request: { params: TicketIdParam },
+      responses: {
+        200: json(list(AttachmentSchema, 'MailAttachmentList'), 'Attachments'),
+        ...errorResponses,
+      },
+    }),
+    async (c) =>
+      c.json({ items: await service.listAttachments(c.var.scoped, c.req.valid('param').ticketId) }, 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/mail/attachments/{id}',
+      tags,
+      summary: "An attachment's bytes (as a download, never rendered inline)",
+      request: { params: IdParam },
+      responses: { 200: { description: 'The file' }, ...errorResponses },
+    }),
+    async (c) => {
+      const { attachment, content } = await service.readAttachment(c.var.scoped, c.req.valid('param').id);
+      const name = encodeURIComponent(attachment.fileName);
+      return c.body(Buffer.from(content), 200, {
+        'content-type': 'application/octet-stream',
+        'content-disposition': `attachment; filename*=UTF-8''${name}`,
+        'x-content-type-options': 'nosniff',
+      });
+    },
+  );
+}

@@ -1,0 +1,87 @@
+import nodemailer from 'nodemailer';
+import { DEMO_MAILBOX } from '../../src/demo/seed.js';
+import { startSmtpServer } from '../../src/modules/mail/index.js';
+import type { DatabaseTarget } from '../../src/test-support/databases.js';
+import { waitForOutboxHorizon } from '../../src/test-support/events.js';
+import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+
+export interface MailTestApp {
+  t: TestApp;
+  organizationId: string;
+  smtpPort: number;
+  /** Sends raw bytes over SMTP with this envelope; resolves with the server's answer. */
+  send(raw: Buffer | string, envelope?: { from?: string; to?: string[] }): Promise<string>;
+  /** Runs the event listeners and every due job until nothing is left. */
+  settle(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The demo organization with its SMTP server on a free loopback port and a pooled SMTP client. */
+export async function startMailTestApp(
+  options: { target?: DatabaseTarget; env?: Record<string, string> } = {},
+): Promise<MailTestApp> {
+  const t = await startTestApp({ demo: true, ...options });
+  const ctx = t.shoreline.ctx;
+  const smtp = await startSmtpServer(ctx, { port: 0, host: '127.0.0.1', maxBytes: ctx.config.smtpMaxBytes });
+  const org = await ctx.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
+  const client = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: smtp.port,
+    secure: false,
+    ignoreTLS: true,
+    pool: true,
+    maxConnections: 2,
+  });
+  return {
+    t,
+    organizationId: org.id,
+    smtpPort: smtp.port,
+    async send(raw, envelope = {}) {
+      const info = await client.sendMail({
+        envelope: { from: envelope.from ?? 'customer@example.net', to: envelope.to ?? [DEMO_MAILBOX] },
+        raw,
+      });
+      return info.response;
+    },
+    async settle() {
+      for (;;) {
+        await waitForOutboxHorizon(ctx.db);
+        await ctx.events.drain();
+        const ran = await t.shoreline.jobs.runDueJobs();
+        if (ran.ran === 0) return;
+      }
+    },
+    async close() {
+      client.close();
+      await smtp.close();
+      await t.close();
+    },
+  };
+}
+
+/** A plain message as a customer's client writes it. */
+export function plainMessage(m: {
+  from?: string;
+  subject: string;
+  body: string;
+  messageId: string;
+  inReplyTo?: string;
+  references?: string[];
+  extraHeaders?: string[];
+}): string {
+  return [
+    `From: ${m.from ?? 'Customer <customer@example.net>'}`,
+    `To: ${DEMO_MAILBOX}`,
+    `Subject: ${m.subject}`,
+    `Message-ID: <${m.messageId}>`,
+    ...(m.inReplyTo ? [`In-Reply-To: <${m.inReplyTo}>`] : []),
+    ...(m.references ? [`References: ${m.references.map((r) => `<${r}>`).join(' ')}`] : []),
+    ...(m.extraHeaders ?? []),
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    m.body,
+    '',
+  ].join('\r\n');
+}
