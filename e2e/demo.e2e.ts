@@ -56,6 +56,7 @@ describe('a first start shows a living demo', () => {
     const port = 41_000 + (process.pid % 9000);
     baseUrl = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), SHORELINE_DATA_DIR: dataDir };
+    env.SHORELINE_SMTP_PORT = '0'; // any free port: CI may run beside another demo on 2525
     delete env.DATABASE_URL;
     server = spawn(process.execPath, [join(root, 'packages/server/dist/cli/main.js'), 'serve', '--demo'], {
       env,

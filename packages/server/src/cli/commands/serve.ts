@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../demo/seed.js';
 import { demoYearPending, seedDemoYear } from '../../demo/seed-year.js';
@@ -15,7 +16,14 @@ export function registerServe(program: Command): void {
     .action(async (opts: { demo?: boolean; port?: string }) => {
       const config = loadConfig(opts.port ? { ...process.env, PORT: opts.port } : process.env);
       // The demo takes mail for support@northwind.example on loopback port 2525 unless told otherwise.
-      if (opts.demo && config.smtpPort === undefined) config.smtpPort = 2525;
+      // A second demo (or anything else) on 2525 must not stop the web app from starting.
+      if (opts.demo && config.smtpPort === undefined) {
+        if (await portIsFree(DEMO_SMTP_PORT, config.smtpHost)) config.smtpPort = DEMO_SMTP_PORT;
+        else
+          console.log(
+            `port ${DEMO_SMTP_PORT} is in use: no SMTP server (set SHORELINE_SMTP_PORT to choose one)`,
+          );
+      }
       const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
       // Each step of a start says what it does (a first start creates and fills the database).
       console.log(`opening the database (${where}) and applying migrations…`);
@@ -58,4 +66,14 @@ export function registerServe(program: Command): void {
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+}
+
+const DEMO_SMTP_PORT = 2525;
+
+function portIsFree(port: number, host: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
+  });
 }
