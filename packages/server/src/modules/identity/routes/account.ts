@@ -26,11 +26,15 @@ import {
   PasswordResetRequest,
 } from '../schemas.js';
 import * as service from '../service.js';
+import { signInCacheOf } from '../session-cache.js';
 
 /** Sign-in, sign-out, the signed-in user, and their API tokens. */
 export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
   const { db, clock, config, access } = ctx;
   const deps = { db, clock };
+  // Other processes learn of a revocation from the identity triggers' signal; this one forgets at
+  // once, so the caller's next request here already sees it.
+  const signIns = signInCacheOf(ctx);
   const trustProxy = compileTrustedProxies(config.trustedProxies);
   const mailer = ctx.mailer ?? outboxMailer(db, clock);
 
@@ -109,6 +113,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await auth.logout(deps, token);
+      signIns.forgetUser(c.var.actor.userId);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
@@ -123,6 +128,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     }),
     async (c) => {
       await auth.logoutEverywhere(deps, c.var.actor.userId);
+      signIns.forgetUser(c.var.actor.userId);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
@@ -164,6 +170,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
         ...c.req.valid('json'),
         keepSessionHash: session ? digest(session) : undefined,
       });
+      signIns.forgetUser(c.var.actor.userId);
       return c.body(null, 204);
     },
   );
@@ -200,6 +207,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     }),
     async (c) => {
       await passwords.confirmPasswordReset(deps, c.req.valid('json'));
+      signIns.clear(); // the user is not known here; a reset is rare
       return c.body(null, 204);
     },
   );
@@ -250,6 +258,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     }),
     async (c) => {
       await service.revokeToken(c.var.scoped, clock, c.req.valid('param').id);
+      signIns.forgetUser(c.var.actor.userId);
       return c.body(null, 204);
     },
   );
