@@ -99,6 +99,22 @@ describe('the sign-in cache across processes', () => {
     expect((await a.request('/api/me', { auth: admin })).status).toBe(200);
   });
 
+  it("a user's new name shows in the other process's /api/me (remembered like the sign-in)", async () => {
+    const session = await a.login(DEMO_USERS.admin, DEMO_PASSWORD);
+    const nameOnB = async () => ((await (await onB('/api/me', session)).json()) as { name: string }).name;
+    await nameOnB();
+    const renamed = await a.request('/api/me', {
+      method: 'PATCH',
+      body: { name: 'Renamed Admin' },
+      auth: session,
+    });
+    expect(renamed.status).toBe(200);
+    expect(((await (await a.request('/api/me', { auth: session })).json()) as { name: string }).name).toBe(
+      'Renamed Admin',
+    );
+    expect(await eventually(async () => (await nameOnB()) === 'Renamed Admin')).toBe(true);
+  });
+
   it('a session deleted by plain SQL stops working in every process', async () => {
     const session = await a.login(DEMO_USERS.agent, DEMO_PASSWORD);
     expect((await onB('/api/me', session)).status).toBe(200);

@@ -179,7 +179,7 @@ export const identityMigrations: Migration[] = [
     },
   },
   {
-    // Every change that ends a session or changes who its user is tells every server process
+    // Every change that ends a session or changes its user (any column: /api/me is remembered too) tells every server process
     // (NOTIFY on shoreline_signals, delivered at commit), so each can drop its cached sign-ins
     // (session-cache.ts) — also for changes made outside the API (CLI, plain SQL).
     id: '2026-12-03T0610_identity_session_signals',
@@ -195,7 +195,7 @@ export const identityMigrations: Migration[] = [
           for each row execute function identity_user_signal();
         create function identity_user_row_signal() returns trigger language plpgsql as $$
           begin perform pg_notify('shoreline_signals', 'identity.user:' || old.id); return null; end $$;
-        create trigger users_signal after delete or update of role, status, provider_id, organization_id, password_hash on users
+        create trigger users_signal after delete or update on users
           for each row execute function identity_user_row_signal();
         `,
       );

@@ -36,6 +36,8 @@ export interface CachedSignIn {
 export class SignInCache {
   private readonly entries = new Map<string, CachedSignIn>();
   private readonly keysByUser = new Map<string, Set<string>>();
+  /** `/api/me` answers per user: every page load asks it; dropped with the user's sign-ins. */
+  private readonly meByUser = new Map<string, { body: unknown; fetchedAt: number }>();
   /** Raised by every invalidation: a lookup that began before one may not store its (older) answer. */
   private generation = 0;
 
@@ -74,9 +76,38 @@ export class SignInCache {
     this.keysByUser.set(entry.actor.userId, keys);
   }
 
-  /** Forgets every sign-in of a user (their sessions and tokens). */
+  /** The user's remembered `/api/me` answer, if fresh and signals are live. */
+  me(userId: string, nowMs: number): unknown {
+    if (!this.live()) return undefined;
+    const hit = this.meByUser.get(userId);
+    if (!hit) return undefined;
+    if (nowMs - hit.fetchedAt >= this.ttlMs || nowMs < hit.fetchedAt) {
+      this.meByUser.delete(userId);
+      return undefined;
+    }
+    return hit.body;
+  }
+
+  /** Remembers a `/api/me` answer read after `mark()`, unless an invalidation came in between. */
+  rememberMe(userId: string, body: unknown, nowMs: number, mark: number): void {
+    if (mark !== this.generation || !this.live()) return;
+    if (this.meByUser.size >= MAX_ENTRIES) this.meByUser.delete(this.meByUser.keys().next().value!);
+    this.meByUser.set(userId, { body, fetchedAt: nowMs });
+  }
+
+  /**
+   * Forgets every remembered `/api/me` answer (a provider renamed in this process; other processes
+   * show the new name within the time bound).
+   */
+  forgetAnswers(): void {
+    this.generation++;
+    this.meByUser.clear();
+  }
+
+  /** Forgets every sign-in of a user (their sessions and tokens) and their `/api/me` answer. */
   forgetUser(userId: string): void {
     this.generation++;
+    this.meByUser.delete(userId);
     for (const key of this.keysByUser.get(userId) ?? []) this.entries.delete(key);
     this.keysByUser.delete(userId);
   }
@@ -84,6 +115,7 @@ export class SignInCache {
   /** Forgets everything (signals may have been missed). */
   clear(): void {
     this.generation++;
+    this.meByUser.clear();
     this.entries.clear();
     this.keysByUser.clear();
   }

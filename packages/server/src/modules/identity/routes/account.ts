@@ -141,7 +141,17 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
       tags: ['auth'],
       responses: { 200: json(MeSchema, 'The signed-in user'), ...errorResponses },
     }),
-    async (c) => c.json(await service.getMe(c.var.scoped, access), 200),
+    async (c) => {
+      // Remembered per user like the sign-in itself (session-cache.ts): a changed user row signals.
+      const { userId } = c.var.actor;
+      const now = clock.now().getTime();
+      const remembered = signIns.me(userId, now) as Awaited<ReturnType<typeof service.getMe>> | undefined;
+      if (remembered) return c.json(remembered, 200);
+      const mark = signIns.mark();
+      const me = await service.getMe(c.var.scoped, access);
+      signIns.rememberMe(userId, me, now, mark);
+      return c.json(me, 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -152,7 +162,11 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
       request: { body: jsonBody(MeUpdate) },
       responses: { 200: json(MeSchema, 'Updated'), ...errorResponses },
     }),
-    async (c) => c.json(await service.updateMe(c.var.scoped, clock, access, c.req.valid('json')), 200),
+    async (c) => {
+      const me = await service.updateMe(c.var.scoped, clock, access, c.req.valid('json'));
+      signIns.forgetUser(c.var.actor.userId);
+      return c.json(me, 200);
+    },
   );
 
   app.openapi(

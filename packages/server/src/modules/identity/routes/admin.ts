@@ -62,11 +62,16 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
       request: { params: IdParam, body: jsonBody(ProviderUpdate) },
       responses: { 200: json(ProviderSchema, 'Updated'), ...errorResponses },
     }),
-    async (c) =>
-      c.json(
-        await service.updateProvider(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
+    async (c) => {
+      const provider = await service.updateProvider(
+        c.var.scoped,
+        clock,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      signInCacheOf(ctx).forgetAnswers(); // /api/me names the user's provider
+      return c.json(provider, 200);
+    },
   );
 
   app.openapi(
