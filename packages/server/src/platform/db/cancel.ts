@@ -34,6 +34,14 @@ export function withCancellation<T>(signal: AbortSignal, work: () => Promise<T>)
 }
 
 /**
+ * Runs `start` outside any request's scope: background work a request sets going (a listener pass
+ * after a webhook test) must not be cancelled when that request's client goes.
+ */
+export function detached<T>(start: () => T): T {
+  return scopes.exit(start);
+}
+
+/**
  * The pool Kysely queries through: the real pool, plus the bookkeeping above for queries made
  * inside `withCancellation`. Outside a scope (jobs, listeners, the CLI) it is the plain pool.
  */

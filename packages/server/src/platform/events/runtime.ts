@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import { detached } from '../db/cancel.js';
 import type { Database } from '../db/connect.js';
 import { type EventBus, openEventBus, SIGNALS_MISSED } from './bus.js';
 import type { EventListener } from './listener.js';
@@ -81,12 +82,15 @@ export class EventRuntime {
   wake(): void {
     if (this.queued) return;
     this.queued = true;
-    this.chain = this.chain
-      .then(() => {
-        this.queued = false;
-        return this.pass();
-      })
-      .catch((err) => console.warn(`events: listener loop: ${(err as Error).message}`));
+    // Outside the caller's request: the pass is the process's work, not the request's (db/cancel.ts).
+    detached(() => {
+      this.chain = this.chain
+        .then(() => {
+          this.queued = false;
+          return this.pass();
+        })
+        .catch((err) => console.warn(`events: listener loop: ${(err as Error).message}`));
+    });
   }
 
   /** Runs every listener until it has nothing left, then their timed work; resolves when done. */
