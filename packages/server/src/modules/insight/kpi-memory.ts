@@ -116,10 +116,16 @@ export async function kpisMemory(
   groupBy: GroupBy,
   filter: TicketFilter,
 ): Promise<KpiRow[]> {
-  const [cached, dir] = await Promise.all([cache.columnsFor(scoped), directory(scoped)]);
+  // The directory only when the table needs it: provider and team names, provider kinds.
+  const byKind = groupBy === 'provider_kind' || filter.providerKind !== undefined;
+  const needsDirectory = byKind || groupBy === 'provider' || groupBy === 'team';
+  const [cached, dir] = await Promise.all([
+    cache.columnsFor(scoped),
+    needsDirectory ? directory(scoped) : Promise.resolve(NO_DIRECTORY),
+  ]);
   // The answer depends on the columns (their version), the question, and, where provider kinds group
   // or filter, on which providers are vendors; names are put on afterwards, so a rename shows at once.
-  const kinds = groupBy === 'provider_kind' || filter.providerKind !== undefined ? providerKinds(dir) : '';
+  const kinds = byKind ? providerKinds(dir) : '';
   const rows = cached.remember(`kpis\u0000${groupBy}\u0000${filterKey(filter)}\u0000${kinds}`, () =>
     computeKpis(cached, dir, groupBy, filter),
   );
@@ -132,6 +138,9 @@ export async function kpisMemory(
     return rows.map((r) => ({ ...r, label: r.key === null ? null : (dir.teams.get(r.key) ?? null) }));
   return rows;
 }
+
+/** What a table that names no provider or team and groups by no kind is given instead of the directory. */
+const NO_DIRECTORY: Directory = { providers: new Map(), teams: new Map() };
 
 /** Which providers are of which kind, as a string (part of a remembered answer's key). */
 function providerKinds(dir: Directory): string {
