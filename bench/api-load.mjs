@@ -1,5 +1,5 @@
 // The load side of api.bench.ts, in its own process: CLIENTS keep-alive connections each sending
-// GET requests back to back for SECONDS; prints {requests, errors, p50, p99, seconds} as JSON.
+// GET requests back to back for SECONDS; prints {requests, errors, p50, p95, p99, seconds} as JSON.
 // Usage: node bench/api-load.mjs URL COOKIE CLIENTS SECONDS
 import http from 'node:http';
 
@@ -40,5 +40,12 @@ latencies.sort((a, b) => a - b);
 const at = (q) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? Number.NaN;
 agent.destroy();
 console.log(
-  JSON.stringify({ requests: latencies.length, errors, p50: at(0.5), p99: at(0.99), seconds: elapsed }),
+  JSON.stringify({
+    requests: latencies.length,
+    errors,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    seconds: elapsed,
+  }),
 );

@@ -42,6 +42,7 @@ export async function openShoreline(
     options.database ??
     (await openDatabase({
       url: config.databaseUrl,
+      poolSize: config.dbPoolSize,
       dataDir: config.databaseUrl ? undefined : config.dataDir,
     }));
   const migrations = await runMigrations(database);

@@ -13,6 +13,7 @@ const ConfigSchema = z.object({
   SHORELINE_KPI_ENGINE: z.enum(['memory', 'sql']).default('memory'),
   SHORELINE_KPI_CACHE_TICKETS: z.coerce.number().int().positive().default(5_000_000),
   SHORELINE_JOB_CONCURRENCY: z.coerce.number().int().min(0).max(64).default(2),
+  SHORELINE_DB_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
   SHORELINE_JOB_POLL_MS: z.coerce.number().int().min(10).default(1_000),
   SHORELINE_JOB_LEASE_MS: z.coerce.number().int().min(200).default(30_000),
   SHORELINE_MAX_UPLOAD_BYTES: z.coerce
@@ -78,6 +79,8 @@ export interface Config {
   kpiCacheTickets: number;
   /** Background jobs this process runs at once; 0 makes it a process that only serves requests. */
   jobConcurrency: number;
+  /** PostgreSQL connections per process (platform/db/connect.ts DEFAULT_POOL_SIZE). */
+  dbPoolSize: number;
   /** How often the job runner looks for due jobs when no NOTIFY woke it. */
   jobPollMs: number;
   /** How long a job's claim holds without renewal: a crashed process's job is taken again after it. */
@@ -137,6 +140,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     kpiEngine: c.SHORELINE_KPI_ENGINE,
     kpiCacheTickets: c.SHORELINE_KPI_CACHE_TICKETS,
     jobConcurrency: c.SHORELINE_JOB_CONCURRENCY,
+    dbPoolSize: c.SHORELINE_DB_POOL_SIZE,
     jobPollMs: c.SHORELINE_JOB_POLL_MS,
     jobLeaseMs: c.SHORELINE_JOB_LEASE_MS,
     maxUploadBytes: c.SHORELINE_MAX_UPLOAD_BYTES,

@@ -14,6 +14,7 @@ import {
   rememberSuccess,
   throttleKeys,
 } from './login-throttle.js';
+import type { CachedSignIn, SignInCache } from './session-cache.js';
 
 /** Organizations one address can sign in to; bounds the password checks of one attempt. */
 const MAX_MEMBERSHIPS = 10;
@@ -130,65 +131,103 @@ export async function createSession(
 
 /** Resolves a session cookie or a bearer API token to the actor behind it, or null. */
 export async function authenticate(
-  { db, clock }: AuthDeps,
+  deps: AuthDeps & { cache?: SignInCache | undefined },
   credentials: { sessionToken?: string | undefined; bearerToken?: string | undefined },
 ): Promise<(Actor & { scopes?: readonly string[] }) | null> {
-  const now = clock.now();
   if (credentials.sessionToken) {
-    const row = await db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.id as sessionId',
-        'sessions.last_seen_at',
-        'sessions.expires_at',
-        'users.id',
-        'users.organization_id',
-        'users.provider_id',
-        'users.role',
-        'users.status',
-      ])
-      .where('sessions.token_hash', '=', digest(credentials.sessionToken))
-      .executeTakeFirst();
-    if (
-      row &&
-      row.status === 'active' &&
-      row.expires_at > now &&
-      now.getTime() - row.last_seen_at.getTime() < SESSION_IDLE_MS
-    ) {
-      // Touch at most once a minute: sliding idle expiry without a write per request.
-      if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
-        await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', row.sessionId).execute();
-      }
-      return actorOf(row);
-    }
+    const found = await signedIn(deps, `s:${digest(credentials.sessionToken)}`, findSession);
+    if (found) return found;
   }
-  if (credentials.bearerToken) {
-    const row = await db
-      .selectFrom('api_tokens')
-      .innerJoin('users', 'users.id', 'api_tokens.user_id')
-      .select([
-        'api_tokens.id as tokenId',
-        'api_tokens.last_used_at',
-        'api_tokens.scopes',
-        'users.id',
-        'users.organization_id',
-        'users.provider_id',
-        'users.role',
-        'users.status',
-      ])
-      .where('api_tokens.token_hash', '=', digest(credentials.bearerToken))
-      .where('api_tokens.revoked_at', 'is', null)
-      .where('api_tokens.expires_at', '>', now)
-      .executeTakeFirst();
-    if (row && row.status === 'active') {
-      if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
-        await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.tokenId).execute();
-      }
-      return { ...actorOf(row), scopes: row.scopes };
-    }
-  }
+  if (credentials.bearerToken) return signedIn(deps, `t:${digest(credentials.bearerToken)}`, findToken);
   return null;
+}
+
+/**
+ * One credential through the sign-in cache (session-cache.ts): from memory when fresh, else from
+ * the database. Expiry and idle time are checked on every request against the clock either way; the
+ * last-seen write happens at most once a minute (sliding idle expiry without a write per request).
+ */
+async function signedIn(
+  { db, clock, cache }: AuthDeps & { cache?: SignInCache | undefined },
+  key: string,
+  find: (db: Kysely<DB>, tokenHash: string, now: Date) => Promise<CachedSignIn | null>,
+): Promise<CachedSignIn['actor'] | null> {
+  const now = clock.now();
+  const nowMs = now.getTime();
+  let entry = cache?.get(key, nowMs);
+  if (!entry) {
+    const mark = cache?.mark() ?? 0;
+    const found = await find(db, key.slice(2), now);
+    if (!found) return null;
+    entry = found;
+    cache?.put(key, entry, mark);
+  }
+  const session = key.startsWith('s:');
+  if (entry.expiresAt <= now) return null;
+  if (session && nowMs - entry.lastSeenAt!.getTime() >= SESSION_IDLE_MS) return null;
+  if (!entry.lastSeenAt || nowMs - entry.lastSeenAt.getTime() > 60_000) {
+    entry.lastSeenAt = now;
+    if (session)
+      await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', entry.rowId).execute();
+    else
+      await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', entry.rowId).execute();
+  }
+  return entry.actor;
+}
+
+async function findSession(db: Kysely<DB>, tokenHash: string, now: Date): Promise<CachedSignIn | null> {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id as sessionId',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id',
+      'users.organization_id',
+      'users.provider_id',
+      'users.role',
+      'users.status',
+    ])
+    .where('sessions.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (row?.status !== 'active') return null;
+  return {
+    actor: actorOf(row),
+    rowId: row.sessionId,
+    expiresAt: row.expires_at,
+    lastSeenAt: row.last_seen_at,
+    fetchedAt: now.getTime(),
+  };
+}
+
+async function findToken(db: Kysely<DB>, tokenHash: string, now: Date): Promise<CachedSignIn | null> {
+  const row = await db
+    .selectFrom('api_tokens')
+    .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .select([
+      'api_tokens.id as tokenId',
+      'api_tokens.last_used_at',
+      'api_tokens.expires_at',
+      'api_tokens.scopes',
+      'users.id',
+      'users.organization_id',
+      'users.provider_id',
+      'users.role',
+      'users.status',
+    ])
+    .where('api_tokens.token_hash', '=', tokenHash)
+    .where('api_tokens.revoked_at', 'is', null)
+    .where('api_tokens.expires_at', '>', now)
+    .executeTakeFirst();
+  if (row?.status !== 'active') return null;
+  return {
+    actor: { ...actorOf(row), scopes: row.scopes },
+    rowId: row.tokenId,
+    expiresAt: row.expires_at,
+    lastSeenAt: row.last_used_at,
+    fetchedAt: now.getTime(),
+  };
 }
 
 function actorOf(row: {

@@ -9,6 +9,7 @@ import { identityMigrations } from './migrations.js';
 import { identityPolicy } from './policy.js';
 import { accountRoutes } from './routes/account.js';
 import { adminRoutes } from './routes/admin.js';
+import { signInCacheOf } from './session-cache.js';
 import { identityScopedTables } from './tables.js';
 import { scopeAllows } from './token-scopes.js';
 
@@ -38,11 +39,12 @@ export const identityModule: ShorelineModule = {
 
 /** Resolves the caller from the session cookie or an `Authorization: Bearer` API token. */
 export function identityAuthenticator(ctx: ModuleContext): Authenticate {
+  const cache = signInCacheOf(ctx);
   return async (c) => {
     const header = c.req.header('authorization');
     const bearer = header?.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : undefined;
     const found = await authenticate(
-      { db: ctx.db, clock: ctx.clock },
+      { db: ctx.db, clock: ctx.clock, cache },
       { sessionToken: getCookie(c, SESSION_COOKIE), bearerToken: bearer },
     );
     if (!found) return null;

@@ -178,4 +178,27 @@ export const identityMigrations: Migration[] = [
       );
     },
   },
+  {
+    // Every change that ends a session or changes its user (any column: /api/me is remembered too) tells every server process
+    // (NOTIFY on shoreline_signals, delivered at commit), so each can drop its cached sign-ins
+    // (session-cache.ts) — also for changes made outside the API (CLI, plain SQL).
+    id: '2026-12-03T0610_identity_session_signals',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        create function identity_user_signal() returns trigger language plpgsql as $$
+          begin perform pg_notify('shoreline_signals', 'identity.user:' || old.user_id); return null; end $$;
+        create trigger sessions_signal after delete on sessions
+          for each row execute function identity_user_signal();
+        create trigger api_tokens_signal after delete or update of revoked_at, expires_at, scopes, user_id on api_tokens
+          for each row execute function identity_user_signal();
+        create function identity_user_row_signal() returns trigger language plpgsql as $$
+          begin perform pg_notify('shoreline_signals', 'identity.user:' || old.id); return null; end $$;
+        create trigger users_signal after delete or update on users
+          for each row execute function identity_user_row_signal();
+        `,
+      );
+    },
+  },
 ];

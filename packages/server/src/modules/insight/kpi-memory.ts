@@ -15,7 +15,7 @@ import {
 import type { ScopedDb } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
 import type { CachedColumns, ColumnCache } from './kpi-columns/column-cache.js';
-import type { GroupBy, TicketFilter } from './kpi-query.js';
+import { filterKey, type GroupBy, type TicketFilter } from './kpi-query.js';
 import {
   byLagThenTeamTopic,
   byTicketsThenKey,
@@ -116,7 +116,44 @@ export async function kpisMemory(
   groupBy: GroupBy,
   filter: TicketFilter,
 ): Promise<KpiRow[]> {
-  const [cached, dir] = await Promise.all([cache.columnsFor(scoped), directory(scoped)]);
+  // The directory only when the table needs it: provider and team names, provider kinds.
+  const byKind = groupBy === 'provider_kind' || filter.providerKind !== undefined;
+  const needsDirectory = byKind || groupBy === 'provider' || groupBy === 'team';
+  const [cached, dir] = await Promise.all([
+    cache.columnsFor(scoped),
+    needsDirectory ? directory(scoped) : Promise.resolve(NO_DIRECTORY),
+  ]);
+  // The answer depends on the columns (their version), the question, and, where provider kinds group
+  // or filter, on which providers are vendors; names are put on afterwards, so a rename shows at once.
+  const kinds = byKind ? providerKinds(dir) : '';
+  const rows = cached.remember(`kpis\u0000${groupBy}\u0000${filterKey(filter)}\u0000${kinds}`, () =>
+    computeKpis(cached, dir, groupBy, filter),
+  );
+  if (groupBy === 'provider')
+    return rows.map((r) => ({
+      ...r,
+      label: r.key === null ? null : (dir.providers.get(r.key)?.name ?? null),
+    }));
+  if (groupBy === 'team')
+    return rows.map((r) => ({ ...r, label: r.key === null ? null : (dir.teams.get(r.key) ?? null) }));
+  return rows;
+}
+
+/** What a table that names no provider or team and groups by no kind is given instead of the directory. */
+const NO_DIRECTORY: Directory = { providers: new Map(), teams: new Map() };
+
+/** Which providers are of which kind, as a string (part of a remembered answer's key). */
+function providerKinds(dir: Directory): string {
+  return [...dir.providers].map(([id, p]) => `${id}=${p.kind}`).join(',');
+}
+
+/** The KPI table over the columns; provider and team rows are labelled by the caller. */
+function computeKpis(
+  cached: CachedColumns,
+  dir: Directory,
+  groupBy: GroupBy,
+  filter: TicketFilter,
+): KpiRow[] {
   const c = cached.measured(filter.includeInferredResolutions);
   const rows = selectRows(c, columnFilter(cached, filter, dir));
   const column = GROUP_COLUMN[groupBy];
@@ -129,12 +166,8 @@ export async function kpisMemory(
           ? { kind: 'integer', values: cached.hourOfWeek(filter.timeZone ?? 'UTC') }
           : { kind: 'column', column: column! };
   const groups = groupRows(c, rows, grouping);
-  const label = (key: string | null): string | null => {
-    if (key === null) return null;
-    if (groupBy === 'provider') return dir.providers.get(key)?.name ?? null;
-    if (groupBy === 'team') return dir.teams.get(key) ?? null;
-    return key;
-  };
+  const label = (key: string | null): string | null =>
+    groupBy === 'provider' || groupBy === 'team' ? null : key;
   return aggregateKpis(c, rows, groups)
     .map(
       (a, g): KpiRow => ({

@@ -32,6 +32,34 @@ export interface TicketFilter {
   includeInferredResolutions?: boolean | undefined;
 }
 
+/** Every field of a TicketFilter, in a fixed order (filterKey). */
+const FILTER_FIELDS = [
+  'from',
+  'to',
+  'providerId',
+  'providerKind',
+  'teamId',
+  'channel',
+  'priority',
+  'topic',
+  'language',
+  'status',
+  'source',
+  'supportLine',
+  'qualityFlag',
+  'hourOfWeek',
+  'timeZone',
+  'includeInferredResolutions',
+] as const satisfies readonly (keyof TicketFilter)[];
+
+/**
+ * A filter as a string, equal for equal filters whatever else the object carries (the parsed query
+ * also holds `groupBy`, `format`, …): the key of remembered KPI answers (kpi-columns/column-cache.ts).
+ */
+export function filterKey(f: TicketFilter): string {
+  return JSON.stringify(FILTER_FIELDS.map((field) => f[field] ?? null));
+}
+
 /** Hour of the week of created_at in a time zone: ISO day (Mon = 1) − 1, × 24, + hour. */
 export function hourOfWeekExpr(timeZone: string, literal = false): RawBuilder<number> {
   const tz = literal ? sql.lit(timeZone) : sql`${timeZone}`;

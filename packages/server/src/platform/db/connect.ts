@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { cancellablePool } from './cancel.js';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import { PGliteDialect } from './pglite-dialect.js';
 import type { DB } from './schema.js';
@@ -19,9 +20,18 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/**
+ * PostgreSQL connections per process. Node runs one thread, so more connections only help while
+ * queries wait on PostgreSQL (the SQL KPI engine, drill-downs); each costs PostgreSQL ≈ 10 MB.
+ * With several server processes, processes × pool size must stay under `max_connections` (100).
+ */
+export const DEFAULT_POOL_SIZE = 10;
+
 export interface DatabaseOptions {
   /** A postgres:// URL. When absent, the embedded PGlite is used. */
   url?: string | undefined;
+  /** PostgreSQL only: connections in the pool (SHORELINE_DB_POOL_SIZE; default DEFAULT_POOL_SIZE). */
+  poolSize?: number | undefined;
   /** PGlite data directory; `memory://` keeps everything in memory (tests). */
   dataDir?: string | undefined;
   /**
@@ -53,11 +63,25 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function open(options: DatabaseOptions): Promise<Database> {
   if (options.url) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const url = options.url;
+    const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? DEFAULT_POOL_SIZE });
     // An idle pooled connection the server ends (restart, failover, pg_terminate_backend) is dropped by
     // the pool and reopened on demand; without a listener its 'error' event would end the process.
     pool.on('error', (err) => console.warn(`database: idle connection closed: ${err.message}`));
-    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    // Queries of a request whose client has gone are cancelled (cancel.ts): from a connection of
+    // its own, since the pool may be full of the very queries to cancel.
+    const cancelBackend = async (pid: number) => {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query('select pg_cancel_backend($1)', [pid]);
+      } finally {
+        await client.end();
+      }
+    };
+    const db = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool: cancellablePool(pool, cancelBackend) }),
+    });
     return { db, kind: 'postgres', pool, close: () => db.destroy() };
   }
   const dataDir = options.dataDir ?? 'memory://';

@@ -8,6 +8,17 @@ import type { DB } from '../db/schema.js';
 const WAKE_CHANNEL = 'shoreline_events';
 /** Carries transient events: progress that is stale a second later and never enters the outbox. */
 const TRANSIENT_CHANNEL = 'shoreline_transient';
+/**
+ * Carries cache invalidations between processes (`<topic>:<key>`, e.g. `identity.user:usr_…`),
+ * sent by triggers or `publishSignal`; never seen by browsers.
+ */
+const SIGNAL_CHANNEL = 'shoreline_signals';
+
+/**
+ * The signal delivered when signals may have been missed (the listening connection was lost and is
+ * back): every cache kept by signals must forget everything.
+ */
+export const SIGNALS_MISSED = '*';
 
 /**
  * A notice for browsers that is not a domain event: nothing durable listens to it, a browser that
@@ -29,7 +40,16 @@ export interface TransientEvent {
 export interface EventBus {
   onWake(fn: () => void): void;
   onTransient(fn: (event: TransientEvent) => void): void;
+  /** Cache invalidations from any process (SIGNALS_MISSED after the listening connection came back). */
+  onSignal(fn: (signal: string) => void): void;
+  /** False while the listening connection is down: signals are not arriving. */
+  readonly listening: boolean;
   close(): Promise<void>;
+}
+
+/** Sends a cache invalidation to every process (this one included); delivered at commit. */
+export async function publishSignal(db: Kysely<DB> | Transaction<DB>, signal: string): Promise<void> {
+  await sql`select pg_notify(${SIGNAL_CHANNEL}, ${signal})`.execute(db);
 }
 
 /** Sends a transient event to every process; delivered when the surrounding transaction commits. */
@@ -43,8 +63,11 @@ export async function publishTransient(
 export async function openEventBus(database: Database): Promise<EventBus> {
   const wakes: (() => void)[] = [];
   const transients: ((event: TransientEvent) => void)[] = [];
+  const signals: ((signal: string) => void)[] = [];
+  const state = { listening: true };
   const deliver = (channel: string, payload: string) => {
     if (channel === WAKE_CHANNEL) for (const fn of wakes) fn();
+    else if (channel === SIGNAL_CHANNEL) for (const fn of signals) fn(payload);
     else if (channel === TRANSIENT_CHANNEL) {
       let event: TransientEvent;
       try {
@@ -57,12 +80,20 @@ export async function openEventBus(database: Database): Promise<EventBus> {
   };
   const close = database.pglite
     ? await listenPglite(database.pglite, deliver)
-    : await listenPostgres(database.pool!, deliver, () => {
-        for (const fn of wakes) fn();
+    : await listenPostgres(database.pool!, deliver, (listening) => {
+        state.listening = listening;
+        // Whatever was sent while the connection was down is lost: readers catch up from the outbox,
+        // signal-kept caches start over.
+        for (const fn of signals) fn(SIGNALS_MISSED);
+        if (listening) for (const fn of wakes) fn();
       });
   return {
     onWake: (fn) => void wakes.push(fn),
     onTransient: (fn) => void transients.push(fn),
+    onSignal: (fn) => void signals.push(fn),
+    get listening() {
+      return state.listening;
+    },
     close,
   };
 }
@@ -73,10 +104,12 @@ async function listenPglite(
 ): Promise<() => Promise<void>> {
   const offWake = await pglite.listen(WAKE_CHANNEL, (p) => deliver(WAKE_CHANNEL, p));
   const offTransient = await pglite.listen(TRANSIENT_CHANNEL, (p) => deliver(TRANSIENT_CHANNEL, p));
+  const offSignal = await pglite.listen(SIGNAL_CHANNEL, (p) => deliver(SIGNAL_CHANNEL, p));
   return async () => {
     if (pglite.closed) return;
     await offWake();
     await offTransient();
+    await offSignal();
   };
 }
 
@@ -87,7 +120,7 @@ async function listenPglite(
 async function listenPostgres(
   pool: pg.Pool,
   deliver: (channel: string, payload: string) => void,
-  wakeAll: () => void,
+  connection: (listening: boolean) => void,
 ): Promise<() => Promise<void>> {
   let closed = false;
   let client: pg.PoolClient | null = null;
@@ -100,14 +133,17 @@ async function listenPostgres(
         console.warn(`events: listening connection lost: ${err.message}`);
         c.release(err);
         if (client === c) client = null;
+        connection(false);
         if (!closed) retry = setTimeout(() => void connect(), 1_000);
       });
       await c.query(`listen ${WAKE_CHANNEL}`);
       await c.query(`listen ${TRANSIENT_CHANNEL}`);
+      await c.query(`listen ${SIGNAL_CHANNEL}`);
       client = c;
-      wakeAll();
+      connection(true);
     } catch (err) {
       if (closed) return;
+      connection(false);
       console.warn(`events: cannot listen: ${(err as Error).message}`);
       retry = setTimeout(() => void connect(), 1_000);
     }

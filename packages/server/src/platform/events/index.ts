@@ -2,7 +2,7 @@ import type { ShorelineModule } from '../module.js';
 import { eventMigrations } from './migrations.js';
 import { streamRoute } from './stream-route.js';
 
-export { publishTransient, type TransientEvent } from './bus.js';
+export { publishSignal, publishTransient, SIGNALS_MISSED, type TransientEvent } from './bus.js';
 export { type DomainEvent, recordEvent, recordEventWith } from './domain-event.js';
 export type { EventListener, ListenerContext } from './listener.js';
 export type { StoredEvent } from './outbox-reader.js';

@@ -1,7 +1,8 @@
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
+import { detached } from '../db/cancel.js';
 import type { Database } from '../db/connect.js';
-import { type EventBus, openEventBus } from './bus.js';
+import { type EventBus, openEventBus, SIGNALS_MISSED } from './bus.js';
 import type { EventListener } from './listener.js';
 import { ensureCursor, runListenerPass } from './listener-runner.js';
 import { PushHub } from './push-hub.js';
@@ -20,6 +21,7 @@ export class EventRuntime {
   private chain: Promise<void> = Promise.resolve();
   private queued = false;
   private lastPrune = 0;
+  private readonly signalHandlers: ((signal: string) => void)[] = [];
 
   constructor(
     private readonly deps: {
@@ -44,6 +46,9 @@ export class EventRuntime {
     await this.hub.start();
     this.bus = await openEventBus(database);
     this.bus.onTransient((e) => this.hub.transient(e));
+    this.bus.onSignal((signal) => {
+      for (const fn of this.signalHandlers) fn(signal);
+    });
     this.bus.onWake(() => {
       void this.hub.wake();
       if (options.background) this.wake();
@@ -57,16 +62,35 @@ export class EventRuntime {
     if (options.background) this.wake();
   }
 
+  /**
+   * Cache invalidations from every process on the database (platform/events/bus.ts `publishSignal`,
+   * or a trigger's pg_notify on `shoreline_signals`); `*` (SIGNALS_MISSED) means forget everything.
+   */
+  onSignal(fn: (signal: string) => void): void {
+    this.signalHandlers.push(fn);
+  }
+
+  /**
+   * True while signals arrive: started, and the listening connection up. A cache kept by signals
+   * must not serve from memory otherwise (another process's change would go unnoticed).
+   */
+  get signalsLive(): boolean {
+    return this.bus?.listening ?? false;
+  }
+
   /** Asks the loop for a pass soon; passes never overlap within a process. */
   wake(): void {
     if (this.queued) return;
     this.queued = true;
-    this.chain = this.chain
-      .then(() => {
-        this.queued = false;
-        return this.pass();
-      })
-      .catch((err) => console.warn(`events: listener loop: ${(err as Error).message}`));
+    // Outside the caller's request: the pass is the process's work, not the request's (db/cancel.ts).
+    detached(() => {
+      this.chain = this.chain
+        .then(() => {
+          this.queued = false;
+          return this.pass();
+        })
+        .catch((err) => console.warn(`events: listener loop: ${(err as Error).message}`));
+    });
   }
 
   /** Runs every listener until it has nothing left, then their timed work; resolves when done. */
@@ -82,6 +106,7 @@ export class EventRuntime {
     await this.chain;
     await this.bus?.close();
     this.bus = null;
+    for (const fn of this.signalHandlers) fn(SIGNALS_MISSED);
   }
 
   private async pass(): Promise<void> {

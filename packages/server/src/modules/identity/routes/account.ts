@@ -26,11 +26,15 @@ import {
   PasswordResetRequest,
 } from '../schemas.js';
 import * as service from '../service.js';
+import { signInCacheOf } from '../session-cache.js';
 
 /** Sign-in, sign-out, the signed-in user, and their API tokens. */
 export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void {
   const { db, clock, config, access } = ctx;
   const deps = { db, clock };
+  // Other processes learn of a revocation from the identity triggers' signal; this one forgets at
+  // once, so the caller's next request here already sees it.
+  const signIns = signInCacheOf(ctx);
   const trustProxy = compileTrustedProxies(config.trustedProxies);
   const mailer = ctx.mailer ?? outboxMailer(db, clock);
 
@@ -109,6 +113,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await auth.logout(deps, token);
+      signIns.forgetUser(c.var.actor.userId);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
@@ -123,6 +128,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     }),
     async (c) => {
       await auth.logoutEverywhere(deps, c.var.actor.userId);
+      signIns.forgetUser(c.var.actor.userId);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.body(null, 204);
     },
@@ -135,7 +141,17 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
       tags: ['auth'],
       responses: { 200: json(MeSchema, 'The signed-in user'), ...errorResponses },
     }),
-    async (c) => c.json(await service.getMe(c.var.scoped, access), 200),
+    async (c) => {
+      // Remembered per user like the sign-in itself (session-cache.ts): a changed user row signals.
+      const { userId } = c.var.actor;
+      const now = clock.now().getTime();
+      const remembered = signIns.me(userId, now) as Awaited<ReturnType<typeof service.getMe>> | undefined;
+      if (remembered) return c.json(remembered, 200);
+      const mark = signIns.mark();
+      const me = await service.getMe(c.var.scoped, access);
+      signIns.rememberMe(userId, me, now, mark);
+      return c.json(me, 200);
+    },
   );
   app.openapi(
     createRoute({
@@ -146,7 +162,11 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
       request: { body: jsonBody(MeUpdate) },
       responses: { 200: json(MeSchema, 'Updated'), ...errorResponses },
     }),
-    async (c) => c.json(await service.updateMe(c.var.scoped, clock, access, c.req.valid('json')), 200),
+    async (c) => {
+      const me = await service.updateMe(c.var.scoped, clock, access, c.req.valid('json'));
+      signIns.forgetUser(c.var.actor.userId);
+      return c.json(me, 200);
+    },
   );
 
   app.openapi(
@@ -164,6 +184,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
         ...c.req.valid('json'),
         keepSessionHash: session ? digest(session) : undefined,
       });
+      signIns.forgetUser(c.var.actor.userId);
       return c.body(null, 204);
     },
   );
@@ -200,6 +221,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     }),
     async (c) => {
       await passwords.confirmPasswordReset(deps, c.req.valid('json'));
+      signIns.clear(); // the user is not known here; a reset is rare
       return c.body(null, 204);
     },
   );
@@ -250,6 +272,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     }),
     async (c) => {
       await service.revokeToken(c.var.scoped, clock, c.req.valid('param').id);
+      signIns.forgetUser(c.var.actor.userId);
       return c.body(null, 204);
     },
   );

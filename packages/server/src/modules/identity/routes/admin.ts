@@ -17,6 +17,7 @@ import {
   UserUpdate,
 } from '../schemas.js';
 import * as service from '../service.js';
+import { signInCacheOf } from '../session-cache.js';
 
 /** Providers, teams and users: the organization's structure. */
 export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
@@ -61,11 +62,16 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
       request: { params: IdParam, body: jsonBody(ProviderUpdate) },
       responses: { 200: json(ProviderSchema, 'Updated'), ...errorResponses },
     }),
-    async (c) =>
-      c.json(
-        await service.updateProvider(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
+    async (c) => {
+      const provider = await service.updateProvider(
+        c.var.scoped,
+        clock,
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      );
+      signInCacheOf(ctx).forgetAnswers(); // /api/me names the user's provider
+      return c.json(provider, 200);
+    },
   );
 
   app.openapi(
@@ -168,16 +174,18 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
         ...errorResponses,
       },
     }),
-    async (c) =>
-      c.json(
-        await service.updateUser(
-          c.var.scoped,
-          clock,
-          config.publicUrl,
-          c.req.valid('param').id,
-          c.req.valid('json'),
-        ),
-        200,
-      ),
+    async (c) => {
+      const id = c.req.valid('param').id;
+      const updated = await service.updateUser(
+        c.var.scoped,
+        clock,
+        config.publicUrl,
+        id,
+        c.req.valid('json'),
+      );
+      // A new role or a deactivation applies to the user's next request in this process at once.
+      signInCacheOf(ctx).forgetUser(id);
+      return c.json(updated, 200);
+    },
   );
 }

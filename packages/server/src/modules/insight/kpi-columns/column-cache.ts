@@ -16,6 +16,7 @@ import { loadTicketColumns } from './load-columns.js';
  */
 export class CachedColumns {
   private readonly derived = new Map<string, Int16Array | Int32Array>();
+  private readonly answers = new Map<string, unknown>();
 
   constructor(
     readonly columns: TicketColumns,
@@ -48,6 +49,26 @@ export class CachedColumns {
     return this.memo(`day:${column}:${timeZone}`, () => localDayColumn(source, timeZone));
   }
 
+  /**
+   * An answer computed over these columns, remembered: the columns never change (a new data version
+   * makes a new CachedColumns), so the same question (`key`: the query and its filter) has the same
+   * answer until the version moves. Repeat KPI reads then cost a map lookup instead of a pass over
+   * every ticket. The most recently asked few are kept.
+   */
+  remember<T>(key: string, compute: () => T): T {
+    if (this.answers.has(key)) {
+      const hit = this.answers.get(key) as T;
+      // Least recently used goes first: re-inserting moves the key to the end.
+      this.answers.delete(key);
+      this.answers.set(key, hit);
+      return hit;
+    }
+    const value = compute();
+    if (this.answers.size >= MAX_ANSWERS) this.answers.delete(this.answers.keys().next().value!);
+    this.answers.set(key, value);
+    return value;
+  }
+
   private memo<T extends Int16Array | Int32Array>(key: string, make: () => T): T {
     let v = this.derived.get(key);
     if (v === undefined) {
@@ -58,6 +79,9 @@ export class CachedColumns {
     return v as T;
   }
 }
+
+/** Answers remembered per column set (KPI tables are a few kB each). */
+const MAX_ANSWERS = 256;
 
 interface Slot {
   version: number;
