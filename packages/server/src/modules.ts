@@ -1,3 +1,4 @@
+import { deskModule } from './modules/desk/index.js';
 import { identityModule } from './modules/identity/index.js';
 import { insightModule } from './modules/insight/index.js';
 import { planModule } from './modules/plan/index.js';
@@ -22,4 +23,5 @@ export const modules: readonly ShorelineModule[] = [
   insightModule,
   planModule,
   webhooksModule,
+  deskModule,
 ];

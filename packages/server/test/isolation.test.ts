@@ -99,6 +99,21 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'PATCH /api/tickets/:id/tags': () => [{ add: ['taken-over'] }],
   'POST /api/tickets/:id/transfer': (f) => f('providers').map((providerId) => ({ providerId })),
   'POST /api/tickets/:id/merge': (f) => f('tickets').map((into) => ({ into })),
+  'PATCH /api/tickets/:id/priority': () => [{ priority: 'urgent' }],
+  // Vendor staff escalate by reason alone; naming a foreign team must be refused too.
+  'POST /api/tickets/:id/escalate': (f) => [
+    { reason: 'Taken over' },
+    ...f('teams').map((teamId) => ({ teamId, reason: 'Taken over' })),
+  ],
+  'POST /api/tickets/bulk': (f) => [
+    { ticketIds: f('tickets'), action: { kind: 'status', status: 'solved' } },
+    { ticketIds: f('tickets'), action: { kind: 'tags', add: ['taken-over'] } },
+  ],
+  'POST /api/desk/macros': (_f, n) => [{ name: `Iso ${n}`, bodies: { en: 'Taken over' } }],
+  'DELETE /api/desk/macros/:id': () => [undefined],
+  'PUT /api/desk/me/teams': (f) => [{ teamIds: f('teams') }, { teamIds: [] }],
+  'POST /api/desk/tickets/:id/presence': () => [{ mode: 'replying' }],
+  'DELETE /api/desk/tickets/:id/presence': () => [undefined],
   'POST /api/webhooks': (_f, n) => [{ url: `https://93.184.215.14/iso-${n}`, eventTypes: ['*'] }],
   'PATCH /api/webhooks/:id': () => [{ description: 'Taken over', active: false }],
   'DELETE /api/webhooks/:id': () => [undefined],
@@ -126,6 +141,7 @@ const SEGMENT_TABLE: Record<string, string> = {
   jobs: 'jobs',
   tickets: 'tickets',
   webhooks: 'webhook_endpoints',
+  macros: 'macros',
 };
 
 let t: TestApp;
@@ -166,6 +182,9 @@ function isForeign(actor: Actor, table: string, row: Row): boolean {
   if (row.organization_id !== actor.organizationId) return true;
   if (table === 'api_tokens' && row.user_id !== actor.userId) return true;
   if (actor.providerId === null) return false;
+  // The organization's rows its vendors may read too (macros: the scripts everyone follows).
+  const rule = t.shoreline.ctx.scopeRules.ruleFor(table);
+  if (rule.providerColumn === null && rule.vendorVisible) return false;
   return providerOf(table, row) !== actor.providerId;
 }
 
@@ -429,6 +448,61 @@ beforeAll(async () => {
         status: 'delivered',
         next_attempt_at: null,
         created_at: now,
+      })
+      .execute();
+  }
+
+  // A macro in both organizations, and for every provider a team member and presence on a ticket.
+  for (const organizationId of [orgA, orgB])
+    await db
+      .insertInto('macros')
+      .values({
+        id: newId('mac'),
+        organization_id: organizationId,
+        name: 'Greeting',
+        bodies: JSON.stringify({ en: 'Hello {{customer.name}}' }),
+        actions: '{}',
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+      .execute();
+  const seededTickets = await db
+    .selectFrom('tickets')
+    .select(['id', 'organization_id', 'provider_id'])
+    .execute();
+  const seededTeams = await db.selectFrom('teams').select(['id', 'organization_id', 'provider_id']).execute();
+  for (const team of seededTeams) {
+    const member = await db
+      .selectFrom('users')
+      .select('id')
+      .where('organization_id', '=', team.organization_id)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('desk_team_members')
+      .values({
+        organization_id: team.organization_id,
+        provider_id: team.provider_id,
+        team_id: team.id,
+        user_id: member.id,
+      })
+      .execute();
+  }
+  for (const ticket of seededTickets) {
+    const viewer = await db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('organization_id', '=', ticket.organization_id)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('desk_presence')
+      .values({
+        organization_id: ticket.organization_id,
+        provider_id: ticket.provider_id,
+        ticket_id: ticket.id,
+        user_id: viewer.id,
+        user_name: viewer.name,
+        mode: 'viewing',
+        expires_at: new Date(Date.UTC(2100, 0, 1)),
       })
       .execute();
   }

@@ -65,4 +65,6 @@ export {
   directoryFor,
   lockReferences,
   organizationDirectory,
+  type StaffMember,
+  staffFor,
 } from './directory.js';
