@@ -106,6 +106,7 @@ export const api = {
   /** A file as the raw body (uploads). */
   upload: <T>(path: string, file: Blob) => request<T>('POST', path, file),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
 
