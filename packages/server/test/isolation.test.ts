@@ -562,6 +562,8 @@ function apiRoutes(): { method: string; path: string }[] {
 
 /** Who may read events about a subject, restated from the read routes' rules. */
 function mayRead(actor: Actor, subjectType: string): boolean {
+  // Tickets' events, durable and transient: the Desk's presence (`desk.presence`) is a transient
+  // event about a ticket, scoped by the ticket's provider, as the transient case below sends.
   if (subjectType === 'ticket') return true;
   if (subjectType === 'import_run') return actor.providerId === null && actor.role !== 'agent';
   if (subjectType === 'webhook_endpoint') return actor.providerId === null && actor.role === 'admin';
