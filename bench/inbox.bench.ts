@@ -75,10 +75,12 @@ async function main() {
   console.log(
     `Machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; load average ${loadavg()[0]!.toFixed(1)}; ${N.toLocaleString('en')} tickets; ${RUNS} requests per case`,
   );
-  const name = `shoreline_inboxbench_${process.pid}`;
+  // BENCH_REUSE=<database> measures a database an earlier run kept (BENCH_KEEP=1), without loading.
+  const reuse = process.env.BENCH_REUSE;
+  const name = reuse ?? `shoreline_inboxbench_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  if (!reuse) await admin.query(`create database ${name}`);
   const target = new URL(url);
   target.pathname = `/${name}`;
   const database = await openDatabase({ url: target.toString() });
@@ -91,7 +93,7 @@ async function main() {
   );
   try {
     const demo = await seedDemo(shoreline.ctx);
-    await seedDemoDesk(shoreline.ctx, demo.organizationId);
+    if (!reuse) await seedDemoDesk(shoreline.ctx, demo.organizationId);
     const pool = database.pool!;
     const org = demo.organizationId;
     const { rows: teams } = await pool.query<{ id: string; provider_id: string; name: string }>(
@@ -114,7 +116,7 @@ async function main() {
     ];
     const subjectArray = (language: string) => `array[${SUBJECTS[language]!.map((s) => `'${s}'`).join(',')}]`;
     const started = performance.now();
-    for (let from = 1; from <= N; from += BATCH) {
+    for (let from = 1; !reuse && from <= N; from += BATCH) {
       const to = Math.min(N, from + BATCH - 1);
       // Status by i % 100: 5 % new, 3 % open, 4 % pending, 1 % on hold, the rest solved or closed
       // (a year of history with a live backlog); a third of open tickets unassigned.
@@ -149,7 +151,7 @@ async function main() {
       );
       process.stderr.write(`\r${to.toLocaleString('en')} tickets`);
     }
-    await pool.query('analyze tickets; analyze ticket_messages');
+    if (!reuse) await pool.query('analyze tickets; analyze ticket_messages');
     console.log(
       `\nloaded ${N.toLocaleString('en')} tickets in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -212,7 +214,9 @@ async function main() {
     console.log(
       '\n| case | kind | items | p50 ms | p95 ms | p99 ms |\n| --- | --- | --- | --- | --- | --- |',
     );
+    const only = process.env.BENCH_ONLY; // 'view' or 'search'
     for (const [label, kind, who, path] of cases) {
+      if (only && kind !== only) continue;
       for (let i = 0; i < 5; i++) await get(who, path); // warm the caches a browser's first visit warms
       const times: number[] = [];
       let items = 0;
@@ -229,7 +233,7 @@ async function main() {
   } finally {
     await shoreline.close();
     // BENCH_KEEP=1 keeps the database for EXPLAIN.
-    if (process.env.BENCH_KEEP) console.log(`kept database ${name}`);
+    if (process.env.BENCH_KEEP || reuse) console.log(`kept database ${name}`);
     else await admin.query(`drop database if exists ${name} with (force)`);
     await admin.end();
   }
