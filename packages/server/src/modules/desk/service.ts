@@ -4,7 +4,7 @@ import { publishTransient } from '../../platform/events/index.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
-import { directoryFor, staffFor } from '../identity/index.js';
+import { type Directory, directoryFor, staffFor } from '../identity/index.js';
 import {
   type QueueCursor,
   type QueueFilter,
@@ -40,42 +40,59 @@ async function myTeamIds(s: ScopedDb): Promise<string[]> {
  * organization's in-house providers (a vendor's backlog is not an in-house agent's queue, though
  * they may open any ticket). Supervisors' and admins' queues hold everything in reach.
  */
-async function homeProviders(s: ScopedDb): Promise<string[] | undefined> {
+function homeProviders(s: ScopedDb, directory: Directory): string[] | undefined {
   if (s.actor.providerId !== null) return [s.actor.providerId];
   if (can(s.actor, 'desk.view_all')) return undefined;
-  const directory = await directoryFor(s);
   return directory.providers.filter((p) => p.kind === 'in_house').map((p) => p.id);
 }
 
+/** What every view's filter needs to know about the caller, read once per request. */
+interface ViewContext {
+  readonly teamIds: string[];
+  readonly providerIds: string[] | undefined;
+  readonly directory: Directory;
+}
+
+async function viewContext(s: ScopedDb): Promise<ViewContext> {
+  const [teamIds, directory] = await Promise.all([myTeamIds(s), directoryFor(s)]);
+  return { teamIds, directory, providerIds: homeProviders(s, directory) };
+}
+
 /** What a view holds, for this caller; the "all" view is refused (404) to those who may not see it. */
-export async function viewFilter(s: ScopedDb, view: DeskView): Promise<QueueFilter> {
+function filterFor(s: ScopedDb, view: DeskView, c: ViewContext): QueueFilter {
   switch (view) {
     case 'mine':
       return { kind: 'open', assignee: s.actor.userId };
     case 'team':
-      return { kind: 'open', teamIds: await myTeamIds(s) };
+      return { kind: 'open', teamIds: c.teamIds };
     case 'unassigned':
-      return { kind: 'unassigned', providerIds: await homeProviders(s) };
+      return { kind: 'unassigned', providerIds: c.providerIds };
     case 'breaching':
-      return { kind: 'unanswered', providerIds: await homeProviders(s) };
+      return { kind: 'unanswered', providerIds: c.providerIds };
     case 'pending':
-      return { kind: 'pending', providerIds: await homeProviders(s) };
+      return { kind: 'pending', providerIds: c.providerIds };
     case 'all':
       authorize(s.actor, 'desk.view_all', 'view');
       return { kind: 'open' };
   }
 }
 
-/** The views the caller has, with their counts (capped), and the teams they may work. */
+export async function viewFilter(s: ScopedDb, view: DeskView): Promise<QueueFilter> {
+  return filterFor(s, view, await viewContext(s));
+}
+
+/** The views the caller has, with their counts (capped, counted concurrently), and the teams they may work. */
 export async function overview(s: ScopedDb, views: readonly DeskView[]) {
-  const mine = new Set(await myTeamIds(s));
+  const c = await viewContext(s);
   const shown = views.filter((v) => v !== 'all' || can(s.actor, 'desk.view_all'));
-  const counts = [];
-  for (const view of shown) {
-    const n = await queueCount(s, await viewFilter(s, view), COUNT_CAP + 1);
-    counts.push({ view, count: Math.min(n, COUNT_CAP), more: n > COUNT_CAP });
-  }
-  const teams = (await directoryFor(s)).teams.map((t) => ({
+  const counts = await Promise.all(
+    shown.map(async (view) => {
+      const n = await queueCount(s, filterFor(s, view, c), COUNT_CAP + 1);
+      return { view, count: Math.min(n, COUNT_CAP), more: n > COUNT_CAP };
+    }),
+  );
+  const mine = new Set(c.teamIds);
+  const teams = c.directory.teams.map((t) => ({
     id: t.id,
     name: t.name,
     providerId: t.providerId,
