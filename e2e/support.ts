@@ -27,11 +27,13 @@ export async function startJourney(options: {
   acceptDialogs?: boolean;
   /** Extra server settings (environment variable names). */
   env?: Record<string, string>;
+  /** Seed the Desk's demo too (live tickets, macros, the agents' teams). */
+  deskDemo?: boolean;
 }): Promise<Journey> {
   if (!existsSync(join(root, 'packages', 'web', 'dist', 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build -w @shoreline/web` (or `npm run e2e`).');
   }
-  const server = await startTestServer(options.env);
+  const server = await startTestServer(options.env, { deskDemo: options.deskDemo ?? false });
   const { browser, page } = await openBrowser(server.url, options);
   return { server, browser, page };
 }

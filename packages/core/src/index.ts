@@ -1,6 +1,7 @@
 // @shoreline/core: pure computation. No I/O, no clock, no unseeded randomness, no runtime dependencies.
 
 export * from './demo/index.js';
+export * from './desk/index.js';
 export * from './domain/index.js';
 export * from './insight/index.js';
 export * from './simulation/index.js';

@@ -9,6 +9,17 @@ import type { z } from '@hono/zod-openapi';
 import type { WireTicket } from '@shoreline/core';
 import type { customersPolicy } from './modules/customers/index.js';
 import type {
+  AgentSchema,
+  DeskOverviewSchema,
+  deskPolicy,
+  MacroCreate as MacroCreateSchema,
+  MacroSchema,
+  PresenceSchema,
+  QueuePageSchema,
+  RenderedMacroSchema,
+} from './modules/desk/index.js';
+import type { DESK_VIEWS, PRESENCE_MODES } from './modules/desk/vocabulary.js';
+import type {
   ApiTokenCreated as ApiTokenCreatedSchema,
   ApiTokenSchema,
   BusinessHours as BusinessHoursSchema,
@@ -69,6 +80,14 @@ import type {
   StaffingResponse as StaffingResponseSchema,
 } from './modules/plan/index.js';
 import type {
+  BulkRequest as BulkRequestSchema,
+  BulkResultSchema,
+  Escalation as EscalationSchema,
+  HistoryStepSchema,
+  MessageCreate as MessageCreateSchema,
+  MessageSchema,
+} from './modules/tickets/index.js';
+import type {
   CreatedEndpointSchema,
   DeliverySchema,
   EndpointCreate as EndpointCreateSchema,
@@ -92,6 +111,7 @@ export {
   type TicketPriority,
   type TicketStatus,
 } from '@shoreline/core/domain/vocabulary';
+export * from './modules/desk/vocabulary.js';
 export * from './modules/identity/vocabulary.js';
 export * from './modules/insight/vocabulary.js';
 
@@ -123,7 +143,8 @@ export type Ability =
   | keyof typeof jobsPolicy
   | keyof typeof webhooksPolicy
   | keyof typeof mailPolicy
-  | keyof typeof customersPolicy;
+  | keyof typeof customersPolicy
+  | keyof typeof deskPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
@@ -196,3 +217,31 @@ export type WebhookEndpointCreated = z.infer<typeof CreatedEndpointSchema>;
 export type WebhookEndpointCreate = z.input<typeof EndpointCreateSchema>;
 export type WebhookEndpointUpdate = z.input<typeof EndpointUpdateSchema>;
 export type WebhookDelivery = z.infer<typeof DeliverySchema>;
+
+// Tickets, one at a time (the Desk's ticket page) and many at once.
+export type TicketMessage = z.infer<typeof MessageSchema>;
+export type TicketMessageCreate = z.input<typeof MessageCreateSchema>;
+export type TicketHistoryStep = z.infer<typeof HistoryStepSchema>;
+/** A ticket with its conversation and history (GET /api/tickets/{id}). */
+export interface TicketDetail {
+  ticket: Ticket;
+  messages: TicketMessage[];
+  history: TicketHistoryStep[];
+}
+export type TicketEscalation = z.input<typeof EscalationSchema>;
+export type TicketBulkRequest = z.input<typeof BulkRequestSchema>;
+export type TicketBulkResult = Omit<z.infer<typeof BulkResultSchema>, 'results'> & {
+  results: (Omit<z.infer<typeof BulkResultSchema>['results'][number], 'ticket'> & { ticket?: Ticket })[];
+};
+
+// Desk.
+export type DeskView = (typeof DESK_VIEWS)[number];
+export type PresenceMode = (typeof PRESENCE_MODES)[number];
+export type DeskOverview = z.infer<typeof DeskOverviewSchema>;
+export type DeskQueuePage = Omit<z.infer<typeof QueuePageSchema>, 'items'> & { items: Ticket[] };
+export type DeskSearchResult = { items: Ticket[] };
+export type DeskAgent = z.infer<typeof AgentSchema>;
+export type Macro = z.infer<typeof MacroSchema>;
+export type MacroCreate = z.input<typeof MacroCreateSchema>;
+export type RenderedMacro = z.infer<typeof RenderedMacroSchema>;
+export type DeskPresence = z.infer<typeof PresenceSchema>;

@@ -1,4 +1,5 @@
 import { customersModule } from './modules/customers/index.js';
+import { deskModule } from './modules/desk/index.js';
 import { identityModule } from './modules/identity/index.js';
 import { insightModule } from './modules/insight/index.js';
 import { mailModule } from './modules/mail/index.js';
@@ -26,4 +27,5 @@ export const modules: readonly ShorelineModule[] = [
   webhooksModule,
   customersModule,
   mailModule,
+  deskModule,
 ];

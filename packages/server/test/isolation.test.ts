@@ -104,6 +104,21 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'PATCH /api/tickets/:id/tags': () => [{ add: ['taken-over'] }],
   'POST /api/tickets/:id/transfer': (f) => f('providers').map((providerId) => ({ providerId })),
   'POST /api/tickets/:id/merge': (f) => f('tickets').map((into) => ({ into })),
+  'PATCH /api/tickets/:id/priority': () => [{ priority: 'urgent' }],
+  // Vendor staff escalate by reason alone; naming a foreign team must be refused too.
+  'POST /api/tickets/:id/escalate': (f) => [
+    { reason: 'Taken over' },
+    ...f('teams').map((teamId) => ({ teamId, reason: 'Taken over' })),
+  ],
+  'POST /api/tickets/bulk': (f) => [
+    { ticketIds: f('tickets'), action: { kind: 'status', status: 'solved' } },
+    { ticketIds: f('tickets'), action: { kind: 'tags', add: ['taken-over'] } },
+  ],
+  'POST /api/desk/macros': (_f, n) => [{ name: `Iso ${n}`, bodies: { en: 'Taken over' } }],
+  'DELETE /api/desk/macros/:id': () => [undefined],
+  'PUT /api/desk/me/teams': (f) => [{ teamIds: f('teams') }, { teamIds: [] }],
+  'POST /api/desk/tickets/:id/presence': () => [{ mode: 'replying' }],
+  'DELETE /api/desk/tickets/:id/presence': () => [undefined],
   'POST /api/webhooks': (_f, n) => [{ url: `https://93.184.215.14/iso-${n}`, eventTypes: ['*'] }],
   'PATCH /api/webhooks/:id': () => [{ description: 'Taken over', active: false }],
   'DELETE /api/webhooks/:id': () => [undefined],
@@ -146,6 +161,7 @@ const SEGMENT_TABLE: Record<string, string> = {
   mailboxes: 'mailboxes',
   attachments: 'mail_attachments',
   customers: 'customers',
+  macros: 'macros',
 };
 
 let t: TestApp;
@@ -186,6 +202,9 @@ function isForeign(actor: Actor, table: string, row: Row): boolean {
   if (row.organization_id !== actor.organizationId) return true;
   if (table === 'api_tokens' && row.user_id !== actor.userId) return true;
   if (actor.providerId === null) return false;
+  // The organization's rows its vendors may read too (macros: the scripts everyone follows).
+  const rule = t.shoreline.ctx.scopeRules.ruleFor(table);
+  if (rule.providerColumn === null && rule.vendorVisible) return false;
   return providerOf(table, row) !== actor.providerId;
 }
 
@@ -497,6 +516,61 @@ beforeAll(async () => {
       .execute();
   }
 
+  // A macro in both organizations, and for every provider a team member and presence on a ticket.
+  for (const organizationId of [orgA, orgB])
+    await db
+      .insertInto('macros')
+      .values({
+        id: newId('mac'),
+        organization_id: organizationId,
+        name: 'Greeting',
+        bodies: JSON.stringify({ en: 'Hello {{customer.name}}' }),
+        actions: '{}',
+        created_at: new Date(),
+        updated_at: new Date(),
+      })
+      .execute();
+  const seededTickets = await db
+    .selectFrom('tickets')
+    .select(['id', 'organization_id', 'provider_id'])
+    .execute();
+  const seededTeams = await db.selectFrom('teams').select(['id', 'organization_id', 'provider_id']).execute();
+  for (const team of seededTeams) {
+    const member = await db
+      .selectFrom('users')
+      .select('id')
+      .where('organization_id', '=', team.organization_id)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('desk_team_members')
+      .values({
+        organization_id: team.organization_id,
+        provider_id: team.provider_id,
+        team_id: team.id,
+        user_id: member.id,
+      })
+      .execute();
+  }
+  for (const ticket of seededTickets) {
+    const viewer = await db
+      .selectFrom('users')
+      .select(['id', 'name'])
+      .where('organization_id', '=', ticket.organization_id)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('desk_presence')
+      .values({
+        organization_id: ticket.organization_id,
+        provider_id: ticket.provider_id,
+        ticket_id: ticket.id,
+        user_id: viewer.id,
+        user_name: viewer.name,
+        mode: 'viewing',
+        expires_at: new Date(Date.UTC(2100, 0, 1)),
+      })
+      .execute();
+  }
+
   // Every role of org A, in-house and vendor, each calling with its own API token.
   const users = await db.selectFrom('users').selectAll().where('organization_id', '=', orgA).execute();
   const byEmail = (email: string) => users.find((u) => u.email === email)!;
@@ -552,6 +626,8 @@ function apiRoutes(): { method: string; path: string }[] {
 
 /** Who may read events about a subject, restated from the read routes' rules. */
 function mayRead(actor: Actor, subjectType: string): boolean {
+  // Tickets' events, durable and transient: the Desk's presence (`desk.presence`) is a transient
+  // event about a ticket, scoped by the ticket's provider, as the transient case below sends.
   if (subjectType === 'ticket') return true;
   if (subjectType === 'import_run') return actor.providerId === null && actor.role !== 'agent';
   if (subjectType === 'webhook_endpoint') return actor.providerId === null && actor.role === 'admin';

@@ -15,6 +15,7 @@ beforeAll(async () => {
   t = await startTestApp({ demo: true, clock: fixedClock(new Date('2026-03-02T09:00:00Z')) });
   for (const who of Object.keys(DEMO_USERS) as (keyof typeof DEMO_USERS)[])
     auth[who] = await t.login(DEMO_USERS[who], DEMO_PASSWORD);
+  await t.request('/api/desk/macros', { auth: auth.admin!, body: { name: 'Probe', bodies: { en: 'x' } } });
 }, 60_000);
 afterAll(() => t?.close());
 
@@ -44,21 +45,42 @@ const EVERY_ABILITY: Record<Ability, true> = {
   'mail.manage': true,
   'mail.attachment.read': true,
   'customer.read': true,
+  'desk.work': true,
+  'desk.view_all': true,
+  'macro.write': true,
 };
-const EVERYONE: Ability[] = ['kpi.read', 'mail.attachment.read', 'simulation.run', 'staffing.run'];
+const EVERYONE: Ability[] = ['desk.work', 'kpi.read', 'mail.attachment.read', 'simulation.run', 'staffing.run'];
 
 describe('GET /api/me: abilities per role', () => {
   it.each([
     ['admin', Object.keys(EVERY_ABILITY)],
     [
       'supervisor',
-      [...EVERYONE, 'customer.read', 'import.run', 'mapping.write', 'settings.read', 'user.read'],
+      [
+        ...EVERYONE,
+        'customer.read',
+        'desk.view_all',
+        'import.run',
+        'macro.write',
+        'mapping.write',
+        'settings.read',
+        'user.read',
+      ],
     ],
     ['agent', [...EVERYONE, 'customer.read']],
     // A vendor's admin runs their own provider: no organization-wide writes, no imports.
     [
       'vendorAdmin',
-      [...EVERYONE, 'job.read', 'settings.read', 'team.write', 'user.invite', 'user.read', 'user.write'],
+      [
+        ...EVERYONE,
+        'desk.view_all',
+        'job.read',
+        'settings.read',
+        'team.write',
+        'user.invite',
+        'user.read',
+        'user.write',
+      ],
     ],
     ['vendorAgent', EVERYONE],
   ] as const)('%s may do exactly what the policies say', async (who, expected) => {
@@ -92,6 +114,12 @@ describe('GET /api/me: what it reports is what the API enforces', () => {
     ['job.read', (a) => t.request('/api/jobs', { auth: a })],
     ['webhook.manage', (a) => t.request('/api/webhooks', { auth: a })],
     ['mail.manage', (a) => t.request('/api/mail/mailboxes', { auth: a })],
+    ['desk.view_all', (a) => t.request('/api/desk/tickets?view=all', { auth: a })],
+    // A duplicate of the macro made in beforeAll: 409 for those allowed, 404 for the rest.
+    [
+      'macro.write',
+      (a) => t.request('/api/desk/macros', { auth: a, body: { name: 'Probe', bodies: { en: 'x' } } }),
+    ],
     [
       'staffing.run',
       (a) => t.request('/api/plan/staffing', { auth: a, body: { intervals: [{ volume: 10, ahtSec: 300 }] } }),

@@ -1,10 +1,17 @@
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../demo/seed.js';
+import { seedDemoDesk } from '../demo/seed-desk.js';
 import { createShoreline, listen } from '../main.js';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/connect.js';
 
-/** A real server on a free loopback port, on in-memory PGlite with the demo data: for browser tests. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<{
+/**
+ * A real server on a free loopback port, on in-memory PGlite with the demo data: for browser tests.
+ * `deskDemo` adds the Desk's demo (live tickets, macros, the agents' teams).
+ */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { deskDemo?: boolean } = {},
+): Promise<{
   url: string;
   demo: { adminEmail: string; adminPassword: string };
   close(): Promise<void>;
@@ -12,7 +19,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', SHORELINE_DATA_DIR: 'memory://', ...env });
   const database = await openDatabase({ dataDir: 'memory://' });
   const shoreline = await createShoreline(config, { database });
-  await seedDemo(shoreline.ctx);
+  const demo = await seedDemo(shoreline.ctx);
+  if (options.deskDemo) await seedDemoDesk(shoreline.ctx, demo.organizationId);
   const server = await listen(shoreline, config);
   await shoreline.jobs.start();
   return {

@@ -43,12 +43,21 @@ export function lazyPage<M extends Record<string, unknown>>(
 }
 
 export const NAV_SECTIONS: NavSection[] = [
+  { id: 'desk', label: 'nav.desk' },
   { id: 'plan', label: 'nav.plan' },
   { id: 'insight', label: 'nav.insight' },
   { id: 'admin', label: 'nav.admin' },
 ];
 
 export const NAV: NavEntry[] = [
+  {
+    id: 'desk.inbox',
+    section: 'desk',
+    label: 'nav.inbox',
+    path: '/desk',
+    visible: (me) => can(me, 'desk.work'),
+    page: lazyPage(() => import('../features/desk/DeskPage'), 'DeskPage'),
+  },
   {
     id: 'insight.overview',
     section: 'insight',

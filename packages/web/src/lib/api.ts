@@ -109,6 +109,7 @@ export const api = {
   /** Raw bytes to a resource (a chunk of a resumable upload); the signal cancels it. */
   putBytes: <T>(path: string, bytes: Blob, signal?: AbortSignal) => request<T>('PUT', path, bytes, signal),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
 };
 

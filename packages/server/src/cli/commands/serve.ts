@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import type { Command } from 'commander';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../demo/seed.js';
+import { seedDemoDesk } from '../../demo/seed-desk.js';
 import { demoYearPending, seedDemoYear } from '../../demo/seed-year.js';
 import { createShoreline, listen } from '../../main.js';
 import { loadConfig } from '../../platform/config.js';
@@ -37,6 +38,7 @@ export function registerServe(program: Command): void {
         const demo = await seedDemo(shoreline.ctx);
         demoOrganization = demo.organizationId;
         if (demo.seeded) console.log('demo organization seeded');
+        if (await seedDemoDesk(shoreline.ctx, demo.organizationId)) console.log('demo inbox seeded');
         console.log(
           `demo sign-in: ${DEMO_USERS.admin} / ${DEMO_PASSWORD}  (also ${DEMO_USERS.supervisor}, ${DEMO_USERS.agent}, ${DEMO_USERS.vendorAdmin}, ${DEMO_USERS.vendorAgent})`,
         );

@@ -18,6 +18,9 @@ export interface DirectoryTeam {
   readonly id: string;
   readonly providerId: string;
   readonly name: string;
+  /** Languages (BCP 47 tags) and channels the team works: where an escalation lands. */
+  readonly languages: readonly string[];
+  readonly channels: readonly string[];
   /** The team's business hours, or null when it has none (business-time KPIs then stay empty). */
   readonly calendar: TeamCalendar | null;
 }
@@ -27,7 +30,15 @@ export interface Directory {
   readonly teams: readonly DirectoryTeam[];
 }
 
-type TeamRow = { id: string; provider_id: string; name: string; time_zone: string; business_hours: unknown };
+type TeamRow = {
+  id: string;
+  provider_id: string;
+  name: string;
+  languages: string[];
+  channels: string[];
+  time_zone: string;
+  business_hours: unknown;
+};
 
 function toTeam(t: TeamRow): DirectoryTeam {
   const hours = typeof t.business_hours === 'string' ? JSON.parse(t.business_hours) : t.business_hours;
@@ -35,7 +46,14 @@ function toTeam(t: TeamRow): DirectoryTeam {
     Array.isArray(hours) && hours.length > 0
       ? { timeZone: t.time_zone, hours: hours as OpeningWindow[] }
       : null;
-  return { id: t.id, providerId: t.provider_id, name: t.name, calendar };
+  return {
+    id: t.id,
+    providerId: t.provider_id,
+    name: t.name,
+    languages: t.languages,
+    channels: t.channels,
+    calendar,
+  };
 }
 
 /** The providers and teams the caller sees (vendor staff: their own provider and its teams). */
@@ -44,7 +62,7 @@ export async function directoryFor(scoped: ScopedDb): Promise<Directory> {
     scoped.selectFrom('providers').select(['id', 'name', 'kind']).orderBy('name').execute(),
     scoped
       .selectFrom('teams')
-      .select(['id', 'provider_id', 'name', 'time_zone', 'business_hours'])
+      .select(['id', 'provider_id', 'name', 'languages', 'channels', 'time_zone', 'business_hours'])
       .orderBy('name')
       .execute(),
   ]);
@@ -65,7 +83,7 @@ export async function organizationDirectory(db: Kysely<DB>, organizationId: stri
       .execute(),
     db
       .selectFrom('teams')
-      .select(['id', 'provider_id', 'name', 'time_zone', 'business_hours'])
+      .select(['id', 'provider_id', 'name', 'languages', 'channels', 'time_zone', 'business_hours'])
       .where('organization_id', '=', organizationId)
       .orderBy('name')
       .execute(),
@@ -96,4 +114,34 @@ export async function lockReferences(
   return (
     found?.organizations === 1 && found.providers === providerIds.length && found.teams === teamIds.length
   );
+}
+
+/** A person who works tickets, as other modules may show them (names for presence, macros, assignment). */
+export interface StaffMember {
+  readonly id: string;
+  readonly name: string;
+  readonly providerId: string | null;
+  readonly role: 'admin' | 'supervisor' | 'agent';
+}
+
+/**
+ * The active people the caller sees (vendor staff: their provider's), all or those named by `ids`,
+ * by name.
+ */
+export async function staffFor(scoped: ScopedDb, ids?: readonly string[]): Promise<StaffMember[]> {
+  let q = scoped
+    .selectFrom('users')
+    .select(['id', 'name', 'provider_id', 'role'])
+    .where('status', '=', 'active')
+    .orderBy('name');
+  if (ids !== undefined) {
+    if (ids.length === 0) return [];
+    q = q.where('id', 'in', ids);
+  }
+  return (await q.execute()).map((u) => ({
+    id: u.id,
+    name: u.name,
+    providerId: u.provider_id,
+    role: u.role,
+  }));
 }

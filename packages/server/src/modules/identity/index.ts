@@ -67,4 +67,6 @@ export {
   directoryFor,
   lockReferences,
   organizationDirectory,
+  type StaffMember,
+  staffFor,
 } from './directory.js';

@@ -1,5 +1,6 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { ticketMigrations } from './migrations.js';
+import { deskActionRoutes } from './routes/desk-actions.js';
 import { ticketRoutes } from './routes/tickets.js';
 import { ticketScopedTables } from './tables.js';
 
@@ -15,6 +16,8 @@ export const ticketsModule: ShorelineModule = {
   // Every role reads tickets, vendor staff only their provider's: push applies the same rule.
   pushSubjects: { ticket: () => true },
   routes(app, ctx) {
+    // Before the one-ticket routes: `/api/tickets/bulk` is not a ticket id.
+    deskActionRoutes(app, ctx);
     ticketRoutes(app, ctx);
   },
 };
@@ -24,7 +27,19 @@ export { BatchBuilder, type PlacedTicket, type PreparedBatch } from './bulk/batc
 export { type CopyTransaction, inCopyTransaction } from './bulk/copy-transaction.js';
 export { type BatchReject, importTicketBatch, type TicketBatch } from './bulk/import-batch.js';
 export { presentTicket } from './presenters.js';
+// The agent inbox's reads: queues (keyset pages, capped counts) and search.
+export { OPEN_STATUSES, type QueueCursor, type QueueFilter, queueCount, queuePage } from './queue.js';
+// The API contract's sources (src/contract.ts): type-only.
+export type {
+  BulkRequest,
+  BulkResultSchema,
+  Escalation,
+  HistoryStepSchema,
+  MessageCreate,
+  MessageSchema,
+} from './schemas.js';
 export { TicketSchema } from './schemas.js';
+export { searchTickets } from './search.js';
 // Live work (one ticket at a time, for Desk, mail, the API).
 export * as ticketService from './service.js';
 export type { TicketEventsTable, TicketMessagesTable, TicketsTable } from './tables.js';

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { execScript, type Migration } from '../../platform/db/migrate.js';
 
 export const ticketMigrations: Migration[] = [
@@ -142,6 +143,72 @@ export const ticketMigrations: Migration[] = [
       // One channel vocabulary (core/domain/vocabulary.ts): the import model's `web` is `web_form`,
       // the name teams, the API and the web app use.
       await execScript(db, `update tickets set channel = 'web_form' where channel = 'web';`);
+    },
+  },
+  {
+    id: '2026-12-03T0610_tickets_desk_search_and_queues',
+    async up(db) {
+      // The Desk (docs/decisions/0018-inbox-and-search.md).
+      // 1. Full-text search: each ticket's subject and description, and each message's body, are
+      //    indexed with the text-search configuration of the ticket's language (core/desk/text-search.ts,
+      //    mirrored by shoreline_text_config: a test keeps them equal). Subject weighs more than the
+      //    description. Messages take their ticket's language in a trigger, so the import's
+      //    insert … select and live replies are indexed alike.
+      // 2. Trigram (pg_trgm) indexes for what words do not find: requesters' names and e-mail
+      //    addresses, ticket numbers and external ids, any part of them.
+      // 3. The inbox views, each an index scan on a partial index over open tickets (new, open,
+      //    on hold) or pending ones: small next to the whole history, so imports of solved tickets
+      //    pay almost nothing for them.
+      // 4. The reason of an escalation, kept with the hand-off in the ticket's history.
+      // Function bodies hold semicolons: each is one statement (execScript splits at ';' + newline).
+      await sql.raw('create extension if not exists pg_trgm').execute(db);
+      await sql
+        .raw(`create or replace function shoreline_text_config(language text) returns regconfig
+          language sql immutable parallel safe as $$
+            select (case lower(split_part(coalesce(language, ''), '-', 1))
+              when 'en' then 'pg_catalog.english'
+              when 'tr' then 'pg_catalog.turkish'
+              when 'hu' then 'pg_catalog.hungarian'
+              else 'pg_catalog.simple' end)::regconfig
+          $$`)
+        .execute(db);
+      await sql
+        .raw(`create or replace function shoreline_message_search() returns trigger language plpgsql as $$
+          begin
+            new.search := to_tsvector(
+              shoreline_text_config((select language from tickets where id = new.ticket_id)), new.body);
+            return new;
+          end $$`)
+        .execute(db);
+      await execScript(
+        db,
+        `
+        alter table tickets add column search tsvector generated always as (
+          setweight(to_tsvector(shoreline_text_config(language), coalesce(subject, '')), 'A') ||
+          setweight(to_tsvector(shoreline_text_config(language), coalesce(description, '')), 'B')
+        ) stored;
+        create index tickets_search on tickets using gin (search);
+        create index tickets_requester_trgm on tickets using gin (requester gin_trgm_ops);
+        create index tickets_number_trgm on tickets using gin ((coalesce(number, external_id)) gin_trgm_ops);
+        alter table ticket_messages add column search tsvector;
+        create trigger ticket_messages_search before insert or update of body on ticket_messages
+          for each row execute function shoreline_message_search();
+        create index ticket_messages_search on ticket_messages using gin (search);
+        create index tickets_desk_open on tickets (organization_id, created_at, id)
+          where status in ('new', 'open', 'on_hold');
+        create index tickets_desk_open_provider on tickets (organization_id, provider_id, created_at, id)
+          where status in ('new', 'open', 'on_hold');
+        create index tickets_desk_open_assignee on tickets (organization_id, assignee, created_at, id)
+          where status in ('new', 'open', 'on_hold');
+        create index tickets_desk_open_team on tickets (organization_id, team_id, created_at, id)
+          where status in ('new', 'open', 'on_hold');
+        create index tickets_desk_unassigned on tickets (organization_id, provider_id, created_at, id)
+          where status in ('new', 'open', 'on_hold') and assignee is null;
+        create index tickets_desk_pending on tickets (organization_id, provider_id, created_at, id)
+          where status = 'pending';
+        alter table ticket_events add column reason text;
+      `,
+      );
     },
   },
   {

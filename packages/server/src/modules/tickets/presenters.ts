@@ -37,6 +37,7 @@ export function presentHistoryStep(e: Selectable<TicketEventsTable>) {
     team: e.team,
     supportLine: e.support_line,
     assignee: e.assignee,
+    reason: e.reason ?? null,
   };
 }
 

@@ -63,6 +63,7 @@ export const HistoryStepSchema = z
     team: z.string().nullable(),
     supportLine: z.string().nullable(),
     assignee: z.string().nullable(),
+    reason: z.string().nullable(),
   })
   .openapi('TicketHistoryStep');
 
@@ -121,6 +122,57 @@ export const Transfer = z
     path: ['providerId'],
   })
   .openapi('TicketTransfer');
+
+export const PriorityChange = z
+  .object({ priority: z.enum(TICKET_PRIORITIES).nullable() })
+  .strict()
+  .openapi('TicketPriorityChange');
+
+export const Escalation = z
+  .object({
+    teamId: Id.optional().openapi({
+      description:
+        'An in-house team (in-house staff only); by default the one for the ticket’s language and channel',
+    }),
+    reason: Text(2_000),
+  })
+  .strict()
+  .openapi('TicketEscalation');
+
+export const BulkActionSchema = z
+  .discriminatedUnion('kind', [
+    z.object({ kind: z.literal('status'), status: z.enum(TICKET_STATUSES) }).strict(),
+    z.object({ kind: z.literal('assign'), assignee: z.string().trim().min(1).max(320).nullable() }).strict(),
+    z.object({ kind: z.literal('priority'), priority: z.enum(TICKET_PRIORITIES).nullable() }).strict(),
+    z
+      .object({
+        kind: z.literal('tags'),
+        add: z.array(Tag).max(50).default([]),
+        remove: z.array(Tag).max(50).default([]),
+      })
+      .strict(),
+  ])
+  .openapi('TicketBulkAction');
+
+export const BulkRequest = z
+  .object({ ticketIds: z.array(Id).min(1).max(100), action: BulkActionSchema })
+  .strict()
+  .openapi('TicketBulkRequest');
+
+export const BulkResultSchema = z
+  .object({
+    results: z.array(
+      z.object({
+        id: z.string(),
+        ok: z.boolean(),
+        ticket: TicketSchema.optional(),
+        code: z.string().optional(),
+        field: z.string().nullable().optional(),
+        message: z.string().optional(),
+      }),
+    ),
+  })
+  .openapi('TicketBulkResult');
 
 export const Merge = z.object({ into: Id }).strict().openapi('TicketMerge');
 

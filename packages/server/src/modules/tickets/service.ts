@@ -8,13 +8,13 @@ import {
   type TicketStatus,
   transition,
 } from '@shoreline/core';
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { type DomainEvent, recordEvent } from '../../platform/events/index.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
-import { type DirectoryTeam, directoryFor } from '../identity/index.js';
+import { type DirectoryTeam, directoryFor, organizationDirectory } from '../identity/index.js';
 import { bumpTicketDataVersion } from './data-version.js';
 import { presentMessage, presentTicket, presentTicketDetail } from './presenters.js';
 import type { TicketEventsTable, TicketsTable } from './tables.js';
@@ -86,7 +86,8 @@ async function addHistory(
   tx: ScopedDb,
   ticket: TicketRow,
   at: Date,
-  step: Pick<TicketEventsTable, 'kind'> & Partial<Pick<TicketEventsTable, 'status' | 'team' | 'assignee'>>,
+  step: Pick<TicketEventsTable, 'kind'> &
+    Partial<Pick<TicketEventsTable, 'status' | 'team' | 'assignee'>> & { reason?: string | null },
 ): Promise<void> {
   const last = await tx
     .selectFrom('ticket_events')
@@ -105,6 +106,7 @@ async function addHistory(
       team: step.team ?? null,
       support_line: null,
       assignee: step.assignee ?? null,
+      reason: step.reason ?? null,
     })
     .execute();
 }
@@ -455,4 +457,163 @@ export async function getTicket(s: ScopedDb, ticketId: string) {
     s.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq').execute(),
   ]);
   return presentTicketDetail(ticket, messages, history);
+}
+
+/** Sets the priority (null: none). Emits `ticket.priority_changed`. */
+export async function changePriority(
+  s: ScopedDb,
+  clock: Clock,
+  ticketId: string,
+  priority: TicketPriority | null,
+) {
+  return write(s, async (tx) => {
+    const now = clock.now();
+    const ticket = await lockTicket(tx, ticketId);
+    const updated = await tx
+      .updateTable('tickets')
+      .set({ priority })
+      .where('id', '=', ticket.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await event(tx, now, 'ticket.priority_changed', updated, { from: ticket.priority, to: priority });
+    return presentTicket(updated);
+  });
+}
+
+/**
+ * Escalates a ticket to an in-house team, with the reason: the hand-off a vendor agent makes when a
+ * case needs the client's own staff (a refund above their authority, a legal question). Unlike a
+ * transfer, vendor staff may do it although the in-house provider is outside their reach. In-house
+ * staff may name the team (`teamId`, one of the in-house provider's); otherwise, and always for
+ * vendor staff (who never learn in-house ids), the in-house team that works the ticket's language
+ * and channel is chosen, else the first in-house team by name. The ticket, its messages and
+ * history move to that provider (the vendor no longer sees it); the hand-off and its reason stay in
+ * the history. Emits `ticket.escalated` (pushed to the in-house provider's readers).
+ */
+export async function escalateTicket(
+  s: ScopedDb,
+  clock: Clock,
+  ticketId: string,
+  input: { teamId?: string | undefined; reason: string },
+) {
+  return write(s, async (tx) => {
+    const now = clock.now();
+    const ticket = await lockTicket(tx, ticketId);
+    // The whole organization's directory: in-house teams are escalation targets for everyone.
+    const directory = await organizationDirectory(tx.executor as never, tx.actor.organizationId);
+    const inHouse = new Set(directory.providers.filter((p) => p.kind === 'in_house').map((p) => p.id));
+    const targets = directory.teams.filter((t) => inHouse.has(t.providerId));
+    const team =
+      input.teamId !== undefined
+        ? tx.actor.providerId === null
+          ? targets.find((t) => t.id === input.teamId)
+          : undefined
+        : escalationTarget(targets, ticket);
+    if (!team) throw new AppError('not_found', 'in-house team not found', 'teamId');
+    if (ticket.team_id === team.id)
+      throw new AppError('validation_failed', 'the ticket is already with this team', 'teamId');
+    // The history step first, while the ticket is still within a vendor caller's scope.
+    await addHistory(tx, ticket, now, { kind: 'handoff', team: team.name, reason: input.reason });
+    const updated = await tx
+      .updateTable('tickets')
+      .set({
+        provider_id: team.providerId,
+        team_id: team.id,
+        assignee: null,
+        handoff_count: ticket.handoff_count + 1,
+      })
+      .where('id', '=', ticket.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    for (const table of ['ticket_messages', 'ticket_events'] as const)
+      await tx
+        .updateTable(table)
+        .set({ provider_id: team.providerId })
+        .where('ticket_id', '=', ticket.id)
+        .execute();
+    await event(tx, now, 'ticket.escalated', updated, {
+      fromProviderId: ticket.provider_id,
+      toProviderId: team.providerId,
+      fromTeamId: ticket.team_id,
+      toTeamId: team.id,
+      reason: input.reason,
+    });
+    return presentTicket(updated);
+  });
+}
+
+/** The in-house team for a ticket: one working its language and channel, else one of either, else the first. */
+function escalationTarget(teams: readonly DirectoryTeam[], ticket: TicketRow): DirectoryTeam | undefined {
+  const language = ticket.language?.split('-')[0]?.toLowerCase() ?? null;
+  const speaks = (t: DirectoryTeam) => language !== null && t.languages.includes(language);
+  const works = (t: DirectoryTeam) => ticket.channel !== null && t.channels.includes(ticket.channel);
+  return teams.find((t) => speaks(t) && works(t)) ?? teams.find(speaks) ?? teams.find(works) ?? teams[0];
+}
+
+/** What one bulk action does to each ticket. */
+export type BulkAction =
+  | { kind: 'status'; status: TicketStatus }
+  | { kind: 'assign'; assignee: string | null }
+  | { kind: 'priority'; priority: TicketPriority | null }
+  | { kind: 'tags'; add?: readonly string[] | undefined; remove?: readonly string[] | undefined };
+
+export type BulkResult =
+  | { id: string; ok: true; ticket: Record<string, unknown> }
+  | { id: string; ok: false; code: string; field: string | null; message: string };
+
+/**
+ * Applies one action to several tickets in one transaction, each through the same use case as one
+ * at a time, each in its own savepoint: a ticket the action cannot apply to (a refused status
+ * step) is reported and rolled back alone, the others commit together. A ticket outside the
+ * caller's reach fails the whole request with 404 naming its position (`ticketIds.3`), before
+ * anything is written, like any other reference to something the caller cannot see.
+ */
+export async function bulkApply(s: ScopedDb, clock: Clock, ticketIds: readonly string[], action: BulkAction) {
+  return s.transaction(async (tx) => {
+    const unique = [...new Set(ticketIds)];
+    const found = new Set(
+      (await tx.selectFrom('tickets').select('id').where('id', 'in', unique).execute()).map((r) => r.id),
+    );
+    const unknown = ticketIds.findIndex((id) => !found.has(id));
+    if (unknown >= 0) throw new AppError('not_found', 'ticket not found', `ticketIds.${unknown}`);
+    const results: BulkResult[] = [];
+    for (const [i, id] of unique.entries()) {
+      const savepoint = sql.raw(`bulk_${i}`);
+      await sql`savepoint ${savepoint}`.execute(tx.executor);
+      try {
+        const ticket = await applyOne(tx, clock, id, action);
+        await sql`release savepoint ${savepoint}`.execute(tx.executor);
+        results.push({ id, ok: true, ticket });
+      } catch (err) {
+        await sql`rollback to savepoint ${savepoint}`.execute(tx.executor);
+        if (!(err instanceof AppError)) throw err;
+        results.push({ id, ok: false, code: err.code, field: err.field ?? null, message: err.message });
+      }
+    }
+    return results;
+  });
+}
+
+function applyOne(tx: ScopedDb, clock: Clock, id: string, action: BulkAction) {
+  switch (action.kind) {
+    case 'status':
+      return changeStatus(tx, clock, id, action.status);
+    case 'assign':
+      return assignTicket(tx, clock, id, action.assignee);
+    case 'priority':
+      return changePriority(tx, clock, id, action.priority);
+    case 'tags':
+      return tagTicket(tx, clock, id, action);
+  }
+}
+
+/** The ticket's id, provider and language if the caller may see it; not found otherwise (cheap: no conversation). */
+export async function ticketReach(s: ScopedDb, ticketId: string) {
+  const row = await s
+    .selectFrom('tickets')
+    .select(['id', 'provider_id', 'language', 'number', 'external_id', 'subject', 'requester', 'status'])
+    .where('id', '=', ticketId)
+    .executeTakeFirst();
+  if (!row) throw notFound('ticket');
+  return row;
 }

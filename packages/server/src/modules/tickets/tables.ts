@@ -77,6 +77,8 @@ export interface TicketEventsTable {
   team: string | null;
   support_line: string | null;
   assignee: string | null;
+  /** Why, for an escalation (a hand-off to an in-house team); null otherwise. */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Raised by every write to an organization's tickets (data-version.ts). */

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { cancellablePool } from './cancel.js';
@@ -95,6 +96,8 @@ async function open(options: DatabaseOptions): Promise<Database> {
   try {
     pglite = await PGlite.create(dataDir, {
       parsers: { 20: (v: string) => Number(v), 1700: (v: string) => Number(v) },
+      // Trigram search (the tickets' search migration); PostgreSQL servers ship it in contrib.
+      extensions: { pg_trgm },
       ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
     });
   } catch (err) {

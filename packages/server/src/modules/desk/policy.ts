@@ -1,0 +1,25 @@
+import type { Policy } from '../../platform/access.js';
+import { notFound } from '../../platform/http/problem.js';
+import type { Actor } from '../../platform/scope.js';
+
+const supervising = (a: Actor) => a.role === 'admin' || a.role === 'supervisor';
+
+/** Who may do what in the Desk; a refusal answers 404 like a missing record. */
+export const deskPolicy = {
+  /** The inbox: every role works tickets. */
+  'desk.work': () => true,
+  /** The "all" view: every open ticket in reach, for those who oversee the queues. */
+  'desk.view_all': supervising,
+  /** The organization's scripts: its own supervisors and admins write them. */
+  'macro.write': (a) => supervising(a) && a.providerId === null,
+} as const satisfies Policy;
+
+export type DeskAction = keyof typeof deskPolicy;
+
+export function can(actor: Actor, action: DeskAction): boolean {
+  return deskPolicy[action](actor);
+}
+
+export function authorize(actor: Actor, action: DeskAction, what: string): void {
+  if (!can(actor, action)) throw notFound(what);
+}

@@ -1,0 +1,102 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../../platform/http/env.js';
+import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import type { ModuleContext } from '../../../platform/module.js';
+import {
+  MacroCreate,
+  MacroIdParam,
+  MacroSchema,
+  PresenceSchema,
+  PresenceUpdate,
+  RenderedMacroSchema,
+  TicketIdParam,
+  TicketMacroParams,
+} from '../schemas.js';
+import * as service from '../service.js';
+
+/** Macros (the organization's scripts) and presence on a ticket (the collision warning). */
+export function ticketDeskRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
+  const { clock } = ctx;
+  const tags = ['desk'];
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/desk/macros',
+      tags,
+      summary: "The organization's macros",
+      responses: {
+        200: json(z.object({ items: z.array(MacroSchema) }).openapi('MacroList'), 'Macros'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => c.json(await service.listMacros(c.var.scoped), 200),
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/desk/macros',
+      tags,
+      summary:
+        'Add a macro: a body per language with {{placeholders}}, and actions (in-house supervisors, admins)',
+      request: { body: jsonBody(MacroCreate) },
+      responses: { 201: json(MacroSchema, 'Created'), ...errorResponses },
+    }),
+    async (c) => c.json(await service.createMacro(c.var.scoped, clock, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/desk/macros/{id}',
+      tags,
+      request: { params: MacroIdParam },
+      responses: { 204: { description: 'Deleted' }, ...errorResponses },
+    }),
+    async (c) => {
+      await service.deleteMacro(c.var.scoped, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/desk/tickets/{id}/macros/{macroId}',
+      tags,
+      summary: "A macro's body for this ticket: its language's translation, placeholders filled",
+      request: { params: TicketMacroParams },
+      responses: { 200: json(RenderedMacroSchema, 'Rendered'), ...errorResponses },
+    }),
+    async (c) => {
+      const { id, macroId } = c.req.valid('param');
+      return c.json(await service.renderMacro(c.var.scoped, id, macroId), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/desk/tickets/{id}/presence',
+      tags,
+      summary: 'I have this ticket open (or am replying) for the next 30 s; answers who else is on it',
+      request: { params: TicketIdParam, body: jsonBody(PresenceUpdate) },
+      responses: { 200: json(PresenceSchema, 'Others on the ticket'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(
+        await service.touchPresence(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json').mode),
+        200,
+      ),
+  );
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/desk/tickets/{id}/presence',
+      tags,
+      summary: 'I closed this ticket',
+      request: { params: TicketIdParam },
+      responses: { 204: { description: 'Gone' }, ...errorResponses },
+    }),
+    async (c) => {
+      await service.leavePresence(c.var.scoped, clock, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+}

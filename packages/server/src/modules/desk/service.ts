@@ -1,0 +1,306 @@
+import { pickTranslation, renderPlaceholders } from '@shoreline/core';
+import type { Clock } from '../../platform/clock.js';
+import { publishTransient } from '../../platform/events/index.js';
+import { AppError, notFound } from '../../platform/http/problem.js';
+import { newId } from '../../platform/ids.js';
+import type { ScopedDb } from '../../platform/scope.js';
+import { type Directory, directoryFor, staffFor } from '../identity/index.js';
+import {
+  type QueueCursor,
+  type QueueFilter,
+  queueCount,
+  queuePage,
+  searchTickets,
+  ticketService,
+} from '../tickets/index.js';
+import { authorize, can } from './policy.js';
+import { presentMacro } from './presenters.js';
+import type { DESK_VIEWS, PRESENCE_MODES } from './vocabulary.js';
+
+export type DeskView = (typeof DESK_VIEWS)[number];
+type PresenceMode = (typeof PRESENCE_MODES)[number];
+
+/** Counts stop here: an inbox shows "1,000+" rather than pay for counting a whole backlog. */
+export const COUNT_CAP = 1_000;
+/** How long presence lasts without renewal; the web app renews it every 10 s while the ticket is open. */
+export const PRESENCE_TTL_SEC = 30;
+
+/** The teams the caller works, kept in `desk_team_members`. */
+async function myTeamIds(s: ScopedDb): Promise<string[]> {
+  const rows = await s
+    .selectFrom('desk_team_members')
+    .select('team_id')
+    .where('user_id', '=', s.actor.userId)
+    .execute();
+  return rows.map((r) => r.team_id);
+}
+
+/**
+ * The providers whose tickets are the caller's queues: a vendor's own; for in-house staff the
+ * organization's in-house providers (a vendor's backlog is not an in-house agent's queue, though
+ * they may open any ticket). Supervisors' and admins' queues hold everything in reach.
+ */
+function homeProviders(s: ScopedDb, directory: Directory): string[] | undefined {
+  if (s.actor.providerId !== null) return [s.actor.providerId];
+  if (can(s.actor, 'desk.view_all')) return undefined;
+  return directory.providers.filter((p) => p.kind === 'in_house').map((p) => p.id);
+}
+
+/** What every view's filter needs to know about the caller, read once per request. */
+interface ViewContext {
+  readonly teamIds: string[];
+  readonly providerIds: string[] | undefined;
+  readonly directory: Directory;
+}
+
+async function viewContext(s: ScopedDb): Promise<ViewContext> {
+  const [teamIds, directory] = await Promise.all([myTeamIds(s), directoryFor(s)]);
+  return { teamIds, directory, providerIds: homeProviders(s, directory) };
+}
+
+/** What a view holds, for this caller; the "all" view is refused (404) to those who may not see it. */
+function filterFor(s: ScopedDb, view: DeskView, c: ViewContext): QueueFilter {
+  switch (view) {
+    case 'mine':
+      return { kind: 'open', assignee: s.actor.userId };
+    case 'team':
+      return { kind: 'open', teamIds: c.teamIds };
+    case 'unassigned':
+      return { kind: 'unassigned', providerIds: c.providerIds };
+    case 'breaching':
+      return { kind: 'unanswered', providerIds: c.providerIds };
+    case 'pending':
+      return { kind: 'pending', providerIds: c.providerIds };
+    case 'all':
+      authorize(s.actor, 'desk.view_all', 'view');
+      return { kind: 'open' };
+  }
+}
+
+export async function viewFilter(s: ScopedDb, view: DeskView): Promise<QueueFilter> {
+  return filterFor(s, view, await viewContext(s));
+}
+
+/** The views the caller has, with their counts (capped, counted concurrently), and the teams they may work. */
+export async function overview(s: ScopedDb, views: readonly DeskView[]) {
+  const c = await viewContext(s);
+  const shown = views.filter((v) => v !== 'all' || can(s.actor, 'desk.view_all'));
+  const counts = await Promise.all(
+    shown.map(async (view) => {
+      const n = await queueCount(s, filterFor(s, view, c), COUNT_CAP + 1);
+      return { view, count: Math.min(n, COUNT_CAP), more: n > COUNT_CAP };
+    }),
+  );
+  const mine = new Set(c.teamIds);
+  const teams = c.directory.teams.map((t) => ({
+    id: t.id,
+    name: t.name,
+    providerId: t.providerId,
+    member: mine.has(t.id),
+  }));
+  return { views: counts, teams };
+}
+
+const encodeCursor = (c: QueueCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+function decodeCursor(text: string): QueueCursor {
+  try {
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as QueueCursor;
+    if (typeof c.id === 'string' && typeof c.createdAt === 'string' && !Number.isNaN(Date.parse(c.createdAt)))
+      return { id: c.id, createdAt: c.createdAt };
+  } catch {}
+  throw new AppError('validation_failed', 'not a cursor this server gave out', 'query.cursor');
+}
+
+/** One page of a view, oldest first; `next` continues it. */
+export async function viewPage(s: ScopedDb, view: DeskView, cursor: string | undefined, limit: number) {
+  const page = await queuePage(s, await viewFilter(s, view), cursor ? decodeCursor(cursor) : null, limit);
+  return { items: page.tickets, next: page.next && encodeCursor(page.next) };
+}
+
+export async function search(s: ScopedDb, text: string, limit: number) {
+  return { items: await searchTickets(s, text, limit) };
+}
+
+/** The people the caller may assign tickets to. */
+export async function agents(s: ScopedDb) {
+  return { items: (await staffFor(s)).map(({ id, name, providerId }) => ({ id, name, providerId })) };
+}
+
+/** Replaces the caller's teams; a team outside their reach answers 404 naming it. */
+export async function setMyTeams(s: ScopedDb, teamIds: readonly string[]) {
+  return s.transaction(async (tx) => {
+    const teams = (await directoryFor(tx)).teams;
+    const chosen = [...new Set(teamIds)].map((id, i) => {
+      const team = teams.find((t) => t.id === id);
+      if (!team) throw new AppError('not_found', 'team not found', `teamIds.${i}`);
+      return team;
+    });
+    await tx.deleteFrom('desk_team_members').where('user_id', '=', tx.actor.userId).execute();
+    if (chosen.length > 0)
+      await tx
+        .insertInto(
+          'desk_team_members',
+          chosen.map((t) => ({ provider_id: t.providerId, team_id: t.id, user_id: tx.actor.userId })),
+        )
+        .execute();
+    return chosen.map((t) => t.id);
+  });
+}
+
+// Macros.
+
+export async function listMacros(s: ScopedDb) {
+  const rows = await s.selectFrom('macros').selectAll().orderBy('name').execute();
+  return { items: rows.map(presentMacro) };
+}
+
+export async function createMacro(
+  s: ScopedDb,
+  clock: Clock,
+  input: { name: string; bodies: Record<string, string>; actions: { status?: string; addTags?: string[] } },
+) {
+  authorize(s.actor, 'macro.write', 'macro');
+  const now = clock.now();
+  const row = await s
+    .insertInto('macros', {
+      id: newId('mac', now.getTime()),
+      name: input.name,
+      bodies: JSON.stringify(input.bodies),
+      actions: JSON.stringify(input.actions),
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return presentMacro(row);
+}
+
+export async function deleteMacro(s: ScopedDb, id: string) {
+  authorize(s.actor, 'macro.write', 'macro');
+  const deleted = await s.deleteFrom('macros').where('id', '=', id).executeTakeFirst();
+  if (Number(deleted.numDeletedRows) === 0) throw notFound('macro');
+}
+
+/** `Ayşe Demir <ayse@example.com>` → name and address; a bare address has no name. */
+function requesterParts(requester: string | null): { name: string | null; email: string | null } {
+  if (!requester) return { name: null, email: null };
+  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(requester);
+  if (m) return { name: m[1] || null, email: m[2]! };
+  return requester.includes('@') ? { name: null, email: requester.trim() } : { name: requester, email: null };
+}
+
+/**
+ * A macro's body for one ticket: the translation for the ticket's language (else English, else
+ * any), its placeholders filled from the ticket, its customer and the calling agent.
+ */
+export async function renderMacro(s: ScopedDb, ticketId: string, macroId: string) {
+  const ticket = await ticketService.ticketReach(s, ticketId);
+  const macro = await s.selectFrom('macros').selectAll().where('id', '=', macroId).executeTakeFirst();
+  if (!macro) throw new AppError('not_found', 'macro not found', 'macroId');
+  const m = presentMacro(macro);
+  const [agent] = await staffFor(s, [s.actor.userId]);
+  const customer = requesterParts(ticket.requester);
+  const { language, text } = pickTranslation(m.bodies, ticket.language, 'en');
+  const rendered = renderPlaceholders(text, {
+    'customer.name': customer.name,
+    'customer.email': customer.email,
+    'ticket.number': ticket.number ?? ticket.external_id,
+    'ticket.subject': ticket.subject,
+    'agent.name': agent?.name,
+  });
+  return { body: rendered.text, language, missing: [...rendered.missing], actions: m.actions };
+}
+
+// Presence: who else has the ticket open, across every server process on the database.
+
+async function presentOthers(s: ScopedDb, ticketId: string, now: Date) {
+  const rows = await s
+    .selectFrom('desk_presence')
+    .select(['user_name', 'mode', 'user_id'])
+    .where('ticket_id', '=', ticketId)
+    .where('expires_at', '>', now)
+    .orderBy('user_name')
+    .execute();
+  return rows;
+}
+
+/**
+ * Records that the caller has the ticket open (or is replying) for the next PRESENCE_TTL_SEC, and
+ * tells every process's browsers on the ticket (a transient `desk.presence` event, scoped like the
+ * ticket). Answers who else is there.
+ */
+export async function touchPresence(s: ScopedDb, clock: Clock, ticketId: string, mode: PresenceMode) {
+  return s.transaction(async (tx) => {
+    const now = clock.now();
+    const ticket = await ticketService.ticketReach(tx, ticketId);
+    const [me] = await staffFor(tx, [tx.actor.userId]);
+    const expires = new Date(now.getTime() + PRESENCE_TTL_SEC * 1000);
+    const previous = await tx
+      .selectFrom('desk_presence')
+      .select(['mode', 'expires_at'])
+      .where('ticket_id', '=', ticketId)
+      .where('user_id', '=', tx.actor.userId)
+      .executeTakeFirst();
+    await tx
+      .deleteFrom('desk_presence')
+      .where('ticket_id', '=', ticketId)
+      .where('expires_at', '<=', now)
+      .execute();
+    await tx
+      .insertInto('desk_presence', {
+        provider_id: ticket.provider_id,
+        ticket_id: ticketId,
+        user_id: tx.actor.userId,
+        user_name: me?.name ?? tx.actor.userId,
+        mode,
+        expires_at: expires,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['ticket_id', 'user_id'])
+          .doUpdateSet({ mode, expires_at: expires, provider_id: ticket.provider_id }),
+      )
+      .execute();
+    const all = await presentOthers(tx, ticketId, now);
+    // Only a change is news: a renewal of the same mode is not broadcast.
+    const changed = !previous || previous.mode !== mode || new Date(previous.expires_at) <= now;
+    if (changed) await announce(tx, ticket, all);
+    return {
+      items: all
+        .filter((p) => p.user_id !== tx.actor.userId)
+        .map(({ user_name, mode: m }) => ({ name: user_name, mode: m })),
+    };
+  });
+}
+
+/** The caller closed the ticket: their presence ends now. */
+export async function leavePresence(s: ScopedDb, clock: Clock, ticketId: string) {
+  await s.transaction(async (tx) => {
+    const ticket = await ticketService.ticketReach(tx, ticketId);
+    const gone = await tx
+      .deleteFrom('desk_presence')
+      .where('ticket_id', '=', ticketId)
+      .where('user_id', '=', tx.actor.userId)
+      .executeTakeFirst();
+    if (Number(gone.numDeletedRows) > 0)
+      await announce(tx, ticket, await presentOthers(tx, ticketId, clock.now()));
+  });
+}
+
+/** Everyone on the ticket now, to every process's browsers allowed to see the ticket (after commit). */
+function announce(
+  tx: ScopedDb,
+  ticket: { id: string; provider_id: string | null },
+  present: { user_id: string; user_name: string; mode: string }[],
+) {
+  return publishTransient(tx.executor, {
+    type: 'desk.presence',
+    organizationId: tx.actor.organizationId,
+    providerId: ticket.provider_id,
+    subjectType: 'ticket',
+    subjectId: ticket.id,
+    // Names only: a vendor's agent may see who else works its ticket, not in-house staff's ids.
+    payload: { present: present.map((p) => ({ name: p.user_name, mode: p.mode })) },
+  });
+}

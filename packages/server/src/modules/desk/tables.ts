@@ -1,0 +1,58 @@
+import type { ColumnType } from 'kysely';
+import type { ScopedTables } from '../../platform/scope.js';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** A script agents follow: a body per language with placeholders, and what applying it does. */
+export interface MacrosTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  /** Language tag → body with `{{placeholders}}` (core/desk/placeholders.ts). */
+  bodies: ColumnType<Record<string, string>, string, string>;
+  /** Status to set and tags to add when the reply is sent. */
+  actions: ColumnType<{ status?: string; addTags?: string[] }, string, string>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/**
+ * Who has a ticket open right now, and whether they are replying: a row per (ticket, user) that
+ * lives `PRESENCE_TTL_SEC` unless renewed. In the database, not in memory, so every server process
+ * on it sees the same people (docs/decisions/0018-inbox-and-search.md).
+ */
+export interface DeskPresenceTable {
+  organization_id: string;
+  /** The ticket's provider: vendor staff see presence on their provider's tickets only. */
+  provider_id: string | null;
+  ticket_id: string;
+  user_id: string;
+  user_name: string;
+  mode: 'viewing' | 'replying';
+  expires_at: Timestamp;
+}
+
+/** The teams whose queue an agent works ("my team's queue"); the agent chooses them. */
+export interface DeskTeamMembersTable {
+  organization_id: string;
+  /** The team's provider. */
+  provider_id: string;
+  team_id: string;
+  user_id: string;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    macros: MacrosTable;
+    desk_presence: DeskPresenceTable;
+    desk_team_members: DeskTeamMembersTable;
+  }
+}
+
+export const deskScopedTables: ScopedTables = {
+  // The organization's scripts: every agent follows them, vendor staff included; only the
+  // organization's own supervisors and admins write them (policy.ts).
+  macros: { providerColumn: null, vendorVisible: true },
+  desk_presence: { providerColumn: 'provider_id' },
+  desk_team_members: { providerColumn: 'provider_id' },
+};
