@@ -67,6 +67,16 @@ import type {
   StaffingResponse as StaffingResponseSchema,
 } from './modules/plan/index.js';
 import type {
+  AttainmentSchema,
+  HolidaysSchema,
+  HolidaysUpdate as HolidaysUpdateSchema,
+  SlaDefinition as SlaDefinitionSchema,
+  SlaPolicyCreate as SlaPolicyCreateSchema,
+  SlaPolicySchema,
+  slaPolicy,
+  TicketSlaSchema,
+} from './modules/sla/index.js';
+import type {
   CreatedEndpointSchema,
   DeliverySchema,
   EndpointCreate as EndpointCreateSchema,
@@ -119,7 +129,8 @@ export type Ability =
   | keyof typeof insightPolicy
   | keyof typeof planPolicy
   | keyof typeof jobsPolicy
-  | keyof typeof webhooksPolicy;
+  | keyof typeof webhooksPolicy
+  | keyof typeof slaPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
@@ -190,3 +201,13 @@ export type WebhookEndpointCreated = z.infer<typeof CreatedEndpointSchema>;
 export type WebhookEndpointCreate = z.input<typeof EndpointCreateSchema>;
 export type WebhookEndpointUpdate = z.input<typeof EndpointUpdateSchema>;
 export type WebhookDelivery = z.infer<typeof DeliverySchema>;
+
+// SLA.
+export type SlaDefinition = z.input<typeof SlaDefinitionSchema>;
+export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
+export type SlaPolicyCreate = z.input<typeof SlaPolicyCreateSchema>;
+export type TicketSla = z.infer<typeof TicketSlaSchema>;
+export type SlaTargetState = TicketSla['targets'][number];
+export type SlaAttainment = z.infer<typeof AttainmentSchema>;
+export type SlaHolidays = z.infer<typeof HolidaysSchema>;
+export type SlaHolidaysUpdate = z.input<typeof HolidaysUpdateSchema>;

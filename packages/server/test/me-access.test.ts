@@ -41,13 +41,19 @@ const EVERY_ABILITY: Record<Ability, true> = {
   'simulation.run': true,
   'job.read': true,
   'webhook.manage': true,
+  'sla.manage': true,
+  'sla.read_policies': true,
+  'sla.read': true,
 };
-const EVERYONE: Ability[] = ['kpi.read', 'simulation.run', 'staffing.run'];
+const EVERYONE: Ability[] = ['kpi.read', 'simulation.run', 'sla.read', 'staffing.run'];
 
 describe('GET /api/me: abilities per role', () => {
   it.each([
     ['admin', Object.keys(EVERY_ABILITY)],
-    ['supervisor', [...EVERYONE, 'import.run', 'mapping.write', 'settings.read', 'user.read']],
+    [
+      'supervisor',
+      [...EVERYONE, 'import.run', 'mapping.write', 'settings.read', 'sla.read_policies', 'user.read'],
+    ],
     ['agent', EVERYONE],
     // A vendor's admin runs their own provider: no organization-wide writes, no imports.
     [
@@ -85,6 +91,7 @@ describe('GET /api/me: what it reports is what the API enforces', () => {
     ['kpi.read', (a) => t.request('/api/insight/kpis', { auth: a })],
     ['job.read', (a) => t.request('/api/jobs', { auth: a })],
     ['webhook.manage', (a) => t.request('/api/webhooks', { auth: a })],
+    ['sla.read_policies', (a) => t.request('/api/sla/policies', { auth: a })],
     [
       'staffing.run',
       (a) => t.request('/api/plan/staffing', { auth: a, body: { intervals: [{ volume: 10, ahtSec: 300 }] } }),

@@ -39,9 +39,31 @@ export async function policyHistory(s: ScopedDb, id: string) {
   return rows.map(presentPolicy);
 }
 
+/**
+ * Teams and providers a policy names must be the caller's: another organization's answer 404
+ * naming the field, as if they did not exist (and are never stored or echoed).
+ */
+async function checkReferences(s: ScopedDb, input: PolicyInput): Promise<void> {
+  const directory = await directoryFor(s);
+  const teams = new Set(directory.teams.map((t) => t.id));
+  const providers = new Set(directory.providers.map((p) => p.id));
+  const groups = [
+    { path: 'conditions', c: input.conditions },
+    ...input.targets.map((c, i) => ({ path: `targets.${i}`, c })),
+  ];
+  for (const { path, c } of groups) {
+    const team = c.teamIds?.findIndex((id) => !teams.has(id)) ?? -1;
+    if (team >= 0) throw new AppError('not_found', 'team not found', `${path}.teamIds.${team}`);
+    const provider = c.providerIds?.findIndex((id) => !providers.has(id)) ?? -1;
+    if (provider >= 0)
+      throw new AppError('not_found', 'provider not found', `${path}.providerIds.${provider}`);
+  }
+}
+
 /** A new policy (version 1). */
 export async function createPolicy(s: ScopedDb, clock: Clock, input: PolicyInput) {
   authorizeSla(s.actor, 'sla.manage');
+  await checkReferences(s, input);
   const now = clock.now();
   const row = await s
     .insertInto('sla_policies', {
@@ -74,6 +96,7 @@ export async function revisePolicy(s: ScopedDb, clock: Clock, id: string, input:
       .execute();
     const latest = versions[0];
     if (!latest) throw notFound('SLA policy');
+    await checkReferences(tx, input);
     const effectiveFrom = new Date(input.effectiveFrom);
     if (effectiveFrom.getTime() < new Date(latest.effective_from).getTime())
       throw new AppError(

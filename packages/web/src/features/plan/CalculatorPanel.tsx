@@ -1,5 +1,6 @@
 // One interval: volume, AHT and targets in; the fewest agents (Erlang C, or Erlang A with a mean
 // patience) and what they achieve out, recomputed with core on every keystroke.
+
 import {
   type BindingConstraint,
   erlangAMetrics,
@@ -8,6 +9,7 @@ import {
   StaffingInputError,
   type StaffingRequirement,
 } from '@shoreline/core/staffing/index';
+import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../lib/ui';
@@ -285,10 +287,7 @@ function Stat(props: { id: string; label: string; value: string; big?: boolean }
   );
 }
 
-export function bindingLabel(
-  t: ReturnType<typeof useTranslation>['t'],
-  binding: BindingConstraint | 'minimum',
-): string {
+export function bindingLabel(t: TFunction, binding: BindingConstraint | 'minimum'): string {
   switch (binding) {
     case 'none':
       return t('plan.binding.none');
