@@ -246,6 +246,14 @@ describe.each(databaseTargets())('SLA engine on $kind', (target) => {
     ]);
   });
 
+  it('breaching soon: running targets due before a horizon, earliest first, in the caller’s scope', async () => {
+    at('2026-03-05T07:00:00Z');
+    const id = await openTicket();
+    const soon = await sla.breachingSoon(scope('admin'), new Date('2026-03-05T08:00:00Z'));
+    expect(soon.find((x) => x.ticketId === id)?.dueAt).toBe('2026-03-05T07:20:00.000Z');
+    expect(await sla.breachingSoon(scope('vendorAgent'), new Date('2026-03-05T08:00:00Z'))).toEqual([]);
+  });
+
   it('attainment: share of decided targets met, per team', async () => {
     const a = await sla.attainment(scope('admin'), {
       from: '2026-03-01T00:00:00Z',

@@ -211,3 +211,21 @@ export async function setTeamHolidays(s: ScopedDb, teamId: string, input: z.outp
   });
   return teamHolidays(s, teamId);
 }
+
+/**
+ * The inbox's "breaching soon": tickets in the caller's scope with a running target due before
+ * `until`, earliest first, with that due instant (an index on running targets by due time serves it).
+ */
+export async function breachingSoon(s: ScopedDb, until: Date, limit = 100) {
+  authorizeSla(s.actor, 'sla.read');
+  const rows = await s
+    .selectFrom('ticket_sla_targets')
+    .select(['ticket_id', sql<Date>`min(due_at)`.as('due_at')])
+    .where('status', '=', 'running')
+    .where('due_at', '<', until)
+    .groupBy('ticket_id')
+    .orderBy(sql`min(due_at)`)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ ticketId: r.ticket_id, dueAt: new Date(r.due_at).toISOString() }));
+}
