@@ -80,6 +80,16 @@ import type {
   StaffingResponse as StaffingResponseSchema,
 } from './modules/plan/index.js';
 import type {
+  AttainmentSchema,
+  HolidaysSchema,
+  HolidaysUpdate as HolidaysUpdateSchema,
+  SlaDefinition as SlaDefinitionSchema,
+  SlaPolicyCreate as SlaPolicyCreateSchema,
+  SlaPolicySchema,
+  slaPolicy,
+  TicketSlaSchema,
+} from './modules/sla/index.js';
+import type {
   BulkRequest as BulkRequestSchema,
   BulkResultSchema,
   Escalation as EscalationSchema,
@@ -144,7 +154,9 @@ export type Ability =
   | keyof typeof webhooksPolicy
   | keyof typeof mailPolicy
   | keyof typeof customersPolicy
-  | keyof typeof deskPolicy;
+  | keyof typeof deskPolicy
+
+  | keyof typeof slaPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
@@ -245,3 +257,13 @@ export type Macro = z.infer<typeof MacroSchema>;
 export type MacroCreate = z.input<typeof MacroCreateSchema>;
 export type RenderedMacro = z.infer<typeof RenderedMacroSchema>;
 export type DeskPresence = z.infer<typeof PresenceSchema>;
+
+// SLA.
+export type SlaDefinition = z.input<typeof SlaDefinitionSchema>;
+export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
+export type SlaPolicyCreate = z.input<typeof SlaPolicyCreateSchema>;
+export type TicketSla = z.infer<typeof TicketSlaSchema>;
+export type SlaTargetState = TicketSla['targets'][number];
+export type SlaAttainment = z.infer<typeof AttainmentSchema>;
+export type SlaHolidays = z.infer<typeof HolidaysSchema>;
+export type SlaHolidaysUpdate = z.input<typeof HolidaysUpdateSchema>;

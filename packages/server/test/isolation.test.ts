@@ -134,6 +134,30 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'PATCH /api/mail/mailboxes/:id': () => [{ displayName: 'Taken over' }],
   'PUT /api/mail/signatures': (f) =>
     f('teams').map((teamId) => ({ teamId, language: 'en', body: 'Taken over' })),
+  'POST /api/sla/policies': (f) => [
+    {
+      name: 'Iso',
+      targets: [{ resolutionSeconds: 3600 }],
+      effectiveFrom: '2026-01-01T00:00:00Z',
+      reason: 'iso',
+    },
+    ...f('teams').map((teamId) => ({
+      name: 'Iso',
+      conditions: { teamIds: [teamId] },
+      targets: [{ resolutionSeconds: 3600 }],
+      effectiveFrom: '2026-01-01T00:00:00Z',
+      reason: 'iso',
+    })),
+  ],
+  'POST /api/sla/policies/:id/versions': () => [
+    {
+      name: 'Taken over',
+      targets: [{ resolutionSeconds: 1 }],
+      effectiveFrom: '2030-01-01T00:00:00Z',
+      reason: 'iso',
+    },
+  ],
+  'PUT /api/sla/holidays/:id': () => [{ holidays: [{ day: '2026-12-25', name: 'Taken over' }] }],
 };
 // Streams never end by themselves; the push suite below covers them for every role.
 const STREAM_ROUTES = new Set(['GET /api/events/stream']);
@@ -162,6 +186,8 @@ const SEGMENT_TABLE: Record<string, string> = {
   attachments: 'mail_attachments',
   customers: 'customers',
   macros: 'macros',
+  policies: 'sla_policies',
+  holidays: 'teams',
 };
 
 let t: TestApp;
@@ -263,6 +289,27 @@ async function seedInsightData(
       team: null,
       support_line: null,
       assignee: null,
+    })
+    .execute();
+  // The ticket's SLA (as the engine keeps it for live tickets): scoped like the ticket.
+  await db
+    .insertInto('ticket_sla')
+    .values({
+      ticket_id: ticketId,
+      organization_id: organizationId,
+      provider_id: providerId,
+      team_id: null,
+      priority: null,
+      channel: 'email',
+      segment: null,
+      ticket_created_at: new Date('2026-01-05T10:00:00Z'),
+      policy_id: `slp_${organizationId}`,
+      policy_version: 1,
+      applied: JSON.stringify({ targets: { resolution: 3600 }, pauseStatuses: [], atRisk: { percent: 80 } }),
+      timeline: '[]',
+      paused_seconds: 0,
+      outcome_synced: null,
+      updated_at: new Date('2026-01-05T10:00:00Z'),
     })
     .execute();
   await db
@@ -568,6 +615,38 @@ beforeAll(async () => {
         mode: 'viewing',
         expires_at: new Date(Date.UTC(2100, 0, 1)),
       })
+      .execute();
+  }
+  // An SLA policy and a team holiday in both organizations: their admins' only.
+  for (const organizationId of [orgA, orgB]) {
+    await db
+      .insertInto('sla_policies')
+      .values({
+        id: newId('slp'),
+        version: 1,
+        organization_id: organizationId,
+        effective_from: new Date('2026-01-01T00:00:00Z'),
+        definition: JSON.stringify({
+          name: 'Seeded',
+          position: 0,
+          conditions: {},
+          targets: [{ resolutionSeconds: 7200 }],
+          pauseStatuses: ['pending'],
+          atRisk: { percent: 80 },
+        }),
+        created_by: null,
+        reason: 'seed',
+        created_at: new Date(),
+      })
+      .execute();
+    const team = await db
+      .selectFrom('teams')
+      .select('id')
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('sla_holidays')
+      .values({ organization_id: organizationId, team_id: team.id, day: '2026-12-25', name: 'Seeded' })
       .execute();
   }
 

@@ -48,8 +48,18 @@ const EVERY_ABILITY: Record<Ability, true> = {
   'desk.work': true,
   'desk.view_all': true,
   'macro.write': true,
+  'sla.manage': true,
+  'sla.read_policies': true,
+  'sla.read': true,
 };
-const EVERYONE: Ability[] = ['desk.work', 'kpi.read', 'mail.attachment.read', 'simulation.run', 'staffing.run'];
+const EVERYONE: Ability[] = [
+  'desk.work',
+  'kpi.read',
+  'mail.attachment.read',
+  'simulation.run',
+  'sla.read',
+  'staffing.run',
+];
 
 describe('GET /api/me: abilities per role', () => {
   it.each([
@@ -64,6 +74,7 @@ describe('GET /api/me: abilities per role', () => {
         'macro.write',
         'mapping.write',
         'settings.read',
+        'sla.read_policies',
         'user.read',
       ],
     ],
@@ -120,6 +131,7 @@ describe('GET /api/me: what it reports is what the API enforces', () => {
       'macro.write',
       (a) => t.request('/api/desk/macros', { auth: a, body: { name: 'Probe', bodies: { en: 'x' } } }),
     ],
+    ['sla.read_policies', (a) => t.request('/api/sla/policies', { auth: a })],
     [
       'staffing.run',
       (a) => t.request('/api/plan/staffing', { auth: a, body: { intervals: [{ volume: 10, ahtSec: 300 }] } }),

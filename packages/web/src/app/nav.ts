@@ -139,6 +139,14 @@ export const NAV: NavEntry[] = [
     visible: (me) => can(me, 'webhook.manage'),
     page: lazyPage(() => import('../features/admin/WebhooksPage'), 'WebhooksPage'),
   },
+  {
+    id: 'admin.sla',
+    section: 'admin',
+    label: 'nav.sla',
+    path: '/admin/sla',
+    visible: (me) => can(me, 'sla.read_policies'),
+    page: lazyPage(() => import('../features/admin/SlaPoliciesPage'), 'SlaPoliciesPage'),
+  },
 ];
 
 export function visibleNav(me: Me): { section: NavSection; entries: NavEntry[] }[] {

@@ -442,6 +442,25 @@ export async function mergeTicket(s: ScopedDb, clock: Clock, ticketId: string, i
   });
 }
 
+/**
+ * Records whether the ticket met its resolution target (`sla_breached`: true missed, false met,
+ * null undecided), as the SLA engine measured it: Insight's SLA KPI reads the same column for
+ * imported and live tickets. Raises the data version (KPI caches); the SLA module's own events
+ * (`sla.breached`) say what happened, so this records none.
+ */
+export async function recordSlaOutcome(
+  s: ScopedDb,
+  _clock: Clock,
+  ticketId: string,
+  breached: boolean | null,
+) {
+  return write(s, async (tx) => {
+    const ticket = await lockTicket(tx, ticketId);
+    if (ticket.sla_breached === breached) return;
+    await tx.updateTable('tickets').set({ sla_breached: breached }).where('id', '=', ticket.id).execute();
+  });
+}
+
 /** One ticket with its conversation and history, for the caller's scope. */
 export async function getTicket(s: ScopedDb, ticketId: string) {
   const ticket = await s.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();

@@ -17,6 +17,8 @@ const KNOWN_TYPES = [
   'ticket.status_changed',
   'ticket.assigned',
   'import_run.finished',
+  'sla.at_risk',
+  'sla.breached',
 ];
 
 export function WebhooksPage() {

@@ -7,6 +7,8 @@ import type {
   Provider,
   ProviderCreate,
   ProviderUpdate,
+  SlaPolicy,
+  SlaPolicyCreate,
   Team,
   TeamCreate,
   TeamUpdate,
@@ -64,4 +66,11 @@ export const adminApi = {
     api
       .get<ListResponse<WebhookDelivery>>(`/webhooks/${encodeURIComponent(id)}/deliveries`)
       .then((r) => r.items),
+
+  slaPolicies: () => api.get<ListResponse<SlaPolicy>>('/sla/policies').then((r) => r.items),
+  slaPolicyVersions: (id: string) =>
+    api.get<ListResponse<SlaPolicy>>(`/sla/policies/${encodeURIComponent(id)}`).then((r) => r.items),
+  createSlaPolicy: (input: SlaPolicyCreate) => api.post<SlaPolicy>('/sla/policies', input),
+  reviseSlaPolicy: (id: string, input: SlaPolicyCreate) =>
+    api.post<SlaPolicy>(`/sla/policies/${encodeURIComponent(id)}/versions`, input),
 };

@@ -1,5 +1,6 @@
 // One interval: volume, AHT and targets in; the fewest agents (Erlang C, or Erlang A with a mean
 // patience) and what they achieve out, recomputed with core on every keystroke.
+
 import {
   type BindingConstraint,
   erlangAMetrics,

@@ -1,0 +1,53 @@
+import type { EventListener, StoredEvent } from '../../platform/events/index.js';
+import { appendTimeline, applyPolicy, moveTicket } from './engine.js';
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * The SLA engine hears a live ticket's life from the tickets module's domain events (it never reads
+ * the tickets table): creation applies the policy in force then, messages and status changes go on
+ * the ticket's SLA timeline, a transfer moves its scope and calendar; each recomputes the due times
+ * and schedules the checks (engine.ts). Runs in the listener's transaction, with its cursor.
+ */
+export const slaListener: EventListener = {
+  name: 'sla.timeline',
+  eventTypes: [
+    'ticket.created',
+    'message.received',
+    'message.sent',
+    'ticket.status_changed',
+    'ticket.transferred',
+  ],
+  async handle(event: StoredEvent, { tx, clock }) {
+    const p = event.payload;
+    const at = new Date(event.occurredAt).toISOString();
+    const org = event.organizationId;
+    switch (event.type) {
+      case 'ticket.created':
+        return applyPolicy(tx, clock, {
+          ticketId: event.subjectId,
+          organizationId: org,
+          providerId: event.providerId,
+          teamId: str(p.teamId),
+          priority: str(p.priority),
+          channel: str(p.channel),
+          segment: str(p.segment),
+          createdAt: new Date(event.occurredAt),
+        });
+      case 'message.received':
+        return appendTimeline(tx, clock, org, event.subjectId, { at, kind: 'customer_message' });
+      case 'message.sent':
+        // Internal notes and bot or system messages do not answer the customer.
+        if (p.public === false || p.authorType !== 'agent') return;
+        return appendTimeline(tx, clock, org, event.subjectId, { at, kind: 'agent_reply' });
+      case 'ticket.status_changed':
+        if (typeof p.to !== 'string') return;
+        return appendTimeline(tx, clock, org, event.subjectId, { at, kind: 'status', status: p.to });
+      case 'ticket.transferred':
+        return moveTicket(tx, clock, org, event.subjectId, {
+          providerId: str(p.toProviderId),
+          teamId: str(p.toTeamId),
+        });
+    }
+  },
+};
