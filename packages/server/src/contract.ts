@@ -158,6 +158,7 @@ export type Volume = z.infer<typeof VolumeSchema>;
 export type VolumePoint = Volume['points'][number];
 export type TopicTrend = z.infer<typeof TopicTrendSchema>;
 export type TopicPoint = TopicTrend['points'][number];
+export type LeftOut = TopicTrend['leftOut'];
 export type TrainingNeeds = z.infer<typeof TrainingNeedsSchema>;
 export type TrainingNeed = TrainingNeeds['items'][number];
 /** A ticket as the tickets API answers it (typed from core's field catalogue). */

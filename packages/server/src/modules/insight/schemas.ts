@@ -96,11 +96,25 @@ export const KpiRowSchema = z
   })
   .openapi('KpiRow');
 
+/** What a view leaves out (left-out.ts): shown by the web app as a note under the view. */
+export const LeftOutSchema = z
+  .object({
+    noCreationTime: z
+      .number()
+      .int()
+      .openapi({ description: 'Tickets the other filters select that have no creation time' }),
+  })
+  .openapi('LeftOut');
 export const KpiTable = z
-  .object({ groupBy: z.enum(GROUP_BYS), rows: z.array(KpiRowSchema) })
+  .object({ groupBy: z.enum(GROUP_BYS), rows: z.array(KpiRowSchema), leftOut: LeftOutSchema })
   .openapi('KpiTable');
 export const KpiComparison = z
-  .object({ groupBy: z.enum(GROUP_BYS), current: z.array(KpiRowSchema), previous: z.array(KpiRowSchema) })
+  .object({
+    groupBy: z.enum(GROUP_BYS),
+    current: z.array(KpiRowSchema),
+    previous: z.array(KpiRowSchema),
+    leftOut: LeftOutSchema,
+  })
   .openapi('KpiComparison');
 export const VolumeSchema = z
   .object({
@@ -108,11 +122,13 @@ export const VolumeSchema = z
     points: z.array(
       z.object({ start: z.string(), created: z.number(), solved: z.number(), backlog: z.number() }),
     ),
+    leftOut: LeftOutSchema,
   })
   .openapi('Volume');
 export const TopicTrendSchema = z
   .object({
     points: z.array(z.object({ start: z.string(), topic: z.string().nullable(), tickets: z.number() })),
+    leftOut: LeftOutSchema,
   })
   .openapi('TopicTrend');
 export const TrainingNeedsSchema = z

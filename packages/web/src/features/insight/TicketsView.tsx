@@ -83,7 +83,7 @@ export function TicketsView() {
         actions={
           <CsvLink
             href={csvUrl('tickets', filter.api, { limit: '1000' })}
-            label={t('insight.tickets.exportCsv', { n: fmt.number(1000) })}
+            label={t('insight.tickets.exportCsv', { n: 1000 })}
           />
         }
       >

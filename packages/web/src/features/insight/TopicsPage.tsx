@@ -10,7 +10,15 @@ import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { csvUrl, insightApi } from './api';
 import { SmallMultiple } from './charts';
-import { Card, CsvLink, EmptyInsight, FilterBar, Segmented, useInsightOptions } from './components';
+import {
+  Card,
+  CsvLink,
+  EmptyInsight,
+  FilterBar,
+  LeftOutNote,
+  Segmented,
+  useInsightOptions,
+} from './components';
 import { ticketsPath, useInsightFilter } from './filters';
 import { topicLabel } from './labels';
 import { formatMetric } from './metrics';
@@ -27,7 +35,8 @@ export function TopicsPage() {
     ? (filter.params.get('interval') as Interval)
     : 'week';
   const key = JSON.stringify(filter.api);
-  const trend = useResource(() => insightApi.topics(interval, filter.api), [key, interval]);
+  const topics = useResource(() => insightApi.topics(interval, filter.api), [key, interval]);
+  const trend = { ...topics, data: topics.data?.points };
   const needs = useResource(() => insightApi.trainingNeeds(filter.api), [key]);
   const filtered = Object.values(filter.ui).some(Boolean);
   return (
@@ -64,6 +73,7 @@ export function TopicsPage() {
           <TopicTrend points={trend.data} interval={interval} />
         </Card>
       ) : null}
+      <LeftOutNote leftOut={topics.data?.leftOut} />
       {needs.data && needs.data.length > 0 ? <TrainingNeeds items={needs.data} /> : null}
     </>
   );
@@ -103,7 +113,7 @@ function TopicTrend({ points, interval }: { points: TopicPoint[]; interval: Inte
           const name = topicLabel(t, s.topic);
           const peakIndex = s.values.indexOf(Math.max(...s.values));
           const description = t('insight.topicsPage.multipleDesc', {
-            total: fmt.number(s.sum),
+            total: s.sum,
             share: formatMetric(fmt.locale, 'ratio', total ? s.sum / total : null),
             peak: shortDate(fmt.locale, buckets[peakIndex] ?? first, interval),
           });

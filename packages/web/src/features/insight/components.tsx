@@ -1,7 +1,7 @@
 // Pieces the Insight pages share: the filter bar (state in the URL), CSV export buttons, the empty
 // state, and the options the filters offer.
 
-import type { Provider, Team } from '@shoreline/server/contract';
+import type { LeftOut, Provider, Team } from '@shoreline/server/contract';
 import { CHANNELS as TICKET_CHANNELS, TICKET_PRIORITIES } from '@shoreline/server/contract';
 import { type ComponentProps, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -240,5 +240,19 @@ export function Labelled({ label, children }: { label: string; children: (id: st
       <label htmlFor={id}>{label}</label>
       {children(id)}
     </div>
+  );
+}
+
+/**
+ * What the view above leaves out, as the API counted it (never recomputed here): e.g. tickets without
+ * a creation time have no place on a trend, and two pages that count differently must say why.
+ */
+export function LeftOutNote({ leftOut }: { leftOut: LeftOut | undefined }) {
+  const { t } = useTranslation();
+  if (!leftOut || leftOut.noCreationTime === 0) return null;
+  return (
+    <p className="insight-left-out" role="note" data-testid="left-out">
+      {t('insight.leftOut.noCreationTime', { count: leftOut.noCreationTime })}
+    </p>
   );
 }

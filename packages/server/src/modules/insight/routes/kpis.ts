@@ -5,6 +5,7 @@ import { errorResponses, json } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { kpiServiceOf } from '../kpi-service.js';
+import { leftOutOf, needsCreationTime } from '../left-out.js';
 import { kpiRowsToCsv, toCsv } from '../presenters.js';
 import {
   CompareQuery,
@@ -65,7 +66,8 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       const q = c.req.valid('query');
       const rows = await kpi.kpis(c.var.scoped, q.groupBy, q);
       if (q.format === 'csv') return csv(kpiRowsToCsv(rows), `kpis-${q.groupBy}`) as never;
-      return c.json({ groupBy: q.groupBy, rows }, 200);
+      const leftOut = await leftOutOf(c.var.scoped, q, needsCreationTime(q));
+      return c.json({ groupBy: q.groupBy, rows, leftOut }, 200);
     },
   );
   app.openapi(
@@ -79,11 +81,12 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const [current, previous] = await Promise.all([
+      const [current, previous, leftOut] = await Promise.all([
         kpi.kpis(c.var.scoped, q.groupBy, q),
         kpi.kpis(c.var.scoped, q.groupBy, { ...q, from: q.previousFrom, to: q.previousTo }),
+        leftOutOf(c.var.scoped, q, true),
       ]);
-      return c.json({ groupBy: q.groupBy, current, previous }, 200);
+      return c.json({ groupBy: q.groupBy, current, previous, leftOut }, 200);
     },
   );
   app.openapi(
@@ -100,7 +103,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       const points = await kpi.volume(c.var.scoped, q.interval, q);
       if (q.format === 'csv')
         return csv(toCsv(['start', 'created', 'solved', 'backlog'], points), 'volume') as never;
-      return c.json({ interval: q.interval, points }, 200);
+      return c.json({ interval: q.interval, points, leftOut: await leftOutOf(c.var.scoped, q, true) }, 200);
     },
   );
   app.openapi(
@@ -116,7 +119,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       const q = c.req.valid('query');
       const points = await kpi.topicTrend(c.var.scoped, q.interval, q);
       if (q.format === 'csv') return csv(toCsv(['start', 'topic', 'tickets'], points), 'topics') as never;
-      return c.json({ points }, 200);
+      return c.json({ points, leftOut: await leftOutOf(c.var.scoped, q, true) }, 200);
     },
   );
   app.openapi(
