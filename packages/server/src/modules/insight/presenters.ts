@@ -31,6 +31,9 @@ export function presentImportRun(r: Selectable<ImportRunsTable>) {
       warnings: r.findings.warnings ?? [],
     },
     error: r.error,
+    errorCode: r.error_code ?? (r.status === 'failed' ? 'unreadable' : null),
+    errorField: r.error_field ?? null,
+    detected: r.detected ?? null,
     startedAt: new Date(r.started_at).toISOString(),
     finishedAt: iso(r.finished_at),
   };

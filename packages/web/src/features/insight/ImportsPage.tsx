@@ -26,6 +26,7 @@ import { useMe } from '../auth/session';
 import { insightApi } from './api';
 import { Card, CsvButton } from './components';
 import { ImportFindingsReport } from './ImportFindingsReport';
+import { ImportRunError } from './ImportRunError';
 import { flagLabel } from './labels';
 import './insight.css';
 
@@ -300,16 +301,14 @@ function RunCard({ id, onChange }: { id: string; onChange: (run: ImportRun) => v
           <dd data-testid="rows-rejected">{fmt.number(run.rowsRejected)}</dd>
         </div>
       </dl>
-      {run.error ? (
-        <div className="banner banner-error" role="alert">
-          {run.error}
-        </div>
-      ) : null}
+      <ImportRunError run={run} />
       {run.status !== 'running' ? (
         <>
           <h3>{t('insight.imports.qualityTitle')}</h3>
           {flags.length === 0 ? (
-            <Notice>{t('insight.imports.qualityClean')}</Notice>
+            run.status === 'done' ? (
+              <Notice>{t('insight.imports.qualityClean')}</Notice>
+            ) : null
           ) : (
             <div className="table-wrap">
               <table className="insight-table" data-testid="quality-report">
