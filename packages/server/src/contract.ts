@@ -66,6 +66,7 @@ import type {
   StaffingRequest as StaffingRequestSchema,
   StaffingResponse as StaffingResponseSchema,
 } from './modules/plan/index.js';
+import type { TicketDetailSchema } from './modules/tickets/index.js';
 import type {
   CreatedEndpointSchema,
   DeliverySchema,
@@ -163,6 +164,8 @@ export type TrainingNeeds = z.infer<typeof TrainingNeedsSchema>;
 export type TrainingNeed = TrainingNeeds['items'][number];
 /** A ticket as the tickets API answers it (typed from core's field catalogue). */
 export type Ticket = WireTicket;
+/** A ticket with its conversation (messages) and history (GET /api/tickets/{id}). */
+export type TicketDetail = Omit<z.infer<typeof TicketDetailSchema>, 'ticket'> & { ticket: WireTicket };
 /** The drill-down's subset of a ticket. */
 export type InsightTicket = Pick<WireTicket, (typeof DRILL_DOWN_FIELDS)[number]>;
 export type InsightTicketPage = Omit<z.infer<typeof TicketPageSchema>, 'items'> & { items: InsightTicket[] };

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseMapping } from '../../src/modules/insight/import/mapping-file.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
+import { forReading, toCsv } from '../../src/modules/insight/presenters.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { demoOrganizationId } from './support.js';
@@ -74,5 +75,16 @@ describe('views say what they leave out', () => {
     expect(compare.leftOut).toEqual({ noCreationTime: 3 });
     const billing = await get('/api/insight/topics?interval=month&source=undated&topic=Billing');
     expect(billing.leftOut).toEqual({ noCreationTime: 2 });
+  });
+
+  it('CSV exports lead with provider and team names, and write numbers without float noise', async () => {
+    const res = await app.request('/api/insight/tickets?format=csv&source=undated', { auth });
+    const [header, ...lines] = (await res.text()).trim().split('\n');
+    expect(header!.split(',').slice(0, 4)).toEqual(['provider', 'team', 'id', 'source']);
+    expect(lines).toHaveLength(5);
+    expect(forReading(540336.0000000001)).toBe(540336);
+    expect(forReading(0.1 + 0.2)).toBe(0.3);
+    expect(forReading(2 / 3)).toBe(0.666666666667);
+    expect(toCsv(['v'], [{ v: 540336.0000000001 }])).toBe('v\n540336\n');
   });
 });

@@ -24,7 +24,7 @@ export { BatchBuilder, type PlacedTicket, type PreparedBatch } from './bulk/batc
 export { type CopyTransaction, inCopyTransaction } from './bulk/copy-transaction.js';
 export { type BatchReject, importTicketBatch, type TicketBatch } from './bulk/import-batch.js';
 export { presentTicket } from './presenters.js';
-export { TicketSchema } from './schemas.js';
+export { TicketDetailSchema, TicketSchema } from './schemas.js';
 // Live work (one ticket at a time, for Desk, mail, the API).
 export * as ticketService from './service.js';
 export type { TicketEventsTable, TicketMessagesTable, TicketsTable } from './tables.js';

@@ -23,6 +23,7 @@ import { groupFilter, ticketsPath, useInsightFilter } from './filters';
 import { KpiTable } from './KpiTable';
 import { groupLabel, hourOfWeekLabel } from './labels';
 import { CHART_METRICS, formatMetric, METRICS, type MetricId, metricLabel, TABLE_METRICS } from './metrics';
+import { TicketPage } from './TicketPage';
 import { TicketsView } from './TicketsView';
 import './insight.css';
 
@@ -33,6 +34,7 @@ export function BreakdownPage() {
     <Routes>
       <Route index element={<Breakdown />} />
       <Route path="tickets" element={<TicketsView />} />
+      <Route path="tickets/:id" element={<TicketPage />} />
     </Routes>
   );
 }

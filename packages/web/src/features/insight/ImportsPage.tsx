@@ -47,6 +47,7 @@ export function ImportsPage() {
   const [params, setParams] = useSearchParams();
   const runs = useResource(() => insightApi.imports(), []);
   const selected = params.get('run');
+  const [finishedRuns, setFinishedRuns] = useState(0);
   if (!can(me, 'import.run')) {
     return (
       <>
@@ -77,7 +78,11 @@ export function ImportsPage() {
         <RunCard
           key={selected}
           id={selected}
-          onChange={(run) => runs.set((prev) => prev?.map((r) => (r.id === run.id ? run : r)))}
+          onChange={(run) => {
+            runs.set((prev) => prev?.map((r) => (r.id === run.id ? run : r)));
+            // An import may add provider mappings (its mapping file's rules): show them.
+            if (run.status !== 'running') setFinishedRuns((n) => n + 1);
+          }}
         />
       ) : null}
       <RunList
@@ -87,7 +92,7 @@ export function ImportsPage() {
         reload={runs.reload}
         onSelect={select}
       />
-      <MappingsCard />
+      <MappingsCard refresh={finishedRuns} />
     </>
   );
 }
@@ -464,9 +469,9 @@ function RunList(props: {
   );
 }
 
-function MappingsCard() {
+function MappingsCard({ refresh }: { refresh: number }) {
   const { t } = useTranslation();
-  const mappings = useResource(() => insightApi.mappings(), []);
+  const mappings = useResource(() => insightApi.mappings(), [refresh]);
   const refs = useResource(async () => {
     const [providers, teams] = await Promise.all([adminApi.providers(), adminApi.teams()]);
     return { providers, teams };

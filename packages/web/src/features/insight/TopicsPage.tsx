@@ -5,6 +5,7 @@ import type { Interval, TopicPoint, TrainingNeed } from '@shoreline/server/contr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { naturalCollator } from '../../lib/naturalSort';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -85,6 +86,7 @@ function TopicTrend({ points, interval }: { points: TopicPoint[]; interval: Inte
   const navigate = useNavigate();
   const filter = useInsightFilter();
   const buckets = [...new Set(points.map((p) => p.start))].sort();
+  const natural = naturalCollator(fmt.locale);
   const index = new Map(buckets.map((b, i) => [b, i]));
   const series = new Map<string | null, number[]>();
   for (const p of points) {
@@ -95,7 +97,7 @@ function TopicTrend({ points, interval }: { points: TopicPoint[]; interval: Inte
   const total = points.reduce((s, p) => s + p.tickets, 0);
   const topics = [...series.entries()]
     .map(([topic, values]) => ({ topic, values, sum: values.reduce((a, b) => a + b, 0) }))
-    .sort((a, b) => b.sum - a.sum);
+    .sort((a, b) => b.sum - a.sum || natural.compare(a.topic ?? '\uffff', b.topic ?? '\uffff'));
   const max = Math.max(1, ...topics.flatMap((s) => s.values));
   const first = buckets[0] ?? '';
   const last = buckets.at(-1) ?? '';

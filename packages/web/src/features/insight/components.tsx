@@ -7,6 +7,8 @@ import { type ComponentProps, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { downloadText, toCsv } from '../../lib/csv';
+import { currentLocale } from '../../lib/i18n';
+import { naturalSort } from '../../lib/naturalSort';
 import { Segmented as SegmentedGroup } from '../../lib/Segmented';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -34,10 +36,10 @@ export function useInsightOptions() {
       insightApi.kpis('language', {}),
     ]);
     const keys = (rows: { key: string | null }[]) =>
-      rows
-        .map((r) => r.key)
-        .filter((k): k is string => k !== null)
-        .sort();
+      naturalSort(
+        rows.map((r) => r.key).filter((k): k is string => k !== null),
+        currentLocale(),
+      );
     return { providers, teams, topics: keys(topics), languages: keys(languages) };
   }, []);
 }

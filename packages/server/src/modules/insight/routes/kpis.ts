@@ -4,6 +4,7 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
+import { directoryFor } from '../../identity/index.js';
 import { kpiServiceOf } from '../kpi-service.js';
 import { leftOutOf, needsCreationTime } from '../left-out.js';
 import { kpiRowsToCsv, toCsv } from '../presenters.js';
@@ -151,8 +152,20 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     async (c) => {
       const q = c.req.valid('query');
       const page = await listTickets(c.var.scoped, q, q.cursor, q.limit);
-      if (q.format === 'csv')
-        return csv(toCsv(Object.keys(TicketSchema.shape), page.items), 'tickets') as never;
+      if (q.format === 'csv') {
+        // People read names, not ids: the provider's and team's names lead, the ids stay for joins.
+        const directory = await directoryFor(c.var.scoped);
+        const providers = new Map(directory.providers.map((p) => [p.id, p.name]));
+        const teams = new Map(directory.teams.map((t) => [t.id, t.name]));
+        const name = (names: Map<string, string>, id: unknown) =>
+          typeof id === 'string' ? (names.get(id) ?? null) : null;
+        const rows = page.items.map((t) => ({
+          provider: name(providers, t.providerId),
+          team: name(teams, t.teamId),
+          ...t,
+        }));
+        return csv(toCsv(['provider', 'team', ...Object.keys(TicketSchema.shape)], rows), 'tickets') as never;
+      }
       return c.json(page, 200);
     },
   );
