@@ -106,6 +106,63 @@ describe('a new user’s errors, in Turkish', () => {
     await shot('03-wrong-format');
   });
 
+  it('says, in Turkish, which tickets a trend leaves out, and opens a ticket with its conversation', async () => {
+    const line = (o: object) => JSON.stringify(o);
+    const ndjson = [
+      line({
+        externalId: 'T-1',
+        subject: 'Parola sıfırlama',
+        topic: 'Kategori 7',
+        createdAt: '2025-03-03T09:00:00Z',
+        status: 'solved',
+        messages: [
+          {
+            externalId: 'm1',
+            authorType: 'customer',
+            body: 'Parolamı unuttum.',
+            createdAt: '2025-03-03T09:00:00Z',
+          },
+          {
+            externalId: 'm2',
+            authorType: 'agent',
+            body: 'Bağlantı gönderildi.',
+            createdAt: '2025-03-03T09:20:00Z',
+          },
+        ],
+      }),
+      line({ externalId: 'T-2', subject: 'Fatura', topic: 'Kategori 13', createdAt: '2025-03-04T10:00:00Z' }),
+      line({ externalId: 'T-3', subject: 'Tarihsiz', topic: 'Kategori 7' }),
+    ].join('\n');
+    await page.goto('/insight/imports');
+    const upload = page.locator('form.insight-upload');
+    await upload.locator('select').first().selectOption('canonical');
+    await upload
+      .locator('input[type="file"]')
+      .first()
+      .setInputFiles({
+        name: 'kanonik.ndjson',
+        mimeType: 'application/x-ndjson',
+        buffer: Buffer.from(ndjson),
+      });
+    await upload.locator('button[type="submit"]').click();
+    await page.locator('[data-testid="run-status"][data-status="done"]').waitFor({ timeout: 60_000 });
+
+    await page.goto('/insight/topics');
+    const note = page.getByTestId('left-out');
+    await note.waitFor();
+    expect(await note.textContent()).toBe('1 talep dışarıda bırakıldı: oluşturulma zamanı yok.');
+
+    await page.goto('/insight/breakdown/tickets');
+    await page.getByRole('link', { name: 'T-1' }).click();
+    const messages = page.getByTestId('ticket-messages');
+    await messages.waitFor();
+    expect(await messages.getByRole('heading').first().textContent()).toBe(tr.insight.ticket.conversation);
+    expect(await messages.locator('li').count()).toBe(2);
+    expect(await messages.textContent()).toContain('Bağlantı gönderildi.');
+    await page.getByTestId('ticket-history').waitFor();
+    await shot('04-ticket');
+  });
+
   it('raised no script error', () => {
     expect(consoleErrors).toEqual([]);
   });
