@@ -163,6 +163,24 @@ describe('a new user’s errors, in Turkish', () => {
     await shot('04-ticket');
   });
 
+  it('shows every column of the wide tables at 1366 px, without a sideways scroll', async () => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    const overflowing = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('.table-wrap, .kit-table-wrap')]
+          .filter((w) => w.scrollWidth > w.clientWidth + 1)
+          .map(
+            (w) => `${w.querySelector('caption')?.textContent ?? '?'}: ${w.scrollWidth} > ${w.clientWidth}`,
+          ),
+      );
+    for (const path of ['/insight/breakdown?groupBy=topic', '/insight/breakdown/tickets']) {
+      await page.goto(path);
+      await page.locator('table').first().waitFor();
+      expect(await overflowing(), path).toEqual([]);
+    }
+    await shot('05-1366');
+  });
+
   it('raised no script error', () => {
     expect(consoleErrors).toEqual([]);
   });

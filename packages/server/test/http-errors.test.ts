@@ -60,12 +60,16 @@ describe('bad input', () => {
   });
 
   it('an empty New-team form names every required field with code required, not zod’s English', async () => {
-    const res = await t.request('/api/teams', { body: { providerId: '', name: '', timeZone: '' }, auth: admin });
+    const res = await t.request('/api/teams', {
+      body: { providerId: '', name: '', timeZone: '' },
+      auth: admin,
+    });
     expect(res.status).toBe(400);
     const body = await problem(res);
-    const byField = Object.fromEntries((body.errors ?? []).map((e) => [e.field, e]));
+    const errors = (body.errors ?? []) as { field: string; code: string; message: string }[];
+    const byField = Object.fromEntries(errors.map((e) => [e.field, e]));
     expect(byField['name']).toMatchObject({ code: 'required', message: 'is required' });
-    for (const e of body.errors ?? []) expect(e.message).not.toMatch(/Too small|expected string/);
+    for (const e of errors) expect(e.message).not.toMatch(/Too small|expected string/);
   });
 
   it('an unknown enum value is named, with its path inside arrays', async () => {
