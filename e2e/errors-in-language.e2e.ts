@@ -167,7 +167,7 @@ describe('a new user’s errors, in Turkish', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     const overflowing = () =>
       page.evaluate(() =>
-        [...document.querySelectorAll('.table-wrap, .kit-table-wrap')]
+        Array.from(document.querySelectorAll('.table-wrap, .kit-table-wrap'))
           .filter((w) => w.scrollWidth > w.clientWidth + 1)
           .map(
             (w) => `${w.querySelector('caption')?.textContent ?? '?'}: ${w.scrollWidth} > ${w.clientWidth}`,
