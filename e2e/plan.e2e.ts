@@ -119,6 +119,26 @@ describe('plan journey', () => {
     await expect.poll(() => page.getByTestId('raw-agents').textContent()).toBe(String(erlangC.rawAgents));
   });
 
+  it('keeps the page responsive on a huge interval, saying it is computing (the worker does the maths)', async () => {
+    // 10 million contacts of 24 h froze the page for 31 s before (#14 item 20).
+    await page.getByLabel('Contacts in the interval').fill('10000000');
+    await page.getByLabel('Average handle time').fill('86400');
+    await page.getByTestId('calc-computing').waitFor();
+    await shot('01b-computing');
+    // The page still takes input: a normal interval replaces the running job.
+    await page.getByLabel('Contacts in the interval').fill('250');
+    await page.getByLabel('Average handle time').fill('240');
+    const normal = requiredAgents({
+      volume: 250,
+      intervalSec: 1800,
+      ahtSec: 240,
+      shrinkage: 0.3,
+      targets: { serviceLevel: { fraction: 0.8, withinSec: 20 }, maxOccupancy: 0.85 },
+    });
+    await expect.poll(() => page.getByTestId('raw-agents').textContent()).toBe(String(normal.rawAgents));
+    expect(await page.getByTestId('calc-computing').count()).toBe(0);
+  });
+
   it('recomputes at once when the SL-target slider moves', async () => {
     const slider = page.getByRole('slider', { name: 'Service-level target slider' });
     await slider.focus();

@@ -79,6 +79,7 @@ import type {
   StaffingRequest as StaffingRequestSchema,
   StaffingResponse as StaffingResponseSchema,
 } from './modules/plan/index.js';
+import type { TicketDetailSchema } from './modules/tickets/index.js';
 import type {
   AttainmentSchema,
   HolidaysSchema,
@@ -195,10 +196,13 @@ export type Volume = z.infer<typeof VolumeSchema>;
 export type VolumePoint = Volume['points'][number];
 export type TopicTrend = z.infer<typeof TopicTrendSchema>;
 export type TopicPoint = TopicTrend['points'][number];
+export type LeftOut = TopicTrend['leftOut'];
 export type TrainingNeeds = z.infer<typeof TrainingNeedsSchema>;
 export type TrainingNeed = TrainingNeeds['items'][number];
 /** A ticket as the tickets API answers it (typed from core's field catalogue). */
 export type Ticket = WireTicket;
+/** A ticket with its conversation (messages) and history (GET /api/tickets/{id}). */
+export type TicketDetail = Omit<z.infer<typeof TicketDetailSchema>, 'ticket'> & { ticket: WireTicket };
 /** The drill-down's subset of a ticket. */
 export type InsightTicket = Pick<WireTicket, (typeof DRILL_DOWN_FIELDS)[number]>;
 export type InsightTicketPage = Omit<z.infer<typeof TicketPageSchema>, 'items'> & { items: InsightTicket[] };
@@ -234,12 +238,6 @@ export type WebhookDelivery = z.infer<typeof DeliverySchema>;
 export type TicketMessage = z.infer<typeof MessageSchema>;
 export type TicketMessageCreate = z.input<typeof MessageCreateSchema>;
 export type TicketHistoryStep = z.infer<typeof HistoryStepSchema>;
-/** A ticket with its conversation and history (GET /api/tickets/{id}). */
-export interface TicketDetail {
-  ticket: Ticket;
-  messages: TicketMessage[];
-  history: TicketHistoryStep[];
-}
 export type TicketEscalation = z.input<typeof EscalationSchema>;
 export type TicketBulkRequest = z.input<typeof BulkRequestSchema>;
 export type TicketBulkResult = Omit<z.infer<typeof BulkResultSchema>, 'results'> & {

@@ -59,6 +59,19 @@ describe('bad input', () => {
     expect(await teamCount()).toBe(before);
   });
 
+  it('an empty New-team form names every required field with code required, not zod’s English', async () => {
+    const res = await t.request('/api/teams', {
+      body: { providerId: '', name: '', timeZone: '' },
+      auth: admin,
+    });
+    expect(res.status).toBe(400);
+    const body = await problem(res);
+    const errors = (body.errors ?? []) as { field: string; code: string; message: string }[];
+    const byField = Object.fromEntries(errors.map((e) => [e.field, e]));
+    expect(byField['name']).toMatchObject({ code: 'required', message: 'is required' });
+    for (const e of errors) expect(e.message).not.toMatch(/Too small|expected string/);
+  });
+
   it('an unknown enum value is named, with its path inside arrays', async () => {
     const before = await teamCount();
     const res = await t.request('/api/teams', {

@@ -2,25 +2,30 @@ import type { TFunction } from 'i18next';
 import { ApiError, NetworkError } from './api';
 import i18n from './i18n';
 
-/** A message for a request-level error code: ours if the catalog has one, else the server's. */
+/**
+ * A message for a request-level error code: ours if the catalog has one (every code of the server's
+ * error table has one), else the server's English in English and a generic message in the others.
+ */
 export function codeMessage(t: TFunction, code: string, serverMessage?: string): string {
   const key = `errors.${code}`;
   if (i18n.exists(key) && typeof i18n.t(key as 'errors.generic') === 'string')
     return t(key as 'errors.generic');
-  return serverMessage || t('errors.generic');
+  if (i18n.language === 'en' && serverMessage) return serverMessage;
+  return t('errors.generic');
 }
 
 /**
- * A message for one invalid field. The server writes precise English ("must be an ISO 3166-1
- * alpha-2 code such as TR"): shown as is in English; other languages get our translation of the
- * error code, falling back to the server's words.
+ * A message for one invalid field, in the reader's language: our catalog's message for the error
+ * code (zod's own English, "Too small: expected string to have >=1 characters", never reaches the
+ * page). Only a refinement's free-form `custom` message, precise English written by us ("must be an
+ * ISO 3166-1 alpha-2 code such as TR"), is shown as is, and in English only.
  */
 export function fieldMessage(t: TFunction, code: string, serverMessage: string): string {
-  if (i18n.language === 'en' && serverMessage) return serverMessage;
   if (code !== 'field' && i18n.exists(`errors.${code}`)) return codeMessage(t, code, serverMessage);
   const key = `errors.field.${code}`;
-  if (i18n.exists(key)) return t(key as 'errors.field.custom');
-  return serverMessage || t('errors.generic');
+  if (code !== 'custom' && i18n.exists(key)) return t(key as 'errors.field.custom');
+  if (i18n.language === 'en' && serverMessage) return serverMessage;
+  return t('errors.field.custom');
 }
 
 /** A one-line message for any thrown error. */

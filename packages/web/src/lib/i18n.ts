@@ -6,6 +6,7 @@ import he from '../i18n/locales/he.json';
 import hu from '../i18n/locales/hu.json';
 import lv from '../i18n/locales/lv.json';
 import tr from '../i18n/locales/tr.json';
+import { icuPostProcessor } from './icuPlural';
 
 const STORAGE_KEY = 'shoreline.locale';
 const RTL: ReadonlySet<Locale> = new Set(['he']);
@@ -52,19 +53,24 @@ export function currentLocale(): Locale {
 const start = initialLocale();
 applyDocumentLocale(start);
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    en: { translation: en },
-    tr: { translation: tr },
-    he: { translation: he },
-    hu: { translation: hu },
-    lv: { translation: lv },
-  },
-  lng: start,
-  fallbackLng: 'en',
-  supportedLngs: LOCALES,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+void i18n
+  .use(initReactI18next)
+  .use(icuPostProcessor)
+  .init({
+    resources: {
+      en: { translation: en },
+      tr: { translation: tr },
+      he: { translation: he },
+      hu: { translation: hu },
+      lv: { translation: lv },
+    },
+    lng: start,
+    fallbackLng: 'en',
+    supportedLngs: LOCALES,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    // Plurals are ICU messages in the catalogs (lib/icuPlural.ts).
+    postProcess: ['icu'],
+  });
 
 export default i18n;

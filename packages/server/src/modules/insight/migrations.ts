@@ -61,4 +61,14 @@ export const insightMigrations: Migration[] = [
       await execScript(db, `alter table import_runs add column findings jsonb not null default '{}'`);
     },
   },
+  {
+    // Failed runs say why as a code the web app translates, and what the file looks like (#14 item 19).
+    id: '2026-12-03T0630_insight_import_error_code',
+    async up(db) {
+      await execScript(
+        db,
+        'alter table import_runs add column error_code text, add column error_field text, add column detected jsonb',
+      );
+    },
+  },
 ];

@@ -31,6 +31,9 @@ export function presentImportRun(r: Selectable<ImportRunsTable>) {
       warnings: r.findings.warnings ?? [],
     },
     error: r.error,
+    errorCode: r.error_code ?? (r.status === 'failed' ? 'unreadable' : null),
+    errorField: r.error_field ?? null,
+    detected: r.detected ?? null,
     startedAt: new Date(r.started_at).toISOString(),
     finishedAt: iso(r.finished_at),
   };
@@ -48,7 +51,8 @@ export function toCsv(
 ): string {
   const cell = (v: unknown) => {
     if (v === null || v === undefined) return '';
-    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (typeof v === 'number') return String(textCell === spreadsheetCsvCell ? forReading(v) : v);
+    if (typeof v === 'boolean') return String(v);
     return textCell(typeof v === 'object' ? JSON.stringify(v) : String(v));
   };
   return (
@@ -57,6 +61,15 @@ export function toCsv(
       ...rows.map((r) => columns.map((c) => cell((r as Record<string, unknown>)[c])).join(',')),
     ].join('\n') + '\n'
   );
+}
+
+/**
+ * A number as people read it: twelve significant digits, which drops binary floating-point noise
+ * (540336.0000000001 → 540336, 0.1 + 0.2 → 0.3) and keeps every digit a measure means. Only for
+ * spreadsheet CSV; the canonical export writes numbers exactly.
+ */
+export function forReading(v: number): number {
+  return Number.isFinite(v) && !Number.isInteger(v) ? Number(v.toPrecision(12)) : v;
 }
 
 /** A KPI table flattened for CSV: one column per measure. */

@@ -1,7 +1,15 @@
 import { z } from '@hono/zod-openapi';
 import { parseIsoDate } from '@shoreline/core';
 import { TicketSchema as FullTicketSchema } from '../tickets/index.js';
-import { GROUP_BYS, IMPORT_FORMATS, IMPORT_STATUSES, INTERVALS, MATCH_KINDS } from './vocabulary.js';
+import {
+  FILE_LAYOUTS,
+  GROUP_BYS,
+  IMPORT_ERROR_CODES,
+  IMPORT_FORMATS,
+  IMPORT_STATUSES,
+  INTERVALS,
+  MATCH_KINDS,
+} from './vocabulary.js';
 
 /** Strict ISO 8601: a day that does not exist, or a bare number, is refused (Date.parse reads both). */
 const isoDate = z
@@ -96,11 +104,25 @@ export const KpiRowSchema = z
   })
   .openapi('KpiRow');
 
+/** What a view leaves out (left-out.ts): shown by the web app as a note under the view. */
+export const LeftOutSchema = z
+  .object({
+    noCreationTime: z
+      .number()
+      .int()
+      .openapi({ description: 'Tickets the other filters select that have no creation time' }),
+  })
+  .openapi('LeftOut');
 export const KpiTable = z
-  .object({ groupBy: z.enum(GROUP_BYS), rows: z.array(KpiRowSchema) })
+  .object({ groupBy: z.enum(GROUP_BYS), rows: z.array(KpiRowSchema), leftOut: LeftOutSchema })
   .openapi('KpiTable');
 export const KpiComparison = z
-  .object({ groupBy: z.enum(GROUP_BYS), current: z.array(KpiRowSchema), previous: z.array(KpiRowSchema) })
+  .object({
+    groupBy: z.enum(GROUP_BYS),
+    current: z.array(KpiRowSchema),
+    previous: z.array(KpiRowSchema),
+    leftOut: LeftOutSchema,
+  })
   .openapi('KpiComparison');
 export const VolumeSchema = z
   .object({
@@ -108,11 +130,13 @@ export const VolumeSchema = z
     points: z.array(
       z.object({ start: z.string(), created: z.number(), solved: z.number(), backlog: z.number() }),
     ),
+    leftOut: LeftOutSchema,
   })
   .openapi('Volume');
 export const TopicTrendSchema = z
   .object({
     points: z.array(z.object({ start: z.string(), topic: z.string().nullable(), tickets: z.number() })),
+    leftOut: LeftOutSchema,
   })
   .openapi('TopicTrend');
 export const TrainingNeedsSchema = z
@@ -263,7 +287,16 @@ export const ImportRunSchema = z
     rowsRejected: z.number(),
     quality: z.record(z.string(), z.number()),
     findings: ImportFindingsSchema,
-    error: z.string().nullable(),
+    error: z.string().nullable().openapi({ description: "The server's English message (logs, CLI)" }),
+    errorCode: z
+      .enum(IMPORT_ERROR_CODES)
+      .nullable()
+      .openapi({ description: 'Why the run failed, as a stable code to translate' }),
+    errorField: z.string().nullable().openapi({ description: 'The field or column the failure is about' }),
+    detected: z
+      .object({ layout: z.enum(FILE_LAYOUTS), format: z.enum(IMPORT_FORMATS).nullable() })
+      .nullable()
+      .openapi({ description: 'What the file looks like, when the run failed on its format' }),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),
   })

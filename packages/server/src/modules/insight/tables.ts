@@ -1,6 +1,8 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { ScopedTables } from '../../platform/scope.js';
 import type { ImportFindings } from './import/findings.js';
+import type { ImportErrorCode } from './import/import-error.js';
+import type { Detected } from './import/sniff-format.js';
 
 type Instant = ColumnType<Date, Date | string | undefined, Date | string>;
 
@@ -24,6 +26,12 @@ export interface ImportRunsTable {
   /** ImportFindings as JSON (`{}` until the run is done). */
   findings: ColumnType<Partial<ImportFindings>, string | undefined, string>;
   error: string | null;
+  /** Why the run failed, as a code the web app translates (null: done, running, or failed before codes). */
+  error_code: ColumnType<ImportErrorCode | null, ImportErrorCode | null | undefined, ImportErrorCode | null>;
+  /** The field or column the failure is about (a mapping's column, `(encoding)`), if any. */
+  error_field: ColumnType<string | null, string | null | undefined, string | null>;
+  /** What the file looks like (sniffed) when a failure may come from choosing the wrong format. */
+  detected: ColumnType<Detected | null, string | null | undefined, string | null>;
   started_at: Instant;
   updated_at: Instant;
   finished_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

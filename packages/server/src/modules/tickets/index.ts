@@ -38,7 +38,7 @@ export type {
   MessageCreate,
   MessageSchema,
 } from './schemas.js';
-export { TicketSchema } from './schemas.js';
+export { TicketDetailSchema, TicketSchema } from './schemas.js';
 export { searchTickets } from './search.js';
 // Live work (one ticket at a time, for Desk, mail, the API).
 export * as ticketService from './service.js';

@@ -17,7 +17,10 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], prefix?: string
     if (issue.code === 'unrecognized_keys') {
       return { field: [prefix, ...issue.keys].filter(Boolean).join('.'), code, message: issue.message };
     }
-    const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
+    // Absent, or an empty string where one character is the least: both are "required".
+    const missing =
+      (issue.code === 'invalid_type' && /received undefined/.test(issue.message)) ||
+      (issue.code === 'too_small' && issue.origin === 'string' && Number(issue.minimum) === 1);
     return { field, code: missing ? 'required' : code, message: missing ? 'is required' : issue.message };
   });
 }

@@ -11,7 +11,7 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { DataTable } from '../../kit/DataTable';
-import { timeZones } from '../../lib/format';
+import { canonicalTimeZone, timeZoneOptions } from '../../lib/timeZones';
 import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -251,13 +251,13 @@ function TeamForm(props: {
   const { t } = useTranslation();
   const fmt = useFormat();
   const submit = useSubmit();
-  const zones = useMemo(() => timeZones(), []);
+  const zones = useMemo(() => timeZoneOptions(), []);
   const [providerId, setProviderId] = useState(props.initial?.providerId ?? props.defaultProviderId ?? '');
   const [name, setName] = useState(props.initial?.name ?? '');
   const [site, setSite] = useState(props.initial?.site ?? '');
   const [languages, setLanguages] = useState<string[]>(props.initial?.languages ?? []);
   const [channels, setChannels] = useState<Channel[]>(props.initial?.channels ?? ['email']);
-  const [timeZone, setTimeZone] = useState(props.initial?.timeZone ?? browserTimeZone());
+  const [timeZone, setTimeZone] = useState(canonicalTimeZone(props.initial?.timeZone ?? browserTimeZone()));
   const [hours, setHours] = useState(() => initialHours(props.initial?.businessHours));
   const [hoursError, setHoursError] = useState<string>();
 
@@ -284,14 +284,13 @@ function TeamForm(props: {
         site: site.trim(),
         languages,
         channels,
-        timeZone,
+        timeZone: canonicalTimeZone(timeZone),
         businessHours,
       }),
     );
   };
 
   const f = submit.fields;
-  const zoneOptions = zones.includes(timeZone) ? zones : [timeZone, ...zones];
   return (
     <form className="form card" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
       {submit.hasFieldErrors ? (
@@ -328,19 +327,25 @@ function TeamForm(props: {
           </Field>
           <Field label={t('teams.timeZone')} error={f['timeZone']} required>
             {(c) => (
-              <select
-                {...c}
-                name="timeZone"
-                value={timeZone}
-                onChange={(e) => setTimeZone(e.target.value)}
-                dir="ltr"
-              >
-                {zoneOptions.map((z) => (
-                  <option key={z} value={z}>
-                    {z}
-                  </option>
-                ))}
-              </select>
+              // Searchable: type any part of the name ("kolkata"); old names are accepted as aliases.
+              <>
+                <input
+                  {...c}
+                  name="timeZone"
+                  list={`${c.id}-zones`}
+                  autoComplete="off"
+                  spellCheck={false}
+                  value={timeZone}
+                  onChange={(e) => setTimeZone(e.target.value)}
+                  onBlur={(e) => setTimeZone(canonicalTimeZone(e.target.value))}
+                  dir="ltr"
+                />
+                <datalist id={`${c.id}-zones`}>
+                  {zones.map((z) => (
+                    <option key={z} value={z} />
+                  ))}
+                </datalist>
+              </>
             )}
           </Field>
         </div>

@@ -10,11 +10,20 @@ import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { BREAKDOWN_GROUP_BYS, csvUrl, insightApi } from './api';
 import { BarChart, HourHeatmap } from './charts';
-import { Card, CsvLink, EmptyInsight, FilterBar, Labelled, useInsightOptions } from './components';
+import {
+  Card,
+  CsvLink,
+  EmptyInsight,
+  FilterBar,
+  Labelled,
+  LeftOutNote,
+  useInsightOptions,
+} from './components';
 import { groupFilter, ticketsPath, useInsightFilter } from './filters';
 import { KpiTable } from './KpiTable';
 import { groupLabel, hourOfWeekLabel } from './labels';
 import { CHART_METRICS, formatMetric, METRICS, type MetricId, metricLabel, TABLE_METRICS } from './metrics';
+import { TicketPage } from './TicketPage';
 import { TicketsView } from './TicketsView';
 import './insight.css';
 
@@ -25,6 +34,7 @@ export function BreakdownPage() {
     <Routes>
       <Route index element={<Breakdown />} />
       <Route path="tickets" element={<TicketsView />} />
+      <Route path="tickets/:id" element={<TicketPage />} />
     </Routes>
   );
 }
@@ -46,13 +56,18 @@ function Breakdown() {
       : 'tickets'
   ) as MetricId;
   // Hours of the week read best in clock order; other groups come largest first.
-  const rows = useResource(
-    () =>
-      insightApi
-        .kpis(groupBy, filter.api)
-        .then((r) => (groupBy === 'hour_of_week' ? [...r].sort((a, b) => Number(a.key) - Number(b.key)) : r)),
+  const table = useResource(
+    () => insightApi.kpiTable(groupBy, filter.api),
     [JSON.stringify(filter.api), groupBy],
   );
+  const sorted = table.data?.rows;
+  const rows = {
+    ...table,
+    data:
+      groupBy === 'hour_of_week' && sorted
+        ? [...sorted].sort((a, b) => Number(a.key) - Number(b.key))
+        : sorted,
+  };
   const setParam = (name: string, value: string) =>
     filter.setParams(
       (prev) => {
@@ -148,6 +163,7 @@ function Breakdown() {
                 : t('insight.drillHint')}
             </p>
           </Card>
+          <LeftOutNote leftOut={table.data?.leftOut} />
           <Card
             title={t('insight.breakdown.tableTitle', {
               group: t(`insight.groupBy.${groupBy as 'provider'}`),

@@ -29,7 +29,7 @@ export function ImportFindingsReport({ findings }: { findings: ImportFindings })
                       ? w.field
                       : fieldLabel(w.field),
                   value: w.value ?? '',
-                  number: fmt.number(w.count ?? 0),
+                  number: w.count ?? 0,
                 })}
               </li>
             ))}

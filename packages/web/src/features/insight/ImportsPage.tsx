@@ -26,6 +26,7 @@ import { useMe } from '../auth/session';
 import { insightApi } from './api';
 import { Card, CsvButton } from './components';
 import { ImportFindingsReport } from './ImportFindingsReport';
+import { ImportRunError } from './ImportRunError';
 import { flagLabel } from './labels';
 import { UploadProgress } from './UploadProgress';
 import { UploadCancelled, useResumableUpload } from './useResumableUpload';
@@ -48,6 +49,7 @@ export function ImportsPage() {
   const [params, setParams] = useSearchParams();
   const runs = useResource(() => insightApi.imports(), []);
   const selected = params.get('run');
+  const [finishedRuns, setFinishedRuns] = useState(0);
   if (!can(me, 'import.run')) {
     return (
       <>
@@ -78,7 +80,11 @@ export function ImportsPage() {
         <RunCard
           key={selected}
           id={selected}
-          onChange={(run) => runs.set((prev) => prev?.map((r) => (r.id === run.id ? run : r)))}
+          onChange={(run) => {
+            runs.set((prev) => prev?.map((r) => (r.id === run.id ? run : r)));
+            // An import may add provider mappings (its mapping file's rules): show them.
+            if (run.status !== 'running') setFinishedRuns((n) => n + 1);
+          }}
         />
       ) : null}
       <RunList
@@ -88,7 +94,7 @@ export function ImportsPage() {
         reload={runs.reload}
         onSelect={select}
       />
-      <MappingsCard />
+      <MappingsCard refresh={finishedRuns} />
     </>
   );
 }
@@ -309,16 +315,14 @@ function RunCard({ id, onChange }: { id: string; onChange: (run: ImportRun) => v
           <dd data-testid="rows-rejected">{fmt.number(run.rowsRejected)}</dd>
         </div>
       </dl>
-      {run.error ? (
-        <div className="banner banner-error" role="alert">
-          {run.error}
-        </div>
-      ) : null}
+      <ImportRunError run={run} />
       {run.status !== 'running' ? (
         <>
           <h3>{t('insight.imports.qualityTitle')}</h3>
           {flags.length === 0 ? (
-            <Notice>{t('insight.imports.qualityClean')}</Notice>
+            run.status === 'done' ? (
+              <Notice>{t('insight.imports.qualityClean')}</Notice>
+            ) : null
           ) : (
             <div className="table-wrap">
               <table className="insight-table" data-testid="quality-report">
@@ -474,9 +478,9 @@ function RunList(props: {
   );
 }
 
-function MappingsCard() {
+function MappingsCard({ refresh }: { refresh: number }) {
   const { t } = useTranslation();
-  const mappings = useResource(() => insightApi.mappings(), []);
+  const mappings = useResource(() => insightApi.mappings(), [refresh]);
   const refs = useResource(async () => {
     const [providers, teams] = await Promise.all([adminApi.providers(), adminApi.teams()]);
     return { providers, teams };

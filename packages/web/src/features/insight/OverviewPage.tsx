@@ -18,6 +18,7 @@ import {
   EmptyInsight,
   FilterBar,
   Labelled,
+  LeftOutNote,
   Segmented,
   useInsightOptions,
 } from './components';
@@ -70,7 +71,7 @@ export function OverviewPage() {
       insightApi.kpis('provider_kind', filter.api),
       insightApi.kpis('provider', filter.api),
     ]);
-    return { total: total[0], volume, kinds, providers };
+    return { total: total[0], volume: volume.points, leftOut: volume.leftOut, kinds, providers };
   }, [key, interval]);
 
   const setParam = (name: string, value: string) =>
@@ -123,6 +124,7 @@ export function OverviewPage() {
               }
             />
             <p className="field-help">{t('insight.drillHint')}</p>
+            <LeftOutNote leftOut={data.data.leftOut} />
           </Card>
           <SideBySide kinds={data.data.kinds} />
           <Card
@@ -244,17 +246,15 @@ function KpiCards({ row }: { row: KpiRow }) {
       label: t('insight.metrics.slaAttainment'),
       value: f('slaAttainment'),
       raw: row.slaAttainment,
-      sub: t('insight.cards.measured', { n: fmt.number(row.slaMeasured) }),
+      sub: t('insight.cards.measured', { n: row.slaMeasured }),
     },
     {
       id: 'csat',
-      label: t('insight.metrics.csatMean'),
-      value: f('csatMean'),
-      raw: row.csatMean,
-      sub: t('insight.cards.satisfied', {
-        share: formatMetric(fmt.locale, 'ratio', row.csatSatisfiedShare),
-        n: fmt.number(row.csatResponses),
-      }),
+      // Help-desk users read CSAT as the share of satisfied customers; the mean score comes second.
+      label: t('insight.metrics.csatSatisfied'),
+      value: f('csatSatisfied'),
+      raw: row.csatSatisfiedShare,
+      sub: t('insight.cards.csatMean', { mean: f('csatMean'), n: row.csatResponses }),
     },
     {
       id: 'handoffs',

@@ -3,7 +3,7 @@
 import type { InsightTicket } from '@shoreline/server/contract';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { DataTable } from '../../kit/DataTable';
 import { PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -83,7 +83,7 @@ export function TicketsView() {
         actions={
           <CsvLink
             href={csvUrl('tickets', filter.api, { limit: '1000' })}
-            label={t('insight.tickets.exportCsv', { n: fmt.number(1000) })}
+            label={t('insight.tickets.exportCsv', { n: 1000 })}
           />
         }
       >
@@ -104,7 +104,15 @@ export function TicketsView() {
               header: t('insight.tickets.ticket'),
               rowHeader: true,
               nowrap: true,
-              cell: (tk) => <bdi dir="ltr">{tk.number ?? tk.externalId}</bdi>,
+              // Each row opens its ticket: its conversation and history (TicketPage).
+              cell: (tk) => (
+                <Link
+                  to={`/insight/breakdown/tickets/${encodeURIComponent(tk.id)}`}
+                  aria-label={t('insight.ticket.open', { ticket: tk.number ?? tk.externalId })}
+                >
+                  <bdi dir="ltr">{tk.number ?? tk.externalId}</bdi>
+                </Link>
+              ),
               sortValue: (tk) => tk.number ?? tk.externalId,
             },
             {

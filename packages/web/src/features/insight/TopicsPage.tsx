@@ -5,12 +5,21 @@ import type { Interval, TopicPoint, TrainingNeed } from '@shoreline/server/contr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { naturalCollator } from '../../lib/naturalSort';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { csvUrl, insightApi } from './api';
 import { SmallMultiple } from './charts';
-import { Card, CsvLink, EmptyInsight, FilterBar, Segmented, useInsightOptions } from './components';
+import {
+  Card,
+  CsvLink,
+  EmptyInsight,
+  FilterBar,
+  LeftOutNote,
+  Segmented,
+  useInsightOptions,
+} from './components';
 import { ticketsPath, useInsightFilter } from './filters';
 import { topicLabel } from './labels';
 import { formatMetric } from './metrics';
@@ -27,7 +36,8 @@ export function TopicsPage() {
     ? (filter.params.get('interval') as Interval)
     : 'week';
   const key = JSON.stringify(filter.api);
-  const trend = useResource(() => insightApi.topics(interval, filter.api), [key, interval]);
+  const topics = useResource(() => insightApi.topics(interval, filter.api), [key, interval]);
+  const trend = { ...topics, data: topics.data?.points };
   const needs = useResource(() => insightApi.trainingNeeds(filter.api), [key]);
   const filtered = Object.values(filter.ui).some(Boolean);
   return (
@@ -64,6 +74,7 @@ export function TopicsPage() {
           <TopicTrend points={trend.data} interval={interval} />
         </Card>
       ) : null}
+      <LeftOutNote leftOut={topics.data?.leftOut} />
       {needs.data && needs.data.length > 0 ? <TrainingNeeds items={needs.data} /> : null}
     </>
   );
@@ -75,6 +86,7 @@ function TopicTrend({ points, interval }: { points: TopicPoint[]; interval: Inte
   const navigate = useNavigate();
   const filter = useInsightFilter();
   const buckets = [...new Set(points.map((p) => p.start))].sort();
+  const natural = naturalCollator(fmt.locale);
   const index = new Map(buckets.map((b, i) => [b, i]));
   const series = new Map<string | null, number[]>();
   for (const p of points) {
@@ -85,7 +97,7 @@ function TopicTrend({ points, interval }: { points: TopicPoint[]; interval: Inte
   const total = points.reduce((s, p) => s + p.tickets, 0);
   const topics = [...series.entries()]
     .map(([topic, values]) => ({ topic, values, sum: values.reduce((a, b) => a + b, 0) }))
-    .sort((a, b) => b.sum - a.sum);
+    .sort((a, b) => b.sum - a.sum || natural.compare(a.topic ?? '\uffff', b.topic ?? '\uffff'));
   const max = Math.max(1, ...topics.flatMap((s) => s.values));
   const first = buckets[0] ?? '';
   const last = buckets.at(-1) ?? '';
@@ -103,7 +115,7 @@ function TopicTrend({ points, interval }: { points: TopicPoint[]; interval: Inte
           const name = topicLabel(t, s.topic);
           const peakIndex = s.values.indexOf(Math.max(...s.values));
           const description = t('insight.topicsPage.multipleDesc', {
-            total: fmt.number(s.sum),
+            total: s.sum,
             share: formatMetric(fmt.locale, 'ratio', total ? s.sum / total : null),
             peak: shortDate(fmt.locale, buckets[peakIndex] ?? first, interval),
           });

@@ -42,12 +42,15 @@ export const csvUrl = (path: string, filter: TicketFilter, extra: Parameters<typ
 export const insightApi = {
   kpis: (groupBy: GroupBy, filter: TicketFilter) =>
     api.get<KpiTable>(`/insight/kpis${q(filter, { groupBy })}`).then((r) => r.rows),
+  /** The KPI table with what it leaves out. */
+  kpiTable: (groupBy: GroupBy, filter: TicketFilter) =>
+    api.get<KpiTable>(`/insight/kpis${q(filter, { groupBy })}`),
   compare: (groupBy: GroupBy, filter: TicketFilter, previousFrom: string, previousTo: string) =>
     api.get<KpiComparison>(`/insight/kpis/compare${q(filter, { groupBy, previousFrom, previousTo })}`),
   volume: (interval: Interval, filter: TicketFilter) =>
-    api.get<Volume>(`/insight/volume${q(filter, { interval })}`).then((r) => r.points),
+    api.get<Volume>(`/insight/volume${q(filter, { interval })}`),
   topics: (interval: Interval, filter: TicketFilter) =>
-    api.get<TopicTrend>(`/insight/topics${q(filter, { interval })}`).then((r) => r.points),
+    api.get<TopicTrend>(`/insight/topics${q(filter, { interval })}`),
   trainingNeeds: (filter: TicketFilter) =>
     api.get<ListResponse<TrainingNeed>>(`/insight/training-needs${q(filter)}`).then((r) => r.items),
   tickets: (filter: TicketFilter, cursor: string | null, limit = 50) =>

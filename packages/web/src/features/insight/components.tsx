@@ -1,12 +1,14 @@
 // Pieces the Insight pages share: the filter bar (state in the URL), CSV export buttons, the empty
 // state, and the options the filters offer.
 
-import type { Provider, Team } from '@shoreline/server/contract';
+import type { LeftOut, Provider, Team } from '@shoreline/server/contract';
 import { CHANNELS as TICKET_CHANNELS, TICKET_PRIORITIES } from '@shoreline/server/contract';
 import { type ComponentProps, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { downloadText, toCsv } from '../../lib/csv';
+import { currentLocale } from '../../lib/i18n';
+import { naturalSort } from '../../lib/naturalSort';
 import { Segmented as SegmentedGroup } from '../../lib/Segmented';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -34,10 +36,10 @@ export function useInsightOptions() {
       insightApi.kpis('language', {}),
     ]);
     const keys = (rows: { key: string | null }[]) =>
-      rows
-        .map((r) => r.key)
-        .filter((k): k is string => k !== null)
-        .sort();
+      naturalSort(
+        rows.map((r) => r.key).filter((k): k is string => k !== null),
+        currentLocale(),
+      );
     return { providers, teams, topics: keys(topics), languages: keys(languages) };
   }, []);
 }
@@ -240,5 +242,19 @@ export function Labelled({ label, children }: { label: string; children: (id: st
       <label htmlFor={id}>{label}</label>
       {children(id)}
     </div>
+  );
+}
+
+/**
+ * What the view above leaves out, as the API counted it (never recomputed here): e.g. tickets without
+ * a creation time have no place on a trend, and two pages that count differently must say why.
+ */
+export function LeftOutNote({ leftOut }: { leftOut: LeftOut | undefined }) {
+  const { t } = useTranslation();
+  if (!leftOut || leftOut.noCreationTime === 0) return null;
+  return (
+    <p className="insight-left-out" role="note" data-testid="left-out">
+      {t('insight.leftOut.noCreationTime', { count: leftOut.noCreationTime })}
+    </p>
   );
 }

@@ -1,21 +1,24 @@
 // One interval: volume, AHT and targets in; the fewest agents (Erlang C, or Erlang A with a mean
 // patience) and what they achieve out, recomputed with core on every keystroke.
-
-import {
-  type BindingConstraint,
-  erlangAMetrics,
-  erlangCMetrics,
-  requiredAgents,
-  StaffingInputError,
-  type StaffingRequirement,
-} from '@shoreline/core/staffing/index';
+import type { BindingConstraint, StaffingRequirement } from '@shoreline/core/staffing/index';
 import type { TFunction } from 'i18next';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
+import {
+  type CalcOutcome,
+  type CalcParams,
+  type CurvePoint,
+  computeCalculation,
+  offeredLoadOf,
+  WORKER_LOAD_ERLANGS,
+} from './calculatorCompute';
 import { checkNumber, isFail, type NumberRule, planFormat, ruleMessage } from './numbers';
 import { SlCurveChart } from './SlCurveChart';
+import { JobCancelled, PlanWorkerClient } from './workerProtocol';
+
+export type { CurvePoint } from './calculatorCompute';
 
 export interface CalculatorInputs {
   volume: string;
@@ -57,21 +60,59 @@ const RULES: Record<FieldName, [Exclude<NumberRule, 'required' | 'number'>, bool
   shrinkagePercent: ['percentBelow100', true],
 };
 
-/** Agents around the answer on the SL chart: n−3 … n+5. */
-const CURVE_BELOW = 3;
-const CURVE_ABOVE = 5;
-
-export interface CurvePoint {
-  agents: number;
-  serviceLevel: number;
-}
-
 interface Computed {
   errors: Partial<Record<FieldName, string>>;
+  /** Set when the calculation runs in the worker (see WORKER_LOAD_ERLANGS). */
+  params?: CalcParams;
   requirement?: StaffingRequirement;
   failure?: string;
   curve: CurvePoint[];
   slTarget: number;
+}
+
+function fromOutcome(
+  t: TFunction,
+  outcome: CalcOutcome,
+): Pick<Computed, 'requirement' | 'curve' | 'failure'> {
+  return outcome.ok
+    ? { requirement: outcome.requirement, curve: outcome.curve }
+    : {
+        curve: [],
+        failure: outcome.field === 'targets' ? t('plan.calc.unattainable') : t('plan.calc.invalid'),
+      };
+}
+
+/**
+ * Runs a big calculation in the Plan worker: the page stays responsive and says "computing…"; a
+ * newer input cancels the older job (the worker is terminated). Null params: nothing to run.
+ */
+function useBackgroundCalculation(params: CalcParams | undefined): {
+  computing: boolean;
+  outcome?: CalcOutcome;
+} {
+  const client = useRef<PlanWorkerClient | null>(null);
+  const key = params ? JSON.stringify(params) : '';
+  const [state, setState] = useState<{ key: string; outcome: CalcOutcome } | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for params.
+  useEffect(() => {
+    if (!params) return;
+    client.current ??= new PlanWorkerClient();
+    let current = true;
+    client.current
+      .run({ kind: 'calc', params }, () => {})
+      .then((done) => {
+        if (current && done.kind === 'calc') setState({ key, outcome: done.outcome });
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof JobCancelled)) throw error;
+      });
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  useEffect(() => () => client.current?.dispose(), []);
+  const outcome = state && state.key === key ? state.outcome : undefined;
+  return outcome ? { computing: false, outcome } : { computing: params !== undefined };
 }
 
 export function CalculatorPanel(props: {
@@ -102,46 +143,25 @@ export function CalculatorPanel(props: {
       errors.patienceSec = t('plan.check.patienceForAbandon');
     const slTarget = (values.slPercent ?? 0) / 100;
     if (Object.keys(errors).length > 0) return { errors, curve: [], slTarget };
-    const ahtSec = values.ahtSec!;
-    const patienceSec = values.patienceSec ?? undefined;
-    const withinSec = values.answerSec!;
-    try {
-      const requirement = requiredAgents({
-        volume: values.volume!,
-        intervalSec: Number(inputs.intervalMin) * 60,
-        ahtSec,
-        shrinkage: values.shrinkagePercent! / 100,
-        ...(patienceSec !== undefined && { patienceSec }),
-        targets: {
-          serviceLevel: { fraction: slTarget, withinSec },
-          maxOccupancy: values.occupancyPercent! / 100,
-          ...(values.asaSec != null && { maxAverageSpeedOfAnswerSec: values.asaSec }),
-          ...(values.abandonPercent != null && { maxAbandonRate: values.abandonPercent / 100 }),
-        },
-      });
-      const curve: CurvePoint[] = [];
-      if (requirement.rawAgents > 0) {
-        const from = Math.max(1, requirement.rawAgents - CURVE_BELOW);
-        for (let agents = from; agents <= requirement.rawAgents + CURVE_ABOVE; agents++) {
-          const shared = { agents, offeredLoad: requirement.offeredLoad, ahtSec, targetAnswerSec: withinSec };
-          const serviceLevel =
-            patienceSec !== undefined
-              ? erlangAMetrics({ ...shared, patienceSec }).serviceLevel
-              : erlangCMetrics(shared).serviceLevel;
-          curve.push({ agents, serviceLevel });
-        }
-      }
-      return { errors, requirement, curve, slTarget };
-    } catch (error) {
-      if (!(error instanceof StaffingInputError)) throw error;
-      return {
-        errors,
-        curve: [],
-        slTarget,
-        failure: error.field === 'targets' ? t('plan.calc.unattainable') : t('plan.calc.invalid'),
-      };
-    }
+    const params: CalcParams = {
+      volume: values.volume!,
+      intervalSec: Number(inputs.intervalMin) * 60,
+      ahtSec: values.ahtSec!,
+      shrinkage: values.shrinkagePercent! / 100,
+      patienceSec: values.patienceSec ?? undefined,
+      slTarget,
+      withinSec: values.answerSec!,
+      maxOccupancy: values.occupancyPercent! / 100,
+      asaSec: values.asaSec ?? undefined,
+      abandonRate: values.abandonPercent != null ? values.abandonPercent / 100 : undefined,
+    };
+    // A big interval would freeze the page: it goes to the worker, and the result says "computing…".
+    if (offeredLoadOf(params) > WORKER_LOAD_ERLANGS) return { errors, curve: [], slTarget, params };
+    return { ...fromOutcome(t, computeCalculation(params)), errors, slTarget };
   }, [inputs, t]);
+  const background = useBackgroundCalculation(computed.params);
+  const shown: Computed =
+    computed.params && background.outcome ? { ...computed, ...fromOutcome(t, background.outcome) } : computed;
 
   const field = (name: FieldName, label: string, help?: string, unit?: string) => (
     <Field label={label} help={help} error={computed.errors[name]} required={RULES[name][1]}>
@@ -162,7 +182,7 @@ export function CalculatorPanel(props: {
 
   const slValue = Number(inputs.slPercent.replace(',', '.'));
   const sliderValue = Number.isFinite(slValue) ? Math.min(99, Math.max(50, Math.round(slValue))) : 80;
-  const r = computed.requirement;
+  const r = shown.requirement;
 
   return (
     <div className="plan-calc">
@@ -230,9 +250,14 @@ export function CalculatorPanel(props: {
 
       <section className="card plan-calc-result" aria-labelledby="plan-calc-result" aria-live="polite">
         <h2 id="plan-calc-result">{t('plan.calc.result')}</h2>
-        {computed.failure ? (
+        {computed.params && background.computing ? (
+          <p className="plan-computing" role="status" data-testid="calc-computing">
+            <progress aria-label={t('plan.calc.computing')} /> {t('plan.calc.computing')}
+          </p>
+        ) : null}
+        {shown.failure ? (
           <div className="banner banner-error" role="alert">
-            {computed.failure}
+            {shown.failure}
           </div>
         ) : null}
         {r ? (
@@ -264,8 +289,8 @@ export function CalculatorPanel(props: {
               <dt>{t('plan.metric.binding')}</dt>
               <dd>{bindingLabel(t, r.binding)}</dd>
             </dl>
-            {computed.curve.length > 0 ? (
-              <SlCurveChart points={computed.curve} target={computed.slTarget} answer={r.rawAgents} />
+            {shown.curve.length > 0 ? (
+              <SlCurveChart points={shown.curve} target={shown.slTarget} answer={r.rawAgents} />
             ) : null}
           </>
         ) : null}
@@ -287,21 +312,18 @@ function Stat(props: { id: string; label: string; value: string; big?: boolean }
   );
 }
 
+const BINDING_KEYS = {
+  none: 'plan.binding.none',
+  stability: 'plan.binding.stability',
+  occupancy: 'plan.binding.occupancy',
+  'service-level': 'plan.binding.serviceLevel',
+  'average-speed-of-answer': 'plan.binding.asa',
+  abandonment: 'plan.binding.abandonment',
+  minimum: 'plan.binding.minimum',
+} as const satisfies Record<BindingConstraint | 'minimum', string>;
+
+// One lookup, one t() call: a switch of seven t() calls made TypeScript give up
+// (TS2589, "excessively deep") once the catalog grew.
 export function bindingLabel(t: TFunction, binding: BindingConstraint | 'minimum'): string {
-  switch (binding) {
-    case 'none':
-      return t('plan.binding.none');
-    case 'stability':
-      return t('plan.binding.stability');
-    case 'occupancy':
-      return t('plan.binding.occupancy');
-    case 'service-level':
-      return t('plan.binding.serviceLevel');
-    case 'average-speed-of-answer':
-      return t('plan.binding.asa');
-    case 'abandonment':
-      return t('plan.binding.abandonment');
-    case 'minimum':
-      return t('plan.binding.minimum');
-  }
+  return t(BINDING_KEYS[binding]);
 }

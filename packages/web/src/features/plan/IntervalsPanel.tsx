@@ -87,7 +87,7 @@ export function IntervalsPanel({ state }: { state: IntervalPlanState }) {
         </div>
         {state.source?.fileName && table ? (
           <p className="muted" role="status">
-            {t('plan.intervals.loadedFile', { name: state.source.fileName, rows: f.int(table.count) })}
+            {t('plan.intervals.loadedFile', { name: state.source.fileName, rows: table.count })}
           </p>
         ) : null}
       </section>

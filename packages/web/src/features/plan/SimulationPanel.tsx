@@ -29,7 +29,7 @@ function groupName(t: TFunction, key: string): string {
 function problemMessage(t: TFunction, p: FormProblem, f: PlanFormat): string {
   switch (p.rule) {
     case 'listLength':
-      return t('plan.check.listLength', { n: f.int(p.count ?? 0) });
+      return t('plan.check.listLength', { n: p.count ?? 0 });
     case 'noGroup':
       return t('plan.check.noGroup');
     case 'firstAtZero':

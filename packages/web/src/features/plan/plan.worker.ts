@@ -1,6 +1,7 @@
 // The Plan page's background thread: staffs big interval files and runs simulations, reporting
 // progress, so the page stays responsive. One job at a time; the page cancels by terminating.
 import { type Scenario, simulate } from '@shoreline/core/simulation/index';
+import { computeCalculation } from './calculatorCompute';
 import { computePlan, transferables } from './intervalCompute';
 import { parseIntervalCsv, tableTransferables } from './intervalCsv';
 import type { WorkerRequest, WorkerResponse } from './workerProtocol';
@@ -31,6 +32,8 @@ self.onmessage = (event: MessageEvent<WorkerRequest>) => {
         { id: request.id, kind: 'plan', outcome },
         outcome.ok ? transferables(outcome.result.columns) : [],
       );
+    } else if (request.kind === 'calc') {
+      post({ id: request.id, kind: 'calc', outcome: computeCalculation(request.params) });
     } else {
       const result = simulate(request.scenario as Scenario, { onProgress: throttledProgress(request.id) });
       post({ id: request.id, kind: 'simulate', result });

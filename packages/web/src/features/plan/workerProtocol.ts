@@ -1,18 +1,21 @@
 // Messages between the Plan page and plan.worker.ts, and a small client that runs one job at a time.
 import type { Scenario, SimulationResult } from '@shoreline/core/simulation/index';
+import type { CalcOutcome, CalcParams } from './calculatorCompute';
 import type { PlanOutcome, WhatIf } from './intervalCompute';
 import type { IntervalTable, ParseOutcome } from './intervalCsv';
 
 export type WorkerRequest =
   | { id: number; kind: 'parse'; text: string }
   | { id: number; kind: 'plan'; table: IntervalTable; whatIf: WhatIf }
-  | { id: number; kind: 'simulate'; scenario: Scenario };
+  | { id: number; kind: 'simulate'; scenario: Scenario }
+  | { id: number; kind: 'calc'; params: CalcParams };
 
 export type WorkerResponse =
   | { id: number; kind: 'progress'; fraction: number }
   | { id: number; kind: 'parse'; outcome: ParseOutcome }
   | { id: number; kind: 'plan'; outcome: PlanOutcome }
   | { id: number; kind: 'simulate'; result: SimulationResult }
+  | { id: number; kind: 'calc'; outcome: CalcOutcome }
   | { id: number; kind: 'error'; message: string };
 
 type Done = Exclude<WorkerResponse, { kind: 'progress' }>;

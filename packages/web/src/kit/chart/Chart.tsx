@@ -4,7 +4,7 @@
 // to left through the Frame (scale.ts).
 import { type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Frame } from './scale';
+import { type Frame, thinLabels } from './scale';
 import '../kit.css';
 
 export interface LegendItem {
@@ -113,9 +113,20 @@ export function CategoryLabels(props: {
   ticks?: boolean;
 }) {
   const { frame: f } = props;
+  // Thin text labels that would overlap (a simulation's many intervals): every k-th one is kept.
+  const texts = props.labels.map((l) =>
+    typeof l.text === 'string' || typeof l.text === 'number' ? String(l.text) : null,
+  );
+  const kept = texts.every((x) => x !== null)
+    ? new Set(
+        thinLabels(
+          props.labels.map((l, i) => ({ at: f.x(l.at), text: texts[i]!, strong: l.strong ?? false })),
+        ),
+      )
+    : null;
   return (
     <g className="chart-category-axis">
-      {props.labels.map((label) => (
+      {props.labels.map((label, i) => (
         <g key={label.key}>
           {props.ticks ? (
             <line
@@ -126,14 +137,16 @@ export function CategoryLabels(props: {
               y2={props.y + 5}
             />
           ) : null}
-          <text
-            className={label.strong ? 'chart-axis-label chart-axis-strong' : 'chart-axis-label'}
-            x={f.x(label.at)}
-            y={props.y + 16}
-            textAnchor="middle"
-          >
-            {label.text}
-          </text>
+          {kept === null || kept.has(i) ? (
+            <text
+              className={label.strong ? 'chart-axis-label chart-axis-strong' : 'chart-axis-label'}
+              x={f.x(label.at)}
+              y={props.y + 16}
+              textAnchor="middle"
+            >
+              {label.text}
+            </text>
+          ) : null}
         </g>
       ))}
     </g>

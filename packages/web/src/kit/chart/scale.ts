@@ -62,3 +62,22 @@ export function linearY(f: Frame, top: number): (v: number) => number {
   const max = top > 0 ? top : 1;
   return (v) => f.pad.top + f.plotHeight * (1 - Math.min(Math.max(v, 0), max) / max);
 }
+
+/**
+ * Which category labels fit under a plot without overlapping: every k-th one, with the smallest k
+ * for which neighbouring kept labels are at least as far apart as the widest label (estimated at
+ * `charWidth` per character plus a gap). `strong` labels are always kept. Returns kept indices.
+ */
+export function thinLabels(
+  labels: readonly { at: number; text: string; strong?: boolean }[],
+  charWidth = 6.5,
+  gap = 8,
+): number[] {
+  if (labels.length < 2) return labels.map((_, i) => i);
+  const widest = Math.max(...labels.map((l) => l.text.length)) * charWidth + gap;
+  let spacing = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < labels.length; i++)
+    spacing = Math.min(spacing, Math.abs(labels[i]!.at - labels[i - 1]!.at));
+  const step = spacing > 0 ? Math.max(1, Math.ceil(widest / spacing)) : labels.length;
+  return labels.flatMap((l, i) => (i % step === 0 || l.strong ? [i] : []));
+}

@@ -3,7 +3,9 @@ import type { Clock } from '../../../platform/clock.js';
 import type { DB } from '../../../platform/db/schema.js';
 import { publishTransient, recordEvent } from '../../../platform/events/index.js';
 import type { ImportFindings } from './findings.js';
+import type { ImportErrorCode } from './import-error.js';
 import type { ImportProgress } from './run-import.js';
+import type { Detected } from './sniff-format.js';
 
 export interface RunRef {
   organizationId: string;
@@ -49,6 +51,9 @@ export async function finishRun(
   outcome: {
     status: 'done' | 'failed';
     error?: string;
+    errorCode?: ImportErrorCode;
+    errorField?: string | undefined;
+    detected?: Detected | null;
     bytesDone?: number;
     findings?: ImportFindings;
     progress: ImportProgress;
@@ -63,6 +68,9 @@ export async function finishRun(
         updated_at: now,
         ...(outcome.status === 'done' ? { finished_at: now, bytes_done: outcome.bytesDone } : {}),
         ...(outcome.error === undefined ? {} : { error: outcome.error }),
+        ...(outcome.errorCode === undefined ? {} : { error_code: outcome.errorCode }),
+        ...(outcome.errorField === undefined ? {} : { error_field: outcome.errorField }),
+        ...(outcome.detected ? { detected: JSON.stringify(outcome.detected) } : {}),
         ...(outcome.findings === undefined ? {} : { findings: JSON.stringify(outcome.findings) }),
       })
       .where('id', '=', run.runId)

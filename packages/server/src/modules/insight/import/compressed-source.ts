@@ -78,6 +78,7 @@ export async function* contentChunks(
     }
   } catch (err) {
     throw new ImportError(`${path}: cannot unpack the ${packing} file: ${(err as Error).message}`, {
+      code: 'unpack',
       file: path,
       field: '(file)',
     });
@@ -91,6 +92,7 @@ function zipMember(path: string): Promise<{ zip: yauzl.ZipFile; entry: yauzl.Ent
       if (err || !zip) {
         reject(
           new ImportError(`${path}: not a readable zip archive: ${err?.message}`, {
+            code: 'unpack',
             file: path,
             field: '(file)',
           }),
@@ -116,7 +118,7 @@ function zipMember(path: string): Promise<{ zip: yauzl.ZipFile; entry: yauzl.Ent
                       .join(', ')})`
                   : ''
               }`,
-              { file: path, field: '(file)' },
+              { code: 'unpack', file: path, field: '(file)' },
             ),
           );
         }
@@ -124,6 +126,7 @@ function zipMember(path: string): Promise<{ zip: yauzl.ZipFile; entry: yauzl.Ent
       zip.on('error', (e: Error) =>
         reject(
           new ImportError(`${path}: not a readable zip archive: ${e.message}`, {
+            code: 'unpack',
             file: path,
             field: '(file)',
           }),

@@ -83,7 +83,14 @@ export const importJob: JobDefinition = {
       if (err instanceof ImportError && err.cause === undefined) {
         await ctx.db
           .updateTable('import_runs')
-          .set({ status: 'failed', error: err.message, updated_at: ctx.clock.now() })
+          .set({
+            status: 'failed',
+            error: err.message,
+            error_code: err.code,
+            error_field: err.field ?? null,
+            detected: err.detected ? JSON.stringify(err.detected) : null,
+            updated_at: ctx.clock.now(),
+          })
           .where('id', '=', p.runId)
           .execute();
         await deleteUpload(ctx.db, p.uploadId);

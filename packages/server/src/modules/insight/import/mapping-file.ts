@@ -113,6 +113,7 @@ export function parseMapping(json: unknown, fileName: string): MappingFile {
     throw new ImportError(`${fileName}: ${issue.path.join('.') || '(root)'}: ${issue.message}`, {
       file: fileName,
       field: issue.path.join('.'),
+      code: 'bad_mapping',
     });
   }
   return parsed.data;
@@ -123,7 +124,10 @@ export function readMappingFile(path: string): MappingFile {
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
-    throw new ImportError(`${path}: not readable JSON: ${(err as Error).message}`, { file: path });
+    throw new ImportError(`${path}: not readable JSON: ${(err as Error).message}`, {
+      file: path,
+      code: 'bad_mapping',
+    });
   }
   return parseMapping(json, path);
 }

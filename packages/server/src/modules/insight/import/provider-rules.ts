@@ -26,6 +26,7 @@ export async function applyProviderRules(
         `mapping: providers[${i}]: no provider named "${rule.provider}" in this organization; create it first`,
         {
           field: `providers.${i}.provider`,
+          code: 'bad_mapping',
         },
       );
     const team = rule.team
@@ -36,6 +37,7 @@ export async function applyProviderRules(
         `mapping: providers[${i}]: provider "${rule.provider}" has no team named "${rule.team}"`,
         {
           field: `providers.${i}.team`,
+          code: 'bad_mapping',
         },
       );
     return { rule, providerId: provider.id, teamId: team?.id ?? null };

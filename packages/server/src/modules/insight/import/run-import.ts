@@ -16,11 +16,12 @@ import { BatchBuilder, type PlacedTicket } from '../../tickets/index.js';
 import type { ImportRunsTable } from '../tables.js';
 import { announceProgress, finishRun } from './announce.js';
 import type { FindingsSink, ImportFindings } from './findings.js';
-import { ImportError } from './import-error.js';
+import { ImportError, type ImportErrorCode } from './import-error.js';
 import type { MappingFile } from './mapping-file.js';
 import { toColumnMapping } from './mapping-file.js';
 import { ProviderResolver } from './provider-resolver.js';
 import { applyProviderRules } from './provider-rules.js';
+import { sniffFile } from './sniff-format.js';
 import { checkFile } from './source-file.js';
 import { type ImportFormat, type Reject, readUnits } from './units.js';
 import { writeBatch } from './write-batch.js';
@@ -83,15 +84,33 @@ export async function runImport(o: ImportOptions): Promise<ImportReport> {
   try {
     return await importFile(o);
   } catch (err) {
-    if (err instanceof ImportError && o.fileName !== undefined)
-      throw new ImportError(hidePath(err.message, o), {
-        file: o.fileName,
-        ...(err.line !== undefined ? { line: err.line } : {}),
-        ...(err.field !== undefined ? { field: err.field } : {}),
-      });
-    throw err;
+    if (!(err instanceof ImportError)) throw err;
+    const detected = err.detected ?? (ABOUT_THE_FILE.has(err.code) ? await sniffFile(o.filePath) : null);
+    const shown =
+      o.fileName === undefined
+        ? err
+        : new ImportError(hidePath(err.message, o), {
+            file: o.fileName,
+            code: err.code,
+            ...(err.line !== undefined ? { line: err.line } : {}),
+            ...(err.field !== undefined ? { field: err.field } : {}),
+            ...(err.cause !== undefined ? { cause: err.cause } : {}),
+          });
+    shown.detected = detected;
+    throw shown;
   }
 }
+
+/** Failures a file of another layout or format would explain: the run reports what the file looks like. */
+const ABOUT_THE_FILE: ReadonlySet<ImportErrorCode> = new Set([
+  'unreadable',
+  'empty_file',
+  'not_json',
+  'not_records',
+  'needs_mapping',
+  'missing_columns',
+  'nothing_loaded',
+]);
 
 /**
  * Messages name the file by its display name when the caller gave one: an upload lives at a
@@ -270,9 +289,41 @@ async function importFile(o: ImportOptions): Promise<ImportReport> {
   } catch (err) {
     if (inFlight) await (inFlight as Promise<void>).catch(() => undefined);
     const message = hidePath((err as Error).message, o);
-    await finishRun(db, o.clock, run, { status: 'failed', error: message, progress: progress() });
-    if (err instanceof ImportError) throw err;
+    const code = err instanceof ImportError ? err.code : 'stopped';
+    const detected = ABOUT_THE_FILE.has(code) ? await sniffFile(o.filePath) : null;
+    await finishRun(db, o.clock, run, {
+      status: 'failed',
+      error: message,
+      errorCode: code,
+      errorField: err instanceof ImportError ? err.field : undefined,
+      detected,
+      progress: progress(),
+    });
+    if (err instanceof ImportError) {
+      err.detected = detected;
+      throw err;
+    }
     throw new ImportError(`${fileName}: import stopped: ${message}`, { file: fileName, cause: err });
+  }
+  // A run that loaded nothing failed, whatever it read (Hardening #14 item 19: a CSV imported as
+  // Zendesk JSON said "Done" with 0 loaded and 1,000 rejected). Say what the file looks like instead.
+  if (state.ticketsUpserted === 0) {
+    const detected = await sniffFile(o.filePath);
+    const looksLike = detected
+      ? `; the file looks like ${detected.layout}${detected.format ? ` (${detected.format})` : ''}`
+      : '';
+    const message = `${fileName}: no ticket was loaded (${state.recordsRead} records read, ${state.rowsRejected} rejected) as ${o.format}${looksLike}`;
+    await finishRun(db, o.clock, run, {
+      status: 'failed',
+      error: message,
+      errorCode: 'nothing_loaded',
+      detected,
+      findings: summarise(findings, resolver.report(source)),
+      progress: { ...progress(), bytesDone: check.bytes },
+    });
+    const err = new ImportError(message, { file: fileName, code: 'nothing_loaded' });
+    err.detected = detected;
+    throw err;
   }
   const report = summarise(findings, resolver.report(source));
   await finishRun(db, o.clock, run, {

@@ -51,7 +51,7 @@ export async function checkFile(path: string, encoding: string): Promise<FileChe
     line += before.split('\n').length - 1;
     return new ImportError(
       `${path}: line ${line}: not valid ${encoding}; declare the file's encoding in the mapping (e.g. "encoding": "windows-1252")`,
-      { file: path, line, field: '(encoding)' },
+      { file: path, line, field: '(encoding)', code: 'encoding' },
     );
   };
   const packing = packingOf(path);
@@ -85,6 +85,7 @@ export async function checkFile(path: string, encoding: string): Promise<FileChe
         file: path,
         line,
         field: '(encoding)',
+        code: 'encoding',
       },
     );
   }
@@ -197,7 +198,8 @@ export async function* readCsv(
   }
   while (skipped.length > 0) out.push(skipped.shift()!);
   if (out.length > 0) yield out;
-  if (header === null) throw new ImportError(`${path}: empty file, no header line`, { file: path, line: 1 });
+  if (header === null)
+    throw new ImportError(`${path}: empty file, no header line`, { file: path, line: 1, code: 'empty_file' });
 }
 
 /**

@@ -93,13 +93,14 @@ export function readUnits(
     if (!mapping)
       throw new ImportError('generic CSV import needs a mapping file (--mapping FILE)', {
         field: '--mapping',
+        code: 'needs_mapping',
       });
     const records = recordsOf(path, mapping.fileFormat, mapping.encoding, mapping.delimiter, (header) => {
       const missing = columnsNamedBy(mapping).filter((c) => !header.includes(c));
       if (missing.length > 0)
         throw new ImportError(
           `${path}: line 1: the mapping names column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} that the header does not have (header: ${header.join(', ')})`,
-          { file: path, line: 1, field: missing[0]! },
+          { file: path, line: 1, field: missing[0]!, code: 'missing_columns' },
         );
     });
     const coverage = findings?.coverage;
@@ -314,6 +315,7 @@ async function* documentUnits(
     throw new ImportError(`${path}: not valid JSON (truncated?): ${(err as Error).message}`, {
       file: path,
       field: '(json)',
+      code: 'not_json',
     });
   }
   let items: unknown[] = [];
@@ -324,6 +326,7 @@ async function* documentUnits(
     if (!Array.isArray(list))
       throw new ImportError(`${path}: expected an array of ${format} records, or {tickets: [...]}`, {
         file: path,
+        code: 'not_records',
       });
     items = list;
     if (Array.isArray(doc.metric_sets)) {

@@ -4,7 +4,9 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { errorResponses, json } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
+import { directoryFor } from '../../identity/index.js';
 import { kpiServiceOf } from '../kpi-service.js';
+import { leftOutOf, needsCreationTime } from '../left-out.js';
 import { kpiRowsToCsv, toCsv } from '../presenters.js';
 import {
   CompareQuery,
@@ -65,7 +67,8 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       const q = c.req.valid('query');
       const rows = await kpi.kpis(c.var.scoped, q.groupBy, q);
       if (q.format === 'csv') return csv(kpiRowsToCsv(rows), `kpis-${q.groupBy}`) as never;
-      return c.json({ groupBy: q.groupBy, rows }, 200);
+      const leftOut = await leftOutOf(c.var.scoped, q, needsCreationTime(q));
+      return c.json({ groupBy: q.groupBy, rows, leftOut }, 200);
     },
   );
   app.openapi(
@@ -79,11 +82,12 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const [current, previous] = await Promise.all([
+      const [current, previous, leftOut] = await Promise.all([
         kpi.kpis(c.var.scoped, q.groupBy, q),
         kpi.kpis(c.var.scoped, q.groupBy, { ...q, from: q.previousFrom, to: q.previousTo }),
+        leftOutOf(c.var.scoped, q, true),
       ]);
-      return c.json({ groupBy: q.groupBy, current, previous }, 200);
+      return c.json({ groupBy: q.groupBy, current, previous, leftOut }, 200);
     },
   );
   app.openapi(
@@ -100,7 +104,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       const points = await kpi.volume(c.var.scoped, q.interval, q);
       if (q.format === 'csv')
         return csv(toCsv(['start', 'created', 'solved', 'backlog'], points), 'volume') as never;
-      return c.json({ interval: q.interval, points }, 200);
+      return c.json({ interval: q.interval, points, leftOut: await leftOutOf(c.var.scoped, q, true) }, 200);
     },
   );
   app.openapi(
@@ -116,7 +120,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       const q = c.req.valid('query');
       const points = await kpi.topicTrend(c.var.scoped, q.interval, q);
       if (q.format === 'csv') return csv(toCsv(['start', 'topic', 'tickets'], points), 'topics') as never;
-      return c.json({ points }, 200);
+      return c.json({ points, leftOut: await leftOutOf(c.var.scoped, q, true) }, 200);
     },
   );
   app.openapi(
@@ -148,8 +152,20 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     async (c) => {
       const q = c.req.valid('query');
       const page = await listTickets(c.var.scoped, q, q.cursor, q.limit);
-      if (q.format === 'csv')
-        return csv(toCsv(Object.keys(TicketSchema.shape), page.items), 'tickets') as never;
+      if (q.format === 'csv') {
+        // People read names, not ids: the provider's and team's names lead, the ids stay for joins.
+        const directory = await directoryFor(c.var.scoped);
+        const providers = new Map(directory.providers.map((p) => [p.id, p.name]));
+        const teams = new Map(directory.teams.map((t) => [t.id, t.name]));
+        const name = (names: Map<string, string>, id: unknown) =>
+          typeof id === 'string' ? (names.get(id) ?? null) : null;
+        const rows = page.items.map((t) => ({
+          provider: name(providers, t.providerId),
+          team: name(teams, t.teamId),
+          ...t,
+        }));
+        return csv(toCsv(['provider', 'team', ...Object.keys(TicketSchema.shape)], rows), 'tickets') as never;
+      }
       return c.json(page, 200);
     },
   );

@@ -1,0 +1,40 @@
+/**
+ * IANA time-zone names as the IANA database spells them today. Browsers list zones from ICU, which
+ * keeps names IANA has renamed (Asia/Calcutta for Asia/Kolkata, Europe/Kiev for Europe/Kyiv): those
+ * are shown by their current name and still accepted when typed (both Node and PostgreSQL know
+ * both spellings). Source: the IANA tz database's `backward` file (links from old names).
+ */
+export const RENAMED_ZONES: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** The current IANA name of a zone (an old name becomes its new one; others stay as they are). */
+export function canonicalTimeZone(name: string): string {
+  const trimmed = name.trim();
+  return RENAMED_ZONES[trimmed] ?? trimmed;
+}
+
+/** Zones to offer, by their current names, UTC first, each once. */
+export function timeZoneOptions(): string[] {
+  const zones = new Set(Intl.supportedValuesOf('timeZone').map(canonicalTimeZone));
+  zones.delete('UTC');
+  return ['UTC', ...[...zones].sort()];
+}
