@@ -1,4 +1,4 @@
-import { zonedToUtc } from '../time/zoned-time.js';
+import { zonedToUtcMemo } from '../time/zone-offsets.js';
 
 /**
  * Date formats a mapping may name: `iso` (ISO 8601; a value without an offset is read in the
@@ -90,7 +90,7 @@ export function parseDate(value: string, format: DateFormat, timeZone: string): 
     const utc = Date.UTC(wall.year, month - 1, wall.day, wall.hour, wall.minute, wall.second);
     return new Date(utc - offsetMinutes * 60_000 + fractionMs);
   }
-  return new Date(zonedToUtc(wall, timeZone) + fractionMs);
+  return new Date(zonedToUtcMemo(wall, timeZone) + fractionMs);
 }
 
 const ISO_8601 =
@@ -132,7 +132,7 @@ export function parseIsoDate(value: string, timeZone = 'UTC'): Date {
       utc - parseOffset(g.offset.length === 3 ? `${g.offset}00` : g.offset) * 60_000 + fractionMs,
     );
   }
-  return new Date(zonedToUtc(wall, timeZone) + fractionMs);
+  return new Date(zonedToUtcMemo(wall, timeZone) + fractionMs);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { offsetAt, zonedToUtc } from './zoned-time.js';
+import { offsetAtMemo, zonedToUtcMemo } from './zone-offsets.js';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
@@ -46,7 +46,22 @@ interface CompiledCalendar {
   readonly weeklyOpenMinutes: number;
 }
 
+/**
+ * Compiled calendars by calendar object: an import measures every ticket of a team on the same
+ * calendar object, so it is compiled once, not once per ticket (calendars are read-only).
+ */
+const compiledCalendars = new WeakMap<TeamCalendar, CompiledCalendar>();
+
 function compile(calendar: TeamCalendar): CompiledCalendar {
+  let c = compiledCalendars.get(calendar);
+  if (!c) {
+    c = compileUncached(calendar);
+    compiledCalendars.set(calendar, c);
+  }
+  return c;
+}
+
+function compileUncached(calendar: TeamCalendar): CompiledCalendar {
   const windows = new Map<Weekday, [number, number][]>();
   let weeklyOpenMinutes = 0;
   for (const w of calendar.hours) {
@@ -72,7 +87,7 @@ function compile(calendar: TeamCalendar): CompiledCalendar {
 
 /** The local calendar day (days since 1970-01-01 on the team's wall clock) containing instant `ms`. */
 const localDayOf = (ms: number, timeZone: string): number =>
-  Math.floor((ms + offsetAt(ms, timeZone)) / DAY_MS);
+  Math.floor((ms + offsetAtMemo(ms, timeZone)) / DAY_MS);
 
 /** The UTC instants [from, to) of the windows that open on local day `dayNumber`, in opening order. */
 function windowsOpeningOn(dayNumber: number, c: CompiledCalendar): [number, number][] {
@@ -83,7 +98,7 @@ function windowsOpeningOn(dayNumber: number, c: CompiledCalendar): [number, numb
   const wall = (minutes: number) => {
     const d = new Date((dayNumber + Math.floor(minutes / 1440)) * DAY_MS);
     const m = minutes % 1440;
-    return zonedToUtc(
+    return zonedToUtcMemo(
       {
         year: d.getUTCFullYear(),
         month: d.getUTCMonth() + 1,
