@@ -202,6 +202,20 @@ async function main() {
   const files = FILES.filter((f) => chosen.includes(f.name));
   const dir = mkdtempSync(join(tmpdir(), 'shoreline-bench-shared-'));
   const results: Result[] = [];
+  console.log(
+    `Machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; batch ${BATCH}; load average at the start ${loadavg()
+      .map((l) => l.toFixed(2))
+      .join(', ')}`,
+  );
+  console.log(
+    '\n| file | database | rows | tickets | rejected | wall s | rows/s wall | Node CPU s | rows/s of Node CPU | server CPU s | run started s | first batch s |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  const print = (r: Result) => {
+    results.push(r);
+    console.log(
+      `| ${r.file} | ${r.database} | ${r.rows} | ${r.tickets} | ${r.rejected} | ${r.seconds.toFixed(2)} | ${Math.round(r.rows / r.seconds)} | ${r.cpu.toFixed(2)} | ${Math.round(r.rows / r.cpu)} | ${r.serverCpu === null ? '(in process)' : r.serverCpu.toFixed(2)} | ${r.runStarted.toFixed(2)} | ${r.firstBatch.toFixed(2)} |`,
+    );
+  };
   try {
     const scaled = new Map<string, string>();
     for (const f of files) {
@@ -223,7 +237,7 @@ async function main() {
       try {
         const { organizationId } = await seedDemo(instance.ctx);
         for (const f of files)
-          results.push(await bench(f, scaled.get(f.name)!, database, organizationId, 'PostgreSQL'));
+          print(await bench(f, scaled.get(f.name)!, database, organizationId, 'PostgreSQL'));
       } finally {
         await instance.close();
         await admin.query(`drop database if exists ${dbName} with (force)`);
@@ -236,7 +250,7 @@ async function main() {
       try {
         const { organizationId } = await seedDemo(instance.ctx);
         for (const f of files)
-          results.push(await bench(f, scaled.get(f.name)!, lite, organizationId, 'PGlite (on disk)'));
+          print(await bench(f, scaled.get(f.name)!, lite, organizationId, 'PGlite (on disk)'));
       } finally {
         await instance.close();
       }
@@ -245,20 +259,10 @@ async function main() {
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(
-    `Machine: ${cpus()[0]?.model ?? 'unknown'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; Node ${process.version}; batch ${BATCH}`,
-  );
-  console.log(
-    `Load average (1, 5, 15 min) at the end: ${loadavg()
+    `\nLoad average (1, 5, 15 min) at the end: ${loadavg()
       .map((l) => l.toFixed(2))
-      .join(', ')}`,
+      .join(', ')}; ${results.length} runs`,
   );
-  console.log(
-    '\n| file | database | rows | tickets | rejected | wall s | rows/s wall | Node CPU s | rows/s of Node CPU | server CPU s | run started s | first batch s |\n|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
-  );
-  for (const r of results)
-    console.log(
-      `| ${r.file} | ${r.database} | ${r.rows} | ${r.tickets} | ${r.rejected} | ${r.seconds.toFixed(2)} | ${Math.round(r.rows / r.seconds)} | ${r.cpu.toFixed(2)} | ${Math.round(r.rows / r.cpu)} | ${r.serverCpu === null ? '(in process)' : r.serverCpu.toFixed(2)} | ${r.runStarted.toFixed(2)} | ${r.firstBatch.toFixed(2)} |`,
-    );
 }
 
 await main();

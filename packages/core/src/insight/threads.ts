@@ -1,4 +1,4 @@
-import { parseDate } from './date-parse.js';
+import { parseDateMemo } from './date-parse.js';
 import type { ColumnMapping, SourceRecord } from './mapping.js';
 import { TEXT_LIMITS, textValueProblem } from './text-limits.js';
 import { blankTicket, type ImportedTicket, type RowError } from './ticket.js';
@@ -45,7 +45,7 @@ export function readThreadPost(
   if (atText === null) return { ok: false, error: { field: spec.at, reason: 'missing time' } };
   let at: Date;
   try {
-    at = parseDate(atText, mapping.dateFormats.createdAt ?? mapping.dateFormat, mapping.timeZone);
+    at = parseDateMemo(atText, mapping.dateFormats.createdAt ?? mapping.dateFormat, mapping.timeZone);
   } catch (err) {
     return { ok: false, error: { field: spec.at, reason: (err as Error).message } };
   }

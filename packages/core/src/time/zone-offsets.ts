@@ -176,7 +176,7 @@ export class ZoneOffsets {
 export function zonedToUtcMemo(w: WallClock, timeZone: string): number {
   const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   if (!(naive >= EARLY_MS + 2 * DAY_MS && naive <= MAX_ABS_MS - 2 * DAY_MS)) return zonedToUtc(w, timeZone);
-  const offsets = new ZoneOffsets(timeZone);
+  const offsets = offsetsOf(timeZone);
   const first = naive - offsets.offsetMs(naive);
   const second = naive - offsets.offsetMs(first);
   return Math.min(first, second);
@@ -189,5 +189,17 @@ export function zonedToUtcMemo(w: WallClock, timeZone: string): number {
  */
 export function offsetAtMemo(ms: number, timeZone: string): number {
   if (!(Number.isInteger(ms) && ms >= EARLY_MS && ms <= MAX_ABS_MS)) return offsetAt(ms, timeZone);
-  return new ZoneOffsets(timeZone).offsetMs(ms);
+  return offsetsOf(timeZone).offsetMs(ms);
+}
+
+let lastZone: string | null = null;
+let lastOffsets: ZoneOffsets | null = null;
+
+/** The zone's offsets, kept for the next call: imports convert thousands of values in one zone in a row. */
+function offsetsOf(timeZone: string): ZoneOffsets {
+  if (lastZone !== timeZone || lastOffsets === null) {
+    lastOffsets = new ZoneOffsets(timeZone);
+    lastZone = timeZone;
+  }
+  return lastOffsets;
 }
