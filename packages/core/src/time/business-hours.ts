@@ -89,6 +89,33 @@ function compileUncached(calendar: TeamCalendar): CompiledCalendar {
 const localDayOf = (ms: number, timeZone: string): number =>
   Math.floor((ms + offsetAtMemo(ms, timeZone)) / DAY_MS);
 
+/** Days of windows remembered per calendar; the memo starts afresh past this. */
+const DAYS_REMEMBERED = 20_000;
+const windowsByDay = new WeakMap<CompiledCalendar, Map<number, readonly (readonly [number, number])[]>>();
+
+/**
+ * windowsOpeningOn, remembered per calendar and day: every ticket of a team walks the same days
+ * (an import measures thousands of tickets on one calendar), and each day costs two wall-clock →
+ * UTC conversions per window.
+ */
+function windowsOpeningOnMemo(
+  dayNumber: number,
+  c: CompiledCalendar,
+): readonly (readonly [number, number])[] {
+  let days = windowsByDay.get(c);
+  if (!days) {
+    days = new Map();
+    windowsByDay.set(c, days);
+  }
+  let windows = days.get(dayNumber);
+  if (!windows) {
+    windows = windowsOpeningOn(dayNumber, c);
+    if (days.size >= DAYS_REMEMBERED) days.clear();
+    days.set(dayNumber, windows);
+  }
+  return windows;
+}
+
 /** The UTC instants [from, to) of the windows that open on local day `dayNumber`, in opening order. */
 function windowsOpeningOn(dayNumber: number, c: CompiledCalendar): [number, number][] {
   const date = new Date(dayNumber * DAY_MS);
@@ -128,7 +155,7 @@ function* openIntervals(
 ): Generator<[number, number]> {
   let coveredUntil = startMs;
   for (let day = firstDay; day <= lastDay; day++) {
-    for (const [open, close] of windowsOpeningOn(day, c)) {
+    for (const [open, close] of windowsOpeningOnMemo(day, c)) {
       const from = Math.max(open, coveredUntil);
       if (close <= from) continue; // already counted, before `start`, or swallowed by a DST gap
       coveredUntil = close;

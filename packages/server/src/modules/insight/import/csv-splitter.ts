@@ -28,6 +28,12 @@ export class CsvSplitter {
   /** Length of the record delimiter once known: 1 for LF, 2 for CRLF. */
   private rdLength = 0;
 
+  /**
+   * Which fields of a record to read (by position), once the header is known; the others are
+   * scanned but handed on as '' (no string made for a column the mapping does not read). All when null.
+   */
+  keep: readonly boolean[] | null = null;
+
   constructor(private readonly delimiter: number) {}
 
   /** Whether a delimiter can be split here (one character that is not a quote or line break). */
@@ -106,7 +112,8 @@ export class CsvSplitter {
             this.line = lineAtStart;
             return recordStart;
           }
-          value = text.slice(pos, i);
+          const keep = this.keep;
+          value = keep === null || keep[fields.length] !== false ? text.slice(pos, i) : '';
           pos = i;
         }
         fields.push(value);

@@ -145,18 +145,31 @@ export async function* readCsv(
     onHeader: (header: string[]) => void;
     /** false: csv-parse alone (the reference the splitter is tested against). */
     split?: boolean;
+    /** The columns to put in records (a mapping's): others are left out. All when absent. */
+    columns?: readonly string[];
   },
 ): AsyncGenerator<RawRecord[]> {
   let header: string[] | null = null;
   let previousEnd = 0;
   let out: RawRecord[] = [];
   let bytes = 0;
+  let splitter: CsvSplitter | null = null;
+  // Per header position: whether its column goes into records (the first of a repeated name, if wanted).
+  let keep: boolean[] = [];
   const take = (record: string[], lines: number) => {
     const line = previousEnd + 1;
     previousEnd = lines;
     if (header === null) {
       header = record.map((h) => h.trim());
       options.onHeader(header);
+      const wanted = options.columns ? new Set(options.columns) : null;
+      const seen = new Set<string>();
+      keep = header.map((name) => {
+        const first = !seen.has(name);
+        seen.add(name);
+        return first && (wanted === null || wanted.has(name));
+      });
+      if (splitter) splitter.keep = keep;
       return;
     }
     if (record.length !== header.length) {
@@ -168,17 +181,15 @@ export async function* readCsv(
       return;
     }
     const fields: Record<string, string | undefined> = {};
-    for (let i = 0; i < header.length; i++) {
-      const name = header[i]!;
-      if (!(name in fields)) fields[name] = record[i];
-    }
+    for (let i = 0; i < header.length; i++) if (keep[i]) fields[header[i]!] = record[i];
     out.push({ line, bytes, fields });
   };
 
   // Records handed on by the splitter (the header included): csv-parse skips as many if it takes over.
   let handed = 0;
   if (options.split !== false && CsvSplitter.handles(options.delimiter)) {
-    const splitter = new CsvSplitter(options.delimiter.charCodeAt(0));
+    const fast = new CsvSplitter(options.delimiter.charCodeAt(0));
+    splitter = fast;
     const onRecord = (record: string[], lines: number) => {
       handed++;
       take(record, lines);
@@ -191,7 +202,7 @@ export async function* readCsv(
       bytes = progress.bytes;
       const text = pending + decoder.decode(chunk, { stream: true });
       const rest =
-        handed === 0 && text.charCodeAt(0) === BOM ? 'irregular' : splitter.split(text, false, onRecord);
+        handed === 0 && text.charCodeAt(0) === BOM ? 'irregular' : fast.split(text, false, onRecord);
       // A record longer than MAX_PENDING would be scanned again with every chunk: csv-parse reads it once.
       if (rest === 'irregular' || text.length - rest > MAX_PENDING) {
         regular = false;
@@ -207,7 +218,7 @@ export async function* readCsv(
       const text = pending + decoder.decode();
       if (text.length > 0) {
         const rest =
-          handed === 0 && text.charCodeAt(0) === BOM ? 'irregular' : splitter.split(text, true, onRecord);
+          handed === 0 && text.charCodeAt(0) === BOM ? 'irregular' : fast.split(text, true, onRecord);
         regular = rest !== 'irregular';
       }
     }

@@ -94,14 +94,22 @@ export function readUnits(
       throw new ImportError('generic CSV import needs a mapping file (--mapping FILE)', {
         field: '--mapping',
       });
-    const records = recordsOf(path, mapping.fileFormat, mapping.encoding, mapping.delimiter, (header) => {
-      const missing = columnsNamedBy(mapping).filter((c) => !header.includes(c));
-      if (missing.length > 0)
-        throw new ImportError(
-          `${path}: line 1: the mapping names column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} that the header does not have (header: ${header.join(', ')})`,
-          { file: path, line: 1, field: missing[0]! },
-        );
-    });
+    const named = columnsNamedBy(mapping);
+    const records = recordsOf(
+      path,
+      mapping.fileFormat,
+      mapping.encoding,
+      mapping.delimiter,
+      named,
+      (header) => {
+        const missing = named.filter((c) => !header.includes(c));
+        if (missing.length > 0)
+          throw new ImportError(
+            `${path}: line 1: the mapping names column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} that the header does not have (header: ${header.join(', ')})`,
+            { file: path, line: 1, field: missing[0]! },
+          );
+      },
+    );
     const coverage = findings?.coverage;
     const observed = coverage ? observing(records, (fields) => coverage.observe(fields)) : records;
     if (mapping.kind === 'events') return eventUnits(observed, mapping);
@@ -114,7 +122,7 @@ export function readUnits(
   const lower = contentName.toLowerCase();
   if (lower.endsWith('.csv') || lower.endsWith('.tsv'))
     return flatUnits(
-      recordsOf(path, lower.endsWith('.tsv') ? 'tsv' : 'csv', 'utf-8', undefined, () => {}),
+      recordsOf(path, lower.endsWith('.tsv') ? 'tsv' : 'csv', 'utf-8', undefined, undefined, () => {}),
       format === 'canonical' ? (fields) => mapper(unescapeCanonicalFields(fields)) : mapper,
     );
   if (lower.endsWith('.json')) return chunked(documentUnits(path, format, mapper));
@@ -126,10 +134,17 @@ function recordsOf(
   fileFormat: 'csv' | 'tsv' | 'ndjson',
   encoding: string,
   delimiter: string | undefined,
+  /** The columns a mapping reads (records of CSV leave the others out); all when undefined. */
+  columns: readonly string[] | undefined,
   onHeader: (h: string[]) => void,
 ): AsyncGenerator<RawRecord[]> {
   if (fileFormat === 'ndjson') return readNdjson(path, encoding);
-  return readCsv(path, { encoding, delimiter: delimiter ?? (fileFormat === 'tsv' ? '\t' : ','), onHeader });
+  return readCsv(path, {
+    encoding,
+    delimiter: delimiter ?? (fileFormat === 'tsv' ? '\t' : ','),
+    onHeader,
+    ...(columns ? { columns } : {}),
+  });
 }
 
 function flatUnit(r: RawRecord, map: (fields: JsonObject) => MapResult): Unit {
