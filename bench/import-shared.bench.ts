@@ -109,23 +109,33 @@ async function scaleUp(file: SharedFile, out: string): Promise<number> {
   return copies * rows.length;
 }
 
-/** CPU seconds of this database's PostgreSQL backends (same machine: /proc/PID/stat). */
-async function serverCpuSeconds(database: Database): Promise<number> {
-  if (!database.pool) return 0;
+/**
+ * CPU ticks of this database's PostgreSQL backends by process id (same machine: /proc/PID/stat). A
+ * run's server CPU is the growth of the backends alive at its end (a pooled connection closed
+ * mid-run takes its ticks with it: the figure is then a floor).
+ */
+async function serverTicks(database: Database): Promise<Map<number, number>> {
+  const ticks = new Map<number, number>();
+  if (!database.pool) return ticks;
   const { rows } = await database.pool.query<{ pid: number }>(
     'select pid from pg_stat_activity where datname = current_database()',
   );
-  let ticks = 0;
   for (const { pid } of rows) {
     try {
       const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
+      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
     } catch {
       // gone
     }
   }
-  return ticks / 100;
+  return ticks;
 }
+
+const serverSecondsSince = (before: Map<number, number>, after: Map<number, number>): number => {
+  let ticks = 0;
+  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
+  return ticks / 100;
+};
 
 interface Result {
   file: string;
@@ -149,7 +159,7 @@ async function bench(
 ): Promise<Result> {
   const mapping = readMappingFile(join(repo, 'examples/import', file.mapping));
   (globalThis as { gc?: () => void }).gc?.();
-  const serverBefore = await serverCpuSeconds(database);
+  const serverBefore = await serverTicks(database);
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
   let runStarted = 0;
@@ -171,7 +181,7 @@ async function bench(
   });
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const serverCpu = database.pool ? (await serverCpuSeconds(database)) - serverBefore : null;
+  const serverCpu = database.pool ? serverSecondsSince(serverBefore, await serverTicks(database)) : null;
   return {
     file: file.name,
     database: label,
