@@ -172,7 +172,8 @@ function daysInMonth(year: number, month: number): number {
 
 /** Values remembered per format and zone; the memo starts afresh past this. */
 const MEMO_SIZE = 20_000;
-const memos = new Map<string, Map<string, number | string>>();
+/** format → zone → text → instant (ms) or the error's message. */
+const memos = new Map<string, Map<string, Map<string, number | string>>>();
 
 /**
  * parseDate, remembering the answer for each text: an export repeats the same timestamps many times
@@ -181,12 +182,17 @@ const memos = new Map<string, Map<string, number | string>>();
  * @example parseDateMemo('29/2/2016 01:16', 'D/M/YYYY HH:mm', 'UTC') // 2016-02-29T01:16:00Z
  */
 export function parseDateMemo(value: string, format: DateFormat, timeZone: string): Date {
-  const key = `${format}\u0000${timeZone}`;
-  let memo = memos.get(key);
-  if (!memo) {
+  let zones = memos.get(format);
+  if (!zones) {
     if (memos.size >= 64) memos.clear();
+    zones = new Map();
+    memos.set(format, zones);
+  }
+  let memo = zones.get(timeZone);
+  if (!memo) {
+    if (zones.size >= 64) zones.clear();
     memo = new Map();
-    memos.set(key, memo);
+    zones.set(timeZone, memo);
   }
   let known = memo.get(value);
   if (known === undefined) {
