@@ -19,7 +19,7 @@ function reference(text: string): { records: [string[], number][]; errors: numbe
     on_skip: () => {
       errors++;
     },
-  }) as { record: string[]; info: { lines: number } }[];
+  }) as unknown as { record: string[]; info: { lines: number } }[];
   return { records: rows.map((r) => [r.record, r.info.lines]), errors };
 }
 
