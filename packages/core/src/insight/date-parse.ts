@@ -1,4 +1,4 @@
-import { zonedToUtc } from '../time/zoned-time.js';
+import { zonedToUtcMemo } from '../time/zone-offsets.js';
 
 /**
  * Date formats a mapping may name: `iso` (ISO 8601; a value without an offset is read in the
@@ -90,7 +90,7 @@ export function parseDate(value: string, format: DateFormat, timeZone: string): 
     const utc = Date.UTC(wall.year, month - 1, wall.day, wall.hour, wall.minute, wall.second);
     return new Date(utc - offsetMinutes * 60_000 + fractionMs);
   }
-  return new Date(zonedToUtc(wall, timeZone) + fractionMs);
+  return new Date(zonedToUtcMemo(wall, timeZone) + fractionMs);
 }
 
 const ISO_8601 =
@@ -132,7 +132,7 @@ export function parseIsoDate(value: string, timeZone = 'UTC'): Date {
       utc - parseOffset(g.offset.length === 3 ? `${g.offset}00` : g.offset) * 60_000 + fractionMs,
     );
   }
-  return new Date(zonedToUtc(wall, timeZone) + fractionMs);
+  return new Date(zonedToUtcMemo(wall, timeZone) + fractionMs);
 }
 
 /**
@@ -161,6 +161,50 @@ function parseOffset(offset: string): number {
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2, 4)));
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days of a month of the proleptic Gregorian calendar (as Date.UTC counts them; year 0–99 as 1900–1999, as Date.UTC does). */
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month !== 2) return DAYS_IN_MONTH[month - 1]!;
+  const y = year >= 0 && year <= 99 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+}
+
+/** Values remembered per format and zone; the memo starts afresh past this. */
+const MEMO_SIZE = 20_000;
+/** format → zone → text → instant (ms) or the error's message. */
+const memos = new Map<string, Map<string, Map<string, number | string>>>();
+
+/**
+ * parseDate, remembering the answer for each text: an export repeats the same timestamps many times
+ * (an event log's `opened_at` on every row of its case), and parsing one in a time zone is the
+ * costly part of reading a row. Returns a new Date each time; throws the same RangeError message.
+ * @example parseDateMemo('29/2/2016 01:16', 'D/M/YYYY HH:mm', 'UTC') // 2016-02-29T01:16:00Z
+ */
+export function parseDateMemo(value: string, format: DateFormat, timeZone: string): Date {
+  let zones = memos.get(format);
+  if (!zones) {
+    if (memos.size >= 64) memos.clear();
+    zones = new Map();
+    memos.set(format, zones);
+  }
+  let memo = zones.get(timeZone);
+  if (!memo) {
+    if (zones.size >= 64) zones.clear();
+    memo = new Map();
+    zones.set(timeZone, memo);
+  }
+  let known = memo.get(value);
+  if (known === undefined) {
+    try {
+      known = parseDate(value, format, timeZone).getTime();
+    } catch (err) {
+      if (!(err instanceof RangeError)) throw err;
+      known = err.message;
+    }
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(value, known);
+  }
+  if (typeof known === 'string') throw new RangeError(known);
+  return new Date(known);
 }

@@ -1,6 +1,6 @@
 import { channelNamed } from '../domain/vocabulary.js';
 import { isCsatScale, normaliseCsat } from './csat.js';
-import { type DateFormat, parseDate } from './date-parse.js';
+import { type DateFormat, parseDateMemo } from './date-parse.js';
 import {
   blankTicket,
   type Channel,
@@ -137,7 +137,7 @@ export class RecordReader {
     if (v === null) return null;
     const format = this.mapping.dateFormats[field] ?? this.mapping.dateFormat;
     try {
-      return parseDate(v, format, this.mapping.timeZone);
+      return parseDateMemo(v, format, this.mapping.timeZone);
     } catch (err) {
       throw new RowRejected(column ?? field, (err as Error).message);
     }

@@ -1,4 +1,4 @@
-import { parseDate } from './date-parse.js';
+import { parseDateMemo } from './date-parse.js';
 import type { ColumnMapping, SourceRecord } from './mapping.js';
 import { TEXT_LIMITS, textValueProblem } from './text-limits.js';
 import { blankTicket, type ImportedTicket, type RowError } from './ticket.js';
@@ -45,7 +45,7 @@ export function readThreadPost(
   if (atText === null) return { ok: false, error: { field: spec.at, reason: 'missing time' } };
   let at: Date;
   try {
-    at = parseDate(atText, mapping.dateFormats.createdAt ?? mapping.dateFormat, mapping.timeZone);
+    at = parseDateMemo(atText, mapping.dateFormats.createdAt ?? mapping.dateFormat, mapping.timeZone);
   } catch (err) {
     return { ok: false, error: { field: spec.at, reason: (err as Error).message } };
   }
@@ -90,15 +90,7 @@ export function rebuildThreads(posts: readonly ThreadPost[]): {
   unresolvedReplies: { id: string; inReplyTo: string; line: number }[];
 } {
   const byId = new Map(posts.map((p) => [p.id, p]));
-  const rootOf = (p: ThreadPost): string => {
-    let current = p;
-    const seen = new Set<string>();
-    while (current.inReplyTo !== null && byId.has(current.inReplyTo) && !seen.has(current.id)) {
-      seen.add(current.id);
-      current = byId.get(current.inReplyTo)!;
-    }
-    return current.id;
-  };
+  const rootOf = threadRoots(byId);
   const unresolvedReplies: { id: string; inReplyTo: string; line: number }[] = [];
   for (const p of posts)
     if (p.inReplyTo !== null && !byId.has(p.inReplyTo))
@@ -142,4 +134,58 @@ export function rebuildThreads(posts: readonly ThreadPost[]): {
     tickets.push(t);
   }
   return { tickets, skipped, unresolvedReplies };
+}
+
+/**
+ * The root of a post: follow `inReplyTo` while the post replied to is in the file, stopping at the
+ * first post seen twice (a reply cycle; each post of a cycle is then its own root). This is the walk
+ * itself, O(thread depth) per post: the definition `threadRoots` must agree with.
+ */
+export function walkToRoot(byId: ReadonlyMap<string, ThreadPost>, p: ThreadPost): string {
+  let current = p;
+  const seen = new Set<string>();
+  while (current.inReplyTo !== null && byId.has(current.inReplyTo) && !seen.has(current.id)) {
+    seen.add(current.id);
+    current = byId.get(current.inReplyTo)!;
+  }
+  return current.id;
+}
+
+/**
+ * walkToRoot for every post in O(posts) overall: each post of `byId` is walked once and its root
+ * remembered, so a reply chain of n posts costs n steps, not n²/2 (a long customer–brand exchange
+ * walked from each of its posts). A walk that meets a cycle, and a post whose id is taken by another
+ * post of the file (not the one `byId` holds), are resolved by walkToRoot itself: rare, and exact.
+ */
+export function threadRoots(byId: ReadonlyMap<string, ThreadPost>): (p: ThreadPost) => string {
+  const roots = new Map<ThreadPost, string>();
+  return (p) => {
+    if (byId.get(p.id) !== p) return walkToRoot(byId, p);
+    const path: ThreadPost[] = [];
+    const onPath = new Set<string>();
+    let current = p;
+    let root: string;
+    for (;;) {
+      const known = roots.get(current);
+      if (known !== undefined) {
+        root = known;
+        break;
+      }
+      if (onPath.has(current.id)) {
+        // A cycle: every post on this path gets the walk's own answer.
+        for (const q of path) roots.set(q, walkToRoot(byId, q));
+        return roots.get(p)!;
+      }
+      onPath.add(current.id);
+      path.push(current);
+      const parent = current.inReplyTo === null ? undefined : byId.get(current.inReplyTo);
+      if (parent === undefined) {
+        root = current.id;
+        break;
+      }
+      current = parent;
+    }
+    for (const q of path) roots.set(q, root);
+    return root;
+  };
 }

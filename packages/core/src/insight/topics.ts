@@ -16,7 +16,8 @@ export const TOPICS = [
 ] as const;
 export type Topic = (typeof TOPICS)[number];
 
-const LEXICON: Record<Topic, readonly string[]> = {
+/** Keywords per topic (matched on folded text, by word prefix; see extractTopic). */
+export const LEXICON: Readonly<Record<Topic, readonly string[]>> = {
   refund: [
     'refund',
     'money back',
@@ -213,7 +214,18 @@ const FOLDED_LEXICON: [Topic, string[]][] = Object.entries(LEXICON).map(([topic,
   words.map(foldText),
 ]);
 
+/**
+ * Any keyword anywhere, as one pattern: most texts hold none, and one scan says so where the loop
+ * below makes an indexOf pass per keyword. Where this finds nothing, no indexOf can either.
+ */
+const ANY_KEYWORD = new RegExp(
+  FOLDED_LEXICON.flatMap(([, words]) => words)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+);
+
 function matchKeywords(folded: string): Topic | null {
+  if (!ANY_KEYWORD.test(folded)) return null;
   for (const [topic, words] of FOLDED_LEXICON) {
     for (const word of words) {
       const at = folded.indexOf(word);

@@ -1,4 +1,4 @@
-import { offsetAt, zonedToUtc } from './zoned-time.js';
+import { offsetAtMemo, zonedToUtcMemo } from './zone-offsets.js';
 
 export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
 
@@ -46,7 +46,22 @@ interface CompiledCalendar {
   readonly weeklyOpenMinutes: number;
 }
 
+/**
+ * Compiled calendars by calendar object: an import measures every ticket of a team on the same
+ * calendar object, so it is compiled once, not once per ticket (calendars are read-only).
+ */
+const compiledCalendars = new WeakMap<TeamCalendar, CompiledCalendar>();
+
 function compile(calendar: TeamCalendar): CompiledCalendar {
+  let c = compiledCalendars.get(calendar);
+  if (!c) {
+    c = compileUncached(calendar);
+    compiledCalendars.set(calendar, c);
+  }
+  return c;
+}
+
+function compileUncached(calendar: TeamCalendar): CompiledCalendar {
   const windows = new Map<Weekday, [number, number][]>();
   let weeklyOpenMinutes = 0;
   for (const w of calendar.hours) {
@@ -72,7 +87,34 @@ function compile(calendar: TeamCalendar): CompiledCalendar {
 
 /** The local calendar day (days since 1970-01-01 on the team's wall clock) containing instant `ms`. */
 const localDayOf = (ms: number, timeZone: string): number =>
-  Math.floor((ms + offsetAt(ms, timeZone)) / DAY_MS);
+  Math.floor((ms + offsetAtMemo(ms, timeZone)) / DAY_MS);
+
+/** Days of windows remembered per calendar; the memo starts afresh past this. */
+const DAYS_REMEMBERED = 20_000;
+const windowsByDay = new WeakMap<CompiledCalendar, Map<number, readonly (readonly [number, number])[]>>();
+
+/**
+ * windowsOpeningOn, remembered per calendar and day: every ticket of a team walks the same days
+ * (an import measures thousands of tickets on one calendar), and each day costs two wall-clock →
+ * UTC conversions per window.
+ */
+function windowsOpeningOnMemo(
+  dayNumber: number,
+  c: CompiledCalendar,
+): readonly (readonly [number, number])[] {
+  let days = windowsByDay.get(c);
+  if (!days) {
+    days = new Map();
+    windowsByDay.set(c, days);
+  }
+  let windows = days.get(dayNumber);
+  if (!windows) {
+    windows = windowsOpeningOn(dayNumber, c);
+    if (days.size >= DAYS_REMEMBERED) days.clear();
+    days.set(dayNumber, windows);
+  }
+  return windows;
+}
 
 /** The UTC instants [from, to) of the windows that open on local day `dayNumber`, in opening order. */
 function windowsOpeningOn(dayNumber: number, c: CompiledCalendar): [number, number][] {
@@ -83,7 +125,7 @@ function windowsOpeningOn(dayNumber: number, c: CompiledCalendar): [number, numb
   const wall = (minutes: number) => {
     const d = new Date((dayNumber + Math.floor(minutes / 1440)) * DAY_MS);
     const m = minutes % 1440;
-    return zonedToUtc(
+    return zonedToUtcMemo(
       {
         year: d.getUTCFullYear(),
         month: d.getUTCMonth() + 1,
@@ -113,7 +155,7 @@ function* openIntervals(
 ): Generator<[number, number]> {
   let coveredUntil = startMs;
   for (let day = firstDay; day <= lastDay; day++) {
-    for (const [open, close] of windowsOpeningOn(day, c)) {
+    for (const [open, close] of windowsOpeningOnMemo(day, c)) {
       const from = Math.max(open, coveredUntil);
       if (close <= from) continue; // already counted, before `start`, or swallowed by a DST gap
       coveredUntil = close;

@@ -95,18 +95,26 @@ export function readUnits(
         field: '--mapping',
         code: 'needs_mapping',
       });
-    const records = recordsOf(path, mapping.fileFormat, mapping.encoding, mapping.delimiter, (header) => {
-      const missing = columnsNamedBy(mapping).filter((c) => !header.includes(c));
-      if (missing.length > 0)
-        throw new ImportError(
-          `${path}: line 1: the mapping names column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} that the header does not have (header: ${header.join(', ')})`,
-          { file: path, line: 1, field: missing[0]!, code: 'missing_columns' },
-        );
-    });
+    const named = columnsNamedBy(mapping);
+    const records = recordsOf(
+      path,
+      mapping.fileFormat,
+      mapping.encoding,
+      mapping.delimiter,
+      named,
+      (header) => {
+        const missing = named.filter((c) => !header.includes(c));
+        if (missing.length > 0)
+          throw new ImportError(
+            `${path}: line 1: the mapping names column${missing.length > 1 ? 's' : ''} ${missing.map((c) => `"${c}"`).join(', ')} that the header does not have (header: ${header.join(', ')})`,
+            { file: path, line: 1, field: missing[0]!, code: 'missing_columns' },
+          );
+      },
+    );
     const coverage = findings?.coverage;
     const observed = coverage ? observing(records, (fields) => coverage.observe(fields)) : records;
-    if (mapping.kind === 'events') return chunked(eventUnits(each(observed), mapping));
-    if (mapping.kind === 'threads') return chunked(threadUnits(each(observed), mapping, findings));
+    if (mapping.kind === 'events') return eventUnits(observed, mapping);
+    if (mapping.kind === 'threads') return threadUnits(observed, mapping, findings);
     return flatUnits(observed, (fields) =>
       mapFlatRecord(mapping, fields as Record<string, string | undefined>),
     );
@@ -115,7 +123,7 @@ export function readUnits(
   const lower = contentName.toLowerCase();
   if (lower.endsWith('.csv') || lower.endsWith('.tsv'))
     return flatUnits(
-      recordsOf(path, lower.endsWith('.tsv') ? 'tsv' : 'csv', 'utf-8', undefined, () => {}),
+      recordsOf(path, lower.endsWith('.tsv') ? 'tsv' : 'csv', 'utf-8', undefined, undefined, () => {}),
       format === 'canonical' ? (fields) => mapper(unescapeCanonicalFields(fields)) : mapper,
     );
   if (lower.endsWith('.json')) return chunked(documentUnits(path, format, mapper));
@@ -127,10 +135,17 @@ function recordsOf(
   fileFormat: 'csv' | 'tsv' | 'ndjson',
   encoding: string,
   delimiter: string | undefined,
+  /** The columns a mapping reads (records of CSV leave the others out); all when undefined. */
+  columns: readonly string[] | undefined,
   onHeader: (h: string[]) => void,
 ): AsyncGenerator<RawRecord[]> {
   if (fileFormat === 'ndjson') return readNdjson(path, encoding);
-  return readCsv(path, { encoding, delimiter: delimiter ?? (fileFormat === 'tsv' ? '\t' : ','), onHeader });
+  return readCsv(path, {
+    encoding,
+    delimiter: delimiter ?? (fileFormat === 'tsv' ? '\t' : ','),
+    onHeader,
+    ...(columns ? { columns } : {}),
+  });
 }
 
 function flatUnit(r: RawRecord, map: (fields: JsonObject) => MapResult): Unit {
@@ -168,11 +183,6 @@ async function* observing(
   }
 }
 
-/** Records one at a time, for the readers that need whole groups of them (event logs, threads). */
-async function* each(records: AsyncGenerator<RawRecord[]>): AsyncGenerator<RawRecord> {
-  for await (const chunk of records) yield* chunk;
-}
-
 /** Units one by one, regrouped into arrays of up to 1,024. */
 async function* chunked(units: AsyncGenerator<Unit>): AsyncGenerator<Unit[]> {
   let out: Unit[] = [];
@@ -191,9 +201,26 @@ const jsonUnits = flatUnits;
 /**
  * Event logs: rows of one case are contiguous, so a case is complete when the case id changes.
  * Each case is one unit of as many records as it has rows (the checkpoint never splits a case).
+ * Chunks of records in, chunks of units out: no async step per row.
  */
-async function* eventUnits(records: AsyncGenerator<RawRecord>, mapping: ColumnMapping): AsyncGenerator<Unit> {
-  let current: {
+async function* eventUnits(
+  records: AsyncGenerator<RawRecord[]>,
+  mapping: ColumnMapping,
+): AsyncGenerator<Unit[]> {
+  const cases = new EventCases(mapping);
+  for await (const chunk of records) {
+    const out: Unit[] = [];
+    for (const r of chunk) cases.push(r, out);
+    if (out.length > 0) yield out;
+  }
+  const out: Unit[] = [];
+  cases.end(out);
+  if (out.length > 0) yield out;
+}
+
+/** The case being read and its rows; completed cases become units. */
+class EventCases {
+  private current: {
     caseId: string;
     rows: EventRow[];
     firstLine: number;
@@ -201,19 +228,11 @@ async function* eventUnits(records: AsyncGenerator<RawRecord>, mapping: ColumnMa
     rejects: Reject[];
     bytes: number;
   } | null = null;
-  const finish = (c: NonNullable<typeof current>): Unit => {
-    const result = rebuildFromEvents(mapping, c.rows);
-    const rejects = [...c.rejects];
-    if (!result.ok) rejects.push(...result.errors.map((e) => ({ line: c.firstLine, ...e })));
-    return {
-      units: c.records,
-      records: c.records,
-      bytes: c.bytes,
-      tickets: result.ok ? [result.ticket] : [],
-      rejects,
-    };
-  };
-  for await (const r of records) {
+
+  constructor(private readonly mapping: ColumnMapping) {}
+
+  push(r: RawRecord, out: Unit[]): void {
+    const current = this.current;
     if ('error' in r || !('fields' in r)) {
       // A row that cannot be read belongs to no case we can name: report it on its own unit, after the open case.
       if (current) {
@@ -223,29 +242,29 @@ async function* eventUnits(records: AsyncGenerator<RawRecord>, mapping: ColumnMa
             ? { line: r.line, ...r.error }
             : { line: r.line, field: '(row)', reason: 'not a CSV row' },
         );
-      } else yield errorUnit(r as RawRecord & { error: unknown });
-      continue;
+      } else out.push(errorUnit(r as RawRecord & { error: unknown }));
+      return;
     }
-    const read = readEventRow(mapping, r.fields);
+    const read = readEventRow(this.mapping, r.fields);
     if (!read.ok) {
       if (current) {
         current.records++;
         current.rejects.push({ line: r.line, field: read.field, reason: read.reason });
       } else
-        yield {
+        out.push({
           units: 1,
           records: 1,
           bytes: r.bytes,
           tickets: [],
           rejects: [{ line: r.line, field: read.field, reason: read.reason }],
-        };
-      continue;
+        });
+      return;
     }
     if (current && current.caseId !== read.row.caseId) {
-      yield finish(current);
-      current = null;
+      out.push(this.finish(current));
+      this.current = null;
     }
-    current ??= {
+    this.current ??= {
       caseId: read.row.caseId,
       rows: [],
       firstLine: r.line,
@@ -253,11 +272,28 @@ async function* eventUnits(records: AsyncGenerator<RawRecord>, mapping: ColumnMa
       rejects: [],
       bytes: r.bytes,
     };
-    current.rows.push(read.row);
-    current.records++;
-    current.bytes = r.bytes;
+    this.current.rows.push(read.row);
+    this.current.records++;
+    this.current.bytes = r.bytes;
   }
-  if (current) yield finish(current);
+
+  end(out: Unit[]): void {
+    if (this.current) out.push(this.finish(this.current));
+    this.current = null;
+  }
+
+  private finish(c: NonNullable<EventCases['current']>): Unit {
+    const result = rebuildFromEvents(this.mapping, c.rows);
+    const rejects = [...c.rejects];
+    if (!result.ok) rejects.push(...result.errors.map((e) => ({ line: c.firstLine, ...e })));
+    return {
+      units: c.records,
+      records: c.records,
+      bytes: c.bytes,
+      tickets: result.ok ? [result.ticket] : [],
+      rejects,
+    };
+  }
 }
 
 /**
@@ -265,24 +301,25 @@ async function* eventUnits(records: AsyncGenerator<RawRecord>, mapping: ColumnMa
  * held in memory: O(posts). Units are then tickets, in a deterministic order, so resuming works.
  */
 async function* threadUnits(
-  records: AsyncGenerator<RawRecord>,
+  records: AsyncGenerator<RawRecord[]>,
   mapping: ColumnMapping,
   findings: FindingsSink | undefined,
-): AsyncGenerator<Unit> {
+): AsyncGenerator<Unit[]> {
   const posts: ThreadPost[] = [];
   const rejects: Reject[] = [];
   let records_ = 0;
   let bytes = 0;
-  for await (const r of records) {
-    records_++;
-    bytes = r.bytes;
-    if ('error' in r) rejects.push({ line: r.line, ...r.error });
-    else if ('fields' in r) {
-      const read = readThreadPost(mapping, r.fields, r.line);
-      if (read.ok) posts.push(read.post);
-      else rejects.push({ line: r.line, ...read.error });
+  for await (const chunk of records)
+    for (const r of chunk) {
+      records_++;
+      bytes = r.bytes;
+      if ('error' in r) rejects.push({ line: r.line, ...r.error });
+      else if ('fields' in r) {
+        const read = readThreadPost(mapping, r.fields, r.line);
+        if (read.ok) posts.push(read.post);
+        else rejects.push({ line: r.line, ...read.error });
+      }
     }
-  }
   const { tickets, unresolvedReplies } = rebuildThreads(posts);
   if (findings) {
     findings.replyColumn = mapping.threads?.inReplyTo ?? null;
@@ -294,8 +331,15 @@ async function* threadUnits(
     };
   }
   // The first unit carries every reject and the record count; then one unit per ticket.
-  yield { units: 1, records: records_, bytes, tickets: [], rejects };
-  for (const t of tickets) yield { units: 1, records: 0, bytes, tickets: [t], rejects: [] };
+  let out: Unit[] = [{ units: 1, records: records_, bytes, tickets: [], rejects }];
+  for (const t of tickets) {
+    out.push({ units: 1, records: 0, bytes, tickets: [t], rejects: [] });
+    if (out.length >= 1_024) {
+      yield out;
+      out = [];
+    }
+  }
+  if (out.length > 0) yield out;
 }
 
 /**

@@ -44,7 +44,9 @@ export async function importTicketBatch(
   const rejects: BatchReject[] = [];
   if (b.prepared.ticketCount === 0) return { direct: false, rejects };
   await checkReferences(tx, b);
-  const direct = b.tryDirect && !b.rejectRepeatedCases && (await copyNewTickets(tx, b));
+  // Event logs too: when the plain COPY succeeds, no ticket of the batch existed, so none was
+  // written earlier in this run and there is no repeated case to reject.
+  const direct = b.tryDirect && (await copyNewTickets(tx, b));
   if (!direct) await upsertTickets(tx, b, rejects);
   await writeChildren(tx, b, direct);
   await bumpTicketDataVersionWith(tx, b.organizationId);

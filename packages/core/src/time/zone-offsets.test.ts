@@ -1,0 +1,74 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { offsetAtMemo, zonedToUtcMemo } from './zone-offsets.js';
+import { offsetAt, type WallClock, zonedToUtc } from './zoned-time.js';
+
+// Zones with DST both ways, half- and quarter-hour offsets, a 30-minute DST and a skipped day.
+const ZONES = [
+  'UTC',
+  'Europe/Riga',
+  'Europe/Rome',
+  'America/New_York',
+  'America/St_Johns',
+  'Asia/Kathmandu',
+  'Australia/Lord_Howe',
+  'Pacific/Apia',
+] as const;
+
+const wallClock = fc.record({
+  year: fc.integer({ min: 1801, max: 2099 }),
+  month: fc.integer({ min: 1, max: 12 }),
+  day: fc.integer({ min: 1, max: 28 }),
+  hour: fc.integer({ min: 0, max: 24 }),
+  minute: fc.integer({ min: 0, max: 59 }),
+  second: fc.integer({ min: 0, max: 59 }),
+});
+
+describe('zonedToUtcMemo: zonedToUtc with memoised offsets', () => {
+  it('equals zonedToUtc for any wall time in every zone (gaps and overlaps included)', () => {
+    fc.assert(
+      fc.property(wallClock, fc.constantFrom(...ZONES), (w: WallClock, zone) => {
+        expect(zonedToUtcMemo(w, zone)).toBe(zonedToUtc(w, zone));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('equals zonedToUtc on every quarter hour around the 2024 DST changes', () => {
+    const days: [number, number, number][] = [
+      [2024, 3, 10],
+      [2024, 3, 31],
+      [2024, 4, 7],
+      [2024, 10, 6],
+      [2024, 10, 27],
+      [2024, 11, 3],
+    ];
+    for (const zone of ZONES)
+      for (const [year, month, day] of days)
+        for (let q = 0; q < 4 * 24; q++) {
+          const w = { year, month, day, hour: Math.floor(q / 4), minute: (q % 4) * 15, second: 0 };
+          expect(zonedToUtcMemo(w, zone), `${zone} ${JSON.stringify(w)}`).toBe(zonedToUtc(w, zone));
+        }
+  });
+
+  it('leaves wall times before 1800 to zonedToUtc', () => {
+    const w = { year: 1700, month: 6, day: 1, hour: 12, minute: 0, second: 0 };
+    expect(zonedToUtcMemo(w, 'Europe/Riga')).toBe(zonedToUtc(w, 'Europe/Riga'));
+  });
+});
+
+describe('offsetAtMemo', () => {
+  it('equals offsetAt for any instant, whole or fractional ms', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1750, 0, 1), max: Date.UTC(2100, 0, 1) }),
+        fc.constantFrom(0, 0.5),
+        fc.constantFrom(...ZONES),
+        (ms, frac, zone) => {
+          expect(offsetAtMemo(ms + frac, zone)).toBe(offsetAt(ms + frac, zone));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
