@@ -79,7 +79,6 @@ import type {
   StaffingRequest as StaffingRequestSchema,
   StaffingResponse as StaffingResponseSchema,
 } from './modules/plan/index.js';
-import type { TicketDetailSchema } from './modules/tickets/index.js';
 import type {
   AttainmentSchema,
   HolidaysSchema,
@@ -97,6 +96,7 @@ import type {
   HistoryStepSchema,
   MessageCreate as MessageCreateSchema,
   MessageSchema,
+  TicketDetailSchema,
 } from './modules/tickets/index.js';
 import type {
   CreatedEndpointSchema,
@@ -156,7 +156,6 @@ export type Ability =
   | keyof typeof mailPolicy
   | keyof typeof customersPolicy
   | keyof typeof deskPolicy
-
   | keyof typeof slaPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<

@@ -75,7 +75,7 @@ export async function processInbound(
       .where('mail_inbound.id', '=', inboundId)
       .forUpdate()
       .executeTakeFirst();
-    if (!row || row.status !== 'stored') return { status: 'skipped' };
+    if (row?.status !== 'stored') return { status: 'skipped' };
     const now = clock.now();
     let mail: ParsedMail;
     try {

@@ -38,10 +38,10 @@ export async function prepareReply(
       .executeTakeFirst();
     if (existing) return existing.id;
     const ticket = await ticketFacts(tx, ticketId);
-    if (!ticket || ticket.channel !== 'email' || !ticket.requester) return null;
+    if (ticket?.channel !== 'email' || !ticket.requester) return null;
     const detail = await ticketService.getTicket(tx, ticketId);
     const message = detail.messages.find((m) => m.id === ticketMessageId);
-    if (!message || message.authorType !== 'agent' || !message.public) return null;
+    if (message?.authorType !== 'agent' || !message.public) return null;
     // The conversation's mail so far, oldest first: the customer's latest one is answered.
     const inbound = await tx
       .selectFrom('mail_inbound')
