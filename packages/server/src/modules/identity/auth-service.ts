@@ -6,6 +6,7 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/problem.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import type { Actor } from '../../platform/scope.js';
+import type { OrganizationChoice } from './schemas.js';
 import {
   ACCOUNT_RULE,
   ADDRESS_RULE,
@@ -87,7 +88,7 @@ export async function login(
       {
         extensions: {
           organizations: matched.map((u) => ({ id: u.organization_id, name: u.organization_name })),
-        },
+        } satisfies OrganizationChoice,
       },
     );
   }

@@ -2,7 +2,8 @@ import type { ApiToken, ApiTokenCreated as CreatedApiToken } from '@shoreline/se
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../kit/DataTable';
-import { ErrorBanner, Field, PageHeader, SecretBox } from '../../lib/ui';
+import { FormActions, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -79,46 +80,33 @@ export function TokensPage() {
       {/* Everyone manages their own tokens. */}
       <form className="form card form-inline" onSubmit={onCreate} onChange={submit.onChange} noValidate>
         <ErrorBanner error={submit.bannerError} />
-        <Field label={t('tokens.name')} help={t('tokens.nameHelp')} error={submit.fields['name']} required>
-          {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <Field label={t('tokens.scope')} help={t(SCOPE_HELP[scope])} error={submit.fields['scopes']}>
-          {(c) => (
-            <select
-              {...c}
-              name="scope"
-              value={scope}
-              onChange={(e) => setScope(e.target.value as TokenScope)}
-            >
-              {TOKEN_SCOPES.map((s) => (
-                <option key={s} value={s}>
-                  {t(SCOPE_LABEL[s])}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('tokens.expiresIn')} error={submit.fields['expiresInDays']}>
-          {(c) => (
-            <select
-              {...c}
-              name="expiresInDays"
-              value={days}
-              onChange={(e) => setDays(Number(e.target.value))}
-            >
-              {[7, 30, 90, 365].map((d) => (
-                <option key={d} value={d}>
-                  {t('tokens.days', { n: d })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={submit.busy}>
-            {t('tokens.create')}
-          </button>
-        </div>
+        <TextField
+          label={t('tokens.name')}
+          help={t('tokens.nameHelp')}
+          error={submit.fields['name']}
+          required
+          name="name"
+          value={name}
+          onValue={setName}
+        />
+        <SelectField
+          label={t('tokens.scope')}
+          help={t(SCOPE_HELP[scope])}
+          error={submit.fields['scopes']}
+          name="scope"
+          value={scope}
+          onValue={setScope}
+          options={optionsOf(TOKEN_SCOPES, (s) => t(SCOPE_LABEL[s]))}
+        />
+        <SelectField
+          label={t('tokens.expiresIn')}
+          error={submit.fields['expiresInDays']}
+          name="expiresInDays"
+          value={String(days)}
+          onValue={(d) => setDays(Number(d))}
+          options={optionsOf(['7', '30', '90', '365'], (d) => t('tokens.days', { n: Number(d) }))}
+        />
+        <FormActions busy={submit.busy} label={t('tokens.create')} />
       </form>
       <ErrorBanner error={revokeError} />
       <DataTable

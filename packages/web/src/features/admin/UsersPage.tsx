@@ -3,7 +3,8 @@ import { ROLES } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Column, DataTable } from '../../kit/DataTable';
-import { ErrorBanner, Field, PageHeader, SecretBox } from '../../lib/ui';
+import { FormActions, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -233,57 +234,48 @@ function InviteForm(props: {
       <h2>{t('users.inviteTitle')}</h2>
       <ErrorBanner error={submit.bannerError} />
       <div className="form-grid">
-        <Field label={t('common.email')} error={f['email']} required>
-          {(c) => (
-            <input
-              {...c}
-              type="email"
-              name="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('common.name')} error={f['name']} required>
-          {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <Field label={t('users.role')} error={f['role']} required>
-          {(c) => (
-            <select {...c} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('users.provider')} help={t('users.providerHelp')} error={f['providerId']}>
-          {(c) => (
-            <select
-              {...c}
-              name="providerId"
-              value={providerId}
-              onChange={(e) => setProviderId(e.target.value)}
-            >
-              <option value="">{t('users.noProvider')}</option>
-              {props.providers.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField
+          label={t('common.email')}
+          error={f['email']}
+          required
+          type="email"
+          name="email"
+          value={email}
+          onValue={setEmail}
+        />
+        <TextField
+          label={t('common.name')}
+          error={f['name']}
+          required
+          name="name"
+          value={name}
+          onValue={setName}
+        />
+        <SelectField
+          label={t('users.role')}
+          error={f['role']}
+          required
+          name="role"
+          value={role}
+          onValue={setRole}
+          options={optionsOf(ROLES, (r) => t(`role.${r}`))}
+        />
+        <SelectField
+          label={t('users.provider')}
+          help={t('users.providerHelp')}
+          error={f['providerId']}
+          name="providerId"
+          value={providerId}
+          onValue={setProviderId}
+          blank={t('users.noProvider')}
+          options={namedOptions(props.providers)}
+        />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={submit.busy}>
-          {t('users.sendInvite')}
-        </button>
+      <FormActions busy={submit.busy} label={t('users.sendInvite')}>
         <button type="button" className="button-secondary" onClick={props.onCancel}>
           {t('common.cancel')}
         </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

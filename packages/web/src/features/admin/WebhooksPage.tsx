@@ -4,7 +4,9 @@
 import type { WebhookEndpoint } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, Field, Loading, PageHeader, SecretBox } from '../../lib/ui';
+import { DataTable } from '../../kit/DataTable';
+import { FormActions, TextField } from '../../kit/fields';
+import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -86,88 +88,96 @@ export function WebhooksPage() {
       <form className="form card" onSubmit={onCreate} noValidate>
         <ErrorBanner error={submit.bannerError} />
         <div className="form-grid">
-          <Field label={t('webhooks.url')} help={t('webhooks.urlHelp')} error={submit.fields['url']} required>
-            {(c) => (
-              <input {...c} type="url" name="url" value={url} onChange={(e) => setUrl(e.target.value)} />
-            )}
-          </Field>
-          <Field label={t('webhooks.description')} error={submit.fields['description']}>
-            {(c) => (
-              <input
-                {...c}
-                name="description"
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label={t('webhooks.url')}
+            help={t('webhooks.urlHelp')}
+            error={submit.fields['url']}
+            required
+            type="url"
+            name="url"
+            value={url}
+            onValue={setUrl}
+          />
+          <TextField
+            label={t('webhooks.description')}
+            error={submit.fields['description']}
+            name="description"
+            value={description}
+            onValue={setDescription}
+          />
+          <TextField
             label={t('webhooks.eventTypes')}
             help={t('webhooks.eventTypesHelp', { types: KNOWN_TYPES.join(', ') })}
             error={submit.fields['eventTypes']}
             required
-          >
-            {(c) => (
-              <input {...c} name="eventTypes" value={types} onChange={(e) => setTypes(e.target.value)} />
-            )}
-          </Field>
+            name="eventTypes"
+            value={types}
+            onValue={setTypes}
+          />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={submit.busy}>
-            {t('webhooks.create')}
-          </button>
-        </div>
+        <FormActions busy={submit.busy} label={t('webhooks.create')} />
       </form>
-      <ErrorBanner error={endpoints.error} onRetry={endpoints.reload} />
       <ErrorBanner error={actionError} />
-      {endpoints.loading && !endpoints.data ? <Loading /> : null}
-      {endpoints.data?.length === 0 ? <p className="empty">{t('webhooks.empty')}</p> : null}
-      {endpoints.data && endpoints.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('webhooks.url')}</th>
-                <th scope="col">{t('webhooks.eventTypes')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('common.created')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {endpoints.data.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">
-                    <span dir="ltr">{e.url}</span>
-                    {e.description ? <div className="muted">{e.description}</div> : null}
-                  </th>
-                  <td dir="ltr">{e.eventTypes.join(', ')}</td>
-                  <td>{e.active ? t('webhooks.active') : t('webhooks.inactive')}</td>
-                  <td className="nowrap">{fmt.dateTime(e.createdAt)}</td>
-                  <td>
-                    <button type="button" className="button-small" onClick={() => void test(e)}>
-                      {t('webhooks.sendTest')}
-                    </button>{' '}
-                    <button type="button" className="button-small" onClick={() => setSelected(e.id)}>
-                      {t('webhooks.showDeliveries')}
-                    </button>{' '}
-                    <button type="button" className="button-small" onClick={() => void toggle(e)}>
-                      {e.active ? t('webhooks.disable') : t('webhooks.enable')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button-danger button-small"
-                      onClick={() => void remove(e)}
-                    >
-                      {t('webhooks.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('webhooks.title')}
+        rows={endpoints.data}
+        rowKey={(e) => e.id}
+        loading={endpoints.loading}
+        error={endpoints.error}
+        onRetry={endpoints.reload}
+        empty={<p className="empty">{t('webhooks.empty')}</p>}
+        columns={[
+          {
+            key: 'url',
+            header: t('webhooks.url'),
+            rowHeader: true,
+            cell: (e) => (
+              <>
+                <span dir="ltr">{e.url}</span>
+                {e.description ? <div className="muted">{e.description}</div> : null}
+              </>
+            ),
+            sortValue: (e) => e.url,
+          },
+          {
+            key: 'eventTypes',
+            header: t('webhooks.eventTypes'),
+            cell: (e) => <bdi dir="ltr">{e.eventTypes.join(', ')}</bdi>,
+          },
+          {
+            key: 'status',
+            header: t('common.status'),
+            cell: (e) => (e.active ? t('webhooks.active') : t('webhooks.inactive')),
+          },
+          {
+            key: 'created',
+            header: t('common.created'),
+            nowrap: true,
+            cell: (e) => fmt.dateTime(e.createdAt),
+            sortValue: (e) => e.createdAt,
+          },
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            cell: (e) => (
+              <>
+                <button type="button" className="button-small" onClick={() => void test(e)}>
+                  {t('webhooks.sendTest')}
+                </button>{' '}
+                <button type="button" className="button-small" onClick={() => setSelected(e.id)}>
+                  {t('webhooks.showDeliveries')}
+                </button>{' '}
+                <button type="button" className="button-small" onClick={() => void toggle(e)}>
+                  {e.active ? t('webhooks.disable') : t('webhooks.enable')}
+                </button>{' '}
+                <button type="button" className="button-danger button-small" onClick={() => void remove(e)}>
+                  {t('webhooks.delete')}
+                </button>
+              </>
+            ),
+          },
+        ]}
+      />
       {selected ? <Deliveries key={selected} endpointId={selected} /> : null}
     </>
   );
@@ -183,39 +193,43 @@ function Deliveries({ endpointId }: { endpointId: string }) {
       <button type="button" className="button-small" onClick={deliveries.reload}>
         {t('webhooks.refresh')}
       </button>
-      <ErrorBanner error={deliveries.error} onRetry={deliveries.reload} />
-      {deliveries.loading && !deliveries.data ? <Loading /> : null}
-      {deliveries.data?.length === 0 ? <p className="empty">{t('webhooks.noDeliveries')}</p> : null}
-      {deliveries.data && deliveries.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.created')}</th>
-                <th scope="col">{t('webhooks.event')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('webhooks.statusCode')}</th>
-                <th scope="col">{t('webhooks.attempts')}</th>
-                <th scope="col">{t('webhooks.nextAttempt')}</th>
-                <th scope="col">{t('webhooks.lastError')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.map((d) => (
-                <tr key={d.id}>
-                  <td className="nowrap">{fmt.dateTime(d.createdAt)}</td>
-                  <td dir="ltr">{d.eventType}</td>
-                  <td>{t(`webhooks.statuses.${d.status}`)}</td>
-                  <td>{d.lastStatusCode ?? '—'}</td>
-                  <td>{fmt.number(d.attempts)}</td>
-                  <td className="nowrap">{d.nextAttemptAt ? fmt.dateTime(d.nextAttemptAt) : '—'}</td>
-                  <td dir="ltr">{d.lastError ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('webhooks.deliveriesTitle')}
+        rows={deliveries.data}
+        rowKey={(d) => d.id}
+        loading={deliveries.loading}
+        error={deliveries.error}
+        onRetry={deliveries.reload}
+        empty={<p className="empty">{t('webhooks.noDeliveries')}</p>}
+        columns={[
+          {
+            key: 'created',
+            header: t('common.created'),
+            nowrap: true,
+            cell: (d) => fmt.dateTime(d.createdAt),
+          },
+          { key: 'event', header: t('webhooks.event'), cell: (d) => <bdi dir="ltr">{d.eventType}</bdi> },
+          { key: 'status', header: t('common.status'), cell: (d) => t(`webhooks.statuses.${d.status}`) },
+          { key: 'statusCode', header: t('webhooks.statusCode'), cell: (d) => d.lastStatusCode ?? '—' },
+          {
+            key: 'attempts',
+            header: t('webhooks.attempts'),
+            numeric: true,
+            cell: (d) => fmt.number(d.attempts),
+          },
+          {
+            key: 'nextAttempt',
+            header: t('webhooks.nextAttempt'),
+            nowrap: true,
+            cell: (d) => (d.nextAttemptAt ? fmt.dateTime(d.nextAttemptAt) : '—'),
+          },
+          {
+            key: 'lastError',
+            header: t('webhooks.lastError'),
+            cell: (d) => <bdi dir="ltr">{d.lastError ?? ''}</bdi>,
+          },
+        ]}
+      />
     </section>
   );
 }

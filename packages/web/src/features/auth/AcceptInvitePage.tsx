@@ -1,13 +1,13 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
+import { FormActions, TextField } from '../../kit/fields';
 import { ApiError } from '../../lib/api';
-import { ErrorBanner, Field } from '../../lib/ui';
+import { ErrorBanner } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
+import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields';
 import { useSession } from './session';
-
-const MIN_PASSWORD = 10;
 
 export function AcceptInvitePage() {
   const { t } = useTranslation();
@@ -21,10 +21,7 @@ export function AcceptInvitePage() {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const problems: Record<string, string> = {};
-    if (password.length < MIN_PASSWORD) problems['password'] = t('auth.passwordTooShort');
-    if (confirm !== password) problems['confirm'] = t('auth.passwordsDiffer');
-    if (submit.invalid(problems)) return;
+    if (submit.invalid(newPasswordProblems(t, password, confirm))) return;
     const done = await submit.run(() =>
       session.acceptInvite(token, password, name.trim() || undefined).then(() => true),
     );
@@ -47,52 +44,23 @@ export function AcceptInvitePage() {
           </div>
         ) : null}
         <ErrorBanner error={bannerError} />
-        <Field label={t('auth.yourName')} error={fields['name']}>
-          {(c) => (
-            <input
-              {...c}
-              name="name"
-              autoComplete="name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field
-          label={t('auth.newPassword')}
-          help={t('auth.passwordHint')}
-          error={fields['password']}
-          required
-        >
-          {(c) => (
-            <input
-              {...c}
-              type="password"
-              name="password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD}
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('auth.confirmPassword')} error={fields['confirm']} required>
-          {(c) => (
-            <input
-              {...c}
-              type="password"
-              name="confirm"
-              autoComplete="new-password"
-              required
-              value={confirm}
-              onChange={(e) => setConfirm(e.target.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" className="button-primary button-wide" disabled={submit.busy}>
-          {t('auth.acceptInvite')}
-        </button>
+        <TextField
+          label={t('auth.yourName')}
+          error={fields['name']}
+          name="name"
+          autoComplete="name"
+          value={name}
+          onValue={setName}
+        />
+        <NewPasswordFields
+          t={t}
+          password={password}
+          confirm={confirm}
+          onPassword={setPassword}
+          onConfirm={setConfirm}
+          fields={fields}
+        />
+        <FormActions wide busy={submit.busy} label={t('auth.acceptInvite')} />
       </form>
     </AuthLayout>
   );

@@ -1,12 +1,12 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { FormActions, TextField } from '../../kit/fields';
 import { api } from '../../lib/api';
-import { ErrorBanner, Field, Notice } from '../../lib/ui';
+import { ErrorBanner, Notice } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
-
-const MIN_PASSWORD = 10;
+import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields';
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -29,22 +29,17 @@ export function ForgotPasswordPage() {
         <form className="form" onSubmit={onSubmit} noValidate>
           <p>{t('auth.forgotIntro')}</p>
           <ErrorBanner error={submit.bannerError} />
-          <Field label={t('auth.email')} error={submit.fields['email']} required>
-            {(c) => (
-              <input
-                {...c}
-                type="email"
-                name="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
-          <button type="submit" className="button-primary button-wide" disabled={submit.busy}>
-            {t('auth.sendResetLink')}
-          </button>
+          <TextField
+            label={t('auth.email')}
+            error={submit.fields['email']}
+            required
+            type="email"
+            name="email"
+            autoComplete="username"
+            value={email}
+            onValue={setEmail}
+          />
+          <FormActions wide busy={submit.busy} label={t('auth.sendResetLink')} />
         </form>
       )}
       <p>
@@ -60,22 +55,17 @@ export function ResetPasswordPage() {
   const { token = '' } = useParams();
   const [password, setPassword] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
   const submit = useSubmit();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const problems: Record<string, string> = {};
-    if (password.length < MIN_PASSWORD) problems['password'] = t('auth.passwordTooShort');
-    if (confirm !== password) problems['confirm'] = t('auth.passwordsDiffer');
-    setLocal(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (submit.invalid(newPasswordProblems(t, password, confirm))) return;
     const ok = await submit.run(() =>
       api.post('/auth/password-reset/confirm', { token, password }).then(() => true),
     );
     if (ok) setDone(true);
   };
-  const fields = { ...submit.fields, ...local };
+  const fields = submit.fields;
   return (
     <AuthLayout title={t('auth.resetTitle')}>
       {done ? (
@@ -88,38 +78,15 @@ export function ResetPasswordPage() {
             </div>
           ) : null}
           <ErrorBanner error={submit.bannerError} />
-          <Field
-            label={t('auth.newPassword')}
-            help={t('auth.passwordHint')}
-            error={fields['password']}
-            required
-          >
-            {(c) => (
-              <input
-                {...c}
-                type="password"
-                autoComplete="new-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('auth.confirmPassword')} error={fields['confirm']} required>
-            {(c) => (
-              <input
-                {...c}
-                type="password"
-                autoComplete="new-password"
-                required
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value)}
-              />
-            )}
-          </Field>
-          <button type="submit" className="button-primary button-wide" disabled={submit.busy}>
-            {t('auth.setNewPassword')}
-          </button>
+          <NewPasswordFields
+            t={t}
+            password={password}
+            confirm={confirm}
+            onPassword={setPassword}
+            onConfirm={setConfirm}
+            fields={fields}
+          />
+          <FormActions wide busy={submit.busy} label={t('auth.setNewPassword')} />
         </form>
       )}
       <p>
@@ -135,17 +102,12 @@ export function ChangePasswordForm() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
   const [changed, setChanged] = useState(false);
   const submit = useSubmit();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setChanged(false);
-    const problems: Record<string, string> = {};
-    if (next.length < MIN_PASSWORD) problems['newPassword'] = t('auth.passwordTooShort');
-    if (confirm !== next) problems['confirm'] = t('auth.passwordsDiffer');
-    setLocal(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (submit.invalid(newPasswordProblems(t, next, confirm, 'newPassword'))) return;
     const ok = await submit.run(() =>
       api.post('/me/password', { currentPassword: current, newPassword: next }).then(() => true),
     );
@@ -156,55 +118,32 @@ export function ChangePasswordForm() {
       setConfirm('');
     }
   };
-  const fields = { ...submit.fields, ...local };
+  const fields = submit.fields;
   return (
     <form className="form card" onSubmit={onSubmit} noValidate>
       <h2>{t('account.passwordTitle')}</h2>
       {changed ? <Notice>{t('account.passwordChanged')}</Notice> : null}
       <ErrorBanner error={submit.bannerError} />
-      <Field label={t('account.currentPassword')} error={fields['currentPassword']} required>
-        {(c) => (
-          <input
-            {...c}
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        label={t('auth.newPassword')}
-        help={t('auth.passwordHint')}
-        error={fields['newPassword']}
+      <TextField
+        label={t('account.currentPassword')}
+        error={fields['currentPassword']}
         required
-      >
-        {(c) => (
-          <input
-            {...c}
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('auth.confirmPassword')} error={fields['confirm']} required>
-        {(c) => (
-          <input
-            {...c}
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        )}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={submit.busy}>
-          {t('account.changePassword')}
-        </button>
-      </div>
+        type="password"
+        name="currentPassword"
+        autoComplete="current-password"
+        value={current}
+        onValue={setCurrent}
+      />
+      <NewPasswordFields
+        t={t}
+        password={next}
+        confirm={confirm}
+        onPassword={setNext}
+        onConfirm={setConfirm}
+        fields={fields}
+        passwordField="newPassword"
+      />
+      <FormActions busy={submit.busy} label={t('account.changePassword')} />
     </form>
   );
 }

@@ -5,6 +5,19 @@ import { publishTransient, recordEvent } from '../../../platform/events/index.js
 import type { ImportFindings } from './findings.js';
 import type { ImportProgress } from './run-import.js';
 
+/** The payload of `import_run.progress` (pushed per committed batch); the web app's run card reads it. */
+export type ImportProgressPayload = Pick<
+  ImportProgress,
+  'bytesDone' | 'bytesTotal' | 'recordsRead' | 'ticketsUpserted' | 'rowsRejected'
+>;
+
+/** The payload of `import_run.finished` (outbox event: stream, webhooks). */
+export interface ImportFinishedPayload {
+  status: 'done' | 'failed';
+  ticketsUpserted: number;
+  rowsRejected: number;
+}
+
 export interface RunRef {
   organizationId: string;
   runId: string;
@@ -30,7 +43,7 @@ export async function announceProgress(db: Kysely<DB>, run: RunRef, p: ImportPro
         recordsRead: p.recordsRead,
         ticketsUpserted: p.ticketsUpserted,
         rowsRejected: p.rowsRejected,
-      },
+      } satisfies ImportProgressPayload,
     });
   } catch (err) {
     // Progress is a courtesy: never fail an import over it.
@@ -79,7 +92,7 @@ export async function finishRun(
         status: outcome.status,
         ticketsUpserted: outcome.progress.ticketsUpserted,
         rowsRejected: outcome.progress.rowsRejected,
-      },
+      } satisfies ImportFinishedPayload,
     });
   });
 }

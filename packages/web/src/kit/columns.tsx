@@ -1,0 +1,57 @@
+// Column builders for the DataTable: most columns show one value and sort by it, so the value is
+// named once. Text sorts by the user's collation, numbers by value, times by their ISO string.
+import type { ReactNode } from 'react';
+import type { Column } from './DataTable';
+
+type Extra<T> = Partial<Omit<Column<T>, 'key' | 'header'>>;
+
+/** Text shown as it sorts (names, labels); `null` shows a dash and sorts last. */
+export function textColumn<T>(
+  key: string,
+  header: ReactNode,
+  value: (row: T) => string | null,
+  extra: Extra<T> = {},
+): Column<T> {
+  return { key, header, cell: (row) => value(row) ?? '—', sortValue: value, ...extra };
+}
+
+/** A count or measure: formatted, aligned to the end, sorted by value (largest first). */
+export function numberColumn<T>(
+  key: string,
+  header: ReactNode,
+  value: (row: T) => number | null,
+  format: (n: number) => string,
+  extra: Extra<T> = {},
+): Column<T> {
+  return {
+    key,
+    header,
+    numeric: true,
+    cell: (row) => {
+      const n = value(row);
+      return n === null ? '—' : format(n);
+    },
+    sortValue: value,
+    ...extra,
+  };
+}
+
+/** A moment (ISO 8601): on one line, sorted by time; `null` shows a dash (or `missing`). */
+export function timeColumn<T>(
+  key: string,
+  header: ReactNode,
+  iso: (row: T) => string | null,
+  format: (iso: string) => string,
+  missing: ReactNode = '—',
+): Column<T> {
+  return {
+    key,
+    header,
+    nowrap: true,
+    cell: (row) => {
+      const at = iso(row);
+      return at === null ? missing : format(at);
+    },
+    sortValue: iso,
+  };
+}
