@@ -8,6 +8,7 @@ import { PROVIDER_KINDS, SHORES } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { textColumn, timeColumn } from '../../kit/columns';
 import { BackLink, CrudRoutes, EditorForm, SavedNotice } from '../../kit/crud';
 import { DataTable } from '../../kit/DataTable';
 import { optionsOf, SelectField, TextField } from '../../kit/fields';
@@ -68,12 +69,9 @@ function ProviderList() {
             cell: (p) => <span className={`badge badge-${p.kind}`}>{t(`providers.kinds.${p.kind}`)}</span>,
             sortValue: (p) => t(`providers.kinds.${p.kind}`),
           },
-          {
-            key: 'shore',
-            header: t('providers.shore'),
-            cell: (p) => (p.shore ? t(`providers.shores.${p.shore}`) : '—'),
-            sortValue: (p) => (p.shore ? t(`providers.shores.${p.shore}`) : null),
-          },
+          textColumn('shore', t('providers.shore'), (p) =>
+            p.shore ? t(`providers.shores.${p.shore}`) : null,
+          ),
           {
             key: 'countries',
             header: t('providers.countries'),
@@ -84,13 +82,7 @@ function ProviderList() {
             header: t('providers.languages'),
             cell: (p) => fmt.list(p.languages.map(fmt.language)),
           },
-          {
-            key: 'created',
-            header: t('common.created'),
-            nowrap: true,
-            cell: (p) => fmt.date(p.createdAt),
-            sortValue: (p) => p.createdAt,
-          },
+          timeColumn('created', t('common.created'), (p) => p.createdAt, fmt.date),
         ]}
       />
     </>

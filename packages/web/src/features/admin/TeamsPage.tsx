@@ -10,6 +10,7 @@ import { CHANNELS, WEEKDAYS } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { textColumn } from '../../kit/columns';
 import { BackLink, CrudRoutes, EditorForm, SavedNotice } from '../../kit/crud';
 import { DataTable } from '../../kit/DataTable';
 import { namedOptions, SelectField, TextField } from '../../kit/fields';
@@ -84,13 +85,8 @@ function TeamList() {
             cell: (team) => <Link to={team.id}>{team.name}</Link>,
             sortValue: (team) => team.name,
           },
-          {
-            key: 'provider',
-            header: t('teams.provider'),
-            cell: (team) => providerName(team.providerId),
-            sortValue: (team) => providerName(team.providerId),
-          },
-          { key: 'site', header: t('teams.site'), cell: (team) => team.site, sortValue: (team) => team.site },
+          textColumn('provider', t('teams.provider'), (team) => providerName(team.providerId)),
+          textColumn('site', t('teams.site'), (team) => team.site),
           {
             key: 'languages',
             header: t('teams.languages'),

@@ -1,6 +1,7 @@
 import type { ApiToken, ApiTokenCreated as CreatedApiToken } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textColumn, timeColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { FormActions, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
@@ -118,39 +119,21 @@ export function TokensPage() {
         onRetry={tokens.reload}
         empty={<p className="empty">{t('tokens.empty')}</p>}
         columns={[
-          {
-            key: 'name',
-            header: t('common.name'),
-            rowHeader: true,
-            cell: (token) => token.name,
-            sortValue: (token) => token.name,
-          },
-          {
-            key: 'created',
-            header: t('common.created'),
-            nowrap: true,
-            cell: (token) => fmt.dateTime(token.createdAt),
-            sortValue: (token) => token.createdAt,
-          },
+          textColumn('name', t('common.name'), (token) => token.name, { rowHeader: true }),
+          timeColumn('created', t('common.created'), (token) => token.createdAt, fmt.dateTime),
           {
             key: 'scopes',
             header: t('tokens.scope'),
             cell: (token) => token.scopes.map((s) => t(SCOPE_LABEL[s])).join(', '),
           },
-          {
-            key: 'expires',
-            header: t('tokens.expires'),
-            nowrap: true,
-            cell: (token) => fmt.dateTime(token.expiresAt),
-            sortValue: (token) => token.expiresAt,
-          },
-          {
-            key: 'lastUsed',
-            header: t('tokens.lastUsed'),
-            nowrap: true,
-            cell: (token) => (token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')),
-            sortValue: (token) => token.lastUsedAt,
-          },
+          timeColumn('expires', t('tokens.expires'), (token) => token.expiresAt, fmt.dateTime),
+          timeColumn(
+            'lastUsed',
+            t('tokens.lastUsed'),
+            (token) => token.lastUsedAt,
+            fmt.dateTime,
+            t('tokens.never'),
+          ),
           {
             key: 'actions',
             header: t('common.actions'),

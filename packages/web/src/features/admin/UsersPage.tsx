@@ -2,6 +2,7 @@ import type { Role, User } from '@shoreline/server/contract';
 import { ROLES } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textColumn, timeColumn } from '../../kit/columns';
 import { type Column, DataTable } from '../../kit/DataTable';
 import { FormActions, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
@@ -45,7 +46,7 @@ export function UsersPage() {
   };
 
   const columns: Column<User>[] = [
-    { key: 'name', header: t('common.name'), rowHeader: true, cell: (u) => u.name, sortValue: (u) => u.name },
+    textColumn('name', t('common.name'), (u) => u.name, { rowHeader: true }),
     {
       key: 'email',
       header: t('common.email'),
@@ -74,25 +75,14 @@ export function UsersPage() {
           t(`role.${u.role}`)
         ),
     },
-    {
-      key: 'provider',
-      header: t('users.provider'),
-      cell: (u) => providerName(u.providerId),
-      sortValue: (u) => providerName(u.providerId),
-    },
+    textColumn('provider', t('users.provider'), (u) => (u.providerId ? providerName(u.providerId) : null)),
     {
       key: 'status',
       header: t('common.status'),
       cell: (u) => <span className={`badge badge-${u.status}`}>{t(`users.statuses.${u.status}`)}</span>,
       sortValue: (u) => t(`users.statuses.${u.status}`),
     },
-    {
-      key: 'created',
-      header: t('common.created'),
-      nowrap: true,
-      cell: (u) => fmt.date(u.createdAt),
-      sortValue: (u) => u.createdAt,
-    },
+    timeColumn('created', t('common.created'), (u) => u.createdAt, fmt.date),
   ];
   if (canWrite)
     columns.push({

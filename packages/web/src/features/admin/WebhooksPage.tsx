@@ -4,6 +4,7 @@
 import type { WebhookEndpoint } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { FormActions, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
@@ -149,13 +150,7 @@ export function WebhooksPage() {
             header: t('common.status'),
             cell: (e) => (e.active ? t('webhooks.active') : t('webhooks.inactive')),
           },
-          {
-            key: 'created',
-            header: t('common.created'),
-            nowrap: true,
-            cell: (e) => fmt.dateTime(e.createdAt),
-            sortValue: (e) => e.createdAt,
-          },
+          timeColumn('created', t('common.created'), (e) => e.createdAt, fmt.dateTime),
           {
             key: 'actions',
             header: t('common.actions'),
@@ -202,27 +197,12 @@ function Deliveries({ endpointId }: { endpointId: string }) {
         onRetry={deliveries.reload}
         empty={<p className="empty">{t('webhooks.noDeliveries')}</p>}
         columns={[
-          {
-            key: 'created',
-            header: t('common.created'),
-            nowrap: true,
-            cell: (d) => fmt.dateTime(d.createdAt),
-          },
+          timeColumn('created', t('common.created'), (d) => d.createdAt, fmt.dateTime),
           { key: 'event', header: t('webhooks.event'), cell: (d) => <bdi dir="ltr">{d.eventType}</bdi> },
-          { key: 'status', header: t('common.status'), cell: (d) => t(`webhooks.statuses.${d.status}`) },
-          { key: 'statusCode', header: t('webhooks.statusCode'), cell: (d) => d.lastStatusCode ?? '—' },
-          {
-            key: 'attempts',
-            header: t('webhooks.attempts'),
-            numeric: true,
-            cell: (d) => fmt.number(d.attempts),
-          },
-          {
-            key: 'nextAttempt',
-            header: t('webhooks.nextAttempt'),
-            nowrap: true,
-            cell: (d) => (d.nextAttemptAt ? fmt.dateTime(d.nextAttemptAt) : '—'),
-          },
+          textColumn('status', t('common.status'), (d) => t(`webhooks.statuses.${d.status}`)),
+          numberColumn('statusCode', t('webhooks.statusCode'), (d) => d.lastStatusCode, String),
+          numberColumn('attempts', t('webhooks.attempts'), (d) => d.attempts, fmt.number),
+          timeColumn('nextAttempt', t('webhooks.nextAttempt'), (d) => d.nextAttemptAt, fmt.dateTime),
           {
             key: 'lastError',
             header: t('webhooks.lastError'),

@@ -5,6 +5,7 @@ import type { Provider, ProviderMapping, Team } from '@shoreline/server/contract
 import { MATCH_KINDS, type MatchKind } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { textColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { FormActions, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner } from '../../lib/ui';
@@ -53,25 +54,17 @@ export function ImportMappingsCard() {
             cell: (m) => <bdi dir="ltr">{m.source}</bdi>,
             sortValue: (m) => m.source,
           },
-          {
-            key: 'matchKind',
-            header: t('insight.mappings.matchKind'),
-            cell: (m) => t(`insight.mappings.kinds.${m.matchKind}`),
-            sortValue: (m) => t(`insight.mappings.kinds.${m.matchKind}`),
-          },
+          textColumn('matchKind', t('insight.mappings.matchKind'), (m) =>
+            t(`insight.mappings.kinds.${m.matchKind}`),
+          ),
           {
             key: 'matchValue',
             header: t('insight.mappings.matchValue'),
             cell: (m) => <bdi dir="ltr">{m.matchValue || '—'}</bdi>,
             sortValue: (m) => m.matchValue,
           },
-          {
-            key: 'provider',
-            header: t('insight.filters.provider'),
-            cell: (m) => providerName(m.providerId),
-            sortValue: (m) => providerName(m.providerId),
-          },
-          { key: 'team', header: t('insight.filters.team'), cell: (m) => teamName(m.teamId) },
+          textColumn('provider', t('insight.filters.provider'), (m) => providerName(m.providerId)),
+          textColumn('team', t('insight.filters.team'), (m) => teamName(m.teamId)),
           {
             key: 'actions',
             header: <span className="visually-hidden">{t('common.actions')}</span>,

@@ -5,6 +5,7 @@ import { QUALITY_FLAGS } from '@shoreline/core/insight/data-quality';
 import type { ImportProgressPayload, ImportReject, ImportRun } from '@shoreline/server/contract';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberColumn, textColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { useEventStream } from '../../lib/eventStream';
 import { ErrorBanner, Loading, Notice } from '../../lib/ui';
@@ -134,15 +135,11 @@ function QualityReport({ quality }: { quality: ImportRun['quality'] }) {
           rows={flags}
           rowKey={([flag]) => flag}
           rowProps={([flag]) => ({ 'data-flag': flag })}
-          initialSort={{ key: 'tickets', direction: 'descending' }}
+          initialSort={numberColumn('tickets', t('insight.metrics.tickets'), ([, n]) => n, fmt.number)}
           columns={[
-            {
-              key: 'flag',
-              header: t('insight.imports.flag'),
+            textColumn('flag', t('insight.imports.flag'), ([flag]) => flagLabel(t, flag), {
               rowHeader: true,
-              cell: ([flag]) => flagLabel(t, flag),
-              sortValue: ([flag]) => flagLabel(t, flag),
-            },
+            }),
             {
               key: 'tickets',
               header: t('insight.metrics.tickets'),
@@ -198,13 +195,7 @@ function Rejects({ run }: { run: ImportRun }) {
             header: t('insight.imports.rejectFile'),
             cell: (r) => <bdi dir="ltr">{r.file}</bdi>,
           },
-          {
-            key: 'line',
-            header: t('insight.imports.rejectLine'),
-            numeric: true,
-            cell: (r) => fmt.number(r.line),
-            sortValue: (r) => r.line,
-          },
+          numberColumn('line', t('insight.imports.rejectLine'), (r) => r.line, fmt.number),
           {
             key: 'field',
             header: t('insight.imports.rejectField'),

@@ -6,6 +6,7 @@ import { IMPORT_FORMATS, type ImportFormat, type ImportRun } from '@shoreline/se
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { FormActions, optionsOf, SelectField } from '../../kit/fields';
 import { ApiError } from '../../lib/api';
@@ -222,12 +223,7 @@ function RunList(props: {
             ),
             sortValue: (r) => r.fileName,
           },
-          {
-            key: 'format',
-            header: t('insight.imports.format'),
-            cell: (r) => formatLabel(r.format),
-            sortValue: (r) => formatLabel(r.format),
-          },
+          textColumn('format', t('insight.imports.format'), (r) => formatLabel(r.format)),
           {
             key: 'status',
             header: t('common.status'),
@@ -238,34 +234,15 @@ function RunList(props: {
             ),
             sortValue: (r) => r.status,
           },
-          {
-            key: 'started',
-            header: t('insight.imports.started'),
-            nowrap: true,
-            cell: (r) => fmt.dateTime(r.startedAt),
-            sortValue: (r) => r.startedAt,
-          },
-          {
-            key: 'recordsRead',
-            header: t('insight.imports.recordsRead'),
-            numeric: true,
-            cell: (r) => fmt.number(r.recordsRead),
-            sortValue: (r) => r.recordsRead,
-          },
-          {
-            key: 'ticketsUpserted',
-            header: t('insight.imports.ticketsUpserted'),
-            numeric: true,
-            cell: (r) => fmt.number(r.ticketsUpserted),
-            sortValue: (r) => r.ticketsUpserted,
-          },
-          {
-            key: 'rowsRejected',
-            header: t('insight.imports.rowsRejected'),
-            numeric: true,
-            cell: (r) => fmt.number(r.rowsRejected),
-            sortValue: (r) => r.rowsRejected,
-          },
+          timeColumn('started', t('insight.imports.started'), (r) => r.startedAt, fmt.dateTime),
+          numberColumn('recordsRead', t('insight.imports.recordsRead'), (r) => r.recordsRead, fmt.number),
+          numberColumn(
+            'ticketsUpserted',
+            t('insight.imports.ticketsUpserted'),
+            (r) => r.ticketsUpserted,
+            fmt.number,
+          ),
+          numberColumn('rowsRejected', t('insight.imports.rowsRejected'), (r) => r.rowsRejected, fmt.number),
         ]}
       />
     </Card>
