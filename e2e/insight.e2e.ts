@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDuration } from '../packages/web/src/lib/format';
-import { artifacts, startJourney, type TestServer, watchProgress } from './support';
+import { artifacts, signIn, startJourney, type TestServer, watchProgress } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -106,12 +106,7 @@ const data = generate();
 
 describe('insight journey', () => {
   it('signs in and finds the empty Overview pointing to the import', async () => {
-    await page.goto('/');
-    await page.getByLabel('Email').fill(server.demo.adminEmail);
-    await page.getByLabel('Password').fill(server.demo.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    await nav.waitFor();
+    const nav = await signIn(page, server);
     expect(await nav.textContent()).toContain('Insight');
     await nav.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'Insight overview', level: 1 }).waitFor();

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { requiredAgents } from '@shoreline/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, root, startJourney, type TestServer, watchProgress } from './support';
+import { artifacts, root, signIn, startJourney, type TestServer, watchProgress } from './support';
 
 const yearFile = join(root, '..', 'shared', 'reference', 'staffing', 'intervals_year.csv');
 
@@ -70,12 +70,7 @@ afterAll(async () => {
 
 describe('plan journey', () => {
   it('signs in and opens Plan → Staffing', async () => {
-    await page.goto('/');
-    await page.getByLabel('Email').fill(server.demo.adminEmail);
-    await page.getByLabel('Password').fill(server.demo.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    await nav.waitFor();
+    const nav = await signIn(page, server);
     expect(await nav.textContent()).toContain('Plan');
     await nav.getByRole('link', { name: 'Staffing' }).click();
     await page.getByRole('heading', { name: 'Staffing', level: 1 }).waitFor();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { verifySignature } from '@shoreline/server/modules/webhooks/signature';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, startJourney, type TestServer } from './support';
+import { artifacts, signIn, startJourney, type TestServer } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -46,10 +46,7 @@ afterAll(async () => {
 
 describe('webhooks journey', () => {
   it('registers an endpoint, shows its secret once, and logs a signed test delivery', async () => {
-    await page.goto('/');
-    await page.getByLabel('Email').fill(server.demo.adminEmail);
-    await page.getByLabel('Password').fill(server.demo.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(page, server);
     await page.getByRole('link', { name: 'Webhooks' }).first().click();
     await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
     expect(await page.getByText('No endpoints yet.').count()).toBe(1);

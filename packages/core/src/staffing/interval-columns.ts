@@ -30,6 +30,6 @@ export type IntervalColumn =
 /** The columns holding numbers: every column but `interval_start`, required ones first. */
 export type NumericIntervalColumn = Exclude<IntervalColumn, 'interval_start'>;
 export const NUMERIC_INTERVAL_COLUMNS: readonly NumericIntervalColumn[] = [
-  ...REQUIRED_INTERVAL_COLUMNS.filter((c): c is NumericIntervalColumn => c !== 'interval_start'),
+  ...REQUIRED_INTERVAL_COLUMNS.slice(1), // interval_start is the first
   ...OPTIONAL_INTERVAL_COLUMNS,
-];
+] as NumericIntervalColumn[];

@@ -1,5 +1,5 @@
 // Column builders for the DataTable: most columns show one value and sort by it, so the value is
-// named once. Text sorts by the user's collation, numbers by value, times by their ISO string.
+// named once. Give the row type (`textColumn<Team>(…)`): TypeScript does not infer it from the table. Text sorts by the user's collation, numbers by value, times by their ISO string.
 import type { ReactNode } from 'react';
 import type { Column } from './DataTable';
 

@@ -67,6 +67,19 @@ export function SelectField<V extends string>(
   );
 }
 
+/**
+ * Wires fields to their state and to the submit's messages by the API's field name:
+ * `<TextField label={…} {...bind('email', email, setEmail)} />` sets name, value, onValue and error.
+ */
+export function fieldBinder(messages: Record<string, string | undefined>) {
+  return <V extends string>(name: string, value: V | '', onValue: (value: V) => void) => ({
+    name,
+    value,
+    onValue,
+    error: messages[name],
+  });
+}
+
 /** Options from a list of values, each labelled by `label`. */
 export function optionsOf<V extends string>(values: readonly V[], label: (v: V) => ReactNode): Option<V>[] {
   return values.map((value) => ({ value, label: label(value) }));

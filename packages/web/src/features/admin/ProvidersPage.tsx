@@ -10,16 +10,16 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { textColumn, timeColumn } from '../../kit/columns';
 import { BackLink, CrudRoutes, EditorForm, SavedNotice } from '../../kit/crud';
-import { DataTable } from '../../kit/DataTable';
-import { optionsOf, SelectField, TextField } from '../../kit/fields';
-import { ErrorBanner, Field, FieldGroup, Loading, PageHeader } from '../../lib/ui';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { fieldBinder, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { ErrorBanner, FieldGroup, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { adminApi } from './api';
-import { CountriesInput, LanguagesInput } from './CodeInputs';
+import { CodesField } from './CodeInputs';
 
 export function ProvidersPage() {
   return <CrudRoutes list={<ProviderList />} create={<ProviderCreate />} edit={<ProviderEdit />} />;
@@ -48,11 +48,8 @@ function ProviderList() {
       <SavedNotice />
       <DataTable
         caption={t('providers.title')}
-        rows={providers.data}
+        {...resourceRows(providers)}
         rowKey={(p) => p.id}
-        loading={providers.loading}
-        error={providers.error}
-        onRetry={providers.reload}
         empty={<p className="empty">{t('providers.empty')}</p>}
         initialSort={{ key: 'name', direction: 'ascending' }}
         columns={[
@@ -69,7 +66,7 @@ function ProviderList() {
             cell: (p) => <span className={`badge badge-${p.kind}`}>{t(`providers.kinds.${p.kind}`)}</span>,
             sortValue: (p) => t(`providers.kinds.${p.kind}`),
           },
-          textColumn('shore', t('providers.shore'), (p) =>
+          textColumn<Provider>('shore', t('providers.shore'), (p) =>
             p.shore ? t(`providers.shores.${p.shore}`) : null,
           ),
           {
@@ -82,7 +79,7 @@ function ProviderList() {
             header: t('providers.languages'),
             cell: (p) => fmt.list(p.languages.map(fmt.language)),
           },
-          timeColumn('created', t('common.created'), (p) => p.createdAt, fmt.date),
+          timeColumn<Provider>('created', t('common.created'), (p) => p.createdAt, fmt.date),
         ]}
       />
     </>
@@ -158,16 +155,10 @@ function ProviderForm(props: {
   };
 
   const f = submit.fields;
+  const bind = fieldBinder(submit.fields);
   return (
     <EditorForm submit={submit} onSubmit={onSubmit} canWrite={props.canWrite} editing={!!props.initial}>
-      <TextField
-        label={t('common.name')}
-        error={f['name']}
-        required
-        name="name"
-        value={name}
-        onValue={setName}
-      />
+      <TextField label={t('common.name')} {...bind('name', name, setName)} required />
       <FieldGroup legend={t('providers.kind')} error={f['kind']} className="inline-options">
         {PROVIDER_KINDS.map((k) => (
           <label key={k} className="option">
@@ -186,39 +177,28 @@ function ProviderForm(props: {
       {kind === 'vendor' ? (
         <SelectField
           label={t('providers.shore')}
-          error={f['shore']}
+          {...bind('shore', shore, setShore)}
           required
-          name="shore"
-          value={shore}
-          onValue={setShore}
           blank={t('teams.choose')}
           options={optionsOf(SHORES, (s) => t(`providers.shores.${s}`))}
         />
       ) : null}
-      <Field label={t('providers.countries')} help={t('providers.countriesHelp')} error={f['countries']}>
-        {(c) => (
-          <CountriesInput
-            control={c}
-            value={countries}
-            onChange={(v) => {
-              setCountries(v);
-              submit.clearField('countries');
-            }}
-          />
-        )}
-      </Field>
-      <Field label={t('providers.languages')} help={t('providers.languagesHelp')} error={f['languages']}>
-        {(c) => (
-          <LanguagesInput
-            control={c}
-            value={languages}
-            onChange={(v) => {
-              setLanguages(v);
-              submit.clearField('languages');
-            }}
-          />
-        )}
-      </Field>
+      <CodesField
+        codes="countries"
+        label={t('providers.countries')}
+        help={t('providers.countriesHelp')}
+        value={countries}
+        onChange={setCountries}
+        submit={submit}
+      />
+      <CodesField
+        codes="languages"
+        label={t('providers.languages')}
+        help={t('providers.languagesHelp')}
+        value={languages}
+        onChange={setLanguages}
+        submit={submit}
+      />
     </EditorForm>
   );
 }

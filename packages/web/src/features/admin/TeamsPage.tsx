@@ -13,16 +13,16 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom'
 import { textColumn } from '../../kit/columns';
 import { BackLink, CrudRoutes, EditorForm, SavedNotice } from '../../kit/crud';
 import { DataTable } from '../../kit/DataTable';
-import { namedOptions, SelectField, TextField } from '../../kit/fields';
+import { fieldBinder, namedOptions, SelectField, TextField } from '../../kit/fields';
 import { timeZones } from '../../lib/format';
-import { ErrorBanner, Field, FieldGroup, Loading, PageHeader } from '../../lib/ui';
+import { ErrorBanner, FieldGroup, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { adminApi } from './api';
-import { LanguagesInput } from './CodeInputs';
+import { CodesField } from './CodeInputs';
 
 export function TeamsPage() {
   return <CrudRoutes list={<TeamList />} create={<TeamCreate />} edit={<TeamEdit />} />;
@@ -85,8 +85,8 @@ function TeamList() {
             cell: (team) => <Link to={team.id}>{team.name}</Link>,
             sortValue: (team) => team.name,
           },
-          textColumn('provider', t('teams.provider'), (team) => providerName(team.providerId)),
-          textColumn('site', t('teams.site'), (team) => team.site),
+          textColumn<Team>('provider', t('teams.provider'), (team) => providerName(team.providerId)),
+          textColumn<Team>('site', t('teams.site'), (team) => team.site),
           {
             key: 'languages',
             header: t('teams.languages'),
@@ -268,59 +268,36 @@ function TeamForm(props: {
 
   const f = submit.fields;
   const zoneOptions = zones.includes(timeZone) ? zones : [timeZone, ...zones];
+  const bind = fieldBinder(submit.fields);
   return (
     <EditorForm submit={submit} onSubmit={onSubmit} canWrite={props.canWrite} editing={!!props.initial}>
       <div className="form-grid">
         <SelectField
           label={t('teams.provider')}
-          error={f['providerId']}
+          {...bind('providerId', providerId, setProviderId)}
           required
-          name="providerId"
-          value={providerId}
           disabled={props.initial !== undefined}
-          onValue={setProviderId}
           blank={t('teams.choose')}
           options={namedOptions(props.providers)}
         />
-        <TextField
-          label={t('common.name')}
-          error={f['name']}
-          required
-          name="name"
-          value={name}
-          onValue={setName}
-        />
-        <TextField
-          label={t('teams.site')}
-          help={t('teams.siteHelp')}
-          error={f['site']}
-          name="site"
-          value={site}
-          onValue={setSite}
-        />
+        <TextField label={t('common.name')} {...bind('name', name, setName)} required />
+        <TextField label={t('teams.site')} help={t('teams.siteHelp')} {...bind('site', site, setSite)} />
         <SelectField
           label={t('teams.timeZone')}
-          error={f['timeZone']}
+          {...bind('timeZone', timeZone, setTimeZone)}
           required
-          name="timeZone"
-          value={timeZone}
-          onValue={setTimeZone}
           dir="ltr"
           options={zoneOptions.map((z) => ({ value: z, label: z }))}
         />
       </div>
-      <Field label={t('teams.languages')} help={t('providers.languagesHelp')} error={f['languages']}>
-        {(c) => (
-          <LanguagesInput
-            control={c}
-            value={languages}
-            onChange={(v) => {
-              setLanguages(v);
-              submit.clearField('languages');
-            }}
-          />
-        )}
-      </Field>
+      <CodesField
+        codes="languages"
+        label={t('teams.languages')}
+        help={t('providers.languagesHelp')}
+        value={languages}
+        onChange={setLanguages}
+        submit={submit}
+      />
       <FieldGroup legend={t('teams.channels')} error={f['channels']} className="inline-options">
         {CHANNELS.map((ch) => (
           <label key={ch} className="option">
@@ -376,23 +353,21 @@ function TeamForm(props: {
                   {h.open ? (
                     <>
                       <td>
-                        <input
-                          type="time"
+                        <TimeInput
+                          day={dayName}
+                          edge="opens"
                           value={h.from}
-                          aria-label={`${dayName}: ${t('teams.opens')}`}
-                          aria-invalid={bad || undefined}
-                          name="businessHours"
-                          onChange={(e) => setDay(day, { from: e.target.value })}
+                          bad={bad}
+                          onValue={(from) => setDay(day, { from })}
                         />
                       </td>
                       <td>
-                        <input
-                          type="time"
+                        <TimeInput
+                          day={dayName}
+                          edge="closes"
                           value={h.to}
-                          aria-label={`${dayName}: ${t('teams.closes')}`}
-                          aria-invalid={bad || undefined}
-                          name="businessHours"
-                          onChange={(e) => setDay(day, { to: e.target.value })}
+                          bad={bad}
+                          onValue={(to) => setDay(day, { to })}
                         />
                       </td>
                     </>
@@ -408,5 +383,26 @@ function TeamForm(props: {
         </table>
       </FieldGroup>
     </EditorForm>
+  );
+}
+
+/** One end of a day's business hours, labelled "Monday: Opens" for assistive technology. */
+function TimeInput(props: {
+  day: string;
+  edge: 'opens' | 'closes';
+  value: string;
+  bad: boolean;
+  onValue(value: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <input
+      type="time"
+      value={props.value}
+      aria-label={`${props.day}: ${t(`teams.${props.edge}`)}`}
+      aria-invalid={props.bad || undefined}
+      name="businessHours"
+      onChange={(e) => props.onValue(e.target.value)}
+    />
   );
 }

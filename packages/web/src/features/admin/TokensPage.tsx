@@ -2,8 +2,8 @@ import type { ApiToken, ApiTokenCreated as CreatedApiToken } from '@shoreline/se
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textColumn, timeColumn } from '../../kit/columns';
-import { DataTable } from '../../kit/DataTable';
-import { FormActions, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { FormActions, fieldBinder, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -68,6 +68,7 @@ export function TokensPage() {
     }
   };
 
+  const bind = fieldBinder(submit.fields);
   return (
     <>
       <PageHeader title={t('tokens.title')} intro={t('tokens.intro')} />
@@ -84,11 +85,8 @@ export function TokensPage() {
         <TextField
           label={t('tokens.name')}
           help={t('tokens.nameHelp')}
-          error={submit.fields['name']}
+          {...bind('name', name, setName)}
           required
-          name="name"
-          value={name}
-          onValue={setName}
         />
         <SelectField
           label={t('tokens.scope')}
@@ -112,22 +110,19 @@ export function TokensPage() {
       <ErrorBanner error={revokeError} />
       <DataTable
         caption={t('tokens.title')}
-        rows={tokens.data}
+        {...resourceRows(tokens)}
         rowKey={(token) => token.id}
-        loading={tokens.loading}
-        error={tokens.error}
-        onRetry={tokens.reload}
         empty={<p className="empty">{t('tokens.empty')}</p>}
         columns={[
-          textColumn('name', t('common.name'), (token) => token.name, { rowHeader: true }),
-          timeColumn('created', t('common.created'), (token) => token.createdAt, fmt.dateTime),
+          textColumn<ApiToken>('name', t('common.name'), (token) => token.name, { rowHeader: true }),
+          timeColumn<ApiToken>('created', t('common.created'), (token) => token.createdAt, fmt.dateTime),
           {
             key: 'scopes',
             header: t('tokens.scope'),
             cell: (token) => token.scopes.map((s) => t(SCOPE_LABEL[s])).join(', '),
           },
-          timeColumn('expires', t('tokens.expires'), (token) => token.expiresAt, fmt.dateTime),
-          timeColumn(
+          timeColumn<ApiToken>('expires', t('tokens.expires'), (token) => token.expiresAt, fmt.dateTime),
+          timeColumn<ApiToken>(
             'lastUsed',
             t('tokens.lastUsed'),
             (token) => token.lastUsedAt,

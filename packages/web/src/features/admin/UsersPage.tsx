@@ -3,8 +3,8 @@ import { ROLES } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textColumn, timeColumn } from '../../kit/columns';
-import { type Column, DataTable } from '../../kit/DataTable';
-import { FormActions, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { type Column, DataTable, resourceRows } from '../../kit/DataTable';
+import { FormActions, fieldBinder, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -155,11 +155,8 @@ export function UsersPage() {
       <DataTable
         caption={t('users.title')}
         columns={columns}
-        rows={users.data}
+        {...resourceRows(users)}
         rowKey={(u) => u.id}
-        loading={users.loading}
-        error={users.error}
-        onRetry={users.reload}
         empty={<p className="empty">{t('common.empty')}</p>}
         pageSize={50}
         initialSort={{ key: 'name', direction: 'ascending' }}
@@ -212,7 +209,7 @@ function InviteForm(props: {
     if (res) props.onInvited(res.user, res.inviteUrl);
   };
 
-  const f = submit.fields;
+  const bind = fieldBinder(submit.fields);
   return (
     <form
       className="form card"
@@ -224,39 +221,18 @@ function InviteForm(props: {
       <h2>{t('users.inviteTitle')}</h2>
       <ErrorBanner error={submit.bannerError} />
       <div className="form-grid">
-        <TextField
-          label={t('common.email')}
-          error={f['email']}
-          required
-          type="email"
-          name="email"
-          value={email}
-          onValue={setEmail}
-        />
-        <TextField
-          label={t('common.name')}
-          error={f['name']}
-          required
-          name="name"
-          value={name}
-          onValue={setName}
-        />
+        <TextField label={t('common.email')} {...bind('email', email, setEmail)} required type="email" />
+        <TextField label={t('common.name')} {...bind('name', name, setName)} required />
         <SelectField
           label={t('users.role')}
-          error={f['role']}
+          {...bind('role', role, setRole)}
           required
-          name="role"
-          value={role}
-          onValue={setRole}
           options={optionsOf(ROLES, (r) => t(`role.${r}`))}
         />
         <SelectField
           label={t('users.provider')}
           help={t('users.providerHelp')}
-          error={f['providerId']}
-          name="providerId"
-          value={providerId}
-          onValue={setProviderId}
+          {...bind('providerId', providerId, setProviderId)}
           blank={t('users.noProvider')}
           options={namedOptions(props.providers)}
         />

@@ -1,12 +1,12 @@
 // Admin → Webhooks: endpoints that receive the organization's events as signed HTTP POSTs, the
 // signing secret (shown once), a test delivery, and each endpoint's recent deliveries.
 
-import type { WebhookEndpoint } from '@shoreline/server/contract';
+import type { WebhookDelivery, WebhookEndpoint } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
-import { DataTable } from '../../kit/DataTable';
-import { FormActions, TextField } from '../../kit/fields';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -75,6 +75,7 @@ export function WebhooksPage() {
       setSelected(e.id);
     });
 
+  const bind = fieldBinder(submit.fields);
   return (
     <>
       <PageHeader title={t('webhooks.title')} intro={t('webhooks.intro')} />
@@ -92,28 +93,19 @@ export function WebhooksPage() {
           <TextField
             label={t('webhooks.url')}
             help={t('webhooks.urlHelp')}
-            error={submit.fields['url']}
+            {...bind('url', url, setUrl)}
             required
             type="url"
-            name="url"
-            value={url}
-            onValue={setUrl}
           />
           <TextField
             label={t('webhooks.description')}
-            error={submit.fields['description']}
-            name="description"
-            value={description}
-            onValue={setDescription}
+            {...bind('description', description, setDescription)}
           />
           <TextField
             label={t('webhooks.eventTypes')}
             help={t('webhooks.eventTypesHelp', { types: KNOWN_TYPES.join(', ') })}
-            error={submit.fields['eventTypes']}
+            {...bind('eventTypes', types, setTypes)}
             required
-            name="eventTypes"
-            value={types}
-            onValue={setTypes}
           />
         </div>
         <FormActions busy={submit.busy} label={t('webhooks.create')} />
@@ -121,11 +113,8 @@ export function WebhooksPage() {
       <ErrorBanner error={actionError} />
       <DataTable
         caption={t('webhooks.title')}
-        rows={endpoints.data}
+        {...resourceRows(endpoints)}
         rowKey={(e) => e.id}
-        loading={endpoints.loading}
-        error={endpoints.error}
-        onRetry={endpoints.reload}
         empty={<p className="empty">{t('webhooks.empty')}</p>}
         columns={[
           {
@@ -150,7 +139,7 @@ export function WebhooksPage() {
             header: t('common.status'),
             cell: (e) => (e.active ? t('webhooks.active') : t('webhooks.inactive')),
           },
-          timeColumn('created', t('common.created'), (e) => e.createdAt, fmt.dateTime),
+          timeColumn<WebhookEndpoint>('created', t('common.created'), (e) => e.createdAt, fmt.dateTime),
           {
             key: 'actions',
             header: t('common.actions'),
@@ -190,19 +179,28 @@ function Deliveries({ endpointId }: { endpointId: string }) {
       </button>
       <DataTable
         caption={t('webhooks.deliveriesTitle')}
-        rows={deliveries.data}
+        {...resourceRows(deliveries)}
         rowKey={(d) => d.id}
-        loading={deliveries.loading}
-        error={deliveries.error}
-        onRetry={deliveries.reload}
         empty={<p className="empty">{t('webhooks.noDeliveries')}</p>}
         columns={[
-          timeColumn('created', t('common.created'), (d) => d.createdAt, fmt.dateTime),
+          timeColumn<WebhookDelivery>('created', t('common.created'), (d) => d.createdAt, fmt.dateTime),
           { key: 'event', header: t('webhooks.event'), cell: (d) => <bdi dir="ltr">{d.eventType}</bdi> },
-          textColumn('status', t('common.status'), (d) => t(`webhooks.statuses.${d.status}`)),
-          numberColumn('statusCode', t('webhooks.statusCode'), (d) => d.lastStatusCode, String),
-          numberColumn('attempts', t('webhooks.attempts'), (d) => d.attempts, fmt.number),
-          timeColumn('nextAttempt', t('webhooks.nextAttempt'), (d) => d.nextAttemptAt, fmt.dateTime),
+          textColumn<WebhookDelivery>('status', t('common.status'), (d) =>
+            t(`webhooks.statuses.${d.status}`),
+          ),
+          numberColumn<WebhookDelivery>(
+            'statusCode',
+            t('webhooks.statusCode'),
+            (d) => d.lastStatusCode,
+            String,
+          ),
+          numberColumn<WebhookDelivery>('attempts', t('webhooks.attempts'), (d) => d.attempts, fmt.number),
+          timeColumn<WebhookDelivery>(
+            'nextAttempt',
+            t('webhooks.nextAttempt'),
+            (d) => d.nextAttemptAt,
+            fmt.dateTime,
+          ),
           {
             key: 'lastError',
             header: t('webhooks.lastError'),

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
-import { FormActions, TextField } from '../../kit/fields';
+import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { ApiError } from '../../lib/api';
 import { ErrorBanner } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
@@ -34,6 +34,7 @@ export function AcceptInvitePage() {
     (error.status === 404 || error.fieldErrors()['token'] !== undefined || error.status === 410);
   const bannerError = tokenProblem ? undefined : submit.bannerError;
 
+  const bind = fieldBinder(submit.fields);
   return (
     <AuthLayout title={t('auth.inviteTitle')}>
       <p>{t('auth.inviteIntro')}</p>
@@ -44,14 +45,7 @@ export function AcceptInvitePage() {
           </div>
         ) : null}
         <ErrorBanner error={bannerError} />
-        <TextField
-          label={t('auth.yourName')}
-          error={fields['name']}
-          name="name"
-          autoComplete="name"
-          value={name}
-          onValue={setName}
-        />
+        <TextField label={t('auth.yourName')} {...bind('name', name, setName)} autoComplete="name" />
         <NewPasswordFields
           t={t}
           password={password}

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions, TextField } from '../../kit/fields';
+import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { ErrorBanner, Notice, PageHeader } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { ChangePasswordForm } from './PasswordResetPages';
@@ -31,6 +31,7 @@ export function AccountPage() {
     }
   };
 
+  const bind = fieldBinder(submit.fields);
   return (
     <>
       <PageHeader title={t('account.title')} />
@@ -48,14 +49,7 @@ export function AccountPage() {
       <form className="form card" onSubmit={save} onChange={submit.onChange} noValidate>
         {saved ? <Notice>{t('common.saved')}</Notice> : null}
         <ErrorBanner error={submit.bannerError ?? error} />
-        <TextField
-          label={t('account.nameLabel')}
-          error={submit.fields['name']}
-          name="name"
-          autoComplete="name"
-          value={name}
-          onValue={setName}
-        />
+        <TextField label={t('account.nameLabel')} {...bind('name', name, setName)} autoComplete="name" />
         <FormActions busy={submit.busy} busyLabel={t('common.saving')} label={t('common.save')} />
       </form>
       <ChangePasswordForm />

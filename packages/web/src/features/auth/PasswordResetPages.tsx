@@ -1,12 +1,25 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
-import { FormActions, TextField } from '../../kit/fields';
+import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { api } from '../../lib/api';
 import { ErrorBanner, Notice } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
 import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields';
+
+/** A step of the reset (ask for a link, set the password): its form, or once done what happened. */
+function ResetStep(props: { title: string; done: string | null; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <AuthLayout title={props.title}>
+      {props.done ? <Notice>{props.done}</Notice> : props.children}
+      <p>
+        <Link to="/">{t('auth.backToSignIn')}</Link>
+      </p>
+    </AuthLayout>
+  );
+}
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -21,31 +34,22 @@ export function ForgotPasswordPage() {
     );
     if (ok) setSent(true);
   };
+  const bind = fieldBinder(submit.fields);
   return (
-    <AuthLayout title={t('auth.forgotTitle')}>
-      {sent ? (
-        <Notice>{t('auth.resetSent')}</Notice>
-      ) : (
-        <form className="form" onSubmit={onSubmit} noValidate>
-          <p>{t('auth.forgotIntro')}</p>
-          <ErrorBanner error={submit.bannerError} />
-          <TextField
-            label={t('auth.email')}
-            error={submit.fields['email']}
-            required
-            type="email"
-            name="email"
-            autoComplete="username"
-            value={email}
-            onValue={setEmail}
-          />
-          <FormActions wide busy={submit.busy} label={t('auth.sendResetLink')} />
-        </form>
-      )}
-      <p>
-        <Link to="/">{t('auth.backToSignIn')}</Link>
-      </p>
-    </AuthLayout>
+    <ResetStep title={t('auth.forgotTitle')} done={sent ? t('auth.resetSent') : null}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <p>{t('auth.forgotIntro')}</p>
+        <ErrorBanner error={submit.bannerError} />
+        <TextField
+          label={t('auth.email')}
+          {...bind('email', email, setEmail)}
+          required
+          type="email"
+          autoComplete="username"
+        />
+        <FormActions wide busy={submit.busy} label={t('auth.sendResetLink')} />
+      </form>
+    </ResetStep>
   );
 }
 
@@ -67,32 +71,25 @@ export function ResetPasswordPage() {
   };
   const fields = submit.fields;
   return (
-    <AuthLayout title={t('auth.resetTitle')}>
-      {done ? (
-        <Notice>{t('auth.resetDone')}</Notice>
-      ) : (
-        <form className="form" onSubmit={onSubmit} noValidate>
-          {fields['token'] ? (
-            <div className="banner banner-error" role="alert">
-              {t('errors.reset_invalid')}
-            </div>
-          ) : null}
-          <ErrorBanner error={submit.bannerError} />
-          <NewPasswordFields
-            t={t}
-            password={password}
-            confirm={confirm}
-            onPassword={setPassword}
-            onConfirm={setConfirm}
-            fields={fields}
-          />
-          <FormActions wide busy={submit.busy} label={t('auth.setNewPassword')} />
-        </form>
-      )}
-      <p>
-        <Link to="/">{t('auth.backToSignIn')}</Link>
-      </p>
-    </AuthLayout>
+    <ResetStep title={t('auth.resetTitle')} done={done ? t('auth.resetDone') : null}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        {fields['token'] ? (
+          <div className="banner banner-error" role="alert">
+            {t('errors.reset_invalid')}
+          </div>
+        ) : null}
+        <ErrorBanner error={submit.bannerError} />
+        <NewPasswordFields
+          t={t}
+          password={password}
+          confirm={confirm}
+          onPassword={setPassword}
+          onConfirm={setConfirm}
+          fields={fields}
+        />
+        <FormActions wide busy={submit.busy} label={t('auth.setNewPassword')} />
+      </form>
+    </ResetStep>
   );
 }
 
@@ -119,6 +116,7 @@ export function ChangePasswordForm() {
     }
   };
   const fields = submit.fields;
+  const bind = fieldBinder(submit.fields);
   return (
     <form className="form card" onSubmit={onSubmit} noValidate>
       <h2>{t('account.passwordTitle')}</h2>
@@ -126,13 +124,10 @@ export function ChangePasswordForm() {
       <ErrorBanner error={submit.bannerError} />
       <TextField
         label={t('account.currentPassword')}
-        error={fields['currentPassword']}
+        {...bind('currentPassword', current, setCurrent)}
         required
         type="password"
-        name="currentPassword"
         autoComplete="current-password"
-        value={current}
-        onValue={setCurrent}
       />
       <NewPasswordFields
         t={t}

@@ -2,7 +2,7 @@ import type { OrganizationChoiceProblem } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { FormActions, namedOptions, SelectField, TextField } from '../../kit/fields';
+import { FormActions, fieldBinder, namedOptions, SelectField, TextField } from '../../kit/fields';
 import { ApiError } from '../../lib/api';
 import { ErrorBanner } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
@@ -33,6 +33,7 @@ export function SignInPage() {
     });
   };
 
+  const bind = fieldBinder(submit.fields);
   return (
     <AuthLayout title={t('auth.signInTitle')}>
       <form className="form" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
@@ -53,22 +54,16 @@ export function SignInPage() {
         />
         <TextField
           label={t('auth.password')}
-          error={submit.fields['password']}
+          {...bind('password', password, setPassword)}
           type="password"
-          name="password"
           autoComplete="current-password"
           required
-          value={password}
-          onValue={setPassword}
         />
         {choices.length > 0 ? (
           <SelectField
             label={t('auth.organization')}
             help={t('auth.chooseOrganization')}
-            error={submit.fields['organizationId']}
-            name="organizationId"
-            value={organizationId}
-            onValue={setOrganizationId}
+            {...bind('organizationId', organizationId, setOrganizationId)}
             options={namedOptions(choices)}
           />
         ) : null}

@@ -6,8 +6,8 @@ import { MATCH_KINDS, type MatchKind } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textColumn } from '../../kit/columns';
-import { DataTable } from '../../kit/DataTable';
-import { FormActions, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { FormActions, fieldBinder, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner } from '../../lib/ui';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -41,11 +41,8 @@ export function ImportMappingsCard() {
       <ErrorBanner error={error} />
       <DataTable
         caption={t('insight.mappings.title')}
-        rows={mappings.data}
+        {...resourceRows(mappings)}
         rowKey={(m) => m.id}
-        loading={mappings.loading}
-        error={mappings.error}
-        onRetry={mappings.reload}
         empty={<p className="empty">{t('insight.mappings.empty')}</p>}
         columns={[
           {
@@ -54,7 +51,7 @@ export function ImportMappingsCard() {
             cell: (m) => <bdi dir="ltr">{m.source}</bdi>,
             sortValue: (m) => m.source,
           },
-          textColumn('matchKind', t('insight.mappings.matchKind'), (m) =>
+          textColumn<ProviderMapping>('matchKind', t('insight.mappings.matchKind'), (m) =>
             t(`insight.mappings.kinds.${m.matchKind}`),
           ),
           {
@@ -63,8 +60,10 @@ export function ImportMappingsCard() {
             cell: (m) => <bdi dir="ltr">{m.matchValue || '—'}</bdi>,
             sortValue: (m) => m.matchValue,
           },
-          textColumn('provider', t('insight.filters.provider'), (m) => providerName(m.providerId)),
-          textColumn('team', t('insight.filters.team'), (m) => teamName(m.teamId)),
+          textColumn<ProviderMapping>('provider', t('insight.filters.provider'), (m) =>
+            providerName(m.providerId),
+          ),
+          textColumn<ProviderMapping>('team', t('insight.filters.team'), (m) => teamName(m.teamId)),
           {
             key: 'actions',
             header: <span className="visually-hidden">{t('common.actions')}</span>,
@@ -121,6 +120,7 @@ function MappingForm(props: {
       setMatchValue('');
     }
   };
+  const bind = fieldBinder(submit.fields);
   return (
     <form
       className="form insight-mapping-form"
@@ -140,12 +140,9 @@ function MappingForm(props: {
         />
         <TextField
           label={t('insight.mappings.matchValue')}
-          error={submit.fields['matchValue']}
-          name="matchValue"
+          {...bind('matchValue', matchValue, setMatchValue)}
           dir="auto"
-          value={matchValue}
           disabled={matchKind === 'default'}
-          onValue={setMatchValue}
         />
         <TextField
           label={t('insight.mappings.source')}

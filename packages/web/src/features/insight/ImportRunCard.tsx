@@ -118,6 +118,9 @@ export function ImportRunCard({ id, onChange }: { id: string; onChange: (run: Im
   );
 }
 
+type QualityRow = [flag: string, tickets: number];
+type RejectRow = ImportReject & { i: number };
+
 /** Tickets per data-quality flag, most frequent first (flagged tickets are kept, never dropped). */
 function QualityReport({ quality }: { quality: ImportRun['quality'] }) {
   const { t } = useTranslation();
@@ -135,18 +138,12 @@ function QualityReport({ quality }: { quality: ImportRun['quality'] }) {
           rows={flags}
           rowKey={([flag]) => flag}
           rowProps={([flag]) => ({ 'data-flag': flag })}
-          initialSort={numberColumn('tickets', t('insight.metrics.tickets'), ([, n]) => n, fmt.number)}
+          initialSort={{ key: 'tickets', direction: 'descending' }}
           columns={[
-            textColumn('flag', t('insight.imports.flag'), ([flag]) => flagLabel(t, flag), {
+            textColumn<QualityRow>('flag', t('insight.imports.flag'), ([flag]) => flagLabel(t, flag), {
               rowHeader: true,
             }),
-            {
-              key: 'tickets',
-              header: t('insight.metrics.tickets'),
-              numeric: true,
-              cell: ([, n]) => fmt.number(n),
-              sortValue: ([, n]) => n,
-            },
+            numberColumn<QualityRow>('tickets', t('insight.metrics.tickets'), ([, n]) => n, fmt.number),
             {
               key: 'meaning',
               header: t('insight.imports.flagMeaning'),
@@ -195,7 +192,7 @@ function Rejects({ run }: { run: ImportRun }) {
             header: t('insight.imports.rejectFile'),
             cell: (r) => <bdi dir="ltr">{r.file}</bdi>,
           },
-          numberColumn('line', t('insight.imports.rejectLine'), (r) => r.line, fmt.number),
+          numberColumn<RejectRow>('line', t('insight.imports.rejectLine'), (r) => r.line, fmt.number),
           {
             key: 'field',
             header: t('insight.imports.rejectField'),

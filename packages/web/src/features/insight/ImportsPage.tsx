@@ -7,12 +7,12 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
-import { DataTable } from '../../kit/DataTable';
+import { DataTable, resourceRows } from '../../kit/DataTable';
 import { FormActions, optionsOf, SelectField } from '../../kit/fields';
 import { ApiError } from '../../lib/api';
 import { ErrorBanner, Field, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
-import { useResource } from '../../lib/useResource';
+import { type Resource, useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
@@ -61,13 +61,7 @@ export function ImportsPage() {
           onChange={(run) => runs.set((prev) => prev?.map((r) => (r.id === run.id ? run : r)))}
         />
       ) : null}
-      <RunList
-        runs={runs.data}
-        loading={runs.loading}
-        error={runs.error}
-        reload={runs.reload}
-        onSelect={select}
-      />
+      <RunList runs={runs} onSelect={select} />
       <ImportMappingsCard />
     </>
   );
@@ -186,13 +180,7 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
   );
 }
 
-function RunList(props: {
-  runs: ImportRun[] | undefined;
-  loading: boolean;
-  error: unknown;
-  reload: () => void;
-  onSelect: (id: string) => void;
-}) {
+function RunList(props: { runs: Resource<ImportRun[]>; onSelect: (id: string) => void }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const formatLabel = (format: string) =>
@@ -204,11 +192,8 @@ function RunList(props: {
       <DataTable
         caption={t('insight.imports.pastTitle')}
         testId="import-runs"
-        rows={props.runs}
+        {...resourceRows(props.runs)}
         rowKey={(r) => r.id}
-        loading={props.loading}
-        error={props.error}
-        onRetry={props.reload}
         empty={<p className="empty">{t('insight.imports.pastEmpty')}</p>}
         pageSize={20}
         columns={[
@@ -223,7 +208,7 @@ function RunList(props: {
             ),
             sortValue: (r) => r.fileName,
           },
-          textColumn('format', t('insight.imports.format'), (r) => formatLabel(r.format)),
+          textColumn<ImportRun>('format', t('insight.imports.format'), (r) => formatLabel(r.format)),
           {
             key: 'status',
             header: t('common.status'),
@@ -234,15 +219,25 @@ function RunList(props: {
             ),
             sortValue: (r) => r.status,
           },
-          timeColumn('started', t('insight.imports.started'), (r) => r.startedAt, fmt.dateTime),
-          numberColumn('recordsRead', t('insight.imports.recordsRead'), (r) => r.recordsRead, fmt.number),
-          numberColumn(
+          timeColumn<ImportRun>('started', t('insight.imports.started'), (r) => r.startedAt, fmt.dateTime),
+          numberColumn<ImportRun>(
+            'recordsRead',
+            t('insight.imports.recordsRead'),
+            (r) => r.recordsRead,
+            fmt.number,
+          ),
+          numberColumn<ImportRun>(
             'ticketsUpserted',
             t('insight.imports.ticketsUpserted'),
             (r) => r.ticketsUpserted,
             fmt.number,
           ),
-          numberColumn('rowsRejected', t('insight.imports.rowsRejected'), (r) => r.rowsRejected, fmt.number),
+          numberColumn<ImportRun>(
+            'rowsRejected',
+            t('insight.imports.rowsRejected'),
+            (r) => r.rowsRejected,
+            fmt.number,
+          ),
         ]}
       />
     </Card>
