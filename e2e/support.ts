@@ -97,3 +97,14 @@ export async function signIn(
   await nav.waitFor();
   return nav;
 }
+
+/** Full-page screenshots of a journey, named `<journey>-<step>.png` in e2e/artifacts. */
+export function screenshots(journey: string, page: () => Page): (step: string) => Promise<Buffer> {
+  return (step) => page().screenshot({ path: join(artifacts, `${journey}-${step}.png`), fullPage: true });
+}
+
+/** Closes what startJourney opened (either may be missing when the start failed). */
+export async function endJourney(j: { browser?: Browser; server?: TestServer }): Promise<void> {
+  await j.browser?.close();
+  await j.server?.close();
+}

@@ -36,9 +36,9 @@ import type {
 } from './modules/identity/vocabulary.js';
 import type {
   DRILL_DOWN_FIELDS,
+  ImportCreate as ImportCreateSchema,
   ImportFinishedPayload as ImportFinishedPayloadType,
   ImportProgressPayload as ImportProgressPayloadType,
-  ImportCreate as ImportCreateSchema,
   ImportRunSchema,
   insightLimits,
   insightPolicy,

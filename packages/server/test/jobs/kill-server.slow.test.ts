@@ -11,6 +11,7 @@ import {
   startServer,
   stopServer,
 } from '../../src/test-support/processes.js';
+import { voiceScenario } from '../../src/test-support/scenarios.js';
 import { generateCanonicalTickets } from '../insight/generate.js';
 
 const TICKETS = 3_000;
@@ -45,21 +46,16 @@ describe('killing the server during an HTTP import and a simulation job', () => 
     await database?.drop();
   });
 
-  const scenario = {
+  const scenario = voiceScenario({
     seed: 7,
     replications: 10,
-    intervals: { lengthSec: 900, count: 96 },
-    serviceLevelThresholdSec: 20,
-    skills: [
-      {
-        id: 'voice',
-        arrivals: { kind: 'poisson', callsPerInterval: [1500] },
-        service: { kind: 'exponential', meanSec: 240 },
-        patience: { kind: 'exponential', meanSec: 120 },
-      },
-    ],
-    groups: [{ id: 'agents', skills: ['voice'], agentsPerInterval: [420] }],
-  };
+    lengthSec: 900,
+    count: 96,
+    calls: [1500],
+    agents: [420],
+    handleSec: 240,
+    patienceSec: 120,
+  });
 
   it('after a restart both finish: nothing lost, nothing doubled, nothing left running', async () => {
     const first = startServer(['--demo'], env);

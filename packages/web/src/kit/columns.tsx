@@ -15,6 +15,14 @@ export function textColumn<T>(
   return { key, header, cell: (row) => value(row) ?? '—', sortValue: value, ...extra };
 }
 
+/** A cell that formats the row's value, or shows `missing` for none. */
+function shown<T, V>(get: (row: T) => V | null, format: (v: V) => ReactNode, missing: ReactNode = '—') {
+  return (row: T) => {
+    const v = get(row);
+    return v === null ? missing : format(v);
+  };
+}
+
 /** A count or measure: formatted, aligned to the end, sorted by value (largest first). */
 export function numberColumn<T>(
   key: string,
@@ -23,17 +31,7 @@ export function numberColumn<T>(
   format: (n: number) => string,
   extra: Extra<T> = {},
 ): Column<T> {
-  return {
-    key,
-    header,
-    numeric: true,
-    cell: (row) => {
-      const n = value(row);
-      return n === null ? '—' : format(n);
-    },
-    sortValue: value,
-    ...extra,
-  };
+  return { key, header, numeric: true, cell: shown(value, format), sortValue: value, ...extra };
 }
 
 /** A moment (ISO 8601): on one line, sorted by time; `null` shows a dash (or `missing`). */
@@ -44,14 +42,15 @@ export function timeColumn<T>(
   format: (iso: string) => string,
   missing: ReactNode = '—',
 ): Column<T> {
-  return {
-    key,
-    header,
-    nowrap: true,
-    cell: (row) => {
-      const at = iso(row);
-      return at === null ? missing : format(at);
-    },
-    sortValue: iso,
-  };
+  return { key, header, nowrap: true, cell: shown(iso, format, missing), sortValue: iso };
+}
+
+/** Machine text (an address, a time zone, a file name, a code): kept left to right in any locale. */
+export function codeColumn<T>(
+  ...[key, header, value, extra = {}]: Parameters<typeof textColumn<T>>
+): Column<T> {
+  return textColumn(key, header, value, {
+    cell: (row) => <bdi dir="ltr">{value(row) ?? '—'}</bdi>,
+    ...extra,
+  });
 }

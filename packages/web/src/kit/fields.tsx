@@ -3,7 +3,7 @@
 // form states a field in one element and every form reads and behaves the same.
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, Field } from '../lib/ui';
+import { Alert, ErrorBanner, Field } from '../lib/ui';
 
 interface FieldFrame {
   label: ReactNode;
@@ -95,11 +95,7 @@ export function FormProblems(props: { submit: { hasFieldErrors: boolean; bannerE
   const { t } = useTranslation();
   return (
     <>
-      {props.submit.hasFieldErrors ? (
-        <div className="banner banner-error" role="alert">
-          {t('common.formHasErrors')}
-        </div>
-      ) : null}
+      <Alert>{props.submit.hasFieldErrors ? t('common.formHasErrors') : null}</Alert>
       <ErrorBanner error={props.submit.bannerError} />
     </>
   );

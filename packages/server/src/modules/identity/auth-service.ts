@@ -6,7 +6,6 @@ import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/problem.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import type { Actor } from '../../platform/scope.js';
-import type { OrganizationChoice } from './schemas.js';
 import {
   ACCOUNT_RULE,
   ADDRESS_RULE,
@@ -15,6 +14,7 @@ import {
   rememberSuccess,
   throttleKeys,
 } from './login-throttle.js';
+import type { OrganizationChoice } from './schemas.js';
 
 /** Organizations one address can sign in to; bounds the password checks of one attempt. */
 const MAX_MEMBERSHIPS = 10;

@@ -10,7 +10,7 @@ import { CHANNELS, WEEKDAYS } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { textColumn } from '../../kit/columns';
+import { codeColumn, textColumn } from '../../kit/columns';
 import { BackLink, CrudRoutes, EditorForm, SavedNotice } from '../../kit/crud';
 import { DataTable } from '../../kit/DataTable';
 import { fieldBinder, namedOptions, SelectField, TextField } from '../../kit/fields';
@@ -97,12 +97,7 @@ function TeamList() {
             header: t('teams.channels'),
             cell: (team) => fmt.list(team.channels.map((ch) => t(`teams.channel.${ch}`))),
           },
-          {
-            key: 'timeZone',
-            header: t('teams.timeZone'),
-            cell: (team) => <bdi dir="ltr">{team.timeZone}</bdi>,
-            sortValue: (team) => team.timeZone,
-          },
+          codeColumn<Team>('timeZone', t('teams.timeZone'), (team) => team.timeZone),
           {
             key: 'hours',
             header: t('teams.businessHours'),

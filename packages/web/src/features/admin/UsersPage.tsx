@@ -2,7 +2,7 @@ import type { Role, User } from '@shoreline/server/contract';
 import { ROLES } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textColumn, timeColumn } from '../../kit/columns';
+import { codeColumn, textColumn, timeColumn } from '../../kit/columns';
 import { type Column, DataTable, resourceRows } from '../../kit/DataTable';
 import { FormActions, fieldBinder, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
@@ -47,12 +47,7 @@ export function UsersPage() {
 
   const columns: Column<User>[] = [
     textColumn('name', t('common.name'), (u) => u.name, { rowHeader: true }),
-    {
-      key: 'email',
-      header: t('common.email'),
-      cell: (u) => <bdi dir="ltr">{u.email}</bdi>,
-      sortValue: (u) => u.email,
-    },
+    codeColumn('email', t('common.email'), (u) => u.email),
     {
       key: 'role',
       header: t('users.role'),

@@ -4,7 +4,7 @@
 import type { WebhookDelivery, WebhookEndpoint } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
+import { codeColumn, numberColumn, textColumn, timeColumn } from '../../kit/columns';
 import { DataTable, resourceRows } from '../../kit/DataTable';
 import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
@@ -129,11 +129,7 @@ export function WebhooksPage() {
             ),
             sortValue: (e) => e.url,
           },
-          {
-            key: 'eventTypes',
-            header: t('webhooks.eventTypes'),
-            cell: (e) => <bdi dir="ltr">{e.eventTypes.join(', ')}</bdi>,
-          },
+          codeColumn<WebhookEndpoint>('eventTypes', t('webhooks.eventTypes'), (e) => e.eventTypes.join(', ')),
           {
             key: 'status',
             header: t('common.status'),
@@ -184,7 +180,7 @@ function Deliveries({ endpointId }: { endpointId: string }) {
         empty={<p className="empty">{t('webhooks.noDeliveries')}</p>}
         columns={[
           timeColumn<WebhookDelivery>('created', t('common.created'), (d) => d.createdAt, fmt.dateTime),
-          { key: 'event', header: t('webhooks.event'), cell: (d) => <bdi dir="ltr">{d.eventType}</bdi> },
+          codeColumn<WebhookDelivery>('event', t('webhooks.event'), (d) => d.eventType),
           textColumn<WebhookDelivery>('status', t('common.status'), (d) =>
             t(`webhooks.statuses.${d.status}`),
           ),
@@ -201,11 +197,7 @@ function Deliveries({ endpointId }: { endpointId: string }) {
             (d) => d.nextAttemptAt,
             fmt.dateTime,
           ),
-          {
-            key: 'lastError',
-            header: t('webhooks.lastError'),
-            cell: (d) => <bdi dir="ltr">{d.lastError ?? ''}</bdi>,
-          },
+          codeColumn<WebhookDelivery>('lastError', t('webhooks.lastError'), (d) => d.lastError),
         ]}
       />
     </section>

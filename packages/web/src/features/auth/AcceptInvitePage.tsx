@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { ApiError } from '../../lib/api';
-import { ErrorBanner } from '../../lib/ui';
+import { Alert, ErrorBanner } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
-import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields';
+import { NewPasswordFields, newPasswordProblems, useNewPassword } from './NewPasswordFields';
 import { useSession } from './session';
 
 export function AcceptInvitePage() {
@@ -15,13 +15,13 @@ export function AcceptInvitePage() {
   const session = useSession();
   const navigate = useNavigate();
   const [name, setName] = useState('');
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const pw = useNewPassword();
+  const { password } = pw;
   const submit = useSubmit();
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (submit.invalid(newPasswordProblems(t, password, confirm))) return;
+    if (submit.invalid(newPasswordProblems(t, pw.password, pw.confirm))) return;
     const done = await submit.run(() =>
       session.acceptInvite(token, password, name.trim() || undefined).then(() => true),
     );
@@ -39,21 +39,10 @@ export function AcceptInvitePage() {
     <AuthLayout title={t('auth.inviteTitle')}>
       <p>{t('auth.inviteIntro')}</p>
       <form className="form" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
-        {tokenProblem ? (
-          <div className="banner banner-error" role="alert">
-            {t('errors.invite_invalid')}
-          </div>
-        ) : null}
+        <Alert>{tokenProblem ? t('errors.invite_invalid') : null}</Alert>
         <ErrorBanner error={bannerError} />
         <TextField label={t('auth.yourName')} {...bind('name', name, setName)} autoComplete="name" />
-        <NewPasswordFields
-          t={t}
-          password={password}
-          confirm={confirm}
-          onPassword={setPassword}
-          onConfirm={setConfirm}
-          fields={fields}
-        />
+        <NewPasswordFields t={t} {...pw.pair} fields={fields} />
         <FormActions wide busy={submit.busy} label={t('auth.acceptInvite')} />
       </form>
     </AuthLayout>

@@ -1,6 +1,7 @@
 // The new-password pair of the invitation, the reset link and the password change: the password
 // (with its length hint) and its confirmation, checked in the browser before anything is sent.
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { TextField } from '../../kit/fields';
 
 /** The server's minimum too (identity's password policy); checked here to answer at once. */
@@ -17,6 +18,21 @@ export function newPasswordProblems(
   if (password.length < MIN_PASSWORD) problems[passwordField] = t('auth.passwordTooShort');
   if (confirm !== password) problems['confirm'] = t('auth.passwordsDiffer');
   return problems;
+}
+
+/** The pair's state: `pair` goes to NewPasswordFields as it is; `clear` empties both after a change. */
+export function useNewPassword() {
+  const [password, setPassword] = useState('');
+  const [confirm, setConfirm] = useState('');
+  return {
+    password,
+    confirm,
+    pair: { password, confirm, onPassword: setPassword, onConfirm: setConfirm },
+    clear() {
+      setPassword('');
+      setConfirm('');
+    },
+  };
 }
 
 export function NewPasswordFields(props: {

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { api } from '../../lib/api';
-import { ErrorBanner, Notice } from '../../lib/ui';
+import { Alert, ErrorBanner, Notice } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
-import { NewPasswordFields, newPasswordProblems } from './NewPasswordFields';
+import { NewPasswordFields, newPasswordProblems, useNewPassword } from './NewPasswordFields';
 
 /** A step of the reset (ask for a link, set the password): its form, or once done what happened. */
 function ResetStep(props: { title: string; done: string | null; children: ReactNode }) {
@@ -57,15 +57,14 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const pw = useNewPassword();
   const [done, setDone] = useState(false);
   const submit = useSubmit();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (submit.invalid(newPasswordProblems(t, password, confirm))) return;
+    if (submit.invalid(newPasswordProblems(t, pw.password, pw.confirm))) return;
     const ok = await submit.run(() =>
-      api.post('/auth/password-reset/confirm', { token, password }).then(() => true),
+      api.post('/auth/password-reset/confirm', { token, password: pw.password }).then(() => true),
     );
     if (ok) setDone(true);
   };
@@ -73,20 +72,9 @@ export function ResetPasswordPage() {
   return (
     <ResetStep title={t('auth.resetTitle')} done={done ? t('auth.resetDone') : null}>
       <form className="form" onSubmit={onSubmit} noValidate>
-        {fields['token'] ? (
-          <div className="banner banner-error" role="alert">
-            {t('errors.reset_invalid')}
-          </div>
-        ) : null}
+        <Alert>{fields['token'] ? t('errors.reset_invalid') : null}</Alert>
         <ErrorBanner error={submit.bannerError} />
-        <NewPasswordFields
-          t={t}
-          password={password}
-          confirm={confirm}
-          onPassword={setPassword}
-          onConfirm={setConfirm}
-          fields={fields}
-        />
+        <NewPasswordFields t={t} {...pw.pair} fields={fields} />
         <FormActions wide busy={submit.busy} label={t('auth.setNewPassword')} />
       </form>
     </ResetStep>
@@ -97,22 +85,20 @@ export function ResetPasswordPage() {
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
+  const next = useNewPassword();
   const [changed, setChanged] = useState(false);
   const submit = useSubmit();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setChanged(false);
-    if (submit.invalid(newPasswordProblems(t, next, confirm, 'newPassword'))) return;
+    if (submit.invalid(newPasswordProblems(t, next.password, next.confirm, 'newPassword'))) return;
     const ok = await submit.run(() =>
-      api.post('/me/password', { currentPassword: current, newPassword: next }).then(() => true),
+      api.post('/me/password', { currentPassword: current, newPassword: next.password }).then(() => true),
     );
     if (ok) {
       setChanged(true);
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      next.clear();
     }
   };
   const fields = submit.fields;
@@ -129,15 +115,7 @@ export function ChangePasswordForm() {
         type="password"
         autoComplete="current-password"
       />
-      <NewPasswordFields
-        t={t}
-        password={next}
-        confirm={confirm}
-        onPassword={setNext}
-        onConfirm={setConfirm}
-        fields={fields}
-        passwordField="newPassword"
-      />
+      <NewPasswordFields t={t} {...next.pair} fields={fields} passwordField="newPassword" />
       <FormActions busy={submit.busy} label={t('account.changePassword')} />
     </form>
   );

@@ -5,7 +5,7 @@ import type { Provider, ProviderMapping, Team } from '@shoreline/server/contract
 import { MATCH_KINDS, type MatchKind } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textColumn } from '../../kit/columns';
+import { codeColumn, textColumn } from '../../kit/columns';
 import { DataTable, resourceRows } from '../../kit/DataTable';
 import { FormActions, fieldBinder, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner } from '../../lib/ui';
@@ -45,21 +45,15 @@ export function ImportMappingsCard() {
         rowKey={(m) => m.id}
         empty={<p className="empty">{t('insight.mappings.empty')}</p>}
         columns={[
-          {
-            key: 'source',
-            header: t('insight.mappings.source'),
-            cell: (m) => <bdi dir="ltr">{m.source}</bdi>,
-            sortValue: (m) => m.source,
-          },
+          codeColumn<ProviderMapping>('source', t('insight.mappings.source'), (m) => m.source),
           textColumn<ProviderMapping>('matchKind', t('insight.mappings.matchKind'), (m) =>
             t(`insight.mappings.kinds.${m.matchKind}`),
           ),
-          {
-            key: 'matchValue',
-            header: t('insight.mappings.matchValue'),
-            cell: (m) => <bdi dir="ltr">{m.matchValue || '—'}</bdi>,
-            sortValue: (m) => m.matchValue,
-          },
+          codeColumn<ProviderMapping>(
+            'matchValue',
+            t('insight.mappings.matchValue'),
+            (m) => m.matchValue || null,
+          ),
           textColumn<ProviderMapping>('provider', t('insight.filters.provider'), (m) =>
             providerName(m.providerId),
           ),

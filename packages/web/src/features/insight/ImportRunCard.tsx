@@ -5,10 +5,10 @@ import { QUALITY_FLAGS } from '@shoreline/core/insight/data-quality';
 import type { ImportProgressPayload, ImportReject, ImportRun } from '@shoreline/server/contract';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { numberColumn, textColumn } from '../../kit/columns';
+import { codeColumn, numberColumn, textColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { useEventStream } from '../../lib/eventStream';
-import { ErrorBanner, Loading, Notice } from '../../lib/ui';
+import { Alert, ErrorBanner, Loading, Notice } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { insightApi } from './api';
@@ -102,11 +102,7 @@ export function ImportRunCard({ id, onChange }: { id: string; onChange: (run: Im
           <dd data-testid="rows-rejected">{fmt.number(run.rowsRejected)}</dd>
         </div>
       </dl>
-      {run.error ? (
-        <div className="banner banner-error" role="alert">
-          {run.error}
-        </div>
-      ) : null}
+      <Alert>{run.error}</Alert>
       {run.status !== 'running' ? (
         <>
           <QualityReport quality={run.quality} />
@@ -187,18 +183,11 @@ function Rejects({ run }: { run: ImportRun }) {
         onRetry={rejects.reload}
         pageSize={50}
         columns={[
-          {
-            key: 'file',
-            header: t('insight.imports.rejectFile'),
-            cell: (r) => <bdi dir="ltr">{r.file}</bdi>,
-          },
+          codeColumn<RejectRow>('file', t('insight.imports.rejectFile'), (r) => r.file, {
+            sortValue: undefined,
+          }),
           numberColumn<RejectRow>('line', t('insight.imports.rejectLine'), (r) => r.line, fmt.number),
-          {
-            key: 'field',
-            header: t('insight.imports.rejectField'),
-            cell: (r) => <bdi dir="ltr">{r.field}</bdi>,
-            sortValue: (r) => r.field,
-          },
+          codeColumn<RejectRow>('field', t('insight.imports.rejectField'), (r) => r.field),
           {
             key: 'reason',
             header: t('insight.imports.rejectReason'),

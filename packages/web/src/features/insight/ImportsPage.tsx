@@ -10,7 +10,7 @@ import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
 import { DataTable, resourceRows } from '../../kit/DataTable';
 import { FormActions, optionsOf, SelectField } from '../../kit/fields';
 import { ApiError } from '../../lib/api';
-import { ErrorBanner, Field, PageHeader } from '../../lib/ui';
+import { Alert, ErrorBanner, Field, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { type Resource, useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -164,11 +164,7 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
             )}
           </Field>
         </div>
-        {problem ? (
-          <div className="banner banner-error" role="alert">
-            {problem}
-          </div>
-        ) : null}
+        <Alert>{problem}</Alert>
         <ErrorBanner error={submit.bannerError} />
         <FormActions
           busy={submit.busy}

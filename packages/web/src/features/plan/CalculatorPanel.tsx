@@ -10,7 +10,7 @@ import {
 } from '@shoreline/core/staffing/index';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../lib/ui';
+import { Alert, Field } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { checkNumber, isFail, type NumberRule, planFormat, ruleMessage } from './numbers';
 import { SlCurveChart } from './SlCurveChart';
@@ -228,11 +228,7 @@ export function CalculatorPanel(props: {
 
       <section className="card plan-calc-result" aria-labelledby="plan-calc-result" aria-live="polite">
         <h2 id="plan-calc-result">{t('plan.calc.result')}</h2>
-        {computed.failure ? (
-          <div className="banner banner-error" role="alert">
-            {computed.failure}
-          </div>
-        ) : null}
+        <Alert>{computed.failure}</Alert>
         {r ? (
           <>
             <div className="plan-stats">

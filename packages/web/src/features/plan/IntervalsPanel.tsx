@@ -5,7 +5,7 @@ import { type ChangeEvent, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberColumn } from '../../kit/columns';
 import { type Column, DataTable } from '../../kit/DataTable';
-import { Field } from '../../lib/ui';
+import { Alert, Field } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { NO_WHAT_IF, type PlanColumns, type PlanResult, planCsv, type WhatIf } from './intervalCompute';
 import { type CsvProblem, type IntervalTable, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './intervalCsv';
@@ -96,11 +96,9 @@ export function IntervalsPanel({ state }: { state: IntervalPlanState }) {
 
       {state.problems.length > 0 ? <Problems problems={state.problems} more={state.moreProblems} /> : null}
       {outcome && !outcome.ok ? <Problems problems={[outcome.problem]} more={false} /> : null}
-      {state.workerError ? (
-        <div className="banner banner-error" role="alert">
-          {t('plan.intervals.workerFailed', { message: state.workerError })}
-        </div>
-      ) : null}
+      <Alert>
+        {state.workerError ? t('plan.intervals.workerFailed', { message: state.workerError }) : null}
+      </Alert>
 
       {table ? <WhatIfCard state={state} table={table} /> : null}
       {state.progress !== null ? (

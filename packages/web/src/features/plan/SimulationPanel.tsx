@@ -5,7 +5,7 @@ import type { Estimate, SimulationResult } from '@shoreline/core/simulation/inde
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { type Column, DataTable } from '../../kit/DataTable';
-import { Field } from '../../lib/ui';
+import { Alert, Field } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { CiChart } from './CiChart';
 import { Progress } from './IntervalsPanel';
@@ -198,16 +198,8 @@ export function SimulationPanel({ state }: { state: SimulationState }) {
             </div>
           </div>
         ) : null}
-        {state.formProblems.length > 0 ? (
-          <div className="banner banner-error" role="alert">
-            {t('common.formHasErrors')}
-          </div>
-        ) : null}
-        {state.runError ? (
-          <div className="banner banner-error" role="alert">
-            {t('plan.sim.failed', { message: state.runError })}
-          </div>
-        ) : null}
+        <Alert>{state.formProblems.length > 0 ? t('common.formHasErrors') : null}</Alert>
+        <Alert>{state.runError ? t('plan.sim.failed', { message: state.runError }) : null}</Alert>
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={running}>
             {running ? t('plan.sim.running') : t('plan.sim.run')}
