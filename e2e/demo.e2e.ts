@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, openBrowser, root } from './support';
+import { artifacts, openBrowser, root, signIn } from './support';
 
 let server: ChildProcess;
 let browser: Browser;
@@ -36,13 +36,7 @@ function waitForLine(pattern: RegExp, ms: number): Promise<string> {
   });
 }
 
-async function signIn(email: string) {
-  await page.goto('/');
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill('shoreline-demo');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-}
+const signInAs = (email: string) => signIn(page, { email, password: 'shoreline-demo' });
 
 async function apiTickets(): Promise<number> {
   const res = await page.request.get('/api/insight/kpis?groupBy=none');
@@ -82,7 +76,7 @@ describe('a first start shows a living demo', () => {
   });
 
   it('shows the admin the whole year on the Overview, three providers side by side', async () => {
-    await signIn('admin@northwind.example');
+    await signInAs('admin@northwind.example');
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'Insight overview', level: 1 }).waitFor();
@@ -110,7 +104,7 @@ describe('a first start shows a living demo', () => {
   it('shows a vendor agent only their provider’s share of the year', async () => {
     const everyone = await apiTickets();
     await page.context().clearCookies();
-    await signIn('agent@manilacx.example');
+    await signInAs('agent@manilacx.example');
     const own = await apiTickets();
     expect(own).toBeGreaterThan(5_000);
     expect(own).toBeLessThan(everyone);

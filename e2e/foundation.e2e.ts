@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, startJourney, type TestServer } from './support';
+import { artifacts, endJourney, screenshots, startJourney, type TestServer } from './support';
 
 let server: TestServer;
 let browser: Browser;
@@ -9,16 +9,14 @@ let page: Page;
 let invitePath = '';
 const consoleErrors: string[] = [];
 
-const shot = (name: string) =>
-  page.screenshot({ path: join(artifacts, `foundation-${name}.png`), fullPage: true });
+const shot = screenshots('foundation', () => page);
 
 beforeAll(async () => {
   ({ server, browser, page } = await startJourney({ consoleErrors, acceptDialogs: true }));
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await endJourney({ browser, server });
 });
 
 describe('foundation journey', () => {

@@ -5,19 +5,17 @@
 // export CSVs, and look at the pages in Hebrew (right to left) and Turkish. Screenshots land in
 // e2e/artifacts/insight-*.png (git-ignored).
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatDuration } from '../packages/web/src/lib/format';
-import { artifacts, startJourney, type TestServer, watchProgress } from './support';
+import { endJourney, screenshots, signIn, startJourney, type TestServer, watchProgress } from './support';
 
 let server: TestServer;
 let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
 
-const shot = (name: string) =>
-  page.screenshot({ path: join(artifacts, `insight-${name}.png`), fullPage: true });
+const shot = screenshots('insight', () => page);
 
 /** Hyndman–Fan type 7 (PostgreSQL percentile_cont), computed independently of the server. */
 function quantile(values: number[], p: number): number {
@@ -98,20 +96,14 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await endJourney({ browser, server });
 });
 
 const data = generate();
 
 describe('insight journey', () => {
   it('signs in and finds the empty Overview pointing to the import', async () => {
-    await page.goto('/');
-    await page.getByLabel('Email').fill(server.demo.adminEmail);
-    await page.getByLabel('Password').fill(server.demo.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    await nav.waitFor();
+    const nav = await signIn(page, server);
     expect(await nav.textContent()).toContain('Insight');
     await nav.getByRole('link', { name: 'Overview' }).click();
     await page.getByRole('heading', { name: 'Insight overview', level: 1 }).waitFor();

@@ -9,7 +9,15 @@ import { join } from 'node:path';
 import { requiredAgents } from '@shoreline/core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { artifacts, root, startJourney, type TestServer, watchProgress } from './support';
+import {
+  endJourney,
+  root,
+  screenshots,
+  signIn,
+  startJourney,
+  type TestServer,
+  watchProgress,
+} from './support';
 
 const yearFile = join(root, '..', 'shared', 'reference', 'staffing', 'intervals_year.csv');
 
@@ -18,7 +26,7 @@ let browser: Browser;
 let page: Page;
 const consoleErrors: string[] = [];
 
-const shot = (name: string) => page.screenshot({ path: join(artifacts, `plan-${name}.png`), fullPage: true });
+const shot = screenshots('plan', () => page);
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** Two days of half-hours with an extra `weekday` column (ignored) and one Erlang A row. */
@@ -64,18 +72,12 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await endJourney({ browser, server });
 });
 
 describe('plan journey', () => {
   it('signs in and opens Plan → Staffing', async () => {
-    await page.goto('/');
-    await page.getByLabel('Email').fill(server.demo.adminEmail);
-    await page.getByLabel('Password').fill(server.demo.adminPassword);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const nav = page.getByRole('navigation', { name: 'Main navigation' });
-    await nav.waitFor();
+    const nav = await signIn(page, server);
     expect(await nav.textContent()).toContain('Plan');
     await nav.getByRole('link', { name: 'Staffing' }).click();
     await page.getByRole('heading', { name: 'Staffing', level: 1 }).waitFor();

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestServer } from '@shoreline/server/test-support/start-test-server';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 
 export const root = dirname(dirname(fileURLToPath(import.meta.url)));
 export const artifacts = join(root, 'e2e', 'artifacts');
@@ -83,4 +83,30 @@ export async function watchProgress(page: Page): Promise<() => Promise<boolean>>
     }).observe(document.body, { childList: true, subtree: true });
   });
   return () => page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress);
+}
+
+/** Signs in from the sign-in page (a test server's demo admin, or anyone) and waits for the main navigation. */
+export async function signIn(
+  page: Page,
+  as: TestServer | { email: string; password: string },
+): Promise<Locator> {
+  const who = 'demo' in as ? { email: as.demo.adminEmail, password: as.demo.adminPassword } : as;
+  await page.goto('/');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main navigation' });
+  await nav.waitFor();
+  return nav;
+}
+
+/** Full-page screenshots of a journey, named `<journey>-<step>.png` in e2e/artifacts. */
+export function screenshots(journey: string, page: () => Page): (step: string) => Promise<Buffer> {
+  return (step) => page().screenshot({ path: join(artifacts, `${journey}-${step}.png`), fullPage: true });
+}
+
+/** Closes what startJourney opened (either may be missing when the start failed). */
+export async function endJourney(j: { browser?: Browser; server?: TestServer }): Promise<void> {
+  await j.browser?.close();
+  await j.server?.close();
 }

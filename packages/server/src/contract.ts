@@ -27,6 +27,7 @@ import type {
   MeEnvelope as MeEnvelopeSchema,
   MeSchema,
   MeUpdate as MeUpdateSchema,
+  OrganizationChoice as OrganizationChoiceExtension,
   ProviderCreate as ProviderCreateSchema,
   ProviderSchema,
   ProviderUpdate as ProviderUpdateSchema,
@@ -48,6 +49,8 @@ import type {
 import type {
   DRILL_DOWN_FIELDS,
   ImportCreate as ImportCreateSchema,
+  ImportFinishedPayload as ImportFinishedPayloadType,
+  ImportProgressPayload as ImportProgressPayloadType,
   ImportRunSchema,
   insightLimits,
   insightPolicy,
@@ -106,6 +109,7 @@ import type {
   EndpointUpdate as EndpointUpdateSchema,
   webhooksPolicy,
 } from './modules/webhooks/index.js';
+import type { PushedEvent } from './platform/events/index.js';
 import type { ProblemSchema } from './platform/http/openapi.js';
 import type { JobOverviewSchema, JobSchema, jobsPolicy } from './platform/jobs/index.js';
 import type { UploadSchema, UploadStartSchema, UploadStatusSchema } from './platform/uploads/index.js';
@@ -140,6 +144,10 @@ export type MatchKind = (typeof MATCH_KINDS)[number];
 /** RFC 9457 problem details, as every error answer carries them. */
 export type Problem = z.infer<typeof ProblemSchema>;
 export type FieldProblem = NonNullable<Problem['errors']>[number];
+/** The `organization_choice` problem (sign-in with an address in several organizations). */
+export type OrganizationChoiceProblem = Problem & OrganizationChoiceExtension;
+/** One event of the browser's event stream (GET /api/events/stream); `payload` per event type below. */
+export type PushEvent = PushedEvent;
 /** The envelope of every list answer. */
 export interface ListResponse<T> {
   items: T[];
@@ -211,6 +219,9 @@ export type ImportFindings = ImportRun['findings'];
 export type ImportReject = z.infer<typeof RejectSchema>;
 export type ProviderMapping = z.infer<typeof ProviderMappingSchema>;
 export type ProviderMappingCreate = z.input<typeof ProviderMappingCreateSchema>;
+/** The pushed payloads of `import_run.progress` and `import_run.finished`. */
+export type ImportProgressPayload = ImportProgressPayloadType;
+export type ImportFinishedPayload = ImportFinishedPayloadType;
 
 // Plan.
 export type StaffingRequest = z.input<typeof StaffingRequestSchema>;

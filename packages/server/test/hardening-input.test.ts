@@ -1,8 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
-import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import { type Auth, startDemoAdmin, type TestApp } from '../src/test-support/test-app.js';
 
 // Issue #14 items 8 and 9 at the HTTP edge: every string of every request is checked once, before
 // any route, so no NUL reaches PostgreSQL (a 500) and no broken UTF-16 is silently replaced.
@@ -23,12 +22,7 @@ const importsTemp = () =>
     .sort();
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-  admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-  const providers = (await (await t.request('/api/providers', { auth: admin })).json()) as {
-    items: { id: string }[];
-  };
-  providerId = providers.items[0]!.id;
+  ({ t, admin, providerId } = await startDemoAdmin());
 }, 60_000);
 afterAll(() => t?.close());
 

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
-import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import { type Auth, startDemoAdmin, type TestApp } from '../src/test-support/test-app.js';
 
 // Bad input gets application/problem+json naming the field, and writes nothing.
 
@@ -24,12 +23,7 @@ async function problem(res: Response) {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-  admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-  const providers = (await (await t.request('/api/providers', { auth: admin })).json()) as {
-    items: { id: string }[];
-  };
-  providerId = providers.items[0]!.id;
+  ({ t, admin, providerId } = await startDemoAdmin());
 }, 60_000);
 afterAll(() => t?.close());
 

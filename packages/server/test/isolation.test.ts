@@ -8,6 +8,7 @@ import { newId } from '../src/platform/ids.js';
 import { outboxMailer } from '../src/platform/mail/mailer.js';
 import { type Actor, systemActor } from '../src/platform/scope.js';
 import { recordTestEvent } from '../src/test-support/events.js';
+import { voiceScenario } from '../src/test-support/scenarios.js';
 import { type SseMessage, SseReader } from '../src/test-support/sse-client.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
 
@@ -47,20 +48,7 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     },
   ],
   'POST /api/plan/simulations': () => [
-    {
-      seed: 1,
-      intervals: { lengthSec: 900, count: 1 },
-      serviceLevelThresholdSec: 20,
-      skills: [
-        {
-          id: 'v',
-          arrivals: { kind: 'poisson', callsPerInterval: [20] },
-          service: { kind: 'exponential', meanSec: 180 },
-          patience: { kind: 'none' },
-        },
-      ],
-      groups: [{ id: 'g', skills: ['v'], agentsPerInterval: [5] }],
-    },
+    voiceScenario({ seed: 1, lengthSec: 900, calls: [20], agents: [5], handleSec: 180 }),
   ],
   'POST /api/auth/logout': () => [undefined],
   'POST /api/insight/imports': (f, n) => [

@@ -2,6 +2,7 @@ import { requiredAgents, scheduledAgents } from '@shoreline/core/staffing/index'
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
+import { voiceScenario } from '../src/test-support/scenarios.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
 
 // The Plan calculators over HTTP: staffing per interval and simulation, for any signed-in role.
@@ -231,21 +232,16 @@ describe('POST /api/plan/staffing', () => {
   });
 });
 
-const SCENARIO = {
+const SCENARIO = voiceScenario({
   seed: 7,
   replications: 4,
-  intervals: { lengthSec: 1800, count: 4 },
-  serviceLevelThresholdSec: 20,
-  skills: [
-    {
-      id: 'voice',
-      arrivals: { kind: 'poisson', callsPerInterval: [100, 140, 160, 120] },
-      service: { kind: 'exponential', meanSec: 180 },
-      patience: { kind: 'exponential', meanSec: 300 },
-    },
-  ],
-  groups: [{ id: 'in-house', skills: ['voice'], agentsPerInterval: [12, 16, 18, 14] }],
-};
+  lengthSec: 1800,
+  calls: [100, 140, 160, 120],
+  agents: [12, 16, 18, 14],
+  handleSec: 180,
+  patienceSec: 300,
+  group: 'in-house',
+});
 
 describe('POST /api/plan/simulations', () => {
   it('simulates with confidence intervals', async () => {

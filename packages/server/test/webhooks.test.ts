@@ -1,5 +1,3 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { isPublicAddress, urlProblem } from '../src/modules/webhooks/address-guard.js';
@@ -8,17 +6,16 @@ import { verifySignature } from '../src/modules/webhooks/index.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { recordTestEvent, waitForOutboxHorizon } from '../src/test-support/events.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import {
+  type ReceivedRequest,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from '../src/test-support/webhook-receiver.js';
 
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A real HTTP receiver on loopback; `answer` decides each response's status. */
-let receiver: Server;
+/** A real HTTP receiver on loopback; `receiver.status` decides each response's status. */
+let receiver: WebhookReceiver;
 let receiverUrl: string;
-let received: Received[] = [];
-let answer: () => number = () => 200;
+let received: ReceivedRequest[] = [];
 
 let t: TestApp;
 let org: string;
@@ -52,19 +49,8 @@ async function deliveries(id: string): Promise<Delivery[]> {
 }
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    let body = '';
-    req.on('data', (d: Buffer) => {
-      body += d.toString();
-    });
-    req.on('end', () => {
-      received.push({ headers: req.headers, body });
-      res.statusCode = answer();
-      res.end('ok');
-    });
-  });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  receiver = await startWebhookReceiver();
+  receiverUrl = receiver.url;
   t = await startTestApp({ demo: true, clock, env: { SHORELINE_WEBHOOK_ALLOW_PRIVATE: 'true' } });
   org = (await t.shoreline.ctx.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow()).id;
   admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
@@ -72,12 +58,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await t?.close();
-  await new Promise((r) => receiver?.close(r));
+  await receiver?.close();
 });
 
 beforeEach(() => {
-  received = [];
-  answer = () => 200;
+  receiver.received.length = 0;
+  received = receiver.received;
+  receiver.status = () => 200;
   t.shoreline.ctx.config.webhookAllowPrivate = true;
 });
 
@@ -128,7 +115,7 @@ describe('webhooks', () => {
 
   it('retries a failing endpoint with exponential backoff, then marks the delivery failed', async () => {
     const endpoint = await createEndpoint(['ticket.status_changed']);
-    answer = () => 503;
+    receiver.status = () => 503;
     await recordTestEvent(t.shoreline.ctx.db, {
       organizationId: org,
       subjectId: 'tkt_retry',
@@ -156,11 +143,11 @@ describe('webhooks', () => {
 
   it('sends a test event on request, and recovers once the endpoint answers', async () => {
     const endpoint = await createEndpoint(['ticket.created']);
-    answer = () => 500;
+    receiver.status = () => 500;
     const res = await t.request(`/api/webhooks/${endpoint.id}/test`, { method: 'POST', auth: admin });
     expect(res.status).toBe(202);
     await drain();
-    answer = () => 204;
+    receiver.status = () => 204;
     clock.advance(webhookRetryDelaySec(1) * 1000);
     await drain();
     expect(received.map((r) => JSON.parse(r.body).type)).toEqual(['webhook.test', 'webhook.test']);

@@ -17,27 +17,40 @@ const pgliteTarget: DatabaseTarget = {
   open: async () => openDatabase({ dataDir: 'memory://', loadDataDir: await pgliteTemplate() }),
 };
 
+/** Creates database `name` on the server of `url` (dropping a leftover of a crashed run); its URL. */
+export async function createPostgresDatabase(url: string, name: string): Promise<string> {
+  await adminQuery(url, `drop database if exists ${name} with (force)`, `create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  return target.toString();
+}
+
+export async function dropPostgresDatabase(url: string, name: string): Promise<void> {
+  await adminQuery(url, `drop database if exists ${name} with (force)`);
+}
+
+async function adminQuery(url: string, ...statements: string[]): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    for (const statement of statements) await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
 function postgresTarget(url: string): DatabaseTarget {
   return {
     kind: 'postgres',
     async open() {
       // One throwaway database per test file, so files run in parallel without sharing rows.
       const name = `shoreline_t_${randomBytes(6).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      const target = new URL(url);
-      target.pathname = `/${name}`;
-      const database = await openDatabase({ url: target.toString() });
+      const database = await openDatabase({ url: await createPostgresDatabase(url, name) });
       return {
         ...database,
         async close() {
           await database.close();
-          const cleanup = new pg.Client({ connectionString: url });
-          await cleanup.connect();
-          await cleanup.query(`drop database if exists ${name} with (force)`);
-          await cleanup.end();
+          await dropPostgresDatabase(url, name);
         },
       };
     },

@@ -1,14 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../../src/demo/seed.js';
+import { seedDemo } from '../../src/demo/seed.js';
 import { openShoreline } from '../../src/main.js';
 import { loadConfig } from '../../src/platform/config.js';
+import { createPostgresDatabase, dropPostgresDatabase } from '../../src/test-support/databases.js';
+import {
+  type ServerProcess,
+  signInDemoAdmin,
+  startServer,
+  stopServer,
+} from '../../src/test-support/processes.js';
 import { SseReader } from '../../src/test-support/sse-client.js';
-import { repoRoot } from '../insight/support.js';
 
 const url = process.env.DATABASE_URL;
 const IMPORTS = 4;
@@ -25,42 +29,12 @@ describe.skipIf(!url)('two server processes on one PostgreSQL database', () => {
   let receiver: Server;
   const received: { eventId: string | undefined; type: string }[] = [];
   let env: Record<string, string>;
+  const started: ServerProcess[] = [];
 
-  function serve(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--conditions=source',
-        join(repoRoot, 'packages/server/src/cli/main.ts'),
-        'serve',
-        ...args,
-      ],
-      { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    let out = '';
-    return new Promise((resolve, reject) => {
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /running at (http:\/\/\S+)/.exec(out);
-        if (m) resolve({ child, url: m[1]! });
-      });
-      child.stderr?.on('data', (d: Buffer) => {
-        out += d.toString();
-      });
-      child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
-    });
-  }
-
-  async function login(base: string): Promise<string> {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_USERS.admin, password: DEMO_PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    return res.headers.get('set-cookie')!.split(';')[0]!;
+  async function serve(): Promise<{ child: ChildProcess; url: string }> {
+    const server = startServer([], env);
+    started.push(server);
+    return { child: server.child, url: await server.url };
   }
 
   const api = (base: string, cookie: string, path: string, body?: unknown) =>
@@ -71,13 +45,7 @@ describe.skipIf(!url)('two server processes on one PostgreSQL database', () => {
     });
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.query(`create database ${dbName}`);
-    await admin.end();
-    const target = new URL(url!);
-    target.pathname = `/${dbName}`;
+    const target = await createPostgresDatabase(url!, dbName);
     receiver = createServer((req, res) => {
       let body = '';
       req.on('data', (d: Buffer) => {
@@ -95,7 +63,7 @@ describe.skipIf(!url)('two server processes on one PostgreSQL database', () => {
     env = {
       ...(process.env as Record<string, string>),
       TZ: 'UTC',
-      DATABASE_URL: target.toString(),
+      DATABASE_URL: target,
       PORT: '0',
       HOST: '127.0.0.1',
       SHORELINE_WEBHOOK_ALLOW_PRIVATE: 'true',
@@ -104,30 +72,24 @@ describe.skipIf(!url)('two server processes on one PostgreSQL database', () => {
     };
     delete env.PUBLIC_URL;
     // The demo organization without its generated year (whose import would emit events of its own).
-    const instance = await openShoreline(loadConfig({ DATABASE_URL: target.toString() }));
+    const instance = await openShoreline(loadConfig({ DATABASE_URL: target }));
     await seedDemo(instance.ctx);
     await instance.close();
-    servers.push(await serve([]));
-    servers.push(await serve([]));
+    servers.push(await serve());
+    servers.push(await serve());
   }, 120_000);
 
   afterAll(async () => {
-    for (const s of servers) s.child.kill('SIGTERM');
-    await Promise.all(
-      servers.map((s) => new Promise((r) => (s.child.exitCode !== null ? r(null) : s.child.on('exit', r)))),
-    );
+    await Promise.all(started.map((s) => stopServer(s)));
     await new Promise((r) => receiver?.close(r));
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${dbName} with (force)`);
-    await admin.end();
+    await dropPostgresDatabase(url!, dbName);
   }, 60_000);
 
   it('pushes A’s events to a stream on B, delivers each webhook once, and keeps KPIs consistent', async () => {
     const a = servers[0]!;
     const b = servers[1]!;
-    const cookieA = await login(a.url);
-    const cookieB = await login(b.url);
+    const cookieA = await signInDemoAdmin(a.url);
+    const cookieB = await signInDemoAdmin(b.url);
     const hook = await api(a.url, cookieA, '/api/webhooks', {
       url: `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`,
       eventTypes: ['import_run.finished'],

@@ -1,12 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/platform/db/connect.js';
+import {
+  childEnv,
+  type ProcessDatabase,
+  processDatabase,
+  spawnCli,
+} from '../../src/test-support/processes.js';
 import { generateCanonicalTickets } from './generate.js';
-import { repoRoot } from './support.js';
 
 const TICKETS = 3_000;
 const KILLS = 20;
@@ -19,28 +22,14 @@ const KILLS = 20;
 describe('an import killed at random points resumes without losing or doubling tickets', () => {
   const dir = mkdtempSync(join(tmpdir(), 'shoreline-kill-'));
   const file = join(dir, 'tickets.ndjson');
-  const url = process.env.DATABASE_URL;
   const dbName = `shoreline_kill_${process.pid}`;
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    TZ: 'UTC',
-    SHORELINE_PROGRESS_LOG: '1',
-  };
+  let database: ProcessDatabase;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
     writeFileSync(file, `${[...generateCanonicalTickets(TICKETS)].join('\n')}\n`);
-    if (url) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${dbName}`);
-      await admin.end();
-      const target = new URL(url);
-      target.pathname = `/${dbName}`;
-      env.DATABASE_URL = target.toString();
-    } else {
-      delete env.DATABASE_URL;
-      env.SHORELINE_DATA_DIR = join(dir, 'db');
-    }
+    database = await processDatabase(dbName, dir);
+    env = childEnv({ SHORELINE_PROGRESS_LOG: '1', ...database.env });
     // One organization to import into; not seed-demo, which also imports the demo's generated year.
     const added = cli([
       'user',
@@ -59,12 +48,7 @@ describe('an import killed at random points resumes without losing or doubling t
 
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (url) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
+    await database?.drop();
   });
 
   function cli(args: string[]): {
@@ -72,15 +56,7 @@ describe('an import killed at random points resumes without losing or doubling t
     done: Promise<number | null>;
     progress: () => number;
   } {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--conditions=source', join(repoRoot, 'packages/server/src/cli/main.ts'), ...args],
-      {
-        cwd: repoRoot,
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const child = spawnCli(args, env, ['ignore', 'pipe', 'pipe']);
     let lines = 0;
     let stderr = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -102,14 +78,12 @@ describe('an import killed at random points resumes without losing or doubling t
   }
 
   async function countDoneRuns(): Promise<number> {
-    const database = await openDatabase(
-      url ? { url: env.DATABASE_URL } : { dataDir: env.SHORELINE_DATA_DIR },
-    );
+    const db = await database.open();
     try {
-      const runs = await database.db.selectFrom('import_runs').select('status').execute();
+      const runs = await db.db.selectFrom('import_runs').select('status').execute();
       return runs.filter((r) => r.status === 'done').length;
     } finally {
-      await database.close();
+      await db.close();
     }
   }
 
@@ -155,11 +129,9 @@ describe('an import killed at random points resumes without losing or doubling t
     const final = cli(['import', 'canonical', file, '--batch-size', '50', '--no-progress']);
     expect(await final.done).toBe(0);
 
-    const database = await openDatabase(
-      url ? { url: env.DATABASE_URL } : { dataDir: env.SHORELINE_DATA_DIR },
-    );
+    const db = await database.open();
     try {
-      const rows = await database.db
+      const rows = await db.db
         .selectFrom('tickets')
         .select(['external_id', 'subject'])
         .where('source', '=', 'gen')
@@ -168,7 +140,7 @@ describe('an import killed at random points resumes without losing or doubling t
       expect(rows.length).toBe(TICKETS);
       expect(ids.size).toBe(TICKETS);
       for (let i = 0; i < TICKETS; i += 97) expect(ids.has(`T${i}`)).toBe(true);
-      const runs = await database.db
+      const runs = await db.db
         .selectFrom('import_runs')
         .select(['status', 'records_read', 'tickets_upserted'])
         .execute();
@@ -176,7 +148,7 @@ describe('an import killed at random points resumes without losing or doubling t
       expect(done).toHaveLength(completedBeforeKill + 1);
       for (const run of done) expect(Number(run.records_read)).toBe(TICKETS);
     } finally {
-      await database.close();
+      await db.close();
     }
   }, 300_000);
 });

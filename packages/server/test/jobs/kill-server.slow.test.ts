@@ -1,14 +1,18 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { computePlan } from '../../src/modules/plan/compute.js';
-import { openDatabase } from '../../src/platform/db/connect.js';
+import {
+  childEnv,
+  type ProcessDatabase,
+  processDatabase,
+  signInDemoAdmin,
+  startServer,
+  stopServer,
+} from '../../src/test-support/processes.js';
+import { voiceScenario } from '../../src/test-support/scenarios.js';
 import { generateCanonicalTickets } from '../insight/generate.js';
-import { repoRoot } from '../insight/support.js';
 
 const TICKETS = 3_000;
 
@@ -20,99 +24,43 @@ const TICKETS = 3_000;
  */
 describe('killing the server during an HTTP import and a simulation job', () => {
   const dir = mkdtempSync(join(tmpdir(), 'shoreline-killsrv-'));
-  const url = process.env.DATABASE_URL;
   const dbName = `shoreline_jobs_kill_${process.pid}`;
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
-    TZ: 'UTC',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    // Small batches so the kill lands between checkpoints; a short lease so the new server on
-    // PostgreSQL takes the orphaned jobs soon (on PGlite it takes them at start).
-    SHORELINE_IMPORT_BATCH_SIZE: '100',
-    SHORELINE_JOB_LEASE_MS: '1500',
-    SHORELINE_JOB_POLL_MS: '200',
-  };
+  let database: ProcessDatabase;
+  let env: Record<string, string>;
 
   beforeAll(async () => {
-    if (url) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${dbName}`);
-      await admin.end();
-      const target = new URL(url);
-      target.pathname = `/${dbName}`;
-      env.DATABASE_URL = target.toString();
-    } else {
-      delete env.DATABASE_URL;
-      env.SHORELINE_DATA_DIR = join(dir, 'db');
-    }
+    database = await processDatabase(dbName, dir);
+    env = childEnv({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      // Small batches so the kill lands between checkpoints; a short lease so the new server on
+      // PostgreSQL takes the orphaned jobs soon (on PGlite it takes them at start).
+      SHORELINE_IMPORT_BATCH_SIZE: '100',
+      SHORELINE_JOB_LEASE_MS: '1500',
+      SHORELINE_JOB_POLL_MS: '200',
+      ...database.env,
+    });
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });
-    if (url) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
-    }
+    await database?.drop();
   });
 
-  function serve(): { child: ChildProcess; base: Promise<string>; exited: Promise<unknown> } {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--conditions=source',
-        join(repoRoot, 'packages/server/src/cli/main.ts'),
-        'serve',
-        '--demo',
-      ],
-      { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let out = '';
-    const base = new Promise<string>((resolve) =>
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /running at (http:\/\/\S+)/.exec(out);
-        if (m) resolve(m[1]!);
-      }),
-    );
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    return { child, base, exited };
-  }
-
-  async function signIn(base: string): Promise<string> {
-    const res = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: DEMO_USERS.admin, password: DEMO_PASSWORD }),
-    });
-    expect(res.status).toBe(200);
-    return res.headers.get('set-cookie')!.split(';')[0]!;
-  }
-
-  const scenario = {
+  const scenario = voiceScenario({
     seed: 7,
     replications: 10,
-    intervals: { lengthSec: 900, count: 96 },
-    serviceLevelThresholdSec: 20,
-    skills: [
-      {
-        id: 'voice',
-        arrivals: { kind: 'poisson', callsPerInterval: [1500] },
-        service: { kind: 'exponential', meanSec: 240 },
-        patience: { kind: 'exponential', meanSec: 120 },
-      },
-    ],
-    groups: [{ id: 'agents', skills: ['voice'], agentsPerInterval: [420] }],
-  };
+    lengthSec: 900,
+    count: 96,
+    calls: [1500],
+    agents: [420],
+    handleSec: 240,
+    patienceSec: 120,
+  });
 
   it('after a restart both finish: nothing lost, nothing doubled, nothing left running', async () => {
-    const first = serve();
-    const base = await first.base;
-    const cookie = await signIn(base);
+    const first = startServer(['--demo'], env);
+    const base = await first.url;
+    const cookie = await signInDemoAdmin(base);
     const file = `${[...generateCanonicalTickets(TICKETS)].join('\n')}\n`;
     const up = await fetch(`${base}/api/uploads?fileName=tickets.ndjson`, {
       method: 'POST',
@@ -150,12 +98,11 @@ describe('killing the server during an HTTP import and a simulation job', () => 
       if (run.recordsRead > 0 && job.status === 'running') break;
       await new Promise((r) => setTimeout(r, 10));
     }
-    first.child.kill('SIGKILL');
-    await first.exited;
+    await stopServer(first, 'SIGKILL');
 
-    const second = serve();
-    const base2 = await second.base;
-    const cookie2 = await signIn(base2);
+    const second = startServer(['--demo'], env);
+    const base2 = await second.url;
+    const cookie2 = await signInDemoAdmin(base2);
     let run: { status: string; recordsRead: number; ticketsUpserted: number };
     let job: { status: string; attempts: number; lastError: string | null; result?: unknown };
     for (;;) {
@@ -184,33 +131,30 @@ describe('killing the server during an HTTP import and a simulation job', () => 
       if (list.items.every((r) => r.status !== 'running')) break;
       await new Promise((r) => setTimeout(r, 200));
     }
-    second.child.kill('SIGTERM');
-    await second.exited;
+    await stopServer(second);
 
-    const database = await openDatabase(
-      url ? { url: env.DATABASE_URL } : { dataDir: env.SHORELINE_DATA_DIR },
-    );
+    const db = await database.open();
     try {
-      const tickets = await database.db
+      const tickets = await db.db
         .selectFrom('tickets')
         .select('external_id')
         .where('source', '=', 'gen')
         .execute();
       expect(tickets).toHaveLength(TICKETS);
       expect(new Set(tickets.map((t) => t.external_id)).size).toBe(TICKETS);
-      const runs = await database.db.selectFrom('import_runs').select(['id', 'status']).execute();
+      const runs = await db.db.selectFrom('import_runs').select(['id', 'status']).execute();
       expect(runs.find((r) => r.id === runId)?.status).toBe('done');
       expect(runs.filter((r) => r.status !== 'done')).toEqual([]);
-      const jobs = await database.db.selectFrom('jobs').select(['name', 'status']).execute();
+      const jobs = await db.db.selectFrom('jobs').select(['name', 'status']).execute();
       expect(jobs.filter((j) => j.status === 'running')).toEqual([]);
       expect(
         jobs.filter((j) => j.name !== 'jobs.prune' && j.name !== 'uploads.prune').map((j) => j.status),
       ).toEqual(['done', 'done']);
       // The import's upload is gone; what is left is the simulation's stored answer.
-      const uploads = await database.db.selectFrom('uploads').select('file_name').execute();
+      const uploads = await db.db.selectFrom('uploads').select('file_name').execute();
       expect(uploads.map((u) => u.file_name)).toEqual([`simulation-${jobId}.json`]);
     } finally {
-      await database.close();
+      await db.close();
     }
   }, 240_000);
 });

@@ -1,12 +1,10 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMigrations } from '../../src/main.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { enqueueJob } from '../../src/platform/jobs/index.js';
 import { databaseTargets, type TestDatabase } from '../../src/test-support/databases.js';
-import { repoRoot } from '../insight/support.js';
+import { spawnTs } from '../../src/test-support/processes.js';
 
 const JOBS = 500;
 const postgres = databaseTargets().find((t) => t.kind === 'postgres');
@@ -33,21 +31,12 @@ describe.runIf(postgres)('two runner processes on PostgreSQL', () => {
   afterAll(() => database?.close());
 
   function child(worker: string) {
-    const proc = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '--conditions=source',
-        join(repoRoot, 'packages/server/test/jobs/two-runners-child.ts'),
-        url,
-        worker,
-      ],
-      { cwd: repoRoot, stdio: ['pipe', 'pipe', 'inherit'] },
-    );
+    const proc = spawnTs('packages/server/test/jobs/two-runners-child.ts', [url, worker], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let out = '';
     const ready = new Promise<void>((resolve) =>
-      proc.stdout.on('data', (d: Buffer) => {
+      proc.stdout?.on('data', (d: Buffer) => {
         out += d.toString();
         if (out.includes('ready')) resolve();
       }),
@@ -60,8 +49,8 @@ describe.runIf(postgres)('two runner processes on PostgreSQL', () => {
     const a = child('runner-a');
     const b = child('runner-b');
     await Promise.all([a.ready, b.ready]);
-    a.proc.stdin.write('go\n');
-    b.proc.stdin.write('go\n');
+    a.proc.stdin?.write('go\n');
+    b.proc.stdin?.write('go\n');
     expect(await a.exited).toBe(0);
     expect(await b.exited).toBe(0);
 

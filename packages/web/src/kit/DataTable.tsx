@@ -34,7 +34,8 @@ export interface Sort {
 }
 
 export interface DataTableProps<T> {
-  columns: Column<T>[];
+  /** Typed by the rows (NoInfer), not inferred from the columns. */
+  columns: Column<NoInfer<T>>[];
   /** Undefined while the first load runs. */
   rows: readonly T[] | undefined;
   rowKey(row: T): string;
@@ -51,6 +52,16 @@ export interface DataTableProps<T> {
   compact?: boolean;
   testId?: string;
   rowProps?(row: T): HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
+}
+
+/** The rows, loading state, error and retry of a loaded list (useResource), as DataTable props. */
+export function resourceRows<T>(list: {
+  data: readonly T[] | undefined;
+  loading: boolean;
+  error: unknown;
+  reload(): void;
+}) {
+  return { rows: list.data, loading: list.loading, error: list.error, onRetry: list.reload };
 }
 
 export function DataTable<T>(props: DataTableProps<T>) {

@@ -53,7 +53,17 @@ describe('the web app uses the API contract', () => {
   const files = sourceFiles(WEB_SRC);
 
   it('knows the contract (the check has something to compare with)', () => {
-    for (const n of ['KpiRow', 'Me', 'Team', 'ImportRun', 'Ability', 'ROLES', 'GROUP_BYS'])
+    for (const n of [
+      'KpiRow',
+      'Me',
+      'Team',
+      'ImportRun',
+      'Ability',
+      'ROLES',
+      'GROUP_BYS',
+      'ImportProgressPayload',
+      'PushEvent',
+    ])
       expect(names).toContain(n);
     expect(restatements('export interface KpiRow {\n  key: string;\n}', names)).toEqual(['KpiRow']);
     expect(restatements("type Me = { id: string };\nexport const ROLES = ['admin'];", names)).toEqual([
@@ -67,6 +77,21 @@ describe('the web app uses the API contract', () => {
       restatements(readFileSync(f, 'utf8'), names).map((n) => `${relative(WEB_SRC, f)}: ${n}`),
     );
     expect(found).toEqual([]);
+  });
+
+  it('reads pushed payloads and problem extensions only as contract types, never inline shapes', () => {
+    // `event.payload` (the stream) and `error.problem` (problem+json) are typed loosely on the wire
+    // envelope; what a page reads from them must be a contract type (e.g. ImportProgressPayload).
+    const casts = files.flatMap((f) =>
+      [
+        ...readFileSync(f, 'utf8').matchAll(
+          /\.(?:payload|problem)\)?\s+as\s+(?:unknown\s+as\s+)?([^;,)\n]+)/g,
+        ),
+      ].map((m) => ({ where: relative(WEB_SRC, f), type: (m[1] ?? '').trim() })),
+    );
+    expect(casts.length).toBeGreaterThan(0);
+    const named = (type: string) => /^(?:Partial<)?(\w+)>?$/.exec(type)?.[1] ?? '';
+    expect(casts.filter((c) => !names.has(named(c.type)))).toEqual([]);
   });
 
   it('declares no types in the API clients (features/*/api.ts): their shapes are the contract', () => {

@@ -2,16 +2,10 @@
 // read, and transient progress. EventSource reconnects by itself and sends Last-Event-ID, so the
 // server replays what was missed from its outbox; transient events missed while disconnected are
 // not replayed, hence `onReady`: read the current state once each time the stream is (re)connected.
+import type { PushEvent } from '@shoreline/server/contract';
 import { useEffect, useRef } from 'react';
 
-export interface PushEvent<P = Record<string, unknown>> {
-  type: string;
-  providerId: string | null;
-  subjectType: string;
-  subjectId: string;
-  actorId: string | null;
-  payload: P;
-}
+export type { PushEvent };
 
 /** After the browser gives up (the server refused the stream), try again this much later. */
 const REOPEN_MS = 5_000;

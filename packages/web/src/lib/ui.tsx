@@ -87,6 +87,16 @@ function RequiredMark() {
   );
 }
 
+/** An error said in the page's own words (an invalid link, a file too large); nothing when empty. */
+export function Alert({ children }: { children: ReactNode }) {
+  if (!children) return null;
+  return (
+    <div className="banner banner-error" role="alert">
+      {children}
+    </div>
+  );
+}
+
 /** Shows a whole-request error (not tied to a field). */
 export function ErrorBanner({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
   const { t } = useTranslation();

@@ -15,6 +15,7 @@ import {
   throttleKeys,
 } from './login-throttle.js';
 import type { CachedSignIn, SignInCache } from './session-cache.js';
+import type { OrganizationChoice } from './schemas.js';
 
 /** Organizations one address can sign in to; bounds the password checks of one attempt. */
 const MAX_MEMBERSHIPS = 10;
@@ -88,7 +89,7 @@ export async function login(
       {
         extensions: {
           organizations: matched.map((u) => ({ id: u.organization_id, name: u.organization_name })),
-        },
+        } satisfies OrganizationChoice,
       },
     );
   }

@@ -266,3 +266,8 @@ export const OutboxMessage = z
     sentAt: z.string().nullable(),
   })
   .openapi('OutboxMessage');
+
+/** The extension of the `organization_choice` problem: the address's organizations to pick from. */
+export interface OrganizationChoice {
+  organizations: { id: string; name: string }[];
+}

@@ -6,6 +6,7 @@ export { publishSignal, publishTransient, SIGNALS_MISSED, type TransientEvent } 
 export { type DomainEvent, recordEvent, recordEventWith } from './domain-event.js';
 export type { EventListener, ListenerContext } from './listener.js';
 export type { StoredEvent } from './outbox-reader.js';
+export type { PushedEvent } from './push-hub.js';
 
 /** The outbox every module writes its domain events to (see domain-event.ts), and the browser stream. */
 export const eventsModule: ShorelineModule = {

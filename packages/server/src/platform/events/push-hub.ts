@@ -153,6 +153,9 @@ export class PushHub {
   }
 }
 
+/** One event as the stream's `data:` carries it; stored events add their id and time (transient ones do not). */
+export type PushedEvent = ReturnType<typeof present> & { eventId?: string; occurredAt?: string };
+
 function toMessage(event: StoredEvent): PushMessage {
   return {
     id: formatPosition(event.position),

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMON_LANGUAGES, canonicalLanguageTag, REGION_CODES } from '../../lib/format';
 import { ListInput } from '../../lib/ListInput';
-import type { ControlProps } from '../../lib/ui';
+import { type ControlProps, Field } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 
 interface Props {
@@ -66,5 +66,34 @@ export function LanguagesInput(props: Props) {
       addLabel={t('providers.addLanguage')}
       invalidMessage={t('errors.invalid_language')}
     />
+  );
+}
+
+/**
+ * A labelled list of country or language codes in a form: the field's message clears when the list
+ * changes (a composite input has no single named control for the form's onChange to see).
+ */
+export function CodesField(props: {
+  codes: 'countries' | 'languages';
+  label: string;
+  help: string;
+  value: string[];
+  onChange(next: string[]): void;
+  submit: { fields: Record<string, string | undefined>; clearField(name: string): void };
+}) {
+  const Input = props.codes === 'countries' ? CountriesInput : LanguagesInput;
+  return (
+    <Field label={props.label} help={props.help} error={props.submit.fields[props.codes]}>
+      {(c) => (
+        <Input
+          control={c}
+          value={props.value}
+          onChange={(v) => {
+            props.onChange(v);
+            props.submit.clearField(props.codes);
+          }}
+        />
+      )}
+    </Field>
   );
 }

@@ -7,33 +7,28 @@ import type {
 import { PROVIDER_KINDS, SHORES } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { DataTable } from '../../kit/DataTable';
-import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../../lib/ui';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { textColumn, timeColumn } from '../../kit/columns';
+import { BackLink, CrudRoutes, EditorForm, SavedNotice } from '../../kit/crud';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { fieldBinder, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { ErrorBanner, FieldGroup, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { adminApi } from './api';
-import { CountriesInput, LanguagesInput } from './CodeInputs';
+import { CodesField } from './CodeInputs';
 
 export function ProvidersPage() {
-  return (
-    <Routes>
-      <Route index element={<ProviderList />} />
-      <Route path="new" element={<ProviderCreate />} />
-      <Route path=":id" element={<ProviderEdit />} />
-    </Routes>
-  );
+  return <CrudRoutes list={<ProviderList />} create={<ProviderCreate />} edit={<ProviderEdit />} />;
 }
 
 function ProviderList() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const me = useMe();
-  const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice;
   const providers = useResource(() => adminApi.providers(), []);
   const canWrite = can(me, 'provider.write');
 
@@ -50,14 +45,11 @@ function ProviderList() {
           ) : null
         }
       />
-      {notice ? <Notice>{notice}</Notice> : null}
+      <SavedNotice />
       <DataTable
         caption={t('providers.title')}
-        rows={providers.data}
+        {...resourceRows(providers)}
         rowKey={(p) => p.id}
-        loading={providers.loading}
-        error={providers.error}
-        onRetry={providers.reload}
         empty={<p className="empty">{t('providers.empty')}</p>}
         initialSort={{ key: 'name', direction: 'ascending' }}
         columns={[
@@ -74,12 +66,9 @@ function ProviderList() {
             cell: (p) => <span className={`badge badge-${p.kind}`}>{t(`providers.kinds.${p.kind}`)}</span>,
             sortValue: (p) => t(`providers.kinds.${p.kind}`),
           },
-          {
-            key: 'shore',
-            header: t('providers.shore'),
-            cell: (p) => (p.shore ? t(`providers.shores.${p.shore}`) : '—'),
-            sortValue: (p) => (p.shore ? t(`providers.shores.${p.shore}`) : null),
-          },
+          textColumn<Provider>('shore', t('providers.shore'), (p) =>
+            p.shore ? t(`providers.shores.${p.shore}`) : null,
+          ),
           {
             key: 'countries',
             header: t('providers.countries'),
@@ -90,13 +79,7 @@ function ProviderList() {
             header: t('providers.languages'),
             cell: (p) => fmt.list(p.languages.map(fmt.language)),
           },
-          {
-            key: 'created',
-            header: t('common.created'),
-            nowrap: true,
-            cell: (p) => fmt.date(p.createdAt),
-            sortValue: (p) => p.createdAt,
-          },
+          timeColumn<Provider>('created', t('common.created'), (p) => p.createdAt, fmt.date),
         ]}
       />
     </>
@@ -108,7 +91,7 @@ function ProviderCreate() {
   const navigate = useNavigate();
   return (
     <>
-      <PageHeader title={t('providers.newTitle')} actions={<Link to="..">{t('common.back')}</Link>} />
+      <PageHeader title={t('providers.newTitle')} actions={<BackLink />} />
       <ProviderForm
         canWrite
         save={async (input) => {
@@ -128,10 +111,7 @@ function ProviderEdit() {
   const provider = useResource(() => adminApi.provider(id), [id]);
   return (
     <>
-      <PageHeader
-        title={provider.data?.name ?? t('providers.editTitle')}
-        actions={<Link to="..">{t('common.back')}</Link>}
-      />
+      <PageHeader title={provider.data?.name ?? t('providers.editTitle')} actions={<BackLink />} />
       <ErrorBanner error={provider.error} onRetry={provider.reload} />
       {provider.loading ? <Loading /> : null}
       {provider.data && !provider.loading ? (
@@ -175,89 +155,50 @@ function ProviderForm(props: {
   };
 
   const f = submit.fields;
+  const bind = fieldBinder(submit.fields);
   return (
-    <form className="form card" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
-      {submit.hasFieldErrors ? (
-        <div className="banner banner-error" role="alert">
-          {t('common.formHasErrors')}
-        </div>
-      ) : null}
-      <ErrorBanner error={submit.bannerError} />
-      <fieldset className="plain" disabled={!props.canWrite || submit.busy}>
-        <Field label={t('common.name')} error={f['name']} required>
-          {(c) => (
-            <input {...c} name="name" required value={name} onChange={(e) => setName(e.target.value)} />
-          )}
-        </Field>
-        <FieldGroup legend={t('providers.kind')} error={f['kind']} className="inline-options">
-          {PROVIDER_KINDS.map((k) => (
-            <label key={k} className="option">
-              <input
-                type="radio"
-                name="kind"
-                value={k}
-                checked={kind === k}
-                disabled={props.initial !== undefined}
-                onChange={() => setKind(k)}
-              />
-              {t(`providers.kinds.${k}`)}
-            </label>
-          ))}
-        </FieldGroup>
-        {kind === 'vendor' ? (
-          <Field label={t('providers.shore')} error={f['shore']} required>
-            {(c) => (
-              <select
-                {...c}
-                name="shore"
-                value={shore}
-                onChange={(e) => setShore(e.target.value as Shore | '')}
-              >
-                <option value="">{t('teams.choose')}</option>
-                {SHORES.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`providers.shores.${s}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        ) : null}
-        <Field label={t('providers.countries')} help={t('providers.countriesHelp')} error={f['countries']}>
-          {(c) => (
-            <CountriesInput
-              control={c}
-              value={countries}
-              onChange={(v) => {
-                setCountries(v);
-                submit.clearField('countries');
-              }}
+    <EditorForm submit={submit} onSubmit={onSubmit} canWrite={props.canWrite} editing={!!props.initial}>
+      <TextField label={t('common.name')} {...bind('name', name, setName)} required />
+      <FieldGroup legend={t('providers.kind')} error={f['kind']} className="inline-options">
+        {PROVIDER_KINDS.map((k) => (
+          <label key={k} className="option">
+            <input
+              type="radio"
+              name="kind"
+              value={k}
+              checked={kind === k}
+              disabled={props.initial !== undefined}
+              onChange={() => setKind(k)}
             />
-          )}
-        </Field>
-        <Field label={t('providers.languages')} help={t('providers.languagesHelp')} error={f['languages']}>
-          {(c) => (
-            <LanguagesInput
-              control={c}
-              value={languages}
-              onChange={(v) => {
-                setLanguages(v);
-                submit.clearField('languages');
-              }}
-            />
-          )}
-        </Field>
-      </fieldset>
-      {props.canWrite ? (
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={submit.busy}>
-            {submit.busy ? t('common.saving') : props.initial ? t('common.save') : t('common.create')}
-          </button>
-          <Link to=".." className="button button-secondary">
-            {t('common.cancel')}
-          </Link>
-        </div>
+            {t(`providers.kinds.${k}`)}
+          </label>
+        ))}
+      </FieldGroup>
+      {kind === 'vendor' ? (
+        <SelectField
+          label={t('providers.shore')}
+          {...bind('shore', shore, setShore)}
+          required
+          blank={t('teams.choose')}
+          options={optionsOf(SHORES, (s) => t(`providers.shores.${s}`))}
+        />
       ) : null}
-    </form>
+      <CodesField
+        codes="countries"
+        label={t('providers.countries')}
+        help={t('providers.countriesHelp')}
+        value={countries}
+        onChange={setCountries}
+        submit={submit}
+      />
+      <CodesField
+        codes="languages"
+        label={t('providers.languages')}
+        help={t('providers.languagesHelp')}
+        value={languages}
+        onChange={setLanguages}
+        submit={submit}
+      />
+    </EditorForm>
   );
 }

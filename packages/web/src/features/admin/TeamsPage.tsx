@@ -9,34 +9,29 @@ import type {
 import { CHANNELS, WEEKDAYS } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { codeColumn, textColumn } from '../../kit/columns';
+import { BackLink, CrudRoutes, EditorForm, SavedNotice } from '../../kit/crud';
 import { DataTable } from '../../kit/DataTable';
+import { fieldBinder, namedOptions, SelectField, TextField } from '../../kit/fields';
 import { canonicalTimeZone, timeZoneOptions } from '../../lib/timeZones';
-import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../../lib/ui';
+import { ErrorBanner, FieldGroup, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { adminApi } from './api';
-import { LanguagesInput } from './CodeInputs';
+import { CodesField } from './CodeInputs';
 
 export function TeamsPage() {
-  return (
-    <Routes>
-      <Route index element={<TeamList />} />
-      <Route path="new" element={<TeamCreate />} />
-      <Route path=":id" element={<TeamEdit />} />
-    </Routes>
-  );
+  return <CrudRoutes list={<TeamList />} create={<TeamCreate />} edit={<TeamEdit />} />;
 }
 
 function TeamList() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const me = useMe();
-  const location = useLocation();
-  const notice = (location.state as { notice?: string } | null)?.notice;
   const [params, setParams] = useSearchParams();
   const providerId = params.get('providerId') ?? '';
   const providers = useResource(() => adminApi.providers(), []);
@@ -63,26 +58,15 @@ function TeamList() {
           ) : null
         }
       />
-      {notice ? <Notice>{notice}</Notice> : null}
+      <SavedNotice />
       <div className="toolbar">
-        <Field label={t('teams.filterProvider')}>
-          {(c) => (
-            <select
-              {...c}
-              value={providerId}
-              onChange={(e) =>
-                setParams(e.target.value ? { providerId: e.target.value } : {}, { replace: true })
-              }
-            >
-              <option value="">{t('teams.allProviders')}</option>
-              {(providers.data ?? []).map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label={t('teams.filterProvider')}
+          value={providerId}
+          onValue={(id) => setParams(id ? { providerId: id } : {}, { replace: true })}
+          blank={t('teams.allProviders')}
+          options={namedOptions(providers.data ?? [])}
+        />
       </div>
       <DataTable
         caption={t('teams.title')}
@@ -101,13 +85,8 @@ function TeamList() {
             cell: (team) => <Link to={team.id}>{team.name}</Link>,
             sortValue: (team) => team.name,
           },
-          {
-            key: 'provider',
-            header: t('teams.provider'),
-            cell: (team) => providerName(team.providerId),
-            sortValue: (team) => providerName(team.providerId),
-          },
-          { key: 'site', header: t('teams.site'), cell: (team) => team.site, sortValue: (team) => team.site },
+          textColumn<Team>('provider', t('teams.provider'), (team) => providerName(team.providerId)),
+          textColumn<Team>('site', t('teams.site'), (team) => team.site),
           {
             key: 'languages',
             header: t('teams.languages'),
@@ -118,12 +97,7 @@ function TeamList() {
             header: t('teams.channels'),
             cell: (team) => fmt.list(team.channels.map((ch) => t(`teams.channel.${ch}`))),
           },
-          {
-            key: 'timeZone',
-            header: t('teams.timeZone'),
-            cell: (team) => <bdi dir="ltr">{team.timeZone}</bdi>,
-            sortValue: (team) => team.timeZone,
-          },
+          codeColumn<Team>('timeZone', t('teams.timeZone'), (team) => team.timeZone),
           {
             key: 'hours',
             header: t('teams.businessHours'),
@@ -169,7 +143,7 @@ function TeamCreate() {
   const providers = useResource(() => adminApi.providers(), []);
   return (
     <>
-      <PageHeader title={t('teams.newTitle')} actions={<Link to="..">{t('common.back')}</Link>} />
+      <PageHeader title={t('teams.newTitle')} actions={<BackLink />} />
       <ErrorBanner error={providers.error} onRetry={providers.reload} />
       {providers.data ? (
         <TeamForm
@@ -197,10 +171,7 @@ function TeamEdit() {
   const providers = useResource(() => adminApi.providers(), []);
   return (
     <>
-      <PageHeader
-        title={team.data?.name ?? t('teams.editTitle')}
-        actions={<Link to="..">{t('common.back')}</Link>}
-      />
+      <PageHeader title={team.data?.name ?? t('teams.editTitle')} actions={<BackLink />} />
       <ErrorBanner error={team.error ?? providers.error} onRetry={team.reload} />
       {team.data && providers.data && !team.loading ? (
         <TeamForm
@@ -291,173 +262,145 @@ function TeamForm(props: {
   };
 
   const f = submit.fields;
+  const bind = fieldBinder(submit.fields);
   return (
-    <form className="form card" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
-      {submit.hasFieldErrors ? (
-        <div className="banner banner-error" role="alert">
-          {t('common.formHasErrors')}
-        </div>
-      ) : null}
-      <ErrorBanner error={submit.bannerError} />
-      <fieldset className="plain" disabled={!props.canWrite || submit.busy}>
-        <div className="form-grid">
-          <Field label={t('teams.provider')} error={f['providerId']} required>
-            {(c) => (
-              <select
-                {...c}
-                name="providerId"
-                value={providerId}
-                disabled={props.initial !== undefined}
-                onChange={(e) => setProviderId(e.target.value)}
-              >
-                <option value="">{t('teams.choose')}</option>
-                {props.providers.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={t('common.name')} error={f['name']} required>
-            {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
-          </Field>
-          <Field label={t('teams.site')} help={t('teams.siteHelp')} error={f['site']}>
-            {(c) => <input {...c} name="site" value={site} onChange={(e) => setSite(e.target.value)} />}
-          </Field>
-          <Field label={t('teams.timeZone')} error={f['timeZone']} required>
-            {(c) => (
-              // Searchable: type any part of the name ("kolkata"); old names are accepted as aliases.
-              <>
-                <input
-                  {...c}
-                  name="timeZone"
-                  list={`${c.id}-zones`}
-                  autoComplete="off"
-                  spellCheck={false}
-                  value={timeZone}
-                  onChange={(e) => setTimeZone(e.target.value)}
-                  onBlur={(e) => setTimeZone(canonicalTimeZone(e.target.value))}
-                  dir="ltr"
-                />
-                <datalist id={`${c.id}-zones`}>
-                  {zones.map((z) => (
-                    <option key={z} value={z} />
-                  ))}
-                </datalist>
-              </>
-            )}
-          </Field>
-        </div>
-        <Field label={t('teams.languages')} help={t('providers.languagesHelp')} error={f['languages']}>
-          {(c) => (
-            <LanguagesInput
-              control={c}
-              value={languages}
-              onChange={(v) => {
-                setLanguages(v);
-                submit.clearField('languages');
-              }}
+    <EditorForm submit={submit} onSubmit={onSubmit} canWrite={props.canWrite} editing={!!props.initial}>
+      <div className="form-grid">
+        <SelectField
+          label={t('teams.provider')}
+          {...bind('providerId', providerId, setProviderId)}
+          required
+          disabled={props.initial !== undefined}
+          blank={t('teams.choose')}
+          options={namedOptions(props.providers)}
+        />
+        <TextField label={t('common.name')} {...bind('name', name, setName)} required />
+        <TextField label={t('teams.site')} help={t('teams.siteHelp')} {...bind('site', site, setSite)} />
+        {/* Searchable: type any part of the name ("kolkata"); old names are accepted as aliases. */}
+        <TextField
+          label={t('teams.timeZone')}
+          {...bind('timeZone', timeZone, setTimeZone)}
+          required
+          dir="ltr"
+          autoComplete="off"
+          spellCheck={false}
+          suggestions={zones}
+          onBlur={(e) => setTimeZone(canonicalTimeZone(e.target.value))}
+        />
+      </div>
+      <CodesField
+        codes="languages"
+        label={t('teams.languages')}
+        help={t('providers.languagesHelp')}
+        value={languages}
+        onChange={setLanguages}
+        submit={submit}
+      />
+      <FieldGroup legend={t('teams.channels')} error={f['channels']} className="inline-options">
+        {CHANNELS.map((ch) => (
+          <label key={ch} className="option">
+            <input
+              type="checkbox"
+              name="channels"
+              value={ch}
+              checked={channels.includes(ch)}
+              onChange={(e) =>
+                setChannels((cur) =>
+                  e.target.checked
+                    ? CHANNELS.filter((x) => x === ch || cur.includes(x))
+                    : cur.filter((x) => x !== ch),
+                )
+              }
             />
-          )}
-        </Field>
-        <FieldGroup legend={t('teams.channels')} error={f['channels']} className="inline-options">
-          {CHANNELS.map((ch) => (
-            <label key={ch} className="option">
-              <input
-                type="checkbox"
-                name="channels"
-                value={ch}
-                checked={channels.includes(ch)}
-                onChange={(e) =>
-                  setChannels((cur) =>
-                    e.target.checked
-                      ? CHANNELS.filter((x) => x === ch || cur.includes(x))
-                      : cur.filter((x) => x !== ch),
-                  )
-                }
-              />
-              {t(`teams.channel.${ch}`)}
-            </label>
-          ))}
-        </FieldGroup>
-        <FieldGroup
-          legend={t('teams.businessHours')}
-          help={t('teams.businessHoursHelp')}
-          error={hoursError ?? f['businessHours']}
-        >
-          <table className="hours">
-            <thead>
-              <tr>
-                <th scope="col">{t('teams.day')}</th>
-                <th scope="col">{t('teams.opens')}</th>
-                <th scope="col">{t('teams.closes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {WEEKDAYS.map((day) => {
-                const h = hours[day];
-                const dayName = fmt.weekday(day);
-                const bad = h.open && h.to <= h.from;
-                return (
-                  <tr key={day}>
-                    <th scope="row">
-                      <label className="option">
-                        <input
-                          type="checkbox"
-                          checked={h.open}
-                          aria-label={t('teams.openDay', { day: dayName })}
-                          name="businessHours"
-                          onChange={(e) => setDay(day, { open: e.target.checked })}
+            {t(`teams.channel.${ch}`)}
+          </label>
+        ))}
+      </FieldGroup>
+      <FieldGroup
+        legend={t('teams.businessHours')}
+        help={t('teams.businessHoursHelp')}
+        error={hoursError ?? f['businessHours']}
+      >
+        <table className="hours">
+          <thead>
+            <tr>
+              <th scope="col">{t('teams.day')}</th>
+              <th scope="col">{t('teams.opens')}</th>
+              <th scope="col">{t('teams.closes')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {WEEKDAYS.map((day) => {
+              const h = hours[day];
+              const dayName = fmt.weekday(day);
+              const bad = h.open && h.to <= h.from;
+              return (
+                <tr key={day}>
+                  <th scope="row">
+                    <label className="option">
+                      <input
+                        type="checkbox"
+                        checked={h.open}
+                        aria-label={t('teams.openDay', { day: dayName })}
+                        name="businessHours"
+                        onChange={(e) => setDay(day, { open: e.target.checked })}
+                      />
+                      {dayName}
+                    </label>
+                  </th>
+                  {h.open ? (
+                    <>
+                      <td>
+                        <TimeInput
+                          day={dayName}
+                          edge="opens"
+                          value={h.from}
+                          bad={bad}
+                          onValue={(from) => setDay(day, { from })}
                         />
-                        {dayName}
-                      </label>
-                    </th>
-                    {h.open ? (
-                      <>
-                        <td>
-                          <input
-                            type="time"
-                            value={h.from}
-                            aria-label={`${dayName}: ${t('teams.opens')}`}
-                            aria-invalid={bad || undefined}
-                            name="businessHours"
-                            onChange={(e) => setDay(day, { from: e.target.value })}
-                          />
-                        </td>
-                        <td>
-                          <input
-                            type="time"
-                            value={h.to}
-                            aria-label={`${dayName}: ${t('teams.closes')}`}
-                            aria-invalid={bad || undefined}
-                            name="businessHours"
-                            onChange={(e) => setDay(day, { to: e.target.value })}
-                          />
-                        </td>
-                      </>
-                    ) : (
-                      <td colSpan={2} className="muted">
-                        {t('teams.closed')}
                       </td>
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </FieldGroup>
-      </fieldset>
-      {props.canWrite ? (
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={submit.busy}>
-            {submit.busy ? t('common.saving') : props.initial ? t('common.save') : t('common.create')}
-          </button>
-          <Link to=".." className="button button-secondary">
-            {t('common.cancel')}
-          </Link>
-        </div>
-      ) : null}
-    </form>
+                      <td>
+                        <TimeInput
+                          day={dayName}
+                          edge="closes"
+                          value={h.to}
+                          bad={bad}
+                          onValue={(to) => setDay(day, { to })}
+                        />
+                      </td>
+                    </>
+                  ) : (
+                    <td colSpan={2} className="muted">
+                      {t('teams.closed')}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </FieldGroup>
+    </EditorForm>
+  );
+}
+
+/** One end of a day's business hours, labelled "Monday: Opens" for assistive technology. */
+function TimeInput(props: {
+  day: string;
+  edge: 'opens' | 'closes';
+  value: string;
+  bad: boolean;
+  onValue(value: string): void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <input
+      type="time"
+      value={props.value}
+      aria-label={`${props.day}: ${t(`teams.${props.edge}`)}`}
+      aria-invalid={props.bad || undefined}
+      name="businessHours"
+      onChange={(e) => props.onValue(e.target.value)}
+    />
   );
 }

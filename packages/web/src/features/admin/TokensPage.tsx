@@ -1,8 +1,10 @@
 import type { ApiToken, ApiTokenCreated as CreatedApiToken } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../kit/DataTable';
-import { ErrorBanner, Field, PageHeader, SecretBox } from '../../lib/ui';
+import { textColumn, timeColumn } from '../../kit/columns';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { FormActions, fieldBinder, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -66,6 +68,7 @@ export function TokensPage() {
     }
   };
 
+  const bind = fieldBinder(submit.fields);
   return (
     <>
       <PageHeader title={t('tokens.title')} intro={t('tokens.intro')} />
@@ -79,90 +82,53 @@ export function TokensPage() {
       {/* Everyone manages their own tokens. */}
       <form className="form card form-inline" onSubmit={onCreate} onChange={submit.onChange} noValidate>
         <ErrorBanner error={submit.bannerError} />
-        <Field label={t('tokens.name')} help={t('tokens.nameHelp')} error={submit.fields['name']} required>
-          {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <Field label={t('tokens.scope')} help={t(SCOPE_HELP[scope])} error={submit.fields['scopes']}>
-          {(c) => (
-            <select
-              {...c}
-              name="scope"
-              value={scope}
-              onChange={(e) => setScope(e.target.value as TokenScope)}
-            >
-              {TOKEN_SCOPES.map((s) => (
-                <option key={s} value={s}>
-                  {t(SCOPE_LABEL[s])}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('tokens.expiresIn')} error={submit.fields['expiresInDays']}>
-          {(c) => (
-            <select
-              {...c}
-              name="expiresInDays"
-              value={days}
-              onChange={(e) => setDays(Number(e.target.value))}
-            >
-              {[7, 30, 90, 365].map((d) => (
-                <option key={d} value={d}>
-                  {t('tokens.days', { n: d })}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={submit.busy}>
-            {t('tokens.create')}
-          </button>
-        </div>
+        <TextField
+          label={t('tokens.name')}
+          help={t('tokens.nameHelp')}
+          {...bind('name', name, setName)}
+          required
+        />
+        <SelectField
+          label={t('tokens.scope')}
+          help={t(SCOPE_HELP[scope])}
+          error={submit.fields['scopes']}
+          name="scope"
+          value={scope}
+          onValue={setScope}
+          options={optionsOf(TOKEN_SCOPES, (s) => t(SCOPE_LABEL[s]))}
+        />
+        <SelectField
+          label={t('tokens.expiresIn')}
+          error={submit.fields['expiresInDays']}
+          name="expiresInDays"
+          value={String(days)}
+          onValue={(d) => setDays(Number(d))}
+          options={optionsOf(['7', '30', '90', '365'], (d) => t('tokens.days', { n: Number(d) }))}
+        />
+        <FormActions busy={submit.busy} label={t('tokens.create')} />
       </form>
       <ErrorBanner error={revokeError} />
       <DataTable
         caption={t('tokens.title')}
-        rows={tokens.data}
+        {...resourceRows(tokens)}
         rowKey={(token) => token.id}
-        loading={tokens.loading}
-        error={tokens.error}
-        onRetry={tokens.reload}
         empty={<p className="empty">{t('tokens.empty')}</p>}
         columns={[
-          {
-            key: 'name',
-            header: t('common.name'),
-            rowHeader: true,
-            cell: (token) => token.name,
-            sortValue: (token) => token.name,
-          },
-          {
-            key: 'created',
-            header: t('common.created'),
-            nowrap: true,
-            cell: (token) => fmt.dateTime(token.createdAt),
-            sortValue: (token) => token.createdAt,
-          },
+          textColumn<ApiToken>('name', t('common.name'), (token) => token.name, { rowHeader: true }),
+          timeColumn<ApiToken>('created', t('common.created'), (token) => token.createdAt, fmt.dateTime),
           {
             key: 'scopes',
             header: t('tokens.scope'),
             cell: (token) => token.scopes.map((s) => t(SCOPE_LABEL[s])).join(', '),
           },
-          {
-            key: 'expires',
-            header: t('tokens.expires'),
-            nowrap: true,
-            cell: (token) => fmt.dateTime(token.expiresAt),
-            sortValue: (token) => token.expiresAt,
-          },
-          {
-            key: 'lastUsed',
-            header: t('tokens.lastUsed'),
-            nowrap: true,
-            cell: (token) => (token.lastUsedAt ? fmt.dateTime(token.lastUsedAt) : t('tokens.never')),
-            sortValue: (token) => token.lastUsedAt,
-          },
+          timeColumn<ApiToken>('expires', t('tokens.expires'), (token) => token.expiresAt, fmt.dateTime),
+          timeColumn<ApiToken>(
+            'lastUsed',
+            t('tokens.lastUsed'),
+            (token) => token.lastUsedAt,
+            fmt.dateTime,
+            t('tokens.never'),
+          ),
           {
             key: 'actions',
             header: t('common.actions'),

@@ -2,8 +2,10 @@ import type { Role, User } from '@shoreline/server/contract';
 import { ROLES } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Column, DataTable } from '../../kit/DataTable';
-import { ErrorBanner, Field, PageHeader, SecretBox } from '../../lib/ui';
+import { codeColumn, textColumn, timeColumn } from '../../kit/columns';
+import { type Column, DataTable, resourceRows } from '../../kit/DataTable';
+import { FormActions, fieldBinder, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -44,13 +46,8 @@ export function UsersPage() {
   };
 
   const columns: Column<User>[] = [
-    { key: 'name', header: t('common.name'), rowHeader: true, cell: (u) => u.name, sortValue: (u) => u.name },
-    {
-      key: 'email',
-      header: t('common.email'),
-      cell: (u) => <bdi dir="ltr">{u.email}</bdi>,
-      sortValue: (u) => u.email,
-    },
+    textColumn('name', t('common.name'), (u) => u.name, { rowHeader: true }),
+    codeColumn('email', t('common.email'), (u) => u.email),
     {
       key: 'role',
       header: t('users.role'),
@@ -73,25 +70,14 @@ export function UsersPage() {
           t(`role.${u.role}`)
         ),
     },
-    {
-      key: 'provider',
-      header: t('users.provider'),
-      cell: (u) => providerName(u.providerId),
-      sortValue: (u) => providerName(u.providerId),
-    },
+    textColumn('provider', t('users.provider'), (u) => (u.providerId ? providerName(u.providerId) : null)),
     {
       key: 'status',
       header: t('common.status'),
       cell: (u) => <span className={`badge badge-${u.status}`}>{t(`users.statuses.${u.status}`)}</span>,
       sortValue: (u) => t(`users.statuses.${u.status}`),
     },
-    {
-      key: 'created',
-      header: t('common.created'),
-      nowrap: true,
-      cell: (u) => fmt.date(u.createdAt),
-      sortValue: (u) => u.createdAt,
-    },
+    timeColumn('created', t('common.created'), (u) => u.createdAt, fmt.date),
   ];
   if (canWrite)
     columns.push({
@@ -164,11 +150,8 @@ export function UsersPage() {
       <DataTable
         caption={t('users.title')}
         columns={columns}
-        rows={users.data}
+        {...resourceRows(users)}
         rowKey={(u) => u.id}
-        loading={users.loading}
-        error={users.error}
-        onRetry={users.reload}
         empty={<p className="empty">{t('common.empty')}</p>}
         pageSize={50}
         initialSort={{ key: 'name', direction: 'ascending' }}
@@ -221,7 +204,7 @@ function InviteForm(props: {
     if (res) props.onInvited(res.user, res.inviteUrl);
   };
 
-  const f = submit.fields;
+  const bind = fieldBinder(submit.fields);
   return (
     <form
       className="form card"
@@ -233,57 +216,27 @@ function InviteForm(props: {
       <h2>{t('users.inviteTitle')}</h2>
       <ErrorBanner error={submit.bannerError} />
       <div className="form-grid">
-        <Field label={t('common.email')} error={f['email']} required>
-          {(c) => (
-            <input
-              {...c}
-              type="email"
-              name="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('common.name')} error={f['name']} required>
-          {(c) => <input {...c} name="name" value={name} onChange={(e) => setName(e.target.value)} />}
-        </Field>
-        <Field label={t('users.role')} error={f['role']} required>
-          {(c) => (
-            <select {...c} name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('users.provider')} help={t('users.providerHelp')} error={f['providerId']}>
-          {(c) => (
-            <select
-              {...c}
-              name="providerId"
-              value={providerId}
-              onChange={(e) => setProviderId(e.target.value)}
-            >
-              <option value="">{t('users.noProvider')}</option>
-              {props.providers.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField label={t('common.email')} {...bind('email', email, setEmail)} required type="email" />
+        <TextField label={t('common.name')} {...bind('name', name, setName)} required />
+        <SelectField
+          label={t('users.role')}
+          {...bind('role', role, setRole)}
+          required
+          options={optionsOf(ROLES, (r) => t(`role.${r}`))}
+        />
+        <SelectField
+          label={t('users.provider')}
+          help={t('users.providerHelp')}
+          {...bind('providerId', providerId, setProviderId)}
+          blank={t('users.noProvider')}
+          options={namedOptions(props.providers)}
+        />
       </div>
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={submit.busy}>
-          {t('users.sendInvite')}
-        </button>
+      <FormActions busy={submit.busy} label={t('users.sendInvite')}>
         <button type="button" className="button-secondary" onClick={props.onCancel}>
           {t('common.cancel')}
         </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

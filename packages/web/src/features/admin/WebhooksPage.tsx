@@ -1,10 +1,13 @@
 // Admin → Webhooks: endpoints that receive the organization's events as signed HTTP POSTs, the
 // signing secret (shown once), a test delivery, and each endpoint's recent deliveries.
 
-import type { WebhookEndpoint } from '@shoreline/server/contract';
+import type { WebhookDelivery, WebhookEndpoint } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, Field, Loading, PageHeader, SecretBox } from '../../lib/ui';
+import { codeColumn, numberColumn, textColumn, timeColumn } from '../../kit/columns';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { FormActions, fieldBinder, TextField } from '../../kit/fields';
+import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -74,6 +77,7 @@ export function WebhooksPage() {
       setSelected(e.id);
     });
 
+  const bind = fieldBinder(submit.fields);
   return (
     <>
       <PageHeader title={t('webhooks.title')} intro={t('webhooks.intro')} />
@@ -88,88 +92,74 @@ export function WebhooksPage() {
       <form className="form card" onSubmit={onCreate} noValidate>
         <ErrorBanner error={submit.bannerError} />
         <div className="form-grid">
-          <Field label={t('webhooks.url')} help={t('webhooks.urlHelp')} error={submit.fields['url']} required>
-            {(c) => (
-              <input {...c} type="url" name="url" value={url} onChange={(e) => setUrl(e.target.value)} />
-            )}
-          </Field>
-          <Field label={t('webhooks.description')} error={submit.fields['description']}>
-            {(c) => (
-              <input
-                {...c}
-                name="description"
-                value={description}
-                onChange={(e) => setDescription(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label={t('webhooks.url')}
+            help={t('webhooks.urlHelp')}
+            {...bind('url', url, setUrl)}
+            required
+            type="url"
+          />
+          <TextField
+            label={t('webhooks.description')}
+            {...bind('description', description, setDescription)}
+          />
+          <TextField
             label={t('webhooks.eventTypes')}
             help={t('webhooks.eventTypesHelp', { types: KNOWN_TYPES.join(', ') })}
-            error={submit.fields['eventTypes']}
+            {...bind('eventTypes', types, setTypes)}
             required
-          >
-            {(c) => (
-              <input {...c} name="eventTypes" value={types} onChange={(e) => setTypes(e.target.value)} />
-            )}
-          </Field>
+          />
         </div>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={submit.busy}>
-            {t('webhooks.create')}
-          </button>
-        </div>
+        <FormActions busy={submit.busy} label={t('webhooks.create')} />
       </form>
-      <ErrorBanner error={endpoints.error} onRetry={endpoints.reload} />
       <ErrorBanner error={actionError} />
-      {endpoints.loading && !endpoints.data ? <Loading /> : null}
-      {endpoints.data?.length === 0 ? <p className="empty">{t('webhooks.empty')}</p> : null}
-      {endpoints.data && endpoints.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('webhooks.url')}</th>
-                <th scope="col">{t('webhooks.eventTypes')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('common.created')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {endpoints.data.map((e) => (
-                <tr key={e.id}>
-                  <th scope="row">
-                    <span dir="ltr">{e.url}</span>
-                    {e.description ? <div className="muted">{e.description}</div> : null}
-                  </th>
-                  <td dir="ltr">{e.eventTypes.join(', ')}</td>
-                  <td>{e.active ? t('webhooks.active') : t('webhooks.inactive')}</td>
-                  <td className="nowrap">{fmt.dateTime(e.createdAt)}</td>
-                  <td>
-                    <button type="button" className="button-small" onClick={() => void test(e)}>
-                      {t('webhooks.sendTest')}
-                    </button>{' '}
-                    <button type="button" className="button-small" onClick={() => setSelected(e.id)}>
-                      {t('webhooks.showDeliveries')}
-                    </button>{' '}
-                    <button type="button" className="button-small" onClick={() => void toggle(e)}>
-                      {e.active ? t('webhooks.disable') : t('webhooks.enable')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="button-danger button-small"
-                      onClick={() => void remove(e)}
-                    >
-                      {t('webhooks.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('webhooks.title')}
+        {...resourceRows(endpoints)}
+        rowKey={(e) => e.id}
+        empty={<p className="empty">{t('webhooks.empty')}</p>}
+        columns={[
+          {
+            key: 'url',
+            header: t('webhooks.url'),
+            rowHeader: true,
+            cell: (e) => (
+              <>
+                <span dir="ltr">{e.url}</span>
+                {e.description ? <div className="muted">{e.description}</div> : null}
+              </>
+            ),
+            sortValue: (e) => e.url,
+          },
+          codeColumn<WebhookEndpoint>('eventTypes', t('webhooks.eventTypes'), (e) => e.eventTypes.join(', ')),
+          {
+            key: 'status',
+            header: t('common.status'),
+            cell: (e) => (e.active ? t('webhooks.active') : t('webhooks.inactive')),
+          },
+          timeColumn<WebhookEndpoint>('created', t('common.created'), (e) => e.createdAt, fmt.dateTime),
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            cell: (e) => (
+              <>
+                <button type="button" className="button-small" onClick={() => void test(e)}>
+                  {t('webhooks.sendTest')}
+                </button>{' '}
+                <button type="button" className="button-small" onClick={() => setSelected(e.id)}>
+                  {t('webhooks.showDeliveries')}
+                </button>{' '}
+                <button type="button" className="button-small" onClick={() => void toggle(e)}>
+                  {e.active ? t('webhooks.disable') : t('webhooks.enable')}
+                </button>{' '}
+                <button type="button" className="button-danger button-small" onClick={() => void remove(e)}>
+                  {t('webhooks.delete')}
+                </button>
+              </>
+            ),
+          },
+        ]}
+      />
       {selected ? <Deliveries key={selected} endpointId={selected} /> : null}
     </>
   );
@@ -185,39 +175,33 @@ function Deliveries({ endpointId }: { endpointId: string }) {
       <button type="button" className="button-small" onClick={deliveries.reload}>
         {t('webhooks.refresh')}
       </button>
-      <ErrorBanner error={deliveries.error} onRetry={deliveries.reload} />
-      {deliveries.loading && !deliveries.data ? <Loading /> : null}
-      {deliveries.data?.length === 0 ? <p className="empty">{t('webhooks.noDeliveries')}</p> : null}
-      {deliveries.data && deliveries.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('common.created')}</th>
-                <th scope="col">{t('webhooks.event')}</th>
-                <th scope="col">{t('common.status')}</th>
-                <th scope="col">{t('webhooks.statusCode')}</th>
-                <th scope="col">{t('webhooks.attempts')}</th>
-                <th scope="col">{t('webhooks.nextAttempt')}</th>
-                <th scope="col">{t('webhooks.lastError')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {deliveries.data.map((d) => (
-                <tr key={d.id}>
-                  <td className="nowrap">{fmt.dateTime(d.createdAt)}</td>
-                  <td dir="ltr">{d.eventType}</td>
-                  <td>{t(`webhooks.statuses.${d.status}`)}</td>
-                  <td>{d.lastStatusCode ?? '—'}</td>
-                  <td>{fmt.number(d.attempts)}</td>
-                  <td className="nowrap">{d.nextAttemptAt ? fmt.dateTime(d.nextAttemptAt) : '—'}</td>
-                  <td dir="ltr">{d.lastError ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('webhooks.deliveriesTitle')}
+        {...resourceRows(deliveries)}
+        rowKey={(d) => d.id}
+        empty={<p className="empty">{t('webhooks.noDeliveries')}</p>}
+        columns={[
+          timeColumn<WebhookDelivery>('created', t('common.created'), (d) => d.createdAt, fmt.dateTime),
+          codeColumn<WebhookDelivery>('event', t('webhooks.event'), (d) => d.eventType),
+          textColumn<WebhookDelivery>('status', t('common.status'), (d) =>
+            t(`webhooks.statuses.${d.status}`),
+          ),
+          numberColumn<WebhookDelivery>(
+            'statusCode',
+            t('webhooks.statusCode'),
+            (d) => d.lastStatusCode,
+            String,
+          ),
+          numberColumn<WebhookDelivery>('attempts', t('webhooks.attempts'), (d) => d.attempts, fmt.number),
+          timeColumn<WebhookDelivery>(
+            'nextAttempt',
+            t('webhooks.nextAttempt'),
+            (d) => d.nextAttemptAt,
+            fmt.dateTime,
+          ),
+          codeColumn<WebhookDelivery>('lastError', t('webhooks.lastError'), (d) => d.lastError),
+        ]}
+      />
     </section>
   );
 }

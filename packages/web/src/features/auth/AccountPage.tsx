@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, Field, Notice, PageHeader } from '../../lib/ui';
+import { FormActions, fieldBinder, TextField } from '../../kit/fields';
+import { ErrorBanner, Notice, PageHeader } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { ChangePasswordForm } from './PasswordResetPages';
 import { useMe, useSession } from './session';
@@ -30,6 +31,7 @@ export function AccountPage() {
     }
   };
 
+  const bind = fieldBinder(submit.fields);
   return (
     <>
       <PageHeader title={t('account.title')} />
@@ -47,22 +49,8 @@ export function AccountPage() {
       <form className="form card" onSubmit={save} onChange={submit.onChange} noValidate>
         {saved ? <Notice>{t('common.saved')}</Notice> : null}
         <ErrorBanner error={submit.bannerError ?? error} />
-        <Field label={t('account.nameLabel')} error={submit.fields['name']}>
-          {(c) => (
-            <input
-              {...c}
-              name="name"
-              autoComplete="name"
-              value={name}
-              onChange={(e) => setName(e.target.value)}
-            />
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={submit.busy}>
-            {submit.busy ? t('common.saving') : t('common.save')}
-          </button>
-        </div>
+        <TextField label={t('account.nameLabel')} {...bind('name', name, setName)} autoComplete="name" />
+        <FormActions busy={submit.busy} busyLabel={t('common.saving')} label={t('common.save')} />
       </form>
       <ChangePasswordForm />
       <section className="card danger-zone">

@@ -1,12 +1,25 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
+import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { api } from '../../lib/api';
-import { ErrorBanner, Field, Notice } from '../../lib/ui';
+import { Alert, ErrorBanner, Notice } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
+import { NewPasswordFields, newPasswordProblems, useNewPassword } from './NewPasswordFields';
 
-const MIN_PASSWORD = 10;
+/** A step of the reset (ask for a link, set the password): its form, or once done what happened. */
+function ResetStep(props: { title: string; done: string | null; children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <AuthLayout title={props.title}>
+      {props.done ? <Notice>{props.done}</Notice> : props.children}
+      <p>
+        <Link to="/">{t('auth.backToSignIn')}</Link>
+      </p>
+    </AuthLayout>
+  );
+}
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
 export function ForgotPasswordPage() {
@@ -21,36 +34,22 @@ export function ForgotPasswordPage() {
     );
     if (ok) setSent(true);
   };
+  const bind = fieldBinder(submit.fields);
   return (
-    <AuthLayout title={t('auth.forgotTitle')}>
-      {sent ? (
-        <Notice>{t('auth.resetSent')}</Notice>
-      ) : (
-        <form className="form" onSubmit={onSubmit} noValidate>
-          <p>{t('auth.forgotIntro')}</p>
-          <ErrorBanner error={submit.bannerError} />
-          <Field label={t('auth.email')} error={submit.fields['email']} required>
-            {(c) => (
-              <input
-                {...c}
-                type="email"
-                name="email"
-                autoComplete="username"
-                required
-                value={email}
-                onChange={(e) => setEmail(e.target.value)}
-              />
-            )}
-          </Field>
-          <button type="submit" className="button-primary button-wide" disabled={submit.busy}>
-            {t('auth.sendResetLink')}
-          </button>
-        </form>
-      )}
-      <p>
-        <Link to="/">{t('auth.backToSignIn')}</Link>
-      </p>
-    </AuthLayout>
+    <ResetStep title={t('auth.forgotTitle')} done={sent ? t('auth.resetSent') : null}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <p>{t('auth.forgotIntro')}</p>
+        <ErrorBanner error={submit.bannerError} />
+        <TextField
+          label={t('auth.email')}
+          {...bind('email', email, setEmail)}
+          required
+          type="email"
+          autoComplete="username"
+        />
+        <FormActions wide busy={submit.busy} label={t('auth.sendResetLink')} />
+      </form>
+    </ResetStep>
   );
 }
 
@@ -58,74 +57,27 @@ export function ForgotPasswordPage() {
 export function ResetPasswordPage() {
   const { t } = useTranslation();
   const { token = '' } = useParams();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const pw = useNewPassword();
   const [done, setDone] = useState(false);
   const submit = useSubmit();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    const problems: Record<string, string> = {};
-    if (password.length < MIN_PASSWORD) problems['password'] = t('auth.passwordTooShort');
-    if (confirm !== password) problems['confirm'] = t('auth.passwordsDiffer');
-    setLocal(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (submit.invalid(newPasswordProblems(t, pw.password, pw.confirm))) return;
     const ok = await submit.run(() =>
-      api.post('/auth/password-reset/confirm', { token, password }).then(() => true),
+      api.post('/auth/password-reset/confirm', { token, password: pw.password }).then(() => true),
     );
     if (ok) setDone(true);
   };
-  const fields = { ...submit.fields, ...local };
+  const fields = submit.fields;
   return (
-    <AuthLayout title={t('auth.resetTitle')}>
-      {done ? (
-        <Notice>{t('auth.resetDone')}</Notice>
-      ) : (
-        <form className="form" onSubmit={onSubmit} noValidate>
-          {fields['token'] ? (
-            <div className="banner banner-error" role="alert">
-              {t('errors.reset_invalid')}
-            </div>
-          ) : null}
-          <ErrorBanner error={submit.bannerError} />
-          <Field
-            label={t('auth.newPassword')}
-            help={t('auth.passwordHint')}
-            error={fields['password']}
-            required
-          >
-            {(c) => (
-              <input
-                {...c}
-                type="password"
-                autoComplete="new-password"
-                required
-                value={password}
-                onChange={(e) => setPassword(e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label={t('auth.confirmPassword')} error={fields['confirm']} required>
-            {(c) => (
-              <input
-                {...c}
-                type="password"
-                autoComplete="new-password"
-                required
-                value={confirm}
-                onChange={(e) => setConfirm(e.target.value)}
-              />
-            )}
-          </Field>
-          <button type="submit" className="button-primary button-wide" disabled={submit.busy}>
-            {t('auth.setNewPassword')}
-          </button>
-        </form>
-      )}
-      <p>
-        <Link to="/">{t('auth.backToSignIn')}</Link>
-      </p>
-    </AuthLayout>
+    <ResetStep title={t('auth.resetTitle')} done={done ? t('auth.resetDone') : null}>
+      <form className="form" onSubmit={onSubmit} noValidate>
+        <Alert>{fields['token'] ? t('errors.reset_invalid') : null}</Alert>
+        <ErrorBanner error={submit.bannerError} />
+        <NewPasswordFields t={t} {...pw.pair} fields={fields} />
+        <FormActions wide busy={submit.busy} label={t('auth.setNewPassword')} />
+      </form>
+    </ResetStep>
   );
 }
 
@@ -133,78 +85,38 @@ export function ResetPasswordPage() {
 export function ChangePasswordForm() {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [local, setLocal] = useState<Record<string, string>>({});
+  const next = useNewPassword();
   const [changed, setChanged] = useState(false);
   const submit = useSubmit();
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     setChanged(false);
-    const problems: Record<string, string> = {};
-    if (next.length < MIN_PASSWORD) problems['newPassword'] = t('auth.passwordTooShort');
-    if (confirm !== next) problems['confirm'] = t('auth.passwordsDiffer');
-    setLocal(problems);
-    if (Object.keys(problems).length > 0) return;
+    if (submit.invalid(newPasswordProblems(t, next.password, next.confirm, 'newPassword'))) return;
     const ok = await submit.run(() =>
-      api.post('/me/password', { currentPassword: current, newPassword: next }).then(() => true),
+      api.post('/me/password', { currentPassword: current, newPassword: next.password }).then(() => true),
     );
     if (ok) {
       setChanged(true);
       setCurrent('');
-      setNext('');
-      setConfirm('');
+      next.clear();
     }
   };
-  const fields = { ...submit.fields, ...local };
+  const fields = submit.fields;
+  const bind = fieldBinder(submit.fields);
   return (
     <form className="form card" onSubmit={onSubmit} noValidate>
       <h2>{t('account.passwordTitle')}</h2>
       {changed ? <Notice>{t('account.passwordChanged')}</Notice> : null}
       <ErrorBanner error={submit.bannerError} />
-      <Field label={t('account.currentPassword')} error={fields['currentPassword']} required>
-        {(c) => (
-          <input
-            {...c}
-            type="password"
-            autoComplete="current-password"
-            value={current}
-            onChange={(e) => setCurrent(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field
-        label={t('auth.newPassword')}
-        help={t('auth.passwordHint')}
-        error={fields['newPassword']}
+      <TextField
+        label={t('account.currentPassword')}
+        {...bind('currentPassword', current, setCurrent)}
         required
-      >
-        {(c) => (
-          <input
-            {...c}
-            type="password"
-            autoComplete="new-password"
-            value={next}
-            onChange={(e) => setNext(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('auth.confirmPassword')} error={fields['confirm']} required>
-        {(c) => (
-          <input
-            {...c}
-            type="password"
-            autoComplete="new-password"
-            value={confirm}
-            onChange={(e) => setConfirm(e.target.value)}
-          />
-        )}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={submit.busy}>
-          {t('account.changePassword')}
-        </button>
-      </div>
+        type="password"
+        autoComplete="current-password"
+      />
+      <NewPasswordFields t={t} {...next.pair} fields={fields} passwordField="newPassword" />
+      <FormActions busy={submit.busy} label={t('account.changePassword')} />
     </form>
   );
 }

@@ -1,8 +1,10 @@
+import type { OrganizationChoiceProblem } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { FormActions, fieldBinder, namedOptions, SelectField, TextField } from '../../kit/fields';
 import { ApiError } from '../../lib/api';
-import { ErrorBanner, Field } from '../../lib/ui';
+import { ErrorBanner } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
 import { useSession } from './session';
@@ -24,73 +26,48 @@ export function SignInPage() {
         await session.signIn(email.trim(), password, organizationId || undefined);
       } catch (err) {
         if (!(err instanceof ApiError && err.code === 'organization_choice')) throw err;
-        const offered =
-          (err.problem as { organizations?: { id: string; name: string }[] }).organizations ?? [];
+        const offered = (err.problem as Partial<OrganizationChoiceProblem>).organizations ?? [];
         setChoices(offered);
         setOrganizationId(offered[0]?.id ?? '');
       }
     });
   };
 
+  const bind = fieldBinder(submit.fields);
   return (
     <AuthLayout title={t('auth.signInTitle')}>
       <form className="form" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
         <ErrorBanner error={submit.bannerError} />
-        <Field label={t('auth.email')} error={submit.fields['email']}>
-          {(c) => (
-            <input
-              {...c}
-              type="email"
-              name="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => {
-                setEmail(e.target.value);
-                setChoices([]);
-                setOrganizationId('');
-              }}
-            />
-          )}
-        </Field>
-        <Field label={t('auth.password')} error={submit.fields['password']}>
-          {(c) => (
-            <input
-              {...c}
-              type="password"
-              name="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label={t('auth.email')}
+          error={submit.fields['email']}
+          type="email"
+          name="email"
+          autoComplete="username"
+          required
+          value={email}
+          onValue={(value) => {
+            setEmail(value);
+            setChoices([]);
+            setOrganizationId('');
+          }}
+        />
+        <TextField
+          label={t('auth.password')}
+          {...bind('password', password, setPassword)}
+          type="password"
+          autoComplete="current-password"
+          required
+        />
         {choices.length > 0 ? (
-          <Field
+          <SelectField
             label={t('auth.organization')}
             help={t('auth.chooseOrganization')}
-            error={submit.fields['organizationId']}
-          >
-            {(c) => (
-              <select
-                {...c}
-                name="organizationId"
-                value={organizationId}
-                onChange={(e) => setOrganizationId(e.target.value)}
-              >
-                {choices.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+            {...bind('organizationId', organizationId, setOrganizationId)}
+            options={namedOptions(choices)}
+          />
         ) : null}
-        <button type="submit" className="button-primary button-wide" disabled={submit.busy}>
-          {submit.busy ? t('auth.signingIn') : t('auth.signIn')}
-        </button>
+        <FormActions wide busy={submit.busy} busyLabel={t('auth.signingIn')} label={t('auth.signIn')} />
       </form>
       <p>
         <Link to="/forgot-password">{t('auth.forgotPassword')}</Link>

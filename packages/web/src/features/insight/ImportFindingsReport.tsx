@@ -4,6 +4,7 @@
 
 import type { ImportFindings } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../kit/DataTable';
 import { useFormat } from '../../lib/useFormat';
 
 const COVERED = ['status', 'priority', 'channel', 'provider'] as const;
@@ -46,38 +47,44 @@ export function ImportFindingsReport({ findings }: { findings: ImportFindings })
       {findings.coverage.length > 0 ? (
         <>
           <h3>{t('insight.imports.findingsTitle')}</h3>
-          <div className="table-wrap">
-            <table className="insight-table" data-testid="mapping-coverage">
-              <caption className="visually-hidden">{t('insight.imports.findingsTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('insight.imports.findingsField')}</th>
-                  <th scope="col" className="num">
-                    {t('insight.imports.findingsShare')}
-                  </th>
-                  <th scope="col" className="num" />
-                </tr>
-              </thead>
-              <tbody>
-                {findings.coverage.map((c) => (
-                  <tr key={c.field} data-field={c.field}>
-                    <th scope="row">{fieldLabel(c.field)}</th>
-                    <td className="num">
-                      {c.share === null
-                        ? t('insight.imports.findingsNoValues')
-                        : fmt.number(c.share, { style: 'percent', maximumFractionDigits: 1 })}
-                    </td>
-                    <td className="num muted">
-                      {t('insight.imports.findingsRows', {
-                        mapped: fmt.number(c.mapped),
-                        rows: fmt.number(c.rows),
-                      })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t('insight.imports.findingsTitle')}
+            testId="mapping-coverage"
+            rows={findings.coverage}
+            rowKey={(c) => c.field}
+            rowProps={(c) => ({ 'data-field': c.field })}
+            columns={[
+              {
+                key: 'field',
+                header: t('insight.imports.findingsField'),
+                rowHeader: true,
+                cell: (c) => fieldLabel(c.field),
+              },
+              {
+                key: 'share',
+                header: t('insight.imports.findingsShare'),
+                numeric: true,
+                cell: (c) =>
+                  c.share === null
+                    ? t('insight.imports.findingsNoValues')
+                    : fmt.number(c.share, { style: 'percent', maximumFractionDigits: 1 }),
+                sortValue: (c) => c.share,
+              },
+              {
+                key: 'rows',
+                header: '',
+                numeric: true,
+                cell: (c) => (
+                  <span className="muted">
+                    {t('insight.imports.findingsRows', {
+                      mapped: fmt.number(c.mapped),
+                      rows: fmt.number(c.rows),
+                    })}
+                  </span>
+                ),
+              },
+            ]}
+          />
         </>
       ) : null}
     </section>

@@ -5,6 +5,7 @@ import type { Interval, KpiRow } from '@shoreline/server/contract';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { DataTable } from '../../kit/DataTable';
 import { formatNumber } from '../../lib/format';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -309,47 +310,40 @@ function SideBySide({ kinds }: { kinds: KpiRow[] }) {
         />
       }
     >
-      <div className="table-wrap">
-        <table className="insight-table insight-side">
-          <caption className="visually-hidden">{t('insight.overview.sideTitle')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('insight.kpi')}</th>
-              {columns.map((c) => (
-                <th key={c.kind} scope="col" className="num">
-                  {c.row ? (
-                    <Link to={ticketsPath({ ...filter.ui, providerKind: c.kind })}>
-                      {t(`providers.kinds.${c.kind}`)}
-                    </Link>
-                  ) : (
-                    t(`providers.kinds.${c.kind}`)
-                  )}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {SIDE_METRICS.map((id) => {
-              const metric = METRICS[id];
-              const values = columns.map((c) => (c.row ? metric.get(c.row) : null));
-              const max = Math.max(0, ...values.map((v) => v ?? 0));
+      <DataTable
+        caption={t('insight.overview.sideTitle')}
+        rows={SIDE_METRICS.map((id) => {
+          const values = columns.map((c) => (c.row ? METRICS[id].get(c.row) : null));
+          return { id, values, max: Math.max(0, ...values.map((v) => v ?? 0)) };
+        })}
+        rowKey={(r) => r.id}
+        columns={[
+          { key: 'kpi', header: t('insight.kpi'), rowHeader: true, cell: (r) => metricLabel(t, r.id) },
+          ...columns.map((c, i) => ({
+            key: c.kind,
+            header: c.row ? (
+              <Link to={ticketsPath({ ...filter.ui, providerKind: c.kind })}>
+                {t(`providers.kinds.${c.kind}`)}
+              </Link>
+            ) : (
+              t(`providers.kinds.${c.kind}`)
+            ),
+            numeric: true,
+            cellProps: (r: { id: MetricId }) => ({ 'data-kind': c.kind, 'data-metric': r.id }),
+            cell: (r: { id: MetricId; values: (number | null)[]; max: number }) => {
+              const v = r.values[i] ?? null;
               return (
-                <tr key={id}>
-                  <th scope="row">{metricLabel(t, id)}</th>
-                  {values.map((v, i) => (
-                    <td key={columns[i]!.kind} className="num" data-kind={columns[i]!.kind} data-metric={id}>
-                      <span className="nowrap">{formatMetric(fmt.locale, metric.kind, v)}</span>
-                      {v !== null && max > 0 ? (
-                        <InlineBar share={v / max} tone={i === 1 ? 'b' : 'a'} />
-                      ) : null}
-                    </td>
-                  ))}
-                </tr>
+                <>
+                  <span className="nowrap">{formatMetric(fmt.locale, METRICS[r.id].kind, v)}</span>
+                  {v !== null && r.max > 0 ? (
+                    <InlineBar share={v / r.max} tone={i === 1 ? 'b' : 'a'} />
+                  ) : null}
+                </>
               );
-            })}
-          </tbody>
-        </table>
-      </div>
+            },
+          })),
+        ]}
+      />
     </Card>
   );
 }
@@ -404,7 +398,18 @@ function PeriodCompare({ volume, interval }: { volume: { start: string }[]; inte
     const m = METRICS[id];
     const cur = data.data?.current ? m.get(data.data.current) : null;
     const prev = data.data?.previous ? m.get(data.data.previous) : null;
-    return { id, m, cur, prev };
+    const change = changeOf(m.kind, cur, prev);
+    const better =
+      change === null || change === 0 || m.lowerIsBetter === null ? null : change > 0 !== m.lowerIsBetter;
+    return {
+      id,
+      m,
+      cur,
+      prev,
+      change,
+      better,
+      format: (v: number | null) => formatMetric(fmt.locale, m.kind, v),
+    };
   });
   return (
     <Card
@@ -421,69 +426,59 @@ function PeriodCompare({ volume, interval }: { volume: { start: string }[]; inte
       <p className="muted">
         {t('insight.overview.compareIntro', { current: currentLabel, previous: previousLabel })}
       </p>
-      <ErrorBanner error={data.error} onRetry={data.reload} />
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.data ? (
-        <div className="table-wrap">
-          <table className="insight-table">
-            <caption className="visually-hidden">{t('insight.overview.compareTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('insight.kpi')}</th>
-                <th scope="col" className="num">
-                  {currentLabel}
-                </th>
-                <th scope="col" className="num">
-                  {previousLabel}
-                </th>
-                <th scope="col" className="num">
-                  {t('insight.overview.change')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map(({ id, m, cur, prev }) => {
-                const change = changeOf(m.kind, cur, prev);
-                const better =
-                  change === null || change === 0 || m.lowerIsBetter === null
-                    ? null
-                    : change > 0 !== m.lowerIsBetter;
-                return (
-                  <tr key={id}>
-                    <th scope="row">{metricLabel(t, id)}</th>
-                    <td className="num nowrap">{formatMetric(fmt.locale, m.kind, cur)}</td>
-                    <td className="num nowrap">{formatMetric(fmt.locale, m.kind, prev)}</td>
-                    <td
-                      className={`num nowrap ${better === null ? '' : better ? 'insight-better' : 'insight-worse'}`}
-                    >
-                      {change === null
-                        ? '—'
-                        : m.kind === 'ratio'
-                          ? t('insight.overview.points', {
-                              value: formatNumber(fmt.locale, change * 100, {
-                                maximumFractionDigits: 1,
-                                signDisplay: 'exceptZero',
-                              }),
-                            })
-                          : formatNumber(fmt.locale, change, {
-                              style: 'percent',
-                              maximumFractionDigits: 1,
-                              signDisplay: 'exceptZero',
-                            })}
-                      {better === null ? null : (
-                        <span className="visually-hidden">
-                          {' '}
-                          {better ? t('insight.overview.better') : t('insight.overview.worse')}
-                        </span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('insight.overview.compareTitle')}
+        rows={data.data ? rows : undefined}
+        rowKey={(r) => r.id}
+        loading={data.loading}
+        error={data.error}
+        onRetry={data.reload}
+        columns={[
+          { key: 'kpi', header: t('insight.kpi'), rowHeader: true, cell: (r) => metricLabel(t, r.id) },
+          { key: 'current', header: currentLabel, numeric: true, nowrap: true, cell: (r) => r.format(r.cur) },
+          {
+            key: 'previous',
+            header: previousLabel,
+            numeric: true,
+            nowrap: true,
+            cell: (r) => r.format(r.prev),
+          },
+          {
+            key: 'change',
+            header: t('insight.overview.change'),
+            numeric: true,
+            nowrap: true,
+            cellProps: (r) =>
+              r.better === null
+                ? {}
+                : { className: `num nowrap ${r.better ? 'insight-better' : 'insight-worse'}` },
+            cell: (r) => (
+              <>
+                {r.change === null
+                  ? '—'
+                  : r.m.kind === 'ratio'
+                    ? t('insight.overview.points', {
+                        value: formatNumber(fmt.locale, r.change * 100, {
+                          maximumFractionDigits: 1,
+                          signDisplay: 'exceptZero',
+                        }),
+                      })
+                    : formatNumber(fmt.locale, r.change, {
+                        style: 'percent',
+                        maximumFractionDigits: 1,
+                        signDisplay: 'exceptZero',
+                      })}
+                {r.better === null ? null : (
+                  <span className="visually-hidden">
+                    {' '}
+                    {r.better ? t('insight.overview.better') : t('insight.overview.worse')}
+                  </span>
+                )}
+              </>
+            ),
+          },
+        ]}
+      />
     </Card>
   );
 }

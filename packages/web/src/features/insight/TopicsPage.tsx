@@ -5,6 +5,8 @@ import type { Interval, TopicPoint, TrainingNeed } from '@shoreline/server/contr
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router-dom';
+import { numberColumn, textColumn } from '../../kit/columns';
+import { DataTable } from '../../kit/DataTable';
 import { naturalCollator } from '../../lib/naturalSort';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -156,6 +158,7 @@ function TrainingNeeds({ items }: { items: TrainingNeed[] }) {
   const [onlyLagging, setOnlyLagging] = useState(true);
   const lagging = items.filter((i) => i.lagging);
   const shown = onlyLagging ? lagging : items;
+  const duration = (seconds: number) => formatMetric(fmt.locale, 'duration', seconds);
   return (
     <Card
       title={t('insight.training.title')}
@@ -167,74 +170,76 @@ function TrainingNeeds({ items }: { items: TrainingNeed[] }) {
         <input type="checkbox" checked={onlyLagging} onChange={(e) => setOnlyLagging(e.target.checked)} />
         {t('insight.training.onlyLagging', { n: fmt.number(lagging.length) })}
       </label>
-      {shown.length === 0 ? <p className="empty">{t('insight.training.none')}</p> : null}
-      {shown.length > 0 ? (
-        <div className="table-wrap">
-          <table className="insight-table">
-            <caption className="visually-hidden">{t('insight.training.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('insight.training.team')}</th>
-                <th scope="col">{t('insight.training.topic')}</th>
-                <th scope="col" className="num">
-                  {t('insight.metrics.tickets')}
-                </th>
-                <th scope="col" className="num">
-                  {t('insight.training.teamMedian')}
-                </th>
-                <th scope="col" className="num">
-                  {t('insight.training.allMedian')}
-                </th>
-                <th scope="col" className="num">
-                  {t('insight.training.lag')}
-                </th>
-                <th scope="col" className="num">
-                  {t('insight.metrics.csatMean')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((i) => (
-                <tr key={`${i.teamId}-${i.topic}`} className={i.lagging ? 'insight-lagging' : undefined}>
-                  <th scope="row">
-                    <Link
-                      to={ticketsPath({
-                        ...filter.ui,
-                        ...(i.teamId ? { teamId: i.teamId } : {}),
-                        ...(i.topic ? { topic: i.topic } : {}),
-                      })}
-                    >
-                      {i.team ?? t('insight.none')}
-                    </Link>
-                  </th>
-                  <td>{topicLabel(t, i.topic)}</td>
-                  <td className="num">{fmt.number(i.tickets)}</td>
-                  <td className="num nowrap">
-                    {formatMetric(fmt.locale, 'duration', i.resolutionMedianSeconds)}
-                  </td>
-                  <td className="num nowrap">
-                    {formatMetric(fmt.locale, 'duration', i.allTeamsResolutionMedianSeconds)}
-                  </td>
-                  <td className="num nowrap">
-                    {i.lagRatio === null
-                      ? '—'
-                      : t('insight.training.times', {
-                          value: fmt.number(i.lagRatio, {
-                            minimumFractionDigits: 1,
-                            maximumFractionDigits: 1,
-                          }),
-                        })}
-                    {i.lagging ? (
-                      <span className="badge insight-badge-lag">{t('insight.training.lagging')}</span>
-                    ) : null}
-                  </td>
-                  <td className="num">{formatMetric(fmt.locale, 'ratio', i.csatMean)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('insight.training.title')}
+        rows={shown}
+        rowKey={(i) => `${i.teamId}-${i.topic}`}
+        rowProps={(i) => (i.lagging ? { className: 'insight-lagging' } : {})}
+        empty={<p className="empty">{t('insight.training.none')}</p>}
+        pageSize={50}
+        columns={[
+          {
+            key: 'team',
+            header: t('insight.training.team'),
+            rowHeader: true,
+            sortValue: (i) => i.team,
+            cell: (i) => (
+              <Link
+                to={ticketsPath({
+                  ...filter.ui,
+                  ...(i.teamId ? { teamId: i.teamId } : {}),
+                  ...(i.topic ? { topic: i.topic } : {}),
+                })}
+              >
+                {i.team ?? t('insight.none')}
+              </Link>
+            ),
+          },
+          textColumn<TrainingNeed>('topic', t('insight.training.topic'), (i) => topicLabel(t, i.topic)),
+          numberColumn<TrainingNeed>('tickets', t('insight.metrics.tickets'), (i) => i.tickets, fmt.number),
+          numberColumn<TrainingNeed>(
+            'teamMedian',
+            t('insight.training.teamMedian'),
+            (i) => i.resolutionMedianSeconds,
+            duration,
+            {
+              nowrap: true,
+            },
+          ),
+          numberColumn<TrainingNeed>(
+            'allMedian',
+            t('insight.training.allMedian'),
+            (i) => i.allTeamsResolutionMedianSeconds,
+            duration,
+            { nowrap: true },
+          ),
+          {
+            key: 'lag',
+            header: t('insight.training.lag'),
+            numeric: true,
+            nowrap: true,
+            sortValue: (i) => i.lagRatio,
+            cell: (i) => (
+              <>
+                {i.lagRatio === null
+                  ? '—'
+                  : t('insight.training.times', {
+                      value: fmt.number(i.lagRatio, { minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+                    })}
+                {i.lagging ? (
+                  <span className="badge insight-badge-lag">{t('insight.training.lagging')}</span>
+                ) : null}
+              </>
+            ),
+          },
+          numberColumn<TrainingNeed>(
+            'csat',
+            t('insight.metrics.csatMean'),
+            (i) => i.csatMean,
+            (v) => formatMetric(fmt.locale, 'ratio', v),
+          ),
+        ]}
+      />
     </Card>
   );
 }

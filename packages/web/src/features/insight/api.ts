@@ -18,19 +18,14 @@ import type {
   UploadStatus,
   Volume,
 } from '@shoreline/server/contract';
+import { GROUP_BYS } from '@shoreline/server/contract';
 import { api, query } from '../../lib/api';
 
-/** The dimensions the Breakdown page offers (the API accepts more: see the contract's GROUP_BYS). */
-export const BREAKDOWN_GROUP_BYS = [
-  'provider',
-  'provider_kind',
-  'team',
-  'channel',
-  'priority',
-  'topic',
-  'language',
-  'hour_of_week',
-] as const satisfies readonly GroupBy[];
+/** The dimensions the Breakdown page offers: every grouping of the API but these (too fine to chart). */
+const NOT_ON_BREAKDOWN = ['none', 'status', 'source', 'support_line'] as const satisfies readonly GroupBy[];
+const onBreakdown = (g: GroupBy): g is Exclude<GroupBy, (typeof NOT_ON_BREAKDOWN)[number]> =>
+  !(NOT_ON_BREAKDOWN as readonly GroupBy[]).includes(g);
+export const BREAKDOWN_GROUP_BYS = GROUP_BYS.filter(onBreakdown);
 
 const q = (filter: TicketFilter, extra: Parameters<typeof query>[0] = {}) =>
   query({ ...(filter as Parameters<typeof query>[0]), ...extra });

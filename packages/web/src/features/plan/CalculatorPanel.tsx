@@ -4,7 +4,7 @@ import type { BindingConstraint, StaffingRequirement } from '@shoreline/core/sta
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../lib/ui';
+import { Alert, Field } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import {
   type CalcOutcome,
@@ -255,11 +255,7 @@ export function CalculatorPanel(props: {
             <progress aria-label={t('plan.calc.computing')} /> {t('plan.calc.computing')}
           </p>
         ) : null}
-        {shown.failure ? (
-          <div className="banner banner-error" role="alert">
-            {shown.failure}
-          </div>
-        ) : null}
+        <Alert>{shown.failure}</Alert>
         {r ? (
           <>
             <div className="plan-stats">

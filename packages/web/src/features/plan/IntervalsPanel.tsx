@@ -3,7 +3,9 @@
 import type { TFunction } from 'i18next';
 import { type ChangeEvent, useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../lib/ui';
+import { numberColumn } from '../../kit/columns';
+import { type Column, DataTable } from '../../kit/DataTable';
+import { Alert, Field } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { NO_WHAT_IF, type PlanColumns, type PlanResult, planCsv, type WhatIf } from './intervalCompute';
 import { type CsvProblem, type IntervalTable, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './intervalCsv';
@@ -94,11 +96,9 @@ export function IntervalsPanel({ state }: { state: IntervalPlanState }) {
 
       {state.problems.length > 0 ? <Problems problems={state.problems} more={state.moreProblems} /> : null}
       {outcome && !outcome.ok ? <Problems problems={[outcome.problem]} more={false} /> : null}
-      {state.workerError ? (
-        <div className="banner banner-error" role="alert">
-          {t('plan.intervals.workerFailed', { message: state.workerError })}
-        </div>
-      ) : null}
+      <Alert>
+        {state.workerError ? t('plan.intervals.workerFailed', { message: state.workerError }) : null}
+      </Alert>
 
       {table ? <WhatIfCard state={state} table={table} /> : null}
       {state.progress !== null ? (
@@ -447,59 +447,66 @@ function IntervalTableView(props: {
   const { t } = useTranslation();
   const { table, columns, rows, f } = props;
   const anyAbandon = Array.from(rows).some((r) => columns.erlangA[r] === 1);
+  // One row per interval (an index into the table's and the plan's typed arrays).
+  const measure = (key: string, header: string, of: ArrayLike<number>, format: (v: number) => string) =>
+    numberColumn<number>(key, header, (r) => of[r]!, format);
+  const planColumns: Column<number>[] = [
+    {
+      key: 'start',
+      header: t('plan.intervals.colStart'),
+      rowHeader: true,
+      nowrap: true,
+      sortValue: (r) => table.start[r],
+      cell: (r) => {
+        const start = table.start[r]!;
+        const clock = f.clock(start.slice(11, 16));
+        return (
+          <>
+            {props.week ? `${f.day(start.slice(0, 10), true)} ${clock}` : clock}
+            {columns.night[r] ? (
+              <span className="badge plan-badge-night">{t('plan.intervals.nightBadge')}</span>
+            ) : null}
+          </>
+        );
+      },
+    },
+    measure('volume', t('plan.intervals.colVolume'), table.volume, (v) => f.dec(v, v % 1 === 0 ? 0 : 1)),
+    numberColumn('aht', t('plan.intervals.colAht'), (r) => table.ahtSec[r]! * props.whatIf.ahtFactor, f.sec),
+    measure('load', t('plan.intervals.colLoad'), columns.offeredLoad, (v) => f.dec(v, 2)),
+    {
+      ...measure('required', t('plan.intervals.colRequired'), columns.raw, f.int),
+      cell: (r) => (
+        <>
+          {f.int(columns.raw[r]!)}
+          {columns.raw[r]! > columns.required[r]! ? (
+            <span className="badge plan-badge-min">{t('plan.binding.minimum')}</span>
+          ) : null}
+        </>
+      ),
+    },
+    {
+      ...measure('scheduled', t('plan.intervals.colScheduled'), columns.scheduled, f.int),
+      cellProps: () => ({ className: 'num plan-strong' }),
+    },
+    measure('serviceLevel', t('plan.metric.serviceLevel'), columns.serviceLevel, f.pct),
+    measure('asa', t('plan.intervals.colAsa'), columns.asaSec, f.sec),
+    measure('occupancy', t('plan.metric.occupancy'), columns.occupancy, f.pct),
+    {
+      ...measure('wait', t('plan.intervals.colWait'), columns.probabilityOfWait, f.pct),
+      header: <span title={t('plan.metric.probabilityOfWait')}>{t('plan.intervals.colWait')}</span>,
+    },
+  ];
+  if (anyAbandon)
+    planColumns.push(measure('abandon', t('plan.metric.abandon'), columns.probabilityOfAbandon, f.pct));
   return (
-    <div className="table-wrap plan-table-wrap">
-      <table className="plan-table">
-        <caption className="visually-hidden">{t('plan.intervals.tableCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('plan.intervals.colStart')}</th>
-            <th scope="col">{t('plan.intervals.colVolume')}</th>
-            <th scope="col">{t('plan.intervals.colAht')}</th>
-            <th scope="col">{t('plan.intervals.colLoad')}</th>
-            <th scope="col">{t('plan.intervals.colRequired')}</th>
-            <th scope="col">{t('plan.intervals.colScheduled')}</th>
-            <th scope="col">{t('plan.metric.serviceLevel')}</th>
-            <th scope="col">{t('plan.intervals.colAsa')}</th>
-            <th scope="col">{t('plan.metric.occupancy')}</th>
-            <th scope="col" title={t('plan.metric.probabilityOfWait')}>
-              {t('plan.intervals.colWait')}
-            </th>
-            {anyAbandon ? <th scope="col">{t('plan.metric.abandon')}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {Array.from(rows, (r) => {
-            const start = table.start[r]!;
-            const clock = f.clock(start.slice(11, 16));
-            return (
-              <tr key={r} className={columns.night[r] ? 'plan-row-night' : undefined}>
-                <th scope="row" className="nowrap">
-                  {props.week ? `${f.day(start.slice(0, 10), true)} ${clock}` : clock}
-                  {columns.night[r] ? (
-                    <span className="badge plan-badge-night">{t('plan.intervals.nightBadge')}</span>
-                  ) : null}
-                </th>
-                <td>{f.dec(table.volume[r]!, table.volume[r]! % 1 === 0 ? 0 : 1)}</td>
-                <td>{f.sec(table.ahtSec[r]! * props.whatIf.ahtFactor)}</td>
-                <td>{f.dec(columns.offeredLoad[r]!, 2)}</td>
-                <td>
-                  {f.int(columns.raw[r]!)}
-                  {columns.raw[r]! > columns.required[r]! ? (
-                    <span className="badge">{t('plan.binding.minimum')}</span>
-                  ) : null}
-                </td>
-                <td className="plan-strong">{f.int(columns.scheduled[r]!)}</td>
-                <td>{f.pct(columns.serviceLevel[r]!)}</td>
-                <td>{f.sec(columns.asaSec[r]!)}</td>
-                <td>{f.pct(columns.occupancy[r]!)}</td>
-                <td>{f.pct(columns.probabilityOfWait[r]!)}</td>
-                {anyAbandon ? <td>{f.pct(columns.probabilityOfAbandon[r]!)}</td> : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable
+      caption={t('plan.intervals.tableCaption')}
+      rows={Array.from(rows)}
+      rowKey={String}
+      rowProps={(r) => (columns.night[r] ? { className: 'plan-row-night' } : {})}
+      compact
+      pageSize={96}
+      columns={planColumns}
+    />
   );
 }

@@ -4,7 +4,8 @@
 import type { Estimate, SimulationResult } from '@shoreline/core/simulation/index';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Field } from '../../lib/ui';
+import { type Column, DataTable } from '../../kit/DataTable';
+import { Alert, Field } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { CiChart } from './CiChart';
 import { Progress } from './IntervalsPanel';
@@ -197,16 +198,8 @@ export function SimulationPanel({ state }: { state: SimulationState }) {
             </div>
           </div>
         ) : null}
-        {state.formProblems.length > 0 ? (
-          <div className="banner banner-error" role="alert">
-            {t('common.formHasErrors')}
-          </div>
-        ) : null}
-        {state.runError ? (
-          <div className="banner banner-error" role="alert">
-            {t('plan.sim.failed', { message: state.runError })}
-          </div>
-        ) : null}
+        <Alert>{state.formProblems.length > 0 ? t('common.formHasErrors') : null}</Alert>
+        <Alert>{state.runError ? t('plan.sim.failed', { message: state.runError }) : null}</Alert>
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={running}>
             {running ? t('plan.sim.running') : t('plan.sim.run')}
@@ -224,6 +217,8 @@ export function SimulationPanel({ state }: { state: SimulationState }) {
   );
 }
 
+type IntervalResult = SimulationResult['intervals'][number];
+
 function SimulationResultView({ result, f }: { result: SimulationResult; f: PlanFormat }) {
   const { t } = useTranslation();
   const ci = (e: Estimate, format: (v: number) => string) =>
@@ -234,6 +229,22 @@ function SimulationResultView({ result, f }: { result: SimulationResult; f: Plan
         : `${format(e.mean)} ± ${format(e.halfWidth95)}`;
   const pct = (v: number) => f.pct(v);
   const sec = (v: number) => t('plan.unit.secValue', { value: f.sec(v) });
+  // A column of estimates: mean ± 95 % half-width, sorted by the mean.
+  const ciColumn = (
+    key: string,
+    header: string,
+    estimate: (i: IntervalResult) => Estimate | undefined,
+    format: (v: number) => string,
+  ): Column<IntervalResult> => ({
+    key,
+    header,
+    numeric: true,
+    cell: (i) => {
+      const e = estimate(i);
+      return e ? ci(e, format) : '–';
+    },
+    sortValue: (i) => estimate(i)?.mean ?? null,
+  });
   const clock = (startSec: number) => {
     const minutes = Math.floor(startSec / 60) % 1440;
     return f.clock(
@@ -319,39 +330,43 @@ function SimulationResultView({ result, f }: { result: SimulationResult; f: Plan
         />
         <p className="field-help">{t('plan.sim.ciHelp')}</p>
       </section>
-      <div className="table-wrap plan-table-wrap">
-        <table className="plan-table">
-          <caption className="visually-hidden">{t('plan.sim.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('plan.intervals.colStart')}</th>
-              <th scope="col">{t('plan.sim.offered')}</th>
-              <th scope="col">{t('plan.metric.serviceLevel')}</th>
-              <th scope="col">{t('plan.intervals.colAsa')}</th>
-              <th scope="col">{t('plan.metric.abandon')}</th>
-              {result.groups.map((g) => (
-                <th scope="col" key={g.id}>
-                  {t('plan.sim.occupancyOf', { group: groupName(t, g.id) })}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {result.intervals.map((i) => (
-              <tr key={i.index}>
-                <th scope="row">{clock(i.startSec)}</th>
-                <td>{ci(i.offered, (v) => f.dec(v, 1))}</td>
-                <td>{ci(i.serviceLevel, pct)}</td>
-                <td>{ci(i.asaSec, (v) => f.sec(v))}</td>
-                <td>{ci(i.abandonRate, pct)}</td>
-                {result.groups.map((g, k) => (
-                  <td key={g.id}>{i.occupancy[k] ? ci(i.occupancy[k], pct) : '–'}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        caption={t('plan.sim.tableCaption')}
+        rows={result.intervals}
+        rowKey={(i) => String(i.index)}
+        compact
+        pageSize={96}
+        columns={[
+          {
+            key: 'start',
+            header: t('plan.intervals.colStart'),
+            rowHeader: true,
+            cell: (i) => clock(i.startSec),
+          },
+          ciColumn(
+            'offered',
+            t('plan.sim.offered'),
+            (i) => i.offered,
+            (v) => f.dec(v, 1),
+          ),
+          ciColumn('serviceLevel', t('plan.metric.serviceLevel'), (i) => i.serviceLevel, pct),
+          ciColumn(
+            'asa',
+            t('plan.intervals.colAsa'),
+            (i) => i.asaSec,
+            (v) => f.sec(v),
+          ),
+          ciColumn('abandon', t('plan.metric.abandon'), (i) => i.abandonRate, pct),
+          ...result.groups.map((g, k) =>
+            ciColumn(
+              g.id,
+              t('plan.sim.occupancyOf', { group: groupName(t, g.id) }),
+              (i) => i.occupancy[k],
+              pct,
+            ),
+          ),
+        ]}
+      />
     </>
   );
 }

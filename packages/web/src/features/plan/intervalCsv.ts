@@ -4,19 +4,13 @@
 // parser is small: a header row, one delimiter, optional double quotes around a cell. A file whose
 // header uses ';' is read with decimal commas (how spreadsheets export in tr, hu, lv).
 
-export const REQUIRED_COLUMNS = [
-  'interval_start',
-  'volume',
-  'aht_sec',
-  'interval_min',
-  'target_answer_sec',
-  'sl_target',
-  'shrinkage',
-  'max_occupancy',
-] as const;
-export const OPTIONAL_COLUMNS = ['patience_sec', 'asa_target_sec', 'max_abandon', 'min_agents'] as const;
+import {
+  OPTIONAL_INTERVAL_COLUMNS as OPTIONAL_COLUMNS,
+  type IntervalColumn as PlanColumn,
+  REQUIRED_INTERVAL_COLUMNS as REQUIRED_COLUMNS,
+} from '@shoreline/core/staffing/interval-columns';
 
-export type PlanColumn = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
+export { OPTIONAL_COLUMNS, type PlanColumn, REQUIRED_COLUMNS };
 
 /** Why a cell (or the file) was rejected; each has a message in the catalogs under plan.csvError. */
 export type CsvProblemCode =

@@ -7,6 +7,19 @@ import type { ImportErrorCode } from './import-error.js';
 import type { ImportProgress } from './run-import.js';
 import type { Detected } from './sniff-format.js';
 
+/** The payload of `import_run.progress` (pushed per committed batch); the web app's run card reads it. */
+export type ImportProgressPayload = Pick<
+  ImportProgress,
+  'bytesDone' | 'bytesTotal' | 'recordsRead' | 'ticketsUpserted' | 'rowsRejected'
+>;
+
+/** The payload of `import_run.finished` (outbox event: stream, webhooks). */
+export interface ImportFinishedPayload {
+  status: 'done' | 'failed';
+  ticketsUpserted: number;
+  rowsRejected: number;
+}
+
 export interface RunRef {
   organizationId: string;
   runId: string;
@@ -32,7 +45,7 @@ export async function announceProgress(db: Kysely<DB>, run: RunRef, p: ImportPro
         recordsRead: p.recordsRead,
         ticketsUpserted: p.ticketsUpserted,
         rowsRejected: p.rowsRejected,
-      },
+      } satisfies ImportProgressPayload,
     });
   } catch (err) {
     // Progress is a courtesy: never fail an import over it.
@@ -87,7 +100,7 @@ export async function finishRun(
         status: outcome.status,
         ticketsUpserted: outcome.progress.ticketsUpserted,
         rowsRejected: outcome.progress.rowsRejected,
-      },
+      } satisfies ImportFinishedPayload,
     });
   });
 }

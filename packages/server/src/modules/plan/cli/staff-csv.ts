@@ -1,23 +1,18 @@
 // Reading `shoreline staff` input: the columns of shared/reference/staffing/intervals_year.csv, one
 // interval per line. Every problem names the line (1 = the header), the column and the reason.
 
+import {
+  type IntervalColumn as Column,
+  NUMERIC_INTERVAL_COLUMNS as NUMERIC,
+  type NumericIntervalColumn as NumericColumn,
+  OPTIONAL_INTERVAL_COLUMNS as OPTIONAL_COLUMNS,
+  REQUIRED_INTERVAL_COLUMNS as REQUIRED_COLUMNS,
+} from '@shoreline/core/staffing/interval-columns';
 import type { StaffingRow } from '../row-planner.js';
 
-export const REQUIRED_COLUMNS = [
-  'interval_start',
-  'volume',
-  'aht_sec',
-  'interval_min',
-  'target_answer_sec',
-  'sl_target',
-  'shrinkage',
-  'max_occupancy',
-] as const;
-export const OPTIONAL_COLUMNS = ['patience_sec', 'asa_target_sec', 'max_abandon', 'min_agents'] as const;
+export { OPTIONAL_COLUMNS, REQUIRED_COLUMNS };
 export const OUTPUT_HEADER =
   'interval_start,volume,raw_positions,positions,service_level,occupancy,waiting_probability,asa_sec\n';
-
-type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[number];
 
 /** One problem in the input. */
 export interface RowError {
@@ -138,20 +133,6 @@ function describe(rule: Rule): string {
   return `must be ${rule.integer ? 'a whole number' : 'a number'}${parts.length ? ` ${parts.join(' and ')}` : ''}${rule.hint ?? ''}`;
 }
 
-type NumericColumn = Exclude<Column, 'interval_start'>;
-const NUMERIC: readonly NumericColumn[] = [
-  'volume',
-  'aht_sec',
-  'interval_min',
-  'target_answer_sec',
-  'sl_target',
-  'shrinkage',
-  'max_occupancy',
-  'patience_sec',
-  'asa_target_sec',
-  'max_abandon',
-  'min_agents',
-];
 const OPTIONAL = new Set<string>(OPTIONAL_COLUMNS);
 
 /** A numeric column's place in the line and its bounds, resolved once per file. */

@@ -1,0 +1,56 @@
+// Column builders for the DataTable: most columns show one value and sort by it, so the value is
+// named once. Give the row type (`textColumn<Team>(…)`): TypeScript does not infer it from the table. Text sorts by the user's collation, numbers by value, times by their ISO string.
+import type { ReactNode } from 'react';
+import type { Column } from './DataTable';
+
+type Extra<T> = Partial<Omit<Column<T>, 'key' | 'header'>>;
+
+/** Text shown as it sorts (names, labels); `null` shows a dash and sorts last. */
+export function textColumn<T>(
+  key: string,
+  header: ReactNode,
+  value: (row: T) => string | null,
+  extra: Extra<T> = {},
+): Column<T> {
+  return { key, header, cell: (row) => value(row) ?? '—', sortValue: value, ...extra };
+}
+
+/** A cell that formats the row's value, or shows `missing` for none. */
+function shown<T, V>(get: (row: T) => V | null, format: (v: V) => ReactNode, missing: ReactNode = '—') {
+  return (row: T) => {
+    const v = get(row);
+    return v === null ? missing : format(v);
+  };
+}
+
+/** A count or measure: formatted, aligned to the end, sorted by value (largest first). */
+export function numberColumn<T>(
+  key: string,
+  header: ReactNode,
+  value: (row: T) => number | null,
+  format: (n: number) => string,
+  extra: Extra<T> = {},
+): Column<T> {
+  return { key, header, numeric: true, cell: shown(value, format), sortValue: value, ...extra };
+}
+
+/** A moment (ISO 8601): on one line, sorted by time; `null` shows a dash (or `missing`). */
+export function timeColumn<T>(
+  key: string,
+  header: ReactNode,
+  iso: (row: T) => string | null,
+  format: (iso: string) => string,
+  missing: ReactNode = '—',
+): Column<T> {
+  return { key, header, nowrap: true, cell: shown(iso, format, missing), sortValue: iso };
+}
+
+/** Machine text (an address, a time zone, a file name, a code): kept left to right in any locale. */
+export function codeColumn<T>(
+  ...[key, header, value, extra = {}]: Parameters<typeof textColumn<T>>
+): Column<T> {
+  return textColumn(key, header, value, {
+    cell: (row) => <bdi dir="ltr">{value(row) ?? '—'}</bdi>,
+    ...extra,
+  });
+}

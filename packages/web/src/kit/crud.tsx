@@ -1,0 +1,66 @@
+// The pattern of a list-and-edit admin page (providers, teams): routes for the list, a new record
+// and one record; the notice a save leaves for the list; the editor form with its banners, a
+// fieldset read-only users cannot change, and Save/Create + Cancel back to the list.
+import type { FormEvent, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes, useLocation } from 'react-router-dom';
+import { Notice } from '../lib/ui';
+import { FormActions, FormProblems } from './fields';
+
+export function CrudRoutes(props: { list: ReactNode; create: ReactNode; edit: ReactNode }) {
+  return (
+    <Routes>
+      <Route index element={props.list} />
+      <Route path="new" element={props.create} />
+      <Route path=":id" element={props.edit} />
+    </Routes>
+  );
+}
+
+/** The "saved" notice a create or edit page passed back to the list through navigation state. */
+export function SavedNotice() {
+  const notice = (useLocation().state as { notice?: string } | null)?.notice;
+  return notice ? <Notice>{notice}</Notice> : null;
+}
+
+/** Back to the list: the header action of the create and edit pages. */
+export function BackLink() {
+  const { t } = useTranslation();
+  return <Link to="..">{t('common.back')}</Link>;
+}
+
+export function EditorForm(props: {
+  submit: {
+    busy: boolean;
+    hasFieldErrors: boolean;
+    bannerError: unknown;
+    onChange(e: FormEvent<HTMLFormElement>): void;
+  };
+  onSubmit(e: FormEvent): void;
+  canWrite: boolean;
+  /** Editing an existing record (Save) rather than creating one (Create). */
+  editing: boolean;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { submit } = props;
+  return (
+    <form className="form card" onSubmit={props.onSubmit} onChange={submit.onChange} noValidate>
+      <FormProblems submit={submit} />
+      <fieldset className="plain" disabled={!props.canWrite || submit.busy}>
+        {props.children}
+      </fieldset>
+      {props.canWrite ? (
+        <FormActions
+          busy={submit.busy}
+          busyLabel={t('common.saving')}
+          label={props.editing ? t('common.save') : t('common.create')}
+        >
+          <Link to=".." className="button button-secondary">
+            {t('common.cancel')}
+          </Link>
+        </FormActions>
+      ) : null}
+    </form>
+  );
+}

@@ -1,0 +1,145 @@
+// Form pieces every page repeated: a labelled text input, a labelled select, the form's error
+// banners and its submit row. They wrap `Field` (label, help, error and their ARIA wiring), so a
+// form states a field in one element and every form reads and behaves the same.
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, ErrorBanner, Field } from '../lib/ui';
+
+interface FieldFrame {
+  label: ReactNode;
+  error?: string | undefined;
+  help?: ReactNode;
+  /** Marks the label and sets `required` on the control. */
+  required?: boolean;
+}
+
+type InputRest = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'required' | 'id'>;
+
+/**
+ * A labelled, controlled text input (any text-like `type`: email, password, url, …); `suggestions`
+ * makes it searchable through a datalist (type any part of a value).
+ */
+export function TextField(
+  props: FieldFrame &
+    InputRest & { value: string; onValue(value: string): void; suggestions?: readonly string[] },
+) {
+  const { label, error, help, required, value, onValue, suggestions, ...input } = props;
+  return (
+    <Field label={label} error={error} help={help} required={required}>
+      {(c) => (
+        <>
+          <input
+            {...c}
+            {...input}
+            list={suggestions ? `${c.id}-suggestions` : undefined}
+            required={required}
+            value={value}
+            onChange={(e) => onValue(e.target.value)}
+          />
+          {suggestions ? (
+            <datalist id={`${c.id}-suggestions`}>
+              {suggestions.map((v) => (
+                <option key={v} value={v} />
+              ))}
+            </datalist>
+          ) : null}
+        </>
+      )}
+    </Field>
+  );
+}
+
+export interface Option<V extends string = string> {
+  value: V;
+  label: ReactNode;
+}
+
+type SelectRest = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange' | 'required' | 'id'>;
+
+/** A labelled, controlled select; `blank` adds a first option with the empty value ("Choose…"). */
+export function SelectField<V extends string>(
+  props: FieldFrame &
+    SelectRest & {
+      value: NoInfer<V> | '';
+      onValue(value: NoInfer<V>): void;
+      options: readonly Option<V>[];
+      blank?: ReactNode;
+    },
+) {
+  const { label, error, help, required, value, onValue, options, blank, ...select } = props;
+  return (
+    <Field label={label} error={error} help={help} required={required}>
+      {(c) => (
+        <select {...c} {...select} value={value} onChange={(e) => onValue(e.target.value as V)}>
+          {blank !== undefined ? <option value="">{blank}</option> : null}
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * Wires fields to their state and to the submit's messages by the API's field name:
+ * `<TextField label={…} {...bind('email', email, setEmail)} />` sets name, value, onValue and error.
+ */
+export function fieldBinder(messages: Record<string, string | undefined>) {
+  return <V extends string>(name: string, value: V | '', onValue: (value: V) => void) => ({
+    name,
+    value,
+    onValue,
+    error: messages[name],
+  });
+}
+
+/** Options from a list of values, each labelled by `label`. */
+export function optionsOf<V extends string>(values: readonly V[], label: (v: V) => ReactNode): Option<V>[] {
+  return values.map((value) => ({ value, label: label(value) }));
+}
+
+/** Options from records with an id and a name (providers, teams, organizations). */
+export function namedOptions(items: readonly { id: string; name: string }[]): Option[] {
+  return items.map((i) => ({ value: i.id, label: i.name }));
+}
+
+/** The top of a form: "the form has errors" when fields are at fault, otherwise the request's error. */
+export function FormProblems(props: { submit: { hasFieldErrors: boolean; bannerError: unknown } }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Alert>{props.submit.hasFieldErrors ? t('common.formHasErrors') : null}</Alert>
+      <ErrorBanner error={props.submit.bannerError} />
+    </>
+  );
+}
+
+/** The submit button (its label while busy, if given) followed by secondary actions. */
+export function FormActions(props: {
+  busy: boolean;
+  label: ReactNode;
+  busyLabel?: ReactNode;
+  wide?: boolean;
+  children?: ReactNode;
+}) {
+  const button = (
+    <button
+      type="submit"
+      className={props.wide ? 'button-primary button-wide' : 'button-primary'}
+      disabled={props.busy}
+    >
+      {props.busy && props.busyLabel ? props.busyLabel : props.label}
+    </button>
+  );
+  // The wide button of the sign-in pages stands alone, as the form's last line.
+  if (props.wide) return button;
+  return (
+    <div className="form-actions">
+      {button}
+      {props.children}
+    </div>
+  );
+}
