@@ -14,8 +14,8 @@ import {
   rememberSuccess,
   throttleKeys,
 } from './login-throttle.js';
-import type { CachedSignIn, SignInCache } from './session-cache.js';
 import type { OrganizationChoice } from './schemas.js';
+import type { CachedSignIn, SignInCache } from './session-cache.js';
 
 /** Organizations one address can sign in to; bounds the password checks of one attempt. */
 const MAX_MEMBERSHIPS = 10;

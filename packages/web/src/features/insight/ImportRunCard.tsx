@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { codeColumn, numberColumn, textColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { useEventStream } from '../../lib/eventStream';
-import { Alert, ErrorBanner, Loading, Notice } from '../../lib/ui';
+import { ErrorBanner, Loading, Notice } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { insightApi } from './api';
