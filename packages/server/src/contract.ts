@@ -14,6 +14,7 @@ import type {
   deskPolicy,
   MacroCreate as MacroCreateSchema,
   MacroSchema,
+  PresencePayload as PresencePayloadType,
   PresenceSchema,
   QueuePageSchema,
   RenderedMacroSchema,
@@ -265,6 +266,8 @@ export type Macro = z.infer<typeof MacroSchema>;
 export type MacroCreate = z.input<typeof MacroCreateSchema>;
 export type RenderedMacro = z.infer<typeof RenderedMacroSchema>;
 export type DeskPresence = z.infer<typeof PresenceSchema>;
+/** The payload of a pushed `desk.presence` event. */
+export type DeskPresencePayload = PresencePayloadType;
 
 // SLA.
 export type SlaDefinition = z.input<typeof SlaDefinitionSchema>;

@@ -9,7 +9,7 @@ export type { deskPolicy } from './policy.js';
 // The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
 export type * from './schemas.js';
 // What the demo seed uses to set up a working inbox.
-export { createMacro, PRESENCE_TTL_SEC, setMyTeams } from './service.js';
+export { createMacro, PRESENCE_TTL_SEC, type PresencePayload, setMyTeams } from './service.js';
 
 /**
  * The agent inbox: views with counts over the tickets module's queues, search, macros, presence on

@@ -288,6 +288,11 @@ export async function leavePresence(s: ScopedDb, clock: Clock, ticketId: string)
   });
 }
 
+/** What a `desk.presence` push carries: names only (a vendor's agent never learns in-house staff's ids). */
+export interface PresencePayload {
+  present: { name: string; mode: (typeof PRESENCE_MODES)[number] }[];
+}
+
 /** Everyone on the ticket now, to every process's browsers allowed to see the ticket (after commit). */
 function announce(
   tx: ScopedDb,
@@ -301,6 +306,11 @@ function announce(
     subjectType: 'ticket',
     subjectId: ticket.id,
     // Names only: a vendor's agent may see who else works its ticket, not in-house staff's ids.
-    payload: { present: present.map((p) => ({ name: p.user_name, mode: p.mode })) },
+    payload: {
+      present: present.map((p) => ({
+        name: p.user_name,
+        mode: p.mode as PresencePayload['present'][number]['mode'],
+      })),
+    } satisfies PresencePayload,
   });
 }

@@ -1,13 +1,10 @@
-import type { PresenceMode } from '@shoreline/server/contract';
+import type { DeskPresence, DeskPresencePayload, PresenceMode } from '@shoreline/server/contract';
 import { useEffect, useRef, useState } from 'react';
 import { useEventStream } from '../../lib/eventStream';
 import { useMe } from '../auth/session';
 import { deskApi } from './api';
 
-export interface Present {
-  name: string;
-  mode: PresenceMode;
-}
+export type Present = DeskPresence['items'][number];
 
 /** Renewed well within the server's 30 s presence lifetime. */
 const RENEW_MS = 10_000;
@@ -44,7 +41,7 @@ export function usePresence(ticketId: string, mode: PresenceMode): Present[] {
   }, [mode]);
   useEventStream(['desk.presence'], (event) => {
     if (event.subjectId !== ticketId) return;
-    const present = (event.payload as { present?: Present[] }).present ?? [];
+    const present = (event.payload as unknown as Partial<DeskPresencePayload>).present ?? [];
     setOthers(present.filter((p) => p.name !== me.name));
   });
   return others;
