@@ -87,12 +87,10 @@ describe('GET /api/events/stream', () => {
     });
     const reader = new SseReader(resumed);
     open.push(reader);
-    const replayed = await reader.until((m) => m.event === 'ready');
-    expect(replayed.map((m) => (m.event === 'ready' ? 'ready' : subjectOf(m)))).toEqual([
-      'missed-1',
-      'missed-3',
-      'ready',
-    ]);
+    // Missed events come before `ready`, unless a transaction elsewhere on the PostgreSQL server held
+    // the horizon back when the stream opened: then they follow it, still in order (decision 0011).
+    const replayed = await reader.until((m) => subjectOf(m) === 'missed-3');
+    expect(replayed.filter((m) => m.event !== 'ready').map(subjectOf)).toEqual(['missed-1', 'missed-3']);
   });
 
   it('pushes import progress to those who may read imports, not to agents', async () => {
@@ -110,12 +108,14 @@ describe('GET /api/events/stream', () => {
     const adminGot = await forAdmin.until(
       (m) => m.event === 'ticket.created' && subjectOf(m) === 'after-progress',
     );
-    expect(adminGot.map((m) => m.event)).toEqual(['import_run.progress', 'ticket.created']);
+    // Only this test's events: a late delivery of an earlier test's ticket may come in between.
+    const ours = (m: SseMessage) => m.event === 'import_run.progress' || subjectOf(m) === 'after-progress';
+    expect(adminGot.filter(ours).map((m) => m.event)).toEqual(['import_run.progress', 'ticket.created']);
     expect(adminGot[0]?.id).toBeUndefined();
     const agentGot = await forAgent.until(
       (m) => m.event === 'ticket.created' && subjectOf(m) === 'after-progress',
     );
-    expect(agentGot.map((m) => m.event)).toEqual(['ticket.created']);
+    expect(agentGot.filter(ours).map((m) => m.event)).toEqual(['ticket.created']);
   });
 
   it('follows an HTTP import with progress and a finished event', async () => {

@@ -1,3 +1,4 @@
+import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { detached } from '../db/cancel.js';
@@ -5,6 +6,7 @@ import type { Database } from '../db/connect.js';
 import { type EventBus, openEventBus, SIGNALS_MISSED } from './bus.js';
 import type { EventListener } from './listener.js';
 import { ensureCursor, runListenerPass } from './listener-runner.js';
+import { belowHorizon } from './position.js';
 import { PushHub } from './push-hub.js';
 import type { PushReaders } from './push-policy.js';
 import { pruneEvents } from './retention.js';
@@ -93,9 +95,17 @@ export class EventRuntime {
     });
   }
 
-  /** Runs every listener until it has nothing left, then their timed work; resolves when done. */
+  /**
+   * Runs every listener until it has nothing left, then their timed work; resolves when done. First
+   * waits (boundedly) until every event committed before the call is below the horizon: any open
+   * transaction on the PostgreSQL server, in any database, holds the horizon back (decision 0011),
+   * and a caller that drains expects what it just committed to be delivered.
+   */
   drain(): Promise<void> {
-    const run = this.chain.then(() => this.pass());
+    const run = this.chain.then(async () => {
+      await waitForHorizon(this.deps.database.db, DRAIN_HORIZON_WAIT_MS);
+      await this.pass();
+    });
     this.chain = run.catch((err) => console.warn(`events: listener loop: ${(err as Error).message}`));
     return run;
   }
@@ -125,5 +135,21 @@ export class EventRuntime {
         listeners.map((l) => l.name),
       );
     }
+  }
+}
+
+/** How long `drain` waits for older transactions to end before it runs with what is deliverable. */
+const DRAIN_HORIZON_WAIT_MS = 15_000;
+
+/** Until no committed event is at or above the horizon, or `ms` passed (then the pass delivers what it can). */
+async function waitForHorizon(db: Kysely<unknown>, ms: number): Promise<void> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    const { rows } = await sql<{ pending: boolean }>`
+      select exists (
+        select 1 from domain_events e where not ${belowHorizon('e')}
+      ) as pending`.execute(db);
+    if (!rows[0]?.pending || performance.now() > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
