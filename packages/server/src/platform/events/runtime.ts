@@ -3,6 +3,7 @@ import type { Clock } from '../clock.js';
 import type { Config } from '../config.js';
 import { detached } from '../db/cancel.js';
 import type { Database } from '../db/connect.js';
+import type { DB } from '../db/schema.js';
 import { type EventBus, openEventBus, SIGNALS_MISSED } from './bus.js';
 import type { EventListener } from './listener.js';
 import { ensureCursor, runListenerPass } from './listener-runner.js';
@@ -142,7 +143,7 @@ export class EventRuntime {
 const DRAIN_HORIZON_WAIT_MS = 15_000;
 
 /** Until no committed event is at or above the horizon, or `ms` passed (then the pass delivers what it can). */
-async function waitForHorizon(db: Kysely<unknown>, ms: number): Promise<void> {
+async function waitForHorizon(db: Kysely<DB>, ms: number): Promise<void> {
   const deadline = performance.now() + ms;
   for (;;) {
     const { rows } = await sql<{ pending: boolean }>`
