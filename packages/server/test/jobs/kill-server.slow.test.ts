@@ -148,7 +148,8 @@ describe('killing the server during an HTTP import and a simulation job', () => 
       const jobs = await db.db.selectFrom('jobs').select(['name', 'status']).execute();
       expect(jobs.filter((j) => j.status === 'running')).toEqual([]);
       expect(
-        jobs.filter((j) => j.name !== 'jobs.prune' && j.name !== 'uploads.prune').map((j) => j.status),
+        // The import and the simulation; recurring housekeeping (prunes, mail schedules) may be queued.
+        jobs.filter((j) => j.name === 'insight.import' || j.name === 'plan.compute').map((j) => j.status),
       ).toEqual(['done', 'done']);
       // The import's upload is gone; what is left is the simulation's stored answer.
       const uploads = await db.db.selectFrom('uploads').select('file_name').execute();
