@@ -42,21 +42,30 @@ export function InboxPage() {
   const bulk = useSubmit();
   const searchBox = useRef<HTMLInputElement>(null);
 
+  // Only the latest read may fill the list: a refresh scheduled for the previous view (or a slow
+  // answer to it) must not overwrite the view now shown (seen as a vendor's team queue left empty).
+  const loadSeq = useRef(0);
   const load = useCallback(async () => {
+    const seq = ++loadSeq.current;
     try {
       setError(undefined);
       if (q) {
-        setRows((await deskApi.search(q)).items);
+        const found = await deskApi.search(q);
+        if (seq !== loadSeq.current) return;
+        setRows(found.items);
         setNext(null);
       } else {
         const page = await deskApi.page(view);
+        if (seq !== loadSeq.current) return;
         setRows(page.items);
         setNext(page.next);
       }
     } catch (err) {
-      setError(err);
+      if (seq === loadSeq.current) setError(err);
     }
   }, [q, view]);
+  const latestLoad = useRef(load);
+  latestLoad.current = load;
   useEffect(() => {
     setRows(undefined);
     setCurrent(0);
@@ -68,7 +77,7 @@ export function InboxPage() {
   const refresh = () => {
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      void load();
+      void latestLoad.current();
       overview.reload();
     }, RELOAD_AFTER_MS);
   };
