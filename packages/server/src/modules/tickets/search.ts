@@ -54,7 +54,10 @@ export async function searchTickets(s: ScopedDb, text: string, limit: number) {
         sql<unknown>`search`.as('search'),
         sql<Date>`created_at`.as('created_at'),
       ])
-      .orderBy(newest)
+      // Dated rows only, `desc` (nulls first) so the (organization_id, created_at) index is read
+      // backwards: undated rows sort last in the answer anyway, so a full page here is still exact.
+      .where('created_at', 'is not', null)
+      .orderBy(sql`created_at desc`)
       .limit(SEARCH_WINDOW);
     const recent = await s.executor
       .selectFrom(window.as('w'))
