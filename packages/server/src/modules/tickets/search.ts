@@ -33,7 +33,7 @@ export const SEARCH_WINDOW = 5_000;
  * language), or any part of the requester's name or address, the ticket number or external id
  * (trigram). Each branch keeps its newest `limit` matches; their union is ordered and cut to `limit`.
  */
-export async function searchTickets(s: ScopedDb, text: string, limit: number) {
+export async function searchTickets(s: ScopedDb, text: string, limit: number, window = SEARCH_WINDOW) {
   const words = wordsQuery(text);
   const newest = sql`created_at desc nulls last`;
   const matches = sql<boolean>`search @@ ${words}`;
@@ -47,7 +47,7 @@ export async function searchTickets(s: ScopedDb, text: string, limit: number) {
    */
   const fullText = async (table: 'tickets' | 'ticket_messages') => {
     const idColumn = table === 'tickets' ? 'id' : 'ticket_id';
-    const window = s
+    const newestRows = s
       .selectFrom(table as 'tickets')
       .select([
         sql<string>`${sql.ref(idColumn)}`.as('id'),
@@ -58,9 +58,9 @@ export async function searchTickets(s: ScopedDb, text: string, limit: number) {
       // backwards: undated rows sort last in the answer anyway, so a full page here is still exact.
       .where('created_at', 'is not', null)
       .orderBy(sql`created_at desc`)
-      .limit(SEARCH_WINDOW);
+      .limit(window);
     const recent = await s.executor
-      .selectFrom(window.as('w'))
+      .selectFrom(newestRows.as('w'))
       .select('id')
       .where(matches)
       .orderBy(newest)
