@@ -77,7 +77,8 @@ async function main() {
   );
   // BENCH_REUSE=<database> measures a database an earlier run kept (BENCH_KEEP=1), without loading.
   const reuse = process.env.BENCH_REUSE;
-  const name = reuse ?? `shoreline_inboxbench_${process.pid}`;
+  // BENCH_DATABASE names the database a run creates (default: one per process).
+  const name = reuse ?? process.env.BENCH_DATABASE ?? `shoreline_inboxbench_${process.pid}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   if (!reuse) await admin.query(`create database ${name}`);

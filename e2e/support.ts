@@ -29,11 +29,16 @@ export async function startJourney(options: {
   env?: Record<string, string>;
   /** Seed the Desk's demo too (live tickets, macros, the agents' teams). */
   deskDemo?: boolean;
+  /** Start the built-in SMTP server on a free loopback port (`server.smtpPort`). */
+  smtp?: boolean;
 }): Promise<Journey> {
   if (!existsSync(join(root, 'packages', 'web', 'dist', 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build -w @shoreline/web` (or `npm run e2e`).');
   }
-  const server = await startTestServer(options.env, { deskDemo: options.deskDemo ?? false });
+  const server = await startTestServer(options.env, {
+    deskDemo: options.deskDemo ?? false,
+    smtp: options.smtp ?? false,
+  });
   const { browser, page } = await openBrowser(server.url, options);
   return { server, browser, page };
 }

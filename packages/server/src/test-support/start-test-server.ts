@@ -1,18 +1,22 @@
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../demo/seed.js';
 import { seedDemoDesk } from '../demo/seed-desk.js';
 import { createShoreline, listen } from '../main.js';
+import { startSmtpServer } from '../modules/mail/index.js';
 import { loadConfig } from '../platform/config.js';
 import { openDatabase } from '../platform/db/connect.js';
 
 /**
  * A real server on a free loopback port, on in-memory PGlite with the demo data: for browser tests.
- * `deskDemo` adds the Desk's demo (live tickets, macros, the agents' teams).
+ * `deskDemo` adds the Desk's demo (live tickets, macros, the agents' teams); `smtp` starts the
+ * built-in SMTP server on a free loopback port too (its port is returned: `serve` only logs it).
  */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { deskDemo?: boolean } = {},
+  options: { deskDemo?: boolean; smtp?: boolean } = {},
 ): Promise<{
   url: string;
+  /** The SMTP server's port when `smtp` was asked for. */
+  smtpPort: number | undefined;
   demo: { adminEmail: string; adminPassword: string };
   close(): Promise<void>;
 }> {
@@ -22,11 +26,16 @@ export async function startTestServer(
   const demo = await seedDemo(shoreline.ctx);
   if (options.deskDemo) await seedDemoDesk(shoreline.ctx, demo.organizationId);
   const server = await listen(shoreline, config);
+  const smtp = options.smtp
+    ? await startSmtpServer(shoreline.ctx, { port: 0, host: '127.0.0.1', maxBytes: config.smtpMaxBytes })
+    : undefined;
   await shoreline.jobs.start();
   return {
     url: config.publicUrl,
+    smtpPort: smtp?.port,
     demo: { adminEmail: DEMO_USERS.admin, adminPassword: DEMO_PASSWORD },
     async close() {
+      await smtp?.close();
       await server.close();
       await shoreline.close();
     },

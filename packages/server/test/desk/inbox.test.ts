@@ -2,7 +2,9 @@ import { textSearchConfig } from '@shoreline/core';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import { searchTickets } from '../../src/modules/tickets/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
+import { systemActor } from '../../src/platform/scope.js';
 import { SseReader } from '../../src/test-support/sse-client.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
@@ -178,6 +180,21 @@ describe('desk: the agent inbox', () => {
     expect(seen.some((m) => m.event === 'ticket.escalated')).toBe(false);
     await inHouseStream.close();
     await vendorStream.close();
+  });
+
+  it('search answers the same newest matches whether the newest window or the full index finds them', async () => {
+    const org = await t.shoreline.ctx.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
+    const s = t.shoreline.ctx.scope(systemActor('test', org.id));
+    for (const q of ['parcel', 'fatura', 'lost'])
+      for (const limit of [1, 2, 3, 4, 50]) {
+        const byIndex = (await searchTickets(s, q, limit, 0)).map((x) => x.id);
+        expect(byIndex.length).toBeGreaterThan(0);
+        for (const window of [1, 2, 3, 5, 1000])
+          expect(
+            (await searchTickets(s, q, limit, window)).map((x) => x.id),
+            `${q} ${limit} ${window}`,
+          ).toEqual(byIndex);
+      }
   });
 
   it('finds tickets by words in each language, by requester and by number, within scope', async () => {

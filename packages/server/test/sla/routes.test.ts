@@ -88,6 +88,30 @@ describe('a live ticket’s SLA', () => {
     expect(body.targets.find((x) => x.metric === 'first_response')?.dueAt).toBe('2026-03-02T08:00:00.000Z');
     expect((await t.request(`/api/sla/tickets/${id}`, { auth: auth.vendorAgent! })).status).toBe(404);
   });
+  it('the inbox page carries its tickets’ countdowns, within the caller’s scope only', async () => {
+    const res = await t.request('/api/tickets', {
+      auth: auth.agent!,
+      body: { subject: 'Broken zipper', channel: 'email', teamId: istanbulTeam },
+    });
+    const { id } = (await res.json()) as { id: string };
+    await settle();
+    type Page = {
+      items: { id: string }[];
+      sla: { ticketId: string; targets: { metric: string; dueAt: string }[] }[];
+    };
+    const page = (await (
+      await t.request('/api/desk/tickets?view=all&limit=100', { auth: auth.supervisor! })
+    ).json()) as Page;
+    expect(page.items.map((x) => x.id)).toContain(id);
+    const mine = page.sla.find((x) => x.ticketId === id);
+    expect(mine?.targets.find((x) => x.metric === 'first_response')?.dueAt).toBe('2026-03-02T08:00:00.000Z');
+    // Every countdown belongs to a ticket of the page.
+    for (const x of page.sla) expect(page.items.map((i) => i.id)).toContain(x.ticketId);
+    const vendor = (await (
+      await t.request('/api/desk/tickets?view=unassigned', { auth: auth.vendorAgent! })
+    ).json()) as Page;
+    expect(vendor.sla.map((x) => x.ticketId)).not.toContain(id);
+  });
   it('Insight’s SLA KPI counts live tickets the engine decided, as it counts imported ones', async () => {
     const measured = async () =>
       (

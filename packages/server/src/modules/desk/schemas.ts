@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { TICKET_STATUSES } from '@shoreline/core';
+import { TicketSlaSchema } from '../sla/index.js';
 import { TicketSchema } from '../tickets/index.js';
 import { DESK_VIEWS, PRESENCE_MODES } from './vocabulary.js';
 
@@ -35,7 +36,12 @@ export const QueueQuery = z.object({
 });
 
 export const QueuePageSchema = z
-  .object({ items: z.array(TicketSchema), next: z.string().nullable() })
+  .object({
+    items: z.array(TicketSchema),
+    next: z.string().nullable(),
+    /** The page's tickets' SLA countdowns (those under a policy), from the SLA engine. */
+    sla: z.array(TicketSlaSchema),
+  })
   .openapi('DeskQueuePage');
 
 export const SearchQuery = z.object({

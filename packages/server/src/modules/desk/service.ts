@@ -5,6 +5,7 @@ import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { type Directory, directoryFor, staffFor } from '../identity/index.js';
+import { slaForTickets } from '../sla/index.js';
 import {
   type QueueCursor,
   type QueueFilter,
@@ -113,9 +114,20 @@ function decodeCursor(text: string): QueueCursor {
 }
 
 /** One page of a view, oldest first; `next` continues it. */
-export async function viewPage(s: ScopedDb, view: DeskView, cursor: string | undefined, limit: number) {
+export async function viewPage(
+  s: ScopedDb,
+  clock: Clock,
+  view: DeskView,
+  cursor: string | undefined,
+  limit: number,
+) {
   const page = await queuePage(s, await viewFilter(s, view), cursor ? decodeCursor(cursor) : null, limit);
-  return { items: page.tickets, next: page.next && encodeCursor(page.next) };
+  const sla = await slaForTickets(
+    s,
+    clock,
+    page.tickets.map((t) => t.id as string),
+  );
+  return { items: page.tickets, next: page.next && encodeCursor(page.next), sla };
 }
 
 export async function search(s: ScopedDb, text: string, limit: number) {

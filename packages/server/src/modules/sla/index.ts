@@ -10,7 +10,8 @@ export type { slaPolicy } from './policy.js';
 // The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
 export type * from './schemas.js';
 // What Desk may ask: a ticket's SLA state (countdowns) and the tickets breaching soon.
-export { breachingSoon, ticketSla } from './service.js';
+export { TicketSlaSchema } from './schemas.js';
+export { breachingSoon, slaForTickets, ticketSla } from './service.js';
 
 /**
  * The SLA engine: versioned policies, team holidays, each live ticket's applied policy and due

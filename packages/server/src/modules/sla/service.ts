@@ -135,6 +135,20 @@ export async function ticketSla(s: ScopedDb, clock: Clock, ticketId: string) {
 }
 
 /**
+ * The SLA state of a page of tickets (the inbox's countdowns), in one read of their `ticket_sla`
+ * rows; tickets without a policy are left out. Bounded by the page: callers pass at most 100 ids.
+ */
+export async function slaForTickets(s: ScopedDb, clock: Clock, ticketIds: readonly string[]) {
+  authorizeSla(s.actor, 'sla.read');
+  if (ticketIds.length === 0) return [];
+  const rows = await s.selectFrom('ticket_sla').selectAll().where('ticket_id', 'in', ticketIds).execute();
+  const now = clock.now();
+  return Promise.all(
+    rows.map(async (row) => presentTicketSla(row.ticket_id, await stateOf(s.executor, row, now), now)),
+  );
+}
+
+/**
  * Share of decided targets met, per team, provider or priority, for live tickets created in
  * [from, to): met ÷ (met + breached). Running, paused and cancelled targets are not decided.
  */

@@ -222,4 +222,14 @@ export const ticketMigrations: Migration[] = [
       );
     },
   },
+  {
+    id: '2026-12-03T0720_tickets_messages_by_created',
+    async up(db) {
+      // Search reads an organization's newest messages first (search.ts: the newest-window scan).
+      await execScript(
+        db,
+        `create index if not exists ticket_messages_org_created on ticket_messages (organization_id, created_at);`,
+      );
+    },
+  },
 ];

@@ -1,8 +1,9 @@
-import { DESK_VIEWS, type DeskView, type Ticket } from '@shoreline/server/contract';
+import { DESK_VIEWS, type DeskView, type Ticket, type TicketSla } from '@shoreline/server/contract';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { type Column, DataTable } from '../../kit/DataTable';
+import { mostUrgent, SlaCountdown } from '../../kit/SlaCountdown';
 import { useEventStream } from '../../lib/eventStream';
 import { ErrorBanner, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -35,6 +36,8 @@ export function InboxPage() {
   const overview = useResource(() => deskApi.overview(), []);
   const [rows, setRows] = useState<Ticket[]>();
   const [next, setNext] = useState<string | null>(null);
+  /** Each listed ticket's SLA (those under a policy), by ticket id. */
+  const [sla, setSla] = useState<ReadonlyMap<string, TicketSla>>(new Map());
   const [error, setError] = useState<unknown>();
   const [current, setCurrent] = useState(0);
   const [checked, setChecked] = useState<ReadonlySet<string>>(new Set());
@@ -42,21 +45,31 @@ export function InboxPage() {
   const bulk = useSubmit();
   const searchBox = useRef<HTMLInputElement>(null);
 
+  // Only the latest read may fill the list: a refresh scheduled for the previous view (or a slow
+  // answer to it) must not overwrite the view now shown (seen as a vendor's team queue left empty).
+  const loadSeq = useRef(0);
   const load = useCallback(async () => {
+    const seq = ++loadSeq.current;
     try {
       setError(undefined);
       if (q) {
-        setRows((await deskApi.search(q)).items);
+        const found = await deskApi.search(q);
+        if (seq !== loadSeq.current) return;
+        setRows(found.items);
         setNext(null);
       } else {
         const page = await deskApi.page(view);
+        if (seq !== loadSeq.current) return;
+        setSla(new Map(page.sla.map((x) => [x.ticketId, x])));
         setRows(page.items);
         setNext(page.next);
       }
     } catch (err) {
-      setError(err);
+      if (seq === loadSeq.current) setError(err);
     }
   }, [q, view]);
+  const latestLoad = useRef(load);
+  latestLoad.current = load;
   useEffect(() => {
     setRows(undefined);
     setCurrent(0);
@@ -68,7 +81,7 @@ export function InboxPage() {
   const refresh = () => {
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => {
-      void load();
+      void latestLoad.current();
       overview.reload();
     }, RELOAD_AFTER_MS);
   };
@@ -79,6 +92,7 @@ export function InboxPage() {
     if (!next) return;
     try {
       const page = await deskApi.page(view, next);
+      setSla((m) => new Map([...m, ...page.sla.map((x) => [x.ticketId, x] as const)]));
       setRows((r) => [...(r ?? []), ...page.items]);
       setNext(page.next);
     } catch (err) {
@@ -135,6 +149,14 @@ export function InboxPage() {
       cell: (r) => <Link to={`/desk/${encodeURIComponent(r.id)}`}>{r.subject ?? r.id}</Link>,
     },
     { key: 'requester', header: t('desk.list.requester'), cell: (r) => r.requester ?? '—' },
+    {
+      key: 'sla',
+      header: t('desk.list.sla'),
+      cell: (r) => {
+        const target = mostUrgent(sla.get(r.id)?.targets ?? []);
+        return target ? <SlaCountdown target={target} /> : '—';
+      },
+    },
     { key: 'status', header: t('desk.list.status'), cell: (r) => statusName(t, r.status), nowrap: true },
     {
       key: 'priority',

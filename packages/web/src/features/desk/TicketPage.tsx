@@ -9,6 +9,7 @@ import {
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { SlaCountdown } from '../../kit/SlaCountdown';
 import { ApiError } from '../../lib/api';
 import { useEventStream } from '../../lib/eventStream';
 import { ErrorBanner, Field, Loading, Notice } from '../../lib/ui';
@@ -84,12 +85,34 @@ export function TicketPage() {
         </section>
         <aside className="card desk-details" aria-labelledby="desk-details">
           <h2 id="desk-details">{t('desk.ticket.details')}</h2>
+          <TicketSlaPanel ticketId={id} />
           <Details detail={detail.data} onChanged={reload} onGone={() => setGone(true)} />
           <h2>{t('desk.ticket.history')}</h2>
           <History steps={detail.data.history} />
         </aside>
       </div>
     </div>
+  );
+}
+
+/** The ticket's SLA countdowns, one per target, kept live; nothing when no policy applies. */
+function TicketSlaPanel({ ticketId }: { ticketId: string }) {
+  const { t } = useTranslation();
+  const sla = useResource(() => deskApi.sla(ticketId), [ticketId]);
+  const reload = sla.reload;
+  useEventStream(TICKET_EVENTS, (e) => e.subjectId === ticketId && reload(), reload);
+  if (!sla.data || sla.data.targets.length === 0) return null;
+  return (
+    <section aria-labelledby="desk-sla" data-testid="ticket-sla">
+      <h3 id="desk-sla">{t('desk.ticket.sla')}</h3>
+      <ul className="desk-sla">
+        {sla.data.targets.map((target) => (
+          <li key={target.metric}>
+            <SlaCountdown target={target} showMetric />
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -17,6 +17,7 @@ import type {
   TicketMessage,
   TicketMessageCreate,
   TicketPriority,
+  TicketSla,
   TicketStatus,
 } from '@shoreline/server/contract';
 import { api, query } from '../../lib/api';
@@ -39,6 +40,8 @@ export const deskApi = {
   leave: (ticketId: string) => api.delete(`/desk/tickets/${id(ticketId)}/presence`),
 
   ticket: (ticketId: string) => api.get<TicketDetail>(`/tickets/${id(ticketId)}`),
+  /** The ticket's SLA countdowns (module sla); 404 when no policy applies to it. */
+  sla: (ticketId: string) => api.get<TicketSla>(`/sla/tickets/${id(ticketId)}`),
   message: (ticketId: string, body: TicketMessageCreate) =>
     api.post<TicketMessage>(`/tickets/${id(ticketId)}/messages`, body),
   status: (ticketId: string, status: TicketStatus) =>
@@ -68,4 +71,6 @@ export const TICKET_EVENTS = [
   'ticket.merged',
   'message.received',
   'message.sent',
+  'sla.at_risk',
+  'sla.breached',
 ] as const;

@@ -15,7 +15,7 @@ import * as service from '../service.js';
 import { DESK_VIEWS } from '../vocabulary.js';
 
 /** The agent inbox: views with counts, a view's pages, search, the people to assign, my teams. */
-export function inboxRoutes(app: OpenAPIHono<AppEnv>, _ctx: ModuleContext): void {
+export function inboxRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const tags = ['desk'];
   app.openapi(
     createRoute({
@@ -38,7 +38,7 @@ export function inboxRoutes(app: OpenAPIHono<AppEnv>, _ctx: ModuleContext): void
     }),
     async (c) => {
       const { view, cursor, limit } = c.req.valid('query');
-      return c.json((await service.viewPage(c.var.scoped, view, cursor, limit)) as never, 200);
+      return c.json((await service.viewPage(c.var.scoped, ctx.clock, view, cursor, limit)) as never, 200);
     },
   );
   app.openapi(
