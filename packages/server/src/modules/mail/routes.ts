@@ -1,10 +1,9 @@
-import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
-import { apiRoute, json, jsonBody } from '../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, jsonBody, listOf } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
 import {
   AttachmentSchema,
-  IdParam,
   InboundQuery,
   InboundSchema,
   MailboxCreate,
@@ -17,15 +16,12 @@ import {
 } from './schemas.js';
 import * as service from './service.js';
 
-const list = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z.object({ items: z.array(item) }).openapi(name);
-
 /** Mailboxes, received and sent mail (admins), signatures, and attachments (whoever sees the ticket). */
 export function mailRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   app.openapi(
     apiRoute('mail', 'get', '/api/mail/mailboxes', {
       summary: "The organization's support addresses",
-      responses: { 200: json(list(MailboxSchema, 'MailboxList'), 'Mailboxes') },
+      responses: { 200: json(listOf(MailboxSchema, 'MailboxList'), 'Mailboxes') },
     }),
     async (c) => c.json({ items: await service.listMailboxes(c.var.scoped) }, 200),
   );
@@ -53,7 +49,7 @@ export function mailRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       summary:
         'Received mail: all, the spam view, automated mail (auto-replies, bounces, loops), parse failures',
       request: { query: InboundQuery },
-      responses: { 200: json(list(InboundSchema, 'InboundMailList'), 'Received mail') },
+      responses: { 200: json(listOf(InboundSchema, 'InboundMailList'), 'Received mail') },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -63,13 +59,13 @@ export function mailRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   app.openapi(
     apiRoute('mail', 'get', '/api/mail/outbound', {
       summary: 'Replies sent, queued, or kept locally (no relay configured)',
-      responses: { 200: json(list(OutboundSchema, 'OutboundMailList'), 'Outgoing mail') },
+      responses: { 200: json(listOf(OutboundSchema, 'OutboundMailList'), 'Outgoing mail') },
     }),
     async (c) => c.json({ items: await service.listOutbound(c.var.scoped) }, 200),
   );
   app.openapi(
     apiRoute('mail', 'get', '/api/mail/signatures', {
-      responses: { 200: json(list(SignatureSchema, 'MailSignatureList'), 'Signatures') },
+      responses: { 200: json(listOf(SignatureSchema, 'MailSignatureList'), 'Signatures') },
     }),
     async (c) => c.json({ items: await service.listSignatures(c.var.scoped) }, 200),
   );
@@ -86,7 +82,7 @@ export function mailRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       summary: "A ticket's e-mail attachments",
       request: { params: TicketIdParam },
       responses: {
-        200: json(list(AttachmentSchema, 'MailAttachmentList'), 'Attachments'),
+        200: json(listOf(AttachmentSchema, 'MailAttachmentList'), 'Attachments'),
       },
     }),
     async (c) =>

@@ -1,13 +1,12 @@
-import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
-import { apiRoute, json, jsonBody } from '../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, jsonBody, listOf } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
 import {
   AttainmentQuery,
   AttainmentSchema,
   HolidaysSchema,
   HolidaysUpdate,
-  IdParam,
   SlaPolicyCreate,
   SlaPolicyRevise,
   SlaPolicySchema,
@@ -15,15 +14,12 @@ import {
 } from './schemas.js';
 import * as service from './service.js';
 
-const list = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z.object({ items: z.array(item) }).openapi(name);
-
 /** SLA policies (versioned), team holidays, a ticket's SLA, attainment. */
 export function slaRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   app.openapi(
     apiRoute('sla', 'get', '/api/sla/policies', {
       summary: 'Every SLA policy in its latest version',
-      responses: { 200: json(list(SlaPolicySchema, 'SlaPolicyList'), 'Policies') },
+      responses: { 200: json(listOf(SlaPolicySchema, 'SlaPolicyList'), 'Policies') },
     }),
     async (c) => c.json({ items: await service.listPolicies(c.var.scoped) }, 200),
   );
@@ -39,7 +35,7 @@ export function slaRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     apiRoute('sla', 'get', '/api/sla/policies/{id}', {
       summary: "A policy's versions, oldest first",
       request: { params: IdParam },
-      responses: { 200: json(list(SlaPolicySchema, 'SlaPolicyVersions'), 'Versions') },
+      responses: { 200: json(listOf(SlaPolicySchema, 'SlaPolicyVersions'), 'Versions') },
     }),
     async (c) => c.json({ items: await service.policyHistory(c.var.scoped, c.req.valid('param').id) }, 200),
   );

@@ -27,6 +27,19 @@ export const errorResponses = {
   429: problem('Too many requests'),
 } as const;
 
+/** `{id}` in a route's path: one record's id. */
+export const IdParam = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+/** A list answer, `{ items: [...] }`, named `name` in the OpenAPI document. */
+export const listOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
+  z.object({ items: z.array(item) }).openapi(name);
+
 export const jsonBody = <T extends z.ZodTypeAny>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },

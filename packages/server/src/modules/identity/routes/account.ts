@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { digest, SESSION_COOKIE, SESSION_TTL_MS } from '../../../platform/auth/tokens.js';
 import { clientAddress, compileTrustedProxies } from '../../../platform/http/client-address.js';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { apiRoute, json, jsonBody } from '../../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
 import { outboxMailer } from '../../../platform/mail/mailer.js';
 import type { RouteContext } from '../../../platform/module.js';
 import * as auth from '../auth-service.js';
@@ -14,9 +14,7 @@ import {
   ApiTokenCreate,
   ApiTokenCreated,
   ApiTokenSchema,
-  IdParam,
   LoginBody,
-  listOf,
   MeEnvelope,
   MeSchema,
   MeUpdate,

@@ -1,10 +1,8 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { apiRoute, json, jsonBody } from '../../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
-  IdParam,
-  listOf,
   ProviderCreate,
   ProviderSchema,
   ProviderUpdate,

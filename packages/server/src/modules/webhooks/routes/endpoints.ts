@@ -1,19 +1,15 @@
-import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { apiRoute, json, jsonBody } from '../../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
   CreatedEndpointSchema,
   DeliverySchema,
   EndpointCreate,
-  EndpointIdParam,
   EndpointSchema,
   EndpointUpdate,
 } from '../schemas.js';
 import * as service from '../service.js';
-
-const list = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z.object({ items: z.array(item) }).openapi(name);
 
 /** Webhook endpoints, their delivery log, and a test delivery: in-house admins only. */
 export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
@@ -27,7 +23,7 @@ export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): vo
   app.openapi(
     apiRoute('webhooks', 'get', '/api/webhooks', {
       summary: 'List webhook endpoints',
-      responses: { 200: json(list(EndpointSchema, 'WebhookEndpointList'), 'Endpoints') },
+      responses: { 200: json(listOf(EndpointSchema, 'WebhookEndpointList'), 'Endpoints') },
     }),
     async (c) => c.json({ items: await service.listEndpoints(c.var.scoped) }, 200),
   );
@@ -41,7 +37,7 @@ export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): vo
   );
   app.openapi(
     apiRoute('webhooks', 'patch', '/api/webhooks/{id}', {
-      request: { params: EndpointIdParam, body: jsonBody(EndpointUpdate) },
+      request: { params: IdParam, body: jsonBody(EndpointUpdate) },
       responses: { 200: json(EndpointSchema, 'Updated') },
     }),
     async (c) =>
@@ -52,7 +48,7 @@ export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): vo
   );
   app.openapi(
     apiRoute('webhooks', 'delete', '/api/webhooks/{id}', {
-      request: { params: EndpointIdParam },
+      request: { params: IdParam },
       responses: { 204: { description: 'Deleted, with its delivery log' } },
     }),
     async (c) => {
@@ -63,15 +59,15 @@ export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): vo
   app.openapi(
     apiRoute('webhooks', 'get', '/api/webhooks/{id}/deliveries', {
       summary: 'The 50 most recent deliveries: status code, attempts, next attempt',
-      request: { params: EndpointIdParam },
-      responses: { 200: json(list(DeliverySchema, 'WebhookDeliveryList'), 'Deliveries') },
+      request: { params: IdParam },
+      responses: { 200: json(listOf(DeliverySchema, 'WebhookDeliveryList'), 'Deliveries') },
     }),
     async (c) => c.json({ items: await service.listDeliveries(c.var.scoped, c.req.valid('param').id) }, 200),
   );
   app.openapi(
     apiRoute('webhooks', 'post', '/api/webhooks/{id}/test', {
       summary: 'Queue a signed `webhook.test` delivery to this endpoint',
-      request: { params: EndpointIdParam },
+      request: { params: IdParam },
       responses: { 202: json(DeliverySchema, 'Queued') },
     }),
     async (c) => {
