@@ -17,6 +17,7 @@ import {
   FilterBar,
   Labelled,
   LeftOutNote,
+  MetricSelect,
   useInsightOptions,
 } from './components';
 import { groupFilter, ticketsPath, useInsightFilter } from './filters';
@@ -138,17 +139,7 @@ function Breakdown() {
             </select>
           )}
         </Labelled>
-        <Labelled label={t('insight.metric')}>
-          {(id) => (
-            <select id={id} value={metric} onChange={(e) => setParam('metric', e.target.value)}>
-              {CHART_METRICS.map((id) => (
-                <option key={id} value={id}>
-                  {metricLabel(t, id)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Labelled>
+        <MetricSelect value={metric} onChange={(m) => setParam('metric', m)} />
       </div>
       <ErrorBanner error={rows.error} onRetry={rows.reload} />
       {rows.loading && !rows.data ? <Loading /> : null}

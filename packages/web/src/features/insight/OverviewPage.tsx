@@ -18,31 +18,20 @@ import {
   CsvLink,
   EmptyInsight,
   FilterBar,
-  Labelled,
   LeftOutNote,
+  MetricSelect,
   Segmented,
   useInsightOptions,
 } from './components';
 import { addDays, daysBetween, groupFilter, ticketsPath, toApiFilter, useInsightFilter } from './filters';
 import { KpiTable } from './KpiTable';
 import { groupLabel } from './labels';
-import { CHART_METRICS, formatMetric, METRICS, type MetricId, metricLabel } from './metrics';
+import { CHART_METRICS, formatMetric, METRICS, type MetricId, metricLabel, TABLE_METRICS } from './metrics';
 import './insight.css';
 
 const INTERVALS: Interval[] = ['day', 'week', 'month'];
-const SIDE_METRICS: MetricId[] = [
-  'tickets',
-  'firstResponseMedian',
-  'firstResponseP90',
-  'resolutionMedian',
-  'resolutionP90',
-  'resolutionBusinessMedian',
-  'resolutionBusinessP90',
-  'reopenRate',
-  'slaAttainment',
-  'csatMean',
-  'handoffsPerTicket',
-];
+// The side-by-side tables show the breakdown table's columns.
+const SIDE_METRICS = TABLE_METRICS;
 
 /** The last day a bucket covers (inclusive). */
 export function bucketEnd(start: string, interval: Interval): string {
@@ -132,17 +121,7 @@ export function OverviewPage() {
             title={t('insight.overview.providersTitle')}
             actions={
               <>
-                <Labelled label={t('insight.metric')}>
-                  {(id) => (
-                    <select id={id} value={metric} onChange={(e) => setParam('metric', e.target.value)}>
-                      {CHART_METRICS.map((m) => (
-                        <option key={m} value={m}>
-                          {metricLabel(t, m)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Labelled>
+                <MetricSelect value={metric} onChange={(m) => setParam('metric', m)} />
                 <CsvLink href={`/api/insight/kpis${csvQuery(filter.api, { groupBy: 'provider' })}`} />
               </>
             }
