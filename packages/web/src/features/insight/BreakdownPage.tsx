@@ -46,16 +46,8 @@ function Breakdown() {
   const navigate = useNavigate();
   const filter = useInsightFilter();
   const options = useInsightOptions();
-  const groupBy = (
-    (BREAKDOWN_GROUP_BYS as readonly string[]).includes(filter.params.get('groupBy') ?? '')
-      ? filter.params.get('groupBy')
-      : 'provider'
-  ) as GroupBy;
-  const metric = (
-    (CHART_METRICS as string[]).includes(filter.params.get('metric') ?? '')
-      ? filter.params.get('metric')
-      : 'tickets'
-  ) as MetricId;
+  const groupBy: GroupBy = filter.choice('groupBy', BREAKDOWN_GROUP_BYS, 'provider');
+  const metric: MetricId = filter.choice('metric', CHART_METRICS, 'tickets');
   // Hours of the week read best in clock order; other groups come largest first.
   const table = useResource(
     () => insightApi.kpiTable(groupBy, filter.api),
@@ -69,15 +61,7 @@ function Breakdown() {
         ? [...sorted].sort((a, b) => Number(a.key) - Number(b.key))
         : sorted,
   };
-  const setParam = (name: string, value: string) =>
-    filter.setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+  const { setParam } = filter;
   const m = METRICS[metric];
   const filtered = Object.values(filter.ui).some(Boolean);
   const drill = (key: string | null) => {

@@ -47,12 +47,8 @@ export function OverviewPage() {
   const navigate = useNavigate();
   const filter = useInsightFilter();
   const options = useInsightOptions();
-  const interval = (INTERVALS as string[]).includes(filter.params.get('interval') ?? '')
-    ? (filter.params.get('interval') as Interval)
-    : 'week';
-  const metric = (CHART_METRICS as string[]).includes(filter.params.get('metric') ?? '')
-    ? (filter.params.get('metric') as MetricId)
-    : 'resolutionMedian';
+  const interval = filter.choice('interval', INTERVALS, 'week');
+  const metric = filter.choice('metric', CHART_METRICS, 'resolutionMedian');
   const key = JSON.stringify(filter.api);
   const data = useResource(async () => {
     const [total, volume, kinds, providers] = await Promise.all([
@@ -64,15 +60,7 @@ export function OverviewPage() {
     return { total: total[0], volume: volume.points, leftOut: volume.leftOut, kinds, providers };
   }, [key, interval]);
 
-  const setParam = (name: string, value: string) =>
-    filter.setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+  const { setParam } = filter;
 
   const filtered = Object.values(filter.ui).some(Boolean);
   const total = data.data?.total;
