@@ -8,7 +8,6 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'csv-parse';
-import pg from 'pg';
 import { seedDemo } from '../packages/server/src/demo/seed.js';
 import { openShoreline } from '../packages/server/src/main.js';
 import { readMappingFile } from '../packages/server/src/modules/insight/import/mapping-file.js';
@@ -16,6 +15,10 @@ import { runImport } from '../packages/server/src/modules/insight/import/run-imp
 import { systemClock } from '../packages/server/src/platform/clock.js';
 import { loadConfig } from '../packages/server/src/platform/config.js';
 import { type Database, openDatabase } from '../packages/server/src/platform/db/connect.js';
+import {
+  createPostgresDatabase,
+  dropPostgresDatabase,
+} from '../packages/server/src/test-support/databases.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(repo, '../shared/data');
@@ -237,12 +240,8 @@ async function main() {
     const targets = (process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',');
     if (url && targets.includes('postgres')) {
       const dbName = `shoreline_bench_${process.pid}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${dbName}`);
-      const target = new URL(url);
-      target.pathname = `/${dbName}`;
-      const database = await openDatabase({ url: target.toString() });
+      const dbUrl = await createPostgresDatabase(url, dbName);
+      const database = await openDatabase({ url: dbUrl });
       const instance = await demo(database);
       try {
         const { organizationId } = await seedDemo(instance.ctx);
@@ -250,8 +249,7 @@ async function main() {
           print(await bench(f, scaled.get(f.name)!, database, organizationId, 'PostgreSQL'));
       } finally {
         await instance.close();
-        await admin.query(`drop database if exists ${dbName} with (force)`);
-        await admin.end();
+        await dropPostgresDatabase(url, dbName);
       }
     }
     if (targets.includes('pglite')) {

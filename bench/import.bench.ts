@@ -4,12 +4,15 @@
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { runMigrations } from '../packages/server/src/main.js';
 import { createOrganization } from '../packages/server/src/modules/identity/bootstrap.js';
 import { runImport } from '../packages/server/src/modules/insight/import/run-import.js';
 import { systemClock } from '../packages/server/src/platform/clock.js';
 import { type Database, openDatabase } from '../packages/server/src/platform/db/connect.js';
+import {
+  createPostgresDatabase,
+  dropPostgresDatabase,
+} from '../packages/server/src/test-support/databases.js';
 import { generateCanonicalTickets } from '../packages/server/test/insight/generate.js';
 
 const N = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -94,18 +97,13 @@ async function main() {
   const targets = (process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',');
   if (url && targets.includes('postgres')) {
     const dbName = `shoreline_bench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    const target = new URL(url);
-    target.pathname = `/${dbName}`;
-    const database = await openDatabase({ url: target.toString() });
+    const dbUrl = await createPostgresDatabase(url, dbName);
+    const database = await openDatabase({ url: dbUrl });
     try {
       results.push(await bench('PostgreSQL', database));
     } finally {
       await database.close();
-      await admin.query(`drop database if exists ${dbName} with (force)`);
-      await admin.end();
+      await dropPostgresDatabase(url, dbName);
     }
   }
   if (targets.includes('pglite')) {

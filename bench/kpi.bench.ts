@@ -5,7 +5,6 @@
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { runMigrations } from '../packages/server/src/main.js';
 import { createOrganization } from '../packages/server/src/modules/identity/bootstrap.js';
 import { runImport } from '../packages/server/src/modules/insight/import/run-import.js';
@@ -17,6 +16,10 @@ import { systemClock } from '../packages/server/src/platform/clock.js';
 import { scopeRulesOf } from '../packages/server/src/platform/context.js';
 import { type Database, openDatabase } from '../packages/server/src/platform/db/connect.js';
 import { ScopedDb } from '../packages/server/src/platform/scope.js';
+import {
+  createPostgresDatabase,
+  dropPostgresDatabase,
+} from '../packages/server/src/test-support/databases.js';
 import { generateCanonicalTickets } from '../packages/server/test/insight/generate.js';
 
 const N = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -121,17 +124,12 @@ async function main() {
   const targets: [string, () => Promise<Database>, () => Promise<void>][] = [];
   if (url) {
     const dbName = `shoreline_kpibench_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${dbName}`);
-    const target = new URL(url);
-    target.pathname = `/${dbName}`;
+    const dbUrl = await createPostgresDatabase(url, dbName);
     targets.push([
       'PostgreSQL',
-      () => openDatabase({ url: target.toString() }),
+      () => openDatabase({ url: dbUrl }),
       async () => {
-        await admin.query(`drop database if exists ${dbName} with (force)`);
-        await admin.end();
+        await dropPostgresDatabase(url, dbName);
       },
     ]);
   } else targets.push(['PGlite (memory)', () => openDatabase({ dataDir: 'memory://' }), async () => {}]);

@@ -11,6 +11,7 @@ import { createIntervalPlanner } from '@shoreline/core/staffing/index';
 import { ByteRowParser } from '../packages/server/src/modules/plan/cli/staff-bytes.js';
 import { RowParser, readHeader, splitCsvLine } from '../packages/server/src/modules/plan/cli/staff-csv.js';
 import { createRowPlanner, type StaffingRow } from '../packages/server/src/modules/plan/row-planner.js';
+import { median, medianMs } from './timing.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const input = fileURLToPath(new URL('../../shared/reference/staffing/intervals_year.csv', import.meta.url));
@@ -26,8 +27,6 @@ execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '
 });
 const cli = join(root, 'packages/server/dist/cli/main.js');
 const output = join(tmpdir(), 'shoreline-staff-bench.csv');
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 const hasTime = existsSync('/usr/bin/time');
 const timeFile = join(tmpdir(), 'shoreline-staff-bench.time');
@@ -58,19 +57,7 @@ function processMs(args: string[]): { median: number; best: number; cpu: number 
 }
 
 /** Median wall and CPU milliseconds in process, after a JIT warm-up. */
-function computeMs(work: () => void): { wall: number; cpu: number } {
-  for (let i = 0; i < 3; i++) work();
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    work();
-    wall.push(performance.now() - start);
-    cpu.push(process.cpuUsage(cpuStart).user / 1000);
-  }
-  return { wall: median(wall), cpu: median(cpu) };
-}
+const computeMs = (work: () => void) => medianMs(runs, work);
 
 const bare = processMs(['-e', '0']);
 const whole = processMs([cli, 'staff', '--input', input, '--output', output, '--no-progress']);

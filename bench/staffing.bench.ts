@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { createIntervalPlanner, erlangAMetrics, type IntervalRow, requiredAgents } from '@shoreline/core';
+import { medianMs } from './timing.js';
 
 const referenceDir = fileURLToPath(new URL('../../shared/reference/staffing/', import.meta.url));
 if (!existsSync(referenceDir)) {
@@ -11,21 +12,8 @@ if (!existsSync(referenceDir)) {
   process.exit(0);
 }
 
-/** Median wall and CPU milliseconds (CPU time is the fairer figure on a shared, busy machine). */
-function medianMs(runs: number, work: () => void): { wall: number; cpu: number } {
-  for (let i = 0; i < Math.max(3, runs / 5); i++) work(); // warm up the JIT
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    work();
-    wall.push(performance.now() - start);
-    cpu.push(process.cpuUsage(cpuStart).user / 1000);
-  }
-  const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-  return { wall: median(wall), cpu: median(cpu) };
-}
+// Warm-up: a fifth of the runs, at least 3.
+const measure = (runs: number, work: () => void) => medianMs(runs, work, Math.max(3, runs / 5));
 
 const [, ...lines] = readFileSync(`${referenceDir}intervals_year.csv`, 'utf8').trim().split(/\r?\n/);
 const rows: IntervalRow[] = lines.map((line) => {
@@ -43,12 +31,12 @@ const rows: IntervalRow[] = lines.map((line) => {
 });
 
 let sink = 0;
-const planYear = medianMs(15, () => {
+const planYear = measure(15, () => {
   const planner = createIntervalPlanner({ paidHoursPerFte: 2080 });
   for (const row of rows) sink += planner.plan(row).scheduledAgents;
   sink += planner.totals().fte;
 });
-const erlangA = medianMs(201, () => {
+const erlangA = measure(201, () => {
   sink += erlangAMetrics({
     agents: 5000,
     offeredLoad: 5000,
@@ -57,14 +45,14 @@ const erlangA = medianMs(201, () => {
     targetAnswerSec: 20,
   }).serviceLevel;
 });
-const inverse = medianMs(21, () => {
+const inverse = measure(21, () => {
   sink += requiredAgents({
     offeredLoad: 40_000,
     ahtSec: 300,
     targets: { serviceLevel: { fraction: 0.8, withinSec: 20 } },
   }).rawAgents;
 });
-const inverseA = medianMs(11, () => {
+const inverseA = measure(11, () => {
   sink += requiredAgents({
     offeredLoad: 40_000,
     ahtSec: 300,

@@ -11,17 +11,15 @@ import { type KpiService, kpiServiceOf } from '../../src/modules/insight/kpi-ser
 import { systemClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { generateCanonicalTickets } from './generate.js';
-import { adminScope, demoOrganizationId, importFile } from './support.js';
+import { adminScope, demoAppWithScratchDir, demoOrganizationId, importFile } from './support.js';
 
 describe('bad input: clear errors naming file, line and field; nothing written unreported', () => {
   let app: TestApp;
   let org: string;
-  const dir = mkdtempSync(join(tmpdir(), 'shoreline-bad-'));
-  const write = (name: string, content: string | Buffer) => {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    return path;
-  };
+  const { write } = demoAppWithScratchDir('shoreline-bad-', (started, id) => {
+    app = started;
+    org = id;
+  });
   const mapping = parseMapping(
     {
       source: 'badcsv',
@@ -49,15 +47,6 @@ describe('bad input: clear errors naming file, line and field; nothing written u
           .executeTakeFirstOrThrow()
       ).n,
     );
-
-  beforeAll(async () => {
-    app = await startTestApp({ demo: true });
-    org = await demoOrganizationId(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('malformed rows are rejected with line, field and reason; good rows are imported', async () => {
     const path = write(

@@ -1,11 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import { systemClock } from '../../src/platform/clock.js';
-import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
-import { demoOrganizationId } from './support.js';
+import type { TestApp } from '../../src/test-support/test-app.js';
+import { demoAppWithScratchDir } from './support.js';
 
 /**
  * The batch writer's two paths: new tickets are copied straight into the table, a batch that clashes
@@ -15,7 +14,10 @@ import { demoOrganizationId } from './support.js';
 describe('batch writes: plain copy of new tickets, upsert after a clash', () => {
   let app: TestApp;
   let org: string;
-  const dir = mkdtempSync(join(tmpdir(), 'shoreline-batch-'));
+  const { dir } = demoAppWithScratchDir('shoreline-batch-', (started, id) => {
+    app = started;
+    org = id;
+  });
   const ticket = (id: number, subject: string, day: number | null, flagged = false) =>
     JSON.stringify({
       source: 'batchtest',
@@ -44,15 +46,6 @@ describe('batch writes: plain copy of new tickets, upsert after a clash', () => 
       .where('organization_id', '=', org)
       .where('source', '=', 'batchtest')
       .execute();
-
-  beforeAll(async () => {
-    app = await startTestApp({ demo: true });
-    org = await demoOrganizationId(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('keeps the last version of a ticket repeated in one batch, across segments, creation times unordered', async () => {
     // 1,200 tickets (more than two 512-row segments) in reverse creation order, some without one;

@@ -1,27 +1,28 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { crc32, deflateRawSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseMapping } from '../../src/modules/insight/import/mapping-file.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import type { ImportFormat } from '../../src/modules/insight/import/units.js';
 import { kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
 import { systemClock } from '../../src/platform/clock.js';
-import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
-import { adminScope, demoOrganizationId, hasShared, sharedDir } from './support.js';
+import type { TestApp } from '../../src/test-support/test-app.js';
+import { adminScope, demoAppWithScratchDir, hasShared, sharedDir } from './support.js';
 
 // Issue #14 items 8–13: real exports that were imported wrongly, or not at all, without a word.
 // One database for the whole file; each test imports under its own source name.
 
 let app: TestApp;
 let org: string;
-const dir = mkdtempSync(join(tmpdir(), 'shoreline-hardening-'));
-const write = (name: string, content: string | Buffer) => {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-};
+const { write } = demoAppWithScratchDir(
+  'shoreline-hardening-',
+  (started, id) => {
+    app = started;
+    org = id;
+  },
+  60_000,
+);
 const run = (format: ImportFormat, filePath: string, mapping?: unknown) =>
   runImport({
     database: app.shoreline.ctx.database,
@@ -45,15 +46,6 @@ const ticket = (source: string, externalId: string) =>
     .where('source', '=', source)
     .where('external_id', '=', externalId)
     .executeTakeFirst();
-
-beforeAll(async () => {
-  app = await startTestApp({ demo: true });
-  org = await demoOrganizationId(app);
-}, 60_000);
-afterAll(async () => {
-  await app.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('item 8: bad text rejects its row, never the whole import', () => {
   const flat = (source: string) => ({

@@ -2,6 +2,7 @@ import { bucketStartDay, formatDay, hourOfWeekColumn, localDayColumn } from '@sh
 import { offsetAt } from '@shoreline/core/time/index';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../src/platform/jobs/backoff.js';
 import { databaseTargets, type TestDatabase } from '../../src/test-support/databases.js';
 
 /**
@@ -38,18 +39,6 @@ const TO_MS = Date.UTC(2038, 0, 1);
 const DAY_MS = 86_400_000;
 const RANDOM_PER_ZONE = 1_400;
 
-/** Deterministic PRNG (mulberry32), so a failure reproduces. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** Offset transitions (ms) of the zone in [FROM_MS, TO_MS): weekly ICU scan, bisection to the ms. */
 function transitionsOf(timeZone: string): number[] {
   const found: number[] = [];
@@ -73,7 +62,8 @@ function transitionsOf(timeZone: string): number[] {
 
 /** ~2,000 instants in µs per zone: random over 1970–2037 (with sub-ms parts), plus ±1 ms / −1 µs at transitions. */
 function instantsFor(timeZone: string, seed: number): number[] {
-  const random = prng(seed);
+  // Deterministic (mulberry32), so a failure reproduces.
+  const random = seededRandom(seed);
   const out: number[] = [];
   for (let i = 0; i < RANDOM_PER_ZONE; i++) {
     out.push(Math.floor((FROM_MS + random() * (TO_MS - FROM_MS - 1)) * 1000));

@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 import { readMappingFile } from '../../src/modules/insight/import/mapping-file.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import type { ImportFormat } from '../../src/modules/insight/import/units.js';
 import { systemClock } from '../../src/platform/clock.js';
 import type { ScopedDb } from '../../src/platform/scope.js';
-import type { TestApp } from '../../src/test-support/test-app.js';
+import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '../../../..');
@@ -17,6 +19,34 @@ export const examples = join(repoRoot, 'examples/import');
 export async function demoOrganizationId(app: TestApp): Promise<string> {
   const org = await app.shoreline.ctx.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
   return org.id;
+}
+
+/**
+ * The demo app and a scratch folder for the tests of the enclosing block (or file): the app starts
+ * before them and closes after; the folder is removed after. `started` hands over the app and the
+ * demo organization's id; `write` puts a file in the folder and returns its path.
+ */
+export function demoAppWithScratchDir(
+  prefix: string,
+  started: (app: TestApp, organizationId: string) => void,
+  startTimeout?: number,
+) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await startTestApp({ demo: true });
+    started(app, await demoOrganizationId(app));
+  }, startTimeout);
+  afterAll(async () => {
+    await app?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  const write = (name: string, content: string | Buffer) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+  return { dir, write };
 }
 
 export function adminScope(app: TestApp, organizationId: string): ScopedDb {

@@ -1,29 +1,22 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CANONICAL_COLUMNS } from '@shoreline/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/modules/insight/import/import-error.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import { sniffText } from '../../src/modules/insight/import/sniff-format.js';
 import { systemClock } from '../../src/platform/clock.js';
-import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
-import { demoOrganizationId } from './support.js';
+import type { TestApp } from '../../src/test-support/test-app.js';
+import { demoAppWithScratchDir } from './support.js';
 
 // Hardening #14 item 19: a CSV uploaded as "Zendesk (JSON)" showed a green "Done" with 0 loaded and
 // 1,000 rejected. A run that loads nothing has failed, says why as a code, and says what the file is.
 describe('a file imported in the wrong format', () => {
   let app: TestApp;
   let org: string;
-  const dir = mkdtempSync(join(tmpdir(), 'shoreline-wrong-format-'));
-
-  beforeAll(async () => {
-    app = await startTestApp({ demo: true });
-    org = await demoOrganizationId(app);
-  });
-  afterAll(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
+  const { dir } = demoAppWithScratchDir('shoreline-wrong-format-', (started, id) => {
+    app = started;
+    org = id;
   });
 
   it('a canonical CSV imported as Zendesk fails as nothing_loaded and is recognised as canonical CSV', async () => {

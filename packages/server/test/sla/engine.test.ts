@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, seedDemo } from '../../src/demo/seed.js';
-import { createShoreline, type Shoreline } from '../../src/main.js';
+import type { DEMO_USERS } from '../../src/demo/seed.js';
+import type { Shoreline } from '../../src/main.js';
 import * as sla from '../../src/modules/sla/service.js';
 import { ticketService as tickets } from '../../src/modules/tickets/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
-import { loadConfig } from '../../src/platform/config.js';
 import type { Actor } from '../../src/platform/scope.js';
 import { databaseTargets } from '../../src/test-support/databases.js';
+import { startDemoShoreline } from '../../src/test-support/demo-shoreline.js';
 
 /**
  * The SLA engine end to end with a fixed clock: events from the tickets service apply the policy
@@ -19,8 +19,8 @@ describe.each(databaseTargets())('SLA engine on $kind', (target) => {
   let shoreline: Shoreline;
   // Monday 2 March 2026, 10:00 in Istanbul.
   const clock = fixedClock(new Date('2026-03-02T07:00:00Z'));
-  const actors: Record<string, Actor> = {};
-  const teams: Record<string, { id: string; providerId: string }> = {};
+  let actors: Record<string, Actor>;
+  let teams: Record<string, { id: string; providerId: string }>;
   let policyId = '';
   const scope = (who: keyof typeof DEMO_USERS) => shoreline.ctx.scope(actors[who]!);
   const db = () => shoreline.ctx.db;
@@ -67,23 +67,7 @@ describe.each(databaseTargets())('SLA engine on $kind', (target) => {
     ).sla_breached;
 
   beforeAll(async () => {
-    const database = await target.open();
-    const config = loadConfig({ SHORELINE_DATA_DIR: 'memory://', PUBLIC_URL: 'http://localhost:3000' });
-    shoreline = await createShoreline(config, { database, clock, webDir: '/nonexistent' });
-    await seedDemo(shoreline.ctx);
-    await shoreline.ctx.events.start({ background: false });
-    const users = await db().selectFrom('users').selectAll().execute();
-    for (const [key, email] of Object.entries(DEMO_USERS)) {
-      const u = users.find((x) => x.email === email)!;
-      actors[key] = {
-        userId: u.id,
-        organizationId: u.organization_id,
-        providerId: u.provider_id,
-        role: u.role,
-      };
-    }
-    for (const t of await db().selectFrom('teams').select(['id', 'name', 'provider_id']).execute())
-      teams[t.name] = { id: t.id, providerId: t.provider_id };
+    ({ shoreline, actors, teams } = await startDemoShoreline(target, clock, { startEvents: true }));
     const policy = await sla.createPolicy(scope('admin'), clock, {
       name: 'Standard',
       position: 0,

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { blankTicket, finaliseTicket } from '@shoreline/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_USERS, seedDemo } from '../../src/demo/seed.js';
-import { createShoreline, type Shoreline } from '../../src/main.js';
+import type { DEMO_USERS } from '../../src/demo/seed.js';
+import type { Shoreline } from '../../src/main.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import {
   BatchBuilder,
@@ -13,10 +13,10 @@ import {
   ticketService as tickets,
 } from '../../src/modules/tickets/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
-import { loadConfig } from '../../src/platform/config.js';
 import { AppError } from '../../src/platform/http/problem.js';
 import type { Actor } from '../../src/platform/scope.js';
 import { databaseTargets } from '../../src/test-support/databases.js';
+import { startDemoShoreline } from '../../src/test-support/demo-shoreline.js';
 
 /**
  * The tickets module is the only writer of tickets, messages and ticket events. Each write must leave
@@ -27,8 +27,8 @@ import { databaseTargets } from '../../src/test-support/databases.js';
 describe.each(databaseTargets())('tickets service on $kind', (target) => {
   let shoreline: Shoreline;
   const clock = fixedClock(new Date('2026-03-02T07:00:00Z')); // a Monday, 10:00 in Istanbul
-  const actors: Record<string, Actor> = {};
-  const teams: Record<string, { id: string; providerId: string }> = {};
+  let actors: Record<string, Actor>;
+  let teams: Record<string, { id: string; providerId: string }>;
   let org: string;
   const scope = (who: keyof typeof DEMO_USERS) => shoreline.ctx.scope(actors[who]!);
   const db = () => shoreline.ctx.db;
@@ -70,23 +70,7 @@ describe.each(databaseTargets())('tickets service on $kind', (target) => {
     }) as Promise<{ id: string }>;
 
   beforeAll(async () => {
-    const database = await target.open();
-    const config = loadConfig({ SHORELINE_DATA_DIR: 'memory://', PUBLIC_URL: 'http://localhost:3000' });
-    shoreline = await createShoreline(config, { database, clock, webDir: '/nonexistent' });
-    await seedDemo(shoreline.ctx);
-    const users = await db().selectFrom('users').selectAll().execute();
-    org = users[0]!.organization_id;
-    for (const [key, email] of Object.entries(DEMO_USERS)) {
-      const u = users.find((x) => x.email === email)!;
-      actors[key] = {
-        userId: u.id,
-        organizationId: u.organization_id,
-        providerId: u.provider_id,
-        role: u.role,
-      };
-    }
-    for (const t of await db().selectFrom('teams').select(['id', 'name', 'provider_id']).execute())
-      teams[t.name] = { id: t.id, providerId: t.provider_id };
+    ({ shoreline, actors, teams, organizationId: org } = await startDemoShoreline(target, clock));
   }, 120_000);
   afterAll(async () => {
     await shoreline?.close();

@@ -1,33 +1,28 @@
-import { execScript, type Migration } from '../../platform/db/migrate.js';
+import { type Migration, scriptMigration } from '../../platform/db/migrate.js';
 
 export const customerMigrations: Migration[] = [
-  {
-    id: '2026-12-03T0612_customers_contacts',
-    async up(db) {
-      await execScript(
-        db,
-        `
-        create table customers (
-          id text primary key,
-          organization_id text not null references organizations(id),
-          name text,
-          language text,
-          country text,
-          created_at timestamptz not null,
-          updated_at timestamptz not null
-        );
-        create index customers_org on customers (organization_id);
-        create table customer_identities (
-          organization_id text not null references organizations(id),
-          customer_id text not null references customers(id) on delete cascade,
-          kind text not null check (kind in ('email', 'phone', 'handle')),
-          value text not null,
-          created_at timestamptz not null,
-          primary key (organization_id, kind, value)
-        );
-        create index customer_identities_customer on customer_identities (customer_id);
-        `,
-      );
-    },
-  },
+  scriptMigration(
+    '2026-12-03T0612_customers_contacts',
+    `
+    create table customers (
+      id text primary key,
+      organization_id text not null references organizations(id),
+      name text,
+      language text,
+      country text,
+      created_at timestamptz not null,
+      updated_at timestamptz not null
+    );
+    create index customers_org on customers (organization_id);
+    create table customer_identities (
+      organization_id text not null references organizations(id),
+      customer_id text not null references customers(id) on delete cascade,
+      kind text not null check (kind in ('email', 'phone', 'handle')),
+      value text not null,
+      created_at timestamptz not null,
+      primary key (organization_id, kind, value)
+    );
+    create index customer_identities_customer on customer_identities (customer_id);
+    `,
+  ),
 ];

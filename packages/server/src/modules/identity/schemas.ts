@@ -236,17 +236,6 @@ export const ApiTokenCreated = ApiTokenSchema.omit({ lastUsedAt: true })
   .extend({ token: z.string() })
   .openapi('ApiTokenCreated');
 
-export const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
-
-export const listOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z.object({ items: z.array(item) }).openapi(name);
-
 export const PasswordChange = z
   .object({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: Password })
   .strict()

@@ -1,4 +1,4 @@
-import { enqueueJob, type JobDefinition } from '../../platform/jobs/index.js';
+import { enqueueJob, type JobContext, type JobDefinition } from '../../platform/jobs/index.js';
 import { pollMailbox } from './imap.js';
 import { flagFailedInbound, processInbound } from './intake.js';
 import { prepareReply, SEND_JOB, sendReply } from './outbound.js';
@@ -9,14 +9,19 @@ const text = (v: unknown, name: string): string => {
   return v;
 };
 
+/** The organization a mail job works for: every one but the schedule belongs to one. */
+const organizationOf = (ctx: JobContext, job: string): string => {
+  if (!ctx.job.organizationId) throw new Error(`${job} belongs to an organization`);
+  return ctx.job.organizationId;
+};
+
 /** Parses one stored message into a ticket or a reply (intake.ts); safe to run again. */
 const parseJob: JobDefinition = {
   name: PARSE_JOB,
   maxAttempts: 5,
   timeoutMs: 60_000,
   async handler(payload, ctx) {
-    const organizationId = ctx.job.organizationId;
-    if (!organizationId) throw new Error('a parse job belongs to an organization');
+    const organizationId = organizationOf(ctx, 'a parse job');
     const inboundId = text(payload.inboundId, 'inboundId');
     try {
       return await processInbound(ctx, organizationId, inboundId);
@@ -35,8 +40,7 @@ const sendJob: JobDefinition = {
   maxAttempts: 8,
   timeoutMs: 60_000,
   async handler(payload, ctx) {
-    const organizationId = ctx.job.organizationId;
-    if (!organizationId) throw new Error('a send job belongs to an organization');
+    const organizationId = organizationOf(ctx, 'a send job');
     const outboundId = await prepareReply(
       ctx,
       organizationId,
@@ -57,8 +61,7 @@ const imapPollJob: JobDefinition = {
   maxAttempts: 1,
   timeoutMs: 120_000,
   async handler(payload, ctx) {
-    const organizationId = ctx.job.organizationId;
-    if (!organizationId) throw new Error('an IMAP poll belongs to an organization');
+    const organizationId = organizationOf(ctx, 'an IMAP poll');
     return pollMailbox(ctx, organizationId, text(payload.mailboxId, 'mailboxId'));
   },
 };

@@ -1,10 +1,9 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
-import { errorResponses, json, jsonBody } from '../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, jsonBody, listOf } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
 import {
   AttachmentSchema,
-  IdParam,
   InboundQuery,
   InboundSchema,
   MailboxCreate,
@@ -17,40 +16,27 @@ import {
 } from './schemas.js';
 import * as service from './service.js';
 
-const list = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z.object({ items: z.array(item) }).openapi(name);
-
 /** Mailboxes, received and sent mail (admins), signatures, and attachments (whoever sees the ticket). */
 export function mailRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
-  const tags = ['mail'];
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/mail/mailboxes',
-      tags,
+    apiRoute('mail', 'get', '/api/mail/mailboxes', {
       summary: "The organization's support addresses",
-      responses: { 200: json(list(MailboxSchema, 'MailboxList'), 'Mailboxes'), ...errorResponses },
+      responses: { 200: json(listOf(MailboxSchema, 'MailboxList'), 'Mailboxes') },
     }),
     async (c) => c.json({ items: await service.listMailboxes(c.var.scoped) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/mail/mailboxes',
-      tags,
+    apiRoute('mail', 'post', '/api/mail/mailboxes', {
       summary: 'Add a support address (and where its new tickets go)',
       request: { body: jsonBody(MailboxCreate) },
-      responses: { 201: json(MailboxSchema, 'Created'), ...errorResponses },
+      responses: { 201: json(MailboxSchema, 'Created') },
     }),
     async (c) => c.json(await service.createMailbox(c.var.scoped, ctx.clock, c.req.valid('json')), 201),
   );
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/mail/mailboxes/{id}',
-      tags,
+    apiRoute('mail', 'patch', '/api/mail/mailboxes/{id}', {
       request: { params: IdParam, body: jsonBody(MailboxUpdate) },
-      responses: { 200: json(MailboxSchema, 'Updated'), ...errorResponses },
+      responses: { 200: json(MailboxSchema, 'Updated') },
     }),
     async (c) =>
       c.json(
@@ -59,14 +45,11 @@ export function mailRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       ),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/mail/inbound',
-      tags,
+    apiRoute('mail', 'get', '/api/mail/inbound', {
       summary:
         'Received mail: all, the spam view, automated mail (auto-replies, bounces, loops), parse failures',
       request: { query: InboundQuery },
-      responses: { 200: json(list(InboundSchema, 'InboundMailList'), 'Received mail'), ...errorResponses },
+      responses: { 200: json(listOf(InboundSchema, 'InboundMailList'), 'Received mail') },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -74,58 +57,42 @@ export function mailRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     },
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/mail/outbound',
-      tags,
+    apiRoute('mail', 'get', '/api/mail/outbound', {
       summary: 'Replies sent, queued, or kept locally (no relay configured)',
-      responses: { 200: json(list(OutboundSchema, 'OutboundMailList'), 'Outgoing mail'), ...errorResponses },
+      responses: { 200: json(listOf(OutboundSchema, 'OutboundMailList'), 'Outgoing mail') },
     }),
     async (c) => c.json({ items: await service.listOutbound(c.var.scoped) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/mail/signatures',
-      tags,
-      responses: { 200: json(list(SignatureSchema, 'MailSignatureList'), 'Signatures'), ...errorResponses },
+    apiRoute('mail', 'get', '/api/mail/signatures', {
+      responses: { 200: json(listOf(SignatureSchema, 'MailSignatureList'), 'Signatures') },
     }),
     async (c) => c.json({ items: await service.listSignatures(c.var.scoped) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'put',
-      path: '/api/mail/signatures',
-      tags,
+    apiRoute('mail', 'put', '/api/mail/signatures', {
       summary: "Set a team's signature in one language",
       request: { body: jsonBody(SignaturePut) },
-      responses: { 200: json(SignatureSchema, 'Saved'), ...errorResponses },
+      responses: { 200: json(SignatureSchema, 'Saved') },
     }),
     async (c) => c.json(await service.putSignature(c.var.scoped, ctx.clock, c.req.valid('json')), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/tickets/{ticketId}/attachments',
-      tags,
+    apiRoute('mail', 'get', '/api/tickets/{ticketId}/attachments', {
       summary: "A ticket's e-mail attachments",
       request: { params: TicketIdParam },
       responses: {
-        200: json(list(AttachmentSchema, 'MailAttachmentList'), 'Attachments'),
-        ...errorResponses,
+        200: json(listOf(AttachmentSchema, 'MailAttachmentList'), 'Attachments'),
       },
     }),
     async (c) =>
       c.json({ items: await service.listAttachments(c.var.scoped, c.req.valid('param').ticketId) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/mail/attachments/{id}',
-      tags,
+    apiRoute('mail', 'get', '/api/mail/attachments/{id}', {
       summary: "An attachment's bytes (as a download, never rendered inline)",
       request: { params: IdParam },
-      responses: { 200: { description: 'The file' }, ...errorResponses },
+      responses: { 200: { description: 'The file' } },
     }),
     async (c) => {
       const { attachment, content } = await service.readAttachment(c.var.scoped, c.req.valid('param').id);

@@ -1,8 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppEnv } from '../../platform/http/env.js';
-import { errorResponses, json, jsonBody } from '../../platform/http/openapi.js';
+import { apiRoute, json, jsonBody } from '../../platform/http/openapi.js';
 import { AppError } from '../../platform/http/problem.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { computePlan, type PlanKind } from './compute.js';
@@ -52,10 +52,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   };
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/plan/staffing',
-      tags: ['plan'],
+    apiRoute('plan', 'post', '/api/plan/staffing', {
       summary:
         'Agents needed per interval (Erlang C, or Erlang A with patience), with totals in agent-hours and FTE',
       description:
@@ -64,7 +61,6 @@ export function planRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       responses: {
         200: json(StaffingResponse, 'The staffing plan'),
         202: json(PlanJobSchema, 'Queued: fetch the job for the plan'),
-        ...errorResponses,
       },
     }),
     async (c) => {
@@ -80,10 +76,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     },
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/plan/simulations',
-      tags: ['plan'],
+    apiRoute('plan', 'post', '/api/plan/simulations', {
       summary: 'Simulate a contact-center scenario: SL, ASA, abandonment and occupancy with 95% CIs',
       description:
         'At most 2,000,000 simulated contacts (arrivals × replications) and 100 replications per request. A small run is answered at once (200); a larger one is queued and computed off the request (202 with a job: fetch `GET /api/plan/jobs/{id}`). Larger runs: `shoreline simulate`.',
@@ -91,7 +84,6 @@ export function planRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       responses: {
         200: json(SimulationResponse, 'The simulation result'),
         202: json(PlanJobSchema, 'Queued: fetch the job for the result'),
-        ...errorResponses,
       },
     }),
     async (c) => {
@@ -102,14 +94,11 @@ export function planRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     },
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/plan/jobs/{id}',
-      tags: ['plan'],
+    apiRoute('plan', 'get', '/api/plan/jobs/{id}', {
       summary:
         'A queued calculation: its status and progress; when done, its `result` (or the `problem` in its input)',
       request: { params: z.object({ id: z.string().max(64) }) },
-      responses: { 200: json(PlanJobSchema, 'The job'), ...errorResponses },
+      responses: { 200: json(PlanJobSchema, 'The job') },
     }),
     async (c) => {
       const job = await getPlanJob(c.var.scoped, c.req.valid('param').id);

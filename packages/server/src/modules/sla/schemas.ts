@@ -154,11 +154,3 @@ export const HolidaysUpdate = z
   })
   .strict()
   .openapi('SlaHolidaysUpdate');
-
-export const IdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});

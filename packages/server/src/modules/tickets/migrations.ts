@@ -1,150 +1,131 @@
 import { sql } from 'kysely';
-import { execScript, type Migration } from '../../platform/db/migrate.js';
+import { execScript, type Migration, scriptMigration } from '../../platform/db/migrate.js';
 
 export const ticketMigrations: Migration[] = [
-  {
-    id: '2026-11-22T0948_tickets',
-    replaces: '0100_tickets',
-    async up(db) {
-      await execScript(
-        db,
-        `
-        create table tickets (
-          id text primary key,
-          organization_id text not null references organizations(id),
-          provider_id text references providers(id),
-          team_id text references teams(id),
-          source text not null,
-          external_id text not null,
-          number text,
-          subject text,
-          description text,
-          channel text,
-          status text check (status in ('new', 'open', 'pending', 'on_hold', 'solved', 'closed', 'spam', 'merged')),
-          status_raw text,
-          priority text check (priority in ('low', 'normal', 'high', 'urgent')),
-          language text,
-          topic text,
-          tags text[] not null default '{}',
-          requester text,
-          assignee text,
-          source_group text,
-          support_line text,
-          created_at timestamptz,
-          first_response_at timestamptz,
-          solved_at timestamptz,
-          closed_at timestamptz,
-          reopened_at timestamptz,
-          reopen_count integer not null default 0,
-          handoff_count integer not null default 0,
-          first_response_seconds integer,
-          resolution_seconds integer,
-          first_response_business_seconds integer,
-          resolution_business_seconds integer,
-          sla_breached boolean,
-          csat_score double precision,
-          csat_scale text,
-          csat_normalised double precision check (csat_normalised between 0 and 1),
-          call_wait_seconds integer,
-          call_handle_seconds integer,
-          abandoned boolean,
-          quality_flags text[] not null default '{}',
-          custom jsonb not null default '{}',
-          import_run_id text,
-          imported_at timestamptz not null default now()
-        );
-        create unique index tickets_source_external on tickets (organization_id, source, external_id);
-        create index tickets_org_created on tickets (organization_id, created_at);
-        create index tickets_org_provider_created on tickets (organization_id, provider_id, created_at);
-        create index tickets_import_run on tickets (import_run_id);
-        create table ticket_messages (
-          id text primary key,
-          organization_id text not null references organizations(id),
-          provider_id text references providers(id),
-          ticket_id text not null references tickets(id) on delete cascade,
-          external_id text not null,
-          author_type text not null check (author_type in ('customer', 'agent', 'system', 'bot')),
-          author_id text,
-          public boolean not null,
-          body text not null,
-          created_at timestamptz not null
-        );
-        create unique index ticket_messages_external on ticket_messages (ticket_id, external_id);
-        create table ticket_events (
-          organization_id text not null references organizations(id),
-          provider_id text references providers(id),
-          ticket_id text not null references tickets(id) on delete cascade,
-          seq integer not null,
-          at timestamptz not null,
-          kind text not null check (kind in ('created', 'status', 'handoff', 'reopen', 'assignment')),
-          status text,
-          status_raw text,
-          team text,
-          support_line text,
-          assignee text,
-          primary key (ticket_id, seq)
-        );
+  scriptMigration(
+    '2026-11-22T0948_tickets',
+    `
+    create table tickets (
+      id text primary key,
+      organization_id text not null references organizations(id),
+      provider_id text references providers(id),
+      team_id text references teams(id),
+      source text not null,
+      external_id text not null,
+      number text,
+      subject text,
+      description text,
+      channel text,
+      status text check (status in ('new', 'open', 'pending', 'on_hold', 'solved', 'closed', 'spam', 'merged')),
+      status_raw text,
+      priority text check (priority in ('low', 'normal', 'high', 'urgent')),
+      language text,
+      topic text,
+      tags text[] not null default '{}',
+      requester text,
+      assignee text,
+      source_group text,
+      support_line text,
+      created_at timestamptz,
+      first_response_at timestamptz,
+      solved_at timestamptz,
+      closed_at timestamptz,
+      reopened_at timestamptz,
+      reopen_count integer not null default 0,
+      handoff_count integer not null default 0,
+      first_response_seconds integer,
+      resolution_seconds integer,
+      first_response_business_seconds integer,
+      resolution_business_seconds integer,
+      sla_breached boolean,
+      csat_score double precision,
+      csat_scale text,
+      csat_normalised double precision check (csat_normalised between 0 and 1),
+      call_wait_seconds integer,
+      call_handle_seconds integer,
+      abandoned boolean,
+      quality_flags text[] not null default '{}',
+      custom jsonb not null default '{}',
+      import_run_id text,
+      imported_at timestamptz not null default now()
+    );
+    create unique index tickets_source_external on tickets (organization_id, source, external_id);
+    create index tickets_org_created on tickets (organization_id, created_at);
+    create index tickets_org_provider_created on tickets (organization_id, provider_id, created_at);
+    create index tickets_import_run on tickets (import_run_id);
+    create table ticket_messages (
+      id text primary key,
+      organization_id text not null references organizations(id),
+      provider_id text references providers(id),
+      ticket_id text not null references tickets(id) on delete cascade,
+      external_id text not null,
+      author_type text not null check (author_type in ('customer', 'agent', 'system', 'bot')),
+      author_id text,
+      public boolean not null,
+      body text not null,
+      created_at timestamptz not null
+    );
+    create unique index ticket_messages_external on ticket_messages (ticket_id, external_id);
+    create table ticket_events (
+      organization_id text not null references organizations(id),
+      provider_id text references providers(id),
+      ticket_id text not null references tickets(id) on delete cascade,
+      seq integer not null,
+      at timestamptz not null,
+      kind text not null check (kind in ('created', 'status', 'handoff', 'reopen', 'assignment')),
+      status text,
+      status_raw text,
+      team text,
+      support_line text,
+      assignee text,
+      primary key (ticket_id, seq)
+    );
       `,
-      );
-    },
-  },
-  {
-    id: '2026-11-22T1158_tickets_data_versions',
-    replaces: '0101_ticket_data_versions',
-    async up(db) {
-      // One counter per organization, raised in the same transaction as every write to its tickets:
-      // readers that keep derived copies (Insight's in-memory KPI columns) compare it to know they are
-      // current, at the cost of one primary-key lookup.
-      await execScript(
-        db,
-        `
-        create table ticket_data_versions (
-          organization_id text primary key references organizations(id),
-          version bigint not null
-        );
+    '0100_tickets',
+  ),
+  // One counter per organization, raised in the same transaction as every write to its tickets:
+  // readers that keep derived copies (Insight's in-memory KPI columns) compare it to know they are
+  // current, at the cost of one primary-key lookup.
+  scriptMigration(
+    '2026-11-22T1158_tickets_data_versions',
+    `
+    create table ticket_data_versions (
+      organization_id text primary key references organizations(id),
+      version bigint not null
+    );
       `,
-      );
-    },
-  },
-  {
-    id: '2026-11-22T1245_tickets_references_checked_per_batch',
-    replaces: '0102_tickets_references_checked_per_batch',
-    async up(db) {
-      // The three foreign keys fired one trigger and one key-share lookup per inserted ticket: about a
-      // quarter of PostgreSQL's work in a bulk import (7.5 µs of ~34 µs CPU per ticket at 1 M rows).
-      // The import, the only writer of tickets, now checks and key-share-locks the organization,
-      // providers and teams a batch names once per batch, in the batch's transaction
-      // (insight/import/write-batch.ts checkReferences). Nothing deletes these rows; code that ever
-      // does must deal with their tickets itself.
-      await execScript(
-        db,
-        `
-        alter table tickets
-          drop constraint if exists tickets_organization_id_fkey,
-          drop constraint if exists tickets_provider_id_fkey,
-          drop constraint if exists tickets_team_id_fkey;
+    '0101_ticket_data_versions',
+  ),
+  // The three foreign keys fired one trigger and one key-share lookup per inserted ticket: about a
+  // quarter of PostgreSQL's work in a bulk import (7.5 µs of ~34 µs CPU per ticket at 1 M rows).
+  // The import, the only writer of tickets, now checks and key-share-locks the organization,
+  // providers and teams a batch names once per batch, in the batch's transaction
+  // (insight/import/write-batch.ts checkReferences). Nothing deletes these rows; code that ever
+  // does must deal with their tickets itself.
+  scriptMigration(
+    '2026-11-22T1245_tickets_references_checked_per_batch',
+    `
+    alter table tickets
+      drop constraint if exists tickets_organization_id_fkey,
+      drop constraint if exists tickets_provider_id_fkey,
+      drop constraint if exists tickets_team_id_fkey;
       `,
-      );
-    },
-  },
-  {
-    id: '2026-11-22T1305_tickets_drop_import_run_index',
-    replaces: '0103_drop_tickets_import_run_index',
-    async up(db) {
-      // No query looks tickets up by import run (the event-log check joins on the unique
-      // (organization, source, external_id) key and only filters by run), so the index was pure upkeep
-      // on every imported row.
-      await execScript(db, 'drop index if exists tickets_import_run;');
-    },
-  },
-  {
-    id: '2026-12-03T0111_tickets_channel_web_form',
-    async up(db) {
-      // One channel vocabulary (core/domain/vocabulary.ts): the import model's `web` is `web_form`,
-      // the name teams, the API and the web app use.
-      await execScript(db, `update tickets set channel = 'web_form' where channel = 'web';`);
-    },
-  },
+    '0102_tickets_references_checked_per_batch',
+  ),
+  // No query looks tickets up by import run (the event-log check joins on the unique
+  // (organization, source, external_id) key and only filters by run), so the index was pure upkeep
+  // on every imported row.
+  scriptMigration(
+    '2026-11-22T1305_tickets_drop_import_run_index',
+    'drop index if exists tickets_import_run;',
+    '0103_drop_tickets_import_run_index',
+  ),
+  // One channel vocabulary (core/domain/vocabulary.ts): the import model's `web` is `web_form`,
+  // the name teams, the API and the web app use.
+  scriptMigration(
+    '2026-12-03T0111_tickets_channel_web_form',
+    `update tickets set channel = 'web_form' where channel = 'web';`,
+  ),
   {
     id: '2026-12-03T0610_tickets_desk_search_and_queues',
     async up(db) {
@@ -211,25 +192,15 @@ export const ticketMigrations: Migration[] = [
       );
     },
   },
-  {
-    id: '2026-12-03T0611_tickets_customer',
-    async up(db) {
-      // The customer (module customers) a live ticket is about; imported tickets keep `requester` only.
-      await execScript(
-        db,
-        `alter table tickets add column if not exists customer_id text;
-         create index if not exists tickets_customer on tickets (organization_id, customer_id) where customer_id is not null;`,
-      );
-    },
-  },
-  {
-    id: '2026-12-03T0720_tickets_messages_by_created',
-    async up(db) {
-      // Search reads an organization's newest messages first (search.ts: the newest-window scan).
-      await execScript(
-        db,
-        `create index if not exists ticket_messages_org_created on ticket_messages (organization_id, created_at);`,
-      );
-    },
-  },
+  // The customer (module customers) a live ticket is about; imported tickets keep `requester` only.
+  scriptMigration(
+    '2026-12-03T0611_tickets_customer',
+    `alter table tickets add column if not exists customer_id text;
+     create index if not exists tickets_customer on tickets (organization_id, customer_id) where customer_id is not null;`,
+  ),
+  // Search reads an organization's newest messages first (search.ts: the newest-window scan).
+  scriptMigration(
+    '2026-12-03T0720_tickets_messages_by_created',
+    `create index if not exists ticket_messages_org_created on ticket_messages (organization_id, created_at);`,
+  ),
 ];

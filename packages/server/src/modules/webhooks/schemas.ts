@@ -55,11 +55,3 @@ export const DeliverySchema = z
     deliveredAt: z.string().nullable(),
   })
   .openapi('WebhookDelivery');
-
-export const EndpointIdParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});

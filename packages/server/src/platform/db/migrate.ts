@@ -93,6 +93,15 @@ export async function migrate(db: Kysely<DB>, migrations: readonly Migration[]):
 }
 
 /**
+ * A migration that is one SQL script, as most are: `scriptMigration(id, script)` instead of an
+ * object whose `up` only runs `execScript`. `replaces` is the id it was applied under before ids
+ * were time-ordered.
+ */
+export function scriptMigration(id: string, script: string, replaces?: string): Migration {
+  return { id, ...(replaces === undefined ? {} : { replaces }), up: (db) => execScript(db, script) };
+}
+
+/**
  * Runs a script of DDL statements one by one (PGlite's extended protocol takes one statement per
  * query). Statements are split at a semicolon that ends a line, so keep one statement per `;\n`.
  */

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.js';
-import type { DomainEvent } from './domain-event.js';
+import type { DomainEvent, DomainEventsTable } from './domain-event.js';
 import { afterPosition, belowHorizon, type EventPosition, HEAD_SQL } from './position.js';
 
 /** An event as read back from the outbox: the domain event plus its id and delivery position. */
@@ -9,17 +9,10 @@ export interface StoredEvent extends DomainEvent {
   readonly position: EventPosition;
 }
 
-interface Row {
+/** An outbox row as read: the table's columns, with the id as the driver returns it and the writing transaction. */
+interface Row extends Omit<DomainEventsTable, 'id'> {
   id: string | number;
   tx: string;
-  organization_id: string;
-  provider_id: string | null;
-  type: string;
-  subject_type: string;
-  subject_id: string;
-  actor_id: string | null;
-  occurred_at: Date | string;
-  payload: string | Record<string, unknown>;
 }
 
 /** Narrows a read to one organization and, for vendor staff, one provider. */

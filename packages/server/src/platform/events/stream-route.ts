@@ -1,7 +1,7 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import type { AppEnv } from '../http/env.js';
-import { errorResponses } from '../http/openapi.js';
+import { apiRoute } from '../http/openapi.js';
 import type { ModuleContext } from '../module.js';
 import { parsePosition } from './position.js';
 import type { PushMessage } from './push-hub.js';
@@ -16,10 +16,7 @@ const MAX_QUEUED = 1_000;
 export function streamRoute(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const { events, config } = ctx;
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/events/stream',
-      tags: ['events'],
+    apiRoute('events', 'get', '/api/events/stream', {
       summary:
         'Server-sent events: domain events you may read, resumable with Last-Event-ID, and transient progress',
       request: {
@@ -31,7 +28,6 @@ export function streamRoute(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
           description: 'An event stream (`id: tx-id`, `event: <type>`, `data: JSON`); `ready` once live',
           content: { 'text/event-stream': { schema: z.string() } },
         },
-        ...errorResponses,
       },
     }),
     async (c) => {

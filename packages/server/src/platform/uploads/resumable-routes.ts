@@ -1,6 +1,6 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env.js';
-import { errorResponses, json, jsonBody } from '../http/openapi.js';
+import { apiRoute, json, jsonBody } from '../http/openapi.js';
 import type { ModuleContext } from '../module.js';
 import { cancelUpload, createResumableUpload, getUploadStatus, writeChunk } from './resumable.js';
 
@@ -28,7 +28,6 @@ export const UploadStatusSchema = z
   .openapi('UploadStatus');
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
-const tags = ['uploads'];
 
 /**
  * Resumable uploads (decision 0014): declare the file, send it in chunks each at its offset (a
@@ -37,13 +36,10 @@ const tags = ['uploads'];
  */
 export function resumableUploadRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/uploads/resumable',
-      tags,
+    apiRoute('uploads', 'post', '/api/uploads/resumable', {
       summary: 'Start a resumable upload of a file of a declared size',
       request: { body: jsonBody(UploadStartSchema) },
-      responses: { 201: json(UploadStatusSchema, 'Started: send its chunks'), ...errorResponses },
+      responses: { 201: json(UploadStatusSchema, 'Started: send its chunks') },
     }),
     async (c) =>
       c.json(
@@ -52,21 +48,15 @@ export function resumableUploadRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleConte
       ),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/uploads/{id}',
-      tags,
+    apiRoute('uploads', 'get', '/api/uploads/{id}', {
       summary: 'Where an upload stands: the bytes received so far (resume from there)',
       request: { params: IdParam },
-      responses: { 200: json(UploadStatusSchema, 'The upload'), ...errorResponses },
+      responses: { 200: json(UploadStatusSchema, 'The upload') },
     }),
     async (c) => c.json(await getUploadStatus(c.var.scoped, c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'put',
-      path: '/api/uploads/{id}/chunks/{offset}',
-      tags,
+    apiRoute('uploads', 'put', '/api/uploads/{id}/chunks/{offset}', {
       summary: 'Send the bytes of the file that start at offset (the raw bytes as the body)',
       description:
         'Idempotent: a chunk sent again adds nothing. A chunk that would leave a gap answers 409 ' +
@@ -76,7 +66,7 @@ export function resumableUploadRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleConte
           offset: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
         }),
       },
-      responses: { 200: json(UploadStatusSchema, 'Stored; where the upload now stands'), ...errorResponses },
+      responses: { 200: json(UploadStatusSchema, 'Stored; where the upload now stands') },
     }),
     async (c) => {
       const { id, offset } = c.req.valid('param');
@@ -85,13 +75,10 @@ export function resumableUploadRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleConte
     },
   );
   app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/uploads/{id}',
-      tags,
+    apiRoute('uploads', 'delete', '/api/uploads/{id}', {
       summary: 'Cancel an upload still arriving (its stored bytes are deleted)',
       request: { params: IdParam },
-      responses: { 204: { description: 'Cancelled' }, ...errorResponses },
+      responses: { 204: { description: 'Cancelled' } },
     }),
     async (c) => {
       await cancelUpload(c.var.scoped, c.req.valid('param').id);

@@ -1,6 +1,6 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env.js';
-import { errorResponses, json } from '../http/openapi.js';
+import { apiRoute, json } from '../http/openapi.js';
 import { AppError } from '../http/problem.js';
 import type { ModuleContext } from '../module.js';
 import { assertMayUpload } from './resumable.js';
@@ -17,10 +17,7 @@ export const UploadSchema = z
  */
 export function uploadRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/uploads',
-      tags: ['uploads'],
+    apiRoute('uploads', 'post', '/api/uploads', {
       summary: 'Upload a file (the raw bytes as the body); then name its id in an import',
       request: {
         query: z.object({
@@ -32,7 +29,7 @@ export function uploadRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
             .refine((n) => n !== '.' && n !== '..', 'a file name, not a path'),
         }),
       },
-      responses: { 201: json(UploadSchema, 'Stored'), ...errorResponses },
+      responses: { 201: json(UploadSchema, 'Stored') },
     }),
     async (c) => {
       assertMayUpload(c.var.scoped);

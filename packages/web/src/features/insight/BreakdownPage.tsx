@@ -17,6 +17,7 @@ import {
   FilterBar,
   Labelled,
   LeftOutNote,
+  MetricSelect,
   useInsightOptions,
 } from './components';
 import { groupFilter, ticketsPath, useInsightFilter } from './filters';
@@ -45,16 +46,8 @@ function Breakdown() {
   const navigate = useNavigate();
   const filter = useInsightFilter();
   const options = useInsightOptions();
-  const groupBy = (
-    (BREAKDOWN_GROUP_BYS as readonly string[]).includes(filter.params.get('groupBy') ?? '')
-      ? filter.params.get('groupBy')
-      : 'provider'
-  ) as GroupBy;
-  const metric = (
-    (CHART_METRICS as string[]).includes(filter.params.get('metric') ?? '')
-      ? filter.params.get('metric')
-      : 'tickets'
-  ) as MetricId;
+  const groupBy: GroupBy = filter.choice('groupBy', BREAKDOWN_GROUP_BYS, 'provider');
+  const metric: MetricId = filter.choice('metric', CHART_METRICS, 'tickets');
   // Hours of the week read best in clock order; other groups come largest first.
   const table = useResource(
     () => insightApi.kpiTable(groupBy, filter.api),
@@ -68,15 +61,7 @@ function Breakdown() {
         ? [...sorted].sort((a, b) => Number(a.key) - Number(b.key))
         : sorted,
   };
-  const setParam = (name: string, value: string) =>
-    filter.setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+  const { setParam } = filter;
   const m = METRICS[metric];
   const filtered = Object.values(filter.ui).some(Boolean);
   const drill = (key: string | null) => {
@@ -138,17 +123,7 @@ function Breakdown() {
             </select>
           )}
         </Labelled>
-        <Labelled label={t('insight.metric')}>
-          {(id) => (
-            <select id={id} value={metric} onChange={(e) => setParam('metric', e.target.value)}>
-              {CHART_METRICS.map((id) => (
-                <option key={id} value={id}>
-                  {metricLabel(t, id)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Labelled>
+        <MetricSelect value={metric} onChange={(m) => setParam('metric', m)} />
       </div>
       <ErrorBanner error={rows.error} onRetry={rows.reload} />
       {rows.loading && !rows.data ? <Loading /> : null}

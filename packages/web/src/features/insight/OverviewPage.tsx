@@ -18,31 +18,20 @@ import {
   CsvLink,
   EmptyInsight,
   FilterBar,
-  Labelled,
   LeftOutNote,
+  MetricSelect,
   Segmented,
   useInsightOptions,
 } from './components';
 import { addDays, daysBetween, groupFilter, ticketsPath, toApiFilter, useInsightFilter } from './filters';
 import { KpiTable } from './KpiTable';
 import { groupLabel } from './labels';
-import { CHART_METRICS, formatMetric, METRICS, type MetricId, metricLabel } from './metrics';
+import { CHART_METRICS, formatMetric, METRICS, type MetricId, metricLabel, TABLE_METRICS } from './metrics';
 import './insight.css';
 
 const INTERVALS: Interval[] = ['day', 'week', 'month'];
-const SIDE_METRICS: MetricId[] = [
-  'tickets',
-  'firstResponseMedian',
-  'firstResponseP90',
-  'resolutionMedian',
-  'resolutionP90',
-  'resolutionBusinessMedian',
-  'resolutionBusinessP90',
-  'reopenRate',
-  'slaAttainment',
-  'csatMean',
-  'handoffsPerTicket',
-];
+// The side-by-side tables show the breakdown table's columns.
+const SIDE_METRICS = TABLE_METRICS;
 
 /** The last day a bucket covers (inclusive). */
 export function bucketEnd(start: string, interval: Interval): string {
@@ -58,12 +47,8 @@ export function OverviewPage() {
   const navigate = useNavigate();
   const filter = useInsightFilter();
   const options = useInsightOptions();
-  const interval = (INTERVALS as string[]).includes(filter.params.get('interval') ?? '')
-    ? (filter.params.get('interval') as Interval)
-    : 'week';
-  const metric = (CHART_METRICS as string[]).includes(filter.params.get('metric') ?? '')
-    ? (filter.params.get('metric') as MetricId)
-    : 'resolutionMedian';
+  const interval = filter.choice('interval', INTERVALS, 'week');
+  const metric = filter.choice('metric', CHART_METRICS, 'resolutionMedian');
   const key = JSON.stringify(filter.api);
   const data = useResource(async () => {
     const [total, volume, kinds, providers] = await Promise.all([
@@ -75,15 +60,7 @@ export function OverviewPage() {
     return { total: total[0], volume: volume.points, leftOut: volume.leftOut, kinds, providers };
   }, [key, interval]);
 
-  const setParam = (name: string, value: string) =>
-    filter.setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set(name, value);
-        return next;
-      },
-      { replace: true },
-    );
+  const { setParam } = filter;
 
   const filtered = Object.values(filter.ui).some(Boolean);
   const total = data.data?.total;
@@ -132,17 +109,7 @@ export function OverviewPage() {
             title={t('insight.overview.providersTitle')}
             actions={
               <>
-                <Labelled label={t('insight.metric')}>
-                  {(id) => (
-                    <select id={id} value={metric} onChange={(e) => setParam('metric', e.target.value)}>
-                      {CHART_METRICS.map((m) => (
-                        <option key={m} value={m}>
-                          {metricLabel(t, m)}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Labelled>
+                <MetricSelect value={metric} onChange={(m) => setParam('metric', m)} />
                 <CsvLink href={`/api/insight/kpis${csvQuery(filter.api, { groupBy: 'provider' })}`} />
               </>
             }

@@ -34,9 +34,7 @@ export function TopicsPage() {
   const { t } = useTranslation();
   const filter = useInsightFilter();
   const options = useInsightOptions();
-  const interval = (INTERVALS as string[]).includes(filter.params.get('interval') ?? '')
-    ? (filter.params.get('interval') as Interval)
-    : 'week';
+  const interval = filter.choice('interval', INTERVALS, 'week');
   const key = JSON.stringify(filter.api);
   const topics = useResource(() => insightApi.topics(interval, filter.api), [key, interval]);
   const trend = { ...topics, data: topics.data?.points };
@@ -58,16 +56,7 @@ export function TopicsPage() {
                 label={t('insight.interval.label')}
                 value={interval}
                 options={INTERVALS.map((i) => ({ value: i, label: t(`insight.interval.${i}`) }))}
-                onChange={(v) =>
-                  filter.setParams(
-                    (prev) => {
-                      const next = new URLSearchParams(prev);
-                      next.set('interval', v);
-                      return next;
-                    },
-                    { replace: true },
-                  )
-                }
+                onChange={(v) => filter.setParam('interval', v)}
               />
               <CsvLink href={csvUrl('topics', filter.api, { interval })} />
             </>

@@ -18,6 +18,7 @@ import { useMe } from '../auth/session';
 import { insightApi } from './api';
 import type { FilterKey, UiFilter, useInsightFilter } from './filters';
 import { channelLabel, flagLabel, hourOfWeekLabel, priorityLabel, statusLabel, topicLabel } from './labels';
+import { CHART_METRICS, metricLabel } from './metrics';
 
 export interface InsightOptions {
   providers: Provider[];
@@ -242,6 +243,24 @@ export function Labelled({ label, children }: { label: string; children: (id: st
       <label htmlFor={id}>{label}</label>
       {children(id)}
     </div>
+  );
+}
+
+/** The metric a chart shows, one of CHART_METRICS: on the Overview's provider chart and the Breakdown. */
+export function MetricSelect({ value, onChange }: { value: string; onChange: (metric: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Labelled label={t('insight.metric')}>
+      {(id) => (
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+          {CHART_METRICS.map((m) => (
+            <option key={m} value={m}>
+              {metricLabel(t, m)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Labelled>
   );
 }
 

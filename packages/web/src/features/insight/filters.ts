@@ -101,7 +101,25 @@ export function useInsightFilter() {
       ),
     [setParams],
   );
-  return { ui, api, set, clear, params, setParams };
+  // A page's own choices beside the filters (grouping, metric, interval), kept in the URL too.
+  const setParam = useCallback(
+    (name: string, value: string) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          next.set(name, value);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  /** The choice `name` in the URL when it is one of `allowed`, else `fallback`. */
+  const choice = <T extends string>(name: string, allowed: readonly T[], fallback: T): T => {
+    const value = params.get(name);
+    return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+  };
+  return { ui, api, set, clear, params, setParams, setParam, choice };
 }
 
 /** The filter that selects one group of a KPI table; null when the group cannot be named (no value). */

@@ -1,6 +1,6 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import { apiRoute, json, jsonBody } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
   AgentSchema,
@@ -16,25 +16,18 @@ import { DESK_VIEWS } from '../vocabulary.js';
 
 /** The agent inbox: views with counts, a view's pages, search, the people to assign, my teams. */
 export function inboxRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
-  const tags = ['desk'];
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/desk/views',
-      tags,
+    apiRoute('desk', 'get', '/api/desk/views', {
       summary: 'The inbox views the caller has, with counts (capped), and the teams they may work',
-      responses: { 200: json(DeskOverviewSchema, 'Views'), ...errorResponses },
+      responses: { 200: json(DeskOverviewSchema, 'Views') },
     }),
     async (c) => c.json(await service.overview(c.var.scoped, DESK_VIEWS), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/desk/tickets',
-      tags,
+    apiRoute('desk', 'get', '/api/desk/tickets', {
       summary: 'One page of a view, oldest first (keyset: pass `next` as `cursor`)',
       request: { query: QueueQuery },
-      responses: { 200: json(QueuePageSchema, 'Page'), ...errorResponses },
+      responses: { 200: json(QueuePageSchema, 'Page') },
     }),
     async (c) => {
       const { view, cursor, limit } = c.req.valid('query');
@@ -42,14 +35,11 @@ export function inboxRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
     },
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/desk/search',
-      tags,
+    apiRoute('desk', 'get', '/api/desk/search', {
       summary:
         'Tickets whose subject, description or messages hold the words (per language), or whose requester or number holds the text',
       request: { query: SearchQuery },
-      responses: { 200: json(SearchResultSchema, 'Matches, newest first'), ...errorResponses },
+      responses: { 200: json(SearchResultSchema, 'Matches, newest first') },
     }),
     async (c) => {
       const { q, limit } = c.req.valid('query');
@@ -57,28 +47,20 @@ export function inboxRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
     },
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/desk/agents',
-      tags,
+    apiRoute('desk', 'get', '/api/desk/agents', {
       summary: 'The people the caller may assign tickets to',
       responses: {
         200: json(z.object({ items: z.array(AgentSchema) }).openapi('DeskAgentList'), 'Agents'),
-        ...errorResponses,
       },
     }),
     async (c) => c.json(await service.agents(c.var.scoped), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'put',
-      path: '/api/desk/me/teams',
-      tags,
+    apiRoute('desk', 'put', '/api/desk/me/teams', {
       summary: "The teams whose queue the caller works (the 'team' view)",
       request: { body: jsonBody(MyTeamsUpdate) },
       responses: {
         200: json(z.object({ teamIds: z.array(z.string()) }).openapi('DeskMyTeams'), 'Saved'),
-        ...errorResponses,
       },
     }),
     async (c) =>

@@ -1,10 +1,10 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { digest, SESSION_COOKIE, SESSION_TTL_MS } from '../../../platform/auth/tokens.js';
 import { clientAddress, compileTrustedProxies } from '../../../platform/http/client-address.js';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
 import { outboxMailer } from '../../../platform/mail/mailer.js';
 import type { RouteContext } from '../../../platform/module.js';
 import * as auth from '../auth-service.js';
@@ -14,9 +14,7 @@ import {
   ApiTokenCreate,
   ApiTokenCreated,
   ApiTokenSchema,
-  IdParam,
   LoginBody,
-  listOf,
   MeEnvelope,
   MeSchema,
   MeUpdate,
@@ -65,14 +63,11 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
       );
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/auth/login',
-      tags: ['auth'],
+    apiRoute('auth', 'post', '/api/auth/login', {
       summary: 'Sign in with e-mail and password; sets an httpOnly session cookie',
       security: [],
       request: { body: jsonBody(LoginBody) },
-      responses: { 200: json(MeEnvelope, 'Signed in'), ...errorResponses },
+      responses: { 200: json(MeEnvelope, 'Signed in') },
     }),
     async (c) => {
       const { email, password, organizationId } = c.req.valid('json');
@@ -87,13 +82,10 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     },
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/auth/accept-invite',
-      tags: ['auth'],
+    apiRoute('auth', 'post', '/api/auth/accept-invite', {
       security: [],
       request: { body: jsonBody(AcceptInviteBody) },
-      responses: { 200: json(MeEnvelope, 'Account activated and signed in'), ...errorResponses },
+      responses: { 200: json(MeEnvelope, 'Account activated and signed in') },
     }),
     async (c) => {
       const body = c.req.valid('json');
@@ -104,11 +96,8 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     },
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/auth/logout',
-      tags: ['auth'],
-      responses: { 204: { description: 'Signed out' }, ...errorResponses },
+    apiRoute('auth', 'post', '/api/auth/logout', {
+      responses: { 204: { description: 'Signed out' } },
     }),
     async (c) => {
       const token = getCookie(c, SESSION_COOKIE);
@@ -119,12 +108,9 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     },
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/auth/logout-all',
-      tags: ['auth'],
+    apiRoute('auth', 'post', '/api/auth/logout-all', {
       summary: 'Sign out everywhere: ends every session of the signed-in user',
-      responses: { 204: { description: 'All sessions ended' }, ...errorResponses },
+      responses: { 204: { description: 'All sessions ended' } },
     }),
     async (c) => {
       await auth.logoutEverywhere(deps, c.var.actor.userId);
@@ -135,11 +121,8 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
   );
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/me',
-      tags: ['auth'],
-      responses: { 200: json(MeSchema, 'The signed-in user'), ...errorResponses },
+    apiRoute('auth', 'get', '/api/me', {
+      responses: { 200: json(MeSchema, 'The signed-in user') },
     }),
     async (c) => {
       // Remembered per user like the sign-in itself (session-cache.ts): a changed user row signals.
@@ -154,13 +137,10 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     },
   );
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/me',
-      tags: ['auth'],
+    apiRoute('auth', 'patch', '/api/me', {
       summary: 'Change your name or interface language',
       request: { body: jsonBody(MeUpdate) },
-      responses: { 200: json(MeSchema, 'Updated'), ...errorResponses },
+      responses: { 200: json(MeSchema, 'Updated') },
     }),
     async (c) => {
       const me = await service.updateMe(c.var.scoped, clock, access, c.req.valid('json'));
@@ -170,13 +150,10 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
   );
 
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/me/password',
-      tags: ['auth'],
+    apiRoute('auth', 'post', '/api/me/password', {
       summary: 'Change your password (needs the current one); your other sessions end',
       request: { body: jsonBody(PasswordChange) },
-      responses: { 204: { description: 'Changed' }, ...errorResponses },
+      responses: { 204: { description: 'Changed' } },
     }),
     async (c) => {
       const session = getCookie(c, SESSION_COOKIE);
@@ -189,16 +166,12 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     },
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/auth/password-reset',
-      tags: ['auth'],
+    apiRoute('auth', 'post', '/api/auth/password-reset', {
       summary: 'Mail a password-reset link; the same answer whether or not the address has an account',
       security: [],
       request: { body: jsonBody(PasswordResetRequest) },
       responses: {
         202: { description: 'If the address has an account, a link is on its way' },
-        ...errorResponses,
       },
     }),
     async (c) => {
@@ -210,14 +183,11 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     },
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/auth/password-reset/confirm',
-      tags: ['auth'],
+    apiRoute('auth', 'post', '/api/auth/password-reset/confirm', {
       summary: 'Set a new password with a reset link (single use, one hour); every session ends',
       security: [],
       request: { body: jsonBody(PasswordResetConfirm) },
-      responses: { 204: { description: 'Password set; sign in with it' }, ...errorResponses },
+      responses: { 204: { description: 'Password set; sign in with it' } },
     }),
     async (c) => {
       await passwords.confirmPasswordReset(deps, c.req.valid('json'));
@@ -226,49 +196,35 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     },
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/mail-outbox',
-      tags: ['identity'],
+    apiRoute('identity', 'get', '/api/mail-outbox', {
       summary: 'Outgoing mail (password-reset links) kept until a mail transport exists; admins',
       responses: {
         200: json(listOf(OutboxMessage, 'OutboxList'), 'Messages, newest first'),
-        ...errorResponses,
       },
     }),
     async (c) => c.json({ items: await passwords.listOutbox(c.var.scoped) }, 200),
   );
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/tokens',
-      tags: ['auth'],
+    apiRoute('auth', 'get', '/api/tokens', {
       summary: 'Your API tokens (the secret is shown only once, at creation)',
-      responses: { 200: json(listOf(ApiTokenSchema, 'ApiTokenList'), 'Tokens'), ...errorResponses },
+      responses: { 200: json(listOf(ApiTokenSchema, 'ApiTokenList'), 'Tokens') },
     }),
     async (c) => c.json({ items: await service.listTokens(c.var.scoped) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/tokens',
-      tags: ['auth'],
+    apiRoute('auth', 'post', '/api/tokens', {
       request: { body: jsonBody(ApiTokenCreate) },
       responses: {
         201: json(ApiTokenCreated, 'Created; send as Authorization: Bearer <token>'),
-        ...errorResponses,
       },
     }),
     async (c) => c.json(await service.createToken(c.var.scoped, clock, c.req.valid('json')), 201),
   );
   app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/tokens/{id}',
-      tags: ['auth'],
+    apiRoute('auth', 'delete', '/api/tokens/{id}', {
       request: { params: IdParam },
-      responses: { 204: { description: 'Revoked' }, ...errorResponses },
+      responses: { 204: { description: 'Revoked' } },
     }),
     async (c) => {
       await service.revokeToken(c.var.scoped, clock, c.req.valid('param').id);

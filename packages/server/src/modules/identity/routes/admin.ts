@@ -1,10 +1,8 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
-  IdParam,
-  listOf,
   ProviderCreate,
   ProviderSchema,
   ProviderUpdate,
@@ -24,43 +22,31 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
   const { clock, config } = ctx;
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/providers',
-      tags: ['identity'],
+    apiRoute('identity', 'get', '/api/providers', {
       summary: 'List providers (vendor staff see only their own)',
-      responses: { 200: json(listOf(ProviderSchema, 'ProviderList'), 'Providers'), ...errorResponses },
+      responses: { 200: json(listOf(ProviderSchema, 'ProviderList'), 'Providers') },
     }),
     async (c) => c.json({ items: await service.listProviders(c.var.scoped) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/providers',
-      tags: ['identity'],
+    apiRoute('identity', 'post', '/api/providers', {
       summary: 'Create a provider: the in-house operation or a vendor',
       request: { body: jsonBody(ProviderCreate) },
-      responses: { 201: json(ProviderSchema, 'Created'), ...errorResponses },
+      responses: { 201: json(ProviderSchema, 'Created') },
     }),
     async (c) => c.json(await service.createProvider(c.var.scoped, clock, c.req.valid('json')), 201),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/providers/{id}',
-      tags: ['identity'],
+    apiRoute('identity', 'get', '/api/providers/{id}', {
       request: { params: IdParam },
-      responses: { 200: json(ProviderSchema, 'Provider'), ...errorResponses },
+      responses: { 200: json(ProviderSchema, 'Provider') },
     }),
     async (c) => c.json(await service.getProvider(c.var.scoped, c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/providers/{id}',
-      tags: ['identity'],
+    apiRoute('identity', 'patch', '/api/providers/{id}', {
       request: { params: IdParam, body: jsonBody(ProviderUpdate) },
-      responses: { 200: json(ProviderSchema, 'Updated'), ...errorResponses },
+      responses: { 200: json(ProviderSchema, 'Updated') },
     }),
     async (c) => {
       const provider = await service.updateProvider(
@@ -75,42 +61,30 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
   );
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/teams',
-      tags: ['identity'],
+    apiRoute('identity', 'get', '/api/teams', {
       request: { query: z.object({ providerId: z.string().max(64).optional() }) },
-      responses: { 200: json(listOf(TeamSchema, 'TeamList'), 'Teams'), ...errorResponses },
+      responses: { 200: json(listOf(TeamSchema, 'TeamList'), 'Teams') },
     }),
     async (c) => c.json({ items: await service.listTeams(c.var.scoped, c.req.valid('query')) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/teams',
-      tags: ['identity'],
+    apiRoute('identity', 'post', '/api/teams', {
       request: { body: jsonBody(TeamCreate) },
-      responses: { 201: json(TeamSchema, 'Created'), ...errorResponses },
+      responses: { 201: json(TeamSchema, 'Created') },
     }),
     async (c) => c.json(await service.createTeam(c.var.scoped, clock, c.req.valid('json')), 201),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/teams/{id}',
-      tags: ['identity'],
+    apiRoute('identity', 'get', '/api/teams/{id}', {
       request: { params: IdParam },
-      responses: { 200: json(TeamSchema, 'Team'), ...errorResponses },
+      responses: { 200: json(TeamSchema, 'Team') },
     }),
     async (c) => c.json(await service.getTeam(c.var.scoped, c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/teams/{id}',
-      tags: ['identity'],
+    apiRoute('identity', 'patch', '/api/teams/{id}', {
       request: { params: IdParam, body: jsonBody(TeamUpdate) },
-      responses: { 200: json(TeamSchema, 'Updated'), ...errorResponses },
+      responses: { 200: json(TeamSchema, 'Updated') },
     }),
     async (c) =>
       c.json(
@@ -120,45 +94,32 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
   );
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/users',
-      tags: ['identity'],
+    apiRoute('identity', 'get', '/api/users', {
       summary: 'List users (admins and supervisors)',
-      responses: { 200: json(listOf(UserSchema, 'UserList'), 'Users'), ...errorResponses },
+      responses: { 200: json(listOf(UserSchema, 'UserList'), 'Users') },
     }),
     async (c) => c.json({ items: await service.listUsers(c.var.scoped) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/users',
-      tags: ['identity'],
+    apiRoute('identity', 'post', '/api/users', {
       summary: 'Invite a user; answers a one-time invitation link',
       request: { body: jsonBody(UserInvite) },
       responses: {
         201: json(UserInvited, 'Invited'),
-        ...errorResponses,
       },
     }),
     async (c) =>
       c.json(await service.inviteUser(c.var.scoped, clock, config.publicUrl, c.req.valid('json')), 201),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/users/{id}',
-      tags: ['identity'],
+    apiRoute('identity', 'get', '/api/users/{id}', {
       request: { params: IdParam },
-      responses: { 200: json(UserSchema, 'User'), ...errorResponses },
+      responses: { 200: json(UserSchema, 'User') },
     }),
     async (c) => c.json(await service.getUser(c.var.scoped, c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/users/{id}',
-      tags: ['identity'],
+    apiRoute('identity', 'patch', '/api/users/{id}', {
       summary: 'Rename, change role, deactivate (active: false) or reactivate a user',
       request: { params: IdParam, body: jsonBody(UserUpdate) },
       responses: {
@@ -171,7 +132,6 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
           }).openapi('UserUpdated'),
           'Updated',
         ),
-        ...errorResponses,
       },
     }),
     async (c) => {

@@ -1,6 +1,6 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import { apiRoute, json, jsonBody } from '../../../platform/http/openapi.js';
 import { allowNulIn } from '../../../platform/http/text-guard.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
@@ -20,46 +20,33 @@ export function importRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   // An uploaded file's text may hold NUL: the import rejects those rows one by one and keeps the rest.
   allowNulIn('POST', '/api/insight/imports', 'content');
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/insight/imports',
-      tags: ['insight'],
+    apiRoute('insight', 'post', '/api/insight/imports', {
       summary:
         'Queue an import of an upload (or of small text in the body); answers the run at once, poll it for progress',
       request: { body: jsonBody(ImportCreate) },
-      responses: { 202: json(ImportRunSchema, 'Started'), ...errorResponses },
+      responses: { 202: json(ImportRunSchema, 'Started') },
     }),
     async (c) =>
       c.json(await service.startImport(c.var.scoped, { database, clock }, c.req.valid('json')), 202),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/insight/imports',
-      tags: ['insight'],
+    apiRoute('insight', 'get', '/api/insight/imports', {
       responses: {
         200: json(z.object({ items: z.array(ImportRunSchema) }), 'Recent imports'),
-        ...errorResponses,
       },
     }),
     async (c) => c.json({ items: await service.listImports(c.var.scoped) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/insight/imports/{id}',
-      tags: ['insight'],
+    apiRoute('insight', 'get', '/api/insight/imports/{id}', {
       summary: 'An import run: progress, counts and data-quality report',
       request: { params: IdParam },
-      responses: { 200: json(ImportRunSchema, 'Import run'), ...errorResponses },
+      responses: { 200: json(ImportRunSchema, 'Import run') },
     }),
     async (c) => c.json(await service.getImport(c.var.scoped, c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/insight/imports/{id}/rejects',
-      tags: ['insight'],
+    apiRoute('insight', 'get', '/api/insight/imports/{id}/rejects', {
       summary: 'Rows an import rejected: file, line, field, reason',
       request: {
         params: IdParam,
@@ -67,7 +54,6 @@ export function importRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       },
       responses: {
         200: json(z.object({ items: z.array(RejectSchema) }), 'Rejected rows'),
-        ...errorResponses,
       },
     }),
     async (c) =>
@@ -79,35 +65,25 @@ export function importRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       ),
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/insight/provider-mappings',
-      tags: ['insight'],
+    apiRoute('insight', 'get', '/api/insight/provider-mappings', {
       responses: {
         200: json(z.object({ items: z.array(ProviderMappingSchema) }), 'Provider mappings'),
-        ...errorResponses,
       },
     }),
     async (c) => c.json({ items: await service.listProviderMappings(c.var.scoped) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/insight/provider-mappings',
-      tags: ['insight'],
+    apiRoute('insight', 'post', '/api/insight/provider-mappings', {
       summary: 'Map a source group, agent or agent e-mail domain to a provider and team',
       request: { body: jsonBody(ProviderMappingCreate) },
-      responses: { 201: json(ProviderMappingSchema, 'Created'), ...errorResponses },
+      responses: { 201: json(ProviderMappingSchema, 'Created') },
     }),
     async (c) => c.json(await service.createProviderMapping(c.var.scoped, clock, c.req.valid('json')), 201),
   );
   app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/insight/provider-mappings/{id}',
-      tags: ['insight'],
+    apiRoute('insight', 'delete', '/api/insight/provider-mappings/{id}', {
       request: { params: IdParam },
-      responses: { 204: { description: 'Deleted' }, ...errorResponses },
+      responses: { 204: { description: 'Deleted' } },
     }),
     async (c) => {
       await service.deleteProviderMapping(c.var.scoped, c.req.valid('param').id);

@@ -1,7 +1,7 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { databaseTimeZones } from '../../../platform/db/time-zones.js';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { errorResponses, json } from '../../../platform/http/openapi.js';
+import { apiRoute, json } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { directoryFor } from '../../identity/index.js';
@@ -54,14 +54,11 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   });
   const kpi = kpiServiceOf(ctx);
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/insight/kpis',
-      tags: ['insight'],
+    apiRoute('insight', 'get', '/api/insight/kpis', {
       summary:
         'KPIs grouped by one dimension (provider, team, channel, priority, topic, language, hour of week, …)',
       request: { query: KpiQuery },
-      responses: { 200: jsonOrCsv(KpiTable, 'KPI table'), ...errorResponses },
+      responses: { 200: jsonOrCsv(KpiTable, 'KPI table') },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -72,13 +69,10 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     },
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/insight/kpis/compare',
-      tags: ['insight'],
+    apiRoute('insight', 'get', '/api/insight/kpis/compare', {
       summary: 'The same KPI table for a period and a previous period',
       request: { query: CompareQuery },
-      responses: { 200: json(KpiComparison, 'Period against period'), ...errorResponses },
+      responses: { 200: json(KpiComparison, 'Period against period') },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -91,13 +85,10 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     },
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/insight/volume',
-      tags: ['insight'],
+    apiRoute('insight', 'get', '/api/insight/volume', {
       summary: 'Tickets created, solved and backlog per day, week or month',
       request: { query: VolumeQuery },
-      responses: { 200: jsonOrCsv(VolumeSchema, 'Volume and backlog'), ...errorResponses },
+      responses: { 200: jsonOrCsv(VolumeSchema, 'Volume and backlog') },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -108,13 +99,10 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     },
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/insight/topics',
-      tags: ['insight'],
+    apiRoute('insight', 'get', '/api/insight/topics', {
       summary: 'Contact reasons: tickets per topic per day, week or month',
       request: { query: VolumeQuery },
-      responses: { 200: jsonOrCsv(TopicTrendSchema, 'Topic trend'), ...errorResponses },
+      responses: { 200: jsonOrCsv(TopicTrendSchema, 'Topic trend') },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -124,13 +112,10 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     },
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/insight/training-needs',
-      tags: ['insight'],
+    apiRoute('insight', 'get', '/api/insight/training-needs', {
       summary: "Topics where a team's median resolution lags the other teams'",
       request: { query: TicketFilterQuery },
-      responses: { 200: jsonOrCsv(TrainingNeedsSchema, 'Training needs'), ...errorResponses },
+      responses: { 200: jsonOrCsv(TrainingNeedsSchema, 'Training needs') },
     }),
     async (c) => {
       const q = c.req.valid('query');
@@ -141,13 +126,10 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     },
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/insight/tickets',
-      tags: ['insight'],
+    apiRoute('insight', 'get', '/api/insight/tickets', {
       summary: 'The tickets behind a KPI: same filters, keyset pagination (drill-down)',
       request: { query: TicketListQuery },
-      responses: { 200: jsonOrCsv(TicketPage, 'Tickets'), ...errorResponses },
+      responses: { 200: jsonOrCsv(TicketPage, 'Tickets') },
     }),
     async (c) => {
       const q = c.req.valid('query');

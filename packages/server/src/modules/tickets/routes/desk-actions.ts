@@ -1,6 +1,6 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import { apiRoute, json, jsonBody } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
   BulkRequest,
@@ -15,16 +15,12 @@ import * as service from '../service.js';
 /** What the agent inbox adds to one-ticket work: priority, escalation, and one action on many tickets. */
 export function deskActionRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const { clock } = ctx;
-  const tags = ['tickets'];
 
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/tickets/{id}/priority',
-      tags,
+    apiRoute('tickets', 'patch', '/api/tickets/{id}/priority', {
       summary: 'Set the priority (or none with null)',
       request: { params: TicketIdParam, body: jsonBody(PriorityChange) },
-      responses: { 200: json(TicketSchema, 'Changed'), ...errorResponses },
+      responses: { 200: json(TicketSchema, 'Changed') },
     }),
     async (c) =>
       c.json(
@@ -38,14 +34,11 @@ export function deskActionRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
       ),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/tickets/{id}/escalate',
-      tags,
+    apiRoute('tickets', 'post', '/api/tickets/{id}/escalate', {
       summary:
         'Escalate to an in-house team with a reason (vendor staff too: the ticket then leaves their reach)',
       request: { params: TicketIdParam, body: jsonBody(Escalation) },
-      responses: { 200: json(TicketSchema, 'Escalated'), ...errorResponses },
+      responses: { 200: json(TicketSchema, 'Escalated') },
     }),
     async (c) =>
       c.json(
@@ -54,13 +47,10 @@ export function deskActionRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
       ),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/tickets/bulk',
-      tags,
+    apiRoute('tickets', 'post', '/api/tickets/bulk', {
       summary: 'One action on up to 100 tickets in one transaction, with a result per ticket',
       request: { body: jsonBody(BulkRequest) },
-      responses: { 200: json(BulkResultSchema, 'Results'), ...errorResponses },
+      responses: { 200: json(BulkResultSchema, 'Results') },
     }),
     async (c) => {
       const { ticketIds, action } = c.req.valid('json');

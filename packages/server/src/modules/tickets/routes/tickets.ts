@@ -1,6 +1,6 @@
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import { apiRoute, json, jsonBody } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
   AssigneeChange,
@@ -20,27 +20,20 @@ import * as service from '../service.js';
 /** Live work on one ticket: open it, write to it, move it along its lifecycle. */
 export function ticketRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const { clock } = ctx;
-  const tags = ['tickets'];
 
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/tickets/{id}',
-      tags,
+    apiRoute('tickets', 'get', '/api/tickets/{id}', {
       summary: 'A ticket with its conversation and history',
       request: { params: TicketIdParam },
-      responses: { 200: json(TicketDetailSchema, 'Ticket'), ...errorResponses },
+      responses: { 200: json(TicketDetailSchema, 'Ticket') },
     }),
     async (c) => c.json(await service.getTicket(c.var.scoped, c.req.valid('param').id), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/tickets',
-      tags,
+    apiRoute('tickets', 'post', '/api/tickets', {
       summary: 'Open a ticket',
       request: { body: jsonBody(TicketCreate) },
-      responses: { 201: json(TicketSchema, 'Created'), ...errorResponses },
+      responses: { 201: json(TicketSchema, 'Created') },
     }),
     async (c) => {
       const { message, ...body } = c.req.valid('json');
@@ -49,13 +42,10 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     },
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/tickets/{id}/messages',
-      tags,
+    apiRoute('tickets', 'post', '/api/tickets/{id}/messages', {
       summary: 'Add a message: a reply, an internal note, or what the customer wrote',
       request: { params: TicketIdParam, body: jsonBody(MessageCreate) },
-      responses: { 201: json(MessageSchema, 'Added'), ...errorResponses },
+      responses: { 201: json(MessageSchema, 'Added') },
     }),
     async (c) =>
       c.json(
@@ -64,13 +54,10 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       ),
   );
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/tickets/{id}/status',
-      tags,
+    apiRoute('tickets', 'patch', '/api/tickets/{id}/status', {
       summary: 'Change the status (refused steps answer 409 invalid_transition naming `status`)',
       request: { params: TicketIdParam, body: jsonBody(StatusChange) },
-      responses: { 200: json(TicketSchema, 'Changed'), ...errorResponses },
+      responses: { 200: json(TicketSchema, 'Changed') },
     }),
     async (c) =>
       c.json(
@@ -79,13 +66,10 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       ),
   );
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/tickets/{id}/assignee',
-      tags,
+    apiRoute('tickets', 'patch', '/api/tickets/{id}/assignee', {
       summary: 'Assign (or unassign with null)',
       request: { params: TicketIdParam, body: jsonBody(AssigneeChange) },
-      responses: { 200: json(TicketSchema, 'Assigned'), ...errorResponses },
+      responses: { 200: json(TicketSchema, 'Assigned') },
     }),
     async (c) =>
       c.json(
@@ -99,25 +83,19 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       ),
   );
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/tickets/{id}/tags',
-      tags,
+    apiRoute('tickets', 'patch', '/api/tickets/{id}/tags', {
       summary: 'Add and remove tags',
       request: { params: TicketIdParam, body: jsonBody(TagsChange) },
-      responses: { 200: json(TicketSchema, 'Tagged'), ...errorResponses },
+      responses: { 200: json(TicketSchema, 'Tagged') },
     }),
     async (c) =>
       c.json(await service.tagTicket(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/tickets/{id}/transfer',
-      tags,
+    apiRoute('tickets', 'post', '/api/tickets/{id}/transfer', {
       summary: 'Hand the ticket to another team or provider (vendor staff: within their provider)',
       request: { params: TicketIdParam, body: jsonBody(Transfer) },
-      responses: { 200: json(TicketSchema, 'Transferred'), ...errorResponses },
+      responses: { 200: json(TicketSchema, 'Transferred') },
     }),
     async (c) =>
       c.json(
@@ -126,13 +104,10 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       ),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/tickets/{id}/merge',
-      tags,
+    apiRoute('tickets', 'post', '/api/tickets/{id}/merge', {
       summary: 'Merge the ticket into another (its messages are copied; it becomes merged)',
       request: { params: TicketIdParam, body: jsonBody(Merge) },
-      responses: { 200: json(TicketSchema, 'Merged'), ...errorResponses },
+      responses: { 200: json(TicketSchema, 'Merged') },
     }),
     async (c) =>
       c.json(

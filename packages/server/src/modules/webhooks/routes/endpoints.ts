@@ -1,19 +1,15 @@
-import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { errorResponses, json, jsonBody } from '../../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
   CreatedEndpointSchema,
   DeliverySchema,
   EndpointCreate,
-  EndpointIdParam,
   EndpointSchema,
   EndpointUpdate,
 } from '../schemas.js';
 import * as service from '../service.js';
-
-const list = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z.object({ items: z.array(item) }).openapi(name);
 
 /** Webhook endpoints, their delivery log, and a test delivery: in-house admins only. */
 export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
@@ -24,35 +20,25 @@ export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): vo
       return ctx.config.webhookAllowPrivate;
     },
   };
-  const tags = ['webhooks'];
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/webhooks',
-      tags,
+    apiRoute('webhooks', 'get', '/api/webhooks', {
       summary: 'List webhook endpoints',
-      responses: { 200: json(list(EndpointSchema, 'WebhookEndpointList'), 'Endpoints'), ...errorResponses },
+      responses: { 200: json(listOf(EndpointSchema, 'WebhookEndpointList'), 'Endpoints') },
     }),
     async (c) => c.json({ items: await service.listEndpoints(c.var.scoped) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/webhooks',
-      tags,
+    apiRoute('webhooks', 'post', '/api/webhooks', {
       summary: 'Register an endpoint; the answer shows its signing secret once',
       request: { body: jsonBody(EndpointCreate) },
-      responses: { 201: json(CreatedEndpointSchema, 'Created'), ...errorResponses },
+      responses: { 201: json(CreatedEndpointSchema, 'Created') },
     }),
     async (c) => c.json(await service.createEndpoint(c.var.scoped, deps, c.req.valid('json')), 201),
   );
   app.openapi(
-    createRoute({
-      method: 'patch',
-      path: '/api/webhooks/{id}',
-      tags,
-      request: { params: EndpointIdParam, body: jsonBody(EndpointUpdate) },
-      responses: { 200: json(EndpointSchema, 'Updated'), ...errorResponses },
+    apiRoute('webhooks', 'patch', '/api/webhooks/{id}', {
+      request: { params: IdParam, body: jsonBody(EndpointUpdate) },
+      responses: { 200: json(EndpointSchema, 'Updated') },
     }),
     async (c) =>
       c.json(
@@ -61,12 +47,9 @@ export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): vo
       ),
   );
   app.openapi(
-    createRoute({
-      method: 'delete',
-      path: '/api/webhooks/{id}',
-      tags,
-      request: { params: EndpointIdParam },
-      responses: { 204: { description: 'Deleted, with its delivery log' }, ...errorResponses },
+    apiRoute('webhooks', 'delete', '/api/webhooks/{id}', {
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted, with its delivery log' } },
     }),
     async (c) => {
       await service.deleteEndpoint(c.var.scoped, c.req.valid('param').id);
@@ -74,24 +57,18 @@ export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): vo
     },
   );
   app.openapi(
-    createRoute({
-      method: 'get',
-      path: '/api/webhooks/{id}/deliveries',
-      tags,
+    apiRoute('webhooks', 'get', '/api/webhooks/{id}/deliveries', {
       summary: 'The 50 most recent deliveries: status code, attempts, next attempt',
-      request: { params: EndpointIdParam },
-      responses: { 200: json(list(DeliverySchema, 'WebhookDeliveryList'), 'Deliveries'), ...errorResponses },
+      request: { params: IdParam },
+      responses: { 200: json(listOf(DeliverySchema, 'WebhookDeliveryList'), 'Deliveries') },
     }),
     async (c) => c.json({ items: await service.listDeliveries(c.var.scoped, c.req.valid('param').id) }, 200),
   );
   app.openapi(
-    createRoute({
-      method: 'post',
-      path: '/api/webhooks/{id}/test',
-      tags,
+    apiRoute('webhooks', 'post', '/api/webhooks/{id}/test', {
       summary: 'Queue a signed `webhook.test` delivery to this endpoint',
-      request: { params: EndpointIdParam },
-      responses: { 202: json(DeliverySchema, 'Queued'), ...errorResponses },
+      request: { params: IdParam },
+      responses: { 202: json(DeliverySchema, 'Queued') },
     }),
     async (c) => {
       const delivery = await service.sendTestEvent(c.var.scoped, ctx.clock, c.req.valid('param').id);
