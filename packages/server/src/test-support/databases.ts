@@ -57,10 +57,16 @@ function postgresTarget(url: string): DatabaseTarget {
   };
 }
 
-/** PGlite always; PostgreSQL too when DATABASE_URL is set. For suites that must pass on both. */
+/**
+ * PGlite always; PostgreSQL too when DATABASE_URL is set. For suites that must pass on both.
+ * `SHORELINE_TEST_TARGETS=postgres` leaves PGlite out: CI sets it on its PostgreSQL run because its
+ * PGlite run has already covered PGlite (each suite would otherwise run on PGlite twice).
+ */
 export function databaseTargets(): DatabaseTarget[] {
   const url = process.env.DATABASE_URL;
-  return url ? [pgliteTarget, postgresTarget(url)] : [pgliteTarget];
+  if (!url) return [pgliteTarget];
+  if (process.env.SHORELINE_TEST_TARGETS === 'postgres') return [postgresTarget(url)];
+  return [pgliteTarget, postgresTarget(url)];
 }
 
 /** The database the rest of the tests use: PostgreSQL when DATABASE_URL is set, else PGlite. */
