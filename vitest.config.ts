@@ -19,6 +19,11 @@ export default defineConfig({
     // Makes the empty PGlite cluster every test database starts from, once, before the workers start.
     globalSetup: ['packages/server/src/test-support/vitest-global-setup.ts'],
     pool: 'forks',
+    // Each worker keeps its imported modules from one test file to the next: every server test file
+    // imports the whole server, and re-importing it per file was half the CPU of a run (8 server
+    // files: 66 s user with isolation, 35 s without). Safe because no test mocks modules or
+    // changes process.env, and module-level state is only memo caches (CONTRIBUTING: instanceSlot).
+    isolate: false,
     // Vitest's default (cores − 1) runs the files one after another on a 2-core machine; the main
     // process is idle while they run, so use every core.
     maxWorkers: Math.max(2, availableParallelism() - 1),
