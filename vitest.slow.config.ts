@@ -9,6 +9,7 @@ export default defineConfig({
     include: SLOW_TESTS,
     exclude: ['**/node_modules/**'],
     testTimeout: 600_000,
+    globalSetup: ['packages/server/src/test-support/vitest-slow-setup.ts'],
     // One file at a time: these start real servers and measure the event loop (healthz-under-load).
     fileParallelism: false,
   },

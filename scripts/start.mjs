@@ -13,29 +13,15 @@
 //    time as the builds, into a folder renamed into place when complete.
 // Then `shoreline serve --demo` opens the database, migrates, seeds and listens (it prints each step).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compiledCli, compileServer, mtime, newest } from './compile-server.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const started = performance.now();
 const seconds = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
 const say = (message) => console.log(`shoreline: ${message}`);
-
-/** The newest modification time of the files under `dirs` (tests excluded), or 0. */
-function newest(dirs, accept = () => true) {
-  let latest = 0;
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !accept(entry.name)) continue;
-      latest = Math.max(latest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-    }
-  }
-  return latest;
-}
-const mtime = (file) => (existsSync(file) ? statSync(file).mtimeMs : 0);
-const isSource = (name) => /\.tsx?$/.test(name) && !/\.test\.tsx?$/.test(name);
 
 /** Runs a command, its output shown; rejects naming it when it fails. */
 function run(command, args, options = {}) {
@@ -46,38 +32,6 @@ function run(command, args, options = {}) {
       code === 0 ? ok() : fail(new Error(`${command} ${args.join(' ')} failed (${code})`)),
     );
   });
-}
-
-/** core and server → dist/, one JavaScript file per TypeScript file (no type check: `npm test` does that). */
-async function compileServer() {
-  const packages = ['core', 'server'].map((name) => join(root, 'packages', name));
-  const entry = join(root, 'packages', 'server', 'dist', 'cli', 'main.js');
-  const coreEntry = join(root, 'packages', 'core', 'dist', 'index.js');
-  const sources = newest(
-    packages.map((p) => join(p, 'src')),
-    isSource,
-  );
-  if (Math.min(mtime(entry), mtime(coreEntry)) > sources) return say('core and server are up to date');
-  const t = performance.now();
-  const { build } = await import('esbuild');
-  for (const dir of packages) {
-    const src = join(dir, 'src');
-    const files = readdirSync(src, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && isSource(e.name))
-      .map((e) => join(e.parentPath, e.name));
-    await build({
-      entryPoints: files,
-      outdir: join(dir, 'dist'),
-      outbase: src,
-      format: 'esm',
-      platform: 'node',
-      target: 'es2022',
-      sourcemap: true,
-      tsconfig: join(dir, 'tsconfig.json'),
-      logLevel: 'warning',
-    });
-  }
-  say(`compiled core and server with esbuild in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 
 async function buildWeb() {
@@ -125,7 +79,7 @@ async function prepareDatabase() {
 
 try {
   const database = prepareDatabase();
-  await compileServer();
+  say(await compileServer());
   await buildWeb();
   await database;
 } catch (err) {
@@ -133,10 +87,9 @@ try {
   process.exit(1);
 }
 say(`ready to serve after ${seconds()}; starting the server…`);
-const server = spawn(
-  process.execPath,
-  [join(root, 'packages', 'server', 'dist', 'cli', 'main.js'), 'serve', '--demo', ...process.argv.slice(2)],
-  { cwd: root, stdio: 'inherit' },
-);
+const server = spawn(process.execPath, [compiledCli, 'serve', '--demo', ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/connect.js';
-import { repoRoot } from '../insight/support.js';
+import { spawnCli } from '../../src/test-support/processes.js';
 import { plainMessage } from './harness.js';
 
 const MESSAGES = 80;
@@ -51,11 +51,7 @@ describe('the SMTP server killed during deliveries loses and doubles nothing', (
     ready: Promise<boolean>;
     done: Promise<number | null>;
   } {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--conditions=source', join(repoRoot, 'packages/server/src/cli/main.ts'), ...args],
-      { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const child = spawnCli(args, env, ['ignore', 'pipe', 'pipe']);
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => {
       stderr += d.toString();
