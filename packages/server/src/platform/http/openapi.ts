@@ -78,7 +78,7 @@ export function apiRoute<M extends RouteConfig['method'], P extends string, S ex
 
 type Validated<T> = T extends z.ZodTypeAny ? z.output<T> : undefined;
 type JsonSchemaOf<C> = C extends { content: { 'application/json': { schema: infer T } } } ? T : never;
-type SuccessStatus = 200 | 201 | 202;
+type SuccessStatus = 200 | 201 | 202 | 204;
 type RouteRequest = NonNullable<RouteSpec['request']>;
 type RouteResponses = RouteSpec['responses'];
 
@@ -93,17 +93,16 @@ export interface UseCaseInput<R> {
   readonly c: Context<AppEnv>;
 }
 
+type SuccessOf<Res> = Res[keyof Res & SuccessStatus];
+
 /**
- * What `run` answers: the JSON body its success response declares, nothing for a 204, or a Response
- * it made itself (a download, CSV).
+ * What `run` answers: the JSON body its success response declares, nothing for a success without
+ * content (204, or a 202 that only acknowledges), or a Response it made itself (a download, CSV).
  */
-export type UseCaseAnswer<Res> = 204 extends keyof Res
-  ? Promise<void> | Promise<Response>
-  : Promise<
-      | Response
-      | { [K in keyof Res & SuccessStatus]: z.input<JsonSchemaOf<Res[K]> & z.ZodTypeAny> }[keyof Res &
-          SuccessStatus]
-    >;
+export type UseCaseAnswer<Res> =
+  SuccessOf<Res> extends { content: object }
+    ? Promise<Response | z.input<JsonSchemaOf<SuccessOf<Res>> & z.ZodTypeAny>>
+    : Promise<void> | Promise<Response>;
 
 /** A route's own summary, request and responses, and the use case that answers it. */
 export type UseCaseSpec<R extends RouteRequest, Res extends RouteResponses> = Omit<
@@ -123,7 +122,7 @@ type UseCaseRoute = <R extends RouteRequest = never, Res extends RouteResponses 
 /**
  * The routes of one tag whose handler is one use case: `route.patch(path, { summary, request,
  * responses, run })` registers `apiRoute(tag, 'patch', path, …)` and answers `run`'s result with
- * the route's success status (a 204 with no body) — the `async (c) => c.json(await service.x(
+ * the route's success status (none for a success without content) — the `async (c) => c.json(await service.x(
  * c.var.scoped, c.req.valid('param').id, c.req.valid('json')), 200)` every module restated. A
  * route that must shape its answer by hand (streams, raw uploads) still uses `app.openapi`.
  */
@@ -135,6 +134,7 @@ export function routesFor(
     (method: 'get' | 'post' | 'put' | 'patch' | 'delete'): UseCaseRoute =>
     (path, { run, ...spec }) => {
       const status = Number(Object.keys(spec.responses).find((s) => s.startsWith('2')));
+      const hasBody = 'content' in (spec.responses[status] ?? {});
       app.openapi(apiRoute(tag, method, path, spec), (async (c: Context<AppEnv>) => {
         const req = c.req as unknown as { valid(part: string): unknown };
         const answer = await run({
@@ -146,8 +146,8 @@ export function routesFor(
           c,
         } as never);
         if (answer instanceof Response) return answer;
-        if (status === 204) return c.body(null, 204);
-        return c.json(answer as object, status as SuccessStatus);
+        if (!hasBody) return c.body(null, status as SuccessStatus);
+        return c.json(answer as object, status as 200);
       }) as never);
     };
   return {
