@@ -5,9 +5,11 @@ import {
   type InsertResult,
   type Kysely,
   type RawBuilder,
+  type Selectable,
   type SelectQueryBuilder,
   sql,
   type Transaction,
+  type UpdateObject,
   type UpdateQueryBuilder,
   type UpdateResult,
 } from 'kysely';
@@ -149,6 +151,47 @@ export class ScopedDb {
   selectFrom<T extends TableName>(table: T): SelectQueryBuilder<DB, T, object> {
     const qb = (this.db as unknown as AnyDb).selectFrom(table as string).where(this.condition(table));
     return qb as unknown as SelectQueryBuilder<DB, T, object>;
+  }
+
+  /**
+   * The row of `table` whose `column` (`id` unless named) is `value`, as the actor may see it, or
+   * `not_found` naming `what`: a row outside the scope answers exactly like one that does not exist.
+   */
+  async findOrNotFound<T extends TableName>(
+    table: T,
+    value: string,
+    what: string,
+    column: keyof DB[T] & string = 'id' as keyof DB[T] & string,
+  ): Promise<Selectable<DB[T]>> {
+    const row = await (this.db as unknown as AnyDb)
+      .selectFrom(table as string)
+      .selectAll()
+      .where(this.condition(table))
+      .where(column as string, '=', value)
+      .executeTakeFirst();
+    if (!row) throw notFound(what);
+    return row as Selectable<DB[T]>;
+  }
+
+  /**
+   * Sets `changes` on the row of `table` whose `id` is `id`, as the actor may reach it, and answers
+   * the row as it now is, or `not_found` naming `what` when there is no such row in the scope.
+   */
+  async updateOrNotFound<T extends TableName>(
+    table: T,
+    id: string,
+    what: string,
+    changes: UpdateObject<DB, T, T>,
+  ): Promise<Selectable<DB[T]>> {
+    const row = await (this.db as unknown as AnyDb)
+      .updateTable(table as string)
+      .set(changes as Record<string, unknown>)
+      .where(this.condition(table))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw notFound(what);
+    return row as Selectable<DB[T]>;
   }
 
   updateTable<T extends TableName>(table: T): UpdateQueryBuilder<DB, T, T, UpdateResult> {

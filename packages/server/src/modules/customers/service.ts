@@ -75,14 +75,8 @@ export async function customerHistory(s: ScopedDb, customerId: string): Promise<
     .orderBy('created_at', 'desc')
     .limit(200)
     .execute();
-  const reader = s;
-  const row = await reader
-    .selectFrom('customers')
-    .selectAll()
-    .where('id', '=', customerId)
-    .executeTakeFirst();
-  if (!row) throw notFound('customer');
-  const identities = await reader
+  const row = await s.findOrNotFound('customers', customerId, 'customer');
+  const identities = await s
     .selectFrom('customer_identities')
     .selectAll()
     .where('customer_id', '=', customerId)

@@ -176,20 +176,20 @@ async function signedIn(
   return entry.actor;
 }
 
+/** What a session or an API token needs of its user: the actor, and whether the account is active. */
+const SIGNED_IN_USER = [
+  'users.id',
+  'users.organization_id',
+  'users.provider_id',
+  'users.role',
+  'users.status',
+] as const;
+
 async function findSession(db: Kysely<DB>, tokenHash: string, now: Date): Promise<CachedSignIn | null> {
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select([
-      'sessions.id as sessionId',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'users.id',
-      'users.organization_id',
-      'users.provider_id',
-      'users.role',
-      'users.status',
-    ])
+    .select(['sessions.id as sessionId', 'sessions.last_seen_at', 'sessions.expires_at', ...SIGNED_IN_USER])
     .where('sessions.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (row?.status !== 'active') return null;
@@ -211,11 +211,7 @@ async function findToken(db: Kysely<DB>, tokenHash: string, now: Date): Promise<
       'api_tokens.last_used_at',
       'api_tokens.expires_at',
       'api_tokens.scopes',
-      'users.id',
-      'users.organization_id',
-      'users.provider_id',
-      'users.role',
-      'users.status',
+      ...SIGNED_IN_USER,
     ])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)

@@ -27,8 +27,7 @@ export async function listProviders(s: ScopedDb) {
 }
 
 export async function getProvider(s: ScopedDb, id: string) {
-  const row = await s.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('provider');
+  const row = await s.findOrNotFound('providers', id, 'provider');
   return presentProvider(row);
 }
 
@@ -71,13 +70,7 @@ export async function updateProvider(
   if (input.shore !== undefined && current.kind === 'in_house') {
     throw new AppError('validation_failed', 'the in-house operation has no shore', 'shore');
   }
-  const row = await s
-    .updateTable('providers')
-    .set({ ...input, updated_at: clock.now() })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) throw notFound('provider');
+  const row = await s.updateOrNotFound('providers', id, 'provider', { ...input, updated_at: clock.now() });
   return presentProvider(row);
 }
 
@@ -90,8 +83,7 @@ export async function listTeams(s: ScopedDb, filter: { providerId?: string | und
 }
 
 export async function getTeam(s: ScopedDb, id: string) {
-  const row = await s.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('team');
+  const row = await s.findOrNotFound('teams', id, 'team');
   return presentTeam(row);
 }
 
@@ -120,18 +112,12 @@ export async function createTeam(s: ScopedDb, clock: Clock, input: z.infer<typeo
 export async function updateTeam(s: ScopedDb, clock: Clock, id: string, input: z.infer<typeof TeamUpdate>) {
   authorize(s.actor, 'team.write', 'team');
   const { timeZone, businessHours, ...rest } = input;
-  const row = await s
-    .updateTable('teams')
-    .set({
-      ...rest,
-      ...(timeZone !== undefined ? { time_zone: timeZone } : {}),
-      ...(businessHours !== undefined ? { business_hours: JSON.stringify(businessHours) } : {}),
-      updated_at: clock.now(),
-    })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) throw notFound('team');
+  const row = await s.updateOrNotFound('teams', id, 'team', {
+    ...rest,
+    ...(timeZone !== undefined ? { time_zone: timeZone } : {}),
+    ...(businessHours !== undefined ? { business_hours: JSON.stringify(businessHours) } : {}),
+    updated_at: clock.now(),
+  });
   return presentTeam(row);
 }
 
@@ -150,8 +136,7 @@ export async function listUsers(s: ScopedDb) {
 
 export async function getUser(s: ScopedDb, id: string) {
   authorize(s.actor, 'user.read', 'user');
-  const row = await s.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('user');
+  const row = await s.findOrNotFound('users', id, 'user');
   return presentUser(row);
 }
 

@@ -75,19 +75,13 @@ export async function updateMailbox(
 ) {
   authorizeMail(s.actor);
   await checkRouting(s, input);
-  const row = await s
-    .updateTable('mailboxes')
-    .set({
-      ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
-      ...(input.providerId !== undefined ? { provider_id: input.providerId } : {}),
-      ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
-      ...(input.imap !== undefined ? { imap: input.imap ? JSON.stringify(input.imap) : null } : {}),
-      updated_at: clock.now(),
-    })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirst();
-  if (!row) throw notFound('mailbox');
+  const row = await s.updateOrNotFound('mailboxes', id, 'mailbox', {
+    ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
+    ...(input.providerId !== undefined ? { provider_id: input.providerId } : {}),
+    ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
+    ...(input.imap !== undefined ? { imap: input.imap ? JSON.stringify(input.imap) : null } : {}),
+    updated_at: clock.now(),
+  });
   return presentMailbox(row);
 }
 
@@ -160,8 +154,7 @@ export async function listAttachments(s: ScopedDb, ticketId: string) {
  * reach only their provider's tickets'); only then is the shared blob read, as the system.
  */
 export async function readAttachment(s: ScopedDb, id: string) {
-  const row = await s.selectFrom('mail_attachments').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('attachment');
+  const row = await s.findOrNotFound('mail_attachments', id, 'attachment');
   const system = new ScopedDb(s.executor, systemActor('mail', s.actor.organizationId), s.rules, s.database);
   const blob = await system
     .selectFrom('mail_blobs')

@@ -2,7 +2,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AppEnv } from '../../platform/http/env.js';
-import { apiRoute, json, jsonBody } from '../../platform/http/openapi.js';
+import { json, jsonBody, routesFor } from '../../platform/http/openapi.js';
 import { AppError } from '../../platform/http/problem.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { computePlan, type PlanKind } from './compute.js';
@@ -51,60 +51,47 @@ export function planRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     return c.json(job, 202);
   };
 
-  app.openapi(
-    apiRoute('plan', 'post', '/api/plan/staffing', {
-      summary:
-        'Agents needed per interval (Erlang C, or Erlang A with patience), with totals in agent-hours and FTE',
-      description:
-        'Give `intervals` (objects; a single one for a what-if) or `series` (columns, for up to a year of quarter-hours within the request size limit). Plan-level targets, shrinkage, patience and minAgents apply to every interval unless the interval sets its own. A plan of small cost is answered at once (200); a larger one is queued and computed off the request (202 with a job: fetch `GET /api/plan/jobs/{id}`); the cost is estimated from the offered load of every interval, and one above a minute of computation is refused.',
-      request: { body: jsonBody(StaffingRequest) },
-      responses: {
-        200: json(StaffingResponse, 'The staffing plan'),
-        202: json(PlanJobSchema, 'Queued: fetch the job for the plan'),
-      },
-    }),
-    async (c) => {
-      authorizePlan(c.var.scoped.actor, 'staffing.run');
-      const body = c.req.valid('json');
-      return (await answer(
-        c,
-        'staffing',
-        body,
-        staffingCostUs(body),
-        body.series ? 'series' : 'intervals',
-      )) as never;
+  const route = routesFor(app, 'plan');
+  route.post('/api/plan/staffing', {
+    summary:
+      'Agents needed per interval (Erlang C, or Erlang A with patience), with totals in agent-hours and FTE',
+    description:
+      'Give `intervals` (objects; a single one for a what-if) or `series` (columns, for up to a year of quarter-hours within the request size limit). Plan-level targets, shrinkage, patience and minAgents apply to every interval unless the interval sets its own. A plan of small cost is answered at once (200); a larger one is queued and computed off the request (202 with a job: fetch `GET /api/plan/jobs/{id}`); the cost is estimated from the offered load of every interval, and one above a minute of computation is refused.',
+    request: { body: jsonBody(StaffingRequest) },
+    responses: {
+      200: json(StaffingResponse, 'The staffing plan'),
+      202: json(PlanJobSchema, 'Queued: fetch the job for the plan'),
     },
-  );
-  app.openapi(
-    apiRoute('plan', 'post', '/api/plan/simulations', {
-      summary: 'Simulate a contact-center scenario: SL, ASA, abandonment and occupancy with 95% CIs',
-      description:
-        'At most 2,000,000 simulated contacts (arrivals × replications) and 100 replications per request. A small run is answered at once (200); a larger one is queued and computed off the request (202 with a job: fetch `GET /api/plan/jobs/{id}`). Larger runs: `shoreline simulate`.',
-      request: { body: jsonBody(SimulationRequest) },
-      responses: {
-        200: json(SimulationResponse, 'The simulation result'),
-        202: json(PlanJobSchema, 'Queued: fetch the job for the result'),
-      },
-    }),
-    async (c) => {
-      authorizePlan(c.var.scoped.actor, 'simulation.run');
-      const body = c.req.valid('json');
+    run: ({ actor, body, c }) => {
+      authorizePlan(actor, 'staffing.run');
+      return answer(c, 'staffing', body, staffingCostUs(body), body.series ? 'series' : 'intervals');
+    },
+  });
+  route.post('/api/plan/simulations', {
+    summary: 'Simulate a contact-center scenario: SL, ASA, abandonment and occupancy with 95% CIs',
+    description:
+      'At most 2,000,000 simulated contacts (arrivals × replications) and 100 replications per request. A small run is answered at once (200); a larger one is queued and computed off the request (202 with a job: fetch `GET /api/plan/jobs/{id}`). Larger runs: `shoreline simulate`.',
+    request: { body: jsonBody(SimulationRequest) },
+    responses: {
+      200: json(SimulationResponse, 'The simulation result'),
+      202: json(PlanJobSchema, 'Queued: fetch the job for the result'),
+    },
+    run: ({ actor, body, c }) => {
+      authorizePlan(actor, 'simulation.run');
       checkSimulation(body);
-      return (await answer(c, 'simulation', body, simulationCostUs(body), 'skills')) as never;
+      return answer(c, 'simulation', body, simulationCostUs(body), 'skills');
     },
-  );
-  app.openapi(
-    apiRoute('plan', 'get', '/api/plan/jobs/{id}', {
-      summary:
-        'A queued calculation: its status and progress; when done, its `result` (or the `problem` in its input)',
-      request: { params: z.object({ id: z.string().max(64) }) },
-      responses: { 200: json(PlanJobSchema, 'The job') },
-    }),
-    async (c) => {
-      const job = await getPlanJob(c.var.scoped, c.req.valid('param').id);
+  });
+  route.get('/api/plan/jobs/{id}', {
+    summary:
+      'A queued calculation: its status and progress; when done, its `result` (or the `problem` in its input)',
+    request: { params: z.object({ id: z.string().max(64) }) },
+    responses: { 200: json(PlanJobSchema, 'The job') },
+    run: async ({ scoped, param, c }) => {
+      const job = await getPlanJob(scoped, param.id);
       const stream = planJobAnswer(ctx, job);
-      if (!stream) return c.json(job.presented, 200);
-      return c.body(stream, 200, { 'content-type': 'application/json' }) as never;
+      if (!stream) return job.presented;
+      return c.body(stream, 200, { 'content-type': 'application/json' });
     },
-  );
+  });
 }

@@ -124,12 +124,7 @@ export async function revisePolicy(s: ScopedDb, clock: Clock, id: string, input:
 /** A ticket's SLA now: targets, due times, remaining business seconds. Scoped like the ticket. */
 export async function ticketSla(s: ScopedDb, clock: Clock, ticketId: string) {
   authorizeSla(s.actor, 'sla.read');
-  const row = await s
-    .selectFrom('ticket_sla')
-    .selectAll()
-    .where('ticket_id', '=', ticketId)
-    .executeTakeFirst();
-  if (!row) throw notFound('ticket SLA');
+  const row = await s.findOrNotFound('ticket_sla', ticketId, 'ticket SLA', 'ticket_id');
   const now = clock.now();
   return presentTicketSla(ticketId, await stateOf(s.executor, row, now), now);
 }

@@ -1,5 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError } from '../../platform/http/problem.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { urlProblem } from './address-guard.js';
@@ -52,13 +52,7 @@ export async function createEndpoint(
 
 export async function getEndpoint(scoped: ScopedDb, id: string) {
   authorizeWebhooks(scoped.actor);
-  const row = await scoped
-    .selectFrom('webhook_endpoints')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound('webhook endpoint');
-  return presentEndpoint(row);
+  return presentEndpoint(await scoped.findOrNotFound('webhook_endpoints', id, 'webhook endpoint'));
 }
 
 export async function updateEndpoint(

@@ -1,4 +1,7 @@
-import { createRoute, type RouteConfig, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, type RouteConfig, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { Actor, ScopedDb } from '../scope.js';
+import type { AppEnv } from './env.js';
 
 export const ProblemSchema = z
   .object({
@@ -71,4 +74,87 @@ export function apiRoute<M extends RouteConfig['method'], P extends string, S ex
     ...spec,
     responses: { ...spec.responses, ...errorResponses },
   });
+}
+
+type Validated<T> = T extends z.ZodTypeAny ? z.output<T> : undefined;
+type JsonSchemaOf<C> = C extends { content: { 'application/json': { schema: infer T } } } ? T : never;
+type SuccessStatus = 200 | 201 | 202 | 204;
+type RouteRequest = NonNullable<RouteSpec['request']>;
+type RouteResponses = RouteSpec['responses'];
+
+/** What a use-case route's `run` gets: the caller, their scope, and the validated request. */
+export interface UseCaseInput<R> {
+  readonly scoped: ScopedDb;
+  readonly actor: Actor;
+  readonly param: Validated<R extends { params: infer P } ? P : undefined>;
+  readonly query: Validated<R extends { query: infer Q } ? Q : undefined>;
+  readonly body: Validated<JsonSchemaOf<R extends { body: infer B } ? B : never>>;
+  /** The request itself, for what a use case rarely needs (headers, the raw body). */
+  readonly c: Context<AppEnv>;
+}
+
+type SuccessOf<Res> = Res[keyof Res & SuccessStatus];
+
+/**
+ * What `run` answers: the JSON body its success response declares, nothing for a success without
+ * content (204, or a 202 that only acknowledges), or a Response it made itself (a download, CSV).
+ */
+export type UseCaseAnswer<Res> =
+  SuccessOf<Res> extends { content: object }
+    ? Promise<Response | z.input<JsonSchemaOf<SuccessOf<Res>> & z.ZodTypeAny>>
+    : Promise<void> | Promise<Response>;
+
+/** A route's own summary, request and responses, and the use case that answers it. */
+export type UseCaseSpec<R extends RouteRequest, Res extends RouteResponses> = Omit<
+  RouteSpec,
+  'request' | 'responses'
+> & {
+  request?: R;
+  responses: Res;
+  run(input: UseCaseInput<R>): UseCaseAnswer<Res>;
+};
+
+type UseCaseRoute = <R extends RouteRequest = never, Res extends RouteResponses = RouteResponses>(
+  path: string,
+  spec: UseCaseSpec<R, Res>,
+) => void;
+
+/**
+ * The routes of one tag whose handler is one use case: `route.patch(path, { summary, request,
+ * responses, run })` registers `apiRoute(tag, 'patch', path, …)` and answers `run`'s result with
+ * the route's success status (none for a success without content) — the `async (c) => c.json(await service.x(
+ * c.var.scoped, c.req.valid('param').id, c.req.valid('json')), 200)` every module restated. A
+ * route that must shape its answer by hand (streams, raw uploads) still uses `app.openapi`.
+ */
+export function routesFor(
+  app: OpenAPIHono<AppEnv>,
+  tag: string,
+): Record<'get' | 'post' | 'put' | 'patch' | 'delete', UseCaseRoute> {
+  const register =
+    (method: 'get' | 'post' | 'put' | 'patch' | 'delete'): UseCaseRoute =>
+    (path, { run, ...spec }) => {
+      const status = Number(Object.keys(spec.responses).find((s) => s.startsWith('2')));
+      const hasBody = 'content' in (spec.responses[status] ?? {});
+      app.openapi(apiRoute(tag, method, path, spec), (async (c: Context<AppEnv>) => {
+        const req = c.req as unknown as { valid(part: string): unknown };
+        const answer = await run({
+          scoped: c.var.scoped,
+          actor: c.var.actor,
+          param: 'params' in (spec.request ?? {}) ? req.valid('param') : undefined,
+          query: 'query' in (spec.request ?? {}) ? req.valid('query') : undefined,
+          body: 'body' in (spec.request ?? {}) ? req.valid('json') : undefined,
+          c,
+        } as never);
+        if (answer instanceof Response) return answer;
+        if (!hasBody) return c.body(null, status as SuccessStatus);
+        return c.json(answer as object, status as 200);
+      }) as never);
+    };
+  return {
+    get: register('get'),
+    post: register('post'),
+    put: register('put'),
+    patch: register('patch'),
+    delete: register('delete'),
+  };
 }

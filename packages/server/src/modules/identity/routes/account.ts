@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { digest, SESSION_COOKIE, SESSION_TTL_MS } from '../../../platform/auth/tokens.js';
 import { clientAddress, compileTrustedProxies } from '../../../platform/http/client-address.js';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
+import { IdParam, json, jsonBody, listOf, routesFor } from '../../../platform/http/openapi.js';
 import { outboxMailer } from '../../../platform/mail/mailer.js';
 import type { RouteContext } from '../../../platform/module.js';
 import * as auth from '../auth-service.js';
@@ -62,174 +62,131 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
         ),
       );
 
-  app.openapi(
-    apiRoute('auth', 'post', '/api/auth/login', {
-      summary: 'Sign in with e-mail and password; sets an httpOnly session cookie',
-      security: [],
-      request: { body: jsonBody(LoginBody) },
-      responses: { 200: json(MeEnvelope, 'Signed in') },
-    }),
-    async (c) => {
-      const { email, password, organizationId } = c.req.valid('json');
-      const { token, userId } = await auth.login(deps, {
-        email,
-        password,
-        organizationId,
-        ip: clientAddress(c, trustProxy),
-      });
+  const route = routesFor(app, 'auth');
+  const signOut = (c: Context<AppEnv>, userId: string) => {
+    signIns.forgetUser(userId);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+  };
+
+  route.post('/api/auth/login', {
+    summary: 'Sign in with e-mail and password; sets an httpOnly session cookie',
+    security: [],
+    request: { body: jsonBody(LoginBody) },
+    responses: { 200: json(MeEnvelope, 'Signed in') },
+    run: async ({ body, c }) => {
+      const ip = clientAddress(c, trustProxy);
+      const { token, userId } = await auth.login(deps, { ...body, ip });
       setSession(c, token);
-      return c.json({ user: await meOf(userId) }, 200);
+      return { user: await meOf(userId) };
     },
-  );
-  app.openapi(
-    apiRoute('auth', 'post', '/api/auth/accept-invite', {
-      security: [],
-      request: { body: jsonBody(AcceptInviteBody) },
-      responses: { 200: json(MeEnvelope, 'Account activated and signed in') },
-    }),
-    async (c) => {
-      const body = c.req.valid('json');
+  });
+  route.post('/api/auth/accept-invite', {
+    security: [],
+    request: { body: jsonBody(AcceptInviteBody) },
+    responses: { 200: json(MeEnvelope, 'Account activated and signed in') },
+    run: async ({ body, c }) => {
       const token = await auth.acceptInvite(deps, body);
       setSession(c, token);
       const actor = await auth.authenticate(deps, { sessionToken: token });
-      return c.json({ user: await meOf(actor!.userId) }, 200);
+      return { user: await meOf(actor!.userId) };
     },
-  );
-  app.openapi(
-    apiRoute('auth', 'post', '/api/auth/logout', {
-      responses: { 204: { description: 'Signed out' } },
-    }),
-    async (c) => {
+  });
+  route.post('/api/auth/logout', {
+    responses: { 204: { description: 'Signed out' } },
+    run: async ({ actor, c }) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await auth.logout(deps, token);
-      signIns.forgetUser(c.var.actor.userId);
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      return c.body(null, 204);
+      signOut(c, actor.userId);
     },
-  );
-  app.openapi(
-    apiRoute('auth', 'post', '/api/auth/logout-all', {
-      summary: 'Sign out everywhere: ends every session of the signed-in user',
-      responses: { 204: { description: 'All sessions ended' } },
-    }),
-    async (c) => {
-      await auth.logoutEverywhere(deps, c.var.actor.userId);
-      signIns.forgetUser(c.var.actor.userId);
-      deleteCookie(c, SESSION_COOKIE, { path: '/' });
-      return c.body(null, 204);
+  });
+  route.post('/api/auth/logout-all', {
+    summary: 'Sign out everywhere: ends every session of the signed-in user',
+    responses: { 204: { description: 'All sessions ended' } },
+    run: async ({ actor, c }) => {
+      await auth.logoutEverywhere(deps, actor.userId);
+      signOut(c, actor.userId);
     },
-  );
+  });
 
-  app.openapi(
-    apiRoute('auth', 'get', '/api/me', {
-      responses: { 200: json(MeSchema, 'The signed-in user') },
-    }),
-    async (c) => {
+  route.get('/api/me', {
+    responses: { 200: json(MeSchema, 'The signed-in user') },
+    run: async ({ scoped, actor }) => {
       // Remembered per user like the sign-in itself (session-cache.ts): a changed user row signals.
-      const { userId } = c.var.actor;
       const now = clock.now().getTime();
-      const remembered = signIns.me(userId, now) as Awaited<ReturnType<typeof service.getMe>> | undefined;
-      if (remembered) return c.json(remembered, 200);
+      const remembered = signIns.me(actor.userId, now) as
+        | Awaited<ReturnType<typeof service.getMe>>
+        | undefined;
+      if (remembered) return remembered;
       const mark = signIns.mark();
-      const me = await service.getMe(c.var.scoped, access);
-      signIns.rememberMe(userId, me, now, mark);
-      return c.json(me, 200);
+      const me = await service.getMe(scoped, access);
+      signIns.rememberMe(actor.userId, me, now, mark);
+      return me;
     },
-  );
-  app.openapi(
-    apiRoute('auth', 'patch', '/api/me', {
-      summary: 'Change your name or interface language',
-      request: { body: jsonBody(MeUpdate) },
-      responses: { 200: json(MeSchema, 'Updated') },
-    }),
-    async (c) => {
-      const me = await service.updateMe(c.var.scoped, clock, access, c.req.valid('json'));
-      signIns.forgetUser(c.var.actor.userId);
-      return c.json(me, 200);
+  });
+  route.patch('/api/me', {
+    summary: 'Change your name or interface language',
+    request: { body: jsonBody(MeUpdate) },
+    responses: { 200: json(MeSchema, 'Updated') },
+    run: async ({ scoped, actor, body }) => {
+      const me = await service.updateMe(scoped, clock, access, body);
+      signIns.forgetUser(actor.userId);
+      return me;
     },
-  );
+  });
 
-  app.openapi(
-    apiRoute('auth', 'post', '/api/me/password', {
-      summary: 'Change your password (needs the current one); your other sessions end',
-      request: { body: jsonBody(PasswordChange) },
-      responses: { 204: { description: 'Changed' } },
-    }),
-    async (c) => {
+  route.post('/api/me/password', {
+    summary: 'Change your password (needs the current one); your other sessions end',
+    request: { body: jsonBody(PasswordChange) },
+    responses: { 204: { description: 'Changed' } },
+    run: async ({ scoped, actor, body, c }) => {
       const session = getCookie(c, SESSION_COOKIE);
-      await passwords.changePassword(deps, c.var.scoped, {
-        ...c.req.valid('json'),
+      await passwords.changePassword(deps, scoped, {
+        ...body,
         keepSessionHash: session ? digest(session) : undefined,
       });
-      signIns.forgetUser(c.var.actor.userId);
-      return c.body(null, 204);
+      signIns.forgetUser(actor.userId);
     },
-  );
-  app.openapi(
-    apiRoute('auth', 'post', '/api/auth/password-reset', {
-      summary: 'Mail a password-reset link; the same answer whether or not the address has an account',
-      security: [],
-      request: { body: jsonBody(PasswordResetRequest) },
-      responses: {
-        202: { description: 'If the address has an account, a link is on its way' },
-      },
-    }),
-    async (c) => {
-      await passwords.requestPasswordReset(
-        { ...deps, mailer, publicUrl: config.publicUrl },
-        c.req.valid('json').email,
-      );
-      return c.body(null, 202);
-    },
-  );
-  app.openapi(
-    apiRoute('auth', 'post', '/api/auth/password-reset/confirm', {
-      summary: 'Set a new password with a reset link (single use, one hour); every session ends',
-      security: [],
-      request: { body: jsonBody(PasswordResetConfirm) },
-      responses: { 204: { description: 'Password set; sign in with it' } },
-    }),
-    async (c) => {
-      await passwords.confirmPasswordReset(deps, c.req.valid('json'));
+  });
+  route.post('/api/auth/password-reset', {
+    summary: 'Mail a password-reset link; the same answer whether or not the address has an account',
+    security: [],
+    request: { body: jsonBody(PasswordResetRequest) },
+    responses: { 202: { description: 'If the address has an account, a link is on its way' } },
+    run: ({ body }) =>
+      passwords.requestPasswordReset({ ...deps, mailer, publicUrl: config.publicUrl }, body.email),
+  });
+  route.post('/api/auth/password-reset/confirm', {
+    summary: 'Set a new password with a reset link (single use, one hour); every session ends',
+    security: [],
+    request: { body: jsonBody(PasswordResetConfirm) },
+    responses: { 204: { description: 'Password set; sign in with it' } },
+    run: async ({ body }) => {
+      await passwords.confirmPasswordReset(deps, body);
       signIns.clear(); // the user is not known here; a reset is rare
-      return c.body(null, 204);
     },
-  );
-  app.openapi(
-    apiRoute('identity', 'get', '/api/mail-outbox', {
-      summary: 'Outgoing mail (password-reset links) kept until a mail transport exists; admins',
-      responses: {
-        200: json(listOf(OutboxMessage, 'OutboxList'), 'Messages, newest first'),
-      },
-    }),
-    async (c) => c.json({ items: await passwords.listOutbox(c.var.scoped) }, 200),
-  );
+  });
+  routesFor(app, 'identity').get('/api/mail-outbox', {
+    summary: 'Outgoing mail (password-reset links) kept until a mail transport exists; admins',
+    responses: { 200: json(listOf(OutboxMessage, 'OutboxList'), 'Messages, newest first') },
+    run: async ({ scoped }) => ({ items: await passwords.listOutbox(scoped) }),
+  });
 
-  app.openapi(
-    apiRoute('auth', 'get', '/api/tokens', {
-      summary: 'Your API tokens (the secret is shown only once, at creation)',
-      responses: { 200: json(listOf(ApiTokenSchema, 'ApiTokenList'), 'Tokens') },
-    }),
-    async (c) => c.json({ items: await service.listTokens(c.var.scoped) }, 200),
-  );
-  app.openapi(
-    apiRoute('auth', 'post', '/api/tokens', {
-      request: { body: jsonBody(ApiTokenCreate) },
-      responses: {
-        201: json(ApiTokenCreated, 'Created; send as Authorization: Bearer <token>'),
-      },
-    }),
-    async (c) => c.json(await service.createToken(c.var.scoped, clock, c.req.valid('json')), 201),
-  );
-  app.openapi(
-    apiRoute('auth', 'delete', '/api/tokens/{id}', {
-      request: { params: IdParam },
-      responses: { 204: { description: 'Revoked' } },
-    }),
-    async (c) => {
-      await service.revokeToken(c.var.scoped, clock, c.req.valid('param').id);
-      signIns.forgetUser(c.var.actor.userId);
-      return c.body(null, 204);
+  route.get('/api/tokens', {
+    summary: 'Your API tokens (the secret is shown only once, at creation)',
+    responses: { 200: json(listOf(ApiTokenSchema, 'ApiTokenList'), 'Tokens') },
+    run: async ({ scoped }) => ({ items: await service.listTokens(scoped) }),
+  });
+  route.post('/api/tokens', {
+    request: { body: jsonBody(ApiTokenCreate) },
+    responses: { 201: json(ApiTokenCreated, 'Created; send as Authorization: Bearer <token>') },
+    run: ({ scoped, body }) => service.createToken(scoped, clock, body),
+  });
+  route.delete('/api/tokens/{id}', {
+    request: { params: IdParam },
+    responses: { 204: { description: 'Revoked' } },
+    run: async ({ scoped, actor, param }) => {
+      await service.revokeToken(scoped, clock, param.id);
+      signIns.forgetUser(actor.userId);
     },
-  );
+  });
 }

@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { apiRoute, json, jsonBody } from '../../../platform/http/openapi.js';
+import { json, jsonBody, routesFor } from '../../../platform/http/openapi.js';
 import { allowNulIn } from '../../../platform/http/text-guard.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
@@ -19,75 +19,48 @@ export function importRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   const { clock, database } = ctx;
   // An uploaded file's text may hold NUL: the import rejects those rows one by one and keeps the rest.
   allowNulIn('POST', '/api/insight/imports', 'content');
-  app.openapi(
-    apiRoute('insight', 'post', '/api/insight/imports', {
-      summary:
-        'Queue an import of an upload (or of small text in the body); answers the run at once, poll it for progress',
-      request: { body: jsonBody(ImportCreate) },
-      responses: { 202: json(ImportRunSchema, 'Started') },
-    }),
-    async (c) =>
-      c.json(await service.startImport(c.var.scoped, { database, clock }, c.req.valid('json')), 202),
-  );
-  app.openapi(
-    apiRoute('insight', 'get', '/api/insight/imports', {
-      responses: {
-        200: json(z.object({ items: z.array(ImportRunSchema) }), 'Recent imports'),
-      },
-    }),
-    async (c) => c.json({ items: await service.listImports(c.var.scoped) }, 200),
-  );
-  app.openapi(
-    apiRoute('insight', 'get', '/api/insight/imports/{id}', {
-      summary: 'An import run: progress, counts and data-quality report',
-      request: { params: IdParam },
-      responses: { 200: json(ImportRunSchema, 'Import run') },
-    }),
-    async (c) => c.json(await service.getImport(c.var.scoped, c.req.valid('param').id), 200),
-  );
-  app.openapi(
-    apiRoute('insight', 'get', '/api/insight/imports/{id}/rejects', {
-      summary: 'Rows an import rejected: file, line, field, reason',
-      request: {
-        params: IdParam,
-        query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(1000) }),
-      },
-      responses: {
-        200: json(z.object({ items: z.array(RejectSchema) }), 'Rejected rows'),
-      },
-    }),
-    async (c) =>
-      c.json(
-        {
-          items: await service.listRejects(c.var.scoped, c.req.valid('param').id, c.req.valid('query').limit),
-        },
-        200,
-      ),
-  );
-  app.openapi(
-    apiRoute('insight', 'get', '/api/insight/provider-mappings', {
-      responses: {
-        200: json(z.object({ items: z.array(ProviderMappingSchema) }), 'Provider mappings'),
-      },
-    }),
-    async (c) => c.json({ items: await service.listProviderMappings(c.var.scoped) }, 200),
-  );
-  app.openapi(
-    apiRoute('insight', 'post', '/api/insight/provider-mappings', {
-      summary: 'Map a source group, agent or agent e-mail domain to a provider and team',
-      request: { body: jsonBody(ProviderMappingCreate) },
-      responses: { 201: json(ProviderMappingSchema, 'Created') },
-    }),
-    async (c) => c.json(await service.createProviderMapping(c.var.scoped, clock, c.req.valid('json')), 201),
-  );
-  app.openapi(
-    apiRoute('insight', 'delete', '/api/insight/provider-mappings/{id}', {
-      request: { params: IdParam },
-      responses: { 204: { description: 'Deleted' } },
-    }),
-    async (c) => {
-      await service.deleteProviderMapping(c.var.scoped, c.req.valid('param').id);
-      return c.body(null, 204);
+  const route = routesFor(app, 'insight');
+  route.post('/api/insight/imports', {
+    summary:
+      'Queue an import of an upload (or of small text in the body); answers the run at once, poll it for progress',
+    request: { body: jsonBody(ImportCreate) },
+    responses: { 202: json(ImportRunSchema, 'Started') },
+    run: ({ scoped, body }) => service.startImport(scoped, { database, clock }, body),
+  });
+  route.get('/api/insight/imports', {
+    responses: { 200: json(z.object({ items: z.array(ImportRunSchema) }), 'Recent imports') },
+    run: async ({ scoped }) => ({ items: await service.listImports(scoped) }),
+  });
+  route.get('/api/insight/imports/{id}', {
+    summary: 'An import run: progress, counts and data-quality report',
+    request: { params: IdParam },
+    responses: { 200: json(ImportRunSchema, 'Import run') },
+    run: ({ scoped, param }) => service.getImport(scoped, param.id),
+  });
+  route.get('/api/insight/imports/{id}/rejects', {
+    summary: 'Rows an import rejected: file, line, field, reason',
+    request: {
+      params: IdParam,
+      query: z.object({ limit: z.coerce.number().int().min(1).max(10_000).default(1000) }),
     },
-  );
+    responses: { 200: json(z.object({ items: z.array(RejectSchema) }), 'Rejected rows') },
+    run: async ({ scoped, param, query }) => ({
+      items: await service.listRejects(scoped, param.id, query.limit),
+    }),
+  });
+  route.get('/api/insight/provider-mappings', {
+    responses: { 200: json(z.object({ items: z.array(ProviderMappingSchema) }), 'Provider mappings') },
+    run: async ({ scoped }) => ({ items: await service.listProviderMappings(scoped) }),
+  });
+  route.post('/api/insight/provider-mappings', {
+    summary: 'Map a source group, agent or agent e-mail domain to a provider and team',
+    request: { body: jsonBody(ProviderMappingCreate) },
+    responses: { 201: json(ProviderMappingSchema, 'Created') },
+    run: ({ scoped, body }) => service.createProviderMapping(scoped, clock, body),
+  });
+  route.delete('/api/insight/provider-mappings/{id}', {
+    request: { params: IdParam },
+    responses: { 204: { description: 'Deleted' } },
+    run: ({ scoped, param }) => service.deleteProviderMapping(scoped, param.id),
+  });
 }

@@ -1,7 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { databaseTimeZones } from '../../../platform/db/time-zones.js';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { apiRoute, json } from '../../../platform/http/openapi.js';
+import { json, routesFor } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { directoryFor } from '../../identity/index.js';
@@ -53,102 +53,82 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     await next();
   });
   const kpi = kpiServiceOf(ctx);
-  app.openapi(
-    apiRoute('insight', 'get', '/api/insight/kpis', {
-      summary:
-        'KPIs grouped by one dimension (provider, team, channel, priority, topic, language, hour of week, …)',
-      request: { query: KpiQuery },
-      responses: { 200: jsonOrCsv(KpiTable, 'KPI table') },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const rows = await kpi.kpis(c.var.scoped, q.groupBy, q);
-      if (q.format === 'csv') return csv(kpiRowsToCsv(rows), `kpis-${q.groupBy}`) as never;
-      const leftOut = await leftOutOf(c.var.scoped, q, needsCreationTime(q));
-      return c.json({ groupBy: q.groupBy, rows, leftOut }, 200);
+  const route = routesFor(app, 'insight');
+  route.get('/api/insight/kpis', {
+    summary:
+      'KPIs grouped by one dimension (provider, team, channel, priority, topic, language, hour of week, …)',
+    request: { query: KpiQuery },
+    responses: { 200: jsonOrCsv(KpiTable, 'KPI table') },
+    run: async ({ scoped, query: q }) => {
+      const rows = await kpi.kpis(scoped, q.groupBy, q);
+      if (q.format === 'csv') return csv(kpiRowsToCsv(rows), `kpis-${q.groupBy}`);
+      const leftOut = await leftOutOf(scoped, q, needsCreationTime(q));
+      return { groupBy: q.groupBy, rows, leftOut };
     },
-  );
-  app.openapi(
-    apiRoute('insight', 'get', '/api/insight/kpis/compare', {
-      summary: 'The same KPI table for a period and a previous period',
-      request: { query: CompareQuery },
-      responses: { 200: json(KpiComparison, 'Period against period') },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
+  });
+  route.get('/api/insight/kpis/compare', {
+    summary: 'The same KPI table for a period and a previous period',
+    request: { query: CompareQuery },
+    responses: { 200: json(KpiComparison, 'Period against period') },
+    run: async ({ scoped, query: q }) => {
       const [current, previous, leftOut] = await Promise.all([
-        kpi.kpis(c.var.scoped, q.groupBy, q),
-        kpi.kpis(c.var.scoped, q.groupBy, { ...q, from: q.previousFrom, to: q.previousTo }),
-        leftOutOf(c.var.scoped, q, true),
+        kpi.kpis(scoped, q.groupBy, q),
+        kpi.kpis(scoped, q.groupBy, { ...q, from: q.previousFrom, to: q.previousTo }),
+        leftOutOf(scoped, q, true),
       ]);
-      return c.json({ groupBy: q.groupBy, current, previous, leftOut }, 200);
+      return { groupBy: q.groupBy, current, previous, leftOut };
     },
-  );
-  app.openapi(
-    apiRoute('insight', 'get', '/api/insight/volume', {
-      summary: 'Tickets created, solved and backlog per day, week or month',
-      request: { query: VolumeQuery },
-      responses: { 200: jsonOrCsv(VolumeSchema, 'Volume and backlog') },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const points = await kpi.volume(c.var.scoped, q.interval, q);
+  });
+  route.get('/api/insight/volume', {
+    summary: 'Tickets created, solved and backlog per day, week or month',
+    request: { query: VolumeQuery },
+    responses: { 200: jsonOrCsv(VolumeSchema, 'Volume and backlog') },
+    run: async ({ scoped, query: q }) => {
+      const points = await kpi.volume(scoped, q.interval, q);
+      if (q.format === 'csv') return csv(toCsv(['start', 'created', 'solved', 'backlog'], points), 'volume');
+      return { interval: q.interval, points, leftOut: await leftOutOf(scoped, q, true) };
+    },
+  });
+  route.get('/api/insight/topics', {
+    summary: 'Contact reasons: tickets per topic per day, week or month',
+    request: { query: VolumeQuery },
+    responses: { 200: jsonOrCsv(TopicTrendSchema, 'Topic trend') },
+    run: async ({ scoped, query: q }) => {
+      const points = await kpi.topicTrend(scoped, q.interval, q);
+      if (q.format === 'csv') return csv(toCsv(['start', 'topic', 'tickets'], points), 'topics');
+      return { points, leftOut: await leftOutOf(scoped, q, true) };
+    },
+  });
+  route.get('/api/insight/training-needs', {
+    summary: "Topics where a team's median resolution lags the other teams'",
+    request: { query: TicketFilterQuery },
+    responses: { 200: jsonOrCsv(TrainingNeedsSchema, 'Training needs') },
+    run: async ({ scoped, query: q }) => {
+      const items = await kpi.trainingNeeds(scoped, q);
       if (q.format === 'csv')
-        return csv(toCsv(['start', 'created', 'solved', 'backlog'], points), 'volume') as never;
-      return c.json({ interval: q.interval, points, leftOut: await leftOutOf(c.var.scoped, q, true) }, 200);
+        return csv(toCsv(Object.keys(items[0] ?? { teamId: null }), items), 'training-needs');
+      return { items };
     },
-  );
-  app.openapi(
-    apiRoute('insight', 'get', '/api/insight/topics', {
-      summary: 'Contact reasons: tickets per topic per day, week or month',
-      request: { query: VolumeQuery },
-      responses: { 200: jsonOrCsv(TopicTrendSchema, 'Topic trend') },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const points = await kpi.topicTrend(c.var.scoped, q.interval, q);
-      if (q.format === 'csv') return csv(toCsv(['start', 'topic', 'tickets'], points), 'topics') as never;
-      return c.json({ points, leftOut: await leftOutOf(c.var.scoped, q, true) }, 200);
+  });
+  route.get('/api/insight/tickets', {
+    summary: 'The tickets behind a KPI: same filters, keyset pagination (drill-down)',
+    request: { query: TicketListQuery },
+    responses: { 200: jsonOrCsv(TicketPage, 'Tickets') },
+    run: async ({ scoped, query: q }) => {
+      const page = await listTickets(scoped, q, q.cursor, q.limit);
+      if (q.format !== 'csv') return page;
+      // People read names, not ids: the provider's and team's names lead, the ids stay for joins.
+      const directory = await directoryFor(scoped);
+      const providers = new Map(directory.providers.map((p) => [p.id, p.name]));
+      const teams = new Map(directory.teams.map((t) => [t.id, t.name]));
+      const name = (names: Map<string, string>, id: unknown) =>
+        typeof id === 'string' ? (names.get(id) ?? null) : null;
+      const rows = page.items.map((t) => ({
+        provider: name(providers, t.providerId),
+        team: name(teams, t.teamId),
+        ...t,
+      }));
+      return csv(toCsv(['provider', 'team', ...Object.keys(TicketSchema.shape)], rows), 'tickets');
     },
-  );
-  app.openapi(
-    apiRoute('insight', 'get', '/api/insight/training-needs', {
-      summary: "Topics where a team's median resolution lags the other teams'",
-      request: { query: TicketFilterQuery },
-      responses: { 200: jsonOrCsv(TrainingNeedsSchema, 'Training needs') },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const items = await kpi.trainingNeeds(c.var.scoped, q);
-      if (q.format === 'csv')
-        return csv(toCsv(Object.keys(items[0] ?? { teamId: null }), items), 'training-needs') as never;
-      return c.json({ items }, 200);
-    },
-  );
-  app.openapi(
-    apiRoute('insight', 'get', '/api/insight/tickets', {
-      summary: 'The tickets behind a KPI: same filters, keyset pagination (drill-down)',
-      request: { query: TicketListQuery },
-      responses: { 200: jsonOrCsv(TicketPage, 'Tickets') },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const page = await listTickets(c.var.scoped, q, q.cursor, q.limit);
-      if (q.format === 'csv') {
-        // People read names, not ids: the provider's and team's names lead, the ids stay for joins.
-        const directory = await directoryFor(c.var.scoped);
-        const providers = new Map(directory.providers.map((p) => [p.id, p.name]));
-        const teams = new Map(directory.teams.map((t) => [t.id, t.name]));
-        const name = (names: Map<string, string>, id: unknown) =>
-          typeof id === 'string' ? (names.get(id) ?? null) : null;
-        const rows = page.items.map((t) => ({
-          provider: name(providers, t.providerId),
-          team: name(teams, t.teamId),
-          ...t,
-        }));
-        return csv(toCsv(['provider', 'team', ...Object.keys(TicketSchema.shape)], rows), 'tickets') as never;
-      }
-      return c.json(page, 200);
-    },
-  );
+  });
 }
