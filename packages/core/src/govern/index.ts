@@ -4,6 +4,7 @@ export * from './earn-back.js';
 export * from './errors.js';
 export * from './forecast-relief.js';
 export * from './history.js';
+export * from './kpi-catalogue.js';
 export * from './measure.js';
 export * from './money.js';
 export * from './proration.js';
