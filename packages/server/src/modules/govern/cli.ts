@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { CliContext } from '../../platform/module.js';
+import type { ScopedDb } from '../../platform/scope.js';
+import { directoryFor } from '../identity/index.js';
 import { ContractApply, SettleQuery } from './schemas.js';
 import { applyContract, settle } from './service.js';
 
@@ -24,17 +26,29 @@ function parse<T>(
   throw new Error(`${what}: ${issue?.path.join('.') || '(root)'}: ${issue?.message}`);
 }
 
+/** A provider named by id or by name (as the CLI's user knows it). */
+async function providerIdOf(scoped: ScopedDb, idOrName: string): Promise<string> {
+  const { providers } = await directoryFor(scoped);
+  const found = providers.find((p) => p.id === idOrName) ?? providers.find((p) => p.name === idOrName);
+  if (!found) throw new Error(`--provider: no provider ${idOrName}`);
+  return found.id;
+}
+
 /** `shoreline contract apply FILE.json` and `shoreline govern settle --provider … --period YYYY-MM`. */
 export function registerGovernCommands(program: Command, cli: CliContext): void {
   const contract = program.command('contract').description('contracts with providers (versioned documents)');
   contract
     .command('apply <file>')
     .description('apply a contract file (docs/schemas/contract.schema.json): a new contract or a new version')
+    .option('--provider <id-or-name>', "the provider (instead of the file's providerId)")
     .option('--organization <name>', 'organization name or id (default: the only one)')
-    .action(async (file: string, opts: { organization?: string }) => {
+    .action(async (file: string, opts: { organization?: string; provider?: string }) => {
       const input = parse(ContractApply, JSON.parse(readFileSync(file, 'utf8')), file);
-      const v = await cli.asOrganization(opts.organization, (scoped, ctx) =>
-        applyContract(scoped, ctx.clock, input),
+      const v = await cli.asOrganization(opts.organization, async (scoped, ctx) =>
+        applyContract(scoped, ctx.clock, {
+          ...input,
+          providerId: opts.provider ? await providerIdOf(scoped, opts.provider) : input.providerId,
+        }),
       );
       console.log(
         `contract ${v.contractId} version ${v.version} in force from ${v.effectiveFrom}${v.slaPolicyId ? ` (SLA policy ${v.slaPolicyId})` : ''}`,
@@ -44,15 +58,15 @@ export function registerGovernCommands(program: Command, cli: CliContext): void 
   govern
     .command('settle')
     .description('settle one provider-month from measured KPIs, using the version in force on each day')
-    .requiredOption('--provider <id>', 'provider id')
+    .requiredOption('--provider <id-or-name>', 'provider id or name')
     .requiredOption('--period <YYYY-MM>', 'month')
     .option('--json', 'print the statement as JSON')
     .option('--organization <name>', 'organization name or id (default: the only one)')
     .action(async (opts: { provider: string; period: string; json?: boolean; organization?: string }) => {
-      const query = parse(SettleQuery, { providerId: opts.provider, period: opts.period }, 'settle');
-      const st = await cli.asOrganization(opts.organization, (scoped, ctx) =>
-        settle(scoped, ctx.clock, query),
-      );
+      const st = await cli.asOrganization(opts.organization, async (scoped, ctx) => {
+        const providerId = await providerIdOf(scoped, opts.provider);
+        return settle(scoped, ctx.clock, parse(SettleQuery, { providerId, period: opts.period }, 'settle'));
+      });
       if (opts.json) {
         console.log(JSON.stringify(st, null, 2));
         return;
