@@ -4,6 +4,7 @@ import { auditMigrations } from './migrations.js';
 import { auditPolicy } from './policy.js';
 import { auditScopedTables } from './tables.js';
 
+export type { auditPolicy } from './policy.js';
 export { type AuditEntry, appendAudit, verifyAudit } from './service.js';
 
 /**
