@@ -6,7 +6,21 @@ import { directoryFor } from '../identity/index.js';
 import { ContractApply, SettleQuery } from './schemas.js';
 import { applyContract, settle } from './service.js';
 
-const money = (minor: number, currency: string) => `${(minor / 100).toFixed(2)} ${currency}`;
+/** A term's result in words: a key measurement below its minimum is reported, never credited. */
+const outcome = (m: { measured: number | null; missed: boolean; kind: string }) =>
+  m.measured === null
+    ? 'not measured'
+    : m.missed
+      ? m.kind === 'critical'
+        ? 'MISSED'
+        : 'below minimum (key measurement: reported only)'
+      : 'met';
+
+/** Minor units in the currency's own decimals (ISO 4217 via Intl: EUR 2, JPY 0, BHD 3). */
+const money = (minor: number, currency: string) => {
+  const format = new Intl.NumberFormat('en', { style: 'currency', currency });
+  return format.format(minor / 10 ** (format.resolvedOptions().maximumFractionDigits ?? 2));
+};
 
 /** Parses with a zod schema; errors name the field (`document.terms.0.minimum: …`). */
 function parse<T>(
@@ -74,7 +88,7 @@ export function registerGovernCommands(program: Command, cli: CliContext): void 
       console.log(`settlement ${st.providerId} ${st.period} (contract ${st.contractId})`);
       for (const m of st.measures)
         console.log(
-          `  v${m.version} days ${m.fromDay}–${m.toDay} ${m.termId} (${m.kpi}): ${m.met}/${m.total} = ${m.measured === null ? '—' : `${(m.measured / 100).toFixed(2)}%`} min ${(m.minimum / 100).toFixed(2)}% ${m.missed ? 'MISSED' : 'met'}`,
+          `  v${m.version} days ${m.fromDay}–${m.toDay} ${m.termId} (${m.kpi}): ${m.met}/${m.total} = ${m.measured === null ? '—' : `${(m.measured / 100).toFixed(2)}%`} min ${(m.minimum / 100).toFixed(2)}% ${outcome(m)}`,
         );
       console.log(
         `  charges ${money(st.chargesMinor, st.currency)}, at risk ${money(st.atRiskMinor, st.currency)}`,
