@@ -7,6 +7,7 @@
 // keeps it so. See docs/decisions/0008-one-api-contract-and-web-kit.md.
 import type { z } from '@hono/zod-openapi';
 import type { WireTicket } from '@shoreline/core';
+import type { auditPolicy } from './modules/audit/index.js';
 import type { customersPolicy } from './modules/customers/index.js';
 import type {
   AgentSchema,
@@ -20,6 +21,12 @@ import type {
   RenderedMacroSchema,
 } from './modules/desk/index.js';
 import type { DESK_VIEWS, PRESENCE_MODES } from './modules/desk/vocabulary.js';
+import type {
+  ContractSummarySchema,
+  ContractVersionSchema,
+  governPolicy,
+  SettlementSchema,
+} from './modules/govern/index.js';
 import type {
   ApiTokenCreated as ApiTokenCreatedSchema,
   ApiTokenSchema,
@@ -165,7 +172,9 @@ export type Ability =
   | keyof typeof mailPolicy
   | keyof typeof customersPolicy
   | keyof typeof deskPolicy
-  | keyof typeof slaPolicy;
+  | keyof typeof slaPolicy
+  | keyof typeof governPolicy
+  | keyof typeof auditPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
@@ -272,6 +281,11 @@ export type DeskPresencePayload = PresencePayloadType;
 // SLA.
 export type SlaDefinition = z.input<typeof SlaDefinitionSchema>;
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
+
+// Govern.
+export type ContractSummary = z.infer<typeof ContractSummarySchema>;
+export type ContractVersion = z.infer<typeof ContractVersionSchema>;
+export type Settlement = z.infer<typeof SettlementSchema>;
 export type SlaPolicyCreate = z.input<typeof SlaPolicyCreateSchema>;
 export type TicketSla = z.infer<typeof TicketSlaSchema>;
 export type SlaTargetState = TicketSla['targets'][number];

@@ -1,5 +1,7 @@
+import { auditModule } from './modules/audit/index.js';
 import { customersModule } from './modules/customers/index.js';
 import { deskModule } from './modules/desk/index.js';
+import { governModule } from './modules/govern/index.js';
 import { identityModule } from './modules/identity/index.js';
 import { insightModule } from './modules/insight/index.js';
 import { mailModule } from './modules/mail/index.js';
@@ -30,4 +32,6 @@ export const modules: readonly ShorelineModule[] = [
   mailModule,
   deskModule,
   slaModule,
+  auditModule,
+  governModule,
 ];

@@ -85,10 +85,20 @@ describe('shoreline command table', () => {
         '--trace-bank',
         '--trace-skill',
       ],
+      audit: [],
+      contract: [],
+      govern: [],
     });
     const sub = (name: string) => program().commands.find((c) => c.name() === name)!.commands;
     expect(sub('user').map((c) => [c.name(), flags(c)])).toEqual([
       ['add', ['--email', '--name', '--organization', '--password', '--provider', '--role']],
+    ]);
+    expect(sub('audit').map((c) => [c.name(), flags(c)])).toEqual([['verify', ['--json', '--organization']]]);
+    expect(sub('contract').map((c) => [c.name(), flags(c)])).toEqual([
+      ['apply', ['--organization', '--provider']],
+    ]);
+    expect(sub('govern').map((c) => [c.name(), flags(c)])).toEqual([
+      ['settle', ['--json', '--organization', '--period', '--provider']],
     ]);
     expect(sub('kpi').map((c) => [c.name(), flags(c)])).toEqual([['rejects', ['--organization']]]);
   });

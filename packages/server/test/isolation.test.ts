@@ -21,6 +21,27 @@ import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-
 type Row = Record<string, unknown> & { id?: unknown; organization_id: string };
 type Foreign = (table: string) => string[];
 
+/** A contract file for a provider (govern). */
+const isoContract = (providerId: string) => ({
+  providerId,
+  effectiveFrom: '2030-01-01',
+  reason: 'iso',
+  approvedBy: 'iso',
+  document: {
+    name: 'Taken over',
+    start: '2030-01-01',
+    termMonths: 12,
+    noticeDays: 30,
+    currency: 'EUR',
+    pricingModel: 'per_contact',
+    rates: [{ unit: 'contact', rateMinor: 1 }],
+    atRiskBp: 1000,
+    terms: [
+      { id: 'R', kpi: 'resolution_within', targetSeconds: 60, minimum: 1, expected: 1, kind: 'critical' },
+    ],
+  },
+});
+
 // Bodies for write routes. Each returns candidate bodies; references use foreign ids.
 const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> = {
   'POST /api/providers': (_f, n) => [
@@ -146,6 +167,14 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     },
   ],
   'PUT /api/sla/holidays/:id': () => [{ holidays: [{ day: '2026-12-25', name: 'Taken over' }] }],
+  'POST /api/govern/contracts': (f) => [
+    ...f('providers').map((providerId) => isoContract(providerId)),
+    ...f('contracts').flatMap((contractId) =>
+      f('providers').map((providerId) => ({ ...isoContract(providerId), contractId })),
+    ),
+  ],
+  'POST /api/govern/settlements': (f) =>
+    f('providers').map((providerId) => ({ providerId, period: '2025-01' })),
 };
 // Streams never end by themselves; the push suite below covers them for every role.
 const STREAM_ROUTES = new Set(['GET /api/events/stream']);
@@ -176,6 +205,7 @@ const SEGMENT_TABLE: Record<string, string> = {
   macros: 'macros',
   policies: 'sla_policies',
   holidays: 'teams',
+  contracts: 'contracts',
 };
 
 let t: TestApp;
@@ -635,6 +665,48 @@ beforeAll(async () => {
     await db
       .insertInto('sla_holidays')
       .values({ organization_id: organizationId, team_id: team.id, day: '2026-12-25', name: 'Seeded' })
+      .execute();
+  }
+
+  // A contract, its version and a settlement per provider in both organizations (govern): vendor
+  // staff see their own provider's only.
+  for (const provider of await db.selectFrom('providers').select(['id', 'organization_id']).execute()) {
+    const contractId = newId('ctr');
+    await db
+      .insertInto('contracts')
+      .values({
+        id: contractId,
+        organization_id: provider.organization_id,
+        provider_id: provider.id,
+        sla_policy_id: null,
+        created_at: new Date(),
+      })
+      .execute();
+    await db
+      .insertInto('contract_versions')
+      .values({
+        contract_id: contractId,
+        version: 1,
+        organization_id: provider.organization_id,
+        provider_id: provider.id,
+        effective_from: '2025-01-01',
+        reason: 'seed',
+        approved_by: 'seed',
+        document: JSON.stringify(isoContract(provider.id).document),
+        created_by: 'seed',
+        created_at: new Date(),
+      })
+      .execute();
+    await db
+      .insertInto('settlements')
+      .values({
+        contract_id: contractId,
+        period: '2024-12',
+        organization_id: provider.organization_id,
+        provider_id: provider.id,
+        statement: JSON.stringify({ contractId, measures: [], creditLines: [] }),
+        computed_at: new Date(),
+      })
       .execute();
   }
 

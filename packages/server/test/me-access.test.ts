@@ -51,6 +51,9 @@ const EVERY_ABILITY: Record<Ability, true> = {
   'sla.manage': true,
   'sla.read_policies': true,
   'sla.read': true,
+  'govern.manage': true,
+  'govern.read': true,
+  'audit.read': true,
 };
 const EVERYONE: Ability[] = [
   'desk.work',
@@ -70,6 +73,7 @@ describe('GET /api/me: abilities per role', () => {
         ...EVERYONE,
         'customer.read',
         'desk.view_all',
+        'govern.read',
         'import.run',
         'macro.write',
         'mapping.write',
@@ -85,6 +89,7 @@ describe('GET /api/me: abilities per role', () => {
       [
         ...EVERYONE,
         'desk.view_all',
+        'govern.read',
         'job.read',
         'settings.read',
         'team.write',
@@ -93,7 +98,7 @@ describe('GET /api/me: abilities per role', () => {
         'user.write',
       ],
     ],
-    ['vendorAgent', EVERYONE],
+    ['vendorAgent', [...EVERYONE, 'govern.read']],
   ] as const)('%s may do exactly what the policies say', async (who, expected) => {
     expect((await me(who)).abilities).toEqual([...expected].sort());
   });

@@ -46,6 +46,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { id: 'desk', label: 'nav.desk' },
   { id: 'plan', label: 'nav.plan' },
   { id: 'insight', label: 'nav.insight' },
+  { id: 'govern', label: 'nav.govern' },
   { id: 'admin', label: 'nav.admin' },
 ];
 
@@ -93,6 +94,14 @@ export const NAV: NavEntry[] = [
     label: 'nav.staffing',
     path: '/plan',
     page: lazyPage(() => import('../features/plan/PlanPage'), 'PlanPage'),
+  },
+  {
+    id: 'govern.contracts',
+    section: 'govern',
+    label: 'nav.contracts',
+    path: '/govern/contracts',
+    visible: (me) => can(me, 'govern.read'),
+    page: lazyPage(() => import('../features/govern/ContractsPage'), 'ContractsPage'),
   },
   {
     id: 'admin.providers',

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+
+/** What a record's hash covers (everything but its position `seq` and its own hash). */
+export interface AuditContent {
+  readonly at: Date;
+  readonly actor: string;
+  readonly action: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly providerId: string | null;
+  readonly payload: unknown;
+}
+
+/** The chain's start: the previous hash of an organization's first record. */
+export const GENESIS = '0'.repeat(64);
+
+/** JSON with object keys sorted at every level, so jsonb's key order does not change the hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/**
+ * hash = SHA-256(prevHash ‖ "\n" ‖ canonical JSON of the content), hex. The position is not hashed:
+ * a moved record still hashes to itself, so verify can tell a reorder (its predecessor's hash is
+ * found elsewhere in the log) from an edit (it no longer hashes to itself).
+ */
+export function recordHash(prevHash: string, content: AuditContent): string {
+  const body = canonicalJson([
+    content.at.toISOString(),
+    content.actor,
+    content.action,
+    content.subjectType,
+    content.subjectId,
+    content.providerId,
+    content.payload,
+  ]);
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}

@@ -1,0 +1,177 @@
+import { sql } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import { notFound } from '../../platform/http/problem.js';
+import type { ScopedDb } from '../../platform/scope.js';
+import { type AuditContent, GENESIS, recordHash } from './chain.js';
+import { auditPolicy } from './policy.js';
+
+/** What a caller records; the actor and organization come from the ScopedDb. */
+export interface AuditEntry {
+  readonly action: string;
+  readonly subjectType: string;
+  readonly subjectId: string;
+  readonly providerId?: string | null;
+  readonly payload?: Record<string, unknown>;
+}
+
+/**
+ * Appends one record to the organization's chain in the caller's transaction: locks the chain's head
+ * row (so concurrent appends queue), hashes the record onto the head, inserts it, moves the head.
+ * Written through `scoped.executor` like the event outbox: any actor's action is recorded, vendor
+ * staff's included, though only administrators can read the log.
+ */
+export async function appendAudit(scoped: ScopedDb, clock: Clock, entry: AuditEntry): Promise<string> {
+  const organizationId = scoped.actor.organizationId;
+  return scoped.transaction(async (tx) => {
+    const db = tx.executor;
+    await db
+      .insertInto('audit_heads')
+      .values({ organization_id: organizationId, seq: 0, hash: GENESIS })
+      .onConflict((oc) => oc.column('organization_id').doNothing())
+      .execute();
+    const head = await db
+      .selectFrom('audit_heads')
+      .select(['seq', 'hash'])
+      .where('organization_id', '=', organizationId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    const content: AuditContent = {
+      at: clock.now(),
+      actor: scoped.actor.userId,
+      action: entry.action,
+      subjectType: entry.subjectType,
+      subjectId: entry.subjectId,
+      providerId: entry.providerId ?? null,
+      payload: entry.payload ?? {},
+    };
+    const hash = recordHash(head.hash, content);
+    const seq = Number(head.seq) + 1;
+    await db
+      .insertInto('audit_log')
+      .values({
+        organization_id: organizationId,
+        seq,
+        at: content.at,
+        actor: content.actor,
+        action: content.action,
+        subject_type: content.subjectType,
+        subject_id: content.subjectId,
+        provider_id: content.providerId,
+        payload: JSON.stringify(content.payload),
+        prev_hash: head.hash,
+        hash,
+      })
+      .execute();
+    await db
+      .updateTable('audit_heads')
+      .set({ seq, hash })
+      .where('organization_id', '=', organizationId)
+      .execute();
+    return hash;
+  });
+}
+
+export type AuditProblemKind = 'altered' | 'removed' | 'reordered';
+
+export interface AuditVerification {
+  readonly ok: boolean;
+  readonly records: number;
+  /** The first record found altered, removed or reordered (by its seq), or null. */
+  readonly problem: {
+    readonly kind: AuditProblemKind;
+    readonly seq: number;
+    readonly message: string;
+  } | null;
+}
+
+const PAGE = 10_000;
+
+/**
+ * Walks the organization's chain in seq order and names the first break:
+ * - **altered**: the record no longer hashes to its stored hash (content or previous hash edited);
+ * - **removed**: a seq is missing, the tail is shorter than the head says, or a record's previous hash
+ *   matches no record in the log (one was deleted and the rest renumbered);
+ * - **reordered**: the record's previous hash is the hash of a record stored elsewhere in the log.
+ * The hashes are checked against the chain from GENESIS, so editing a record and recomputing its hash
+ * still breaks the next record's link.
+ */
+export async function verifyAudit(scoped: ScopedDb): Promise<AuditVerification> {
+  if (!auditPolicy['audit.read'](scoped.actor)) throw notFound('audit log');
+  const rows: {
+    seq: number;
+    prev: string;
+    hash: string;
+    selfOk: boolean;
+  }[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await scoped
+      .selectFrom('audit_log')
+      .select([
+        'seq',
+        'at',
+        'actor',
+        'action',
+        'subject_type',
+        'subject_id',
+        'provider_id',
+        'payload',
+        'prev_hash',
+        'hash',
+      ])
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(PAGE)
+      .execute();
+    for (const r of page) {
+      const content: AuditContent = {
+        at: r.at,
+        actor: r.actor,
+        action: r.action,
+        subjectType: r.subject_type,
+        subjectId: r.subject_id,
+        providerId: r.provider_id,
+        payload: r.payload,
+      };
+      rows.push({
+        seq: Number(r.seq),
+        prev: r.prev_hash,
+        hash: r.hash,
+        selfOk: recordHash(r.prev_hash, content) === r.hash,
+      });
+    }
+    if (page.length < PAGE) break;
+    after = Number(page[page.length - 1]?.seq);
+  }
+  const known = new Set(rows.map((r) => r.hash));
+  const fail = (kind: AuditProblemKind, seq: number, message: string): AuditVerification => ({
+    ok: false,
+    records: rows.length,
+    problem: { kind, seq, message },
+  });
+  let expectedSeq = 1;
+  let prevHash = GENESIS;
+  for (const row of rows) {
+    if (row.seq !== expectedSeq) return fail('removed', expectedSeq, `record ${expectedSeq} is missing`);
+    if (!row.selfOk) return fail('altered', row.seq, `record ${row.seq} does not match its hash`);
+    if (row.prev !== prevHash) {
+      return known.has(row.prev)
+        ? fail('reordered', row.seq, `record ${row.seq} follows a record stored elsewhere in the log`)
+        : fail('removed', row.seq, `the record before ${row.seq} was removed or replaced`);
+    }
+    prevHash = row.hash;
+    expectedSeq = row.seq + 1;
+  }
+  const head = await scoped.selectFrom('audit_heads').select(['seq', 'hash']).executeTakeFirst();
+  const headSeq = head ? Number(head.seq) : 0;
+  if (headSeq > rows.length)
+    return fail('removed', rows.length + 1, `records ${rows.length + 1}–${headSeq} are missing`);
+  if (head && head.hash !== prevHash && headSeq === rows.length) {
+    return fail('altered', headSeq, `record ${headSeq} differs from the chain's head`);
+  }
+  return { ok: true, records: rows.length, problem: null };
+}
+
+/** Turns the append-only trigger off and on: for the tamper tests only (an attacker with the owner's rights). */
+export const appendOnlyTrigger = (enabled: boolean) =>
+  sql.raw(`alter table audit_log ${enabled ? 'enable' : 'disable'} trigger audit_log_append_only`);

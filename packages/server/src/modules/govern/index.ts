@@ -1,0 +1,24 @@
+import type { ShorelineModule } from '../../platform/module.js';
+import { registerGovernCommands } from './cli.js';
+import { governMigrations } from './migrations.js';
+import { governPolicy } from './policy.js';
+import { governRoutes } from './routes.js';
+import { governScopedTables } from './tables.js';
+
+export type { governPolicy } from './policy.js';
+// The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
+export type * from './schemas.js';
+
+/**
+ * Govern (issue 11, decision 0024): contracts as versioned documents whose terms configure the SLA
+ * engine, settlements per provider-month from measured KPIs (core/govern), every change appended to
+ * the audit log.
+ */
+export const governModule: ShorelineModule = {
+  name: 'govern',
+  migrations: governMigrations,
+  scopedTables: governScopedTables,
+  policy: governPolicy,
+  routes: governRoutes,
+  cli: registerGovernCommands,
+};

@@ -1,0 +1,39 @@
+import { type Migration, scriptMigration } from '../../platform/db/migrate.js';
+
+export const governMigrations: Migration[] = [
+  scriptMigration(
+    '2026-12-03T0904_govern_contracts',
+    `
+    create table contracts (
+      id text primary key,
+      organization_id text not null references organizations(id),
+      provider_id text not null,
+      sla_policy_id text,
+      created_at timestamptz not null
+    );
+    create index contracts_org_provider on contracts (organization_id, provider_id);
+    create table contract_versions (
+      contract_id text not null references contracts(id),
+      version integer not null check (version >= 1),
+      organization_id text not null references organizations(id),
+      provider_id text not null,
+      effective_from text not null check (effective_from ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+      reason text not null,
+      approved_by text not null,
+      document jsonb not null,
+      created_by text not null,
+      created_at timestamptz not null,
+      primary key (contract_id, version)
+    );
+    create table settlements (
+      contract_id text not null references contracts(id),
+      period text not null,
+      organization_id text not null references organizations(id),
+      provider_id text not null,
+      statement jsonb not null,
+      computed_at timestamptz not null,
+      primary key (contract_id, period)
+    );
+    `,
+  ),
+];

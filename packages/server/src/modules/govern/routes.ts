@@ -1,0 +1,76 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../platform/http/env.js';
+import { apiRoute, IdParam, json, jsonBody, listOf } from '../../platform/http/openapi.js';
+import type { ModuleContext } from '../../platform/module.js';
+import { contractJsonSchema } from './json-schema.js';
+import {
+  ContractApply,
+  ContractSummarySchema,
+  ContractVersionSchema,
+  SettlementSchema,
+  SettleQuery,
+} from './schemas.js';
+import * as service from './service.js';
+
+const SettlementParams = IdParam.extend({
+  // Any short text: a month with no statement is simply not found (as a foreign one is).
+  period: z
+    .string()
+    .min(1)
+    .max(7)
+    .openapi({ param: { name: 'period', in: 'path' }, example: '2025-01' }),
+});
+
+/** Contracts (versioned documents), settlements per provider-month, the contract JSON Schema. */
+export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
+  app.openapi(
+    apiRoute('govern', 'get', '/api/govern/contracts', {
+      summary: 'Every contract in its latest version (vendor staff: their provider’s)',
+      responses: { 200: json(listOf(ContractSummarySchema, 'ContractList'), 'Contracts') },
+    }),
+    async (c) => c.json({ items: await service.listContracts(c.var.scoped) }, 200),
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/contracts', {
+      summary: 'Apply a contract document: a new contract, or a new version from its effective date',
+      request: { body: jsonBody(ContractApply) },
+      responses: { 201: json(ContractVersionSchema, 'Applied') },
+    }),
+    async (c) => c.json(await service.applyContract(c.var.scoped, ctx.clock, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    apiRoute('govern', 'get', '/api/govern/contracts/{id}/versions', {
+      summary: "A contract's versions, oldest first",
+      request: { params: IdParam },
+      responses: { 200: json(listOf(ContractVersionSchema, 'ContractVersions'), 'Versions') },
+    }),
+    async (c) =>
+      c.json({ items: await service.contractVersions(c.var.scoped, c.req.valid('param').id) }, 200),
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/settlements', {
+      summary: 'Compute (or recompute) the settlement of one provider-month',
+      request: { body: jsonBody(SettleQuery) },
+      responses: { 200: json(SettlementSchema, 'Settlement') },
+    }),
+    async (c) => c.json(await service.settle(c.var.scoped, ctx.clock, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    apiRoute('govern', 'get', '/api/govern/contracts/{id}/settlements/{period}', {
+      summary: 'A stored settlement statement',
+      request: { params: SettlementParams },
+      responses: { 200: json(SettlementSchema, 'Settlement') },
+    }),
+    async (c) => {
+      const { id, period } = c.req.valid('param');
+      return c.json(await service.getSettlement(c.var.scoped, id, period), 200);
+    },
+  );
+  app.openapi(
+    apiRoute('govern', 'get', '/api/govern/contract-schema', {
+      summary: 'The JSON Schema of contract documents (docs/schemas/contract.schema.json)',
+      responses: { 200: json(z.record(z.string(), z.unknown()).openapi('JsonSchema'), 'JSON Schema') },
+    }),
+    (c) => c.json(contractJsonSchema(), 200),
+  );
+}

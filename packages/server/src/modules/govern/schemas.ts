@@ -1,0 +1,216 @@
+import { z } from '@hono/zod-openapi';
+import { CHANNELS, KPI_IDS, TICKET_PRIORITIES, TICKET_STATUSES } from '@shoreline/core';
+
+const Bp = z.number().int().min(0).max(1_000_000);
+const Minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const Day = z.iso.date();
+const Words = z.array(z.string().trim().min(1).max(80)).max(50);
+
+/** A rate line of the pricing model: price per unit, in minor units, with an optional billed minimum. */
+export const RateLine = z
+  .object({
+    unit: z.enum(['hour', 'fte_month', 'contact', 'minute', 'resolution', 'month']),
+    rateMinor: Minor,
+    minimumQuantity: z.number().int().min(0).max(1_000_000_000).optional(),
+  })
+  .strict()
+  .openapi('ContractRateLine');
+
+/** One SLA term: a KPI from the one catalogue (core KPI_CATALOGUE), its scope, levels and credit. */
+export const ContractTerm = z
+  .object({
+    id: z.string().trim().min(1).max(64),
+    kpi: z.enum(KPI_IDS),
+    targetSeconds: z.number().int().min(1).max(31_536_000).optional(),
+    scope: z
+      .object({
+        priorities: z.array(z.enum(TICKET_PRIORITIES)).max(4).optional(),
+        channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
+        languages: Words.optional(),
+      })
+      .strict()
+      .default({}),
+    /** Business seconds on the team calendar (the SLA engine's), or wall-clock seconds. */
+    calendar: z.enum(['business', 'calendar']).default('calendar'),
+    pauseStatuses: z
+      .array(z.enum(TICKET_STATUSES))
+      .max(TICKET_STATUSES.length)
+      .default(['pending', 'on_hold']),
+    /** Levels in the KPI's unit: basis points of records, or hundredths of a score. */
+    minimum: z.number().int().min(0).max(1_000_000),
+    expected: z.number().int().min(0).max(1_000_000),
+    /** A critical service level carries credits; a key measurement is reported only. */
+    kind: z.enum(['critical', 'key']),
+    allocationBp: Bp.default(0),
+    credit: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('allocation') }).strict(),
+        z.object({ kind: z.literal('fixed'), amountMinor: Minor }).strict(),
+        z.object({ kind: z.literal('per_point'), bpPerPoint: Bp }).strict(),
+      ])
+      .default({ kind: 'allocation' }),
+    /** Bonus share of charges when the expected level is reached (0: none). */
+    bonusBp: Bp.default(0),
+  })
+  .strict()
+  .refine(
+    (t) =>
+      !['first_response_within', 'resolution_within', 'service_level_answered_within'].includes(t.kpi) ||
+      t.targetSeconds !== undefined,
+    {
+      message: 'this KPI needs targetSeconds',
+      path: ['targetSeconds'],
+    },
+  )
+  .openapi('ContractTerm');
+
+/** What a contract says, as one JSON document (published as docs/schemas/contract.schema.json). */
+export const ContractDocument = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    services: Words.default([]),
+    channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
+    languages: Words.default([]),
+    sites: Words.default([]),
+    start: Day,
+    termMonths: z.number().int().min(1).max(240),
+    noticeDays: z.number().int().min(0).max(3_650),
+    renewal: z.enum(['automatic', 'none']).default('none'),
+    currency: z.string().regex(/^[A-Z]{3}$/),
+    pricingModel: z.enum(['per_hour', 'per_fte', 'per_contact', 'per_minute', 'per_resolution', 'hybrid']),
+    rates: z.array(RateLine).min(1).max(20),
+    atRiskBp: Bp.max(10_000),
+    escalationPercent: z.array(z.number().int().min(0).max(1_000)).min(1).max(12).default([100]),
+    earnBack: z
+      .object({
+        goodMonths: z.number().int().min(1).max(12),
+        chronic: z
+          .object({ misses: z.number().int().min(1).max(12), window: z.number().int().min(1).max(12) })
+          .strict(),
+      })
+      .strict()
+      .default({ goodMonths: 3, chronic: { misses: 3, window: 6 } }),
+    bonusCapBp: Bp.max(10_000).default(0),
+    qualityGates: z
+      .array(
+        z
+          .object({
+            kpi: z.enum(['csat', 'qa_score', 'reopen_rate']),
+            floor: z.number().int().min(0).max(1_000_000),
+          })
+          .strict(),
+      )
+      .max(10)
+      .default([]),
+    forecastBand: z.object({ aboveBp: Bp.optional(), belowBp: Bp.optional() }).strict().optional(),
+    terms: z.array(ContractTerm).min(1).max(50),
+  })
+  .strict()
+  .openapi('ContractDocument');
+
+/** A file for `shoreline contract apply` or POST /api/govern/contracts: a new contract or a new version. */
+export const ContractApply = z
+  .object({
+    $schema: z.string().max(300).optional(),
+    /** Omitted for a new contract; the contract's id for a change. */
+    contractId: z.string().min(1).max(64).optional(),
+    providerId: z.string().min(1).max(64),
+    effectiveFrom: Day,
+    reason: z.string().trim().min(1).max(500),
+    approvedBy: z.string().trim().min(1).max(200),
+    document: ContractDocument,
+  })
+  .strict()
+  .openapi('ContractApply');
+
+export const ContractVersionSchema = z
+  .object({
+    contractId: z.string(),
+    providerId: z.string(),
+    version: z.number().int(),
+    effectiveFrom: z.string(),
+    reason: z.string(),
+    approvedBy: z.string(),
+    createdAt: z.string(),
+    slaPolicyId: z.string().nullable(),
+    document: ContractDocument,
+  })
+  .openapi('ContractVersion');
+
+export const ContractSummarySchema = z
+  .object({
+    id: z.string(),
+    providerId: z.string(),
+    name: z.string(),
+    currency: z.string(),
+    latestVersion: z.number().int(),
+    effectiveFrom: z.string(),
+  })
+  .openapi('ContractSummary');
+
+export const SettleQuery = z
+  .object({
+    providerId: z.string().min(1).max(64),
+    period: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .openapi({ example: '2025-01' }),
+  })
+  .strict();
+
+const TermMeasure = z.object({
+  version: z.number().int(),
+  termId: z.string(),
+  kpi: z.string(),
+  kind: z.enum(['critical', 'key']),
+  fromDay: z.number().int(),
+  toDay: z.number().int(),
+  met: z.number().int(),
+  total: z.number().int(),
+  measured: z.number().int().nullable(),
+  minimum: z.number().int(),
+  expected: z.number().int(),
+  missed: z.boolean(),
+  metExpected: z.boolean(),
+  /** Where the tickets behind this figure are: GET /api/tickets with these filters. */
+  drillDown: z.record(z.string(), z.string()),
+});
+
+export const SettlementSchema = z
+  .object({
+    contractId: z.string(),
+    providerId: z.string(),
+    period: z.string(),
+    currency: z.string(),
+    segments: z.array(
+      z.object({
+        version: z.number().int(),
+        fromDay: z.number().int(),
+        toDay: z.number().int(),
+        days: z.number().int(),
+      }),
+    ),
+    volumes: z.object({ contacts: z.number().int(), resolutions: z.number().int() }),
+    measures: z.array(TermMeasure),
+    chargesMinor: z.number().int(),
+    atRiskMinor: z.number().int(),
+    creditLines: z.array(
+      z.object({
+        version: z.number().int(),
+        termId: z.string(),
+        multiplierPercent: z.number().int(),
+        uncappedMinor: z.number().int(),
+        creditMinor: z.number().int(),
+        lineCapped: z.boolean(),
+        relieved: z.boolean(),
+      }),
+    ),
+    poolCapAdjustmentMinor: z.number().int(),
+    creditsMinor: z.number().int(),
+    earnBackMinor: z.number().int(),
+    bonusMinor: z.number().int(),
+    bonusBlockedBy: z.array(z.string()),
+    netMinor: z.number().int(),
+    chronicFailures: z.array(z.string()),
+  })
+  .openapi('Settlement');

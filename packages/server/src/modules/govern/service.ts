@@ -1,0 +1,588 @@
+import {
+  attainment,
+  type BonusTerm,
+  consecutiveMissesBefore,
+  daysInForce,
+  daysInMonth,
+  earnBack,
+  isChronicFailure,
+  KPI_CATALOGUE,
+  meetsLevel,
+  type QualityGate,
+  type SettlementSegment,
+  settlePeriod,
+  type TermMonth,
+} from '@shoreline/core';
+import { type RawBuilder, sql } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, notFound } from '../../platform/http/problem.js';
+import { newId } from '../../platform/ids.js';
+import type { ScopedDb } from '../../platform/scope.js';
+import { appendAudit } from '../audit/index.js';
+import { directoryFor } from '../identity/index.js';
+import { createPolicy, revisePolicy } from '../sla/index.js';
+import { authorizeGovern } from './policy.js';
+import { presentSummary, presentVersion } from './presenters.js';
+import type { ContractApplyInput, ContractDocumentJson, Settlement } from './schemas-types.js';
+
+/**
+ * Applies a contract document: version 1 of a new contract, or the next version of `contractId`
+ * from `effectiveFrom` (never before the version it follows), with its reason and approver. Its
+ * response and resolution terms become the provider's SLA engine policy (a new policy version from
+ * the same date), and the change is appended to the audit log, all in one transaction.
+ */
+export async function applyContract(s: ScopedDb, clock: Clock, input: ContractApplyInput) {
+  authorizeGovern(s.actor, 'govern.manage');
+  checkDocument(input.document);
+  const directory = await directoryFor(s);
+  if (!directory.providers.some((p) => p.id === input.providerId))
+    throw new AppError('not_found', 'provider not found', 'providerId');
+  return s.transaction(async (tx) => {
+    const now = clock.now();
+    let contractId = input.contractId;
+    let version = 1;
+    let slaPolicyId: string | null = null;
+    if (contractId) {
+      const contract = await tx
+        .selectFrom('contracts')
+        .selectAll()
+        .where('id', '=', contractId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!contract) throw new AppError('not_found', 'contract not found', 'contractId');
+      if (contract.provider_id !== input.providerId)
+        throw new AppError('validation_failed', 'a contract keeps its provider', 'providerId');
+      const latest = await tx
+        .selectFrom('contract_versions')
+        .select(['version', 'effective_from'])
+        .where('contract_id', '=', contractId)
+        .orderBy('version', 'desc')
+        .executeTakeFirstOrThrow();
+      if (input.effectiveFrom < latest.effective_from)
+        throw new AppError(
+          'validation_failed',
+          'a new version cannot take effect before the version it replaces',
+          'effectiveFrom',
+        );
+      version = latest.version + 1;
+      slaPolicyId = contract.sla_policy_id;
+    } else {
+      contractId = newId('ctr', now.getTime());
+      await tx
+        .insertInto('contracts', {
+          id: contractId,
+          provider_id: input.providerId,
+          sla_policy_id: null,
+          created_at: now,
+        })
+        .execute();
+    }
+    const sla = slaDefinition(input);
+    if (sla) {
+      const policy = slaPolicyId
+        ? await revisePolicy(tx, clock, slaPolicyId, sla)
+        : await createPolicy(tx, clock, sla);
+      if (!slaPolicyId) {
+        slaPolicyId = policy.id;
+        await tx
+          .updateTable('contracts')
+          .set({ sla_policy_id: slaPolicyId })
+          .where('id', '=', contractId)
+          .execute();
+      }
+    }
+    const row = await tx
+      .insertInto('contract_versions', {
+        contract_id: contractId,
+        version,
+        provider_id: input.providerId,
+        effective_from: input.effectiveFrom,
+        reason: input.reason,
+        approved_by: input.approvedBy,
+        document: JSON.stringify(input.document),
+        created_by: tx.actor.userId,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(tx, clock, {
+      action: 'contract.version_applied',
+      subjectType: 'contract',
+      subjectId: contractId,
+      providerId: input.providerId,
+      payload: {
+        version,
+        effectiveFrom: input.effectiveFrom,
+        reason: input.reason,
+        approvedBy: input.approvedBy,
+      },
+    });
+    return presentVersion(row, slaPolicyId);
+  });
+}
+
+/** Rules the schema cannot state: unique term ids, expected at least as good as the minimum. */
+function checkDocument(doc: ContractDocumentJson): void {
+  const seen = new Set<string>();
+  doc.terms.forEach((term, i) => {
+    if (seen.has(term.id))
+      throw new AppError('validation_failed', 'term ids must be unique', `document.terms.${i}.id`);
+    seen.add(term.id);
+    if (!meetsLevel(term.kpi, term.expected, term.minimum))
+      throw new AppError(
+        'validation_failed',
+        'the expected level must be at least as good as the minimum',
+        `document.terms.${i}.expected`,
+      );
+  });
+}
+
+/** The SLA engine policy a contract's response and resolution terms configure (decision 0017). */
+function slaDefinition(input: ContractApplyInput) {
+  const targets = input.document.terms.flatMap((term) => {
+    const metric = KPI_CATALOGUE[term.kpi].slaMetric;
+    if (!metric || term.targetSeconds === undefined) return [];
+    return [
+      {
+        ...(term.scope.priorities ? { priorities: term.scope.priorities } : {}),
+        ...(term.scope.channels ? { channels: term.scope.channels } : {}),
+        ...(metric === 'resolution'
+          ? { resolutionSeconds: term.targetSeconds }
+          : { firstResponseSeconds: term.targetSeconds }),
+      },
+    ];
+  });
+  if (targets.length === 0) return null;
+  const pause = input.document.terms.find((t) => KPI_CATALOGUE[t.kpi].slaMetric)?.pauseStatuses ?? [];
+  return {
+    name: `Contract: ${input.document.name}`.slice(0, 120),
+    position: 0,
+    conditions: { providerIds: [input.providerId] },
+    targets,
+    pauseStatuses: pause.filter((p) => p !== 'new' && p !== 'open'),
+    atRisk: { percent: 80 },
+    effectiveFrom: `${input.effectiveFrom}T00:00:00Z`,
+    reason: input.reason,
+  };
+}
+
+export async function listContracts(s: ScopedDb) {
+  authorizeGovern(s.actor, 'govern.read');
+  const rows = await s
+    .selectFrom('contract_versions')
+    .selectAll()
+    .orderBy('contract_id')
+    .orderBy('version', 'desc')
+    .execute();
+  const latest = new Map<string, (typeof rows)[number]>();
+  for (const r of rows) if (!latest.has(r.contract_id)) latest.set(r.contract_id, r);
+  return [...latest.values()].map(presentSummary);
+}
+
+export async function contractVersions(s: ScopedDb, contractId: string) {
+  authorizeGovern(s.actor, 'govern.read');
+  const contract = await s
+    .selectFrom('contracts')
+    .selectAll()
+    .where('id', '=', contractId)
+    .executeTakeFirst();
+  if (!contract) throw notFound('contract');
+  const rows = await s
+    .selectFrom('contract_versions')
+    .selectAll()
+    .where('contract_id', '=', contractId)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => presentVersion(r, contract.sla_policy_id));
+}
+
+const UNTRUSTED_RESOLUTION = sql`array['resolution_inferred', 'resolved_while_open']::text[]`;
+
+/** The SQL condition of a term's scope on tickets. */
+function scopeCondition(term: ContractDocumentJson['terms'][number]): RawBuilder<boolean> {
+  const parts: RawBuilder<unknown>[] = [sql`true`];
+  if (term.scope.priorities?.length) parts.push(sql`priority in (${sql.join(term.scope.priorities)})`);
+  if (term.scope.channels?.length) parts.push(sql`channel in (${sql.join(term.scope.channels)})`);
+  if (term.scope.languages?.length) parts.push(sql`language in (${sql.join(term.scope.languages)})`);
+  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
+}
+
+/** Met and total of a term over one segment's tickets, as SQL aggregate expressions. */
+function termAggregates(term: ContractDocumentJson['terms'][number], i: number) {
+  const inScope = scopeCondition(term);
+  const column = term.calendar === 'business' ? 'business_seconds' : 'seconds';
+  switch (term.kpi) {
+    case 'resolution_within': {
+      const col = sql.ref(`resolution_${column}`);
+      const trusted = sql`not (quality_flags && ${UNTRUSTED_RESOLUTION})`;
+      return [
+        sql<number>`count(*) filter (where ${inScope} and ${col} is not null and ${trusted} and ${col} <= ${term.targetSeconds})`.as(
+          `met_${i}`,
+        ),
+        sql<number>`count(*) filter (where ${inScope} and ${col} is not null and ${trusted})`.as(
+          `total_${i}`,
+        ),
+      ];
+    }
+    case 'first_response_within': {
+      const col = sql.ref(`first_response_${column}`);
+      return [
+        sql<number>`count(*) filter (where ${inScope} and ${col} is not null and ${col} <= ${term.targetSeconds})`.as(
+          `met_${i}`,
+        ),
+        sql<number>`count(*) filter (where ${inScope} and ${col} is not null)`.as(`total_${i}`),
+      ];
+    }
+    case 'reopen_rate':
+      return [
+        sql<number>`count(*) filter (where ${inScope} and solved_at is not null and reopen_count > 0)`.as(
+          `met_${i}`,
+        ),
+        sql<number>`count(*) filter (where ${inScope} and solved_at is not null)`.as(`total_${i}`),
+      ];
+    case 'abandonment_rate':
+      return [
+        sql<number>`count(*) filter (where ${inScope} and abandoned)`.as(`met_${i}`),
+        sql<number>`count(*) filter (where ${inScope} and abandoned is not null)`.as(`total_${i}`),
+      ];
+    default:
+      // Not measured from tickets yet (service level per interval, CSAT, QA, forecast accuracy).
+      return [sql<number>`0`.as(`met_${i}`), sql<number>`0`.as(`total_${i}`)];
+  }
+}
+
+interface SegmentFacts {
+  contacts: number;
+  resolutions: number;
+  handleSeconds: number;
+  csatMean: number | null;
+  met: number[];
+  total: number[];
+}
+
+async function measureSegment(
+  s: ScopedDb,
+  providerId: string,
+  from: string,
+  to: string,
+  doc: ContractDocumentJson,
+): Promise<SegmentFacts> {
+  const row = (await s
+    .selectFrom('tickets')
+    .select([
+      sql<number>`count(*)`.as('contacts'),
+      sql<number>`count(*) filter (where solved_at is not null)`.as('resolutions'),
+      sql<number>`coalesce(sum(call_handle_seconds), 0)`.as('handle_seconds'),
+      sql<number | null>`avg(csat_normalised)`.as('csat_mean'),
+      ...doc.terms.flatMap((t, i) => termAggregates(t, i)),
+    ])
+    .where('provider_id', '=', providerId)
+    .where('created_at', '>=', new Date(`${from}T00:00:00Z`))
+    .where('created_at', '<', new Date(`${to}T00:00:00Z`))
+    .executeTakeFirstOrThrow()) as Record<string, unknown>;
+  return {
+    contacts: Number(row.contacts),
+    resolutions: Number(row.resolutions),
+    handleSeconds: Number(row.handle_seconds),
+    csatMean: row.csat_mean === null ? null : Number(row.csat_mean),
+    met: doc.terms.map((_, i) => Number(row[`met_${i}`])),
+    total: doc.terms.map((_, i) => Number(row[`total_${i}`])),
+  };
+}
+
+/** Charges of a segment: fixed monthly lines (prorated by settlePeriod) and measured volume × rate. */
+function segmentCharges(doc: ContractDocumentJson, facts: SegmentFacts, days: number, daysInPeriod: number) {
+  let fixedMonthlyMinor = 0;
+  let variableMinor = 0;
+  for (const line of doc.rates) {
+    switch (line.unit) {
+      case 'month':
+        fixedMonthlyMinor += line.rateMinor;
+        break;
+      case 'fte_month':
+        fixedMonthlyMinor += line.rateMinor * (line.minimumQuantity ?? 0);
+        break;
+      case 'contact': {
+        // A monthly minimum volume binds each segment for its share of the month's days, rounded up.
+        const minimum = Math.ceil(((line.minimumQuantity ?? 0) * days) / daysInPeriod);
+        variableMinor += line.rateMinor * Math.max(facts.contacts, minimum);
+        break;
+      }
+      case 'resolution':
+        variableMinor += line.rateMinor * facts.resolutions;
+        break;
+      case 'minute':
+        variableMinor += line.rateMinor * Math.ceil(facts.handleSeconds / 60);
+        break;
+      case 'hour':
+        variableMinor += line.rateMinor * Math.ceil(facts.handleSeconds / 3600);
+        break;
+    }
+  }
+  return { fixedMonthlyMinor, variableMinor };
+}
+
+const previousPeriod = (period: string): string => {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+};
+
+/** Which terms a stored statement missed and met at the expected level (in any / every segment). */
+function termMonths(statement: Settlement | undefined) {
+  const months = new Map<string, TermMonth>();
+  if (!statement) return months;
+  for (const m of statement.measures) {
+    if (m.kind !== 'critical') continue;
+    const before = months.get(m.termId);
+    const credit = statement.creditLines
+      .filter((l) => l.termId === m.termId)
+      .reduce((sum, l) => sum + l.creditMinor, 0);
+    months.set(m.termId, {
+      missed: (before?.missed ?? false) || m.missed,
+      metExpected: (before?.metExpected ?? true) && m.metExpected,
+      creditMinor: credit,
+    });
+  }
+  return months;
+}
+
+/**
+ * Settles one provider-month: the contract's versions split the month by the days each was in force
+ * (daysInForce); each segment's tickets (created in those days) are measured against that version's
+ * terms; charges, credits, earn-back and bonus follow core settlePeriod. Earlier months' stored
+ * statements give the repeats (escalation), earn-back and chronic failures. The statement is stored
+ * (replacing an earlier computation of the same month) and appended to the audit log.
+ */
+export async function settle(
+  s: ScopedDb,
+  clock: Clock,
+  query: { providerId: string; period: string; contractId?: string | undefined },
+): Promise<Settlement> {
+  authorizeGovern(s.actor, 'govern.manage');
+  let contracts = s.selectFrom('contracts').selectAll().where('provider_id', '=', query.providerId);
+  if (query.contractId) contracts = contracts.where('id', '=', query.contractId);
+  const contract = await contracts.orderBy('created_at').executeTakeFirst();
+  if (!contract) throw new AppError('not_found', 'no contract with this provider', 'providerId');
+  const versionRows = await s
+    .selectFrom('contract_versions')
+    .selectAll()
+    .where('contract_id', '=', contract.id)
+    .orderBy('version')
+    .execute();
+  const docs = new Map(versionRows.map((v) => [v.version, v.document]));
+  const runs = daysInForce(
+    versionRows.map((v) => ({ version: v.version, effectiveFrom: v.effective_from })),
+    query.period,
+  );
+  if (runs.length === 0)
+    throw new AppError(
+      'validation_failed',
+      'no version of the contract is in force in this period',
+      'period',
+    );
+  const D = daysInMonth(query.period);
+  const latestDoc = docs.get(versionRows[versionRows.length - 1]!.version)!;
+
+  // Up to the chronic window's worth of earlier statements, newest first.
+  const lookBack = Math.max(latestDoc.earnBack.chronic.window, latestDoc.earnBack.goodMonths + 1, 12);
+  const periods: string[] = [];
+  for (let p = previousPeriod(query.period), i = 0; i < lookBack; i++, p = previousPeriod(p)) periods.push(p);
+  const earlier = await s
+    .selectFrom('settlements')
+    .select(['period', 'statement'])
+    .where('contract_id', '=', contract.id)
+    .where('period', 'in', periods)
+    .execute();
+  const byPeriod = new Map(earlier.map((r) => [r.period, r.statement as unknown as Settlement]));
+  const history = periods.reverse().map((p) => termMonths(byPeriod.get(p))); // oldest first
+
+  const measures: Settlement['measures'] = [];
+  const segments: SettlementSegment[] = [];
+  let contacts = 0;
+  let resolutions = 0;
+  let csatWeighted = 0;
+  let csatCount = 0;
+  for (const run of runs) {
+    const doc = docs.get(run.version)!;
+    const from = `${query.period}-${String(run.fromDay).padStart(2, '0')}`;
+    const to =
+      run.toDay === D
+        ? `${previousPeriodInverse(query.period)}-01`
+        : `${query.period}-${String(run.toDay + 1).padStart(2, '0')}`;
+    const facts = await measureSegment(s, query.providerId, from, to, doc);
+    contacts += facts.contacts;
+    resolutions += facts.resolutions;
+    if (facts.csatMean !== null) {
+      csatWeighted += facts.csatMean * facts.contacts;
+      csatCount += facts.contacts;
+    }
+    const outcomes = doc.terms.map((term, i) => {
+      const a = attainment(facts.met[i] ?? 0, facts.total[i] ?? 0);
+      const missed = a.levelBp !== null && !meetsLevel(term.kpi, a.levelBp, term.minimum);
+      const metExpected = a.levelBp !== null && meetsLevel(term.kpi, a.levelBp, term.expected);
+      measures.push({
+        version: run.version,
+        termId: term.id,
+        kpi: term.kpi,
+        kind: term.kind,
+        fromDay: run.fromDay,
+        toDay: run.toDay,
+        met: a.met,
+        total: a.total,
+        measured: a.levelBp,
+        minimum: term.minimum,
+        expected: term.expected,
+        missed,
+        metExpected,
+        drillDown: {
+          providerId: query.providerId,
+          from: `${from}T00:00:00Z`,
+          to: `${to}T00:00:00Z`,
+          ...(term.scope.priorities ? { priority: term.scope.priorities.join(',') } : {}),
+        },
+      });
+      return { termId: term.id, missed: term.kind === 'critical' && missed };
+    });
+    segments.push({
+      version: run.version,
+      days: run.days,
+      ...segmentCharges(doc, facts, run.days, D),
+      atRiskBp: doc.atRiskBp,
+      terms: doc.terms
+        .filter((t) => t.kind === 'critical')
+        .map((t) => ({ termId: t.id, allocationBp: t.allocationBp, formula: t.credit })),
+      outcomes: outcomes.filter((o) => doc.terms.find((t) => t.id === o.termId)?.kind === 'critical'),
+    });
+  }
+  // Days before the first version (a contract starting mid-month) carry no charges.
+  const covered = runs.reduce((sum, r) => sum + r.days, 0);
+  if (covered < D)
+    segments.push({
+      version: 0,
+      days: D - covered,
+      fixedMonthlyMinor: 0,
+      variableMinor: 0,
+      atRiskBp: 0,
+      terms: [],
+      outcomes: [],
+    });
+
+  const critical = latestDoc.terms.filter((t) => t.kind === 'critical');
+  const current = new Map<string, TermMonth>();
+  for (const term of critical) {
+    const own = measures.filter((m) => m.termId === term.id);
+    current.set(term.id, {
+      missed: own.some((m) => m.missed),
+      metExpected: own.length > 0 && own.every((m) => m.metExpected),
+      creditMinor: 0,
+    });
+  }
+  const priorConsecutiveMisses = Object.fromEntries(
+    critical.map((t) => [t.id, consecutiveMissesBefore(history.map((h) => h.get(t.id)?.missed ?? false))]),
+  );
+  const earnBackMinor: Record<string, number> = {};
+  const chronicFailures: string[] = [];
+  for (const term of critical) {
+    const past = history.map((h) => h.get(term.id) ?? { missed: false, metExpected: false, creditMinor: 0 });
+    const now = current.get(term.id)!;
+    const due = earnBack([...past, now], latestDoc.earnBack);
+    if (due.earnBackMinor > 0) earnBackMinor[term.id] = due.earnBackMinor;
+    if (
+      isChronicFailure(
+        [...past, now].map((m) => m.missed),
+        latestDoc.earnBack.chronic,
+      ) &&
+      now.missed
+    )
+      chronicFailures.push(term.id);
+  }
+  const bonusTerms: BonusTerm[] = latestDoc.terms
+    .filter((t) => t.bonusBp > 0)
+    .map((t) => {
+      const own = measures.filter((m) => m.termId === t.id);
+      return { termId: t.id, bonusBp: t.bonusBp, earned: own.length > 0 && own.every((m) => m.metExpected) };
+    });
+  const csat = csatCount > 0 ? Math.round(100 + 400 * (csatWeighted / csatCount)) : null;
+  const gates: QualityGate[] = latestDoc.qualityGates.map((g) => ({
+    kpi: g.kpi,
+    // No evidence, no bonus: a gate the tickets cannot measure yet fails.
+    measured: g.kpi === 'csat' && csat !== null ? csat : -1,
+    floor: g.floor,
+    better: 'higher',
+  }));
+  const result = settlePeriod({
+    daysInPeriod: D,
+    segments,
+    escalationPercent: latestDoc.escalationPercent,
+    priorConsecutiveMisses,
+    earnBackMinor,
+    bonus: { terms: bonusTerms, capBp: latestDoc.bonusCapBp, gates },
+  });
+  const statement: Settlement = {
+    contractId: contract.id,
+    providerId: query.providerId,
+    period: query.period,
+    currency: latestDoc.currency,
+    segments: runs,
+    volumes: { contacts, resolutions },
+    measures,
+    chargesMinor: result.chargesMinor,
+    atRiskMinor: result.atRiskMinor,
+    creditLines: [...result.creditLines],
+    poolCapAdjustmentMinor: result.poolCapAdjustmentMinor,
+    creditsMinor: result.creditsMinor,
+    earnBackMinor: result.earnBackMinor,
+    bonusMinor: result.bonus.bonusMinor,
+    bonusBlockedBy: [...result.bonus.blockedBy],
+    netMinor: result.netMinor,
+    chronicFailures,
+  };
+  await s.transaction(async (tx) => {
+    await tx
+      .deleteFrom('settlements')
+      .where('contract_id', '=', contract.id)
+      .where('period', '=', query.period)
+      .execute();
+    await tx
+      .insertInto('settlements', {
+        contract_id: contract.id,
+        period: query.period,
+        provider_id: query.providerId,
+        statement: JSON.stringify(statement),
+        computed_at: clock.now(),
+      })
+      .execute();
+    await appendAudit(tx, clock, {
+      action: 'settlement.computed',
+      subjectType: 'contract',
+      subjectId: contract.id,
+      providerId: query.providerId,
+      payload: {
+        period: query.period,
+        chargesMinor: result.chargesMinor,
+        creditsMinor: result.creditsMinor,
+        netMinor: result.netMinor,
+      },
+    });
+  });
+  return statement;
+}
+
+/** The month after `period`. */
+function previousPeriodInverse(period: string): string {
+  const [y, m] = period.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** A stored statement (vendor staff: their provider's only). */
+export async function getSettlement(s: ScopedDb, contractId: string, period: string): Promise<Settlement> {
+  authorizeGovern(s.actor, 'govern.read');
+  const row = await s
+    .selectFrom('settlements')
+    .select('statement')
+    .where('contract_id', '=', contractId)
+    .where('period', '=', period)
+    .executeTakeFirst();
+  if (!row) throw notFound('settlement');
+  return row.statement as unknown as Settlement;
+}

@@ -1,0 +1,56 @@
+import type { ColumnType } from 'kysely';
+import type { ScopedTables } from '../../platform/scope.js';
+import type { ContractDocumentJson } from './schemas-types.js';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+/** A contract with one provider; what it says lives in its versions. */
+export interface ContractsTable {
+  id: string;
+  organization_id: string;
+  provider_id: string;
+  /** The SLA engine policy the contract's response and resolution terms configure (decision 0017). */
+  sla_policy_id: string | null;
+  created_at: Timestamp;
+}
+
+/** One version of a contract: never edited; a change is a new row with its effective date, reason, approver. */
+export interface ContractVersionsTable {
+  contract_id: string;
+  version: number;
+  organization_id: string;
+  provider_id: string;
+  /** First day (local date, YYYY-MM-DD) the version is in force. */
+  effective_from: string;
+  reason: string;
+  approved_by: string;
+  document: Json<ContractDocumentJson>;
+  created_by: string;
+  created_at: Timestamp;
+}
+
+/** A computed statement per contract and month; recomputing replaces it (the audit log keeps each). */
+export interface SettlementsTable {
+  contract_id: string;
+  period: string;
+  organization_id: string;
+  provider_id: string;
+  statement: Json<Record<string, unknown>>;
+  computed_at: Timestamp;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    contracts: ContractsTable;
+    contract_versions: ContractVersionsTable;
+    settlements: SettlementsTable;
+  }
+}
+
+/** Vendor staff see their own provider's contracts and settlements (read-only: policy.ts). */
+export const governScopedTables: ScopedTables = {
+  contracts: { providerColumn: 'provider_id' },
+  contract_versions: { providerColumn: 'provider_id' },
+  settlements: { providerColumn: 'provider_id' },
+};

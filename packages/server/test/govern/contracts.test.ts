@@ -1,0 +1,248 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import { verifyAudit } from '../../src/modules/audit/index.js';
+import { systemActor } from '../../src/platform/scope.js';
+import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+
+/**
+ * Contracts over HTTP: apply a contract and a mid-month change, settle January 2025 by the version
+ * in force on each day, and who sees what. Figures computed by hand in the comments.
+ */
+describe('govern: contracts and settlement', () => {
+  let app: TestApp;
+  let admin: Auth;
+  let balticLead: Auth;
+  let manilaAgent: Auth;
+  let baltic = '';
+  let organizationId = '';
+  let contractId = '';
+
+  const term = (targetSeconds: number) => ({
+    id: 'R',
+    kpi: 'resolution_within',
+    targetSeconds,
+    scope: { priorities: ['urgent'] },
+    minimum: 9_000,
+    expected: 9_500,
+    kind: 'critical',
+    allocationBp: 10_000,
+  });
+  const document = (targetSeconds: number) => ({
+    name: 'Baltic Contact — multilingual care',
+    services: ['customer care'],
+    channels: ['email', 'chat'],
+    languages: ['lv', 'en'],
+    sites: ['Riga'],
+    start: '2025-01-01',
+    termMonths: 24,
+    noticeDays: 90,
+    currency: 'EUR',
+    pricingModel: 'hybrid',
+    rates: [
+      { unit: 'month', rateMinor: 1_000_000 },
+      { unit: 'contact', rateMinor: 250 },
+    ],
+    atRiskBp: 1_000,
+    terms: [
+      term(targetSeconds),
+      {
+        id: 'FR',
+        kpi: 'first_response_within',
+        targetSeconds: 3_600,
+        minimum: 8_000,
+        expected: 9_000,
+        kind: 'key',
+      },
+    ],
+  });
+
+  beforeAll(async () => {
+    app = await startTestApp({ demo: true });
+    admin = await app.login(DEMO_USERS.admin, DEMO_PASSWORD);
+    balticLead = await app.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD);
+    manilaAgent = await app.login(DEMO_USERS.vendorAgent, DEMO_PASSWORD);
+    const db = app.shoreline.ctx.db;
+    const provider = await db
+      .selectFrom('providers')
+      .select(['id', 'organization_id'])
+      .where('name', '=', 'Baltic Contact')
+      .executeTakeFirstOrThrow();
+    baltic = provider.id;
+    organizationId = provider.organization_id;
+    // 10 urgent tickets on 2–11 January (v1 days) and 10 urgent + 5 normal on 17–31 January (v2 days),
+    // each resolved in 3 h (10 800 s): within v1's 4 h, beyond v2's 2 h.
+    const rows = [];
+    for (let i = 0; i < 25; i++) {
+      const day = i < 10 ? 2 + i : 17 + (i - 10);
+      rows.push({
+        id: `tkt_govern_${i}`,
+        organization_id: organizationId,
+        provider_id: baltic,
+        source: 'test',
+        external_id: `g${i}`,
+        priority: i >= 20 ? 'normal' : 'urgent',
+        created_at: new Date(`2025-01-${String(day).padStart(2, '0')}T09:00:00Z`),
+        solved_at: new Date(`2025-01-${String(day).padStart(2, '0')}T12:00:00Z`),
+        resolution_seconds: 10_800,
+        first_response_seconds: 600,
+        tags: [],
+        quality_flags: [],
+        custom: '{}',
+        reopen_count: 0,
+        handoff_count: 0,
+      });
+    }
+    await db.insertInto('tickets').values(rows).execute();
+  });
+  afterAll(() => app.close());
+
+  it('applies a contract (version 1) and configures the SLA engine for the provider', async () => {
+    const res = await app.request('/api/govern/contracts', {
+      auth: admin,
+      body: {
+        providerId: baltic,
+        effectiveFrom: '2025-01-01',
+        reason: 'signed',
+        approvedBy: 'Head of CS',
+        document: document(14_400),
+      },
+    });
+    expect(res.status).toBe(201);
+    const v = await res.json();
+    expect(v).toMatchObject({ version: 1, effectiveFrom: '2025-01-01', approvedBy: 'Head of CS' });
+    expect(v.slaPolicyId).toMatch(/^slp_/);
+    contractId = v.contractId;
+    const policy = await (await app.request(`/api/sla/policies/${v.slaPolicyId}`, { auth: admin })).json();
+    expect(policy.items[0].definition.conditions).toEqual({ providerIds: [baltic] });
+    expect(policy.items[0].definition.targets).toEqual([
+      { priorities: ['urgent'], resolutionSeconds: 14_400 },
+      { firstResponseSeconds: 3_600 },
+    ]);
+  });
+
+  it('a change is a new version with effective date, reason and approver; never before the last', async () => {
+    const body = {
+      contractId,
+      providerId: baltic,
+      effectiveFrom: '2025-01-16',
+      reason: 'urgent tickets within 2 h',
+      approvedBy: 'Vendor manager',
+      document: document(7_200),
+    };
+    const res = await app.request('/api/govern/contracts', { auth: admin, body });
+    expect(res.status).toBe(201);
+    const v2 = await res.json();
+    expect(v2.version).toBe(2);
+    // The SLA engine's policy gets a version from the same day: live tickets follow the contract.
+    const policy = await (await app.request(`/api/sla/policies/${v2.slaPolicyId}`, { auth: admin })).json();
+    expect(
+      policy.items.map((p: { version: number; effectiveFrom: string }) => [p.version, p.effectiveFrom]),
+    ).toEqual([
+      [1, '2025-01-01T00:00:00.000Z'],
+      [2, '2025-01-16T00:00:00.000Z'],
+    ]);
+    expect(policy.items[1].definition.targets[0]).toEqual({
+      priorities: ['urgent'],
+      resolutionSeconds: 7_200,
+    });
+    const early = await app.request('/api/govern/contracts', {
+      auth: admin,
+      body: { ...body, effectiveFrom: '2025-01-10' },
+    });
+    expect(early.status).toBe(400);
+    expect((await early.json()).field ?? JSON.stringify(await early.json())).toContain('effectiveFrom');
+    const versions = await (
+      await app.request(`/api/govern/contracts/${contractId}/versions`, { auth: admin })
+    ).json();
+    expect(
+      versions.items.map((x: { version: number; effectiveFrom: string }) => [x.version, x.effectiveFrom]),
+    ).toEqual([
+      [1, '2025-01-01'],
+      [2, '2025-01-16'],
+    ]);
+  });
+
+  it('bad input answers problem+json naming the field, and writes nothing', async () => {
+    const bad = document(7_200);
+    (bad.terms[0] as { minimum: number }).minimum = -5;
+    const res = await app.request('/api/govern/contracts', {
+      auth: admin,
+      body: { providerId: baltic, effectiveFrom: '2025-02-01', reason: 'x', approvedBy: 'y', document: bad },
+    });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('document.terms.0.minimum');
+    const list = await (await app.request('/api/govern/contracts', { auth: admin })).json();
+    expect(list.items).toHaveLength(1);
+  });
+
+  it('settles January using each version for its days (hand-computed)', async () => {
+    const res = await app.request('/api/govern/settlements', {
+      auth: admin,
+      body: { providerId: baltic, period: '2025-01' },
+    });
+    expect(res.status).toBe(200);
+    const st = await res.json();
+    expect(st.segments).toEqual([
+      { version: 1, fromDay: 1, toDay: 15, days: 15 },
+      { version: 2, fromDay: 16, toDay: 31, days: 16 },
+    ]);
+    const r = st.measures.filter((m: { termId: string }) => m.termId === 'R');
+    expect(r.map((m: { met: number; total: number; missed: boolean }) => [m.met, m.total, m.missed])).toEqual(
+      [
+        [10, 10, false], // v1: 3 h ≤ 4 h
+        [0, 10, true], // v2: 3 h > 2 h
+      ],
+    );
+    // charges = 1 000 000 × 15/31 + 1 000 000 × 16/31 + 25 contacts × 250 = 1 006 250
+    expect(st.chargesMinor).toBe(1_006_250);
+    expect(st.atRiskMinor).toBe(100_625);
+    // credit = (1 000 000 × 16/31 + 15 × 250) × 10 % × 100 % = 51 987.90… → 51 988
+    expect(st.creditLines).toEqual([
+      expect.objectContaining({ version: 2, termId: 'R', creditMinor: 51_988 }),
+    ]);
+    expect(st.netMinor).toBe(1_006_250 - 51_988);
+    // The key measurement is reported, never credited.
+    expect(
+      st.measures
+        .filter((m: { termId: string }) => m.termId === 'FR')
+        .every((m: { kind: string }) => m.kind === 'key'),
+    ).toBe(true);
+  });
+
+  it('vendor staff see only their own provider’s contracts and settlements, and cannot write', async () => {
+    expect(
+      (await (await app.request('/api/govern/contracts', { auth: balticLead })).json()).items,
+    ).toHaveLength(1);
+    expect(
+      (await (await app.request('/api/govern/contracts', { auth: manilaAgent })).json()).items,
+    ).toHaveLength(0);
+    expect(
+      (await app.request(`/api/govern/contracts/${contractId}/versions`, { auth: manilaAgent })).status,
+    ).toBe(404);
+    expect(
+      (await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01`, { auth: balticLead }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01`, { auth: manilaAgent }))
+        .status,
+    ).toBe(404);
+    const write = await app.request('/api/govern/settlements', {
+      auth: balticLead,
+      body: { providerId: baltic, period: '2025-01' },
+    });
+    expect(write.status).toBe(404);
+  });
+
+  it('every change and settlement is in the audit log, and the chain verifies', async () => {
+    const result = await verifyAudit(app.shoreline.ctx.scope(systemActor('cli', organizationId)));
+    expect(result).toMatchObject({ ok: true, records: 3 });
+  });
+
+  it('publishes the contract JSON Schema', async () => {
+    const schema = await (await app.request('/api/govern/contract-schema', { auth: admin })).json();
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['providerId', 'effectiveFrom', 'reason', 'approvedBy', 'document']),
+    );
+  });
+});

@@ -1,0 +1,208 @@
+import type { ContractSummary, Settlement } from '@shoreline/server/contract';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { can } from '../auth/permissions';
+import { useMe } from '../auth/session';
+import { governApi } from './api';
+
+/** Govern → Contracts: the register, a contract's versions, and its settlement for a month. */
+export function ContractsPage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const me = useMe();
+  const contracts = useResource(() => governApi.contracts(), []);
+  const [selected, setSelected] = useState<ContractSummary>();
+  const versions = useResource(
+    () => (selected ? governApi.versions(selected.id) : Promise.resolve([])),
+    [selected?.id],
+  );
+  const [period, setPeriod] = useState('');
+  const [statement, setStatement] = useState<Settlement>();
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  const load = async (compute: boolean) => {
+    if (!selected || !/^\d{4}-\d{2}$/.test(period)) return;
+    setError(undefined);
+    setBusy(true);
+    try {
+      setStatement(
+        compute
+          ? await governApi.settle(selected.providerId, period)
+          : await governApi.settlement(selected.id, period),
+      );
+    } catch (err) {
+      setStatement(undefined);
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const money = (minor: number) => fmt.money(minor, statement?.currency ?? selected?.currency ?? 'EUR');
+  const level = (bp: number | null) =>
+    bp === null ? '—' : fmt.number(bp / 10_000, { style: 'percent', minimumFractionDigits: 2 });
+
+  return (
+    <>
+      <PageHeader title={t('govern.title')} intro={t('govern.intro')} />
+      <ErrorBanner error={contracts.error} onRetry={contracts.reload} />
+      {contracts.loading && !contracts.data ? <Loading /> : null}
+      {contracts.data && contracts.data.length === 0 ? <p className="empty">{t('govern.none')}</p> : null}
+      {contracts.data && contracts.data.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('govern.name')}</th>
+                <th scope="col">{t('govern.currency')}</th>
+                <th scope="col">{t('govern.version')}</th>
+                <th scope="col">{t('govern.effectiveFrom')}</th>
+                <th scope="col">{t('common.actions')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {contracts.data.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td>{c.currency}</td>
+                  <td className="num">{fmt.number(c.latestVersion)}</td>
+                  <td className="nowrap">{fmt.date(c.effectiveFrom)}</td>
+                  <td>
+                    <button type="button" onClick={() => setSelected(c)} aria-pressed={selected?.id === c.id}>
+                      {t('govern.open')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {selected ? (
+        <>
+          <h2>{t('govern.versionsTitle', { name: selected.name })}</h2>
+          <ErrorBanner error={versions.error} onRetry={versions.reload} />
+          {versions.data ? (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('govern.version')}</th>
+                    <th scope="col">{t('govern.effectiveFrom')}</th>
+                    <th scope="col">{t('govern.reason')}</th>
+                    <th scope="col">{t('govern.approvedBy')}</th>
+                    <th scope="col">{t('govern.terms')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {versions.data.map((v) => (
+                    <tr key={v.version}>
+                      <td className="num">{fmt.number(v.version)}</td>
+                      <td className="nowrap">{fmt.date(v.effectiveFrom)}</td>
+                      <td>{v.reason}</td>
+                      <td>{v.approvedBy}</td>
+                      <td>{t('govern.termCount', { n: v.document.terms.length })}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : null}
+          <h2>{t('govern.settlementTitle')}</h2>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void load(false);
+            }}
+          >
+            <label>
+              {t('govern.period')}
+              <input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} required />
+            </label>
+            <button type="submit" disabled={busy}>
+              {t('govern.show')}
+            </button>
+            {can(me, 'govern.manage') ? (
+              <button type="button" disabled={busy} onClick={() => void load(true)}>
+                {t('govern.compute')}
+              </button>
+            ) : null}
+          </form>
+          <ErrorBanner error={error} />
+          {statement ? (
+            <>
+              <dl className="job-counts">
+                <div>
+                  <dt>{t('govern.charges')}</dt>
+                  <dd>{money(statement.chargesMinor)}</dd>
+                </div>
+                <div>
+                  <dt>{t('govern.atRisk')}</dt>
+                  <dd>{money(statement.atRiskMinor)}</dd>
+                </div>
+                <div>
+                  <dt>{t('govern.credits')}</dt>
+                  <dd>{money(statement.creditsMinor)}</dd>
+                </div>
+                <div>
+                  <dt>{t('govern.earnBack')}</dt>
+                  <dd>{money(statement.earnBackMinor)}</dd>
+                </div>
+                <div>
+                  <dt>{t('govern.bonus')}</dt>
+                  <dd>{money(statement.bonusMinor)}</dd>
+                </div>
+                <div>
+                  <dt>{t('govern.net')}</dt>
+                  <dd>{money(statement.netMinor)}</dd>
+                </div>
+              </dl>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('govern.version')}</th>
+                      <th scope="col">{t('govern.days')}</th>
+                      <th scope="col">{t('govern.term')}</th>
+                      <th scope="col">{t('govern.measured')}</th>
+                      <th scope="col">{t('govern.minimum')}</th>
+                      <th scope="col">{t('govern.result')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {statement.measures.map((m) => (
+                      <tr key={`${m.version}-${m.termId}`}>
+                        <td className="num">{fmt.number(m.version)}</td>
+                        <td className="nowrap">
+                          {fmt.number(m.fromDay)}–{fmt.number(m.toDay)}
+                        </td>
+                        <td>
+                          <code>{m.termId}</code>
+                        </td>
+                        <td className="num">
+                          {level(m.measured)} ({t('govern.ticketsMet', { met: m.met, n: m.total })})
+                        </td>
+                        <td className="num">{level(m.minimum)}</td>
+                        <td>
+                          {m.measured === null
+                            ? t('govern.notMeasured')
+                            : m.missed
+                              ? t(m.kind === 'critical' ? 'govern.missed' : 'govern.belowReported')
+                              : t('govern.met')}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          ) : null}
+        </>
+      ) : null}
+    </>
+  );
+}
