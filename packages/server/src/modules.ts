@@ -2,6 +2,7 @@ import { customersModule } from './modules/customers/index.js';
 import { deskModule } from './modules/desk/index.js';
 import { identityModule } from './modules/identity/index.js';
 import { insightModule } from './modules/insight/index.js';
+import { knowledgeModule } from './modules/knowledge/index.js';
 import { mailModule } from './modules/mail/index.js';
 import { planModule } from './modules/plan/index.js';
 import { slaModule } from './modules/sla/index.js';
@@ -30,4 +31,5 @@ export const modules: readonly ShorelineModule[] = [
   mailModule,
   deskModule,
   slaModule,
+  knowledgeModule,
 ];
