@@ -169,12 +169,14 @@ export const RestoreRequest = z
   .strict()
   .openapi('KnowledgeRestore');
 
-export const VersionsQuery = z.object({ language: LanguageTag });
+// Optional in the schema so that an article outside the caller's reach answers 404 before any
+// 400 about the query (the service checks the article first, then requires these).
+export const VersionsQuery = z.object({ language: LanguageTag.optional() });
 
 export const DiffQuery = z.object({
-  language: LanguageTag,
-  from: z.coerce.number().int().min(1),
-  to: z.coerce.number().int().min(1),
+  language: LanguageTag.optional(),
+  from: z.coerce.number().int().min(1).optional(),
+  to: z.coerce.number().int().min(1).optional(),
 });
 
 export const DiffSchema = z

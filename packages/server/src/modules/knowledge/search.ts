@@ -25,9 +25,10 @@ export interface SearchOptions {
  *   Turkish, Hungarian, English… stemmers; `simple` where PostgreSQL has none), as a prefix
  *   (`word:*`, so a half-typed word or an inflected Latvian form finds its stem), OR-ed and
  *   ranked by `ts_rank_cd` with the title weighing more (A) than the body (B);
- * - letters: trigram word similarity between the folded query (core foldForSearch: no case, no
- *   diacritics) and the folded article, which forgives typos and missing Turkish letters.
- * Score = ts_rank_cd + 0.6 × word similarity + 0.05 × helpfulness ((yes + 1) / (yes + no + 2),
+ * - letters: trigram word similarity (pg_trgm) between the folded query (core foldForSearch: no
+ *   case, no diacritics) and the folded article — of the query as one run of text, or the mean
+ *   of its words' each, whichever is higher — which forgives typos and missing Turkish letters.
+ * Score = ts_rank_cd + 0.6 × that similarity + 0.05 × helpfulness ((yes + 1) / (yes + no + 2),
  * Laplace's rule of succession), so helpful articles win ties. Decision 0022.
  */
 export async function searchArticles(s: ScopedDb, options: SearchOptions): Promise<KnowledgeSearchHit[]> {
@@ -45,6 +46,14 @@ export async function searchArticles(s: ScopedDb, options: SearchOptions): Promi
     words.map((w) => sql`to_tsquery(${sql.lit(config)}::regconfig, ${`${w}:*`})`),
     sql` || `,
   );
+  // Each word alone too: a word found anywhere counts, not only the query as one run of text
+  // (Hebrew attaches ה, ו, ב, ל to the next word: "מעקב" is found inside "המעקב").
+  const foldedWords = [...new Set(folded.split(' '))];
+  const perWord = sql.join(
+    foldedWords.map((w) => sql`word_similarity(${w}::text, t.search_folded)`),
+    sql` + `,
+  );
+  const similarity = sql<number>`greatest(word_similarity(q.f, t.search_folded), (${perWord}) / ${foldedWords.length}::float8)`;
   const rows = await s.executor
     .with('q', (db) =>
       db.selectNoFrom([sql<unknown>`(${tsquery})`.as('tsq'), sql<string>`${folded}::text`.as('f')]),
@@ -60,7 +69,7 @@ export async function searchArticles(s: ScopedDb, options: SearchOptions): Promi
       't.body_md',
       'a.internal',
       sql<number>`ts_rank_cd(t.search, q.tsq)
-        + 0.6 * word_similarity(q.f, t.search_folded)
+        + 0.6 * ${similarity}
         + 0.05 * (t.helpful_yes + 1)::float8 / (t.helpful_yes + t.helpful_no + 2)`.as('score'),
     ])
     .where(s.condition('knowledge_translations', 't'))
@@ -68,7 +77,7 @@ export async function searchArticles(s: ScopedDb, options: SearchOptions): Promi
     .where('t.language', '=', options.language)
     .where('t.published_version', 'is not', null)
     .$if(!options.includeInternal, (qb) => qb.where('a.internal', '=', false))
-    .where(sql<boolean>`(t.search @@ q.tsq or word_similarity(q.f, t.search_folded) >= ${TYPO_SIMILARITY})`)
+    .where(sql<boolean>`(t.search @@ q.tsq or ${similarity} >= ${TYPO_SIMILARITY})`)
     .orderBy('score', 'desc')
     .orderBy('a.slug')
     .limit(options.limit)

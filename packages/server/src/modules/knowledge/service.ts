@@ -501,7 +501,9 @@ export function publishedText(
   };
 }
 
-export async function listVersions(s: ScopedDb, articleId: string, lang: string) {
+export async function listVersions(s: ScopedDb, articleId: string, lang: string | undefined) {
+  await requireArticle(s, articleId);
+  if (lang === undefined) throw invalid('language', 'required');
   const rows = await s
     .selectFrom('knowledge_versions')
     .selectAll()
@@ -517,12 +519,14 @@ export async function listVersions(s: ScopedDb, articleId: string, lang: string)
 export async function diffVersions(
   s: ScopedDb,
   articleId: string,
-  input: { language: string; from: number; to: number },
+  input: { language?: string | undefined; from?: number | undefined; to?: number | undefined },
 ): Promise<KnowledgeDiff> {
-  const lang = language(input.language);
   await requireArticle(s, articleId);
-  const a = (await versionRow(s, articleId, lang, input.from)).version;
-  const b = (await versionRow(s, articleId, lang, input.to)).version;
+  for (const field of ['language', 'from', 'to'] as const)
+    if (input[field] === undefined) throw invalid(field, 'required');
+  const lang = language(input.language!);
+  const a = (await versionRow(s, articleId, lang, input.from!)).version;
+  const b = (await versionRow(s, articleId, lang, input.to!)).version;
   const lines: KnowledgeDiff['lines'] = [];
   for (const part of diffLines(a.body_md, b.body_md)) {
     const op = part.added ? 'added' : part.removed ? 'removed' : 'same';
