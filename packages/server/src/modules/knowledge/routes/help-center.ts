@@ -6,7 +6,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { Selectable } from 'kysely';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { AppError } from '../../../platform/http/problem.js';
-import type { ModuleContext } from '../../../platform/module.js';
+import { instanceSlot, type ModuleContext } from '../../../platform/module.js';
 import { type ScopedDb, systemActor } from '../../../platform/scope.js';
 import {
   articleBody,
@@ -36,6 +36,19 @@ import type { KnowledgeSettingsTable } from '../tables.js';
 export const HELP_SESSION_COOKIE = 'shoreline_help';
 const FORM_LIMIT_BYTES = 64 * 1024;
 
+/**
+ * How long a help center's settings and language list are reused before they are read again:
+ * reading them costs two queries (one a scan of the translations) on every page otherwise. A
+ * newly published language or a changed brand shows within this time.
+ */
+const SITE_CACHE_MS = 10_000;
+
+/** This instance's help centers by slug, with their languages (see SITE_CACHE_MS). */
+const helpCenterSites = instanceSlot(
+  'knowledge.help-center-sites',
+  () => new Map<string, { at: number; settings: Selectable<KnowledgeSettingsTable>; languages: string[] }>(),
+);
+
 interface Visit {
   settings: Selectable<KnowledgeSettingsTable>;
   scoped: ScopedDb;
@@ -53,11 +66,21 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
   const origin = new URL(ctx.config.publicUrl).origin;
   const notFoundPage = () => new AppError('not_found', 'no such help center page');
 
+  const sites = ctx.instance(helpCenterSites);
+
   async function visit(c: Context<AppEnv>): Promise<Visit> {
-    const settings = await siteBySlug(ctx.db, c.req.param('slug') ?? '');
-    if (!settings) throw notFoundPage();
+    const slug = c.req.param('slug') ?? '';
+    const now = clock.now().getTime();
+    let cached = sites.get(slug);
+    if (!cached || now - cached.at > SITE_CACHE_MS) {
+      const settings = await siteBySlug(ctx.db, slug);
+      if (!settings) throw notFoundPage();
+      const scoped = ctx.scope(systemActor('help-center', settings.organization_id));
+      cached = { at: now, settings, languages: await publicLanguages(scoped, settings.default_language) };
+      sites.set(slug, cached);
+    }
+    const { settings, languages } = cached;
     const scoped = ctx.scope(systemActor('help-center', settings.organization_id));
-    const languages = await publicLanguages(scoped, settings.default_language);
     return {
       settings,
       scoped,
