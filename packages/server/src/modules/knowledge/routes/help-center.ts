@@ -63,7 +63,8 @@ interface Visit {
  */
 export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const { clock } = ctx;
-  const origin = new URL(ctx.config.publicUrl).origin;
+  // Read per request: `listen` settles PUBLIC_URL's port after the routes are made (port 0 in tests).
+  const origin = () => new URL(ctx.config.publicUrl).origin;
   const notFoundPage = () => new AppError('not_found', 'no such help center page');
 
   const sites = ctx.instance(helpCenterSites);
@@ -85,7 +86,7 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
       settings,
       scoped,
       site: {
-        base: `${origin}/help/${settings.slug}`,
+        base: `${origin()}/help/${settings.slug}`,
         slug: settings.slug,
         name: settings.name,
         logoUrl: settings.logo_url,
@@ -109,7 +110,7 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
         path: `/help/${v.site.slug}`,
         httpOnly: true,
         sameSite: 'Lax',
-        secure: origin.startsWith('https:'),
+        secure: origin().startsWith('https:'),
       });
     return found.id;
   }
