@@ -12,8 +12,18 @@ const t = await startTestApp({ demo: true });
 try {
   const scoped = await seedJudgedSet(t);
   const ranks = new Map<string, (number | null)[]>();
+  const wordsOnly = new Map<string, (number | null)[]>();
   const misses: string[] = [];
   for (const [language, q, slug] of QUERIES) {
+    const plain = await searchArticles(scoped, {
+      q,
+      language,
+      limit: 10,
+      includeInternal: true,
+      typoTolerance: false,
+    });
+    const plainIndex = plain.findIndex((h) => h.slug === slug);
+    wordsOnly.set(language, [...(wordsOnly.get(language) ?? []), plainIndex === -1 ? null : plainIndex + 1]);
     const hits = await searchArticles(scoped, { q, language, limit: 10, includeInternal: true });
     const index = hits.findIndex((h) => h.slug === slug);
     const rank = index === -1 ? null : index + 1;
@@ -29,20 +39,25 @@ try {
   console.log(
     `database: ${t.shoreline.ctx.database.kind}; ${QUERIES.length} judged queries, 8 articles × ${LANGUAGES.length} languages`,
   );
-  console.log('| language | configuration | queries | recall@3 | MRR |');
-  console.log('| --- | --- | ---: | ---: | ---: |');
+  console.log(
+    '| language | configuration | queries | recall@3 | MRR | words only: recall@3 | words only: MRR |',
+  );
+  console.log('| --- | --- | ---: | ---: | ---: | ---: | ---: |');
   const { knowledgeTextConfig } = await import('../packages/core/src/index.js');
   const all: (number | null)[] = [];
+  const allPlain: (number | null)[] = [];
+  const figures = (r: (number | null)[]) =>
+    `${recallAtK(r, 3).toFixed(2)} | ${meanReciprocalRank(r).toFixed(2)}`;
   for (const language of LANGUAGES) {
     const r = ranks.get(language) ?? [];
+    const p = wordsOnly.get(language) ?? [];
     all.push(...r);
+    allPlain.push(...p);
     console.log(
-      `| ${language} | ${knowledgeTextConfig(language)} | ${r.length} | ${recallAtK(r, 3).toFixed(2)} | ${meanReciprocalRank(r).toFixed(2)} |`,
+      `| ${language} | ${knowledgeTextConfig(language)} | ${r.length} | ${figures(r)} | ${figures(p)} |`,
     );
   }
-  console.log(
-    `| all | | ${all.length} | ${recallAtK(all, 3).toFixed(2)} | ${meanReciprocalRank(all).toFixed(2)} |`,
-  );
+  console.log(`| all | | ${all.length} | ${figures(all)} | ${figures(allPlain)} |`);
   if (misses.length) console.log(`\nnot in the top 3:\n${misses.join('\n')}`);
 } finally {
   await t.close();

@@ -17,6 +17,8 @@ export interface SearchOptions {
   limit: number;
   /** Staff see internal articles too; the public help center never does. */
   includeInternal: boolean;
+  /** Match by letters (trigrams) too; default true. Off: words only (the bench's comparison). */
+  typoTolerance?: boolean;
 }
 
 /**
@@ -53,7 +55,10 @@ export async function searchArticles(s: ScopedDb, options: SearchOptions): Promi
     foldedWords.map((w) => sql`word_similarity(${w}::text, t.search_folded)`),
     sql` + `,
   );
-  const similarity = sql<number>`greatest(word_similarity(q.f, t.search_folded), (${perWord}) / ${foldedWords.length}::float8)`;
+  const similarity =
+    options.typoTolerance === false
+      ? sql<number>`0`
+      : sql<number>`greatest(word_similarity(q.f, t.search_folded), (${perWord}) / ${foldedWords.length}::float8)`;
   const rows = await s.executor
     .with('q', (db) =>
       db.selectNoFrom([sql<unknown>`(${tsquery})`.as('tsq'), sql<string>`${folded}::text`.as('f')]),
@@ -77,7 +82,11 @@ export async function searchArticles(s: ScopedDb, options: SearchOptions): Promi
     .where('t.language', '=', options.language)
     .where('t.published_version', 'is not', null)
     .$if(!options.includeInternal, (qb) => qb.where('a.internal', '=', false))
-    .where(sql<boolean>`(t.search @@ q.tsq or ${similarity} >= ${TYPO_SIMILARITY})`)
+    .where(
+      options.typoTolerance === false
+        ? sql<boolean>`t.search @@ q.tsq`
+        : sql<boolean>`(t.search @@ q.tsq or ${similarity} >= ${TYPO_SIMILARITY})`,
+    )
     .orderBy('score', 'desc')
     .orderBy('a.slug')
     .limit(options.limit)
