@@ -81,6 +81,16 @@ import type {
   INTERVALS,
   MATCH_KINDS,
 } from './modules/insight/vocabulary.js';
+import type {
+  ArticleCreate as KnowledgeArticleCreateSchema,
+  ArticleDetailSchema as KnowledgeArticleDetailSchema,
+  ArticleSchema as KnowledgeArticleSchema,
+  DeflectionSchema as KnowledgeDeflectionSchema,
+  DraftCreate as KnowledgeDraftSchema,
+  KnowledgeSettingsSchema,
+  VersionSchema as KnowledgeVersionSchema,
+  knowledgePolicy,
+} from './modules/knowledge/index.js';
 import type { mailPolicy } from './modules/mail/index.js';
 import type {
   planLimits,
@@ -174,7 +184,8 @@ export type Ability =
   | keyof typeof deskPolicy
   | keyof typeof slaPolicy
   | keyof typeof governPolicy
-  | keyof typeof auditPolicy;
+  | keyof typeof auditPolicy
+  | keyof typeof knowledgePolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
@@ -292,3 +303,12 @@ export type SlaTargetState = TicketSla['targets'][number];
 export type SlaAttainment = z.infer<typeof AttainmentSchema>;
 export type SlaHolidays = z.infer<typeof HolidaysSchema>;
 export type SlaHolidaysUpdate = z.input<typeof HolidaysUpdateSchema>;
+
+// Knowledge.
+export type KnowledgeArticle = z.infer<typeof KnowledgeArticleSchema>;
+export type KnowledgeArticleDetail = z.infer<typeof KnowledgeArticleDetailSchema>;
+export type KnowledgeArticleCreate = z.input<typeof KnowledgeArticleCreateSchema>;
+export type KnowledgeDraft = z.input<typeof KnowledgeDraftSchema>;
+export type KnowledgeVersion = z.infer<typeof KnowledgeVersionSchema>;
+export type KnowledgeSettings = z.infer<typeof KnowledgeSettingsSchema>;
+export type KnowledgeDeflection = z.infer<typeof KnowledgeDeflectionSchema>;

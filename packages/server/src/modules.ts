@@ -4,6 +4,7 @@ import { deskModule } from './modules/desk/index.js';
 import { governModule } from './modules/govern/index.js';
 import { identityModule } from './modules/identity/index.js';
 import { insightModule } from './modules/insight/index.js';
+import { knowledgeModule } from './modules/knowledge/index.js';
 import { mailModule } from './modules/mail/index.js';
 import { planModule } from './modules/plan/index.js';
 import { slaModule } from './modules/sla/index.js';
@@ -34,4 +35,5 @@ export const modules: readonly ShorelineModule[] = [
   slaModule,
   auditModule,
   governModule,
+  knowledgeModule,
 ];

@@ -124,6 +124,29 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     { ticketIds: f('tickets'), action: { kind: 'tags', add: ['taken-over'] } },
   ],
   'POST /api/desk/macros': (_f, n) => [{ name: `Iso ${n}`, bodies: { en: 'Taken over' } }],
+  'PATCH /api/knowledge/settings': () => [{ name: 'Taken over' }],
+  'POST /api/knowledge/categories': (_f, n) => [{ slug: `iso-${n}`, names: { en: 'Taken over' } }],
+  'POST /api/knowledge/sections': (f, n) => [
+    ...f('knowledge_categories').map((categoryId) => ({ categoryId, slug: `iso-${n}`, names: { en: 'x' } })),
+  ],
+  'POST /api/knowledge/articles': (f, n) => [
+    { slug: `iso-${n}`, language: 'en', title: 'Taken over', body: 'x' },
+    ...f('knowledge_sections').map((sectionId) => ({
+      slug: `iso-s-${n}`,
+      sectionId,
+      language: 'en',
+      title: 'x',
+      body: 'x',
+    })),
+  ],
+  'PATCH /api/knowledge/articles/:id': () => [{ internal: true, slug: 'taken-over' }],
+  'POST /api/knowledge/articles/:id/drafts': () => [{ language: 'en', title: 'Taken over', body: 'x' }],
+  'POST /api/knowledge/articles/:id/review': () => [{ language: 'en' }],
+  'POST /api/knowledge/articles/:id/publish': () => [{ language: 'en', version: 1 }],
+  'POST /api/knowledge/articles/:id/restore': () => [{ language: 'en', version: 1 }],
+  'POST /api/knowledge/import': () => [
+    { format: 'shoreline-knowledge', version: 1, categories: [], articles: [] },
+  ],
   'DELETE /api/desk/macros/:id': () => [undefined],
   'PUT /api/desk/me/teams': (f) => [{ teamIds: f('teams') }, { teamIds: [] }],
   'POST /api/desk/tickets/:id/presence': () => [{ mode: 'replying' }],
@@ -185,6 +208,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/password-reset',
   'POST /api/auth/password-reset/confirm',
   'GET /api/openapi.json',
+  // The help center's search for the chat widget: public, scoped by the help center's slug.
+  'GET /api/help/:slug/:lang/search',
 ]);
 
 // Which table a path segment names, to pick foreign ids of the right kind.
@@ -203,6 +228,7 @@ const SEGMENT_TABLE: Record<string, string> = {
   attachments: 'mail_attachments',
   customers: 'customers',
   macros: 'macros',
+  articles: 'knowledge_articles',
   policies: 'sla_policies',
   holidays: 'teams',
   contracts: 'contracts',
@@ -577,6 +603,134 @@ beforeAll(async () => {
         status: 'delivered',
         next_attempt_at: null,
         created_at: now,
+      })
+      .execute();
+  }
+
+  // A published article in both organizations, with a help-center session that read it.
+  for (const organizationId of [orgA, orgB]) {
+    const articleId = newId('kart');
+    const translationId = newId('ktr');
+    const sessionId = newId('khs');
+    const at = new Date('2026-01-05T10:00:00Z');
+    await db
+      .insertInto('knowledge_settings')
+      .values({
+        organization_id: organizationId,
+        slug: `iso-${organizationId.toLowerCase().replace(/_/g, '-')}`,
+        name: 'Help',
+        brand_color: '#000000',
+        logo_url: null,
+        default_language: 'en',
+        vendor_may_draft: true,
+        vendor_may_publish: true,
+        require_review: false,
+        deflection_window_sec: 3600,
+        updated_at: at,
+      })
+      .execute();
+    const categoryId = newId('kcat');
+    await db
+      .insertInto('knowledge_categories')
+      .values({
+        id: categoryId,
+        organization_id: organizationId,
+        slug: 'iso',
+        names: '{"en":"Iso"}',
+        position: 0,
+        created_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('knowledge_sections')
+      .values({
+        id: newId('ksec'),
+        organization_id: organizationId,
+        category_id: categoryId,
+        slug: 'iso',
+        names: '{"en":"Iso"}',
+        position: 0,
+        created_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('knowledge_articles')
+      .values({
+        id: articleId,
+        organization_id: organizationId,
+        section_id: null,
+        slug: 'iso-article',
+        owner_id: null,
+        review_by: null,
+        internal: false,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('knowledge_translations')
+      .values({
+        id: translationId,
+        organization_id: organizationId,
+        article_id: articleId,
+        language: 'en',
+        latest_version: 1,
+        status: 'published',
+        published_version: 1,
+        title: 'Iso',
+        body_md: 'Iso',
+        body_html: '<p>Iso</p>',
+        published_at: at,
+        search_config: 'english',
+        search_title: 'iso',
+        search_body: 'iso',
+        search_folded: 'iso iso',
+        helpful_yes: 0,
+        helpful_no: 0,
+        updated_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('knowledge_versions')
+      .values({
+        organization_id: organizationId,
+        translation_id: translationId,
+        article_id: articleId,
+        language: 'en',
+        number: 1,
+        title: 'Iso',
+        body_md: 'Iso',
+        status: 'published',
+        author_id: 'system:seed',
+        reviewer_id: null,
+        restored_from: null,
+        created_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('knowledge_sessions')
+      .values({
+        id: sessionId,
+        organization_id: organizationId,
+        language: 'en',
+        started_at: at,
+        contacted_at: null,
+        ticket_id: null,
+      })
+      .execute();
+    await db
+      .insertInto('knowledge_activity')
+      .values({
+        organization_id: organizationId,
+        session_id: sessionId,
+        kind: 'view',
+        at,
+        query: null,
+        results: null,
+        article_id: articleId,
+        language: 'en',
+        helpful: null,
+        comment: null,
       })
       .execute();
   }

@@ -156,6 +156,14 @@ export const NAV: NavEntry[] = [
     visible: (me) => can(me, 'sla.read_policies'),
     page: lazyPage(() => import('../features/admin/SlaPoliciesPage'), 'SlaPoliciesPage'),
   },
+  {
+    id: 'desk.knowledge',
+    section: 'desk',
+    label: 'nav.knowledge',
+    path: '/desk/knowledge',
+    visible: (me) => can(me, 'knowledge.read'),
+    page: lazyPage(() => import('../features/knowledge/KnowledgePage'), 'KnowledgePage'),
+  },
 ];
 
 export function visibleNav(me: Me): { section: NavSection; entries: NavEntry[] }[] {

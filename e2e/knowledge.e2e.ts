@@ -1,0 +1,113 @@
+// The knowledge journey (issue 13, must-show 1) in a real browser: an admin writes an article in
+// English, Turkish and Hebrew on the Knowledge base page and publishes each; a visitor finds it on
+// the public help center by searching in Turkish with a typo and marks it helpful; the Hebrew help
+// center renders right to left; a second visitor reads it and then contacts support, and the agent
+// sees on the ticket which article was read. (There is no chat widget yet: the contact form stands
+// in for "opens a chat".) Screenshots land in e2e/artifacts/knowledge-*.png.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endJourney, screenshots, signIn, startJourney, type TestServer } from './support';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const shot = screenshots('knowledge', () => page);
+
+beforeAll(async () => {
+  ({ server, browser, page } = await startJourney({ consoleErrors }));
+});
+
+afterAll(async () => {
+  await endJourney({ browser, server });
+});
+
+async function writeAndPublish(language: string, title: string, body: string) {
+  await page.locator('input[name="language"]').fill(language);
+  await page.locator('input[name="title"]').fill(title);
+  await page.getByLabel('Text (Markdown)').fill(body);
+  await page.getByRole('button', { name: 'Save draft' }).click();
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await page
+    .getByText(new RegExp(`${language} · published`))
+    .first()
+    .waitFor();
+}
+
+describe('knowledge journey', () => {
+  it('writes, publishes, finds with a Turkish typo, renders Hebrew right to left, and tells the agent what was read', async () => {
+    await signIn(page, server);
+    await page.getByRole('link', { name: 'Knowledge base' }).first().click();
+    await page.getByRole('heading', { name: 'Knowledge base' }).waitFor();
+    await page.getByRole('button', { name: 'New article' }).click();
+    await page.locator('input[name="slug"]').fill('reset-password');
+    await writeAndPublish('en', 'I forgot my password', 'Open **Settings** and choose *Reset password*.');
+    await writeAndPublish(
+      'tr',
+      'Şifremi unuttum',
+      '**Ayarlar** menüsünü açın ve *Şifreyi sıfırla* seçeneğini seçin.',
+    );
+    await writeAndPublish('he', 'שכחתי את הסיסמה', 'פתחו את **ההגדרות** ובחרו *איפוס סיסמה*.');
+    await shot('01-published');
+    const settings = await (await page.request.get('/api/knowledge/settings')).json();
+    const help = `/help/${settings.slug}`;
+
+    // A visitor (no session) searches in Turkish with a typo.
+    const visitor = await browser.newContext({
+      baseURL: server.url,
+      locale: 'tr-TR',
+      javaScriptEnabled: false,
+    });
+    const v = await visitor.newPage();
+    await v.goto(help);
+    expect(new URL(v.url()).pathname).toBe(`${help}/tr`);
+    await v.getByRole('searchbox').fill('şifremi unuttm');
+    await v.getByRole('button', { name: 'Ara' }).click();
+    await v.getByRole('link', { name: 'Şifremi unuttum' }).click();
+    await v.getByRole('heading', { name: 'Şifremi unuttum' }).waitFor();
+    await v.getByRole('button', { name: 'Evet' }).click();
+    await v.getByText('Geri bildiriminiz için teşekkürler.').waitFor();
+    await v.screenshot({ path: 'e2e/artifacts/knowledge-02-helpful.png', fullPage: true });
+
+    // The Hebrew help center, right to left.
+    await v.goto(`${help}/he/articles/reset-password`);
+    expect(await v.locator('html').getAttribute('dir')).toBe('rtl');
+    expect(await v.locator('html').getAttribute('lang')).toBe('he');
+    await v.screenshot({ path: 'e2e/artifacts/knowledge-03-hebrew.png', fullPage: true });
+    await visitor.close();
+
+    // The helpful mark is counted on the Turkish translation.
+    const articles = await (await page.request.get('/api/knowledge/articles')).json();
+    const article = articles.items.find((a: { slug: string }) => a.slug === 'reset-password');
+    expect(article.translations.find((x: { language: string }) => x.language === 'tr').helpfulYes).toBe(1);
+
+    // A second visitor reads the article, then contacts support.
+    const second = await browser.newContext({
+      baseURL: server.url,
+      locale: 'en-US',
+      javaScriptEnabled: false,
+    });
+    const s = await second.newPage();
+    await s.goto(`${help}/en/articles/reset-password`);
+    await s.getByRole('link', { name: 'Contact us' }).first().click();
+    await s.getByLabel('Your name').fill('Ada Visitor');
+    await s.getByLabel('Your e-mail address').fill('ada@example.com');
+    await s.getByLabel('Subject').fill('Still locked out');
+    await s.getByLabel('Message').fill('The reset e-mail never arrived.');
+    await s.getByRole('button', { name: 'Send' }).click();
+    await s.getByText('Thank you: we have your message').waitFor();
+    await second.close();
+
+    // The agent opens the ticket and sees the article that was read.
+    const queue = await (await page.request.get('/api/desk/tickets?view=all')).json();
+    const ticket = queue.items.find((x: { subject: string }) => x.subject === 'Still locked out');
+    expect(ticket).toBeTruthy();
+    await page.goto(`/desk/${ticket.id}`);
+    await page
+      .getByText(/Read: I forgot my password/)
+      .first()
+      .waitFor();
+    await shot('04-agent-sees-articles-read');
+    expect(consoleErrors).toEqual([]);
+  });
+});

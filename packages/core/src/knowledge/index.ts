@@ -1,0 +1,3 @@
+export * from './deflection.js';
+export * from './language.js';
+export * from './search-quality.js';

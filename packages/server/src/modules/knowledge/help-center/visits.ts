@@ -1,0 +1,176 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../../platform/clock.js';
+import type { DB } from '../../../platform/db/schema.js';
+import { newId } from '../../../platform/ids.js';
+import type { ScopedDb } from '../../../platform/scope.js';
+import { ticketService } from '../../tickets/index.js';
+
+/** The help center at `/help/<slug>`: its organization and settings, or undefined. */
+export async function siteBySlug(db: Kysely<DB>, slug: string) {
+  return db.selectFrom('knowledge_settings').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** Languages with at least one published public article, and the default, default first. */
+export async function publicLanguages(s: ScopedDb, defaultLanguage: string): Promise<string[]> {
+  const rows = await s
+    .selectFrom('knowledge_translations')
+    .innerJoin('knowledge_articles', 'knowledge_articles.id', 'knowledge_translations.article_id')
+    .select('knowledge_translations.language')
+    .distinct()
+    .where(s.condition('knowledge_articles'))
+    .where('knowledge_translations.published_version', 'is not', null)
+    .where('knowledge_articles.internal', '=', false)
+    .execute();
+  const others = rows.map((r) => r.language).filter((l) => l !== defaultLanguage);
+  return [defaultLanguage, ...others.sort()];
+}
+
+/** The visitor's session: the one their cookie names, or a new one. */
+export async function visitorSession(
+  s: ScopedDb,
+  clock: Clock,
+  cookie: string | undefined,
+  language: string,
+): Promise<{ id: string; created: boolean }> {
+  if (cookie && /^khs_[0-9a-z]{26}$/.test(cookie)) {
+    const found = await s
+      .selectFrom('knowledge_sessions')
+      .select('id')
+      .where('id', '=', cookie)
+      .executeTakeFirst();
+    if (found) return { id: found.id, created: false };
+  }
+  const id = newId('khs', clock.now().getTime());
+  await s
+    .insertInto('knowledge_sessions', {
+      id,
+      language,
+      started_at: clock.now(),
+      contacted_at: null,
+      ticket_id: null,
+    })
+    .execute();
+  return { id, created: true };
+}
+
+export async function recordActivity(
+  s: ScopedDb,
+  clock: Clock,
+  sessionId: string,
+  activity: {
+    kind: 'search' | 'view' | 'feedback';
+    language: string;
+    query?: string;
+    results?: number;
+    articleId?: string;
+    helpful?: boolean;
+    comment?: string | null;
+  },
+): Promise<void> {
+  await s
+    .insertInto('knowledge_activity', {
+      session_id: sessionId,
+      kind: activity.kind,
+      at: clock.now(),
+      query: activity.query ?? null,
+      results: activity.results ?? null,
+      article_id: activity.articleId ?? null,
+      language: activity.language,
+      helpful: activity.helpful ?? null,
+      comment: activity.comment ?? null,
+    })
+    .execute();
+}
+
+/** "Was this helpful?": recorded against the session, counted on the translation for ranking. */
+export async function recordFeedback(
+  s: ScopedDb,
+  clock: Clock,
+  sessionId: string,
+  input: { articleId: string; language: string; helpful: boolean; comment: string | null },
+): Promise<void> {
+  await s.transaction(async (tx) => {
+    await recordActivity(tx, clock, sessionId, { kind: 'feedback', ...input });
+    const column = input.helpful ? 'helpful_yes' : 'helpful_no';
+    await tx
+      .updateTable('knowledge_translations')
+      .set((eb) => ({ [column]: eb(column, '+', 1) }))
+      .where('article_id', '=', input.articleId)
+      .where('language', '=', input.language)
+      .execute();
+  });
+}
+
+/**
+ * "Still need help?": a ticket from the contact form (through the tickets module), carrying what
+ * the session searched and read as an internal note, so the agent starts where the visitor is.
+ */
+export async function contactSupport(
+  s: ScopedDb,
+  clock: Clock,
+  sessionId: string,
+  input: { language: string; name: string; email: string; subject: string; message: string; base: string },
+): Promise<string> {
+  return s.transaction(async (tx) => {
+    const activity = await tx
+      .selectFrom('knowledge_activity')
+      .leftJoin('knowledge_articles', 'knowledge_articles.id', 'knowledge_activity.article_id')
+      .select([
+        'knowledge_activity.kind',
+        'knowledge_activity.query',
+        'knowledge_activity.results',
+        'knowledge_activity.article_id',
+        'knowledge_activity.language',
+        'knowledge_articles.slug',
+      ])
+      .where('knowledge_activity.session_id', '=', sessionId)
+      .where(tx.condition('knowledge_activity'))
+      .orderBy('knowledge_activity.at')
+      .execute();
+    const searches = activity.filter((a) => a.kind === 'search');
+    const reads = activity.filter((a) => a.kind === 'view');
+    const titles = new Map(
+      (
+        await tx
+          .selectFrom('knowledge_translations')
+          .select(['article_id', 'language', 'title'])
+          .where('article_id', 'in', reads.length ? reads.map((r) => r.article_id!) : [''])
+          .execute()
+      ).map((t) => [`${t.article_id}|${t.language}`, t.title]),
+    );
+    const note = [
+      'Help center session before this contact:',
+      searches.length
+        ? `Searched: ${searches.map((a) => `“${a.query}” (${a.results} results)`).join('; ')}`
+        : 'Searched: nothing',
+      reads.length
+        ? `Read: ${[...new Map(reads.map((r) => [r.article_id, r])).values()]
+            .map(
+              (r) =>
+                `${titles.get(`${r.article_id}|${r.language}`) ?? r.slug} — ${input.base}/${r.language}/articles/${r.slug}`,
+            )
+            .join('; ')}`
+        : 'Read: no article',
+    ].join('\n');
+    const ticket = await ticketService.createTicket(tx, clock, {
+      subject: input.subject,
+      channel: 'web_form',
+      language: input.language,
+      requester: `${input.name} <${input.email}>`,
+      tags: ['help-center'],
+      message: { body: input.message, authorType: 'customer' },
+    });
+    const ticketId = ticket.id as string;
+    await ticketService.appendMessage(tx, clock, ticketId, {
+      body: note,
+      authorType: 'system',
+      public: false,
+    });
+    await tx
+      .updateTable('knowledge_sessions')
+      .set({ contacted_at: clock.now(), ticket_id: ticketId })
+      .where('id', '=', sessionId)
+      .execute();
+    return ticketId;
+  });
+}

@@ -1,0 +1,30 @@
+import type { ShorelineModule } from '../../platform/module.js';
+import { knowledgeMigrations } from './migrations.js';
+import { knowledgePolicy } from './policy.js';
+import { knowledgeAdminRoutes } from './routes/admin.js';
+import { helpCenterRoutes } from './routes/help-center.js';
+import { knowledgeScopedTables } from './tables.js';
+
+export type { knowledgePolicy } from './policy.js';
+// The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
+export type * from './schemas.js';
+// What other modules may use: the agents' search (Desk's "insert article", the chat widget).
+export { searchArticles } from './search.js';
+
+/**
+ * Knowledge: categories, sections, articles in any language (one canonical version per
+ * language, drafts → review → published, versions with diff and restore, owners and review-by
+ * dates), search per language, the public help center at `/help/<slug>` and deflection measured
+ * from its sessions. Decision 0022.
+ */
+export const knowledgeModule: ShorelineModule = {
+  name: 'knowledge',
+  migrations: knowledgeMigrations,
+  scopedTables: knowledgeScopedTables,
+  policy: knowledgePolicy,
+  publicPaths: ['/api/help/*'],
+  routes(app, ctx) {
+    knowledgeAdminRoutes(app, ctx);
+    helpCenterRoutes(app, ctx);
+  },
+};

@@ -1,0 +1,132 @@
+import { sql } from 'kysely';
+import { execScript, type Migration } from '../../platform/db/migrate.js';
+
+export const knowledgeMigrations: Migration[] = [
+  {
+    id: '2026-12-03T0853_knowledge',
+    async up(db) {
+      // Articles, translations (one canonical per language), versions, help-center sessions
+      // (docs/decisions/0022-knowledge.md). A translation's `search` is built from text the
+      // service lower-cases by the language's rules, with the configuration core's
+      // knowledgeTextConfig names (kept in `search_config`: no SQL copy of the table to drift);
+      // `search_folded` (diacritics removed) feeds trigram similarity for typos and for languages
+      // PostgreSQL has no stemmer for.
+      await sql.raw('create extension if not exists pg_trgm').execute(db);
+      await execScript(
+        db,
+        `
+        create table knowledge_settings (
+          organization_id text primary key references organizations(id),
+          slug text not null unique,
+          name text not null,
+          brand_color text not null,
+          logo_url text,
+          default_language text not null,
+          vendor_may_draft boolean not null default false,
+          vendor_may_publish boolean not null default false,
+          require_review boolean not null default false,
+          deflection_window_sec integer not null,
+          updated_at timestamptz not null
+        );
+        create table knowledge_categories (
+          id text primary key,
+          organization_id text not null references organizations(id),
+          slug text not null,
+          names jsonb not null,
+          position integer not null,
+          created_at timestamptz not null
+        );
+        create unique index knowledge_categories_slug on knowledge_categories (organization_id, slug);
+        create table knowledge_sections (
+          id text primary key,
+          organization_id text not null references organizations(id),
+          category_id text not null references knowledge_categories(id),
+          slug text not null,
+          names jsonb not null,
+          position integer not null,
+          created_at timestamptz not null
+        );
+        create unique index knowledge_sections_slug on knowledge_sections (organization_id, slug);
+        create table knowledge_articles (
+          id text primary key,
+          organization_id text not null references organizations(id),
+          section_id text references knowledge_sections(id),
+          slug text not null,
+          owner_id text,
+          review_by date,
+          internal boolean not null default false,
+          created_at timestamptz not null,
+          updated_at timestamptz not null
+        );
+        create unique index knowledge_articles_slug on knowledge_articles (organization_id, slug);
+        create table knowledge_translations (
+          id text primary key,
+          organization_id text not null references organizations(id),
+          article_id text not null references knowledge_articles(id),
+          language text not null,
+          latest_version integer not null,
+          status text not null check (status in ('draft', 'in_review', 'published')),
+          published_version integer,
+          title text,
+          body_md text,
+          body_html text,
+          published_at timestamptz,
+          search_config regconfig not null,
+          search_title text not null default '',
+          search_body text not null default '',
+          search_folded text not null default '',
+          search tsvector generated always as (
+            setweight(to_tsvector(search_config, search_title), 'A') ||
+            setweight(to_tsvector(search_config, search_body), 'B')
+          ) stored,
+          helpful_yes integer not null default 0,
+          helpful_no integer not null default 0,
+          updated_at timestamptz not null
+        );
+        create unique index knowledge_translations_language on knowledge_translations (article_id, language);
+        create index knowledge_translations_org on knowledge_translations (organization_id, language);
+        create index knowledge_translations_search on knowledge_translations using gin (search);
+        create index knowledge_translations_folded on knowledge_translations using gin (search_folded gin_trgm_ops);
+        create table knowledge_versions (
+          organization_id text not null references organizations(id),
+          translation_id text not null references knowledge_translations(id),
+          article_id text not null,
+          language text not null,
+          number integer not null,
+          title text not null,
+          body_md text not null,
+          status text not null check (status in ('draft', 'in_review', 'published', 'superseded')),
+          author_id text not null,
+          reviewer_id text,
+          restored_from integer,
+          created_at timestamptz not null,
+          primary key (translation_id, number)
+        );
+        create table knowledge_sessions (
+          id text primary key,
+          organization_id text not null references organizations(id),
+          language text not null,
+          started_at timestamptz not null,
+          contacted_at timestamptz,
+          ticket_id text
+        );
+        create index knowledge_sessions_started on knowledge_sessions (organization_id, started_at);
+        create table knowledge_activity (
+          id bigserial primary key,
+          organization_id text not null references organizations(id),
+          session_id text not null references knowledge_sessions(id),
+          kind text not null check (kind in ('search', 'view', 'feedback')),
+          at timestamptz not null,
+          query text,
+          results integer,
+          article_id text,
+          language text,
+          helpful boolean,
+          comment text
+        );
+        create index knowledge_activity_session on knowledge_activity (session_id, at);
+        `,
+      );
+    },
+  },
+];

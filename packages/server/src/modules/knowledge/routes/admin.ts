@@ -1,0 +1,232 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { canonicalLanguage } from '@shoreline/core';
+import type { AppEnv } from '../../../platform/http/env.js';
+import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
+import type { ModuleContext } from '../../../platform/module.js';
+import { deflection } from '../deflection.js';
+import {
+  ArticleCreate,
+  ArticleDetailSchema,
+  ArticleSchema,
+  ArticleUpdate,
+  CategoryCreate,
+  CategorySchema,
+  DeflectionQuery,
+  DeflectionSchema,
+  DiffQuery,
+  DiffSchema,
+  DraftCreate,
+  ImportResultSchema,
+  KnowledgeExportSchema,
+  KnowledgeSettingsSchema,
+  KnowledgeSettingsUpdate,
+  RestoreRequest,
+  SearchHitSchema,
+  SearchQuery,
+  SectionCreate,
+  VersionSchema,
+  VersionsQuery,
+  WorkflowStep,
+} from '../schemas.js';
+import { searchArticles } from '../search.js';
+import * as service from '../service.js';
+import { exportKnowledge, importKnowledge } from '../transfer.js';
+
+const TAG = 'knowledge';
+const Detail = (d: string) => ({ 200: json(ArticleDetailSchema, d) });
+
+/** The knowledge base for staff: settings, categories, articles and their workflow, search, deflection. */
+export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
+  const { clock } = ctx;
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/settings', {
+      summary: "The help center's address, brand and writing policy",
+      responses: { 200: json(KnowledgeSettingsSchema, 'Settings') },
+    }),
+    async (c) => c.json(await service.getSettings(c.var.scoped, clock), 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'patch', '/api/knowledge/settings', {
+      summary: 'Change the help center settings (admins)',
+      request: { body: jsonBody(KnowledgeSettingsUpdate) },
+      responses: { 200: json(KnowledgeSettingsSchema, 'Settings') },
+    }),
+    async (c) => c.json(await service.updateSettings(c.var.scoped, clock, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/categories', {
+      summary: 'Categories with their sections',
+      responses: { 200: json(listOf(CategorySchema, 'KnowledgeCategoryList'), 'Categories') },
+    }),
+    async (c) => c.json({ items: await service.listCategories(c.var.scoped) }, 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/categories', {
+      summary: 'Create a category (admins)',
+      request: { body: jsonBody(CategoryCreate) },
+      responses: { 201: json(CategorySchema, 'Created') },
+    }),
+    async (c) => c.json(await service.createCategory(c.var.scoped, clock, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/sections', {
+      summary: 'Create a section in a category (admins)',
+      request: { body: jsonBody(SectionCreate) },
+      responses: { 201: json(CategorySchema, 'The category with its sections') },
+    }),
+    async (c) => c.json(await service.createSection(c.var.scoped, clock, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/articles', {
+      summary: 'Every article with its languages, workflow state and stale flag',
+      responses: { 200: json(listOf(ArticleSchema, 'KnowledgeArticleList'), 'Articles') },
+    }),
+    async (c) => c.json({ items: await service.listArticles(c.var.scoped, clock) }, 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/articles', {
+      summary: 'Create an article with its first draft',
+      request: { body: jsonBody(ArticleCreate) },
+      responses: { 201: json(ArticleDetailSchema, 'Created') },
+    }),
+    async (c) => c.json(await service.createArticle(c.var.scoped, clock, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/articles/{id}', {
+      summary: 'An article with the newest version of each language',
+      request: { params: IdParam },
+      responses: Detail('The article'),
+    }),
+    async (c) => c.json(await service.getArticle(c.var.scoped, clock, c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'patch', '/api/knowledge/articles/{id}', {
+      summary: "Change an article's slug, section, owner, review-by date or visibility",
+      request: { params: IdParam, body: jsonBody(ArticleUpdate) },
+      responses: Detail('The article'),
+    }),
+    async (c) =>
+      c.json(
+        await service.updateArticle(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/articles/{id}/drafts', {
+      summary: 'Save a new draft version of one language (a new language starts a translation)',
+      request: { params: IdParam, body: jsonBody(DraftCreate) },
+      responses: Detail('The article'),
+    }),
+    async (c) =>
+      c.json(await service.saveDraft(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/articles/{id}/review', {
+      summary: "Submit a language's newest draft for review",
+      request: { params: IdParam, body: jsonBody(WorkflowStep) },
+      responses: Detail('The article'),
+    }),
+    async (c) =>
+      c.json(
+        await service.submitForReview(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/articles/{id}/publish', {
+      summary: 'Publish a version of one language (the newest by default)',
+      request: { params: IdParam, body: jsonBody(WorkflowStep) },
+      responses: Detail('The article'),
+    }),
+    async (c) =>
+      c.json(await service.publish(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/articles/{id}/restore', {
+      summary: 'Restore an old version as a new draft',
+      request: { params: IdParam, body: jsonBody(RestoreRequest) },
+      responses: Detail('The article'),
+    }),
+    async (c) =>
+      c.json(
+        await service.restoreVersion(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/articles/{id}/versions', {
+      summary: "One language's version history, newest first",
+      request: { params: IdParam, query: VersionsQuery },
+      responses: { 200: json(listOf(VersionSchema, 'KnowledgeVersionList'), 'Versions') },
+    }),
+    async (c) =>
+      c.json(
+        {
+          items: await service.listVersions(
+            c.var.scoped,
+            c.req.valid('param').id,
+            c.req.valid('query').language,
+          ),
+        },
+        200,
+      ),
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/articles/{id}/diff', {
+      summary: 'What changed between two versions of one language, line by line',
+      request: { params: IdParam, query: DiffQuery },
+      responses: { 200: json(DiffSchema, 'Difference') },
+    }),
+    async (c) =>
+      c.json(await service.diffVersions(c.var.scoped, c.req.valid('param').id, c.req.valid('query')), 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/search', {
+      summary: 'Search published articles in one language, internal ones included (agents)',
+      request: { query: SearchQuery },
+      responses: { 200: json(listOf(SearchHitSchema, 'KnowledgeSearchHits'), 'Hits, best first') },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const language = canonicalLanguage(q.language) ?? q.language;
+      return c.json(
+        { items: await searchArticles(c.var.scoped, { ...q, language, includeInternal: true }) },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/deflection', {
+      summary: 'Deflection of help-center sessions started in [from, to)',
+      request: { query: DeflectionQuery },
+      responses: { 200: json(DeflectionSchema, 'Deflection') },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(
+        await deflection(c.var.scoped, clock, { from: new Date(q.from), to: new Date(q.to) }),
+        200,
+      );
+    },
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/export', {
+      summary: 'The whole knowledge base: every article, translation and version (docs/knowledge-export.md)',
+      responses: { 200: json(KnowledgeExportSchema, 'Export') },
+    }),
+    async (c) => c.json(await exportKnowledge(c.var.scoped), 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/import', {
+      summary: 'Load an export into an empty knowledge base',
+      request: { body: jsonBody(KnowledgeExportSchema) },
+      responses: { 201: json(ImportResultSchema, 'Imported') },
+    }),
+    async (c) => c.json(await importKnowledge(c.var.scoped, clock, c.req.valid('json')), 201),
+  );
+}
+
+export const PublicSearchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  limit: z.coerce.number().int().min(1).max(20).default(5),
+});

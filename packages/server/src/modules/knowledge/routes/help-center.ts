@@ -1,0 +1,408 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { canonicalLanguage, negotiateLanguage } from '@shoreline/core';
+import type { Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { getCookie, setCookie } from 'hono/cookie';
+import type { Selectable } from 'kysely';
+import type { AppEnv } from '../../../platform/http/env.js';
+import { AppError } from '../../../platform/http/problem.js';
+import { instanceSlot, type ModuleContext } from '../../../platform/module.js';
+import { type ScopedDb, systemActor } from '../../../platform/scope.js';
+import {
+  articleBody,
+  contactBody,
+  homeBody,
+  page,
+  type Site,
+  searchBody,
+  sentBody,
+  sitemapXml,
+  themeCss,
+} from '../help-center/pages.js';
+import { helpStrings } from '../help-center/strings.js';
+import {
+  contactSupport,
+  publicLanguages,
+  recordActivity,
+  recordFeedback,
+  siteBySlug,
+  visitorSession,
+} from '../help-center/visits.js';
+import { plainText } from '../render.js';
+import { searchArticles } from '../search.js';
+import type { KnowledgeSettingsTable } from '../tables.js';
+
+/** The visitor's session cookie: which searches and reads a contact follows (deflection). */
+export const HELP_SESSION_COOKIE = 'shoreline_help';
+const FORM_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * How long a help center's settings and language list are reused before they are read again:
+ * reading them costs two queries (one a scan of the translations) on every page otherwise. A
+ * newly published language or a changed brand shows within this time.
+ */
+const SITE_CACHE_MS = 10_000;
+
+/** This instance's help centers by slug, with their languages (see SITE_CACHE_MS). */
+const helpCenterSites = instanceSlot(
+  'knowledge.help-center-sites',
+  () => new Map<string, { at: number; settings: Selectable<KnowledgeSettingsTable>; languages: string[] }>(),
+);
+
+interface Visit {
+  settings: Selectable<KnowledgeSettingsTable>;
+  scoped: ScopedDb;
+  site: Site;
+}
+
+/**
+ * The public help center, server-rendered HTML at `/help/<slug>/<language>/…` with no script:
+ * home, search, article (feedback form), contact form, sitemap and the brand's stylesheet.
+ * Anyone may read it (it is outside `/api`, so no sign-in); it acts as the system actor
+ * `system:help-center` of the organization the slug names, and never shows internal articles.
+ */
+export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
+  const { clock } = ctx;
+  // Read per request: `listen` settles PUBLIC_URL's port after the routes are made (port 0 in tests).
+  const origin = () => new URL(ctx.config.publicUrl).origin;
+  const notFoundPage = () => new AppError('not_found', 'no such help center page');
+
+  const sites = ctx.instance(helpCenterSites);
+
+  async function visit(c: Context<AppEnv>): Promise<Visit> {
+    const slug = c.req.param('slug') ?? '';
+    const now = clock.now().getTime();
+    let cached = sites.get(slug);
+    if (!cached || now - cached.at > SITE_CACHE_MS) {
+      const settings = await siteBySlug(ctx.db, slug);
+      if (!settings) throw notFoundPage();
+      const scoped = ctx.scope(systemActor('help-center', settings.organization_id));
+      cached = { at: now, settings, languages: await publicLanguages(scoped, settings.default_language) };
+      sites.set(slug, cached);
+    }
+    const { settings, languages } = cached;
+    const scoped = ctx.scope(systemActor('help-center', settings.organization_id));
+    return {
+      settings,
+      scoped,
+      site: {
+        base: `${origin()}/help/${settings.slug}`,
+        slug: settings.slug,
+        name: settings.name,
+        logoUrl: settings.logo_url,
+        defaultLanguage: settings.default_language,
+        languages,
+      },
+    };
+  }
+
+  /** The page's language from the path: one the help center offers, or 404. */
+  function pathLanguage(c: Context<AppEnv>, v: Visit): string {
+    const language = canonicalLanguage(c.req.param('lang') ?? '');
+    if (!language || !v.site.languages.includes(language)) throw notFoundPage();
+    return language;
+  }
+
+  async function session(c: Context<AppEnv>, v: Visit, language: string): Promise<string> {
+    const found = await visitorSession(v.scoped, clock, getCookie(c, HELP_SESSION_COOKIE), language);
+    if (found.created)
+      setCookie(c, HELP_SESSION_COOKIE, found.id, {
+        path: `/help/${v.site.slug}`,
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: origin().startsWith('https:'),
+      });
+    return found.id;
+  }
+
+  const html = (c: Context<AppEnv>, body: string, status = 200) =>
+    c.body(body, status as 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  const formLimit = bodyLimit({
+    maxSize: FORM_LIMIT_BYTES,
+    onError: () => {
+      throw new AppError('payload_too_large', `form exceeds ${FORM_LIMIT_BYTES} bytes`, '(body)');
+    },
+  });
+
+  app.get('/help/:slug', async (c) => {
+    const v = await visit(c);
+    const language = negotiateLanguage(
+      c.req.header('accept-language'),
+      v.site.languages,
+      v.site.defaultLanguage,
+    );
+    return c.redirect(`/help/${v.site.slug}/${language}`, 302);
+  });
+
+  app.get('/help/:slug/theme.css', async (c) => {
+    const settings = await siteBySlug(ctx.db, c.req.param('slug'));
+    if (!settings) throw notFoundPage();
+    return c.body(themeCss(settings.brand_color), 200, {
+      'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+    });
+  });
+
+  app.get('/help/:slug/sitemap.xml', async (c) => {
+    const v = await visit(c);
+    const rows = await publishedPublic(v.scoped);
+    const byArticle = new Map<string, typeof rows>();
+    for (const r of rows) byArticle.set(r.slug, [...(byArticle.get(r.slug) ?? []), r]);
+    const entries = [...byArticle.entries()].flatMap(([slug, translations]) => {
+      const alternates = Object.fromEntries(
+        translations.map((t) => [t.language, `${v.site.base}/${t.language}/articles/${slug}`]),
+      );
+      return translations.map((t) => ({
+        loc: `${v.site.base}/${t.language}/articles/${slug}`,
+        lastmod: new Date(t.published_at ?? 0).toISOString().slice(0, 10),
+        alternates,
+      }));
+    });
+    const home = v.site.languages.map((l) => ({
+      loc: `${v.site.base}/${l}`,
+      lastmod: clock.now().toISOString().slice(0, 10),
+      alternates: Object.fromEntries(v.site.languages.map((x) => [x, `${v.site.base}/${x}`])),
+    }));
+    return c.body(sitemapXml([...home, ...entries]), 200, {
+      'content-type': 'application/xml; charset=utf-8',
+    });
+  });
+
+  app.get('/help/:slug/:lang', async (c) => {
+    const v = await visit(c);
+    const language = pathLanguage(c, v);
+    const rows = (await publishedPublic(v.scoped)).filter((r) => r.language === language);
+    const categories = await v.scoped
+      .selectFrom('knowledge_sections')
+      .select(['id', 'names'])
+      .orderBy('position')
+      .execute();
+    const name = (names: Record<string, string>) =>
+      names[language] ?? names[v.site.defaultLanguage] ?? Object.values(names)[0] ?? '';
+    const groups = [
+      ...categories.map((x) => ({
+        title: name(x.names),
+        articles: rows
+          .filter((r) => r.section_id === x.id)
+          .map((r) => ({ slug: r.slug, title: r.title ?? '', language })),
+      })),
+      {
+        title: helpStrings(language).articles,
+        articles: rows
+          .filter((r) => r.section_id === null)
+          .map((r) => ({ slug: r.slug, title: r.title ?? '', language })),
+      },
+    ];
+    return html(
+      c,
+      page({
+        site: v.site,
+        language,
+        title: helpStrings(language).home,
+        description: v.site.name,
+        path: '',
+        body: homeBody(v.site, language, groups),
+      }),
+    );
+  });
+
+  app.get('/help/:slug/:lang/search', async (c) => {
+    const v = await visit(c);
+    const language = pathLanguage(c, v);
+    const q = (c.req.query('q') ?? '').trim().slice(0, 200);
+    if (q === '') return c.redirect(`/help/${v.site.slug}/${language}`, 302);
+    const hits = await searchArticles(v.scoped, { q, language, limit: 10, includeInternal: false });
+    const sessionId = await session(c, v, language);
+    await recordActivity(v.scoped, clock, sessionId, {
+      kind: 'search',
+      language,
+      query: q,
+      results: hits.length,
+    });
+    return html(
+      c,
+      page({
+        site: v.site,
+        language,
+        title: helpStrings(language).results.replace('{q}', q),
+        description: v.site.name,
+        path: `/search?q=${encodeURIComponent(q)}`,
+        query: q,
+        body: searchBody(
+          v.site,
+          language,
+          q,
+          hits.map((h) => ({ ...h })),
+        ),
+      }),
+    );
+  });
+
+  app.get('/help/:slug/:lang/articles/:article', async (c) => {
+    const v = await visit(c);
+    const language = pathLanguage(c, v);
+    const translations = await publishedPublic(v.scoped, c.req.param('article'));
+    if (translations.length === 0) throw notFoundPage();
+    // The visitor's language, else the help center's default, else any published one.
+    const shown =
+      translations.find((t) => t.language === language) ??
+      translations.find((t) => t.language === v.site.defaultLanguage) ??
+      translations[0]!;
+    const sessionId = await session(c, v, language);
+    await recordActivity(v.scoped, clock, sessionId, {
+      kind: 'view',
+      language: shown.language,
+      articleId: shown.article_id,
+    });
+    const slug = shown.slug;
+    const alternates = Object.fromEntries(
+      translations.map((t) => [t.language, `${v.site.base}/${t.language}/articles/${slug}`]),
+    );
+    return html(
+      c,
+      page({
+        site: v.site,
+        language,
+        title: shown.title ?? '',
+        description: plainText(shown.body_md ?? '').slice(0, 160),
+        path: `/articles/${slug}`,
+        alternates,
+        canonical: alternates[shown.language],
+        ogType: 'article',
+        body: articleBody(
+          v.site,
+          language,
+          { slug, title: shown.title ?? '', html: shown.body_html ?? '', language: shown.language },
+          c.req.query('feedback') === 'sent',
+        ),
+      }),
+    );
+  });
+
+  app.post('/help/:slug/:lang/articles/:article/feedback', formLimit, async (c) => {
+    const v = await visit(c);
+    const language = pathLanguage(c, v);
+    const translations = await publishedPublic(v.scoped, c.req.param('article'));
+    const shown = translations.find((t) => t.language === language) ?? translations[0];
+    if (!shown) throw notFoundPage();
+    const form = await c.req.parseBody();
+    const helpful = form.helpful === 'yes' ? true : form.helpful === 'no' ? false : null;
+    if (helpful === null) throw new AppError('validation_failed', 'helpful: must be yes or no', 'helpful');
+    const comment =
+      typeof form.comment === 'string' && form.comment.trim() !== ''
+        ? form.comment.trim().slice(0, 2000)
+        : null;
+    const sessionId = await session(c, v, language);
+    await recordFeedback(v.scoped, clock, sessionId, {
+      articleId: shown.article_id,
+      language: shown.language,
+      helpful,
+      comment,
+    });
+    return c.redirect(`/help/${v.site.slug}/${language}/articles/${shown.slug}?feedback=sent`, 303);
+  });
+
+  app.get('/help/:slug/:lang/contact', async (c) => {
+    const v = await visit(c);
+    const language = pathLanguage(c, v);
+    if (c.req.query('sent') === '1')
+      return html(
+        c,
+        page({
+          site: v.site,
+          language,
+          title: helpStrings(language).contactTitle,
+          description: v.site.name,
+          path: '/contact',
+          body: sentBody(language),
+        }),
+      );
+    return html(
+      c,
+      page({
+        site: v.site,
+        language,
+        title: helpStrings(language).contactTitle,
+        description: v.site.name,
+        path: '/contact',
+        body: contactBody(v.site, language, null, {}),
+      }),
+    );
+  });
+
+  app.post('/help/:slug/:lang/contact', formLimit, async (c) => {
+    const v = await visit(c);
+    const language = pathLanguage(c, v);
+    const form = await c.req.parseBody();
+    const value = (name: string, max: number) =>
+      typeof form[name] === 'string' ? (form[name] as string).trim().slice(0, max) : '';
+    const values = {
+      name: value('name', 200),
+      email: value('email', 320),
+      subject: value('subject', 300),
+      message: value('message', 20_000),
+    };
+    const missing = Object.entries(values).find(
+      ([k, x]) => x === '' || (k === 'email' && !/^[^\s@]+@[^\s@]+$/.test(x)),
+    );
+    if (missing) {
+      const t = helpStrings(language);
+      return html(
+        c,
+        page({
+          site: v.site,
+          language,
+          title: t.contactTitle,
+          description: v.site.name,
+          path: '/contact',
+          body: contactBody(v.site, language, `${missing[0]}: ${t.required}`, values),
+        }),
+        400,
+      );
+    }
+    const sessionId = await session(c, v, language);
+    await contactSupport(v.scoped, clock, sessionId, { language, ...values, base: v.site.base });
+    return c.redirect(`/help/${v.site.slug}/${language}/contact?sent=1`, 303);
+  });
+
+  // Search for the chat widget and search-as-you-type: JSON, public (publicPaths `/api/help/*`).
+  app.get('/api/help/:slug/:lang/search', async (c) => {
+    const v = await visit(c);
+    const language = pathLanguage(c, v);
+    const q = (c.req.query('q') ?? '').trim().slice(0, 200);
+    if (q === '') throw new AppError('validation_failed', 'q: required', 'q');
+    const hits = await searchArticles(v.scoped, { q, language, limit: 5, includeInternal: false });
+    return c.json({
+      items: hits.map((h) => ({
+        title: h.title,
+        snippet: h.snippet,
+        url: `${v.site.base}/${language}/articles/${h.slug}`,
+      })),
+    });
+  });
+}
+
+/** Published, public translations (of one article when `slug` is given), with their article. */
+async function publishedPublic(s: ScopedDb, slug?: string) {
+  return s.executor
+    .selectFrom('knowledge_translations as t')
+    .innerJoin('knowledge_articles as a', 'a.id', 't.article_id')
+    .select([
+      't.article_id',
+      't.language',
+      't.title',
+      't.body_html',
+      't.body_md',
+      't.published_at',
+      'a.slug',
+      'a.section_id',
+    ])
+    .where(s.condition('knowledge_articles', 'a'))
+    .where(s.condition('knowledge_translations', 't'))
+    .where('t.published_version', 'is not', null)
+    .where('a.internal', '=', false)
+    .$if(slug !== undefined, (qb) => qb.where('a.slug', '=', slug!))
+    .orderBy('a.slug')
+    .orderBy('t.language')
+    .execute();
+}

@@ -1,0 +1,300 @@
+import { z } from '@hono/zod-openapi';
+
+const Id = z.string().min(1).max(64);
+/** A language tag (BCP 47 shape): any language the business serves. */
+export const LanguageTag = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/, 'must be a language tag such as en or pt-BR');
+const Slug = z
+  .string()
+  .min(1)
+  .max(120)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and hyphens');
+const Localized = z.record(LanguageTag, z.string().trim().min(1).max(200));
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
+export const MAX_ARTICLE_BYTES = 200_000;
+
+export const KnowledgeSettingsSchema = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    brandColor: z.string(),
+    logoUrl: z.string().nullable(),
+    defaultLanguage: z.string(),
+    vendorMayDraft: z.boolean(),
+    vendorMayPublish: z.boolean(),
+    requireReview: z.boolean(),
+    deflectionWindowSec: z.number().int(),
+  })
+  .openapi('KnowledgeSettings');
+
+export const KnowledgeSettingsUpdate = z
+  .object({
+    slug: Slug,
+    name: z.string().trim().min(1).max(200),
+    brandColor: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour #rrggbb'),
+    logoUrl: z.string().url().max(2000).nullable(),
+    defaultLanguage: LanguageTag,
+    vendorMayDraft: z.boolean(),
+    vendorMayPublish: z.boolean(),
+    requireReview: z.boolean(),
+    deflectionWindowSec: z
+      .number()
+      .int()
+      .min(60)
+      .max(30 * 86_400),
+  })
+  .partial()
+  .strict()
+  .openapi('KnowledgeSettingsUpdate');
+
+export const CategorySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    names: z.record(z.string(), z.string()),
+    position: z.number().int(),
+    sections: z.array(
+      z.object({
+        id: z.string(),
+        slug: z.string(),
+        names: z.record(z.string(), z.string()),
+        position: z.number().int(),
+      }),
+    ),
+  })
+  .openapi('KnowledgeCategory');
+
+export const CategoryCreate = z
+  .object({ slug: Slug, names: Localized, position: z.number().int().min(0).max(10_000).default(0) })
+  .strict()
+  .openapi('KnowledgeCategoryCreate');
+
+export const SectionCreate = z
+  .object({
+    categoryId: Id,
+    slug: Slug,
+    names: Localized,
+    position: z.number().int().min(0).max(10_000).default(0),
+  })
+  .strict()
+  .openapi('KnowledgeSectionCreate');
+
+const TranslationSummary = z.object({
+  language: z.string(),
+  status: z.enum(['draft', 'in_review', 'published']),
+  latestVersion: z.number().int(),
+  publishedVersion: z.number().int().nullable(),
+  title: z.string().nullable(),
+  helpfulYes: z.number().int(),
+  helpfulNo: z.number().int(),
+});
+
+export const ArticleSchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    sectionId: z.string().nullable(),
+    ownerId: z.string().nullable(),
+    reviewBy: z.string().nullable(),
+    /** The review-by date has passed. */
+    stale: z.boolean(),
+    internal: z.boolean(),
+    translations: z.array(TranslationSummary),
+    updatedAt: z.string(),
+  })
+  .openapi('KnowledgeArticle');
+
+export const VersionSchema = z
+  .object({
+    language: z.string(),
+    number: z.number().int(),
+    title: z.string(),
+    body: z.string(),
+    status: z.enum(['draft', 'in_review', 'published', 'superseded']),
+    authorId: z.string(),
+    reviewerId: z.string().nullable(),
+    restoredFrom: z.number().int().nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('KnowledgeVersion');
+
+export const ArticleDetailSchema = ArticleSchema.extend({
+  /** The newest version of each language. */
+  latest: z.array(VersionSchema),
+}).openapi('KnowledgeArticleDetail');
+
+export const ArticleCreate = z
+  .object({
+    slug: Slug,
+    sectionId: Id.nullable().default(null),
+    ownerId: Id.nullable().default(null),
+    reviewBy: Day.nullable().default(null),
+    internal: z.boolean().default(false),
+    language: LanguageTag,
+    title: z.string().trim().min(1).max(300),
+    body: z.string().max(MAX_ARTICLE_BYTES),
+  })
+  .strict()
+  .openapi('KnowledgeArticleCreate');
+
+export const ArticleUpdate = z
+  .object({
+    slug: Slug,
+    sectionId: Id.nullable(),
+    ownerId: Id.nullable(),
+    reviewBy: Day.nullable(),
+    internal: z.boolean(),
+  })
+  .partial()
+  .strict()
+  .openapi('KnowledgeArticleUpdate');
+
+export const DraftCreate = z
+  .object({
+    language: LanguageTag,
+    title: z.string().trim().min(1).max(300),
+    body: z.string().max(MAX_ARTICLE_BYTES),
+  })
+  .strict()
+  .openapi('KnowledgeDraft');
+
+export const WorkflowStep = z
+  .object({ language: LanguageTag, version: z.number().int().min(1).optional() })
+  .strict()
+  .openapi('KnowledgeWorkflowStep');
+
+export const RestoreRequest = z
+  .object({ language: LanguageTag, version: z.number().int().min(1) })
+  .strict()
+  .openapi('KnowledgeRestore');
+
+// Optional in the schema so that an article outside the caller's reach answers 404 before any
+// 400 about the query (the service checks the article first, then requires these).
+export const VersionsQuery = z.object({ language: LanguageTag.optional() });
+
+export const DiffQuery = z.object({
+  language: LanguageTag.optional(),
+  from: z.coerce.number().int().min(1).optional(),
+  to: z.coerce.number().int().min(1).optional(),
+});
+
+export const DiffSchema = z
+  .object({
+    language: z.string(),
+    from: z.number().int(),
+    to: z.number().int(),
+    title: z.object({ from: z.string(), to: z.string() }),
+    /** Line by line: `same`, `added` (only in `to`) or `removed` (only in `from`). */
+    lines: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })),
+  })
+  .openapi('KnowledgeDiff');
+
+export const SearchQuery = z.object({
+  q: z.string().trim().min(1).max(200),
+  language: LanguageTag,
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+});
+
+export const SearchHitSchema = z
+  .object({
+    articleId: z.string(),
+    slug: z.string(),
+    language: z.string(),
+    title: z.string(),
+    snippet: z.string(),
+    internal: z.boolean(),
+    score: z.number(),
+  })
+  .openapi('KnowledgeSearchHit');
+
+export const DeflectionQuery = z.object({
+  from: z.string().datetime({ offset: true }),
+  to: z.string().datetime({ offset: true }),
+});
+
+export const DeflectionSchema = z
+  .object({
+    windowSec: z.number().int(),
+    sessions: z.number().int(),
+    selfService: z.number().int(),
+    deflected: z.number().int(),
+    failed: z.number().int(),
+    pending: z.number().int(),
+    selfServiceRate: z.number().nullable(),
+    byArticle: z.array(
+      z.object({ articleId: z.string(), deflected: z.number().int(), failed: z.number().int() }),
+    ),
+    byLanguage: z.array(
+      z.object({ language: z.string(), deflected: z.number().int(), failed: z.number().int() }),
+    ),
+    noResultSearches: z.array(z.object({ query: z.string(), count: z.number().int() })),
+  })
+  .openapi('KnowledgeDeflection');
+
+const ExportVersion = z.object({
+  number: z.number().int().min(1),
+  title: z.string().max(300),
+  body: z.string().max(MAX_ARTICLE_BYTES),
+  status: z.enum(['draft', 'in_review', 'published', 'superseded']),
+  authorId: z.string().max(100),
+  reviewerId: z.string().max(100).nullable(),
+  restoredFrom: z.number().int().nullable(),
+  createdAt: z.string().max(40),
+});
+
+/** The documented export format (docs/knowledge-export.md), version 1. */
+export const KnowledgeExportSchema = z
+  .object({
+    format: z.literal('shoreline-knowledge'),
+    version: z.literal(1),
+    categories: z
+      .array(
+        z.object({
+          slug: Slug,
+          names: Localized,
+          position: z.number().int(),
+          sections: z.array(z.object({ slug: Slug, names: Localized, position: z.number().int() })).max(1000),
+        }),
+      )
+      .max(1000),
+    articles: z
+      .array(
+        z.object({
+          slug: Slug,
+          section: Slug.nullable(),
+          ownerId: z.string().max(100).nullable(),
+          reviewBy: Day.nullable(),
+          internal: z.boolean(),
+          createdAt: z.string().max(40),
+          translations: z
+            .array(
+              z.object({
+                language: LanguageTag,
+                status: z.enum(['draft', 'in_review', 'published']),
+                publishedVersion: z.number().int().nullable(),
+                publishedAt: z.string().max(40).nullable(),
+                versions: z.array(ExportVersion).min(1).max(10_000),
+              }),
+            )
+            .max(200),
+        }),
+      )
+      .max(50_000),
+  })
+  .strict()
+  .openapi('KnowledgeExport');
+
+export const ImportResultSchema = z
+  .object({ categories: z.number().int(), articles: z.number().int(), versions: z.number().int() })
+  .openapi('KnowledgeImportResult');
+
+export type KnowledgeSettings = z.infer<typeof KnowledgeSettingsSchema>;
+export type KnowledgeArticle = z.infer<typeof ArticleSchema>;
+export type KnowledgeArticleDetail = z.infer<typeof ArticleDetailSchema>;
+export type KnowledgeVersion = z.infer<typeof VersionSchema>;
+export type KnowledgeCategory = z.infer<typeof CategorySchema>;
+export type KnowledgeSearchHit = z.infer<typeof SearchHitSchema>;
+export type KnowledgeDiff = z.infer<typeof DiffSchema>;
+export type KnowledgeDeflection = z.infer<typeof DeflectionSchema>;
+export type KnowledgeExport = z.infer<typeof KnowledgeExportSchema>;

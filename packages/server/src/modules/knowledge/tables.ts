@@ -1,0 +1,171 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { ScopedTables } from '../../platform/scope.js';
+
+type Instant = ColumnType<Date, Date | string, Date | string>;
+type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type Json<T> = ColumnType<T, string, string>;
+
+/** Names in each language: BCP 47 tag → text. */
+export type Localized = Record<string, string>;
+
+/** The help center of an organization: its address, brand and who may write (set by an admin). */
+export interface KnowledgeSettingsTable {
+  organization_id: string;
+  /** The help center's address: `/help/<slug>`. Unique across organizations. */
+  slug: string;
+  name: string;
+  /** `#rrggbb`. */
+  brand_color: string;
+  logo_url: string | null;
+  default_language: string;
+  /** May vendor staff write drafts? Publish (vendor supervisors and admins)? */
+  vendor_may_draft: boolean;
+  vendor_may_publish: boolean;
+  /** Must a version pass review by someone other than its author before it is published? */
+  require_review: boolean;
+  /** A self-service session that contacts support within this many seconds failed (core/knowledge/deflection.ts). */
+  deflection_window_sec: number;
+  updated_at: Instant;
+}
+
+export interface KnowledgeCategoriesTable {
+  id: string;
+  organization_id: string;
+  slug: string;
+  names: Json<Localized>;
+  position: number;
+  created_at: Instant;
+}
+
+export interface KnowledgeSectionsTable {
+  id: string;
+  organization_id: string;
+  category_id: string;
+  slug: string;
+  names: Json<Localized>;
+  position: number;
+  created_at: Instant;
+}
+
+/** An article: the language-independent part. Its text lives in translations and versions. */
+export interface KnowledgeArticlesTable {
+  id: string;
+  organization_id: string;
+  section_id: string | null;
+  slug: string;
+  /** The user who keeps it current. */
+  owner_id: string | null;
+  /** After this day the article is flagged stale until reviewed again. */
+  review_by: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Shown to staff only, never on the public help center. */
+  internal: boolean;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export type TranslationStatus = 'draft' | 'in_review' | 'published';
+
+/**
+ * One language of an article: the canonical text in that language (one per article and
+ * language), i.e. its published version, searchable, plus where its workflow stands.
+ */
+export interface KnowledgeTranslationsTable {
+  id: string;
+  organization_id: string;
+  article_id: string;
+  /** BCP 47, canonical case. */
+  language: string;
+  /** The newest version's number and status (draft → in_review → published). */
+  latest_version: number;
+  status: TranslationStatus;
+  /** The published version (null until first published) and its text. */
+  published_version: number | null;
+  title: string | null;
+  body_md: string | null;
+  body_html: string | null;
+  published_at: NullableInstant;
+  /** The text-search configuration (core knowledgeTextConfig) the `search` column is built with. */
+  search_config: string;
+  /** Written by the service (core foldForSearch): the language-lower-cased and the folded text. */
+  search_title: string;
+  search_body: string;
+  search_folded: string;
+  helpful_yes: number;
+  helpful_no: number;
+  updated_at: Instant;
+}
+
+export type VersionStatus = 'draft' | 'in_review' | 'published' | 'superseded';
+
+/** Every version ever saved of a translation; never edited except its workflow status. */
+export interface KnowledgeVersionsTable {
+  organization_id: string;
+  translation_id: string;
+  article_id: string;
+  language: string;
+  number: number;
+  title: string;
+  body_md: string;
+  status: VersionStatus;
+  author_id: string;
+  reviewer_id: string | null;
+  /** The version this one restored, if it is a restore. */
+  restored_from: number | null;
+  created_at: Instant;
+}
+
+/** A visitor's stay on the help center (a cookie), and the ticket it led to, if any. */
+export interface KnowledgeSessionsTable {
+  id: string;
+  organization_id: string;
+  language: string;
+  started_at: Instant;
+  contacted_at: NullableInstant;
+  ticket_id: string | null;
+}
+
+export type ActivityKind = 'search' | 'view' | 'feedback';
+
+/** What a session did: searches (with their result count), article views, feedback. */
+export interface KnowledgeActivityTable {
+  id: Generated<string>;
+  organization_id: string;
+  session_id: string;
+  kind: ActivityKind;
+  at: Instant;
+  query: string | null;
+  results: number | null;
+  article_id: string | null;
+  language: string | null;
+  helpful: boolean | null;
+  comment: string | null;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    knowledge_settings: KnowledgeSettingsTable;
+    knowledge_categories: KnowledgeCategoriesTable;
+    knowledge_sections: KnowledgeSectionsTable;
+    knowledge_articles: KnowledgeArticlesTable;
+    knowledge_translations: KnowledgeTranslationsTable;
+    knowledge_versions: KnowledgeVersionsTable;
+    knowledge_sessions: KnowledgeSessionsTable;
+    knowledge_activity: KnowledgeActivityTable;
+  }
+}
+
+/**
+ * The knowledge base is the organization's property (it leaves with the client at exit): no
+ * provider column. Vendor staff read it (agents answer with it) and, when the admin allows,
+ * write it through the service (policy.ts), which writes on the organization's behalf.
+ */
+export const knowledgeScopedTables: ScopedTables = {
+  knowledge_settings: { providerColumn: null, vendorVisible: true },
+  knowledge_categories: { providerColumn: null, vendorVisible: true },
+  knowledge_sections: { providerColumn: null, vendorVisible: true },
+  knowledge_articles: { providerColumn: null, vendorVisible: true },
+  knowledge_translations: { providerColumn: null, vendorVisible: true },
+  knowledge_versions: { providerColumn: null, vendorVisible: true },
+  knowledge_sessions: { providerColumn: null },
+  knowledge_activity: { providerColumn: null },
+};

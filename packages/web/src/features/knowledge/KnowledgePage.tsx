@@ -1,0 +1,252 @@
+// Knowledge → Articles: every article with its languages, workflow state and stale flag; an
+// editor that saves a draft version of one language, submits it for review and publishes it
+// (what the caller may do comes from /api/me), and a language's version history with restore.
+
+import type { KnowledgeArticle, KnowledgeArticleDetail, KnowledgeVersion } from '@shoreline/server/contract';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { codeColumn, textColumn, timeColumn } from '../../kit/columns';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { FormActions, fieldBinder, TextField } from '../../kit/fields';
+import { ErrorBanner, PageHeader } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { useSubmit } from '../../lib/useSubmit';
+import { can } from '../auth/permissions';
+import { useMe } from '../auth/session';
+import { knowledgeApi } from './api';
+
+export function KnowledgePage() {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const articles = useResource(() => knowledgeApi.articles(), []);
+  const [open, setOpen] = useState<string | 'new' | null>(null);
+  const refresh = (detail: KnowledgeArticleDetail) =>
+    articles.set((list) => [...(list ?? []).filter((a) => a.id !== detail.id), detail]);
+
+  return (
+    <>
+      <PageHeader
+        title={t('knowledge.title')}
+        intro={t('knowledge.intro')}
+        actions={
+          open === null ? (
+            <button type="button" className="button-primary" onClick={() => setOpen('new')}>
+              {t('knowledge.new')}
+            </button>
+          ) : null
+        }
+      />
+      {open !== null ? (
+        <ArticleEditor
+          key={open}
+          articleId={open === 'new' ? null : open}
+          onSaved={(d) => {
+            refresh(d);
+            setOpen(d.id);
+          }}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+      <DataTable
+        caption={t('knowledge.title')}
+        {...resourceRows(articles)}
+        rowKey={(a) => a.id}
+        empty={<p className="empty">{t('knowledge.empty')}</p>}
+        columns={[
+          {
+            key: 'title',
+            header: t('knowledge.articleTitle'),
+            rowHeader: true,
+            cell: (a) => (
+              <button type="button" className="link" onClick={() => setOpen(a.id)}>
+                {a.translations.find((x) => x.title)?.title ?? a.slug}
+              </button>
+            ),
+            sortValue: (a) => a.translations[0]?.title ?? a.slug,
+          },
+          codeColumn<KnowledgeArticle>('slug', t('knowledge.slug'), (a) => a.slug),
+          textColumn<KnowledgeArticle>('languages', t('knowledge.languages'), (a) =>
+            a.translations.map((x) => `${x.language} · ${t(`knowledge.status.${x.status}`)}`).join(', '),
+          ),
+          textColumn<KnowledgeArticle>('flags', t('knowledge.flags'), (a) =>
+            [a.internal ? t('knowledge.internal') : null, a.stale ? t('knowledge.stale') : null]
+              .filter(Boolean)
+              .join(', '),
+          ),
+          timeColumn<KnowledgeArticle>('updated', t('knowledge.updated'), (a) => a.updatedAt, fmt.dateTime),
+        ]}
+      />
+    </>
+  );
+}
+
+function ArticleEditor(props: {
+  articleId: string | null;
+  onSaved(detail: KnowledgeArticleDetail): void;
+  onClose(): void;
+}) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const submit = useSubmit();
+  const detail = useResource(
+    () => (props.articleId ? knowledgeApi.article(props.articleId) : Promise.resolve(null)),
+    [props.articleId],
+  );
+  const [language, setLanguage] = useState('en');
+  const [slug, setSlug] = useState('');
+  const [title, setTitle] = useState('');
+  const [body, setBody] = useState('');
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
+  const article = detail.data ?? null;
+  const latest = article?.latest.find((v) => v.language === language) ?? null;
+  // Fill the form from the newest version of the chosen language once it has loaded.
+  const key = `${article?.id ?? 'new'}|${language}|${latest?.number ?? 0}`;
+  if (article && loadedFor !== key) {
+    setLoadedFor(key);
+    setTitle(latest?.title ?? '');
+    setBody(latest?.body ?? '');
+  }
+  const bind = fieldBinder(submit.fields);
+
+  const onSave = async (e: FormEvent) => {
+    e.preventDefault();
+    const saved = await submit.run(() =>
+      article
+        ? knowledgeApi.saveDraft(article.id, { language, title, body })
+        : knowledgeApi.create({ slug, language, title, body }),
+    );
+    if (saved) {
+      detail.set(() => saved);
+      props.onSaved(saved);
+    }
+  };
+  const step = async (action: 'submit' | 'publish') => {
+    if (!article) return;
+    const saved = await submit.run(() => knowledgeApi[action](article.id, language));
+    if (saved) {
+      detail.set(() => saved);
+      props.onSaved(saved);
+    }
+  };
+
+  return (
+    <form className="form card" onSubmit={onSave} noValidate>
+      <ErrorBanner error={submit.bannerError ?? detail.error} />
+      <div className="form-grid">
+        {article ? null : (
+          <TextField
+            label={t('knowledge.slug')}
+            help={t('knowledge.slugHelp')}
+            {...bind('slug', slug, setSlug)}
+            required
+          />
+        )}
+        <TextField
+          label={t('knowledge.language')}
+          help={t('knowledge.languageHelp')}
+          {...bind('language', language, setLanguage)}
+          required
+          suggestions={article?.translations.map((x) => x.language) ?? []}
+        />
+        <TextField label={t('knowledge.articleTitle')} {...bind('title', title, setTitle)} required />
+      </div>
+      <label className="field">
+        <span>{t('knowledge.body')}</span>
+        <textarea
+          name="body"
+          rows={12}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-invalid={submit.fields.body ? true : undefined}
+        />
+        {submit.fields.body ? <span className="field-error">{submit.fields.body}</span> : null}
+      </label>
+      {latest ? (
+        <p className="muted">
+          {t('knowledge.latest', {
+            number: latest.number,
+            status: t(`knowledge.status.${latest.status === 'superseded' ? 'published' : latest.status}`),
+          })}
+        </p>
+      ) : null}
+      <FormActions busy={submit.busy} label={t('knowledge.saveDraft')}>
+        {article && latest?.status === 'draft' ? (
+          <button type="button" onClick={() => step('submit')} disabled={submit.busy}>
+            {t('knowledge.submit')}
+          </button>
+        ) : null}
+        {article && latest && can(me, 'knowledge.publish') && latest.status !== 'published' ? (
+          <button type="button" onClick={() => step('publish')} disabled={submit.busy}>
+            {t('knowledge.publish')}
+          </button>
+        ) : null}
+        <button type="button" onClick={props.onClose}>
+          {t('knowledge.close')}
+        </button>
+      </FormActions>
+      {article ? (
+        <History
+          articleId={article.id}
+          language={language}
+          key={key}
+          onRestored={(d) => {
+            detail.set(() => d);
+            props.onSaved(d);
+          }}
+        />
+      ) : null}
+    </form>
+  );
+}
+
+function History(props: {
+  articleId: string;
+  language: string;
+  onRestored(d: KnowledgeArticleDetail): void;
+}) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const versions = useResource(
+    () => knowledgeApi.versions(props.articleId, props.language).catch(() => []),
+    [props.articleId, props.language],
+  );
+  const submit = useSubmit();
+  return (
+    <>
+      <ErrorBanner error={submit.bannerError} />
+      <DataTable
+        caption={t('knowledge.history')}
+        {...resourceRows(versions)}
+        rowKey={(v) => String(v.number)}
+        empty={<p className="empty">{t('knowledge.noHistory')}</p>}
+        columns={[
+          textColumn<KnowledgeVersion>('number', t('knowledge.version'), (v) => String(v.number)),
+          textColumn<KnowledgeVersion>('title', t('knowledge.articleTitle'), (v) => v.title),
+          textColumn<KnowledgeVersion>('status', t('knowledge.state'), (v) =>
+            t(`knowledge.versionStatus.${v.status}`),
+          ),
+          timeColumn<KnowledgeVersion>('created', t('knowledge.saved'), (v) => v.createdAt, fmt.dateTime),
+          {
+            key: 'restore',
+            header: t('knowledge.restore'),
+            cell: (v) => (
+              <button
+                type="button"
+                disabled={submit.busy}
+                onClick={async () => {
+                  const d = await submit.run(() =>
+                    knowledgeApi.restore(props.articleId, props.language, v.number),
+                  );
+                  if (d) props.onRestored(d);
+                }}
+              >
+                {t('knowledge.restore')}
+              </button>
+            ),
+          },
+        ]}
+      />
+    </>
+  );
+}

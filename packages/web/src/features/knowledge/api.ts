@@ -1,0 +1,31 @@
+import type {
+  KnowledgeArticle,
+  KnowledgeArticleCreate,
+  KnowledgeArticleDetail,
+  KnowledgeDraft,
+  KnowledgeSettings,
+  KnowledgeVersion,
+  ListResponse,
+} from '@shoreline/server/contract';
+import { api, query } from '../../lib/api';
+
+const article = (id: string) => `/knowledge/articles/${encodeURIComponent(id)}`;
+
+export const knowledgeApi = {
+  settings: () => api.get<KnowledgeSettings>('/knowledge/settings'),
+  articles: () => api.get<ListResponse<KnowledgeArticle>>('/knowledge/articles').then((r) => r.items),
+  article: (id: string) => api.get<KnowledgeArticleDetail>(article(id)),
+  create: (input: KnowledgeArticleCreate) => api.post<KnowledgeArticleDetail>('/knowledge/articles', input),
+  saveDraft: (id: string, input: KnowledgeDraft) =>
+    api.post<KnowledgeArticleDetail>(`${article(id)}/drafts`, input),
+  submit: (id: string, language: string) =>
+    api.post<KnowledgeArticleDetail>(`${article(id)}/review`, { language }),
+  publish: (id: string, language: string) =>
+    api.post<KnowledgeArticleDetail>(`${article(id)}/publish`, { language }),
+  restore: (id: string, language: string, version: number) =>
+    api.post<KnowledgeArticleDetail>(`${article(id)}/restore`, { language, version }),
+  versions: (id: string, language: string) =>
+    api
+      .get<ListResponse<KnowledgeVersion>>(`${article(id)}/versions${query({ language })}`)
+      .then((r) => r.items),
+};
