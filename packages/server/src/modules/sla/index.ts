@@ -11,7 +11,14 @@ export type { slaPolicy } from './policy.js';
 export type * from './schemas.js';
 // What Desk may ask: a ticket's SLA state (countdowns) and the tickets breaching soon.
 export { TicketSlaSchema } from './schemas.js';
-export { breachingSoon, slaForTickets, ticketSla } from './service.js';
+export {
+  type BreachingCursor,
+  breachingCountQuery,
+  breachingPage,
+  breachingSoon,
+  slaForTickets,
+  ticketSla,
+} from './service.js';
 
 /**
  * The SLA engine: versioned policies, team holidays, each live ticket's applied policy and due

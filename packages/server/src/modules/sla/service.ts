@@ -226,6 +226,66 @@ export async function setTeamHolidays(s: ScopedDb, teamId: string, input: z.outp
   return teamHolidays(s, teamId);
 }
 
+/** Where a "breaching soon" page ended: the last ticket's due instant and id (keyset pagination). */
+export interface BreachingCursor {
+  readonly dueAt: string;
+  readonly ticketId: string;
+}
+
+/** Tickets with a target still owed, in the caller's scope (and, when given, these providers' only). */
+function owed(s: ScopedDb, providerIds: readonly string[] | undefined) {
+  let q = s.selectFrom('ticket_sla').where('next_due_at', 'is not', null);
+  if (providerIds !== undefined)
+    q =
+      providerIds.length === 0
+        ? q.where(sql<boolean>`false`)
+        : q.where('provider_id', 'in', [...providerIds]);
+  return q;
+}
+
+/**
+ * The inbox's "breaching soon" view: tickets in the caller's scope with a target still owed
+ * (running, or breached and not yet met), most urgent first — by `next_due_at`, then ticket id —
+ * after `cursor`. An index scan of `ticket_sla_next_due` (keyset: page 1,000 costs what page 1
+ * does). Paused tickets (waiting on the customer) have no due instant and are not listed.
+ */
+export async function breachingPage(
+  s: ScopedDb,
+  providerIds: readonly string[] | undefined,
+  cursor: BreachingCursor | null,
+  limit: number,
+) {
+  authorizeSla(s.actor, 'sla.read');
+  let q = owed(s, providerIds)
+    .select(['ticket_id', 'next_due_at'])
+    .orderBy('next_due_at')
+    .orderBy('ticket_id')
+    .limit(limit + 1);
+  if (cursor)
+    q = q.where(
+      sql<boolean>`(next_due_at, ticket_id) > (${new Date(cursor.dueAt)}::timestamptz, ${cursor.ticketId})`,
+    );
+  const rows = await q.execute();
+  const page = rows.slice(0, limit).map((r) => ({
+    ticketId: r.ticket_id,
+    dueAt: new Date(r.next_due_at as Date).toISOString(),
+  }));
+  const last = page.at(-1);
+  return {
+    items: page,
+    next: rows.length > limit && last ? { dueAt: last.dueAt, ticketId: last.ticketId } : null,
+  };
+}
+
+/**
+ * The "breaching soon" view's count, up to `cap`, as a query (not run): the inbox puts every
+ * view's count in one statement.
+ */
+export function breachingCountQuery(s: ScopedDb, providerIds: readonly string[] | undefined, cap: number) {
+  authorizeSla(s.actor, 'sla.read');
+  return owed(s, providerIds).select(sql<number>`1`.as('one')).limit(cap);
+}
+
 /**
  * The inbox's "breaching soon": tickets in the caller's scope with a running target due before
  * `until`, earliest first, with that due instant (an index on running targets by due time serves it).
