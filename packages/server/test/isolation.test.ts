@@ -120,6 +120,7 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     ...f('teams').map((teamId, i) => ({ address: `iso-${n}-t${i}@iso.example`, displayName: 'Iso', teamId })),
   ],
   'PATCH /api/mail/mailboxes/:id': () => [{ displayName: 'Taken over' }],
+  'POST /api/mail/inbound/:id/retry': () => [undefined],
   'PUT /api/mail/signatures': (f) =>
     f('teams').map((teamId) => ({ teamId, language: 'en', body: 'Taken over' })),
   'POST /api/sla/policies': (f) => [

@@ -57,6 +57,14 @@ export function mailRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     },
   );
   app.openapi(
+    apiRoute('mail', 'post', '/api/mail/inbound/{id}/retry', {
+      summary: 'Parse a message that failed to parse again (its raw message was kept)',
+      request: { params: IdParam },
+      responses: { 202: json(InboundSchema, 'Queued for parsing') },
+    }),
+    async (c) => c.json(await service.retryInbound(c.var.scoped, ctx.clock, c.req.valid('param').id), 202),
+  );
+  app.openapi(
     apiRoute('mail', 'get', '/api/mail/outbound', {
       summary: 'Replies sent, queued, or kept locally (no relay configured)',
       responses: { 200: json(listOf(OutboundSchema, 'OutboundMailList'), 'Outgoing mail') },
