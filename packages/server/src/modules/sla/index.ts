@@ -21,16 +21,6 @@ export {
   slaForTickets,
   ticketSla,
 } from './service.js';
-// What Desk may ask: a ticket's SLA state (countdowns) and the tickets breaching soon.
-export { TicketSlaSchema } from './schemas.js';
-export {
-  type BreachingCursor,
-  breachingCountQuery,
-  breachingPage,
-  breachingSoon,
-  slaForTickets,
-  ticketSla,
-} from './service.js';
 
 /**
  * The SLA engine: versioned policies, team holidays, each live ticket's applied policy and due
