@@ -164,13 +164,7 @@ function breachingCursor(text: string): BreachingCursor {
  * One page of a view: a queue oldest first, "breaching soon" by the SLA engine's next due time
  * (keyset on `(due_at, ticket_id)`); `next` continues it.
  */
-export async function viewPage(
-  s: ScopedDb,
-  clock: Clock,
-  view: DeskView,
-  cursor: string | undefined,
-  limit: number,
-) {
+export async function viewPage(s: ScopedDb, view: DeskView, cursor: string | undefined, limit: number) {
   const source = await viewSource(s, view);
   let items: Awaited<ReturnType<typeof queuePage>>['tickets'];
   let next: ViewCursor | null;
@@ -188,7 +182,6 @@ export async function viewPage(
   }
   const sla = await slaForTickets(
     s,
-    clock,
     items.map((t) => t.id as string),
   );
   return { items, next: next && encodeCursor(next), sla };

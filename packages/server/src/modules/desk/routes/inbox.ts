@@ -1,7 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { apiRoute, json, jsonBody } from '../../../platform/http/openapi.js';
-import type { ModuleContext } from '../../../platform/module.js';
 import {
   AgentSchema,
   DeskOverviewSchema,
@@ -15,7 +14,7 @@ import * as service from '../service.js';
 import { DESK_VIEWS } from '../vocabulary.js';
 
 /** The agent inbox: views with counts, a view's pages, search, the people to assign, my teams. */
-export function inboxRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
+export function inboxRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     apiRoute('desk', 'get', '/api/desk/views', {
       summary: 'The inbox views the caller has, with counts (capped), and the teams they may work',
@@ -31,7 +30,7 @@ export function inboxRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
     }),
     async (c) => {
       const { view, cursor, limit } = c.req.valid('query');
-      return c.json((await service.viewPage(c.var.scoped, ctx.clock, view, cursor, limit)) as never, 200);
+      return c.json((await service.viewPage(c.var.scoped, view, cursor, limit)) as never, 200);
     },
   );
   app.openapi(
