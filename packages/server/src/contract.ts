@@ -7,7 +7,7 @@
 // keeps it so. See docs/decisions/0008-one-api-contract-and-web-kit.md.
 import type { z } from '@hono/zod-openapi';
 import type { WireTicket } from '@shoreline/core';
-import type { customersPolicy } from './modules/customers/index.js';
+import type { CustomerHistorySchema, customersPolicy } from './modules/customers/index.js';
 import type {
   AgentSchema,
   DeskOverviewSchema,
@@ -74,7 +74,14 @@ import type {
   INTERVALS,
   MATCH_KINDS,
 } from './modules/insight/vocabulary.js';
-import type { mailPolicy } from './modules/mail/index.js';
+import type {
+  InboundQuery as InboundQuerySchema,
+  InboundSchema,
+  MailboxCreate as MailboxCreateSchema,
+  MailboxSchema,
+  MailboxUpdate as MailboxUpdateSchema,
+  mailPolicy,
+} from './modules/mail/index.js';
 import type {
   planLimits,
   planPolicy,
@@ -278,3 +285,13 @@ export type SlaTargetState = TicketSla['targets'][number];
 export type SlaAttainment = z.infer<typeof AttainmentSchema>;
 export type SlaHolidays = z.infer<typeof HolidaysSchema>;
 export type SlaHolidaysUpdate = z.input<typeof HolidaysUpdateSchema>;
+
+// Mail (admins): support addresses, received mail and its views.
+export type Mailbox = z.infer<typeof MailboxSchema>;
+export type MailboxCreate = z.input<typeof MailboxCreateSchema>;
+export type MailboxUpdate = z.input<typeof MailboxUpdateSchema>;
+export type InboundMail = z.infer<typeof InboundSchema>;
+export type InboundView = z.output<typeof InboundQuerySchema>['view'];
+
+// Customers: one with their tickets (beside a ticket).
+export type CustomerHistory = z.infer<typeof CustomerHistorySchema>;
