@@ -152,7 +152,22 @@ async function main() {
       );
       process.stderr.write(`\r${to.toLocaleString('en')} tickets`);
     }
-    if (!reuse) await pool.query('analyze tickets; analyze ticket_messages');
+    // The SLA engine's rows for the running backlog (new and open: 8 %; on hold pauses the clock), as the
+    // engine leaves them under a first-response/resolution policy: "breaching soon" pages them by
+    // next_due_at and every view page computes its tickets' countdowns from them. Also on a reused
+    // database that predates them.
+    await pool.query(
+      `insert into ticket_sla (ticket_id, organization_id, provider_id, team_id, priority, channel, segment,
+         ticket_created_at, policy_id, policy_version, applied, timeline, paused_seconds, next_due_at, updated_at)
+       select id, organization_id, provider_id, team_id, priority, channel, null, created_at, 'slp_bench', 1,
+         '{"targets":{"first_response":14400,"resolution":86400},"pauseStatuses":["pending","on_hold"],"atRisk":{"percent":75}}',
+         '[]', 0, created_at + (ascii(right(id, 1)) % 24) * interval '1 hour', now()
+       from tickets
+       where organization_id = $1 and status in ('new', 'open') and source = 'bench'
+       on conflict (ticket_id) do nothing`,
+      [org],
+    );
+    await pool.query('analyze tickets; analyze ticket_messages; analyze ticket_sla');
     console.log(
       `\nloaded ${N.toLocaleString('en')} tickets in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
@@ -190,6 +205,7 @@ async function main() {
       ['mine (in-house agent)', 'view', 'agent', '/api/desk/tickets?view=mine'],
       ['team (in-house agent)', 'view', 'agent', '/api/desk/tickets?view=team'],
       ['breaching soon (in-house agent)', 'view', 'agent', '/api/desk/tickets?view=breaching'],
+      ['breaching soon (vendor agent)', 'view', 'vendor', '/api/desk/tickets?view=breaching'],
       ['all open (supervisor)', 'view', 'supervisor', '/api/desk/tickets?view=all'],
       ['unassigned (vendor agent)', 'view', 'vendor', '/api/desk/tickets?view=unassigned'],
       ['pending (vendor agent)', 'view', 'vendor', '/api/desk/tickets?view=pending'],

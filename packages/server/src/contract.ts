@@ -8,7 +8,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { WireTicket } from '@shoreline/core';
 import type { auditPolicy } from './modules/audit/index.js';
-import type { customersPolicy } from './modules/customers/index.js';
+import type { CustomerHistorySchema, customersPolicy } from './modules/customers/index.js';
 import type {
   AgentSchema,
   DeskOverviewSchema,
@@ -91,7 +91,14 @@ import type {
   VersionSchema as KnowledgeVersionSchema,
   knowledgePolicy,
 } from './modules/knowledge/index.js';
-import type { mailPolicy } from './modules/mail/index.js';
+import type {
+  InboundQuery as InboundQuerySchema,
+  InboundSchema,
+  MailboxCreate as MailboxCreateSchema,
+  MailboxSchema,
+  MailboxUpdate as MailboxUpdateSchema,
+  mailPolicy,
+} from './modules/mail/index.js';
 import type {
   planLimits,
   planPolicy,
@@ -312,3 +319,12 @@ export type KnowledgeDraft = z.input<typeof KnowledgeDraftSchema>;
 export type KnowledgeVersion = z.infer<typeof KnowledgeVersionSchema>;
 export type KnowledgeSettings = z.infer<typeof KnowledgeSettingsSchema>;
 export type KnowledgeDeflection = z.infer<typeof KnowledgeDeflectionSchema>;
+// Mail (admins): support addresses, received mail and its views.
+export type Mailbox = z.infer<typeof MailboxSchema>;
+export type MailboxCreate = z.input<typeof MailboxCreateSchema>;
+export type MailboxUpdate = z.input<typeof MailboxUpdateSchema>;
+export type InboundMail = z.infer<typeof InboundSchema>;
+export type InboundView = z.output<typeof InboundQuerySchema>['view'];
+
+// Customers: one with their tickets (beside a ticket).
+export type CustomerHistory = z.infer<typeof CustomerHistorySchema>;

@@ -164,6 +164,7 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     ...f('teams').map((teamId, i) => ({ address: `iso-${n}-t${i}@iso.example`, displayName: 'Iso', teamId })),
   ],
   'PATCH /api/mail/mailboxes/:id': () => [{ displayName: 'Taken over' }],
+  'POST /api/mail/inbound/:id/retry': () => [undefined],
   'PUT /api/mail/signatures': (f) =>
     f('teams').map((teamId) => ({ teamId, language: 'en', body: 'Taken over' })),
   'POST /api/sla/policies': (f) => [
@@ -268,10 +269,14 @@ function providerOf(table: string, row: Row): string | null {
   return (row.provider_id as string | null | undefined) ?? null;
 }
 
+/** customer id → the providers with a ticket of theirs: vendor staff reach a customer only through one. */
+let customerReach = new Map<string, Set<string>>();
+
 function isForeign(actor: Actor, table: string, row: Row): boolean {
   if (row.organization_id !== actor.organizationId) return true;
   if (table === 'api_tokens' && row.user_id !== actor.userId) return true;
   if (actor.providerId === null) return false;
+  if (table === 'customers') return !customerReach.get(row.id as string)?.has(actor.providerId);
   // The organization's rows its vendors may read too (macros: the scripts everyone follows).
   const rule = t.shoreline.ctx.scopeRules.ruleFor(table);
   if (rule.providerColumn === null && rule.vendorVisible) return false;
@@ -1040,6 +1045,13 @@ describe('tenant and provider isolation, route by route', () => {
 
   it('never lists, reads or writes another organization’s or provider’s data', async () => {
     const before = await snapshot();
+    customerReach = new Map();
+    for (const ticket of before.get('tickets') ?? [])
+      if (typeof ticket.customer_id === 'string' && typeof ticket.provider_id === 'string')
+        customerReach.set(
+          ticket.customer_id,
+          (customerReach.get(ticket.customer_id) ?? new Set()).add(ticket.provider_id),
+        );
     const foreignIds = (actor: Actor) => (table: string) =>
       (before.get(table) ?? [])
         .filter((row) => isForeign(actor, table, row))

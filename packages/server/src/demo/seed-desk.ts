@@ -1,4 +1,5 @@
 import { createMacro, setMyTeams } from '../modules/desk/index.js';
+import { createPolicy, SlaPolicyCreate } from '../modules/sla/index.js';
 import { ticketService } from '../modules/tickets/index.js';
 import type { ModuleContext } from '../platform/module.js';
 import type { Actor } from '../platform/scope.js';
@@ -29,6 +30,33 @@ const MACROS = [
     actions: { status: 'pending' as const },
   },
 ];
+
+/**
+ * The demo's SLA policy, so the inbox shows countdowns and "breaching soon" has tickets: first
+ * response by priority, next response and resolution in business seconds of each team's calendar;
+ * the clock pauses while the ticket waits on the customer.
+ */
+const SLA_POLICY = {
+  name: 'Standard support',
+  targets: [
+    {
+      priorities: ['urgent'],
+      firstResponseSeconds: 1_800,
+      nextResponseSeconds: 3_600,
+      resolutionSeconds: 4 * 3_600,
+    },
+    {
+      priorities: ['high'],
+      firstResponseSeconds: 3_600,
+      nextResponseSeconds: 2 * 3_600,
+      resolutionSeconds: 8 * 3_600,
+    },
+    { firstResponseSeconds: 4 * 3_600, nextResponseSeconds: 8 * 3_600, resolutionSeconds: 24 * 3_600 },
+  ],
+  pauseStatuses: ['pending', 'on_hold'],
+  atRisk: { percent: 75 },
+  reason: 'Demo organization: standard support contract',
+};
 
 /** Live tickets waiting in the inbox: in-house teams' and the vendors', in their customers' languages. */
 const TICKETS = [
@@ -83,9 +111,15 @@ const TICKETS = [
   ],
 ] as const;
 
+/** A few demo tickets more urgent than the rest, so the countdowns differ. */
+const PRIORITIES: Partial<Record<(typeof TICKETS)[number][2], 'urgent' | 'high'>> = {
+  'Kétszer terheltek meg': 'high',
+  'Parcel arrived damaged': 'urgent',
+};
+
 /**
- * The Desk's demo: a few live tickets in the in-house and vendor teams' queues, the macros, and
- * the demo agents' teams, so `npm start` opens on a working inbox. Once: nothing when the
+ * The Desk's demo: an SLA policy, a few live tickets in the in-house and vendor teams' queues, the
+ * macros, and the demo agents' teams, so `npm start` opens on a working inbox. Once: nothing when the
  * organization already has macros. Not part of seedDemo: tests count the demo's tickets.
  */
 export async function seedDemoDesk(ctx: ModuleContext, organizationId: string): Promise<boolean> {
@@ -107,6 +141,12 @@ export async function seedDemoDesk(ctx: ModuleContext, organizationId: string): 
     return { userId: u.id, organizationId, providerId: u.provider_id, role: u.role };
   };
   const admin = ctx.scope(actor(DEMO_USERS.admin));
+  // In force from now: the tickets below are created under it (the SLA engine applies it to their events).
+  await createPolicy(
+    admin,
+    clock,
+    SlaPolicyCreate.parse({ ...SLA_POLICY, effectiveFrom: clock.now().toISOString() }),
+  );
   for (const macro of MACROS) await createMacro(admin, clock, macro);
   const teams = await db
     .selectFrom('teams')
@@ -117,6 +157,7 @@ export async function seedDemoDesk(ctx: ModuleContext, organizationId: string): 
   for (const [team, language, subject, requester, body] of TICKETS)
     await ticketService.createTicket(admin, clock, {
       subject,
+      priority: PRIORITIES[subject] ?? 'normal',
       channel: 'email',
       language,
       requester,

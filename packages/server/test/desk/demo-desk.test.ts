@@ -34,4 +34,20 @@ describe('desk demo seed', () => {
     });
     expect(((await macros.json()) as { items: unknown[] }).items.length).toBe(2);
   });
+
+  it('has an SLA policy: the live tickets get countdowns, most urgent first in "breaching soon"', async () => {
+    await t.shoreline.ctx.events.drain();
+    const auth = await t.login(DEMO_USERS.vendorAgent, DEMO_PASSWORD);
+    const res = await t.request('/api/desk/tickets?view=breaching', { auth });
+    const page = (await res.json()) as {
+      items: { id: string; subject: string }[];
+      sla: { ticketId: string; targets: { metric: string; dueAt: string | null }[] }[];
+    };
+    // The urgent one first; every ticket with its targets.
+    expect(page.items.map((x) => x.subject)[0]).toBe('Parcel arrived damaged');
+    expect(page.items.length).toBe(3);
+    expect(page.sla.length).toBe(3);
+    for (const s of page.sla)
+      expect(s.targets.map((x) => x.metric)).toEqual(['first_response', 'resolution']);
+  });
 });

@@ -398,6 +398,29 @@ describe('e-mail channel over SMTP', () => {
     expect(items.map((i) => i.parseError)).toEqual(['unreadable MIME structure']);
     await m.settle();
   });
+
+  it('lets an admin retry a message that failed to parse: queued again, parsed into a ticket; once', async () => {
+    const [kept] = await inbound('kept-1@example.net');
+    const id = kept?.id as string;
+    // Only the organization's admins manage mail: anyone else meets a 404, as if it did not exist.
+    const agent = await m.t.login(DEMO_USERS.agent, DEMO_PASSWORD);
+    expect((await m.t.request(`/api/mail/inbound/${id}/retry`, { method: 'POST', auth: agent })).status).toBe(
+      404,
+    );
+    const retried = await m.t.request(`/api/mail/inbound/${id}/retry`, { method: 'POST', auth: admin });
+    expect(retried.status, await retried.clone().text()).toBe(202);
+    expect(await retried.json()).toMatchObject({ id, status: 'stored', parseError: null });
+    // Not failed any more: a second retry is a conflict naming the message.
+    const again = await m.t.request(`/api/mail/inbound/${id}/retry`, { method: 'POST', auth: admin });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { field: string }).field).toBe('id');
+    await m.settle();
+    const [parsed] = await inbound('kept-1@example.net');
+    expect(parsed).toMatchObject({ status: 'parsed', kind: 'new', parse_error: null });
+    expect(parsed?.ticket_id).toBeTruthy();
+    const view = await m.t.request('/api/mail/inbound?view=failed', { auth: admin });
+    expect(((await view.json()) as { items: unknown[] }).items).toEqual([]);
+  });
 });
 
 describe('e-mail out without a relay (embedded mode)', () => {

@@ -149,6 +149,22 @@ export const NAV: NavEntry[] = [
     page: lazyPage(() => import('../features/admin/WebhooksPage'), 'WebhooksPage'),
   },
   {
+    id: 'admin.mailboxes',
+    section: 'admin',
+    label: 'nav.mailboxes',
+    path: '/admin/mailboxes',
+    visible: (me) => can(me, 'mail.manage'),
+    page: lazyPage(() => import('../features/admin/MailboxesPage'), 'MailboxesPage'),
+  },
+  {
+    id: 'admin.mail',
+    section: 'admin',
+    label: 'nav.receivedMail',
+    path: '/admin/mail',
+    visible: (me) => can(me, 'mail.manage'),
+    page: lazyPage(() => import('../features/admin/ReceivedMailPage'), 'ReceivedMailPage'),
+  },
+  {
     id: 'admin.sla',
     section: 'admin',
     label: 'nav.sla',

@@ -62,9 +62,10 @@ export async function findOrCreateCustomer(
 }
 
 /**
- * A customer and their tickets. Customers belong to the organization, not to a provider: vendor
- * staff get 404 (they see the requester on their own tickets; a per-provider customer view is
- * still to come).
+ * A customer and their tickets as far as the caller sees tickets. Customers belong to the
+ * organization: its own staff read any; vendor staff only one with a ticket of their provider
+ * (issue 9: "vendor agents see only their provider's tickets and customers"), reached through that
+ * ticket; any other answers 404, as if absent.
  */
 export async function customerHistory(s: ScopedDb, customerId: string): Promise<CustomerHistory> {
   if (!customersPolicy['customer.read'](s.actor)) throw notFound('customer');
@@ -75,13 +76,34 @@ export async function customerHistory(s: ScopedDb, customerId: string): Promise<
     .orderBy('created_at', 'desc')
     .limit(200)
     .execute();
-  const row = await s.findOrNotFound('customers', customerId, 'customer');
-  const identities = await s
-    .selectFrom('customer_identities')
-    .selectAll()
-    .where('customer_id', '=', customerId)
-    .orderBy('created_at')
-    .execute();
+  const inHouse = s.actor.providerId === null;
+  if (!inHouse && tickets.length === 0) throw notFound('customer');
+  // Vendor staff have no reach into `customers` (scope "none"): they read the row through a ticket
+  // of theirs (the scoped `tickets` condition), joined on its customer.
+  const viaTicket = tickets[0]?.id ?? '';
+  const row = inHouse
+    ? await s.selectFrom('customers').selectAll().where('id', '=', customerId).executeTakeFirst()
+    : await s
+        .selectFrom('tickets')
+        .innerJoin('customers', 'customers.id', 'tickets.customer_id')
+        .selectAll('customers')
+        .where('tickets.id', '=', viaTicket)
+        .executeTakeFirst();
+  if (!row) throw notFound('customer');
+  const identities = inHouse
+    ? await s
+        .selectFrom('customer_identities')
+        .selectAll()
+        .where('customer_id', '=', customerId)
+        .orderBy('created_at')
+        .execute()
+    : await s
+        .selectFrom('tickets')
+        .innerJoin('customer_identities', 'customer_identities.customer_id', 'tickets.customer_id')
+        .selectAll('customer_identities')
+        .where('tickets.id', '=', viaTicket)
+        .orderBy('customer_identities.created_at')
+        .execute();
   return {
     customer: presentCustomer(row, identities),
     tickets: tickets.map((t) => ({

@@ -22,7 +22,7 @@ export const deskModule: ShorelineModule = {
   scopedTables: deskScopedTables,
   policy: deskPolicy,
   routes(app, ctx) {
-    inboxRoutes(app, ctx);
+    inboxRoutes(app);
     ticketDeskRoutes(app, ctx);
   },
 };

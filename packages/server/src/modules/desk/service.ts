@@ -5,12 +5,13 @@ import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { type Directory, directoryFor, staffFor } from '../identity/index.js';
-import { slaForTickets } from '../sla/index.js';
+import { type BreachingCursor, breachingCountQuery, breachingPage, slaForTickets } from '../sla/index.js';
 import {
   type QueueCursor,
   type QueueFilter,
-  queueCount,
+  queueCountQuery,
   queuePage,
+  queueTickets,
   searchTickets,
   ticketService,
 } from '../tickets/index.js';
@@ -59,39 +60,67 @@ async function viewContext(s: ScopedDb): Promise<ViewContext> {
   return { teamIds, directory, providerIds: homeProviders(s, directory) };
 }
 
+/**
+ * Where a view's tickets come from: a queue of the tickets module (oldest first), or the SLA
+ * engine's tickets with a target still owed, most urgent first ("breaching soon").
+ */
+export type ViewSource =
+  | { readonly kind: 'queue'; readonly filter: QueueFilter }
+  | { readonly kind: 'sla'; readonly providerIds: readonly string[] | undefined };
+
 /** What a view holds, for this caller; the "all" view is refused (404) to those who may not see it. */
-function filterFor(s: ScopedDb, view: DeskView, c: ViewContext): QueueFilter {
+function sourceFor(s: ScopedDb, view: DeskView, c: ViewContext): ViewSource {
+  const queue = (filter: QueueFilter): ViewSource => ({ kind: 'queue', filter });
   switch (view) {
     case 'mine':
-      return { kind: 'open', assignee: s.actor.userId };
+      return queue({ kind: 'open', assignee: s.actor.userId });
     case 'team':
-      return { kind: 'open', teamIds: c.teamIds };
+      return queue({ kind: 'open', teamIds: c.teamIds });
     case 'unassigned':
-      return { kind: 'unassigned', providerIds: c.providerIds };
+      return queue({ kind: 'unassigned', providerIds: c.providerIds });
     case 'breaching':
-      return { kind: 'unanswered', providerIds: c.providerIds };
+      return { kind: 'sla', providerIds: c.providerIds };
     case 'pending':
-      return { kind: 'pending', providerIds: c.providerIds };
+      return queue({ kind: 'pending', providerIds: c.providerIds });
     case 'all':
       authorize(s.actor, 'desk.view_all', 'view');
-      return { kind: 'open' };
+      return queue({ kind: 'open' });
   }
 }
 
-export async function viewFilter(s: ScopedDb, view: DeskView): Promise<QueueFilter> {
-  return filterFor(s, view, await viewContext(s));
+export async function viewSource(s: ScopedDb, view: DeskView): Promise<ViewSource> {
+  return sourceFor(s, view, await viewContext(s));
 }
 
-/** The views the caller has, with their counts (capped, counted concurrently), and the teams they may work. */
+/**
+ * The views the caller has, with their counts (each capped), and the teams they may work. The
+ * counts are one statement: `select (select count(*) from (<view 1> limit cap)), (…), …`, each
+ * subquery an index-only scan of its view's partial index that stops at the cap.
+ */
 export async function overview(s: ScopedDb, views: readonly DeskView[]) {
   const c = await viewContext(s);
   const shown = views.filter((v) => v !== 'all' || can(s.actor, 'desk.view_all'));
-  const counts = await Promise.all(
-    shown.map(async (view) => {
-      const n = await queueCount(s, filterFor(s, view, c), COUNT_CAP + 1);
-      return { view, count: Math.min(n, COUNT_CAP), more: n > COUNT_CAP };
-    }),
-  );
+  const limit = COUNT_CAP + 1;
+  const row = await s.executor
+    .selectNoFrom((eb) =>
+      shown.map((view) => {
+        const source = sourceFor(s, view, c);
+        const capped =
+          source.kind === 'sla'
+            ? breachingCountQuery(s, source.providerIds, limit)
+            : queueCountQuery(s, source.filter, limit);
+        return eb
+          .selectFrom(capped.as('capped'))
+          .select((e) => e.fn.countAll<number>().as('n'))
+          .as(view);
+      }),
+    )
+    .executeTakeFirstOrThrow();
+  const counted = row as Record<string, number | string | null>;
+  const counts = shown.map((view) => {
+    const n = Number(counted[view] ?? 0);
+    return { view, count: Math.min(n, COUNT_CAP), more: n > COUNT_CAP };
+  });
   const mine = new Set(c.teamIds);
   const teams = c.directory.teams.map((t) => ({
     id: t.id,
@@ -102,32 +131,60 @@ export async function overview(s: ScopedDb, views: readonly DeskView[]) {
   return { views: counts, teams };
 }
 
-const encodeCursor = (c: QueueCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+/** A page's cursor on the wire: a queue's (created_at, id) or "breaching soon"'s (due_at, ticket_id). */
+type ViewCursor = QueueCursor | BreachingCursor;
 
-function decodeCursor(text: string): QueueCursor {
+const encodeCursor = (c: ViewCursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+const badCursor = () =>
+  new AppError('validation_failed', 'not a cursor this server gave out', 'query.cursor');
+const isInstant = (v: unknown): v is string => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+
+function decodeCursor(text: string): Record<string, unknown> {
   try {
-    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as QueueCursor;
-    if (typeof c.id === 'string' && typeof c.createdAt === 'string' && !Number.isNaN(Date.parse(c.createdAt)))
-      return { id: c.id, createdAt: c.createdAt };
+    const c = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown;
+    if (c !== null && typeof c === 'object') return c as Record<string, unknown>;
   } catch {}
-  throw new AppError('validation_failed', 'not a cursor this server gave out', 'query.cursor');
+  throw badCursor();
 }
 
-/** One page of a view, oldest first; `next` continues it. */
-export async function viewPage(
-  s: ScopedDb,
-  clock: Clock,
-  view: DeskView,
-  cursor: string | undefined,
-  limit: number,
-) {
-  const page = await queuePage(s, await viewFilter(s, view), cursor ? decodeCursor(cursor) : null, limit);
+function queueCursor(text: string): QueueCursor {
+  const c = decodeCursor(text);
+  if (typeof c.id === 'string' && isInstant(c.createdAt)) return { id: c.id, createdAt: c.createdAt };
+  throw badCursor();
+}
+
+function breachingCursor(text: string): BreachingCursor {
+  const c = decodeCursor(text);
+  if (typeof c.ticketId === 'string' && isInstant(c.dueAt)) return { ticketId: c.ticketId, dueAt: c.dueAt };
+  throw badCursor();
+}
+
+/**
+ * One page of a view: a queue oldest first, "breaching soon" by the SLA engine's next due time
+ * (keyset on `(due_at, ticket_id)`); `next` continues it.
+ */
+export async function viewPage(s: ScopedDb, view: DeskView, cursor: string | undefined, limit: number) {
+  const source = await viewSource(s, view);
+  let items: Awaited<ReturnType<typeof queuePage>>['tickets'];
+  let next: ViewCursor | null;
+  if (source.kind === 'sla') {
+    const page = await breachingPage(s, source.providerIds, cursor ? breachingCursor(cursor) : null, limit);
+    items = await queueTickets(
+      s,
+      page.items.map((i) => i.ticketId),
+    );
+    next = page.next;
+  } else {
+    const page = await queuePage(s, source.filter, cursor ? queueCursor(cursor) : null, limit);
+    items = page.tickets;
+    next = page.next;
+  }
   const sla = await slaForTickets(
     s,
-    clock,
-    page.tickets.map((t) => t.id as string),
+    items.map((t) => t.id as string),
   );
-  return { items: page.tickets, next: page.next && encodeCursor(page.next), sla };
+  return { items, next: next && encodeCursor(next), sla };
 }
 
 export async function search(s: ScopedDb, text: string, limit: number) {

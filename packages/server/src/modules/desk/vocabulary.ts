@@ -2,7 +2,7 @@
 
 /**
  * The inbox views: mine (open, assigned to me), team (open, in my teams), unassigned, breaching
- * (open and unanswered, oldest first: SLA due times order it once the sla module provides them),
+ * (tickets with an SLA target still owed, most urgent first by the SLA engine's due time),
  * pending (waiting on the customer), all (every open ticket: supervisors and admins).
  */
 export const DESK_VIEWS = ['mine', 'team', 'unassigned', 'breaching', 'pending', 'all'] as const;

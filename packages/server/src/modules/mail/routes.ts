@@ -42,6 +42,12 @@ export function mailRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext): 
     responses: { 200: json(listOf(InboundSchema, 'InboundMailList'), 'Received mail') },
     run: async ({ scoped, query }) => ({ items: await service.listInbound(scoped, query.view, query.limit) }),
   });
+  route.post('/api/mail/inbound/{id}/retry', {
+    summary: 'Parse a message that failed to parse again (its raw message was kept)',
+    request: { params: IdParam },
+    responses: { 202: json(InboundSchema, 'Queued for parsing') },
+    run: ({ scoped, param }) => service.retryInbound(scoped, clock, param.id),
+  });
   route.get('/api/mail/outbound', {
     summary: 'Replies sent, queued, or kept locally (no relay configured)',
     responses: { 200: json(listOf(OutboundSchema, 'OutboundMailList'), 'Outgoing mail') },

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
+import { enqueueJob } from '../../platform/jobs/index.js';
 import { ScopedDb, systemActor } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
 import { authorizeMail } from './policy.js';
@@ -12,6 +13,7 @@ import {
   presentOutbound,
   presentSignature,
 } from './presenters.js';
+import { PARSE_JOB } from './store.js';
 import type { ImapSettings } from './tables.js';
 import { ticketFacts } from './ticket-facts.js';
 
@@ -85,37 +87,40 @@ export async function updateMailbox(
   return presentMailbox(row);
 }
 
+/** What the admin's views of received mail show (never the raw bytes). */
+const INBOUND_COLUMNS = [
+  'id',
+  'organization_id',
+  'mailbox_id',
+  'size_bytes',
+  'mail_from',
+  'rcpt_to',
+  'remote_address',
+  'received_via',
+  'received_at',
+  'dedup_key',
+  'message_id',
+  'status',
+  'kind',
+  'automated',
+  'ticket_id',
+  'ticket_message_id',
+  'from_address',
+  'subject',
+  'text_body',
+  'visible_text',
+  'html_body',
+  'spam_score',
+  'parse_error',
+  'parsed_at',
+] as const;
+
 /** Received mail for the admin: everything, the spam view, automated mail, or what failed to parse. */
 export async function listInbound(s: ScopedDb, view: 'all' | 'spam' | 'automated' | 'failed', limit: number) {
   authorizeMail(s.actor);
   const rows = await s
     .selectFrom('mail_inbound')
-    .select([
-      'id',
-      'organization_id',
-      'mailbox_id',
-      'size_bytes',
-      'mail_from',
-      'rcpt_to',
-      'remote_address',
-      'received_via',
-      'received_at',
-      'dedup_key',
-      'message_id',
-      'status',
-      'kind',
-      'automated',
-      'ticket_id',
-      'ticket_message_id',
-      'from_address',
-      'subject',
-      'text_body',
-      'visible_text',
-      'html_body',
-      'spam_score',
-      'parse_error',
-      'parsed_at',
-    ])
+    .select(INBOUND_COLUMNS)
     .$if(view === 'spam', (q) => q.where('kind', '=', 'spam'))
     .$if(view === 'automated', (q) => q.where('kind', 'in', ['auto_reply', 'bounce', 'loop']))
     .$if(view === 'failed', (q) => q.where('status', '=', 'failed'))
@@ -123,6 +128,41 @@ export async function listInbound(s: ScopedDb, view: 'all' | 'spam' | 'automated
     .limit(limit)
     .execute();
   return rows.map(presentInbound);
+}
+
+/**
+ * Parses a message that failed to parse again (an admin's "retry", after a fix or a transient
+ * fault): the raw message was kept; it goes back to `stored` with a new parse job, in one
+ * transaction. Only failed mail can be retried (409 otherwise, naming `id`).
+ */
+export async function retryInbound(s: ScopedDb, clock: Clock, id: string) {
+  authorizeMail(s.actor);
+  return s.transaction(async (tx) => {
+    const row = await tx
+      .selectFrom('mail_inbound')
+      .select(['id', 'status'])
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound('message');
+    if (row.status !== 'failed')
+      throw new AppError('conflict', 'only mail that failed to parse can be retried', 'id');
+    const now = clock.now();
+    const updated = await tx
+      .updateTable('mail_inbound')
+      .set({ status: 'stored', parse_error: null, parsed_at: null })
+      .where('id', '=', id)
+      .returning(INBOUND_COLUMNS)
+      .executeTakeFirstOrThrow();
+    await enqueueJob(tx.executor, clock, {
+      name: PARSE_JOB,
+      organizationId: tx.actor.organizationId,
+      payload: { inboundId: id },
+      idempotencyKey: `${id}#retry@${now.toISOString()}`,
+      maxAttempts: 5,
+    });
+    return presentInbound(updated);
+  });
 }
 
 /** Outgoing replies, newest first: in embedded mode (no relay) this is the outbox an admin reads. */

@@ -209,6 +209,20 @@ export function resolutionOutcome(state: SlaState): boolean | null {
   return r.breached;
 }
 
+/** The earliest due instant of a target still owed (running, or breached and not met), or null. */
+export function nextDue(state: SlaState): Date | null {
+  let next: Date | null = null;
+  for (const t of state.targets)
+    if (
+      t.achievedAt === null &&
+      (t.status === 'running' || t.status === 'breached') &&
+      t.dueAt !== null &&
+      (next === null || t.dueAt.getTime() < next.getTime())
+    )
+      next = t.dueAt;
+  return next;
+}
+
 /**
  * Recomputes a ticket's state at the clock's now, stores the targets (keeping what was already
  * raised for the same cycle), and schedules one `sla.check` job at every future at-risk and due
@@ -249,7 +263,12 @@ export async function refresh(db: Db, clock: Clock, row: TicketSlaRow): Promise<
   }
   await db
     .updateTable('ticket_sla')
-    .set({ paused_since: state.pausedSince, paused_seconds: state.pausedSeconds, updated_at: now })
+    .set({
+      paused_since: state.pausedSince,
+      paused_seconds: state.pausedSeconds,
+      next_due_at: nextDue(state),
+      updated_at: now,
+    })
     .where('ticket_id', '=', row.ticket_id)
     .execute();
   const jobs = slaWakeUps(state, now).map((at) => ({ at, key: `${row.ticket_id}@${at.toISOString()}` }));

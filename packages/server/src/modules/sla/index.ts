@@ -9,9 +9,19 @@ import { slaScopedTables } from './tables.js';
 export type { slaPolicy } from './policy.js';
 // The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
 export type * from './schemas.js';
-// What Desk may ask: a ticket's SLA state (countdowns) and the tickets breaching soon.
-export { TicketSlaSchema } from './schemas.js';
-export { breachingSoon, createPolicy, revisePolicy, slaForTickets, ticketSla } from './service.js';
+// What Desk may ask (a ticket's SLA state for countdowns, the tickets breaching soon), and what
+// the demo seed may do (add a policy).
+export { SlaPolicyCreate, TicketSlaSchema } from './schemas.js';
+export {
+  type BreachingCursor,
+  breachingCountQuery,
+  breachingPage,
+  breachingSoon,
+  createPolicy,
+  revisePolicy,
+  slaForTickets,
+  ticketSla,
+} from './service.js';
 
 /**
  * The SLA engine: versioned policies, team holidays, each live ticket's applied policy and due

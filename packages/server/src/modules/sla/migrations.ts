@@ -64,4 +64,19 @@ export const slaMigrations: Migration[] = [
     create index ticket_sla_targets_due on ticket_sla_targets (organization_id, due_at) where status = 'running';
     `,
   ),
+  scriptMigration(
+    '2026-12-03T0850_sla_next_due',
+    `
+    -- The inbox's "breaching soon" view, keyset-paged on (next_due_at, ticket_id): a ticket's
+    -- earliest due instant among its targets not yet met (running, or breached and still owed).
+    alter table ticket_sla add column next_due_at timestamptz;
+    update ticket_sla set next_due_at = (
+      select min(t.due_at) from ticket_sla_targets t
+      where t.ticket_id = ticket_sla.ticket_id and t.achieved_at is null
+        and t.status in ('running', 'breached') and t.due_at is not null
+    );
+    create index ticket_sla_next_due on ticket_sla (organization_id, next_due_at, ticket_id)
+      where next_due_at is not null;
+    `,
+  ),
 ];

@@ -1,6 +1,6 @@
-import type { SlaState } from '@shoreline/core';
+import { SLA_METRICS, type SlaState } from '@shoreline/core';
 import type { Selectable } from 'kysely';
-import type { SlaDefinitionJson, SlaPoliciesTable } from './tables.js';
+import type { SlaDefinitionJson, SlaPoliciesTable, TicketSlaTable, TicketSlaTargetsTable } from './tables.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -38,6 +38,39 @@ export function presentTicketSla(ticketId: string, state: SlaState, asOf: Date) 
       status: t.status,
       breached: t.breached,
       remainingSeconds: t.remainingSeconds,
+    })),
+  };
+}
+
+/**
+ * The same shape from the engine's stored rows (the inbox's countdowns): `asOf` is when the engine
+ * last refreshed the ticket, the instant its remaining seconds and statuses are exact at.
+ */
+export function presentStoredSla(
+  row: Pick<
+    Selectable<TicketSlaTable>,
+    'ticket_id' | 'policy_id' | 'policy_version' | 'paused_since' | 'paused_seconds' | 'updated_at'
+  >,
+  targets: readonly Selectable<TicketSlaTargetsTable>[],
+) {
+  const ordered = [...targets].sort((a, b) => SLA_METRICS.indexOf(a.metric) - SLA_METRICS.indexOf(b.metric));
+  return {
+    ticketId: row.ticket_id,
+    policyId: row.policy_id,
+    policyVersion: row.policy_version,
+    pausedSince: iso(row.paused_since),
+    pausedSeconds: row.paused_seconds,
+    asOf: iso(row.updated_at)!,
+    targets: ordered.map((t) => ({
+      metric: t.metric,
+      targetSeconds: t.target_seconds,
+      startedAt: iso(t.started_at)!,
+      dueAt: iso(t.due_at),
+      atRiskAt: iso(t.at_risk_at),
+      achievedAt: iso(t.achieved_at),
+      status: t.status,
+      breached: t.breached,
+      remainingSeconds: t.remaining_seconds,
     })),
   };
 }

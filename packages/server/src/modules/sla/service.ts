@@ -7,7 +7,7 @@ import type { ScopedDb } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
 import { stateOf } from './engine.js';
 import { authorizeSla } from './policy.js';
-import { presentPolicy, presentTicketSla } from './presenters.js';
+import { presentPolicy, presentStoredSla, presentTicketSla } from './presenters.js';
 import type { AttainmentQuery, HolidaysUpdate, SlaPolicyCreate } from './schemas.js';
 
 type PolicyInput = z.output<typeof SlaPolicyCreate>;
@@ -130,16 +130,32 @@ export async function ticketSla(s: ScopedDb, clock: Clock, ticketId: string) {
 }
 
 /**
- * The SLA state of a page of tickets (the inbox's countdowns), in one read of their `ticket_sla`
- * rows; tickets without a policy are left out. Bounded by the page: callers pass at most 100 ids.
+ * The SLA state of a page of tickets (the inbox's countdowns) as the engine last stored it: two
+ * reads (`ticket_sla`, `ticket_sla_targets`) for the whole page, no evaluation. Re-evaluating each
+ * ticket on its team calendar costs milliseconds per ticket for old tickets (the calendar is walked
+ * from creation) and a holidays read each: 0.6–0.9 s for a page of 50 on the benchmark's million
+ * (BENCHMARKS.md). The stored rows are exact as of the engine's last refresh (`asOf`), which every
+ * event and every at-risk and due instant triggers; a countdown runs from `dueAt`, which does not
+ * move between refreshes. The ticket page's `ticketSla` still evaluates now. Tickets without a
+ * policy are left out. Bounded by the page: callers pass at most 200 ids.
  */
-export async function slaForTickets(s: ScopedDb, clock: Clock, ticketIds: readonly string[]) {
+export async function slaForTickets(s: ScopedDb, ticketIds: readonly string[]) {
   authorizeSla(s.actor, 'sla.read');
   if (ticketIds.length === 0) return [];
-  const rows = await s.selectFrom('ticket_sla').selectAll().where('ticket_id', 'in', ticketIds).execute();
-  const now = clock.now();
-  return Promise.all(
-    rows.map(async (row) => presentTicketSla(row.ticket_id, await stateOf(s.executor, row, now), now)),
+  const ids = [...ticketIds];
+  const [rows, targets] = await Promise.all([
+    s
+      .selectFrom('ticket_sla')
+      .select(['ticket_id', 'policy_id', 'policy_version', 'paused_since', 'paused_seconds', 'updated_at'])
+      .where('ticket_id', 'in', ids)
+      .execute(),
+    s.selectFrom('ticket_sla_targets').selectAll().where('ticket_id', 'in', ids).execute(),
+  ]);
+  return rows.map((row) =>
+    presentStoredSla(
+      row,
+      targets.filter((t) => t.ticket_id === row.ticket_id),
+    ),
   );
 }
 
@@ -219,6 +235,66 @@ export async function setTeamHolidays(s: ScopedDb, teamId: string, input: z.outp
         .execute();
   });
   return teamHolidays(s, teamId);
+}
+
+/** Where a "breaching soon" page ended: the last ticket's due instant and id (keyset pagination). */
+export interface BreachingCursor {
+  readonly dueAt: string;
+  readonly ticketId: string;
+}
+
+/** Tickets with a target still owed, in the caller's scope (and, when given, these providers' only). */
+function owed(s: ScopedDb, providerIds: readonly string[] | undefined) {
+  let q = s.selectFrom('ticket_sla').where('next_due_at', 'is not', null);
+  if (providerIds !== undefined)
+    q =
+      providerIds.length === 0
+        ? q.where(sql<boolean>`false`)
+        : q.where('provider_id', 'in', [...providerIds]);
+  return q;
+}
+
+/**
+ * The inbox's "breaching soon" view: tickets in the caller's scope with a target still owed
+ * (running, or breached and not yet met), most urgent first — by `next_due_at`, then ticket id —
+ * after `cursor`. An index scan of `ticket_sla_next_due` (keyset: page 1,000 costs what page 1
+ * does). Paused tickets (waiting on the customer) have no due instant and are not listed.
+ */
+export async function breachingPage(
+  s: ScopedDb,
+  providerIds: readonly string[] | undefined,
+  cursor: BreachingCursor | null,
+  limit: number,
+) {
+  authorizeSla(s.actor, 'sla.read');
+  let q = owed(s, providerIds)
+    .select(['ticket_id', 'next_due_at'])
+    .orderBy('next_due_at')
+    .orderBy('ticket_id')
+    .limit(limit + 1);
+  if (cursor)
+    q = q.where(
+      sql<boolean>`(next_due_at, ticket_id) > (${new Date(cursor.dueAt)}::timestamptz, ${cursor.ticketId})`,
+    );
+  const rows = await q.execute();
+  const page = rows.slice(0, limit).map((r) => ({
+    ticketId: r.ticket_id,
+    dueAt: new Date(r.next_due_at as Date).toISOString(),
+  }));
+  const last = page.at(-1);
+  return {
+    items: page,
+    next: rows.length > limit && last ? { dueAt: last.dueAt, ticketId: last.ticketId } : null,
+  };
+}
+
+/**
+ * The "breaching soon" view's count, up to `cap`, as a query (not run): the inbox puts every
+ * view's count in one statement.
+ */
+export function breachingCountQuery(s: ScopedDb, providerIds: readonly string[] | undefined, cap: number) {
+  authorizeSla(s.actor, 'sla.read');
+  return owed(s, providerIds).select(sql<number>`1`.as('one')).limit(cap);
 }
 
 /**

@@ -62,6 +62,11 @@ export interface TicketSlaTable {
   paused_seconds: number;
   /** What the tickets row's `sla_breached` was last set to: true, false, or null (not decided). */
   outcome_synced: boolean | null;
+  /**
+   * The earliest due instant of a target not yet met (running, or breached and still owed); null
+   * when none runs (all met, cancelled or paused). Orders the inbox's "breaching soon" view.
+   */
+  next_due_at: NullableTimestamp;
   updated_at: Timestamp;
 }
 

@@ -28,7 +28,15 @@ export { type CopyTransaction, inCopyTransaction } from './bulk/copy-transaction
 export { type BatchReject, importTicketBatch, type TicketBatch } from './bulk/import-batch.js';
 export { presentTicket } from './presenters.js';
 // The agent inbox's reads: queues (keyset pages, capped counts) and search.
-export { OPEN_STATUSES, type QueueCursor, type QueueFilter, queueCount, queuePage } from './queue.js';
+export {
+  OPEN_STATUSES,
+  type QueueCursor,
+  type QueueFilter,
+  queueCount,
+  queueCountQuery,
+  queuePage,
+  queueTickets,
+} from './queue.js';
 // The API contract's sources (src/contract.ts): type-only.
 export type {
   BulkRequest,

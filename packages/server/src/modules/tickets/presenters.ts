@@ -49,6 +49,9 @@ export function presentTicketDetail(
 ) {
   return {
     ticket: presentTicket(ticket),
+    // The customer it is about (module customers: their history beside the ticket); not in the
+    // ticket's field catalogue, which is also the import's column order.
+    customerId: ticket.customer_id ?? null,
     messages: messages.map(presentMessage),
     history: history.map(presentHistoryStep),
   };

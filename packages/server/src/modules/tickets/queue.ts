@@ -12,8 +12,6 @@ export const OPEN_STATUSES = ['new', 'open', 'on_hold'] as const;
 export type QueueFilter =
   | { readonly kind: 'open'; readonly assignee?: string; readonly teamIds?: readonly string[] }
   | { readonly kind: 'unassigned'; readonly providerIds?: readonly string[] | undefined }
-  /** Open and not yet answered, oldest first (until SLA due times order it: docs/decisions/0018). */
-  | { readonly kind: 'unanswered'; readonly providerIds?: readonly string[] | undefined }
   | { readonly kind: 'pending'; readonly providerIds?: readonly string[] | undefined };
 
 /** Only these providers' tickets (the caller's home queues); undefined: all in reach; none: nothing. */
@@ -37,8 +35,6 @@ function filtered(s: ScopedDb, filter: QueueFilter) {
   if (filter.kind === 'pending') return ofProviders(q.where('status', '=', 'pending'), filter.providerIds);
   q = q.where('status', 'in', OPEN_STATUSES);
   if (filter.kind === 'unassigned') return ofProviders(q.where('assignee', 'is', null), filter.providerIds);
-  if (filter.kind === 'unanswered')
-    return ofProviders(q.where('first_response_at', 'is', null), filter.providerIds);
   if (filter.assignee !== undefined) q = q.where('assignee', '=', filter.assignee);
   if (filter.teamIds !== undefined)
     q = filter.teamIds.length === 0 ? q.where(sql<boolean>`false`) : q.where('team_id', 'in', filter.teamIds);
@@ -69,11 +65,37 @@ export async function queuePage(s: ScopedDb, filter: QueueFilter, cursor: QueueC
 }
 
 /**
+ * The tickets of a page another module ordered (the SLA engine's "breaching soon"), in that order,
+ * as far as the caller sees them (a ticket out of scope is left out). At most a page of ids.
+ */
+export async function queueTickets(s: ScopedDb, ids: readonly string[]) {
+  if (ids.length === 0) return [];
+  const rows = await s
+    .selectFrom('tickets')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    return row ? [presentTicket(row)] : [];
+  });
+}
+
+/**
+ * A queue's tickets up to `cap`, as a query (not run): counted by `queueCount`, or with other
+ * views' counts in one statement (the inbox's overview).
+ */
+export function queueCountQuery(s: ScopedDb, filter: QueueFilter, cap: number) {
+  return filtered(s, filter).select(sql<number>`1`.as('one')).limit(cap);
+}
+
+/**
  * How many tickets a queue holds, counted up to `cap` (an index-only count that stops there): an
  * inbox shows "10,000+" instead of paying for an exact count of a huge backlog.
  */
 export async function queueCount(s: ScopedDb, filter: QueueFilter, cap: number): Promise<number> {
-  const inner = filtered(s, filter).select(sql<number>`1`.as('one')).limit(cap);
+  const inner = queueCountQuery(s, filter, cap);
   const row = await s.executor
     .selectFrom(inner.as('capped'))
     .select((eb) => eb.fn.countAll<number>().as('n'))

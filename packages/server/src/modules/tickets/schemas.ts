@@ -68,7 +68,13 @@ export const HistoryStepSchema = z
   .openapi('TicketHistoryStep');
 
 export const TicketDetailSchema = z
-  .object({ ticket: TicketSchema, messages: z.array(MessageSchema), history: z.array(HistoryStepSchema) })
+  .object({
+    ticket: TicketSchema,
+    /** The customer it is about (`GET /api/customers/{id}`: their history), when known. */
+    customerId: z.string().nullable(),
+    messages: z.array(MessageSchema),
+    history: z.array(HistoryStepSchema),
+  })
   .openapi('TicketDetail');
 
 export const MessageCreate = z

@@ -1,9 +1,14 @@
 import type {
   ApiToken,
   ApiTokenCreated,
+  InboundMail,
+  InboundView,
   Job,
   JobOverview,
   ListResponse,
+  Mailbox,
+  MailboxCreate,
+  MailboxUpdate,
   Provider,
   ProviderCreate,
   ProviderUpdate,
@@ -73,4 +78,12 @@ export const adminApi = {
   createSlaPolicy: (input: SlaPolicyCreate) => api.post<SlaPolicy>('/sla/policies', input),
   reviseSlaPolicy: (id: string, input: SlaPolicyCreate) =>
     api.post<SlaPolicy>(`/sla/policies/${encodeURIComponent(id)}/versions`, input),
+
+  mailboxes: () => api.get<ListResponse<Mailbox>>('/mail/mailboxes').then((r) => r.items),
+  createMailbox: (input: MailboxCreate) => api.post<Mailbox>('/mail/mailboxes', input),
+  updateMailbox: (id: string, patch: MailboxUpdate) =>
+    api.patch<Mailbox>(`/mail/mailboxes/${encodeURIComponent(id)}`, patch),
+  inboundMail: (view: InboundView) =>
+    api.get<ListResponse<InboundMail>>(`/mail/inbound${query({ view })}`).then((r) => r.items),
+  retryInboundMail: (id: string) => api.post<InboundMail>(`/mail/inbound/${encodeURIComponent(id)}/retry`),
 };

@@ -86,6 +86,9 @@ export function TicketPage() {
         <aside className="card desk-details" aria-labelledby="desk-details">
           <h2 id="desk-details">{t('desk.ticket.details')}</h2>
           <TicketSlaPanel ticketId={id} />
+          {detail.data.customerId ? (
+            <CustomerPanel customerId={detail.data.customerId} ticketId={id} />
+          ) : null}
           <Details detail={detail.data} onChanged={reload} onGone={() => setGone(true)} />
           <h2>{t('desk.ticket.history')}</h2>
           <History steps={detail.data.history} />
@@ -112,6 +115,44 @@ function TicketSlaPanel({ ticketId }: { ticketId: string }) {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+/** The customer beside the ticket: their identities and their other tickets (as far as the caller sees). */
+function CustomerPanel({ customerId, ticketId }: { customerId: string; ticketId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const history = useResource(() => deskApi.customer(customerId), [customerId]);
+  if (!history.data) return null;
+  const { customer, tickets } = history.data;
+  const others = tickets.filter((x) => x.id !== ticketId);
+  return (
+    <section aria-labelledby="desk-customer" data-testid="ticket-customer">
+      <h3 id="desk-customer">{t('desk.customer.title')}</h3>
+      <p>
+        {customer.name ?? t('desk.customer.unnamed')}
+        {customer.language ? ` · ${fmt.language(customer.language)}` : ''}
+      </p>
+      <ul className="plain">
+        {customer.identities.map((i) => (
+          <li key={`${i.kind}:${i.value}`}>
+            <bdi dir="ltr">{i.value}</bdi>
+          </li>
+        ))}
+      </ul>
+      <h4>{t('desk.customer.otherTickets', { n: others.length })}</h4>
+      {others.length > 0 ? (
+        <ul className="plain">
+          {others.map((x) => (
+            <li key={x.id}>
+              <Link to={`../${encodeURIComponent(x.id)}`}>{x.subject ?? x.id}</Link>
+              {x.status ? ` · ${statusName(t, x.status)}` : ''}
+              {x.createdAt ? ` · ${fmt.date(x.createdAt)}` : ''}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type {
+  CustomerHistory,
   DeskAgent,
   DeskOverview,
   DeskPresence,
@@ -42,6 +43,8 @@ export const deskApi = {
   ticket: (ticketId: string) => api.get<TicketDetail>(`/tickets/${id(ticketId)}`),
   /** The ticket's SLA countdowns (module sla); 404 when no policy applies to it. */
   sla: (ticketId: string) => api.get<TicketSla>(`/sla/tickets/${id(ticketId)}`),
+  /** A customer with their tickets (those the caller sees); 404 for vendor staff without a ticket of theirs. */
+  customer: (customerId: string) => api.get<CustomerHistory>(`/customers/${id(customerId)}`),
   message: (ticketId: string, body: TicketMessageCreate) =>
     api.post<TicketMessage>(`/tickets/${id(ticketId)}/messages`, body),
   status: (ticketId: string, status: TicketStatus) =>

@@ -1,7 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { json, jsonBody, routesFor } from '../../../platform/http/openapi.js';
-import type { ModuleContext } from '../../../platform/module.js';
 import {
   AgentSchema,
   DeskOverviewSchema,
@@ -15,7 +14,7 @@ import * as service from '../service.js';
 import { DESK_VIEWS } from '../vocabulary.js';
 
 /** The agent inbox: views with counts, a view's pages, search, the people to assign, my teams. */
-export function inboxRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext): void {
+export function inboxRoutes(app: OpenAPIHono<AppEnv>): void {
   const route = routesFor(app, 'desk');
   route.get('/api/desk/views', {
     summary: 'The inbox views the caller has, with counts (capped), and the teams they may work',
@@ -27,7 +26,7 @@ export function inboxRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext):
     request: { query: QueueQuery },
     responses: { 200: json(QueuePageSchema, 'Page') },
     run: async ({ scoped, query: { view, cursor, limit } }) =>
-      (await service.viewPage(scoped, clock, view, cursor, limit)) as never,
+      (await service.viewPage(scoped, view, cursor, limit)) as never,
   });
   route.get('/api/desk/search', {
     summary:
