@@ -3,6 +3,7 @@
 export * from './demo/index.js';
 export * from './desk/index.js';
 export * from './domain/index.js';
+export * from './forecast/index.js';
 export * from './insight/index.js';
 export * from './simulation/index.js';
 export * from './sla/index.js';
