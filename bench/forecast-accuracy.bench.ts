@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url';
 import {
   accuracy,
   bankTraceFromRows,
+  dailyTotals,
+  forecast,
   type MethodBacktest,
   naiveScale,
   periodsPerWeek,
@@ -74,6 +76,28 @@ function report(stepMin: number, horizonDays: number) {
   const origins: number[] = [];
   for (let d = 14; d + horizonDays <= DAYS; d++) origins.push(d * p);
   const results = rollingOriginBacktest(series, METHODS, origins, horizon);
+  // auto: at each origin, forecast() backtests the candidates on that origin's history and takes the best.
+  const auto = { actual: [] as number[], forecast: [] as number[], chosen: new Map<string, number>() };
+  for (const o of origins) {
+    const training = { ...series, values: series.values.slice(0, o) };
+    const result = forecast({ series: training, horizon });
+    auto.actual.push(...series.values.slice(o, o + horizon));
+    auto.forecast.push(...result.points.map((pt) => pt.volume));
+    auto.chosen.set(result.method, (auto.chosen.get(result.method) ?? 0) + 1);
+  }
+  const autoDays = { actual: dailyTotals(auto.actual, p), forecast: dailyTotals(auto.forecast, p) };
+  const dayScale = naiveScale(dailyTotals(series.values.slice(0, origins[0]), p), 7);
+  results.push({
+    method: `auto (${[...auto.chosen].map(([m, c]) => `${m} ×${c}`).join(', ')})`,
+    interval: accuracy(
+      auto.actual,
+      auto.forecast,
+      naiveScale(series.values.slice(0, origins[0]), periodsPerWeek(series)),
+    ),
+    day: accuracy(autoDays.actual, autoDays.forecast, dayScale),
+    actual: auto.actual,
+    forecast: auto.forecast,
+  });
   const scale = naiveScale(series.values.slice(0, origins[0]), periodsPerWeek(series));
   const weekday = results.map((b) => restrict(b, series, origins, horizon, scale));
   const snaive = weekday[0]!.mae;

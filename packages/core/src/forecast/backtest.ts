@@ -45,6 +45,8 @@ export function dailyOrigins(
  * y(0 … o−1) alone and forecasts y(o … o+h−1); MAE, WAPE and MASE pool every forecast interval of
  * every origin, and again the daily totals of whole forecast days. MASE's scale is the in-sample
  * seasonal-naive MAE of the history before the first origin (weekly lag; 7 days for daily totals).
+ * `actualValues` (default: the series) are what the forecasts are scored against: the raw values
+ * when the series the methods learn from has been cleaned of outliers.
  *
  * @throws {ForecastInputError} no origin, an origin out of range, or a bad horizon.
  * @example rollingOriginBacktest(series, ['snaive', 'poisson'], origins, 48)[1].interval.mae
@@ -54,6 +56,7 @@ export function rollingOriginBacktest(
   methods: readonly string[],
   origins: readonly number[],
   horizon: number,
+  actualValues: readonly number[] = series.values,
 ): MethodBacktest[] {
   requireHorizon(horizon);
   const n = series.values.length;
@@ -80,7 +83,7 @@ export function rollingOriginBacktest(
           firstDayOfWeek: series.firstDayOfWeek,
         };
         const f = forecaster(training, horizon);
-        const y = series.values.slice(o, o + horizon);
+        const y = actualValues.slice(o, o + horizon);
         actual.push(...y);
         forecast.push(...f);
         if (o % p === 0) {

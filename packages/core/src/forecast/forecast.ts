@@ -41,7 +41,8 @@ export interface ForecastResult {
 
 /**
  * Forecast with prediction intervals: special days of the history become NaN (excluded), outliers
- * are flagged and replaced by their weekly median ({@link flagOutliers}), `auto` runs a rolling-origin
+ * are flagged and replaced by their weekly median ({@link flagOutliers}) in what the methods learn
+ * from (the backtest scores against the values as observed), `auto` runs a rolling-origin
  * backtest ({@link rollingOriginBacktest}) of snaive, mean4, mean8, poisson and taylor over the last
  * days (origins at each of the last 7 midnights, horizon min(h, one week)) and takes the least
  * interval MAE; the interval is μ ± z·√(φ·μ) with φ the chosen method's backtest dispersion
@@ -71,10 +72,10 @@ export function forecast(request: ForecastRequest): ForecastResult {
     for (let t = special.day * p; t < Math.min(n, (special.day + 1) * p); t++) values[t] = Number.NaN;
     factors.set(special.day, factor);
   }
-  let history: SeasonalSeries = { values, periodsPerDay: p, firstDayOfWeek: series.firstDayOfWeek };
+  const raw: SeasonalSeries = { values, periodsPerDay: p, firstDayOfWeek: series.firstDayOfWeek };
   const z = request.outlierZ ?? 4;
-  const outliers = z === false ? [] : flagOutliers(history, z);
-  history = cleanOutliers(history, outliers);
+  const outliers = z === false ? [] : flagOutliers(raw, z);
+  const history = cleanOutliers(raw, outliers);
 
   const weeks = Math.floor(n / (7 * p));
   const candidates = method === 'auto' ? AUTO_CANDIDATES.filter((m) => minimumWeeks(m) <= weeks) : [method];
@@ -84,7 +85,7 @@ export function forecast(request: ForecastRequest): ForecastResult {
     const minHistory = 7 * p * Math.max(...candidates.map((m) => minimumWeeks(m as ForecastMethodName)));
     const origins = dailyOrigins(history, originCount, backtestHorizon, minHistory);
     if (origins.length > 0) {
-      backtest = rollingOriginBacktest(history, candidates, origins, backtestHorizon);
+      backtest = rollingOriginBacktest(history, candidates, origins, backtestHorizon, values);
       break;
     }
   }
