@@ -5,6 +5,7 @@ export * from './desk/index.js';
 export * from './domain/index.js';
 export * from './forecast/index.js';
 export * from './insight/index.js';
+export * from './schedule/index.js';
 export * from './simulation/index.js';
 export * from './sla/index.js';
 export * from './staffing/index.js';
