@@ -2,11 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { shiftCandidates, validateRules } from '@shoreline/core/schedule/index';
 import { requiredAgents } from '@shoreline/core/staffing/index';
 import { Command } from 'commander';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { registerPlanCommands } from '../src/modules/plan/cli/index.js';
 import { runSchedule, type ScheduleReport } from '../src/modules/plan/cli/schedule-run.js';
+import { solveSchedule } from '../src/modules/plan/schedule-solver.js';
 
 // `shoreline schedule`: HiGHS in a worker thread, SHIFTS.csv checked by an independent coverage count.
 
@@ -134,6 +136,32 @@ describe('shoreline schedule', () => {
       expect(independent).toEqual(report.intervals.map((i) => i.scheduled));
     },
   );
+
+  it('the plain and the difference form of the model reach the same optimum', async () => {
+    // Required agents on a cyclic day of half-hours, shifts of 4 h and 8 h with a meal.
+    const required = Array.from({ length: 48 }, (_, q) => [1, 1, 2, 3, 5, 4, 3, 2][Math.floor(q / 6)]!);
+    const rules = validateRules(
+      {
+        shiftTypes: [
+          {
+            name: '8h',
+            lengthMin: 480,
+            meal: { lengthMin: 30, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 30 },
+          },
+          { name: '4h', lengthMin: 240 },
+        ],
+        startGridMin: 60,
+        mode: 'cyclic',
+      },
+      30,
+    );
+    const candidates = shiftCandidates(rules, 48, 30);
+    const plain = await solveSchedule(required, candidates, true, { timeLimitSec: 20, form: 'plain' });
+    const difference = await solveSchedule(required, candidates, true, { timeLimitSec: 20 });
+    expect(plain.solver).toBe('highs');
+    expect(difference.paidPeriods).toBe(plain.paidPeriods);
+    expect(difference.lowerBound).toBe(plain.lowerBound);
+  });
 
   it('no shift the rules allow: the greedy fallback reports the shortfall', async () => {
     const rules = file(
