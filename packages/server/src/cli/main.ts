@@ -6,7 +6,7 @@
 
 import type { Command } from 'commander';
 
-const FAST_COMMANDS = new Set(['staff', 'simulate']);
+const FAST_COMMANDS = new Set(['staff', 'simulate', 'forecast', 'schedule']);
 
 async function main(): Promise<void> {
   if (process.argv[2] === 'staff') {

@@ -1,0 +1,109 @@
+// Shift scheduling (issue 15, must-show 2): requirements from intervals_year.csv staffed by Plan
+// (Erlang C, its SL/occupancy/shrinkage columns), scheduled at least paid hours by HiGHS in a worker
+// thread (`shoreline schedule`'s solver). Independent shifts only (weekly tours are not built yet).
+// Run by bench/run.ts: `npm run bench -- schedule`.
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { requiredAgents, type ScheduleRules, scheduledCoverage, shiftCandidates } from '@shoreline/core';
+import { solveSchedule } from '../packages/server/src/modules/plan/schedule-solver.js';
+
+const year = fileURLToPath(new URL('../../shared/reference/staffing/intervals_year.csv', import.meta.url));
+if (!existsSync(year)) {
+  console.log('../shared not found: skipping schedule benchmark');
+  process.exit(0);
+}
+const [, ...lines] = readFileSync(year, 'utf8').trim().split(/\r?\n/);
+const rows = lines.map((line) => {
+  const [start, weekday, volume, aht, intervalMin, withinSec, fraction, shrinkage, maxOccupancy] =
+    line.split(',');
+  return {
+    start: start!,
+    weekday: weekday!,
+    volume: Number(volume),
+    aht: Number(aht),
+    intervalMin: Number(intervalMin),
+    withinSec: Number(withinSec),
+    fraction: Number(fraction),
+    shrinkage: Number(shrinkage),
+    maxOccupancy: Number(maxOccupancy),
+  };
+});
+const staff = (r: (typeof rows)[number], scale = 1) =>
+  requiredAgents({
+    volume: r.volume * scale,
+    intervalSec: r.intervalMin * 60,
+    ahtSec: r.aht,
+    targets: { serviceLevel: { fraction: r.fraction, withinSec: r.withinSec }, maxOccupancy: r.maxOccupancy },
+    shrinkage: r.shrinkage,
+  }).scheduledAgents;
+const dayIndex = (date: string) => rows.findIndex((r) => r.start.startsWith(date)) / 96;
+const weekFrom = (date: string) => rows.slice(dayIndex(date) * 96, (dayIndex(date) + 7) * 96);
+
+const MEAL = { lengthMin: 30, earliestAfterStartMin: 150, latestBeforeEndMin: 120, gridMin: 15 };
+const base: ScheduleRules = {
+  shiftTypes: [
+    { name: '8h', lengthMin: 480, meal: MEAL },
+    { name: '6h', lengthMin: 360 },
+    { name: '4h', lengthMin: 240 },
+  ],
+  startGridMin: 30,
+  mode: 'cyclic',
+};
+const businessHours: ScheduleRules = {
+  ...base,
+  mode: 'horizon',
+  openingHours: { openMin: 480, closeMin: 1080 },
+};
+
+// A normal week: Monday 2025-04-07; a week with a holiday: Christmas 2025 (Thursday), Monday 2025-12-22.
+const cases: { name: string; required: number[]; rules: ScheduleRules }[] = [
+  {
+    name: 'a day (Mon 2025-04-07), one-off horizon',
+    required: weekFrom('2025-04-07')
+      .slice(0, 96)
+      .map((r) => staff(r)),
+    rules: { ...base, mode: 'horizon' },
+  },
+  {
+    name: 'normal 24/7 week (from Mon 2025-04-07), cyclic',
+    required: weekFrom('2025-04-07').map((r) => staff(r)),
+    rules: base,
+  },
+  {
+    name: 'week with a holiday (from Mon 2025-12-22), cyclic',
+    required: weekFrom('2025-12-22').map((r) => staff(r)),
+    rules: base,
+  },
+  {
+    name: 'small 24/7 team (5 % of the volume, ≥ 1 agent at night), cyclic',
+    required: weekFrom('2025-04-07').map((r) => Math.max(1, staff(r, 0.05))),
+    rules: base,
+  },
+  {
+    name: 'business-hours week (08:00–18:00), one-off horizon',
+    required: weekFrom('2025-04-07').map((r) => {
+      const minute = Number(r.start.slice(11, 13)) * 60 + Number(r.start.slice(14, 16));
+      return minute >= 480 && minute < 1080 ? staff(r) : 0;
+    }),
+    rules: businessHours,
+  },
+];
+
+console.log(
+  `Machine: ${cpus()[0]?.model ?? 'unknown'} · Node ${process.version} · HiGHS time limit 50 s (LP and MIP together)\n`,
+);
+console.log(
+  '| case | periods | candidates | solver | paid hours | LP bound | gap | short intervals | wall |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const c of cases) {
+  const candidates = shiftCandidates(c.rules, c.required.length, 15);
+  const cyclic = c.rules.mode === 'cyclic';
+  const solution = await solveSchedule(c.required, candidates, cyclic, { timeLimitSec: 50 });
+  const coverage = scheduledCoverage(solution.counts, candidates, c.required.length, cyclic);
+  const short = c.required.filter((r, q) => coverage[q]! < r).length;
+  console.log(
+    `| ${c.name} | ${c.required.length} | ${candidates.length} | ${solution.solver}${solution.note ? ` (${solution.note})` : ''} | ${(solution.paidPeriods / 4).toFixed(2)} | ${(solution.lowerBound / 4).toFixed(2)} | ${(100 * solution.gap).toFixed(2)} % | ${short} | ${(solution.wallMs / 1000).toFixed(1)} s |`,
+  );
+}

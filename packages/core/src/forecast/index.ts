@@ -1,0 +1,14 @@
+// Forecasting interval volumes: seasonal naive, weekly means, a Poisson day-of-week × time-of-day
+// model with a level, Taylor's double-seasonal smoothing, rolling-origin backtests, accuracy metrics,
+// prediction intervals, special days and outlier flags (docs/maths/forecast.md).
+export * from './accuracy.js';
+export * from './backtest.js';
+export * from './double-seasonal.js';
+export * from './forecast.js';
+export * from './methods.js';
+export * from './outliers.js';
+export * from './poisson-profile.js';
+export * from './prediction-interval.js';
+export * from './seasonal-naive.js';
+export * from './series.js';
+export * from './week-mean.js';

@@ -1,0 +1,5 @@
+// Shift scheduling: rules, candidate shifts, the covering integer program, a greedy fallback.
+export * from './greedy.js';
+export * from './model.js';
+export * from './rules.js';
+export * from './shifts.js';

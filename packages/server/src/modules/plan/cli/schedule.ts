@@ -1,0 +1,52 @@
+import { type Command, InvalidArgumentError } from 'commander';
+
+const HELP = `
+REQ.csv: interval_start,required (whole days from a midnight, one step of 5, 15, 30 or 60 minutes, no
+gaps). RULES.json (docs/schemas/rules.schema.json): shiftTypes [{ name, lengthMin, meal?: { lengthMin,
+earliestAfterStartMin, latestBeforeEndMin, gridMin } }], startGridMin, openingHours?: { openMin,
+closeMin }, mode "cyclic" (the horizon repeats: late shifts wrap to its start) or "horizon". The
+schedule minimises paid hours (HiGHS integer program in a worker thread; on failure or timeout a
+greedy schedule). SHIFTS.csv: day,start,end,type,meal_start,meal_end, one row per shift (an end at or
+before the start is on the next day). Unusable input exits with code 2.`;
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!(Number.isInteger(n) && n >= 1 && n <= 3600))
+    throw new InvalidArgumentError('must be a whole number of seconds from 1 to 3600');
+  return n;
+}
+
+export function registerSchedule(program: Command): void {
+  program
+    .command('schedule')
+    .description('shifts covering required agents per interval at the least paid hours')
+    .requiredOption('--requirements <file>', 'REQ.csv: interval_start,required')
+    .requiredOption('--rules <file>', 'RULES.json')
+    .requiredOption('--output <file>', 'SHIFTS.csv to write')
+    .option('--time-limit <s>', 'solver time limit, seconds', seconds, 60)
+    .option('--json', 'print the summary as JSON (with every interval)')
+    .addHelpText('after', HELP)
+    .action(
+      async (opts: {
+        requirements: string;
+        rules: string;
+        output: string;
+        timeLimit: number;
+        json?: boolean;
+      }) => {
+        const { runSchedule, scheduleSummary } = await import('./schedule-run.js');
+        const { ForecastFileError } = await import('./forecast-csv.js');
+        try {
+          const report = await runSchedule({ ...opts, timeLimitSec: opts.timeLimit });
+          console.log(opts.json ? JSON.stringify(report) : scheduleSummary(report, opts.output));
+        } catch (err) {
+          if (err instanceof ForecastFileError) {
+            console.error(`shoreline schedule: ${err.message}`);
+            process.exitCode = 2;
+            return;
+          }
+          throw err;
+        }
+      },
+    );
+}

@@ -1,0 +1,200 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { shiftCandidates, validateRules } from '@shoreline/core/schedule/index';
+import { requiredAgents } from '@shoreline/core/staffing/index';
+import { Command } from 'commander';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { registerPlanCommands } from '../src/modules/plan/cli/index.js';
+import { runSchedule, type ScheduleReport } from '../src/modules/plan/cli/schedule-run.js';
+import { solveSchedule } from '../src/modules/plan/schedule-solver.js';
+
+// `shoreline schedule`: HiGHS in a worker thread, SHIFTS.csv checked by an independent coverage count.
+
+const YEAR = new URL('../../../../shared/reference/staffing/intervals_year.csv', import.meta.url);
+const ifShared = existsSync(YEAR) ? '' : ' (../shared not found: skipping)';
+const dir = mkdtempSync(join(tmpdir(), 'shoreline-schedule-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => {
+  process.exitCode = undefined;
+  vi.restoreAllMocks();
+});
+
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+function requirements(day: string, stepMin: number, required: number[]): string {
+  const lines = ['interval_start,required'];
+  required.forEach((r, q) => {
+    const at = new Date(Date.parse(`${day}T00:00:00Z`) + q * stepMin * 60_000).toISOString();
+    lines.push(`${at.slice(0, 10)}T${at.slice(11, 16)},${r}`);
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Agents at work per interval counted from SHIFTS.csv alone, minute by minute: a shift works from
+ * start to end (past midnight when end ≤ start) except its meal; cyclic wraps past the last day.
+ */
+function coverageFromShiftsCsv(
+  path: string,
+  firstDay: string,
+  days: number,
+  stepMin: number,
+  cyclic: boolean,
+): number[] {
+  const minutes = new Array<number>(days * 1440).fill(0);
+  const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  const [, ...rows] = readFileSync(path, 'utf8').trimEnd().split('\n');
+  for (const row of rows) {
+    const [day, start, end, , mealStart, mealEnd] = row.split(',');
+    const dayOffset = (Date.parse(`${day}T00:00:00Z`) - Date.parse(`${firstDay}T00:00:00Z`)) / 60_000;
+    const s = dayOffset + toMin(start!);
+    let e = dayOffset + toMin(end!);
+    if (e <= s) e += 1440;
+    let ms = mealStart ? dayOffset + toMin(mealStart) : Number.NaN;
+    if (ms < s) ms += 1440;
+    let me = mealEnd ? dayOffset + toMin(mealEnd) : Number.NaN;
+    if (me <= ms) me += 1440;
+    for (let m = s; m < e; m++) {
+      if (m >= ms && m < me) continue;
+      const at = cyclic ? m % minutes.length : m;
+      if (at < minutes.length) minutes[at]!++;
+    }
+  }
+  const out: number[] = [];
+  for (let q = 0; q < minutes.length / stepMin; q++) out.push(minutes[q * stepMin]!);
+  return out;
+}
+
+const RULES = {
+  shiftTypes: [
+    {
+      name: '8h',
+      lengthMin: 480,
+      meal: { lengthMin: 30, earliestAfterStartMin: 150, latestBeforeEndMin: 120, gridMin: 15 },
+    },
+    { name: '6h', lengthMin: 360 },
+    { name: '4h', lengthMin: 240 },
+  ],
+  startGridMin: 30,
+  mode: 'cyclic',
+};
+
+describe('shoreline schedule', () => {
+  it('proves the optimum of a small case: one agent every hour of a cyclic day = 3 × 8 h', async () => {
+    const rules = file(
+      'r8.json',
+      JSON.stringify({ shiftTypes: [{ name: '8h', lengthMin: 480 }], startGridMin: 60, mode: 'cyclic' }),
+    );
+    const output = join(dir, 's8.csv');
+    const report = await runSchedule({
+      requirements: file('q8.csv', requirements('2027-01-04', 60, new Array(24).fill(1))),
+      rules,
+      output,
+    });
+    expect(report.solver).toBe('highs');
+    expect(report.paidHours).toBe(24);
+    expect(report.lowerBoundHours).toBe(24);
+    expect(report.gap).toBe(0);
+    expect(report.shifts).toBe(3);
+  });
+
+  it.skipIf(!existsSync(YEAR))(
+    `a day of intervals_year.csv staffed by Plan: covered, within 0.5 % of the LP bound, SHIFTS.csv coverage = reported${ifShared}`,
+    async () => {
+      const [, ...lines] = readFileSync(fileURLToPath(YEAR), 'utf8').trim().split(/\r?\n/);
+      const day = lines.slice(96 * 100, 96 * 101); // the 101st day of the year
+      const required = day.map((line) => {
+        const [, , volume, aht, intervalMin, withinSec, fraction, shrinkage, maxOccupancy] = line.split(',');
+        return requiredAgents({
+          volume: Number(volume),
+          intervalSec: Number(intervalMin) * 60,
+          ahtSec: Number(aht),
+          targets: {
+            serviceLevel: { fraction: Number(fraction), withinSec: Number(withinSec) },
+            maxOccupancy: Number(maxOccupancy),
+          },
+          shrinkage: Number(shrinkage),
+        }).scheduledAgents;
+      });
+      const firstDay = day[0]!.slice(0, 10);
+      const output = join(dir, 'year-day.csv');
+      const report: ScheduleReport = await runSchedule({
+        requirements: file('year-day-req.csv', requirements(firstDay, 15, required)),
+        rules: file('rules.json', JSON.stringify(RULES)),
+        output,
+      });
+      expect(report.solver).toBe('highs');
+      expect(report.intervals.every((i) => i.shortfall === 0)).toBe(true);
+      expect(report.gap).toBeLessThanOrEqual(0.005);
+      const independent = coverageFromShiftsCsv(output, firstDay, 1, 15, true);
+      expect(independent).toEqual(report.intervals.map((i) => i.scheduled));
+    },
+  );
+
+  it('the plain and the difference form of the model reach the same optimum', async () => {
+    // Required agents on a cyclic day of half-hours, shifts of 4 h and 8 h with a meal.
+    const required = Array.from({ length: 48 }, (_, q) => [1, 1, 2, 3, 5, 4, 3, 2][Math.floor(q / 6)]!);
+    const rules = validateRules(
+      {
+        shiftTypes: [
+          {
+            name: '8h',
+            lengthMin: 480,
+            meal: { lengthMin: 30, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 30 },
+          },
+          { name: '4h', lengthMin: 240 },
+        ],
+        startGridMin: 60,
+        mode: 'cyclic',
+      },
+      30,
+    );
+    const candidates = shiftCandidates(rules, 48, 30);
+    const plain = await solveSchedule(required, candidates, true, { timeLimitSec: 20, form: 'plain' });
+    const difference = await solveSchedule(required, candidates, true, { timeLimitSec: 20 });
+    expect(plain.solver).toBe('highs');
+    expect(difference.paidPeriods).toBe(plain.paidPeriods);
+    expect(difference.lowerBound).toBe(plain.lowerBound);
+  });
+
+  it('no shift the rules allow: the greedy fallback reports the shortfall', async () => {
+    const rules = file(
+      'closed.json',
+      JSON.stringify({
+        shiftTypes: [{ name: '4h', lengthMin: 240 }],
+        startGridMin: 60,
+        mode: 'horizon',
+        openingHours: { openMin: 600, closeMin: 720 },
+      }),
+    );
+    const report = await runSchedule({
+      requirements: file('q1.csv', requirements('2027-01-04', 60, new Array(24).fill(1))),
+      rules,
+      output: join(dir, 'none.csv'),
+    });
+    expect(report.solver).toBe('greedy');
+    expect(report.note).toBe('no shift the rules allow');
+    expect(report.intervals.filter((i) => i.shortfall > 0)).toHaveLength(24);
+  });
+
+  it('through the command table: a bad rule exits 2 naming its JSON path', async () => {
+    const errors: string[] = [];
+    vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void errors.push(parts.join(' ')));
+    const program = new Command('shoreline').exitOverride();
+    registerPlanCommands(program);
+    const rules = file('bad.json', JSON.stringify({ ...RULES, startGridMin: 20 }));
+    const req = file('q2.csv', requirements('2027-01-04', 60, new Array(24).fill(1)));
+    await program.parseAsync(
+      ['schedule', '--requirements', req, '--rules', rules, '--output', join(dir, 'x.csv')],
+      { from: 'user' },
+    );
+    expect(process.exitCode).toBe(2);
+    expect(errors.join('\n')).toContain('startGridMin: must be a whole number of minutes from 60 to 1440');
+  });
+});
