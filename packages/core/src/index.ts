@@ -6,6 +6,7 @@ export * from './domain/index.js';
 export * from './insight/index.js';
 export * from './simulation/index.js';
 export * from './sla/index.js';
+export * from './source/index.js';
 export * from './staffing/index.js';
 export * from './tickets/index.js';
 export * from './time/index.js';
