@@ -94,6 +94,17 @@ import type {
   TicketSlaSchema,
 } from './modules/sla/index.js';
 import type {
+  SourceComparisonSchema,
+  SourceDefaultsSchema,
+  SourcePilotSchema,
+  SourceReadinessSchema,
+  SourceScenarioDefinition as SourceScenarioDefinitionSchema,
+  SourceScorecardCreate as SourceScorecardCreateSchema,
+  SourceScorecardSchema,
+  SourceVendorSchema,
+  sourcePolicy,
+} from './modules/source/index.js';
+import type {
   BulkRequest as BulkRequestSchema,
   BulkResultSchema,
   Escalation as EscalationSchema,
@@ -165,7 +176,8 @@ export type Ability =
   | keyof typeof mailPolicy
   | keyof typeof customersPolicy
   | keyof typeof deskPolicy
-  | keyof typeof slaPolicy;
+  | keyof typeof slaPolicy
+  | keyof typeof sourcePolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
@@ -278,3 +290,13 @@ export type SlaTargetState = TicketSla['targets'][number];
 export type SlaAttainment = z.infer<typeof AttainmentSchema>;
 export type SlaHolidays = z.infer<typeof HolidaysSchema>;
 export type SlaHolidaysUpdate = z.input<typeof HolidaysUpdateSchema>;
+
+// Source.
+export type SourceScenarioDefinition = z.input<typeof SourceScenarioDefinitionSchema>;
+export type SourceComparison = z.infer<typeof SourceComparisonSchema>;
+export type SourceDefaults = z.infer<typeof SourceDefaultsSchema>;
+export type SourceReadiness = z.infer<typeof SourceReadinessSchema>;
+export type SourceVendor = z.infer<typeof SourceVendorSchema>;
+export type SourceScorecard = z.infer<typeof SourceScorecardSchema>;
+export type SourceScorecardCreate = z.input<typeof SourceScorecardCreateSchema>;
+export type SourcePilot = z.infer<typeof SourcePilotSchema>;

@@ -5,6 +5,7 @@ import { insightModule } from './modules/insight/index.js';
 import { mailModule } from './modules/mail/index.js';
 import { planModule } from './modules/plan/index.js';
 import { slaModule } from './modules/sla/index.js';
+import { sourceModule } from './modules/source/index.js';
 import { ticketsModule } from './modules/tickets/index.js';
 import { webhooksModule } from './modules/webhooks/index.js';
 import { eventsModule } from './platform/events/index.js';
@@ -30,4 +31,5 @@ export const modules: readonly ShorelineModule[] = [
   mailModule,
   deskModule,
   slaModule,
+  sourceModule,
 ];

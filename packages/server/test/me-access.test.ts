@@ -51,6 +51,9 @@ const EVERY_ABILITY: Record<Ability, true> = {
   'sla.manage': true,
   'sla.read_policies': true,
   'sla.read': true,
+  'source.manage': true,
+  'source.read': true,
+  'source.score': true,
 };
 const EVERYONE: Ability[] = [
   'desk.work',
@@ -75,6 +78,8 @@ describe('GET /api/me: abilities per role', () => {
         'mapping.write',
         'settings.read',
         'sla.read_policies',
+        'source.read',
+        'source.score',
         'user.read',
       ],
     ],

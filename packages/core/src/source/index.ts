@@ -10,6 +10,7 @@ export {
   type SourcingScenario,
   sensitivity,
 } from './compare.js';
+export { businessHoursPattern, firstWeekdayOfYear, yearFromHourOfWeek } from './demand.js';
 export { SourceInputError } from './errors.js';
 export { convertMinor, type FxRate, type FxTable, roundMinor } from './money.js';
 export {

@@ -46,6 +46,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { id: 'desk', label: 'nav.desk' },
   { id: 'plan', label: 'nav.plan' },
   { id: 'insight', label: 'nav.insight' },
+  { id: 'source', label: 'nav.source' },
   { id: 'admin', label: 'nav.admin' },
 ];
 
@@ -93,6 +94,14 @@ export const NAV: NavEntry[] = [
     label: 'nav.staffing',
     path: '/plan',
     page: lazyPage(() => import('../features/plan/PlanPage'), 'PlanPage'),
+  },
+  {
+    id: 'source.compare',
+    section: 'source',
+    label: 'nav.sourceCompare',
+    path: '/source',
+    visible: (me) => can(me, 'source.read'),
+    page: lazyPage(() => import('../features/source/SourcePage'), 'SourcePage'),
   },
   {
     id: 'admin.providers',
