@@ -181,6 +181,12 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
         baseline: 0.8,
         mdd: 0.1,
       })),
+  'POST /api/source/report': (f) => [
+    { definition: isoScenario() },
+    ...f('source_scorecards')
+      .slice(0, 1)
+      .map((scorecardId) => ({ definition: isoScenario(), scorecardId })),
+  ],
   'POST /api/source/pilots/:id/assign': () => [{ contactId: 'tkt_iso' }],
   'POST /api/source/pilots/:id/observations': () => [{ arm: 'vendor', n: 5, successes: 5 }],
   'POST /api/source/decisions': (f) => [

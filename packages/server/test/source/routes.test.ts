@@ -77,6 +77,49 @@ describe('cost comparison over HTTP', () => {
   });
 });
 
+/** The words of an uncompressed pdfkit PDF: its hex-encoded text operands, decoded (WinAnsi = windows-1252). */
+const winAnsi = new TextDecoder('windows-1252');
+function pdfText(pdf: Buffer): string {
+  const text = pdf.toString('latin1');
+  return [...text.matchAll(/\[([^\]]*)\]\s*TJ/g)]
+    .map((m) =>
+      [...(m[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)]
+        .map((h) => winAnsi.decode(Buffer.from(h[1] ?? '', 'hex')))
+        .join(''),
+    )
+    .join('\n');
+}
+
+describe('the PDF report', () => {
+  it('carries the comparison and its figures in the labels the reader chose', async () => {
+    const res = await t.request('/api/source/report', {
+      auth: auth.admin!,
+      body: {
+        definition: exampleDefinition(),
+        locale: 'en',
+        labels: { title: 'Sourcing report', perContact: 'Cost per contact' },
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = Buffer.from(await res.arrayBuffer());
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const words = pdfText(pdf);
+    expect(words).toContain('Sourcing report');
+    expect(words).toContain('Cost per contact');
+    expect(words).toContain('Germany in-house');
+    expect(words).toContain('1,485,814'); // the worked example's in-house total per year (the € glyph is drawn apart)
+    expect(words).toContain('1.74'); // Philippines per resolution, 173.58 cents
+  });
+  it('is refused to vendor staff', async () => {
+    const res = await t.request('/api/source/report', {
+      auth: auth.vendorAdmin!,
+      body: { definition: exampleDefinition() },
+    });
+    expect(res.status).toBe(404);
+  });
+});
+
 describe('readiness on the demo data (must-show 2)', () => {
   beforeAll(async () => {
     // Ten weeks (three calendar months) of the demo operation (`serve --demo` generates a year): enough for seasonality.

@@ -17,6 +17,7 @@ import {
   SourcePilotSchema,
   SourceReadinessQuery,
   SourceReadinessSchema,
+  SourceReportRequest,
   SourceScenarioCreate,
   SourceScenarioSchema,
   SourceScorecardCreate,
@@ -193,6 +194,25 @@ export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     }),
     async (c) =>
       c.json(await service.addObservations(c.var.scoped, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    apiRoute(T, 'post', '/api/source/report', {
+      summary: 'The decision report as a PDF, in the reader’s language',
+      request: { body: jsonBody(SourceReportRequest) },
+      responses: {
+        200: {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+      },
+    }),
+    async (c) => {
+      const pdf = await service.report(c.var.scoped, kpis, ctx.clock, c.req.valid('json'));
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': 'attachment; filename="source-report.pdf"',
+      }) as never;
+    },
   );
   app.openapi(
     apiRoute(T, 'get', '/api/source/decisions', {

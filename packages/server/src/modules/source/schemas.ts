@@ -481,3 +481,14 @@ export const SourceDecisionSchema = z
     createdAt: z.string(),
   })
   .openapi('SourceDecision');
+
+export const SourceReportRequest = z
+  .object({
+    definition: SourceScenarioDefinition,
+    scorecardId: Id.optional(),
+    locale: z.enum(['en', 'tr', 'he', 'hu', 'lv']).default('en'),
+    /** The report's words in the reader's language, from the web app's catalogs. */
+    labels: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.string().max(200)).default({}),
+  })
+  .strict()
+  .openapi('SourceReportRequest');

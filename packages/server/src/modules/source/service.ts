@@ -21,12 +21,14 @@ import type { KpiService } from '../insight/index.js';
 import { compareScenario, type ScenarioDefinition } from './compare-service.js';
 import { authorizeSource } from './policy.js';
 import { parsed, presentDecision, presentScenario, presentVendor } from './presenters.js';
+import { renderReport } from './report.js';
 import type {
   SourceCompareRequest,
   SourceDecisionCreate,
   SourcePilotCreate,
   SourcePilotObservations,
   SourcePilotSchema,
+  SourceReportRequest,
   SourceScenarioCreate,
   SourceScorecardCreate,
   SourceScorecardSchema,
@@ -540,5 +542,36 @@ export async function createDecision(
       .returningAll()
       .executeTakeFirstOrThrow();
     return presentDecision(row as never);
+  });
+}
+
+/** The decision report as a PDF: the comparison (and a scorecard, if named) in the reader's language. */
+export async function report(
+  scoped: ScopedDb,
+  kpis: KpiService,
+  clock: Clock,
+  input: z.output<typeof SourceReportRequest>,
+) {
+  authorizeSource(scoped.actor, 'source.read');
+  const comparison = await compareScenario(scoped, kpis, input.definition, {
+    sensitivity: false,
+    breakEven: false,
+  });
+  const card = input.scorecardId ? await scorecardView(scoped, input.scorecardId) : null;
+  return renderReport({
+    locale: input.locale,
+    labels: input.labels,
+    generatedAt: clock.now(),
+    comparison,
+    scorecard: card
+      ? {
+          name: card.name,
+          vendors: card.result.vendors.map((v) => ({
+            name: card.vendors.find((x) => x.id === v.vendor)?.name ?? v.vendor,
+            total: v.total,
+            rank: v.rank,
+          })),
+        }
+      : null,
   });
 }

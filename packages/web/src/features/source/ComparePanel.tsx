@@ -83,6 +83,32 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
       return t('source.line.price', { unit: t(`source.unit.${key.slice(10)}` as 'source.unit.contact') });
     return t(`source.line.${LINE_KEYS[key] ?? 'tooling'}` as 'source.line.tooling');
   };
+  const download = async () => {
+    try {
+      const labels = {
+        title: t('source.title'),
+        generated: t('source.report.generated'),
+        contacts: t('source.report.contacts'),
+        option: t('source.report.option'),
+        perYear: t('source.compare.perYear'),
+        perContact: t('source.compare.perContact'),
+        perResolution: t('source.compare.perResolution'),
+        fte: t('source.compare.fte'),
+        chart: t('source.report.chart'),
+      };
+      const blob = await sourceApi.report(definition, f.locale, labels);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = 'source-report.pdf';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      setError(err);
+    }
+  };
   const lineKeys = [...new Set(result?.options.flatMap((o) => o.lines.map((l) => l.key)) ?? [])];
 
   return (
@@ -257,6 +283,9 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
               </table>
             </>
           ) : null}
+          <button type="button" onClick={download} data-testid="download-report">
+            {t('source.report.download')}
+          </button>
           <p>
             {Object.entries(result.fx)
               .map(([code, rate]) =>
