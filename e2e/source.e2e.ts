@@ -61,7 +61,7 @@ describe('Source: the lead decides', () => {
       .poll(() => page.getByTestId('total-0').textContent(), { timeout: 30_000 })
       .not.toBe(before[0]);
     const after = await cells(germanyDependents);
-    after.forEach((value, i) => expect(value, germanyDependents[i]).not.toBe(before[i]));
+    for (const [i, value] of after.entries()) expect(value, germanyDependents[i]).not.toBe(before[i]);
     expect(await page.getByTestId('line-agent-wages-0').textContent()).toBe('€1,089,000.00'); // 25 × 36,000 × 1.21
     expect(await cells(others)).toEqual(unchanged);
     await shot('wage-changed');
