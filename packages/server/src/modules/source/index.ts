@@ -1,4 +1,5 @@
 import type { ShorelineModule } from '../../platform/module.js';
+import { registerSourceCommands } from './cli.js';
 import { sourceMigrations } from './migrations.js';
 import { sourcePolicy } from './policy.js';
 import { sourceRoutes } from './routes.js';
@@ -20,4 +21,5 @@ export const sourceModule: ShorelineModule = {
   scopedTables: sourceScopedTables,
   policy: sourcePolicy,
   routes: sourceRoutes,
+  cli: registerSourceCommands,
 };
