@@ -10,6 +10,7 @@ export * from './knowledge/index.js';
 export * from './schedule/index.js';
 export * from './simulation/index.js';
 export * from './sla/index.js';
+export * from './source/index.js';
 export * from './staffing/index.js';
 export * from './tickets/index.js';
 export * from './time/index.js';

@@ -118,6 +118,17 @@ import type {
   TicketSlaSchema,
 } from './modules/sla/index.js';
 import type {
+  SourceComparisonSchema,
+  SourceDefaultsSchema,
+  SourcePilotSchema,
+  SourceReadinessSchema,
+  SourceScenarioDefinition as SourceScenarioDefinitionSchema,
+  SourceScorecardCreate as SourceScorecardCreateSchema,
+  SourceScorecardSchema,
+  SourceVendorSchema,
+  sourcePolicy,
+} from './modules/source/index.js';
+import type {
   BulkRequest as BulkRequestSchema,
   BulkResultSchema,
   Escalation as EscalationSchema,
@@ -192,7 +203,8 @@ export type Ability =
   | keyof typeof slaPolicy
   | keyof typeof governPolicy
   | keyof typeof auditPolicy
-  | keyof typeof knowledgePolicy;
+  | keyof typeof knowledgePolicy
+  | keyof typeof sourcePolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
@@ -328,3 +340,12 @@ export type InboundView = z.output<typeof InboundQuerySchema>['view'];
 
 // Customers: one with their tickets (beside a ticket).
 export type CustomerHistory = z.infer<typeof CustomerHistorySchema>;
+// Source.
+export type SourceScenarioDefinition = z.input<typeof SourceScenarioDefinitionSchema>;
+export type SourceComparison = z.infer<typeof SourceComparisonSchema>;
+export type SourceDefaults = z.infer<typeof SourceDefaultsSchema>;
+export type SourceReadiness = z.infer<typeof SourceReadinessSchema>;
+export type SourceVendor = z.infer<typeof SourceVendorSchema>;
+export type SourceScorecard = z.infer<typeof SourceScorecardSchema>;
+export type SourceScorecardCreate = z.input<typeof SourceScorecardCreateSchema>;
+export type SourcePilot = z.infer<typeof SourcePilotSchema>;

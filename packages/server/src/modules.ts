@@ -8,6 +8,7 @@ import { knowledgeModule } from './modules/knowledge/index.js';
 import { mailModule } from './modules/mail/index.js';
 import { planModule } from './modules/plan/index.js';
 import { slaModule } from './modules/sla/index.js';
+import { sourceModule } from './modules/source/index.js';
 import { ticketsModule } from './modules/tickets/index.js';
 import { webhooksModule } from './modules/webhooks/index.js';
 import { eventsModule } from './platform/events/index.js';
@@ -36,4 +37,5 @@ export const modules: readonly ShorelineModule[] = [
   auditModule,
   governModule,
   knowledgeModule,
+  sourceModule,
 ];

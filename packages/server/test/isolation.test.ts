@@ -199,7 +199,104 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   ],
   'POST /api/govern/settlements': (f) =>
     f('providers').map((providerId) => ({ providerId, period: '2025-01' })),
+  // Source is the organization's alone: vendor staff reach none of it; foreign ids are refused.
+  'POST /api/source/compare': () => [{ definition: isoScenario() }],
+  'POST /api/source/scenarios': (_f, n) => [{ name: `Iso ${n}`, definition: isoScenario() }],
+  'PUT /api/source/scenarios/:id': () => [{ name: 'Taken over', definition: isoScenario() }],
+  'POST /api/source/vendors': (f, n) => [
+    { name: `Iso ${n}`, shore: 'offshore' },
+    ...f('providers').map((providerId) => ({ name: `Iso ${n}`, shore: 'offshore', providerId })),
+  ],
+  'POST /api/source/scorecards': (f, n) => [
+    {
+      name: `Iso ${n}`,
+      criteria: [
+        { id: 'q', label: 'Q', weight: 1 },
+        { id: 'f', label: 'F', weight: 1 },
+      ],
+      vendorIds: f('source_vendors').slice(0, 1),
+    },
+  ],
+  'PUT /api/source/scorecards/:id/scores': (f) =>
+    f('source_vendors')
+      .slice(0, 3)
+      .map((vendorId) => ({ scores: [{ vendorId, criterion: 'quality', score: 5 }] })),
+  'POST /api/source/pilots': (f, n) =>
+    f('source_vendors')
+      .slice(0, 3)
+      .map((vendorId) => ({
+        name: `Iso ${n}`,
+        vendorId,
+        ratio: 0.5,
+        seed: 1,
+        metric: 'resolved',
+        higherIsBetter: true,
+        baseline: 0.8,
+        mdd: 0.1,
+      })),
+  'POST /api/source/report': (f) => [
+    { definition: isoScenario() },
+    ...f('source_scorecards')
+      .slice(0, 1)
+      .map((scorecardId) => ({ definition: isoScenario(), scorecardId })),
+  ],
+  'POST /api/source/pilots/:id/assign': () => [{ contactId: 'tkt_iso' }],
+  'POST /api/source/pilots/:id/observations': () => [{ arm: 'vendor', n: 5, successes: 5 }],
+  'POST /api/source/decisions': (f) => [
+    ...f('source_scenarios')
+      .slice(0, 2)
+      .map((scenarioId) => ({
+        scenarioId,
+        decision: 'outsource',
+        reasons: 'iso',
+        approver: 'iso',
+        reviewOn: '2027-01-01',
+      })),
+    ...f('source_scorecards')
+      .slice(0, 2)
+      .map((scorecardId) => ({
+        scorecardId,
+        decision: 'outsource',
+        reasons: 'iso',
+        approver: 'iso',
+        reviewOn: '2027-01-01',
+      })),
+    ...f('source_pilots')
+      .slice(0, 2)
+      .map((id) => ({
+        pilotIds: [id],
+        decision: 'outsource',
+        reasons: 'iso',
+        approver: 'iso',
+        reviewOn: '2027-01-01',
+      })),
+  ],
 };
+
+/** A small valid scenario: one day-long pattern hour, one in-house option. */
+function isoScenario() {
+  return {
+    demand: {
+      kind: 'pattern',
+      year: 2025,
+      perHourOfWeek: Array.from({ length: 168 }, (_, h) => (h === 9 ? 10 : 0)),
+      ahtSec: 180,
+    },
+    staffing: { intervalMin: 60, serviceLevel: { fraction: 0.8, withinSec: 20 } },
+    reportingCurrency: 'EUR',
+    options: [
+      {
+        kind: 'vendor',
+        name: 'Iso',
+        currency: 'EUR',
+        shrinkage: 0.3,
+        paidHoursPerFtePerYear: 2080,
+        pricing: [{ unit: 'contact', priceMinor: 100 }],
+        resolutionRate: 0.8,
+      },
+    ],
+  };
+}
 // Streams never end by themselves; the push suite below covers them for every role.
 const STREAM_ROUTES = new Set(['GET /api/events/stream']);
 // Reached without an actor by design; their own tests cover them.
@@ -233,6 +330,9 @@ const SEGMENT_TABLE: Record<string, string> = {
   policies: 'sla_policies',
   holidays: 'teams',
   contracts: 'contracts',
+  scenarios: 'source_scenarios',
+  scorecards: 'source_scorecards',
+  pilots: 'source_pilots',
 };
 
 let t: TestApp;
@@ -281,6 +381,105 @@ function isForeign(actor: Actor, table: string, row: Row): boolean {
   const rule = t.shoreline.ctx.scopeRules.ruleFor(table);
   if (rule.providerColumn === null && rule.vendorVisible) return false;
   return providerOf(table, row) !== actor.providerId;
+}
+
+/** A scenario, a vendor (linked to the provider), a scorecard with a score, a pilot and a decision. */
+async function seedSourceData(
+  db: TestApp['shoreline']['ctx']['db'],
+  organizationId: string,
+  providerId: string,
+) {
+  const now = new Date('2026-12-01T00:00:00Z');
+  const vendorId = newId('ven');
+  const scorecardId = newId('scd');
+  await db
+    .insertInto('source_scenarios')
+    .values({
+      id: newId('scn'),
+      organization_id: organizationId,
+      name: 'Seed',
+      version: 1,
+      definition: '{}',
+      created_by: 'seed',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('source_vendors')
+    .values({
+      id: vendorId,
+      organization_id: organizationId,
+      provider_id: providerId,
+      name: 'Seed vendor',
+      profile: '{}',
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('source_scorecards')
+    .values({
+      id: scorecardId,
+      organization_id: organizationId,
+      name: 'Seed',
+      criteria: JSON.stringify([
+        { id: 'quality', label: 'Q', weight: 1 },
+        { id: 'fit', label: 'F', weight: 1 },
+      ]),
+      vendor_ids: JSON.stringify([vendorId]),
+      prices: '{}',
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('source_scores')
+    .values({
+      scorecard_id: scorecardId,
+      organization_id: organizationId,
+      vendor_id: vendorId,
+      evaluator_id: 'seed',
+      criterion: 'quality',
+      score: 4,
+      updated_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('source_pilots')
+    .values({
+      id: newId('plt'),
+      organization_id: organizationId,
+      vendor_id: vendorId,
+      name: 'Seed',
+      definition: JSON.stringify({ seed: 1, ratio: 0.5, mdd: 0.05, higherIsBetter: true }),
+      sample_size_per_arm: 10,
+      vendor_n: 0,
+      vendor_successes: 0,
+      in_house_n: 0,
+      in_house_successes: 0,
+      created_at: now,
+    })
+    .execute();
+  const version =
+    Number(
+      (
+        await db
+          .selectFrom('source_decisions')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .where('organization_id', '=', organizationId)
+          .executeTakeFirst()
+      )?.n ?? 0,
+    ) + 1;
+  await db
+    .insertInto('source_decisions')
+    .values({
+      id: newId('dec'),
+      organization_id: organizationId,
+      version,
+      body: '{}',
+      decided_by: 'seed',
+      created_at: now,
+    })
+    .execute();
 }
 
 /** Tickets with a message and an event, a provider mapping: Insight data for one provider. */
@@ -439,6 +638,7 @@ beforeAll(async () => {
   // and an import run with a reject in org B.
   const allProviders = await db.selectFrom('providers').select(['id', 'organization_id']).execute();
   for (const p of allProviders) await seedInsightData(db, p.organization_id, p.id);
+  for (const p of allProviders) await seedSourceData(db, p.organization_id, p.id);
   // Outgoing mail (a password-reset link) for every provider, to prove the outbox is scoped too.
   for (const p of allProviders)
     await outboxMailer(db, clock, null).send({

@@ -59,6 +59,9 @@ const EVERY_ABILITY: Record<Ability, true> = {
   'knowledge.publish': true,
   'knowledge.manage': true,
   'knowledge.insight': true,
+  'source.manage': true,
+  'source.read': true,
+  'source.score': true,
 };
 const EVERYONE: Ability[] = [
   'desk.work',
@@ -89,6 +92,8 @@ describe('GET /api/me: abilities per role', () => {
         'mapping.write',
         'settings.read',
         'sla.read_policies',
+        'source.read',
+        'source.score',
         'user.read',
       ],
     ],

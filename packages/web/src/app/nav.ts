@@ -47,6 +47,7 @@ export const NAV_SECTIONS: NavSection[] = [
   { id: 'plan', label: 'nav.plan' },
   { id: 'insight', label: 'nav.insight' },
   { id: 'govern', label: 'nav.govern' },
+  { id: 'source', label: 'nav.source' },
   { id: 'admin', label: 'nav.admin' },
 ];
 
@@ -102,6 +103,14 @@ export const NAV: NavEntry[] = [
     path: '/govern/contracts',
     visible: (me) => can(me, 'govern.read'),
     page: lazyPage(() => import('../features/govern/ContractsPage'), 'ContractsPage'),
+  },
+  {
+    id: 'source.compare',
+    section: 'source',
+    label: 'nav.sourceCompare',
+    path: '/source',
+    visible: (me) => can(me, 'source.read'),
+    page: lazyPage(() => import('../features/source/SourcePage'), 'SourcePage'),
   },
   {
     id: 'admin.providers',

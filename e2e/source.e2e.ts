@@ -1,0 +1,126 @@
+// The Source journey in a real browser against the real server (must-show 4): the lead compares
+// three options, changes a wage and sees every dependent figure change (and the others stay),
+// two evaluators score two vendors, and the PDF report downloads with the comparison in its text.
+// Screenshots land in e2e/artifacts/source-*.png (git-ignored).
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endJourney, openBrowser, screenshots, signIn, startJourney, type TestServer } from './support';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const shot = screenshots('source', () => page);
+
+beforeAll(async () => {
+  ({ server, browser, page } = await startJourney({ consoleErrors, acceptDownloads: true }));
+});
+afterAll(() => endJourney({ browser, server }));
+
+const cells = async (testIds: string[]) =>
+  Promise.all(testIds.map(async (id) => (await page.getByTestId(id).textContent()) ?? ''));
+const germanyDependents = [
+  'total-0',
+  'per-contact-0',
+  'per-resolution-0',
+  'line-agent-wages-0',
+  'line-management-overhead-0',
+];
+const others = ['total-1', 'per-contact-1', 'total-2', 'per-contact-2'];
+
+/** The words of an uncompressed pdfkit PDF (hex text operands, WinAnsi). */
+function pdfText(pdf: Buffer): string {
+  const winAnsi = new TextDecoder('windows-1252');
+  return [...pdf.toString('latin1').matchAll(/\[([^\]]*)\]\s*TJ/g)]
+    .map((m) =>
+      [...(m[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)]
+        .map((h) => winAnsi.decode(Buffer.from(h[1] ?? '', 'hex')))
+        .join(''),
+    )
+    .join('\n');
+}
+
+describe('Source: the lead decides', () => {
+  it('compares three options side by side at the same service level', async () => {
+    const nav = await signIn(page, server);
+    await nav.getByRole('link', { name: 'Outsourcing decision' }).click();
+    await expect
+      .poll(() => page.getByTestId('total-0').textContent(), { timeout: 30_000 })
+      .toBe('€1,485,814.00');
+    expect(await cells(['total-1', 'total-2'])).toEqual(['€830,707.00', '€634,272.53']);
+    expect(await page.getByTestId('per-contact-0').textContent()).toBe('€2.8464');
+    await shot('compare');
+  });
+
+  it('a higher German wage changes every figure that depends on it, and nothing else', async () => {
+    const before = await cells(germanyDependents);
+    const unchanged = await cells(others);
+    await page.locator('input[name="wage-0"]').fill('36000');
+    await expect
+      .poll(() => page.getByTestId('total-0').textContent(), { timeout: 30_000 })
+      .not.toBe(before[0]);
+    const after = await cells(germanyDependents);
+    for (const [i, value] of after.entries()) expect(value, germanyDependents[i]).not.toBe(before[i]);
+    expect(await page.getByTestId('line-agent-wages-0').textContent()).toBe('€1,089,000.00'); // 25 × 36,000 × 1.21
+    expect(await cells(others)).toEqual(unchanged);
+    await shot('wage-changed');
+  });
+
+  it('downloads the PDF report with the comparison in its text', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-report').click(),
+    ]);
+    const path = await download.path();
+    const words = pdfText(readFileSync(path));
+    expect(words).toContain('Outsourcing decision');
+    expect(words).toContain('Cost per resolution');
+    expect(words).toContain('Poland nearshore (per hour)');
+    expect(words).toContain('830,707');
+  });
+
+  it('two evaluators score two vendors; the spread between them shows', async () => {
+    await page.getByRole('button', { name: 'Vendors and scorecards' }).click();
+    for (const name of ['Baltic Contact', 'Manila CX']) {
+      await page.getByLabel('Vendor name').fill(name);
+      await page.getByRole('button', { name: 'Add vendor' }).click();
+      await page.getByText(name, { exact: true }).waitFor();
+    }
+    await page.getByRole('button', { name: 'Create a scorecard for these vendors' }).click();
+    await page.getByTestId('score-form').waitFor();
+    await page.getByLabel('Baltic Contact: Quality and customer experience').selectOption('5');
+    await page.getByLabel('Manila CX: Quality and customer experience').selectOption('3');
+    await page.getByRole('button', { name: 'Save my scores' }).click();
+    await expect.poll(() => page.getByTestId('evaluators').textContent()).toBe('1 evaluator has scored.');
+
+    // The supervisor, in a browser of their own, scores too.
+    const second = await openBrowser(server.url, { consoleErrors });
+    try {
+      const nav = await signIn(second.page, {
+        email: 'supervisor@northwind.example',
+        password: 'shoreline-demo',
+      });
+      await nav.getByRole('link', { name: 'Outsourcing decision' }).click();
+      await second.page.getByRole('button', { name: 'Vendors and scorecards' }).click();
+      await second.page.getByLabel('Baltic Contact: Quality and customer experience').selectOption('3');
+      await second.page.getByLabel('Manila CX: Quality and customer experience').selectOption('3');
+      await second.page.getByRole('button', { name: 'Save my scores' }).click();
+      await expect
+        .poll(() => second.page.getByTestId('evaluators').textContent())
+        .toBe('2 evaluators have scored.');
+      const result = second.page.getByTestId('scorecard-result');
+      // Baltic: quality mean 4 (5 and 3, spread 2) × 20/85 of the weight; no prices entered.
+      await expect
+        .poll(() => result.getByRole('row', { name: /Baltic Contact/ }).textContent())
+        .toContain('2');
+    } finally {
+      await second.browser.close();
+    }
+    await page.reload();
+    await page.getByRole('button', { name: 'Vendors and scorecards' }).click();
+    await expect.poll(() => page.getByTestId('evaluators').textContent()).toBe('2 evaluators have scored.');
+    await shot('scorecard');
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,18 @@
+import type { Policy } from '../../platform/access.js';
+import { notFound } from '../../platform/http/problem.js';
+import type { Actor } from '../../platform/scope.js';
+
+/**
+ * Sourcing is the organization's own decision (decision 0021): its admins run scenarios, vendors,
+ * scorecards, pilots and decisions; its supervisors read them and score vendors as evaluators.
+ * Vendor staff see nothing here (no vendor sees any scorecard, price or rival), nor do agents.
+ */
+export const sourcePolicy = {
+  'source.manage': (actor) => actor.role === 'admin' && actor.providerId === null,
+  'source.read': (actor) => actor.providerId === null && actor.role !== 'agent',
+  'source.score': (actor) => actor.providerId === null && actor.role !== 'agent',
+} as const satisfies Policy;
+
+export function authorizeSource(actor: Actor, action: keyof typeof sourcePolicy): void {
+  if (!sourcePolicy[action](actor)) throw notFound('sourcing');
+}

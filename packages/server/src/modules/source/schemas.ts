@@ -1,0 +1,494 @@
+import { z } from '@hono/zod-openapi';
+
+const Name = z.string().trim().min(1).max(120);
+const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR');
+const Money = z.number().min(0).max(1e12);
+const Fraction = z.number().min(0).max(0.95);
+const Rate = z.number().min(0).max(5);
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const Id = z.string().min(1).max(64);
+
+export const PRICE_UNIT_VALUES = [
+  'productive-hour',
+  'scheduled-hour',
+  'fte-month',
+  'contact',
+  'minute',
+  'resolution',
+  'month',
+] as const;
+export const LEANINGS = ['keep-in-house', 'outsource', 'hybrid', 'follow-the-sun'] as const;
+export const PILOT_METRICS = ['resolved', 'reopened', 'csat-satisfied'] as const;
+
+export const InHouseOptionInput = z
+  .object({
+    kind: z.literal('in-house'),
+    name: Name,
+    currency: Currency,
+    country: z.string().length(2).optional(),
+    shrinkage: Fraction,
+    paidHoursPerFtePerYear: z.number().min(100).max(4000),
+    wagePerFtePerYearMinor: Money,
+    employerOnCostRate: Rate,
+    benefitsPerFtePerYearMinor: Money,
+    nightPremiumRate: Rate.optional(),
+    agentsPerSupervisor: z.number().min(1).max(100),
+    supervisorWagePerYearMinor: Money,
+    agentsPerQa: z.number().min(1).max(500),
+    qaWagePerYearMinor: Money,
+    attritionRate: Rate,
+    hiringCostPerHireMinor: Money,
+    trainingCostPerHireMinor: Money,
+    trainingPerFtePerYearMinor: Money,
+    seatCostPerYearMinor: Money,
+    toolingPerFtePerYearMinor: Money,
+    managementOverheadRate: Rate,
+    resolutionRate: z.number().min(0.01).max(1),
+  })
+  .strict()
+  .openapi('SourceInHouseOption');
+
+export const VendorOptionInput = z
+  .object({
+    kind: z.literal('vendor'),
+    name: Name,
+    currency: Currency,
+    country: z.string().length(2).optional(),
+    vendorId: Id.optional(),
+    shrinkage: Fraction,
+    paidHoursPerFtePerYear: z.number().min(100).max(4000),
+    pricing: z
+      .array(
+        z
+          .object({
+            unit: z.enum(PRICE_UNIT_VALUES),
+            priceMinor: Money,
+            minimumUnitsPerMonth: z.number().min(0).max(1e9).optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(6),
+    oneOffCosts: z
+      .array(z.object({ key: z.string().trim().min(1).max(40), amountMinor: Money }).strict())
+      .max(10)
+      .optional(),
+    contractYears: z.number().min(0.25).max(10).optional(),
+    governanceRate: Fraction.optional(),
+    governancePerYearMinor: Money.optional(),
+    resolutionRate: z.number().min(0.01).max(1),
+  })
+  .strict()
+  .openapi('SourceVendorOption');
+
+export const SourceOptionInput = z.discriminatedUnion('kind', [InHouseOptionInput, VendorOptionInput]);
+
+export const SourceDemand = z
+  .union([
+    z
+      .object({
+        kind: z.literal('pattern'),
+        year: z.number().int().min(2000).max(2100),
+        /** Contacts per hour of the week, Monday 00:00 first. */
+        perHourOfWeek: z.array(z.number().min(0).max(1e6)).length(168),
+        ahtSec: z.number().min(1).max(36_000),
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal('history'),
+        year: z.number().int().min(2000).max(2100),
+        /** Imported tickets created in [from, to) give the weekly pattern (Insight, hour of week). */
+        from: Day,
+        to: Day,
+        timeZone: z.string().min(1).max(64).default('UTC'),
+        channel: z.string().min(1).max(32).optional(),
+        language: z.string().min(1).max(35).optional(),
+        /** Multiplies history, e.g. 1.1 for 10 % growth. */
+        growth: z.number().min(0.01).max(100).default(1),
+        ahtSec: z.number().min(1).max(36_000),
+      })
+      .strict(),
+  ])
+  .openapi('SourceDemand');
+
+export const SourceScenarioDefinition = z
+  .object({
+    demand: SourceDemand,
+    staffing: z
+      .object({
+        intervalMin: z.union([z.literal(15), z.literal(30), z.literal(60)]),
+        serviceLevel: z
+          .object({ fraction: z.number().min(0.01).max(0.99), withinSec: z.number().int().min(0).max(3600) })
+          .strict(),
+        maxOccupancy: z.number().min(0.3).max(1).optional(),
+        channel: z.enum(['voice', 'chat']).default('voice'),
+        concurrency: z.number().int().min(1).max(8).optional(),
+        patienceSec: z.number().min(1).max(3600).optional(),
+      })
+      .strict(),
+    reportingCurrency: Currency,
+    fx: z
+      .record(
+        Currency,
+        z
+          .object({ rate: z.number().positive().max(1e6), asOf: Day, source: z.string().max(200).optional() })
+          .strict(),
+      )
+      .default({}),
+    options: z.array(SourceOptionInput).min(1).max(6),
+  })
+  .strict()
+  .openapi('SourceScenarioDefinition');
+
+export const SourceScenarioCreate = z
+  .object({ name: Name, definition: SourceScenarioDefinition })
+  .strict()
+  .openapi('SourceScenarioCreate');
+
+export const SourceCompareRequest = z
+  .object({
+    definition: SourceScenarioDefinition,
+    sensitivity: z.boolean().default(false),
+    breakEven: z.boolean().default(false),
+  })
+  .strict()
+  .openapi('SourceCompareRequest');
+
+const CostLineSchema = z.object({
+  key: z.string(),
+  quantity: z.number(),
+  rateMinor: z.number(),
+  amountMinor: z.number(),
+});
+export const SourceOptionCostSchema = z
+  .object({
+    name: z.string(),
+    kind: z.enum(['in-house', 'vendor']),
+    pricingModel: z.string(),
+    currency: z.string(),
+    reportingCurrency: z.string(),
+    lines: z.array(CostLineSchema),
+    totalMinor: z.number(),
+    perYearMinor: z.number(),
+    contacts: z.number(),
+    resolvedContacts: z.number(),
+    costPerContactMinor: z.number().nullable(),
+    costPerResolutionMinor: z.number().nullable(),
+    productiveHours: z.number(),
+    scheduledHours: z.number(),
+    fte: z.number(),
+    peakScheduledAgents: z.number(),
+  })
+  .openapi('SourceOptionCost');
+
+export const SourceComparisonSchema = z
+  .object({
+    intervals: z.number(),
+    contacts: z.number(),
+    productiveHours: z.number(),
+    peakProductiveAgents: z.number(),
+    expectedServiceLevel: z.number().nullable(),
+    options: z.array(SourceOptionCostSchema),
+    lowestCostPerResolution: z.number().nullable(),
+    fx: z.record(z.string(), z.object({ rate: z.number(), asOf: z.string(), source: z.string().optional() })),
+    sensitivity: z
+      .array(
+        z.object({
+          option: z.string(),
+          input: z.string(),
+          base: z.number(),
+          low: z.number(),
+          high: z.number(),
+          swing: z.number(),
+        }),
+      )
+      .nullable(),
+    breakEven: z
+      .array(
+        z.object({
+          a: z.string(),
+          b: z.string(),
+          volumeMultiplier: z.number().nullable(),
+          cheaperBelow: z.string(),
+        }),
+      )
+      .nullable(),
+  })
+  .openapi('SourceComparison');
+
+export const SourceScenarioSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    version: z.number(),
+    definition: SourceScenarioDefinition,
+    createdBy: z.string(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('SourceScenario');
+
+export const SourceDefaultsSchema = z
+  .object({
+    references: z.array(
+      z.object({
+        key: z.string(),
+        country: z.string().nullable(),
+        low: z.number(),
+        high: z.number(),
+        unit: z.string(),
+        currency: z.string().nullable(),
+        year: z.string(),
+        source: z.string(),
+        grade: z.enum(['solid', 'moderate', 'weak', 'assumption']),
+      }),
+    ),
+    example: SourceScenarioDefinition,
+  })
+  .openapi('SourceDefaults');
+
+export const SourceVendorCreate = z
+  .object({
+    name: Name,
+    providerId: Id.optional(),
+    shore: z.enum(['onshore', 'nearshore', 'offshore']),
+    countries: z.array(z.string().length(2)).max(30).default([]),
+    languages: z
+      .array(
+        z
+          .object({ tag: z.string().min(2).max(35), nativeSpeakers: z.number().int().min(0).max(1e6) })
+          .strict(),
+      )
+      .max(60)
+      .default([]),
+    hoursCovered: z.string().max(120).default(''),
+    sites: z.number().int().min(0).max(1000).default(1),
+    continuityTestedOn: Day.optional(),
+    certifications: z
+      .array(
+        z
+          .object({
+            name: z.enum(['ISO 27001', 'SOC 2', 'PCI DSS', 'ISO 18295', 'COPC', 'other']),
+            expiresOn: Day,
+          })
+          .strict(),
+      )
+      .max(20)
+      .default([]),
+    clients: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
+    notes: z.string().max(4000).default(''),
+  })
+  .strict()
+  .openapi('SourceVendorCreate');
+
+export const SourceVendorSchema = SourceVendorCreate.extend({
+  id: z.string(),
+  providerId: z.string().nullable(),
+  createdAt: z.string(),
+  /** Certifications expiring within 90 days of today (or already expired). */
+  expiringCertifications: z.array(z.string()),
+}).openapi('SourceVendor');
+
+export const SourceCriterion = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,40}$/, 'lower-case letters, digits and dashes'),
+    label: z.string().trim().min(1).max(120),
+    weight: z.number().positive().max(1000),
+    knockout: z.boolean().optional(),
+    price: z.boolean().optional(),
+  })
+  .strict();
+
+export const SourceScorecardCreate = z
+  .object({
+    name: Name,
+    criteria: z.array(SourceCriterion).min(2).max(40),
+    vendorIds: z.array(Id).min(1).max(20),
+    /** Normalised price per vendor (e.g. cost per resolution from a comparison), minor units. */
+    prices: z.record(Id, z.number().positive().max(1e12)).default({}),
+  })
+  .strict()
+  .openapi('SourceScorecardCreate');
+
+export const SourceScoresUpdate = z
+  .object({
+    scores: z
+      .array(
+        z
+          .object({ vendorId: Id, criterion: z.string().min(1).max(40), score: z.number().min(0).max(5) })
+          .strict(),
+      )
+      .min(1)
+      .max(1000),
+  })
+  .strict()
+  .openapi('SourceScoresUpdate');
+
+export const SourceScorecardSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    criteria: z.array(SourceCriterion),
+    vendors: z.array(z.object({ id: z.string(), name: z.string() })),
+    prices: z.record(z.string(), z.number()),
+    evaluators: z.array(z.string()),
+    result: z.object({
+      vendors: z.array(
+        z.object({
+          vendor: z.string(),
+          total: z.number(),
+          knockedOut: z.boolean(),
+          rank: z.number().nullable(),
+          criteria: z.array(
+            z.object({
+              criterion: z.string(),
+              weightPercent: z.number(),
+              mean: z.number().nullable(),
+              min: z.number().nullable(),
+              max: z.number().nullable(),
+              spread: z.number().nullable(),
+              evaluators: z.number(),
+            }),
+          ),
+        }),
+      ),
+      winnerRobustToWeights: z.boolean(),
+    }),
+    createdAt: z.string(),
+  })
+  .openapi('SourceScorecard');
+
+export const SourcePilotCreate = z
+  .object({
+    name: Name,
+    vendorId: Id,
+    slice: z
+      .object({
+        channel: z.string().max(32).optional(),
+        language: z.string().max(35).optional(),
+        topic: z.string().max(120).optional(),
+        hours: z.string().max(120).optional(),
+      })
+      .strict()
+      .default({}),
+    /** Share of the slice routed to the vendor. */
+    ratio: z.number().min(0.05).max(0.95),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1),
+    metric: z.enum(PILOT_METRICS),
+    higherIsBetter: z.boolean(),
+    /** Today's in-house rate of the metric. */
+    baseline: z.number().min(0.01).max(0.99),
+    /** The smallest difference that matters. */
+    mdd: z.number().min(0.005).max(0.5),
+    alpha: z.number().min(0.001).max(0.2).default(0.05),
+    power: z.number().min(0.5).max(0.99).default(0.8),
+  })
+  .strict()
+  .openapi('SourcePilotCreate');
+
+export const SourcePilotObservations = z
+  .object({
+    arm: z.enum(['vendor', 'in-house']),
+    n: z.number().int().min(1).max(1_000_000),
+    successes: z.number().int().min(0).max(1_000_000),
+  })
+  .strict()
+  .refine((o) => o.successes <= o.n, { message: 'successes cannot exceed n', path: ['successes'] })
+  .openapi('SourcePilotObservations');
+
+export const SourcePilotAssign = z
+  .object({ contactId: z.string().min(1).max(128) })
+  .strict()
+  .openapi('SourcePilotAssign');
+
+const IntervalSchema = z.object({
+  estimate: z.number().nullable(),
+  low: z.number().nullable(),
+  high: z.number().nullable(),
+});
+export const SourcePilotSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    vendorId: z.string(),
+    definition: z.record(z.string(), z.unknown()),
+    sampleSizePerArm: z.number(),
+    samples: z.object({ vendor: z.number(), inHouse: z.number() }),
+    successes: z.object({ vendor: z.number(), inHouse: z.number() }),
+    stillNeeded: z.object({ vendor: z.number(), inHouse: z.number() }),
+    difference: IntervalSchema,
+    verdict: z.enum(['vendor-better', 'vendor-worse', 'equivalent', 'inconclusive']).nullable(),
+    createdAt: z.string(),
+  })
+  .openapi('SourcePilot');
+
+export const SourceReadinessQuery = z.object({
+  from: Day.optional(),
+  to: Day.optional(),
+  timeZone: z.string().min(1).max(64).default('UTC'),
+});
+
+export const SourceReadinessSchema = z
+  .object({
+    answers: z.array(
+      z.object({
+        question: z.string(),
+        status: z.enum(['measured', 'needs-user', 'no-data']),
+        evidence: z.record(z.string(), z.union([z.number(), z.string(), z.array(z.string())])),
+        leaning: z.enum(LEANINGS).nullable(),
+        reason: z.string().nullable(),
+      }),
+    ),
+    segments: z.array(
+      z.object({
+        language: z.string(),
+        hours: z.enum(['business', 'after-hours']),
+        tier: z.enum(['simple', 'complex']),
+        grade: z.enum(LEANINGS),
+        reasons: z.array(z.string()),
+      }),
+    ),
+    tickets: z.number(),
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+  })
+  .openapi('SourceReadiness');
+
+export const SourceDecisionCreate = z
+  .object({
+    scenarioId: Id.optional(),
+    scorecardId: Id.optional(),
+    pilotIds: z.array(Id).max(10).default([]),
+    decision: z.enum(LEANINGS),
+    reasons: z.string().trim().min(1).max(4000),
+    approver: z.string().trim().min(1).max(120),
+    reviewOn: Day,
+  })
+  .strict()
+  .openapi('SourceDecisionCreate');
+
+export const SourceDecisionSchema = z
+  .object({
+    id: z.string(),
+    version: z.number(),
+    body: z.record(z.string(), z.unknown()),
+    decidedBy: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('SourceDecision');
+
+export const SourceReportRequest = z
+  .object({
+    definition: SourceScenarioDefinition,
+    scorecardId: Id.optional(),
+    locale: z.enum(['en', 'tr', 'he', 'hu', 'lv']).default('en'),
+    /** The report's words in the reader's language, from the web app's catalogs. */
+    labels: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.string().max(200)).default({}),
+  })
+  .strict()
+  .openapi('SourceReportRequest');

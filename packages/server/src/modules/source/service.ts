@@ -1,0 +1,577 @@
+import type { z } from '@hono/zod-openapi';
+import {
+  assignArm,
+  businessHoursPattern,
+  type Criterion,
+  GERMANY_IN_HOUSE,
+  PHILIPPINES_OFFSHORE_PER_CONTACT,
+  POLAND_NEARSHORE_PER_HOUR,
+  proportionPilot,
+  REFERENCE_DEFAULTS,
+  SourceInputError,
+  sampleSizePerArm,
+  scorecard as scoreVendors,
+} from '@shoreline/core';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, notFound } from '../../platform/http/problem.js';
+import { newId } from '../../platform/ids.js';
+import type { ScopedDb } from '../../platform/scope.js';
+import { directoryFor } from '../identity/index.js';
+import type { KpiService } from '../insight/index.js';
+import { compareScenario, type ScenarioDefinition } from './compare-service.js';
+import { authorizeSource } from './policy.js';
+import { parsed, presentDecision, presentScenario, presentVendor } from './presenters.js';
+import { renderReport } from './report.js';
+import type {
+  SourceCompareRequest,
+  SourceDecisionCreate,
+  SourcePilotCreate,
+  SourcePilotObservations,
+  SourcePilotSchema,
+  SourceReportRequest,
+  SourceScenarioCreate,
+  SourceScorecardCreate,
+  SourceScorecardSchema,
+  SourceScoresUpdate,
+  SourceVendorCreate,
+} from './schemas.js';
+
+type SourcePilot = z.infer<typeof SourcePilotSchema>;
+type SourceScorecard = z.infer<typeof SourceScorecardSchema>;
+
+const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+const json = (value: unknown) => JSON.stringify(value);
+
+/** The worked example as a scenario definition: the page's starting point. */
+export function exampleDefinition(): ScenarioDefinition {
+  return {
+    demand: { kind: 'pattern', year: 2025, perHourOfWeek: businessHoursPattern(200), ahtSec: 180 },
+    staffing: { intervalMin: 30, serviceLevel: { fraction: 0.8, withinSec: 20 }, channel: 'voice' },
+    reportingCurrency: 'EUR',
+    fx: { USD: { rate: 0.92, asOf: '2026-11-30', source: 'example: enter your own dated rate' } },
+    options: [
+      { ...GERMANY_IN_HOUSE, country: 'DE' },
+      {
+        ...POLAND_NEARSHORE_PER_HOUR,
+        country: 'PL',
+        pricing: [...POLAND_NEARSHORE_PER_HOUR.pricing],
+        oneOffCosts: [...(POLAND_NEARSHORE_PER_HOUR.oneOffCosts ?? [])],
+      },
+      {
+        ...PHILIPPINES_OFFSHORE_PER_CONTACT,
+        country: 'PH',
+        pricing: [...PHILIPPINES_OFFSHORE_PER_CONTACT.pricing],
+        oneOffCosts: [...(PHILIPPINES_OFFSHORE_PER_CONTACT.oneOffCosts ?? [])],
+      },
+    ],
+  } as ScenarioDefinition;
+}
+
+export function defaults(scoped: ScopedDb) {
+  authorizeSource(scoped.actor, 'source.read');
+  return { references: REFERENCE_DEFAULTS.map((r) => ({ ...r })), example: exampleDefinition() };
+}
+
+export async function compare(
+  scoped: ScopedDb,
+  kpis: KpiService,
+  body: z.output<typeof SourceCompareRequest>,
+) {
+  authorizeSource(scoped.actor, 'source.read');
+  return compareScenario(scoped, kpis, body.definition, {
+    sensitivity: body.sensitivity,
+    breakEven: body.breakEven,
+  });
+}
+
+// Scenarios ------------------------------------------------------------------------------------
+
+export async function listScenarios(scoped: ScopedDb) {
+  authorizeSource(scoped.actor, 'source.read');
+  const rows = await scoped
+    .selectFrom('source_scenarios')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map(presentScenario);
+}
+
+async function scenarioRow(scoped: ScopedDb, id: string) {
+  const row = await scoped.selectFrom('source_scenarios').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('scenario');
+  return row;
+}
+
+export async function getScenario(scoped: ScopedDb, id: string) {
+  authorizeSource(scoped.actor, 'source.read');
+  return presentScenario(await scenarioRow(scoped, id));
+}
+
+export async function createScenario(
+  scoped: ScopedDb,
+  clock: Clock,
+  input: z.output<typeof SourceScenarioCreate>,
+) {
+  authorizeSource(scoped.actor, 'source.manage');
+  const now = clock.now();
+  const row = await scoped
+    .insertInto('source_scenarios', {
+      id: newId('scn', now.getTime()),
+      name: input.name,
+      version: 1,
+      definition: json(input.definition),
+      created_by: scoped.actor.userId,
+      created_at: now,
+      updated_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return presentScenario(row as never);
+}
+
+export async function updateScenario(
+  scoped: ScopedDb,
+  clock: Clock,
+  id: string,
+  input: z.output<typeof SourceScenarioCreate>,
+) {
+  authorizeSource(scoped.actor, 'source.manage');
+  const current = await scenarioRow(scoped, id);
+  const row = await scoped
+    .updateTable('source_scenarios')
+    .set({
+      name: input.name,
+      definition: json(input.definition),
+      version: current.version + 1,
+      updated_at: clock.now(),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return presentScenario(row as never);
+}
+
+// Vendors --------------------------------------------------------------------------------------
+
+export async function listVendors(scoped: ScopedDb, clock: Clock) {
+  authorizeSource(scoped.actor, 'source.read');
+  const rows = await scoped.selectFrom('source_vendors').selectAll().orderBy('name').limit(500).execute();
+  return rows.map((r) => presentVendor(r, today(clock)));
+}
+
+export async function createVendor(
+  scoped: ScopedDb,
+  clock: Clock,
+  input: z.output<typeof SourceVendorCreate>,
+) {
+  authorizeSource(scoped.actor, 'source.manage');
+  if (input.providerId !== undefined) {
+    const directory = await directoryFor(scoped);
+    if (!directory.providers.some((p) => p.id === input.providerId)) {
+      throw new AppError('not_found', 'provider not found', 'providerId');
+    }
+  }
+  const { name, providerId, ...profile } = input;
+  const now = clock.now();
+  const row = await scoped
+    .insertInto('source_vendors', {
+      id: newId('ven', now.getTime()),
+      provider_id: providerId ?? null,
+      name,
+      profile: json(profile),
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return presentVendor(row as never, today(clock));
+}
+
+// Scorecards -----------------------------------------------------------------------------------
+
+type CriterionInput = Criterion & { label: string };
+
+async function scorecardView(scoped: ScopedDb, id: string): Promise<SourceScorecard> {
+  const row = await scoped
+    .selectFrom('source_scorecards')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('scorecard');
+  const criteria = parsed<CriterionInput[]>(row.criteria);
+  const vendorIds = parsed<string[]>(row.vendor_ids);
+  const prices = parsed<Record<string, number>>(row.prices);
+  const vendors = await scoped
+    .selectFrom('source_vendors')
+    .select(['id', 'name'])
+    .where('id', 'in', vendorIds)
+    .execute();
+  const scores = await scoped
+    .selectFrom('source_scores')
+    .selectAll()
+    .where('scorecard_id', '=', id)
+    .execute();
+  const result = scoreVendors(
+    criteria,
+    scores.map((s) => ({
+      vendor: s.vendor_id,
+      evaluator: s.evaluator_id,
+      criterion: s.criterion,
+      score: Number(s.score),
+    })),
+    prices,
+  );
+  return {
+    id: row.id,
+    name: row.name,
+    criteria,
+    vendors: vendorIds.flatMap((v) => vendors.filter((x) => x.id === v)),
+    prices,
+    evaluators: [...new Set(scores.map((s) => s.evaluator_id))].sort(),
+    result: {
+      winnerRobustToWeights: result.winnerRobustToWeights,
+      vendors: result.vendors.map((v) => ({ ...v, criteria: [...v.criteria] })),
+    },
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export async function listScorecards(scoped: ScopedDb) {
+  authorizeSource(scoped.actor, 'source.read');
+  const rows = await scoped
+    .selectFrom('source_scorecards')
+    .select('id')
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+  return Promise.all(rows.map((r) => scorecardView(scoped, r.id)));
+}
+
+export async function getScorecard(scoped: ScopedDb, id: string) {
+  authorizeSource(scoped.actor, 'source.read');
+  return scorecardView(scoped, id);
+}
+
+export async function createScorecard(
+  scoped: ScopedDb,
+  clock: Clock,
+  input: z.output<typeof SourceScorecardCreate>,
+) {
+  authorizeSource(scoped.actor, 'source.manage');
+  const found = await scoped
+    .selectFrom('source_vendors')
+    .select('id')
+    .where('id', 'in', input.vendorIds)
+    .execute();
+  const foundIds = new Set(found.map((f) => f.id));
+  const missing = input.vendorIds.findIndex((v) => !foundIds.has(v));
+  if (missing >= 0) throw new AppError('not_found', 'vendor not found', `vendorIds.${missing}`);
+  const badPrice = Object.keys(input.prices).find((v) => !input.vendorIds.includes(v));
+  if (badPrice !== undefined) throw new AppError('not_found', 'vendor not found', `prices.${badPrice}`);
+  try {
+    scoreVendors(input.criteria, [], input.prices);
+  } catch (err) {
+    if (err instanceof SourceInputError) {
+      throw new AppError('validation_failed', err.message, err.field, [
+        { field: err.field, code: err.code, message: err.reason },
+      ]);
+    }
+    throw err;
+  }
+  const now = clock.now();
+  const id = newId('scd', now.getTime());
+  await scoped
+    .insertInto('source_scorecards', {
+      id,
+      name: input.name,
+      criteria: json(input.criteria),
+      vendor_ids: json(input.vendorIds),
+      prices: json(input.prices),
+      created_at: now,
+    })
+    .execute();
+  return scorecardView(scoped, id);
+}
+
+/** The caller's own scores (the caller is the evaluator): each replaces that evaluator's earlier one. */
+export async function putScores(
+  scoped: ScopedDb,
+  clock: Clock,
+  id: string,
+  input: z.output<typeof SourceScoresUpdate>,
+) {
+  authorizeSource(scoped.actor, 'source.score');
+  const view = await scorecardView(scoped, id);
+  const priceCriteria = new Set(view.criteria.filter((c) => c.price).map((c) => c.id));
+  input.scores.forEach((s, i) => {
+    if (!view.vendors.some((v) => v.id === s.vendorId))
+      throw new AppError('not_found', 'vendor not found', `scores.${i}.vendorId`);
+    const criterion = view.criteria.find((c) => c.id === s.criterion);
+    if (!criterion || priceCriteria.has(s.criterion)) {
+      throw new AppError(
+        'validation_failed',
+        'not a scored criterion of this scorecard',
+        `scores.${i}.criterion`,
+      );
+    }
+    if (!criterion.knockout && s.score < 1) {
+      throw new AppError(
+        'validation_failed',
+        'scores run from 1 to 5 (0 only on knock-out criteria)',
+        `scores.${i}.score`,
+      );
+    }
+  });
+  const now = clock.now();
+  await scoped.transaction(async (tx) => {
+    for (const s of input.scores) {
+      await tx
+        .deleteFrom('source_scores')
+        .where('scorecard_id', '=', id)
+        .where('vendor_id', '=', s.vendorId)
+        .where('evaluator_id', '=', scoped.actor.userId)
+        .where('criterion', '=', s.criterion)
+        .execute();
+    }
+    await tx
+      .insertInto(
+        'source_scores',
+        input.scores.map((s) => ({
+          scorecard_id: id,
+          vendor_id: s.vendorId,
+          evaluator_id: scoped.actor.userId,
+          criterion: s.criterion,
+          score: s.score,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  });
+  return scorecardView(scoped, id);
+}
+
+// Pilots ---------------------------------------------------------------------------------------
+
+type PilotRow = Awaited<ReturnType<typeof pilotRow>>;
+
+async function pilotRow(scoped: ScopedDb, id: string) {
+  const row = await scoped.selectFrom('source_pilots').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('pilot');
+  return row;
+}
+
+function presentPilot(row: PilotRow): SourcePilot {
+  const definition = parsed<z.output<typeof SourcePilotCreate>>(row.definition);
+  const report = proportionPilot(
+    { successes: row.vendor_successes, n: row.vendor_n },
+    { successes: row.in_house_successes, n: row.in_house_n },
+    {
+      sampleSizePerArm: row.sample_size_per_arm,
+      mdd: definition.mdd,
+      higherIsBetter: definition.higherIsBetter,
+    },
+  );
+  const finite = (v: number) => (Number.isFinite(v) ? v : null);
+  return {
+    id: row.id,
+    name: row.name,
+    vendorId: row.vendor_id,
+    definition: definition as unknown as Record<string, unknown>,
+    sampleSizePerArm: row.sample_size_per_arm,
+    samples: report.samples,
+    successes: { vendor: row.vendor_successes, inHouse: row.in_house_successes },
+    stillNeeded: report.stillNeeded,
+    difference: {
+      estimate: finite(report.difference.estimate),
+      low: finite(report.difference.low),
+      high: finite(report.difference.high),
+    },
+    verdict: report.verdict,
+    createdAt: new Date(row.created_at).toISOString(),
+  };
+}
+
+export async function listPilots(scoped: ScopedDb) {
+  authorizeSource(scoped.actor, 'source.read');
+  const rows = await scoped
+    .selectFrom('source_pilots')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map(presentPilot);
+}
+
+export async function getPilot(scoped: ScopedDb, id: string) {
+  authorizeSource(scoped.actor, 'source.read');
+  return presentPilot(await pilotRow(scoped, id));
+}
+
+/** Pre-registers a pilot: the sample size per arm is fixed now, from baseline, MDD, α and power. */
+export async function createPilot(scoped: ScopedDb, clock: Clock, input: z.output<typeof SourcePilotCreate>) {
+  authorizeSource(scoped.actor, 'source.manage');
+  const vendor = await scoped
+    .selectFrom('source_vendors')
+    .select('id')
+    .where('id', '=', input.vendorId)
+    .executeTakeFirst();
+  if (!vendor) throw new AppError('not_found', 'vendor not found', 'vendorId');
+  let n: number;
+  try {
+    n = sampleSizePerArm({
+      baseline: input.baseline,
+      mdd: input.mdd,
+      alpha: input.alpha,
+      power: input.power,
+    });
+  } catch (err) {
+    if (err instanceof SourceInputError) throw new AppError('validation_failed', err.message, err.field);
+    throw err;
+  }
+  const now = clock.now();
+  const row = await scoped
+    .insertInto('source_pilots', {
+      id: newId('plt', now.getTime()),
+      vendor_id: input.vendorId,
+      name: input.name,
+      definition: json(input),
+      sample_size_per_arm: n,
+      created_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return presentPilot(row as never);
+}
+
+/** Which arm a contact of the slice goes to (random by a seeded hash: neither side picks). */
+export async function assignContact(scoped: ScopedDb, id: string, contactId: string) {
+  authorizeSource(scoped.actor, 'source.manage');
+  const row = await pilotRow(scoped, id);
+  const definition = parsed<z.output<typeof SourcePilotCreate>>(row.definition);
+  return { contactId, arm: assignArm(contactId, definition.seed, definition.ratio) };
+}
+
+export async function addObservations(
+  scoped: ScopedDb,
+  id: string,
+  input: z.output<typeof SourcePilotObservations>,
+) {
+  authorizeSource(scoped.actor, 'source.manage');
+  await pilotRow(scoped, id);
+  const vendor = input.arm === 'vendor';
+  await scoped
+    .updateTable('source_pilots')
+    .set((eb) =>
+      vendor
+        ? {
+            vendor_n: eb('vendor_n', '+', input.n),
+            vendor_successes: eb('vendor_successes', '+', input.successes),
+          }
+        : {
+            in_house_n: eb('in_house_n', '+', input.n),
+            in_house_successes: eb('in_house_successes', '+', input.successes),
+          },
+    )
+    .where('id', '=', id)
+    .execute();
+  return presentPilot(await pilotRow(scoped, id));
+}
+
+// Decisions ------------------------------------------------------------------------------------
+
+export async function listDecisions(scoped: ScopedDb) {
+  authorizeSource(scoped.actor, 'source.read');
+  const rows = await scoped
+    .selectFrom('source_decisions')
+    .selectAll()
+    .orderBy('version', 'desc')
+    .limit(100)
+    .execute();
+  return rows.map(presentDecision);
+}
+
+/** Records a decision version with a snapshot of what it rests on (costs, scorecard, pilots). */
+export async function createDecision(
+  scoped: ScopedDb,
+  kpis: KpiService,
+  clock: Clock,
+  input: z.output<typeof SourceDecisionCreate>,
+) {
+  authorizeSource(scoped.actor, 'source.manage');
+  const scenario = input.scenarioId ? await scenarioRow(scoped, input.scenarioId).catch(() => null) : null;
+  if (input.scenarioId && !scenario) throw new AppError('not_found', 'scenario not found', 'scenarioId');
+  const comparison = scenario
+    ? await compareScenario(scoped, kpis, parsed<ScenarioDefinition>(scenario.definition), {
+        sensitivity: false,
+        breakEven: false,
+      })
+    : null;
+  const card = input.scorecardId ? await scorecardView(scoped, input.scorecardId).catch(() => null) : null;
+  if (input.scorecardId && !card) throw new AppError('not_found', 'scorecard not found', 'scorecardId');
+  const pilots: SourcePilot[] = [];
+  for (const [i, pilotId] of input.pilotIds.entries()) {
+    const row = await scoped
+      .selectFrom('source_pilots')
+      .selectAll()
+      .where('id', '=', pilotId)
+      .executeTakeFirst();
+    if (!row) throw new AppError('not_found', 'pilot not found', `pilotIds.${i}`);
+    pilots.push(presentPilot(row));
+  }
+  const now = clock.now();
+  return scoped.transaction(async (tx) => {
+    const last = await tx
+      .selectFrom('source_decisions')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .executeTakeFirst();
+    const version = Number(last?.v ?? 0) + 1;
+    const row = await tx
+      .insertInto('source_decisions', {
+        id: newId('dec', now.getTime()),
+        version,
+        body: json({
+          ...input,
+          scenario: scenario ? presentScenario(scenario) : null,
+          comparison,
+          scorecard: card,
+          pilots,
+        }),
+        decided_by: scoped.actor.userId,
+        created_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return presentDecision(row as never);
+  });
+}
+
+/** The decision report as a PDF: the comparison (and a scorecard, if named) in the reader's language. */
+export async function report(
+  scoped: ScopedDb,
+  kpis: KpiService,
+  clock: Clock,
+  input: z.output<typeof SourceReportRequest>,
+) {
+  authorizeSource(scoped.actor, 'source.read');
+  const comparison = await compareScenario(scoped, kpis, input.definition, {
+    sensitivity: false,
+    breakEven: false,
+  });
+  const card = input.scorecardId ? await scorecardView(scoped, input.scorecardId) : null;
+  return renderReport({
+    locale: input.locale,
+    labels: input.labels,
+    generatedAt: clock.now(),
+    comparison,
+    scorecard: card
+      ? {
+          name: card.name,
+          vendors: card.result.vendors.map((v) => ({
+            name: card.vendors.find((x) => x.id === v.vendor)?.name ?? v.vendor,
+            total: v.total,
+            rank: v.rank,
+          })),
+        }
+      : null,
+  });
+}

@@ -1,0 +1,175 @@
+// Vendors and a weighted scorecard: each signed-in evaluator scores on their own; the page shows
+// each criterion's mean and the spread between evaluators, and the weighted totals (price is one
+// criterion among many).
+
+import type { SourceScorecard } from '@shoreline/server/contract';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner, Loading } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { sourceApi } from './api';
+
+/** Starting weights from the selection notes (§3), for the user to edit. */
+const CRITERIA = [
+  { id: 'delivery', weight: 20 },
+  { id: 'quality', weight: 20 },
+  { id: 'people', weight: 10 },
+  { id: 'security', weight: 15 },
+  { id: 'resilience', weight: 10 },
+  { id: 'relationship', weight: 10 },
+] as const;
+
+export function ScorecardPanel() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const vendors = useResource(() => sourceApi.vendors(), []);
+  const cards = useResource(() => sourceApi.scorecards(), []);
+  const [name, setName] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const card: SourceScorecard | undefined = cards.data?.[0];
+
+  const addVendor = async (e: FormEvent) => {
+    e.preventDefault();
+    try {
+      await sourceApi.createVendor(name, 'nearshore');
+      setName('');
+      vendors.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const createCard = async () => {
+    try {
+      await sourceApi.createScorecard({
+        name: t('source.vendors.scorecardName'),
+        criteria: [
+          ...CRITERIA.map((c) => ({ id: c.id, label: t(`source.criterion.${c.id}`), weight: c.weight })),
+          { id: 'price', label: t('source.criterion.price'), weight: 15, price: true },
+        ],
+        vendorIds: (vendors.data ?? []).map((v) => v.id),
+      });
+      cards.reload();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  const saveScores = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!card) return;
+    const scores = Object.entries(draft)
+      .filter(([, v]) => v !== '')
+      .map(([k, v]) => {
+        const [vendorId = '', criterion = ''] = k.split('|');
+        return { vendorId, criterion, score: Number(v) };
+      });
+    try {
+      const updated = await sourceApi.score(card.id, scores);
+      cards.set(() => [updated]);
+      setDraft({});
+    } catch (err) {
+      setError(err);
+    }
+  };
+
+  if (vendors.error) return <ErrorBanner error={vendors.error} onRetry={vendors.reload} />;
+  if (!vendors.data || !cards.data) return <Loading />;
+  const scored = card?.criteria.filter((c) => !c.price) ?? [];
+  return (
+    <section aria-labelledby="source-vendors">
+      <h2 id="source-vendors">{t('source.tabs.vendors')}</h2>
+      {error ? <ErrorBanner error={error} /> : null}
+      <form onSubmit={addVendor}>
+        <label>
+          {t('source.vendors.name')}
+          <input
+            name="vendorName"
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            required
+            maxLength={120}
+          />
+        </label>
+        <button type="submit">{t('source.vendors.add')}</button>
+      </form>
+      <ul>
+        {vendors.data.map((v) => (
+          <li key={v.id}>{v.name}</li>
+        ))}
+      </ul>
+      {!card ? (
+        <button type="button" onClick={createCard} disabled={vendors.data.length < 2}>
+          {t('source.vendors.createScorecard')}
+        </button>
+      ) : (
+        <>
+          <form onSubmit={saveScores} data-testid="score-form">
+            <p>{t('source.vendors.scoreHelp')}</p>
+            <table className="source-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('source.vendors.criterion')}</th>
+                  {card.vendors.map((v) => (
+                    <th scope="col" key={v.id}>
+                      {v.name}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {scored.map((c) => (
+                  <tr key={c.id}>
+                    <th scope="row">{c.label}</th>
+                    {card.vendors.map((v) => (
+                      <td key={v.id}>
+                        <select
+                          name={`score-${v.id}-${c.id}`}
+                          aria-label={`${v.name}: ${c.label}`}
+                          value={draft[`${v.id}|${c.id}`] ?? ''}
+                          onChange={(e) => setDraft((d) => ({ ...d, [`${v.id}|${c.id}`]: e.target.value }))}
+                        >
+                          <option value="">—</option>
+                          {[1, 2, 3, 4, 5].map((n) => (
+                            <option key={n} value={n}>
+                              {n}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button type="submit">{t('source.vendors.save')}</button>
+          </form>
+          <p data-testid="evaluators">{t('source.vendors.evaluators', { count: card.evaluators.length })}</p>
+          <table className="source-table" data-testid="scorecard-result">
+            <thead>
+              <tr>
+                <th scope="col">{t('source.vendors.vendor')}</th>
+                <th scope="col">{t('source.vendors.total')}</th>
+                <th scope="col">{t('source.vendors.rank')}</th>
+                <th scope="col">{t('source.vendors.spread')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {card.result.vendors.map((v) => (
+                <tr key={v.vendor}>
+                  <th scope="row">{card.vendors.find((x) => x.id === v.vendor)?.name ?? v.vendor}</th>
+                  <td>{f.number(v.total, { maximumFractionDigits: 1 })}</td>
+                  <td>{v.rank ?? '—'}</td>
+                  <td>{f.number(Math.max(0, ...v.criteria.map((c) => c.spread ?? 0)))}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p>
+            {card.result.winnerRobustToWeights ? t('source.vendors.robust') : t('source.vendors.notRobust')}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

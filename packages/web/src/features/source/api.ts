@@ -1,0 +1,36 @@
+import type {
+  ListResponse,
+  SourceComparison,
+  SourceDefaults,
+  SourceReadiness,
+  SourceScenarioDefinition,
+  SourceScorecard,
+  SourceScorecardCreate,
+  SourceVendor,
+} from '@shoreline/server/contract';
+import { ApiError, api } from '../../lib/api';
+
+export const sourceApi = {
+  defaults: () => api.get<SourceDefaults>('/source/defaults'),
+  compare: (definition: SourceScenarioDefinition, sensitivity = false) =>
+    api.post<SourceComparison>('/source/compare', { definition, sensitivity }),
+  readiness: () => api.get<SourceReadiness>('/source/readiness'),
+  vendors: () => api.get<ListResponse<SourceVendor>>('/source/vendors').then((r) => r.items),
+  createVendor: (name: string, shore: 'onshore' | 'nearshore' | 'offshore') =>
+    api.post<SourceVendor>('/source/vendors', { name, shore }),
+  scorecards: () => api.get<ListResponse<SourceScorecard>>('/source/scorecards').then((r) => r.items),
+  createScorecard: (input: SourceScorecardCreate) => api.post<SourceScorecard>('/source/scorecards', input),
+  /** The decision report as a PDF (the server lays out the labels it is given: the reader's language). */
+  report: async (definition: SourceScenarioDefinition, locale: string, labels: Record<string, string>) => {
+    const res = await fetch('/api/source/report', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/pdf, application/problem+json' },
+      body: JSON.stringify({ definition, locale, labels }),
+    });
+    if (!res.ok) throw new ApiError(await res.json());
+    return res.blob();
+  },
+  score: (id: string, scores: { vendorId: string; criterion: string; score: number }[]) =>
+    api.put<SourceScorecard>(`/source/scorecards/${encodeURIComponent(id)}/scores`, { scores }),
+};
