@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { forgetDirectory } from './directory.js';
 import { authorize } from './policy.js';
 import { presentProvider, presentTeam, presentToken, presentUser } from './presenters.js';
 import type {
@@ -29,6 +30,7 @@ export async function listProviders(s: ScopedDb) {
 export async function getProvider(s: ScopedDb, id: string) {
   const row = await s.selectFrom('providers').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('provider');
+  forgetDirectory(s);
   return presentProvider(row);
 }
 
@@ -57,6 +59,7 @@ export async function createProvider(s: ScopedDb, clock: Clock, input: z.infer<t
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  forgetDirectory(s);
   return presentProvider(row);
 }
 
@@ -92,6 +95,7 @@ export async function listTeams(s: ScopedDb, filter: { providerId?: string | und
 export async function getTeam(s: ScopedDb, id: string) {
   const row = await s.selectFrom('teams').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('team');
+  forgetDirectory(s);
   return presentTeam(row);
 }
 
@@ -114,6 +118,7 @@ export async function createTeam(s: ScopedDb, clock: Clock, input: z.infer<typeo
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  forgetDirectory(s);
   return presentTeam(row);
 }
 

@@ -215,7 +215,7 @@ export const ticketMigrations: Migration[] = [
   // - pending rows are found through small partial indexes on `search is null`.
   // `drop expression` keeps the vectors already computed.
   {
-    id: '2026-12-03T0900_tickets_search_deferred',
+    id: '2026-12-03T0855_tickets_search_deferred',
     async up(db) {
       await sql
         .raw(`create or replace function shoreline_ticket_search(language text, subject text, description text)
