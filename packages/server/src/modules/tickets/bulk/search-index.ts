@@ -95,6 +95,10 @@ export const searchIndexJob: JobDefinition = {
   async handler(_payload, ctx: JobContext) {
     const organizationId = ctx.job.organizationId;
     if (!organizationId) return { skipped: 'no organization' };
-    return indexPendingSearch(ctx.database, organizationId, ctx.signal);
+    const indexed = await indexPendingSearch(ctx.database, organizationId, ctx.signal);
+    // Stopped half-way (shutdown, timeout): fail the attempt so the rest is indexed on a retry,
+    // never marked done with rows left pending.
+    if (ctx.signal.aborted) throw new Error(`stopped after ${indexed.tickets} tickets; the rest on a retry`);
+    return indexed;
   },
 };
