@@ -190,6 +190,16 @@ describe('a new user’s errors, in Turkish', () => {
       expect(await overflowing(), path).toEqual([]);
     }
     await shot('05-1366');
+    // Hungarian has the longest header words ("munkaidőben,", "Ügyfél-elégedettség"): they set the
+    // columns' widths and pushed the last one out of view before headers could break.
+    await page.locator('select:has(option[value="hu"])').first().selectOption('hu');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('hu');
+    for (const path of ['/insight/breakdown?groupBy=topic', '/insight/breakdown?groupBy=provider']) {
+      await page.goto(path);
+      await page.locator('table').first().waitFor();
+      expect(await overflowing(), `hu ${path}`).toEqual([]);
+    }
+    await shot('06-1366-hu');
   });
 
   it('raised no script error', () => {
