@@ -164,6 +164,17 @@ describe('a new user’s errors, in Turkish', () => {
   });
 
   it('shows every column of the wide tables at 1366 px, without a sideways scroll', async () => {
+    // A live ticket has no number: the drill-down names it by its id, a 30-character code that,
+    // kept on one line, pushed the last column out of view (1097 px of table in 1040).
+    const status = await page.evaluate(async () => {
+      const res = await fetch('/api/tickets', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ subject: 'Faturamı göremiyorum', channel: 'email', language: 'tr' }),
+      });
+      return res.status;
+    });
+    expect(status).toBe(201);
     await page.setViewportSize({ width: 1366, height: 768 });
     const overflowing = () =>
       page.evaluate(() =>
@@ -179,6 +190,16 @@ describe('a new user’s errors, in Turkish', () => {
       expect(await overflowing(), path).toEqual([]);
     }
     await shot('05-1366');
+    // Hungarian has the longest header words ("munkaidőben,", "Ügyfél-elégedettség"): they set the
+    // columns' widths and pushed the last one out of view before headers could break.
+    await page.locator('select:has(option[value="hu"])').first().selectOption('hu');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('hu');
+    for (const path of ['/insight/breakdown?groupBy=topic', '/insight/breakdown?groupBy=provider']) {
+      await page.goto(path);
+      await page.locator('table').first().waitFor();
+      expect(await overflowing(), `hu ${path}`).toEqual([]);
+    }
+    await shot('06-1366-hu');
   });
 
   it('raised no script error', () => {

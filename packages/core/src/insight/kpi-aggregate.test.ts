@@ -55,6 +55,7 @@ function columns(ts: T[]): TicketColumns {
     length: n,
     createdMicros: Float64Array.from(ts, (t) => nan(t.created)),
     solvedMicros: new Float64Array(n).fill(Number.NaN),
+    closedMicros: new Float64Array(n).fill(Number.NaN),
     codes: {
       provider: none.codes,
       team: team.codes,

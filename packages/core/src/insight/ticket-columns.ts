@@ -36,6 +36,13 @@ export interface TicketColumns {
   /** Microseconds since the Unix epoch (exact in a double up to year 2255); NaN = null. */
   readonly createdMicros: Float64Array;
   readonly solvedMicros: Float64Array;
+  /**
+   * When the ticket stopped counting in the backlog: solved_at, else for an abandoned call (a phone
+   * record the caller hung up on, which no one solves) the end of its wait, created_at +
+   * call_wait_seconds (created_at when the wait is unknown); NaN = still open. The server's SQL is
+   * `CLOSED_AT_SQL` (insight/kpi-sql.ts).
+   */
+  readonly closedMicros: Float64Array;
   readonly codes: Readonly<Record<DictionaryColumn, Int32Array>>;
   readonly dictionaries: Readonly<Record<DictionaryColumn, readonly string[]>>;
   readonly durations: Readonly<Record<DurationColumn, Float64Array>>;

@@ -51,7 +51,8 @@ describe('HTTP import through the job queue', () => {
     });
     expect(((await again.json()) as { id: string }).id).toBe(run.id);
 
-    expect((await app.shoreline.jobs.runDueJobs()).done).toBe(1);
+    // The import, then the search indexing its end asked for (tickets.index_search, decision 0020).
+    expect((await app.shoreline.jobs.runDueJobs()).done).toBe(2);
     const done = (await (await app.request(`/api/insight/imports/${run.id}`, { auth: admin })).json()) as {
       status: string;
       ticketsUpserted: number;

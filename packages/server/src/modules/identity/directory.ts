@@ -1,6 +1,8 @@
 import type { OpeningWindow, TeamCalendar } from '@shoreline/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
+import { SIGNALS_MISSED } from '../../platform/events/index.js';
+import type { ModuleContext } from '../../platform/module.js';
 import type { ScopedDb } from '../../platform/scope.js';
 
 /**
@@ -56,8 +58,123 @@ function toTeam(t: TeamRow): DirectoryTeam {
   };
 }
 
+/**
+ * How long a remembered directory is trusted without asking the database when no signal arrives (a
+ * lost signal's bound, as for sign-ins: docs/decisions/0012-session-cache.md).
+ */
+export const DIRECTORY_CACHE_TTL_MS = 5_000;
+
+/** The prefix the directory triggers send (migration `identity_directory_signals`). */
+const DIRECTORY_SIGNAL = 'identity.directory:';
+
+/**
+ * Organizations' whole directories, remembered by one server process: every KPI table that names
+ * providers or teams, and the drill-downs, read it on every request (two queries and every team's
+ * calendar; the provider KPI table's main cost once its answer is cached). A change to providers or
+ * teams (API, CLI, import rules, plain SQL) reaches every process as `identity.directory:<org>` from
+ * the triggers, at commit; the process that made it forgets at once. Served from memory only while
+ * signals arrive, and for at most `ttlMs`.
+ */
+export class DirectoryCache {
+  private readonly entries = new Map<string, { directory: Directory; fetchedAt: number }>();
+  /** Raised by every invalidation: a read that began before one may not store its (older) answer. */
+  private generation = 0;
+
+  constructor(
+    private readonly live: () => boolean,
+    private readonly nowMs: () => number,
+    private readonly ttlMs = DIRECTORY_CACHE_TTL_MS,
+  ) {}
+
+  get(organizationId: string): Directory | undefined {
+    if (!this.live()) return undefined;
+    const hit = this.entries.get(organizationId);
+    if (!hit) return undefined;
+    const age = this.nowMs() - hit.fetchedAt;
+    if (age >= this.ttlMs || age < 0) {
+      this.entries.delete(organizationId);
+      return undefined;
+    }
+    return hit.directory;
+  }
+
+  /** Take before reading the database; pass to `put`. */
+  mark(): number {
+    return this.generation;
+  }
+
+  put(organizationId: string, directory: Directory, mark: number): void {
+    if (mark !== this.generation || !this.live()) return;
+    this.entries.set(organizationId, { directory, fetchedAt: this.nowMs() });
+  }
+
+  forget(organizationId: string): void {
+    this.generation++;
+    this.entries.delete(organizationId);
+  }
+
+  clear(): void {
+    this.generation++;
+    this.entries.clear();
+  }
+
+  /** Applies a signal from platform/events: `identity.directory:<org>`, or `*` for "start over". */
+  onSignal(signal: string): void {
+    if (signal === SIGNALS_MISSED) this.clear();
+    else if (signal.startsWith(DIRECTORY_SIGNAL)) this.forget(signal.slice(DIRECTORY_SIGNAL.length));
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
+
+/** The cache of each server instance, by its database handle (ScopedDb.database). */
+const caches = new WeakMap<object, DirectoryCache>();
+
+/**
+ * Remembers directories for this instance (a server: called when its routes are built; CLI commands
+ * read the database each time). Returns the instance's cache.
+ */
+export function cacheDirectories(ctx: ModuleContext): DirectoryCache {
+  const existing = caches.get(ctx.db);
+  if (existing) return existing;
+  const cache = new DirectoryCache(
+    () => ctx.events.signalsLive,
+    () => ctx.clock.now().getTime(),
+  );
+  ctx.events.onSignal((signal) => cache.onSignal(signal));
+  caches.set(ctx.db, cache);
+  return cache;
+}
+
+/** Forgets an organization's directory in this process at once (its writer; others learn by signal). */
+export function forgetDirectory(scoped: ScopedDb): void {
+  caches.get(scoped.database)?.forget(scoped.actor.organizationId);
+}
+
 /** The providers and teams the caller sees (vendor staff: their own provider and its teams). */
 export async function directoryFor(scoped: ScopedDb): Promise<Directory> {
+  const cache = caches.get(scoped.database);
+  // Inside a transaction the caller may have changed the directory itself: read it.
+  if (!cache || scoped.executor.isTransaction) return readDirectory(scoped);
+  const organizationId = scoped.actor.organizationId;
+  let whole = cache.get(organizationId);
+  if (!whole) {
+    const mark = cache.mark();
+    whole = await organizationDirectory(scoped.executor as Kysely<DB>, organizationId);
+    cache.put(organizationId, whole, mark);
+  }
+  // The scope rule of `providers` (id) and `teams` (provider_id), applied in memory.
+  const providerId = scoped.actor.providerId;
+  if (providerId === null) return whole;
+  return {
+    providers: whole.providers.filter((p) => p.id === providerId),
+    teams: whole.teams.filter((t) => t.providerId === providerId),
+  };
+}
+
+async function readDirectory(scoped: ScopedDb): Promise<Directory> {
   const [providers, teams] = await Promise.all([
     scoped.selectFrom('providers').select(['id', 'name', 'kind']).orderBy('name').execute(),
     scoped

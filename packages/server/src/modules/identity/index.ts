@@ -5,6 +5,7 @@ import { AppError } from '../../platform/http/problem.js';
 import type { ModuleContext, ShorelineModule } from '../../platform/module.js';
 import { authenticate } from './auth-service.js';
 import { registerIdentityCommands } from './cli.js';
+import { cacheDirectories } from './directory.js';
 import { identityMigrations } from './migrations.js';
 import { identityPolicy } from './policy.js';
 import { accountRoutes } from './routes/account.js';
@@ -31,6 +32,8 @@ export const identityModule: ShorelineModule = {
     '/api/auth/password-reset/confirm',
   ],
   routes(app, ctx) {
+    // A server remembers directories per organization (directory.ts); CLI commands do not.
+    cacheDirectories(ctx);
     accountRoutes(app, ctx);
     adminRoutes(app, ctx);
   },

@@ -171,4 +171,18 @@ export const identityMigrations: Migration[] = [
       for each row execute function identity_user_row_signal();
     `,
   ),
+  // Providers and teams (the directory every KPI table names) are remembered per organization in
+  // each server process (directory.ts); a change by anyone (API, CLI, import rules, plain SQL) tells
+  // every process on commit, so each forgets that organization's directory.
+  scriptMigration(
+    '2026-12-03T0906_identity_directory_signals',
+    `
+    create function identity_directory_signal() returns trigger language plpgsql as $$
+      begin perform pg_notify('shoreline_signals', 'identity.directory:' || coalesce(new.organization_id, old.organization_id)); return null; end $$;
+    create trigger providers_directory_signal after insert or update or delete on providers
+      for each row execute function identity_directory_signal();
+    create trigger teams_directory_signal after insert or update or delete on teams
+      for each row execute function identity_directory_signal();
+    `,
+  ),
 ];

@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { forgetDirectory } from './directory.js';
 import { authorize } from './policy.js';
 import { presentProvider, presentTeam, presentToken, presentUser } from './presenters.js';
 import type {
@@ -28,6 +29,7 @@ export async function listProviders(s: ScopedDb) {
 
 export async function getProvider(s: ScopedDb, id: string) {
   const row = await s.findOrNotFound('providers', id, 'provider');
+  forgetDirectory(s);
   return presentProvider(row);
 }
 
@@ -56,6 +58,7 @@ export async function createProvider(s: ScopedDb, clock: Clock, input: z.infer<t
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  forgetDirectory(s);
   return presentProvider(row);
 }
 
@@ -84,6 +87,7 @@ export async function listTeams(s: ScopedDb, filter: { providerId?: string | und
 
 export async function getTeam(s: ScopedDb, id: string) {
   const row = await s.findOrNotFound('teams', id, 'team');
+  forgetDirectory(s);
   return presentTeam(row);
 }
 
@@ -106,6 +110,7 @@ export async function createTeam(s: ScopedDb, clock: Clock, input: z.infer<typeo
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+  forgetDirectory(s);
   return presentTeam(row);
 }
 

@@ -229,7 +229,7 @@ export async function volumeMemory(
   const base = { ...columnFilter(cached, filter, dir), fromMicros: undefined, toMicros: undefined };
   const rows = selectRows(cached.columns, { ...base, requireCreated: true });
   const created = countByBucket(cached.localDays('created', tz), rows, interval);
-  const solved = countByBucket(cached.localDays('solved', tz), rows, interval);
+  const solved = countByBucket(cached.localDays('closed', tz), rows, interval);
   const starts = new Set([...created.keys(), ...solved.keys()]);
   let backlog = 0;
   const points: VolumePoint[] = [];

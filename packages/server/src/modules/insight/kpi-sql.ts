@@ -1,7 +1,8 @@
 import { UNRELIABLE_RESOLUTION_FLAGS } from '@shoreline/core';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { ScopedDb } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
+import { CLOSED_AT_SQL } from './kpi-columns/load-columns.js';
 import { filteredTickets, type GroupBy, groupKey, groupLabel, type TicketFilter } from './kpi-query.js';
 import {
   byLagThenTeamTopic,
@@ -149,8 +150,10 @@ async function kpisIn(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter):
 
 /**
  * Volume and backlog per day, week or month (buckets in `timeZone`). Backlog at a bucket's end =
- * tickets created before it − tickets solved before it (solved_at), so it is exact without a
- * per-bucket scan of all tickets.
+ * tickets created before it − tickets closed before it, so it is exact without a per-bucket scan of
+ * all tickets. Closed = solved (solved_at), or an abandoned call, which no one solves, at the end of
+ * its wait (CLOSED_AT_SQL; before, abandoned calls stayed in the backlog for ever). `solved` per
+ * bucket counts both.
  */
 export async function volumeSql(
   scoped: ScopedDb,
@@ -162,10 +165,12 @@ export async function volumeSql(
   // zone are inlined literals (the interval is an enum, the zone validated) so that the formatted and
   // the grouped expressions are the same expression.
   const tz = sql.lit(filter.timeZone ?? 'UTC');
-  const trunc = (col: string) =>
-    sql`date_trunc(${sql.lit(interval)}, ${sql.ref(`tickets.${col}`)} at time zone ${tz})`;
-  const created = trunc('created_at');
-  const solved = trunc('solved_at');
+  const trunc = (instant: RawBuilder<unknown>) =>
+    sql`date_trunc(${sql.lit(interval)}, (${instant}) at time zone ${tz})`;
+  const created = trunc(sql.ref('tickets.created_at'));
+  const solved = trunc(
+    sql.raw(CLOSED_AT_SQL.replace(/\b(solved_at|abandoned|created_at|call_wait_seconds)\b/g, 'tickets.$1')),
+  );
   const base = { ...filter, from: undefined, to: undefined };
   const rows = await filteredTickets(scoped, base, await directoryFor(scoped))
     .select([

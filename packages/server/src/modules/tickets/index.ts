@@ -1,4 +1,5 @@
 import type { ShorelineModule } from '../../platform/module.js';
+import { searchIndexJob } from './bulk/search-index.js';
 import { ticketMigrations } from './migrations.js';
 import { deskActionRoutes } from './routes/desk-actions.js';
 import { ticketRoutes } from './routes/tickets.js';
@@ -15,6 +16,8 @@ export const ticketsModule: ShorelineModule = {
   scopedTables: ticketScopedTables,
   // Every role reads tickets, vendor staff only their provider's: push applies the same rule.
   pushSubjects: { ticket: () => true },
+  // Search vectors an import deferred, filled after its run (bulk/search-index.ts).
+  jobs: [searchIndexJob],
   routes(app, ctx) {
     // Before the one-ticket routes: `/api/tickets/bulk` is not a ticket id.
     deskActionRoutes(app, ctx);
@@ -26,6 +29,12 @@ export const ticketsModule: ShorelineModule = {
 export { BatchBuilder, type PlacedTicket, type PreparedBatch } from './bulk/batch-builder.js';
 export { type CopyTransaction, inCopyTransaction } from './bulk/copy-transaction.js';
 export { type BatchReject, importTicketBatch, type TicketBatch } from './bulk/import-batch.js';
+export {
+  indexPendingSearch,
+  pendingSearchCount,
+  SEARCH_INDEX_JOB,
+  scheduleSearchIndexing,
+} from './bulk/search-index.js';
 export { presentTicket } from './presenters.js';
 // The agent inbox's reads: queues (keyset pages, capped counts) and search.
 export {

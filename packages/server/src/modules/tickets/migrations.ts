@@ -203,4 +203,65 @@ export const ticketMigrations: Migration[] = [
     '2026-12-03T0720_tickets_messages_by_created',
     `create index if not exists ticket_messages_org_created on ticket_messages (organization_id, created_at);`,
   ),
+  // Search indexing leaves the import (Hardening #14 item 14 regression; decision 0018 update).
+  // The generated tsvector, the per-row message trigger (a lookup of the ticket's language per
+  // message) and four GIN indexes raised PostgreSQL's CPU on imports 2.5–5×. Now:
+  // - `tickets.search` is a plain column kept by a trigger on live writes; an import sets
+  //   `shoreline.defer_search` for its transaction (importTicketBatch), so the triggers' WHEN skips
+  //   them and imported rows keep `search` null, then job `tickets.index_search` fills them in
+  //   batches after the run (bulk/search-index.ts);
+  // - the GIN indexes (words and trigrams) are partial on `search is not null`: a pending row costs
+  //   them nothing until it is indexed, and the trigram branches of search.ts say so too;
+  // - pending rows are found through small partial indexes on `search is null`.
+  // `drop expression` keeps the vectors already computed.
+  {
+    id: '2026-12-03T0855_tickets_search_deferred',
+    async up(db) {
+      await sql
+        .raw(`create or replace function shoreline_ticket_search(language text, subject text, description text)
+          returns tsvector language sql immutable parallel safe as $$
+            select setweight(to_tsvector(shoreline_text_config(language), coalesce(subject, '')), 'A') ||
+              setweight(to_tsvector(shoreline_text_config(language), coalesce(description, '')), 'B')
+          $$`)
+        .execute(db);
+      await sql
+        .raw(`create or replace function shoreline_ticket_search_row() returns trigger language plpgsql as $$
+          begin
+            new.search := shoreline_ticket_search(new.language, new.subject, new.description);
+            return new;
+          end $$`)
+        .execute(db);
+      await sql
+        .raw(`create or replace function shoreline_message_search() returns trigger language plpgsql as $$
+          begin
+            new.search := to_tsvector(
+              shoreline_text_config((select language from tickets where id = new.ticket_id)), coalesce(new.body, ''));
+            return new;
+          end $$`)
+        .execute(db);
+      await execScript(
+        db,
+        `
+        alter table tickets alter column search drop expression;
+        create trigger tickets_search before insert or update of subject, description, language on tickets
+          for each row when (coalesce(current_setting('shoreline.defer_search', true), '') <> 'on')
+          execute function shoreline_ticket_search_row();
+        drop trigger if exists ticket_messages_search on ticket_messages;
+        create trigger ticket_messages_search before insert or update of body on ticket_messages
+          for each row when (coalesce(current_setting('shoreline.defer_search', true), '') <> 'on')
+          execute function shoreline_message_search();
+        drop index if exists tickets_search;
+        drop index if exists tickets_requester_trgm;
+        drop index if exists tickets_number_trgm;
+        drop index if exists ticket_messages_search;
+        create index tickets_search on tickets using gin (search) where search is not null;
+        create index tickets_requester_trgm on tickets using gin (requester gin_trgm_ops) where search is not null;
+        create index tickets_number_trgm on tickets using gin ((coalesce(number, external_id)) gin_trgm_ops) where search is not null;
+        create index ticket_messages_search on ticket_messages using gin (search) where search is not null;
+        create index tickets_search_pending on tickets (organization_id) where search is null;
+        create index ticket_messages_search_pending on ticket_messages (organization_id) where search is null;
+      `,
+      );
+    },
+  },
 ];

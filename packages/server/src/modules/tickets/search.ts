@@ -86,6 +86,8 @@ export async function searchTickets(s: ScopedDb, text: string, limit: number, wi
           .selectFrom('tickets')
           .select('id')
           .where('requester', 'ilike', pattern)
+          // The trigram indexes hold indexed rows only (an import's rows once their job ran).
+          .where(sql<boolean>`search is not null`)
           .orderBy(newest)
           .limit(limit),
       ),
@@ -94,6 +96,7 @@ export async function searchTickets(s: ScopedDb, text: string, limit: number, wi
           .selectFrom('tickets')
           .select('id')
           .where(sql<boolean>`coalesce(number, external_id) ilike ${pattern}`)
+          .where(sql<boolean>`search is not null`)
           .orderBy(newest)
           .limit(limit),
       ),

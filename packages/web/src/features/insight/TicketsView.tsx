@@ -103,14 +103,18 @@ export function TicketsView() {
               key: 'ticket',
               header: t('insight.tickets.ticket'),
               rowHeader: true,
-              nowrap: true,
-              // Each row opens its ticket: its conversation and history (TicketPage).
+              // Each row opens its ticket: its conversation and history (TicketPage). A reference
+              // without a number is a long code (a live ticket's id, a source's key): it breaks
+              // anywhere inside a bounded column instead of pushing the last columns out of view
+              // at 1366 px (insight.css `.insight-ticket-ref`).
               cell: (tk) => (
                 <Link
                   to={`/insight/breakdown/tickets/${encodeURIComponent(tk.id)}`}
                   aria-label={t('insight.ticket.open', { ticket: tk.number ?? tk.externalId })}
                 >
-                  <bdi dir="ltr">{tk.number ?? tk.externalId}</bdi>
+                  <bdi dir="ltr" className="insight-ticket-ref">
+                    {tk.number ?? tk.externalId}
+                  </bdi>
                 </Link>
               ),
               sortValue: (tk) => tk.number ?? tk.externalId,
@@ -125,7 +129,6 @@ export function TicketsView() {
             {
               key: 'created',
               header: t('insight.tickets.created'),
-              nowrap: true,
               cell: (tk) => fmt.dateTime(tk.createdAt),
               sortValue: (tk) => tk.createdAt,
             },

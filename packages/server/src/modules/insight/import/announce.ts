@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from '../../../platform/clock.js';
 import type { DB } from '../../../platform/db/schema.js';
 import { publishTransient, recordEvent } from '../../../platform/events/index.js';
+import { scheduleSearchIndexing } from '../../tickets/index.js';
 import type { ImportFindings } from './findings.js';
 import type { ImportErrorCode } from './import-error.js';
 import type { ImportProgress } from './run-import.js';
@@ -88,6 +89,9 @@ export async function finishRun(
       })
       .where('id', '=', run.runId)
       .execute();
+    // The run's tickets and messages were written without search vectors: filled now, in the
+    // background (a failed run's committed batches too).
+    await scheduleSearchIndexing(tx, clock, run.organizationId, run.runId);
     await recordEvent(tx, {
       type: 'import_run.finished',
       organizationId: run.organizationId,

@@ -43,9 +43,9 @@ export class CachedColumns {
     return this.memo(`how:${timeZone}`, () => hourOfWeekColumn(this.columns.createdMicros, timeZone));
   }
 
-  /** Local day (days since 1970-01-01) of created_at or solved_at in a zone. */
-  localDays(column: 'created' | 'solved', timeZone: string): Int32Array {
-    const source = column === 'created' ? this.columns.createdMicros : this.columns.solvedMicros;
+  /** Local day (days since 1970-01-01) of created_at or of the closing instant (`closedMicros`) in a zone. */
+  localDays(column: 'created' | 'closed', timeZone: string): Int32Array {
+    const source = column === 'created' ? this.columns.createdMicros : this.columns.closedMicros;
     return this.memo(`day:${column}:${timeZone}`, () => localDayColumn(source, timeZone));
   }
 
@@ -97,7 +97,11 @@ export interface ColumnCacheOptions {
 
 /** Bytes of a column set's typed arrays (dictionaries not counted: a few short strings). */
 function bytesOf(c: TicketColumns): number {
-  let bytes = c.createdMicros.byteLength + c.solvedMicros.byteLength + c.reopenCount.byteLength;
+  let bytes =
+    c.createdMicros.byteLength +
+    c.solvedMicros.byteLength +
+    c.closedMicros.byteLength +
+    c.reopenCount.byteLength;
   bytes += c.handoffCount.byteLength + c.slaBreached.byteLength + c.abandoned.byteLength;
   bytes += c.csat.byteLength + c.qualityMask.byteLength;
   for (const a of Object.values(c.codes)) bytes += a.byteLength;

@@ -32,10 +32,17 @@ const DURATION_SQL: Record<DurationColumn, string> = {
   callHandle: 'call_handle_seconds',
 };
 
+/**
+ * When a ticket left the backlog (TicketColumns.closedMicros): solved_at, else for an abandoned
+ * call the end of its wait (created_at when the wait is unknown). Used by both KPI engines.
+ */
+export const CLOSED_AT_SQL = `coalesce(solved_at, case when abandoned then created_at + coalesce(call_wait_seconds, 0) * interval '1 second' end)`;
+
 // Field order of the COPY: the row handler below reads them by these positions.
 const SELECT_LIST = [
   'created_at',
   'solved_at',
+  CLOSED_AT_SQL,
   ...DICTIONARY_COLUMNS.map((c) => DICTIONARY_SQL[c]),
   ...DURATION_COLUMNS.map((c) => DURATION_SQL[c]),
   'reopen_count',
@@ -46,7 +53,7 @@ const SELECT_LIST = [
   // Null for the (usual) ticket without flags: nothing to decode.
   'case when cardinality(quality_flags) = 0 then null else quality_flags end',
 ];
-const F_DICT = 2;
+const F_DICT = 3;
 const F_DURATION = F_DICT + DICTIONARY_COLUMNS.length;
 const F_REOPEN = F_DURATION + DURATION_COLUMNS.length;
 
@@ -94,6 +101,7 @@ class Builder {
   private capacity: number;
   created: Float64Array;
   solved: Float64Array;
+  closed: Float64Array;
   codes: Int32Array[];
   durations: Float64Array[];
   reopen: Int32Array;
@@ -108,6 +116,7 @@ class Builder {
     const c = this.capacity;
     this.created = new Float64Array(c);
     this.solved = new Float64Array(c);
+    this.closed = new Float64Array(c);
     this.codes = DICTIONARY_COLUMNS.map(() => new Int32Array(c));
     this.durations = DURATION_COLUMNS.map(() => new Float64Array(c));
     this.reopen = new Int32Array(c);
@@ -128,6 +137,7 @@ class Builder {
     };
     this.created = grow(this.created);
     this.solved = grow(this.solved);
+    this.closed = grow(this.closed);
     this.codes = this.codes.map(grow);
     this.durations = this.durations.map(grow);
     this.reopen = grow(this.reopen);
@@ -167,6 +177,7 @@ export async function loadTicketColumns(scoped: ScopedDb): Promise<TicketColumns
     const i = b.n++;
     b.created[i] = micros(dv, start[0]!, length[0]!);
     b.solved[i] = micros(dv, start[1]!, length[1]!);
+    b.closed[i] = micros(dv, start[2]!, length[2]!);
     for (let d = 0; d < DICTIONARY_COLUMNS.length; d++) {
       const f = F_DICT + d;
       b.codes[d]![i] = length[f]! < 0 ? -1 : dictionaries[d]!.code(buf, start[f]!, length[f]!);
@@ -199,6 +210,7 @@ export async function loadTicketColumns(scoped: ScopedDb): Promise<TicketColumns
     length: n,
     createdMicros: sized(b.created, n),
     solvedMicros: sized(b.solved, n),
+    closedMicros: sized(b.closed, n),
     codes,
     dictionaries: dictionaryValues,
     durations,

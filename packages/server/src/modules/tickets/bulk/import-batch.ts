@@ -44,6 +44,9 @@ export async function importTicketBatch(
   const rejects: BatchReject[] = [];
   if (b.prepared.ticketCount === 0) return { direct: false, rejects };
   await checkReferences(tx, b);
+  // Search vectors and their GIN indexes are filled after the run (job tickets.index_search,
+  // search-index.ts), not row by row inside the COPY: the triggers skip this transaction's rows.
+  await tx.query(`select set_config('shoreline.defer_search', 'on', true)`);
   // Event logs too: when the plain COPY succeeds, no ticket of the batch existed, so none was
   // written earlier in this run and there is no repeated case to reject.
   const direct = b.tryDirect && (await copyNewTickets(tx, b));
@@ -115,7 +118,7 @@ async function upsertTickets(tx: CopyTransaction, b: TicketBatch, rejects: Batch
     `insert into tickets (${TICKET_COLUMNS.join(', ')})
      select ${TICKET_COLUMNS.join(', ')} from stage_tickets
      on conflict (organization_id, source, external_id) do update set
-     ${UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}`,
+     ${UPDATED_COLUMNS.map((c) => `${c} = excluded.${c}`).join(', ')}, search = null`,
   );
 }
 
@@ -164,7 +167,8 @@ async function writeChildren(tx: CopyTransaction, b: TicketBatch, direct: boolea
      select 'msg_' || md5(t.id || c.external_id), t.organization_id, t.provider_id, t.id, c.external_id, c.author_type, c.author_id, c.public, c.body, c.at
      ${join} where c.kind = 'message'
      on conflict (ticket_id, external_id) do update set author_type = excluded.author_type, author_id = excluded.author_id,
-       public = excluded.public, body = excluded.body, created_at = excluded.created_at, provider_id = excluded.provider_id`,
+       public = excluded.public, body = excluded.body, created_at = excluded.created_at, provider_id = excluded.provider_id,
+       search = null`,
     [b.organizationId],
   );
 }
