@@ -4,6 +4,7 @@ export * from './demo/index.js';
 export * from './desk/index.js';
 export * from './domain/index.js';
 export * from './insight/index.js';
+export * from './routing/index.js';
 export * from './simulation/index.js';
 export * from './sla/index.js';
 export * from './staffing/index.js';
