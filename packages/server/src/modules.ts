@@ -4,6 +4,7 @@ import { identityModule } from './modules/identity/index.js';
 import { insightModule } from './modules/insight/index.js';
 import { mailModule } from './modules/mail/index.js';
 import { planModule } from './modules/plan/index.js';
+import { routingModule } from './modules/routing/index.js';
 import { slaModule } from './modules/sla/index.js';
 import { ticketsModule } from './modules/tickets/index.js';
 import { webhooksModule } from './modules/webhooks/index.js';
@@ -30,4 +31,5 @@ export const modules: readonly ShorelineModule[] = [
   mailModule,
   deskModule,
   slaModule,
+  routingModule,
 ];

@@ -146,6 +146,20 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     },
   ],
   'PUT /api/sla/holidays/:id': () => [{ holidays: [{ day: '2026-12-25', name: 'Taken over' }] }],
+  // Rules naming another organization's or provider's teams answer 404; replays read only the caller's tickets.
+  'PUT /api/routing/rules': (f) => [
+    { rules: [] },
+    ...f('teams').map((teamId) => ({ rules: [{ name: 'Iso', teamIds: [teamId] }] })),
+  ],
+  'POST /api/routing/replay': (f) => [
+    { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z', sample: 1000 },
+    ...f('teams').map((teamId) => ({
+      from: '2000-01-01T00:00:00Z',
+      to: '2100-01-01T00:00:00Z',
+      rules: [{ name: 'Iso', teamIds: [teamId] }],
+    })),
+  ],
+  'POST /api/routing/detect-language': () => [{ texts: ['Merhaba, siparişim nerede?'] }],
 };
 // Streams never end by themselves; the push suite below covers them for every role.
 const STREAM_ROUTES = new Set(['GET /api/events/stream']);

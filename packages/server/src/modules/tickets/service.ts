@@ -636,3 +636,28 @@ export async function ticketReach(s: ScopedDb, ticketId: string) {
   if (!row) throw notFound('ticket');
   return row;
 }
+
+/**
+ * What routing's replay reads of the tickets created in [from, to), live or imported, oldest first,
+ * at most `limit`: the facts a rule looks at, never the whole row.
+ */
+export async function routingFactsBetween(s: ScopedDb, from: Date, to: Date, limit: number) {
+  const rows = await s
+    .selectFrom('tickets')
+    .select(['id', 'channel', 'language', 'subject', 'description', 'tags', 'created_at'])
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    channel: r.channel,
+    language: r.language,
+    subject: r.subject,
+    description: r.description,
+    tags: r.tags,
+    createdAt: new Date(r.created_at!),
+  }));
+}
