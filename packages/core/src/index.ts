@@ -1,5 +1,6 @@
 // @shoreline/core: pure computation. No I/O, no clock, no unseeded randomness, no runtime dependencies.
 
+export * from './channels/index.js';
 export * from './demo/index.js';
 export * from './desk/index.js';
 export * from './domain/index.js';

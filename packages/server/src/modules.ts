@@ -3,6 +3,7 @@ import { deskModule } from './modules/desk/index.js';
 import { identityModule } from './modules/identity/index.js';
 import { insightModule } from './modules/insight/index.js';
 import { mailModule } from './modules/mail/index.js';
+import { phoneModule } from './modules/phone/index.js';
 import { planModule } from './modules/plan/index.js';
 import { routingModule } from './modules/routing/index.js';
 import { slaModule } from './modules/sla/index.js';
@@ -32,4 +33,5 @@ export const modules: readonly ShorelineModule[] = [
   deskModule,
   slaModule,
   routingModule,
+  phoneModule,
 ];

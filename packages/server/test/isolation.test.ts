@@ -160,6 +160,14 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     })),
   ],
   'POST /api/routing/detect-language': () => [{ texts: ['Merhaba, siparişim nerede?'] }],
+  // A connector for another organization's or provider's provider answers 404; a call id is the caller's own.
+  'POST /api/phone/connectors': (f, n) => [
+    { name: `Iso PBX ${n}` },
+    ...f('providers').map((providerId) => ({ name: `Iso PBX ${n}`, providerId })),
+  ],
+  'POST /api/phone/events': (_f, n) => [
+    { events: [{ callId: `iso-call-${n}`, kind: 'queued', at: '2026-01-01T00:00:00Z' }] },
+  ],
 };
 // Streams never end by themselves; the push suite below covers them for every role.
 const STREAM_ROUTES = new Set(['GET /api/events/stream']);
@@ -170,6 +178,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/password-reset',
   'POST /api/auth/password-reset/confirm',
   'GET /api/openapi.json',
+  // Signed by a connector's secret instead of a session (packages/server/test/phone/bank-calls.test.ts).
+  'POST /api/phone/webhook/:id',
 ]);
 
 // Which table a path segment names, to pick foreign ids of the right kind.

@@ -461,6 +461,35 @@ export async function recordSlaOutcome(
   });
 }
 
+/**
+ * Records a phone call's measures on its ticket (the columns Insight's call KPIs read: abandonment,
+ * handle time, queue wait), as the phone channel learns them. Nothing changes when they are the same.
+ */
+export async function recordCallOutcome(
+  s: ScopedDb,
+  ticketId: string,
+  facts: { waitSeconds: number | null; handleSeconds: number | null; abandoned: boolean | null },
+) {
+  return write(s, async (tx) => {
+    const ticket = await lockTicket(tx, ticketId);
+    if (
+      ticket.call_wait_seconds === facts.waitSeconds &&
+      ticket.call_handle_seconds === facts.handleSeconds &&
+      ticket.abandoned === facts.abandoned
+    )
+      return;
+    await tx
+      .updateTable('tickets')
+      .set({
+        call_wait_seconds: facts.waitSeconds,
+        call_handle_seconds: facts.handleSeconds,
+        abandoned: facts.abandoned,
+      })
+      .where('id', '=', ticket.id)
+      .execute();
+  });
+}
+
 /** One ticket with its conversation and history, for the caller's scope. */
 export async function getTicket(s: ScopedDb, ticketId: string) {
   const ticket = await s.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
