@@ -7,6 +7,7 @@ import { phoneModule } from './modules/phone/index.js';
 import { planModule } from './modules/plan/index.js';
 import { routingModule } from './modules/routing/index.js';
 import { slaModule } from './modules/sla/index.js';
+import { socialModule } from './modules/social/index.js';
 import { ticketsModule } from './modules/tickets/index.js';
 import { webhooksModule } from './modules/webhooks/index.js';
 import { eventsModule } from './platform/events/index.js';
@@ -34,4 +35,5 @@ export const modules: readonly ShorelineModule[] = [
   slaModule,
   routingModule,
   phoneModule,
+  socialModule,
 ];

@@ -165,6 +165,14 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     { name: `Iso PBX ${n}` },
     ...f('providers').map((providerId) => ({ name: `Iso PBX ${n}`, providerId })),
   ],
+  // Posts are the caller's own; a reply to another organization's or provider's ticket answers 404.
+  'POST /api/social/posts': (_f, n) => [
+    {
+      network: 'test',
+      posts: [{ id: `iso-${n}`, inbound: true, author: 'iso', at: '2026-01-01T00:00:00Z', text: 'Iso' }],
+    },
+  ],
+  'POST /api/social/tickets/:id/reply': () => [{ text: 'Taken over' }],
   'POST /api/phone/events': (_f, n) => [
     { events: [{ callId: `iso-call-${n}`, kind: 'queued', at: '2026-01-01T00:00:00Z' }] },
   ],
