@@ -75,6 +75,7 @@ import type {
   MATCH_KINDS,
 } from './modules/insight/vocabulary.js';
 import type { mailPolicy } from './modules/mail/index.js';
+import type { phonePolicy } from './modules/phone/index.js';
 import type {
   planLimits,
   planPolicy,
@@ -83,6 +84,7 @@ import type {
   StaffingRequest as StaffingRequestSchema,
   StaffingResponse as StaffingResponseSchema,
 } from './modules/plan/index.js';
+import type { routingPolicy } from './modules/routing/index.js';
 import type {
   AttainmentSchema,
   HolidaysSchema,
@@ -93,6 +95,7 @@ import type {
   slaPolicy,
   TicketSlaSchema,
 } from './modules/sla/index.js';
+import type { socialPolicy } from './modules/social/index.js';
 import type {
   BulkRequest as BulkRequestSchema,
   BulkResultSchema,
@@ -165,7 +168,10 @@ export type Ability =
   | keyof typeof mailPolicy
   | keyof typeof customersPolicy
   | keyof typeof deskPolicy
-  | keyof typeof slaPolicy;
+  | keyof typeof slaPolicy
+  | keyof typeof routingPolicy
+  | keyof typeof phonePolicy
+  | keyof typeof socialPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
