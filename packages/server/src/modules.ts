@@ -1,3 +1,4 @@
+import { csatModule } from './modules/csat/index.js';
 import { customersModule } from './modules/customers/index.js';
 import { deskModule } from './modules/desk/index.js';
 import { identityModule } from './modules/identity/index.js';
@@ -36,4 +37,5 @@ export const modules: readonly ShorelineModule[] = [
   routingModule,
   phoneModule,
   socialModule,
+  csatModule,
 ];

@@ -188,6 +188,9 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/openapi.json',
   // Signed by a connector's secret instead of a session (packages/server/test/phone/bank-calls.test.ts).
   'POST /api/phone/webhook/:id',
+  // The survey token is the key (packages/server/test/csat/csat.test.ts).
+  'GET /api/csat/:token',
+  'POST /api/csat/:token',
 ]);
 
 // Which table a path segment names, to pick foreign ids of the right kind.

@@ -2,8 +2,10 @@ import {
   type AuthorType,
   businessSeconds,
   type Channel,
+  type CsatScale,
   type LifecycleState,
   NEW_TICKET,
+  normaliseCsat,
   type TicketPriority,
   type TicketStatus,
   transition,
@@ -485,6 +487,23 @@ export async function recordCallOutcome(
         call_handle_seconds: facts.handleSeconds,
         abandoned: facts.abandoned,
       })
+      .where('id', '=', ticket.id)
+      .execute();
+  });
+}
+
+/**
+ * Records the customer's satisfaction rating on the ticket (the columns Insight's CSAT KPIs read),
+ * normalised to [0, 1] by core's `normaliseCsat`.
+ *
+ * @throws RangeError when the score lies outside its scale (callers validate first).
+ */
+export async function recordCsat(s: ScopedDb, ticketId: string, rating: { score: number; scale: CsatScale }) {
+  return write(s, async (tx) => {
+    const ticket = await lockTicket(tx, ticketId);
+    await tx
+      .updateTable('tickets')
+      .set({ csat_score: rating.score, csat_scale: rating.scale, csat_normalised: normaliseCsat(rating) })
       .where('id', '=', ticket.id)
       .execute();
   });
