@@ -1,5 +1,6 @@
 // @shoreline/core: pure computation. No I/O, no clock, no unseeded randomness, no runtime dependencies.
 
+export * from './channels/index.js';
 export * from './demo/index.js';
 export * from './desk/index.js';
 export * from './domain/index.js';
@@ -8,6 +9,7 @@ export * from './govern/index.js';
 export * from './insight/index.js';
 export * from './knowledge/index.js';
 export * from './schedule/index.js';
+export * from './routing/index.js';
 export * from './simulation/index.js';
 export * from './sla/index.js';
 export * from './source/index.js';

@@ -99,6 +99,7 @@ import type {
   MailboxUpdate as MailboxUpdateSchema,
   mailPolicy,
 } from './modules/mail/index.js';
+import type { phonePolicy } from './modules/phone/index.js';
 import type {
   planLimits,
   planPolicy,
@@ -107,6 +108,7 @@ import type {
   StaffingRequest as StaffingRequestSchema,
   StaffingResponse as StaffingResponseSchema,
 } from './modules/plan/index.js';
+import type { routingPolicy } from './modules/routing/index.js';
 import type {
   AttainmentSchema,
   HolidaysSchema,
@@ -117,6 +119,7 @@ import type {
   slaPolicy,
   TicketSlaSchema,
 } from './modules/sla/index.js';
+import type { socialPolicy } from './modules/social/index.js';
 import type {
   SourceComparisonSchema,
   SourceDefaultsSchema,
@@ -204,7 +207,10 @@ export type Ability =
   | keyof typeof governPolicy
   | keyof typeof auditPolicy
   | keyof typeof knowledgePolicy
-  | keyof typeof sourcePolicy;
+  | keyof typeof sourcePolicy
+  | keyof typeof routingPolicy
+  | keyof typeof phonePolicy
+  | keyof typeof socialPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,

@@ -1,4 +1,5 @@
 import { auditModule } from './modules/audit/index.js';
+import { csatModule } from './modules/csat/index.js';
 import { customersModule } from './modules/customers/index.js';
 import { deskModule } from './modules/desk/index.js';
 import { governModule } from './modules/govern/index.js';
@@ -6,9 +7,12 @@ import { identityModule } from './modules/identity/index.js';
 import { insightModule } from './modules/insight/index.js';
 import { knowledgeModule } from './modules/knowledge/index.js';
 import { mailModule } from './modules/mail/index.js';
+import { phoneModule } from './modules/phone/index.js';
 import { planModule } from './modules/plan/index.js';
+import { routingModule } from './modules/routing/index.js';
 import { slaModule } from './modules/sla/index.js';
 import { sourceModule } from './modules/source/index.js';
+import { socialModule } from './modules/social/index.js';
 import { ticketsModule } from './modules/tickets/index.js';
 import { webhooksModule } from './modules/webhooks/index.js';
 import { eventsModule } from './platform/events/index.js';
@@ -38,4 +42,8 @@ export const modules: readonly ShorelineModule[] = [
   governModule,
   knowledgeModule,
   sourceModule,
+  routingModule,
+  phoneModule,
+  socialModule,
+  csatModule,
 ];

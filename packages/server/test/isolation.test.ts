@@ -270,6 +270,35 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
         approver: 'iso',
         reviewOn: '2027-01-01',
       })),
+  // Rules naming another organization's or provider's teams answer 404; replays read only the caller's tickets.
+  'PUT /api/routing/rules': (f) => [
+    { rules: [] },
+    ...f('teams').map((teamId) => ({ rules: [{ name: 'Iso', teamIds: [teamId] }] })),
+  ],
+  'POST /api/routing/replay': (f) => [
+    { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z', sample: 1000 },
+    ...f('teams').map((teamId) => ({
+      from: '2000-01-01T00:00:00Z',
+      to: '2100-01-01T00:00:00Z',
+      rules: [{ name: 'Iso', teamIds: [teamId] }],
+    })),
+  ],
+  'POST /api/routing/detect-language': () => [{ texts: ['Merhaba, siparişim nerede?'] }],
+  // A connector for another organization's or provider's provider answers 404; a call id is the caller's own.
+  'POST /api/phone/connectors': (f, n) => [
+    { name: `Iso PBX ${n}` },
+    ...f('providers').map((providerId) => ({ name: `Iso PBX ${n}`, providerId })),
+  ],
+  // Posts are the caller's own; a reply to another organization's or provider's ticket answers 404.
+  'POST /api/social/posts': (_f, n) => [
+    {
+      network: 'test',
+      posts: [{ id: `iso-${n}`, inbound: true, author: 'iso', at: '2026-01-01T00:00:00Z', text: 'Iso' }],
+    },
+  ],
+  'POST /api/social/tickets/:id/reply': () => [{ text: 'Taken over' }],
+  'POST /api/phone/events': (_f, n) => [
+    { events: [{ callId: `iso-call-${n}`, kind: 'queued', at: '2026-01-01T00:00:00Z' }] },
   ],
 };
 
@@ -308,6 +337,11 @@ const PUBLIC_ROUTES = new Set([
   'GET /api/openapi.json',
   // The help center's search for the chat widget: public, scoped by the help center's slug.
   'GET /api/help/:slug/:lang/search',
+  // Signed by a connector's secret instead of a session (packages/server/test/phone/bank-calls.test.ts).
+  'POST /api/phone/webhook/:id',
+  // The survey token is the key (packages/server/test/csat/csat.test.ts).
+  'GET /api/csat/:token',
+  'POST /api/csat/:token',
 ]);
 
 // Which table a path segment names, to pick foreign ids of the right kind.

@@ -6,6 +6,8 @@ import { slaPolicy } from './policy.js';
 import { slaRoutes } from './routes.js';
 import { slaScopedTables } from './tables.js';
 
+// What routing asks: a team's calendar with its holidays (follow the sun).
+export { calendarOf } from './engine.js';
 export type { slaPolicy } from './policy.js';
 // The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
 export type * from './schemas.js';

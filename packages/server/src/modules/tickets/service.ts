@@ -2,8 +2,10 @@ import {
   type AuthorType,
   businessSeconds,
   type Channel,
+  type CsatScale,
   type LifecycleState,
   NEW_TICKET,
+  normaliseCsat,
   type TicketPriority,
   type TicketStatus,
   transition,
@@ -461,6 +463,52 @@ export async function recordSlaOutcome(
   });
 }
 
+/**
+ * Records a phone call's measures on its ticket (the columns Insight's call KPIs read: abandonment,
+ * handle time, queue wait), as the phone channel learns them. Nothing changes when they are the same.
+ */
+export async function recordCallOutcome(
+  s: ScopedDb,
+  ticketId: string,
+  facts: { waitSeconds: number | null; handleSeconds: number | null; abandoned: boolean | null },
+) {
+  return write(s, async (tx) => {
+    const ticket = await lockTicket(tx, ticketId);
+    if (
+      ticket.call_wait_seconds === facts.waitSeconds &&
+      ticket.call_handle_seconds === facts.handleSeconds &&
+      ticket.abandoned === facts.abandoned
+    )
+      return;
+    await tx
+      .updateTable('tickets')
+      .set({
+        call_wait_seconds: facts.waitSeconds,
+        call_handle_seconds: facts.handleSeconds,
+        abandoned: facts.abandoned,
+      })
+      .where('id', '=', ticket.id)
+      .execute();
+  });
+}
+
+/**
+ * Records the customer's satisfaction rating on the ticket (the columns Insight's CSAT KPIs read),
+ * normalised to [0, 1] by core's `normaliseCsat`.
+ *
+ * @throws RangeError when the score lies outside its scale (callers validate first).
+ */
+export async function recordCsat(s: ScopedDb, ticketId: string, rating: { score: number; scale: CsatScale }) {
+  return write(s, async (tx) => {
+    const ticket = await lockTicket(tx, ticketId);
+    await tx
+      .updateTable('tickets')
+      .set({ csat_score: rating.score, csat_scale: rating.scale, csat_normalised: normaliseCsat(rating) })
+      .where('id', '=', ticket.id)
+      .execute();
+  });
+}
+
 /** One ticket with its conversation and history, for the caller's scope. */
 export async function getTicket(s: ScopedDb, ticketId: string) {
   const ticket = await s.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
@@ -635,4 +683,29 @@ export async function ticketReach(s: ScopedDb, ticketId: string) {
     .executeTakeFirst();
   if (!row) throw notFound('ticket');
   return row;
+}
+
+/**
+ * What routing's replay reads of the tickets created in [from, to), live or imported, oldest first,
+ * at most `limit`: the facts a rule looks at, never the whole row.
+ */
+export async function routingFactsBetween(s: ScopedDb, from: Date, to: Date, limit: number) {
+  const rows = await s
+    .selectFrom('tickets')
+    .select(['id', 'channel', 'language', 'subject', 'description', 'tags', 'created_at'])
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    channel: r.channel,
+    language: r.language,
+    subject: r.subject,
+    description: r.description,
+    tags: r.tags,
+    createdAt: new Date(r.created_at!),
+  }));
 }

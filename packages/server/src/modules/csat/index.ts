@@ -1,0 +1,22 @@
+import type { ShorelineModule } from '../../platform/module.js';
+import { csatListener } from './listeners.js';
+import { csatMigrations } from './migrations.js';
+import { csatRoutes } from './routes.js';
+import { csatScopedTables } from './tables.js';
+
+// The API contract's sources (src/contract.ts): type-only.
+export type * from './schemas.js';
+
+/**
+ * Customer satisfaction: a survey per solved ticket (a listener on `ticket.status_changed`), answered
+ * once through its token link on 1–5 or good/bad with a comment; the answer goes on the ticket's CSAT
+ * columns, which Insight's KPIs read. Decision 0025.
+ */
+export const csatModule: ShorelineModule = {
+  name: 'csat',
+  migrations: csatMigrations,
+  scopedTables: csatScopedTables,
+  publicPaths: ['/api/csat/*'],
+  routes: csatRoutes,
+  listeners: [csatListener],
+};

@@ -1,0 +1,54 @@
+import type { z } from '@hono/zod-openapi';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, notFound } from '../../platform/http/problem.js';
+import type { ModuleContext } from '../../platform/module.js';
+import { type ScopedDb, systemActor } from '../../platform/scope.js';
+import { ticketService } from '../tickets/index.js';
+import type { CsatAnswer } from './schemas.js';
+
+/** The survey behind a token, acting as the system actor `system:csat` of its organization. */
+async function surveyOf(ctx: ModuleContext, token: string) {
+  const survey = await ctx.db
+    .selectFrom('csat_surveys')
+    .selectAll()
+    .where('token', '=', token)
+    .executeTakeFirst();
+  if (!survey) throw notFound('survey');
+  return { survey, scoped: ctx.scope(systemActor('csat', survey.organization_id)) as ScopedDb };
+}
+
+/** What the survey page needs: the customer's language, and whether it was answered. */
+export async function survey(ctx: ModuleContext, token: string) {
+  const { survey, scoped } = await surveyOf(ctx, token);
+  const detail = await ticketService.getTicket(scoped, survey.ticket_id);
+  const language = typeof detail.ticket.language === 'string' ? detail.ticket.language : null;
+  const scales: ('1-5' | 'binary')[] = ['1-5', 'binary'];
+  return { language, answered: survey.answered_at !== null, scales };
+}
+
+/** The customer's answer: once per ticket (a second answers `conflict`), recorded on the ticket for the KPIs. */
+export async function answer(
+  ctx: ModuleContext,
+  clock: Clock,
+  token: string,
+  input: z.output<typeof CsatAnswer>,
+) {
+  const { survey: row, scoped } = await surveyOf(ctx, token);
+  await scoped.transaction(async (tx) => {
+    const claimed = await tx
+      .updateTable('csat_surveys')
+      .set({
+        answered_at: clock.now(),
+        score: input.score,
+        scale: input.scale,
+        comment: input.comment ?? null,
+      })
+      .where('token', '=', token)
+      .where('answered_at', 'is', null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0)
+      throw new AppError('conflict', 'this survey was already answered', 'token');
+    await ticketService.recordCsat(tx, row.ticket_id, { score: input.score, scale: input.scale });
+  });
+  return survey(ctx, token);
+}

@@ -1,0 +1,28 @@
+import type { ShorelineModule } from '../../platform/module.js';
+import { routingCli } from './cli.js';
+import { routingMigrations } from './migrations.js';
+import { routingPolicy } from './policy.js';
+import { routingRoutes } from './routes.js';
+import { routingScopedTables } from './tables.js';
+
+// What channels use: open a ticket where the rules send it (chat, phone, social), and language identification.
+export { detectLanguage, UNDETERMINED } from './language.js';
+export type { routingPolicy } from './policy.js';
+// The API contract's sources (src/contract.ts): type-only.
+export type * from './schemas.js';
+export { createRoutedTicket, type RoutedTicketInput } from './service.js';
+
+/**
+ * Routing: ordered, explainable rules (core/routing) applied to new tickets from every channel
+ * through the tickets service, follow the sun across in-house and vendor teams, each decision
+ * stored with its rule and reason; a replay over past tickets; language identification
+ * (`shoreline detect-language`). Decision 0025.
+ */
+export const routingModule: ShorelineModule = {
+  name: 'routing',
+  migrations: routingMigrations,
+  scopedTables: routingScopedTables,
+  policy: routingPolicy,
+  routes: routingRoutes,
+  cli: routingCli,
+};

@@ -1,0 +1,56 @@
+import type { RoutingDecision } from '@shoreline/core';
+import type { Selectable } from 'kysely';
+import type { RoutingDecisionsTable, RoutingRulesTable } from './tables.js';
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+export function presentRule(row: Selectable<RoutingRulesTable>) {
+  return {
+    id: row.id,
+    position: row.position,
+    name: row.name,
+    ...parse<Record<string, unknown>>(row.definition),
+    updatedAt: iso(row.updated_at)!,
+  } as {
+    id: string;
+    position: number;
+    name: string;
+    conditions: Record<string, string[]>;
+    teamIds: string[];
+    priority?: string;
+    tags?: string[];
+    slaPolicyId?: string;
+    updatedAt: string;
+  };
+}
+
+export function presentDecisionRow(row: Selectable<RoutingDecisionsTable>) {
+  return {
+    ticketId: row.ticket_id,
+    ruleId: row.rule_id,
+    ruleName: row.rule_name,
+    teamId: row.team_id,
+    providerId: row.provider_id,
+    basis: row.basis as RoutingDecision['basis'],
+    open: row.open,
+    opensAt: iso(row.opens_at),
+    language: row.language,
+    reason: row.reason,
+  };
+}
+
+export function presentDecision(ticketId: string, language: string | null, d: RoutingDecision) {
+  return {
+    ticketId,
+    ruleId: d.ruleId,
+    ruleName: d.ruleName,
+    teamId: d.teamId,
+    providerId: d.providerId,
+    basis: d.basis,
+    open: d.open,
+    opensAt: d.opensAt?.toISOString() ?? null,
+    language,
+    reason: d.reason,
+  };
+}

@@ -1,0 +1,219 @@
+import type { z } from '@hono/zod-openapi';
+import {
+  type Channel,
+  channelNamed,
+  type RoutingRule,
+  type RoutingTeam,
+  type RoutingTicket,
+  replay,
+  route,
+} from '@shoreline/core';
+import type { Clock } from '../../platform/clock.js';
+import { AppError, notFound } from '../../platform/http/problem.js';
+import { newId } from '../../platform/ids.js';
+import type { ScopedDb } from '../../platform/scope.js';
+import { directoryFor } from '../identity/index.js';
+import { calendarOf } from '../sla/index.js';
+import { queueCount, ticketService } from '../tickets/index.js';
+import { detectLanguage, UNDETERMINED } from './language.js';
+import { authorizeRouting } from './policy.js';
+import { presentDecision, presentDecisionRow, presentRule } from './presenters.js';
+import type { RoutingReplayRequest, RoutingRuleInput, RoutingRulesUpdate } from './schemas.js';
+
+type RuleInput = z.output<typeof RoutingRuleInput>;
+/** Load is counted up to this many open tickets per team (beyond, a team is simply "busy"). */
+const LOAD_CAP = 1000;
+/** A replay reads at most this many tickets (one month of a large operation). */
+const REPLAY_LIMIT = 200_000;
+
+/** The stored rules, in order, as core/routing reads them. */
+async function storedRules(s: ScopedDb): Promise<RoutingRule[]> {
+  const rows = await s.selectFrom('routing_rules').selectAll().orderBy('position').execute();
+  return rows.map((r) => toCore(presentRule(r)));
+}
+
+function toCore(r: { id: string; name: string } & RuleInputLike): RoutingRule {
+  return {
+    id: r.id,
+    name: r.name,
+    conditions: r.conditions as RoutingRule['conditions'],
+    teamIds: r.teamIds,
+    ...(r.priority ? { priority: r.priority as RoutingRule['priority'] } : {}),
+    ...(r.tags ? { tags: r.tags } : {}),
+    ...(r.slaPolicyId ? { slaPolicyId: r.slaPolicyId } : {}),
+  };
+}
+type RuleInputLike = {
+  conditions: Record<string, readonly string[] | undefined>;
+  teamIds: string[];
+  priority?: string | undefined;
+  tags?: string[] | undefined;
+  slaPolicyId?: string | undefined;
+};
+
+/**
+ * The teams the caller's scope reaches, as routing sees them: languages, channels, calendar with
+ * the SLA module's holidays, provider kind, and (live) the open tickets in each team's queue.
+ * Vendor staff reach only their provider's teams, so what they log stays with their provider.
+ */
+export async function routingTeams(s: ScopedDb, withLoad: boolean): Promise<RoutingTeam[]> {
+  const directory = await directoryFor(s);
+  const kinds = new Map(directory.providers.map((p) => [p.id, p.kind]));
+  return Promise.all(
+    directory.teams.map(async (t) => ({
+      id: t.id,
+      providerId: t.providerId,
+      providerKind: kinds.get(t.providerId) ?? 'in_house',
+      languages: t.languages.map((l) => l.toLowerCase().split('-')[0]!),
+      channels: t.channels,
+      calendar: t.calendar ? await calendarOf(s.executor, s.actor.organizationId, t.id) : null,
+      load: withLoad ? await queueCount(s, { kind: 'open', teamIds: [t.id] }, LOAD_CAP) : 0,
+    })),
+  );
+}
+
+export async function listRules(s: ScopedDb) {
+  authorizeRouting(s.actor, 'routing.read_rules');
+  return (await s.selectFrom('routing_rules').selectAll().orderBy('position').execute()).map(presentRule);
+}
+
+/** Every team a rule names must be one the caller sees: another organization's answers 404 naming the field. */
+async function checkTeams(s: ScopedDb, rules: readonly RuleInput[], path: string): Promise<void> {
+  const teams = new Set((await directoryFor(s)).teams.map((t) => t.id));
+  rules.forEach((r, i) => {
+    const j = r.teamIds.findIndex((id) => !teams.has(id));
+    if (j >= 0) throw new AppError('not_found', 'team not found', `${path}.${i}.teamIds.${j}`);
+  });
+}
+
+/** Replaces the ordered rule list (the first matching rule decides). */
+export async function replaceRules(s: ScopedDb, clock: Clock, input: z.output<typeof RoutingRulesUpdate>) {
+  authorizeRouting(s.actor, 'routing.manage');
+  await checkTeams(s, input.rules, 'rules');
+  const now = clock.now();
+  await s.transaction(async (tx) => {
+    await tx.deleteFrom('routing_rules').execute();
+    if (input.rules.length === 0) return;
+    await tx
+      .insertInto(
+        'routing_rules',
+        input.rules.map(({ name, ...definition }, position) => ({
+          id: newId('rul', now.getTime()),
+          position,
+          name,
+          definition: JSON.stringify(definition),
+          updated_by: s.actor.userId,
+          updated_at: now,
+        })),
+      )
+      .execute();
+  });
+  return listRules(s);
+}
+
+/** What a channel hands routing: the ticket to open, and the text to read its language from. */
+export type RoutedTicketInput = ticketService.NewTicket & { segment?: string | null };
+
+/**
+ * Opens a ticket where routing sends it (through the tickets service): detects the language when
+ * none is given, routes at the clock's instant with each team's current load, opens the ticket in
+ * the chosen team with the rule's priority and tags, and records the decision (which rule, why) in
+ * the same transaction. A ticket no team takes is opened without a team.
+ */
+export async function createRoutedTicket(s: ScopedDb, clock: Clock, input: RoutedTicketInput) {
+  return s.transaction(async (tx) => {
+    const text = input.message?.body ?? input.description ?? null;
+    const language = input.language ?? detectLanguageOrNull(`${input.subject ?? ''}\n${text ?? ''}`.trim());
+    const facts: RoutingTicket = {
+      channel: input.channel,
+      language,
+      subject: input.subject,
+      text,
+      tags: input.tags ?? [],
+      segment: input.segment ?? null,
+    };
+    const [rules, teams] = await Promise.all([storedRules(tx), routingTeams(tx, true)]);
+    const decision = route(facts, clock.now(), rules, teams);
+    const ticket = (await ticketService.createTicket(tx, clock, {
+      ...input,
+      language,
+      ...(decision.teamId ? { teamId: decision.teamId, providerId: decision.providerId } : {}),
+      priority: input.priority ?? decision.priority,
+      tags: [...(input.tags ?? []), ...decision.tags],
+    })) as Record<string, unknown> & { id: string; providerId: string | null; teamId: string | null };
+    await tx
+      .insertInto('routing_decisions', {
+        ticket_id: ticket.id,
+        provider_id: ticket.providerId,
+        rule_id: decision.ruleId,
+        rule_name: decision.ruleName,
+        team_id: decision.teamId,
+        basis: decision.basis,
+        open: decision.open,
+        opens_at: decision.opensAt,
+        language,
+        reason: decision.reason,
+        decided_at: clock.now(),
+      })
+      .execute();
+    return { ticket, routing: presentDecision(ticket.id, language, decision) };
+  });
+}
+
+function detectLanguageOrNull(text: string): string | null {
+  const code = detectLanguage(text);
+  return code === UNDETERMINED ? null : code;
+}
+
+/** Why a ticket went where it did (the ticket's scope). */
+export async function decisionFor(s: ScopedDb, ticketId: string) {
+  authorizeRouting(s.actor, 'routing.read_decision');
+  const row = await s
+    .selectFrom('routing_decisions')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirst();
+  if (!row) throw notFound('routing decision');
+  return presentDecisionRow(row);
+}
+
+/**
+ * "What would these rules have done with last month's tickets, and what would each provider's
+ * volume have been?": the stored (or the given) rules replayed over the tickets created in the
+ * range, each at its creation instant, with the language it has (or detects from its text, as live
+ * routing would have). Queues' past load is unknown, so the replay routes as if they were empty.
+ */
+export async function replayRange(s: ScopedDb, input: z.output<typeof RoutingReplayRequest>) {
+  authorizeRouting(s.actor, 'routing.read_rules');
+  if (input.rules) await checkTeams(s, input.rules, 'rules');
+  const rules = input.rules
+    ? input.rules.map((r, i) => toCore({ ...r, id: `draft_${i}` }))
+    : await storedRules(s);
+  const [teams, rows] = await Promise.all([
+    routingTeams(s, false),
+    ticketService.routingFactsBetween(s, new Date(input.from), new Date(input.to), REPLAY_LIMIT),
+  ]);
+  const tickets = rows.map((r) => ({
+    id: r.id,
+    createdAt: r.createdAt,
+    channel: (r.channel ? channelNamed(r.channel) : null) ?? ('other' as Channel),
+    language: r.language ?? detectLanguageOrNull(`${r.subject ?? ''}\n${r.description ?? ''}`.trim()),
+    subject: r.subject,
+    text: r.description,
+    tags: r.tags,
+  }));
+  const result = replay(tickets, rules, teams);
+  const languages = new Map(tickets.map((t) => [t.id, t.language]));
+  return {
+    tickets: tickets.length,
+    volumeByProvider: [...result.volumeByProvider].map(([providerId, n]) => ({
+      providerId: providerId === 'none' ? null : providerId,
+      tickets: n,
+    })),
+    volumeByRule: [...result.volumeByRule].map(([ruleId, n]) => ({ ruleId, tickets: n })),
+    waitedForOpening: result.waitedForOpening,
+    sample: [...result.decisions]
+      .slice(0, input.sample)
+      .map(([id, d]) => presentDecision(id, languages.get(id) ?? null, d)),
+  };
+}

@@ -1,0 +1,45 @@
+import type { ColumnType } from 'kysely';
+import type { ScopedTables } from '../../platform/scope.js';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** The organization's ordered routing rules (one row per rule; `position` orders them). */
+export interface RoutingRulesTable {
+  id: string;
+  organization_id: string;
+  position: number;
+  name: string;
+  /** conditions, teamIds, priority, tags, slaPolicyId (core/routing RoutingRule without id and name). */
+  definition: ColumnType<unknown, string, string>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** Which rule routed a live ticket and why: one row per routed ticket, scoped like the ticket. */
+export interface RoutingDecisionsTable {
+  ticket_id: string;
+  organization_id: string;
+  provider_id: string | null;
+  rule_id: string;
+  rule_name: string;
+  team_id: string | null;
+  basis: string;
+  open: boolean;
+  opens_at: ColumnType<Date | null, Date | string | null, Date | string | null>;
+  language: string | null;
+  reason: string;
+  decided_at: Timestamp;
+}
+
+declare module '../../platform/db/schema.js' {
+  interface DB {
+    routing_rules: RoutingRulesTable;
+    routing_decisions: RoutingDecisionsTable;
+  }
+}
+
+/** Rules are the organization's (its admins write them); a decision is scoped like its ticket. */
+export const routingScopedTables: ScopedTables = {
+  routing_rules: { providerColumn: null },
+  routing_decisions: { providerColumn: 'provider_id' },
+};
