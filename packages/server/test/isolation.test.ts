@@ -270,6 +270,7 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
         approver: 'iso',
         reviewOn: '2027-01-01',
       })),
+  ],
   // Rules naming another organization's or provider's teams answer 404; replays read only the caller's tickets.
   'PUT /api/routing/rules': (f) => [
     { rules: [] },
