@@ -88,6 +88,10 @@ describe('shoreline command table', () => {
       audit: [],
       contract: [],
       govern: [],
+      forecast: ['--holidays', '--horizon-days', '--input', '--level', '--method', '--output'],
+      schedule: ['--json', '--output', '--requirements', '--rules', '--time-limit'],
+      source: [],
+      'detect-language': [],
     });
     const sub = (name: string) => program().commands.find((c) => c.name() === name)!.commands;
     expect(sub('user').map((c) => [c.name(), flags(c)])).toEqual([

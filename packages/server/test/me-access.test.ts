@@ -117,6 +117,7 @@ describe('GET /api/me: abilities per role', () => {
       'vendorAdmin',
       [
         ...EVERYONE,
+        'customer.read',
         'desk.view_all',
         'govern.read',
         'job.read',
@@ -131,7 +132,7 @@ describe('GET /api/me: abilities per role', () => {
         'user.write',
       ],
     ],
-    ['vendorAgent', [...EVERYONE, 'govern.read']],
+    ['vendorAgent', [...EVERYONE, 'customer.read', 'govern.read']],
   ] as const)('%s may do exactly what the policies say', async (who, expected) => {
     expect((await me(who)).abilities).toEqual([...expected].sort());
   });

@@ -116,7 +116,8 @@ describe('resumable uploads', () => {
     });
     expect(res.status).toBe(202);
     const run = (await res.json()) as { id: string };
-    expect((await app.shoreline.jobs.runDueJobs()).done).toBe(1);
+    // The import, then the search indexing its end asked for (tickets.index_search, decision 0020).
+    expect((await app.shoreline.jobs.runDueJobs()).done).toBe(2);
     const finished = (await (
       await app.request(`/api/insight/imports/${run.id}`, { auth: admin })
     ).json()) as {

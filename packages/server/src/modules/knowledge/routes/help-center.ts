@@ -1,10 +1,11 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { canonicalLanguage, negotiateLanguage } from '@shoreline/core';
 import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Selectable } from 'kysely';
 import type { AppEnv } from '../../../platform/http/env.js';
+import { apiRoute, json } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { instanceSlot, type ModuleContext } from '../../../platform/module.js';
 import { type ScopedDb, systemActor } from '../../../platform/scope.js';
@@ -366,20 +367,39 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
   });
 
   // Search for the chat widget and search-as-you-type: JSON, public (publicPaths `/api/help/*`).
-  app.get('/api/help/:slug/:lang/search', async (c) => {
-    const v = await visit(c);
-    const language = pathLanguage(c, v);
-    const q = (c.req.query('q') ?? '').trim().slice(0, 200);
-    if (q === '') throw new AppError('validation_failed', 'q: required', 'q');
-    const hits = await searchArticles(v.scoped, { q, language, limit: 5, includeInternal: false });
-    return c.json({
-      items: hits.map((h) => ({
-        title: h.title,
-        snippet: h.snippet,
-        url: `${v.site.base}/${language}/articles/${h.slug}`,
-      })),
-    });
-  });
+  app.openapi(
+    apiRoute('knowledge', 'get', '/api/help/{slug}/{lang}/search', {
+      summary: "Search a help center's public articles in one language (no sign-in)",
+      request: {
+        params: z.object({ slug: z.string().max(100), lang: z.string().max(35) }),
+        query: z.object({ q: z.string().trim().min(1).max(200) }),
+      },
+      responses: {
+        200: json(
+          z
+            .object({ items: z.array(z.object({ title: z.string(), snippet: z.string(), url: z.string() })) })
+            .openapi('HelpSearchResult'),
+          'The best matches, best first',
+        ),
+      },
+    }),
+    async (c) => {
+      const v = await visit(c);
+      const language = pathLanguage(c, v);
+      const { q } = c.req.valid('query');
+      const hits = await searchArticles(v.scoped, { q, language, limit: 5, includeInternal: false });
+      return c.json(
+        {
+          items: hits.map((h) => ({
+            title: h.title,
+            snippet: h.snippet,
+            url: `${v.site.base}/${language}/articles/${h.slug}`,
+          })),
+        },
+        200,
+      );
+    },
+  );
 }
 
 /** Published, public translations (of one article when `slug` is given), with their article. */
