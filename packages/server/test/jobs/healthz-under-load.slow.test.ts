@@ -23,13 +23,21 @@ describe.skipIf(!process.env.DATABASE_URL)(
     beforeAll(async () => {
       t = await startTestApp({ demo: true });
       agent = await t.login(DEMO_USERS.agent, DEMO_PASSWORD);
-      await t.shoreline.jobs.start();
     }, 60_000);
     afterAll(async () => {
       await t?.close();
     });
 
-    it('a year of quarter-hours and a plan of the largest allowed cost run while /healthz answers within 100 ms', async () => {
+    // Retried (up to twice more) because one try is one sample of a shared machine's scheduler: CI's
+    // quiet machine measured 102.7 ms once beside PostgreSQL and two computing threads. A server that
+    // really held its event loop (the defect this guards against: 14 s) fails every try.
+    it('a year of quarter-hours and a plan of the largest allowed cost run while /healthz answers within 100 ms', {
+      retry: 2,
+      timeout: 120_000,
+    }, async () => {
+      // A fresh runner for each try (a try ends by stopping it, or failed with it running).
+      await t.shoreline.jobs.stop(0);
+      await t.shoreline.jobs.start();
       // The largest body: every interval of a year (its answer as columns, ≈ 4 MB of JSON; as rows it
       // is ≈ 14 MB, which on PGlite takes long to store: see docs/decisions/0007-job-queue.md).
       const year = {
@@ -111,6 +119,6 @@ describe.skipIf(!process.env.DATABASE_URL)(
       const done = (await res.json()) as { status: string; result: { columns: { start: unknown[] } } };
       expect(done.status).toBe('done');
       expect(done.result.columns.start).toHaveLength(MAX_STAFFING_INTERVALS);
-    }, 120_000);
+    });
   },
 );
