@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { offsetAtMemo, zonedToUtcMemo } from './zone-offsets.js';
-import { offsetAt, type WallClock, zonedToUtc } from './zoned-time.js';
+import { offsetAt, type WallClock, wallClockAt, zonedToUtc } from './zoned-time.js';
 
 // Zones with DST both ways, half- and quarter-hour offsets, a 30-minute DST and a skipped day.
 const ZONES = [
@@ -69,6 +69,36 @@ describe('offsetAtMemo', () => {
         },
       ),
       { numRuns: 3000 },
+    );
+  });
+});
+
+describe('zonedToUtc reads back as the wall time it was given', () => {
+  it('Australia/Sydney on the evening before clocks go forward (an hour early before the fix)', () => {
+    const w = { year: 2025, month: 10, day: 4, hour: 20, minute: 0, second: 0 };
+    expect(zonedToUtc(w, 'Australia/Sydney')).toBe(Date.UTC(2025, 9, 4, 10));
+    expect(zonedToUtcMemo(w, 'Australia/Sydney')).toBe(Date.UTC(2025, 9, 4, 10));
+  });
+
+  it('is the earliest instant whose clock shows the wall time, for every wall time not skipped by a gap', () => {
+    const zones = [...ZONES, 'Australia/Sydney', 'Pacific/Auckland', 'Asia/Jerusalem', 'America/Los_Angeles'];
+    fc.assert(
+      fc.property(wallClock, fc.constantFrom(...zones), (w: WallClock, zone) => {
+        fc.pre(w.hour < 24 && w.year >= 1980);
+        const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+        const reads = (t: number) => {
+          const b = wallClockAt(t, zone);
+          return Date.UTC(b.year, b.month - 1, b.day, b.hour, b.minute, b.second);
+        };
+        // Independent oracle: the instants whose clock reads the wall time, among every offset of
+        // whole quarter hours within ±14 h (all offsets since 1980 are); the earliest, or none (a gap).
+        let oracle: number | undefined;
+        for (let k = 56; k >= -56 && oracle === undefined; k--) {
+          if (reads(naive - k * 900_000) === naive) oracle = naive - k * 900_000;
+        }
+        if (oracle !== undefined) expect(zonedToUtc(w, zone), `${zone} ${JSON.stringify(w)}`).toBe(oracle);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -10,7 +10,7 @@
  * every IANA zone. Instants before 1800 use the offset at 1800-01-01 (local mean time: no IANA zone
  * in ICU changes offset before then, and `offsetAt` cannot probe years below 100).
  */
-import { assertTimeZone, offsetAt, type WallClock, zonedToUtc } from './zoned-time.js';
+import { assertTimeZone, instantOfWallTime, offsetAt, type WallClock, zonedToUtc } from './zoned-time.js';
 
 export const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
@@ -177,9 +177,7 @@ export function zonedToUtcMemo(w: WallClock, timeZone: string): number {
   const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   if (!(naive >= EARLY_MS + 2 * DAY_MS && naive <= MAX_ABS_MS - 2 * DAY_MS)) return zonedToUtc(w, timeZone);
   const offsets = offsetsOf(timeZone);
-  const first = naive - offsets.offsetMs(naive);
-  const second = naive - offsets.offsetMs(first);
-  return Math.min(first, second);
+  return instantOfWallTime(naive, (ms) => offsets.offsetMs(ms));
 }
 
 /**

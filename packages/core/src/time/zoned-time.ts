@@ -65,11 +65,34 @@ export function offsetAt(ms: number, timeZone: string): number {
 /**
  * The UTC instant (ms) at which `timeZone`'s clocks read the given wall time. In a DST gap the
  * wall time does not exist and the instant one offset later is returned; in an overlap, the
- * earlier one. Two passes of the offset fixed point suffice for every real zone.
+ * earlier one.
  */
 export function zonedToUtc(w: WallClock, timeZone: string): number {
   const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  const first = naive - offsetAt(naive, timeZone);
-  const second = naive - offsetAt(first, timeZone);
-  return Math.min(first, second);
+  return instantOfWallTime(naive, (ms) => offsetAt(ms, timeZone));
+}
+
+const DAY = 86_400_000;
+
+/**
+ * The instant whose wall clock reads `naive` (the wall time's fields read as if UTC), given the
+ * zone's offset function. The candidates are `naive − o` for the offsets in force a day before and
+ * a day after (every real transition is under a day of offset, and none are closer than two days);
+ * a candidate is right when its own offset is `o`. Two right ones: an overlap, the earlier is taken.
+ * None: a gap, answered by the two-pass fixed point (min of `naive − off(naive)` and
+ * `naive − off(that)`). The fixed point alone is wrong east of Greenwich in the hours before a
+ * change (Australia/Sydney, Saturday 2025-10-04 20:00 read as 09:00Z, an hour early: `naive` read as
+ * UTC lies past the change), which routing's DST properties found.
+ */
+export function instantOfWallTime(naive: number, offsetOf: (ms: number) => number): number {
+  const before = offsetOf(naive - DAY);
+  const after = offsetOf(naive + DAY);
+  let best = Number.POSITIVE_INFINITY;
+  for (const o of before === after ? [before] : [before, after]) {
+    const t = naive - o;
+    if (offsetOf(t) === o && t < best) best = t;
+  }
+  if (best !== Number.POSITIVE_INFINITY) return best;
+  const first = naive - offsetOf(naive);
+  return Math.min(first, naive - offsetOf(first));
 }
