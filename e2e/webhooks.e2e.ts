@@ -31,6 +31,8 @@ describe('webhooks journey', () => {
     await signIn(page, server);
     await page.getByRole('link', { name: 'Webhooks' }).first().click();
     await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
+    // The list loads after the heading: wait for its empty state, then check it is the only one.
+    await page.getByText('No endpoints yet.').waitFor();
     expect(await page.getByText('No endpoints yet.').count()).toBe(1);
 
     const url = receiver.url;

@@ -123,23 +123,31 @@ async function listenPostgres(
   connection: (listening: boolean) => void,
 ): Promise<() => Promise<void>> {
   let closed = false;
-  let client: pg.PoolClient | null = null;
+  let client: { c: pg.PoolClient; release: (err?: Error) => void } | null = null;
   let retry: NodeJS.Timeout | null = null;
   const connect = async (): Promise<void> => {
     try {
       const c = await pool.connect();
+      // A broken connection can emit 'error' more than once; releasing it twice throws in pg-pool
+      // (an uncaught exception that took a whole CI test run down).
+      let released = false;
+      const release = (err?: Error) => {
+        if (released) return;
+        released = true;
+        c.release(err);
+      };
       c.on('notification', (n) => deliver(n.channel, n.payload ?? ''));
       c.on('error', (err) => {
         console.warn(`events: listening connection lost: ${err.message}`);
-        c.release(err);
-        if (client === c) client = null;
+        release(err);
+        if (client?.c === c) client = null;
         connection(false);
         if (!closed) retry = setTimeout(() => void connect(), 1_000);
       });
       await c.query(`listen ${WAKE_CHANNEL}`);
       await c.query(`listen ${TRANSIENT_CHANNEL}`);
       await c.query(`listen ${SIGNAL_CHANNEL}`);
-      client = c;
+      client = { c, release };
       connection(true);
     } catch (err) {
       if (closed) return;
@@ -152,11 +160,11 @@ async function listenPostgres(
   return async () => {
     closed = true;
     if (retry) clearTimeout(retry);
-    const c = client;
+    const held = client;
     client = null;
-    if (c) {
-      await c.query('unlisten *').catch(() => undefined);
-      c.release();
+    if (held) {
+      await held.c.query('unlisten *').catch(() => undefined);
+      held.release();
     }
   };
 }
