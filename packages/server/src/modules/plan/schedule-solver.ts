@@ -32,13 +32,13 @@ const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 require(workerData.highsPath)().then((highs) => {
   const options = { output_flag: false, time_limit: workerData.timeLimitSec, mip_rel_gap: workerData.mipGap };
-  const began = Date.now();
+  const began = performance.now();
   const lp = highs.solve(workerData.lp, options);
   const lpValues = [];
   for (let i = 0; i < workerData.n; i++) lpValues.push(lp.Columns['x' + i] ? lp.Columns['x' + i].Primal : 0);
   parentPort.postMessage({ kind: 'lp', status: lp.Status, objective: lp.ObjectiveValue, values: lpValues });
-  // One time limit for both solves.
-  options.time_limit = Math.max(1, workerData.timeLimitSec - (Date.now() - began) / 1000);
+  // One time limit for both solves (elapsed time on the monotonic clock, not the wall clock).
+  options.time_limit = Math.max(1, workerData.timeLimitSec - (performance.now() - began) / 1000);
   const mip = highs.solve(workerData.mip, options);
   const values = [];
   for (let i = 0; i < workerData.n; i++) values.push(mip.Columns['x' + i] ? mip.Columns['x' + i].Primal : 0);
