@@ -101,4 +101,31 @@ describe('zonedToUtc reads back as the wall time it was given', () => {
       { numRuns: 300 },
     );
   });
+
+  it('reads a wall time skipped by a gap with the offset before the gap (RFC 5545 §3.3.5)', () => {
+    // Berlin springs forward at 02:00 on 2025-03-30: 02:30 does not exist; it is 03:30 summer time.
+    const w = { year: 2025, month: 3, day: 30, hour: 2, minute: 30, second: 0 };
+    expect(zonedToUtc(w, 'Europe/Berlin')).toBe(Date.UTC(2025, 2, 30, 1, 30));
+    expect(zonedToUtcMemo(w, 'Europe/Berlin')).toBe(Date.UTC(2025, 2, 30, 1, 30));
+    // Sydney springs forward at 02:00 on 2025-10-05: 02:15 is 03:15 daylight time (16:15Z the day before).
+    const s = { year: 2025, month: 10, day: 5, hour: 2, minute: 15, second: 0 };
+    expect(zonedToUtc(s, 'Australia/Sydney')).toBe(Date.UTC(2025, 9, 4, 16, 15));
+  });
+
+  it('never answers a gap with an instant whose clock reads earlier than the wall time asked for', () => {
+    const zones = [...ZONES, 'Australia/Sydney', 'Pacific/Auckland', 'Asia/Jerusalem', 'America/Los_Angeles'];
+    fc.assert(
+      fc.property(wallClock, fc.constantFrom(...zones), (w: WallClock, zone) => {
+        fc.pre(w.hour < 24 && w.year >= 1980);
+        const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+        const t = zonedToUtc(w, zone);
+        const b = wallClockAt(t, zone);
+        const read = Date.UTC(b.year, b.month - 1, b.day, b.hour, b.minute, b.second);
+        // Equal outside gaps; inside one, later by at most the gap's length (under a day).
+        expect(read).toBeGreaterThanOrEqual(naive);
+        expect(read - naive).toBeLessThan(86_400_000);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

@@ -64,8 +64,9 @@ export function offsetAt(ms: number, timeZone: string): number {
 
 /**
  * The UTC instant (ms) at which `timeZone`'s clocks read the given wall time. In a DST gap the
- * wall time does not exist and the instant one offset later is returned; in an overlap, the
- * earlier one.
+ * wall time does not exist and it is read with the offset in force before the gap (02:30 on the
+ * spring-forward night in Berlin is 03:30 summer time), as RFC 5545 §3.3.5 and Temporal's
+ * "compatible" disambiguation do; in an overlap, the earlier instant.
  */
 export function zonedToUtc(w: WallClock, timeZone: string): number {
   const naive = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
@@ -79,10 +80,11 @@ const DAY = 86_400_000;
  * zone's offset function. The candidates are `naive − o` for the offsets in force a day before and
  * a day after (every real transition is under a day of offset, and none are closer than two days);
  * a candidate is right when its own offset is `o`. Two right ones: an overlap, the earlier is taken.
- * None: a gap, answered by the two-pass fixed point (min of `naive − off(naive)` and
- * `naive − off(that)`). The fixed point alone is wrong east of Greenwich in the hours before a
- * change (Australia/Sydney, Saturday 2025-10-04 20:00 read as 09:00Z, an hour early: `naive` read as
- * UTC lies past the change), which routing's DST properties found.
+ * None: a gap, read with the offset before it (RFC 5545 §3.3.5), so the instant lies after the
+ * gap and never before the wall time asked for. An earlier two-pass fixed point was wrong east of
+ * Greenwich in the hours before a change (Australia/Sydney, Saturday 2025-10-04 20:00 read as
+ * 09:00Z, an hour early: `naive` read as UTC lies past the change), which routing's DST
+ * properties found; it also answered gaps an hour early.
  */
 export function instantOfWallTime(naive: number, offsetOf: (ms: number) => number): number {
   const before = offsetOf(naive - DAY);
@@ -92,7 +94,5 @@ export function instantOfWallTime(naive: number, offsetOf: (ms: number) => numbe
     const t = naive - o;
     if (offsetOf(t) === o && t < best) best = t;
   }
-  if (best !== Number.POSITIVE_INFINITY) return best;
-  const first = naive - offsetOf(naive);
-  return Math.min(first, naive - offsetOf(first));
+  return best !== Number.POSITIVE_INFINITY ? best : naive - before;
 }
