@@ -25,7 +25,6 @@ import { databaseTargets, type TestDatabase } from '../../src/test-support/datab
 const ZONES = AWKWARD_ZONES;
 const FROM_MS = Date.UTC(1970, 0, 1);
 const TO_MS = Date.UTC(2038, 0, 1);
-const DAY_MS = 86_400_000;
 const RANDOM_PER_ZONE = 1_400;
 
 /** Offset transitions (ms) of the zone in [FROM_MS, TO_MS): the last week before TO_MS holds none. */

@@ -3,8 +3,6 @@ import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   type TicketDetail,
-  type TicketPriority,
-  type TicketStatus,
 } from '@shoreline/server/contract';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
