@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { fixedClock } from '../src/platform/clock.js';
-import { startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import type { TestApp } from '../src/test-support/test-app.js';
+import { testAppAround } from './app-around.js';
 
 let t: TestApp;
 const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
-
-beforeAll(async () => {
-  t = await startTestApp({ demo: true, clock });
-}, 60_000);
-afterAll(() => t?.close());
+testAppAround({ demo: true, clock }, (app) => {
+  t = app;
+});
 
 describe('sign-in and sessions', () => {
   it('sets a secure-by-default httpOnly session cookie and knows who signed in', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { AWKWARD_ZONES, offsetTransitions } from '../time/zone-transitions.js';
 import { offsetAt, wallClockAt } from '../time/zoned-time.js';
 import {
   bucketStartDay,
@@ -12,18 +13,7 @@ import {
 } from './local-time-columns.js';
 
 const DAY_MS = 86_400_000;
-const ZONES = [
-  'UTC',
-  'Europe/Riga',
-  'America/New_York',
-  'America/St_Johns',
-  'Asia/Kolkata',
-  'Asia/Kathmandu',
-  'Australia/Lord_Howe',
-  'Pacific/Chatham',
-  'Pacific/Apia',
-  'America/Sao_Paulo',
-] as const;
+const ZONES = AWKWARD_ZONES;
 const FROM_MS = Date.UTC(1900, 0, 1);
 const TO_MS = Date.UTC(2100, 0, 1);
 
@@ -35,27 +25,7 @@ function reference(ms: number, timeZone: string): { hourOfWeek: number; day: num
   return { hourOfWeek: (isoDow - 1) * 24 + w.hour, day };
 }
 
-/** Instants (ms) where the zone's offset changes, 1900–2100: weekly scan, then bisection to the ms. */
-function transitionsOf(timeZone: string): number[] {
-  const found: number[] = [];
-  const step = 7 * DAY_MS;
-  let prev = offsetAt(FROM_MS, timeZone);
-  for (let t = FROM_MS + step; t <= TO_MS; t += step) {
-    const off = offsetAt(t, timeZone);
-    if (off !== prev) {
-      let lo = t - step;
-      let hi = t;
-      while (hi - lo > 1) {
-        const mid = Math.floor((lo + hi) / 2);
-        if (offsetAt(mid, timeZone) === prev) lo = mid;
-        else hi = mid;
-      }
-      found.push(hi);
-      prev = off;
-    }
-  }
-  return found;
-}
+const transitionsOf = (timeZone: string) => offsetTransitions(timeZone, FROM_MS, TO_MS);
 
 function isoDate(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

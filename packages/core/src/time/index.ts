@@ -1,4 +1,5 @@
 // Public surface of core/time: wall clocks in IANA zones, and business-hours arithmetic (SLA
 // deadlines, business-time KPIs).
 export * from './business-hours.js';
+export * from './zone-transitions.js';
 export * from './zoned-time.js';

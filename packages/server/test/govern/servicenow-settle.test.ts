@@ -1,11 +1,22 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyContract, settle } from '../../src/modules/govern/service.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
-import { adminScope, demoOrganizationId, hasShared, importFile, sharedDir } from '../insight/support.js';
+import {
+  incidentHistories,
+  OPEN_INCIDENT_STATES,
+  rawCsv,
+  servicenowTime,
+} from '../insight/servicenow-reference.js';
+import {
+  adminScope,
+  demoOrganizationId,
+  hasShared,
+  importFile,
+  providerIdNamed,
+  sharedDir,
+} from '../insight/support.js';
 
 /**
  * Must-show 2 of issue 11: the ServiceNow incident log imported with its shipped mapping
@@ -45,37 +56,15 @@ describe.skipIf(!hasShared)(
 
     /** The independent computation from the raw file. */
     function fromRawFile() {
-      const rows = parse(readFileSync(join(sharedDir, FILE)), { columns: true, bom: true }) as Record<
-        string,
-        string
-      >[];
-      const dmy = (s: string) => {
-        const [d, m, rest] = s.split('/');
-        const [y, hm] = rest!.split(' ');
-        return Date.parse(`${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}T${hm!.padStart(5, '0')}:00Z`);
-      };
-      const open = new Set([
-        'New',
-        'Active',
-        'Awaiting User Info',
-        'Awaiting Evidence',
-        'Awaiting Problem',
-        'Awaiting Vendor',
-      ]);
-      const byIncident = new Map<string, { r: Record<string, string>; i: number }[]>();
-      for (const [i, r] of rows.entries())
-        byIncident.set(r.number!, [...(byIncident.get(r.number!) ?? []), { r, i }]);
+      const dmy = servicenowTime;
       const result = new Map<string, { met: number; total: number }>(
         terms.map((t) => [t.id, { met: 0, total: 0 }]),
       );
       let contacts = 0;
-      for (const list of byIncident.values()) {
-        const ordered = [...list].sort(
-          (a, b) => dmy(a.r.sys_updated_at!) - dmy(b.r.sys_updated_at!) || a.i - b.i,
-        );
+      for (const ordered of incidentHistories(rawCsv(FILE)).values()) {
         const latest = (column: string) =>
           ordered
-            .map(({ r }) => r[column]!)
+            .map((r) => r[column]!)
             .filter((v) => v !== '?' && v !== '')
             .at(-1) ?? null;
         if (latest('assignment_group') !== 'Group 70') continue;
@@ -83,8 +72,8 @@ describe.skipIf(!hasShared)(
         if (!opened || !opened.split(' ')[0]!.endsWith('/3/2016')) continue;
         contacts++;
         const resolved = latest('resolved_at');
-        const finalState = ordered.at(-1)!.r.incident_state!;
-        if (!resolved || open.has(finalState)) continue;
+        const finalState = ordered.at(-1)!.incident_state!;
+        if (!resolved || OPEN_INCIDENT_STATES.has(finalState)) continue;
         const seconds = (dmy(resolved) - dmy(opened)) / 1000;
         if (seconds < 0) continue;
         const term = terms.find((t) =>
@@ -101,14 +90,9 @@ describe.skipIf(!hasShared)(
     it('measured values equal the raw-file computation; credits follow from them', async () => {
       const scoped = adminScope(app, org);
       const clock = fixedClock(new Date('2026-12-03T09:00:00Z'));
-      const manila = await app.shoreline.ctx.db
-        .selectFrom('providers')
-        .select('id')
-        .where('organization_id', '=', org)
-        .where('name', '=', 'Manila CX')
-        .executeTakeFirstOrThrow();
+      const manilaId = await providerIdNamed(app, org, 'Manila CX');
       await applyContract(scoped, clock, {
-        providerId: manila.id,
+        providerId: manilaId,
         effectiveFrom: '2016-01-01',
         reason: 'resolution terms by priority',
         approvedBy: 'Head of CS',
@@ -146,7 +130,7 @@ describe.skipIf(!hasShared)(
           })),
         },
       });
-      const st = await settle(scoped, clock, { providerId: manila.id, period: '2016-03' });
+      const st = await settle(scoped, clock, { providerId: manilaId, period: '2016-03' });
       const { result, contacts } = fromRawFile();
       expect(contacts).toBeGreaterThan(50);
       expect(st.volumes.contacts).toBe(contacts);

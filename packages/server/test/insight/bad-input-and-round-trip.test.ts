@@ -11,7 +11,13 @@ import { type KpiService, kpiServiceOf } from '../../src/modules/insight/kpi-ser
 import { systemClock } from '../../src/platform/clock.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { generateCanonicalTickets } from './generate.js';
-import { adminScope, demoAppWithScratchDir, demoOrganizationId, importFile } from './support.js';
+import {
+  adminScope,
+  demoAppWithScratchDir,
+  demoOrganizationId,
+  importFile,
+  importRejects,
+} from './support.js';
 
 describe('bad input: clear errors naming file, line and field; nothing written unreported', () => {
   let app: TestApp;
@@ -57,13 +63,7 @@ describe('bad input: clear errors naming file, line and field; nothing written u
     expect(report.ticketsUpserted).toBe(2);
     expect(report.rowsRejected).toBe(3);
     expect(report.quality.unknown_status).toBe(1);
-    const rejects = await app.shoreline.ctx.db
-      .selectFrom('import_rejects')
-      .select(['file', 'line', 'field', 'reason'])
-      .where('import_run_id', '=', report.runId)
-      .orderBy('line')
-      .execute();
-    expect(rejects).toEqual([
+    expect(await importRejects(app, report.runId)).toEqual([
       {
         file: 'rows.csv',
         line: 3,
@@ -83,11 +83,8 @@ describe('bad input: clear errors naming file, line and field; nothing written u
     const report = await importCsv(path);
     expect(report.ticketsUpserted).toBe(1);
     expect(report.rowsRejected).toBe(1);
-    const [reject] = await app.shoreline.ctx.db
-      .selectFrom('import_rejects')
-      .selectAll()
-      .where('import_run_id', '=', report.runId)
-      .execute();
+    const [reject, ...more] = await importRejects(app, report.runId);
+    expect(more).toEqual([]);
     expect(reject?.reason).toMatch(/quote/i);
   });
 
@@ -133,13 +130,7 @@ describe('bad input: clear errors naming file, line and field; nothing written u
     );
     const report = await importFile(app, org, 'canonical', path);
     expect(report.ticketsUpserted).toBe(1);
-    const rejects = await app.shoreline.ctx.db
-      .selectFrom('import_rejects')
-      .select(['line', 'field'])
-      .where('import_run_id', '=', report.runId)
-      .orderBy('line')
-      .execute();
-    expect(rejects).toEqual([
+    expect((await importRejects(app, report.runId)).map(({ line, field }) => ({ line, field }))).toEqual([
       { line: 2, field: '(json)' },
       { line: 3, field: 'status' },
     ]);

@@ -8,7 +8,7 @@ import type { ImportFormat } from '../../src/modules/insight/import/units.js';
 import { kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
 import { systemClock } from '../../src/platform/clock.js';
 import type { TestApp } from '../../src/test-support/test-app.js';
-import { adminScope, demoAppWithScratchDir, hasShared, sharedDir } from './support.js';
+import { adminScope, demoAppWithScratchDir, hasShared, importRejects, sharedDir } from './support.js';
 
 // Issue #14 items 8–13: real exports that were imported wrongly, or not at all, without a word.
 // One database for the whole file; each test imports under its own source name.
@@ -32,13 +32,8 @@ const run = (format: ImportFormat, filePath: string, mapping?: unknown) =>
     filePath,
     mapping: mapping === undefined ? null : parseMapping(mapping, 'test.mapping.json'),
   });
-const rejects = (runId: string) =>
-  app.shoreline.ctx.db
-    .selectFrom('import_rejects')
-    .select(['line', 'field', 'reason'])
-    .where('import_run_id', '=', runId)
-    .orderBy('line')
-    .execute();
+const rejects = async (runId: string) =>
+  (await importRejects(app, runId)).map(({ line, field, reason }) => ({ line, field, reason }));
 const ticket = (source: string, externalId: string) =>
   app.shoreline.ctx.db
     .selectFrom('tickets')

@@ -1,5 +1,5 @@
 import { bucketStartDay, formatDay, hourOfWeekColumn, localDayColumn } from '@shoreline/core/insight/index';
-import { offsetAt } from '@shoreline/core/time/index';
+import { AWKWARD_ZONES, offsetTransitions } from '@shoreline/core/time/index';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seededRandom } from '../../src/platform/jobs/backoff.js';
@@ -22,43 +22,13 @@ import { databaseTargets, type TestDatabase } from '../../src/test-support/datab
  *   2026 on (rule changes in PGlite's newer data that ICU 2025c lacks).
  * Such differences follow the runtime's and the server's tz data, not this code.
  */
-const ZONES = [
-  'UTC',
-  'Europe/Riga',
-  'America/New_York',
-  'America/St_Johns',
-  'Asia/Kolkata',
-  'Asia/Kathmandu',
-  'Australia/Lord_Howe',
-  'Pacific/Chatham',
-  'Pacific/Apia',
-  'America/Sao_Paulo',
-] as const;
+const ZONES = AWKWARD_ZONES;
 const FROM_MS = Date.UTC(1970, 0, 1);
 const TO_MS = Date.UTC(2038, 0, 1);
-const DAY_MS = 86_400_000;
 const RANDOM_PER_ZONE = 1_400;
 
-/** Offset transitions (ms) of the zone in [FROM_MS, TO_MS): weekly ICU scan, bisection to the ms. */
-function transitionsOf(timeZone: string): number[] {
-  const found: number[] = [];
-  const step = 7 * DAY_MS;
-  let prev = offsetAt(FROM_MS, timeZone);
-  for (let t = FROM_MS + step; t < TO_MS; t += step) {
-    const off = offsetAt(t, timeZone);
-    if (off === prev) continue;
-    let lo = t - step;
-    let hi = t;
-    while (hi - lo > 1) {
-      const mid = Math.floor((lo + hi) / 2);
-      if (offsetAt(mid, timeZone) === prev) lo = mid;
-      else hi = mid;
-    }
-    found.push(hi);
-    prev = off;
-  }
-  return found;
-}
+/** Offset transitions (ms) of the zone in [FROM_MS, TO_MS): the last week before TO_MS holds none. */
+const transitionsOf = (timeZone: string) => offsetTransitions(timeZone, FROM_MS, TO_MS);
 
 /** ~2,000 instants in µs per zone: random over 1970–2037 (with sub-ms parts), plus ±1 ms / −1 µs at transitions. */
 function instantsFor(timeZone: string, seed: number): number[] {

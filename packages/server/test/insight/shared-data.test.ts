@@ -4,6 +4,7 @@ import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type KpiService, kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import { incidentHistories, OPEN_INCIDENT_STATES, rawCsv, servicenowTime } from './servicenow-reference.js';
 import {
   adminScope,
   demoOrganizationId,
@@ -23,13 +24,8 @@ describe.skipIf(!hasShared)(
     let app: TestApp;
     const kpis: KpiService['kpis'] = (...args) => kpiServiceOf(app.shoreline.ctx).kpis(...args);
     let org: string;
-    const raw = (path: string) =>
-      parse(readFileSync(join(sharedDir, path)), { columns: true, bom: true }) as Record<string, string>[];
-    const dmy = (s: string) => {
-      const [d, m, rest] = s.split('/');
-      const [y, hm] = rest!.split(' ');
-      return Date.parse(`${y}-${m!.padStart(2, '0')}-${d!.padStart(2, '0')}T${hm!.padStart(5, '0')}:00Z`);
-    };
+    const raw = rawCsv;
+    const dmy = servicenowTime;
 
     beforeAll(async () => {
       app = await startTestApp({ demo: true });
@@ -51,33 +47,17 @@ describe.skipIf(!hasShared)(
       // Resolved/Closed row after the last row in any other state (rows in time order, ties in file order);
       // such times are flagged resolution_inferred and, like a resolution on an incident still open
       // (resolved_while_open), counted only with includeInferredResolutions (issue #14 item 12).
-      const byIncident = new Map<string, Record<string, string>[]>();
-      for (const r of rows) byIncident.set(r.number!, [...(byIncident.get(r.number!) ?? []), r]);
-      const solvedFromLog = (list: Record<string, string>[]): number | null => {
-        const ordered = list
-          .map((r, i) => ({ r, i }))
-          .sort((a, b) => dmy(a.r.sys_updated_at!) - dmy(b.r.sys_updated_at!) || a.i - b.i);
+      const byIncident = incidentHistories(rows);
+      const solvedFromLog = (ordered: Record<string, string>[]): number | null => {
         let solved: number | null = null;
-        for (const { r } of ordered) {
+        for (const r of ordered) {
           const done = r.incident_state === 'Resolved' || r.incident_state === 'Closed';
           if (!done) solved = null;
           else solved ??= dmy(r.sys_updated_at!);
         }
         return solved;
       };
-      const open = new Set([
-        'New',
-        'Active',
-        'Awaiting User Info',
-        'Awaiting Evidence',
-        'Awaiting Problem',
-        'Awaiting Vendor',
-      ]);
-      const finalState = (list: Record<string, string>[]) =>
-        list
-          .map((r, i) => ({ r, i }))
-          .sort((a, b) => dmy(a.r.sys_updated_at!) - dmy(b.r.sys_updated_at!) || a.i - b.i)
-          .at(-1)!.r.incident_state!;
+      const finalState = (ordered: Record<string, string>[]) => ordered.at(-1)!.incident_state!;
       // With includeInferredResolutions: every solve time, the log's where resolved_at is '?'.
       const everyResolution: number[] = [];
       // By default: only the source's own resolved_at, on incidents whose final state is not open.
@@ -89,7 +69,8 @@ describe.skipIf(!hasShared)(
         const seconds = (solved - dmy(r.opened_at!)) / 1000;
         if (seconds < 0) continue;
         everyResolution.push(seconds);
-        if (!inferred && !open.has(finalState(byIncident.get(number)!))) trustedResolution.push(seconds);
+        if (!inferred && !OPEN_INCIDENT_STATES.has(finalState(byIncident.get(number)!)))
+          trustedResolution.push(seconds);
       }
       const slaMet = [...last.values()].filter((r) => r.made_sla === 'true').length;
       const [all] = await kpis(adminScope(app, org), 'none', { source: 'servicenow' });

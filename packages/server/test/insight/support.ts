@@ -58,6 +58,27 @@ export function adminScope(app: TestApp, organizationId: string): ScopedDb {
   });
 }
 
+/** The rows an import run rejected, by line: file, line, field and reason. */
+export function importRejects(app: TestApp, runId: string) {
+  return app.shoreline.ctx.db
+    .selectFrom('import_rejects')
+    .select(['file', 'line', 'field', 'reason'])
+    .where('import_run_id', '=', runId)
+    .orderBy('line')
+    .execute();
+}
+
+/** The id of the organization's provider named `name` (the demo's vendors: 'Manila CX', …). */
+export async function providerIdNamed(app: TestApp, organizationId: string, name: string): Promise<string> {
+  const provider = await app.shoreline.ctx.db
+    .selectFrom('providers')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('name', '=', name)
+    .executeTakeFirstOrThrow();
+  return provider.id;
+}
+
 export function importFile(
   app: TestApp,
   organizationId: string,

@@ -6,7 +6,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { GROUP_BYS } from '../../src/modules/insight/kpi-query.js';
 import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { generateCanonicalTickets } from './generate.js';
-import { demoOrganizationId, importFile } from './support.js';
+import { demoOrganizationId, importFile, providerIdNamed } from './support.js';
 
 const TICKETS = 600;
 
@@ -27,13 +27,7 @@ describe('KPI aggregates for vendor staff count only their provider’s tickets'
     writeFileSync(file, `${[...generateCanonicalTickets(TICKETS)].join('\n')}\n`);
     const report = await importFile(app, org, 'canonical', file, undefined, 128);
     expect(report.ticketsUpserted).toBe(TICKETS);
-    const manila = await app.shoreline.ctx.db
-      .selectFrom('providers')
-      .select('id')
-      .where('organization_id', '=', org)
-      .where('name', '=', 'Manila CX')
-      .executeTakeFirstOrThrow();
-    manilaId = manila.id;
+    manilaId = await providerIdNamed(app, org, 'Manila CX');
   });
   afterAll(async () => {
     rmSync(dir, { recursive: true, force: true });

@@ -134,27 +134,20 @@ describe('tickets API', () => {
   });
 
   it('a night team (22:00–06:00) is accepted, and its first responses count night hours only', async () => {
-    const inHouse = team('Istanbul Care').providerId;
-    const night = await t.request('/api/teams', {
-      auth: admin,
-      body: {
-        providerId: inHouse,
-        name: 'Night desk',
-        timeZone: 'UTC',
-        businessHours: [{ day: 'mon', open: '22:00', close: '06:00' }],
-      },
-    });
+    const mondayTeam = (name: string, open: string, close: string) =>
+      t.request('/api/teams', {
+        auth: admin,
+        body: {
+          providerId: team('Istanbul Care').providerId,
+          name,
+          timeZone: 'UTC',
+          businessHours: [{ day: 'mon', open, close }],
+        },
+      });
+    const night = await mondayTeam('Night desk', '22:00', '06:00');
     expect(night.status).toBe(201);
     const nightTeam = await body(night);
-    const same = await t.request('/api/teams', {
-      auth: admin,
-      body: {
-        providerId: inHouse,
-        name: 'Never open',
-        timeZone: 'UTC',
-        businessHours: [{ day: 'mon', open: '09:00', close: '09:00' }],
-      },
-    });
+    const same = await mondayTeam('Never open', '09:00', '09:00');
     expect(same.status).toBe(400);
     expect(await body(same)).toMatchObject({ field: 'businessHours.0.close' });
     const ticket = await body(

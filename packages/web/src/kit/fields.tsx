@@ -56,29 +56,38 @@ export interface Option<V extends string = string> {
 
 type SelectRest = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange' | 'required' | 'id'>;
 
-/** A labelled, controlled select; `blank` adds a first option with the empty value ("Choose…"). */
-export function SelectField<V extends string>(
-  props: FieldFrame &
-    SelectRest & {
-      value: NoInfer<V> | '';
-      onValue(value: NoInfer<V>): void;
-      options: readonly Option<V>[];
-      blank?: ReactNode;
-    },
+interface OptionChoice<V extends string> {
+  value: NoInfer<V> | '';
+  /** The chosen value; the empty value when `blank` is chosen. */
+  onValue(value: NoInfer<V>): void;
+  options: readonly Option<V>[];
+  /** Adds a first option with the empty value ("Choose…", "Any"). */
+  blank?: ReactNode;
+}
+
+/** A controlled select of `options`, unlabelled: in a labelled field, a table cell or a toolbar. */
+export function OptionSelect<V extends string>(
+  props: Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'> & OptionChoice<V>,
 ) {
-  const { label, error, help, required, value, onValue, options, blank, ...select } = props;
+  const { value, onValue, options, blank, ...select } = props;
+  return (
+    <select {...select} value={value} onChange={(e) => onValue(e.target.value as V)}>
+      {blank !== undefined ? <option value="">{blank}</option> : null}
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+/** A labelled, controlled select; `blank` adds a first option with the empty value ("Choose…"). */
+export function SelectField<V extends string>(props: FieldFrame & SelectRest & OptionChoice<V>) {
+  const { label, error, help, required, ...select } = props;
   return (
     <Field label={label} error={error} help={help} required={required}>
-      {(c) => (
-        <select {...c} {...select} value={value} onChange={(e) => onValue(e.target.value as V)}>
-          {blank !== undefined ? <option value="">{blank}</option> : null}
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
+      {(c) => <OptionSelect {...c} {...select} />}
     </Field>
   );
 }

@@ -7,15 +7,15 @@ import {
   type TicketStatus,
 } from '../ticket.js';
 import {
-  arr,
+  datedObjects,
   instant,
-  isObject,
   type JsonObject,
+  lookup,
   num,
   obj,
   requiredId,
   str,
-  strings,
+  tagsOf,
 } from './json-fields.js';
 
 const STATUS: Record<string, TicketStatus> = {
@@ -64,18 +64,10 @@ export function mapChatwootConversation(o: JsonObject): MapResult {
     const t = blankTicket(requiredId(o, o.display_id !== undefined ? 'display_id' : 'id'));
     t.number = t.externalId;
     t.statusRaw = str(o, 'status');
-    t.status = t.statusRaw === null ? null : (STATUS[t.statusRaw] ?? null);
-    const priority = str(o, 'priority');
-    t.priority = priority === null ? null : (PRIORITY[priority] ?? null);
-    const channel = str(o, 'channel');
-    t.channel = channel === null ? null : (CHANNEL[channel] ?? 'other');
-    t.tags =
-      o.labels !== undefined
-        ? strings(o, 'labels')
-        : (str(o, 'cached_label_list') ?? '')
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean);
+    t.status = lookup(STATUS, t.statusRaw);
+    t.priority = lookup(PRIORITY, str(o, 'priority'));
+    t.channel = lookup(CHANNEL, str(o, 'channel'), 'other');
+    t.tags = tagsOf(o, 'labels', 'cached_label_list');
     const meta = obj(o, 'meta');
     const assignee = meta ? obj(meta, 'assignee') : null;
     t.assignee = (assignee ? (str(assignee, 'email') ?? str(assignee, 'id')) : null) ?? str(o, 'assignee_id');
@@ -90,12 +82,9 @@ export function mapChatwootConversation(o: JsonObject): MapResult {
     const csat = obj(o, 'csat_survey_response');
     const rating = csat ? num(csat, 'rating') : null;
     if (rating !== null) t.csat = { score: rating, scale: '1-5' };
-    for (const m of arr(o, 'messages')) {
-      if (!isObject(m)) continue;
+    const activity = (m: JsonObject) => ['2', 'activity'].includes(str(m, 'message_type') ?? '');
+    for (const [m, at] of datedObjects(o, 'messages', activity)) {
       const type = str(m, 'message_type');
-      if (type === '2' || type === 'activity') continue;
-      const at = instant(m, 'created_at');
-      if (!at) continue;
       const senderObj = obj(m, 'sender');
       const senderType = senderObj ? str(senderObj, 'type') : null;
       const incoming = type === '0' || type === 'incoming';

@@ -7,15 +7,15 @@ import {
   type TicketStatus,
 } from '../ticket.js';
 import {
-  arr,
+  datedObjects,
   instant,
-  isObject,
   type JsonObject,
+  lookup,
   num,
   obj,
   requiredId,
   str,
-  strings,
+  tagsOf,
 } from './json-fields.js';
 
 const STATUS: Record<string, TicketStatus> = {
@@ -67,18 +67,10 @@ export function mapFreshdeskTicket(o: JsonObject): MapResult {
     t.subject = str(o, 'subject') ?? str(o, 'Subject');
     t.description = str(o, 'description_text') ?? str(o, 'Description');
     t.statusRaw = str(o, 'status') ?? str(o, 'Status');
-    t.status = t.statusRaw === null ? null : (STATUS[t.statusRaw] ?? null);
-    const priority = str(o, 'priority') ?? str(o, 'Priority');
-    t.priority = priority === null ? null : (PRIORITY[priority] ?? null);
-    const source = str(o, 'source') ?? str(o, 'Source');
-    t.channel = source === null ? null : (SOURCE[source] ?? 'other');
-    t.tags =
-      o.tags !== undefined
-        ? strings(o, 'tags')
-        : (str(o, 'Tags') ?? '')
-            .split(',')
-            .map((s) => s.trim())
-            .filter(Boolean);
+    t.status = lookup(STATUS, t.statusRaw);
+    t.priority = lookup(PRIORITY, str(o, 'priority') ?? str(o, 'Priority'));
+    t.channel = lookup(SOURCE, str(o, 'source') ?? str(o, 'Source'), 'other');
+    t.tags = tagsOf(o, 'tags', 'Tags');
     t.topic = str(o, 'type') ?? str(o, 'Type');
     t.requester = str(o, 'requester_id') ?? str(o, 'email') ?? str(o, 'Requester email');
     t.assignee = str(o, 'responder_id') ?? str(o, 'Agent');
@@ -99,10 +91,7 @@ export function mapFreshdeskTicket(o: JsonObject): MapResult {
     if (o.is_escalated !== undefined) t.slaBreached = o.is_escalated === true;
     const csat = num(o, 'csat_rating');
     if (csat !== null) t.csat = { score: csat, scale: '1-5' };
-    for (const c of arr(o, 'conversations')) {
-      if (!isObject(c)) continue;
-      const at = instant(c, 'created_at');
-      if (!at) continue;
+    for (const [c, at] of datedObjects(o, 'conversations')) {
       t.messages.push({
         externalId: requiredId(c, 'id'),
         authorType: c.incoming === true ? 'customer' : 'agent',

@@ -65,3 +65,39 @@ export function requiredId(o: JsonObject, key: string): string {
 }
 
 export const minutesToSeconds = (m: number | null): number | null => (m === null ? null : Math.round(m * 60));
+
+/** A vendor's code read through its table: none for no code, `unknown` for a code the table lacks. */
+export function lookup<T>(
+  table: Readonly<Record<string, T>>,
+  code: string | null,
+  unknown: NoInfer<T> | null = null,
+): T | null {
+  return code === null ? null : (table[code] ?? unknown);
+}
+
+/**
+ * The objects of the list `o[key]` with their `created_at` instant (messages, comments, articles):
+ * entries that are not objects, that `skip` drops, or that have no time are left out, in that order.
+ */
+export function datedObjects(
+  o: JsonObject,
+  key: string,
+  skip: (entry: JsonObject) => boolean = () => false,
+): [JsonObject, Date][] {
+  const dated: [JsonObject, Date][] = [];
+  for (const entry of arr(o, key)) {
+    if (!isObject(entry) || skip(entry)) continue;
+    const at = instant(entry, 'created_at');
+    if (at) dated.push([entry, at]);
+  }
+  return dated;
+}
+
+/** Tags as a JSON array at `listKey`, or else as comma-separated text at `textKey` (an export's column). */
+export function tagsOf(o: JsonObject, listKey: string, textKey: string): string[] {
+  if (o[listKey] !== undefined) return strings(o, listKey);
+  return (str(o, textKey) ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

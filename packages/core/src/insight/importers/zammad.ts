@@ -7,10 +7,10 @@ import {
   type TicketStatus,
 } from '../ticket.js';
 import {
-  arr,
+  datedObjects,
   instant,
-  isObject,
   type JsonObject,
+  lookup,
   minutesToSeconds,
   num,
   requiredId,
@@ -99,15 +99,12 @@ export function mapZammadTicket(o: JsonObject): MapResult {
     const frBusiness = minutesToSeconds(num(o, 'first_response_in_min'));
     if (frBusiness !== null) t.custom.firstResponseBusinessSecondsSource = String(frBusiness);
     const articleType = str(o, 'create_article_type');
-    t.channel = articleType === null ? null : (ARTICLE_CHANNEL[articleType] ?? 'other');
+    t.channel = lookup(ARTICLE_CHANNEL, articleType, 'other');
     for (const [key, value] of Object.entries(o)) {
       if (!KNOWN_KEYS.has(key) && (typeof value === 'string' || typeof value === 'number'))
         t.custom[key] = String(value);
     }
-    for (const a of arr(o, 'articles')) {
-      if (!isObject(a)) continue;
-      const at = instant(a, 'created_at');
-      if (!at) continue;
+    for (const [a, at] of datedObjects(o, 'articles')) {
       const sender = (str(a, 'sender') ?? '').toLowerCase();
       t.messages.push({
         externalId: requiredId(a, 'id'),

@@ -1,9 +1,9 @@
 import { blankTicket, type Channel, type MapResult, mapRow, type TicketStatus } from '../ticket.js';
 import {
-  arr,
+  datedObjects,
   instant,
-  isObject,
   type JsonObject,
+  lookup,
   minutesToSeconds,
   num,
   obj,
@@ -47,12 +47,12 @@ export function mapZendeskTicket(o: JsonObject): MapResult {
     t.subject = str(o, 'subject') ?? str(o, 'raw_subject');
     t.description = str(o, 'description');
     t.statusRaw = str(o, 'status');
-    t.status = t.statusRaw === null ? null : (STATUS[t.statusRaw] ?? null);
+    t.status = lookup(STATUS, t.statusRaw);
     const priority = str(o, 'priority');
     t.priority = (['low', 'normal', 'high', 'urgent'] as const).find((p) => p === priority) ?? null;
     const via = obj(o, 'via');
     const viaChannel = via ? str(via, 'channel') : null;
-    t.channel = viaChannel === null ? null : (CHANNEL[viaChannel] ?? 'other');
+    t.channel = lookup(CHANNEL, viaChannel, 'other');
     t.tags = strings(o, 'tags');
     t.topic = str(o, 'type');
     t.requester = str(o, 'requester_id');
@@ -84,10 +84,7 @@ export function mapZendeskTicket(o: JsonObject): MapResult {
     const rating = obj(o, 'satisfaction_rating');
     const score = rating ? str(rating, 'score') : null;
     if (score === 'good' || score === 'bad') t.csat = { score: score === 'good' ? 1 : 0, scale: 'binary' };
-    for (const c of arr(o, 'comments')) {
-      if (!isObject(c)) continue;
-      const at = instant(c, 'created_at');
-      if (!at) continue;
+    for (const [c, at] of datedObjects(o, 'comments')) {
       const isPublic = c.public !== false;
       const author = str(c, 'author_id');
       t.messages.push({

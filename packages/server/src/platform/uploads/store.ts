@@ -86,6 +86,36 @@ export async function* readUpload(db: Kysely<DB>, uploadId: string): AsyncIterab
 }
 
 /**
+ * The upload's row, owned by `owner`, created now: still receiving (no bytes yet), or complete with
+ * the bytes and hash of its content. Answers its id.
+ */
+async function insertUpload(
+  db: Db,
+  clock: Clock,
+  owner: UploadOwner,
+  fileName: string,
+  content: { bytes: number; sha256: string } | null,
+): Promise<string> {
+  const id = newId('upl', clock.now().getTime());
+  await db
+    .insertInto('uploads')
+    .values({
+      id,
+      organization_id: owner.organizationId,
+      provider_id: owner.providerId,
+      created_by: owner.userId,
+      file_name: fileName,
+      bytes: content?.bytes ?? 0,
+      sha256: content?.sha256 ?? null,
+      status: content ? 'complete' : 'receiving',
+      created_at: clock.now(),
+      ...(content ? { completed_at: clock.now() } : {}),
+    })
+    .execute();
+  return id;
+}
+
+/**
  * Stores a stream (a request body as it arrives) chunk by chunk, each chunk its own statement so a
  * large upload never holds one long transaction; the upload is `complete` only once all arrived.
  * @throws AppError `payload_too_large` past `maxBytes` (what arrived is deleted).
@@ -98,21 +128,7 @@ export async function storeUpload(
   body: AsyncIterable<Uint8Array>,
   maxBytes: number,
 ): Promise<StoredUpload> {
-  const id = newId('upl', clock.now().getTime());
-  await db
-    .insertInto('uploads')
-    .values({
-      id,
-      organization_id: owner.organizationId,
-      provider_id: owner.providerId,
-      created_by: owner.userId,
-      file_name: fileName,
-      bytes: 0,
-      sha256: null,
-      status: 'receiving',
-      created_at: clock.now(),
-    })
-    .execute();
+  const id = await insertUpload(db, clock, owner, fileName, null);
   const chunkBytes = chunkBytesFor(db);
   const hash = createHash('sha256');
   let bytes = 0;
@@ -172,24 +188,9 @@ export async function storeUploadText(
   text: string,
   chunkBytes: number = CHUNK_BYTES,
 ): Promise<StoredUpload> {
-  const id = newId('upl', clock.now().getTime());
   const all = Buffer.from(text, 'utf8');
   const sha256 = createHash('sha256').update(all).digest('hex');
-  await db
-    .insertInto('uploads')
-    .values({
-      id,
-      organization_id: owner.organizationId,
-      provider_id: owner.providerId,
-      created_by: owner.userId,
-      file_name: fileName,
-      bytes: all.byteLength,
-      sha256,
-      status: 'complete',
-      created_at: clock.now(),
-      completed_at: clock.now(),
-    })
-    .execute();
+  const id = await insertUpload(db, clock, owner, fileName, { bytes: all.byteLength, sha256 });
   for (let seq = 0, at = 0; at < all.byteLength; seq++, at += chunkBytes) {
     const data = all.subarray(at, at + chunkBytes);
     await insertChunk(db, { uploadId: id, organizationId: owner.organizationId, seq, data });

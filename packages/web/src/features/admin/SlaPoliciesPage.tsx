@@ -12,7 +12,10 @@ import type {
 import { CHANNELS, TICKET_PRIORITIES } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, Field, FieldGroup, Loading, Notice, PageHeader } from '../../lib/ui';
+import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { OptionSelect, optionsOf } from '../../kit/fields';
+import { ErrorBanner, Field, FieldGroup, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -131,47 +134,39 @@ export function SlaPoliciesPage() {
           }}
         />
       ) : null}
-      <ErrorBanner error={policies.error} onRetry={policies.reload} />
-      {policies.loading && !policies.data ? <Loading /> : null}
-      {policies.data?.length === 0 ? <p className="empty">{t('sla.empty')}</p> : null}
-      {policies.data && policies.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('sla.name')}</th>
-                <th scope="col">{t('sla.version')}</th>
-                <th scope="col">{t('sla.effectiveFrom')}</th>
-                <th scope="col">{t('sla.targets')}</th>
-                <th scope="col">{t('sla.reason')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {policies.data.map((p) => (
-                <tr key={p.id}>
-                  <th scope="row">{p.definition.name}</th>
-                  <td>{fmt.number(p.version)}</td>
-                  <td className="nowrap">{fmt.dateTime(p.effectiveFrom)}</td>
-                  <td>{fmt.number(p.definition.targets.length)}</td>
-                  <td>{p.reason}</td>
-                  <td>
-                    {canManage ? (
-                      <button
-                        type="button"
-                        className="button-small"
-                        onClick={() => setEditing({ policy: p })}
-                      >
-                        {t('sla.edit')}
-                      </button>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <DataTable
+        caption={t('sla.title')}
+        {...resourceRows(policies)}
+        rowKey={(p) => p.id}
+        empty={<p className="empty">{t('sla.empty')}</p>}
+        columns={[
+          textColumn<SlaPolicy>('name', t('sla.name'), (p) => p.definition.name, { rowHeader: true }),
+          numberColumn<SlaPolicy>('version', t('sla.version'), (p) => p.version, fmt.number),
+          timeColumn<SlaPolicy>(
+            'effectiveFrom',
+            t('sla.effectiveFrom'),
+            (p) => p.effectiveFrom,
+            fmt.dateTime,
+          ),
+          numberColumn<SlaPolicy>(
+            'targets',
+            t('sla.targets'),
+            (p) => p.definition.targets.length,
+            fmt.number,
+          ),
+          textColumn<SlaPolicy>('reason', t('sla.reason'), (p) => p.reason),
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            cell: (p) =>
+              canManage ? (
+                <button type="button" className="button-small" onClick={() => setEditing({ policy: p })}>
+                  {t('sla.edit')}
+                </button>
+              ) : null,
+          },
+        ]}
+      />
     </>
   );
 }
@@ -290,32 +285,22 @@ function PolicyEditor(props: { policy: SlaPolicy | null; onCancel(): void; onSav
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place.
                 <tr key={i}>
                   <td>
-                    <select
+                    <OptionSelect
                       aria-label={t('sla.priority')}
                       value={r.priority}
-                      onChange={(e) => setRow(i, { priority: e.target.value as Row['priority'] })}
-                    >
-                      <option value="">{t('sla.any')}</option>
-                      {TICKET_PRIORITIES.map((p) => (
-                        <option key={p} value={p}>
-                          {t(`insight.priorities.${p}`)}
-                        </option>
-                      ))}
-                    </select>
+                      onValue={(priority) => setRow(i, { priority })}
+                      blank={t('sla.any')}
+                      options={optionsOf(TICKET_PRIORITIES, (p) => t(`insight.priorities.${p}`))}
+                    />
                   </td>
                   <td>
-                    <select
+                    <OptionSelect
                       aria-label={t('sla.channel')}
                       value={r.channel}
-                      onChange={(e) => setRow(i, { channel: e.target.value as Row['channel'] })}
-                    >
-                      <option value="">{t('sla.any')}</option>
-                      {CHANNELS.map((ch) => (
-                        <option key={ch} value={ch}>
-                          {t(`insight.channels.${ch}`)}
-                        </option>
-                      ))}
-                    </select>
+                      onValue={(channel) => setRow(i, { channel })}
+                      blank={t('sla.any')}
+                      options={optionsOf(CHANNELS, (ch) => t(`insight.channels.${ch}`))}
+                    />
                   </td>
                   {METRICS.map((m) => (
                     <td key={m}>

@@ -4,7 +4,15 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeColumn, textColumn, timeColumn } from '../../kit/columns';
 import { type Column, DataTable, resourceRows } from '../../kit/DataTable';
-import { FormActions, fieldBinder, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
+import {
+  FormActions,
+  fieldBinder,
+  namedOptions,
+  OptionSelect,
+  optionsOf,
+  SelectField,
+  TextField,
+} from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -54,18 +62,13 @@ export function UsersPage() {
       sortValue: (u) => t(`role.${u.role}`),
       cell: (u) =>
         canWrite && u.id !== me.id ? (
-          <select
+          <OptionSelect
             aria-label={`${t('users.role')}: ${u.name}`}
             value={u.role}
             disabled={pending === u.id}
-            onChange={(e) => void update(u, { role: e.target.value as Role })}
-          >
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
+            onValue={(role) => void update(u, { role })}
+            options={optionsOf(ROLES, (r) => t(`role.${r}`))}
+          />
         ) : (
           t(`role.${u.role}`)
         ),

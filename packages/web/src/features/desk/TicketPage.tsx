@@ -3,12 +3,11 @@ import {
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   type TicketDetail,
-  type TicketPriority,
-  type TicketStatus,
 } from '@shoreline/server/contract';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
+import { namedOptions, OptionSelect, optionsOf, SelectField } from '../../kit/fields';
 import { SlaCountdown } from '../../kit/SlaCountdown';
 import { ApiError } from '../../lib/api';
 import { useEventStream } from '../../lib/eventStream';
@@ -224,19 +223,14 @@ function Composer(props: {
           </label>
         ))}
         {macros.data && macros.data.length > 0 ? (
-          <select
+          <OptionSelect
             aria-label={t('desk.ticket.macro')}
             value=""
-            onChange={(e) => void pick(e.target.value)}
+            onValue={(id) => void pick(id)}
             data-testid="macro-picker"
-          >
-            <option value="">{t('desk.ticket.macroChoose')}</option>
-            {macros.data.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
+            blank={t('desk.ticket.macroChoose')}
+            options={namedOptions(macros.data)}
+          />
         ) : null}
       </div>
       <Field label={t('desk.ticket.message')} error={submit.fields.body}>
@@ -293,41 +287,19 @@ function Details(props: { detail: TicketDetail; onChanged(): void; onGone(): voi
     <div className="desk-props">
       <ErrorBanner error={submit.bannerError} />
       {escalated ? <Notice>{t('desk.ticket.escalated')}</Notice> : null}
-      <Field label={t('desk.ticket.status')}>
-        {(control) => (
-          <select
-            {...control}
-            value={ticket.status ?? ''}
-            onChange={(e) => void change(() => deskApi.status(ticket.id, e.target.value as TicketStatus))}
-          >
-            {TICKET_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusName(t, s)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field label={t('desk.ticket.priority')}>
-        {(control) => (
-          <select
-            {...control}
-            value={ticket.priority ?? ''}
-            onChange={(e) =>
-              void change(() =>
-                deskApi.priority(ticket.id, (e.target.value || null) as TicketPriority | null),
-              )
-            }
-          >
-            <option value="">{priorityName(t, null)}</option>
-            {TICKET_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {priorityName(t, p)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField
+        label={t('desk.ticket.status')}
+        value={ticket.status ?? ''}
+        onValue={(s) => void change(() => deskApi.status(ticket.id, s))}
+        options={optionsOf(TICKET_STATUSES, (s) => statusName(t, s))}
+      />
+      <SelectField
+        label={t('desk.ticket.priority')}
+        value={ticket.priority ?? ''}
+        onValue={(p) => void change(() => deskApi.priority(ticket.id, p || null))}
+        blank={priorityName(t, null)}
+        options={optionsOf(TICKET_PRIORITIES, (p) => priorityName(t, p))}
+      />
       <Field label={t('desk.ticket.assignee')}>
         {(control) => (
           <select
@@ -386,16 +358,13 @@ function Details(props: { detail: TicketDetail; onChanged(): void; onGone(): voi
         }}
       >
         <label htmlFor="desk-transfer">{t('desk.ticket.transfer')}</label>
-        <select id="desk-transfer" value={team} onChange={(e) => setTeam(e.target.value)}>
-          <option value="">{t('desk.ticket.chooseTeam')}</option>
-          {(overview.data?.teams ?? [])
-            .filter((x) => x.id !== ticket.teamId)
-            .map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-        </select>
+        <OptionSelect
+          id="desk-transfer"
+          value={team}
+          onValue={setTeam}
+          blank={t('desk.ticket.chooseTeam')}
+          options={namedOptions((overview.data?.teams ?? []).filter((x) => x.id !== ticket.teamId))}
+        />
         <button type="submit" className="button-small" disabled={!team || submit.busy}>
           {t('desk.ticket.transferButton')}
         </button>

@@ -5,6 +5,7 @@
 import type { GroupBy } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
 import { Route, Routes, useNavigate } from 'react-router-dom';
+import { OptionSelect, optionsOf } from '../../kit/fields';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -114,13 +115,12 @@ function Breakdown() {
       <div className="insight-toolbar">
         <Labelled label={t('insight.groupByLabel')}>
           {(id) => (
-            <select id={id} value={groupBy} onChange={(e) => setParam('groupBy', e.target.value)}>
-              {BREAKDOWN_GROUP_BYS.map((g) => (
-                <option key={g} value={g}>
-                  {t(`insight.groupBy.${g}`)}
-                </option>
-              ))}
-            </select>
+            <OptionSelect
+              id={id}
+              value={groupBy}
+              onValue={(g) => setParam('groupBy', g)}
+              options={optionsOf(BREAKDOWN_GROUP_BYS, (g) => t(`insight.groupBy.${g}`))}
+            />
           )}
         </Labelled>
         <MetricSelect value={metric} onChange={(m) => setParam('metric', m)} />

@@ -167,7 +167,16 @@ function KpiCards({ row }: { row: KpiRow }) {
   const { t } = useTranslation();
   const fmt = useFormat();
   const f = (id: MetricId) => formatMetric(fmt.locale, METRICS[id].kind, METRICS[id].get(row));
-  const cards: { id: string; label: string; value: string; raw: number | null; sub?: string }[] = [
+  type Card = { id: string; label: string; value: string; raw: number | null; sub?: string };
+  /** A duration's card: its median, and its 90th percentile below. */
+  const medianCard = (id: string, label: string, median: MetricId, p90: MetricId): Card => ({
+    id,
+    label,
+    value: f(median),
+    raw: METRICS[median].get(row),
+    sub: t('insight.cards.p90', { value: f(p90) }),
+  });
+  const cards: Card[] = [
     {
       id: 'tickets',
       label: t('insight.metrics.tickets'),
@@ -175,34 +184,20 @@ function KpiCards({ row }: { row: KpiRow }) {
       raw: row.tickets,
       sub: t('insight.cards.solved', { n: fmt.number(row.solved) }),
     },
-    {
-      id: 'first-response',
-      label: t('insight.cards.firstResponse'),
-      value: f('firstResponseMedian'),
-      raw: row.firstResponse.medianSeconds,
-      sub: t('insight.cards.p90', { value: f('firstResponseP90') }),
-    },
-    {
-      id: 'first-response-business',
-      label: t('insight.cards.firstResponseBusiness'),
-      value: f('firstResponseBusinessMedian'),
-      raw: row.firstResponseBusiness.medianSeconds,
-      sub: t('insight.cards.p90', { value: f('firstResponseBusinessP90') }),
-    },
-    {
-      id: 'resolution',
-      label: t('insight.cards.resolution'),
-      value: f('resolutionMedian'),
-      raw: row.resolution.medianSeconds,
-      sub: t('insight.cards.p90', { value: f('resolutionP90') }),
-    },
-    {
-      id: 'resolution-business',
-      label: t('insight.cards.resolutionBusiness'),
-      value: f('resolutionBusinessMedian'),
-      raw: row.resolutionBusiness.medianSeconds,
-      sub: t('insight.cards.p90', { value: f('resolutionBusinessP90') }),
-    },
+    medianCard('first-response', t('insight.cards.firstResponse'), 'firstResponseMedian', 'firstResponseP90'),
+    medianCard(
+      'first-response-business',
+      t('insight.cards.firstResponseBusiness'),
+      'firstResponseBusinessMedian',
+      'firstResponseBusinessP90',
+    ),
+    medianCard('resolution', t('insight.cards.resolution'), 'resolutionMedian', 'resolutionP90'),
+    medianCard(
+      'resolution-business',
+      t('insight.cards.resolutionBusiness'),
+      'resolutionBusinessMedian',
+      'resolutionBusinessP90',
+    ),
     {
       id: 'reopen',
       label: t('insight.metrics.reopenRate'),

@@ -6,6 +6,7 @@ import { CHANNELS as TICKET_CHANNELS, TICKET_PRIORITIES } from '@shoreline/serve
 import { type ComponentProps, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { OptionSelect, optionsOf } from '../../kit/fields';
 import { downloadText, toCsv } from '../../lib/csv';
 import { currentLocale } from '../../lib/i18n';
 import { naturalSort } from '../../lib/naturalSort';
@@ -18,7 +19,7 @@ import { useMe } from '../auth/session';
 import { insightApi } from './api';
 import type { FilterKey, UiFilter, useInsightFilter } from './filters';
 import { channelLabel, flagLabel, hourOfWeekLabel, priorityLabel, statusLabel, topicLabel } from './labels';
-import { CHART_METRICS, metricLabel } from './metrics';
+import { CHART_METRICS, type MetricId, metricLabel } from './metrics';
 
 export interface InsightOptions {
   providers: Provider[];
@@ -247,18 +248,17 @@ export function Labelled({ label, children }: { label: string; children: (id: st
 }
 
 /** The metric a chart shows, one of CHART_METRICS: on the Overview's provider chart and the Breakdown. */
-export function MetricSelect({ value, onChange }: { value: string; onChange: (metric: string) => void }) {
+export function MetricSelect({ value, onChange }: { value: MetricId; onChange: (metric: MetricId) => void }) {
   const { t } = useTranslation();
   return (
     <Labelled label={t('insight.metric')}>
       {(id) => (
-        <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-          {CHART_METRICS.map((m) => (
-            <option key={m} value={m}>
-              {metricLabel(t, m)}
-            </option>
-          ))}
-        </select>
+        <OptionSelect
+          id={id}
+          value={value}
+          onValue={onChange}
+          options={optionsOf(CHART_METRICS, (m) => metricLabel(t, m))}
+        />
       )}
     </Labelled>
   );

@@ -5,26 +5,6 @@ import type { TFunction } from 'i18next';
 import { formatDuration, formatNumber, formatPercent } from '../../lib/format';
 
 export type MetricKind = 'count' | 'duration' | 'ratio' | 'decimal';
-export const METRIC_IDS = [
-  'tickets',
-  'firstResponseMedian',
-  'firstResponseP90',
-  'firstResponseBusinessMedian',
-  'firstResponseBusinessP90',
-  'resolutionMedian',
-  'resolutionP90',
-  'resolutionBusinessMedian',
-  'resolutionBusinessP90',
-  'reopenRate',
-  'slaAttainment',
-  'csatMean',
-  'csatSatisfied',
-  'handoffsPerTicket',
-  'abandonmentRate',
-  'handleMedian',
-  'qualityFlagged',
-] as const;
-export type MetricId = (typeof METRIC_IDS)[number];
 
 export interface Metric {
   id: MetricId;
@@ -34,52 +14,55 @@ export interface Metric {
   get(row: KpiRow): number | null;
 }
 
+/** Where a metric shows besides the CSV export, which carries every one: the breakdown table, bar charts. */
+type Shown = 'table' | 'chart';
+
 const m = (
-  id: MetricId,
   kind: MetricKind,
   lowerIsBetter: boolean | null,
   get: (r: KpiRow) => number | null,
-): Metric => ({
-  id,
-  kind,
-  lowerIsBetter,
-  get,
-});
+  shown: Shown[] = [],
+) => ({ kind, lowerIsBetter, get, shown });
+const BOTH: Shown[] = ['table', 'chart'];
 
-export const METRICS: Record<MetricId, Metric> = {
-  tickets: m('tickets', 'count', null, (r) => r.tickets),
-  firstResponseMedian: m('firstResponseMedian', 'duration', true, (r) => r.firstResponse.medianSeconds),
-  firstResponseP90: m('firstResponseP90', 'duration', true, (r) => r.firstResponse.p90Seconds),
-  firstResponseBusinessMedian: m(
-    'firstResponseBusinessMedian',
-    'duration',
-    true,
-    (r) => r.firstResponseBusiness.medianSeconds,
-  ),
-  firstResponseBusinessP90: m(
-    'firstResponseBusinessP90',
-    'duration',
-    true,
-    (r) => r.firstResponseBusiness.p90Seconds,
-  ),
-  resolutionMedian: m('resolutionMedian', 'duration', true, (r) => r.resolution.medianSeconds),
-  resolutionP90: m('resolutionP90', 'duration', true, (r) => r.resolution.p90Seconds),
-  resolutionBusinessMedian: m(
-    'resolutionBusinessMedian',
-    'duration',
-    true,
-    (r) => r.resolutionBusiness.medianSeconds,
-  ),
-  resolutionBusinessP90: m('resolutionBusinessP90', 'duration', true, (r) => r.resolutionBusiness.p90Seconds),
-  reopenRate: m('reopenRate', 'ratio', true, (r) => r.reopenRate),
-  slaAttainment: m('slaAttainment', 'ratio', false, (r) => r.slaAttainment),
-  csatMean: m('csatMean', 'ratio', false, (r) => r.csatMean),
-  csatSatisfied: m('csatSatisfied', 'ratio', false, (r) => r.csatSatisfiedShare),
-  handoffsPerTicket: m('handoffsPerTicket', 'decimal', true, (r) => r.handoffsPerTicket),
-  abandonmentRate: m('abandonmentRate', 'ratio', true, (r) => r.calls.abandonmentRate),
-  handleMedian: m('handleMedian', 'duration', true, (r) => r.calls.handle.medianSeconds),
-  qualityFlagged: m('qualityFlagged', 'count', true, (r) => r.qualityFlagged),
+/** Every metric, in the order tables and menus list them. */
+const DEFINITIONS = {
+  tickets: m('count', null, (r) => r.tickets, BOTH),
+  firstResponseMedian: m('duration', true, (r) => r.firstResponse.medianSeconds, BOTH),
+  firstResponseP90: m('duration', true, (r) => r.firstResponse.p90Seconds, BOTH),
+  firstResponseBusinessMedian: m('duration', true, (r) => r.firstResponseBusiness.medianSeconds),
+  firstResponseBusinessP90: m('duration', true, (r) => r.firstResponseBusiness.p90Seconds),
+  resolutionMedian: m('duration', true, (r) => r.resolution.medianSeconds, BOTH),
+  resolutionP90: m('duration', true, (r) => r.resolution.p90Seconds, BOTH),
+  resolutionBusinessMedian: m('duration', true, (r) => r.resolutionBusiness.medianSeconds, BOTH),
+  resolutionBusinessP90: m('duration', true, (r) => r.resolutionBusiness.p90Seconds, ['table']),
+  reopenRate: m('ratio', true, (r) => r.reopenRate, BOTH),
+  slaAttainment: m('ratio', false, (r) => r.slaAttainment, BOTH),
+  csatMean: m('ratio', false, (r) => r.csatMean, BOTH),
+  csatSatisfied: m('ratio', false, (r) => r.csatSatisfiedShare),
+  handoffsPerTicket: m('decimal', true, (r) => r.handoffsPerTicket, BOTH),
+  abandonmentRate: m('ratio', true, (r) => r.calls.abandonmentRate),
+  handleMedian: m('duration', true, (r) => r.calls.handle.medianSeconds),
+  qualityFlagged: m('count', true, (r) => r.qualityFlagged),
 };
+
+export type MetricId = keyof typeof DEFINITIONS;
+export const METRIC_IDS = Object.keys(DEFINITIONS) as MetricId[];
+
+export const METRICS = Object.fromEntries(
+  METRIC_IDS.map((id) => {
+    const { kind, lowerIsBetter, get } = DEFINITIONS[id];
+    return [id, { id, kind, lowerIsBetter, get }];
+  }),
+) as Record<MetricId, Metric>;
+
+const shownIn = (where: Shown) => METRIC_IDS.filter((id) => DEFINITIONS[id].shown.includes(where));
+
+/** Columns of the breakdown table (the CSV export carries every metric). */
+export const TABLE_METRICS: MetricId[] = shownIn('table');
+
+/** Metrics a bar chart can show. */
+export const CHART_METRICS: MetricId[] = shownIn('chart');
 
 /** Shows a metric value in the locale; an em dash when there is nothing to measure. */
 export function formatMetric(locale: string, kind: MetricKind, value: number | null): string {
@@ -97,32 +80,3 @@ export function formatMetric(locale: string, kind: MetricKind, value: number | n
 }
 
 export const metricLabel = (t: TFunction, id: MetricId) => t(`insight.metrics.${id}`);
-
-/** Columns of the breakdown table (the CSV export carries every metric). */
-export const TABLE_METRICS: MetricId[] = [
-  'tickets',
-  'firstResponseMedian',
-  'firstResponseP90',
-  'resolutionMedian',
-  'resolutionP90',
-  'resolutionBusinessMedian',
-  'resolutionBusinessP90',
-  'reopenRate',
-  'slaAttainment',
-  'csatMean',
-  'handoffsPerTicket',
-];
-
-/** Metrics a bar chart can show. */
-export const CHART_METRICS: MetricId[] = [
-  'tickets',
-  'firstResponseMedian',
-  'firstResponseP90',
-  'resolutionMedian',
-  'resolutionP90',
-  'resolutionBusinessMedian',
-  'reopenRate',
-  'slaAttainment',
-  'csatMean',
-  'handoffsPerTicket',
-];

@@ -14,6 +14,7 @@ import {
   offeredLoadOf,
   WORKER_LOAD_ERLANGS,
 } from './calculatorCompute';
+import { IntervalMinutesField } from './IntervalMinutesField';
 import { checkNumber, isFail, type NumberRule, planFormat, ruleMessage } from './numbers';
 import { SlCurveChart } from './SlCurveChart';
 import { JobCancelled, PlanWorkerClient } from './workerProtocol';
@@ -191,21 +192,7 @@ export function CalculatorPanel(props: {
         <div className="form-grid">
           {field('volume', t('plan.calc.volume'), t('plan.calc.volumeHelp'))}
           {field('ahtSec', t('plan.calc.aht'), undefined, t('plan.unit.sec'))}
-          <Field label={t('plan.calc.intervalMin')}>
-            {(c) => (
-              <select
-                {...c}
-                value={inputs.intervalMin}
-                onChange={(e) => set('intervalMin')(e.target.value as CalculatorInputs['intervalMin'])}
-              >
-                {(['15', '30', '60'] as const).map((m) => (
-                  <option key={m} value={m}>
-                    {t('plan.calc.minutes', { value: f.int(Number(m)) })}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <IntervalMinutesField value={inputs.intervalMin} onValue={set('intervalMin')} f={f} />
           <Field label={t('plan.calc.slTarget')} error={computed.errors.slPercent} required>
             {(c) => (
               <span className="plan-slider-pair">

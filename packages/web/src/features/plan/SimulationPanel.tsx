@@ -8,6 +8,7 @@ import { type Column, DataTable } from '../../kit/DataTable';
 import { Alert, Field } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { CiChart } from './CiChart';
+import { IntervalMinutesField } from './IntervalMinutesField';
 import { Progress } from './IntervalsPanel';
 import { type PlanFormat, planFormat, ruleMessage } from './numbers';
 import { Segmented } from './Segmented';
@@ -96,21 +97,11 @@ export function SimulationPanel({ state }: { state: SimulationState }) {
           <>
             <div className="form-grid">
               {text('intervalCount', t('plan.sim.intervalCount'))}
-              <Field label={t('plan.calc.intervalMin')}>
-                {(c) => (
-                  <select
-                    {...c}
-                    value={form.intervalMin}
-                    onChange={(e) => set({ intervalMin: e.target.value as SimulationForm['intervalMin'] })}
-                  >
-                    {(['15', '30', '60'] as const).map((m) => (
-                      <option key={m} value={m}>
-                        {t('plan.calc.minutes', { value: f.int(Number(m)) })}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <IntervalMinutesField
+                value={form.intervalMin}
+                onValue={(intervalMin) => set({ intervalMin })}
+                f={f}
+              />
               {text('volumes', t('plan.sim.volumes'), t('plan.sim.listHelp'))}
               {text('ahtSec', t('plan.sim.aht'))}
               {text('patienceSec', t('plan.sim.patience'), t('plan.sim.patienceHelp'), false)}

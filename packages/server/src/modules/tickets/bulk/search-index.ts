@@ -29,33 +29,33 @@ export async function indexPendingSearch(
 ): Promise<{ tickets: number; messages: number }> {
   const db = database.db;
   const batch = database.pool ? BATCH.postgres : BATCH.pglite;
-  let tickets = 0;
-  let messages = 0;
-  for (;;) {
-    if (signal?.aborted) break;
-    const r = await sql`
+  /** Runs `update` a batch at a time until it changes no row or `signal` aborts; the rows changed. */
+  const untilDone = async (update: () => Promise<{ numAffectedRows?: bigint }>) => {
+    let rows = 0;
+    for (;;) {
+      if (signal?.aborted) break;
+      const n = Number((await update()).numAffectedRows ?? 0);
+      rows += n;
+      if (n === 0) break;
+      await yieldToEventLoop();
+    }
+    return rows;
+  };
+  const tickets = await untilDone(() =>
+    sql`
       update tickets set search = shoreline_ticket_search(language, subject, description)
       where id in (
         select id from tickets where organization_id = ${organizationId} and search is null
-        limit ${batch} for update skip locked)`.execute(db);
-    const n = Number(r.numAffectedRows ?? 0);
-    tickets += n;
-    if (n === 0) break;
-    await yieldToEventLoop();
-  }
-  for (;;) {
-    if (signal?.aborted) break;
-    const r = await sql`
+        limit ${batch} for update skip locked)`.execute(db),
+  );
+  const messages = await untilDone(() =>
+    sql`
       update ticket_messages m set search = to_tsvector(
         shoreline_text_config((select t.language from tickets t where t.id = m.ticket_id)), coalesce(m.body, ''))
       where m.id in (
         select id from ticket_messages where organization_id = ${organizationId} and search is null
-        limit ${batch} for update skip locked)`.execute(db);
-    const n = Number(r.numAffectedRows ?? 0);
-    messages += n;
-    if (n === 0) break;
-    await yieldToEventLoop();
-  }
+        limit ${batch} for update skip locked)`.execute(db),
+  );
   return { tickets, messages };
 }
 
