@@ -7,7 +7,8 @@
  * instant found by bisection to the second (tz transitions fall on whole seconds), so zones that
  * change at non-hour instants (America/St_Johns, Asia/Kathmandu, Australia/Lord_Howe's 30-minute
  * DST, Pacific/Chatham) are exact. Assumes at most one offset change per UTC hour, which holds for
- * every IANA zone. Instants before 1800 use the offset at 1800-01-01 (local mean time: no IANA zone
+ * every IANA zone. Where nothing around an hour is known yet, its whole day-long block is settled
+ * by two probes when the offsets at the block's ends agree (BLOCK_HOURS). Instants before 1800 use the offset at 1800-01-01 (local mean time: no IANA zone
  * in ICU changes offset before then, and `offsetAt` cannot probe years below 100).
  */
 import { assertTimeZone, instantOfWallTime, offsetAt, type WallClock, zonedToUtc } from './zoned-time.js';
