@@ -7,12 +7,14 @@
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench -- api
 // BENCH_DATABASE=name keeps the prepared database between runs (made and filled once, never
 // dropped), so before/after runs measure the same data without a new 1 M import each time.
+
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { SERVER_NODE_FLAGS } from '../packages/server/bin/node-flags.js';
 import { generateCanonicalTickets } from '../packages/server/test/insight/generate.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -100,10 +102,15 @@ async function main() {
     if (prepared) console.log(`reusing ${process.env.BENCH_DATABASE} (already holds the tickets)`);
     else await prepare(env, dir);
 
-    server = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', cli, 'serve'], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    // With the V8 flags `shoreline serve` runs with (packages/server/bin/node-flags.js).
+    server = spawn(
+      process.execPath,
+      [...SERVER_NODE_FLAGS, '--import', 'tsx', '--conditions=source', cli, 'serve'],
+      {
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
     const base = `http://127.0.0.1:${PORT}`;
     await waitFor(`${base}/healthz`);
     const login = await fetch(`${base}/api/auth/login`, {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../packages/server/bin/node-flags.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const filter = process.argv[2] ?? '';
@@ -15,7 +16,8 @@ for (const file of files) {
   console.log(`\n## ${file}`);
   const r = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--conditions=source', '--expose-gc', join(here, file)],
+    // The V8 flags `shoreline import` and `shoreline serve` run with (packages/server/bin/node-flags.js).
+    [...SERVER_NODE_FLAGS, '--import', 'tsx', '--conditions=source', '--expose-gc', join(here, file)],
     {
       stdio: 'inherit',
       env: { ...process.env, TZ: 'UTC' },

@@ -18,6 +18,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../packages/server/bin/node-flags.js';
 import { compiledCli, compileServer, mtime, newest } from './compile-server.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -134,9 +135,13 @@ try {
   process.exit(1);
 }
 say(`ready to serve after ${seconds()}; starting the server…`);
-const server = spawn(process.execPath, [compiledCli, 'serve', '--demo', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const server = spawn(
+  process.execPath,
+  [...SERVER_NODE_FLAGS, compiledCli, 'serve', '--demo', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -3,10 +3,13 @@
 // It runs the compiled CLI (≈0.85 s CPU for --help, against ≈2.2 s from source through tsx: BENCHMARKS.md),
 // compiling core and server first when dist/ is missing, as on a fresh clone. After changing the
 // sources, `npm run build` recompiles; this launcher only builds what was never built.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { hasServerNodeFlags, SERVER_NODE_FLAGS } from './node-flags.js';
+
+const FLAGGED_COMMANDS = new Set(['import', 'serve']);
 
 const main = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(main)) {
@@ -28,4 +31,16 @@ if (!existsSync(main)) {
     process.exit(1);
   }
 }
-await import(main.href);
+// `import` and `serve` run with the server's V8 flags (bin/node-flags.js): the command runs again in a
+// child node with them, which gets the signals this process gets and whose exit code it returns.
+if (FLAGGED_COMMANDS.has(process.argv[2] ?? '') && !hasServerNodeFlags()) {
+  const child = spawn(
+    process.execPath,
+    [...SERVER_NODE_FLAGS, ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else {
+  await import(main.href);
+}

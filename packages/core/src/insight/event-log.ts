@@ -59,6 +59,23 @@ export function readEventRow(
 
 const isDone = (s: TicketStatus | null) => s === 'solved' || s === 'closed';
 
+const ticketColumnCache = new WeakMap<ColumnMapping, readonly string[]>();
+
+/** The source columns applyTicketColumns reads for this mapping (remembered per mapping object). */
+function ticketColumnsOf(mapping: ColumnMapping): readonly string[] {
+  let columns = ticketColumnCache.get(mapping);
+  if (!columns) {
+    columns = [...new Set(Object.values(mapping.columns).filter((c): c is string => !!c))];
+    ticketColumnCache.set(mapping, columns);
+  }
+  return columns;
+}
+
+function sameTexts(a: SourceRecord, b: SourceRecord, columns: readonly string[]): boolean {
+  for (let i = 0; i < columns.length; i++) if (a[columns[i]!] !== b[columns[i]!]) return false;
+  return true;
+}
+
 /**
  * Rebuilds one ticket from its event-log rows (one case). Events are ordered by time, ties kept in
  * file order. Definitions:
@@ -82,7 +99,16 @@ export function rebuildFromEvents(mapping: ColumnMapping, rows: readonly EventRo
     ordered.sort((a, b) => a.row.at.getTime() - b.row.at.getTime() || a.index - b.index);
     const firstResponseStatuses = new Set(mapping.events?.firstResponseStatuses ?? []);
     const t = blankTicket(first.caseId);
-    for (const { row } of ordered) applyTicketColumns(t, new RecordReader(mapping, row.record));
+    // The latest row with a value wins. A row whose mapped ticket columns read exactly as the row
+    // before it changes nothing (applying the same texts again sets the same values), so it is not
+    // read again: most rows of an event log repeat the case's attributes, dates included.
+    const ticketColumns = ticketColumnsOf(mapping);
+    let previous: SourceRecord | null = null;
+    for (const { row } of ordered) {
+      if (previous === null || !sameTexts(previous, row.record, ticketColumns))
+        applyTicketColumns(t, new RecordReader(mapping, row.record));
+      previous = row.record;
+    }
     const explicit = { createdAt: t.createdAt, solvedAt: t.solvedAt, closedAt: t.closedAt };
     const events: TicketEvent[] = [];
     let status: TicketStatus | null = null;
@@ -101,18 +127,21 @@ export function rebuildFromEvents(mapping: ColumnMapping, rows: readonly EventRo
     // the status is unknown (flagged), not the last word it did cover (a case ending
     // `Completed-Cancelled` is not open).
     let lastWordUnknown = false;
-    for (const { row } of ordered) {
-      const push = (kind: TicketEvent['kind'], s: TicketStatus | null) =>
-        events.push({
-          seq: events.length,
-          at: row.at,
-          kind,
-          status: s,
-          statusRaw: row.statusRaw,
-          team: row.team,
-          supportLine: row.supportLine,
-          assignee: row.assignee,
-        });
+    // One function for the case, not one closure per row.
+    let row = first;
+    const push = (kind: TicketEvent['kind'], s: TicketStatus | null) =>
+      events.push({
+        seq: events.length,
+        at: row.at,
+        kind,
+        status: s,
+        statusRaw: row.statusRaw,
+        team: row.team,
+        supportLine: row.supportLine,
+        assignee: row.assignee,
+      });
+    for (const o of ordered) {
+      row = o.row;
       if (events.length === 0) push('created', statusOf(mapping, row.statusRaw));
       if (row.statusRaw !== null) {
         const next = statusOf(mapping, row.statusRaw);

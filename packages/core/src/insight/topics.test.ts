@@ -28,3 +28,24 @@ describe('extractTopic: one scan for any keyword before the per-keyword search',
     );
   });
 });
+
+describe('foldText: the ASCII shortcut', () => {
+  // The full fold: NFD, combining marks dropped, lower case, dotless ı as i.
+  const fullFold = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .replaceAll('ı', 'i');
+  it('folds any text exactly as the full fold does, ASCII or not', () => {
+    const ascii = fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)) });
+    const accents = fc.constantFrom('é', 'İ', 'ı', 'ß', 'Å', 'ñ', 'ş', 'א', 'ā', '\u0301', '🙂', '\ud800');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(ascii, accents)), (parts) => {
+        const text = parts.join('');
+        expect(foldText(text)).toBe(fullFold(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -174,8 +174,14 @@ export const LEXICON: Readonly<Record<Topic, readonly string[]>> = {
   ],
 };
 
+/** Any UTF-16 code unit outside ASCII (surrogates included). */
+const NON_ASCII = /[\u0080-\uffff]/;
+
 /** Lower-cases and strips diacritics (NFD then drop combining marks); ı → i, so Turkish folds too. */
 export function foldText(text: string): string {
+  // ASCII has no marks to strip and nothing NFD changes: lower-casing is the whole fold (most
+  // imported text, and the normalisation was most of extracting a topic from it).
+  if (!NON_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')

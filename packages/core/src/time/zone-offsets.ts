@@ -7,7 +7,8 @@
  * instant found by bisection to the second (tz transitions fall on whole seconds), so zones that
  * change at non-hour instants (America/St_Johns, Asia/Kathmandu, Australia/Lord_Howe's 30-minute
  * DST, Pacific/Chatham) are exact. Assumes at most one offset change per UTC hour, which holds for
- * every IANA zone. Instants before 1800 use the offset at 1800-01-01 (local mean time: no IANA zone
+ * every IANA zone. Where nothing around an hour is known yet, its whole day-long block is settled
+ * by two probes when the offsets at the block's ends agree (BLOCK_HOURS). Instants before 1800 use the offset at 1800-01-01 (local mean time: no IANA zone
  * in ICU changes offset before then, and `offsetAt` cannot probe years below 100).
  */
 import { assertTimeZone, instantOfWallTime, offsetAt, type WallClock, zonedToUtc } from './zoned-time.js';
@@ -17,6 +18,12 @@ const DAY_MS = 86_400_000;
 export const CHUNK_BITS = 10;
 /** Hours per memo chunk (≈ 43 days). */
 export const CHUNK_HOURS = 1 << CHUNK_BITS;
+/**
+ * Hours settled by two probes when the offsets at both ends agree. Assumes no two transitions of a
+ * zone within a day that cancel out (none in the IANA data; instantOfWallTime assumes them at least
+ * two days apart too).
+ */
+const BLOCK_HOURS = 24;
 /** Chunks kept per zone (≈ 30 years); the oldest-filled chunk is dropped beyond that. */
 const MAX_CHUNKS_PER_ZONE = 256;
 /** Zones kept in the module-level memo. */
@@ -86,6 +93,18 @@ export class ZoneMemo {
     // A neighbour already known saves a probe: the previous hour's end offset is this hour's start's.
     const before = i > 0 ? c.cells[i - 1]! : UNSET;
     const after = i < CHUNK_HOURS - 1 ? c.cells[i + 1]! : UNSET;
+    if (before === UNSET && after === UNSET) {
+      // Nothing known around: two probes settle the whole day-long block when its ends agree (a
+      // file spanning years asked two ICU probes per hour it touched: most of an import's date cost).
+      const from = i - (i % BLOCK_HOURS);
+      const to = Math.min(from + BLOCK_HOURS, CHUNK_HOURS);
+      const a = this.probe((c.firstHour + from) * HOUR_MS);
+      if (a === this.probe((c.firstHour + to) * HOUR_MS)) {
+        const v = encode(a, false);
+        for (let k = from; k < to; k++) if (c.cells[k] === UNSET) c.cells[k] = v;
+        return v;
+      }
+    }
     const a =
       before === UNSET
         ? this.probe(start)
