@@ -4,3 +4,4 @@ export * from './model.js';
 export * from './rounding.js';
 export * from './rules.js';
 export * from './shifts.js';
+export * from './tours.js';

@@ -9,8 +9,11 @@ import {
   greedySchedule,
   paidPeriods,
   roundedLpSchedule,
+  roundTours,
   type Shift,
   scheduledCoverage,
+  type TourSet,
+  tourModelLp,
 } from '@shoreline/core/schedule/index';
 
 export interface ScheduleSolution {
@@ -26,6 +29,8 @@ export interface ScheduleSolution {
   /** Why the greedy fallback was used. */
   readonly note?: string;
   readonly wallMs: number;
+  /** Agents on each tour of the tour set (tour schedules only). */
+  readonly tourCounts?: number[];
 }
 
 // The worker runs plain JavaScript (no TypeScript loader needed): it loads HiGHS and solves each model
@@ -38,7 +43,9 @@ require(workerData.highsPath)().then((highs) => {
       const r = highs.solve(m.model, m.options);
       const values = [];
       for (let i = 0; i < m.n; i++) values.push(r.Columns['x' + i] ? r.Columns['x' + i].Primal : 0);
-      parentPort.postMessage({ kind: 'result', status: r.Status, objective: r.ObjectiveValue, values });
+      const tours = [];
+      for (let j = 0; j < (m.ny || 0); j++) tours.push(r.Columns['y' + j] ? r.Columns['y' + j].Primal : 0);
+      parentPort.postMessage({ kind: 'result', status: r.Status, objective: r.ObjectiveValue, values, tours });
     } catch (err) {
       parentPort.postMessage({ kind: 'error', message: String((err && err.message) || err) });
     }
@@ -51,6 +58,8 @@ interface SolveAnswer {
   status: string;
   objective: number;
   values: number[];
+  /** Tour columns y0 … y(ny−1), when asked for. */
+  tours: number[];
 }
 
 /** One HiGHS thread: models go in one at a time; any abort, error or exit rejects every later call. */
@@ -78,19 +87,24 @@ class HighsThread {
       else if (m.kind === 'result') {
         const p = this.pending;
         this.pending = undefined;
-        p?.resolve({ status: m.status ?? '', objective: m.objective ?? Number.NaN, values: m.values ?? [] });
+        p?.resolve({
+          status: m.status ?? '',
+          objective: m.objective ?? Number.NaN,
+          values: m.values ?? [],
+          tours: m.tours ?? [],
+        });
       }
     });
     this.worker.on('error', (err) => fail(new Error(`HiGHS aborted: ${err.message}`)));
     this.worker.on('exit', (code) => fail(new Error(`the solver thread exited (${code})`)));
   }
 
-  async solve(model: string, n: number, options: Record<string, unknown>): Promise<SolveAnswer> {
+  async solve(model: string, n: number, options: Record<string, unknown>, ny = 0): Promise<SolveAnswer> {
     await this.ready;
     if (this.failure) throw this.failure;
     return new Promise((resolve, reject) => {
       this.pending = { resolve, reject };
-      this.worker.postMessage({ model, n, options: { output_flag: false, ...options } });
+      this.worker.postMessage({ model, n, ny, options: { output_flag: false, ...options } });
     });
   }
 
@@ -123,9 +137,9 @@ function coversAll(
 }
 
 /** The model text with lower bounds xᵢ ≥ lᵢ (the models write every ` xi >= 0` bound line). */
-function withLowerBounds(model: string, lower: readonly number[]): string {
-  return model.replace(/^ x(\d+) >= 0$/gm, (line, i: string) =>
-    lower[Number(i)]! > 0 ? ` x${i} >= ${lower[Number(i)]}` : line,
+function withLowerBounds(model: string, lower: readonly number[], prefix = 'x'): string {
+  return model.replace(new RegExp(`^ ${prefix}(\\d+) >= 0$`, 'gm'), (line, i: string) =>
+    lower[Number(i)]! > 0 ? ` ${prefix}${i} >= ${lower[Number(i)]}` : line,
   );
 }
 
@@ -289,4 +303,133 @@ export async function solveSchedule(
     thread.stop('done');
   }
   return answer();
+}
+
+/**
+ * Weekly tours over a cyclic week ({@link tourModelLp}), on one HiGHS thread with a time limit and a
+ * watchdog like {@link solveSchedule}: the LP (its optimum rounded up is the proven lower bound), a
+ * dive on the tour columns (fix ⌊y⌋, round up the largest fractional fifth, re-solve) rounded into
+ * whole tours and shifts ({@link roundTours}), then the full integer program with the time left; it
+ * stops once within `acceptGap` of the bound. A failure still returns the rounding of the last LP, or
+ * the greedy tours of {@link roundTours} from nothing.
+ */
+export async function solveTourSchedule(
+  required: readonly number[],
+  candidates: readonly Shift[],
+  set: TourSet,
+  o: {
+    timeLimitSec: number;
+    mipGap?: number;
+    acceptGap?: number;
+    onProgress?: (p: ScheduleProgress) => void;
+  },
+): Promise<ScheduleSolution> {
+  const began = performance.now();
+  const mipGap = o.mipGap ?? 0.001;
+  const acceptGap = o.acceptGap ?? mipGap;
+  const n = candidates.length;
+  const ny = set.tours.length;
+  let bound = Number.NaN;
+  let error: string | undefined;
+  let best = roundTours([], [], required, candidates, set);
+  let note = 'greedy tours';
+  let solver: 'highs' | 'greedy' = 'greedy';
+  const offer = (r: { counts: number[]; tourCounts: number[] }, by: string) => {
+    if (!coversAll(r.counts, required, candidates, true)) return;
+    const paid = total(r.counts, candidates);
+    const current = total(best.counts, candidates);
+    if (paid < current || (paid === current && solver === 'greedy')) {
+      best = r;
+      note = by;
+      solver = 'highs';
+    }
+  };
+  const left = () => o.timeLimitSec - (performance.now() - began) / 1000;
+  const done = () => {
+    const paid = total(best.counts, candidates);
+    return paid > 0 && (paid - bound) / paid <= acceptGap;
+  };
+  const progress = (stage: ScheduleProgress['stage']) =>
+    o.onProgress?.({ stage, bestPaid: total(best.counts, candidates), lowerBound: bound });
+  const thread = new HighsThread(createRequire(import.meta.url).resolve('highs'));
+  const watchdog = setTimeout(
+    () => thread.stop('the solver overran its time limit (watchdog)'),
+    (2 * o.timeLimitSec + 5) * 1000,
+  );
+  try {
+    const lpModel = tourModelLp(required, candidates, set, false);
+    const lp = await thread.solve(lpModel, n, { time_limit: Math.max(1, left()) }, ny);
+    if (lp.status !== 'Optimal') throw new Error(`HiGHS: the LP relaxation ended "${lp.status}"`);
+    bound = Math.ceil(lp.objective - 1e-6);
+    offer(roundTours(lp.tours, lp.values, required, candidates, set), 'the LP optimum rounded and repaired');
+    progress('lp');
+    let last = lp;
+    // The dive fixes the tours first; once they are whole, the shifts (meal places, part-time).
+    let lowerY = last.tours.map(() => 0);
+    let lowerX = last.values.map(() => 0);
+    for (let round = 0; round < 30 && !done() && left() > 1; round++) {
+      const fractionalOf = (values: readonly number[]) =>
+        values
+          .map((v, j) => ({ f: v - Math.floor(v + 1e-9), j }))
+          .filter((e) => e.f > 1e-6)
+          .sort((p, q) => q.f - p.f);
+      const fy = fractionalOf(last.tours);
+      const fx = fy.length === 0 ? fractionalOf(last.values) : [];
+      if (fy.length === 0 && fx.length === 0) break;
+      lowerY = last.tours.map((v) => Math.floor(v + 1e-9));
+      if (fy.length === 0) lowerX = last.values.map((v) => Math.floor(v + 1e-9));
+      const bump = (list: { j: number }[], lower: number[]) => {
+        for (const e of list.slice(0, Math.max(1, Math.ceil(list.length / 5)))) lower[e.j]!++;
+      };
+      bump(fy, lowerY);
+      bump(fx, lowerX);
+      const r = await thread.solve(
+        withLowerBounds(withLowerBounds(lpModel, lowerY, 'y'), lowerX, 'x'),
+        n,
+        { time_limit: Math.max(1, left()) },
+        ny,
+      );
+      if (r.status !== 'Optimal') break;
+      last = r;
+      offer(
+        roundTours(r.tours, r.values, required, candidates, set),
+        'an LP dive on the tours then the shifts, rounded and repaired',
+      );
+    }
+    progress('dive');
+    if (!done() && left() > 1) {
+      const r = await thread.solve(
+        tourModelLp(required, candidates, set, true),
+        n,
+        { time_limit: Math.max(1, left()), mip_rel_gap: mipGap },
+        ny,
+      );
+      if (r.status === 'Optimal' || r.status === 'Time limit reached')
+        offer(
+          {
+            counts: r.values.map((v) => Math.max(0, Math.round(v))),
+            tourCounts: r.tours.map((v) => Math.max(0, Math.round(v))),
+          },
+          'HiGHS integer program',
+        );
+      progress('mip');
+    }
+  } catch (err) {
+    error = (err as Error).message;
+  } finally {
+    clearTimeout(watchdog);
+    thread.stop('done');
+  }
+  const paid = total(best.counts, candidates);
+  const why = solver === 'greedy' ? (error ?? note) : note;
+  return {
+    counts: best.counts,
+    tourCounts: best.tourCounts,
+    paidPeriods: paid,
+    lowerBound: bound,
+    gap: paid > 0 ? (paid - bound) / paid : 0,
+    solver,
+    note: why,
+    wallMs: performance.now() - began,
+  };
 }
