@@ -152,7 +152,8 @@ export interface ScheduleProgress {
 
 /**
  * The least-paid schedule covering `required`, within `timeLimitSec` on one HiGHS thread (a watchdog
- * terminates it 5 s after twice the limit): (1) the LP relaxation, whose optimum rounded up is the
+ * terminates it 5 s after the limit: HiGHS overruns its own limit on hard MIPs, and the dive has an
+ * answer by then): (1) the LP relaxation, whose optimum rounded up is the
  * proven lower bound; (2) an LP dive — fix ⌊x⌋ as lower bounds, round up the largest fractional
  * fifth, re-solve, until integral or stuck — whose end is rounded down and repaired
  * ({@link roundedLpSchedule}); (3) the integer program restricted to the columns any LP used (a
@@ -217,7 +218,7 @@ export async function solveSchedule(
   const thread = new HighsThread(highsPath);
   const watchdog = setTimeout(
     () => thread.stop('the solver overran its time limit (watchdog)'),
-    (2 * o.timeLimitSec + 5) * 1000,
+    (o.timeLimitSec + 5) * 1000,
   );
   const left = () => o.timeLimitSec - (now() - began) / 1000;
   const done = () => {
@@ -354,7 +355,7 @@ export async function solveTourSchedule(
   const thread = new HighsThread(createRequire(import.meta.url).resolve('highs'));
   const watchdog = setTimeout(
     () => thread.stop('the solver overran its time limit (watchdog)'),
-    (2 * o.timeLimitSec + 5) * 1000,
+    (o.timeLimitSec + 5) * 1000,
   );
   try {
     const lpModel = tourModelLp(required, candidates, set, false);
