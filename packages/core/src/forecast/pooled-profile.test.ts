@@ -68,6 +68,19 @@ describe('pooled profile: similar days share their shape, combined level', () =>
     expect(pooled[2]! / (pooled[2]! + pooled[3]!)).toBeCloseTo((90 + 300 * groupMorning) / 500, 9);
   });
 
+  it('a history without volume forecasts zero, and a day of week never busy stays at zero', () => {
+    const series = { values: new Array(28).fill(0), periodsPerDay: 2, firstDayOfWeek: 0 };
+    expect(pooledProfile(series, 4)).toEqual([0, 0, 0, 0]);
+    const sundaysClosed = {
+      values: Array.from({ length: 14 }, (_, d) => (d % 7 === 0 ? [0, 0] : [6, 4])).flat(),
+      periodsPerDay: 2,
+      firstDayOfWeek: 0,
+    };
+    const f = pooledProfile(sundaysClosed, 4);
+    expect(f.slice(0, 2)).toEqual([0, 0]);
+    expect(f[2]! + f[3]!).toBeCloseTo(10, 6);
+  });
+
   it('bad options name their field', () => {
     const series = { values: new Array(14).fill(1), periodsPerDay: 1, firstDayOfWeek: 0 };
     expect(() => pooledProfile(series, 1, { smoothing: 0.5 })).toThrow(ForecastInputError);

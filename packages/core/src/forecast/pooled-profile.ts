@@ -124,7 +124,10 @@ export function pooledProfile(
     return smooth.map((v) => (z > 0 ? v / z : 1 / p));
   });
   // Local level from the last 7 whole days, each deseasonalised by its day-of-week factor.
-  const overall = means.reduce((x, y) => x + y, 0) / means.filter((m) => m > 0).length;
+  const active = means.filter((m) => m > 0).length;
+  const overall = active > 0 ? means.reduce((x, y) => x + y, 0) / active : 0;
+  // A history with no volume at all forecasts none.
+  if (!(overall > 0)) return new Array<number>(horizon).fill(0);
   let num = 0;
   let den = 0;
   for (const t of totals.slice(-7)) {
