@@ -3,10 +3,16 @@
 // thread (`shoreline schedule`'s solver). Independent shifts only (weekly tours are not built yet).
 // Run by bench/run.ts: `npm run bench -- schedule`.
 import { existsSync, readFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { requiredAgents, type ScheduleRules, scheduledCoverage, shiftCandidates } from '@shoreline/core';
-import { solveSchedule } from '../packages/server/src/modules/plan/schedule-solver.js';
+import {
+  requiredAgents,
+  type ScheduleRules,
+  scheduledCoverage,
+  shiftCandidates,
+  tourSet,
+} from '@shoreline/core';
+import { solveSchedule, solveTourSchedule } from '../packages/server/src/modules/plan/schedule-solver.js';
 
 const year = fileURLToPath(new URL('../../shared/reference/staffing/intervals_year.csv', import.meta.url));
 if (!existsSync(year)) {
@@ -91,19 +97,71 @@ const cases: { name: string; required: number[]; rules: ScheduleRules }[] = [
 ];
 
 console.log(
-  `Machine: ${cpus()[0]?.model ?? 'unknown'} · Node ${process.version} · HiGHS time limit 50 s (LP and MIP together)\n`,
+  `Machine: ${cpus()[0]?.model ?? 'unknown'} · Node ${process.version} · HiGHS time limit 50 s for everything (LP, dive, restricted MIP, MIP); stop within 0.4 % of the LP bound · load ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}\n`,
 );
 console.log(
-  '| case | periods | candidates | solver | paid hours | LP bound | gap | short intervals | wall |',
+  '| case | periods | candidates | solver | paid hours | LP bound | gap | short intervals | wall | CPU |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
-for (const c of cases) {
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+// SCHEDULE_CASES=tours runs the tour table alone; SCHEDULE_CASES=small the small team alone.
+const only = process.env.SCHEDULE_CASES === 'small' ? (name: string) => name.startsWith('small') : () => true;
+for (const c of process.env.SCHEDULE_CASES === 'tours' ? [] : cases.filter((c) => only(c.name))) {
   const candidates = shiftCandidates(c.rules, c.required.length, 15);
   const cyclic = c.rules.mode === 'cyclic';
-  const solution = await solveSchedule(c.required, candidates, cyclic, { timeLimitSec: 50 });
+  // CPU of the whole process (main thread and HiGHS's worker thread): the figure that does not depend
+  // on the other work sharing the machine's cores.
+  const cpu0 = process.cpuUsage();
+  const solution = await solveSchedule(c.required, candidates, cyclic, {
+    timeLimitSec: 50,
+    acceptGap: 0.004,
+  });
+  const cpu = process.cpuUsage(cpu0);
   const coverage = scheduledCoverage(solution.counts, candidates, c.required.length, cyclic);
   const short = c.required.filter((r, q) => coverage[q]! < r).length;
   console.log(
-    `| ${c.name} | ${c.required.length} | ${candidates.length} | ${solution.solver}${solution.note ? ` (${solution.note})` : ''} | ${(solution.paidPeriods / 4).toFixed(2)} | ${(solution.lowerBound / 4).toFixed(2)} | ${(100 * solution.gap).toFixed(2)} % | ${short} | ${(solution.wallMs / 1000).toFixed(1)} s |`,
+    `| ${c.name} | ${c.required.length} | ${candidates.length} | ${solution.solver}${solution.note ? ` (${solution.note})` : ''} | ${(solution.paidPeriods / 4).toFixed(2)} | ${(solution.lowerBound / 4).toFixed(2)} | ${(100 * solution.gap).toFixed(2)} % | ${short} | ${(solution.wallMs / 1000).toFixed(1)} s | ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s |`,
+  );
+}
+
+// Weekly tours: full-time 5 × 8 h (2 days off in a row) and 4 × 10 h (3 off), each day's meal placed
+// freely in its window; part-time 4 h shifts stay free daily shifts (the mix).
+const tourRules: ScheduleRules = {
+  shiftTypes: [
+    { name: '8h', lengthMin: 480, meal: MEAL },
+    { name: '10h', lengthMin: 600, meal: { ...MEAL, gridMin: 30 } },
+    { name: '4h', lengthMin: 240 },
+  ],
+  startGridMin: 30,
+  mode: 'cyclic',
+  tours: [
+    { shiftType: '8h', daysOn: 5 },
+    { shiftType: '10h', daysOn: 4 },
+  ],
+};
+console.log(
+  '\nWeekly tours (5 × 8 h with 2 days off, 4 × 10 h with 3 off, in a row) and free 4 h part-time shifts:\n',
+);
+console.log(
+  '| case | candidates | tours | solver | paid hours | LP bound | gap | short intervals | agents on tours | wall | CPU |',
+);
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+for (const c of cases.slice(1).filter((c) => only(c.name))) {
+  const rules: ScheduleRules = c.rules.openingHours
+    ? { ...tourRules, openingHours: c.rules.openingHours }
+    : tourRules;
+  const candidates = shiftCandidates(rules, c.required.length, 15);
+  const set = tourSet(rules, candidates, 96);
+  const cpu0 = process.cpuUsage();
+  const solution = await solveTourSchedule(c.required, candidates, set, {
+    timeLimitSec: 50,
+    acceptGap: 0.012,
+  });
+  const cpu = process.cpuUsage(cpu0);
+  const coverage = scheduledCoverage(solution.counts, candidates, c.required.length, true);
+  const short = c.required.filter((r, q) => coverage[q]! < r).length;
+  console.log(
+    `| ${c.name.replace(/, (cyclic|one-off horizon)$/, '')} | ${candidates.length} | ${set.tours.length} | ${solution.solver}${solution.note ? ` (${solution.note})` : ''} | ${(solution.paidPeriods / 4).toFixed(2)} | ${(solution.lowerBound / 4).toFixed(2)} | ${(100 * solution.gap).toFixed(2)} % | ${short} | ${(solution.tourCounts ?? []).reduce((a, b) => a + b, 0)} | ${(solution.wallMs / 1000).toFixed(1)} s | ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s |`,
   );
 }

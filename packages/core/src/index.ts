@@ -13,6 +13,7 @@ export * from './schedule/index.js';
 export * from './simulation/index.js';
 export * from './sla/index.js';
 export * from './source/index.js';
+export * from './split/index.js';
 export * from './staffing/index.js';
 export * from './tickets/index.js';
 export * from './time/index.js';

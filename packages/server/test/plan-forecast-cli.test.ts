@@ -179,7 +179,14 @@ describe('shoreline forecast', () => {
         horizonDays: 7,
       });
       expect(readCsv(output)).toHaveLength(7 * 48);
-      expect(result.backtest.map((b) => b.method)).toEqual(['snaive', 'mean4', 'mean8', 'poisson', 'taylor']);
+      expect(result.backtest.map((b) => b.method)).toEqual([
+        'snaive',
+        'mean4',
+        'mean8',
+        'poisson',
+        'pooled',
+        'taylor',
+      ]);
       const least = Math.min(...result.backtest.map((b) => b.interval.mae));
       expect(result.backtest.find((b) => b.method === result.method)!.interval.mae).toBe(least);
     },

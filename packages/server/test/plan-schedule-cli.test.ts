@@ -137,6 +137,40 @@ describe('shoreline schedule', () => {
     },
   );
 
+  it('weekly tours: 5 days on with 2 off in a row; one agent every hour of a week takes 6 agents', async () => {
+    // 8-hour shifts at 00:00, 08:00 and 16:00 only: each start needs a shift on all 7 days and a tour
+    // works 5 of them, so ⌈7/5⌉ = 2 agents per start, 6 in all, paid 6 × 5 × 8 = 240 h.
+    const rules = file(
+      'tours.json',
+      JSON.stringify({
+        shiftTypes: [{ name: '8h', lengthMin: 480 }],
+        startGridMin: 480,
+        mode: 'cyclic',
+        tours: [{ shiftType: '8h', daysOn: 5 }],
+      }),
+    );
+    const output = join(dir, 'tours.csv');
+    const report = await runSchedule({
+      requirements: file('tq.csv', requirements('2027-01-04', 60, new Array(24 * 7).fill(1))),
+      rules,
+      output,
+    });
+    expect(report.intervals.every((i) => i.shortfall === 0)).toBe(true);
+    expect(report.tourAgents).toBe(6);
+    expect(report.paidHours).toBe(240);
+    expect(coverageFromShiftsCsv(output, '2027-01-04', 7, 60, true)).toEqual(
+      report.intervals.map((i) => i.scheduled),
+    );
+    // A requirement of 3 days cannot hold a week of tours.
+    await expect(
+      runSchedule({
+        requirements: file('t3.csv', requirements('2027-01-04', 60, new Array(72).fill(1))),
+        rules,
+        output,
+      }),
+    ).rejects.toThrow(/exactly 7 days/);
+  });
+
   it('the plain and the difference form of the model reach the same optimum', async () => {
     // Required agents on a cyclic day of half-hours, shifts of 4 h and 8 h with a meal.
     const required = Array.from({ length: 48 }, (_, q) => [1, 1, 2, 3, 5, 4, 3, 2][Math.floor(q / 6)]!);

@@ -236,7 +236,14 @@ describe('forecast', () => {
   it('auto takes the method with the least backtest MAE and reports every candidate', () => {
     const values = Array.from({ length: 35 }, (_, d) => 100 + 10 * (d % 7));
     const result = forecast({ series: daily(values), horizon: 7 });
-    expect(result.backtest.map((b) => b.method)).toEqual(['snaive', 'mean4', 'mean8', 'poisson', 'taylor']);
+    expect(result.backtest.map((b) => b.method)).toEqual([
+      'snaive',
+      'mean4',
+      'mean8',
+      'poisson',
+      'pooled',
+      'taylor',
+    ]);
     const best = Math.min(...result.backtest.map((b) => b.interval.mae));
     expect(result.backtest.find((b) => b.method === result.method)!.interval.mae).toBe(best);
     expect(result.dispersion).toBe(1);

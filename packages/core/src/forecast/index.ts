@@ -8,6 +8,7 @@ export * from './forecast.js';
 export * from './methods.js';
 export * from './outliers.js';
 export * from './poisson-profile.js';
+export * from './pooled-profile.js';
 export * from './prediction-interval.js';
 export * from './seasonal-naive.js';
 export * from './series.js';

@@ -1,5 +1,7 @@
 // Shift scheduling: rules, candidate shifts, the covering integer program, a greedy fallback.
 export * from './greedy.js';
 export * from './model.js';
+export * from './rounding.js';
 export * from './rules.js';
 export * from './shifts.js';
+export * from './tours.js';

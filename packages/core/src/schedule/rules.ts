@@ -41,6 +41,12 @@ export interface ScheduleRules {
   readonly openingHours?: { readonly openMin: number; readonly closeMin: number } | undefined;
   /** `cyclic`: the horizon repeats (a shift past its end wraps to its start); `horizon`: a one-off stretch. */
   readonly mode: 'cyclic' | 'horizon';
+  /**
+   * Weekly tours (cyclic week only): agents on a tour work `shiftType` at one start time on `daysOn`
+   * days a week, the other days off in a row; toured types are worked only in tours, the others stay
+   * free daily shifts (a full-time / part-time mix).
+   */
+  readonly tours?: readonly { readonly shiftType: string; readonly daysOn: number }[] | undefined;
 }
 
 const isWhole = (v: unknown, min: number, max: number): v is number =>
@@ -104,6 +110,20 @@ export function validateRules(value: unknown, stepMin: number): ScheduleRules {
     onStep('openingHours.closeMin', o.closeMin, 0, 1440);
     if ((o.openMin as number) >= (o.closeMin as number))
       fail('openingHours', 'openMin must be before closeMin');
+  }
+  if (rules.tours !== undefined) {
+    if (!Array.isArray(rules.tours) || rules.tours.length > 50)
+      fail('tours', 'must be a list of at most 50 tours');
+    if (rules.mode !== 'cyclic') fail('tours', 'need "mode": "cyclic" (a week that repeats)');
+    const seen = new Set<string>();
+    (rules.tours as unknown[]).forEach((raw, i) => {
+      const t = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+      if (typeof t.shiftType !== 'string' || !names.has(t.shiftType))
+        fail(`tours[${i}].shiftType`, 'must name one of shiftTypes');
+      if (seen.has(t.shiftType as string)) fail(`tours[${i}].shiftType`, `"${t.shiftType}" has two tours`);
+      seen.add(t.shiftType as string);
+      if (!isWhole(t.daysOn, 1, 6)) fail(`tours[${i}].daysOn`, 'must be a whole number of days from 1 to 6');
+    });
   }
   return rules as unknown as ScheduleRules;
 }

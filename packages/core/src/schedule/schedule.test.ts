@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { greedySchedule } from './greedy.js';
 import { coveringModelLp, scheduledCoverage } from './model.js';
+import { roundedLpSchedule } from './rounding.js';
 import { ScheduleInputError, type ScheduleRules, validateRules } from './rules.js';
 import { paidPeriods, type Shift, shiftCandidates, workedPeriods } from './shifts.js';
 
@@ -147,6 +148,41 @@ describe('greedy schedule (the fallback): properties', () => {
         },
       ),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe('LP rounding, repaired: properties', () => {
+  it('whatever the fractional values, whole counts that cover every period a shift can work', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 48, maxLength: 48 }),
+        fc.array(fc.double({ min: 0, max: 4, noNaN: true }), { minLength: 168, maxLength: 168 }),
+        fc.boolean(),
+        (required, fractional, cyclic) => {
+          const rules: ScheduleRules = { ...RULES, mode: cyclic ? 'cyclic' : 'horizon' };
+          const candidates = shiftCandidates(rules, 48, STEP);
+          const counts = roundedLpSchedule(fractional, required, candidates, cyclic);
+          expect(counts.every((c) => Number.isInteger(c) && c >= 0)).toBe(true);
+          const coverage = scheduledCoverage(counts, candidates, 48, cyclic);
+          const coverable = scheduledCoverage(
+            candidates.map(() => 1),
+            candidates,
+            48,
+            cyclic,
+          );
+          required.forEach((need, q) => {
+            if (coverable[q]! > 0) expect(coverage[q]).toBeGreaterThanOrEqual(need);
+          });
+          // No shift can be dropped: each kept one is needed somewhere.
+          counts.forEach((c, i) => {
+            if (c === 0) return;
+            const worked = workedPeriods(candidates[i]!, 48, cyclic);
+            expect(worked.some((q) => coverage[q]! - 1 < required[q]!)).toBe(true);
+          });
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 });

@@ -1,6 +1,6 @@
 // Solving the covering integer program with HiGHS (npm `highs`, WebAssembly) in a worker thread, with a
 // time limit and a watchdog; any failure (a WASM abort in presolve, a timeout, an infeasible answer)
-// falls back to core's greedy schedule, so a feasible schedule always comes back. Decision 0023.
+// falls back to core's greedy schedule, so a feasible schedule always comes back. Decisions 0023, 0030.
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import {
@@ -8,8 +8,12 @@ import {
   coveringModelLp,
   greedySchedule,
   paidPeriods,
+  roundedLpSchedule,
+  roundTours,
   type Shift,
   scheduledCoverage,
+  type TourSet,
+  tourModelLp,
 } from '@shoreline/core/schedule/index';
 
 export interface ScheduleSolution {
@@ -25,26 +29,92 @@ export interface ScheduleSolution {
   /** Why the greedy fallback was used. */
   readonly note?: string;
   readonly wallMs: number;
+  /** Agents on each tour of the tour set (tour schedules only). */
+  readonly tourCounts?: number[];
 }
 
-// The worker runs plain JavaScript (no TypeScript loader needed): it loads HiGHS, solves the LP then the MIP.
+// The worker runs plain JavaScript (no TypeScript loader needed): it loads HiGHS and solves each model
+// it is sent, one at a time, answering with the status, objective and the columns x0 … x(n−1).
 const WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 require(workerData.highsPath)().then((highs) => {
-  const options = { output_flag: false, time_limit: workerData.timeLimitSec, mip_rel_gap: workerData.mipGap };
-  const began = performance.now();
-  const lp = highs.solve(workerData.lp, options);
-  const lpValues = [];
-  for (let i = 0; i < workerData.n; i++) lpValues.push(lp.Columns['x' + i] ? lp.Columns['x' + i].Primal : 0);
-  parentPort.postMessage({ kind: 'lp', status: lp.Status, objective: lp.ObjectiveValue, values: lpValues });
-  // One time limit for both solves (elapsed time on the monotonic clock, not the wall clock).
-  options.time_limit = Math.max(1, workerData.timeLimitSec - (performance.now() - began) / 1000);
-  const mip = highs.solve(workerData.mip, options);
-  const values = [];
-  for (let i = 0; i < workerData.n; i++) values.push(mip.Columns['x' + i] ? mip.Columns['x' + i].Primal : 0);
-  parentPort.postMessage({ kind: 'mip', status: mip.Status, objective: mip.ObjectiveValue, values });
-}).catch((err) => parentPort.postMessage({ kind: 'error', message: String(err && err.message || err) }));
+  parentPort.on('message', (m) => {
+    try {
+      const r = highs.solve(m.model, m.options);
+      const values = [];
+      for (let i = 0; i < m.n; i++) values.push(r.Columns['x' + i] ? r.Columns['x' + i].Primal : 0);
+      const tours = [];
+      for (let j = 0; j < (m.ny || 0); j++) tours.push(r.Columns['y' + j] ? r.Columns['y' + j].Primal : 0);
+      parentPort.postMessage({ kind: 'result', status: r.Status, objective: r.ObjectiveValue, values, tours });
+    } catch (err) {
+      parentPort.postMessage({ kind: 'error', message: String((err && err.message) || err) });
+    }
+  });
+  parentPort.postMessage({ kind: 'ready' });
+}).catch((err) => parentPort.postMessage({ kind: 'error', message: String((err && err.message) || err) }));
 `;
+
+interface SolveAnswer {
+  status: string;
+  objective: number;
+  values: number[];
+  /** Tour columns y0 … y(ny−1), when asked for. */
+  tours: number[];
+}
+
+/** One HiGHS thread: models go in one at a time; any abort, error or exit rejects every later call. */
+class HighsThread {
+  private readonly worker: Worker;
+  private pending: { resolve: (a: SolveAnswer) => void; reject: (e: Error) => void } | undefined;
+  private failure: Error | undefined;
+  private readonly ready: Promise<void>;
+
+  constructor(highsPath: string) {
+    this.worker = new Worker(WORKER, { eval: true, workerData: { highsPath } });
+    let markReady: () => void = () => {};
+    this.ready = new Promise((resolve) => {
+      markReady = resolve;
+    });
+    const fail = (error: Error) => {
+      this.failure ??= error;
+      markReady();
+      this.pending?.reject(error);
+      this.pending = undefined;
+    };
+    this.worker.on('message', (m: { kind: string; message?: string } & Partial<SolveAnswer>) => {
+      if (m.kind === 'ready') markReady();
+      else if (m.kind === 'error') fail(new Error(`HiGHS failed: ${m.message}`));
+      else if (m.kind === 'result') {
+        const p = this.pending;
+        this.pending = undefined;
+        p?.resolve({
+          status: m.status ?? '',
+          objective: m.objective ?? Number.NaN,
+          values: m.values ?? [],
+          tours: m.tours ?? [],
+        });
+      }
+    });
+    this.worker.on('error', (err) => fail(new Error(`HiGHS aborted: ${err.message}`)));
+    this.worker.on('exit', (code) => fail(new Error(`the solver thread exited (${code})`)));
+  }
+
+  async solve(model: string, n: number, options: Record<string, unknown>, ny = 0): Promise<SolveAnswer> {
+    await this.ready;
+    if (this.failure) throw this.failure;
+    return new Promise((resolve, reject) => {
+      this.pending = { resolve, reject };
+      this.worker.postMessage({ model, n, ny, options: { output_flag: false, ...options } });
+    });
+  }
+
+  stop(reason: string): void {
+    if (!this.failure) this.failure = new Error(reason);
+    this.pending?.reject(this.failure);
+    this.pending = undefined;
+    void this.worker.terminate();
+  }
+}
 
 function total(counts: readonly number[], candidates: readonly Shift[]): number {
   return counts.reduce((s, c, i) => s + c * paidPeriods(candidates[i]!), 0);
@@ -66,112 +136,301 @@ function coversAll(
   return required.every((r, q) => coverable[q] === 0 || coverage[q]! >= Math.ceil(r));
 }
 
+/** The model text with lower bounds xᵢ ≥ lᵢ (the models write every ` xi >= 0` bound line). */
+function withLowerBounds(model: string, lower: readonly number[], prefix = 'x'): string {
+  return model.replace(new RegExp(`^ ${prefix}(\\d+) >= 0$`, 'gm'), (line, i: string) =>
+    lower[Number(i)]! > 0 ? ` ${prefix}${i} >= ${lower[Number(i)]}` : line,
+  );
+}
+
+/** What {@link solveSchedule} reports while it works: the stage, the best paid periods so far, the bound. */
+export interface ScheduleProgress {
+  readonly stage: 'lp' | 'dive' | 'restricted-mip' | 'mip';
+  readonly bestPaid: number;
+  readonly lowerBound: number;
+}
+
 /**
- * The least-paid schedule covering `required`: the best of HiGHS's integer solution within
- * `timeLimitSec` (LP then MIP share it; a watchdog terminates the thread 5 s after twice the limit),
- * the LP optimum rounded up, and the greedy schedule. `lowerBound` is the LP optimum rounded up.
+ * The least-paid schedule covering `required`, within `timeLimitSec` on one HiGHS thread (a watchdog
+ * terminates it 5 s after the limit: HiGHS overruns its own limit on hard MIPs, and the dive has an
+ * answer by then): (1) the LP relaxation, whose optimum rounded up is the
+ * proven lower bound; (2) an LP dive — fix ⌊x⌋ as lower bounds, round up the largest fractional
+ * fifth, re-solve, until integral or stuck — whose end is rounded down and repaired
+ * ({@link roundedLpSchedule}); (3) the integer program restricted to the columns any LP used (a
+ * "restricted master" MIP: small, so HiGHS proves its optimum quickly); (4) the full integer program
+ * with the time left. It stops as soon as the best schedule is within `acceptGap` of the bound. The
+ * answer is the best covering schedule among all of these, the LP rounded up and core's greedy, so a
+ * solver failure (a WASM abort in presolve, a timeout) still returns a feasible schedule.
  */
 export async function solveSchedule(
   required: readonly number[],
   candidates: readonly Shift[],
   cyclic: boolean,
-  o: { timeLimitSec: number; mipGap?: number; startedAt?: () => number; form?: 'difference' | 'plain' },
+  o: {
+    timeLimitSec: number;
+    mipGap?: number;
+    /** Stop when the best schedule is within this gap of the LP bound (default: mipGap, 0.1 %). */
+    acceptGap?: number;
+    startedAt?: () => number;
+    form?: 'difference' | 'plain';
+    onProgress?: (p: ScheduleProgress) => void;
+  },
 ): Promise<ScheduleSolution> {
   const now = o.startedAt ?? (() => performance.now());
   const began = now();
-  const fallback = (note: string, lowerBound = Number.NaN): ScheduleSolution => {
-    const counts = greedySchedule(required, candidates, cyclic);
-    const paid = total(counts, candidates);
+  const mipGap = o.mipGap ?? 0.001;
+  const acceptGap = o.acceptGap ?? mipGap;
+  const greedy = greedySchedule(required, candidates, cyclic);
+  const found: { counts: number[]; solver: 'highs' | 'greedy'; note?: string }[] = [
+    { counts: greedy, solver: 'greedy', note: 'greedy beat the solver' },
+  ];
+  // The least paid; on a tie the solver's schedule (the greedy is the fallback, listed first).
+  const best = () =>
+    found.reduce((a, b) => {
+      const pa = total(a.counts, candidates);
+      const pb = total(b.counts, candidates);
+      return pb < pa || (pb === pa && a.solver === 'greedy') ? b : a;
+    });
+  let bound = Number.NaN;
+  let error: string | undefined;
+  const answer = (): ScheduleSolution => {
+    const b = best();
+    const paid = total(b.counts, candidates);
+    const note = b.solver === 'greedy' ? (error ?? b.note) : b.note;
     return {
-      counts,
+      counts: b.counts,
       paidPeriods: paid,
-      lowerBound,
-      gap: paid > 0 ? (paid - lowerBound) / paid : 0,
-      solver: 'greedy',
-      note,
+      lowerBound: bound,
+      gap: paid > 0 ? (paid - bound) / paid : 0,
+      solver: b.solver,
+      ...(note ? { note } : {}),
       wallMs: now() - began,
     };
   };
-  if (candidates.length === 0) return fallback('no shift the rules allow');
+  if (candidates.length === 0) {
+    error = 'no shift the rules allow';
+    return answer();
+  }
   const highsPath = createRequire(import.meta.url).resolve('highs');
   // The difference form by default: about ten times fewer nonzeros, the same optimum.
   const model = o.form === 'plain' ? coveringModelLp : coveringModelDifferenceLp;
-  const lp = model(required, candidates, cyclic, false);
-  const mip = model(required, candidates, cyclic, true);
-  let lpValues: number[] | undefined;
-  const answer = await new Promise<{ bound: number; values?: number[]; error?: string }>((resolve) => {
-    let bound = Number.NaN;
-    const worker = new Worker(WORKER, {
-      eval: true,
-      workerData: {
-        highsPath,
-        lp,
-        mip,
-        n: candidates.length,
-        timeLimitSec: o.timeLimitSec,
-        mipGap: o.mipGap ?? 0.001,
-      },
-    });
-    let done = false;
-    const finish = (value: { bound: number; values?: number[]; error?: string }) => {
-      if (done) return;
-      done = true;
-      clearTimeout(watchdog);
-      void worker.terminate();
-      resolve(value);
-    };
-    const watchdog = setTimeout(
-      () => finish({ bound, error: 'the solver overran its time limit (watchdog)' }),
-      (2 * o.timeLimitSec + 5) * 1000,
-    );
-    worker.on(
-      'message',
-      (m: { kind: string; status?: string; objective?: number; values?: number[]; message?: string }) => {
-        if (m.kind === 'lp' && m.status === 'Optimal') {
-          bound = Math.ceil((m.objective ?? Number.NaN) - 1e-6);
-          lpValues = m.values;
-        }
-        if (m.kind === 'error') finish({ bound, error: `HiGHS failed: ${m.message}` });
-        if (m.kind === 'mip')
-          finish({
-            bound,
-            values: m.values ?? [],
-            error:
-              m.status === 'Optimal' || m.status === 'Time limit reached' ? undefined : `HiGHS: ${m.status}`,
-          });
-      },
-    );
-    worker.on('error', (err) => finish({ bound, error: `HiGHS aborted: ${err.message}` }));
-    worker.on('exit', (code) => finish({ bound, error: `the solver thread exited (${code})` }));
-  });
-  // The best covering schedule among HiGHS's incumbent, the LP optimum rounded up (feasible: every
-  // covering constraint is ≥ with nonnegative coefficients) and the greedy one.
-  const found: { counts: number[]; solver: 'highs' | 'greedy'; note?: string }[] = [];
-  if (answer.values && !answer.error) {
-    const counts = answer.values.map((v) => Math.max(0, Math.round(v)));
-    if (coversAll(counts, required, candidates, cyclic)) found.push({ counts, solver: 'highs' });
-  }
-  const relaxed = lpValues as number[] | undefined;
-  if (relaxed) {
-    const counts = relaxed.map((v) => Math.max(0, Math.ceil(v - 1e-9)));
+  const n = candidates.length;
+  const thread = new HighsThread(highsPath);
+  const watchdog = setTimeout(
+    () => thread.stop('the solver overran its time limit (watchdog)'),
+    (o.timeLimitSec + 5) * 1000,
+  );
+  const left = () => o.timeLimitSec - (now() - began) / 1000;
+  const done = () => {
+    const paid = total(best().counts, candidates);
+    return paid > 0 && (paid - bound) / paid <= acceptGap;
+  };
+  const keep = (counts: number[], note?: string) => {
     if (coversAll(counts, required, candidates, cyclic))
-      found.push({ counts, solver: 'highs', note: 'the LP optimum rounded up' });
+      found.push({ counts, solver: 'highs', ...(note ? { note } : {}) });
+  };
+  const progress = (stage: ScheduleProgress['stage']) =>
+    o.onProgress?.({ stage, bestPaid: total(best().counts, candidates), lowerBound: bound });
+  try {
+    const lpModel = model(required, candidates, cyclic, false);
+    const lp = await thread.solve(lpModel, n, { time_limit: Math.max(1, left()) });
+    if (lp.status !== 'Optimal') throw new Error(`HiGHS: the LP relaxation ended "${lp.status}"`);
+    bound = Math.ceil(lp.objective - 1e-6);
+    keep(
+      lp.values.map((v) => Math.max(0, Math.ceil(v - 1e-9))),
+      'the LP optimum rounded up',
+    );
+    keep(
+      roundedLpSchedule(lp.values, required, candidates, cyclic),
+      'the LP optimum rounded down and repaired',
+    );
+    progress('lp');
+    const used = new Set<number>();
+    lp.values.forEach((v, i) => {
+      if (v > 1e-9) used.add(i);
+    });
+    // (2) The dive.
+    let x = lp.values;
+    for (let round = 0; round < 20 && !done() && left() > 1; round++) {
+      const fractional = x
+        .map((v, i) => ({ f: v - Math.floor(v + 1e-9), i }))
+        .filter((e) => e.f > 1e-6)
+        .sort((a, b) => b.f - a.f);
+      if (fractional.length === 0) break;
+      const lower = x.map((v) => Math.floor(v + 1e-9));
+      for (const e of fractional.slice(0, Math.max(1, Math.ceil(fractional.length / 5)))) lower[e.i]!++;
+      const r = await thread.solve(withLowerBounds(lpModel, lower), n, { time_limit: Math.max(1, left()) });
+      if (r.status !== 'Optimal') break;
+      x = r.values;
+      x.forEach((v, i) => {
+        if (v > 1e-9) used.add(i);
+      });
+    }
+    keep(roundedLpSchedule(x, required, candidates, cyclic), 'an LP dive, rounded and repaired');
+    progress('dive');
+    // (3) The integer program over the columns the LPs and the best schedule use.
+    if (!done() && left() > 1) {
+      best().counts.forEach((c, i) => {
+        if (c > 0) used.add(i);
+      });
+      const columns = [...used].sort((a, b) => a - b);
+      const sub = columns.map((i) => candidates[i]!);
+      const r = await thread.solve(model(required, sub, cyclic, true), sub.length, {
+        time_limit: Math.max(1, Math.min(left(), o.timeLimitSec / 2)),
+        mip_rel_gap: mipGap,
+      });
+      const counts = new Array<number>(n).fill(0);
+      columns.forEach((i, k) => {
+        counts[i] = Math.max(0, Math.round(r.values[k] ?? 0));
+      });
+      keep(counts, `the integer program over the ${sub.length} columns the LPs used`);
+      progress('restricted-mip');
+    }
+    // (4) The full integer program with the time left.
+    if (!done() && left() > 1) {
+      const r = await thread.solve(model(required, candidates, cyclic, true), n, {
+        time_limit: Math.max(1, left()),
+        mip_rel_gap: mipGap,
+      });
+      if (r.status === 'Optimal' || r.status === 'Time limit reached')
+        keep(r.values.map((v) => Math.max(0, Math.round(v))));
+      else error = `HiGHS: ${r.status}`;
+      progress('mip');
+    }
+  } catch (err) {
+    error = (err as Error).message;
+  } finally {
+    clearTimeout(watchdog);
+    thread.stop('done');
   }
-  found.push({
-    counts: greedySchedule(required, candidates, cyclic),
-    solver: 'greedy',
-    note: answer.error ?? 'greedy beat the solver',
-  });
-  const best = found.reduce((a, b) => (total(b.counts, candidates) < total(a.counts, candidates) ? b : a));
+  return answer();
+}
+
+/**
+ * Weekly tours over a cyclic week ({@link tourModelLp}), on one HiGHS thread with a time limit and a
+ * watchdog like {@link solveSchedule}: the LP (its optimum rounded up is the proven lower bound), a
+ * dive on the tour columns (fix ⌊y⌋, round up the largest fractional fifth, re-solve) rounded into
+ * whole tours and shifts ({@link roundTours}), then the full integer program with the time left; it
+ * stops once within `acceptGap` of the bound. A failure still returns the rounding of the last LP, or
+ * the greedy tours of {@link roundTours} from nothing.
+ */
+export async function solveTourSchedule(
+  required: readonly number[],
+  candidates: readonly Shift[],
+  set: TourSet,
+  o: {
+    timeLimitSec: number;
+    mipGap?: number;
+    acceptGap?: number;
+    onProgress?: (p: ScheduleProgress) => void;
+  },
+): Promise<ScheduleSolution> {
+  const began = performance.now();
+  const mipGap = o.mipGap ?? 0.001;
+  const acceptGap = o.acceptGap ?? mipGap;
+  const n = candidates.length;
+  const ny = set.tours.length;
+  let bound = Number.NaN;
+  let error: string | undefined;
+  let best = roundTours([], [], required, candidates, set);
+  let note = 'greedy tours';
+  let solver: 'highs' | 'greedy' = 'greedy';
+  const offer = (r: { counts: number[]; tourCounts: number[] }, by: string) => {
+    if (!coversAll(r.counts, required, candidates, true)) return;
+    const paid = total(r.counts, candidates);
+    const current = total(best.counts, candidates);
+    if (paid < current || (paid === current && solver === 'greedy')) {
+      best = r;
+      note = by;
+      solver = 'highs';
+    }
+  };
+  const left = () => o.timeLimitSec - (performance.now() - began) / 1000;
+  const done = () => {
+    const paid = total(best.counts, candidates);
+    return paid > 0 && (paid - bound) / paid <= acceptGap;
+  };
+  const progress = (stage: ScheduleProgress['stage']) =>
+    o.onProgress?.({ stage, bestPaid: total(best.counts, candidates), lowerBound: bound });
+  const thread = new HighsThread(createRequire(import.meta.url).resolve('highs'));
+  const watchdog = setTimeout(
+    () => thread.stop('the solver overran its time limit (watchdog)'),
+    (o.timeLimitSec + 5) * 1000,
+  );
+  try {
+    const lpModel = tourModelLp(required, candidates, set, false);
+    const lp = await thread.solve(lpModel, n, { time_limit: Math.max(1, left()) }, ny);
+    if (lp.status !== 'Optimal') throw new Error(`HiGHS: the LP relaxation ended "${lp.status}"`);
+    bound = Math.ceil(lp.objective - 1e-6);
+    offer(roundTours(lp.tours, lp.values, required, candidates, set), 'the LP optimum rounded and repaired');
+    progress('lp');
+    let last = lp;
+    // The dive fixes the tours first; once they are whole, the shifts (meal places, part-time).
+    let lowerY = last.tours.map(() => 0);
+    let lowerX = last.values.map(() => 0);
+    for (let round = 0; round < 30 && !done() && left() > 1; round++) {
+      const fractionalOf = (values: readonly number[]) =>
+        values
+          .map((v, j) => ({ f: v - Math.floor(v + 1e-9), j }))
+          .filter((e) => e.f > 1e-6)
+          .sort((p, q) => q.f - p.f);
+      const fy = fractionalOf(last.tours);
+      const fx = fy.length === 0 ? fractionalOf(last.values) : [];
+      if (fy.length === 0 && fx.length === 0) break;
+      lowerY = last.tours.map((v) => Math.floor(v + 1e-9));
+      if (fy.length === 0) lowerX = last.values.map((v) => Math.floor(v + 1e-9));
+      const bump = (list: { j: number }[], lower: number[]) => {
+        for (const e of list.slice(0, Math.max(1, Math.ceil(list.length / 5)))) lower[e.j]!++;
+      };
+      bump(fy, lowerY);
+      bump(fx, lowerX);
+      const r = await thread.solve(
+        withLowerBounds(withLowerBounds(lpModel, lowerY, 'y'), lowerX, 'x'),
+        n,
+        { time_limit: Math.max(1, left()) },
+        ny,
+      );
+      if (r.status !== 'Optimal') break;
+      last = r;
+      offer(
+        roundTours(r.tours, r.values, required, candidates, set),
+        'an LP dive on the tours then the shifts, rounded and repaired',
+      );
+    }
+    progress('dive');
+    if (!done() && left() > 1) {
+      const r = await thread.solve(
+        tourModelLp(required, candidates, set, true),
+        n,
+        { time_limit: Math.max(1, left()), mip_rel_gap: mipGap },
+        ny,
+      );
+      if (r.status === 'Optimal' || r.status === 'Time limit reached')
+        offer(
+          {
+            counts: r.values.map((v) => Math.max(0, Math.round(v))),
+            tourCounts: r.tours.map((v) => Math.max(0, Math.round(v))),
+          },
+          'HiGHS integer program',
+        );
+      progress('mip');
+    }
+  } catch (err) {
+    error = (err as Error).message;
+  } finally {
+    clearTimeout(watchdog);
+    thread.stop('done');
+  }
   const paid = total(best.counts, candidates);
-  const note = best.note ?? answer.error;
+  const why = solver === 'greedy' ? (error ?? note) : note;
   return {
     counts: best.counts,
+    tourCounts: best.tourCounts,
     paidPeriods: paid,
-    lowerBound: answer.bound,
-    gap: paid > 0 ? (paid - answer.bound) / paid : 0,
-    solver: best.solver,
-    ...(note ? { note } : {}),
-    wallMs: now() - began,
+    lowerBound: bound,
+    gap: paid > 0 ? (paid - bound) / paid : 0,
+    solver,
+    note: why,
+    wallMs: performance.now() - began,
   };
 }

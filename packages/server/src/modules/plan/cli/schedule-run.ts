@@ -7,9 +7,10 @@ import {
   type Shift,
   scheduledCoverage,
   shiftCandidates,
+  tourSet,
   validateRules,
 } from '@shoreline/core/schedule/index';
-import { type ScheduleSolution, solveSchedule } from '../schedule-solver.js';
+import { type ScheduleSolution, solveSchedule, solveTourSchedule } from '../schedule-solver.js';
 import { ForecastFileError, formatLocalTimestamp, parseLocalTimestamp } from './forecast-csv.js';
 
 export interface ScheduleRunOptions {
@@ -26,6 +27,8 @@ export interface ScheduleReport {
   readonly lowerBoundHours: number;
   readonly gap: number;
   readonly shifts: number;
+  /** Agents on weekly tours (RULES.json with `tours`). */
+  readonly tourAgents?: number | undefined;
   readonly wallMs: number;
   /** Per interval: required, scheduled, shortfall, surplus. */
   readonly intervals: {
@@ -135,9 +138,19 @@ export async function runSchedule(options: ScheduleRunOptions): Promise<Schedule
   const cyclic = rules.mode === 'cyclic';
   const periods = parsed.required.length;
   const candidates = shiftCandidates(rules, periods, parsed.stepMin);
-  const solution = await solveSchedule(parsed.required, candidates, cyclic, {
-    timeLimitSec: options.timeLimitSec ?? 60,
-  });
+  const perDay = 1440 / parsed.stepMin;
+  if (rules.tours && periods !== 7 * perDay)
+    throw new ForecastFileError(
+      `${options.requirements}: weekly tours need exactly 7 days of intervals; the file has ${periods / perDay}`,
+    );
+  const solution = rules.tours
+    ? await solveTourSchedule(parsed.required, candidates, tourSet(rules, candidates, perDay), {
+        timeLimitSec: options.timeLimitSec ?? 60,
+        acceptGap: 0.01,
+      })
+    : await solveSchedule(parsed.required, candidates, cyclic, {
+        timeLimitSec: options.timeLimitSec ?? 60,
+      });
   await writeFile(
     options.output,
     `${shiftRows(solution.counts, candidates, parsed.originMs, parsed.stepMin).join('\n')}\n`,
@@ -151,6 +164,7 @@ export async function runSchedule(options: ScheduleRunOptions): Promise<Schedule
     lowerBoundHours: solution.lowerBound * hours,
     gap: solution.gap,
     shifts: solution.counts.reduce((a, b) => a + b, 0),
+    ...(solution.tourCounts ? { tourAgents: solution.tourCounts.reduce((a, b) => a + b, 0) } : {}),
     wallMs: solution.wallMs,
     intervals: parsed.required.map((r, q) => ({
       interval_start: formatLocalTimestamp(parsed.originMs + q * parsed.stepMin * 60_000, parsed.style),
@@ -166,7 +180,7 @@ export function scheduleSummary(report: ScheduleReport, output: string): string 
   const short = report.intervals.filter((i) => i.shortfall > 0);
   const surplus = report.intervals.reduce((s, i) => s + i.surplus, 0);
   return [
-    `wrote ${report.shifts} shifts to ${output} (${report.solver}${report.note ? `: ${report.note}` : ''}, ${(report.wallMs / 1000).toFixed(1)} s)`,
+    `wrote ${report.shifts} shifts${report.tourAgents !== undefined ? ` (${report.tourAgents} agents on weekly tours)` : ''} to ${output} (${report.solver}${report.note ? `: ${report.note}` : ''}, ${(report.wallMs / 1000).toFixed(1)} s)`,
     `paid hours ${report.paidHours.toFixed(2)}, lower bound ${Number.isFinite(report.lowerBoundHours) ? report.lowerBoundHours.toFixed(2) : '—'}, gap ${Number.isFinite(report.gap) ? `${(100 * report.gap).toFixed(2)} %` : '—'}`,
     `intervals short: ${short.length}${short.length ? ` (first ${short[0]!.interval_start}: ${short[0]!.shortfall})` : ''}; surplus agent-intervals: ${surplus}`,
   ].join('\n');

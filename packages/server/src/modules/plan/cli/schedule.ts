@@ -4,7 +4,8 @@ const HELP = `
 REQ.csv: interval_start,required (whole days from a midnight, one step of 5, 15, 30 or 60 minutes, no
 gaps). RULES.json (docs/schemas/rules.schema.json): shiftTypes [{ name, lengthMin, meal?: { lengthMin,
 earliestAfterStartMin, latestBeforeEndMin, gridMin } }], startGridMin, openingHours?: { openMin,
-closeMin }, mode "cyclic" (the horizon repeats: late shifts wrap to its start) or "horizon". The
+closeMin }, mode "cyclic" (the horizon repeats: late shifts wrap to its start) or "horizon", tours?:
+[{ shiftType, daysOn }] (a cyclic week: daysOn days at one start time, the days off in a row). The
 schedule minimises paid hours (HiGHS integer program in a worker thread; on failure or timeout a
 greedy schedule). SHIFTS.csv: day,start,end,type,meal_start,meal_end, one row per shift (an end at or
 before the start is on the next day). Unusable input exits with code 2.`;
