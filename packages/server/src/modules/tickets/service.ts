@@ -509,6 +509,19 @@ export async function recordCsat(s: ScopedDb, ticketId: string, rating: { score:
   });
 }
 
+/** A ticket's public conversation, oldest first: what the customer sees (the chat's transcript). */
+export async function publicMessages(s: ScopedDb, ticketId: string) {
+  const rows = await s
+    .selectFrom('ticket_messages')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .where('public', '=', true)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(presentMessage);
+}
+
 /** One ticket with its conversation and history, for the caller's scope. */
 export async function getTicket(s: ScopedDb, ticketId: string) {
   const ticket = await s.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
