@@ -256,12 +256,19 @@ export async function customerMessage(
       .executeTakeFirst();
     if (seen) return { seq: seen.seq, duplicate: true };
     if (session.status !== 'open') throw new AppError('invalid_transition', 'this chat has ended', 'status');
-    const { last } = await numberAgentMessages(tx, live, session.provider_id);
+    // The session row is locked: numbers are taken one at a time. Taken before the ticket write,
+    // whose data-version bump serializes the organization's ticket writes until commit: the less
+    // after it, the better. Agents' replies are numbered when delivered (messagesAfter).
+    const top = await tx
+      .selectFrom('chat_messages')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('session_id', '=', live.id)
+      .executeTakeFirst();
+    const seq = Number(top?.seq ?? 0) + 1;
     const message = await ticketService.appendMessage(tx, ctx.clock, live.ticketId, {
       body: text,
       authorType: 'customer',
     });
-    const seq = last + 1;
     await tx
       .insertInto('chat_messages', {
         session_id: live.id,

@@ -273,7 +273,9 @@ export class ChatLive {
     const conns = this.byTicket.get(event.subjectId);
     if (!conns) return;
     const p = event.payload;
-    if (message.event === 'message.sent' && p['public'] === true) {
+    // `message.committed` comes at commit (transient), `message.sent` from the outbox (any process).
+    const agentReply = message.event === 'message.committed' || message.event === 'message.sent';
+    if (agentReply && p['authorType'] !== 'customer' && p['public'] === true) {
       for (const c of conns) void c.serial(() => this.flush(c)).catch(() => {});
     } else if (message.event === 'chat.typing' && p['author'] === 'agent') {
       for (const c of conns) c.send({ t: 'typing', on: p['on'] === true });
