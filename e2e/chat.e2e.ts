@@ -136,7 +136,12 @@ describe('chat journey', () => {
     await chatRow.first().click();
     await agent.getByRole('heading', { name: /geçen hafta sipariş verdiğim botlar/ }).waitFor();
     const answer = 'Merhaba! Kargonuz bugün dağıtıma çıktı, akşama kadar teslim edilecek.';
+    // Typing, both ways: the customer sees the agent writing, the agent sees the customer.
     await agent.getByLabel('Message').fill(answer);
+    await customer.getByText('Temsilci yazıyor…').waitFor();
+    await customer.getByLabel('Bir mesaj yazın…').pressSequentially('Ç');
+    await agent.getByText('The customer is typing…').waitFor();
+    await customer.getByLabel('Bir mesaj yazın…').fill('');
     await agent.getByRole('button', { name: 'Send reply' }).click();
     await customer.getByRole('log').getByText(answer).waitFor();
     await customer.getByLabel('Bir mesaj yazın…').fill('Çok teşekkürler!');

@@ -12,6 +12,7 @@ import type {
   ChatClientFrame as ChatClientFrameSchema,
   ChatServerFrame as ChatServerFrameType,
   ChatSessionSchema,
+  ChatTyping as ChatTypingSchema,
   ChatWidgetSchema,
   chatPolicy,
 } from './modules/chat/index.js';
@@ -369,3 +370,4 @@ export type ChatClientFrame = z.input<typeof ChatClientFrameSchema>;
 export type ChatServerFrame = ChatServerFrameType;
 export type ChatSession = z.output<typeof ChatSessionSchema>;
 export type ChatWidget = z.output<typeof ChatWidgetSchema>;
+export type ChatTypingBody = z.input<typeof ChatTypingSchema>;
