@@ -206,6 +206,36 @@ describe('chat widget socket', () => {
     await second.close();
   });
 
+  it('before the chat, suggests published help-center articles for what the customer typed, in its language', async () => {
+    const supervisor = await app.login(DEMO_USERS.supervisor, DEMO_PASSWORD);
+    const call = async (path: string, auth: Auth, body: unknown) => {
+      const res = await app.request(path, { auth, body });
+      expect(res.status, path).toBeLessThan(300);
+      return (await res.json()) as { id: string; slug: string };
+    };
+    const { slug } = (await (await app.request('/api/knowledge/settings', { auth: admin })).json()) as {
+      slug: string;
+    };
+    const article = await call('/api/knowledge/articles', agent, {
+      slug: 'sifre-sifirlama',
+      language: 'tr',
+      title: 'Şifremi unuttum',
+      body: '**Ayarlar** menüsünü açın, *Şifreyi sıfırla* seçeneğini seçin ve e-postadaki bağlantıyı izleyin.',
+    });
+    await call(`/api/knowledge/articles/${article.id}/review`, agent, { language: 'tr' });
+    await call(`/api/knowledge/articles/${article.id}/publish`, supervisor, { language: 'tr' });
+
+    const customer = await ChatSocket.open(base, key);
+    customer.send({ t: 'suggest', q: 'Şifremi unuttum, hesabıma nasıl girebilirim?', lang: 'en' });
+    const s = await customer.next('suggestions');
+    expect(s.language).toBe('tr');
+    expect(s.articles[0]).toMatchObject({
+      title: 'Şifremi unuttum',
+      url: `http://localhost:3000/help/${slug}/tr/articles/sifre-sifirlama`,
+    });
+    await customer.close();
+  });
+
   it('no team of the language open: the widget is told so, and the message left becomes an e-mail ticket', async () => {
     const customer = await ChatSocket.open(base, key);
     const text = 'שלום, ההזמנה שלי עדיין לא הגיעה ואני מחכה כבר שבוע שלם, מה קורה?';
