@@ -30,12 +30,15 @@ afterAll(async () => {
 
 /** A shop's page on its own origin carrying the widget's script tag, as a customer's site would. */
 function startShop(widgetSrc: string, key: string): Promise<string> {
-  const html = `<!doctype html><html lang="tr"><head><meta charset="utf-8"><title>Northwind Mağaza</title></head>
+  const html = (
+    lang: string,
+  ) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Northwind Mağaza</title></head>
 <body><h1>Northwind Mağaza</h1><p>Kış botları indirimde.</p>
 <script src="${widgetSrc}" data-shoreline-key="${key}" async></script></body></html>`;
-  shop = createServer((_req, res) => {
+  shop = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(html);
+    // The page's language is the widget's (`?lang=he` for a Hebrew page).
+    res.end(html(new URL(req.url ?? '/', 'http://x').searchParams.get('lang') ?? 'tr'));
   });
   return new Promise((resolve) =>
     shop.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(shop.address() as AddressInfo).port}/`)),
@@ -165,6 +168,14 @@ describe('chat journey', () => {
     expect(chat).toMatchObject({ csatResponses: 1, csatMean: 1 });
     await page.goto('/insight');
     await shot('05-insight');
+    // On a Hebrew page the widget speaks Hebrew, right to left.
+    const hebrew = await customerContext.newPage();
+    await hebrew.goto(`${shopUrl}?lang=he`);
+    await hebrew.getByRole('button', { name: 'צ׳אט איתנו' }).click();
+    const panel = hebrew.getByRole('dialog', { name: 'צ׳אט תמיכה' });
+    await panel.waitFor();
+    expect(await panel.getAttribute('dir')).toBe('rtl');
+    await hebrew.screenshot({ path: 'e2e/artifacts/chat-06-hebrew.png' });
     await customerContext.close();
     await agentContext.close();
     expect(consoleErrors).toEqual([]);
