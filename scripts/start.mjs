@@ -60,6 +60,9 @@ async function buildWeb() {
       cwd: web,
     },
   );
+  // The chat widget (dist/widget.js, served at /widget.js): its own esbuild bundle, after vite
+  // (which empties dist/).
+  await run(process.execPath, ['--import', 'tsx', join(web, 'scripts', 'build-widget.ts')], { cwd: web });
   say(`built the web app in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 }
 

@@ -8,6 +8,14 @@
 import type { z } from '@hono/zod-openapi';
 import type { WireTicket } from '@shoreline/core';
 import type { auditPolicy } from './modules/audit/index.js';
+import type {
+  ChatClientFrame as ChatClientFrameSchema,
+  ChatServerFrame as ChatServerFrameType,
+  ChatSessionSchema,
+  ChatTyping as ChatTypingSchema,
+  ChatWidgetSchema,
+  chatPolicy,
+} from './modules/chat/index.js';
 import type { CustomerHistorySchema, customersPolicy } from './modules/customers/index.js';
 import type {
   AgentSchema,
@@ -210,7 +218,8 @@ export type Ability =
   | keyof typeof sourcePolicy
   | keyof typeof routingPolicy
   | keyof typeof phonePolicy
-  | keyof typeof socialPolicy;
+  | keyof typeof socialPolicy
+  | keyof typeof chatPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
 export type Limits = Record<
   'maxBodyBytes' | keyof ReturnType<typeof insightLimits> | keyof ReturnType<typeof planLimits>,
@@ -355,3 +364,10 @@ export type SourceVendor = z.infer<typeof SourceVendorSchema>;
 export type SourceScorecard = z.infer<typeof SourceScorecardSchema>;
 export type SourceScorecardCreate = z.input<typeof SourceScorecardCreateSchema>;
 export type SourcePilot = z.infer<typeof SourcePilotSchema>;
+
+// Chat: the widget's socket protocol (the widget imports these types only) and the agents' reads.
+export type ChatClientFrame = z.input<typeof ChatClientFrameSchema>;
+export type ChatServerFrame = ChatServerFrameType;
+export type ChatSession = z.output<typeof ChatSessionSchema>;
+export type ChatWidget = z.output<typeof ChatWidgetSchema>;
+export type ChatTypingBody = z.input<typeof ChatTypingSchema>;

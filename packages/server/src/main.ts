@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { identityAuthenticator } from './modules/identity/index.js';
@@ -97,12 +99,20 @@ export async function listen(
   config: Config,
 ): Promise<{ port: number; close(): Promise<void> }> {
   await shoreline.ctx.events.start({ background: true });
+  const endpoints = modules.flatMap((m) => (m.upgrade ? [m.upgrade(shoreline.ctx)] : []));
   const http = await new Promise<{ port: number; close(): Promise<void> }>((resolve) => {
     const server = serve({ fetch: shoreline.app.fetch, hostname: config.host, port: config.port }, (info) => {
       // With port 0 the OS picks one: links the server builds (invitations) must name the real port.
       if (config.port === 0) config.publicUrl = config.publicUrl.replace(/:0$/, `:${info.port}`);
       // A CLI refused by the data directory's lock names the port the server is on.
       shoreline.ctx.database.lock?.setPort(info.port);
+      // WebSocket endpoints share the port (the chat widget's socket); any other upgrade is refused.
+      server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+        const path = new URL(req.url ?? '/', 'http://x').pathname;
+        const endpoint = endpoints.find((e) => e.path === path);
+        if (endpoint) endpoint.handle(req, socket, head);
+        else socket.destroy();
+      });
       resolve({
         port: info.port,
         close: () =>
@@ -123,6 +133,7 @@ export async function listen(
   return {
     port: http.port,
     async close() {
+      for (const endpoint of endpoints) await endpoint.close();
       for (const service of services) await service.close();
       await http.close();
     },

@@ -1,4 +1,5 @@
 import { auditModule } from './modules/audit/index.js';
+import { chatModule } from './modules/chat/index.js';
 import { csatModule } from './modules/csat/index.js';
 import { customersModule } from './modules/customers/index.js';
 import { deskModule } from './modules/desk/index.js';
@@ -46,4 +47,5 @@ export const modules: readonly ShorelineModule[] = [
   phoneModule,
   socialModule,
   csatModule,
+  chatModule,
 ];

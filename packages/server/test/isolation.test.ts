@@ -298,6 +298,9 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     },
   ],
   'POST /api/social/tickets/:id/reply': () => [{ text: 'Taken over' }],
+  // A widget is the organization's own; typing into another organization's or provider's chat answers 404.
+  'POST /api/chat/widgets': (_f, n) => [{ name: `Iso widget ${n}` }],
+  'POST /api/chat/tickets/:id/typing': () => [{ on: true }],
   'POST /api/phone/events': (_f, n) => [
     { events: [{ callId: `iso-call-${n}`, kind: 'queued', at: '2026-01-01T00:00:00Z' }] },
   ],
@@ -593,6 +596,41 @@ async function seedInsightData(
       paused_seconds: 0,
       outcome_synced: null,
       updated_at: new Date('2026-01-05T10:00:00Z'),
+    })
+    .execute();
+  // The ticket as a chat (module chat): its session and its first message's number.
+  const widgetKey = `wgt_iso_${organizationId}`;
+  await db
+    .insertInto('chat_widgets')
+    .values({ key: widgetKey, organization_id: organizationId, name: 'Iso', created_at: new Date() })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const chatId = newId('cht');
+  await db
+    .insertInto('chat_sessions')
+    .values({
+      id: chatId,
+      organization_id: organizationId,
+      provider_id: providerId,
+      widget_key: widgetKey,
+      ticket_id: ticketId,
+      token_hash: newId('tok'),
+      language: 'en',
+      ui_language: 'en',
+      status: 'open',
+      context: JSON.stringify({ articlesRead: [chatId] }),
+      created_at: new Date('2026-01-05T10:00:00Z'),
+    })
+    .execute();
+  await db
+    .insertInto('chat_messages')
+    .values({
+      session_id: chatId,
+      seq: 1,
+      organization_id: organizationId,
+      provider_id: providerId,
+      ticket_message_id: `msg_chat_${chatId}`,
+      client_id: 'c1',
     })
     .execute();
   await db

@@ -70,8 +70,13 @@ const EVERY_ABILITY: Record<Ability, true> = {
   'phone.read': true,
   'social.ingest': true,
   'social.reply': true,
+  'chat.manage_widgets': true,
+  'chat.read': true,
+  'chat.type': true,
 };
 const EVERYONE: Ability[] = [
+  'chat.read',
+  'chat.type',
   'desk.work',
   // Vendor staff's knowledge writing also depends on the organization's settings (service).
   'knowledge.draft',

@@ -47,6 +47,9 @@ const ConfigSchema = z.object({
   SHORELINE_PUSH_STREAMS_PER_USER: z.coerce.number().int().positive().default(4),
   SHORELINE_PUSH_HEARTBEAT_SEC: z.coerce.number().int().positive().default(20),
   SHORELINE_PUSH_MAX_STREAM_SEC: z.coerce.number().int().positive().default(900),
+  SHORELINE_CHAT_MAX_PER_AGENT: z.coerce.number().int().positive().default(3),
+  SHORELINE_CHAT_CONNECTS_PER_MINUTE: z.coerce.number().int().positive().default(60),
+  SHORELINE_CHAT_FRAMES_PER_MINUTE: z.coerce.number().int().positive().default(120),
   SHORELINE_WEBHOOK_ALLOW_PRIVATE: z.enum(['true', 'false']).default('false'),
   SHORELINE_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SHORELINE_SMTP_HOST: z.string().default('127.0.0.1'),
@@ -101,6 +104,12 @@ export interface Config {
   pushHeartbeatSec: number;
   /** A stream ends after this long and the browser reconnects, so a revoked session stops receiving. */
   pushMaxStreamSec: number;
+  /** Open chats an agent is given at most (module chat's assignment). */
+  chatMaxPerAgent: number;
+  /** Chat widget sockets one client address may open a minute (the widget is public: rate-limited). */
+  chatConnectsPerMinute: number;
+  /** Frames one widget socket may send a minute. */
+  chatFramesPerMinute: number;
   /** Webhooks may target loopback and private addresses (tests, a trusted network); off by default (SSRF). */
   webhookAllowPrivate: boolean;
   /** The built-in SMTP server's port (module mail); unset: no SMTP server (0: any free port). */
@@ -151,6 +160,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pushStreamsPerUser: c.SHORELINE_PUSH_STREAMS_PER_USER,
     pushHeartbeatSec: c.SHORELINE_PUSH_HEARTBEAT_SEC,
     pushMaxStreamSec: c.SHORELINE_PUSH_MAX_STREAM_SEC,
+    chatMaxPerAgent: c.SHORELINE_CHAT_MAX_PER_AGENT,
+    chatConnectsPerMinute: c.SHORELINE_CHAT_CONNECTS_PER_MINUTE,
+    chatFramesPerMinute: c.SHORELINE_CHAT_FRAMES_PER_MINUTE,
     webhookAllowPrivate: c.SHORELINE_WEBHOOK_ALLOW_PRIVATE === 'true',
     smtpPort: c.SHORELINE_SMTP_PORT,
     smtpHost: c.SHORELINE_SMTP_HOST,

@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
@@ -90,6 +92,8 @@ export interface ShorelineModule {
   limits?(config: Config): Limits;
   /** How each table the module owns is scoped; a table not declared here cannot be read through ScopedDb. */
   readonly scopedTables?: ScopedTables;
+  /** Files of the web build other sites' pages may load (`/widget.js`): served with a cross-origin resource policy. */
+  readonly embeddableAssets?: readonly string[];
   /** API paths anyone may call without signing in: exact, or a prefix written `/api/x/*`. */
   readonly publicPaths?: readonly string[];
   routes?(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void;
@@ -104,6 +108,18 @@ export interface ShorelineModule {
    * started by `listen` after the HTTP server, closed with it. Resolves to null when not configured.
    */
   serve?(ctx: ModuleContext): Promise<{ close(): Promise<void> } | null>;
+  /**
+   * A WebSocket endpoint on the HTTP server's own port (the chat widget's socket): `listen` hands it
+   * the upgrade requests for `path`, and closes it before the HTTP server.
+   */
+  upgrade?(ctx: ModuleContext): UpgradeEndpoint;
   /** Subjects whose events may be pushed to a browser, and who may receive them (the read rule). */
   readonly pushSubjects?: Readonly<Record<string, (actor: Actor) => boolean>>;
+}
+
+/** What a module's `upgrade` answers: the path it takes, the handler, and how to end its sockets. */
+export interface UpgradeEndpoint {
+  readonly path: string;
+  handle(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  close(): Promise<void>;
 }

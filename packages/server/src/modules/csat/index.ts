@@ -6,6 +6,8 @@ import { csatScopedTables } from './tables.js';
 
 // The API contract's sources (src/contract.ts): type-only.
 export type * from './schemas.js';
+// What the chat widget uses: the customer rates the chat where it ended.
+export { answerForTicket } from './service.js';
 
 /**
  * Customer satisfaction: a survey per solved ticket (a listener on `ticket.status_changed`), answered

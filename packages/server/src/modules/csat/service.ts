@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
@@ -51,4 +52,35 @@ export async function answer(
     await ticketService.recordCsat(tx, row.ticket_id, { score: input.score, scale: input.scale });
   });
   return survey(ctx, token);
+}
+
+/**
+ * The customer rates a ticket where they are (the chat widget at the chat's end) rather than through
+ * the e-mailed link: the ticket's survey is made if the solved-ticket listener has not yet made it,
+ * then answered exactly as the link would (once; a second answer is `conflict`).
+ */
+export async function answerForTicket(
+  ctx: ModuleContext,
+  clock: Clock,
+  organizationId: string,
+  ticketId: string,
+  input: z.output<typeof CsatAnswer>,
+) {
+  const scoped = ctx.scope(systemActor('csat', organizationId)) as ScopedDb;
+  const ticket = await ticketService.getTicket(scoped, ticketId);
+  await scoped
+    .insertInto('csat_surveys', {
+      token: randomBytes(24).toString('base64url'),
+      provider_id: (ticket.ticket.providerId as string | null) ?? null,
+      ticket_id: ticketId,
+      created_at: clock.now(),
+    })
+    .onConflict((oc) => oc.column('ticket_id').doNothing())
+    .execute();
+  const row = await scoped
+    .selectFrom('csat_surveys')
+    .select('token')
+    .where('ticket_id', '=', ticketId)
+    .executeTakeFirstOrThrow();
+  return answer(ctx, clock, row.token, input);
 }

@@ -5,6 +5,7 @@ import { knowledgeAdminRoutes } from './routes/admin.js';
 import { helpCenterRoutes } from './routes/help-center.js';
 import { knowledgeScopedTables } from './tables.js';
 
+export { helpCenterSlug } from './help-center/visits.js';
 export type { knowledgePolicy } from './policy.js';
 // The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
 export type * from './schemas.js';

@@ -10,7 +10,12 @@ export { detectLanguage, UNDETERMINED } from './language.js';
 export type { routingPolicy } from './policy.js';
 // The API contract's sources (src/contract.ts): type-only.
 export type * from './schemas.js';
-export { createRoutedTicket, type RoutedTicketInput } from './service.js';
+export {
+  createRoutedTicket,
+  detectLanguageOrNull,
+  previewRoute,
+  type RoutedTicketInput,
+} from './service.js';
 
 /**
  * Routing: ordered, explainable rules (core/routing) applied to new tickets from every channel

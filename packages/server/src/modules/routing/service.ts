@@ -160,7 +160,16 @@ export async function createRoutedTicket(s: ScopedDb, clock: Clock, input: Route
   });
 }
 
-function detectLanguageOrNull(text: string): string | null {
+/**
+ * Where a ticket with these facts would go now, without opening it: a chat asks before it starts
+ * whether a team that works its language is open (the same rules, teams and load as live routing).
+ */
+export async function previewRoute(s: ScopedDb, clock: Clock, facts: RoutingTicket) {
+  const [rules, teams] = await Promise.all([storedRules(s), routingTeams(s, true)]);
+  return route(facts, clock.now(), rules, teams);
+}
+
+export function detectLanguageOrNull(text: string): string | null {
   const code = detectLanguage(text);
   return code === UNDETERMINED ? null : code;
 }

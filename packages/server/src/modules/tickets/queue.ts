@@ -10,7 +10,13 @@ export const OPEN_STATUSES = ['new', 'open', 'on_hold'] as const;
  * `desk_search_and_queues` (its `where` and leading columns), so a page is an index scan.
  */
 export type QueueFilter =
-  | { readonly kind: 'open'; readonly assignee?: string; readonly teamIds?: readonly string[] }
+  | {
+      readonly kind: 'open';
+      readonly assignee?: string;
+      readonly teamIds?: readonly string[];
+      /** One channel's tickets only (an agent's open chats, for the chat concurrency limit). */
+      readonly channel?: string;
+    }
   | { readonly kind: 'unassigned'; readonly providerIds?: readonly string[] | undefined }
   | { readonly kind: 'pending'; readonly providerIds?: readonly string[] | undefined };
 
@@ -36,6 +42,7 @@ function filtered(s: ScopedDb, filter: QueueFilter) {
   q = q.where('status', 'in', OPEN_STATUSES);
   if (filter.kind === 'unassigned') return ofProviders(q.where('assignee', 'is', null), filter.providerIds);
   if (filter.assignee !== undefined) q = q.where('assignee', '=', filter.assignee);
+  if (filter.channel !== undefined) q = q.where('channel', '=', filter.channel);
   if (filter.teamIds !== undefined)
     q = filter.teamIds.length === 0 ? q.where(sql<boolean>`false`) : q.where('team_id', 'in', filter.teamIds);
   return q;

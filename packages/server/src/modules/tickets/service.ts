@@ -12,7 +12,7 @@ import {
 } from '@shoreline/core';
 import { type Selectable, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
-import { type DomainEvent, recordEvent } from '../../platform/events/index.js';
+import { type DomainEvent, publishTransient, recordEvent } from '../../platform/events/index.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
@@ -200,10 +200,17 @@ async function insertMessage(tx: ScopedDb, ticket: TicketRow, at: Date, m: NewMe
     .returningAll()
     .executeTakeFirstOrThrow();
   const fromCustomer = m.authorType === 'customer';
-  await event(tx, at, fromCustomer ? 'message.received' : 'message.sent', ticket, {
-    messageId: row.id,
-    authorType: row.author_type,
-    public: row.public,
+  const payload = { messageId: row.id, authorType: row.author_type, public: row.public };
+  await event(tx, at, fromCustomer ? 'message.received' : 'message.sent', ticket, payload);
+  // Also said at commit, before the outbox event is past its horizon (decision 0011): a live
+  // conversation (the chat widget) reads the message itself, so it need not wait for the outbox.
+  await publishTransient(tx.executor, {
+    type: 'message.committed',
+    organizationId: ticket.organization_id,
+    providerId: ticket.provider_id,
+    subjectType: 'ticket',
+    subjectId: ticket.id,
+    payload,
   });
   return row;
 }
@@ -507,6 +514,19 @@ export async function recordCsat(s: ScopedDb, ticketId: string, rating: { score:
       .where('id', '=', ticket.id)
       .execute();
   });
+}
+
+/** A ticket's public conversation, oldest first: what the customer sees (the chat's transcript). */
+export async function publicMessages(s: ScopedDb, ticketId: string) {
+  const rows = await s
+    .selectFrom('ticket_messages')
+    .selectAll()
+    .where('ticket_id', '=', ticketId)
+    .where('public', '=', true)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(presentMessage);
 }
 
 /** One ticket with its conversation and history, for the caller's scope. */

@@ -80,10 +80,19 @@ export function createApp(options: AppOptions): OpenAPIHono<AppEnv> {
     contentSecurityPolicy: { ...CONTENT_SECURITY_POLICY, styleSrc: ["'self'", "'unsafe-inline'"] },
     crossOriginEmbedderPolicy: false,
   });
+  // Scripts other sites' pages load (the chat widget): the same headers, but other origins may load them.
+  const embedHeaders = secureHeaders({
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    crossOriginEmbedderPolicy: false,
+    crossOriginResourcePolicy: 'cross-origin',
+  });
+  const embeddable = new Set(options.modules.flatMap((m) => m.embeddableAssets ?? []));
   app.use('*', (c, next) =>
     c.req.path === '/api/docs' || c.req.path.startsWith('/api/docs/')
       ? docsHeaders(c, next)
-      : appHeaders(c, next),
+      : embeddable.has(c.req.path)
+        ? embedHeaders(c, next)
+        : appHeaders(c, next),
   );
   // API answers (JSON and CSV alike) are personal: no browser or proxy cache may keep them.
   app.use('/api/*', async (c, next) => {

@@ -19,6 +19,7 @@ import { useMe } from '../auth/session';
 import { deskApi, TICKET_EVENTS } from './api';
 import { Conversation, History } from './Conversation';
 import { priorityName, statusName } from './labels';
+import { useChatTyping } from './useChatTyping';
 import { type Present, usePresence } from './usePresence';
 import { useShortcuts } from './useShortcuts';
 
@@ -39,6 +40,11 @@ export function TicketPage() {
   const [text, setText] = useState('');
   const composer = useRef<HTMLTextAreaElement>(null);
   const others = usePresence(id, text.trim() !== '' ? 'replying' : 'viewing');
+  const customerTyping = useChatTyping(
+    id,
+    detail.data?.ticket.channel === 'chat',
+    mode === 'reply' && text.trim() !== '',
+  );
 
   const reload = detail.reload;
   useEventStream(TICKET_EVENTS, (e) => e.subjectId === id && reload(), reload);
@@ -72,6 +78,11 @@ export function TicketPage() {
         <section className="card" aria-labelledby="desk-conversation">
           <h2 id="desk-conversation">{t('desk.ticket.conversation')}</h2>
           <Conversation messages={detail.data.messages} requester={ticket.requester} />
+          {customerTyping ? (
+            <p className="field-help" role="status">
+              {t('desk.ticket.customerTyping')}
+            </p>
+          ) : null}
           <Composer
             ticketId={id}
             mode={mode}

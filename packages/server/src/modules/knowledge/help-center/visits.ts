@@ -174,3 +174,9 @@ export async function contactSupport(
     return ticketId;
   });
 }
+
+/** The organization's help-center slug (for links to its articles from the chat widget), or null. */
+export async function helpCenterSlug(s: ScopedDb): Promise<string | null> {
+  const row = await s.selectFrom('knowledge_settings').select('slug').executeTakeFirst();
+  return row?.slug ?? null;
+}
