@@ -166,4 +166,23 @@ export const knowledgeMigrations: Migration[] = [
       );
     },
   },
+  {
+    // Synonyms per language, managed by admins and read by search (search.ts).
+    id: '2026-12-03T1159_knowledge_synonyms',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        create table knowledge_synonyms (
+          id text primary key,
+          organization_id text not null references organizations(id),
+          language text not null,
+          terms text[] not null,
+          created_at timestamptz not null
+        );
+        create index knowledge_synonyms_language on knowledge_synonyms (organization_id, language);
+        `,
+      );
+    },
+  },
 ];

@@ -208,6 +208,36 @@ export const SearchHitSchema = z
   })
   .openapi('KnowledgeSearchHit');
 
+export const SnippetQuery = z.object({ language: LanguageTag });
+
+export const SnippetSchema = z
+  .object({
+    articleId: z.string(),
+    slug: z.string(),
+    /** The language shown: the one asked for, else the help center's default, else any published. */
+    language: z.string(),
+    title: z.string(),
+    excerpt: z.string(),
+    /** The public help-center address; null for an internal article. */
+    url: z.string().nullable(),
+    internal: z.boolean(),
+  })
+  .openapi('KnowledgeSnippet');
+
+export const SynonymSchema = z
+  .object({ id: z.string(), language: z.string(), terms: z.array(z.string()) })
+  .openapi('KnowledgeSynonyms');
+
+export const SynonymCreate = z
+  .object({
+    language: LanguageTag,
+    terms: z.array(z.string().trim().min(1).max(100)).min(2).max(20),
+  })
+  .strict()
+  .openapi('KnowledgeSynonymsCreate');
+
+export const SynonymsQuery = z.object({ language: LanguageTag.optional() });
+
 export const DeflectionQuery = z.object({
   from: z.string().datetime({ offset: true }),
   to: z.string().datetime({ offset: true }),
@@ -281,6 +311,11 @@ export const KnowledgeExportSchema = z
         }),
       )
       .max(50_000),
+    /** Synonym groups per language (absent in exports made before they existed). */
+    synonyms: z
+      .array(z.object({ language: LanguageTag, terms: z.array(z.string().min(1).max(100)).min(2).max(20) }))
+      .max(10_000)
+      .optional(),
   })
   .strict()
   .openapi('KnowledgeExport');
@@ -298,3 +333,6 @@ export type KnowledgeSearchHit = z.infer<typeof SearchHitSchema>;
 export type KnowledgeDiff = z.infer<typeof DiffSchema>;
 export type KnowledgeDeflection = z.infer<typeof DeflectionSchema>;
 export type KnowledgeExport = z.infer<typeof KnowledgeExportSchema>;
+export type KnowledgeSynonyms = z.infer<typeof SynonymSchema>;
+export type KnowledgeSnippet = z.infer<typeof SnippetSchema>;
+export type KnowledgeSynonymsCreate = z.infer<typeof SynonymCreate>;

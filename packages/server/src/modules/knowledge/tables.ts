@@ -141,6 +141,16 @@ export interface KnowledgeActivityTable {
   comment: string | null;
 }
 
+/** Words a language treats as one for search: a query with any term also finds the others. */
+export interface KnowledgeSynonymsTable {
+  id: string;
+  organization_id: string;
+  language: string;
+  /** Lower-cased by the language's rules; a term may be several words. */
+  terms: string[];
+  created_at: Instant;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     knowledge_settings: KnowledgeSettingsTable;
@@ -151,6 +161,7 @@ declare module '../../platform/db/schema.js' {
     knowledge_versions: KnowledgeVersionsTable;
     knowledge_sessions: KnowledgeSessionsTable;
     knowledge_activity: KnowledgeActivityTable;
+    knowledge_synonyms: KnowledgeSynonymsTable;
   }
 }
 
@@ -168,4 +179,5 @@ export const knowledgeScopedTables: ScopedTables = {
   knowledge_versions: { providerColumn: null, vendorVisible: true },
   knowledge_sessions: { providerColumn: null },
   knowledge_activity: { providerColumn: null },
+  knowledge_synonyms: { providerColumn: null, vendorVisible: true },
 };

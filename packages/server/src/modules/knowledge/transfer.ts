@@ -16,12 +16,13 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
  */
 export async function exportKnowledge(s: ScopedDb): Promise<KnowledgeExport> {
   authorize(s.actor, 'knowledge.manage', 'knowledge base');
-  const [categories, sections, articles, translations, versions] = await Promise.all([
+  const [categories, sections, articles, translations, versions, synonyms] = await Promise.all([
     s.selectFrom('knowledge_categories').selectAll().orderBy('slug').execute(),
     s.selectFrom('knowledge_sections').selectAll().orderBy('slug').execute(),
     s.selectFrom('knowledge_articles').selectAll().orderBy('slug').execute(),
     s.selectFrom('knowledge_translations').selectAll().orderBy('language').execute(),
     s.selectFrom('knowledge_versions').selectAll().orderBy('language').orderBy('number').execute(),
+    s.selectFrom('knowledge_synonyms').select(['language', 'terms']).execute(),
   ]);
   const sectionSlug = new Map(sections.map((x) => [x.id, x.slug]));
   return {
@@ -63,6 +64,12 @@ export async function exportKnowledge(s: ScopedDb): Promise<KnowledgeExport> {
             })),
         })),
     })),
+    synonyms: synonyms
+      .map((x) => ({ language: x.language, terms: x.terms }))
+      .sort(
+        (a, b) =>
+          a.language.localeCompare(b.language) || a.terms.join('\n').localeCompare(b.terms.join('\n')),
+      ),
   };
 }
 
@@ -182,6 +189,15 @@ export async function importKnowledge(
         versionCount += t.versions.length;
       }
     }
+    for (const x of doc.synonyms ?? [])
+      await tx
+        .insertInto('knowledge_synonyms', {
+          id: newId('ksyn', now),
+          language: x.language,
+          terms: x.terms,
+          created_at: new Date(now),
+        })
+        .execute();
     return { categories: doc.categories.length, articles: doc.articles.length, versions: versionCount };
   });
 }

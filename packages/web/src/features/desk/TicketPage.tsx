@@ -19,6 +19,7 @@ import { useSubmit } from '../../lib/useSubmit';
 import { useMe } from '../auth/session';
 import { deskApi, TICKET_EVENTS } from './api';
 import { Conversation, History } from './Conversation';
+import { InsertArticle } from './InsertArticle';
 import { priorityName, statusName } from './labels';
 import { type Present, usePresence } from './usePresence';
 import { useShortcuts } from './useShortcuts';
@@ -81,6 +82,7 @@ export function TicketPage() {
             setText={setText}
             composer={composer}
             onSent={reload}
+            language={typeof ticket.language === 'string' ? ticket.language : null}
           />
         </section>
         <aside className="card desk-details" aria-labelledby="desk-details">
@@ -180,6 +182,8 @@ function Composer(props: {
   setText(s: string): void;
   composer: React.RefObject<HTMLTextAreaElement | null>;
   onSent(): void;
+  /** The customer's language: what an inserted article is written in. */
+  language: string | null;
 }) {
   const { t } = useTranslation();
   const submit = useSubmit();
@@ -254,6 +258,14 @@ function Composer(props: {
       {macro && macro.missing.length > 0 ? (
         <p className="field-help">{t('desk.ticket.macroMissing', { names: macro.missing.join(', ') })}</p>
       ) : null}
+      <InsertArticle
+        language={props.language}
+        mode={props.mode}
+        onInsert={(text) => {
+          props.setText(props.text.trim() === '' ? text : `${props.text.trimEnd()}\n\n${text}`);
+          props.composer.current?.focus();
+        }}
+      />
       <ErrorBanner error={submit.bannerError} />
       <button type="submit" className="button-primary" disabled={submit.busy || props.text.trim() === ''}>
         {t(props.mode === 'reply' ? 'desk.ticket.send' : 'desk.ticket.addNote')}
