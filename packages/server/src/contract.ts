@@ -87,6 +87,8 @@ import type {
   ArticleSchema as KnowledgeArticleSchema,
   DeflectionSchema as KnowledgeDeflectionSchema,
   DraftCreate as KnowledgeDraftSchema,
+  FileSchema as KnowledgeFileSchema,
+  FileUpload as KnowledgeFileUploadSchema,
   SearchHitSchema as KnowledgeSearchHitSchema,
   KnowledgeSettingsSchema,
   SnippetSchema as KnowledgeSnippetSchema,
@@ -342,6 +344,8 @@ export type KnowledgeVersion = z.infer<typeof KnowledgeVersionSchema>;
 export type KnowledgeSettings = z.infer<typeof KnowledgeSettingsSchema>;
 export type KnowledgeDeflection = z.infer<typeof KnowledgeDeflectionSchema>;
 export type KnowledgeSearchHit = z.infer<typeof KnowledgeSearchHitSchema>;
+export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
+export type KnowledgeFileUpload = z.input<typeof KnowledgeFileUploadSchema>;
 export type KnowledgeSnippet = z.infer<typeof KnowledgeSnippetSchema>;
 export type KnowledgeSynonyms = z.infer<typeof KnowledgeSynonymsSchema>;
 export type KnowledgeSynonymsCreate = z.input<typeof KnowledgeSynonymsCreateSchema>;

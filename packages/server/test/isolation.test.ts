@@ -146,6 +146,13 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'POST /api/knowledge/articles/:id/restore': () => [{ language: 'en', version: 1 }],
   'POST /api/knowledge/synonyms': () => [{ language: 'en', terms: ['iso', 'taken over'] }],
   'DELETE /api/knowledge/synonyms/:id': () => [undefined],
+  'POST /api/knowledge/files': () => [
+    {
+      fileName: 'iso.png',
+      contentBase64:
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    },
+  ],
   'POST /api/knowledge/import-help-desk': () => [
     { source: 'zammad', export: { KnowledgeBaseAnswer: {}, KnowledgeBaseAnswerTranslation: {} } },
   ],

@@ -185,4 +185,25 @@ export const knowledgeMigrations: Migration[] = [
       );
     },
   },
+  {
+    // Article attachments and images, content-addressed per organization (as mail_blobs).
+    id: '2026-12-03T1231_knowledge_files',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        create table knowledge_files (
+          organization_id text not null references organizations(id),
+          sha256 text not null,
+          file_name text not null,
+          content_type text not null,
+          size_bytes integer not null,
+          content bytea not null,
+          created_at timestamptz not null,
+          primary key (organization_id, sha256)
+        );
+        `,
+      );
+    },
+  },
 ];

@@ -151,6 +151,17 @@ export interface KnowledgeSynonymsTable {
   created_at: Instant;
 }
 
+/** An attachment or image of articles, stored once per organization by its SHA-256. */
+export interface KnowledgeFilesTable {
+  organization_id: string;
+  sha256: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  content: Uint8Array;
+  created_at: Instant;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     knowledge_settings: KnowledgeSettingsTable;
@@ -162,6 +173,7 @@ declare module '../../platform/db/schema.js' {
     knowledge_sessions: KnowledgeSessionsTable;
     knowledge_activity: KnowledgeActivityTable;
     knowledge_synonyms: KnowledgeSynonymsTable;
+    knowledge_files: KnowledgeFilesTable;
   }
 }
 
@@ -180,4 +192,5 @@ export const knowledgeScopedTables: ScopedTables = {
   knowledge_sessions: { providerColumn: null },
   knowledge_activity: { providerColumn: null },
   knowledge_synonyms: { providerColumn: null, vendorVisible: true },
+  knowledge_files: { providerColumn: null, vendorVisible: true },
 };

@@ -91,6 +91,16 @@ export function KnowledgePage() {
   );
 }
 
+/** A file's bytes as base64 (the upload is JSON). */
+function base64Of(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
 const staleCount = (list: KnowledgeArticle[] | undefined) => (list ?? []).filter((a) => a.stale).length;
 
 /** Synonym groups per language, which search treats as one word (admins). */
@@ -252,6 +262,28 @@ function ArticleEditor(props: {
           aria-invalid={submit.fields.body ? true : undefined}
         />
         {submit.fields.body ? <span className="field-error">{submit.fields.body}</span> : null}
+      </label>
+      <label className="field">
+        <span>{t('knowledge.attach')}</span>
+        <input
+          type="file"
+          accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"
+          aria-invalid={submit.fields.contentBase64 ? true : undefined}
+          onChange={async (e) => {
+            const chosen = e.target.files?.[0];
+            e.target.value = '';
+            if (!chosen) return;
+            const stored = await submit.run(async () =>
+              knowledgeApi.uploadFile({ fileName: chosen.name, contentBase64: await base64Of(chosen) }),
+            );
+            if (stored)
+              setBody((b) => (b.trim() === '' ? stored.markdown : `${b.trimEnd()}\n\n${stored.markdown}`));
+          }}
+        />
+        <span className="field-help">{t('knowledge.attachHelp')}</span>
+        {submit.fields.contentBase64 ? (
+          <span className="field-error">{submit.fields.contentBase64}</span>
+        ) : null}
       </label>
       {latest ? (
         <p className="muted">

@@ -3,6 +3,8 @@ import type {
   KnowledgeArticleCreate,
   KnowledgeArticleDetail,
   KnowledgeDraft,
+  KnowledgeFile,
+  KnowledgeFileUpload,
   KnowledgeSearchHit,
   KnowledgeSettings,
   KnowledgeSnippet,
@@ -38,6 +40,7 @@ export const knowledgeApi = {
       .then((r) => r.items),
   snippet: (id: string, language: string) =>
     api.get<KnowledgeSnippet>(`${article(id)}/snippet${query({ language })}`),
+  uploadFile: (input: KnowledgeFileUpload) => api.post<KnowledgeFile>('/knowledge/files', input),
   synonyms: () => api.get<ListResponse<KnowledgeSynonyms>>('/knowledge/synonyms').then((r) => r.items),
   addSynonyms: (input: KnowledgeSynonymsCreate) => api.post<KnowledgeSynonyms>('/knowledge/synonyms', input),
   removeSynonyms: (id: string) => api.delete<void>(`/knowledge/synonyms/${encodeURIComponent(id)}`),

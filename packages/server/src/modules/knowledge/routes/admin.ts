@@ -4,6 +4,7 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { deflection } from '../deflection.js';
+import { storeFile } from '../files.js';
 import { HELP_DESK_SOURCES, importFromHelpDesk } from '../imports/index.js';
 import { articleSnippet } from '../insert.js';
 import {
@@ -18,6 +19,8 @@ import {
   DiffQuery,
   DiffSchema,
   DraftCreate,
+  FileSchema,
+  FileUpload,
   ImportResultSchema,
   KnowledgeExportSchema,
   KnowledgeSettingsSchema,
@@ -220,6 +223,15 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
         ),
         200,
       ),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/files', {
+      summary:
+        'Store an image (PNG, JPEG, GIF, WebP) or PDF for articles, base64, at most 512 kB; answers the Markdown that shows it',
+      request: { body: jsonBody(FileUpload) },
+      responses: { 201: json(FileSchema, 'Stored (once per content)') },
+    }),
+    async (c) => c.json(await storeFile(c.var.scoped, clock, c.req.valid('json')), 201),
   );
   app.openapi(
     apiRoute(TAG, 'get', '/api/knowledge/synonyms', {

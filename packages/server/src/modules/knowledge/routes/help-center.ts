@@ -9,6 +9,7 @@ import { apiRoute, json } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { type ScopedDb, systemActor } from '../../../platform/scope.js';
+import { ALLOWED_FILE_TYPES, publicFile } from '../files.js';
 import { type CachedPage, cacheHelpCenters, etagOf, matchesEtag } from '../help-center/page-cache.js';
 import {
   articleBody,
@@ -147,6 +148,22 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
     return c.body(themeCss(settings.brand_color), 200, {
       'content-type': 'text/css; charset=utf-8',
       'cache-control': 'public, max-age=300',
+    });
+  });
+
+  // Article images and attachments by content hash: never change, so cached for a year; served
+  // with their checked type, no sniffing, and a sandbox policy in case one is opened on its own.
+  app.get('/help/:slug/files/:sha256', async (c) => {
+    const v = await visit(c);
+    const file = await publicFile(ctx.db, v.settings.organization_id, c.req.param('sha256'));
+    if (!file) throw notFoundPage();
+    const disposition = ALLOWED_FILE_TYPES[file.content_type] ?? 'attachment';
+    return c.body(new Uint8Array(file.content), 200, {
+      'content-type': file.content_type,
+      'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'public, max-age=31536000, immutable',
     });
   });
 
