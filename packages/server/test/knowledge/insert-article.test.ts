@@ -79,6 +79,10 @@ describe('knowledge: an article inserted into a reply, in the customer’s langu
     });
     // A regional tag finds its language; a language without a translation gets the default.
     expect((await snippet('returns', 'tr-TR')).language).toBe('tr');
+    const asDefault = (await (
+      await t.request(`/api/knowledge/articles/${ids.returns}/snippet`, { auth: agent })
+    ).json()) as Snippet;
+    expect(asDefault.language).toBe('en');
     const de = await snippet('returns', 'de');
     expect(de).toMatchObject({
       language: 'en',

@@ -21,7 +21,7 @@ export async function articleSnippet(
   clock: Clock,
   publicUrl: string,
   articleId: string,
-  wanted: string,
+  wanted: string | undefined,
 ): Promise<KnowledgeSnippet> {
   authorize(s.actor, 'knowledge.read', 'article');
   const article = await s.findOrNotFound('knowledge_articles', articleId, 'article');
@@ -32,7 +32,7 @@ export async function articleSnippet(
     .where('published_version', 'is not', null)
     .execute();
   const settings = await settingsRow(s, clock);
-  const language = canonicalLanguage(wanted) ?? wanted;
+  const language = wanted === undefined ? settings.default_language : (canonicalLanguage(wanted) ?? wanted);
   const shown =
     translations.find((t) => t.language === language) ??
     translations.find((t) => t.language.split('-')[0] === language.split('-')[0]) ??

@@ -208,7 +208,8 @@ export const SearchHitSchema = z
   })
   .openapi('KnowledgeSearchHit');
 
-export const SnippetQuery = z.object({ language: LanguageTag });
+/** The customer's language; the help center's default when absent. */
+export const SnippetQuery = z.object({ language: LanguageTag.optional() });
 
 export const SnippetSchema = z
   .object({

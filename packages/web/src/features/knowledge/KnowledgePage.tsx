@@ -138,12 +138,14 @@ function Synonyms() {
             label={t('knowledge.synonyms.language')}
             help={t('knowledge.languageHelp')}
             {...bind('language', language, setLanguage)}
+            name="synonym-language"
             required
           />
           <TextField
             label={t('knowledge.synonyms.terms')}
             help={t('knowledge.synonyms.termsHelp')}
             {...bind('terms', terms, setTerms)}
+            name="synonym-terms"
             required
           />
         </div>
