@@ -1,6 +1,6 @@
 // The public help center's article page: server response time (p50/p95/p99, in-process through
-// the whole app: routing, help-center lookup, the article, its languages, the visitor's session and
-// view record, HTML) and its JavaScript weight (goal, issue 13: p95 ≤ 20 ms, ≤ 50 kB of JS).
+// the whole app: routing, help-center lookup, the article page (read and rendered on a first view,
+// remembered after), the visitor's session and view record) and its JavaScript weight (goal, issue 13: p95 ≤ 20 ms, ≤ 50 kB of JS).
 // 200 articles × 6 languages (the judged set, 25 copies). PGlite by default; DATABASE_URL for PostgreSQL.
 // Run: npm run bench -- help-center
 import { cpus, loadavg } from 'node:os';
@@ -34,31 +34,37 @@ try {
     if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
     return res.text();
   };
-  for (let i = 0; i < 50; i++) await fetchPage(paths[i]!, i);
-  const ms: number[] = [];
-  const cpu: number[] = [];
+  // Warm-up on other pages (the JIT, PGlite's buffers), then two passes over the same 600 pages:
+  // first views (each page read and rendered, then remembered) and repeat views (remembered).
+  for (let i = 0; i < 50; i++)
+    await fetchPage(`/help/bench/en/articles/${ARTICLES[i % ARTICLES.length]!.slug}-${COPIES - 1}`, i);
   let html = '';
-  for (const [i, path] of paths.entries()) {
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    html = await fetchPage(path, i);
-    ms.push(performance.now() - start);
-    const used = process.cpuUsage(cpuStart);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  ms.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
-  const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
-  const jsBytes = scripts.reduce((n, s) => n + Buffer.byteLength(s), 0);
+  const pass = async (name: string) => {
+    const ms: number[] = [];
+    const cpu: number[] = [];
+    for (const [i, path] of paths.entries()) {
+      const cpuStart = process.cpuUsage();
+      const start = performance.now();
+      html = await fetchPage(path, i);
+      ms.push(performance.now() - start);
+      const used = process.cpuUsage(cpuStart);
+      cpu.push((used.user + used.system) / 1000);
+    }
+    ms.sort((a, b) => a - b);
+    cpu.sort((a, b) => a - b);
+    const mean = cpu.reduce((a, b) => a + b, 0) / cpu.length;
+    console.log(
+      `${name}: p50 ${percentile(ms, 50).toFixed(2)} ms, p95 ${percentile(ms, 95).toFixed(2)} ms, p99 ${percentile(ms, 99).toFixed(2)} ms (goal p95 ≤ 20 ms); ` +
+        `CPU of this process (PGlite's work included) mean ${mean.toFixed(2)} ms, p50 ${percentile(cpu, 50).toFixed(2)} ms, p95 ${percentile(cpu, 95).toFixed(2)} ms; load ${loadavg()[0]!.toFixed(1)}`,
+    );
+  };
   console.log(
     `database: ${t.shoreline.ctx.database.kind}; ${ARTICLES.length * COPIES} articles × ${LANGUAGES.length} languages; ${RUNS} article pages; load ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
   );
-  console.log(
-    `article page: p50 ${percentile(ms, 50).toFixed(2)} ms, p95 ${percentile(ms, 95).toFixed(2)} ms, p99 ${percentile(ms, 99).toFixed(2)} ms (goal p95 ≤ 20 ms)`,
-  );
-  console.log(
-    `article page CPU of this process (PGlite's work included): p50 ${percentile(cpu, 50).toFixed(2)} ms, p95 ${percentile(cpu, 95).toFixed(2)} ms`,
-  );
+  await pass('first views');
+  await pass('repeat views');
+  const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/g) ?? [];
+  const jsBytes = scripts.reduce((n, s) => n + Buffer.byteLength(s), 0);
   console.log(
     `page weight: HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} kB; JavaScript ${scripts.length} scripts, ${(jsBytes / 1024).toFixed(1)} kB (goal ≤ 50 kB)`,
   );

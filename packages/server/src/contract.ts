@@ -95,7 +95,13 @@ import type {
   ArticleSchema as KnowledgeArticleSchema,
   DeflectionSchema as KnowledgeDeflectionSchema,
   DraftCreate as KnowledgeDraftSchema,
+  FileSchema as KnowledgeFileSchema,
+  FileUpload as KnowledgeFileUploadSchema,
+  SearchHitSchema as KnowledgeSearchHitSchema,
   KnowledgeSettingsSchema,
+  SnippetSchema as KnowledgeSnippetSchema,
+  SynonymCreate as KnowledgeSynonymsCreateSchema,
+  SynonymSchema as KnowledgeSynonymsSchema,
   VersionSchema as KnowledgeVersionSchema,
   knowledgePolicy,
 } from './modules/knowledge/index.js';
@@ -346,6 +352,12 @@ export type KnowledgeDraft = z.input<typeof KnowledgeDraftSchema>;
 export type KnowledgeVersion = z.infer<typeof KnowledgeVersionSchema>;
 export type KnowledgeSettings = z.infer<typeof KnowledgeSettingsSchema>;
 export type KnowledgeDeflection = z.infer<typeof KnowledgeDeflectionSchema>;
+export type KnowledgeSearchHit = z.infer<typeof KnowledgeSearchHitSchema>;
+export type KnowledgeFile = z.infer<typeof KnowledgeFileSchema>;
+export type KnowledgeFileUpload = z.input<typeof KnowledgeFileUploadSchema>;
+export type KnowledgeSnippet = z.infer<typeof KnowledgeSnippetSchema>;
+export type KnowledgeSynonyms = z.infer<typeof KnowledgeSynonymsSchema>;
+export type KnowledgeSynonymsCreate = z.input<typeof KnowledgeSynonymsCreateSchema>;
 // Mail (admins): support addresses, received mail and its views.
 export type Mailbox = z.infer<typeof MailboxSchema>;
 export type MailboxCreate = z.input<typeof MailboxCreateSchema>;

@@ -144,6 +144,18 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'POST /api/knowledge/articles/:id/review': () => [{ language: 'en' }],
   'POST /api/knowledge/articles/:id/publish': () => [{ language: 'en', version: 1 }],
   'POST /api/knowledge/articles/:id/restore': () => [{ language: 'en', version: 1 }],
+  'POST /api/knowledge/synonyms': () => [{ language: 'en', terms: ['iso', 'taken over'] }],
+  'DELETE /api/knowledge/synonyms/:id': () => [undefined],
+  'POST /api/knowledge/files': () => [
+    {
+      fileName: 'iso.png',
+      contentBase64:
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    },
+  ],
+  'POST /api/knowledge/import-help-desk': () => [
+    { source: 'zammad', export: { KnowledgeBaseAnswer: {}, KnowledgeBaseAnswerTranslation: {} } },
+  ],
   'POST /api/knowledge/import': () => [
     { format: 'shoreline-knowledge', version: 1, categories: [], articles: [] },
   ],
@@ -365,6 +377,7 @@ const SEGMENT_TABLE: Record<string, string> = {
   customers: 'customers',
   macros: 'macros',
   articles: 'knowledge_articles',
+  synonyms: 'knowledge_synonyms',
   policies: 'sla_policies',
   holidays: 'teams',
   contracts: 'contracts',
@@ -982,6 +995,16 @@ beforeAll(async () => {
         author_id: 'system:seed',
         reviewer_id: null,
         restored_from: null,
+        created_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('knowledge_synonyms')
+      .values({
+        id: newId('ksyn'),
+        organization_id: organizationId,
+        language: 'en',
+        terms: ['iso', 'isolation'],
         created_at: at,
       })
       .execute();

@@ -1,4 +1,5 @@
 import type { ShorelineModule } from '../../platform/module.js';
+import { forgetHelpCenter } from './help-center/page-cache.js';
 import { knowledgeMigrations } from './migrations.js';
 import { knowledgePolicy } from './policy.js';
 import { knowledgeAdminRoutes } from './routes/admin.js';
@@ -25,6 +26,13 @@ export const knowledgeModule: ShorelineModule = {
   policy: knowledgePolicy,
   publicPaths: ['/api/help/*'],
   routes(app, ctx) {
+    // A knowledge write through the API: this process's help center forgets the organization's
+    // pages once it is committed (other processes learn by the triggers' signal).
+    app.use('/api/knowledge/*', async (c, next) => {
+      await next();
+      if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && c.get('actor'))
+        forgetHelpCenter(ctx.db, c.get('actor').organizationId);
+    });
     knowledgeAdminRoutes(app, ctx);
     helpCenterRoutes(app, ctx);
   },

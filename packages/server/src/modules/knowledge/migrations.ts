@@ -129,4 +129,81 @@ export const knowledgeMigrations: Migration[] = [
       );
     },
   },
+  {
+    // The help center remembers sites and rendered pages per process (help-center/page-cache.ts):
+    // every process forgets an organization's at the commit of a change to what visitors see.
+    // Articles and translations signal only when what is public changes, not on drafts or feedback counts.
+    id: '2026-12-03T1151_knowledge_help_center_signals',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        create function knowledge_site_signal() returns trigger language plpgsql as $$
+          begin perform pg_notify('shoreline_signals', 'knowledge.site:' || coalesce(new.organization_id, old.organization_id)); return null; end $$;
+        create trigger knowledge_settings_site_signal after insert or update or delete on knowledge_settings
+          for each row execute function knowledge_site_signal();
+        create trigger knowledge_categories_site_signal after insert or update or delete on knowledge_categories
+          for each row execute function knowledge_site_signal();
+        create trigger knowledge_sections_site_signal after insert or update or delete on knowledge_sections
+          for each row execute function knowledge_site_signal();
+        create trigger knowledge_articles_site_signal after insert or delete on knowledge_articles
+          for each row execute function knowledge_site_signal();
+        create trigger knowledge_articles_public_signal after update on knowledge_articles
+          for each row when (
+            old.slug is distinct from new.slug
+            or old.section_id is distinct from new.section_id
+            or old.internal is distinct from new.internal
+          ) execute function knowledge_site_signal();
+        create trigger knowledge_translations_site_signal after insert or delete on knowledge_translations
+          for each row execute function knowledge_site_signal();
+        create trigger knowledge_translations_published_signal after update on knowledge_translations
+          for each row when (
+            old.published_version is distinct from new.published_version
+            or old.title is distinct from new.title
+            or old.body_html is distinct from new.body_html
+          ) execute function knowledge_site_signal();
+        `,
+      );
+    },
+  },
+  {
+    // Synonyms per language, managed by admins and read by search (search.ts).
+    id: '2026-12-03T1159_knowledge_synonyms',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        create table knowledge_synonyms (
+          id text primary key,
+          organization_id text not null references organizations(id),
+          language text not null,
+          terms text[] not null,
+          created_at timestamptz not null
+        );
+        create index knowledge_synonyms_language on knowledge_synonyms (organization_id, language);
+        `,
+      );
+    },
+  },
+  {
+    // Article attachments and images, content-addressed per organization (as mail_blobs).
+    id: '2026-12-03T1231_knowledge_files',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        create table knowledge_files (
+          organization_id text not null references organizations(id),
+          sha256 text not null,
+          file_name text not null,
+          content_type text not null,
+          size_bytes integer not null,
+          content bytea not null,
+          created_at timestamptz not null,
+          primary key (organization_id, sha256)
+        );
+        `,
+      );
+    },
+  },
 ];

@@ -208,6 +208,62 @@ export const SearchHitSchema = z
   })
   .openapi('KnowledgeSearchHit');
 
+/** The customer's language; the help center's default when absent. */
+export const SnippetQuery = z.object({ language: LanguageTag.optional() });
+
+export const SnippetSchema = z
+  .object({
+    articleId: z.string(),
+    slug: z.string(),
+    /** The language shown: the one asked for, else the help center's default, else any published. */
+    language: z.string(),
+    title: z.string(),
+    excerpt: z.string(),
+    /** The public help-center address; null for an internal article. */
+    url: z.string().nullable(),
+    internal: z.boolean(),
+  })
+  .openapi('KnowledgeSnippet');
+
+/** Attachments travel as base64 in JSON (≤ 1 MB bodies): 512 kB a file. */
+export const MAX_FILE_BYTES = 512 * 1024;
+
+export const FileUpload = z
+  .object({
+    fileName: z.string().trim().min(1).max(200),
+    contentBase64: z
+      .string()
+      .max(Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4, `must be at most ${MAX_FILE_BYTES} bytes`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+  })
+  .strict()
+  .openapi('KnowledgeFileUpload');
+
+export const FileSchema = z
+  .object({
+    sha256: z.string(),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number().int(),
+    /** What to put in an article's Markdown: relative to the article page, so it survives a new slug. */
+    markdown: z.string(),
+  })
+  .openapi('KnowledgeFile');
+
+export const SynonymSchema = z
+  .object({ id: z.string(), language: z.string(), terms: z.array(z.string()) })
+  .openapi('KnowledgeSynonyms');
+
+export const SynonymCreate = z
+  .object({
+    language: LanguageTag,
+    terms: z.array(z.string().trim().min(1).max(100)).min(2).max(20),
+  })
+  .strict()
+  .openapi('KnowledgeSynonymsCreate');
+
+export const SynonymsQuery = z.object({ language: LanguageTag.optional() });
+
 export const DeflectionQuery = z.object({
   from: z.string().datetime({ offset: true }),
   to: z.string().datetime({ offset: true }),
@@ -281,6 +337,23 @@ export const KnowledgeExportSchema = z
         }),
       )
       .max(50_000),
+    /** Attachments and images, base64 (absent in exports made before they existed). */
+    files: z
+      .array(
+        z.object({
+          sha256: z.string().regex(/^[0-9a-f]{64}$/),
+          fileName: z.string().min(1).max(200),
+          contentType: z.string().max(100),
+          contentBase64: z.string().max(Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4),
+        }),
+      )
+      .max(10_000)
+      .optional(),
+    /** Synonym groups per language (absent in exports made before they existed). */
+    synonyms: z
+      .array(z.object({ language: LanguageTag, terms: z.array(z.string().min(1).max(100)).min(2).max(20) }))
+      .max(10_000)
+      .optional(),
   })
   .strict()
   .openapi('KnowledgeExport');
@@ -298,3 +371,7 @@ export type KnowledgeSearchHit = z.infer<typeof SearchHitSchema>;
 export type KnowledgeDiff = z.infer<typeof DiffSchema>;
 export type KnowledgeDeflection = z.infer<typeof DeflectionSchema>;
 export type KnowledgeExport = z.infer<typeof KnowledgeExportSchema>;
+export type KnowledgeSynonyms = z.infer<typeof SynonymSchema>;
+export type KnowledgeSnippet = z.infer<typeof SnippetSchema>;
+export type KnowledgeFile = z.infer<typeof FileSchema>;
+export type KnowledgeSynonymsCreate = z.infer<typeof SynonymCreate>;

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { ScopedDb } from '../../platform/scope.js';
 import { plainText } from './render.js';
 import type { KnowledgeSearchHit } from './schemas.js';
+import { synonymGroups, synonymWords } from './synonyms.js';
 
 /**
  * Below this trigram word similarity (pg_trgm `word_similarity`, 0–1) a translation that shares
@@ -30,6 +31,7 @@ export interface SearchOptions {
  * - letters: trigram word similarity (pg_trgm) between the folded query (core foldForSearch: no
  *   case, no diacritics) and the folded article — of the query as one run of text, or the mean
  *   of its words' each, whichever is higher — which forgives typos and missing Turkish letters.
+ * Synonyms: the language's admin-managed groups add their other terms' words to the words branch.
  * Score = ts_rank_cd + 0.6 × that similarity + 0.05 × helpfulness ((yes + 1) / (yes + no + 2),
  * Laplace's rule of succession), so helpful articles win ties. Decision 0022.
  */
@@ -44,8 +46,10 @@ export async function searchArticles(s: ScopedDb, options: SearchOptions): Promi
   const words = queryWords(lower);
   const folded = foldForSearch(words.join(' '), options.language);
   if (words.length === 0 || folded === '') return [];
+  // The language's synonyms widen the words branch only (a synonym is not a typo of the query).
+  const synonyms = synonymWords(words, await synonymGroups(s, options.language), options.language);
   const tsquery = sql.join(
-    words.map((w) => sql`to_tsquery(${sql.lit(config)}::regconfig, ${`${w}:*`})`),
+    [...words, ...synonyms].map((w) => sql`to_tsquery(${sql.lit(config)}::regconfig, ${`${w}:*`})`),
     sql` || `,
   );
   // Each word alone too: a word found anywhere counts, not only the query as one run of text

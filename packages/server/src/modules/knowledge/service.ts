@@ -90,12 +90,12 @@ export async function updateSettings(
  * of their provider, so an allowed vendor write goes through the organization's scope. The vendor
  * author is still recorded (`author_id`, the event's actor).
  */
-function asOrganization(s: ScopedDb): ScopedDb {
+export function asOrganization(s: ScopedDb): ScopedDb {
   if (s.actor.providerId === null) return s;
   return new ScopedDb(s.executor, { ...s.actor, providerId: null }, s.rules, s.database);
 }
 
-async function authorizeWrite(
+export async function authorizeWrite(
   s: ScopedDb,
   clock: Clock,
   step: 'draft' | 'publish',

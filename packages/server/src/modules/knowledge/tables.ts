@@ -141,6 +141,27 @@ export interface KnowledgeActivityTable {
   comment: string | null;
 }
 
+/** Words a language treats as one for search: a query with any term also finds the others. */
+export interface KnowledgeSynonymsTable {
+  id: string;
+  organization_id: string;
+  language: string;
+  /** Lower-cased by the language's rules; a term may be several words. */
+  terms: string[];
+  created_at: Instant;
+}
+
+/** An attachment or image of articles, stored once per organization by its SHA-256. */
+export interface KnowledgeFilesTable {
+  organization_id: string;
+  sha256: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  content: Uint8Array;
+  created_at: Instant;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     knowledge_settings: KnowledgeSettingsTable;
@@ -151,6 +172,8 @@ declare module '../../platform/db/schema.js' {
     knowledge_versions: KnowledgeVersionsTable;
     knowledge_sessions: KnowledgeSessionsTable;
     knowledge_activity: KnowledgeActivityTable;
+    knowledge_synonyms: KnowledgeSynonymsTable;
+    knowledge_files: KnowledgeFilesTable;
   }
 }
 
@@ -168,4 +191,6 @@ export const knowledgeScopedTables: ScopedTables = {
   knowledge_versions: { providerColumn: null, vendorVisible: true },
   knowledge_sessions: { providerColumn: null },
   knowledge_activity: { providerColumn: null },
+  knowledge_synonyms: { providerColumn: null, vendorVisible: true },
+  knowledge_files: { providerColumn: null, vendorVisible: true },
 };

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { ALLOWED_FILE_TYPES } from './files.js';
 import { authorize } from './policy.js';
 import { day } from './presenters.js';
 import type { KnowledgeExport } from './schemas.js';
@@ -16,12 +18,18 @@ const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOS
  */
 export async function exportKnowledge(s: ScopedDb): Promise<KnowledgeExport> {
   authorize(s.actor, 'knowledge.manage', 'knowledge base');
-  const [categories, sections, articles, translations, versions] = await Promise.all([
+  const [categories, sections, articles, translations, versions, synonyms, files] = await Promise.all([
     s.selectFrom('knowledge_categories').selectAll().orderBy('slug').execute(),
     s.selectFrom('knowledge_sections').selectAll().orderBy('slug').execute(),
     s.selectFrom('knowledge_articles').selectAll().orderBy('slug').execute(),
     s.selectFrom('knowledge_translations').selectAll().orderBy('language').execute(),
     s.selectFrom('knowledge_versions').selectAll().orderBy('language').orderBy('number').execute(),
+    s.selectFrom('knowledge_synonyms').select(['language', 'terms']).execute(),
+    s
+      .selectFrom('knowledge_files')
+      .select(['sha256', 'file_name', 'content_type', 'content'])
+      .orderBy('sha256')
+      .execute(),
   ]);
   const sectionSlug = new Map(sections.map((x) => [x.id, x.slug]));
   return {
@@ -63,6 +71,18 @@ export async function exportKnowledge(s: ScopedDb): Promise<KnowledgeExport> {
             })),
         })),
     })),
+    files: files.map((f) => ({
+      sha256: f.sha256,
+      fileName: f.file_name,
+      contentType: f.content_type,
+      contentBase64: Buffer.from(f.content).toString('base64'),
+    })),
+    synonyms: synonyms
+      .map((x) => ({ language: x.language, terms: x.terms }))
+      .sort(
+        (a, b) =>
+          a.language.localeCompare(b.language) || a.terms.join('\n').localeCompare(b.terms.join('\n')),
+      ),
   };
 }
 
@@ -182,6 +202,41 @@ export async function importKnowledge(
         versionCount += t.versions.length;
       }
     }
+    for (const [i, f] of (doc.files ?? []).entries()) {
+      const content = Buffer.from(f.contentBase64, 'base64');
+      if (!ALLOWED_FILE_TYPES[f.contentType])
+        throw new AppError(
+          'validation_failed',
+          `files.${i}.contentType: not an allowed type`,
+          `files.${i}.contentType`,
+        );
+      // Content-addressed: a file must be what its name says.
+      if (createHash('sha256').update(content).digest('hex') !== f.sha256)
+        throw new AppError(
+          'validation_failed',
+          `files.${i}.sha256: does not match the content`,
+          `files.${i}.sha256`,
+        );
+      await tx
+        .insertInto('knowledge_files', {
+          sha256: f.sha256,
+          file_name: f.fileName,
+          content_type: f.contentType,
+          size_bytes: content.length,
+          content,
+          created_at: new Date(now),
+        })
+        .execute();
+    }
+    for (const x of doc.synonyms ?? [])
+      await tx
+        .insertInto('knowledge_synonyms', {
+          id: newId('ksyn', now),
+          language: x.language,
+          terms: x.terms,
+          created_at: new Date(now),
+        })
+        .execute();
     return { categories: doc.categories.length, articles: doc.articles.length, versions: versionCount };
   });
 }

@@ -18,6 +18,7 @@ import { useSubmit } from '../../lib/useSubmit';
 import { useMe } from '../auth/session';
 import { deskApi, TICKET_EVENTS } from './api';
 import { Conversation, History } from './Conversation';
+import { InsertArticle } from './InsertArticle';
 import { priorityName, statusName } from './labels';
 import { useChatTyping } from './useChatTyping';
 import { type Present, usePresence } from './usePresence';
@@ -91,6 +92,7 @@ export function TicketPage() {
             setText={setText}
             composer={composer}
             onSent={reload}
+            language={typeof ticket.language === 'string' ? ticket.language : null}
           />
         </section>
         <aside className="card desk-details" aria-labelledby="desk-details">
@@ -190,6 +192,8 @@ function Composer(props: {
   setText(s: string): void;
   composer: React.RefObject<HTMLTextAreaElement | null>;
   onSent(): void;
+  /** The customer's language: what an inserted article is written in. */
+  language: string | null;
 }) {
   const { t } = useTranslation();
   const submit = useSubmit();
@@ -259,6 +263,14 @@ function Composer(props: {
       {macro && macro.missing.length > 0 ? (
         <p className="field-help">{t('desk.ticket.macroMissing', { names: macro.missing.join(', ') })}</p>
       ) : null}
+      <InsertArticle
+        language={props.language}
+        mode={props.mode}
+        onInsert={(text) => {
+          props.setText(props.text.trim() === '' ? text : `${props.text.trimEnd()}\n\n${text}`);
+          props.composer.current?.focus();
+        }}
+      />
       <ErrorBanner error={submit.bannerError} />
       <button type="submit" className="button-primary" disabled={submit.busy || props.text.trim() === ''}>
         {t(props.mode === 'reply' ? 'desk.ticket.send' : 'desk.ticket.addNote')}

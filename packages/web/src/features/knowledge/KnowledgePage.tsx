@@ -2,13 +2,18 @@
 // editor that saves a draft version of one language, submits it for review and publishes it
 // (what the caller may do comes from /api/me), and a language's version history with restore.
 
-import type { KnowledgeArticle, KnowledgeArticleDetail, KnowledgeVersion } from '@shoreline/server/contract';
+import type {
+  KnowledgeArticle,
+  KnowledgeArticleDetail,
+  KnowledgeSynonyms,
+  KnowledgeVersion,
+} from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeColumn, textColumn, timeColumn } from '../../kit/columns';
 import { DataTable, resourceRows } from '../../kit/DataTable';
 import { FormActions, fieldBinder, TextField } from '../../kit/fields';
-import { ErrorBanner, PageHeader } from '../../lib/ui';
+import { ErrorBanner, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -19,6 +24,7 @@ import { knowledgeApi } from './api';
 export function KnowledgePage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const me = useMe();
   const articles = useResource(() => knowledgeApi.articles(), []);
   const [open, setOpen] = useState<string | 'new' | null>(null);
   const refresh = (detail: KnowledgeArticleDetail) =>
@@ -47,6 +53,9 @@ export function KnowledgePage() {
           }}
           onClose={() => setOpen(null)}
         />
+      ) : null}
+      {staleCount(articles.data) > 0 ? (
+        <Notice>{t('knowledge.staleCount', { count: staleCount(articles.data) })}</Notice>
       ) : null}
       <DataTable
         caption={t('knowledge.title')}
@@ -77,7 +86,101 @@ export function KnowledgePage() {
           timeColumn<KnowledgeArticle>('updated', t('knowledge.updated'), (a) => a.updatedAt, fmt.dateTime),
         ]}
       />
+      {can(me, 'knowledge.manage') ? <Synonyms /> : null}
     </>
+  );
+}
+
+/** A file's bytes as base64 (the upload is JSON). */
+function base64Of(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
+}
+
+const staleCount = (list: KnowledgeArticle[] | undefined) => (list ?? []).filter((a) => a.stale).length;
+
+/** Synonym groups per language, which search treats as one word (admins). */
+function Synonyms() {
+  const { t } = useTranslation();
+  const groups = useResource(() => knowledgeApi.synonyms(), []);
+  const submit = useSubmit();
+  const [language, setLanguage] = useState('en');
+  const [terms, setTerms] = useState('');
+  const bind = fieldBinder(submit.fields);
+  const add = async (e: FormEvent) => {
+    e.preventDefault();
+    const made = await submit.run(() =>
+      knowledgeApi.addSynonyms({
+        language,
+        terms: terms
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      }),
+    );
+    if (made) {
+      groups.set((list) => [...(list ?? []), made]);
+      setTerms('');
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="knowledge-synonyms">
+      <h2 id="knowledge-synonyms">{t('knowledge.synonyms.title')}</h2>
+      <p className="muted">{t('knowledge.synonyms.intro')}</p>
+      <form className="form" onSubmit={add} noValidate>
+        <ErrorBanner error={submit.bannerError} />
+        <div className="form-grid">
+          <TextField
+            label={t('knowledge.synonyms.language')}
+            help={t('knowledge.languageHelp')}
+            {...bind('language', language, setLanguage)}
+            name="synonym-language"
+            required
+          />
+          <TextField
+            label={t('knowledge.synonyms.terms')}
+            help={t('knowledge.synonyms.termsHelp')}
+            {...bind('terms', terms, setTerms)}
+            name="synonym-terms"
+            required
+          />
+        </div>
+        <FormActions busy={submit.busy} label={t('knowledge.synonyms.add')} />
+      </form>
+      <DataTable
+        caption={t('knowledge.synonyms.title')}
+        {...resourceRows(groups)}
+        rowKey={(g) => g.id}
+        empty={<p className="empty">{t('knowledge.synonyms.empty')}</p>}
+        columns={[
+          codeColumn<KnowledgeSynonyms>('language', t('knowledge.synonyms.language'), (g) => g.language),
+          textColumn<KnowledgeSynonyms>('terms', t('knowledge.synonyms.terms'), (g) => g.terms.join(', ')),
+          {
+            key: 'remove',
+            header: t('knowledge.synonyms.remove'),
+            cell: (g) => (
+              <button
+                type="button"
+                disabled={submit.busy}
+                onClick={async () => {
+                  const done = await submit.run(async () => {
+                    await knowledgeApi.removeSynonyms(g.id);
+                    return true;
+                  });
+                  if (done) groups.set((list) => (list ?? []).filter((x) => x.id !== g.id));
+                }}
+              >
+                {t('knowledge.synonyms.remove')}
+              </button>
+            ),
+          },
+        ]}
+      />
+    </section>
   );
 }
 
@@ -161,6 +264,28 @@ function ArticleEditor(props: {
           aria-invalid={submit.fields.body ? true : undefined}
         />
         {submit.fields.body ? <span className="field-error">{submit.fields.body}</span> : null}
+      </label>
+      <label className="field">
+        <span>{t('knowledge.attach')}</span>
+        <input
+          type="file"
+          accept="image/png,image/jpeg,image/gif,image/webp,application/pdf"
+          aria-invalid={submit.fields.contentBase64 ? true : undefined}
+          onChange={async (e) => {
+            const chosen = e.target.files?.[0];
+            e.target.value = '';
+            if (!chosen) return;
+            const stored = await submit.run(async () =>
+              knowledgeApi.uploadFile({ fileName: chosen.name, contentBase64: await base64Of(chosen) }),
+            );
+            if (stored)
+              setBody((b) => (b.trim() === '' ? stored.markdown : `${b.trimEnd()}\n\n${stored.markdown}`));
+          }}
+        />
+        <span className="field-help">{t('knowledge.attachHelp')}</span>
+        {submit.fields.contentBase64 ? (
+          <span className="field-error">{submit.fields.contentBase64}</span>
+        ) : null}
       </label>
       {latest ? (
         <p className="muted">

@@ -3,7 +3,13 @@ import type {
   KnowledgeArticleCreate,
   KnowledgeArticleDetail,
   KnowledgeDraft,
+  KnowledgeFile,
+  KnowledgeFileUpload,
+  KnowledgeSearchHit,
   KnowledgeSettings,
+  KnowledgeSnippet,
+  KnowledgeSynonyms,
+  KnowledgeSynonymsCreate,
   KnowledgeVersion,
   ListResponse,
 } from '@shoreline/server/contract';
@@ -28,4 +34,14 @@ export const knowledgeApi = {
     api
       .get<ListResponse<KnowledgeVersion>>(`${article(id)}/versions${query({ language })}`)
       .then((r) => r.items),
+  search: (q: string, language: string) =>
+    api
+      .get<ListResponse<KnowledgeSearchHit>>(`/knowledge/search${query({ q, language, limit: '8' })}`)
+      .then((r) => r.items),
+  snippet: (id: string, language: string) =>
+    api.get<KnowledgeSnippet>(`${article(id)}/snippet${query({ language })}`),
+  uploadFile: (input: KnowledgeFileUpload) => api.post<KnowledgeFile>('/knowledge/files', input),
+  synonyms: () => api.get<ListResponse<KnowledgeSynonyms>>('/knowledge/synonyms').then((r) => r.items),
+  addSynonyms: (input: KnowledgeSynonymsCreate) => api.post<KnowledgeSynonyms>('/knowledge/synonyms', input),
+  removeSynonyms: (id: string) => api.delete<void>(`/knowledge/synonyms/${encodeURIComponent(id)}`),
 };

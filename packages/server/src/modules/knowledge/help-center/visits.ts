@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../../../platform/clock.js';
 import type { DB } from '../../../platform/db/schema.js';
 import { newId } from '../../../platform/ids.js';
@@ -50,6 +50,53 @@ export async function visitorSession(
       ticket_id: null,
     })
     .execute();
+  return { id, created: true };
+}
+
+/** A search or a view, as recorded against the visitor's session (deflection). */
+export interface VisitActivity {
+  kind: 'search' | 'view';
+  language: string;
+  query?: string;
+  results?: number;
+  articleId?: string;
+}
+
+/**
+ * Records a search or a view against the visitor's session in one statement: the session the
+ * cookie names when it exists in this organization, else a new session made in the same statement
+ * (answered `created`, so the caller sets the cookie). The page itself may come from memory; this
+ * is the help center's only per-request database work for a remembered page.
+ */
+export async function recordVisit(
+  s: ScopedDb,
+  clock: Clock,
+  cookie: string | undefined,
+  sessionLanguage: string,
+  a: VisitActivity,
+): Promise<{ id: string; created: boolean }> {
+  const org = s.actor.organizationId;
+  const at = clock.now();
+  const columns = sql`(organization_id, session_id, kind, at, query, results, article_id, language)`;
+  const values = sql`${a.kind}::text, ${at}::timestamptz, ${a.query ?? null}::text,
+    ${a.results ?? null}::integer, ${a.articleId ?? null}::text, ${a.language}::text`;
+  if (cookie && /^khs_[0-9a-z]{26}$/.test(cookie)) {
+    const found = await sql<{ session_id: string }>`
+      insert into knowledge_activity ${columns}
+      select organization_id, id, ${values} from knowledge_sessions
+      where id = ${cookie} and organization_id = ${org}
+      returning session_id`.execute(s.executor);
+    if (found.rows.length > 0) return { id: cookie, created: false };
+  }
+  const id = newId('khs', at.getTime());
+  await sql`
+    with made as (
+      insert into knowledge_sessions (id, organization_id, language, started_at)
+      values (${id}, ${org}, ${sessionLanguage}, ${at}::timestamptz)
+      returning id, organization_id
+    )
+    insert into knowledge_activity ${columns}
+    select organization_id, id, ${values} from made`.execute(s.executor);
   return { id, created: true };
 }
 

@@ -4,6 +4,9 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { deflection } from '../deflection.js';
+import { storeFile } from '../files.js';
+import { HELP_DESK_SOURCES, importFromHelpDesk } from '../imports/index.js';
+import { articleSnippet } from '../insert.js';
 import {
   ArticleCreate,
   ArticleDetailSchema,
@@ -16,6 +19,8 @@ import {
   DiffQuery,
   DiffSchema,
   DraftCreate,
+  FileSchema,
+  FileUpload,
   ImportResultSchema,
   KnowledgeExportSchema,
   KnowledgeSettingsSchema,
@@ -24,12 +29,18 @@ import {
   SearchHitSchema,
   SearchQuery,
   SectionCreate,
+  SnippetQuery,
+  SnippetSchema,
+  SynonymCreate,
+  SynonymSchema,
+  SynonymsQuery,
   VersionSchema,
   VersionsQuery,
   WorkflowStep,
 } from '../schemas.js';
 import { searchArticles } from '../search.js';
 import * as service from '../service.js';
+import { createSynonyms, deleteSynonyms, listSynonyms } from '../synonyms.js';
 import { exportKnowledge, importKnowledge } from '../transfer.js';
 
 const TAG = 'knowledge';
@@ -196,6 +207,60 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
     },
   );
   app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/articles/{id}/snippet', {
+      summary: "What a reply quotes of an article: title, excerpt and address in the customer's language",
+      request: { params: IdParam, query: SnippetQuery },
+      responses: { 200: json(SnippetSchema, 'Snippet') },
+    }),
+    async (c) =>
+      c.json(
+        await articleSnippet(
+          c.var.scoped,
+          clock,
+          ctx.config.publicUrl,
+          c.req.valid('param').id,
+          c.req.valid('query').language,
+        ),
+        200,
+      ),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/files', {
+      summary:
+        'Store an image (PNG, JPEG, GIF, WebP) or PDF for articles, base64, at most 512 kB; answers the Markdown that shows it',
+      request: { body: jsonBody(FileUpload) },
+      responses: { 201: json(FileSchema, 'Stored (once per content)') },
+    }),
+    async (c) => c.json(await storeFile(c.var.scoped, clock, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/synonyms', {
+      summary: 'Synonym groups per language, which search treats as the same word',
+      request: { query: SynonymsQuery },
+      responses: { 200: json(listOf(SynonymSchema, 'KnowledgeSynonymsList'), 'Groups') },
+    }),
+    async (c) => c.json({ items: await listSynonyms(c.var.scoped, c.req.valid('query').language) }, 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/synonyms', {
+      summary: 'Add a synonym group in one language (admins)',
+      request: { body: jsonBody(SynonymCreate) },
+      responses: { 201: json(SynonymSchema, 'Created') },
+    }),
+    async (c) => c.json(await createSynonyms(c.var.scoped, clock, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    apiRoute(TAG, 'delete', '/api/knowledge/synonyms/{id}', {
+      summary: 'Remove a synonym group (admins)',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Removed' } },
+    }),
+    async (c) => {
+      await deleteSynonyms(c.var.scoped, c.req.valid('param').id);
+      return c.body(null, 204);
+    },
+  );
+  app.openapi(
     apiRoute(TAG, 'get', '/api/knowledge/deflection', {
       summary: 'Deflection of help-center sessions started in [from, to)',
       request: { query: DeflectionQuery },
@@ -223,6 +288,31 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
       responses: { 201: json(ImportResultSchema, 'Imported') },
     }),
     async (c) => c.json(await importKnowledge(c.var.scoped, clock, c.req.valid('json')), 201),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/import-help-desk', {
+      summary:
+        'Load articles exported from Zendesk Guide, Freshdesk Solutions or a Zammad knowledge base into an empty knowledge base',
+      request: {
+        body: jsonBody(
+          z
+            .object({
+              source: z.enum(HELP_DESK_SOURCES),
+              export: z.record(z.string(), z.unknown()).openapi({
+                description:
+                  'zendesk: {categories, sections, articles, translations?, user_segments?} as the Help Center API lists them; freshdesk: {categories, folders, articles}; zammad: the assets of POST /api/v1/knowledge_bases/init with Locale',
+              }),
+            })
+            .strict()
+            .openapi('HelpDeskKnowledgeImport'),
+        ),
+      },
+      responses: { 201: json(ImportResultSchema, 'Imported') },
+    }),
+    async (c) => {
+      const body = c.req.valid('json');
+      return c.json(await importFromHelpDesk(c.var.scoped, clock, body.source, body.export), 201);
+    },
   );
 }
 

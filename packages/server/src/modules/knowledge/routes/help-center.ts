@@ -7,8 +7,10 @@ import type { Selectable } from 'kysely';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { apiRoute, json } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
-import { instanceSlot, type ModuleContext } from '../../../platform/module.js';
+import type { ModuleContext } from '../../../platform/module.js';
 import { type ScopedDb, systemActor } from '../../../platform/scope.js';
+import { ALLOWED_FILE_TYPES, publicFile } from '../files.js';
+import { type CachedPage, cacheHelpCenters, etagOf, matchesEtag } from '../help-center/page-cache.js';
 import {
   articleBody,
   contactBody,
@@ -24,9 +26,10 @@ import { helpStrings } from '../help-center/strings.js';
 import {
   contactSupport,
   publicLanguages,
-  recordActivity,
   recordFeedback,
+  recordVisit,
   siteBySlug,
+  type VisitActivity,
   visitorSession,
 } from '../help-center/visits.js';
 import { plainText } from '../render.js';
@@ -37,18 +40,10 @@ import type { KnowledgeSettingsTable } from '../tables.js';
 export const HELP_SESSION_COOKIE = 'shoreline_help';
 const FORM_LIMIT_BYTES = 64 * 1024;
 
-/**
- * How long a help center's settings and language list are reused before they are read again:
- * reading them costs two queries (one a scan of the translations) on every page otherwise. A
- * newly published language or a changed brand shows within this time.
- */
-const SITE_CACHE_MS = 10_000;
-
-/** This instance's help centers by slug, with their languages (see SITE_CACHE_MS). */
-const helpCenterSites = instanceSlot(
-  'knowledge.help-center-sites',
-  () => new Map<string, { at: number; settings: Selectable<KnowledgeSettingsTable>; languages: string[] }>(),
-);
+interface SiteEntry {
+  settings: Selectable<KnowledgeSettingsTable>;
+  languages: string[];
+}
 
 interface Visit {
   settings: Selectable<KnowledgeSettingsTable>;
@@ -68,18 +63,19 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
   const origin = () => new URL(ctx.config.publicUrl).origin;
   const notFoundPage = () => new AppError('not_found', 'no such help center page');
 
-  const sites = ctx.instance(helpCenterSites);
+  // Sites and rendered article pages, forgotten on change (help-center/page-cache.ts, decision 0022).
+  const cache = cacheHelpCenters<SiteEntry>(ctx);
 
   async function visit(c: Context<AppEnv>): Promise<Visit> {
     const slug = c.req.param('slug') ?? '';
-    const now = clock.now().getTime();
-    let cached = sites.get(slug);
-    if (!cached || now - cached.at > SITE_CACHE_MS) {
+    let cached = cache.site(slug);
+    if (!cached) {
+      const mark = cache.mark();
       const settings = await siteBySlug(ctx.db, slug);
       if (!settings) throw notFoundPage();
       const scoped = ctx.scope(systemActor('help-center', settings.organization_id));
-      cached = { at: now, settings, languages: await publicLanguages(scoped, settings.default_language) };
-      sites.set(slug, cached);
+      cached = { settings, languages: await publicLanguages(scoped, settings.default_language) };
+      cache.putSite(slug, settings.organization_id, cached, mark);
     }
     const { settings, languages } = cached;
     const scoped = ctx.scope(systemActor('help-center', settings.organization_id));
@@ -116,6 +112,18 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
     return found.id;
   }
 
+  /** Records a search or view against the visitor's session (one statement), setting a new cookie. */
+  async function record(c: Context<AppEnv>, v: Visit, language: string, activity: VisitActivity) {
+    const found = await recordVisit(v.scoped, clock, getCookie(c, HELP_SESSION_COOKIE), language, activity);
+    if (found.created)
+      setCookie(c, HELP_SESSION_COOKIE, found.id, {
+        path: `/help/${v.site.slug}`,
+        httpOnly: true,
+        sameSite: 'Lax',
+        secure: origin().startsWith('https:'),
+      });
+  }
+
   const html = (c: Context<AppEnv>, body: string, status = 200) =>
     c.body(body, status as 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
   const formLimit = bodyLimit({
@@ -136,11 +144,26 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
   });
 
   app.get('/help/:slug/theme.css', async (c) => {
-    const settings = await siteBySlug(ctx.db, c.req.param('slug'));
-    if (!settings) throw notFoundPage();
+    const { settings } = await visit(c);
     return c.body(themeCss(settings.brand_color), 200, {
       'content-type': 'text/css; charset=utf-8',
       'cache-control': 'public, max-age=300',
+    });
+  });
+
+  // Article images and attachments by content hash: never change, so cached for a year; served
+  // with their checked type, no sniffing, and a sandbox policy in case one is opened on its own.
+  app.get('/help/:slug/files/:sha256', async (c) => {
+    const v = await visit(c);
+    const file = await publicFile(ctx.db, v.settings.organization_id, c.req.param('sha256'));
+    if (!file) throw notFoundPage();
+    const disposition = ALLOWED_FILE_TYPES[file.content_type] ?? 'attachment';
+    return c.body(new Uint8Array(file.content), 200, {
+      'content-type': file.content_type,
+      'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.file_name)}`,
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+      'cache-control': 'public, max-age=31536000, immutable',
     });
   });
 
@@ -213,13 +236,7 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
     const q = (c.req.query('q') ?? '').trim().slice(0, 200);
     if (q === '') return c.redirect(`/help/${v.site.slug}/${language}`, 302);
     const hits = await searchArticles(v.scoped, { q, language, limit: 10, includeInternal: false });
-    const sessionId = await session(c, v, language);
-    await recordActivity(v.scoped, clock, sessionId, {
-      kind: 'search',
-      language,
-      query: q,
-      results: hits.length,
-    });
+    await record(c, v, language, { kind: 'search', language, query: q, results: hits.length });
     return html(
       c,
       page({
@@ -239,45 +256,55 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
     );
   });
 
-  app.get('/help/:slug/:lang/articles/:article', async (c) => {
-    const v = await visit(c);
-    const language = pathLanguage(c, v);
-    const translations = await publishedPublic(v.scoped, c.req.param('article'));
+  /** An article page as HTML, with what its view records: from the database, for the cache. */
+  async function articlePage(v: Visit, language: string, articleSlug: string, feedbackSent: boolean) {
+    const translations = await publishedPublic(v.scoped, articleSlug);
     if (translations.length === 0) throw notFoundPage();
     // The visitor's language, else the help center's default, else any published one.
     const shown =
       translations.find((t) => t.language === language) ??
       translations.find((t) => t.language === v.site.defaultLanguage) ??
       translations[0]!;
-    const sessionId = await session(c, v, language);
-    await recordActivity(v.scoped, clock, sessionId, {
-      kind: 'view',
-      language: shown.language,
-      articleId: shown.article_id,
-    });
     const slug = shown.slug;
     const alternates = Object.fromEntries(
       translations.map((t) => [t.language, `${v.site.base}/${t.language}/articles/${slug}`]),
     );
-    return html(
-      c,
-      page({
-        site: v.site,
+    const html = page({
+      site: v.site,
+      language,
+      title: shown.title ?? '',
+      description: plainText(shown.body_md ?? '').slice(0, 160),
+      path: `/articles/${slug}`,
+      alternates,
+      canonical: alternates[shown.language],
+      ogType: 'article',
+      body: articleBody(
+        v.site,
         language,
-        title: shown.title ?? '',
-        description: plainText(shown.body_md ?? '').slice(0, 160),
-        path: `/articles/${slug}`,
-        alternates,
-        canonical: alternates[shown.language],
-        ogType: 'article',
-        body: articleBody(
-          v.site,
-          language,
-          { slug, title: shown.title ?? '', html: shown.body_html ?? '', language: shown.language },
-          c.req.query('feedback') === 'sent',
-        ),
-      }),
-    );
+        { slug, title: shown.title ?? '', html: shown.body_html ?? '', language: shown.language },
+        feedbackSent,
+      ),
+    });
+    return { html, etag: etagOf(html), articleId: shown.article_id, shownLanguage: shown.language };
+  }
+
+  app.get('/help/:slug/:lang/articles/:article', async (c) => {
+    const v = await visit(c);
+    const language = pathLanguage(c, v);
+    const articleSlug = c.req.param('article');
+    const feedbackSent = c.req.query('feedback') === 'sent';
+    const key = `${v.site.base}|${language}|${articleSlug}`;
+    let shown: CachedPage | undefined = feedbackSent ? undefined : cache.page(key);
+    if (!shown) {
+      const mark = cache.mark();
+      shown = await articlePage(v, language, articleSlug, feedbackSent);
+      if (!feedbackSent) cache.putPage(key, v.settings.organization_id, shown, mark);
+    }
+    // Every view counts for deflection, a revalidated one too: the browser asks each time (no-cache).
+    await record(c, v, language, { kind: 'view', language: shown.shownLanguage, articleId: shown.articleId });
+    const headers = { etag: shown.etag, 'cache-control': 'private, no-cache' };
+    if (matchesEtag(c.req.header('if-none-match'), shown.etag)) return c.body(null, 304, headers);
+    return c.body(shown.html, 200, { 'content-type': 'text/html; charset=utf-8', ...headers });
   });
 
   app.post('/help/:slug/:lang/articles/:article/feedback', formLimit, async (c) => {

@@ -1,0 +1,136 @@
+import { canonicalLanguage, foldForSearch } from '@shoreline/core';
+import TurndownService from 'turndown';
+import { AppError } from '../../../platform/http/problem.js';
+import type { KnowledgeExport } from '../schemas.js';
+
+type ExportArticle = KnowledgeExport['articles'][number];
+type ExportCategory = KnowledgeExport['categories'][number];
+
+/**
+ * Help-desk articles are HTML; ours are Markdown (rendered again, safely, on publish). turndown
+ * (npm, MIT) converts; scripts, styles and frames are dropped, never carried as text.
+ */
+const turndown = new TurndownService({
+  headingStyle: 'atx',
+  codeBlockStyle: 'fenced',
+  bulletListMarker: '-',
+});
+turndown.remove(['script', 'style', 'iframe', 'object', 'embed']);
+
+export function htmlToMarkdown(html: string): string {
+  return turndown.turndown(html ?? '').trim();
+}
+
+/** A language tag from a help desk's locale (`en-us` → `en-US`), or the fallback. */
+export function localeTag(locale: string | null | undefined, fallback: string): string {
+  return (locale && canonicalLanguage(locale.replace('_', '-'))) || fallback;
+}
+
+/** An address from a title: ASCII letters and digits joined by hyphens, or `fallback`. */
+export function slugOf(title: string, fallback: string): string {
+  const slug = foldForSearch(title, 'en')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+  return slug === '' ? fallback : slug;
+}
+
+/** Makes slugs unique within one import, in order: `refund`, `refund-2`, … */
+export function uniqueSlugs(): (slug: string) => string {
+  const taken = new Set<string>();
+  return (slug) => {
+    let candidate = slug;
+    for (let n = 2; taken.has(candidate); n++) candidate = `${slug}-${n}`;
+    taken.add(candidate);
+    return candidate;
+  };
+}
+
+export interface SourceTranslation {
+  language: string;
+  title: string;
+  html: string;
+  published: boolean;
+  createdAt: string;
+  author: string;
+}
+
+export interface SourceArticle {
+  id: string;
+  section: string | null;
+  internal: boolean;
+  createdAt: string;
+  translations: SourceTranslation[];
+}
+
+/**
+ * The Shoreline export document (docs/knowledge-export.md) for articles read from a help desk:
+ * each translation one version, published when the source had it published, a draft otherwise.
+ * Importing it goes through the same path as the exit plan's import.
+ */
+export function toExport(
+  categories: ExportCategory[],
+  articles: SourceArticle[],
+  source: string,
+): KnowledgeExport {
+  const unique = uniqueSlugs();
+  const out: ExportArticle[] = [];
+  for (const a of articles) {
+    const translations = new Map<string, SourceTranslation>();
+    for (const t of a.translations) if (!translations.has(t.language)) translations.set(t.language, t);
+    if (translations.size === 0) continue;
+    const first = [...translations.values()][0]!;
+    out.push({
+      slug: unique(slugOf(first.title, `${source}-${a.id}`)),
+      section: a.section,
+      ownerId: null,
+      reviewBy: null,
+      internal: a.internal,
+      createdAt: a.createdAt,
+      translations: [...translations.values()]
+        .sort((x, y) => x.language.localeCompare(y.language))
+        .map((t) => ({
+          language: t.language,
+          status: t.published ? ('published' as const) : ('draft' as const),
+          publishedVersion: t.published ? 1 : null,
+          publishedAt: t.published ? t.createdAt : null,
+          versions: [
+            {
+              number: 1,
+              title: t.title.slice(0, 300) || a.id,
+              body: htmlToMarkdown(t.html),
+              status: t.published ? ('published' as const) : ('draft' as const),
+              authorId: `import:${source}:${t.author}`,
+              reviewerId: null,
+              restoredFrom: null,
+              createdAt: t.createdAt,
+            },
+          ],
+        })),
+    });
+  }
+  return { format: 'shoreline-knowledge', version: 1, categories, articles: out };
+}
+
+/** Names per language with every value present (our export requires non-empty names). */
+export function names(
+  entries: [string, string | null | undefined][],
+  fallback: string,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [language, name] of entries)
+    if (name?.trim() && !out[language]) out[language] = name.trim().slice(0, 200);
+  if (Object.keys(out).length === 0) out.en = fallback;
+  return out;
+}
+
+export function badFile(source: string, path: string, reason: string): AppError {
+  return new AppError('validation_failed', `${path}: ${reason} (${source} export)`, path);
+}
+
+export const iso = (value: string | number | null | undefined, fallback: string): string => {
+  if (value === null || value === undefined || value === '') return fallback;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? fallback : d.toISOString();
+};

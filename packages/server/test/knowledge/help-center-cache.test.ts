@@ -1,0 +1,110 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+
+/**
+ * Issue 13 must-show 4 (the article page under 20 ms): a server remembers each rendered article
+ * page and forgets it when the organization's public knowledge changes — at once after a write
+ * through the API, and in every process by the triggers' NOTIFY (here: plain SQL). Browsers
+ * revalidate with the page's ETag and get 304; every view, revalidated or not, is still recorded
+ * for deflection.
+ */
+describe('knowledge: the help center remembers article pages and forgets them on change', () => {
+  let t: TestApp;
+  let admin: Auth;
+  let articleId: string;
+  const path = '/help/cached/en/articles/delivery';
+  const title = async () => /<title>([^<]*) ·/.exec(await (await t.request(path)).text())?.[1];
+
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true });
+    admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
+    await t.request('/api/knowledge/settings', { auth: admin, method: 'PATCH', body: { slug: 'cached' } });
+    const res = await t.request('/api/knowledge/articles', {
+      auth: admin,
+      body: { slug: 'delivery', language: 'en', title: 'Delivery times', body: 'Two to four days.' },
+    });
+    articleId = ((await res.json()) as { id: string }).id;
+    const published = await t.request(`/api/knowledge/articles/${articleId}/publish`, {
+      auth: admin,
+      body: { language: 'en' },
+    });
+    expect(published.status).toBe(200);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers a revalidation with 304 and still records the view', async () => {
+    const first = await t.request(path);
+    expect(first.status).toBe(200);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    const cookie = first.headers.get('set-cookie')!.split(';')[0]!;
+    const again = await t.request(path, { headers: { cookie, 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    const views = await t.shoreline.ctx.db
+      .selectFrom('knowledge_activity')
+      .select(['kind', 'article_id'])
+      .where('session_id', '=', cookie.split('=')[1]!)
+      .execute();
+    expect(views).toEqual([
+      { kind: 'view', article_id: articleId },
+      { kind: 'view', article_id: articleId },
+    ]);
+    // A cookie naming no session starts a new one.
+    const stranger = await t.request(path, {
+      headers: { cookie: 'shoreline_help=khs_00000000000000000000000000' },
+    });
+    expect(stranger.headers.get('set-cookie')).toMatch(/^shoreline_help=khs_/);
+  });
+
+  it('serves the remembered page, and a change by SQL reaches it by NOTIFY, one by the API at once', async () => {
+    const db = t.shoreline.ctx.db;
+    expect(await title()).toBe('Delivery times');
+    // Remembered: a change that sends no signal is not seen.
+    await sql`alter table knowledge_translations disable trigger knowledge_translations_published_signal`.execute(
+      db,
+    );
+    await sql`update knowledge_translations set title = 'Silent' where article_id = ${articleId}`.execute(db);
+    await sql`alter table knowledge_translations enable trigger knowledge_translations_published_signal`.execute(
+      db,
+    );
+    expect(await title()).toBe('Delivery times');
+    // Another process (here plain SQL) changes the published text: the signal arrives at commit.
+    await sql`update knowledge_translations set title = 'Signalled' where article_id = ${articleId}`.execute(
+      db,
+    );
+    for (let i = 0; i < 200 && (await title()) !== 'Signalled'; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(await title()).toBe('Signalled');
+    // A feedback count is not what visitors see: it sends no signal (the page stays remembered,
+    // so a silent title change made before it is still not shown).
+    await sql`alter table knowledge_translations disable trigger knowledge_translations_published_signal`.execute(
+      db,
+    );
+    await sql`update knowledge_translations set title = 'Marker' where article_id = ${articleId}`.execute(db);
+    await sql`alter table knowledge_translations enable trigger knowledge_translations_published_signal`.execute(
+      db,
+    );
+    await sql`update knowledge_translations set helpful_yes = helpful_yes + 1 where article_id = ${articleId}`.execute(
+      db,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await title()).toBe('Signalled');
+    // A new version published through the API: the very next request shows it.
+    await t.request(`/api/knowledge/articles/${articleId}/drafts`, {
+      auth: admin,
+      body: { language: 'en', title: 'Delivery within a week', body: 'Up to seven days.' },
+    });
+    const published = await t.request(`/api/knowledge/articles/${articleId}/publish`, {
+      auth: admin,
+      body: { language: 'en' },
+    });
+    expect(published.status).toBe(200);
+    expect(await title()).toBe('Delivery within a week');
+  });
+});
