@@ -70,6 +70,17 @@ export {
   type VendorResult,
 } from './scorecard.js';
 export {
+  type Advance,
+  advanceSelection,
+  newSelection,
+  overdueStages,
+  SELECTION_STAGES,
+  type Selection,
+  type SelectionStage,
+  type SelectionVendor,
+  type StageRecord,
+} from './selection.js';
+export {
   type DemandInterval,
   type StaffingBasis,
   type StaffingProfile,

@@ -11,6 +11,8 @@ export type { routingPolicy } from './policy.js';
 // The API contract's sources (src/contract.ts): type-only.
 export type * from './schemas.js';
 export { createRoutedTicket, type RoutedTicketInput } from './service.js';
+// Source's pilots split a slice of new tickets between a vendor and in house (decision 0028).
+export { closeSplit, openSplit, type SplitArm, type SplitInput, splitTickets } from './splits.js';
 
 /**
  * Routing: ordered, explainable rules (core/routing) applied to new tickets from every channel
