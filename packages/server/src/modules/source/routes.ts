@@ -36,7 +36,6 @@ import {
   SourceStageUpdate,
   SourceVendorCreate,
   SourceVendorSchema,
-  StageParam,
 } from './schemas.js';
 import * as selections from './selection-service.js';
 import * as service from './service.js';
@@ -156,11 +155,11 @@ export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     responses: { 200: json(SourceSelectionSchema, 'Selection') },
     run: ({ scoped, param }) => selections.getSelection(scoped, clock, param.id),
   });
-  route.patch('/api/source/selections/{id}/stages/{stage}', {
+  route.patch('/api/source/selections/{id}/stages', {
     summary: "Set a stage's owner, due date or documents",
-    request: { params: StageParam, body: jsonBody(SourceStageUpdate) },
+    request: { params: IdParam, body: jsonBody(SourceStageUpdate) },
     responses: { 200: json(SourceSelectionSchema, 'Updated') },
-    run: ({ scoped, param, body }) => selections.updateStage(scoped, clock, param, body),
+    run: ({ scoped, param, body }) => selections.updateStage(scoped, clock, param.id, body),
   });
   route.post('/api/source/selections/{id}/advance', {
     summary: 'Complete the current stage: vendors leaving with reasons; at the decision, the award',

@@ -586,6 +586,7 @@ export const SourceSelectionCreate = z
 
 export const SourceStageUpdate = z
   .object({
+    stage: z.enum(SELECTION_STAGE_VALUES),
     owner: z.string().trim().min(1).max(120).nullable().optional(),
     dueOn: Day.nullable().optional(),
     /** Evidence file ids (the RFI, the RFP, answers, the pilot plan). */
@@ -605,15 +606,6 @@ export const SourceSelectionAdvance = z
   })
   .strict()
   .openapi('SourceSelectionAdvance');
-
-export const StageParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-  stage: z.enum(SELECTION_STAGE_VALUES).openapi({ param: { name: 'stage', in: 'path' } }),
-});
 
 export const SourceSelectionSchema = z
   .object({

@@ -143,10 +143,10 @@ async function changeState(
 export function updateStage(
   s: ScopedDb,
   clock: Clock,
-  param: { id: string; stage: Selection['stages'][number]['stage'] },
+  id: string,
   input: z.output<typeof SourceStageUpdate>,
 ) {
-  return changeState(s, clock, param.id, async (state, tx) => {
+  return changeState(s, clock, id, async (state, tx) => {
     if (input.documents && input.documents.length > 0) {
       const found = await tx
         .selectFrom('source_evidence')
@@ -160,7 +160,7 @@ export function updateStage(
     return {
       ...state,
       stages: state.stages.map((r) =>
-        r.stage !== param.stage
+        r.stage !== input.stage
           ? r
           : {
               ...r,
