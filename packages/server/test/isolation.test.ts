@@ -545,7 +545,13 @@ async function seedSourceData(
   const sha256 = `seed-${providerId}`;
   await db
     .insertInto('source_blobs')
-    .values({ organization_id: organizationId, sha256, size_bytes: 4, content: Buffer.from('seed'), created_at: now })
+    .values({
+      organization_id: organizationId,
+      sha256,
+      size_bytes: 4,
+      content: Buffer.from('seed'),
+      created_at: now,
+    })
     .execute();
   await db
     .insertInto('source_evidence')
