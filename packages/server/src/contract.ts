@@ -122,12 +122,19 @@ import type {
 import type { socialPolicy } from './modules/social/index.js';
 import type {
   SourceComparisonSchema,
+  SourceDecisionCreate as SourceDecisionCreateSchema,
+  SourceDecisionSchema,
   SourceDefaultsSchema,
+  SourceEvidenceCreate as SourceEvidenceCreateSchema,
+  SourceEvidenceSchema,
   SourcePilotSchema,
   SourceReadinessSchema,
   SourceScenarioDefinition as SourceScenarioDefinitionSchema,
   SourceScorecardCreate as SourceScorecardCreateSchema,
   SourceScorecardSchema,
+  SourceSelectionAdvance as SourceSelectionAdvanceSchema,
+  SourceSelectionCreate as SourceSelectionCreateSchema,
+  SourceSelectionSchema,
   SourceVendorSchema,
   sourcePolicy,
 } from './modules/source/index.js';
@@ -355,3 +362,10 @@ export type SourceVendor = z.infer<typeof SourceVendorSchema>;
 export type SourceScorecard = z.infer<typeof SourceScorecardSchema>;
 export type SourceScorecardCreate = z.input<typeof SourceScorecardCreateSchema>;
 export type SourcePilot = z.infer<typeof SourcePilotSchema>;
+export type SourceSelection = z.infer<typeof SourceSelectionSchema>;
+export type SourceSelectionCreate = z.input<typeof SourceSelectionCreateSchema>;
+export type SourceSelectionAdvance = z.input<typeof SourceSelectionAdvanceSchema>;
+export type SourceEvidence = z.infer<typeof SourceEvidenceSchema>;
+export type SourceEvidenceCreate = z.input<typeof SourceEvidenceCreateSchema>;
+export type SourceDecision = z.infer<typeof SourceDecisionSchema>;
+export type SourceDecisionCreate = z.input<typeof SourceDecisionCreateSchema>;
