@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { SELECTION_STAGES } from '@shoreline/core';
 
 const Name = z.string().trim().min(1).max(120);
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR');
@@ -555,15 +556,8 @@ export const SourceReportRequest = z
 
 // Selection process and evidence files (decision 0028) ----------------------------------------
 
-export const SELECTION_STAGE_VALUES = [
-  'long-list',
-  'rfi',
-  'short-list',
-  'rfp',
-  'scoring',
-  'pilot',
-  'decision',
-] as const;
+/** The selection's stages, in order (core `selection.ts`). */
+export const SELECTION_STAGE_VALUES = SELECTION_STAGES;
 
 const StagePlan = z
   .object({

@@ -31,52 +31,22 @@ const LINE_KEYS: Record<string, string> = {
   'retained-governance-fixed': 'retainedGovernance',
 };
 
-/** The report's other words, and its enumerated values (questions, answers, leanings, verdicts). */
+/** The report's other words, and its enumerated values (questions, answers, leanings, verdicts) as the catalog names them. */
 function reportLabels(t: TFunction): Record<string, string> {
-  const labels: Record<string, string> = {};
-  for (const key of REPORT_KEYS) labels[key] = t(`source.report.${key}` as 'source.report.chart');
-  for (const [group, prefix, keys] of REPORT_TERMS)
-    for (const k of keys) labels[`${group}.${k}`] = t(`${prefix}.${k}` as 'source.title');
+  const labels: Record<string, string> = {
+    ...(t('source.report', { returnObjects: true }) as Record<string, string>),
+  };
+  for (const [group, prefix] of REPORT_TERMS)
+    for (const [k, v] of Object.entries(t(prefix, { returnObjects: true }) as Record<string, string>))
+      labels[`${group}.${k}`] = v;
   return labels;
 }
-const REPORT_KEYS = [
-  'assessment',
-  'question',
-  'status',
-  'leaning',
-  'pilots',
-  'interval',
-  'verdict',
-  'stillNeeded',
-  'decision',
-  'reasons',
-  'approver',
-  'reviewOn',
-  'version',
-  'scorecard',
-  'total',
-  'rank',
+const REPORT_TERMS = [
+  ['q', 'source.question'],
+  ['s', 'source.status'],
+  ['l', 'source.leaning'],
+  ['v', 'source.verdict'],
 ] as const;
-const REPORT_TERMS: [string, string, readonly string[]][] = [
-  [
-    'q',
-    'source.question',
-    [
-      'process-stability',
-      'language-gaps',
-      'after-hours-demand',
-      'seasonality',
-      'complexity',
-      'competitive-differentiation',
-      'data-sensitivity',
-      'process-documentation',
-      'cost-today',
-    ],
-  ],
-  ['s', 'source.status', ['measured', 'needs-user', 'no-data']],
-  ['l', 'source.leaning', ['keep-in-house', 'outsource', 'hybrid', 'follow-the-sun']],
-  ['v', 'source.verdict', ['vendor-better', 'vendor-worse', 'equivalent', 'inconclusive']],
-];
 
 export function ComparePanel() {
   const defaults = useResource(() => sourceApi.defaults(), []);
@@ -138,16 +108,12 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
   const download = async () => {
     try {
       const labels = {
+        ...reportLabels(t),
         title: t('source.title'),
-        generated: t('source.report.generated'),
-        contacts: t('source.report.contacts'),
-        option: t('source.report.option'),
         perYear: t('source.compare.perYear'),
         perContact: t('source.compare.perContact'),
         perResolution: t('source.compare.perResolution'),
         fte: t('source.compare.fte'),
-        chart: t('source.report.chart'),
-        ...reportLabels(t),
       };
       const blob = await sourceApi.report(definition, f.locale, labels);
       const url = URL.createObjectURL(blob);
