@@ -12,6 +12,7 @@ export {
 } from './compare.js';
 export { businessHoursPattern, firstWeekdayOfYear, yearFromHourOfWeek } from './demand.js';
 export { SourceInputError } from './errors.js';
+export { daysUntil, dueReminder, EXPIRY_MILESTONES, expiryStatus } from './expiry.js';
 export { convertMinor, type FxRate, type FxTable, roundMinor } from './money.js';
 export {
   type CostLine,

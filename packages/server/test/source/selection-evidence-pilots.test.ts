@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { createRoutedTicket } from '../../src/modules/routing/index.js';
+import { evidenceExpiryJob } from '../../src/modules/source/jobs.js';
 import { ticketService } from '../../src/modules/tickets/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { type Actor, systemActor } from '../../src/platform/scope.js';
@@ -99,6 +100,25 @@ describe('evidence files', () => {
     expect(expiring.items.map((e) => e.id).sort()).toEqual([a.id, b.id].sort());
     const bytes = await t.request(`/api/source/evidence/${a.id}/content`, { auth: admin });
     expect(Buffer.from(await bytes.arrayBuffer()).toString()).toBe('cert-1');
+  });
+
+  it('reminds once per milestone before expiry, on the file’s provider', async () => {
+    const run = () =>
+      evidenceExpiryJob.handler({}, { ...t.shoreline.ctx, signal: new AbortController().signal } as never);
+    const events = async () =>
+      t.shoreline.ctx.db
+        .selectFrom('domain_events')
+        .select(['provider_id', 'payload'])
+        .where('type', '=', 'source.evidence_expiring')
+        .execute();
+    expect(await run()).toEqual({ reminded: 2 }); // the expired file (0) and the one 46 days out (90)
+    expect(await run()).toEqual({ reminded: 0 });
+    const first = await events();
+    expect(first.map((e) => (e.payload as { milestone: number }).milestone).sort()).toEqual([0, 90]);
+    expect(first.every((e) => e.provider_id === providers['Baltic Contact'])).toBe(true);
+    clock.advance(20 * 86_400_000); // 26 days left: the 30-day reminder
+    expect(await run()).toEqual({ reminded: 1 });
+    clock.advance(-20 * 86_400_000);
   });
 
   it("a vendor's staff see and add only their own vendor's files", async () => {

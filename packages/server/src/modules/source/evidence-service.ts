@@ -5,6 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
+import { expiryStatus } from '@shoreline/core';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
@@ -15,18 +16,13 @@ import type { SourceEvidenceCreate, SourceEvidenceQuery, SourceEvidenceSchema } 
 import type { SourceEvidenceTable } from './tables.js';
 
 type SourceEvidence = z.infer<typeof SourceEvidenceSchema>;
-/** Within this many days of expiry a file is flagged `expiring`. */
-export const EXPIRY_WARNING_DAYS = 90;
 
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 const plusDays = (day: string, days: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
-export function expiryOf(expiresOn: string | null, on: string): SourceEvidence['expiry'] {
-  if (expiresOn === null) return null;
-  if (expiresOn < on) return 'expired';
-  return expiresOn <= plusDays(on, EXPIRY_WARNING_DAYS) ? 'expiring' : 'valid';
-}
+const expiryOf = (expiresOn: string | null, on: string): SourceEvidence['expiry'] =>
+  expiresOn === null ? null : expiryStatus(expiresOn, on);
 
 function present(row: Selectable<SourceEvidenceTable>, on: string): SourceEvidence {
   return {

@@ -103,6 +103,7 @@ export const sourceMigrations: Migration[] = [
       size_bytes integer not null,
       sha256 text not null,
       expires_on text check (length(expires_on) = 10),
+      last_reminder_days integer,
       uploaded_by text not null,
       created_at timestamptz not null
     );

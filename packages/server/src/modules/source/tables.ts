@@ -106,6 +106,8 @@ export interface SourceEvidenceTable {
   size_bytes: number;
   sha256: string;
   expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The expiry milestone (days before) last reminded of (core `dueReminder`), or null. */
+  last_reminder_days: ColumnType<number | null, number | null | undefined, number | null>;
   uploaded_by: string;
   created_at: Timestamp;
 }
