@@ -502,6 +502,8 @@ export const SourceReadinessSchema = z
     ),
     segments: z.array(
       z.object({
+        /** A channel, or `all` without a channel breakdown. */
+        channel: z.string(),
         language: z.string(),
         hours: z.enum(['business', 'after-hours']),
         tier: z.enum(['simple', 'complex']),

@@ -58,13 +58,13 @@ export function ReadinessPanel() {
         {...table}
         caption={t('source.readiness.segments')}
         rows={data?.segments}
-        rowKey={(s) => `${s.language}-${s.hours}-${s.tier}`}
+        rowKey={(s) => `${s.channel}-${s.language}-${s.hours}-${s.tier}`}
         columns={[
           textColumn<Segment>(
             'segment',
             t('source.readiness.segments'),
             (s) =>
-              `${f.language(s.language)} · ${t(`source.hours.${s.hours}` as 'source.hours.business')} · ${t(`source.tier.${s.tier}` as 'source.tier.simple')}`,
+              `${s.channel === 'all' ? '' : `${t(`teams.channel.${s.channel}` as 'teams.channel.email', { defaultValue: s.channel })} · `}${f.language(s.language)} · ${t(`source.hours.${s.hours}` as 'source.hours.business')} · ${t(`source.tier.${s.tier}` as 'source.tier.simple')}`,
             { rowHeader: true },
           ),
           textColumn<Segment>('grade', t('source.readiness.answer'), (s) => leaning(s.grade)),
