@@ -1,8 +1,10 @@
 // The Source journey in a real browser against the real server (must-show 4): the lead compares
 // three options, changes a wage and sees every dependent figure change (and the others stay),
-// two evaluators score two vendors, and the PDF report downloads with the comparison in its text.
+// two evaluators score two vendors, and the PDF report downloads with the comparison in its text;
+// then a selection runs a stage, a certificate is attached with its expiry, and a decision is recorded.
 // Screenshots land in e2e/artifacts/source-*.png (git-ignored).
 import { readFileSync } from 'node:fs';
+import { pdfText } from '@shoreline/server/test-support/pdf-text';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endJourney, openBrowser, screenshots, signIn, startJourney, type TestServer } from './support';
@@ -28,18 +30,6 @@ const germanyDependents = [
   'line-management-overhead-0',
 ];
 const others = ['total-1', 'per-contact-1', 'total-2', 'per-contact-2'];
-
-/** The words of an uncompressed pdfkit PDF (hex text operands, WinAnsi). */
-function pdfText(pdf: Buffer): string {
-  const winAnsi = new TextDecoder('windows-1252');
-  return [...pdf.toString('latin1').matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) =>
-      [...(m[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)]
-        .map((h) => winAnsi.decode(Buffer.from(h[1] ?? '', 'hex')))
-        .join(''),
-    )
-    .join('\n');
-}
 
 describe('Source: the lead decides', () => {
   it('compares three options side by side at the same service level', async () => {
@@ -73,7 +63,7 @@ describe('Source: the lead decides', () => {
       page.getByTestId('download-report').click(),
     ]);
     const path = await download.path();
-    const words = pdfText(readFileSync(path));
+    const words = await pdfText(readFileSync(path));
     expect(words).toContain('Outsourcing decision');
     expect(words).toContain('Cost per resolution');
     expect(words).toContain('Poland nearshore (per hour)');
@@ -121,6 +111,45 @@ describe('Source: the lead decides', () => {
     await page.getByRole('button', { name: 'Vendors and scorecards' }).click();
     await expect.poll(() => page.getByTestId('evaluators').textContent()).toBe('2 evaluators have scored.');
     await shot('scorecard');
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('runs a selection stage, attaches a certificate with its expiry, and records the decision', async () => {
+    await page.getByRole('button', { name: 'Selection and evidence' }).click();
+    await page.getByRole('button', { name: 'Start a selection with these vendors' }).click();
+    await expect.poll(() => page.getByTestId('selection-stage').textContent()).toContain('Long list');
+    await page.getByRole('button', { name: 'Complete this stage' }).click();
+    await expect
+      .poll(() => page.getByTestId('selection-stage').textContent())
+      .toContain('Request for information');
+    const form = page.getByTestId('evidence-form');
+    await form.getByLabel('Vendor').selectOption({ label: 'Manila CX' });
+    await form.getByLabel('Kind').selectOption('PCI DSS');
+    await form.getByLabel('Expires on').fill('2020-01-31');
+    await form
+      .getByLabel('File')
+      .setInputFiles({ name: 'aoc.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 AOC') });
+    await form.getByRole('button', { name: 'Attach file' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByTestId('evidence')
+          .getByRole('row', { name: /aoc\.pdf/ })
+          .textContent(),
+      )
+      .toContain('expired');
+    await shot('selection');
+    await page.getByRole('button', { name: 'Pilots and decisions' }).click();
+    const decision = page.getByTestId('decision-form');
+    await decision.getByLabel('Decision').selectOption('hybrid');
+    await decision.getByLabel('Reasons').fill('Nearshore overflow; complex work stays in house');
+    await decision.getByLabel('Approver').fill('COO');
+    await decision.getByLabel('Review on').fill('2027-06-30');
+    await decision.getByRole('button', { name: 'Record decision' }).click();
+    await expect
+      .poll(() => page.getByTestId('decisions').textContent())
+      .toContain('Nearshore overflow; complex work stays in house');
+    await shot('decision');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -136,12 +136,19 @@ import type {
 import type { socialPolicy } from './modules/social/index.js';
 import type {
   SourceComparisonSchema,
+  SourceDecisionCreate as SourceDecisionCreateSchema,
+  SourceDecisionSchema,
   SourceDefaultsSchema,
+  SourceEvidenceCreate as SourceEvidenceCreateSchema,
+  SourceEvidenceSchema,
   SourcePilotSchema,
   SourceReadinessSchema,
   SourceScenarioDefinition as SourceScenarioDefinitionSchema,
   SourceScorecardCreate as SourceScorecardCreateSchema,
   SourceScorecardSchema,
+  SourceSelectionAdvance as SourceSelectionAdvanceSchema,
+  SourceSelectionCreate as SourceSelectionCreateSchema,
+  SourceSelectionSchema,
   SourceVendorSchema,
   sourcePolicy,
 } from './modules/source/index.js';
@@ -383,3 +390,10 @@ export type ChatServerFrame = ChatServerFrameType;
 export type ChatSession = z.output<typeof ChatSessionSchema>;
 export type ChatWidget = z.output<typeof ChatWidgetSchema>;
 export type ChatTypingBody = z.input<typeof ChatTypingSchema>;
+export type SourceSelection = z.infer<typeof SourceSelectionSchema>;
+export type SourceSelectionCreate = z.input<typeof SourceSelectionCreateSchema>;
+export type SourceSelectionAdvance = z.input<typeof SourceSelectionAdvanceSchema>;
+export type SourceEvidence = z.infer<typeof SourceEvidenceSchema>;
+export type SourceEvidenceCreate = z.input<typeof SourceEvidenceCreateSchema>;
+export type SourceDecision = z.infer<typeof SourceDecisionSchema>;
+export type SourceDecisionCreate = z.input<typeof SourceDecisionCreateSchema>;

@@ -253,6 +253,33 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
       .map((scorecardId) => ({ definition: isoScenario(), scorecardId })),
   ],
   'POST /api/source/pilots/:id/assign': () => [{ contactId: 'tkt_iso' }],
+  'POST /api/source/pilots/:id/start': () => [{ days: 7 }],
+  'POST /api/source/pilots/:id/stop': () => [undefined],
+  'PUT /api/source/vendors/:id': () => [{ name: 'Taken over', shore: 'offshore' }],
+  // A vendor's staff may file evidence for their own vendor only; another's (or another organization's) answers 404.
+  'POST /api/source/evidence': (f) => [
+    ...f('source_vendors').map((vendorId) => ({
+      vendorId,
+      kind: 'ISO 27001',
+      fileName: 'iso.pdf',
+      contentBase64: 'aXNv',
+      expiresOn: '2030-01-01',
+    })),
+    ...f('source_selections').map((selectionId) => ({
+      selectionId,
+      kind: 'rfp',
+      fileName: 'rfp.pdf',
+      contentBase64: 'aXNv',
+    })),
+  ],
+  'POST /api/source/selections': (f, n) => [
+    ...f('source_vendors').map((vendorId) => ({ name: `Iso ${n}`, vendorIds: [vendorId] })),
+  ],
+  'PATCH /api/source/selections/:id/stages': (f) => [
+    { stage: 'rfi', owner: 'Taken over' },
+    ...f('source_evidence').map((d) => ({ stage: 'rfi', documents: [d] })),
+  ],
+  'POST /api/source/selections/:id/advance': () => [{}],
   'POST /api/source/pilots/:id/observations': () => [{ arm: 'vendor', n: 5, successes: 5 }],
   'POST /api/source/decisions': (f) => [
     ...f('source_scenarios')
@@ -384,6 +411,9 @@ const SEGMENT_TABLE: Record<string, string> = {
   scenarios: 'source_scenarios',
   scorecards: 'source_scorecards',
   pilots: 'source_pilots',
+  vendors: 'source_vendors',
+  selections: 'source_selections',
+  evidence: 'source_evidence',
 };
 
 let t: TestApp;
@@ -507,6 +537,53 @@ async function seedSourceData(
       vendor_successes: 0,
       in_house_n: 0,
       in_house_successes: 0,
+      created_at: now,
+    })
+    .execute();
+  const selectionId = newId('sel');
+  await db
+    .insertInto('source_selections')
+    .values({
+      id: selectionId,
+      organization_id: organizationId,
+      name: 'Seed',
+      scorecard_id: scorecardId,
+      state: JSON.stringify({
+        stage: 'long-list',
+        stages: [],
+        vendors: [{ vendorId, status: 'in', leftAt: null, reason: null }],
+      }),
+      created_by: 'seed',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  const sha256 = `seed-${providerId}`;
+  await db
+    .insertInto('source_blobs')
+    .values({
+      organization_id: organizationId,
+      sha256,
+      size_bytes: 4,
+      content: Buffer.from('seed'),
+      created_at: now,
+    })
+    .execute();
+  await db
+    .insertInto('source_evidence')
+    .values({
+      id: newId('evd'),
+      organization_id: organizationId,
+      provider_id: providerId,
+      vendor_id: vendorId,
+      selection_id: null,
+      kind: 'ISO 27001',
+      file_name: 'iso.pdf',
+      content_type: 'application/pdf',
+      size_bytes: 4,
+      sha256,
+      expires_on: '2027-01-31',
+      uploaded_by: 'seed',
       created_at: now,
     })
     .execute();

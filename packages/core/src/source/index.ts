@@ -12,6 +12,7 @@ export {
 } from './compare.js';
 export { businessHoursPattern, firstWeekdayOfYear, yearFromHourOfWeek } from './demand.js';
 export { SourceInputError } from './errors.js';
+export { daysUntil, dueReminder, EXPIRY_MILESTONES, expiryStatus } from './expiry.js';
 export { convertMinor, type FxRate, type FxTable, roundMinor } from './money.js';
 export {
   type CostLine,
@@ -69,6 +70,17 @@ export {
   scorecard,
   type VendorResult,
 } from './scorecard.js';
+export {
+  type Advance,
+  advanceSelection,
+  newSelection,
+  overdueStages,
+  SELECTION_STAGES,
+  type Selection,
+  type SelectionStage,
+  type SelectionVendor,
+  type StageRecord,
+} from './selection.js';
 export {
   type DemandInterval,
   type StaffingBasis,

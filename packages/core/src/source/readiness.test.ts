@@ -72,5 +72,28 @@ describe('readiness assessment', () => {
     expect(find('en', 'business', 'complex')?.grade).toBe('keep-in-house');
     expect(find('en', 'after-hours', 'simple')?.grade).toBe('follow-the-sun');
     expect(find('en', 'business', 'simple')?.grade).toBe('hybrid'); // seasonal peaks
+    expect(segments.every((s) => s.channel === 'all')).toBe(true);
+  });
+
+  it('grades per channel, and a channel no in-house team works is a gap', () => {
+    const segments = gradeSegments(
+      {
+        ...evidence,
+        volumeByChannel: [
+          { channel: 'email', volume: 100 },
+          { channel: 'voice', volume: 50 },
+        ],
+        teamChannels: ['email', 'chat'],
+      },
+      assessReadiness(evidence),
+    );
+    const find = (channel: string, language: string, tier: string) =>
+      segments.find(
+        (s) => s.channel === channel && s.language === language && s.hours === 'business' && s.tier === tier,
+      );
+    expect(find('email', 'en', 'complex')?.grade).toBe('keep-in-house');
+    expect(find('voice', 'en', 'complex')).toMatchObject({ grade: 'hybrid', reasons: ['channel-gap'] });
+    expect(find('voice', 'en', 'simple')).toMatchObject({ grade: 'outsource', reasons: ['channel-gap'] });
+    expect(new Set(segments.map((s) => s.channel))).toEqual(new Set(['email', 'voice']));
   });
 });

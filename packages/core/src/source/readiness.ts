@@ -13,6 +13,9 @@ export interface ReadinessEvidence {
   readonly volumeByLanguage?: readonly { readonly language: string; readonly volume: number }[];
   /** Languages the in-house teams cover. */
   readonly teamLanguages?: readonly string[];
+  readonly volumeByChannel?: readonly { readonly channel: string; readonly volume: number }[];
+  /** Channels the in-house teams work (none given: every channel counts as covered). */
+  readonly teamChannels?: readonly string[];
   /** 168 buckets, Monday 00:00 first, local time. */
   readonly volumeByHourOfWeek?: readonly number[];
   readonly volumeByMonth?: readonly { readonly month: string; readonly volume: number }[];
@@ -254,6 +257,8 @@ function measure(
 }
 
 export interface SegmentGrade {
+  /** The channel, or `all` when the evidence has no channel breakdown. */
+  readonly channel: string;
   readonly language: string;
   readonly hours: 'business' | 'after-hours';
   readonly tier: 'simple' | 'complex';
@@ -277,30 +282,36 @@ export function gradeSegments(
   const afterHours = byQuestion.get('after-hours-demand')?.reason === 'after-hours-demand';
   const covered = new Set((evidence.teamLanguages ?? []).map((l) => l.toLowerCase()));
   const languages = (evidence.volumeByLanguage ?? []).filter((l) => l.volume > 0).map((l) => l.language);
+  const channels = (evidence.volumeByChannel ?? []).filter((c) => c.volume > 0).map((c) => c.channel);
+  const teamChannels = evidence.teamChannels ? new Set(evidence.teamChannels) : null;
   const segments: SegmentGrade[] = [];
-  for (const language of languages) {
-    const uncovered = !covered.has(language.toLowerCase());
-    for (const hours of afterHours ? (['business', 'after-hours'] as const) : (['business'] as const)) {
-      for (const tier of ['simple', 'complex'] as const) {
-        const reasons: string[] = [];
-        let grade: Leaning;
-        if (!stable) {
-          grade = 'keep-in-house';
-          reasons.push('unstable-kpis');
-        } else if (uncovered) {
-          grade = tier === 'complex' ? 'hybrid' : 'outsource';
-          reasons.push('language-gap');
-        } else if (tier === 'complex') {
-          grade = 'keep-in-house';
-          reasons.push('complex-work');
-        } else if (hours === 'after-hours') {
-          grade = 'follow-the-sun';
-          reasons.push('after-hours-demand');
-        } else {
-          grade = seasonal ? 'hybrid' : 'outsource';
-          reasons.push(seasonal ? 'seasonal-peaks' : 'stable-kpis');
+  for (const channel of channels.length > 0 ? channels : ['all']) {
+    // A channel no in-house team works is a gap like a language no one speaks.
+    const channelGap = teamChannels !== null && channel !== 'all' && !teamChannels.has(channel);
+    for (const language of languages) {
+      const uncovered = !covered.has(language.toLowerCase()) || channelGap;
+      for (const hours of afterHours ? (['business', 'after-hours'] as const) : (['business'] as const)) {
+        for (const tier of ['simple', 'complex'] as const) {
+          const reasons: string[] = [];
+          let grade: Leaning;
+          if (!stable) {
+            grade = 'keep-in-house';
+            reasons.push('unstable-kpis');
+          } else if (uncovered) {
+            grade = tier === 'complex' ? 'hybrid' : 'outsource';
+            reasons.push(channelGap ? 'channel-gap' : 'language-gap');
+          } else if (tier === 'complex') {
+            grade = 'keep-in-house';
+            reasons.push('complex-work');
+          } else if (hours === 'after-hours') {
+            grade = 'follow-the-sun';
+            reasons.push('after-hours-demand');
+          } else {
+            grade = seasonal ? 'hybrid' : 'outsource';
+            reasons.push(seasonal ? 'seasonal-peaks' : 'stable-kpis');
+          }
+          segments.push({ channel, language, hours, tier, grade, reasons });
         }
-        segments.push({ language, hours, tier, grade, reasons });
       }
     }
   }

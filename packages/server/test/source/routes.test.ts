@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { seedDemoYear } from '../../src/demo/seed-year.js';
+import { visualLine } from '../../src/modules/source/report-text.js';
 import { exampleDefinition } from '../../src/modules/source/service.js';
 import { fixedClock } from '../../src/platform/clock.js';
+import { pdfText } from '../../src/test-support/pdf-text.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { demoOrganizationId, hasShared, importFile, sharedDir } from '../insight/support.js';
 
@@ -77,19 +79,6 @@ describe('cost comparison over HTTP', () => {
   });
 });
 
-/** The words of an uncompressed pdfkit PDF: its hex-encoded text operands, decoded (WinAnsi = windows-1252). */
-const winAnsi = new TextDecoder('windows-1252');
-function pdfText(pdf: Buffer): string {
-  const text = pdf.toString('latin1');
-  return [...text.matchAll(/\[([^\]]*)\]\s*TJ/g)]
-    .map((m) =>
-      [...(m[1] ?? '').matchAll(/<([0-9a-fA-F]*)>/g)]
-        .map((h) => winAnsi.decode(Buffer.from(h[1] ?? '', 'hex')))
-        .join(''),
-    )
-    .join('\n');
-}
-
 describe('the PDF report', () => {
   it('carries the comparison and its figures in the labels the reader chose', async () => {
     const res = await t.request('/api/source/report', {
@@ -104,12 +93,57 @@ describe('the PDF report', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const words = pdfText(pdf);
+    const words = await pdfText(pdf);
     expect(words).toContain('Sourcing report');
     expect(words).toContain('Cost per contact');
     expect(words).toContain('Germany in-house');
     expect(words).toContain('1,485,814'); // the worked example's in-house total per year (the € glyph is drawn apart)
     expect(words).toContain('1.74'); // Philippines per resolution, 173.58 cents
+  });
+  it('prints Turkish letters and Hebrew from the embedded font, Hebrew drawn right to left', async () => {
+    const tr = await t.request('/api/source/report', {
+      auth: auth.admin!,
+      body: {
+        definition: exampleDefinition(),
+        locale: 'tr',
+        labels: { title: 'Dış kaynak kullanımı karar raporu', perContact: 'İletişim başına maliyet' },
+      },
+    });
+    expect(tr.status).toBe(200);
+    const trWords = await pdfText(Buffer.from(await tr.arrayBuffer()));
+    expect(trWords).toContain('Dış kaynak kullanımı karar raporu');
+    expect(trWords).toContain('İletişim başına maliyet');
+    expect(trWords).toContain('1.485.814'); // Turkish grouping
+
+    const he = await t.request('/api/source/report', {
+      auth: auth.admin!,
+      body: { definition: exampleDefinition(), locale: 'he', labels: { perContact: 'עלות', fte: 'משרות' } },
+    });
+    expect(he.status).toBe(200);
+    const heWords = await pdfText(Buffer.from(await he.arrayBuffer()));
+    // The glyphs map back to Hebrew letters (none is missing from the font), in drawing order: right to left.
+    expect(heWords).toContain(visualLine('עלות', 'rtl'));
+    expect(heWords).toContain(visualLine('משרות', 'rtl'));
+    expect(visualLine('עלות', 'rtl')).toBe('תולע');
+  });
+  it('carries the latest decision with its reasons, and the pilots', async () => {
+    const res = await t.request('/api/source/decisions', {
+      auth: auth.admin!,
+      body: {
+        decision: 'hybrid',
+        reasons: 'Nearshore for Polish and German overflow; keep complex tiers in house',
+        approver: 'COO',
+        reviewOn: '2027-06-30',
+      },
+    });
+    expect(res.status).toBe(201);
+    const report = await t.request('/api/source/report', {
+      auth: auth.admin!,
+      body: { definition: exampleDefinition(), locale: 'en' },
+    });
+    const words = await pdfText(Buffer.from(await report.arrayBuffer()));
+    expect(words).toContain('Nearshore for Polish and German overflow');
+    expect(words).toContain('Approver: COO');
   });
   it('is refused to vendor staff', async () => {
     const res = await t.request('/api/source/report', {

@@ -16,6 +16,8 @@ export {
   previewRoute,
   type RoutedTicketInput,
 } from './service.js';
+// Source's pilots split a slice of new tickets between a vendor and in house (decision 0028).
+export { closeSplit, openSplit, type SplitArm, type SplitInput, splitTickets } from './splits.js';
 
 /**
  * Routing: ordered, explainable rules (core/routing) applied to new tickets from every channel

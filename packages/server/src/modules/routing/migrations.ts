@@ -31,4 +31,27 @@ export const routingMigrations: Migration[] = [
     create index routing_decisions_org on routing_decisions (organization_id, decided_at);
     `,
   ),
+  scriptMigration(
+    '2026-12-03T1154_routing_pilot_splits',
+    `
+    create table routing_splits (
+      id text primary key,
+      organization_id text not null references organizations(id),
+      name text not null,
+      channel text,
+      language text,
+      tag text,
+      ratio real not null check (ratio > 0 and ratio < 1),
+      seed integer not null,
+      vendor_provider_id text not null,
+      starts_at timestamptz not null,
+      ends_at timestamptz not null,
+      created_at timestamptz not null
+    );
+    create index routing_splits_org on routing_splits (organization_id, ends_at);
+    alter table routing_decisions add column split_id text;
+    alter table routing_decisions add column split_arm text check (split_arm in ('vendor', 'in-house'));
+    create index routing_decisions_split on routing_decisions (split_id) where split_id is not null;
+    `,
+  ),
 ];

@@ -19,6 +19,7 @@ import { detectLanguage, UNDETERMINED } from './language.js';
 import { authorizeRouting } from './policy.js';
 import { presentDecision, presentDecisionRow, presentRule } from './presenters.js';
 import type { RoutingReplayRequest, RoutingRuleInput, RoutingRulesUpdate } from './schemas.js';
+import { splitFor } from './splits.js';
 
 type RuleInput = z.output<typeof RoutingRuleInput>;
 /** Load is counted up to this many open tickets per team (beyond, a team is simply "busy"). */
@@ -133,7 +134,13 @@ export async function createRoutedTicket(s: ScopedDb, clock: Clock, input: Route
       segment: input.segment ?? null,
     };
     const [rules, teams] = await Promise.all([storedRules(tx), routingTeams(tx, true)]);
-    const decision = route(facts, clock.now(), rules, teams);
+    // A running pilot's slice: the ticket's arm is drawn first, then it routes among that arm's teams.
+    const key = `${clock.now().toISOString()}|${input.channel}|${input.requester ?? ''}|${input.subject}`;
+    const split = await splitFor(tx, clock.now(), facts, key, teams);
+    const routed = route(facts, clock.now(), rules, split ? split.teams : teams);
+    const decision = split
+      ? { ...routed, reason: `pilot "${split.name}": ${split.arm} arm; ${routed.reason}` }
+      : routed;
     const ticket = (await ticketService.createTicket(tx, clock, {
       ...input,
       language,
@@ -154,6 +161,8 @@ export async function createRoutedTicket(s: ScopedDb, clock: Clock, input: Route
         language,
         reason: decision.reason,
         decided_at: clock.now(),
+        split_id: split?.splitId ?? null,
+        split_arm: split?.arm ?? null,
       })
       .execute();
     return { ticket, routing: presentDecision(ticket.id, language, decision) };

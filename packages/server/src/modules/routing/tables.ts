@@ -29,12 +29,39 @@ export interface RoutingDecisionsTable {
   language: string | null;
   reason: string;
   decided_at: Timestamp;
+  /** The pilot split that assigned the ticket an arm, and the arm (null: no split applied). */
+  split_id: ColumnType<string | null, string | null | undefined, string | null>;
+  split_arm: ColumnType<
+    'vendor' | 'in-house' | null,
+    'vendor' | 'in-house' | null | undefined,
+    'vendor' | 'in-house' | null
+  >;
+}
+
+/**
+ * A pilot's traffic split: new tickets of the slice (channel, language, tag) created in
+ * [starts_at, ends_at) go to the vendor's teams or the in-house teams by a seeded hash, at `ratio`.
+ */
+export interface RoutingSplitsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  channel: string | null;
+  language: string | null;
+  tag: string | null;
+  ratio: number;
+  seed: number;
+  vendor_provider_id: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  created_at: Timestamp;
 }
 
 declare module '../../platform/db/schema.js' {
   interface DB {
     routing_rules: RoutingRulesTable;
     routing_decisions: RoutingDecisionsTable;
+    routing_splits: RoutingSplitsTable;
   }
 }
 
@@ -42,4 +69,6 @@ declare module '../../platform/db/schema.js' {
 export const routingScopedTables: ScopedTables = {
   routing_rules: { providerColumn: null },
   routing_decisions: { providerColumn: 'provider_id' },
+  // Splits are the organization's experiments (Source's pilots): no vendor sees one.
+  routing_splits: { providerColumn: null },
 };

@@ -1,5 +1,6 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { registerSourceCommands } from './cli.js';
+import { evidenceExpiryJob } from './jobs.js';
 import { sourceMigrations } from './migrations.js';
 import { sourcePolicy } from './policy.js';
 import { sourceRoutes } from './routes.js';
@@ -21,5 +22,7 @@ export const sourceModule: ShorelineModule = {
   scopedTables: sourceScopedTables,
   policy: sourcePolicy,
   routes: sourceRoutes,
+  // Expiry reminders for evidence files (decision 0028).
+  jobs: [evidenceExpiryJob],
   cli: registerSourceCommands,
 };

@@ -69,4 +69,49 @@ export const sourceMigrations: Migration[] = [
     );
     `,
   ),
+  scriptMigration(
+    '2026-12-03T1153_source_selections_evidence_pilot_routing',
+    `
+    create table source_selections (
+      id text primary key,
+      organization_id text not null references organizations(id),
+      name text not null,
+      scorecard_id text references source_scorecards(id),
+      state jsonb not null,
+      created_by text not null,
+      created_at timestamptz not null,
+      updated_at timestamptz not null
+    );
+    create index source_selections_org on source_selections (organization_id, created_at);
+    create table source_blobs (
+      organization_id text not null references organizations(id),
+      sha256 text not null,
+      size_bytes integer not null,
+      content bytea not null,
+      created_at timestamptz not null,
+      primary key (organization_id, sha256)
+    );
+    create table source_evidence (
+      id text primary key,
+      organization_id text not null references organizations(id),
+      provider_id text,
+      vendor_id text references source_vendors(id),
+      selection_id text references source_selections(id),
+      kind text not null,
+      file_name text not null,
+      content_type text not null,
+      size_bytes integer not null,
+      sha256 text not null,
+      expires_on text check (length(expires_on) = 10),
+      last_reminder_days integer,
+      uploaded_by text not null,
+      created_at timestamptz not null
+    );
+    create index source_evidence_vendor on source_evidence (organization_id, vendor_id);
+    create index source_evidence_expiry on source_evidence (expires_on) where expires_on is not null;
+    alter table source_pilots add column routing_split_id text;
+    alter table source_pilots add column starts_at timestamptz;
+    alter table source_pilots add column ends_at timestamptz;
+    `,
+  ),
 ];

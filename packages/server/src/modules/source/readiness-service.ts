@@ -47,6 +47,7 @@ export async function readinessEvidence(
     }
   }
   const languages = await kpis.kpis(scoped, 'language', filter);
+  const channels = await kpis.kpis(scoped, 'channel', filter);
   const hours = await kpis.kpis(scoped, 'hour_of_week', filter);
   const months = await kpis.volume(scoped, 'month', filter);
   const topics = await kpis.kpis(scoped, 'topic', filter);
@@ -70,6 +71,12 @@ export async function readinessEvidence(
       .filter((l) => l.key !== null)
       .map((l) => ({ language: (l.key as string).split('-')[0] ?? (l.key as string), volume: l.tickets })),
     teamLanguages,
+    volumeByChannel: channels
+      .filter((c) => c.key !== null)
+      .map((c) => ({ channel: c.key as string, volume: c.tickets })),
+    teamChannels: [
+      ...new Set(directory.teams.filter((t) => inHouse.has(t.providerId)).flatMap((t) => t.channels)),
+    ],
     volumeByHourOfWeek,
     volumeByMonth: months.map((m) => ({ month: m.start.slice(0, 7), volume: m.created })),
     topics: topics

@@ -1,9 +1,12 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import type { AppEnv } from '../../platform/http/env.js';
-import { apiRoute, IdParam, json, jsonBody, listOf } from '../../platform/http/openapi.js';
+import { IdParam, json, jsonBody, listOf, routesFor } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { kpiServiceOf } from '../insight/index.js';
+import * as evidence from './evidence-service.js';
+import * as pilots from './pilot-service.js';
 import { readiness } from './readiness-service.js';
 import {
   SourceCompareRequest,
@@ -11,10 +14,14 @@ import {
   SourceDecisionCreate,
   SourceDecisionSchema,
   SourceDefaultsSchema,
+  SourceEvidenceCreate,
+  SourceEvidenceQuery,
+  SourceEvidenceSchema,
   SourcePilotAssign,
   SourcePilotCreate,
   SourcePilotObservations,
   SourcePilotSchema,
+  SourcePilotStart,
   SourceReadinessQuery,
   SourceReadinessSchema,
   SourceReportRequest,
@@ -23,211 +30,233 @@ import {
   SourceScorecardCreate,
   SourceScorecardSchema,
   SourceScoresUpdate,
+  SourceSelectionAdvance,
+  SourceSelectionCreate,
+  SourceSelectionSchema,
+  SourceStageUpdate,
   SourceVendorCreate,
   SourceVendorSchema,
 } from './schemas.js';
+import * as selections from './selection-service.js';
 import * as service from './service.js';
 
-const T = 'source';
+/** A download: the bytes as an attachment, never rendered inline. */
+function download(c: Context<AppEnv>, bytes: Uint8Array, fileName: string, contentType: string): Response {
+  return c.body(new Uint8Array(bytes), 200, {
+    'content-type': contentType,
+    'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+  });
+}
 
-/** Source: readiness, cost comparison, vendors, scorecards, pilots, decisions (admins; supervisors read and score). */
+/** Source: readiness, costs, vendors, evidence, selections, scorecards, pilots, decisions, the report. */
 export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const kpis = kpiServiceOf(ctx);
-  app.openapi(
-    apiRoute(T, 'get', '/api/source/defaults', {
-      summary: 'Reference defaults with source and evidence grade, and the worked example scenario',
-      responses: { 200: json(SourceDefaultsSchema, 'Defaults') },
-    }),
-    (c) => c.json(service.defaults(c.var.scoped) as never, 200),
-  );
-  app.openapi(
-    apiRoute(T, 'post', '/api/source/compare', {
-      summary: 'Cost every option of a scenario at the same service level, side by side',
-      request: { body: jsonBody(SourceCompareRequest) },
-      responses: { 200: json(SourceComparisonSchema, 'Comparison') },
-    }),
-    async (c) => c.json((await service.compare(c.var.scoped, kpis, c.req.valid('json'))) as never, 200),
-  );
-  app.openapi(
-    apiRoute(T, 'get', '/api/source/readiness', {
-      summary:
-        'Readiness assessment: measured evidence per question, questions for the user, graded segments',
-      request: { query: SourceReadinessQuery },
-      responses: { 200: json(SourceReadinessSchema, 'Assessment') },
-    }),
-    async (c) => c.json((await readiness(c.var.scoped, kpis, ctx.clock, c.req.valid('query'))) as never, 200),
-  );
-  app.openapi(
-    apiRoute(T, 'get', '/api/source/scenarios', {
-      summary: 'Saved cost scenarios',
-      responses: { 200: json(listOf(SourceScenarioSchema, 'SourceScenarioList'), 'Scenarios') },
-    }),
-    async (c) => c.json({ items: await service.listScenarios(c.var.scoped) } as never, 200),
-  );
-  app.openapi(
-    apiRoute(T, 'post', '/api/source/scenarios', {
-      summary: 'Save a cost scenario',
-      request: { body: jsonBody(SourceScenarioCreate) },
-      responses: { 201: json(SourceScenarioSchema, 'Created') },
-    }),
-    async (c) =>
-      c.json((await service.createScenario(c.var.scoped, ctx.clock, c.req.valid('json'))) as never, 201),
-  );
-  app.openapi(
-    apiRoute(T, 'get', '/api/source/scenarios/{id}', {
-      summary: 'A saved scenario',
-      request: { params: IdParam },
-      responses: { 200: json(SourceScenarioSchema, 'Scenario') },
-    }),
-    async (c) => c.json((await service.getScenario(c.var.scoped, c.req.valid('param').id)) as never, 200),
-  );
-  app.openapi(
-    apiRoute(T, 'put', '/api/source/scenarios/{id}', {
-      summary: 'Replace a scenario (its version goes up)',
-      request: { params: IdParam, body: jsonBody(SourceScenarioCreate) },
-      responses: { 200: json(SourceScenarioSchema, 'Updated') },
-    }),
-    async (c) =>
-      c.json(
-        (await service.updateScenario(
-          c.var.scoped,
-          ctx.clock,
-          c.req.valid('param').id,
-          c.req.valid('json'),
-        )) as never,
-        200,
-      ),
-  );
-  app.openapi(
-    apiRoute(T, 'get', '/api/source/vendors', {
-      summary: 'Vendor profiles, with certifications expiring within 90 days flagged',
-      responses: { 200: json(listOf(SourceVendorSchema, 'SourceVendorList'), 'Vendors') },
-    }),
-    async (c) => c.json({ items: await service.listVendors(c.var.scoped, ctx.clock) } as never, 200),
-  );
-  app.openapi(
-    apiRoute(T, 'post', '/api/source/vendors', {
-      summary: 'Add a vendor profile',
-      request: { body: jsonBody(SourceVendorCreate) },
-      responses: { 201: json(SourceVendorSchema, 'Created') },
-    }),
-    async (c) =>
-      c.json((await service.createVendor(c.var.scoped, ctx.clock, c.req.valid('json'))) as never, 201),
-  );
-  app.openapi(
-    apiRoute(T, 'get', '/api/source/scorecards', {
-      summary: 'Scorecards with weighted results',
-      responses: { 200: json(listOf(SourceScorecardSchema, 'SourceScorecardList'), 'Scorecards') },
-    }),
-    async (c) => c.json({ items: await service.listScorecards(c.var.scoped) }, 200),
-  );
-  app.openapi(
-    apiRoute(T, 'post', '/api/source/scorecards', {
-      summary: 'Create a scorecard: criteria with weights (price one among many), vendors, prices',
-      request: { body: jsonBody(SourceScorecardCreate) },
-      responses: { 201: json(SourceScorecardSchema, 'Created') },
-    }),
-    async (c) => c.json(await service.createScorecard(c.var.scoped, ctx.clock, c.req.valid('json')), 201),
-  );
-  app.openapi(
-    apiRoute(T, 'get', '/api/source/scorecards/{id}', {
-      summary: 'A scorecard: each criterion’s mean, spread between evaluators, weighted totals, ranks',
-      request: { params: IdParam },
-      responses: { 200: json(SourceScorecardSchema, 'Scorecard') },
-    }),
-    async (c) => c.json(await service.getScorecard(c.var.scoped, c.req.valid('param').id), 200),
-  );
-  app.openapi(
-    apiRoute(T, 'put', '/api/source/scorecards/{id}/scores', {
-      summary: 'Record the caller’s own scores as an evaluator',
-      request: { params: IdParam, body: jsonBody(SourceScoresUpdate) },
-      responses: { 200: json(SourceScorecardSchema, 'Scorecard') },
-    }),
-    async (c) =>
-      c.json(
-        await service.putScores(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
-  );
-  app.openapi(
-    apiRoute(T, 'get', '/api/source/pilots', {
-      summary: 'Pilots with their intervals and verdicts',
-      responses: { 200: json(listOf(SourcePilotSchema, 'SourcePilotList'), 'Pilots') },
-    }),
-    async (c) => c.json({ items: await service.listPilots(c.var.scoped) }, 200),
-  );
-  app.openapi(
-    apiRoute(T, 'post', '/api/source/pilots', {
-      summary: 'Pre-register a pilot: slice, split, seed, metric, minimum detectable difference',
-      request: { body: jsonBody(SourcePilotCreate) },
-      responses: { 201: json(SourcePilotSchema, 'Created') },
-    }),
-    async (c) => c.json(await service.createPilot(c.var.scoped, ctx.clock, c.req.valid('json')), 201),
-  );
-  app.openapi(
-    apiRoute(T, 'get', '/api/source/pilots/{id}', {
-      summary: 'A pilot: interval for vendor − in-house; the verdict only once the sample is reached',
-      request: { params: IdParam },
-      responses: { 200: json(SourcePilotSchema, 'Pilot') },
-    }),
-    async (c) => c.json(await service.getPilot(c.var.scoped, c.req.valid('param').id), 200),
-  );
-  app.openapi(
-    apiRoute(T, 'post', '/api/source/pilots/{id}/assign', {
-      summary: 'Route a contact of the slice to an arm (random, seeded)',
-      request: { params: IdParam, body: jsonBody(SourcePilotAssign) },
-      responses: {
-        200: json(z.object({ contactId: z.string(), arm: z.enum(['vendor', 'in-house']) }), 'Arm'),
-      },
-    }),
-    async (c) =>
-      c.json(
-        await service.assignContact(c.var.scoped, c.req.valid('param').id, c.req.valid('json').contactId),
-        200,
-      ),
-  );
-  app.openapi(
-    apiRoute(T, 'post', '/api/source/pilots/{id}/observations', {
-      summary: 'Add observed contacts to an arm',
-      request: { params: IdParam, body: jsonBody(SourcePilotObservations) },
-      responses: { 200: json(SourcePilotSchema, 'Pilot') },
-    }),
-    async (c) =>
-      c.json(await service.addObservations(c.var.scoped, c.req.valid('param').id, c.req.valid('json')), 200),
-  );
-  app.openapi(
-    apiRoute(T, 'post', '/api/source/report', {
-      summary: 'The decision report as a PDF, in the reader’s language',
-      request: { body: jsonBody(SourceReportRequest) },
-      responses: {
-        200: {
-          description: 'PDF',
-          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
-        },
-      },
-    }),
-    async (c) => {
-      const pdf = await service.report(c.var.scoped, kpis, ctx.clock, c.req.valid('json'));
-      return c.body(new Uint8Array(pdf), 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': 'attachment; filename="source-report.pdf"',
-      }) as never;
+  const { clock } = ctx;
+  const route = routesFor(app, 'source');
+  route.get('/api/source/defaults', {
+    summary: 'Reference defaults with source and evidence grade, and the worked example scenario',
+    responses: { 200: json(SourceDefaultsSchema, 'Defaults') },
+    run: async ({ scoped }) => service.defaults(scoped) as never,
+  });
+  route.post('/api/source/compare', {
+    summary: 'Cost every option of a scenario at the same service level, side by side',
+    request: { body: jsonBody(SourceCompareRequest) },
+    responses: { 200: json(SourceComparisonSchema, 'Comparison') },
+    run: async ({ scoped, body }) => (await service.compare(scoped, kpis, body)) as never,
+  });
+  route.get('/api/source/readiness', {
+    summary: 'Readiness assessment: measured evidence per question, questions for the user, graded segments',
+    request: { query: SourceReadinessQuery },
+    responses: { 200: json(SourceReadinessSchema, 'Assessment') },
+    run: async ({ scoped, query }) => (await readiness(scoped, kpis, clock, query)) as never,
+  });
+
+  route.get('/api/source/scenarios', {
+    summary: 'Saved cost scenarios',
+    responses: { 200: json(listOf(SourceScenarioSchema, 'SourceScenarioList'), 'Scenarios') },
+    run: async ({ scoped }) => ({ items: await service.listScenarios(scoped) }) as never,
+  });
+  route.post('/api/source/scenarios', {
+    summary: 'Save a cost scenario',
+    request: { body: jsonBody(SourceScenarioCreate) },
+    responses: { 201: json(SourceScenarioSchema, 'Created') },
+    run: async ({ scoped, body }) => (await service.createScenario(scoped, clock, body)) as never,
+  });
+  route.get('/api/source/scenarios/{id}', {
+    summary: 'A saved scenario',
+    request: { params: IdParam },
+    responses: { 200: json(SourceScenarioSchema, 'Scenario') },
+    run: async ({ scoped, param }) => (await service.getScenario(scoped, param.id)) as never,
+  });
+  route.put('/api/source/scenarios/{id}', {
+    summary: 'Replace a scenario (its version goes up)',
+    request: { params: IdParam, body: jsonBody(SourceScenarioCreate) },
+    responses: { 200: json(SourceScenarioSchema, 'Updated') },
+    run: async ({ scoped, param, body }) =>
+      (await service.updateScenario(scoped, clock, param.id, body)) as never,
+  });
+
+  route.get('/api/source/vendors', {
+    summary: 'Vendor profiles, with certifications expiring within 90 days flagged',
+    responses: { 200: json(listOf(SourceVendorSchema, 'SourceVendorList'), 'Vendors') },
+    run: async ({ scoped }) => ({ items: await service.listVendors(scoped, clock) }) as never,
+  });
+  route.post('/api/source/vendors', {
+    summary: 'Add a vendor profile',
+    request: { body: jsonBody(SourceVendorCreate) },
+    responses: { 201: json(SourceVendorSchema, 'Created') },
+    run: async ({ scoped, body }) => (await service.createVendor(scoped, clock, body)) as never,
+  });
+  route.put('/api/source/vendors/{id}', {
+    summary: 'Replace a vendor profile',
+    request: { params: IdParam, body: jsonBody(SourceVendorCreate) },
+    responses: { 200: json(SourceVendorSchema, 'Updated') },
+    run: async ({ scoped, param, body }) =>
+      (await service.updateVendor(scoped, clock, param.id, body)) as never,
+  });
+
+  route.get('/api/source/evidence', {
+    summary:
+      'Evidence files (certificates, audits, RFI/RFP documents) with expiry; vendor staff see their own',
+    request: { query: SourceEvidenceQuery },
+    responses: { 200: json(listOf(SourceEvidenceSchema, 'SourceEvidenceList'), 'Evidence') },
+    run: async ({ scoped, query }) => ({ items: await evidence.listEvidence(scoped, clock, query) }),
+  });
+  route.post('/api/source/evidence', {
+    summary: 'Attach an evidence file to a vendor or a selection (base64 content, stored once per SHA-256)',
+    request: { body: jsonBody(SourceEvidenceCreate) },
+    responses: { 201: json(SourceEvidenceSchema, 'Stored') },
+    run: ({ scoped, body }) => evidence.addEvidence(scoped, clock, body),
+  });
+  route.get('/api/source/evidence/{id}/content', {
+    summary: "An evidence file's bytes (as a download)",
+    request: { params: IdParam },
+    responses: { 200: { description: 'The file' } },
+    run: async ({ scoped, param, c }) => {
+      const file = await evidence.readEvidence(scoped, param.id);
+      return download(c, file.content, file.fileName, 'application/octet-stream');
     },
-  );
-  app.openapi(
-    apiRoute(T, 'get', '/api/source/decisions', {
-      summary: 'Decision record versions, newest first',
-      responses: { 200: json(listOf(SourceDecisionSchema, 'SourceDecisionList'), 'Decisions') },
-    }),
-    async (c) => c.json({ items: await service.listDecisions(c.var.scoped) }, 200),
-  );
-  app.openapi(
-    apiRoute(T, 'post', '/api/source/decisions', {
-      summary: 'Record a decision with a snapshot of its costs, scorecard and pilots',
-      request: { body: jsonBody(SourceDecisionCreate) },
-      responses: { 201: json(SourceDecisionSchema, 'Created') },
-    }),
-    async (c) =>
-      c.json(await service.createDecision(c.var.scoped, kpis, ctx.clock, c.req.valid('json')), 201),
-  );
+  });
+
+  route.get('/api/source/selections', {
+    summary: 'Vendor selections: stages (long list → RFI → short list → RFP → scoring → pilot → decision)',
+    responses: { 200: json(listOf(SourceSelectionSchema, 'SourceSelectionList'), 'Selections') },
+    run: async ({ scoped }) => ({ items: await selections.listSelections(scoped, clock) }),
+  });
+  route.post('/api/source/selections', {
+    summary: 'Start a selection from a long list of vendors, with stage owners and due dates',
+    request: { body: jsonBody(SourceSelectionCreate) },
+    responses: { 201: json(SourceSelectionSchema, 'Created') },
+    run: ({ scoped, body }) => selections.createSelection(scoped, clock, body),
+  });
+  route.get('/api/source/selections/{id}', {
+    summary: 'A selection: its stages, vendors in and out (with reasons), overdue stages',
+    request: { params: IdParam },
+    responses: { 200: json(SourceSelectionSchema, 'Selection') },
+    run: ({ scoped, param }) => selections.getSelection(scoped, clock, param.id),
+  });
+  route.patch('/api/source/selections/{id}/stages', {
+    summary: "Set a stage's owner, due date or documents",
+    request: { params: IdParam, body: jsonBody(SourceStageUpdate) },
+    responses: { 200: json(SourceSelectionSchema, 'Updated') },
+    run: ({ scoped, param, body }) => selections.updateStage(scoped, clock, param.id, body),
+  });
+  route.post('/api/source/selections/{id}/advance', {
+    summary: 'Complete the current stage: vendors leaving with reasons; at the decision, the award',
+    request: { params: IdParam, body: jsonBody(SourceSelectionAdvance) },
+    responses: { 200: json(SourceSelectionSchema, 'Advanced') },
+    run: ({ scoped, param, body }) => selections.advance(scoped, clock, param.id, body),
+  });
+
+  route.get('/api/source/scorecards', {
+    summary: 'Scorecards with weighted results',
+    responses: { 200: json(listOf(SourceScorecardSchema, 'SourceScorecardList'), 'Scorecards') },
+    run: async ({ scoped }) => ({ items: await service.listScorecards(scoped) }),
+  });
+  route.post('/api/source/scorecards', {
+    summary: 'Create a scorecard: criteria with weights (price one among many), vendors, prices',
+    request: { body: jsonBody(SourceScorecardCreate) },
+    responses: { 201: json(SourceScorecardSchema, 'Created') },
+    run: ({ scoped, body }) => service.createScorecard(scoped, clock, body),
+  });
+  route.get('/api/source/scorecards/{id}', {
+    summary: 'A scorecard: each criterion’s mean, spread between evaluators, weighted totals, ranks',
+    request: { params: IdParam },
+    responses: { 200: json(SourceScorecardSchema, 'Scorecard') },
+    run: ({ scoped, param }) => service.getScorecard(scoped, param.id),
+  });
+  route.put('/api/source/scorecards/{id}/scores', {
+    summary: 'Record the caller’s own scores as an evaluator',
+    request: { params: IdParam, body: jsonBody(SourceScoresUpdate) },
+    responses: { 200: json(SourceScorecardSchema, 'Scorecard') },
+    run: ({ scoped, param, body }) => service.putScores(scoped, clock, param.id, body),
+  });
+
+  route.get('/api/source/pilots', {
+    summary: 'Pilots with their intervals and verdicts',
+    responses: { 200: json(listOf(SourcePilotSchema, 'SourcePilotList'), 'Pilots') },
+    run: async ({ scoped }) => ({ items: await pilots.listPilots(scoped) }),
+  });
+  route.post('/api/source/pilots', {
+    summary: 'Pre-register a pilot: slice, split, seed, metric, minimum detectable difference',
+    request: { body: jsonBody(SourcePilotCreate) },
+    responses: { 201: json(SourcePilotSchema, 'Created') },
+    run: ({ scoped, body }) => pilots.createPilot(scoped, clock, body),
+  });
+  route.get('/api/source/pilots/{id}', {
+    summary: 'A pilot: interval for vendor − in-house; the verdict only once the sample is reached',
+    request: { params: IdParam },
+    responses: { 200: json(SourcePilotSchema, 'Pilot') },
+    run: ({ scoped, param }) => pilots.getPilot(scoped, param.id),
+  });
+  route.post('/api/source/pilots/{id}/start', {
+    summary: "Start the pilot on real traffic: routing splits the slice's new tickets for a period",
+    request: { params: IdParam, body: jsonBody(SourcePilotStart) },
+    responses: { 200: json(SourcePilotSchema, 'Started') },
+    run: ({ scoped, param, body }) => pilots.startPilot(scoped, clock, param.id, body),
+  });
+  route.post('/api/source/pilots/{id}/stop', {
+    summary: "Stop a running pilot's split now (its tickets keep counting)",
+    request: { params: IdParam },
+    responses: { 200: json(SourcePilotSchema, 'Stopped') },
+    run: ({ scoped, param }) => pilots.stopPilot(scoped, clock, param.id),
+  });
+  route.post('/api/source/pilots/{id}/assign', {
+    summary: 'Route a contact of the slice to an arm (random, seeded)',
+    request: { params: IdParam, body: jsonBody(SourcePilotAssign) },
+    responses: {
+      200: json(z.object({ contactId: z.string(), arm: z.enum(['vendor', 'in-house']) }), 'Arm'),
+    },
+    run: ({ scoped, param, body }) => pilots.assignContact(scoped, param.id, body.contactId),
+  });
+  route.post('/api/source/pilots/{id}/observations', {
+    summary: 'Add contacts observed outside Shoreline to an arm (pilots not routed through the Desk)',
+    request: { params: IdParam, body: jsonBody(SourcePilotObservations) },
+    responses: { 200: json(SourcePilotSchema, 'Pilot') },
+    run: ({ scoped, param, body }) => pilots.addObservations(scoped, param.id, body),
+  });
+
+  route.post('/api/source/report', {
+    summary: 'The decision report as a PDF, in the reader’s language',
+    request: { body: jsonBody(SourceReportRequest) },
+    responses: {
+      200: {
+        description: 'PDF',
+        content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+      },
+    },
+    run: async ({ scoped, body, c }) =>
+      download(c, await service.report(scoped, kpis, clock, body), 'source-report.pdf', 'application/pdf'),
+  });
+  route.get('/api/source/decisions', {
+    summary: 'Decision record versions, newest first',
+    responses: { 200: json(listOf(SourceDecisionSchema, 'SourceDecisionList'), 'Decisions') },
+    run: async ({ scoped }) => ({ items: await service.listDecisions(scoped) }),
+  });
+  route.post('/api/source/decisions', {
+    summary: 'Record a decision with a snapshot of its costs, scorecard and pilots',
+    request: { body: jsonBody(SourceDecisionCreate) },
+    responses: { 201: json(SourceDecisionSchema, 'Created') },
+    run: ({ scoped, body }) => service.createDecision(scoped, kpis, clock, body),
+  });
 }

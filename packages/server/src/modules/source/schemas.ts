@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { SELECTION_STAGES } from '@shoreline/core';
 
 const Name = z.string().trim().min(1).max(120);
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR');
@@ -18,7 +19,9 @@ export const PRICE_UNIT_VALUES = [
   'month',
 ] as const;
 export const LEANINGS = ['keep-in-house', 'outsource', 'hybrid', 'follow-the-sun'] as const;
-export const PILOT_METRICS = ['resolved', 'reopened', 'csat-satisfied'] as const;
+export const PILOT_METRICS = ['resolved', 'reopened', 'csat-satisfied', 'handle-seconds'] as const;
+/** Metrics compared as medians (bootstrap interval); the others are proportions (Newcombe). */
+export const MEDIAN_METRICS: readonly string[] = ['handle-seconds'];
 
 export const InHouseOptionInput = z
   .object({
@@ -264,7 +267,27 @@ export const SourceVendorCreate = z
       .default([]),
     hoursCovered: z.string().max(120).default(''),
     sites: z.number().int().min(0).max(1000).default(1),
+    /** Redundant power (generators, UPS) and network (two carriers) at the delivery sites. */
+    redundantPower: z.boolean().default(false),
+    redundantNetwork: z.boolean().default(false),
     continuityTestedOn: Day.optional(),
+    /** Financial stability: revenue, credit rating, ownership changes, in the business's words. */
+    financialStability: z.string().max(2000).default(''),
+    references: z
+      .array(
+        z
+          .object({
+            client: z.string().trim().min(1).max(120),
+            contact: z.string().max(200).default(''),
+            yearsAsClient: z.number().min(0).max(100).optional(),
+            /** A client that has left (the reference notes ask for one). */
+            former: z.boolean().default(false),
+            notes: z.string().max(2000).default(''),
+          })
+          .strict(),
+      )
+      .max(20)
+      .default([]),
     certifications: z
       .array(
         z
@@ -381,15 +404,44 @@ export const SourcePilotCreate = z
       .max(2 ** 31 - 1),
     metric: z.enum(PILOT_METRICS),
     higherIsBetter: z.boolean(),
-    /** Today's in-house rate of the metric. */
-    baseline: z.number().min(0.01).max(0.99),
-    /** The smallest difference that matters. */
-    mdd: z.number().min(0.005).max(0.5),
+    /** Today's in-house rate of a proportion metric (its sample size follows from it). */
+    baseline: z.number().min(0.01).max(0.99).optional(),
+    /** The smallest difference that matters: a proportion, or seconds for a median metric. */
+    mdd: z.number().min(0.005).max(36_000),
+    /** A median metric's pre-registered sample per arm (from the team's own handle-time spread). */
+    sampleSizePerArm: z.number().int().min(2).max(1_000_000).optional(),
     alpha: z.number().min(0.001).max(0.2).default(0.05),
     power: z.number().min(0.5).max(0.99).default(0.8),
   })
   .strict()
+  .superRefine((p, ctx) => {
+    if (MEDIAN_METRICS.includes(p.metric)) {
+      if (p.sampleSizePerArm === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['sampleSizePerArm'],
+          message: 'a median metric needs its sample size per arm',
+        });
+    } else {
+      if (p.baseline === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['baseline'],
+          message: 'a proportion metric needs its baseline',
+        });
+      if (p.mdd > 0.5)
+        ctx.addIssue({ code: 'custom', path: ['mdd'], message: 'a proportion difference is at most 0.5' });
+    }
+  })
   .openapi('SourcePilotCreate');
+
+export const SourcePilotStart = z
+  .object({
+    /** How long the split runs from now. */
+    days: z.number().int().min(1).max(365),
+  })
+  .strict()
+  .openapi('SourcePilotStart');
 
 export const SourcePilotObservations = z
   .object({
@@ -423,6 +475,10 @@ export const SourcePilotSchema = z
     stillNeeded: z.object({ vendor: z.number(), inHouse: z.number() }),
     difference: IntervalSchema,
     verdict: z.enum(['vendor-better', 'vendor-worse', 'equivalent', 'inconclusive']).nullable(),
+    /** Proportions: Newcombe's interval; medians: a percentile bootstrap. */
+    method: z.enum(['newcombe', 'bootstrap-median']),
+    /** The routing split that sends the slice's new tickets to the arms, while it runs. */
+    routing: z.object({ splitId: z.string(), startsAt: z.string(), endsAt: z.string() }).nullable(),
     createdAt: z.string(),
   })
   .openapi('SourcePilot');
@@ -446,6 +502,8 @@ export const SourceReadinessSchema = z
     ),
     segments: z.array(
       z.object({
+        /** A channel, or `all` without a channel breakdown. */
+        channel: z.string(),
         language: z.string(),
         hours: z.enum(['business', 'after-hours']),
         tier: z.enum(['simple', 'complex']),
@@ -488,7 +546,162 @@ export const SourceReportRequest = z
     scorecardId: Id.optional(),
     locale: z.enum(['en', 'tr', 'he', 'hu', 'lv']).default('en'),
     /** The report's words in the reader's language, from the web app's catalogs. */
-    labels: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.string().max(200)).default({}),
+    labels: z
+      .record(z.string().regex(/^[a-zA-Z][a-zA-Z.-]{0,60}$/), z.string().max(400))
+      .refine((r) => Object.keys(r).length <= 200, { message: 'at most 200 labels' })
+      .default({}),
+    /** Include the readiness assessment (measured from the imported history). */
+    assessment: z.boolean().default(false),
   })
   .strict()
   .openapi('SourceReportRequest');
+
+// Selection process and evidence files (decision 0028) ----------------------------------------
+
+/** The selection's stages, in order (core `selection.ts`). */
+export const SELECTION_STAGE_VALUES = SELECTION_STAGES;
+
+const StagePlan = z
+  .object({
+    stage: z.enum(SELECTION_STAGE_VALUES),
+    owner: z.string().trim().min(1).max(120).optional(),
+    dueOn: Day.optional(),
+  })
+  .strict();
+
+export const SourceSelectionCreate = z
+  .object({
+    name: Name,
+    /** The long list. */
+    vendorIds: z.array(Id).min(1).max(50),
+    scorecardId: Id.optional(),
+    stages: z.array(StagePlan).max(7).default([]),
+  })
+  .strict()
+  .openapi('SourceSelectionCreate');
+
+export const SourceStageUpdate = z
+  .object({
+    stage: z.enum(SELECTION_STAGE_VALUES),
+    owner: z.string().trim().min(1).max(120).nullable().optional(),
+    dueOn: Day.nullable().optional(),
+    /** Evidence file ids (the RFI, the RFP, answers, the pilot plan). */
+    documents: z.array(Id).max(50).optional(),
+  })
+  .strict()
+  .openapi('SourceStageUpdate');
+
+export const SourceSelectionAdvance = z
+  .object({
+    exclude: z
+      .array(z.object({ vendorId: Id, reason: z.string().trim().min(1).max(400) }).strict())
+      .max(50)
+      .default([]),
+    /** At the decision stage: the vendor awarded, or null for no award. */
+    awardTo: Id.nullable().optional(),
+  })
+  .strict()
+  .openapi('SourceSelectionAdvance');
+
+export const SourceSelectionSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scorecardId: z.string().nullable(),
+    stage: z.enum([...SELECTION_STAGE_VALUES, 'closed']),
+    stages: z.array(
+      z.object({
+        stage: z.enum(SELECTION_STAGE_VALUES),
+        owner: z.string().nullable(),
+        dueOn: z.string().nullable(),
+        completedOn: z.string().nullable(),
+        documents: z.array(z.string()),
+      }),
+    ),
+    vendors: z.array(
+      z.object({
+        vendorId: z.string(),
+        name: z.string(),
+        status: z.enum(['in', 'out', 'awarded']),
+        leftAt: z.enum(SELECTION_STAGE_VALUES).nullable(),
+        reason: z.string().nullable(),
+      }),
+    ),
+    overdue: z.array(z.enum(SELECTION_STAGE_VALUES)),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('SourceSelection');
+
+export const EVIDENCE_KINDS = [
+  'ISO 27001',
+  'SOC 2',
+  'PCI DSS',
+  'ISO 18295',
+  'COPC',
+  'rfi',
+  'rfi-answer',
+  'rfp',
+  'rfp-answer',
+  'pilot-plan',
+  'reference',
+  'financial',
+  'continuity-test',
+  'other',
+] as const;
+
+export const SourceEvidenceCreate = z
+  .object({
+    vendorId: Id.optional(),
+    selectionId: Id.optional(),
+    kind: z.enum(EVIDENCE_KINDS),
+    fileName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .regex(/^[^/\\]+$/, 'a file name, not a path'),
+    contentType: z
+      .string()
+      .max(120)
+      .regex(/^[\w.+-]+\/[\w.+-]+$/, 'a media type such as application/pdf')
+      .default('application/octet-stream'),
+    /** The file's bytes, base64 (within the API's body limit). */
+    contentBase64: z
+      .string()
+      .min(1)
+      .max(2_000_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'base64'),
+    expiresOn: Day.optional(),
+  })
+  .strict()
+  .refine((e) => e.vendorId !== undefined || e.selectionId !== undefined, {
+    message: 'name the vendor or the selection the file belongs to',
+    path: ['vendorId'],
+  })
+  .openapi('SourceEvidenceCreate');
+
+export const SourceEvidenceQuery = z.object({
+  vendorId: Id.optional(),
+  selectionId: Id.optional(),
+  /** Only files expiring within this many days (or already expired). */
+  expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
+});
+
+export const SourceEvidenceSchema = z
+  .object({
+    id: z.string(),
+    vendorId: z.string().nullable(),
+    selectionId: z.string().nullable(),
+    kind: z.enum(EVIDENCE_KINDS),
+    fileName: z.string(),
+    contentType: z.string(),
+    sizeBytes: z.number(),
+    sha256: z.string(),
+    expiresOn: z.string().nullable(),
+    /** `expired`, `expiring` (within 90 days), `valid`, or null without an expiry date. */
+    expiry: z.enum(['expired', 'expiring', 'valid']).nullable(),
+    uploadedBy: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi('SourceEvidence');

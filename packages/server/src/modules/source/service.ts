@@ -1,32 +1,30 @@
 import type { z } from '@hono/zod-openapi';
 import {
-  assignArm,
   businessHoursPattern,
   type Criterion,
   GERMANY_IN_HOUSE,
   PHILIPPINES_OFFSHORE_PER_CONTACT,
   POLAND_NEARSHORE_PER_HOUR,
-  proportionPilot,
   REFERENCE_DEFAULTS,
   SourceInputError,
-  sampleSizePerArm,
   scorecard as scoreVendors,
 } from '@shoreline/core';
+import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
 import type { KpiService } from '../insight/index.js';
 import { compareScenario, type ScenarioDefinition } from './compare-service.js';
+import { pilotsNamed } from './pilot-service.js';
 import { authorizeSource } from './policy.js';
 import { parsed, presentDecision, presentScenario, presentVendor } from './presenters.js';
+import { readiness } from './readiness-service.js';
 import { renderReport } from './report.js';
 import type {
   SourceCompareRequest,
   SourceDecisionCreate,
-  SourcePilotCreate,
-  SourcePilotObservations,
   SourcePilotSchema,
   SourceReportRequest,
   SourceScenarioCreate,
@@ -41,6 +39,17 @@ type SourceScorecard = z.infer<typeof SourceScorecardSchema>;
 
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 const json = (value: unknown) => JSON.stringify(value);
+
+/** A row the request names in its body: a missing one is a 404 naming that field. */
+async function named<T>(lookup: Promise<T>, field: string): Promise<T> {
+  try {
+    return await lookup;
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'not_found')
+      throw new AppError('not_found', err.message, field);
+    throw err;
+  }
+}
 
 /** The worked example as a scenario definition: the page's starting point. */
 export function exampleDefinition(): ScenarioDefinition {
@@ -97,15 +106,9 @@ export async function listScenarios(scoped: ScopedDb) {
   return rows.map(presentScenario);
 }
 
-async function scenarioRow(scoped: ScopedDb, id: string) {
-  const row = await scoped.selectFrom('source_scenarios').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('scenario');
-  return row;
-}
-
 export async function getScenario(scoped: ScopedDb, id: string) {
   authorizeSource(scoped.actor, 'source.read');
-  return presentScenario(await scenarioRow(scoped, id));
+  return presentScenario(await scoped.findOrNotFound('source_scenarios', id, 'scenario'));
 }
 
 export async function createScenario(
@@ -137,19 +140,13 @@ export async function updateScenario(
   input: z.output<typeof SourceScenarioCreate>,
 ) {
   authorizeSource(scoped.actor, 'source.manage');
-  const current = await scenarioRow(scoped, id);
-  const row = await scoped
-    .updateTable('source_scenarios')
-    .set({
-      name: input.name,
-      definition: json(input.definition),
-      version: current.version + 1,
-      updated_at: clock.now(),
-    })
-    .where('id', '=', id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return presentScenario(row as never);
+  const row = await scoped.updateOrNotFound('source_scenarios', id, 'scenario', {
+    name: input.name,
+    definition: json(input.definition),
+    version: sql`version + 1`,
+    updated_at: clock.now(),
+  });
+  return presentScenario(row);
 }
 
 // Vendors --------------------------------------------------------------------------------------
@@ -160,18 +157,21 @@ export async function listVendors(scoped: ScopedDb, clock: Clock) {
   return rows.map((r) => presentVendor(r, today(clock)));
 }
 
+/** A vendor's platform provider must be one of the organization's (a 404 naming `providerId`). */
+async function checkProvider(scoped: ScopedDb, providerId: string | undefined) {
+  if (providerId === undefined) return;
+  const directory = await directoryFor(scoped);
+  if (!directory.providers.some((p) => p.id === providerId))
+    throw new AppError('not_found', 'provider not found', 'providerId');
+}
+
 export async function createVendor(
   scoped: ScopedDb,
   clock: Clock,
   input: z.output<typeof SourceVendorCreate>,
 ) {
   authorizeSource(scoped.actor, 'source.manage');
-  if (input.providerId !== undefined) {
-    const directory = await directoryFor(scoped);
-    if (!directory.providers.some((p) => p.id === input.providerId)) {
-      throw new AppError('not_found', 'provider not found', 'providerId');
-    }
-  }
+  await checkProvider(scoped, input.providerId);
   const { name, providerId, ...profile } = input;
   const now = clock.now();
   const row = await scoped
@@ -187,17 +187,30 @@ export async function createVendor(
   return presentVendor(row as never, today(clock));
 }
 
+/** Replaces a vendor's profile (its provider link included). */
+export async function updateVendor(
+  scoped: ScopedDb,
+  clock: Clock,
+  id: string,
+  input: z.output<typeof SourceVendorCreate>,
+) {
+  authorizeSource(scoped.actor, 'source.manage');
+  await checkProvider(scoped, input.providerId);
+  const { name, providerId, ...profile } = input;
+  const row = await scoped.updateOrNotFound('source_vendors', id, 'vendor', {
+    name,
+    provider_id: providerId ?? null,
+    profile: json(profile),
+  });
+  return presentVendor(row, today(clock));
+}
+
 // Scorecards -----------------------------------------------------------------------------------
 
 type CriterionInput = Criterion & { label: string };
 
 async function scorecardView(scoped: ScopedDb, id: string): Promise<SourceScorecard> {
-  const row = await scoped
-    .selectFrom('source_scorecards')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!row) throw notFound('scorecard');
+  const row = await scoped.findOrNotFound('source_scorecards', id, 'scorecard');
   const criteria = parsed<CriterionInput[]>(row.criteria);
   const vendorIds = parsed<string[]>(row.vendor_ids);
   const prices = parsed<Record<string, number>>(row.prices);
@@ -350,133 +363,6 @@ export async function putScores(
   return scorecardView(scoped, id);
 }
 
-// Pilots ---------------------------------------------------------------------------------------
-
-type PilotRow = Awaited<ReturnType<typeof pilotRow>>;
-
-async function pilotRow(scoped: ScopedDb, id: string) {
-  const row = await scoped.selectFrom('source_pilots').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound('pilot');
-  return row;
-}
-
-function presentPilot(row: PilotRow): SourcePilot {
-  const definition = parsed<z.output<typeof SourcePilotCreate>>(row.definition);
-  const report = proportionPilot(
-    { successes: row.vendor_successes, n: row.vendor_n },
-    { successes: row.in_house_successes, n: row.in_house_n },
-    {
-      sampleSizePerArm: row.sample_size_per_arm,
-      mdd: definition.mdd,
-      higherIsBetter: definition.higherIsBetter,
-    },
-  );
-  const finite = (v: number) => (Number.isFinite(v) ? v : null);
-  return {
-    id: row.id,
-    name: row.name,
-    vendorId: row.vendor_id,
-    definition: definition as unknown as Record<string, unknown>,
-    sampleSizePerArm: row.sample_size_per_arm,
-    samples: report.samples,
-    successes: { vendor: row.vendor_successes, inHouse: row.in_house_successes },
-    stillNeeded: report.stillNeeded,
-    difference: {
-      estimate: finite(report.difference.estimate),
-      low: finite(report.difference.low),
-      high: finite(report.difference.high),
-    },
-    verdict: report.verdict,
-    createdAt: new Date(row.created_at).toISOString(),
-  };
-}
-
-export async function listPilots(scoped: ScopedDb) {
-  authorizeSource(scoped.actor, 'source.read');
-  const rows = await scoped
-    .selectFrom('source_pilots')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .limit(100)
-    .execute();
-  return rows.map(presentPilot);
-}
-
-export async function getPilot(scoped: ScopedDb, id: string) {
-  authorizeSource(scoped.actor, 'source.read');
-  return presentPilot(await pilotRow(scoped, id));
-}
-
-/** Pre-registers a pilot: the sample size per arm is fixed now, from baseline, MDD, α and power. */
-export async function createPilot(scoped: ScopedDb, clock: Clock, input: z.output<typeof SourcePilotCreate>) {
-  authorizeSource(scoped.actor, 'source.manage');
-  const vendor = await scoped
-    .selectFrom('source_vendors')
-    .select('id')
-    .where('id', '=', input.vendorId)
-    .executeTakeFirst();
-  if (!vendor) throw new AppError('not_found', 'vendor not found', 'vendorId');
-  let n: number;
-  try {
-    n = sampleSizePerArm({
-      baseline: input.baseline,
-      mdd: input.mdd,
-      alpha: input.alpha,
-      power: input.power,
-    });
-  } catch (err) {
-    if (err instanceof SourceInputError) throw new AppError('validation_failed', err.message, err.field);
-    throw err;
-  }
-  const now = clock.now();
-  const row = await scoped
-    .insertInto('source_pilots', {
-      id: newId('plt', now.getTime()),
-      vendor_id: input.vendorId,
-      name: input.name,
-      definition: json(input),
-      sample_size_per_arm: n,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return presentPilot(row as never);
-}
-
-/** Which arm a contact of the slice goes to (random by a seeded hash: neither side picks). */
-export async function assignContact(scoped: ScopedDb, id: string, contactId: string) {
-  authorizeSource(scoped.actor, 'source.manage');
-  const row = await pilotRow(scoped, id);
-  const definition = parsed<z.output<typeof SourcePilotCreate>>(row.definition);
-  return { contactId, arm: assignArm(contactId, definition.seed, definition.ratio) };
-}
-
-export async function addObservations(
-  scoped: ScopedDb,
-  id: string,
-  input: z.output<typeof SourcePilotObservations>,
-) {
-  authorizeSource(scoped.actor, 'source.manage');
-  await pilotRow(scoped, id);
-  const vendor = input.arm === 'vendor';
-  await scoped
-    .updateTable('source_pilots')
-    .set((eb) =>
-      vendor
-        ? {
-            vendor_n: eb('vendor_n', '+', input.n),
-            vendor_successes: eb('vendor_successes', '+', input.successes),
-          }
-        : {
-            in_house_n: eb('in_house_n', '+', input.n),
-            in_house_successes: eb('in_house_successes', '+', input.successes),
-          },
-    )
-    .where('id', '=', id)
-    .execute();
-  return presentPilot(await pilotRow(scoped, id));
-}
-
 // Decisions ------------------------------------------------------------------------------------
 
 export async function listDecisions(scoped: ScopedDb) {
@@ -498,26 +384,19 @@ export async function createDecision(
   input: z.output<typeof SourceDecisionCreate>,
 ) {
   authorizeSource(scoped.actor, 'source.manage');
-  const scenario = input.scenarioId ? await scenarioRow(scoped, input.scenarioId).catch(() => null) : null;
-  if (input.scenarioId && !scenario) throw new AppError('not_found', 'scenario not found', 'scenarioId');
+  const scenario = input.scenarioId
+    ? await named(scoped.findOrNotFound('source_scenarios', input.scenarioId, 'scenario'), 'scenarioId')
+    : null;
   const comparison = scenario
     ? await compareScenario(scoped, kpis, parsed<ScenarioDefinition>(scenario.definition), {
         sensitivity: false,
         breakEven: false,
       })
     : null;
-  const card = input.scorecardId ? await scorecardView(scoped, input.scorecardId).catch(() => null) : null;
-  if (input.scorecardId && !card) throw new AppError('not_found', 'scorecard not found', 'scorecardId');
-  const pilots: SourcePilot[] = [];
-  for (const [i, pilotId] of input.pilotIds.entries()) {
-    const row = await scoped
-      .selectFrom('source_pilots')
-      .selectAll()
-      .where('id', '=', pilotId)
-      .executeTakeFirst();
-    if (!row) throw new AppError('not_found', 'pilot not found', `pilotIds.${i}`);
-    pilots.push(presentPilot(row));
-  }
+  const card = input.scorecardId
+    ? await named(scorecardView(scoped, input.scorecardId), 'scorecardId')
+    : null;
+  const pilots = await pilotsNamed(scoped, input.pilotIds, 'pilotIds');
   const now = clock.now();
   return scoped.transaction(async (tx) => {
     const last = await tx
@@ -557,7 +436,22 @@ export async function report(
     sensitivity: false,
     breakEven: false,
   });
-  const card = input.scorecardId ? await scorecardView(scoped, input.scorecardId) : null;
+  const card = input.scorecardId
+    ? await named(scorecardView(scoped, input.scorecardId), 'scorecardId')
+    : null;
+  const assessment = input.assessment ? await readiness(scoped, kpis, clock, { timeZone: 'UTC' }) : null;
+  const [latest] = await scoped
+    .selectFrom('source_decisions')
+    .selectAll()
+    .orderBy('version', 'desc')
+    .limit(1)
+    .execute();
+  const decision = latest ? presentDecision(latest) : null;
+  const body = decision?.body as
+    | { decision: string; reasons: string; approver: string; reviewOn: string; pilots?: SourcePilot[] }
+    | undefined;
+  // The decision's own pilots as recorded, else the pilots run so far.
+  const pilots = body?.pilots ?? (await pilotsNamed(scoped, await recentPilotIds(scoped), 'pilots'));
   return renderReport({
     locale: input.locale,
     labels: input.labels,
@@ -573,5 +467,38 @@ export async function report(
           })),
         }
       : null,
+    assessment: assessment?.answers.map((a) => ({
+      question: a.question,
+      status: a.status,
+      leaning: a.leaning,
+    })),
+    pilots: pilots.map((p) => ({
+      name: p.name,
+      low: p.difference.low,
+      high: p.difference.high,
+      verdict: p.verdict,
+      stillNeeded: Math.max(p.stillNeeded.vendor, p.stillNeeded.inHouse),
+      median: p.method === 'bootstrap-median',
+    })),
+    decision:
+      decision && body
+        ? {
+            version: decision.version,
+            decision: body.decision,
+            reasons: body.reasons,
+            approver: body.approver,
+            reviewOn: body.reviewOn,
+          }
+        : null,
   });
+}
+
+async function recentPilotIds(scoped: ScopedDb): Promise<string[]> {
+  const rows = await scoped
+    .selectFrom('source_pilots')
+    .select('id')
+    .orderBy('created_at', 'desc')
+    .limit(10)
+    .execute();
+  return rows.map((r) => r.id);
 }

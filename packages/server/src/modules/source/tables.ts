@@ -61,6 +61,54 @@ export interface SourcePilotsTable {
   vendor_successes: number;
   in_house_n: number;
   in_house_successes: number;
+  /** Routing's split that sends the slice's new tickets to the arms (null: counts are entered). */
+  routing_split_id: ColumnType<string | null, string | null | undefined, string | null>;
+  starts_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  ends_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Timestamp;
+}
+
+/** A selection process (long list → RFI → … → decision): its stages and vendors (core `Selection`). */
+export interface SourceSelectionsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  scorecard_id: string | null;
+  state: Json<unknown>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** File contents, once per organization and SHA-256 (as mail's `mail_blobs`). */
+export interface SourceBlobsTable {
+  organization_id: string;
+  sha256: string;
+  size_bytes: number;
+  content: Uint8Array;
+  created_at: Timestamp;
+}
+
+/**
+ * An evidence file: a certificate, an audit report, an RFI/RFP document or answer. `provider_id` is
+ * the vendor's platform provider (when it has one), so that vendor's staff see its own files and
+ * no other vendor's.
+ */
+export interface SourceEvidenceTable {
+  id: string;
+  organization_id: string;
+  provider_id: string | null;
+  vendor_id: string | null;
+  selection_id: string | null;
+  kind: string;
+  file_name: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  expires_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The expiry milestone (days before) last reminded of (core `dueReminder`), or null. */
+  last_reminder_days: ColumnType<number | null, number | null | undefined, number | null>;
+  uploaded_by: string;
   created_at: Timestamp;
 }
 
@@ -82,6 +130,9 @@ declare module '../../platform/db/schema.js' {
     source_scores: SourceScoresTable;
     source_pilots: SourcePilotsTable;
     source_decisions: SourceDecisionsTable;
+    source_selections: SourceSelectionsTable;
+    source_blobs: SourceBlobsTable;
+    source_evidence: SourceEvidenceTable;
   }
 }
 
@@ -97,4 +148,9 @@ export const sourceScopedTables: ScopedTables = {
   source_scores: { providerColumn: null },
   source_pilots: { providerColumn: null },
   source_decisions: { providerColumn: null },
+  source_selections: { providerColumn: null },
+  // Read only after the evidence row was found in the caller's scope (as mail's blobs).
+  source_blobs: { providerColumn: null },
+  // The one Source table vendor staff reach: their own vendor's evidence files (decision 0028).
+  source_evidence: { providerColumn: 'provider_id' },
 };

@@ -729,3 +729,43 @@ export async function routingFactsBetween(s: ScopedDb, from: Date, to: Date, lim
     createdAt: new Date(r.created_at!),
   }));
 }
+
+/**
+ * The outcomes of the given tickets that an experiment compares (Source's pilots): solved or not,
+ * reopened or not, the satisfaction score on a 0–1 scale, and handle time (the call's, else the
+ * time to resolution). Read in pages of 5,000 ids.
+ */
+export async function outcomesOf(s: ScopedDb, ids: readonly string[]) {
+  const out: {
+    id: string;
+    solved: boolean;
+    reopened: boolean;
+    csat: number | null;
+    handleSeconds: number | null;
+  }[] = [];
+  for (let at = 0; at < ids.length; at += 5000) {
+    const rows = await s
+      .selectFrom('tickets')
+      .select([
+        'id',
+        'solved_at',
+        'closed_at',
+        'reopen_count',
+        'csat_normalised',
+        'call_handle_seconds',
+        'resolution_seconds',
+      ])
+      .where('id', 'in', ids.slice(at, at + 5000))
+      .execute();
+    for (const r of rows) {
+      out.push({
+        id: r.id,
+        solved: r.solved_at !== null || r.closed_at !== null,
+        reopened: r.reopen_count > 0,
+        csat: r.csat_normalised === null ? null : Number(r.csat_normalised),
+        handleSeconds: r.call_handle_seconds ?? r.resolution_seconds,
+      });
+    }
+  }
+  return out;
+}

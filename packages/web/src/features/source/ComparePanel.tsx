@@ -2,14 +2,19 @@
 // recomputed by the server (same staffing for all: equal service level).
 
 import type { SourceComparison, SourceDefaults, SourceScenarioDefinition } from '@shoreline/server/contract';
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberColumn, textColumn } from '../../kit/columns';
+import { DataTable } from '../../kit/DataTable';
 import { ErrorBanner, Loading } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { sourceApi } from './api';
 
 type Option = SourceScenarioDefinition['options'][number];
+type Sensitivity = NonNullable<SourceComparison['sensitivity']>[number];
+type Reference = SourceDefaults['references'][number];
 
 const LINE_KEYS: Record<string, string> = {
   'agent-wages': 'agentWages',
@@ -25,6 +30,23 @@ const LINE_KEYS: Record<string, string> = {
   'retained-governance': 'retainedGovernance',
   'retained-governance-fixed': 'retainedGovernance',
 };
+
+/** The report's other words, and its enumerated values (questions, answers, leanings, verdicts) as the catalog names them. */
+function reportLabels(t: TFunction): Record<string, string> {
+  const labels: Record<string, string> = {
+    ...(t('source.report', { returnObjects: true }) as Record<string, string>),
+  };
+  for (const [group, prefix] of REPORT_TERMS)
+    for (const [k, v] of Object.entries(t(prefix, { returnObjects: true }) as Record<string, string>))
+      labels[`${group}.${k}`] = v;
+  return labels;
+}
+const REPORT_TERMS = [
+  ['q', 'source.question'],
+  ['s', 'source.status'],
+  ['l', 'source.leaning'],
+  ['v', 'source.verdict'],
+] as const;
 
 export function ComparePanel() {
   const defaults = useResource(() => sourceApi.defaults(), []);
@@ -86,15 +108,12 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
   const download = async () => {
     try {
       const labels = {
+        ...reportLabels(t),
         title: t('source.title'),
-        generated: t('source.report.generated'),
-        contacts: t('source.report.contacts'),
-        option: t('source.report.option'),
         perYear: t('source.compare.perYear'),
         perContact: t('source.compare.perContact'),
         perResolution: t('source.compare.perResolution'),
         fte: t('source.compare.fte'),
-        chart: t('source.report.chart'),
       };
       const blob = await sourceApi.report(definition, f.locale, labels);
       const url = URL.createObjectURL(blob);
@@ -269,18 +288,28 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
           {result.sensitivity && result.sensitivity.length > 0 ? (
             <>
               <h3>{t('source.compare.sensitivity')}</h3>
-              <table className="source-table" data-testid="sensitivity">
-                <tbody>
-                  {result.sensitivity.slice(0, 6).map((row) => (
-                    <tr key={`${row.option}-${row.input}`}>
-                      <th scope="row">
-                        {row.option}: {row.input}
-                      </th>
-                      <td>{perUnit(row.swing)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable<Sensitivity>
+                caption={t('source.compare.sensitivity')}
+                testId="sensitivity"
+                rows={result.sensitivity.slice(0, 6)}
+                rowKey={(row) => `${row.option}-${row.input}`}
+                columns={[
+                  textColumn<Sensitivity>(
+                    'input',
+                    t('source.compare.figure'),
+                    (row) => `${row.option}: ${row.input}`,
+                    {
+                      rowHeader: true,
+                    },
+                  ),
+                  numberColumn<Sensitivity>(
+                    'swing',
+                    t('source.compare.perYear'),
+                    (row) => row.swing,
+                    (n) => perUnit(n),
+                  ),
+                ]}
+              />
             </>
           ) : null}
           <button type="button" onClick={download} data-testid="download-report">
@@ -299,35 +328,30 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
       )}
       <h3>{t('source.references.title')}</h3>
       <p>{t('source.references.intro')}</p>
-      <table className="source-table" data-testid="references">
-        <thead>
-          <tr>
-            <th scope="col">{t('source.references.item')}</th>
-            <th scope="col">{t('source.references.range')}</th>
-            <th scope="col">{t('source.references.year')}</th>
-            <th scope="col">{t('source.references.grade')}</th>
-            <th scope="col">{t('source.references.source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {defaults.references.map((r) => (
-            <tr key={`${r.key}-${r.country}-${r.source}`}>
-              <td>
-                {r.key}
-                {r.country ? ` (${f.region(r.country)})` : ''}
-              </td>
-              <td>
-                {r.low === r.high ? r.low : `${r.low}–${r.high}`} {r.currency ?? ''} {r.unit}
-              </td>
-              <td>{r.year}</td>
-              <td className={`source-grade-${r.grade}`}>{t(`source.grade.${r.grade}`)}</td>
-              <td>
-                {r.source.startsWith('http') ? <a href={r.source}>{new URL(r.source).hostname}</a> : r.source}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable<Reference>
+        caption={t('source.references.title')}
+        testId="references"
+        rows={defaults.references}
+        rowKey={(r) => `${r.key}-${r.country}-${r.source}`}
+        columns={[
+          textColumn<Reference>('item', t('source.references.item'), (r) =>
+            r.country ? `${r.key} (${f.region(r.country)})` : r.key,
+          ),
+          textColumn<Reference>(
+            'range',
+            t('source.references.range'),
+            (r) => `${r.low === r.high ? r.low : `${r.low}–${r.high}`} ${r.currency ?? ''} ${r.unit}`,
+          ),
+          textColumn<Reference>('year', t('source.references.year'), (r) => r.year),
+          textColumn<Reference>('grade', t('source.references.grade'), (r) => t(`source.grade.${r.grade}`), {
+            cellProps: (r) => ({ className: `source-grade-${r.grade}` }),
+          }),
+          textColumn<Reference>('source', t('source.references.source'), (r) => r.source, {
+            cell: (r) =>
+              r.source.startsWith('http') ? <a href={r.source}>{new URL(r.source).hostname}</a> : r.source,
+          }),
+        ]}
+      />
     </section>
   );
 }

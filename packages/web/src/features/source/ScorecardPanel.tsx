@@ -2,13 +2,18 @@
 // each criterion's mean and the spread between evaluators, and the weighted totals (price is one
 // criterion among many).
 
-import type { SourceScorecard } from '@shoreline/server/contract';
+import type { SourceScorecard, SourceVendor } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ErrorBanner, Loading } from '../../lib/ui';
+import { numberColumn, textColumn } from '../../kit/columns';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { ErrorBanner } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { sourceApi } from './api';
+
+type Vendor = SourceVendor;
+type Ranked = SourceScorecard['result']['vendors'][number];
 
 /** Starting weights from the selection notes (§3), for the user to edit. */
 const CRITERIA = [
@@ -73,8 +78,7 @@ export function ScorecardPanel() {
     }
   };
 
-  if (vendors.error) return <ErrorBanner error={vendors.error} onRetry={vendors.reload} />;
-  if (!vendors.data || !cards.data) return <Loading />;
+  if (cards.error) return <ErrorBanner error={cards.error} onRetry={cards.reload} />;
   const scored = card?.criteria.filter((c) => !c.price) ?? [];
   return (
     <section aria-labelledby="source-vendors">
@@ -93,13 +97,23 @@ export function ScorecardPanel() {
         </label>
         <button type="submit">{t('source.vendors.add')}</button>
       </form>
-      <ul>
-        {vendors.data.map((v) => (
-          <li key={v.id}>{v.name}</li>
-        ))}
-      </ul>
-      {!card ? (
-        <button type="button" onClick={createCard} disabled={vendors.data.length < 2}>
+      <DataTable<Vendor>
+        caption={t('source.tabs.vendors')}
+        {...resourceRows(vendors)}
+        rowKey={(v) => v.id}
+        empty={<p className="empty">{t('source.vendors.empty')}</p>}
+        columns={[
+          textColumn<Vendor>('name', t('source.vendors.name'), (v) => v.name, { rowHeader: true }),
+          textColumn<Vendor>('shore', t('source.vendors.shore'), (v) =>
+            t(`source.shore.${v.shore}` as 'source.shore.nearshore'),
+          ),
+          textColumn<Vendor>('expiring', t('source.vendors.expiring'), (v) =>
+            v.expiringCertifications.length ? f.list(v.expiringCertifications) : null,
+          ),
+        ]}
+      />
+      {cards.data === undefined ? null : !card ? (
+        <button type="button" onClick={createCard} disabled={(vendors.data?.length ?? 0) < 2}>
           {t('source.vendors.createScorecard')}
         </button>
       ) : (
@@ -145,26 +159,33 @@ export function ScorecardPanel() {
             <button type="submit">{t('source.vendors.save')}</button>
           </form>
           <p data-testid="evaluators">{t('source.vendors.evaluators', { count: card.evaluators.length })}</p>
-          <table className="source-table" data-testid="scorecard-result">
-            <thead>
-              <tr>
-                <th scope="col">{t('source.vendors.vendor')}</th>
-                <th scope="col">{t('source.vendors.total')}</th>
-                <th scope="col">{t('source.vendors.rank')}</th>
-                <th scope="col">{t('source.vendors.spread')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {card.result.vendors.map((v) => (
-                <tr key={v.vendor}>
-                  <th scope="row">{card.vendors.find((x) => x.id === v.vendor)?.name ?? v.vendor}</th>
-                  <td>{f.number(v.total, { maximumFractionDigits: 1 })}</td>
-                  <td>{v.rank ?? '—'}</td>
-                  <td>{f.number(Math.max(0, ...v.criteria.map((c) => c.spread ?? 0)))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable<Ranked>
+            caption={t('source.vendors.total')}
+            testId="scorecard-result"
+            rows={card.result.vendors}
+            rowKey={(v) => v.vendor}
+            columns={[
+              textColumn<Ranked>(
+                'vendor',
+                t('source.vendors.vendor'),
+                (v) => card.vendors.find((x) => x.id === v.vendor)?.name ?? v.vendor,
+                { rowHeader: true },
+              ),
+              numberColumn<Ranked>(
+                'total',
+                t('source.vendors.total'),
+                (v) => v.total,
+                (n) => f.number(n, { maximumFractionDigits: 1 }),
+              ),
+              numberColumn<Ranked>('rank', t('source.vendors.rank'), (v) => v.rank, String),
+              numberColumn<Ranked>(
+                'spread',
+                t('source.vendors.spread'),
+                (v) => Math.max(0, ...v.criteria.map((c) => c.spread ?? 0)),
+                (n) => f.number(n),
+              ),
+            ]}
+          />
           <p>
             {card.result.winnerRobustToWeights ? t('source.vendors.robust') : t('source.vendors.notRobust')}
           </p>

@@ -7,11 +7,13 @@ import { useTranslation } from 'react-i18next';
 import { Segmented } from '../../lib/Segmented';
 import { PageHeader } from '../../lib/ui';
 import { ComparePanel } from './ComparePanel';
+import { PilotsPanel } from './PilotsPanel';
 import { ReadinessPanel } from './ReadinessPanel';
 import { ScorecardPanel } from './ScorecardPanel';
+import { SelectionPanel } from './SelectionPanel';
 import './source.css';
 
-type Tab = 'compare' | 'readiness' | 'vendors';
+type Tab = 'compare' | 'readiness' | 'vendors' | 'selection' | 'pilots';
 
 export function SourcePage() {
   const { t } = useTranslation();
@@ -28,9 +30,21 @@ export function SourcePage() {
           { value: 'compare', label: t('source.tabs.compare') },
           { value: 'readiness', label: t('source.tabs.readiness') },
           { value: 'vendors', label: t('source.tabs.vendors') },
+          { value: 'selection', label: t('source.tabs.selection') },
+          { value: 'pilots', label: t('source.tabs.pilots') },
         ]}
       />
-      {tab === 'compare' ? <ComparePanel /> : tab === 'readiness' ? <ReadinessPanel /> : <ScorecardPanel />}
+      {tab === 'compare' ? (
+        <ComparePanel />
+      ) : tab === 'readiness' ? (
+        <ReadinessPanel />
+      ) : tab === 'vendors' ? (
+        <ScorecardPanel />
+      ) : tab === 'selection' ? (
+        <SelectionPanel />
+      ) : (
+        <PilotsPanel />
+      )}
     </div>
   );
 }

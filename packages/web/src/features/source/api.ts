@@ -1,11 +1,19 @@
 import type {
   ListResponse,
   SourceComparison,
+  SourceDecision,
+  SourceDecisionCreate,
   SourceDefaults,
+  SourceEvidence,
+  SourceEvidenceCreate,
+  SourcePilot,
   SourceReadiness,
   SourceScenarioDefinition,
   SourceScorecard,
   SourceScorecardCreate,
+  SourceSelection,
+  SourceSelectionAdvance,
+  SourceSelectionCreate,
   SourceVendor,
 } from '@shoreline/server/contract';
 import { ApiError, api } from '../../lib/api';
@@ -26,11 +34,20 @@ export const sourceApi = {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json', Accept: 'application/pdf, application/problem+json' },
-      body: JSON.stringify({ definition, locale, labels }),
+      body: JSON.stringify({ definition, locale, labels, assessment: true }),
     });
     if (!res.ok) throw new ApiError(await res.json());
     return res.blob();
   },
+  selections: () => api.get<ListResponse<SourceSelection>>('/source/selections').then((r) => r.items),
+  createSelection: (input: SourceSelectionCreate) => api.post<SourceSelection>('/source/selections', input),
+  advance: (id: string, input: SourceSelectionAdvance) =>
+    api.post<SourceSelection>(`/source/selections/${encodeURIComponent(id)}/advance`, input),
+  evidence: () => api.get<ListResponse<SourceEvidence>>('/source/evidence').then((r) => r.items),
+  addEvidence: (input: SourceEvidenceCreate) => api.post<SourceEvidence>('/source/evidence', input),
+  pilots: () => api.get<ListResponse<SourcePilot>>('/source/pilots').then((r) => r.items),
+  decisions: () => api.get<ListResponse<SourceDecision>>('/source/decisions').then((r) => r.items),
+  decide: (input: SourceDecisionCreate) => api.post<SourceDecision>('/source/decisions', input),
   score: (id: string, scores: { vendorId: string; criterion: string; score: number }[]) =>
     api.put<SourceScorecard>(`/source/scorecards/${encodeURIComponent(id)}/scores`, { scores }),
 };
