@@ -22,6 +22,7 @@ import type {
 } from './modules/desk/index.js';
 import type { DESK_VIEWS, PRESENCE_MODES } from './modules/desk/vocabulary.js';
 import type {
+  ContractApply as ContractApplySchema,
   ContractSummarySchema,
   ContractVersionSchema,
   governPolicy,
@@ -322,6 +323,8 @@ export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 export type ContractSummary = z.infer<typeof ContractSummarySchema>;
 export type ContractVersion = z.infer<typeof ContractVersionSchema>;
 export type Settlement = z.infer<typeof SettlementSchema>;
+export type ContractApply = z.input<typeof ContractApplySchema>;
+export type ContractDocument = ContractVersion['document'];
 export type SlaPolicyCreate = z.input<typeof SlaPolicyCreateSchema>;
 export type TicketSla = z.infer<typeof TicketSlaSchema>;
 export type SlaTargetState = TicketSla['targets'][number];

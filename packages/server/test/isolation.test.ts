@@ -199,6 +199,7 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   ],
   'POST /api/govern/settlements': (f) =>
     f('providers').map((providerId) => ({ providerId, period: '2025-01' })),
+  'POST /api/govern/contracts/:id/settlements/:period/review-pack': () => [{ locale: 'en' }],
   // Source is the organization's alone: vendor staff reach none of it; foreign ids are refused.
   'POST /api/source/compare': () => [{ definition: isoScenario() }],
   'POST /api/source/scenarios': (_f, n) => [{ name: `Iso ${n}`, definition: isoScenario() }],

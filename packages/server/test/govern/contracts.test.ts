@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { verifyAudit } from '../../src/modules/audit/index.js';
 import { systemActor } from '../../src/platform/scope.js';
+import { pdfText } from '../../src/test-support/pdf-text.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
 /**
@@ -207,6 +208,45 @@ describe('govern: contracts and settlement', () => {
         .filter((m: { termId: string }) => m.termId === 'FR')
         .every((m: { kind: string }) => m.kind === 'key'),
     ).toBe(true);
+  });
+
+  it('the review pack PDF shows the figures, in Turkish and in Hebrew with an embedded font', async () => {
+    const pack = async (auth: Auth, locale: string, labels: Record<string, string>) => {
+      const res = await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/review-pack`, {
+        auth,
+        body: { locale, labels },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      return pdfText(new Uint8Array(await res.arrayBuffer()));
+    };
+    const en = await pack(admin, 'en', {});
+    expect(en.text).toContain('Monthly provider review pack');
+    expect(en.text).toContain('Baltic Contact');
+    expect(en.text).toContain('€10,062.50'); // charges 1 006 250 minor units
+    expect(en.text).toContain('€519.88'); // the credit of term R in version 2
+    expect(en.text).toContain('€9,542.62'); // net = 1 006 250 − 51 988
+    expect(en.text).toContain('100.00%'); // R in version 1: 10 of 10
+    expect(en.text).toContain('0.00%'); // R in version 2: 0 of 10
+    expect(en.text).toContain('Days 16–31');
+    // Turkish letters outside Latin-1 (ğ, ş, ı, İ) and Turkish number formatting.
+    const tr = await pack(admin, 'tr', { title: 'Aylık sağlayıcı inceleme paketi', net: 'Net tutar' });
+    expect(tr.text).toContain('Aylık sağlayıcı inceleme paketi');
+    expect(tr.text).toContain('€9.542,62');
+    // Hebrew, right to left: PDF.js reads the words back in logical order from the drawn glyphs (it
+    // drops the narrow gap between two Hebrew words, so spaces are left out of the comparison).
+    const he = await pack(balticLead, 'he', { title: 'חבילת סקירה חודשית', net: 'סכום נטו' });
+    const words = he.text.replace(/\s+/g, '');
+    expect(words).toContain('חבילתסקירהחודשית');
+    expect(words).toContain('סכוםנטו');
+    expect(words).not.toContain('חודשיתסקירהחבילת'); // the words in reading order, not reversed
+    expect(he.fonts).toContain('DejaVuSans');
+    // Another vendor's staff get nothing.
+    const foreign = await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/review-pack`, {
+      auth: manilaAgent,
+      body: { locale: 'en' },
+    });
+    expect(foreign.status).toBe(404);
   });
 
   it('vendor staff see only their own provider’s contracts and settlements, and cannot write', async () => {

@@ -7,6 +7,7 @@ import {
   ContractApply,
   ContractSummarySchema,
   ContractVersionSchema,
+  ReviewPackRequest,
   SettlementSchema,
   SettleQuery,
 } from './schemas.js';
@@ -64,6 +65,26 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     async (c) => {
       const { id, period } = c.req.valid('param');
       return c.json(await service.getSettlement(c.var.scoped, id, period), 200);
+    },
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/contracts/{id}/settlements/{period}/review-pack', {
+      summary: 'The monthly review pack of a stored settlement as a PDF, in the reader’s language',
+      request: { params: SettlementParams, body: jsonBody(ReviewPackRequest) },
+      responses: {
+        200: {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+      },
+    }),
+    async (c) => {
+      const { id, period } = c.req.valid('param');
+      const pdf = await service.reviewPack(c.var.scoped, ctx.clock, id, period, c.req.valid('json'));
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="review-pack-${period}.pdf"`,
+      }) as never;
     },
   );
   app.openapi(

@@ -214,3 +214,12 @@ export const SettlementSchema = z
     chronicFailures: z.array(z.string()),
   })
   .openapi('Settlement');
+
+/** The review pack's words in the reader's language, from the web app's catalogs. */
+export const ReviewPackRequest = z
+  .object({
+    locale: z.enum(['en', 'tr', 'he', 'hu', 'lv']).default('en'),
+    labels: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.string().max(200)).default({}),
+  })
+  .strict()
+  .openapi('ReviewPackRequest');

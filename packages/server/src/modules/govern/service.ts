@@ -23,6 +23,7 @@ import { directoryFor } from '../identity/index.js';
 import { createPolicy, revisePolicy } from '../sla/index.js';
 import { authorizeGovern } from './policy.js';
 import { presentSummary, presentVersion } from './presenters.js';
+import { renderReviewPack } from './review-pack.js';
 import type { ContractApplyInput, ContractDocumentJson, Settlement } from './schemas-types.js';
 
 /**
@@ -585,4 +586,46 @@ export async function getSettlement(s: ScopedDb, contractId: string, period: str
     .executeTakeFirst();
   if (!row) throw notFound('settlement');
   return row.statement as unknown as Settlement;
+}
+
+/**
+ * The monthly review pack of a stored settlement as a PDF in the reader's language: the statement,
+ * up to five earlier stored months as the trend, and the open escalations and corrective actions.
+ */
+export async function reviewPack(
+  s: ScopedDb,
+  clock: Clock,
+  contractId: string,
+  period: string,
+  request: { locale: string; labels: Record<string, string> },
+  openItems: (s: ScopedDb, contractId: string) => Promise<string[]> = async () => [],
+): Promise<Buffer> {
+  const statement = await getSettlement(s, contractId, period);
+  const periods: string[] = [];
+  for (let p = previousPeriod(period), i = 0; i < 5; i++, p = previousPeriod(p)) periods.push(p);
+  const earlier = await s
+    .selectFrom('settlements')
+    .select(['period', 'statement'])
+    .where('contract_id', '=', contractId)
+    .where('period', 'in', periods)
+    .orderBy('period')
+    .execute();
+  const latest = await s
+    .selectFrom('contract_versions')
+    .select('document')
+    .where('contract_id', '=', contractId)
+    .orderBy('version', 'desc')
+    .executeTakeFirstOrThrow();
+  const directory = await directoryFor(s);
+  const provider = directory.providers.find((p) => p.id === statement.providerId);
+  return renderReviewPack({
+    locale: request.locale,
+    labels: request.labels,
+    generatedAt: clock.now(),
+    contractName: latest.document.name,
+    providerName: provider?.name ?? statement.providerId,
+    statement,
+    trend: [...earlier.map((r) => r.statement as unknown as Settlement), statement],
+    openItems: await openItems(s, contractId),
+  });
 }

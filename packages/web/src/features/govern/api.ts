@@ -1,5 +1,11 @@
-import type { ContractSummary, ContractVersion, ListResponse, Settlement } from '@shoreline/server/contract';
-import { api } from '../../lib/api';
+import type {
+  ContractApply,
+  ContractSummary,
+  ContractVersion,
+  ListResponse,
+  Settlement,
+} from '@shoreline/server/contract';
+import { ApiError, api } from '../../lib/api';
 
 export const governApi = {
   contracts: () => api.get<ListResponse<ContractSummary>>('/govern/contracts').then((r) => r.items),
@@ -7,10 +13,26 @@ export const governApi = {
     api
       .get<ListResponse<ContractVersion>>(`/govern/contracts/${encodeURIComponent(id)}/versions`)
       .then((r) => r.items),
+  /** A new contract, or a new version of one from its effective date (with reason and approver). */
+  apply: (input: ContractApply) => api.post<ContractVersion>('/govern/contracts', input),
   settlement: (id: string, period: string) =>
     api.get<Settlement>(
       `/govern/contracts/${encodeURIComponent(id)}/settlements/${encodeURIComponent(period)}`,
     ),
   settle: (providerId: string, period: string) =>
     api.post<Settlement>('/govern/settlements', { providerId, period }),
+  /** The monthly review pack as a PDF (the server lays out the labels it is given: the reader's language). */
+  reviewPack: async (id: string, period: string, locale: string, labels: Record<string, string>) => {
+    const res = await fetch(
+      `/api/govern/contracts/${encodeURIComponent(id)}/settlements/${encodeURIComponent(period)}/review-pack`,
+      {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/pdf, application/problem+json' },
+        body: JSON.stringify({ locale, labels }),
+      },
+    );
+    if (!res.ok) throw new ApiError(await res.json());
+    return res.blob();
+  },
 };
