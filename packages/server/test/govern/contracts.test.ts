@@ -196,6 +196,10 @@ describe('govern: contracts and settlement', () => {
     );
     // charges = 1 000 000 × 15/31 + 1 000 000 × 16/31 + 25 contacts × 250 = 1 006 250
     expect(st.chargesMinor).toBe(1_006_250);
+    expect(st.chargeLines).toEqual([
+      { unit: 'month', quantity: 1, amountMinor: 1_000_000 }, // 15/31 + 16/31 of the fee
+      { unit: 'contact', quantity: 25, amountMinor: 6_250 },
+    ]);
     expect(st.atRiskMinor).toBe(100_625);
     // credit = (1 000 000 × 16/31 + 15 × 250) × 10 % × 100 % = 51 987.90… → 51 988
     expect(st.creditLines).toEqual([

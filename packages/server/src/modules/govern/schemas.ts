@@ -193,6 +193,10 @@ export const SettlementSchema = z
     volumes: z.object({ contacts: z.number().int(), resolutions: z.number().int() }),
     measures: z.array(TermMeasure),
     chargesMinor: z.number().int(),
+    /** Per rate unit: quantity billed and amount (statements computed before this field lack it). */
+    chargeLines: z
+      .array(z.object({ unit: z.string(), quantity: z.number().int(), amountMinor: z.number().int() }))
+      .optional(),
     atRiskMinor: z.number().int(),
     creditLines: z.array(
       z.object({
