@@ -253,6 +253,97 @@ describe('govern: contracts and settlement', () => {
     expect(foreign.status).toBe(404);
   });
 
+  it('reconciles a vendor invoice with the recomputed charges, flagging each difference', async () => {
+    const res = await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/invoice`, {
+      auth: admin,
+      body: {
+        csv: 'Unit,Quantity,Amount,Description\nmonth,1,10000.00,Fee\ncontact,27,67.50,Handled contacts\n',
+      },
+    });
+    expect(res.status).toBe(200);
+    const r = await res.json();
+    // Measured: 25 contacts × 2.50 = 62.50; the vendor bills 27 (67.50): 5.00 more.
+    expect(
+      r.lines.map((l: { unit: string; reason: string; differenceMinor: number }) => [
+        l.unit,
+        l.reason,
+        l.differenceMinor,
+      ]),
+    ).toEqual([
+      ['month', 'matches', 0],
+      ['contact', 'quantity_differs', 500],
+    ]);
+    expect(r.lines[1]).toMatchObject({ invoicedQuantity: 27, computedQuantity: 25, computedMinor: 6_250 });
+    expect([r.invoicedMinor, r.computedMinor, r.differenceMinor]).toEqual([1_006_750, 1_006_250, 500]);
+    const bad = await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/invoice`, {
+      auth: admin,
+      body: { csv: 'unit,quantity,amount\nbanana,1,5\n' },
+    });
+    expect(bad.status).toBe(400);
+    const problem = await bad.json();
+    expect(problem.field).toBe('csv');
+    expect(problem.detail).toContain('line 1');
+    // Vendor staff may read their settlement but not reconcile it.
+    const vendor = await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/invoice`, {
+      auth: balticLead,
+      body: { csv: 'unit,quantity,amount\nmonth,1,1\n' },
+    });
+    expect(vendor.status).toBe(404);
+  });
+
+  it('simulates what a scheme would have paid month by month, with its gaming warnings', async () => {
+    const res = await app.request('/api/govern/simulations', {
+      auth: admin,
+      body: { providerId: baltic, document: document(7_200), to: '2025-01', months: 2 },
+    });
+    expect(res.status).toBe(200);
+    const sim = await res.json();
+    // December 2024: no tickets, the fee only. January 2025 under a 2 h term all month: 0 of 20
+    // urgent within 2 h → missed; credit = 1 006 250 × 10 % × 100 % = 100 625.
+    expect(
+      sim.months.map(
+        (m: { period: string; chargesMinor: number; creditsMinor: number; netMinor: number }) => [
+          m.period,
+          m.chargesMinor,
+          m.creditsMinor,
+          m.netMinor,
+        ],
+      ),
+    ).toEqual([
+      ['2024-12', 1_000_000, 0, 1_000_000],
+      ['2025-01', 1_006_250, 100_625, 905_625],
+    ]);
+    expect(sim.months[1].missedTerms).toEqual(['R']);
+    expect(sim.distribution).toEqual({
+      minMinor: 905_625,
+      medianMinor: 905_625,
+      maxMinor: 1_000_000,
+      totalMinor: 1_905_625,
+    });
+    // R pays on speed with no reopen, abandonment, CSAT or QA measure beside it.
+    expect(sim.warnings).toEqual([{ code: 'speed_without_guardrail', termId: 'R' }]);
+    const guarded = document(7_200);
+    (guarded.terms as unknown[]).push({
+      id: 'RR',
+      kpi: 'reopen_rate',
+      minimum: 800,
+      expected: 500,
+      kind: 'key',
+    });
+    const again = await (
+      await app.request('/api/govern/simulations', {
+        auth: admin,
+        body: { providerId: baltic, document: guarded, to: '2025-01', months: 1 },
+      })
+    ).json();
+    expect(again.warnings).toEqual([]);
+    // Nothing stored: the register still has January's statement only.
+    const stored = await app.request(`/api/govern/contracts/${contractId}/settlements/2024-12`, {
+      auth: admin,
+    });
+    expect(stored.status).toBe(404);
+  });
+
   it('vendor staff see only their own provider’s contracts and settlements, and cannot write', async () => {
     expect(
       (await (await app.request('/api/govern/contracts', { auth: balticLead })).json()).items,
@@ -280,7 +371,7 @@ describe('govern: contracts and settlement', () => {
 
   it('every change and settlement is in the audit log, and the chain verifies', async () => {
     const result = await verifyAudit(app.shoreline.ctx.scope(systemActor('cli', organizationId)));
-    expect(result).toMatchObject({ ok: true, records: 3 });
+    expect(result).toMatchObject({ ok: true, records: 4 }); // 2 versions, 1 settlement, 1 invoice
   });
 
   it('publishes the contract JSON Schema', async () => {

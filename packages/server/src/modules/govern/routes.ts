@@ -2,16 +2,22 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
 import { apiRoute, IdParam, json, jsonBody, listOf } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
+import { reconcile } from './invoice.js';
 import { contractJsonSchema } from './json-schema.js';
 import {
   ContractApply,
   ContractSummarySchema,
   ContractVersionSchema,
+  InvoiceRequest,
+  ReconciliationSchema,
   ReviewPackRequest,
   SettlementSchema,
   SettleQuery,
+  SimulateRequest,
+  SimulationSchema,
 } from './schemas.js';
 import * as service from './service.js';
+import { simulate } from './simulate.js';
 
 const SettlementParams = IdParam.extend({
   // Any short text: a month with no statement is simply not found (as a foreign one is).
@@ -86,6 +92,25 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
         'content-disposition': `attachment; filename="review-pack-${period}.pdf"`,
       }) as never;
     },
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/contracts/{id}/settlements/{period}/invoice', {
+      summary: 'Reconcile a vendor invoice (CSV lines) with the charges recomputed for the month',
+      request: { params: SettlementParams, body: jsonBody(InvoiceRequest) },
+      responses: { 200: json(ReconciliationSchema, 'Each invoice line matched, differences flagged') },
+    }),
+    async (c) => {
+      const { id, period } = c.req.valid('param');
+      return c.json(await reconcile(c.var.scoped, ctx.clock, id, period, c.req.valid('json').csv), 200);
+    },
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/simulations', {
+      summary: 'What a draft scheme would have paid over the provider’s past months, with gaming warnings',
+      request: { body: jsonBody(SimulateRequest) },
+      responses: { 200: json(SimulationSchema, 'Simulation') },
+    }),
+    async (c) => c.json(await simulate(c.var.scoped, ctx.clock, c.req.valid('json')), 200),
   );
   app.openapi(
     apiRoute('govern', 'get', '/api/govern/contract-schema', {

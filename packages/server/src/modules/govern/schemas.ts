@@ -227,3 +227,90 @@ export const ReviewPackRequest = z
   })
   .strict()
   .openapi('ReviewPackRequest');
+
+/** A draft scheme settled over the provider's history (nothing stored). */
+export const SimulateRequest = z
+  .object({
+    providerId: z.string().min(1).max(64),
+    document: ContractDocument,
+    to: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional()
+      .openapi({ example: '2025-12' }),
+    months: z.number().int().min(1).max(24).default(12),
+  })
+  .strict()
+  .openapi('SimulateRequest');
+
+export const SimulationSchema = z
+  .object({
+    providerId: z.string(),
+    currency: z.string(),
+    months: z.array(
+      z.object({
+        period: z.string(),
+        contacts: z.number().int(),
+        chargesMinor: z.number().int(),
+        creditsMinor: z.number().int(),
+        earnBackMinor: z.number().int(),
+        bonusMinor: z.number().int(),
+        netMinor: z.number().int(),
+        missedTerms: z.array(z.string()),
+      }),
+    ),
+    distribution: z.object({
+      minMinor: z.number().int(),
+      medianMinor: z.number().int(),
+      maxMinor: z.number().int(),
+      totalMinor: z.number().int(),
+    }),
+    warnings: z.array(
+      z.object({
+        code: z.enum([
+          'speed_without_guardrail',
+          'bonus_without_quality_gate',
+          'bonus_without_cap',
+          'service_level_without_abandonment',
+        ]),
+        termId: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('Simulation');
+
+/** A vendor invoice as CSV text: a header row with unit, quantity, amount (major units). */
+export const InvoiceRequest = z
+  .object({ csv: z.string().min(1).max(1_000_000) })
+  .strict()
+  .openapi('InvoiceRequest');
+
+export const ReconciliationSchema = z
+  .object({
+    contractId: z.string(),
+    period: z.string(),
+    currency: z.string(),
+    invoicedMinor: z.number().int(),
+    computedMinor: z.number().int(),
+    differenceMinor: z.number().int(),
+    lines: z.array(
+      z.object({
+        unit: z.string(),
+        line: z.number().int().nullable(),
+        invoicedQuantity: z.number().int().nullable(),
+        invoicedMinor: z.number().int().nullable(),
+        computedQuantity: z.number().int().nullable(),
+        computedMinor: z.number().int().nullable(),
+        differenceMinor: z.number().int(),
+        reason: z.enum([
+          'matches',
+          'quantity_differs',
+          'amount_differs',
+          'not_in_contract',
+          'not_invoiced',
+          'billed_twice',
+        ]),
+      }),
+    ),
+  })
+  .openapi('Reconciliation');

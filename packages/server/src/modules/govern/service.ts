@@ -123,7 +123,7 @@ export async function applyContract(s: ScopedDb, clock: Clock, input: ContractAp
 }
 
 /** Rules the schema cannot state: unique term ids, expected at least as good as the minimum. */
-function checkDocument(doc: ContractDocumentJson): void {
+export function checkDocument(doc: ContractDocumentJson): void {
   const seen = new Set<string>();
   doc.terms.forEach((term, i) => {
     if (seen.has(term.id))
@@ -249,13 +249,13 @@ function segmentCharges(doc: ContractDocumentJson, facts: SegmentFacts, days: nu
   return { fixedMonthlyMinor, variableMinor };
 }
 
-const previousPeriod = (period: string): string => {
+export const previousPeriod = (period: string): string => {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 };
 
 /** Which terms a stored statement missed and met at the expected level (in any / every segment). */
-function termMonths(statement: Settlement | undefined) {
+export function termMonths(statement: Settlement | undefined) {
   const months = new Map<string, TermMonth>();
   if (!statement) return months;
   for (const m of statement.measures) {
@@ -361,7 +361,7 @@ export async function settle(
   return statement;
 }
 
-interface StatementInput {
+export interface StatementInput {
   contractId: string;
   providerId: string;
   period: string;
@@ -377,7 +377,7 @@ interface StatementInput {
  * terms; charges, credits, earn-back and bonus follow core settlePeriod. Stores nothing (settle and
  * the simulator both use it).
  */
-async function computeStatement(s: ScopedDb, input: StatementInput): Promise<Settlement> {
+export async function computeStatement(s: ScopedDb, input: StatementInput): Promise<Settlement> {
   const { contractId, runs, docs, history } = input;
   const query = { providerId: input.providerId, period: input.period };
   const D = daysInMonth(query.period);
@@ -549,7 +549,7 @@ async function computeStatement(s: ScopedDb, input: StatementInput): Promise<Set
 }
 
 /** The month after `period`. */
-function previousPeriodInverse(period: string): string {
+export function previousPeriodInverse(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
