@@ -1,7 +1,8 @@
 // The Govern journey in a real browser against the real server (issue 11, must-show 4): the admin
 // imports a month of a vendor's tickets, applies a contract from its JSON file, changes a term from
 // the 16th in the UI (effective date, reason, approver), and the settlement of January uses each
-// version for its own days; the review pack PDF downloads and shows the same figures. The expected
+// version for its own days; the review pack PDF downloads and shows the same figures; the vendor's
+// invoice is reconciled and the scheme simulated. The expected
 // figures are computed here from the generated tickets, independently of the server.
 // Screenshots land in e2e/artifacts/govern-*.png (git-ignored).
 import { readFileSync } from 'node:fs';
@@ -142,7 +143,7 @@ describe('Govern: a term changes mid-month', () => {
   });
 
   it('January’s settlement uses version 1 for days 1–15 and version 2 for days 16–31', async () => {
-    await page.getByLabel('Month').fill('2025-01');
+    await page.getByLabel('Month', { exact: true }).fill('2025-01');
     await page.getByRole('button', { name: 'Compute' }).click();
     const first = page.getByTestId('measure-1-urgent-resolution');
     await first.waitFor();
@@ -180,6 +181,41 @@ describe('Govern: a term changes mid-month', () => {
     expect(pdf.text).toContain('€10,075.00');
     expect(pdf.text).toContain('€519.88');
     expect(pdf.text).toContain('€9,555.12');
+  });
+
+  it('the vendor’s invoice is matched with the recomputed charges; the extra contacts are flagged', async () => {
+    // The vendor bills 32 contacts; 30 were measured (30 × 2.50 = 75.00, billed 80.00).
+    await page.getByLabel('Vendor invoice for this month (CSV)').setInputFiles({
+      name: 'invoice-2025-01.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('unit,quantity,amount\nmonth,1,10000.00\ncontact,32,80.00\n'),
+    });
+    const lines = page.getByTestId('invoice-lines');
+    await lines.waitFor();
+    expect(await lines.locator('tr[data-reason="matches"]').count()).toBe(1);
+    const flagged = lines.locator('tr[data-reason="quantity_differs"]');
+    expect(await flagged.textContent()).toContain('Quantity differs from the measured volume');
+    expect(await flagged.textContent()).toContain('€5.00');
+    expect(await page.getByTestId('invoice-difference').textContent()).toBe(
+      'Invoiced €10,080.00, recomputed €10,075.00, difference €5.00.',
+    );
+  });
+
+  it('simulates the latest terms over the past months and warns that speed alone is paid', async () => {
+    await page.getByLabel('Last month').fill('2025-01');
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    const months = page.getByTestId('simulation-months');
+    await months.waitFor();
+    // January under version 2’s terms (2 h) all month: only the tickets resolved within 120 min meet it.
+    const within2h = tickets.filter((t) => t.minutes <= 120).length;
+    expect(within2h / tickets.length).toBeLessThan(0.9); // missed: credit = 10,075.00 × 10 % = 1,007.50
+    const january = months.getByRole('row', { name: /2025-01/ });
+    expect(await january.textContent()).toContain('€1,007.50');
+    expect(await january.textContent()).toContain('€9,067.50');
+    expect(await page.getByTestId('simulation-warnings').textContent()).toContain(
+      'urgent-resolution pays on speed with no guardrail beside it',
+    );
+    await shot('simulation');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -26,7 +26,9 @@ import type {
   ContractSummarySchema,
   ContractVersionSchema,
   governPolicy,
+  ReconciliationSchema,
   SettlementSchema,
+  SimulationSchema,
 } from './modules/govern/index.js';
 import type {
   ApiTokenCreated as ApiTokenCreatedSchema,
@@ -325,6 +327,8 @@ export type ContractVersion = z.infer<typeof ContractVersionSchema>;
 export type Settlement = z.infer<typeof SettlementSchema>;
 export type ContractApply = z.input<typeof ContractApplySchema>;
 export type ContractDocument = ContractVersion['document'];
+export type InvoiceReconciliation = z.infer<typeof ReconciliationSchema>;
+export type SchemeSimulation = z.infer<typeof SimulationSchema>;
 export type SlaPolicyCreate = z.input<typeof SlaPolicyCreateSchema>;
 export type TicketSla = z.infer<typeof TicketSlaSchema>;
 export type SlaTargetState = TicketSla['targets'][number];

@@ -8,6 +8,8 @@ import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { governApi } from './api';
 import { ChangeTermsForm } from './ChangeTermsForm';
+import { ReconcilePanel } from './ReconcilePanel';
+import { SimulatePanel } from './SimulatePanel';
 import { versionDiff } from './versionDiff';
 
 const REVIEW_PACK_LABELS = [
@@ -322,7 +324,20 @@ export function ContractsPage() {
                   </tbody>
                 </table>
               </div>
+              {manage ? (
+                <ReconcilePanel
+                  contractId={statement.contractId}
+                  period={statement.period}
+                  currency={statement.currency}
+                />
+              ) : null}
             </>
+          ) : null}
+          {manage && versions.data?.length ? (
+            <SimulatePanel
+              providerId={selected.providerId}
+              document={versions.data[versions.data.length - 1]!.document}
+            />
           ) : null}
         </>
       ) : null}

@@ -1,8 +1,11 @@
 import type {
   ContractApply,
+  ContractDocument,
   ContractSummary,
   ContractVersion,
+  InvoiceReconciliation,
   ListResponse,
+  SchemeSimulation,
   Settlement,
 } from '@shoreline/server/contract';
 import { ApiError, api } from '../../lib/api';
@@ -21,6 +24,15 @@ export const governApi = {
     ),
   settle: (providerId: string, period: string) =>
     api.post<Settlement>('/govern/settlements', { providerId, period }),
+  /** A vendor invoice (CSV text) matched with the month's recomputed charges. */
+  reconcile: (id: string, period: string, csv: string) =>
+    api.post<InvoiceReconciliation>(
+      `/govern/contracts/${encodeURIComponent(id)}/settlements/${encodeURIComponent(period)}/invoice`,
+      { csv },
+    ),
+  /** What a scheme would have paid over the provider's past months (nothing stored). */
+  simulate: (providerId: string, document: ContractDocument, to: string, months = 12) =>
+    api.post<SchemeSimulation>('/govern/simulations', { providerId, document, to, months }),
   /** The monthly review pack as a PDF (the server lays out the labels it is given: the reader's language). */
   reviewPack: async (id: string, period: string, locale: string, labels: Record<string, string>) => {
     const res = await fetch(
