@@ -203,6 +203,9 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'POST /api/govern/contracts/:id/settlements/:period/invoice': () => [
     { csv: 'unit,quantity,amount\nmonth,1,1\n' },
   ],
+  'POST /api/govern/contracts/:id/governance': () => [{ kind: 'action', title: 'Taken over', owner: 'iso' }],
+  'POST /api/govern/contracts/:id/governance/reviews': () => [{ from: '2025-01-01', weeks: 1 }],
+  'PATCH /api/govern/governance/:id': () => [{ status: 'done', evidence: 'Taken over' }],
   'POST /api/govern/simulations': (f) =>
     f('providers').map((providerId) => ({
       providerId,

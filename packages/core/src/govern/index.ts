@@ -3,6 +3,7 @@ export * from './bonus.js';
 export * from './earn-back.js';
 export * from './errors.js';
 export * from './forecast-relief.js';
+export * from './governance.js';
 export * from './history.js';
 export * from './invoice.js';
 export * from './kpi-catalogue.js';

@@ -374,6 +374,122 @@ describe('govern: contracts and settlement', () => {
     expect(result).toMatchObject({ ok: true, records: 4 }); // 2 versions, 1 settlement, 1 invoice
   });
 
+  it('a chronic failure opens a corrective action and a management escalation, once; the review pack lists them', async () => {
+    // R missed in November and December 2024 (stored statements) and again in January: 3 of 6 months.
+    const missedMonth = (period: string) => ({
+      contractId,
+      period,
+      measures: [{ termId: 'R', kind: 'critical', missed: true, metExpected: false, met: 0, total: 1 }],
+      creditLines: [],
+    });
+    const db = app.shoreline.ctx.db;
+    for (const period of ['2024-11', '2024-12'])
+      await db
+        .insertInto('settlements')
+        .values({
+          contract_id: contractId,
+          period,
+          organization_id: organizationId,
+          provider_id: baltic,
+          statement: JSON.stringify(missedMonth(period)),
+          computed_at: new Date(),
+        })
+        .execute();
+    for (let i = 0; i < 2; i++) {
+      const st = await (
+        await app.request('/api/govern/settlements', {
+          auth: admin,
+          body: { providerId: baltic, period: '2025-01' },
+        })
+      ).json();
+      expect(st.chronicFailures).toEqual(['R']);
+    }
+    const items = (
+      await (await app.request(`/api/govern/contracts/${contractId}/governance`, { auth: admin })).json()
+    ).items as { kind: string; level: number | null; holder: string | null; owner: string; source: string }[];
+    expect(items.map((x) => [x.kind, x.source, x.level, x.holder])).toEqual(
+      expect.arrayContaining([
+        ['action', 'chronic:R:2025-01:action', null, null],
+        ['escalation', 'chronic:R:2025-01:escalation', 2, 'management'],
+      ]),
+    );
+    expect(items).toHaveLength(2); // settled twice, opened once
+    const pdf = await pdfText(
+      new Uint8Array(
+        await (
+          await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/review-pack`, {
+            auth: admin,
+            body: { locale: 'en' },
+          })
+        ).arrayBuffer(),
+      ),
+    );
+    expect(pdf.text).toContain('Chronic failure: R');
+    expect(pdf.text).toContain('Corrective action: chronic failure of R (2025-01)');
+  });
+
+  it('the governance register: reviews scheduled once, an action closed with evidence, an overdue escalation', async () => {
+    const path = `/api/govern/contracts/${contractId}/governance`;
+    for (let i = 0; i < 2; i++) {
+      const res = await app.request(`${path}/reviews`, {
+        auth: admin,
+        body: { from: '2025-02-20', weeks: 8 },
+      });
+      expect(res.status).toBe(200);
+      const reviews = (await res.json()).items.filter((x: { kind: string }) => x.kind === 'review');
+      // 8 weekly operational reviews, a performance review on 1 March, the quarterly business review on 1 April.
+      expect(
+        reviews.map((x: { dueOn: string; reviewKind: string }) => `${x.dueOn} ${x.reviewKind}`).slice(0, 4),
+      ).toEqual([
+        '2025-02-20 operational',
+        '2025-02-27 operational',
+        '2025-03-01 performance',
+        '2025-03-06 operational',
+      ]);
+      expect(reviews).toHaveLength(10);
+    }
+    const action = await (
+      await app.request(path, {
+        auth: admin,
+        body: {
+          kind: 'action',
+          title: 'Retrain the Riga team on refunds',
+          owner: 'Līga Bērziņa',
+          dueOn: '2025-02-28',
+        },
+      })
+    ).json();
+    const done = await app.request(`/api/govern/governance/${action.id}`, {
+      method: 'PATCH',
+      auth: admin,
+      body: { status: 'done', evidence: 'Training log 2025-02-21' },
+    });
+    expect(await done.json()).toMatchObject({ status: 'done', evidence: 'Training log 2025-02-21' });
+    const late = await (
+      await app.request(path, {
+        auth: admin,
+        body: {
+          kind: 'escalation',
+          title: 'Backlog over 2 days',
+          owner: 'Bence Kovács',
+          dueOn: '2025-01-10',
+          level: 1,
+        },
+      })
+    ).json();
+    expect(late).toMatchObject({ level: 1, holder: 'operational', overdue: true, nextLevel: 2 });
+    const bad = await app.request(path, { auth: admin, body: { kind: 'meeting', title: 'x', owner: 'y' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('kind');
+    // Vendor staff read their provider's register, never write; another vendor's staff see nothing.
+    expect((await app.request(path, { auth: balticLead })).status).toBe(200);
+    expect(
+      (await app.request(path, { auth: balticLead, body: { kind: 'action', title: 'x', owner: 'y' } }))
+        .status,
+    ).toBe(404);
+    expect((await app.request(path, { auth: manilaAgent })).status).toBe(404);
+  });
+
   it('publishes the contract JSON Schema', async () => {
     const schema = await (await app.request('/api/govern/contract-schema', { auth: admin })).json();
     expect(schema.required).toEqual(

@@ -2,15 +2,20 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
 import { apiRoute, IdParam, json, jsonBody, listOf } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
+import { createGovernanceItem, listGovernance, scheduleReviews, updateGovernanceItem } from './governance.js';
 import { reconcile } from './invoice.js';
 import { contractJsonSchema } from './json-schema.js';
 import {
   ContractApply,
   ContractSummarySchema,
   ContractVersionSchema,
+  GovernanceItemCreate,
+  GovernanceItemSchema,
+  GovernanceItemUpdate,
   InvoiceRequest,
   ReconciliationSchema,
   ReviewPackRequest,
+  ReviewSchedule,
   SettlementSchema,
   SettleQuery,
   SimulateRequest,
@@ -111,6 +116,53 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       responses: { 200: json(SimulationSchema, 'Simulation') },
     }),
     async (c) => c.json(await simulate(c.var.scoped, ctx.clock, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    apiRoute('govern', 'get', '/api/govern/contracts/{id}/governance', {
+      summary: 'The contract’s review meetings, corrective actions and escalations, by due day',
+      request: { params: IdParam },
+      responses: { 200: json(listOf(GovernanceItemSchema, 'GovernanceItems'), 'Governance register') },
+    }),
+    async (c) =>
+      c.json({ items: await listGovernance(c.var.scoped, ctx.clock, c.req.valid('param').id) }, 200),
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/contracts/{id}/governance', {
+      summary: 'Add a review meeting, a corrective action or an escalation',
+      request: { params: IdParam, body: jsonBody(GovernanceItemCreate) },
+      responses: { 201: json(GovernanceItemSchema, 'Added') },
+    }),
+    async (c) =>
+      c.json(
+        await createGovernanceItem(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/contracts/{id}/governance/reviews', {
+      summary: 'Schedule the review meetings (weekly, monthly, quarterly) of the coming weeks',
+      request: { params: IdParam, body: jsonBody(ReviewSchedule) },
+      responses: { 200: json(listOf(GovernanceItemSchema, 'ScheduledGovernance'), 'Governance register') },
+    }),
+    async (c) => {
+      const { from, weeks } = c.req.valid('json');
+      return c.json(
+        { items: await scheduleReviews(c.var.scoped, ctx.clock, c.req.valid('param').id, from, weeks) },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    apiRoute('govern', 'patch', '/api/govern/governance/{id}', {
+      summary: 'Close an item with its evidence, or move an escalation to another level',
+      request: { params: IdParam, body: jsonBody(GovernanceItemUpdate) },
+      responses: { 200: json(GovernanceItemSchema, 'Updated') },
+    }),
+    async (c) =>
+      c.json(
+        await updateGovernanceItem(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
   );
   app.openapi(
     apiRoute('govern', 'get', '/api/govern/contract-schema', {

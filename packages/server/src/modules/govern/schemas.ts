@@ -314,3 +314,54 @@ export const ReconciliationSchema = z
     ),
   })
   .openapi('Reconciliation');
+
+const Title = z.string().trim().min(1).max(300);
+
+/** A review meeting, a corrective action or an escalation of a contract. */
+export const GovernanceItemCreate = z
+  .object({
+    kind: z.enum(['review', 'action', 'escalation']),
+    title: Title,
+    owner: z.string().trim().min(1).max(200),
+    /** The meeting's day or the due day; an escalation is due by its level's deadline when omitted. */
+    dueOn: Day.optional(),
+    reviewKind: z.enum(['operational', 'performance', 'business']).optional(),
+    level: z.number().int().min(1).max(3).optional(),
+  })
+  .strict()
+  .openapi('GovernanceItemCreate');
+
+export const GovernanceItemUpdate = z
+  .object({
+    status: z.enum(['open', 'done']).optional(),
+    evidence: z.string().max(2_000).optional(),
+    level: z.number().int().min(1).max(3).optional(),
+  })
+  .strict()
+  .openapi('GovernanceItemUpdate');
+
+export const ReviewSchedule = z
+  .object({ from: Day, weeks: z.number().int().min(1).max(53) })
+  .strict()
+  .openapi('ReviewSchedule');
+
+export const GovernanceItemSchema = z
+  .object({
+    id: z.string(),
+    contractId: z.string(),
+    kind: z.enum(['review', 'action', 'escalation']),
+    title: z.string(),
+    owner: z.string(),
+    dueOn: z.string(),
+    reviewKind: z.enum(['operational', 'performance', 'business']).nullable(),
+    level: z.number().int().nullable(),
+    /** Who holds an escalation at its level (core ESCALATION_LADDER). */
+    holder: z.string().nullable(),
+    status: z.enum(['open', 'done']),
+    evidence: z.string(),
+    source: z.string().nullable(),
+    overdue: z.boolean(),
+    /** For an overdue escalation: the level it should move to. */
+    nextLevel: z.number().int().nullable(),
+  })
+  .openapi('GovernanceItem');

@@ -20,6 +20,7 @@ import type { ScopedDb } from '../../platform/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { directoryFor } from '../identity/index.js';
 import { createPolicy, revisePolicy } from '../sla/index.js';
+import { openItemLines, openOnChronicFailure } from './governance.js';
 import { measureSegment, type SegmentFacts } from './measure.js';
 import { authorizeGovern } from './policy.js';
 import { presentSummary, presentVersion } from './presenters.js';
@@ -357,6 +358,13 @@ export async function settle(
         netMinor: statement.netMinor,
       },
     });
+    await openOnChronicFailure(
+      tx,
+      clock,
+      { id: contract.id, providerId: query.providerId },
+      query.period,
+      statement.chronicFailures,
+    );
   });
   return statement;
 }
@@ -577,7 +585,6 @@ export async function reviewPack(
   contractId: string,
   period: string,
   request: { locale: string; labels: Record<string, string> },
-  openItems: (s: ScopedDb, contractId: string) => Promise<string[]> = async () => [],
 ): Promise<Buffer> {
   const statement = await getSettlement(s, contractId, period);
   const periods: string[] = [];
@@ -605,6 +612,6 @@ export async function reviewPack(
     providerName: provider?.name ?? statement.providerId,
     statement,
     trend: [...earlier.map((r) => r.statement as unknown as Settlement), statement],
-    openItems: await openItems(s, contractId),
+    openItems: await openItemLines(s, contractId),
   });
 }
