@@ -216,6 +216,23 @@ describe('Govern: a term changes mid-month', () => {
       'urgent-resolution pays on speed with no guardrail beside it',
     );
     await shot('simulation');
+  });
+
+  it('the governance register: a corrective action with an owner and due day, and the review calendar', async () => {
+    const register = page.getByRole('region', {
+      name: 'Governance: reviews, corrective actions, escalations',
+    });
+    await register.getByLabel('Subject').fill('Root cause of slow urgent tickets');
+    await register.getByLabel('Owner').fill('Līga Bērziņa');
+    await register.getByLabel('Due').fill('2025-02-28');
+    await register.getByRole('button', { name: 'Add', exact: true }).click();
+    const items = page.getByTestId('governance-items');
+    await items.getByText('Root cause of slow urgent tickets').waitFor();
+    expect(await items.locator('tr[data-kind="action"]').textContent()).toContain('Līga Bērziņa');
+    await register.getByLabel('Reviews from').fill('2025-02-03');
+    await register.getByRole('button', { name: 'Schedule the next 13 weeks of reviews' }).click();
+    // 13 weekly operational reviews; performance reviews on 1 March and 1 May, the business review on 1 April.
+    await expect.poll(() => items.locator('tr[data-kind="review"]').count()).toBe(16);
     expect(consoleErrors).toEqual([]);
   });
 });

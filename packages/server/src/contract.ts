@@ -25,6 +25,8 @@ import type {
   ContractApply as ContractApplySchema,
   ContractSummarySchema,
   ContractVersionSchema,
+  GovernanceItemCreate as GovernanceItemCreateSchema,
+  GovernanceItemSchema,
   governPolicy,
   ReconciliationSchema,
   SettlementSchema,
@@ -329,6 +331,8 @@ export type ContractApply = z.input<typeof ContractApplySchema>;
 export type ContractDocument = ContractVersion['document'];
 export type InvoiceReconciliation = z.infer<typeof ReconciliationSchema>;
 export type SchemeSimulation = z.infer<typeof SimulationSchema>;
+export type GovernanceItem = z.infer<typeof GovernanceItemSchema>;
+export type GovernanceItemCreate = z.input<typeof GovernanceItemCreateSchema>;
 export type SlaPolicyCreate = z.input<typeof SlaPolicyCreateSchema>;
 export type TicketSla = z.infer<typeof TicketSlaSchema>;
 export type SlaTargetState = TicketSla['targets'][number];

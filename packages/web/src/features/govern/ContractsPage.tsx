@@ -8,6 +8,7 @@ import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { governApi } from './api';
 import { ChangeTermsForm } from './ChangeTermsForm';
+import { GovernancePanel } from './GovernancePanel';
 import { ReconcilePanel } from './ReconcilePanel';
 import { SimulatePanel } from './SimulatePanel';
 import { versionDiff } from './versionDiff';
@@ -333,6 +334,7 @@ export function ContractsPage() {
               ) : null}
             </>
           ) : null}
+          <GovernancePanel contractId={selected.id} manage={manage} />
           {manage && versions.data?.length ? (
             <SimulatePanel
               providerId={selected.providerId}

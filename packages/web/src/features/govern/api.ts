@@ -3,6 +3,8 @@ import type {
   ContractDocument,
   ContractSummary,
   ContractVersion,
+  GovernanceItem,
+  GovernanceItemCreate,
   InvoiceReconciliation,
   ListResponse,
   SchemeSimulation,
@@ -33,6 +35,22 @@ export const governApi = {
   /** What a scheme would have paid over the provider's past months (nothing stored). */
   simulate: (providerId: string, document: ContractDocument, to: string, months = 12) =>
     api.post<SchemeSimulation>('/govern/simulations', { providerId, document, to, months }),
+  governance: (id: string) =>
+    api
+      .get<ListResponse<GovernanceItem>>(`/govern/contracts/${encodeURIComponent(id)}/governance`)
+      .then((r) => r.items),
+  addGovernance: (id: string, input: GovernanceItemCreate) =>
+    api.post<GovernanceItem>(`/govern/contracts/${encodeURIComponent(id)}/governance`, input),
+  scheduleReviews: (id: string, from: string, weeks: number) =>
+    api.post<ListResponse<GovernanceItem>>(`/govern/contracts/${encodeURIComponent(id)}/governance/reviews`, {
+      from,
+      weeks,
+    }),
+  closeGovernance: (itemId: string, evidence: string) =>
+    api.patch<GovernanceItem>(`/govern/governance/${encodeURIComponent(itemId)}`, {
+      status: 'done',
+      evidence,
+    }),
   /** The monthly review pack as a PDF (the server lays out the labels it is given: the reader's language). */
   reviewPack: async (id: string, period: string, locale: string, labels: Record<string, string>) => {
     const res = await fetch(
