@@ -490,6 +490,34 @@ describe('govern: contracts and settlement', () => {
     expect((await app.request(path, { auth: manilaAgent })).status).toBe(404);
   });
 
+  it('exit readiness: notice dates, and Plan’s staffing of the vendor’s volume against the in-house team', async () => {
+    const ask = async (inHouseAgents: number) => {
+      const res = await app.request(`/api/govern/contracts/${contractId}/exit-readiness`, {
+        auth: admin,
+        body: { inHouseAgents, hiringLeadWeeks: 6, ahtSec: 600, shrinkage: 0.3, period: '2025-01' },
+      });
+      expect(res.status).toBe(200);
+      return res.json();
+    };
+    const none = await ask(0);
+    // 24 months from 1 January 2025, 90 days' notice.
+    expect([none.endsOn, none.noticeBy]).toEqual(['2027-01-01', '2026-10-03']);
+    expect(none.contacts).toBe(25);
+    // 25 tickets in January, most at 09:00 UTC: under one contact an hour still needs an agent.
+    expect(none.peakScheduledAgents).toBeGreaterThanOrEqual(1);
+    expect(none.gapAgents).toBe(none.peakScheduledAgents);
+    expect(none.evidence.find((e: { item: string }) => e.item === 'capacity').met).toBe(false);
+    const enough = await ask(none.peakScheduledAgents);
+    expect(enough.gapAgents).toBe(0);
+    expect(enough.evidence.find((e: { item: string }) => e.item === 'capacity').met).toBe(true);
+    expect(enough.scoreBp).toBeGreaterThan(none.scoreBp);
+    const vendor = await app.request(`/api/govern/contracts/${contractId}/exit-readiness`, {
+      auth: balticLead,
+      body: { inHouseAgents: 1 },
+    });
+    expect(vendor.status).toBe(404);
+  });
+
   it('publishes the contract JSON Schema', async () => {
     const schema = await (await app.request('/api/govern/contract-schema', { auth: admin })).json();
     expect(schema.required).toEqual(

@@ -2,6 +2,7 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
 import { apiRoute, IdParam, json, jsonBody, listOf } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
+import { exitReadiness } from './exit.js';
 import { createGovernanceItem, listGovernance, scheduleReviews, updateGovernanceItem } from './governance.js';
 import { reconcile } from './invoice.js';
 import { contractJsonSchema } from './json-schema.js';
@@ -9,6 +10,8 @@ import {
   ContractApply,
   ContractSummarySchema,
   ContractVersionSchema,
+  ExitReadinessRequest,
+  ExitReadinessSchema,
   GovernanceItemCreate,
   GovernanceItemSchema,
   GovernanceItemUpdate,
@@ -163,6 +166,16 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
         await updateGovernanceItem(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')),
         200,
       ),
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/contracts/{id}/exit-readiness', {
+      summary:
+        'Exit readiness: notice dates and whether the in-house team could absorb the vendor’s volume (Plan’s staffing)',
+      request: { params: IdParam, body: jsonBody(ExitReadinessRequest) },
+      responses: { 200: json(ExitReadinessSchema, 'Exit readiness with its evidence') },
+    }),
+    async (c) =>
+      c.json(await exitReadiness(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     apiRoute('govern', 'get', '/api/govern/contract-schema', {

@@ -365,3 +365,35 @@ export const GovernanceItemSchema = z
     nextLevel: z.number().int().nullable(),
   })
   .openapi('GovernanceItem');
+
+/** The client's side of exit readiness: who is in house, how long hiring takes, how long a contact takes. */
+export const ExitReadinessRequest = z
+  .object({
+    inHouseAgents: z.number().int().min(0).max(100_000),
+    hiringLeadWeeks: z.number().int().min(0).max(104).default(8),
+    ahtSec: z.number().int().min(1).max(36_000).default(600),
+    shrinkage: z.number().min(0).max(0.9).default(0.3),
+    period: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
+  })
+  .strict()
+  .openapi('ExitReadinessRequest');
+
+export const ExitReadinessSchema = z
+  .object({
+    contractId: z.string(),
+    endsOn: z.string(),
+    noticeBy: z.string(),
+    period: z.string(),
+    contacts: z.number().int(),
+    peakScheduledAgents: z.number().int(),
+    fte: z.number(),
+    inHouseAgents: z.number().int(),
+    gapAgents: z.number().int(),
+    readyOn: z.string(),
+    evidence: z.array(z.object({ item: z.string(), met: z.boolean(), detail: z.string() })),
+    scoreBp: z.number().int(),
+  })
+  .openapi('ExitReadiness');
