@@ -202,7 +202,7 @@ describe('Govern: a term changes mid-month', () => {
   });
 
   it('simulates the latest terms over the past months and warns that speed alone is paid', async () => {
-    await page.getByLabel('Last month').fill('2025-01');
+    await page.getByLabel('Last month', { exact: true }).fill('2025-01');
     await page.getByRole('button', { name: 'Simulate' }).click();
     const months = page.getByTestId('simulation-months');
     await months.waitFor();
@@ -233,6 +233,24 @@ describe('Govern: a term changes mid-month', () => {
     await register.getByRole('button', { name: 'Schedule the next 13 weeks of reviews' }).click();
     // 13 weekly operational reviews; performance reviews on 1 March and 1 May, the business review on 1 April.
     await expect.poll(() => items.locator('tr[data-kind="review"]').count()).toBe(16);
+  });
+
+  it('exit readiness: notice dates and the in-house gap from Plan’s staffing of January’s volume', async () => {
+    await page.getByLabel('Agents in house who could take the work').fill('0');
+    await page.getByLabel('Hiring lead time (weeks)').fill('6');
+    await page.getByLabel('Month of volume (default: last month)').fill('2025-01');
+    await page.getByRole('button', { name: 'Check readiness' }).click();
+    const exit = page.getByTestId('exit-readiness');
+    await exit.waitFor();
+    const text = (await exit.textContent()) ?? '';
+    // 24 months from 1 January 2025 with 90 days' notice.
+    expect(text).toContain('Jan 1, 2027');
+    expect(text).toContain('Oct 3, 2026');
+    // One contact a day at 10:00 UTC needs one productive agent at that hour, scheduled with 30 %
+    // shrinkage: ⌈1 / 0.7⌉ = 2; nobody in house: a gap of 2.
+    expect(text).toMatch(/Agents needed at peak\s*2/);
+    expect(text).toMatch(/Gap\s*2/);
+    await shot('exit');
     expect(consoleErrors).toEqual([]);
   });
 });

@@ -25,6 +25,7 @@ import type {
   ContractApply as ContractApplySchema,
   ContractSummarySchema,
   ContractVersionSchema,
+  ExitReadinessSchema,
   GovernanceItemCreate as GovernanceItemCreateSchema,
   GovernanceItemSchema,
   governPolicy,
@@ -332,6 +333,7 @@ export type ContractDocument = ContractVersion['document'];
 export type InvoiceReconciliation = z.infer<typeof ReconciliationSchema>;
 export type SchemeSimulation = z.infer<typeof SimulationSchema>;
 export type GovernanceItem = z.infer<typeof GovernanceItemSchema>;
+export type ExitReadiness = z.infer<typeof ExitReadinessSchema>;
 export type GovernanceItemCreate = z.input<typeof GovernanceItemCreateSchema>;
 export type SlaPolicyCreate = z.input<typeof SlaPolicyCreateSchema>;
 export type TicketSla = z.infer<typeof TicketSlaSchema>;

@@ -8,6 +8,7 @@ import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { governApi } from './api';
 import { ChangeTermsForm } from './ChangeTermsForm';
+import { ExitPanel } from './ExitPanel';
 import { GovernancePanel } from './GovernancePanel';
 import { ReconcilePanel } from './ReconcilePanel';
 import { SimulatePanel } from './SimulatePanel';
@@ -335,6 +336,7 @@ export function ContractsPage() {
             </>
           ) : null}
           <GovernancePanel contractId={selected.id} manage={manage} />
+          {manage ? <ExitPanel contractId={selected.id} /> : null}
           {manage && versions.data?.length ? (
             <SimulatePanel
               providerId={selected.providerId}

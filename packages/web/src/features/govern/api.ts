@@ -3,6 +3,7 @@ import type {
   ContractDocument,
   ContractSummary,
   ContractVersion,
+  ExitReadiness,
   GovernanceItem,
   GovernanceItemCreate,
   InvoiceReconciliation,
@@ -50,6 +51,12 @@ export const governApi = {
     api.patch<GovernanceItem>(`/govern/governance/${encodeURIComponent(itemId)}`, {
       status: 'done',
       evidence,
+    }),
+  exitReadiness: (id: string, inHouseAgents: number, hiringLeadWeeks: number, period: string) =>
+    api.post<ExitReadiness>(`/govern/contracts/${encodeURIComponent(id)}/exit-readiness`, {
+      inHouseAgents,
+      hiringLeadWeeks,
+      ...(period ? { period } : {}),
     }),
   /** The monthly review pack as a PDF (the server lays out the labels it is given: the reader's language). */
   reviewPack: async (id: string, period: string, locale: string, labels: Record<string, string>) => {
