@@ -63,7 +63,7 @@ describe('Source: the lead decides', () => {
       page.getByTestId('download-report').click(),
     ]);
     const path = await download.path();
-    const words = await pdfText(readFileSync(path));
+    const words = (await pdfText(readFileSync(path))).text;
     expect(words).toContain('Outsourcing decision');
     expect(words).toContain('Cost per resolution');
     expect(words).toContain('Poland nearshore (per hour)');

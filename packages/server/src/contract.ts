@@ -30,10 +30,16 @@ import type {
 } from './modules/desk/index.js';
 import type { DESK_VIEWS, PRESENCE_MODES } from './modules/desk/vocabulary.js';
 import type {
+  ContractApply as ContractApplySchema,
   ContractSummarySchema,
   ContractVersionSchema,
+  ExitReadinessSchema,
+  GovernanceItemCreate as GovernanceItemCreateSchema,
+  GovernanceItemSchema,
   governPolicy,
+  ReconciliationSchema,
   SettlementSchema,
+  SimulationSchema,
 } from './modules/govern/index.js';
 import type {
   ApiTokenCreated as ApiTokenCreatedSchema,
@@ -344,6 +350,13 @@ export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 export type ContractSummary = z.infer<typeof ContractSummarySchema>;
 export type ContractVersion = z.infer<typeof ContractVersionSchema>;
 export type Settlement = z.infer<typeof SettlementSchema>;
+export type ContractApply = z.input<typeof ContractApplySchema>;
+export type ContractDocument = ContractVersion['document'];
+export type InvoiceReconciliation = z.infer<typeof ReconciliationSchema>;
+export type SchemeSimulation = z.infer<typeof SimulationSchema>;
+export type GovernanceItem = z.infer<typeof GovernanceItemSchema>;
+export type ExitReadiness = z.infer<typeof ExitReadinessSchema>;
+export type GovernanceItemCreate = z.input<typeof GovernanceItemCreateSchema>;
 export type SlaPolicyCreate = z.input<typeof SlaPolicyCreateSchema>;
 export type TicketSla = z.infer<typeof TicketSlaSchema>;
 export type SlaTargetState = TicketSla['targets'][number];

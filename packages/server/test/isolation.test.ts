@@ -211,6 +211,21 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   ],
   'POST /api/govern/settlements': (f) =>
     f('providers').map((providerId) => ({ providerId, period: '2025-01' })),
+  'POST /api/govern/contracts/:id/settlements/:period/review-pack': () => [{ locale: 'en' }],
+  'POST /api/govern/contracts/:id/settlements/:period/invoice': () => [
+    { csv: 'unit,quantity,amount\nmonth,1,1\n' },
+  ],
+  'POST /api/govern/contracts/:id/governance': () => [{ kind: 'action', title: 'Taken over', owner: 'iso' }],
+  'POST /api/govern/contracts/:id/governance/reviews': () => [{ from: '2025-01-01', weeks: 1 }],
+  'PATCH /api/govern/governance/:id': () => [{ status: 'done', evidence: 'Taken over' }],
+  'POST /api/govern/contracts/:id/exit-readiness': () => [{ inHouseAgents: 1 }],
+  'POST /api/govern/simulations': (f) =>
+    f('providers').map((providerId) => ({
+      providerId,
+      document: isoContract(providerId).document,
+      to: '2025-01',
+      months: 1,
+    })),
   // Source is the organization's alone: vendor staff reach none of it; foreign ids are refused.
   'POST /api/source/compare': () => [{ definition: isoScenario() }],
   'POST /api/source/scenarios': (_f, n) => [{ name: `Iso ${n}`, definition: isoScenario() }],

@@ -1,17 +1,19 @@
-// A PDF's text as a reader extracts it (pdf.js, Mozilla's PDF renderer): embedded fonts decoded
-// through their ToUnicode maps, right-to-left runs back in logical order. Tests use it to check
-// what a generated report says in each language. Items are joined by one space (a label wrapped
-// in a narrow column reads as one phrase), runs of white space collapsed.
+// The text of a PDF as a reader's PDF viewer extracts it (pdfjs-dist, Mozilla's PDF.js): through the
+// embedded fonts' ToUnicode maps, right-to-left runs back in logical order. For tests of generated PDFs.
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
-export async function pdfText(pdf: Uint8Array): Promise<string> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false })
-    .promise;
-  const lines: string[] = [];
-  for (let p = 1; p <= doc.numPages; p++) {
-    const content = await (await doc.getPage(p)).getTextContent();
-    for (const item of content.items) if ('str' in item) lines.push(item.str);
+/** Each page's text items joined by one space, runs of white space collapsed (an item is a run of text PDF.js found on one line); the embedded fonts' names. */
+export async function pdfText(bytes: Uint8Array): Promise<{ pages: number; text: string; fonts: string[] }> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const parts: string[] = [];
+  for (let n = 1; n <= pdf.numPages; n++) {
+    const page = await pdf.getPage(n);
+    const content = await page.getTextContent();
+    for (const item of content.items) if ('str' in item && item.str.trim()) parts.push(item.str);
   }
-  await doc.destroy();
-  return lines.join(' ').replace(/\s+/g, ' ');
+  const raw = Buffer.from(bytes).toString('latin1');
+  const fonts = [...new Set([...raw.matchAll(/\/BaseFont \/([A-Z]{6}\+)?([\w-]+)/g)].map((m) => m[2] ?? ''))];
+  const pages = pdf.numPages;
+  await pdf.destroy();
+  return { pages, text: parts.join(' ').replace(/\s+/g, ' '), fonts };
 }

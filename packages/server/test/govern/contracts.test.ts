@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { verifyAudit } from '../../src/modules/audit/index.js';
 import { systemActor } from '../../src/platform/scope.js';
+import { pdfText } from '../../src/test-support/pdf-text.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
 /**
@@ -195,6 +196,10 @@ describe('govern: contracts and settlement', () => {
     );
     // charges = 1 000 000 × 15/31 + 1 000 000 × 16/31 + 25 contacts × 250 = 1 006 250
     expect(st.chargesMinor).toBe(1_006_250);
+    expect(st.chargeLines).toEqual([
+      { unit: 'month', quantity: 1, amountMinor: 1_000_000 }, // 15/31 + 16/31 of the fee
+      { unit: 'contact', quantity: 25, amountMinor: 6_250 },
+    ]);
     expect(st.atRiskMinor).toBe(100_625);
     // credit = (1 000 000 × 16/31 + 15 × 250) × 10 % × 100 % = 51 987.90… → 51 988
     expect(st.creditLines).toEqual([
@@ -207,6 +212,136 @@ describe('govern: contracts and settlement', () => {
         .filter((m: { termId: string }) => m.termId === 'FR')
         .every((m: { kind: string }) => m.kind === 'key'),
     ).toBe(true);
+  });
+
+  it('the review pack PDF shows the figures, in Turkish and in Hebrew with an embedded font', async () => {
+    const pack = async (auth: Auth, locale: string, labels: Record<string, string>) => {
+      const res = await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/review-pack`, {
+        auth,
+        body: { locale, labels },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      return pdfText(new Uint8Array(await res.arrayBuffer()));
+    };
+    const en = await pack(admin, 'en', {});
+    expect(en.text).toContain('Monthly provider review pack');
+    expect(en.text).toContain('Baltic Contact');
+    expect(en.text).toContain('€10,062.50'); // charges 1 006 250 minor units
+    expect(en.text).toContain('€519.88'); // the credit of term R in version 2
+    expect(en.text).toContain('€9,542.62'); // net = 1 006 250 − 51 988
+    expect(en.text).toContain('100.00%'); // R in version 1: 10 of 10
+    expect(en.text).toContain('0.00%'); // R in version 2: 0 of 10
+    expect(en.text).toContain('Days 16–31');
+    // Turkish letters outside Latin-1 (ğ, ş, ı, İ) and Turkish number formatting.
+    const tr = await pack(admin, 'tr', { title: 'Aylık sağlayıcı inceleme paketi', net: 'Net tutar' });
+    expect(tr.text).toContain('Aylık sağlayıcı inceleme paketi');
+    expect(tr.text).toContain('€9.542,62');
+    // Hebrew, right to left: PDF.js reads the words back in logical order from the drawn glyphs (it
+    // drops the narrow gap between two Hebrew words, so spaces are left out of the comparison).
+    const he = await pack(balticLead, 'he', { title: 'חבילת סקירה חודשית', net: 'סכום נטו' });
+    const words = he.text.replace(/\s+/g, '');
+    expect(words).toContain('חבילתסקירהחודשית');
+    expect(words).toContain('סכוםנטו');
+    expect(words).not.toContain('חודשיתסקירהחבילת'); // the words in reading order, not reversed
+    expect(he.fonts).toContain('DejaVuSans');
+    // Another vendor's staff get nothing.
+    const foreign = await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/review-pack`, {
+      auth: manilaAgent,
+      body: { locale: 'en' },
+    });
+    expect(foreign.status).toBe(404);
+  });
+
+  it('reconciles a vendor invoice with the recomputed charges, flagging each difference', async () => {
+    const res = await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/invoice`, {
+      auth: admin,
+      body: {
+        csv: 'Unit,Quantity,Amount,Description\nmonth,1,10000.00,Fee\ncontact,27,67.50,Handled contacts\n',
+      },
+    });
+    expect(res.status).toBe(200);
+    const r = await res.json();
+    // Measured: 25 contacts × 2.50 = 62.50; the vendor bills 27 (67.50): 5.00 more.
+    expect(
+      r.lines.map((l: { unit: string; reason: string; differenceMinor: number }) => [
+        l.unit,
+        l.reason,
+        l.differenceMinor,
+      ]),
+    ).toEqual([
+      ['month', 'matches', 0],
+      ['contact', 'quantity_differs', 500],
+    ]);
+    expect(r.lines[1]).toMatchObject({ invoicedQuantity: 27, computedQuantity: 25, computedMinor: 6_250 });
+    expect([r.invoicedMinor, r.computedMinor, r.differenceMinor]).toEqual([1_006_750, 1_006_250, 500]);
+    const bad = await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/invoice`, {
+      auth: admin,
+      body: { csv: 'unit,quantity,amount\nbanana,1,5\n' },
+    });
+    expect(bad.status).toBe(400);
+    const problem = await bad.json();
+    expect(problem.field).toBe('csv');
+    expect(problem.detail).toContain('line 1');
+    // Vendor staff may read their settlement but not reconcile it.
+    const vendor = await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/invoice`, {
+      auth: balticLead,
+      body: { csv: 'unit,quantity,amount\nmonth,1,1\n' },
+    });
+    expect(vendor.status).toBe(404);
+  });
+
+  it('simulates what a scheme would have paid month by month, with its gaming warnings', async () => {
+    const res = await app.request('/api/govern/simulations', {
+      auth: admin,
+      body: { providerId: baltic, document: document(7_200), to: '2025-01', months: 2 },
+    });
+    expect(res.status).toBe(200);
+    const sim = await res.json();
+    // December 2024: no tickets, the fee only. January 2025 under a 2 h term all month: 0 of 20
+    // urgent within 2 h → missed; credit = 1 006 250 × 10 % × 100 % = 100 625.
+    expect(
+      sim.months.map(
+        (m: { period: string; chargesMinor: number; creditsMinor: number; netMinor: number }) => [
+          m.period,
+          m.chargesMinor,
+          m.creditsMinor,
+          m.netMinor,
+        ],
+      ),
+    ).toEqual([
+      ['2024-12', 1_000_000, 0, 1_000_000],
+      ['2025-01', 1_006_250, 100_625, 905_625],
+    ]);
+    expect(sim.months[1].missedTerms).toEqual(['R']);
+    expect(sim.distribution).toEqual({
+      minMinor: 905_625,
+      medianMinor: 905_625,
+      maxMinor: 1_000_000,
+      totalMinor: 1_905_625,
+    });
+    // R pays on speed with no reopen, abandonment, CSAT or QA measure beside it.
+    expect(sim.warnings).toEqual([{ code: 'speed_without_guardrail', termId: 'R' }]);
+    const guarded = document(7_200);
+    (guarded.terms as unknown[]).push({
+      id: 'RR',
+      kpi: 'reopen_rate',
+      minimum: 800,
+      expected: 500,
+      kind: 'key',
+    });
+    const again = await (
+      await app.request('/api/govern/simulations', {
+        auth: admin,
+        body: { providerId: baltic, document: guarded, to: '2025-01', months: 1 },
+      })
+    ).json();
+    expect(again.warnings).toEqual([]);
+    // Nothing stored: the register still has January's statement only.
+    const stored = await app.request(`/api/govern/contracts/${contractId}/settlements/2024-12`, {
+      auth: admin,
+    });
+    expect(stored.status).toBe(404);
   });
 
   it('vendor staff see only their own provider’s contracts and settlements, and cannot write', async () => {
@@ -236,7 +371,151 @@ describe('govern: contracts and settlement', () => {
 
   it('every change and settlement is in the audit log, and the chain verifies', async () => {
     const result = await verifyAudit(app.shoreline.ctx.scope(systemActor('cli', organizationId)));
-    expect(result).toMatchObject({ ok: true, records: 3 });
+    expect(result).toMatchObject({ ok: true, records: 4 }); // 2 versions, 1 settlement, 1 invoice
+  });
+
+  it('a chronic failure opens a corrective action and a management escalation, once; the review pack lists them', async () => {
+    // R missed in November and December 2024 (stored statements) and again in January: 3 of 6 months.
+    const missedMonth = (period: string) => ({
+      contractId,
+      period,
+      measures: [{ termId: 'R', kind: 'critical', missed: true, metExpected: false, met: 0, total: 1 }],
+      creditLines: [],
+    });
+    const db = app.shoreline.ctx.db;
+    for (const period of ['2024-11', '2024-12'])
+      await db
+        .insertInto('settlements')
+        .values({
+          contract_id: contractId,
+          period,
+          organization_id: organizationId,
+          provider_id: baltic,
+          statement: JSON.stringify(missedMonth(period)),
+          computed_at: new Date(),
+        })
+        .execute();
+    for (let i = 0; i < 2; i++) {
+      const st = await (
+        await app.request('/api/govern/settlements', {
+          auth: admin,
+          body: { providerId: baltic, period: '2025-01' },
+        })
+      ).json();
+      expect(st.chronicFailures).toEqual(['R']);
+    }
+    const items = (
+      await (await app.request(`/api/govern/contracts/${contractId}/governance`, { auth: admin })).json()
+    ).items as { kind: string; level: number | null; holder: string | null; owner: string; source: string }[];
+    expect(items.map((x) => [x.kind, x.source, x.level, x.holder])).toEqual(
+      expect.arrayContaining([
+        ['action', 'chronic:R:2025-01:action', null, null],
+        ['escalation', 'chronic:R:2025-01:escalation', 2, 'management'],
+      ]),
+    );
+    expect(items).toHaveLength(2); // settled twice, opened once
+    const pdf = await pdfText(
+      new Uint8Array(
+        await (
+          await app.request(`/api/govern/contracts/${contractId}/settlements/2025-01/review-pack`, {
+            auth: admin,
+            body: { locale: 'en' },
+          })
+        ).arrayBuffer(),
+      ),
+    );
+    expect(pdf.text).toContain('Chronic failure: R');
+    expect(pdf.text).toContain('Corrective action: chronic failure of R (2025-01)');
+  });
+
+  it('the governance register: reviews scheduled once, an action closed with evidence, an overdue escalation', async () => {
+    const path = `/api/govern/contracts/${contractId}/governance`;
+    for (let i = 0; i < 2; i++) {
+      const res = await app.request(`${path}/reviews`, {
+        auth: admin,
+        body: { from: '2025-02-20', weeks: 8 },
+      });
+      expect(res.status).toBe(200);
+      const reviews = (await res.json()).items.filter((x: { kind: string }) => x.kind === 'review');
+      // 8 weekly operational reviews, a performance review on 1 March, the quarterly business review on 1 April.
+      expect(
+        reviews.map((x: { dueOn: string; reviewKind: string }) => `${x.dueOn} ${x.reviewKind}`).slice(0, 4),
+      ).toEqual([
+        '2025-02-20 operational',
+        '2025-02-27 operational',
+        '2025-03-01 performance',
+        '2025-03-06 operational',
+      ]);
+      expect(reviews).toHaveLength(10);
+    }
+    const action = await (
+      await app.request(path, {
+        auth: admin,
+        body: {
+          kind: 'action',
+          title: 'Retrain the Riga team on refunds',
+          owner: 'Līga Bērziņa',
+          dueOn: '2025-02-28',
+        },
+      })
+    ).json();
+    const done = await app.request(`/api/govern/governance/${action.id}`, {
+      method: 'PATCH',
+      auth: admin,
+      body: { status: 'done', evidence: 'Training log 2025-02-21' },
+    });
+    expect(await done.json()).toMatchObject({ status: 'done', evidence: 'Training log 2025-02-21' });
+    const late = await (
+      await app.request(path, {
+        auth: admin,
+        body: {
+          kind: 'escalation',
+          title: 'Backlog over 2 days',
+          owner: 'Bence Kovács',
+          dueOn: '2025-01-10',
+          level: 1,
+        },
+      })
+    ).json();
+    expect(late).toMatchObject({ level: 1, holder: 'operational', overdue: true, nextLevel: 2 });
+    const bad = await app.request(path, { auth: admin, body: { kind: 'meeting', title: 'x', owner: 'y' } });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(await bad.json())).toContain('kind');
+    // Vendor staff read their provider's register, never write; another vendor's staff see nothing.
+    expect((await app.request(path, { auth: balticLead })).status).toBe(200);
+    expect(
+      (await app.request(path, { auth: balticLead, body: { kind: 'action', title: 'x', owner: 'y' } }))
+        .status,
+    ).toBe(404);
+    expect((await app.request(path, { auth: manilaAgent })).status).toBe(404);
+  });
+
+  it('exit readiness: notice dates, and Plan’s staffing of the vendor’s volume against the in-house team', async () => {
+    const ask = async (inHouseAgents: number) => {
+      const res = await app.request(`/api/govern/contracts/${contractId}/exit-readiness`, {
+        auth: admin,
+        body: { inHouseAgents, hiringLeadWeeks: 6, ahtSec: 600, shrinkage: 0.3, period: '2025-01' },
+      });
+      expect(res.status).toBe(200);
+      return res.json();
+    };
+    const none = await ask(0);
+    // 24 months from 1 January 2025, 90 days' notice.
+    expect([none.endsOn, none.noticeBy]).toEqual(['2027-01-01', '2026-10-03']);
+    expect(none.contacts).toBe(25);
+    // 25 tickets in January, most at 09:00 UTC: under one contact an hour still needs an agent.
+    expect(none.peakScheduledAgents).toBeGreaterThanOrEqual(1);
+    expect(none.gapAgents).toBe(none.peakScheduledAgents);
+    expect(none.evidence.find((e: { item: string }) => e.item === 'capacity').met).toBe(false);
+    const enough = await ask(none.peakScheduledAgents);
+    expect(enough.gapAgents).toBe(0);
+    expect(enough.evidence.find((e: { item: string }) => e.item === 'capacity').met).toBe(true);
+    expect(enough.scoreBp).toBeGreaterThan(none.scoreBp);
+    const vendor = await app.request(`/api/govern/contracts/${contractId}/exit-readiness`, {
+      auth: balticLead,
+      body: { inHouseAgents: 1 },
+    });
+    expect(vendor.status).toBe(404);
   });
 
   it('publishes the contract JSON Schema', async () => {

@@ -93,7 +93,7 @@ describe('the PDF report', () => {
     expect(res.headers.get('content-type')).toBe('application/pdf');
     const pdf = Buffer.from(await res.arrayBuffer());
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    const words = await pdfText(pdf);
+    const words = (await pdfText(pdf)).text;
     expect(words).toContain('Sourcing report');
     expect(words).toContain('Cost per contact');
     expect(words).toContain('Germany in-house');
@@ -110,7 +110,7 @@ describe('the PDF report', () => {
       },
     });
     expect(tr.status).toBe(200);
-    const trWords = await pdfText(Buffer.from(await tr.arrayBuffer()));
+    const trWords = (await pdfText(Buffer.from(await tr.arrayBuffer()))).text;
     expect(trWords).toContain('Dış kaynak kullanımı karar raporu');
     expect(trWords).toContain('İletişim başına maliyet');
     expect(trWords).toContain('1.485.814'); // Turkish grouping
@@ -120,7 +120,7 @@ describe('the PDF report', () => {
       body: { definition: exampleDefinition(), locale: 'he', labels: { perContact: 'עלות', fte: 'משרות' } },
     });
     expect(he.status).toBe(200);
-    const heWords = await pdfText(Buffer.from(await he.arrayBuffer()));
+    const heWords = (await pdfText(Buffer.from(await he.arrayBuffer()))).text;
     // The glyphs map back to Hebrew letters (none is missing from the font), in drawing order: right to left.
     expect(heWords).toContain(visualLine('עלות', 'rtl'));
     expect(heWords).toContain(visualLine('משרות', 'rtl'));
@@ -141,7 +141,7 @@ describe('the PDF report', () => {
       auth: auth.admin!,
       body: { definition: exampleDefinition(), locale: 'en' },
     });
-    const words = await pdfText(Buffer.from(await report.arrayBuffer()));
+    const words = (await pdfText(Buffer.from(await report.arrayBuffer()))).text;
     expect(words).toContain('Nearshore for Polish and German overflow');
     expect(words).toContain('Approver: COO');
   });

@@ -2,15 +2,30 @@ import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
 import { apiRoute, IdParam, json, jsonBody, listOf } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
+import { exitReadiness } from './exit.js';
+import { createGovernanceItem, listGovernance, scheduleReviews, updateGovernanceItem } from './governance.js';
+import { reconcile } from './invoice.js';
 import { contractJsonSchema } from './json-schema.js';
 import {
   ContractApply,
   ContractSummarySchema,
   ContractVersionSchema,
+  ExitReadinessRequest,
+  ExitReadinessSchema,
+  GovernanceItemCreate,
+  GovernanceItemSchema,
+  GovernanceItemUpdate,
+  InvoiceRequest,
+  ReconciliationSchema,
+  ReviewPackRequest,
+  ReviewSchedule,
   SettlementSchema,
   SettleQuery,
+  SimulateRequest,
+  SimulationSchema,
 } from './schemas.js';
 import * as service from './service.js';
+import { simulate } from './simulate.js';
 
 const SettlementParams = IdParam.extend({
   // Any short text: a month with no statement is simply not found (as a foreign one is).
@@ -65,6 +80,102 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       const { id, period } = c.req.valid('param');
       return c.json(await service.getSettlement(c.var.scoped, id, period), 200);
     },
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/contracts/{id}/settlements/{period}/review-pack', {
+      summary: 'The monthly review pack of a stored settlement as a PDF, in the reader’s language',
+      request: { params: SettlementParams, body: jsonBody(ReviewPackRequest) },
+      responses: {
+        200: {
+          description: 'PDF',
+          content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } },
+        },
+      },
+    }),
+    async (c) => {
+      const { id, period } = c.req.valid('param');
+      const pdf = await service.reviewPack(c.var.scoped, ctx.clock, id, period, c.req.valid('json'));
+      return c.body(new Uint8Array(pdf), 200, {
+        'content-type': 'application/pdf',
+        'content-disposition': `attachment; filename="review-pack-${period}.pdf"`,
+      }) as never;
+    },
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/contracts/{id}/settlements/{period}/invoice', {
+      summary: 'Reconcile a vendor invoice (CSV lines) with the charges recomputed for the month',
+      request: { params: SettlementParams, body: jsonBody(InvoiceRequest) },
+      responses: { 200: json(ReconciliationSchema, 'Each invoice line matched, differences flagged') },
+    }),
+    async (c) => {
+      const { id, period } = c.req.valid('param');
+      return c.json(await reconcile(c.var.scoped, ctx.clock, id, period, c.req.valid('json').csv), 200);
+    },
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/simulations', {
+      summary: 'What a draft scheme would have paid over the provider’s past months, with gaming warnings',
+      request: { body: jsonBody(SimulateRequest) },
+      responses: { 200: json(SimulationSchema, 'Simulation') },
+    }),
+    async (c) => c.json(await simulate(c.var.scoped, ctx.clock, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    apiRoute('govern', 'get', '/api/govern/contracts/{id}/governance', {
+      summary: 'The contract’s review meetings, corrective actions and escalations, by due day',
+      request: { params: IdParam },
+      responses: { 200: json(listOf(GovernanceItemSchema, 'GovernanceItems'), 'Governance register') },
+    }),
+    async (c) =>
+      c.json({ items: await listGovernance(c.var.scoped, ctx.clock, c.req.valid('param').id) }, 200),
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/contracts/{id}/governance', {
+      summary: 'Add a review meeting, a corrective action or an escalation',
+      request: { params: IdParam, body: jsonBody(GovernanceItemCreate) },
+      responses: { 201: json(GovernanceItemSchema, 'Added') },
+    }),
+    async (c) =>
+      c.json(
+        await createGovernanceItem(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')),
+        201,
+      ),
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/contracts/{id}/governance/reviews', {
+      summary: 'Schedule the review meetings (weekly, monthly, quarterly) of the coming weeks',
+      request: { params: IdParam, body: jsonBody(ReviewSchedule) },
+      responses: { 200: json(listOf(GovernanceItemSchema, 'ScheduledGovernance'), 'Governance register') },
+    }),
+    async (c) => {
+      const { from, weeks } = c.req.valid('json');
+      return c.json(
+        { items: await scheduleReviews(c.var.scoped, ctx.clock, c.req.valid('param').id, from, weeks) },
+        200,
+      );
+    },
+  );
+  app.openapi(
+    apiRoute('govern', 'patch', '/api/govern/governance/{id}', {
+      summary: 'Close an item with its evidence, or move an escalation to another level',
+      request: { params: IdParam, body: jsonBody(GovernanceItemUpdate) },
+      responses: { 200: json(GovernanceItemSchema, 'Updated') },
+    }),
+    async (c) =>
+      c.json(
+        await updateGovernanceItem(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')),
+        200,
+      ),
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/contracts/{id}/exit-readiness', {
+      summary:
+        'Exit readiness: notice dates and whether the in-house team could absorb the vendor’s volume (Plan’s staffing)',
+      request: { params: IdParam, body: jsonBody(ExitReadinessRequest) },
+      responses: { 200: json(ExitReadinessSchema, 'Exit readiness with its evidence') },
+    }),
+    async (c) =>
+      c.json(await exitReadiness(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')), 200),
   );
   app.openapi(
     apiRoute('govern', 'get', '/api/govern/contract-schema', {

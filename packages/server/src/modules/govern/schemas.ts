@@ -193,6 +193,10 @@ export const SettlementSchema = z
     volumes: z.object({ contacts: z.number().int(), resolutions: z.number().int() }),
     measures: z.array(TermMeasure),
     chargesMinor: z.number().int(),
+    /** Per rate unit: quantity billed and amount (statements computed before this field lack it). */
+    chargeLines: z
+      .array(z.object({ unit: z.string(), quantity: z.number().int(), amountMinor: z.number().int() }))
+      .optional(),
     atRiskMinor: z.number().int(),
     creditLines: z.array(
       z.object({
@@ -214,3 +218,182 @@ export const SettlementSchema = z
     chronicFailures: z.array(z.string()),
   })
   .openapi('Settlement');
+
+/** The review pack's words in the reader's language, from the web app's catalogs. */
+export const ReviewPackRequest = z
+  .object({
+    locale: z.enum(['en', 'tr', 'he', 'hu', 'lv']).default('en'),
+    labels: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.string().max(200)).default({}),
+  })
+  .strict()
+  .openapi('ReviewPackRequest');
+
+/** A draft scheme settled over the provider's history (nothing stored). */
+export const SimulateRequest = z
+  .object({
+    providerId: z.string().min(1).max(64),
+    document: ContractDocument,
+    to: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional()
+      .openapi({ example: '2025-12' }),
+    months: z.number().int().min(1).max(24).default(12),
+  })
+  .strict()
+  .openapi('SimulateRequest');
+
+export const SimulationSchema = z
+  .object({
+    providerId: z.string(),
+    currency: z.string(),
+    months: z.array(
+      z.object({
+        period: z.string(),
+        contacts: z.number().int(),
+        chargesMinor: z.number().int(),
+        creditsMinor: z.number().int(),
+        earnBackMinor: z.number().int(),
+        bonusMinor: z.number().int(),
+        netMinor: z.number().int(),
+        missedTerms: z.array(z.string()),
+      }),
+    ),
+    distribution: z.object({
+      minMinor: z.number().int(),
+      medianMinor: z.number().int(),
+      maxMinor: z.number().int(),
+      totalMinor: z.number().int(),
+    }),
+    warnings: z.array(
+      z.object({
+        code: z.enum([
+          'speed_without_guardrail',
+          'bonus_without_quality_gate',
+          'bonus_without_cap',
+          'service_level_without_abandonment',
+        ]),
+        termId: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi('Simulation');
+
+/** A vendor invoice as CSV text: a header row with unit, quantity, amount (major units). */
+export const InvoiceRequest = z
+  .object({ csv: z.string().min(1).max(1_000_000) })
+  .strict()
+  .openapi('InvoiceRequest');
+
+export const ReconciliationSchema = z
+  .object({
+    contractId: z.string(),
+    period: z.string(),
+    currency: z.string(),
+    invoicedMinor: z.number().int(),
+    computedMinor: z.number().int(),
+    differenceMinor: z.number().int(),
+    lines: z.array(
+      z.object({
+        unit: z.string(),
+        line: z.number().int().nullable(),
+        invoicedQuantity: z.number().int().nullable(),
+        invoicedMinor: z.number().int().nullable(),
+        computedQuantity: z.number().int().nullable(),
+        computedMinor: z.number().int().nullable(),
+        differenceMinor: z.number().int(),
+        reason: z.enum([
+          'matches',
+          'quantity_differs',
+          'amount_differs',
+          'not_in_contract',
+          'not_invoiced',
+          'billed_twice',
+        ]),
+      }),
+    ),
+  })
+  .openapi('Reconciliation');
+
+const Title = z.string().trim().min(1).max(300);
+
+/** A review meeting, a corrective action or an escalation of a contract. */
+export const GovernanceItemCreate = z
+  .object({
+    kind: z.enum(['review', 'action', 'escalation']),
+    title: Title,
+    owner: z.string().trim().min(1).max(200),
+    /** The meeting's day or the due day; an escalation is due by its level's deadline when omitted. */
+    dueOn: Day.optional(),
+    reviewKind: z.enum(['operational', 'performance', 'business']).optional(),
+    level: z.number().int().min(1).max(3).optional(),
+  })
+  .strict()
+  .openapi('GovernanceItemCreate');
+
+export const GovernanceItemUpdate = z
+  .object({
+    status: z.enum(['open', 'done']).optional(),
+    evidence: z.string().max(2_000).optional(),
+    level: z.number().int().min(1).max(3).optional(),
+  })
+  .strict()
+  .openapi('GovernanceItemUpdate');
+
+export const ReviewSchedule = z
+  .object({ from: Day, weeks: z.number().int().min(1).max(53) })
+  .strict()
+  .openapi('ReviewSchedule');
+
+export const GovernanceItemSchema = z
+  .object({
+    id: z.string(),
+    contractId: z.string(),
+    kind: z.enum(['review', 'action', 'escalation']),
+    title: z.string(),
+    owner: z.string(),
+    dueOn: z.string(),
+    reviewKind: z.enum(['operational', 'performance', 'business']).nullable(),
+    level: z.number().int().nullable(),
+    /** Who holds an escalation at its level (core ESCALATION_LADDER). */
+    holder: z.string().nullable(),
+    status: z.enum(['open', 'done']),
+    evidence: z.string(),
+    source: z.string().nullable(),
+    overdue: z.boolean(),
+    /** For an overdue escalation: the level it should move to. */
+    nextLevel: z.number().int().nullable(),
+  })
+  .openapi('GovernanceItem');
+
+/** The client's side of exit readiness: who is in house, how long hiring takes, how long a contact takes. */
+export const ExitReadinessRequest = z
+  .object({
+    inHouseAgents: z.number().int().min(0).max(100_000),
+    hiringLeadWeeks: z.number().int().min(0).max(104).default(8),
+    ahtSec: z.number().int().min(1).max(36_000).default(600),
+    shrinkage: z.number().min(0).max(0.9).default(0.3),
+    period: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .optional(),
+  })
+  .strict()
+  .openapi('ExitReadinessRequest');
+
+export const ExitReadinessSchema = z
+  .object({
+    contractId: z.string(),
+    endsOn: z.string(),
+    noticeBy: z.string(),
+    period: z.string(),
+    contacts: z.number().int(),
+    peakScheduledAgents: z.number().int(),
+    fte: z.number(),
+    inHouseAgents: z.number().int(),
+    gapAgents: z.number().int(),
+    readyOn: z.string(),
+    evidence: z.array(z.object({ item: z.string(), met: z.boolean(), detail: z.string() })),
+    scoreBp: z.number().int(),
+  })
+  .openapi('ExitReadiness');

@@ -13,7 +13,6 @@ import {
   settlePeriod,
   type TermMonth,
 } from '@shoreline/core';
-import { type RawBuilder, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
@@ -21,8 +20,11 @@ import type { ScopedDb } from '../../platform/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { directoryFor } from '../identity/index.js';
 import { createPolicy, revisePolicy } from '../sla/index.js';
+import { openItemLines, openOnChronicFailure } from './governance.js';
+import { measureSegment, type SegmentFacts } from './measure.js';
 import { authorizeGovern } from './policy.js';
 import { presentSummary, presentVersion } from './presenters.js';
+import { renderReviewPack } from './review-pack.js';
 import type { ContractApplyInput, ContractDocumentJson, Settlement } from './schemas-types.js';
 
 /**
@@ -122,7 +124,7 @@ export async function applyContract(s: ScopedDb, clock: Clock, input: ContractAp
 }
 
 /** Rules the schema cannot state: unique term ids, expected at least as good as the minimum. */
-function checkDocument(doc: ContractDocumentJson): void {
+export function checkDocument(doc: ContractDocumentJson): void {
   const seen = new Set<string>();
   doc.terms.forEach((term, i) => {
     if (seen.has(term.id))
@@ -196,139 +198,65 @@ export async function contractVersions(s: ScopedDb, contractId: string) {
   return rows.map((r) => presentVersion(r, contract.sla_policy_id));
 }
 
-const UNTRUSTED_RESOLUTION = sql`array['resolution_inferred', 'resolved_while_open']::text[]`;
-
-/** The SQL condition of a term's scope on tickets. */
-function scopeCondition(term: ContractDocumentJson['terms'][number]): RawBuilder<boolean> {
-  const parts: RawBuilder<unknown>[] = [sql`true`];
-  if (term.scope.priorities?.length) parts.push(sql`priority in (${sql.join(term.scope.priorities)})`);
-  if (term.scope.channels?.length) parts.push(sql`channel in (${sql.join(term.scope.channels)})`);
-  if (term.scope.languages?.length) parts.push(sql`language in (${sql.join(term.scope.languages)})`);
-  return sql<boolean>`(${sql.join(parts, sql` and `)})`;
+interface RateLineCharge {
+  unit: string;
+  /** Units billed: contacts, resolutions, minutes, hours; FTE or 1 for a fixed monthly line. */
+  quantity: number;
+  fixed: boolean;
+  /** A fixed line's full monthly amount (prorated by days in force), or a variable line's amount. */
+  amountMinor: number;
 }
 
-/** Met and total of a term over one segment's tickets, as SQL aggregate expressions. */
-function termAggregates(term: ContractDocumentJson['terms'][number], i: number) {
-  const inScope = scopeCondition(term);
-  const column = term.calendar === 'business' ? 'business_seconds' : 'seconds';
-  switch (term.kpi) {
-    case 'resolution_within': {
-      const col = sql.ref(`resolution_${column}`);
-      const trusted = sql`not (quality_flags && ${UNTRUSTED_RESOLUTION})`;
-      return [
-        sql<number>`count(*) filter (where ${inScope} and ${col} is not null and ${trusted} and ${col} <= ${term.targetSeconds})`.as(
-          `met_${i}`,
-        ),
-        sql<number>`count(*) filter (where ${inScope} and ${col} is not null and ${trusted})`.as(
-          `total_${i}`,
-        ),
-      ];
+/** The rate lines of a segment: fixed monthly lines (prorated by settlePeriod) and measured volume × rate. */
+function rateLines(doc: ContractDocumentJson, facts: SegmentFacts, days: number, daysInPeriod: number) {
+  return doc.rates.map((line): RateLineCharge => {
+    const variable = (quantity: number) => ({
+      unit: line.unit,
+      quantity,
+      fixed: false,
+      amountMinor: line.rateMinor * quantity,
+    });
+    switch (line.unit) {
+      case 'month':
+        return { unit: line.unit, quantity: 1, fixed: true, amountMinor: line.rateMinor };
+      case 'fte_month': {
+        const fte = line.minimumQuantity ?? 0;
+        return { unit: line.unit, quantity: fte, fixed: true, amountMinor: line.rateMinor * fte };
+      }
+      case 'contact':
+        // A monthly minimum volume binds each segment for its share of the month's days, rounded up.
+        return variable(
+          Math.max(facts.contacts, Math.ceil(((line.minimumQuantity ?? 0) * days) / daysInPeriod)),
+        );
+      case 'resolution':
+        return variable(facts.resolutions);
+      case 'minute':
+        return variable(Math.ceil(facts.handleSeconds / 60));
+      default:
+        // 'hour': handled time, each started hour billed.
+        return variable(Math.ceil(facts.handleSeconds / 3600));
     }
-    case 'first_response_within': {
-      const col = sql.ref(`first_response_${column}`);
-      return [
-        sql<number>`count(*) filter (where ${inScope} and ${col} is not null and ${col} <= ${term.targetSeconds})`.as(
-          `met_${i}`,
-        ),
-        sql<number>`count(*) filter (where ${inScope} and ${col} is not null)`.as(`total_${i}`),
-      ];
-    }
-    case 'reopen_rate':
-      return [
-        sql<number>`count(*) filter (where ${inScope} and solved_at is not null and reopen_count > 0)`.as(
-          `met_${i}`,
-        ),
-        sql<number>`count(*) filter (where ${inScope} and solved_at is not null)`.as(`total_${i}`),
-      ];
-    case 'abandonment_rate':
-      return [
-        sql<number>`count(*) filter (where ${inScope} and abandoned)`.as(`met_${i}`),
-        sql<number>`count(*) filter (where ${inScope} and abandoned is not null)`.as(`total_${i}`),
-      ];
-    default:
-      // Not measured from tickets yet (service level per interval, CSAT, QA, forecast accuracy).
-      return [sql<number>`0`.as(`met_${i}`), sql<number>`0`.as(`total_${i}`)];
-  }
+  });
 }
 
-interface SegmentFacts {
-  contacts: number;
-  resolutions: number;
-  handleSeconds: number;
-  csatMean: number | null;
-  met: number[];
-  total: number[];
-}
-
-async function measureSegment(
-  s: ScopedDb,
-  providerId: string,
-  from: string,
-  to: string,
-  doc: ContractDocumentJson,
-): Promise<SegmentFacts> {
-  const row = (await s
-    .selectFrom('tickets')
-    .select([
-      sql<number>`count(*)`.as('contacts'),
-      sql<number>`count(*) filter (where solved_at is not null)`.as('resolutions'),
-      sql<number>`coalesce(sum(call_handle_seconds), 0)`.as('handle_seconds'),
-      sql<number | null>`avg(csat_normalised)`.as('csat_mean'),
-      ...doc.terms.flatMap((t, i) => termAggregates(t, i)),
-    ])
-    .where('provider_id', '=', providerId)
-    .where('created_at', '>=', new Date(`${from}T00:00:00Z`))
-    .where('created_at', '<', new Date(`${to}T00:00:00Z`))
-    .executeTakeFirstOrThrow()) as Record<string, unknown>;
-  return {
-    contacts: Number(row.contacts),
-    resolutions: Number(row.resolutions),
-    handleSeconds: Number(row.handle_seconds),
-    csatMean: row.csat_mean === null ? null : Number(row.csat_mean),
-    met: doc.terms.map((_, i) => Number(row[`met_${i}`])),
-    total: doc.terms.map((_, i) => Number(row[`total_${i}`])),
-  };
-}
-
-/** Charges of a segment: fixed monthly lines (prorated by settlePeriod) and measured volume × rate. */
+/** Charges of a segment as core settlePeriod takes them. */
 function segmentCharges(doc: ContractDocumentJson, facts: SegmentFacts, days: number, daysInPeriod: number) {
   let fixedMonthlyMinor = 0;
   let variableMinor = 0;
-  for (const line of doc.rates) {
-    switch (line.unit) {
-      case 'month':
-        fixedMonthlyMinor += line.rateMinor;
-        break;
-      case 'fte_month':
-        fixedMonthlyMinor += line.rateMinor * (line.minimumQuantity ?? 0);
-        break;
-      case 'contact': {
-        // A monthly minimum volume binds each segment for its share of the month's days, rounded up.
-        const minimum = Math.ceil(((line.minimumQuantity ?? 0) * days) / daysInPeriod);
-        variableMinor += line.rateMinor * Math.max(facts.contacts, minimum);
-        break;
-      }
-      case 'resolution':
-        variableMinor += line.rateMinor * facts.resolutions;
-        break;
-      case 'minute':
-        variableMinor += line.rateMinor * Math.ceil(facts.handleSeconds / 60);
-        break;
-      case 'hour':
-        variableMinor += line.rateMinor * Math.ceil(facts.handleSeconds / 3600);
-        break;
-    }
+  for (const line of rateLines(doc, facts, days, daysInPeriod)) {
+    if (line.fixed) fixedMonthlyMinor += line.amountMinor;
+    else variableMinor += line.amountMinor;
   }
   return { fixedMonthlyMinor, variableMinor };
 }
 
-const previousPeriod = (period: string): string => {
+export const previousPeriod = (period: string): string => {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 };
 
 /** Which terms a stored statement missed and met at the expected level (in any / every segment). */
-function termMonths(statement: Settlement | undefined) {
+export function termMonths(statement: Settlement | undefined) {
   const months = new Map<string, TermMonth>();
   if (!statement) return months;
   for (const m of statement.measures) {
@@ -380,7 +308,6 @@ export async function settle(
       'no version of the contract is in force in this period',
       'period',
     );
-  const D = daysInMonth(query.period);
   const latestDoc = docs.get(versionRows[versionRows.length - 1]!.version)!;
 
   // Up to the chronic window's worth of earlier statements, newest first.
@@ -396,26 +323,109 @@ export async function settle(
   const byPeriod = new Map(earlier.map((r) => [r.period, r.statement as unknown as Settlement]));
   const history = periods.reverse().map((p) => termMonths(byPeriod.get(p))); // oldest first
 
+  const statement = await computeStatement(s, {
+    contractId: contract.id,
+    providerId: query.providerId,
+    period: query.period,
+    runs,
+    docs,
+    history,
+  });
+  await s.transaction(async (tx) => {
+    await tx
+      .deleteFrom('settlements')
+      .where('contract_id', '=', contract.id)
+      .where('period', '=', query.period)
+      .execute();
+    await tx
+      .insertInto('settlements', {
+        contract_id: contract.id,
+        period: query.period,
+        provider_id: query.providerId,
+        statement: JSON.stringify(statement),
+        computed_at: clock.now(),
+      })
+      .execute();
+    await appendAudit(tx, clock, {
+      action: 'settlement.computed',
+      subjectType: 'contract',
+      subjectId: contract.id,
+      providerId: query.providerId,
+      payload: {
+        period: query.period,
+        chargesMinor: statement.chargesMinor,
+        creditsMinor: statement.creditsMinor,
+        netMinor: statement.netMinor,
+      },
+    });
+    await openOnChronicFailure(
+      tx,
+      clock,
+      { id: contract.id, providerId: query.providerId },
+      query.period,
+      statement.chronicFailures,
+    );
+  });
+  return statement;
+}
+
+export interface StatementInput {
+  contractId: string;
+  providerId: string;
+  period: string;
+  /** The versions' days in the period (core daysInForce). */
+  runs: ReturnType<typeof daysInForce>;
+  docs: ReadonlyMap<number, ContractDocumentJson>;
+  /** Earlier months' outcomes per critical term, oldest first (repeats, earn-back, chronic failure). */
+  history: Map<string, TermMonth>[];
+}
+
+/**
+ * A month's statement from measured KPIs: each version's days are measured against that version's
+ * terms; charges, credits, earn-back and bonus follow core settlePeriod. Stores nothing (settle and
+ * the simulator both use it).
+ */
+export async function computeStatement(s: ScopedDb, input: StatementInput): Promise<Settlement> {
+  const { contractId, runs, docs, history } = input;
+  const query = { providerId: input.providerId, period: input.period };
+  const D = daysInMonth(query.period);
+  const latestDoc = docs.get(Math.max(...docs.keys()))!;
   const measures: Settlement['measures'] = [];
   const segments: SettlementSegment[] = [];
   let contacts = 0;
   let resolutions = 0;
-  let csatWeighted = 0;
+  let csatSum = 0;
   let csatCount = 0;
-  for (const run of runs) {
-    const doc = docs.get(run.version)!;
-    const from = `${query.period}-${String(run.fromDay).padStart(2, '0')}`;
-    const to =
+  const chargeLines = new Map<string, { quantity: number; numerator: number }>();
+  // Every version's days are measured at once (each in pieces: measure.ts).
+  const ranges = runs.map((run) => ({
+    from: `${query.period}-${String(run.fromDay).padStart(2, '0')}`,
+    to:
       run.toDay === D
         ? `${previousPeriodInverse(query.period)}-01`
-        : `${query.period}-${String(run.toDay + 1).padStart(2, '0')}`;
-    const facts = await measureSegment(s, query.providerId, from, to, doc);
+        : `${query.period}-${String(run.toDay + 1).padStart(2, '0')}`,
+  }));
+  const allFacts = await Promise.all(
+    runs.map((run, k) =>
+      measureSegment(s, query.providerId, ranges[k]!.from, ranges[k]!.to, docs.get(run.version)!),
+    ),
+  );
+  for (const [k, run] of runs.entries()) {
+    const doc = docs.get(run.version)!;
+    const { from, to } = ranges[k]!;
+    const facts = allFacts[k]!;
+    for (const line of rateLines(doc, facts, run.days, D)) {
+      // Amounts × days in the period: a fixed line counts for its days in force, a variable one in full.
+      const sum = chargeLines.get(line.unit) ?? { quantity: 0, numerator: 0 };
+      chargeLines.set(line.unit, {
+        quantity: line.fixed ? Math.max(sum.quantity, line.quantity) : sum.quantity + line.quantity,
+        numerator: sum.numerator + line.amountMinor * (line.fixed ? run.days : D),
+      });
+    }
     contacts += facts.contacts;
     resolutions += facts.resolutions;
-    if (facts.csatMean !== null) {
-      csatWeighted += facts.csatMean * facts.contacts;
-      csatCount += facts.contacts;
-    }
+    csatSum += facts.csatSum;
+    csatCount += facts.csatCount;
     const outcomes = doc.terms.map((term, i) => {
       const a = attainment(facts.met[i] ?? 0, facts.total[i] ?? 0);
       const missed = a.levelBp !== null && !meetsLevel(term.kpi, a.levelBp, term.minimum);
@@ -502,7 +512,7 @@ export async function settle(
       const own = measures.filter((m) => m.termId === t.id);
       return { termId: t.id, bonusBp: t.bonusBp, earned: own.length > 0 && own.every((m) => m.metExpected) };
     });
-  const csat = csatCount > 0 ? Math.round(100 + 400 * (csatWeighted / csatCount)) : null;
+  const csat = csatCount > 0 ? Math.round(100 + 400 * (csatSum / csatCount)) : null;
   const gates: QualityGate[] = latestDoc.qualityGates.map((g) => ({
     kpi: g.kpi,
     // No evidence, no bonus: a gate the tickets cannot measure yet fails.
@@ -519,7 +529,7 @@ export async function settle(
     bonus: { terms: bonusTerms, capBp: latestDoc.bonusCapBp, gates },
   });
   const statement: Settlement = {
-    contractId: contract.id,
+    contractId,
     providerId: query.providerId,
     period: query.period,
     currency: latestDoc.currency,
@@ -527,6 +537,12 @@ export async function settle(
     volumes: { contacts, resolutions },
     measures,
     chargesMinor: result.chargesMinor,
+    // Per rate unit, each rounded once, half up (positive amounts): fixed lines by days in force.
+    chargeLines: [...chargeLines].map(([unit, l]) => ({
+      unit,
+      quantity: l.quantity,
+      amountMinor: Math.floor((2 * l.numerator + D) / (2 * D)),
+    })),
     atRiskMinor: result.atRiskMinor,
     creditLines: [...result.creditLines],
     poolCapAdjustmentMinor: result.poolCapAdjustmentMinor,
@@ -537,39 +553,11 @@ export async function settle(
     netMinor: result.netMinor,
     chronicFailures,
   };
-  await s.transaction(async (tx) => {
-    await tx
-      .deleteFrom('settlements')
-      .where('contract_id', '=', contract.id)
-      .where('period', '=', query.period)
-      .execute();
-    await tx
-      .insertInto('settlements', {
-        contract_id: contract.id,
-        period: query.period,
-        provider_id: query.providerId,
-        statement: JSON.stringify(statement),
-        computed_at: clock.now(),
-      })
-      .execute();
-    await appendAudit(tx, clock, {
-      action: 'settlement.computed',
-      subjectType: 'contract',
-      subjectId: contract.id,
-      providerId: query.providerId,
-      payload: {
-        period: query.period,
-        chargesMinor: result.chargesMinor,
-        creditsMinor: result.creditsMinor,
-        netMinor: result.netMinor,
-      },
-    });
-  });
   return statement;
 }
 
 /** The month after `period`. */
-function previousPeriodInverse(period: string): string {
+export function previousPeriodInverse(period: string): string {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
@@ -585,4 +573,45 @@ export async function getSettlement(s: ScopedDb, contractId: string, period: str
     .executeTakeFirst();
   if (!row) throw notFound('settlement');
   return row.statement as unknown as Settlement;
+}
+
+/**
+ * The monthly review pack of a stored settlement as a PDF in the reader's language: the statement,
+ * up to five earlier stored months as the trend, and the open escalations and corrective actions.
+ */
+export async function reviewPack(
+  s: ScopedDb,
+  clock: Clock,
+  contractId: string,
+  period: string,
+  request: { locale: string; labels: Record<string, string> },
+): Promise<Buffer> {
+  const statement = await getSettlement(s, contractId, period);
+  const periods: string[] = [];
+  for (let p = previousPeriod(period), i = 0; i < 5; i++, p = previousPeriod(p)) periods.push(p);
+  const earlier = await s
+    .selectFrom('settlements')
+    .select(['period', 'statement'])
+    .where('contract_id', '=', contractId)
+    .where('period', 'in', periods)
+    .orderBy('period')
+    .execute();
+  const latest = await s
+    .selectFrom('contract_versions')
+    .select('document')
+    .where('contract_id', '=', contractId)
+    .orderBy('version', 'desc')
+    .executeTakeFirstOrThrow();
+  const directory = await directoryFor(s);
+  const provider = directory.providers.find((p) => p.id === statement.providerId);
+  return renderReviewPack({
+    locale: request.locale,
+    labels: request.labels,
+    generatedAt: clock.now(),
+    contractName: latest.document.name,
+    providerName: provider?.name ?? statement.providerId,
+    statement,
+    trend: [...earlier.map((r) => r.statement as unknown as Settlement), statement],
+    openItems: await openItemLines(s, contractId),
+  });
 }

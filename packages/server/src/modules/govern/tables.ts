@@ -40,8 +40,31 @@ export interface SettlementsTable {
   computed_at: Timestamp;
 }
 
+/** Review meetings, corrective actions and escalations of a contract (the governance register). */
+export interface GovernanceItemsTable {
+  id: string;
+  organization_id: string;
+  contract_id: string;
+  provider_id: string;
+  kind: 'review' | 'action' | 'escalation';
+  title: string;
+  owner: string;
+  /** The meeting's day, or the day an action or escalation is due (YYYY-MM-DD). */
+  due_on: string;
+  review_kind: 'operational' | 'performance' | 'business' | null;
+  /** An escalation's rung on the ladder (core ESCALATION_LADDER). */
+  level: number | null;
+  status: ColumnType<'open' | 'done', 'open' | 'done' | undefined, 'open' | 'done'>;
+  evidence: ColumnType<string, string | undefined, string>;
+  /** What opened it automatically (e.g. `chronic:R:2025-01`), so a recomputation opens it once. */
+  source: string | null;
+  created_at: Timestamp;
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
+    governance_items: GovernanceItemsTable;
     contracts: ContractsTable;
     contract_versions: ContractVersionsTable;
     settlements: SettlementsTable;
@@ -53,4 +76,5 @@ export const governScopedTables: ScopedTables = {
   contracts: { providerColumn: 'provider_id' },
   contract_versions: { providerColumn: 'provider_id' },
   settlements: { providerColumn: 'provider_id' },
+  governance_items: { providerColumn: 'provider_id' },
 };

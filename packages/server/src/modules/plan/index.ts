@@ -20,3 +20,7 @@ export const planModule: ShorelineModule = {
     registerPlanCommands(program);
   },
 };
+
+/** Staffing for other modules (Govern's exit readiness): the same calculator as POST /api/plan/staffing. */
+export { StaffingRequest } from './schemas.js';
+export { planStaffing } from './service.js';

@@ -1,4 +1,4 @@
-import type { ContractSummary, Settlement } from '@shoreline/server/contract';
+import type { ContractApply, ContractSummary, Settlement } from '@shoreline/server/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
@@ -7,6 +7,53 @@ import { useResource } from '../../lib/useResource';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { governApi } from './api';
+import { ChangeTermsForm } from './ChangeTermsForm';
+import { ExitPanel } from './ExitPanel';
+import { GovernancePanel } from './GovernancePanel';
+import { ReconcilePanel } from './ReconcilePanel';
+import { SimulatePanel } from './SimulatePanel';
+import { versionDiff } from './versionDiff';
+
+const REVIEW_PACK_LABELS = [
+  'title',
+  'contract',
+  'provider',
+  'period',
+  'generated',
+  'versions',
+  'version',
+  'days',
+  'kpis',
+  'term',
+  'measured',
+  'tickets',
+  'minimum',
+  'expected',
+  'result',
+  'met',
+  'missed',
+  'belowReported',
+  'notMeasured',
+  'computation',
+  'charges',
+  'atRisk',
+  'credit',
+  'uncapped',
+  'multiplier',
+  'capped',
+  'relieved',
+  'poolCap',
+  'credits',
+  'earnBack',
+  'bonus',
+  'bonusBlocked',
+  'net',
+  'netFormula',
+  'trend',
+  'incidents',
+  'chronic',
+  'none',
+] as const;
 
 /** Govern → Contracts: the register, a contract's versions, and its settlement for a month. */
 export function ContractsPage() {
@@ -23,6 +70,40 @@ export function ContractsPage() {
   const [statement, setStatement] = useState<Settlement>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [changing, setChanging] = useState(false);
+  const [fileError, setFileError] = useState<unknown>();
+  const manage = can(me, 'govern.manage');
+
+  /** Applies a contract document from a file (the same JSON as `shoreline contract apply FILE.json`). */
+  const applyFile = async (file: File | undefined) => {
+    if (!file) return;
+    setFileError(undefined);
+    try {
+      const input = JSON.parse(await file.text()) as ContractApply;
+      await governApi.apply(input);
+      contracts.reload();
+      versions.reload();
+    } catch (err) {
+      setFileError(err instanceof SyntaxError ? new Error(t('govern.fileNotJson')) : err);
+    }
+  };
+  const downloadPack = async () => {
+    if (!selected || !statement) return;
+    try {
+      const labels = Object.fromEntries(REVIEW_PACK_LABELS.map((k) => [k, t(`govern.pack.${k}`)]));
+      const blob = await governApi.reviewPack(selected.id, statement.period, fmt.locale, labels);
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = `review-pack-${statement.period}.pdf`;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (err) {
+      setError(err);
+    }
+  };
 
   const load = async (compute: boolean) => {
     if (!selected || !/^\d{4}-\d{2}$/.test(period)) return;
@@ -49,6 +130,19 @@ export function ContractsPage() {
     <>
       <PageHeader title={t('govern.title')} intro={t('govern.intro')} />
       <ErrorBanner error={contracts.error} onRetry={contracts.reload} />
+      {manage ? (
+        <div className="field">
+          <label htmlFor="contract-file">{t('govern.applyFile')}</label>
+          <input
+            id="contract-file"
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => void applyFile(e.target.files?.[0])}
+          />
+          <p className="field-help">{t('govern.applyFileHelp')}</p>
+        </div>
+      ) : null}
+      <ErrorBanner error={fileError} />
       {contracts.loading && !contracts.data ? <Loading /> : null}
       {contracts.data && contracts.data.length === 0 ? <p className="empty">{t('govern.none')}</p> : null}
       {contracts.data && contracts.data.length > 0 ? (
@@ -95,21 +189,51 @@ export function ContractsPage() {
                     <th scope="col">{t('govern.reason')}</th>
                     <th scope="col">{t('govern.approvedBy')}</th>
                     <th scope="col">{t('govern.terms')}</th>
+                    <th scope="col">{t('govern.changes')}</th>
                   </tr>
                 </thead>
                 <tbody>
-                  {versions.data.map((v) => (
-                    <tr key={v.version}>
+                  {versions.data.map((v, i) => (
+                    <tr key={v.version} data-testid={`version-${v.version}`}>
                       <td className="num">{fmt.number(v.version)}</td>
                       <td className="nowrap">{fmt.date(v.effectiveFrom)}</td>
                       <td>{v.reason}</td>
                       <td>{v.approvedBy}</td>
                       <td>{t('govern.termCount', { n: v.document.terms.length })}</td>
+                      <td>
+                        {i === 0 ? (
+                          '—'
+                        ) : (
+                          <ul className="plain-list">
+                            {versionDiff(versions.data?.[i - 1]?.document, v.document).map((c) => (
+                              <li key={c.path}>
+                                <code>{c.path}</code>: {c.before} → {c.after}
+                              </li>
+                            ))}
+                          </ul>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
+          ) : null}
+          {manage && versions.data?.length && !changing ? (
+            <button type="button" onClick={() => setChanging(true)}>
+              {t('govern.change.open')}
+            </button>
+          ) : null}
+          {changing && versions.data?.length ? (
+            <ChangeTermsForm
+              latest={versions.data[versions.data.length - 1]!}
+              onCancel={() => setChanging(false)}
+              onApplied={() => {
+                setChanging(false);
+                versions.reload();
+                contracts.reload();
+              }}
+            />
           ) : null}
           <h2>{t('govern.settlementTitle')}</h2>
           <form
@@ -126,7 +250,7 @@ export function ContractsPage() {
             <button type="submit" disabled={busy}>
               {t('govern.show')}
             </button>
-            {can(me, 'govern.manage') ? (
+            {manage ? (
               <button type="button" disabled={busy} onClick={() => void load(true)}>
                 {t('govern.compute')}
               </button>
@@ -135,6 +259,9 @@ export function ContractsPage() {
           <ErrorBanner error={error} />
           {statement ? (
             <>
+              <button type="button" onClick={() => void downloadPack()} data-testid="download-review-pack">
+                {t('govern.downloadPack')}
+              </button>
               <dl className="job-counts">
                 <div>
                   <dt>{t('govern.charges')}</dt>
@@ -158,7 +285,7 @@ export function ContractsPage() {
                 </div>
                 <div>
                   <dt>{t('govern.net')}</dt>
-                  <dd>{money(statement.netMinor)}</dd>
+                  <dd data-testid="settlement-net">{money(statement.netMinor)}</dd>
                 </div>
               </dl>
               <div className="table-wrap">
@@ -175,7 +302,7 @@ export function ContractsPage() {
                   </thead>
                   <tbody>
                     {statement.measures.map((m) => (
-                      <tr key={`${m.version}-${m.termId}`}>
+                      <tr key={`${m.version}-${m.termId}`} data-testid={`measure-${m.version}-${m.termId}`}>
                         <td className="num">{fmt.number(m.version)}</td>
                         <td className="nowrap">
                           {fmt.number(m.fromDay)}–{fmt.number(m.toDay)}
@@ -199,7 +326,22 @@ export function ContractsPage() {
                   </tbody>
                 </table>
               </div>
+              {manage ? (
+                <ReconcilePanel
+                  contractId={statement.contractId}
+                  period={statement.period}
+                  currency={statement.currency}
+                />
+              ) : null}
             </>
+          ) : null}
+          <GovernancePanel contractId={selected.id} manage={manage} />
+          {manage ? <ExitPanel contractId={selected.id} /> : null}
+          {manage && versions.data?.length ? (
+            <SimulatePanel
+              providerId={selected.providerId}
+              document={versions.data[versions.data.length - 1]!.document}
+            />
           ) : null}
         </>
       ) : null}

@@ -1,0 +1,110 @@
+// Exit readiness of a vendor contract (issue 11; ../shared/reference/govern/requirements-checklist.md
+// §R "Absorb capacity: agents needed for the vendor's volume by interval … vs available in-house …;
+// gap"): the notice dates from the contract, and whether the in-house team could take the vendor's
+// volume back. The vendor's last complete month of tickets, by hour of day, is staffed with Plan's
+// calculator (Erlang C through plan's index.ts); the in-house agents and the hiring lead time are the
+// client's inputs. Each item is evidence (met or not) and the score is the share met.
+
+import { sql } from 'kysely';
+import type { Clock } from '../../platform/clock.js';
+import type { ScopedDb } from '../../platform/scope.js';
+import { planStaffing, StaffingRequest } from '../plan/index.js';
+import { authorizeGovern } from './policy.js';
+import { previousPeriod, previousPeriodInverse } from './service.js';
+
+const DAY_MS = 86_400_000;
+const addMonths = (d: string, months: number) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  t.setUTCMonth(t.getUTCMonth() + months);
+  return t.toISOString().slice(0, 10);
+};
+
+export interface ExitInput {
+  inHouseAgents: number;
+  hiringLeadWeeks: number;
+  ahtSec: number;
+  shrinkage: number;
+  period?: string | undefined;
+}
+
+export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: string, input: ExitInput) {
+  authorizeGovern(s.actor, 'govern.manage');
+  const contract = await s.findOrNotFound('contracts', contractId, 'contract');
+  const latest = await s
+    .selectFrom('contract_versions')
+    .select('document')
+    .where('contract_id', '=', contractId)
+    .orderBy('version', 'desc')
+    .executeTakeFirstOrThrow();
+  const doc = latest.document;
+  const today = clock.now().toISOString().slice(0, 10);
+  const endsOn = addMonths(doc.start, doc.termMonths);
+  const noticeBy = new Date(Date.parse(`${endsOn}T00:00:00Z`) - doc.noticeDays * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
+
+  // The vendor's volume by hour of day over the month (UTC), as an average day.
+  const period = input.period ?? previousPeriod(today.slice(0, 7));
+  const from = new Date(`${period}-01T00:00:00Z`);
+  const to = new Date(`${previousPeriodInverse(period)}-01T00:00:00Z`);
+  const days = (to.getTime() - from.getTime()) / DAY_MS;
+  const rows = await s
+    .selectFrom('tickets')
+    .select([
+      sql<number>`extract(hour from created_at at time zone 'UTC')::int`.as('hour'),
+      sql<number>`count(*)::int`.as('n'),
+    ])
+    .where('provider_id', '=', contract.provider_id)
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .groupBy(sql`1`)
+    .execute();
+  const byHour = new Map(rows.map((r) => [Number(r.hour), Number(r.n)]));
+  const contacts = rows.reduce((sum, r) => sum + Number(r.n), 0);
+  const plan = planStaffing(
+    StaffingRequest.parse({
+      intervals: Array.from({ length: 24 }, (_, h) => ({
+        start: `2025-01-06T${String(h).padStart(2, '0')}:00`,
+        volume: (byHour.get(h) ?? 0) / days,
+        ahtSec: input.ahtSec,
+        intervalMin: 60,
+      })),
+      intervalMin: 60,
+      shrinkage: input.shrinkage,
+      output: 'totals',
+    }),
+  );
+  const peakAgents = plan.totals.peakScheduledAgents;
+  const gap = Math.max(0, peakAgents - input.inHouseAgents);
+  const readyOn =
+    gap === 0
+      ? today
+      : new Date(Date.parse(`${today}T00:00:00Z`) + input.hiringLeadWeeks * 7 * DAY_MS)
+          .toISOString()
+          .slice(0, 10);
+  const evidence = [
+    { item: 'notice_dates', met: true, detail: `ends ${endsOn}; notice by ${noticeBy}` },
+    { item: 'notice_not_passed', met: today <= noticeBy, detail: `today ${today}` },
+    {
+      item: 'capacity',
+      met: gap === 0,
+      detail: `${peakAgents} agents at peak needed, ${input.inHouseAgents} in house`,
+    },
+    { item: 'export_tested', met: false, detail: 'not evidenced yet' },
+    { item: 'runbook', met: false, detail: 'not evidenced yet' },
+  ];
+  return {
+    contractId,
+    endsOn,
+    noticeBy,
+    period,
+    contacts,
+    peakScheduledAgents: peakAgents,
+    fte: Math.round(plan.totals.fte * 10) / 10,
+    inHouseAgents: input.inHouseAgents,
+    gapAgents: gap,
+    readyOn,
+    evidence,
+    scoreBp: Math.round((evidence.filter((e) => e.met).length * 10_000) / evidence.length),
+  };
+}

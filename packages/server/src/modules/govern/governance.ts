@@ -1,0 +1,245 @@
+// The governance register of a contract (issue 11, Governance): review meetings (a calendar from core
+// reviewCalendar: weekly operational, monthly performance, quarterly business), corrective actions
+// (owner, due date, evidence, status) and escalations on the ladder (core ESCALATION_LADDER: a
+// deadline per level; an overdue escalation shows the level it should move to). A chronic failure
+// found by a settlement opens a corrective action and a management-level escalation, once.
+import { ESCALATION_LADDER, escalationDue, escalationState, reviewCalendar } from '@shoreline/core';
+import type { Clock } from '../../platform/clock.js';
+import { newId } from '../../platform/ids.js';
+import type { ScopedDb } from '../../platform/scope.js';
+import { appendAudit } from '../audit/index.js';
+import { authorizeGovern } from './policy.js';
+import type { GovernanceItemsTable } from './tables.js';
+
+type Kind = GovernanceItemsTable['kind'];
+type ReviewKind = NonNullable<GovernanceItemsTable['review_kind']>;
+const DAY_MS = 86_400_000;
+const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
+const plusDays = (d: string, n: number) =>
+  new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
+
+export interface GovernanceItemInput {
+  kind: Kind;
+  title: string;
+  owner: string;
+  dueOn?: string | undefined;
+  reviewKind?: ReviewKind | undefined;
+  level?: number | undefined;
+}
+
+async function contractOf(s: ScopedDb, contractId: string) {
+  return s.findOrNotFound('contracts', contractId, 'contract');
+}
+
+function present(row: Awaited<ReturnType<typeof listRows>>[number], on: string) {
+  const escalation = row.kind === 'escalation' && row.level !== null && row.status === 'open';
+  const state = escalation
+    ? escalationState(row.due_on, row.level!, on)
+    : { overdue: row.status === 'open' && row.due_on < on && row.kind === 'action', nextLevel: null };
+  return {
+    id: row.id,
+    contractId: row.contract_id,
+    kind: row.kind,
+    title: row.title,
+    owner: row.owner,
+    dueOn: row.due_on,
+    reviewKind: row.review_kind,
+    level: row.level,
+    holder:
+      row.level === null ? null : (ESCALATION_LADDER.find((r) => r.level === row.level)?.holder ?? null),
+    status: row.status,
+    evidence: row.evidence,
+    source: row.source,
+    overdue: state.overdue,
+    nextLevel: state.nextLevel,
+  };
+}
+
+function listRows(s: ScopedDb, contractId: string) {
+  return s
+    .selectFrom('governance_items')
+    .selectAll()
+    .where('contract_id', '=', contractId)
+    .orderBy('due_on')
+    .orderBy('kind')
+    .orderBy('id')
+    .execute();
+}
+
+/** The contract's reviews, actions and escalations by due day (vendor staff: their own provider's). */
+export async function listGovernance(s: ScopedDb, clock: Clock, contractId: string) {
+  authorizeGovern(s.actor, 'govern.read');
+  await contractOf(s, contractId);
+  const on = today(clock);
+  return (await listRows(s, contractId)).map((r) => present(r, on));
+}
+
+/** Adds a review, a corrective action or an escalation (due by its level's deadline unless given). */
+export async function createGovernanceItem(
+  s: ScopedDb,
+  clock: Clock,
+  contractId: string,
+  input: GovernanceItemInput,
+) {
+  authorizeGovern(s.actor, 'govern.manage');
+  const contract = await contractOf(s, contractId);
+  const level = input.kind === 'escalation' ? (input.level ?? 1) : null;
+  const dueOn =
+    input.dueOn ?? (level !== null ? escalationDue(today(clock), level) : plusDays(today(clock), 30));
+  return s.transaction(async (tx) => {
+    const row = await tx
+      .insertInto('governance_items', {
+        id: newId('gov', clock.now().getTime()),
+        contract_id: contractId,
+        provider_id: contract.provider_id,
+        kind: input.kind,
+        title: input.title,
+        owner: input.owner,
+        due_on: dueOn,
+        review_kind: input.kind === 'review' ? (input.reviewKind ?? 'performance') : null,
+        level,
+        source: null,
+        created_at: clock.now(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(tx, clock, {
+      action: `governance.${input.kind}_opened`,
+      subjectType: 'contract',
+      subjectId: contractId,
+      providerId: contract.provider_id,
+      payload: { id: row.id, title: input.title, owner: input.owner, dueOn, level },
+    });
+    return present(row, today(clock));
+  });
+}
+
+/** Closes an item with its evidence, or moves an escalation to another level (a new deadline). */
+export async function updateGovernanceItem(
+  s: ScopedDb,
+  clock: Clock,
+  id: string,
+  input: { status?: 'open' | 'done' | undefined; evidence?: string | undefined; level?: number | undefined },
+) {
+  authorizeGovern(s.actor, 'govern.manage');
+  const before = await s.findOrNotFound('governance_items', id, 'governance item');
+  const changes: Record<string, unknown> = {};
+  if (input.evidence !== undefined) changes.evidence = input.evidence;
+  if (input.status !== undefined) {
+    changes.status = input.status;
+    changes.closed_at = input.status === 'done' ? clock.now() : null;
+  }
+  if (input.level !== undefined && before.kind === 'escalation') {
+    changes.level = input.level;
+    changes.due_on = escalationDue(today(clock), input.level);
+  }
+  return s.transaction(async (tx) => {
+    const row = await tx.updateOrNotFound('governance_items', id, 'governance item', changes);
+    await appendAudit(tx, clock, {
+      action: 'governance.item_updated',
+      subjectType: 'contract',
+      subjectId: row.contract_id,
+      providerId: row.provider_id,
+      payload: { id, ...input },
+    });
+    return present(row, today(clock));
+  });
+}
+
+/** Schedules the review meetings of the next `weeks` weeks from `from` (a meeting already there stays). */
+export async function scheduleReviews(
+  s: ScopedDb,
+  clock: Clock,
+  contractId: string,
+  from: string,
+  weeks: number,
+) {
+  authorizeGovern(s.actor, 'govern.manage');
+  const contract = await contractOf(s, contractId);
+  const meetings = reviewCalendar(from, weeks);
+  await s
+    .insertInto(
+      'governance_items',
+      meetings.map((m, i) => ({
+        id: newId('gov', clock.now().getTime() + i),
+        contract_id: contractId,
+        provider_id: contract.provider_id,
+        kind: 'review',
+        title: `${m.kind} review`,
+        owner: 'client',
+        due_on: m.day,
+        review_kind: m.kind,
+        level: null,
+        source: `review:${m.day}:${m.kind}`,
+        created_at: clock.now(),
+      })),
+    )
+    .onConflict((oc) =>
+      oc.columns(['organization_id', 'contract_id', 'source']).where('source', 'is not', null).doNothing(),
+    )
+    .execute();
+  return listGovernance(s, clock, contractId);
+}
+
+/**
+ * Opens a corrective action (owner: the vendor) and a management-level escalation for each term in
+ * chronic failure in `period`, once (a recomputation of the month opens nothing new). In the
+ * settlement's transaction.
+ */
+export async function openOnChronicFailure(
+  tx: ScopedDb,
+  clock: Clock,
+  contract: { id: string; providerId: string },
+  period: string,
+  termIds: readonly string[],
+): Promise<void> {
+  if (termIds.length === 0) return;
+  const on = today(clock);
+  const rows = termIds.flatMap((termId, i) => [
+    {
+      id: newId('gov', clock.now().getTime() + 2 * i),
+      contract_id: contract.id,
+      provider_id: contract.providerId,
+      kind: 'action' as const,
+      title: `Corrective action: chronic failure of ${termId} (${period})`,
+      owner: 'vendor',
+      due_on: plusDays(on, 30),
+      review_kind: null,
+      level: null,
+      source: `chronic:${termId}:${period}:action`,
+      created_at: clock.now(),
+    },
+    {
+      id: newId('gov', clock.now().getTime() + 2 * i + 1),
+      contract_id: contract.id,
+      provider_id: contract.providerId,
+      kind: 'escalation' as const,
+      title: `Chronic failure of ${termId} (${period})`,
+      owner: 'client',
+      due_on: escalationDue(on, 2),
+      review_kind: null,
+      level: 2,
+      source: `chronic:${termId}:${period}:escalation`,
+      created_at: clock.now(),
+    },
+  ]);
+  await tx
+    .insertInto('governance_items', rows)
+    .onConflict((oc) =>
+      oc.columns(['organization_id', 'contract_id', 'source']).where('source', 'is not', null).doNothing(),
+    )
+    .execute();
+}
+
+/** The open actions and escalations of a contract, one line each, for the review pack. */
+export async function openItemLines(s: ScopedDb, contractId: string): Promise<string[]> {
+  const rows = await s
+    .selectFrom('governance_items')
+    .select(['kind', 'title', 'owner', 'due_on', 'level'])
+    .where('contract_id', '=', contractId)
+    .where('status', '=', 'open')
+    .where('kind', '!=', 'review')
+    .orderBy('due_on')
+    .execute();
+  return rows.map((r) => `${r.title} — ${r.owner}, ${r.due_on}${r.level ? ` (L${r.level})` : ''}`);
+}

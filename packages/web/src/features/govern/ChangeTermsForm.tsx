@@ -1,0 +1,167 @@
+import type { ContractVersion } from '@shoreline/server/contract';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { FormActions, FormProblems, TextField } from '../../kit/fields';
+import { useSubmit } from '../../lib/useSubmit';
+import { governApi } from './api';
+
+type Term = ContractVersion['document']['terms'][number];
+
+/** Levels are stored as integers (basis points, or hundredths of a score): edited as percent / score. */
+const shown = (level: number) => String(level / 100);
+const stored = (text: string) => Math.round(Number(text.replace(',', '.')) * 100);
+const minutes = (seconds: number | undefined) => (seconds === undefined ? '' : String(seconds / 60));
+
+/**
+ * A change of terms: the latest version's document with its terms' targets and levels edited, an
+ * effective date, a reason and who approved it. The server keeps the old version and adds the new one
+ * (never before the latest's effective date); settlements use each for its days.
+ */
+export function ChangeTermsForm(props: {
+  latest: ContractVersion;
+  onApplied: () => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const { latest } = props;
+  const [effectiveFrom, setEffectiveFrom] = useState('');
+  const [reason, setReason] = useState('');
+  const [approvedBy, setApprovedBy] = useState('');
+  const [terms, setTerms] = useState(() =>
+    latest.document.terms.map((term) => ({
+      term,
+      target: minutes(term.targetSeconds),
+      minimum: shown(term.minimum),
+      expected: shown(term.expected),
+    })),
+  );
+  const edit = (i: number, patch: Partial<(typeof terms)[number]>) =>
+    setTerms((all) => all.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+
+  const onSubmit = async () => {
+    const edited: Term[] = terms.map((row) => ({
+      ...row.term,
+      ...(row.term.targetSeconds === undefined ? {} : { targetSeconds: Math.round(Number(row.target) * 60) }),
+      minimum: stored(row.minimum),
+      expected: stored(row.expected),
+    }));
+    const applied = await submit.run(() =>
+      governApi.apply({
+        contractId: latest.contractId,
+        providerId: latest.providerId,
+        effectiveFrom,
+        reason,
+        approvedBy,
+        document: { ...latest.document, terms: edited },
+      }),
+    );
+    if (applied) props.onApplied();
+  };
+
+  return (
+    <form
+      aria-labelledby="change-terms-title"
+      onChange={submit.onChange}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      <h3 id="change-terms-title">{t('govern.change.title', { version: latest.version })}</h3>
+      <p className="field-help">{t('govern.change.help')}</p>
+      <FormProblems submit={submit} />
+      <div className="form-grid">
+        <TextField
+          label={t('govern.effectiveFrom')}
+          type="date"
+          name="effectiveFrom"
+          required
+          min={latest.effectiveFrom}
+          value={effectiveFrom}
+          onValue={setEffectiveFrom}
+          error={submit.fields.effectiveFrom}
+        />
+        <TextField
+          label={t('govern.reason')}
+          name="reason"
+          required
+          value={reason}
+          onValue={setReason}
+          error={submit.fields.reason}
+        />
+        <TextField
+          label={t('govern.approvedBy')}
+          name="approvedBy"
+          required
+          value={approvedBy}
+          onValue={setApprovedBy}
+          error={submit.fields.approvedBy}
+        />
+      </div>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('govern.term')}</th>
+              <th scope="col">{t('govern.change.target')}</th>
+              <th scope="col">{t('govern.change.minimum')}</th>
+              <th scope="col">{t('govern.change.expected')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {terms.map((row, i) => (
+              <tr key={row.term.id}>
+                <td>
+                  <code>{row.term.id}</code> {t(`govern.kpi.${row.term.kpi}`)}
+                </td>
+                <td>
+                  {row.term.targetSeconds === undefined ? (
+                    '—'
+                  ) : (
+                    <input
+                      type="number"
+                      min="1"
+                      step="any"
+                      required
+                      aria-label={t('govern.change.targetOf', { term: row.term.id })}
+                      value={row.target}
+                      onChange={(e) => edit(i, { target: e.target.value })}
+                    />
+                  )}
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    min="0"
+                    step="0.01"
+                    required
+                    aria-label={t('govern.change.minimumOf', { term: row.term.id })}
+                    value={row.minimum}
+                    onChange={(e) => edit(i, { minimum: e.target.value })}
+                  />
+                </td>
+                <td>
+                  <input
+                    type="number"
+                    min="0"
+                    step="0.01"
+                    required
+                    aria-label={t('govern.change.expectedOf', { term: row.term.id })}
+                    value={row.expected}
+                    onChange={(e) => edit(i, { expected: e.target.value })}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <FormActions busy={submit.busy} label={t('govern.change.save')}>
+        <button type="button" onClick={props.onCancel}>
+          {t('common.cancel')}
+        </button>
+      </FormActions>
+    </form>
+  );
+}

@@ -1,0 +1,95 @@
+import type { ExitReadiness } from '@shoreline/server/contract';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorBanner } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { governApi } from './api';
+
+/** Could the in-house team take the vendor's volume back, and by when? With the notice dates. */
+export function ExitPanel(props: { contractId: string }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const [agents, setAgents] = useState('0');
+  const [weeks, setWeeks] = useState('8');
+  const [period, setPeriod] = useState('');
+  const [result, setResult] = useState<ExitReadiness>();
+  const [error, setError] = useState<unknown>();
+  const run = async () => {
+    setError(undefined);
+    try {
+      setResult(await governApi.exitReadiness(props.contractId, Number(agents), Number(weeks), period));
+    } catch (err) {
+      setResult(undefined);
+      setError(err);
+    }
+  };
+  return (
+    <section aria-labelledby="exit-title">
+      <h3 id="exit-title">{t('govern.exit.title')}</h3>
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void run();
+        }}
+      >
+        <label>
+          {t('govern.exit.inHouseAgents')}
+          <input
+            type="number"
+            min="0"
+            step="1"
+            value={agents}
+            onChange={(e) => setAgents(e.target.value)}
+            required
+          />
+        </label>
+        <label>
+          {t('govern.exit.hiringLeadWeeks')}
+          <input
+            type="number"
+            min="0"
+            step="1"
+            value={weeks}
+            onChange={(e) => setWeeks(e.target.value)}
+            required
+          />
+        </label>
+        <label>
+          {t('govern.exit.period')}
+          <input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} />
+        </label>
+        <button type="submit">{t('govern.exit.check')}</button>
+      </form>
+      <ErrorBanner error={error} />
+      {result ? (
+        <dl className="job-counts" data-testid="exit-readiness">
+          <div>
+            <dt>{t('govern.exit.score')}</dt>
+            <dd>{fmt.number(result.scoreBp / 10_000, { style: 'percent' })}</dd>
+          </div>
+          <div>
+            <dt>{t('govern.exit.noticeBy')}</dt>
+            <dd>{fmt.date(result.noticeBy)}</dd>
+          </div>
+          <div>
+            <dt>{t('govern.exit.endsOn')}</dt>
+            <dd>{fmt.date(result.endsOn)}</dd>
+          </div>
+          <div>
+            <dt>{t('govern.exit.needed')}</dt>
+            <dd>{fmt.number(result.peakScheduledAgents)}</dd>
+          </div>
+          <div>
+            <dt>{t('govern.exit.gap')}</dt>
+            <dd>{fmt.number(result.gapAgents)}</dd>
+          </div>
+          <div>
+            <dt>{t('govern.exit.readyOn')}</dt>
+            <dd>{fmt.date(result.readyOn)}</dd>
+          </div>
+        </dl>
+      ) : null}
+    </section>
+  );
+}
