@@ -1,5 +1,5 @@
 /**
- * The help center's only script (`/help/<slug>/chat.js`, ≈ 1 kB), on pages whose help center offers
+ * The help center's only script (`/help/<slug>/chat.js`, ≈ 2 kB), on pages whose help center offers
  * a chat widget: it shows the "chat with us" buttons (hidden without script, where the contact form
  * stands alone) and loads the widget (`/widget.js`, ≈ 17 kB) only when the visitor asks for a chat,
  * then opens it with what this session read and searched (`chat-context`, read with the session

@@ -54,8 +54,9 @@ interface Visit {
 }
 
 /**
- * The public help center, server-rendered HTML at `/help/<slug>/<language>/…` with no script:
- * home, search, article (feedback form), contact form, sitemap and the brand's stylesheet.
+ * The public help center, server-rendered HTML at `/help/<slug>/<language>/…` with no script
+ * (but the chat loader when a chat widget is set, decision 0034): home, search, article (feedback
+ * form), contact form, sitemap, the brand's stylesheet, and the chat's context for the visitor.
  * Anyone may read it (it is outside `/api`, so no sign-in); it acts as the system actor
  * `system:help-center` of the organization the slug names, and never shows internal articles.
  */
