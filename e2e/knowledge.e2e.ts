@@ -2,8 +2,9 @@
 // English, Turkish and Hebrew on the Knowledge base page and publishes each; a visitor finds it on
 // the public help center by searching in Turkish with a typo and marks it helpful; the Hebrew help
 // center renders right to left; a second visitor reads it and then contacts support, and the agent
-// sees on the ticket which article was read. (There is no chat widget yet: the contact form stands
-// in for "opens a chat".) Screenshots land in e2e/artifacts/knowledge-*.png.
+// sees on the ticket which article was read; a third visitor reads it and opens a chat from "still
+// need help?" (the widget loaded on demand), and the agent sees on the chat's ticket which articles
+// were read and what was searched. Screenshots land in e2e/artifacts/knowledge-*.png.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endJourney, screenshots, signIn, startJourney, type TestServer } from './support';
@@ -108,6 +109,83 @@ describe('knowledge journey', () => {
       .first()
       .waitFor();
     await shot('04-agent-sees-articles-read');
+
+    // The help center offers the chat widget: an English chat team open now, a rule, a widget.
+    const providers = (await (await page.request.get('/api/providers')).json()).items as {
+      id: string;
+      kind: string;
+    }[];
+    const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+    const team = await page.request.post('/api/teams', {
+      data: {
+        providerId: providers.find((p) => p.kind === 'in_house')!.id,
+        name: 'Help center chat',
+        languages: ['en'],
+        channels: ['chat'],
+        timeZone: 'UTC',
+        businessHours: days.map((day) => ({ day, open: '00:00', close: '24:00' })),
+      },
+    });
+    expect(team.status()).toBe(201);
+    const teamId = (await team.json()).id;
+    const rules = await page.request.put('/api/routing/rules', {
+      data: {
+        rules: [
+          { name: 'English chat', conditions: { channels: ['chat'], languages: ['en'] }, teamIds: [teamId] },
+        ],
+      },
+    });
+    expect(rules.status()).toBe(200);
+    const widget = await (
+      await page.request.post('/api/chat/widgets', { data: { name: 'Help center' } })
+    ).json();
+    const patched = await page.request.patch('/api/knowledge/settings', {
+      data: { chatWidgetKey: widget.key },
+    });
+    expect(patched.status()).toBe(200);
+
+    // A third visitor searches, reads the article, and asks for a chat from "still need help?".
+    const third = await browser.newContext({ baseURL: server.url, locale: 'en-US' });
+    const c = await third.newPage();
+    c.on('pageerror', (err) => consoleErrors.push(String(err)));
+    c.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+    const scripts: string[] = [];
+    c.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await c.goto(`${help}/en`);
+    await c.getByRole('searchbox').fill('forgot password');
+    await c.getByRole('button', { name: 'Search' }).click();
+    await c.getByRole('link', { name: 'I forgot my password' }).click();
+    await c.getByRole('heading', { name: 'I forgot my password' }).waitFor();
+    // Only the small loader until the visitor asks: the widget itself is fetched on the click.
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(new Set(scripts)).toEqual(new Set([`${help}/chat.js`]));
+    await c.getByRole('button', { name: 'Chat with us' }).first().click();
+    const panel = c.getByRole('dialog', { name: 'Support chat' });
+    await panel.waitFor();
+    expect(scripts).toContain('/widget.js');
+    const question = 'The reset e-mail never arrives, can you reset my password for me?';
+    await panel.getByLabel('How can we help?').fill(question);
+    await panel.getByText('An agent who speaks your language is available now.').waitFor();
+    await panel.getByRole('button', { name: 'Start chat' }).click();
+    await panel.getByRole('log').getByText(question).waitFor();
+    await c.screenshot({ path: 'e2e/artifacts/knowledge-05-chat-from-help-center.png' });
+    await third.close();
+
+    // The agent sees on the chat's ticket which article was read and what was searched.
+    const chats = await (await page.request.get('/api/desk/tickets?view=all')).json();
+    const chatTicket = chats.items.find((x: { subject: string }) => x.subject.startsWith('The reset e-mail'));
+    expect(chatTicket).toBeTruthy();
+    const session = await (await page.request.get(`/api/chat/tickets/${chatTicket.id}`)).json();
+    expect(session.context).toMatchObject({
+      articlesRead: [`I forgot my password (${article.id})`],
+      searchText: 'forgot password',
+    });
+    await page.goto(`/desk/${chatTicket.id}`);
+    await page
+      .getByText(/Articles read: I forgot my password/)
+      .first()
+      .waitFor();
+    await shot('06-agent-sees-articles-read-in-chat');
     expect(consoleErrors).toEqual([]);
   });
 });

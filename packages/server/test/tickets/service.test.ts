@@ -140,6 +140,15 @@ describe.each(databaseTargets())('tickets service on $kind', (target) => {
       tickets.appendMessage(scope('agent'), clock, id, { body: 'Thanks', authorType: 'customer' }),
     );
     expect(customer.events.map((e) => e.type)).toEqual(['message.received']);
+    // Neither changes the ticket's row (the first response is stamped already): the KPI columns'
+    // version stays, so an organization's messages do not queue on its version row (decision 0034).
+    expect(customer.bumped).toBe(0);
+    const second = await observed(id, () =>
+      tickets.appendMessage(scope('agent'), clock, id, { body: 'Anything else?', authorType: 'agent' }),
+    );
+    expect(second.events.map((e) => e.type)).toEqual(['message.sent']);
+    expect(second.bumped).toBe(0);
+    expect((await ticketRow(id)).first_response_seconds).toBe(9 * 3600);
   });
 
   it('status: follows the lifecycle, counts reopenings, and a refusal names `status` and writes nothing', async () => {

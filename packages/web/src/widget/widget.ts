@@ -65,6 +65,7 @@ class ChatWidget {
   private typingSent = 0;
   private typingTimer = 0;
   private startedId: string | null = null;
+  private inlineStyle = true;
 
   constructor(
     private readonly origin: string,
@@ -75,6 +76,14 @@ class ChatWidget {
     const host = h('div', { 'data-shoreline-widget': '' });
     document.body.append(host);
     this.root = host.attachShadow({ mode: 'open' });
+    // A constructed stylesheet is not inline style to a Content-Security-Policy (the help center's
+    // pages, and many shops, forbid inline style); an old browser gets a <style> element instead.
+    if ('adoptedStyleSheets' in ShadowRoot.prototype && 'replaceSync' in CSSStyleSheet.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      this.root.adoptedStyleSheets = [sheet];
+      this.inlineStyle = false;
+    }
     this.token = sessionStorage.getItem(this.storageKey);
     this.transcript = new Transcript(Math.random().toString(36).slice(2, 10));
     if (this.token) {
@@ -240,11 +249,11 @@ class ChatWidget {
   private render(): void {
     const { t } = this;
     const dir = isRtl(this.lang) ? 'rtl' : 'ltr';
-    const style = h('style', {}, CSS);
+    const style: Node[] = this.inlineStyle ? [h('style', {}, CSS)] : [];
     if (!this.shown) {
       const b = h('button', { class: 'l', type: 'button', dir, lang: this.lang }, t.launcher);
       b.onclick = () => this.open();
-      this.root.replaceChildren(style, b);
+      this.root.replaceChildren(...style, b);
       return;
     }
     // Re-rendered from state on every change: the field being typed in keeps its focus.
@@ -306,7 +315,7 @@ class ChatWidget {
       body,
       footer,
     );
-    this.root.replaceChildren(style, panel);
+    this.root.replaceChildren(...style, panel);
     body.scrollTop = body.scrollHeight;
     const again = focused
       ? [...panel.querySelectorAll<HTMLInputElement>('input,textarea')].find(

@@ -256,9 +256,9 @@ export async function customerMessage(
       .executeTakeFirst();
     if (seen) return { seq: seen.seq, duplicate: true };
     if (session.status !== 'open') throw new AppError('invalid_transition', 'this chat has ended', 'status');
-    // The session row is locked: numbers are taken one at a time. Taken before the ticket write,
-    // whose data-version bump serializes the organization's ticket writes until commit: the less
-    // after it, the better. Agents' replies are numbered when delivered (messagesAfter).
+    // The session row is locked: numbers are taken one at a time. The ticket write locks only this
+    // chat's ticket: a customer's message changes no ticket row, so it raises no organization-wide
+    // data version (decision 0034). Agents' replies are numbered when delivered (messagesAfter).
     const top = await tx
       .selectFrom('chat_messages')
       .select((eb) => eb.fn.max('seq').as('seq'))

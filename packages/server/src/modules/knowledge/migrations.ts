@@ -206,4 +206,12 @@ export const knowledgeMigrations: Migration[] = [
       );
     },
   },
+  {
+    // Which chat widget the help center's "still need help?" offers (a key of the chat module's
+    // widgets; a setting, so knowledge and chat need not import each other). Decision 0034.
+    id: '2026-12-03T1310_knowledge_chat_widget',
+    async up(db) {
+      await execScript(db, `alter table knowledge_settings add column chat_widget_key text;`);
+    },
+  },
 ];

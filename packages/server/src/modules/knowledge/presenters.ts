@@ -23,6 +23,7 @@ export function presentSettings(row: Selectable<KnowledgeSettingsTable>): Knowle
     vendorMayPublish: row.vendor_may_publish,
     requireReview: row.require_review,
     deflectionWindowSec: row.deflection_window_sec,
+    chatWidgetKey: row.chat_widget_key ?? null,
   };
 }
 

@@ -25,6 +25,8 @@ export const KnowledgeSettingsSchema = z
     vendorMayPublish: z.boolean(),
     requireReview: z.boolean(),
     deflectionWindowSec: z.number().int(),
+    /** The chat widget the help center offers beside the contact form, or null. */
+    chatWidgetKey: z.string().nullable(),
   })
   .openapi('KnowledgeSettings');
 
@@ -43,6 +45,10 @@ export const KnowledgeSettingsUpdate = z
       .int()
       .min(60)
       .max(30 * 86_400),
+    chatWidgetKey: z
+      .string()
+      .regex(/^wgt_[A-Za-z0-9_-]{16}$/, 'must be a chat widget key (wgt_…)')
+      .nullable(),
   })
   .partial()
   .strict()

@@ -77,6 +77,7 @@ export async function updateSettings(
       ...(patch.vendorMayPublish !== undefined && { vendor_may_publish: patch.vendorMayPublish }),
       ...(patch.requireReview !== undefined && { require_review: patch.requireReview }),
       ...(patch.deflectionWindowSec !== undefined && { deflection_window_sec: patch.deflectionWindowSec }),
+      ...(patch.chatWidgetKey !== undefined && { chat_widget_key: patch.chatWidgetKey }),
       updated_at: clock.now(),
     })
     .returningAll()

@@ -25,6 +25,8 @@ export interface KnowledgeSettingsTable {
   require_review: boolean;
   /** A self-service session that contacts support within this many seconds failed (core/knowledge/deflection.ts). */
   deflection_window_sec: number;
+  /** The chat widget (`wgt_…`) "still need help?" offers, or null: the contact form only. */
+  chat_widget_key: ColumnType<string | null, string | null | undefined, string | null>;
   updated_at: Instant;
 }
 

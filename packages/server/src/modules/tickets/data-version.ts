@@ -2,10 +2,14 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
 
 /**
- * The tickets' data version per organization. Every writer of `tickets`, `ticket_messages` or
- * `ticket_events` (this module's service and bulk import, nothing else) raises it inside its
- * transaction, so a reader that sees the version unchanged knows no committed write happened since
- * it last looked.
+ * The tickets' data version per organization: the key of Insight's KPI column cache
+ * (insight/kpi-columns), which reads the `tickets` rows only. Every writer of a `tickets` row (this
+ * module's service and bulk import, nothing else) raises it inside its transaction, so a reader that
+ * sees the version unchanged knows no committed change to a ticket's row happened since it last
+ * looked. A write that changes no `tickets` row (a message that stamps no first response) need not:
+ * the row is locked from the bump until commit, so each bump queues the organization's other
+ * writers (decision 0034). A future reader keyed on this version that reads other tables must
+ * widen this rule first.
  */
 const BUMP_TICKET_DATA_VERSION_SQL = `insert into ticket_data_versions (organization_id, version) values ($1, 1)
    on conflict (organization_id) do update set version = ticket_data_versions.version + 1`;

@@ -52,12 +52,19 @@ export interface NewMessage {
 
 /**
  * Runs one ticket write: `fn` in a transaction, then the organization's data version raised in the
- * same transaction (KPI caches see the change exactly when it commits).
+ * same transaction (KPI caches see the change exactly when it commits) — unless `changedTickets`
+ * says the write changed no `tickets` row, the only table the version keys (data-version.ts): the
+ * version is one row per organization, locked from the bump until commit, so every bump queues the
+ * organization's other writers behind this commit (decision 0034).
  */
-async function write<R>(s: ScopedDb, fn: (tx: ScopedDb) => Promise<R>): Promise<R> {
+async function write<R>(
+  s: ScopedDb,
+  fn: (tx: ScopedDb) => Promise<R>,
+  changedTickets: (result: R) => boolean = () => true,
+): Promise<R> {
   return s.transaction(async (tx) => {
     const result = await fn(tx);
-    await bumpTicketDataVersion(tx.executor, tx.actor.organizationId);
+    if (changedTickets(result)) await bumpTicketDataVersion(tx.executor, tx.actor.organizationId);
     return result;
   });
 }
@@ -218,30 +225,38 @@ async function insertMessage(tx: ScopedDb, ticket: TicketRow, at: Date, m: NewMe
 /**
  * Adds a message. The first public agent reply stamps the first response (calendar and business
  * seconds on the team's hours). Emits `message.received` (from the customer) or `message.sent`.
+ * Only that stamp changes the ticket's row, so only then is the data version raised: a chat's
+ * messages do not serialize on it (decision 0034).
  */
 export async function appendMessage(s: ScopedDb, clock: Clock, ticketId: string, input: NewMessage) {
-  return write(s, async (tx) => {
-    const now = clock.now();
-    const ticket = await lockTicket(tx, ticketId);
-    if (ticket.status === 'closed' || ticket.status === 'merged')
-      throw new AppError('invalid_transition', `a ${ticket.status} ticket takes no messages`, 'status');
-    const row = await insertMessage(tx, ticket, now, input);
-    if (input.authorType === 'agent' && row.public && ticket.first_response_at === null) {
-      const created = ticket.created_at === null ? null : new Date(ticket.created_at);
-      const calendar = await teamCalendar(tx, ticket.team_id);
-      await tx
-        .updateTable('tickets')
-        .set({
-          first_response_at: now,
-          first_response_seconds: secondsBetween(created, now),
-          first_response_business_seconds:
-            created && calendar ? businessSeconds(created, now, calendar) : null,
-        })
-        .where('id', '=', ticket.id)
-        .execute();
-    }
-    return presentMessage(row);
-  });
+  const written = await write(
+    s,
+    async (tx) => {
+      const now = clock.now();
+      const ticket = await lockTicket(tx, ticketId);
+      if (ticket.status === 'closed' || ticket.status === 'merged')
+        throw new AppError('invalid_transition', `a ${ticket.status} ticket takes no messages`, 'status');
+      const row = await insertMessage(tx, ticket, now, input);
+      if (input.authorType === 'agent' && row.public && ticket.first_response_at === null) {
+        const created = ticket.created_at === null ? null : new Date(ticket.created_at);
+        const calendar = await teamCalendar(tx, ticket.team_id);
+        await tx
+          .updateTable('tickets')
+          .set({
+            first_response_at: now,
+            first_response_seconds: secondsBetween(created, now),
+            first_response_business_seconds:
+              created && calendar ? businessSeconds(created, now, calendar) : null,
+          })
+          .where('id', '=', ticket.id)
+          .execute();
+        return { message: presentMessage(row), stamped: true };
+      }
+      return { message: presentMessage(row), stamped: false };
+    },
+    (r) => r.stamped,
+  );
+  return written.message;
 }
 
 /**

@@ -15,6 +15,10 @@ export interface Site {
   defaultLanguage: string;
   /** Languages with published public articles (and the default). */
   languages: string[];
+  /** The chat widget "still need help?" offers (decision 0034), or null: the contact form only. */
+  chatWidgetKey: string | null;
+  /** The server's origin, where `/widget.js` is served. */
+  origin: string;
 }
 
 interface PageInput {
@@ -35,7 +39,10 @@ interface PageInput {
 
 const url = (site: Site, language: string, path: string) => `${site.base}/${language}${path}`;
 
-/** One page: `lang` and `dir` from the visitor's language, hreflang, canonical, Open Graph; no script. */
+/**
+ * One page: `lang` and `dir` from the visitor's language, hreflang, canonical, Open Graph. No script,
+ * except the chat loader when the help center offers a chat (it loads the widget on demand).
+ */
 export function page(input: PageInput): string {
   const { site, language } = input;
   const t = helpStrings(language);
@@ -75,7 +82,8 @@ ${searchForm(site, language, t, input.query ?? '')}
 <main>
 ${input.body}
 </main>
-<footer><a href="${esc(url(site, language, '/contact'))}">${esc(t.stillNeedHelp)} ${esc(t.contactUs)}</a></footer>
+<footer><a href="${esc(url(site, language, '/contact'))}">${esc(t.stillNeedHelp)} ${esc(t.contactUs)}</a>${chatButton(site, t)}</footer>
+${chatLoader(site, language)}
 </body>
 </html>`;
 }
@@ -150,7 +158,18 @@ export function searchBody(site: Site, language: string, q: string, hits: Articl
 }
 
 function contactCta(site: Site, language: string, t: HelpStrings): string {
-  return `<aside class="cta"><h2>${esc(t.stillNeedHelp)}</h2><a class="button" href="${esc(url(site, language, '/contact'))}">${esc(t.contactUs)}</a></aside>`;
+  return `<aside class="cta"><h2>${esc(t.stillNeedHelp)}</h2><a class="button" href="${esc(url(site, language, '/contact'))}">${esc(t.contactUs)}</a>${chatButton(site, t)}</aside>`;
+}
+
+/** "Chat with us": hidden until the loader runs (without script the contact form is the way). */
+function chatButton(site: Site, t: HelpStrings): string {
+  if (!site.chatWidgetKey) return '';
+  return ` <button type="button" class="button" data-shoreline-chat hidden>${esc(t.chatWithUs)}</button>`;
+}
+
+function chatLoader(site: Site, language: string): string {
+  if (!site.chatWidgetKey) return '';
+  return `<script src="${esc(site.base)}/chat.js" defer data-key="${esc(site.chatWidgetKey)}" data-widget="${esc(site.origin)}/widget.js" data-context="${esc(url(site, language, '/chat-context'))}"></script>`;
 }
 
 export function articleBody(

@@ -222,6 +222,55 @@ export async function contactSupport(
   });
 }
 
+/**
+ * What the visitor did in this session, for the chat widget's context when they ask for a chat
+ * from the help center: each article read (title and id, first read first, once) and the last
+ * search, so the agent starts where the visitor is (decision 0034).
+ */
+export async function chatContext(
+  s: ScopedDb,
+  sessionId: string,
+): Promise<{ articlesRead: string[]; searchText?: string }> {
+  const activity = await s
+    .selectFrom('knowledge_activity')
+    .select(['kind', 'query', 'article_id', 'language'])
+    .where('session_id', '=', sessionId)
+    .where(s.condition('knowledge_activity'))
+    .where('kind', 'in', ['search', 'view'])
+    .orderBy('at')
+    .limit(500)
+    .execute();
+  const reads = [
+    ...new Map(
+      activity.filter((a) => a.kind === 'view' && a.article_id).map((a) => [a.article_id!, a]),
+    ).values(),
+  ].slice(0, 50);
+  const titles = new Map(
+    reads.length === 0
+      ? []
+      : (
+          await s
+            .selectFrom('knowledge_translations')
+            .select(['article_id', 'language', 'title'])
+            .where(
+              'article_id',
+              'in',
+              reads.map((r) => r.article_id!),
+            )
+            .execute()
+        ).map((t) => [`${t.article_id}|${t.language}`, t.title]),
+  );
+  const searches = activity.filter((a) => a.kind === 'search' && a.query);
+  const last = searches[searches.length - 1]?.query;
+  return {
+    articlesRead: reads.map((r) => {
+      const title = titles.get(`${r.article_id}|${r.language}`) ?? '';
+      return `${title.slice(0, 150)} (${r.article_id})`;
+    }),
+    ...(last ? { searchText: last.slice(0, 200) } : {}),
+  };
+}
+
 /** The organization's help-center slug (for links to its articles from the chat widget), or null. */
 export async function helpCenterSlug(s: ScopedDb): Promise<string | null> {
   const row = await s.selectFrom('knowledge_settings').select('slug').executeTakeFirst();

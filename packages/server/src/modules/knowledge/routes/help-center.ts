@@ -10,6 +10,7 @@ import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { type ScopedDb, systemActor } from '../../../platform/scope.js';
 import { ALLOWED_FILE_TYPES, publicFile } from '../files.js';
+import { CHAT_LOADER_JS } from '../help-center/chat-loader.js';
 import { type CachedPage, cacheHelpCenters, etagOf, matchesEtag } from '../help-center/page-cache.js';
 import {
   articleBody,
@@ -24,6 +25,7 @@ import {
 } from '../help-center/pages.js';
 import { helpStrings } from '../help-center/strings.js';
 import {
+  chatContext,
   contactSupport,
   publicLanguages,
   recordFeedback,
@@ -52,8 +54,9 @@ interface Visit {
 }
 
 /**
- * The public help center, server-rendered HTML at `/help/<slug>/<language>/…` with no script:
- * home, search, article (feedback form), contact form, sitemap and the brand's stylesheet.
+ * The public help center, server-rendered HTML at `/help/<slug>/<language>/…` with no script
+ * (but the chat loader when a chat widget is set, decision 0034): home, search, article (feedback
+ * form), contact form, sitemap, the brand's stylesheet, and the chat's context for the visitor.
  * Anyone may read it (it is outside `/api`, so no sign-in); it acts as the system actor
  * `system:help-center` of the organization the slug names, and never shows internal articles.
  */
@@ -89,6 +92,8 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
         logoUrl: settings.logo_url,
         defaultLanguage: settings.default_language,
         languages,
+        chatWidgetKey: settings.chat_widget_key ?? null,
+        origin: origin(),
       },
     };
   }
@@ -147,6 +152,15 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
     const { settings } = await visit(c);
     return c.body(themeCss(settings.brand_color), 200, {
       'content-type': 'text/css; charset=utf-8',
+      'cache-control': 'public, max-age=300',
+    });
+  });
+
+  // The chat loader (help-center/chat-loader.ts): the same for every help center, so cacheable.
+  app.get('/help/:slug/chat.js', async (c) => {
+    await visit(c);
+    return c.body(CHAT_LOADER_JS, 200, {
+      'content-type': 'text/javascript; charset=utf-8',
       'cache-control': 'public, max-age=300',
     });
   });
@@ -328,6 +342,20 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
       comment,
     });
     return c.redirect(`/help/${v.site.slug}/${language}/articles/${shown.slug}?feedback=sent`, 303);
+  });
+
+  // What this visitor's session read and searched, for the chat widget's context (the loader asks
+  // when the visitor opens a chat). Their own session only: the cookie is HttpOnly, same-origin.
+  app.get('/help/:slug/:lang/chat-context', async (c) => {
+    const v = await visit(c);
+    pathLanguage(c, v);
+    if (!v.settings.chat_widget_key) throw notFoundPage();
+    const cookie = getCookie(c, HELP_SESSION_COOKIE);
+    const context =
+      cookie && /^khs_[0-9a-z]{26}$/.test(cookie)
+        ? await chatContext(v.scoped, cookie)
+        : { articlesRead: [] as string[] };
+    return c.json(context, 200, { 'cache-control': 'no-store' });
   });
 
   app.get('/help/:slug/:lang/contact', async (c) => {
