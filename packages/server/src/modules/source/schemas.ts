@@ -112,6 +112,22 @@ export const SourceDemand = z
         ahtSec: z.number().min(1).max(36_000),
       })
       .strict(),
+    z
+      .object({
+        kind: z.literal('forecast'),
+        year: z.number().int().min(2000).max(2100),
+        /** History to learn from: imported tickets created in [from, to), at least one whole week. */
+        from: Day,
+        to: Day,
+        /** The forecast's next N weeks after `to` set the level of each weekday. */
+        weeks: z.number().int().min(1).max(26),
+        method: z.enum(['auto', 'snaive', 'mean4', 'mean8', 'poisson']).default('auto'),
+        timeZone: z.string().min(1).max(64).default('UTC'),
+        channel: z.string().min(1).max(32).optional(),
+        language: z.string().min(1).max(35).optional(),
+        ahtSec: z.number().min(1).max(36_000),
+      })
+      .strict(),
   ])
   .openapi('SourceDemand');
 
@@ -187,6 +203,13 @@ export const SourceOptionCostSchema = z
 
 export const SourceComparisonSchema = z
   .object({
+    /** Where the volume came from: typed-in figures, history, or the forecast of the next N weeks. */
+    demandSource: z.object({
+      kind: z.enum(['pattern', 'history', 'forecast']),
+      /** The forecast's method (`auto` names the one its backtest chose); null otherwise. */
+      method: z.string().nullable(),
+      weeks: z.number().nullable(),
+    }),
     intervals: z.number(),
     contacts: z.number(),
     productiveHours: z.number(),
