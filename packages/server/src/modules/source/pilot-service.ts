@@ -193,8 +193,11 @@ export async function startPilot(
   if (vendor.provider_id === null)
     throw new AppError('validation_failed', 'the vendor is not a contracted provider with teams', 'vendorId');
   const definition = parsed<PilotDefinition>(row.definition);
+  const days = input.days ?? definition.periodDays;
+  if (days === undefined)
+    throw new AppError('validation_failed', 'days: the pilot has no pre-registered period', 'days');
   const startsAt = clock.now();
-  const endsAt = new Date(startsAt.getTime() + input.days * DAY_MS);
+  const endsAt = new Date(startsAt.getTime() + days * DAY_MS);
   return s.transaction(async (tx) => {
     const splitId = await openSplit(tx, clock, {
       name: row.name,

@@ -435,6 +435,8 @@ export const SourcePilotCreate = z
     sampleSizePerArm: z.number().int().min(2).max(1_000_000).optional(),
     alpha: z.number().min(0.001).max(0.2).default(0.05),
     power: z.number().min(0.5).max(0.99).default(0.8),
+    /** The pre-registered period: how many days the split runs once started (start may name its own). */
+    periodDays: z.number().int().min(1).max(365).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -460,8 +462,8 @@ export const SourcePilotCreate = z
 
 export const SourcePilotStart = z
   .object({
-    /** How long the split runs from now. */
-    days: z.number().int().min(1).max(365),
+    /** How long the split runs from now (default: the pilot's pre-registered `periodDays`). */
+    days: z.number().int().min(1).max(365).optional(),
   })
   .strict()
   .openapi('SourcePilotStart');
