@@ -41,6 +41,7 @@ describe('Source: the lead decides', () => {
       .toBe('€1,485,814.00');
     expect(await cells(['total-1', 'total-2'])).toEqual(['€830,707.00', '€634,272.53']);
     expect(await page.getByTestId('per-contact-0').textContent()).toBe('€2.8464');
+    expect(await page.getByTestId('demand-used').textContent()).toBe('Volume: the figures typed in.');
     await shot('compare');
   });
 

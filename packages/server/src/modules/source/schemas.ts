@@ -471,11 +471,30 @@ export const SourcePilotStart = z
 export const SourcePilotObservations = z
   .object({
     arm: z.enum(['vendor', 'in-house']),
-    n: z.number().int().min(1).max(1_000_000),
-    successes: z.number().int().min(0).max(1_000_000),
+    /** A proportion metric: contacts observed and successes among them. */
+    n: z.number().int().min(1).max(1_000_000).optional(),
+    successes: z.number().int().min(0).max(1_000_000).optional(),
+    /** A median metric (handle time): each contact's value in seconds, as observed outside Shoreline. */
+    values: z.array(z.number().min(0).max(86_400)).min(1).max(10_000).optional(),
   })
   .strict()
-  .refine((o) => o.successes <= o.n, { message: 'successes cannot exceed n', path: ['successes'] })
+  .superRefine((o, ctx) => {
+    if (o.values !== undefined) {
+      if (o.n !== undefined || o.successes !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values'],
+          message: 'give values or n and successes, not both',
+        });
+      return;
+    }
+    if (o.n === undefined)
+      ctx.addIssue({ code: 'custom', path: ['n'], message: 'n is required (or values for a median metric)' });
+    if (o.successes === undefined)
+      ctx.addIssue({ code: 'custom', path: ['successes'], message: 'successes is required with n' });
+    if (o.n !== undefined && o.successes !== undefined && o.successes > o.n)
+      ctx.addIssue({ code: 'custom', path: ['successes'], message: 'successes cannot exceed n' });
+  })
   .openapi('SourcePilotObservations');
 
 export const SourcePilotAssign = z
