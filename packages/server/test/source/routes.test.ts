@@ -217,6 +217,12 @@ describe('readiness on the demo data (must-show 2)', () => {
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { field: string }).field).toBe('definition.demand.to');
+    const long = await compare({
+      ...exampleDefinition(),
+      demand: { kind: 'forecast', year: 2027, from: '2020-01-01', to: '2026-11-30', weeks: 4, ahtSec: 300 },
+    });
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { field: string }).field).toBe('definition.demand.from');
   });
 });
 
