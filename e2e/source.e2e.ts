@@ -124,6 +124,14 @@ describe('Source: the lead decides', () => {
     await expect
       .poll(() => page.getByTestId('selection-stage').textContent())
       .toContain('Request for information');
+    // The stage now running gets its owner and due date from the screen.
+    const stageForm = page.getByTestId('stage-form');
+    await stageForm.getByLabel('Owner').fill('Aylin Demir');
+    await stageForm.getByLabel('Due').fill('2027-01-15');
+    await stageForm.getByRole('button', { name: 'Save stage' }).click();
+    const rfi = page.getByTestId('selection-stages').getByRole('row', { name: /Request for information/ });
+    await expect.poll(() => rfi.textContent()).toContain('Aylin Demir');
+    expect(await rfi.textContent()).toContain('2027-01-15');
     const form = page.getByTestId('evidence-form');
     await form.getByLabel('Vendor').selectOption({ label: 'Manila CX' });
     await form.getByLabel('Kind').selectOption('PCI DSS');
