@@ -13,7 +13,9 @@ export async function compareFile(file: string): Promise<{ text: string; problem
   if (parsed.data.demand.kind !== 'pattern') {
     return {
       text: '',
-      problems: ['demand.kind: history and forecast demand read imported tickets; use POST /api/source/compare'],
+      problems: [
+        'demand.kind: history and forecast demand read imported tickets; use POST /api/source/compare',
+      ],
     };
   }
   const result = await compareScenario(null as never, null as never, parsed.data, {
