@@ -1,7 +1,8 @@
 // The Source journey in a real browser against the real server (must-show 4): the lead compares
 // three options, changes a wage and sees every dependent figure change (and the others stay),
 // two evaluators score two vendors, and the PDF report downloads with the comparison in its text;
-// then a selection runs a stage, a certificate is attached with its expiry, and a decision is recorded.
+// then a selection runs a stage, a certificate is attached with its expiry, a pilot is pre-registered
+// from its form, and a decision is recorded.
 // Screenshots land in e2e/artifacts/source-*.png (git-ignored).
 import { readFileSync } from 'node:fs';
 import { pdfText } from '@shoreline/server/test-support/pdf-text';
@@ -40,6 +41,7 @@ describe('Source: the lead decides', () => {
       .toBe('€1,485,814.00');
     expect(await cells(['total-1', 'total-2'])).toEqual(['€830,707.00', '€634,272.53']);
     expect(await page.getByTestId('per-contact-0').textContent()).toBe('€2.8464');
+    expect(await page.getByTestId('demand-used').textContent()).toBe('Volume: the figures typed in.');
     await shot('compare');
   });
 
@@ -122,6 +124,14 @@ describe('Source: the lead decides', () => {
     await expect
       .poll(() => page.getByTestId('selection-stage').textContent())
       .toContain('Request for information');
+    // The stage now running gets its owner and due date from the screen.
+    const stageForm = page.getByTestId('stage-form');
+    await stageForm.getByLabel('Owner').fill('Aylin Demir');
+    await stageForm.getByLabel('Due').fill('2027-01-15');
+    await stageForm.getByRole('button', { name: 'Save stage' }).click();
+    const rfi = page.getByTestId('selection-stages').getByRole('row', { name: /Request for information/ });
+    await expect.poll(() => rfi.textContent()).toContain('Aylin Demir');
+    expect(await rfi.textContent()).toContain('2027-01-15');
     const form = page.getByTestId('evidence-form');
     await form.getByLabel('Vendor').selectOption({ label: 'Manila CX' });
     await form.getByLabel('Kind').selectOption('PCI DSS');
@@ -140,6 +150,24 @@ describe('Source: the lead decides', () => {
       .toContain('expired');
     await shot('selection');
     await page.getByRole('button', { name: 'Pilots and decisions' }).click();
+    // A pilot pre-registered from the screen: its sample per arm follows from baseline and difference.
+    const pilot = page.getByTestId('pilot-form');
+    await pilot.getByLabel('Pilot name').fill('Manila resolution pilot');
+    await pilot.getByLabel('Vendor arm').selectOption({ label: 'Manila CX' });
+    await pilot.getByLabel('Metric').selectOption('resolved');
+    await pilot.getByLabel('In-house rate today (%)').fill('80');
+    await pilot.getByLabel('Smallest difference that matters (percentage points)').fill('5');
+    await pilot.getByLabel('Share of the slice sent to the vendor (%)').fill('20');
+    await pilot.getByLabel('Period (days)').fill('60');
+    await pilot.getByRole('button', { name: 'Register pilot' }).click();
+    const registered = page.getByTestId('pilots').getByRole('row', { name: /Manila resolution pilot/ });
+    await expect
+      .poll(() => registered.textContent())
+      .toContain('no verdict before the pre-registered sample');
+    // 80 % baseline, 5 points, α 5 %, power 80 %: 1,094 a side (Fleiss), none observed yet.
+    expect(await registered.textContent()).toContain('0 / 0');
+    expect(await registered.textContent()).toContain('1,094');
+    await shot('pilot');
     const decision = page.getByTestId('decision-form');
     await decision.getByLabel('Decision').selectOption('hybrid');
     await decision.getByLabel('Reasons').fill('Nearshore overflow; complex work stays in house');

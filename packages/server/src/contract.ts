@@ -147,6 +147,7 @@ import type {
   SourceDefaultsSchema,
   SourceEvidenceCreate as SourceEvidenceCreateSchema,
   SourceEvidenceSchema,
+  SourcePilotCreate as SourcePilotCreateSchema,
   SourcePilotSchema,
   SourceReadinessSchema,
   SourceScenarioDefinition as SourceScenarioDefinitionSchema,
@@ -155,6 +156,8 @@ import type {
   SourceSelectionAdvance as SourceSelectionAdvanceSchema,
   SourceSelectionCreate as SourceSelectionCreateSchema,
   SourceSelectionSchema,
+  SourceStageUpdate as SourceStageUpdateSchema,
+  SourceVendorCreate as SourceVendorCreateSchema,
   SourceVendorSchema,
   sourcePolicy,
 } from './modules/source/index.js';
@@ -406,6 +409,9 @@ export type ChatTypingBody = z.input<typeof ChatTypingSchema>;
 export type SourceSelection = z.infer<typeof SourceSelectionSchema>;
 export type SourceSelectionCreate = z.input<typeof SourceSelectionCreateSchema>;
 export type SourceSelectionAdvance = z.input<typeof SourceSelectionAdvanceSchema>;
+export type SourceSelectionStages = z.input<typeof SourceStageUpdateSchema>;
+export type SourcePilotCreate = z.input<typeof SourcePilotCreateSchema>;
+export type SourceVendorCreate = z.input<typeof SourceVendorCreateSchema>;
 export type SourceEvidence = z.infer<typeof SourceEvidenceSchema>;
 export type SourceEvidenceCreate = z.input<typeof SourceEvidenceCreateSchema>;
 export type SourceDecision = z.infer<typeof SourceDecisionSchema>;

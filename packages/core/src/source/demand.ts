@@ -70,3 +70,44 @@ export function businessHoursPattern(perHour: number, from = 8, to = 18, days = 
     Math.floor(h / 24) < days && h % 24 >= from && h % 24 < to ? perHour : 0,
   );
 }
+
+/**
+ * The weekly pattern of a forecast: history's shape within each weekday, scaled so that weekday's
+ * day total equals the mean of the forecast's days on that weekday —
+ * pattern[d·24 + h] = history[d·24 + h] × F̄_d ÷ Σ_h history[d·24 + h], F̄_d the mean forecast daily
+ * volume of weekday d over the horizon. A weekday history never saw contacts on stays closed (0).
+ * The level comes from the forecast (core/forecast, docs/maths/forecast.md), the intraday shape from
+ * history: the "top-down" split of a daily forecast into intervals (Hyndman & Athanasopoulos,
+ * "Forecasting: Principles and Practice", 3rd ed., §11.2 "top-down approaches", otexts.com/fpp3).
+ *
+ * @param history contacts per hour of week, Monday 00:00 first (168 numbers ≥ 0).
+ * @param dailyForecast forecast contacts per day, the first on `firstWeekday` (0 = Monday).
+ * @throws {SourceInputError} history not 168 numbers ≥ 0, a forecast day not a number ≥ 0, no days.
+ * @example patternFromForecast(businessHoursPattern(10), [120, 120, 120, 120, 120, 0, 0], 0)[8] // 12
+ */
+export function patternFromForecast(
+  history: readonly number[],
+  dailyForecast: readonly number[],
+  firstWeekday: number,
+): number[] {
+  if (history.length !== 168 || history.some((v) => !(v >= 0) || !Number.isFinite(v)))
+    throw new SourceInputError('perHourOfWeek', 'must be 168 numbers ≥ 0, Monday 00:00 first');
+  if (dailyForecast.length === 0 || dailyForecast.some((v) => !(v >= 0) || !Number.isFinite(v)))
+    throw new SourceInputError('forecast', 'must be at least one day of numbers ≥ 0');
+  if (!Number.isInteger(firstWeekday) || firstWeekday < 0 || firstWeekday > 6)
+    throw new SourceInputError('firstWeekday', 'must be 0–6 (Monday = 0)');
+  const sum = Array<number>(7).fill(0);
+  const days = Array<number>(7).fill(0);
+  dailyForecast.forEach((v, i) => {
+    const d = (firstWeekday + i) % 7;
+    sum[d] = (sum[d] as number) + v;
+    days[d] = (days[d] as number) + 1;
+  });
+  return history.map((v, h) => {
+    const d = Math.floor(h / 24);
+    let dayTotal = 0;
+    for (let k = d * 24; k < d * 24 + 24; k++) dayTotal += history[k] as number;
+    const n = days[d] as number;
+    return dayTotal > 0 && n > 0 ? (v * (sum[d] as number)) / n / dayTotal : 0;
+  });
+}

@@ -10,7 +10,12 @@ export {
   type SourcingScenario,
   sensitivity,
 } from './compare.js';
-export { businessHoursPattern, firstWeekdayOfYear, yearFromHourOfWeek } from './demand.js';
+export {
+  businessHoursPattern,
+  firstWeekdayOfYear,
+  patternFromForecast,
+  yearFromHourOfWeek,
+} from './demand.js';
 export { SourceInputError } from './errors.js';
 export { daysUntil, dueReminder, EXPIRY_MILESTONES, expiryStatus } from './expiry.js';
 export { convertMinor, type FxRate, type FxTable, roundMinor } from './money.js';

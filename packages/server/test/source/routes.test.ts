@@ -186,6 +186,44 @@ describe('readiness on the demo data (must-show 2)', () => {
       ),
     );
   });
+  it('a scenario takes its volume from the forecast of the next weeks, and says so (gap 10)', async () => {
+    const window = { year: 2027, from: '2026-09-28', to: '2026-11-30', ahtSec: 300 };
+    const history = await compare({ ...exampleDefinition(), demand: { kind: 'history', ...window } });
+    const forecast = await compare({
+      ...exampleDefinition(),
+      demand: { kind: 'forecast', ...window, weeks: 4 },
+    });
+    expect(history.status).toBe(200);
+    expect(forecast.status).toBe(200);
+    type Sourced = Comparison & {
+      demandSource: { kind: string; method: string | null; weeks: number | null };
+    };
+    const h = (await history.json()) as Sourced;
+    const f = (await forecast.json()) as Sourced;
+    expect(h.demandSource).toEqual({ kind: 'history', method: null, weeks: null });
+    expect(f.demandSource.kind).toBe('forecast');
+    expect(f.demandSource.weeks).toBe(4);
+    expect(['snaive', 'mean4', 'mean8', 'poisson', 'pooled', 'taylor']).toContain(f.demandSource.method);
+    // The demo operation is steady: the forecast year is the history year give or take its trend.
+    expect(f.contacts).toBeGreaterThan(0.5 * h.contacts);
+    expect(f.contacts).toBeLessThan(2 * h.contacts);
+    expect(f.contacts).not.toBe(h.contacts);
+    expect(f.options.map((o) => o.name)).toEqual(h.options.map((o) => o.name));
+  });
+  it('a forecast needs a week of history, and says which field is short', async () => {
+    const res = await compare({
+      ...exampleDefinition(),
+      demand: { kind: 'forecast', year: 2027, from: '2026-11-27', to: '2026-11-30', weeks: 4, ahtSec: 300 },
+    });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { field: string }).field).toBe('definition.demand.to');
+    const long = await compare({
+      ...exampleDefinition(),
+      demand: { kind: 'forecast', year: 2027, from: '2020-01-01', to: '2026-11-30', weeks: 4, ahtSec: 300 },
+    });
+    expect(long.status).toBe(400);
+    expect(((await long.json()) as { field: string }).field).toBe('definition.demand.from');
+  });
 });
 
 describe.skipIf(!hasShared)(

@@ -328,3 +328,47 @@ describe('a pilot run through the Desk', () => {
     ).toEqual(stopped.samples);
   }, 120_000);
 });
+
+describe('a pilot measured outside Shoreline, on a median metric (gap 4)', () => {
+  it('takes typed-in handle times per arm and reports the bootstrap interval of the median difference', async () => {
+    const created = await post('/api/source/pilots', {
+      name: 'Lisbon handle time',
+      vendorId: vendorIds['Lisbon Voice'],
+      ratio: 0.5,
+      seed: 5,
+      metric: 'handle-seconds',
+      higherIsBetter: false,
+      mdd: 30,
+      sampleSizePerArm: 50,
+      periodDays: 30,
+    });
+    expect(created.status).toBe(201);
+    const pilot = await jsonOf<Pilot & { difference: { estimate: number; low: number; high: number } }>(
+      created,
+    );
+    const path = `/api/source/pilots/${pilot.id}/observations`;
+    // Counts are no median: refused, naming the field the median needs.
+    const counts = await post(path, { arm: 'vendor', n: 5, successes: 5 });
+    expect(counts.status).toBe(400);
+    expect((await jsonOf<{ field: string }>(counts)).field).toBe('values');
+    // The vendor handles in about 240 s, in house about 300 s: 60 of each, typed in two reports.
+    const around = (centre: number, i: number) => centre + ((i * 37) % 41) - 20;
+    const vendor = Array.from({ length: 60 }, (_v, i) => around(240, i));
+    const inHouse = Array.from({ length: 60 }, (_v, i) => around(300, i));
+    expect((await post(path, { arm: 'vendor', values: vendor.slice(0, 30) })).status).toBe(200);
+    expect((await post(path, { arm: 'vendor', values: vendor.slice(30) })).status).toBe(200);
+    const res = await post(path, { arm: 'in-house', values: inHouse });
+    expect(res.status).toBe(200);
+    const measured = await jsonOf<typeof pilot>(res);
+    expect(measured.method).toBe('bootstrap-median');
+    expect(measured.samples).toEqual({ vendor: 60, inHouse: 60 });
+    // Vendor − in-house medians: −60 s, inside its percentile-bootstrap interval, which excludes 0.
+    expect(measured.difference.estimate).toBeCloseTo(-60, 0);
+    expect(measured.difference.low).toBeLessThanOrEqual(-60);
+    expect(measured.difference.high).toBeGreaterThanOrEqual(-60);
+    expect(measured.difference.high).toBeLessThan(0);
+    expect(measured.verdict).not.toBeNull();
+    // Values and counts never mix in one report.
+    expect((await post(path, { arm: 'vendor', n: 1, successes: 1, values: [200] })).status).toBe(400);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 
-/** Side-by-side costs of a scenario file, as text (pattern demand; history needs the server's data). */
+/** Side-by-side costs of a scenario file, as text (pattern demand; history and forecast need the server's data). */
 export async function compareFile(file: string): Promise<{ text: string; problems: string[] }> {
   const { readFileSync } = await import('node:fs');
   const { SourceScenarioDefinition } = await import('./schemas.js');
@@ -13,7 +13,9 @@ export async function compareFile(file: string): Promise<{ text: string; problem
   if (parsed.data.demand.kind !== 'pattern') {
     return {
       text: '',
-      problems: ['demand.kind: history demand reads imported tickets; use POST /api/source/compare'],
+      problems: [
+        'demand.kind: history and forecast demand read imported tickets; use POST /api/source/compare',
+      ],
     };
   }
   const result = await compareScenario(null as never, null as never, parsed.data, {

@@ -1,10 +1,14 @@
-// Turns a scenario definition into core's comparison: the demand (a weekly pattern, or Insight's
-// history by hour of week), the staffing basis, and the options; core errors become problem+json.
+// Turns a scenario definition into core's comparison: the demand (a weekly pattern typed in, Insight's
+// history by hour of week, or core's forecast of the next weeks), the staffing basis, and the
+// options; core errors become problem+json.
 import type { z } from '@hono/zod-openapi';
 import {
   breakEven,
   compareOptions,
   type DemandInterval,
+  ForecastInputError,
+  forecast,
+  patternFromForecast,
   pricingModelOf,
   SourceInputError,
   type SourcingOption,
@@ -49,6 +53,75 @@ export async function historyPattern(
   return pattern;
 }
 
+/**
+ * The weekly pattern of the forecast for the `weeks` after `to`: daily tickets of [from, to) go to
+ * core's `forecast` (a daily series, the method chosen by its backtest unless named), and each
+ * weekday's forecast mean is spread over the hours as history spread it (core `patternFromForecast`).
+ * Bounded: at most three years of days in, 26 weeks out.
+ */
+export async function forecastPattern(
+  scoped: ScopedDb,
+  kpis: KpiService,
+  demand: Extract<ScenarioDefinition['demand'], { kind: 'forecast' }>,
+): Promise<{ perHourOfWeek: number[]; method: string }> {
+  const fromMs = Date.parse(`${demand.from}T00:00:00Z`);
+  const days = Math.round((Date.parse(`${demand.to}T00:00:00Z`) - fromMs) / DAY_MS);
+  if (!(days >= 7))
+    throw new AppError(
+      'validation_failed',
+      'demand.to must be at least a week after demand.from',
+      'definition.demand.to',
+    );
+  // Three years teach the weekly shape and the trend; ≈ 60 ms CPU at the bound (bench source-forecast-demand).
+  if (days > 1100)
+    throw new AppError(
+      'validation_failed',
+      'demand.from must be at most three years before demand.to',
+      'definition.demand.from',
+    );
+  const shape = await historyPattern(scoped, kpis, { ...demand, kind: 'history', growth: 1 });
+  const filter = {
+    from: demand.from,
+    to: demand.to,
+    timeZone: demand.timeZone,
+    channel: demand.channel,
+    language: demand.language,
+  };
+  const byDay = new Map(
+    (await kpis.volume(scoped, 'day', filter)).map((p) => [p.start.slice(0, 10), p.created]),
+  );
+  // A day with no ticket is an observed zero, not a gap.
+  const values = Array.from(
+    { length: days },
+    (_v, i) => byDay.get(new Date(fromMs + i * DAY_MS).toISOString().slice(0, 10)) ?? 0,
+  );
+  const sunday0 = new Date(fromMs).getUTCDay();
+  try {
+    const result = forecast({
+      series: { values, periodsPerDay: 1, firstDayOfWeek: sunday0 },
+      horizon: demand.weeks * 7,
+      method: demand.method,
+    });
+    const firstWeekday = (new Date(fromMs + days * DAY_MS).getUTCDay() + 6) % 7;
+    return {
+      perHourOfWeek: patternFromForecast(
+        shape,
+        result.points.map((p) => p.volume),
+        firstWeekday,
+      ),
+      method: result.method,
+    };
+  } catch (err) {
+    if (err instanceof ForecastInputError) {
+      const field = `definition.demand.${err.field === 'series' ? 'from' : err.field}`;
+      throw new AppError('validation_failed', `${field}: ${err.message}`, field, [
+        { field, code: 'forecast', message: err.message },
+      ]);
+    }
+    return coreError(err);
+  }
+}
+
 function coreError(err: unknown, optionNames: readonly string[] = []): never {
   if (err instanceof SourceInputError || err instanceof StaffingInputError) {
     const field =
@@ -77,8 +150,16 @@ export async function compareScenario(
   include: { sensitivity: boolean; breakEven: boolean },
 ): Promise<SourceComparison> {
   const demand = definition.demand;
-  const perHourOfWeek =
-    demand.kind === 'pattern' ? demand.perHourOfWeek : await historyPattern(scoped, kpis, demand);
+  let perHourOfWeek: number[];
+  let method: string | null = null;
+  if (demand.kind === 'pattern') perHourOfWeek = demand.perHourOfWeek;
+  else if (demand.kind === 'history') perHourOfWeek = await historyPattern(scoped, kpis, demand);
+  else ({ perHourOfWeek, method } = await forecastPattern(scoped, kpis, demand));
+  const demandSource = {
+    kind: demand.kind,
+    method,
+    weeks: demand.kind === 'forecast' ? demand.weeks : null,
+  };
   let series: DemandInterval[];
   try {
     series = yearFromHourOfWeek({
@@ -122,6 +203,7 @@ export async function compareScenario(
   try {
     const result = compareOptions(scenario);
     return {
+      demandSource,
       intervals: series.length,
       contacts: result.contacts,
       productiveHours: result.productiveHours,

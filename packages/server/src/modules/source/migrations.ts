@@ -114,4 +114,12 @@ export const sourceMigrations: Migration[] = [
     alter table source_pilots add column ends_at timestamptz;
     `,
   ),
+  // Handle times typed in for a pilot not routed through the Desk (a median metric, gap 4 of 0028).
+  scriptMigration(
+    '2026-12-03T1322_source_pilot_typed_values',
+    `
+    alter table source_pilots add column vendor_values jsonb not null default '[]';
+    alter table source_pilots add column in_house_values jsonb not null default '[]';
+    `,
+  ),
 ];

@@ -38,12 +38,18 @@ type PilotRow = Selectable<SourcePilotsTable>;
 const SATISFIED = 0.75;
 const DAY_MS = 86_400_000;
 
+/** Most values an arm may hold typed in (as many as a routed pilot reads). */
+const MAX_TYPED_VALUES = 200_000;
+/** A jsonb array of numbers as the driver returns it (parsed, or text on some drivers). */
+const numbers = (v: unknown): number[] =>
+  typeof v === 'string' ? (JSON.parse(v) as number[]) : ((v as number[]) ?? []);
+
 /** The arms' observations: typed-in counts, or measured from the tickets a routing split sent. */
 async function observations(s: ScopedDb, row: PilotRow, definition: PilotDefinition) {
   const counts = {
     vendor: { successes: row.vendor_successes, n: row.vendor_n },
     inHouse: { successes: row.in_house_successes, n: row.in_house_n },
-    values: { vendor: [] as number[], inHouse: [] as number[] },
+    values: { vendor: numbers(row.vendor_values), inHouse: numbers(row.in_house_values) },
   };
   if (row.routing_split_id === null) return counts;
   const arms = await splitTickets(s, row.routing_split_id);
@@ -187,14 +193,18 @@ export async function startPilot(
   authorizeSource(s.actor, 'source.manage');
   const row = await s.findOrNotFound('source_pilots', id, 'pilot');
   if (row.routing_split_id !== null) throw new AppError('conflict', 'the pilot has already started', 'id');
-  if (row.vendor_n + row.in_house_n > 0)
+  const typed = numbers(row.vendor_values).length + numbers(row.in_house_values).length;
+  if (row.vendor_n + row.in_house_n + typed > 0)
     throw new AppError('conflict', 'the pilot already has entered observations', 'id');
   const vendor = await s.findOrNotFound('source_vendors', row.vendor_id, 'vendor');
   if (vendor.provider_id === null)
     throw new AppError('validation_failed', 'the vendor is not a contracted provider with teams', 'vendorId');
   const definition = parsed<PilotDefinition>(row.definition);
+  const days = input.days ?? definition.periodDays;
+  if (days === undefined)
+    throw new AppError('validation_failed', 'days: the pilot has no pre-registered period', 'days');
   const startsAt = clock.now();
-  const endsAt = new Date(startsAt.getTime() + input.days * DAY_MS);
+  const endsAt = new Date(startsAt.getTime() + days * DAY_MS);
   return s.transaction(async (tx) => {
     const splitId = await openSplit(tx, clock, {
       name: row.name,
@@ -245,16 +255,40 @@ export async function addObservations(
   const row = await s.findOrNotFound('source_pilots', id, 'pilot');
   if (row.routing_split_id !== null)
     throw new AppError('conflict', 'a routed pilot is measured from its tickets', 'id');
-  if (MEDIAN_METRICS.includes(parsed<PilotDefinition>(row.definition).metric))
-    throw new AppError('validation_failed', 'a median metric is measured from routed tickets', 'arm');
   const vendor = input.arm === 'vendor';
+  if (MEDIAN_METRICS.includes(parsed<PilotDefinition>(row.definition).metric)) {
+    // A median needs each contact's value: the bootstrap resamples them (core `medianPilot`).
+    if (input.values === undefined)
+      throw new AppError('validation_failed', 'a median metric takes values (seconds), not counts', 'values');
+    const held = numbers(vendor ? row.vendor_values : row.in_house_values).length;
+    if (held + input.values.length > MAX_TYPED_VALUES)
+      throw new AppError('validation_failed', `an arm holds at most ${MAX_TYPED_VALUES} values`, 'values');
+    const append = sql`${JSON.stringify(input.values)}::jsonb`;
+    return present(
+      s,
+      await s.updateOrNotFound(
+        'source_pilots',
+        id,
+        'pilot',
+        // Appended in the statement, so two reports arriving together both count.
+        vendor
+          ? { vendor_values: sql`vendor_values || ${append}` }
+          : { in_house_values: sql`in_house_values || ${append}` },
+      ),
+    );
+  }
+  if (input.n === undefined || input.successes === undefined)
+    throw new AppError('validation_failed', 'a proportion metric takes n and successes', 'n');
   const updated = await s.updateOrNotFound(
     'source_pilots',
     id,
     'pilot',
     // Increments in the statement, so two arms' reports arriving together both count.
     vendor
-      ? { vendor_n: sql`vendor_n + ${input.n}`, vendor_successes: sql`vendor_successes + ${input.successes}` }
+      ? {
+          vendor_n: sql`vendor_n + ${input.n}`,
+          vendor_successes: sql`vendor_successes + ${input.successes}`,
+        }
       : {
           in_house_n: sql`in_house_n + ${input.n}`,
           in_house_successes: sql`in_house_successes + ${input.successes}`,

@@ -112,6 +112,22 @@ export const SourceDemand = z
         ahtSec: z.number().min(1).max(36_000),
       })
       .strict(),
+    z
+      .object({
+        kind: z.literal('forecast'),
+        year: z.number().int().min(2000).max(2100),
+        /** History to learn from: imported tickets created in [from, to), at least one whole week. */
+        from: Day,
+        to: Day,
+        /** The forecast's next N weeks after `to` set the level of each weekday. */
+        weeks: z.number().int().min(1).max(26),
+        method: z.enum(['auto', 'snaive', 'mean4', 'mean8', 'poisson']).default('auto'),
+        timeZone: z.string().min(1).max(64).default('UTC'),
+        channel: z.string().min(1).max(32).optional(),
+        language: z.string().min(1).max(35).optional(),
+        ahtSec: z.number().min(1).max(36_000),
+      })
+      .strict(),
   ])
   .openapi('SourceDemand');
 
@@ -187,6 +203,13 @@ export const SourceOptionCostSchema = z
 
 export const SourceComparisonSchema = z
   .object({
+    /** Where the volume came from: typed-in figures, history, or the forecast of the next N weeks. */
+    demandSource: z.object({
+      kind: z.enum(['pattern', 'history', 'forecast']),
+      /** The forecast's method (`auto` names the one its backtest chose); null otherwise. */
+      method: z.string().nullable(),
+      weeks: z.number().nullable(),
+    }),
     intervals: z.number(),
     contacts: z.number(),
     productiveHours: z.number(),
@@ -412,6 +435,8 @@ export const SourcePilotCreate = z
     sampleSizePerArm: z.number().int().min(2).max(1_000_000).optional(),
     alpha: z.number().min(0.001).max(0.2).default(0.05),
     power: z.number().min(0.5).max(0.99).default(0.8),
+    /** The pre-registered period: how many days the split runs once started (start may name its own). */
+    periodDays: z.number().int().min(1).max(365).optional(),
   })
   .strict()
   .superRefine((p, ctx) => {
@@ -437,8 +462,8 @@ export const SourcePilotCreate = z
 
 export const SourcePilotStart = z
   .object({
-    /** How long the split runs from now. */
-    days: z.number().int().min(1).max(365),
+    /** How long the split runs from now (default: the pilot's pre-registered `periodDays`). */
+    days: z.number().int().min(1).max(365).optional(),
   })
   .strict()
   .openapi('SourcePilotStart');
@@ -446,11 +471,30 @@ export const SourcePilotStart = z
 export const SourcePilotObservations = z
   .object({
     arm: z.enum(['vendor', 'in-house']),
-    n: z.number().int().min(1).max(1_000_000),
-    successes: z.number().int().min(0).max(1_000_000),
+    /** A proportion metric: contacts observed and successes among them. */
+    n: z.number().int().min(1).max(1_000_000).optional(),
+    successes: z.number().int().min(0).max(1_000_000).optional(),
+    /** A median metric (handle time): each contact's value in seconds, as observed outside Shoreline. */
+    values: z.array(z.number().min(0).max(86_400)).min(1).max(10_000).optional(),
   })
   .strict()
-  .refine((o) => o.successes <= o.n, { message: 'successes cannot exceed n', path: ['successes'] })
+  .superRefine((o, ctx) => {
+    if (o.values !== undefined) {
+      if (o.n !== undefined || o.successes !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['values'],
+          message: 'give values or n and successes, not both',
+        });
+      return;
+    }
+    if (o.n === undefined)
+      ctx.addIssue({ code: 'custom', path: ['n'], message: 'n is required (or values for a median metric)' });
+    if (o.successes === undefined)
+      ctx.addIssue({ code: 'custom', path: ['successes'], message: 'successes is required with n' });
+    if (o.n !== undefined && o.successes !== undefined && o.successes > o.n)
+      ctx.addIssue({ code: 'custom', path: ['successes'], message: 'successes cannot exceed n' });
+  })
   .openapi('SourcePilotObservations');
 
 export const SourcePilotAssign = z

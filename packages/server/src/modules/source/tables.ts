@@ -61,6 +61,9 @@ export interface SourcePilotsTable {
   vendor_successes: number;
   in_house_n: number;
   in_house_successes: number;
+  /** Handle times (seconds) typed in per arm for a median metric of a pilot not routed. */
+  vendor_values: ColumnType<number[], never, string>;
+  in_house_values: ColumnType<number[], never, string>;
   /** Routing's split that sends the slice's new tickets to the arms (null: counts are entered). */
   routing_split_id: ColumnType<string | null, string | null | undefined, string | null>;
   starts_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;

@@ -11,6 +11,7 @@ import { ErrorBanner, Loading } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { sourceApi } from './api';
+import { DemandSource } from './DemandSource';
 
 type Option = SourceScenarioDefinition['options'][number];
 type Sensitivity = NonNullable<SourceComparison['sensitivity']>[number];
@@ -134,6 +135,12 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
     <section aria-labelledby="source-compare">
       <h2 id="source-compare">{t('source.tabs.compare')}</h2>
       <p>{t('source.compare.intro')}</p>
+      <DemandSource
+        typedIn={defaults.example.demand}
+        demand={definition.demand}
+        onDemand={(demand) => setDefinition((d) => ({ ...d, demand }))}
+        used={result?.demandSource}
+      />
       <div className="source-options">
         {definition.options.map((option, i) => (
           <fieldset key={option.name} data-testid={`option-${i}`}>

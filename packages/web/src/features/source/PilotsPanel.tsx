@@ -10,6 +10,7 @@ import { ErrorBanner } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { sourceApi } from './api';
+import { PilotForm } from './PilotForm';
 
 const LEANINGS = ['keep-in-house', 'outsource', 'hybrid', 'follow-the-sun'] as const;
 type Body = { decision?: string; reasons?: string; approver?: string; reviewOn?: string };
@@ -18,6 +19,7 @@ export function PilotsPanel() {
   const { t } = useTranslation();
   const f = useFormat();
   const pilots = useResource(() => sourceApi.pilots(), []);
+  const vendors = useResource(() => sourceApi.vendors(), []);
   const decisions = useResource(() => sourceApi.decisions(), []);
   const [error, setError] = useState<unknown>();
   const interval = (p: SourcePilot) => {
@@ -50,6 +52,7 @@ export function PilotsPanel() {
     <section aria-labelledby="source-pilots">
       <h2 id="source-pilots">{t('source.tabs.pilots')}</h2>
       {error ? <ErrorBanner error={error} /> : null}
+      <PilotForm vendors={vendors.data ?? []} onCreated={pilots.reload} />
       <DataTable<SourcePilot>
         caption={t('source.tabs.pilots')}
         testId="pilots"

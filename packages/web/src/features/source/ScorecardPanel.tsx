@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { sourceApi } from './api';
+import { VendorForm } from './VendorForm';
 
 type Vendor = SourceVendor;
 type Ranked = SourceScorecard['result']['vendors'][number];
@@ -31,6 +32,7 @@ export function ScorecardPanel() {
   const vendors = useResource(() => sourceApi.vendors(), []);
   const cards = useResource(() => sourceApi.scorecards(), []);
   const [name, setName] = useState('');
+  const [editing, setEditing] = useState<string>();
   const [error, setError] = useState<unknown>();
   const [draft, setDraft] = useState<Record<string, string>>({});
   const card: SourceScorecard | undefined = cards.data?.[0];
@@ -110,8 +112,26 @@ export function ScorecardPanel() {
           textColumn<Vendor>('expiring', t('source.vendors.expiring'), (v) =>
             v.expiringCertifications.length ? f.list(v.expiringCertifications) : null,
           ),
+          textColumn<Vendor>('edit', t('source.vendorForm.profile'), () => null, {
+            cell: (v) => (
+              <button type="button" onClick={() => setEditing(v.id)}>
+                {t('source.vendorForm.edit', { name: v.name })}
+              </button>
+            ),
+          }),
         ]}
       />
+      {editing && vendors.data?.some((v) => v.id === editing) ? (
+        <VendorForm
+          key={editing}
+          vendor={vendors.data.find((v) => v.id === editing) as Vendor}
+          onSaved={() => {
+            setEditing(undefined);
+            vendors.reload();
+          }}
+          onClose={() => setEditing(undefined)}
+        />
+      ) : null}
       {cards.data === undefined ? null : !card ? (
         <button type="button" onClick={createCard} disabled={(vendors.data?.length ?? 0) < 2}>
           {t('source.vendors.createScorecard')}

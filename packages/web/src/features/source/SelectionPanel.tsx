@@ -9,6 +9,7 @@ import { DataTable, resourceRows } from '../../kit/DataTable';
 import { ErrorBanner } from '../../lib/ui';
 import { useResource } from '../../lib/useResource';
 import { sourceApi } from './api';
+import { StageForm } from './StageForm';
 
 type Stage = SourceSelection['stages'][number];
 type InSelection = SourceSelection['vendors'][number];
@@ -113,6 +114,7 @@ export function SelectionPanel() {
               ),
             ]}
           />
+          <StageForm key={`${current.id}-${current.stage}`} selection={current} onSaved={selections.reload} />
           {current.stage !== 'closed' ? (
             <button type="button" onClick={advance}>
               {t('source.selection.advance')}

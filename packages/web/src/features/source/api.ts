@@ -7,6 +7,7 @@ import type {
   SourceEvidence,
   SourceEvidenceCreate,
   SourcePilot,
+  SourcePilotCreate,
   SourceReadiness,
   SourceScenarioDefinition,
   SourceScorecard,
@@ -14,7 +15,9 @@ import type {
   SourceSelection,
   SourceSelectionAdvance,
   SourceSelectionCreate,
+  SourceSelectionStages,
   SourceVendor,
+  SourceVendorCreate,
 } from '@shoreline/server/contract';
 import { ApiError, api } from '../../lib/api';
 
@@ -45,6 +48,11 @@ export const sourceApi = {
     api.post<SourceSelection>(`/source/selections/${encodeURIComponent(id)}/advance`, input),
   evidence: () => api.get<ListResponse<SourceEvidence>>('/source/evidence').then((r) => r.items),
   addEvidence: (input: SourceEvidenceCreate) => api.post<SourceEvidence>('/source/evidence', input),
+  createPilot: (input: SourcePilotCreate) => api.post<SourcePilot>('/source/pilots', input),
+  updateVendor: (id: string, input: SourceVendorCreate) =>
+    api.put<SourceVendor>(`/source/vendors/${encodeURIComponent(id)}`, input),
+  editStages: (id: string, input: SourceSelectionStages) =>
+    api.patch<SourceSelection>(`/source/selections/${encodeURIComponent(id)}/stages`, input),
   pilots: () => api.get<ListResponse<SourcePilot>>('/source/pilots').then((r) => r.items),
   decisions: () => api.get<ListResponse<SourceDecision>>('/source/decisions').then((r) => r.items),
   decide: (input: SourceDecisionCreate) => api.post<SourceDecision>('/source/decisions', input),

@@ -1,0 +1,147 @@
+// Pre-registers a pilot before any contact is counted: the metric, the smallest difference that
+// matters, the sample per arm (a proportion's follows from its baseline), the vendor's share of the
+// slice and the period. The in-house arm is the rest of the slice; the seed is drawn here so neither
+// side picks which contacts go where.
+
+import type { SourcePilotCreate, SourceVendor } from '@shoreline/server/contract';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { ErrorBanner } from '../../lib/ui';
+import { sourceApi } from './api';
+
+const METRICS = ['resolved', 'reopened', 'csat-satisfied', 'handle-seconds'] as const;
+type Metric = (typeof METRICS)[number];
+/** Fewer reopened tickets and shorter handle times are better; more resolved and satisfied are. */
+const HIGHER_IS_BETTER: Record<Metric, boolean> = {
+  resolved: true,
+  reopened: false,
+  'csat-satisfied': true,
+  'handle-seconds': false,
+};
+
+export function PilotForm(props: { vendors: readonly SourceVendor[]; onCreated(): void }) {
+  const { t } = useTranslation();
+  const [name, setName] = useState('');
+  const [vendorId, setVendorId] = useState('');
+  const [metric, setMetric] = useState<Metric>('resolved');
+  const [baseline, setBaseline] = useState('80');
+  const [mdd, setMdd] = useState('5');
+  const [sample, setSample] = useState('400');
+  const [share, setShare] = useState('20');
+  const [days, setDays] = useState('60');
+  const [channel, setChannel] = useState('');
+  const [language, setLanguage] = useState('');
+  const [error, setError] = useState<unknown>();
+  const median = metric === 'handle-seconds';
+  const num = (text: string) => Number(text.replace(',', '.'));
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const input: SourcePilotCreate = {
+      name,
+      vendorId,
+      slice: { ...(channel ? { channel } : {}), ...(language ? { language } : {}) },
+      ratio: num(share) / 100,
+      seed: Math.floor(Math.random() * 2 ** 31),
+      metric,
+      higherIsBetter: HIGHER_IS_BETTER[metric],
+      ...(median
+        ? { mdd: num(mdd), sampleSizePerArm: Math.round(num(sample)) }
+        : { mdd: num(mdd) / 100, baseline: num(baseline) / 100 }),
+      periodDays: Math.round(num(days)),
+    };
+    try {
+      await sourceApi.createPilot(input);
+      setError(undefined);
+      setName('');
+      props.onCreated();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form onSubmit={submit} data-testid="pilot-form" className="source-form">
+      <h3>{t('source.pilotForm.title')}</h3>
+      <p>{t('source.pilotForm.intro')}</p>
+      <ErrorBanner error={error} />
+      <TextField label={t('source.pilotForm.name')} required maxLength={120} value={name} onValue={setName} />
+      <SelectField
+        label={t('source.pilotForm.vendor')}
+        required
+        blank={t('source.pilotForm.choose')}
+        value={vendorId}
+        onValue={setVendorId}
+        options={namedOptions(props.vendors)}
+      />
+      <SelectField
+        label={t('source.pilotForm.metric')}
+        value={metric}
+        onValue={setMetric}
+        options={optionsOf(METRICS, (m) =>
+          t(`source.pilotForm.metrics.${m}` as 'source.pilotForm.metrics.resolved'),
+        )}
+      />
+      {median ? null : (
+        <TextField
+          label={t('source.pilotForm.baseline')}
+          type="number"
+          min={1}
+          max={99}
+          step="any"
+          required
+          value={baseline}
+          onValue={setBaseline}
+        />
+      )}
+      <TextField
+        label={median ? t('source.pilotForm.mddSeconds') : t('source.pilotForm.mddPoints')}
+        type="number"
+        min={median ? 1 : 0.5}
+        step="any"
+        required
+        value={mdd}
+        onValue={setMdd}
+      />
+      {median ? (
+        <TextField
+          label={t('source.pilotForm.sample')}
+          type="number"
+          min={2}
+          required
+          value={sample}
+          onValue={setSample}
+        />
+      ) : (
+        <p className="hint">{t('source.pilotForm.sampleFollows')}</p>
+      )}
+      <TextField
+        label={t('source.pilotForm.share')}
+        type="number"
+        min={5}
+        max={95}
+        required
+        value={share}
+        onValue={setShare}
+      />
+      <TextField
+        label={t('source.pilotForm.days')}
+        type="number"
+        min={1}
+        max={365}
+        required
+        value={days}
+        onValue={setDays}
+      />
+      <TextField label={t('source.pilotForm.channel')} maxLength={32} value={channel} onValue={setChannel} />
+      <TextField
+        label={t('source.pilotForm.language')}
+        maxLength={35}
+        value={language}
+        onValue={setLanguage}
+      />
+      <p className="hint">{t('source.pilotForm.arms')}</p>
+      <button type="submit">{t('source.pilotForm.create')}</button>
+    </form>
+  );
+}
