@@ -518,6 +518,116 @@ describe('govern: contracts and settlement', () => {
     expect(vendor.status).toBe(404);
   });
 
+  it('exit readiness evidence: client-owned knowledge, a runbook with owners, a confirmed export test', async () => {
+    const exit = async () => {
+      const res = await app.request(`/api/govern/contracts/${contractId}/exit-readiness`, {
+        auth: admin,
+        body: { inHouseAgents: 0, hiringLeadWeeks: 6, ahtSec: 600, shrinkage: 0.3, period: '2025-01' },
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { evidence: { item: string; met: boolean; detail: string }[] };
+      return Object.fromEntries(body.evidence.map((e) => [e.item, e]));
+    };
+    const before = await exit();
+    expect(before.knowledge_client_owned?.met).toBe(false);
+    expect(before.runbook).toMatchObject({ met: false, detail: 'no runbook step in the register' });
+    expect(before.export_tested).toMatchObject({ met: false, detail: 'no confirmed test' });
+
+    // Knowledge: an article kept by a vendor's lead walks out with the vendor; handed to the client, it counts.
+    const db = app.shoreline.ctx.db;
+    const userId = async (email: string) =>
+      (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const vendorLead = await userId(DEMO_USERS.vendorAdmin);
+    const client = await userId(DEMO_USERS.supervisor);
+    const created = await app.request('/api/knowledge/articles', {
+      auth: admin,
+      body: {
+        slug: 'exit-refunds',
+        language: 'en',
+        title: 'Refunds',
+        body: 'Within 14 days.',
+        ownerId: vendorLead,
+      },
+    });
+    expect(created.status).toBe(201);
+    const article = (await created.json()) as { id: string };
+    expect(
+      (
+        await app.request(`/api/knowledge/articles/${article.id}/publish`, {
+          auth: admin,
+          body: { language: 'en' },
+        })
+      ).status,
+    ).toBe(200);
+    const vendorKept = await exit();
+    expect(vendorKept.knowledge_client_owned).toMatchObject({ met: false });
+    expect(vendorKept.knowledge_client_owned?.detail).toMatch(
+      /^0 of 1 published articles owned by the client; 1 by the vendor/,
+    );
+    const handed = await app.request(`/api/knowledge/articles/${article.id}`, {
+      method: 'PATCH',
+      auth: admin,
+      body: { ownerId: client },
+    });
+    expect(handed.status).toBe(200);
+    expect((await exit()).knowledge_client_owned).toMatchObject({ met: true });
+
+    // The runbook: steps in the register; one drafted without an owner keeps it unmet until assigned.
+    const register = `/api/govern/contracts/${contractId}/governance`;
+    const step = async (title: string, owner: string) => {
+      const res = await app.request(register, {
+        auth: admin,
+        body: { kind: 'runbook_step', title, owner, dueOn: '2026-09-01' },
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as { id: string; owner: string };
+    };
+    await step('Move the phone numbers back in house', 'Ayşe Demir');
+    const unassigned = await step('Hand over the knowledge base', '');
+    expect((await exit()).runbook).toMatchObject({
+      met: false,
+      detail: '2 steps, 1 without an owner, 0 done',
+    });
+    const assign = await app.request(`/api/govern/governance/${unassigned.id}`, {
+      method: 'PATCH',
+      auth: admin,
+      body: { owner: 'Līga Bērziņa', status: 'done', evidence: 'Export loaded' },
+    });
+    expect(assign.status).toBe(200);
+    expect((await exit()).runbook).toMatchObject({
+      met: true,
+      detail: '2 steps, 0 without an owner, 1 done',
+    });
+    // Only a runbook step may be unassigned.
+    const noOwner = await app.request(register, {
+      auth: admin,
+      body: { kind: 'action', title: 'x', owner: '' },
+    });
+    expect(noOwner.status).toBe(400);
+    expect(JSON.stringify(await noOwner.json())).toContain('owner');
+
+    // The canonical export's test: confirmed by a person, closed with its evidence and the day.
+    const test = (await (
+      await app.request(register, {
+        auth: admin,
+        body: {
+          kind: 'export_test',
+          title: 'Canonical export re-imported into a scratch organization',
+          owner: 'Ayşe Demir',
+        },
+      })
+    ).json()) as { id: string };
+    expect((await exit()).export_tested?.met).toBe(false);
+    await app.request(`/api/govern/governance/${test.id}`, {
+      method: 'PATCH',
+      auth: admin,
+      body: { status: 'done', evidence: 'KPIs matched: 25 tickets, same FRT median' },
+    });
+    const confirmed = (await exit()).export_tested;
+    expect(confirmed?.met).toBe(true);
+    expect(confirmed?.detail).toMatch(/^confirmed \d{4}-\d{2}-\d{2}: KPIs matched/);
+  });
+
   it('publishes the contract JSON Schema', async () => {
     const schema = await (await app.request('/api/govern/contract-schema', { auth: admin })).json();
     expect(schema.required).toEqual(
