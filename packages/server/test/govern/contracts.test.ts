@@ -628,6 +628,54 @@ describe('govern: contracts and settlement', () => {
     expect(confirmed?.detail).toMatch(/^confirmed \d{4}-\d{2}-\d{2}: KPIs matched/);
   });
 
+  it("tracks the client's own obligations in the register: due day, client-side owner, status, overdue", async () => {
+    const register = `/api/govern/contracts/${contractId}/governance`;
+    const add = async (title: string, dueOn: string) => {
+      const res = await app.request(register, {
+        auth: admin,
+        body: { kind: 'obligation', title, owner: 'Ayşe Demir (client planning)', dueOn },
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as { id: string; kind: string; overdue: boolean; status: string };
+    };
+    const forecast = await add('Deliver the forecast for next month', '2025-01-25');
+    const articles = await add('Update the refund articles for the new policy', '2999-01-01');
+    // The forecast's day has passed while it is open: overdue, as the vendor will argue at the review.
+    expect(forecast).toMatchObject({ kind: 'obligation', status: 'open', overdue: true });
+    expect(articles).toMatchObject({ kind: 'obligation', status: 'open', overdue: false });
+    const delivered = await app.request(`/api/govern/governance/${forecast.id}`, {
+      method: 'PATCH',
+      auth: admin,
+      body: { status: 'done', evidence: 'forecast-2025-02.csv sent 2025-01-24' },
+    });
+    expect(await delivered.json()).toMatchObject({ status: 'done', overdue: false });
+    // The vendor's lead sees the client's obligations (they are the counterparty) but cannot tick them off.
+    const { items: list } = (await (await app.request(register, { auth: balticLead })).json()) as {
+      items: { kind: string; title: string }[];
+    };
+    expect(list.filter((x) => x.kind === 'obligation').map((x) => x.title)).toEqual(
+      expect.arrayContaining([
+        'Deliver the forecast for next month',
+        'Update the refund articles for the new policy',
+      ]),
+    );
+    const tick = await app.request(`/api/govern/governance/${articles.id}`, {
+      method: 'PATCH',
+      auth: balticLead,
+      body: { status: 'done' },
+    });
+    expect(tick.status).toBe(404);
+    // Each change is in the audit chain, which still verifies.
+    const org = await app.shoreline.ctx.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
+    const opened = await app.shoreline.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'governance.obligation_opened')
+      .execute();
+    expect(opened).toHaveLength(2);
+    expect((await verifyAudit(app.shoreline.ctx.scope(systemActor('test', org.id)))).ok).toBe(true);
+  });
+
   it('publishes the contract JSON Schema', async () => {
     const schema = await (await app.request('/api/govern/contract-schema', { auth: admin })).json();
     expect(schema.required).toEqual(
