@@ -250,6 +250,12 @@ describe('Govern: a term changes mid-month', () => {
     // shrinkage: ⌈1 / 0.7⌉ = 2; nobody in house: a gap of 2.
     expect(text).toMatch(/Agents needed at peak\s*2/);
     expect(text).toMatch(/Gap\s*2/);
+    // Each piece of evidence, met or not: no runbook step and no confirmed export test yet.
+    const evidence = page.getByTestId('exit-evidence');
+    await expect.poll(() => evidence.locator('li').count()).toBe(6);
+    expect(await evidence.textContent()).toContain('Transition runbook with an owner per step: not met');
+    expect(await evidence.textContent()).toContain('Canonical export tested: not met');
+    expect(await evidence.textContent()).toContain('Notice dates known: met');
     await shot('exit');
     expect(consoleErrors).toEqual([]);
   });

@@ -119,6 +119,28 @@ describe('shoreline command table', () => {
     });
   });
 
+  it('export writes the canonical file and leaves one audit record in that organization (decision 0036)', async () => {
+    const out = join(dir, 'export.ndjson');
+    const audited = () =>
+      app.shoreline.ctx.db
+        .selectFrom('audit_log')
+        .select(['organization_id', 'actor', 'subject_id', 'payload'])
+        .where('action', '=', 'export')
+        .where('subject_type', '=', 'tickets')
+        .execute();
+    const before = (await audited()).length;
+    await run('export', '--organization', 'Northwind Outfitters', '--out', out);
+    const after = (await audited()).slice(before);
+    expect(after).toEqual([
+      {
+        organization_id: demoOrg,
+        actor: 'system:cli',
+        subject_id: 'canonical',
+        payload: { format: 'ndjson', out },
+      },
+    ]);
+  });
+
   it('kpi rejects lists a run’s rejects only inside the organization named', async () => {
     const file = join(dir, 'one-bad.ndjson');
     writeFileSync(

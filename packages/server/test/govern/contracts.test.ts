@@ -518,6 +518,164 @@ describe('govern: contracts and settlement', () => {
     expect(vendor.status).toBe(404);
   });
 
+  it('exit readiness evidence: client-owned knowledge, a runbook with owners, a confirmed export test', async () => {
+    const exit = async () => {
+      const res = await app.request(`/api/govern/contracts/${contractId}/exit-readiness`, {
+        auth: admin,
+        body: { inHouseAgents: 0, hiringLeadWeeks: 6, ahtSec: 600, shrinkage: 0.3, period: '2025-01' },
+      });
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as { evidence: { item: string; met: boolean; detail: string }[] };
+      return Object.fromEntries(body.evidence.map((e) => [e.item, e]));
+    };
+    const before = await exit();
+    expect(before.knowledge_client_owned?.met).toBe(false);
+    expect(before.runbook).toMatchObject({ met: false, detail: 'no runbook step in the register' });
+    expect(before.export_tested).toMatchObject({ met: false, detail: 'no confirmed test' });
+
+    // Knowledge: an article kept by a vendor's lead walks out with the vendor; handed to the client, it counts.
+    const db = app.shoreline.ctx.db;
+    const userId = async (email: string) =>
+      (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
+    const vendorLead = await userId(DEMO_USERS.vendorAdmin);
+    const client = await userId(DEMO_USERS.supervisor);
+    const created = await app.request('/api/knowledge/articles', {
+      auth: admin,
+      body: {
+        slug: 'exit-refunds',
+        language: 'en',
+        title: 'Refunds',
+        body: 'Within 14 days.',
+        ownerId: vendorLead,
+      },
+    });
+    expect(created.status).toBe(201);
+    const article = (await created.json()) as { id: string };
+    expect(
+      (
+        await app.request(`/api/knowledge/articles/${article.id}/publish`, {
+          auth: admin,
+          body: { language: 'en' },
+        })
+      ).status,
+    ).toBe(200);
+    const vendorKept = await exit();
+    expect(vendorKept.knowledge_client_owned).toMatchObject({ met: false });
+    expect(vendorKept.knowledge_client_owned?.detail).toMatch(
+      /^0 of 1 published articles owned by the client; 1 by the vendor/,
+    );
+    const handed = await app.request(`/api/knowledge/articles/${article.id}`, {
+      method: 'PATCH',
+      auth: admin,
+      body: { ownerId: client },
+    });
+    expect(handed.status).toBe(200);
+    expect((await exit()).knowledge_client_owned).toMatchObject({ met: true });
+
+    // The runbook: steps in the register; one drafted without an owner keeps it unmet until assigned.
+    const register = `/api/govern/contracts/${contractId}/governance`;
+    const step = async (title: string, owner: string) => {
+      const res = await app.request(register, {
+        auth: admin,
+        body: { kind: 'runbook_step', title, owner, dueOn: '2026-09-01' },
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as { id: string; owner: string };
+    };
+    await step('Move the phone numbers back in house', 'Ayşe Demir');
+    const unassigned = await step('Hand over the knowledge base', '');
+    expect((await exit()).runbook).toMatchObject({
+      met: false,
+      detail: '2 steps, 1 without an owner, 0 done',
+    });
+    const assign = await app.request(`/api/govern/governance/${unassigned.id}`, {
+      method: 'PATCH',
+      auth: admin,
+      body: { owner: 'Līga Bērziņa', status: 'done', evidence: 'Export loaded' },
+    });
+    expect(assign.status).toBe(200);
+    expect((await exit()).runbook).toMatchObject({
+      met: true,
+      detail: '2 steps, 0 without an owner, 1 done',
+    });
+    // Only a runbook step may be unassigned.
+    const noOwner = await app.request(register, {
+      auth: admin,
+      body: { kind: 'action', title: 'x', owner: '' },
+    });
+    expect(noOwner.status).toBe(400);
+    expect(JSON.stringify(await noOwner.json())).toContain('owner');
+
+    // The canonical export's test: confirmed by a person, closed with its evidence and the day.
+    const test = (await (
+      await app.request(register, {
+        auth: admin,
+        body: {
+          kind: 'export_test',
+          title: 'Canonical export re-imported into a scratch organization',
+          owner: 'Ayşe Demir',
+        },
+      })
+    ).json()) as { id: string };
+    expect((await exit()).export_tested?.met).toBe(false);
+    await app.request(`/api/govern/governance/${test.id}`, {
+      method: 'PATCH',
+      auth: admin,
+      body: { status: 'done', evidence: 'KPIs matched: 25 tickets, same FRT median' },
+    });
+    const confirmed = (await exit()).export_tested;
+    expect(confirmed?.met).toBe(true);
+    expect(confirmed?.detail).toMatch(/^confirmed \d{4}-\d{2}-\d{2}: KPIs matched/);
+  });
+
+  it("tracks the client's own obligations in the register: due day, client-side owner, status, overdue", async () => {
+    const register = `/api/govern/contracts/${contractId}/governance`;
+    const add = async (title: string, dueOn: string) => {
+      const res = await app.request(register, {
+        auth: admin,
+        body: { kind: 'obligation', title, owner: 'Ayşe Demir (client planning)', dueOn },
+      });
+      expect(res.status).toBe(201);
+      return (await res.json()) as { id: string; kind: string; overdue: boolean; status: string };
+    };
+    const forecast = await add('Deliver the forecast for next month', '2025-01-25');
+    const articles = await add('Update the refund articles for the new policy', '2999-01-01');
+    // The forecast's day has passed while it is open: overdue, as the vendor will argue at the review.
+    expect(forecast).toMatchObject({ kind: 'obligation', status: 'open', overdue: true });
+    expect(articles).toMatchObject({ kind: 'obligation', status: 'open', overdue: false });
+    const delivered = await app.request(`/api/govern/governance/${forecast.id}`, {
+      method: 'PATCH',
+      auth: admin,
+      body: { status: 'done', evidence: 'forecast-2025-02.csv sent 2025-01-24' },
+    });
+    expect(await delivered.json()).toMatchObject({ status: 'done', overdue: false });
+    // The vendor's lead sees the client's obligations (they are the counterparty) but cannot tick them off.
+    const { items: list } = (await (await app.request(register, { auth: balticLead })).json()) as {
+      items: { kind: string; title: string }[];
+    };
+    expect(list.filter((x) => x.kind === 'obligation').map((x) => x.title)).toEqual(
+      expect.arrayContaining([
+        'Deliver the forecast for next month',
+        'Update the refund articles for the new policy',
+      ]),
+    );
+    const tick = await app.request(`/api/govern/governance/${articles.id}`, {
+      method: 'PATCH',
+      auth: balticLead,
+      body: { status: 'done' },
+    });
+    expect(tick.status).toBe(404);
+    // Each change is in the audit chain, which still verifies.
+    const org = await app.shoreline.ctx.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow();
+    const opened = await app.shoreline.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'governance.obligation_opened')
+      .execute();
+    expect(opened).toHaveLength(2);
+    expect((await verifyAudit(app.shoreline.ctx.scope(systemActor('test', org.id)))).ok).toBe(true);
+  });
+
   it('publishes the contract JSON Schema', async () => {
     const schema = await (await app.request('/api/govern/contract-schema', { auth: admin })).json();
     expect(schema.required).toEqual(

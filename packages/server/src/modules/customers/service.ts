@@ -2,6 +2,7 @@ import type { Clock } from '../../platform/clock.js';
 import { notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { appendAudit } from '../audit/index.js';
 import { customersPolicy } from './policy.js';
 import { presentCustomer } from './presenters.js';
 import type { CustomerHistory } from './schemas.js';
@@ -67,7 +68,11 @@ export async function findOrCreateCustomer(
  * (issue 9: "vendor agents see only their provider's tickets and customers"), reached through that
  * ticket; any other answers 404, as if absent.
  */
-export async function customerHistory(s: ScopedDb, customerId: string): Promise<CustomerHistory> {
+export async function customerHistory(
+  s: ScopedDb,
+  clock: Clock,
+  customerId: string,
+): Promise<CustomerHistory> {
   if (!customersPolicy['customer.read'](s.actor)) throw notFound('customer');
   const tickets = await s
     .selectFrom('tickets')
@@ -104,6 +109,15 @@ export async function customerHistory(s: ScopedDb, customerId: string): Promise<
         .where('tickets.id', '=', viaTicket)
         .orderBy('customer_identities.created_at')
         .execute();
+  // A vendor's read of personal data is governance evidence (issue 11, GDPR art. 28 processor access).
+  if (!inHouse)
+    await appendAudit(s, clock, {
+      action: 'customer.read_by_vendor',
+      subjectType: 'customer',
+      subjectId: customerId,
+      providerId: s.actor.providerId,
+      payload: { viaTicket },
+    });
   return {
     customer: presentCustomer(row, identities),
     tickets: tickets.map((t) => ({

@@ -8,6 +8,8 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { staffFor } from '../identity/index.js';
+import { publishedArticleOwnership } from '../knowledge/index.js';
 import { planStaffing, StaffingRequest } from '../plan/index.js';
 import { authorizeGovern } from './policy.js';
 import { previousPeriod, previousPeriodInverse } from './service.js';
@@ -38,6 +40,13 @@ export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: strin
     .executeTakeFirstOrThrow();
   const doc = latest.document;
   const today = clock.now().toISOString().slice(0, 10);
+  const register = await s
+    .selectFrom('governance_items')
+    .select(['kind', 'title', 'owner', 'status', 'evidence', 'closed_at'])
+    .where('contract_id', '=', contractId)
+    .where('kind', 'in', ['runbook_step', 'export_test'])
+    .orderBy('due_on')
+    .execute();
   const endsOn = addMonths(doc.start, doc.termMonths);
   const noticeBy = new Date(Date.parse(`${endsOn}T00:00:00Z`) - doc.noticeDays * DAY_MS)
     .toISOString()
@@ -90,8 +99,9 @@ export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: strin
       met: gap === 0,
       detail: `${peakAgents} agents at peak needed, ${input.inHouseAgents} in house`,
     },
-    { item: 'export_tested', met: false, detail: 'not evidenced yet' },
-    { item: 'runbook', met: false, detail: 'not evidenced yet' },
+    knowledgeEvidence(await clientOwnedKnowledge(s)),
+    runbookEvidence(register),
+    exportTestEvidence(register),
   ];
   return {
     contractId,
@@ -106,5 +116,74 @@ export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: strin
     readyOn,
     evidence,
     scoreBp: Math.round((evidence.filter((e) => e.met).length * 10_000) / evidence.length),
+  };
+}
+
+type RegisterRow = {
+  kind: string;
+  title: string;
+  owner: string;
+  status: string;
+  evidence: string;
+  closed_at: Date | string | null;
+};
+
+/**
+ * The organization's published articles by who keeps them: the client (an active in-house user), a
+ * vendor (a user of a provider), or nobody (no owner, or one no longer active). Authors of published
+ * text are counted the same way.
+ */
+export async function clientOwnedKnowledge(s: ScopedDb) {
+  const articles = await publishedArticleOwnership(s);
+  const people = new Set(articles.flatMap((a) => [a.ownerId ?? '', ...a.authorIds]).filter(Boolean));
+  const staff = new Map((await staffFor(s, [...people])).map((u) => [u.id, u.providerId]));
+  const side = (id: string | null) =>
+    id === null || !staff.has(id) ? 'none' : staff.get(id) === null ? 'client' : 'vendor';
+  const count = (pick: (a: (typeof articles)[number]) => boolean) => articles.filter(pick).length;
+  return {
+    published: articles.length,
+    clientOwned: count((a) => side(a.ownerId) === 'client'),
+    vendorOwned: count((a) => side(a.ownerId) === 'vendor'),
+    unowned: count((a) => side(a.ownerId) === 'none'),
+    vendorAuthored: count((a) => a.authorIds.some((id) => side(id) === 'vendor')),
+  };
+}
+
+// Met when there is knowledge and every published article is kept by the client: a vendor-owned or
+// orphaned article walks out with the vendor.
+const knowledgeEvidence = (k: Awaited<ReturnType<typeof clientOwnedKnowledge>>) => ({
+  item: 'knowledge_client_owned',
+  met: k.published > 0 && k.clientOwned === k.published,
+  detail: `${k.clientOwned} of ${k.published} published articles owned by the client; ${k.vendorOwned} by the vendor, ${k.unowned} by nobody; ${k.vendorAuthored} with vendor-written text`,
+});
+
+// The transition runbook is the contract's runbook steps in the register: met when there is at
+// least one step and every step has an owner.
+function runbookEvidence(register: readonly RegisterRow[]) {
+  const steps = register.filter((r) => r.kind === 'runbook_step');
+  const unassigned = steps.filter((r) => r.owner.trim() === '').length;
+  const done = steps.filter((r) => r.status === 'done').length;
+  return {
+    item: 'runbook',
+    met: steps.length > 0 && unassigned === 0,
+    detail:
+      steps.length === 0
+        ? 'no runbook step in the register'
+        : `${steps.length} steps, ${unassigned} without an owner, ${done} done`,
+  };
+}
+
+// The canonical export's test is confirmed by a person (decision 0036): an `export_test` item closed
+// with its evidence; the latest closed one counts.
+function exportTestEvidence(register: readonly RegisterRow[]) {
+  const tests = register.filter((r) => r.kind === 'export_test' && r.status === 'done' && r.closed_at);
+  const last = tests
+    .map((r) => ({ ...r, on: new Date(r.closed_at!).toISOString().slice(0, 10) }))
+    .sort((a, b) => a.on.localeCompare(b.on))
+    .at(-1);
+  return {
+    item: 'export_tested',
+    met: last !== undefined && last.evidence.trim() !== '',
+    detail: last ? `confirmed ${last.on}: ${last.evidence || '(no evidence given)'}` : 'no confirmed test',
   };
 }

@@ -14,6 +14,8 @@ import type { GovernanceItemsTable } from './tables.js';
 type Kind = GovernanceItemsTable['kind'];
 type ReviewKind = NonNullable<GovernanceItemsTable['review_kind']>;
 const DAY_MS = 86_400_000;
+/** Kinds whose due day, once passed while open, makes them overdue (reviews are meetings, not tasks). */
+const DATED: ReadonlySet<Kind> = new Set(['action', 'obligation', 'runbook_step', 'export_test']);
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 const plusDays = (d: string, n: number) =>
   new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
@@ -35,7 +37,7 @@ function present(row: Awaited<ReturnType<typeof listRows>>[number], on: string) 
   const escalation = row.kind === 'escalation' && row.level !== null && row.status === 'open';
   const state = escalation
     ? escalationState(row.due_on, row.level!, on)
-    : { overdue: row.status === 'open' && row.due_on < on && row.kind === 'action', nextLevel: null };
+    : { overdue: row.status === 'open' && row.due_on < on && DATED.has(row.kind), nextLevel: null };
   return {
     id: row.id,
     contractId: row.contract_id,
@@ -119,12 +121,18 @@ export async function updateGovernanceItem(
   s: ScopedDb,
   clock: Clock,
   id: string,
-  input: { status?: 'open' | 'done' | undefined; evidence?: string | undefined; level?: number | undefined },
+  input: {
+    status?: 'open' | 'done' | undefined;
+    evidence?: string | undefined;
+    level?: number | undefined;
+    owner?: string | undefined;
+  },
 ) {
   authorizeGovern(s.actor, 'govern.manage');
   const before = await s.findOrNotFound('governance_items', id, 'governance item');
   const changes: Record<string, unknown> = {};
   if (input.evidence !== undefined) changes.evidence = input.evidence;
+  if (input.owner !== undefined) changes.owner = input.owner;
   if (input.status !== undefined) {
     changes.status = input.status;
     changes.closed_at = input.status === 'done' ? clock.now() : null;

@@ -61,4 +61,14 @@ export const governMigrations: Migration[] = [
       where source is not null;
     `,
   ),
+  // Issue 11: the client's obligations, the transition runbook's steps and the confirmed export test
+  // live in the same register (decision 0036).
+  scriptMigration(
+    '2026-12-03T1322_govern_register_kinds',
+    `
+    alter table governance_items drop constraint governance_items_kind_check;
+    alter table governance_items add constraint governance_items_kind_check
+      check (kind in ('review', 'action', 'escalation', 'obligation', 'runbook_step', 'export_test'));
+    `,
+  ),
 ];

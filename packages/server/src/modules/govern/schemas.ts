@@ -317,18 +317,37 @@ export const ReconciliationSchema = z
 
 const Title = z.string().trim().min(1).max(300);
 
-/** A review meeting, a corrective action or an escalation of a contract. */
+/**
+ * What the register holds: review meetings, corrective actions, escalations, the client's own
+ * obligations (forecasts delivered, articles updated), the transition runbook's steps and the
+ * confirmed test of the canonical export (decision 0036).
+ */
+export const GovernanceKind = z.enum([
+  'review',
+  'action',
+  'escalation',
+  'obligation',
+  'runbook_step',
+  'export_test',
+]);
+
+/** A review meeting, a corrective action, an escalation, an obligation, a runbook step or an export test. */
 export const GovernanceItemCreate = z
   .object({
-    kind: z.enum(['review', 'action', 'escalation']),
+    kind: GovernanceKind,
     title: Title,
-    owner: z.string().trim().min(1).max(200),
+    /** Who answers for it; a runbook step may be drafted unassigned (''), which keeps the runbook unmet. */
+    owner: z.string().trim().max(200),
     /** The meeting's day or the due day; an escalation is due by its level's deadline when omitted. */
     dueOn: Day.optional(),
     reviewKind: z.enum(['operational', 'performance', 'business']).optional(),
     level: z.number().int().min(1).max(3).optional(),
   })
   .strict()
+  .refine((v) => v.kind === 'runbook_step' || v.owner !== '', {
+    path: ['owner'],
+    message: 'an owner is required (only a runbook step may be unassigned)',
+  })
   .openapi('GovernanceItemCreate');
 
 export const GovernanceItemUpdate = z
@@ -336,6 +355,8 @@ export const GovernanceItemUpdate = z
     status: z.enum(['open', 'done']).optional(),
     evidence: z.string().max(2_000).optional(),
     level: z.number().int().min(1).max(3).optional(),
+    /** Assigns an item (a runbook step drafted unassigned gets its owner). */
+    owner: z.string().trim().min(1).max(200).optional(),
   })
   .strict()
   .openapi('GovernanceItemUpdate');
@@ -349,7 +370,7 @@ export const GovernanceItemSchema = z
   .object({
     id: z.string(),
     contractId: z.string(),
-    kind: z.enum(['review', 'action', 'escalation']),
+    kind: GovernanceKind,
     title: z.string(),
     owner: z.string(),
     dueOn: z.string(),

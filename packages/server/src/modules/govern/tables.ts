@@ -46,7 +46,7 @@ export interface GovernanceItemsTable {
   organization_id: string;
   contract_id: string;
   provider_id: string;
-  kind: 'review' | 'action' | 'escalation';
+  kind: 'review' | 'action' | 'escalation' | 'obligation' | 'runbook_step' | 'export_test';
   title: string;
   owner: string;
   /** The meeting's day, or the day an action or escalation is due (YYYY-MM-DD). */

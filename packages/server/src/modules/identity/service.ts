@@ -5,6 +5,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { appendAudit } from '../audit/index.js';
 import { forgetDirectory } from './directory.js';
 import { authorize } from './policy.js';
 import { presentProvider, presentTeam, presentToken, presentUser } from './presenters.js';
@@ -219,6 +220,15 @@ export async function updateUser(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    // Role changes are governance evidence (issue 11): recorded in the audit chain, same transaction.
+    if (input.role !== undefined && input.role !== current.role)
+      await appendAudit(tx, clock, {
+        action: 'user.role_changed',
+        subjectType: 'user',
+        subjectId: id,
+        providerId: current.provider_id,
+        payload: { from: current.role, to: input.role },
+      });
     // A deactivated user is signed out everywhere and their API tokens stop working.
     if (status === 'deactivated') {
       await tx.deleteFrom('sessions').where('user_id', '=', id).execute();

@@ -7,6 +7,8 @@ import { helpCenterRoutes } from './routes/help-center.js';
 import { knowledgeScopedTables } from './tables.js';
 
 export { helpCenterSlug } from './help-center/visits.js';
+// Govern's exit readiness: who owns and wrote the published articles.
+export { type PublishedArticleOwnership, publishedArticleOwnership } from './ownership.js';
 export type { knowledgePolicy } from './policy.js';
 // The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
 export type * from './schemas.js';

@@ -6,6 +6,16 @@ import { useFormat } from '../../lib/useFormat';
 import { governApi } from './api';
 
 /** Could the in-house team take the vendor's volume back, and by when? With the notice dates. */
+// The server's evidence items, each with its label in the catalogs.
+const EVIDENCE = {
+  notice_dates: 'govern.exit.evidence.notice_dates',
+  notice_not_passed: 'govern.exit.evidence.notice_not_passed',
+  capacity: 'govern.exit.evidence.capacity',
+  knowledge_client_owned: 'govern.exit.evidence.knowledge_client_owned',
+  runbook: 'govern.exit.evidence.runbook',
+  export_tested: 'govern.exit.evidence.export_tested',
+} as const;
+
 export function ExitPanel(props: { contractId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
@@ -89,6 +99,16 @@ export function ExitPanel(props: { contractId: string }) {
             <dd>{fmt.date(result.readyOn)}</dd>
           </div>
         </dl>
+      ) : null}
+      {result ? (
+        <ul data-testid="exit-evidence">
+          {result.evidence.map((e) => (
+            <li key={e.item} data-met={e.met} title={e.detail}>
+              {e.item in EVIDENCE ? t(EVIDENCE[e.item as keyof typeof EVIDENCE]) : e.item}:{' '}
+              {t(e.met ? 'govern.exit.met' : 'govern.exit.notMet')}
+            </li>
+          ))}
+        </ul>
       ) : null}
     </section>
   );

@@ -117,7 +117,9 @@ export function GovernancePanel(props: { contractId: string; manage: boolean }) 
                 name="kind"
                 value={kind}
                 onValue={setKind}
-                options={(['action', 'escalation', 'review'] as const).map((k) => ({
+                options={(
+                  ['action', 'escalation', 'review', 'obligation', 'runbook_step', 'export_test'] as const
+                ).map((k) => ({
                   value: k,
                   label: kindLabel(k),
                 }))}
@@ -133,7 +135,7 @@ export function GovernancePanel(props: { contractId: string; manage: boolean }) 
               <TextField
                 label={t('govern.governance.owner')}
                 name="owner"
-                required
+                required={kind !== 'runbook_step'}
                 value={owner}
                 onValue={setOwner}
                 error={submit.fields.owner}

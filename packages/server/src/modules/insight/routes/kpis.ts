@@ -4,6 +4,8 @@ import type { AppEnv } from '../../../platform/http/env.js';
 import { json, routesFor } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
+import type { ScopedDb } from '../../../platform/scope.js';
+import { appendAudit } from '../../audit/index.js';
 import { directoryFor } from '../../identity/index.js';
 import { kpiServiceOf } from '../kpi-service.js';
 import { leftOutOf, needsCreationTime } from '../left-out.js';
@@ -54,6 +56,16 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   });
   const kpi = kpiServiceOf(ctx);
   const route = routesFor(app, 'insight');
+  // Every file that leaves the platform is governance evidence (issue 11): one audit record per export.
+  const exported = async (scoped: ScopedDb, body: string, name: string, query: object) => {
+    await appendAudit(scoped, ctx.clock, {
+      action: 'export',
+      subjectType: 'insight',
+      subjectId: name,
+      payload: { format: 'csv', query: { ...query } },
+    });
+    return csv(body, name);
+  };
   route.get('/api/insight/kpis', {
     summary:
       'KPIs grouped by one dimension (provider, team, channel, priority, topic, language, hour of week, …)',
@@ -61,7 +73,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     responses: { 200: jsonOrCsv(KpiTable, 'KPI table') },
     run: async ({ scoped, query: q }) => {
       const rows = await kpi.kpis(scoped, q.groupBy, q);
-      if (q.format === 'csv') return csv(kpiRowsToCsv(rows), `kpis-${q.groupBy}`);
+      if (q.format === 'csv') return exported(scoped, kpiRowsToCsv(rows), `kpis-${q.groupBy}`, q);
       const leftOut = await leftOutOf(scoped, q, needsCreationTime(q));
       return { groupBy: q.groupBy, rows, leftOut };
     },
@@ -85,7 +97,8 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     responses: { 200: jsonOrCsv(VolumeSchema, 'Volume and backlog') },
     run: async ({ scoped, query: q }) => {
       const points = await kpi.volume(scoped, q.interval, q);
-      if (q.format === 'csv') return csv(toCsv(['start', 'created', 'solved', 'backlog'], points), 'volume');
+      if (q.format === 'csv')
+        return exported(scoped, toCsv(['start', 'created', 'solved', 'backlog'], points), 'volume', q);
       return { interval: q.interval, points, leftOut: await leftOutOf(scoped, q, true) };
     },
   });
@@ -95,7 +108,8 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     responses: { 200: jsonOrCsv(TopicTrendSchema, 'Topic trend') },
     run: async ({ scoped, query: q }) => {
       const points = await kpi.topicTrend(scoped, q.interval, q);
-      if (q.format === 'csv') return csv(toCsv(['start', 'topic', 'tickets'], points), 'topics');
+      if (q.format === 'csv')
+        return exported(scoped, toCsv(['start', 'topic', 'tickets'], points), 'topics', q);
       return { points, leftOut: await leftOutOf(scoped, q, true) };
     },
   });
@@ -106,7 +120,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     run: async ({ scoped, query: q }) => {
       const items = await kpi.trainingNeeds(scoped, q);
       if (q.format === 'csv')
-        return csv(toCsv(Object.keys(items[0] ?? { teamId: null }), items), 'training-needs');
+        return exported(scoped, toCsv(Object.keys(items[0] ?? { teamId: null }), items), 'training-needs', q);
       return { items };
     },
   });
@@ -128,7 +142,12 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
         team: name(teams, t.teamId),
         ...t,
       }));
-      return csv(toCsv(['provider', 'team', ...Object.keys(TicketSchema.shape)], rows), 'tickets');
+      return exported(
+        scoped,
+        toCsv(['provider', 'team', ...Object.keys(TicketSchema.shape)], rows),
+        'tickets',
+        q,
+      );
     },
   });
 }

@@ -3,6 +3,7 @@ import { canonicalLanguage } from '@shoreline/core';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
+import { appendAudit } from '../../audit/index.js';
 import { deflection } from '../deflection.js';
 import { storeFile } from '../files.js';
 import { HELP_DESK_SOURCES, importFromHelpDesk } from '../imports/index.js';
@@ -279,7 +280,17 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
       summary: 'The whole knowledge base: every article, translation and version (docs/knowledge-export.md)',
       responses: { 200: json(KnowledgeExportSchema, 'Export') },
     }),
-    async (c) => c.json(await exportKnowledge(c.var.scoped), 200),
+    async (c) => {
+      const body = await exportKnowledge(c.var.scoped);
+      // An export leaves the platform: one audit record (issue 11).
+      await appendAudit(c.var.scoped, clock, {
+        action: 'export',
+        subjectType: 'knowledge',
+        subjectId: 'knowledge-base',
+        payload: { articles: body.articles.length },
+      });
+      return c.json(body, 200);
+    },
   );
   app.openapi(
     apiRoute(TAG, 'post', '/api/knowledge/import', {
