@@ -45,7 +45,7 @@ describe('plan II journey', () => {
       mimeType: 'text/csv',
       buffer: Buffer.from(seriesCsv()),
     });
-    await page.getByText('504 intervals of 60 minutes loaded').waitFor();
+    await page.getByText('Loaded: 504 intervals of 60 minutes').waitFor();
     await page.getByLabel('Horizon, days').fill('2');
     await page.getByLabel('Vendor name').fill('Manila CX');
     await page.getByLabel('Vendor cost per agent-hour').fill('12');

@@ -145,7 +145,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
           />
           {history ? (
             <small>
-              {t('plan.plans.historyLoaded', { count: history.values.length, step: history.stepMin })}
+              {t('plan.plans.historyLoaded', { rows: history.values.length, step: history.stepMin })}
             </small>
           ) : null}
           {fileProblem || submit.fields.history ? (
