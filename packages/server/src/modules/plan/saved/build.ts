@@ -48,10 +48,21 @@ function named<T>(prefix: string, fn: () => T): T {
   }
 }
 
-export async function buildPlan(
-  input: SavedPlanInput,
-  o: { progress: (fraction: number) => Promise<void> | void; timeLimitSec: number },
-): Promise<SavedPlanResult> {
+/** What the worker thread computes: the forecast, the pooled requirement and the split. */
+export interface PreparedPlan {
+  readonly forecastStartMs: number;
+  readonly method: string;
+  readonly points: readonly { volume: number; lower: number; upper: number }[];
+  readonly required: number[];
+  readonly split: ReturnType<typeof splitVolume>;
+}
+
+/**
+ * Forecast (`auto`, by rolling-origin backtest) → Erlang C per interval → split by contracted hours:
+ * the CPU-heavy part, run in a worker thread (compute.ts, kind `plan-prepare`).
+ * @throws {PlanBuildError} naming the field of the input at fault.
+ */
+export function preparePlan(input: SavedPlanInput): PreparedPlan {
   const { stepMin, values } = input.history;
   const perDay = 1440 / stepMin;
   if (values.length % perDay !== 0)
@@ -62,8 +73,6 @@ export async function buildPlan(
   const made = named('history.', () =>
     forecast({ series: { values, periodsPerDay: perDay, firstDayOfWeek }, horizon }),
   );
-  await o.progress(0.2);
-
   const targets = { serviceLevel: input.serviceLevel };
   const shrinkage = input.shrinkage ?? 0;
   const volume = made.points.map((p) => p.volume);
@@ -78,7 +87,7 @@ export async function buildPlan(
   const forecastStartMs = startMs + (values.length / perDay) * DAY_MS;
   const split = named('', () =>
     splitVolume({
-      demand: [{ language: input.language, volume }],
+      demand: [{ language: input.language ?? 'en', volume }],
       providers: input.providers,
       stepMin,
       firstDayOfWeek: new Date(forecastStartMs).getUTCDay(),
@@ -87,7 +96,21 @@ export async function buildPlan(
       shrinkage,
     }),
   );
-  await o.progress(0.3);
+  return { forecastStartMs, method: made.method, points: made.points, required, split };
+}
+
+/** Shifts for each provider's agents (HiGHS in its worker thread, greedy fallback), and the plan's result. */
+export async function schedulePlan(
+  input: SavedPlanInput,
+  prepared: PreparedPlan,
+  o: { progress: (fraction: number) => Promise<void> | void; timeLimitSec: number },
+): Promise<SavedPlanResult> {
+  const { stepMin, values } = input.history;
+  const perDay = 1440 / stepMin;
+  const horizon = input.horizonDays * perDay;
+  const { forecastStartMs, split, required } = prepared;
+  const made = prepared;
+  const volume = made.points.map((p) => p.volume);
 
   const rules: ScheduleRules = validateRules(rulesFor(stepMin), stepMin);
   const candidates = shiftCandidates(rules, horizon, stepMin);
