@@ -15,30 +15,12 @@ import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { planFormat } from './numbers';
 import { PlanSeriesChart } from './PlanForecastChart';
+import { parseSeries } from './seriesCsv';
 
 type Summary = SavedPlanList['items'][number];
 type Result = NonNullable<SavedPlan['result']>;
 type ProviderResult = Result['providers'][number];
 type ShiftRow = ProviderResult['shifts'][number] & { provider: string; key: string };
-
-/** SERIES.csv → the history the API takes: local timestamps at one step from a midnight. */
-export function parseSeries(text: string): SavedPlanInput['history'] | 'header' | 'rows' | 'step' {
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r?\n/)
-    .filter((l) => l.trim() !== '');
-  const header = (lines[0] ?? '').split(',').map((c) => c.trim().toLowerCase());
-  const at = header.indexOf('interval_start');
-  const vol = header.indexOf('volume');
-  if (at < 0 || vol < 0) return 'header';
-  const rows = lines.slice(1).map((l) => l.split(',').map((c) => c.trim()));
-  const stamps = rows.map((r) => Date.parse(`${(r[at] ?? '').replace(' ', 'T').slice(0, 16)}:00Z`));
-  const values = rows.map((r) => Number(r[vol]));
-  if (stamps.length < 2 || stamps.some(Number.isNaN) || values.some((v) => !(v >= 0))) return 'rows';
-  const stepMin = (stamps[1]! - stamps[0]!) / 60_000;
-  if (stepMin !== 15 && stepMin !== 30 && stepMin !== 60) return 'step';
-  return { start: new Date(stamps[0]!).toISOString().slice(0, 16), stepMin, values };
-}
 
 const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6];
 const minutes = (text: string) => {
