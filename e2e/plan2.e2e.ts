@@ -88,6 +88,10 @@ describe('plan II journey', () => {
     await page.reload();
     await page.getByTestId('plan-result').waitFor();
     await shot('reopened');
+    // Only Plans is the current page in the side navigation (its path lies inside Staffing's /plan).
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await nav.getByRole('link', { name: 'Plans' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Staffing' }).getAttribute('aria-current')).toBeNull();
     expect(consoleErrors).toEqual([]);
   }, 60_000);
 });

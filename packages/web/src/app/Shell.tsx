@@ -46,12 +46,7 @@ export function Shell({ children }: { children: ReactNode }) {
                   {/* Within another entry's path (Plans /plan/plans inside Staffing /plan) only that one is current. */}
                   <NavLink
                     to={e.path}
-                    className={({ isActive }) =>
-                      isActive &&
-                      !entries.some((o) => o.path.length > e.path.length && within(pathname, o.path))
-                        ? 'active'
-                        : ''
-                    }
+                    end={entries.some((o) => o.path.length > e.path.length && within(pathname, o.path))}
                   >
                     {t(e.label)}
                   </NavLink>
