@@ -123,6 +123,9 @@ import type { phonePolicy } from './modules/phone/index.js';
 import type {
   planLimits,
   planPolicy,
+  SavedPlanInput as SavedPlanInputSchema,
+  SavedPlanList as SavedPlanListSchema,
+  SavedPlan as SavedPlanSchema,
   SimulationRequest as SimulationRequestSchema,
   SimulationResponse as SimulationResponseSchema,
   StaffingRequest as StaffingRequestSchema,
@@ -303,6 +306,9 @@ export type ImportFinishedPayload = ImportFinishedPayloadType;
 // Plan.
 export type StaffingRequest = z.input<typeof StaffingRequestSchema>;
 export type StaffingResponse = z.infer<typeof StaffingResponseSchema>;
+export type SavedPlan = z.infer<typeof SavedPlanSchema>;
+export type SavedPlanInput = z.input<typeof SavedPlanInputSchema>;
+export type SavedPlanList = z.infer<typeof SavedPlanListSchema>;
 export type SimulationRequest = z.input<typeof SimulationRequestSchema>;
 export type SimulationResponse = z.infer<typeof SimulationResponseSchema>;
 

@@ -71,6 +71,9 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'POST /api/plan/simulations': () => [
     voiceScenario({ seed: 1, lengthSec: 900, calls: [20], agents: [5], handleSec: 180 }),
   ],
+  'POST /api/plan/plans': (_f, n) => [planSample(`Iso plan ${n}`)],
+  'PATCH /api/plan/plans/:id': () => [{ name: 'Taken over' }],
+  'DELETE /api/plan/plans/:id': () => [undefined],
   'POST /api/auth/logout': () => [undefined],
   'POST /api/insight/imports': (f, n) => [
     {
@@ -403,7 +406,28 @@ const PUBLIC_ROUTES = new Set([
 ]);
 
 // Which table a path segment names, to pick foreign ids of the right kind.
+/** A saved plan's input: a week of hours, one in-house team open all day. */
+function planSample(name: string) {
+  return {
+    name,
+    history: { start: '2026-11-02T00:00', stepMin: 60, values: Array.from({ length: 7 * 24 }, () => 1) },
+    horizonDays: 1,
+    ahtSec: 300,
+    serviceLevel: { fraction: 0.8, withinSec: 20 },
+    providers: [
+      {
+        id: 'house',
+        name: 'In-house',
+        languages: ['en'],
+        hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 0, closeMin: 1440 }],
+        costPerAgentHour: 30,
+      },
+    ],
+  };
+}
+
 const SEGMENT_TABLE: Record<string, string> = {
+  plans: 'plans',
   providers: 'providers',
   teams: 'teams',
   users: 'users',
@@ -817,6 +841,25 @@ beforeAll(async () => {
   const allProviders = await db.selectFrom('providers').select(['id', 'organization_id']).execute();
   for (const p of allProviders) await seedInsightData(db, p.organization_id, p.id);
   for (const p of allProviders) await seedSourceData(db, p.organization_id, p.id);
+  // A saved plan in each organization (plans hold every provider's figures: vendor staff see none).
+  for (const organizationId of [orgA, orgB]) {
+    const now = new Date('2026-12-01T00:00:00Z');
+    await db
+      .insertInto('plans')
+      .values({
+        id: newId('pln'),
+        organization_id: organizationId,
+        name: 'Seed plan',
+        horizon_days: 1,
+        status: 'failed',
+        input: JSON.stringify(planSample('Seed plan')),
+        problem: 'seed',
+        created_by: 'seed',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+  }
   // Outgoing mail (a password-reset link) for every provider, to prove the outbox is scoped too.
   for (const p of allProviders)
     await outboxMailer(db, clock, null).send({

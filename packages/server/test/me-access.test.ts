@@ -40,6 +40,8 @@ const EVERY_ABILITY: Record<Ability, true> = {
   'kpi.read': true,
   'staffing.run': true,
   'simulation.run': true,
+  'plans.read': true,
+  'plans.write': true,
   'job.read': true,
   'webhook.manage': true,
   'mail.manage': true,
@@ -109,6 +111,8 @@ describe('GET /api/me: abilities per role', () => {
         'macro.write',
         'mapping.write',
         'phone.log',
+        'plans.read',
+        'plans.write',
         'routing.read_rules',
         'settings.read',
         'sla.read_policies',
@@ -119,7 +123,7 @@ describe('GET /api/me: abilities per role', () => {
         'user.read',
       ],
     ],
-    ['agent', [...EVERYONE, 'customer.read']],
+    ['agent', [...EVERYONE, 'customer.read', 'plans.read']],
     // A vendor's admin runs their own provider: no organization-wide writes, no imports.
     [
       'vendorAdmin',
@@ -181,6 +185,7 @@ describe('GET /api/me: what it reports is what the API enforces', () => {
       (a) => t.request('/api/desk/macros', { auth: a, body: { name: 'Probe', bodies: { en: 'x' } } }),
     ],
     ['sla.read_policies', (a) => t.request('/api/sla/policies', { auth: a })],
+    ['plans.read', (a) => t.request('/api/plan/plans', { auth: a })],
     ['routing.read_rules', (a) => t.request('/api/routing/rules', { auth: a })],
     ['phone.manage_connectors', (a) => t.request('/api/phone/connectors', { auth: a })],
     [

@@ -1,6 +1,6 @@
 import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink } from 'react-router-dom';
+import { Link, NavLink, useLocation } from 'react-router-dom';
 import { useMe, useSession } from '../features/auth/session';
 import { Loading } from '../lib/ui';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -11,6 +11,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const me = useMe();
   const session = useSession();
   const groups = visibleNav(me);
+  const { pathname } = useLocation();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -42,7 +43,13 @@ export function Shell({ children }: { children: ReactNode }) {
             <ul>
               {entries.map((e) => (
                 <li key={e.id}>
-                  <NavLink to={e.path}>{t(e.label)}</NavLink>
+                  {/* Within another entry's path (Plans /plan/plans inside Staffing /plan) only that one is current. */}
+                  <NavLink
+                    to={e.path}
+                    end={entries.some((o) => o.path.length > e.path.length && within(pathname, o.path))}
+                  >
+                    {t(e.label)}
+                  </NavLink>
                 </li>
               ))}
             </ul>
@@ -64,3 +71,5 @@ function initials(name: string): string {
     .join('')
     .toLocaleUpperCase();
 }
+
+const within = (pathname: string, path: string) => pathname === path || pathname.startsWith(`${path}/`);

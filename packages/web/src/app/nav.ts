@@ -97,6 +97,14 @@ export const NAV: NavEntry[] = [
     page: lazyPage(() => import('../features/plan/PlanPage'), 'PlanPage'),
   },
   {
+    id: 'plan.plans',
+    section: 'plan',
+    label: 'nav.plans',
+    path: '/plan/plans',
+    visible: (me) => can(me, 'plans.read'),
+    page: lazyPage(() => import('../features/plan/PlansPage'), 'PlansPage'),
+  },
+  {
     id: 'govern.contracts',
     section: 'govern',
     label: 'nav.contracts',

@@ -1,21 +1,30 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { registerPlanCommands } from './cli/index.js';
+import { planMigrations } from './migrations.js';
 import { planJob } from './plan-job.js';
 import { planLimits, planPolicy } from './policy.js';
 import { planRoutes } from './routes.js';
+import { savedPlanJob } from './saved/job.js';
+import { savedPlanRoutes } from './saved/routes.js';
+import { planScopedTables } from './tables.js';
 
 export type { planLimits, planPolicy } from './policy.js';
+export type * from './saved/schemas.js';
 // The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
 export type * from './schemas.js';
 
-/** Plan: staffing calculators and simulation. No tables yet (saved plans would add them). */
+/** Plan: staffing calculators and simulation; saved plans (forecast, staffing, split, shifts) built by a job. */
 export const planModule: ShorelineModule = {
   name: 'plan',
-  migrations: [],
+  migrations: planMigrations,
+  scopedTables: planScopedTables,
   policy: planPolicy,
   limits: planLimits,
-  jobs: [planJob],
-  routes: planRoutes,
+  jobs: [planJob, savedPlanJob],
+  routes(app, ctx) {
+    planRoutes(app, ctx);
+    savedPlanRoutes(app, ctx);
+  },
   cli(program) {
     registerPlanCommands(program);
   },

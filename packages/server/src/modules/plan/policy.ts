@@ -8,10 +8,16 @@ import {
   MAX_STAFFING_INTERVALS,
 } from './schemas.js';
 
-// The calculators read no tables, so every signed-in role may use them.
+const inHouse = (a: Actor) => a.providerId === null;
+
+// The calculators read no tables, so every signed-in role may use them. Saved plans hold every
+// provider's volume and cost: the organization's own staff read them, its supervisors and admins
+// write them; vendor staff neither (the data layer hides the table from them too; decision 0033).
 export const planPolicy = {
   'staffing.run': anyone,
   'simulation.run': anyone,
+  'plans.read': inHouse,
+  'plans.write': (a) => inHouse(a) && (a.role === 'admin' || a.role === 'supervisor'),
 } as const satisfies Policy;
 
 export type PlanAction = keyof typeof planPolicy;

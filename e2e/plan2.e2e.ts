@@ -1,0 +1,97 @@
+// Plan II in a real browser against the real server (issue 15, must-show 4): import three weeks of
+// hourly history (SERIES.csv), build a plan — the server forecasts it, staffs every interval with
+// Erlang C, splits it between the in-house team (08–20) and a vendor with the night hours (20–08),
+// and schedules shifts in a job while the page shows progress — then find the saved plan in the list
+// and open it again. Screenshots land in e2e/artifacts/plan2-*.png (git-ignored).
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endJourney, screenshots, signIn, startJourney, type TestServer } from './support';
+
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+const shot = screenshots('plan2', () => page);
+
+/** Three weeks of hours from Monday 2 November 2026: busy by day, quiet at night. */
+function seriesCsv(): string {
+  const lines = ['interval_start,volume'];
+  for (let d = 0; d < 21; d++) {
+    const date = new Date(Date.UTC(2026, 10, 2 + d)).toISOString().slice(0, 10);
+    for (let h = 0; h < 24; h++) {
+      const volume = Math.round((h >= 8 && h < 20 ? 30 : 4) * (d % 7 >= 5 ? 0.7 : 1)) + ((d + h) % 3);
+      lines.push(`${date}T${String(h).padStart(2, '0')}:00,${volume}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+beforeAll(async () => {
+  ({ server, browser, page } = await startJourney({ consoleErrors }));
+});
+
+afterAll(async () => {
+  await endJourney({ browser, server });
+});
+
+describe('plan II journey', () => {
+  it('builds a plan from imported history: forecast, staffing, shifts, split with a night vendor', async () => {
+    const nav = await signIn(page, server);
+    await nav.getByRole('link', { name: 'Plans' }).click();
+    await page.getByRole('heading', { name: 'New plan' }).waitFor();
+    await page.getByLabel('Plan name').fill('Week 48');
+    await page.getByTestId('plan-history-file').setInputFiles({
+      name: 'SERIES.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(seriesCsv()),
+    });
+    await page.getByText('Loaded: 504 intervals of 60 minutes').waitFor();
+    await page.getByLabel('Horizon, days').fill('2');
+    await page.getByLabel('Vendor name').fill('Manila CX');
+    await page.getByLabel('Vendor cost per agent-hour').fill('12');
+    await page.getByLabel('Vendor opens (night)').fill('20:00');
+    await page.getByLabel('Vendor closes').fill('08:00');
+    await page.getByRole('button', { name: 'Build and save plan' }).click();
+
+    // The job runs on the server; the page follows its progress, then shows the result.
+    await page.getByTestId('plan-name').filter({ hasText: 'Week 48' }).waitFor();
+    await page.getByTestId('plan-result').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('plan-status').textContent()).toBe('Ready');
+    await page.getByTestId('plan-forecast-chart').locator('svg').waitFor();
+    await page.getByTestId('plan-coverage-chart').locator('svg').waitFor();
+    await shot('result');
+
+    // The split: the in-house team by day, the vendor at night, each with its contacts and cost.
+    const split = page.getByTestId('plan-split');
+    const house = split.getByRole('row').filter({ hasText: 'In-house team' });
+    const vendor = split.getByRole('row').filter({ hasText: 'Manila CX' });
+    await expect.poll(() => house.count()).toBe(1);
+    await expect.poll(() => vendor.count()).toBe(1);
+    const contacts = async (row: typeof house) =>
+      Number(((await row.locator('[data-column="volume"]').textContent()) ?? '').replace(/\D/g, ''));
+    expect(await contacts(vendor)).toBeGreaterThan(0);
+    expect(await contacts(house)).toBeGreaterThan(await contacts(vendor));
+    // Night shifts belong to the vendor, day shifts to the in-house team.
+    const shifts = page.getByTestId('plan-shifts');
+    expect(await shifts.getByRole('row').filter({ hasText: 'Manila CX' }).count()).toBeGreaterThan(0);
+    expect(await shifts.getByRole('row').filter({ hasText: 'In-house team' }).count()).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('lists the saved plan and opens it again', async () => {
+    await page.getByRole('link', { name: 'All plans' }).click();
+    const list = page.getByTestId('plan-list');
+    await list.getByRole('link', { name: 'Week 48' }).click();
+    await page.getByTestId('plan-result').waitFor();
+    expect(await page.getByTestId('plan-name').textContent()).toBe('Week 48');
+    expect(await page.getByTestId('plan-split').getByRole('row').filter({ hasText: 'Manila CX' }).count()).toBe(1);
+    // A reload (a new visit) opens the same saved plan from the server.
+    await page.reload();
+    await page.getByTestId('plan-result').waitFor();
+    await shot('reopened');
+    // Only Plans is the current page in the side navigation (its path lies inside Staffing's /plan).
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    expect(await nav.getByRole('link', { name: 'Plans' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Staffing' }).getAttribute('aria-current')).toBeNull();
+    expect(consoleErrors).toEqual([]);
+  }, 60_000);
+});

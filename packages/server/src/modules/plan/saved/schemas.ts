@@ -1,0 +1,134 @@
+import { z } from '@hono/zod-openapi';
+import { ServiceLevelTarget } from '../schemas.js';
+
+const LocalMidnight = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T00:00$/, 'must be a local midnight YYYY-MM-DDT00:00')
+  .openapi({ example: '2026-10-05T00:00' });
+
+const Hours = z
+  .object({
+    days: z.array(z.number().int().min(0).max(6)).min(1).max(7).openapi({ description: '0 = Sunday' }),
+    openMin: z.number().int().min(0).max(1439),
+    closeMin: z
+      .number()
+      .int()
+      .min(0)
+      .max(1440)
+      .openapi({ description: 'At or before openMin: past midnight' }),
+  })
+  .strict();
+
+export const PlanProvider = z
+  .object({
+    id: z.string().min(1).max(64),
+    name: z.string().min(1).max(120),
+    languages: z.array(z.string().min(2).max(16)).min(1).max(20),
+    hours: z.array(Hours).min(1).max(14),
+    costPerAgentHour: z.number().min(0).max(100_000),
+    minVolume: z.number().min(0).optional(),
+    maxVolume: z.number().min(0).optional(),
+  })
+  .strict()
+  .openapi('PlanProvider');
+
+/** Most history one plan learns from: twelve weeks of quarter-hours. */
+export const MAX_HISTORY_INTERVALS = 12 * 7 * 96;
+
+export const SavedPlanInput = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    history: z
+      .object({
+        start: LocalMidnight,
+        stepMin: z.union([z.literal(15), z.literal(30), z.literal(60)]),
+        values: z.array(z.number().min(0).max(1_000_000)).min(1).max(MAX_HISTORY_INTERVALS),
+      })
+      .strict()
+      .openapi({ description: 'Imported volume per interval from a midnight (SERIES.csv)' }),
+    horizonDays: z.number().int().min(1).max(14),
+    ahtSec: z.number().positive().max(86_400),
+    serviceLevel: ServiceLevelTarget,
+    shrinkage: z.number().min(0).lt(1).optional(),
+    language: z.string().min(2).max(16).default('en'),
+    providers: z.array(PlanProvider).min(1).max(6),
+  })
+  .strict()
+  .openapi('SavedPlanInput');
+export type SavedPlanInput = z.infer<typeof SavedPlanInput>;
+
+const Shift = z.object({
+  day: z.string(),
+  start: z.string(),
+  end: z.string(),
+  mealStart: z.string().nullable(),
+  count: z.number(),
+});
+
+export const SavedPlanResult = z
+  .object({
+    stepMin: z.number(),
+    /** First interval of the forecast (local). */
+    forecastStart: z.string(),
+    method: z.string(),
+    /** The last week of history before the forecast, for the chart. */
+    recentHistory: z.array(z.number()),
+    forecast: z.object({
+      volume: z.array(z.number()),
+      lower: z.array(z.number()),
+      upper: z.array(z.number()),
+    }),
+    /** Agents required per interval on one pooled queue (Erlang C with shrinkage). */
+    required: z.array(z.number()),
+    /** Agents scheduled per interval, all providers. */
+    scheduled: z.array(z.number()),
+    providers: z.array(
+      z.object({
+        id: z.string(),
+        name: z.string(),
+        totalVolume: z.number(),
+        agents: z.array(z.number()),
+        agentHours: z.number(),
+        cost: z.number(),
+        paidHours: z.number(),
+        lowerBoundHours: z.number(),
+        gap: z.number(),
+        solver: z.string(),
+        /** Paid hours of its shifts × its rate. */
+        scheduledCost: z.number(),
+        shifts: z.array(Shift),
+      }),
+    ),
+    unassignedVolume: z.number(),
+    totalCost: z.number(),
+  })
+  .openapi('SavedPlanResult');
+export type SavedPlanResult = z.infer<typeof SavedPlanResult>;
+
+export const SavedPlanSummary = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    horizonDays: z.number(),
+    status: z.enum(['running', 'done', 'failed']),
+    /** 0–1 while it is built. */
+    progress: z.number(),
+    problem: z.string().nullable(),
+    version: z.number(),
+    totalCost: z.number().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi('SavedPlanSummary');
+export type SavedPlanSummary = z.infer<typeof SavedPlanSummary>;
+
+export const SavedPlan = SavedPlanSummary.extend({
+  input: SavedPlanInput,
+  result: SavedPlanResult.nullable(),
+}).openapi('SavedPlan');
+export type SavedPlan = z.infer<typeof SavedPlan>;
+
+export const SavedPlanList = z.object({ items: z.array(SavedPlanSummary) }).openapi('SavedPlanList');
+export type SavedPlanList = z.infer<typeof SavedPlanList>;
+
+export const SavedPlanRename = z.object({ name: z.string().trim().min(1).max(120) }).strict();

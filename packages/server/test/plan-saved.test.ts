@@ -1,0 +1,124 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
+import type { SavedPlan, SavedPlanList } from '../src/modules/plan/index.js';
+import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+
+// Saved plans over HTTP: create from history (a job forecasts, staffs, splits and schedules), poll the
+// progress, open, list, rename, delete; who may see them.
+
+let t: TestApp;
+let supervisor: Auth;
+let agent: Auth;
+let vendorAdmin: Auth;
+
+beforeAll(async () => {
+  t = await startTestApp({ demo: true });
+  supervisor = await t.login(DEMO_USERS.supervisor, DEMO_PASSWORD);
+  agent = await t.login(DEMO_USERS.agent, DEMO_PASSWORD);
+  vendorAdmin = await t.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD);
+}, 60_000);
+afterAll(() => t?.close());
+
+/** Three weeks of hours from a Monday: busy 8–20, quiet at night, a little less at weekends. */
+function history(): number[] {
+  const out: number[] = [];
+  for (let d = 0; d < 21; d++)
+    for (let h = 0; h < 24; h++)
+      out.push((h >= 8 && h < 20 ? 30 : 4) * (d % 7 >= 5 ? 0.7 : 1) + ((d * 7 + h) % 3));
+  return out;
+}
+
+const INPUT = {
+  name: 'December week',
+  history: { start: '2026-11-02T00:00', stepMin: 60, values: history() },
+  horizonDays: 2,
+  ahtSec: 300,
+  serviceLevel: { fraction: 0.8, withinSec: 20 },
+  providers: [
+    {
+      id: 'house',
+      name: 'In-house',
+      languages: ['en'],
+      hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 480, closeMin: 1200 }],
+      costPerAgentHour: 30,
+    },
+    {
+      id: 'manila',
+      name: 'Manila CX',
+      languages: ['en'],
+      hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 1200, closeMin: 480 }],
+      costPerAgentHour: 12,
+    },
+  ],
+};
+
+describe('saved plans', () => {
+  it('builds a plan as a job: forecast, staffing, split by hours, shifts covering every interval; then opens, renames and deletes it', async () => {
+    const created = await t.request('/api/plan/plans', { body: INPUT, auth: supervisor });
+    expect(created.status).toBe(202);
+    const plan = (await created.json()) as SavedPlan;
+    expect(plan.status).toBe('running');
+    expect(plan.result).toBeNull();
+    for (let i = 0; i < 5; i++) await t.shoreline.jobs.runDueJobs();
+    const opened = (await (
+      await t.request(`/api/plan/plans/${plan.id}`, { auth: supervisor })
+    ).json()) as SavedPlan;
+    expect(opened.status).toBe('done');
+    expect(opened.progress).toBe(1);
+    const r = opened.result!;
+    expect(r.forecast.volume).toHaveLength(48);
+    expect(r.forecastStart).toBe('2026-11-23T00:00');
+    const [house, manila] = r.providers;
+    // Follow the sun: the vendor takes the night, the in-house team the day.
+    expect(house!.agents.slice(0, 8).every((a) => a === 0)).toBe(true);
+    expect(manila!.agents.slice(8, 20).every((a) => a === 0)).toBe(true);
+    expect(manila!.totalVolume).toBeGreaterThan(0);
+    expect(house!.totalVolume).toBeGreaterThan(manila!.totalVolume);
+    // Every interval's requirement is covered by the shifts, and cost is paid hours × rate.
+    for (const p of r.providers) {
+      expect(p.scheduledCost).toBeCloseTo(p.paidHours * (p.id === 'house' ? 30 : 12), 6);
+      expect(p.shifts.length).toBeGreaterThan(0);
+    }
+    const need = r.forecast.volume.map((_, i) => house!.agents[i]! + manila!.agents[i]!);
+    for (const [i, n] of need.entries()) expect(r.scheduled[i], `interval ${i}`).toBeGreaterThanOrEqual(n);
+
+    const list = (await (await t.request('/api/plan/plans', { auth: agent })).json()) as SavedPlanList;
+    expect(list.items.map((p) => p.id)).toContain(plan.id);
+    expect(list.items.find((p) => p.id === plan.id)!.totalCost).toBeCloseTo(r.totalCost, 6);
+
+    const renamed = await t.request(`/api/plan/plans/${plan.id}`, {
+      method: 'PATCH',
+      body: { name: 'December, v2' },
+      auth: supervisor,
+    });
+    expect(((await renamed.json()) as SavedPlan).version).toBe(2);
+    // An agent reads plans but does not change them.
+    const refused = await t.request(`/api/plan/plans/${plan.id}`, { method: 'DELETE', auth: agent });
+    expect(refused.status).toBe(404);
+    const deleted = await t.request(`/api/plan/plans/${plan.id}`, { method: 'DELETE', auth: supervisor });
+    expect(deleted.status).toBe(204);
+    expect((await t.request(`/api/plan/plans/${plan.id}`, { auth: supervisor })).status).toBe(404);
+  }, 120_000);
+
+  it('vendor staff see no plan: not in the list, not by id', async () => {
+    const created = (await (
+      await t.request('/api/plan/plans', { body: { ...INPUT, name: 'Hidden' }, auth: supervisor })
+    ).json()) as SavedPlan;
+    expect((await t.request(`/api/plan/plans/${created.id}`, { auth: vendorAdmin })).status).toBe(404);
+    const list = await t.request('/api/plan/plans', { auth: vendorAdmin });
+    expect(await list.text()).not.toContain(created.id);
+  });
+
+  it('a history of broken days fails the plan with the field named', async () => {
+    const bad = { ...INPUT, history: { ...INPUT.history, values: history().slice(0, 100) } };
+    const created = (await (
+      await t.request('/api/plan/plans', { body: bad, auth: supervisor })
+    ).json()) as SavedPlan;
+    for (let i = 0; i < 3; i++) await t.shoreline.jobs.runDueJobs();
+    const opened = (await (
+      await t.request(`/api/plan/plans/${created.id}`, { auth: supervisor })
+    ).json()) as SavedPlan;
+    expect(opened.status).toBe('failed');
+    expect(opened.problem).toMatch(/^history\.values/);
+  }, 60_000);
+});

@@ -1,0 +1,330 @@
+// Plan → Plans: build a plan from imported history (SERIES.csv: interval_start,volume) — the server
+// forecasts it, staffs every interval with Erlang C, splits the volume between the in-house team and
+// a vendor with night hours, and schedules shifts in a job — then list the saved plans and open one.
+import type { SavedPlan, SavedPlanInput, SavedPlanList } from '@shoreline/server/contract';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { FormActions, FormProblems, TextField } from '../../kit/fields';
+import { api } from '../../lib/api';
+import { ErrorBanner, Loading } from '../../lib/ui';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { useSubmit } from '../../lib/useSubmit';
+import { planFormat } from './numbers';
+import { PlanSeriesChart } from './PlanForecastChart';
+import { parseSeries } from './seriesCsv';
+
+type Summary = SavedPlanList['items'][number];
+type Result = NonNullable<SavedPlan['result']>;
+type ProviderResult = Result['providers'][number];
+type ShiftRow = ProviderResult['shifts'][number] & { provider: string; key: string };
+
+const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6];
+const minutes = (text: string) => {
+  const [h, m] = text.split(':').map(Number);
+  return (h ?? 0) * 60 + (m ?? 0);
+};
+
+function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
+  const { t } = useTranslation();
+  const submit = useSubmit();
+  const [form, setForm] = useState({
+    name: '',
+    horizonDays: '7',
+    slPercent: '80',
+    withinSec: '20',
+    ahtSec: '300',
+    houseCost: '30',
+    houseOpen: '08:00',
+    houseClose: '20:00',
+    vendorName: '',
+    vendorCost: '15',
+    vendorOpen: '20:00',
+    vendorClose: '08:00',
+  });
+  const [history, setHistory] = useState<SavedPlanInput['history'] | null>(null);
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    const parsed = parseSeries(await file.text());
+    if (typeof parsed === 'string') {
+      setHistory(null);
+      setFileProblem(t(`plan.plans.fileProblem.${parsed}`));
+    } else {
+      setHistory(parsed);
+      setFileProblem(null);
+    }
+  };
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (submit.invalid(history ? {} : { history: fileProblem ?? t('plan.plans.fileNeeded') })) return;
+    const body: SavedPlanInput = {
+      name: form.name,
+      history: history!,
+      horizonDays: Number(form.horizonDays),
+      ahtSec: Number(form.ahtSec),
+      serviceLevel: { fraction: Number(form.slPercent) / 100, withinSec: Number(form.withinSec) },
+      providers: [
+        {
+          id: 'in-house',
+          name: t('plan.plans.inHouse'),
+          languages: ['en'],
+          hours: [{ days: EVERY_DAY, openMin: minutes(form.houseOpen), closeMin: minutes(form.houseClose) }],
+          costPerAgentHour: Number(form.houseCost),
+        },
+        {
+          id: 'vendor',
+          name: form.vendorName || t('plan.plans.vendor'),
+          languages: ['en'],
+          hours: [
+            { days: EVERY_DAY, openMin: minutes(form.vendorOpen), closeMin: minutes(form.vendorClose) },
+          ],
+          costPerAgentHour: Number(form.vendorCost),
+        },
+      ],
+    };
+    const plan = await submit.run(() => api.post<SavedPlan>('/plan/plans', body));
+    if (plan) props.onCreated(plan);
+  };
+
+  const field = (key: keyof typeof form, type = 'text') => (
+    <TextField
+      label={t(`plan.plans.field.${key}`)}
+      name={key}
+      type={type}
+      value={form[key]}
+      onValue={set(key)}
+      error={submit.fields[key]}
+    />
+  );
+
+  return (
+    <section className="card" aria-labelledby="plan-create-title">
+      <h2 id="plan-create-title">{t('plan.plans.createTitle')}</h2>
+      <form className="plan-plans-form" onSubmit={onSubmit} onChange={submit.onChange} noValidate>
+        <TextField
+          label={t('plan.plans.field.name')}
+          name="name"
+          required
+          value={form.name}
+          onValue={set('name')}
+          error={submit.fields.name}
+        />
+        <label className="field">
+          <span>{t('plan.plans.field.history')}</span>
+          <input
+            type="file"
+            name="history"
+            accept=".csv,text/csv"
+            data-testid="plan-history-file"
+            onChange={(e) => void onFile(e.target.files?.[0])}
+          />
+          {history ? (
+            <small>
+              {t('plan.plans.historyLoaded', { rows: history.values.length, step: history.stepMin })}
+            </small>
+          ) : null}
+          {fileProblem || submit.fields.history ? (
+            <small role="alert">{fileProblem ?? submit.fields.history}</small>
+          ) : null}
+        </label>
+        {field('horizonDays', 'number')}
+        {field('slPercent', 'number')}
+        {field('withinSec', 'number')}
+        {field('ahtSec', 'number')}
+        {field('houseCost', 'number')}
+        {field('houseOpen', 'time')}
+        {field('houseClose', 'time')}
+        {field('vendorName')}
+        {field('vendorCost', 'number')}
+        {field('vendorOpen', 'time')}
+        {field('vendorClose', 'time')}
+        <FormProblems submit={submit} />
+        <FormActions busy={submit.busy} label={t('plan.plans.create')} />
+      </form>
+    </section>
+  );
+}
+
+function PlanResult({ plan }: { plan: SavedPlan }) {
+  const { t } = useTranslation();
+  const { locale } = useFormat();
+  const f = planFormat(locale);
+  const r = plan.result!;
+  const money = (n: number) => f.dec(n, 2);
+  const shifts: ShiftRow[] = r.providers.flatMap((p) =>
+    p.shifts.map((s, i) => ({ ...s, provider: p.name, key: `${p.id}-${i}` })),
+  );
+  const perProvider = r.providers.map((p) => ({
+    ...p,
+    peak: Math.max(0, ...p.agents),
+  }));
+  return (
+    <div className="plan-plans-result" data-testid="plan-result">
+      <PlanSeriesChart
+        testId="plan-forecast-chart"
+        title={t('plan.plans.forecastTitle', { method: r.method })}
+        description={t('plan.plans.forecastDesc', {
+          total: f.int(r.forecast.volume.reduce((a, b) => a + b, 0)),
+          start: r.forecastStart.replace('T', ' '),
+        })}
+        first={{ label: t('plan.plans.history'), values: r.recentHistory }}
+        second={{
+          label: t('plan.plans.forecast'),
+          values: r.forecast.volume,
+          band: { lower: r.forecast.lower, upper: r.forecast.upper },
+        }}
+        after
+      />
+      <PlanSeriesChart
+        testId="plan-coverage-chart"
+        title={t('plan.plans.coverageTitle')}
+        description={t('plan.plans.coverageDesc', { peak: f.int(Math.max(0, ...r.required)) })}
+        first={{ label: t('plan.plans.required'), values: r.required }}
+        second={{ label: t('plan.plans.scheduled'), values: r.scheduled }}
+        after={false}
+      />
+      <section className="card">
+        <h2>{t('plan.plans.splitTitle')}</h2>
+        <DataTable<(typeof perProvider)[number]>
+          testId="plan-split"
+          caption={t('plan.plans.splitTitle')}
+          rows={perProvider}
+          rowKey={(p) => p.id}
+          columns={[
+            textColumn<(typeof perProvider)[number]>('name', t('plan.plans.col.provider'), (p) => p.name, {
+              rowHeader: true,
+            }),
+            numberColumn('volume', t('plan.plans.col.volume'), (p) => p.totalVolume, f.int),
+            numberColumn('peak', t('plan.plans.col.peak'), (p) => p.peak, f.int),
+            numberColumn(
+              'paidHours',
+              t('plan.plans.col.paidHours'),
+              (p) => p.paidHours,
+              (n) => f.dec(n, 1),
+            ),
+            numberColumn(
+              'gap',
+              t('plan.plans.col.gap'),
+              (p) => p.gap,
+              (n) => f.pct(n, 1),
+            ),
+            numberColumn('cost', t('plan.plans.col.cost'), (p) => p.scheduledCost, money),
+          ]}
+        />
+        <p>
+          {t('plan.plans.totalCost', { cost: money(r.providers.reduce((a, p) => a + p.scheduledCost, 0)) })}
+        </p>
+      </section>
+      <section className="card">
+        <h2>{t('plan.plans.shiftsTitle')}</h2>
+        <DataTable<ShiftRow>
+          testId="plan-shifts"
+          caption={t('plan.plans.shiftsTitle')}
+          rows={shifts}
+          rowKey={(s) => s.key}
+          pageSize={25}
+          columns={[
+            textColumn<ShiftRow>('provider', t('plan.plans.col.provider'), (s) => s.provider),
+            textColumn<ShiftRow>('day', t('plan.plans.col.day'), (s) => s.day, { nowrap: true }),
+            textColumn<ShiftRow>('start', t('plan.plans.col.start'), (s) => f.clock(s.start), {
+              nowrap: true,
+            }),
+            textColumn<ShiftRow>('end', t('plan.plans.col.end'), (s) => f.clock(s.end), { nowrap: true }),
+            textColumn<ShiftRow>('meal', t('plan.plans.col.meal'), (s) =>
+              s.mealStart ? f.clock(s.mealStart) : null,
+            ),
+            numberColumn<ShiftRow>('count', t('plan.plans.col.agents'), (s) => s.count, f.int),
+          ]}
+        />
+      </section>
+    </div>
+  );
+}
+
+/** One plan: its progress while the job builds it (polled each second), then its result. */
+export function PlanView() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const plan = useResource(() => api.get<SavedPlan>(`/plan/plans/${encodeURIComponent(id)}`), [id]);
+  const running = plan.data?.status === 'running';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each answer (plan.data) schedules the next poll.
+  useEffect(() => {
+    if (!running) return;
+    const timer = setTimeout(plan.reload, 1000);
+    return () => clearTimeout(timer);
+  }, [running, plan.reload, plan.data]);
+  if (plan.error) return <ErrorBanner error={plan.error} onRetry={plan.reload} />;
+  if (!plan.data) return <Loading />;
+  const p = plan.data;
+  return (
+    <section aria-labelledby="plan-view-title">
+      <p>
+        <Link to="/plan/plans">{t('plan.plans.back')}</Link>
+      </p>
+      <h2 id="plan-view-title" data-testid="plan-name">
+        {p.name}
+      </h2>
+      <p data-testid="plan-status">{t(`plan.plans.status.${p.status}`)}</p>
+      {p.status === 'running' ? (
+        <progress
+          max={1}
+          value={p.progress}
+          aria-label={t('plan.plans.progress')}
+          data-testid="plan-progress"
+        />
+      ) : null}
+      {p.status === 'failed' ? <p role="alert">{p.problem}</p> : null}
+      {p.result ? <PlanResult plan={p} /> : null}
+    </section>
+  );
+}
+
+/** The saved plans and the form that makes one. */
+export function PlansPanel() {
+  const { t } = useTranslation();
+  const { locale } = useFormat();
+  const f = planFormat(locale);
+  const navigate = useNavigate();
+  const list = useResource(async () => (await api.get<SavedPlanList>('/plan/plans')).items, []);
+  const dateTime = (iso: string) =>
+    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  return (
+    <>
+      <CreatePlan onCreated={(plan) => navigate(`/plan/plans/${plan.id}`)} />
+      <section className="card" aria-labelledby="plan-list-title">
+        <h2 id="plan-list-title">{t('plan.plans.listTitle')}</h2>
+        <DataTable<Summary>
+          testId="plan-list"
+          caption={t('plan.plans.listTitle')}
+          {...resourceRows(list)}
+          rowKey={(p) => p.id}
+          empty={t('plan.plans.empty')}
+          columns={[
+            textColumn<Summary>('name', t('plan.plans.col.name'), (p) => p.name, {
+              rowHeader: true,
+              cell: (p) => <Link to={`/plan/plans/${p.id}`}>{p.name}</Link>,
+            }),
+            numberColumn<Summary>('horizon', t('plan.plans.col.horizon'), (p) => p.horizonDays, f.int),
+            textColumn<Summary>('status', t('plan.plans.col.status'), (p) =>
+              t(`plan.plans.status.${p.status}`),
+            ),
+            numberColumn<Summary>(
+              'cost',
+              t('plan.plans.col.splitCost'),
+              (p) => p.totalCost,
+              (n) => f.dec(n, 2),
+            ),
+            timeColumn<Summary>('updated', t('plan.plans.col.updated'), (p) => p.updatedAt, dateTime),
+          ]}
+        />
+      </section>
+    </>
+  );
+}
