@@ -83,7 +83,9 @@ describe('plan II journey', () => {
     await list.getByRole('link', { name: 'Week 48' }).click();
     await page.getByTestId('plan-result').waitFor();
     expect(await page.getByTestId('plan-name').textContent()).toBe('Week 48');
-    expect(await page.getByTestId('plan-split').getByRole('row').filter({ hasText: 'Manila CX' }).count()).toBe(1);
+    expect(
+      await page.getByTestId('plan-split').getByRole('row').filter({ hasText: 'Manila CX' }).count(),
+    ).toBe(1);
     // A reload (a new visit) opens the same saved plan from the server.
     await page.reload();
     await page.getByTestId('plan-result').waitFor();
