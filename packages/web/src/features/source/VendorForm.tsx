@@ -2,14 +2,13 @@
 // hours, sites, power and network redundancy, financial stability, references (one that left among
 // them), certifications with expiry, clients and notes. Lists are typed one item a line.
 
-import type { SourceVendor, SourceVendorCreate } from '@shoreline/server/contract';
+import { SHORES, type SourceVendor, type SourceVendorCreate } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner } from '../../lib/ui';
 import { sourceApi } from './api';
 
-const SHORES = ['onshore', 'nearshore', 'offshore'] as const;
 type Certification = NonNullable<SourceVendorCreate['certifications']>[number];
 type Reference = NonNullable<SourceVendorCreate['references']>[number];
 
