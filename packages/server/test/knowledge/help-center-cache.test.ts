@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import type { Auth, TestApp } from '../../src/test-support/test-app.js';
+import { helpCenterWithArticle } from './support.js';
 
 /**
  * Issue 13 must-show 4 (the article page under 20 ms): a server remembers each rendered article
@@ -18,19 +18,11 @@ describe('knowledge: the help center remembers article pages and forgets them on
   const title = async () => /<title>([^<]*) ·/.exec(await (await t.request(path)).text())?.[1];
 
   beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-    admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-    await t.request('/api/knowledge/settings', { auth: admin, method: 'PATCH', body: { slug: 'cached' } });
-    const res = await t.request('/api/knowledge/articles', {
-      auth: admin,
-      body: { slug: 'delivery', language: 'en', title: 'Delivery times', body: 'Two to four days.' },
-    });
-    articleId = ((await res.json()) as { id: string }).id;
-    const published = await t.request(`/api/knowledge/articles/${articleId}/publish`, {
-      auth: admin,
-      body: { language: 'en' },
-    });
-    expect(published.status).toBe(200);
+    ({ t, admin, articleId } = await helpCenterWithArticle('cached', {
+      slug: 'delivery',
+      title: 'Delivery times',
+      body: 'Two to four days.',
+    }));
   }, 120_000);
   afterAll(async () => {
     await t?.close();

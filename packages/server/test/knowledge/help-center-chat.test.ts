@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import type { Auth, TestApp } from '../../src/test-support/test-app.js';
+import { helpCenterWithArticle } from './support.js';
 
 /**
  * Issue 13 must-show 1, the chat part (decision 0034): a help center whose settings name a chat
@@ -15,19 +15,11 @@ describe('knowledge: the help center offers the chat widget with what the visito
   const article = '/help/chatty/en/articles/returns';
 
   beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-    admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-    await t.request('/api/knowledge/settings', { auth: admin, method: 'PATCH', body: { slug: 'chatty' } });
-    const res = await t.request('/api/knowledge/articles', {
-      auth: admin,
-      body: { slug: 'returns', language: 'en', title: 'Returning an order', body: 'Within 30 days.' },
-    });
-    articleId = ((await res.json()) as { id: string }).id;
-    const published = await t.request(`/api/knowledge/articles/${articleId}/publish`, {
-      auth: admin,
-      body: { language: 'en' },
-    });
-    expect(published.status).toBe(200);
+    ({ t, admin, articleId } = await helpCenterWithArticle('chatty', {
+      slug: 'returns',
+      title: 'Returning an order',
+      body: 'Within 30 days.',
+    }));
   }, 120_000);
   afterAll(async () => {
     await t?.close();

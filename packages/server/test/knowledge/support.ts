@@ -1,0 +1,27 @@
+import { expect } from 'vitest';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+
+/**
+ * A demo app whose help center answers at `/help/<slug>`, with one English article published
+ * (through the API, as an admin would): what the help-center tests start from.
+ */
+export async function helpCenterWithArticle(
+  slug: string,
+  article: { slug: string; title: string; body: string },
+): Promise<{ t: TestApp; admin: Auth; articleId: string }> {
+  const t = await startTestApp({ demo: true });
+  const admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
+  await t.request('/api/knowledge/settings', { auth: admin, method: 'PATCH', body: { slug } });
+  const res = await t.request('/api/knowledge/articles', {
+    auth: admin,
+    body: { ...article, language: 'en' },
+  });
+  const articleId = ((await res.json()) as { id: string }).id;
+  const published = await t.request(`/api/knowledge/articles/${articleId}/publish`, {
+    auth: admin,
+    body: { language: 'en' },
+  });
+  expect(published.status).toBe(200);
+  return { t, admin, articleId };
+}
