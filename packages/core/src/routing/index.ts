@@ -3,3 +3,4 @@ export * from './open-hours.js';
 export * from './replay.js';
 export * from './route.js';
 export * from './rules.js';
+export * from './weekly-hours.js';

@@ -39,6 +39,7 @@ export {
 } from './options.js';
 export {
   assignArm,
+  assignWeightedArm,
   bootstrapMedianDifference,
   type Interval,
   inverseNormalCdf,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Xoshiro128 } from '../simulation/index.js';
 import {
   assignArm,
+  assignWeightedArm,
   bootstrapMedianDifference,
   inverseNormalCdf,
   newcombeDifference,
@@ -46,6 +47,33 @@ describe('pilot statistics against published values', () => {
     expect(vendor / 10_000).toBeGreaterThan(0.28);
     expect(vendor / 10_000).toBeLessThan(0.32);
     expect(assignArm('tkt_7', 42, 0.3)).toBe(assignArm('tkt_7', 42, 0.3));
+  });
+});
+
+describe('several arms with weights', () => {
+  it('each arm gets its weight’s share of contacts (three arms 2 : 1 : 1)', () => {
+    const counts = [0, 0, 0];
+    for (let i = 0; i < 12_000; i++) counts[assignWeightedArm(`tkt_${i}`, 9, [2, 1, 1])]!++;
+    // Binomial sd at n = 12,000: ≈ 55 for p = 0.5, ≈ 47 for p = 0.25; ± 300 is over five sd.
+    expect(Math.abs(counts[0]! - 6000)).toBeLessThan(300);
+    expect(Math.abs(counts[1]! - 3000)).toBeLessThan(300);
+    expect(Math.abs(counts[2]! - 3000)).toBeLessThan(300);
+    expect(() => assignWeightedArm('tkt_1', 9, [1, 0])).toThrow(/weights/);
+  });
+
+  it('two arms [r, 1 − r] route every contact as the vendor/in-house split does (fast-check)', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 24 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.double({ min: 0.05, max: 0.95, noNaN: true }),
+        (contact, seed, ratio) => {
+          const arm = assignWeightedArm(contact, seed, [ratio, 1 - ratio]);
+          expect(arm === 0 ? 'vendor' : 'in-house').toBe(assignArm(contact, seed, ratio));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

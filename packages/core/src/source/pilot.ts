@@ -177,20 +177,49 @@ export function bootstrapMedianDifference(
 }
 
 /**
- * Routes a contact to an arm by a seeded hash of its id: the vendor arm with probability `ratio`.
- * Neither side can pick contacts, and the same contact always goes to the same arm.
- * Hash: FNV-1a over UTF-16 code units, then the seed mixed in with SplitMix32's finaliser.
- * @example assignArm('tkt_1', 7, 0.5) // 'vendor' or 'in-house', always the same for these inputs
+ * A contact's seeded uniform draw in [0, 1): FNV-1a over its id's UTF-16 code units, then the seed
+ * mixed in with SplitMix32's finaliser. The same contact and seed always draw the same number.
  */
-export function assignArm(contactId: string, seed: number, ratio: number): 'vendor' | 'in-house' {
-  if (!(ratio >= 0 && ratio <= 1)) throw new SourceInputError('ratio', 'must be in [0, 1]');
+function armDraw(contactId: string, seed: number): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < contactId.length; i++) h = Math.imul(h ^ contactId.charCodeAt(i), 0x01000193);
   let z = (h ^ Math.imul(seed | 0, 0x9e3779b9)) | 0;
   z = Math.imul(z ^ (z >>> 16), 0x21f0aaad);
   z = Math.imul(z ^ (z >>> 15), 0x735a2d97);
   z = (z ^ (z >>> 15)) >>> 0;
-  return z / 4294967296 < ratio ? 'vendor' : 'in-house';
+  return z / 4294967296;
+}
+
+/**
+ * Routes a contact to an arm by a seeded hash of its id: the vendor arm with probability `ratio`.
+ * Neither side can pick contacts, and the same contact always goes to the same arm.
+ * @example assignArm('tkt_1', 7, 0.5) // 'vendor' or 'in-house', always the same for these inputs
+ */
+export function assignArm(contactId: string, seed: number, ratio: number): 'vendor' | 'in-house' {
+  if (!(ratio >= 0 && ratio <= 1)) throw new SourceInputError('ratio', 'must be in [0, 1]');
+  return armDraw(contactId, seed) < ratio ? 'vendor' : 'in-house';
+}
+
+/**
+ * The arm (its index) a contact goes to when a pilot has several arms with weights: arm i with
+ * probability weights[i] / Σ weights, by the same seeded draw as {@link assignArm} laid over the
+ * arms' cumulative shares (inverse-CDF sampling of a categorical distribution; Devroye,
+ * "Non-Uniform Random Variate Generation", 1986, §III.2). With weights [r, 1 − r] arm 0 is
+ * exactly `assignArm`'s vendor arm.
+ * @throws {SourceInputError} naming `weights` when there is no arm or a weight is not > 0.
+ * @example assignWeightedArm('tkt_1', 7, [0.4, 0.3, 0.3]) // 0, 1 or 2, always the same for these inputs
+ */
+export function assignWeightedArm(contactId: string, seed: number, weights: readonly number[]): number {
+  if (weights.length === 0 || weights.some((w) => !(w > 0 && Number.isFinite(w))))
+    throw new SourceInputError('weights', 'needs at least one arm, each weight > 0');
+  const total = weights.reduce((a, b) => a + b, 0);
+  const u = armDraw(contactId, seed);
+  let cumulative = 0;
+  for (let i = 0; i < weights.length - 1; i++) {
+    cumulative += weights[i]! / total;
+    if (u < cumulative) return i;
+  }
+  return weights.length - 1;
 }
 
 /** What was registered before the pilot started. */

@@ -372,3 +372,187 @@ describe('a pilot measured outside Shoreline, on a median metric (gap 4)', () =>
     expect((await post(path, { arm: 'vendor', n: 1, successes: 1, values: [200] })).status).toBe(400);
   });
 });
+
+type ArmsPilot = Pilot & {
+  arms: { key: string; vendorId: string | null; share: number; samples: number; successes: number }[];
+  comparisons: { arm: string; baseline: string; verdict: string | null }[];
+};
+/** Moves the test clock forward to `iso` (it only goes forward). */
+const advanceTo = (iso: string) => clock.advance(new Date(iso).getTime() - clock.now().getTime());
+const proportionPilot = { seed: 3, metric: 'resolved', higherIsBetter: true, baseline: 0.7, mdd: 0.1 };
+/** Opens an English e-mail ticket through routing; answers its ticket and the split that took it. */
+async function routedEmail(i: number) {
+  const { ticket } = await createRoutedTicket(t.shoreline.ctx.scope(system), clock, {
+    subject: `Question ${i}`,
+    channel: 'email',
+    language: 'en',
+    requester: `arms${i}@example.com`,
+  });
+  const decision = await t.shoreline.ctx.db
+    .selectFrom('routing_decisions')
+    .select(['split_id', 'split_arm'])
+    .where('ticket_id', '=', ticket.id)
+    .executeTakeFirstOrThrow();
+  return { ticket, splitId: decision.split_id, arm: decision.split_arm };
+}
+
+describe('a pilot’s slice has weekly hours in a time zone (decision 0037)', () => {
+  const berlinOfficeHours = {
+    timeZone: 'Europe/Berlin',
+    windows: [{ days: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '09:00', end: '17:00' }],
+  };
+
+  it('refuses hours that are not weekly windows, naming the field and the reason', async () => {
+    const base = { name: 'Bad hours', vendorId: vendorIds['Baltic Contact'], ratio: 0.5, ...proportionPilot };
+    const fieldOf = async (hours: unknown) => {
+      const res = await post('/api/source/pilots', { ...base, slice: { hours } });
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
+    };
+    expect(await fieldOf({ ...berlinOfficeHours, timeZone: 'Europe/Atlantis' })).toContain(
+      'slice.hours.timeZone',
+    );
+    expect(
+      await fieldOf({ timeZone: 'UTC', windows: [{ days: ['mon'], start: '09:00', end: '09:00' }] }),
+    ).toContain('slice.hours.windows.0.end');
+    expect(
+      await fieldOf({ timeZone: 'UTC', windows: [{ days: ['mon'], start: '9am', end: '17:00' }] }),
+    ).toContain('slice.hours.windows.0.start');
+    expect(
+      await fieldOf({ timeZone: 'UTC', windows: [{ days: [], start: '09:00', end: '17:00' }] }),
+    ).toContain('slice.hours.windows.0.days');
+    expect(await fieldOf('weekdays 9 to 5')).toContain('slice.hours');
+  });
+
+  it('routes to the split only tickets opened inside the hours, on Berlin’s clock across the March DST change', async () => {
+    const created = await post('/api/source/pilots', {
+      name: 'Baltic office hours',
+      vendorId: vendorIds['Baltic Contact'],
+      slice: { channel: 'email', language: 'en', hours: berlinOfficeHours },
+      ratio: 0.5,
+      ...proportionPilot,
+    });
+    expect(created.status).toBe(201);
+    const pilot = await jsonOf<Pilot & { definition: { slice: { hours: unknown } } }>(created);
+    expect(pilot.definition.slice.hours).toEqual(berlinOfficeHours);
+    const started = await post(`/api/source/pilots/${pilot.id}/start`, { days: 200 });
+    expect(started.status).toBe(200);
+    const splitId = (await jsonOf<Pilot>(started)).routing?.splitId;
+    // Europe went to summer time on Sunday 28 March 2027: 07:30Z reads 08:30 on Friday, 09:30 on Monday.
+    advanceTo('2027-03-26T07:30:00Z');
+    expect((await routedEmail(1)).splitId).toBeNull();
+    advanceTo('2027-03-26T15:30:00Z'); // 16:30 CET: inside
+    expect((await routedEmail(2)).splitId).toBe(splitId);
+    advanceTo('2027-03-27T10:00:00Z'); // Saturday
+    expect((await routedEmail(3)).splitId).toBeNull();
+    advanceTo('2027-03-29T07:30:00Z'); // 09:30 CEST: inside
+    expect((await routedEmail(4)).splitId).toBe(splitId);
+    advanceTo('2027-03-29T15:30:00Z'); // 17:30 CEST: outside
+    expect((await routedEmail(5)).splitId).toBeNull();
+    // Months passed on the test clock: the session of November has expired.
+    admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
+    const measured = await jsonOf<Pilot>(await t.request(`/api/source/pilots/${pilot.id}`, { auth: admin }));
+    expect(measured.samples.vendor + measured.samples.inHouse).toBe(2);
+    await post(`/api/source/pilots/${pilot.id}/stop`, undefined);
+  }, 60_000);
+});
+
+describe('a pilot with several arms (decision 0037)', () => {
+  it('refuses arms that cannot be a pilot, naming the arm', async () => {
+    const fieldsOf = async (arms: unknown, extra: Record<string, unknown> = {}) => {
+      const res = await post('/api/source/pilots', { name: 'Bad arms', arms, ...proportionPilot, ...extra });
+      expect(res.status).toBe(400);
+      return ((await res.json()) as { errors: { field: string }[] }).errors.map((e) => e.field);
+    };
+    const inHouse = { vendorId: null, weight: 1 };
+    expect(await fieldsOf([inHouse, inHouse])).toContain('arms.1.vendorId');
+    expect(await fieldsOf([inHouse, { vendorId: vendorIds['Baltic Contact'], weight: 0.01 }])).toContain(
+      'arms.1.weight',
+    );
+    expect(
+      await fieldsOf([inHouse, { vendorId: vendorIds['Baltic Contact'], weight: 1 }], { ratio: 0.5 }),
+    ).toContain('arms');
+  });
+
+  it('splits the slice among in house and two vendors by weight, each vendor measured against in house', async () => {
+    const created = await post('/api/source/pilots', {
+      name: 'Three arms',
+      slice: { channel: 'email', language: 'en' },
+      arms: [
+        { vendorId: null, weight: 2 },
+        { vendorId: vendorIds['Baltic Contact'], weight: 1 },
+        { vendorId: vendorIds['Manila CX'], weight: 1 },
+      ],
+      ...proportionPilot,
+    });
+    expect(created.status).toBe(201);
+    const pilot = await jsonOf<ArmsPilot>(created);
+    expect((await post(`/api/source/pilots/${pilot.id}/start`, { days: 30 })).status).toBe(200);
+    const providerOfArm: Record<string, string | undefined> = {
+      [vendorIds['Baltic Contact']!]: providers['Baltic Contact'],
+      [vendorIds['Manila CX']!]: providers['Manila CX'],
+    };
+    const perArm: Record<string, number> = {};
+    for (let i = 0; i < 160; i++) {
+      clock.advance(60_000);
+      const { ticket, arm } = await routedEmail(100 + i);
+      expect(arm).not.toBeNull();
+      perArm[arm!] = (perArm[arm!] ?? 0) + 1;
+      // Each ticket went to its arm's teams: the vendor's provider, or an in-house one.
+      if (arm === 'in-house') expect(Object.values(providerOfArm)).not.toContain(ticket.providerId);
+      else expect(ticket.providerId).toBe(providerOfArm[arm!]);
+    }
+    // 2 : 1 : 1 of 160 (binomial sd ≈ 6.3 and 5.5): each within five sd of 80, 40, 40.
+    expect(Math.abs(perArm['in-house']! - 80)).toBeLessThan(32);
+    expect(Math.abs(perArm[vendorIds['Baltic Contact']!]! - 40)).toBeLessThan(28);
+    expect(Math.abs(perArm[vendorIds['Manila CX']!]! - 40)).toBeLessThan(28);
+    const measured = await jsonOf<ArmsPilot>(
+      await t.request(`/api/source/pilots/${pilot.id}`, { auth: admin }),
+    );
+    expect(Object.fromEntries(measured.arms.map((a) => [a.key, a.samples]))).toEqual(perArm);
+    expect(measured.arms.map((a) => a.share)).toEqual([0.5, 0.25, 0.25]);
+    expect(measured.comparisons.map((c) => [c.arm, c.baseline])).toEqual([
+      [vendorIds['Baltic Contact'], 'in-house'],
+      [vendorIds['Manila CX'], 'in-house'],
+    ]);
+    await post(`/api/source/pilots/${pilot.id}/stop`, undefined);
+  }, 120_000);
+
+  it('compares two vendors with each other when there is no in-house arm', async () => {
+    const created = await post('/api/source/pilots', {
+      name: 'Two vendors',
+      slice: { channel: 'email', language: 'en' },
+      arms: [
+        { vendorId: vendorIds['Baltic Contact'], weight: 1 },
+        { vendorId: vendorIds['Manila CX'], weight: 1 },
+      ],
+      ...proportionPilot,
+    });
+    expect(created.status).toBe(201);
+    const pilot = await jsonOf<ArmsPilot>(created);
+    expect(pilot.comparisons.map((c) => [c.arm, c.baseline])).toEqual([
+      [vendorIds['Manila CX'], vendorIds['Baltic Contact']],
+    ]);
+    const typed = await post(`/api/source/pilots/${pilot.id}/observations`, {
+      arm: 'vendor',
+      n: 5,
+      successes: 5,
+    });
+    expect(typed.status).toBe(400);
+    expect((await jsonOf<{ field: string }>(typed)).field).toBe('arm');
+    // A vendor without teams cannot hold an arm on real traffic: refused naming that arm.
+    const lisbon = await jsonOf<ArmsPilot>(
+      await post('/api/source/pilots', {
+        name: 'Lisbon and Manila',
+        arms: [
+          { vendorId: vendorIds['Manila CX'], weight: 1 },
+          { vendorId: vendorIds['Lisbon Voice'], weight: 1 },
+        ],
+        ...proportionPilot,
+      }),
+    );
+    const start = await post(`/api/source/pilots/${lisbon.id}/start`, { days: 5 });
+    expect(start.status).toBe(400);
+    expect((await jsonOf<{ field: string }>(start)).field).toBe('arms.1.vendorId');
+  });
+});

@@ -73,3 +73,5 @@ export {
   type StaffMember,
   staffFor,
 } from './directory.js';
+// Other modules' inputs name time zones, weekdays and clock times as teams' hours do (Source's pilot hours).
+export { ClockTime, TimeZone, WEEKDAYS } from './schemas.js';

@@ -25,7 +25,7 @@ export const TimeZone = z
   .string()
   .refine((tz) => supportedZones.has(tz), 'must be an IANA time zone such as Europe/Istanbul')
   .openapi({ example: 'Europe/Istanbul' });
-const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
+export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, 'must be HH:MM');
 
 export const BusinessHours = z
   .object({ day: z.enum(WEEKDAYS), open: ClockTime, close: ClockTime })

@@ -18,6 +18,7 @@ export {
 } from './service.js';
 // Source's pilots split a slice of new tickets between a vendor and in house (decision 0028).
 export { closeSplit, openSplit, type SplitArm, type SplitInput, splitTickets } from './splits.js';
+export type { SplitArmRow } from './tables.js';
 
 /**
  * Routing: ordered, explainable rules (core/routing) applied to new tickets from every channel

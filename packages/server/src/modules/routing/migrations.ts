@@ -54,4 +54,20 @@ export const routingMigrations: Migration[] = [
     create index routing_decisions_split on routing_decisions (split_id) where split_id is not null;
     `,
   ),
+  // Pilots with several arms (in-house and/or vendors, weighted) and weekly hours (decision 0037).
+  // A split of before keeps its two arms: they are rewritten as the arms list, keyed as routed.
+  scriptMigration(
+    '2026-12-03T1503_routing_split_arms_hours',
+    `
+    alter table routing_splits add column arms jsonb;
+    alter table routing_splits add column hours jsonb;
+    update routing_splits set arms = jsonb_build_array(
+      jsonb_build_object('key', 'vendor', 'providerId', vendor_provider_id, 'weight', ratio),
+      jsonb_build_object('key', 'in-house', 'providerId', null, 'weight', 1 - ratio));
+    alter table routing_splits alter column arms set not null;
+    alter table routing_splits drop column ratio;
+    alter table routing_splits drop column vendor_provider_id;
+    alter table routing_decisions drop constraint routing_decisions_split_arm_check;
+    `,
+  ),
 ];

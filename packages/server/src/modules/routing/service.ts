@@ -139,7 +139,7 @@ export async function createRoutedTicket(s: ScopedDb, clock: Clock, input: Route
     const split = await splitFor(tx, clock.now(), facts, key, teams);
     const routed = route(facts, clock.now(), rules, split ? split.teams : teams);
     const decision = split
-      ? { ...routed, reason: `pilot "${split.name}": ${split.arm} arm; ${routed.reason}` }
+      ? { ...routed, reason: `pilot "${split.name}": ${split.label} arm; ${routed.reason}` }
       : routed;
     const ticket = (await ticketService.createTicket(tx, clock, {
       ...input,

@@ -1,13 +1,20 @@
-// Pilot splits (decision 0028): while a pilot runs, new tickets of its slice are assigned an arm
-// by a seeded hash (core `assignArm`: neither side picks its contacts) and routed only among that
-// arm's teams — the vendor's provider's, or the in-house ones — by the same rules as any ticket.
+// Pilot splits (decisions 0028 and 0037): while a pilot runs, new tickets of its slice (channel,
+// language, topic tag, weekly hours in a time zone) are assigned an arm by a seeded hash (core
+// `assignWeightedArm`: neither side picks its contacts) and routed only among that arm's teams —
+// a vendor's provider's, or the in-house ones — by the same rules as any ticket.
 
-import { assignArm, type RoutingTeam, type RoutingTicket } from '@shoreline/core';
+import {
+  assignWeightedArm,
+  type RoutingTeam,
+  type RoutingTicket,
+  type WeeklyHours,
+  withinWeeklyHours,
+} from '@shoreline/core';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
-import type { RoutingSplitsTable } from './tables.js';
+import type { RoutingSplitsTable, SplitArmRow } from './tables.js';
 
 export interface SplitInput {
   readonly name: string;
@@ -15,15 +22,17 @@ export interface SplitInput {
   readonly language?: string | undefined;
   /** A tag the ticket carries when it is opened (the slice's topic). */
   readonly tag?: string | undefined;
-  /** Share of the slice sent to the vendor. */
-  readonly ratio: number;
+  /** Weekly windows the slice's tickets are opened in (null or absent: every hour). */
+  readonly hours?: WeeklyHours | null | undefined;
+  /** The arms, each with its key (stored on each routed ticket), teams' provider (null: in house) and weight. */
+  readonly arms: readonly SplitArmRow[];
   readonly seed: number;
-  readonly vendorProviderId: string;
   readonly startsAt: Date;
   readonly endsAt: Date;
 }
 
-export type SplitArm = 'vendor' | 'in-house';
+/** An arm's key as the split's caller named it. */
+export type SplitArm = string;
 
 /** Opens a split (its caller checked who may); answers its id. */
 export async function openSplit(s: ScopedDb, clock: Clock, input: SplitInput): Promise<string> {
@@ -36,9 +45,9 @@ export async function openSplit(s: ScopedDb, clock: Clock, input: SplitInput): P
       channel: input.channel ?? null,
       language: input.language?.toLowerCase().split('-')[0] ?? null,
       tag: input.tag ?? null,
-      ratio: input.ratio,
+      arms: JSON.stringify(input.arms),
+      hours: input.hours ? JSON.stringify(input.hours) : null,
       seed: input.seed,
-      vendor_provider_id: input.vendorProviderId,
       starts_at: input.startsAt,
       ends_at: input.endsAt,
       created_at: now,
@@ -52,10 +61,14 @@ export async function closeSplit(s: ScopedDb, clock: Clock, id: string): Promise
   await s.updateTable('routing_splits').set({ ends_at: clock.now() }).where('id', '=', id).execute();
 }
 
-const matches = (split: Selectable<RoutingSplitsTable>, t: RoutingTicket) =>
+/** A jsonb column as the driver returns it (parsed, or text on some drivers). */
+const json = <T>(v: unknown): T => (typeof v === 'string' ? (JSON.parse(v) as T) : (v as T));
+
+const matches = (split: Selectable<RoutingSplitsTable>, t: RoutingTicket, at: Date) =>
   (split.channel === null || split.channel === t.channel) &&
   (split.language === null || (t.language ?? '').toLowerCase().split('-')[0] === split.language) &&
-  (split.tag === null || (t.tags ?? []).includes(split.tag));
+  (split.tag === null || (t.tags ?? []).includes(split.tag)) &&
+  withinWeeklyHours(at, json<WeeklyHours | null>(split.hours));
 
 /**
  * The split a new ticket falls in at `at` (the first one running whose slice it matches), its arm
@@ -67,7 +80,7 @@ export async function splitFor(
   ticket: RoutingTicket,
   key: string,
   teams: readonly RoutingTeam[],
-): Promise<{ splitId: string; arm: SplitArm; name: string; teams: RoutingTeam[] } | null> {
+): Promise<{ splitId: string; arm: SplitArm; label: string; name: string; teams: RoutingTeam[] } | null> {
   const running = await s
     .selectFrom('routing_splits')
     .selectAll()
@@ -75,13 +88,23 @@ export async function splitFor(
     .where('ends_at', '>', at)
     .orderBy('created_at')
     .execute();
-  const split = running.find((x) => matches(x, ticket));
+  const split = running.find((x) => matches(x, ticket, at));
   if (!split) return null;
-  const arm = assignArm(key, split.seed, Number(split.ratio));
+  const arms = json<SplitArmRow[]>(split.arms);
+  const arm =
+    arms[
+      assignWeightedArm(
+        key,
+        split.seed,
+        arms.map((a) => Number(a.weight)),
+      )
+    ]!;
   const armTeams = teams.filter((t) =>
-    arm === 'vendor' ? t.providerId === split.vendor_provider_id : t.providerKind === 'in_house',
+    arm.providerId === null ? t.providerKind === 'in_house' : t.providerId === arm.providerId,
   );
-  return armTeams.length === 0 ? null : { splitId: split.id, arm, name: split.name, teams: armTeams };
+  return armTeams.length === 0
+    ? null
+    : { splitId: split.id, arm: arm.key, label: arm.label ?? arm.key, name: split.name, teams: armTeams };
 }
 
 /** The tickets a split routed, with their arms (the organization's view; for Source's pilot report). */

@@ -1,3 +1,4 @@
+import type { WeeklyHours } from '@shoreline/core';
 import type { ColumnType } from 'kysely';
 import type { ScopedTables } from '../../platform/scope.js';
 
@@ -31,16 +32,21 @@ export interface RoutingDecisionsTable {
   decided_at: Timestamp;
   /** The pilot split that assigned the ticket an arm, and the arm (null: no split applied). */
   split_id: ColumnType<string | null, string | null | undefined, string | null>;
-  split_arm: ColumnType<
-    'vendor' | 'in-house' | null,
-    'vendor' | 'in-house' | null | undefined,
-    'vendor' | 'in-house' | null
-  >;
+  /** The arm's key (`in-house`, a Source vendor id; `vendor` on splits of before decision 0037). */
+  split_arm: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** One arm of a split: its key, whose teams it routes to (null: in house), its weight. */
+export interface SplitArmRow {
+  readonly key: string;
+  readonly providerId: string | null;
+  readonly weight: number;
+  readonly label?: string;
 }
 
 /**
- * A pilot's traffic split: new tickets of the slice (channel, language, tag) created in
- * [starts_at, ends_at) go to the vendor's teams or the in-house teams by a seeded hash, at `ratio`.
+ * A pilot's traffic split: new tickets of the slice (channel, language, tag, weekly hours) created
+ * in [starts_at, ends_at) go to one arm's teams (in house or a vendor's) by a seeded hash, by weight.
  */
 export interface RoutingSplitsTable {
   id: string;
@@ -49,9 +55,10 @@ export interface RoutingSplitsTable {
   channel: string | null;
   language: string | null;
   tag: string | null;
-  ratio: number;
   seed: number;
-  vendor_provider_id: string;
+  arms: ColumnType<SplitArmRow[], string, string>;
+  /** Weekly windows in a time zone (core `WeeklyHours`); null: every hour. */
+  hours: ColumnType<WeeklyHours | null, string | null, string | null>;
   starts_at: Timestamp;
   ends_at: Timestamp;
   created_at: Timestamp;

@@ -122,4 +122,14 @@ export const sourceMigrations: Migration[] = [
     alter table source_pilots add column in_house_values jsonb not null default '[]';
     `,
   ),
+  // A slice's hours became weekly windows in a time zone (decision 0037): the free text of before
+  // is kept beside them as `hoursNote`, so a pilot defined then still starts (on every hour).
+  scriptMigration(
+    '2026-12-03T1504_source_pilot_structured_hours',
+    `
+    update source_pilots
+       set definition = jsonb_set(definition #- '{slice,hours}', '{slice,hoursNote}', definition #> '{slice,hours}')
+     where jsonb_typeof(definition #> '{slice,hours}') = 'string';
+    `,
+  ),
 ];

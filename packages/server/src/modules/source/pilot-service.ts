@@ -1,12 +1,13 @@
 // Pilots as experiments: pre-registered (metric, minimum detectable difference, sample size per
 // arm), contacts assigned by a seeded hash, and — once started — a routing split that sends the
-// slice's real new tickets to the vendor's teams or in house (routing's index.ts); the arms' KPIs
-// are then measured from those tickets (tickets' index.ts) with core's pilot statistics. No verdict
-// below the pre-registered sample (decisions 0021 and 0028).
+// slice's real new tickets (channel, language, topic, weekly hours) to its arms' teams (in house,
+// one or more vendors, by weight; routing's index.ts); each arm's KPIs are then measured from those
+// tickets (tickets' index.ts) and compared with the baseline arm by core's pilot statistics. No
+// verdict below the pre-registered sample (decisions 0021, 0028 and 0037).
 
 import type { z } from '@hono/zod-openapi';
 import {
-  assignArm,
+  assignWeightedArm,
   medianPilot,
   type PilotReport,
   proportionPilot,
@@ -18,7 +19,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
-import { closeSplit, openSplit, splitTickets } from '../routing/index.js';
+import { closeSplit, openSplit, type SplitArmRow, splitTickets } from '../routing/index.js';
 import { ticketService } from '../tickets/index.js';
 import { authorizeSource } from './policy.js';
 import { parsed } from './presenters.js';
@@ -44,49 +45,111 @@ const MAX_TYPED_VALUES = 200_000;
 const numbers = (v: unknown): number[] =>
   typeof v === 'string' ? (JSON.parse(v) as number[]) : ((v as number[]) ?? []);
 
-/** The arms' observations: typed-in counts, or measured from the tickets a routing split sent. */
-async function observations(s: ScopedDb, row: PilotRow, definition: PilotDefinition) {
-  const counts = {
-    vendor: { successes: row.vendor_successes, n: row.vendor_n },
-    inHouse: { successes: row.in_house_successes, n: row.in_house_n },
-    values: { vendor: numbers(row.vendor_values), inHouse: numbers(row.in_house_values) },
-  };
-  if (row.routing_split_id === null) return counts;
-  const arms = await splitTickets(s, row.routing_split_id);
-  const armOf = new Map(arms.map((a) => [a.ticketId, a.arm]));
-  const measured = {
-    vendor: { successes: 0, n: 0 },
-    inHouse: { successes: 0, n: 0 },
-    values: { vendor: [] as number[], inHouse: [] as number[] },
-  };
+/** One arm of a pilot: `in-house` or a vendor, its weight. */
+interface PilotArm {
+  readonly key: string;
+  readonly vendorId: string | null;
+  readonly weight: number;
+}
+interface ArmObservations {
+  n: number;
+  successes: number;
+  values: number[];
+}
+
+/**
+ * A pilot's arms: those it names (key `in-house` or the vendor's id), or — a vendor against in
+ * house, as pilots were first defined — the vendor (key `vendor`) at `ratio` and in house the rest.
+ */
+function armsOf(d: PilotDefinition): PilotArm[] {
+  if (d.arms)
+    return d.arms.map((a) => ({ key: a.vendorId ?? 'in-house', vendorId: a.vendorId, weight: a.weight }));
+  return [
+    { key: 'vendor', vendorId: d.vendorId ?? null, weight: d.ratio ?? 0.5 },
+    { key: 'in-house', vendorId: null, weight: 1 - (d.ratio ?? 0.5) },
+  ];
+}
+
+/** What each arm is compared with: the in-house arm, or the first arm when there is none (two vendors). */
+const baselineOf = (arms: readonly PilotArm[]) => arms.find((a) => a.vendorId === null) ?? arms[0]!;
+
+/** Typed-in observations fit a vendor against in house only (the row's two pairs of columns). */
+const vendorAgainstInHouse = (arms: readonly PilotArm[]) =>
+  arms.length === 2 && arms.some((a) => a.vendorId === null);
+
+/** Each arm's observations: typed-in counts, or measured from the tickets a routing split sent. */
+async function observations(
+  s: ScopedDb,
+  row: PilotRow,
+  definition: PilotDefinition,
+  arms: readonly PilotArm[],
+): Promise<Map<string, ArmObservations>> {
+  const out = new Map(arms.map((a) => [a.key, { n: 0, successes: 0, values: [] as number[] }]));
+  const vendorKey = arms.find((a) => a.vendorId !== null)!.key;
+  if (row.routing_split_id === null) {
+    if (vendorAgainstInHouse(arms)) {
+      out.set(vendorKey, {
+        n: row.vendor_n,
+        successes: row.vendor_successes,
+        values: numbers(row.vendor_values),
+      });
+      out.set('in-house', {
+        n: row.in_house_n,
+        successes: row.in_house_successes,
+        values: numbers(row.in_house_values),
+      });
+    }
+    return out;
+  }
+  // A split opened before arms had keys named its one vendor arm `vendor`.
+  const armOf = new Map(
+    (await splitTickets(s, row.routing_split_id)).map((a) => [
+      a.ticketId,
+      a.arm === 'vendor' ? vendorKey : a.arm,
+    ]),
+  );
   for (const o of await ticketService.outcomesOf(s, [...armOf.keys()])) {
-    const arm = armOf.get(o.id) === 'vendor' ? 'vendor' : 'inHouse';
+    const arm = out.get(armOf.get(o.id)!);
+    if (!arm) continue;
     const tally = (n: boolean, success: boolean) => {
       if (!n) return;
-      measured[arm].n++;
-      if (success) measured[arm].successes++;
+      arm.n++;
+      if (success) arm.successes++;
     };
     if (definition.metric === 'resolved') tally(true, o.solved);
     else if (definition.metric === 'reopened') tally(o.solved, o.reopened);
     else if (definition.metric === 'csat-satisfied') tally(o.csat !== null, (o.csat ?? 0) >= SATISFIED);
-    else if (o.handleSeconds !== null) measured.values[arm].push(o.handleSeconds);
+    else if (o.handleSeconds !== null) arm.values.push(o.handleSeconds);
   }
-  return measured;
+  return out;
 }
 
 async function present(s: ScopedDb, row: PilotRow): Promise<SourcePilot> {
   const definition = parsed<PilotDefinition>(row.definition);
-  const obs = await observations(s, row, definition);
+  const arms = armsOf(definition);
+  const obs = await observations(s, row, definition, arms);
   const registration = {
     sampleSizePerArm: row.sample_size_per_arm,
     mdd: definition.mdd,
     higherIsBetter: definition.higherIsBetter,
   };
   const median = MEDIAN_METRICS.includes(definition.metric);
-  const report: PilotReport = median
-    ? medianPilot(obs.values.vendor, obs.values.inHouse, registration, definition.seed)
-    : proportionPilot(obs.vendor, obs.inHouse, registration);
+  const baseline = baselineOf(arms);
+  const base = obs.get(baseline.key)!;
   const finite = (v: number) => (Number.isFinite(v) ? v : null);
+  // Each arm against the baseline, with the statistics a vendor-against-in-house pilot uses.
+  const comparisons = arms
+    .filter((a) => a !== baseline)
+    .map((a) => {
+      const arm = obs.get(a.key)!;
+      const report: PilotReport = median
+        ? medianPilot(arm.values, base.values, registration, definition.seed)
+        : proportionPilot(arm, base, registration);
+      return { arm: a, count: arm, report };
+    });
+  const first = comparisons[0]!;
+  const count = (o: ArmObservations) => (median ? o.values.length : o.n);
+  const total = arms.reduce((sum, a) => sum + a.weight, 0);
   const iso = (d: Date | string | null) => (d === null ? '' : new Date(d).toISOString());
   return {
     id: row.id,
@@ -94,17 +157,38 @@ async function present(s: ScopedDb, row: PilotRow): Promise<SourcePilot> {
     vendorId: row.vendor_id,
     definition: definition as unknown as Record<string, unknown>,
     sampleSizePerArm: row.sample_size_per_arm,
-    samples: report.samples,
+    samples: first.report.samples,
     successes: median
       ? { vendor: 0, inHouse: 0 }
-      : { vendor: obs.vendor.successes, inHouse: obs.inHouse.successes },
-    stillNeeded: report.stillNeeded,
+      : { vendor: first.count.successes, inHouse: base.successes },
+    stillNeeded: first.report.stillNeeded,
     difference: {
-      estimate: finite(report.difference.estimate),
-      low: finite(report.difference.low),
-      high: finite(report.difference.high),
+      estimate: finite(first.report.difference.estimate),
+      low: finite(first.report.difference.low),
+      high: finite(first.report.difference.high),
     },
-    verdict: report.verdict,
+    verdict: first.report.verdict,
+    arms: arms.map((a) => {
+      const o = obs.get(a.key)!;
+      return {
+        key: a.key,
+        vendorId: a.vendorId,
+        share: a.weight / total,
+        samples: count(o),
+        successes: median ? 0 : o.successes,
+        stillNeeded: Math.max(0, row.sample_size_per_arm - count(o)),
+      };
+    }),
+    comparisons: comparisons.map((c) => ({
+      arm: c.arm.key,
+      baseline: baseline.key,
+      difference: {
+        estimate: finite(c.report.difference.estimate),
+        low: finite(c.report.difference.low),
+        high: finite(c.report.difference.high),
+      },
+      verdict: c.report.verdict,
+    })),
     method: median ? 'bootstrap-median' : 'newcombe',
     routing:
       row.routing_split_id === null
@@ -144,12 +228,17 @@ export async function pilotsNamed(s: ScopedDb, ids: readonly string[], field: st
 /** Pre-registers a pilot: the sample size per arm is fixed now, from baseline, MDD, α and power. */
 export async function createPilot(s: ScopedDb, clock: Clock, input: PilotDefinition) {
   authorizeSource(s.actor, 'source.manage');
-  const vendor = await s
-    .selectFrom('source_vendors')
-    .select('id')
-    .where('id', '=', input.vendorId)
-    .executeTakeFirst();
-  if (!vendor) throw new AppError('not_found', 'vendor not found', 'vendorId');
+  const arms = armsOf(input);
+  for (const [i, arm] of arms.entries()) {
+    if (arm.vendorId === null) continue;
+    const vendor = await s
+      .selectFrom('source_vendors')
+      .select('id')
+      .where('id', '=', arm.vendorId)
+      .executeTakeFirst();
+    if (!vendor)
+      throw new AppError('not_found', 'vendor not found', input.arms ? `arms.${i}.vendorId` : 'vendorId');
+  }
   let n: number;
   try {
     n =
@@ -168,7 +257,8 @@ export async function createPilot(s: ScopedDb, clock: Clock, input: PilotDefinit
   const row = await s
     .insertInto('source_pilots', {
       id: newId('plt', now.getTime()),
-      vendor_id: input.vendorId,
+      // The first vendor arm's, for lists; the arms are in the definition.
+      vendor_id: arms.find((a) => a.vendorId !== null)!.vendorId!,
       name: input.name,
       definition: JSON.stringify(input),
       sample_size_per_arm: n,
@@ -181,8 +271,8 @@ export async function createPilot(s: ScopedDb, clock: Clock, input: PilotDefinit
 
 /**
  * Starts the pilot on real traffic: a routing split for its slice (channel, language, topic as a
- * tag) sends new tickets to the vendor's teams at the pilot's ratio, for `days` from now. The
- * vendor must be a contracted provider (its teams are where the vendor arm goes).
+ * tag, weekly hours) sends new tickets to its arms' teams by weight, for `days` from now. Each
+ * vendor must be a contracted provider (its teams are where its arm goes).
  */
 export async function startPilot(
   s: ScopedDb,
@@ -196,10 +286,23 @@ export async function startPilot(
   const typed = numbers(row.vendor_values).length + numbers(row.in_house_values).length;
   if (row.vendor_n + row.in_house_n + typed > 0)
     throw new AppError('conflict', 'the pilot already has entered observations', 'id');
-  const vendor = await s.findOrNotFound('source_vendors', row.vendor_id, 'vendor');
-  if (vendor.provider_id === null)
-    throw new AppError('validation_failed', 'the vendor is not a contracted provider with teams', 'vendorId');
   const definition = parsed<PilotDefinition>(row.definition);
+  const arms = armsOf(definition);
+  const splitArms: SplitArmRow[] = [];
+  for (const [i, arm] of arms.entries()) {
+    if (arm.vendorId === null) {
+      splitArms.push({ key: arm.key, providerId: null, weight: arm.weight, label: 'in-house' });
+      continue;
+    }
+    const vendor = await s.findOrNotFound('source_vendors', arm.vendorId, 'vendor');
+    if (vendor.provider_id === null)
+      throw new AppError(
+        'validation_failed',
+        `the vendor ${vendor.name} is not a contracted provider with teams`,
+        definition.arms ? `arms.${i}.vendorId` : 'vendorId',
+      );
+    splitArms.push({ key: arm.key, providerId: vendor.provider_id, weight: arm.weight, label: vendor.name });
+  }
   const days = input.days ?? definition.periodDays;
   if (days === undefined)
     throw new AppError('validation_failed', 'days: the pilot has no pre-registered period', 'days');
@@ -211,9 +314,9 @@ export async function startPilot(
       channel: definition.slice.channel,
       language: definition.slice.language,
       tag: definition.slice.topic,
-      ratio: definition.ratio,
+      hours: definition.slice.hours ?? null,
+      arms: splitArms,
       seed: definition.seed,
-      vendorProviderId: vendor.provider_id!,
       startsAt,
       endsAt,
     });
@@ -241,8 +344,13 @@ export async function stopPilot(s: ScopedDb, clock: Clock, id: string) {
 export async function assignContact(s: ScopedDb, id: string, contactId: string) {
   authorizeSource(s.actor, 'source.manage');
   const row = await s.findOrNotFound('source_pilots', id, 'pilot');
-  const definition = parsed<PilotDefinition>(row.definition);
-  return { contactId, arm: assignArm(contactId, definition.seed, definition.ratio) };
+  const arms = armsOf(parsed<PilotDefinition>(row.definition));
+  const i = assignWeightedArm(
+    contactId,
+    parsed<PilotDefinition>(row.definition).seed,
+    arms.map((a) => a.weight),
+  );
+  return { contactId, arm: arms[i]!.key };
 }
 
 /** Adds counts observed outside Shoreline to an arm (a pilot not routed through the Desk). */
@@ -255,6 +363,12 @@ export async function addObservations(
   const row = await s.findOrNotFound('source_pilots', id, 'pilot');
   if (row.routing_split_id !== null)
     throw new AppError('conflict', 'a routed pilot is measured from its tickets', 'id');
+  if (!vendorAgainstInHouse(armsOf(parsed<PilotDefinition>(row.definition))))
+    throw new AppError(
+      'validation_failed',
+      'only a vendor against in house takes typed-in observations; route this pilot through the Desk',
+      'arm',
+    );
   const vendor = input.arm === 'vendor';
   if (MEDIAN_METRICS.includes(parsed<PilotDefinition>(row.definition).metric)) {
     // A median needs each contact's value: the bootstrap resamples them (core `medianPilot`).

@@ -1,10 +1,10 @@
 // The decision report as a PDF (pdfkit): the side-by-side costs with a bar chart of cost per
 // resolution, the scorecard's weighted totals, the readiness assessment, the pilots and the decision
 // with its reasons. Labels arrive already translated from the web app's catalogs (the reader's
-// language); numbers are formatted with Intl in that locale. DejaVu Sans is embedded so Turkish,
-// Hungarian, Latvian and Hebrew print; Hebrew pages are laid out from the right (decision 0028).
-import PDFDocument from 'pdfkit';
-import { isRightToLeft, REPORT_FONTS, visualLine } from './report-text.js';
+// language); numbers are formatted with Intl in that locale. The platform's PDF writer embeds
+// DejaVu Sans so Turkish, Hungarian, Latvian and Hebrew print, and draws Hebrew lines in visual
+// order; Hebrew pages are laid out from the right (decisions 0028 and 0037).
+import { pdfWriter } from '../../platform/pdf.js';
 
 export interface ReportInput {
   readonly locale: string;
@@ -77,8 +77,6 @@ const RIGHT = 545;
 
 /** Renders the report; resolves to the PDF bytes. Text streams are left uncompressed so the report's words can be searched. */
 export function renderReport(input: ReportInput): Promise<Buffer> {
-  const rtl = isRightToLeft(input.locale);
-  const direction = rtl ? 'rtl' : 'ltr';
   const label = (key: string) => input.labels[key] ?? DEFAULT_LABELS[key] ?? key;
   /** An enumerated value (a question, a leaning, a verdict) in the reader's words, else as stored. */
   const term = (group: string, key: string) => input.labels[`${group}.${key}`] ?? key;
@@ -98,12 +96,8 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
     v === null
       ? '-'
       : new Intl.NumberFormat(input.locale, { style: 'percent', maximumFractionDigits: 1 }).format(v);
-  const doc = new PDFDocument({ size: 'A4', margin: LEFT, compress: false, info: { Title: label('title') } });
-  doc.registerFont('body', REPORT_FONTS.regular);
-  doc.registerFont('bold', REPORT_FONTS.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  const writer = pdfWriter({ title: label('title'), locale: input.locale });
+  const { doc, rtl } = writer;
 
   /** Text in a box from `x` (measured from the reading start: the left, or the right in Hebrew). */
   const text = (
@@ -113,9 +107,8 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
     width: number,
     options: { bold?: boolean; size?: number } = {},
   ) => {
-    doc.font(options.bold ? 'bold' : 'body').fontSize(options.size ?? 9);
     const left = rtl ? RIGHT - x + LEFT - width : x;
-    doc.text(visualLine(value, direction), left, y, { width, align: rtl ? 'right' : 'left' });
+    writer.text(value, { ...options, size: options.size ?? 9, x: left, y, width });
   };
   const paragraph = (value: string, options: { bold?: boolean; size?: number; colour?: string } = {}) => {
     doc.fillColor(options.colour ?? '#000');
@@ -222,6 +215,5 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
     paragraph(`${label('approver')}: ${d.approver} · ${label('reviewOn')}: ${d.reviewOn}`, { size: 10 });
     paragraph(`${label('reasons')}: ${d.reasons}`, { size: 10 });
   }
-  doc.end();
-  return done;
+  return writer.finish();
 }

@@ -225,7 +225,10 @@ export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     summary: 'Route a contact of the slice to an arm (random, seeded)',
     request: { params: IdParam, body: jsonBody(SourcePilotAssign) },
     responses: {
-      200: json(z.object({ contactId: z.string(), arm: z.enum(['vendor', 'in-house']) }), 'Arm'),
+      200: json(
+        z.object({ contactId: z.string(), arm: z.string() }),
+        'Arm: `in-house`, a vendor id, or `vendor`',
+      ),
     },
     run: ({ scoped, param, body }) => pilots.assignContact(scoped, param.id, body.contactId),
   });

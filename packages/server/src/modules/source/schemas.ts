@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { SELECTION_STAGES } from '@shoreline/core';
+import { ClockTime, TimeZone, WEEKDAYS } from '../identity/index.js';
 
 const Name = z.string().trim().min(1).max(120);
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code such as EUR');
@@ -405,21 +406,56 @@ export const SourceScorecardSchema = z
   })
   .openapi('SourceScorecard');
 
+/** One weekly window of a pilot's slice: days, and a local start and end (an end ≤ start runs past midnight). */
+const PilotWindow = z
+  .object({
+    days: z
+      .array(z.enum(WEEKDAYS))
+      .min(1, 'name at least one day')
+      .max(7)
+      .refine((d) => new Set(d).size === d.length, 'each day once'),
+    start: ClockTime,
+    end: ClockTime,
+  })
+  .strict()
+  .superRefine((w, ctx) => {
+    if (w.start === '24:00')
+      ctx.addIssue({ code: 'custom', path: ['start'], message: 'a window cannot start at 24:00' });
+    if (w.start === w.end)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: 'start and end must differ; an end before the start runs past midnight',
+      });
+  });
+/** The slice's hours: weekly windows read on the wall clock of an IANA time zone (core `WeeklyHours`). */
+export const PilotHours = z
+  .object({ timeZone: TimeZone, windows: z.array(PilotWindow).min(1, 'name at least one window').max(14) })
+  .strict()
+  .openapi('SourcePilotHours');
+/** One arm of a pilot: a vendor's teams, or in house (`vendorId: null`), with its weight. */
+const PilotArm = z.object({ vendorId: Id.nullable(), weight: z.number().positive().max(100) }).strict();
+/** Least share of the slice an arm may get (as a two-arm ratio's bounds, 0.05–0.95). */
+export const MIN_ARM_SHARE = 0.05;
+
 export const SourcePilotCreate = z
   .object({
     name: Name,
-    vendorId: Id,
+    /** A vendor against in house: the vendor, and its share of the slice (`ratio`). Or name `arms`. */
+    vendorId: Id.optional(),
     slice: z
       .object({
         channel: z.string().max(32).optional(),
         language: z.string().max(35).optional(),
         topic: z.string().max(120).optional(),
-        hours: z.string().max(120).optional(),
+        hours: PilotHours.optional(),
       })
       .strict()
       .default({}),
-    /** Share of the slice routed to the vendor. */
-    ratio: z.number().min(0.05).max(0.95),
+    /** Share of the slice routed to the vendor (with `vendorId`). */
+    ratio: z.number().min(0.05).max(0.95).optional(),
+    /** Several arms (in house and/or vendors) with weights; compared with the in-house arm, or the first. */
+    arms: z.array(PilotArm).min(2).max(5).optional(),
     seed: z
       .number()
       .int()
@@ -440,6 +476,28 @@ export const SourcePilotCreate = z
   })
   .strict()
   .superRefine((p, ctx) => {
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: 'custom', path, message });
+    if (p.arms === undefined) {
+      if (p.vendorId === undefined) issue(['vendorId'], 'name the vendor (or the arms)');
+      if (p.ratio === undefined) issue(['ratio'], 'give the vendor’s share of the slice (or the arms)');
+    } else {
+      if (p.vendorId !== undefined || p.ratio !== undefined)
+        issue(['arms'], 'give arms, or vendorId and ratio, not both');
+      const total = p.arms.reduce((a, b) => a + b.weight, 0);
+      const seen = new Set<string | null>();
+      p.arms.forEach((arm, i) => {
+        if (seen.has(arm.vendorId))
+          issue(
+            ['arms', i, 'vendorId'],
+            arm.vendorId === null ? 'only one in-house arm' : 'a vendor may have one arm',
+          );
+        seen.add(arm.vendorId);
+        if (arm.weight / total < MIN_ARM_SHARE)
+          issue(['arms', i, 'weight'], 'each arm needs at least 5 % of the slice');
+      });
+      if (p.arms.every((a) => a.vendorId === null)) issue(['arms'], 'a pilot needs at least one vendor arm');
+    }
     if (MEDIAN_METRICS.includes(p.metric)) {
       if (p.sampleSizePerArm === undefined)
         ctx.addIssue({
@@ -519,6 +577,30 @@ export const SourcePilotSchema = z
     stillNeeded: z.object({ vendor: z.number(), inHouse: z.number() }),
     difference: IntervalSchema,
     verdict: z.enum(['vendor-better', 'vendor-worse', 'equivalent', 'inconclusive']).nullable(),
+    /** Every arm: `in-house` or the vendor's id as key, its share of the slice and what it measured. */
+    arms: z.array(
+      z.object({
+        key: z.string(),
+        vendorId: z.string().nullable(),
+        share: z.number(),
+        samples: z.number(),
+        successes: z.number(),
+        stillNeeded: z.number(),
+      }),
+    ),
+    /**
+     * Each arm against the baseline arm (in house, or the first arm when there is none): the
+     * interval for arm − baseline and the verdict (`vendor-better`: the arm is better). The
+     * top-level `samples` … `verdict` repeat the first comparison.
+     */
+    comparisons: z.array(
+      z.object({
+        arm: z.string(),
+        baseline: z.string(),
+        difference: IntervalSchema,
+        verdict: z.enum(['vendor-better', 'vendor-worse', 'equivalent', 'inconclusive']).nullable(),
+      }),
+    ),
     /** Proportions: Newcombe's interval; medians: a percentile bootstrap. */
     method: z.enum(['newcombe', 'bootstrap-median']),
     /** The routing split that sends the slice's new tickets to the arms, while it runs. */

@@ -472,14 +472,7 @@ export async function report(
       status: a.status,
       leaning: a.leaning,
     })),
-    pilots: pilots.map((p) => ({
-      name: p.name,
-      low: p.difference.low,
-      high: p.difference.high,
-      verdict: p.verdict,
-      stillNeeded: Math.max(p.stillNeeded.vendor, p.stillNeeded.inHouse),
-      median: p.method === 'bootstrap-median',
-    })),
+    pilots: await pilotRows(scoped, pilots, input.labels.inHouse ?? 'In house'),
     decision:
       decision && body
         ? {
@@ -490,6 +483,42 @@ export async function report(
             reviewOn: body.reviewOn,
           }
         : null,
+  });
+}
+
+/**
+ * The report's pilot rows: one per comparison of an arm with the baseline ("Pilot: Manila CX −
+ * In house"), arms named by their vendors; a pilot recorded before arms (decision 0037) is one row.
+ */
+async function pilotRows(scoped: ScopedDb, pilots: readonly SourcePilot[], inHouse: string) {
+  const vendors = new Map(
+    (await scoped.selectFrom('source_vendors').select(['id', 'name']).execute()).map((v) => [v.id, v.name]),
+  );
+  const median = (p: SourcePilot) => p.method === 'bootstrap-median';
+  return pilots.flatMap((p) => {
+    const vendorAgainstInHouse = p.comparisons?.length === 1 && p.comparisons[0]!.baseline === 'in-house';
+    if (!p.comparisons || vendorAgainstInHouse)
+      return [
+        {
+          name: p.name,
+          low: p.difference.low,
+          high: p.difference.high,
+          verdict: p.verdict,
+          stillNeeded: Math.max(p.stillNeeded.vendor, p.stillNeeded.inHouse),
+          median: median(p),
+        },
+      ];
+    const nameOf = (key: string) =>
+      key === 'in-house' ? inHouse : (vendors.get(key === 'vendor' ? p.vendorId : key) ?? key);
+    const needed = (key: string) => p.arms.find((a) => a.key === key)?.stillNeeded ?? 0;
+    return p.comparisons.map((c) => ({
+      name: `${p.name}: ${nameOf(c.arm)} − ${nameOf(c.baseline)}`,
+      low: c.difference.low,
+      high: c.difference.high,
+      verdict: c.verdict,
+      stillNeeded: Math.max(needed(c.arm), needed(c.baseline)),
+      median: median(p),
+    }));
   });
 }
 

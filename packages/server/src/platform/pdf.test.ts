@@ -1,0 +1,50 @@
+import { createRequire } from 'node:module';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { describe, expect, it } from 'vitest';
+import { pdfWriter } from './pdf.js';
+
+const require = createRequire(import.meta.url);
+const bidi = (require('bidi-js') as typeof import('bidi-js').default)();
+
+/**
+ * The glyphs of each drawn line, left to right on the page, as their Unicode letters: PDF.js's
+ * operator list gives every `showText` glyph in drawing order (its text items would put a
+ * right-to-left run back in logical order, hiding a line drawn backwards).
+ */
+async function drawnLines(bytes: Buffer): Promise<string[]> {
+  const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false }).promise;
+  const ops = await (await pdf.getPage(1)).getOperatorList();
+  const lines: string[] = [];
+  ops.fnArray.forEach((fn, i) => {
+    if (fn !== OPS.showText) return;
+    const glyphs = ops.argsArray[i]![0] as ({ unicode: string } | number)[];
+    lines.push(glyphs.map((g) => (typeof g === 'number' ? '' : g.unicode)).join(''));
+  });
+  await pdf.destroy();
+  return lines;
+}
+
+/** What a reader sees left to right: UAX #9's visual order of the logical line (bidi-js, independently of pdf.ts). */
+const expectedVisual = (logical: string) =>
+  bidi.getReorderedString(logical, bidi.getEmbeddingLevels(logical, 'rtl'));
+const letters = (s: string) => s.replace(/\s+/g, '');
+
+describe('pdfWriter draws Hebrew so it reads right to left', () => {
+  it('lays each glyph where UAX #9 puts it: words right to left, letters within a word right to left, digits left to right', async () => {
+    const logical = 'שלום עולם 2026';
+    const w = pdfWriter({ title: 'bidi', locale: 'he' });
+    w.text(logical);
+    w.text('עלות לפנייה 12.50');
+    const [first, second] = await drawnLines(await w.finish());
+    // Left to right on the page: "2026", then עולם ending in its final mem, then שלום.
+    expect(letters(expectedVisual(logical))).toBe('2026םלועםולש');
+    expect(letters(first!)).toBe(letters(expectedVisual(logical)));
+    expect(letters(second!)).toBe(letters(expectedVisual('עלות לפנייה 12.50')));
+  });
+
+  it('draws a left-to-right line with Turkish letters as written', async () => {
+    const w = pdfWriter({ title: 'tr', locale: 'tr' });
+    w.text('İletişim başına maliyet');
+    expect(letters((await drawnLines(await w.finish()))[0]!)).toBe('İletişimbaşınamaliyet');
+  });
+});
