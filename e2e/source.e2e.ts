@@ -159,13 +159,18 @@ describe('Source: the lead decides', () => {
     await pilot.getByLabel('Smallest difference that matters (percentage points)').fill('5');
     await pilot.getByLabel('Share of the slice sent to the vendor (%)').fill('20');
     await pilot.getByLabel('Period (days)').fill('60');
+    // The slice's hours: weekdays 09:00–17:00 on Manila's clock (routing reads them there, DST included).
+    await pilot.getByLabel('Only contacts opened in these hours').check();
+    await pilot.getByLabel('Time zone of the hours').fill('Asia/Manila');
     await pilot.getByRole('button', { name: 'Register pilot' }).click();
     const registered = page.getByTestId('pilots').getByRole('row', { name: /Manila resolution pilot/ });
     await expect
       .poll(() => registered.textContent())
       .toContain('no verdict before the pre-registered sample');
     // 80 % baseline, 5 points, α 5 %, power 80 %: 1,094 a side (Fleiss), none observed yet.
-    expect(await registered.textContent()).toContain('0 / 0');
+    expect(await registered.textContent()).toContain('Manila CX 20% (0)');
+    expect(await registered.textContent()).toContain('In house 80% (0)');
+    expect(await registered.textContent()).toContain('09:00–17:00 (Asia/Manila)');
     expect(await registered.textContent()).toContain('1,094');
     await shot('pilot');
     const decision = page.getByTestId('decision-form');

@@ -151,6 +151,7 @@ import type {
   SourceEvidenceCreate as SourceEvidenceCreateSchema,
   SourceEvidenceSchema,
   SourcePilotCreate as SourcePilotCreateSchema,
+  PilotHours as SourcePilotHoursSchema,
   SourcePilotSchema,
   SourceReadinessSchema,
   SourceScenarioDefinition as SourceScenarioDefinitionSchema,
@@ -405,6 +406,7 @@ export type SourceVendor = z.infer<typeof SourceVendorSchema>;
 export type SourceScorecard = z.infer<typeof SourceScorecardSchema>;
 export type SourceScorecardCreate = z.input<typeof SourceScorecardCreateSchema>;
 export type SourcePilot = z.infer<typeof SourcePilotSchema>;
+export type SourcePilotHours = z.infer<typeof SourcePilotHoursSchema>;
 
 // Chat: the widget's socket protocol (the widget imports these types only) and the agents' reads.
 export type ChatClientFrame = z.input<typeof ChatClientFrameSchema>;

@@ -1,14 +1,17 @@
 // Pre-registers a pilot before any contact is counted: the metric, the smallest difference that
-// matters, the sample per arm (a proportion's follows from its baseline), the vendor's share of the
-// slice and the period. The in-house arm is the rest of the slice; the seed is drawn here so neither
-// side picks which contacts go where.
+// matters, the sample per arm (a proportion's follows from its baseline), the arms (a vendor, a
+// second vendor, in house) with their shares of the slice, the slice's hours and the period. The
+// in-house arm is the rest of the slice (or there is none: two vendors compared with each other); the
+// seed is drawn here so neither side picks which contacts go where (decision 0037).
 
 import type { SourcePilotCreate, SourceVendor } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { fieldMessages } from '../../lib/errors';
 import { ErrorBanner } from '../../lib/ui';
 import { sourceApi } from './api';
+import { DEFAULT_HOURS, type HoursDraft, hoursInput, PilotHoursField } from './PilotHoursField';
 
 const METRICS = ['resolved', 'reopened', 'csat-satisfied', 'handle-seconds'] as const;
 type Metric = (typeof METRICS)[number];
@@ -29,20 +32,41 @@ export function PilotForm(props: { vendors: readonly SourceVendor[]; onCreated()
   const [mdd, setMdd] = useState('5');
   const [sample, setSample] = useState('400');
   const [share, setShare] = useState('20');
+  const [secondVendorId, setSecondVendorId] = useState('');
+  const [secondShare, setSecondShare] = useState('20');
+  const [inHouse, setInHouse] = useState(true);
+  const [hours, setHours] = useState<HoursDraft>(DEFAULT_HOURS);
   const [days, setDays] = useState('60');
   const [channel, setChannel] = useState('');
   const [language, setLanguage] = useState('');
   const [error, setError] = useState<unknown>();
   const median = metric === 'handle-seconds';
   const num = (text: string) => Number(text.replace(',', '.'));
+  const fields = fieldMessages(t, error);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
+    const shares = [num(share), secondVendorId ? num(secondShare) : 0];
+    // A vendor against in house keeps the simple form; a second vendor or no in-house arm names the arms.
+    const split =
+      !secondVendorId && inHouse
+        ? { vendorId, ratio: shares[0]! / 100 }
+        : {
+            arms: [
+              ...(inHouse ? [{ vendorId: null, weight: Math.max(0, 100 - shares[0]! - shares[1]!) }] : []),
+              { vendorId, weight: shares[0]! },
+              ...(secondVendorId ? [{ vendorId: secondVendorId, weight: shares[1]! }] : []),
+            ],
+          };
+    const sliceHours = hoursInput(hours);
     const input: SourcePilotCreate = {
       name,
-      vendorId,
-      slice: { ...(channel ? { channel } : {}), ...(language ? { language } : {}) },
-      ratio: num(share) / 100,
+      ...split,
+      slice: {
+        ...(channel ? { channel } : {}),
+        ...(language ? { language } : {}),
+        ...(sliceHours ? { hours: sliceHours } : {}),
+      },
       seed: Math.floor(Math.random() * 2 ** 31),
       metric,
       higherIsBetter: HIGHER_IS_BETTER[metric],
@@ -123,7 +147,32 @@ export function PilotForm(props: { vendors: readonly SourceVendor[]; onCreated()
         required
         value={share}
         onValue={setShare}
+        error={fields.ratio ?? fields['arms.1.weight']}
       />
+      <SelectField
+        label={t('source.pilotForm.secondVendor')}
+        blank={t('source.pilotForm.none')}
+        value={secondVendorId}
+        onValue={setSecondVendorId}
+        options={namedOptions(props.vendors.filter((v) => v.id !== vendorId))}
+        error={fields['arms.2.vendorId'] ?? fields['arms.1.vendorId']}
+      />
+      {secondVendorId ? (
+        <TextField
+          label={t('source.pilotForm.secondShare')}
+          type="number"
+          min={5}
+          max={95}
+          required
+          value={secondShare}
+          onValue={setSecondShare}
+          error={fields['arms.2.weight']}
+        />
+      ) : null}
+      <label className="option">
+        <input type="checkbox" checked={inHouse} onChange={(e) => setInHouse(e.target.checked)} />
+        {t('source.pilotForm.inHouseArm')}
+      </label>
       <TextField
         label={t('source.pilotForm.days')}
         type="number"
@@ -140,7 +189,8 @@ export function PilotForm(props: { vendors: readonly SourceVendor[]; onCreated()
         value={language}
         onValue={setLanguage}
       />
-      <p className="hint">{t('source.pilotForm.arms')}</p>
+      <PilotHoursField value={hours} onValue={setHours} errors={fields} />
+      <p className="hint">{inHouse ? t('source.pilotForm.arms') : t('source.pilotForm.armsVendors')}</p>
       <button type="submit">{t('source.pilotForm.create')}</button>
     </form>
   );

@@ -1,7 +1,8 @@
-// Pilots as experiments (interval for vendor − in-house, verdict only at the pre-registered sample,
-// routed through the Desk while they run) and the versioned decision record.
+// Pilots as experiments (each arm against in house, or two vendors against each other: interval and
+// verdict only at the pre-registered sample, routed through the Desk while they run, in the slice's
+// hours) and the versioned decision record.
 
-import type { SourceDecision, SourcePilot } from '@shoreline/server/contract';
+import type { SourceDecision, SourcePilot, SourcePilotHours } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
@@ -22,14 +23,37 @@ export function PilotsPanel() {
   const vendors = useResource(() => sourceApi.vendors(), []);
   const decisions = useResource(() => sourceApi.decisions(), []);
   const [error, setError] = useState<unknown>();
+  const armName = (p: SourcePilot, key: string) =>
+    key === 'in-house'
+      ? t('source.pilots.inHouse')
+      : ((vendors.data ?? []).find((v) => v.id === (key === 'vendor' ? p.vendorId : key))?.name ?? key);
+  /** Each arm against the baseline: "Manila CX − In house: −2 % … 6 %". */
   const interval = (p: SourcePilot) => {
-    const { low, high } = p.difference;
-    if (low === null || high === null) return null;
     const show = (v: number) =>
       p.method === 'bootstrap-median'
         ? `${f.number(v, { maximumFractionDigits: 0 })} s`
         : f.number(v, { style: 'percent', maximumFractionDigits: 1 });
-    return `${show(low)} … ${show(high)}`;
+    const lines = (p.comparisons ?? []).flatMap(({ arm, baseline, difference: { low, high } }) =>
+      low === null || high === null
+        ? []
+        : [`${armName(p, arm)} − ${armName(p, baseline)}: ${show(low)} … ${show(high)}`],
+    );
+    return lines.length > 0 ? lines.join('; ') : null;
+  };
+  const arms = (p: SourcePilot) =>
+    p.arms
+      .map(
+        (a) =>
+          `${armName(p, a.key)} ${f.number(a.share, { style: 'percent', maximumFractionDigits: 0 })} (${f.number(a.samples)})`,
+      )
+      .join(' · ');
+  const hours = (p: SourcePilot) => {
+    const h = (p.definition.slice as { hours?: SourcePilotHours } | undefined)?.hours;
+    if (!h) return t('source.pilots.everyHour');
+    const windows = h.windows.map(
+      (w) => `${w.days.map((d) => f.weekday(d, 'short')).join(' ')} ${w.start}–${w.end}`,
+    );
+    return `${windows.join('; ')} (${h.timeZone})`;
   };
   const decide = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -61,11 +85,8 @@ export function PilotsPanel() {
         empty={<p className="empty">{t('source.pilots.empty')}</p>}
         columns={[
           textColumn<SourcePilot>('name', t('source.pilots.name'), (p) => p.name, { rowHeader: true }),
-          textColumn<SourcePilot>(
-            'samples',
-            t('source.pilots.samples'),
-            (p) => `${f.number(p.samples.vendor)} / ${f.number(p.samples.inHouse)}`,
-          ),
+          textColumn<SourcePilot>('arms', t('source.pilots.arms'), arms),
+          textColumn<SourcePilot>('hours', t('source.pilots.hours'), hours),
           textColumn<SourcePilot>('interval', t('source.pilots.interval'), interval),
           numberColumn<SourcePilot>(
             'needed',
@@ -74,9 +95,13 @@ export function PilotsPanel() {
             (n) => f.number(n),
           ),
           textColumn<SourcePilot>('verdict', t('source.pilots.verdict'), (p) =>
-            p.verdict
-              ? t(`source.verdict.${p.verdict}` as 'source.verdict.equivalent')
-              : t('source.pilots.noVerdict'),
+            (p.comparisons ?? [])
+              .map((c) =>
+                c.verdict
+                  ? `${armName(p, c.arm)}: ${t(`source.verdict.${c.verdict}` as 'source.verdict.equivalent')}`
+                  : t('source.pilots.noVerdict'),
+              )
+              .join('; '),
           ),
           textColumn<SourcePilot>('routing', t('source.pilots.routing'), (p) =>
             p.routing ? t('source.pilots.routed', { until: f.date(p.routing.endsAt) }) : null,
