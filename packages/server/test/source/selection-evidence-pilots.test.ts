@@ -2,9 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { createRoutedTicket } from '../../src/modules/routing/index.js';
 import { evidenceExpiryJob } from '../../src/modules/source/jobs.js';
+import { exampleDefinition } from '../../src/modules/source/service.js';
 import { ticketService } from '../../src/modules/tickets/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { type Actor, systemActor } from '../../src/platform/scope.js';
+import { pdfText } from '../../src/test-support/pdf-text.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
 /**
@@ -515,6 +517,16 @@ describe('a pilot with several arms (decision 0037)', () => {
       [vendorIds['Baltic Contact'], 'in-house'],
       [vendorIds['Manila CX'], 'in-house'],
     ]);
+    // The report lists each arm against in house, arms by their vendors' names.
+    const report = await post('/api/source/report', {
+      definition: exampleDefinition(),
+      locale: 'en',
+      labels: { inHouse: 'In house' },
+    });
+    expect(report.status).toBe(200);
+    const words = (await pdfText(Buffer.from(await report.arrayBuffer()))).text;
+    expect(words).toContain('Three arms: Baltic Contact − In house');
+    expect(words).toContain('Three arms: Manila CX − In house');
     await post(`/api/source/pilots/${pilot.id}/stop`, undefined);
   }, 120_000);
 
