@@ -2,7 +2,7 @@
 // no Turkish ğ/ş/İ beyond Latin-1, no Hebrew. DejaVu Sans (npm dejavu-fonts-ttf) covers Latin
 // Extended, Cyrillic and Hebrew, and is embedded (subset) with a ToUnicode map, so the text can be
 // searched and extracted. pdfkit lays text out left to right; Hebrew lines are reordered here with
-// the Unicode Bidirectional Algorithm (bidi-js, UAX #9).
+// the Unicode Bidirectional Algorithm (bidi-js, UAX #9) and drawn as one run (decision 0037).
 import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 
@@ -19,19 +19,23 @@ export const isRtl = (locale: string): boolean => RTL_LANGUAGES.has(locale.split
 const STRONG_RTL = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
 /**
- * A line in the order its glyphs are drawn (left to right). fontkit (under pdfkit) already reverses
- * the glyphs inside each right-to-left word, so after the bidi reordering of the whole line each such
- * word is turned back to logical order; the words and the numbers among them stay where UAX #9 put them.
+ * A line in the order its glyphs are drawn (left to right): UAX #9's visual order, brackets
+ * mirrored (bidi-js `getReorderedString`). The writer then lays the line out as one Latin-script
+ * run (see `LTR_RUN`), so nothing reverses it a second time.
  */
 export function visualLine(text: string, rtl: boolean): string {
   if (!rtl && !STRONG_RTL.test(text)) return text;
-  const levels = bidi.getEmbeddingLevels(text, rtl ? 'rtl' : 'ltr');
-  const visual = bidi.getReorderedString(text, levels);
-  return visual
-    .split(/(\s+)/)
-    .map((word: string) => (STRONG_RTL.test(word) ? [...word].reverse().join('') : word))
-    .join('');
+  return bidi.getReorderedString(text, bidi.getEmbeddingLevels(text, rtl ? 'rtl' : 'ltr'));
 }
+
+/**
+ * pdfkit lays text out in runs ending at each space, and fontkit reverses a run whose first letter
+ * is right to left — with its trailing space, which then lands on the word's left and joins two
+ * Hebrew words (decision 0037). A string in pdfkit's `features` reaches fontkit's `layout` as the
+ * script (fontkit: "make the features parameter optional"), and pdfkit then lays the line out as a
+ * single run: as Latin, a line already in visual order is drawn as it is, spaces included.
+ */
+const LTR_RUN = 'latn' as unknown as PDFKit.Mixins.OpenTypeFeatures[];
 
 export interface PdfWriter {
   readonly doc: PDFKit.PDFDocument;
@@ -67,7 +71,11 @@ export function pdfWriter(options: { title: string; locale: string }): PdfWriter
     text(text, o = {}) {
       doc.font(o.bold ? 'bold' : 'body').fontSize(o.size ?? 10);
       const line = visualLine(text, rtl);
-      const box = { width: o.width ?? 495, align: rtl ? ('right' as const) : ('left' as const) };
+      const box = {
+        width: o.width ?? 495,
+        align: rtl ? ('right' as const) : ('left' as const),
+        ...(line !== text || rtl ? { features: LTR_RUN } : {}),
+      };
       if (o.x !== undefined) doc.text(line, o.x, o.y ?? doc.y, box);
       else doc.text(line, box);
     },
