@@ -133,6 +133,14 @@ import type {
 } from './modules/plan/index.js';
 import type { routingPolicy } from './modules/routing/index.js';
 import type {
+  LeadCreate as LeadCreateSchema,
+  LeadOutcome as LeadOutcomeSchema,
+  LeadSchema,
+  LeadsReportSchema,
+  salesPolicy,
+} from './modules/sales/index.js';
+import type { LEAD_DIMENSIONS } from './modules/sales/vocabulary.js';
+import type {
   AttainmentSchema,
   HolidaysSchema,
   HolidaysUpdate as HolidaysUpdateSchema,
@@ -201,6 +209,7 @@ export {
 export * from './modules/desk/vocabulary.js';
 export * from './modules/identity/vocabulary.js';
 export * from './modules/insight/vocabulary.js';
+export * from './modules/sales/vocabulary.js';
 
 export type Locale = (typeof LOCALES)[number];
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
@@ -243,6 +252,7 @@ export type Ability =
   | keyof typeof sourcePolicy
   | keyof typeof routingPolicy
   | keyof typeof phonePolicy
+  | keyof typeof salesPolicy
   | keyof typeof socialPolicy
   | keyof typeof chatPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
@@ -422,3 +432,10 @@ export type SourceEvidence = z.infer<typeof SourceEvidenceSchema>;
 export type SourceEvidenceCreate = z.input<typeof SourceEvidenceCreateSchema>;
 export type SourceDecision = z.infer<typeof SourceDecisionSchema>;
 export type SourceDecisionCreate = z.input<typeof SourceDecisionCreateSchema>;
+
+// Sales handoff.
+export type Lead = z.infer<typeof LeadSchema>;
+export type LeadCreate = z.input<typeof LeadCreateSchema>;
+export type LeadOutcome = z.input<typeof LeadOutcomeSchema>;
+export type LeadsReport = z.infer<typeof LeadsReportSchema>;
+export type LeadDimension = (typeof LEAD_DIMENSIONS)[number];

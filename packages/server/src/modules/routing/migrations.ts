@@ -54,4 +54,12 @@ export const routingMigrations: Migration[] = [
     create index routing_decisions_split on routing_decisions (split_id) where split_id is not null;
     `,
   ),
+  scriptMigration(
+    '2026-12-03T1520_routing_overflow',
+    `
+    alter table routing_decisions add column overflow_at timestamptz;
+    alter table routing_decisions add column overflow_team_id text;
+    alter table routing_decisions add column overflow_reason text;
+    `,
+  ),
 ];
