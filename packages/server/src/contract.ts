@@ -19,6 +19,7 @@ import type {
 import type { CustomerHistorySchema, customersPolicy } from './modules/customers/index.js';
 import type {
   AgentSchema,
+  AvailabilitySchema,
   DeskOverviewSchema,
   deskPolicy,
   MacroCreate as MacroCreateSchema,
@@ -28,7 +29,7 @@ import type {
   QueuePageSchema,
   RenderedMacroSchema,
 } from './modules/desk/index.js';
-import type { DESK_VIEWS, PRESENCE_MODES } from './modules/desk/vocabulary.js';
+import type { AVAILABILITIES, DESK_VIEWS, PRESENCE_MODES } from './modules/desk/vocabulary.js';
 import type {
   ContractApply as ContractApplySchema,
   ContractSummarySchema,
@@ -354,6 +355,8 @@ export type DeskOverview = z.infer<typeof DeskOverviewSchema>;
 export type DeskQueuePage = Omit<z.infer<typeof QueuePageSchema>, 'items'> & { items: Ticket[] };
 export type DeskSearchResult = { items: Ticket[] };
 export type DeskAgent = z.infer<typeof AgentSchema>;
+export type DeskAvailability = z.infer<typeof AvailabilitySchema>;
+export type DeskAvailabilityStatus = (typeof AVAILABILITIES)[number];
 export type Macro = z.infer<typeof MacroSchema>;
 export type MacroCreate = z.input<typeof MacroCreateSchema>;
 export type RenderedMacro = z.infer<typeof RenderedMacroSchema>;

@@ -126,6 +126,8 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     { ticketIds: f('tickets'), action: { kind: 'status', status: 'solved' } },
     { ticketIds: f('tickets'), action: { kind: 'tags', add: ['taken-over'] } },
   ],
+  // One's own availability: nothing of anyone else's to name.
+  'PUT /api/desk/me/availability': () => [{ status: 'online' }],
   'POST /api/desk/macros': (_f, n) => [{ name: `Iso ${n}`, bodies: { en: 'Taken over' } }],
   'PATCH /api/knowledge/settings': () => [{ name: 'Taken over' }],
   'POST /api/knowledge/categories': (_f, n) => [{ slug: `iso-${n}`, names: { en: 'Taken over' } }],
