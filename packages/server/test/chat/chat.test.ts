@@ -66,6 +66,19 @@ describe('chat widget socket', () => {
       (await app.request('/api/desk/me/availability', { method: 'PUT', auth: who, body: { status } })).status,
     ).toBe(200);
 
+  /** The ticket of the chat whose first message had this client id. */
+  const ticketOfClient = async (clientId: string) =>
+    ticketOf(
+      (
+        await app.shoreline.ctx.db
+          .selectFrom('chat_messages')
+          .innerJoin('chat_sessions', 'chat_sessions.id', 'chat_messages.session_id')
+          .select('chat_sessions.ticket_id')
+          .where('chat_messages.client_id', '=', clientId)
+          .executeTakeFirstOrThrow()
+      ).ticket_id,
+    );
+
   const ticketOf = async (id: string) =>
     (await (await app.request(`/api/tickets/${id}`, { auth: admin })).json()) as {
       ticket: Record<string, unknown>;
@@ -195,17 +208,6 @@ describe('chat widget socket', () => {
       lang: 'tr',
     });
     await second.next('started');
-    const ticketOfClient = async (clientId: string) =>
-      ticketOf(
-        (
-          await app.shoreline.ctx.db
-            .selectFrom('chat_messages')
-            .innerJoin('chat_sessions', 'chat_sessions.id', 'chat_messages.session_id')
-            .select('chat_sessions.ticket_id')
-            .where('chat_messages.client_id', '=', clientId)
-            .executeTakeFirstOrThrow()
-        ).ticket_id,
-      );
     const [a, b] = [await ticketOfClient('a1'), await ticketOfClient('b1')];
     expect([a.ticket.assignee, b.ticket.assignee].filter((x) => x === agentId)).toHaveLength(1);
     expect(b.ticket.teamId).toBe(teams['Istanbul Care']);
@@ -283,13 +285,7 @@ describe('chat widget socket', () => {
       socket.send({ t: 'start', id: clientId, text, lang: 'tr' });
       await socket.next('started');
       await socket.close();
-      const row = await app.shoreline.ctx.db
-        .selectFrom('chat_messages')
-        .innerJoin('chat_sessions', 'chat_sessions.id', 'chat_messages.session_id')
-        .select('chat_sessions.ticket_id')
-        .where('chat_messages.client_id', '=', clientId)
-        .executeTakeFirstOrThrow();
-      return (await ticketOf(row.ticket_id)).ticket.assignee;
+      return (await ticketOfClient(clientId)).ticket.assignee;
     };
     await setAvailability(agent, 'away');
     expect(

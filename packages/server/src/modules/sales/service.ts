@@ -10,7 +10,24 @@ import { authorizeSales } from './policy.js';
 import { presentLead } from './presenters.js';
 import type { LeadCreate, LeadOutcome, LeadsReportQuery } from './schemas.js';
 
+type Lead = ReturnType<typeof presentLead>;
+
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/** Records the lead's event (the CRM's webhook) in the caller's transaction; returns the lead. */
+async function leadEvent(tx: ScopedDb, type: 'lead.created' | 'lead.closed', lead: Lead, now: Date) {
+  await recordEvent(tx.executor, {
+    type,
+    organizationId: tx.actor.organizationId,
+    providerId: lead.providerId,
+    subjectType: 'lead',
+    subjectId: lead.id,
+    actorId: tx.actor.userId,
+    occurredAt: now,
+    payload: lead,
+  });
+  return lead;
+}
 
 /**
  * Hands a conversation to sales: a lead carrying the ticket's contact, team, provider, channel and
@@ -50,18 +67,7 @@ export async function handOff(
       .returningAll()
       .executeTakeFirst();
     if (!inserted) throw new AppError('conflict', 'this conversation is already a lead', 'ticketId');
-    const lead = presentLead(inserted);
-    await recordEvent(tx.executor, {
-      type: 'lead.created',
-      organizationId: s.actor.organizationId,
-      providerId: lead.providerId,
-      subjectType: 'lead',
-      subjectId: lead.id,
-      actorId: s.actor.userId,
-      occurredAt: now,
-      payload: lead,
-    });
-    return lead;
+    return leadEvent(tx, 'lead.created', presentLead(inserted), now);
   });
 }
 
@@ -89,18 +95,7 @@ export async function recordOutcome(
       .where('id', '=', leadId)
       .returningAll()
       .executeTakeFirstOrThrow();
-    const lead = presentLead(updated);
-    await recordEvent(tx.executor, {
-      type: 'lead.closed',
-      organizationId: s.actor.organizationId,
-      providerId: lead.providerId,
-      subjectType: 'lead',
-      subjectId: lead.id,
-      actorId: s.actor.userId,
-      occurredAt: now,
-      payload: lead,
-    });
-    return lead;
+    return leadEvent(tx, 'lead.closed', presentLead(updated), now);
   });
 }
 
