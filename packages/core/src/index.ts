@@ -9,6 +9,7 @@ export * from './govern/index.js';
 export * from './insight/index.js';
 export * from './knowledge/index.js';
 export * from './routing/index.js';
+export * from './sales/index.js';
 export * from './schedule/index.js';
 export * from './simulation/index.js';
 export * from './sla/index.js';

@@ -19,6 +19,7 @@ import type {
 import type { CustomerHistorySchema, customersPolicy } from './modules/customers/index.js';
 import type {
   AgentSchema,
+  AvailabilitySchema,
   DeskOverviewSchema,
   deskPolicy,
   MacroCreate as MacroCreateSchema,
@@ -28,7 +29,7 @@ import type {
   QueuePageSchema,
   RenderedMacroSchema,
 } from './modules/desk/index.js';
-import type { DESK_VIEWS, PRESENCE_MODES } from './modules/desk/vocabulary.js';
+import type { AVAILABILITIES, DESK_VIEWS, PRESENCE_MODES } from './modules/desk/vocabulary.js';
 import type {
   ContractApply as ContractApplySchema,
   ContractSummarySchema,
@@ -133,6 +134,14 @@ import type {
 } from './modules/plan/index.js';
 import type { routingPolicy } from './modules/routing/index.js';
 import type {
+  LeadCreate as LeadCreateSchema,
+  LeadOutcome as LeadOutcomeSchema,
+  LeadSchema,
+  LeadsReportSchema,
+  salesPolicy,
+} from './modules/sales/index.js';
+import type { LEAD_DIMENSIONS } from './modules/sales/vocabulary.js';
+import type {
   AttainmentSchema,
   HolidaysSchema,
   HolidaysUpdate as HolidaysUpdateSchema,
@@ -202,6 +211,7 @@ export {
 export * from './modules/desk/vocabulary.js';
 export * from './modules/identity/vocabulary.js';
 export * from './modules/insight/vocabulary.js';
+export * from './modules/sales/vocabulary.js';
 
 export type Locale = (typeof LOCALES)[number];
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
@@ -244,6 +254,7 @@ export type Ability =
   | keyof typeof sourcePolicy
   | keyof typeof routingPolicy
   | keyof typeof phonePolicy
+  | keyof typeof salesPolicy
   | keyof typeof socialPolicy
   | keyof typeof chatPolicy;
 /** The bounds `/api/me` reports: the platform's body limit and each module's. */
@@ -345,6 +356,8 @@ export type DeskOverview = z.infer<typeof DeskOverviewSchema>;
 export type DeskQueuePage = Omit<z.infer<typeof QueuePageSchema>, 'items'> & { items: Ticket[] };
 export type DeskSearchResult = { items: Ticket[] };
 export type DeskAgent = z.infer<typeof AgentSchema>;
+export type DeskAvailability = z.infer<typeof AvailabilitySchema>;
+export type DeskAvailabilityStatus = (typeof AVAILABILITIES)[number];
 export type Macro = z.infer<typeof MacroSchema>;
 export type MacroCreate = z.input<typeof MacroCreateSchema>;
 export type RenderedMacro = z.infer<typeof RenderedMacroSchema>;
@@ -424,3 +437,10 @@ export type SourceEvidence = z.infer<typeof SourceEvidenceSchema>;
 export type SourceEvidenceCreate = z.input<typeof SourceEvidenceCreateSchema>;
 export type SourceDecision = z.infer<typeof SourceDecisionSchema>;
 export type SourceDecisionCreate = z.input<typeof SourceDecisionCreateSchema>;
+
+// Sales handoff.
+export type Lead = z.infer<typeof LeadSchema>;
+export type LeadCreate = z.input<typeof LeadCreateSchema>;
+export type LeadOutcome = z.input<typeof LeadOutcomeSchema>;
+export type LeadsReport = z.infer<typeof LeadsReportSchema>;
+export type LeadDimension = (typeof LEAD_DIMENSIONS)[number];

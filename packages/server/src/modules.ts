@@ -11,6 +11,7 @@ import { mailModule } from './modules/mail/index.js';
 import { phoneModule } from './modules/phone/index.js';
 import { planModule } from './modules/plan/index.js';
 import { routingModule } from './modules/routing/index.js';
+import { salesModule } from './modules/sales/index.js';
 import { slaModule } from './modules/sla/index.js';
 import { socialModule } from './modules/social/index.js';
 import { sourceModule } from './modules/source/index.js';
@@ -47,5 +48,6 @@ export const modules: readonly ShorelineModule[] = [
   phoneModule,
   socialModule,
   csatModule,
+  salesModule,
   chatModule,
 ];

@@ -126,6 +126,8 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
     { ticketIds: f('tickets'), action: { kind: 'status', status: 'solved' } },
     { ticketIds: f('tickets'), action: { kind: 'tags', add: ['taken-over'] } },
   ],
+  // One's own availability: nothing of anyone else's to name.
+  'PUT /api/desk/me/availability': () => [{ status: 'online' }],
   'POST /api/desk/macros': (_f, n) => [{ name: `Iso ${n}`, bodies: { en: 'Taken over' } }],
   'PATCH /api/knowledge/settings': () => [{ name: 'Taken over' }],
   'POST /api/knowledge/categories': (_f, n) => [{ slug: `iso-${n}`, names: { en: 'Taken over' } }],
@@ -358,6 +360,9 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   // A widget is the organization's own; typing into another organization's or provider's chat answers 404.
   'POST /api/chat/widgets': (_f, n) => [{ name: `Iso widget ${n}` }],
   'POST /api/chat/tickets/:id/typing': () => [{ on: true }],
+  // A lead from another organization's or provider's ticket, or its outcome, answers 404.
+  'POST /api/sales/tickets/:id/lead': () => [{ interest: 'Taken over', valueMinor: 1, currency: 'EUR' }],
+  'POST /api/sales/leads/:id/outcome': () => [{ outcome: 'won', valueMinor: 1 }],
   'POST /api/phone/events': (_f, n) => [
     { events: [{ callId: `iso-call-${n}`, kind: 'queued', at: '2026-01-01T00:00:00Z' }] },
   ],
@@ -453,6 +458,7 @@ const SEGMENT_TABLE: Record<string, string> = {
   vendors: 'source_vendors',
   selections: 'source_selections',
   evidence: 'source_evidence',
+  leads: 'sales_leads',
 };
 
 let t: TestApp;
@@ -760,6 +766,26 @@ async function seedInsightData(
       provider_id: providerId,
       ticket_message_id: `msg_chat_${chatId}`,
       client_id: 'c1',
+    })
+    .execute();
+  // The ticket handed to sales (module sales): a lead scoped like its ticket.
+  await db
+    .insertInto('sales_leads')
+    .values({
+      id: newId('lead'),
+      organization_id: organizationId,
+      provider_id: providerId,
+      team_id: null,
+      ticket_id: ticketId,
+      raised_by: 'usr_iso',
+      channel: 'chat',
+      language: 'en',
+      contact: `lead-${providerId}@example.net`,
+      interest: 'Iso upgrade',
+      value_minor: 1000,
+      currency: 'EUR',
+      status: 'open',
+      created_at: new Date('2026-01-05T10:00:00Z'),
     })
     .execute();
   await db

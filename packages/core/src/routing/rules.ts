@@ -40,6 +40,14 @@ export interface RoutingRule {
   readonly priority?: TicketPriority;
   readonly tags?: readonly string[];
   readonly slaPolicyId?: string;
+  /** If nobody has taken the ticket after `afterSeconds`, offer it to one of these teams too. */
+  readonly overflow?: RoutingOverflow;
+}
+
+/** Overflow after a wait: e.g. an in-house queue that spills to a vendor after two minutes. */
+export interface RoutingOverflow {
+  readonly afterSeconds: number;
+  readonly teamIds: readonly string[];
 }
 
 /** What routing looks at on a ticket. */

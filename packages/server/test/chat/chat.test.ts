@@ -47,6 +47,8 @@ describe('chat widget socket', () => {
         .where('email', '=', DEMO_USERS.agent)
         .executeTakeFirstOrThrow()
     ).id;
+    // The agent's inbox is open: online (chats go only to agents online now).
+    await setAvailability(agent, 'online');
     const res = await app.request('/api/chat/widgets', { body: { name: 'Shop' }, auth: admin });
     expect(res.status).toBe(201);
     const widget = (await res.json()) as { key: string; snippet: string };
@@ -58,6 +60,24 @@ describe('chat widget socket', () => {
     await server?.close();
     await app?.close();
   });
+
+  const setAvailability = async (who: Auth, status: string) =>
+    expect(
+      (await app.request('/api/desk/me/availability', { method: 'PUT', auth: who, body: { status } })).status,
+    ).toBe(200);
+
+  /** The ticket of the chat whose first message had this client id. */
+  const ticketOfClient = async (clientId: string) =>
+    ticketOf(
+      (
+        await app.shoreline.ctx.db
+          .selectFrom('chat_messages')
+          .innerJoin('chat_sessions', 'chat_sessions.id', 'chat_messages.session_id')
+          .select('chat_sessions.ticket_id')
+          .where('chat_messages.client_id', '=', clientId)
+          .executeTakeFirstOrThrow()
+      ).ticket_id,
+    );
 
   const ticketOf = async (id: string) =>
     (await (await app.request(`/api/tickets/${id}`, { auth: admin })).json()) as {
@@ -188,17 +208,6 @@ describe('chat widget socket', () => {
       lang: 'tr',
     });
     await second.next('started');
-    const ticketOfClient = async (clientId: string) =>
-      ticketOf(
-        (
-          await app.shoreline.ctx.db
-            .selectFrom('chat_messages')
-            .innerJoin('chat_sessions', 'chat_sessions.id', 'chat_messages.session_id')
-            .select('chat_sessions.ticket_id')
-            .where('chat_messages.client_id', '=', clientId)
-            .executeTakeFirstOrThrow()
-        ).ticket_id,
-      );
     const [a, b] = [await ticketOfClient('a1'), await ticketOfClient('b1')];
     expect([a.ticket.assignee, b.ticket.assignee].filter((x) => x === agentId)).toHaveLength(1);
     expect(b.ticket.teamId).toBe(teams['Istanbul Care']);
@@ -255,5 +264,60 @@ describe('chat widget socket', () => {
     customer.send({ t: 'leave', id: 'h2', text, lang: 'he', email: 'not-an-address' } as never);
     expect(await customer.next('error')).toMatchObject({ code: 'validation_failed', field: 'email' });
     await customer.close();
+  });
+
+  it('gives a chat only to an agent online now: away, or an inbox that stopped renewing it, does not count', async () => {
+    // Free the agent (limit 1): solve their open chats.
+    const open = await app.shoreline.ctx.db
+      .selectFrom('tickets')
+      .select('id')
+      .where('assignee', '=', agentId)
+      .where('status', 'in', ['new', 'open'])
+      .execute();
+    for (const t of open)
+      await app.request(`/api/tickets/${t.id}/status`, {
+        method: 'PATCH',
+        auth: admin,
+        body: { status: 'solved' },
+      });
+    const assigneeOf = async (clientId: string, text: string) => {
+      const socket = await ChatSocket.open(base, key);
+      socket.send({ t: 'start', id: clientId, text, lang: 'tr' });
+      await socket.next('started');
+      await socket.close();
+      return (await ticketOfClient(clientId)).ticket.assignee;
+    };
+    await setAvailability(agent, 'away');
+    expect(
+      await assigneeOf('p1', 'Merhaba, kargo takip numaram çalışmıyor, yardımcı olur musunuz?'),
+    ).toBeNull();
+    const supervisor = await app.login(DEMO_USERS.supervisor, DEMO_PASSWORD);
+    const people = (await (await app.request('/api/desk/agents', { auth: supervisor })).json()) as {
+      items: { id: string; availability: string }[];
+    };
+    expect(people.items.find((p) => p.id === agentId)?.availability).toBe('away');
+
+    await setAvailability(agent, 'online');
+    expect(await assigneeOf('p2', 'Merhaba, faturamdaki tutar yanlış görünüyor, kontrol eder misiniz?')).toBe(
+      agentId,
+    );
+    const mine = await app.shoreline.ctx.db
+      .selectFrom('tickets')
+      .select('id')
+      .where('assignee', '=', agentId)
+      .where('status', 'in', ['new', 'open'])
+      .execute();
+    for (const t of mine)
+      await app.request(`/api/tickets/${t.id}/status`, {
+        method: 'PATCH',
+        auth: admin,
+        body: { status: 'solved' },
+      });
+
+    // The tab closed: no renewal for longer than the timeout.
+    clock.advance(91_000);
+    expect(
+      await assigneeOf('p3', 'İyi günler, siparişimi iptal etmek istiyorum, nasıl yapabilirim acaba?'),
+    ).toBeNull();
   });
 });

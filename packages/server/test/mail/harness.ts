@@ -1,4 +1,5 @@
 import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
 import { DEMO_MAILBOX } from '../../src/demo/seed.js';
 import { startSmtpServer } from '../../src/modules/mail/index.js';
 import type { DatabaseTarget } from '../../src/test-support/databases.js';
@@ -84,4 +85,35 @@ export function plainMessage(m: {
     m.body,
     '',
   ].join('\r\n');
+}
+
+/** A loopback SMTP sink standing in for the relay: keeps every message it is given. */
+export async function startSink() {
+  const received: { raw: string; to: string[] }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['AUTH', 'STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        received.push({
+          raw: Buffer.concat(chunks).toString('utf8'),
+          to: session.envelope.rcptTo.map((r) => r.address),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { received, port, close: () => new Promise<void>((done) => server.close(() => done())) };
+}
+
+/** A header's value in a raw message (unfolded). */
+export function header(raw: string, name: string): string | null {
+  const head = raw.split(/\r?\n\r?\n/)[0]?.replace(/\r?\n[ \t]+/g, ' ') ?? '';
+  return new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? null;
 }

@@ -4,12 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MAILBOX, DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { processInbound, startSmtpServer } from '../../src/modules/mail/index.js';
 import type { Auth } from '../../src/test-support/test-app.js';
-import { type MailTestApp, plainMessage, startMailTestApp } from './harness.js';
+import { header, type MailTestApp, plainMessage, startMailTestApp, startSink } from './harness.js';
 
 const hasOpenssl = (() => {
   try {
@@ -19,37 +18,6 @@ const hasOpenssl = (() => {
     return false;
   }
 })();
-
-/** A loopback SMTP sink standing in for the relay: keeps every message it is given. */
-async function startSink() {
-  const received: { raw: string; to: string[] }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          raw: Buffer.concat(chunks).toString('utf8'),
-          to: session.envelope.rcptTo.map((r) => r.address),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  return { received, port, close: () => new Promise<void>((done) => server.close(() => done())) };
-}
-
-/** A header's value in a raw message (unfolded). */
-function header(raw: string, name: string): string | null {
-  const head = raw.split(/\r?\n\r?\n/)[0]?.replace(/\r?\n[ \t]+/g, ' ') ?? '';
-  return new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? null;
-}
 
 /** An encoded-word (RFC 2047, B encoding) of `text` in `charset`. */
 const encodedWord = (text: string, charset: string) =>

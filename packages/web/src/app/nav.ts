@@ -82,6 +82,14 @@ export const NAV: NavEntry[] = [
     page: lazyPage(() => import('../features/insight/TopicsPage'), 'TopicsPage'),
   },
   {
+    id: 'insight.leads',
+    section: 'insight',
+    label: 'nav.insightLeads',
+    path: '/insight/leads',
+    visible: (me) => can(me, 'sales.read'),
+    page: lazyPage(() => import('../features/insight/LeadsPage'), 'LeadsPage'),
+  },
+  {
     id: 'insight.imports',
     section: 'insight',
     label: 'nav.insightImports',

@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { type ScopedDb, systemActor } from '../../platform/scope.js';
 import { answerForTicket } from '../csat/index.js';
+import { availabilityOf } from '../desk/index.js';
 import { staffFor } from '../identity/index.js';
 import { helpCenterSlug, searchArticles } from '../knowledge/index.js';
 import { createRoutedTicket, detectLanguageOrNull, previewRoute } from '../routing/index.js';
@@ -183,8 +184,9 @@ export async function startChat(
 }
 
 /**
- * Gives the chat to the agent of the team's provider with the fewest open chats, among those under
- * the per-agent chat limit; with everyone at the limit it waits in the team's queue.
+ * Gives the chat to the agent of the team's provider with the fewest open chats, among those who
+ * are online now (their inbox renewed it within the desk's timeout: signed out, away or a closed
+ * tab does not count) and under the per-agent chat limit; with nobody so, it waits in the team's queue.
  */
 async function assignUnderLimit(
   tx: ScopedDb,
@@ -192,9 +194,15 @@ async function assignUnderLimit(
   ticket: { id: string; providerId: string | null; teamId: string | null },
 ) {
   if (ticket.teamId === null) return;
-  const agents = (await staffFor(tx)).filter(
+  const staff = (await staffFor(tx)).filter(
     (u) => u.role === 'agent' && (u.providerId === ticket.providerId || u.providerId === null),
   );
+  const availability = await availabilityOf(
+    tx,
+    ctx.clock,
+    staff.map((u) => u.id),
+  );
+  const agents = staff.filter((u) => availability.get(u.id) === 'online');
   let best: { id: string; load: number } | null = null;
   for (const a of agents) {
     const load = await queueCount(

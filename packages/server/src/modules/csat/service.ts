@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { type ScopedDb, systemActor } from '../../platform/scope.js';
+import { detectLanguageOrNull } from '../routing/index.js';
 import { ticketService } from '../tickets/index.js';
 import type { CsatAnswer } from './schemas.js';
 
@@ -18,11 +19,17 @@ async function surveyOf(ctx: ModuleContext, token: string) {
   return { survey, scoped: ctx.scope(systemActor('csat', survey.organization_id)) as ScopedDb };
 }
 
+/** The ticket's language, else the one the customer wrote in (the mail channel does not set it). */
+export function customerLanguage(detail: Awaited<ReturnType<typeof ticketService.getTicket>>): string | null {
+  if (typeof detail.ticket.language === 'string') return detail.ticket.language;
+  const first = detail.messages.find((x) => x.authorType === 'customer')?.body ?? '';
+  return detectLanguageOrNull(`${String(detail.ticket.subject ?? '')}\n${first}`.trim());
+}
+
 /** What the survey page needs: the customer's language, and whether it was answered. */
 export async function survey(ctx: ModuleContext, token: string) {
   const { survey, scoped } = await surveyOf(ctx, token);
-  const detail = await ticketService.getTicket(scoped, survey.ticket_id);
-  const language = typeof detail.ticket.language === 'string' ? detail.ticket.language : null;
+  const language = customerLanguage(await ticketService.getTicket(scoped, survey.ticket_id));
   const scales: ('1-5' | 'binary')[] = ['1-5', 'binary'];
   return { language, answered: survey.answered_at !== null, scales };
 }

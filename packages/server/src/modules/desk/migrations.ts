@@ -34,4 +34,17 @@ export const deskMigrations: Migration[] = [
     );
       `,
   ),
+  scriptMigration(
+    '2026-12-03T1540_desk_availability',
+    `
+    create table desk_availability (
+      user_id text primary key references users(id),
+      organization_id text not null references organizations(id),
+      provider_id text,
+      status text not null check (status in ('online', 'away', 'offline')),
+      seen_at timestamptz not null
+    );
+    create index desk_availability_org on desk_availability (organization_id, status, seen_at);
+    `,
+  ),
 ];

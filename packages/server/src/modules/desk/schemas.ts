@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { TICKET_STATUSES } from '@shoreline/core';
 import { TicketSlaSchema } from '../sla/index.js';
 import { TicketSchema } from '../tickets/index.js';
-import { DESK_VIEWS, PRESENCE_MODES } from './vocabulary.js';
+import { AVAILABILITIES, DESK_VIEWS, PRESENCE_MODES } from './vocabulary.js';
 
 const Id = z.string().min(1).max(64);
 const Tag = z.string().trim().min(1).max(100);
@@ -52,8 +52,22 @@ export const SearchQuery = z.object({
 export const SearchResultSchema = z.object({ items: z.array(TicketSchema) }).openapi('DeskSearchResult');
 
 export const AgentSchema = z
-  .object({ id: z.string(), name: z.string(), providerId: z.string().nullable() })
+  .object({
+    id: z.string(),
+    name: z.string(),
+    providerId: z.string().nullable(),
+    availability: z.enum(AVAILABILITIES),
+  })
   .openapi('DeskAgent');
+
+export const AvailabilityUpdate = z
+  .object({ status: z.enum(AVAILABILITIES) })
+  .strict()
+  .openapi('DeskAvailabilityUpdate');
+
+export const AvailabilitySchema = z
+  .object({ status: z.enum(AVAILABILITIES), seenAt: z.string() })
+  .openapi('DeskAvailability');
 
 export const MyTeamsUpdate = z
   .object({ teamIds: z.array(Id).max(50) })

@@ -15,6 +15,7 @@ import {
   searchTickets,
   ticketService,
 } from '../tickets/index.js';
+import { availabilityOf } from './availability.js';
 import { authorize, can } from './policy.js';
 import { presentMacro } from './presenters.js';
 import type { DESK_VIEWS, PRESENCE_MODES } from './vocabulary.js';
@@ -191,9 +192,22 @@ export async function search(s: ScopedDb, text: string, limit: number) {
   return { items: await searchTickets(s, text, limit) };
 }
 
-/** The people the caller may assign tickets to. */
-export async function agents(s: ScopedDb) {
-  return { items: (await staffFor(s)).map(({ id, name, providerId }) => ({ id, name, providerId })) };
+/** The people the caller may assign tickets to, with their availability now (who is online). */
+export async function agents(s: ScopedDb, clock: Clock) {
+  const staff = await staffFor(s);
+  const availability = await availabilityOf(
+    s,
+    clock,
+    staff.map((u) => u.id),
+  );
+  return {
+    items: staff.map(({ id, name, providerId }) => ({
+      id,
+      name,
+      providerId,
+      availability: availability.get(id) ?? 'offline',
+    })),
+  };
 }
 
 /** Replaces the caller's teams; a team outside their reach answers 404 naming it. */

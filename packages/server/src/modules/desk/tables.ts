@@ -41,8 +41,22 @@ export interface DeskTeamMembersTable {
   user_id: string;
 }
 
+/**
+ * An agent's availability, renewed by their open inbox (a heartbeat every ~30 s). In the database,
+ * so every server process agrees on who may be given a chat; stale after AVAILABILITY_TTL_SEC.
+ */
+export interface DeskAvailabilityTable {
+  user_id: string;
+  organization_id: string;
+  /** The agent's provider (null: in house): vendor supervisors see their own agents only. */
+  provider_id: string | null;
+  status: 'online' | 'away' | 'offline';
+  seen_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
+    desk_availability: DeskAvailabilityTable;
     macros: MacrosTable;
     desk_presence: DeskPresenceTable;
     desk_team_members: DeskTeamMembersTable;
@@ -55,4 +69,5 @@ export const deskScopedTables: ScopedTables = {
   macros: { providerColumn: null, vendorVisible: true },
   desk_presence: { providerColumn: 'provider_id' },
   desk_team_members: { providerColumn: 'provider_id' },
+  desk_availability: { providerColumn: 'provider_id' },
 };

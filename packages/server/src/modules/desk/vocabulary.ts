@@ -9,3 +9,9 @@ export const DESK_VIEWS = ['mine', 'team', 'unassigned', 'breaching', 'pending',
 
 /** What an agent is doing on a ticket, for the collision warning. */
 export const PRESENCE_MODES = ['viewing', 'replying'] as const;
+
+/**
+ * An agent's availability for new conversations: `online` (takes chats), `away` (signed in, takes
+ * none), `offline`. An `online` agent whose browser stopped renewing it counts as `offline`.
+ */
+export const AVAILABILITIES = ['online', 'away', 'offline'] as const;

@@ -41,6 +41,8 @@ export const mailModule: ShorelineModule = {
 
 export { type ImapSource, pollMailbox } from './imap.js';
 export { processInbound } from './intake.js';
+// CSAT's survey link goes to an e-mail ticket's customer through the replies' path.
+export { sendCustomerNotice } from './outbound.js';
 export { createMailbox } from './service.js';
 export { startSmtpServer } from './smtp-server.js';
 export { findMailboxByAddress, storeInbound } from './store.js';

@@ -5,10 +5,10 @@ import type { DB } from '../../platform/db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { outboxMailer } from '../../platform/mail/mailer.js';
 import type { ModuleContext } from '../../platform/module.js';
-import { systemActor } from '../../platform/scope.js';
+import { type ScopedDb, systemActor } from '../../platform/scope.js';
 import { ticketService } from '../tickets/index.js';
 import { recordMessageId, withTicketToken } from './threading.js';
-import { ticketFacts } from './ticket-facts.js';
+import { type TicketFacts, ticketFacts } from './ticket-facts.js';
 
 export const SEND_JOB = 'mail.send_reply';
 
@@ -31,40 +31,106 @@ export async function prepareReply(
 ): Promise<string | null> {
   const s = ctx.scope(systemActor('mail', organizationId));
   return s.transaction(async (tx) => {
-    const existing = await tx
-      .selectFrom('mail_outbound')
-      .select('id')
-      .where('ticket_message_id', '=', ticketMessageId)
-      .executeTakeFirst();
-    if (existing) return existing.id;
+    const existing = await outboundKeyed(tx, ticketMessageId);
+    if (existing) return existing;
     const ticket = await ticketFacts(tx, ticketId);
     if (ticket?.channel !== 'email' || !ticket.requester) return null;
     const detail = await ticketService.getTicket(tx, ticketId);
     const message = detail.messages.find((m) => m.id === ticketMessageId);
     if (message?.authorType !== 'agent' || !message.public) return null;
-    // The conversation's mail so far, oldest first: the customer's latest one is answered.
-    const inbound = await tx
-      .selectFrom('mail_inbound')
-      .select(['mailbox_id', 'message_id', 'from_address', 'kind', 'automated'])
-      .where('ticket_id', '=', ticketId)
-      .where('kind', 'in', ['new', 'reply'])
-      .orderBy('received_at')
-      .execute();
-    const ids = await tx
-      .selectFrom('mail_message_ids')
-      .select('message_id')
-      .where('ticket_id', '=', ticketId)
-      .orderBy('created_at')
-      .execute();
-    const last = inbound.at(-1);
-    const mailbox = await tx
-      .selectFrom('mailboxes')
-      .select(['id', 'address', 'display_name'])
-      .$if(last !== undefined, (q) => q.where('id', '=', last?.mailbox_id ?? ''))
-      .orderBy('created_at')
-      .executeTakeFirst();
-    if (!mailbox) return null;
-    const signature = ticket.teamId
+    const subject = /^re:/i.test(ticket.subject ?? '')
+      ? (ticket.subject ?? '')
+      : `Re: ${ticket.subject ?? ''}`;
+    return composeOutbound(
+      tx,
+      clock,
+      { ...ticket, requester: ticket.requester },
+      ticketMessageId,
+      subject,
+      message.body,
+      true,
+    );
+  });
+}
+
+/**
+ * Prepares a notice to the customer of an e-mail ticket that is not an agent's message (the CSAT
+ * survey link), once per `key` (e.g. `csat:<ticket id>`), threaded into the conversation like a
+ * reply and sent by the same job path. Returns the outbound id, or null when the ticket is not an
+ * e-mail ticket with a customer address.
+ */
+export async function prepareNotice(
+  ctx: Pick<ModuleContext, 'scope' | 'clock'>,
+  organizationId: string,
+  input: { ticketId: string; key: string; subject: (ticketSubject: string) => string; text: string },
+): Promise<string | null> {
+  const s = ctx.scope(systemActor('mail', organizationId));
+  return s.transaction(async (tx) => {
+    const existing = await outboundKeyed(tx, input.key);
+    if (existing) return existing;
+    const ticket = await ticketFacts(tx, input.ticketId);
+    if (ticket?.channel !== 'email' || !ticket.requester) return null;
+    return composeOutbound(
+      tx,
+      ctx.clock,
+      { ...ticket, requester: ticket.requester },
+      input.key,
+      input.subject(ticket.subject ?? ''),
+      input.text,
+      false,
+    );
+  });
+}
+
+async function outboundKeyed(tx: ScopedDb, key: string): Promise<string | null> {
+  const row = await tx
+    .selectFrom('mail_outbound')
+    .select('id')
+    .where('ticket_message_id', '=', key)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/**
+ * The outbound row for one message of a ticket's conversation: the customer's address, the mailbox
+ * it came to, a new Message-ID recorded for threading, In-Reply-To the customer's latest message,
+ * References the thread so far, the ticket token in the subject, and (for replies) the team's
+ * signature in the ticket's language. `key` is unique: the message it was made for.
+ */
+async function composeOutbound(
+  tx: ScopedDb,
+  clock: Clock,
+  ticket: TicketFacts & { requester: string },
+  key: string,
+  plainSubject: string,
+  body: string,
+  signed: boolean,
+): Promise<string | null> {
+  const ticketId = ticket.id;
+  // The conversation's mail so far, oldest first: the customer's latest one is answered.
+  const inbound = await tx
+    .selectFrom('mail_inbound')
+    .select(['mailbox_id', 'message_id', 'from_address', 'kind', 'automated'])
+    .where('ticket_id', '=', ticketId)
+    .where('kind', 'in', ['new', 'reply'])
+    .orderBy('received_at')
+    .execute();
+  const ids = await tx
+    .selectFrom('mail_message_ids')
+    .select('message_id')
+    .where('ticket_id', '=', ticketId)
+    .orderBy('created_at')
+    .execute();
+  const last = inbound.at(-1);
+  const mailbox = await tx
+    .selectFrom('mailboxes')
+    .select(['id', 'address', 'display_name'])
+    .$if(last !== undefined, (q) => q.where('id', '=', last?.mailbox_id ?? ''))
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!mailbox) return null;
+  const signature =
+    signed && ticket.teamId
       ? await tx
           .selectFrom('mail_signatures')
           .select('body')
@@ -80,44 +146,39 @@ export async function prepareReply(
           )
           .executeTakeFirst()
       : undefined;
-    const now = clock.now();
-    const domain = mailbox.address.split('@')[1] ?? 'shoreline.invalid';
-    const messageId = `${newId('m', now.getTime())}@${domain}`;
-    const subject = withTicketToken(
-      /^re:/i.test(ticket.subject ?? '') ? (ticket.subject ?? '') : `Re: ${ticket.subject ?? ''}`,
-      ticketId,
-    );
-    const id = newId('mout', now.getTime());
-    await tx
-      .insertInto('mail_outbound', {
-        id,
-        provider_id: ticket.providerId,
-        ticket_id: ticketId,
-        ticket_message_id: ticketMessageId,
-        mailbox_id: mailbox.id,
-        message_id: messageId,
-        in_reply_to: last?.message_id ?? null,
-        references: ids.map((r) => r.message_id).slice(-20),
-        from_address: mailbox.display_name
-          ? `"${mailbox.display_name.replaceAll('"', '')}" <${mailbox.address}>`
-          : mailbox.address,
-        to_address: ticket.requester,
-        subject,
-        text_body: signature ? `${message.body}\n\n-- \n${signature.body}` : message.body,
-        status: 'queued',
-        attempts: 0,
-        created_at: now,
-      })
-      .execute();
-    await recordMessageId(tx, {
-      messageId,
-      ticketId,
-      providerId: ticket.providerId,
-      direction: 'out',
-      at: now,
-    });
-    return id;
+  const now = clock.now();
+  const domain = mailbox.address.split('@')[1] ?? 'shoreline.invalid';
+  const messageId = `${newId('m', now.getTime())}@${domain}`;
+  const id = newId('mout', now.getTime());
+  await tx
+    .insertInto('mail_outbound', {
+      id,
+      provider_id: ticket.providerId,
+      ticket_id: ticketId,
+      ticket_message_id: key,
+      mailbox_id: mailbox.id,
+      message_id: messageId,
+      in_reply_to: last?.message_id ?? null,
+      references: ids.map((r) => r.message_id).slice(-20),
+      from_address: mailbox.display_name
+        ? `"${mailbox.display_name.replaceAll('"', '')}" <${mailbox.address}>`
+        : mailbox.address,
+      to_address: ticket.requester,
+      subject: withTicketToken(plainSubject, ticketId),
+      text_body: signature ? `${body}\n\n-- \n${signature.body}` : body,
+      status: 'queued',
+      attempts: 0,
+      created_at: now,
+    })
+    .execute();
+  await recordMessageId(tx, {
+    messageId,
+    ticketId,
+    providerId: ticket.providerId,
+    direction: 'out',
+    at: now,
   });
+  return id;
 }
 
 /**
@@ -189,4 +250,19 @@ export async function sendReply(
     .where('id', '=', outboundId)
     .execute();
   return 'sent';
+}
+
+/**
+ * A notice to an e-mail ticket's customer (prepareNotice) sent through the relay like a reply (or
+ * kept, with no relay). For a job: safe to run again; a relay failure throws for the queue's retry.
+ */
+export async function sendCustomerNotice(
+  ctx: Pick<ModuleContext, 'scope' | 'clock' | 'config'>,
+  organizationId: string,
+  input: Parameters<typeof prepareNotice>[2],
+  final: boolean,
+): Promise<'sent' | 'kept' | 'already' | 'not_email'> {
+  const outboundId = await prepareNotice(ctx, organizationId, input);
+  if (!outboundId) return 'not_email';
+  return sendReply(ctx, organizationId, outboundId, final);
 }

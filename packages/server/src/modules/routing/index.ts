@@ -1,5 +1,6 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { routingCli } from './cli.js';
+import { routingJobs } from './jobs.js';
 import { routingMigrations } from './migrations.js';
 import { routingPolicy } from './policy.js';
 import { routingRoutes } from './routes.js';
@@ -23,7 +24,7 @@ export type { SplitArmRow } from './tables.js';
 /**
  * Routing: ordered, explainable rules (core/routing) applied to new tickets from every channel
  * through the tickets service, follow the sun across in-house and vendor teams, each decision
- * stored with its rule and reason; a replay over past tickets; language identification
+ * stored with its rule and reason; overflow to other teams after a wait (a job); a replay over past tickets; language identification
  * (`shoreline detect-language`). Decision 0025.
  */
 export const routingModule: ShorelineModule = {
@@ -32,5 +33,6 @@ export const routingModule: ShorelineModule = {
   scopedTables: routingScopedTables,
   policy: routingPolicy,
   routes: routingRoutes,
+  jobs: routingJobs,
   cli: routingCli,
 };

@@ -70,4 +70,12 @@ export const routingMigrations: Migration[] = [
     alter table routing_decisions drop constraint routing_decisions_split_arm_check;
     `,
   ),
+  scriptMigration(
+    '2026-12-03T1520_routing_overflow',
+    `
+    alter table routing_decisions add column overflow_at timestamptz;
+    alter table routing_decisions add column overflow_team_id text;
+    alter table routing_decisions add column overflow_reason text;
+    `,
+  ),
 ];

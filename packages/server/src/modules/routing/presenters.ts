@@ -21,6 +21,7 @@ export function presentRule(row: Selectable<RoutingRulesTable>) {
     priority?: string;
     tags?: string[];
     slaPolicyId?: string;
+    overflow?: { afterSeconds: number; teamIds: string[] };
     updatedAt: string;
   };
 }
@@ -37,6 +38,9 @@ export function presentDecisionRow(row: Selectable<RoutingDecisionsTable>) {
     opensAt: iso(row.opens_at),
     language: row.language,
     reason: row.reason,
+    overflow: row.overflow_at
+      ? { at: iso(row.overflow_at)!, teamId: row.overflow_team_id, reason: row.overflow_reason ?? '' }
+      : null,
   };
 }
 

@@ -26,6 +26,18 @@ export const RoutingRuleInput = z
     priority: z.enum(TICKET_PRIORITIES).optional(),
     tags: z.array(Word).max(20).optional(),
     slaPolicyId: z.string().min(1).max(64).optional(),
+    /** Not taken (no assignee) after `afterSeconds`: move to the least loaded open one of these teams. */
+    overflow: z
+      .object({
+        afterSeconds: z
+          .number()
+          .int()
+          .min(10)
+          .max(7 * 86_400),
+        teamIds: z.array(z.string().min(1).max(64)).min(1).max(20),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .openapi('RoutingRuleInput');
@@ -67,6 +79,11 @@ export const RoutingDecisionSchema = z
     opensAt: z.string().nullable(),
     language: z.string().nullable(),
     reason: z.string(),
+    /** The overflow step, once its wait passed: where the ticket went (null team: it stayed) and why. */
+    overflow: z
+      .object({ at: z.string(), teamId: z.string().nullable(), reason: z.string() })
+      .nullable()
+      .optional(),
   })
   .openapi('RoutingDecision');
 

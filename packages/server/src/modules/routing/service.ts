@@ -16,6 +16,7 @@ import { directoryFor } from '../identity/index.js';
 import { calendarOf } from '../sla/index.js';
 import { queueCount, ticketService } from '../tickets/index.js';
 import { detectLanguage, UNDETERMINED } from './language.js';
+import { scheduleOverflow } from './overflow.js';
 import { authorizeRouting } from './policy.js';
 import { presentDecision, presentDecisionRow, presentRule } from './presenters.js';
 import type { RoutingReplayRequest, RoutingRuleInput, RoutingRulesUpdate } from './schemas.js';
@@ -28,7 +29,7 @@ const LOAD_CAP = 1000;
 const REPLAY_LIMIT = 200_000;
 
 /** The stored rules, in order, as core/routing reads them. */
-async function storedRules(s: ScopedDb): Promise<RoutingRule[]> {
+export async function storedRules(s: ScopedDb): Promise<RoutingRule[]> {
   const rows = await s.selectFrom('routing_rules').selectAll().orderBy('position').execute();
   return rows.map((r) => toCore(presentRule(r)));
 }
@@ -42,6 +43,7 @@ function toCore(r: { id: string; name: string } & RuleInputLike): RoutingRule {
     ...(r.priority ? { priority: r.priority as RoutingRule['priority'] } : {}),
     ...(r.tags ? { tags: r.tags } : {}),
     ...(r.slaPolicyId ? { slaPolicyId: r.slaPolicyId } : {}),
+    ...(r.overflow ? { overflow: r.overflow } : {}),
   };
 }
 type RuleInputLike = {
@@ -50,6 +52,7 @@ type RuleInputLike = {
   priority?: string | undefined;
   tags?: string[] | undefined;
   slaPolicyId?: string | undefined;
+  overflow?: { afterSeconds: number; teamIds: string[] } | undefined;
 };
 
 /**
@@ -84,6 +87,8 @@ async function checkTeams(s: ScopedDb, rules: readonly RuleInput[], path: string
   rules.forEach((r, i) => {
     const j = r.teamIds.findIndex((id) => !teams.has(id));
     if (j >= 0) throw new AppError('not_found', 'team not found', `${path}.${i}.teamIds.${j}`);
+    const k = r.overflow?.teamIds.findIndex((id) => !teams.has(id)) ?? -1;
+    if (k >= 0) throw new AppError('not_found', 'team not found', `${path}.${i}.overflow.teamIds.${k}`);
   });
 }
 
@@ -165,6 +170,14 @@ export async function createRoutedTicket(s: ScopedDb, clock: Clock, input: Route
         split_arm: split?.arm ?? null,
       })
       .execute();
+    const overflow = rules.find((r) => r.id === decision.ruleId)?.overflow;
+    if (overflow && ticket.teamId !== null)
+      await scheduleOverflow(
+        tx,
+        clock,
+        ticket as { id: string; providerId: string | null },
+        overflow.afterSeconds,
+      );
     return { ticket, routing: presentDecision(ticket.id, language, decision) };
   });
 }

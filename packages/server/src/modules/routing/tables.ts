@@ -32,6 +32,10 @@ export interface RoutingDecisionsTable {
   decided_at: Timestamp;
   /** The pilot split that assigned the ticket an arm, and the arm (null: no split applied). */
   split_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The rule's overflow step, once run: when, where to (null: stayed), why. */
+  overflow_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  overflow_team_id: ColumnType<string | null, string | null | undefined, string | null>;
+  overflow_reason: ColumnType<string | null, string | null | undefined, string | null>;
   /** The arm's key (`in-house`, a Source vendor id; `vendor` on splits of before decision 0037). */
   split_arm: ColumnType<string | null, string | null | undefined, string | null>;
 }

@@ -1,6 +1,8 @@
 import type {
   CustomerHistory,
   DeskAgent,
+  DeskAvailability,
+  DeskAvailabilityStatus,
   DeskOverview,
   DeskPresence,
   DeskQueuePage,
@@ -33,6 +35,8 @@ export const deskApi = {
   search: (q: string) => api.get<DeskSearchResult>(`/desk/search${query({ q })}`),
   agents: () => api.get<ListResponse<DeskAgent>>('/desk/agents').then((r) => r.items),
   setMyTeams: (teamIds: string[]) => api.put<{ teamIds: string[] }>('/desk/me/teams', { teamIds }),
+  availability: (status: DeskAvailabilityStatus) =>
+    api.put<DeskAvailability>('/desk/me/availability', { status }),
   macros: () => api.get<ListResponse<Macro>>('/desk/macros').then((r) => r.items),
   renderMacro: (ticketId: string, macroId: string) =>
     api.get<RenderedMacro>(`/desk/tickets/${id(ticketId)}/macros/${encodeURIComponent(macroId)}`),
