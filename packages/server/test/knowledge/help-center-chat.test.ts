@@ -80,6 +80,9 @@ describe('knowledge: the help center offers the chat widget with what the visito
     const otherCookie = other.headers.get('set-cookie')!.split(';')[0]!;
     expect(
       await (await t.request('/help/chatty/en/chat-context', { headers: { cookie: otherCookie } })).json(),
-    ).toEqual({ articlesRead: [`Returning an order (${articleId})`], helpSession: otherCookie.split('=')[1] });
+    ).toEqual({
+      articlesRead: [`Returning an order (${articleId})`],
+      helpSession: otherCookie.split('=')[1],
+    });
   });
 });

@@ -32,7 +32,9 @@ describe('knowledge: import from a folder of Markdown files', () => {
   beforeAll(async () => {
     t = await startTestApp({ demo: true });
     admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-    organizationId = (await t.shoreline.ctx.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow()).id;
+    organizationId = (
+      await t.shoreline.ctx.db.selectFrom('organizations').select('id').executeTakeFirstOrThrow()
+    ).id;
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -42,14 +44,14 @@ describe('knowledge: import from a folder of Markdown files', () => {
 
   it('refuses an image that is not in the folder, naming the file', async () => {
     write('broken/a.md', '# Broken\n\n![x](missing.png)\n');
-    await expect(importMarkdownFolder(cli(), t.shoreline.ctx.clock, await readFolder(join(dir, 'broken')))).rejects.toThrow(
-      /a\.md: "missing\.png" is not in the folder/,
-    );
+    await expect(
+      importMarkdownFolder(cli(), t.shoreline.ctx.clock, await readFolder(join(dir, 'broken'))),
+    ).rejects.toThrow(/a\.md: "missing\.png" is not in the folder/);
     write('script/a.md', '# Script\n\n![x](evil.png)\n');
     write('script/evil.png', '<script>alert(1)</script>');
-    await expect(importMarkdownFolder(cli(), t.shoreline.ctx.clock, await readFolder(join(dir, 'script')))).rejects.toThrow(
-      /evil\.png" is not a PNG/,
-    );
+    await expect(
+      importMarkdownFolder(cli(), t.shoreline.ctx.clock, await readFolder(join(dir, 'script'))),
+    ).rejects.toThrow(/evil\.png" is not a PNG/);
   });
 
   it('imports articles, translations, categories and images', async () => {
@@ -57,11 +59,21 @@ describe('knowledge: import from a folder of Markdown files', () => {
       'kb/billing/refunds.md',
       '---\ntitle: Ask for a refund\nlanguage: en\ncategory: Billing\nslug: refunds\n---\nRefunds take 14 days.\n\n![The box](../img/box.png "Box")\n',
     );
-    write('kb/billing/refunds.tr.md', '---\ntitle: İade isteyin\nlanguage: tr\nslug: refunds\n---\nİadeler 14 gün sürer.\n');
-    write('kb/notes/agents-only.md', '---\ninternal: true\ndraft: true\n---\n# Escalate fraud\n\nCall the fraud desk.\n');
+    write(
+      'kb/billing/refunds.tr.md',
+      '---\ntitle: İade isteyin\nlanguage: tr\nslug: refunds\n---\nİadeler 14 gün sürer.\n',
+    );
+    write(
+      'kb/notes/agents-only.md',
+      '---\ninternal: true\ndraft: true\n---\n# Escalate fraud\n\nCall the fraud desk.\n',
+    );
     write('kb/img/box.png', PIXEL);
     write('kb/.hidden/skip.md', '# Not imported\n');
-    const result = await importMarkdownFolder(cli(), t.shoreline.ctx.clock, await readFolder(join(dir, 'kb')));
+    const result = await importMarkdownFolder(
+      cli(),
+      t.shoreline.ctx.clock,
+      await readFolder(join(dir, 'kb')),
+    );
     expect(result).toEqual({ categories: 1, articles: 2, versions: 3 });
 
     const exported = (await (await t.request('/api/knowledge/export', { auth: admin })).json()) as {
@@ -75,7 +87,9 @@ describe('knowledge: import from a folder of Markdown files', () => {
       files: { sha256: string; contentType: string }[];
     };
     const sha = createHash('sha256').update(PIXEL).digest('hex');
-    expect(exported.categories).toMatchObject([{ slug: 'billing', names: { en: 'Billing' }, sections: [{ slug: 'billing' }] }]);
+    expect(exported.categories).toMatchObject([
+      { slug: 'billing', names: { en: 'Billing' }, sections: [{ slug: 'billing' }] },
+    ]);
     expect(exported.files).toMatchObject([{ sha256: sha, contentType: 'image/png' }]);
     const bySlug = Object.fromEntries(exported.articles.map((a) => [a.slug, a]));
     expect(bySlug.refunds).toMatchObject({
@@ -91,7 +105,13 @@ describe('knowledge: import from a folder of Markdown files', () => {
     );
     expect(bySlug['escalate-fraud']).toMatchObject({
       internal: true,
-      translations: [{ language: 'en', status: 'draft', versions: [{ title: 'Escalate fraud', body: 'Call the fraud desk.' }] }],
+      translations: [
+        {
+          language: 'en',
+          status: 'draft',
+          versions: [{ title: 'Escalate fraud', body: 'Call the fraud desk.' }],
+        },
+      ],
     });
   });
 });

@@ -7,8 +7,13 @@ export function registerKnowledgeCommands(program: Command, cli: CliContext): vo
   const knowledge = program.command('knowledge').description('the knowledge base');
   knowledge
     .command('import')
-    .description('import articles into an empty knowledge base from a folder of Markdown files with front matter')
-    .requiredOption('--markdown <dir>', 'folder of .md files (title, language, slug, category in front matter)')
+    .description(
+      'import articles into an empty knowledge base from a folder of Markdown files with front matter',
+    )
+    .requiredOption(
+      '--markdown <dir>',
+      'folder of .md files (title, language, slug, category in front matter)',
+    )
     .option('--organization <name>', 'organization name or id (default: the only one)')
     .action(async (opts: { markdown: string; organization?: string }) => {
       const files = await readFolder(opts.markdown);

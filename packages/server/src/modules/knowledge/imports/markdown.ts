@@ -44,7 +44,9 @@ export async function markdownFolderToExport(
   const stored = new Map<string, { sha256: string; fileName: string; contentType: string; base64: string }>();
   const categories = new Map<string, string>();
   const articles = new Map<string, ExportArticle>();
-  const markdown = files.filter((f) => extname(f.path).toLowerCase() === '.md').sort((a, b) => (a.path < b.path ? -1 : 1));
+  const markdown = files
+    .filter((f) => extname(f.path).toLowerCase() === '.md')
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
   for (const file of markdown) {
     let parsed: matter.GrayMatterFile<string>;
     try {
@@ -131,7 +133,9 @@ async function relink(
   byPath: ReadonlyMap<string, FolderFile>,
   stored: Map<string, { sha256: string; fileName: string; contentType: string; base64: string }>,
 ): Promise<string> {
-  const targets = [...body.matchAll(RELATIVE_TARGET)].filter((m) => isRelative(m[2]!) && !m[2]!.endsWith('.md'));
+  const targets = [...body.matchAll(RELATIVE_TARGET)].filter(
+    (m) => isRelative(m[2]!) && !m[2]!.endsWith('.md'),
+  );
   const replacements = new Map<string, string>();
   for (const m of targets) {
     const target = decodeURI(m[2]!.split(/[?#]/)[0]!);
