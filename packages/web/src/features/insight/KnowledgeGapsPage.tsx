@@ -36,7 +36,7 @@ export function KnowledgeGapsPage() {
       <Segmented
         label={t('insight.gaps.period')}
         value={days}
-        options={PERIODS.map((d) => ({ value: d, label: t('insight.gaps.days', { count: Number(d) }) }))}
+        options={PERIODS.map((d) => ({ value: d, label: t('insight.gaps.days', { n: Number(d) }) }))}
         onChange={setDays}
       />
       <ErrorBanner error={gaps.error} onRetry={gaps.reload} />
