@@ -64,13 +64,7 @@ export async function linkInsertedArticle(
   articleId: string,
   ticketId: string,
 ): Promise<void> {
-  authorize(s.actor, 'knowledge.read', 'article');
-  const article = await s
-    .selectFrom('knowledge_articles')
-    .select('id')
-    .where('id', '=', articleId)
-    .executeTakeFirst();
-  if (!article) throw notFound('article');
+  await readableArticle(s, articleId);
   const { ticket } = await ticketService.getTicket(s, ticketId);
   await s
     .insertInto('knowledge_ticket_links', {
@@ -93,13 +87,7 @@ export async function articleTickets(
   articleId: string,
   limit = 100,
 ): Promise<KnowledgeArticleTickets> {
-  authorize(s.actor, 'knowledge.read', 'article');
-  const article = await s
-    .selectFrom('knowledge_articles')
-    .select('id')
-    .where('id', '=', articleId)
-    .executeTakeFirst();
-  if (!article) throw notFound('article');
+  await readableArticle(s, articleId);
   const links = await s
     .selectFrom('knowledge_ticket_links')
     .select(['ticket_id', 'kind', 'at'])
@@ -139,4 +127,15 @@ export async function articleTickets(
     inserted: new Set(links.filter((l) => l.kind === 'inserted').map((l) => l.ticket_id)).size,
     tickets: rows.slice(0, limit),
   };
+}
+
+/** The article must exist in the caller's organization (404 otherwise, like a refusal). */
+async function readableArticle(s: ScopedDb, articleId: string): Promise<void> {
+  authorize(s.actor, 'knowledge.read', 'article');
+  const article = await s
+    .selectFrom('knowledge_articles')
+    .select('id')
+    .where('id', '=', articleId)
+    .executeTakeFirst();
+  if (!article) throw notFound('article');
 }
