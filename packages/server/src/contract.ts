@@ -100,15 +100,18 @@ import type {
   ArticleCreate as KnowledgeArticleCreateSchema,
   ArticleDetailSchema as KnowledgeArticleDetailSchema,
   ArticleSchema as KnowledgeArticleSchema,
+  ArticleTicketsSchema as KnowledgeArticleTicketsSchema,
   DeflectionSchema as KnowledgeDeflectionSchema,
   DraftCreate as KnowledgeDraftSchema,
   FileSchema as KnowledgeFileSchema,
   FileUpload as KnowledgeFileUploadSchema,
+  GapsSchema as KnowledgeGapsSchema,
   SearchHitSchema as KnowledgeSearchHitSchema,
   KnowledgeSettingsSchema,
   SnippetSchema as KnowledgeSnippetSchema,
   SynonymCreate as KnowledgeSynonymsCreateSchema,
   SynonymSchema as KnowledgeSynonymsSchema,
+  TicketDraftSchema as KnowledgeTicketDraftSchema,
   VersionSchema as KnowledgeVersionSchema,
   knowledgePolicy,
 } from './modules/knowledge/index.js';
@@ -401,6 +404,9 @@ export type KnowledgeFileUpload = z.input<typeof KnowledgeFileUploadSchema>;
 export type KnowledgeSnippet = z.infer<typeof KnowledgeSnippetSchema>;
 export type KnowledgeSynonyms = z.infer<typeof KnowledgeSynonymsSchema>;
 export type KnowledgeSynonymsCreate = z.input<typeof KnowledgeSynonymsCreateSchema>;
+export type KnowledgeArticleTickets = z.infer<typeof KnowledgeArticleTicketsSchema>;
+export type KnowledgeGaps = z.infer<typeof KnowledgeGapsSchema>;
+export type KnowledgeTicketDraft = z.infer<typeof KnowledgeTicketDraftSchema>;
 // Mail (admins): support addresses, received mail and its views.
 export type Mailbox = z.infer<typeof MailboxSchema>;
 export type MailboxCreate = z.input<typeof MailboxCreateSchema>;

@@ -149,6 +149,8 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'POST /api/knowledge/articles/:id/review': () => [{ language: 'en' }],
   'POST /api/knowledge/articles/:id/publish': () => [{ language: 'en', version: 1 }],
   'POST /api/knowledge/articles/:id/restore': () => [{ language: 'en', version: 1 }],
+  // Linking an article to a ticket another organization's or provider's answers 404.
+  'POST /api/knowledge/articles/:id/tickets': (f) => f('tickets').map((ticketId) => ({ ticketId })),
   'POST /api/knowledge/synonyms': () => [{ language: 'en', terms: ['iso', 'taken over'] }],
   'DELETE /api/knowledge/synonyms/:id': () => [undefined],
   'POST /api/knowledge/files': () => [
@@ -1250,6 +1252,26 @@ beforeAll(async () => {
         expires_at: new Date(Date.UTC(2100, 0, 1)),
       })
       .execute();
+  }
+  // Every ticket linked to an article of its organization: an article's tickets are per provider.
+  for (const ticket of seededTickets) {
+    const article = await db
+      .selectFrom('knowledge_articles')
+      .select('id')
+      .where('organization_id', '=', ticket.organization_id)
+      .executeTakeFirst();
+    if (article)
+      await db
+        .insertInto('knowledge_ticket_links')
+        .values({
+          organization_id: ticket.organization_id,
+          provider_id: ticket.provider_id,
+          article_id: article.id,
+          ticket_id: ticket.id,
+          kind: 'inserted',
+          at: new Date(),
+        })
+        .execute();
   }
   // An SLA policy and a team holiday in both organizations: their admins' only.
   for (const organizationId of [orgA, orgB]) {

@@ -72,6 +72,7 @@ describe('knowledge: the help center offers the chat widget with what the visito
     expect(await context.json()).toEqual({
       articlesRead: [`Returning an order (${articleId})`],
       searchText: 'return order',
+      helpSession: cookie.split('=')[1],
     });
     // Another visitor (no cookie, or someone else's session) gets nothing of this one's.
     expect(await (await t.request('/help/chatty/en/chat-context')).json()).toEqual({ articlesRead: [] });
@@ -79,6 +80,9 @@ describe('knowledge: the help center offers the chat widget with what the visito
     const otherCookie = other.headers.get('set-cookie')!.split(';')[0]!;
     expect(
       await (await t.request('/help/chatty/en/chat-context', { headers: { cookie: otherCookie } })).json(),
-    ).toEqual({ articlesRead: [`Returning an order (${articleId})`] });
+    ).toEqual({
+      articlesRead: [`Returning an order (${articleId})`],
+      helpSession: otherCookie.split('=')[1],
+    });
   });
 });

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import type { Clock } from '../../src/platform/clock.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
 /**
@@ -9,8 +10,9 @@ import { type Auth, startTestApp, type TestApp } from '../../src/test-support/te
 export async function helpCenterWithArticle(
   slug: string,
   article: { slug: string; title: string; body: string },
+  clock?: Clock,
 ): Promise<{ t: TestApp; admin: Auth; articleId: string }> {
-  const t = await startTestApp({ demo: true });
+  const t = await startTestApp({ demo: true, ...(clock && { clock }) });
   const admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
   await t.request('/api/knowledge/settings', { auth: admin, method: 'PATCH', body: { slug } });
   const res = await t.request('/api/knowledge/articles', {

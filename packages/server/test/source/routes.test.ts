@@ -63,6 +63,20 @@ describe('cost comparison over HTTP', () => {
     );
   });
 
+  it('a help-center what-if removes the deflected contacts: refunds 25 %, deflected 40 % → 10 % fewer (decision 0038)', async () => {
+    const base = (await (await compare(exampleDefinition())).json()) as Comparison;
+    const deflected = {
+      ...exampleDefinition(),
+      deflection: { topic: 'refund', topicShare: 0.25, rate: 0.4 },
+    };
+    const after = (await (await compare(deflected)).json()) as Comparison;
+    expect(after.contacts).toBeCloseTo(base.contacts * 0.9, 3);
+    for (const [i, o] of after.options.entries())
+      expect(o.totalMinor).toBeLessThanOrEqual(base.options[i]!.totalMinor);
+    const bad = await compare({ ...deflected, deflection: { topic: 'refund', topicShare: 2, rate: 0.4 } });
+    expect(((await bad.json()) as { field: string }).field).toBe('definition.deflection.topicShare');
+  });
+
   it('a missing exchange rate is refused naming the field', async () => {
     const res = await compare({ ...exampleDefinition(), fx: {} });
     expect(res.status).toBe(400);

@@ -90,6 +90,13 @@ export const NAV: NavEntry[] = [
     page: lazyPage(() => import('../features/insight/LeadsPage'), 'LeadsPage'),
   },
   {
+    id: 'insight.knowledgeGaps',
+    section: 'insight',
+    label: 'nav.insightKnowledgeGaps',
+    path: '/insight/knowledge-gaps',
+    page: lazyPage(() => import('../features/insight/KnowledgeGapsPage'), 'KnowledgeGapsPage'),
+  },
+  {
     id: 'insight.imports',
     section: 'insight',
     label: 'nav.insightImports',

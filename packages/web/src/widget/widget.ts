@@ -12,6 +12,8 @@ interface Context {
   articlesRead?: string[];
   searchText?: string;
   page?: string;
+  /** The help-center session it was opened from (its chat-context): the chat counts as its contact. */
+  helpSession?: string;
 }
 
 type View = 'pre' | 'chat' | 'ended' | 'rated' | 'left';

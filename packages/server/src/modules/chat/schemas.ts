@@ -12,6 +12,11 @@ export const ChatContextSchema = z
     articlesRead: z.array(z.string().max(200)).max(50).optional(),
     searchText: z.string().max(500).optional(),
     page: z.string().max(2000).optional(),
+    /** The help-center session the chat was started from (its chat-context): it then counts as a contact. */
+    helpSession: z
+      .string()
+      .regex(/^khs_[0-9a-z]{26}$/)
+      .optional(),
   })
   .strict();
 

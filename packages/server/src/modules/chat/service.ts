@@ -9,7 +9,7 @@ import { type ScopedDb, systemActor } from '../../platform/scope.js';
 import { answerForTicket } from '../csat/index.js';
 import { availabilityOf } from '../desk/index.js';
 import { staffFor } from '../identity/index.js';
-import { helpCenterSlug, searchArticles } from '../knowledge/index.js';
+import { helpCenterSlug, markHelpCenterContact, searchArticles } from '../knowledge/index.js';
 import { createRoutedTicket, detectLanguageOrNull, previewRoute } from '../routing/index.js';
 import { queueCount, ticketService } from '../tickets/index.js';
 import { authorizeChat } from './policy.js';
@@ -106,6 +106,20 @@ function contextNote(context: ChatContext | undefined, ui: string): string | nul
   return lines.length > 1 ? lines.join('\n') : null;
 }
 
+/** A chat (or a message left) from the help center: its session counted as a contact (decision 0038). */
+async function helpCenterContact(
+  tx: ScopedDb,
+  clock: Clock,
+  context: ChatContext | undefined,
+  ticket: { id: string; providerId: string | null },
+) {
+  if (context?.helpSession)
+    await markHelpCenterContact(tx, clock, context.helpSession, {
+      id: ticket.id,
+      providerId: ticket.providerId,
+    });
+}
+
 /**
  * Starts a chat: when a team that works the language is open, a routed `chat` ticket whose first
  * message is the customer's, the page's context as an internal note, an agent under the chat
@@ -152,6 +166,7 @@ export async function startChat(
         authorType: 'system',
         public: false,
       });
+    await helpCenterContact(tx, clock, frame.context, ticket);
     const id = newId('cht', clock.now().getTime());
     await tx
       .insertInto('chat_sessions', {
@@ -383,6 +398,7 @@ export async function leaveMessage(ctx: ModuleContext, organizationId: string, f
         authorType: 'system',
         public: false,
       });
+    await helpCenterContact(tx, ctx.clock, frame.context, ticket);
   });
 }
 

@@ -14,6 +14,8 @@ export interface ChatContext {
   articlesRead?: string[];
   searchText?: string;
   page?: string;
+  /** The help-center session the chat started from (knowledge marks it contacted). */
+  helpSession?: string;
 }
 
 /** One chat: the ticket it became, the customer's resume secret (hashed), and its state. */

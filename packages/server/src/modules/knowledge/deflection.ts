@@ -16,6 +16,13 @@ export async function deflection(
 ): Promise<KnowledgeDeflection> {
   authorize(s.actor, 'knowledge.insight', 'deflection');
   const settings = await settingsRow(s, clock);
+  const sessions = await helpSessions(s, range);
+  const report = deflectionReport(sessions, settings.deflection_window_sec, clock.now().getTime());
+  return { windowSec: settings.deflection_window_sec, ...report };
+}
+
+/** The help-center sessions started in [from, to) with their searches and reads, for core's reports. */
+export async function helpSessions(s: ScopedDb, range: { from: Date; to: Date }): Promise<HelpSession[]> {
   const sessions = await s
     .selectFrom('knowledge_sessions')
     .select(['id', 'language', 'contacted_at'])
@@ -51,10 +58,5 @@ export async function deflection(
       });
     else (session.reads as HelpSession['reads'][number][]).push({ at, articleId: a.article_id ?? '' });
   }
-  const report = deflectionReport(
-    [...bySession.values()],
-    settings.deflection_window_sec,
-    clock.now().getTime(),
-  );
-  return { windowSec: settings.deflection_window_sec, ...report };
+  return [...bySession.values()];
 }

@@ -1,4 +1,5 @@
 import type { ShorelineModule } from '../../platform/module.js';
+import { registerKnowledgeCommands } from './cli.js';
 import { forgetHelpCenter } from './help-center/page-cache.js';
 import { knowledgeMigrations } from './migrations.js';
 import { knowledgePolicy } from './policy.js';
@@ -14,6 +15,8 @@ export type { knowledgePolicy } from './policy.js';
 export type * from './schemas.js';
 // What other modules may use: the agents' search (Desk's "insert article", the chat widget).
 export { searchArticles } from './search.js';
+// A chat started from the help center counts as a contact in deflection (decision 0038).
+export { markHelpCenterContact } from './ticket-links.js';
 
 /**
  * Knowledge: categories, sections, articles in any language (one canonical version per
@@ -27,6 +30,7 @@ export const knowledgeModule: ShorelineModule = {
   scopedTables: knowledgeScopedTables,
   policy: knowledgePolicy,
   publicPaths: ['/api/help/*'],
+  cli: registerKnowledgeCommands,
   routes(app, ctx) {
     // A knowledge write through the API: this process's help center forgets the organization's
     // pages once it is committed (other processes learn by the triggers' signal).

@@ -214,4 +214,27 @@ export const knowledgeMigrations: Migration[] = [
       await execScript(db, `alter table knowledge_settings add column chat_widget_key text;`);
     },
   },
+  {
+    // Tickets an article served (decision 0038): read in the help-center session that became the
+    // ticket (contact form or chat), or inserted into a reply by an agent. The ticket's provider
+    // is copied so vendor staff see only their provider's tickets beside an article.
+    id: '2026-12-03T1518_knowledge_ticket_links',
+    async up(db) {
+      await execScript(
+        db,
+        `
+        create table knowledge_ticket_links (
+          organization_id text not null references organizations(id),
+          provider_id text,
+          article_id text not null references knowledge_articles(id),
+          ticket_id text not null,
+          kind text not null check (kind in ('read', 'inserted')),
+          at timestamptz not null,
+          primary key (organization_id, article_id, ticket_id, kind)
+        );
+        create index knowledge_ticket_links_ticket on knowledge_ticket_links (organization_id, ticket_id);
+        `,
+      );
+    },
+  },
 ];

@@ -294,6 +294,80 @@ export const DeflectionSchema = z
   })
   .openapi('KnowledgeDeflection');
 
+/** Tickets an article served (decision 0038): read before the contact, or inserted into a reply. */
+export const ArticleTicketsSchema = z
+  .object({
+    articleId: z.string(),
+    /** Distinct tickets whose help-center session read the article before contacting support. */
+    read: z.number().int(),
+    /** Distinct tickets an agent inserted the article into. */
+    inserted: z.number().int(),
+    tickets: z.array(
+      z.object({
+        id: z.string(),
+        number: z.string().nullable(),
+        subject: z.string().nullable(),
+        status: z.string().nullable(),
+        language: z.string().nullable(),
+        kinds: z.array(z.enum(['inserted', 'read'])),
+        at: z.string(),
+      }),
+    ),
+  })
+  .openapi('KnowledgeArticleTickets');
+
+export const TicketLinkCreate = z.object({ ticketId: Id }).strict().openapi('KnowledgeTicketLinkCreate');
+
+export const GapsQuery = z.object({
+  from: z.string().datetime({ offset: true }),
+  to: z.string().datetime({ offset: true }),
+  /** Only this many topic-and-language rows, most tickets first. */
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+});
+
+const GapFigures = {
+  tickets: z.number().int(),
+  share: z.number(),
+  deflected: z.number().int().nullable(),
+  failed: z.number().int().nullable(),
+  selfServiceRate: z.number().nullable(),
+};
+
+/** Insight's knowledge gaps (core knowledgeGaps): contact reasons without an article, or whose articles fail. */
+export const GapsSchema = z
+  .object({
+    windowSec: z.number().int(),
+    /** Whether session figures (deflected, failed, rate) are shown: the organization's supervisors and admins. */
+    deflectionShown: z.boolean(),
+    rows: z.array(
+      z.object({
+        topic: z.string(),
+        language: z.string(),
+        ...GapFigures,
+        articles: z.array(z.object({ id: z.string(), title: z.string() })),
+        helpfulYes: z.number().int(),
+        helpfulNo: z.number().int(),
+        reason: z.enum(['no_article', 'low_deflection', 'unhelpful']).nullable(),
+      }),
+    ),
+    /** Per topic over every language: what the Plan and Source what-ifs start from. */
+    topics: z.array(z.object({ topic: z.string(), ...GapFigures })),
+  })
+  .openapi('KnowledgeGaps');
+
+/** "Write an article from this ticket": offered when the solved ticket's topic has no article in its language. */
+export const TicketDraftSchema = z
+  .object({
+    ticketId: z.string(),
+    suggest: z.boolean(),
+    topic: z.string().nullable(),
+    language: LanguageTag,
+    title: z.string(),
+    body: z.string(),
+    slug: z.string(),
+  })
+  .openapi('KnowledgeTicketDraft');
+
 const ExportVersion = z.object({
   number: z.number().int().min(1),
   title: z.string().max(300),
@@ -379,5 +453,8 @@ export type KnowledgeDeflection = z.infer<typeof DeflectionSchema>;
 export type KnowledgeExport = z.infer<typeof KnowledgeExportSchema>;
 export type KnowledgeSynonyms = z.infer<typeof SynonymSchema>;
 export type KnowledgeSnippet = z.infer<typeof SnippetSchema>;
+export type KnowledgeArticleTickets = z.infer<typeof ArticleTicketsSchema>;
+export type KnowledgeGaps = z.infer<typeof GapsSchema>;
+export type KnowledgeTicketDraft = z.infer<typeof TicketDraftSchema>;
 export type KnowledgeFile = z.infer<typeof FileSchema>;
 export type KnowledgeSynonymsCreate = z.infer<typeof SynonymCreate>;

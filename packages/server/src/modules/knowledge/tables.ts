@@ -164,6 +164,17 @@ export interface KnowledgeFilesTable {
   created_at: Instant;
 }
 
+/** A ticket an article served: read before the contact, or inserted into a reply (decision 0038). */
+export interface KnowledgeTicketLinksTable {
+  organization_id: string;
+  /** The ticket's provider when linked (vendor staff see their provider's links only). */
+  provider_id: string | null;
+  article_id: string;
+  ticket_id: string;
+  kind: 'read' | 'inserted';
+  at: Instant;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     knowledge_settings: KnowledgeSettingsTable;
@@ -176,6 +187,7 @@ declare module '../../platform/db/schema.js' {
     knowledge_activity: KnowledgeActivityTable;
     knowledge_synonyms: KnowledgeSynonymsTable;
     knowledge_files: KnowledgeFilesTable;
+    knowledge_ticket_links: KnowledgeTicketLinksTable;
   }
 }
 
@@ -195,4 +207,5 @@ export const knowledgeScopedTables: ScopedTables = {
   knowledge_activity: { providerColumn: null },
   knowledge_synonyms: { providerColumn: null, vendorVisible: true },
   knowledge_files: { providerColumn: null, vendorVisible: true },
+  knowledge_ticket_links: { providerColumn: 'provider_id' },
 };

@@ -6,6 +6,7 @@ import {
   breakEven,
   compareOptions,
   type DemandInterval,
+  deflectionVolumeFactor,
   ForecastInputError,
   forecast,
   patternFromForecast,
@@ -160,6 +161,11 @@ export async function compareScenario(
     method,
     weeks: demand.kind === 'forecast' ? demand.weeks : null,
   };
+  // The help center's what-if (decision 0038): every hour loses the deflected share of its contacts.
+  if (definition.deflection) {
+    const factor = deflectionVolumeFactor(definition.deflection);
+    perHourOfWeek = perHourOfWeek.map((v) => v * factor);
+  }
   let series: DemandInterval[];
   try {
     series = yearFromHourOfWeek({

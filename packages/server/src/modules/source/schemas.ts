@@ -157,6 +157,18 @@ export const SourceScenarioDefinition = z
       )
       .default({}),
     options: z.array(SourceOptionInput).min(1).max(6),
+    /**
+     * What-if: the help center deflects `rate` of topic `topic`'s contacts, `topicShare` of the
+     * volume; the demand is multiplied by 1 − topicShare × rate (core deflectionVolumeFactor).
+     */
+    deflection: z
+      .object({
+        topic: z.string().min(1).max(64),
+        topicShare: z.number().min(0).max(1),
+        rate: z.number().min(0).max(1),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .openapi('SourceScenarioDefinition');

@@ -11,6 +11,8 @@ import { useSubmit } from '../../lib/useSubmit';
 import { knowledgeApi } from '../knowledge/api';
 
 export function InsertArticle(props: {
+  /** The ticket inserted into: the article lists it among the tickets it served. */
+  ticketId: string;
   /** The customer's language (the ticket's), or null when unknown. */
   language: string | null;
   mode: 'reply' | 'note';
@@ -37,7 +39,11 @@ export function InsertArticle(props: {
     if (found) setHits(found);
   };
   const insert = async (hit: KnowledgeSearchHit, what: 'link' | 'excerpt') => {
-    const s = await submit.run(() => knowledgeApi.snippet(hit.articleId, props.language ?? hit.language));
+    const s = await submit.run(async () => {
+      const snippet = await knowledgeApi.snippet(hit.articleId, props.language ?? hit.language);
+      await knowledgeApi.linkTicket(hit.articleId, props.ticketId);
+      return snippet;
+    });
     if (!s) return;
     setShown(s.language);
     props.onInsert(

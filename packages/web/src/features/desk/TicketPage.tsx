@@ -16,6 +16,7 @@ import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { useMe } from '../auth/session';
+import { ArticleFromTicket } from './ArticleFromTicket';
 import { deskApi, TICKET_EVENTS } from './api';
 import { Conversation, History } from './Conversation';
 import { InsertArticle } from './InsertArticle';
@@ -102,6 +103,7 @@ export function TicketPage() {
             <CustomerPanel customerId={detail.data.customerId} ticketId={id} />
           ) : null}
           <Details detail={detail.data} onChanged={reload} onGone={() => setGone(true)} />
+          <ArticleFromTicket ticketId={id} status={ticket.status} />
           <h2>{t('desk.ticket.history')}</h2>
           <History steps={detail.data.history} />
         </aside>
@@ -264,6 +266,7 @@ function Composer(props: {
         <p className="field-help">{t('desk.ticket.macroMissing', { names: macro.missing.join(', ') })}</p>
       ) : null}
       <InsertArticle
+        ticketId={props.ticketId}
         language={props.language}
         mode={props.mode}
         onInsert={(text) => {

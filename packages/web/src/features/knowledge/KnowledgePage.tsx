@@ -19,6 +19,7 @@ import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
+import { ArticleTickets } from './ArticleTickets';
 import { knowledgeApi } from './api';
 
 export function KnowledgePage() {
@@ -310,6 +311,7 @@ function ArticleEditor(props: {
           {t('knowledge.close')}
         </button>
       </FormActions>
+      {article ? <ArticleTickets articleId={article.id} /> : null}
       {article ? (
         <History
           articleId={article.id}

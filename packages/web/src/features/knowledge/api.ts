@@ -2,14 +2,18 @@ import type {
   KnowledgeArticle,
   KnowledgeArticleCreate,
   KnowledgeArticleDetail,
+  KnowledgeArticleTickets,
+  KnowledgeDeflection,
   KnowledgeDraft,
   KnowledgeFile,
   KnowledgeFileUpload,
+  KnowledgeGaps,
   KnowledgeSearchHit,
   KnowledgeSettings,
   KnowledgeSnippet,
   KnowledgeSynonyms,
   KnowledgeSynonymsCreate,
+  KnowledgeTicketDraft,
   KnowledgeVersion,
   ListResponse,
 } from '@shoreline/server/contract';
@@ -44,4 +48,17 @@ export const knowledgeApi = {
   synonyms: () => api.get<ListResponse<KnowledgeSynonyms>>('/knowledge/synonyms').then((r) => r.items),
   addSynonyms: (input: KnowledgeSynonymsCreate) => api.post<KnowledgeSynonyms>('/knowledge/synonyms', input),
   removeSynonyms: (id: string) => api.delete<void>(`/knowledge/synonyms/${encodeURIComponent(id)}`),
+  /** The tickets an article served (read before the contact, inserted into a reply). */
+  tickets: (id: string) => api.get<KnowledgeArticleTickets>(`${article(id)}/tickets`),
+  linkTicket: (id: string, ticketId: string) => api.post<void>(`${article(id)}/tickets`, { ticketId }),
+  deflection: (from: string, to: string) =>
+    api.get<KnowledgeDeflection>(`/knowledge/deflection${query({ from, to })}`),
+  gaps: (from: string, to: string) => api.get<KnowledgeGaps>(`/knowledge/gaps${query({ from, to })}`),
+  ticketDraft: (ticketId: string) =>
+    api.get<KnowledgeTicketDraft>(`/knowledge/tickets/${encodeURIComponent(ticketId)}/article-draft`),
 };
+
+/** The last `days` days up to now, as the gaps report's instants: what the what-ifs default to. */
+export function recentRange(days: number, now = new Date()): { from: string; to: string } {
+  return { from: new Date(now.getTime() - days * 86_400_000).toISOString(), to: now.toISOString() };
+}

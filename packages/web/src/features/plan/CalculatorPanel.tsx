@@ -1,11 +1,14 @@
 // One interval: volume, AHT and targets in; the fewest agents (Erlang C, or Erlang A with a mean
 // patience) and what they achieve out, recomputed with core on every keystroke.
+
+import { deflectionVolumeFactor } from '@shoreline/core/knowledge/what-if';
 import type { BindingConstraint, StaffingRequirement } from '@shoreline/core/staffing/index';
 import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Field } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
+import { type Deflection, DeflectionWhatIf } from '../knowledge/DeflectionWhatIf';
 import {
   type CalcOutcome,
   type CalcParams,
@@ -125,6 +128,8 @@ export function CalculatorPanel(props: {
   const f = planFormat(locale);
   const { inputs, onChange } = props;
   const set = (name: keyof CalculatorInputs) => (value: string) => onChange({ ...inputs, [name]: value });
+  // The help center's what-if: the volume fed to staffing loses the deflected contacts (decision 0038).
+  const [deflection, setDeflection] = useState<Deflection | null>(null);
 
   const computed = useMemo((): Computed => {
     const errors: Partial<Record<FieldName, string>> = {};
@@ -145,7 +150,7 @@ export function CalculatorPanel(props: {
     const slTarget = (values.slPercent ?? 0) / 100;
     if (Object.keys(errors).length > 0) return { errors, curve: [], slTarget };
     const params: CalcParams = {
-      volume: values.volume!,
+      volume: values.volume! * (deflection ? deflectionVolumeFactor(deflection) : 1),
       intervalSec: Number(inputs.intervalMin) * 60,
       ahtSec: values.ahtSec!,
       shrinkage: values.shrinkagePercent! / 100,
@@ -159,7 +164,7 @@ export function CalculatorPanel(props: {
     // A big interval would freeze the page: it goes to the worker, and the result says "computing…".
     if (offeredLoadOf(params) > WORKER_LOAD_ERLANGS) return { errors, curve: [], slTarget, params };
     return { ...fromOutcome(t, computeCalculation(params)), errors, slTarget };
-  }, [inputs, t]);
+  }, [inputs, t, deflection]);
   const background = useBackgroundCalculation(computed.params);
   const shown: Computed =
     computed.params && background.outcome ? { ...computed, ...fromOutcome(t, background.outcome) } : computed;
@@ -191,6 +196,11 @@ export function CalculatorPanel(props: {
         <h2>{t('plan.calc.inputs')}</h2>
         <div className="form-grid">
           {field('volume', t('plan.calc.volume'), t('plan.calc.volumeHelp'))}
+          <DeflectionWhatIf
+            value={deflection}
+            onChange={setDeflection}
+            volume={Number.isFinite(Number(inputs.volume)) ? Number(inputs.volume) : undefined}
+          />
           {field('ahtSec', t('plan.calc.aht'), undefined, t('plan.unit.sec'))}
           <IntervalMinutesField value={inputs.intervalMin} onValue={set('intervalMin')} f={f} />
           <Field label={t('plan.calc.slTarget')} error={computed.errors.slPercent} required>

@@ -10,6 +10,7 @@ import { DataTable } from '../../kit/DataTable';
 import { ErrorBanner, Loading } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
+import { DeflectionWhatIf } from '../knowledge/DeflectionWhatIf';
 import { sourceApi } from './api';
 import { DemandSource } from './DemandSource';
 
@@ -140,6 +141,15 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
         demand={definition.demand}
         onDemand={(demand) => setDefinition((d) => ({ ...d, demand }))}
         used={result?.demandSource}
+      />
+      <DeflectionWhatIf
+        value={definition.deflection ?? null}
+        onChange={(deflection) =>
+          setDefinition((d) => {
+            const { deflection: _old, ...rest } = d;
+            return deflection ? { ...rest, deflection } : rest;
+          })
+        }
       />
       <div className="source-options">
         {definition.options.map((option, i) => (

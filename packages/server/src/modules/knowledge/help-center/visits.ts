@@ -4,6 +4,7 @@ import type { DB } from '../../../platform/db/schema.js';
 import { newId } from '../../../platform/ids.js';
 import type { ScopedDb } from '../../../platform/scope.js';
 import { ticketService } from '../../tickets/index.js';
+import { markHelpCenterContact } from '../ticket-links.js';
 
 /** The help center at `/help/<slug>`: its organization and settings, or undefined. */
 export async function siteBySlug(db: Kysely<DB>, slug: string) {
@@ -213,11 +214,10 @@ export async function contactSupport(
       authorType: 'system',
       public: false,
     });
-    await tx
-      .updateTable('knowledge_sessions')
-      .set({ contacted_at: clock.now(), ticket_id: ticketId })
-      .where('id', '=', sessionId)
-      .execute();
+    await markHelpCenterContact(tx, clock, sessionId, {
+      id: ticketId,
+      providerId: (ticket.providerId as string | null) ?? null,
+    });
     return ticketId;
   });
 }
@@ -225,12 +225,13 @@ export async function contactSupport(
 /**
  * What the visitor did in this session, for the chat widget's context when they ask for a chat
  * from the help center: each article read (title and id, first read first, once) and the last
- * search, so the agent starts where the visitor is (decision 0034).
+ * search, so the agent starts where the visitor is (decision 0034), and the session's id, which the
+ * chat gives back to markHelpCenterContact when it starts (decision 0038).
  */
 export async function chatContext(
   s: ScopedDb,
   sessionId: string,
-): Promise<{ articlesRead: string[]; searchText?: string }> {
+): Promise<{ articlesRead: string[]; searchText?: string; helpSession: string }> {
   const activity = await s
     .selectFrom('knowledge_activity')
     .select(['kind', 'query', 'article_id', 'language'])
@@ -268,6 +269,8 @@ export async function chatContext(
       return `${title.slice(0, 150)} (${r.article_id})`;
     }),
     ...(last ? { searchText: last.slice(0, 200) } : {}),
+    // The chat hands it back when it starts, so the session counts as a contact (decision 0038).
+    helpSession: sessionId,
   };
 }
 

@@ -6,12 +6,14 @@ import type { ModuleContext } from '../../../platform/module.js';
 import { appendAudit } from '../../audit/index.js';
 import { deflection } from '../deflection.js';
 import { storeFile } from '../files.js';
+import { knowledgeGapsReport } from '../gaps.js';
 import { HELP_DESK_SOURCES, importFromHelpDesk } from '../imports/index.js';
 import { articleSnippet } from '../insert.js';
 import {
   ArticleCreate,
   ArticleDetailSchema,
   ArticleSchema,
+  ArticleTicketsSchema,
   ArticleUpdate,
   CategoryCreate,
   CategorySchema,
@@ -22,6 +24,8 @@ import {
   DraftCreate,
   FileSchema,
   FileUpload,
+  GapsQuery,
+  GapsSchema,
   ImportResultSchema,
   KnowledgeExportSchema,
   KnowledgeSettingsSchema,
@@ -35,6 +39,8 @@ import {
   SynonymCreate,
   SynonymSchema,
   SynonymsQuery,
+  TicketDraftSchema,
+  TicketLinkCreate,
   VersionSchema,
   VersionsQuery,
   WorkflowStep,
@@ -42,6 +48,8 @@ import {
 import { searchArticles } from '../search.js';
 import * as service from '../service.js';
 import { createSynonyms, deleteSynonyms, listSynonyms } from '../synonyms.js';
+import { ticketArticleDraft } from '../ticket-draft.js';
+import { articleTickets, linkInsertedArticle } from '../ticket-links.js';
 import { exportKnowledge, importKnowledge } from '../transfer.js';
 
 const TAG = 'knowledge';
@@ -259,6 +267,54 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
     async (c) => {
       await deleteSynonyms(c.var.scoped, c.req.valid('param').id);
       return c.body(null, 204);
+    },
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/articles/{id}/tickets', {
+      summary:
+        "The tickets an article served: read in the help-center session before the contact, or inserted into a reply (vendor staff: their provider's)",
+      request: { params: IdParam },
+      responses: { 200: json(ArticleTicketsSchema, 'Linked tickets, newest first') },
+    }),
+    async (c) => c.json(await articleTickets(c.var.scoped, c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'post', '/api/knowledge/articles/{id}/tickets', {
+      summary: 'Record that the article was inserted into a reply on a ticket (the Desk does it on insert)',
+      request: { params: IdParam, body: jsonBody(TicketLinkCreate) },
+      responses: { 204: { description: 'Recorded (once per article and ticket)' } },
+    }),
+    async (c) => {
+      await linkInsertedArticle(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json').ticketId);
+      return c.body(null, 204);
+    },
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/tickets/{id}/article-draft', {
+      summary:
+        'An article draft from a ticket (question and answer, personal data removed) and whether to suggest it: solved, and no article on its topic',
+      request: { params: IdParam },
+      responses: { 200: json(TicketDraftSchema, 'The draft') },
+    }),
+    async (c) => c.json(await ticketArticleDraft(c.var.scoped, clock, c.req.valid('param').id), 200),
+  );
+  app.openapi(
+    apiRoute(TAG, 'get', '/api/knowledge/gaps', {
+      summary:
+        'Knowledge gaps for tickets created in [from, to): top contact reasons per language without an article, or whose articles fail to deflect',
+      request: { query: GapsQuery },
+      responses: { 200: json(GapsSchema, 'Gaps') },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(
+        await knowledgeGapsReport(c.var.scoped, clock, {
+          from: new Date(q.from),
+          to: new Date(q.to),
+          limit: q.limit,
+        }),
+        200,
+      );
     },
   );
   app.openapi(
