@@ -39,6 +39,7 @@ import type {
   governPolicy,
   ReconciliationSchema,
   SettlementSchema,
+  SimulationJobSchema,
   SimulationSchema,
 } from './modules/govern/index.js';
 import type {
@@ -363,6 +364,8 @@ export type ContractApply = z.input<typeof ContractApplySchema>;
 export type ContractDocument = ContractVersion['document'];
 export type InvoiceReconciliation = z.infer<typeof ReconciliationSchema>;
 export type SchemeSimulation = z.infer<typeof SimulationSchema>;
+/** A queued simulation: its state, progress and answer (decision 0039). */
+export type SchemeSimulationJob = z.infer<typeof SimulationJobSchema>;
 export type GovernanceItem = z.infer<typeof GovernanceItemSchema>;
 export type ExitReadiness = z.infer<typeof ExitReadinessSchema>;
 export type GovernanceItemCreate = z.input<typeof GovernanceItemCreateSchema>;

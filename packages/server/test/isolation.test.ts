@@ -453,6 +453,7 @@ const SEGMENT_TABLE: Record<string, string> = {
   vendors: 'source_vendors',
   selections: 'source_selections',
   evidence: 'source_evidence',
+  simulations: 'jobs',
 };
 
 let t: TestApp;

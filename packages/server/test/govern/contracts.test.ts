@@ -291,13 +291,20 @@ describe('govern: contracts and settlement', () => {
     expect(vendor.status).toBe(404);
   });
 
+  /** Queues a simulation (202), runs the job queue, and fetches the finished job's answer. */
+  const simulated = async (body: Record<string, unknown>) => {
+    const res = await app.request('/api/govern/simulations', { auth: admin, body });
+    expect(res.status).toBe(202);
+    const queued = await res.json();
+    expect(queued).toMatchObject({ status: 'queued', progress: 0, result: null });
+    await app.shoreline.jobs.runDueJobs();
+    const job = await (await app.request(`/api/govern/simulations/${queued.id}`, { auth: admin })).json();
+    expect(job).toMatchObject({ status: 'done', progress: 1 });
+    return job.result;
+  };
+
   it('simulates what a scheme would have paid month by month, with its gaming warnings', async () => {
-    const res = await app.request('/api/govern/simulations', {
-      auth: admin,
-      body: { providerId: baltic, document: document(7_200), to: '2025-01', months: 2 },
-    });
-    expect(res.status).toBe(200);
-    const sim = await res.json();
+    const sim = await simulated({ providerId: baltic, document: document(7_200), to: '2025-01', months: 2 });
     // December 2024: no tickets, the fee only. January 2025 under a 2 h term all month: 0 of 20
     // urgent within 2 h → missed; credit = 1 006 250 × 10 % × 100 % = 100 625.
     expect(
@@ -330,18 +337,33 @@ describe('govern: contracts and settlement', () => {
       expected: 500,
       kind: 'key',
     });
-    const again = await (
-      await app.request('/api/govern/simulations', {
-        auth: admin,
-        body: { providerId: baltic, document: guarded, to: '2025-01', months: 1 },
-      })
-    ).json();
+    const again = await simulated({ providerId: baltic, document: guarded, to: '2025-01', months: 1 });
     expect(again.warnings).toEqual([]);
     // Nothing stored: the register still has January's statement only.
     const stored = await app.request(`/api/govern/contracts/${contractId}/settlements/2024-12`, {
       auth: admin,
     });
     expect(stored.status).toBe(404);
+  });
+
+  it('runs the simulator off the request: only its owner reads the job, bad input is refused before queueing', async () => {
+    const res = await app.request('/api/govern/simulations', {
+      auth: admin,
+      body: { providerId: baltic, document: document(7_200), to: '2025-01', months: 61 },
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).field).toBe('months');
+    const queued = await (
+      await app.request('/api/govern/simulations', {
+        auth: admin,
+        body: { providerId: baltic, document: document(7_200), to: '2025-01', months: 1 },
+      })
+    ).json();
+    // Vendor staff can neither queue a simulation nor read one.
+    expect((await app.request(`/api/govern/simulations/${queued.id}`, { auth: balticLead })).status).toBe(
+      404,
+    );
+    await app.shoreline.jobs.runDueJobs();
   });
 
   it('vendor staff see only their own provider’s contracts and settlements, and cannot write', async () => {

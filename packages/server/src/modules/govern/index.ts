@@ -3,6 +3,7 @@ import { registerGovernCommands } from './cli.js';
 import { governMigrations } from './migrations.js';
 import { governPolicy } from './policy.js';
 import { governRoutes } from './routes.js';
+import { simulateJob } from './simulate-job.js';
 import { governScopedTables } from './tables.js';
 
 export type { governPolicy } from './policy.js';
@@ -20,5 +21,6 @@ export const governModule: ShorelineModule = {
   scopedTables: governScopedTables,
   policy: governPolicy,
   routes: governRoutes,
+  jobs: [simulateJob],
   cli: registerGovernCommands,
 };

@@ -22,10 +22,10 @@ import {
   SettlementSchema,
   SettleQuery,
   SimulateRequest,
-  SimulationSchema,
+  SimulationJobSchema,
 } from './schemas.js';
 import * as service from './service.js';
-import { simulate } from './simulate.js';
+import { getSimulation, queueSimulation } from './simulate-job.js';
 
 const SettlementParams = IdParam.extend({
   // Any short text: a month with no statement is simply not found (as a foreign one is).
@@ -114,11 +114,20 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   );
   app.openapi(
     apiRoute('govern', 'post', '/api/govern/simulations', {
-      summary: 'What a draft scheme would have paid over the provider’s past months, with gaming warnings',
+      summary:
+        'Queue a simulation: what a draft scheme would have paid over the provider’s past months, with gaming warnings',
       request: { body: jsonBody(SimulateRequest) },
-      responses: { 200: json(SimulationSchema, 'Simulation') },
+      responses: { 202: json(SimulationJobSchema, 'Queued: poll GET /api/govern/simulations/{id}') },
     }),
-    async (c) => c.json(await simulate(c.var.scoped, ctx.clock, c.req.valid('json')), 200),
+    async (c) => c.json(await queueSimulation(ctx, c.var.scoped, c.req.valid('json')), 202),
+  );
+  app.openapi(
+    apiRoute('govern', 'get', '/api/govern/simulations/{id}', {
+      summary: 'A simulation of the caller’s own: state, progress and, once done, the answer',
+      request: { params: IdParam },
+      responses: { 200: json(SimulationJobSchema, 'Simulation job') },
+    }),
+    async (c) => c.json(await getSimulation(c.var.scoped, c.req.valid('param').id), 200),
   );
   app.openapi(
     apiRoute('govern', 'get', '/api/govern/contracts/{id}/governance', {

@@ -238,7 +238,8 @@ export const SimulateRequest = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
       .optional()
       .openapi({ example: '2025-12' }),
-    months: z.number().int().min(1).max(24).default(12),
+    // Off the request since decision 0039 (a job with a time budget): up to five years.
+    months: z.number().int().min(1).max(60).default(12),
   })
   .strict()
   .openapi('SimulateRequest');
@@ -278,6 +279,17 @@ export const SimulationSchema = z
     ),
   })
   .openapi('Simulation');
+
+/** A queued simulation (decision 0039): its job's state and progress, the answer once done. */
+export const SimulationJobSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'dead', 'cancelled']),
+    progress: z.number().openapi({ description: 'share of the months settled, 0–1' }),
+    error: z.string().nullable(),
+    result: SimulationSchema.nullable(),
+  })
+  .openapi('SimulationJob');
 
 /** A vendor invoice as CSV text: a header row with unit, quantity, amount (major units). */
 export const InvoiceRequest = z
