@@ -7,7 +7,7 @@
 // keeps it so. See docs/decisions/0008-one-api-contract-and-web-kit.md.
 import type { z } from '@hono/zod-openapi';
 import type { WireTicket } from '@shoreline/core';
-import type { auditPolicy } from './modules/audit/index.js';
+import type { AuditVerificationSchema, auditPolicy } from './modules/audit/index.js';
 import type {
   ChatClientFrame as ChatClientFrameSchema,
   ChatServerFrame as ChatServerFrameType,
@@ -355,6 +355,9 @@ export type DeskPresencePayload = PresencePayloadType;
 // SLA.
 export type SlaDefinition = z.input<typeof SlaDefinitionSchema>;
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
+
+// Audit (administrators): the hash chain and its anchors outside the database.
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
 
 // Govern.
 export type ContractSummary = z.infer<typeof ContractSummarySchema>;

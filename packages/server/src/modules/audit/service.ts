@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
+import type { Config } from '../../platform/config.js';
 import { notFound } from '../../platform/http/problem.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { readAnchors, verifyAnchors } from './anchors.js';
 import { type AuditContent, GENESIS, recordHash } from './chain.js';
 import { auditPolicy } from './policy.js';
 
@@ -175,3 +177,16 @@ export async function verifyAudit(scoped: ScopedDb): Promise<AuditVerification> 
 /** Turns the append-only trigger off and on: for the tamper tests only (an attacker with the owner's rights). */
 export const appendOnlyTrigger = (enabled: boolean) =>
   sql.raw(`alter table audit_log ${enabled ? 'enable' : 'disable'} trigger audit_log_append_only`);
+
+/** The chain from its start, and (when an anchor directory is configured) the log against its anchors. */
+export async function verifyAuditAndAnchors(
+  scoped: ScopedDb,
+  config: Pick<Config, 'auditAnchorDir'>,
+  anchorDir = config.auditAnchorDir,
+) {
+  const chain = await verifyAudit(scoped);
+  const anchors = anchorDir
+    ? await verifyAnchors(scoped, await readAnchors(anchorDir, scoped.actor.organizationId))
+    : null;
+  return { chain, anchors, ok: chain.ok && (anchors?.ok ?? true) };
+}
