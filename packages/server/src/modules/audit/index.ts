@@ -4,11 +4,12 @@ import { registerAuditCommands } from './cli.js';
 import { auditMigrations } from './migrations.js';
 import { auditPolicy } from './policy.js';
 import { auditRoutes } from './routes.js';
+import { flushJob } from './service.js';
 import { auditScopedTables } from './tables.js';
 
 export type { auditPolicy } from './policy.js';
 export type * from './schemas.js';
-export { type AuditEntry, appendAudit, verifyAudit } from './service.js';
+export { type AuditEntry, appendAudit, recordAuditLater, verifyAudit } from './service.js';
 
 /**
  * The tamper-evident audit log (decision 0024): hash-chained records per organization, appended in
@@ -22,5 +23,5 @@ export const auditModule: ShorelineModule = {
   policy: auditPolicy,
   cli: registerAuditCommands,
   routes: auditRoutes,
-  jobs: [anchorJob],
+  jobs: [anchorJob, flushJob],
 };
