@@ -130,8 +130,15 @@ describe('audit coverage: role changes, exports, vendor access to personal data'
     // The request wrote one pending row per read and left the chain alone.
     expect(await pending()).toHaveLength(2);
     expect(await records('ticket.read_by_vendor')).toHaveLength(before);
-    // The flush job (every minute) moves them in order; a second run finds nothing to move.
+    // The read queued the organization's flush job for the next minute; it moves them in order, once.
+    const flushJobs = await t.shoreline.ctx.db
+      .selectFrom('jobs')
+      .select('status')
+      .where('name', '=', 'audit.flush')
+      .execute();
+    expect(flushJobs).toEqual([{ status: 'queued' }]);
     await t.shoreline.jobs.runDueJobs();
+    expect(await pending()).toHaveLength(2);
     clock.advance(61_000);
     await t.shoreline.jobs.runDueJobs();
     expect(await pending()).toHaveLength(0);

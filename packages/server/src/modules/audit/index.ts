@@ -4,7 +4,7 @@ import { registerAuditCommands } from './cli.js';
 import { auditMigrations } from './migrations.js';
 import { auditPolicy } from './policy.js';
 import { auditRoutes } from './routes.js';
-import { flushJob } from './service.js';
+import { flushJob, nightlyFlushJob } from './service.js';
 import { auditScopedTables } from './tables.js';
 
 export type { auditPolicy } from './policy.js';
@@ -23,5 +23,5 @@ export const auditModule: ShorelineModule = {
   policy: auditPolicy,
   cli: registerAuditCommands,
   routes: auditRoutes,
-  jobs: [anchorJob, flushJob],
+  jobs: [anchorJob, flushJob, nightlyFlushJob],
 };

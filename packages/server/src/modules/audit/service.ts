@@ -4,7 +4,7 @@ import type { Config } from '../../platform/config.js';
 import type { DB } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
-import type { JobDefinition } from '../../platform/jobs/index.js';
+import { enqueueJob, type JobDefinition } from '../../platform/jobs/index.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { readAnchors, verifyAnchors } from './anchors.js';
 import { type AuditContent, GENESIS, recordHash } from './chain.js';
@@ -100,28 +100,41 @@ async function appendToChain(
 
 /**
  * Records an action that happens too often to lock the chain's head in its request (a vendor opening
- * a ticket): one insert into `audit_pending`, committed before the answer, joined to the chain by the
- * `audit.flush` job within a minute (flushPendingAudit). Written through `scoped.executor`: any actor
- * is recorded.
+ * a ticket): an insert into `audit_pending` and, in the same transaction, the organization's
+ * `audit.flush` job for the next minute (one per organization and minute: later reads in that minute
+ * find it queued). Committed before the answer; joined to the chain by the job (flushPendingAudit).
+ * Written through `scoped.executor`: any actor is recorded.
  */
 export async function recordAuditLater(scoped: ScopedDb, clock: Clock, entry: AuditEntry): Promise<void> {
   const c = contentOf(scoped, clock, entry);
-  await scoped.executor
-    .insertInto('audit_pending')
-    .values({
-      id: newId('aud', c.at.getTime()),
-      organization_id: scoped.actor.organizationId,
-      at: c.at,
-      actor: c.actor,
-      action: c.action,
-      subject_type: c.subjectType,
-      subject_id: c.subjectId,
-      provider_id: c.providerId,
-      payload: JSON.stringify(c.payload),
-    })
-    .execute();
+  const organizationId = scoped.actor.organizationId;
+  await scoped.transaction(async (tx) => {
+    await tx.executor
+      .insertInto('audit_pending')
+      .values({
+        id: newId('aud', c.at.getTime()),
+        organization_id: organizationId,
+        at: c.at,
+        actor: c.actor,
+        action: c.action,
+        subject_type: c.subjectType,
+        subject_id: c.subjectId,
+        provider_id: c.providerId,
+        payload: JSON.stringify(c.payload),
+      })
+      .execute();
+    const minute = new Date(Math.floor(c.at.getTime() / 60_000) * 60_000 + 60_000);
+    await enqueueJob(tx.executor, clock, {
+      name: FLUSH_JOB,
+      organizationId,
+      runAt: minute,
+      idempotencyKey: minute.toISOString(),
+      maxAttempts: 10,
+    });
+  });
 }
 
+const FLUSH_JOB = 'audit.flush';
 const FLUSH_BATCH = 5_000;
 
 /**
@@ -129,9 +142,11 @@ const FLUSH_BATCH = 5_000;
  * the records are chained and their pending rows deleted together, so a crash loses none and a rerun
  * doubles none (rows another process holds are skipped). Returns how many joined the chain.
  */
-export async function flushPendingAudit(db: Kysely<DB>): Promise<number> {
+export async function flushPendingAudit(db: Kysely<DB>, organizationId?: string): Promise<number> {
   let moved = 0;
-  const orgs = await db.selectFrom('audit_pending').select('organization_id').distinct().execute();
+  let pending = db.selectFrom('audit_pending').select('organization_id').distinct();
+  if (organizationId) pending = pending.where('organization_id', '=', organizationId);
+  const orgs = await pending.execute();
   for (const { organization_id: organizationId } of orgs) {
     for (;;) {
       const n = await db.transaction().execute(async (tx) => {
@@ -176,11 +191,21 @@ export async function flushPendingAudit(db: Kysely<DB>): Promise<number> {
   return moved;
 }
 
-/** Every minute: pending records join the chain. */
+/**
+ * Pending records join the chain: the organization's, a minute after a read queued the job; every
+ * organization's at night, a sweep for whatever a dead job left behind.
+ */
 export const flushJob: JobDefinition = {
-  name: 'audit.flush',
-  schedule: { cron: '* * * * *', timeZone: 'UTC' },
+  name: FLUSH_JOB,
   maxAttempts: 10,
+  handler: async (_payload, ctx) => ({
+    moved: await flushPendingAudit(ctx.db, ctx.job.organizationId ?? undefined),
+  }),
+};
+export const nightlyFlushJob: JobDefinition = {
+  name: 'audit.flush_all',
+  schedule: { cron: '41 2 * * *', timeZone: 'UTC' },
+  maxAttempts: 3,
   handler: async (_payload, ctx) => ({ moved: await flushPendingAudit(ctx.db) }),
 };
 
