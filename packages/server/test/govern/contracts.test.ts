@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { verifyAudit } from '../../src/modules/audit/index.js';
+import { openOnChronicFailure } from '../../src/modules/govern/governance.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { systemActor } from '../../src/platform/scope.js';
 import { pdfText } from '../../src/test-support/pdf-text.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
@@ -696,6 +698,87 @@ describe('govern: contracts and settlement', () => {
       .execute();
     expect(opened).toHaveLength(2);
     expect((await verifyAudit(app.shoreline.ctx.scope(systemActor('test', org.id)))).ok).toBe(true);
+  });
+
+  it("escalates along the contract's own ladder: its levels, holders, contacts and deadlines", async () => {
+    const manila = await app.shoreline.ctx.db
+      .selectFrom('providers')
+      .select('id')
+      .where('name', '=', 'Manila CX')
+      .executeTakeFirstOrThrow();
+    const ladder = [
+      { level: 1, holder: 'team lead', days: 2 },
+      { level: 2, holder: 'service manager', contact: 'sm@manilacx.example', days: 4 },
+      { level: 3, holder: 'steering committee', days: 9 },
+    ];
+    const bad = await app.request('/api/govern/contracts', {
+      auth: admin,
+      body: {
+        providerId: manila.id,
+        effectiveFrom: '2025-01-01',
+        reason: 'signed',
+        approvedBy: 'Head of CS',
+        document: { ...document(14_400), escalationLadder: [{ level: 2, holder: 'x', days: 1 }] },
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).field).toBe('document.escalationLadder');
+    const applied = await (
+      await app.request('/api/govern/contracts', {
+        auth: admin,
+        body: {
+          providerId: manila.id,
+          effectiveFrom: '2025-01-01',
+          reason: 'signed',
+          approvedBy: 'Head of CS',
+          document: { ...document(14_400), escalationLadder: ladder, chronicEscalationLevel: 3 },
+        },
+      })
+    ).json();
+    const register = `/api/govern/contracts/${applied.contractId}/governance`;
+    // A level the ladder does not have is refused, naming the field.
+    const beyond = await app.request(register, {
+      auth: admin,
+      body: { kind: 'escalation', title: 'Too high', owner: 'client', level: 4 },
+    });
+    expect(beyond.status).toBe(400);
+    expect((await beyond.json()).field).toBe('level');
+    const opened = await (
+      await app.request(register, {
+        auth: admin,
+        body: { kind: 'escalation', title: 'Backlog', owner: 'client', level: 2 },
+      })
+    ).json();
+    const today = new Date().toISOString().slice(0, 10);
+    const inDays = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    expect(opened).toMatchObject({
+      level: 2,
+      holder: 'service manager',
+      contact: 'sm@manilacx.example',
+      dueOn: inDays(4),
+    });
+    // A chronic failure found by settlement opens at the contract's chronic level (3), due in its 9 days.
+    const scoped = app.shoreline.ctx.scope(systemActor('test', organizationId));
+    await openOnChronicFailure(
+      scoped,
+      systemClock,
+      { id: applied.contractId, providerId: manila.id },
+      '2025-03',
+      ['R'],
+      {
+        escalationLadder: ladder,
+        chronicEscalationLevel: 3,
+      },
+    );
+    const items = (await (await app.request(register, { auth: admin })).json()).items;
+    expect(
+      items.find((x: { source: string | null }) => x.source === 'chronic:R:2025-03:escalation'),
+    ).toMatchObject({
+      level: 3,
+      holder: 'steering committee',
+      dueOn: inDays(9),
+    });
   });
 
   it('publishes the contract JSON Schema', async () => {

@@ -71,4 +71,12 @@ export const governMigrations: Migration[] = [
       check (kind in ('review', 'action', 'escalation', 'obligation', 'runbook_step', 'export_test'));
     `,
   ),
+  // Decision 0039: a contract's own escalation ladder may have up to nine levels.
+  scriptMigration(
+    '2026-12-03T1548_govern_ladder_levels',
+    `
+    alter table governance_items drop constraint governance_items_level_check;
+    alter table governance_items add constraint governance_items_level_check check (level between 1 and 9);
+    `,
+  ),
 ];

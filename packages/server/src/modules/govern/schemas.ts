@@ -103,6 +103,29 @@ export const ContractDocument = z
       .max(10)
       .default([]),
     forecastBand: z.object({ aboveBp: Bp.optional(), belowBp: Bp.optional() }).strict().optional(),
+    /**
+     * The contract's own escalation ladder (levels 1, 2, … in order, each with its holder, contact and
+     * days to resolve); absent: the default ladder (core ESCALATION_LADDER). Decision 0039.
+     */
+    escalationLadder: z
+      .array(
+        z
+          .object({
+            level: z.number().int().min(1).max(9),
+            holder: z.string().trim().min(1).max(80),
+            contact: z.string().trim().min(1).max(200).optional(),
+            days: z.number().int().min(1).max(365),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(9)
+      .refine((rungs) => rungs.every((r, i) => r.level === i + 1), {
+        message: 'levels must be 1, 2, 3, … in order',
+      })
+      .optional(),
+    /** The ladder level a chronic failure opens at (default: the second rung, or the only one). */
+    chronicEscalationLevel: z.number().int().min(1).max(9).optional(),
     terms: z.array(ContractTerm).min(1).max(50),
   })
   .strict()
@@ -353,7 +376,7 @@ export const GovernanceItemCreate = z
     /** The meeting's day or the due day; an escalation is due by its level's deadline when omitted. */
     dueOn: Day.optional(),
     reviewKind: z.enum(['operational', 'performance', 'business']).optional(),
-    level: z.number().int().min(1).max(3).optional(),
+    level: z.number().int().min(1).max(9).optional(),
   })
   .strict()
   .refine((v) => v.kind === 'runbook_step' || v.owner !== '', {
@@ -366,7 +389,7 @@ export const GovernanceItemUpdate = z
   .object({
     status: z.enum(['open', 'done']).optional(),
     evidence: z.string().max(2_000).optional(),
-    level: z.number().int().min(1).max(3).optional(),
+    level: z.number().int().min(1).max(9).optional(),
     /** Assigns an item (a runbook step drafted unassigned gets its owner). */
     owner: z.string().trim().min(1).max(200).optional(),
   })
@@ -390,6 +413,8 @@ export const GovernanceItemSchema = z
     level: z.number().int().nullable(),
     /** Who holds an escalation at its level (core ESCALATION_LADDER). */
     holder: z.string().nullable(),
+    /** Who to reach at the escalation's level, as the contract's ladder names them. */
+    contact: z.string().nullable(),
     status: z.enum(['open', 'done']),
     evidence: z.string(),
     source: z.string().nullable(),
