@@ -34,6 +34,7 @@ import type {
   ContractSummarySchema,
   ContractVersionSchema,
   ExitReadinessSchema,
+  ExportChecksSchema,
   GovernanceItemCreate as GovernanceItemCreateSchema,
   GovernanceItemSchema,
   governPolicy,
@@ -371,6 +372,8 @@ export type SchemeSimulation = z.infer<typeof SimulationSchema>;
 export type SchemeSimulationJob = z.infer<typeof SimulationJobSchema>;
 export type GovernanceItem = z.infer<typeof GovernanceItemSchema>;
 export type ExitReadiness = z.infer<typeof ExitReadinessSchema>;
+/** The canonical export's round trips, run as a job (decision 0039). */
+export type ExportChecks = z.infer<typeof ExportChecksSchema>;
 export type GovernanceItemCreate = z.input<typeof GovernanceItemCreateSchema>;
 export type SlaPolicyCreate = z.input<typeof SlaPolicyCreateSchema>;
 export type TicketSla = z.infer<typeof TicketSlaSchema>;

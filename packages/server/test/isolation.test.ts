@@ -222,6 +222,7 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'POST /api/govern/contracts/:id/governance/reviews': () => [{ from: '2025-01-01', weeks: 1 }],
   'PATCH /api/govern/governance/:id': () => [{ status: 'done', evidence: 'Taken over' }],
   'POST /api/govern/contracts/:id/exit-readiness': () => [{ inHouseAgents: 1 }],
+  'POST /api/govern/export-checks': () => [undefined],
   'POST /api/govern/simulations': (f) =>
     f('providers').map((providerId) => ({
       providerId,

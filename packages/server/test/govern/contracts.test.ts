@@ -542,7 +542,7 @@ describe('govern: contracts and settlement', () => {
     expect(vendor.status).toBe(404);
   });
 
-  it('exit readiness evidence: client-owned knowledge, a runbook with owners, a confirmed export test', async () => {
+  it('exit readiness evidence: client-owned knowledge, a runbook with owners, the export round trip run as a job', async () => {
     const exit = async () => {
       const res = await app.request(`/api/govern/contracts/${contractId}/exit-readiness`, {
         auth: admin,
@@ -555,7 +555,7 @@ describe('govern: contracts and settlement', () => {
     const before = await exit();
     expect(before.knowledge_client_owned?.met).toBe(false);
     expect(before.runbook).toMatchObject({ met: false, detail: 'no runbook step in the register' });
-    expect(before.export_tested).toMatchObject({ met: false, detail: 'no confirmed test' });
+    expect(before.export_tested).toMatchObject({ met: false, detail: 'no export check has run yet' });
 
     // Knowledge: an article kept by a vendor's lead walks out with the vendor; handed to the client, it counts.
     const db = app.shoreline.ctx.db;
@@ -630,26 +630,51 @@ describe('govern: contracts and settlement', () => {
     expect(noOwner.status).toBe(400);
     expect(JSON.stringify(await noOwner.json())).toContain('owner');
 
-    // The canonical export's test: confirmed by a person, closed with its evidence and the day.
-    const test = (await (
-      await app.request(register, {
-        auth: admin,
-        body: {
-          kind: 'export_test',
-          title: 'Canonical export re-imported into a scratch organization',
-          owner: 'Ayşe Demir',
-        },
-      })
-    ).json()) as { id: string };
-    expect((await exit()).export_tested?.met).toBe(false);
-    await app.request(`/api/govern/governance/${test.id}`, {
-      method: 'PATCH',
-      auth: admin,
-      body: { status: 'done', evidence: 'KPIs matched: 25 tickets, same FRT median' },
+    // The canonical export's round trip: run by a job on demand (the demo's tickets and these 25),
+    // progress visible, the result with its evidence feeding exit readiness.
+    const queued = await app.request('/api/govern/export-checks', { auth: admin, method: 'POST' });
+    expect(queued.status).toBe(202);
+    expect((await queued.json()).running).toMatchObject({ status: 'queued', progress: 0 });
+    // Only administrators of the client run or read it.
+    expect((await app.request('/api/govern/export-checks', { auth: balticLead })).status).toBe(404);
+    await app.shoreline.jobs.runDueJobs();
+    const checks = await (await app.request('/api/govern/export-checks', { auth: admin })).json();
+    expect(checks.running).toBeNull();
+    const tickets = await app.shoreline.ctx.db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirstOrThrow();
+    const [check] = checks.items;
+    expect(check).toMatchObject({ passed: true });
+    expect(check.evidence.tickets).toEqual({
+      database: Number(tickets.n),
+      exported: Number(tickets.n),
+      reimported: Number(tickets.n),
+      rejected: 0,
     });
-    const confirmed = (await exit()).export_tested;
-    expect(confirmed?.met).toBe(true);
-    expect(confirmed?.detail).toMatch(/^confirmed \d{4}-\d{2}-\d{2}: KPIs matched/);
+    expect(check.evidence.checksum.reimported).toBe(check.evidence.checksum.database);
+    const passed = (await exit()).export_tested;
+    expect(passed?.met).toBe(true);
+    expect(passed?.detail).toMatch(/^passed \d{4}-\d{2}-\d{2}: \d+ of \d+ tickets exported/);
+
+    // A ticket changed in the database behind the export's back is caught: its checksum differs.
+    const { runExportCheck } = await import('../../src/modules/govern/export-check.js');
+    const scoped = app.shoreline.ctx.scope(systemActor('test', organizationId));
+    let sabotaged = false;
+    const broken = await runExportCheck(scoped, async (f) => {
+      // Halfway through the export, one exported ticket is edited: the file and the database now differ.
+      if (!sabotaged && f > 0) {
+        sabotaged = true;
+        await app.shoreline.ctx.db
+          .updateTable('tickets')
+          .set({ status: 'closed', priority: 'low' })
+          .where('id', '=', 'tkt_govern_0')
+          .execute();
+      }
+    });
+    expect(broken.passed).toBe(false);
+    expect(broken.evidence.checksum.reimported).not.toBe(broken.evidence.checksum.database);
   });
 
   it("tracks the client's own obligations in the register: due day, client-side owner, status, overdue", async () => {

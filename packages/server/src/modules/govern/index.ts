@@ -1,5 +1,6 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { registerGovernCommands } from './cli.js';
+import { exportCheckJob, weeklyExportCheckJob } from './export-check.js';
 import { governMigrations } from './migrations.js';
 import { governPolicy } from './policy.js';
 import { governRoutes } from './routes.js';
@@ -21,6 +22,6 @@ export const governModule: ShorelineModule = {
   scopedTables: governScopedTables,
   policy: governPolicy,
   routes: governRoutes,
-  jobs: [simulateJob],
+  jobs: [simulateJob, exportCheckJob, weeklyExportCheckJob],
   cli: registerGovernCommands,
 };

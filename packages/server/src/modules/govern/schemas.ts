@@ -303,6 +303,34 @@ export const SimulationSchema = z
   })
   .openapi('Simulation');
 
+/** The canonical export's round trips (decision 0039): the latest with their evidence, and one running. */
+export const ExportChecksSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        checkedAt: z.string(),
+        passed: z.boolean(),
+        evidence: z.object({
+          tickets: z.object({
+            database: z.number().int(),
+            exported: z.number().int(),
+            reimported: z.number().int(),
+            rejected: z.number().int(),
+          }),
+          messages: z.object({ database: z.number().int(), exported: z.number().int() }),
+          checksum: z.object({ database: z.string(), reimported: z.string() }),
+          bytes: z.number().int(),
+          firstRejection: z.string().nullable(),
+        }),
+      }),
+    ),
+    running: z
+      .object({ jobId: z.string(), status: z.enum(['queued', 'running']), progress: z.number() })
+      .nullable(),
+  })
+  .openapi('ExportChecks');
+
 /** A queued simulation (decision 0039): its job's state and progress, the answer once done. */
 export const SimulationJobSchema = z
   .object({
