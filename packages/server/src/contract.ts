@@ -7,7 +7,7 @@
 // keeps it so. See docs/decisions/0008-one-api-contract-and-web-kit.md.
 import type { z } from '@hono/zod-openapi';
 import type { WireTicket } from '@shoreline/core';
-import type { auditPolicy } from './modules/audit/index.js';
+import type { AuditVerificationSchema, auditPolicy } from './modules/audit/index.js';
 import type {
   ChatClientFrame as ChatClientFrameSchema,
   ChatServerFrame as ChatServerFrameType,
@@ -35,11 +35,13 @@ import type {
   ContractSummarySchema,
   ContractVersionSchema,
   ExitReadinessSchema,
+  ExportChecksSchema,
   GovernanceItemCreate as GovernanceItemCreateSchema,
   GovernanceItemSchema,
   governPolicy,
   ReconciliationSchema,
   SettlementSchema,
+  SimulationJobSchema,
   SimulationSchema,
 } from './modules/govern/index.js';
 import type {
@@ -372,6 +374,9 @@ export type DeskPresencePayload = PresencePayloadType;
 export type SlaDefinition = z.input<typeof SlaDefinitionSchema>;
 export type SlaPolicy = z.infer<typeof SlaPolicySchema>;
 
+// Audit (administrators): the hash chain and its anchors outside the database.
+export type AuditVerification = z.infer<typeof AuditVerificationSchema>;
+
 // Govern.
 export type ContractSummary = z.infer<typeof ContractSummarySchema>;
 export type ContractVersion = z.infer<typeof ContractVersionSchema>;
@@ -380,8 +385,12 @@ export type ContractApply = z.input<typeof ContractApplySchema>;
 export type ContractDocument = ContractVersion['document'];
 export type InvoiceReconciliation = z.infer<typeof ReconciliationSchema>;
 export type SchemeSimulation = z.infer<typeof SimulationSchema>;
+/** A queued simulation: its state, progress and answer (decision 0039). */
+export type SchemeSimulationJob = z.infer<typeof SimulationJobSchema>;
 export type GovernanceItem = z.infer<typeof GovernanceItemSchema>;
 export type ExitReadiness = z.infer<typeof ExitReadinessSchema>;
+/** The canonical export's round trips, run as a job (decision 0039). */
+export type ExportChecks = z.infer<typeof ExportChecksSchema>;
 export type GovernanceItemCreate = z.input<typeof GovernanceItemCreateSchema>;
 export type SlaPolicyCreate = z.input<typeof SlaPolicyCreateSchema>;
 export type TicketSla = z.infer<typeof TicketSlaSchema>;

@@ -97,7 +97,10 @@ describe('shoreline command table', () => {
     expect(sub('user').map((c) => [c.name(), flags(c)])).toEqual([
       ['add', ['--email', '--name', '--organization', '--password', '--provider', '--role']],
     ]);
-    expect(sub('audit').map((c) => [c.name(), flags(c)])).toEqual([['verify', ['--json', '--organization']]]);
+    expect(sub('audit').map((c) => [c.name(), flags(c)])).toEqual([
+      ['verify', ['--anchors', '--json', '--organization']],
+      ['anchor', []],
+    ]);
     expect(sub('contract').map((c) => [c.name(), flags(c)])).toEqual([
       ['apply', ['--organization', '--provider']],
     ]);

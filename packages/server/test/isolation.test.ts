@@ -226,6 +226,7 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'POST /api/govern/contracts/:id/governance/reviews': () => [{ from: '2025-01-01', weeks: 1 }],
   'PATCH /api/govern/governance/:id': () => [{ status: 'done', evidence: 'Taken over' }],
   'POST /api/govern/contracts/:id/exit-readiness': () => [{ inHouseAgents: 1 }],
+  'POST /api/govern/export-checks': () => [undefined],
   'POST /api/govern/simulations': (f) =>
     f('providers').map((providerId) => ({
       providerId,
@@ -461,6 +462,7 @@ const SEGMENT_TABLE: Record<string, string> = {
   selections: 'source_selections',
   evidence: 'source_evidence',
   leads: 'sales_leads',
+  simulations: 'jobs',
 };
 
 let t: TestApp;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escalationDue, escalationState, reviewCalendar } from './governance.js';
+import { chronicEscalationLevel, escalationDue, escalationState, reviewCalendar } from './governance.js';
 
 describe('reviewCalendar', () => {
   it('weekly operational reviews, a monthly performance review, a business review each quarter', () => {
@@ -38,5 +38,26 @@ describe('escalation ladder', () => {
     expect(escalationState('2025-02-05', 1, '2025-02-05')).toEqual({ overdue: false, nextLevel: null });
     expect(escalationState('2025-02-05', 1, '2025-02-06')).toEqual({ overdue: true, nextLevel: 2 });
     expect(escalationState('2025-02-20', 3, '2025-03-01')).toEqual({ overdue: true, nextLevel: 3 });
+  });
+});
+
+describe("a contract's own ladder", () => {
+  const ladder = [
+    { level: 1, holder: 'team lead', days: 2 },
+    { level: 2, holder: 'service manager', days: 3, contact: 'sm@vendor.example' },
+    { level: 3, holder: 'account director', days: 7 },
+    { level: 4, holder: 'steering committee', days: 14 },
+  ];
+  it('deadlines come from its rungs, overdue matters climb to its top, past-the-top levels use the top', () => {
+    expect(escalationDue('2025-01-31', 2, ladder)).toBe('2025-02-03');
+    expect(escalationDue('2025-01-31', 9, ladder)).toBe('2025-02-14');
+    expect(escalationState('2025-02-03', 3, '2025-02-04', ladder)).toEqual({ overdue: true, nextLevel: 4 });
+    expect(escalationState('2025-02-03', 4, '2025-02-04', ladder)).toEqual({ overdue: true, nextLevel: 4 });
+  });
+  it('a chronic failure opens where the contract says, else on the second rung, else the only one', () => {
+    expect(chronicEscalationLevel(ladder, 3)).toBe(3);
+    expect(chronicEscalationLevel(ladder, 7)).toBe(2);
+    expect(chronicEscalationLevel(ladder)).toBe(2);
+    expect(chronicEscalationLevel([{ level: 1, holder: 'board', days: 30 }])).toBe(1);
   });
 });

@@ -66,6 +66,9 @@ const ConfigSchema = z.object({
     .positive()
     .default(10 * 1024 ** 2),
   SHORELINE_SMTP_RELAY_URL: z.string().url().optional(),
+  SHORELINE_AUDIT_ANCHOR_DIR: z.string().optional(),
+  SHORELINE_AUDIT_ANCHOR_URL: z.string().url().optional(),
+  SHORELINE_AUDIT_ANCHOR_SECRET: z.string().min(16).optional(),
 });
 
 export interface Config {
@@ -124,6 +127,14 @@ export interface Config {
   mailMaxAttachmentBytes: number;
   /** Outgoing mail goes through this relay (`smtp://user:pass@host:587`); unset: kept in the outbox. */
   smtpRelayUrl: string | undefined;
+  /**
+   * Where the audit chain's heads are anchored outside the database (decision 0039): a directory of
+   * one NDJSON file per organization, and/or a URL that receives each anchor signed with the secret
+   * (HMAC-SHA-256). Unset: no anchors.
+   */
+  auditAnchorDir: string | undefined;
+  auditAnchorUrl: string | undefined;
+  auditAnchorSecret: string | undefined;
 }
 
 /** Reads configuration from the environment, naming the variable and the reason on bad input. */
@@ -134,6 +145,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new Error(`invalid configuration: ${issue?.path.join('.')}: ${issue?.message}`);
   }
   const c = parsed.data;
+  if (c.SHORELINE_AUDIT_ANCHOR_URL && !c.SHORELINE_AUDIT_ANCHOR_SECRET)
+    throw new Error(
+      'invalid configuration: SHORELINE_AUDIT_ANCHOR_SECRET: required with SHORELINE_AUDIT_ANCHOR_URL (anchors are signed)',
+    );
   const publicUrl = c.PUBLIC_URL ?? `http://${c.HOST === '0.0.0.0' ? 'localhost' : c.HOST}:${c.PORT}`;
   return {
     databaseUrl: c.DATABASE_URL,
@@ -164,6 +179,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     chatConnectsPerMinute: c.SHORELINE_CHAT_CONNECTS_PER_MINUTE,
     chatFramesPerMinute: c.SHORELINE_CHAT_FRAMES_PER_MINUTE,
     webhookAllowPrivate: c.SHORELINE_WEBHOOK_ALLOW_PRIVATE === 'true',
+    auditAnchorDir: c.SHORELINE_AUDIT_ANCHOR_DIR ? resolve(c.SHORELINE_AUDIT_ANCHOR_DIR) : undefined,
+    auditAnchorUrl: c.SHORELINE_AUDIT_ANCHOR_URL,
+    auditAnchorSecret: c.SHORELINE_AUDIT_ANCHOR_SECRET,
     smtpPort: c.SHORELINE_SMTP_PORT,
     smtpHost: c.SHORELINE_SMTP_HOST,
     smtpTlsCert: c.SHORELINE_SMTP_TLS_CERT,

@@ -10,9 +10,13 @@ import type { DatabaseTarget } from './databases.js';
  * staff: its users as actors (keyed like DEMO_USERS) and its teams by name. `startEvents` starts
  * event delivery (in the foreground) right after the seed, before anything else is written.
  */
-export async function startDemoShoreline(target: DatabaseTarget, clock: Clock, { startEvents = false } = {}) {
+export async function startDemoShoreline(
+  target: DatabaseTarget,
+  clock: Clock,
+  { startEvents = false, env = {} as Record<string, string> } = {},
+) {
   const database = await target.open();
-  const config = loadConfig({ SHORELINE_DATA_DIR: 'memory://', PUBLIC_URL: 'http://localhost:3000' });
+  const config = loadConfig({ SHORELINE_DATA_DIR: 'memory://', PUBLIC_URL: 'http://localhost:3000', ...env });
   const shoreline = await createShoreline(config, { database, clock, webDir: '/nonexistent' });
   await seedDemo(shoreline.ctx);
   if (startEvents) await shoreline.ctx.events.start({ background: false });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { verifyAudit } from '../../src/modules/audit/index.js';
+import { flushPendingAudit } from '../../src/modules/audit/service.js';
 import { findOrCreateCustomer } from '../../src/modules/customers/index.js';
 import { ticketService } from '../../src/modules/tickets/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
@@ -36,6 +37,8 @@ describe('audit coverage: role changes, exports, vendor access to personal data'
   };
   const verify = async () => verifyAudit(t.shoreline.ctx.scope(await admin()));
 
+  let ticket = '';
+
   beforeAll(async () => {
     t = await startTestApp({ demo: true, clock });
     for (const who of Object.keys(DEMO_USERS) as (keyof typeof DEMO_USERS)[])
@@ -49,12 +52,12 @@ describe('audit coverage: role changes, exports, vendor access to personal data'
     customer = (
       await findOrCreateCustomer(system, clock, { kind: 'email', value: 'maria@example.ph', name: 'Maria' })
     ).id;
-    await ticketService.createTicket(system, clock, {
+    ({ id: ticket } = (await ticketService.createTicket(system, clock, {
       subject: 'Parcel lost',
       channel: 'email',
       customerId: customer,
       providerId: manila,
-    });
+    })) as { id: string });
   }, 120_000);
   afterAll(async () => {
     await t?.close();
@@ -112,6 +115,37 @@ describe('audit coverage: role changes, exports, vendor access to personal data'
     const after = (await records('customer.read_by_vendor')).slice(before);
     expect(after).toHaveLength(1);
     expect(after[0]).toMatchObject({ subject_type: 'customer', subject_id: customer, provider_id: manila });
+    expect((await verify()).ok).toBe(true);
+  });
+
+  it("records a vendor's read of a ticket through the pending table, joined to the chain once by audit.flush", async () => {
+    const pending = () => t.shoreline.ctx.db.selectFrom('audit_pending').selectAll().execute();
+    const before = (await records('ticket.read_by_vendor')).length;
+    expect((await t.request(`/api/tickets/${ticket}`, { auth: auth.admin! })).status).toBe(200);
+    expect((await t.request(`/api/tickets/${ticket}`, { auth: auth.vendorAgent! })).status).toBe(200);
+    expect((await t.request(`/api/tickets/${ticket}`, { auth: auth.vendorAgent! })).status).toBe(200);
+    // Another vendor's refused read, and the vendor's inbox list, record nothing.
+    expect((await t.request(`/api/tickets/${ticket}`, { auth: auth.vendorAdmin! })).status).toBe(404);
+    expect((await t.request('/api/desk/tickets?view=mine', { auth: auth.vendorAgent! })).status).toBe(200);
+    // The request wrote one pending row per read and left the chain alone.
+    expect(await pending()).toHaveLength(2);
+    expect(await records('ticket.read_by_vendor')).toHaveLength(before);
+    // The read queued the organization's flush job for the next minute; it moves them in order, once.
+    const flushJobs = await t.shoreline.ctx.db
+      .selectFrom('jobs')
+      .select('status')
+      .where('name', '=', 'audit.flush')
+      .execute();
+    expect(flushJobs).toEqual([{ status: 'queued' }]);
+    await t.shoreline.jobs.runDueJobs();
+    expect(await pending()).toHaveLength(2);
+    clock.advance(61_000);
+    await t.shoreline.jobs.runDueJobs();
+    expect(await pending()).toHaveLength(0);
+    const after = (await records('ticket.read_by_vendor')).slice(before);
+    expect(after).toHaveLength(2);
+    expect(after[0]).toMatchObject({ subject_type: 'ticket', subject_id: ticket, provider_id: manila });
+    expect(await flushPendingAudit(t.shoreline.ctx.db)).toBe(0);
     expect((await verify()).ok).toBe(true);
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { verifyAudit } from '../../src/modules/audit/index.js';
+import { openOnChronicFailure } from '../../src/modules/govern/governance.js';
+import { systemClock } from '../../src/platform/clock.js';
 import { systemActor } from '../../src/platform/scope.js';
 import { pdfText } from '../../src/test-support/pdf-text.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
@@ -291,13 +293,20 @@ describe('govern: contracts and settlement', () => {
     expect(vendor.status).toBe(404);
   });
 
+  /** Queues a simulation (202), runs the job queue, and fetches the finished job's answer. */
+  const simulated = async (body: Record<string, unknown>) => {
+    const res = await app.request('/api/govern/simulations', { auth: admin, body });
+    expect(res.status).toBe(202);
+    const queued = await res.json();
+    expect(queued).toMatchObject({ status: 'queued', progress: 0, result: null });
+    await app.shoreline.jobs.runDueJobs();
+    const job = await (await app.request(`/api/govern/simulations/${queued.id}`, { auth: admin })).json();
+    expect(job).toMatchObject({ status: 'done', progress: 1 });
+    return job.result;
+  };
+
   it('simulates what a scheme would have paid month by month, with its gaming warnings', async () => {
-    const res = await app.request('/api/govern/simulations', {
-      auth: admin,
-      body: { providerId: baltic, document: document(7_200), to: '2025-01', months: 2 },
-    });
-    expect(res.status).toBe(200);
-    const sim = await res.json();
+    const sim = await simulated({ providerId: baltic, document: document(7_200), to: '2025-01', months: 2 });
     // December 2024: no tickets, the fee only. January 2025 under a 2 h term all month: 0 of 20
     // urgent within 2 h → missed; credit = 1 006 250 × 10 % × 100 % = 100 625.
     expect(
@@ -330,18 +339,33 @@ describe('govern: contracts and settlement', () => {
       expected: 500,
       kind: 'key',
     });
-    const again = await (
-      await app.request('/api/govern/simulations', {
-        auth: admin,
-        body: { providerId: baltic, document: guarded, to: '2025-01', months: 1 },
-      })
-    ).json();
+    const again = await simulated({ providerId: baltic, document: guarded, to: '2025-01', months: 1 });
     expect(again.warnings).toEqual([]);
     // Nothing stored: the register still has January's statement only.
     const stored = await app.request(`/api/govern/contracts/${contractId}/settlements/2024-12`, {
       auth: admin,
     });
     expect(stored.status).toBe(404);
+  });
+
+  it('runs the simulator off the request: only its owner reads the job, bad input is refused before queueing', async () => {
+    const res = await app.request('/api/govern/simulations', {
+      auth: admin,
+      body: { providerId: baltic, document: document(7_200), to: '2025-01', months: 61 },
+    });
+    expect(res.status).toBe(400);
+    expect((await res.json()).field).toBe('months');
+    const queued = await (
+      await app.request('/api/govern/simulations', {
+        auth: admin,
+        body: { providerId: baltic, document: document(7_200), to: '2025-01', months: 1 },
+      })
+    ).json();
+    // Vendor staff can neither queue a simulation nor read one.
+    expect((await app.request(`/api/govern/simulations/${queued.id}`, { auth: balticLead })).status).toBe(
+      404,
+    );
+    await app.shoreline.jobs.runDueJobs();
   });
 
   it('vendor staff see only their own provider’s contracts and settlements, and cannot write', async () => {
@@ -518,7 +542,7 @@ describe('govern: contracts and settlement', () => {
     expect(vendor.status).toBe(404);
   });
 
-  it('exit readiness evidence: client-owned knowledge, a runbook with owners, a confirmed export test', async () => {
+  it('exit readiness evidence: client-owned knowledge, a runbook with owners, the export round trip run as a job', async () => {
     const exit = async () => {
       const res = await app.request(`/api/govern/contracts/${contractId}/exit-readiness`, {
         auth: admin,
@@ -531,7 +555,7 @@ describe('govern: contracts and settlement', () => {
     const before = await exit();
     expect(before.knowledge_client_owned?.met).toBe(false);
     expect(before.runbook).toMatchObject({ met: false, detail: 'no runbook step in the register' });
-    expect(before.export_tested).toMatchObject({ met: false, detail: 'no confirmed test' });
+    expect(before.export_tested).toMatchObject({ met: false, detail: 'no export check has run yet' });
 
     // Knowledge: an article kept by a vendor's lead walks out with the vendor; handed to the client, it counts.
     const db = app.shoreline.ctx.db;
@@ -606,26 +630,51 @@ describe('govern: contracts and settlement', () => {
     expect(noOwner.status).toBe(400);
     expect(JSON.stringify(await noOwner.json())).toContain('owner');
 
-    // The canonical export's test: confirmed by a person, closed with its evidence and the day.
-    const test = (await (
-      await app.request(register, {
-        auth: admin,
-        body: {
-          kind: 'export_test',
-          title: 'Canonical export re-imported into a scratch organization',
-          owner: 'Ayşe Demir',
-        },
-      })
-    ).json()) as { id: string };
-    expect((await exit()).export_tested?.met).toBe(false);
-    await app.request(`/api/govern/governance/${test.id}`, {
-      method: 'PATCH',
-      auth: admin,
-      body: { status: 'done', evidence: 'KPIs matched: 25 tickets, same FRT median' },
+    // The canonical export's round trip: run by a job on demand (the demo's tickets and these 25),
+    // progress visible, the result with its evidence feeding exit readiness.
+    const queued = await app.request('/api/govern/export-checks', { auth: admin, method: 'POST' });
+    expect(queued.status).toBe(202);
+    expect((await queued.json()).running).toMatchObject({ status: 'queued', progress: 0 });
+    // Only administrators of the client run or read it.
+    expect((await app.request('/api/govern/export-checks', { auth: balticLead })).status).toBe(404);
+    await app.shoreline.jobs.runDueJobs();
+    const checks = await (await app.request('/api/govern/export-checks', { auth: admin })).json();
+    expect(checks.running).toBeNull();
+    const tickets = await app.shoreline.ctx.db
+      .selectFrom('tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('organization_id', '=', organizationId)
+      .executeTakeFirstOrThrow();
+    const [check] = checks.items;
+    expect(check).toMatchObject({ passed: true });
+    expect(check.evidence.tickets).toEqual({
+      database: Number(tickets.n),
+      exported: Number(tickets.n),
+      reimported: Number(tickets.n),
+      rejected: 0,
     });
-    const confirmed = (await exit()).export_tested;
-    expect(confirmed?.met).toBe(true);
-    expect(confirmed?.detail).toMatch(/^confirmed \d{4}-\d{2}-\d{2}: KPIs matched/);
+    expect(check.evidence.checksum.reimported).toBe(check.evidence.checksum.database);
+    const passed = (await exit()).export_tested;
+    expect(passed?.met).toBe(true);
+    expect(passed?.detail).toMatch(/^passed \d{4}-\d{2}-\d{2}: \d+ of \d+ tickets exported/);
+
+    // A ticket changed in the database behind the export's back is caught: its checksum differs.
+    const { runExportCheck } = await import('../../src/modules/govern/export-check.js');
+    const scoped = app.shoreline.ctx.scope(systemActor('test', organizationId));
+    let sabotaged = false;
+    const broken = await runExportCheck(scoped, async (f) => {
+      // Halfway through the export, one exported ticket is edited: the file and the database now differ.
+      if (!sabotaged && f > 0) {
+        sabotaged = true;
+        await app.shoreline.ctx.db
+          .updateTable('tickets')
+          .set({ status: 'closed', priority: 'low' })
+          .where('id', '=', 'tkt_govern_0')
+          .execute();
+      }
+    });
+    expect(broken.passed).toBe(false);
+    expect(broken.evidence.checksum.reimported).not.toBe(broken.evidence.checksum.database);
   });
 
   it("tracks the client's own obligations in the register: due day, client-side owner, status, overdue", async () => {
@@ -674,6 +723,87 @@ describe('govern: contracts and settlement', () => {
       .execute();
     expect(opened).toHaveLength(2);
     expect((await verifyAudit(app.shoreline.ctx.scope(systemActor('test', org.id)))).ok).toBe(true);
+  });
+
+  it("escalates along the contract's own ladder: its levels, holders, contacts and deadlines", async () => {
+    const manila = await app.shoreline.ctx.db
+      .selectFrom('providers')
+      .select('id')
+      .where('name', '=', 'Manila CX')
+      .executeTakeFirstOrThrow();
+    const ladder = [
+      { level: 1, holder: 'team lead', days: 2 },
+      { level: 2, holder: 'service manager', contact: 'sm@manilacx.example', days: 4 },
+      { level: 3, holder: 'steering committee', days: 9 },
+    ];
+    const bad = await app.request('/api/govern/contracts', {
+      auth: admin,
+      body: {
+        providerId: manila.id,
+        effectiveFrom: '2025-01-01',
+        reason: 'signed',
+        approvedBy: 'Head of CS',
+        document: { ...document(14_400), escalationLadder: [{ level: 2, holder: 'x', days: 1 }] },
+      },
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).field).toBe('document.escalationLadder');
+    const applied = await (
+      await app.request('/api/govern/contracts', {
+        auth: admin,
+        body: {
+          providerId: manila.id,
+          effectiveFrom: '2025-01-01',
+          reason: 'signed',
+          approvedBy: 'Head of CS',
+          document: { ...document(14_400), escalationLadder: ladder, chronicEscalationLevel: 3 },
+        },
+      })
+    ).json();
+    const register = `/api/govern/contracts/${applied.contractId}/governance`;
+    // A level the ladder does not have is refused, naming the field.
+    const beyond = await app.request(register, {
+      auth: admin,
+      body: { kind: 'escalation', title: 'Too high', owner: 'client', level: 4 },
+    });
+    expect(beyond.status).toBe(400);
+    expect((await beyond.json()).field).toBe('level');
+    const opened = await (
+      await app.request(register, {
+        auth: admin,
+        body: { kind: 'escalation', title: 'Backlog', owner: 'client', level: 2 },
+      })
+    ).json();
+    const today = new Date().toISOString().slice(0, 10);
+    const inDays = (n: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    expect(opened).toMatchObject({
+      level: 2,
+      holder: 'service manager',
+      contact: 'sm@manilacx.example',
+      dueOn: inDays(4),
+    });
+    // A chronic failure found by settlement opens at the contract's chronic level (3), due in its 9 days.
+    const scoped = app.shoreline.ctx.scope(systemActor('test', organizationId));
+    await openOnChronicFailure(
+      scoped,
+      systemClock,
+      { id: applied.contractId, providerId: manila.id },
+      '2025-03',
+      ['R'],
+      {
+        escalationLadder: ladder,
+        chronicEscalationLevel: 3,
+      },
+    );
+    const items = (await (await app.request(register, { auth: admin })).json()).items;
+    expect(
+      items.find((x: { source: string | null }) => x.source === 'chronic:R:2025-03:escalation'),
+    ).toMatchObject({
+      level: 3,
+      holder: 'steering committee',
+      dueOn: inDays(9),
+    });
   });
 
   it('publishes the contract JSON Schema', async () => {

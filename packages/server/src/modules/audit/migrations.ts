@@ -28,4 +28,22 @@ export const auditMigrations: Migration[] = [
       for each row execute function audit_log_append_only();
     `,
   ),
+  // Decision 0039: vendor reads of tickets wait here and join the chain in batches (audit.flush).
+  scriptMigration(
+    '2026-12-03T1522_audit_pending',
+    `
+    create table audit_pending (
+      id text primary key,
+      organization_id text not null references organizations(id),
+      at timestamptz not null,
+      actor text not null,
+      action text not null,
+      subject_type text not null,
+      subject_id text not null,
+      provider_id text,
+      payload jsonb not null
+    );
+    create index audit_pending_org_at on audit_pending (organization_id, at, id);
+    `,
+  ),
 ];

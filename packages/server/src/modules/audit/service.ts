@@ -1,7 +1,12 @@
-import { sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
+import type { Config } from '../../platform/config.js';
+import type { DB } from '../../platform/db/schema.js';
 import { notFound } from '../../platform/http/problem.js';
+import { newId } from '../../platform/ids.js';
+import { enqueueJob, type JobDefinition } from '../../platform/jobs/index.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { readAnchors, verifyAnchors } from './anchors.js';
 import { type AuditContent, GENESIS, recordHash } from './chain.js';
 import { auditPolicy } from './policy.js';
 
@@ -21,55 +26,188 @@ export interface AuditEntry {
  * staff's included, though only administrators can read the log.
  */
 export async function appendAudit(scoped: ScopedDb, clock: Clock, entry: AuditEntry): Promise<string> {
-  const organizationId = scoped.actor.organizationId;
   return scoped.transaction(async (tx) => {
-    const db = tx.executor;
-    await db
-      .insertInto('audit_heads')
-      .values({ organization_id: organizationId, seq: 0, hash: GENESIS })
-      .onConflict((oc) => oc.column('organization_id').doNothing())
-      .execute();
-    const head = await db
-      .selectFrom('audit_heads')
-      .select(['seq', 'hash'])
-      .where('organization_id', '=', organizationId)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
-    const content: AuditContent = {
-      at: clock.now(),
-      actor: scoped.actor.userId,
-      action: entry.action,
-      subjectType: entry.subjectType,
-      subjectId: entry.subjectId,
-      providerId: entry.providerId ?? null,
-      payload: entry.payload ?? {},
-    };
-    const hash = recordHash(head.hash, content);
-    const seq = Number(head.seq) + 1;
-    await db
-      .insertInto('audit_log')
-      .values({
-        organization_id: organizationId,
-        seq,
-        at: content.at,
-        actor: content.actor,
-        action: content.action,
-        subject_type: content.subjectType,
-        subject_id: content.subjectId,
-        provider_id: content.providerId,
-        payload: JSON.stringify(content.payload),
-        prev_hash: head.hash,
-        hash,
-      })
-      .execute();
-    await db
-      .updateTable('audit_heads')
-      .set({ seq, hash })
-      .where('organization_id', '=', organizationId)
-      .execute();
-    return hash;
+    const [hash] = await appendToChain(tx.executor, scoped.actor.organizationId, [
+      contentOf(scoped, clock, entry),
+    ]);
+    return hash!;
   });
 }
+
+const contentOf = (scoped: ScopedDb, clock: Clock, entry: AuditEntry): AuditContent => ({
+  at: clock.now(),
+  actor: scoped.actor.userId,
+  action: entry.action,
+  subjectType: entry.subjectType,
+  subjectId: entry.subjectId,
+  providerId: entry.providerId ?? null,
+  payload: entry.payload ?? {},
+});
+
+/**
+ * Chains `contents` in order onto the organization's head, inside the caller's transaction: locks the
+ * head row (concurrent appends queue), inserts the records, moves the head once. Returns their hashes.
+ */
+async function appendToChain(
+  db: Kysely<DB> | Transaction<DB>,
+  organizationId: string,
+  contents: readonly AuditContent[],
+): Promise<string[]> {
+  await db
+    .insertInto('audit_heads')
+    .values({ organization_id: organizationId, seq: 0, hash: GENESIS })
+    .onConflict((oc) => oc.column('organization_id').doNothing())
+    .execute();
+  const head = await db
+    .selectFrom('audit_heads')
+    .select(['seq', 'hash'])
+    .where('organization_id', '=', organizationId)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  let seq = Number(head.seq);
+  let prev = head.hash;
+  const rows = contents.map((content) => {
+    const hash = recordHash(prev, content);
+    const row = {
+      organization_id: organizationId,
+      seq: ++seq,
+      at: content.at,
+      actor: content.actor,
+      action: content.action,
+      subject_type: content.subjectType,
+      subject_id: content.subjectId,
+      provider_id: content.providerId,
+      payload: JSON.stringify(content.payload),
+      prev_hash: prev,
+      hash,
+    };
+    prev = hash;
+    return row;
+  });
+  if (rows.length === 0) return [];
+  for (let i = 0; i < rows.length; i += 1_000)
+    await db
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 1_000))
+      .execute();
+  await db
+    .updateTable('audit_heads')
+    .set({ seq, hash: prev })
+    .where('organization_id', '=', organizationId)
+    .execute();
+  return rows.map((r) => r.hash);
+}
+
+/**
+ * Records an action that happens too often to lock the chain's head in its request (a vendor opening
+ * a ticket): an insert into `audit_pending` and, in the same transaction, the organization's
+ * `audit.flush` job for the next minute (one per organization and minute: later reads in that minute
+ * find it queued). Committed before the answer; joined to the chain by the job (flushPendingAudit).
+ * Written through `scoped.executor`: any actor is recorded.
+ */
+export async function recordAuditLater(scoped: ScopedDb, clock: Clock, entry: AuditEntry): Promise<void> {
+  const c = contentOf(scoped, clock, entry);
+  const organizationId = scoped.actor.organizationId;
+  await scoped.transaction(async (tx) => {
+    await tx.executor
+      .insertInto('audit_pending')
+      .values({
+        id: newId('aud', c.at.getTime()),
+        organization_id: organizationId,
+        at: c.at,
+        actor: c.actor,
+        action: c.action,
+        subject_type: c.subjectType,
+        subject_id: c.subjectId,
+        provider_id: c.providerId,
+        payload: JSON.stringify(c.payload),
+      })
+      .execute();
+    const minute = new Date(Math.floor(c.at.getTime() / 60_000) * 60_000 + 60_000);
+    await enqueueJob(tx.executor, clock, {
+      name: FLUSH_JOB,
+      organizationId,
+      runAt: minute,
+      idempotencyKey: minute.toISOString(),
+      maxAttempts: 10,
+    });
+  });
+}
+
+const FLUSH_JOB = 'audit.flush';
+const FLUSH_BATCH = 5_000;
+
+/**
+ * Moves the pending records into each organization's chain, oldest first, a batch per transaction:
+ * the records are chained and their pending rows deleted together, so a crash loses none and a rerun
+ * doubles none (rows another process holds are skipped). Returns how many joined the chain.
+ */
+export async function flushPendingAudit(db: Kysely<DB>, organizationId?: string): Promise<number> {
+  let moved = 0;
+  let pending = db.selectFrom('audit_pending').select('organization_id').distinct();
+  if (organizationId) pending = pending.where('organization_id', '=', organizationId);
+  const orgs = await pending.execute();
+  for (const { organization_id: organizationId } of orgs) {
+    for (;;) {
+      const n = await db.transaction().execute(async (tx) => {
+        const rows = await tx
+          .selectFrom('audit_pending')
+          .selectAll()
+          .where('organization_id', '=', organizationId)
+          .orderBy('at')
+          .orderBy('id')
+          .limit(FLUSH_BATCH)
+          .forUpdate()
+          .skipLocked()
+          .execute();
+        if (rows.length === 0) return 0;
+        await appendToChain(
+          tx,
+          organizationId,
+          rows.map((r) => ({
+            at: new Date(r.at),
+            actor: r.actor,
+            action: r.action,
+            subjectType: r.subject_type,
+            subjectId: r.subject_id,
+            providerId: r.provider_id,
+            payload: r.payload,
+          })),
+        );
+        await tx
+          .deleteFrom('audit_pending')
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute();
+        return rows.length;
+      });
+      moved += n;
+      if (n < FLUSH_BATCH) break;
+    }
+  }
+  return moved;
+}
+
+/**
+ * Pending records join the chain: the organization's, a minute after a read queued the job; every
+ * organization's at night, a sweep for whatever a dead job left behind.
+ */
+export const flushJob: JobDefinition = {
+  name: FLUSH_JOB,
+  maxAttempts: 10,
+  handler: async (_payload, ctx) => ({
+    moved: await flushPendingAudit(ctx.db, ctx.job.organizationId ?? undefined),
+  }),
+};
+export const nightlyFlushJob: JobDefinition = {
+  name: 'audit.flush_all',
+  schedule: { cron: '41 2 * * *', timeZone: 'UTC' },
+  maxAttempts: 3,
+  handler: async (_payload, ctx) => ({ moved: await flushPendingAudit(ctx.db) }),
+};
 
 export type AuditProblemKind = 'altered' | 'removed' | 'reordered';
 
@@ -175,3 +313,16 @@ export async function verifyAudit(scoped: ScopedDb): Promise<AuditVerification> 
 /** Turns the append-only trigger off and on: for the tamper tests only (an attacker with the owner's rights). */
 export const appendOnlyTrigger = (enabled: boolean) =>
   sql.raw(`alter table audit_log ${enabled ? 'enable' : 'disable'} trigger audit_log_append_only`);
+
+/** The chain from its start, and (when an anchor directory is configured) the log against its anchors. */
+export async function verifyAuditAndAnchors(
+  scoped: ScopedDb,
+  config: Pick<Config, 'auditAnchorDir'>,
+  anchorDir = config.auditAnchorDir,
+) {
+  const chain = await verifyAudit(scoped);
+  const anchors = anchorDir
+    ? await verifyAnchors(scoped, await readAnchors(anchorDir, scoped.actor.organizationId))
+    : null;
+  return { chain, anchors, ok: chain.ok && (anchors?.ok ?? true) };
+}

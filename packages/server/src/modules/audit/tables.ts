@@ -31,10 +31,28 @@ export interface AuditHeadsTable {
   hash: string;
 }
 
+/**
+ * Records waiting to join the chain (decision 0039): a read too frequent to lock the chain's head in
+ * its request (a vendor opening a ticket) is one plain insert here; the `audit.flush` job moves them
+ * into the chain in order, in one transaction per batch, so none is lost or doubled.
+ */
+export interface AuditPendingTable {
+  id: string;
+  organization_id: string;
+  at: Timestamp;
+  actor: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  provider_id: string | null;
+  payload: Json<Record<string, unknown>>;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     audit_log: AuditLogTable;
     audit_heads: AuditHeadsTable;
+    audit_pending: AuditPendingTable;
   }
 }
 
@@ -42,4 +60,5 @@ declare module '../../platform/db/schema.js' {
 export const auditScopedTables: ScopedTables = {
   audit_log: { providerColumn: null },
   audit_heads: { providerColumn: null },
+  audit_pending: { providerColumn: null },
 };

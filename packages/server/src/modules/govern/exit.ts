@@ -11,6 +11,7 @@ import type { ScopedDb } from '../../platform/scope.js';
 import { staffFor } from '../identity/index.js';
 import { publishedArticleOwnership } from '../knowledge/index.js';
 import { planStaffing, StaffingRequest } from '../plan/index.js';
+import { latestExportCheck } from './export-check.js';
 import { authorizeGovern } from './policy.js';
 import { previousPeriod, previousPeriodInverse } from './service.js';
 
@@ -44,7 +45,7 @@ export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: strin
     .selectFrom('governance_items')
     .select(['kind', 'title', 'owner', 'status', 'evidence', 'closed_at'])
     .where('contract_id', '=', contractId)
-    .where('kind', 'in', ['runbook_step', 'export_test'])
+    .where('kind', '=', 'runbook_step')
     .orderBy('due_on')
     .execute();
   const endsOn = addMonths(doc.start, doc.termMonths);
@@ -101,7 +102,7 @@ export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: strin
     },
     knowledgeEvidence(await clientOwnedKnowledge(s)),
     runbookEvidence(register),
-    exportTestEvidence(register),
+    exportTestEvidence(await latestExportCheck(s)),
   ];
   return {
     contractId,
@@ -173,17 +174,14 @@ function runbookEvidence(register: readonly RegisterRow[]) {
   };
 }
 
-// The canonical export's test is confirmed by a person (decision 0036): an `export_test` item closed
-// with its evidence; the latest closed one counts.
-function exportTestEvidence(register: readonly RegisterRow[]) {
-  const tests = register.filter((r) => r.kind === 'export_test' && r.status === 'done' && r.closed_at);
-  const last = tests
-    .map((r) => ({ ...r, on: new Date(r.closed_at!).toISOString().slice(0, 10) }))
-    .sort((a, b) => a.on.localeCompare(b.on))
-    .at(-1);
+// The canonical export's round trip, run by the platform (export-check.ts, decision 0039): met when
+// the latest run passed; the detail is its evidence.
+function exportTestEvidence(check: Awaited<ReturnType<typeof latestExportCheck>>) {
+  if (!check) return { item: 'export_tested', met: false, detail: 'no export check has run yet' };
+  const { tickets, messages, checksum } = check.evidence;
   return {
     item: 'export_tested',
-    met: last !== undefined && last.evidence.trim() !== '',
-    detail: last ? `confirmed ${last.on}: ${last.evidence || '(no evidence given)'}` : 'no confirmed test',
+    met: check.passed,
+    detail: `${check.passed ? 'passed' : 'failed'} ${check.checkedAt.slice(0, 10)}: ${tickets.exported} of ${tickets.database} tickets exported, ${tickets.reimported} read back (${tickets.rejected} rejected), ${messages.exported} of ${messages.database} messages; checksums ${checksum.database === checksum.reimported ? 'equal' : 'differ'}`,
   };
 }

@@ -1,10 +1,20 @@
 // The governance register of a contract (issue 11, Governance): review meetings (a calendar from core
 // reviewCalendar: weekly operational, monthly performance, quarterly business), corrective actions
-// (owner, due date, evidence, status) and escalations on the ladder (core ESCALATION_LADDER: a
-// deadline per level; an overdue escalation shows the level it should move to). A chronic failure
-// found by a settlement opens a corrective action and a management-level escalation, once.
-import { ESCALATION_LADDER, escalationDue, escalationState, reviewCalendar } from '@shoreline/core';
+// (owner, due date, evidence, status) and escalations on the contract's own ladder (its document's
+// `escalationLadder`, else core ESCALATION_LADDER: a deadline per level; an overdue escalation shows
+// the level it should move to). A chronic failure found by a settlement opens a corrective action and
+// an escalation at the ladder's chronic level, once.
+import {
+  chronicEscalationLevel,
+  ESCALATION_LADDER,
+  type EscalationRung,
+  escalationDue,
+  escalationRung,
+  escalationState,
+  reviewCalendar,
+} from '@shoreline/core';
 import type { Clock } from '../../platform/clock.js';
+import { AppError } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { appendAudit } from '../audit/index.js';
@@ -33,10 +43,36 @@ async function contractOf(s: ScopedDb, contractId: string) {
   return s.findOrNotFound('contracts', contractId, 'contract');
 }
 
-function present(row: Awaited<ReturnType<typeof listRows>>[number], on: string) {
+/** A level the contract's ladder has, or a 400 naming `level`. */
+function checkLevel(level: number | null | undefined, ladder: readonly EscalationRung[]) {
+  if (level !== null && level !== undefined && !ladder.some((r) => r.level === level))
+    throw new AppError(
+      'validation_failed',
+      `this contract's escalation ladder has ${ladder.length} levels`,
+      'level',
+    );
+}
+
+/** The contract's escalation ladder: its latest version's own, or the default one. */
+export async function ladderOf(s: ScopedDb, contractId: string): Promise<readonly EscalationRung[]> {
+  const latest = await s
+    .selectFrom('contract_versions')
+    .select('document')
+    .where('contract_id', '=', contractId)
+    .orderBy('version', 'desc')
+    .executeTakeFirst();
+  return latest?.document.escalationLadder ?? ESCALATION_LADDER;
+}
+
+function present(
+  row: Awaited<ReturnType<typeof listRows>>[number],
+  on: string,
+  ladder: readonly EscalationRung[],
+) {
   const escalation = row.kind === 'escalation' && row.level !== null && row.status === 'open';
+  const rung = row.level === null ? null : escalationRung(row.level, ladder);
   const state = escalation
-    ? escalationState(row.due_on, row.level!, on)
+    ? escalationState(row.due_on, row.level!, on, ladder)
     : { overdue: row.status === 'open' && row.due_on < on && DATED.has(row.kind), nextLevel: null };
   return {
     id: row.id,
@@ -47,8 +83,8 @@ function present(row: Awaited<ReturnType<typeof listRows>>[number], on: string) 
     dueOn: row.due_on,
     reviewKind: row.review_kind,
     level: row.level,
-    holder:
-      row.level === null ? null : (ESCALATION_LADDER.find((r) => r.level === row.level)?.holder ?? null),
+    holder: rung?.holder ?? null,
+    contact: rung?.contact ?? null,
     status: row.status,
     evidence: row.evidence,
     source: row.source,
@@ -73,7 +109,8 @@ export async function listGovernance(s: ScopedDb, clock: Clock, contractId: stri
   authorizeGovern(s.actor, 'govern.read');
   await contractOf(s, contractId);
   const on = today(clock);
-  return (await listRows(s, contractId)).map((r) => present(r, on));
+  const ladder = await ladderOf(s, contractId);
+  return (await listRows(s, contractId)).map((r) => present(r, on, ladder));
 }
 
 /** Adds a review, a corrective action or an escalation (due by its level's deadline unless given). */
@@ -86,8 +123,10 @@ export async function createGovernanceItem(
   authorizeGovern(s.actor, 'govern.manage');
   const contract = await contractOf(s, contractId);
   const level = input.kind === 'escalation' ? (input.level ?? 1) : null;
+  const ladder = await ladderOf(s, contractId);
+  checkLevel(level, ladder);
   const dueOn =
-    input.dueOn ?? (level !== null ? escalationDue(today(clock), level) : plusDays(today(clock), 30));
+    input.dueOn ?? (level !== null ? escalationDue(today(clock), level, ladder) : plusDays(today(clock), 30));
   return s.transaction(async (tx) => {
     const row = await tx
       .insertInto('governance_items', {
@@ -112,7 +151,7 @@ export async function createGovernanceItem(
       providerId: contract.provider_id,
       payload: { id: row.id, title: input.title, owner: input.owner, dueOn, level },
     });
-    return present(row, today(clock));
+    return present(row, today(clock), ladder);
   });
 }
 
@@ -137,9 +176,11 @@ export async function updateGovernanceItem(
     changes.status = input.status;
     changes.closed_at = input.status === 'done' ? clock.now() : null;
   }
+  const ladder = await ladderOf(s, before.contract_id);
+  if (before.kind === 'escalation') checkLevel(input.level, ladder);
   if (input.level !== undefined && before.kind === 'escalation') {
     changes.level = input.level;
-    changes.due_on = escalationDue(today(clock), input.level);
+    changes.due_on = escalationDue(today(clock), input.level, ladder);
   }
   return s.transaction(async (tx) => {
     const row = await tx.updateOrNotFound('governance_items', id, 'governance item', changes);
@@ -150,7 +191,7 @@ export async function updateGovernanceItem(
       providerId: row.provider_id,
       payload: { id, ...input },
     });
-    return present(row, today(clock));
+    return present(row, today(clock), ladder);
   });
 }
 
@@ -200,9 +241,16 @@ export async function openOnChronicFailure(
   contract: { id: string; providerId: string },
   period: string,
   termIds: readonly string[],
+  doc: {
+    escalationLadder?: readonly EscalationRung[] | undefined;
+    chronicEscalationLevel?: number | undefined;
+  },
 ): Promise<void> {
   if (termIds.length === 0) return;
   const on = today(clock);
+  // Along the contract's own ladder (decision 0039): opened at its chronic level, due by that rung.
+  const ladder = doc.escalationLadder ?? ESCALATION_LADDER;
+  const level = chronicEscalationLevel(ladder, doc.chronicEscalationLevel);
   const rows = termIds.flatMap((termId, i) => [
     {
       id: newId('gov', clock.now().getTime() + 2 * i),
@@ -224,9 +272,9 @@ export async function openOnChronicFailure(
       kind: 'escalation' as const,
       title: `Chronic failure of ${termId} (${period})`,
       owner: 'client',
-      due_on: escalationDue(on, 2),
+      due_on: escalationDue(on, level, ladder),
       review_kind: null,
-      level: 2,
+      level,
       source: `chronic:${termId}:${period}:escalation`,
       created_at: clock.now(),
     },

@@ -1,8 +1,10 @@
 import type { ShorelineModule } from '../../platform/module.js';
 import { registerGovernCommands } from './cli.js';
+import { exportCheckJob, weeklyExportCheckJob } from './export-check.js';
 import { governMigrations } from './migrations.js';
 import { governPolicy } from './policy.js';
 import { governRoutes } from './routes.js';
+import { simulateJob } from './simulate-job.js';
 import { governScopedTables } from './tables.js';
 
 export type { governPolicy } from './policy.js';
@@ -20,5 +22,6 @@ export const governModule: ShorelineModule = {
   scopedTables: governScopedTables,
   policy: governPolicy,
   routes: governRoutes,
+  jobs: [simulateJob, exportCheckJob, weeklyExportCheckJob],
   cli: registerGovernCommands,
 };

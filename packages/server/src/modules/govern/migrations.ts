@@ -71,4 +71,27 @@ export const governMigrations: Migration[] = [
       check (kind in ('review', 'action', 'escalation', 'obligation', 'runbook_step', 'export_test'));
     `,
   ),
+  // Decision 0039: a contract's own escalation ladder may have up to nine levels.
+  scriptMigration(
+    '2026-12-03T1548_govern_ladder_levels',
+    `
+    alter table governance_items drop constraint governance_items_level_check;
+    alter table governance_items add constraint governance_items_level_check check (level between 1 and 9);
+    `,
+  ),
+  // Decision 0039: the canonical export's round trip, run by a job, with its evidence.
+  scriptMigration(
+    '2026-12-03T1605_govern_export_checks',
+    `
+    create table export_checks (
+      id text primary key,
+      organization_id text not null references organizations(id),
+      job_id text,
+      checked_at timestamptz not null,
+      passed boolean not null,
+      evidence jsonb not null
+    );
+    create index export_checks_org_checked on export_checks (organization_id, checked_at desc);
+    `,
+  ),
 ];

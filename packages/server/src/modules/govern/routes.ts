@@ -3,6 +3,7 @@ import type { AppEnv } from '../../platform/http/env.js';
 import { apiRoute, IdParam, json, jsonBody, listOf } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { exitReadiness } from './exit.js';
+import { listExportChecks, queueExportCheck } from './export-check.js';
 import { createGovernanceItem, listGovernance, scheduleReviews, updateGovernanceItem } from './governance.js';
 import { reconcile } from './invoice.js';
 import { contractJsonSchema } from './json-schema.js';
@@ -12,6 +13,7 @@ import {
   ContractVersionSchema,
   ExitReadinessRequest,
   ExitReadinessSchema,
+  ExportChecksSchema,
   GovernanceItemCreate,
   GovernanceItemSchema,
   GovernanceItemUpdate,
@@ -22,10 +24,10 @@ import {
   SettlementSchema,
   SettleQuery,
   SimulateRequest,
-  SimulationSchema,
+  SimulationJobSchema,
 } from './schemas.js';
 import * as service from './service.js';
-import { simulate } from './simulate.js';
+import { getSimulation, queueSimulation } from './simulate-job.js';
 
 const SettlementParams = IdParam.extend({
   // Any short text: a month with no statement is simply not found (as a foreign one is).
@@ -114,11 +116,20 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   );
   app.openapi(
     apiRoute('govern', 'post', '/api/govern/simulations', {
-      summary: 'What a draft scheme would have paid over the provider’s past months, with gaming warnings',
+      summary:
+        'Queue a simulation: what a draft scheme would have paid over the provider’s past months, with gaming warnings',
       request: { body: jsonBody(SimulateRequest) },
-      responses: { 200: json(SimulationSchema, 'Simulation') },
+      responses: { 202: json(SimulationJobSchema, 'Queued: poll GET /api/govern/simulations/{id}') },
     }),
-    async (c) => c.json(await simulate(c.var.scoped, ctx.clock, c.req.valid('json')), 200),
+    async (c) => c.json(await queueSimulation(ctx, c.var.scoped, c.req.valid('json')), 202),
+  );
+  app.openapi(
+    apiRoute('govern', 'get', '/api/govern/simulations/{id}', {
+      summary: 'A simulation of the caller’s own: state, progress and, once done, the answer',
+      request: { params: IdParam },
+      responses: { 200: json(SimulationJobSchema, 'Simulation job') },
+    }),
+    async (c) => c.json(await getSimulation(c.var.scoped, c.req.valid('param').id), 200),
   );
   app.openapi(
     apiRoute('govern', 'get', '/api/govern/contracts/{id}/governance', {
@@ -176,6 +187,21 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     }),
     async (c) =>
       c.json(await exitReadiness(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')), 200),
+  );
+  app.openapi(
+    apiRoute('govern', 'get', '/api/govern/export-checks', {
+      summary:
+        'The canonical export’s round trips (exit readiness): the latest with their evidence, and one running',
+      responses: { 200: json(ExportChecksSchema, 'Export checks') },
+    }),
+    async (c) => c.json(await listExportChecks(c.var.scoped), 200),
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/export-checks', {
+      summary: 'Run the canonical export’s round trip now (a job; one at a time)',
+      responses: { 202: json(ExportChecksSchema, 'Queued: poll GET /api/govern/export-checks') },
+    }),
+    async (c) => c.json(await queueExportCheck(ctx, c.var.scoped, ctx.clock), 202),
   );
   app.openapi(
     apiRoute('govern', 'get', '/api/govern/contract-schema', {

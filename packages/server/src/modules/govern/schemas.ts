@@ -103,6 +103,29 @@ export const ContractDocument = z
       .max(10)
       .default([]),
     forecastBand: z.object({ aboveBp: Bp.optional(), belowBp: Bp.optional() }).strict().optional(),
+    /**
+     * The contract's own escalation ladder (levels 1, 2, … in order, each with its holder, contact and
+     * days to resolve); absent: the default ladder (core ESCALATION_LADDER). Decision 0039.
+     */
+    escalationLadder: z
+      .array(
+        z
+          .object({
+            level: z.number().int().min(1).max(9),
+            holder: z.string().trim().min(1).max(80),
+            contact: z.string().trim().min(1).max(200).optional(),
+            days: z.number().int().min(1).max(365),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(9)
+      .refine((rungs) => rungs.every((r, i) => r.level === i + 1), {
+        message: 'levels must be 1, 2, 3, … in order',
+      })
+      .optional(),
+    /** The ladder level a chronic failure opens at (default: the second rung, or the only one). */
+    chronicEscalationLevel: z.number().int().min(1).max(9).optional(),
     terms: z.array(ContractTerm).min(1).max(50),
   })
   .strict()
@@ -238,7 +261,8 @@ export const SimulateRequest = z
       .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
       .optional()
       .openapi({ example: '2025-12' }),
-    months: z.number().int().min(1).max(24).default(12),
+    // Off the request since decision 0039 (a job with a time budget): up to five years.
+    months: z.number().int().min(1).max(60).default(12),
   })
   .strict()
   .openapi('SimulateRequest');
@@ -278,6 +302,45 @@ export const SimulationSchema = z
     ),
   })
   .openapi('Simulation');
+
+/** The canonical export's round trips (decision 0039): the latest with their evidence, and one running. */
+export const ExportChecksSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        id: z.string(),
+        checkedAt: z.string(),
+        passed: z.boolean(),
+        evidence: z.object({
+          tickets: z.object({
+            database: z.number().int(),
+            exported: z.number().int(),
+            reimported: z.number().int(),
+            rejected: z.number().int(),
+          }),
+          messages: z.object({ database: z.number().int(), exported: z.number().int() }),
+          checksum: z.object({ database: z.string(), reimported: z.string() }),
+          bytes: z.number().int(),
+          firstRejection: z.string().nullable(),
+        }),
+      }),
+    ),
+    running: z
+      .object({ jobId: z.string(), status: z.enum(['queued', 'running']), progress: z.number() })
+      .nullable(),
+  })
+  .openapi('ExportChecks');
+
+/** A queued simulation (decision 0039): its job's state and progress, the answer once done. */
+export const SimulationJobSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(['queued', 'running', 'done', 'dead', 'cancelled']),
+    progress: z.number().openapi({ description: 'share of the months settled, 0–1' }),
+    error: z.string().nullable(),
+    result: SimulationSchema.nullable(),
+  })
+  .openapi('SimulationJob');
 
 /** A vendor invoice as CSV text: a header row with unit, quantity, amount (major units). */
 export const InvoiceRequest = z
@@ -341,7 +404,7 @@ export const GovernanceItemCreate = z
     /** The meeting's day or the due day; an escalation is due by its level's deadline when omitted. */
     dueOn: Day.optional(),
     reviewKind: z.enum(['operational', 'performance', 'business']).optional(),
-    level: z.number().int().min(1).max(3).optional(),
+    level: z.number().int().min(1).max(9).optional(),
   })
   .strict()
   .refine((v) => v.kind === 'runbook_step' || v.owner !== '', {
@@ -354,7 +417,7 @@ export const GovernanceItemUpdate = z
   .object({
     status: z.enum(['open', 'done']).optional(),
     evidence: z.string().max(2_000).optional(),
-    level: z.number().int().min(1).max(3).optional(),
+    level: z.number().int().min(1).max(9).optional(),
     /** Assigns an item (a runbook step drafted unassigned gets its owner). */
     owner: z.string().trim().min(1).max(200).optional(),
   })
@@ -378,6 +441,8 @@ export const GovernanceItemSchema = z
     level: z.number().int().nullable(),
     /** Who holds an escalation at its level (core ESCALATION_LADDER). */
     holder: z.string().nullable(),
+    /** Who to reach at the escalation's level, as the contract's ladder names them. */
+    contact: z.string().nullable(),
     status: z.enum(['open', 'done']),
     evidence: z.string(),
     source: z.string().nullable(),

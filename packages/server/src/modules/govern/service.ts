@@ -364,6 +364,7 @@ export async function settle(
       { id: contract.id, providerId: query.providerId },
       query.period,
       statement.chronicFailures,
+      latestDoc,
     );
   });
   return statement;

@@ -40,12 +40,26 @@ export interface Simulation {
 /** Middle value (the lower of the two middles for an even count: an amount that was really paid). */
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)] ?? 0;
 
-export async function simulate(s: ScopedDb, clock: Clock, input: SimulationInput): Promise<Simulation> {
+/** What the request checks before the simulation is queued: the caller's right, the document, the provider. */
+export async function checkSimulation(s: ScopedDb, input: SimulationInput): Promise<void> {
   authorizeGovern(s.actor, 'govern.manage');
   checkDocument(input.document);
   const directory = await directoryFor(s);
   if (!directory.providers.some((p) => p.id === input.providerId))
     throw new AppError('not_found', 'provider not found', 'providerId');
+}
+
+/**
+ * Settles the draft month by month (run by the `govern.simulate` job, off the request: simulate-job.ts).
+ * `onMonth` hears each finished month (progress); an aborted `signal` stops between months.
+ */
+export async function simulate(
+  s: ScopedDb,
+  clock: Clock,
+  input: SimulationInput,
+  o: { onMonth?: (done: number, of: number) => Promise<void>; signal?: AbortSignal } = {},
+): Promise<Simulation> {
+  await checkSimulation(s, input);
   const last = input.to ?? previousPeriod(clock.now().toISOString().slice(0, 7));
   const periods: string[] = [];
   for (let p = last, i = 0; i < input.months; i++, p = previousPeriod(p)) periods.unshift(p);
@@ -53,6 +67,7 @@ export async function simulate(s: ScopedDb, clock: Clock, input: SimulationInput
   const from = `${periods[0]}-01`;
   const statements: Settlement[] = [];
   for (const period of periods) {
+    o.signal?.throwIfAborted();
     const history = statements.slice(-12).map((st) => termMonths(st));
     statements.push(
       await computeStatement(s, {
@@ -64,6 +79,7 @@ export async function simulate(s: ScopedDb, clock: Clock, input: SimulationInput
         history,
       }),
     );
+    await o.onMonth?.(statements.length, periods.length);
   }
   const nets = statements.map((st) => st.netMinor);
   return {

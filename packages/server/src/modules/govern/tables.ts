@@ -62,8 +62,19 @@ export interface GovernanceItemsTable {
   closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
+/** A run of the canonical export's round trip (export-check.ts) and what it found. */
+export interface ExportChecksTable {
+  id: string;
+  organization_id: string;
+  job_id: string | null;
+  checked_at: Timestamp;
+  passed: boolean;
+  evidence: ColumnType<unknown, string, string>;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
+    export_checks: ExportChecksTable;
     governance_items: GovernanceItemsTable;
     contracts: ContractsTable;
     contract_versions: ContractVersionsTable;
@@ -77,4 +88,6 @@ export const governScopedTables: ScopedTables = {
   contract_versions: { providerColumn: 'provider_id' },
   settlements: { providerColumn: 'provider_id' },
   governance_items: { providerColumn: 'provider_id' },
+  // The organization's whole export: in-house administrators only (govern.manage).
+  export_checks: { providerColumn: null },
 };

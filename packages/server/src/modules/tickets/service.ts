@@ -16,6 +16,7 @@ import { type DomainEvent, publishTransient, recordEvent } from '../../platform/
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { recordAuditLater } from '../audit/index.js';
 import { type DirectoryTeam, directoryFor, organizationDirectory } from '../identity/index.js';
 import { bumpTicketDataVersion } from './data-version.js';
 import { presentMessage, presentTicket, presentTicketDetail } from './presenters.js';
@@ -559,6 +560,24 @@ export async function getTicket(s: ScopedDb, ticketId: string) {
     s.selectFrom('ticket_events').selectAll().where('ticket_id', '=', ticketId).orderBy('seq').execute(),
   ]);
   return presentTicketDetail(ticket, messages, history);
+}
+
+/**
+ * A ticket opened by a person (GET /api/tickets/{id}). Vendor staff reading a ticket (personal data)
+ * is governance evidence (issue 11, GDPR art. 28; decision 0039): recorded as
+ * `ticket.read_by_vendor`, through the audit log's pending table (one insert, no lock on the chain),
+ * joined to the chain by the audit.flush job. In-house reads, refused reads and lists are not recorded.
+ */
+export async function readTicket(s: ScopedDb, clock: Clock, ticketId: string) {
+  const detail = await getTicket(s, ticketId);
+  if (s.actor.providerId !== null)
+    await recordAuditLater(s, clock, {
+      action: 'ticket.read_by_vendor',
+      subjectType: 'ticket',
+      subjectId: ticketId,
+      providerId: s.actor.providerId,
+    });
+  return detail;
 }
 
 /** Sets the priority (null: none). Emits `ticket.priority_changed`. */

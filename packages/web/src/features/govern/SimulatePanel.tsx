@@ -21,6 +21,7 @@ export function SimulatePanel(props: { providerId: string; document: ContractDoc
   const [result, setResult] = useState<SchemeSimulation>();
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<number>();
   const money = (minor: number) => fmt.money(minor, result?.currency ?? props.document.currency);
   const readDraft = async (file: File | undefined) => {
     if (!file) return setDraft(undefined);
@@ -35,12 +36,13 @@ export function SimulatePanel(props: { providerId: string; document: ContractDoc
     setError(undefined);
     setBusy(true);
     try {
-      setResult(await governApi.simulate(props.providerId, draft ?? props.document, to));
+      setResult(await governApi.simulate(props.providerId, draft ?? props.document, to, setProgress));
     } catch (err) {
       setResult(undefined);
       setError(err);
     } finally {
       setBusy(false);
+      setProgress(undefined);
     }
   };
   return (
@@ -70,6 +72,11 @@ export function SimulatePanel(props: { providerId: string; document: ContractDoc
           {t('govern.simulate.run')}
         </button>
       </form>
+      {busy && progress !== undefined ? (
+        <p role="status">
+          {t('govern.simulate.progress', { percent: fmt.number(Math.round(progress * 100)) })}
+        </p>
+      ) : null}
       <ErrorBanner error={error} />
       {result ? (
         <>

@@ -9,6 +9,7 @@ import type {
   InvoiceReconciliation,
   ListResponse,
   SchemeSimulation,
+  SchemeSimulationJob,
   Settlement,
 } from '@shoreline/server/contract';
 import { ApiError, api } from '../../lib/api';
@@ -33,9 +34,31 @@ export const governApi = {
       `/govern/contracts/${encodeURIComponent(id)}/settlements/${encodeURIComponent(period)}/invoice`,
       { csv },
     ),
-  /** What a scheme would have paid over the provider's past months (nothing stored). */
-  simulate: (providerId: string, document: ContractDocument, to: string, months = 12) =>
-    api.post<SchemeSimulation>('/govern/simulations', { providerId, document, to, months }),
+  /**
+   * What a scheme would have paid over the provider's past months (nothing stored): queued as a job
+   * on the server, polled until done; `onProgress` hears the share of months settled.
+   */
+  simulate: async (
+    providerId: string,
+    document: ContractDocument,
+    to: string,
+    onProgress: (fraction: number) => void,
+    months = 12,
+  ): Promise<SchemeSimulation> => {
+    let job = await api.post<SchemeSimulationJob>('/govern/simulations', {
+      providerId,
+      document,
+      to,
+      months,
+    });
+    while (job.status === 'queued' || job.status === 'running') {
+      onProgress(job.progress);
+      await new Promise((r) => setTimeout(r, 400));
+      job = await api.get<SchemeSimulationJob>(`/govern/simulations/${encodeURIComponent(job.id)}`);
+    }
+    if (!job.result) throw new Error(job.error ?? job.status);
+    return job.result;
+  },
   governance: (id: string) =>
     api
       .get<ListResponse<GovernanceItem>>(`/govern/contracts/${encodeURIComponent(id)}/governance`)

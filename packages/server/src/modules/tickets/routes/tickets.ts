@@ -24,7 +24,7 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext)
     summary: 'A ticket with its conversation and history',
     request: { params: TicketIdParam },
     responses: { 200: json(TicketDetailSchema, 'Ticket') },
-    run: ({ scoped, param }) => service.getTicket(scoped, param.id),
+    run: ({ scoped, param }) => service.readTicket(scoped, clock, param.id),
   });
   route.post('/api/tickets', {
     summary: 'Open a ticket',
