@@ -9,11 +9,13 @@
 //    newer than the compiled entry point;
 //  - the web app is built with vite only when its sources (or core's, or the server's contract) are
 //    newer than dist/index.html;
-//  - on a first start with the embedded database, the database is made in a child process at the
-//    same time as the builds, into a folder renamed into place when complete: unpacked from the
-//    prebuilt cluster (packages/server/assets, migrations applied: `npm run make-cluster`) when it
-//    fits this checkout, else by PGlite's initdb.
-// Then `shoreline serve --demo` opens the database, migrates, seeds and listens (it prints each step).
+//  - on a first start with the embedded database, the database is made at the same time as the
+//    builds, into a folder renamed into place when complete: the prebuilt cluster
+//    (packages/server/assets, migrations applied: `npm run make-cluster`) unpacked as the tarball it
+//    is, when it fits this checkout, else PGlite's initdb in a child process (scripts/initdb.mjs);
+//  - the server starts as soon as it is compiled and the database exists, while vite still builds:
+//    it serves the page once vite has written it (platform/http/app.ts reads index.html when asked).
+// `shoreline serve --demo` opens the database, migrates, seeds and listens (it prints each step).
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
