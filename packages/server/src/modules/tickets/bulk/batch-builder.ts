@@ -281,7 +281,9 @@ export class BatchBuilder {
     }
     if (pos !== bytes) throw new Error(`batch rows: wrote ${pos} bytes of ${bytes}`);
     const childSlabs = this.childOut.slabs;
-    const children = [...this.children.values()].map(([slab, from, to]) => childSlabs[slab]!.subarray(from, to));
+    const children = [...this.children.values()].map(([slab, from, to]) =>
+      childSlabs[slab]!.subarray(from, to),
+    );
     const prepared: PreparedBatch = {
       now: this.now,
       ticketCount: order.length,
