@@ -9,13 +9,15 @@
 //    newer than the compiled entry point;
 //  - the web app is built with vite only when its sources (or core's, or the server's contract) are
 //    newer than dist/index.html;
-//  - on a first start with the embedded database, the database is made in a child process at the
-//    same time as the builds, into a folder renamed into place when complete: unpacked from the
-//    prebuilt cluster (packages/server/assets, migrations applied: `npm run make-cluster`) when it
-//    fits this checkout, else by PGlite's initdb.
-// Then `shoreline serve --demo` opens the database, migrates, seeds and listens (it prints each step).
+//  - on a first start with the embedded database, the database is made at the same time as the
+//    builds, into a folder renamed into place when complete: the prebuilt cluster
+//    (packages/server/assets, migrations applied: `npm run make-cluster`) unpacked as the tarball it
+//    is, when it fits this checkout, else PGlite's initdb in a child process (scripts/initdb.mjs);
+//  - the server starts as soon as it is compiled and the database exists, while vite still builds:
+//    it serves the page once vite has written it (platform/http/app.ts reads index.html when asked).
+// `shoreline serve --demo` opens the database, migrates, seeds and listens (it prints each step).
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../packages/server/bin/node-flags.js';
@@ -82,12 +84,30 @@ async function prepareDatabase() {
       : `creating the database in ${dataDir} (first start only)…`,
   );
   const t = performance.now();
-  await run(
-    process.execPath,
-    [join(root, 'scripts', 'initdb.mjs'), dataDir, ...(prebuilt ? ['--from', prebuilt.file] : [])],
-    { cwd: join(root, 'packages', 'server') },
-  );
+  if (prebuilt) await unpackCluster(prebuilt.file, dataDir);
+  else
+    await run(process.execPath, [join(root, 'scripts', 'initdb.mjs'), dataDir], {
+      cwd: join(root, 'packages', 'server'),
+    });
   say(`created the database in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
+
+/**
+ * The prebuilt cluster is PGlite's own dump (`dumpDataDir`: a gzipped tar of the data directory), so
+ * it is unpacked as a plain tarball (≈ 0.3 s of CPU) rather than by starting PGlite to load it (≈ 2.5 s
+ * of CPU, 15 s at load 18); into a folder beside the data directory, renamed into place when complete.
+ */
+async function unpackCluster(file, dataDir) {
+  const { extract } = await import('tar');
+  const partial = `${dataDir}.unpack-${process.pid}`;
+  rmSync(partial, { recursive: true, force: true });
+  try {
+    mkdirSync(partial, { recursive: true });
+    await extract({ file, cwd: partial });
+    if (!existsSync(dataDir)) renameSync(partial, dataDir);
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -128,16 +148,24 @@ function migrationIds() {
   return [...ids].sort();
 }
 
+const fail = (err) => {
+  console.error(`shoreline: ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+};
+// The web app builds while the server starts (it serves the page once vite has written it).
+let web;
 try {
   const database = prepareDatabase();
   say(await compileServer());
-  await buildWeb();
+  // The server serves the folder's files as they appear; it must exist when the server starts.
+  mkdirSync(join(root, 'packages', 'web', 'dist'), { recursive: true });
+  web = buildWeb();
+  web.catch(() => {}); // reported below, once the server is started
   await database;
 } catch (err) {
-  console.error(`shoreline: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
+  fail(err);
 }
-say(`ready to serve after ${seconds()}; starting the server…`);
+say(`starting the server after ${seconds()}…`);
 const server = spawn(
   process.execPath,
   [...SERVER_NODE_FLAGS, compiledCli, 'serve', '--demo', ...process.argv.slice(2)],
@@ -148,3 +176,10 @@ const server = spawn(
 );
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+web.then(
+  () => say(`the web app is ready after ${seconds()}`),
+  (err) => {
+    server.kill('SIGTERM');
+    fail(err);
+  },
+);

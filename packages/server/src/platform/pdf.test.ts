@@ -32,7 +32,7 @@ const letters = (s: string) => s.replace(/\s+/g, '');
 describe('pdfWriter draws Hebrew so it reads right to left', () => {
   it('lays each glyph where UAX #9 puts it: words right to left, letters within a word right to left, digits left to right', async () => {
     const lines = ['שלום עולם 2026', 'עלות לפנייה (12.50 אירו) לשנה'];
-    const w = pdfWriter({ title: 'bidi', locale: 'he' });
+    const w = await pdfWriter({ title: 'bidi', locale: 'he' });
     for (const line of lines) w.text(line);
     const drawn = await drawnLines(await w.finish());
     // Left to right on the page: "2026", then עולם ending in its final mem, then שלום; one space between.
@@ -41,7 +41,7 @@ describe('pdfWriter draws Hebrew so it reads right to left', () => {
   });
 
   it('draws a left-to-right line with Turkish letters as written', async () => {
-    const w = pdfWriter({ title: 'tr', locale: 'tr' });
+    const w = await pdfWriter({ title: 'tr', locale: 'tr' });
     w.text('İletişim başına maliyet');
     expect(letters((await drawnLines(await w.finish()))[0]!)).toBe('İletişimbaşınamaliyet');
   });

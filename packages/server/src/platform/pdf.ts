@@ -4,7 +4,7 @@
 // searched and extracted. pdfkit lays text out left to right; Hebrew lines are reordered here with
 // the Unicode Bidirectional Algorithm (bidi-js, UAX #9) and drawn as one run (decision 0037).
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFDocumentType from 'pdfkit';
 
 const require = createRequire(import.meta.url);
 const REGULAR = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
@@ -50,7 +50,9 @@ export interface PdfWriter {
 }
 
 /** An A4 document with the embedded fonts; text streams uncompressed so the words can be searched. */
-export function pdfWriter(options: { title: string; locale: string }): PdfWriter {
+// Loaded when first used: pdfkit costs ≈ 0.3 s of CPU to load, paid by every server start otherwise.
+export async function pdfWriter(options: { title: string; locale: string }): Promise<PdfWriter> {
+  const PDFDocument: typeof PDFDocumentType = (await import('pdfkit')).default;
   const doc = new PDFDocument({
     size: 'A4',
     margin: 50,

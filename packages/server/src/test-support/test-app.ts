@@ -28,7 +28,14 @@ export type Auth = { cookie: string } | { token: string };
 
 /** A Shoreline app on a fresh database (see primaryTarget), optionally with the demo organization. */
 export async function startTestApp(
-  options: { demo?: boolean; clock?: Clock; target?: DatabaseTarget; env?: Record<string, string> } = {},
+  options: {
+    demo?: boolean;
+    clock?: Clock;
+    target?: DatabaseTarget;
+    env?: Record<string, string>;
+    /** Folder of the built web app (default: none). */
+    webDir?: string;
+  } = {},
 ): Promise<TestApp> {
   const database = await (options.target ?? primaryTarget()).open();
   const config = loadConfig({
@@ -39,7 +46,7 @@ export async function startTestApp(
   const shoreline = await createShoreline(config, {
     database,
     clock: options.clock ?? systemClock,
-    webDir: '/nonexistent',
+    webDir: options.webDir ?? '/nonexistent',
   });
   if (options.demo) await seedDemo(shoreline.ctx);
   // Push is live; listeners run when a test calls shoreline.ctx.events.drain(), so tests decide when.

@@ -69,7 +69,7 @@ function monthLevel(s: Settlement, termId: string): number | null {
 }
 
 /** Renders the review pack; resolves to the PDF bytes. */
-export function renderReviewPack(input: ReviewPackInput): Promise<Buffer> {
+export async function renderReviewPack(input: ReviewPackInput): Promise<Buffer> {
   const label = (key: string) => input.labels[key] ?? DEFAULT_LABELS[key] ?? key;
   const s = input.statement;
   const money = (minor: number) =>
@@ -81,7 +81,7 @@ export function renderReviewPack(input: ReviewPackInput): Promise<Buffer> {
       : new Intl.NumberFormat(input.locale, { style: 'percent', minimumFractionDigits: 2 }).format(
           bp / 10_000,
         );
-  const pdf = pdfWriter({ title: label('title'), locale: input.locale });
+  const pdf = await pdfWriter({ title: label('title'), locale: input.locale });
   const { doc } = pdf;
   const heading = (text: string) => {
     doc.moveDown(0.8);

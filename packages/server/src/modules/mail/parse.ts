@@ -1,6 +1,6 @@
 import EmailReplyParser from 'email-reply-parser';
 import { convert as htmlToText } from 'html-to-text';
-import { type AddressObject, simpleParser } from 'mailparser';
+import type { AddressObject } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import { messageIdsIn } from './headers.js';
 
@@ -92,6 +92,8 @@ function withoutMboxLine(raw: Buffer): Buffer {
  * as decoded; HTML-only mail gets its text from html-to-text; HTML is sanitized for display.
  */
 export async function parseMail(raw: Uint8Array): Promise<ParsedMail> {
+  // Loaded when the first mail arrives (≈ 0.1 s of CPU at every server start otherwise).
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(withoutMboxLine(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)), {
     skipTextToHtml: true,
     skipTextLinks: true,

@@ -77,7 +77,7 @@ const LEFT = 50;
 const RIGHT = 545;
 
 /** Renders the report; resolves to the PDF bytes. Text streams are left uncompressed so the report's words can be searched. */
-export function renderReport(input: ReportInput): Promise<Buffer> {
+export async function renderReport(input: ReportInput): Promise<Buffer> {
   const label = (key: string) => input.labels[key] ?? DEFAULT_LABELS[key] ?? key;
   /** An enumerated value (a question, a leaning, a verdict) in the reader's words, else as stored. */
   const term = (group: string, key: string) => input.labels[`${group}.${key}`] ?? key;
@@ -97,7 +97,7 @@ export function renderReport(input: ReportInput): Promise<Buffer> {
     v === null
       ? '-'
       : new Intl.NumberFormat(input.locale, { style: 'percent', maximumFractionDigits: 1 }).format(v);
-  const writer = pdfWriter({ title: label('title'), locale: input.locale });
+  const writer = await pdfWriter({ title: label('title'), locale: input.locale });
   const { doc, rtl } = writer;
 
   /** Text in a box from `x` (measured from the reading start: the left, or the right in Hebrew). */

@@ -28,9 +28,28 @@ export class ClientGoneError extends Error {
   }
 }
 
-/** Runs `work` so that its PostgreSQL queries are cancelled when `signal` aborts. */
-export function withCancellation<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
-  return scopes.run({ signal, held: new Set(), cancelled: new WeakSet() }, work);
+/**
+ * Runs `work` so that its PostgreSQL queries are cancelled when `signal` aborts. The signal may be
+ * given as a function, asked only when a query starts: the Node adapter makes a request's
+ * AbortController when its signal is first read (and aborts it then if the client had already
+ * gone), so a request answered from memory makes none.
+ */
+export function withCancellation<T>(
+  signal: AbortSignal | (() => AbortSignal),
+  work: () => Promise<T>,
+): Promise<T> {
+  if (typeof signal !== 'function')
+    return scopes.run({ signal, held: new Set(), cancelled: new WeakSet() }, work);
+  let read: AbortSignal | undefined;
+  const scope: CancelScope = {
+    get signal() {
+      read ??= signal();
+      return read;
+    },
+    held: new Set(),
+    cancelled: new WeakSet(),
+  };
+  return scopes.run(scope, work);
 }
 
 /**

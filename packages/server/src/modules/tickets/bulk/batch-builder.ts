@@ -115,7 +115,13 @@ export class BatchBuilder {
   private starts: number[] = [];
   private ends: number[] = [];
   private superseded: number[] = [];
-  private children = new Map<number, string>();
+  /**
+   * Per ticket with messages or events: slab, start and end of its text COPY rows. Written to bytes
+   * as the ticket arrives, like the ticket rows: kept as strings until the batch was taken, an event
+   * log's child rows (one per event) outlived V8's young generation and cost more to collect.
+   */
+  private children = new Map<number, [number, number, number]>();
+  private readonly childOut = new BinaryRowWriter();
   /** Per ticket: its provider, message count and event count (for the batch's summary event). */
   private providerOf: (string | null)[] = [];
   private messageCounts: number[] = [];
@@ -229,7 +235,14 @@ export class BatchBuilder {
     this.slab.push(o.slab);
     this.starts.push(start);
     this.ends.push(o.pos);
-    if (t.messages.length > 0 || t.events.length > 0) this.children.set(ordinal, childRows(p));
+    if (t.messages.length > 0 || t.events.length > 0) {
+      const text = childRows(p);
+      const c = this.childOut;
+      c.reserve(utf8Bound(text));
+      const from = c.pos;
+      c.raw(text);
+      this.children.set(ordinal, [c.slab, from, c.pos]);
+    }
     if (p.providerId !== null) this.providers.add(p.providerId);
     if (p.teamId !== null) this.teams.add(p.teamId);
   }
@@ -267,12 +280,15 @@ export class BatchBuilder {
       pos += slabs[this.slab[i]!]!.copy(rows, pos, this.starts[i]!, this.ends[i]!);
     }
     if (pos !== bytes) throw new Error(`batch rows: wrote ${pos} bytes of ${bytes}`);
-    const children = [...this.children.values()];
+    const childSlabs = this.childOut.slabs;
+    const children = [...this.children.values()].map(([slab, from, to]) =>
+      childSlabs[slab]!.subarray(from, to),
+    );
     const prepared: PreparedBatch = {
       now: this.now,
       ticketCount: order.length,
       ticketRows: order.length === 0 ? [] : [rows],
-      childRows: children.length === 0 ? [] : [Buffer.from(children.join(''))],
+      childRows: children.length === 0 ? [] : [Buffer.concat(children)],
       quality,
       messageCount,
       eventCount,
@@ -294,6 +310,7 @@ export class BatchBuilder {
     this.providers = new Set();
     this.teams = new Set();
     this.out.reset();
+    this.childOut.reset();
     this.now = this.clock();
     return prepared;
   }

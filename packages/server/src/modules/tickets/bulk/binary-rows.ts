@@ -89,6 +89,11 @@ export class BinaryRowWriter {
     return b.write(s, p);
   }
 
+  /** A string's UTF-8 bytes as they are (text COPY rows); `reserve` its `utf8Bound` first. */
+  raw(s: string): void {
+    this.pos += this.buf.write(s, this.pos);
+  }
+
   text(s: string | null): void {
     if (s === null) {
       this.null();
