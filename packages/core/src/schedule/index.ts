@@ -1,4 +1,5 @@
 // Shift scheduling: rules, candidate shifts, the covering integer program, a greedy fallback.
+export * from './export.js';
 export * from './greedy.js';
 export * from './local-search.js';
 export * from './model.js';
