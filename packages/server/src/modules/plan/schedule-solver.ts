@@ -172,8 +172,8 @@ export interface ScheduleProgress {
  * ({@link roundedLpSchedule}); (2b) local search on the best schedule so far
  * ({@link improveSchedule}: drop, and one- and two-shift exchanges), then, with `iterate`, iterated local
  * search ({@link iteratedImprove}) until half the time is spent; (3) the integer program
- * restricted to the columns any LP used, the best schedule's and their neighbours (a "restricted
- * master" MIP: small, so HiGHS proves its optimum quickly); (4) the full integer program
+ * restricted to the columns any LP or the best schedule used (a "restricted master" MIP: small, so
+ * HiGHS proves its optimum quickly); (4) the full integer program
  * with the time left. It stops as soon as the best schedule is within `acceptGap` of the bound. The
  * answer is the best covering schedule among all of these, the LP rounded up and core's greedy, so a
  * solver failure (a WASM abort in presolve, a timeout) still returns a feasible schedule.
@@ -308,17 +308,8 @@ export async function solveSchedule(
     }
     // (3) The integer program over the columns the LPs and the best schedule use.
     if (!done() && left() > 1) {
-      // With the best schedule's columns and their neighbours (the same type starting up to an hour
-      // earlier or later, any meal place): the columns a better schedule most likely moves to.
-      const near = new Set<string>();
       best().counts.forEach((c, i) => {
-        if (c === 0) return;
-        used.add(i);
-        const s = candidates[i]!;
-        for (let d = -4; d <= 4; d++) near.add(`${s.type}@${s.start + d}`);
-      });
-      candidates.forEach((s, i) => {
-        if (near.has(`${s.type}@${s.start}`)) used.add(i);
+        if (c > 0) used.add(i);
       });
       const columns = [...used].sort((a, b) => a - b);
       const sub = columns.map((i) => candidates[i]!);
