@@ -75,6 +75,19 @@ describe('plan II journey', () => {
     const shifts = page.getByTestId('plan-shifts');
     expect(await shifts.getByRole('row').filter({ hasText: 'Manila CX' }).count()).toBeGreaterThan(0);
     expect(await shifts.getByRole('row').filter({ hasText: 'In-house team' }).count()).toBeGreaterThan(0);
+
+    // The backtest screen: seasonal naive and the chosen method, each with its errors.
+    const backtest = page.getByTestId('plan-backtest-table');
+    await expect.poll(() => backtest.getByRole('row').filter({ hasText: 'snaive' }).count()).toBe(1);
+    // The Gantt chart draws one bar group per shift row of the table, and offers the exports.
+    const gantt = page.getByTestId('plan-gantt');
+    await gantt.locator('svg').waitFor();
+    expect(await gantt.getByTestId('plan-gantt-shift').count()).toBeGreaterThan(0);
+    const href = (await gantt.getByTestId('plan-export-ics').getAttribute('href'))!;
+    const ics = await page.request.get(new URL(href, page.url()).href);
+    expect(ics.headers()['content-type']).toMatch(/^text\/calendar/);
+    expect(await ics.text()).toContain('BEGIN:VEVENT');
+    await shot('gantt');
   }, 120_000);
 
   it('lists the saved plan and opens it again', async () => {

@@ -137,6 +137,7 @@ import type {
   StaffingRequest as StaffingRequestSchema,
   StaffingResponse as StaffingResponseSchema,
 } from './modules/plan/index.js';
+import type { SCHEDULE_EXPORT_FORMATS } from './modules/plan/vocabulary.js';
 import type { routingPolicy } from './modules/routing/index.js';
 import type {
   LeadCreate as LeadCreateSchema,
@@ -216,6 +217,7 @@ export {
 export * from './modules/desk/vocabulary.js';
 export * from './modules/identity/vocabulary.js';
 export * from './modules/insight/vocabulary.js';
+export * from './modules/plan/vocabulary.js';
 export * from './modules/sales/vocabulary.js';
 
 export type Locale = (typeof LOCALES)[number];
@@ -228,6 +230,7 @@ export type Interval = (typeof INTERVALS)[number];
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export type MatchKind = (typeof MATCH_KINDS)[number];
+export type ScheduleExportFormat = (typeof SCHEDULE_EXPORT_FORMATS)[number];
 
 /** RFC 9457 problem details, as every error answer carries them. */
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -185,6 +185,7 @@ describe('shoreline forecast', () => {
         'mean8',
         'poisson',
         'pooled',
+        'pooled-cv',
         'taylor',
       ]);
       const least = Math.min(...result.backtest.map((b) => b.interval.mae));

@@ -4,7 +4,7 @@ import type { SavedPlan, SavedPlanList } from '../src/modules/plan/index.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
 
 // Saved plans over HTTP: create from history (a job forecasts, staffs, splits and schedules), poll the
-// progress, open, list, rename, delete; who may see them.
+// progress, open, export the shifts, list, rename, delete; who may see them.
 
 let t: TestApp;
 let supervisor: Auth;
@@ -68,6 +68,10 @@ describe('saved plans', () => {
     const r = opened.result!;
     expect(r.forecast.volume).toHaveLength(48);
     expect(r.forecastStart).toBe('2026-11-23T00:00');
+    // The backtest screen's figures: every candidate's errors, the chosen one's MAE the least.
+    const maes = r.backtest!.map((b) => b.interval.mae ?? Number.POSITIVE_INFINITY);
+    expect(r.backtest!.map((b) => b.method)).toContain('snaive');
+    expect(r.backtest!.find((b) => b.method === r.method)!.interval.mae).toBe(Math.min(...maes));
     const [house, manila] = r.providers;
     // Follow the sun: the vendor takes the night, the in-house team the day.
     expect(house!.agents.slice(0, 8).every((a) => a === 0)).toBe(true);
@@ -85,6 +89,20 @@ describe('saved plans', () => {
     const list = (await (await t.request('/api/plan/plans', { auth: agent })).json()) as SavedPlanList;
     expect(list.items.map((p) => p.id)).toContain(plan.id);
     expect(list.items.find((p) => p.id === plan.id)!.totalCost).toBeCloseTo(r.totalCost, 6);
+
+    // The shifts as files: one CSV row and one iCalendar event per shift.
+    const shiftCount = r.providers.reduce((a, p) => a + p.shifts.length, 0);
+    const csv = await t.request(`/api/plan/plans/${plan.id}/shifts?format=csv`, { auth: supervisor });
+    expect(csv.headers.get('content-type')).toMatch(/^text\/csv/);
+    const rows = (await csv.text()).trimEnd().split('\r\n');
+    expect(rows[0]).toBe('provider,day,start,end,meal_start,agents');
+    expect(rows).toHaveLength(shiftCount + 1);
+    expect(rows.some((row) => row.startsWith('Manila CX,'))).toBe(true);
+    const ics = await t.request(`/api/plan/plans/${plan.id}/shifts?format=ics`, { auth: supervisor });
+    expect(ics.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect((await ics.text()).match(/BEGIN:VEVENT/g)).toHaveLength(shiftCount);
+    const bad = await t.request(`/api/plan/plans/${plan.id}/shifts?format=pdf`, { auth: supervisor });
+    expect(bad.status).toBe(400);
 
     const renamed = await t.request(`/api/plan/plans/${plan.id}`, {
       method: 'PATCH',
@@ -105,6 +123,10 @@ describe('saved plans', () => {
       await t.request('/api/plan/plans', { body: { ...INPUT, name: 'Hidden' }, auth: supervisor })
     ).json()) as SavedPlan;
     expect((await t.request(`/api/plan/plans/${created.id}`, { auth: vendorAdmin })).status).toBe(404);
+    const shifts = `/api/plan/plans/${created.id}/shifts?format=ics`;
+    expect((await t.request(shifts, { auth: vendorAdmin })).status).toBe(404);
+    // Still being built: no shifts to export yet.
+    expect((await t.request(shifts, { auth: supervisor })).status).toBe(409);
     const list = await t.request('/api/plan/plans', { auth: vendorAdmin });
     expect(await list.text()).not.toContain(created.id);
   });

@@ -242,6 +242,7 @@ describe('forecast', () => {
       'mean8',
       'poisson',
       'pooled',
+      'pooled-cv',
       'taylor',
     ]);
     const best = Math.min(...result.backtest.map((b) => b.interval.mae));

@@ -9,6 +9,7 @@ export * from './methods.js';
 export * from './outliers.js';
 export * from './poisson-profile.js';
 export * from './pooled-profile.js';
+export * from './pooled-tuned.js';
 export * from './prediction-interval.js';
 export * from './seasonal-naive.js';
 export * from './series.js';

@@ -1,12 +1,13 @@
 import { doubleSeasonal } from './double-seasonal.js';
 import { poissonProfile } from './poisson-profile.js';
 import { pooledProfile } from './pooled-profile.js';
+import { pooledTuned } from './pooled-tuned.js';
 import { seasonalNaive } from './seasonal-naive.js';
 import { ForecastInputError, type PointForecaster } from './series.js';
 import { weekMean } from './week-mean.js';
 
-/** Method names: `snaive`, `meanN` (N = 1 … 52 weeks), `poisson`, `pooled`, `taylor`. */
-export type ForecastMethodName = 'snaive' | 'poisson' | 'pooled' | 'taylor' | `mean${number}`;
+/** Method names: `snaive`, `meanN` (N = 1 … 52 weeks), `poisson`, `pooled`, `pooled-cv`, `taylor`. */
+export type ForecastMethodName = 'snaive' | 'poisson' | 'pooled' | 'pooled-cv' | 'taylor' | `mean${number}`;
 
 /** The methods `auto` chooses from. */
 export const AUTO_CANDIDATES: readonly ForecastMethodName[] = [
@@ -15,6 +16,7 @@ export const AUTO_CANDIDATES: readonly ForecastMethodName[] = [
   'mean8',
   'poisson',
   'pooled',
+  'pooled-cv',
   'taylor',
 ];
 
@@ -33,6 +35,7 @@ export function forecasterFor(method: string): PointForecaster {
   if (method === 'snaive') return seasonalNaive;
   if (method === 'poisson') return (s, h) => poissonProfile(s, h);
   if (method === 'pooled') return (s, h) => pooledProfile(s, h);
+  if (method === 'pooled-cv') return pooledTuned;
   if (method === 'taylor') return doubleSeasonal;
   const mean = /^mean([1-9]\d?)$/.exec(method);
   if (mean && Number(mean[1]) <= 52) {
@@ -40,7 +43,7 @@ export function forecasterFor(method: string): PointForecaster {
     return (s, h) => weekMean(s, h, weeks);
   }
   throw new ForecastInputError(
-    `unknown method "${method}": use auto, snaive, mean1 … mean52, poisson, pooled or taylor`,
+    `unknown method "${method}": use auto, snaive, mean1 … mean52, poisson, pooled, pooled-cv or taylor`,
     'method',
   );
 }

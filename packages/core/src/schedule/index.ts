@@ -1,5 +1,7 @@
 // Shift scheduling: rules, candidate shifts, the covering integer program, a greedy fallback.
+export * from './export.js';
 export * from './greedy.js';
+export * from './local-search.js';
 export * from './model.js';
 export * from './rounding.js';
 export * from './rules.js';

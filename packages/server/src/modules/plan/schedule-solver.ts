@@ -7,6 +7,8 @@ import {
   coveringModelDifferenceLp,
   coveringModelLp,
   greedySchedule,
+  improveSchedule,
+  iteratedImprove,
   paidPeriods,
   roundedLpSchedule,
   roundTours,
@@ -136,6 +138,17 @@ function coversAll(
   return required.every((r, q) => coverable[q] === 0 || coverage[q]! >= Math.ceil(r));
 }
 
+/**
+ * The LP optimum rounded up to the next multiple of g, the greatest common divisor of the candidates'
+ * paid periods: every schedule's paid total is a whole multiple of g, so this is still a lower bound
+ * (the integer-rounding step of a Chvátal–Gomory cut on the objective; Wolsey 1998, §8.2).
+ */
+function wholeBound(lpObjective: number, candidates: readonly Shift[]): number {
+  const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+  const g = candidates.reduce((d, c) => gcd(d, paidPeriods(c)), 0) || 1;
+  return Math.ceil((lpObjective - 1e-6) / g) * g;
+}
+
 /** The model text with lower bounds xᵢ ≥ lᵢ (the models write every ` xi >= 0` bound line). */
 function withLowerBounds(model: string, lower: readonly number[], prefix = 'x'): string {
   return model.replace(new RegExp(`^ ${prefix}(\\d+) >= 0$`, 'gm'), (line, i: string) =>
@@ -153,11 +166,14 @@ export interface ScheduleProgress {
 /**
  * The least-paid schedule covering `required`, within `timeLimitSec` on one HiGHS thread (a watchdog
  * terminates it 5 s after the limit: HiGHS overruns its own limit on hard MIPs, and the dive has an
- * answer by then): (1) the LP relaxation, whose optimum rounded up is the
- * proven lower bound; (2) an LP dive — fix ⌊x⌋ as lower bounds, round up the largest fractional
+ * answer by then): (1) the LP relaxation, whose optimum rounded up to a
+ * multiple of the paid periods' common divisor is the proven lower bound; (2) an LP dive — fix ⌊x⌋ as lower bounds, round up the largest fractional
  * fifth, re-solve, until integral or stuck — whose end is rounded down and repaired
- * ({@link roundedLpSchedule}); (3) the integer program restricted to the columns any LP used (a
- * "restricted master" MIP: small, so HiGHS proves its optimum quickly); (4) the full integer program
+ * ({@link roundedLpSchedule}); (2b) local search on the best schedule so far
+ * ({@link improveSchedule}: drop, and one- and two-shift exchanges), then, with `iterate`, iterated local
+ * search ({@link iteratedImprove}) until half the time is spent; (3) the integer program
+ * restricted to the columns any LP or the best schedule used (a "restricted master" MIP: small, so
+ * HiGHS proves its optimum quickly); (4) the full integer program
  * with the time left. It stops as soon as the best schedule is within `acceptGap` of the bound. The
  * answer is the best covering schedule among all of these, the LP rounded up and core's greedy, so a
  * solver failure (a WASM abort in presolve, a timeout) still returns a feasible schedule.
@@ -174,6 +190,13 @@ export async function solveSchedule(
     startedAt?: () => number;
     form?: 'difference' | 'plain';
     onProgress?: (p: ScheduleProgress) => void;
+    /**
+     * Run the iterated local search (2c): CPU on the calling thread, so for a process of its own (the
+     * CLI, the bench), not the server's event loop (default false).
+     */
+    iterate?: boolean;
+    /** With `iterate`: run this many rounds whatever the clock says (reproducible CPU figures for the bench). */
+    iterateRounds?: number;
   },
 ): Promise<ScheduleSolution> {
   const now = o.startedAt ?? (() => performance.now());
@@ -235,7 +258,7 @@ export async function solveSchedule(
     const lpModel = model(required, candidates, cyclic, false);
     const lp = await thread.solve(lpModel, n, { time_limit: Math.max(1, left()) });
     if (lp.status !== 'Optimal') throw new Error(`HiGHS: the LP relaxation ended "${lp.status}"`);
-    bound = Math.ceil(lp.objective - 1e-6);
+    bound = wholeBound(lp.objective, candidates);
     keep(
       lp.values.map((v) => Math.max(0, Math.ceil(v - 1e-9))),
       'the LP optimum rounded up',
@@ -267,7 +290,22 @@ export async function solveSchedule(
       });
     }
     keep(roundedLpSchedule(x, required, candidates, cyclic), 'an LP dive, rounded and repaired');
+    // The dive rounds each column alone; one- and two-shift exchanges repair what that misses.
+    keep(improveSchedule(best().counts, required, candidates, cyclic), 'an LP dive, then local search');
     progress('dive');
+    // (2c) Iterated local search while at most half the time is spent, ten rounds at a time (the
+    // event loop, and so the watchdog and a cancel, run between them).
+    const chunks = o.iterateRounds === undefined ? Number.POSITIVE_INFINITY : Math.ceil(o.iterateRounds / 10);
+    const budget = () => o.iterateRounds !== undefined || left() > o.timeLimitSec / 2;
+    for (let chunk = 1; o.iterate && chunk <= chunks && !done() && budget(); chunk++) {
+      const before = total(best().counts, candidates);
+      keep(
+        iteratedImprove(best().counts, required, candidates, cyclic, { rounds: 10, window: 32, seed: chunk }),
+        'an LP dive, then iterated local search',
+      );
+      if (total(best().counts, candidates) < before) progress('dive');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     // (3) The integer program over the columns the LPs and the best schedule use.
     if (!done() && left() > 1) {
       best().counts.forEach((c, i) => {
@@ -361,7 +399,7 @@ export async function solveTourSchedule(
     const lpModel = tourModelLp(required, candidates, set, false);
     const lp = await thread.solve(lpModel, n, { time_limit: Math.max(1, left()) }, ny);
     if (lp.status !== 'Optimal') throw new Error(`HiGHS: the LP relaxation ended "${lp.status}"`);
-    bound = Math.ceil(lp.objective - 1e-6);
+    bound = wholeBound(lp.objective, candidates);
     offer(roundTours(lp.tours, lp.values, required, candidates, set), 'the LP optimum rounded and repaired');
     progress('lp');
     let last = lp;

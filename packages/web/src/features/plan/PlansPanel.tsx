@@ -15,6 +15,7 @@ import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { planFormat } from './numbers';
 import { PlanSeriesChart } from './PlanForecastChart';
+import { PlanBacktest, ShiftGantt } from './PlanScreens';
 import { parseSeries } from './seriesCsv';
 
 type Summary = SavedPlanList['items'][number];
@@ -182,6 +183,7 @@ function PlanResult({ plan }: { plan: SavedPlan }) {
         }}
         after
       />
+      <PlanBacktest result={r} />
       <PlanSeriesChart
         testId="plan-coverage-chart"
         title={t('plan.plans.coverageTitle')}
@@ -222,6 +224,7 @@ function PlanResult({ plan }: { plan: SavedPlan }) {
           {t('plan.plans.totalCost', { cost: money(r.providers.reduce((a, p) => a + p.scheduledCost, 0)) })}
         </p>
       </section>
+      <ShiftGantt plan={plan} />
       <section className="card">
         <h2>{t('plan.plans.shiftsTitle')}</h2>
         <DataTable<ShiftRow>

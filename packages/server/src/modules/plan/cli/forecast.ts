@@ -10,8 +10,10 @@ function wholeNumber(min: number, max: number) {
 }
 
 function method(value: string): string {
-  if (!/^(auto|snaive|poisson|pooled|taylor|mean([1-9]|[1-4]\d|5[0-2]))$/.test(value))
-    throw new InvalidArgumentError('must be auto, snaive, mean1 … mean52, poisson, pooled or taylor');
+  if (!/^(auto|snaive|poisson|pooled|pooled-cv|taylor|mean([1-9]|[1-4]\d|5[0-2]))$/.test(value))
+    throw new InvalidArgumentError(
+      'must be auto, snaive, mean1 … mean52, poisson, pooled, pooled-cv or taylor',
+    );
   return value;
 }
 
@@ -44,7 +46,12 @@ export function registerForecast(program: Command): void {
       wholeNumber(1, 366),
     )
     .requiredOption('--output <file>', 'FORECAST.csv to write')
-    .option('--method <name>', 'auto, snaive, mean1 … mean52, poisson, pooled or taylor', method, 'auto')
+    .option(
+      '--method <name>',
+      'auto, snaive, mean1 … mean52, poisson, pooled, pooled-cv or taylor',
+      method,
+      'auto',
+    )
     .option('--holidays <file>', 'special days CSV: date[,factor]')
     .option('--level <p>', 'prediction-interval level', level, 0.95)
     .addHelpText('after', HELP)

@@ -150,6 +150,7 @@ export async function runSchedule(options: ScheduleRunOptions): Promise<Schedule
       })
     : await solveSchedule(parsed.required, candidates, cyclic, {
         timeLimitSec: options.timeLimitSec ?? 60,
+        iterate: true,
       });
   await writeFile(
     options.output,

@@ -55,6 +55,7 @@ export interface PreparedPlan {
   readonly points: readonly { volume: number; lower: number; upper: number }[];
   readonly required: number[];
   readonly split: ReturnType<typeof splitVolume>;
+  readonly backtest: SavedPlanResult['backtest'];
 }
 
 /**
@@ -96,7 +97,16 @@ export function preparePlan(input: SavedPlanInput): PreparedPlan {
       shrinkage,
     }),
   );
-  return { forecastStartMs, method: made.method, points: made.points, required, split };
+  // Each candidate's backtest errors (NaN, where a metric has no scale, becomes null in JSON).
+  const metric = (m: { mae: number; wape: number; mase: number }) => ({
+    mae: Number.isFinite(m.mae) ? m.mae : null,
+    wape: Number.isFinite(m.wape) ? m.wape : null,
+    mase: Number.isFinite(m.mase) ? m.mase : null,
+  });
+  const backtest = made.backtest
+    .filter((b) => !b.failed)
+    .map((b) => ({ method: b.method, interval: metric(b.interval), day: metric(b.day) }));
+  return { forecastStartMs, method: made.method, points: made.points, required, split, backtest };
 }
 
 /** Shifts for each provider's agents (HiGHS in its worker thread, greedy fallback), and the plan's result. */
@@ -162,6 +172,7 @@ export async function schedulePlan(
     stepMin,
     forecastStart: localStamp(forecastStartMs),
     method: made.method,
+    backtest: made.backtest ?? [],
     recentHistory: values.slice(-7 * perDay),
     forecast: {
       volume,

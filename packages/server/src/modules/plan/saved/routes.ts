@@ -1,14 +1,19 @@
-import type { OpenAPIHono } from '@hono/zod-openapi';
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { scheduleCsv, scheduleICalendar } from '@shoreline/core/schedule/index';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { IdParam, json, jsonBody, routesFor } from '../../../platform/http/openapi.js';
+import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
+import { appendAudit } from '../../audit/index.js';
 import { authorizePlan } from '../policy.js';
-import { SavedPlan, SavedPlanInput, SavedPlanList, SavedPlanRename } from './schemas.js';
+import type { SCHEDULE_EXPORT_FORMATS } from '../vocabulary.js';
+import { SavedPlan, SavedPlanInput, SavedPlanList, SavedPlanRename, ScheduleExportQuery } from './schemas.js';
 import { createPlan, deletePlan, getPlan, listPlans, renamePlan } from './service.js';
 
 /**
  * Saved plans: the organization's planners create one from imported history (built by a job: poll
- * `GET /api/plan/plans/{id}` for its progress), list, open, rename and delete them. Vendor staff
+ * `GET /api/plan/plans/{id}` for its progress), list, open, export the shifts (CSV, iCalendar), rename
+ * and delete them. Vendor staff
  * reach none (the plans table has no provider column; decision 0033).
  */
 export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
@@ -42,6 +47,46 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
     run: ({ scoped, actor, param }) => {
       authorizePlan(actor, 'plans.read');
       return getPlan(scoped, param.id);
+    },
+  });
+  route.get('/api/plan/plans/{id}/shifts', {
+    summary: 'A saved plan’s shifts as a file: CSV (one row per shift) or iCalendar (one event per shift)',
+    description:
+      '`format=csv`: `provider,day,start,end,meal_start,agents`, a provider name that starts like a formula neutralised for spreadsheets. `format=ics`: RFC 5545, local (floating) times, a night shift ending the next day. Each export is recorded in the audit log. A plan still running has no shifts yet (409).',
+    request: { params: IdParam, query: ScheduleExportQuery },
+    responses: {
+      200: {
+        description: 'The schedule',
+        content: {
+          'text/csv': { schema: z.string() },
+          'text/calendar': { schema: z.string() },
+        },
+      },
+    },
+    run: async ({ scoped, actor, param, query }) => {
+      authorizePlan(actor, 'plans.read');
+      const plan = await getPlan(scoped, param.id);
+      if (!plan.result)
+        throw new AppError('conflict', `the plan is ${plan.status}: it has no shifts yet`, 'id');
+      const rows = plan.result.providers.flatMap((p) => p.shifts.map((s) => ({ ...s, provider: p.name })));
+      const format = query.format satisfies (typeof SCHEDULE_EXPORT_FORMATS)[number];
+      const body =
+        format === 'csv'
+          ? scheduleCsv(rows)
+          : scheduleICalendar(rows, { calendarId: plan.id, name: plan.name, stampUtc: plan.updatedAt });
+      await appendAudit(scoped, ctx.clock, {
+        action: 'export',
+        subjectType: 'plan',
+        subjectId: plan.id,
+        payload: { format, shifts: rows.length },
+      });
+      return new Response(body, {
+        status: 200,
+        headers: {
+          'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'text/calendar; charset=utf-8',
+          'content-disposition': `attachment; filename="plan-${plan.id}-shifts.${format}"`,
+        },
+      });
     },
   });
   route.patch('/api/plan/plans/{id}', {

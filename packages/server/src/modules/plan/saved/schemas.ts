@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { ServiceLevelTarget } from '../schemas.js';
+import { SCHEDULE_EXPORT_FORMATS } from '../vocabulary.js';
 
 const LocalMidnight = z
   .string()
@@ -65,12 +66,31 @@ const Shift = z.object({
   count: z.number(),
 });
 
+const BacktestErrors = z.object({
+  mae: z.number().nullable(),
+  wape: z.number().nullable(),
+  mase: z.number().nullable(),
+});
+
 export const SavedPlanResult = z
   .object({
     stepMin: z.number(),
     /** First interval of the forecast (local). */
     forecastStart: z.string(),
     method: z.string(),
+    /**
+     * Each candidate method's rolling-origin backtest (the last 7 midnights of the history), at the
+     * interval and the day level; `auto` chose the least interval MAE. Absent in plans saved before.
+     */
+    backtest: z
+      .array(
+        z.object({
+          method: z.string(),
+          interval: BacktestErrors,
+          day: BacktestErrors,
+        }),
+      )
+      .optional(),
     /** The last week of history before the forecast, for the chart. */
     recentHistory: z.array(z.number()),
     forecast: z.object({
@@ -132,3 +152,7 @@ export const SavedPlanList = z.object({ items: z.array(SavedPlanSummary) }).open
 export type SavedPlanList = z.infer<typeof SavedPlanList>;
 
 export const SavedPlanRename = z.object({ name: z.string().trim().min(1).max(120) }).strict();
+
+export const ScheduleExportQuery = z
+  .object({ format: z.enum(SCHEDULE_EXPORT_FORMATS).default('csv') })
+  .openapi('ScheduleExportQuery');
