@@ -3,7 +3,7 @@ import { createShoreline } from '../main.js';
 import type { Clock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import type { Actor } from '../platform/scope.js';
-import type { DatabaseTarget } from './databases.js';
+import { type DatabaseTarget, openForApp } from './databases.js';
 
 /**
  * A Shoreline on `target`'s database with the demo seeded, for service tests that act as the demo
@@ -11,7 +11,7 @@ import type { DatabaseTarget } from './databases.js';
  * event delivery (in the foreground) right after the seed, before anything else is written.
  */
 export async function startDemoShoreline(target: DatabaseTarget, clock: Clock, { startEvents = false } = {}) {
-  const database = await target.open();
+  const database = await openForApp(target);
   const config = loadConfig({ SHORELINE_DATA_DIR: 'memory://', PUBLIC_URL: 'http://localhost:3000' });
   const shoreline = await createShoreline(config, { database, clock, webDir: '/nonexistent' });
   await seedDemo(shoreline.ctx);
