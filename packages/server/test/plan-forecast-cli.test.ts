@@ -1,30 +1,19 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bankTraceFromRows } from '@shoreline/core/simulation/index';
 import { Command } from 'commander';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ForecastFileError, parseSeriesCsv } from '../src/modules/plan/cli/forecast-csv.js';
 import { runForecast } from '../src/modules/plan/cli/forecast-run.js';
 import { registerPlanCommands } from '../src/modules/plan/cli/index.js';
+import { cliScratch } from './cli-scratch.js';
 
 // `shoreline forecast`: its input rules, error messages and output, in-process.
 
 const BANK = new URL('../../../../shared/data/call-center/anonymous_bank_1999-08_calls.csv', import.meta.url);
 const ifShared = existsSync(BANK) ? '' : ' (../shared not found: skipping)';
-const dir = mkdtempSync(join(tmpdir(), 'shoreline-forecast-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => {
-  process.exitCode = undefined;
-  vi.restoreAllMocks();
-});
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, file } = cliScratch('shoreline-forecast-');
 
 /** Hourly rows from 2026-11-01T00:00 (a Sunday), volume(day, hour). */
 function hourly(days: number, volume: (day: number, hour: number) => number, sep = 'T'): string[] {

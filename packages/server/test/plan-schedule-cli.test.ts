@@ -1,31 +1,20 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { shiftCandidates, validateRules } from '@shoreline/core/schedule/index';
 import { requiredAgents } from '@shoreline/core/staffing/index';
 import { Command } from 'commander';
-import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { registerPlanCommands } from '../src/modules/plan/cli/index.js';
 import { runSchedule, type ScheduleReport } from '../src/modules/plan/cli/schedule-run.js';
 import { solveSchedule } from '../src/modules/plan/schedule-solver.js';
+import { cliScratch } from './cli-scratch.js';
 
 // `shoreline schedule`: HiGHS in a worker thread, SHIFTS.csv checked by an independent coverage count.
 
 const YEAR = new URL('../../../../shared/reference/staffing/intervals_year.csv', import.meta.url);
 const ifShared = existsSync(YEAR) ? '' : ' (../shared not found: skipping)';
-const dir = mkdtempSync(join(tmpdir(), 'shoreline-schedule-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-afterEach(() => {
-  process.exitCode = undefined;
-  vi.restoreAllMocks();
-});
-
-function file(name: string, text: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
+const { dir, file } = cliScratch('shoreline-schedule-');
 
 function requirements(day: string, stepMin: number, required: number[]): string {
   const lines = ['interval_start,required'];

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { type Database, type DatabaseKind, openDatabase } from '../platform/db/connect.js';
+import { openMigratedPglite } from './pglite-pool.js';
 import { pgliteTemplate } from './pglite-template.js';
 
 /** A fresh, empty database for one test file; `close` drops it. */
@@ -8,13 +9,25 @@ export type TestDatabase = Database;
 
 export interface DatabaseTarget {
   kind: DatabaseKind;
+  /** A new, empty database: no migrations applied. */
   open(): Promise<TestDatabase>;
+  /**
+   * A database for a Shoreline app, which migrates it on start: on PGlite an earlier file's,
+   * emptied, when this worker has one (pglite-pool.ts). Without it, `open`.
+   */
+  openForApp?(): Promise<TestDatabase>;
+}
+
+/** `target`'s database for an app (see DatabaseTarget.openForApp). */
+export function openForApp(target: DatabaseTarget): Promise<TestDatabase> {
+  return target.openForApp ? target.openForApp() : target.open();
 }
 
 const pgliteTarget: DatabaseTarget = {
   kind: 'pglite',
   // In memory, started from a cached empty cluster instead of running initdb (pglite-template.ts).
   open: async () => openDatabase({ dataDir: 'memory://', loadDataDir: await pgliteTemplate() }),
+  openForApp: openMigratedPglite,
 };
 
 /** Creates database `name` on the server of `url` (dropping a leftover of a crashed run); its URL. */

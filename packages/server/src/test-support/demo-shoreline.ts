@@ -3,7 +3,7 @@ import { createShoreline } from '../main.js';
 import type { Clock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import type { Actor } from '../platform/scope.js';
-import type { DatabaseTarget } from './databases.js';
+import { type DatabaseTarget, openForApp } from './databases.js';
 
 /**
  * A Shoreline on `target`'s database with the demo seeded, for service tests that act as the demo
@@ -15,7 +15,7 @@ export async function startDemoShoreline(
   clock: Clock,
   { startEvents = false, env = {} as Record<string, string> } = {},
 ) {
-  const database = await target.open();
+  const database = await openForApp(target);
   const config = loadConfig({ SHORELINE_DATA_DIR: 'memory://', PUBLIC_URL: 'http://localhost:3000', ...env });
   const shoreline = await createShoreline(config, { database, clock, webDir: '/nonexistent' });
   await seedDemo(shoreline.ctx);

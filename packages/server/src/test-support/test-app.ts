@@ -2,7 +2,7 @@ import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../demo/seed.js';
 import { createShoreline, type Shoreline } from '../main.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
-import { type DatabaseTarget, primaryTarget } from './databases.js';
+import { type DatabaseTarget, openForApp, primaryTarget } from './databases.js';
 
 export interface TestApp {
   shoreline: Shoreline;
@@ -37,7 +37,7 @@ export async function startTestApp(
     webDir?: string;
   } = {},
 ): Promise<TestApp> {
-  const database = await (options.target ?? primaryTarget()).open();
+  const database = await openForApp(options.target ?? primaryTarget());
   const config = loadConfig({
     SHORELINE_DATA_DIR: 'memory://',
     PUBLIC_URL: 'http://localhost:3000',

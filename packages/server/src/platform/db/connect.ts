@@ -104,6 +104,14 @@ async function open(options: DatabaseOptions): Promise<Database> {
     lock?.release();
     throw err;
   }
+  return pgliteDatabase(pglite, lock);
+}
+
+/**
+ * A Database over an open PGlite instance: openDatabase's, or one the tests hand from one file to
+ * the next (test-support/pglite-pool.ts). Closing it closes the instance and releases `lock`.
+ */
+export function pgliteDatabase(pglite: PGlite, lock?: DataDirLock): Database {
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   const close = async () => {
     try {
@@ -112,5 +120,9 @@ async function open(options: DatabaseOptions): Promise<Database> {
       lock?.release();
     }
   };
-  return lock ? { db, kind: 'pglite', pglite, lock, close } : { db, kind: 'pglite', pglite, close };
+  const database: Database = lock
+    ? { db, kind: 'pglite', pglite, lock, close }
+    : { db, kind: 'pglite', pglite, close };
+  opened.set(db, database);
+  return database;
 }
