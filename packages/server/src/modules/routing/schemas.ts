@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS, TICKET_PRIORITIES, TOPICS } from '@shoreline/core';
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 
 const Word = z.string().trim().min(1).max(64);
 const Language = z
@@ -7,28 +8,22 @@ const Language = z
   .regex(/^[a-z]{2}$/, 'an ISO 639-1 code, two lower-case letters')
   .openapi({ example: 'tr' });
 
-export const RoutingConditions = z
-  .object({
-    channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
-    languages: z.array(Language).max(50).optional(),
-    topics: z.array(z.enum(TOPICS)).max(TOPICS.length).optional(),
-    keywords: z.array(Word).max(100).optional(),
-    segments: z.array(Word).max(50).optional(),
-  })
-  .strict()
-  .openapi('RoutingConditions');
+export const RoutingConditions = apiInput('RoutingConditions', {
+  channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
+  languages: z.array(Language).max(50).optional(),
+  topics: z.array(z.enum(TOPICS)).max(TOPICS.length).optional(),
+  keywords: z.array(Word).max(100).optional(),
+  segments: z.array(Word).max(50).optional(),
+});
 
-export const RoutingRuleInput = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    conditions: RoutingConditions.default({}),
-    teamIds: z.array(z.string().min(1).max(64)).min(1).max(50),
-    priority: z.enum(TICKET_PRIORITIES).optional(),
-    tags: z.array(Word).max(20).optional(),
-    slaPolicyId: z.string().min(1).max(64).optional(),
-  })
-  .strict()
-  .openapi('RoutingRuleInput');
+export const RoutingRuleInput = apiInput('RoutingRuleInput', {
+  name: z.string().trim().min(1).max(120),
+  conditions: RoutingConditions.default({}),
+  teamIds: z.array(z.string().min(1).max(64)).min(1).max(50),
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  tags: z.array(Word).max(20).optional(),
+  slaPolicyId: z.string().min(1).max(64).optional(),
+});
 
 /** The whole ordered list, replaced at once (order is meaning: the first matching rule decides). */
 export const RoutingRulesUpdate = z
@@ -55,30 +50,26 @@ export const RoutingReplayRequest = z
   .refine((r) => Date.parse(r.to) > Date.parse(r.from), { message: 'to must be after from', path: ['to'] })
   .openapi('RoutingReplayRequest');
 
-export const RoutingDecisionSchema = z
-  .object({
-    ticketId: z.string(),
-    ruleId: z.string(),
-    ruleName: z.string(),
-    teamId: z.string().nullable(),
-    providerId: z.string().nullable(),
-    basis: z.enum(['open_least_loaded', 'opens_first', 'no_team']),
-    open: z.boolean(),
-    opensAt: z.string().nullable(),
-    language: z.string().nullable(),
-    reason: z.string(),
-  })
-  .openapi('RoutingDecision');
+export const RoutingDecisionSchema = apiObject('RoutingDecision', {
+  ticketId: z.string(),
+  ruleId: z.string(),
+  ruleName: z.string(),
+  teamId: z.string().nullable(),
+  providerId: z.string().nullable(),
+  basis: z.enum(['open_least_loaded', 'opens_first', 'no_team']),
+  open: z.boolean(),
+  opensAt: z.string().nullable(),
+  language: z.string().nullable(),
+  reason: z.string(),
+});
 
-export const RoutingReplaySchema = z
-  .object({
-    tickets: z.number().int(),
-    volumeByProvider: z.array(z.object({ providerId: z.string().nullable(), tickets: z.number().int() })),
-    volumeByRule: z.array(z.object({ ruleId: z.string(), tickets: z.number().int() })),
-    waitedForOpening: z.number().int(),
-    sample: z.array(RoutingDecisionSchema),
-  })
-  .openapi('RoutingReplay');
+export const RoutingReplaySchema = apiObject('RoutingReplay', {
+  tickets: z.number().int(),
+  volumeByProvider: z.array(z.object({ providerId: z.string().nullable(), tickets: z.number().int() })),
+  volumeByRule: z.array(z.object({ ruleId: z.string(), tickets: z.number().int() })),
+  waitedForOpening: z.number().int(),
+  sample: z.array(RoutingDecisionSchema),
+});
 
 export const DetectLanguageRequest = z
   .object({ texts: z.array(z.string().max(10_000)).min(1).max(100) })
