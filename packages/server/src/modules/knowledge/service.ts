@@ -353,10 +353,7 @@ async function addVersion(
 }
 
 async function requireArticle(s: ScopedDb, id: string) {
-  await oneOrNotFound(
-    s.selectFrom('knowledge_articles').select('id').where('id', '=', id),
-    'article',
-  );
+  await oneOrNotFound(s.selectFrom('knowledge_articles').select('id').where('id', '=', id), 'article');
 }
 
 /** A new draft of one language (a translation into a new language is a first draft). */
