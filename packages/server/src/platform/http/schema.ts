@@ -13,6 +13,3 @@ export const apiObject = <T extends z.ZodRawShape>(name: string, shape: T) => z.
 /** A request body, named `name`: unknown fields are refused (the error names the field). */
 export const apiInput = <T extends z.ZodRawShape>(name: string, shape: T) =>
   z.object(shape).strict().openapi(name);
-
-/** Required free text: trimmed, at least one character, at most `max`. */
-export const text = (max: number) => z.string().trim().min(1).max(max);
