@@ -56,6 +56,25 @@ export interface ScopeRuleDeclaration {
 /** A module's scoped tables: table name → rule. */
 export type ScopedTables = { readonly [T in TableName]?: ScopeRuleDeclaration };
 
+/** A table without a provider column that vendor staff may read (the organization's shared content). */
+export const VENDOR_VISIBLE: ScopeRuleDeclaration = { providerColumn: null, vendorVisible: true };
+
+/** One table's scope in short: its provider column (null: none), or the whole rule. */
+export type ScopeShorthand = string | null | ScopeRuleDeclaration;
+
+/**
+ * A module's scoped tables from the short form, `scopedTables({ tickets: 'provider_id', teams: null })`:
+ * the `{ providerColumn: … }` every module's tables.ts restated per table.
+ */
+export function scopedTables(rules: { readonly [T in TableName]?: ScopeShorthand }): ScopedTables {
+  const out: { [table: string]: ScopeRuleDeclaration } = {};
+  for (const [table, rule] of Object.entries(rules)) {
+    out[table] =
+      rule === null || typeof rule === 'string' ? { providerColumn: rule } : (rule as ScopeRuleDeclaration);
+  }
+  return out;
+}
+
 interface ScopeRule {
   providerColumn: string | null;
   vendorVisible: boolean;

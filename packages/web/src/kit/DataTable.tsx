@@ -204,3 +204,32 @@ function cellClass<T>(c: Column<T>): string | undefined {
       .join(' ') || undefined
   );
 }
+
+type ResourceTableProps<T> = Omit<
+  DataTableProps<T>,
+  'rows' | 'loading' | 'error' | 'onRetry' | 'rowKey' | 'empty'
+> & {
+  /** The loaded list (useResource): its rows, loading state, error and retry. */
+  resource: Parameters<typeof resourceRows<T>>[0];
+  /** What an empty list says (one sentence). */
+  empty: ReactNode;
+} & ([T] extends [{ id: string }] ? { rowKey?(row: T): string } : { rowKey(row: T): string });
+
+/**
+ * A table of a loaded list: loading, error with retry, the empty sentence, and rows keyed by `id`
+ * unless told otherwise — the `{...resourceRows(list)} rowKey={(r) => r.id} empty={<p
+ * className="empty">…</p>}` opening every list page restated.
+ */
+export function ResourceTable<T>(props: ResourceTableProps<T>) {
+  const { resource, empty, ...table } = props;
+  const rowKey =
+    (props as { rowKey?: (row: T) => string }).rowKey ?? ((row: T) => (row as { id: string }).id);
+  return (
+    <DataTable<T>
+      {...(table as Omit<DataTableProps<T>, 'rows' | 'rowKey'>)}
+      {...resourceRows(resource)}
+      rowKey={rowKey}
+      empty={<p className="empty">{empty}</p>}
+    />
+  );
+}

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -57,8 +57,8 @@ declare module '../../platform/db/schema.js' {
 }
 
 /** Administrators only: vendor staff see no audit table (no provider column is opened to them). */
-export const auditScopedTables: ScopedTables = {
-  audit_log: { providerColumn: null },
-  audit_heads: { providerColumn: null },
-  audit_pending: { providerColumn: null },
-};
+export const auditScopedTables = scopedTables({
+  audit_log: null,
+  audit_heads: null,
+  audit_pending: null,
+});

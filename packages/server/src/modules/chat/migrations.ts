@@ -1,4 +1,4 @@
-import { type Migration, scriptMigration } from '../../platform/db/migrate.js';
+import { type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
 
 export const chatMigrations: Migration[] = [
   scriptMigration(
@@ -10,20 +10,18 @@ export const chatMigrations: Migration[] = [
       name text not null,
       created_at timestamptz not null
     );
-    create table chat_sessions (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      provider_id text,
-      widget_key text not null references chat_widgets(key),
-      ticket_id text not null unique,
-      token_hash text not null unique,
-      language text,
-      ui_language text not null,
-      status text not null check (status in ('open', 'ended')),
-      context jsonb not null default '{}',
-      created_at timestamptz not null,
-      ended_at timestamptz
-    );
+    ${orgTable('chat_sessions', [
+      'provider_id text',
+      'widget_key text not null references chat_widgets(key)',
+      'ticket_id text not null unique',
+      'token_hash text not null unique',
+      'language text',
+      'ui_language text not null',
+      "status text not null check (status in ('open', 'ended'))",
+      "context jsonb not null default '{}'",
+      'created_at timestamptz not null',
+      'ended_at timestamptz',
+    ])}
     create table chat_messages (
       session_id text not null references chat_sessions(id),
       seq integer not null,

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { apiObject } from '../../platform/http/schema.js';
 
 /** The widget's five languages (the web app's); anything else reads English. */
 export const WIDGET_LANGUAGES = ['en', 'tr', 'he', 'hu', 'lv'] as const;
@@ -102,29 +103,25 @@ export const ChatWidgetCreate = z
   .strict()
   .openapi('ChatWidgetCreate');
 
-export const ChatWidgetSchema = z
-  .object({
-    key: z.string(),
-    name: z.string(),
-    createdAt: z.string(),
-    /** The script tag to paste into a page. */
-    snippet: z.string(),
-  })
-  .openapi('ChatWidget');
+export const ChatWidgetSchema = apiObject('ChatWidget', {
+  key: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  /** The script tag to paste into a page. */
+  snippet: z.string(),
+});
 
 export const ChatWidgetList = z.object({ items: z.array(ChatWidgetSchema) }).openapi('ChatWidgetList');
 
-export const ChatSessionSchema = z
-  .object({
-    id: z.string(),
-    ticketId: z.string(),
-    status: z.enum(['open', 'ended']),
-    language: z.string().nullable(),
-    uiLanguage: z.string(),
-    context: ChatContextSchema,
-    createdAt: z.string(),
-    endedAt: z.string().nullable(),
-  })
-  .openapi('ChatSession');
+export const ChatSessionSchema = apiObject('ChatSession', {
+  id: z.string(),
+  ticketId: z.string(),
+  status: z.enum(['open', 'ended']),
+  language: z.string().nullable(),
+  uiLanguage: z.string(),
+  context: ChatContextSchema,
+  createdAt: z.string(),
+  endedAt: z.string().nullable(),
+});
 
 export const ChatTyping = z.object({ on: z.boolean() }).strict().openapi('ChatTyping');

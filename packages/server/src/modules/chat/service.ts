@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import type { Clock } from '../../platform/clock.js';
 import { publishTransient } from '../../platform/events/index.js';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError, oneOrNotFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { type ScopedDb, systemActor } from '../../platform/scope.js';
@@ -465,24 +465,20 @@ export async function createWidget(
 /** The chat behind a ticket, with the context the page gave (what the customer read first). */
 export async function sessionOfTicket(s: ScopedDb, ticketId: string) {
   authorizeChat(s.actor, 'chat.read');
-  const row = await s
-    .selectFrom('chat_sessions')
-    .selectAll()
-    .where('ticket_id', '=', ticketId)
-    .executeTakeFirst();
-  if (!row) throw notFound('chat');
+  const row = await oneOrNotFound(
+    s.selectFrom('chat_sessions').selectAll().where('ticket_id', '=', ticketId),
+    'chat',
+  );
   return presentSession(row);
 }
 
 /** An agent typing in a chat's ticket: pushed to the widget (every process with the chat's socket). */
 export async function agentTyping(s: ScopedDb, ticketId: string, on: boolean) {
   authorizeChat(s.actor, 'chat.type');
-  const row = await s
-    .selectFrom('chat_sessions')
-    .select(['provider_id'])
-    .where('ticket_id', '=', ticketId)
-    .executeTakeFirst();
-  if (!row) throw notFound('chat');
+  const row = await oneOrNotFound(
+    s.selectFrom('chat_sessions').select(['provider_id']).where('ticket_id', '=', ticketId),
+    'chat',
+  );
   await publishTransient(s.executor, {
     type: 'chat.typing',
     organizationId: s.actor.organizationId,

@@ -1,5 +1,5 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 
 /** A widget installation: its public key (written in the page's script tag) scopes a chat to the organization. */
 export interface ChatWidgetsTable {
@@ -56,9 +56,9 @@ declare module '../../platform/db/schema.js' {
   }
 }
 
-export const chatScopedTables: ScopedTables = {
+export const chatScopedTables = scopedTables({
   // Widgets are the organization's (vendor staff do not manage them).
-  chat_widgets: { providerColumn: null },
-  chat_sessions: { providerColumn: 'provider_id' },
-  chat_messages: { providerColumn: 'provider_id' },
-};
+  chat_widgets: null,
+  chat_sessions: 'provider_id',
+  chat_messages: 'provider_id',
+});

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
-import { apiRoute, json, jsonBody } from '../../platform/http/openapi.js';
+import { routesFor } from '../../platform/http/openapi.js';
 import { AppError } from '../../platform/http/problem.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { surveyPage } from './page.js';
@@ -9,23 +9,20 @@ import * as service from './service.js';
 
 /** The customer's survey link: no sign-in, the token is the key (one ticket's survey). */
 export function csatRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
-  app.openapi(
-    apiRoute('csat', 'get', '/api/csat/{token}', {
-      summary: 'A satisfaction survey (the link sent when the ticket was solved)',
-      request: { params: TokenParam },
-      responses: { 200: json(CsatSurveySchema, 'Survey') },
-    }),
-    async (c) => c.json(await service.survey(ctx, c.req.valid('param').token), 200),
-  );
-  app.openapi(
-    apiRoute('csat', 'post', '/api/csat/{token}', {
-      summary: 'Answer a satisfaction survey (once)',
-      request: { params: TokenParam, body: jsonBody(CsatAnswer) },
-      responses: { 200: json(CsatSurveySchema, 'Answered') },
-    }),
-    async (c) =>
-      c.json(await service.answer(ctx, ctx.clock, c.req.valid('param').token, c.req.valid('json')), 200),
-  );
+  const route = routesFor(app, 'csat');
+  route.get('/api/csat/{token}', {
+    summary: 'A satisfaction survey (the link sent when the ticket was solved)',
+    params: TokenParam,
+    ok: CsatSurveySchema,
+    run: ({ param }) => service.survey(ctx, param.token),
+  });
+  route.post('/api/csat/{token}', {
+    summary: 'Answer a satisfaction survey (once)',
+    params: TokenParam,
+    body: CsatAnswer,
+    ok: CsatSurveySchema,
+    run: ({ param, body }) => service.answer(ctx, ctx.clock, param.token, body),
+  });
 
   // The page the e-mailed link opens: server-rendered in the customer's language, a plain form.
   const html = (body: string, status: 200 | 404 | 400 = 200) =>

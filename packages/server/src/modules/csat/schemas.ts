@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { apiObject } from '../../platform/http/schema.js';
 
 export const CsatAnswer = z
   .object({
@@ -14,14 +15,12 @@ export const CsatAnswer = z
   })
   .openapi('CsatAnswer');
 
-export const CsatSurveySchema = z
-  .object({
-    /** The customer's language (ISO 639-1) for the survey page; null when unknown. */
-    language: z.string().nullable(),
-    answered: z.boolean(),
-    scales: z.array(z.enum(['1-5', 'binary'])),
-  })
-  .openapi('CsatSurvey');
+export const CsatSurveySchema = apiObject('CsatSurvey', {
+  /** The customer's language (ISO 639-1) for the survey page; null when unknown. */
+  language: z.string().nullable(),
+  answered: z.boolean(),
+  scales: z.array(z.enum(['1-5', 'binary'])),
+});
 
 export const TokenParam = z.object({
   token: z

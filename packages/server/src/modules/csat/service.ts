@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError, oneOrNotFound } from '../../platform/http/problem.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { type ScopedDb, systemActor } from '../../platform/scope.js';
 import { detectLanguageOrNull } from '../routing/index.js';
@@ -10,12 +10,10 @@ import type { CsatAnswer } from './schemas.js';
 
 /** The survey behind a token, acting as the system actor `system:csat` of its organization. */
 async function surveyOf(ctx: ModuleContext, token: string) {
-  const survey = await ctx.db
-    .selectFrom('csat_surveys')
-    .selectAll()
-    .where('token', '=', token)
-    .executeTakeFirst();
-  if (!survey) throw notFound('survey');
+  const survey = await oneOrNotFound(
+    ctx.db.selectFrom('csat_surveys').selectAll().where('token', '=', token),
+    'survey',
+  );
   return { survey, scoped: ctx.scope(systemActor('csat', survey.organization_id)) as ScopedDb };
 }
 

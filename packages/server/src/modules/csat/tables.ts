@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 
 /** One survey per solved ticket: its secret link token and, once given, the answer. */
 export interface CsatSurveysTable {
@@ -20,6 +20,6 @@ declare module '../../platform/db/schema.js' {
   }
 }
 
-export const csatScopedTables: ScopedTables = {
-  csat_surveys: { providerColumn: 'provider_id' },
-};
+export const csatScopedTables = scopedTables({
+  csat_surveys: 'provider_id',
+});

@@ -1,18 +1,16 @@
-import { type Migration, scriptMigration } from '../../platform/db/migrate.js';
+import { type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
 
 export const customerMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T0612_customers_contacts',
     `
-    create table customers (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      name text,
-      language text,
-      country text,
-      created_at timestamptz not null,
-      updated_at timestamptz not null
-    );
+    ${orgTable('customers', [
+      'name text',
+      'language text',
+      'country text',
+      'created_at timestamptz not null',
+      'updated_at timestamptz not null',
+    ])}
     create index customers_org on customers (organization_id);
     create table customer_identities (
       organization_id text not null references organizations(id),

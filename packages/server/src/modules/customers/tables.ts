@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 
 type Instant = ColumnType<Date, Date | string, Date | string>;
 
@@ -40,7 +40,7 @@ declare module '../../platform/db/schema.js' {
  * Customers belong to the organization, not to a provider: vendor staff reach one only through a
  * ticket of their own provider (service.ts), never by listing.
  */
-export const customerScopedTables: ScopedTables = {
-  customers: { providerColumn: null },
-  customer_identities: { providerColumn: null },
-};
+export const customerScopedTables = scopedTables({
+  customers: null,
+  customer_identities: null,
+});

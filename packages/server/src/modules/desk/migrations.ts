@@ -1,18 +1,16 @@
-import { type Migration, scriptMigration } from '../../platform/db/migrate.js';
+import { type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
 
 export const deskMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T0620_desk',
     `
-    create table macros (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      name text not null,
-      bodies jsonb not null,
-      actions jsonb not null default '{}',
-      created_at timestamptz not null,
-      updated_at timestamptz not null
-    );
+    ${orgTable('macros', [
+      'name text not null',
+      'bodies jsonb not null',
+      "actions jsonb not null default '{}'",
+      'created_at timestamptz not null',
+      'updated_at timestamptz not null',
+    ])}
     create unique index macros_org_name on macros (organization_id, lower(name));
     create table desk_presence (
       organization_id text not null references organizations(id),

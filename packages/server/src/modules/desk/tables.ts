@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables, VENDOR_VISIBLE } from '../../platform/scope.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -63,11 +63,11 @@ declare module '../../platform/db/schema.js' {
   }
 }
 
-export const deskScopedTables: ScopedTables = {
+export const deskScopedTables = scopedTables({
   // The organization's scripts: every agent follows them, vendor staff included; only the
   // organization's own supervisors and admins write them (policy.ts).
-  macros: { providerColumn: null, vendorVisible: true },
-  desk_presence: { providerColumn: 'provider_id' },
-  desk_team_members: { providerColumn: 'provider_id' },
-  desk_availability: { providerColumn: 'provider_id' },
-};
+  macros: VENDOR_VISIBLE,
+  desk_presence: 'provider_id',
+  desk_team_members: 'provider_id',
+  desk_availability: 'provider_id',
+});

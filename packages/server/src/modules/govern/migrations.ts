@@ -1,16 +1,14 @@
-import { type Migration, scriptMigration } from '../../platform/db/migrate.js';
+import { type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
 
 export const governMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T0904_govern_contracts',
     `
-    create table contracts (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      provider_id text not null,
-      sla_policy_id text,
-      created_at timestamptz not null
-    );
+    ${orgTable('contracts', [
+      'provider_id text not null',
+      'sla_policy_id text',
+      'created_at timestamptz not null',
+    ])}
     create index contracts_org_provider on contracts (organization_id, provider_id);
     create table contract_versions (
       contract_id text not null references contracts(id),
@@ -39,23 +37,21 @@ export const governMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T1240_govern_governance',
     `
-    create table governance_items (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      contract_id text not null references contracts(id),
-      provider_id text not null,
-      kind text not null check (kind in ('review', 'action', 'escalation')),
-      title text not null,
-      owner text not null,
-      due_on text not null check (due_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
-      review_kind text check (review_kind in ('operational', 'performance', 'business')),
-      level integer check (level between 1 and 3),
-      status text not null default 'open' check (status in ('open', 'done')),
-      evidence text not null default '',
-      source text,
-      created_at timestamptz not null,
-      closed_at timestamptz
-    );
+    ${orgTable('governance_items', [
+      'contract_id text not null references contracts(id)',
+      'provider_id text not null',
+      "kind text not null check (kind in ('review', 'action', 'escalation'))",
+      'title text not null',
+      'owner text not null',
+      "due_on text not null check (due_on ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$')",
+      "review_kind text check (review_kind in ('operational', 'performance', 'business'))",
+      'level integer check (level between 1 and 3)',
+      "status text not null default 'open' check (status in ('open', 'done'))",
+      "evidence text not null default ''",
+      'source text',
+      'created_at timestamptz not null',
+      'closed_at timestamptz',
+    ])}
     create index governance_items_contract on governance_items (organization_id, contract_id, due_on);
     create unique index governance_items_source on governance_items (organization_id, contract_id, source)
       where source is not null;

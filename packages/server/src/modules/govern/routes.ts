@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
-import { apiRoute, IdParam, json, jsonBody, listOf } from '../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, jsonBody, listOf, routesFor } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { exitReadiness } from './exit.js';
 import { listExportChecks, queueExportCheck } from './export-check.js';
@@ -40,38 +40,30 @@ const SettlementParams = IdParam.extend({
 
 /** Contracts (versioned documents), settlements per provider-month, the contract JSON Schema. */
 export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
-  app.openapi(
-    apiRoute('govern', 'get', '/api/govern/contracts', {
-      summary: 'Every contract in its latest version (vendor staff: their provider’s)',
-      responses: { 200: json(listOf(ContractSummarySchema, 'ContractList'), 'Contracts') },
-    }),
-    async (c) => c.json({ items: await service.listContracts(c.var.scoped) }, 200),
-  );
-  app.openapi(
-    apiRoute('govern', 'post', '/api/govern/contracts', {
-      summary: 'Apply a contract document: a new contract, or a new version from its effective date',
-      request: { body: jsonBody(ContractApply) },
-      responses: { 201: json(ContractVersionSchema, 'Applied') },
-    }),
-    async (c) => c.json(await service.applyContract(c.var.scoped, ctx.clock, c.req.valid('json')), 201),
-  );
-  app.openapi(
-    apiRoute('govern', 'get', '/api/govern/contracts/{id}/versions', {
-      summary: "A contract's versions, oldest first",
-      request: { params: IdParam },
-      responses: { 200: json(listOf(ContractVersionSchema, 'ContractVersions'), 'Versions') },
-    }),
-    async (c) =>
-      c.json({ items: await service.contractVersions(c.var.scoped, c.req.valid('param').id) }, 200),
-  );
-  app.openapi(
-    apiRoute('govern', 'post', '/api/govern/settlements', {
-      summary: 'Compute (or recompute) the settlement of one provider-month',
-      request: { body: jsonBody(SettleQuery) },
-      responses: { 200: json(SettlementSchema, 'Settlement') },
-    }),
-    async (c) => c.json(await service.settle(c.var.scoped, ctx.clock, c.req.valid('json')), 200),
-  );
+  const route = routesFor(app, 'govern');
+  route.get('/api/govern/contracts', {
+    summary: 'Every contract in its latest version (vendor staff: their provider’s)',
+    ok: listOf(ContractSummarySchema, 'ContractList'),
+    run: async ({ scoped }) => ({ items: await service.listContracts(scoped) }),
+  });
+  route.post('/api/govern/contracts', {
+    summary: 'Apply a contract document: a new contract, or a new version from its effective date',
+    body: ContractApply,
+    created: ContractVersionSchema,
+    run: ({ scoped, body }) => service.applyContract(scoped, ctx.clock, body),
+  });
+  route.get('/api/govern/contracts/{id}/versions', {
+    summary: "A contract's versions, oldest first",
+    params: IdParam,
+    ok: listOf(ContractVersionSchema, 'ContractVersions'),
+    run: async ({ scoped, param }) => ({ items: await service.contractVersions(scoped, param.id) }),
+  });
+  route.post('/api/govern/settlements', {
+    summary: 'Compute (or recompute) the settlement of one provider-month',
+    body: SettleQuery,
+    ok: SettlementSchema,
+    run: ({ scoped, body }) => service.settle(scoped, ctx.clock, body),
+  });
   app.openapi(
     apiRoute('govern', 'get', '/api/govern/contracts/{id}/settlements/{period}', {
       summary: 'A stored settlement statement',
@@ -114,44 +106,32 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       return c.json(await reconcile(c.var.scoped, ctx.clock, id, period, c.req.valid('json').csv), 200);
     },
   );
-  app.openapi(
-    apiRoute('govern', 'post', '/api/govern/simulations', {
-      summary:
-        'Queue a simulation: what a draft scheme would have paid over the provider’s past months, with gaming warnings',
-      request: { body: jsonBody(SimulateRequest) },
-      responses: { 202: json(SimulationJobSchema, 'Queued: poll GET /api/govern/simulations/{id}') },
-    }),
-    async (c) => c.json(await queueSimulation(ctx, c.var.scoped, c.req.valid('json')), 202),
-  );
-  app.openapi(
-    apiRoute('govern', 'get', '/api/govern/simulations/{id}', {
-      summary: 'A simulation of the caller’s own: state, progress and, once done, the answer',
-      request: { params: IdParam },
-      responses: { 200: json(SimulationJobSchema, 'Simulation job') },
-    }),
-    async (c) => c.json(await getSimulation(c.var.scoped, c.req.valid('param').id), 200),
-  );
-  app.openapi(
-    apiRoute('govern', 'get', '/api/govern/contracts/{id}/governance', {
-      summary: 'The contract’s review meetings, corrective actions and escalations, by due day',
-      request: { params: IdParam },
-      responses: { 200: json(listOf(GovernanceItemSchema, 'GovernanceItems'), 'Governance register') },
-    }),
-    async (c) =>
-      c.json({ items: await listGovernance(c.var.scoped, ctx.clock, c.req.valid('param').id) }, 200),
-  );
-  app.openapi(
-    apiRoute('govern', 'post', '/api/govern/contracts/{id}/governance', {
-      summary: 'Add a review meeting, a corrective action or an escalation',
-      request: { params: IdParam, body: jsonBody(GovernanceItemCreate) },
-      responses: { 201: json(GovernanceItemSchema, 'Added') },
-    }),
-    async (c) =>
-      c.json(
-        await createGovernanceItem(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')),
-        201,
-      ),
-  );
+  route.post('/api/govern/simulations', {
+    summary:
+      'Queue a simulation: what a draft scheme would have paid over the provider’s past months, with gaming warnings',
+    body: SimulateRequest,
+    accepted: SimulationJobSchema,
+    run: ({ scoped, body }) => queueSimulation(ctx, scoped, body),
+  });
+  route.get('/api/govern/simulations/{id}', {
+    summary: 'A simulation of the caller’s own: state, progress and, once done, the answer',
+    params: IdParam,
+    ok: SimulationJobSchema,
+    run: ({ scoped, param }) => getSimulation(scoped, param.id),
+  });
+  route.get('/api/govern/contracts/{id}/governance', {
+    summary: 'The contract’s review meetings, corrective actions and escalations, by due day',
+    params: IdParam,
+    ok: listOf(GovernanceItemSchema, 'GovernanceItems'),
+    run: async ({ scoped, param }) => ({ items: await listGovernance(scoped, ctx.clock, param.id) }),
+  });
+  route.post('/api/govern/contracts/{id}/governance', {
+    summary: 'Add a review meeting, a corrective action or an escalation',
+    params: IdParam,
+    body: GovernanceItemCreate,
+    created: GovernanceItemSchema,
+    run: ({ scoped, param, body }) => createGovernanceItem(scoped, ctx.clock, param.id, body),
+  });
   app.openapi(
     apiRoute('govern', 'post', '/api/govern/contracts/{id}/governance/reviews', {
       summary: 'Schedule the review meetings (weekly, monthly, quarterly) of the coming weeks',
@@ -166,28 +146,21 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       );
     },
   );
-  app.openapi(
-    apiRoute('govern', 'patch', '/api/govern/governance/{id}', {
-      summary: 'Close an item with its evidence, or move an escalation to another level',
-      request: { params: IdParam, body: jsonBody(GovernanceItemUpdate) },
-      responses: { 200: json(GovernanceItemSchema, 'Updated') },
-    }),
-    async (c) =>
-      c.json(
-        await updateGovernanceItem(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
-  );
-  app.openapi(
-    apiRoute('govern', 'post', '/api/govern/contracts/{id}/exit-readiness', {
-      summary:
-        'Exit readiness: notice dates and whether the in-house team could absorb the vendor’s volume (Plan’s staffing)',
-      request: { params: IdParam, body: jsonBody(ExitReadinessRequest) },
-      responses: { 200: json(ExitReadinessSchema, 'Exit readiness with its evidence') },
-    }),
-    async (c) =>
-      c.json(await exitReadiness(c.var.scoped, ctx.clock, c.req.valid('param').id, c.req.valid('json')), 200),
-  );
+  route.patch('/api/govern/governance/{id}', {
+    summary: 'Close an item with its evidence, or move an escalation to another level',
+    params: IdParam,
+    body: GovernanceItemUpdate,
+    ok: GovernanceItemSchema,
+    run: ({ scoped, param, body }) => updateGovernanceItem(scoped, ctx.clock, param.id, body),
+  });
+  route.post('/api/govern/contracts/{id}/exit-readiness', {
+    summary:
+      'Exit readiness: notice dates and whether the in-house team could absorb the vendor’s volume (Plan’s staffing)',
+    params: IdParam,
+    body: ExitReadinessRequest,
+    ok: ExitReadinessSchema,
+    run: ({ scoped, param, body }) => exitReadiness(scoped, ctx.clock, param.id, body),
+  });
   app.openapi(
     apiRoute('govern', 'get', '/api/govern/export-checks', {
       summary:

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS, KPI_IDS, TICKET_PRIORITIES, TICKET_STATUSES } from '@shoreline/core';
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 
 const Bp = z.number().int().min(0).max(1_000_000);
 const Minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -7,14 +8,11 @@ const Day = z.iso.date();
 const Words = z.array(z.string().trim().min(1).max(80)).max(50);
 
 /** A rate line of the pricing model: price per unit, in minor units, with an optional billed minimum. */
-export const RateLine = z
-  .object({
-    unit: z.enum(['hour', 'fte_month', 'contact', 'minute', 'resolution', 'month']),
-    rateMinor: Minor,
-    minimumQuantity: z.number().int().min(0).max(1_000_000_000).optional(),
-  })
-  .strict()
-  .openapi('ContractRateLine');
+export const RateLine = apiInput('ContractRateLine', {
+  unit: z.enum(['hour', 'fte_month', 'contact', 'minute', 'resolution', 'month']),
+  rateMinor: Minor,
+  minimumQuantity: z.number().int().min(0).max(1_000_000_000).optional(),
+});
 
 /** One SLA term: a KPI from the one catalogue (core KPI_CATALOGUE), its scope, levels and credit. */
 export const ContractTerm = z
@@ -132,44 +130,37 @@ export const ContractDocument = z
   .openapi('ContractDocument');
 
 /** A file for `shoreline contract apply` or POST /api/govern/contracts: a new contract or a new version. */
-export const ContractApply = z
-  .object({
-    $schema: z.string().max(300).optional(),
-    /** Omitted for a new contract; the contract's id for a change. */
-    contractId: z.string().min(1).max(64).optional(),
-    providerId: z.string().min(1).max(64),
-    effectiveFrom: Day,
-    reason: z.string().trim().min(1).max(500),
-    approvedBy: z.string().trim().min(1).max(200),
-    document: ContractDocument,
-  })
-  .strict()
-  .openapi('ContractApply');
+export const ContractApply = apiInput('ContractApply', {
+  $schema: z.string().max(300).optional(),
+  /** Omitted for a new contract; the contract's id for a change. */
+  contractId: z.string().min(1).max(64).optional(),
+  providerId: z.string().min(1).max(64),
+  effectiveFrom: Day,
+  reason: z.string().trim().min(1).max(500),
+  approvedBy: z.string().trim().min(1).max(200),
+  document: ContractDocument,
+});
 
-export const ContractVersionSchema = z
-  .object({
-    contractId: z.string(),
-    providerId: z.string(),
-    version: z.number().int(),
-    effectiveFrom: z.string(),
-    reason: z.string(),
-    approvedBy: z.string(),
-    createdAt: z.string(),
-    slaPolicyId: z.string().nullable(),
-    document: ContractDocument,
-  })
-  .openapi('ContractVersion');
+export const ContractVersionSchema = apiObject('ContractVersion', {
+  contractId: z.string(),
+  providerId: z.string(),
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  reason: z.string(),
+  approvedBy: z.string(),
+  createdAt: z.string(),
+  slaPolicyId: z.string().nullable(),
+  document: ContractDocument,
+});
 
-export const ContractSummarySchema = z
-  .object({
-    id: z.string(),
-    providerId: z.string(),
-    name: z.string(),
-    currency: z.string(),
-    latestVersion: z.number().int(),
-    effectiveFrom: z.string(),
-  })
-  .openapi('ContractSummary');
+export const ContractSummarySchema = apiObject('ContractSummary', {
+  id: z.string(),
+  providerId: z.string(),
+  name: z.string(),
+  currency: z.string(),
+  latestVersion: z.number().int(),
+  effectiveFrom: z.string(),
+});
 
 export const SettleQuery = z
   .object({
@@ -199,57 +190,52 @@ const TermMeasure = z.object({
   drillDown: z.record(z.string(), z.string()),
 });
 
-export const SettlementSchema = z
-  .object({
-    contractId: z.string(),
-    providerId: z.string(),
-    period: z.string(),
-    currency: z.string(),
-    segments: z.array(
-      z.object({
-        version: z.number().int(),
-        fromDay: z.number().int(),
-        toDay: z.number().int(),
-        days: z.number().int(),
-      }),
-    ),
-    volumes: z.object({ contacts: z.number().int(), resolutions: z.number().int() }),
-    measures: z.array(TermMeasure),
-    chargesMinor: z.number().int(),
-    /** Per rate unit: quantity billed and amount (statements computed before this field lack it). */
-    chargeLines: z
-      .array(z.object({ unit: z.string(), quantity: z.number().int(), amountMinor: z.number().int() }))
-      .optional(),
-    atRiskMinor: z.number().int(),
-    creditLines: z.array(
-      z.object({
-        version: z.number().int(),
-        termId: z.string(),
-        multiplierPercent: z.number().int(),
-        uncappedMinor: z.number().int(),
-        creditMinor: z.number().int(),
-        lineCapped: z.boolean(),
-        relieved: z.boolean(),
-      }),
-    ),
-    poolCapAdjustmentMinor: z.number().int(),
-    creditsMinor: z.number().int(),
-    earnBackMinor: z.number().int(),
-    bonusMinor: z.number().int(),
-    bonusBlockedBy: z.array(z.string()),
-    netMinor: z.number().int(),
-    chronicFailures: z.array(z.string()),
-  })
-  .openapi('Settlement');
+export const SettlementSchema = apiObject('Settlement', {
+  contractId: z.string(),
+  providerId: z.string(),
+  period: z.string(),
+  currency: z.string(),
+  segments: z.array(
+    z.object({
+      version: z.number().int(),
+      fromDay: z.number().int(),
+      toDay: z.number().int(),
+      days: z.number().int(),
+    }),
+  ),
+  volumes: z.object({ contacts: z.number().int(), resolutions: z.number().int() }),
+  measures: z.array(TermMeasure),
+  chargesMinor: z.number().int(),
+  /** Per rate unit: quantity billed and amount (statements computed before this field lack it). */
+  chargeLines: z
+    .array(z.object({ unit: z.string(), quantity: z.number().int(), amountMinor: z.number().int() }))
+    .optional(),
+  atRiskMinor: z.number().int(),
+  creditLines: z.array(
+    z.object({
+      version: z.number().int(),
+      termId: z.string(),
+      multiplierPercent: z.number().int(),
+      uncappedMinor: z.number().int(),
+      creditMinor: z.number().int(),
+      lineCapped: z.boolean(),
+      relieved: z.boolean(),
+    }),
+  ),
+  poolCapAdjustmentMinor: z.number().int(),
+  creditsMinor: z.number().int(),
+  earnBackMinor: z.number().int(),
+  bonusMinor: z.number().int(),
+  bonusBlockedBy: z.array(z.string()),
+  netMinor: z.number().int(),
+  chronicFailures: z.array(z.string()),
+});
 
 /** The review pack's words in the reader's language, from the web app's catalogs. */
-export const ReviewPackRequest = z
-  .object({
-    locale: z.enum(['en', 'tr', 'he', 'hu', 'lv']).default('en'),
-    labels: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.string().max(200)).default({}),
-  })
-  .strict()
-  .openapi('ReviewPackRequest');
+export const ReviewPackRequest = apiInput('ReviewPackRequest', {
+  locale: z.enum(['en', 'tr', 'he', 'hu', 'lv']).default('en'),
+  labels: z.record(z.string().regex(/^[a-zA-Z]{1,40}$/), z.string().max(200)).default({}),
+});
 
 /** A draft scheme settled over the provider's history (nothing stored). */
 export const SimulateRequest = z
@@ -267,41 +253,39 @@ export const SimulateRequest = z
   .strict()
   .openapi('SimulateRequest');
 
-export const SimulationSchema = z
-  .object({
-    providerId: z.string(),
-    currency: z.string(),
-    months: z.array(
-      z.object({
-        period: z.string(),
-        contacts: z.number().int(),
-        chargesMinor: z.number().int(),
-        creditsMinor: z.number().int(),
-        earnBackMinor: z.number().int(),
-        bonusMinor: z.number().int(),
-        netMinor: z.number().int(),
-        missedTerms: z.array(z.string()),
-      }),
-    ),
-    distribution: z.object({
-      minMinor: z.number().int(),
-      medianMinor: z.number().int(),
-      maxMinor: z.number().int(),
-      totalMinor: z.number().int(),
+export const SimulationSchema = apiObject('Simulation', {
+  providerId: z.string(),
+  currency: z.string(),
+  months: z.array(
+    z.object({
+      period: z.string(),
+      contacts: z.number().int(),
+      chargesMinor: z.number().int(),
+      creditsMinor: z.number().int(),
+      earnBackMinor: z.number().int(),
+      bonusMinor: z.number().int(),
+      netMinor: z.number().int(),
+      missedTerms: z.array(z.string()),
     }),
-    warnings: z.array(
-      z.object({
-        code: z.enum([
-          'speed_without_guardrail',
-          'bonus_without_quality_gate',
-          'bonus_without_cap',
-          'service_level_without_abandonment',
-        ]),
-        termId: z.string().nullable(),
-      }),
-    ),
-  })
-  .openapi('Simulation');
+  ),
+  distribution: z.object({
+    minMinor: z.number().int(),
+    medianMinor: z.number().int(),
+    maxMinor: z.number().int(),
+    totalMinor: z.number().int(),
+  }),
+  warnings: z.array(
+    z.object({
+      code: z.enum([
+        'speed_without_guardrail',
+        'bonus_without_quality_gate',
+        'bonus_without_cap',
+        'service_level_without_abandonment',
+      ]),
+      termId: z.string().nullable(),
+    }),
+  ),
+});
 
 /** The canonical export's round trips (decision 0039): the latest with their evidence, and one running. */
 export const ExportChecksSchema = z
@@ -348,35 +332,33 @@ export const InvoiceRequest = z
   .strict()
   .openapi('InvoiceRequest');
 
-export const ReconciliationSchema = z
-  .object({
-    contractId: z.string(),
-    period: z.string(),
-    currency: z.string(),
-    invoicedMinor: z.number().int(),
-    computedMinor: z.number().int(),
-    differenceMinor: z.number().int(),
-    lines: z.array(
-      z.object({
-        unit: z.string(),
-        line: z.number().int().nullable(),
-        invoicedQuantity: z.number().int().nullable(),
-        invoicedMinor: z.number().int().nullable(),
-        computedQuantity: z.number().int().nullable(),
-        computedMinor: z.number().int().nullable(),
-        differenceMinor: z.number().int(),
-        reason: z.enum([
-          'matches',
-          'quantity_differs',
-          'amount_differs',
-          'not_in_contract',
-          'not_invoiced',
-          'billed_twice',
-        ]),
-      }),
-    ),
-  })
-  .openapi('Reconciliation');
+export const ReconciliationSchema = apiObject('Reconciliation', {
+  contractId: z.string(),
+  period: z.string(),
+  currency: z.string(),
+  invoicedMinor: z.number().int(),
+  computedMinor: z.number().int(),
+  differenceMinor: z.number().int(),
+  lines: z.array(
+    z.object({
+      unit: z.string(),
+      line: z.number().int().nullable(),
+      invoicedQuantity: z.number().int().nullable(),
+      invoicedMinor: z.number().int().nullable(),
+      computedQuantity: z.number().int().nullable(),
+      computedMinor: z.number().int().nullable(),
+      differenceMinor: z.number().int(),
+      reason: z.enum([
+        'matches',
+        'quantity_differs',
+        'amount_differs',
+        'not_in_contract',
+        'not_invoiced',
+        'billed_twice',
+      ]),
+    }),
+  ),
+});
 
 const Title = z.string().trim().min(1).max(300);
 
@@ -453,33 +435,28 @@ export const GovernanceItemSchema = z
   .openapi('GovernanceItem');
 
 /** The client's side of exit readiness: who is in house, how long hiring takes, how long a contact takes. */
-export const ExitReadinessRequest = z
-  .object({
-    inHouseAgents: z.number().int().min(0).max(100_000),
-    hiringLeadWeeks: z.number().int().min(0).max(104).default(8),
-    ahtSec: z.number().int().min(1).max(36_000).default(600),
-    shrinkage: z.number().min(0).max(0.9).default(0.3),
-    period: z
-      .string()
-      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
-      .optional(),
-  })
-  .strict()
-  .openapi('ExitReadinessRequest');
+export const ExitReadinessRequest = apiInput('ExitReadinessRequest', {
+  inHouseAgents: z.number().int().min(0).max(100_000),
+  hiringLeadWeeks: z.number().int().min(0).max(104).default(8),
+  ahtSec: z.number().int().min(1).max(36_000).default(600),
+  shrinkage: z.number().min(0).max(0.9).default(0.3),
+  period: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .optional(),
+});
 
-export const ExitReadinessSchema = z
-  .object({
-    contractId: z.string(),
-    endsOn: z.string(),
-    noticeBy: z.string(),
-    period: z.string(),
-    contacts: z.number().int(),
-    peakScheduledAgents: z.number().int(),
-    fte: z.number(),
-    inHouseAgents: z.number().int(),
-    gapAgents: z.number().int(),
-    readyOn: z.string(),
-    evidence: z.array(z.object({ item: z.string(), met: z.boolean(), detail: z.string() })),
-    scoreBp: z.number().int(),
-  })
-  .openapi('ExitReadiness');
+export const ExitReadinessSchema = apiObject('ExitReadiness', {
+  contractId: z.string(),
+  endsOn: z.string(),
+  noticeBy: z.string(),
+  period: z.string(),
+  contacts: z.number().int(),
+  peakScheduledAgents: z.number().int(),
+  fte: z.number(),
+  inHouseAgents: z.number().int(),
+  gapAgents: z.number().int(),
+  readyOn: z.string(),
+  evidence: z.array(z.object({ item: z.string(), met: z.boolean(), detail: z.string() })),
+  scoreBp: z.number().int(),
+});

@@ -14,7 +14,7 @@ import {
   type TermMonth,
 } from '@shoreline/core';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError, oneOrNotFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { appendAudit } from '../audit/index.js';
@@ -183,12 +183,10 @@ export async function listContracts(s: ScopedDb) {
 
 export async function contractVersions(s: ScopedDb, contractId: string) {
   authorizeGovern(s.actor, 'govern.read');
-  const contract = await s
-    .selectFrom('contracts')
-    .selectAll()
-    .where('id', '=', contractId)
-    .executeTakeFirst();
-  if (!contract) throw notFound('contract');
+  const contract = await oneOrNotFound(
+    s.selectFrom('contracts').selectAll().where('id', '=', contractId),
+    'contract',
+  );
   const rows = await s
     .selectFrom('contract_versions')
     .selectAll()
@@ -566,13 +564,14 @@ export function previousPeriodInverse(period: string): string {
 /** A stored statement (vendor staff: their provider's only). */
 export async function getSettlement(s: ScopedDb, contractId: string, period: string): Promise<Settlement> {
   authorizeGovern(s.actor, 'govern.read');
-  const row = await s
-    .selectFrom('settlements')
-    .select('statement')
-    .where('contract_id', '=', contractId)
-    .where('period', '=', period)
-    .executeTakeFirst();
-  if (!row) throw notFound('settlement');
+  const row = await oneOrNotFound(
+    s
+      .selectFrom('settlements')
+      .select('statement')
+      .where('contract_id', '=', contractId)
+      .where('period', '=', period),
+    'settlement',
+  );
   return row.statement as unknown as Settlement;
 }
 

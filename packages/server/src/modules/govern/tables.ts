@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 import type { ContractDocumentJson } from './schemas-types.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -83,11 +83,11 @@ declare module '../../platform/db/schema.js' {
 }
 
 /** Vendor staff see their own provider's contracts and settlements (read-only: policy.ts). */
-export const governScopedTables: ScopedTables = {
-  contracts: { providerColumn: 'provider_id' },
-  contract_versions: { providerColumn: 'provider_id' },
-  settlements: { providerColumn: 'provider_id' },
-  governance_items: { providerColumn: 'provider_id' },
+export const governScopedTables = scopedTables({
+  contracts: 'provider_id',
+  contract_versions: 'provider_id',
+  settlements: 'provider_id',
+  governance_items: 'provider_id',
   // The organization's whole export: in-house administrators only (govern.manage).
-  export_checks: { providerColumn: null },
-};
+  export_checks: null,
+});

@@ -6,6 +6,7 @@ import { TOKEN_SCOPES } from './token-scopes.js';
 // Channels and roles are the one domain vocabulary (core/domain/vocabulary.ts).
 export { CHANNELS, ROLES };
 
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 import { LOCALES, PROVIDER_KINDS, SHORES, USER_STATUSES, WEEKDAYS } from './vocabulary.js';
 
 export { LOCALES, PROVIDER_KINDS, SHORES, WEEKDAYS };
@@ -44,17 +45,15 @@ const Id = (prefix: string) =>
     .openapi({ example: `${prefix}_01hx…` });
 const Name = z.string().trim().min(1, 'must not be empty').max(200);
 
-export const ProviderSchema = z
-  .object({
-    id: Id('prv'),
-    name: z.string(),
-    kind: z.enum(PROVIDER_KINDS),
-    shore: z.enum(SHORES).nullable(),
-    countries: z.array(z.string()),
-    languages: z.array(z.string()),
-    createdAt: z.string().datetime(),
-  })
-  .openapi('Provider');
+export const ProviderSchema = apiObject('Provider', {
+  id: Id('prv'),
+  name: z.string(),
+  kind: z.enum(PROVIDER_KINDS),
+  shore: z.enum(SHORES).nullable(),
+  countries: z.array(z.string()),
+  languages: z.array(z.string()),
+  createdAt: z.string().datetime(),
+});
 
 export const ProviderCreate = z
   .object({
@@ -79,79 +78,63 @@ export const ProviderCreate = z
   })
   .openapi('ProviderCreate');
 
-export const ProviderUpdate = z
-  .object({
-    name: Name.optional(),
-    shore: z.enum(SHORES).optional(),
-    countries: z.array(CountryCode).max(50).optional(),
-    languages: z.array(LanguageTag).max(50).optional(),
-  })
-  .strict()
-  .openapi('ProviderUpdate');
+export const ProviderUpdate = apiInput('ProviderUpdate', {
+  name: Name.optional(),
+  shore: z.enum(SHORES).optional(),
+  countries: z.array(CountryCode).max(50).optional(),
+  languages: z.array(LanguageTag).max(50).optional(),
+});
 
-export const TeamSchema = z
-  .object({
-    id: Id('team'),
-    providerId: z.string(),
-    name: z.string(),
-    site: z.string(),
-    languages: z.array(z.string()),
-    channels: z.array(z.enum(CHANNELS)),
-    timeZone: z.string(),
-    businessHours: z.array(z.object({ day: z.enum(WEEKDAYS), open: z.string(), close: z.string() })),
-    createdAt: z.string().datetime(),
-  })
-  .openapi('Team');
+export const TeamSchema = apiObject('Team', {
+  id: Id('team'),
+  providerId: z.string(),
+  name: z.string(),
+  site: z.string(),
+  languages: z.array(z.string()),
+  channels: z.array(z.enum(CHANNELS)),
+  timeZone: z.string(),
+  businessHours: z.array(z.object({ day: z.enum(WEEKDAYS), open: z.string(), close: z.string() })),
+  createdAt: z.string().datetime(),
+});
 
-export const TeamCreate = z
-  .object({
-    providerId: Id('prv'),
-    name: Name,
-    site: z.string().trim().max(200).default(''),
-    languages: z.array(LanguageTag).max(50).default([]),
-    channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
-    timeZone: TimeZone,
-    businessHours: z.array(BusinessHours).max(21).default([]),
-  })
-  .strict()
-  .openapi('TeamCreate');
+export const TeamCreate = apiInput('TeamCreate', {
+  providerId: Id('prv'),
+  name: Name,
+  site: z.string().trim().max(200).default(''),
+  languages: z.array(LanguageTag).max(50).default([]),
+  channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).default([]),
+  timeZone: TimeZone,
+  businessHours: z.array(BusinessHours).max(21).default([]),
+});
 
-export const TeamUpdate = z
-  .object({
-    name: Name.optional(),
-    site: z.string().trim().max(200).optional(),
-    languages: z.array(LanguageTag).max(50).optional(),
-    channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
-    timeZone: TimeZone.optional(),
-    businessHours: z.array(BusinessHours).max(21).optional(),
-  })
-  .strict()
-  .openapi('TeamUpdate');
+export const TeamUpdate = apiInput('TeamUpdate', {
+  name: Name.optional(),
+  site: z.string().trim().max(200).optional(),
+  languages: z.array(LanguageTag).max(50).optional(),
+  channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
+  timeZone: TimeZone.optional(),
+  businessHours: z.array(BusinessHours).max(21).optional(),
+});
 
-export const UserSchema = z
-  .object({
-    id: Id('usr'),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(ROLES),
-    providerId: z.string().nullable(),
-    status: z.enum(USER_STATUSES),
-    locale: z.enum(LOCALES),
-    createdAt: z.string().datetime(),
-  })
-  .openapi('User');
+export const UserSchema = apiObject('User', {
+  id: Id('usr'),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  providerId: z.string().nullable(),
+  status: z.enum(USER_STATUSES),
+  locale: z.enum(LOCALES),
+  createdAt: z.string().datetime(),
+});
 
 export const Email = z.string().trim().toLowerCase().email('must be an e-mail address').max(254);
 
-export const UserInvite = z
-  .object({
-    email: Email,
-    name: Name,
-    role: z.enum(ROLES),
-    providerId: z.string().nullable().default(null),
-  })
-  .strict()
-  .openapi('UserInvite');
+export const UserInvite = apiInput('UserInvite', {
+  email: Email,
+  name: Name,
+  role: z.enum(ROLES),
+  providerId: z.string().nullable().default(null),
+});
 
 export const UserInvited = z.object({ user: UserSchema, inviteUrl: z.string() }).openapi('UserInvited');
 
@@ -160,28 +143,25 @@ export const UserUpdate = z
   .strict()
   .openapi('UserUpdate');
 
-export const MeSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    name: z.string(),
-    role: z.enum(ROLES),
-    providerId: z.string().nullable(),
-    providerName: z.string().nullable(),
-    organizationId: z.string(),
-    organizationName: z.string(),
-    locale: z.enum(LOCALES),
-    abilities: z.array(z.string()).openapi({
-      description:
-        "Every action this user may take, from the modules' policies (e.g. team.write, import.run)",
-      example: ['kpi.read', 'team.write'],
-    }),
-    limits: z.record(z.string(), z.number()).openapi({
-      description: 'Input bounds of this server (maxBodyBytes, maxUploadBytes, staffingIntervals, …)',
-      example: { maxBodyBytes: 1_048_576 },
-    }),
-  })
-  .openapi('Me');
+export const MeSchema = apiObject('Me', {
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  providerId: z.string().nullable(),
+  providerName: z.string().nullable(),
+  organizationId: z.string(),
+  organizationName: z.string(),
+  locale: z.enum(LOCALES),
+  abilities: z.array(z.string()).openapi({
+    description: "Every action this user may take, from the modules' policies (e.g. team.write, import.run)",
+    example: ['kpi.read', 'team.write'],
+  }),
+  limits: z.record(z.string(), z.number()).openapi({
+    description: 'Input bounds of this server (maxBodyBytes, maxUploadBytes, staffingIntervals, …)',
+    example: { maxBodyBytes: 1_048_576 },
+  }),
+});
 
 export const MeEnvelope = z.object({ user: MeSchema }).openapi('MeEnvelope');
 
@@ -199,39 +179,31 @@ export const Password = z
     params: { code: 'weak_password' },
   });
 
-export const LoginBody = z
-  .object({
-    email: Email,
-    password: z.string().min(1, 'is required').max(200),
-    /** When the address belongs to several organizations: which one (the sign-in answers the choice). */
-    organizationId: z.string().max(64).optional(),
-  })
-  .strict()
-  .openapi('Login');
+export const LoginBody = apiInput('Login', {
+  email: Email,
+  password: z.string().min(1, 'is required').max(200),
+  /** When the address belongs to several organizations: which one (the sign-in answers the choice). */
+  organizationId: z.string().max(64).optional(),
+});
 export const AcceptInviteBody = z
   .object({ token: z.string().min(1).max(200), password: Password, name: Name.optional() })
   .strict()
   .openapi('AcceptInvite');
 
-export const ApiTokenSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-    scopes: z.array(z.enum(TOKEN_SCOPES)),
-    expiresAt: z.string(),
-  })
-  .openapi('ApiToken');
-export const ApiTokenCreate = z
-  .object({
-    name: Name,
-    scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(TOKEN_SCOPES.length).default(['admin']),
-    /** Lifetime in days; a token always expires (OWASP: limit the lifetime of credentials). */
-    expiresInDays: z.number().int().min(1).max(365).default(90),
-  })
-  .strict()
-  .openapi('ApiTokenCreate');
+export const ApiTokenSchema = apiObject('ApiToken', {
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  scopes: z.array(z.enum(TOKEN_SCOPES)),
+  expiresAt: z.string(),
+});
+export const ApiTokenCreate = apiInput('ApiTokenCreate', {
+  name: Name,
+  scopes: z.array(z.enum(TOKEN_SCOPES)).min(1).max(TOKEN_SCOPES.length).default(['admin']),
+  /** Lifetime in days; a token always expires (OWASP: limit the lifetime of credentials). */
+  expiresInDays: z.number().int().min(1).max(365).default(90),
+});
 export const ApiTokenCreated = ApiTokenSchema.omit({ lastUsedAt: true })
   .extend({ token: z.string() })
   .openapi('ApiTokenCreated');
@@ -245,16 +217,14 @@ export const PasswordResetConfirm = z
   .object({ token: z.string().min(1).max(200), password: Password })
   .strict()
   .openapi('PasswordResetConfirm');
-export const OutboxMessage = z
-  .object({
-    id: z.string(),
-    to: z.string(),
-    subject: z.string(),
-    body: z.string(),
-    createdAt: z.string(),
-    sentAt: z.string().nullable(),
-  })
-  .openapi('OutboxMessage');
+export const OutboxMessage = apiObject('OutboxMessage', {
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  body: z.string(),
+  createdAt: z.string(),
+  sentAt: z.string().nullable(),
+});
 
 /** The extension of the `organization_choice` problem: the address's organizations to pick from. */
 export interface OrganizationChoice {

@@ -2,7 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import type { Access } from '../../platform/access.js';
 import { digest } from '../../platform/auth/tokens.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError, notFound, oneOrNotFound } from '../../platform/http/problem.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { appendAudit } from '../audit/index.js';
@@ -186,8 +186,7 @@ export async function updateUser(
 ) {
   authorize(s.actor, 'user.write', 'user');
   return s.transaction(async (tx) => {
-    const current = await tx.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
-    if (!current) throw notFound('user');
+    const current = await oneOrNotFound(tx.selectFrom('users').selectAll().where('id', '=', id), 'user');
     if (id === tx.actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
       throw new AppError(
         'validation_failed',

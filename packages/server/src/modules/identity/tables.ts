@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -139,12 +139,12 @@ declare module '../../platform/db/schema.js' {
 }
 
 /** How each table is scoped (platform/scope.ts): the column naming its provider. */
-export const identityScopedTables: ScopedTables = {
-  providers: { providerColumn: 'id' },
-  teams: { providerColumn: 'provider_id' },
-  users: { providerColumn: 'provider_id' },
-  sessions: { providerColumn: 'provider_id' },
-  api_tokens: { providerColumn: 'provider_id' },
-  password_resets: { providerColumn: 'provider_id' },
-  mail_outbox: { providerColumn: 'provider_id' },
-};
+export const identityScopedTables = scopedTables({
+  providers: 'id',
+  teams: 'provider_id',
+  users: 'provider_id',
+  sessions: 'provider_id',
+  api_tokens: 'provider_id',
+  password_resets: 'provider_id',
+  mail_outbox: 'provider_id',
+});

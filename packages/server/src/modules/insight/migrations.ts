@@ -1,29 +1,27 @@
-import { type Migration, scriptMigration } from '../../platform/db/migrate.js';
+import { type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
 
 export const insightMigrations: Migration[] = [
   scriptMigration(
     '2026-11-22T0949_insight_imports',
     `
-    create table import_runs (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      source text not null,
-      format text not null,
-      file_name text not null,
-      file_sha256 text not null,
-      file_bytes bigint not null,
-      status text not null check (status in ('running', 'done', 'failed')),
-      committed_units bigint not null default 0,
-      bytes_done bigint not null default 0,
-      records_read bigint not null default 0,
-      tickets_upserted bigint not null default 0,
-      rows_rejected bigint not null default 0,
-      quality jsonb not null default '{}',
-      error text,
-      started_at timestamptz not null,
-      updated_at timestamptz not null,
-      finished_at timestamptz
-    );
+    ${orgTable('import_runs', [
+      'source text not null',
+      'format text not null',
+      'file_name text not null',
+      'file_sha256 text not null',
+      'file_bytes bigint not null',
+      "status text not null check (status in ('running', 'done', 'failed'))",
+      'committed_units bigint not null default 0',
+      'bytes_done bigint not null default 0',
+      'records_read bigint not null default 0',
+      'tickets_upserted bigint not null default 0',
+      'rows_rejected bigint not null default 0',
+      "quality jsonb not null default '{}'",
+      'error text',
+      'started_at timestamptz not null',
+      'updated_at timestamptz not null',
+      'finished_at timestamptz',
+    ])}
     create index import_runs_resume on import_runs (organization_id, file_sha256, source, status);
     create table import_rejects (
       id bigserial primary key,
@@ -35,16 +33,14 @@ export const insightMigrations: Migration[] = [
       reason text not null
     );
     create index import_rejects_run on import_rejects (import_run_id, line);
-    create table provider_mappings (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      provider_id text not null references providers(id),
-      team_id text references teams(id),
-      source text not null default '*',
-      match_kind text not null check (match_kind in ('group', 'agent', 'email_domain', 'default')),
-      match_value text not null default '',
-      created_at timestamptz not null default now()
-    );
+    ${orgTable('provider_mappings', [
+      'provider_id text not null references providers(id)',
+      'team_id text references teams(id)',
+      "source text not null default '*'",
+      "match_kind text not null check (match_kind in ('group', 'agent', 'email_domain', 'default'))",
+      "match_value text not null default ''",
+      'created_at timestamptz not null default now()',
+    ])}
     create unique index provider_mappings_rule on provider_mappings (organization_id, source, match_kind, lower(match_value));
       `,
     '0110_insight_imports',

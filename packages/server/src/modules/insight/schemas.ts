@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { parseIsoDate } from '@shoreline/core';
+import { apiObject } from '../../platform/http/schema.js';
 import { TicketSchema as FullTicketSchema } from '../tickets/index.js';
 import {
   FILE_LAYOUTS,
@@ -72,90 +73,76 @@ export const TicketListQuery = TicketFilterQuery.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
 });
 
-const Duration = z
-  .object({
-    count: z.number().int(),
-    medianSeconds: z.number().nullable(),
-    p90Seconds: z.number().nullable(),
-    meanSeconds: z.number().nullable(),
-  })
-  .openapi('DurationStats');
+const Duration = apiObject('DurationStats', {
+  count: z.number().int(),
+  medianSeconds: z.number().nullable(),
+  p90Seconds: z.number().nullable(),
+  meanSeconds: z.number().nullable(),
+});
 
-export const KpiRowSchema = z
-  .object({
-    key: z.string().nullable(),
-    label: z.string().nullable(),
-    tickets: z.number().int(),
-    solved: z.number().int(),
-    firstResponse: Duration,
-    firstResponseBusiness: Duration,
-    resolution: Duration,
-    resolutionBusiness: Duration,
-    reopenRate: z.number().nullable(),
-    handoffsPerTicket: z.number().nullable(),
-    handedOffShare: z.number().nullable(),
-    slaMeasured: z.number().int(),
-    slaAttainment: z.number().nullable(),
-    csatResponses: z.number().int(),
-    csatMean: z.number().nullable(),
-    csatSatisfiedShare: z.number().nullable(),
-    calls: z.object({ measured: z.number().int(), abandonmentRate: z.number().nullable(), handle: Duration }),
-    qualityFlagged: z.number().int(),
-  })
-  .openapi('KpiRow');
+export const KpiRowSchema = apiObject('KpiRow', {
+  key: z.string().nullable(),
+  label: z.string().nullable(),
+  tickets: z.number().int(),
+  solved: z.number().int(),
+  firstResponse: Duration,
+  firstResponseBusiness: Duration,
+  resolution: Duration,
+  resolutionBusiness: Duration,
+  reopenRate: z.number().nullable(),
+  handoffsPerTicket: z.number().nullable(),
+  handedOffShare: z.number().nullable(),
+  slaMeasured: z.number().int(),
+  slaAttainment: z.number().nullable(),
+  csatResponses: z.number().int(),
+  csatMean: z.number().nullable(),
+  csatSatisfiedShare: z.number().nullable(),
+  calls: z.object({ measured: z.number().int(), abandonmentRate: z.number().nullable(), handle: Duration }),
+  qualityFlagged: z.number().int(),
+});
 
 /** What a view leaves out (left-out.ts): shown by the web app as a note under the view. */
-export const LeftOutSchema = z
-  .object({
-    noCreationTime: z
-      .number()
-      .int()
-      .openapi({ description: 'Tickets the other filters select that have no creation time' }),
-  })
-  .openapi('LeftOut');
+export const LeftOutSchema = apiObject('LeftOut', {
+  noCreationTime: z
+    .number()
+    .int()
+    .openapi({ description: 'Tickets the other filters select that have no creation time' }),
+});
 export const KpiTable = z
   .object({ groupBy: z.enum(GROUP_BYS), rows: z.array(KpiRowSchema), leftOut: LeftOutSchema })
   .openapi('KpiTable');
-export const KpiComparison = z
-  .object({
-    groupBy: z.enum(GROUP_BYS),
-    current: z.array(KpiRowSchema),
-    previous: z.array(KpiRowSchema),
-    leftOut: LeftOutSchema,
-  })
-  .openapi('KpiComparison');
-export const VolumeSchema = z
-  .object({
-    interval: z.enum(INTERVALS),
-    points: z.array(
-      z.object({ start: z.string(), created: z.number(), solved: z.number(), backlog: z.number() }),
-    ),
-    leftOut: LeftOutSchema,
-  })
-  .openapi('Volume');
-export const TopicTrendSchema = z
-  .object({
-    points: z.array(z.object({ start: z.string(), topic: z.string().nullable(), tickets: z.number() })),
-    leftOut: LeftOutSchema,
-  })
-  .openapi('TopicTrend');
-export const TrainingNeedsSchema = z
-  .object({
-    items: z.array(
-      z.object({
-        teamId: z.string().nullable(),
-        team: z.string().nullable(),
-        topic: z.string().nullable(),
-        tickets: z.number(),
-        resolutionMedianSeconds: z.number().nullable(),
-        allTeamsResolutionMedianSeconds: z.number().nullable(),
-        lagRatio: z.number().nullable(),
-        csatMean: z.number().nullable(),
-        lagging: z.boolean(),
-      }),
-    ),
-  })
-  .openapi('TrainingNeeds');
+export const KpiComparison = apiObject('KpiComparison', {
+  groupBy: z.enum(GROUP_BYS),
+  current: z.array(KpiRowSchema),
+  previous: z.array(KpiRowSchema),
+  leftOut: LeftOutSchema,
+});
+export const VolumeSchema = apiObject('Volume', {
+  interval: z.enum(INTERVALS),
+  points: z.array(
+    z.object({ start: z.string(), created: z.number(), solved: z.number(), backlog: z.number() }),
+  ),
+  leftOut: LeftOutSchema,
+});
+export const TopicTrendSchema = apiObject('TopicTrend', {
+  points: z.array(z.object({ start: z.string(), topic: z.string().nullable(), tickets: z.number() })),
+  leftOut: LeftOutSchema,
+});
+export const TrainingNeedsSchema = apiObject('TrainingNeeds', {
+  items: z.array(
+    z.object({
+      teamId: z.string().nullable(),
+      team: z.string().nullable(),
+      topic: z.string().nullable(),
+      tickets: z.number(),
+      resolutionMedianSeconds: z.number().nullable(),
+      allTeamsResolutionMedianSeconds: z.number().nullable(),
+      lagRatio: z.number().nullable(),
+      csatMean: z.number().nullable(),
+      lagging: z.boolean(),
+    }),
+  ),
+});
 
 /** The fields a KPI drill-down lists per ticket: a subset of the ticket catalogue (core/tickets/fields.ts). */
 export const DRILL_DOWN_FIELDS = [
@@ -234,19 +221,17 @@ export const ImportCreate = z
   })
   .openapi('ImportCreate');
 
-export const ImportWarningSchema = z
-  .object({
-    code: z.enum([
-      'rule_matched_nothing',
-      'field_mapped_nothing',
-      'values_not_mapped',
-      'reply_links_unresolved',
-    ]),
-    field: z.string(),
-    value: z.string().optional(),
-    count: z.number().int().optional(),
-  })
-  .openapi('ImportWarning');
+export const ImportWarningSchema = apiObject('ImportWarning', {
+  code: z.enum([
+    'rule_matched_nothing',
+    'field_mapped_nothing',
+    'values_not_mapped',
+    'reply_links_unresolved',
+  ]),
+  field: z.string(),
+  value: z.string().optional(),
+  count: z.number().int().optional(),
+});
 
 export const ImportFindingsSchema = z
   .object({
@@ -274,47 +259,43 @@ export const ImportFindingsSchema = z
     description: 'What the import found beyond per-ticket flags (empty until the run is done)',
   });
 
-export const ImportRunSchema = z
-  .object({
-    id: z.string(),
-    source: z.string(),
-    format: z.string(),
-    fileName: z.string(),
-    status: z.enum(IMPORT_STATUSES),
-    progress: z.number().openapi({ description: 'bytes done ÷ file bytes, 0–1' }),
-    recordsRead: z.number(),
-    ticketsUpserted: z.number(),
-    rowsRejected: z.number(),
-    quality: z.record(z.string(), z.number()),
-    findings: ImportFindingsSchema,
-    error: z.string().nullable().openapi({ description: "The server's English message (logs, CLI)" }),
-    errorCode: z
-      .enum(IMPORT_ERROR_CODES)
-      .nullable()
-      .openapi({ description: 'Why the run failed, as a stable code to translate' }),
-    errorField: z.string().nullable().openapi({ description: 'The field or column the failure is about' }),
-    detected: z
-      .object({ layout: z.enum(FILE_LAYOUTS), format: z.enum(IMPORT_FORMATS).nullable() })
-      .nullable()
-      .openapi({ description: 'What the file looks like, when the run failed on its format' }),
-    startedAt: z.string(),
-    finishedAt: z.string().nullable(),
-  })
-  .openapi('ImportRun');
+export const ImportRunSchema = apiObject('ImportRun', {
+  id: z.string(),
+  source: z.string(),
+  format: z.string(),
+  fileName: z.string(),
+  status: z.enum(IMPORT_STATUSES),
+  progress: z.number().openapi({ description: 'bytes done ÷ file bytes, 0–1' }),
+  recordsRead: z.number(),
+  ticketsUpserted: z.number(),
+  rowsRejected: z.number(),
+  quality: z.record(z.string(), z.number()),
+  findings: ImportFindingsSchema,
+  error: z.string().nullable().openapi({ description: "The server's English message (logs, CLI)" }),
+  errorCode: z
+    .enum(IMPORT_ERROR_CODES)
+    .nullable()
+    .openapi({ description: 'Why the run failed, as a stable code to translate' }),
+  errorField: z.string().nullable().openapi({ description: 'The field or column the failure is about' }),
+  detected: z
+    .object({ layout: z.enum(FILE_LAYOUTS), format: z.enum(IMPORT_FORMATS).nullable() })
+    .nullable()
+    .openapi({ description: 'What the file looks like, when the run failed on its format' }),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
 
 export const RejectSchema = z
   .object({ file: z.string(), line: z.number().int(), field: z.string(), reason: z.string() })
   .openapi('ImportReject');
 
-export const ProviderMappingCreate = z
-  .object({
-    providerId: z.string().max(64),
-    teamId: z.string().max(64).nullable().default(null),
-    source: z.string().min(1).max(64).default('*'),
-    matchKind: z.enum(MATCH_KINDS),
-    matchValue: z.string().max(200).default(''),
-  })
-  .openapi('ProviderMappingCreate');
+export const ProviderMappingCreate = apiObject('ProviderMappingCreate', {
+  providerId: z.string().max(64),
+  teamId: z.string().max(64).nullable().default(null),
+  source: z.string().min(1).max(64).default('*'),
+  matchKind: z.enum(MATCH_KINDS),
+  matchValue: z.string().max(200).default(''),
+});
 export const ProviderMappingSchema = ProviderMappingCreate.extend({ id: z.string() }).openapi(
   'ProviderMapping',
 );

@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.js';
 import type { Database } from '../../platform/db/connect.js';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError, notFound, oneOrNotFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import { enqueueJob } from '../../platform/jobs/index.js';
 import { type Actor, ScopedDb } from '../../platform/scope.js';
@@ -145,8 +145,10 @@ function parseMappingForHttp(json: unknown) {
 
 export async function getImport(scoped: ScopedDb, id: string) {
   assertMayManageImports(scoped);
-  const run = await scoped.selectFrom('import_runs').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!run) throw notFound('import');
+  const run = await oneOrNotFound(
+    scoped.selectFrom('import_runs').selectAll().where('id', '=', id),
+    'import',
+  );
   return presentImportRun(run);
 }
 

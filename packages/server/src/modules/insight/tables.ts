@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 import type { ImportFindings } from './import/findings.js';
 import type { ImportErrorCode } from './import/import-error.js';
 import type { Detected } from './import/sniff-format.js';
@@ -68,8 +68,8 @@ declare module '../../platform/db/schema.js' {
 }
 
 /** How each table is scoped (platform/scope.ts): the column naming its provider. */
-export const insightScopedTables: ScopedTables = {
-  import_runs: { providerColumn: null },
-  import_rejects: { providerColumn: null },
-  provider_mappings: { providerColumn: 'provider_id' },
-};
+export const insightScopedTables = scopedTables({
+  import_runs: null,
+  import_rejects: null,
+  provider_mappings: 'provider_id',
+});

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { execScript, type Migration } from '../../platform/db/migrate.js';
+import { execScript, type Migration, orgTable } from '../../platform/db/migrate.js';
 
 export const knowledgeMigrations: Migration[] = [
   {
@@ -28,61 +28,50 @@ export const knowledgeMigrations: Migration[] = [
           deflection_window_sec integer not null,
           updated_at timestamptz not null
         );
-        create table knowledge_categories (
-          id text primary key,
-          organization_id text not null references organizations(id),
-          slug text not null,
-          names jsonb not null,
-          position integer not null,
-          created_at timestamptz not null
-        );
+        ${orgTable('knowledge_categories', [
+          'slug text not null',
+          'names jsonb not null',
+          'position integer not null',
+          'created_at timestamptz not null',
+        ])}
         create unique index knowledge_categories_slug on knowledge_categories (organization_id, slug);
-        create table knowledge_sections (
-          id text primary key,
-          organization_id text not null references organizations(id),
-          category_id text not null references knowledge_categories(id),
-          slug text not null,
-          names jsonb not null,
-          position integer not null,
-          created_at timestamptz not null
-        );
+        ${orgTable('knowledge_sections', [
+          'category_id text not null references knowledge_categories(id)',
+          'slug text not null',
+          'names jsonb not null',
+          'position integer not null',
+          'created_at timestamptz not null',
+        ])}
         create unique index knowledge_sections_slug on knowledge_sections (organization_id, slug);
-        create table knowledge_articles (
-          id text primary key,
-          organization_id text not null references organizations(id),
-          section_id text references knowledge_sections(id),
-          slug text not null,
-          owner_id text,
-          review_by date,
-          internal boolean not null default false,
-          created_at timestamptz not null,
-          updated_at timestamptz not null
-        );
+        ${orgTable('knowledge_articles', [
+          'section_id text references knowledge_sections(id)',
+          'slug text not null',
+          'owner_id text',
+          'review_by date',
+          'internal boolean not null default false',
+          'created_at timestamptz not null',
+          'updated_at timestamptz not null',
+        ])}
         create unique index knowledge_articles_slug on knowledge_articles (organization_id, slug);
-        create table knowledge_translations (
-          id text primary key,
-          organization_id text not null references organizations(id),
-          article_id text not null references knowledge_articles(id),
-          language text not null,
-          latest_version integer not null,
-          status text not null check (status in ('draft', 'in_review', 'published')),
-          published_version integer,
-          title text,
-          body_md text,
-          body_html text,
-          published_at timestamptz,
-          search_config regconfig not null,
-          search_title text not null default '',
-          search_body text not null default '',
-          search_folded text not null default '',
-          search tsvector generated always as (
-            setweight(to_tsvector(search_config, search_title), 'A') ||
-            setweight(to_tsvector(search_config, search_body), 'B')
-          ) stored,
-          helpful_yes integer not null default 0,
-          helpful_no integer not null default 0,
-          updated_at timestamptz not null
-        );
+        ${orgTable('knowledge_translations', [
+          'article_id text not null references knowledge_articles(id)',
+          'language text not null',
+          'latest_version integer not null',
+          "status text not null check (status in ('draft', 'in_review', 'published'))",
+          'published_version integer',
+          'title text',
+          'body_md text',
+          'body_html text',
+          'published_at timestamptz',
+          'search_config regconfig not null',
+          "search_title text not null default ''",
+          "search_body text not null default ''",
+          "search_folded text not null default ''",
+          "search tsvector generated always as ( setweight(to_tsvector(search_config, search_title), 'A') || setweight(to_tsvector(search_config, search_body), 'B') ) stored",
+          'helpful_yes integer not null default 0',
+          'helpful_no integer not null default 0',
+          'updated_at timestamptz not null',
+        ])}
         create unique index knowledge_translations_language on knowledge_translations (article_id, language);
         create index knowledge_translations_org on knowledge_translations (organization_id, language);
         create index knowledge_translations_search on knowledge_translations using gin (search);
@@ -102,14 +91,12 @@ export const knowledgeMigrations: Migration[] = [
           created_at timestamptz not null,
           primary key (translation_id, number)
         );
-        create table knowledge_sessions (
-          id text primary key,
-          organization_id text not null references organizations(id),
-          language text not null,
-          started_at timestamptz not null,
-          contacted_at timestamptz,
-          ticket_id text
-        );
+        ${orgTable('knowledge_sessions', [
+          'language text not null',
+          'started_at timestamptz not null',
+          'contacted_at timestamptz',
+          'ticket_id text',
+        ])}
         create index knowledge_sessions_started on knowledge_sessions (organization_id, started_at);
         create table knowledge_activity (
           id bigserial primary key,
@@ -173,13 +160,11 @@ export const knowledgeMigrations: Migration[] = [
       await execScript(
         db,
         `
-        create table knowledge_synonyms (
-          id text primary key,
-          organization_id text not null references organizations(id),
-          language text not null,
-          terms text[] not null,
-          created_at timestamptz not null
-        );
+        ${orgTable('knowledge_synonyms', [
+          'language text not null',
+          'terms text[] not null',
+          'created_at timestamptz not null',
+        ])}
         create index knowledge_synonyms_language on knowledge_synonyms (organization_id, language);
         `,
       );

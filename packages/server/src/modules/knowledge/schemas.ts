@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 
 const Id = z.string().min(1).max(64);
 /** A language tag (BCP 47 shape): any language the business serves. */
@@ -14,21 +15,19 @@ const Localized = z.record(LanguageTag, z.string().trim().min(1).max(200));
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 export const MAX_ARTICLE_BYTES = 200_000;
 
-export const KnowledgeSettingsSchema = z
-  .object({
-    slug: z.string(),
-    name: z.string(),
-    brandColor: z.string(),
-    logoUrl: z.string().nullable(),
-    defaultLanguage: z.string(),
-    vendorMayDraft: z.boolean(),
-    vendorMayPublish: z.boolean(),
-    requireReview: z.boolean(),
-    deflectionWindowSec: z.number().int(),
-    /** The chat widget the help center offers beside the contact form, or null. */
-    chatWidgetKey: z.string().nullable(),
-  })
-  .openapi('KnowledgeSettings');
+export const KnowledgeSettingsSchema = apiObject('KnowledgeSettings', {
+  slug: z.string(),
+  name: z.string(),
+  brandColor: z.string(),
+  logoUrl: z.string().nullable(),
+  defaultLanguage: z.string(),
+  vendorMayDraft: z.boolean(),
+  vendorMayPublish: z.boolean(),
+  requireReview: z.boolean(),
+  deflectionWindowSec: z.number().int(),
+  /** The chat widget the help center offers beside the contact form, or null. */
+  chatWidgetKey: z.string().nullable(),
+});
 
 export const KnowledgeSettingsUpdate = z
   .object({
@@ -54,37 +53,32 @@ export const KnowledgeSettingsUpdate = z
   .strict()
   .openapi('KnowledgeSettingsUpdate');
 
-export const CategorySchema = z
-  .object({
-    id: z.string(),
-    slug: z.string(),
-    names: z.record(z.string(), z.string()),
-    position: z.number().int(),
-    sections: z.array(
-      z.object({
-        id: z.string(),
-        slug: z.string(),
-        names: z.record(z.string(), z.string()),
-        position: z.number().int(),
-      }),
-    ),
-  })
-  .openapi('KnowledgeCategory');
+export const CategorySchema = apiObject('KnowledgeCategory', {
+  id: z.string(),
+  slug: z.string(),
+  names: z.record(z.string(), z.string()),
+  position: z.number().int(),
+  sections: z.array(
+    z.object({
+      id: z.string(),
+      slug: z.string(),
+      names: z.record(z.string(), z.string()),
+      position: z.number().int(),
+    }),
+  ),
+});
 
 export const CategoryCreate = z
   .object({ slug: Slug, names: Localized, position: z.number().int().min(0).max(10_000).default(0) })
   .strict()
   .openapi('KnowledgeCategoryCreate');
 
-export const SectionCreate = z
-  .object({
-    categoryId: Id,
-    slug: Slug,
-    names: Localized,
-    position: z.number().int().min(0).max(10_000).default(0),
-  })
-  .strict()
-  .openapi('KnowledgeSectionCreate');
+export const SectionCreate = apiInput('KnowledgeSectionCreate', {
+  categoryId: Id,
+  slug: Slug,
+  names: Localized,
+  position: z.number().int().min(0).max(10_000).default(0),
+});
 
 const TranslationSummary = z.object({
   language: z.string(),
@@ -96,53 +90,46 @@ const TranslationSummary = z.object({
   helpfulNo: z.number().int(),
 });
 
-export const ArticleSchema = z
-  .object({
-    id: z.string(),
-    slug: z.string(),
-    sectionId: z.string().nullable(),
-    ownerId: z.string().nullable(),
-    reviewBy: z.string().nullable(),
-    /** The review-by date has passed. */
-    stale: z.boolean(),
-    internal: z.boolean(),
-    translations: z.array(TranslationSummary),
-    updatedAt: z.string(),
-  })
-  .openapi('KnowledgeArticle');
+export const ArticleSchema = apiObject('KnowledgeArticle', {
+  id: z.string(),
+  slug: z.string(),
+  sectionId: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  reviewBy: z.string().nullable(),
+  /** The review-by date has passed. */
+  stale: z.boolean(),
+  internal: z.boolean(),
+  translations: z.array(TranslationSummary),
+  updatedAt: z.string(),
+});
 
-export const VersionSchema = z
-  .object({
-    language: z.string(),
-    number: z.number().int(),
-    title: z.string(),
-    body: z.string(),
-    status: z.enum(['draft', 'in_review', 'published', 'superseded']),
-    authorId: z.string(),
-    reviewerId: z.string().nullable(),
-    restoredFrom: z.number().int().nullable(),
-    createdAt: z.string(),
-  })
-  .openapi('KnowledgeVersion');
+export const VersionSchema = apiObject('KnowledgeVersion', {
+  language: z.string(),
+  number: z.number().int(),
+  title: z.string(),
+  body: z.string(),
+  status: z.enum(['draft', 'in_review', 'published', 'superseded']),
+  authorId: z.string(),
+  reviewerId: z.string().nullable(),
+  restoredFrom: z.number().int().nullable(),
+  createdAt: z.string(),
+});
 
 export const ArticleDetailSchema = ArticleSchema.extend({
   /** The newest version of each language. */
   latest: z.array(VersionSchema),
 }).openapi('KnowledgeArticleDetail');
 
-export const ArticleCreate = z
-  .object({
-    slug: Slug,
-    sectionId: Id.nullable().default(null),
-    ownerId: Id.nullable().default(null),
-    reviewBy: Day.nullable().default(null),
-    internal: z.boolean().default(false),
-    language: LanguageTag,
-    title: z.string().trim().min(1).max(300),
-    body: z.string().max(MAX_ARTICLE_BYTES),
-  })
-  .strict()
-  .openapi('KnowledgeArticleCreate');
+export const ArticleCreate = apiInput('KnowledgeArticleCreate', {
+  slug: Slug,
+  sectionId: Id.nullable().default(null),
+  ownerId: Id.nullable().default(null),
+  reviewBy: Day.nullable().default(null),
+  internal: z.boolean().default(false),
+  language: LanguageTag,
+  title: z.string().trim().min(1).max(300),
+  body: z.string().max(MAX_ARTICLE_BYTES),
+});
 
 export const ArticleUpdate = z
   .object({
@@ -156,14 +143,11 @@ export const ArticleUpdate = z
   .strict()
   .openapi('KnowledgeArticleUpdate');
 
-export const DraftCreate = z
-  .object({
-    language: LanguageTag,
-    title: z.string().trim().min(1).max(300),
-    body: z.string().max(MAX_ARTICLE_BYTES),
-  })
-  .strict()
-  .openapi('KnowledgeDraft');
+export const DraftCreate = apiInput('KnowledgeDraft', {
+  language: LanguageTag,
+  title: z.string().trim().min(1).max(300),
+  body: z.string().max(MAX_ARTICLE_BYTES),
+});
 
 export const WorkflowStep = z
   .object({ language: LanguageTag, version: z.number().int().min(1).optional() })
@@ -185,16 +169,14 @@ export const DiffQuery = z.object({
   to: z.coerce.number().int().min(1).optional(),
 });
 
-export const DiffSchema = z
-  .object({
-    language: z.string(),
-    from: z.number().int(),
-    to: z.number().int(),
-    title: z.object({ from: z.string(), to: z.string() }),
-    /** Line by line: `same`, `added` (only in `to`) or `removed` (only in `from`). */
-    lines: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })),
-  })
-  .openapi('KnowledgeDiff');
+export const DiffSchema = apiObject('KnowledgeDiff', {
+  language: z.string(),
+  from: z.number().int(),
+  to: z.number().int(),
+  title: z.object({ from: z.string(), to: z.string() }),
+  /** Line by line: `same`, `added` (only in `to`) or `removed` (only in `from`). */
+  lines: z.array(z.object({ op: z.enum(['same', 'added', 'removed']), text: z.string() })),
+});
 
 export const SearchQuery = z.object({
   q: z.string().trim().min(1).max(200),
@@ -202,71 +184,59 @@ export const SearchQuery = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 });
 
-export const SearchHitSchema = z
-  .object({
-    articleId: z.string(),
-    slug: z.string(),
-    language: z.string(),
-    title: z.string(),
-    snippet: z.string(),
-    internal: z.boolean(),
-    score: z.number(),
-  })
-  .openapi('KnowledgeSearchHit');
+export const SearchHitSchema = apiObject('KnowledgeSearchHit', {
+  articleId: z.string(),
+  slug: z.string(),
+  language: z.string(),
+  title: z.string(),
+  snippet: z.string(),
+  internal: z.boolean(),
+  score: z.number(),
+});
 
 /** The customer's language; the help center's default when absent. */
 export const SnippetQuery = z.object({ language: LanguageTag.optional() });
 
-export const SnippetSchema = z
-  .object({
-    articleId: z.string(),
-    slug: z.string(),
-    /** The language shown: the one asked for, else the help center's default, else any published. */
-    language: z.string(),
-    title: z.string(),
-    excerpt: z.string(),
-    /** The public help-center address; null for an internal article. */
-    url: z.string().nullable(),
-    internal: z.boolean(),
-  })
-  .openapi('KnowledgeSnippet');
+export const SnippetSchema = apiObject('KnowledgeSnippet', {
+  articleId: z.string(),
+  slug: z.string(),
+  /** The language shown: the one asked for, else the help center's default, else any published. */
+  language: z.string(),
+  title: z.string(),
+  excerpt: z.string(),
+  /** The public help-center address; null for an internal article. */
+  url: z.string().nullable(),
+  internal: z.boolean(),
+});
 
 /** Attachments travel as base64 in JSON (≤ 1 MB bodies): 512 kB a file. */
 export const MAX_FILE_BYTES = 512 * 1024;
 
-export const FileUpload = z
-  .object({
-    fileName: z.string().trim().min(1).max(200),
-    contentBase64: z
-      .string()
-      .max(Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4, `must be at most ${MAX_FILE_BYTES} bytes`)
-      .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
-  })
-  .strict()
-  .openapi('KnowledgeFileUpload');
+export const FileUpload = apiInput('KnowledgeFileUpload', {
+  fileName: z.string().trim().min(1).max(200),
+  contentBase64: z
+    .string()
+    .max(Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4, `must be at most ${MAX_FILE_BYTES} bytes`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64'),
+});
 
-export const FileSchema = z
-  .object({
-    sha256: z.string(),
-    fileName: z.string(),
-    contentType: z.string(),
-    sizeBytes: z.number().int(),
-    /** What to put in an article's Markdown: relative to the article page, so it survives a new slug. */
-    markdown: z.string(),
-  })
-  .openapi('KnowledgeFile');
+export const FileSchema = apiObject('KnowledgeFile', {
+  sha256: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number().int(),
+  /** What to put in an article's Markdown: relative to the article page, so it survives a new slug. */
+  markdown: z.string(),
+});
 
 export const SynonymSchema = z
   .object({ id: z.string(), language: z.string(), terms: z.array(z.string()) })
   .openapi('KnowledgeSynonyms');
 
-export const SynonymCreate = z
-  .object({
-    language: LanguageTag,
-    terms: z.array(z.string().trim().min(1).max(100)).min(2).max(20),
-  })
-  .strict()
-  .openapi('KnowledgeSynonymsCreate');
+export const SynonymCreate = apiInput('KnowledgeSynonymsCreate', {
+  language: LanguageTag,
+  terms: z.array(z.string().trim().min(1).max(100)).min(2).max(20),
+});
 
 export const SynonymsQuery = z.object({ language: LanguageTag.optional() });
 
@@ -275,24 +245,22 @@ export const DeflectionQuery = z.object({
   to: z.string().datetime({ offset: true }),
 });
 
-export const DeflectionSchema = z
-  .object({
-    windowSec: z.number().int(),
-    sessions: z.number().int(),
-    selfService: z.number().int(),
-    deflected: z.number().int(),
-    failed: z.number().int(),
-    pending: z.number().int(),
-    selfServiceRate: z.number().nullable(),
-    byArticle: z.array(
-      z.object({ articleId: z.string(), deflected: z.number().int(), failed: z.number().int() }),
-    ),
-    byLanguage: z.array(
-      z.object({ language: z.string(), deflected: z.number().int(), failed: z.number().int() }),
-    ),
-    noResultSearches: z.array(z.object({ query: z.string(), count: z.number().int() })),
-  })
-  .openapi('KnowledgeDeflection');
+export const DeflectionSchema = apiObject('KnowledgeDeflection', {
+  windowSec: z.number().int(),
+  sessions: z.number().int(),
+  selfService: z.number().int(),
+  deflected: z.number().int(),
+  failed: z.number().int(),
+  pending: z.number().int(),
+  selfServiceRate: z.number().nullable(),
+  byArticle: z.array(
+    z.object({ articleId: z.string(), deflected: z.number().int(), failed: z.number().int() }),
+  ),
+  byLanguage: z.array(
+    z.object({ language: z.string(), deflected: z.number().int(), failed: z.number().int() }),
+  ),
+  noResultSearches: z.array(z.object({ query: z.string(), count: z.number().int() })),
+});
 
 /** Tickets an article served (decision 0038): read before the contact, or inserted into a reply. */
 export const ArticleTicketsSchema = z
@@ -380,63 +348,60 @@ const ExportVersion = z.object({
 });
 
 /** The documented export format (docs/knowledge-export.md), version 1. */
-export const KnowledgeExportSchema = z
-  .object({
-    format: z.literal('shoreline-knowledge'),
-    version: z.literal(1),
-    categories: z
-      .array(
-        z.object({
-          slug: Slug,
-          names: Localized,
-          position: z.number().int(),
-          sections: z.array(z.object({ slug: Slug, names: Localized, position: z.number().int() })).max(1000),
-        }),
-      )
-      .max(1000),
-    articles: z
-      .array(
-        z.object({
-          slug: Slug,
-          section: Slug.nullable(),
-          ownerId: z.string().max(100).nullable(),
-          reviewBy: Day.nullable(),
-          internal: z.boolean(),
-          createdAt: z.string().max(40),
-          translations: z
-            .array(
-              z.object({
-                language: LanguageTag,
-                status: z.enum(['draft', 'in_review', 'published']),
-                publishedVersion: z.number().int().nullable(),
-                publishedAt: z.string().max(40).nullable(),
-                versions: z.array(ExportVersion).min(1).max(10_000),
-              }),
-            )
-            .max(200),
-        }),
-      )
-      .max(50_000),
-    /** Attachments and images, base64 (absent in exports made before they existed). */
-    files: z
-      .array(
-        z.object({
-          sha256: z.string().regex(/^[0-9a-f]{64}$/),
-          fileName: z.string().min(1).max(200),
-          contentType: z.string().max(100),
-          contentBase64: z.string().max(Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4),
-        }),
-      )
-      .max(10_000)
-      .optional(),
-    /** Synonym groups per language (absent in exports made before they existed). */
-    synonyms: z
-      .array(z.object({ language: LanguageTag, terms: z.array(z.string().min(1).max(100)).min(2).max(20) }))
-      .max(10_000)
-      .optional(),
-  })
-  .strict()
-  .openapi('KnowledgeExport');
+export const KnowledgeExportSchema = apiInput('KnowledgeExport', {
+  format: z.literal('shoreline-knowledge'),
+  version: z.literal(1),
+  categories: z
+    .array(
+      z.object({
+        slug: Slug,
+        names: Localized,
+        position: z.number().int(),
+        sections: z.array(z.object({ slug: Slug, names: Localized, position: z.number().int() })).max(1000),
+      }),
+    )
+    .max(1000),
+  articles: z
+    .array(
+      z.object({
+        slug: Slug,
+        section: Slug.nullable(),
+        ownerId: z.string().max(100).nullable(),
+        reviewBy: Day.nullable(),
+        internal: z.boolean(),
+        createdAt: z.string().max(40),
+        translations: z
+          .array(
+            z.object({
+              language: LanguageTag,
+              status: z.enum(['draft', 'in_review', 'published']),
+              publishedVersion: z.number().int().nullable(),
+              publishedAt: z.string().max(40).nullable(),
+              versions: z.array(ExportVersion).min(1).max(10_000),
+            }),
+          )
+          .max(200),
+      }),
+    )
+    .max(50_000),
+  /** Attachments and images, base64 (absent in exports made before they existed). */
+  files: z
+    .array(
+      z.object({
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+        fileName: z.string().min(1).max(200),
+        contentType: z.string().max(100),
+        contentBase64: z.string().max(Math.ceil(MAX_FILE_BYTES / 3) * 4 + 4),
+      }),
+    )
+    .max(10_000)
+    .optional(),
+  /** Synonym groups per language (absent in exports made before they existed). */
+  synonyms: z
+    .array(z.object({ language: LanguageTag, terms: z.array(z.string().min(1).max(100)).min(2).max(20) }))
+    .max(10_000)
+    .optional(),
+});
 
 export const ImportResultSchema = z
   .object({ categories: z.number().int(), articles: z.number().int(), versions: z.number().int() })

@@ -3,7 +3,7 @@ import { diffLines } from 'diff';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { recordEvent } from '../../platform/events/index.js';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError, notFound, oneOrNotFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import { ScopedDb } from '../../platform/scope.js';
 import { authorize, can } from './policy.js';
@@ -154,12 +154,10 @@ export async function createSection(
   input: { categoryId: string; slug: string; names: Localized; position: number },
 ): Promise<KnowledgeCategory> {
   authorize(s.actor, 'knowledge.manage', 'section');
-  const category = await s
-    .selectFrom('knowledge_categories')
-    .select('id')
-    .where('id', '=', input.categoryId)
-    .executeTakeFirst();
-  if (!category) throw notFound('category');
+  const category = await oneOrNotFound(
+    s.selectFrom('knowledge_categories').select('id').where('id', '=', input.categoryId),
+    'category',
+  );
   await s
     .insertInto('knowledge_sections', {
       id: newId('ksec', clock.now().getTime()),
@@ -192,12 +190,10 @@ export async function listArticles(s: ScopedDb, clock: Clock) {
 }
 
 export async function getArticle(s: ScopedDb, clock: Clock, id: string): Promise<KnowledgeArticleDetail> {
-  const article = await s
-    .selectFrom('knowledge_articles')
-    .selectAll()
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (!article) throw notFound('article');
+  const article = await oneOrNotFound(
+    s.selectFrom('knowledge_articles').selectAll().where('id', '=', id),
+    'article',
+  );
   const translations = await s
     .selectFrom('knowledge_translations')
     .selectAll()
@@ -357,8 +353,7 @@ async function addVersion(
 }
 
 async function requireArticle(s: ScopedDb, id: string) {
-  const found = await s.selectFrom('knowledge_articles').select('id').where('id', '=', id).executeTakeFirst();
-  if (!found) throw notFound('article');
+  await oneOrNotFound(s.selectFrom('knowledge_articles').select('id').where('id', '=', id), 'article');
 }
 
 /** A new draft of one language (a translation into a new language is a first draft). */

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables, VENDOR_VISIBLE } from '../../platform/scope.js';
 
 type Instant = ColumnType<Date, Date | string, Date | string>;
 type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -196,16 +196,16 @@ declare module '../../platform/db/schema.js' {
  * provider column. Vendor staff read it (agents answer with it) and, when the admin allows,
  * write it through the service (policy.ts), which writes on the organization's behalf.
  */
-export const knowledgeScopedTables: ScopedTables = {
-  knowledge_settings: { providerColumn: null, vendorVisible: true },
-  knowledge_categories: { providerColumn: null, vendorVisible: true },
-  knowledge_sections: { providerColumn: null, vendorVisible: true },
-  knowledge_articles: { providerColumn: null, vendorVisible: true },
-  knowledge_translations: { providerColumn: null, vendorVisible: true },
-  knowledge_versions: { providerColumn: null, vendorVisible: true },
-  knowledge_sessions: { providerColumn: null },
-  knowledge_activity: { providerColumn: null },
-  knowledge_synonyms: { providerColumn: null, vendorVisible: true },
-  knowledge_files: { providerColumn: null, vendorVisible: true },
-  knowledge_ticket_links: { providerColumn: 'provider_id' },
-};
+export const knowledgeScopedTables = scopedTables({
+  knowledge_settings: VENDOR_VISIBLE,
+  knowledge_categories: VENDOR_VISIBLE,
+  knowledge_sections: VENDOR_VISIBLE,
+  knowledge_articles: VENDOR_VISIBLE,
+  knowledge_translations: VENDOR_VISIBLE,
+  knowledge_versions: VENDOR_VISIBLE,
+  knowledge_sessions: null,
+  knowledge_activity: null,
+  knowledge_synonyms: VENDOR_VISIBLE,
+  knowledge_files: VENDOR_VISIBLE,
+  knowledge_ticket_links: 'provider_id',
+});

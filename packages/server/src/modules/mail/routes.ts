@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
-import { IdParam, json, jsonBody, listOf, routesFor } from '../../platform/http/openapi.js';
+import { IdParam, listOf, routesFor } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
 import {
   AttachmentSchema,
@@ -21,52 +21,53 @@ export function mailRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext): 
   const route = routesFor(app, 'mail');
   route.get('/api/mail/mailboxes', {
     summary: "The organization's support addresses",
-    responses: { 200: json(listOf(MailboxSchema, 'MailboxList'), 'Mailboxes') },
+    ok: listOf(MailboxSchema, 'MailboxList'),
     run: async ({ scoped }) => ({ items: await service.listMailboxes(scoped) }),
   });
   route.post('/api/mail/mailboxes', {
     summary: 'Add a support address (and where its new tickets go)',
-    request: { body: jsonBody(MailboxCreate) },
-    responses: { 201: json(MailboxSchema, 'Created') },
+    body: MailboxCreate,
+    created: MailboxSchema,
     run: ({ scoped, body }) => service.createMailbox(scoped, clock, body),
   });
   route.patch('/api/mail/mailboxes/{id}', {
-    request: { params: IdParam, body: jsonBody(MailboxUpdate) },
-    responses: { 200: json(MailboxSchema, 'Updated') },
+    params: IdParam,
+    body: MailboxUpdate,
+    ok: MailboxSchema,
     run: ({ scoped, param, body }) => service.updateMailbox(scoped, clock, param.id, body),
   });
   route.get('/api/mail/inbound', {
     summary:
       'Received mail: all, the spam view, automated mail (auto-replies, bounces, loops), parse failures',
-    request: { query: InboundQuery },
-    responses: { 200: json(listOf(InboundSchema, 'InboundMailList'), 'Received mail') },
+    query: InboundQuery,
+    ok: listOf(InboundSchema, 'InboundMailList'),
     run: async ({ scoped, query }) => ({ items: await service.listInbound(scoped, query.view, query.limit) }),
   });
   route.post('/api/mail/inbound/{id}/retry', {
     summary: 'Parse a message that failed to parse again (its raw message was kept)',
-    request: { params: IdParam },
-    responses: { 202: json(InboundSchema, 'Queued for parsing') },
+    params: IdParam,
+    accepted: InboundSchema,
     run: ({ scoped, param }) => service.retryInbound(scoped, clock, param.id),
   });
   route.get('/api/mail/outbound', {
     summary: 'Replies sent, queued, or kept locally (no relay configured)',
-    responses: { 200: json(listOf(OutboundSchema, 'OutboundMailList'), 'Outgoing mail') },
+    ok: listOf(OutboundSchema, 'OutboundMailList'),
     run: async ({ scoped }) => ({ items: await service.listOutbound(scoped) }),
   });
   route.get('/api/mail/signatures', {
-    responses: { 200: json(listOf(SignatureSchema, 'MailSignatureList'), 'Signatures') },
+    ok: listOf(SignatureSchema, 'MailSignatureList'),
     run: async ({ scoped }) => ({ items: await service.listSignatures(scoped) }),
   });
   route.put('/api/mail/signatures', {
     summary: "Set a team's signature in one language",
-    request: { body: jsonBody(SignaturePut) },
-    responses: { 200: json(SignatureSchema, 'Saved') },
+    body: SignaturePut,
+    ok: SignatureSchema,
     run: ({ scoped, body }) => service.putSignature(scoped, clock, body),
   });
   route.get('/api/tickets/{ticketId}/attachments', {
     summary: "A ticket's e-mail attachments",
-    request: { params: TicketIdParam },
-    responses: { 200: json(listOf(AttachmentSchema, 'MailAttachmentList'), 'Attachments') },
+    params: TicketIdParam,
+    ok: listOf(AttachmentSchema, 'MailAttachmentList'),
     run: async ({ scoped, param }) => ({ items: await service.listAttachments(scoped, param.ticketId) }),
   });
   route.get('/api/mail/attachments/{id}', {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError, notFound, oneOrNotFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import { enqueueJob } from '../../platform/jobs/index.js';
 import { ScopedDb, systemActor } from '../../platform/scope.js';
@@ -138,13 +138,10 @@ export async function listInbound(s: ScopedDb, view: 'all' | 'spam' | 'automated
 export async function retryInbound(s: ScopedDb, clock: Clock, id: string) {
   authorizeMail(s.actor);
   return s.transaction(async (tx) => {
-    const row = await tx
-      .selectFrom('mail_inbound')
-      .select(['id', 'status'])
-      .where('id', '=', id)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw notFound('message');
+    const row = await oneOrNotFound(
+      tx.selectFrom('mail_inbound').select(['id', 'status']).where('id', '=', id).forUpdate(),
+      'message',
+    );
     if (row.status !== 'failed')
       throw new AppError('conflict', 'only mail that failed to parse can be retried', 'id');
     const now = clock.now();
@@ -196,12 +193,10 @@ export async function listAttachments(s: ScopedDb, ticketId: string) {
 export async function readAttachment(s: ScopedDb, id: string) {
   const row = await s.findOrNotFound('mail_attachments', id, 'attachment');
   const system = new ScopedDb(s.executor, systemActor('mail', s.actor.organizationId), s.rules, s.database);
-  const blob = await system
-    .selectFrom('mail_blobs')
-    .select('content')
-    .where('sha256', '=', row.sha256)
-    .executeTakeFirst();
-  if (!blob) throw notFound('attachment');
+  const blob = await oneOrNotFound(
+    system.selectFrom('mail_blobs').select('content').where('sha256', '=', row.sha256),
+    'attachment',
+  );
   return { attachment: presentAttachment(row), content: blob.content };
 }
 

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 
 type Instant = ColumnType<Date, Date | string, Date | string>;
 type MaybeInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -162,12 +162,12 @@ declare module '../../platform/db/schema.js' {
  * Mailboxes and raw inbound mail are the organization's admins' (vendor staff see none); threading
  * rows, attachments, outbound mail and signatures belong to the ticket's (team's) provider.
  */
-export const mailScopedTables: ScopedTables = {
-  mailboxes: { providerColumn: null },
-  mail_inbound: { providerColumn: null },
-  mail_message_ids: { providerColumn: 'provider_id' },
-  mail_blobs: { providerColumn: null },
-  mail_attachments: { providerColumn: 'provider_id' },
-  mail_outbound: { providerColumn: 'provider_id' },
-  mail_signatures: { providerColumn: 'provider_id' },
-};
+export const mailScopedTables = scopedTables({
+  mailboxes: null,
+  mail_inbound: null,
+  mail_message_ids: 'provider_id',
+  mail_blobs: null,
+  mail_attachments: 'provider_id',
+  mail_outbound: 'provider_id',
+  mail_signatures: 'provider_id',
+});

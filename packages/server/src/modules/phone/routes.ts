@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
-import { apiRoute, json, jsonBody, listOf } from '../../platform/http/openapi.js';
+import { apiRoute, json, listOf, routesFor } from '../../platform/http/openapi.js';
 import { AppError } from '../../platform/http/problem.js';
 import { validationError } from '../../platform/http/validation.js';
 import type { ModuleContext } from '../../platform/module.js';
@@ -17,36 +17,29 @@ import * as service from './service.js';
 
 /** The phone channel: call reports by API (signed in) or signed webhook (a connector's secret). */
 export function phoneRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
-  app.openapi(
-    apiRoute('phone', 'post', '/api/phone/events', {
-      summary: 'Log call reports (queued, answered, abandoned, ended); each call becomes a ticket',
-      request: { body: jsonBody(PhoneEventsRequest) },
-      responses: { 200: json(PhoneEventsResultSchema, 'The calls after the reports') },
-    }),
-    async (c) => c.json(await service.recordEvents(c.var.scoped, ctx.clock, c.req.valid('json').events), 200),
-  );
-  app.openapi(
-    apiRoute('phone', 'get', '/api/phone/calls', {
-      summary: 'The latest calls in reach (100)',
-      responses: { 200: json(listOf(PhoneCallSchema, 'PhoneCallList'), 'Calls') },
-    }),
-    async (c) => c.json({ items: await service.recentCalls(c.var.scoped) }, 200),
-  );
-  app.openapi(
-    apiRoute('phone', 'post', '/api/phone/connectors', {
-      summary: 'Register a telephony system: its webhook secret is in this answer only',
-      request: { body: jsonBody(PhoneConnectorCreate) },
-      responses: { 201: json(PhoneConnectorSchema, 'Created') },
-    }),
-    async (c) => c.json(await service.createConnector(c.var.scoped, ctx.clock, c.req.valid('json')), 201),
-  );
-  app.openapi(
-    apiRoute('phone', 'get', '/api/phone/connectors', {
-      summary: 'The telephony systems registered (without their secrets)',
-      responses: { 200: json(listOf(PhoneConnectorSchema, 'PhoneConnectorList'), 'Connectors') },
-    }),
-    async (c) => c.json({ items: await service.listConnectors(c.var.scoped) }, 200),
-  );
+  const route = routesFor(app, 'phone');
+  route.post('/api/phone/events', {
+    summary: 'Log call reports (queued, answered, abandoned, ended); each call becomes a ticket',
+    body: PhoneEventsRequest,
+    ok: PhoneEventsResultSchema,
+    run: ({ scoped, body }) => service.recordEvents(scoped, ctx.clock, body.events),
+  });
+  route.get('/api/phone/calls', {
+    summary: 'The latest calls in reach (100)',
+    ok: listOf(PhoneCallSchema, 'PhoneCallList'),
+    run: async ({ scoped }) => ({ items: await service.recentCalls(scoped) }),
+  });
+  route.post('/api/phone/connectors', {
+    summary: 'Register a telephony system: its webhook secret is in this answer only',
+    body: PhoneConnectorCreate,
+    created: PhoneConnectorSchema,
+    run: ({ scoped, body }) => service.createConnector(scoped, ctx.clock, body),
+  });
+  route.get('/api/phone/connectors', {
+    summary: 'The telephony systems registered (without their secrets)',
+    ok: listOf(PhoneConnectorSchema, 'PhoneConnectorList'),
+    run: async ({ scoped }) => ({ items: await service.listConnectors(scoped) }),
+  });
   app.openapi(
     apiRoute('phone', 'post', '/api/phone/webhook/{id}', {
       summary:

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { PHONE_EVENT_KINDS } from '@shoreline/core';
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 
 const Seconds = z
   .number()
@@ -7,70 +8,60 @@ const Seconds = z
   .min(0)
   .max(86_400 * 7);
 
-export const PhoneEventInput = z
-  .object({
-    callId: z.string().trim().min(1).max(128),
-    kind: z.enum(PHONE_EVENT_KINDS),
-    at: z.string().datetime({ offset: true }),
-    queueSeconds: Seconds.optional(),
-    talkSeconds: Seconds.optional(),
-    wrapSeconds: Seconds.optional(),
-    agent: z.string().trim().min(1).max(200).optional(),
-    recordingUrl: z.string().url().max(2000).optional(),
-    outcome: z.string().trim().min(1).max(64).optional(),
-    from: z.string().trim().min(1).max(64).optional(),
-  })
-  .strict()
-  .openapi('PhoneEvent');
+export const PhoneEventInput = apiInput('PhoneEvent', {
+  callId: z.string().trim().min(1).max(128),
+  kind: z.enum(PHONE_EVENT_KINDS),
+  at: z.string().datetime({ offset: true }),
+  queueSeconds: Seconds.optional(),
+  talkSeconds: Seconds.optional(),
+  wrapSeconds: Seconds.optional(),
+  agent: z.string().trim().min(1).max(200).optional(),
+  recordingUrl: z.string().url().max(2000).optional(),
+  outcome: z.string().trim().min(1).max(64).optional(),
+  from: z.string().trim().min(1).max(64).optional(),
+});
 
 export const PhoneEventsRequest = z
   .object({ events: z.array(PhoneEventInput).min(1).max(1000) })
   .strict()
   .openapi('PhoneEvents');
 
-export const PhoneCallSchema = z
-  .object({
-    id: z.string(),
-    callId: z.string(),
-    ticketId: z.string(),
-    providerId: z.string().nullable(),
-    status: z.enum(PHONE_EVENT_KINDS),
-    queuedAt: z.string().nullable(),
-    answeredAt: z.string().nullable(),
-    abandonedAt: z.string().nullable(),
-    endedAt: z.string().nullable(),
-    queueSeconds: z.number().nullable(),
-    talkSeconds: z.number().nullable(),
-    wrapSeconds: z.number().nullable(),
-    agent: z.string().nullable(),
-    recordingUrl: z.string().nullable(),
-    outcome: z.string().nullable(),
-  })
-  .openapi('PhoneCall');
+export const PhoneCallSchema = apiObject('PhoneCall', {
+  id: z.string(),
+  callId: z.string(),
+  ticketId: z.string(),
+  providerId: z.string().nullable(),
+  status: z.enum(PHONE_EVENT_KINDS),
+  queuedAt: z.string().nullable(),
+  answeredAt: z.string().nullable(),
+  abandonedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  queueSeconds: z.number().nullable(),
+  talkSeconds: z.number().nullable(),
+  wrapSeconds: z.number().nullable(),
+  agent: z.string().nullable(),
+  recordingUrl: z.string().nullable(),
+  outcome: z.string().nullable(),
+});
 
 export const PhoneEventsResultSchema = z
   .object({ calls: z.array(PhoneCallSchema) })
   .openapi('PhoneEventsResult');
 
-export const PhoneConnectorCreate = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    /** The provider whose calls it logs; default the caller's (vendor staff) or in house. */
-    providerId: z.string().min(1).max(64).nullable().optional(),
-  })
-  .strict()
-  .openapi('PhoneConnectorCreate');
+export const PhoneConnectorCreate = apiInput('PhoneConnectorCreate', {
+  name: z.string().trim().min(1).max(120),
+  /** The provider whose calls it logs; default the caller's (vendor staff) or in house. */
+  providerId: z.string().min(1).max(64).nullable().optional(),
+});
 
-export const PhoneConnectorSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    providerId: z.string().nullable(),
-    createdAt: z.string(),
-    /** Only in the creation answer: keep it, it is not shown again. */
-    secret: z.string().optional(),
-  })
-  .openapi('PhoneConnector');
+export const PhoneConnectorSchema = apiObject('PhoneConnector', {
+  id: z.string(),
+  name: z.string(),
+  providerId: z.string().nullable(),
+  createdAt: z.string(),
+  /** Only in the creation answer: keep it, it is not shown again. */
+  secret: z.string().optional(),
+});
 
 export const WebhookParam = z.object({
   id: z

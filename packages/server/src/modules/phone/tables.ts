@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
@@ -44,7 +44,7 @@ declare module '../../platform/db/schema.js' {
   }
 }
 
-export const phoneScopedTables: ScopedTables = {
-  phone_connectors: { providerColumn: 'provider_id' },
-  phone_calls: { providerColumn: 'provider_id' },
-};
+export const phoneScopedTables = scopedTables({
+  phone_connectors: 'provider_id',
+  phone_calls: 'provider_id',
+});

@@ -1,24 +1,22 @@
-import { type Migration, scriptMigration } from '../../platform/db/migrate.js';
+import { type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
 
 export const planMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T1310_plan_saved_plans',
     `
-    create table plans (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      name text not null,
-      horizon_days integer not null,
-      status text not null check (status in ('running', 'done', 'failed')),
-      input jsonb not null,
-      result jsonb,
-      problem text,
-      job_id text,
-      created_by text not null,
-      version integer not null default 1,
-      created_at timestamptz not null,
-      updated_at timestamptz not null
-    );
+    ${orgTable('plans', [
+      'name text not null',
+      'horizon_days integer not null',
+      "status text not null check (status in ('running', 'done', 'failed'))",
+      'input jsonb not null',
+      'result jsonb',
+      'problem text',
+      'job_id text',
+      'created_by text not null',
+      'version integer not null default 1',
+      'created_at timestamptz not null',
+      'updated_at timestamptz not null',
+    ])}
     create index plans_organization on plans (organization_id, created_at desc);
     `,
   ),

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError, oneOrNotFound } from '../../platform/http/problem.js';
 import { enqueueJob, JOB_SUMMARY_COLUMNS, presentJob } from '../../platform/jobs/index.js';
 import type { ModuleContext } from '../../platform/module.js';
 import type { Actor, ScopedDb } from '../../platform/scope.js';
@@ -71,14 +71,15 @@ function presentPlanJob(row: Parameters<typeof presentJob>[0] & { result: unknow
 
 /** A calculation job of the caller's own (results belong to whoever asked). */
 export async function getPlanJob(scoped: ScopedDb, id: string) {
-  const row = await scoped
-    .selectFrom('jobs')
-    .select(JOB_COLUMNS)
-    .where('id', '=', id)
-    .where('name', '=', PLAN_JOB)
-    .where('created_by', '=', scoped.actor.userId)
-    .executeTakeFirst();
-  if (!row) throw notFound('job');
+  const row = await oneOrNotFound(
+    scoped
+      .selectFrom('jobs')
+      .select(JOB_COLUMNS)
+      .where('id', '=', id)
+      .where('name', '=', PLAN_JOB)
+      .where('created_by', '=', scoped.actor.userId),
+    'job',
+  );
   const result = (row.result ?? null) as PlanJobResult | null;
   return {
     presented: presentPlanJob(row),

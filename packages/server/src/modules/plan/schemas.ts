@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { SERVICE_LEVEL_DEFINITIONS } from '@shoreline/core/staffing/index';
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 
 /** A year of quarter-hours in a leap year: the most intervals one staffing request may plan. */
 export const MAX_STAFFING_INTERVALS = 35_136;
@@ -23,17 +24,14 @@ const AhtSec = z.number().positive().max(DAY_SEC).openapi({ description: 'Averag
 const FractionBelowOne = z.number().min(0).lt(1);
 const FractionUpToOne = z.number().gt(0).max(1);
 
-export const ServiceLevelTarget = z
-  .object({
-    fraction: FractionBelowOne.openapi({ description: 'e.g. 0.8 for 80 %; 1 is unattainable', example: 0.8 }),
-    withinSec: z
-      .number()
-      .min(0)
-      .max(DAY_SEC)
-      .openapi({ description: 'answered within (t = 0 is valid)', example: 20 }),
-  })
-  .strict()
-  .openapi('ServiceLevelTarget');
+export const ServiceLevelTarget = apiInput('ServiceLevelTarget', {
+  fraction: FractionBelowOne.openapi({ description: 'e.g. 0.8 for 80 %; 1 is unattainable', example: 0.8 }),
+  withinSec: z
+    .number()
+    .min(0)
+    .max(DAY_SEC)
+    .openapi({ description: 'answered within (t = 0 is valid)', example: 20 }),
+});
 
 const RowOverrides = {
   serviceLevel: ServiceLevelTarget.optional(),
@@ -45,15 +43,12 @@ const RowOverrides = {
   minAgents: z.number().int().min(0).max(100_000).optional(),
 };
 
-export const StaffingTargets = z
-  .object({
-    serviceLevel: ServiceLevelTarget.optional(),
-    maxAsaSec: RowOverrides.maxAsaSec.openapi({ description: 'Average speed of answer at most, seconds' }),
-    maxAbandonRate: RowOverrides.maxAbandonRate.openapi({ description: 'Needs patienceSec (Erlang A)' }),
-    maxOccupancy: RowOverrides.maxOccupancy.openapi({ example: 0.85 }),
-  })
-  .strict()
-  .openapi('StaffingTargets');
+export const StaffingTargets = apiInput('StaffingTargets', {
+  serviceLevel: ServiceLevelTarget.optional(),
+  maxAsaSec: RowOverrides.maxAsaSec.openapi({ description: 'Average speed of answer at most, seconds' }),
+  maxAbandonRate: RowOverrides.maxAbandonRate.openapi({ description: 'Needs patienceSec (Erlang A)' }),
+  maxOccupancy: RowOverrides.maxOccupancy.openapi({ example: 0.85 }),
+});
 
 export const StaffingInterval = z
   .object({
@@ -145,72 +140,61 @@ export type StaffingRequest = z.infer<typeof StaffingRequest>;
 
 const NullableNumber = z.number().nullable();
 
-export const IntervalStaffing = z
-  .object({
-    start: z.string().nullable(),
-    intervalMin: IntervalMin,
-    volume: z.number(),
-    ahtSec: z.number(),
-    offeredLoad: z.number().openapi({ description: 'Erlangs' }),
-    model: z.enum(['erlang-c', 'erlang-a']),
-    requiredAgents: z.number().int().openapi({ description: 'Productive agents the targets alone need' }),
-    rawAgents: z
-      .number()
-      .int()
-      .openapi({ description: 'Productive agents planned: max(required, minAgents)' }),
-    scheduledAgents: z.number().int().openapi({ description: '⌈raw / (1 − shrinkage)⌉, exact' }),
-    atMinimum: z.boolean(),
-    binding: z.string().openapi({ description: 'The target that set the count' }),
-    serviceLevel: NullableNumber,
-    probabilityOfWait: NullableNumber,
-    asaSec: NullableNumber,
-    probabilityOfAbandon: NullableNumber,
-    occupancy: z.number(),
-    night: z.boolean(),
-    open: z.boolean(),
-  })
-  .openapi('IntervalStaffing');
+export const IntervalStaffing = apiObject('IntervalStaffing', {
+  start: z.string().nullable(),
+  intervalMin: IntervalMin,
+  volume: z.number(),
+  ahtSec: z.number(),
+  offeredLoad: z.number().openapi({ description: 'Erlangs' }),
+  model: z.enum(['erlang-c', 'erlang-a']),
+  requiredAgents: z.number().int().openapi({ description: 'Productive agents the targets alone need' }),
+  rawAgents: z.number().int().openapi({ description: 'Productive agents planned: max(required, minAgents)' }),
+  scheduledAgents: z.number().int().openapi({ description: '⌈raw / (1 − shrinkage)⌉, exact' }),
+  atMinimum: z.boolean(),
+  binding: z.string().openapi({ description: 'The target that set the count' }),
+  serviceLevel: NullableNumber,
+  probabilityOfWait: NullableNumber,
+  asaSec: NullableNumber,
+  probabilityOfAbandon: NullableNumber,
+  occupancy: z.number(),
+  night: z.boolean(),
+  open: z.boolean(),
+});
 
-export const StaffingTotals = z
-  .object({
-    intervals: z.number().int(),
-    openIntervals: z.number().int(),
-    nightIntervals: z.number().int(),
-    intervalsAtMinimum: z.number().int(),
-    volume: z.number(),
-    rawAgentHours: z.number(),
-    scheduledAgentHours: z.number(),
-    fte: z.number(),
-    paidHoursPerFte: z.number(),
-    spanHours: z.number(),
-    peakRawAgents: z.number().int(),
-    peakScheduledAgents: z.number().int(),
-    expectedServiceLevel: NullableNumber,
-    expectedAbandoned: z.number(),
-  })
-  .openapi('StaffingTotals');
+export const StaffingTotals = apiObject('StaffingTotals', {
+  intervals: z.number().int(),
+  openIntervals: z.number().int(),
+  nightIntervals: z.number().int(),
+  intervalsAtMinimum: z.number().int(),
+  volume: z.number(),
+  rawAgentHours: z.number(),
+  scheduledAgentHours: z.number(),
+  fte: z.number(),
+  paidHoursPerFte: z.number(),
+  spanHours: z.number(),
+  peakRawAgents: z.number().int(),
+  peakScheduledAgents: z.number().int(),
+  expectedServiceLevel: NullableNumber,
+  expectedAbandoned: z.number(),
+});
 
-export const StaffingColumns = z
-  .object({
-    start: z.array(z.string().nullable()),
-    volume: z.array(z.number()),
-    rawAgents: z.array(z.number().int()),
-    scheduledAgents: z.array(z.number().int()),
-    serviceLevel: z.array(NullableNumber),
-    occupancy: z.array(z.number()),
-    asaSec: z.array(NullableNumber),
-    probabilityOfAbandon: z.array(NullableNumber),
-  })
-  .openapi('StaffingColumns');
+export const StaffingColumns = apiObject('StaffingColumns', {
+  start: z.array(z.string().nullable()),
+  volume: z.array(z.number()),
+  rawAgents: z.array(z.number().int()),
+  scheduledAgents: z.array(z.number().int()),
+  serviceLevel: z.array(NullableNumber),
+  occupancy: z.array(z.number()),
+  asaSec: z.array(NullableNumber),
+  probabilityOfAbandon: z.array(NullableNumber),
+});
 
-export const StaffingResponse = z
-  .object({
-    output: z.enum(STAFFING_OUTPUTS),
-    intervals: z.array(IntervalStaffing).optional(),
-    columns: StaffingColumns.optional(),
-    totals: StaffingTotals,
-  })
-  .openapi('StaffingResponse');
+export const StaffingResponse = apiObject('StaffingResponse', {
+  output: z.enum(STAFFING_OUTPUTS),
+  intervals: z.array(IntervalStaffing).optional(),
+  columns: StaffingColumns.optional(),
+  totals: StaffingTotals,
+});
 
 // Simulation: the scenario is checked in depth by core's validateScenario (every problem by its
 // path); zod bounds its outer shape and size here.
@@ -238,14 +222,12 @@ export const SimulationRequest = z
   });
 export type SimulationRequest = z.infer<typeof SimulationRequest>;
 
-const EstimateSchema = z
-  .object({
-    mean: NullableNumber,
-    standardError: NullableNumber,
-    halfWidth95: NullableNumber,
-    n: z.number().int(),
-  })
-  .openapi('Estimate');
+const EstimateSchema = apiObject('Estimate', {
+  mean: NullableNumber,
+  standardError: NullableNumber,
+  halfWidth95: NullableNumber,
+  n: z.number().int(),
+});
 const PeriodMetrics = {
   offered: EstimateSchema,
   answered: EstimateSchema,
@@ -261,22 +243,18 @@ const PeriodMetrics = {
   occupancy: z.array(EstimateSchema),
 };
 
-export const SimulationResponse = z
-  .object({
-    name: z.string().optional(),
-    replications: z.number().int(),
-    serviceLevelThresholdSec: z.number(),
-    intervalLengthSec: z.number(),
-    warmupIntervals: z.number().int(),
-    skills: z.array(z.string()),
-    groups: z.array(
-      z.object({ id: z.string(), provider: z.string().optional(), site: z.string().optional() }),
-    ),
-    intervals: z.array(z.object({ index: z.number().int(), startSec: z.number(), ...PeriodMetrics })),
-    total: z.object(PeriodMetrics),
-    events: z.number().int(),
-  })
-  .openapi('SimulationResult');
+export const SimulationResponse = apiObject('SimulationResult', {
+  name: z.string().optional(),
+  replications: z.number().int(),
+  serviceLevelThresholdSec: z.number(),
+  intervalLengthSec: z.number(),
+  warmupIntervals: z.number().int(),
+  skills: z.array(z.string()),
+  groups: z.array(z.object({ id: z.string(), provider: z.string().optional(), site: z.string().optional() })),
+  intervals: z.array(z.object({ index: z.number().int(), startSec: z.number(), ...PeriodMetrics })),
+  total: z.object(PeriodMetrics),
+  events: z.number().int(),
+});
 
 export const PlanJobSchema = z
   .object({

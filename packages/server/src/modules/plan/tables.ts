@@ -1,5 +1,5 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 import type { SavedPlanInput, SavedPlanResult } from './saved/schemas.js';
 
 /** A saved plan: its inputs, the job that builds it, and (once built) its result. */
@@ -29,6 +29,6 @@ declare module '../../platform/db/schema.js' {
 
 // A plan covers every provider's volume and cost (the organization's own figures), so it has no
 // provider column and vendor staff reach none of it (decision 0033).
-export const planScopedTables: ScopedTables = {
-  plans: { providerColumn: null },
-};
+export const planScopedTables = scopedTables({
+  plans: null,
+});

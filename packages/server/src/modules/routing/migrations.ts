@@ -1,18 +1,16 @@
-import { type Migration, scriptMigration } from '../../platform/db/migrate.js';
+import { type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
 
 export const routingMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T0900_routing_rules_and_decisions',
     `
-    create table routing_rules (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      position integer not null,
-      name text not null,
-      definition jsonb not null,
-      updated_by text,
-      updated_at timestamptz not null
-    );
+    ${orgTable('routing_rules', [
+      'position integer not null',
+      'name text not null',
+      'definition jsonb not null',
+      'updated_by text',
+      'updated_at timestamptz not null',
+    ])}
     create index routing_rules_org on routing_rules (organization_id, position);
     create table routing_decisions (
       ticket_id text primary key,
@@ -34,20 +32,18 @@ export const routingMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T1154_routing_pilot_splits',
     `
-    create table routing_splits (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      name text not null,
-      channel text,
-      language text,
-      tag text,
-      ratio real not null check (ratio > 0 and ratio < 1),
-      seed integer not null,
-      vendor_provider_id text not null,
-      starts_at timestamptz not null,
-      ends_at timestamptz not null,
-      created_at timestamptz not null
-    );
+    ${orgTable('routing_splits', [
+      'name text not null',
+      'channel text',
+      'language text',
+      'tag text',
+      'ratio real not null check (ratio > 0 and ratio < 1)',
+      'seed integer not null',
+      'vendor_provider_id text not null',
+      'starts_at timestamptz not null',
+      'ends_at timestamptz not null',
+      'created_at timestamptz not null',
+    ])}
     create index routing_splits_org on routing_splits (organization_id, ends_at);
     alter table routing_decisions add column split_id text;
     alter table routing_decisions add column split_arm text check (split_arm in ('vendor', 'in-house'));

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS, TICKET_PRIORITIES, TOPICS } from '@shoreline/core';
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 
 const Word = z.string().trim().min(1).max(64);
 const Language = z
@@ -7,16 +8,13 @@ const Language = z
   .regex(/^[a-z]{2}$/, 'an ISO 639-1 code, two lower-case letters')
   .openapi({ example: 'tr' });
 
-export const RoutingConditions = z
-  .object({
-    channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
-    languages: z.array(Language).max(50).optional(),
-    topics: z.array(z.enum(TOPICS)).max(TOPICS.length).optional(),
-    keywords: z.array(Word).max(100).optional(),
-    segments: z.array(Word).max(50).optional(),
-  })
-  .strict()
-  .openapi('RoutingConditions');
+export const RoutingConditions = apiInput('RoutingConditions', {
+  channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
+  languages: z.array(Language).max(50).optional(),
+  topics: z.array(z.enum(TOPICS)).max(TOPICS.length).optional(),
+  keywords: z.array(Word).max(100).optional(),
+  segments: z.array(Word).max(50).optional(),
+});
 
 export const RoutingRuleInput = z
   .object({
@@ -87,15 +85,13 @@ export const RoutingDecisionSchema = z
   })
   .openapi('RoutingDecision');
 
-export const RoutingReplaySchema = z
-  .object({
-    tickets: z.number().int(),
-    volumeByProvider: z.array(z.object({ providerId: z.string().nullable(), tickets: z.number().int() })),
-    volumeByRule: z.array(z.object({ ruleId: z.string(), tickets: z.number().int() })),
-    waitedForOpening: z.number().int(),
-    sample: z.array(RoutingDecisionSchema),
-  })
-  .openapi('RoutingReplay');
+export const RoutingReplaySchema = apiObject('RoutingReplay', {
+  tickets: z.number().int(),
+  volumeByProvider: z.array(z.object({ providerId: z.string().nullable(), tickets: z.number().int() })),
+  volumeByRule: z.array(z.object({ ruleId: z.string(), tickets: z.number().int() })),
+  waitedForOpening: z.number().int(),
+  sample: z.array(RoutingDecisionSchema),
+});
 
 export const DetectLanguageRequest = z
   .object({ texts: z.array(z.string().max(10_000)).min(1).max(100) })

@@ -1,6 +1,6 @@
 import type { WeeklyHours } from '@shoreline/core';
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -77,9 +77,9 @@ declare module '../../platform/db/schema.js' {
 }
 
 /** Rules are the organization's (its admins write them); a decision is scoped like its ticket. */
-export const routingScopedTables: ScopedTables = {
-  routing_rules: { providerColumn: null },
-  routing_decisions: { providerColumn: 'provider_id' },
+export const routingScopedTables = scopedTables({
+  routing_rules: null,
+  routing_decisions: 'provider_id',
   // Splits are the organization's experiments (Source's pilots): no vendor sees one.
-  routing_splits: { providerColumn: null },
-};
+  routing_splits: null,
+});

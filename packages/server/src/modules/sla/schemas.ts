@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS, SLA_METRICS, TICKET_PRIORITIES, TICKET_STATUSES } from '@shoreline/core';
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 
 /** Whole business seconds, at least one, at most a year: never floats (STYLE: no float thresholds). */
 const Seconds = z.number().int().min(1).max(31_536_000);
@@ -40,23 +41,20 @@ export const SlaAtRisk = z
   .openapi('SlaAtRisk');
 
 /** What a policy version says: the document contracts (Govern) will supply. */
-export const SlaDefinition = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    position: z.number().int().min(0).max(10_000).default(0),
-    conditions: SlaConditions.default({}),
-    targets: z.array(SlaTargetRow).min(1).max(100),
-    pauseStatuses: z
-      .array(z.enum(TICKET_STATUSES))
-      .max(TICKET_STATUSES.length)
-      .default(['pending', 'on_hold'])
-      .refine((s) => !s.some((x) => x === 'new' || x === 'open'), {
-        message: 'the clock cannot pause while the ticket is new or open',
-      }),
-    atRisk: SlaAtRisk.default({ percent: 80 }),
-  })
-  .strict()
-  .openapi('SlaDefinition');
+export const SlaDefinition = apiInput('SlaDefinition', {
+  name: z.string().trim().min(1).max(120),
+  position: z.number().int().min(0).max(10_000).default(0),
+  conditions: SlaConditions.default({}),
+  targets: z.array(SlaTargetRow).min(1).max(100),
+  pauseStatuses: z
+    .array(z.enum(TICKET_STATUSES))
+    .max(TICKET_STATUSES.length)
+    .default(['pending', 'on_hold'])
+    .refine((s) => !s.some((x) => x === 'new' || x === 'open'), {
+      message: 'the clock cannot pause while the ticket is new or open',
+    }),
+  atRisk: SlaAtRisk.default({ percent: 80 }),
+});
 
 export const SlaPolicyCreate = SlaDefinition.extend({
   effectiveFrom: z.iso.datetime({ offset: true }).openapi({ example: '2027-01-01T00:00:00Z' }),
@@ -68,44 +66,38 @@ export const SlaPolicyCreate = SlaDefinition.extend({
 /** An edit is a new version: the whole definition again, when it takes effect, and why. */
 export const SlaPolicyRevise = SlaPolicyCreate.openapi('SlaPolicyRevise');
 
-export const SlaPolicySchema = z
-  .object({
-    id: z.string(),
-    version: z.number().int(),
-    effectiveFrom: z.string(),
-    definition: SlaDefinition,
-    createdBy: z.string().nullable(),
-    reason: z.string(),
-    createdAt: z.string(),
-  })
-  .openapi('SlaPolicy');
+export const SlaPolicySchema = apiObject('SlaPolicy', {
+  id: z.string(),
+  version: z.number().int(),
+  effectiveFrom: z.string(),
+  definition: SlaDefinition,
+  createdBy: z.string().nullable(),
+  reason: z.string(),
+  createdAt: z.string(),
+});
 
-export const SlaTargetStateSchema = z
-  .object({
-    metric: z.enum(SLA_METRICS),
-    targetSeconds: z.number().int(),
-    startedAt: z.string(),
-    dueAt: z.string().nullable(),
-    atRiskAt: z.string().nullable(),
-    achievedAt: z.string().nullable(),
-    status: z.enum(['running', 'paused', 'achieved', 'breached', 'cancelled']),
-    breached: z.boolean(),
-    remainingSeconds: z.number().int(),
-  })
-  .openapi('SlaTargetState');
+export const SlaTargetStateSchema = apiObject('SlaTargetState', {
+  metric: z.enum(SLA_METRICS),
+  targetSeconds: z.number().int(),
+  startedAt: z.string(),
+  dueAt: z.string().nullable(),
+  atRiskAt: z.string().nullable(),
+  achievedAt: z.string().nullable(),
+  status: z.enum(['running', 'paused', 'achieved', 'breached', 'cancelled']),
+  breached: z.boolean(),
+  remainingSeconds: z.number().int(),
+});
 
-export const TicketSlaSchema = z
-  .object({
-    ticketId: z.string(),
-    policyId: z.string(),
-    policyVersion: z.number().int(),
-    pausedSince: z.string().nullable(),
-    pausedSeconds: z.number().int(),
-    /** When this state was computed: the countdown's zero point. */
-    asOf: z.string(),
-    targets: z.array(SlaTargetStateSchema),
-  })
-  .openapi('TicketSla');
+export const TicketSlaSchema = apiObject('TicketSla', {
+  ticketId: z.string(),
+  policyId: z.string(),
+  policyVersion: z.number().int(),
+  pausedSince: z.string().nullable(),
+  pausedSeconds: z.number().int(),
+  /** When this state was computed: the countdown's zero point. */
+  asOf: z.string(),
+  targets: z.array(SlaTargetStateSchema),
+});
 
 export const ATTAINMENT_GROUPS = ['team', 'provider', 'priority'] as const;
 
@@ -118,39 +110,32 @@ export const AttainmentQuery = z.object({
     .openapi({ param: { name: 'groupBy', in: 'query' } }),
 });
 
-export const AttainmentSchema = z
-  .object({
-    groupBy: z.enum(ATTAINMENT_GROUPS),
-    items: z.array(
-      z.object({
-        key: z.string().nullable(),
-        metric: z.enum(SLA_METRICS),
-        met: z.number().int(),
-        breached: z.number().int(),
-        /** met ÷ (met + breached), or null when none was decided. */
-        attainment: z.number().nullable(),
-      }),
-    ),
-  })
-  .openapi('SlaAttainment');
+export const AttainmentSchema = apiObject('SlaAttainment', {
+  groupBy: z.enum(ATTAINMENT_GROUPS),
+  items: z.array(
+    z.object({
+      key: z.string().nullable(),
+      metric: z.enum(SLA_METRICS),
+      met: z.number().int(),
+      breached: z.number().int(),
+      /** met ÷ (met + breached), or null when none was decided. */
+      attainment: z.number().nullable(),
+    }),
+  ),
+});
 
-export const HolidaysSchema = z
-  .object({
-    teamId: z.string(),
-    holidays: z.array(
-      z.object({
-        day: z.iso.date(),
-        name: z.string().trim().max(120).default(''),
-      }),
-    ),
-  })
-  .openapi('SlaHolidays');
+export const HolidaysSchema = apiObject('SlaHolidays', {
+  teamId: z.string(),
+  holidays: z.array(
+    z.object({
+      day: z.iso.date(),
+      name: z.string().trim().max(120).default(''),
+    }),
+  ),
+});
 
-export const HolidaysUpdate = z
-  .object({
-    holidays: z
-      .array(z.object({ day: z.iso.date(), name: z.string().trim().max(120).default('') }).strict())
-      .max(400),
-  })
-  .strict()
-  .openapi('SlaHolidaysUpdate');
+export const HolidaysUpdate = apiInput('SlaHolidaysUpdate', {
+  holidays: z
+    .array(z.object({ day: z.iso.date(), name: z.string().trim().max(120).default('') }).strict())
+    .max(400),
+});

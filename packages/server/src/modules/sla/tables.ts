@@ -1,7 +1,7 @@
 import type { z } from '@hono/zod-openapi';
 import type { SlaMetric, SlaTargetStatus } from '@shoreline/core';
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 import type { SlaDefinition } from './schemas.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -100,9 +100,9 @@ declare module '../../platform/db/schema.js' {
 }
 
 /** Policies and calendars are the organization's (admins); a ticket's SLA is scoped like the ticket. */
-export const slaScopedTables: ScopedTables = {
-  sla_policies: { providerColumn: null },
-  sla_holidays: { providerColumn: null },
-  ticket_sla: { providerColumn: 'provider_id' },
-  ticket_sla_targets: { providerColumn: 'provider_id' },
-};
+export const slaScopedTables = scopedTables({
+  sla_policies: null,
+  sla_holidays: null,
+  ticket_sla: 'provider_id',
+  ticket_sla_targets: 'provider_id',
+});

@@ -2,7 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import { normaliseNumericId } from '@shoreline/core';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError, oneOrNotFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { createRoutedTicket } from '../routing/index.js';
@@ -134,15 +134,16 @@ export async function reply(
   text: string,
 ) {
   authorizeSocial(s.actor, 'social.reply');
-  const last = await s
-    .selectFrom('social_posts')
-    .selectAll()
-    .where('ticket_id', '=', ticketId)
-    .where('inbound', '=', true)
-    .orderBy('posted_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  if (!last) throw notFound('social ticket');
+  const last = await oneOrNotFound(
+    s
+      .selectFrom('social_posts')
+      .selectAll()
+      .where('ticket_id', '=', ticketId)
+      .where('inbound', '=', true)
+      .orderBy('posted_at', 'desc')
+      .limit(1),
+    'social ticket',
+  );
   const connector = connectors.get(last.network);
   if (!connector) throw new AppError('validation_failed', `no connector sends to ${last.network}`, 'network');
   const sent = await connector.send({

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 
 /** One public post or direct message, inbound or the brand's, and the ticket its thread became. */
 export interface SocialPostsTable {
@@ -25,6 +25,6 @@ declare module '../../platform/db/schema.js' {
   }
 }
 
-export const socialScopedTables: ScopedTables = {
-  social_posts: { providerColumn: 'provider_id' },
-};
+export const socialScopedTables = scopedTables({
+  social_posts: 'provider_id',
+});

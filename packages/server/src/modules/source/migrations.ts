@@ -1,38 +1,32 @@
-import { type Migration, scriptMigration } from '../../platform/db/migrate.js';
+import { type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
 
 export const sourceMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T0918_source_tables',
     `
-    create table source_scenarios (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      name text not null,
-      version integer not null check (version >= 1),
-      definition jsonb not null,
-      created_by text not null,
-      created_at timestamptz not null,
-      updated_at timestamptz not null
-    );
+    ${orgTable('source_scenarios', [
+      'name text not null',
+      'version integer not null check (version >= 1)',
+      'definition jsonb not null',
+      'created_by text not null',
+      'created_at timestamptz not null',
+      'updated_at timestamptz not null',
+    ])}
     create index source_scenarios_org on source_scenarios (organization_id, created_at);
-    create table source_vendors (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      provider_id text,
-      name text not null,
-      profile jsonb not null,
-      created_at timestamptz not null
-    );
+    ${orgTable('source_vendors', [
+      'provider_id text',
+      'name text not null',
+      'profile jsonb not null',
+      'created_at timestamptz not null',
+    ])}
     create index source_vendors_org on source_vendors (organization_id, name);
-    create table source_scorecards (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      name text not null,
-      criteria jsonb not null,
-      vendor_ids jsonb not null,
-      prices jsonb not null,
-      created_at timestamptz not null
-    );
+    ${orgTable('source_scorecards', [
+      'name text not null',
+      'criteria jsonb not null',
+      'vendor_ids jsonb not null',
+      'prices jsonb not null',
+      'created_at timestamptz not null',
+    ])}
     create index source_scorecards_org on source_scorecards (organization_id, created_at);
     create table source_scores (
       scorecard_id text not null references source_scorecards(id) on delete cascade,
@@ -44,44 +38,38 @@ export const sourceMigrations: Migration[] = [
       updated_at timestamptz not null,
       primary key (scorecard_id, vendor_id, evaluator_id, criterion)
     );
-    create table source_pilots (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      vendor_id text not null,
-      name text not null,
-      definition jsonb not null,
-      sample_size_per_arm integer not null check (sample_size_per_arm >= 1),
-      vendor_n integer not null default 0,
-      vendor_successes integer not null default 0,
-      in_house_n integer not null default 0,
-      in_house_successes integer not null default 0,
-      created_at timestamptz not null
-    );
+    ${orgTable('source_pilots', [
+      'vendor_id text not null',
+      'name text not null',
+      'definition jsonb not null',
+      'sample_size_per_arm integer not null check (sample_size_per_arm >= 1)',
+      'vendor_n integer not null default 0',
+      'vendor_successes integer not null default 0',
+      'in_house_n integer not null default 0',
+      'in_house_successes integer not null default 0',
+      'created_at timestamptz not null',
+    ])}
     create index source_pilots_org on source_pilots (organization_id, created_at);
-    create table source_decisions (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      version integer not null,
-      body jsonb not null,
-      decided_by text not null,
-      created_at timestamptz not null,
-      unique (organization_id, version)
-    );
+    ${orgTable('source_decisions', [
+      'version integer not null',
+      'body jsonb not null',
+      'decided_by text not null',
+      'created_at timestamptz not null',
+      'unique (organization_id, version)',
+    ])}
     `,
   ),
   scriptMigration(
     '2026-12-03T1153_source_selections_evidence_pilot_routing',
     `
-    create table source_selections (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      name text not null,
-      scorecard_id text references source_scorecards(id),
-      state jsonb not null,
-      created_by text not null,
-      created_at timestamptz not null,
-      updated_at timestamptz not null
-    );
+    ${orgTable('source_selections', [
+      'name text not null',
+      'scorecard_id text references source_scorecards(id)',
+      'state jsonb not null',
+      'created_by text not null',
+      'created_at timestamptz not null',
+      'updated_at timestamptz not null',
+    ])}
     create index source_selections_org on source_selections (organization_id, created_at);
     create table source_blobs (
       organization_id text not null references organizations(id),
@@ -91,22 +79,20 @@ export const sourceMigrations: Migration[] = [
       created_at timestamptz not null,
       primary key (organization_id, sha256)
     );
-    create table source_evidence (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      provider_id text,
-      vendor_id text references source_vendors(id),
-      selection_id text references source_selections(id),
-      kind text not null,
-      file_name text not null,
-      content_type text not null,
-      size_bytes integer not null,
-      sha256 text not null,
-      expires_on text check (length(expires_on) = 10),
-      last_reminder_days integer,
-      uploaded_by text not null,
-      created_at timestamptz not null
-    );
+    ${orgTable('source_evidence', [
+      'provider_id text',
+      'vendor_id text references source_vendors(id)',
+      'selection_id text references source_selections(id)',
+      'kind text not null',
+      'file_name text not null',
+      'content_type text not null',
+      'size_bytes integer not null',
+      'sha256 text not null',
+      'expires_on text check (length(expires_on) = 10)',
+      'last_reminder_days integer',
+      'uploaded_by text not null',
+      'created_at timestamptz not null',
+    ])}
     create index source_evidence_vendor on source_evidence (organization_id, vendor_id);
     create index source_evidence_expiry on source_evidence (expires_on) where expires_on is not null;
     alter table source_pilots add column routing_split_id text;

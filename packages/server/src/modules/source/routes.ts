@@ -55,62 +55,64 @@ export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   const route = routesFor(app, 'source');
   route.get('/api/source/defaults', {
     summary: 'Reference defaults with source and evidence grade, and the worked example scenario',
-    responses: { 200: json(SourceDefaultsSchema, 'Defaults') },
+    ok: SourceDefaultsSchema,
     run: async ({ scoped }) => service.defaults(scoped) as never,
   });
   route.post('/api/source/compare', {
     summary: 'Cost every option of a scenario at the same service level, side by side',
-    request: { body: jsonBody(SourceCompareRequest) },
-    responses: { 200: json(SourceComparisonSchema, 'Comparison') },
+    body: SourceCompareRequest,
+    ok: SourceComparisonSchema,
     run: async ({ scoped, body }) => (await service.compare(scoped, kpis, body)) as never,
   });
   route.get('/api/source/readiness', {
     summary: 'Readiness assessment: measured evidence per question, questions for the user, graded segments',
-    request: { query: SourceReadinessQuery },
-    responses: { 200: json(SourceReadinessSchema, 'Assessment') },
+    query: SourceReadinessQuery,
+    ok: SourceReadinessSchema,
     run: async ({ scoped, query }) => (await readiness(scoped, kpis, clock, query)) as never,
   });
 
   route.get('/api/source/scenarios', {
     summary: 'Saved cost scenarios',
-    responses: { 200: json(listOf(SourceScenarioSchema, 'SourceScenarioList'), 'Scenarios') },
+    ok: listOf(SourceScenarioSchema, 'SourceScenarioList'),
     run: async ({ scoped }) => ({ items: await service.listScenarios(scoped) }) as never,
   });
   route.post('/api/source/scenarios', {
     summary: 'Save a cost scenario',
-    request: { body: jsonBody(SourceScenarioCreate) },
-    responses: { 201: json(SourceScenarioSchema, 'Created') },
+    body: SourceScenarioCreate,
+    created: SourceScenarioSchema,
     run: async ({ scoped, body }) => (await service.createScenario(scoped, clock, body)) as never,
   });
   route.get('/api/source/scenarios/{id}', {
     summary: 'A saved scenario',
-    request: { params: IdParam },
-    responses: { 200: json(SourceScenarioSchema, 'Scenario') },
+    params: IdParam,
+    ok: SourceScenarioSchema,
     run: async ({ scoped, param }) => (await service.getScenario(scoped, param.id)) as never,
   });
   route.put('/api/source/scenarios/{id}', {
     summary: 'Replace a scenario (its version goes up)',
-    request: { params: IdParam, body: jsonBody(SourceScenarioCreate) },
-    responses: { 200: json(SourceScenarioSchema, 'Updated') },
+    params: IdParam,
+    body: SourceScenarioCreate,
+    ok: SourceScenarioSchema,
     run: async ({ scoped, param, body }) =>
       (await service.updateScenario(scoped, clock, param.id, body)) as never,
   });
 
   route.get('/api/source/vendors', {
     summary: 'Vendor profiles, with certifications expiring within 90 days flagged',
-    responses: { 200: json(listOf(SourceVendorSchema, 'SourceVendorList'), 'Vendors') },
+    ok: listOf(SourceVendorSchema, 'SourceVendorList'),
     run: async ({ scoped }) => ({ items: await service.listVendors(scoped, clock) }) as never,
   });
   route.post('/api/source/vendors', {
     summary: 'Add a vendor profile',
-    request: { body: jsonBody(SourceVendorCreate) },
-    responses: { 201: json(SourceVendorSchema, 'Created') },
+    body: SourceVendorCreate,
+    created: SourceVendorSchema,
     run: async ({ scoped, body }) => (await service.createVendor(scoped, clock, body)) as never,
   });
   route.put('/api/source/vendors/{id}', {
     summary: 'Replace a vendor profile',
-    request: { params: IdParam, body: jsonBody(SourceVendorCreate) },
-    responses: { 200: json(SourceVendorSchema, 'Updated') },
+    params: IdParam,
+    body: SourceVendorCreate,
+    ok: SourceVendorSchema,
     run: async ({ scoped, param, body }) =>
       (await service.updateVendor(scoped, clock, param.id, body)) as never,
   });
@@ -118,14 +120,14 @@ export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   route.get('/api/source/evidence', {
     summary:
       'Evidence files (certificates, audits, RFI/RFP documents) with expiry; vendor staff see their own',
-    request: { query: SourceEvidenceQuery },
-    responses: { 200: json(listOf(SourceEvidenceSchema, 'SourceEvidenceList'), 'Evidence') },
+    query: SourceEvidenceQuery,
+    ok: listOf(SourceEvidenceSchema, 'SourceEvidenceList'),
     run: async ({ scoped, query }) => ({ items: await evidence.listEvidence(scoped, clock, query) }),
   });
   route.post('/api/source/evidence', {
     summary: 'Attach an evidence file to a vendor or a selection (base64 content, stored once per SHA-256)',
-    request: { body: jsonBody(SourceEvidenceCreate) },
-    responses: { 201: json(SourceEvidenceSchema, 'Stored') },
+    body: SourceEvidenceCreate,
+    created: SourceEvidenceSchema,
     run: ({ scoped, body }) => evidence.addEvidence(scoped, clock, body),
   });
   route.get('/api/source/evidence/{id}/content', {
@@ -140,85 +142,89 @@ export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
 
   route.get('/api/source/selections', {
     summary: 'Vendor selections: stages (long list → RFI → short list → RFP → scoring → pilot → decision)',
-    responses: { 200: json(listOf(SourceSelectionSchema, 'SourceSelectionList'), 'Selections') },
+    ok: listOf(SourceSelectionSchema, 'SourceSelectionList'),
     run: async ({ scoped }) => ({ items: await selections.listSelections(scoped, clock) }),
   });
   route.post('/api/source/selections', {
     summary: 'Start a selection from a long list of vendors, with stage owners and due dates',
-    request: { body: jsonBody(SourceSelectionCreate) },
-    responses: { 201: json(SourceSelectionSchema, 'Created') },
+    body: SourceSelectionCreate,
+    created: SourceSelectionSchema,
     run: ({ scoped, body }) => selections.createSelection(scoped, clock, body),
   });
   route.get('/api/source/selections/{id}', {
     summary: 'A selection: its stages, vendors in and out (with reasons), overdue stages',
-    request: { params: IdParam },
-    responses: { 200: json(SourceSelectionSchema, 'Selection') },
+    params: IdParam,
+    ok: SourceSelectionSchema,
     run: ({ scoped, param }) => selections.getSelection(scoped, clock, param.id),
   });
   route.patch('/api/source/selections/{id}/stages', {
     summary: "Set a stage's owner, due date or documents",
-    request: { params: IdParam, body: jsonBody(SourceStageUpdate) },
-    responses: { 200: json(SourceSelectionSchema, 'Updated') },
+    params: IdParam,
+    body: SourceStageUpdate,
+    ok: SourceSelectionSchema,
     run: ({ scoped, param, body }) => selections.updateStage(scoped, clock, param.id, body),
   });
   route.post('/api/source/selections/{id}/advance', {
     summary: 'Complete the current stage: vendors leaving with reasons; at the decision, the award',
-    request: { params: IdParam, body: jsonBody(SourceSelectionAdvance) },
-    responses: { 200: json(SourceSelectionSchema, 'Advanced') },
+    params: IdParam,
+    body: SourceSelectionAdvance,
+    ok: SourceSelectionSchema,
     run: ({ scoped, param, body }) => selections.advance(scoped, clock, param.id, body),
   });
 
   route.get('/api/source/scorecards', {
     summary: 'Scorecards with weighted results',
-    responses: { 200: json(listOf(SourceScorecardSchema, 'SourceScorecardList'), 'Scorecards') },
+    ok: listOf(SourceScorecardSchema, 'SourceScorecardList'),
     run: async ({ scoped }) => ({ items: await service.listScorecards(scoped) }),
   });
   route.post('/api/source/scorecards', {
     summary: 'Create a scorecard: criteria with weights (price one among many), vendors, prices',
-    request: { body: jsonBody(SourceScorecardCreate) },
-    responses: { 201: json(SourceScorecardSchema, 'Created') },
+    body: SourceScorecardCreate,
+    created: SourceScorecardSchema,
     run: ({ scoped, body }) => service.createScorecard(scoped, clock, body),
   });
   route.get('/api/source/scorecards/{id}', {
     summary: 'A scorecard: each criterion’s mean, spread between evaluators, weighted totals, ranks',
-    request: { params: IdParam },
-    responses: { 200: json(SourceScorecardSchema, 'Scorecard') },
+    params: IdParam,
+    ok: SourceScorecardSchema,
     run: ({ scoped, param }) => service.getScorecard(scoped, param.id),
   });
   route.put('/api/source/scorecards/{id}/scores', {
     summary: 'Record the caller’s own scores as an evaluator',
-    request: { params: IdParam, body: jsonBody(SourceScoresUpdate) },
-    responses: { 200: json(SourceScorecardSchema, 'Scorecard') },
+    params: IdParam,
+    body: SourceScoresUpdate,
+    ok: SourceScorecardSchema,
     run: ({ scoped, param, body }) => service.putScores(scoped, clock, param.id, body),
   });
 
   route.get('/api/source/pilots', {
     summary: 'Pilots with their intervals and verdicts',
-    responses: { 200: json(listOf(SourcePilotSchema, 'SourcePilotList'), 'Pilots') },
+    ok: listOf(SourcePilotSchema, 'SourcePilotList'),
     run: async ({ scoped }) => ({ items: await pilots.listPilots(scoped) }),
   });
   route.post('/api/source/pilots', {
     summary: 'Pre-register a pilot: slice, split, seed, metric, minimum detectable difference',
-    request: { body: jsonBody(SourcePilotCreate) },
-    responses: { 201: json(SourcePilotSchema, 'Created') },
+    body: SourcePilotCreate,
+    created: SourcePilotSchema,
     run: ({ scoped, body }) => pilots.createPilot(scoped, clock, body),
   });
   route.get('/api/source/pilots/{id}', {
     summary: 'A pilot: interval for vendor − in-house; the verdict only once the sample is reached',
-    request: { params: IdParam },
-    responses: { 200: json(SourcePilotSchema, 'Pilot') },
+    params: IdParam,
+    ok: SourcePilotSchema,
     run: ({ scoped, param }) => pilots.getPilot(scoped, param.id),
   });
   route.post('/api/source/pilots/{id}/start', {
     summary: "Start the pilot on real traffic: routing splits the slice's new tickets for a period",
-    request: { params: IdParam, body: jsonBody(SourcePilotStart) },
-    responses: { 200: json(SourcePilotSchema, 'Started') },
+    params: IdParam,
+    body: SourcePilotStart,
+    ok: SourcePilotSchema,
     run: ({ scoped, param, body }) => pilots.startPilot(scoped, clock, param.id, body),
   });
   route.post('/api/source/pilots/{id}/stop', {
     summary: "Stop a running pilot's split now (its tickets keep counting)",
-    request: { params: IdParam },
-    responses: { 200: json(SourcePilotSchema, 'Stopped') },
+    params: IdParam,
+    ok: SourcePilotSchema,
     run: ({ scoped, param }) => pilots.stopPilot(scoped, clock, param.id),
   });
   route.post('/api/source/pilots/{id}/assign', {
@@ -234,8 +240,9 @@ export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   });
   route.post('/api/source/pilots/{id}/observations', {
     summary: 'Add contacts observed outside Shoreline to an arm (pilots not routed through the Desk)',
-    request: { params: IdParam, body: jsonBody(SourcePilotObservations) },
-    responses: { 200: json(SourcePilotSchema, 'Pilot') },
+    params: IdParam,
+    body: SourcePilotObservations,
+    ok: SourcePilotSchema,
     run: ({ scoped, param, body }) => pilots.addObservations(scoped, param.id, body),
   });
 
@@ -253,13 +260,13 @@ export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   });
   route.get('/api/source/decisions', {
     summary: 'Decision record versions, newest first',
-    responses: { 200: json(listOf(SourceDecisionSchema, 'SourceDecisionList'), 'Decisions') },
+    ok: listOf(SourceDecisionSchema, 'SourceDecisionList'),
     run: async ({ scoped }) => ({ items: await service.listDecisions(scoped) }),
   });
   route.post('/api/source/decisions', {
     summary: 'Record a decision with a snapshot of its costs, scorecard and pilots',
-    request: { body: jsonBody(SourceDecisionCreate) },
-    responses: { 201: json(SourceDecisionSchema, 'Created') },
+    body: SourceDecisionCreate,
+    created: SourceDecisionSchema,
     run: ({ scoped, body }) => service.createDecision(scoped, kpis, clock, body),
   });
 }

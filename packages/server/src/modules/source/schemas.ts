@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { SELECTION_STAGES } from '@shoreline/core';
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 import { ClockTime, TimeZone, WEEKDAYS } from '../identity/index.js';
 
 const Name = z.string().trim().min(1).max(120);
@@ -24,66 +25,60 @@ export const PILOT_METRICS = ['resolved', 'reopened', 'csat-satisfied', 'handle-
 /** Metrics compared as medians (bootstrap interval); the others are proportions (Newcombe). */
 export const MEDIAN_METRICS: readonly string[] = ['handle-seconds'];
 
-export const InHouseOptionInput = z
-  .object({
-    kind: z.literal('in-house'),
-    name: Name,
-    currency: Currency,
-    country: z.string().length(2).optional(),
-    shrinkage: Fraction,
-    paidHoursPerFtePerYear: z.number().min(100).max(4000),
-    wagePerFtePerYearMinor: Money,
-    employerOnCostRate: Rate,
-    benefitsPerFtePerYearMinor: Money,
-    nightPremiumRate: Rate.optional(),
-    agentsPerSupervisor: z.number().min(1).max(100),
-    supervisorWagePerYearMinor: Money,
-    agentsPerQa: z.number().min(1).max(500),
-    qaWagePerYearMinor: Money,
-    attritionRate: Rate,
-    hiringCostPerHireMinor: Money,
-    trainingCostPerHireMinor: Money,
-    trainingPerFtePerYearMinor: Money,
-    seatCostPerYearMinor: Money,
-    toolingPerFtePerYearMinor: Money,
-    managementOverheadRate: Rate,
-    resolutionRate: z.number().min(0.01).max(1),
-  })
-  .strict()
-  .openapi('SourceInHouseOption');
+export const InHouseOptionInput = apiInput('SourceInHouseOption', {
+  kind: z.literal('in-house'),
+  name: Name,
+  currency: Currency,
+  country: z.string().length(2).optional(),
+  shrinkage: Fraction,
+  paidHoursPerFtePerYear: z.number().min(100).max(4000),
+  wagePerFtePerYearMinor: Money,
+  employerOnCostRate: Rate,
+  benefitsPerFtePerYearMinor: Money,
+  nightPremiumRate: Rate.optional(),
+  agentsPerSupervisor: z.number().min(1).max(100),
+  supervisorWagePerYearMinor: Money,
+  agentsPerQa: z.number().min(1).max(500),
+  qaWagePerYearMinor: Money,
+  attritionRate: Rate,
+  hiringCostPerHireMinor: Money,
+  trainingCostPerHireMinor: Money,
+  trainingPerFtePerYearMinor: Money,
+  seatCostPerYearMinor: Money,
+  toolingPerFtePerYearMinor: Money,
+  managementOverheadRate: Rate,
+  resolutionRate: z.number().min(0.01).max(1),
+});
 
-export const VendorOptionInput = z
-  .object({
-    kind: z.literal('vendor'),
-    name: Name,
-    currency: Currency,
-    country: z.string().length(2).optional(),
-    vendorId: Id.optional(),
-    shrinkage: Fraction,
-    paidHoursPerFtePerYear: z.number().min(100).max(4000),
-    pricing: z
-      .array(
-        z
-          .object({
-            unit: z.enum(PRICE_UNIT_VALUES),
-            priceMinor: Money,
-            minimumUnitsPerMonth: z.number().min(0).max(1e9).optional(),
-          })
-          .strict(),
-      )
-      .min(1)
-      .max(6),
-    oneOffCosts: z
-      .array(z.object({ key: z.string().trim().min(1).max(40), amountMinor: Money }).strict())
-      .max(10)
-      .optional(),
-    contractYears: z.number().min(0.25).max(10).optional(),
-    governanceRate: Fraction.optional(),
-    governancePerYearMinor: Money.optional(),
-    resolutionRate: z.number().min(0.01).max(1),
-  })
-  .strict()
-  .openapi('SourceVendorOption');
+export const VendorOptionInput = apiInput('SourceVendorOption', {
+  kind: z.literal('vendor'),
+  name: Name,
+  currency: Currency,
+  country: z.string().length(2).optional(),
+  vendorId: Id.optional(),
+  shrinkage: Fraction,
+  paidHoursPerFtePerYear: z.number().min(100).max(4000),
+  pricing: z
+    .array(
+      z
+        .object({
+          unit: z.enum(PRICE_UNIT_VALUES),
+          priceMinor: Money,
+          minimumUnitsPerMonth: z.number().min(0).max(1e9).optional(),
+        })
+        .strict(),
+    )
+    .min(1)
+    .max(6),
+  oneOffCosts: z
+    .array(z.object({ key: z.string().trim().min(1).max(40), amountMinor: Money }).strict())
+    .max(10)
+    .optional(),
+  contractYears: z.number().min(0.25).max(10).optional(),
+  governanceRate: Fraction.optional(),
+  governancePerYearMinor: Money.optional(),
+  resolutionRate: z.number().min(0.01).max(1),
+});
 
 export const SourceOptionInput = z.discriminatedUnion('kind', [InHouseOptionInput, VendorOptionInput]);
 
@@ -178,14 +173,11 @@ export const SourceScenarioCreate = z
   .strict()
   .openapi('SourceScenarioCreate');
 
-export const SourceCompareRequest = z
-  .object({
-    definition: SourceScenarioDefinition,
-    sensitivity: z.boolean().default(false),
-    breakEven: z.boolean().default(false),
-  })
-  .strict()
-  .openapi('SourceCompareRequest');
+export const SourceCompareRequest = apiInput('SourceCompareRequest', {
+  definition: SourceScenarioDefinition,
+  sensitivity: z.boolean().default(false),
+  breakEven: z.boolean().default(false),
+});
 
 const CostLineSchema = z.object({
   key: z.string(),
@@ -193,153 +185,140 @@ const CostLineSchema = z.object({
   rateMinor: z.number(),
   amountMinor: z.number(),
 });
-export const SourceOptionCostSchema = z
-  .object({
-    name: z.string(),
-    kind: z.enum(['in-house', 'vendor']),
-    pricingModel: z.string(),
-    currency: z.string(),
-    reportingCurrency: z.string(),
-    lines: z.array(CostLineSchema),
-    totalMinor: z.number(),
-    perYearMinor: z.number(),
-    contacts: z.number(),
-    resolvedContacts: z.number(),
-    costPerContactMinor: z.number().nullable(),
-    costPerResolutionMinor: z.number().nullable(),
-    productiveHours: z.number(),
-    scheduledHours: z.number(),
-    fte: z.number(),
-    peakScheduledAgents: z.number(),
-  })
-  .openapi('SourceOptionCost');
+export const SourceOptionCostSchema = apiObject('SourceOptionCost', {
+  name: z.string(),
+  kind: z.enum(['in-house', 'vendor']),
+  pricingModel: z.string(),
+  currency: z.string(),
+  reportingCurrency: z.string(),
+  lines: z.array(CostLineSchema),
+  totalMinor: z.number(),
+  perYearMinor: z.number(),
+  contacts: z.number(),
+  resolvedContacts: z.number(),
+  costPerContactMinor: z.number().nullable(),
+  costPerResolutionMinor: z.number().nullable(),
+  productiveHours: z.number(),
+  scheduledHours: z.number(),
+  fte: z.number(),
+  peakScheduledAgents: z.number(),
+});
 
-export const SourceComparisonSchema = z
-  .object({
-    /** Where the volume came from: typed-in figures, history, or the forecast of the next N weeks. */
-    demandSource: z.object({
-      kind: z.enum(['pattern', 'history', 'forecast']),
-      /** The forecast's method (`auto` names the one its backtest chose); null otherwise. */
-      method: z.string().nullable(),
-      weeks: z.number().nullable(),
-    }),
-    intervals: z.number(),
-    contacts: z.number(),
-    productiveHours: z.number(),
-    peakProductiveAgents: z.number(),
-    expectedServiceLevel: z.number().nullable(),
-    options: z.array(SourceOptionCostSchema),
-    lowestCostPerResolution: z.number().nullable(),
-    fx: z.record(z.string(), z.object({ rate: z.number(), asOf: z.string(), source: z.string().optional() })),
-    sensitivity: z
-      .array(
-        z.object({
-          option: z.string(),
-          input: z.string(),
-          base: z.number(),
-          low: z.number(),
-          high: z.number(),
-          swing: z.number(),
-        }),
-      )
-      .nullable(),
-    breakEven: z
-      .array(
-        z.object({
-          a: z.string(),
-          b: z.string(),
-          volumeMultiplier: z.number().nullable(),
-          cheaperBelow: z.string(),
-        }),
-      )
-      .nullable(),
-  })
-  .openapi('SourceComparison');
-
-export const SourceScenarioSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    version: z.number(),
-    definition: SourceScenarioDefinition,
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('SourceScenario');
-
-export const SourceDefaultsSchema = z
-  .object({
-    references: z.array(
+export const SourceComparisonSchema = apiObject('SourceComparison', {
+  /** Where the volume came from: typed-in figures, history, or the forecast of the next N weeks. */
+  demandSource: z.object({
+    kind: z.enum(['pattern', 'history', 'forecast']),
+    /** The forecast's method (`auto` names the one its backtest chose); null otherwise. */
+    method: z.string().nullable(),
+    weeks: z.number().nullable(),
+  }),
+  intervals: z.number(),
+  contacts: z.number(),
+  productiveHours: z.number(),
+  peakProductiveAgents: z.number(),
+  expectedServiceLevel: z.number().nullable(),
+  options: z.array(SourceOptionCostSchema),
+  lowestCostPerResolution: z.number().nullable(),
+  fx: z.record(z.string(), z.object({ rate: z.number(), asOf: z.string(), source: z.string().optional() })),
+  sensitivity: z
+    .array(
       z.object({
-        key: z.string(),
-        country: z.string().nullable(),
+        option: z.string(),
+        input: z.string(),
+        base: z.number(),
         low: z.number(),
         high: z.number(),
-        unit: z.string(),
-        currency: z.string().nullable(),
-        year: z.string(),
-        source: z.string(),
-        grade: z.enum(['solid', 'moderate', 'weak', 'assumption']),
+        swing: z.number(),
       }),
-    ),
-    example: SourceScenarioDefinition,
-  })
-  .openapi('SourceDefaults');
+    )
+    .nullable(),
+  breakEven: z
+    .array(
+      z.object({
+        a: z.string(),
+        b: z.string(),
+        volumeMultiplier: z.number().nullable(),
+        cheaperBelow: z.string(),
+      }),
+    )
+    .nullable(),
+});
 
-export const SourceVendorCreate = z
-  .object({
-    name: Name,
-    providerId: Id.optional(),
-    shore: z.enum(['onshore', 'nearshore', 'offshore']),
-    countries: z.array(z.string().length(2)).max(30).default([]),
-    languages: z
-      .array(
-        z
-          .object({ tag: z.string().min(2).max(35), nativeSpeakers: z.number().int().min(0).max(1e6) })
-          .strict(),
-      )
-      .max(60)
-      .default([]),
-    hoursCovered: z.string().max(120).default(''),
-    sites: z.number().int().min(0).max(1000).default(1),
-    /** Redundant power (generators, UPS) and network (two carriers) at the delivery sites. */
-    redundantPower: z.boolean().default(false),
-    redundantNetwork: z.boolean().default(false),
-    continuityTestedOn: Day.optional(),
-    /** Financial stability: revenue, credit rating, ownership changes, in the business's words. */
-    financialStability: z.string().max(2000).default(''),
-    references: z
-      .array(
-        z
-          .object({
-            client: z.string().trim().min(1).max(120),
-            contact: z.string().max(200).default(''),
-            yearsAsClient: z.number().min(0).max(100).optional(),
-            /** A client that has left (the reference notes ask for one). */
-            former: z.boolean().default(false),
-            notes: z.string().max(2000).default(''),
-          })
-          .strict(),
-      )
-      .max(20)
-      .default([]),
-    certifications: z
-      .array(
-        z
-          .object({
-            name: z.enum(['ISO 27001', 'SOC 2', 'PCI DSS', 'ISO 18295', 'COPC', 'other']),
-            expiresOn: Day,
-          })
-          .strict(),
-      )
-      .max(20)
-      .default([]),
-    clients: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
-    notes: z.string().max(4000).default(''),
-  })
-  .strict()
-  .openapi('SourceVendorCreate');
+export const SourceScenarioSchema = apiObject('SourceScenario', {
+  id: z.string(),
+  name: z.string(),
+  version: z.number(),
+  definition: SourceScenarioDefinition,
+  createdBy: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+
+export const SourceDefaultsSchema = apiObject('SourceDefaults', {
+  references: z.array(
+    z.object({
+      key: z.string(),
+      country: z.string().nullable(),
+      low: z.number(),
+      high: z.number(),
+      unit: z.string(),
+      currency: z.string().nullable(),
+      year: z.string(),
+      source: z.string(),
+      grade: z.enum(['solid', 'moderate', 'weak', 'assumption']),
+    }),
+  ),
+  example: SourceScenarioDefinition,
+});
+
+export const SourceVendorCreate = apiInput('SourceVendorCreate', {
+  name: Name,
+  providerId: Id.optional(),
+  shore: z.enum(['onshore', 'nearshore', 'offshore']),
+  countries: z.array(z.string().length(2)).max(30).default([]),
+  languages: z
+    .array(
+      z.object({ tag: z.string().min(2).max(35), nativeSpeakers: z.number().int().min(0).max(1e6) }).strict(),
+    )
+    .max(60)
+    .default([]),
+  hoursCovered: z.string().max(120).default(''),
+  sites: z.number().int().min(0).max(1000).default(1),
+  /** Redundant power (generators, UPS) and network (two carriers) at the delivery sites. */
+  redundantPower: z.boolean().default(false),
+  redundantNetwork: z.boolean().default(false),
+  continuityTestedOn: Day.optional(),
+  /** Financial stability: revenue, credit rating, ownership changes, in the business's words. */
+  financialStability: z.string().max(2000).default(''),
+  references: z
+    .array(
+      z
+        .object({
+          client: z.string().trim().min(1).max(120),
+          contact: z.string().max(200).default(''),
+          yearsAsClient: z.number().min(0).max(100).optional(),
+          /** A client that has left (the reference notes ask for one). */
+          former: z.boolean().default(false),
+          notes: z.string().max(2000).default(''),
+        })
+        .strict(),
+    )
+    .max(20)
+    .default([]),
+  certifications: z
+    .array(
+      z
+        .object({
+          name: z.enum(['ISO 27001', 'SOC 2', 'PCI DSS', 'ISO 18295', 'COPC', 'other']),
+          expiresOn: Day,
+        })
+        .strict(),
+    )
+    .max(20)
+    .default([]),
+  clients: z.array(z.string().trim().min(1).max(120)).max(50).default([]),
+  notes: z.string().max(4000).default(''),
+});
 
 export const SourceVendorSchema = SourceVendorCreate.extend({
   id: z.string(),
@@ -359,64 +338,56 @@ export const SourceCriterion = z
   })
   .strict();
 
-export const SourceScorecardCreate = z
-  .object({
-    name: Name,
-    criteria: z.array(SourceCriterion).min(2).max(40),
-    vendorIds: z.array(Id).min(1).max(20),
-    /** Normalised price per vendor (e.g. cost per resolution from a comparison), minor units. */
-    prices: z.record(Id, z.number().positive().max(1e12)).default({}),
-  })
-  .strict()
-  .openapi('SourceScorecardCreate');
+export const SourceScorecardCreate = apiInput('SourceScorecardCreate', {
+  name: Name,
+  criteria: z.array(SourceCriterion).min(2).max(40),
+  vendorIds: z.array(Id).min(1).max(20),
+  /** Normalised price per vendor (e.g. cost per resolution from a comparison), minor units. */
+  prices: z.record(Id, z.number().positive().max(1e12)).default({}),
+});
 
-export const SourceScoresUpdate = z
-  .object({
-    scores: z
-      .array(
-        z
-          .object({ vendorId: Id, criterion: z.string().min(1).max(40), score: z.number().min(0).max(5) })
-          .strict(),
-      )
-      .min(1)
-      .max(1000),
-  })
-  .strict()
-  .openapi('SourceScoresUpdate');
+export const SourceScoresUpdate = apiInput('SourceScoresUpdate', {
+  scores: z
+    .array(
+      z
+        .object({ vendorId: Id, criterion: z.string().min(1).max(40), score: z.number().min(0).max(5) })
+        .strict(),
+    )
+    .min(1)
+    .max(1000),
+});
 
-export const SourceScorecardSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    criteria: z.array(SourceCriterion),
-    vendors: z.array(z.object({ id: z.string(), name: z.string() })),
-    prices: z.record(z.string(), z.number()),
-    evaluators: z.array(z.string()),
-    result: z.object({
-      vendors: z.array(
-        z.object({
-          vendor: z.string(),
-          total: z.number(),
-          knockedOut: z.boolean(),
-          rank: z.number().nullable(),
-          criteria: z.array(
-            z.object({
-              criterion: z.string(),
-              weightPercent: z.number(),
-              mean: z.number().nullable(),
-              min: z.number().nullable(),
-              max: z.number().nullable(),
-              spread: z.number().nullable(),
-              evaluators: z.number(),
-            }),
-          ),
-        }),
-      ),
-      winnerRobustToWeights: z.boolean(),
-    }),
-    createdAt: z.string(),
-  })
-  .openapi('SourceScorecard');
+export const SourceScorecardSchema = apiObject('SourceScorecard', {
+  id: z.string(),
+  name: z.string(),
+  criteria: z.array(SourceCriterion),
+  vendors: z.array(z.object({ id: z.string(), name: z.string() })),
+  prices: z.record(z.string(), z.number()),
+  evaluators: z.array(z.string()),
+  result: z.object({
+    vendors: z.array(
+      z.object({
+        vendor: z.string(),
+        total: z.number(),
+        knockedOut: z.boolean(),
+        rank: z.number().nullable(),
+        criteria: z.array(
+          z.object({
+            criterion: z.string(),
+            weightPercent: z.number(),
+            mean: z.number().nullable(),
+            min: z.number().nullable(),
+            max: z.number().nullable(),
+            spread: z.number().nullable(),
+            evaluators: z.number(),
+          }),
+        ),
+      }),
+    ),
+    winnerRobustToWeights: z.boolean(),
+  }),
+  createdAt: z.string(),
+});
 
 /** One weekly window of a pilot's slice: days, and a local start and end (an end ≤ start runs past midnight). */
 const PilotWindow = z
@@ -530,13 +501,10 @@ export const SourcePilotCreate = z
   })
   .openapi('SourcePilotCreate');
 
-export const SourcePilotStart = z
-  .object({
-    /** How long the split runs from now (default: the pilot's pre-registered `periodDays`). */
-    days: z.number().int().min(1).max(365).optional(),
-  })
-  .strict()
-  .openapi('SourcePilotStart');
+export const SourcePilotStart = apiInput('SourcePilotStart', {
+  /** How long the split runs from now (default: the pilot's pre-registered `periodDays`). */
+  days: z.number().int().min(1).max(365).optional(),
+});
 
 export const SourcePilotObservations = z
   .object({
@@ -627,72 +595,62 @@ export const SourceReadinessQuery = z.object({
   timeZone: z.string().min(1).max(64).default('UTC'),
 });
 
-export const SourceReadinessSchema = z
-  .object({
-    answers: z.array(
-      z.object({
-        question: z.string(),
-        status: z.enum(['measured', 'needs-user', 'no-data']),
-        evidence: z.record(z.string(), z.union([z.number(), z.string(), z.array(z.string())])),
-        leaning: z.enum(LEANINGS).nullable(),
-        reason: z.string().nullable(),
-      }),
-    ),
-    segments: z.array(
-      z.object({
-        /** A channel, or `all` without a channel breakdown. */
-        channel: z.string(),
-        language: z.string(),
-        hours: z.enum(['business', 'after-hours']),
-        tier: z.enum(['simple', 'complex']),
-        grade: z.enum(LEANINGS),
-        reasons: z.array(z.string()),
-      }),
-    ),
-    tickets: z.number(),
-    from: z.string().nullable(),
-    to: z.string().nullable(),
-  })
-  .openapi('SourceReadiness');
+export const SourceReadinessSchema = apiObject('SourceReadiness', {
+  answers: z.array(
+    z.object({
+      question: z.string(),
+      status: z.enum(['measured', 'needs-user', 'no-data']),
+      evidence: z.record(z.string(), z.union([z.number(), z.string(), z.array(z.string())])),
+      leaning: z.enum(LEANINGS).nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  segments: z.array(
+    z.object({
+      /** A channel, or `all` without a channel breakdown. */
+      channel: z.string(),
+      language: z.string(),
+      hours: z.enum(['business', 'after-hours']),
+      tier: z.enum(['simple', 'complex']),
+      grade: z.enum(LEANINGS),
+      reasons: z.array(z.string()),
+    }),
+  ),
+  tickets: z.number(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+});
 
-export const SourceDecisionCreate = z
-  .object({
-    scenarioId: Id.optional(),
-    scorecardId: Id.optional(),
-    pilotIds: z.array(Id).max(10).default([]),
-    decision: z.enum(LEANINGS),
-    reasons: z.string().trim().min(1).max(4000),
-    approver: z.string().trim().min(1).max(120),
-    reviewOn: Day,
-  })
-  .strict()
-  .openapi('SourceDecisionCreate');
+export const SourceDecisionCreate = apiInput('SourceDecisionCreate', {
+  scenarioId: Id.optional(),
+  scorecardId: Id.optional(),
+  pilotIds: z.array(Id).max(10).default([]),
+  decision: z.enum(LEANINGS),
+  reasons: z.string().trim().min(1).max(4000),
+  approver: z.string().trim().min(1).max(120),
+  reviewOn: Day,
+});
 
-export const SourceDecisionSchema = z
-  .object({
-    id: z.string(),
-    version: z.number(),
-    body: z.record(z.string(), z.unknown()),
-    decidedBy: z.string(),
-    createdAt: z.string(),
-  })
-  .openapi('SourceDecision');
+export const SourceDecisionSchema = apiObject('SourceDecision', {
+  id: z.string(),
+  version: z.number(),
+  body: z.record(z.string(), z.unknown()),
+  decidedBy: z.string(),
+  createdAt: z.string(),
+});
 
-export const SourceReportRequest = z
-  .object({
-    definition: SourceScenarioDefinition,
-    scorecardId: Id.optional(),
-    locale: z.enum(['en', 'tr', 'he', 'hu', 'lv']).default('en'),
-    /** The report's words in the reader's language, from the web app's catalogs. */
-    labels: z
-      .record(z.string().regex(/^[a-zA-Z][a-zA-Z.-]{0,60}$/), z.string().max(400))
-      .refine((r) => Object.keys(r).length <= 200, { message: 'at most 200 labels' })
-      .default({}),
-    /** Include the readiness assessment (measured from the imported history). */
-    assessment: z.boolean().default(false),
-  })
-  .strict()
-  .openapi('SourceReportRequest');
+export const SourceReportRequest = apiInput('SourceReportRequest', {
+  definition: SourceScenarioDefinition,
+  scorecardId: Id.optional(),
+  locale: z.enum(['en', 'tr', 'he', 'hu', 'lv']).default('en'),
+  /** The report's words in the reader's language, from the web app's catalogs. */
+  labels: z
+    .record(z.string().regex(/^[a-zA-Z][a-zA-Z.-]{0,60}$/), z.string().max(400))
+    .refine((r) => Object.keys(r).length <= 200, { message: 'at most 200 labels' })
+    .default({}),
+  /** Include the readiness assessment (measured from the imported history). */
+  assessment: z.boolean().default(false),
+});
 
 // Selection process and evidence files (decision 0028) ----------------------------------------
 
@@ -707,69 +665,58 @@ const StagePlan = z
   })
   .strict();
 
-export const SourceSelectionCreate = z
-  .object({
-    name: Name,
-    /** The long list. */
-    vendorIds: z.array(Id).min(1).max(50),
-    scorecardId: Id.optional(),
-    stages: z.array(StagePlan).max(7).default([]),
-  })
-  .strict()
-  .openapi('SourceSelectionCreate');
+export const SourceSelectionCreate = apiInput('SourceSelectionCreate', {
+  name: Name,
+  /** The long list. */
+  vendorIds: z.array(Id).min(1).max(50),
+  scorecardId: Id.optional(),
+  stages: z.array(StagePlan).max(7).default([]),
+});
 
-export const SourceStageUpdate = z
-  .object({
-    stage: z.enum(SELECTION_STAGE_VALUES),
-    owner: z.string().trim().min(1).max(120).nullable().optional(),
-    dueOn: Day.nullable().optional(),
-    /** Evidence file ids (the RFI, the RFP, answers, the pilot plan). */
-    documents: z.array(Id).max(50).optional(),
-  })
-  .strict()
-  .openapi('SourceStageUpdate');
+export const SourceStageUpdate = apiInput('SourceStageUpdate', {
+  stage: z.enum(SELECTION_STAGE_VALUES),
+  owner: z.string().trim().min(1).max(120).nullable().optional(),
+  dueOn: Day.nullable().optional(),
+  /** Evidence file ids (the RFI, the RFP, answers, the pilot plan). */
+  documents: z.array(Id).max(50).optional(),
+});
 
-export const SourceSelectionAdvance = z
-  .object({
-    exclude: z
-      .array(z.object({ vendorId: Id, reason: z.string().trim().min(1).max(400) }).strict())
-      .max(50)
-      .default([]),
-    /** At the decision stage: the vendor awarded, or null for no award. */
-    awardTo: Id.nullable().optional(),
-  })
-  .strict()
-  .openapi('SourceSelectionAdvance');
+export const SourceSelectionAdvance = apiInput('SourceSelectionAdvance', {
+  exclude: z
+    .array(z.object({ vendorId: Id, reason: z.string().trim().min(1).max(400) }).strict())
+    .max(50)
+    .default([]),
+  /** At the decision stage: the vendor awarded, or null for no award. */
+  awardTo: Id.nullable().optional(),
+});
 
-export const SourceSelectionSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    scorecardId: z.string().nullable(),
-    stage: z.enum([...SELECTION_STAGE_VALUES, 'closed']),
-    stages: z.array(
-      z.object({
-        stage: z.enum(SELECTION_STAGE_VALUES),
-        owner: z.string().nullable(),
-        dueOn: z.string().nullable(),
-        completedOn: z.string().nullable(),
-        documents: z.array(z.string()),
-      }),
-    ),
-    vendors: z.array(
-      z.object({
-        vendorId: z.string(),
-        name: z.string(),
-        status: z.enum(['in', 'out', 'awarded']),
-        leftAt: z.enum(SELECTION_STAGE_VALUES).nullable(),
-        reason: z.string().nullable(),
-      }),
-    ),
-    overdue: z.array(z.enum(SELECTION_STAGE_VALUES)),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('SourceSelection');
+export const SourceSelectionSchema = apiObject('SourceSelection', {
+  id: z.string(),
+  name: z.string(),
+  scorecardId: z.string().nullable(),
+  stage: z.enum([...SELECTION_STAGE_VALUES, 'closed']),
+  stages: z.array(
+    z.object({
+      stage: z.enum(SELECTION_STAGE_VALUES),
+      owner: z.string().nullable(),
+      dueOn: z.string().nullable(),
+      completedOn: z.string().nullable(),
+      documents: z.array(z.string()),
+    }),
+  ),
+  vendors: z.array(
+    z.object({
+      vendorId: z.string(),
+      name: z.string(),
+      status: z.enum(['in', 'out', 'awarded']),
+      leftAt: z.enum(SELECTION_STAGE_VALUES).nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  overdue: z.array(z.enum(SELECTION_STAGE_VALUES)),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
 
 export const EVIDENCE_KINDS = [
   'ISO 27001',
@@ -826,20 +773,18 @@ export const SourceEvidenceQuery = z.object({
   expiringWithinDays: z.coerce.number().int().min(0).max(3650).optional(),
 });
 
-export const SourceEvidenceSchema = z
-  .object({
-    id: z.string(),
-    vendorId: z.string().nullable(),
-    selectionId: z.string().nullable(),
-    kind: z.enum(EVIDENCE_KINDS),
-    fileName: z.string(),
-    contentType: z.string(),
-    sizeBytes: z.number(),
-    sha256: z.string(),
-    expiresOn: z.string().nullable(),
-    /** `expired`, `expiring` (within 90 days), `valid`, or null without an expiry date. */
-    expiry: z.enum(['expired', 'expiring', 'valid']).nullable(),
-    uploadedBy: z.string(),
-    createdAt: z.string(),
-  })
-  .openapi('SourceEvidence');
+export const SourceEvidenceSchema = apiObject('SourceEvidence', {
+  id: z.string(),
+  vendorId: z.string().nullable(),
+  selectionId: z.string().nullable(),
+  kind: z.enum(EVIDENCE_KINDS),
+  fileName: z.string(),
+  contentType: z.string(),
+  sizeBytes: z.number(),
+  sha256: z.string(),
+  expiresOn: z.string().nullable(),
+  /** `expired`, `expiring` (within 90 days), `valid`, or null without an expiry date. */
+  expiry: z.enum(['expired', 'expiring', 'valid']).nullable(),
+  uploadedBy: z.string(),
+  createdAt: z.string(),
+});

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Json<T> = ColumnType<T, string, string>;
@@ -144,16 +144,16 @@ declare module '../../platform/db/schema.js' {
  * staff reach none of them at the data layer either — a vendor never sees any scorecard, its own
  * included, nor another vendor's profile or price.
  */
-export const sourceScopedTables: ScopedTables = {
-  source_scenarios: { providerColumn: null },
-  source_vendors: { providerColumn: null },
-  source_scorecards: { providerColumn: null },
-  source_scores: { providerColumn: null },
-  source_pilots: { providerColumn: null },
-  source_decisions: { providerColumn: null },
-  source_selections: { providerColumn: null },
+export const sourceScopedTables = scopedTables({
+  source_scenarios: null,
+  source_vendors: null,
+  source_scorecards: null,
+  source_scores: null,
+  source_pilots: null,
+  source_decisions: null,
+  source_selections: null,
   // Read only after the evidence row was found in the caller's scope (as mail's blobs).
-  source_blobs: { providerColumn: null },
+  source_blobs: null,
   // The one Source table vendor staff reach: their own vendor's evidence files (decision 0028).
-  source_evidence: { providerColumn: 'provider_id' },
-};
+  source_evidence: 'provider_id',
+});

@@ -1,70 +1,66 @@
 import { sql } from 'kysely';
-import { execScript, type Migration, scriptMigration } from '../../platform/db/migrate.js';
+import { execScript, type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
 
 export const ticketMigrations: Migration[] = [
   scriptMigration(
     '2026-11-22T0948_tickets',
     `
-    create table tickets (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      provider_id text references providers(id),
-      team_id text references teams(id),
-      source text not null,
-      external_id text not null,
-      number text,
-      subject text,
-      description text,
-      channel text,
-      status text check (status in ('new', 'open', 'pending', 'on_hold', 'solved', 'closed', 'spam', 'merged')),
-      status_raw text,
-      priority text check (priority in ('low', 'normal', 'high', 'urgent')),
-      language text,
-      topic text,
-      tags text[] not null default '{}',
-      requester text,
-      assignee text,
-      source_group text,
-      support_line text,
-      created_at timestamptz,
-      first_response_at timestamptz,
-      solved_at timestamptz,
-      closed_at timestamptz,
-      reopened_at timestamptz,
-      reopen_count integer not null default 0,
-      handoff_count integer not null default 0,
-      first_response_seconds integer,
-      resolution_seconds integer,
-      first_response_business_seconds integer,
-      resolution_business_seconds integer,
-      sla_breached boolean,
-      csat_score double precision,
-      csat_scale text,
-      csat_normalised double precision check (csat_normalised between 0 and 1),
-      call_wait_seconds integer,
-      call_handle_seconds integer,
-      abandoned boolean,
-      quality_flags text[] not null default '{}',
-      custom jsonb not null default '{}',
-      import_run_id text,
-      imported_at timestamptz not null default now()
-    );
+    ${orgTable('tickets', [
+      'provider_id text references providers(id)',
+      'team_id text references teams(id)',
+      'source text not null',
+      'external_id text not null',
+      'number text',
+      'subject text',
+      'description text',
+      'channel text',
+      "status text check (status in ('new', 'open', 'pending', 'on_hold', 'solved', 'closed', 'spam', 'merged'))",
+      'status_raw text',
+      "priority text check (priority in ('low', 'normal', 'high', 'urgent'))",
+      'language text',
+      'topic text',
+      "tags text[] not null default '{}'",
+      'requester text',
+      'assignee text',
+      'source_group text',
+      'support_line text',
+      'created_at timestamptz',
+      'first_response_at timestamptz',
+      'solved_at timestamptz',
+      'closed_at timestamptz',
+      'reopened_at timestamptz',
+      'reopen_count integer not null default 0',
+      'handoff_count integer not null default 0',
+      'first_response_seconds integer',
+      'resolution_seconds integer',
+      'first_response_business_seconds integer',
+      'resolution_business_seconds integer',
+      'sla_breached boolean',
+      'csat_score double precision',
+      'csat_scale text',
+      'csat_normalised double precision check (csat_normalised between 0 and 1)',
+      'call_wait_seconds integer',
+      'call_handle_seconds integer',
+      'abandoned boolean',
+      "quality_flags text[] not null default '{}'",
+      "custom jsonb not null default '{}'",
+      'import_run_id text',
+      'imported_at timestamptz not null default now()',
+    ])}
     create unique index tickets_source_external on tickets (organization_id, source, external_id);
     create index tickets_org_created on tickets (organization_id, created_at);
     create index tickets_org_provider_created on tickets (organization_id, provider_id, created_at);
     create index tickets_import_run on tickets (import_run_id);
-    create table ticket_messages (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      provider_id text references providers(id),
-      ticket_id text not null references tickets(id) on delete cascade,
-      external_id text not null,
-      author_type text not null check (author_type in ('customer', 'agent', 'system', 'bot')),
-      author_id text,
-      public boolean not null,
-      body text not null,
-      created_at timestamptz not null
-    );
+    ${orgTable('ticket_messages', [
+      'provider_id text references providers(id)',
+      'ticket_id text not null references tickets(id) on delete cascade',
+      'external_id text not null',
+      "author_type text not null check (author_type in ('customer', 'agent', 'system', 'bot'))",
+      'author_id text',
+      'public boolean not null',
+      'body text not null',
+      'created_at timestamptz not null',
+    ])}
     create unique index ticket_messages_external on ticket_messages (ticket_id, external_id);
     create table ticket_events (
       organization_id text not null references organizations(id),

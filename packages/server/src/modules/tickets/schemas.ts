@@ -7,6 +7,7 @@ import {
   TICKET_WIRE_FIELDS,
   type TicketField,
 } from '@shoreline/core';
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 
 /** The zod type of one catalogue field on the wire (core/tickets/fields.ts). */
 function wireType(f: TicketField): z.ZodTypeAny {
@@ -43,67 +44,55 @@ const Tag = z
   .refine((t) => !t.includes('\u0000'), 'must not contain NUL');
 const Id = z.string().min(1).max(64);
 
-export const MessageSchema = z
-  .object({
-    id: z.string(),
-    authorType: z.enum(AUTHOR_TYPES),
-    authorId: z.string().nullable(),
-    public: z.boolean(),
-    body: z.string(),
-    createdAt: z.string().datetime(),
-  })
-  .openapi('TicketMessage');
+export const MessageSchema = apiObject('TicketMessage', {
+  id: z.string(),
+  authorType: z.enum(AUTHOR_TYPES),
+  authorId: z.string().nullable(),
+  public: z.boolean(),
+  body: z.string(),
+  createdAt: z.string().datetime(),
+});
 
-export const HistoryStepSchema = z
-  .object({
-    seq: z.number().int(),
-    at: z.string().datetime(),
-    kind: z.string(),
-    status: z.string().nullable(),
-    team: z.string().nullable(),
-    supportLine: z.string().nullable(),
-    assignee: z.string().nullable(),
-    reason: z.string().nullable(),
-  })
-  .openapi('TicketHistoryStep');
+export const HistoryStepSchema = apiObject('TicketHistoryStep', {
+  seq: z.number().int(),
+  at: z.string().datetime(),
+  kind: z.string(),
+  status: z.string().nullable(),
+  team: z.string().nullable(),
+  supportLine: z.string().nullable(),
+  assignee: z.string().nullable(),
+  reason: z.string().nullable(),
+});
 
-export const TicketDetailSchema = z
-  .object({
-    ticket: TicketSchema,
-    /** The customer it is about (`GET /api/customers/{id}`: their history), when known. */
-    customerId: z.string().nullable(),
-    messages: z.array(MessageSchema),
-    history: z.array(HistoryStepSchema),
-  })
-  .openapi('TicketDetail');
+export const TicketDetailSchema = apiObject('TicketDetail', {
+  ticket: TicketSchema,
+  /** The customer it is about (`GET /api/customers/{id}`: their history), when known. */
+  customerId: z.string().nullable(),
+  messages: z.array(MessageSchema),
+  history: z.array(HistoryStepSchema),
+});
 
-export const MessageCreate = z
-  .object({
-    body: Text(100_000),
-    authorType: z.enum(['customer', 'agent']).default('agent'),
-    public: z.boolean().default(true),
-  })
-  .strict()
-  .openapi('TicketMessageCreate');
+export const MessageCreate = apiInput('TicketMessageCreate', {
+  body: Text(100_000),
+  authorType: z.enum(['customer', 'agent']).default('agent'),
+  public: z.boolean().default(true),
+});
 
-export const TicketCreate = z
-  .object({
-    subject: Text(500),
-    channel: z.enum(CHANNELS),
-    priority: z.enum(TICKET_PRIORITIES).nullable().optional(),
-    language: z.string().trim().max(35).nullable().optional(),
-    requester: z.string().trim().max(320).nullable().optional(),
-    providerId: Id.nullable().optional(),
-    teamId: Id.nullable().optional(),
-    tags: z.array(Tag).max(50).default([]),
-    message: z
-      .object({ body: Text(100_000), public: z.boolean().default(true) })
-      .strict()
-      .optional()
-      .openapi({ description: "The customer's first message." }),
-  })
-  .strict()
-  .openapi('TicketCreate');
+export const TicketCreate = apiInput('TicketCreate', {
+  subject: Text(500),
+  channel: z.enum(CHANNELS),
+  priority: z.enum(TICKET_PRIORITIES).nullable().optional(),
+  language: z.string().trim().max(35).nullable().optional(),
+  requester: z.string().trim().max(320).nullable().optional(),
+  providerId: Id.nullable().optional(),
+  teamId: Id.nullable().optional(),
+  tags: z.array(Tag).max(50).default([]),
+  message: z
+    .object({ body: Text(100_000), public: z.boolean().default(true) })
+    .strict()
+    .optional()
+    .openapi({ description: "The customer's first message." }),
+});
 
 export const StatusChange = z
   .object({ status: z.enum(TICKET_STATUSES) })
@@ -134,16 +123,13 @@ export const PriorityChange = z
   .strict()
   .openapi('TicketPriorityChange');
 
-export const Escalation = z
-  .object({
-    teamId: Id.optional().openapi({
-      description:
-        'An in-house team (in-house staff only); by default the one for the ticket’s language and channel',
-    }),
-    reason: Text(2_000),
-  })
-  .strict()
-  .openapi('TicketEscalation');
+export const Escalation = apiInput('TicketEscalation', {
+  teamId: Id.optional().openapi({
+    description:
+      'An in-house team (in-house staff only); by default the one for the ticket’s language and channel',
+  }),
+  reason: Text(2_000),
+});
 
 export const BulkActionSchema = z
   .discriminatedUnion('kind', [
@@ -165,20 +151,18 @@ export const BulkRequest = z
   .strict()
   .openapi('TicketBulkRequest');
 
-export const BulkResultSchema = z
-  .object({
-    results: z.array(
-      z.object({
-        id: z.string(),
-        ok: z.boolean(),
-        ticket: TicketSchema.optional(),
-        code: z.string().optional(),
-        field: z.string().nullable().optional(),
-        message: z.string().optional(),
-      }),
-    ),
-  })
-  .openapi('TicketBulkResult');
+export const BulkResultSchema = apiObject('TicketBulkResult', {
+  results: z.array(
+    z.object({
+      id: z.string(),
+      ok: z.boolean(),
+      ticket: TicketSchema.optional(),
+      code: z.string().optional(),
+      field: z.string().nullable().optional(),
+      message: z.string().optional(),
+    }),
+  ),
+});
 
 export const Merge = z.object({ into: Id }).strict().openapi('TicketMerge');
 

@@ -13,7 +13,7 @@ import {
 import { type Selectable, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { type DomainEvent, publishTransient, recordEvent } from '../../platform/events/index.js';
-import { AppError, notFound } from '../../platform/http/problem.js';
+import { AppError, oneOrNotFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { recordAuditLater } from '../audit/index.js';
@@ -86,8 +86,10 @@ function event(tx: ScopedDb, at: Date, type: string, ticket: TicketRow, payload:
 
 /** The ticket, locked for the rest of the transaction; not found when outside the caller's scope. */
 async function lockTicket(tx: ScopedDb, id: string): Promise<TicketRow> {
-  const row = await tx.selectFrom('tickets').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-  if (!row) throw notFound('ticket');
+  const row = await oneOrNotFound(
+    tx.selectFrom('tickets').selectAll().where('id', '=', id).forUpdate(),
+    'ticket',
+  );
   return row;
 }
 
@@ -547,8 +549,10 @@ export async function publicMessages(s: ScopedDb, ticketId: string) {
 
 /** One ticket with its conversation and history, for the caller's scope. */
 export async function getTicket(s: ScopedDb, ticketId: string) {
-  const ticket = await s.selectFrom('tickets').selectAll().where('id', '=', ticketId).executeTakeFirst();
-  if (!ticket) throw notFound('ticket');
+  const ticket = await oneOrNotFound(
+    s.selectFrom('tickets').selectAll().where('id', '=', ticketId),
+    'ticket',
+  );
   const [messages, history] = await Promise.all([
     s
       .selectFrom('ticket_messages')
@@ -730,12 +734,13 @@ function applyOne(tx: ScopedDb, clock: Clock, id: string, action: BulkAction) {
 
 /** The ticket's id, provider and language if the caller may see it; not found otherwise (cheap: no conversation). */
 export async function ticketReach(s: ScopedDb, ticketId: string) {
-  const row = await s
-    .selectFrom('tickets')
-    .select(['id', 'provider_id', 'language', 'number', 'external_id', 'subject', 'requester', 'status'])
-    .where('id', '=', ticketId)
-    .executeTakeFirst();
-  if (!row) throw notFound('ticket');
+  const row = await oneOrNotFound(
+    s
+      .selectFrom('tickets')
+      .select(['id', 'provider_id', 'language', 'number', 'external_id', 'subject', 'requester', 'status'])
+      .where('id', '=', ticketId),
+    'ticket',
+  );
   return row;
 }
 

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables, VENDOR_VISIBLE } from '../../platform/scope.js';
 
 type Instant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
@@ -97,10 +97,10 @@ declare module '../../platform/db/schema.js' {
 }
 
 /** How each table is scoped (platform/scope.ts): the column naming its provider. */
-export const ticketScopedTables: ScopedTables = {
-  tickets: { providerColumn: 'provider_id' },
-  ticket_messages: { providerColumn: 'provider_id' },
-  ticket_events: { providerColumn: 'provider_id' },
+export const ticketScopedTables = scopedTables({
+  tickets: 'provider_id',
+  ticket_messages: 'provider_id',
+  ticket_events: 'provider_id',
   // A counter per organization, no content: vendor staff may read it (their KPI columns check it).
-  ticket_data_versions: { providerColumn: null, vendorVisible: true },
-};
+  ticket_data_versions: VENDOR_VISIBLE,
+});

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { ScopedTables } from '../../platform/scope.js';
+import { scopedTables } from '../../platform/scope.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -47,7 +47,7 @@ declare module '../../platform/db/schema.js' {
 }
 
 /** The organization's, not a vendor's: vendor staff reach neither table. */
-export const webhookScopedTables: ScopedTables = {
-  webhook_endpoints: { providerColumn: null },
-  webhook_deliveries: { providerColumn: null },
-};
+export const webhookScopedTables = scopedTables({
+  webhook_endpoints: null,
+  webhook_deliveries: null,
+});

@@ -112,3 +112,15 @@ export async function execScript(db: Kysely<DB>, script: string): Promise<void> 
     .filter((s) => s.length > 0);
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
+
+/** The two columns every organization-owned table opens with. */
+const ORG_COLUMNS = ['id text primary key', 'organization_id text not null references organizations(id)'];
+
+/**
+ * `create table name (id, organization_id → organizations, …columns);` for a table an organization
+ * owns, one column or table constraint per entry: the opening every module's migration restated,
+ * and a migration that reads as a table of its columns.
+ */
+export function orgTable(name: string, columns: readonly string[]): string {
+  return `create table ${name} (\n  ${[...ORG_COLUMNS, ...columns].join(',\n  ')}\n);`;
+}

@@ -2,18 +2,17 @@ import { createRoute, type OpenAPIHono, type RouteConfig, z } from '@hono/zod-op
 import type { Context } from 'hono';
 import type { Actor, ScopedDb } from '../scope.js';
 import type { AppEnv } from './env.js';
+import { apiObject } from './schema.js';
 
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    code: z.string().openapi({ example: 'validation_failed' }),
-    detail: z.string(),
-    field: z.string().optional(),
-    errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
-  })
-  .openapi('Problem');
+export const ProblemSchema = apiObject('Problem', {
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.string().openapi({ example: 'validation_failed' }),
+  detail: z.string(),
+  field: z.string().optional(),
+  errors: z.array(z.object({ field: z.string(), code: z.string(), message: z.string() })).optional(),
+});
 
 const problem = (description: string) => ({
   description,
@@ -114,10 +113,71 @@ export type UseCaseSpec<R extends RouteRequest, Res extends RouteResponses> = Om
   run(input: UseCaseInput<R>): UseCaseAnswer<Res>;
 };
 
-type UseCaseRoute = <R extends RouteRequest = never, Res extends RouteResponses = RouteResponses>(
-  path: string,
-  spec: UseCaseSpec<R, Res>,
-) => void;
+type ObjectSchema = z.ZodObject<z.ZodRawShape>;
+
+/**
+ * A route as a row of data: its summary, the schemas of its path, query and body, the schema of
+ * its answer (`ok` 200, `created` 201, `accepted` 202; none: 204 without content) and the use
+ * case. `routesFor` turns it into the OpenAPI `request`/`responses` every route restated.
+ */
+export type RouteRow<
+  P extends ObjectSchema | undefined,
+  Q extends ObjectSchema | undefined,
+  B extends z.ZodTypeAny | undefined,
+  O extends z.ZodTypeAny,
+> = Omit<RouteSpec, 'request' | 'responses'> & {
+  params?: P;
+  query?: Q;
+  body?: B;
+  ok?: O;
+  created?: O;
+  accepted?: O;
+  run(input: {
+    readonly scoped: ScopedDb;
+    readonly actor: Actor;
+    readonly param: Validated<P>;
+    readonly query: Validated<Q>;
+    readonly body: Validated<B>;
+    readonly c: Context<AppEnv>;
+  }): [O] extends [never] ? Promise<void> | Promise<Response> : Promise<Response | z.input<O>>;
+};
+
+type UseCaseRoute = {
+  <R extends RouteRequest = never, Res extends RouteResponses = RouteResponses>(
+    path: string,
+    spec: UseCaseSpec<R, Res>,
+  ): void;
+  <
+    P extends ObjectSchema | undefined = undefined,
+    Q extends ObjectSchema | undefined = undefined,
+    B extends z.ZodTypeAny | undefined = undefined,
+    O extends z.ZodTypeAny = never,
+  >(
+    path: string,
+    row: RouteRow<P, Q, B, O>,
+  ): void;
+};
+
+const ANSWERS = [
+  ['ok', 200, 'OK'],
+  ['created', 201, 'Created'],
+  ['accepted', 202, 'Accepted'],
+] as const;
+
+/** A route row's OpenAPI `request` and `responses` (what the row leaves out is left out). */
+function expandRow(row: Record<string, unknown>): { spec: Record<string, unknown> } {
+  if ('responses' in row) return { spec: row };
+  const { params, query, body, ok, created, accepted, ...rest } = row;
+  const request: Record<string, unknown> = {};
+  if (params) request.params = params;
+  if (query) request.query = query;
+  if (body) request.body = jsonBody(body as z.ZodTypeAny);
+  const answer = ANSWERS.find(([key]) => ({ ok, created, accepted })[key] !== undefined);
+  const responses = answer
+    ? { [answer[1]]: json({ ok, created, accepted }[answer[0]] as z.ZodTypeAny, answer[2]) }
+    : { 204: { description: 'Done' } };
+  return { spec: { ...rest, ...(Object.keys(request).length ? { request } : {}), responses } };
+}
 
 /**
  * The routes of one tag whose handler is one use case: `route.patch(path, { summary, request,
@@ -132,7 +192,11 @@ export function routesFor(
 ): Record<'get' | 'post' | 'put' | 'patch' | 'delete', UseCaseRoute> {
   const register =
     (method: 'get' | 'post' | 'put' | 'patch' | 'delete'): UseCaseRoute =>
-    (path, { run, ...spec }) => {
+    (path: string, given: object) => {
+      const { run, ...spec } = expandRow(given as Record<string, unknown>).spec as UseCaseSpec<
+        RouteRequest,
+        RouteResponses
+      >;
       const status = Number(Object.keys(spec.responses).find((s) => s.startsWith('2')));
       const hasBody = 'content' in (spec.responses[status] ?? {});
       app.openapi(apiRoute(tag, method, path, spec), (async (c: Context<AppEnv>) => {
@@ -147,7 +211,7 @@ export function routesFor(
         } as never);
         if (answer instanceof Response) return answer;
         if (!hasBody) return c.body(null, status as SuccessStatus);
-        return c.json(answer as object, status as 200);
+        return c.json(answer as unknown as object, status as 200);
       }) as never);
     };
   return {

@@ -74,3 +74,16 @@ export class AppError extends Error {
 
 /** Not found, for anything outside the caller's scope too: never reveal that it exists. */
 export const notFound = (what: string) => new AppError('not_found', `${what} not found`);
+
+/**
+ * The row a query finds, or not-found naming `what`: the `executeTakeFirst()` then `if (!row) throw
+ * notFound(…)` every service restated.
+ */
+export async function oneOrNotFound<T>(
+  query: { executeTakeFirst(): Promise<T | undefined> },
+  what: string,
+): Promise<T> {
+  const row = await query.executeTakeFirst();
+  if (row === undefined || row === null) throw notFound(what);
+  return row;
+}

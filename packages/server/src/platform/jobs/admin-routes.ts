@@ -11,7 +11,7 @@ export function jobAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): vo
   const route = routesFor(app, 'jobs');
   route.get('/api/jobs', {
     summary: 'Background jobs: counts per status, dead letters and the latest jobs (admins)',
-    responses: { 200: json(JobOverviewSchema, 'Job overview') },
+    ok: JobOverviewSchema,
     run: ({ scoped }) => jobOverview(scoped),
   });
   route.post('/api/jobs/{id}/retry', {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Clock } from '../clock.js';
-import { AppError, notFound } from '../http/problem.js';
+import { AppError, notFound, oneOrNotFound } from '../http/problem.js';
 import type { ScopedDb } from '../scope.js';
 import { jobsPolicy } from './policy.js';
 import { presentJob } from './presenters.js';
@@ -82,8 +82,7 @@ export async function retryJob(scoped: ScopedDb, clock: Clock, id: string) {
     .returning(JOB_SUMMARY_COLUMNS)
     .executeTakeFirst();
   if (updated) return presentJob(updated);
-  const exists = await scoped.selectFrom('jobs').select('status').where('id', '=', id).executeTakeFirst();
-  if (!exists) throw notFound('job');
+  const exists = await oneOrNotFound(scoped.selectFrom('jobs').select('status').where('id', '=', id), 'job');
   throw new AppError(
     'conflict',
     `only a dead or cancelled job can be retried; this one is ${exists.status}`,

@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../scope.js';
+import { scopedTables } from '../scope.js';
 
 type Instant = ColumnType<Date, Date | string, Date | string>;
 type MaybeInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -42,4 +42,4 @@ declare module '../db/schema.js' {
 }
 
 /** Jobs carry the provider their data belongs to: vendor staff see only their provider's jobs. */
-export const jobsScopedTables: ScopedTables = { jobs: { providerColumn: 'provider_id' } };
+export const jobsScopedTables = scopedTables({ jobs: 'provider_id' });

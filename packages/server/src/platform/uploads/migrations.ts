@@ -1,21 +1,19 @@
-import { type Migration, scriptMigration } from '../db/migrate.js';
+import { type Migration, orgTable, scriptMigration } from '../db/migrate.js';
 
 export const uploadMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T0131_uploads_chunks',
     `
-    create table uploads (
-      id text primary key,
-      organization_id text not null references organizations(id),
-      provider_id text,
-      created_by text,
-      file_name text not null,
-      bytes bigint not null default 0,
-      sha256 text,
-      status text not null check (status in ('receiving', 'complete')),
-      created_at timestamptz not null,
-      completed_at timestamptz
-    );
+    ${orgTable('uploads', [
+      'provider_id text',
+      'created_by text',
+      'file_name text not null',
+      'bytes bigint not null default 0',
+      'sha256 text',
+      "status text not null check (status in ('receiving', 'complete'))",
+      'created_at timestamptz not null',
+      'completed_at timestamptz',
+    ])}
     create index uploads_created on uploads (created_at);
     create table upload_chunks (
       upload_id text not null references uploads(id) on delete cascade,

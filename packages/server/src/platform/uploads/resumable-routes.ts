@@ -1,6 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/env.js';
 import { apiRoute, json, jsonBody } from '../http/openapi.js';
+import { apiObject } from '../http/schema.js';
 import type { ModuleContext } from '../module.js';
 import { cancelUpload, createResumableUpload, getUploadStatus, writeChunk } from './resumable.js';
 
@@ -16,16 +17,14 @@ export const UploadStartSchema = z
   .strict()
   .openapi('UploadStart');
 
-export const UploadStatusSchema = z
-  .object({
-    id: z.string(),
-    fileName: z.string(),
-    size: z.number().int().openapi({ description: 'The whole file, as declared' }),
-    received: z.number().int().openapi({ description: 'Bytes stored from the start: resume here' }),
-    chunkBytes: z.number().int().openapi({ description: 'How many bytes to send per chunk request' }),
-    status: z.enum(['receiving', 'complete']),
-  })
-  .openapi('UploadStatus');
+export const UploadStatusSchema = apiObject('UploadStatus', {
+  id: z.string(),
+  fileName: z.string(),
+  size: z.number().int().openapi({ description: 'The whole file, as declared' }),
+  received: z.number().int().openapi({ description: 'Bytes stored from the start: resume here' }),
+  chunkBytes: z.number().int().openapi({ description: 'How many bytes to send per chunk request' }),
+  status: z.enum(['receiving', 'complete']),
+});
 
 const IdParam = z.object({ id: z.string().min(1).max(64) });
 

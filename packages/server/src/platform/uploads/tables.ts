@@ -1,5 +1,5 @@
 import type { ColumnType } from 'kysely';
-import type { ScopedTables } from '../scope.js';
+import { scopedTables } from '../scope.js';
 
 type Instant = ColumnType<Date, Date | string, Date | string>;
 
@@ -40,4 +40,4 @@ declare module '../db/schema.js' {
 }
 
 /** Uploads are their uploader's provider's; the chunks are read only through store.ts. */
-export const uploadsScopedTables: ScopedTables = { uploads: { providerColumn: 'provider_id' } };
+export const uploadsScopedTables = scopedTables({ uploads: 'provider_id' });

@@ -1,6 +1,7 @@
 import type { Job, JobStatus } from '@shoreline/server/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Facts } from '../../kit/Facts';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -79,14 +80,12 @@ export function JobsPage() {
       {overview.loading && !overview.data ? <Loading /> : null}
       {overview.data ? (
         <>
-          <dl className="job-counts">
-            {STATUSES.map((s) => (
-              <div key={s}>
-                <dt>{t(`jobs.status.${s}`)}</dt>
-                <dd>{fmt.number(overview.data!.counts[s] ?? 0)}</dd>
-              </div>
-            ))}
-          </dl>
+          <Facts
+            items={STATUSES.map((s) => ({
+              label: t(`jobs.status.${s}`),
+              value: fmt.number(overview.data!.counts[s] ?? 0),
+            }))}
+          />
           <h2>{t('jobs.deadTitle')}</h2>
           {overview.data.deadLetters.length === 0 ? (
             <p className="empty">{t('jobs.noDead')}</p>

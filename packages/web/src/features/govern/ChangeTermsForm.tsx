@@ -12,6 +12,13 @@ const shown = (level: number) => String(level / 100);
 const stored = (text: string) => Math.round(Number(text.replace(',', '.')) * 100);
 const minutes = (seconds: number | undefined) => (seconds === undefined ? '' : String(seconds / 60));
 
+/** The edited columns of a term: a target in minutes (terms without one show a dash), two levels. */
+const LEVELS = [
+  { field: 'target', min: '1', step: 'any' },
+  { field: 'minimum', min: '0', step: '0.01' },
+  { field: 'expected', min: '0', step: '0.01' },
+] as const;
+
 /**
  * A change of terms: the latest version's document with its terms' targets and levels edited, an
  * effective date, a reason and who approved it. The server keeps the old version and adds the new one
@@ -104,9 +111,11 @@ export function ChangeTermsForm(props: {
           <thead>
             <tr>
               <th scope="col">{t('govern.term')}</th>
-              <th scope="col">{t('govern.change.target')}</th>
-              <th scope="col">{t('govern.change.minimum')}</th>
-              <th scope="col">{t('govern.change.expected')}</th>
+              {LEVELS.map((level) => (
+                <th key={level.field} scope="col">
+                  {t(`govern.change.${level.field}`)}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -115,43 +124,23 @@ export function ChangeTermsForm(props: {
                 <td>
                   <code>{row.term.id}</code> {t(`govern.kpi.${row.term.kpi}`)}
                 </td>
-                <td>
-                  {row.term.targetSeconds === undefined ? (
-                    '—'
-                  ) : (
-                    <input
-                      type="number"
-                      min="1"
-                      step="any"
-                      required
-                      aria-label={t('govern.change.targetOf', { term: row.term.id })}
-                      value={row.target}
-                      onChange={(e) => edit(i, { target: e.target.value })}
-                    />
-                  )}
-                </td>
-                <td>
-                  <input
-                    type="number"
-                    min="0"
-                    step="0.01"
-                    required
-                    aria-label={t('govern.change.minimumOf', { term: row.term.id })}
-                    value={row.minimum}
-                    onChange={(e) => edit(i, { minimum: e.target.value })}
-                  />
-                </td>
-                <td>
-                  <input
-                    type="number"
-                    min="0"
-                    step="0.01"
-                    required
-                    aria-label={t('govern.change.expectedOf', { term: row.term.id })}
-                    value={row.expected}
-                    onChange={(e) => edit(i, { expected: e.target.value })}
-                  />
-                </td>
+                {LEVELS.map((level) => (
+                  <td key={level.field}>
+                    {level.field === 'target' && row.term.targetSeconds === undefined ? (
+                      '—'
+                    ) : (
+                      <input
+                        type="number"
+                        min={level.min}
+                        step={level.step}
+                        required
+                        aria-label={t(`govern.change.${level.field}Of`, { term: row.term.id })}
+                        value={row[level.field]}
+                        onChange={(e) => edit(i, { [level.field]: e.target.value })}
+                      />
+                    )}
+                  </td>
+                ))}
               </tr>
             ))}
           </tbody>

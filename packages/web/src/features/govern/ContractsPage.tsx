@@ -1,6 +1,7 @@
 import type { ContractApply, ContractSummary, Settlement } from '@shoreline/server/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Facts } from '../../kit/Facts';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -13,6 +14,15 @@ import { GovernancePanel } from './GovernancePanel';
 import { ReconcilePanel } from './ReconcilePanel';
 import { SimulatePanel } from './SimulatePanel';
 import { versionDiff } from './versionDiff';
+
+/** A statement's totals, in the order the review pack prints them (the net comes last). */
+const SETTLEMENT_TOTALS = [
+  ['charges', 'chargesMinor'],
+  ['atRisk', 'atRiskMinor'],
+  ['credits', 'creditsMinor'],
+  ['earnBack', 'earnBackMinor'],
+  ['bonus', 'bonusMinor'],
+] as const satisfies readonly (readonly [string, keyof Settlement])[];
 
 const REVIEW_PACK_LABELS = [
   'title',
@@ -262,32 +272,15 @@ export function ContractsPage() {
               <button type="button" onClick={() => void downloadPack()} data-testid="download-review-pack">
                 {t('govern.downloadPack')}
               </button>
-              <dl className="job-counts">
-                <div>
-                  <dt>{t('govern.charges')}</dt>
-                  <dd>{money(statement.chargesMinor)}</dd>
-                </div>
-                <div>
-                  <dt>{t('govern.atRisk')}</dt>
-                  <dd>{money(statement.atRiskMinor)}</dd>
-                </div>
-                <div>
-                  <dt>{t('govern.credits')}</dt>
-                  <dd>{money(statement.creditsMinor)}</dd>
-                </div>
-                <div>
-                  <dt>{t('govern.earnBack')}</dt>
-                  <dd>{money(statement.earnBackMinor)}</dd>
-                </div>
-                <div>
-                  <dt>{t('govern.bonus')}</dt>
-                  <dd>{money(statement.bonusMinor)}</dd>
-                </div>
-                <div>
-                  <dt>{t('govern.net')}</dt>
-                  <dd data-testid="settlement-net">{money(statement.netMinor)}</dd>
-                </div>
-              </dl>
+              <Facts
+                items={[
+                  ...SETTLEMENT_TOTALS.map(([label, field]) => ({
+                    label: t(`govern.${label}`),
+                    value: money(statement[field]),
+                  })),
+                  { label: t('govern.net'), value: money(statement.netMinor), testId: 'settlement-net' },
+                ]}
+              />
               <div className="table-wrap">
                 <table>
                   <thead>

@@ -1,6 +1,7 @@
 import type { ExitReadiness } from '@shoreline/server/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Facts } from '../../kit/Facts';
 import { ErrorBanner } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { governApi } from './api';
@@ -73,32 +74,20 @@ export function ExitPanel(props: { contractId: string }) {
       </form>
       <ErrorBanner error={error} />
       {result ? (
-        <dl className="job-counts" data-testid="exit-readiness">
-          <div>
-            <dt>{t('govern.exit.score')}</dt>
-            <dd>{fmt.number(result.scoreBp / 10_000, { style: 'percent' })}</dd>
-          </div>
-          <div>
-            <dt>{t('govern.exit.noticeBy')}</dt>
-            <dd>{fmt.date(result.noticeBy)}</dd>
-          </div>
-          <div>
-            <dt>{t('govern.exit.endsOn')}</dt>
-            <dd>{fmt.date(result.endsOn)}</dd>
-          </div>
-          <div>
-            <dt>{t('govern.exit.needed')}</dt>
-            <dd>{fmt.number(result.peakScheduledAgents)}</dd>
-          </div>
-          <div>
-            <dt>{t('govern.exit.gap')}</dt>
-            <dd>{fmt.number(result.gapAgents)}</dd>
-          </div>
-          <div>
-            <dt>{t('govern.exit.readyOn')}</dt>
-            <dd>{fmt.date(result.readyOn)}</dd>
-          </div>
-        </dl>
+        <Facts
+          testId="exit-readiness"
+          items={[
+            {
+              label: t('govern.exit.score'),
+              value: fmt.number(result.scoreBp / 10_000, { style: 'percent' }),
+            },
+            { label: t('govern.exit.noticeBy'), value: fmt.date(result.noticeBy) },
+            { label: t('govern.exit.endsOn'), value: fmt.date(result.endsOn) },
+            { label: t('govern.exit.needed'), value: fmt.number(result.peakScheduledAgents) },
+            { label: t('govern.exit.gap'), value: fmt.number(result.gapAgents) },
+            { label: t('govern.exit.readyOn'), value: fmt.date(result.readyOn) },
+          ]}
+        />
       ) : null}
       {result ? (
         <ul data-testid="exit-evidence">

@@ -156,10 +156,26 @@ function WhatIfCard({ state, table }: { state: IntervalPlanState; table: Interva
   const f = planFormat(locale);
   const w = state.whatIf;
   const set = (patch: Partial<WhatIf>) => state.setWhatIf({ ...w, ...patch });
-  const first = {
-    sl: table.slTarget[0] ?? 0.8,
+  // The file's own value (its first row) that an override slider shows until it is moved.
+  const fromFile = {
+    slTarget: table.slTarget[0] ?? 0.8,
     shrinkage: table.shrinkage[0] ?? 0,
-    occupancy: table.maxOccupancy[0] ?? 1,
+    maxOccupancy: table.maxOccupancy[0] ?? 1,
+  };
+  const overrideSlider = (key: keyof typeof fromFile, min: number, max: number) => {
+    const own = w[key];
+    return (
+      <Slider
+        label={t(`plan.whatIf.${key}`)}
+        min={min}
+        max={max}
+        step={1}
+        value={Math.round((own ?? fromFile[key]) * 100)}
+        display={own === null ? t('plan.whatIf.fromFile') : f.pct(own, 0)}
+        valueText={f.pct(own ?? fromFile[key], 0)}
+        onChange={(v) => set({ [key]: v / 100 })}
+      />
+    );
   };
   const hours = checkNumber(String(w.weeklyHoursPerFte), 'positive');
   const changed = w.slTarget !== null || w.ahtFactor !== 1 || w.shrinkage !== null || w.maxOccupancy !== null;
@@ -179,16 +195,7 @@ function WhatIfCard({ state, table }: { state: IntervalPlanState; table: Interva
       </div>
       <p className="field-help">{t('plan.whatIf.help')}</p>
       <div className="plan-sliders">
-        <Slider
-          label={t('plan.whatIf.slTarget')}
-          min={50}
-          max={99}
-          step={1}
-          value={Math.round((w.slTarget ?? first.sl) * 100)}
-          display={w.slTarget === null ? t('plan.whatIf.fromFile') : f.pct(w.slTarget, 0)}
-          valueText={f.pct(w.slTarget ?? first.sl, 0)}
-          onChange={(v) => set({ slTarget: v / 100 })}
-        />
+        {overrideSlider('slTarget', 50, 99)}
         <Slider
           label={t('plan.whatIf.aht')}
           min={50}
@@ -199,26 +206,8 @@ function WhatIfCard({ state, table }: { state: IntervalPlanState; table: Interva
           valueText={f.pct(w.ahtFactor, 0)}
           onChange={(v) => set({ ahtFactor: v / 100 })}
         />
-        <Slider
-          label={t('plan.whatIf.shrinkage')}
-          min={0}
-          max={60}
-          step={1}
-          value={Math.round((w.shrinkage ?? first.shrinkage) * 100)}
-          display={w.shrinkage === null ? t('plan.whatIf.fromFile') : f.pct(w.shrinkage, 0)}
-          valueText={f.pct(w.shrinkage ?? first.shrinkage, 0)}
-          onChange={(v) => set({ shrinkage: v / 100 })}
-        />
-        <Slider
-          label={t('plan.whatIf.maxOccupancy')}
-          min={50}
-          max={100}
-          step={1}
-          value={Math.round((w.maxOccupancy ?? first.occupancy) * 100)}
-          display={w.maxOccupancy === null ? t('plan.whatIf.fromFile') : f.pct(w.maxOccupancy, 0)}
-          valueText={f.pct(w.maxOccupancy ?? first.occupancy, 0)}
-          onChange={(v) => set({ maxOccupancy: v / 100 })}
-        />
+        {overrideSlider('shrinkage', 0, 60)}
+        {overrideSlider('maxOccupancy', 50, 100)}
         <Field
           label={t('plan.whatIf.weeklyHours')}
           help={t('plan.whatIf.weeklyHoursHelp')}

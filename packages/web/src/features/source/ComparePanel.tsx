@@ -168,17 +168,14 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
                     onChange={(e) => update(i, { wagePerFtePerYearMinor: toMinor(e.target.value) })}
                   />
                 </label>
-                <label>
-                  {t('source.compare.onCost')}
-                  <input
-                    type="number"
-                    name={`oncost-${i}`}
-                    value={Math.round(option.employerOnCostRate * 1000) / 10}
-                    min={0}
-                    step={0.5}
-                    onChange={(e) => update(i, { employerOnCostRate: Number(e.target.value) / 100 })}
-                  />
-                </label>
+                <PercentInput
+                  label={t('source.compare.onCost')}
+                  name={`oncost-${i}`}
+                  value={option.employerOnCostRate}
+                  min={0}
+                  step={0.5}
+                  onValue={(v) => update(i, { employerOnCostRate: v })}
+                />
               </>
             ) : (
               <label>
@@ -202,30 +199,24 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
                 />
               </label>
             )}
-            <label>
-              {t('source.compare.shrinkage')}
-              <input
-                type="number"
-                name={`shrinkage-${i}`}
-                value={Math.round(option.shrinkage * 1000) / 10}
-                min={0}
-                max={90}
-                step={1}
-                onChange={(e) => update(i, { shrinkage: Number(e.target.value) / 100 })}
-              />
-            </label>
-            <label>
-              {t('source.compare.resolutionRate')}
-              <input
-                type="number"
-                name={`resolution-${i}`}
-                value={Math.round(option.resolutionRate * 1000) / 10}
-                min={1}
-                max={100}
-                step={1}
-                onChange={(e) => update(i, { resolutionRate: Number(e.target.value) / 100 })}
-              />
-            </label>
+            <PercentInput
+              label={t('source.compare.shrinkage')}
+              name={`shrinkage-${i}`}
+              value={option.shrinkage}
+              min={0}
+              max={90}
+              step={1}
+              onValue={(v) => update(i, { shrinkage: v })}
+            />
+            <PercentInput
+              label={t('source.compare.resolutionRate')}
+              name={`resolution-${i}`}
+              value={option.resolutionRate}
+              min={1}
+              max={100}
+              step={1}
+              onValue={(v) => update(i, { resolutionRate: v })}
+            />
           </fieldset>
         ))}
       </div>
@@ -370,5 +361,31 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
         ]}
       />
     </section>
+  );
+}
+
+/** A rate edited as a percent with one decimal (the option stores the fraction). */
+function PercentInput(props: {
+  label: string;
+  name: string;
+  value: number;
+  min: number;
+  max?: number;
+  step: number;
+  onValue(fraction: number): void;
+}) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="number"
+        name={props.name}
+        value={Math.round(props.value * 1000) / 10}
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        onChange={(e) => props.onValue(Number(e.target.value) / 100)}
+      />
+    </label>
   );
 }

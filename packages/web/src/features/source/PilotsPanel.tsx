@@ -6,7 +6,7 @@ import type { SourceDecision, SourcePilot, SourcePilotHours } from '@shoreline/s
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
-import { DataTable, resourceRows } from '../../kit/DataTable';
+import { ResourceTable } from '../../kit/DataTable';
 import { ErrorBanner } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -77,12 +77,11 @@ export function PilotsPanel() {
       <h2 id="source-pilots">{t('source.tabs.pilots')}</h2>
       {error ? <ErrorBanner error={error} /> : null}
       <PilotForm vendors={vendors.data ?? []} onCreated={pilots.reload} />
-      <DataTable<SourcePilot>
+      <ResourceTable<SourcePilot>
         caption={t('source.tabs.pilots')}
         testId="pilots"
-        {...resourceRows(pilots)}
-        rowKey={(p) => p.id}
-        empty={<p className="empty">{t('source.pilots.empty')}</p>}
+        resource={pilots}
+        empty={t('source.pilots.empty')}
         columns={[
           textColumn<SourcePilot>('name', t('source.pilots.name'), (p) => p.name, { rowHeader: true }),
           textColumn<SourcePilot>('arms', t('source.pilots.arms'), arms),
@@ -134,12 +133,11 @@ export function PilotsPanel() {
         </label>
         <button type="submit">{t('source.decisions.record')}</button>
       </form>
-      <DataTable<SourceDecision>
+      <ResourceTable<SourceDecision>
         caption={t('source.decisions.title')}
         testId="decisions"
-        {...resourceRows(decisions)}
-        rowKey={(d) => d.id}
-        empty={<p className="empty">{t('source.decisions.empty')}</p>}
+        resource={decisions}
+        empty={t('source.decisions.empty')}
         columns={[
           numberColumn<SourceDecision>('version', t('source.decisions.version'), (d) => d.version, String, {
             rowHeader: true,

@@ -6,7 +6,7 @@ import type { SourceScorecard, SourceVendor } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberColumn, textColumn } from '../../kit/columns';
-import { DataTable, resourceRows } from '../../kit/DataTable';
+import { DataTable, ResourceTable } from '../../kit/DataTable';
 import { ErrorBanner } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -99,11 +99,10 @@ export function ScorecardPanel() {
         </label>
         <button type="submit">{t('source.vendors.add')}</button>
       </form>
-      <DataTable<Vendor>
+      <ResourceTable<Vendor>
         caption={t('source.tabs.vendors')}
-        {...resourceRows(vendors)}
-        rowKey={(v) => v.id}
-        empty={<p className="empty">{t('source.vendors.empty')}</p>}
+        resource={vendors}
+        empty={t('source.vendors.empty')}
         columns={[
           textColumn<Vendor>('name', t('source.vendors.name'), (v) => v.name, { rowHeader: true }),
           textColumn<Vendor>('shore', t('source.vendors.shore'), (v) =>

@@ -5,7 +5,7 @@ import type { SourceEvidence, SourceSelection, SourceVendor } from '@shoreline/s
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeColumn, textColumn } from '../../kit/columns';
-import { DataTable, resourceRows } from '../../kit/DataTable';
+import { DataTable, ResourceTable } from '../../kit/DataTable';
 import { ErrorBanner } from '../../lib/ui';
 import { useResource } from '../../lib/useResource';
 import { sourceApi } from './api';
@@ -172,12 +172,11 @@ export function SelectionPanel() {
         </label>
         <button type="submit">{t('source.evidence.upload')}</button>
       </form>
-      <DataTable<SourceEvidence>
+      <ResourceTable<SourceEvidence>
         caption={t('source.evidence.title')}
         testId="evidence"
-        {...resourceRows(evidence)}
-        rowKey={(e) => e.id}
-        empty={<p className="empty">{t('source.evidence.empty')}</p>}
+        resource={evidence}
+        empty={t('source.evidence.empty')}
         columns={[
           textColumn<SourceEvidence>('vendor', t('source.vendors.vendor'), (e) => vendorName(e.vendorId)),
           textColumn<SourceEvidence>('kind', t('source.evidence.kind'), (e) => e.kind),

@@ -22,21 +22,21 @@ export function inboxRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
   const route = routesFor(app, 'desk');
   route.get('/api/desk/views', {
     summary: 'The inbox views the caller has, with counts (capped), and the teams they may work',
-    responses: { 200: json(DeskOverviewSchema, 'Views') },
+    ok: DeskOverviewSchema,
     run: ({ scoped }) => service.overview(scoped, DESK_VIEWS),
   });
   route.get('/api/desk/tickets', {
     summary: 'One page of a view, oldest first (keyset: pass `next` as `cursor`)',
-    request: { query: QueueQuery },
-    responses: { 200: json(QueuePageSchema, 'Page') },
+    query: QueueQuery,
+    ok: QueuePageSchema,
     run: async ({ scoped, query: { view, cursor, limit } }) =>
       (await service.viewPage(scoped, view, cursor, limit)) as never,
   });
   route.get('/api/desk/search', {
     summary:
       'Tickets whose subject, description or messages hold the words (per language), or whose requester or number holds the text',
-    request: { query: SearchQuery },
-    responses: { 200: json(SearchResultSchema, 'Matches, newest first') },
+    query: SearchQuery,
+    ok: SearchResultSchema,
     run: async ({ scoped, query }) => (await service.search(scoped, query.q, query.limit)) as never,
   });
   route.get('/api/desk/agents', {

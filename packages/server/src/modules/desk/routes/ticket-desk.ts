@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { json, jsonBody, routesFor } from '../../../platform/http/openapi.js';
+import { json, routesFor } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
   MacroCreate,
@@ -25,31 +25,30 @@ export function ticketDeskRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleCont
   route.post('/api/desk/macros', {
     summary:
       'Add a macro: a body per language with {{placeholders}}, and actions (in-house supervisors, admins)',
-    request: { body: jsonBody(MacroCreate) },
-    responses: { 201: json(MacroSchema, 'Created') },
+    body: MacroCreate,
+    created: MacroSchema,
     run: ({ scoped, body }) => service.createMacro(scoped, clock, body),
   });
   route.delete('/api/desk/macros/{id}', {
-    request: { params: MacroIdParam },
-    responses: { 204: { description: 'Deleted' } },
+    params: MacroIdParam,
     run: ({ scoped, param }) => service.deleteMacro(scoped, param.id),
   });
   route.get('/api/desk/tickets/{id}/macros/{macroId}', {
     summary: "A macro's body for this ticket: its language's translation, placeholders filled",
-    request: { params: TicketMacroParams },
-    responses: { 200: json(RenderedMacroSchema, 'Rendered') },
+    params: TicketMacroParams,
+    ok: RenderedMacroSchema,
     run: ({ scoped, param }) => service.renderMacro(scoped, param.id, param.macroId),
   });
   route.post('/api/desk/tickets/{id}/presence', {
     summary: 'I have this ticket open (or am replying) for the next 30 s; answers who else is on it',
-    request: { params: TicketIdParam, body: jsonBody(PresenceUpdate) },
-    responses: { 200: json(PresenceSchema, 'Others on the ticket') },
+    params: TicketIdParam,
+    body: PresenceUpdate,
+    ok: PresenceSchema,
     run: ({ scoped, param, body }) => service.touchPresence(scoped, clock, param.id, body.mode),
   });
   route.delete('/api/desk/tickets/{id}/presence', {
     summary: 'I closed this ticket',
-    request: { params: TicketIdParam },
-    responses: { 204: { description: 'Gone' } },
+    params: TicketIdParam,
     run: ({ scoped, param }) => service.leavePresence(scoped, clock, param.id),
   });
 }

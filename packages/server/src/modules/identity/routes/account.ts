@@ -71,8 +71,8 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
   route.post('/api/auth/login', {
     summary: 'Sign in with e-mail and password; sets an httpOnly session cookie',
     security: [],
-    request: { body: jsonBody(LoginBody) },
-    responses: { 200: json(MeEnvelope, 'Signed in') },
+    body: LoginBody,
+    ok: MeEnvelope,
     run: async ({ body, c }) => {
       const ip = clientAddress(c, trustProxy);
       const { token, userId } = await auth.login(deps, { ...body, ip });
@@ -82,8 +82,8 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
   });
   route.post('/api/auth/accept-invite', {
     security: [],
-    request: { body: jsonBody(AcceptInviteBody) },
-    responses: { 200: json(MeEnvelope, 'Account activated and signed in') },
+    body: AcceptInviteBody,
+    ok: MeEnvelope,
     run: async ({ body, c }) => {
       const token = await auth.acceptInvite(deps, body);
       setSession(c, token);
@@ -92,7 +92,6 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     },
   });
   route.post('/api/auth/logout', {
-    responses: { 204: { description: 'Signed out' } },
     run: async ({ actor, c }) => {
       const token = getCookie(c, SESSION_COOKIE);
       if (token) await auth.logout(deps, token);
@@ -101,7 +100,6 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
   });
   route.post('/api/auth/logout-all', {
     summary: 'Sign out everywhere: ends every session of the signed-in user',
-    responses: { 204: { description: 'All sessions ended' } },
     run: async ({ actor, c }) => {
       await auth.logoutEverywhere(deps, actor.userId);
       signOut(c, actor.userId);
@@ -109,7 +107,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
   });
 
   route.get('/api/me', {
-    responses: { 200: json(MeSchema, 'The signed-in user') },
+    ok: MeSchema,
     run: async ({ scoped, actor }) => {
       // Remembered per user like the sign-in itself (session-cache.ts): a changed user row signals.
       const now = clock.now().getTime();
@@ -125,8 +123,8 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
   });
   route.patch('/api/me', {
     summary: 'Change your name or interface language',
-    request: { body: jsonBody(MeUpdate) },
-    responses: { 200: json(MeSchema, 'Updated') },
+    body: MeUpdate,
+    ok: MeSchema,
     run: async ({ scoped, actor, body }) => {
       const me = await service.updateMe(scoped, clock, access, body);
       signIns.forgetUser(actor.userId);
@@ -136,8 +134,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
 
   route.post('/api/me/password', {
     summary: 'Change your password (needs the current one); your other sessions end',
-    request: { body: jsonBody(PasswordChange) },
-    responses: { 204: { description: 'Changed' } },
+    body: PasswordChange,
     run: async ({ scoped, actor, body, c }) => {
       const session = getCookie(c, SESSION_COOKIE);
       await passwords.changePassword(deps, scoped, {
@@ -158,8 +155,7 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
   route.post('/api/auth/password-reset/confirm', {
     summary: 'Set a new password with a reset link (single use, one hour); every session ends',
     security: [],
-    request: { body: jsonBody(PasswordResetConfirm) },
-    responses: { 204: { description: 'Password set; sign in with it' } },
+    body: PasswordResetConfirm,
     run: async ({ body }) => {
       await passwords.confirmPasswordReset(deps, body);
       signIns.clear(); // the user is not known here; a reset is rare
@@ -173,17 +169,16 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
 
   route.get('/api/tokens', {
     summary: 'Your API tokens (the secret is shown only once, at creation)',
-    responses: { 200: json(listOf(ApiTokenSchema, 'ApiTokenList'), 'Tokens') },
+    ok: listOf(ApiTokenSchema, 'ApiTokenList'),
     run: async ({ scoped }) => ({ items: await service.listTokens(scoped) }),
   });
   route.post('/api/tokens', {
-    request: { body: jsonBody(ApiTokenCreate) },
-    responses: { 201: json(ApiTokenCreated, 'Created; send as Authorization: Bearer <token>') },
+    body: ApiTokenCreate,
+    created: ApiTokenCreated,
     run: ({ scoped, body }) => service.createToken(scoped, clock, body),
   });
   route.delete('/api/tokens/{id}', {
-    request: { params: IdParam },
-    responses: { 204: { description: 'Revoked' } },
+    params: IdParam,
     run: async ({ scoped, actor, param }) => {
       await service.revokeToken(scoped, clock, param.id);
       signIns.forgetUser(actor.userId);

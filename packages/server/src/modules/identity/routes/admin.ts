@@ -24,23 +24,24 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
 
   route.get('/api/providers', {
     summary: 'List providers (vendor staff see only their own)',
-    responses: { 200: json(listOf(ProviderSchema, 'ProviderList'), 'Providers') },
+    ok: listOf(ProviderSchema, 'ProviderList'),
     run: async ({ scoped }) => ({ items: await service.listProviders(scoped) }),
   });
   route.post('/api/providers', {
     summary: 'Create a provider: the in-house operation or a vendor',
-    request: { body: jsonBody(ProviderCreate) },
-    responses: { 201: json(ProviderSchema, 'Created') },
+    body: ProviderCreate,
+    created: ProviderSchema,
     run: ({ scoped, body }) => service.createProvider(scoped, clock, body),
   });
   route.get('/api/providers/{id}', {
-    request: { params: IdParam },
-    responses: { 200: json(ProviderSchema, 'Provider') },
+    params: IdParam,
+    ok: ProviderSchema,
     run: ({ scoped, param }) => service.getProvider(scoped, param.id),
   });
   route.patch('/api/providers/{id}', {
-    request: { params: IdParam, body: jsonBody(ProviderUpdate) },
-    responses: { 200: json(ProviderSchema, 'Updated') },
+    params: IdParam,
+    body: ProviderUpdate,
+    ok: ProviderSchema,
     run: async ({ scoped, param, body }) => {
       const provider = await service.updateProvider(scoped, clock, param.id, body);
       signInCacheOf(ctx).forgetAnswers(); // /api/me names the user's provider
@@ -54,35 +55,36 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
     run: async ({ scoped, query }) => ({ items: await service.listTeams(scoped, query) }),
   });
   route.post('/api/teams', {
-    request: { body: jsonBody(TeamCreate) },
-    responses: { 201: json(TeamSchema, 'Created') },
+    body: TeamCreate,
+    created: TeamSchema,
     run: ({ scoped, body }) => service.createTeam(scoped, clock, body),
   });
   route.get('/api/teams/{id}', {
-    request: { params: IdParam },
-    responses: { 200: json(TeamSchema, 'Team') },
+    params: IdParam,
+    ok: TeamSchema,
     run: ({ scoped, param }) => service.getTeam(scoped, param.id),
   });
   route.patch('/api/teams/{id}', {
-    request: { params: IdParam, body: jsonBody(TeamUpdate) },
-    responses: { 200: json(TeamSchema, 'Updated') },
+    params: IdParam,
+    body: TeamUpdate,
+    ok: TeamSchema,
     run: ({ scoped, param, body }) => service.updateTeam(scoped, clock, param.id, body),
   });
 
   route.get('/api/users', {
     summary: 'List users (admins and supervisors)',
-    responses: { 200: json(listOf(UserSchema, 'UserList'), 'Users') },
+    ok: listOf(UserSchema, 'UserList'),
     run: async ({ scoped }) => ({ items: await service.listUsers(scoped) }),
   });
   route.post('/api/users', {
     summary: 'Invite a user; answers a one-time invitation link',
-    request: { body: jsonBody(UserInvite) },
-    responses: { 201: json(UserInvited, 'Invited') },
+    body: UserInvite,
+    created: UserInvited,
     run: ({ scoped, body }) => service.inviteUser(scoped, clock, config.publicUrl, body),
   });
   route.get('/api/users/{id}', {
-    request: { params: IdParam },
-    responses: { 200: json(UserSchema, 'User') },
+    params: IdParam,
+    ok: UserSchema,
     run: ({ scoped, param }) => service.getUser(scoped, param.id),
   });
   route.patch('/api/users/{id}', {

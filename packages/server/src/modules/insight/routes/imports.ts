@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { json, jsonBody, routesFor } from '../../../platform/http/openapi.js';
+import { json, routesFor } from '../../../platform/http/openapi.js';
 import { allowNulIn } from '../../../platform/http/text-guard.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
@@ -23,8 +23,8 @@ export function importRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   route.post('/api/insight/imports', {
     summary:
       'Queue an import of an upload (or of small text in the body); answers the run at once, poll it for progress',
-    request: { body: jsonBody(ImportCreate) },
-    responses: { 202: json(ImportRunSchema, 'Started') },
+    body: ImportCreate,
+    accepted: ImportRunSchema,
     run: ({ scoped, body }) => service.startImport(scoped, { database, clock }, body),
   });
   route.get('/api/insight/imports', {
@@ -33,8 +33,8 @@ export function importRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   });
   route.get('/api/insight/imports/{id}', {
     summary: 'An import run: progress, counts and data-quality report',
-    request: { params: IdParam },
-    responses: { 200: json(ImportRunSchema, 'Import run') },
+    params: IdParam,
+    ok: ImportRunSchema,
     run: ({ scoped, param }) => service.getImport(scoped, param.id),
   });
   route.get('/api/insight/imports/{id}/rejects', {
@@ -54,13 +54,12 @@ export function importRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   });
   route.post('/api/insight/provider-mappings', {
     summary: 'Map a source group, agent or agent e-mail domain to a provider and team',
-    request: { body: jsonBody(ProviderMappingCreate) },
-    responses: { 201: json(ProviderMappingSchema, 'Created') },
+    body: ProviderMappingCreate,
+    created: ProviderMappingSchema,
     run: ({ scoped, body }) => service.createProviderMapping(scoped, clock, body),
   });
   route.delete('/api/insight/provider-mappings/{id}', {
-    request: { params: IdParam },
-    responses: { 204: { description: 'Deleted' } },
+    params: IdParam,
     run: ({ scoped, param }) => service.deleteProviderMapping(scoped, param.id),
   });
 }

@@ -1,7 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { databaseTimeZones } from '../../../platform/db/time-zones.js';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { json, routesFor } from '../../../platform/http/openapi.js';
+import { routesFor } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import type { ScopedDb } from '../../../platform/scope.js';
@@ -80,8 +80,8 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   });
   route.get('/api/insight/kpis/compare', {
     summary: 'The same KPI table for a period and a previous period',
-    request: { query: CompareQuery },
-    responses: { 200: json(KpiComparison, 'Period against period') },
+    query: CompareQuery,
+    ok: KpiComparison,
     run: async ({ scoped, query: q }) => {
       const [current, previous, leftOut] = await Promise.all([
         kpi.kpis(scoped, q.groupBy, q),

@@ -1,7 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { canonicalLanguage } from '@shoreline/core';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { apiRoute, IdParam, json, jsonBody, listOf } from '../../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, jsonBody, listOf, routesFor } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { appendAudit } from '../../audit/index.js';
 import { deflection } from '../deflection.js';
@@ -57,149 +57,99 @@ const Detail = (d: string) => ({ 200: json(ArticleDetailSchema, d) });
 
 /** The knowledge base for staff: settings, categories, articles and their workflow, search, deflection. */
 export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
+  const route = routesFor(app, TAG);
   const { clock } = ctx;
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/settings', {
-      summary: "The help center's address, brand and writing policy",
-      responses: { 200: json(KnowledgeSettingsSchema, 'Settings') },
+  route.get('/api/knowledge/settings', {
+    summary: "The help center's address, brand and writing policy",
+    ok: KnowledgeSettingsSchema,
+    run: ({ scoped }) => service.getSettings(scoped, clock),
+  });
+  route.patch('/api/knowledge/settings', {
+    summary: 'Change the help center settings (admins)',
+    body: KnowledgeSettingsUpdate,
+    ok: KnowledgeSettingsSchema,
+    run: ({ scoped, body }) => service.updateSettings(scoped, clock, body),
+  });
+  route.get('/api/knowledge/categories', {
+    summary: 'Categories with their sections',
+    ok: listOf(CategorySchema, 'KnowledgeCategoryList'),
+    run: async ({ scoped }) => ({ items: await service.listCategories(scoped) }),
+  });
+  route.post('/api/knowledge/categories', {
+    summary: 'Create a category (admins)',
+    body: CategoryCreate,
+    created: CategorySchema,
+    run: ({ scoped, body }) => service.createCategory(scoped, clock, body),
+  });
+  route.post('/api/knowledge/sections', {
+    summary: 'Create a section in a category (admins)',
+    body: SectionCreate,
+    created: CategorySchema,
+    run: ({ scoped, body }) => service.createSection(scoped, clock, body),
+  });
+  route.get('/api/knowledge/articles', {
+    summary: 'Every article with its languages, workflow state and stale flag',
+    ok: listOf(ArticleSchema, 'KnowledgeArticleList'),
+    run: async ({ scoped }) => ({ items: await service.listArticles(scoped, clock) }),
+  });
+  route.post('/api/knowledge/articles', {
+    summary: 'Create an article with its first draft',
+    body: ArticleCreate,
+    created: ArticleDetailSchema,
+    run: ({ scoped, body }) => service.createArticle(scoped, clock, body),
+  });
+  route.get('/api/knowledge/articles/{id}', {
+    summary: 'An article with the newest version of each language',
+    request: { params: IdParam },
+    responses: Detail('The article'),
+    run: ({ scoped, param }) => service.getArticle(scoped, clock, param.id),
+  });
+  route.patch('/api/knowledge/articles/{id}', {
+    summary: "Change an article's slug, section, owner, review-by date or visibility",
+    request: { params: IdParam, body: jsonBody(ArticleUpdate) },
+    responses: Detail('The article'),
+    run: ({ scoped, param, body }) => service.updateArticle(scoped, clock, param.id, body),
+  });
+  route.post('/api/knowledge/articles/{id}/drafts', {
+    summary: 'Save a new draft version of one language (a new language starts a translation)',
+    request: { params: IdParam, body: jsonBody(DraftCreate) },
+    responses: Detail('The article'),
+    run: ({ scoped, param, body }) => service.saveDraft(scoped, clock, param.id, body),
+  });
+  route.post('/api/knowledge/articles/{id}/review', {
+    summary: "Submit a language's newest draft for review",
+    request: { params: IdParam, body: jsonBody(WorkflowStep) },
+    responses: Detail('The article'),
+    run: ({ scoped, param, body }) => service.submitForReview(scoped, clock, param.id, body),
+  });
+  route.post('/api/knowledge/articles/{id}/publish', {
+    summary: 'Publish a version of one language (the newest by default)',
+    request: { params: IdParam, body: jsonBody(WorkflowStep) },
+    responses: Detail('The article'),
+    run: ({ scoped, param, body }) => service.publish(scoped, clock, param.id, body),
+  });
+  route.post('/api/knowledge/articles/{id}/restore', {
+    summary: 'Restore an old version as a new draft',
+    request: { params: IdParam, body: jsonBody(RestoreRequest) },
+    responses: Detail('The article'),
+    run: ({ scoped, param, body }) => service.restoreVersion(scoped, clock, param.id, body),
+  });
+  route.get('/api/knowledge/articles/{id}/versions', {
+    summary: "One language's version history, newest first",
+    params: IdParam,
+    query: VersionsQuery,
+    ok: listOf(VersionSchema, 'KnowledgeVersionList'),
+    run: async ({ scoped, param, query }) => ({
+      items: await service.listVersions(scoped, param.id, query.language),
     }),
-    async (c) => c.json(await service.getSettings(c.var.scoped, clock), 200),
-  );
-  app.openapi(
-    apiRoute(TAG, 'patch', '/api/knowledge/settings', {
-      summary: 'Change the help center settings (admins)',
-      request: { body: jsonBody(KnowledgeSettingsUpdate) },
-      responses: { 200: json(KnowledgeSettingsSchema, 'Settings') },
-    }),
-    async (c) => c.json(await service.updateSettings(c.var.scoped, clock, c.req.valid('json')), 200),
-  );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/categories', {
-      summary: 'Categories with their sections',
-      responses: { 200: json(listOf(CategorySchema, 'KnowledgeCategoryList'), 'Categories') },
-    }),
-    async (c) => c.json({ items: await service.listCategories(c.var.scoped) }, 200),
-  );
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/categories', {
-      summary: 'Create a category (admins)',
-      request: { body: jsonBody(CategoryCreate) },
-      responses: { 201: json(CategorySchema, 'Created') },
-    }),
-    async (c) => c.json(await service.createCategory(c.var.scoped, clock, c.req.valid('json')), 201),
-  );
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/sections', {
-      summary: 'Create a section in a category (admins)',
-      request: { body: jsonBody(SectionCreate) },
-      responses: { 201: json(CategorySchema, 'The category with its sections') },
-    }),
-    async (c) => c.json(await service.createSection(c.var.scoped, clock, c.req.valid('json')), 201),
-  );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/articles', {
-      summary: 'Every article with its languages, workflow state and stale flag',
-      responses: { 200: json(listOf(ArticleSchema, 'KnowledgeArticleList'), 'Articles') },
-    }),
-    async (c) => c.json({ items: await service.listArticles(c.var.scoped, clock) }, 200),
-  );
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/articles', {
-      summary: 'Create an article with its first draft',
-      request: { body: jsonBody(ArticleCreate) },
-      responses: { 201: json(ArticleDetailSchema, 'Created') },
-    }),
-    async (c) => c.json(await service.createArticle(c.var.scoped, clock, c.req.valid('json')), 201),
-  );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/articles/{id}', {
-      summary: 'An article with the newest version of each language',
-      request: { params: IdParam },
-      responses: Detail('The article'),
-    }),
-    async (c) => c.json(await service.getArticle(c.var.scoped, clock, c.req.valid('param').id), 200),
-  );
-  app.openapi(
-    apiRoute(TAG, 'patch', '/api/knowledge/articles/{id}', {
-      summary: "Change an article's slug, section, owner, review-by date or visibility",
-      request: { params: IdParam, body: jsonBody(ArticleUpdate) },
-      responses: Detail('The article'),
-    }),
-    async (c) =>
-      c.json(
-        await service.updateArticle(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
-  );
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/articles/{id}/drafts', {
-      summary: 'Save a new draft version of one language (a new language starts a translation)',
-      request: { params: IdParam, body: jsonBody(DraftCreate) },
-      responses: Detail('The article'),
-    }),
-    async (c) =>
-      c.json(await service.saveDraft(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')), 200),
-  );
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/articles/{id}/review', {
-      summary: "Submit a language's newest draft for review",
-      request: { params: IdParam, body: jsonBody(WorkflowStep) },
-      responses: Detail('The article'),
-    }),
-    async (c) =>
-      c.json(
-        await service.submitForReview(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
-  );
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/articles/{id}/publish', {
-      summary: 'Publish a version of one language (the newest by default)',
-      request: { params: IdParam, body: jsonBody(WorkflowStep) },
-      responses: Detail('The article'),
-    }),
-    async (c) =>
-      c.json(await service.publish(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')), 200),
-  );
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/articles/{id}/restore', {
-      summary: 'Restore an old version as a new draft',
-      request: { params: IdParam, body: jsonBody(RestoreRequest) },
-      responses: Detail('The article'),
-    }),
-    async (c) =>
-      c.json(
-        await service.restoreVersion(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json')),
-        200,
-      ),
-  );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/articles/{id}/versions', {
-      summary: "One language's version history, newest first",
-      request: { params: IdParam, query: VersionsQuery },
-      responses: { 200: json(listOf(VersionSchema, 'KnowledgeVersionList'), 'Versions') },
-    }),
-    async (c) =>
-      c.json(
-        {
-          items: await service.listVersions(
-            c.var.scoped,
-            c.req.valid('param').id,
-            c.req.valid('query').language,
-          ),
-        },
-        200,
-      ),
-  );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/articles/{id}/diff', {
-      summary: 'What changed between two versions of one language, line by line',
-      request: { params: IdParam, query: DiffQuery },
-      responses: { 200: json(DiffSchema, 'Difference') },
-    }),
-    async (c) =>
-      c.json(await service.diffVersions(c.var.scoped, c.req.valid('param').id, c.req.valid('query')), 200),
-  );
+  });
+  route.get('/api/knowledge/articles/{id}/diff', {
+    summary: 'What changed between two versions of one language, line by line',
+    params: IdParam,
+    query: DiffQuery,
+    ok: DiffSchema,
+    run: ({ scoped, param, query }) => service.diffVersions(scoped, param.id, query),
+  });
   app.openapi(
     apiRoute(TAG, 'get', '/api/knowledge/search', {
       summary: 'Search published articles in one language, internal ones included (agents)',
@@ -215,49 +165,33 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
       );
     },
   );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/articles/{id}/snippet', {
-      summary: "What a reply quotes of an article: title, excerpt and address in the customer's language",
-      request: { params: IdParam, query: SnippetQuery },
-      responses: { 200: json(SnippetSchema, 'Snippet') },
-    }),
-    async (c) =>
-      c.json(
-        await articleSnippet(
-          c.var.scoped,
-          clock,
-          ctx.config.publicUrl,
-          c.req.valid('param').id,
-          c.req.valid('query').language,
-        ),
-        200,
-      ),
-  );
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/files', {
-      summary:
-        'Store an image (PNG, JPEG, GIF, WebP) or PDF for articles, base64, at most 512 kB; answers the Markdown that shows it',
-      request: { body: jsonBody(FileUpload) },
-      responses: { 201: json(FileSchema, 'Stored (once per content)') },
-    }),
-    async (c) => c.json(await storeFile(c.var.scoped, clock, c.req.valid('json')), 201),
-  );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/synonyms', {
-      summary: 'Synonym groups per language, which search treats as the same word',
-      request: { query: SynonymsQuery },
-      responses: { 200: json(listOf(SynonymSchema, 'KnowledgeSynonymsList'), 'Groups') },
-    }),
-    async (c) => c.json({ items: await listSynonyms(c.var.scoped, c.req.valid('query').language) }, 200),
-  );
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/synonyms', {
-      summary: 'Add a synonym group in one language (admins)',
-      request: { body: jsonBody(SynonymCreate) },
-      responses: { 201: json(SynonymSchema, 'Created') },
-    }),
-    async (c) => c.json(await createSynonyms(c.var.scoped, clock, c.req.valid('json')), 201),
-  );
+  route.get('/api/knowledge/articles/{id}/snippet', {
+    summary: "What a reply quotes of an article: title, excerpt and address in the customer's language",
+    params: IdParam,
+    query: SnippetQuery,
+    ok: SnippetSchema,
+    run: ({ scoped, param, query }) =>
+      articleSnippet(scoped, clock, ctx.config.publicUrl, param.id, query.language),
+  });
+  route.post('/api/knowledge/files', {
+    summary:
+      'Store an image (PNG, JPEG, GIF, WebP) or PDF for articles, base64, at most 512 kB; answers the Markdown that shows it',
+    body: FileUpload,
+    created: FileSchema,
+    run: ({ scoped, body }) => storeFile(scoped, clock, body),
+  });
+  route.get('/api/knowledge/synonyms', {
+    summary: 'Synonym groups per language, which search treats as the same word',
+    query: SynonymsQuery,
+    ok: listOf(SynonymSchema, 'KnowledgeSynonymsList'),
+    run: async ({ scoped, query }) => ({ items: await listSynonyms(scoped, query.language) }),
+  });
+  route.post('/api/knowledge/synonyms', {
+    summary: 'Add a synonym group in one language (admins)',
+    body: SynonymCreate,
+    created: SynonymSchema,
+    run: ({ scoped, body }) => createSynonyms(scoped, clock, body),
+  });
   app.openapi(
     apiRoute(TAG, 'delete', '/api/knowledge/synonyms/{id}', {
       summary: 'Remove a synonym group (admins)',
@@ -348,14 +282,12 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
       return c.json(body, 200);
     },
   );
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/import', {
-      summary: 'Load an export into an empty knowledge base',
-      request: { body: jsonBody(KnowledgeExportSchema) },
-      responses: { 201: json(ImportResultSchema, 'Imported') },
-    }),
-    async (c) => c.json(await importKnowledge(c.var.scoped, clock, c.req.valid('json')), 201),
-  );
+  route.post('/api/knowledge/import', {
+    summary: 'Load an export into an empty knowledge base',
+    body: KnowledgeExportSchema,
+    created: ImportResultSchema,
+    run: ({ scoped, body }) => importKnowledge(scoped, clock, body),
+  });
   app.openapi(
     apiRoute(TAG, 'post', '/api/knowledge/import-help-desk', {
       summary:

@@ -1,7 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { scheduleCsv, scheduleICalendar } from '@shoreline/core/schedule/index';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { IdParam, json, jsonBody, routesFor } from '../../../platform/http/openapi.js';
+import { IdParam, routesFor } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { appendAudit } from '../../audit/index.js';
@@ -22,8 +22,8 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
     summary: 'Save a plan: forecast the history, staff it, split it across providers, schedule shifts',
     description:
       'Answers 202 with the plan `running`; a job forecasts the horizon (automatic method by backtest), staffs each interval with Erlang C, splits the volume across the providers by their contracted hours (follow the sun), and schedules each provider’s agents as 8 h and 4 h shifts at the least paid hours. Poll the plan for `progress` until `done` (or `failed` with the field at fault).',
-    request: { body: jsonBody(SavedPlanInput) },
-    responses: { 202: json(SavedPlan, 'Saved; being built') },
+    body: SavedPlanInput,
+    accepted: SavedPlan,
     run: ({ scoped, actor, body, c }) => {
       authorizePlan(actor, 'plans.write');
       return createPlan(scoped, ctx, body).then((plan) => {
@@ -34,7 +34,7 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
   });
   route.get('/api/plan/plans', {
     summary: 'Saved plans, newest first',
-    responses: { 200: json(SavedPlanList, 'Plans') },
+    ok: SavedPlanList,
     run: async ({ scoped, actor }) => {
       authorizePlan(actor, 'plans.read');
       return { items: await listPlans(scoped) };
@@ -42,8 +42,8 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
   });
   route.get('/api/plan/plans/{id}', {
     summary: 'A saved plan: its inputs, progress, and (when done) the forecast, staffing, shifts and split',
-    request: { params: IdParam },
-    responses: { 200: json(SavedPlan, 'The plan') },
+    params: IdParam,
+    ok: SavedPlan,
     run: ({ scoped, actor, param }) => {
       authorizePlan(actor, 'plans.read');
       return getPlan(scoped, param.id);
@@ -91,8 +91,9 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
   });
   route.patch('/api/plan/plans/{id}', {
     summary: 'Rename a saved plan (its version goes up)',
-    request: { params: IdParam, body: jsonBody(SavedPlanRename) },
-    responses: { 200: json(SavedPlan, 'Renamed') },
+    params: IdParam,
+    body: SavedPlanRename,
+    ok: SavedPlan,
     run: ({ scoped, actor, param, body }) => {
       authorizePlan(actor, 'plans.write');
       return renamePlan(scoped, ctx, param.id, body.name);
@@ -100,8 +101,7 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
   });
   route.delete('/api/plan/plans/{id}', {
     summary: 'Delete a saved plan',
-    request: { params: IdParam },
-    responses: { 204: { description: 'Deleted' } },
+    params: IdParam,
     run: async ({ scoped, actor, param }) => {
       authorizePlan(actor, 'plans.write');
       await deletePlan(scoped, param.id);

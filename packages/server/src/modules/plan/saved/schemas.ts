@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { apiInput, apiObject } from '../../../platform/http/schema.js';
 import { ServiceLevelTarget } from '../schemas.js';
 import { SCHEDULE_EXPORT_FORMATS } from '../vocabulary.js';
 
@@ -20,42 +21,36 @@ const Hours = z
   })
   .strict();
 
-export const PlanProvider = z
-  .object({
-    id: z.string().min(1).max(64),
-    name: z.string().min(1).max(120),
-    languages: z.array(z.string().min(2).max(16)).min(1).max(20),
-    hours: z.array(Hours).min(1).max(14),
-    costPerAgentHour: z.number().min(0).max(100_000),
-    minVolume: z.number().min(0).optional(),
-    maxVolume: z.number().min(0).optional(),
-  })
-  .strict()
-  .openapi('PlanProvider');
+export const PlanProvider = apiInput('PlanProvider', {
+  id: z.string().min(1).max(64),
+  name: z.string().min(1).max(120),
+  languages: z.array(z.string().min(2).max(16)).min(1).max(20),
+  hours: z.array(Hours).min(1).max(14),
+  costPerAgentHour: z.number().min(0).max(100_000),
+  minVolume: z.number().min(0).optional(),
+  maxVolume: z.number().min(0).optional(),
+});
 
 /** Most history one plan learns from: twelve weeks of quarter-hours. */
 export const MAX_HISTORY_INTERVALS = 12 * 7 * 96;
 
-export const SavedPlanInput = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    history: z
-      .object({
-        start: LocalMidnight,
-        stepMin: z.union([z.literal(15), z.literal(30), z.literal(60)]),
-        values: z.array(z.number().min(0).max(1_000_000)).min(1).max(MAX_HISTORY_INTERVALS),
-      })
-      .strict()
-      .openapi({ description: 'Imported volume per interval from a midnight (SERIES.csv)' }),
-    horizonDays: z.number().int().min(1).max(14),
-    ahtSec: z.number().positive().max(86_400),
-    serviceLevel: ServiceLevelTarget,
-    shrinkage: z.number().min(0).lt(1).optional(),
-    language: z.string().min(2).max(16).default('en'),
-    providers: z.array(PlanProvider).min(1).max(6),
-  })
-  .strict()
-  .openapi('SavedPlanInput');
+export const SavedPlanInput = apiInput('SavedPlanInput', {
+  name: z.string().trim().min(1).max(120),
+  history: z
+    .object({
+      start: LocalMidnight,
+      stepMin: z.union([z.literal(15), z.literal(30), z.literal(60)]),
+      values: z.array(z.number().min(0).max(1_000_000)).min(1).max(MAX_HISTORY_INTERVALS),
+    })
+    .strict()
+    .openapi({ description: 'Imported volume per interval from a midnight (SERIES.csv)' }),
+  horizonDays: z.number().int().min(1).max(14),
+  ahtSec: z.number().positive().max(86_400),
+  serviceLevel: ServiceLevelTarget,
+  shrinkage: z.number().min(0).lt(1).optional(),
+  language: z.string().min(2).max(16).default('en'),
+  providers: z.array(PlanProvider).min(1).max(6),
+});
 export type SavedPlanInput = z.infer<typeof SavedPlanInput>;
 
 const Shift = z.object({
@@ -72,74 +67,70 @@ const BacktestErrors = z.object({
   mase: z.number().nullable(),
 });
 
-export const SavedPlanResult = z
-  .object({
-    stepMin: z.number(),
-    /** First interval of the forecast (local). */
-    forecastStart: z.string(),
-    method: z.string(),
-    /**
-     * Each candidate method's rolling-origin backtest (the last 7 midnights of the history), at the
-     * interval and the day level; `auto` chose the least interval MAE. Absent in plans saved before.
-     */
-    backtest: z
-      .array(
-        z.object({
-          method: z.string(),
-          interval: BacktestErrors,
-          day: BacktestErrors,
-        }),
-      )
-      .optional(),
-    /** The last week of history before the forecast, for the chart. */
-    recentHistory: z.array(z.number()),
-    forecast: z.object({
-      volume: z.array(z.number()),
-      lower: z.array(z.number()),
-      upper: z.array(z.number()),
-    }),
-    /** Agents required per interval on one pooled queue (Erlang C with shrinkage). */
-    required: z.array(z.number()),
-    /** Agents scheduled per interval, all providers. */
-    scheduled: z.array(z.number()),
-    providers: z.array(
+export const SavedPlanResult = apiObject('SavedPlanResult', {
+  stepMin: z.number(),
+  /** First interval of the forecast (local). */
+  forecastStart: z.string(),
+  method: z.string(),
+  /**
+   * Each candidate method's rolling-origin backtest (the last 7 midnights of the history), at the
+   * interval and the day level; `auto` chose the least interval MAE. Absent in plans saved before.
+   */
+  backtest: z
+    .array(
       z.object({
-        id: z.string(),
-        name: z.string(),
-        totalVolume: z.number(),
-        agents: z.array(z.number()),
-        agentHours: z.number(),
-        cost: z.number(),
-        paidHours: z.number(),
-        lowerBoundHours: z.number(),
-        gap: z.number(),
-        solver: z.string(),
-        /** Paid hours of its shifts × its rate. */
-        scheduledCost: z.number(),
-        shifts: z.array(Shift),
+        method: z.string(),
+        interval: BacktestErrors,
+        day: BacktestErrors,
       }),
-    ),
-    unassignedVolume: z.number(),
-    totalCost: z.number(),
-  })
-  .openapi('SavedPlanResult');
+    )
+    .optional(),
+  /** The last week of history before the forecast, for the chart. */
+  recentHistory: z.array(z.number()),
+  forecast: z.object({
+    volume: z.array(z.number()),
+    lower: z.array(z.number()),
+    upper: z.array(z.number()),
+  }),
+  /** Agents required per interval on one pooled queue (Erlang C with shrinkage). */
+  required: z.array(z.number()),
+  /** Agents scheduled per interval, all providers. */
+  scheduled: z.array(z.number()),
+  providers: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      totalVolume: z.number(),
+      agents: z.array(z.number()),
+      agentHours: z.number(),
+      cost: z.number(),
+      paidHours: z.number(),
+      lowerBoundHours: z.number(),
+      gap: z.number(),
+      solver: z.string(),
+      /** Paid hours of its shifts × its rate. */
+      scheduledCost: z.number(),
+      shifts: z.array(Shift),
+    }),
+  ),
+  unassignedVolume: z.number(),
+  totalCost: z.number(),
+});
 export type SavedPlanResult = z.infer<typeof SavedPlanResult>;
 
-export const SavedPlanSummary = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    horizonDays: z.number(),
-    status: z.enum(['running', 'done', 'failed']),
-    /** 0–1 while it is built. */
-    progress: z.number(),
-    problem: z.string().nullable(),
-    version: z.number(),
-    totalCost: z.number().nullable(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi('SavedPlanSummary');
+export const SavedPlanSummary = apiObject('SavedPlanSummary', {
+  id: z.string(),
+  name: z.string(),
+  horizonDays: z.number(),
+  status: z.enum(['running', 'done', 'failed']),
+  /** 0–1 while it is built. */
+  progress: z.number(),
+  problem: z.string().nullable(),
+  version: z.number(),
+  totalCost: z.number().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
 export type SavedPlanSummary = z.infer<typeof SavedPlanSummary>;
 
 export const SavedPlan = SavedPlanSummary.extend({

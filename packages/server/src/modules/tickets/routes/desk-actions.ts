@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { json, jsonBody, routesFor } from '../../../platform/http/openapi.js';
+import { routesFor } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
   BulkRequest,
@@ -17,21 +17,23 @@ export function deskActionRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleCont
   const route = routesFor(app, 'tickets');
   route.patch('/api/tickets/{id}/priority', {
     summary: 'Set the priority (or none with null)',
-    request: { params: TicketIdParam, body: jsonBody(PriorityChange) },
-    responses: { 200: json(TicketSchema, 'Changed') },
+    params: TicketIdParam,
+    body: PriorityChange,
+    ok: TicketSchema,
     run: ({ scoped, param, body }) => service.changePriority(scoped, clock, param.id, body.priority),
   });
   route.post('/api/tickets/{id}/escalate', {
     summary:
       'Escalate to an in-house team with a reason (vendor staff too: the ticket then leaves their reach)',
-    request: { params: TicketIdParam, body: jsonBody(Escalation) },
-    responses: { 200: json(TicketSchema, 'Escalated') },
+    params: TicketIdParam,
+    body: Escalation,
+    ok: TicketSchema,
     run: ({ scoped, param, body }) => service.escalateTicket(scoped, clock, param.id, body),
   });
   route.post('/api/tickets/bulk', {
     summary: 'One action on up to 100 tickets in one transaction, with a result per ticket',
-    request: { body: jsonBody(BulkRequest) },
-    responses: { 200: json(BulkResultSchema, 'Results') },
+    body: BulkRequest,
+    ok: BulkResultSchema,
     run: async ({ scoped, body }) => ({
       results: await service.bulkApply(scoped, clock, body.ticketIds, body.action),
     }),

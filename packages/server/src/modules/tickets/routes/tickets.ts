@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { json, jsonBody, routesFor } from '../../../platform/http/openapi.js';
+import { routesFor } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import {
   AssigneeChange,
@@ -22,14 +22,14 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext)
   const route = routesFor(app, 'tickets');
   route.get('/api/tickets/{id}', {
     summary: 'A ticket with its conversation and history',
-    request: { params: TicketIdParam },
-    responses: { 200: json(TicketDetailSchema, 'Ticket') },
+    params: TicketIdParam,
+    ok: TicketDetailSchema,
     run: ({ scoped, param }) => service.readTicket(scoped, clock, param.id),
   });
   route.post('/api/tickets', {
     summary: 'Open a ticket',
-    request: { body: jsonBody(TicketCreate) },
-    responses: { 201: json(TicketSchema, 'Created') },
+    body: TicketCreate,
+    created: TicketSchema,
     run: ({ scoped, body: { message, ...ticket } }) =>
       service.createTicket(scoped, clock, {
         ...ticket,
@@ -38,38 +38,44 @@ export function ticketRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext)
   });
   route.post('/api/tickets/{id}/messages', {
     summary: 'Add a message: a reply, an internal note, or what the customer wrote',
-    request: { params: TicketIdParam, body: jsonBody(MessageCreate) },
-    responses: { 201: json(MessageSchema, 'Added') },
+    params: TicketIdParam,
+    body: MessageCreate,
+    created: MessageSchema,
     run: ({ scoped, param, body }) => service.appendMessage(scoped, clock, param.id, body),
   });
   route.patch('/api/tickets/{id}/status', {
     summary: 'Change the status (refused steps answer 409 invalid_transition naming `status`)',
-    request: { params: TicketIdParam, body: jsonBody(StatusChange) },
-    responses: { 200: json(TicketSchema, 'Changed') },
+    params: TicketIdParam,
+    body: StatusChange,
+    ok: TicketSchema,
     run: ({ scoped, param, body }) => service.changeStatus(scoped, clock, param.id, body.status),
   });
   route.patch('/api/tickets/{id}/assignee', {
     summary: 'Assign (or unassign with null)',
-    request: { params: TicketIdParam, body: jsonBody(AssigneeChange) },
-    responses: { 200: json(TicketSchema, 'Assigned') },
+    params: TicketIdParam,
+    body: AssigneeChange,
+    ok: TicketSchema,
     run: ({ scoped, param, body }) => service.assignTicket(scoped, clock, param.id, body.assignee),
   });
   route.patch('/api/tickets/{id}/tags', {
     summary: 'Add and remove tags',
-    request: { params: TicketIdParam, body: jsonBody(TagsChange) },
-    responses: { 200: json(TicketSchema, 'Tagged') },
+    params: TicketIdParam,
+    body: TagsChange,
+    ok: TicketSchema,
     run: ({ scoped, param, body }) => service.tagTicket(scoped, clock, param.id, body),
   });
   route.post('/api/tickets/{id}/transfer', {
     summary: 'Hand the ticket to another team or provider (vendor staff: within their provider)',
-    request: { params: TicketIdParam, body: jsonBody(Transfer) },
-    responses: { 200: json(TicketSchema, 'Transferred') },
+    params: TicketIdParam,
+    body: Transfer,
+    ok: TicketSchema,
     run: ({ scoped, param, body }) => service.transferTicket(scoped, clock, param.id, body),
   });
   route.post('/api/tickets/{id}/merge', {
     summary: 'Merge the ticket into another (its messages are copied; it becomes merged)',
-    request: { params: TicketIdParam, body: jsonBody(Merge) },
-    responses: { 200: json(TicketSchema, 'Merged') },
+    params: TicketIdParam,
+    body: Merge,
+    ok: TicketSchema,
     run: ({ scoped, param, body }) => service.mergeTicket(scoped, clock, param.id, body.into),
   });
 }
