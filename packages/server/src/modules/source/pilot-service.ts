@@ -61,11 +61,12 @@ interface ArmObservations {
  * A pilot's arms: those it names (key `in-house` or the vendor's id), or — a vendor against in
  * house, as pilots were first defined — the vendor (key `vendor`) at `ratio` and in house the rest.
  */
-function armsOf(d: PilotDefinition): PilotArm[] {
+function armsOf(d: PilotDefinition, rowVendorId: string | null = null): PilotArm[] {
   if (d.arms)
     return d.arms.map((a) => ({ key: a.vendorId ?? 'in-house', vendorId: a.vendorId, weight: a.weight }));
+  // Pilots stored before arms kept their vendor in the row's vendor_id, not in the definition.
   return [
-    { key: 'vendor', vendorId: d.vendorId ?? null, weight: d.ratio ?? 0.5 },
+    { key: 'vendor', vendorId: d.vendorId ?? rowVendorId, weight: d.ratio ?? 0.5 },
     { key: 'in-house', vendorId: null, weight: 1 - (d.ratio ?? 0.5) },
   ];
 }
@@ -126,7 +127,7 @@ async function observations(
 
 async function present(s: ScopedDb, row: PilotRow): Promise<SourcePilot> {
   const definition = parsed<PilotDefinition>(row.definition);
-  const arms = armsOf(definition);
+  const arms = armsOf(definition, row.vendor_id);
   const obs = await observations(s, row, definition, arms);
   const registration = {
     sampleSizePerArm: row.sample_size_per_arm,
@@ -287,7 +288,7 @@ export async function startPilot(
   if (row.vendor_n + row.in_house_n + typed > 0)
     throw new AppError('conflict', 'the pilot already has entered observations', 'id');
   const definition = parsed<PilotDefinition>(row.definition);
-  const arms = armsOf(definition);
+  const arms = armsOf(definition, row.vendor_id);
   const splitArms: SplitArmRow[] = [];
   for (const [i, arm] of arms.entries()) {
     if (arm.vendorId === null) {
@@ -344,7 +345,7 @@ export async function stopPilot(s: ScopedDb, clock: Clock, id: string) {
 export async function assignContact(s: ScopedDb, id: string, contactId: string) {
   authorizeSource(s.actor, 'source.manage');
   const row = await s.findOrNotFound('source_pilots', id, 'pilot');
-  const arms = armsOf(parsed<PilotDefinition>(row.definition));
+  const arms = armsOf(parsed<PilotDefinition>(row.definition), row.vendor_id);
   const i = assignWeightedArm(
     contactId,
     parsed<PilotDefinition>(row.definition).seed,
@@ -363,7 +364,7 @@ export async function addObservations(
   const row = await s.findOrNotFound('source_pilots', id, 'pilot');
   if (row.routing_split_id !== null)
     throw new AppError('conflict', 'a routed pilot is measured from its tickets', 'id');
-  if (!vendorAgainstInHouse(armsOf(parsed<PilotDefinition>(row.definition))))
+  if (!vendorAgainstInHouse(armsOf(parsed<PilotDefinition>(row.definition), row.vendor_id)))
     throw new AppError(
       'validation_failed',
       'only a vendor against in house takes typed-in observations; route this pilot through the Desk',
