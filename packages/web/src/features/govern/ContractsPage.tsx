@@ -9,6 +9,7 @@ import { useMe } from '../auth/session';
 import { governApi } from './api';
 import { ChangeTermsForm } from './ChangeTermsForm';
 import { ExitPanel } from './ExitPanel';
+import { ForecastsPanel } from './ForecastsPanel';
 import { GovernancePanel } from './GovernancePanel';
 import { ReconcilePanel } from './ReconcilePanel';
 import { SimulatePanel } from './SimulatePanel';
@@ -287,6 +288,23 @@ export function ContractsPage() {
                   <dt>{t('govern.net')}</dt>
                   <dd data-testid="settlement-net">{money(statement.netMinor)}</dd>
                 </div>
+                {statement.forecast ? (
+                  <div>
+                    <dt>{t('govern.forecasts.used')}</dt>
+                    <dd data-testid="settlement-forecast">
+                      {t(
+                        statement.forecast.relieved
+                          ? 'govern.forecasts.usedRelieved'
+                          : 'govern.forecasts.usedNotRelieved',
+                        {
+                          forecast: fmt.number(statement.forecast.volume),
+                          actual: fmt.number(statement.forecast.actual),
+                          loggedAt: fmt.dateTime(statement.forecast.loggedAt),
+                        },
+                      )}
+                    </dd>
+                  </div>
+                ) : null}
               </dl>
               <div className="table-wrap">
                 <table>
@@ -335,6 +353,7 @@ export function ContractsPage() {
               ) : null}
             </>
           ) : null}
+          <ForecastsPanel providerId={selected.providerId} manage={manage} />
           <GovernancePanel contractId={selected.id} manage={manage} />
           {manage ? <ExitPanel contractId={selected.id} /> : null}
           {manage && versions.data?.length ? (
