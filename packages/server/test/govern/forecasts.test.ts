@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import { solvedTicket, startGovernDemo } from '../../src/test-support/govern-demo.js';
+import type { Auth, TestApp } from '../../src/test-support/test-app.js';
 
 /**
  * The client's logged forecasts and the contract's forecast relief (decision 0039): 12 urgent tickets
@@ -26,36 +26,21 @@ describe('govern: client forecasts and forecast relief', () => {
     app.request('/api/govern/forecasts', { auth, body: { providerId: baltic, ...body } });
 
   beforeAll(async () => {
-    app = await startTestApp({ demo: true });
-    admin = await app.login(DEMO_USERS.admin, DEMO_PASSWORD);
-    balticLead = await app.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD);
-    manilaAgent = await app.login(DEMO_USERS.vendorAgent, DEMO_PASSWORD);
-    const db = app.shoreline.ctx.db;
-    const provider = await db
-      .selectFrom('providers')
-      .select(['id', 'organization_id'])
-      .where('name', '=', 'Baltic Contact')
-      .executeTakeFirstOrThrow();
-    baltic = provider.id;
-    await db
+    let organizationId = '';
+    ({ app, admin, balticLead, manilaAgent, baltic, organizationId } = await startGovernDemo());
+    await app.shoreline.ctx.db
       .insertInto('tickets')
       .values(
-        Array.from({ length: 12 }, (_, i) => ({
-          id: `tkt_forecast_${i}`,
-          organization_id: provider.organization_id,
-          provider_id: baltic,
-          source: 'test',
-          external_id: `f${i}`,
-          priority: 'urgent',
-          created_at: new Date(`2023-03-${String(2 + i).padStart(2, '0')}T09:00:00Z`),
-          solved_at: new Date(`2023-03-${String(2 + i).padStart(2, '0')}T12:00:00Z`),
-          resolution_seconds: 10_800,
-          tags: [],
-          quality_flags: [],
-          custom: '{}',
-          reopen_count: 0,
-          handoff_count: 0,
-        })),
+        Array.from({ length: 12 }, (_, i) =>
+          solvedTicket({
+            id: `tkt_forecast_${i}`,
+            organizationId,
+            providerId: baltic,
+            day: `2023-03-${String(2 + i).padStart(2, '0')}`,
+            priority: 'urgent',
+            resolutionSeconds: 10_800,
+          }),
+        ),
       )
       .execute();
     const applied = await app.request('/api/govern/contracts', {
