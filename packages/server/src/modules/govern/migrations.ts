@@ -97,7 +97,7 @@ export const governMigrations: Migration[] = [
   // Decision 0039: the client's forecasts to the vendor, append-only (a late change is a new row), read
   // by the settlement's forecast relief.
   scriptMigration(
-    '2026-12-03T1640_govern_client_forecasts',
+    '2026-12-03T1628_govern_client_forecasts',
     `
     create table client_forecasts (
       id text primary key,
