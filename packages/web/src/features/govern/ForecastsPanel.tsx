@@ -84,7 +84,7 @@ export function ForecastsPanel(props: { providerId: string; manage: boolean }) {
           <FormProblems submit={submit} />
           <div className="form-grid">
             <TextField
-              label={t('govern.period')}
+              label={t('govern.forecasts.month')}
               type="month"
               name="period"
               required
