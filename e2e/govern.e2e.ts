@@ -235,6 +235,19 @@ describe('Govern: a term changes mid-month', () => {
     await expect.poll(() => items.locator('tr[data-kind="review"]').count()).toBe(16);
   });
 
+  it('logs the client’s forecast for a month; a late change is a new version, the old one marked replaced', async () => {
+    const panel = page.getByRole('region', { name: 'Client forecasts' });
+    const rows = page.getByTestId('client-forecasts');
+    for (const [i, volume] of ['1000', '1100'].entries()) {
+      await panel.getByLabel('Forecast month').fill('2025-02');
+      await panel.getByLabel('Forecast volume').fill(volume);
+      await panel.getByRole('button', { name: 'Log forecast' }).click();
+      await expect.poll(() => rows.locator('tbody tr[data-superseded]').count()).toBe(i + 1);
+    }
+    expect(await rows.locator('tr[data-superseded="false"]').textContent()).toContain('1,100');
+    expect(await rows.locator('tr[data-superseded="true"]').textContent()).toContain('Replaced');
+  });
+
   it('exit readiness: notice dates and the in-house gap from Plan’s staffing of January’s volume', async () => {
     await page.getByLabel('Agents in house who could take the work').fill('0');
     await page.getByLabel('Hiring lead time (weeks)').fill('6');

@@ -31,6 +31,8 @@ import type {
 } from './modules/desk/index.js';
 import type { AVAILABILITIES, DESK_VIEWS, PRESENCE_MODES } from './modules/desk/vocabulary.js';
 import type {
+  ClientForecastCreate as ClientForecastCreateSchema,
+  ClientForecastSchema,
   ContractApply as ContractApplySchema,
   ContractSummarySchema,
   ContractVersionSchema,
@@ -395,6 +397,9 @@ export type ExitReadiness = z.infer<typeof ExitReadinessSchema>;
 /** The canonical export's round trips, run as a job (decision 0039). */
 export type ExportChecks = z.infer<typeof ExportChecksSchema>;
 export type GovernanceItemCreate = z.input<typeof GovernanceItemCreateSchema>;
+/** A forecast the client gave a vendor, logged append-only; settlement's forecast relief reads it (decision 0039). */
+export type ClientForecast = z.infer<typeof ClientForecastSchema>;
+export type ClientForecastCreate = z.input<typeof ClientForecastCreateSchema>;
 export type SlaPolicyCreate = z.input<typeof SlaPolicyCreateSchema>;
 export type TicketSla = z.infer<typeof TicketSlaSchema>;
 export type SlaTargetState = TicketSla['targets'][number];

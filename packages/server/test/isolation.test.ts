@@ -227,6 +227,8 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'PATCH /api/govern/governance/:id': () => [{ status: 'done', evidence: 'Taken over' }],
   'POST /api/govern/contracts/:id/exit-readiness': () => [{ inHouseAgents: 1 }],
   'POST /api/govern/export-checks': () => [undefined],
+  'POST /api/govern/forecasts': (f) =>
+    f('providers').map((providerId) => ({ providerId, period: '2025-01', volume: 1 })),
   'POST /api/govern/simulations': (f) =>
     f('providers').map((providerId) => ({
       providerId,
@@ -1308,7 +1310,7 @@ beforeAll(async () => {
       .execute();
   }
 
-  // A contract, its version and a settlement per provider in both organizations (govern): vendor
+  // A contract, its version, a logged forecast and a settlement per provider in both organizations (govern): vendor
   // staff see their own provider's only.
   for (const provider of await db.selectFrom('providers').select(['id', 'organization_id']).execute()) {
     const contractId = newId('ctr');
@@ -1335,6 +1337,22 @@ beforeAll(async () => {
         document: JSON.stringify(isoContract(provider.id).document),
         created_by: 'seed',
         created_at: new Date(),
+      })
+      .execute();
+    await db
+      .insertInto('client_forecasts')
+      .values({
+        id: newId('fct'),
+        organization_id: provider.organization_id,
+        provider_id: provider.id,
+        period_from: '2024-12-01',
+        period_to: '2024-12-31',
+        queue: null,
+        channel: null,
+        language: null,
+        volume: 1_000,
+        logged_by: 'seed',
+        logged_at: new Date(),
       })
       .execute();
     await db

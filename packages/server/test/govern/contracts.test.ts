@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import { DEMO_USERS } from '../../src/demo/seed.js';
 import { verifyAudit } from '../../src/modules/audit/index.js';
 import { openOnChronicFailure } from '../../src/modules/govern/governance.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { systemActor } from '../../src/platform/scope.js';
+import { solvedTicket, startGovernDemo } from '../../src/test-support/govern-demo.js';
 import { pdfText } from '../../src/test-support/pdf-text.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import type { Auth, TestApp } from '../../src/test-support/test-app.js';
 
 /**
  * Contracts over HTTP: apply a contract and a mid-month change, settle January 2025 by the version
@@ -60,42 +61,21 @@ describe('govern: contracts and settlement', () => {
   });
 
   beforeAll(async () => {
-    app = await startTestApp({ demo: true });
-    admin = await app.login(DEMO_USERS.admin, DEMO_PASSWORD);
-    balticLead = await app.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD);
-    manilaAgent = await app.login(DEMO_USERS.vendorAgent, DEMO_PASSWORD);
-    const db = app.shoreline.ctx.db;
-    const provider = await db
-      .selectFrom('providers')
-      .select(['id', 'organization_id'])
-      .where('name', '=', 'Baltic Contact')
-      .executeTakeFirstOrThrow();
-    baltic = provider.id;
-    organizationId = provider.organization_id;
+    ({ app, admin, balticLead, manilaAgent, baltic, organizationId } = await startGovernDemo());
     // 10 urgent tickets on 2–11 January (v1 days) and 10 urgent + 5 normal on 17–31 January (v2 days),
     // each resolved in 3 h (10 800 s): within v1's 4 h, beyond v2's 2 h.
-    const rows = [];
-    for (let i = 0; i < 25; i++) {
-      const day = i < 10 ? 2 + i : 17 + (i - 10);
-      rows.push({
+    const rows = Array.from({ length: 25 }, (_, i) =>
+      solvedTicket({
         id: `tkt_govern_${i}`,
-        organization_id: organizationId,
-        provider_id: baltic,
-        source: 'test',
-        external_id: `g${i}`,
+        organizationId,
+        providerId: baltic,
+        day: `2025-01-${String(i < 10 ? 2 + i : 17 + (i - 10)).padStart(2, '0')}`,
         priority: i >= 20 ? 'normal' : 'urgent',
-        created_at: new Date(`2025-01-${String(day).padStart(2, '0')}T09:00:00Z`),
-        solved_at: new Date(`2025-01-${String(day).padStart(2, '0')}T12:00:00Z`),
-        resolution_seconds: 10_800,
-        first_response_seconds: 600,
-        tags: [],
-        quality_flags: [],
-        custom: '{}',
-        reopen_count: 0,
-        handoff_count: 0,
-      });
-    }
-    await db.insertInto('tickets').values(rows).execute();
+        resolutionSeconds: 10_800,
+        firstResponseSeconds: 600,
+      }),
+    );
+    await app.shoreline.ctx.db.insertInto('tickets').values(rows).execute();
   });
   afterAll(() => app.close());
 

@@ -90,4 +90,26 @@ export const governMigrations: Migration[] = [
     create index export_checks_org_checked on export_checks (organization_id, checked_at desc);
     `,
   ),
+  // Decision 0039: the client's forecasts to the vendor, append-only (a late change is a new row), read
+  // by the settlement's forecast relief.
+  scriptMigration(
+    '2026-12-03T1628_govern_client_forecasts',
+    `
+    create table client_forecasts (
+      id text primary key,
+      organization_id text not null references organizations(id),
+      provider_id text not null,
+      period_from text not null check (period_from ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$'),
+      period_to text not null check (period_to ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' and period_to >= period_from),
+      queue text,
+      channel text,
+      language text,
+      volume integer not null check (volume >= 0),
+      note text not null default '',
+      logged_by text not null,
+      logged_at timestamptz not null
+    );
+    create index client_forecasts_provider on client_forecasts (organization_id, provider_id, period_from, logged_at);
+    `,
+  ),
 ];

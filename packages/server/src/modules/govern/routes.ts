@@ -4,10 +4,14 @@ import { apiRoute, IdParam, json, jsonBody, listOf, routesFor } from '../../plat
 import type { ModuleContext } from '../../platform/module.js';
 import { exitReadiness } from './exit.js';
 import { listExportChecks, queueExportCheck } from './export-check.js';
+import { listForecasts, logForecast } from './forecasts.js';
 import { createGovernanceItem, listGovernance, scheduleReviews, updateGovernanceItem } from './governance.js';
 import { reconcile } from './invoice.js';
 import { contractJsonSchema } from './json-schema.js';
 import {
+  ClientForecastCreate,
+  ClientForecastQuery,
+  ClientForecastSchema,
   ContractApply,
   ContractSummarySchema,
   ContractVersionSchema,
@@ -175,6 +179,22 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       responses: { 202: json(ExportChecksSchema, 'Queued: poll GET /api/govern/export-checks') },
     }),
     async (c) => c.json(await queueExportCheck(ctx, c.var.scoped, ctx.clock), 202),
+  );
+  app.openapi(
+    apiRoute('govern', 'get', '/api/govern/forecasts', {
+      summary: 'The client’s logged forecasts, newest first (vendor staff: their provider’s)',
+      request: { query: ClientForecastQuery },
+      responses: { 200: json(listOf(ClientForecastSchema, 'ClientForecastList'), 'Forecasts') },
+    }),
+    async (c) => c.json({ items: await listForecasts(c.var.scoped, c.req.valid('query').providerId) }, 200),
+  );
+  app.openapi(
+    apiRoute('govern', 'post', '/api/govern/forecasts', {
+      summary: 'Log a forecast given to a vendor (a month or days; a later one is a new version)',
+      request: { body: jsonBody(ClientForecastCreate) },
+      responses: { 201: json(ClientForecastSchema, 'Logged') },
+    }),
+    async (c) => c.json(await logForecast(c.var.scoped, ctx.clock, c.req.valid('json')), 201),
   );
   app.openapi(
     apiRoute('govern', 'get', '/api/govern/contract-schema', {

@@ -190,45 +190,120 @@ const TermMeasure = z.object({
   drillDown: z.record(z.string(), z.string()),
 });
 
-export const SettlementSchema = apiObject('Settlement', {
-  contractId: z.string(),
-  providerId: z.string(),
-  period: z.string(),
-  currency: z.string(),
-  segments: z.array(
-    z.object({
-      version: z.number().int(),
-      fromDay: z.number().int(),
-      toDay: z.number().int(),
-      days: z.number().int(),
-    }),
-  ),
-  volumes: z.object({ contacts: z.number().int(), resolutions: z.number().int() }),
-  measures: z.array(TermMeasure),
-  chargesMinor: z.number().int(),
-  /** Per rate unit: quantity billed and amount (statements computed before this field lack it). */
-  chargeLines: z
-    .array(z.object({ unit: z.string(), quantity: z.number().int(), amountMinor: z.number().int() }))
-    .optional(),
-  atRiskMinor: z.number().int(),
-  creditLines: z.array(
-    z.object({
-      version: z.number().int(),
-      termId: z.string(),
-      multiplierPercent: z.number().int(),
-      uncappedMinor: z.number().int(),
-      creditMinor: z.number().int(),
-      lineCapped: z.boolean(),
-      relieved: z.boolean(),
-    }),
-  ),
-  poolCapAdjustmentMinor: z.number().int(),
-  creditsMinor: z.number().int(),
-  earnBackMinor: z.number().int(),
-  bonusMinor: z.number().int(),
-  bonusBlockedBy: z.array(z.string()),
-  netMinor: z.number().int(),
-  chronicFailures: z.array(z.string()),
+export const SettlementSchema = z
+  .object({
+    contractId: z.string(),
+    providerId: z.string(),
+    period: z.string(),
+    currency: z.string(),
+    segments: z.array(
+      z.object({
+        version: z.number().int(),
+        fromDay: z.number().int(),
+        toDay: z.number().int(),
+        days: z.number().int(),
+      }),
+    ),
+    volumes: z.object({ contacts: z.number().int(), resolutions: z.number().int() }),
+    measures: z.array(TermMeasure),
+    chargesMinor: z.number().int(),
+    /** Per rate unit: quantity billed and amount (statements computed before this field lack it). */
+    chargeLines: z
+      .array(z.object({ unit: z.string(), quantity: z.number().int(), amountMinor: z.number().int() }))
+      .optional(),
+    atRiskMinor: z.number().int(),
+    creditLines: z.array(
+      z.object({
+        version: z.number().int(),
+        termId: z.string(),
+        multiplierPercent: z.number().int(),
+        uncappedMinor: z.number().int(),
+        creditMinor: z.number().int(),
+        lineCapped: z.boolean(),
+        relieved: z.boolean(),
+      }),
+    ),
+    poolCapAdjustmentMinor: z.number().int(),
+    creditsMinor: z.number().int(),
+    earnBackMinor: z.number().int(),
+    bonusMinor: z.number().int(),
+    bonusBlockedBy: z.array(z.string()),
+    netMinor: z.number().int(),
+    chronicFailures: z.array(z.string()),
+    /**
+     * The client's logged forecast the month was judged against (the latest logged for the whole
+     * month, unscoped) and whether the contract's forecast band relieved the credits (decision 0039).
+     */
+    forecast: z
+      .object({
+        forecastId: z.string(),
+        volume: z.number().int(),
+        loggedAt: z.string(),
+        loggedBy: z.string(),
+        actual: z.number().int(),
+        relieved: z.boolean(),
+        reason: z.enum(['above_band', 'below_band', 'inside_band', 'no_forecast', 'no_band']),
+      })
+      .optional(),
+  })
+  .openapi('Settlement');
+
+const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM');
+
+/**
+ * A forecast the client gives the vendor: for a month or a range of days, optionally of one queue,
+ * channel or language (decision 0039). Logging again is a new version; the old one stays visible.
+ */
+export const ClientForecastCreate = z
+  .object({
+    providerId: z.string().min(1).max(64),
+    period: Month.optional(),
+    from: Day.optional(),
+    to: Day.optional(),
+    queue: z.string().trim().min(1).max(80).optional(),
+    channel: z.enum(CHANNELS).optional(),
+    language: z.string().trim().min(2).max(16).optional(),
+    volume: z.number().int().min(0).max(100_000_000),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.period === undefined && v.from === undefined)
+      ctx.addIssue({ code: 'custom', path: ['period'], message: 'give a month or a from and to day' });
+    if (v.period !== undefined && (v.from !== undefined || v.to !== undefined))
+      ctx.addIssue({ code: 'custom', path: ['from'], message: 'give a month or a range of days, not both' });
+    if (v.from !== undefined && v.to === undefined)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'a range needs its last day' });
+    if (v.from !== undefined && v.to !== undefined && v.to < v.from)
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'the last day is before the first' });
+  })
+  .openapi('ClientForecastCreate');
+
+export const ClientForecastSchema = z
+  .object({
+    id: z.string(),
+    providerId: z.string(),
+    from: z.string(),
+    to: z.string(),
+    queue: z.string().nullable(),
+    channel: z.string().nullable(),
+    language: z.string().nullable(),
+    volume: z.number().int(),
+    note: z.string(),
+    loggedBy: z.string(),
+    loggedAt: z.string(),
+    /** A later forecast of the same days and scope replaced it. */
+    superseded: z.boolean(),
+  })
+  .openapi('ClientForecast');
+
+export const ClientForecastQuery = z.object({
+  providerId: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ param: { name: 'providerId', in: 'query' } }),
 });
 
 /** The review pack's words in the reader's language, from the web app's catalogs. */

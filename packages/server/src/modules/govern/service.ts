@@ -5,6 +5,7 @@ import {
   daysInForce,
   daysInMonth,
   earnBack,
+  forecastRelief,
   isChronicFailure,
   KPI_CATALOGUE,
   meetsLevel,
@@ -20,6 +21,7 @@ import type { ScopedDb } from '../../platform/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { directoryFor } from '../identity/index.js';
 import { createPolicy, revisePolicy } from '../sla/index.js';
+import { monthForecast } from './forecasts.js';
 import { openItemLines, openOnChronicFailure } from './governance.js';
 import { measureSegment, type SegmentFacts } from './measure.js';
 import { authorizeGovern } from './policy.js';
@@ -257,6 +259,7 @@ export const previousPeriod = (period: string): string => {
 export function termMonths(statement: Settlement | undefined) {
   const months = new Map<string, TermMonth>();
   if (!statement) return months;
+  const relieved = statement.forecast?.relieved === true; // a relieved month missed nothing
   for (const m of statement.measures) {
     if (m.kind !== 'critical') continue;
     const before = months.get(m.termId);
@@ -264,7 +267,7 @@ export function termMonths(statement: Settlement | undefined) {
       .filter((l) => l.termId === m.termId)
       .reduce((sum, l) => sum + l.creditMinor, 0);
     months.set(m.termId, {
-      missed: (before?.missed ?? false) || m.missed,
+      missed: !relieved && ((before?.missed ?? false) || m.missed),
       metExpected: (before?.metExpected ?? true) && m.metExpected,
       creditMinor: credit,
     });
@@ -328,6 +331,7 @@ export async function settle(
     runs,
     docs,
     history,
+    forecast: await monthForecast(s, query.providerId, query.period, clock.now()),
   });
   await s.transaction(async (tx) => {
     await tx
@@ -377,6 +381,8 @@ export interface StatementInput {
   docs: ReadonlyMap<number, ContractDocumentJson>;
   /** Earlier months' outcomes per critical term, oldest first (repeats, earn-back, chronic failure). */
   history: Map<string, TermMonth>[];
+  /** The client's logged forecast of the month (forecasts.ts), if any: the contract's forecast relief. */
+  forecast?: { id: string; volume: number; loggedAt: string; loggedBy: string } | undefined;
 }
 
 /**
@@ -476,12 +482,21 @@ export async function computeStatement(s: ScopedDb, input: StatementInput): Prom
       outcomes: [],
     });
 
+  // Forecast relief: volume outside the contract's band around the client's forecast suspends the
+  // month's service-level credits (core forecastRelief); the statement shows the forecast used.
+  const band = latestDoc.forecastBand;
+  const relief = input.forecast && band ? forecastRelief(input.forecast.volume, contacts, band) : undefined;
+  const relieved = relief?.relieved === true;
+  const judged = relieved
+    ? segments.map((seg) => ({ ...seg, outcomes: seg.outcomes.map((o) => ({ ...o, relieved: true })) }))
+    : segments;
   const critical = latestDoc.terms.filter((t) => t.kind === 'critical');
   const current = new Map<string, TermMonth>();
   for (const term of critical) {
     const own = measures.filter((m) => m.termId === term.id);
     current.set(term.id, {
-      missed: own.some((m) => m.missed),
+      // A relieved month binds no service level: it is not a miss for repeats, earn-back or chronic failure.
+      missed: !relieved && own.some((m) => m.missed),
       metExpected: own.length > 0 && own.every((m) => m.metExpected),
       creditMinor: 0,
     });
@@ -521,7 +536,7 @@ export async function computeStatement(s: ScopedDb, input: StatementInput): Prom
   }));
   const result = settlePeriod({
     daysInPeriod: D,
-    segments,
+    segments: judged,
     escalationPercent: latestDoc.escalationPercent,
     priorConsecutiveMisses,
     earnBackMinor,
@@ -551,6 +566,19 @@ export async function computeStatement(s: ScopedDb, input: StatementInput): Prom
     bonusBlockedBy: [...result.bonus.blockedBy],
     netMinor: result.netMinor,
     chronicFailures,
+    ...(input.forecast
+      ? {
+          forecast: {
+            forecastId: input.forecast.id,
+            volume: input.forecast.volume,
+            loggedAt: input.forecast.loggedAt,
+            loggedBy: input.forecast.loggedBy,
+            actual: contacts,
+            relieved,
+            reason: relief?.reason ?? ('no_band' as const),
+          },
+        }
+      : {}),
   };
   return statement;
 }

@@ -72,9 +72,27 @@ export interface ExportChecksTable {
   evidence: ColumnType<unknown, string, string>;
 }
 
+/** A forecast the client gave the vendor: never edited, a late change is a newer row (decision 0039). */
+export interface ClientForecastsTable {
+  id: string;
+  organization_id: string;
+  provider_id: string;
+  /** First and last day (YYYY-MM-DD, inclusive) the forecast covers. */
+  period_from: ColumnType<string, string, string>;
+  period_to: ColumnType<string, string, string>;
+  queue: string | null;
+  channel: string | null;
+  language: string | null;
+  volume: number;
+  note: ColumnType<string, string | undefined, string>;
+  logged_by: string;
+  logged_at: Timestamp;
+}
+
 declare module '../../platform/db/schema.js' {
   interface DB {
     export_checks: ExportChecksTable;
+    client_forecasts: ClientForecastsTable;
     governance_items: GovernanceItemsTable;
     contracts: ContractsTable;
     contract_versions: ContractVersionsTable;
@@ -88,6 +106,7 @@ export const governScopedTables = scopedTables({
   contract_versions: 'provider_id',
   settlements: 'provider_id',
   governance_items: 'provider_id',
+  client_forecasts: 'provider_id',
   // The organization's whole export: in-house administrators only (govern.manage).
   export_checks: null,
 });

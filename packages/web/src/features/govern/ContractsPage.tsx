@@ -10,6 +10,7 @@ import { useMe } from '../auth/session';
 import { governApi } from './api';
 import { ChangeTermsForm } from './ChangeTermsForm';
 import { ExitPanel } from './ExitPanel';
+import { ForecastsPanel } from './ForecastsPanel';
 import { GovernancePanel } from './GovernancePanel';
 import { ReconcilePanel } from './ReconcilePanel';
 import { SimulatePanel } from './SimulatePanel';
@@ -279,6 +280,24 @@ export function ContractsPage() {
                     value: money(statement[field]),
                   })),
                   { label: t('govern.net'), value: money(statement.netMinor), testId: 'settlement-net' },
+                  ...(statement.forecast
+                    ? [
+                        {
+                          label: t('govern.forecasts.used'),
+                          value: t(
+                            statement.forecast.relieved
+                              ? 'govern.forecasts.usedRelieved'
+                              : 'govern.forecasts.usedNotRelieved',
+                            {
+                              forecast: fmt.number(statement.forecast.volume),
+                              actual: fmt.number(statement.forecast.actual),
+                              loggedAt: fmt.dateTime(statement.forecast.loggedAt),
+                            },
+                          ),
+                          testId: 'settlement-forecast',
+                        },
+                      ]
+                    : []),
                 ]}
               />
               <div className="table-wrap">
@@ -328,6 +347,7 @@ export function ContractsPage() {
               ) : null}
             </>
           ) : null}
+          <ForecastsPanel providerId={selected.providerId} manage={manage} />
           <GovernancePanel contractId={selected.id} manage={manage} />
           {manage ? <ExitPanel contractId={selected.id} /> : null}
           {manage && versions.data?.length ? (

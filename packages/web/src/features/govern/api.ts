@@ -1,4 +1,6 @@
 import type {
+  ClientForecast,
+  ClientForecastCreate,
   ContractApply,
   ContractDocument,
   ContractSummary,
@@ -59,6 +61,12 @@ export const governApi = {
     if (!job.result) throw new Error(job.error ?? job.status);
     return job.result;
   },
+  /** The client's logged forecasts to the provider, newest first (earlier versions marked superseded). */
+  forecasts: (providerId: string) =>
+    api
+      .get<ListResponse<ClientForecast>>(`/govern/forecasts?providerId=${encodeURIComponent(providerId)}`)
+      .then((r) => r.items),
+  logForecast: (input: ClientForecastCreate) => api.post<ClientForecast>('/govern/forecasts', input),
   governance: (id: string) =>
     api
       .get<ListResponse<GovernanceItem>>(`/govern/contracts/${encodeURIComponent(id)}/governance`)

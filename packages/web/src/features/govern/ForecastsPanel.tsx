@@ -1,0 +1,119 @@
+import type { ClientForecast } from '@shoreline/server/contract';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { numberColumn, textColumn } from '../../kit/columns';
+import { DataTable, resourceRows } from '../../kit/DataTable';
+import { FormActions, FormProblems, TextField } from '../../kit/fields';
+import { useFormat } from '../../lib/useFormat';
+import { useResource } from '../../lib/useResource';
+import { useSubmit } from '../../lib/useSubmit';
+import { governApi } from './api';
+
+/**
+ * The forecasts the client gave the vendor (decision 0039): the settlement's forecast relief reads
+ * the latest one of the month. Logging again keeps the earlier one, marked as replaced, so a late
+ * change stays visible. Vendor staff read their own provider's; administrators log.
+ */
+export function ForecastsPanel(props: { providerId: string; manage: boolean }) {
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const items = useResource(() => governApi.forecasts(props.providerId), [props.providerId]);
+  const submit = useSubmit();
+  const [period, setPeriod] = useState('');
+  const [volume, setVolume] = useState('');
+  const [note, setNote] = useState('');
+  const log = async () => {
+    const done = await submit.run(() =>
+      governApi.logForecast({
+        providerId: props.providerId,
+        period,
+        volume: Number(volume),
+        ...(note ? { note } : {}),
+      }),
+    );
+    if (done) {
+      setVolume('');
+      setNote('');
+      items.reload();
+    }
+  };
+  const scope = (f: ClientForecast) => [f.queue, f.channel, f.language].filter(Boolean).join(' · ') || null;
+
+  return (
+    <section aria-labelledby="forecasts-title">
+      <h3 id="forecasts-title">{t('govern.forecasts.title')}</h3>
+      <p className="field-help">{t('govern.forecasts.help')}</p>
+      <DataTable<ClientForecast>
+        caption={t('govern.forecasts.title')}
+        {...resourceRows(items)}
+        rowKey={(f) => f.id}
+        testId="client-forecasts"
+        pageSize={20}
+        empty={t('govern.forecasts.empty')}
+        rowProps={(f) => ({ 'data-superseded': String(f.superseded) })}
+        columns={[
+          textColumn<ClientForecast>('from', t('govern.forecasts.days'), (f) => f.from, {
+            cell: (f) => `${fmt.date(f.from)} – ${fmt.date(f.to)}`,
+            nowrap: true,
+          }),
+          textColumn<ClientForecast>('scope', t('govern.forecasts.scope'), scope),
+          numberColumn<ClientForecast>(
+            'volume',
+            t('govern.forecasts.volume'),
+            (f) => f.volume,
+            (n) => fmt.number(n),
+          ),
+          textColumn<ClientForecast>('loggedAt', t('govern.forecasts.loggedAt'), (f) => f.loggedAt, {
+            cell: (f) => fmt.dateTime(f.loggedAt),
+            nowrap: true,
+          }),
+          textColumn<ClientForecast>('status', t('common.status'), (f) =>
+            f.superseded ? t('govern.forecasts.superseded') : t('govern.forecasts.current'),
+          ),
+          textColumn<ClientForecast>('note', t('govern.forecasts.note'), (f) => f.note),
+        ]}
+      />
+      {props.manage ? (
+        <form
+          onChange={submit.onChange}
+          onSubmit={(e) => {
+            e.preventDefault();
+            void log();
+          }}
+        >
+          <FormProblems submit={submit} />
+          <div className="form-grid">
+            <TextField
+              label={t('govern.forecasts.month')}
+              type="month"
+              name="period"
+              required
+              value={period}
+              onValue={setPeriod}
+              error={submit.fields.period}
+            />
+            <TextField
+              label={t('govern.forecasts.volume')}
+              type="number"
+              min="0"
+              step="1"
+              name="volume"
+              required
+              value={volume}
+              onValue={setVolume}
+              error={submit.fields.volume}
+            />
+            <TextField
+              label={t('govern.forecasts.note')}
+              name="note"
+              value={note}
+              onValue={setNote}
+              error={submit.fields.note}
+            />
+          </div>
+          <FormActions busy={submit.busy} label={t('govern.forecasts.log')} />
+        </form>
+      ) : null}
+    </section>
+  );
+}
