@@ -7,6 +7,7 @@ import {
   TICKET_WIRE_FIELDS,
   type TicketField,
 } from '@shoreline/core';
+import { TICKET_TYPES } from './vocabulary.js';
 
 /** The zod type of one catalogue field on the wire (core/tickets/fields.ts). */
 function wireType(f: TicketField): z.ZodTypeAny {
@@ -30,9 +31,12 @@ function wireType(f: TicketField): z.ZodTypeAny {
 }
 
 /** A ticket as the API answers it, derived field by field from the catalogue. */
-export const TicketSchema = z
-  .object(Object.fromEntries(TICKET_WIRE_FIELDS.map((f) => [f.wire, wireType(f)])))
-  .openapi('Ticket');
+const ticketShape: Record<string, z.ZodTypeAny> = {
+  ...Object.fromEntries(TICKET_WIRE_FIELDS.map((f) => [f.wire, wireType(f)])),
+  // Live only, not in the import catalogue.
+  type: z.enum(TICKET_TYPES).nullable().openapi({ description: 'What kind of case; null: not known.' }),
+};
+export const TicketSchema = z.object(ticketShape).openapi('Ticket');
 
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const Tag = z
@@ -64,6 +68,7 @@ export const HistoryStepSchema = z
     supportLine: z.string().nullable(),
     assignee: z.string().nullable(),
     reason: z.string().nullable(),
+    ticketType: z.enum(TICKET_TYPES).nullable(),
   })
   .openapi('TicketHistoryStep');
 
@@ -91,6 +96,7 @@ export const TicketCreate = z
     subject: Text(500),
     channel: z.enum(CHANNELS),
     priority: z.enum(TICKET_PRIORITIES).nullable().optional(),
+    type: z.enum(TICKET_TYPES).nullable().optional(),
     language: z.string().trim().max(35).nullable().optional(),
     requester: z.string().trim().max(320).nullable().optional(),
     providerId: Id.nullable().optional(),
@@ -133,6 +139,11 @@ export const PriorityChange = z
   .object({ priority: z.enum(TICKET_PRIORITIES).nullable() })
   .strict()
   .openapi('TicketPriorityChange');
+
+export const TypeChange = z
+  .object({ type: z.enum(TICKET_TYPES).nullable() })
+  .strict()
+  .openapi('TicketTypeChange');
 
 export const Escalation = z
   .object({
