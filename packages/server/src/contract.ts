@@ -190,7 +190,9 @@ import type {
   MessageCreate as MessageCreateSchema,
   MessageSchema,
   TicketDetailSchema,
+  TypeChange as TypeChangeSchema,
 } from './modules/tickets/index.js';
+import type { TicketType } from './modules/tickets/vocabulary.js';
 import type {
   CreatedEndpointSchema,
   DeliverySchema,
@@ -221,6 +223,7 @@ export * from './modules/identity/vocabulary.js';
 export * from './modules/insight/vocabulary.js';
 export * from './modules/plan/vocabulary.js';
 export * from './modules/sales/vocabulary.js';
+export * from './modules/tickets/vocabulary.js';
 
 export type Locale = (typeof LOCALES)[number];
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
@@ -308,10 +311,10 @@ export type TopicPoint = TopicTrend['points'][number];
 export type LeftOut = TopicTrend['leftOut'];
 export type TrainingNeeds = z.infer<typeof TrainingNeedsSchema>;
 export type TrainingNeed = TrainingNeeds['items'][number];
-/** A ticket as the tickets API answers it (typed from core's field catalogue). */
-export type Ticket = WireTicket;
+/** A ticket as the tickets API answers it (typed from core's field catalogue, plus its live-only type). */
+export type Ticket = WireTicket & { type: TicketType | null };
 /** A ticket with its conversation (messages) and history (GET /api/tickets/{id}). */
-export type TicketDetail = Omit<z.infer<typeof TicketDetailSchema>, 'ticket'> & { ticket: WireTicket };
+export type TicketDetail = Omit<z.infer<typeof TicketDetailSchema>, 'ticket'> & { ticket: Ticket };
 /** The drill-down's subset of a ticket. */
 export type InsightTicket = Pick<WireTicket, (typeof DRILL_DOWN_FIELDS)[number]>;
 export type InsightTicketPage = Omit<z.infer<typeof TicketPageSchema>, 'items'> & { items: InsightTicket[] };
@@ -354,6 +357,8 @@ export type TicketMessage = z.infer<typeof MessageSchema>;
 export type TicketMessageCreate = z.input<typeof MessageCreateSchema>;
 export type TicketHistoryStep = z.infer<typeof HistoryStepSchema>;
 export type TicketEscalation = z.input<typeof EscalationSchema>;
+/** PATCH /api/tickets/{id}/type. */
+export type TicketTypeChange = z.input<typeof TypeChangeSchema>;
 export type TicketBulkRequest = z.input<typeof BulkRequestSchema>;
 export type TicketBulkResult = Omit<z.infer<typeof BulkResultSchema>, 'results'> & {
   results: (Omit<z.infer<typeof BulkResultSchema>['results'][number], 'ticket'> & { ticket?: Ticket })[];

@@ -117,6 +117,7 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'POST /api/tickets/:id/transfer': (f) => f('providers').map((providerId) => ({ providerId })),
   'POST /api/tickets/:id/merge': (f) => f('tickets').map((into) => ({ into })),
   'PATCH /api/tickets/:id/priority': () => [{ priority: 'urgent' }],
+  'PATCH /api/tickets/:id/type': () => [{ type: 'complaint' }],
   // Vendor staff escalate by reason alone; naming a foreign team must be refused too.
   'POST /api/tickets/:id/escalate': (f) => [
     { reason: 'Taken over' },

@@ -55,5 +55,5 @@ export const AUTHOR_TYPES = ['customer', 'agent', 'system', 'bot'] as const;
 export type AuthorType = (typeof AUTHOR_TYPES)[number];
 
 /** Kinds of step in a ticket's recorded life (`ticket_events.kind`). */
-export const TICKET_EVENT_KINDS = ['created', 'status', 'handoff', 'reopen', 'assignment'] as const;
+export const TICKET_EVENT_KINDS = ['created', 'status', 'handoff', 'reopen', 'assignment', 'type'] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];

@@ -36,6 +36,8 @@ export interface RoutingDecision {
   /** Candidate teams that qualified, in the rule's order. */
   readonly candidates: readonly string[];
   readonly priority: TicketPriority | null;
+  /** The type the rule sets, or null. */
+  readonly type: string | null;
   readonly tags: readonly string[];
   readonly slaPolicyId: string | null;
   /** One English sentence for logs and the API; the web app builds its own from the fields. */
@@ -78,6 +80,7 @@ function decide(
     id: string;
     name: string;
     priority?: TicketPriority;
+    type?: string;
     tags?: readonly string[];
     slaPolicyId?: string;
   },
@@ -103,6 +106,7 @@ function decide(
     checks,
     candidates: candidates.map((c) => c.team.id),
     priority: rule.priority ?? null,
+    type: rule.type ?? null,
     tags: rule.tags ?? [],
     slaPolicyId: rule.slaPolicyId ?? null,
     reason: `rule "${rule.name}"${matched ? ` (${matched})` : ''}: ${why}`,
@@ -163,6 +167,7 @@ export function route(
     checks: [],
     candidates: [],
     priority: null,
+    type: null,
     tags: [],
     slaPolicyId: null,
     reason: 'no rule matched and no team works this language and channel',

@@ -38,6 +38,8 @@ export interface RoutingRule {
   /** Candidate teams; the ticket goes to one of these that qualifies (language, channel). */
   readonly teamIds: readonly string[];
   readonly priority?: TicketPriority;
+  /** The ticket type it sets (the tickets module's vocabulary, e.g. complaint: its own SLA policy). */
+  readonly type?: string;
   readonly tags?: readonly string[];
   readonly slaPolicyId?: string;
   /** If nobody has taken the ticket after `afterSeconds`, offer it to one of these teams too. */

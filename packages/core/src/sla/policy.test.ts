@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   atRiskSeconds,
@@ -31,10 +32,12 @@ const ticket = {
 const created = new Date('2026-06-01T00:00Z');
 
 describe('specificity', () => {
-  it('counts conditions first, then precedence priority > channel > segment > team > provider', () => {
+  it('counts conditions first, then precedence type > priority > channel > segment > team > provider', () => {
     expect(specificity({}, ticket)).toBe(0);
-    expect(specificity({ priorities: ['urgent'] }, ticket)).toBe(48);
-    expect(specificity({ channels: ['email'] }, ticket)).toBe(40);
+    expect(specificity({ types: ['complaint'] }, { ...ticket, type: 'complaint' })).toBe(96);
+    expect(specificity({ priorities: ['urgent'] }, ticket)).toBe(80);
+    expect(specificity({ channels: ['email'] }, ticket)).toBe(72);
+    expect(specificity({ types: ['complaint'] }, ticket)).toBeNull();
     expect(specificity({ teamIds: ['team_a'], providerIds: ['prv_v'] }, ticket)).toBeGreaterThan(
       specificity({ priorities: ['urgent'] }, ticket)!,
     );
@@ -99,5 +102,46 @@ describe('atRiskSeconds', () => {
     expect(atRiskSeconds(1_001, { percent: 75 })).toBe(750);
     expect(atRiskSeconds(3_600, { leadSeconds: 900 })).toBe(2_700);
     expect(atRiskSeconds(600, { leadSeconds: 900 })).toBe(0);
+  });
+});
+
+describe('matching on ticket type', () => {
+  const complaints = v({
+    policyId: 'complaints',
+    position: 9,
+    conditions: { types: ['complaint'] },
+    targets: [{ firstResponseSeconds: 1_800, resolutionSeconds: 172_800 }],
+  });
+  const urgent = v({
+    policyId: 'urgent',
+    targets: [{ priorities: ['urgent'], firstResponseSeconds: 3_600, resolutionSeconds: 28_800 }],
+  });
+  it('a complaint gets the complaint policy over a priority policy ordered before it', () => {
+    expect(matchSlaPolicy([urgent, complaints], { ...ticket, type: 'complaint' }, created)).toMatchObject({
+      policyId: 'complaints',
+      targets: { first_response: 1_800, resolution: 172_800 },
+    });
+    expect(matchSlaPolicy([urgent, complaints], { ...ticket, type: 'question' }, created)?.policyId).toBe(
+      'urgent',
+    );
+    expect(matchSlaPolicy([urgent, complaints], ticket, created)?.policyId).toBe('urgent');
+  });
+  it('for all tickets: a type-only condition beats any other single condition, and never matches another type', () => {
+    const other = fc.constantFrom(
+      { priorities: ['urgent' as const] },
+      { channels: ['email' as const] },
+      { segments: ['gold'] },
+      { teamIds: ['team_a'] },
+      { providerIds: ['prv_v'] },
+    );
+    const type = fc.constantFrom('question', 'incident', 'problem', 'task', 'complaint', null);
+    fc.assert(
+      fc.property(other, type, (c, t) => {
+        const facts = { ...ticket, type: t };
+        const typed = specificity({ types: ['complaint'] }, facts);
+        if (t !== 'complaint') return typed === null;
+        return typed !== null && typed > (specificity(c, facts) ?? -1);
+      }),
+    );
   });
 });

@@ -9,6 +9,8 @@ export type SlaMetric = (typeof SLA_METRICS)[number];
  * attribute (any of the values); an empty or absent list is no condition.
  */
 export interface SlaConditions {
+  /** Ticket types (question, incident, problem, task, complaint: the tickets module's vocabulary). */
+  readonly types?: readonly string[];
   readonly priorities?: readonly TicketPriority[];
   readonly channels?: readonly Channel[];
   readonly segments?: readonly string[];
@@ -43,6 +45,8 @@ export interface SlaPolicyVersion {
 
 /** What matching looks at on a ticket. */
 export interface SlaTicketFacts {
+  /** The ticket's type; absent or null when it has none. */
+  readonly type?: string | null;
   readonly priority: TicketPriority | null;
   readonly channel: Channel | null;
   readonly segment: string | null;
@@ -52,9 +56,12 @@ export interface SlaTicketFacts {
 
 /**
  * The dimensions in order of precedence, highest first: with equally many conditions, a target naming
- * the priority beats one naming the channel, which beats segment, team, provider.
+ * the ticket type beats one naming the priority, then channel, segment, team, provider. Type comes
+ * first so that a complaint policy (ISO 10002 asks complaints be handled on their own timetable)
+ * wins over a priority policy of the same specificity.
  */
 const DIMENSIONS = [
+  ['types', 'type'],
   ['priorities', 'priority'],
   ['channels', 'channel'],
   ['segments', 'segment'],
@@ -64,12 +71,12 @@ const DIMENSIONS = [
 
 /**
  * How specific a set of conditions is, or null when the ticket fails one: the number of conditions
- * times 32, plus a bit per dimension weighted by precedence (priority 16 … provider 1). So more
- * conditions always win; among equally many, the higher-precedence dimension wins. (Freshdesk and
+ * times 64, plus a bit per dimension weighted by precedence (type 32, priority 16 … provider 1). So
+ * more conditions always win; among equally many, the higher-precedence dimension wins. (Freshdesk and
  * Zendesk pick the first policy in an admin-ordered list; a specificity rule lets contracts add
  * narrower targets without reordering.)
  *
- * @example specificity({priorities:['urgent']}, {priority:'urgent', …}) // 32 + 16 = 48
+ * @example specificity({priorities:['urgent']}, {priority:'urgent', …}) // 64 + 16 = 80
  */
 export function specificity(c: SlaConditions, t: SlaTicketFacts): number | null {
   let count = 0;
@@ -79,9 +86,9 @@ export function specificity(c: SlaConditions, t: SlaTicketFacts): number | null 
     if (!values || values.length === 0) return;
     count++;
     bits |= 1 << (DIMENSIONS.length - 1 - i);
-    if (!values.includes(t[fact])) count = Number.NEGATIVE_INFINITY;
+    if (!values.includes(t[fact] ?? null)) count = Number.NEGATIVE_INFINITY;
   });
-  return count < 0 ? null : count * 32 + bits;
+  return count < 0 ? null : count * 64 + bits;
 }
 
 /** The versions of each policy in force at `at`: for each policy id, the latest version effective by then. */
@@ -169,6 +176,7 @@ export function matchSlaPolicy(
 function mergeConditions(a: SlaConditions, b: SlaConditions): SlaConditions {
   const pick = <K extends keyof SlaConditions>(k: K) => (b[k]?.length ? b[k] : a[k]);
   return {
+    types: pick('types'),
     priorities: pick('priorities'),
     channels: pick('channels'),
     segments: pick('segments'),

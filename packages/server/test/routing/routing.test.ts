@@ -42,6 +42,7 @@ describe('routing module', () => {
             conditions: { languages: ['tr'] },
             teamIds: [teams['Istanbul Care']],
             tags: ['tr'],
+            type: 'question',
           },
           {
             name: 'Refunds in English',
@@ -77,7 +78,8 @@ describe('routing module', () => {
       open: true,
       language: 'tr',
     });
-    expect(ticket).toMatchObject({ teamId: teams['Istanbul Care'], language: 'tr' });
+    // The rule's type, so the ticket gets the policy for its type (complaints have their own).
+    expect(ticket).toMatchObject({ teamId: teams['Istanbul Care'], language: 'tr', type: 'question' });
     const res = await app.request(`/api/routing/tickets/${ticket.id}`, { auth: admin });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ruleName: 'Turkish', basis: 'open_least_loaded' });

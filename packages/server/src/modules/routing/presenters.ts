@@ -19,6 +19,7 @@ export function presentRule(row: Selectable<RoutingRulesTable>) {
     conditions: Record<string, string[]>;
     teamIds: string[];
     priority?: string;
+    type?: string;
     tags?: string[];
     slaPolicyId?: string;
     overflow?: { afterSeconds: number; teamIds: string[] };

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS, TICKET_PRIORITIES, TOPICS } from '@shoreline/core';
 import { apiInput, apiObject } from '../../platform/http/schema.js';
+import { TICKET_TYPES } from '../tickets/index.js';
 
 const Word = z.string().trim().min(1).max(64);
 const Language = z
@@ -22,6 +23,8 @@ export const RoutingRuleInput = z
     conditions: RoutingConditions.default({}),
     teamIds: z.array(z.string().min(1).max(64)).min(1).max(50),
     priority: z.enum(TICKET_PRIORITIES).optional(),
+    /** The ticket type it sets when the channel did not say (complaints: their own SLA policy). */
+    type: z.enum(TICKET_TYPES).optional(),
     tags: z.array(Word).max(20).optional(),
     slaPolicyId: z.string().min(1).max(64).optional(),
     /** Not taken (no assignee) after `afterSeconds`: move to the least loaded open one of these teams. */

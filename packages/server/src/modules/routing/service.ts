@@ -41,6 +41,7 @@ function toCore(r: { id: string; name: string } & RuleInputLike): RoutingRule {
     conditions: r.conditions as RoutingRule['conditions'],
     teamIds: r.teamIds,
     ...(r.priority ? { priority: r.priority as RoutingRule['priority'] } : {}),
+    ...(r.type ? { type: r.type } : {}),
     ...(r.tags ? { tags: r.tags } : {}),
     ...(r.slaPolicyId ? { slaPolicyId: r.slaPolicyId } : {}),
     ...(r.overflow ? { overflow: r.overflow } : {}),
@@ -50,6 +51,7 @@ type RuleInputLike = {
   conditions: Record<string, readonly string[] | undefined>;
   teamIds: string[];
   priority?: string | undefined;
+  type?: string | undefined;
   tags?: string[] | undefined;
   slaPolicyId?: string | undefined;
   overflow?: { afterSeconds: number; teamIds: string[] } | undefined;
@@ -123,7 +125,7 @@ export type RoutedTicketInput = ticketService.NewTicket & { segment?: string | n
 /**
  * Opens a ticket where routing sends it (through the tickets service): detects the language when
  * none is given, routes at the clock's instant with each team's current load, opens the ticket in
- * the chosen team with the rule's priority and tags, and records the decision (which rule, why) in
+ * the chosen team with the rule's priority, type and tags, and records the decision (which rule, why) in
  * the same transaction. A ticket no team takes is opened without a team.
  */
 export async function createRoutedTicket(s: ScopedDb, clock: Clock, input: RoutedTicketInput) {
@@ -151,6 +153,7 @@ export async function createRoutedTicket(s: ScopedDb, clock: Clock, input: Route
       language,
       ...(decision.teamId ? { teamId: decision.teamId, providerId: decision.providerId } : {}),
       priority: input.priority ?? decision.priority,
+      type: input.type ?? (decision.type as ticketService.NewTicket['type']) ?? null,
       tags: [...(input.tags ?? []), ...decision.tags],
     })) as Record<string, unknown> & { id: string; providerId: string | null; teamId: string | null };
     await tx

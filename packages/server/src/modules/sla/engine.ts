@@ -100,14 +100,15 @@ export interface NewTicketFacts {
   priority: string | null;
   channel: string | null;
   segment: string | null;
+  type: string | null;
   createdAt: Date;
 }
 
-/** Applies the policy in force at the ticket's creation; no row when none covers it. */
-export async function applyPolicy(db: Db, clock: Clock, t: NewTicketFacts): Promise<void> {
-  const applied = matchSlaPolicy(
-    await policyVersions(db, t.organizationId),
+function match(versions: SlaPolicyVersion[], t: NewTicketFacts): AppliedSla | null {
+  return matchSlaPolicy(
+    versions,
     {
+      type: t.type,
       priority: t.priority as never,
       channel: t.channel as never,
       segment: t.segment,
@@ -116,6 +117,14 @@ export async function applyPolicy(db: Db, clock: Clock, t: NewTicketFacts): Prom
     },
     t.createdAt,
   );
+}
+
+const appliedJson = (a: AppliedSla) =>
+  JSON.stringify({ targets: a.targets, pauseStatuses: a.pauseStatuses, atRisk: a.atRisk });
+
+/** Applies the policy in force at the ticket's creation; no row when none covers it. */
+export async function applyPolicy(db: Db, clock: Clock, t: NewTicketFacts): Promise<void> {
+  const applied = match(await policyVersions(db, t.organizationId), t);
   if (!applied) return;
   const inserted = await db
     .insertInto('ticket_sla')
@@ -127,14 +136,11 @@ export async function applyPolicy(db: Db, clock: Clock, t: NewTicketFacts): Prom
       priority: t.priority,
       channel: t.channel,
       segment: t.segment,
+      ticket_type: t.type,
       ticket_created_at: t.createdAt,
       policy_id: applied.policyId,
       policy_version: applied.version,
-      applied: JSON.stringify({
-        targets: applied.targets,
-        pauseStatuses: applied.pauseStatuses,
-        atRisk: applied.atRisk,
-      }),
+      applied: appliedJson(applied),
       timeline: '[]',
       paused_seconds: 0,
       outcome_synced: null,
@@ -144,6 +150,38 @@ export async function applyPolicy(db: Db, clock: Clock, t: NewTicketFacts): Prom
     .returningAll()
     .executeTakeFirst();
   if (inserted) await refresh(db, clock, inserted);
+}
+
+/**
+ * A ticket's type changed: the policy is matched again as if the ticket had been created with that
+ * type (the versions in force at its creation, so the clocks still run from creation and the
+ * timeline is kept). A ticket no policy covered before gets a row now; one no policy covers any
+ * more loses its row and targets (it has no SLA).
+ */
+export async function reapplyPolicy(db: Db, clock: Clock, t: NewTicketFacts): Promise<void> {
+  const row = await lockRow(db, t.organizationId, t.ticketId);
+  if (!row) return applyPolicy(db, clock, t);
+  const facts = { ...t, segment: row.segment, providerId: row.provider_id, teamId: row.team_id };
+  const applied = match(await policyVersions(db, t.organizationId), facts);
+  if (!applied) {
+    await db.deleteFrom('ticket_sla_targets').where('ticket_id', '=', t.ticketId).execute();
+    await db.deleteFrom('ticket_sla').where('ticket_id', '=', t.ticketId).execute();
+    return;
+  }
+  const updated = await db
+    .updateTable('ticket_sla')
+    .set({
+      ticket_type: t.type,
+      priority: t.priority,
+      policy_id: applied.policyId,
+      policy_version: applied.version,
+      applied: appliedJson(applied),
+      updated_at: clock.now(),
+    })
+    .where('ticket_id', '=', t.ticketId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await refresh(db, clock, updated);
 }
 
 /** Appends a timeline entry (events arrive at least once: an entry already there is not repeated). */

@@ -1,12 +1,13 @@
 import type { EventListener, StoredEvent } from '../../platform/events/index.js';
-import { appendTimeline, applyPolicy, moveTicket } from './engine.js';
+import { appendTimeline, applyPolicy, moveTicket, reapplyPolicy } from './engine.js';
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
  * The SLA engine hears a live ticket's life from the tickets module's domain events (it never reads
  * the tickets table): creation applies the policy in force then, messages and status changes go on
- * the ticket's SLA timeline, a transfer moves its scope and calendar; each recomputes the due times
+ * the ticket's SLA timeline, a transfer moves its scope and calendar, a type change matches the
+ * policy again (complaints have their own); each recomputes the due times
  * and schedules the checks (engine.ts). Runs in the listener's transaction, with its cursor.
  */
 export const slaListener: EventListener = {
@@ -17,6 +18,7 @@ export const slaListener: EventListener = {
     'message.sent',
     'ticket.status_changed',
     'ticket.transferred',
+    'ticket.type_changed',
   ],
   async handle(event: StoredEvent, { tx, clock }) {
     const p = event.payload;
@@ -32,7 +34,20 @@ export const slaListener: EventListener = {
           priority: str(p.priority),
           channel: str(p.channel),
           segment: str(p.segment),
+          type: str(p.type),
           createdAt: new Date(event.occurredAt),
+        });
+      case 'ticket.type_changed':
+        return reapplyPolicy(tx, clock, {
+          ticketId: event.subjectId,
+          organizationId: org,
+          providerId: event.providerId,
+          teamId: str(p.teamId),
+          priority: str(p.priority),
+          channel: str(p.channel),
+          segment: null,
+          type: str(p.to),
+          createdAt: new Date(str(p.createdAt) ?? event.occurredAt),
         });
       case 'message.received':
         return appendTimeline(tx, clock, org, event.subjectId, { at, kind: 'customer_message' });

@@ -79,4 +79,9 @@ export const slaMigrations: Migration[] = [
       where next_due_at is not null;
     `,
   ),
+  scriptMigration(
+    '2026-12-03T1631_sla_ticket_type',
+    `-- Policies match on the ticket's type (complaints); the attainment report groups by it.
+    alter table ticket_sla add column ticket_type text;`,
+  ),
 ];

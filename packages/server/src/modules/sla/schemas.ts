@@ -1,12 +1,14 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS, SLA_METRICS, TICKET_PRIORITIES, TICKET_STATUSES } from '@shoreline/core';
 import { apiInput, apiObject } from '../../platform/http/schema.js';
+import { TICKET_TYPES } from '../tickets/index.js';
 
 /** Whole business seconds, at least one, at most a year: never floats (STYLE: no float thresholds). */
 const Seconds = z.number().int().min(1).max(31_536_000);
 const Ids = z.array(z.string().min(1).max(64)).max(200);
 
 const Conditions = {
+  types: z.array(z.enum(TICKET_TYPES)).max(TICKET_TYPES.length).optional(),
   priorities: z.array(z.enum(TICKET_PRIORITIES)).max(4).optional(),
   channels: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
   segments: z.array(z.string().trim().min(1).max(64)).max(50).optional(),
@@ -99,7 +101,7 @@ export const TicketSlaSchema = apiObject('TicketSla', {
   targets: z.array(SlaTargetStateSchema),
 });
 
-export const ATTAINMENT_GROUPS = ['team', 'provider', 'priority'] as const;
+export const ATTAINMENT_GROUPS = ['team', 'provider', 'priority', 'type'] as const;
 
 export const AttainmentQuery = z.object({
   from: z.iso.datetime({ offset: true }).openapi({ param: { name: 'from', in: 'query' } }),

@@ -160,15 +160,14 @@ export async function slaForTickets(s: ScopedDb, ticketIds: readonly string[]) {
 }
 
 /**
- * Share of decided targets met, per team, provider or priority, for live tickets created in
+ * Share of decided targets met, per team, provider, priority or ticket type (complaints apart), for live tickets created in
  * [from, to): met ÷ (met + breached). Running, paused and cancelled targets are not decided.
  */
 export async function attainment(s: ScopedDb, query: z.output<typeof AttainmentQuery>) {
   authorizeSla(s.actor, 'sla.read');
-  const column = { team: 'team_id', provider: 'provider_id', priority: 'priority' }[query.groupBy] as
-    | 'team_id'
-    | 'provider_id'
-    | 'priority';
+  const column = { team: 'team_id', provider: 'provider_id', priority: 'priority', type: 'ticket_type' }[
+    query.groupBy
+  ] as 'team_id' | 'provider_id' | 'priority' | 'ticket_type';
   const rows = await s
     .selectFrom('ticket_sla_targets')
     .innerJoin('ticket_sla', 'ticket_sla.ticket_id', 'ticket_sla_targets.ticket_id')

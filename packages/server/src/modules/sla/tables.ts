@@ -48,6 +48,8 @@ export interface TicketSlaTable {
   priority: string | null;
   channel: string | null;
   segment: string | null;
+  /** The ticket's type when the policy was (re)applied (complaints get their own policy). */
+  ticket_type: ColumnType<string | null, string | null | undefined, string | null>;
   ticket_created_at: Timestamp;
   policy_id: string;
   policy_version: number;

@@ -54,9 +54,11 @@ export type {
   HistoryStepSchema,
   MessageCreate,
   MessageSchema,
+  TypeChange,
 } from './schemas.js';
 export { TicketDetailSchema, TicketSchema } from './schemas.js';
 export { searchTickets } from './search.js';
 // Live work (one ticket at a time, for Desk, mail, the API).
 export * as ticketService from './service.js';
 export type { TicketEventsTable, TicketMessagesTable, TicketsTable } from './tables.js';
+export { TICKET_TYPES, type TicketType } from './vocabulary.js';

@@ -260,4 +260,14 @@ export const ticketMigrations: Migration[] = [
       );
     },
   },
+  // A ticket's type (vocabulary.ts: complaints get their own SLA policy); a change is a history step.
+  scriptMigration(
+    '2026-12-03T1630_tickets_type',
+    `alter table tickets add column if not exists type text
+       check (type in ('question', 'incident', 'problem', 'task', 'complaint'));
+     alter table ticket_events add column if not exists ticket_type text;
+     alter table ticket_events drop constraint if exists ticket_events_kind_check;
+     alter table ticket_events add constraint ticket_events_kind_check
+       check (kind in ('created', 'status', 'handoff', 'reopen', 'assignment', 'type'));`,
+  ),
 ];

@@ -1,6 +1,7 @@
 import { TICKET_WIRE_FIELDS } from '@shoreline/core';
 import type { Selectable } from 'kysely';
 import type { TicketEventsTable, TicketMessagesTable, TicketsTable } from './tables.js';
+import type { TicketType } from './vocabulary.js';
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
@@ -14,6 +15,8 @@ export function presentTicket(row: Selectable<TicketsTable>): Record<string, unk
     else if (f.type === 'json') out[f.wire] = typeof v === 'string' ? JSON.parse(v) : (v ?? {});
     else out[f.wire] = v;
   }
+  // Live only (not in the import catalogue): the ticket's type.
+  out.type = row.type ?? null;
   return out;
 }
 
@@ -38,6 +41,7 @@ export function presentHistoryStep(e: Selectable<TicketEventsTable>) {
     supportLine: e.support_line,
     assignee: e.assignee,
     reason: e.reason ?? null,
+    ticketType: (e.ticket_type ?? null) as TicketType | null,
   };
 }
 

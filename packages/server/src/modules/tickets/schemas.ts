@@ -8,6 +8,7 @@ import {
   type TicketField,
 } from '@shoreline/core';
 import { apiInput, apiObject } from '../../platform/http/schema.js';
+import { TICKET_TYPES } from './vocabulary.js';
 
 /** The zod type of one catalogue field on the wire (core/tickets/fields.ts). */
 function wireType(f: TicketField): z.ZodTypeAny {
@@ -31,9 +32,12 @@ function wireType(f: TicketField): z.ZodTypeAny {
 }
 
 /** A ticket as the API answers it, derived field by field from the catalogue. */
-export const TicketSchema = z
-  .object(Object.fromEntries(TICKET_WIRE_FIELDS.map((f) => [f.wire, wireType(f)])))
-  .openapi('Ticket');
+const ticketShape: Record<string, z.ZodTypeAny> = {
+  ...Object.fromEntries(TICKET_WIRE_FIELDS.map((f) => [f.wire, wireType(f)])),
+  // Live only, not in the import catalogue.
+  type: z.enum(TICKET_TYPES).nullable().openapi({ description: 'What kind of case; null: not known.' }),
+};
+export const TicketSchema = z.object(ticketShape).openapi('Ticket');
 
 const Text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 const Tag = z
@@ -62,6 +66,7 @@ export const HistoryStepSchema = apiObject('TicketHistoryStep', {
   supportLine: z.string().nullable(),
   assignee: z.string().nullable(),
   reason: z.string().nullable(),
+  ticketType: z.enum(TICKET_TYPES).nullable(),
 });
 
 export const TicketDetailSchema = apiObject('TicketDetail', {
@@ -78,21 +83,25 @@ export const MessageCreate = apiInput('TicketMessageCreate', {
   public: z.boolean().default(true),
 });
 
-export const TicketCreate = apiInput('TicketCreate', {
-  subject: Text(500),
-  channel: z.enum(CHANNELS),
-  priority: z.enum(TICKET_PRIORITIES).nullable().optional(),
-  language: z.string().trim().max(35).nullable().optional(),
-  requester: z.string().trim().max(320).nullable().optional(),
-  providerId: Id.nullable().optional(),
-  teamId: Id.nullable().optional(),
-  tags: z.array(Tag).max(50).default([]),
-  message: z
-    .object({ body: Text(100_000), public: z.boolean().default(true) })
-    .strict()
-    .optional()
-    .openapi({ description: "The customer's first message." }),
-});
+export const TicketCreate = z
+  .object({
+    subject: Text(500),
+    channel: z.enum(CHANNELS),
+    priority: z.enum(TICKET_PRIORITIES).nullable().optional(),
+    type: z.enum(TICKET_TYPES).nullable().optional(),
+    language: z.string().trim().max(35).nullable().optional(),
+    requester: z.string().trim().max(320).nullable().optional(),
+    providerId: Id.nullable().optional(),
+    teamId: Id.nullable().optional(),
+    tags: z.array(Tag).max(50).default([]),
+    message: z
+      .object({ body: Text(100_000), public: z.boolean().default(true) })
+      .strict()
+      .optional()
+      .openapi({ description: "The customer's first message." }),
+  })
+  .strict()
+  .openapi('TicketCreate');
 
 export const StatusChange = z
   .object({ status: z.enum(TICKET_STATUSES) })
@@ -123,13 +132,21 @@ export const PriorityChange = z
   .strict()
   .openapi('TicketPriorityChange');
 
-export const Escalation = apiInput('TicketEscalation', {
-  teamId: Id.optional().openapi({
-    description:
-      'An in-house team (in-house staff only); by default the one for the ticket’s language and channel',
-  }),
-  reason: Text(2_000),
-});
+export const TypeChange = z
+  .object({ type: z.enum(TICKET_TYPES).nullable() })
+  .strict()
+  .openapi('TicketTypeChange');
+
+export const Escalation = z
+  .object({
+    teamId: Id.optional().openapi({
+      description:
+        'An in-house team (in-house staff only); by default the one for the ticket’s language and channel',
+    }),
+    reason: Text(2_000),
+  })
+  .strict()
+  .openapi('TicketEscalation');
 
 export const BulkActionSchema = z
   .discriminatedUnion('kind', [

@@ -21,6 +21,7 @@ import { type DirectoryTeam, directoryFor, organizationDirectory } from '../iden
 import { bumpTicketDataVersion } from './data-version.js';
 import { presentMessage, presentTicket, presentTicketDetail } from './presenters.js';
 import type { TicketEventsTable, TicketsTable } from './tables.js';
+import type { TicketType } from './vocabulary.js';
 
 /** `source` of tickets created live (not imported); their external id is their own id. */
 export const LIVE_SOURCE = 'live';
@@ -32,6 +33,8 @@ export interface NewTicket {
   description?: string | null | undefined;
   channel: Channel;
   priority?: TicketPriority | null | undefined;
+  /** What kind of case, when the channel or a rule knows it (default: none). */
+  type?: TicketType | null | undefined;
   language?: string | null | undefined;
   requester?: string | null | undefined;
   /** The customer it is about (module customers). */
@@ -99,7 +102,10 @@ async function addHistory(
   ticket: TicketRow,
   at: Date,
   step: Pick<TicketEventsTable, 'kind'> &
-    Partial<Pick<TicketEventsTable, 'status' | 'team' | 'assignee'>> & { reason?: string | null },
+    Partial<Pick<TicketEventsTable, 'status' | 'team' | 'assignee'>> & {
+      reason?: string | null;
+      ticketType?: string | null;
+    },
 ): Promise<void> {
   const last = await tx
     .selectFrom('ticket_events')
@@ -119,6 +125,7 @@ async function addHistory(
       support_line: null,
       assignee: step.assignee ?? null,
       reason: step.reason ?? null,
+      ticket_type: step.ticketType ?? null,
     })
     .execute();
 }
@@ -171,6 +178,7 @@ export async function createTicket(s: ScopedDb, clock: Clock, input: NewTicket) 
         status: NEW_TICKET.status,
         status_raw: NEW_TICKET.status,
         priority: input.priority ?? null,
+        type: input.type ?? null,
         language: input.language ?? null,
         requester: input.requester ?? null,
         customer_id: input.customerId ?? null,
@@ -186,6 +194,7 @@ export async function createTicket(s: ScopedDb, clock: Clock, input: NewTicket) 
     await event(tx, now, 'ticket.created', ticket, {
       channel: ticket.channel,
       priority: ticket.priority,
+      type: ticket.type,
       teamId: ticket.team_id,
     });
     if (input.message) await insertMessage(tx, ticket, now, input.message);
@@ -601,6 +610,35 @@ export async function changePriority(
       .returningAll()
       .executeTakeFirstOrThrow();
     await event(tx, now, 'ticket.priority_changed', updated, { from: ticket.priority, to: priority });
+    return presentTicket(updated);
+  });
+}
+
+/**
+ * Sets the ticket's type (null: not known), a step in its history. Emits `ticket.type_changed` with
+ * what the SLA engine re-matches on (it never reads the tickets table): a complaint gets the
+ * complaint policy's targets, counted from the ticket's creation.
+ */
+export async function changeType(s: ScopedDb, clock: Clock, ticketId: string, type: TicketType | null) {
+  return write(s, async (tx) => {
+    const now = clock.now();
+    const ticket = await lockTicket(tx, ticketId);
+    if (ticket.type === type) return presentTicket(ticket);
+    const updated = await tx
+      .updateTable('tickets')
+      .set({ type })
+      .where('id', '=', ticket.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await addHistory(tx, updated, now, { kind: 'type', ticketType: type });
+    await event(tx, now, 'ticket.type_changed', updated, {
+      from: ticket.type,
+      to: type,
+      channel: updated.channel,
+      priority: updated.priority,
+      teamId: updated.team_id,
+      createdAt: new Date(updated.created_at ?? now).toISOString(),
+    });
     return presentTicket(updated);
   });
 }

@@ -24,6 +24,8 @@ export interface TicketsTable {
   requester: string | null;
   /** The customer (module customers) of a live ticket; null for imported ones. */
   customer_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The ticket's type (vocabulary.ts TICKET_TYPES); null when not known. Not in the import catalogue. */
+  type: ColumnType<string | null, string | null | undefined, string | null>;
   assignee: string | null;
   source_group: string | null;
   support_line: string | null;
@@ -71,7 +73,7 @@ export interface TicketEventsTable {
   ticket_id: string;
   seq: number;
   at: ColumnType<Date, Date | string, Date | string>;
-  kind: 'created' | 'status' | 'handoff' | 'reopen' | 'assignment';
+  kind: 'created' | 'status' | 'handoff' | 'reopen' | 'assignment' | 'type';
   status: string | null;
   status_raw: string | null;
   team: string | null;
@@ -79,6 +81,8 @@ export interface TicketEventsTable {
   assignee: string | null;
   /** Why, for an escalation (a hand-off to an in-house team); null otherwise. */
   reason: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The new type, for a `type` step; null otherwise. */
+  ticket_type: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /** Raised by every write to an organization's tickets (data-version.ts). */

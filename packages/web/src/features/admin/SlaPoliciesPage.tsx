@@ -8,8 +8,9 @@ import type {
   SlaPolicyCreate,
   TicketPriority,
   TicketStatus,
+  TicketType,
 } from '@shoreline/server/contract';
-import { CHANNELS, TICKET_PRIORITIES } from '@shoreline/server/contract';
+import { CHANNELS, TICKET_PRIORITIES, TICKET_TYPES } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
@@ -28,6 +29,7 @@ type Metric = 'firstResponseSeconds' | 'nextResponseSeconds' | 'resolutionSecond
 const METRICS: Metric[] = ['firstResponseSeconds', 'nextResponseSeconds', 'resolutionSeconds'];
 
 interface Row {
+  type: TicketType | '';
   priority: TicketPriority | '';
   channel: Channel | '';
   minutes: Record<Metric, string>;
@@ -42,6 +44,7 @@ interface Draft {
 }
 
 const emptyRow = (): Row => ({
+  type: '',
   priority: '',
   channel: '',
   minutes: { firstResponseSeconds: '', nextResponseSeconds: '', resolutionSeconds: '' },
@@ -70,6 +73,7 @@ function draftOf(p: SlaPolicy | null, now: Date): Draft {
     atRiskPercent: 'percent' in d.atRisk ? String(d.atRisk.percent) : '80',
     pauseStatuses: d.pauseStatuses,
     rows: d.targets.map((t) => ({
+      type: t.types?.[0] ?? '',
       priority: t.priorities?.[0] ?? '',
       channel: t.channels?.[0] ?? '',
       minutes: Object.fromEntries(
@@ -88,6 +92,7 @@ function bodyOf(d: Draft, position: number): SlaPolicyCreate {
     atRisk: { percent: Number(d.atRiskPercent) },
     pauseStatuses: d.pauseStatuses,
     targets: d.rows.map((r) => ({
+      ...(r.type ? { types: [r.type] } : {}),
       ...(r.priority ? { priorities: [r.priority] } : {}),
       ...(r.channel ? { channels: [r.channel] } : {}),
       ...Object.fromEntries(
@@ -270,6 +275,7 @@ function PolicyEditor(props: { policy: SlaPolicy | null; onCancel(): void; onSav
           <table>
             <thead>
               <tr>
+                <th scope="col">{t('sla.type')}</th>
                 <th scope="col">{t('sla.priority')}</th>
                 <th scope="col">{t('sla.channel')}</th>
                 {METRICS.map((m) => (
@@ -284,6 +290,15 @@ function PolicyEditor(props: { policy: SlaPolicy | null; onCancel(): void; onSav
               {draft.rows.map((r, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place.
                 <tr key={i}>
+                  <td>
+                    <OptionSelect
+                      aria-label={t('sla.type')}
+                      value={r.type}
+                      onValue={(type) => setRow(i, { type })}
+                      blank={t('sla.any')}
+                      options={optionsOf(TICKET_TYPES, (v) => t(`desk.ticketTypes.${v}`))}
+                    />
+                  </td>
                   <td>
                     <OptionSelect
                       aria-label={t('sla.priority')}

@@ -1,7 +1,7 @@
 import type { TicketHistoryStep, TicketMessage } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../lib/useFormat';
-import { statusName } from './labels';
+import { statusName, typeName } from './labels';
 
 /** The messages, oldest first: the customer's, agents' replies, and internal notes set apart. */
 export function Conversation({
@@ -55,6 +55,8 @@ export function History({ steps }: { steps: TicketHistoryStep[] }) {
           : t('desk.history.handoff', { team: s.team ?? '—' });
       case 'assignment':
         return s.assignee ? t('desk.history.assigned') : t('desk.history.unassigned');
+      case 'type':
+        return t('desk.history.type', { type: typeName(t, s.ticketType) });
       default:
         return s.kind;
     }

@@ -2,6 +2,7 @@ import {
   type RenderedMacro,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
+  TICKET_TYPES,
   type TicketDetail,
 } from '@shoreline/server/contract';
 import { type FormEvent, useCallback, useEffect, useRef, useState } from 'react';
@@ -20,7 +21,7 @@ import { ArticleFromTicket } from './ArticleFromTicket';
 import { deskApi, TICKET_EVENTS } from './api';
 import { Conversation, History } from './Conversation';
 import { InsertArticle } from './InsertArticle';
-import { priorityName, statusName } from './labels';
+import { priorityName, statusName, typeName } from './labels';
 import { useChatTyping } from './useChatTyping';
 import { type Present, usePresence } from './usePresence';
 import { useShortcuts } from './useShortcuts';
@@ -325,6 +326,13 @@ function Details(props: { detail: TicketDetail; onChanged(): void; onGone(): voi
         onValue={(p) => void change(() => deskApi.priority(ticket.id, p || null))}
         blank={priorityName(t, null)}
         options={optionsOf(TICKET_PRIORITIES, (p) => priorityName(t, p))}
+      />
+      <SelectField
+        label={t('desk.ticket.type')}
+        value={ticket.type ?? ''}
+        onValue={(v) => void change(() => deskApi.type(ticket.id, v || null))}
+        blank={typeName(t, null)}
+        options={optionsOf(TICKET_TYPES, (v) => typeName(t, v))}
       />
       <Field label={t('desk.ticket.assignee')}>
         {(control) => (

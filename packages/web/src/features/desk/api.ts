@@ -22,6 +22,7 @@ import type {
   TicketPriority,
   TicketSla,
   TicketStatus,
+  TicketType,
 } from '@shoreline/server/contract';
 import { api, query } from '../../lib/api';
 
@@ -55,6 +56,8 @@ export const deskApi = {
     api.patch<Ticket>(`/tickets/${id(ticketId)}/status`, { status }),
   priority: (ticketId: string, priority: TicketPriority | null) =>
     api.patch<Ticket>(`/tickets/${id(ticketId)}/priority`, { priority }),
+  type: (ticketId: string, type: TicketType | null) =>
+    api.patch<Ticket>(`/tickets/${id(ticketId)}/type`, { type }),
   assign: (ticketId: string, assignee: string | null) =>
     api.patch<Ticket>(`/tickets/${id(ticketId)}/assignee`, { assignee }),
   tags: (ticketId: string, change: { add?: string[]; remove?: string[] }) =>
@@ -75,6 +78,7 @@ export const TICKET_EVENTS = [
   'ticket.escalated',
   'ticket.tagged',
   'ticket.priority_changed',
+  'ticket.type_changed',
   'ticket.merged',
   'message.received',
   'message.sent',

@@ -9,10 +9,11 @@ import {
   PriorityChange,
   TicketIdParam,
   TicketSchema,
+  TypeChange,
 } from '../schemas.js';
 import * as service from '../service.js';
 
-/** What the agent inbox adds to one-ticket work: priority, escalation, and one action on many tickets. */
+/** What the agent inbox adds to one-ticket work: priority, type, escalation, and one action on many tickets. */
 export function deskActionRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext): void {
   const route = routesFor(app, 'tickets');
   route.patch('/api/tickets/{id}/priority', {
@@ -21,6 +22,12 @@ export function deskActionRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleCont
     body: PriorityChange,
     ok: TicketSchema,
     run: ({ scoped, param, body }) => service.changePriority(scoped, clock, param.id, body.priority),
+  });
+  route.patch('/api/tickets/{id}/type', {
+    summary: 'Set the type (question, incident, problem, task, complaint; or none with null)',
+    request: { params: TicketIdParam, body: jsonBody(TypeChange) },
+    responses: { 200: json(TicketSchema, 'Changed') },
+    run: ({ scoped, param, body }) => service.changeType(scoped, clock, param.id, body.type),
   });
   route.post('/api/tickets/{id}/escalate', {
     summary:
