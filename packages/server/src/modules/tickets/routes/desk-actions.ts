@@ -25,8 +25,9 @@ export function deskActionRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleCont
   });
   route.patch('/api/tickets/{id}/type', {
     summary: 'Set the type (question, incident, problem, task, complaint; or none with null)',
-    request: { params: TicketIdParam, body: jsonBody(TypeChange) },
-    responses: { 200: json(TicketSchema, 'Changed') },
+    params: TicketIdParam,
+    body: TypeChange,
+    ok: TicketSchema,
     run: ({ scoped, param, body }) => service.changeType(scoped, clock, param.id, body.type),
   });
   route.post('/api/tickets/{id}/escalate', {
