@@ -88,6 +88,7 @@ describe('shoreline command table', () => {
       audit: [],
       contract: [],
       govern: [],
+      knowledge: [],
       forecast: ['--holidays', '--horizon-days', '--input', '--level', '--method', '--output'],
       schedule: ['--json', '--output', '--requirements', '--rules', '--time-limit'],
       source: [],
@@ -108,6 +109,9 @@ describe('shoreline command table', () => {
       ['settle', ['--json', '--organization', '--period', '--provider']],
     ]);
     expect(sub('kpi').map((c) => [c.name(), flags(c)])).toEqual([['rejects', ['--organization']]]);
+    expect(sub('knowledge').map((c) => [c.name(), flags(c)])).toEqual([
+      ['import', ['--markdown', '--organization']],
+    ]);
   });
 
   it('acts inside one organization as the system actor system:cli', async () => {
