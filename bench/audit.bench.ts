@@ -3,7 +3,7 @@
 // the append, not the verify); then verifyAudit walks it. PGlite always; PostgreSQL with DATABASE_URL.
 // Run by bench/run.ts: npm run bench -- audit
 import { createShoreline } from '../packages/server/src/main.js';
-import { GENESIS, recordHash } from '../packages/server/src/modules/audit/chain.js';
+import { chainedRow, GENESIS } from '../packages/server/src/modules/audit/chain.js';
 import { verifyAudit } from '../packages/server/src/modules/audit/index.js';
 import { createOrganization } from '../packages/server/src/modules/identity/bootstrap.js';
 import { systemClock } from '../packages/server/src/platform/clock.js';
@@ -33,21 +33,9 @@ for (const target of databaseTargets()) {
       providerId: seq % 2 ? 'prv_a' : null,
       payload: { version: seq % 7, reason: 'bench', amounts: [seq, seq * 2] },
     };
-    const hash = recordHash(prev, content);
-    batch.push({
-      organization_id: org,
-      seq,
-      at: content.at,
-      actor: content.actor,
-      action: content.action,
-      subject_type: content.subjectType,
-      subject_id: content.subjectId,
-      provider_id: content.providerId,
-      payload: JSON.stringify(content.payload),
-      prev_hash: prev,
-      hash,
-    });
-    prev = hash;
+    const row = chainedRow(org, seq, prev, content);
+    batch.push(row);
+    prev = row.hash;
     if (batch.length === 2_000) {
       await db.insertInto('audit_log').values(batch).execute();
       batch = [];

@@ -41,3 +41,20 @@ export function recordHash(prevHash: string, content: AuditContent): string {
   ]);
   return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
 }
+
+/** The `audit_log` row of `content` at `seq`, chained to `prevHash` (its `hash` is the next link). */
+export function chainedRow(organizationId: string, seq: number, prevHash: string, content: AuditContent) {
+  return {
+    organization_id: organizationId,
+    seq,
+    at: content.at,
+    actor: content.actor,
+    action: content.action,
+    subject_type: content.subjectType,
+    subject_id: content.subjectId,
+    provider_id: content.providerId,
+    payload: JSON.stringify(content.payload),
+    prev_hash: prevHash,
+    hash: recordHash(prevHash, content),
+  };
+}

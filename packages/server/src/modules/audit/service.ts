@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { enqueueJob, type JobDefinition } from '../../platform/jobs/index.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { readAnchors, verifyAnchors } from './anchors.js';
-import { type AuditContent, GENESIS, recordHash } from './chain.js';
+import { type AuditContent, chainedRow, GENESIS, recordHash } from './chain.js';
 import { auditPolicy } from './policy.js';
 
 /** What a caller records; the actor and organization come from the ScopedDb. */
@@ -67,21 +67,8 @@ async function appendToChain(
   let seq = Number(head.seq);
   let prev = head.hash;
   const rows = contents.map((content) => {
-    const hash = recordHash(prev, content);
-    const row = {
-      organization_id: organizationId,
-      seq: ++seq,
-      at: content.at,
-      actor: content.actor,
-      action: content.action,
-      subject_type: content.subjectType,
-      subject_id: content.subjectId,
-      provider_id: content.providerId,
-      payload: JSON.stringify(content.payload),
-      prev_hash: prev,
-      hash,
-    };
-    prev = hash;
+    const row = chainedRow(organizationId, ++seq, prev, content);
+    prev = row.hash;
     return row;
   });
   if (rows.length === 0) return [];
