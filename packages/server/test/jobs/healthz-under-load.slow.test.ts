@@ -35,8 +35,14 @@ describe.skipIf(!process.env.DATABASE_URL)(
       retry: 2,
       timeout: 120_000,
     }, async () => {
-      // A fresh runner for each try (a try ends by stopping it, or failed with it running).
+      // A fresh runner for each try (a try ends by stopping it, or failed with it running), and no
+      // calculation left over from a failed try: two pending ones would make this try's a 429.
       await t.shoreline.jobs.stop(0);
+      await t.shoreline.ctx.db
+        .updateTable('jobs')
+        .set({ status: 'cancelled' })
+        .where('status', 'in', ['queued', 'running'])
+        .execute();
       await t.shoreline.jobs.start();
       // The largest body: every interval of a year (its answer as columns, ≈ 4 MB of JSON; as rows it
       // is ≈ 14 MB, which on PGlite takes long to store: see docs/decisions/0007-job-queue.md).

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { SERVICE_LEVEL_DEFINITIONS } from '@shoreline/core/staffing/index';
-import { apiInput, apiObject } from '../../platform/http/schema.js';
+import { apiInput, apiObject, numberColumn } from '../../platform/http/schema.js';
 
 /** A year of quarter-hours in a leap year: the most intervals one staffing request may plan. */
 export const MAX_STAFFING_INTERVALS = 35_136;
@@ -66,12 +66,14 @@ export const StaffingInterval = z
     description: 'One interval; the optional fields override the plan-level ones',
   });
 
+const SERIES_LENGTH = { min: 1, max: MAX_STAFFING_INTERVALS };
+
 export const StaffingSeries = z
   .object({
     start: Start,
     intervalMin: IntervalMin,
-    volume: z.array(Volume).min(1).max(MAX_STAFFING_INTERVALS),
-    ahtSec: z.union([AhtSec, z.array(AhtSec).min(1).max(MAX_STAFFING_INTERVALS)]),
+    volume: numberColumn(Volume, SERIES_LENGTH, { min: 0, max: 10_000_000 }),
+    ahtSec: z.union([AhtSec, numberColumn(AhtSec, SERIES_LENGTH, { min: 0, exclusive: true, max: DAY_SEC })]),
   })
   .strict()
   .openapi('StaffingSeries', {
