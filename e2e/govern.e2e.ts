@@ -6,21 +6,13 @@
 // figures are computed here from the generated tickets, independently of the server.
 // Screenshots land in e2e/artifacts/govern-*.png (git-ignored).
 import { readFileSync } from 'node:fs';
+import { balticContractDocument, urgentResolutionTerm } from '@shoreline/server/test-support/govern-contract';
 import { pdfText } from '@shoreline/server/test-support/pdf-text';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endJourney, screenshots, signIn, startJourney, type TestServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { journey, signIn } from './support';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-const consoleErrors: string[] = [];
-const shot = screenshots('govern', () => page);
-
-beforeAll(async () => {
-  ({ server, browser, page } = await startJourney({ consoleErrors, acceptDownloads: true }));
-});
-afterAll(() => endJourney({ browser, server }));
+const j = journey('govern', { acceptDownloads: true });
+const { consoleErrors, shot } = j;
 
 /** One urgent ticket a day on 1–30 January 2025 at Baltic Contact, resolved in 1 h to 3 h 59 min. */
 const tickets = Array.from({ length: 30 }, (_, i) => {
@@ -59,81 +51,58 @@ const contractFile = (providerId: string) => ({
   effectiveFrom: '2025-01-01',
   reason: 'Signed',
   approvedBy: 'Ayşe Demir',
-  document: {
+  document: balticContractDocument({
     name: 'Baltic Contact — Latvian care',
-    services: ['customer care'],
     channels: ['email'],
     languages: ['lv'],
-    sites: ['Riga'],
-    start: '2025-01-01',
-    termMonths: 24,
-    noticeDays: 90,
-    currency: 'EUR',
-    pricingModel: 'hybrid',
-    rates: [
-      { unit: 'month', rateMinor: 1_000_000 },
-      { unit: 'contact', rateMinor: 250 },
-    ],
-    atRiskBp: 1_000,
-    terms: [
-      {
-        id: 'urgent-resolution',
-        kpi: 'resolution_within',
-        targetSeconds: 4 * 3600,
-        scope: { priorities: ['urgent'] },
-        minimum: 9_000,
-        expected: 9_500,
-        kind: 'critical',
-        allocationBp: 10_000,
-      },
-    ],
-  },
+    terms: [urgentResolutionTerm('urgent-resolution', 4 * 3600)],
+  }),
 });
 
 describe('Govern: a term changes mid-month', () => {
   it('imports January’s tickets of the vendor', async () => {
-    const nav = await signIn(page, server);
+    const nav = await signIn(j.page, j.server);
     await nav.getByRole('link', { name: 'Imports' }).click();
-    await page.getByLabel('Format').selectOption('canonical');
-    await page.getByLabel(/^File/).setInputFiles({
+    await j.page.getByLabel('Format').selectOption('canonical');
+    await j.page.getByLabel(/^File/).setInputFiles({
       name: 'baltic-january.ndjson',
       mimeType: 'application/x-ndjson',
       buffer: Buffer.from(ndjson),
     });
-    await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.locator('[data-testid="run-status"][data-status="done"]').waitFor({ timeout: 60_000 });
-    expect(await page.getByTestId('tickets-upserted').textContent()).toBe('30');
+    await j.page.getByRole('button', { name: 'Import', exact: true }).click();
+    await j.page.locator('[data-testid="run-status"][data-status="done"]').waitFor({ timeout: 60_000 });
+    expect(await j.page.getByTestId('tickets-upserted').textContent()).toBe('30');
   });
 
   it('applies the contract from its JSON file', async () => {
-    const providers = (await (await page.request.get('/api/providers')).json()) as {
+    const providers = (await (await j.page.request.get('/api/providers')).json()) as {
       items: { id: string; name: string }[];
     };
     const baltic = providers.items.find((p) => p.name === 'Baltic Contact')!;
-    await page
+    await j.page
       .getByRole('navigation', { name: 'Main navigation' })
       .getByRole('link', { name: 'Contracts' })
       .click();
-    await page.getByLabel('Apply a contract document (JSON)').setInputFiles({
+    await j.page.getByLabel('Apply a contract document (JSON)').setInputFiles({
       name: 'baltic.contract.json',
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(contractFile(baltic.id))),
     });
-    await page.getByRole('cell', { name: 'Baltic Contact — Latvian care' }).waitFor();
+    await j.page.getByRole('cell', { name: 'Baltic Contact — Latvian care' }).waitFor();
   });
 
   it('the admin changes the term from the 16th with a reason and an approver: a new version', async () => {
-    await page.getByRole('button', { name: 'Open' }).click();
-    await page.getByTestId('version-1').waitFor();
-    await page.getByRole('button', { name: 'Change terms' }).click();
-    await page.getByLabel('In force from').fill('2025-01-16');
-    await page.getByLabel('Reason').fill('Urgent tickets within 2 hours');
-    await page.getByLabel('Approved by').fill('Bence Kovács');
-    const target = page.getByLabel('Target of urgent-resolution (minutes)');
+    await j.page.getByRole('button', { name: 'Open' }).click();
+    await j.page.getByTestId('version-1').waitFor();
+    await j.page.getByRole('button', { name: 'Change terms' }).click();
+    await j.page.getByLabel('In force from').fill('2025-01-16');
+    await j.page.getByLabel('Reason').fill('Urgent tickets within 2 hours');
+    await j.page.getByLabel('Approved by').fill('Bence Kovács');
+    const target = j.page.getByLabel('Target of urgent-resolution (minutes)');
     expect(await target.inputValue()).toBe('240');
     await target.fill('120');
-    await page.getByRole('button', { name: 'Save as a new version' }).click();
-    const v2 = page.getByTestId('version-2');
+    await j.page.getByRole('button', { name: 'Save as a new version' }).click();
+    const v2 = j.page.getByTestId('version-2');
     await v2.waitFor();
     const text = await v2.textContent();
     expect(text).toContain('Urgent tickets within 2 hours');
@@ -143,11 +112,11 @@ describe('Govern: a term changes mid-month', () => {
   });
 
   it('January’s settlement uses version 1 for days 1–15 and version 2 for days 16–31', async () => {
-    await page.getByLabel('Month', { exact: true }).fill('2025-01');
-    await page.getByRole('button', { name: 'Compute' }).click();
-    const first = page.getByTestId('measure-1-urgent-resolution');
+    await j.page.getByLabel('Month', { exact: true }).fill('2025-01');
+    await j.page.getByRole('button', { name: 'Compute' }).click();
+    const first = j.page.getByTestId('measure-1-urgent-resolution');
     await first.waitFor();
-    const second = page.getByTestId('measure-2-urgent-resolution');
+    const second = j.page.getByTestId('measure-2-urgent-resolution');
     expect(await first.textContent()).toContain('1–15');
     expect(await first.textContent()).toContain(`${v1Met} of ${v1Days.length} tickets`);
     expect(await second.textContent()).toContain('16–31');
@@ -160,14 +129,14 @@ describe('Govern: a term changes mid-month', () => {
     // Charges: the monthly fee in full (15/31 + 16/31 of it) + 30 contacts × 2.50 = €10,075.00.
     // Credit (version 2's days only): (10,000 × 16/31 + 15 × 2.50) × 10 % at risk × 100 % allocation
     // = €5,198.79 × 10 % = €519.88; net = 10,075.00 − 519.88 = €9,555.12.
-    expect(await page.getByTestId('settlement-net').textContent()).toBe('€9,555.12');
+    expect(await j.page.getByTestId('settlement-net').textContent()).toBe('€9,555.12');
     await shot('settlement');
   });
 
   it('the review pack PDF opens and shows the same figures', async () => {
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('download-review-pack').click(),
+      j.page.waitForEvent('download'),
+      j.page.getByTestId('download-review-pack').click(),
     ]);
     expect(download.suggestedFilename()).toBe('review-pack-2025-01.pdf');
     const pdf = await pdfText(new Uint8Array(readFileSync(await download.path())));
@@ -185,26 +154,26 @@ describe('Govern: a term changes mid-month', () => {
 
   it('the vendor’s invoice is matched with the recomputed charges; the extra contacts are flagged', async () => {
     // The vendor bills 32 contacts; 30 were measured (30 × 2.50 = 75.00, billed 80.00).
-    await page.getByLabel('Vendor invoice for this month (CSV)').setInputFiles({
+    await j.page.getByLabel('Vendor invoice for this month (CSV)').setInputFiles({
       name: 'invoice-2025-01.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('unit,quantity,amount\nmonth,1,10000.00\ncontact,32,80.00\n'),
     });
-    const lines = page.getByTestId('invoice-lines');
+    const lines = j.page.getByTestId('invoice-lines');
     await lines.waitFor();
     expect(await lines.locator('tr[data-reason="matches"]').count()).toBe(1);
     const flagged = lines.locator('tr[data-reason="quantity_differs"]');
     expect(await flagged.textContent()).toContain('Quantity differs from the measured volume');
     expect(await flagged.textContent()).toContain('€5.00');
-    expect(await page.getByTestId('invoice-difference').textContent()).toBe(
+    expect(await j.page.getByTestId('invoice-difference').textContent()).toBe(
       'Invoiced €10,080.00, recomputed €10,075.00, difference €5.00.',
     );
   });
 
   it('simulates the latest terms over the past months and warns that speed alone is paid', async () => {
-    await page.getByLabel('Last month', { exact: true }).fill('2025-01');
-    await page.getByRole('button', { name: 'Simulate' }).click();
-    const months = page.getByTestId('simulation-months');
+    await j.page.getByLabel('Last month', { exact: true }).fill('2025-01');
+    await j.page.getByRole('button', { name: 'Simulate' }).click();
+    const months = j.page.getByTestId('simulation-months');
     await months.waitFor();
     // January under version 2’s terms (2 h) all month: only the tickets resolved within 120 min meet it.
     const within2h = tickets.filter((t) => t.minutes <= 120).length;
@@ -212,21 +181,21 @@ describe('Govern: a term changes mid-month', () => {
     const january = months.getByRole('row', { name: /2025-01/ });
     expect(await january.textContent()).toContain('€1,007.50');
     expect(await january.textContent()).toContain('€9,067.50');
-    expect(await page.getByTestId('simulation-warnings').textContent()).toContain(
+    expect(await j.page.getByTestId('simulation-warnings').textContent()).toContain(
       'urgent-resolution pays on speed with no guardrail beside it',
     );
     await shot('simulation');
   });
 
   it('the governance register: a corrective action with an owner and due day, and the review calendar', async () => {
-    const register = page.getByRole('region', {
+    const register = j.page.getByRole('region', {
       name: 'Governance: reviews, corrective actions, escalations',
     });
     await register.getByLabel('Subject').fill('Root cause of slow urgent tickets');
     await register.getByLabel('Owner').fill('Līga Bērziņa');
     await register.getByLabel('Due').fill('2025-02-28');
     await register.getByRole('button', { name: 'Add', exact: true }).click();
-    const items = page.getByTestId('governance-items');
+    const items = j.page.getByTestId('governance-items');
     await items.getByText('Root cause of slow urgent tickets').waitFor();
     expect(await items.locator('tr[data-kind="action"]').textContent()).toContain('Līga Bērziņa');
     await register.getByLabel('Reviews from').fill('2025-02-03');
@@ -236,8 +205,8 @@ describe('Govern: a term changes mid-month', () => {
   });
 
   it('logs the client’s forecast for a month; a late change is a new version, the old one marked replaced', async () => {
-    const panel = page.getByRole('region', { name: 'Client forecasts' });
-    const rows = page.getByTestId('client-forecasts');
+    const panel = j.page.getByRole('region', { name: 'Client forecasts' });
+    const rows = j.page.getByTestId('client-forecasts');
     for (const [i, volume] of ['1000', '1100'].entries()) {
       await panel.getByLabel('Forecast month').fill('2025-02');
       await panel.getByLabel('Forecast volume').fill(volume);
@@ -249,11 +218,11 @@ describe('Govern: a term changes mid-month', () => {
   });
 
   it('exit readiness: notice dates and the in-house gap from Plan’s staffing of January’s volume', async () => {
-    await page.getByLabel('Agents in house who could take the work').fill('0');
-    await page.getByLabel('Hiring lead time (weeks)').fill('6');
-    await page.getByLabel('Month of volume (default: last month)').fill('2025-01');
-    await page.getByRole('button', { name: 'Check readiness' }).click();
-    const exit = page.getByTestId('exit-readiness');
+    await j.page.getByLabel('Agents in house who could take the work').fill('0');
+    await j.page.getByLabel('Hiring lead time (weeks)').fill('6');
+    await j.page.getByLabel('Month of volume (default: last month)').fill('2025-01');
+    await j.page.getByRole('button', { name: 'Check readiness' }).click();
+    const exit = j.page.getByTestId('exit-readiness');
     await exit.waitFor();
     const text = (await exit.textContent()) ?? '';
     // 24 months from 1 January 2025 with 90 days' notice.
@@ -264,7 +233,7 @@ describe('Govern: a term changes mid-month', () => {
     expect(text).toMatch(/Agents needed at peak\s*2/);
     expect(text).toMatch(/Gap\s*2/);
     // Each piece of evidence, met or not: no runbook step and no confirmed export test yet.
-    const evidence = page.getByTestId('exit-evidence');
+    const evidence = j.page.getByTestId('exit-evidence');
     await expect.poll(() => evidence.locator('li').count()).toBe(6);
     expect(await evidence.textContent()).toContain('Transition runbook with an owner per step: not met');
     expect(await evidence.textContent()).toContain('Canonical export tested: not met');

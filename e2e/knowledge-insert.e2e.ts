@@ -2,33 +2,21 @@
 // Turkish; a Turkish customer's ticket; the agent searches from the reply box and inserts the
 // excerpt, which arrives in Turkish with the Turkish help-center address. Screenshot in
 // e2e/artifacts/knowledge-insert-*.png.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endJourney, screenshots, signIn, startJourney, type TestServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { journey, signIn } from './support';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-const consoleErrors: string[] = [];
-const shot = screenshots('knowledge-insert', () => page);
-
-beforeAll(async () => {
-  ({ server, browser, page } = await startJourney({ consoleErrors }));
-});
-
-afterAll(async () => {
-  await endJourney({ browser, server });
-});
+const j = journey('knowledge-insert');
+const { consoleErrors, shot } = j;
 
 describe('the Desk inserts a knowledge article in the customer’s language', () => {
   it('searches from the reply box and inserts the Turkish excerpt and address', async () => {
-    await signIn(page, server);
+    await signIn(j.page, j.server);
     const post = async (path: string, data: unknown) => {
-      const res = await page.request.post(path, { data });
+      const res = await j.page.request.post(path, { data });
       expect(res.status(), `${path}: ${await res.text()}`).toBeLessThan(300);
       return res.json();
     };
-    await page.request.patch('/api/knowledge/settings', { data: { slug: 'acme' } });
+    await j.page.request.patch('/api/knowledge/settings', { data: { slug: 'acme' } });
     const article = await post('/api/knowledge/articles', {
       slug: 'returns',
       language: 'en',
@@ -44,16 +32,16 @@ describe('the Desk inserts a knowledge article in the customer’s language', ()
     await post(`/api/knowledge/articles/${article.id}/publish`, { language: 'tr' });
     const ticket = await post('/api/tickets', { subject: 'İade', channel: 'email', language: 'tr' });
 
-    await page.goto(`/desk/${ticket.id}`);
-    await page.getByText('Insert article').click();
-    await page.getByRole('searchbox', { name: 'Search articles' }).fill('return label');
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.getByRole('button', { name: 'Insert excerpt' }).click();
-    const reply = page.getByLabel('Message');
+    await j.page.goto(`/desk/${ticket.id}`);
+    await j.page.getByText('Insert article').click();
+    await j.page.getByRole('searchbox', { name: 'Search articles' }).fill('return label');
+    await j.page.getByRole('button', { name: 'Search', exact: true }).click();
+    await j.page.getByRole('button', { name: 'Insert excerpt' }).click();
+    const reply = j.page.getByLabel('Message');
     await expect
       .poll(() => reply.inputValue())
       .toBe(
-        `Ürün iadesi\nSipariş sayfanızdan iade etiketini yazdırın.\n${server.url}/help/acme/tr/articles/returns`,
+        `Ürün iadesi\nSipariş sayfanızdan iade etiketini yazdırın.\n${j.server.url}/help/acme/tr/articles/returns`,
       );
     await shot('01-excerpt-inserted');
     expect(consoleErrors).toEqual([]);

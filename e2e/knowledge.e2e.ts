@@ -5,31 +5,19 @@
 // sees on the ticket which article was read; a third visitor reads it and opens a chat from "still
 // need help?" (the widget loaded on demand), and the agent sees on the chat's ticket which articles
 // were read and what was searched. Screenshots land in e2e/artifacts/knowledge-*.png.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endJourney, screenshots, signIn, startJourney, type TestServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { journey, signIn } from './support';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-const consoleErrors: string[] = [];
-const shot = screenshots('knowledge', () => page);
-
-beforeAll(async () => {
-  ({ server, browser, page } = await startJourney({ consoleErrors }));
-});
-
-afterAll(async () => {
-  await endJourney({ browser, server });
-});
+const j = journey('knowledge');
+const { consoleErrors, shot } = j;
 
 async function writeAndPublish(language: string, title: string, body: string) {
-  await page.locator('input[name="language"]').fill(language);
-  await page.locator('input[name="title"]').fill(title);
-  await page.getByLabel('Text (Markdown)').fill(body);
-  await page.getByRole('button', { name: 'Save draft' }).click();
-  await page.getByRole('button', { name: 'Publish' }).click();
-  await page
+  await j.page.locator('input[name="language"]').fill(language);
+  await j.page.locator('input[name="title"]').fill(title);
+  await j.page.getByLabel('Text (Markdown)').fill(body);
+  await j.page.getByRole('button', { name: 'Save draft' }).click();
+  await j.page.getByRole('button', { name: 'Publish' }).click();
+  await j.page
     .getByText(new RegExp(`${language} · published`))
     .first()
     .waitFor();
@@ -37,11 +25,11 @@ async function writeAndPublish(language: string, title: string, body: string) {
 
 describe('knowledge journey', () => {
   it('writes, publishes, finds with a Turkish typo, renders Hebrew right to left, and tells the agent what was read', async () => {
-    await signIn(page, server);
-    await page.getByRole('link', { name: 'Knowledge base' }).first().click();
-    await page.getByRole('heading', { name: 'Knowledge base' }).waitFor();
-    await page.getByRole('button', { name: 'New article' }).click();
-    await page.locator('input[name="slug"]').fill('reset-password');
+    await signIn(j.page, j.server);
+    await j.page.getByRole('link', { name: 'Knowledge base' }).first().click();
+    await j.page.getByRole('heading', { name: 'Knowledge base' }).waitFor();
+    await j.page.getByRole('button', { name: 'New article' }).click();
+    await j.page.locator('input[name="slug"]').fill('reset-password');
     await writeAndPublish('en', 'I forgot my password', 'Open **Settings** and choose *Reset password*.');
     await writeAndPublish(
       'tr',
@@ -50,12 +38,12 @@ describe('knowledge journey', () => {
     );
     await writeAndPublish('he', 'שכחתי את הסיסמה', 'פתחו את **ההגדרות** ובחרו *איפוס סיסמה*.');
     await shot('01-published');
-    const settings = await (await page.request.get('/api/knowledge/settings')).json();
+    const settings = await (await j.page.request.get('/api/knowledge/settings')).json();
     const help = `/help/${settings.slug}`;
 
     // A visitor (no session) searches in Turkish with a typo.
-    const visitor = await browser.newContext({
-      baseURL: server.url,
+    const visitor = await j.browser.newContext({
+      baseURL: j.server.url,
       locale: 'tr-TR',
       javaScriptEnabled: false,
     });
@@ -78,13 +66,13 @@ describe('knowledge journey', () => {
     await visitor.close();
 
     // The helpful mark is counted on the Turkish translation.
-    const articles = await (await page.request.get('/api/knowledge/articles')).json();
+    const articles = await (await j.page.request.get('/api/knowledge/articles')).json();
     const article = articles.items.find((a: { slug: string }) => a.slug === 'reset-password');
     expect(article.translations.find((x: { language: string }) => x.language === 'tr').helpfulYes).toBe(1);
 
     // A second visitor reads the article, then contacts support.
-    const second = await browser.newContext({
-      baseURL: server.url,
+    const second = await j.browser.newContext({
+      baseURL: j.server.url,
       locale: 'en-US',
       javaScriptEnabled: false,
     });
@@ -100,23 +88,23 @@ describe('knowledge journey', () => {
     await second.close();
 
     // The agent opens the ticket and sees the article that was read.
-    const queue = await (await page.request.get('/api/desk/tickets?view=all')).json();
+    const queue = await (await j.page.request.get('/api/desk/tickets?view=all')).json();
     const ticket = queue.items.find((x: { subject: string }) => x.subject === 'Still locked out');
     expect(ticket).toBeTruthy();
-    await page.goto(`/desk/${ticket.id}`);
-    await page
+    await j.page.goto(`/desk/${ticket.id}`);
+    await j.page
       .getByText(/Read: I forgot my password/)
       .first()
       .waitFor();
     await shot('04-agent-sees-articles-read');
 
     // The help center offers the chat widget: an English chat team open now, a rule, a widget.
-    const providers = (await (await page.request.get('/api/providers')).json()).items as {
+    const providers = (await (await j.page.request.get('/api/providers')).json()).items as {
       id: string;
       kind: string;
     }[];
     const days = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
-    const team = await page.request.post('/api/teams', {
+    const team = await j.page.request.post('/api/teams', {
       data: {
         providerId: providers.find((p) => p.kind === 'in_house')!.id,
         name: 'Help center chat',
@@ -128,7 +116,7 @@ describe('knowledge journey', () => {
     });
     expect(team.status()).toBe(201);
     const teamId = (await team.json()).id;
-    const rules = await page.request.put('/api/routing/rules', {
+    const rules = await j.page.request.put('/api/routing/rules', {
       data: {
         rules: [
           { name: 'English chat', conditions: { channels: ['chat'], languages: ['en'] }, teamIds: [teamId] },
@@ -137,15 +125,15 @@ describe('knowledge journey', () => {
     });
     expect(rules.status()).toBe(200);
     const widget = await (
-      await page.request.post('/api/chat/widgets', { data: { name: 'Help center' } })
+      await j.page.request.post('/api/chat/widgets', { data: { name: 'Help center' } })
     ).json();
-    const patched = await page.request.patch('/api/knowledge/settings', {
+    const patched = await j.page.request.patch('/api/knowledge/settings', {
       data: { chatWidgetKey: widget.key },
     });
     expect(patched.status()).toBe(200);
 
     // A third visitor searches, reads the article, and asks for a chat from "still need help?".
-    const third = await browser.newContext({ baseURL: server.url, locale: 'en-US' });
+    const third = await j.browser.newContext({ baseURL: j.server.url, locale: 'en-US' });
     const c = await third.newPage();
     c.on('pageerror', (err) => consoleErrors.push(String(err)));
     c.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
@@ -172,16 +160,16 @@ describe('knowledge journey', () => {
     await third.close();
 
     // The agent sees on the chat's ticket which article was read and what was searched.
-    const chats = await (await page.request.get('/api/desk/tickets?view=all')).json();
+    const chats = await (await j.page.request.get('/api/desk/tickets?view=all')).json();
     const chatTicket = chats.items.find((x: { subject: string }) => x.subject.startsWith('The reset e-mail'));
     expect(chatTicket).toBeTruthy();
-    const session = await (await page.request.get(`/api/chat/tickets/${chatTicket.id}`)).json();
+    const session = await (await j.page.request.get(`/api/chat/tickets/${chatTicket.id}`)).json();
     expect(session.context).toMatchObject({
       articlesRead: [`I forgot my password (${article.id})`],
       searchText: 'forgot password',
     });
-    await page.goto(`/desk/${chatTicket.id}`);
-    await page
+    await j.page.goto(`/desk/${chatTicket.id}`);
+    await j.page
       .getByText(/Articles read: I forgot my password/)
       .first()
       .waitFor();

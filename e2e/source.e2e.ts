@@ -6,23 +6,14 @@
 // Screenshots land in e2e/artifacts/source-*.png (git-ignored).
 import { readFileSync } from 'node:fs';
 import { pdfText } from '@shoreline/server/test-support/pdf-text';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endJourney, openBrowser, screenshots, signIn, startJourney, type TestServer } from './support';
+import { describe, expect, it } from 'vitest';
+import { journey, openBrowser, signIn } from './support';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
-const consoleErrors: string[] = [];
-const shot = screenshots('source', () => page);
-
-beforeAll(async () => {
-  ({ server, browser, page } = await startJourney({ consoleErrors, acceptDownloads: true }));
-});
-afterAll(() => endJourney({ browser, server }));
+const j = journey('source', { acceptDownloads: true });
+const { consoleErrors, shot } = j;
 
 const cells = async (testIds: string[]) =>
-  Promise.all(testIds.map(async (id) => (await page.getByTestId(id).textContent()) ?? ''));
+  Promise.all(testIds.map(async (id) => (await j.page.getByTestId(id).textContent()) ?? ''));
 const germanyDependents = [
   'total-0',
   'per-contact-0',
@@ -34,35 +25,35 @@ const others = ['total-1', 'per-contact-1', 'total-2', 'per-contact-2'];
 
 describe('Source: the lead decides', () => {
   it('compares three options side by side at the same service level', async () => {
-    const nav = await signIn(page, server);
+    const nav = await signIn(j.page, j.server);
     await nav.getByRole('link', { name: 'Outsourcing decision' }).click();
     await expect
-      .poll(() => page.getByTestId('total-0').textContent(), { timeout: 30_000 })
+      .poll(() => j.page.getByTestId('total-0').textContent(), { timeout: 30_000 })
       .toBe('€1,485,814.00');
     expect(await cells(['total-1', 'total-2'])).toEqual(['€830,707.00', '€634,272.53']);
-    expect(await page.getByTestId('per-contact-0').textContent()).toBe('€2.8464');
-    expect(await page.getByTestId('demand-used').textContent()).toBe('Volume: the figures typed in.');
+    expect(await j.page.getByTestId('per-contact-0').textContent()).toBe('€2.8464');
+    expect(await j.page.getByTestId('demand-used').textContent()).toBe('Volume: the figures typed in.');
     await shot('compare');
   });
 
   it('a higher German wage changes every figure that depends on it, and nothing else', async () => {
     const before = await cells(germanyDependents);
     const unchanged = await cells(others);
-    await page.locator('input[name="wage-0"]').fill('36000');
+    await j.page.locator('input[name="wage-0"]').fill('36000');
     await expect
-      .poll(() => page.getByTestId('total-0').textContent(), { timeout: 30_000 })
+      .poll(() => j.page.getByTestId('total-0').textContent(), { timeout: 30_000 })
       .not.toBe(before[0]);
     const after = await cells(germanyDependents);
     for (const [i, value] of after.entries()) expect(value, germanyDependents[i]).not.toBe(before[i]);
-    expect(await page.getByTestId('line-agent-wages-0').textContent()).toBe('€1,089,000.00'); // 25 × 36,000 × 1.21
+    expect(await j.page.getByTestId('line-agent-wages-0').textContent()).toBe('€1,089,000.00'); // 25 × 36,000 × 1.21
     expect(await cells(others)).toEqual(unchanged);
     await shot('wage-changed');
   });
 
   it('downloads the PDF report with the comparison in its text', async () => {
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByTestId('download-report').click(),
+      j.page.waitForEvent('download'),
+      j.page.getByTestId('download-report').click(),
     ]);
     const path = await download.path();
     const words = (await pdfText(readFileSync(path))).text;
@@ -73,21 +64,21 @@ describe('Source: the lead decides', () => {
   });
 
   it('two evaluators score two vendors; the spread between them shows', async () => {
-    await page.getByRole('button', { name: 'Vendors and scorecards' }).click();
+    await j.page.getByRole('button', { name: 'Vendors and scorecards' }).click();
     for (const name of ['Baltic Contact', 'Manila CX']) {
-      await page.getByLabel('Vendor name').fill(name);
-      await page.getByRole('button', { name: 'Add vendor' }).click();
-      await page.getByText(name, { exact: true }).waitFor();
+      await j.page.getByLabel('Vendor name').fill(name);
+      await j.page.getByRole('button', { name: 'Add vendor' }).click();
+      await j.page.getByText(name, { exact: true }).waitFor();
     }
-    await page.getByRole('button', { name: 'Create a scorecard for these vendors' }).click();
-    await page.getByTestId('score-form').waitFor();
-    await page.getByLabel('Baltic Contact: Quality and customer experience').selectOption('5');
-    await page.getByLabel('Manila CX: Quality and customer experience').selectOption('3');
-    await page.getByRole('button', { name: 'Save my scores' }).click();
-    await expect.poll(() => page.getByTestId('evaluators').textContent()).toBe('1 evaluator has scored.');
+    await j.page.getByRole('button', { name: 'Create a scorecard for these vendors' }).click();
+    await j.page.getByTestId('score-form').waitFor();
+    await j.page.getByLabel('Baltic Contact: Quality and customer experience').selectOption('5');
+    await j.page.getByLabel('Manila CX: Quality and customer experience').selectOption('3');
+    await j.page.getByRole('button', { name: 'Save my scores' }).click();
+    await expect.poll(() => j.page.getByTestId('evaluators').textContent()).toBe('1 evaluator has scored.');
 
     // The supervisor, in a browser of their own, scores too.
-    const second = await openBrowser(server.url, { consoleErrors });
+    const second = await openBrowser(j.server.url, { consoleErrors });
     try {
       const nav = await signIn(second.page, {
         email: 'supervisor@northwind.example',
@@ -109,30 +100,30 @@ describe('Source: the lead decides', () => {
     } finally {
       await second.browser.close();
     }
-    await page.reload();
-    await page.getByRole('button', { name: 'Vendors and scorecards' }).click();
-    await expect.poll(() => page.getByTestId('evaluators').textContent()).toBe('2 evaluators have scored.');
+    await j.page.reload();
+    await j.page.getByRole('button', { name: 'Vendors and scorecards' }).click();
+    await expect.poll(() => j.page.getByTestId('evaluators').textContent()).toBe('2 evaluators have scored.');
     await shot('scorecard');
     expect(consoleErrors).toEqual([]);
   });
 
   it('runs a selection stage, attaches a certificate with its expiry, and records the decision', async () => {
-    await page.getByRole('button', { name: 'Selection and evidence' }).click();
-    await page.getByRole('button', { name: 'Start a selection with these vendors' }).click();
-    await expect.poll(() => page.getByTestId('selection-stage').textContent()).toContain('Long list');
-    await page.getByRole('button', { name: 'Complete this stage' }).click();
+    await j.page.getByRole('button', { name: 'Selection and evidence' }).click();
+    await j.page.getByRole('button', { name: 'Start a selection with these vendors' }).click();
+    await expect.poll(() => j.page.getByTestId('selection-stage').textContent()).toContain('Long list');
+    await j.page.getByRole('button', { name: 'Complete this stage' }).click();
     await expect
-      .poll(() => page.getByTestId('selection-stage').textContent())
+      .poll(() => j.page.getByTestId('selection-stage').textContent())
       .toContain('Request for information');
     // The stage now running gets its owner and due date from the screen.
-    const stageForm = page.getByTestId('stage-form');
+    const stageForm = j.page.getByTestId('stage-form');
     await stageForm.getByLabel('Owner').fill('Aylin Demir');
     await stageForm.getByLabel('Due').fill('2027-01-15');
     await stageForm.getByRole('button', { name: 'Save stage' }).click();
-    const rfi = page.getByTestId('selection-stages').getByRole('row', { name: /Request for information/ });
+    const rfi = j.page.getByTestId('selection-stages').getByRole('row', { name: /Request for information/ });
     await expect.poll(() => rfi.textContent()).toContain('Aylin Demir');
     expect(await rfi.textContent()).toContain('2027-01-15');
-    const form = page.getByTestId('evidence-form');
+    const form = j.page.getByTestId('evidence-form');
     await form.getByLabel('Vendor').selectOption({ label: 'Manila CX' });
     await form.getByLabel('Kind').selectOption('PCI DSS');
     await form.getByLabel('Expires on').fill('2020-01-31');
@@ -142,16 +133,16 @@ describe('Source: the lead decides', () => {
     await form.getByRole('button', { name: 'Attach file' }).click();
     await expect
       .poll(() =>
-        page
+        j.page
           .getByTestId('evidence')
           .getByRole('row', { name: /aoc\.pdf/ })
           .textContent(),
       )
       .toContain('expired');
     await shot('selection');
-    await page.getByRole('button', { name: 'Pilots and decisions' }).click();
+    await j.page.getByRole('button', { name: 'Pilots and decisions' }).click();
     // A pilot pre-registered from the screen: its sample per arm follows from baseline and difference.
-    const pilot = page.getByTestId('pilot-form');
+    const pilot = j.page.getByTestId('pilot-form');
     await pilot.getByLabel('Pilot name').fill('Manila resolution pilot');
     await pilot.getByLabel('Vendor arm').selectOption({ label: 'Manila CX' });
     await pilot.getByLabel('Metric').selectOption('resolved');
@@ -163,7 +154,7 @@ describe('Source: the lead decides', () => {
     await pilot.getByLabel('Only contacts opened in these hours').check();
     await pilot.getByLabel('Time zone of the hours').fill('Asia/Manila');
     await pilot.getByRole('button', { name: 'Register pilot' }).click();
-    const registered = page.getByTestId('pilots').getByRole('row', { name: /Manila resolution pilot/ });
+    const registered = j.page.getByTestId('pilots').getByRole('row', { name: /Manila resolution pilot/ });
     await expect
       .poll(() => registered.textContent())
       .toContain('no verdict before the pre-registered sample');
@@ -173,14 +164,14 @@ describe('Source: the lead decides', () => {
     expect(await registered.textContent()).toContain('09:00–17:00 (Asia/Manila)');
     expect(await registered.textContent()).toContain('1,094');
     await shot('pilot');
-    const decision = page.getByTestId('decision-form');
+    const decision = j.page.getByTestId('decision-form');
     await decision.getByLabel('Decision').selectOption('hybrid');
     await decision.getByLabel('Reasons').fill('Nearshore overflow; complex work stays in house');
     await decision.getByLabel('Approver').fill('COO');
     await decision.getByLabel('Review on').fill('2027-06-30');
     await decision.getByRole('button', { name: 'Record decision' }).click();
     await expect
-      .poll(() => page.getByTestId('decisions').textContent())
+      .poll(() => j.page.getByTestId('decisions').textContent())
       .toContain('Nearshore overflow; complex work stays in house');
     await shot('decision');
     expect(consoleErrors).toEqual([]);

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startTestServer } from '@shoreline/server/test-support/start-test-server';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const root = dirname(dirname(fileURLToPath(import.meta.url)));
 export const artifacts = join(root, 'e2e', 'artifacts');
@@ -108,6 +109,30 @@ export async function signIn(
 /** Full-page screenshots of a journey, named `<journey>-<step>.png` in e2e/artifacts. */
 export function screenshots(journey: string, page: () => Page): (step: string) => Promise<Buffer> {
   return (step) => page().screenshot({ path: join(artifacts, `${journey}-${step}.png`), fullPage: true });
+}
+
+/** A journey's server, browser and page (set once beforeAll has run), its console errors and shot(step). */
+export interface JourneyHandle extends Journey {
+  consoleErrors: string[];
+  shot(step: string): Promise<Buffer>;
+}
+
+/**
+ * Declares a journey file's setup: starts the server and the browser before its tests (startJourney)
+ * and closes them after (endJourney); the page's console errors gather in `consoleErrors` and
+ * `shot(step)` saves a screenshot named after the journey. Call at the top of the file.
+ */
+export function journey(
+  name: string,
+  options: Omit<Parameters<typeof startJourney>[0], 'consoleErrors'> = {},
+): JourneyHandle {
+  const j = { consoleErrors: [] as string[] } as JourneyHandle;
+  j.shot = screenshots(name, () => j.page);
+  beforeAll(async () => {
+    Object.assign(j, await startJourney({ ...options, consoleErrors: j.consoleErrors }));
+  });
+  afterAll(() => endJourney(j));
+  return j;
 }
 
 /** Closes what startJourney opened (either may be missing when the start failed). */

@@ -2,41 +2,50 @@
 export const PHONE_EVENT_KINDS = ['queued', 'answered', 'abandoned', 'ended'] as const;
 export type PhoneEventKind = (typeof PHONE_EVENT_KINDS)[number];
 
-/** One report about one call (the phone API's and webhook's body item). */
-export interface PhoneEvent {
+/** What a call's reports may tell beside its instants; each kept as first reported. */
+export interface PhoneCallDetails {
+  /** Seconds in the agent queue, when the system measures it (else from queued → answered/abandoned). */
+  readonly queueSeconds: number;
+  /** Seconds talking, when the system measures it (else from answered → ended). */
+  readonly talkSeconds: number;
+  /** After-call work, seconds (counted in the handle time). */
+  readonly wrapSeconds: number;
+  readonly agent: string;
+  readonly recordingUrl: string;
+  /** The agent's or system's word for how it ended (`resolved`, `callback`, …). */
+  readonly outcome: string;
+  readonly from: string;
+}
+const DETAILS = [
+  'queueSeconds',
+  'talkSeconds',
+  'wrapSeconds',
+  'agent',
+  'recordingUrl',
+  'outcome',
+  'from',
+] as const satisfies readonly (keyof PhoneCallDetails)[];
+
+/** The details known so far: null until a report gives one. */
+type PhoneCallDetailsSoFar = { readonly [K in keyof PhoneCallDetails]: PhoneCallDetails[K] | null };
+
+/** One report about one call (the phone API's and webhook's body item): any of the details, or none. */
+export type PhoneEvent = {
   /** The telephony system's id of the call: events of one call share it. */
   readonly callId: string;
   readonly kind: PhoneEventKind;
   readonly at: Date;
-  /** Seconds in the agent queue, when the system measures it (else from queued → answered/abandoned). */
-  readonly queueSeconds?: number | undefined;
-  /** Seconds talking, when the system measures it (else from answered → ended). */
-  readonly talkSeconds?: number | undefined;
-  /** After-call work, seconds (counted in the handle time). */
-  readonly wrapSeconds?: number | undefined;
-  readonly agent?: string | undefined;
-  readonly recordingUrl?: string | undefined;
-  /** The agent's or system's word for how it ended (`resolved`, `callback`, …). */
-  readonly outcome?: string | undefined;
-  readonly from?: string | undefined;
-}
+} & { readonly [K in keyof PhoneCallDetails]?: PhoneCallDetails[K] | undefined };
 
-/** What is known of a call after some of its events. */
-export interface PhoneCallState {
+/** What is known of a call after some of its events: a detail not reported yet is null. */
+export type PhoneCallState = {
   readonly callId: string;
   readonly status: PhoneEventKind;
   readonly queuedAt: Date | null;
   readonly answeredAt: Date | null;
   readonly abandonedAt: Date | null;
   readonly endedAt: Date | null;
-  readonly queueSeconds: number | null;
-  readonly talkSeconds: number | null;
-  readonly wrapSeconds: number | null;
-  readonly agent: string | null;
-  readonly recordingUrl: string | null;
-  readonly outcome: string | null;
-  readonly from: string | null;
-}
+} & PhoneCallDetailsSoFar;
 
 const RANK: Readonly<Record<PhoneEventKind, number>> = { queued: 0, answered: 1, abandoned: 2, ended: 3 };
 const seconds = (from: Date | null, to: Date | null) =>
@@ -59,13 +68,7 @@ export function applyPhoneEvent(state: PhoneCallState | null, e: PhoneEvent): Ph
     answeredAt: null,
     abandonedAt: null,
     endedAt: null,
-    queueSeconds: null,
-    talkSeconds: null,
-    wrapSeconds: null,
-    agent: null,
-    recordingUrl: null,
-    outcome: null,
-    from: null,
+    ...(Object.fromEntries(DETAILS.map((k) => [k, null])) as Record<keyof PhoneCallDetails, null>),
   };
   if (e.kind === 'abandoned' && s.answeredAt !== null) return s;
   const first = <T>(old: T | null, value: T | undefined): T | null => old ?? value ?? null;
@@ -76,13 +79,7 @@ export function applyPhoneEvent(state: PhoneCallState | null, e: PhoneEvent): Ph
     answeredAt: e.kind === 'answered' ? first(s.answeredAt, e.at) : s.answeredAt,
     abandonedAt: e.kind === 'abandoned' ? first(s.abandonedAt, e.at) : s.abandonedAt,
     endedAt: e.kind === 'ended' ? first(s.endedAt, e.at) : s.endedAt,
-    queueSeconds: first(s.queueSeconds, e.queueSeconds),
-    talkSeconds: first(s.talkSeconds, e.talkSeconds),
-    wrapSeconds: first(s.wrapSeconds, e.wrapSeconds),
-    agent: first(s.agent, e.agent),
-    recordingUrl: first(s.recordingUrl, e.recordingUrl),
-    outcome: first(s.outcome, e.outcome),
-    from: first(s.from, e.from),
+    ...(Object.fromEntries(DETAILS.map((k) => [k, first<unknown>(s[k], e[k])])) as PhoneCallDetailsSoFar),
   };
   // An answered call that had been marked abandoned (events out of order) was not abandoned.
   return next.answeredAt !== null && next.abandonedAt !== null ? { ...next, abandonedAt: null } : next;

@@ -1,3 +1,5 @@
+import { InputError } from '../domain/input-error.js';
+
 /**
  * Thrown when an input to the settlement maths is out of its domain (a negative charge, an
  * allocation that is not a whole number of basis points, an empty escalation ladder). `field` names
@@ -5,16 +7,9 @@
  *
  * @example try { roundRatio(1n, 0n) } catch (e) { if (e instanceof SettlementInputError) e.field } // 'denominator'
  */
-export class SettlementInputError extends Error {
-  /** Stable machine-readable code, for problem+json responses. */
+export class SettlementInputError extends InputError {
   readonly code = 'settlement_input_error';
-  constructor(
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super(`${field}: ${reason}`);
-    this.name = 'SettlementInputError';
-  }
+  override readonly name = 'SettlementInputError';
 }
 
 /** @throws {SettlementInputError} unless `value` is a safe integer ≥ 0. */

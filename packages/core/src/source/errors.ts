@@ -1,3 +1,5 @@
+import { InputError } from '../domain/input-error.js';
+
 /**
  * Thrown when an input to the sourcing maths is out of its domain (a negative wage, a missing
  * exchange rate, a scorecard weighted on price alone, …). `field` names the input as the caller
@@ -6,16 +8,9 @@
  * @example
  * try { convertMinor(100, 'USD', 'EUR', {}) } catch (e) { if (e instanceof SourceInputError) e.field } // 'fx.USD'
  */
-export class SourceInputError extends Error {
-  /** Stable machine-readable code, for problem+json responses. */
+export class SourceInputError extends InputError {
   readonly code = 'source_input_error';
-  constructor(
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super(`${field}: ${reason}`);
-    this.name = 'SourceInputError';
-  }
+  override readonly name = 'SourceInputError';
 }
 
 export function requireFinite(value: number, field: string, min = 0): number {

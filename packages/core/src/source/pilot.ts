@@ -1,48 +1,19 @@
 // Pilots as experiments: random assignment, a pre-registered sample size, intervals, and a verdict
 // only when the pre-registered sample is reached.
+import { normalQuantile } from '../forecast/index.js';
 import { Xoshiro128 } from '../simulation/index.js';
 import { SourceInputError } from './errors.js';
 
 /**
- * Inverse of the standard normal CDF, Φ⁻¹(p), by P. J. Acklam's rational approximation
- * (relative error < 1.15·10⁻⁹; "An algorithm for computing the inverse normal cumulative
- * distribution function", 2003, as reproduced in Wichura-style form by many libraries).
+ * Inverse of the standard normal CDF, Φ⁻¹(p): the forecast module's `normalQuantile` (P. J. Acklam's
+ * rational approximation, relative error < 1.15·10⁻⁹; "An algorithm for computing the inverse normal
+ * cumulative distribution function", 2003), with the error a Source caller expects.
  * @throws {SourceInputError} p outside (0, 1).
  * @example inverseNormalCdf(0.975) // 1.959963985
  */
 export function inverseNormalCdf(p: number): number {
   if (!(p > 0 && p < 1)) throw new SourceInputError('p', 'must be in (0, 1)');
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-    2.506628277459239,
-  ];
-  const b = [
-    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
-  ];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const [a0, a1, a2, a3, a4, a5] = a as [number, number, number, number, number, number];
-  const [b0, b1, b2, b3, b4] = b as [number, number, number, number, number];
-  const [c0, c1, c2, c3, c4, c5] = c as [number, number, number, number, number, number];
-  const [d0, d1, d2, d3] = d as [number, number, number, number];
-  const low = 0.02425;
-  if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (
-      (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
-      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1)
-    );
-  }
-  if (p > 1 - low) return -inverseNormalCdf(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return (
-    ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
-    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
-  );
+  return normalQuantile(p);
 }
 
 export interface Interval {

@@ -1,3 +1,5 @@
+import { InputError } from '../domain/input-error.js';
+
 /**
  * Thrown when an input to the staffing maths is out of its domain (a negative volume, a service-level
  * target of 100 %, a shrinkage of 1, …). `field` names the input as the caller spelled it and `reason`
@@ -6,16 +8,7 @@
  * @example
  * try { scheduledAgents(10, 1) } catch (e) { if (e instanceof StaffingInputError) e.field } // 'shrinkage'
  */
-export class StaffingInputError extends Error {
-  /** Stable machine-readable code, for problem+json responses. */
+export class StaffingInputError extends InputError {
   readonly code = 'staffing_input_error';
-  constructor(
-    /** The offending input, e.g. `shrinkage` or `targets.serviceLevel.fraction`. */
-    readonly field: string,
-    /** Why the value was rejected, in plain words. */
-    readonly reason: string,
-  ) {
-    super(`${field}: ${reason}`);
-    this.name = 'StaffingInputError';
-  }
+  override readonly name = 'StaffingInputError';
 }

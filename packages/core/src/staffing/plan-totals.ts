@@ -52,51 +52,40 @@ export interface PlanTotalsAccumulator {
  * totals.result().fte;
  */
 export function createPlanTotals(paidHoursPerFte: number): PlanTotalsAccumulator {
-  let intervals = 0;
-  let openIntervals = 0;
-  let nightIntervals = 0;
-  let intervalsAtMinimum = 0;
-  let volume = 0;
-  let rawAgentMinutes = 0;
-  let scheduledAgentMinutes = 0;
-  let peakRawAgents = 0;
-  let peakScheduledAgents = 0;
-  let queueVolume = 0;
-  let metVolume = 0;
+  // Intervals counted by flag; sums (agent-minutes are whole numbers, so exact); peaks.
+  const count = { intervals: 0, openIntervals: 0, nightIntervals: 0, intervalsAtMinimum: 0 };
+  const sum = { volume: 0, rawAgentMinutes: 0, scheduledAgentMinutes: 0, queueVolume: 0, metVolume: 0 };
+  const peak = { peakRawAgents: 0, peakScheduledAgents: 0 };
   let expectedAbandoned = 0;
   return {
     add(interval) {
-      intervals += 1;
-      if (interval.open) openIntervals += 1;
-      if (interval.night) nightIntervals += 1;
-      if (interval.atMinimum) intervalsAtMinimum += 1;
-      volume += interval.volume;
-      rawAgentMinutes += interval.rawAgents * interval.intervalMin;
-      scheduledAgentMinutes += interval.scheduledAgents * interval.intervalMin;
-      peakRawAgents = Math.max(peakRawAgents, interval.rawAgents);
-      peakScheduledAgents = Math.max(peakScheduledAgents, interval.scheduledAgents);
+      count.intervals += 1;
+      count.openIntervals += Number(interval.open);
+      count.nightIntervals += Number(interval.night);
+      count.intervalsAtMinimum += Number(interval.atMinimum);
+      sum.volume += interval.volume;
+      sum.rawAgentMinutes += interval.rawAgents * interval.intervalMin;
+      sum.scheduledAgentMinutes += interval.scheduledAgents * interval.intervalMin;
+      peak.peakRawAgents = Math.max(peak.peakRawAgents, interval.rawAgents);
+      peak.peakScheduledAgents = Math.max(peak.peakScheduledAgents, interval.scheduledAgents);
       if (interval.serviceLevel !== null) {
-        queueVolume += interval.volume;
-        metVolume += interval.volume * interval.serviceLevel;
+        sum.queueVolume += interval.volume;
+        sum.metVolume += interval.volume * interval.serviceLevel;
       }
       if (interval.probabilityOfAbandon !== null)
         expectedAbandoned += interval.volume * interval.probabilityOfAbandon;
     },
     result() {
-      const scheduledAgentHours = scheduledAgentMinutes / 60;
+      const scheduledAgentHours = sum.scheduledAgentMinutes / 60;
       return {
-        intervals,
-        openIntervals,
-        nightIntervals,
-        intervalsAtMinimum,
-        volume,
-        rawAgentHours: rawAgentMinutes / 60,
+        ...count,
+        volume: sum.volume,
+        rawAgentHours: sum.rawAgentMinutes / 60,
         scheduledAgentHours,
         fte: scheduledAgentHours / paidHoursPerFte,
         paidHoursPerFte,
-        peakRawAgents,
-        peakScheduledAgents,
-        expectedServiceLevel: queueVolume > 0 ? metVolume / queueVolume : null,
+        ...peak,
+        expectedServiceLevel: sum.queueVolume > 0 ? sum.metVolume / sum.queueVolume : null,
         expectedAbandoned,
       };
     },

@@ -4,6 +4,7 @@ import { verifyAudit } from '../../src/modules/audit/index.js';
 import { openOnChronicFailure } from '../../src/modules/govern/governance.js';
 import { systemClock } from '../../src/platform/clock.js';
 import { systemActor } from '../../src/platform/scope.js';
+import { balticContractDocument, urgentResolutionTerm } from '../../src/test-support/govern-contract.js';
 import { solvedTicket, startGovernDemo } from '../../src/test-support/govern-demo.js';
 import { pdfText } from '../../src/test-support/pdf-text.js';
 import type { Auth, TestApp } from '../../src/test-support/test-app.js';
@@ -21,44 +22,23 @@ describe('govern: contracts and settlement', () => {
   let organizationId = '';
   let contractId = '';
 
-  const term = (targetSeconds: number) => ({
-    id: 'R',
-    kpi: 'resolution_within',
-    targetSeconds,
-    scope: { priorities: ['urgent'] },
-    minimum: 9_000,
-    expected: 9_500,
-    kind: 'critical',
-    allocationBp: 10_000,
-  });
-  const document = (targetSeconds: number) => ({
-    name: 'Baltic Contact — multilingual care',
-    services: ['customer care'],
-    channels: ['email', 'chat'],
-    languages: ['lv', 'en'],
-    sites: ['Riga'],
-    start: '2025-01-01',
-    termMonths: 24,
-    noticeDays: 90,
-    currency: 'EUR',
-    pricingModel: 'hybrid',
-    rates: [
-      { unit: 'month', rateMinor: 1_000_000 },
-      { unit: 'contact', rateMinor: 250 },
-    ],
-    atRiskBp: 1_000,
-    terms: [
-      term(targetSeconds),
-      {
-        id: 'FR',
-        kpi: 'first_response_within',
-        targetSeconds: 3_600,
-        minimum: 8_000,
-        expected: 9_000,
-        kind: 'key',
-      },
-    ],
-  });
+  const document = (targetSeconds: number) =>
+    balticContractDocument({
+      name: 'Baltic Contact — multilingual care',
+      channels: ['email', 'chat'],
+      languages: ['lv', 'en'],
+      terms: [
+        urgentResolutionTerm('R', targetSeconds),
+        {
+          id: 'FR',
+          kpi: 'first_response_within',
+          targetSeconds: 3_600,
+          minimum: 8_000,
+          expected: 9_000,
+          kind: 'key',
+        },
+      ],
+    });
 
   beforeAll(async () => {
     ({ app, admin, balticLead, manilaAgent, baltic, organizationId } = await startGovernDemo());

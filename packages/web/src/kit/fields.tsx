@@ -1,7 +1,13 @@
 // Form pieces every page repeated: a labelled text input, a labelled select, the form's error
 // banners and its submit row. They wrap `Field` (label, help, error and their ARIA wiring), so a
 // form states a field in one element and every form reads and behaves the same.
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
+import type {
+  FormEvent,
+  FormHTMLAttributes,
+  InputHTMLAttributes,
+  ReactNode,
+  SelectHTMLAttributes,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, ErrorBanner, Field } from '../lib/ui';
 
@@ -150,5 +156,124 @@ export function FormActions(props: {
       {button}
       {props.children}
     </div>
+  );
+}
+
+/**
+ * A form that hands its submit to `onSubmit` instead of reloading the page: the
+ * `onSubmit={(e) => { e.preventDefault(); void act(); }}` every form restated. With `submit` (useSubmit),
+ * a change to a named control clears that field's message and the form's problems head it.
+ */
+export function ActionForm(
+  props: Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'onChange'> & {
+    onSubmit(): unknown;
+    /** What stands above the form's problems (its title and help). */
+    heading?: ReactNode;
+    submit?: { hasFieldErrors: boolean; bannerError: unknown; onChange(e: FormEvent<HTMLFormElement>): void };
+  },
+) {
+  const { onSubmit, submit, heading, children, ...form } = props;
+  return (
+    <form
+      {...form}
+      onChange={submit?.onChange}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {heading}
+      {submit ? <FormProblems submit={submit} /> : null}
+      {children}
+    </form>
+  );
+}
+
+/** A control of a one-line form (`inline-form`): the label wraps a controlled input. */
+export function InlineInput(
+  props: InputRest & { label: ReactNode; value: string; onValue(value: string): void; required?: boolean },
+) {
+  const { label, value, onValue, ...input } = props;
+  return (
+    <label>
+      {label}
+      <input {...input} value={value} onChange={(e) => onValue(e.target.value)} />
+    </label>
+  );
+}
+
+/** The controls of a one-line form, from a list (as TextFields), each bound to `values[name]`. */
+export function InlineInputs<K extends string>(props: {
+  fields: readonly TextFieldSpec<K>[];
+  values: Record<K, string>;
+  onValue(name: K, value: string): void;
+}) {
+  return (
+    <>
+      {props.fields.map(({ name, help: _help, ...field }) => (
+        <InlineInput
+          key={name}
+          {...field}
+          value={props.values[name]}
+          onValue={(v) => props.onValue(name, v)}
+        />
+      ))}
+    </>
+  );
+}
+
+/** A labelled file input with its help: the file chosen (or none) goes to `onFile`. */
+export function FileField(props: {
+  id: string;
+  label: ReactNode;
+  help: ReactNode;
+  accept: string;
+  onFile(file: File | undefined): unknown;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <input
+        id={props.id}
+        type="file"
+        accept={props.accept}
+        onChange={(e) => void props.onFile(e.target.files?.[0])}
+      />
+      <p className="field-help">{props.help}</p>
+    </div>
+  );
+}
+
+/** One text field of a form built from a list: its API name, label and input attributes. */
+export type TextFieldSpec<K extends string> = Omit<InputRest, 'name'> & {
+  name: K;
+  label: ReactNode;
+  help?: ReactNode;
+  required?: boolean;
+};
+
+/**
+ * The text fields of a form, from a list: each bound to `values[name]` and to the submit's message for
+ * its name. With useFieldValues, a form states its fields once, as data.
+ */
+export function TextFields<K extends string>(props: {
+  fields: readonly TextFieldSpec<K>[];
+  values: Record<K, string>;
+  onValue(name: K, value: string): void;
+  errors: Record<string, string | undefined>;
+}) {
+  return (
+    <>
+      {props.fields.map(({ name, ...field }) => (
+        <TextField
+          key={name}
+          {...field}
+          name={name}
+          value={props.values[name]}
+          onValue={(v) => props.onValue(name, v)}
+          error={props.errors[name]}
+        />
+      ))}
+    </>
   );
 }

@@ -1,4 +1,6 @@
-/** Mutually exclusive buttons (aria-pressed) in a labelled group; each feature styles it by class. */
+import '../kit/kit.css';
+
+/** Mutually exclusive buttons (aria-pressed) in a labelled group, styled by the shared `segmented` class; a feature may add its own. */
 export function Segmented<T extends string>(props: {
   label: string;
   value: T;
@@ -7,7 +9,7 @@ export function Segmented<T extends string>(props: {
   className: string;
 }) {
   return (
-    <fieldset className={props.className}>
+    <fieldset className={`segmented ${props.className}`}>
       <legend className="visually-hidden">{props.label}</legend>
       {props.options.map((o) => (
         <button

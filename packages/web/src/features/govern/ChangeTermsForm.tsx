@@ -1,7 +1,8 @@
 import type { ContractVersion } from '@shoreline/server/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FormActions, FormProblems, TextField } from '../../kit/fields';
+import { ActionForm, FormActions, TextFields } from '../../kit/fields';
+import { useFieldValues } from '../../kit/useFieldValues';
 import { useSubmit } from '../../lib/useSubmit';
 import { governApi } from './api';
 
@@ -32,9 +33,7 @@ export function ChangeTermsForm(props: {
   const { t } = useTranslation();
   const submit = useSubmit();
   const { latest } = props;
-  const [effectiveFrom, setEffectiveFrom] = useState('');
-  const [reason, setReason] = useState('');
-  const [approvedBy, setApprovedBy] = useState('');
+  const fields = useFieldValues({ effectiveFrom: '', reason: '', approvedBy: '' });
   const [terms, setTerms] = useState(() =>
     latest.document.terms.map((term) => ({
       term,
@@ -57,9 +56,7 @@ export function ChangeTermsForm(props: {
       governApi.apply({
         contractId: latest.contractId,
         providerId: latest.providerId,
-        effectiveFrom,
-        reason,
-        approvedBy,
+        ...fields.values,
         document: { ...latest.document, terms: edited },
       }),
     );
@@ -67,43 +64,33 @@ export function ChangeTermsForm(props: {
   };
 
   return (
-    <form
+    <ActionForm
       aria-labelledby="change-terms-title"
-      onChange={submit.onChange}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void onSubmit();
-      }}
+      onSubmit={onSubmit}
+      submit={submit}
+      heading={
+        <>
+          <h3 id="change-terms-title">{t('govern.change.title', { version: latest.version })}</h3>
+          <p className="field-help">{t('govern.change.help')}</p>
+        </>
+      }
     >
-      <h3 id="change-terms-title">{t('govern.change.title', { version: latest.version })}</h3>
-      <p className="field-help">{t('govern.change.help')}</p>
-      <FormProblems submit={submit} />
       <div className="form-grid">
-        <TextField
-          label={t('govern.effectiveFrom')}
-          type="date"
-          name="effectiveFrom"
-          required
-          min={latest.effectiveFrom}
-          value={effectiveFrom}
-          onValue={setEffectiveFrom}
-          error={submit.fields.effectiveFrom}
-        />
-        <TextField
-          label={t('govern.reason')}
-          name="reason"
-          required
-          value={reason}
-          onValue={setReason}
-          error={submit.fields.reason}
-        />
-        <TextField
-          label={t('govern.approvedBy')}
-          name="approvedBy"
-          required
-          value={approvedBy}
-          onValue={setApprovedBy}
-          error={submit.fields.approvedBy}
+        <TextFields
+          fields={[
+            {
+              name: 'effectiveFrom',
+              label: t('govern.effectiveFrom'),
+              type: 'date',
+              required: true,
+              min: latest.effectiveFrom,
+            },
+            { name: 'reason', label: t('govern.reason'), required: true },
+            { name: 'approvedBy', label: t('govern.approvedBy'), required: true },
+          ]}
+          values={fields.values}
+          onValue={fields.set}
+          errors={submit.fields}
         />
       </div>
       <div className="table-wrap">
@@ -151,6 +138,6 @@ export function ChangeTermsForm(props: {
           {t('common.cancel')}
         </button>
       </FormActions>
-    </form>
+    </ActionForm>
   );
 }

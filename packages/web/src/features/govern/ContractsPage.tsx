@@ -1,10 +1,14 @@
-import type { ContractApply, ContractSummary, Settlement } from '@shoreline/server/contract';
+import type { ContractApply, ContractSummary, ContractVersion, Settlement } from '@shoreline/server/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
+import { DataTable, ResourceTable } from '../../kit/DataTable';
 import { Facts } from '../../kit/Facts';
-import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
+import { ActionForm, FileField, InlineInput } from '../../kit/fields';
+import { ErrorBanner, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
+import { useResult } from '../../lib/useResult';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { governApi } from './api';
@@ -66,6 +70,23 @@ const REVIEW_PACK_LABELS = [
   'none',
 ] as const;
 
+type Measure = Settlement['measures'][number];
+
+/** A version's changes against the one before it (the first version has none: a dash). */
+function VersionChanges(props: { versions: readonly ContractVersion[]; version: ContractVersion }) {
+  const i = props.versions.indexOf(props.version);
+  if (i <= 0) return '—';
+  return (
+    <ul className="plain-list">
+      {versionDiff(props.versions[i - 1]?.document, props.version.document).map((c) => (
+        <li key={c.path}>
+          <code>{c.path}</code>: {c.before} → {c.after}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 /** Govern → Contracts: the register, a contract's versions, and its settlement for a month. */
 export function ContractsPage() {
   const { t } = useTranslation();
@@ -78,9 +99,7 @@ export function ContractsPage() {
     [selected?.id],
   );
   const [period, setPeriod] = useState('');
-  const [statement, setStatement] = useState<Settlement>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { result: statement, error, busy, run, fail } = useResult<Settlement>();
   const [changing, setChanging] = useState(false);
   const [fileError, setFileError] = useState<unknown>();
   const manage = can(me, 'govern.manage');
@@ -112,26 +131,15 @@ export function ContractsPage() {
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (err) {
-      setError(err);
+      fail(err);
     }
   };
 
   const load = async (compute: boolean) => {
     if (!selected || !/^\d{4}-\d{2}$/.test(period)) return;
-    setError(undefined);
-    setBusy(true);
-    try {
-      setStatement(
-        compute
-          ? await governApi.settle(selected.providerId, period)
-          : await governApi.settlement(selected.id, period),
-      );
-    } catch (err) {
-      setStatement(undefined);
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    await run(() =>
+      compute ? governApi.settle(selected.providerId, period) : governApi.settlement(selected.id, period),
+    );
   };
   const money = (minor: number) => fmt.money(minor, statement?.currency ?? selected?.currency ?? 'EUR');
   const level = (bp: number | null) =>
@@ -142,93 +150,72 @@ export function ContractsPage() {
       <PageHeader title={t('govern.title')} intro={t('govern.intro')} />
       <ErrorBanner error={contracts.error} onRetry={contracts.reload} />
       {manage ? (
-        <div className="field">
-          <label htmlFor="contract-file">{t('govern.applyFile')}</label>
-          <input
-            id="contract-file"
-            type="file"
-            accept="application/json,.json"
-            onChange={(e) => void applyFile(e.target.files?.[0])}
-          />
-          <p className="field-help">{t('govern.applyFileHelp')}</p>
-        </div>
+        <FileField
+          id="contract-file"
+          label={t('govern.applyFile')}
+          help={t('govern.applyFileHelp')}
+          accept="application/json,.json"
+          onFile={applyFile}
+        />
       ) : null}
       <ErrorBanner error={fileError} />
-      {contracts.loading && !contracts.data ? <Loading /> : null}
-      {contracts.data && contracts.data.length === 0 ? <p className="empty">{t('govern.none')}</p> : null}
-      {contracts.data && contracts.data.length > 0 ? (
-        <div className="table-wrap">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('govern.name')}</th>
-                <th scope="col">{t('govern.currency')}</th>
-                <th scope="col">{t('govern.version')}</th>
-                <th scope="col">{t('govern.effectiveFrom')}</th>
-                <th scope="col">{t('common.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {contracts.data.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.name}</td>
-                  <td>{c.currency}</td>
-                  <td className="num">{fmt.number(c.latestVersion)}</td>
-                  <td className="nowrap">{fmt.date(c.effectiveFrom)}</td>
-                  <td>
-                    <button type="button" onClick={() => setSelected(c)} aria-pressed={selected?.id === c.id}>
-                      {t('govern.open')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      <ResourceTable<ContractSummary>
+        caption={t('govern.title')}
+        resource={contracts}
+        empty={t('govern.none')}
+        columns={[
+          textColumn<ContractSummary>('name', t('govern.name'), (c) => c.name),
+          textColumn<ContractSummary>('currency', t('govern.currency'), (c) => c.currency),
+          numberColumn<ContractSummary>('version', t('govern.version'), (c) => c.latestVersion, fmt.number),
+          timeColumn<ContractSummary>(
+            'effectiveFrom',
+            t('govern.effectiveFrom'),
+            (c) => c.effectiveFrom,
+            fmt.date,
+          ),
+          {
+            key: 'actions',
+            header: t('common.actions'),
+            cell: (c) => (
+              <button type="button" onClick={() => setSelected(c)} aria-pressed={selected?.id === c.id}>
+                {t('govern.open')}
+              </button>
+            ),
+          },
+        ]}
+      />
       {selected ? (
         <>
           <h2>{t('govern.versionsTitle', { name: selected.name })}</h2>
           <ErrorBanner error={versions.error} onRetry={versions.reload} />
           {versions.data ? (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('govern.version')}</th>
-                    <th scope="col">{t('govern.effectiveFrom')}</th>
-                    <th scope="col">{t('govern.reason')}</th>
-                    <th scope="col">{t('govern.approvedBy')}</th>
-                    <th scope="col">{t('govern.terms')}</th>
-                    <th scope="col">{t('govern.changes')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {versions.data.map((v, i) => (
-                    <tr key={v.version} data-testid={`version-${v.version}`}>
-                      <td className="num">{fmt.number(v.version)}</td>
-                      <td className="nowrap">{fmt.date(v.effectiveFrom)}</td>
-                      <td>{v.reason}</td>
-                      <td>{v.approvedBy}</td>
-                      <td>{t('govern.termCount', { n: v.document.terms.length })}</td>
-                      <td>
-                        {i === 0 ? (
-                          '—'
-                        ) : (
-                          <ul className="plain-list">
-                            {versionDiff(versions.data?.[i - 1]?.document, v.document).map((c) => (
-                              <li key={c.path}>
-                                <code>{c.path}</code>: {c.before} → {c.after}
-                              </li>
-                            ))}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable<ContractVersion>
+              caption={t('govern.versionsTitle', { name: selected.name })}
+              rows={versions.data}
+              rowKey={(v) => String(v.version)}
+              rowProps={(v) => ({ 'data-testid': `version-${v.version}` })}
+              columns={[
+                numberColumn<ContractVersion>('version', t('govern.version'), (v) => v.version, fmt.number),
+                timeColumn<ContractVersion>(
+                  'effectiveFrom',
+                  t('govern.effectiveFrom'),
+                  (v) => v.effectiveFrom,
+                  fmt.date,
+                ),
+                textColumn<ContractVersion>('reason', t('govern.reason'), (v) => v.reason),
+                textColumn<ContractVersion>('approvedBy', t('govern.approvedBy'), (v) => v.approvedBy),
+                {
+                  key: 'terms',
+                  header: t('govern.terms'),
+                  cell: (v) => t('govern.termCount', { n: v.document.terms.length }),
+                },
+                {
+                  key: 'changes',
+                  header: t('govern.changes'),
+                  cell: (v) => <VersionChanges versions={versions.data ?? []} version={v} />,
+                },
+              ]}
+            />
           ) : null}
           {manage && versions.data?.length && !changing ? (
             <button type="button" onClick={() => setChanging(true)}>
@@ -247,17 +234,14 @@ export function ContractsPage() {
             />
           ) : null}
           <h2>{t('govern.settlementTitle')}</h2>
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void load(false);
-            }}
-          >
-            <label>
-              {t('govern.period')}
-              <input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} required />
-            </label>
+          <ActionForm className="inline-form" onSubmit={() => load(false)}>
+            <InlineInput
+              label={t('govern.period')}
+              type="month"
+              value={period}
+              onValue={setPeriod}
+              required
+            />
             <button type="submit" disabled={busy}>
               {t('govern.show')}
             </button>
@@ -266,7 +250,7 @@ export function ContractsPage() {
                 {t('govern.compute')}
               </button>
             ) : null}
-          </form>
+          </ActionForm>
           <ErrorBanner error={error} />
           {statement ? (
             <>
@@ -300,44 +284,45 @@ export function ContractsPage() {
                     : []),
                 ]}
               />
-              <div className="table-wrap">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('govern.version')}</th>
-                      <th scope="col">{t('govern.days')}</th>
-                      <th scope="col">{t('govern.term')}</th>
-                      <th scope="col">{t('govern.measured')}</th>
-                      <th scope="col">{t('govern.minimum')}</th>
-                      <th scope="col">{t('govern.result')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {statement.measures.map((m) => (
-                      <tr key={`${m.version}-${m.termId}`} data-testid={`measure-${m.version}-${m.termId}`}>
-                        <td className="num">{fmt.number(m.version)}</td>
-                        <td className="nowrap">
-                          {fmt.number(m.fromDay)}–{fmt.number(m.toDay)}
-                        </td>
-                        <td>
-                          <code>{m.termId}</code>
-                        </td>
-                        <td className="num">
-                          {level(m.measured)} ({t('govern.ticketsMet', { met: m.met, n: m.total })})
-                        </td>
-                        <td className="num">{level(m.minimum)}</td>
-                        <td>
-                          {m.measured === null
-                            ? t('govern.notMeasured')
-                            : m.missed
-                              ? t(m.kind === 'critical' ? 'govern.missed' : 'govern.belowReported')
-                              : t('govern.met')}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable<Measure>
+                caption={t('govern.settlementTitle')}
+                rows={statement.measures}
+                rowKey={(m) => `${m.version}-${m.termId}`}
+                rowProps={(m) => ({ 'data-testid': `measure-${m.version}-${m.termId}` })}
+                columns={[
+                  numberColumn<Measure>('version', t('govern.version'), (m) => m.version, fmt.number),
+                  {
+                    key: 'days',
+                    header: t('govern.days'),
+                    nowrap: true,
+                    cell: (m) => `${fmt.number(m.fromDay)}–${fmt.number(m.toDay)}`,
+                  },
+                  { key: 'term', header: t('govern.term'), cell: (m) => <code>{m.termId}</code> },
+                  {
+                    key: 'measured',
+                    header: t('govern.measured'),
+                    numeric: true,
+                    cell: (m) =>
+                      `${level(m.measured)} (${t('govern.ticketsMet', { met: m.met, n: m.total })})`,
+                  },
+                  {
+                    key: 'minimum',
+                    header: t('govern.minimum'),
+                    numeric: true,
+                    cell: (m) => level(m.minimum),
+                  },
+                  {
+                    key: 'result',
+                    header: t('govern.result'),
+                    cell: (m) =>
+                      m.measured === null
+                        ? t('govern.notMeasured')
+                        : m.missed
+                          ? t(m.kind === 'critical' ? 'govern.missed' : 'govern.belowReported')
+                          : t('govern.met'),
+                  },
+                ]}
+              />
               {manage ? (
                 <ReconcilePanel
                   contractId={statement.contractId}

@@ -1,9 +1,11 @@
 import type { ExitReadiness } from '@shoreline/server/contract';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Facts } from '../../kit/Facts';
+import { ActionForm, InlineInputs } from '../../kit/fields';
+import { useFieldValues } from '../../kit/useFieldValues';
 import { ErrorBanner } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
+import { useResult } from '../../lib/useResult';
 import { governApi } from './api';
 
 /** Could the in-house team take the vendor's volume back, and by when? With the notice dates. */
@@ -17,61 +19,33 @@ const EVIDENCE = {
   export_tested: 'govern.exit.evidence.export_tested',
 } as const;
 
+/** A required whole number, zero or more. */
+const WHOLE = { type: 'number', min: '0', step: '1', required: true } as const;
+
 export function ExitPanel(props: { contractId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const [agents, setAgents] = useState('0');
-  const [weeks, setWeeks] = useState('8');
-  const [period, setPeriod] = useState('');
-  const [result, setResult] = useState<ExitReadiness>();
-  const [error, setError] = useState<unknown>();
-  const run = async () => {
-    setError(undefined);
-    try {
-      setResult(await governApi.exitReadiness(props.contractId, Number(agents), Number(weeks), period));
-    } catch (err) {
-      setResult(undefined);
-      setError(err);
-    }
+  const fields = useFieldValues({ agents: '0', weeks: '8', period: '' });
+  const { result, error, run } = useResult<ExitReadiness>();
+  const check = () => {
+    const { agents, weeks, period } = fields.values;
+    return run(() => governApi.exitReadiness(props.contractId, Number(agents), Number(weeks), period));
   };
   return (
     <section aria-labelledby="exit-title">
       <h3 id="exit-title">{t('govern.exit.title')}</h3>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
-        <label>
-          {t('govern.exit.inHouseAgents')}
-          <input
-            type="number"
-            min="0"
-            step="1"
-            value={agents}
-            onChange={(e) => setAgents(e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          {t('govern.exit.hiringLeadWeeks')}
-          <input
-            type="number"
-            min="0"
-            step="1"
-            value={weeks}
-            onChange={(e) => setWeeks(e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          {t('govern.exit.period')}
-          <input type="month" value={period} onChange={(e) => setPeriod(e.target.value)} />
-        </label>
+      <ActionForm className="inline-form" onSubmit={check}>
+        <InlineInputs
+          fields={[
+            { name: 'agents', label: t('govern.exit.inHouseAgents'), ...WHOLE },
+            { name: 'weeks', label: t('govern.exit.hiringLeadWeeks'), ...WHOLE },
+            { name: 'period', label: t('govern.exit.period'), type: 'month' },
+          ]}
+          values={fields.values}
+          onValue={fields.set}
+        />
         <button type="submit">{t('govern.exit.check')}</button>
-      </form>
+      </ActionForm>
       <ErrorBanner error={error} />
       {result ? (
         <Facts

@@ -1,9 +1,9 @@
 import type { ClientForecast } from '@shoreline/server/contract';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberColumn, textColumn } from '../../kit/columns';
 import { DataTable, resourceRows } from '../../kit/DataTable';
-import { FormActions, FormProblems, TextField } from '../../kit/fields';
+import { ActionForm, FormActions, TextFields } from '../../kit/fields';
+import { useFieldValues } from '../../kit/useFieldValues';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -19,10 +19,9 @@ export function ForecastsPanel(props: { providerId: string; manage: boolean }) {
   const fmt = useFormat();
   const items = useResource(() => governApi.forecasts(props.providerId), [props.providerId]);
   const submit = useSubmit();
-  const [period, setPeriod] = useState('');
-  const [volume, setVolume] = useState('');
-  const [note, setNote] = useState('');
+  const fields = useFieldValues({ period: '', volume: '', note: '' });
   const log = async () => {
+    const { period, volume, note } = fields.values;
     const done = await submit.run(() =>
       governApi.logForecast({
         providerId: props.providerId,
@@ -32,8 +31,7 @@ export function ForecastsPanel(props: { providerId: string; manage: boolean }) {
       }),
     );
     if (done) {
-      setVolume('');
-      setNote('');
+      fields.reset('volume', 'note');
       items.reload();
     }
   };
@@ -74,45 +72,28 @@ export function ForecastsPanel(props: { providerId: string; manage: boolean }) {
         ]}
       />
       {props.manage ? (
-        <form
-          onChange={submit.onChange}
-          onSubmit={(e) => {
-            e.preventDefault();
-            void log();
-          }}
-        >
-          <FormProblems submit={submit} />
+        <ActionForm onSubmit={log} submit={submit}>
           <div className="form-grid">
-            <TextField
-              label={t('govern.forecasts.month')}
-              type="month"
-              name="period"
-              required
-              value={period}
-              onValue={setPeriod}
-              error={submit.fields.period}
-            />
-            <TextField
-              label={t('govern.forecasts.volume')}
-              type="number"
-              min="0"
-              step="1"
-              name="volume"
-              required
-              value={volume}
-              onValue={setVolume}
-              error={submit.fields.volume}
-            />
-            <TextField
-              label={t('govern.forecasts.note')}
-              name="note"
-              value={note}
-              onValue={setNote}
-              error={submit.fields.note}
+            <TextFields
+              fields={[
+                { name: 'period', label: t('govern.forecasts.month'), type: 'month', required: true },
+                {
+                  name: 'volume',
+                  label: t('govern.forecasts.volume'),
+                  type: 'number',
+                  min: '0',
+                  step: '1',
+                  required: true,
+                },
+                { name: 'note', label: t('govern.forecasts.note') },
+              ]}
+              values={fields.values}
+              onValue={fields.set}
+              errors={submit.fields}
             />
           </div>
           <FormActions busy={submit.busy} label={t('govern.forecasts.log')} />
-        </form>
+        </ActionForm>
       ) : null}
     </section>
   );

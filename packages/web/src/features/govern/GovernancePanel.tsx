@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textColumn } from '../../kit/columns';
 import { DataTable, resourceRows } from '../../kit/DataTable';
-import { FormActions, FormProblems, SelectField, TextField } from '../../kit/fields';
+import { ActionForm, FormActions, InlineInput, optionsOf, SelectField, TextFields } from '../../kit/fields';
+import { useFieldValues } from '../../kit/useFieldValues';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -22,19 +23,16 @@ export function GovernancePanel(props: { contractId: string; manage: boolean }) 
   const items = useResource(() => governApi.governance(props.contractId), [props.contractId]);
   const submit = useSubmit();
   const [kind, setKind] = useState<Kind>('action');
-  const [title, setTitle] = useState('');
-  const [owner, setOwner] = useState('');
-  const [dueOn, setDueOn] = useState('');
+  const fields = useFieldValues({ title: '', owner: '', dueOn: '' });
   const [from, setFrom] = useState('');
 
   const add = async () => {
+    const { dueOn, ...item } = fields.values;
     const done = await submit.run(() =>
-      governApi.addGovernance(props.contractId, { kind, title, owner, ...(dueOn ? { dueOn } : {}) }),
+      governApi.addGovernance(props.contractId, { kind, ...item, ...(dueOn ? { dueOn } : {}) }),
     );
     if (done) {
-      setTitle('');
-      setOwner('');
-      setDueOn('');
+      fields.reset();
       items.reload();
     }
   };
@@ -103,70 +101,48 @@ export function GovernancePanel(props: { contractId: string; manage: boolean }) 
       />
       {props.manage ? (
         <>
-          <form
-            onChange={submit.onChange}
-            onSubmit={(e) => {
-              e.preventDefault();
-              void add();
-            }}
-          >
-            <FormProblems submit={submit} />
+          <ActionForm onSubmit={add} submit={submit}>
             <div className="form-grid">
               <SelectField<Kind>
                 label={t('govern.governance.kind')}
                 name="kind"
                 value={kind}
                 onValue={setKind}
-                options={(
-                  ['action', 'escalation', 'review', 'obligation', 'runbook_step', 'export_test'] as const
-                ).map((k) => ({
-                  value: k,
-                  label: kindLabel(k),
-                }))}
+                options={optionsOf(
+                  ['action', 'escalation', 'review', 'obligation', 'runbook_step', 'export_test'] as const,
+                  kindLabel,
+                )}
               />
-              <TextField
-                label={t('govern.governance.item')}
-                name="title"
-                required
-                value={title}
-                onValue={setTitle}
-                error={submit.fields.title}
-              />
-              <TextField
-                label={t('govern.governance.owner')}
-                name="owner"
-                required={kind !== 'runbook_step'}
-                value={owner}
-                onValue={setOwner}
-                error={submit.fields.owner}
-              />
-              <TextField
-                label={t('govern.governance.due')}
-                help={t('govern.governance.dueHelp')}
-                type="date"
-                name="dueOn"
-                value={dueOn}
-                onValue={setDueOn}
-                error={submit.fields.dueOn}
+              <TextFields
+                fields={[
+                  { name: 'title', label: t('govern.governance.item'), required: true },
+                  { name: 'owner', label: t('govern.governance.owner'), required: kind !== 'runbook_step' },
+                  {
+                    name: 'dueOn',
+                    label: t('govern.governance.due'),
+                    help: t('govern.governance.dueHelp'),
+                    type: 'date',
+                  },
+                ]}
+                values={fields.values}
+                onValue={fields.set}
+                errors={submit.fields}
               />
             </div>
             <FormActions busy={submit.busy} label={t('govern.governance.add')} />
-          </form>
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              void schedule();
-            }}
-          >
-            <label>
-              {t('govern.governance.scheduleFrom')}
-              <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
-            </label>
+          </ActionForm>
+          <ActionForm className="inline-form" onSubmit={schedule}>
+            <InlineInput
+              label={t('govern.governance.scheduleFrom')}
+              type="date"
+              value={from}
+              onValue={setFrom}
+              required
+            />
             <button type="submit" disabled={submit.busy}>
               {t('govern.governance.schedule')}
             </button>
-          </form>
+          </ActionForm>
         </>
       ) : null}
     </section>

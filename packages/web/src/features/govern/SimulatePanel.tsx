@@ -3,8 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberColumn, textColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
+import { ActionForm, InlineInput } from '../../kit/fields';
 import { ErrorBanner } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
+import { useResult } from '../../lib/useResult';
 import { governApi } from './api';
 
 type Month = SchemeSimulation['months'][number];
@@ -18,9 +20,7 @@ export function SimulatePanel(props: { providerId: string; document: ContractDoc
   const fmt = useFormat();
   const [to, setTo] = useState('');
   const [draft, setDraft] = useState<ContractDocument>();
-  const [result, setResult] = useState<SchemeSimulation>();
-  const [error, setError] = useState<unknown>();
-  const [busy, setBusy] = useState(false);
+  const { result, error, busy, run, fail } = useResult<SchemeSimulation>();
   const [progress, setProgress] = useState<number>();
   const money = (minor: number) => fmt.money(minor, result?.currency ?? props.document.currency);
   const readDraft = async (file: File | undefined) => {
@@ -29,37 +29,19 @@ export function SimulatePanel(props: { providerId: string; document: ContractDoc
       const json = JSON.parse(await file.text()) as { document?: ContractDocument } & ContractDocument;
       setDraft(json.document ?? json);
     } catch {
-      setError(new Error(t('govern.fileNotJson')));
+      fail(new Error(t('govern.fileNotJson')));
     }
   };
-  const run = async () => {
-    setError(undefined);
-    setBusy(true);
-    try {
-      setResult(await governApi.simulate(props.providerId, draft ?? props.document, to, setProgress));
-    } catch (err) {
-      setResult(undefined);
-      setError(err);
-    } finally {
-      setBusy(false);
-      setProgress(undefined);
-    }
+  const simulate = async () => {
+    await run(() => governApi.simulate(props.providerId, draft ?? props.document, to, setProgress));
+    setProgress(undefined);
   };
   return (
     <section aria-labelledby="simulate-title">
       <h3 id="simulate-title">{t('govern.simulate.title')}</h3>
       <p className="field-help">{t('govern.simulate.help')}</p>
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void run();
-        }}
-      >
-        <label>
-          {t('govern.simulate.to')}
-          <input type="month" value={to} onChange={(e) => setTo(e.target.value)} required />
-        </label>
+      <ActionForm className="inline-form" onSubmit={simulate}>
+        <InlineInput label={t('govern.simulate.to')} type="month" value={to} onValue={setTo} required />
         <label>
           {t('govern.simulate.draft')}
           <input
@@ -71,7 +53,7 @@ export function SimulatePanel(props: { providerId: string; document: ContractDoc
         <button type="submit" disabled={busy}>
           {t('govern.simulate.run')}
         </button>
-      </form>
+      </ActionForm>
       {busy && progress !== undefined ? (
         <p role="status">
           {t('govern.simulate.progress', { percent: fmt.number(Math.round(progress * 100)) })}

@@ -23,6 +23,9 @@ const HIGHER_IS_BETTER: Record<Metric, boolean> = {
   'handle-seconds': false,
 };
 
+/** An arm's share of the assignments: a whole percent from 5 to 95. */
+const SHARE = { type: 'number', min: 5, max: 95, required: true } as const;
+
 export function PilotForm(props: { vendors: readonly SourceVendor[]; onCreated(): void }) {
   const { t } = useTranslation();
   const [name, setName] = useState('');
@@ -141,10 +144,7 @@ export function PilotForm(props: { vendors: readonly SourceVendor[]; onCreated()
       )}
       <TextField
         label={t('source.pilotForm.share')}
-        type="number"
-        min={5}
-        max={95}
-        required
+        {...SHARE}
         value={share}
         onValue={setShare}
         error={fields.ratio ?? fields['arms.1.weight']}
@@ -160,10 +160,7 @@ export function PilotForm(props: { vendors: readonly SourceVendor[]; onCreated()
       {secondVendorId ? (
         <TextField
           label={t('source.pilotForm.secondShare')}
-          type="number"
-          min={5}
-          max={95}
-          required
+          {...SHARE}
           value={secondShare}
           onValue={setSecondShare}
           error={fields['arms.2.weight']}
