@@ -2,7 +2,7 @@
 // check: `npm test` does that), only when a source file is newer than the compiled entry points.
 // Used by `npm start` (scripts/start.mjs) and by the soaks (`npm run test:slow`), whose dozens of
 // server processes start from dist/ in about a third of the CPU that tsx needs from the sources.
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -62,25 +62,31 @@ export async function compileServer() {
     return 'core and server are up to date';
   const t = performance.now();
   const { build } = await import('esbuild');
-  for (const dir of packages) {
-    const src = join(dir, 'src');
-    const files = readdirSync(src, { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && isSource(e.name))
-      .map((e) => join(e.parentPath, e.name));
-    await build({
-      entryPoints: files,
-      outdir: join(dir, 'dist'),
-      outbase: src,
-      format: 'esm',
-      platform: 'node',
-      target: 'es2022',
-      sourcemap: true,
-      tsconfig: join(dir, 'tsconfig.json'),
-      logLevel: 'warning',
-    });
-  }
-  await bundleServer(build);
+  // The bundle (what the server runs) and the per-file builds at once: esbuild works in parallel.
+  await Promise.all([bundleServer(build), ...packages.map((dir) => compileFileByFile(build, dir))]);
+  // Newer than dist/cli/main.js, which the launcher (bin/shoreline.js) takes as "the bundle is current".
+  const now = new Date();
+  utimesSync(bundledCli, now, now);
   return `compiled core and server with esbuild in ${((performance.now() - t) / 1000).toFixed(1)} s`;
+}
+
+/** One JavaScript file per TypeScript file of a package's src/, into its dist/. */
+async function compileFileByFile(build, dir) {
+  const src = join(dir, 'src');
+  const files = readdirSync(src, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && isSource(e.name))
+    .map((e) => join(e.parentPath, e.name));
+  await build({
+    entryPoints: files,
+    outdir: join(dir, 'dist'),
+    outbase: src,
+    format: 'esm',
+    platform: 'node',
+    target: 'es2022',
+    sourcemap: true,
+    tsconfig: join(dir, 'tsconfig.json'),
+    logLevel: 'warning',
+  });
 }
 
 /** Writes the bundled CLI (bundledCli) and its compute worker; `build` is esbuild's. */
