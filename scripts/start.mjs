@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } 
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../packages/server/bin/node-flags.js';
-import { compiledCli, compileServer, mtime, newest } from './compile-server.mjs';
+import { bundledCli, compileServer, mtime, newest } from './compile-server.mjs';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const started = performance.now();
@@ -168,7 +168,7 @@ try {
 say(`starting the server after ${seconds()}…`);
 const server = spawn(
   process.execPath,
-  [...SERVER_NODE_FLAGS, compiledCli, 'serve', '--demo', ...process.argv.slice(2)],
+  [...SERVER_NODE_FLAGS, bundledCli, 'serve', '--demo', ...process.argv.slice(2)],
   {
     cwd: root,
     stdio: 'inherit',

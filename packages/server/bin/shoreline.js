@@ -4,15 +4,15 @@
 // compiling core and server first when dist/ is missing, as on a fresh clone. After changing the
 // sources, `npm run build` recompiles; this launcher only builds what was never built.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { hasServerNodeFlags, SERVER_NODE_FLAGS } from './node-flags.js';
 
 const FLAGGED_COMMANDS = new Set(['import', 'serve']);
 
-const main = new URL('../dist/cli/main.js', import.meta.url);
-if (!existsSync(main)) {
+const perFile = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(perFile)) {
   let tsc;
   try {
     tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
@@ -31,6 +31,11 @@ if (!existsSync(main)) {
     process.exit(1);
   }
 }
+// The bundled CLI (one module instead of ≈ 1,500: scripts/compile-server.mjs) when `npm start` or
+// `npm run build` made it and no later build rewrote the per-file one.
+const bundled = new URL('../dist/bundle/cli/main.js', import.meta.url);
+const main =
+  existsSync(bundled) && statSync(bundled).mtimeMs >= statSync(perFile).mtimeMs ? bundled : perFile;
 // `import` and `serve` run with the server's V8 flags (bin/node-flags.js): the command runs again in a
 // child node with them, which gets the signals this process gets and whose exit code it returns.
 if (FLAGGED_COMMANDS.has(process.argv[2] ?? '') && !hasServerNodeFlags()) {

@@ -1,6 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rebuildThreads, type ThreadPost, threadRoots, walkToRoot } from './threads.js';
+import { parseDateMemo } from './date-parse.js';
+import type { ColumnMapping } from './mapping.js';
+import { TEXT_LIMITS, textValueProblem } from './text-limits.js';
+import {
+  normaliseNumericId,
+  readThreadPost,
+  rebuildThreads,
+  type ThreadPost,
+  threadRoots,
+  walkToRoot,
+} from './threads.js';
 
 /** Posts with ids from a small pool, so replies hit, miss, repeat ids and form cycles. */
 const posts = fc
@@ -53,5 +63,113 @@ describe('threadRoots: the reply walk, memoised', () => {
     const { tickets } = rebuildThreads(chain);
     expect(tickets).toHaveLength(1);
     expect(tickets[0]!.messages).toHaveLength(n);
+  });
+});
+
+describe('readThreadPost: one post from a record', () => {
+  const mapping: ColumnMapping = {
+    kind: 'threads',
+    source: 'twitter',
+    timeZone: 'UTC',
+    dateFormat: 'EEE MMM DD HH:mm:ss Z YYYY',
+    dateFormats: {},
+    nullMarkers: ['', 'NULL'],
+    columns: {},
+    statusMap: {},
+    priorityMap: {},
+    channelMap: {},
+    csatScale: '1-5',
+    durationUnit: 'seconds',
+    tagSeparator: ',',
+    threads: {
+      id: 'tweet_id',
+      inReplyTo: 'in_response_to_tweet_id',
+      inbound: 'inbound',
+      author: 'author_id',
+      at: 'created_at',
+      text: 'text',
+    },
+  };
+  /** readThreadPost as first written (a closure per cell, the limits checked from a table). */
+  function reference(record: Record<string, string | undefined>, line: number) {
+    const spec = mapping.threads!;
+    const get = (c: string) => {
+      const v = record[c]?.trim();
+      return v === undefined || v === '' || mapping.nullMarkers.includes(v) ? null : v;
+    };
+    const idText = get(spec.id);
+    const id = idText === null ? null : normaliseNumericId(idText);
+    if (id === null) return { ok: false, error: { field: spec.id, reason: 'missing post id' } };
+    const atText = get(spec.at);
+    if (atText === null) return { ok: false, error: { field: spec.at, reason: 'missing time' } };
+    let at: Date;
+    try {
+      at = parseDateMemo(atText, mapping.dateFormats.createdAt ?? mapping.dateFormat, mapping.timeZone);
+    } catch (err) {
+      return { ok: false, error: { field: spec.at, reason: (err as Error).message } };
+    }
+    const inbound = (get(spec.inbound) ?? '').toLowerCase();
+    const replyTo = get(spec.inReplyTo);
+    const text = get(spec.text) ?? '';
+    const author = get(spec.author) ?? '';
+    for (const [column, value, limit] of [
+      [spec.id, id, TEXT_LIMITS.short],
+      [spec.author, author, TEXT_LIMITS.short],
+      [spec.text, text, TEXT_LIMITS.body],
+    ] as const) {
+      const reason = textValueProblem(value, limit);
+      if (reason) return { ok: false, error: { field: column, reason } };
+    }
+    const post = {
+      id,
+      inReplyTo: replyTo === null ? null : normaliseNumericId(replyTo),
+      inbound: inbound === 'true' || inbound === '1' || inbound === 'yes',
+      author,
+      at,
+      text,
+      line,
+    };
+    return { ok: true, post };
+  }
+
+  const cellValue = fc.oneof(
+    fc.constantFrom(
+      '',
+      ' ',
+      '?',
+      'NULL',
+      '12',
+      '12.0',
+      ' 7.00 ',
+      '1.5',
+      'True',
+      'yes',
+      '0',
+      'a\u0000b',
+      '\ud800',
+    ),
+    fc.constantFrom('Tue Oct 31 22:10:47 +0000 2017', 'Tue Oct 31 22:10:47 +0000 2017 ', 'not a date'),
+    fc.string({ maxLength: 6 }),
+    fc.constant('x'.repeat(1_001)),
+  );
+  const record = fc.record(
+    {
+      tweet_id: cellValue,
+      in_response_to_tweet_id: cellValue,
+      inbound: cellValue,
+      author_id: cellValue,
+      created_at: cellValue,
+      text: cellValue,
+    },
+    { requiredKeys: [] },
+  );
+
+  it('reads every record as the first version did: the same post, or the same first defect', () => {
+    fc.assert(
+      fc.property(record, fc.integer({ min: 2, max: 1_000 }), (r, line) => {
+        expect(readThreadPost(mapping, r, line)).toEqual(reference(r, line));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -34,14 +34,11 @@ export function readThreadPost(
 ): { ok: true; post: ThreadPost } | { ok: false; error: RowError } {
   const spec = mapping.threads;
   if (!spec) throw new Error('readThreadPost: mapping has no threads section');
-  const get = (c: string) => {
-    const v = record[c]?.trim();
-    return v === undefined || v === '' || mapping.nullMarkers.includes(v) ? null : v;
-  };
-  const idText = get(spec.id);
+  const nulls = mapping.nullMarkers;
+  const idText = cell(record, spec.id, nulls);
   const id = idText === null ? null : normaliseNumericId(idText);
   if (id === null) return { ok: false, error: { field: spec.id, reason: 'missing post id' } };
-  const atText = get(spec.at);
+  const atText = cell(record, spec.at, nulls);
   if (atText === null) return { ok: false, error: { field: spec.at, reason: 'missing time' } };
   let at: Date;
   try {
@@ -49,18 +46,16 @@ export function readThreadPost(
   } catch (err) {
     return { ok: false, error: { field: spec.at, reason: (err as Error).message } };
   }
-  const inbound = (get(spec.inbound) ?? '').toLowerCase();
-  const replyTo = get(spec.inReplyTo);
-  const text = get(spec.text) ?? '';
-  const author = get(spec.author) ?? '';
-  for (const [column, value, limit] of [
-    [spec.id, id, TEXT_LIMITS.short],
-    [spec.author, author, TEXT_LIMITS.short],
-    [spec.text, text, TEXT_LIMITS.body],
-  ] as const) {
-    const reason = textValueProblem(value, limit);
-    if (reason) return { ok: false, error: { field: column, reason } };
-  }
+  const inbound = (cell(record, spec.inbound, nulls) ?? '').toLowerCase();
+  const replyTo = cell(record, spec.inReplyTo, nulls);
+  const text = cell(record, spec.text, nulls) ?? '';
+  const author = cell(record, spec.author, nulls) ?? '';
+  // In this order: the first defect found is the one reported.
+  const problem =
+    textProblem(spec.id, id, TEXT_LIMITS.short) ??
+    textProblem(spec.author, author, TEXT_LIMITS.short) ??
+    textProblem(spec.text, text, TEXT_LIMITS.body);
+  if (problem) return { ok: false, error: problem };
   return {
     ok: true,
     post: {
@@ -73,6 +68,17 @@ export function readThreadPost(
       line,
     },
   };
+}
+
+/** A record's value in `column`, trimmed; null when absent, empty or a null marker. */
+function cell(record: SourceRecord, column: string, nullMarkers: readonly string[]): string | null {
+  const v = record[column]?.trim();
+  return v === undefined || v === '' || nullMarkers.includes(v) ? null : v;
+}
+
+function textProblem(field: string, value: string, limit: number): RowError | null {
+  const reason = textValueProblem(value, limit);
+  return reason ? { field, reason } : null;
 }
 
 /**
@@ -89,7 +95,9 @@ export function rebuildThreads(posts: readonly ThreadPost[]): {
   /** Posts replying to a post absent from the file (each starts a thread of its own). */
   unresolvedReplies: { id: string; inReplyTo: string; line: number }[];
 } {
-  const byId = new Map(posts.map((p) => [p.id, p]));
+  // The last post of an id wins, as `new Map(entries)` would have it.
+  const byId = new Map<string, ThreadPost>();
+  for (const p of posts) byId.set(p.id, p);
   const rootOf = threadRoots(byId);
   const unresolvedReplies: { id: string; inReplyTo: string; line: number }[] = [];
   for (const p of posts)
@@ -158,25 +166,29 @@ export function walkToRoot(byId: ReadonlyMap<string, ThreadPost>, p: ThreadPost)
  * post of the file (not the one `byId` holds), are resolved by walkToRoot itself: rare, and exact.
  */
 export function threadRoots(byId: ReadonlyMap<string, ThreadPost>): (p: ThreadPost) => string {
-  const roots = new Map<ThreadPost, string>();
+  // Per post of byId: its root, or ON_PATH while the walk that reached it is under way.
+  const roots = new Map<ThreadPost, string | typeof ON_PATH>();
+  const path: ThreadPost[] = [];
   return (p) => {
+    const memo = roots.get(p);
+    if (typeof memo === 'string') return memo;
     if (byId.get(p.id) !== p) return walkToRoot(byId, p);
-    const path: ThreadPost[] = [];
-    const onPath = new Set<string>();
+    path.length = 0;
     let current = p;
     let root: string;
     for (;;) {
       const known = roots.get(current);
+      if (known === ON_PATH) {
+        // A cycle: every post on this path gets the walk's own answer.
+        for (const q of path) roots.set(q, walkToRoot(byId, q));
+        return roots.get(p) as string;
+      }
       if (known !== undefined) {
         root = known;
         break;
       }
-      if (onPath.has(current.id)) {
-        // A cycle: every post on this path gets the walk's own answer.
-        for (const q of path) roots.set(q, walkToRoot(byId, q));
-        return roots.get(p)!;
-      }
-      onPath.add(current.id);
+      // Every post on the path is the one byId holds for its id: marking the post marks the id.
+      roots.set(current, ON_PATH);
       path.push(current);
       const parent = current.inReplyTo === null ? undefined : byId.get(current.inReplyTo);
       if (parent === undefined) {
@@ -189,3 +201,6 @@ export function threadRoots(byId: ReadonlyMap<string, ThreadPost>): (p: ThreadPo
     return root;
   };
 }
+
+/** threadRoots' mark for a post whose walk is under way (a cycle when met again). */
+const ON_PATH: unique symbol = Symbol('on path');

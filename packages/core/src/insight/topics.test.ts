@@ -27,6 +27,17 @@ describe('extractTopic: one scan for any keyword before the per-keyword search',
       { numRuns: 3000 },
     );
   });
+
+  it('finds the same topic when the description is the subject itself (a short post is both)', () => {
+    // The description is not searched again when it equals the subject: the answer must not change.
+    fc.assert(
+      fc.property(fc.option(text, { nil: null }), (body) => {
+        const expected = body === null ? null : referenceMatch(foldText(body));
+        expect(extractTopic({ tags: [], subject: body, text: body })).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('foldText: the ASCII shortcut', () => {

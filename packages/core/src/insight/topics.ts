@@ -207,11 +207,13 @@ export function extractTopic(input: {
     const byKeyword = matchKeywords(foldText(tag));
     if (byKeyword) return byKeyword;
   }
-  for (const text of [input.subject, input.text]) {
-    if (!text) continue;
-    const found = matchKeywords(foldText(text));
+  const { subject, text } = input;
+  if (subject) {
+    const found = matchKeywords(foldText(subject));
     if (found) return found;
   }
+  // A description equal to the subject (a short post is both) was searched just now.
+  if (text && text !== subject) return matchKeywords(foldText(text));
   return null;
 }
 

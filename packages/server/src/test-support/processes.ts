@@ -10,7 +10,8 @@ import { createPostgresDatabase, dropPostgresDatabase } from './databases.js';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const CLI = 'packages/server/src/cli/main.ts';
-const COMPILED_CLI = 'packages/server/dist/cli/main.js';
+/** The bundled CLI that `npm start` runs (scripts/compile-server.mjs). */
+const COMPILED_CLI = 'packages/server/dist/bundle/cli/main.js';
 
 /** Runs a TypeScript file of the repo (path from the repo root) under tsx, from the repo root. */
 export function spawnTs(
@@ -26,8 +27,9 @@ export function spawnTs(
 }
 
 /**
- * The `shoreline` command line, as a child process: from the sources under tsx, or from dist/ when
- * the soaks' global setup compiled it (SHORELINE_TEST_CLI=compiled: a third of tsx's start-up CPU).
+ * The `shoreline` command line, as a child process: from the sources under tsx, or bundled in
+ * dist/bundle/ when the soaks' global setup compiled it (SHORELINE_TEST_CLI=compiled: a third of
+ * tsx's start-up CPU), as `npm start` runs it.
  */
 export function spawnCli(args: string[], env: Record<string, string>, stdio: StdioOptions): ChildProcess {
   if (process.env.SHORELINE_TEST_CLI !== 'compiled') return spawnTs(CLI, args, { env, stdio });

@@ -108,6 +108,11 @@ describe('readCsv: the splitter with csv-parse taking over where it must', () =>
     ['wrong field counts and empty lines', `id,subject,tag\n1,2\n\n${rows(3)}1,2,3,4\n`],
     ['truncated inside quotes', `id,subject,tag\n${rows(2000)}9,"never closed`],
     ['CR line endings', 'id,subject,tag\r1,2,3\r4,5,6\r'],
+    [
+      // Decoded 32 KiB at a time: characters of two to four bytes are cut between pieces.
+      'multi-byte text over many pieces',
+      `id,subject,tag\n${Array.from({ length: 6000 }, (_, i) => `${i},"é ş ı א 🙂 ${'ü'.repeat(i % 7)}, x",ğ${i}\n`).join('')}`,
+    ],
   ])('%s: the same records, lines and errors as csv-parse alone', async (_name, text) => {
     const path = join(dir, 'f.csv');
     writeFileSync(path, text);

@@ -199,17 +199,21 @@ export async function* readCsv(
     const decoder = new TextDecoder(options.encoding);
     let pending = '';
     let regular = true;
-    for await (const chunk of contentChunks(path, 256 * 1024, progress)) {
+    reading: for await (const chunk of contentChunks(path, 256 * 1024, progress)) {
       bytes = progress.bytes;
-      const text = pending + decoder.decode(chunk, { stream: true });
-      const rest =
-        handed === 0 && text.charCodeAt(0) === BOM ? 'irregular' : fast.split(text, false, onRecord);
-      // A record longer than MAX_PENDING would be scanned again with every chunk: csv-parse reads it once.
-      if (rest === 'irregular' || text.length - rest > MAX_PENDING) {
-        regular = false;
-        break;
+      // Decoded a piece at a time: a 256 KiB string is a large object for V8 (allocated and
+      // collected one by one, ≈ 10× the cost of a young-generation string; BENCHMARKS.md).
+      for (let at = 0; at < chunk.length; at += TEXT_PIECE) {
+        const text = pending + decoder.decode(chunk.subarray(at, at + TEXT_PIECE), { stream: true });
+        const rest =
+          handed === 0 && text.charCodeAt(0) === BOM ? 'irregular' : fast.split(text, false, onRecord);
+        // A record longer than MAX_PENDING would be scanned again with every piece: csv-parse reads it once.
+        if (rest === 'irregular' || text.length - rest > MAX_PENDING) {
+          regular = false;
+          break reading;
+        }
+        pending = text.slice(rest);
       }
-      pending = text.slice(rest);
       if (out.length >= RECORDS_PER_CHUNK) {
         yield out;
         out = [];
@@ -281,6 +285,11 @@ export async function* readCsv(
 }
 
 const BOM = 0xfeff;
+/**
+ * Bytes decoded into one string for the splitter: 32 KiB makes at most 64 KiB of UTF-16, under V8's
+ * largest young-generation object (128 KiB), where a 256 KiB string went to the large-object space.
+ */
+const TEXT_PIECE = 32 * 1024;
 /** Longest unfinished record (UTF-16 code units) the splitter carries from chunk to chunk. */
 const MAX_PENDING = 4 * 1024 * 1024;
 
