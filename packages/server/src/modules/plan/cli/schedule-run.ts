@@ -147,6 +147,7 @@ export async function runSchedule(options: ScheduleRunOptions): Promise<Schedule
     ? await solveTourSchedule(parsed.required, candidates, tourSet(rules, candidates, perDay), {
         timeLimitSec: options.timeLimitSec ?? 60,
         acceptGap: 0.01,
+        iterate: true,
       })
     : await solveSchedule(parsed.required, candidates, cyclic, {
         timeLimitSec: options.timeLimitSec ?? 60,
