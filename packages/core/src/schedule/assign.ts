@@ -99,7 +99,8 @@ export function restKept(a: Span, b: Span, minRestMin: number, cycleMin: number 
 /**
  * Staffs a schedule with named agents: each agent's shifts keep the labour rules (rest between shifts,
  * night shifts per week), their available weekdays, nights and weekly hours; a tour goes whole to one
- * agent. Greedy with fairness counters: tours first, then the other shifts in time order, each to the
+ * agent. Greedy with fairness counters: tours first (the one fewest agents can take first), then the
+other shifts in time order, each to the
  * feasible agent with the least load score = hours so far + 24 × nights so far (for a night shift)
  * + 24 × weekend shifts so far (for a weekend shift) + 4 for a type they did not ask for; ties to the
  * agent listed first. Counters include `history`, so run week by week the nights and weekends rotate.
@@ -163,11 +164,7 @@ export function assignShifts(
     if (s.tour === undefined) singles.push(i);
     else tours.set(s.tour, [...(tours.get(s.tour) ?? []), i]);
   });
-  const units = [
-    ...[...tours.values()].sort((a, b) => spans[a[0]!]!.from - spans[b[0]!]!.from),
-    ...singles.sort((a, b) => spans[a]!.from - spans[b]!.from || a - b).map((i) => [i]),
-  ];
-  for (const unit of units) {
+  function place(unit: readonly number[]): void {
     let pick = -1;
     let pickScore = Number.POSITIVE_INFINITY;
     for (let k = 0; k < agents.length; k++) {
@@ -178,7 +175,7 @@ export function assignShifts(
         pick = k;
       }
     }
-    if (pick < 0) continue;
+    if (pick < 0) return;
     const l = load[pick]!;
     const a = agents[pick]!;
     for (const i of unit) {
@@ -196,6 +193,26 @@ export function assignShifts(
       weekPaid[pick]!.set(s.week, (weekPaid[pick]!.get(s.week) ?? 0) + s.paid);
     }
   }
+  const tourUnits = [...tours.values()].sort((a, b) => spans[a[0]!]!.from - spans[b[0]!]!.from);
+  const singleUnits = singles.sort((a, b) => spans[a]!.from - spans[b]!.from || a - b).map((i) => [i]);
+  // Tours one at a time, the one fewest agents can take first (a tour only one agent fits is theirs).
+  const units: number[][] = [];
+  while (tourUnits.length > 0) {
+    let at = 0;
+    let least = Number.POSITIVE_INFINITY;
+    tourUnits.forEach((unit, x) => {
+      let n = 0;
+      for (let k = 0; k < agents.length; k++) if (fits(k, unit)) n++;
+      if (n < least) {
+        least = n;
+        at = x;
+      }
+    });
+    const [unit] = tourUnits.splice(at, 1);
+    place(unit!);
+  }
+  units.push(...singleUnits);
+  for (const unit of units) place(unit);
   return {
     agentOf,
     unassigned: agentOf.filter((k) => k < 0).length,
