@@ -1,7 +1,8 @@
 // Shift scheduling (issue 15, must-show 2): requirements from intervals_year.csv staffed by Plan
 // (Erlang C, its SL/occupancy/shrinkage columns), scheduled at least paid hours by HiGHS in a worker
-// thread (`shoreline schedule`'s solver). Independent shifts only (weekly tours are not built yet).
-// Run by bench/run.ts: `npm run bench -- schedule`.
+// thread (`shoreline schedule`'s solver): independent daily shifts, then weekly tours. The limit counts
+// CPU and the local searches count rounds, so the answers do not depend on the machine's load.
+// Run by bench/run.ts: `npm run bench -- schedule` (SCHEDULE_CASES=small | tours | tours-small).
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
