@@ -160,6 +160,73 @@ describe('shoreline schedule', () => {
     ).rejects.toThrow(/exactly 7 days/);
   });
 
+  it('--agents: each tour goes to one named agent, rests of 11 h and the weekly night limit hold, one calendar each', async () => {
+    // The same week of tours under the EU preset with at most 3 night shifts a week: the 16:00 shift
+    // (16:00–24:00, 1 h in 23:00–06:00) is no night shift; the 00:00 one is, so its 5-day tours are
+    // barred and its days are left to… nothing: the requirement is 08:00–24:00 only.
+    const rules = file(
+      'tours-eu.json',
+      JSON.stringify({
+        shiftTypes: [{ name: '8h', lengthMin: 480 }],
+        startGridMin: 480,
+        mode: 'cyclic',
+        tours: [{ shiftType: '8h', daysOn: 5 }],
+        labour: { preset: 'EU', maxNightShiftsPerWeek: 3 },
+      }),
+    );
+    const required = Array.from({ length: 24 * 7 }, (_, q) => (q % 24 >= 8 ? 1 : 0));
+    const agents = file(
+      'agents.csv',
+      [
+        'name,days,nights,max_hours,prefers',
+        'Ada,,no,40,',
+        'Bo,,,40,',
+        '"Cem, Jr.",Mon Tue Wed Thu Fri,,,',
+        'Dee,,,,',
+      ].join('\n'),
+    );
+    const output = join(dir, 'staffed.csv');
+    const calendars = join(dir, 'calendars');
+    const report = await runSchedule({
+      requirements: file('tq-eu.csv', requirements('2027-01-04', 60, required)),
+      rules,
+      output,
+      agents,
+      calendars,
+    });
+    expect(report.intervals.every((i) => i.shortfall === 0)).toBe(true);
+    expect(report.tourAgents).toBe(4);
+    expect(report.agents?.unassigned).toBe(0);
+    const [header, ...rows] = readFileSync(output, 'utf8').trimEnd().split('\n');
+    expect(header).toBe('day,start,end,type,meal_start,meal_end,agent');
+    // Four tours, four agents: each agent has one start time, five days in a row.
+    const byAgent = new Map<string, string[]>();
+    for (const row of rows) {
+      const agent = row.slice(row.lastIndexOf(',') + 1);
+      byAgent.set(agent, [...(byAgent.get(agent) ?? []), row]);
+    }
+    expect([...byAgent.values()].every((r) => r.length === 5)).toBe(true);
+    for (const r of byAgent.values()) expect(new Set(r.map((x) => x.split(',')[1])).size).toBe(1);
+    // Cem works Monday to Friday only.
+    const cem = rows
+      .filter((r) => r.endsWith('"Cem, Jr."'))
+      .map((r) => new Date(`${r.slice(0, 10)}T00:00:00Z`).getUTCDay());
+    expect(cem.every((d) => d >= 1 && d <= 5)).toBe(true);
+    const ics = readFileSync(join(calendars, 'Ada.ics'), 'utf8');
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(5);
+    expect(ics).toContain('X-WR-CALNAME:Ada');
+    expect(readFileSync(join(calendars, 'Cem_Jr..ics'), 'utf8')).toContain('BEGIN:VCALENDAR');
+    // Unusable AGENTS.csv: every fault named.
+    await expect(
+      runSchedule({
+        requirements: file('tq-eu2.csv', requirements('2027-01-04', 60, required)),
+        rules,
+        output,
+        agents: file('bad-agents.csv', 'name,days,nights\nAda,Funday,maybe\nAda,,\n'),
+      }),
+    ).rejects.toThrow(/column days[\s\S]*column nights[\s\S]*listed twice/);
+  });
+
   it('the plain and the difference form of the model reach the same optimum', async () => {
     // Required agents on a cyclic day of half-hours, shifts of 4 h and 8 h with a meal.
     const required = Array.from({ length: 48 }, (_, q) => [1, 1, 2, 3, 5, 4, 3, 2][Math.floor(q / 6)]!);

@@ -1,4 +1,6 @@
 // Shift scheduling: rules, candidate shifts, the covering integer program, a greedy fallback.
+
+export * from './assign.js';
 export * from './export.js';
 export * from './greedy.js';
 export * from './local-search.js';
@@ -6,4 +8,5 @@ export * from './model.js';
 export * from './rounding.js';
 export * from './rules.js';
 export * from './shifts.js';
+export * from './tour-search.js';
 export * from './tours.js';

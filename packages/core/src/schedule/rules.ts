@@ -47,6 +47,85 @@ export interface ScheduleRules {
    * free daily shifts (a full-time / part-time mix).
    */
   readonly tours?: readonly { readonly shiftType: string; readonly daysOn: number }[] | undefined;
+  /** Labour-law limits: a country preset and/or explicit values (explicit values win). */
+  readonly labour?: LabourRules | undefined;
+}
+
+/** Night time of each day: [startMin, endMin) from midnight, across midnight when start > end. */
+export interface NightWindow {
+  readonly startMin: number;
+  readonly endMin: number;
+  /** A shift is a night shift when at least this many of its worked minutes fall in night time. */
+  readonly minMin: number;
+}
+
+/** RULES.json `labour`. */
+export interface LabourRules {
+  readonly preset?: LabourPreset | undefined;
+  /** Least rest between the end of an agent's shift and the start of their next one, minutes. */
+  readonly minRestMin?: number | undefined;
+  readonly night?: NightWindow | undefined;
+  /** Most night shifts one agent works in a week (7 days from the horizon's start). */
+  readonly maxNightShiftsPerWeek?: number | undefined;
+  /** Longest worked time (meal excluded) of a night shift, minutes. */
+  readonly maxNightShiftLengthMin?: number | undefined;
+}
+
+export type LabourPreset = 'EU' | 'HU' | 'LV' | 'TR';
+
+/** Labour limits with every value set (none: no limit). */
+export interface ResolvedLabour {
+  readonly minRestMin: number;
+  readonly night: NightWindow;
+  readonly maxNightShiftsPerWeek: number;
+  readonly maxNightShiftLengthMin: number;
+}
+
+/**
+ * Country presets. Starting points to check against the collective agreement, not legal advice:
+ * - EU: Working Time Directive 2003/88/EC, art. 3 (11 consecutive hours of daily rest) and art. 2(3)–(4)
+ *   (night time at least 7 h including 00:00–05:00, here 23:00–06:00; a night worker works at least
+ *   3 h of daily working time in it).
+ * - HU: Labour Code (Act I of 2012) § 104(1) (11 h daily rest) and § 89(3) (night work 22:00–06:00).
+ * - LV: Labour Law (Darba likums) s. 142(1) (12 consecutive hours of daily rest) and s. 138(1) (night
+ *   time 22:00–06:00; night work is more than 2 h of it).
+ * - TR: Labour Law 4857 art. 69 (night 20:00–06:00; night work at most 7.5 h) and the Regulation on
+ *   Working Hours (11 h rest between shifts); any worked minute in night time counts here, which is
+ *   stricter than the regulation's "more than half the shift".
+ * No preset limits night shifts per week: that is a policy value (`maxNightShiftsPerWeek`).
+ */
+export const LABOUR_PRESETS: Readonly<Record<LabourPreset, Omit<LabourRules, 'preset'>>> = {
+  EU: { minRestMin: 660, night: { startMin: 1380, endMin: 360, minMin: 180 } },
+  HU: { minRestMin: 660, night: { startMin: 1320, endMin: 360, minMin: 180 } },
+  LV: { minRestMin: 720, night: { startMin: 1320, endMin: 360, minMin: 121 } },
+  TR: { minRestMin: 660, night: { startMin: 1200, endMin: 360, minMin: 1 }, maxNightShiftLengthMin: 450 },
+};
+
+/** The labour limits of a rule file: its preset, overridden by its own values; absent ones do not limit. */
+export function resolveLabour(rules: Pick<ScheduleRules, 'labour'>): ResolvedLabour {
+  const l = rules.labour ?? {};
+  const preset = l.preset ? LABOUR_PRESETS[l.preset] : {};
+  return {
+    minRestMin: l.minRestMin ?? preset.minRestMin ?? 0,
+    night: l.night ?? preset.night ?? { startMin: 1380, endMin: 360, minMin: 180 },
+    maxNightShiftsPerWeek: l.maxNightShiftsPerWeek ?? preset.maxNightShiftsPerWeek ?? 7,
+    maxNightShiftLengthMin: l.maxNightShiftLengthMin ?? preset.maxNightShiftLengthMin ?? 1440,
+  };
+}
+
+/** Minutes of [fromMin, fromMin + lengthMin) (minutes from any midnight) inside the night window. */
+export function nightMinutes(fromMin: number, lengthMin: number, night: NightWindow): number {
+  let n = 0;
+  for (let m = fromMin; m < fromMin + lengthMin; m++) {
+    const t = ((m % 1440) + 1440) % 1440;
+    if (
+      night.startMin <= night.endMin
+        ? t >= night.startMin && t < night.endMin
+        : t >= night.startMin || t < night.endMin
+    )
+      n++;
+  }
+  return n;
 }
 
 const isWhole = (v: unknown, min: number, max: number): v is number =>
@@ -123,6 +202,37 @@ export function validateRules(value: unknown, stepMin: number): ScheduleRules {
       if (seen.has(t.shiftType as string)) fail(`tours[${i}].shiftType`, `"${t.shiftType}" has two tours`);
       seen.add(t.shiftType as string);
       if (!isWhole(t.daysOn, 1, 6)) fail(`tours[${i}].daysOn`, 'must be a whole number of days from 1 to 6');
+    });
+  }
+  if (rules.labour !== undefined) {
+    const l = rules.labour as Record<string, unknown>;
+    if (typeof l !== 'object' || l === null || Array.isArray(l)) fail('labour', 'must be an object');
+    if (l.preset !== undefined && !Object.hasOwn(LABOUR_PRESETS, l.preset as string))
+      fail('labour.preset', `must be one of ${Object.keys(LABOUR_PRESETS).join(', ')}`);
+    if (l.minRestMin !== undefined && !isWhole(l.minRestMin, 0, 1440))
+      fail('labour.minRestMin', 'must be a whole number of minutes from 0 to 1440');
+    if (l.maxNightShiftsPerWeek !== undefined && !isWhole(l.maxNightShiftsPerWeek, 0, 7))
+      fail('labour.maxNightShiftsPerWeek', 'must be a whole number from 0 to 7');
+    if (l.maxNightShiftLengthMin !== undefined && !isWhole(l.maxNightShiftLengthMin, 1, 1440))
+      fail('labour.maxNightShiftLengthMin', 'must be a whole number of minutes from 1 to 1440');
+    if (l.night !== undefined) {
+      const n = l.night as Record<string, unknown>;
+      if (typeof n !== 'object' || n === null) fail('labour.night', 'must be an object');
+      for (const k of ['startMin', 'endMin'])
+        if (!isWhole(n[k], 0, 1440))
+          fail(`labour.night.${k}`, 'must be a whole number of minutes from 0 to 1440');
+      if (!isWhole(n.minMin, 1, 1440))
+        fail('labour.night.minMin', 'must be a whole number of minutes from 1 to 1440');
+      if (n.startMin === n.endMin) fail('labour.night', 'startMin and endMin must differ');
+    }
+    const minRest = resolveLabour(rules as unknown as ScheduleRules).minRestMin;
+    (rules.tours as { shiftType: string }[] | undefined)?.forEach((t, i) => {
+      const type = (rules.shiftTypes as ShiftType[]).find((s) => s.name === t.shiftType);
+      if (type && 1440 - type.lengthMin < minRest)
+        fail(
+          `tours[${i}].shiftType`,
+          `"${t.shiftType}" worked on consecutive days leaves ${1440 - type.lengthMin} minutes of rest, less than labour.minRestMin (${minRest})`,
+        );
     });
   }
   return rules as unknown as ScheduleRules;

@@ -1,7 +1,7 @@
 import { greedySchedule } from './greedy.js';
 import { coveringModelDifferenceLp } from './model.js';
-import type { ScheduleRules } from './rules.js';
-import { paidPeriods, type Shift, workedPeriods } from './shifts.js';
+import { resolveLabour, type ScheduleRules } from './rules.js';
+import { isNightShift, paidPeriods, type Shift, workedPeriods } from './shifts.js';
 
 /** A weekly tour: one shift type at one start time on `daysOn` days, the other days off in a row. */
 export interface Tour {
@@ -29,7 +29,10 @@ export const groupKey = (type: string, startInDay: number, day: number) => `${ty
  * night shift may wrap into Monday morning: the week is cyclic). Tour scheduling with days-off
  * patterns: Baker, "Workforce allocation in cyclical scheduling problems: a survey", Oper. Res. Q.
  * 27(1):155–167, 1976; Bailey, "Integrated days off and shift personnel scheduling", Computers &
- * Industrial Engineering 9(4), 1985.
+ * Industrial Engineering 9(4), 1985. Labour rules: a tour leaves out the meal places that would make
+ * its shift a night shift when its days exceed `maxNightShiftsPerWeek`, and a start with no place left
+ * on some day has no tour; the rest between its days (a day less the shift) is checked by
+ * {@link validateRules}.
  *
  * @example tourSet(rules, shiftCandidates(rules, 7 * 96, 15), 96).tours.length
  */
@@ -37,8 +40,13 @@ export function tourSet(rules: ScheduleRules, candidates: readonly Shift[], perD
   const groups = new Map<string, number[]>();
   const touredTypes = new Map((rules.tours ?? []).map((t) => [t.shiftType, t.daysOn]));
   const toured = candidates.map((c) => touredTypes.has(c.type));
+  const labour = resolveLabour(rules);
+  const stepMin = 1440 / perDay;
+  // A night shift worked on more days a week than the limit: never part of a tour.
+  const tooManyNights = (c: Shift) =>
+    (touredTypes.get(c.type) ?? 0) > labour.maxNightShiftsPerWeek && isNightShift(c, stepMin, labour.night);
   candidates.forEach((c, i) => {
-    if (!toured[i]) return;
+    if (!toured[i] || tooManyNights(c)) return;
     const key = groupKey(c.type, c.start % perDay, Math.floor(c.start / perDay));
     const list = groups.get(key);
     if (list) list.push(i);
@@ -90,7 +98,13 @@ export function tourModelLp(
     });
     links.push(` t${g++}: ${terms.join(' + ').replace(/\+ -/g, '-')} = 0`);
   }
-  const lines = [head, ...links, 'Bounds', bounds.replace(/\nEnd$/, '')];
+  // A toured shift in no group (labour rules left it out of every tour) is never worked.
+  const grouped = new Set([...set.groups.values()].flat());
+  const barred = (i: number) => set.toured[i] && !grouped.has(i);
+  const bounded = bounds
+    .replace(/\nEnd$/, '')
+    .replace(/^ x(\d+) >= 0$/gm, (line, i: string) => (barred(Number(i)) ? ` x${i} = 0` : line));
+  const lines = [head, ...links, 'Bounds', bounded];
   set.tours.forEach((_, j) => {
     lines.push(` y${j} >= 0`);
   });

@@ -8,6 +8,7 @@ import {
   coveringModelLp,
   greedySchedule,
   improveSchedule,
+  improveTours,
   iteratedImprove,
   paidPeriods,
   roundedLpSchedule,
@@ -156,6 +157,33 @@ function withLowerBounds(model: string, lower: readonly number[], prefix = 'x'):
   );
 }
 
+/**
+ * The solvers' clock. `wall`: milliseconds of elapsed time. `cpu`: milliseconds of this process's CPU
+ * time (the main thread and HiGHS's thread; one of them works at a time), so a limit means the same
+ * work on a loaded machine as on a quiet one. HiGHS's own limit counts wall time, so under `cpu` it
+ * gets four times the CPU left and the watchdog (CPU past the limit + 5 s, or wall past ten times the
+ * limit) ends it.
+ */
+export type SolverClock = 'wall' | 'cpu';
+
+function clockOf(clock: SolverClock | undefined): () => number {
+  if (clock !== 'cpu') return () => performance.now();
+  return () => {
+    const u = process.cpuUsage();
+    return (u.user + u.system) / 1000;
+  };
+}
+
+/** Stops the thread once the clock passes the limit + 5 s (checked every 250 ms), or the wall clock 10 × the limit. */
+function watch(thread: HighsThread, limitSec: number, now: () => number, began: number): () => void {
+  const wallStart = performance.now();
+  const timer = setInterval(() => {
+    if (now() - began > (limitSec + 5) * 1000 || performance.now() - wallStart > 10 * limitSec * 1000)
+      thread.stop('the solver overran its time limit (watchdog)');
+  }, 250);
+  return () => clearInterval(timer);
+}
+
 /** What {@link solveSchedule} reports while it works: the stage, the best paid periods so far, the bound. */
 export interface ScheduleProgress {
   readonly stage: 'lp' | 'dive' | 'restricted-mip' | 'mip';
@@ -171,7 +199,7 @@ export interface ScheduleProgress {
  * fifth, re-solve, until integral or stuck — whose end is rounded down and repaired
  * ({@link roundedLpSchedule}); (2b) local search on the best schedule so far
  * ({@link improveSchedule}: drop, and one- and two-shift exchanges), then, with `iterate`, iterated local
- * search ({@link iteratedImprove}) until half the time is spent; (3) the integer program
+ * search ({@link iteratedImprove}) for `iterateRounds` rounds; (3) the integer program
  * restricted to the columns any LP or the best schedule used (a "restricted master" MIP: small, so
  * HiGHS proves its optimum quickly); (4) the full integer program
  * with the time left. It stops as soon as the best schedule is within `acceptGap` of the bound. The
@@ -188,6 +216,8 @@ export async function solveSchedule(
     /** Stop when the best schedule is within this gap of the LP bound (default: mipGap, 0.1 %). */
     acceptGap?: number;
     startedAt?: () => number;
+    /** What `timeLimitSec` counts (default wall; the bench uses cpu). */
+    clock?: SolverClock;
     form?: 'difference' | 'plain';
     onProgress?: (p: ScheduleProgress) => void;
     /**
@@ -195,11 +225,16 @@ export async function solveSchedule(
      * CLI, the bench), not the server's event loop (default false).
      */
     iterate?: boolean;
-    /** With `iterate`: run this many rounds whatever the clock says (reproducible CPU figures for the bench). */
+    /**
+     * With `iterate`: rounds of iterated local search (default 300), whatever the clock says, so the
+     * answer does not depend on the machine's load (about 0.1 s of CPU a round on a 5,040-shift week).
+     */
     iterateRounds?: number;
   },
 ): Promise<ScheduleSolution> {
-  const now = o.startedAt ?? (() => performance.now());
+  const now = o.startedAt ?? clockOf(o.clock);
+  const wallBegan = performance.now();
+  const highsScale = o.clock === 'cpu' ? 4 : 1;
   const began = now();
   const mipGap = o.mipGap ?? 0.001;
   const acceptGap = o.acceptGap ?? mipGap;
@@ -227,7 +262,7 @@ export async function solveSchedule(
       gap: paid > 0 ? (paid - bound) / paid : 0,
       solver: b.solver,
       ...(note ? { note } : {}),
-      wallMs: now() - began,
+      wallMs: performance.now() - wallBegan,
     };
   };
   if (candidates.length === 0) {
@@ -239,11 +274,9 @@ export async function solveSchedule(
   const model = o.form === 'plain' ? coveringModelLp : coveringModelDifferenceLp;
   const n = candidates.length;
   const thread = new HighsThread(highsPath);
-  const watchdog = setTimeout(
-    () => thread.stop('the solver overran its time limit (watchdog)'),
-    (o.timeLimitSec + 5) * 1000,
-  );
+  const unwatch = watch(thread, o.timeLimitSec, now, began);
   const left = () => o.timeLimitSec - (now() - began) / 1000;
+  const highsLeft = (cap = Number.POSITIVE_INFINITY) => Math.max(1, Math.min(left(), cap) * highsScale);
   const done = () => {
     const paid = total(best().counts, candidates);
     return paid > 0 && (paid - bound) / paid <= acceptGap;
@@ -256,7 +289,7 @@ export async function solveSchedule(
     o.onProgress?.({ stage, bestPaid: total(best().counts, candidates), lowerBound: bound });
   try {
     const lpModel = model(required, candidates, cyclic, false);
-    const lp = await thread.solve(lpModel, n, { time_limit: Math.max(1, left()) });
+    const lp = await thread.solve(lpModel, n, { time_limit: highsLeft() });
     if (lp.status !== 'Optimal') throw new Error(`HiGHS: the LP relaxation ended "${lp.status}"`);
     bound = wholeBound(lp.objective, candidates);
     keep(
@@ -282,7 +315,7 @@ export async function solveSchedule(
       if (fractional.length === 0) break;
       const lower = x.map((v) => Math.floor(v + 1e-9));
       for (const e of fractional.slice(0, Math.max(1, Math.ceil(fractional.length / 5)))) lower[e.i]!++;
-      const r = await thread.solve(withLowerBounds(lpModel, lower), n, { time_limit: Math.max(1, left()) });
+      const r = await thread.solve(withLowerBounds(lpModel, lower), n, { time_limit: highsLeft() });
       if (r.status !== 'Optimal') break;
       x = r.values;
       x.forEach((v, i) => {
@@ -295,9 +328,9 @@ export async function solveSchedule(
     progress('dive');
     // (2c) Iterated local search while at most half the time is spent, ten rounds at a time (the
     // event loop, and so the watchdog and a cancel, run between them).
-    const chunks = o.iterateRounds === undefined ? Number.POSITIVE_INFINITY : Math.ceil(o.iterateRounds / 10);
-    const budget = () => o.iterateRounds !== undefined || left() > o.timeLimitSec / 2;
-    for (let chunk = 1; o.iterate && chunk <= chunks && !done() && budget(); chunk++) {
+    // Counted in rounds, not seconds, so a run gives the same schedule on a loaded machine.
+    const chunks = Math.ceil((o.iterateRounds ?? 300) / 10);
+    for (let chunk = 1; o.iterate && chunk <= chunks && !done(); chunk++) {
       const before = total(best().counts, candidates);
       keep(
         iteratedImprove(best().counts, required, candidates, cyclic, { rounds: 10, window: 32, seed: chunk }),
@@ -314,7 +347,7 @@ export async function solveSchedule(
       const columns = [...used].sort((a, b) => a - b);
       const sub = columns.map((i) => candidates[i]!);
       const r = await thread.solve(model(required, sub, cyclic, true), sub.length, {
-        time_limit: Math.max(1, Math.min(left(), o.timeLimitSec / 2)),
+        time_limit: highsLeft(o.timeLimitSec / 2),
         mip_rel_gap: mipGap,
       });
       const counts = new Array<number>(n).fill(0);
@@ -327,7 +360,7 @@ export async function solveSchedule(
     // (4) The full integer program with the time left.
     if (!done() && left() > 1) {
       const r = await thread.solve(model(required, candidates, cyclic, true), n, {
-        time_limit: Math.max(1, left()),
+        time_limit: highsLeft(),
         mip_rel_gap: mipGap,
       });
       if (r.status === 'Optimal' || r.status === 'Time limit reached')
@@ -338,7 +371,7 @@ export async function solveSchedule(
   } catch (err) {
     error = (err as Error).message;
   } finally {
-    clearTimeout(watchdog);
+    unwatch();
     thread.stop('done');
   }
   return answer();
@@ -361,9 +394,21 @@ export async function solveTourSchedule(
     mipGap?: number;
     acceptGap?: number;
     onProgress?: (p: ScheduleProgress) => void;
+    /** What `timeLimitSec` counts (default wall; the bench uses cpu). */
+    clock?: SolverClock;
+    /**
+     * Run the tours' local search ({@link improveTours}) after the dive: CPU on the calling thread, so
+     * for a process of its own (the CLI, the bench), not the server's event loop (default false).
+     */
+    iterate?: boolean;
+    /** With `iterate`: rounds of iterated local search, whatever the clock says (default 10). */
+    iterateRounds?: number;
   },
 ): Promise<ScheduleSolution> {
-  const began = performance.now();
+  const now = clockOf(o.clock);
+  const began = now();
+  const wallBegan = performance.now();
+  const highsScale = o.clock === 'cpu' ? 4 : 1;
   const mipGap = o.mipGap ?? 0.001;
   const acceptGap = o.acceptGap ?? mipGap;
   const n = candidates.length;
@@ -383,7 +428,8 @@ export async function solveTourSchedule(
       solver = 'highs';
     }
   };
-  const left = () => o.timeLimitSec - (performance.now() - began) / 1000;
+  const left = () => o.timeLimitSec - (now() - began) / 1000;
+  const highsLeft = () => Math.max(1, left() * highsScale);
   const done = () => {
     const paid = total(best.counts, candidates);
     return paid > 0 && (paid - bound) / paid <= acceptGap;
@@ -391,13 +437,10 @@ export async function solveTourSchedule(
   const progress = (stage: ScheduleProgress['stage']) =>
     o.onProgress?.({ stage, bestPaid: total(best.counts, candidates), lowerBound: bound });
   const thread = new HighsThread(createRequire(import.meta.url).resolve('highs'));
-  const watchdog = setTimeout(
-    () => thread.stop('the solver overran its time limit (watchdog)'),
-    (o.timeLimitSec + 5) * 1000,
-  );
+  const unwatch = watch(thread, o.timeLimitSec, now, began);
   try {
     const lpModel = tourModelLp(required, candidates, set, false);
-    const lp = await thread.solve(lpModel, n, { time_limit: Math.max(1, left()) }, ny);
+    const lp = await thread.solve(lpModel, n, { time_limit: highsLeft() }, ny);
     if (lp.status !== 'Optimal') throw new Error(`HiGHS: the LP relaxation ended "${lp.status}"`);
     bound = wholeBound(lp.objective, candidates);
     offer(roundTours(lp.tours, lp.values, required, candidates, set), 'the LP optimum rounded and repaired');
@@ -425,7 +468,7 @@ export async function solveTourSchedule(
       const r = await thread.solve(
         withLowerBounds(withLowerBounds(lpModel, lowerY, 'y'), lowerX, 'x'),
         n,
-        { time_limit: Math.max(1, left()) },
+        { time_limit: highsLeft() },
         ny,
       );
       if (r.status !== 'Optimal') break;
@@ -436,11 +479,28 @@ export async function solveTourSchedule(
       );
     }
     progress('dive');
+    // (2c) Local search on the tours, ten rounds at a time (the event loop, the watchdog and a cancel
+    // run between them). Counted in rounds, not seconds: the same answer on a loaded machine.
+    const rounds = o.iterateRounds ?? 10;
+    if (o.iterate) {
+      for (let chunk = 1; chunk <= Math.ceil(rounds / 10) && !done(); chunk++) {
+        offer(
+          improveTours(best, required, candidates, set, {
+            rounds: Math.min(10, rounds - 10 * (chunk - 1)),
+            window: 32,
+            seed: chunk,
+          }),
+          'an LP dive, then iterated local search on the tours',
+        );
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      progress('dive');
+    }
     if (!done() && left() > 1) {
       const r = await thread.solve(
         tourModelLp(required, candidates, set, true),
         n,
-        { time_limit: Math.max(1, left()), mip_rel_gap: mipGap },
+        { time_limit: highsLeft(), mip_rel_gap: mipGap },
         ny,
       );
       if (r.status === 'Optimal' || r.status === 'Time limit reached')
@@ -456,7 +516,7 @@ export async function solveTourSchedule(
   } catch (err) {
     error = (err as Error).message;
   } finally {
-    clearTimeout(watchdog);
+    unwatch();
     thread.stop('done');
   }
   const paid = total(best.counts, candidates);
@@ -469,6 +529,6 @@ export async function solveTourSchedule(
     gap: paid > 0 ? (paid - bound) / paid : 0,
     solver,
     note: why,
-    wallMs: performance.now() - began,
+    wallMs: performance.now() - wallBegan,
   };
 }

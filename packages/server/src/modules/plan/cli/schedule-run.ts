@@ -1,16 +1,24 @@
 // `shoreline schedule`: REQ.csv (interval_start,required) + RULES.json → SHIFTS.csv (one row per shift:
 // day,start,end,type,meal_start,meal_end) and a summary (paid hours, shortfall and surplus per interval,
 // bound, gap) on stdout, or as JSON with --json.
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import {
+  type AgentLoad,
+  assignShifts,
+  resolveLabour,
   ScheduleInputError,
   type Shift,
+  type ShiftToAssign,
   scheduledCoverage,
+  scheduleICalendar,
+  scheduleShifts,
   shiftCandidates,
   tourSet,
   validateRules,
 } from '@shoreline/core/schedule/index';
 import { type ScheduleSolution, solveSchedule, solveTourSchedule } from '../schedule-solver.js';
+import { parseAgents } from './agents-csv.js';
 import { ForecastFileError, formatLocalTimestamp, parseLocalTimestamp } from './forecast-csv.js';
 
 export interface ScheduleRunOptions {
@@ -18,6 +26,10 @@ export interface ScheduleRunOptions {
   rules: string;
   output: string;
   timeLimitSec?: number | undefined;
+  /** AGENTS.csv: assign the shifts to these named agents (SHIFTS.csv gains an `agent` column). */
+  agents?: string | undefined;
+  /** With `agents`: write one iCalendar file per agent into this directory. */
+  calendars?: string | undefined;
 }
 
 export interface ScheduleReport {
@@ -30,6 +42,8 @@ export interface ScheduleReport {
   /** Agents on weekly tours (RULES.json with `tours`). */
   readonly tourAgents?: number | undefined;
   readonly wallMs: number;
+  /** With --agents: each agent's load and the shifts no agent could take under the rules. */
+  readonly agents?: { readonly unassigned: number; readonly loads: readonly AgentLoad[] } | undefined;
   /** Per interval: required, scheduled, shortfall, surplus. */
   readonly intervals: {
     interval_start: string;
@@ -118,6 +132,26 @@ export function shiftRows(
   return rows;
 }
 
+/** SHIFTS.csv rows of staffed shifts: the columns of {@link shiftRows} and the agent's name (blank: nobody). */
+export function staffedShiftRows(
+  shifts: readonly ShiftToAssign[],
+  names: readonly (string | undefined)[],
+  originMs: number,
+  stepMin: number,
+): string[] {
+  const rows = ['day,start,end,type,meal_start,meal_end,agent'];
+  shifts.forEach((s, i) => {
+    const [row] = shiftRows([1], [s], originMs, stepMin).slice(1);
+    const name = names[i] ?? '';
+    rows.push(`${row},${/[",\r\n]/.test(name) ? `"${name.replaceAll('"', '""')}"` : name}`);
+  });
+  return rows;
+}
+
+/** A file name for an agent's calendar: letters, digits, dot, dash and underscore; the rest as _. */
+export const calendarFileName = (name: string) =>
+  `${name.replace(/[^\p{L}\p{N}._-]+/gu, '_').slice(0, 80)}.ics`;
+
 /** Runs the scheduler, writes SHIFTS.csv and returns the report. @throws {ForecastFileError} unusable input. */
 export async function runSchedule(options: ScheduleRunOptions): Promise<ScheduleReport> {
   const parsed = parseRequirements(await read(options.requirements), options.requirements);
@@ -143,19 +177,72 @@ export async function runSchedule(options: ScheduleRunOptions): Promise<Schedule
     throw new ForecastFileError(
       `${options.requirements}: weekly tours need exactly 7 days of intervals; the file has ${periods / perDay}`,
     );
-  const solution = rules.tours
-    ? await solveTourSchedule(parsed.required, candidates, tourSet(rules, candidates, perDay), {
+  const set = rules.tours ? tourSet(rules, candidates, perDay) : undefined;
+  const solution = set
+    ? await solveTourSchedule(parsed.required, candidates, set, {
         timeLimitSec: options.timeLimitSec ?? 60,
         acceptGap: 0.01,
+        iterate: true,
       })
     : await solveSchedule(parsed.required, candidates, cyclic, {
         timeLimitSec: options.timeLimitSec ?? 60,
         iterate: true,
       });
-  await writeFile(
-    options.output,
-    `${shiftRows(solution.counts, candidates, parsed.originMs, parsed.stepMin).join('\n')}\n`,
-  );
+  let staffed: ScheduleReport['agents'];
+  if (options.agents) {
+    const agents = parseAgents(await read(options.agents), options.agents);
+    const shifts = scheduleShifts(
+      solution.counts,
+      candidates,
+      set && solution.tourCounts ? { set, tourCounts: solution.tourCounts } : undefined,
+    );
+    const assignment = assignShifts(shifts, agents, {
+      stepMin: parsed.stepMin,
+      periods,
+      cyclic,
+      firstWeekday: (new Date(parsed.originMs).getUTCDay() + 6) % 7,
+      labour: resolveLabour(rules),
+    });
+    const names = assignment.agentOf.map((k) => agents[k]?.name);
+    await writeFile(
+      options.output,
+      `${staffedShiftRows(shifts, names, parsed.originMs, parsed.stepMin).join('\n')}\n`,
+    );
+    if (options.calendars) {
+      await mkdir(options.calendars, { recursive: true });
+      const step = parsed.stepMin * 60_000;
+      for (const [k, agent] of agents.entries()) {
+        const rows = shifts.flatMap((s, i) => {
+          if (assignment.agentOf[i] !== k) return [];
+          const start = parsed.originMs + s.start * step;
+          return [
+            {
+              provider: `${agent.name} · ${s.type}`,
+              day: new Date(start).toISOString().slice(0, 10),
+              start: hhmm(start),
+              end: hhmm(start + s.length * step),
+              mealStart: s.mealOffset === undefined ? null : hhmm(start + s.mealOffset * step),
+              count: 1,
+            },
+          ];
+        });
+        rows.sort((a, b) => `${a.day}${a.start}`.localeCompare(`${b.day}${b.start}`));
+        await writeFile(
+          join(options.calendars, calendarFileName(agent.name)),
+          scheduleICalendar(rows, {
+            calendarId: `schedule-${calendarFileName(agent.name).slice(0, -4)}`,
+            name: agent.name,
+            stampUtc: new Date(parsed.originMs).toISOString(),
+          }),
+        );
+      }
+    }
+    staffed = { unassigned: assignment.unassigned, loads: assignment.loads };
+  } else
+    await writeFile(
+      options.output,
+      `${shiftRows(solution.counts, candidates, parsed.originMs, parsed.stepMin).join('\n')}\n`,
+    );
   const coverage = scheduledCoverage(solution.counts, candidates, periods, cyclic);
   const hours = parsed.stepMin / 60;
   return {
@@ -167,6 +254,7 @@ export async function runSchedule(options: ScheduleRunOptions): Promise<Schedule
     shifts: solution.counts.reduce((a, b) => a + b, 0),
     ...(solution.tourCounts ? { tourAgents: solution.tourCounts.reduce((a, b) => a + b, 0) } : {}),
     wallMs: solution.wallMs,
+    ...(staffed ? { agents: staffed } : {}),
     intervals: parsed.required.map((r, q) => ({
       interval_start: formatLocalTimestamp(parsed.originMs + q * parsed.stepMin * 60_000, parsed.style),
       required: r,
@@ -184,5 +272,14 @@ export function scheduleSummary(report: ScheduleReport, output: string): string 
     `wrote ${report.shifts} shifts${report.tourAgents !== undefined ? ` (${report.tourAgents} agents on weekly tours)` : ''} to ${output} (${report.solver}${report.note ? `: ${report.note}` : ''}, ${(report.wallMs / 1000).toFixed(1)} s)`,
     `paid hours ${report.paidHours.toFixed(2)}, lower bound ${Number.isFinite(report.lowerBoundHours) ? report.lowerBoundHours.toFixed(2) : '—'}, gap ${Number.isFinite(report.gap) ? `${(100 * report.gap).toFixed(2)} %` : '—'}`,
     `intervals short: ${short.length}${short.length ? ` (first ${short[0]!.interval_start}: ${short[0]!.shortfall})` : ''}; surplus agent-intervals: ${surplus}`,
+    ...(report.agents
+      ? [
+          `agents: ${report.agents.loads.length}, shifts no agent can take under the rules: ${report.agents.unassigned}`,
+          ...report.agents.loads.map(
+            (l) =>
+              `  ${l.name}: ${l.shifts} shifts, ${(l.paidMin / 60).toFixed(1)} paid hours, ${l.nights} nights, ${l.weekends} weekend shifts${l.unpreferred ? `, ${l.unpreferred} not preferred` : ''}`,
+          ),
+        ]
+      : []),
   ].join('\n');
 }

@@ -5,10 +5,17 @@ REQ.csv: interval_start,required (whole days from a midnight, one step of 5, 15,
 gaps). RULES.json (docs/schemas/rules.schema.json): shiftTypes [{ name, lengthMin, meal?: { lengthMin,
 earliestAfterStartMin, latestBeforeEndMin, gridMin } }], startGridMin, openingHours?: { openMin,
 closeMin }, mode "cyclic" (the horizon repeats: late shifts wrap to its start) or "horizon", tours?:
-[{ shiftType, daysOn }] (a cyclic week: daysOn days at one start time, the days off in a row). The
+[{ shiftType, daysOn }] (a cyclic week: daysOn days at one start time, the days off in a row), labour?:
+{ preset: EU|HU|LV|TR, minRestMin, night: { startMin, endMin, minMin }, maxNightShiftsPerWeek,
+maxNightShiftLengthMin }. The
 schedule minimises paid hours (HiGHS integer program in a worker thread; on failure or timeout a
 greedy schedule). SHIFTS.csv: day,start,end,type,meal_start,meal_end, one row per shift (an end at or
-before the start is on the next day). Unusable input exits with code 2.`;
+before the start is on the next day). AGENTS.csv (--agents): name,days,nights,max_hours,prefers,
+nights_before,weekends_before (days e.g. "Mon Tue Wed Thu Fri"; nights yes/no; prefers shift type
+names); each shift goes to an agent keeping the labour rules (rest between shifts, nights a week),
+their days and hours, a tour whole to one agent, nights and weekends rotated fairly; SHIFTS.csv then
+ends with an agent column (blank: no agent could take it), and --calendars DIR writes one iCalendar
+file per agent. Unusable input exits with code 2.`;
 
 function seconds(value: string): number {
   const n = Number(value);
@@ -26,6 +33,8 @@ export function registerSchedule(program: Command): void {
     .requiredOption('--output <file>', 'SHIFTS.csv to write')
     .option('--time-limit <s>', 'solver time limit, seconds', seconds, 60)
     .option('--json', 'print the summary as JSON (with every interval)')
+    .option('--agents <file>', 'AGENTS.csv: assign the shifts to named agents')
+    .option('--calendars <dir>', 'with --agents: write <dir>/<agent>.ics for each agent (RFC 5545)')
     .addHelpText('after', HELP)
     .action(
       async (opts: {
@@ -34,6 +43,8 @@ export function registerSchedule(program: Command): void {
         output: string;
         timeLimit: number;
         json?: boolean;
+        agents?: string;
+        calendars?: string;
       }) => {
         const { runSchedule, scheduleSummary } = await import('./schedule-run.js');
         const { ForecastFileError } = await import('./forecast-csv.js');

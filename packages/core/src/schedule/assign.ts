@@ -1,0 +1,309 @@
+import type { ResolvedLabour } from './rules.js';
+import { isNightShift, paidPeriods, type Shift } from './shifts.js';
+import { groupKey, type TourSet } from './tours.js';
+
+/** A named agent: when they can work and what they prefer. */
+export interface Agent {
+  readonly name: string;
+  /** Weekdays they can start a shift (0 = Monday … 6 = Sunday); every day when absent. */
+  readonly days?: readonly number[] | undefined;
+  /** Whether they may work night shifts (default true). */
+  readonly nights?: boolean | undefined;
+  /** Most paid minutes in a week (7 days from the horizon's start); no limit when absent. */
+  readonly maxWeekMin?: number | undefined;
+  /** Shift types they prefer (a soft wish): other types cost them in the choice. */
+  readonly prefers?: readonly string[] | undefined;
+  /** Night and weekend shifts worked before this horizon (so the rotation carries on week by week). */
+  readonly history?: { readonly nights: number; readonly weekends: number } | undefined;
+}
+
+/** A shift to staff; shifts with the same `tour` are one agent's weekly tour and go to one agent. */
+export interface ShiftToAssign extends Shift {
+  readonly tour?: number | undefined;
+}
+
+export interface AssignmentOptions {
+  readonly stepMin: number;
+  /** Periods in the horizon. */
+  readonly periods: number;
+  /** A cyclic horizon repeats: the last shift's rest runs into the first. */
+  readonly cyclic: boolean;
+  /** Weekday of the horizon's first day (0 = Monday). */
+  readonly firstWeekday: number;
+  readonly labour: ResolvedLabour;
+}
+
+export interface AgentLoad {
+  readonly name: string;
+  readonly shifts: number;
+  readonly paidMin: number;
+  readonly nights: number;
+  readonly weekends: number;
+  /** Shifts of a type they did not ask for (when they named some). */
+  readonly unpreferred: number;
+}
+
+export interface Assignment {
+  /** For each shift, the index of its agent in `agents`, or −1 when no agent can take it. */
+  readonly agentOf: number[];
+  readonly unassigned: number;
+  readonly loads: AgentLoad[];
+}
+
+/** What the rules need to know of a shift, in minutes from the horizon's start. */
+interface Span {
+  readonly from: number;
+  readonly to: number;
+  readonly paid: number;
+  readonly night: boolean;
+  readonly weekend: boolean;
+  readonly weekday: number;
+  readonly week: number;
+  readonly type: string;
+}
+
+function spanOf(s: Shift, o: AssignmentOptions): Span {
+  const perDay = 1440 / o.stepMin;
+  const day = Math.floor(s.start / perDay);
+  const weekday = (o.firstWeekday + day) % 7;
+  return {
+    from: s.start * o.stepMin,
+    to: (s.start + s.length) * o.stepMin,
+    paid: paidPeriods(s) * o.stepMin,
+    night: isNightShift(s, o.stepMin, o.labour.night),
+    weekend: weekday >= 5,
+    weekday,
+    week: Math.floor(day / 7),
+    type: s.type,
+  };
+}
+
+/**
+ * Whether two shifts of one agent keep the rest rule: they do not overlap and each rest between them
+ * (around the cycle too, when the horizon repeats) is at least `minRestMin` (Working Time Directive
+ * 2003/88/EC art. 3: 11 consecutive hours in each 24). Around a cycle both gaps are rests: a gap with
+ * another shift inside holds two rests and that shift, so requiring both for every pair is exact.
+ */
+export function restKept(a: Span, b: Span, minRestMin: number, cycleMin: number | undefined): boolean {
+  if (cycleMin === undefined) {
+    if (a.to <= b.from) return b.from - a.to >= minRestMin;
+    if (b.to <= a.from) return a.from - b.to >= minRestMin;
+    return false;
+  }
+  const d = (((b.from - a.from) % cycleMin) + cycleMin) % cycleMin;
+  const afterA = d - (a.to - a.from);
+  const afterB = cycleMin - d - (b.to - b.from);
+  return afterA >= Math.max(0, minRestMin) && afterB >= Math.max(0, minRestMin) && afterA >= 0 && afterB >= 0;
+}
+
+/**
+ * Staffs a schedule with named agents: each agent's shifts keep the labour rules (rest between shifts,
+ * night shifts per week), their available weekdays, nights and weekly hours; a tour goes whole to one
+ * agent. Greedy with fairness counters: tours first (the one fewest agents can take first), then the
+other shifts in time order, each to the
+ * feasible agent with the least load score = hours so far + 24 × nights so far (for a night shift)
+ * + 24 × weekend shifts so far (for a weekend shift) + 4 for a type they did not ask for; ties to the
+ * agent listed first. Counters include `history`, so run week by week the nights and weekends rotate.
+ * A greedy for the fair assignment problem (cf. Burke, De Causmaecker, Vanden Berghe & Van Landeghem,
+ * "The state of the art of nurse rostering", J. Scheduling 7(6):441–499, 2004, §4 on fairness), not an
+ * optimum; a shift no agent can take stays unassigned (−1) and is counted.
+ *
+ * @example assignShifts(shifts, [{ name: 'Ada' }, { name: 'Bo', nights: false }], { stepMin: 15, periods: 672, cyclic: true, firstWeekday: 0, labour })
+ */
+export function assignShifts(
+  shifts: readonly ShiftToAssign[],
+  agents: readonly Agent[],
+  o: AssignmentOptions,
+): Assignment {
+  const spans = shifts.map((s) => spanOf(s, o));
+  const cycle = o.cyclic ? o.periods * o.stepMin : undefined;
+  const mine: Span[][] = agents.map(() => []);
+  const load = agents.map((a) => ({
+    paidMin: 0,
+    nights: a.history?.nights ?? 0,
+    weekends: a.history?.weekends ?? 0,
+    shifts: 0,
+    unpreferred: 0,
+  }));
+  const weekPaid = agents.map(() => new Map<number, number>());
+  const weekNights = agents.map(() => new Map<number, number>());
+  const agentOf = shifts.map(() => -1);
+
+  const fits = (k: number, unit: readonly number[]): boolean => {
+    const a = agents[k]!;
+    const paid = new Map(weekPaid[k]!);
+    const nights = new Map(weekNights[k]!);
+    for (const i of unit) {
+      const s = spans[i]!;
+      if (a.days && !a.days.includes(s.weekday)) return false;
+      if (s.night && a.nights === false) return false;
+      paid.set(s.week, (paid.get(s.week) ?? 0) + s.paid);
+      if (a.maxWeekMin !== undefined && paid.get(s.week)! > a.maxWeekMin) return false;
+      if (s.night) {
+        nights.set(s.week, (nights.get(s.week) ?? 0) + 1);
+        if (nights.get(s.week)! > o.labour.maxNightShiftsPerWeek) return false;
+      }
+      for (const t of mine[k]!) if (!restKept(t, s, o.labour.minRestMin, cycle)) return false;
+      for (const j of unit) if (j < i && !restKept(spans[j]!, s, o.labour.minRestMin, cycle)) return false;
+    }
+    return true;
+  };
+  const score = (k: number, unit: readonly number[]): number => {
+    const a = agents[k]!;
+    const l = load[k]!;
+    let v = l.paidMin / 60;
+    if (unit.some((i) => spans[i]!.night)) v += 24 * l.nights;
+    if (unit.some((i) => spans[i]!.weekend)) v += 24 * l.weekends;
+    if (a.prefers && a.prefers.length > 0 && unit.some((i) => !a.prefers!.includes(spans[i]!.type))) v += 4;
+    return v;
+  };
+  // Units: each tour's shifts together, first; then single shifts by start.
+  const tours = new Map<number, number[]>();
+  const singles: number[] = [];
+  shifts.forEach((s, i) => {
+    if (s.tour === undefined) singles.push(i);
+    else tours.set(s.tour, [...(tours.get(s.tour) ?? []), i]);
+  });
+  function place(unit: readonly number[]): void {
+    let pick = -1;
+    let pickScore = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < agents.length; k++) {
+      if (!fits(k, unit)) continue;
+      const v = score(k, unit);
+      if (v < pickScore) {
+        pickScore = v;
+        pick = k;
+      }
+    }
+    if (pick < 0) return;
+    const l = load[pick]!;
+    const a = agents[pick]!;
+    for (const i of unit) {
+      const s = spans[i]!;
+      agentOf[i] = pick;
+      mine[pick]!.push(s);
+      l.paidMin += s.paid;
+      l.shifts++;
+      if (s.night) {
+        l.nights++;
+        weekNights[pick]!.set(s.week, (weekNights[pick]!.get(s.week) ?? 0) + 1);
+      }
+      if (s.weekend) l.weekends++;
+      if (a.prefers && a.prefers.length > 0 && !a.prefers.includes(s.type)) l.unpreferred++;
+      weekPaid[pick]!.set(s.week, (weekPaid[pick]!.get(s.week) ?? 0) + s.paid);
+    }
+  }
+  const tourUnits = [...tours.values()].sort((a, b) => spans[a[0]!]!.from - spans[b[0]!]!.from);
+  const singleUnits = singles.sort((a, b) => spans[a]!.from - spans[b]!.from || a - b).map((i) => [i]);
+  // Tours one at a time, the one fewest agents can take first (a tour only one agent fits is theirs).
+  const units: number[][] = [];
+  while (tourUnits.length > 0) {
+    let at = 0;
+    let least = Number.POSITIVE_INFINITY;
+    tourUnits.forEach((unit, x) => {
+      let n = 0;
+      for (let k = 0; k < agents.length; k++) if (fits(k, unit)) n++;
+      if (n < least) {
+        least = n;
+        at = x;
+      }
+    });
+    const [unit] = tourUnits.splice(at, 1);
+    place(unit!);
+  }
+  units.push(...singleUnits);
+  for (const unit of units) place(unit);
+  return {
+    agentOf,
+    unassigned: agentOf.filter((k) => k < 0).length,
+    loads: agents.map((a, k) => ({
+      name: a.name,
+      shifts: load[k]!.shifts,
+      paidMin: load[k]!.paidMin,
+      nights: load[k]!.nights - (a.history?.nights ?? 0),
+      weekends: load[k]!.weekends - (a.history?.weekends ?? 0),
+      unpreferred: load[k]!.unpreferred,
+    })),
+  };
+}
+
+/**
+ * Every way an assignment breaks a rule, checked independently of {@link assignShifts}: overlaps and
+ * rests shorter than `minRestMin` between two shifts of one agent, more night shifts in a week than
+ * allowed, a shift on a weekday the agent is not available, a night shift for an agent who works no
+ * nights, more paid minutes in a week than the agent's maximum, a tour split between agents.
+ *
+ * @returns one line per breach (empty: the assignment keeps every rule).
+ */
+export function assignmentBreaches(
+  shifts: readonly ShiftToAssign[],
+  agents: readonly Agent[],
+  agentOf: readonly number[],
+  o: AssignmentOptions,
+): string[] {
+  const out: string[] = [];
+  const cycle = o.cyclic ? o.periods * o.stepMin : undefined;
+  const tourAgent = new Map<number, number>();
+  agents.forEach((a, k) => {
+    const idx = shifts.flatMap((_, i) => (agentOf[i] === k ? [i] : []));
+    const spans = idx.map((i) => spanOf(shifts[i]!, o));
+    const paid = new Map<number, number>();
+    const nights = new Map<number, number>();
+    spans.forEach((s, x) => {
+      if (a.days && !a.days.includes(s.weekday)) out.push(`${a.name}: shift ${idx[x]} on an unavailable day`);
+      if (s.night && a.nights === false) out.push(`${a.name}: night shift ${idx[x]}`);
+      paid.set(s.week, (paid.get(s.week) ?? 0) + s.paid);
+      if (s.night) nights.set(s.week, (nights.get(s.week) ?? 0) + 1);
+      for (let y = 0; y < x; y++)
+        if (!restKept(spans[y]!, s, o.labour.minRestMin, cycle))
+          out.push(
+            `${a.name}: shifts ${idx[y]} and ${idx[x]} overlap or rest less than ${o.labour.minRestMin} min`,
+          );
+    });
+    for (const [w, m] of paid)
+      if (a.maxWeekMin !== undefined && m > a.maxWeekMin)
+        out.push(`${a.name}: ${m} paid minutes in week ${w}`);
+    for (const [w, n] of nights)
+      if (n > o.labour.maxNightShiftsPerWeek) out.push(`${a.name}: ${n} night shifts in week ${w}`);
+  });
+  shifts.forEach((s, i) => {
+    if (s.tour === undefined || agentOf[i]! < 0) return;
+    const seen = tourAgent.get(s.tour);
+    if (seen !== undefined && seen !== agentOf[i]) out.push(`tour ${s.tour} split between agents`);
+    tourAgent.set(s.tour, agentOf[i]!);
+  });
+  return out;
+}
+
+/**
+ * The shifts of a schedule one by one, for {@link assignShifts}: with a tour set, each agent on a
+ * tour becomes one `tour` (its working days' shifts, meal places taken in order from what the
+ * schedule placed in each (type, start, day)); the other shifts stand alone.
+ *
+ * @example scheduleShifts(solution.counts, candidates, { set, tourCounts: solution.tourCounts })
+ */
+export function scheduleShifts(
+  counts: readonly number[],
+  candidates: readonly Shift[],
+  tours?: { readonly set: TourSet; readonly tourCounts: readonly number[] },
+): ShiftToAssign[] {
+  const left = [...counts];
+  const out: ShiftToAssign[] = [];
+  let id = 0;
+  tours?.set.tours.forEach((t, j) => {
+    for (let n = 0; n < (tours.tourCounts[j] ?? 0); n++) {
+      const tour = id++;
+      for (const d of t.days) {
+        const group = tours.set.groups.get(groupKey(t.type, t.startInDay, d)) ?? [];
+        const i = group.find((g) => left[g]! > 0);
+        if (i === undefined) continue;
+        left[i]!--;
+        out.push({ ...candidates[i]!, tour });
+      }
+    }
+  });
+  left.forEach((n, i) => {
+    for (let k = 0; k < n; k++) out.push({ ...candidates[i]! });
+  });
+  return out;
+}
