@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
-import { IdParam, listOf, routesFor } from '../../platform/http/openapi.js';
+import { IdParam, routesFor } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { LeadCreate, LeadOutcome, LeadSchema, LeadsReportQuery, LeadsReportSchema } from './schemas.js';
 import * as service from './service.js';
@@ -22,11 +22,13 @@ export function salesRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
     ok: LeadSchema,
     run: ({ scoped, param, body }) => service.recordOutcome(scoped, ctx.clock, param.id, body),
   });
-  route.get('/api/sales/leads', {
-    summary: 'The latest leads in reach (500)',
-    ok: listOf(LeadSchema, 'LeadList'),
-    run: async ({ scoped }) => ({ items: await service.listLeads(scoped) }),
-  });
+  route.list(
+    '/api/sales/leads',
+    'The latest leads in reach (500)',
+    LeadSchema,
+    'LeadList',
+    service.listLeads,
+  );
   route.get('/api/sales/report', {
     summary: 'Leads, conversion and won revenue per team, provider, channel, language or raiser',
     query: LeadsReportQuery,

@@ -70,11 +70,13 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
     ok: KnowledgeSettingsSchema,
     run: ({ scoped, body }) => service.updateSettings(scoped, clock, body),
   });
-  route.get('/api/knowledge/categories', {
-    summary: 'Categories with their sections',
-    ok: listOf(CategorySchema, 'KnowledgeCategoryList'),
-    run: async ({ scoped }) => ({ items: await service.listCategories(scoped) }),
-  });
+  route.list(
+    '/api/knowledge/categories',
+    'Categories with their sections',
+    CategorySchema,
+    'KnowledgeCategoryList',
+    service.listCategories,
+  );
   route.post('/api/knowledge/categories', {
     summary: 'Create a category (admins)',
     body: CategoryCreate,
