@@ -137,7 +137,7 @@ export const iso = (value: string | number | null | undefined, fallback: string)
 };
 
 /** A help desk's id, a number or a string, read as a string. */
-export const SourceId = z.union([z.number().int(), z.string().max(40)]).transform(String);
+export const Id = z.union([z.number().int(), z.string().max(40)]).transform(String);
 
 /** A list in a help-desk export: at most `max` rows, empty when the file leaves it out. */
 export const listOf = <T extends z.ZodTypeAny>(row: T, max = 10_000) => z.array(row).max(max).default([]);

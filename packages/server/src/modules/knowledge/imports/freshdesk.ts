@@ -1,13 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import {
-  articlesById,
-  type HelpDeskReader,
-  SourceId as Id,
-  listOf,
-  localeTag,
-  names,
-  toExport,
-} from './common.js';
+import { articlesById, type HelpDeskReader, Id, listOf, localeTag, names, toExport } from './common.js';
 
 /** Freshdesk folder visibility 3: agents only (developers.freshdesk.com, Solution Folder). */
 const AGENTS_ONLY = 3;

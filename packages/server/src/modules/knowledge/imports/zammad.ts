@@ -1,13 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import {
-  type HelpDeskReader,
-  SourceId as Id,
-  iso,
-  localeTag,
-  names,
-  type SourceArticle,
-  toExport,
-} from './common.js';
+import { type HelpDeskReader, Id, iso, localeTag, names, type SourceArticle, toExport } from './common.js';
 
 const Stamp = z.string().max(40).nullable().optional();
 /** Zammad answers its knowledge base as id-keyed maps of assets (POST /api/v1/knowledge_bases/init). */

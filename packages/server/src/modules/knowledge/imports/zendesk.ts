@@ -1,13 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import {
-  articlesById,
-  type HelpDeskReader,
-  SourceId as Id,
-  listOf,
-  localeTag,
-  names,
-  toExport,
-} from './common.js';
+import { articlesById, type HelpDeskReader, Id, listOf, localeTag, names, toExport } from './common.js';
 
 const Locale = z.string().max(20);
 
