@@ -12,6 +12,8 @@ export interface MailTestApp {
   smtpPort: number;
   /** Sends raw bytes over SMTP with this envelope; resolves with the server's answer. */
   send(raw: Buffer | string, envelope?: { from?: string; to?: string[] }): Promise<string>;
+  /** Sends a plain message (`plainMessage`) from the default envelope. */
+  sendPlain(message: Parameters<typeof plainMessage>[0]): Promise<string>;
   /** Runs the event listeners and every due job until nothing is left. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -33,17 +35,19 @@ export async function startMailTestApp(
     pool: true,
     maxConnections: 2,
   });
+  const send: MailTestApp['send'] = async (raw, envelope = {}) => {
+    const info = await client.sendMail({
+      envelope: { from: envelope.from ?? 'customer@example.net', to: envelope.to ?? [DEMO_MAILBOX] },
+      raw,
+    });
+    return info.response;
+  };
   return {
     t,
     organizationId: org.id,
     smtpPort: smtp.port,
-    async send(raw, envelope = {}) {
-      const info = await client.sendMail({
-        envelope: { from: envelope.from ?? 'customer@example.net', to: envelope.to ?? [DEMO_MAILBOX] },
-        raw,
-      });
-      return info.response;
-    },
+    send,
+    sendPlain: (message) => send(plainMessage(message)),
     async settle() {
       for (;;) {
         await waitForOutboxHorizon(ctx.db);
