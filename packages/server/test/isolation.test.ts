@@ -13,6 +13,7 @@ import { recordTestEvent } from '../src/test-support/events.js';
 import { voiceScenario } from '../src/test-support/scenarios.js';
 import { type SseMessage, SseReader } from '../src/test-support/sse-client.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import { messageWithPdf } from './mail/harness.js';
 
 /**
  * Proves tenancy for EVERY registered API route and EVERY role: data of another organization, and
@@ -864,27 +865,15 @@ beforeAll(async () => {
       displayName: 'Iso support',
       providerId: p.id,
     });
-    const raw = [
-      `From: customer-${p.id}@example.net`,
-      `To: ${address}`,
-      'Subject: With attachment',
-      `Message-ID: <iso-${p.id}@example.net>`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'See the file.',
-      '--b',
-      'Content-Type: application/pdf; name="invoice.pdf"',
-      'Content-Disposition: attachment; filename="invoice.pdf"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      Buffer.from(`%PDF secret of ${p.id}`).toString('base64'),
-      '--b--',
-      '',
-    ].join('\r\n');
+    const raw = messageWithPdf({
+      from: `customer-${p.id}@example.net`,
+      to: address,
+      subject: 'With attachment',
+      messageId: `iso-${p.id}@example.net`,
+      text: 'See the file.',
+      fileName: 'invoice.pdf',
+      pdf: `%PDF secret of ${p.id}`,
+    });
     const stored = await storeInbound(
       t.shoreline.ctx,
       { id: mailbox.id, organizationId: p.organization_id, address },

@@ -121,3 +121,38 @@ export function header(raw: string, name: string): string | null {
   const head = raw.split(/\r?\n\r?\n/)[0]?.replace(/\r?\n[ \t]+/g, ' ') ?? '';
   return new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? null;
 }
+
+/** A customer's message with one PDF attached (multipart/mixed, the file base64), as raw CRLF text. */
+export function messageWithPdf(m: {
+  from: string;
+  to: string;
+  subject: string;
+  messageId: string;
+  text: string;
+  fileName: string;
+  /** The Content-Disposition header's value; by default the plain `filename="…"` form. */
+  disposition?: string;
+  pdf: string;
+}): string {
+  return [
+    `From: ${m.from}`,
+    `To: ${m.to}`,
+    `Subject: ${m.subject}`,
+    `Message-ID: <${m.messageId}>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    m.text,
+    '--b',
+    `Content-Type: application/pdf; name="${m.fileName}"`,
+    `Content-Disposition: ${m.disposition ?? `attachment; filename="${m.fileName}"`}`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from(m.pdf).toString('base64'),
+    '--b--',
+    '',
+  ].join('\r\n');
+}

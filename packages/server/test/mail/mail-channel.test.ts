@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MAILBOX, DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { processInbound, startSmtpServer } from '../../src/modules/mail/index.js';
 import type { Auth } from '../../src/test-support/test-app.js';
-import { header, type MailTestApp, plainMessage, startMailTestApp, startSink } from './harness.js';
+import {
+  header,
+  type MailTestApp,
+  messageWithPdf,
+  plainMessage,
+  startMailTestApp,
+  startSink,
+} from './harness.js';
 
 const hasOpenssl = (() => {
   try {
@@ -431,27 +438,16 @@ describe('e-mail out without a relay (embedded mode)', () => {
 
   it('stores attachments once per content (SHA-256) and serves them to those who see the ticket', async () => {
     const withFile = (id: string) =>
-      [
-        'From: customer@example.net',
-        `To: ${DEMO_MAILBOX}`,
-        `Subject: Invoice ${id}`,
-        `Message-ID: <${id}@example.net>`,
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain; charset=utf-8',
-        '',
-        'Invoice attached.',
-        '--b',
-        'Content-Type: application/pdf; name="fatura-şubat.pdf"',
-        "Content-Disposition: attachment; filename*=UTF-8''fatura-%C5%9Fubat.pdf",
-        'Content-Transfer-Encoding: base64',
-        '',
-        Buffer.from('%PDF-1.4 the same bytes').toString('base64'),
-        '--b--',
-        '',
-      ].join('\r\n');
+      messageWithPdf({
+        from: 'customer@example.net',
+        to: DEMO_MAILBOX,
+        subject: `Invoice ${id}`,
+        messageId: `${id}@example.net`,
+        text: 'Invoice attached.',
+        fileName: 'fatura-şubat.pdf',
+        disposition: "attachment; filename*=UTF-8''fatura-%C5%9Fubat.pdf",
+        pdf: '%PDF-1.4 the same bytes',
+      });
     await m.send(withFile('att-1'));
     await m.send(withFile('att-2'));
     await m.settle();
