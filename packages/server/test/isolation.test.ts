@@ -1,8 +1,10 @@
+import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { addUser, createOrganization } from '../src/modules/identity/bootstrap.js';
 import { createProvider, createTeam, createToken } from '../src/modules/identity/service.js';
 import { createMailbox, processInbound, storeInbound } from '../src/modules/mail/index.js';
+import type { DB } from '../src/platform/db/schema.js';
 import { publishTransient } from '../src/platform/events/index.js';
 import { newId } from '../src/platform/ids.js';
 import { outboxMailer } from '../src/platform/mail/mailer.js';
@@ -11,6 +13,7 @@ import { recordTestEvent } from '../src/test-support/events.js';
 import { voiceScenario } from '../src/test-support/scenarios.js';
 import { type SseMessage, SseReader } from '../src/test-support/sse-client.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import { messageWithPdf } from './mail/harness.js';
 
 /**
  * Proves tenancy for EVERY registered API route and EVERY role: data of another organization, and
@@ -20,6 +23,15 @@ import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-
 
 type Row = Record<string, unknown> & { id?: unknown; organization_id: string };
 type Foreign = (table: string) => string[];
+type SeedDb = TestApp['shoreline']['ctx']['db'];
+
+/** Writes one seed row straight to its table: the data this test reads back bypasses the services. */
+function seed<T extends keyof DB & string>(db: SeedDb, table: T, row: Insertable<DB[T]>) {
+  return db
+    .insertInto(table)
+    .values(row as never)
+    .execute();
+}
 
 /** A contract file for a provider (govern). */
 const isoContract = (providerId: string) => ({
@@ -517,128 +529,100 @@ function isForeign(actor: Actor, table: string, row: Row): boolean {
 }
 
 /** A scenario, a vendor (linked to the provider), a scorecard with a score, a pilot and a decision. */
-async function seedSourceData(
-  db: TestApp['shoreline']['ctx']['db'],
-  organizationId: string,
-  providerId: string,
-) {
+async function seedSourceData(db: SeedDb, organizationId: string, providerId: string) {
   const now = new Date('2026-12-01T00:00:00Z');
   const vendorId = newId('ven');
   const scorecardId = newId('scd');
-  await db
-    .insertInto('source_scenarios')
-    .values({
-      id: newId('scn'),
-      organization_id: organizationId,
-      name: 'Seed',
-      version: 1,
-      definition: '{}',
-      created_by: 'seed',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('source_vendors')
-    .values({
-      id: vendorId,
-      organization_id: organizationId,
-      provider_id: providerId,
-      name: 'Seed vendor',
-      profile: '{}',
-      created_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('source_scorecards')
-    .values({
-      id: scorecardId,
-      organization_id: organizationId,
-      name: 'Seed',
-      criteria: JSON.stringify([
-        { id: 'quality', label: 'Q', weight: 1 },
-        { id: 'fit', label: 'F', weight: 1 },
-      ]),
-      vendor_ids: JSON.stringify([vendorId]),
-      prices: '{}',
-      created_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('source_scores')
-    .values({
-      scorecard_id: scorecardId,
-      organization_id: organizationId,
-      vendor_id: vendorId,
-      evaluator_id: 'seed',
-      criterion: 'quality',
-      score: 4,
-      updated_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('source_pilots')
-    .values({
-      id: newId('plt'),
-      organization_id: organizationId,
-      vendor_id: vendorId,
-      name: 'Seed',
-      definition: JSON.stringify({ seed: 1, ratio: 0.5, mdd: 0.05, higherIsBetter: true }),
-      sample_size_per_arm: 10,
-      vendor_n: 0,
-      vendor_successes: 0,
-      in_house_n: 0,
-      in_house_successes: 0,
-      created_at: now,
-    })
-    .execute();
+  await seed(db, 'source_scenarios', {
+    id: newId('scn'),
+    organization_id: organizationId,
+    name: 'Seed',
+    version: 1,
+    definition: '{}',
+    created_by: 'seed',
+    created_at: now,
+    updated_at: now,
+  });
+  await seed(db, 'source_vendors', {
+    id: vendorId,
+    organization_id: organizationId,
+    provider_id: providerId,
+    name: 'Seed vendor',
+    profile: '{}',
+    created_at: now,
+  });
+  await seed(db, 'source_scorecards', {
+    id: scorecardId,
+    organization_id: organizationId,
+    name: 'Seed',
+    criteria: JSON.stringify([
+      { id: 'quality', label: 'Q', weight: 1 },
+      { id: 'fit', label: 'F', weight: 1 },
+    ]),
+    vendor_ids: JSON.stringify([vendorId]),
+    prices: '{}',
+    created_at: now,
+  });
+  await seed(db, 'source_scores', {
+    scorecard_id: scorecardId,
+    organization_id: organizationId,
+    vendor_id: vendorId,
+    evaluator_id: 'seed',
+    criterion: 'quality',
+    score: 4,
+    updated_at: now,
+  });
+  await seed(db, 'source_pilots', {
+    id: newId('plt'),
+    organization_id: organizationId,
+    vendor_id: vendorId,
+    name: 'Seed',
+    definition: JSON.stringify({ seed: 1, ratio: 0.5, mdd: 0.05, higherIsBetter: true }),
+    sample_size_per_arm: 10,
+    vendor_n: 0,
+    vendor_successes: 0,
+    in_house_n: 0,
+    in_house_successes: 0,
+    created_at: now,
+  });
   const selectionId = newId('sel');
-  await db
-    .insertInto('source_selections')
-    .values({
-      id: selectionId,
-      organization_id: organizationId,
-      name: 'Seed',
-      scorecard_id: scorecardId,
-      state: JSON.stringify({
-        stage: 'long-list',
-        stages: [],
-        vendors: [{ vendorId, status: 'in', leftAt: null, reason: null }],
-      }),
-      created_by: 'seed',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await seed(db, 'source_selections', {
+    id: selectionId,
+    organization_id: organizationId,
+    name: 'Seed',
+    scorecard_id: scorecardId,
+    state: JSON.stringify({
+      stage: 'long-list',
+      stages: [],
+      vendors: [{ vendorId, status: 'in', leftAt: null, reason: null }],
+    }),
+    created_by: 'seed',
+    created_at: now,
+    updated_at: now,
+  });
   const sha256 = `seed-${providerId}`;
-  await db
-    .insertInto('source_blobs')
-    .values({
-      organization_id: organizationId,
-      sha256,
-      size_bytes: 4,
-      content: Buffer.from('seed'),
-      created_at: now,
-    })
-    .execute();
-  await db
-    .insertInto('source_evidence')
-    .values({
-      id: newId('evd'),
-      organization_id: organizationId,
-      provider_id: providerId,
-      vendor_id: vendorId,
-      selection_id: null,
-      kind: 'ISO 27001',
-      file_name: 'iso.pdf',
-      content_type: 'application/pdf',
-      size_bytes: 4,
-      sha256,
-      expires_on: '2027-01-31',
-      uploaded_by: 'seed',
-      created_at: now,
-    })
-    .execute();
+  await seed(db, 'source_blobs', {
+    organization_id: organizationId,
+    sha256,
+    size_bytes: 4,
+    content: Buffer.from('seed'),
+    created_at: now,
+  });
+  await seed(db, 'source_evidence', {
+    id: newId('evd'),
+    organization_id: organizationId,
+    provider_id: providerId,
+    vendor_id: vendorId,
+    selection_id: null,
+    kind: 'ISO 27001',
+    file_name: 'iso.pdf',
+    content_type: 'application/pdf',
+    size_bytes: 4,
+    sha256,
+    expires_on: '2027-01-31',
+    uploaded_by: 'seed',
+    created_at: now,
+  });
   const version =
     Number(
       (
@@ -649,25 +633,18 @@ async function seedSourceData(
           .executeTakeFirst()
       )?.n ?? 0,
     ) + 1;
-  await db
-    .insertInto('source_decisions')
-    .values({
-      id: newId('dec'),
-      organization_id: organizationId,
-      version,
-      body: '{}',
-      decided_by: 'seed',
-      created_at: now,
-    })
-    .execute();
+  await seed(db, 'source_decisions', {
+    id: newId('dec'),
+    organization_id: organizationId,
+    version,
+    body: '{}',
+    decided_by: 'seed',
+    created_at: now,
+  });
 }
 
 /** Tickets with a message and an event, a provider mapping: Insight data for one provider. */
-async function seedInsightData(
-  db: TestApp['shoreline']['ctx']['db'],
-  organizationId: string,
-  providerId: string,
-) {
+async function seedInsightData(db: SeedDb, organizationId: string, providerId: string) {
   const ticketId = newId('tkt');
   await db
     .insertInto('tickets')
@@ -689,57 +666,48 @@ async function seedInsightData(
       solved_at: new Date('2026-01-06T10:00:00Z'),
     } as never)
     .execute();
-  await db
-    .insertInto('ticket_messages')
-    .values({
-      id: newId('msg'),
-      organization_id: organizationId,
-      provider_id: providerId,
-      ticket_id: ticketId,
-      external_id: 'm1',
-      author_type: 'customer',
-      public: true,
-      body: 'I want a refund',
-      created_at: new Date('2026-01-05T10:00:00Z'),
-    })
-    .execute();
-  await db
-    .insertInto('ticket_events')
-    .values({
-      organization_id: organizationId,
-      provider_id: providerId,
-      ticket_id: ticketId,
-      seq: 1,
-      at: new Date('2026-01-05T10:00:00Z'),
-      kind: 'created',
-      status: 'new',
-      status_raw: 'new',
-      team: null,
-      support_line: null,
-      assignee: null,
-    })
-    .execute();
+  await seed(db, 'ticket_messages', {
+    id: newId('msg'),
+    organization_id: organizationId,
+    provider_id: providerId,
+    ticket_id: ticketId,
+    external_id: 'm1',
+    author_type: 'customer',
+    public: true,
+    body: 'I want a refund',
+    created_at: new Date('2026-01-05T10:00:00Z'),
+  });
+  await seed(db, 'ticket_events', {
+    organization_id: organizationId,
+    provider_id: providerId,
+    ticket_id: ticketId,
+    seq: 1,
+    at: new Date('2026-01-05T10:00:00Z'),
+    kind: 'created',
+    status: 'new',
+    status_raw: 'new',
+    team: null,
+    support_line: null,
+    assignee: null,
+  });
   // The ticket's SLA (as the engine keeps it for live tickets): scoped like the ticket.
-  await db
-    .insertInto('ticket_sla')
-    .values({
-      ticket_id: ticketId,
-      organization_id: organizationId,
-      provider_id: providerId,
-      team_id: null,
-      priority: null,
-      channel: 'email',
-      segment: null,
-      ticket_created_at: new Date('2026-01-05T10:00:00Z'),
-      policy_id: `slp_${organizationId}`,
-      policy_version: 1,
-      applied: JSON.stringify({ targets: { resolution: 3600 }, pauseStatuses: [], atRisk: { percent: 80 } }),
-      timeline: '[]',
-      paused_seconds: 0,
-      outcome_synced: null,
-      updated_at: new Date('2026-01-05T10:00:00Z'),
-    })
-    .execute();
+  await seed(db, 'ticket_sla', {
+    ticket_id: ticketId,
+    organization_id: organizationId,
+    provider_id: providerId,
+    team_id: null,
+    priority: null,
+    channel: 'email',
+    segment: null,
+    ticket_created_at: new Date('2026-01-05T10:00:00Z'),
+    policy_id: `slp_${organizationId}`,
+    policy_version: 1,
+    applied: JSON.stringify({ targets: { resolution: 3600 }, pauseStatuses: [], atRisk: { percent: 80 } }),
+    timeline: '[]',
+    paused_seconds: 0,
+    outcome_synced: null,
+    updated_at: new Date('2026-01-05T10:00:00Z'),
+  });
   // The ticket as a chat (module chat): its session and its first message's number.
   const widgetKey = `wgt_iso_${organizationId}`;
   await db
@@ -748,65 +716,53 @@ async function seedInsightData(
     .onConflict((oc) => oc.column('key').doNothing())
     .execute();
   const chatId = newId('cht');
-  await db
-    .insertInto('chat_sessions')
-    .values({
-      id: chatId,
-      organization_id: organizationId,
-      provider_id: providerId,
-      widget_key: widgetKey,
-      ticket_id: ticketId,
-      token_hash: newId('tok'),
-      language: 'en',
-      ui_language: 'en',
-      status: 'open',
-      context: JSON.stringify({ articlesRead: [chatId] }),
-      created_at: new Date('2026-01-05T10:00:00Z'),
-    })
-    .execute();
-  await db
-    .insertInto('chat_messages')
-    .values({
-      session_id: chatId,
-      seq: 1,
-      organization_id: organizationId,
-      provider_id: providerId,
-      ticket_message_id: `msg_chat_${chatId}`,
-      client_id: 'c1',
-    })
-    .execute();
+  await seed(db, 'chat_sessions', {
+    id: chatId,
+    organization_id: organizationId,
+    provider_id: providerId,
+    widget_key: widgetKey,
+    ticket_id: ticketId,
+    token_hash: newId('tok'),
+    language: 'en',
+    ui_language: 'en',
+    status: 'open',
+    context: JSON.stringify({ articlesRead: [chatId] }),
+    created_at: new Date('2026-01-05T10:00:00Z'),
+  });
+  await seed(db, 'chat_messages', {
+    session_id: chatId,
+    seq: 1,
+    organization_id: organizationId,
+    provider_id: providerId,
+    ticket_message_id: `msg_chat_${chatId}`,
+    client_id: 'c1',
+  });
   // The ticket handed to sales (module sales): a lead scoped like its ticket.
-  await db
-    .insertInto('sales_leads')
-    .values({
-      id: newId('lead'),
-      organization_id: organizationId,
-      provider_id: providerId,
-      team_id: null,
-      ticket_id: ticketId,
-      raised_by: 'usr_iso',
-      channel: 'chat',
-      language: 'en',
-      contact: `lead-${providerId}@example.net`,
-      interest: 'Iso upgrade',
-      value_minor: 1000,
-      currency: 'EUR',
-      status: 'open',
-      created_at: new Date('2026-01-05T10:00:00Z'),
-    })
-    .execute();
-  await db
-    .insertInto('provider_mappings')
-    .values({
-      id: newId('pmap'),
-      organization_id: organizationId,
-      provider_id: providerId,
-      team_id: null,
-      source: 'seed',
-      match_kind: 'group',
-      match_value: `group-${providerId}`,
-    })
-    .execute();
+  await seed(db, 'sales_leads', {
+    id: newId('lead'),
+    organization_id: organizationId,
+    provider_id: providerId,
+    team_id: null,
+    ticket_id: ticketId,
+    raised_by: 'usr_iso',
+    channel: 'chat',
+    language: 'en',
+    contact: `lead-${providerId}@example.net`,
+    interest: 'Iso upgrade',
+    value_minor: 1000,
+    currency: 'EUR',
+    status: 'open',
+    created_at: new Date('2026-01-05T10:00:00Z'),
+  });
+  await seed(db, 'provider_mappings', {
+    id: newId('pmap'),
+    organization_id: organizationId,
+    provider_id: providerId,
+    team_id: null,
+    source: 'seed',
+    match_kind: 'group',
+    match_value: `group-${providerId}`,
+  });
 }
 
 beforeAll(async () => {
@@ -877,21 +833,18 @@ beforeAll(async () => {
   // A saved plan in each organization (plans hold every provider's figures: vendor staff see none).
   for (const organizationId of [orgA, orgB]) {
     const now = new Date('2026-12-01T00:00:00Z');
-    await db
-      .insertInto('plans')
-      .values({
-        id: newId('pln'),
-        organization_id: organizationId,
-        name: 'Seed plan',
-        horizon_days: 1,
-        status: 'failed',
-        input: JSON.stringify(planSample('Seed plan')),
-        problem: 'seed',
-        created_by: 'seed',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await seed(db, 'plans', {
+      id: newId('pln'),
+      organization_id: organizationId,
+      name: 'Seed plan',
+      horizon_days: 1,
+      status: 'failed',
+      input: JSON.stringify(planSample('Seed plan')),
+      problem: 'seed',
+      created_by: 'seed',
+      created_at: now,
+      updated_at: now,
+    });
   }
   // Outgoing mail (a password-reset link) for every provider, to prove the outbox is scoped too.
   for (const p of allProviders)
@@ -912,27 +865,15 @@ beforeAll(async () => {
       displayName: 'Iso support',
       providerId: p.id,
     });
-    const raw = [
-      `From: customer-${p.id}@example.net`,
-      `To: ${address}`,
-      'Subject: With attachment',
-      `Message-ID: <iso-${p.id}@example.net>`,
-      'MIME-Version: 1.0',
-      'Content-Type: multipart/mixed; boundary="b"',
-      '',
-      '--b',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'See the file.',
-      '--b',
-      'Content-Type: application/pdf; name="invoice.pdf"',
-      'Content-Disposition: attachment; filename="invoice.pdf"',
-      'Content-Transfer-Encoding: base64',
-      '',
-      Buffer.from(`%PDF secret of ${p.id}`).toString('base64'),
-      '--b--',
-      '',
-    ].join('\r\n');
+    const raw = messageWithPdf({
+      from: `customer-${p.id}@example.net`,
+      to: address,
+      subject: 'With attachment',
+      messageId: `iso-${p.id}@example.net`,
+      text: 'See the file.',
+      fileName: 'invoice.pdf',
+      pdf: `%PDF secret of ${p.id}`,
+    });
     const stored = await storeInbound(
       t.shoreline.ctx,
       { id: mailbox.id, organizationId: p.organization_id, address },
@@ -964,106 +905,88 @@ beforeAll(async () => {
       updated_at: new Date(),
     } as never)
     .execute();
-  await db
-    .insertInto('import_rejects')
-    .values({
-      organization_id: orgB,
-      import_run_id: runId,
-      file: 'b.ndjson',
-      line: 2,
-      field: 'createdAt',
-      reason: 'bad',
-    })
-    .execute();
+  await seed(db, 'import_rejects', {
+    organization_id: orgB,
+    import_run_id: runId,
+    file: 'b.ndjson',
+    line: 2,
+    field: 'createdAt',
+    reason: 'bad',
+  });
 
   // A dead job for every provider of both organizations (vendor staff may see only their
   // provider's), a system job, and an upload in org B.
   for (const p of allProviders) {
-    await db
-      .insertInto('jobs')
-      .values({
-        id: newId('job'),
-        organization_id: p.organization_id,
-        provider_id: p.id,
-        created_by: null,
-        name: 'insight.import',
-        payload: '{}',
-        status: 'dead',
-        run_at: new Date(),
-        attempts: 5,
-        max_attempts: 5,
-        last_error: `failed for ${p.id}`,
-        idempotency_key: null,
-        created_at: new Date(),
-        updated_at: new Date(),
-      })
-      .execute();
-  }
-  await db
-    .insertInto('jobs')
-    .values({
+    await seed(db, 'jobs', {
       id: newId('job'),
-      organization_id: null,
-      provider_id: null,
+      organization_id: p.organization_id,
+      provider_id: p.id,
       created_by: null,
-      name: 'jobs.prune',
+      name: 'insight.import',
       payload: '{}',
       status: 'dead',
       run_at: new Date(),
-      max_attempts: 3,
-      last_error: 'system',
+      attempts: 5,
+      max_attempts: 5,
+      last_error: `failed for ${p.id}`,
       idempotency_key: null,
       created_at: new Date(),
       updated_at: new Date(),
-    })
-    .execute();
-  await db
-    .insertInto('uploads')
-    .values({
-      id: newId('upl'),
-      organization_id: orgB,
-      provider_id: null,
-      created_by: null,
-      file_name: 'b.ndjson',
-      bytes: 10,
-      sha256: 'y'.repeat(64),
-      status: 'complete',
-      created_at: new Date(),
-    })
-    .execute();
+    });
+  }
+  await seed(db, 'jobs', {
+    id: newId('job'),
+    organization_id: null,
+    provider_id: null,
+    created_by: null,
+    name: 'jobs.prune',
+    payload: '{}',
+    status: 'dead',
+    run_at: new Date(),
+    max_attempts: 3,
+    last_error: 'system',
+    idempotency_key: null,
+    created_at: new Date(),
+    updated_at: new Date(),
+  });
+  await seed(db, 'uploads', {
+    id: newId('upl'),
+    organization_id: orgB,
+    provider_id: null,
+    created_by: null,
+    file_name: 'b.ndjson',
+    bytes: 10,
+    sha256: 'y'.repeat(64),
+    status: 'complete',
+    created_at: new Date(),
+  });
   // Webhook endpoints with a delivery in both organizations: admins' only, never vendor staff's.
   for (const organizationId of [orgA, orgB]) {
     const endpointId = newId('whk');
     const now = new Date();
-    await db
-      .insertInto('webhook_endpoints')
-      .values({
-        id: endpointId,
-        organization_id: organizationId,
-        url: 'https://93.184.215.14/hook',
-        description: '',
-        event_types: ['*'],
-        secret: `whsec_${endpointId}`,
-        active: true,
-        created_by: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await db
-      .insertInto('webhook_deliveries')
-      .values({
-        id: newId('whd'),
-        organization_id: organizationId,
-        endpoint_id: endpointId,
-        event_id: null,
-        event_type: 'webhook.test',
-        body: '{}',
-        status: 'delivered',
-        next_attempt_at: null,
-        created_at: now,
-      })
-      .execute();
+    await seed(db, 'webhook_endpoints', {
+      id: endpointId,
+      organization_id: organizationId,
+      url: 'https://93.184.215.14/hook',
+      description: '',
+      event_types: ['*'],
+      secret: `whsec_${endpointId}`,
+      active: true,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await seed(db, 'webhook_deliveries', {
+      id: newId('whd'),
+      organization_id: organizationId,
+      endpoint_id: endpointId,
+      event_id: null,
+      event_type: 'webhook.test',
+      body: '{}',
+      status: 'delivered',
+      next_attempt_at: null,
+      created_at: now,
+    });
   }
 
   // A published article in both organizations, with a help-center session that read it.
@@ -1072,152 +995,122 @@ beforeAll(async () => {
     const translationId = newId('ktr');
     const sessionId = newId('khs');
     const at = new Date('2026-01-05T10:00:00Z');
-    await db
-      .insertInto('knowledge_settings')
-      .values({
-        organization_id: organizationId,
-        slug: `iso-${organizationId.toLowerCase().replace(/_/g, '-')}`,
-        name: 'Help',
-        brand_color: '#000000',
-        logo_url: null,
-        default_language: 'en',
-        vendor_may_draft: true,
-        vendor_may_publish: true,
-        require_review: false,
-        deflection_window_sec: 3600,
-        updated_at: at,
-      })
-      .execute();
+    await seed(db, 'knowledge_settings', {
+      organization_id: organizationId,
+      slug: `iso-${organizationId.toLowerCase().replace(/_/g, '-')}`,
+      name: 'Help',
+      brand_color: '#000000',
+      logo_url: null,
+      default_language: 'en',
+      vendor_may_draft: true,
+      vendor_may_publish: true,
+      require_review: false,
+      deflection_window_sec: 3600,
+      updated_at: at,
+    });
     const categoryId = newId('kcat');
-    await db
-      .insertInto('knowledge_categories')
-      .values({
-        id: categoryId,
-        organization_id: organizationId,
-        slug: 'iso',
-        names: '{"en":"Iso"}',
-        position: 0,
-        created_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('knowledge_sections')
-      .values({
-        id: newId('ksec'),
-        organization_id: organizationId,
-        category_id: categoryId,
-        slug: 'iso',
-        names: '{"en":"Iso"}',
-        position: 0,
-        created_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('knowledge_articles')
-      .values({
-        id: articleId,
-        organization_id: organizationId,
-        section_id: null,
-        slug: 'iso-article',
-        owner_id: null,
-        review_by: null,
-        internal: false,
-        created_at: at,
-        updated_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('knowledge_translations')
-      .values({
-        id: translationId,
-        organization_id: organizationId,
-        article_id: articleId,
-        language: 'en',
-        latest_version: 1,
-        status: 'published',
-        published_version: 1,
-        title: 'Iso',
-        body_md: 'Iso',
-        body_html: '<p>Iso</p>',
-        published_at: at,
-        search_config: 'english',
-        search_title: 'iso',
-        search_body: 'iso',
-        search_folded: 'iso iso',
-        helpful_yes: 0,
-        helpful_no: 0,
-        updated_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('knowledge_versions')
-      .values({
-        organization_id: organizationId,
-        translation_id: translationId,
-        article_id: articleId,
-        language: 'en',
-        number: 1,
-        title: 'Iso',
-        body_md: 'Iso',
-        status: 'published',
-        author_id: 'system:seed',
-        reviewer_id: null,
-        restored_from: null,
-        created_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('knowledge_synonyms')
-      .values({
-        id: newId('ksyn'),
-        organization_id: organizationId,
-        language: 'en',
-        terms: ['iso', 'isolation'],
-        created_at: at,
-      })
-      .execute();
-    await db
-      .insertInto('knowledge_sessions')
-      .values({
-        id: sessionId,
-        organization_id: organizationId,
-        language: 'en',
-        started_at: at,
-        contacted_at: null,
-        ticket_id: null,
-      })
-      .execute();
-    await db
-      .insertInto('knowledge_activity')
-      .values({
-        organization_id: organizationId,
-        session_id: sessionId,
-        kind: 'view',
-        at,
-        query: null,
-        results: null,
-        article_id: articleId,
-        language: 'en',
-        helpful: null,
-        comment: null,
-      })
-      .execute();
+    await seed(db, 'knowledge_categories', {
+      id: categoryId,
+      organization_id: organizationId,
+      slug: 'iso',
+      names: '{"en":"Iso"}',
+      position: 0,
+      created_at: at,
+    });
+    await seed(db, 'knowledge_sections', {
+      id: newId('ksec'),
+      organization_id: organizationId,
+      category_id: categoryId,
+      slug: 'iso',
+      names: '{"en":"Iso"}',
+      position: 0,
+      created_at: at,
+    });
+    await seed(db, 'knowledge_articles', {
+      id: articleId,
+      organization_id: organizationId,
+      section_id: null,
+      slug: 'iso-article',
+      owner_id: null,
+      review_by: null,
+      internal: false,
+      created_at: at,
+      updated_at: at,
+    });
+    await seed(db, 'knowledge_translations', {
+      id: translationId,
+      organization_id: organizationId,
+      article_id: articleId,
+      language: 'en',
+      latest_version: 1,
+      status: 'published',
+      published_version: 1,
+      title: 'Iso',
+      body_md: 'Iso',
+      body_html: '<p>Iso</p>',
+      published_at: at,
+      search_config: 'english',
+      search_title: 'iso',
+      search_body: 'iso',
+      search_folded: 'iso iso',
+      helpful_yes: 0,
+      helpful_no: 0,
+      updated_at: at,
+    });
+    await seed(db, 'knowledge_versions', {
+      organization_id: organizationId,
+      translation_id: translationId,
+      article_id: articleId,
+      language: 'en',
+      number: 1,
+      title: 'Iso',
+      body_md: 'Iso',
+      status: 'published',
+      author_id: 'system:seed',
+      reviewer_id: null,
+      restored_from: null,
+      created_at: at,
+    });
+    await seed(db, 'knowledge_synonyms', {
+      id: newId('ksyn'),
+      organization_id: organizationId,
+      language: 'en',
+      terms: ['iso', 'isolation'],
+      created_at: at,
+    });
+    await seed(db, 'knowledge_sessions', {
+      id: sessionId,
+      organization_id: organizationId,
+      language: 'en',
+      started_at: at,
+      contacted_at: null,
+      ticket_id: null,
+    });
+    await seed(db, 'knowledge_activity', {
+      organization_id: organizationId,
+      session_id: sessionId,
+      kind: 'view',
+      at,
+      query: null,
+      results: null,
+      article_id: articleId,
+      language: 'en',
+      helpful: null,
+      comment: null,
+    });
   }
 
   // A macro in both organizations, and for every provider a team member and presence on a ticket.
   for (const organizationId of [orgA, orgB])
-    await db
-      .insertInto('macros')
-      .values({
-        id: newId('mac'),
-        organization_id: organizationId,
-        name: 'Greeting',
-        bodies: JSON.stringify({ en: 'Hello {{customer.name}}' }),
-        actions: '{}',
-        created_at: new Date(),
-        updated_at: new Date(),
-      })
-      .execute();
+    await seed(db, 'macros', {
+      id: newId('mac'),
+      organization_id: organizationId,
+      name: 'Greeting',
+      bodies: JSON.stringify({ en: 'Hello {{customer.name}}' }),
+      actions: '{}',
+      created_at: new Date(),
+      updated_at: new Date(),
+    });
   const seededTickets = await db
     .selectFrom('tickets')
     .select(['id', 'organization_id', 'provider_id'])
@@ -1229,15 +1122,12 @@ beforeAll(async () => {
       .select('id')
       .where('organization_id', '=', team.organization_id)
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('desk_team_members')
-      .values({
-        organization_id: team.organization_id,
-        provider_id: team.provider_id,
-        team_id: team.id,
-        user_id: member.id,
-      })
-      .execute();
+    await seed(db, 'desk_team_members', {
+      organization_id: team.organization_id,
+      provider_id: team.provider_id,
+      team_id: team.id,
+      user_id: member.id,
+    });
   }
   for (const ticket of seededTickets) {
     const viewer = await db
@@ -1245,18 +1135,15 @@ beforeAll(async () => {
       .select(['id', 'name'])
       .where('organization_id', '=', ticket.organization_id)
       .executeTakeFirstOrThrow();
-    await db
-      .insertInto('desk_presence')
-      .values({
-        organization_id: ticket.organization_id,
-        provider_id: ticket.provider_id,
-        ticket_id: ticket.id,
-        user_id: viewer.id,
-        user_name: viewer.name,
-        mode: 'viewing',
-        expires_at: new Date(Date.UTC(2100, 0, 1)),
-      })
-      .execute();
+    await seed(db, 'desk_presence', {
+      organization_id: ticket.organization_id,
+      provider_id: ticket.provider_id,
+      ticket_id: ticket.id,
+      user_id: viewer.id,
+      user_name: viewer.name,
+      mode: 'viewing',
+      expires_at: new Date(Date.UTC(2100, 0, 1)),
+    });
   }
   // Every ticket linked to an article of its organization: an article's tickets are per provider.
   for (const ticket of seededTickets) {
@@ -1266,40 +1153,34 @@ beforeAll(async () => {
       .where('organization_id', '=', ticket.organization_id)
       .executeTakeFirst();
     if (article)
-      await db
-        .insertInto('knowledge_ticket_links')
-        .values({
-          organization_id: ticket.organization_id,
-          provider_id: ticket.provider_id,
-          article_id: article.id,
-          ticket_id: ticket.id,
-          kind: 'inserted',
-          at: new Date(),
-        })
-        .execute();
+      await seed(db, 'knowledge_ticket_links', {
+        organization_id: ticket.organization_id,
+        provider_id: ticket.provider_id,
+        article_id: article.id,
+        ticket_id: ticket.id,
+        kind: 'inserted',
+        at: new Date(),
+      });
   }
   // An SLA policy and a team holiday in both organizations: their admins' only.
   for (const organizationId of [orgA, orgB]) {
-    await db
-      .insertInto('sla_policies')
-      .values({
-        id: newId('slp'),
-        version: 1,
-        organization_id: organizationId,
-        effective_from: new Date('2026-01-01T00:00:00Z'),
-        definition: JSON.stringify({
-          name: 'Seeded',
-          position: 0,
-          conditions: {},
-          targets: [{ resolutionSeconds: 7200 }],
-          pauseStatuses: ['pending'],
-          atRisk: { percent: 80 },
-        }),
-        created_by: null,
-        reason: 'seed',
-        created_at: new Date(),
-      })
-      .execute();
+    await seed(db, 'sla_policies', {
+      id: newId('slp'),
+      version: 1,
+      organization_id: organizationId,
+      effective_from: new Date('2026-01-01T00:00:00Z'),
+      definition: JSON.stringify({
+        name: 'Seeded',
+        position: 0,
+        conditions: {},
+        targets: [{ resolutionSeconds: 7200 }],
+        pauseStatuses: ['pending'],
+        atRisk: { percent: 80 },
+      }),
+      created_by: null,
+      reason: 'seed',
+      created_at: new Date(),
+    });
     const team = await db
       .selectFrom('teams')
       .select('id')
@@ -1315,58 +1196,46 @@ beforeAll(async () => {
   // staff see their own provider's only.
   for (const provider of await db.selectFrom('providers').select(['id', 'organization_id']).execute()) {
     const contractId = newId('ctr');
-    await db
-      .insertInto('contracts')
-      .values({
-        id: contractId,
-        organization_id: provider.organization_id,
-        provider_id: provider.id,
-        sla_policy_id: null,
-        created_at: new Date(),
-      })
-      .execute();
-    await db
-      .insertInto('contract_versions')
-      .values({
-        contract_id: contractId,
-        version: 1,
-        organization_id: provider.organization_id,
-        provider_id: provider.id,
-        effective_from: '2025-01-01',
-        reason: 'seed',
-        approved_by: 'seed',
-        document: JSON.stringify(isoContract(provider.id).document),
-        created_by: 'seed',
-        created_at: new Date(),
-      })
-      .execute();
-    await db
-      .insertInto('client_forecasts')
-      .values({
-        id: newId('fct'),
-        organization_id: provider.organization_id,
-        provider_id: provider.id,
-        period_from: '2024-12-01',
-        period_to: '2024-12-31',
-        queue: null,
-        channel: null,
-        language: null,
-        volume: 1_000,
-        logged_by: 'seed',
-        logged_at: new Date(),
-      })
-      .execute();
-    await db
-      .insertInto('settlements')
-      .values({
-        contract_id: contractId,
-        period: '2024-12',
-        organization_id: provider.organization_id,
-        provider_id: provider.id,
-        statement: JSON.stringify({ contractId, measures: [], creditLines: [] }),
-        computed_at: new Date(),
-      })
-      .execute();
+    await seed(db, 'contracts', {
+      id: contractId,
+      organization_id: provider.organization_id,
+      provider_id: provider.id,
+      sla_policy_id: null,
+      created_at: new Date(),
+    });
+    await seed(db, 'contract_versions', {
+      contract_id: contractId,
+      version: 1,
+      organization_id: provider.organization_id,
+      provider_id: provider.id,
+      effective_from: '2025-01-01',
+      reason: 'seed',
+      approved_by: 'seed',
+      document: JSON.stringify(isoContract(provider.id).document),
+      created_by: 'seed',
+      created_at: new Date(),
+    });
+    await seed(db, 'client_forecasts', {
+      id: newId('fct'),
+      organization_id: provider.organization_id,
+      provider_id: provider.id,
+      period_from: '2024-12-01',
+      period_to: '2024-12-31',
+      queue: null,
+      channel: null,
+      language: null,
+      volume: 1_000,
+      logged_by: 'seed',
+      logged_at: new Date(),
+    });
+    await seed(db, 'settlements', {
+      contract_id: contractId,
+      period: '2024-12',
+      organization_id: provider.organization_id,
+      provider_id: provider.id,
+      statement: JSON.stringify({ contractId, measures: [], creditLines: [] }),
+      computed_at: new Date(),
+    });
   }
 
   // Every role of org A, in-house and vendor, each calling with its own API token.

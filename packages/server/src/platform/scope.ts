@@ -193,6 +193,25 @@ export class ScopedDb {
   }
 
   /**
+   * The newest `limit` rows of `table` the actor may see, newest first by `column` (a timestamp or
+   * a version): the list screens' "recent …" read.
+   */
+  async latest<T extends TableName>(
+    table: T,
+    column: keyof DB[T] & string,
+    limit: number,
+  ): Promise<Selectable<DB[T]>[]> {
+    const rows = await (this.db as unknown as AnyDb)
+      .selectFrom(table as string)
+      .selectAll()
+      .where(this.condition(table))
+      .orderBy(column as string, 'desc')
+      .limit(limit)
+      .execute();
+    return rows as Selectable<DB[T]>[];
+  }
+
+  /**
    * Sets `changes` on the row of `table` whose `id` is `id`, as the actor may reach it, and answers
    * the row as it now is, or `not_found` naming `what` when there is no such row in the scope.
    */

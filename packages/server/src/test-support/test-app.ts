@@ -96,3 +96,28 @@ export async function startDemoAdmin(): Promise<{ t: TestApp; admin: Auth; provi
   };
   return { t, admin, providerId: providers.items[0]!.id };
 }
+
+/**
+ * Imports canonical records through the API as `auth` (`POST /api/insight/imports`, NDJSON) and
+ * runs the import job: answers the accepted response's status (202 when the import was queued).
+ */
+export async function importOverHttp(app: TestApp, auth: Auth, fileName: string, records: object[]) {
+  const res = await app.request('/api/insight/imports', {
+    body: { format: 'canonical', fileName, content: `${records.map((r) => JSON.stringify(r)).join('\n')}\n` },
+    auth,
+  });
+  await app.shoreline.jobs.runDueJobs();
+  return res.status;
+}
+
+/** The demo organization's teams or providers by name, and the organization's id. */
+export async function idsByName(app: TestApp, table: 'teams' | 'providers') {
+  const rows = await app.shoreline.ctx.db
+    .selectFrom(table)
+    .select(['id', 'name', 'organization_id'])
+    .execute();
+  return {
+    ids: Object.fromEntries(rows.map((r) => [r.name, r.id])) as Record<string, string>,
+    organizationId: rows[0]!.organization_id,
+  };
+}

@@ -2,7 +2,7 @@ import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import type { Auth } from '../../src/test-support/test-app.js';
-import { header, type MailTestApp, plainMessage, startMailTestApp, startSink } from '../mail/harness.js';
+import { header, type MailTestApp, startMailTestApp, startSink } from '../mail/harness.js';
 
 /**
  * The CSAT survey link e-mailed when an e-mail ticket is solved: through the mail module's outbound
@@ -56,14 +56,12 @@ describe('csat: the survey link by e-mail', () => {
   });
 
   it('sends the link once when the ticket is solved; its page takes one answer, recorded on the ticket', async () => {
-    await m.send(
-      plainMessage({
-        from: 'Ayşe <ayse@example.net>',
-        subject: 'Kargom nerede?',
-        body: 'Merhaba, siparişim üç gündür gelmedi, kargo takip numarası da çalışmıyor. Yardımcı olur musunuz?',
-        messageId: 'csat-1@example.net',
-      }),
-    );
+    await m.sendPlain({
+      from: 'Ayşe <ayse@example.net>',
+      subject: 'Kargom nerede?',
+      body: 'Merhaba, siparişim üç gündür gelmedi, kargo takip numarası da çalışmıyor. Yardımcı olur musunuz?',
+      messageId: 'csat-1@example.net',
+    });
     await m.settle();
     const ticketId = await ticketOf('csat-1@example.net');
     await solve(ticketId);

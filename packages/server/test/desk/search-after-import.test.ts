@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { pendingSearchCount, SEARCH_INDEX_JOB } from '../../src/modules/tickets/index.js';
-import type { TestApp } from '../../src/test-support/test-app.js';
 import { demoAppWithScratchDir, importFile } from '../insight/support.js';
 
 /**
@@ -12,12 +11,8 @@ import { demoAppWithScratchDir, importFile } from '../insight/support.js';
  * the fix, the vectors were computed inside the import: `pending` was 0 right after it.
  */
 describe('desk search: imported history is indexed after the import, by a job', () => {
-  let app: TestApp;
-  let org: string;
-  const { write } = demoAppWithScratchDir('shoreline-search-import-', (a, o) => {
-    app = a;
-    org = o;
-  });
+  const demo = demoAppWithScratchDir('shoreline-search-import-');
+  const { write } = demo;
 
   it('leaves search to the job, then finds imported tickets by words, message bodies, requester and number', async () => {
     const tickets = [
@@ -46,23 +41,26 @@ describe('desk search: imported history is indexed after the import, by a job', 
       },
     ];
     const path = write('legacy.ndjson', `${tickets.map((t) => JSON.stringify(t)).join('\n')}\n`);
-    const report = await importFile(app, org, 'canonical', path);
+    const report = await importFile(demo.app, demo.org, 'canonical', path);
     expect(report.ticketsUpserted).toBe(2);
 
     // Written without vectors: nothing computed inside the import's transaction.
-    expect(await pendingSearchCount(app.shoreline.ctx.db, org)).toEqual({ tickets: 2, messages: 2 });
-    const jobs = await app.shoreline.ctx.db
+    expect(await pendingSearchCount(demo.app.shoreline.ctx.db, demo.org)).toEqual({
+      tickets: 2,
+      messages: 2,
+    });
+    const jobs = await demo.app.shoreline.ctx.db
       .selectFrom('jobs')
       .select(['name', 'status', 'organization_id'])
       .where('name', '=', SEARCH_INDEX_JOB)
       .execute();
-    expect(jobs).toEqual([{ name: SEARCH_INDEX_JOB, status: 'queued', organization_id: org }]);
+    expect(jobs).toEqual([{ name: SEARCH_INDEX_JOB, status: 'queued', organization_id: demo.org }]);
 
-    const admin = await app.login(DEMO_USERS.admin, DEMO_PASSWORD);
+    const admin = await demo.app.login(DEMO_USERS.admin, DEMO_PASSWORD);
     const find = async (q: string) =>
       (
         (await (
-          await app.request(`/api/desk/search?q=${encodeURIComponent(q)}`, { auth: admin })
+          await demo.app.request(`/api/desk/search?q=${encodeURIComponent(q)}`, { auth: admin })
         ).json()) as {
           items: { externalId: string }[];
         }
@@ -70,8 +68,11 @@ describe('desk search: imported history is indexed after the import, by a job', 
     // Not yet indexed: not found (and the query plans stay on the partial indexes).
     expect(await find('fatura')).toEqual([]);
 
-    await app.shoreline.jobs.runDueJobs();
-    expect(await pendingSearchCount(app.shoreline.ctx.db, org)).toEqual({ tickets: 0, messages: 0 });
+    await demo.app.shoreline.jobs.runDueJobs();
+    expect(await pendingSearchCount(demo.app.shoreline.ctx.db, demo.org)).toEqual({
+      tickets: 0,
+      messages: 0,
+    });
     expect(await find('fatura')).toEqual(['LEG-7001']); // Turkish stem, subject
     expect(await find('ödeme')).toEqual(['LEG-7001']); // message body, ticket's language
     expect(await find('courier')).toEqual(['LEG-7002']);
@@ -81,15 +82,17 @@ describe('desk search: imported history is indexed after the import, by a job', 
     // The vectors equal what a live write computes (the trigger's expression).
     const same = await sql<{ same: boolean }>`
       select bool_and(search = shoreline_ticket_search(language, subject, description)) as same
-      from tickets where organization_id = ${org} and source = 'legacy'`.execute(app.shoreline.ctx.db);
+      from tickets where organization_id = ${demo.org} and source = 'legacy'`.execute(
+      demo.app.shoreline.ctx.db,
+    );
     expect(same.rows[0]?.same).toBe(true);
 
     // A re-import that changes a subject clears its vector until the next job: never a stale match.
     tickets[1]!.subject = 'Refund for damaged box';
     const again = write('legacy2.ndjson', `${tickets.map((t) => JSON.stringify(t)).join('\n')}\n`);
-    await importFile(app, org, 'canonical', again);
+    await importFile(demo.app, demo.org, 'canonical', again);
     expect(await find('parcel')).toEqual([]);
-    await app.shoreline.jobs.runDueJobs();
+    await demo.app.shoreline.jobs.runDueJobs();
     expect(await find('parcel')).toEqual([]);
     expect(await find('refund damaged')).toEqual(['LEG-7002']);
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
-import type { TestApp } from '../../src/test-support/test-app.js';
 import { adminScope, demoAppWithScratchDir, importFile } from './support.js';
 
 /**
@@ -10,12 +9,8 @@ import { adminScope, demoAppWithScratchDir, importFile } from './support.js';
  * first day's backlog was 3 and the second day's 2.
  */
 describe('volume and backlog: abandoned calls count as closed', () => {
-  let app: TestApp;
-  let org: string;
-  const { write } = demoAppWithScratchDir('shoreline-backlog-', (a, o) => {
-    app = a;
-    org = o;
-  });
+  const demo = demoAppWithScratchDir('shoreline-backlog-');
+  const { write } = demo;
 
   it('closes an abandoned call at the end of its wait, in the memory and the SQL engine', async () => {
     const rows = [
@@ -56,11 +51,16 @@ describe('volume and backlog: abandoned calls count as closed', () => {
       },
       { externalId: 'e2', channel: 'email', status: 'open', createdAt: '2026-01-06T08:00:00Z' },
     ].map((r) => JSON.stringify({ source: 'backlog', ...r }));
-    const report = await importFile(app, org, 'canonical', write('backlog.ndjson', `${rows.join('\n')}\n`));
+    const report = await importFile(
+      demo.app,
+      demo.org,
+      'canonical',
+      write('backlog.ndjson', `${rows.join('\n')}\n`),
+    );
     expect(report.ticketsUpserted).toBe(5);
-    const scoped = adminScope(app, org);
+    const scoped = adminScope(demo.app, demo.org);
     for (const engine of ['memory', 'sql'] as const) {
-      const kpi = kpiServiceOf(app.shoreline.ctx).withEngine(engine);
+      const kpi = kpiServiceOf(demo.app.shoreline.ctx).withEngine(engine);
       const points = await kpi.volume(scoped, 'day', { source: 'backlog', timeZone: 'UTC' });
       expect(points, engine).toEqual([
         { start: '2026-01-05', created: 4, solved: 1, backlog: 3 },

@@ -1,7 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createOrganization } from '../../src/modules/identity/bootstrap.js';
 import { createProvider } from '../../src/modules/identity/service.js';
 import { exportCanonical } from '../../src/modules/insight/export-service.js';
@@ -9,23 +8,12 @@ import { parseMapping } from '../../src/modules/insight/import/mapping-file.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import { type KpiService, kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
 import { systemClock } from '../../src/platform/clock.js';
-import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 import { generateCanonicalTickets } from './generate.js';
-import {
-  adminScope,
-  demoAppWithScratchDir,
-  demoOrganizationId,
-  importFile,
-  importRejects,
-} from './support.js';
+import { adminScope, demoAppWithScratchDir, importFile, importRejects } from './support.js';
 
 describe('bad input: clear errors naming file, line and field; nothing written unreported', () => {
-  let app: TestApp;
-  let org: string;
-  const { write } = demoAppWithScratchDir('shoreline-bad-', (started, id) => {
-    app = started;
-    org = id;
-  });
+  const demo = demoAppWithScratchDir('shoreline-bad-');
+  const { write } = demo;
   const mapping = parseMapping(
     {
       source: 'badcsv',
@@ -36,9 +24,9 @@ describe('bad input: clear errors naming file, line and field; nothing written u
   );
   const importCsv = (path: string, m = mapping) =>
     runImport({
-      database: app.shoreline.ctx.database,
+      database: demo.app.shoreline.ctx.database,
       clock: systemClock,
-      organizationId: org,
+      organizationId: demo.org,
       format: 'csv',
       filePath: path,
       mapping: m,
@@ -46,7 +34,7 @@ describe('bad input: clear errors naming file, line and field; nothing written u
   const count = async (source: string) =>
     Number(
       (
-        await app.shoreline.ctx.db
+        await demo.app.shoreline.ctx.db
           .selectFrom('tickets')
           .select((eb) => eb.fn.countAll<number>().as('n'))
           .where('source', '=', source)
@@ -63,7 +51,7 @@ describe('bad input: clear errors naming file, line and field; nothing written u
     expect(report.ticketsUpserted).toBe(2);
     expect(report.rowsRejected).toBe(3);
     expect(report.quality.unknown_status).toBe(1);
-    expect(await importRejects(app, report.runId)).toEqual([
+    expect(await importRejects(demo.app, report.runId)).toEqual([
       {
         file: 'rows.csv',
         line: 3,
@@ -83,7 +71,7 @@ describe('bad input: clear errors naming file, line and field; nothing written u
     const report = await importCsv(path);
     expect(report.ticketsUpserted).toBe(1);
     expect(report.rowsRejected).toBe(1);
-    const [reject, ...more] = await importRejects(app, report.runId);
+    const [reject, ...more] = await importRejects(demo.app, report.runId);
     expect(more).toEqual([]);
     expect(reject?.reason).toMatch(/quote/i);
   });
@@ -128,18 +116,20 @@ describe('bad input: clear errors naming file, line and field; nothing written u
       'broken.ndjson',
       `${JSON.stringify({ externalId: 'a', source: 'nd' })}\n{"externalId": "b",\n${JSON.stringify({ externalId: 'c', source: 'nd', status: 'bogus' })}\n`,
     );
-    const report = await importFile(app, org, 'canonical', path);
+    const report = await importFile(demo.app, demo.org, 'canonical', path);
     expect(report.ticketsUpserted).toBe(1);
-    expect((await importRejects(app, report.runId)).map(({ line, field }) => ({ line, field }))).toEqual([
-      { line: 2, field: '(json)' },
-      { line: 3, field: 'status' },
-    ]);
+    expect((await importRejects(demo.app, report.runId)).map(({ line, field }) => ({ line, field }))).toEqual(
+      [
+        { line: 2, field: '(json)' },
+        { line: 3, field: 'status' },
+      ],
+    );
   });
 
   it('an import the HTTP API refuses answers problem+json naming the field', async () => {
-    const auth = await app.login('admin@northwind.example', 'shoreline-demo').catch(() => null);
+    const auth = await demo.app.login('admin@northwind.example', 'shoreline-demo').catch(() => null);
     if (!auth) return;
-    const res = await app.request('/api/insight/imports', {
+    const res = await demo.app.request('/api/insight/imports', {
       body: { format: 'csv', fileName: 'x.csv', content: 'a\n1\n' },
       auth,
     });
@@ -149,33 +139,26 @@ describe('bad input: clear errors naming file, line and field; nothing written u
 });
 
 describe('round trip: export → import into an empty organization → identical KPIs', () => {
-  let app: TestApp;
-  const kpis: KpiService['kpis'] = (...args) => kpiServiceOf(app.shoreline.ctx).kpis(...args);
-  const dir = mkdtempSync(join(tmpdir(), 'shoreline-trip-'));
-  beforeAll(async () => {
-    app = await startTestApp({ demo: true });
-  });
-  afterAll(async () => {
-    await app.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const trip = demoAppWithScratchDir('shoreline-trip-');
+  const { dir } = trip;
+  const kpis: KpiService['kpis'] = (...args) => kpiServiceOf(trip.app.shoreline.ctx).kpis(...args);
 
   it.each(['ndjson', 'csv'] as const)('via canonical %s', async (format) => {
-    const from = await demoOrganizationId(app);
+    const from = trip.org;
     const source = join(dir, 'source.ndjson');
     writeFileSync(source, `${[...generateCanonicalTickets(500, 3)].join('\n')}\n`);
-    await importFile(app, from, 'canonical', source);
+    await importFile(trip.app, from, 'canonical', source);
     let exported = '';
-    for await (const chunk of exportCanonical(adminScope(app, from), format, 120)) exported += chunk;
+    for await (const chunk of exportCanonical(adminScope(trip.app, from), format, 120)) exported += chunk;
     const exportPath = join(dir, `export.${format}`);
     writeFileSync(exportPath, exported);
 
-    const db = app.shoreline.ctx.db;
+    const db = trip.app.shoreline.ctx.db;
     const { organizationId: to } = await createOrganization(db, systemClock, {
       name: `Empty ${format}`,
       inHouseName: 'Northwind in-house',
     });
-    const scopedTo = adminScope(app, to);
+    const scopedTo = adminScope(trip.app, to);
     await createProvider(scopedTo, systemClock, {
       name: 'Baltic Contact',
       kind: 'vendor',
@@ -191,7 +174,7 @@ describe('round trip: export → import into an empty organization → identical
       languages: ['en'],
     });
     await runImport({
-      database: app.shoreline.ctx.database,
+      database: trip.app.shoreline.ctx.database,
       clock: systemClock,
       organizationId: to,
       format: 'canonical',
@@ -199,10 +182,10 @@ describe('round trip: export → import into an empty organization → identical
     });
 
     for (const groupBy of ['none', 'channel', 'priority', 'topic', 'status'] as const) {
-      expect(await kpis(scopedTo, groupBy, {})).toEqual(await kpis(adminScope(app, from), groupBy, {}));
+      expect(await kpis(scopedTo, groupBy, {})).toEqual(await kpis(adminScope(trip.app, from), groupBy, {}));
     }
     const byName = async (orgId: string) =>
-      (await kpis(adminScope(app, orgId), 'provider', {}))
+      (await kpis(adminScope(trip.app, orgId), 'provider', {}))
         .map(({ key: _key, ...rest }) => rest)
         .sort((a, b) => String(a.label).localeCompare(String(b.label)));
     expect(await byName(to)).toEqual(await byName(from));

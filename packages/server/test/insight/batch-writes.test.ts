@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import { systemClock } from '../../src/platform/clock.js';
-import type { TestApp } from '../../src/test-support/test-app.js';
 import { demoAppWithScratchDir } from './support.js';
 
 /**
@@ -12,12 +11,8 @@ import { demoAppWithScratchDir } from './support.js';
  * version of a ticket repeated inside a batch, whatever the order of creation times.
  */
 describe('batch writes: plain copy of new tickets, upsert after a clash', () => {
-  let app: TestApp;
-  let org: string;
-  const { dir } = demoAppWithScratchDir('shoreline-batch-', (started, id) => {
-    app = started;
-    org = id;
-  });
+  const demo = demoAppWithScratchDir('shoreline-batch-');
+  const { dir } = demo;
   const ticket = (id: number, subject: string, day: number | null, flagged = false) =>
     JSON.stringify({
       source: 'batchtest',
@@ -31,19 +26,19 @@ describe('batch writes: plain copy of new tickets, upsert after a clash', () => 
     const path = join(dir, name);
     writeFileSync(path, `${lines.join('\n')}\n`);
     return runImport({
-      database: app.shoreline.ctx.database,
+      database: demo.app.shoreline.ctx.database,
       clock: systemClock,
-      organizationId: org,
+      organizationId: demo.org,
       format: 'canonical',
       filePath: path,
       batchSize,
     });
   };
   const tickets = () =>
-    app.shoreline.ctx.db
+    demo.app.shoreline.ctx.db
       .selectFrom('tickets')
       .select(['id', 'external_id', 'subject', 'created_at', 'quality_flags'])
-      .where('organization_id', '=', org)
+      .where('organization_id', '=', demo.org)
       .where('source', '=', 'batchtest')
       .execute();
 

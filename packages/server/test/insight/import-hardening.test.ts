@@ -7,35 +7,26 @@ import { runImport } from '../../src/modules/insight/import/run-import.js';
 import type { ImportFormat } from '../../src/modules/insight/import/units.js';
 import { kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
 import { systemClock } from '../../src/platform/clock.js';
-import type { TestApp } from '../../src/test-support/test-app.js';
 import { adminScope, demoAppWithScratchDir, hasShared, importRejects, sharedDir } from './support.js';
 
 // Issue #14 items 8–13: real exports that were imported wrongly, or not at all, without a word.
 // One database for the whole file; each test imports under its own source name.
 
-let app: TestApp;
-let org: string;
-const { write } = demoAppWithScratchDir(
-  'shoreline-hardening-',
-  (started, id) => {
-    app = started;
-    org = id;
-  },
-  60_000,
-);
+const demo = demoAppWithScratchDir('shoreline-hardening-', 60_000);
+const { write } = demo;
 const run = (format: ImportFormat, filePath: string, mapping?: unknown) =>
   runImport({
-    database: app.shoreline.ctx.database,
+    database: demo.app.shoreline.ctx.database,
     clock: systemClock,
-    organizationId: org,
+    organizationId: demo.org,
     format,
     filePath,
     mapping: mapping === undefined ? null : parseMapping(mapping, 'test.mapping.json'),
   });
 const rejects = async (runId: string) =>
-  (await importRejects(app, runId)).map(({ line, field, reason }) => ({ line, field, reason }));
+  (await importRejects(demo.app, runId)).map(({ line, field, reason }) => ({ line, field, reason }));
 const ticket = (source: string, externalId: string) =>
-  app.shoreline.ctx.db
+  demo.app.shoreline.ctx.db
     .selectFrom('tickets')
     .selectAll()
     .where('source', '=', source)
@@ -178,7 +169,7 @@ describe('item 10: reply links written as floats', () => {
       const answered = async (source: string) =>
         Number(
           (
-            await app.shoreline.ctx.db
+            await demo.app.shoreline.ctx.db
               .selectFrom('tickets')
               .select((eb) => eb.fn.countAll<number>().as('n'))
               .where('source', '=', source)
@@ -233,8 +224,8 @@ describe('item 11: mappings that match nothing are reported', () => {
         ['values_not_mapped', 'status', 'Weird'],
       ]),
     );
-    const run_ = await app.request(`/api/insight/imports/${report.runId}`, {
-      auth: await app.login('admin@northwind.example', 'shoreline-demo'),
+    const run_ = await demo.app.request(`/api/insight/imports/${report.runId}`, {
+      auth: await demo.app.login('admin@northwind.example', 'shoreline-demo'),
     });
     expect(findingsOf(await run_.json()).warnings.length).toBe(findings.warnings.length);
   });
@@ -293,9 +284,9 @@ describe('item 12: resolution times invented by a fallback are flagged and kept 
     expect(report.quality.resolved_while_open).toBe(1);
     expect((await ticket('resolved', 'INC2'))?.quality_flags).toContain('resolution_inferred');
     expect((await ticket('resolved', 'INC3'))?.quality_flags).toContain('resolved_while_open');
-    const scoped = adminScope(app, org);
+    const scoped = adminScope(demo.app, demo.org);
     for (const engine of ['memory', 'sql'] as const) {
-      const kpi = kpiServiceOf(app.shoreline.ctx).withEngine(engine);
+      const kpi = kpiServiceOf(demo.app.shoreline.ctx).withEngine(engine);
       const [trusted] = await kpi.kpis(scoped, 'none', { source: 'resolved' });
       expect(trusted!.resolution, engine).toMatchObject({ count: 1, medianSeconds: 4 * 3600 });
       const [all] = await kpi.kpis(scoped, 'none', { source: 'resolved', includeInferredResolutions: true });

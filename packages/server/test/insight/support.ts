@@ -23,22 +23,19 @@ export async function demoOrganizationId(app: TestApp): Promise<string> {
 
 /**
  * The demo app and a scratch folder for the tests of the enclosing block (or file): the app starts
- * before them and closes after; the folder is removed after. `started` hands over the app and the
- * demo organization's id; `write` puts a file in the folder and returns its path.
+ * before them and closes after; the folder is removed after. `app` and `org` (the demo
+ * organization's id) are there once the block's tests run; `write` puts a file in the folder and
+ * returns its path.
  */
-export function demoAppWithScratchDir(
-  prefix: string,
-  started: (app: TestApp, organizationId: string) => void,
-  startTimeout?: number,
-) {
+export function demoAppWithScratchDir(prefix: string, startTimeout?: number) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  let app: TestApp | undefined;
+  let started: { app: TestApp; org: string } | undefined;
   beforeAll(async () => {
-    app = await startTestApp({ demo: true });
-    started(app, await demoOrganizationId(app));
+    const app = await startTestApp({ demo: true });
+    started = { app, org: await demoOrganizationId(app) };
   }, startTimeout);
   afterAll(async () => {
-    await app?.close();
+    await started?.app.close();
     rmSync(dir, { recursive: true, force: true });
   });
   const write = (name: string, content: string | Buffer) => {
@@ -46,7 +43,20 @@ export function demoAppWithScratchDir(
     writeFileSync(path, content);
     return path;
   };
-  return { dir, write };
+  const ready = () => {
+    if (!started) throw new Error('the demo app starts in beforeAll: use it inside the tests');
+    return started;
+  };
+  return {
+    dir,
+    write,
+    get app() {
+      return ready().app;
+    },
+    get org() {
+      return ready().org;
+    },
+  };
 }
 
 export function adminScope(app: TestApp, organizationId: string): ScopedDb {

@@ -6,18 +6,13 @@ import { ImportError } from '../../src/modules/insight/import/import-error.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import { sniffText } from '../../src/modules/insight/import/sniff-format.js';
 import { systemClock } from '../../src/platform/clock.js';
-import type { TestApp } from '../../src/test-support/test-app.js';
 import { demoAppWithScratchDir } from './support.js';
 
 // Hardening #14 item 19: a CSV uploaded as "Zendesk (JSON)" showed a green "Done" with 0 loaded and
 // 1,000 rejected. A run that loads nothing has failed, says why as a code, and says what the file is.
 describe('a file imported in the wrong format', () => {
-  let app: TestApp;
-  let org: string;
-  const { dir } = demoAppWithScratchDir('shoreline-wrong-format-', (started, id) => {
-    app = started;
-    org = id;
-  });
+  const demo = demoAppWithScratchDir('shoreline-wrong-format-');
+  const { dir } = demo;
 
   it('a canonical CSV imported as Zendesk fails as nothing_loaded and is recognised as canonical CSV', async () => {
     const path = join(dir, 'tickets.csv');
@@ -27,9 +22,9 @@ describe('a file imported in the wrong format', () => {
       );
     writeFileSync(path, [CANONICAL_COLUMNS, row('c1'), row('c2')].map((r) => r.join(',')).join('\n'));
     const err = await runImport({
-      database: app.shoreline.ctx.database,
+      database: demo.app.shoreline.ctx.database,
       clock: systemClock,
-      organizationId: org,
+      organizationId: demo.org,
       format: 'zendesk',
       filePath: path,
       fileName: 'tickets.csv',
@@ -37,7 +32,7 @@ describe('a file imported in the wrong format', () => {
     expect(err).toBeInstanceOf(ImportError);
     expect((err as ImportError).code).toBe('nothing_loaded');
     expect((err as ImportError).detected).toEqual({ layout: 'csv', format: 'canonical' });
-    const run = await app.shoreline.ctx.db
+    const run = await demo.app.shoreline.ctx.db
       .selectFrom('import_runs')
       .select(['status', 'error_code', 'detected', 'error', 'tickets_upserted', 'rows_rejected'])
       .where('file_name', '=', 'tickets.csv')
@@ -52,9 +47,9 @@ describe('a file imported in the wrong format', () => {
     const path = join(dir, 'upload.json');
     writeFileSync(path, 'Ticket ID,Subject,Requester\n1,Hello,a@b.c\n');
     const err = (await runImport({
-      database: app.shoreline.ctx.database,
+      database: demo.app.shoreline.ctx.database,
       clock: systemClock,
-      organizationId: org,
+      organizationId: demo.org,
       format: 'zendesk',
       filePath: path,
       fileName: 'export.json',

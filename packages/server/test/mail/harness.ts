@@ -12,6 +12,8 @@ export interface MailTestApp {
   smtpPort: number;
   /** Sends raw bytes over SMTP with this envelope; resolves with the server's answer. */
   send(raw: Buffer | string, envelope?: { from?: string; to?: string[] }): Promise<string>;
+  /** Sends a plain message (`plainMessage`) from the default envelope. */
+  sendPlain(message: Parameters<typeof plainMessage>[0]): Promise<string>;
   /** Runs the event listeners and every due job until nothing is left. */
   settle(): Promise<void>;
   close(): Promise<void>;
@@ -33,17 +35,19 @@ export async function startMailTestApp(
     pool: true,
     maxConnections: 2,
   });
+  const send: MailTestApp['send'] = async (raw, envelope = {}) => {
+    const info = await client.sendMail({
+      envelope: { from: envelope.from ?? 'customer@example.net', to: envelope.to ?? [DEMO_MAILBOX] },
+      raw,
+    });
+    return info.response;
+  };
   return {
     t,
     organizationId: org.id,
     smtpPort: smtp.port,
-    async send(raw, envelope = {}) {
-      const info = await client.sendMail({
-        envelope: { from: envelope.from ?? 'customer@example.net', to: envelope.to ?? [DEMO_MAILBOX] },
-        raw,
-      });
-      return info.response;
-    },
+    send,
+    sendPlain: (message) => send(plainMessage(message)),
     async settle() {
       for (;;) {
         await waitForOutboxHorizon(ctx.db);
@@ -116,4 +120,39 @@ export async function startSink() {
 export function header(raw: string, name: string): string | null {
   const head = raw.split(/\r?\n\r?\n/)[0]?.replace(/\r?\n[ \t]+/g, ' ') ?? '';
   return new RegExp(`^${name}:\\s*(.*)$`, 'im').exec(head)?.[1]?.trim() ?? null;
+}
+
+/** A customer's message with one PDF attached (multipart/mixed, the file base64), as raw CRLF text. */
+export function messageWithPdf(m: {
+  from: string;
+  to: string;
+  subject: string;
+  messageId: string;
+  text: string;
+  fileName: string;
+  /** The Content-Disposition header's value; by default the plain `filename="…"` form. */
+  disposition?: string;
+  pdf: string;
+}): string {
+  return [
+    `From: ${m.from}`,
+    `To: ${m.to}`,
+    `Subject: ${m.subject}`,
+    `Message-ID: <${m.messageId}>`,
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/mixed; boundary="b"',
+    '',
+    '--b',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    m.text,
+    '--b',
+    `Content-Type: application/pdf; name="${m.fileName}"`,
+    `Content-Disposition: ${m.disposition ?? `attachment; filename="${m.fileName}"`}`,
+    'Content-Transfer-Encoding: base64',
+    '',
+    Buffer.from(m.pdf).toString('base64'),
+    '--b--',
+    '',
+  ].join('\r\n');
 }

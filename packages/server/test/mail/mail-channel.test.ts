@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MAILBOX, DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { processInbound, startSmtpServer } from '../../src/modules/mail/index.js';
 import type { Auth } from '../../src/test-support/test-app.js';
-import { header, type MailTestApp, plainMessage, startMailTestApp, startSink } from './harness.js';
+import {
+  header,
+  type MailTestApp,
+  messageWithPdf,
+  plainMessage,
+  startMailTestApp,
+  startSink,
+} from './harness.js';
 
 const hasOpenssl = (() => {
   try {
@@ -217,13 +224,11 @@ describe('e-mail channel over SMTP', () => {
   });
 
   it('sends an agent reply with threading headers through the relay; the customer’s answer threads back', async () => {
-    await m.send(
-      plainMessage({
-        subject: 'Where is my parcel?',
-        body: 'It has not arrived.',
-        messageId: 'thread-1@example.net',
-      }),
-    );
+    await m.sendPlain({
+      subject: 'Where is my parcel?',
+      body: 'It has not arrived.',
+      messageId: 'thread-1@example.net',
+    });
     await m.settle();
     const [first] = await inbound('thread-1@example.net');
     const ticketId = first?.ticket_id as string;
@@ -244,15 +249,13 @@ describe('e-mail channel over SMTP', () => {
     expect(ourId).toMatch(/@northwind\.example$/);
 
     // The customer answers our message: In-Reply-To names it, the subject keeps the token.
-    await m.send(
-      plainMessage({
-        subject: `Re: ${header(raw, 'Subject')}`,
-        body: 'Thanks, got it!\n\nOn Tue, Support wrote:\n> It left our warehouse today.',
-        messageId: 'thread-2@example.net',
-        inReplyTo: ourId,
-        references: ['thread-1@example.net', ourId as string],
-      }),
-    );
+    await m.sendPlain({
+      subject: `Re: ${header(raw, 'Subject')}`,
+      body: 'Thanks, got it!\n\nOn Tue, Support wrote:\n> It left our warehouse today.',
+      messageId: 'thread-2@example.net',
+      inReplyTo: ourId,
+      references: ['thread-1@example.net', ourId as string],
+    });
     await m.settle();
     const [answer] = await inbound('thread-2@example.net');
     expect(answer?.kind).toBe('reply');
@@ -272,13 +275,11 @@ describe('e-mail channel over SMTP', () => {
     await m.send(plainMessage({ subject: 'Token test', body: 'first', messageId: 'token-1@example.net' }));
     await m.settle();
     const ticketId = (await inbound('token-1@example.net'))[0]?.ticket_id as string;
-    await m.send(
-      plainMessage({
-        subject: `Re: Token test [#${ticketId}]`,
-        body: 'second',
-        messageId: 'token-2@example.net',
-      }),
-    );
+    await m.sendPlain({
+      subject: `Re: Token test [#${ticketId}]`,
+      body: 'second',
+      messageId: 'token-2@example.net',
+    });
     await m.settle();
     expect((await inbound('token-2@example.net'))[0]?.ticket_id).toBe(ticketId);
   });
@@ -290,15 +291,13 @@ describe('e-mail channel over SMTP', () => {
     await m.settle();
     const ticketId = (await inbound('auto-0@example.net'))[0]?.ticket_id as string;
     const before = sink.received.length;
-    await m.send(
-      plainMessage({
-        subject: `Out of office: Re: Question [#${ticketId}]`,
-        body: 'I am away until Monday.',
-        messageId: 'auto-1@example.net',
-        inReplyTo: 'auto-0@example.net',
-        extraHeaders: ['Auto-Submitted: auto-replied', 'X-Autoreply: yes'],
-      }),
-    );
+    await m.sendPlain({
+      subject: `Out of office: Re: Question [#${ticketId}]`,
+      body: 'I am away until Monday.',
+      messageId: 'auto-1@example.net',
+      inReplyTo: 'auto-0@example.net',
+      extraHeaders: ['Auto-Submitted: auto-replied', 'X-Autoreply: yes'],
+    });
     await m.settle();
     const [row] = await inbound('auto-1@example.net');
     expect(row?.kind).toBe('auto_reply');
@@ -321,14 +320,12 @@ describe('e-mail channel over SMTP', () => {
       }),
       { from: '' },
     );
-    await m.send(
-      plainMessage({
-        subject: 'Cheap watches',
-        body: 'Buy now',
-        messageId: 'spam-1@example.net',
-        extraHeaders: ['X-Spam-Flag: YES', 'X-Spam-Status: Yes, score=9.1'],
-      }),
-    );
+    await m.sendPlain({
+      subject: 'Cheap watches',
+      body: 'Buy now',
+      messageId: 'spam-1@example.net',
+      extraHeaders: ['X-Spam-Flag: YES', 'X-Spam-Status: Yes, score=9.1'],
+    });
     await m.settle();
     expect((await inbound('bounce-1@example.net'))[0]).toMatchObject({ kind: 'bounce', ticket_id: null });
     expect((await inbound('spam-1@example.net'))[0]).toMatchObject({ kind: 'spam', ticket_id: null });
@@ -441,27 +438,16 @@ describe('e-mail out without a relay (embedded mode)', () => {
 
   it('stores attachments once per content (SHA-256) and serves them to those who see the ticket', async () => {
     const withFile = (id: string) =>
-      [
-        'From: customer@example.net',
-        `To: ${DEMO_MAILBOX}`,
-        `Subject: Invoice ${id}`,
-        `Message-ID: <${id}@example.net>`,
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/mixed; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain; charset=utf-8',
-        '',
-        'Invoice attached.',
-        '--b',
-        'Content-Type: application/pdf; name="fatura-şubat.pdf"',
-        "Content-Disposition: attachment; filename*=UTF-8''fatura-%C5%9Fubat.pdf",
-        'Content-Transfer-Encoding: base64',
-        '',
-        Buffer.from('%PDF-1.4 the same bytes').toString('base64'),
-        '--b--',
-        '',
-      ].join('\r\n');
+      messageWithPdf({
+        from: 'customer@example.net',
+        to: DEMO_MAILBOX,
+        subject: `Invoice ${id}`,
+        messageId: `${id}@example.net`,
+        text: 'Invoice attached.',
+        fileName: 'fatura-şubat.pdf',
+        disposition: "attachment; filename*=UTF-8''fatura-%C5%9Fubat.pdf",
+        pdf: '%PDF-1.4 the same bytes',
+      });
     await m.send(withFile('att-1'));
     await m.send(withFile('att-2'));
     await m.settle();

@@ -7,7 +7,7 @@ import { kpiServiceOf } from '../../src/modules/insight/index.js';
 import { signatureHeader } from '../../src/modules/webhooks/signature.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { systemActor } from '../../src/platform/scope.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import { type Auth, importOverHttp, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
 const FILE = fileURLToPath(
   new URL('../../../../../shared/data/call-center/anonymous_bank_1999-08_calls.csv', import.meta.url),
@@ -72,16 +72,7 @@ describe.skipIf(!present)(
           abandoned: r.outcome === 'HANG',
         };
       });
-      const imported = await app.request('/api/insight/imports', {
-        body: {
-          format: 'canonical',
-          fileName: 'bank.ndjson',
-          content: `${records.map((r) => JSON.stringify(r)).join('\n')}\n`,
-        },
-        auth: admin,
-      });
-      expect(imported.status).toBe(202);
-      await app.shoreline.jobs.runDueJobs();
+      expect(await importOverHttp(app, admin, 'bank.ndjson', records)).toBe(202);
 
       // 2. The same calls as a telephony system reports them: a connector, signed webhook batches.
       const made = await app.request('/api/phone/connectors', { body: { name: 'Bank PBX' }, auth: admin });

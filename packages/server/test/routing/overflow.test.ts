@@ -4,7 +4,7 @@ import { createRoutedTicket } from '../../src/modules/routing/index.js';
 import { ticketService } from '../../src/modules/tickets/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { systemActor } from '../../src/platform/scope.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import { type Auth, idsByName, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
 type Decision = { teamId: string; overflow: { at: string; teamId: string | null; reason: string } | null };
 
@@ -33,12 +33,7 @@ describe('routing: overflow to another team after a wait', () => {
   beforeAll(async () => {
     app = await startTestApp({ demo: true, clock });
     admin = await app.login(DEMO_USERS.admin, DEMO_PASSWORD);
-    const rows = await app.shoreline.ctx.db
-      .selectFrom('teams')
-      .select(['id', 'name', 'organization_id'])
-      .execute();
-    teams = Object.fromEntries(rows.map((r) => [r.name, r.id]));
-    organizationId = rows[0]!.organization_id;
+    ({ ids: teams, organizationId } = await idsByName(app, 'teams'));
     const res = await app.request('/api/routing/rules', {
       method: 'PUT',
       auth: admin,

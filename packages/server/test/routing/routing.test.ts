@@ -4,7 +4,13 @@ import { createRoutedTicket } from '../../src/modules/routing/index.js';
 import { ticketService } from '../../src/modules/tickets/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { type Actor, systemActor } from '../../src/platform/scope.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import {
+  type Auth,
+  idsByName,
+  importOverHttp,
+  startTestApp,
+  type TestApp,
+} from '../../src/test-support/test-app.js';
 
 /**
  * Routing applied to new tickets through the tickets service, on the demo directory: Istanbul Care
@@ -26,12 +32,9 @@ describe('routing module', () => {
     app = await startTestApp({ demo: true, clock });
     admin = await app.login(DEMO_USERS.admin, DEMO_PASSWORD);
     vendor = await app.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD);
-    const rows = await app.shoreline.ctx.db
-      .selectFrom('teams')
-      .select(['id', 'name', 'organization_id'])
-      .execute();
-    teams = Object.fromEntries(rows.map((r) => [r.name, r.id]));
-    system = systemActor('test', rows[0]!.organization_id);
+    const named = await idsByName(app, 'teams');
+    teams = named.ids;
+    system = systemActor('test', named.organizationId);
     const res = await app.request('/api/routing/rules', {
       method: 'PUT',
       auth: admin,
@@ -153,16 +156,7 @@ describe('routing module', () => {
         description,
       })),
     );
-    const res = await app.request('/api/insight/imports', {
-      body: {
-        format: 'canonical',
-        fileName: 'replay.ndjson',
-        content: `${records.map((r) => JSON.stringify(r)).join('\n')}\n`,
-      },
-      auth: admin,
-    });
-    expect(res.status).toBe(202);
-    await app.shoreline.jobs.runDueJobs();
+    expect(await importOverHttp(app, admin, 'replay.ndjson', records)).toBe(202);
     const replay = await app.request('/api/routing/replay', {
       body: { from: '2026-10-01T00:00:00Z', to: '2026-11-01T00:00:00Z', sample: 1000 },
       auth: admin,

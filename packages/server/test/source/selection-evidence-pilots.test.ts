@@ -7,7 +7,7 @@ import { ticketService } from '../../src/modules/tickets/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { type Actor, systemActor } from '../../src/platform/scope.js';
 import { pdfText } from '../../src/test-support/pdf-text.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import { type Auth, idsByName, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
 
 /**
  * Source's selection process (RFI/RFP stages, award), evidence files per vendor (content-addressed,
@@ -36,12 +36,9 @@ beforeAll(async () => {
   supervisor = await t.login(DEMO_USERS.supervisor, DEMO_PASSWORD);
   baltic = await t.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD);
   manila = await t.login(DEMO_USERS.vendorAgent, DEMO_PASSWORD);
-  const rows = await t.shoreline.ctx.db
-    .selectFrom('providers')
-    .select(['id', 'name', 'organization_id'])
-    .execute();
-  providers = Object.fromEntries(rows.map((r) => [r.name, r.id]));
-  system = systemActor('test', rows[0]!.organization_id);
+  const named = await idsByName(t, 'providers');
+  providers = named.ids;
+  system = systemActor('test', named.organizationId);
   for (const [name, provider] of [
     ['Baltic Contact', 'Baltic Contact'],
     ['Manila CX', 'Manila CX'],

@@ -45,11 +45,13 @@ const SettlementParams = IdParam.extend({
 /** Contracts (versioned documents), settlements per provider-month, the contract JSON Schema. */
 export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const route = routesFor(app, 'govern');
-  route.get('/api/govern/contracts', {
-    summary: 'Every contract in its latest version (vendor staff: their provider’s)',
-    ok: listOf(ContractSummarySchema, 'ContractList'),
-    run: async ({ scoped }) => ({ items: await service.listContracts(scoped) }),
-  });
+  route.list(
+    '/api/govern/contracts',
+    'Every contract in its latest version (vendor staff: their provider’s)',
+    ContractSummarySchema,
+    'ContractList',
+    service.listContracts,
+  );
   route.post('/api/govern/contracts', {
     summary: 'Apply a contract document: a new contract, or a new version from its effective date',
     body: ContractApply,

@@ -144,12 +144,7 @@ export async function confirmPasswordReset(
 /** The organization's outgoing mail, newest first (admins; vendor admins see their provider's). */
 export async function listOutbox(s: ScopedDb) {
   authorize(s.actor, 'user.write', 'mail outbox');
-  const rows = await s
-    .selectFrom('mail_outbox')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .limit(100)
-    .execute();
+  const rows = await s.latest('mail_outbox', 'created_at', 100);
   return rows.map((r) => ({
     id: r.id,
     to: r.to_address,

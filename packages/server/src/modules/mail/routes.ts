@@ -19,11 +19,13 @@ import * as service from './service.js';
 /** Mailboxes, received and sent mail (admins), signatures, and attachments (whoever sees the ticket). */
 export function mailRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext): void {
   const route = routesFor(app, 'mail');
-  route.get('/api/mail/mailboxes', {
-    summary: "The organization's support addresses",
-    ok: listOf(MailboxSchema, 'MailboxList'),
-    run: async ({ scoped }) => ({ items: await service.listMailboxes(scoped) }),
-  });
+  route.list(
+    '/api/mail/mailboxes',
+    "The organization's support addresses",
+    MailboxSchema,
+    'MailboxList',
+    service.listMailboxes,
+  );
   route.post('/api/mail/mailboxes', {
     summary: 'Add a support address (and where its new tickets go)',
     body: MailboxCreate,
@@ -49,11 +51,13 @@ export function mailRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext): 
     accepted: InboundSchema,
     run: ({ scoped, param }) => service.retryInbound(scoped, clock, param.id),
   });
-  route.get('/api/mail/outbound', {
-    summary: 'Replies sent, queued, or kept locally (no relay configured)',
-    ok: listOf(OutboundSchema, 'OutboundMailList'),
-    run: async ({ scoped }) => ({ items: await service.listOutbound(scoped) }),
-  });
+  route.list(
+    '/api/mail/outbound',
+    'Replies sent, queued, or kept locally (no relay configured)',
+    OutboundSchema,
+    'OutboundMailList',
+    service.listOutbound,
+  );
   route.get('/api/mail/signatures', {
     ok: listOf(SignatureSchema, 'MailSignatureList'),
     run: async ({ scoped }) => ({ items: await service.listSignatures(scoped) }),

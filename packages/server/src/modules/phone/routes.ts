@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
-import { apiRoute, json, listOf, routesFor } from '../../platform/http/openapi.js';
+import { apiRoute, json, routesFor } from '../../platform/http/openapi.js';
 import { AppError } from '../../platform/http/problem.js';
 import { validationError } from '../../platform/http/validation.js';
 import type { ModuleContext } from '../../platform/module.js';
@@ -24,22 +24,26 @@ export function phoneRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
     ok: PhoneEventsResultSchema,
     run: ({ scoped, body }) => service.recordEvents(scoped, ctx.clock, body.events),
   });
-  route.get('/api/phone/calls', {
-    summary: 'The latest calls in reach (100)',
-    ok: listOf(PhoneCallSchema, 'PhoneCallList'),
-    run: async ({ scoped }) => ({ items: await service.recentCalls(scoped) }),
-  });
+  route.list(
+    '/api/phone/calls',
+    'The latest calls in reach (100)',
+    PhoneCallSchema,
+    'PhoneCallList',
+    service.recentCalls,
+  );
   route.post('/api/phone/connectors', {
     summary: 'Register a telephony system: its webhook secret is in this answer only',
     body: PhoneConnectorCreate,
     created: PhoneConnectorSchema,
     run: ({ scoped, body }) => service.createConnector(scoped, ctx.clock, body),
   });
-  route.get('/api/phone/connectors', {
-    summary: 'The telephony systems registered (without their secrets)',
-    ok: listOf(PhoneConnectorSchema, 'PhoneConnectorList'),
-    run: async ({ scoped }) => ({ items: await service.listConnectors(scoped) }),
-  });
+  route.list(
+    '/api/phone/connectors',
+    'The telephony systems registered (without their secrets)',
+    PhoneConnectorSchema,
+    'PhoneConnectorList',
+    service.listConnectors,
+  );
   app.openapi(
     apiRoute('phone', 'post', '/api/phone/webhook/{id}', {
       summary:

@@ -130,12 +130,7 @@ export async function recordEvents(
 
 export async function recentCalls(s: ScopedDb) {
   authorizePhone(s.actor, 'phone.read');
-  const rows = await s
-    .selectFrom('phone_calls')
-    .selectAll()
-    .orderBy('updated_at', 'desc')
-    .limit(100)
-    .execute();
+  const rows = await s.latest('phone_calls', 'updated_at', 100);
   return rows.map(presentCall);
 }
 

@@ -101,12 +101,7 @@ export async function recordOutcome(
 
 export async function listLeads(s: ScopedDb) {
   authorizeSales(s.actor, 'sales.read');
-  const rows = await s
-    .selectFrom('sales_leads')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .limit(500)
-    .execute();
+  const rows = await s.latest('sales_leads', 'created_at', 500);
   return rows.map(presentLead);
 }
 

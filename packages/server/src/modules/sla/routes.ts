@@ -17,11 +17,13 @@ import * as service from './service.js';
 /** SLA policies (versioned), team holidays, a ticket's SLA, attainment. */
 export function slaRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext): void {
   const route = routesFor(app, 'sla');
-  route.get('/api/sla/policies', {
-    summary: 'Every SLA policy in its latest version',
-    ok: listOf(SlaPolicySchema, 'SlaPolicyList'),
-    run: async ({ scoped }) => ({ items: await service.listPolicies(scoped) }),
-  });
+  route.list(
+    '/api/sla/policies',
+    'Every SLA policy in its latest version',
+    SlaPolicySchema,
+    'SlaPolicyList',
+    service.listPolicies,
+  );
   route.post('/api/sla/policies', {
     summary: 'Create a policy (version 1, in force from its effective date)',
     body: SlaPolicyCreate,

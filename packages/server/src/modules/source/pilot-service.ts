@@ -201,12 +201,7 @@ async function present(s: ScopedDb, row: PilotRow): Promise<SourcePilot> {
 
 export async function listPilots(s: ScopedDb) {
   authorizeSource(s.actor, 'source.read');
-  const rows = await s
-    .selectFrom('source_pilots')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .limit(100)
-    .execute();
+  const rows = await s.latest('source_pilots', 'created_at', 100);
   return Promise.all(rows.map((r) => present(s, r)));
 }
 

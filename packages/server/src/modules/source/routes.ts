@@ -172,11 +172,13 @@ export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     run: ({ scoped, param, body }) => selections.advance(scoped, clock, param.id, body),
   });
 
-  route.get('/api/source/scorecards', {
-    summary: 'Scorecards with weighted results',
-    ok: listOf(SourceScorecardSchema, 'SourceScorecardList'),
-    run: async ({ scoped }) => ({ items: await service.listScorecards(scoped) }),
-  });
+  route.list(
+    '/api/source/scorecards',
+    'Scorecards with weighted results',
+    SourceScorecardSchema,
+    'SourceScorecardList',
+    service.listScorecards,
+  );
   route.post('/api/source/scorecards', {
     summary: 'Create a scorecard: criteria with weights (price one among many), vendors, prices',
     body: SourceScorecardCreate,
@@ -197,11 +199,13 @@ export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     run: ({ scoped, param, body }) => service.putScores(scoped, clock, param.id, body),
   });
 
-  route.get('/api/source/pilots', {
-    summary: 'Pilots with their intervals and verdicts',
-    ok: listOf(SourcePilotSchema, 'SourcePilotList'),
-    run: async ({ scoped }) => ({ items: await pilots.listPilots(scoped) }),
-  });
+  route.list(
+    '/api/source/pilots',
+    'Pilots with their intervals and verdicts',
+    SourcePilotSchema,
+    'SourcePilotList',
+    pilots.listPilots,
+  );
   route.post('/api/source/pilots', {
     summary: 'Pre-register a pilot: slice, split, seed, metric, minimum detectable difference',
     body: SourcePilotCreate,
@@ -258,11 +262,13 @@ export function sourceRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     run: async ({ scoped, body, c }) =>
       download(c, await service.report(scoped, kpis, clock, body), 'source-report.pdf', 'application/pdf'),
   });
-  route.get('/api/source/decisions', {
-    summary: 'Decision record versions, newest first',
-    ok: listOf(SourceDecisionSchema, 'SourceDecisionList'),
-    run: async ({ scoped }) => ({ items: await service.listDecisions(scoped) }),
-  });
+  route.list(
+    '/api/source/decisions',
+    'Decision record versions, newest first',
+    SourceDecisionSchema,
+    'SourceDecisionList',
+    service.listDecisions,
+  );
   route.post('/api/source/decisions', {
     summary: 'Record a decision with a snapshot of its costs, scorecard and pilots',
     body: SourceDecisionCreate,

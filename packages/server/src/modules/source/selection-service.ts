@@ -74,12 +74,7 @@ async function present(
 
 export async function listSelections(s: ScopedDb, clock: Clock) {
   authorizeSource(s.actor, 'source.read');
-  const rows = await s
-    .selectFrom('source_selections')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .limit(100)
-    .execute();
+  const rows = await s.latest('source_selections', 'created_at', 100);
   return Promise.all(rows.map((r) => present(s, r, today(clock))));
 }
 

@@ -97,12 +97,7 @@ export async function compare(
 
 export async function listScenarios(scoped: ScopedDb) {
   authorizeSource(scoped.actor, 'source.read');
-  const rows = await scoped
-    .selectFrom('source_scenarios')
-    .selectAll()
-    .orderBy('created_at', 'desc')
-    .limit(200)
-    .execute();
+  const rows = await scoped.latest('source_scenarios', 'created_at', 200);
   return rows.map(presentScenario);
 }
 
@@ -367,12 +362,7 @@ export async function putScores(
 
 export async function listDecisions(scoped: ScopedDb) {
   authorizeSource(scoped.actor, 'source.read');
-  const rows = await scoped
-    .selectFrom('source_decisions')
-    .selectAll()
-    .orderBy('version', 'desc')
-    .limit(100)
-    .execute();
+  const rows = await scoped.latest('source_decisions', 'version', 100);
   return rows.map(presentDecision);
 }
 
@@ -440,12 +430,7 @@ export async function report(
     ? await named(scorecardView(scoped, input.scorecardId), 'scorecardId')
     : null;
   const assessment = input.assessment ? await readiness(scoped, kpis, clock, { timeZone: 'UTC' }) : null;
-  const [latest] = await scoped
-    .selectFrom('source_decisions')
-    .selectAll()
-    .orderBy('version', 'desc')
-    .limit(1)
-    .execute();
+  const [latest] = await scoped.latest('source_decisions', 'version', 1);
   const decision = latest ? presentDecision(latest) : null;
   const body = decision?.body as
     | { decision: string; reasons: string; approver: string; reviewOn: string; pilots?: SourcePilot[] }

@@ -158,6 +158,18 @@ type UseCaseRoute = {
   ): void;
 };
 
+/**
+ * A list use case's GET route: its answer is `{ items }`, each an `item`, the list named `name` in
+ * the OpenAPI document — `route.list(path, summary, Schema, 'Names', service.list)`.
+ */
+type ListRoute = <T extends z.ZodTypeAny>(
+  path: string,
+  summary: string,
+  item: T,
+  name: string,
+  list: (scoped: ScopedDb) => Promise<z.input<T>[]>,
+) => void;
+
 const ANSWERS = [
   ['ok', 200, 'OK'],
   ['created', 201, 'Created'],
@@ -189,7 +201,7 @@ function expandRow(row: Record<string, unknown>): { spec: Record<string, unknown
 export function routesFor(
   app: OpenAPIHono<AppEnv>,
   tag: string,
-): Record<'get' | 'post' | 'put' | 'patch' | 'delete', UseCaseRoute> {
+): Record<'get' | 'post' | 'put' | 'patch' | 'delete', UseCaseRoute> & { list: ListRoute } {
   const register =
     (method: 'get' | 'post' | 'put' | 'patch' | 'delete'): UseCaseRoute =>
     (path: string, given: object) => {
@@ -220,5 +232,11 @@ export function routesFor(
     put: register('put'),
     patch: register('patch'),
     delete: register('delete'),
+    list: (path, summary, item, name, list) =>
+      register('get')(path, {
+        summary,
+        ok: listOf(item, name),
+        run: async ({ scoped }: { scoped: ScopedDb }) => ({ items: await list(scoped) }),
+      }),
   };
 }

@@ -167,11 +167,13 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     run: async ({ scoped }) => ({ items: await passwords.listOutbox(scoped) }),
   });
 
-  route.get('/api/tokens', {
-    summary: 'Your API tokens (the secret is shown only once, at creation)',
-    ok: listOf(ApiTokenSchema, 'ApiTokenList'),
-    run: async ({ scoped }) => ({ items: await service.listTokens(scoped) }),
-  });
+  route.list(
+    '/api/tokens',
+    'Your API tokens (the secret is shown only once, at creation)',
+    ApiTokenSchema,
+    'ApiTokenList',
+    service.listTokens,
+  );
   route.post('/api/tokens', {
     body: ApiTokenCreate,
     created: ApiTokenCreated,

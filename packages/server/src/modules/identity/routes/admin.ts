@@ -22,11 +22,13 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
   const { clock, config } = ctx;
   const route = routesFor(app, 'identity');
 
-  route.get('/api/providers', {
-    summary: 'List providers (vendor staff see only their own)',
-    ok: listOf(ProviderSchema, 'ProviderList'),
-    run: async ({ scoped }) => ({ items: await service.listProviders(scoped) }),
-  });
+  route.list(
+    '/api/providers',
+    'List providers (vendor staff see only their own)',
+    ProviderSchema,
+    'ProviderList',
+    service.listProviders,
+  );
   route.post('/api/providers', {
     summary: 'Create a provider: the in-house operation or a vendor',
     body: ProviderCreate,
@@ -71,11 +73,7 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
     run: ({ scoped, param, body }) => service.updateTeam(scoped, clock, param.id, body),
   });
 
-  route.get('/api/users', {
-    summary: 'List users (admins and supervisors)',
-    ok: listOf(UserSchema, 'UserList'),
-    run: async ({ scoped }) => ({ items: await service.listUsers(scoped) }),
-  });
+  route.list('/api/users', 'List users (admins and supervisors)', UserSchema, 'UserList', service.listUsers);
   route.post('/api/users', {
     summary: 'Invite a user; answers a one-time invitation link',
     body: UserInvite,

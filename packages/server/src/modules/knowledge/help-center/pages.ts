@@ -21,7 +21,7 @@ export interface Site {
   origin: string;
 }
 
-interface PageInput {
+export interface PageInput {
   site: Site;
   /** The visitor's language: the page's chrome. */
   language: string;

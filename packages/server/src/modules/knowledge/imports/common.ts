@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { canonicalLanguage, foldForSearch } from '@shoreline/core';
 import TurndownService from 'turndown';
 import { AppError } from '../../../platform/http/problem.js';
@@ -134,3 +135,61 @@ export const iso = (value: string | number | null | undefined, fallback: string)
   const d = new Date(value);
   return Number.isNaN(d.getTime()) ? fallback : d.toISOString();
 };
+
+/** A help desk's id, a number or a string, read as a string. */
+export const Id = z.union([z.number().int(), z.string().max(40)]).transform(String);
+
+/** A list in a help-desk export: at most `max` rows, empty when the file leaves it out. */
+export const listOf = <T extends z.ZodTypeAny>(row: T, max = 10_000) => z.array(row).max(max).default([]);
+
+/** What a help desk says of one translation of an article, before it is read into ours. */
+export interface TranslationRow {
+  title: string;
+  html: string | null;
+  published: boolean;
+  createdAt: string | null | undefined;
+  author: string | null | undefined;
+}
+
+/**
+ * The articles of an export by their help-desk id, in the order first seen: each row read adds one
+ * translation to its article, which the first row of that id makes (`article`).
+ */
+export function articlesById(now: string) {
+  const byId = new Map<string, SourceArticle>();
+  return {
+    byId,
+    add(
+      id: string,
+      article: () => Omit<SourceArticle, 'id' | 'createdAt' | 'translations'>,
+      language: string,
+      row: TranslationRow,
+    ): void {
+      let found = byId.get(id);
+      if (!found) {
+        found = { id, ...article(), createdAt: iso(row.createdAt, now), translations: [] };
+        byId.set(id, found);
+      }
+      found.translations.push({
+        language,
+        title: row.title,
+        html: row.html ?? '',
+        published: row.published,
+        createdAt: iso(row.createdAt, now),
+        author: row.author ?? 'unknown',
+      });
+    },
+    /** Adds a translation to an article already read; one of an unknown article is left out. */
+    addTo(id: string, language: string, row: TranslationRow): void {
+      if (byId.has(id)) this.add(id, () => ({ section: null, internal: false }), language, row);
+    },
+    articles: () => [...byId.values()],
+  };
+}
+
+/** A help desk's export, read: into our export document, in `defaultLanguage` where it names none. */
+export type HelpDeskReader<T extends z.ZodTypeAny> = (
+  doc: z.infer<T>,
+  defaultLanguage: string,
+  now: string,
+) => KnowledgeExport;

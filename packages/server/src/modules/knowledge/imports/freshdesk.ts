@@ -1,8 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import type { KnowledgeExport } from '../schemas.js';
-import { iso, localeTag, names, type SourceArticle, toExport } from './common.js';
-
-const Id = z.union([z.number().int(), z.string().max(40)]).transform(String);
+import { articlesById, type HelpDeskReader, Id, listOf, localeTag, names, toExport } from './common.js';
 
 /** Freshdesk folder visibility 3: agents only (developers.freshdesk.com, Solution Folder). */
 const AGENTS_ONLY = 3;
@@ -16,22 +13,18 @@ const PUBLISHED = 2;
  * exporter records in `language`). A folder names its category in `category_id` when listed flat.
  */
 export const FreshdeskSolutionsExport = z.object({
-  categories: z
-    .array(z.object({ id: Id, name: z.string().max(500), language: z.string().max(20).optional() }))
-    .max(10_000)
-    .default([]),
-  folders: z
-    .array(
-      z.object({
-        id: Id,
-        category_id: Id.nullable().optional(),
-        name: z.string().max(500),
-        visibility: z.number().int().optional(),
-        language: z.string().max(20).optional(),
-      }),
-    )
-    .max(10_000)
-    .default([]),
+  categories: listOf(
+    z.object({ id: Id, name: z.string().max(500), language: z.string().max(20).optional() }),
+  ),
+  folders: listOf(
+    z.object({
+      id: Id,
+      category_id: Id.nullable().optional(),
+      name: z.string().max(500),
+      visibility: z.number().int().optional(),
+      language: z.string().max(20).optional(),
+    }),
+  ),
   articles: z
     .array(
       z.object({
@@ -49,11 +42,7 @@ export const FreshdeskSolutionsExport = z.object({
     .max(50_000),
 });
 
-export function fromFreshdesk(
-  doc: z.infer<typeof FreshdeskSolutionsExport>,
-  defaultLanguage: string,
-  now: string,
-): KnowledgeExport {
+export const fromFreshdesk: HelpDeskReader<typeof FreshdeskSolutionsExport> = (doc, defaultLanguage, now) => {
   const lang = (l: string | undefined) => localeTag(l, defaultLanguage);
   const folderSlug = (id: string) => `freshdesk-folder-${id}`;
   // A folder's category: its own field, else that of an article in it.
@@ -93,26 +82,22 @@ export function fromFreshdesk(
       sections: homeless.map(sectionFor),
     });
   const agentsOnly = new Set(doc.folders.filter((f) => f.visibility === AGENTS_ONLY).map((f) => f.id));
-  const byId = new Map<string, SourceArticle>();
-  for (const a of doc.articles) {
-    const article =
-      byId.get(a.id) ??
-      ({
-        id: a.id,
+  const read = articlesById(now);
+  for (const a of doc.articles)
+    read.add(
+      a.id,
+      () => ({
         section: a.folder_id && folderIds.includes(a.folder_id) ? folderSlug(a.folder_id) : null,
         internal: a.folder_id != null && agentsOnly.has(a.folder_id),
-        createdAt: iso(a.created_at, now),
-        translations: [],
-      } satisfies SourceArticle);
-    byId.set(a.id, article);
-    article.translations.push({
-      language: lang(a.language),
-      title: a.title,
-      html: a.description ?? '',
-      published: a.status === PUBLISHED,
-      createdAt: iso(a.created_at, now),
-      author: a.agent_id ?? 'unknown',
-    });
-  }
-  return toExport(categories, [...byId.values()], 'freshdesk');
-}
+      }),
+      lang(a.language),
+      {
+        title: a.title,
+        html: a.description,
+        published: a.status === PUBLISHED,
+        createdAt: a.created_at,
+        author: a.agent_id,
+      },
+    );
+  return toExport(categories, read.articles(), 'freshdesk');
+};

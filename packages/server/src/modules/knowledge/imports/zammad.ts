@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { KnowledgeExport } from '../schemas.js';
-import { iso, localeTag, names, type SourceArticle, toExport } from './common.js';
+import { type HelpDeskReader, Id, iso, localeTag, names, type SourceArticle, toExport } from './common.js';
 
-const Id = z.union([z.number().int(), z.string().max(40)]).transform(String);
 const Stamp = z.string().max(40).nullable().optional();
 /** Zammad answers its knowledge base as id-keyed maps of assets (POST /api/v1/knowledge_bases/init). */
 const assets = <T extends z.ZodTypeAny>(row: T) => z.record(z.string().max(40), row).default({});
@@ -52,11 +50,7 @@ export const ZammadKnowledgeBaseExport = z.object({
   ),
 });
 
-export function fromZammad(
-  doc: z.infer<typeof ZammadKnowledgeBaseExport>,
-  defaultLanguage: string,
-  now: string,
-): KnowledgeExport {
+export const fromZammad: HelpDeskReader<typeof ZammadKnowledgeBaseExport> = (doc, defaultLanguage, now) => {
   const kbLanguage = (kbLocaleId: string) => {
     const kbLocale = doc.KnowledgeBaseLocale[kbLocaleId];
     const system = kbLocale ? doc.Locale[kbLocale.system_locale_id] : undefined;
@@ -128,4 +122,4 @@ export function fromZammad(
     });
   }
   return toExport(exported, [...answers.values()], 'zammad');
-}
+};

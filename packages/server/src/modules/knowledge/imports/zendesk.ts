@@ -1,8 +1,6 @@
 import { z } from '@hono/zod-openapi';
-import type { KnowledgeExport } from '../schemas.js';
-import { iso, localeTag, names, type SourceArticle, toExport } from './common.js';
+import { articlesById, type HelpDeskReader, Id, listOf, localeTag, names, toExport } from './common.js';
 
-const Id = z.union([z.number().int(), z.string().max(40)]).transform(String);
 const Locale = z.string().max(20);
 
 /**
@@ -12,72 +10,58 @@ const Locale = z.string().max(20);
  * (GET /api/v2/help_center/user_segments) so that articles only staff may see stay internal.
  * Categories, sections and articles may appear once per locale.
  */
+const placed = {
+  name: z.string().max(500),
+  locale: Locale.optional(),
+  position: z.number().int().optional(),
+};
+/** A translation's text as articles and their translations both carry it. */
+const text = {
+  title: z.string().max(1000),
+  body: z.string().max(1_000_000).nullable(),
+  draft: z.boolean().optional(),
+  created_at: z.string().max(40).optional(),
+};
+
 export const ZendeskGuideExport = z.object({
-  categories: z
-    .array(
-      z.object({
-        id: Id,
-        name: z.string().max(500),
-        locale: Locale.optional(),
-        position: z.number().int().optional(),
-      }),
-    )
-    .max(10_000)
-    .default([]),
-  sections: z
-    .array(
-      z.object({
-        id: Id,
-        category_id: Id.nullable().optional(),
-        name: z.string().max(500),
-        locale: Locale.optional(),
-        position: z.number().int().optional(),
-      }),
-    )
-    .max(10_000)
-    .default([]),
+  categories: listOf(z.object({ id: Id, ...placed })),
+  sections: listOf(z.object({ id: Id, category_id: Id.nullable().optional(), ...placed })),
   articles: z
     .array(
       z.object({
         id: Id,
         section_id: Id.nullable().optional(),
-        title: z.string().max(1000),
-        body: z.string().max(1_000_000).nullable(),
+        ...text,
         locale: Locale.optional(),
         source_locale: Locale.optional(),
-        draft: z.boolean().optional(),
         author_id: Id.nullable().optional(),
-        created_at: z.string().max(40).optional(),
         user_segment_id: Id.nullable().optional(),
       }),
     )
     .max(50_000),
-  translations: z
-    .array(
-      z.object({
-        source_id: Id,
-        source_type: z.string().max(40),
-        locale: Locale,
-        title: z.string().max(1000),
-        body: z.string().max(1_000_000).nullable(),
-        draft: z.boolean().optional(),
-        created_at: z.string().max(40).optional(),
-        created_by_id: Id.nullable().optional(),
-      }),
-    )
-    .max(200_000)
-    .default([]),
-  user_segments: z
-    .array(z.object({ id: Id, user_type: z.string().max(40) }))
-    .max(10_000)
-    .default([]),
+  translations: listOf(
+    z.object({
+      source_id: Id,
+      source_type: z.string().max(40),
+      locale: Locale,
+      ...text,
+      created_by_id: Id.nullable().optional(),
+    }),
+    200_000,
+  ),
+  user_segments: listOf(z.object({ id: Id, user_type: z.string().max(40) })),
 });
 
-export function fromZendesk(
-  doc: z.infer<typeof ZendeskGuideExport>,
-  defaultLanguage: string,
-  now: string,
-): KnowledgeExport {
+/** A Zendesk article's or translation's text, by whom. */
+const translationOf = (t: z.infer<z.ZodObject<typeof text>>, author: string | null | undefined) => ({
+  title: t.title,
+  html: t.body,
+  published: t.draft !== true,
+  createdAt: t.created_at,
+  author,
+});
+
+export const fromZendesk: HelpDeskReader<typeof ZendeskGuideExport> = (doc, defaultLanguage, now) => {
   const lang = (l: string | undefined) => localeTag(l, defaultLanguage);
   const staffOnly = new Set(doc.user_segments.filter((s) => s.user_type === 'staff').map((s) => s.id));
   const sectionSlug = (id: string) => `zendesk-section-${id}`;
@@ -121,40 +105,22 @@ export function fromZendesk(
       position: categories.length,
       sections: [...new Map(orphans.map((o) => [o.slug, o])).values()],
     });
-  const byId = new Map<string, SourceArticle>();
-  for (const a of doc.articles) {
-    const article =
-      byId.get(a.id) ??
-      ({
-        id: a.id,
+  const read = articlesById(now);
+  for (const a of doc.articles)
+    read.add(
+      a.id,
+      () => ({
         section: a.section_id ? sectionSlug(a.section_id) : null,
         internal: a.user_segment_id != null && staffOnly.has(a.user_segment_id),
-        createdAt: iso(a.created_at, now),
-        translations: [],
-      } satisfies SourceArticle);
-    byId.set(a.id, article);
-    article.translations.push({
-      language: lang(a.locale ?? a.source_locale),
-      title: a.title,
-      html: a.body ?? '',
-      published: a.draft !== true,
-      createdAt: iso(a.created_at, now),
-      author: a.author_id ?? 'unknown',
-    });
-  }
-  for (const t of doc.translations) {
-    const article = t.source_type === 'Article' ? byId.get(t.source_id) : undefined;
-    if (!article) continue;
-    article.translations.push({
-      language: lang(t.locale),
-      title: t.title,
-      html: t.body ?? '',
-      published: t.draft !== true,
-      createdAt: iso(t.created_at, now),
-      author: t.created_by_id ?? 'unknown',
-    });
-  }
+      }),
+      lang(a.locale ?? a.source_locale),
+      translationOf(a, a.author_id),
+    );
+  for (const t of doc.translations)
+    if (t.source_type === 'Article')
+      read.addTo(t.source_id, lang(t.locale), translationOf(t, t.created_by_id));
   const known = new Set(categories.flatMap((c) => c.sections.map((s) => s.slug)));
-  for (const a of byId.values()) if (a.section && !known.has(a.section)) a.section = null;
-  return toExport(categories, [...byId.values()], 'zendesk');
-}
+  const articles = read.articles();
+  for (const a of articles) if (a.section && !known.has(a.section)) a.section = null;
+  return toExport(categories, articles, 'zendesk');
+};

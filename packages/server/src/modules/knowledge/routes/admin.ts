@@ -70,11 +70,13 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
     ok: KnowledgeSettingsSchema,
     run: ({ scoped, body }) => service.updateSettings(scoped, clock, body),
   });
-  route.get('/api/knowledge/categories', {
-    summary: 'Categories with their sections',
-    ok: listOf(CategorySchema, 'KnowledgeCategoryList'),
-    run: async ({ scoped }) => ({ items: await service.listCategories(scoped) }),
-  });
+  route.list(
+    '/api/knowledge/categories',
+    'Categories with their sections',
+    CategorySchema,
+    'KnowledgeCategoryList',
+    service.listCategories,
+  );
   route.post('/api/knowledge/categories', {
     summary: 'Create a category (admins)',
     body: CategoryCreate,
@@ -104,36 +106,40 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
     responses: Detail('The article'),
     run: ({ scoped, param }) => service.getArticle(scoped, clock, param.id),
   });
-  route.patch('/api/knowledge/articles/{id}', {
-    summary: "Change an article's slug, section, owner, review-by date or visibility",
-    request: { params: IdParam, body: jsonBody(ArticleUpdate) },
-    responses: Detail('The article'),
-    run: ({ scoped, param, body }) => service.updateArticle(scoped, clock, param.id, body),
-  });
-  route.post('/api/knowledge/articles/{id}/drafts', {
-    summary: 'Save a new draft version of one language (a new language starts a translation)',
-    request: { params: IdParam, body: jsonBody(DraftCreate) },
-    responses: Detail('The article'),
-    run: ({ scoped, param, body }) => service.saveDraft(scoped, clock, param.id, body),
-  });
-  route.post('/api/knowledge/articles/{id}/review', {
-    summary: "Submit a language's newest draft for review",
-    request: { params: IdParam, body: jsonBody(WorkflowStep) },
-    responses: Detail('The article'),
-    run: ({ scoped, param, body }) => service.submitForReview(scoped, clock, param.id, body),
-  });
-  route.post('/api/knowledge/articles/{id}/publish', {
-    summary: 'Publish a version of one language (the newest by default)',
-    request: { params: IdParam, body: jsonBody(WorkflowStep) },
-    responses: Detail('The article'),
-    run: ({ scoped, param, body }) => service.publish(scoped, clock, param.id, body),
-  });
-  route.post('/api/knowledge/articles/{id}/restore', {
-    summary: 'Restore an old version as a new draft',
-    request: { params: IdParam, body: jsonBody(RestoreRequest) },
-    responses: Detail('The article'),
-    run: ({ scoped, param, body }) => service.restoreVersion(scoped, clock, param.id, body),
-  });
+  // An article's changes and workflow steps: each takes a body and answers the article.
+  const articleSteps = [
+    [
+      'patch',
+      '',
+      "Change an article's slug, section, owner, review-by date or visibility",
+      ArticleUpdate,
+      service.updateArticle,
+    ],
+    [
+      'post',
+      '/drafts',
+      'Save a new draft version of one language (a new language starts a translation)',
+      DraftCreate,
+      service.saveDraft,
+    ],
+    ['post', '/review', "Submit a language's newest draft for review", WorkflowStep, service.submitForReview],
+    [
+      'post',
+      '/publish',
+      'Publish a version of one language (the newest by default)',
+      WorkflowStep,
+      service.publish,
+    ],
+    ['post', '/restore', 'Restore an old version as a new draft', RestoreRequest, service.restoreVersion],
+  ] as const;
+  for (const [method, suffix, summary, body, step] of articleSteps) {
+    route[method](`/api/knowledge/articles/{id}${suffix}`, {
+      summary,
+      request: { params: IdParam, body: jsonBody(body) },
+      responses: Detail('The article'),
+      run: ({ scoped, param, body }) => step(scoped, clock, param.id, body as never),
+    });
+  }
   route.get('/api/knowledge/articles/{id}/versions', {
     summary: "One language's version history, newest first",
     params: IdParam,

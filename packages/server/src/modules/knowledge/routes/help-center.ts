@@ -16,6 +16,7 @@ import {
   articleBody,
   contactBody,
   homeBody,
+  type PageInput,
   page,
   type Site,
   searchBody,
@@ -131,6 +132,14 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
 
   const html = (c: Context<AppEnv>, body: string, status = 200) =>
     c.body(body, status as 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+  /** A page of the visited site in `language`, described by the site's name unless told. */
+  const sitePage = (
+    c: Context<AppEnv>,
+    v: Visit,
+    language: string,
+    content: Omit<PageInput, 'site' | 'language' | 'description'>,
+    status = 200,
+  ) => html(c, page({ site: v.site, language, description: v.site.name, ...content }), status);
   const formLimit = bodyLimit({
     maxSize: FORM_LIMIT_BYTES,
     onError: () => {
@@ -231,17 +240,11 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
           .map((r) => ({ slug: r.slug, title: r.title ?? '', language })),
       },
     ];
-    return html(
-      c,
-      page({
-        site: v.site,
-        language,
-        title: helpStrings(language).home,
-        description: v.site.name,
-        path: '',
-        body: homeBody(v.site, language, groups),
-      }),
-    );
+    return sitePage(c, v, language, {
+      title: helpStrings(language).home,
+      path: '',
+      body: homeBody(v.site, language, groups),
+    });
   });
 
   app.get('/help/:slug/:lang/search', async (c) => {
@@ -251,23 +254,17 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
     if (q === '') return c.redirect(`/help/${v.site.slug}/${language}`, 302);
     const hits = await searchArticles(v.scoped, { q, language, limit: 10, includeInternal: false });
     await record(c, v, language, { kind: 'search', language, query: q, results: hits.length });
-    return html(
-      c,
-      page({
-        site: v.site,
+    return sitePage(c, v, language, {
+      title: helpStrings(language).results.replace('{q}', q),
+      path: `/search?q=${encodeURIComponent(q)}`,
+      query: q,
+      body: searchBody(
+        v.site,
         language,
-        title: helpStrings(language).results.replace('{q}', q),
-        description: v.site.name,
-        path: `/search?q=${encodeURIComponent(q)}`,
-        query: q,
-        body: searchBody(
-          v.site,
-          language,
-          q,
-          hits.map((h) => ({ ...h })),
-        ),
-      }),
-    );
+        q,
+        hits.map((h) => ({ ...h })),
+      ),
+    });
   });
 
   /** An article page as HTML, with what its view records: from the database, for the cache. */
@@ -362,28 +359,16 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
     const v = await visit(c);
     const language = pathLanguage(c, v);
     if (c.req.query('sent') === '1')
-      return html(
-        c,
-        page({
-          site: v.site,
-          language,
-          title: helpStrings(language).contactTitle,
-          description: v.site.name,
-          path: '/contact',
-          body: sentBody(language),
-        }),
-      );
-    return html(
-      c,
-      page({
-        site: v.site,
-        language,
+      return sitePage(c, v, language, {
         title: helpStrings(language).contactTitle,
-        description: v.site.name,
         path: '/contact',
-        body: contactBody(v.site, language, null, {}),
-      }),
-    );
+        body: sentBody(language),
+      });
+    return sitePage(c, v, language, {
+      title: helpStrings(language).contactTitle,
+      path: '/contact',
+      body: contactBody(v.site, language, null, {}),
+    });
   });
 
   app.post('/help/:slug/:lang/contact', formLimit, async (c) => {
@@ -403,16 +388,15 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
     );
     if (missing) {
       const t = helpStrings(language);
-      return html(
+      return sitePage(
         c,
-        page({
-          site: v.site,
-          language,
+        v,
+        language,
+        {
           title: t.contactTitle,
-          description: v.site.name,
           path: '/contact',
           body: contactBody(v.site, language, `${missing[0]}: ${t.required}`, values),
-        }),
+        },
         400,
       );
     }

@@ -21,11 +21,13 @@ export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): vo
     },
   };
   const route = routesFor(app, 'webhooks');
-  route.get('/api/webhooks', {
-    summary: 'List webhook endpoints',
-    ok: listOf(EndpointSchema, 'WebhookEndpointList'),
-    run: async ({ scoped }) => ({ items: await service.listEndpoints(scoped) }),
-  });
+  route.list(
+    '/api/webhooks',
+    'List webhook endpoints',
+    EndpointSchema,
+    'WebhookEndpointList',
+    service.listEndpoints,
+  );
   route.post('/api/webhooks', {
     summary: 'Register an endpoint; the answer shows its signing secret once',
     body: EndpointCreate,
