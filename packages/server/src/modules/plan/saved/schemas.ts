@@ -227,7 +227,13 @@ export const PlanHistoryQuery = z
 
 export const PlanHistory = apiObject('PlanHistory', {
   /** Ready for `SavedPlanInput.history`; null when no ticket matches. */
-  history: z.object({ start: z.string(), stepMin: z.number(), values: z.array(z.number()) }).nullable(),
+  history: z
+    .object({
+      start: z.string(),
+      stepMin: z.union([z.literal(15), z.literal(30), z.literal(60)]),
+      values: z.array(z.number()),
+    })
+    .nullable(),
   tickets: z.number(),
 });
 export type PlanHistory = z.infer<typeof PlanHistory>;
