@@ -5,12 +5,20 @@ import type { PlanComparison, SavedPlan, SavedPlanResult } from './schemas.js';
 /** A relative difference below this (0.5 %) is not highlighted: rounding, not a different plan. */
 const NOTABLE = 0.005;
 
-type Figures = Record<string, number>;
+/** A figure: a total (provider null) or one provider's. */
+interface Figure {
+  readonly metric: string;
+  readonly provider: string | null;
+}
 
-function figuresOf(r: SavedPlanResult): Figures {
+const TOTALS = ['volume', 'peakRequired', 'requiredHours', 'paidHours', 'cost', 'unassignedVolume'];
+const PER_PROVIDER = ['volume', 'paidHours', 'cost'];
+const keyOf = (f: Figure) => JSON.stringify([f.provider, f.metric]);
+
+function figuresOf(r: SavedPlanResult): Map<string, number> {
   const hours = r.stepMin / 60;
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
-  const f: Figures = {
+  const totals: Record<string, number> = {
     volume: sum(r.forecast.volume),
     peakRequired: Math.max(0, ...r.required),
     requiredHours: sum(r.required) * hours,
@@ -18,12 +26,20 @@ function figuresOf(r: SavedPlanResult): Figures {
     cost: sum(r.providers.map((p) => p.scheduledCost)),
     unassignedVolume: r.unassignedVolume,
   };
+  const out = new Map<string, number>();
+  for (const metric of TOTALS) out.set(keyOf({ metric, provider: null }), totals[metric]!);
   for (const p of r.providers) {
-    f[`provider:${p.name}:volume`] = p.totalVolume;
-    f[`provider:${p.name}:paidHours`] = p.paidHours;
-    f[`provider:${p.name}:cost`] = p.scheduledCost;
+    const values: Record<string, number> = {
+      volume: p.totalVolume,
+      paidHours: p.paidHours,
+      cost: p.scheduledCost,
+    };
+    for (const metric of PER_PROVIDER) {
+      const key = keyOf({ metric, provider: p.name });
+      out.set(key, (out.get(key) ?? 0) + values[metric]!);
+    }
   }
-  return f;
+  return out;
 }
 
 /**
@@ -34,21 +50,21 @@ function figuresOf(r: SavedPlanResult): Figures {
  */
 export function comparePlans(plans: readonly SavedPlan[]): PlanComparison {
   const figures = plans.map((p) => figuresOf(p.result!));
-  const totals = ['volume', 'peakRequired', 'requiredHours', 'paidHours', 'cost', 'unassignedVolume'];
-  const providerKeys = [
-    ...new Set(figures.flatMap((f) => Object.keys(f).filter((k) => k.startsWith('provider:')))),
+  const providers = [
+    ...new Set(plans.flatMap((p) => p.result!.providers.map((provider) => provider.name))),
   ].sort((a, b) => a.localeCompare(b));
-  const rows = [...totals, ...providerKeys].map((key) => {
-    const values = figures.map((f) => f[key] ?? 0);
+  const wanted: Figure[] = [
+    ...TOTALS.map((metric) => ({ metric, provider: null })),
+    ...providers.flatMap((provider) => PER_PROVIDER.map((metric) => ({ metric, provider }))),
+  ];
+  const rows = wanted.map(({ metric, provider }) => {
+    const values = figures.map((f) => f.get(keyOf({ metric, provider })) ?? 0);
     const base = values[0]!;
     const deltas = values.map((v) => v - base);
     const relative = values.map((v) => (base === 0 ? null : (v - base) / base));
     const differs = values.some((v) =>
       base === 0 ? v !== 0 : Math.abs(v - base) / Math.abs(base) > NOTABLE,
     );
-    const [, provider = null, metric = key] = key.startsWith('provider:')
-      ? (key.split(':') as [string, string, string])
-      : [null, null, key];
     return { metric, provider, values, deltas, relative, differs };
   });
   return {

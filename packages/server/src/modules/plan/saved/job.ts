@@ -54,7 +54,9 @@ export const savedPlanJob: JobDefinition = {
         .where('id', '=', planId)
         .where('organization_id', '=', organizationId)
         .executeTakeFirst();
-      if (now?.status !== 'running' || ctx.signal.aborted) throw new Cancelled();
+      if (now?.status !== 'running') throw new Cancelled();
+      // Aborted for another reason (a lost lease): not a cancel, so the queue may retry.
+      if (ctx.signal.aborted) throw new Error('the job was stopped before the plan was built');
     };
     const progress = async (fraction: number) => {
       await ctx.progress(fraction);
