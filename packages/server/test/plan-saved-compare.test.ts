@@ -84,7 +84,7 @@ beforeAll(async () => {
     await insertTickets(day(d), hours, 'phone', 'hist');
     await insertTickets(day(d), [10], 'email', 'mail');
   }
-}, 60_000);
+}, 120_000);
 afterAll(() => t?.close());
 
 async function built(body: unknown): Promise<SavedPlan> {
