@@ -42,7 +42,7 @@ function bankSeries(stepMin: number): SeasonalSeries {
   return { values, periodsPerDay: p, firstDayOfWeek: 0 }; // 1 August 1999 was a Sunday
 }
 
-const METHODS = ['snaive', 'mean8', 'mean2', 'poisson', 'pooled', 'pooled-cv', 'taylor'];
+const METHODS = ['snaive', 'mean8', 'mean2', 'poisson', 'pooled', 'pooled-cv', 'combo', 'taylor'];
 // Israeli working week: Sunday–Thursday (Friday is short, Saturday nearly closed).
 const isWeekday = (series: SeasonalSeries, day: number) => (series.firstDayOfWeek + day) % 7 <= 4;
 

@@ -129,6 +129,13 @@ import type {
 } from './modules/mail/index.js';
 import type { phonePolicy } from './modules/phone/index.js';
 import type {
+  PlanActuals as PlanActualsSchema,
+  PlanComparisonRequest as PlanComparisonRequestSchema,
+  PlanComparison as PlanComparisonSchema,
+  PlanFinishedPayload as PlanFinishedPayloadType,
+  PlanHistoryQuery as PlanHistoryQuerySchema,
+  PlanHistory as PlanHistorySchema,
+  PlanProgressPayload as PlanProgressPayloadType,
   planLimits,
   planPolicy,
   SavedPlanInput as SavedPlanInputSchema,
@@ -334,6 +341,14 @@ export type StaffingResponse = z.infer<typeof StaffingResponseSchema>;
 export type SavedPlan = z.infer<typeof SavedPlanSchema>;
 export type SavedPlanInput = z.input<typeof SavedPlanInputSchema>;
 export type SavedPlanList = z.infer<typeof SavedPlanListSchema>;
+export type PlanComparison = z.infer<typeof PlanComparisonSchema>;
+export type PlanComparisonRequest = z.input<typeof PlanComparisonRequestSchema>;
+export type PlanHistory = z.infer<typeof PlanHistorySchema>;
+export type PlanHistoryQuery = z.input<typeof PlanHistoryQuerySchema>;
+export type PlanActuals = z.infer<typeof PlanActualsSchema>;
+/** The pushed payloads of `plan.progress` and `plan.finished`. */
+export type PlanProgressPayload = PlanProgressPayloadType;
+export type PlanFinishedPayload = PlanFinishedPayloadType;
 export type SimulationRequest = z.input<typeof SimulationRequestSchema>;
 export type SimulationResponse = z.infer<typeof SimulationResponseSchema>;
 

@@ -86,6 +86,12 @@ const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unknown[]> 
   'POST /api/plan/plans': (_f, n) => [planSample(`Iso plan ${n}`)],
   'PATCH /api/plan/plans/:id': () => [{ name: 'Taken over' }],
   'DELETE /api/plan/plans/:id': () => [undefined],
+  // Foreign plans, alone and beside one another: a refusal is 404 whatever the mix.
+  'POST /api/plan/plans/compare': (f) => [
+    { ids: f('plans').slice(0, 2) },
+    { ids: [...f('plans'), ...f('plans')].slice(0, 2) },
+  ],
+  'POST /api/plan/plans/:id/cancel': () => [undefined],
   'POST /api/auth/logout': () => [undefined],
   'POST /api/insight/imports': (f, n) => [
     {
@@ -1298,6 +1304,8 @@ function mayRead(actor: Actor, subjectType: string): boolean {
   if (subjectType === 'ticket') return true;
   if (subjectType === 'import_run') return actor.providerId === null && actor.role !== 'agent';
   if (subjectType === 'webhook_endpoint') return actor.providerId === null && actor.role === 'admin';
+  // Saved plans' progress: the organization's own staff, as GET /api/plan/plans/:id.
+  if (subjectType === 'plan') return actor.providerId === null;
   return false;
 }
 
@@ -1318,7 +1326,7 @@ describe('push: the event stream delivers nothing outside the caller’s scope',
     }
     // Every organization × provider (and none) × subject, durable and transient.
     const providers = await db.selectFrom('providers').select(['id', 'organization_id']).execute();
-    const subjects = ['ticket', 'import_run', 'webhook_endpoint', 'unannounced_subject'];
+    const subjects = ['ticket', 'import_run', 'webhook_endpoint', 'plan', 'unannounced_subject'];
     const sent: { key: string; organizationId: string; providerId: string | null; subjectType: string }[] =
       [];
     for (const organizationId of [orgA, orgB]) {

@@ -175,6 +175,7 @@ describe('shoreline forecast', () => {
         'poisson',
         'pooled',
         'pooled-cv',
+        'combo',
         'taylor',
       ]);
       const least = Math.min(...result.backtest.map((b) => b.interval.mae));

@@ -243,6 +243,7 @@ describe('forecast', () => {
       'poisson',
       'pooled',
       'pooled-cv',
+      'combo',
       'taylor',
     ]);
     const best = Math.min(...result.backtest.map((b) => b.interval.mae));

@@ -5,6 +5,7 @@ export * from './accuracy.js';
 export * from './backtest.js';
 export * from './double-seasonal.js';
 export * from './forecast.js';
+export * from './median-combination.js';
 export * from './methods.js';
 export * from './outliers.js';
 export * from './poisson-profile.js';

@@ -1,4 +1,5 @@
 import { doubleSeasonal } from './double-seasonal.js';
+import { medianCombination } from './median-combination.js';
 import { poissonProfile } from './poisson-profile.js';
 import { pooledProfile } from './pooled-profile.js';
 import { pooledTuned } from './pooled-tuned.js';
@@ -6,8 +7,15 @@ import { seasonalNaive } from './seasonal-naive.js';
 import { ForecastInputError, type PointForecaster } from './series.js';
 import { weekMean } from './week-mean.js';
 
-/** Method names: `snaive`, `meanN` (N = 1 … 52 weeks), `poisson`, `pooled`, `pooled-cv`, `taylor`. */
-export type ForecastMethodName = 'snaive' | 'poisson' | 'pooled' | 'pooled-cv' | 'taylor' | `mean${number}`;
+/** Method names: `snaive`, `meanN` (N = 1 … 52 weeks), `poisson`, `pooled`, `pooled-cv`, `combo`, `taylor`. */
+export type ForecastMethodName =
+  | 'snaive'
+  | 'poisson'
+  | 'pooled'
+  | 'pooled-cv'
+  | 'combo'
+  | 'taylor'
+  | `mean${number}`;
 
 /** The methods `auto` chooses from. */
 export const AUTO_CANDIDATES: readonly ForecastMethodName[] = [
@@ -17,6 +25,7 @@ export const AUTO_CANDIDATES: readonly ForecastMethodName[] = [
   'poisson',
   'pooled',
   'pooled-cv',
+  'combo',
   'taylor',
 ];
 
@@ -36,6 +45,7 @@ export function forecasterFor(method: string): PointForecaster {
   if (method === 'poisson') return (s, h) => poissonProfile(s, h);
   if (method === 'pooled') return (s, h) => pooledProfile(s, h);
   if (method === 'pooled-cv') return pooledTuned;
+  if (method === 'combo') return medianCombination;
   if (method === 'taylor') return doubleSeasonal;
   const mean = /^mean([1-9]\d?)$/.exec(method);
   if (mean && Number(mean[1]) <= 52) {
@@ -43,7 +53,7 @@ export function forecasterFor(method: string): PointForecaster {
     return (s, h) => weekMean(s, h, weeks);
   }
   throw new ForecastInputError(
-    `unknown method "${method}": use auto, snaive, mean1 … mean52, poisson, pooled, pooled-cv or taylor`,
+    `unknown method "${method}": use auto, snaive, mean1 … mean52, poisson, pooled, pooled-cv, combo or taylor`,
     'method',
   );
 }

@@ -31,7 +31,7 @@ const LOCAL_DECAY = 0.8;
  * center", JASA 100:36–50, 2005, §4) find the weekday arrival profiles of this kind of center alike
  * in shape and different in level: pooling their shapes multiplies the data each share rests on.
  */
-function similarDays(
+export function similarDays(
   shares: readonly (readonly number[])[],
   means: readonly number[],
   tau: number,

@@ -8,6 +8,7 @@ import { kpiRoutes } from './routes/kpis.js';
 import { mayManageImports } from './service.js';
 import { insightScopedTables } from './tables.js';
 
+export { type ArrivalFilter, type ArrivalQuery, lastArrivalDay, ticketArrivals } from './arrivals.js';
 export { exportCanonical } from './export-service.js';
 export type { ImportFinishedPayload, ImportProgressPayload } from './import/announce.js';
 export { type ImportReport, runImport } from './import/run-import.js';

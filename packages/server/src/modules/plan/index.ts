@@ -9,6 +9,7 @@ import { savedPlanRoutes } from './saved/routes.js';
 import { planScopedTables } from './tables.js';
 
 export type { planLimits, planPolicy } from './policy.js';
+export type { PlanFinishedPayload, PlanProgressPayload } from './saved/job.js';
 export type * from './saved/schemas.js';
 // The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
 export type * from './schemas.js';
@@ -21,6 +22,8 @@ export const planModule: ShorelineModule = {
   policy: planPolicy,
   limits: planLimits,
   jobs: [planJob, savedPlanJob],
+  // A plan's progress and end reach those who may read plans (the organization's own staff).
+  pushSubjects: { plan: (actor) => planPolicy['plans.read'](actor) },
   routes(app, ctx) {
     planRoutes(app, ctx);
     savedPlanRoutes(app, ctx);

@@ -20,4 +20,13 @@ export const planMigrations: Migration[] = [
     create index plans_organization on plans (organization_id, created_at desc);
     `,
   ),
+  // A plan's build can be cancelled by its owner (issue 15): its own status, not a failure.
+  scriptMigration(
+    '2026-12-03T1834_plan_cancelled_plans',
+    `
+    alter table plans drop constraint if exists plans_status_check;
+    alter table plans add constraint plans_status_check
+      check (status in ('running', 'done', 'failed', 'cancelled'));
+    `,
+  ),
 ];

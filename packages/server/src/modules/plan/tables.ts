@@ -8,7 +8,7 @@ export interface PlansTable {
   organization_id: string;
   name: string;
   horizon_days: number;
-  status: 'running' | 'done' | 'failed';
+  status: 'running' | 'done' | 'failed' | 'cancelled';
   input: JSONColumnType<SavedPlanInput, string, string>;
   result: ColumnType<SavedPlanResult | null, string | null | undefined, string | null>;
   /** Why it failed, in the field's words ("history.values: …"). */

@@ -1,7 +1,13 @@
 // Plan → Plans: build a plan from imported history (SERIES.csv: interval_start,volume) — the server
 // forecasts it, staffs every interval with Erlang C, splits the volume between the in-house team and
 // a vendor with night hours, and schedules shifts in a job — then list the saved plans and open one.
-import type { SavedPlan, SavedPlanInput, SavedPlanList } from '@shoreline/server/contract';
+import type {
+  PlanHistory,
+  PlanProgressPayload,
+  SavedPlan,
+  SavedPlanInput,
+  SavedPlanList,
+} from '@shoreline/server/contract';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
@@ -9,11 +15,13 @@ import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
 import { DataTable, resourceRows } from '../../kit/DataTable';
 import { FormActions, FormProblems, TextField } from '../../kit/fields';
 import { api } from '../../lib/api';
+import { useEventStream } from '../../lib/eventStream';
 import { ErrorBanner, Loading } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
 import { planFormat } from './numbers';
+import { PlanActualsCard } from './PlanCompare';
 import { PlanSeriesChart } from './PlanForecastChart';
 import { PlanBacktest, ShiftGantt } from './PlanScreens';
 import { parseSeries } from './seriesCsv';
@@ -49,6 +57,29 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
   const [history, setHistory] = useState<SavedPlanInput['history'] | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const [source, setSource] = useState({ queue: '', channel: '', language: '', stepMin: '30', weeks: '8' });
+  const [importing, setImporting] = useState(false);
+
+  // The history from Insight's imported tickets: one queue, channel and language (each optional).
+  const onImported = async () => {
+    setImporting(true);
+    try {
+      const q = new URLSearchParams({ stepMin: source.stepMin, weeks: source.weeks });
+      for (const key of ['queue', 'channel', 'language'] as const) if (source[key]) q.set(key, source[key]);
+      const answer = await api.get<PlanHistory>(`/plan/history?${q}`);
+      if (answer.history) {
+        setHistory(answer.history);
+        setFileProblem(null);
+      } else {
+        setHistory(null);
+        setFileProblem(t('plan.plans.imported.none'));
+      }
+    } catch (err) {
+      setFileProblem(err instanceof Error ? err.message : String(err));
+    } finally {
+      setImporting(false);
+    }
+  };
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
@@ -135,6 +166,42 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
             <small role="alert">{fileProblem ?? submit.fields.history}</small>
           ) : null}
         </label>
+        <fieldset className="plan-imported" data-testid="plan-imported">
+          <legend>{t('plan.plans.imported.title')}</legend>
+          {(['queue', 'channel', 'language'] as const).map((key) => (
+            <TextField
+              key={key}
+              label={t(`plan.plans.imported.${key}`)}
+              name={`imported-${key}`}
+              value={source[key]}
+              onValue={(v) => setSource((s) => ({ ...s, [key]: v }))}
+            />
+          ))}
+          <label className="field">
+            <span>{t('plan.plans.imported.stepMin')}</span>
+            <select
+              name="imported-step"
+              value={source.stepMin}
+              onChange={(e) => setSource((s) => ({ ...s, stepMin: e.target.value }))}
+            >
+              {['15', '30', '60'].map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </label>
+          <TextField
+            label={t('plan.plans.imported.weeks')}
+            name="imported-weeks"
+            type="number"
+            value={source.weeks}
+            onValue={(v) => setSource((s) => ({ ...s, weeks: v }))}
+          />
+          <button type="button" disabled={importing} onClick={() => void onImported()}>
+            {t('plan.plans.imported.load')}
+          </button>
+        </fieldset>
         {field('horizonDays', 'number')}
         {field('slPercent', 'number')}
         {field('withinSec', 'number')}
@@ -224,6 +291,7 @@ function PlanResult({ plan }: { plan: SavedPlan }) {
           {t('plan.plans.totalCost', { cost: money(r.providers.reduce((a, p) => a + p.scheduledCost, 0)) })}
         </p>
       </section>
+      <PlanActualsCard plan={plan} />
       <ShiftGantt plan={plan} />
       <section className="card">
         <h2>{t('plan.plans.shiftsTitle')}</h2>
@@ -251,21 +319,42 @@ function PlanResult({ plan }: { plan: SavedPlan }) {
   );
 }
 
-/** One plan: its progress while the job builds it (polled each second), then its result. */
+const PLAN_EVENTS = ['plan.progress', 'plan.finished'] as const;
+
+/** One plan: its progress while the job builds it (pushed over the event stream), then its result. */
 export function PlanView() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const plan = useResource(() => api.get<SavedPlan>(`/plan/plans/${encodeURIComponent(id)}`), [id]);
-  const running = plan.data?.status === 'running';
-  // biome-ignore lint/correctness/useExhaustiveDependencies: each answer (plan.data) schedules the next poll.
-  useEffect(() => {
-    if (!running) return;
-    const timer = setTimeout(plan.reload, 1000);
-    return () => clearTimeout(timer);
-  }, [running, plan.reload, plan.data]);
+  const [pushed, setPushed] = useState<number | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelError, setCancelError] = useState<unknown>();
+  // Progress arrives pushed at each stage (no polling); the end reloads the plan, as a reconnect does.
+  useEventStream(
+    PLAN_EVENTS,
+    (event) => {
+      if (event.subjectId !== id) return;
+      if (event.type === 'plan.finished') return void plan.reload();
+      setPushed((event.payload as unknown as PlanProgressPayload).progress);
+    },
+    () => plan.reload(),
+  );
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another plan opened: forget the last one's pushed progress.
+  useEffect(() => setPushed(null), [id]);
   if (plan.error) return <ErrorBanner error={plan.error} onRetry={plan.reload} />;
   if (!plan.data) return <Loading />;
   const p = plan.data;
+  const onCancel = async () => {
+    setCancelling(true);
+    try {
+      await api.post<SavedPlan>(`/plan/plans/${encodeURIComponent(p.id)}/cancel`);
+      plan.reload();
+    } catch (err) {
+      setCancelError(err);
+    } finally {
+      setCancelling(false);
+    }
+  };
   return (
     <section aria-labelledby="plan-view-title">
       <p>
@@ -276,13 +365,24 @@ export function PlanView() {
       </h2>
       <p data-testid="plan-status">{t(`plan.plans.status.${p.status}`)}</p>
       {p.status === 'running' ? (
-        <progress
-          max={1}
-          value={p.progress}
-          aria-label={t('plan.plans.progress')}
-          data-testid="plan-progress"
-        />
+        <p>
+          <progress
+            max={1}
+            value={Math.max(p.progress, pushed ?? 0)}
+            aria-label={t('plan.plans.progress')}
+            data-testid="plan-progress"
+          />{' '}
+          <button
+            type="button"
+            disabled={cancelling}
+            onClick={() => void onCancel()}
+            data-testid="plan-cancel"
+          >
+            {t('plan.plans.cancel')}
+          </button>
+        </p>
       ) : null}
+      {cancelError ? <ErrorBanner error={cancelError} /> : null}
       {p.status === 'failed' ? <p role="alert">{p.problem}</p> : null}
       {p.result ? <PlanResult plan={p} /> : null}
     </section>
@@ -296,6 +396,9 @@ export function PlansPanel() {
   const f = planFormat(locale);
   const navigate = useNavigate();
   const list = useResource(async () => (await api.get<SavedPlanList>('/plan/plans')).items, []);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const toggle = (id: string) =>
+    setChosen((c) => (c.includes(id) ? c.filter((x) => x !== id) : [...c, id].slice(-6)));
   const dateTime = (iso: string) =>
     new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   return (
@@ -310,6 +413,18 @@ export function PlansPanel() {
           rowKey={(p) => p.id}
           empty={t('plan.plans.empty')}
           columns={[
+            textColumn<Summary>('compare', t('plan.plans.compare.select'), () => null, {
+              cell: (p) =>
+                p.status === 'done' ? (
+                  <input
+                    type="checkbox"
+                    checked={chosen.includes(p.id)}
+                    onChange={() => toggle(p.id)}
+                    aria-label={t('plan.plans.compare.choose', { name: p.name })}
+                    data-testid={`plan-choose-${p.name}`}
+                  />
+                ) : null,
+            }),
             textColumn<Summary>('name', t('plan.plans.col.name'), (p) => p.name, {
               rowHeader: true,
               cell: (p) => <Link to={`/plan/plans/${p.id}`}>{p.name}</Link>,
@@ -327,6 +442,17 @@ export function PlansPanel() {
             timeColumn<Summary>('updated', t('plan.plans.col.updated'), (p) => p.updatedAt, dateTime),
           ]}
         />
+        <p>
+          <button
+            type="button"
+            disabled={chosen.length < 2}
+            onClick={() => navigate(`/plan/plans/compare?ids=${chosen.map(encodeURIComponent).join(',')}`)}
+            data-testid="plan-compare"
+          >
+            {t('plan.plans.compare.button', { count: chosen.length })}
+          </button>{' '}
+          <small>{t('plan.plans.compare.hint')}</small>
+        </p>
       </section>
     </>
   );

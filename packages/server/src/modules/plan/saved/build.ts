@@ -113,7 +113,12 @@ export function preparePlan(input: SavedPlanInput): PreparedPlan {
 export async function schedulePlan(
   input: SavedPlanInput,
   prepared: PreparedPlan,
-  o: { progress: (fraction: number) => Promise<void> | void; timeLimitSec: number },
+  o: {
+    progress: (fraction: number) => Promise<void> | void;
+    /** Called before each provider's solve: throws to stop (a cancelled plan). */
+    beforeProvider?: () => Promise<void>;
+    timeLimitSec: number;
+  },
 ): Promise<SavedPlanResult> {
   const { stepMin, values } = input.history;
   const perDay = 1440 / stepMin;
@@ -128,6 +133,7 @@ export async function schedulePlan(
   const providers: SavedPlanResult['providers'] = [];
   const stepMs = stepMin * 60_000;
   for (const [i, plan] of split.providers.entries()) {
+    await o.beforeProvider?.();
     const solution = await solveSchedule(plan.agents, candidates, false, {
       timeLimitSec: o.timeLimitSec,
       acceptGap: 0.02,

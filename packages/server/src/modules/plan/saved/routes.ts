@@ -1,5 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { scheduleCsv, scheduleICalendar } from '@shoreline/core/schedule/index';
+import { databaseTimeZones } from '../../../platform/db/time-zones.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { IdParam, routesFor } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
@@ -7,8 +8,30 @@ import type { ModuleContext } from '../../../platform/module.js';
 import { appendAudit } from '../../audit/index.js';
 import { authorizePlan } from '../policy.js';
 import type { SCHEDULE_EXPORT_FORMATS } from '../vocabulary.js';
-import { SavedPlan, SavedPlanInput, SavedPlanList, SavedPlanRename, ScheduleExportQuery } from './schemas.js';
-import { createPlan, deletePlan, getPlan, listPlans, renamePlan } from './service.js';
+import {
+  PlanActuals,
+  PlanActualsQuery,
+  PlanComparison,
+  PlanComparisonRequest,
+  PlanHistory,
+  PlanHistoryQuery,
+  SavedPlan,
+  SavedPlanInput,
+  SavedPlanList,
+  SavedPlanRename,
+  ScheduleExportQuery,
+} from './schemas.js';
+import {
+  cancelPlan,
+  comparePlansById,
+  createPlan,
+  deletePlan,
+  getPlan,
+  listPlans,
+  planActuals,
+  planHistory,
+  renamePlan,
+} from './service.js';
 
 /**
  * Saved plans: the organization's planners create one from imported history (built by a job: poll
@@ -18,6 +41,39 @@ import { createPlan, deletePlan, getPlan, listPlans, renamePlan } from './servic
  */
 export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const route = routesFor(app, 'plan');
+  // The time zone reaches SQL (local intervals): one PostgreSQL does not know is a field error.
+  const knownZone = async (tz: string) => {
+    if (!(await databaseTimeZones(ctx.db)).has(tz))
+      throw new AppError(
+        'validation_failed',
+        `query.timeZone: unknown IANA time zone "${tz}"`,
+        'query.timeZone',
+        [{ field: 'query.timeZone', code: 'invalid_enum_value', message: 'unknown IANA time zone' }],
+      );
+  };
+  route.get('/api/plan/history', {
+    summary: 'A plan’s history from imported tickets: tickets per interval over the last weeks',
+    description:
+      'Counts the tickets Insight imported (and live ones) per 15, 30 or 60 minutes over the last `weeks` whole weeks up to `until` (default: the day of the latest matching ticket), local to `timeZone`, for one channel, language, provider and queue (each optional). The answer’s `history` goes as is into `POST /api/plan/plans`.',
+    query: PlanHistoryQuery,
+    ok: PlanHistory,
+    run: async ({ scoped, actor, query }) => {
+      authorizePlan(actor, 'plans.read');
+      await knownZone(query.timeZone);
+      return planHistory(scoped, query);
+    },
+  });
+  route.post('/api/plan/plans/compare', {
+    summary: 'Compare two or more saved plans side by side',
+    description:
+      'Volume, peak and total required agents, paid hours, cost and unassigned volume, then each provider’s volume, paid hours and cost; each figure with its difference from the first plan and `differs` when a plan is more than 0.5 % away. A plan still running or failed answers 409.',
+    body: PlanComparisonRequest,
+    ok: PlanComparison,
+    run: ({ scoped, actor, body }) => {
+      authorizePlan(actor, 'plans.read');
+      return comparePlansById(scoped, body.ids);
+    },
+  });
   route.post('/api/plan/plans', {
     summary: 'Save a plan: forecast the history, staff it, split it across providers, schedule shifts',
     description:
@@ -87,6 +143,30 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
           'content-disposition': `attachment; filename="plan-${plan.id}-shifts.${format}"`,
         },
       });
+    },
+  });
+  route.get('/api/plan/plans/{id}/actuals', {
+    summary: 'Actual against plan: tickets arrived per interval of the plan’s horizon, and the error so far',
+    description:
+      'Tickets (imported or live) per interval of the forecast horizon, local to `timeZone`, filtered like the history; MAE, WAPE and bias over the intervals that have ended.',
+    params: IdParam,
+    query: PlanActualsQuery,
+    ok: PlanActuals,
+    run: async ({ scoped, actor, param, query }) => {
+      authorizePlan(actor, 'plans.read');
+      await knownZone(query.timeZone);
+      return planActuals(scoped, ctx, param.id, query);
+    },
+  });
+  route.post('/api/plan/plans/{id}/cancel', {
+    summary: 'Cancel a plan still being built',
+    description:
+      'The plan becomes `cancelled` and its job stops at the next stage (`plan.finished` is pushed). A plan no longer running answers 409.',
+    params: IdParam,
+    ok: SavedPlan,
+    run: ({ scoped, actor, param }) => {
+      authorizePlan(actor, 'plans.write');
+      return cancelPlan(scoped, ctx, param.id);
     },
   });
   route.patch('/api/plan/plans/{id}', {

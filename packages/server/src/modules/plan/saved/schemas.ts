@@ -122,7 +122,7 @@ export const SavedPlanSummary = apiObject('SavedPlanSummary', {
   id: z.string(),
   name: z.string(),
   horizonDays: z.number(),
-  status: z.enum(['running', 'done', 'failed']),
+  status: z.enum(['running', 'done', 'failed', 'cancelled']),
   /** 0–1 while it is built. */
   progress: z.number(),
   problem: z.string().nullable(),
@@ -147,3 +147,111 @@ export const SavedPlanRename = z.object({ name: z.string().trim().min(1).max(120
 export const ScheduleExportQuery = z
   .object({ format: z.enum(SCHEDULE_EXPORT_FORMATS).default('csv') })
   .openapi('ScheduleExportQuery');
+
+/** At most this many plans side by side. */
+export const MAX_COMPARED_PLANS = 6;
+
+export const PlanComparisonRequest = apiInput('PlanComparisonRequest', {
+  ids: z.array(z.string().min(1).max(64)).min(2).max(MAX_COMPARED_PLANS),
+});
+
+export const PlanComparison = apiObject('PlanComparison', {
+  plans: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      version: z.number(),
+      forecastStart: z.string(),
+      horizonDays: z.number(),
+      stepMin: z.number(),
+      method: z.string(),
+    }),
+  ),
+  /** One per figure: totals first (provider null), then each provider's volume, paid hours and cost. */
+  rows: z.array(
+    z.object({
+      metric: z.string().openapi({
+        description:
+          'volume, peakRequired, requiredHours, paidHours, cost, unassignedVolume (totals); volume, paidHours, cost (per provider)',
+      }),
+      provider: z.string().nullable(),
+      /** One per plan, in the order asked. */
+      values: z.array(z.number()),
+      /** Each plan's value minus the first plan's. */
+      deltas: z.array(z.number()),
+      /** The same relative to the first plan's (null when that is 0). */
+      relative: z.array(z.number().nullable()),
+      /** Any plan more than 0.5 % away from the first. */
+      differs: z.boolean(),
+    }),
+  ),
+});
+export type PlanComparison = z.infer<typeof PlanComparison>;
+
+const IsoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day YYYY-MM-DD');
+
+const TimeZoneName = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'unknown IANA time zone');
+
+/** Which imported tickets a series counts. */
+const ArrivalFilterQuery = {
+  channel: z.string().max(32).optional(),
+  language: z.string().max(16).optional(),
+  providerId: z.string().max(64).optional(),
+  queue: z.string().max(200).optional().openapi({ description: 'The help desk’s queue or group' }),
+  timeZone: TimeZoneName.default('UTC'),
+};
+
+export const PlanHistoryQuery = z
+  .object({
+    ...ArrivalFilterQuery,
+    stepMin: z.coerce
+      .number()
+      .pipe(z.union([z.literal(15), z.literal(30), z.literal(60)]))
+      .default(30),
+    weeks: z.coerce.number().int().min(1).max(12).default(8),
+    until: IsoDay.optional().openapi({
+      description: 'Last day of the history (default: the day of the latest matching ticket)',
+    }),
+  })
+  .openapi('PlanHistoryQuery');
+
+export const PlanHistory = apiObject('PlanHistory', {
+  /** Ready for `SavedPlanInput.history`; null when no ticket matches. */
+  history: z
+    .object({
+      start: z.string(),
+      stepMin: z.union([z.literal(15), z.literal(30), z.literal(60)]),
+      values: z.array(z.number()),
+    })
+    .nullable(),
+  tickets: z.number(),
+});
+export type PlanHistory = z.infer<typeof PlanHistory>;
+
+export const PlanActualsQuery = z.object(ArrivalFilterQuery).openapi('PlanActualsQuery');
+
+export const PlanActuals = apiObject('PlanActuals', {
+  forecastStart: z.string(),
+  stepMin: z.number(),
+  /** Tickets arrived per interval of the plan's horizon (0 for an interval not yet reached). */
+  actual: z.array(z.number()),
+  forecast: z.array(z.number()),
+  /** Intervals that have ended by now (the clock), from the first. */
+  elapsed: z.number(),
+  /** Over the elapsed intervals: null before the first has ended. */
+  mae: z.number().nullable(),
+  wape: z.number().nullable(),
+  /** Σ actual − Σ forecast over the elapsed intervals. */
+  bias: z.number().nullable(),
+});
+export type PlanActuals = z.infer<typeof PlanActuals>;

@@ -1,11 +1,22 @@
 import type { Selectable } from 'kysely';
+import { recordEvent } from '../../../platform/events/index.js';
+import { AppError } from '../../../platform/http/problem.js';
 import { newId } from '../../../platform/ids.js';
 import { enqueueJob } from '../../../platform/jobs/index.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import type { ScopedDb } from '../../../platform/scope.js';
+import { type ArrivalFilter, lastArrivalDay, ticketArrivals } from '../../insight/index.js';
 import type { PlansTable } from '../tables.js';
-import { SAVED_PLAN_JOB } from './job.js';
-import type { SavedPlan, SavedPlanInput, SavedPlanSummary } from './schemas.js';
+import { comparePlans } from './compare.js';
+import { type PlanFinishedPayload, SAVED_PLAN_JOB } from './job.js';
+import type {
+  PlanActuals,
+  PlanComparison,
+  PlanHistory,
+  SavedPlan,
+  SavedPlanInput,
+  SavedPlanSummary,
+} from './schemas.js';
 
 type PlanRow = Selectable<PlansTable>;
 
@@ -125,4 +136,137 @@ export async function renamePlan(scoped: ScopedDb, ctx: ModuleContext, id: strin
 export async function deletePlan(scoped: ScopedDb, id: string): Promise<void> {
   await scoped.findOrNotFound('plans', id, 'plan');
   await scoped.deleteFrom('plans').where('id', '=', id).execute();
+}
+
+/**
+ * Cancels a plan still being built: the plan becomes `cancelled` and its job `cancelled` (a queued
+ * job never starts; a running one loses its lease, and the build stops at its next stage), with
+ * `plan.finished` recorded in the same transaction.
+ * @throws {AppError} 409 when the plan is no longer running.
+ */
+export async function cancelPlan(scoped: ScopedDb, ctx: ModuleContext, id: string): Promise<SavedPlan> {
+  const row = await scoped.findOrNotFound('plans', id, 'plan');
+  if (row.status !== 'running')
+    throw new AppError('conflict', `the plan is ${row.status}: only a running plan can be cancelled`, 'id');
+  await scoped.transaction(async (tx) => {
+    const now = ctx.clock.now();
+    const updated = await tx
+      .updateTable('plans')
+      .set({ status: 'cancelled', problem: null, updated_at: now })
+      .where('id', '=', id)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0) return;
+    if (row.job_id)
+      await tx
+        .updateTable('jobs')
+        .set({ status: 'cancelled', updated_at: now })
+        .where('id', '=', row.job_id)
+        .where('status', 'in', ['queued', 'running'])
+        .execute();
+    await recordEvent(tx.executor, {
+      type: 'plan.finished',
+      organizationId: scoped.actor.organizationId,
+      providerId: null,
+      subjectType: 'plan',
+      subjectId: id,
+      actorId: scoped.actor.userId,
+      occurredAt: now,
+      payload: { status: 'cancelled' } satisfies PlanFinishedPayload,
+    });
+  });
+  return getPlan(scoped, id);
+}
+
+/**
+ * Finished plans side by side ({@link comparePlans}), in the order asked.
+ * @throws {AppError} 404 for a plan the caller cannot read, 409 for one not built.
+ */
+export async function comparePlansById(scoped: ScopedDb, ids: readonly string[]): Promise<PlanComparison> {
+  const plans: SavedPlan[] = [];
+  for (const id of ids) plans.push(await getPlan(scoped, id));
+  const unbuilt = plans.find((p) => !p.result);
+  if (unbuilt)
+    throw new AppError(
+      'conflict',
+      `the plan "${unbuilt.name}" is ${unbuilt.status}: it has no figures`,
+      'ids',
+    );
+  return comparePlans(plans);
+}
+
+const addDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * A plan's history from the tickets Insight imported (and live ones): tickets per interval over the
+ * last `weeks` whole weeks up to `until` (default the day of the latest matching ticket), local to
+ * `timeZone`, filtered by channel, language, provider and queue.
+ */
+export async function planHistory(
+  scoped: ScopedDb,
+  q: ArrivalFilter & { timeZone: string; stepMin: 15 | 30 | 60; weeks: number; until?: string | undefined },
+): Promise<PlanHistory> {
+  const until = q.until ?? (await lastArrivalDay(scoped, q));
+  if (!until) return { history: null, tickets: 0 };
+  const days = q.weeks * 7;
+  const fromDay = addDays(until, 1 - days);
+  const values = await ticketArrivals(scoped, { ...q, fromDay, days });
+  return {
+    history: { start: `${fromDay}T00:00`, stepMin: q.stepMin, values },
+    tickets: values.reduce((a, b) => a + b, 0),
+  };
+}
+
+/**
+ * Actual against plan: tickets arrived per interval of the plan's forecast horizon (local to
+ * `timeZone`), and MAE, WAPE and bias over the intervals that have ended by the clock's now.
+ * @throws {AppError} 409 for a plan not built.
+ */
+export async function planActuals(
+  scoped: ScopedDb,
+  ctx: ModuleContext,
+  id: string,
+  q: ArrivalFilter & { timeZone: string },
+): Promise<PlanActuals> {
+  const plan = await getPlan(scoped, id);
+  const r = plan.result;
+  if (!r) throw new AppError('conflict', `the plan is ${plan.status}: it has no forecast`, 'id');
+  const perDay = 1440 / r.stepMin;
+  const days = Math.ceil(r.forecast.volume.length / perDay);
+  const actual = (
+    await ticketArrivals(scoped, { ...q, fromDay: r.forecastStart.slice(0, 10), days, stepMin: r.stepMin })
+  ).slice(0, r.forecast.volume.length);
+  // Intervals ended by now, in the plan's local time: now's wall clock in the time zone.
+  const local = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: q.timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(ctx.clock.now())
+    .replace(' ', 'T');
+  const minutes = (Date.parse(`${local}:00Z`) - Date.parse(`${r.forecastStart}:00Z`)) / 60_000;
+  const elapsed = Math.max(0, Math.min(actual.length, Math.floor(minutes / r.stepMin)));
+  let abs = 0;
+  let sumActual = 0;
+  let sumForecast = 0;
+  for (let i = 0; i < elapsed; i++) {
+    abs += Math.abs(actual[i]! - r.forecast.volume[i]!);
+    sumActual += actual[i]!;
+    sumForecast += r.forecast.volume[i]!;
+  }
+  return {
+    forecastStart: r.forecastStart,
+    stepMin: r.stepMin,
+    actual,
+    forecast: r.forecast.volume,
+    elapsed,
+    mae: elapsed > 0 ? abs / elapsed : null,
+    wape: elapsed > 0 && sumActual > 0 ? abs / sumActual : null,
+    bias: elapsed > 0 ? sumActual - sumForecast : null,
+  };
 }
