@@ -90,7 +90,7 @@ describe('shoreline command table', () => {
       govern: [],
       knowledge: [],
       forecast: ['--holidays', '--horizon-days', '--input', '--level', '--method', '--output'],
-      schedule: ['--json', '--output', '--requirements', '--rules', '--time-limit'],
+      schedule: ['--agents', '--calendars', '--json', '--output', '--requirements', '--rules', '--time-limit'],
       source: [],
       'detect-language': [],
     });
