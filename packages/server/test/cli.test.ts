@@ -90,7 +90,15 @@ describe('shoreline command table', () => {
       govern: [],
       knowledge: [],
       forecast: ['--holidays', '--horizon-days', '--input', '--level', '--method', '--output'],
-      schedule: ['--agents', '--calendars', '--json', '--output', '--requirements', '--rules', '--time-limit'],
+      schedule: [
+        '--agents',
+        '--calendars',
+        '--json',
+        '--output',
+        '--requirements',
+        '--rules',
+        '--time-limit',
+      ],
       source: [],
       'detect-language': [],
     });
