@@ -1,4 +1,5 @@
 import { spreadsheetCsvCell } from '../insight/csv-cells.js';
+import { addCalendarDays } from '../time/calendar-day.js';
 
 /** One row of a saved schedule: `count` agents working `start`–`end` (local) on `day`. */
 export interface ScheduledShiftRow {
@@ -57,9 +58,6 @@ function fold(line: string): string {
 }
 
 const stamp = (day: string, time: string) => `${day.replaceAll('-', '')}T${time.replace(':', '')}00`;
-function nextDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-}
 
 /**
  * The schedule as an iCalendar file (RFC 5545): one VEVENT per shift, in floating local time (the
@@ -83,7 +81,7 @@ export function scheduleICalendar(
     `X-WR-CALNAME:${icsText(o.name)}`,
   ];
   rows.forEach((r, i) => {
-    const endDay = r.end <= r.start ? nextDay(r.day) : r.day;
+    const endDay = r.end <= r.start ? addCalendarDays(r.day, 1) : r.day;
     lines.push(
       'BEGIN:VEVENT',
       `UID:${icsText(`${o.calendarId}-${i}`)}@shoreline`,

@@ -5,6 +5,7 @@
 // the level it should move to). A chronic failure found by a settlement opens a corrective action and
 // an escalation at the ladder's chronic level, once.
 import {
+  addCalendarDays,
   chronicEscalationLevel,
   ESCALATION_LADDER,
   type EscalationRung,
@@ -23,12 +24,9 @@ import type { GovernanceItemsTable } from './tables.js';
 
 type Kind = GovernanceItemsTable['kind'];
 type ReviewKind = NonNullable<GovernanceItemsTable['review_kind']>;
-const DAY_MS = 86_400_000;
 /** Kinds whose due day, once passed while open, makes them overdue (reviews are meetings, not tasks). */
 const DATED: ReadonlySet<Kind> = new Set(['action', 'obligation', 'runbook_step', 'export_test']);
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
-const plusDays = (d: string, n: number) =>
-  new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 export interface GovernanceItemInput {
   kind: Kind;
@@ -126,7 +124,8 @@ export async function createGovernanceItem(
   const ladder = await ladderOf(s, contractId);
   checkLevel(level, ladder);
   const dueOn =
-    input.dueOn ?? (level !== null ? escalationDue(today(clock), level, ladder) : plusDays(today(clock), 30));
+    input.dueOn ??
+    (level !== null ? escalationDue(today(clock), level, ladder) : addCalendarDays(today(clock), 30));
   return s.transaction(async (tx) => {
     const row = await tx
       .insertInto('governance_items', {
@@ -259,7 +258,7 @@ export async function openOnChronicFailure(
       kind: 'action' as const,
       title: `Corrective action: chronic failure of ${termId} (${period})`,
       owner: 'vendor',
-      due_on: plusDays(on, 30),
+      due_on: addCalendarDays(on, 30),
       review_kind: null,
       level: null,
       source: `chronic:${termId}:${period}:action`,

@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
-import { expiryStatus } from '@shoreline/core';
+import { addCalendarDays, expiryStatus } from '@shoreline/core';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
@@ -18,8 +18,6 @@ import type { SourceEvidenceTable } from './tables.js';
 type SourceEvidence = z.infer<typeof SourceEvidenceSchema>;
 
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
-const plusDays = (day: string, days: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 const expiryOf = (expiresOn: string | null, on: string): SourceEvidence['expiry'] =>
   expiresOn === null ? null : expiryStatus(expiresOn, on);
@@ -119,7 +117,7 @@ export async function listEvidence(s: ScopedDb, clock: Clock, query: z.output<ty
   if (query.vendorId !== undefined) q = q.where('vendor_id', '=', query.vendorId);
   if (query.selectionId !== undefined) q = q.where('selection_id', '=', query.selectionId);
   if (query.expiringWithinDays !== undefined)
-    q = q.where('expires_on', '<=', plusDays(on, query.expiringWithinDays));
+    q = q.where('expires_on', '<=', addCalendarDays(on, query.expiringWithinDays));
   const rows = await q.orderBy('created_at', 'desc').limit(500).execute();
   return rows.map((r) => present(r, on));
 }

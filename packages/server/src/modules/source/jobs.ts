@@ -1,4 +1,4 @@
-import { daysUntil, dueReminder } from '@shoreline/core';
+import { addCalendarDays, daysUntil, dueReminder } from '@shoreline/core';
 import { recordEvent } from '../../platform/events/index.js';
 import type { JobDefinition } from '../../platform/jobs/job-definition.js';
 
@@ -16,7 +16,7 @@ export const evidenceExpiryJob: JobDefinition = {
   maxAttempts: 3,
   async handler(_payload, ctx) {
     const today = ctx.clock.now().toISOString().slice(0, 10);
-    const horizon = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+    const horizon = addCalendarDays(today, 90);
     const rows = await ctx.db
       .selectFrom('source_evidence')
       .select([

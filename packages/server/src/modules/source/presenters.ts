@@ -1,3 +1,4 @@
+import { addCalendarDays } from '@shoreline/core';
 import type { Selectable } from 'kysely';
 import type { SourceDecisionsTable, SourceScenariosTable, SourceVendorsTable } from './tables.js';
 
@@ -21,7 +22,7 @@ export function presentVendor(row: Selectable<SourceVendorsTable>, today: string
   const profile = parsed<
     Record<string, unknown> & { certifications?: { name: string; expiresOn: string }[] }
   >(row.profile);
-  const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 90 * 86_400_000).toISOString().slice(0, 10);
+  const soon = addCalendarDays(today, 90);
   return {
     ...(profile as never as Record<string, never>),
     id: row.id,

@@ -1,3 +1,4 @@
+import { addCalendarDays } from '@shoreline/core';
 import type { Selectable } from 'kysely';
 import { recordEvent } from '../../../platform/events/index.js';
 import { AppError } from '../../../platform/http/problem.js';
@@ -195,9 +196,6 @@ export async function comparePlansById(scoped: ScopedDb, ids: readonly string[])
   return comparePlans(plans);
 }
 
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * A plan's history from the tickets Insight imported (and live ones): tickets per interval over the
  * last `weeks` whole weeks up to `until` (default the day of the latest matching ticket), local to
@@ -210,7 +208,7 @@ export async function planHistory(
   const until = q.until ?? (await lastArrivalDay(scoped, q));
   if (!until) return { history: null, tickets: 0 };
   const days = q.weeks * 7;
-  const fromDay = addDays(until, 1 - days);
+  const fromDay = addCalendarDays(until, 1 - days);
   const values = await ticketArrivals(scoped, { ...q, fromDay, days });
   return {
     history: { start: `${fromDay}T00:00`, stepMin: q.stepMin, values },
