@@ -176,6 +176,7 @@ describe('shoreline forecast', () => {
         'pooled',
         'pooled-cv',
         'combo',
+        'damped',
         'taylor',
       ]);
       const least = Math.min(...result.backtest.map((b) => b.interval.mae));

@@ -244,6 +244,7 @@ describe('forecast', () => {
       'pooled',
       'pooled-cv',
       'combo',
+      'damped',
       'taylor',
     ]);
     const best = Math.min(...result.backtest.map((b) => b.interval.mae));

@@ -43,7 +43,7 @@ export interface ForecastResult {
  * Forecast with prediction intervals: special days of the history become NaN (excluded), outliers
  * are flagged and replaced by their weekly median ({@link flagOutliers}) in what the methods learn
  * from (the backtest scores against the values as observed), `auto` runs a rolling-origin
- * backtest ({@link rollingOriginBacktest}) of snaive, mean4, mean8, poisson, pooled, pooled-cv, combo and taylor over the last
+ * backtest ({@link rollingOriginBacktest}) of snaive, mean4, mean8, poisson, pooled, pooled-cv, combo, damped and taylor over the last
  * days (origins at each of the last 7 midnights, horizon min(h, one week)) and takes the least
  * interval MAE; the interval is μ ± z·√(φ·μ) with φ the chosen method's backtest dispersion
  * ({@link predictionInterval}); special days in the horizon are multiplied by their factor.

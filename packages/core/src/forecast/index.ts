@@ -3,6 +3,7 @@
 // prediction intervals, special days and outlier flags (docs/maths/forecast.md).
 export * from './accuracy.js';
 export * from './backtest.js';
+export * from './damped-level.js';
 export * from './double-seasonal.js';
 export * from './forecast.js';
 export * from './median-combination.js';

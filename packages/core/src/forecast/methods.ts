@@ -1,3 +1,4 @@
+import { dampedLevelTuned } from './damped-level.js';
 import { doubleSeasonal } from './double-seasonal.js';
 import { medianCombination } from './median-combination.js';
 import { poissonProfile } from './poisson-profile.js';
@@ -7,13 +8,14 @@ import { seasonalNaive } from './seasonal-naive.js';
 import { ForecastInputError, type PointForecaster } from './series.js';
 import { weekMean } from './week-mean.js';
 
-/** Method names: `snaive`, `meanN` (N = 1 … 52 weeks), `poisson`, `pooled`, `pooled-cv`, `combo`, `taylor`. */
+/** Method names: `snaive`, `meanN` (N = 1 … 52 weeks), `poisson`, `pooled`, `pooled-cv`, `combo`, `damped`, `taylor`. */
 export type ForecastMethodName =
   | 'snaive'
   | 'poisson'
   | 'pooled'
   | 'pooled-cv'
   | 'combo'
+  | 'damped'
   | 'taylor'
   | `mean${number}`;
 
@@ -26,6 +28,7 @@ export const AUTO_CANDIDATES: readonly ForecastMethodName[] = [
   'pooled',
   'pooled-cv',
   'combo',
+  'damped',
   'taylor',
 ];
 
@@ -46,6 +49,7 @@ export function forecasterFor(method: string): PointForecaster {
   if (method === 'pooled') return (s, h) => pooledProfile(s, h);
   if (method === 'pooled-cv') return pooledTuned;
   if (method === 'combo') return medianCombination;
+  if (method === 'damped') return dampedLevelTuned;
   if (method === 'taylor') return doubleSeasonal;
   const mean = /^mean([1-9]\d?)$/.exec(method);
   if (mean && Number(mean[1]) <= 52) {
@@ -53,7 +57,7 @@ export function forecasterFor(method: string): PointForecaster {
     return (s, h) => weekMean(s, h, weeks);
   }
   throw new ForecastInputError(
-    `unknown method "${method}": use auto, snaive, mean1 … mean52, poisson, pooled, pooled-cv, combo or taylor`,
+    `unknown method "${method}": use auto, snaive, mean1 … mean52, poisson, pooled, pooled-cv, combo, damped or taylor`,
     'method',
   );
 }

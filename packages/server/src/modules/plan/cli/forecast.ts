@@ -10,9 +10,9 @@ function wholeNumber(min: number, max: number) {
 }
 
 function method(value: string): string {
-  if (!/^(auto|snaive|poisson|pooled|pooled-cv|combo|taylor|mean([1-9]|[1-4]\d|5[0-2]))$/.test(value))
+  if (!/^(auto|snaive|poisson|pooled|pooled-cv|combo|damped|taylor|mean([1-9]|[1-4]\d|5[0-2]))$/.test(value))
     throw new InvalidArgumentError(
-      'must be auto, snaive, mean1 … mean52, poisson, pooled, pooled-cv, combo or taylor',
+      'must be auto, snaive, mean1 … mean52, poisson, pooled, pooled-cv, combo, damped or taylor',
     );
   return value;
 }
@@ -48,7 +48,7 @@ export function registerForecast(program: Command): void {
     .requiredOption('--output <file>', 'FORECAST.csv to write')
     .option(
       '--method <name>',
-      'auto, snaive, mean1 … mean52, poisson, pooled, pooled-cv, combo or taylor',
+      'auto, snaive, mean1 … mean52, poisson, pooled, pooled-cv, combo, damped or taylor',
       method,
       'auto',
     )

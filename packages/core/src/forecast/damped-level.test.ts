@@ -1,0 +1,136 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  DAMPED_LEVEL_GRID,
+  dampedLevelProfile,
+  dampedLevelTuned,
+  holtDamped,
+  tuneDampedLevel,
+} from './damped-level.js';
+import { ForecastInputError } from './series.js';
+
+describe('Holt’s damped trend', () => {
+  it('forecasts a constant series as that constant, whatever the settings', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1e4, noNaN: true }),
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 1, max: 10 }),
+        (c, n, alpha, beta, m) => {
+          expect(holtDamped(new Array(n).fill(c), alpha, beta, 0.9, m)).toBeCloseTo(c, 6);
+        },
+      ),
+    );
+  });
+
+  it('with α = 1 and no trend is the last value (the naive forecast)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0, max: 1e4, noNaN: true }), { minLength: 1 }), (y) => {
+        expect(holtDamped(y, 1, 0, 0.9, 3)).toBe(y[y.length - 1]);
+      }),
+    );
+  });
+
+  it('stays within the range of the values with no trend (a weighted mean of them)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1e4, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        fc.double({ min: 0.01, max: 1, noNaN: true }),
+        (y, alpha) => {
+          const f = holtDamped(y, alpha, 0, 0.9, 1);
+          expect(f).toBeGreaterThanOrEqual(Math.min(...y) - 1e-9);
+          expect(f).toBeLessThanOrEqual(Math.max(...y) + 1e-9);
+        },
+      ),
+    );
+  });
+
+  it('follows a falling line but extrapolates it by at most φ/(1 − φ) steps, never below 0', () => {
+    const y = Array.from({ length: 20 }, (_, i) => 200 - 5 * i); // last value 105
+    const near = holtDamped(y, 0.5, 0.3, 0.9, 1);
+    const far = holtDamped(y, 0.5, 0.3, 0.9, 200);
+    expect(near).toBeLessThan(105);
+    expect(far).toBeGreaterThan(105 - 5 * 9 - 10);
+    expect(holtDamped([100, 50, 10, 0], 1, 1, 1, 50)).toBe(0);
+  });
+
+  it('rejects settings out of range', () => {
+    expect(() => holtDamped([1], 0, 0, 0.9, 1)).toThrow(ForecastInputError);
+    expect(() => holtDamped([1], 0.5, 1.5, 0.9, 1)).toThrow(ForecastInputError);
+    expect(() => holtDamped([1], 0.5, 0, 0.9, 0)).toThrow(ForecastInputError);
+  });
+});
+
+describe('damped-level profile', () => {
+  const week = (level: number, p: number) =>
+    Array.from({ length: 7 * p }, (_, i) => Math.round(level * (1 + (i % p) / p)));
+
+  it('forecasts whole calls (Poisson medians), one per interval, never negative', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 8 * 4, maxLength: 20 * 4 }),
+        fc.integer({ min: 1, max: 12 }),
+        (raw, horizon) => {
+          const values = raw.slice(0, Math.floor(raw.length / 4) * 4);
+          const f = dampedLevelTuned({ values, periodsPerDay: 4, firstDayOfWeek: 2 }, horizon);
+          expect(f).toHaveLength(horizon);
+          for (const v of f) expect(Number.isInteger(v) && v >= 0).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('repeats a steady weekly pattern: the medians of the same shape at the same level', () => {
+    const p = 8;
+    const values = [...week(20, p), ...week(20, p), ...week(20, p)];
+    const series = { values, periodsPerDay: p, firstDayOfWeek: 0 };
+    const f = dampedLevelProfile(series, p, { alpha: 0.5, beta: 0.1, shareDecayPerDay: 0.9 });
+    const y = values.slice(0, p);
+    const total = y.reduce((a, b) => a + b, 0);
+    // Shares are kernel-smoothed, so each interval is close to, not exactly, its own past value.
+    f.forEach((v, j) => {
+      expect(Math.abs(v - y[j]!)).toBeLessThanOrEqual(0.15 * y[j]! + 2);
+    });
+    expect(Math.abs(f.reduce((a, b) => a + b, 0) - total)).toBeLessThanOrEqual(p);
+  });
+
+  it('follows a level that fell a week ago instead of the month’s mean', () => {
+    const p = 4;
+    const values = [...week(40, p), ...week(40, p), ...week(20, p)];
+    const series = { values, periodsPerDay: p, firstDayOfWeek: 0 };
+    const total = dampedLevelTuned(series, p).reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThan(0.6 * 40 * p * 1.375);
+  });
+
+  it('forecasts with the settings it tunes, always one of the fixed grid', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 9 * 4, maxLength: 16 * 4 }),
+        (raw) => {
+          const values = raw.slice(0, Math.floor(raw.length / 4) * 4);
+          const series = { values, periodsPerDay: 4, firstDayOfWeek: 5 };
+          const o = tuneDampedLevel(series);
+          expect(DAMPED_LEVEL_GRID.level.some((l) => l.alpha === o.alpha && l.beta === o.beta)).toBe(true);
+          expect(DAMPED_LEVEL_GRID.shareDecayPerDay).toContain(o.shareDecayPerDay);
+          expect(dampedLevelTuned(series, 6)).toEqual(dampedLevelProfile(series, 6, o));
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('with under 8 days of history uses α = 0.5, β* = 0.1, δ = 0.9 (no inner origin)', () => {
+    const series = { values: week(10, 4), periodsPerDay: 4, firstDayOfWeek: 0 };
+    expect(tuneDampedLevel(series)).toEqual({ alpha: 0.5, beta: 0.1, shareDecayPerDay: 0.9 });
+  });
+
+  it('rejects a bad share decay', () => {
+    const series = { values: week(10, 4), periodsPerDay: 4, firstDayOfWeek: 0 };
+    expect(() => dampedLevelProfile(series, 4, { alpha: 0.5, beta: 0, shareDecayPerDay: 0 })).toThrow(
+      ForecastInputError,
+    );
+  });
+});
