@@ -172,9 +172,21 @@ function dayFactors(rows: readonly DayRow[]): number[] {
   return sum.map((s, k) => (s + FACTOR_PRIOR) / (count[k]! + FACTOR_PRIOR));
 }
 
+/** A group's totals, each divided by its day-of-week factor, and the factors ({@link dayFactors}). */
+interface GroupTotals {
+  readonly deseasonalised: readonly number[];
+  readonly factors: readonly number[];
+}
+
+function groupTotals(rows: readonly DayRow[], group: readonly number[]): GroupTotals {
+  const mine = rows.filter((r) => group.includes(r.dow));
+  const factors = dayFactors(mine);
+  return { deseasonalised: mine.map((r) => r.total / factors[r.dow]!), factors };
+}
+
 /** Each day's total, m days of its group ahead: Holt's damped level over the group's deseasonalised totals. */
 function groupLevel(
-  rows: readonly DayRow[],
+  totals: GroupTotals,
   group: readonly number[],
   lastDay: number,
   targetDay: number,
@@ -182,13 +194,13 @@ function groupLevel(
   options: Pick<DampedLevelOptions, 'alpha' | 'beta'>,
   firstDayOfWeek: number,
 ): number {
-  const mine = rows.filter((r) => group.includes(r.dow));
-  if (mine.length === 0) return 0;
-  const factors = dayFactors(mine);
-  const deseasonalised = mine.map((r) => r.total / factors[r.dow]!);
+  if (totals.deseasonalised.length === 0) return 0;
   let m = 0;
   for (let d = lastDay + 1; d <= targetDay; d++) if (group.includes((firstDayOfWeek + d) % 7)) m++;
-  return holtDamped(deseasonalised, options.alpha, options.beta, PHI, Math.max(1, m)) * factors[targetDow]!;
+  return (
+    holtDamped(totals.deseasonalised, options.alpha, options.beta, PHI, Math.max(1, m)) *
+    totals.factors[targetDow]!
+  );
 }
 
 /**
@@ -229,7 +241,8 @@ export function dampedLevelProfile(
     const dow = dayOfWeekAt(series, t);
     if (h === 0 || t % p === 0) {
       dayStart = h;
-      level = groupLevel(rows, groups[dow]!, lastDay, day, dow, options, series.firstDayOfWeek);
+      const group = groups[dow]!;
+      level = groupLevel(groupTotals(rows, group), group, lastDay, day, dow, options, series.firstDayOfWeek);
     }
     let shares = shareCache.get(dow);
     if (!shares) {
@@ -279,9 +292,10 @@ export function tuneDampedLevel(series: SeasonalSeries): DampedLevelOptions {
     const clean = wholeDays(cleanOutliers(before, flagOutliers(before, OUTLIER_Z))).rows;
     const dow = dayOfWeekAt(series, d * p);
     const total = row.reduce((a, b) => a + b, 0);
+    const totals = groupTotals(rows, groups[dow]!);
     DAMPED_LEVEL_GRID.level.forEach((o, i) => {
       levelError[i]! += Math.abs(
-        groupLevel(rows, groups[dow]!, d - 1, d, dow, o, series.firstDayOfWeek) - total,
+        groupLevel(totals, groups[dow]!, d - 1, d, dow, o, series.firstDayOfWeek) - total,
       );
     });
     DAMPED_LEVEL_GRID.shareDecayPerDay.forEach((delta, i) => {
