@@ -126,7 +126,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
       ...(agentsProblem ? { agents: agentsProblem } : {}),
     };
     if (submit.invalid(problems)) return;
-    // The vendor may be named by its id or by the name typed in the form (the server takes either).
+    // AGENTS.csv's provider column names the vendor by this name or by its id, `vendor` (the server takes either).
     const vendorName = form.vendorName || t('plan.plans.vendor');
     const body: SavedPlanInput = {
       name: form.name,
