@@ -2,7 +2,10 @@
 // hourly history (SERIES.csv), build a plan — the server forecasts it, staffs every interval with
 // Erlang C, splits it between the in-house team (08–20) and a vendor with the night hours (20–08),
 // and schedules shifts in a job while the page shows progress — then find the saved plan in the list
-// and open it again. Screenshots land in e2e/artifacts/plan2-*.png (git-ignored).
+// and open it again; the shifts are staffed by named agents (AGENTS.csv): the plan shows them as a
+// Gantt chart per agent and hands each agent their own calendar (.ics). Screenshots land in
+// e2e/artifacts/plan2-*.png (git-ignored).
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endJourney, screenshots, signIn, startJourney, type TestServer } from './support';
@@ -26,8 +29,17 @@ function seriesCsv(): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** AGENTS.csv: sixteen in-house agents (one weekdays only), five of the vendor's (one works no nights). */
+function agentsCsv(): string {
+  const lines = ['name,provider,days,nights'];
+  for (let i = 1; i <= 16; i++)
+    lines.push(`Agent ${String(i).padStart(2, '0')},,${i === 1 ? 'Mon Tue Wed Thu Fri' : ''},`);
+  for (let i = 1; i <= 5; i++) lines.push(`Night ${i},Manila CX,,${i === 5 ? 'no' : 'yes'}`);
+  return `${lines.join('\n')}\n`;
+}
+
 beforeAll(async () => {
-  ({ server, browser, page } = await startJourney({ consoleErrors }));
+  ({ server, browser, page } = await startJourney({ consoleErrors, acceptDownloads: true }));
 });
 
 afterAll(async () => {
@@ -51,6 +63,12 @@ describe('plan II journey', () => {
     await page.getByLabel('Vendor cost per agent-hour').fill('12');
     await page.getByLabel('Vendor opens (night)').fill('20:00');
     await page.getByLabel('Vendor closes').fill('08:00');
+    await page.getByTestId('plan-agents-file').setInputFiles({
+      name: 'AGENTS.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(agentsCsv()),
+    });
+    await page.getByText('Loaded: 21 agents').waitFor();
     await page.getByRole('button', { name: 'Build and save plan' }).click();
 
     // The job runs on the server; the page follows its progress, then shows the result.
@@ -79,14 +97,32 @@ describe('plan II journey', () => {
     // The backtest screen: seasonal naive and the chosen method, each with its errors.
     const backtest = page.getByTestId('plan-backtest-table');
     await expect.poll(() => backtest.getByRole('row').filter({ hasText: 'snaive' }).count()).toBe(1);
-    // The Gantt chart draws one bar group per shift row of the table, and offers the exports.
-    const gantt = page.getByTestId('plan-gantt');
+    // The Gantt chart per agent: one row per named agent, the shifts as bars with their meals marked,
+    // and the exports: the whole schedule, and each agent's own calendar.
+    const gantt = page.getByTestId('plan-agent-gantt');
     await gantt.locator('svg').waitFor();
-    expect(await gantt.getByTestId('plan-gantt-shift').count()).toBeGreaterThan(0);
-    const href = (await gantt.getByTestId('plan-export-ics').getAttribute('href'))!;
-    const ics = await page.request.get(new URL(href, page.url()).href);
-    expect(ics.headers()['content-type']).toMatch(/^text\/calendar/);
-    expect(await ics.text()).toContain('BEGIN:VEVENT');
+    expect(
+      await gantt
+        .getByTestId('plan-agent-row')
+        .filter({ hasText: /^(Agent|Night) / })
+        .count(),
+    ).toBe(21);
+    expect(await gantt.getByTestId('plan-agent-shift').count()).toBeGreaterThan(0);
+    const csv = await page.request.get(
+      new URL((await gantt.getByTestId('plan-export-csv').getAttribute('href'))!, page.url()).href,
+    );
+    expect((await csv.text()).split('\r\n')[0]).toBe('provider,day,start,end,meal_start,agents,agent');
+    const night = page.getByTestId('plan-agents').getByRole('row').filter({ hasText: 'Night 1' });
+    const shiftsOfNight1 = Number((await night.locator('[data-column="shifts"]').textContent()) ?? '');
+    expect(shiftsOfNight1).toBeGreaterThan(0);
+    const download = page.waitForEvent('download');
+    await night.getByRole('link', { name: 'Calendar of Night 1 (.ics)' }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(/Night_1\.ics$/);
+    const ics = readFileSync((await saved.path())!, 'utf8');
+    expect(ics).toContain('X-WR-CALNAME:Week 48 — Night 1');
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(shiftsOfNight1);
+    expect(ics).toContain('SUMMARY:Manila CX · ');
     await shot('gantt');
   }, 120_000);
 

@@ -22,6 +22,19 @@ describe('schedule exports', () => {
     expect(lines[2]!.endsWith(',2026-10-05,22:00,02:00,,1')).toBe(true);
   });
 
+  it('CSV of staffed shifts: an agent column, blank for a shift nobody could take, names neutralised', () => {
+    const staffed = [
+      { ...rows[0]!, count: 1, agent: 'Ada, L.' },
+      { ...rows[0]!, count: 1, agent: '@Bo' },
+      { ...rows[1]!, agent: null },
+    ];
+    const lines = scheduleCsv(staffed).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('provider,day,start,end,meal_start,agents,agent');
+    expect(lines[1]).toBe('In-house,2026-10-05,08:00,16:00,12:00,1,"Ada, L."');
+    expect(lines[2]).toBe(`In-house,2026-10-05,08:00,16:00,12:00,1,"'@Bo"`);
+    expect(lines[3]!.endsWith(',2026-10-05,22:00,02:00,,1,')).toBe(true);
+  });
+
   it('iCalendar: one event per shift in local time, a night shift ends the next day, text escaped', () => {
     const ics = scheduleICalendar(rows, {
       calendarId: 'p1',

@@ -11,20 +11,32 @@ export interface ScheduledShiftRow {
   readonly end: string;
   readonly mealStart: string | null;
   readonly count: number;
+  /** The named agent working it (null: no agent could take it); absent in a schedule without agents. */
+  readonly agent?: string | null | undefined;
 }
 
 /**
- * The schedule as RFC 4180 CSV, one row per shift: `provider,day,start,end,meal_start,agents`. The
- * provider's name is the only user text: it goes through {@link spreadsheetCsvCell}, so a name that
- * starts like a formula (=, +, −, @, tab, CR) is read by a spreadsheet as text (OWASP CSV injection).
+ * The schedule as RFC 4180 CSV, one row per shift: `provider,day,start,end,meal_start,agents`, and an
+ * `agent` column (blank: nobody) when the rows are staffed by named agents. Names are the only user
+ * text: they go through {@link spreadsheetCsvCell}, so a name that starts like a formula (=, +, −, @,
+ * tab, CR) is read by a spreadsheet as text (OWASP CSV injection).
  *
  * @example scheduleCsv([{ provider: 'Team', day: '2026-10-05', start: '08:00', end: '16:00', mealStart: '12:00', count: 2 }])
  */
 export function scheduleCsv(rows: readonly ScheduledShiftRow[]): string {
-  const lines = ['provider,day,start,end,meal_start,agents'];
+  const staffed = rows.some((r) => r.agent !== undefined);
+  const lines = [`provider,day,start,end,meal_start,agents${staffed ? ',agent' : ''}`];
   for (const r of rows)
     lines.push(
-      [spreadsheetCsvCell(r.provider), r.day, r.start, r.end, r.mealStart ?? '', String(r.count)].join(','),
+      [
+        spreadsheetCsvCell(r.provider),
+        r.day,
+        r.start,
+        r.end,
+        r.mealStart ?? '',
+        String(r.count),
+        ...(staffed ? [r.agent ? spreadsheetCsvCell(r.agent) : ''] : []),
+      ].join(','),
     );
   return `${lines.join('\r\n')}\r\n`;
 }

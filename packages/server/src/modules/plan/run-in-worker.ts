@@ -2,6 +2,9 @@ import { Worker } from 'node:worker_threads';
 import type { ProblemBody } from '../../platform/http/problem.js';
 import type { PlanKind } from './compute.js';
 
+/** What a worker computes: a staffing plan or simulation (compute.ts), or a whole saved plan. */
+export type WorkerKind = PlanKind | 'plan-build';
+
 export type WorkerAnswer =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; problem?: ProblemBody; error?: string };
@@ -22,13 +25,14 @@ function startWorker(workerData: unknown): Worker {
 
 /**
  * Computes a plan in a worker thread within `budgetMs` of wall time; past it (or when `signal`
- * aborts) the thread is terminated and the promise rejects.
+ * aborts) the thread is terminated, with any thread it started (HiGHS's), and the promise rejects.
+ * `onProgress` hears the fractions the worker posts on the way.
  */
 export function runInWorker(
-  kind: PlanKind,
+  kind: WorkerKind,
   /** The request body as JSON bytes, parsed in the worker. */
   body: Uint8Array,
-  o: { budgetMs: number; signal?: AbortSignal },
+  o: { budgetMs: number; signal?: AbortSignal | undefined; onProgress?: (fraction: number) => void },
 ): Promise<WorkerAnswer> {
   return new Promise((resolve, reject) => {
     const worker = startWorker({ kind, body });
@@ -49,8 +53,13 @@ export function runInWorker(
       o.budgetMs,
     );
     const onAbort = () => finish(() => reject(o.signal?.reason ?? new Error('aborted')));
+    if (o.signal?.aborted) return onAbort();
     o.signal?.addEventListener('abort', onAbort);
-    worker.once('message', (answer: WorkerAnswer) => finish(() => resolve(answer)));
+    worker.on('message', (m: WorkerAnswer | { progress: number }) => {
+      if ('progress' in m) {
+        if (!settled) o.onProgress?.(m.progress);
+      } else finish(() => resolve(m));
+    });
     worker.once('error', (err) => finish(() => reject(err)));
     worker.once('exit', (code) =>
       finish(() => reject(new Error(`the calculation's thread ended (${code})`))),

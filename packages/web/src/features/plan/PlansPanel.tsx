@@ -20,9 +20,11 @@ import { ErrorBanner, Loading } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
+import { parseAgents } from './agentsCsv';
 import { planFormat } from './numbers';
 import { PlanActualsCard } from './PlanCompare';
 import { PlanSeriesChart } from './PlanForecastChart';
+import { AgentGantt } from './PlanRoster';
 import { PlanBacktest, ShiftGantt } from './PlanScreens';
 import { parseSeries } from './seriesCsv';
 
@@ -32,6 +34,8 @@ type ProviderResult = Result['providers'][number];
 type ShiftRow = ProviderResult['shifts'][number] & { provider: string; key: string };
 
 const EVERY_DAY = [0, 1, 2, 3, 4, 5, 6];
+const LABOUR_PRESETS = ['EU', 'HU', 'LV', 'TR'] as const;
+type Agents = NonNullable<SavedPlanInput['agents']>;
 const minutes = (text: string) => {
   const [h, m] = text.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
@@ -59,6 +63,28 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const [source, setSource] = useState({ queue: '', channel: '', language: '', stepMin: '30', weeks: '8' });
   const [importing, setImporting] = useState(false);
+  const [agents, setAgents] = useState<Agents | null>(null);
+  const [agentsProblem, setAgentsProblem] = useState<string | null>(null);
+  const [labour, setLabour] = useState<(typeof LABOUR_PRESETS)[number]>('EU');
+
+  // AGENTS.csv: the named agents who work the shifts (a provider column sends one to the vendor).
+  const onAgentsFile = async (file: File | undefined) => {
+    if (!file) {
+      setAgents(null);
+      setAgentsProblem(null);
+      return;
+    }
+    const parsed = parseAgents(await file.text());
+    if (Array.isArray(parsed)) {
+      setAgents(parsed);
+      setAgentsProblem(null);
+    } else {
+      setAgents(null);
+      setAgentsProblem(
+        t(`plan.plans.agentsProblem.${parsed.problem}`, { row: 'row' in parsed ? parsed.row : 0 }),
+      );
+    }
+  };
 
   // The history from Insight's imported tickets: one queue, channel and language (each optional).
   const onImported = async () => {
@@ -95,7 +121,13 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    if (submit.invalid(history ? {} : { history: fileProblem ?? t('plan.plans.fileNeeded') })) return;
+    const problems = {
+      ...(history ? {} : { history: fileProblem ?? t('plan.plans.fileNeeded') }),
+      ...(agentsProblem ? { agents: agentsProblem } : {}),
+    };
+    if (submit.invalid(problems)) return;
+    // AGENTS.csv's provider column names the vendor by this name or by its id, `vendor` (the server takes either).
+    const vendorName = form.vendorName || t('plan.plans.vendor');
     const body: SavedPlanInput = {
       name: form.name,
       history: history!,
@@ -112,7 +144,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
         },
         {
           id: 'vendor',
-          name: form.vendorName || t('plan.plans.vendor'),
+          name: vendorName,
           languages: ['en'],
           hours: [
             { days: EVERY_DAY, openMin: minutes(form.vendorOpen), closeMin: minutes(form.vendorClose) },
@@ -120,6 +152,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
           costPerAgentHour: Number(form.vendorCost),
         },
       ],
+      ...(agents && agents.length > 0 ? { agents, labour: { preset: labour } } : {}),
     };
     const plan = await submit.run(() => api.post<SavedPlan>('/plan/plans', body));
     if (plan) props.onCreated(plan);
@@ -202,6 +235,32 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
             {t('plan.plans.imported.load')}
           </button>
         </fieldset>
+        <label className="field">
+          <span>{t('plan.plans.field.agents')}</span>
+          <input
+            type="file"
+            name="agents"
+            accept=".csv,text/csv"
+            data-testid="plan-agents-file"
+            onChange={(e) => void onAgentsFile(e.target.files?.[0])}
+          />
+          {agents ? <small>{t('plan.plans.agentsLoaded', { count: agents.length })}</small> : null}
+          {agentsProblem ? <small role="alert">{agentsProblem}</small> : null}
+        </label>
+        <label className="field">
+          <span>{t('plan.plans.field.labour')}</span>
+          <select
+            name="labour"
+            value={labour}
+            onChange={(e) => setLabour(e.target.value as (typeof LABOUR_PRESETS)[number])}
+          >
+            {LABOUR_PRESETS.map((preset) => (
+              <option key={preset} value={preset}>
+                {t(`plan.plans.labour.${preset}`)}
+              </option>
+            ))}
+          </select>
+        </label>
         {field('horizonDays', 'number')}
         {field('slPercent', 'number')}
         {field('withinSec', 'number')}
@@ -259,6 +318,7 @@ function PlanResult({ plan }: { plan: SavedPlan }) {
         second={{ label: t('plan.plans.scheduled'), values: r.scheduled }}
         after={false}
       />
+      {r.roster ? <AgentGantt plan={plan} /> : null}
       <section className="card">
         <h2>{t('plan.plans.splitTitle')}</h2>
         <DataTable<(typeof perProvider)[number]>
@@ -292,7 +352,7 @@ function PlanResult({ plan }: { plan: SavedPlan }) {
         </p>
       </section>
       <PlanActualsCard plan={plan} />
-      <ShiftGantt plan={plan} />
+      {r.roster ? null : <ShiftGantt plan={plan} />}
       <section className="card">
         <h2>{t('plan.plans.shiftsTitle')}</h2>
         <DataTable<ShiftRow>

@@ -1,11 +1,21 @@
 // Building a saved plan: forecast the imported history → staff each interval with Erlang C (Plan's
 // core) → split the volume across the in-house team and vendors by contracted hours → schedule each
-// provider's agents as shifts at the least paid hours (HiGHS in its own worker, greedy fallback).
+// provider's agents as shifts at the least paid hours (HiGHS in its own worker, greedy fallback),
+// improved by the CLI's local search → staff the shifts with the named agents. All of it runs in one
+// worker thread (compute-worker.ts, kind `plan-build`), so a cancel ends it, HiGHS included, at once.
 import { forecast } from '@shoreline/core/forecast/index';
-import { type ScheduleRules, shiftCandidates, validateRules } from '@shoreline/core/schedule/index';
+import {
+  paidPeriods,
+  resolveLabour,
+  type ScheduleRules,
+  shiftCandidates,
+  validateRules,
+} from '@shoreline/core/schedule/index';
 import { splitVolume } from '@shoreline/core/split/index';
 import { requiredAgents } from '@shoreline/core/staffing/index';
 import { solveSchedule } from '../schedule-solver.js';
+import { improveWithinBudget } from './improve.js';
+import { rosterOf } from './roster.js';
 import type { SavedPlanInput, SavedPlanResult } from './schemas.js';
 
 /** A problem in the input, named by its field: the plan fails with it (no retry would help). */
@@ -13,9 +23,11 @@ export class PlanBuildError extends Error {}
 
 /**
  * The shifts a plan schedules: 8 h with an unpaid meal (30 minutes, or one interval when intervals
- * are longer) in its middle hours, and 4 h part-time shifts, starting on the hour.
+ * are longer) in its middle hours, and 4 h part-time shifts, starting on the hour; the plan's labour
+ * rules (default the EU preset: 11 h rest, night 23:00–06:00), which limit the named agents' shifts.
  */
-const rulesFor = (stepMin: number) => ({
+const rulesFor = (stepMin: number, labour: SavedPlanInput['labour']) => ({
+  labour: labour ?? { preset: 'EU' },
   shiftTypes: [
     {
       name: '8h',
@@ -109,16 +121,27 @@ export function preparePlan(input: SavedPlanInput): PreparedPlan {
   return { forecastStartMs, method: made.method, points: made.points, required, split, backtest };
 }
 
-/** Shifts for each provider's agents (HiGHS in its worker thread, greedy fallback), and the plan's result. */
+/** How long a build may take: the solver's limit and the local search's budget for each provider. */
+export interface BuildLimits {
+  /** Seconds HiGHS may spend on each provider's shifts (its watchdog stops it 5 s later). */
+  readonly timeLimitSec: number;
+  /** Stop solving once within this gap of the LP bound (default 2 %). */
+  readonly acceptGap?: number | undefined;
+  /** Rounds of local search after the solver for each provider (the CLI's 300). */
+  readonly searchRounds: number;
+  /** Wall milliseconds the local search may spend on each provider. */
+  readonly searchBudgetMs: number;
+}
+
+/**
+ * Shifts for each provider's agents (HiGHS in its worker thread, greedy fallback, then the CLI's
+ * iterated local search within its budget), staffed by the named agents when the plan has some; the
+ * plan's result.
+ */
 export async function schedulePlan(
   input: SavedPlanInput,
   prepared: PreparedPlan,
-  o: {
-    progress: (fraction: number) => Promise<void> | void;
-    /** Called before each provider's solve: throws to stop (a cancelled plan). */
-    beforeProvider?: () => Promise<void>;
-    timeLimitSec: number;
-  },
+  o: BuildLimits & { progress: (fraction: number) => void },
 ): Promise<SavedPlanResult> {
   const { stepMin, values } = input.history;
   const perDay = 1440 / stepMin;
@@ -127,18 +150,37 @@ export async function schedulePlan(
   const made = prepared;
   const volume = made.points.map((p) => p.volume);
 
-  const rules: ScheduleRules = validateRules(rulesFor(stepMin), stepMin);
+  const rules: ScheduleRules = named('', () => validateRules(rulesFor(stepMin, input.labour), stepMin));
   const candidates = shiftCandidates(rules, horizon, stepMin);
   const scheduled = new Array<number>(horizon).fill(0);
   const providers: SavedPlanResult['providers'] = [];
+  const schedules: { counts: number[] }[] = [];
   const stepMs = stepMin * 60_000;
+  const acceptGap = o.acceptGap ?? 0.02;
+  const paidOf = (counts: readonly number[]) =>
+    counts.reduce((s, c, k) => s + c * paidPeriods(candidates[k]!), 0);
   for (const [i, plan] of split.providers.entries()) {
-    await o.beforeProvider?.();
-    const solution = await solveSchedule(plan.agents, candidates, false, {
+    const solved = await solveSchedule(plan.agents, candidates, false, {
       timeLimitSec: o.timeLimitSec,
-      acceptGap: 0.02,
-      onProgress: () => void o.progress(0.3 + (0.7 * (i + 0.5)) / split.providers.length),
+      acceptGap,
+      onProgress: () => o.progress(0.3 + (0.7 * (i + 0.5)) / split.providers.length),
     });
+    // The CLI's local search, after the solver (this thread is the build's own, not the event loop).
+    const improved = improveWithinBudget(solved.counts, plan.agents, candidates, {
+      lowerBound: solved.lowerBound,
+      acceptGap: 0.001,
+      rounds: o.searchRounds,
+      budgetMs: o.searchBudgetMs,
+    });
+    const paid = paidOf(improved.counts);
+    const solution = {
+      counts: improved.counts,
+      paidPeriods: paid,
+      lowerBound: solved.lowerBound,
+      gap: paid > 0 ? (paid - solved.lowerBound) / paid : 0,
+      solver: solved.solver,
+    };
+    schedules.push({ counts: solution.counts });
     const shifts: SavedPlanResult['providers'][number]['shifts'] = [];
     solution.counts.forEach((count, c) => {
       if (count === 0) return;
@@ -172,8 +214,17 @@ export async function schedulePlan(
       scheduledCost: solution.paidPeriods * hours * input.providers[i]!.costPerAgentHour,
       shifts,
     });
-    await o.progress(0.3 + (0.7 * (i + 1)) / split.providers.length);
+    o.progress(0.3 + (0.7 * (i + 1)) / split.providers.length);
   }
+  const roster =
+    input.agents && input.agents.length > 0
+      ? rosterOf(input, schedules, candidates, {
+          forecastStartMs,
+          stepMin,
+          periods: horizon,
+          labour: resolveLabour(rules),
+        })
+      : undefined;
   return {
     stepMin,
     forecastStart: localStamp(forecastStartMs),
@@ -190,5 +241,20 @@ export async function schedulePlan(
     providers,
     unassignedVolume: split.unassigned.reduce((a, b) => a + b, 0),
     totalCost: split.totalCost,
+    ...(roster ? { roster } : {}),
   };
+}
+
+/**
+ * A whole saved plan: {@link preparePlan}, then {@link schedulePlan}; progress 0.3 once the forecast,
+ * staffing and split are done, then by provider.
+ * @throws {PlanBuildError} naming the field of the input at fault.
+ */
+export async function buildSavedPlan(
+  input: SavedPlanInput,
+  o: BuildLimits & { progress: (fraction: number) => void },
+): Promise<SavedPlanResult> {
+  const prepared = preparePlan(input);
+  o.progress(0.3);
+  return schedulePlan(input, prepared, o);
 }

@@ -8,6 +8,7 @@ import type { ModuleContext } from '../../../platform/module.js';
 import { appendAudit } from '../../audit/index.js';
 import { authorizePlan } from '../policy.js';
 import type { SCHEDULE_EXPORT_FORMATS } from '../vocabulary.js';
+import { shiftExport } from './export.js';
 import {
   PlanActuals,
   PlanActualsQuery,
@@ -108,7 +109,7 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
   route.get('/api/plan/plans/{id}/shifts', {
     summary: 'A saved plan’s shifts as a file: CSV (one row per shift) or iCalendar (one event per shift)',
     description:
-      '`format=csv`: `provider,day,start,end,meal_start,agents`, a provider name that starts like a formula neutralised for spreadsheets. `format=ics`: RFC 5545, local (floating) times, a night shift ending the next day. Each export is recorded in the audit log. A plan still running has no shifts yet (409).',
+      '`format=csv`: `provider,day,start,end,meal_start,agents`, a name that starts like a formula neutralised for spreadsheets; a plan with named agents has one row per shift and an `agent` column (blank: no agent could take it). `format=ics`: RFC 5545, local (floating) times, a night shift ending the next day. `agent=NAME`: that agent’s shifts only (their own calendar; 404 for a name the plan does not staff). Each export is recorded in the audit log. A plan still running has no shifts yet (409).',
     request: { params: IdParam, query: ScheduleExportQuery },
     responses: {
       200: {
@@ -124,23 +125,28 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
       const plan = await getPlan(scoped, param.id);
       if (!plan.result)
         throw new AppError('conflict', `the plan is ${plan.status}: it has no shifts yet`, 'id');
-      const rows = plan.result.providers.flatMap((p) => p.shifts.map((s) => ({ ...s, provider: p.name })));
       const format = query.format satisfies (typeof SCHEDULE_EXPORT_FORMATS)[number];
+      const exported = shiftExport(plan, query.agent);
       const body =
         format === 'csv'
-          ? scheduleCsv(rows)
-          : scheduleICalendar(rows, { calendarId: plan.id, name: plan.name, stampUtc: plan.updatedAt });
+          ? scheduleCsv(exported.rows)
+          : scheduleICalendar(exported.rows, {
+              calendarId: exported.calendarId,
+              name: exported.name,
+              stampUtc: plan.updatedAt,
+            });
       await appendAudit(scoped, ctx.clock, {
         action: 'export',
         subjectType: 'plan',
         subjectId: plan.id,
-        payload: { format, shifts: rows.length },
+        payload: { format, shifts: exported.rows.length, ...(query.agent ? { agent: query.agent } : {}) },
       });
       return new Response(body, {
         status: 200,
         headers: {
           'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'text/calendar; charset=utf-8',
-          'content-disposition': `attachment; filename="plan-${plan.id}-shifts.${format}"`,
+          // An agent's name may be any script: RFC 6266's UTF-8 form.
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(`${exported.fileName}.${format}`)}`,
         },
       });
     },

@@ -31,6 +31,45 @@ export const PlanProvider = apiInput('PlanProvider', {
   maxVolume: z.number().min(0).optional(),
 });
 
+/** The shift types a saved plan schedules (build.ts): an agent may prefer some of them. */
+export const PLAN_SHIFT_TYPES = ['8h', '4h'] as const;
+
+const WEEKDAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/** A named agent, as a row of `shoreline schedule --agents` AGENTS.csv (name,days,nights,max_hours,…). */
+export const PlanAgent = apiInput('PlanAgent', {
+  name: z.string().trim().min(1).max(100),
+  provider: z.string().min(1).max(120).optional().openapi({
+    description:
+      'The id or name of one of the plan’s providers whose shifts the agent works (default: the first)',
+  }),
+  days: z
+    .array(z.enum(WEEKDAY_NAMES))
+    .min(1)
+    .max(7)
+    .optional()
+    .openapi({ description: 'Weekdays the agent can start a shift (default: every day)' }),
+  nights: z
+    .boolean()
+    .optional()
+    .openapi({ description: 'Whether they may work night shifts (default true)' }),
+  maxHours: z.number().min(0).max(168).optional().openapi({ description: 'Most paid hours a week' }),
+  prefers: z.array(z.enum(PLAN_SHIFT_TYPES)).max(2).optional(),
+  nightsBefore: z.number().int().min(0).max(10_000).optional(),
+  weekendsBefore: z.number().int().min(0).max(10_000).optional(),
+});
+export type PlanAgent = z.infer<typeof PlanAgent>;
+
+/** Labour-law limits the named agents' shifts keep (RULES.json `labour`; default: the EU preset). */
+export const PlanLabour = apiInput('PlanLabour', {
+  preset: z.enum(['EU', 'HU', 'LV', 'TR']).optional(),
+  minRestMin: z.number().int().min(0).max(1440).optional(),
+  maxNightShiftsPerWeek: z.number().int().min(0).max(7).optional(),
+});
+
+/** Most named agents one plan staffs. */
+export const MAX_PLAN_AGENTS = 500;
+
 /** Most history one plan learns from: twelve weeks of quarter-hours. */
 export const MAX_HISTORY_INTERVALS = 12 * 7 * 96;
 
@@ -50,6 +89,9 @@ export const SavedPlanInput = apiInput('SavedPlanInput', {
   shrinkage: z.number().min(0).lt(1).optional(),
   language: z.string().min(2).max(16).default('en'),
   providers: z.array(PlanProvider).min(1).max(6),
+  /** Named agents: each provider's shifts are assigned to its agents (fair nights and weekends, labour rules). */
+  agents: z.array(PlanAgent).max(MAX_PLAN_AGENTS).optional(),
+  labour: PlanLabour.optional(),
 });
 export type SavedPlanInput = z.infer<typeof SavedPlanInput>;
 
@@ -115,6 +157,38 @@ export const SavedPlanResult = apiObject('SavedPlanResult', {
   ),
   unassignedVolume: z.number(),
   totalCost: z.number(),
+  /** The shifts staffed by the named agents (plans with `agents` only). */
+  roster: z
+    .object({
+      agents: z.array(
+        z.object({
+          name: z.string(),
+          /** The provider's id. */
+          provider: z.string(),
+          shifts: z.number(),
+          paidHours: z.number(),
+          nights: z.number(),
+          weekends: z.number(),
+          /** Shifts of a type they did not ask for. */
+          unpreferred: z.number(),
+        }),
+      ),
+      /** One per shift, in time order; `agent` null when no agent could take it under the rules. */
+      shifts: z.array(
+        z.object({
+          agent: z.string().nullable(),
+          provider: z.string(),
+          type: z.string(),
+          day: z.string(),
+          start: z.string(),
+          end: z.string(),
+          mealStart: z.string().nullable(),
+          mealEnd: z.string().nullable(),
+        }),
+      ),
+      unassigned: z.number(),
+    })
+    .optional(),
 });
 export type SavedPlanResult = z.infer<typeof SavedPlanResult>;
 
@@ -145,7 +219,15 @@ export type SavedPlanList = z.infer<typeof SavedPlanList>;
 export const SavedPlanRename = z.object({ name: z.string().trim().min(1).max(120) }).strict();
 
 export const ScheduleExportQuery = z
-  .object({ format: z.enum(SCHEDULE_EXPORT_FORMATS).default('csv') })
+  .object({
+    format: z.enum(SCHEDULE_EXPORT_FORMATS).default('csv'),
+    agent: z
+      .string()
+      .min(1)
+      .max(100)
+      .optional()
+      .openapi({ description: 'One named agent’s shifts only (plans with agents)' }),
+  })
   .openapi('ScheduleExportQuery');
 
 /** At most this many plans side by side. */

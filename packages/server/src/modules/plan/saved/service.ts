@@ -10,6 +10,7 @@ import { type ArrivalFilter, lastArrivalDay, ticketArrivals } from '../../insigh
 import type { PlansTable } from '../tables.js';
 import { comparePlans } from './compare.js';
 import { type PlanFinishedPayload, SAVED_PLAN_JOB } from './job.js';
+import { agentsProblem } from './roster.js';
 import type {
   PlanActuals,
   PlanComparison,
@@ -58,12 +59,20 @@ function summary(
   };
 }
 
-/** Saves a plan's inputs and queues the job that builds it (forecast, staffing, split, shifts). */
+/**
+ * Saves a plan's inputs and queues the job that builds it (forecast, staffing, split, shifts, roster).
+ * @throws {AppError} `validation_failed` for an agent listed twice or working for no provider of the plan.
+ */
 export async function createPlan(
   scoped: ScopedDb,
   ctx: ModuleContext,
   input: SavedPlanInput,
 ): Promise<SavedPlan> {
+  const problem = agentsProblem(input);
+  if (problem)
+    throw new AppError('validation_failed', `${problem.field}: ${problem.message}`, problem.field, [
+      { field: problem.field, code: 'custom', message: problem.message },
+    ]);
   const now = ctx.clock.now();
   const id = newId('pln', now.getTime());
   await scoped.transaction(async (tx) => {
