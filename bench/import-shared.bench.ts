@@ -3,7 +3,7 @@
 // (examples/import/) into PostgreSQL (when DATABASE_URL is set) and PGlite. Prints wall and CPU time,
 // rows/s and the start-up cost. Skips, saying so, when ../shared is absent.
 // Run: npm run bench -- import-shared   (BENCH_FILES=servicenow,twitter to choose; BENCH_TARGETS as in import.bench.ts)
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import {
   createPostgresDatabase,
   dropPostgresDatabase,
 } from '../packages/server/src/test-support/databases.js';
+import { backendTicks, ticksSince } from './backend-ticks.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(repo, '../shared/data');
@@ -112,33 +113,9 @@ async function scaleUp(file: SharedFile, out: string): Promise<number> {
   return copies * rows.length;
 }
 
-/**
- * CPU ticks of this database's PostgreSQL backends by process id (same machine: /proc/PID/stat). A
- * run's server CPU is the growth of the backends alive at its end (a pooled connection closed
- * mid-run takes its ticks with it: the figure is then a floor).
- */
-async function serverTicks(database: Database): Promise<Map<number, number>> {
-  const ticks = new Map<number, number>();
-  if (!database.pool) return ticks;
-  const { rows } = await database.pool.query<{ pid: number }>(
-    'select pid from pg_stat_activity where datname = current_database()',
-  );
-  for (const { pid } of rows) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // gone
-    }
-  }
-  return ticks;
-}
-
-const serverSecondsSince = (before: Map<number, number>, after: Map<number, number>): number => {
-  let ticks = 0;
-  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
-  return ticks / 100;
-};
+/** CPU ticks of this database's PostgreSQL backends (none when the database is PGlite, in process). */
+const serverTicks = async (database: Database) =>
+  database.pool ? backendTicks(database.pool) : new Map<number, number>();
 
 interface Result {
   file: string;
@@ -184,7 +161,7 @@ async function bench(
   });
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  const serverCpu = database.pool ? serverSecondsSince(serverBefore, await serverTicks(database)) : null;
+  const serverCpu = database.pool ? ticksSince(serverBefore, await serverTicks(database)) / 100 : null;
   return {
     file: file.name,
     database: label,
@@ -238,31 +215,29 @@ async function main() {
     }
     const url = process.env.DATABASE_URL;
     const targets = (process.env.BENCH_TARGETS ?? 'postgres,pglite').split(',');
-    if (url && targets.includes('postgres')) {
-      const dbName = `shoreline_bench_${process.pid}`;
-      const dbUrl = await createPostgresDatabase(url, dbName);
-      const database = await openDatabase({ url: dbUrl });
+    const importInto = async (database: Database, label: string, dispose: () => Promise<void>) => {
       const instance = await demo(database);
       try {
         const { organizationId } = await seedDemo(instance.ctx);
-        for (const f of files)
-          print(await bench(f, scaled.get(f.name)!, database, organizationId, 'PostgreSQL'));
+        for (const f of files) print(await bench(f, scaled.get(f.name)!, database, organizationId, label));
       } finally {
         await instance.close();
-        await dropPostgresDatabase(url, dbName);
+        await dispose();
       }
+    };
+    if (url && targets.includes('postgres')) {
+      const dbName = `shoreline_bench_${process.pid}`;
+      const dbUrl = await createPostgresDatabase(url, dbName);
+      await importInto(await openDatabase({ url: dbUrl }), 'PostgreSQL', () =>
+        dropPostgresDatabase(url, dbName),
+      );
     }
-    if (targets.includes('pglite')) {
-      const lite = await openDatabase({ dataDir: join(dir, 'pglite') });
-      const instance = await demo(lite);
-      try {
-        const { organizationId } = await seedDemo(instance.ctx);
-        for (const f of files)
-          print(await bench(f, scaled.get(f.name)!, lite, organizationId, 'PGlite (on disk)'));
-      } finally {
-        await instance.close();
-      }
-    }
+    if (targets.includes('pglite'))
+      await importInto(
+        await openDatabase({ dataDir: join(dir, 'pglite') }),
+        'PGlite (on disk)',
+        async () => {},
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // Import bench: a generated canonical NDJSON file of N tickets (default 1,000,000; BENCH_TICKETS to
 // change) into PostgreSQL (when DATABASE_URL is set) and PGlite; prints a markdown table with rows/s
 // and peak RSS. Run: npm run bench -- import
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runMigrations } from '../packages/server/src/main.js';
@@ -14,6 +14,7 @@ import {
   dropPostgresDatabase,
 } from '../packages/server/src/test-support/databases.js';
 import { generateCanonicalTickets } from '../packages/server/test/insight/generate.js';
+import { backendTicks } from './backend-ticks.js';
 
 const N = Number(process.env.BENCH_TICKETS ?? 1_000_000);
 const dir = mkdtempSync(join(tmpdir(), 'shoreline-bench-'));
@@ -40,18 +41,8 @@ const sampler = setInterval(() => {
  */
 async function serverCpuSeconds(database: Database): Promise<number> {
   if (!database.pool) return 0;
-  const { rows } = await database.pool.query<{ pid: number }>(
-    'select pid from pg_stat_activity where datname = current_database()',
-  );
   let ticks = 0;
-  for (const { pid } of rows) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // not on this machine, or gone
-    }
-  }
+  for (const t of (await backendTicks(database.pool)).values()) ticks += t;
   return ticks / 100;
 }
 

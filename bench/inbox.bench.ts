@@ -4,7 +4,6 @@
 // (issue 9): p99 ≤ 50 ms for a view, ≤ 200 ms for a search. PostgreSQL only (DATABASE_URL): the
 // tickets are generated with generate_series into a database made for the run and dropped after.
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres npm run bench -- inbox
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import pg from 'pg';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../packages/server/src/demo/seed.js';
@@ -12,6 +11,7 @@ import { seedDemoDesk } from '../packages/server/src/demo/seed-desk.js';
 import { createShoreline } from '../packages/server/src/main.js';
 import { loadConfig } from '../packages/server/src/platform/config.js';
 import { openDatabase } from '../packages/server/src/platform/db/connect.js';
+import { backendTicks, ticksSince } from './backend-ticks.js';
 
 const url = process.env.DATABASE_URL;
 const N = Number(process.env.BENCH_TICKETS ?? 1_000_000);
@@ -266,30 +266,3 @@ async function main() {
 }
 
 await main();
-
-/**
- * CPU ticks (1/100 s) of this database's PostgreSQL backends by process id, from /proc (same
- * machine): the database's share of a request, which the machine's other load does not inflate as
- * it does wall time. A backend that closes between two readings takes its ticks with it (a floor).
- */
-async function backendTicks(pool: pg.Pool): Promise<Map<number, number>> {
-  const ticks = new Map<number, number>();
-  const { rows } = await pool.query<{ pid: number }>(
-    'select pid from pg_stat_activity where datname = current_database()',
-  );
-  for (const { pid } of rows) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks.set(pid, Number(fields[11]) + Number(fields[12]));
-    } catch {
-      // gone, or not on this machine
-    }
-  }
-  return ticks;
-}
-
-function ticksSince(before: Map<number, number>, after: Map<number, number>): number {
-  let ticks = 0;
-  for (const [pid, t] of after) ticks += t - (before.get(pid) ?? 0);
-  return ticks;
-}

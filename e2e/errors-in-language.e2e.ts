@@ -19,6 +19,20 @@ const shot = (name: string) =>
 const ENGLISH =
   /Too small|expected string|already exists|is required|no ticket was loaded|rejected\)|\/tmp\//i;
 
+/** Imports a file in a format from the Imports page, waiting until its run ends as `status`. */
+async function importFile(
+  format: string,
+  file: { name: string; mimeType: string; buffer: Buffer },
+  status: 'done' | 'failed',
+) {
+  await page.goto('/insight/imports');
+  const upload = page.locator('form.insight-upload');
+  await upload.locator('select').first().selectOption(format);
+  await upload.locator('input[type="file"]').first().setInputFiles(file);
+  await upload.locator('button[type="submit"]').click();
+  await page.locator(`[data-testid="run-status"][data-status="${status}"]`).waitFor({ timeout: 60_000 });
+}
+
 /** The message shown for a field: the element its input's aria-describedby names as the error. */
 const fieldError = (name: string) =>
   page
@@ -80,19 +94,15 @@ describe('a new user’s errors, in Turkish', () => {
   });
 
   it('a CSV imported as Zendesk JSON fails in Turkish and suggests the generic CSV format', async () => {
-    await page.goto('/insight/imports');
-    const upload = page.locator('form.insight-upload');
-    await upload.locator('select').first().selectOption('zendesk');
-    await upload
-      .locator('input[type="file"]')
-      .first()
-      .setInputFiles({
+    await importFile(
+      'zendesk',
+      {
         name: 'destek.csv',
         mimeType: 'text/csv',
         buffer: Buffer.from('Ticket ID,Subject,Requester\n1,Parola,a@b.example\n2,Fatura,c@d.example\n'),
-      });
-    await upload.locator('button[type="submit"]').click();
-    await page.locator('[data-testid="run-status"][data-status="failed"]').waitFor({ timeout: 60_000 });
+      },
+      'failed',
+    );
     const error = page.getByTestId('import-error');
     await error.waitFor();
     expect(await error.getAttribute('data-code')).toBe('nothing_loaded');
@@ -133,19 +143,11 @@ describe('a new user’s errors, in Turkish', () => {
       line({ externalId: 'T-2', subject: 'Fatura', topic: 'Kategori 13', createdAt: '2025-03-04T10:00:00Z' }),
       line({ externalId: 'T-3', subject: 'Tarihsiz', topic: 'Kategori 7' }),
     ].join('\n');
-    await page.goto('/insight/imports');
-    const upload = page.locator('form.insight-upload');
-    await upload.locator('select').first().selectOption('canonical');
-    await upload
-      .locator('input[type="file"]')
-      .first()
-      .setInputFiles({
-        name: 'kanonik.ndjson',
-        mimeType: 'application/x-ndjson',
-        buffer: Buffer.from(ndjson),
-      });
-    await upload.locator('button[type="submit"]').click();
-    await page.locator('[data-testid="run-status"][data-status="done"]').waitFor({ timeout: 60_000 });
+    await importFile(
+      'canonical',
+      { name: 'kanonik.ndjson', mimeType: 'application/x-ndjson', buffer: Buffer.from(ndjson) },
+      'done',
+    );
 
     await page.goto('/insight/topics');
     const note = page.getByTestId('left-out');

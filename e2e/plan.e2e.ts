@@ -27,6 +27,14 @@ let page: Page;
 const consoleErrors: string[] = [];
 
 const shot = screenshots('plan', () => page);
+/** The calculator's interval as the journey fills it in: 250 contacts of 240 s in 30 min, 80/20, 85 %, 30 %. */
+const CALCULATOR_INTERVAL = {
+  volume: 250,
+  intervalSec: 1800,
+  ahtSec: 240,
+  shrinkage: 0.3,
+  targets: { serviceLevel: { fraction: 0.8, withinSec: 20 }, maxOccupancy: 0.85 },
+};
 const oneDecimal = new Intl.NumberFormat('en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /** Two days of half-hours with an extra `weekday` column (ignored) and one Erlang A row. */
@@ -92,13 +100,7 @@ describe('plan journey', () => {
     await page.getByLabel('Answered within (seconds)').fill('20');
     await page.getByLabel('Maximum occupancy').fill('85');
     await page.getByLabel('Shrinkage').fill('30');
-    const base = {
-      volume: 250,
-      intervalSec: 1800,
-      ahtSec: 240,
-      shrinkage: 0.3,
-      targets: { serviceLevel: { fraction: 0.8, withinSec: 20 }, maxOccupancy: 0.85 },
-    };
+    const base = CALCULATOR_INTERVAL;
     const erlangC = requiredAgents(base);
     await expect.poll(() => page.getByTestId('raw-agents').textContent()).toBe(String(erlangC.rawAgents));
     expect(await page.getByTestId('scheduled-agents').textContent()).toBe(String(erlangC.scheduledAgents));
@@ -130,13 +132,7 @@ describe('plan journey', () => {
     // The page still takes input: a normal interval replaces the running job.
     await page.getByLabel('Contacts in the interval').fill('250');
     await page.getByLabel('Average handle time').fill('240');
-    const normal = requiredAgents({
-      volume: 250,
-      intervalSec: 1800,
-      ahtSec: 240,
-      shrinkage: 0.3,
-      targets: { serviceLevel: { fraction: 0.8, withinSec: 20 }, maxOccupancy: 0.85 },
-    });
+    const normal = requiredAgents(CALCULATOR_INTERVAL);
     await expect.poll(() => page.getByTestId('raw-agents').textContent()).toBe(String(normal.rawAgents));
     expect(await page.getByTestId('calc-computing').count()).toBe(0);
   });
@@ -147,11 +143,8 @@ describe('plan journey', () => {
     for (let i = 0; i < 10; i++) await slider.press('ArrowRight');
     expect(await page.getByLabel('Service-level target (%)').inputValue()).toBe('90');
     const at90 = requiredAgents({
-      volume: 250,
-      intervalSec: 1800,
-      ahtSec: 240,
-      shrinkage: 0.3,
-      targets: { serviceLevel: { fraction: 0.9, withinSec: 20 }, maxOccupancy: 0.85 },
+      ...CALCULATOR_INTERVAL,
+      targets: { ...CALCULATOR_INTERVAL.targets, serviceLevel: { fraction: 0.9, withinSec: 20 } },
     });
     await expect.poll(() => page.getByTestId('raw-agents').textContent()).toBe(String(at90.rawAgents));
     expect(await page.getByTestId('scheduled-agents').textContent()).toBe(String(at90.scheduledAgents));

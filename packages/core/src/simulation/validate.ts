@@ -58,6 +58,22 @@ class Checker {
       this.add(path, `must have 1 or intervals.count (${intervalCount}) entries, not ${values.length}`);
     for (const [i, entry] of values.entries()) this.number(entry, `${path}[${i}]`, { min: 0, integer });
   }
+
+  /** The objects of a non-empty array with their paths (`groups[0]`); an entry that is not one is reported. */
+  *objects(value: unknown, path: string, what: string): Generator<[string, Json]> {
+    for (const [i, entry] of (this.array(value, path, what) ?? []).entries()) {
+      if (isObject(entry)) yield [`${path}[${i}]`, entry];
+      else this.add(`${path}[${i}]`, 'must be an object');
+    }
+  }
+
+  /** Whether an entry's `id` is a non-empty string none before it had; reports it otherwise. */
+  newId(id: unknown, path: string, taken: { has(id: string): boolean }, what: string): id is string {
+    if (typeof id !== 'string' || id === '') this.add(`${path}.id`, 'must be a non-empty string');
+    else if (taken.has(id)) this.add(`${path}.id`, `duplicate ${what} id "${id}"`);
+    else return true;
+    return false;
+  }
 }
 
 function checkDistribution(check: Checker, spec: unknown, path: string, allowNone: boolean): void {
@@ -160,16 +176,8 @@ function checkRouting(
 
 function checkGroups(check: Checker, value: unknown, count: number | undefined): Map<string, Json> {
   const groups = new Map<string, Json>();
-  for (const [i, group] of (check.array(value, 'groups', 'agent groups') ?? []).entries()) {
-    const path = `groups[${i}]`;
-    if (!isObject(group)) {
-      check.add(path, 'must be an object');
-      continue;
-    }
-    if (typeof group.id !== 'string' || group.id === '')
-      check.add(`${path}.id`, 'must be a non-empty string');
-    else if (groups.has(group.id)) check.add(`${path}.id`, `duplicate group id "${group.id}"`);
-    else groups.set(group.id, group);
+  for (const [path, group] of check.objects(value, 'groups', 'agent groups')) {
+    if (check.newId(group.id, path, groups, 'group')) groups.set(group.id, group);
     for (const field of ['provider', 'site'] as const)
       if (group[field] !== undefined && typeof group[field] !== 'string')
         check.add(`${path}.${field}`, 'must be a string');
@@ -188,16 +196,8 @@ function checkSkills(
   horizon?: number,
 ) {
   const skillIds = new Set<string>();
-  for (const [i, skill] of (check.array(value, 'skills', 'skills') ?? []).entries()) {
-    const path = `skills[${i}]`;
-    if (!isObject(skill)) {
-      check.add(path, 'must be an object');
-      continue;
-    }
-    if (typeof skill.id !== 'string' || skill.id === '')
-      check.add(`${path}.id`, 'must be a non-empty string');
-    else if (skillIds.has(skill.id)) check.add(`${path}.id`, `duplicate skill id "${skill.id}"`);
-    else skillIds.add(skill.id);
+  for (const [path, skill] of check.objects(value, 'skills', 'skills')) {
+    if (check.newId(skill.id, path, skillIds, 'skill')) skillIds.add(skill.id);
     checkArrivals(check, skill.arrivals, `${path}.arrivals`, count, horizon);
     checkDistribution(check, skill.service, `${path}.service`, false);
     checkDistribution(check, skill.patience, `${path}.patience`, true);

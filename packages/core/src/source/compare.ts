@@ -116,6 +116,8 @@ export function sensitivity(scenario: SourcingScenario, step = 0.1): Sensitivity
   const base = compareOptions(scenario, profile);
   const rows: SensitivityRow[] = [];
   const perContact = (c: Comparison, i: number) => (c.options[i] as OptionCost).costPerContactMinor ?? 0;
+  const addRow = (option: string, i: number, input: string, low: number, high: number) =>
+    rows.push({ option, input, base: perContact(base, i), low, high, swing: Math.abs(high - low) });
   for (const input of ['volume', 'ahtSec'] as const) {
     const shift = (factor: number) =>
       compareOptions({
@@ -125,16 +127,7 @@ export function sensitivity(scenario: SourcingScenario, step = 0.1): Sensitivity
     const low = shift(1 - step);
     const high = shift(1 + step);
     scenario.options.forEach((option, i) => {
-      const l = perContact(low, i);
-      const h = perContact(high, i);
-      rows.push({
-        option: option.name,
-        input,
-        base: perContact(base, i),
-        low: l,
-        high: h,
-        swing: Math.abs(h - l),
-      });
+      addRow(option.name, i, input, perContact(low, i), perContact(high, i));
     });
   }
   scenario.options.forEach((option, i) => {
@@ -149,16 +142,7 @@ export function sensitivity(scenario: SourcingScenario, step = 0.1): Sensitivity
         const options = scenario.options.map((o, j) => (j === i ? scaled(o, input, factor) : o));
         return perContact(compareOptions({ ...scenario, options }, profile), i);
       };
-      const l = at(1 - step);
-      const h = at(1 + step);
-      rows.push({
-        option: option.name,
-        input,
-        base: perContact(base, i),
-        low: l,
-        high: h,
-        swing: Math.abs(h - l),
-      });
+      addRow(option.name, i, input, at(1 - step), at(1 + step));
     }
   });
   return rows.sort((a, b) => b.swing - a.swing);

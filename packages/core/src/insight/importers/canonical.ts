@@ -3,14 +3,11 @@ import { isCsatScale, normaliseCsat } from '../csat.js';
 import {
   blankTicket,
   CHANNELS,
-  type Channel,
   type MapResult,
   mapRow,
   RowRejected,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
-  type TicketPriority,
-  type TicketStatus,
 } from '../ticket.js';
 import { arr, instant, isObject, type JsonObject, num, requiredId, str } from './json-fields.js';
 
@@ -30,6 +27,17 @@ function bool(o: JsonObject, key: string): boolean | null {
   throw new RowRejected(key, `"${String(v)}" is not true or false`);
 }
 
+// The canonical fields read as they are named, in the order they are checked (the first bad one is reported).
+const TEXT_FIELDS = ['requester', 'assignee', 'group', 'supportLine'] as const;
+const INSTANT_FIELDS = ['createdAt', 'firstResponseAt', 'solvedAt', 'closedAt', 'reopenedAt'] as const;
+const SECONDS_FIELDS = [
+  'firstResponseSeconds',
+  'resolutionSeconds',
+  'firstResponseBusinessSeconds',
+  'resolutionBusinessSeconds',
+] as const;
+const CALL_FIELDS = ['callWaitSeconds', 'callHandleSeconds'] as const;
+
 /** Maps one canonical record (an NDJSON object, or a CSV row read into an object of strings). */
 export function mapCanonicalRecord(o: JsonObject): MapResult {
   return mapRow(() => {
@@ -37,33 +45,20 @@ export function mapCanonicalRecord(o: JsonObject): MapResult {
     t.source = str(o, 'source');
     t.providerName = str(o, 'provider');
     t.teamName = str(o, 'team');
-    t.number = str(o, 'number');
-    t.subject = str(o, 'subject');
-    t.description = str(o, 'description');
-    t.status = oneOf<TicketStatus>(o, 'status', TICKET_STATUSES);
+    for (const key of ['number', 'subject', 'description'] as const) t[key] = str(o, key);
+    t.status = oneOf(o, 'status', TICKET_STATUSES);
     t.statusRaw = str(o, 'statusRaw') ?? t.status;
-    t.priority = oneOf<TicketPriority>(o, 'priority', TICKET_PRIORITIES);
+    t.priority = oneOf(o, 'priority', TICKET_PRIORITIES);
     // Exports written before `web` became `web_form` stay importable (CHANNEL_ALIASES).
     const channel = str(o, 'channel');
-    t.channel = channel === null ? null : (channelNamed(channel) ?? oneOf<Channel>(o, 'channel', CHANNELS));
-    t.language = str(o, 'language');
-    t.topic = str(o, 'topic');
+    t.channel = channel === null ? null : (channelNamed(channel) ?? oneOf(o, 'channel', CHANNELS));
+    for (const key of ['language', 'topic'] as const) t[key] = str(o, key);
     t.tags = Array.isArray(o.tags) ? o.tags.map(String) : (str(o, 'tags') ?? '').split('|').filter(Boolean);
-    t.requester = str(o, 'requester');
-    t.assignee = str(o, 'assignee');
-    t.group = str(o, 'group');
-    t.supportLine = str(o, 'supportLine');
-    t.createdAt = instant(o, 'createdAt');
-    t.firstResponseAt = instant(o, 'firstResponseAt');
-    t.solvedAt = instant(o, 'solvedAt');
-    t.closedAt = instant(o, 'closedAt');
-    t.reopenedAt = instant(o, 'reopenedAt');
+    for (const key of TEXT_FIELDS) t[key] = str(o, key);
+    for (const key of INSTANT_FIELDS) t[key] = instant(o, key);
     t.reopenCount = num(o, 'reopenCount') ?? 0;
     t.handoffCount = num(o, 'handoffCount') ?? 0;
-    t.firstResponseSeconds = num(o, 'firstResponseSeconds');
-    t.resolutionSeconds = num(o, 'resolutionSeconds');
-    t.firstResponseBusinessSeconds = num(o, 'firstResponseBusinessSeconds');
-    t.resolutionBusinessSeconds = num(o, 'resolutionBusinessSeconds');
+    for (const key of SECONDS_FIELDS) t[key] = num(o, key);
     t.slaBreached = bool(o, 'slaBreached');
     const score = num(o, 'csatScore');
     const scale = str(o, 'csatScale');
@@ -77,8 +72,7 @@ export function mapCanonicalRecord(o: JsonObject): MapResult {
         throw new RowRejected('csatScore', (err as Error).message);
       }
     }
-    t.callWaitSeconds = num(o, 'callWaitSeconds');
-    t.callHandleSeconds = num(o, 'callHandleSeconds');
+    for (const key of CALL_FIELDS) t[key] = num(o, key);
     t.abandoned = bool(o, 'abandoned');
     const custom = typeof o.custom === 'string' && o.custom !== '' ? parseCustom(o.custom) : o.custom;
     if (isObject(custom)) for (const [k, v] of Object.entries(custom)) t.custom[k] = String(v);

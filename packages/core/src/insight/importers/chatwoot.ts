@@ -1,56 +1,42 @@
-import {
-  blankTicket,
-  type Channel,
-  type MapResult,
-  mapRow,
-  type TicketPriority,
-  type TicketStatus,
-} from '../ticket.js';
-import {
-  datedObjects,
-  instant,
-  type JsonObject,
-  lookup,
-  num,
-  obj,
-  requiredId,
-  str,
-  tagsOf,
-} from './json-fields.js';
+import { blankTicket, type MapResult, mapRow } from '../ticket.js';
+import { datedObjects, instant, type JsonObject, num, obj, requiredId, str, tagsOf } from './json-fields.js';
+import { applyCodes, type VendorCodes } from './vendor-codes.js';
 
-const STATUS: Record<string, TicketStatus> = {
-  open: 'open',
-  '0': 'open',
-  resolved: 'solved',
-  '1': 'solved',
-  pending: 'pending',
-  '2': 'pending',
-  snoozed: 'on_hold',
-  '3': 'on_hold',
-};
-const PRIORITY: Record<string, TicketPriority> = {
-  low: 'low',
-  '0': 'low',
-  medium: 'normal',
-  '1': 'normal',
-  high: 'high',
-  '2': 'high',
-  urgent: 'urgent',
-  '3': 'urgent',
-};
-const CHANNEL: Record<string, Channel> = {
-  'Channel::WebWidget': 'chat',
-  'Channel::Email': 'email',
-  'Channel::Api': 'api',
-  'Channel::FacebookPage': 'social',
-  'Channel::Instagram': 'social',
-  'Channel::TwitterProfile': 'social',
-  'Channel::Whatsapp': 'chat',
-  'Channel::Telegram': 'chat',
-  'Channel::Line': 'chat',
-  'Channel::Sms': 'chat',
-  'Channel::TwilioSms': 'chat',
-  'Channel::Voice': 'phone',
+const CODES: VendorCodes = {
+  status: {
+    open: 'open',
+    '0': 'open',
+    resolved: 'solved',
+    '1': 'solved',
+    pending: 'pending',
+    '2': 'pending',
+    snoozed: 'on_hold',
+    '3': 'on_hold',
+  },
+  priority: {
+    low: 'low',
+    '0': 'low',
+    medium: 'normal',
+    '1': 'normal',
+    high: 'high',
+    '2': 'high',
+    urgent: 'urgent',
+    '3': 'urgent',
+  },
+  channel: {
+    'Channel::WebWidget': 'chat',
+    'Channel::Email': 'email',
+    'Channel::Api': 'api',
+    'Channel::FacebookPage': 'social',
+    'Channel::Instagram': 'social',
+    'Channel::TwitterProfile': 'social',
+    'Channel::Whatsapp': 'chat',
+    'Channel::Telegram': 'chat',
+    'Channel::Line': 'chat',
+    'Channel::Sms': 'chat',
+    'Channel::TwilioSms': 'chat',
+    'Channel::Voice': 'phone',
+  },
 };
 
 /**
@@ -63,10 +49,7 @@ export function mapChatwootConversation(o: JsonObject): MapResult {
   return mapRow(() => {
     const t = blankTicket(requiredId(o, o.display_id !== undefined ? 'display_id' : 'id'));
     t.number = t.externalId;
-    t.statusRaw = str(o, 'status');
-    t.status = lookup(STATUS, t.statusRaw);
-    t.priority = lookup(PRIORITY, str(o, 'priority'));
-    t.channel = lookup(CHANNEL, str(o, 'channel'), 'other');
+    applyCodes(t, CODES, str(o, 'status'), str(o, 'priority'), str(o, 'channel'));
     t.tags = tagsOf(o, 'labels', 'cached_label_list');
     const meta = obj(o, 'meta');
     const assignee = meta ? obj(meta, 'assignee') : null;

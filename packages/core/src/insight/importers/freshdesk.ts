@@ -1,57 +1,44 @@
-import {
-  blankTicket,
-  type Channel,
-  type MapResult,
-  mapRow,
-  type TicketPriority,
-  type TicketStatus,
-} from '../ticket.js';
-import {
-  datedObjects,
-  instant,
-  type JsonObject,
-  lookup,
-  num,
-  obj,
-  requiredId,
-  str,
-  tagsOf,
-} from './json-fields.js';
+import { blankTicket, type MapResult, mapRow } from '../ticket.js';
+import { datedObjects, instant, type JsonObject, num, obj, requiredId, str, tagsOf } from './json-fields.js';
+import { applyCodes, type VendorCodes } from './vendor-codes.js';
 
-const STATUS: Record<string, TicketStatus> = {
-  '2': 'open',
-  '3': 'pending',
-  '4': 'solved',
-  '5': 'closed',
-  Open: 'open',
-  Pending: 'pending',
-  Resolved: 'solved',
-  Closed: 'closed',
-};
-const PRIORITY: Record<string, TicketPriority> = {
-  '1': 'low',
-  '2': 'normal',
-  '3': 'high',
-  '4': 'urgent',
-  Low: 'low',
-  Medium: 'normal',
-  High: 'high',
-  Urgent: 'urgent',
-};
-const SOURCE: Record<string, Channel> = {
-  '1': 'email',
-  '2': 'web_form',
-  '3': 'phone',
-  '4': 'web_form',
-  '5': 'social',
-  '6': 'social',
-  '7': 'chat',
-  '9': 'web_form',
-  '10': 'email',
-  Email: 'email',
-  Portal: 'web_form',
-  Phone: 'phone',
-  Chat: 'chat',
+const CODES: VendorCodes = {
+  status: {
+    '2': 'open',
+    '3': 'pending',
+    '4': 'solved',
+    '5': 'closed',
+    Open: 'open',
+    Pending: 'pending',
+    Resolved: 'solved',
+    Closed: 'closed',
+  },
+  priority: {
+    '1': 'low',
+    '2': 'normal',
+    '3': 'high',
+    '4': 'urgent',
+    Low: 'low',
+    Medium: 'normal',
+    High: 'high',
+    Urgent: 'urgent',
+  },
+  // Freshdesk calls the channel the ticket's source.
+  channel: {
+    '1': 'email',
+    '2': 'web_form',
+    '3': 'phone',
+    '4': 'web_form',
+    '5': 'social',
+    '6': 'social',
+    '7': 'chat',
+    '9': 'web_form',
+    '10': 'email',
+    Email: 'email',
+    Portal: 'web_form',
+    Phone: 'phone',
+    Chat: 'chat',
+  },
 };
 
 /**
@@ -66,10 +53,13 @@ export function mapFreshdeskTicket(o: JsonObject): MapResult {
     t.number = t.externalId;
     t.subject = str(o, 'subject') ?? str(o, 'Subject');
     t.description = str(o, 'description_text') ?? str(o, 'Description');
-    t.statusRaw = str(o, 'status') ?? str(o, 'Status');
-    t.status = lookup(STATUS, t.statusRaw);
-    t.priority = lookup(PRIORITY, str(o, 'priority') ?? str(o, 'Priority'));
-    t.channel = lookup(SOURCE, str(o, 'source') ?? str(o, 'Source'), 'other');
+    applyCodes(
+      t,
+      CODES,
+      str(o, 'status') ?? str(o, 'Status'),
+      str(o, 'priority') ?? str(o, 'Priority'),
+      str(o, 'source') ?? str(o, 'Source'),
+    );
     t.tags = tagsOf(o, 'tags', 'Tags');
     t.topic = str(o, 'type') ?? str(o, 'Type');
     t.requester = str(o, 'requester_id') ?? str(o, 'email') ?? str(o, 'Requester email');

@@ -66,13 +66,17 @@ export function requiredId(o: JsonObject, key: string): string {
 
 export const minutesToSeconds = (m: number | null): number | null => (m === null ? null : Math.round(m * 60));
 
-/** A vendor's code read through its table: none for no code, `unknown` for a code the table lacks. */
+/**
+ * A vendor's code read through its table: none for no code, `unknown` for a code the table lacks
+ * (own entries only, so a code such as `constructor` is not read off Object.prototype).
+ */
 export function lookup<T>(
   table: Readonly<Record<string, T>>,
   code: string | null,
   unknown: NoInfer<T> | null = null,
 ): T | null {
-  return code === null ? null : (table[code] ?? unknown);
+  if (code === null) return null;
+  return Object.hasOwn(table, code) ? (table[code] as T) : unknown;
 }
 
 /**

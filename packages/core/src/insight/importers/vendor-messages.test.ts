@@ -84,5 +84,33 @@ describe('vendor codes', () => {
     expect(lookup(table, '2')).toBe('open');
     expect(lookup(table, '9')).toBeNull();
     expect(lookup<string>(table, '9', 'other')).toBe('other');
+    expect(lookup(table, 'constructor')).toBeNull();
+  });
+
+  it('maps each vendor’s status, priority and channel codes, keeping the raw status', () => {
+    const zendesk = ticketOf(
+      mapZendeskTicket({ id: 1, status: 'hold', priority: 'urgent', via: { channel: 'twitter' } }),
+    );
+    expect([zendesk.statusRaw, zendesk.status, zendesk.priority, zendesk.channel]).toEqual([
+      'hold',
+      'on_hold',
+      'urgent',
+      'social',
+    ]);
+    const unknown = ticketOf(mapZendeskTicket({ id: 2, status: 'odd', priority: 'constructor', via: {} }));
+    expect([unknown.statusRaw, unknown.status, unknown.priority, unknown.channel]).toEqual([
+      'odd',
+      null,
+      null,
+      null,
+    ]);
+    const freshdesk = ticketOf(
+      mapFreshdeskTicket({ 'Ticket ID': 3, Status: 'Resolved', Priority: '4', Source: '7' }),
+    );
+    expect([freshdesk.status, freshdesk.priority, freshdesk.channel]).toEqual(['solved', 'urgent', 'chat']);
+    const chatwoot = ticketOf(mapChatwootConversation({ id: 4, status: 'snoozed', channel: 'Channel::Fax' }));
+    expect([chatwoot.status, chatwoot.priority, chatwoot.channel]).toEqual(['on_hold', null, 'other']);
+    const zammad = ticketOf(mapZammadTicket({ id: 5, create_article_type: 'web' }));
+    expect(zammad.channel).toBe('web_form');
   });
 });

@@ -16,6 +16,7 @@ import {
   requiredId,
   str,
 } from './json-fields.js';
+import { CHANNEL_WORDS } from './vendor-codes.js';
 
 const KNOWN_KEYS = new Set([
   'id',
@@ -56,13 +57,9 @@ function stateOf(name: string): TicketStatus | null {
 }
 
 const ARTICLE_CHANNEL: Record<string, Channel> = {
-  email: 'email',
+  ...CHANNEL_WORDS,
   phone: 'phone',
-  web: 'web_form',
-  chat: 'chat',
   sms: 'chat',
-  twitter: 'social',
-  facebook: 'social',
   telegram: 'chat',
   whatsapp: 'chat',
 };

@@ -1,9 +1,8 @@
-import { blankTicket, type Channel, type MapResult, mapRow, type TicketStatus } from '../ticket.js';
+import { blankTicket, type MapResult, mapRow } from '../ticket.js';
 import {
   datedObjects,
   instant,
   type JsonObject,
-  lookup,
   minutesToSeconds,
   num,
   obj,
@@ -11,26 +10,27 @@ import {
   str,
   strings,
 } from './json-fields.js';
+import { applyCodes, CHANNEL_WORDS, type VendorCodes } from './vendor-codes.js';
 
-const STATUS: Record<string, TicketStatus> = {
-  new: 'new',
-  open: 'open',
-  pending: 'pending',
-  hold: 'on_hold',
-  solved: 'solved',
-  closed: 'closed',
-  deleted: 'spam',
-};
-const CHANNEL: Record<string, Channel> = {
-  email: 'email',
-  web: 'web_form',
-  api: 'api',
-  chat: 'chat',
-  native_messaging: 'chat',
-  voice: 'phone',
-  mobile: 'web_form',
-  twitter: 'social',
-  facebook: 'social',
+const CODES: VendorCodes = {
+  status: {
+    new: 'new',
+    open: 'open',
+    pending: 'pending',
+    hold: 'on_hold',
+    solved: 'solved',
+    closed: 'closed',
+    deleted: 'spam',
+  },
+  // Zendesk's priority words are ours.
+  priority: { low: 'low', normal: 'normal', high: 'high', urgent: 'urgent' },
+  channel: {
+    ...CHANNEL_WORDS,
+    api: 'api',
+    native_messaging: 'chat',
+    voice: 'phone',
+    mobile: 'web_form',
+  },
 };
 
 /**
@@ -46,13 +46,8 @@ export function mapZendeskTicket(o: JsonObject): MapResult {
     t.number = t.externalId;
     t.subject = str(o, 'subject') ?? str(o, 'raw_subject');
     t.description = str(o, 'description');
-    t.statusRaw = str(o, 'status');
-    t.status = lookup(STATUS, t.statusRaw);
-    const priority = str(o, 'priority');
-    t.priority = (['low', 'normal', 'high', 'urgent'] as const).find((p) => p === priority) ?? null;
     const via = obj(o, 'via');
-    const viaChannel = via ? str(via, 'channel') : null;
-    t.channel = lookup(CHANNEL, viaChannel, 'other');
+    applyCodes(t, CODES, str(o, 'status'), str(o, 'priority'), via ? str(via, 'channel') : null);
     t.tags = strings(o, 'tags');
     t.topic = str(o, 'type');
     t.requester = str(o, 'requester_id');

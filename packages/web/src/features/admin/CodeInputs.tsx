@@ -25,10 +25,7 @@ export function CountriesInput(props: Props) {
   const normalize = (raw: string): string | null => {
     const upper = raw.trim().toUpperCase();
     if (REGION_CODES.includes(upper)) return upper;
-    const byName = suggestions.find(
-      (s) => s.label.toLocaleLowerCase(fmt.locale) === raw.trim().toLocaleLowerCase(fmt.locale),
-    );
-    return byName?.value ?? null;
+    return codeNamed(suggestions, raw, fmt.locale);
   };
   return (
     <ListInput
@@ -42,6 +39,16 @@ export function CountriesInput(props: Props) {
   );
 }
 
+/** The code of the suggestion named `raw` in the user's language, whatever its case ("germany" → DE). */
+function codeNamed(
+  suggestions: { value: string; label: string }[],
+  raw: string,
+  locale: string,
+): string | null {
+  const name = raw.trim().toLocaleLowerCase(locale);
+  return suggestions.find((s) => s.label.toLocaleLowerCase(locale) === name)?.value ?? null;
+}
+
 /** BCP 47 language tags, canonicalized by Intl. */
 export function LanguagesInput(props: Props) {
   const { t } = useTranslation();
@@ -51,10 +58,8 @@ export function LanguagesInput(props: Props) {
     [fmt],
   );
   const normalize = (raw: string): string | null => {
-    const byName = suggestions.find(
-      (s) => s.label.toLocaleLowerCase(fmt.locale) === raw.trim().toLocaleLowerCase(fmt.locale),
-    );
-    if (byName) return byName.value;
+    const byName = codeNamed(suggestions, raw, fmt.locale);
+    if (byName !== null) return byName;
     return /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(raw.trim()) ? canonicalLanguageTag(raw) : null;
   };
   return (

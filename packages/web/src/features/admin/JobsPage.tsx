@@ -1,10 +1,10 @@
 import type { Job, JobStatus } from '@shoreline/server/contract';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Facts } from '../../kit/Facts';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
+import { useRowAction } from '../../lib/useRowAction';
 import { adminApi } from './api';
 
 const STATUSES: JobStatus[] = ['queued', 'running', 'done', 'dead', 'cancelled'];
@@ -14,21 +14,12 @@ export function JobsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const overview = useResource(() => adminApi.jobs(), []);
-  const [retryError, setRetryError] = useState<unknown>();
-  const [retrying, setRetrying] = useState<string>();
-
-  const retry = async (job: Job) => {
-    setRetryError(undefined);
-    setRetrying(job.id);
-    try {
+  const retrying = useRowAction();
+  const retry = (job: Job) =>
+    retrying.run(job.id, async () => {
       await adminApi.retryJob(job.id);
       overview.reload();
-    } catch (err) {
-      setRetryError(err);
-    } finally {
-      setRetrying(undefined);
-    }
-  };
+    });
 
   const table = (jobs: Job[], withRetry: boolean) => (
     <div className="table-wrap">
@@ -60,7 +51,11 @@ export function JobsPage() {
               <td>{job.lastError ?? ''}</td>
               {withRetry ? (
                 <td>
-                  <button type="button" disabled={retrying === job.id} onClick={() => void retry(job)}>
+                  <button
+                    type="button"
+                    disabled={retrying.pending === job.id}
+                    onClick={() => void retry(job)}
+                  >
                     {t('jobs.retry')}
                   </button>
                 </td>
@@ -76,7 +71,7 @@ export function JobsPage() {
     <>
       <PageHeader title={t('jobs.title')} intro={t('jobs.intro')} />
       <ErrorBanner error={overview.error} onRetry={overview.reload} />
-      <ErrorBanner error={retryError} />
+      <ErrorBanner error={retrying.error} />
       {overview.loading && !overview.data ? <Loading /> : null}
       {overview.data ? (
         <>

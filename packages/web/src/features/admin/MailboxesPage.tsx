@@ -3,8 +3,8 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { codeColumn, textColumn } from '../../kit/columns';
-import { BackLink, CrudRoutes, EditorForm, SavedNotice } from '../../kit/crud';
-import { DataTable } from '../../kit/DataTable';
+import { BackLink, CrudRoutes, EditorForm, EditorPage, ListHeader } from '../../kit/crud';
+import { ResourceTable } from '../../kit/DataTable';
 import { fieldBinder, namedOptions, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useResource } from '../../lib/useResource';
@@ -34,24 +34,16 @@ function MailboxList() {
   const { names, providers } = useDirectory();
   return (
     <>
-      <PageHeader
+      <ListHeader
         title={t('mail.mailboxes.title')}
         intro={t('mail.mailboxes.intro')}
-        actions={
-          <Link to="new" className="button button-primary">
-            {t('mail.mailboxes.new')}
-          </Link>
-        }
+        newLabel={t('mail.mailboxes.new')}
+        canWrite
       />
-      <SavedNotice />
-      <DataTable
+      <ResourceTable
         caption={t('mail.mailboxes.title')}
-        rows={mailboxes.data}
-        rowKey={(m) => m.id}
-        loading={mailboxes.loading}
-        error={mailboxes.error ?? providers.error}
-        onRetry={mailboxes.reload}
-        empty={<p className="empty">{t('mail.mailboxes.empty')}</p>}
+        resource={{ ...mailboxes, error: mailboxes.error ?? providers.error }}
+        empty={t('mail.mailboxes.empty')}
         initialSort={{ key: 'address', direction: 'ascending' }}
         columns={[
           codeColumn<Mailbox>('address', t('mail.mailboxes.address'), (m) => m.address, {
@@ -79,9 +71,12 @@ function MailboxCreatePage() {
   const navigate = useNavigate();
   const { providers, teams } = useDirectory();
   return (
-    <>
-      <PageHeader title={t('mail.mailboxes.newTitle')} actions={<BackLink />} />
-      <ErrorBanner error={providers.error ?? teams.error} onRetry={providers.reload} />
+    <EditorPage
+      title={t('mail.mailboxes.newTitle')}
+      error={providers.error ?? teams.error}
+      onRetry={providers.reload}
+      loading={!(providers.data && teams.data)}
+    >
       {providers.data && teams.data ? (
         <MailboxForm
           providers={providers.data}
@@ -91,10 +86,8 @@ function MailboxCreatePage() {
             navigate('..', { state: { notice: t('mail.mailboxes.created', { address: created.address }) } });
           }}
         />
-      ) : (
-        <Loading />
-      )}
-    </>
+      ) : null}
+    </EditorPage>
   );
 }
 

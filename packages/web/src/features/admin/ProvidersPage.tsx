@@ -9,10 +9,10 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { textColumn, timeColumn } from '../../kit/columns';
-import { BackLink, CrudRoutes, EditorForm, SavedNotice } from '../../kit/crud';
-import { DataTable, resourceRows } from '../../kit/DataTable';
+import { BackLink, CrudRoutes, EditorForm, EditorPage, ListHeader } from '../../kit/crud';
+import { ResourceTable } from '../../kit/DataTable';
 import { fieldBinder, optionsOf, SelectField, TextField } from '../../kit/fields';
-import { ErrorBanner, FieldGroup, Loading, PageHeader } from '../../lib/ui';
+import { FieldGroup, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -34,23 +34,16 @@ function ProviderList() {
 
   return (
     <>
-      <PageHeader
+      <ListHeader
         title={t('providers.title')}
         intro={t('providers.intro')}
-        actions={
-          canWrite ? (
-            <Link to="new" className="button button-primary">
-              {t('providers.new')}
-            </Link>
-          ) : null
-        }
+        newLabel={t('providers.new')}
+        canWrite={canWrite}
       />
-      <SavedNotice />
-      <DataTable
+      <ResourceTable
         caption={t('providers.title')}
-        {...resourceRows(providers)}
-        rowKey={(p) => p.id}
-        empty={<p className="empty">{t('providers.empty')}</p>}
+        resource={providers}
+        empty={t('providers.empty')}
         initialSort={{ key: 'name', direction: 'ascending' }}
         columns={[
           {
@@ -110,11 +103,13 @@ function ProviderEdit() {
   const navigate = useNavigate();
   const provider = useResource(() => adminApi.provider(id), [id]);
   return (
-    <>
-      <PageHeader title={provider.data?.name ?? t('providers.editTitle')} actions={<BackLink />} />
-      <ErrorBanner error={provider.error} onRetry={provider.reload} />
-      {provider.loading ? <Loading /> : null}
-      {provider.data && !provider.loading ? (
+    <EditorPage
+      title={provider.data?.name ?? t('providers.editTitle')}
+      error={provider.error}
+      onRetry={provider.reload}
+      loading={provider.loading}
+    >
+      {provider.data ? (
         <ProviderForm
           initial={provider.data}
           canWrite={can(me, 'provider.write')}
@@ -124,7 +119,7 @@ function ProviderEdit() {
           }}
         />
       ) : null}
-    </>
+    </EditorPage>
   );
 }
 
@@ -183,22 +178,22 @@ function ProviderForm(props: {
           options={optionsOf(SHORES, (s) => t(`providers.shores.${s}`))}
         />
       ) : null}
-      <CodesField
-        codes="countries"
-        label={t('providers.countries')}
-        help={t('providers.countriesHelp')}
-        value={countries}
-        onChange={setCountries}
-        submit={submit}
-      />
-      <CodesField
-        codes="languages"
-        label={t('providers.languages')}
-        help={t('providers.languagesHelp')}
-        value={languages}
-        onChange={setLanguages}
-        submit={submit}
-      />
+      {(
+        [
+          ['countries', countries, setCountries],
+          ['languages', languages, setLanguages],
+        ] as const
+      ).map(([codes, value, onChange]) => (
+        <CodesField
+          key={codes}
+          codes={codes}
+          label={t(`providers.${codes}`)}
+          help={t(`providers.${codes}Help`)}
+          value={value}
+          onChange={onChange}
+          submit={submit}
+        />
+      ))}
     </EditorForm>
   );
 }

@@ -1,5 +1,4 @@
 import type { InboundMail, InboundView } from '@shoreline/server/contract';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { codeColumn, numberColumn, textColumn, timeColumn } from '../../kit/columns';
@@ -9,6 +8,7 @@ import { optionsOf, SelectField } from '../../kit/fields';
 import { ErrorBanner, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
+import { useRowAction } from '../../lib/useRowAction';
 import { adminApi } from './api';
 
 const VIEWS: InboundView[] = ['all', 'spam', 'automated', 'failed'];
@@ -26,21 +26,12 @@ export function ReceivedMailPage() {
     ? (params.get('view') as InboundView)
     : 'all';
   const mail = useResource(() => adminApi.inboundMail(view), [view]);
-  const [retryError, setRetryError] = useState<unknown>();
-  const [retrying, setRetrying] = useState<string>();
-
-  const retry = async (m: InboundMail) => {
-    setRetryError(undefined);
-    setRetrying(m.id);
-    try {
+  const retrying = useRowAction();
+  const retry = (m: InboundMail) =>
+    retrying.run(m.id, async () => {
       await adminApi.retryInboundMail(m.id);
       mail.reload();
-    } catch (err) {
-      setRetryError(err);
-    } finally {
-      setRetrying(undefined);
-    }
-  };
+    });
 
   const columns: Column<InboundMail>[] = [
     timeColumn<InboundMail>('receivedAt', t('mail.received.receivedAt'), (m) => m.receivedAt, fmt.dateTime),
@@ -72,7 +63,7 @@ export function ReceivedMailPage() {
         header: t('common.actions'),
         cell: (m) =>
           m.status === 'failed' ? (
-            <button type="button" disabled={retrying === m.id} onClick={() => void retry(m)}>
+            <button type="button" disabled={retrying.pending === m.id} onClick={() => void retry(m)}>
               {t('mail.received.retry')}
             </button>
           ) : (
@@ -93,7 +84,7 @@ export function ReceivedMailPage() {
         />
       </div>
       <p className="muted">{t(`mail.received.viewHelp.${view}`)}</p>
-      <ErrorBanner error={retryError} />
+      <ErrorBanner error={retrying.error} />
       <DataTable
         caption={t(`mail.received.views.${view}`)}
         rows={mail.data}

@@ -14,8 +14,8 @@ import { CHANNELS, TICKET_PRIORITIES, TICKET_TYPES } from '@shoreline/server/con
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
-import { DataTable, resourceRows } from '../../kit/DataTable';
-import { OptionSelect, optionsOf } from '../../kit/fields';
+import { ResourceTable } from '../../kit/DataTable';
+import { type Option, OptionSelect, optionsOf } from '../../kit/fields';
 import { ErrorBanner, Field, FieldGroup, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -34,6 +34,7 @@ interface Row {
   channel: Channel | '';
   minutes: Record<Metric, string>;
 }
+type ScopeKey = 'type' | 'priority' | 'channel';
 interface Draft {
   name: string;
   effectiveFrom: string;
@@ -139,11 +140,10 @@ export function SlaPoliciesPage() {
           }}
         />
       ) : null}
-      <DataTable
+      <ResourceTable
         caption={t('sla.title')}
-        {...resourceRows(policies)}
-        rowKey={(p) => p.id}
-        empty={<p className="empty">{t('sla.empty')}</p>}
+        resource={policies}
+        empty={t('sla.empty')}
         columns={[
           textColumn<SlaPolicy>('name', t('sla.name'), (p) => p.definition.name, { rowHeader: true }),
           numberColumn<SlaPolicy>('version', t('sla.version'), (p) => p.version, fmt.number),
@@ -188,6 +188,24 @@ function PolicyEditor(props: { policy: SlaPolicy | null; onCancel(): void; onSav
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const setRow = (i: number, patch: Partial<Row>) =>
     set({ rows: draft.rows.map((r, j) => (j === i ? { ...r, ...patch } : r)) });
+  // A target row's scope: a select of each vocabulary, blank for any.
+  const scope: { key: ScopeKey; label: string; options: Option[] }[] = [
+    {
+      key: 'type',
+      label: t('sla.type'),
+      options: optionsOf(TICKET_TYPES, (v) => t(`desk.ticketTypes.${v}`)),
+    },
+    {
+      key: 'priority',
+      label: t('sla.priority'),
+      options: optionsOf(TICKET_PRIORITIES, (p) => t(`insight.priorities.${p}`)),
+    },
+    {
+      key: 'channel',
+      label: t('sla.channel'),
+      options: optionsOf(CHANNELS, (ch) => t(`insight.channels.${ch}`)),
+    },
+  ];
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
@@ -275,9 +293,11 @@ function PolicyEditor(props: { policy: SlaPolicy | null; onCancel(): void; onSav
           <table>
             <thead>
               <tr>
-                <th scope="col">{t('sla.type')}</th>
-                <th scope="col">{t('sla.priority')}</th>
-                <th scope="col">{t('sla.channel')}</th>
+                {scope.map((c) => (
+                  <th scope="col" key={c.key}>
+                    {c.label}
+                  </th>
+                ))}
                 {METRICS.map((m) => (
                   <th scope="col" key={m}>
                     {t(`sla.minutes.${m}`)}
@@ -290,33 +310,17 @@ function PolicyEditor(props: { policy: SlaPolicy | null; onCancel(): void; onSav
               {draft.rows.map((r, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place.
                 <tr key={i}>
-                  <td>
-                    <OptionSelect
-                      aria-label={t('sla.type')}
-                      value={r.type}
-                      onValue={(type) => setRow(i, { type })}
-                      blank={t('sla.any')}
-                      options={optionsOf(TICKET_TYPES, (v) => t(`desk.ticketTypes.${v}`))}
-                    />
-                  </td>
-                  <td>
-                    <OptionSelect
-                      aria-label={t('sla.priority')}
-                      value={r.priority}
-                      onValue={(priority) => setRow(i, { priority })}
-                      blank={t('sla.any')}
-                      options={optionsOf(TICKET_PRIORITIES, (p) => t(`insight.priorities.${p}`))}
-                    />
-                  </td>
-                  <td>
-                    <OptionSelect
-                      aria-label={t('sla.channel')}
-                      value={r.channel}
-                      onValue={(channel) => setRow(i, { channel })}
-                      blank={t('sla.any')}
-                      options={optionsOf(CHANNELS, (ch) => t(`insight.channels.${ch}`))}
-                    />
-                  </td>
+                  {scope.map((c) => (
+                    <td key={c.key}>
+                      <OptionSelect
+                        aria-label={c.label}
+                        value={r[c.key]}
+                        onValue={(value) => setRow(i, { [c.key]: value })}
+                        blank={t('sla.any')}
+                        options={c.options}
+                      />
+                    </td>
+                  ))}
                   {METRICS.map((m) => (
                     <td key={m}>
                       <input

@@ -11,11 +11,11 @@ import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { codeColumn, textColumn } from '../../kit/columns';
-import { BackLink, CrudRoutes, EditorForm, SavedNotice } from '../../kit/crud';
-import { DataTable } from '../../kit/DataTable';
+import { CrudRoutes, EditorForm, EditorPage, ListHeader } from '../../kit/crud';
+import { ResourceTable } from '../../kit/DataTable';
 import { fieldBinder, namedOptions, SelectField, TextField } from '../../kit/fields';
 import { canonicalTimeZone, timeZoneOptions } from '../../lib/timeZones';
-import { ErrorBanner, FieldGroup, Loading, PageHeader } from '../../lib/ui';
+import { FieldGroup } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -44,21 +44,13 @@ function TeamList() {
 
   return (
     <>
-      <PageHeader
+      <ListHeader
         title={t('teams.title')}
         intro={t('teams.intro')}
-        actions={
-          canWrite ? (
-            <Link
-              to={`new${providerId ? `?providerId=${encodeURIComponent(providerId)}` : ''}`}
-              className="button button-primary"
-            >
-              {t('teams.new')}
-            </Link>
-          ) : null
-        }
+        newLabel={t('teams.new')}
+        canWrite={canWrite}
+        newTo={`new${providerId ? `?providerId=${encodeURIComponent(providerId)}` : ''}`}
       />
-      <SavedNotice />
       <div className="toolbar">
         <SelectField
           label={t('teams.filterProvider')}
@@ -68,14 +60,10 @@ function TeamList() {
           options={namedOptions(providers.data ?? [])}
         />
       </div>
-      <DataTable
+      <ResourceTable
         caption={t('teams.title')}
-        rows={teams.data}
-        rowKey={(team) => team.id}
-        loading={teams.loading}
-        error={teams.error ?? providers.error}
-        onRetry={teams.reload}
-        empty={<p className="empty">{t('teams.empty')}</p>}
+        resource={{ ...teams, error: teams.error ?? providers.error }}
+        empty={t('teams.empty')}
         initialSort={{ key: 'name', direction: 'ascending' }}
         columns={[
           {
@@ -142,9 +130,12 @@ function TeamCreate() {
   const [params] = useSearchParams();
   const providers = useResource(() => adminApi.providers(), []);
   return (
-    <>
-      <PageHeader title={t('teams.newTitle')} actions={<BackLink />} />
-      <ErrorBanner error={providers.error} onRetry={providers.reload} />
+    <EditorPage
+      title={t('teams.newTitle')}
+      error={providers.error}
+      onRetry={providers.reload}
+      loading={!providers.data}
+    >
       {providers.data ? (
         <TeamForm
           providers={providers.data}
@@ -155,10 +146,8 @@ function TeamCreate() {
             navigate('..', { state: { notice: t('teams.created', { name: created.name }) } });
           }}
         />
-      ) : (
-        <Loading />
-      )}
-    </>
+      ) : null}
+    </EditorPage>
   );
 }
 
@@ -170,9 +159,12 @@ function TeamEdit() {
   const team = useResource(() => adminApi.team(id), [id]);
   const providers = useResource(() => adminApi.providers(), []);
   return (
-    <>
-      <PageHeader title={team.data?.name ?? t('teams.editTitle')} actions={<BackLink />} />
-      <ErrorBanner error={team.error ?? providers.error} onRetry={team.reload} />
+    <EditorPage
+      title={team.data?.name ?? t('teams.editTitle')}
+      error={team.error ?? providers.error}
+      onRetry={team.reload}
+      loading={!(team.data && providers.data && !team.loading) && !team.error}
+    >
       {team.data && providers.data && !team.loading ? (
         <TeamForm
           initial={team.data}
@@ -183,10 +175,8 @@ function TeamEdit() {
             navigate('..', { state: { notice: `${updated.name}: ${t('common.saved')}` } });
           }}
         />
-      ) : team.error ? null : (
-        <Loading />
-      )}
-    </>
+      ) : null}
+    </EditorPage>
   );
 }
 

@@ -2,7 +2,7 @@ import type { ApiToken, ApiTokenCreated as CreatedApiToken } from '@shoreline/se
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { textColumn, timeColumn } from '../../kit/columns';
-import { DataTable, resourceRows } from '../../kit/DataTable';
+import { ResourceTable } from '../../kit/DataTable';
 import { FormActions, fieldBinder, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -108,11 +108,10 @@ export function TokensPage() {
         <FormActions busy={submit.busy} label={t('tokens.create')} />
       </form>
       <ErrorBanner error={revokeError} />
-      <DataTable
+      <ResourceTable
         caption={t('tokens.title')}
-        {...resourceRows(tokens)}
-        rowKey={(token) => token.id}
-        empty={<p className="empty">{t('tokens.empty')}</p>}
+        resource={tokens}
+        empty={t('tokens.empty')}
         columns={[
           textColumn<ApiToken>('name', t('common.name'), (token) => token.name, { rowHeader: true }),
           timeColumn<ApiToken>('created', t('common.created'), (token) => token.createdAt, fmt.dateTime),

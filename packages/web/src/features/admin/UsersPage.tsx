@@ -3,7 +3,7 @@ import { ROLES } from '@shoreline/server/contract';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeColumn, textColumn, timeColumn } from '../../kit/columns';
-import { type Column, DataTable, resourceRows } from '../../kit/DataTable';
+import { type Column, ResourceTable } from '../../kit/DataTable';
 import {
   FormActions,
   fieldBinder,
@@ -16,6 +16,7 @@ import {
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
+import { useRowAction } from '../../lib/useRowAction';
 import { useSubmit } from '../../lib/useSubmit';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
@@ -30,28 +31,20 @@ export function UsersPage() {
   const providers = useResource(() => adminApi.providers(), []);
   const [inviting, setInviting] = useState(false);
   const [invite, setInvite] = useState<{ email: string; url: string }>();
-  const [rowError, setRowError] = useState<unknown>();
-  const [pending, setPending] = useState<string>();
+  const row = useRowAction();
 
   const providerName = useMemo(() => {
     const byId = new Map((providers.data ?? []).map((p) => [p.id, p.name]));
     return (id: string | null) => (id ? (byId.get(id) ?? id) : '—');
   }, [providers.data]);
 
-  const update = async (user: User, patch: { role?: Role; active?: boolean }) => {
-    setPending(user.id);
-    setRowError(undefined);
-    try {
+  const update = (user: User, patch: { role?: Role; active?: boolean }) =>
+    row.run(user.id, async () => {
       const { inviteUrl, ...updated } = await adminApi.updateUser(user.id, patch);
       users.set((list) => list?.map((u) => (u.id === updated.id ? updated : u)));
       // Reactivating a cancelled invitation issues a new link (the old one stays dead).
       if (inviteUrl) setInvite({ email: updated.email, url: inviteUrl });
-    } catch (err) {
-      setRowError(err);
-    } finally {
-      setPending(undefined);
-    }
-  };
+    });
 
   const columns: Column<User>[] = [
     textColumn('name', t('common.name'), (u) => u.name, { rowHeader: true }),
@@ -65,7 +58,7 @@ export function UsersPage() {
           <OptionSelect
             aria-label={`${t('users.role')}: ${u.name}`}
             value={u.role}
-            disabled={pending === u.id}
+            disabled={row.pending === u.id}
             onValue={(role) => void update(u, { role })}
             options={optionsOf(ROLES, (r) => t(`role.${r}`))}
           />
@@ -91,7 +84,7 @@ export function UsersPage() {
           <button
             type="button"
             className="button-secondary button-small"
-            disabled={pending === u.id}
+            disabled={row.pending === u.id}
             onClick={() => void update(u, { active: true })}
           >
             {t('users.reactivate')}
@@ -100,7 +93,7 @@ export function UsersPage() {
           <button
             type="button"
             className="button-danger button-small"
-            disabled={pending === u.id}
+            disabled={row.pending === u.id}
             onClick={() => {
               if (window.confirm(t('users.confirmDeactivate', { name: u.name || u.email })))
                 void update(u, { active: false });
@@ -149,13 +142,12 @@ export function UsersPage() {
           }}
         />
       ) : null}
-      <ErrorBanner error={rowError} />
-      <DataTable
+      <ErrorBanner error={row.error} />
+      <ResourceTable
         caption={t('users.title')}
         columns={columns}
-        {...resourceRows(users)}
-        rowKey={(u) => u.id}
-        empty={<p className="empty">{t('common.empty')}</p>}
+        resource={users}
+        empty={t('common.empty')}
         pageSize={50}
         initialSort={{ key: 'name', direction: 'ascending' }}
       />

@@ -5,7 +5,7 @@ import type { WebhookDelivery, WebhookEndpoint } from '@shoreline/server/contrac
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeColumn, numberColumn, textColumn, timeColumn } from '../../kit/columns';
-import { DataTable, resourceRows } from '../../kit/DataTable';
+import { ResourceTable } from '../../kit/DataTable';
 import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -113,11 +113,10 @@ export function WebhooksPage() {
         <FormActions busy={submit.busy} label={t('webhooks.create')} />
       </form>
       <ErrorBanner error={actionError} />
-      <DataTable
+      <ResourceTable
         caption={t('webhooks.title')}
-        {...resourceRows(endpoints)}
-        rowKey={(e) => e.id}
-        empty={<p className="empty">{t('webhooks.empty')}</p>}
+        resource={endpoints}
+        empty={t('webhooks.empty')}
         columns={[
           {
             key: 'url',
@@ -175,11 +174,10 @@ function Deliveries({ endpointId }: { endpointId: string }) {
       <button type="button" className="button-small" onClick={deliveries.reload}>
         {t('webhooks.refresh')}
       </button>
-      <DataTable
+      <ResourceTable
         caption={t('webhooks.deliveriesTitle')}
-        {...resourceRows(deliveries)}
-        rowKey={(d) => d.id}
-        empty={<p className="empty">{t('webhooks.noDeliveries')}</p>}
+        resource={deliveries}
+        empty={t('webhooks.noDeliveries')}
         columns={[
           timeColumn<WebhookDelivery>('created', t('common.created'), (d) => d.createdAt, fmt.dateTime),
           codeColumn<WebhookDelivery>('event', t('webhooks.event'), (d) => d.eventType),

@@ -6,7 +6,7 @@ import { MATCH_KINDS, type MatchKind } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeColumn, textColumn } from '../../kit/columns';
-import { DataTable, resourceRows } from '../../kit/DataTable';
+import { ResourceTable } from '../../kit/DataTable';
 import { FormActions, fieldBinder, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner } from '../../lib/ui';
 import { useResource } from '../../lib/useResource';
@@ -40,11 +40,10 @@ export function ImportMappingsCard({ refresh }: { refresh: number }) {
     <Card title={t('insight.mappings.title')} testId="provider-mappings">
       <p className="muted">{t('insight.mappings.intro')}</p>
       <ErrorBanner error={error} />
-      <DataTable
+      <ResourceTable
         caption={t('insight.mappings.title')}
-        {...resourceRows(mappings)}
-        rowKey={(m) => m.id}
-        empty={<p className="empty">{t('insight.mappings.empty')}</p>}
+        resource={mappings}
+        empty={t('insight.mappings.empty')}
         columns={[
           codeColumn<ProviderMapping>('source', t('insight.mappings.source'), (m) => m.source),
           textColumn<ProviderMapping>('matchKind', t('insight.mappings.matchKind'), (m) =>

@@ -7,7 +7,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
-import { DataTable, resourceRows } from '../../kit/DataTable';
+import { ResourceTable } from '../../kit/DataTable';
 import { FormActions, optionsOf, SelectField } from '../../kit/fields';
 import { ApiError } from '../../lib/api';
 import { Alert, ErrorBanner, Field, PageHeader } from '../../lib/ui';
@@ -199,12 +199,11 @@ function RunList(props: { runs: Resource<ImportRun[]>; onSelect: (id: string) =>
       : format;
   return (
     <Card title={t('insight.imports.pastTitle')}>
-      <DataTable
+      <ResourceTable
         caption={t('insight.imports.pastTitle')}
         testId="import-runs"
-        {...resourceRows(props.runs)}
-        rowKey={(r) => r.id}
-        empty={<p className="empty">{t('insight.imports.pastEmpty')}</p>}
+        resource={props.runs}
+        empty={t('insight.imports.pastEmpty')}
         pageSize={20}
         columns={[
           {

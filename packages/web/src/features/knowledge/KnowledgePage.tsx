@@ -11,7 +11,7 @@ import type {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeColumn, textColumn, timeColumn } from '../../kit/columns';
-import { DataTable, resourceRows } from '../../kit/DataTable';
+import { ResourceTable } from '../../kit/DataTable';
 import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { ErrorBanner, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -58,11 +58,10 @@ export function KnowledgePage() {
       {staleCount(articles.data) > 0 ? (
         <Notice>{t('knowledge.staleCount', { count: staleCount(articles.data) })}</Notice>
       ) : null}
-      <DataTable
+      <ResourceTable
         caption={t('knowledge.title')}
-        {...resourceRows(articles)}
-        rowKey={(a) => a.id}
-        empty={<p className="empty">{t('knowledge.empty')}</p>}
+        resource={articles}
+        empty={t('knowledge.empty')}
         columns={[
           {
             key: 'title',
@@ -152,11 +151,10 @@ function Synonyms() {
         </div>
         <FormActions busy={submit.busy} label={t('knowledge.synonyms.add')} />
       </form>
-      <DataTable
+      <ResourceTable
         caption={t('knowledge.synonyms.title')}
-        {...resourceRows(groups)}
-        rowKey={(g) => g.id}
-        empty={<p className="empty">{t('knowledge.synonyms.empty')}</p>}
+        resource={groups}
+        empty={t('knowledge.synonyms.empty')}
         columns={[
           codeColumn<KnowledgeSynonyms>('language', t('knowledge.synonyms.language'), (g) => g.language),
           textColumn<KnowledgeSynonyms>('terms', t('knowledge.synonyms.terms'), (g) => g.terms.join(', ')),
@@ -342,11 +340,11 @@ function History(props: {
   return (
     <>
       <ErrorBanner error={submit.bannerError} />
-      <DataTable
+      <ResourceTable
         caption={t('knowledge.history')}
-        {...resourceRows(versions)}
+        resource={versions}
         rowKey={(v) => String(v.number)}
-        empty={<p className="empty">{t('knowledge.noHistory')}</p>}
+        empty={t('knowledge.noHistory')}
         columns={[
           textColumn<KnowledgeVersion>('number', t('knowledge.version'), (v) => String(v.number)),
           textColumn<KnowledgeVersion>('title', t('knowledge.articleTitle'), (v) => v.title),
