@@ -1,5 +1,14 @@
 import { sql } from 'kysely';
-import { execScript, type Migration, orgTable } from '../../platform/db/migrate.js';
+import {
+  execScript,
+  type Migration,
+  orgTable,
+  rowTrigger,
+  signalFunction,
+} from '../../platform/db/migrate.js';
+
+/** The trigger function that tells every process an organization's help center changed. */
+const SITE_SIGNAL = 'knowledge_site_signal';
 
 export const knowledgeMigrations: Migration[] = [
   {
@@ -98,19 +107,21 @@ export const knowledgeMigrations: Migration[] = [
           'ticket_id text',
         ])}
         create index knowledge_sessions_started on knowledge_sessions (organization_id, started_at);
-        create table knowledge_activity (
-          id bigserial primary key,
-          organization_id text not null references organizations(id),
-          session_id text not null references knowledge_sessions(id),
-          kind text not null check (kind in ('search', 'view', 'feedback')),
-          at timestamptz not null,
-          query text,
-          results integer,
-          article_id text,
-          language text,
-          helpful boolean,
-          comment text
-        );
+        ${orgTable(
+          'knowledge_activity',
+          [
+            'session_id text not null references knowledge_sessions(id)',
+            "kind text not null check (kind in ('search', 'view', 'feedback'))",
+            'at timestamptz not null',
+            'query text',
+            'results integer',
+            'article_id text',
+            'language text',
+            'helpful boolean',
+            'comment text',
+          ],
+          'id bigserial primary key',
+        )}
         create index knowledge_activity_session on knowledge_activity (session_id, at);
         `,
       );
@@ -125,30 +136,23 @@ export const knowledgeMigrations: Migration[] = [
       await execScript(
         db,
         `
-        create function knowledge_site_signal() returns trigger language plpgsql as $$
-          begin perform pg_notify('shoreline_signals', 'knowledge.site:' || coalesce(new.organization_id, old.organization_id)); return null; end $$;
-        create trigger knowledge_settings_site_signal after insert or update or delete on knowledge_settings
-          for each row execute function knowledge_site_signal();
-        create trigger knowledge_categories_site_signal after insert or update or delete on knowledge_categories
-          for each row execute function knowledge_site_signal();
-        create trigger knowledge_sections_site_signal after insert or update or delete on knowledge_sections
-          for each row execute function knowledge_site_signal();
-        create trigger knowledge_articles_site_signal after insert or delete on knowledge_articles
-          for each row execute function knowledge_site_signal();
-        create trigger knowledge_articles_public_signal after update on knowledge_articles
-          for each row when (
-            old.slug is distinct from new.slug
-            or old.section_id is distinct from new.section_id
-            or old.internal is distinct from new.internal
-          ) execute function knowledge_site_signal();
-        create trigger knowledge_translations_site_signal after insert or delete on knowledge_translations
-          for each row execute function knowledge_site_signal();
-        create trigger knowledge_translations_published_signal after update on knowledge_translations
-          for each row when (
-            old.published_version is distinct from new.published_version
-            or old.title is distinct from new.title
-            or old.body_html is distinct from new.body_html
-          ) execute function knowledge_site_signal();
+        ${signalFunction(SITE_SIGNAL, 'knowledge.site')}
+        ${rowTrigger('knowledge_settings_site_signal', 'insert or update or delete on knowledge_settings', SITE_SIGNAL)}
+        ${rowTrigger('knowledge_categories_site_signal', 'insert or update or delete on knowledge_categories', SITE_SIGNAL)}
+        ${rowTrigger('knowledge_sections_site_signal', 'insert or update or delete on knowledge_sections', SITE_SIGNAL)}
+        ${rowTrigger('knowledge_articles_site_signal', 'insert or delete on knowledge_articles', SITE_SIGNAL)}
+        ${rowTrigger('knowledge_articles_public_signal', 'update on knowledge_articles', SITE_SIGNAL, [
+          'slug',
+          'section_id',
+          'internal',
+        ])}
+        ${rowTrigger('knowledge_translations_site_signal', 'insert or delete on knowledge_translations', SITE_SIGNAL)}
+        ${rowTrigger(
+          'knowledge_translations_published_signal',
+          'update on knowledge_translations',
+          SITE_SIGNAL,
+          ['published_version', 'title', 'body_html'],
+        )}
         `,
       );
     },
