@@ -1,8 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { Json, Timestamp } from '../../platform/db/columns.js';
 import { scopedTables } from '../../platform/scope.js';
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
 
 /** What a record says, in the log and while it waits to join it: the columns its hash covers. */
 interface AuditContentColumns {
