@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Auth, TestApp } from '../../src/test-support/test-app.js';
-import { helpCenterWithArticle } from './support.js';
+import { withHelpCenter } from './support.js';
 
 /**
  * Issue 13 must-show 4 (the article page under 20 ms): a server remembers each rendered article
@@ -27,16 +27,13 @@ describe('knowledge: the help center remembers article pages and forgets them on
     await sql`alter table knowledge_translations enable trigger ${trigger}`.execute(db);
   };
 
-  beforeAll(async () => {
-    ({ t, admin, articleId } = await helpCenterWithArticle('cached', {
-      slug: 'delivery',
-      title: 'Delivery times',
-      body: 'Two to four days.',
-    }));
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  withHelpCenter(
+    'cached',
+    { slug: 'delivery', title: 'Delivery times', body: 'Two to four days.' },
+    (started) => {
+      ({ t, admin, articleId } = started);
+    },
+  );
 
   it('answers a revalidation with 304 and still records the view', async () => {
     const first = await t.request(path);
