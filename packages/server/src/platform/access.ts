@@ -1,4 +1,5 @@
 import type { Config } from './config.js';
+import { notFound } from './http/problem.js';
 import type { Actor } from './scope.js';
 
 /** Whether an actor may take an action. Pure: decided by role and provider alone. */
@@ -49,3 +50,22 @@ export function collectAccess(
 
 /** Every signed-in user (sign-in itself is the platform's job). */
 export const anyone: Rule = () => true;
+
+/** The organization's own admins (a vendor's admins manage nothing of the organization's). */
+export const organizationAdmin: Rule = (actor) => actor.role === 'admin' && actor.providerId === null;
+
+/** The organization's own admins and supervisors. */
+export const organizationLead: Rule = (actor) => actor.providerId === null && actor.role !== 'agent';
+
+/** Admins and supervisors, the organization's or a vendor's (their scope keeps them to their provider). */
+export const adminOrSupervisor: Rule = (actor) => actor.role === 'admin' || actor.role === 'supervisor';
+
+/**
+ * A module's `authorize(actor, action)`: nothing when the policy lets the actor take the action,
+ * else the module's 404 naming `what` (a 404, not a 403: what the actor may not touch stays unseen).
+ */
+export function authorizer<P extends Policy>(policy: P, what: string) {
+  return (actor: Actor, action: keyof P & string): void => {
+    if (!policy[action]?.(actor)) throw notFound(what);
+  };
+}

@@ -1,5 +1,6 @@
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../demo/seed.js';
 import { createShoreline, type Shoreline } from '../main.js';
+import { addUser, createOrganization } from '../modules/identity/index.js';
 import { type Clock, systemClock } from '../platform/clock.js';
 import { loadConfig } from '../platform/config.js';
 import { type DatabaseTarget, openForApp, primaryTarget } from './databases.js';
@@ -95,6 +96,27 @@ export async function startDemoAdmin(): Promise<{ t: TestApp; admin: Auth; provi
     items: { id: string }[];
   };
   return { t, admin, providerId: providers.items[0]!.id };
+}
+
+/**
+ * A new organization beside the app's own, with one admin (the demo password) signed in: what a test
+ * of moving data between organizations (export, import) starts from.
+ */
+export async function adminOfNewOrganization(
+  t: TestApp,
+  names: { organization: string; email: string; admin?: string },
+): Promise<{ organizationId: string; auth: Auth }> {
+  const { db, clock } = t.shoreline.ctx;
+  const { organizationId } = await createOrganization(db, clock, { name: names.organization });
+  await addUser(db, clock, {
+    organizationId,
+    email: names.email,
+    name: names.admin ?? 'Admin',
+    role: 'admin',
+    providerId: null,
+    password: DEMO_PASSWORD,
+  });
+  return { organizationId, auth: await t.login(names.email, DEMO_PASSWORD) };
 }
 
 /**

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { ANCHOR_SIGNATURE_HEADER, anchorSignature, readAnchors } from '../../src/modules/audit/anchors.js';
-import { GENESIS, recordHash } from '../../src/modules/audit/chain.js';
+import { GENESIS, recordHash, storedContent } from '../../src/modules/audit/chain.js';
 import { appendAudit } from '../../src/modules/audit/index.js';
 import { appendOnlyTrigger } from '../../src/modules/audit/service.js';
 import { fixedClock } from '../../src/platform/clock.js';
@@ -150,15 +150,7 @@ describe('audit anchors outside the database', () => {
     const statements: string[] = [];
     let prev = rows.find((r) => Number(r.seq) === 2)?.hash ?? GENESIS;
     for (const r of rows.filter((x) => Number(x.seq) >= 3)) {
-      const content = {
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        subjectType: r.subject_type,
-        subjectId: r.subject_id,
-        providerId: r.provider_id,
-        payload: { n: 'forged' },
-      };
+      const content = { ...storedContent(r), payload: { n: 'forged' } };
       const hash = recordHash(prev, content);
       statements.push(
         `update audit_log set payload = '{"n":"forged"}', prev_hash = '${prev}', hash = '${hash}' where organization_id = '${organizationId}' and seq = ${r.seq}`,

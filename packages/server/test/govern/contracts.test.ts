@@ -414,6 +414,9 @@ describe('govern: contracts and settlement', () => {
 
   it('the governance register: reviews scheduled once, an action closed with evidence, an overdue escalation', async () => {
     const path = `/api/govern/contracts/${contractId}/governance`;
+    /** Adds an item to the register as the admin; its answer. */
+    const addItem = async (body: Record<string, unknown>) =>
+      (await app.request(path, { auth: admin, body })).json();
     for (let i = 0; i < 2; i++) {
       const res = await app.request(`${path}/reviews`, {
         auth: admin,
@@ -432,35 +435,25 @@ describe('govern: contracts and settlement', () => {
       ]);
       expect(reviews).toHaveLength(10);
     }
-    const action = await (
-      await app.request(path, {
-        auth: admin,
-        body: {
-          kind: 'action',
-          title: 'Retrain the Riga team on refunds',
-          owner: 'Līga Bērziņa',
-          dueOn: '2025-02-28',
-        },
-      })
-    ).json();
+    const action = await addItem({
+      kind: 'action',
+      title: 'Retrain the Riga team on refunds',
+      owner: 'Līga Bērziņa',
+      dueOn: '2025-02-28',
+    });
     const done = await app.request(`/api/govern/governance/${action.id}`, {
       method: 'PATCH',
       auth: admin,
       body: { status: 'done', evidence: 'Training log 2025-02-21' },
     });
     expect(await done.json()).toMatchObject({ status: 'done', evidence: 'Training log 2025-02-21' });
-    const late = await (
-      await app.request(path, {
-        auth: admin,
-        body: {
-          kind: 'escalation',
-          title: 'Backlog over 2 days',
-          owner: 'Bence Kovács',
-          dueOn: '2025-01-10',
-          level: 1,
-        },
-      })
-    ).json();
+    const late = await addItem({
+      kind: 'escalation',
+      title: 'Backlog over 2 days',
+      owner: 'Bence Kovács',
+      dueOn: '2025-01-10',
+      level: 1,
+    });
     expect(late).toMatchObject({ level: 1, holder: 'operational', overdue: true, nextLevel: 2 });
     const bad = await app.request(path, { auth: admin, body: { kind: 'meeting', title: 'x', owner: 'y' } });
     expect(bad.status).toBe(400);
@@ -696,29 +689,26 @@ describe('govern: contracts and settlement', () => {
       { level: 2, holder: 'service manager', contact: 'sm@manilacx.example', days: 4 },
       { level: 3, holder: 'steering committee', days: 9 },
     ];
-    const bad = await app.request('/api/govern/contracts', {
-      auth: admin,
-      body: {
-        providerId: manila.id,
-        effectiveFrom: '2025-01-01',
-        reason: 'signed',
-        approvedBy: 'Head of CS',
-        document: { ...document(14_400), escalationLadder: [{ level: 2, holder: 'x', days: 1 }] },
-      },
-    });
-    expect(bad.status).toBe(400);
-    expect((await bad.json()).field).toBe('document.escalationLadder');
-    const applied = await (
-      await app.request('/api/govern/contracts', {
+    /** Applies a Manila contract whose document is `doc`, signed on 1 January. */
+    const applyManila = (doc: object) =>
+      app.request('/api/govern/contracts', {
         auth: admin,
         body: {
           providerId: manila.id,
           effectiveFrom: '2025-01-01',
           reason: 'signed',
           approvedBy: 'Head of CS',
-          document: { ...document(14_400), escalationLadder: ladder, chronicEscalationLevel: 3 },
+          document: doc,
         },
-      })
+      });
+    const bad = await applyManila({
+      ...document(14_400),
+      escalationLadder: [{ level: 2, holder: 'x', days: 1 }],
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).field).toBe('document.escalationLadder');
+    const applied = await (
+      await applyManila({ ...document(14_400), escalationLadder: ladder, chronicEscalationLevel: 3 })
     ).json();
     const register = `/api/govern/contracts/${applied.contractId}/governance`;
     // A level the ladder does not have is refused, naming the field.

@@ -1,8 +1,12 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
-import { addUser, createOrganization } from '../../src/modules/identity/index.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import {
+  type Auth,
+  adminOfNewOrganization,
+  startTestApp,
+  type TestApp,
+} from '../../src/test-support/test-app.js';
 
 /** A 1 × 1 PNG. */
 const PIXEL =
@@ -94,16 +98,10 @@ describe('knowledge: attachments and images', () => {
       files: { sha256: string; contentBase64: string }[];
     };
     expect(exported.files.map((f) => f.sha256)).toEqual([sha(PIXEL)]);
-    const other = await createOrganization(t.shoreline.ctx.db, t.shoreline.ctx.clock, { name: 'Files Co' });
-    await addUser(t.shoreline.ctx.db, t.shoreline.ctx.clock, {
-      organizationId: other.organizationId,
+    const { auth: otherAdmin } = await adminOfNewOrganization(t, {
+      organization: 'Files Co',
       email: 'admin@files.example',
-      name: 'Admin',
-      role: 'admin',
-      providerId: null,
-      password: DEMO_PASSWORD,
     });
-    const otherAdmin = await t.login('admin@files.example', DEMO_PASSWORD);
     await t.request('/api/knowledge/settings', {
       auth: otherAdmin,
       method: 'PATCH',
@@ -117,16 +115,10 @@ describe('knowledge: attachments and images', () => {
     expect((await t.request(`/help/files-copy/files/${sha(PIXEL)}`)).status).toBe(200);
     // A file whose bytes do not match its hash is refused.
     const tampered = { ...exported, files: [{ ...exported.files[0]!, contentBase64: b64('x') }] };
-    const third = await createOrganization(t.shoreline.ctx.db, t.shoreline.ctx.clock, { name: 'Third' });
-    await addUser(t.shoreline.ctx.db, t.shoreline.ctx.clock, {
-      organizationId: third.organizationId,
+    const { auth: thirdAdmin } = await adminOfNewOrganization(t, {
+      organization: 'Third',
       email: 'admin@third.example',
-      name: 'Admin',
-      role: 'admin',
-      providerId: null,
-      password: DEMO_PASSWORD,
     });
-    const thirdAdmin = await t.login('admin@third.example', DEMO_PASSWORD);
     const bad = await t.request('/api/knowledge/import', { auth: thirdAdmin, body: tampered });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { field: string }).field).toBe('files.0.sha256');

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Auth, TestApp } from '../../src/test-support/test-app.js';
-import { helpCenterWithArticle } from './support.js';
+import { withHelpCenter } from './support.js';
 
 /**
  * Issue 13 must-show 4 (the article page under 20 ms): a server remembers each rendered article
@@ -16,17 +16,24 @@ describe('knowledge: the help center remembers article pages and forgets them on
   let articleId: string;
   const path = '/help/cached/en/articles/delivery';
   const title = async () => /<title>([^<]*) ·/.exec(await (await t.request(path)).text())?.[1];
+  /** Changes the article's title by SQL with its trigger off: a change no process hears of. */
+  const retitleSilently = async (newTitle: string) => {
+    const db = t.shoreline.ctx.db;
+    const trigger = sql.raw('knowledge_translations_published_signal');
+    await sql`alter table knowledge_translations disable trigger ${trigger}`.execute(db);
+    await sql`update knowledge_translations set title = ${newTitle} where article_id = ${articleId}`.execute(
+      db,
+    );
+    await sql`alter table knowledge_translations enable trigger ${trigger}`.execute(db);
+  };
 
-  beforeAll(async () => {
-    ({ t, admin, articleId } = await helpCenterWithArticle('cached', {
-      slug: 'delivery',
-      title: 'Delivery times',
-      body: 'Two to four days.',
-    }));
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  withHelpCenter(
+    'cached',
+    { slug: 'delivery', title: 'Delivery times', body: 'Two to four days.' },
+    (started) => {
+      ({ t, admin, articleId } = started);
+    },
+  );
 
   it('answers a revalidation with 304 and still records the view', async () => {
     const first = await t.request(path);
@@ -58,13 +65,7 @@ describe('knowledge: the help center remembers article pages and forgets them on
     const db = t.shoreline.ctx.db;
     expect(await title()).toBe('Delivery times');
     // Remembered: a change that sends no signal is not seen.
-    await sql`alter table knowledge_translations disable trigger knowledge_translations_published_signal`.execute(
-      db,
-    );
-    await sql`update knowledge_translations set title = 'Silent' where article_id = ${articleId}`.execute(db);
-    await sql`alter table knowledge_translations enable trigger knowledge_translations_published_signal`.execute(
-      db,
-    );
+    await retitleSilently('Silent');
     expect(await title()).toBe('Delivery times');
     // Another process (here plain SQL) changes the published text: the signal arrives at commit.
     await sql`update knowledge_translations set title = 'Signalled' where article_id = ${articleId}`.execute(
@@ -75,13 +76,7 @@ describe('knowledge: the help center remembers article pages and forgets them on
     expect(await title()).toBe('Signalled');
     // A feedback count is not what visitors see: it sends no signal (the page stays remembered,
     // so a silent title change made before it is still not shown).
-    await sql`alter table knowledge_translations disable trigger knowledge_translations_published_signal`.execute(
-      db,
-    );
-    await sql`update knowledge_translations set title = 'Marker' where article_id = ${articleId}`.execute(db);
-    await sql`alter table knowledge_translations enable trigger knowledge_translations_published_signal`.execute(
-      db,
-    );
+    await retitleSilently('Marker');
     await sql`update knowledge_translations set helpful_yes = helpful_yes + 1 where article_id = ${articleId}`.execute(
       db,
     );

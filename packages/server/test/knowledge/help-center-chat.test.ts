@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Auth, TestApp } from '../../src/test-support/test-app.js';
-import { helpCenterWithArticle } from './support.js';
+import { withHelpCenter } from './support.js';
 
 /**
  * Issue 13 must-show 1, the chat part (decision 0034): a help center whose settings name a chat
@@ -14,16 +14,13 @@ describe('knowledge: the help center offers the chat widget with what the visito
   let articleId: string;
   const article = '/help/chatty/en/articles/returns';
 
-  beforeAll(async () => {
-    ({ t, admin, articleId } = await helpCenterWithArticle('chatty', {
-      slug: 'returns',
-      title: 'Returning an order',
-      body: 'Within 30 days.',
-    }));
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  withHelpCenter(
+    'chatty',
+    { slug: 'returns', title: 'Returning an order', body: 'Within 30 days.' },
+    (started) => {
+      ({ t, admin, articleId } = started);
+    },
+  );
 
   it('has no script and no chat context while no widget is set', async () => {
     const html = await (await t.request(article)).text();

@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
-import { addUser, createOrganization } from '../../src/modules/identity/index.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import {
+  type Auth,
+  adminOfNewOrganization,
+  startTestApp,
+  type TestApp,
+} from '../../src/test-support/test-app.js';
 
 type Article = {
   slug: string;
@@ -25,16 +29,10 @@ describe('knowledge: imports from Zendesk Guide, Freshdesk and Zammad', () => {
   /** A new organization with an admin, its help center at `slug`. */
   const freshAdmin = async (slug: string): Promise<Auth> => {
     n++;
-    const org = await createOrganization(t.shoreline.ctx.db, t.shoreline.ctx.clock, { name: `Import ${n}` });
-    await addUser(t.shoreline.ctx.db, t.shoreline.ctx.clock, {
-      organizationId: org.organizationId,
+    const { auth } = await adminOfNewOrganization(t, {
+      organization: `Import ${n}`,
       email: `admin${n}@import.example`,
-      name: 'Admin',
-      role: 'admin',
-      providerId: null,
-      password: DEMO_PASSWORD,
     });
-    const auth = await t.login(`admin${n}@import.example`, DEMO_PASSWORD);
     await t.request('/api/knowledge/settings', { auth, method: 'PATCH', body: { slug } });
     return auth;
   };

@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
-import { addUser, createOrganization } from '../../src/modules/identity/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import {
+  type Auth,
+  adminOfNewOrganization,
+  startTestApp,
+  type TestApp,
+} from '../../src/test-support/test-app.js';
 
 type Json = Record<string, unknown>;
 type Article = {
@@ -308,16 +312,11 @@ describe('knowledge: articles, workflow and the help center', () => {
 
   it('exports the knowledge base and imports it into an empty organization identically', async () => {
     const exported = await call<Json>('/api/knowledge/export', admin);
-    const other = await createOrganization(t.shoreline.ctx.db, clock, { name: 'Empty Co' });
-    await addUser(t.shoreline.ctx.db, clock, {
-      organizationId: other.organizationId,
+    const { auth: otherAdmin } = await adminOfNewOrganization(t, {
+      organization: 'Empty Co',
       email: 'admin@empty.example',
-      name: 'Empty admin',
-      role: 'admin',
-      providerId: null,
-      password: DEMO_PASSWORD,
+      admin: 'Empty admin',
     });
-    const otherAdmin = await t.login('admin@empty.example', DEMO_PASSWORD);
     const result = await call<{ articles: number; versions: number }>(
       '/api/knowledge/import',
       otherAdmin,

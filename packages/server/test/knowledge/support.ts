@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
@@ -26,4 +26,24 @@ export async function helpCenterWithArticle(
   });
   expect(published.status).toBe(200);
   return { t, admin, articleId };
+}
+
+/**
+ * The suite's help center with one article (helpCenterWithArticle), started before its tests and
+ * closed after them; `use` receives the app, the admin and the article's id.
+ */
+export function withHelpCenter(
+  slug: string,
+  article: { slug: string; title: string; body: string },
+  use: (started: { t: TestApp; admin: Auth; articleId: string }) => void,
+): void {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    const started = await helpCenterWithArticle(slug, article);
+    app = started.t;
+    use(started);
+  }, 120_000);
+  afterAll(async () => {
+    await app?.close();
+  });
 }

@@ -41,6 +41,10 @@ describe('sales handoff', () => {
       )
     ).id;
 
+  /** `who` hands the conversation `ticketId` off as a lead: the answer. */
+  const raiseLead = (who: Auth | undefined, ticketId: string, body: object) =>
+    app.request(`/api/sales/tickets/${ticketId}/lead`, { auth: who, body });
+
   beforeAll(async () => {
     app = await startTestApp({ demo: true, clock });
     for (const [who, email] of Object.entries(DEMO_USERS)) auth[who] = await app.login(email, DEMO_PASSWORD);
@@ -51,9 +55,10 @@ describe('sales handoff', () => {
 
   it('turns a vendor agent’s conversation into a lead attributed to its team and provider, and a webhook event', async () => {
     const ticketId = await openTicket('Manila Follow-the-sun', 'Interested in the business plan');
-    const res = await app.request(`/api/sales/tickets/${ticketId}/lead`, {
-      auth: auth.vendorAgent,
-      body: { interest: 'Business plan', valueMinor: 120_000, currency: 'EUR' },
+    const res = await raiseLead(auth.vendorAgent, ticketId, {
+      interest: 'Business plan',
+      valueMinor: 120_000,
+      currency: 'EUR',
     });
     expect(res.status).toBe(201);
     const lead = await json<Lead & { contact: string; channel: string; raisedBy: string }>(res);
@@ -73,9 +78,10 @@ describe('sales handoff', () => {
     expect(events).toEqual([{ type: 'lead.created', provider_id: lead.providerId }]);
 
     // Once per conversation.
-    const again = await app.request(`/api/sales/tickets/${ticketId}/lead`, {
-      auth: auth.agent,
-      body: { interest: 'Business plan', valueMinor: 1, currency: 'EUR' },
+    const again = await raiseLead(auth.agent, ticketId, {
+      interest: 'Business plan',
+      valueMinor: 1,
+      currency: 'EUR',
     });
     expect(again.status).toBe(409);
 
@@ -100,10 +106,7 @@ describe('sales handoff', () => {
     // An in-house lead, lost.
     const inHouse = await openTicket('Istanbul Care', 'Upgrade?');
     const other = await json<Lead>(
-      await app.request(`/api/sales/tickets/${inHouse}/lead`, {
-        auth: auth.agent,
-        body: { interest: 'Upgrade', valueMinor: 5_000, currency: 'EUR' },
-      }),
+      await raiseLead(auth.agent, inHouse, { interest: 'Upgrade', valueMinor: 5_000, currency: 'EUR' }),
     );
     await app.request(`/api/sales/leads/${other.id}/outcome`, {
       auth: auth.admin,
@@ -143,15 +146,9 @@ describe('sales handoff', () => {
 
   it('refuses a vendor agent’s handoff of another provider’s conversation, and bad input naming the field', async () => {
     const inHouse = await openTicket('Istanbul Care', 'Not yours');
-    const res = await app.request(`/api/sales/tickets/${inHouse}/lead`, {
-      auth: auth.vendorAgent,
-      body: { interest: 'x', valueMinor: 1, currency: 'EUR' },
-    });
+    const res = await raiseLead(auth.vendorAgent, inHouse, { interest: 'x', valueMinor: 1, currency: 'EUR' });
     expect(res.status).toBe(404);
-    const bad = await app.request(`/api/sales/tickets/${inHouse}/lead`, {
-      auth: auth.agent,
-      body: { interest: 'x', valueMinor: -1, currency: 'eur' },
-    });
+    const bad = await raiseLead(auth.agent, inHouse, { interest: 'x', valueMinor: -1, currency: 'eur' });
     expect(bad.status).toBe(400);
     const problem = await json<{ errors: { field: string }[] }>(bad);
     expect(problem.errors.map((e) => e.field).sort()).toEqual(['currency', 'valueMinor']);

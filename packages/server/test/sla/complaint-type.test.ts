@@ -22,6 +22,9 @@ const due = async (id: string) => {
   };
   return Object.fromEntries(body.targets.map((x) => [x.metric, x.dueAt]));
 };
+/** The admin changes a ticket's type: the answer. */
+const retype = (id: string, type: string) =>
+  t.request(`/api/tickets/${id}/type`, { method: 'PATCH', auth: admin, body: { type } });
 const open = async (type?: string) => {
   const res = await t.request('/api/tickets', {
     auth: admin,
@@ -68,11 +71,7 @@ describe('the complaint type and its SLA', () => {
   it('changing the type matches again from the ticket’s creation, and is a history step', async () => {
     const id = await open('question');
     clock.advance(600_000);
-    const res = await t.request(`/api/tickets/${id}/type`, {
-      method: 'PATCH',
-      auth: admin,
-      body: { type: 'complaint' },
-    });
+    const res = await retype(id, 'complaint');
     expect(res.status).toBe(200);
     expect(((await res.json()) as { type: string }).type).toBe('complaint');
     await settle();
@@ -84,11 +83,7 @@ describe('the complaint type and its SLA', () => {
   });
   it('refuses a type outside the vocabulary, naming the field', async () => {
     const id = await open();
-    const res = await t.request(`/api/tickets/${id}/type`, {
-      method: 'PATCH',
-      auth: admin,
-      body: { type: 'rant' },
-    });
+    const res = await retype(id, 'rant');
     expect(res.status).toBe(400);
     expect(((await res.json()) as { field: string }).field).toBe('type');
   });

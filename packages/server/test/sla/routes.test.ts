@@ -74,12 +74,16 @@ describe('SLA policies over HTTP', () => {
 });
 
 describe('a live ticket’s SLA', () => {
-  it('gives countdowns to agents who see the ticket, 404 to a vendor agent who does not', async () => {
+  /** An e-mail ticket an in-house agent opens for the Istanbul team: its id. */
+  const agentTicket = async (subject: string) => {
     const res = await t.request('/api/tickets', {
       auth: auth.agent!,
-      body: { subject: 'Late parcel', channel: 'email', teamId: istanbulTeam },
+      body: { subject, channel: 'email', teamId: istanbulTeam },
     });
-    const { id } = (await res.json()) as { id: string };
+    return ((await res.json()) as { id: string }).id;
+  };
+  it('gives countdowns to agents who see the ticket, 404 to a vendor agent who does not', async () => {
+    const id = await agentTicket('Late parcel');
     await settle();
     const sla = await t.request(`/api/sla/tickets/${id}`, { auth: auth.agent! });
     expect(sla.status).toBe(200);
@@ -89,11 +93,7 @@ describe('a live ticket’s SLA', () => {
     expect((await t.request(`/api/sla/tickets/${id}`, { auth: auth.vendorAgent! })).status).toBe(404);
   });
   it('the inbox page carries its tickets’ countdowns, within the caller’s scope only', async () => {
-    const res = await t.request('/api/tickets', {
-      auth: auth.agent!,
-      body: { subject: 'Broken zipper', channel: 'email', teamId: istanbulTeam },
-    });
-    const { id } = (await res.json()) as { id: string };
+    const id = await agentTicket('Broken zipper');
     await settle();
     type Page = {
       items: { id: string }[];
@@ -120,11 +120,7 @@ describe('a live ticket’s SLA', () => {
         }
       ).rows.reduce((sum, r) => sum + r.slaMeasured, 0);
     const before = await measured();
-    const res = await t.request('/api/tickets', {
-      auth: auth.agent!,
-      body: { subject: 'Quick one', channel: 'email', teamId: istanbulTeam },
-    });
-    const { id } = (await res.json()) as { id: string };
+    const id = await agentTicket('Quick one');
     await t.request(`/api/tickets/${id}/status`, {
       method: 'PATCH',
       auth: auth.agent!,

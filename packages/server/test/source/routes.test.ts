@@ -93,14 +93,13 @@ describe('cost comparison over HTTP', () => {
 });
 
 describe('the PDF report', () => {
+  /** The example scenario's report, as `who` asks for it (locale and labels as given). */
+  const report = (who: Auth, ask: { locale?: string; labels?: Record<string, string> }) =>
+    t.request('/api/source/report', { auth: who, body: { definition: exampleDefinition(), ...ask } });
   it('carries the comparison and its figures in the labels the reader chose', async () => {
-    const res = await t.request('/api/source/report', {
-      auth: auth.admin!,
-      body: {
-        definition: exampleDefinition(),
-        locale: 'en',
-        labels: { title: 'Sourcing report', perContact: 'Cost per contact' },
-      },
+    const res = await report(auth.admin!, {
+      locale: 'en',
+      labels: { title: 'Sourcing report', perContact: 'Cost per contact' },
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/pdf');
@@ -114,13 +113,9 @@ describe('the PDF report', () => {
     expect(words).toContain('1.74'); // Philippines per resolution, 173.58 cents
   });
   it('prints Turkish letters and Hebrew from the embedded font, Hebrew drawn right to left', async () => {
-    const tr = await t.request('/api/source/report', {
-      auth: auth.admin!,
-      body: {
-        definition: exampleDefinition(),
-        locale: 'tr',
-        labels: { title: 'Dış kaynak kullanımı karar raporu', perContact: 'İletişim başına maliyet' },
-      },
+    const tr = await report(auth.admin!, {
+      locale: 'tr',
+      labels: { title: 'Dış kaynak kullanımı karar raporu', perContact: 'İletişim başına maliyet' },
     });
     expect(tr.status).toBe(200);
     const trWords = (await pdfText(Buffer.from(await tr.arrayBuffer()))).text;
@@ -128,10 +123,7 @@ describe('the PDF report', () => {
     expect(trWords).toContain('İletişim başına maliyet');
     expect(trWords).toContain('1.485.814'); // Turkish grouping
 
-    const he = await t.request('/api/source/report', {
-      auth: auth.admin!,
-      body: { definition: exampleDefinition(), locale: 'he', labels: { perContact: 'עלות', fte: 'משרות' } },
-    });
+    const he = await report(auth.admin!, { locale: 'he', labels: { perContact: 'עלות', fte: 'משרות' } });
     expect(he.status).toBe(200);
     const heWords = (await pdfText(Buffer.from(await he.arrayBuffer()))).text;
     // The glyphs map back to Hebrew letters (none is missing from the font), which PDF.js reads back
@@ -150,19 +142,13 @@ describe('the PDF report', () => {
       },
     });
     expect(res.status).toBe(201);
-    const report = await t.request('/api/source/report', {
-      auth: auth.admin!,
-      body: { definition: exampleDefinition(), locale: 'en' },
-    });
-    const words = (await pdfText(Buffer.from(await report.arrayBuffer()))).text;
+    const pdf = await report(auth.admin!, { locale: 'en' });
+    const words = (await pdfText(Buffer.from(await pdf.arrayBuffer()))).text;
     expect(words).toContain('Nearshore for Polish and German overflow');
     expect(words).toContain('Approver: COO');
   });
   it('is refused to vendor staff', async () => {
-    const res = await t.request('/api/source/report', {
-      auth: auth.vendorAdmin!,
-      body: { definition: exampleDefinition() },
-    });
+    const res = await report(auth.vendorAdmin!, {});
     expect(res.status).toBe(404);
   });
 });
@@ -295,26 +281,20 @@ describe('vendors, scorecards and pilots', () => {
     });
     expect(card.status).toBe(201);
     const { id } = (await card.json()) as { id: string };
-    await t.request(`/api/source/scorecards/${id}/scores`, {
-      method: 'PUT',
-      auth: auth.admin!,
-      body: {
-        scores: [
-          { vendorId: a, criterion: 'quality', score: 5 },
-          { vendorId: b, criterion: 'quality', score: 3 },
-        ],
-      },
-    });
-    const res = await t.request(`/api/source/scorecards/${id}/scores`, {
-      method: 'PUT',
-      auth: auth.supervisor!,
-      body: {
-        scores: [
-          { vendorId: a, criterion: 'quality', score: 3 },
-          { vendorId: b, criterion: 'quality', score: 3 },
-        ],
-      },
-    });
+    /** One evaluator's quality scores of vendors a and b. */
+    const scoreQuality = (evaluator: Auth, scoreA: number, scoreB: number) =>
+      t.request(`/api/source/scorecards/${id}/scores`, {
+        method: 'PUT',
+        auth: evaluator,
+        body: {
+          scores: [
+            { vendorId: a, criterion: 'quality', score: scoreA },
+            { vendorId: b, criterion: 'quality', score: scoreB },
+          ],
+        },
+      });
+    await scoreQuality(auth.admin!, 5, 3);
+    const res = await scoreQuality(auth.supervisor!, 3, 3);
     const view = (await res.json()) as {
       evaluators: string[];
       result: {

@@ -11,6 +11,30 @@ export interface AuditContent {
   readonly payload: unknown;
 }
 
+/** The hashed columns of a stored record, as `audit_log` and `audit_pending` both hold them. */
+export interface StoredAuditContent {
+  readonly at: Date;
+  readonly actor: string;
+  readonly action: string;
+  readonly subject_type: string;
+  readonly subject_id: string;
+  readonly provider_id: string | null;
+  readonly payload: unknown;
+}
+
+/** A stored record's content, as its hash was computed over it (verify and the flush read it back). */
+export function storedContent(row: StoredAuditContent): AuditContent {
+  return {
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    providerId: row.provider_id,
+    payload: row.payload,
+  };
+}
+
 /** The chain's start: the previous hash of an organization's first record. */
 export const GENESIS = '0'.repeat(64);
 

@@ -1,5 +1,14 @@
 import { type Migration, scriptMigration } from '../../platform/db/migrate.js';
 
+/** A record's hashed content, the same columns in the log and in the queue that feeds it. */
+const CONTENT_COLUMNS = `at timestamptz not null,
+      actor text not null,
+      action text not null,
+      subject_type text not null,
+      subject_id text not null,
+      provider_id text,
+      payload jsonb not null`;
+
 export const auditMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T0857_audit_log',
@@ -7,13 +16,7 @@ export const auditMigrations: Migration[] = [
     create table audit_log (
       organization_id text not null references organizations(id),
       seq bigint not null,
-      at timestamptz not null,
-      actor text not null,
-      action text not null,
-      subject_type text not null,
-      subject_id text not null,
-      provider_id text,
-      payload jsonb not null,
+      ${CONTENT_COLUMNS},
       prev_hash text not null,
       hash text not null,
       primary key (organization_id, seq)
@@ -35,13 +38,7 @@ export const auditMigrations: Migration[] = [
     create table audit_pending (
       id text primary key,
       organization_id text not null references organizations(id),
-      at timestamptz not null,
-      actor text not null,
-      action text not null,
-      subject_type text not null,
-      subject_id text not null,
-      provider_id text,
-      payload jsonb not null
+      ${CONTENT_COLUMNS}
     );
     create index audit_pending_org_at on audit_pending (organization_id, at, id);
     `,

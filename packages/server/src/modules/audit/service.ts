@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { enqueueJob, type JobDefinition } from '../../platform/jobs/index.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { readAnchors, verifyAnchors } from './anchors.js';
-import { type AuditContent, chainedRow, GENESIS, recordHash } from './chain.js';
+import { type AuditContent, chainedRow, GENESIS, recordHash, storedContent } from './chain.js';
 import { auditPolicy } from './policy.js';
 
 /** What a caller records; the actor and organization come from the ScopedDb. */
@@ -151,15 +151,7 @@ export async function flushPendingAudit(db: Kysely<DB>, organizationId?: string)
         await appendToChain(
           tx,
           organizationId,
-          rows.map((r) => ({
-            at: new Date(r.at),
-            actor: r.actor,
-            action: r.action,
-            subjectType: r.subject_type,
-            subjectId: r.subject_id,
-            providerId: r.provider_id,
-            payload: r.payload,
-          })),
+          rows.map((r) => storedContent({ ...r, at: new Date(r.at) })),
         );
         await tx
           .deleteFrom('audit_pending')
@@ -249,15 +241,7 @@ export async function verifyAudit(scoped: ScopedDb): Promise<AuditVerification> 
       .limit(PAGE)
       .execute();
     for (const r of page) {
-      const content: AuditContent = {
-        at: r.at,
-        actor: r.actor,
-        action: r.action,
-        subjectType: r.subject_type,
-        subjectId: r.subject_id,
-        providerId: r.provider_id,
-        payload: r.payload,
-      };
+      const content = storedContent(r);
       rows.push({
         seq: Number(r.seq),
         prev: r.prev_hash,

@@ -1,17 +1,9 @@
 import type { ColumnType } from 'kysely';
+import type { Json, Timestamp } from '../../platform/db/columns.js';
 import { scopedTables } from '../../platform/scope.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
-
-/**
- * One record of an organization's tamper-evident log (decision 0024): `hash` = SHA-256 over the
- * previous record's hash and this record's canonical content (chain.ts). Append-only: a trigger
- * refuses UPDATE and DELETE.
- */
-export interface AuditLogTable {
-  organization_id: string;
-  seq: ColumnType<number, number, never>;
+/** What a record says, in the log and while it waits to join it: the columns its hash covers. */
+interface AuditContentColumns {
   at: Timestamp;
   actor: string;
   action: string;
@@ -20,6 +12,16 @@ export interface AuditLogTable {
   /** The provider a record concerns (a contract's, a settlement's), or null. */
   provider_id: string | null;
   payload: Json<Record<string, unknown>>;
+}
+
+/**
+ * One record of an organization's tamper-evident log (decision 0024): `hash` = SHA-256 over the
+ * previous record's hash and this record's canonical content (chain.ts). Append-only: a trigger
+ * refuses UPDATE and DELETE.
+ */
+export interface AuditLogTable extends AuditContentColumns {
+  organization_id: string;
+  seq: ColumnType<number, number, never>;
   prev_hash: string;
   hash: string;
 }
@@ -36,16 +38,9 @@ export interface AuditHeadsTable {
  * its request (a vendor opening a ticket) is one plain insert here; the `audit.flush` job moves them
  * into the chain in order, in one transaction per batch, so none is lost or doubled.
  */
-export interface AuditPendingTable {
+export interface AuditPendingTable extends AuditContentColumns {
   id: string;
   organization_id: string;
-  at: Timestamp;
-  actor: string;
-  action: string;
-  subject_type: string;
-  subject_id: string;
-  provider_id: string | null;
-  payload: Json<Record<string, unknown>>;
 }
 
 declare module '../../platform/db/schema.js' {

@@ -4,12 +4,7 @@ export const chatMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T1151_chat_sessions',
     `
-    create table chat_widgets (
-      key text primary key,
-      organization_id text not null references organizations(id),
-      name text not null,
-      created_at timestamptz not null
-    );
+    ${orgTable('chat_widgets', ['name text not null', 'created_at timestamptz not null'], 'key text primary key')}
     ${orgTable('chat_sessions', [
       'provider_id text',
       'widget_key text not null references chat_widgets(key)',

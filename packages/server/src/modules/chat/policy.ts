@@ -1,14 +1,10 @@
-import type { Policy } from '../../platform/access.js';
-import { notFound } from '../../platform/http/problem.js';
-import type { Actor } from '../../platform/scope.js';
+import { authorizer, organizationAdmin, type Policy } from '../../platform/access.js';
 
 /** Admins install widgets; every role reads the chats of tickets it sees and types into them. */
 export const chatPolicy = {
-  'chat.manage_widgets': (a) => a.role === 'admin' && a.providerId === null,
+  'chat.manage_widgets': organizationAdmin,
   'chat.read': () => true,
   'chat.type': () => true,
 } as const satisfies Policy;
 
-export function authorizeChat(actor: Actor, action: keyof typeof chatPolicy): void {
-  if (!chatPolicy[action](actor)) throw notFound('chat');
-}
+export const authorizeChat = authorizer(chatPolicy, 'chat');

@@ -1,7 +1,5 @@
-import type { ColumnType } from 'kysely';
+import type { Timestamp } from '../../platform/db/columns.js';
 import { scopedTables } from '../../platform/scope.js';
-
-type Instant = ColumnType<Date, Date | string, Date | string>;
 
 /** A person who contacts the organization, however many addresses and numbers they use. */
 export interface CustomersTable {
@@ -13,8 +11,8 @@ export interface CustomersTable {
   language: string | null;
   /** ISO 3166-1 alpha-2. */
   country: string | null;
-  created_at: Instant;
-  updated_at: Instant;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type IdentityKind = 'email' | 'phone' | 'handle';
@@ -26,7 +24,7 @@ export interface CustomerIdentitiesTable {
   kind: IdentityKind;
   /** Normalised: e-mail lower case, phone digits with a leading +, handle as given (`@name@network`). */
   value: string;
-  created_at: Instant;
+  created_at: Timestamp;
 }
 
 declare module '../../platform/db/schema.js' {

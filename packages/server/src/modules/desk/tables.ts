@@ -1,7 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { Timestamp } from '../../platform/db/columns.js';
 import { scopedTables, VENDOR_VISIBLE } from '../../platform/scope.js';
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 /** A script agents follow: a body per language with placeholders, and what applying it does. */
 export interface MacrosTable {

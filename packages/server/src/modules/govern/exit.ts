@@ -12,7 +12,7 @@ import { staffFor } from '../identity/index.js';
 import { publishedArticleOwnership } from '../knowledge/index.js';
 import { planStaffing, StaffingRequest } from '../plan/index.js';
 import { latestExportCheck } from './export-check.js';
-import { authorizeGovern } from './policy.js';
+import { latestVersion, managedContract } from './governance.js';
 import { previousPeriod, previousPeriodInverse } from './service.js';
 
 const DAY_MS = 86_400_000;
@@ -31,14 +31,8 @@ export interface ExitInput {
 }
 
 export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: string, input: ExitInput) {
-  authorizeGovern(s.actor, 'govern.manage');
-  const contract = await s.findOrNotFound('contracts', contractId, 'contract');
-  const latest = await s
-    .selectFrom('contract_versions')
-    .select('document')
-    .where('contract_id', '=', contractId)
-    .orderBy('version', 'desc')
-    .executeTakeFirstOrThrow();
+  const contract = await managedContract(s, contractId);
+  const latest = await latestVersion(s, contractId).executeTakeFirstOrThrow();
   const doc = latest.document;
   const today = clock.now().toISOString().slice(0, 10);
   const register = await s

@@ -41,6 +41,21 @@ async function contractOf(s: ScopedDb, contractId: string) {
   return s.findOrNotFound('contracts', contractId, 'contract');
 }
 
+/** A contract its reader may manage (govern.manage), or a 404. */
+export async function managedContract(s: ScopedDb, contractId: string) {
+  authorizeGovern(s.actor, 'govern.manage');
+  return contractOf(s, contractId);
+}
+
+/** The contract's versions, latest (the one in force) first: `.executeTakeFirst()` reads that one. */
+export function latestVersion(s: ScopedDb, contractId: string) {
+  return s
+    .selectFrom('contract_versions')
+    .select('document')
+    .where('contract_id', '=', contractId)
+    .orderBy('version', 'desc');
+}
+
 /** A level the contract's ladder has, or a 400 naming `level`. */
 function checkLevel(level: number | null | undefined, ladder: readonly EscalationRung[]) {
   if (level !== null && level !== undefined && !ladder.some((r) => r.level === level))
@@ -53,12 +68,7 @@ function checkLevel(level: number | null | undefined, ladder: readonly Escalatio
 
 /** The contract's escalation ladder: its latest version's own, or the default one. */
 export async function ladderOf(s: ScopedDb, contractId: string): Promise<readonly EscalationRung[]> {
-  const latest = await s
-    .selectFrom('contract_versions')
-    .select('document')
-    .where('contract_id', '=', contractId)
-    .orderBy('version', 'desc')
-    .executeTakeFirst();
+  const latest = await latestVersion(s, contractId).executeTakeFirst();
   return latest?.document.escalationLadder ?? ESCALATION_LADDER;
 }
 
@@ -118,8 +128,7 @@ export async function createGovernanceItem(
   contractId: string,
   input: GovernanceItemInput,
 ) {
-  authorizeGovern(s.actor, 'govern.manage');
-  const contract = await contractOf(s, contractId);
+  const contract = await managedContract(s, contractId);
   const level = input.kind === 'escalation' ? (input.level ?? 1) : null;
   const ladder = await ladderOf(s, contractId);
   checkLevel(level, ladder);
@@ -202,8 +211,7 @@ export async function scheduleReviews(
   from: string,
   weeks: number,
 ) {
-  authorizeGovern(s.actor, 'govern.manage');
-  const contract = await contractOf(s, contractId);
+  const contract = await managedContract(s, contractId);
   const meetings = reviewCalendar(from, weeks);
   await s
     .insertInto(

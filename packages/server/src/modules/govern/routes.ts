@@ -70,17 +70,12 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     ok: SettlementSchema,
     run: ({ scoped, body }) => service.settle(scoped, ctx.clock, body),
   });
-  app.openapi(
-    apiRoute('govern', 'get', '/api/govern/contracts/{id}/settlements/{period}', {
-      summary: 'A stored settlement statement',
-      request: { params: SettlementParams },
-      responses: { 200: json(SettlementSchema, 'Settlement') },
-    }),
-    async (c) => {
-      const { id, period } = c.req.valid('param');
-      return c.json(await service.getSettlement(c.var.scoped, id, period), 200);
-    },
-  );
+  route.get('/api/govern/contracts/{id}/settlements/{period}', {
+    summary: 'A stored settlement statement',
+    request: { params: SettlementParams },
+    responses: { 200: json(SettlementSchema, 'Settlement') },
+    run: ({ scoped, param }) => service.getSettlement(scoped, param.id, param.period),
+  });
   app.openapi(
     apiRoute('govern', 'post', '/api/govern/contracts/{id}/settlements/{period}/review-pack', {
       summary: 'The monthly review pack of a stored settlement as a PDF, in the reader’s language',
@@ -101,17 +96,12 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
       }) as never;
     },
   );
-  app.openapi(
-    apiRoute('govern', 'post', '/api/govern/contracts/{id}/settlements/{period}/invoice', {
-      summary: 'Reconcile a vendor invoice (CSV lines) with the charges recomputed for the month',
-      request: { params: SettlementParams, body: jsonBody(InvoiceRequest) },
-      responses: { 200: json(ReconciliationSchema, 'Each invoice line matched, differences flagged') },
-    }),
-    async (c) => {
-      const { id, period } = c.req.valid('param');
-      return c.json(await reconcile(c.var.scoped, ctx.clock, id, period, c.req.valid('json').csv), 200);
-    },
-  );
+  route.post('/api/govern/contracts/{id}/settlements/{period}/invoice', {
+    summary: 'Reconcile a vendor invoice (CSV lines) with the charges recomputed for the month',
+    request: { params: SettlementParams, body: jsonBody(InvoiceRequest) },
+    responses: { 200: json(ReconciliationSchema, 'Each invoice line matched, differences flagged') },
+    run: ({ scoped, param, body }) => reconcile(scoped, ctx.clock, param.id, param.period, body.csv),
+  });
   route.post('/api/govern/simulations', {
     summary:
       'Queue a simulation: what a draft scheme would have paid over the provider’s past months, with gaming warnings',
@@ -138,20 +128,14 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     created: GovernanceItemSchema,
     run: ({ scoped, param, body }) => createGovernanceItem(scoped, ctx.clock, param.id, body),
   });
-  app.openapi(
-    apiRoute('govern', 'post', '/api/govern/contracts/{id}/governance/reviews', {
-      summary: 'Schedule the review meetings (weekly, monthly, quarterly) of the coming weeks',
-      request: { params: IdParam, body: jsonBody(ReviewSchedule) },
-      responses: { 200: json(listOf(GovernanceItemSchema, 'ScheduledGovernance'), 'Governance register') },
+  route.post('/api/govern/contracts/{id}/governance/reviews', {
+    summary: 'Schedule the review meetings (weekly, monthly, quarterly) of the coming weeks',
+    request: { params: IdParam, body: jsonBody(ReviewSchedule) },
+    responses: { 200: json(listOf(GovernanceItemSchema, 'ScheduledGovernance'), 'Governance register') },
+    run: async ({ scoped, param, body }) => ({
+      items: await scheduleReviews(scoped, ctx.clock, param.id, body.from, body.weeks),
     }),
-    async (c) => {
-      const { from, weeks } = c.req.valid('json');
-      return c.json(
-        { items: await scheduleReviews(c.var.scoped, ctx.clock, c.req.valid('param').id, from, weeks) },
-        200,
-      );
-    },
-  );
+  });
   route.patch('/api/govern/governance/{id}', {
     summary: 'Close an item with its evidence, or move an escalation to another level',
     params: IdParam,
@@ -167,42 +151,32 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     ok: ExitReadinessSchema,
     run: ({ scoped, param, body }) => exitReadiness(scoped, ctx.clock, param.id, body),
   });
-  app.openapi(
-    apiRoute('govern', 'get', '/api/govern/export-checks', {
-      summary:
-        'The canonical export’s round trips (exit readiness): the latest with their evidence, and one running',
-      responses: { 200: json(ExportChecksSchema, 'Export checks') },
-    }),
-    async (c) => c.json(await listExportChecks(c.var.scoped), 200),
-  );
-  app.openapi(
-    apiRoute('govern', 'post', '/api/govern/export-checks', {
-      summary: 'Run the canonical export’s round trip now (a job; one at a time)',
-      responses: { 202: json(ExportChecksSchema, 'Queued: poll GET /api/govern/export-checks') },
-    }),
-    async (c) => c.json(await queueExportCheck(ctx, c.var.scoped, ctx.clock), 202),
-  );
-  app.openapi(
-    apiRoute('govern', 'get', '/api/govern/forecasts', {
-      summary: 'The client’s logged forecasts, newest first (vendor staff: their provider’s)',
-      request: { query: ClientForecastQuery },
-      responses: { 200: json(listOf(ClientForecastSchema, 'ClientForecastList'), 'Forecasts') },
-    }),
-    async (c) => c.json({ items: await listForecasts(c.var.scoped, c.req.valid('query').providerId) }, 200),
-  );
-  app.openapi(
-    apiRoute('govern', 'post', '/api/govern/forecasts', {
-      summary: 'Log a forecast given to a vendor (a month or days; a later one is a new version)',
-      request: { body: jsonBody(ClientForecastCreate) },
-      responses: { 201: json(ClientForecastSchema, 'Logged') },
-    }),
-    async (c) => c.json(await logForecast(c.var.scoped, ctx.clock, c.req.valid('json')), 201),
-  );
-  app.openapi(
-    apiRoute('govern', 'get', '/api/govern/contract-schema', {
-      summary: 'The JSON Schema of contract documents (docs/schemas/contract.schema.json)',
-      responses: { 200: json(z.record(z.string(), z.unknown()).openapi('JsonSchema'), 'JSON Schema') },
-    }),
-    (c) => c.json(contractJsonSchema(), 200),
-  );
+  route.get('/api/govern/export-checks', {
+    summary:
+      'The canonical export’s round trips (exit readiness): the latest with their evidence, and one running',
+    responses: { 200: json(ExportChecksSchema, 'Export checks') },
+    run: ({ scoped }) => listExportChecks(scoped),
+  });
+  route.post('/api/govern/export-checks', {
+    summary: 'Run the canonical export’s round trip now (a job; one at a time)',
+    responses: { 202: json(ExportChecksSchema, 'Queued: poll GET /api/govern/export-checks') },
+    run: ({ scoped }) => queueExportCheck(ctx, scoped, ctx.clock),
+  });
+  route.get('/api/govern/forecasts', {
+    summary: 'The client’s logged forecasts, newest first (vendor staff: their provider’s)',
+    request: { query: ClientForecastQuery },
+    responses: { 200: json(listOf(ClientForecastSchema, 'ClientForecastList'), 'Forecasts') },
+    run: async ({ scoped, query }) => ({ items: await listForecasts(scoped, query.providerId) }),
+  });
+  route.post('/api/govern/forecasts', {
+    summary: 'Log a forecast given to a vendor (a month or days; a later one is a new version)',
+    request: { body: jsonBody(ClientForecastCreate) },
+    responses: { 201: json(ClientForecastSchema, 'Logged') },
+    run: ({ scoped, body }) => logForecast(scoped, ctx.clock, body),
+  });
+  route.get('/api/govern/contract-schema', {
+    summary: 'The JSON Schema of contract documents (docs/schemas/contract.schema.json)',
+    responses: { 200: json(z.record(z.string(), z.unknown()).openapi('JsonSchema'), 'JSON Schema') },
+    run: async () => contractJsonSchema(),
+  });
 }

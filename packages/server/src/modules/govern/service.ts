@@ -22,7 +22,7 @@ import { appendAudit } from '../audit/index.js';
 import { directoryFor } from '../identity/index.js';
 import { createPolicy, revisePolicy } from '../sla/index.js';
 import { monthForecast } from './forecasts.js';
-import { openItemLines, openOnChronicFailure } from './governance.js';
+import { latestVersion, openItemLines, openOnChronicFailure } from './governance.js';
 import { measureSegment, type SegmentFacts } from './measure.js';
 import { authorizeGovern } from './policy.js';
 import { presentSummary, presentVersion } from './presenters.js';
@@ -624,12 +624,7 @@ export async function reviewPack(
     .where('period', 'in', periods)
     .orderBy('period')
     .execute();
-  const latest = await s
-    .selectFrom('contract_versions')
-    .select('document')
-    .where('contract_id', '=', contractId)
-    .orderBy('version', 'desc')
-    .executeTakeFirstOrThrow();
+  const latest = await latestVersion(s, contractId).executeTakeFirstOrThrow();
   const directory = await directoryFor(s);
   const provider = directory.providers.find((p) => p.id === statement.providerId);
   return renderReviewPack({

@@ -1,9 +1,7 @@
 import type { ColumnType } from 'kysely';
+import type { Json, Timestamp } from '../../platform/db/columns.js';
 import { scopedTables } from '../../platform/scope.js';
 import type { ContractDocumentJson } from './schemas-types.js';
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
 
 /** A contract with one provider; what it says lives in its versions. */
 export interface ContractsTable {

@@ -1,4 +1,10 @@
-import { type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
+import {
+  type Migration,
+  orgTable,
+  rowTrigger,
+  scriptMigration,
+  signalFunction,
+} from '../../platform/db/migrate.js';
 
 export const identityMigrations: Migration[] = [
   scriptMigration(
@@ -145,16 +151,15 @@ export const identityMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T0610_identity_session_signals',
     `
-    create function identity_user_signal() returns trigger language plpgsql as $$
-      begin perform pg_notify('shoreline_signals', 'identity.user:' || old.user_id); return null; end $$;
-    create trigger sessions_signal after delete on sessions
-      for each row execute function identity_user_signal();
-    create trigger api_tokens_signal after delete or update of revoked_at, expires_at, scopes, user_id on api_tokens
-      for each row execute function identity_user_signal();
-    create function identity_user_row_signal() returns trigger language plpgsql as $$
-      begin perform pg_notify('shoreline_signals', 'identity.user:' || old.id); return null; end $$;
-    create trigger users_signal after delete or update on users
-      for each row execute function identity_user_row_signal();
+    ${signalFunction('identity_user_signal', 'identity.user', 'old.user_id')}
+    ${rowTrigger('sessions_signal', 'delete on sessions', 'identity_user_signal')}
+    ${rowTrigger(
+      'api_tokens_signal',
+      'delete or update of revoked_at, expires_at, scopes, user_id on api_tokens',
+      'identity_user_signal',
+    )}
+    ${signalFunction('identity_user_row_signal', 'identity.user', 'old.id')}
+    ${rowTrigger('users_signal', 'delete or update on users', 'identity_user_row_signal')}
     `,
   ),
   // Providers and teams (the directory every KPI table names) are remembered per organization in
@@ -163,12 +168,9 @@ export const identityMigrations: Migration[] = [
   scriptMigration(
     '2026-12-03T0906_identity_directory_signals',
     `
-    create function identity_directory_signal() returns trigger language plpgsql as $$
-      begin perform pg_notify('shoreline_signals', 'identity.directory:' || coalesce(new.organization_id, old.organization_id)); return null; end $$;
-    create trigger providers_directory_signal after insert or update or delete on providers
-      for each row execute function identity_directory_signal();
-    create trigger teams_directory_signal after insert or update or delete on teams
-      for each row execute function identity_directory_signal();
+    ${signalFunction('identity_directory_signal', 'identity.directory')}
+    ${rowTrigger('providers_directory_signal', 'insert or update or delete on providers', 'identity_directory_signal')}
+    ${rowTrigger('teams_directory_signal', 'insert or update or delete on teams', 'identity_directory_signal')}
     `,
   ),
 ];

@@ -1,5 +1,15 @@
 import { sql } from 'kysely';
-import { execScript, type Migration, orgTable } from '../../platform/db/migrate.js';
+import {
+  execScript,
+  type Migration,
+  orgTable,
+  rowTrigger,
+  scriptMigration,
+  signalFunction,
+} from '../../platform/db/migrate.js';
+
+/** The trigger function that tells every process an organization's help center changed. */
+const SITE_SIGNAL = 'knowledge_site_signal';
 
 export const knowledgeMigrations: Migration[] = [
   {
@@ -98,128 +108,100 @@ export const knowledgeMigrations: Migration[] = [
           'ticket_id text',
         ])}
         create index knowledge_sessions_started on knowledge_sessions (organization_id, started_at);
-        create table knowledge_activity (
-          id bigserial primary key,
-          organization_id text not null references organizations(id),
-          session_id text not null references knowledge_sessions(id),
-          kind text not null check (kind in ('search', 'view', 'feedback')),
-          at timestamptz not null,
-          query text,
-          results integer,
-          article_id text,
-          language text,
-          helpful boolean,
-          comment text
-        );
+        ${orgTable(
+          'knowledge_activity',
+          [
+            'session_id text not null references knowledge_sessions(id)',
+            "kind text not null check (kind in ('search', 'view', 'feedback'))",
+            'at timestamptz not null',
+            'query text',
+            'results integer',
+            'article_id text',
+            'language text',
+            'helpful boolean',
+            'comment text',
+          ],
+          'id bigserial primary key',
+        )}
         create index knowledge_activity_session on knowledge_activity (session_id, at);
         `,
       );
     },
   },
-  {
-    // The help center remembers sites and rendered pages per process (help-center/page-cache.ts):
-    // every process forgets an organization's at the commit of a change to what visitors see.
-    // Articles and translations signal only when what is public changes, not on drafts or feedback counts.
-    id: '2026-12-03T1151_knowledge_help_center_signals',
-    async up(db) {
-      await execScript(
-        db,
-        `
-        create function knowledge_site_signal() returns trigger language plpgsql as $$
-          begin perform pg_notify('shoreline_signals', 'knowledge.site:' || coalesce(new.organization_id, old.organization_id)); return null; end $$;
-        create trigger knowledge_settings_site_signal after insert or update or delete on knowledge_settings
-          for each row execute function knowledge_site_signal();
-        create trigger knowledge_categories_site_signal after insert or update or delete on knowledge_categories
-          for each row execute function knowledge_site_signal();
-        create trigger knowledge_sections_site_signal after insert or update or delete on knowledge_sections
-          for each row execute function knowledge_site_signal();
-        create trigger knowledge_articles_site_signal after insert or delete on knowledge_articles
-          for each row execute function knowledge_site_signal();
-        create trigger knowledge_articles_public_signal after update on knowledge_articles
-          for each row when (
-            old.slug is distinct from new.slug
-            or old.section_id is distinct from new.section_id
-            or old.internal is distinct from new.internal
-          ) execute function knowledge_site_signal();
-        create trigger knowledge_translations_site_signal after insert or delete on knowledge_translations
-          for each row execute function knowledge_site_signal();
-        create trigger knowledge_translations_published_signal after update on knowledge_translations
-          for each row when (
-            old.published_version is distinct from new.published_version
-            or old.title is distinct from new.title
-            or old.body_html is distinct from new.body_html
-          ) execute function knowledge_site_signal();
-        `,
-      );
-    },
-  },
-  {
-    // Synonyms per language, managed by admins and read by search (search.ts).
-    id: '2026-12-03T1159_knowledge_synonyms',
-    async up(db) {
-      await execScript(
-        db,
-        `
-        ${orgTable('knowledge_synonyms', [
-          'language text not null',
-          'terms text[] not null',
-          'created_at timestamptz not null',
-        ])}
-        create index knowledge_synonyms_language on knowledge_synonyms (organization_id, language);
-        `,
-      );
-    },
-  },
-  {
-    // Article attachments and images, content-addressed per organization (as mail_blobs).
-    id: '2026-12-03T1231_knowledge_files',
-    async up(db) {
-      await execScript(
-        db,
-        `
-        create table knowledge_files (
-          organization_id text not null references organizations(id),
-          sha256 text not null,
-          file_name text not null,
-          content_type text not null,
-          size_bytes integer not null,
-          content bytea not null,
-          created_at timestamptz not null,
-          primary key (organization_id, sha256)
-        );
-        `,
-      );
-    },
-  },
-  {
-    // Which chat widget the help center's "still need help?" offers (a key of the chat module's
-    // widgets; a setting, so knowledge and chat need not import each other). Decision 0034.
-    id: '2026-12-03T1310_knowledge_chat_widget',
-    async up(db) {
-      await execScript(db, `alter table knowledge_settings add column chat_widget_key text;`);
-    },
-  },
-  {
-    // Tickets an article served (decision 0038): read in the help-center session that became the
-    // ticket (contact form or chat), or inserted into a reply by an agent. The ticket's provider
-    // is copied so vendor staff see only their provider's tickets beside an article.
-    id: '2026-12-03T1518_knowledge_ticket_links',
-    async up(db) {
-      await execScript(
-        db,
-        `
-        create table knowledge_ticket_links (
-          organization_id text not null references organizations(id),
-          provider_id text,
-          article_id text not null references knowledge_articles(id),
-          ticket_id text not null,
-          kind text not null check (kind in ('read', 'inserted')),
-          at timestamptz not null,
-          primary key (organization_id, article_id, ticket_id, kind)
-        );
-        create index knowledge_ticket_links_ticket on knowledge_ticket_links (organization_id, ticket_id);
-        `,
-      );
-    },
-  },
+  // The help center remembers sites and rendered pages per process (help-center/page-cache.ts):
+  // every process forgets an organization's at the commit of a change to what visitors see.
+  // Articles and translations signal only when what is public changes, not on drafts or feedback counts.
+  scriptMigration(
+    '2026-12-03T1151_knowledge_help_center_signals',
+    `
+    ${signalFunction(SITE_SIGNAL, 'knowledge.site')}
+    ${rowTrigger('knowledge_settings_site_signal', 'insert or update or delete on knowledge_settings', SITE_SIGNAL)}
+    ${rowTrigger('knowledge_categories_site_signal', 'insert or update or delete on knowledge_categories', SITE_SIGNAL)}
+    ${rowTrigger('knowledge_sections_site_signal', 'insert or update or delete on knowledge_sections', SITE_SIGNAL)}
+    ${rowTrigger('knowledge_articles_site_signal', 'insert or delete on knowledge_articles', SITE_SIGNAL)}
+    ${rowTrigger('knowledge_articles_public_signal', 'update on knowledge_articles', SITE_SIGNAL, [
+      'slug',
+      'section_id',
+      'internal',
+    ])}
+    ${rowTrigger('knowledge_translations_site_signal', 'insert or delete on knowledge_translations', SITE_SIGNAL)}
+    ${rowTrigger('knowledge_translations_published_signal', 'update on knowledge_translations', SITE_SIGNAL, [
+      'published_version',
+      'title',
+      'body_html',
+    ])}
+    `,
+  ),
+  // Synonyms per language, managed by admins and read by search (search.ts).
+  scriptMigration(
+    '2026-12-03T1159_knowledge_synonyms',
+    `
+    ${orgTable('knowledge_synonyms', [
+      'language text not null',
+      'terms text[] not null',
+      'created_at timestamptz not null',
+    ])}
+    create index knowledge_synonyms_language on knowledge_synonyms (organization_id, language);
+    `,
+  ),
+  // Article attachments and images, content-addressed per organization (as mail_blobs).
+  scriptMigration(
+    '2026-12-03T1231_knowledge_files',
+    `
+    create table knowledge_files (
+      organization_id text not null references organizations(id),
+      sha256 text not null,
+      file_name text not null,
+      content_type text not null,
+      size_bytes integer not null,
+      content bytea not null,
+      created_at timestamptz not null,
+      primary key (organization_id, sha256)
+    );
+    `,
+  ),
+  // Which chat widget the help center's "still need help?" offers (a key of the chat module's
+  // widgets; a setting, so knowledge and chat need not import each other). Decision 0034.
+  scriptMigration(
+    '2026-12-03T1310_knowledge_chat_widget',
+    `alter table knowledge_settings add column chat_widget_key text;`,
+  ),
+  // Tickets an article served (decision 0038): read in the help-center session that became the
+  // ticket (contact form or chat), or inserted into a reply by an agent. The ticket's provider
+  // is copied so vendor staff see only their provider's tickets beside an article.
+  scriptMigration(
+    '2026-12-03T1518_knowledge_ticket_links',
+    `
+    create table knowledge_ticket_links (
+      organization_id text not null references organizations(id),
+      provider_id text,
+      article_id text not null references knowledge_articles(id),
+      ticket_id text not null,
+      kind text not null check (kind in ('read', 'inserted')),
+      at timestamptz not null,
+      primary key (organization_id, article_id, ticket_id, kind)
+    );
+    create index knowledge_ticket_links_ticket on knowledge_ticket_links (organization_id, ticket_id);
+    `,
+  ),
 ];

@@ -15,7 +15,12 @@ import type {
   KnowledgeDiff,
   KnowledgeSettings,
 } from './schemas.js';
-import type { KnowledgeSettingsTable, KnowledgeTranslationsTable, Localized } from './tables.js';
+import type {
+  KnowledgeSettingsTable,
+  KnowledgeTranslationsTable,
+  KnowledgeVersionsTable,
+  Localized,
+} from './tables.js';
 
 /** How long after a self-service session a contact still counts as its failure, by default: 24 h. */
 export const DEFAULT_DEFLECTION_WINDOW_SEC = 86_400;
@@ -399,21 +404,13 @@ export async function submitForReview(
     if (version.status !== 'draft')
       throw invalid('language', `the newest ${lang} version is ${version.status}, not a draft`);
     const w = asOrganization(tx);
-    await w
-      .updateTable('knowledge_versions')
-      .set({ status: 'in_review' })
-      .where('translation_id', '=', translation.id)
-      .where('number', '=', version.number)
-      .execute();
+    await setVersionStatus(w, version, { status: 'in_review' });
     await w
       .updateTable('knowledge_translations')
       .set({ status: 'in_review', updated_at: clock.now() })
       .where('id', '=', translation.id)
       .execute();
-    await event(tx, clock, 'knowledge.review_requested', articleId, {
-      language: lang,
-      version: version.number,
-    });
+    await versionEvent(tx, clock, 'knowledge.review_requested', version);
   });
   return getArticle(s, clock, articleId);
 }
@@ -447,12 +444,7 @@ export async function publish(
       .where('translation_id', '=', translation.id)
       .where('status', '=', 'published')
       .execute();
-    await w
-      .updateTable('knowledge_versions')
-      .set({ status: 'published', reviewer_id: tx.actor.userId })
-      .where('translation_id', '=', translation.id)
-      .where('number', '=', version.number)
-      .execute();
+    await setVersionStatus(w, version, { status: 'published', reviewer_id: tx.actor.userId });
     await w
       .updateTable('knowledge_translations')
       .set({
@@ -464,12 +456,28 @@ export async function publish(
       })
       .where('id', '=', translation.id)
       .execute();
-    await event(tx, clock, 'knowledge.article_published', articleId, {
-      language: lang,
-      version: version.number,
-    });
+    await versionEvent(tx, clock, 'knowledge.article_published', version);
   });
   return getArticle(s, clock, articleId);
+}
+
+/** Moves one version of a translation to `set`'s status (a review, a publication). */
+async function setVersionStatus(
+  w: ScopedDb,
+  version: Selectable<KnowledgeVersionsTable>,
+  set: { status: 'in_review' } | { status: 'published'; reviewer_id: string | null },
+) {
+  await w
+    .updateTable('knowledge_versions')
+    .set(set)
+    .where('translation_id', '=', version.translation_id)
+    .where('number', '=', version.number)
+    .execute();
+}
+
+/** The event of a step in one version's life: its article, language and number. */
+function versionEvent(tx: ScopedDb, clock: Clock, type: string, version: Selectable<KnowledgeVersionsTable>) {
+  return event(tx, clock, type, version.article_id, { language: version.language, version: version.number });
 }
 
 /** The columns a translation's published text sets: the text, its HTML and what search reads. */

@@ -1,9 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { Json, NullableTimestamp, Timestamp } from '../../platform/db/columns.js';
 import { scopedTables, VENDOR_VISIBLE } from '../../platform/scope.js';
-
-type Instant = ColumnType<Date, Date | string, Date | string>;
-type NullableInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Json<T> = ColumnType<T, string, string>;
 
 /** Names in each language: BCP 47 tag → text. */
 export type Localized = Record<string, string>;
@@ -27,7 +24,7 @@ export interface KnowledgeSettingsTable {
   deflection_window_sec: number;
   /** The chat widget (`wgt_…`) "still need help?" offers, or null: the contact form only. */
   chat_widget_key: ColumnType<string | null, string | null | undefined, string | null>;
-  updated_at: Instant;
+  updated_at: Timestamp;
 }
 
 export interface KnowledgeCategoriesTable {
@@ -36,7 +33,7 @@ export interface KnowledgeCategoriesTable {
   slug: string;
   names: Json<Localized>;
   position: number;
-  created_at: Instant;
+  created_at: Timestamp;
 }
 
 export interface KnowledgeSectionsTable {
@@ -46,7 +43,7 @@ export interface KnowledgeSectionsTable {
   slug: string;
   names: Json<Localized>;
   position: number;
-  created_at: Instant;
+  created_at: Timestamp;
 }
 
 /** An article: the language-independent part. Its text lives in translations and versions. */
@@ -61,8 +58,8 @@ export interface KnowledgeArticlesTable {
   review_by: ColumnType<string | null, string | null | undefined, string | null>;
   /** Shown to staff only, never on the public help center. */
   internal: boolean;
-  created_at: Instant;
-  updated_at: Instant;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type TranslationStatus = 'draft' | 'in_review' | 'published';
@@ -85,7 +82,7 @@ export interface KnowledgeTranslationsTable {
   title: string | null;
   body_md: string | null;
   body_html: string | null;
-  published_at: NullableInstant;
+  published_at: NullableTimestamp;
   /** The text-search configuration (core knowledgeTextConfig) the `search` column is built with. */
   search_config: string;
   /** Written by the service (core foldForSearch): the language-lower-cased and the folded text. */
@@ -94,7 +91,7 @@ export interface KnowledgeTranslationsTable {
   search_folded: string;
   helpful_yes: number;
   helpful_no: number;
-  updated_at: Instant;
+  updated_at: Timestamp;
 }
 
 export type VersionStatus = 'draft' | 'in_review' | 'published' | 'superseded';
@@ -113,7 +110,7 @@ export interface KnowledgeVersionsTable {
   reviewer_id: string | null;
   /** The version this one restored, if it is a restore. */
   restored_from: number | null;
-  created_at: Instant;
+  created_at: Timestamp;
 }
 
 /** A visitor's stay on the help center (a cookie), and the ticket it led to, if any. */
@@ -121,8 +118,8 @@ export interface KnowledgeSessionsTable {
   id: string;
   organization_id: string;
   language: string;
-  started_at: Instant;
-  contacted_at: NullableInstant;
+  started_at: Timestamp;
+  contacted_at: NullableTimestamp;
   ticket_id: string | null;
 }
 
@@ -134,7 +131,7 @@ export interface KnowledgeActivityTable {
   organization_id: string;
   session_id: string;
   kind: ActivityKind;
-  at: Instant;
+  at: Timestamp;
   query: string | null;
   results: number | null;
   article_id: string | null;
@@ -150,7 +147,7 @@ export interface KnowledgeSynonymsTable {
   language: string;
   /** Lower-cased by the language's rules; a term may be several words. */
   terms: string[];
-  created_at: Instant;
+  created_at: Timestamp;
 }
 
 /** An attachment or image of articles, stored once per organization by its SHA-256. */
@@ -161,7 +158,7 @@ export interface KnowledgeFilesTable {
   content_type: string;
   size_bytes: number;
   content: Uint8Array;
-  created_at: Instant;
+  created_at: Timestamp;
 }
 
 /** A ticket an article served: read before the contact, or inserted into a reply (decision 0038). */
@@ -172,7 +169,7 @@ export interface KnowledgeTicketLinksTable {
   article_id: string;
   ticket_id: string;
   kind: 'read' | 'inserted';
-  at: Instant;
+  at: Timestamp;
 }
 
 declare module '../../platform/db/schema.js' {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../platform/clock.js';
+import { isoOrNull } from '../../platform/db/columns.js';
 import { AppError } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
@@ -8,8 +9,6 @@ import { authorize } from './policy.js';
 import { day } from './presenters.js';
 import type { KnowledgeExport } from './schemas.js';
 import { publishedText } from './service.js';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 /**
  * The whole knowledge base in the documented format (docs/knowledge-export.md): categories with
@@ -49,14 +48,14 @@ export async function exportKnowledge(s: ScopedDb): Promise<KnowledgeExport> {
       ownerId: a.owner_id,
       reviewBy: day(a.review_by),
       internal: a.internal,
-      createdAt: iso(a.created_at)!,
+      createdAt: isoOrNull(a.created_at)!,
       translations: translations
         .filter((t) => t.article_id === a.id)
         .map((t) => ({
           language: t.language,
           status: t.status,
           publishedVersion: t.published_version,
-          publishedAt: iso(t.published_at),
+          publishedAt: isoOrNull(t.published_at),
           versions: versions
             .filter((v) => v.translation_id === t.id)
             .map((v) => ({
@@ -67,7 +66,7 @@ export async function exportKnowledge(s: ScopedDb): Promise<KnowledgeExport> {
               authorId: v.author_id,
               reviewerId: v.reviewer_id,
               restoredFrom: v.restored_from,
-              createdAt: iso(v.created_at)!,
+              createdAt: isoOrNull(v.created_at)!,
             })),
         })),
     })),

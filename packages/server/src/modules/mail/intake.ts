@@ -81,15 +81,8 @@ export async function processInbound(
     try {
       mail = await parse(row.raw);
     } catch (error) {
-      await tx
-        .updateTable('mail_inbound')
-        .set({
-          status: 'failed',
-          parse_error: String((error as Error)?.message ?? error).slice(0, 2000),
-          parsed_at: now,
-        })
-        .where('id', '=', inboundId)
-        .execute();
+      // The row is locked and still `stored`: markFailed's condition holds.
+      await markFailed(tx, inboundId, error, now);
       return { status: 'failed' };
     }
     const own = await tx.selectFrom('mailboxes').select('address').execute();

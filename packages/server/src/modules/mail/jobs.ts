@@ -9,19 +9,29 @@ const text = (v: unknown, name: string): string => {
   return v;
 };
 
-/** The organization a mail job works for: every one but the schedule belongs to one. */
-const organizationOf = (ctx: JobContext, job: string): string => {
-  if (!ctx.job.organizationId) throw new Error(`${job} belongs to an organization`);
-  return ctx.job.organizationId;
-};
+/**
+ * A mail job that works for one organization (every one but the schedule): `work` gets its id, and
+ * a job queued without one fails, naming `what` it is.
+ */
+function organizationJob(
+  what: string,
+  job: Omit<JobDefinition, 'handler'>,
+  work: (payload: Record<string, unknown>, ctx: JobContext, organizationId: string) => Promise<unknown>,
+): JobDefinition {
+  return {
+    ...job,
+    async handler(payload, ctx) {
+      if (!ctx.job.organizationId) throw new Error(`${what} belongs to an organization`);
+      return work(payload, ctx, ctx.job.organizationId);
+    },
+  };
+}
 
 /** Parses one stored message into a ticket or a reply (intake.ts); safe to run again. */
-const parseJob: JobDefinition = {
-  name: PARSE_JOB,
-  maxAttempts: 5,
-  timeoutMs: 60_000,
-  async handler(payload, ctx) {
-    const organizationId = organizationOf(ctx, 'a parse job');
+const parseJob = organizationJob(
+  'a parse job',
+  { name: PARSE_JOB, maxAttempts: 5, timeoutMs: 60_000 },
+  async (payload, ctx, organizationId) => {
     const inboundId = text(payload.inboundId, 'inboundId');
     try {
       return await processInbound(ctx, organizationId, inboundId);
@@ -32,15 +42,13 @@ const parseJob: JobDefinition = {
       throw error;
     }
   },
-};
+);
 
 /** Prepares (once) and sends an agent's reply; relay failures retry with the queue's backoff. */
-const sendJob: JobDefinition = {
-  name: SEND_JOB,
-  maxAttempts: 8,
-  timeoutMs: 60_000,
-  async handler(payload, ctx) {
-    const organizationId = organizationOf(ctx, 'a send job');
+const sendJob = organizationJob(
+  'a send job',
+  { name: SEND_JOB, maxAttempts: 8, timeoutMs: 60_000 },
+  async (payload, ctx, organizationId) => {
     const outboundId = await prepareReply(
       ctx,
       organizationId,
@@ -51,20 +59,16 @@ const sendJob: JobDefinition = {
     const status = await sendReply(ctx, organizationId, outboundId, ctx.job.attempt >= ctx.job.maxAttempts);
     return { status, outboundId };
   },
-};
+);
 
 export const IMAP_POLL_JOB = 'mail.imap_poll';
 
 /** Polls one mailbox's IMAP folder (imap.ts). */
-const imapPollJob: JobDefinition = {
-  name: IMAP_POLL_JOB,
-  maxAttempts: 1,
-  timeoutMs: 120_000,
-  async handler(payload, ctx) {
-    const organizationId = organizationOf(ctx, 'an IMAP poll');
-    return pollMailbox(ctx, organizationId, text(payload.mailboxId, 'mailboxId'));
-  },
-};
+const imapPollJob = organizationJob(
+  'an IMAP poll',
+  { name: IMAP_POLL_JOB, maxAttempts: 1, timeoutMs: 120_000 },
+  (payload, ctx, organizationId) => pollMailbox(ctx, organizationId, text(payload.mailboxId, 'mailboxId')),
+);
 
 /**
  * Every minute, one poll job per mailbox that has IMAP settings (keyed by mailbox and minute, so two

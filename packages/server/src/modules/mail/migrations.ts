@@ -1,4 +1,4 @@
-import { type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
+import { blobTable, type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
 
 export const mailMigrations: Migration[] = [
   scriptMigration(
@@ -53,14 +53,7 @@ export const mailMigrations: Migration[] = [
       created_at timestamptz not null,
       primary key (organization_id, message_id)
     );
-    create table mail_blobs (
-      organization_id text not null references organizations(id),
-      sha256 text not null,
-      size_bytes integer not null,
-      content bytea not null,
-      created_at timestamptz not null,
-      primary key (organization_id, sha256)
-    );
+    ${blobTable('mail_blobs')}
     ${orgTable('mail_attachments', [
       'provider_id text',
       'ticket_id text not null',

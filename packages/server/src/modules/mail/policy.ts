@@ -1,4 +1,4 @@
-import type { Policy } from '../../platform/access.js';
+import { organizationAdmin, type Policy } from '../../platform/access.js';
 import { notFound } from '../../platform/http/problem.js';
 import type { Actor } from '../../platform/scope.js';
 
@@ -7,7 +7,7 @@ import type { Actor } from '../../platform/scope.js';
  * read by whoever sees their ticket (scoped by its provider).
  */
 export const mailPolicy = {
-  'mail.manage': (actor) => actor.role === 'admin' && actor.providerId === null,
+  'mail.manage': organizationAdmin,
   'mail.attachment.read': () => true,
 } as const satisfies Policy;
 

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { isoOrNull } from '../../platform/db/columns.js';
 import type { InboundMail, MailAttachment, Mailbox, MailSignature, OutboundMail } from './schemas.js';
 import type {
   MailAttachmentsTable,
@@ -7,8 +8,6 @@ import type {
   MailOutboundTable,
   MailSignaturesTable,
 } from './tables.js';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export function presentMailbox(row: Selectable<MailboxesTable>): Mailbox {
   const imap = row.imap;
@@ -27,7 +26,7 @@ export function presentMailbox(row: Selectable<MailboxesTable>): Mailbox {
           folder: imap.folder ?? 'INBOX',
         }
       : null,
-    createdAt: iso(row.created_at)!,
+    createdAt: isoOrNull(row.created_at)!,
   };
 }
 
@@ -35,7 +34,7 @@ export function presentInbound(row: Omit<Selectable<MailInboundTable>, 'raw'>): 
   return {
     id: row.id,
     mailboxId: row.mailbox_id,
-    receivedAt: iso(row.received_at)!,
+    receivedAt: isoOrNull(row.received_at)!,
     via: row.received_via,
     mailFrom: row.mail_from,
     fromAddress: row.from_address,
@@ -64,8 +63,8 @@ export function presentOutbound(row: Selectable<MailOutboundTable>): OutboundMai
     status: row.status,
     attempts: row.attempts,
     lastError: row.last_error,
-    createdAt: iso(row.created_at)!,
-    sentAt: iso(row.sent_at),
+    createdAt: isoOrNull(row.created_at)!,
+    sentAt: isoOrNull(row.sent_at),
   };
 }
 

@@ -1,8 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { NullableTimestamp, Timestamp } from '../../platform/db/columns.js';
 import { scopedTables } from '../../platform/scope.js';
-
-type Instant = ColumnType<Date, Date | string, Date | string>;
-type MaybeInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 /** IMAP settings of a mailbox polled instead of (or besides) receiving by SMTP. */
 export interface ImapSettings {
@@ -29,8 +27,8 @@ export interface MailboxesTable {
   imap: ColumnType<ImapSettings | null, string | null, string | null>;
   imap_uid_validity: string | null;
   imap_last_uid: ColumnType<number, number | undefined, number>;
-  created_at: Instant;
-  updated_at: Instant;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export type InboundStatus = 'stored' | 'parsed' | 'failed';
@@ -53,7 +51,7 @@ export interface MailInboundTable {
   rcpt_to: string[];
   remote_address: string | null;
   received_via: 'smtp' | 'imap';
-  received_at: Instant;
+  received_at: Timestamp;
   /** The Message-ID header, or `sha256:<hex of the raw bytes>` when it has none: unique per mailbox. */
   dedup_key: string;
   message_id: string | null;
@@ -72,7 +70,7 @@ export interface MailInboundTable {
   html_body: string | null;
   spam_score: number | null;
   parse_error: string | null;
-  parsed_at: MaybeInstant;
+  parsed_at: NullableTimestamp;
 }
 
 /** Message-IDs of a ticket's mail, in and out: replies find their ticket through them. */
@@ -82,7 +80,7 @@ export interface MailMessageIdsTable {
   message_id: string;
   ticket_id: string;
   direction: 'in' | 'out';
-  created_at: Instant;
+  created_at: Timestamp;
 }
 
 /** Attachment contents, once per organization and SHA-256. Read only after a scoped attachment check. */
@@ -91,7 +89,7 @@ export interface MailBlobsTable {
   sha256: string;
   size_bytes: number;
   content: Uint8Array;
-  created_at: Instant;
+  created_at: Timestamp;
 }
 
 /** An attachment of one received message, on its ticket (scoped like the ticket). */
@@ -106,7 +104,7 @@ export interface MailAttachmentsTable {
   file_name: string;
   content_type: string;
   size_bytes: number;
-  created_at: Instant;
+  created_at: Timestamp;
 }
 
 export type OutboundStatus = 'queued' | 'sent' | 'kept' | 'failed';
@@ -131,8 +129,8 @@ export interface MailOutboundTable {
   status: OutboundStatus;
   attempts: number;
   last_error: string | null;
-  created_at: Instant;
-  sent_at: MaybeInstant;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
 }
 
 /** A team's signature in one language, appended to its agents' replies. */
@@ -143,7 +141,7 @@ export interface MailSignaturesTable {
   team_id: string;
   language: string;
   body: string;
-  updated_at: Instant;
+  updated_at: Timestamp;
 }
 
 declare module '../../platform/db/schema.js' {

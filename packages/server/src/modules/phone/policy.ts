@@ -1,6 +1,4 @@
-import type { Policy } from '../../platform/access.js';
-import { notFound } from '../../platform/http/problem.js';
-import type { Actor } from '../../platform/scope.js';
+import { adminOrSupervisor, authorizer, type Policy } from '../../platform/access.js';
 
 /**
  * Logging calls is what a telephony integration does, with an admin's or supervisor's token (vendor
@@ -8,11 +6,9 @@ import type { Actor } from '../../platform/scope.js';
  * calls in their scope.
  */
 export const phonePolicy = {
-  'phone.log': (a) => a.role === 'admin' || a.role === 'supervisor',
+  'phone.log': adminOrSupervisor,
   'phone.manage_connectors': (a) => a.role === 'admin',
   'phone.read': () => true,
 } as const satisfies Policy;
 
-export function authorizePhone(actor: Actor, action: keyof typeof phonePolicy): void {
-  if (!phonePolicy[action](actor)) throw notFound('phone calls');
-}
+export const authorizePhone = authorizer(phonePolicy, 'phone calls');

@@ -1,19 +1,10 @@
 import type { Selectable } from 'kysely';
+import { isoOrNull } from '../../platform/db/columns.js';
 import type { PhoneCallsTable, PhoneConnectorsTable } from './tables.js';
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
-export function presentCall(r: Selectable<PhoneCallsTable>) {
+/** What a call's row says as it is (durations, agent, recording, outcome): on the wire and in its state. */
+export function callFigures(r: Selectable<PhoneCallsTable>) {
   return {
-    id: r.id,
-    callId: r.external_id,
-    ticketId: r.ticket_id,
-    providerId: r.provider_id,
-    status: r.status as 'queued' | 'answered' | 'abandoned' | 'ended',
-    queuedAt: iso(r.queued_at),
-    answeredAt: iso(r.answered_at),
-    abandonedAt: iso(r.abandoned_at),
-    endedAt: iso(r.ended_at),
     queueSeconds: r.queue_seconds,
     talkSeconds: r.talk_seconds,
     wrapSeconds: r.wrap_seconds,
@@ -23,12 +14,27 @@ export function presentCall(r: Selectable<PhoneCallsTable>) {
   };
 }
 
+export function presentCall(r: Selectable<PhoneCallsTable>) {
+  return {
+    id: r.id,
+    callId: r.external_id,
+    ticketId: r.ticket_id,
+    providerId: r.provider_id,
+    status: r.status as 'queued' | 'answered' | 'abandoned' | 'ended',
+    queuedAt: isoOrNull(r.queued_at),
+    answeredAt: isoOrNull(r.answered_at),
+    abandonedAt: isoOrNull(r.abandoned_at),
+    endedAt: isoOrNull(r.ended_at),
+    ...callFigures(r),
+  };
+}
+
 export function presentConnector(r: Selectable<PhoneConnectorsTable>, withSecret = false) {
   return {
     id: r.id,
     name: r.name,
     providerId: r.provider_id,
-    createdAt: iso(r.created_at)!,
+    createdAt: isoOrNull(r.created_at)!,
     ...(withSecret ? { secret: r.secret } : {}),
   };
 }

@@ -10,7 +10,7 @@ import { directoryFor } from '../identity/index.js';
 import { createRoutedTicket } from '../routing/index.js';
 import { ticketService } from '../tickets/index.js';
 import { authorizePhone } from './policy.js';
-import { presentCall, presentConnector } from './presenters.js';
+import { callFigures, presentCall, presentConnector } from './presenters.js';
 import type { PhoneConnectorCreate, PhoneEventInput } from './schemas.js';
 import type { PhoneCallsTable } from './tables.js';
 
@@ -26,12 +26,7 @@ function stateOf(r: CallRow): PhoneCallState {
     answeredAt: dateOrNull(r.answered_at),
     abandonedAt: dateOrNull(r.abandoned_at),
     endedAt: dateOrNull(r.ended_at),
-    queueSeconds: r.queue_seconds,
-    talkSeconds: r.talk_seconds,
-    wrapSeconds: r.wrap_seconds,
-    agent: r.agent,
-    recordingUrl: r.recording_url,
-    outcome: r.outcome,
+    ...callFigures(r),
     from: r.caller,
   };
 }

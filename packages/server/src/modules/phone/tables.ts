@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
+import type { Timestamp } from '../../platform/db/columns.js';
 import { scopedTables } from '../../platform/scope.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 
 /** A telephony system allowed to post signed webhooks; its calls belong to its provider (or in house). */

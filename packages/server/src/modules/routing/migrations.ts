@@ -12,20 +12,22 @@ export const routingMigrations: Migration[] = [
       'updated_at timestamptz not null',
     ])}
     create index routing_rules_org on routing_rules (organization_id, position);
-    create table routing_decisions (
-      ticket_id text primary key,
-      organization_id text not null references organizations(id),
-      provider_id text,
-      rule_id text not null,
-      rule_name text not null,
-      team_id text,
-      basis text not null,
-      open boolean not null,
-      opens_at timestamptz,
-      language text,
-      reason text not null,
-      decided_at timestamptz not null
-    );
+    ${orgTable(
+      'routing_decisions',
+      [
+        'provider_id text',
+        'rule_id text not null',
+        'rule_name text not null',
+        'team_id text',
+        'basis text not null',
+        'open boolean not null',
+        'opens_at timestamptz',
+        'language text',
+        'reason text not null',
+        'decided_at timestamptz not null',
+      ],
+      'ticket_id text primary key',
+    )}
     create index routing_decisions_org on routing_decisions (organization_id, decided_at);
     `,
   ),

@@ -1,8 +1,8 @@
 import type { RoutingDecision } from '@shoreline/core';
 import type { Selectable } from 'kysely';
+import { isoOrNull } from '../../platform/db/columns.js';
 import type { RoutingDecisionsTable, RoutingRulesTable } from './tables.js';
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 const parse = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
 
 export function presentRule(row: Selectable<RoutingRulesTable>) {
@@ -11,7 +11,7 @@ export function presentRule(row: Selectable<RoutingRulesTable>) {
     position: row.position,
     name: row.name,
     ...parse<Record<string, unknown>>(row.definition),
-    updatedAt: iso(row.updated_at)!,
+    updatedAt: isoOrNull(row.updated_at)!,
   } as {
     id: string;
     position: number;
@@ -36,11 +36,11 @@ export function presentDecisionRow(row: Selectable<RoutingDecisionsTable>) {
     providerId: row.provider_id,
     basis: row.basis as RoutingDecision['basis'],
     open: row.open,
-    opensAt: iso(row.opens_at),
+    opensAt: isoOrNull(row.opens_at),
     language: row.language,
     reason: row.reason,
     overflow: row.overflow_at
-      ? { at: iso(row.overflow_at)!, teamId: row.overflow_team_id, reason: row.overflow_reason ?? '' }
+      ? { at: isoOrNull(row.overflow_at)!, teamId: row.overflow_team_id, reason: row.overflow_reason ?? '' }
       : null,
   };
 }

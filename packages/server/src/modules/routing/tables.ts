@@ -1,8 +1,7 @@
 import type { WeeklyHours } from '@shoreline/core';
 import type { ColumnType } from 'kysely';
+import type { Timestamp } from '../../platform/db/columns.js';
 import { scopedTables } from '../../platform/scope.js';
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 /** The organization's ordered routing rules (one row per rule; `position` orders them). */
 export interface RoutingRulesTable {

@@ -1,6 +1,4 @@
-import type { Policy } from '../../platform/access.js';
-import { notFound } from '../../platform/http/problem.js';
-import type { Actor } from '../../platform/scope.js';
+import { adminOrSupervisor, authorizer, type Policy } from '../../platform/access.js';
 
 /**
  * Anyone who answers customers may hand a conversation to sales (vendor agents included: that is
@@ -11,9 +9,7 @@ import type { Actor } from '../../platform/scope.js';
 export const salesPolicy = {
   'sales.hand_off': () => true,
   'sales.record_outcome': (a) => a.providerId === null && (a.role === 'admin' || a.role === 'supervisor'),
-  'sales.read': (a) => a.role === 'admin' || a.role === 'supervisor',
+  'sales.read': adminOrSupervisor,
 } as const satisfies Policy;
 
-export function authorizeSales(actor: Actor, action: keyof typeof salesPolicy): void {
-  if (!salesPolicy[action](actor)) throw notFound('lead');
-}
+export const authorizeSales = authorizer(salesPolicy, 'lead');

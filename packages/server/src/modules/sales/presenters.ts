@@ -1,7 +1,6 @@
 import type { Selectable } from 'kysely';
+import { isoOrNull } from '../../platform/db/columns.js';
 import type { SalesLeadsTable } from './tables.js';
-
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export function presentLead(r: Selectable<SalesLeadsTable>) {
   return {
@@ -19,7 +18,7 @@ export function presentLead(r: Selectable<SalesLeadsTable>) {
     status: r.status,
     wonMinor: r.won_minor === null ? null : Number(r.won_minor),
     crmReference: r.crm_reference,
-    createdAt: iso(r.created_at)!,
-    closedAt: iso(r.closed_at),
+    createdAt: isoOrNull(r.created_at)!,
+    closedAt: isoOrNull(r.closed_at),
   };
 }

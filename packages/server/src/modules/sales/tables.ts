@@ -1,7 +1,7 @@
 import type { ColumnType } from 'kysely';
+import type { Timestamp } from '../../platform/db/columns.js';
 import type { ScopedTables } from '../../platform/scope.js';
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type Later<T> = ColumnType<T | null, T | null | undefined, T | null>;
 
 /**

@@ -48,31 +48,25 @@ async function checkTicket(payload: Record<string, unknown>, ctx: JobContext) {
         policyVersion: row.policy_version,
       });
       const live = t.status === 'running' || t.status === 'breached';
-      if (live && t.atRiskAt && t.atRiskAt <= now && r.at_risk_raised_at === null) {
-        await recordEvent(db, { ...base, type: 'sla.at_risk', occurredAt: t.atRiskAt, payload: payloadOf() });
+      /** Records the target's event once: the column it sets keeps the next run from raising it again. */
+      const raise = async (
+        kind: 'at_risk' | 'breached',
+        occurredAt: Date,
+        set: { at_risk_raised_at: Date } | { breached_raised_at: Date },
+      ) => {
+        await recordEvent(db, { ...base, type: `sla.${kind}`, occurredAt, payload: payloadOf() });
         await db
           .updateTable('ticket_sla_targets')
-          .set({ at_risk_raised_at: now })
+          .set(set)
           .where('ticket_id', '=', ticketId)
           .where('metric', '=', t.metric)
           .execute();
-        raised.push(`${t.metric}:at_risk`);
-      }
-      if (t.breached && r.breached_raised_at === null) {
-        await recordEvent(db, {
-          ...base,
-          type: 'sla.breached',
-          occurredAt: t.dueAt ?? now,
-          payload: payloadOf(),
-        });
-        await db
-          .updateTable('ticket_sla_targets')
-          .set({ breached_raised_at: now })
-          .where('ticket_id', '=', ticketId)
-          .where('metric', '=', t.metric)
-          .execute();
-        raised.push(`${t.metric}:breached`);
-      }
+        raised.push(`${t.metric}:${kind}`);
+      };
+      if (live && t.atRiskAt && t.atRiskAt <= now && r.at_risk_raised_at === null)
+        await raise('at_risk', t.atRiskAt, { at_risk_raised_at: now });
+      if (t.breached && r.breached_raised_at === null)
+        await raise('breached', t.dueAt ?? now, { breached_raised_at: now });
     }
     const outcome = resolutionOutcome(state);
     if (outcome !== row.outcome_synced) {

@@ -3,6 +3,16 @@ import { appendTimeline, applyPolicy, moveTicket, reapplyPolicy } from './engine
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/** What picks a ticket's policy, as a created or retyped ticket's event carries it. */
+const policyScope = (event: StoredEvent) => ({
+  ticketId: event.subjectId,
+  organizationId: event.organizationId,
+  providerId: event.providerId,
+  teamId: str(event.payload.teamId),
+  priority: str(event.payload.priority),
+  channel: str(event.payload.channel),
+});
+
 /**
  * The SLA engine hears a live ticket's life from the tickets module's domain events (it never reads
  * the tickets table): creation applies the policy in force then, messages and status changes go on
@@ -27,24 +37,14 @@ export const slaListener: EventListener = {
     switch (event.type) {
       case 'ticket.created':
         return applyPolicy(tx, clock, {
-          ticketId: event.subjectId,
-          organizationId: org,
-          providerId: event.providerId,
-          teamId: str(p.teamId),
-          priority: str(p.priority),
-          channel: str(p.channel),
+          ...policyScope(event),
           segment: str(p.segment),
           type: str(p.type),
           createdAt: new Date(event.occurredAt),
         });
       case 'ticket.type_changed':
         return reapplyPolicy(tx, clock, {
-          ticketId: event.subjectId,
-          organizationId: org,
-          providerId: event.providerId,
-          teamId: str(p.teamId),
-          priority: str(p.priority),
-          channel: str(p.channel),
+          ...policyScope(event),
           segment: null,
           type: str(p.to),
           createdAt: new Date(str(p.createdAt) ?? event.occurredAt),

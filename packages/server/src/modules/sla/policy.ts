@@ -1,6 +1,4 @@
-import type { Policy } from '../../platform/access.js';
-import { notFound } from '../../platform/http/problem.js';
-import type { Actor } from '../../platform/scope.js';
+import { authorizer, organizationAdmin, organizationLead, type Policy } from '../../platform/access.js';
 
 /**
  * Policies and calendars bind the whole organization (and, through Govern, its contracts): the
@@ -8,11 +6,9 @@ import type { Actor } from '../../platform/scope.js';
  * it can see (the ticket's scope), and the attainment of its scope.
  */
 export const slaPolicy = {
-  'sla.manage': (actor) => actor.role === 'admin' && actor.providerId === null,
-  'sla.read_policies': (actor) => actor.providerId === null && actor.role !== 'agent',
+  'sla.manage': organizationAdmin,
+  'sla.read_policies': organizationLead,
   'sla.read': () => true,
 } as const satisfies Policy;
 
-export function authorizeSla(actor: Actor, action: keyof typeof slaPolicy): void {
-  if (!slaPolicy[action](actor)) throw notFound('SLA policy');
-}
+export const authorizeSla = authorizer(slaPolicy, 'SLA policy');

@@ -1,12 +1,9 @@
 import type { z } from '@hono/zod-openapi';
 import type { SlaMetric, SlaTargetStatus } from '@shoreline/core';
 import type { ColumnType } from 'kysely';
+import type { Json, NullableTimestamp, Timestamp } from '../../platform/db/columns.js';
 import { scopedTables } from '../../platform/scope.js';
 import type { SlaDefinition } from './schemas.js';
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
-type Json<T> = ColumnType<T, string, string>;
 
 /** What a policy version says, stored as one JSON document (validated by `SlaDefinition`). */
 export type SlaDefinitionJson = z.output<typeof SlaDefinition>;

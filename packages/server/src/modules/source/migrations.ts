@@ -1,4 +1,4 @@
-import { type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
+import { blobTable, type Migration, orgTable, scriptMigration } from '../../platform/db/migrate.js';
 
 export const sourceMigrations: Migration[] = [
   scriptMigration(
@@ -71,14 +71,7 @@ export const sourceMigrations: Migration[] = [
       'updated_at timestamptz not null',
     ])}
     create index source_selections_org on source_selections (organization_id, created_at);
-    create table source_blobs (
-      organization_id text not null references organizations(id),
-      sha256 text not null,
-      size_bytes integer not null,
-      content bytea not null,
-      created_at timestamptz not null,
-      primary key (organization_id, sha256)
-    );
+    ${blobTable('source_blobs')}
     ${orgTable('source_evidence', [
       'provider_id text',
       'vendor_id text references source_vendors(id)',

@@ -1,8 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { Json, Timestamp } from '../../platform/db/columns.js';
 import { scopedTables } from '../../platform/scope.js';
-
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T> = ColumnType<T, string, string>;
 
 /** A cost scenario (demand, staffing targets, options, dated FX rates); an edit bumps `version`. */
 export interface SourceScenariosTable {

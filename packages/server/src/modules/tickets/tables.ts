@@ -1,7 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { NullableTimestamp } from '../../platform/db/columns.js';
 import { scopedTables, VENDOR_VISIBLE } from '../../platform/scope.js';
-
-type Instant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 /** One conversation, live or imported; unique per (organization, source, external_id). */
 export interface TicketsTable {
@@ -29,11 +28,11 @@ export interface TicketsTable {
   assignee: string | null;
   source_group: string | null;
   support_line: string | null;
-  created_at: Instant;
-  first_response_at: Instant;
-  solved_at: Instant;
-  closed_at: Instant;
-  reopened_at: Instant;
+  created_at: NullableTimestamp;
+  first_response_at: NullableTimestamp;
+  solved_at: NullableTimestamp;
+  closed_at: NullableTimestamp;
+  reopened_at: NullableTimestamp;
   reopen_count: number;
   handoff_count: number;
   first_response_seconds: number | null;

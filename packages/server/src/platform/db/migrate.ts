@@ -113,14 +113,55 @@ export async function execScript(db: Kysely<DB>, script: string): Promise<void> 
   for (const statement of statements) await sql.raw(statement).execute(db);
 }
 
-/** The two columns every organization-owned table opens with. */
-const ORG_COLUMNS = ['id text primary key', 'organization_id text not null references organizations(id)'];
+/** The column every organization-owned table has, second after its key. */
+const ORGANIZATION_COLUMN = 'organization_id text not null references organizations(id)';
 
 /**
- * `create table name (id, organization_id → organizations, …columns);` for a table an organization
+ * `create table name (key, organization_id → organizations, …columns);` for a table an organization
  * owns, one column or table constraint per entry: the opening every module's migration restated,
- * and a migration that reads as a table of its columns.
+ * and a migration that reads as a table of its columns. The key is `id text primary key` unless the
+ * table is keyed otherwise (a widget's public key, a survey's token, one row per ticket).
  */
-export function orgTable(name: string, columns: readonly string[]): string {
-  return `create table ${name} (\n  ${[...ORG_COLUMNS, ...columns].join(',\n  ')}\n);`;
+export function orgTable(name: string, columns: readonly string[], key = 'id text primary key'): string {
+  return `create table ${name} (\n  ${[key, ORGANIZATION_COLUMN, ...columns].join(',\n  ')}\n);`;
+}
+
+/**
+ * `create table name (…)` for stored file bodies an organization owns, one row per distinct
+ * SHA-256 of the content (an attachment or a piece of evidence uploaded twice is stored once).
+ */
+export function blobTable(name: string): string {
+  return `create table ${name} (\n  ${[
+    ORGANIZATION_COLUMN,
+    'sha256 text not null',
+    'size_bytes integer not null',
+    'content bytea not null',
+    'created_at timestamptz not null',
+    'primary key (organization_id, sha256)',
+  ].join(',\n  ')}\n);`;
+}
+
+/**
+ * `create function fn()`: a row trigger's function that tells every server process, at commit, that
+ * something of an organization changed (NOTIFY on `shoreline_signals`, payload `<signal>:<id>`), so
+ * each forgets what it remembered of it. `id` is the SQL of the id (by default the row's organization).
+ */
+export function signalFunction(
+  fn: string,
+  signal: string,
+  id = 'coalesce(new.organization_id, old.organization_id)',
+): string {
+  return `create function ${fn}() returns trigger language plpgsql as $$
+  begin perform pg_notify('shoreline_signals', '${signal}:' || ${id}); return null; end $$;`;
+}
+
+/**
+ * `create trigger name after <events> on table for each row [when (a column changed)] execute
+ * function fn();`. `changed` names the columns whose change (old is distinct from new) fires it.
+ */
+export function rowTrigger(name: string, events: string, fn: string, changed?: readonly string[]): string {
+  const when = changed
+    ? ` when (${changed.map((c) => `old.${c} is distinct from new.${c}`).join(' or ')})`
+    : '';
+  return `create trigger ${name} after ${events}\n  for each row${when} execute function ${fn}();`;
 }

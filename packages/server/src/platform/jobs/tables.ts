@@ -1,8 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { NullableTimestamp, Timestamp } from '../db/columns.js';
 import { scopedTables } from '../scope.js';
-
-type Instant = ColumnType<Date, Date | string, Date | string>;
-type MaybeInstant = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'dead' | 'cancelled';
 
@@ -20,19 +18,19 @@ export interface JobsTable {
   name: string;
   payload: ColumnType<Record<string, unknown>, string, string>;
   status: JobStatus;
-  run_at: Instant;
+  run_at: Timestamp;
   attempts: ColumnType<number, number | undefined, number>;
   max_attempts: number;
-  locked_until: MaybeInstant;
+  locked_until: NullableTimestamp;
   locked_by: string | null;
   last_error: string | null;
   idempotency_key: string | null;
   /** 0–1, as the handler reports it. */
   progress: ColumnType<number, number | undefined, number>;
   result: ColumnType<unknown, string | null | undefined, string | null>;
-  created_at: Instant;
-  updated_at: Instant;
-  finished_at: MaybeInstant;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  finished_at: NullableTimestamp;
 }
 
 declare module '../db/schema.js' {

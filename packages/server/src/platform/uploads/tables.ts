@@ -1,7 +1,6 @@
 import type { ColumnType } from 'kysely';
+import type { NullableTimestamp, Timestamp } from '../db/columns.js';
 import { scopedTables } from '../scope.js';
-
-type Instant = ColumnType<Date, Date | string, Date | string>;
 
 /**
  * A file a user sent, kept in the database so that every server process (several stateless ones
@@ -20,8 +19,8 @@ export interface UploadsTable {
   size: ColumnType<number | null, number | null | undefined, number | null>;
   sha256: string | null;
   status: 'receiving' | 'complete';
-  created_at: Instant;
-  completed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_at: Timestamp;
+  completed_at: NullableTimestamp;
 }
 
 /** The file's bytes in order, about 1 MiB a row. Read only through store.ts, after a scoped check. */

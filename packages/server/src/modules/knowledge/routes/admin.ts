@@ -1,7 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { canonicalLanguage } from '@shoreline/core';
 import type { AppEnv } from '../../../platform/http/env.js';
-import { apiRoute, IdParam, json, jsonBody, listOf, routesFor } from '../../../platform/http/openapi.js';
+import { IdParam, json, jsonBody, listOf, routesFor } from '../../../platform/http/openapi.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import { appendAudit } from '../../audit/index.js';
 import { deflection } from '../deflection.js';
@@ -156,21 +156,15 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
     ok: DiffSchema,
     run: ({ scoped, param, query }) => service.diffVersions(scoped, param.id, query),
   });
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/search', {
-      summary: 'Search published articles in one language, internal ones included (agents)',
-      request: { query: SearchQuery },
-      responses: { 200: json(listOf(SearchHitSchema, 'KnowledgeSearchHits'), 'Hits, best first') },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      const language = canonicalLanguage(q.language) ?? q.language;
-      return c.json(
-        { items: await searchArticles(c.var.scoped, { ...q, language, includeInternal: true }) },
-        200,
-      );
+  route.get('/api/knowledge/search', {
+    summary: 'Search published articles in one language, internal ones included (agents)',
+    request: { query: SearchQuery },
+    responses: { 200: json(listOf(SearchHitSchema, 'KnowledgeSearchHits'), 'Hits, best first') },
+    run: async ({ scoped, query }) => {
+      const language = canonicalLanguage(query.language) ?? query.language;
+      return { items: await searchArticles(scoped, { ...query, language, includeInternal: true }) };
     },
-  );
+  });
   route.get('/api/knowledge/articles/{id}/snippet', {
     summary: "What a reply quotes of an article: title, excerpt and address in the customer's language",
     params: IdParam,
@@ -198,127 +192,92 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
     created: SynonymSchema,
     run: ({ scoped, body }) => createSynonyms(scoped, clock, body),
   });
-  app.openapi(
-    apiRoute(TAG, 'delete', '/api/knowledge/synonyms/{id}', {
-      summary: 'Remove a synonym group (admins)',
-      request: { params: IdParam },
-      responses: { 204: { description: 'Removed' } },
-    }),
-    async (c) => {
-      await deleteSynonyms(c.var.scoped, c.req.valid('param').id);
-      return c.body(null, 204);
-    },
-  );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/articles/{id}/tickets', {
-      summary:
-        "The tickets an article served: read in the help-center session before the contact, or inserted into a reply (vendor staff: their provider's)",
-      request: { params: IdParam },
-      responses: { 200: json(ArticleTicketsSchema, 'Linked tickets, newest first') },
-    }),
-    async (c) => c.json(await articleTickets(c.var.scoped, c.req.valid('param').id), 200),
-  );
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/articles/{id}/tickets', {
-      summary: 'Record that the article was inserted into a reply on a ticket (the Desk does it on insert)',
-      request: { params: IdParam, body: jsonBody(TicketLinkCreate) },
-      responses: { 204: { description: 'Recorded (once per article and ticket)' } },
-    }),
-    async (c) => {
-      await linkInsertedArticle(c.var.scoped, clock, c.req.valid('param').id, c.req.valid('json').ticketId);
-      return c.body(null, 204);
-    },
-  );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/tickets/{id}/article-draft', {
-      summary:
-        'An article draft from a ticket (question and answer, personal data removed) and whether to suggest it: solved, and no article on its topic',
-      request: { params: IdParam },
-      responses: { 200: json(TicketDraftSchema, 'The draft') },
-    }),
-    async (c) => c.json(await ticketArticleDraft(c.var.scoped, clock, c.req.valid('param').id), 200),
-  );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/gaps', {
-      summary:
-        'Knowledge gaps for tickets created in [from, to): top contact reasons per language without an article, or whose articles fail to deflect',
-      request: { query: GapsQuery },
-      responses: { 200: json(GapsSchema, 'Gaps') },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      return c.json(
-        await knowledgeGapsReport(c.var.scoped, clock, {
-          from: new Date(q.from),
-          to: new Date(q.to),
-          limit: q.limit,
-        }),
-        200,
-      );
-    },
-  );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/deflection', {
-      summary: 'Deflection of help-center sessions started in [from, to)',
-      request: { query: DeflectionQuery },
-      responses: { 200: json(DeflectionSchema, 'Deflection') },
-    }),
-    async (c) => {
-      const q = c.req.valid('query');
-      return c.json(
-        await deflection(c.var.scoped, clock, { from: new Date(q.from), to: new Date(q.to) }),
-        200,
-      );
-    },
-  );
-  app.openapi(
-    apiRoute(TAG, 'get', '/api/knowledge/export', {
-      summary: 'The whole knowledge base: every article, translation and version (docs/knowledge-export.md)',
-      responses: { 200: json(KnowledgeExportSchema, 'Export') },
-    }),
-    async (c) => {
-      const body = await exportKnowledge(c.var.scoped);
+  route.delete('/api/knowledge/synonyms/{id}', {
+    summary: 'Remove a synonym group (admins)',
+    request: { params: IdParam },
+    responses: { 204: { description: 'Removed' } },
+    run: ({ scoped, param }) => deleteSynonyms(scoped, param.id),
+  });
+  route.get('/api/knowledge/articles/{id}/tickets', {
+    summary:
+      "The tickets an article served: read in the help-center session before the contact, or inserted into a reply (vendor staff: their provider's)",
+    request: { params: IdParam },
+    responses: { 200: json(ArticleTicketsSchema, 'Linked tickets, newest first') },
+    run: ({ scoped, param }) => articleTickets(scoped, param.id),
+  });
+  route.post('/api/knowledge/articles/{id}/tickets', {
+    summary: 'Record that the article was inserted into a reply on a ticket (the Desk does it on insert)',
+    request: { params: IdParam, body: jsonBody(TicketLinkCreate) },
+    responses: { 204: { description: 'Recorded (once per article and ticket)' } },
+    run: ({ scoped, param, body }) => linkInsertedArticle(scoped, clock, param.id, body.ticketId),
+  });
+  route.get('/api/knowledge/tickets/{id}/article-draft', {
+    summary:
+      'An article draft from a ticket (question and answer, personal data removed) and whether to suggest it: solved, and no article on its topic',
+    request: { params: IdParam },
+    responses: { 200: json(TicketDraftSchema, 'The draft') },
+    run: ({ scoped, param }) => ticketArticleDraft(scoped, clock, param.id),
+  });
+  route.get('/api/knowledge/gaps', {
+    summary:
+      'Knowledge gaps for tickets created in [from, to): top contact reasons per language without an article, or whose articles fail to deflect',
+    request: { query: GapsQuery },
+    responses: { 200: json(GapsSchema, 'Gaps') },
+    run: ({ scoped, query }) =>
+      knowledgeGapsReport(scoped, clock, {
+        from: new Date(query.from),
+        to: new Date(query.to),
+        limit: query.limit,
+      }),
+  });
+  route.get('/api/knowledge/deflection', {
+    summary: 'Deflection of help-center sessions started in [from, to)',
+    request: { query: DeflectionQuery },
+    responses: { 200: json(DeflectionSchema, 'Deflection') },
+    run: ({ scoped, query }) =>
+      deflection(scoped, clock, { from: new Date(query.from), to: new Date(query.to) }),
+  });
+  route.get('/api/knowledge/export', {
+    summary: 'The whole knowledge base: every article, translation and version (docs/knowledge-export.md)',
+    responses: { 200: json(KnowledgeExportSchema, 'Export') },
+    run: async ({ scoped }) => {
+      const body = await exportKnowledge(scoped);
       // An export leaves the platform: one audit record (issue 11).
-      await appendAudit(c.var.scoped, clock, {
+      await appendAudit(scoped, clock, {
         action: 'export',
         subjectType: 'knowledge',
         subjectId: 'knowledge-base',
         payload: { articles: body.articles.length },
       });
-      return c.json(body, 200);
+      return body;
     },
-  );
+  });
   route.post('/api/knowledge/import', {
     summary: 'Load an export into an empty knowledge base',
     body: KnowledgeExportSchema,
     created: ImportResultSchema,
     run: ({ scoped, body }) => importKnowledge(scoped, clock, body),
   });
-  app.openapi(
-    apiRoute(TAG, 'post', '/api/knowledge/import-help-desk', {
-      summary:
-        'Load articles exported from Zendesk Guide, Freshdesk Solutions or a Zammad knowledge base into an empty knowledge base',
-      request: {
-        body: jsonBody(
-          z
-            .object({
-              source: z.enum(HELP_DESK_SOURCES),
-              export: z.record(z.string(), z.unknown()).openapi({
-                description:
-                  'zendesk: {categories, sections, articles, translations?, user_segments?} as the Help Center API lists them; freshdesk: {categories, folders, articles}; zammad: the assets of POST /api/v1/knowledge_bases/init with Locale',
-              }),
-            })
-            .strict()
-            .openapi('HelpDeskKnowledgeImport'),
-        ),
-      },
-      responses: { 201: json(ImportResultSchema, 'Imported') },
-    }),
-    async (c) => {
-      const body = c.req.valid('json');
-      return c.json(await importFromHelpDesk(c.var.scoped, clock, body.source, body.export), 201);
+  route.post('/api/knowledge/import-help-desk', {
+    summary:
+      'Load articles exported from Zendesk Guide, Freshdesk Solutions or a Zammad knowledge base into an empty knowledge base',
+    request: {
+      body: jsonBody(
+        z
+          .object({
+            source: z.enum(HELP_DESK_SOURCES),
+            export: z.record(z.string(), z.unknown()).openapi({
+              description:
+                'zendesk: {categories, sections, articles, translations?, user_segments?} as the Help Center API lists them; freshdesk: {categories, folders, articles}; zammad: the assets of POST /api/v1/knowledge_bases/init with Locale',
+            }),
+          })
+          .strict()
+          .openapi('HelpDeskKnowledgeImport'),
+      ),
     },
-  );
+    responses: { 201: json(ImportResultSchema, 'Imported') },
+    run: ({ scoped, body }) => importFromHelpDesk(scoped, clock, body.source, body.export),
+  });
 }
 
 export const PublicSearchQuery = z.object({

@@ -106,8 +106,8 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
     return language;
   }
 
-  async function session(c: Context<AppEnv>, v: Visit, language: string): Promise<string> {
-    const found = await visitorSession(v.scoped, clock, getCookie(c, HELP_SESSION_COOKIE), language);
+  /** Sets the cookie of a session the visit just started (an existing one is kept as it is). */
+  function keepSession(c: Context<AppEnv>, v: Visit, found: { id: string; created: boolean }) {
     if (found.created)
       setCookie(c, HELP_SESSION_COOKIE, found.id, {
         path: `/help/${v.site.slug}`,
@@ -115,19 +115,21 @@ export function helpCenterRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): 
         sameSite: 'Lax',
         secure: origin().startsWith('https:'),
       });
+  }
+
+  async function session(c: Context<AppEnv>, v: Visit, language: string): Promise<string> {
+    const found = await visitorSession(v.scoped, clock, getCookie(c, HELP_SESSION_COOKIE), language);
+    keepSession(c, v, found);
     return found.id;
   }
 
   /** Records a search or view against the visitor's session (one statement), setting a new cookie. */
   async function record(c: Context<AppEnv>, v: Visit, language: string, activity: VisitActivity) {
-    const found = await recordVisit(v.scoped, clock, getCookie(c, HELP_SESSION_COOKIE), language, activity);
-    if (found.created)
-      setCookie(c, HELP_SESSION_COOKIE, found.id, {
-        path: `/help/${v.site.slug}`,
-        httpOnly: true,
-        sameSite: 'Lax',
-        secure: origin().startsWith('https:'),
-      });
+    keepSession(
+      c,
+      v,
+      await recordVisit(v.scoped, clock, getCookie(c, HELP_SESSION_COOKIE), language, activity),
+    );
   }
 
   const html = (c: Context<AppEnv>, body: string, status = 200) =>
