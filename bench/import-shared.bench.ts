@@ -3,7 +3,8 @@
 // (examples/import/) into PostgreSQL (when DATABASE_URL is set) and PGlite. Prints wall and CPU time,
 // rows/s and the start-up cost. Skips, saying so, when ../shared is absent.
 // Run: npm run bench -- import-shared   (BENCH_FILES=servicenow,twitter to choose; BENCH_TARGETS as in import.bench.ts;
-// BENCH_PROFILE=<dir> writes a CPU profile of each import alone, <file>-<database>.cpuprofile, to that folder)
+// BENCH_PROFILE=<dir> writes a CPU profile of each import alone, <file>-<database>.cpuprofile, to that folder;
+// BENCH_REPORT=1 prints each run's data-quality report and findings)
 import {
   createReadStream,
   createWriteStream,
@@ -215,6 +216,11 @@ async function bench(
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   if (profiler) await stopProfile(profiler, `${file.name}-${label.split(' ')[0]}`);
+  // BENCH_REPORT=1: the run's data-quality report and findings, to compare two versions' output.
+  if (process.env.BENCH_REPORT)
+    console.log(
+      `report ${file.name} ${label}: ${JSON.stringify({ quality: report.quality, findings: report.findings, tickets: report.ticketsUpserted, rejected: report.rowsRejected })}`,
+    );
   const serverCpu = database.pool ? serverSecondsSince(serverBefore, await serverTicks(database)) : null;
   return {
     file: file.name,
