@@ -2,8 +2,19 @@
 // rows under new ids (BENCH_ROWS rows each, default 120,000), imported with their shipped mappings
 // (examples/import/) into PostgreSQL (when DATABASE_URL is set) and PGlite. Prints wall and CPU time,
 // rows/s and the start-up cost. Skips, saying so, when ../shared is absent.
-// Run: npm run bench -- import-shared   (BENCH_FILES=servicenow,twitter to choose; BENCH_TARGETS as in import.bench.ts)
-import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
+// Run: npm run bench -- import-shared   (BENCH_FILES=servicenow,twitter to choose; BENCH_TARGETS as in import.bench.ts;
+// BENCH_PROFILE=<dir> writes a CPU profile of each import alone, <file>-<database>.cpuprofile, to that folder;
+// BENCH_REPORT=1 prints each run's data-quality report and findings)
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -117,6 +128,24 @@ async function scaleUp(file: SharedFile, out: string): Promise<number> {
 const serverTicks = async (database: Database) =>
   database.pool ? backendTicks(database.pool) : new Map<number, number>();
 
+/** Where BENCH_PROFILE asks for CPU profiles of the imports alone (the scaling up and the seed left out). */
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+
+async function startProfile(): Promise<Session> {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return session;
+}
+
+async function stopProfile(session: Session, name: string): Promise<void> {
+  const { profile } = await session.post('Profiler.stop');
+  mkdirSync(PROFILE_DIR!, { recursive: true });
+  writeFileSync(join(PROFILE_DIR!, `${name}.cpuprofile`), JSON.stringify(profile));
+  session.disconnect();
+}
+
 interface Result {
   file: string;
   database: string;
@@ -139,6 +168,7 @@ async function bench(
 ): Promise<Result> {
   const mapping = readMappingFile(join(repo, 'examples/import', file.mapping));
   (globalThis as { gc?: () => void }).gc?.();
+  const profiler = PROFILE_DIR ? await startProfile() : null;
   const serverBefore = await serverTicks(database);
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
@@ -161,6 +191,12 @@ async function bench(
   });
   const seconds = (performance.now() - start) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  if (profiler) await stopProfile(profiler, `${file.name}-${label.split(' ')[0]}`);
+  // BENCH_REPORT=1: the run's data-quality report and findings, to compare two versions' output.
+  if (process.env.BENCH_REPORT)
+    console.log(
+      `report ${file.name} ${label}: ${JSON.stringify({ quality: report.quality, findings: report.findings, tickets: report.ticketsUpserted, rejected: report.rowsRejected })}`,
+    );
   const serverCpu = database.pool ? ticksSince(serverBefore, await serverTicks(database)) / 100 : null;
   return {
     file: file.name,
@@ -226,7 +262,7 @@ async function main() {
       }
     };
     if (url && targets.includes('postgres')) {
-      const dbName = `shoreline_bench_${process.pid}`;
+      const dbName = `${process.env.BENCH_DB_PREFIX ?? 'shoreline_bench'}_${process.pid}`;
       const dbUrl = await createPostgresDatabase(url, dbName);
       await importInto(await openDatabase({ url: dbUrl }), 'PostgreSQL', () =>
         dropPostgresDatabase(url, dbName),

@@ -31,8 +31,7 @@ const secondsBetween = (from: Date | null, to: Date | null): number | null =>
 export function finaliseTicket(t: ImportedTicket, calendar: TeamCalendar | null): FinalTicket {
   const firstResponseSeconds = t.firstResponseSeconds ?? secondsBetween(t.createdAt, t.firstResponseAt);
   const resolutionSeconds = t.resolutionSeconds ?? secondsBetween(t.createdAt, t.solvedAt);
-  // One copy of the ticket, filled in place (this runs once per imported record: no intermediate objects).
-  const final = Object.assign({}, t) as ImportedTicket & {
+  const final = copyTicket(t) as ImportedTicket & {
     -readonly [K in Exclude<keyof FinalTicket, keyof ImportedTicket>]: FinalTicket[K];
   };
   final.firstResponseSeconds = firstResponseSeconds;
@@ -49,6 +48,58 @@ export function finaliseTicket(t: ImportedTicket, calendar: TeamCalendar | null)
   final.csatNormalised = t.csat ? normaliseCsat(t.csat) : null;
   final.qualityFlags = qualityFlags(final);
   return final;
+}
+
+/**
+ * One copy of the ticket with FinalTicket's fields already in its shape (this runs once per imported
+ * ticket). An object literal naming every field is one allocation of a fixed shape; `Object.assign`
+ * from a 39-field ticket measured 1.4–2.3 µs a ticket, the literal 0.06–0.25 µs (decision 0057).
+ * Every field of ImportedTicket is listed: TypeScript refuses a literal that misses one.
+ */
+function copyTicket(t: ImportedTicket): FinalTicket {
+  return {
+    externalId: t.externalId,
+    source: t.source,
+    providerName: t.providerName,
+    teamName: t.teamName,
+    number: t.number,
+    subject: t.subject,
+    description: t.description,
+    status: t.status,
+    statusRaw: t.statusRaw,
+    priority: t.priority,
+    priorityRaw: t.priorityRaw,
+    channel: t.channel,
+    language: t.language,
+    topic: t.topic,
+    tags: t.tags,
+    requester: t.requester,
+    assignee: t.assignee,
+    group: t.group,
+    supportLine: t.supportLine,
+    createdAt: t.createdAt,
+    firstResponseAt: t.firstResponseAt,
+    solvedAt: t.solvedAt,
+    solvedAtInferred: t.solvedAtInferred,
+    closedAt: t.closedAt,
+    reopenedAt: t.reopenedAt,
+    reopenCount: t.reopenCount,
+    handoffCount: t.handoffCount,
+    firstResponseSeconds: t.firstResponseSeconds,
+    resolutionSeconds: t.resolutionSeconds,
+    firstResponseBusinessSeconds: t.firstResponseBusinessSeconds,
+    resolutionBusinessSeconds: t.resolutionBusinessSeconds,
+    slaBreached: t.slaBreached,
+    csat: t.csat,
+    callWaitSeconds: t.callWaitSeconds,
+    callHandleSeconds: t.callHandleSeconds,
+    abandoned: t.abandoned,
+    custom: t.custom,
+    messages: t.messages,
+    events: t.events,
+    csatNormalised: null,
+    qualityFlags: [],
+  };
 }
 
 function business(

@@ -1,4 +1,4 @@
-import { type ColumnMapping, priorityOf, RecordReader, type SourceRecord, statusOf } from './mapping.js';
+import { type ColumnMapping, priorityOf, type SourceRecord, statusOf } from './mapping.js';
 import { CHANNELS } from './ticket.js';
 
 /** Fields whose source words a mapping translates, and whose coverage an import reports. */
@@ -46,6 +46,8 @@ export class MappingCoverage {
   );
   private readonly overflow = new Map<CoveredField, number>();
   private readonly columns: [CoveredField, string][];
+  /** Per column observed: its field, its name and the field's counts. */
+  private readonly observed: [CoveredField, string, Map<string, number>][];
 
   constructor(readonly mapping: ColumnMapping) {
     const c = mapping.columns;
@@ -58,16 +60,22 @@ export class MappingCoverage {
     ] as const)
       if (column && !this.columns.some(([f, col]) => f === field && col === column))
         this.columns.push([field, column]);
+    this.observed = this.columns.map(([field, column]) => [field, column, this.seen.get(field)!]);
   }
 
-  /** Counts the covered fields' words of one source record (one row or one event). */
+  /**
+   * Counts the covered fields' words of one source record (one row or one event). Runs for every
+   * row of an import: a column's text is read as RecordReader.column reads it (trimmed; empty or a
+   * null marker is no value), without a reader or a lookup of the field's counts per row.
+   */
   observe(record: SourceRecord): void {
-    if (this.columns.length === 0) return;
-    const reader = new RecordReader(this.mapping, record);
-    for (const [field, column] of this.columns) {
-      const v = reader.column(column);
-      if (v === null) continue;
-      const counts = this.seen.get(field)!;
+    const nulls = this.mapping.nullMarkers;
+    for (let i = 0; i < this.observed.length; i++) {
+      const [field, column, counts] = this.observed[i]!;
+      const raw = record[column];
+      if (raw === undefined) continue;
+      const v = raw.trim();
+      if (v === '' || nulls.includes(v)) continue;
       const n = counts.get(v);
       if (n !== undefined) counts.set(v, n + 1);
       else if (counts.size < DISTINCT_CAP) counts.set(v, 1);

@@ -11,6 +11,7 @@ import {
   threadRoots,
   walkToRoot,
 } from './threads.js';
+import { blankTicket, type ImportedTicket } from './ticket.js';
 
 /** Posts with ids from a small pool, so replies hit, miss, repeat ids and form cycles. */
 const posts = fc
@@ -63,6 +64,73 @@ describe('threadRoots: the reply walk, memoised', () => {
     const { tickets } = rebuildThreads(chain);
     expect(tickets).toHaveLength(1);
     expect(tickets[0]!.messages).toHaveLength(n);
+  });
+});
+
+/** rebuildThreads as it was before posts became indices (maps keyed by ids and by posts). */
+function rebuildThreadsByMaps(posts: readonly ThreadPost[]): {
+  tickets: ImportedTicket[];
+  skipped: { rootId: string; posts: number }[];
+  /** Posts replying to a post absent from the file (each starts a thread of its own). */
+  unresolvedReplies: { id: string; inReplyTo: string; line: number }[];
+} {
+  // The last post of an id wins, as `new Map(entries)` would have it.
+  const byId = new Map<string, ThreadPost>();
+  for (const p of posts) byId.set(p.id, p);
+  const rootOf = threadRoots(byId);
+  const unresolvedReplies: { id: string; inReplyTo: string; line: number }[] = [];
+  for (const p of posts)
+    if (p.inReplyTo !== null && !byId.has(p.inReplyTo))
+      unresolvedReplies.push({ id: p.id, inReplyTo: p.inReplyTo, line: p.line });
+  const threads = new Map<string, ThreadPost[]>();
+  for (const p of posts) {
+    const root = rootOf(p);
+    const list = threads.get(root) ?? [];
+    list.push(p);
+    threads.set(root, list);
+  }
+  const tickets: ImportedTicket[] = [];
+  const skipped: { rootId: string; posts: number }[] = [];
+  for (const [rootId, list] of threads) {
+    const root = byId.get(rootId)!;
+    if (!root.inbound) {
+      skipped.push({ rootId, posts: list.length });
+      continue;
+    }
+    list.sort((a, b) => a.at.getTime() - b.at.getTime() || a.line - b.line);
+    const firstReply = list.find((p) => !p.inbound && p.at.getTime() >= root.at.getTime());
+    const t = blankTicket(rootId);
+    t.channel = 'social';
+    t.subject = root.text.slice(0, 200);
+    t.description = root.text;
+    t.createdAt = root.at;
+    t.requester = root.author;
+    t.firstResponseAt = firstReply?.at ?? null;
+    t.assignee = firstReply?.author ?? null;
+    t.group = firstReply?.author ?? null;
+    t.status = firstReply ? 'open' : 'new';
+    t.statusRaw = firstReply ? 'replied' : 'unanswered';
+    t.messages = list.map((p) => ({
+      externalId: p.id,
+      authorType: p.inbound ? 'customer' : 'agent',
+      authorId: p.author,
+      public: true,
+      body: p.text,
+      createdAt: p.at,
+    }));
+    tickets.push(t);
+  }
+  return { tickets, skipped, unresolvedReplies };
+}
+
+describe('rebuildThreads: threads from reply links', () => {
+  it('gives the tickets, skipped threads and unresolved replies of the map-based version', () => {
+    fc.assert(
+      fc.property(posts, (list) => {
+        expect(rebuildThreads(list)).toEqual(rebuildThreadsByMaps(list));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -95,25 +95,44 @@ export function rebuildThreads(posts: readonly ThreadPost[]): {
   /** Posts replying to a post absent from the file (each starts a thread of its own). */
   unresolvedReplies: { id: string; inReplyTo: string; line: number }[];
 } {
+  // Posts as indices into `posts`: one map lookup per id and per reply link, then typed arrays
+  // (maps keyed by ids and by posts, three to five lookups a post, were most of this function's cost).
   // The last post of an id wins, as `new Map(entries)` would have it.
-  const byId = new Map<string, ThreadPost>();
-  for (const p of posts) byId.set(p.id, p);
-  const rootOf = threadRoots(byId);
+  const n = posts.length;
+  const indexOf = new Map<string, number>();
+  for (let i = 0; i < n; i++) indexOf.set(posts[i]!.id, i);
+  /** Per post: the index of the post it replies to, −1 when none or absent from the file. */
+  const parent = new Int32Array(n);
   const unresolvedReplies: { id: string; inReplyTo: string; line: number }[] = [];
-  for (const p of posts)
-    if (p.inReplyTo !== null && !byId.has(p.inReplyTo))
+  for (let i = 0; i < n; i++) {
+    const p = posts[i]!;
+    const q = p.inReplyTo === null ? undefined : indexOf.get(p.inReplyTo);
+    parent[i] = q ?? -1;
+    if (p.inReplyTo !== null && q === undefined)
       unresolvedReplies.push({ id: p.id, inReplyTo: p.inReplyTo, line: p.line });
-  const threads = new Map<string, ThreadPost[]>();
-  for (const p of posts) {
-    const root = rootOf(p);
-    const list = threads.get(root) ?? [];
-    list.push(p);
-    threads.set(root, list);
+  }
+  const root = rootIndices(posts, indexOf, parent);
+  // Threads in the order their first post comes, as a map keyed by root id would list them.
+  const threadOf = new Int32Array(n).fill(-1);
+  const lists: ThreadPost[][] = [];
+  const rootOfThread: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = root[i]!;
+    let thread = threadOf[r]!;
+    if (thread === -1) {
+      thread = lists.length;
+      threadOf[r] = thread;
+      lists.push([]);
+      rootOfThread.push(r);
+    }
+    lists[thread]!.push(posts[i]!);
   }
   const tickets: ImportedTicket[] = [];
   const skipped: { rootId: string; posts: number }[] = [];
-  for (const [rootId, list] of threads) {
-    const root = byId.get(rootId)!;
+  for (let thread = 0; thread < lists.length; thread++) {
+    const list = lists[thread]!;
+    const root = posts[rootOfThread[thread]!]!;
+    const rootId = root.id;
     if (!root.inbound) {
       skipped.push({ rootId, posts: list.length });
       continue;
@@ -143,6 +162,68 @@ export function rebuildThreads(posts: readonly ThreadPost[]): {
   }
   return { tickets, skipped, unresolvedReplies };
 }
+
+/**
+ * threadRoots over indices: per post, the index (the one `indexOf` holds) of the post whose id
+ * walkToRoot gives it. Each post that `indexOf` holds is walked once and its root remembered; a walk
+ * that meets a cycle, and a post whose id is taken by a later post, are walked step by step as
+ * walkToRoot does (rare, and exact). `parent[i]` is the index of the post i replies to, or −1.
+ */
+function rootIndices(
+  posts: readonly ThreadPost[],
+  indexOf: ReadonlyMap<string, number>,
+  parent: Int32Array,
+): Int32Array {
+  const n = posts.length;
+  const held = new Uint8Array(n);
+  for (const i of indexOf.values()) held[i] = 1;
+  /** walkToRoot on indices: the post ids seen stop the walk at a cycle. */
+  const walk = (from: number): number => {
+    let current = from;
+    const seen = new Set<string>();
+    while (parent[current]! !== -1 && !seen.has(posts[current]!.id)) {
+      seen.add(posts[current]!.id);
+      current = parent[current]!;
+    }
+    return indexOf.get(posts[current]!.id)!;
+  };
+  const root = new Int32Array(n).fill(UNKNOWN);
+  const path: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (root[i]! >= 0) continue;
+    if (held[i] === 0) {
+      root[i] = walk(i);
+      continue;
+    }
+    path.length = 0;
+    let current = i;
+    let r = -1;
+    for (;;) {
+      const known = root[current]!;
+      if (known === WALKING) break;
+      if (known >= 0) {
+        r = known;
+        break;
+      }
+      // Parents are always posts that indexOf holds: marking an index marks its id.
+      root[current] = WALKING;
+      path.push(current);
+      const up = parent[current]!;
+      if (up === -1) {
+        r = current;
+        break;
+      }
+      current = up;
+    }
+    // r < 0: a cycle; every post on this path gets the walk's own answer.
+    for (const q of path) root[q] = r >= 0 ? r : walk(q);
+  }
+  return root;
+}
+
+/** rootIndices' marks: a post not walked yet, and one whose walk is under way (a cycle when met again). */
+const UNKNOWN = -2;
+const WALKING = -3;
 
 /**
  * The root of a post: follow `inReplyTo` while the post replied to is in the file, stopping at the

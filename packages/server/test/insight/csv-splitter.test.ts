@@ -27,7 +27,8 @@ function reference(text: string): { records: [string[], number][]; errors: numbe
 function split(text: string, cuts: number[]): { records: [string[], number][]; irregular: boolean } {
   const splitter = new CsvSplitter(44);
   const records: [string[], number][] = [];
-  const onRecord = (f: string[], l: number) => records.push([f, l]);
+  // The splitter fills one array for every record: copied, as readCsv copies what it keeps.
+  const onRecord = (f: string[], l: number) => records.push([[...f], l]);
   let pending = '';
   let from = 0;
   for (const cut of [...new Set(cuts)].sort((a, b) => a - b)) {

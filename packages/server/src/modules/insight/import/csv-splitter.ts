@@ -2,7 +2,10 @@ const QUOTE = 34;
 const CR = 13;
 const LF = 10;
 
-/** Text of one record a chunk held: its fields and csv-parse's `info.lines` for it (the line it ends on). */
+/**
+ * Text of one record a chunk held: its fields and csv-parse's `info.lines` for it (the line it ends
+ * on). The array is the splitter's own, filled again for the next record: copy it to keep it.
+ */
 export type OnRecord = (fields: string[], lines: number) => void;
 
 /** What split() found: where the unfinished last record starts, or that the text needs the full parser. */
@@ -34,6 +37,9 @@ export class CsvSplitter {
    */
   keep: readonly boolean[] | null = null;
 
+  /** The fields of the record being split: one array for all records (one allocation less per row). */
+  private readonly fields: string[] = [];
+
   constructor(private readonly delimiter: number) {}
 
   /** Whether a delimiter can be split here (one character that is not a quote or line break). */
@@ -64,7 +70,8 @@ export class CsvSplitter {
         this.line++;
         continue;
       }
-      const fields: string[] = [];
+      const fields = this.fields;
+      let count = 0;
       for (;;) {
         let value: string;
         if (text.charCodeAt(pos) === QUOTE) {
@@ -113,12 +120,13 @@ export class CsvSplitter {
             return recordStart;
           }
           const keep = this.keep;
-          value = keep === null || keep[fields.length] !== false ? text.slice(pos, i) : '';
+          value = keep === null || keep[count] !== false ? text.slice(pos, i) : '';
           pos = i;
         }
-        fields.push(value);
+        fields[count++] = value;
         if (pos >= n) {
           // The file's last record, without a line ending (split() is final here: see above).
+          fields.length = count;
           onRecord(fields, this.line);
           return n;
         }
@@ -129,7 +137,8 @@ export class CsvSplitter {
             return recordStart;
           }
           if (pos >= n) {
-            fields.push('');
+            fields[count++] = '';
+            fields.length = count;
             onRecord(fields, this.line);
             return n;
           }
@@ -141,6 +150,8 @@ export class CsvSplitter {
           this.line = lineAtStart;
           return recordStart;
         }
+        // Records of a file have one length, so this seldom changes the array.
+        if (fields.length !== count) fields.length = count;
         onRecord(fields, this.line);
         pos += rd;
         this.line++;

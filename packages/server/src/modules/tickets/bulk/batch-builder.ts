@@ -51,7 +51,7 @@ export interface PreparedBatch {
   ticketCount: number;
   /** Binary COPY rows for tickets (no header or trailer: see CopyTransaction.copyBinary), columns in TICKET_COLUMNS order. */
   ticketRows: Buffer[];
-  /** COPY text rows for stage_children (messages and events); empty when the batch has none. */
+  /** COPY text rows for stage_children (messages and events), in pieces to send in order; empty when the batch has none. */
   childRows: Buffer[];
   /** Count of tickets carrying each quality flag. */
   quality: Record<string, number>;
@@ -280,15 +280,30 @@ export class BatchBuilder {
       pos += slabs[this.slab[i]!]!.copy(rows, pos, this.starts[i]!, this.ends[i]!);
     }
     if (pos !== bytes) throw new Error(`batch rows: wrote ${pos} bytes of ${bytes}`);
+    // The child rows are handed on as the slabs hold them, one piece per run of contiguous rows
+    // (a slab's rows are contiguous unless a superseded ticket's were left out): COPY text has no
+    // framing, so the pieces need not be joined, and joining them copied every child byte once more.
     const childSlabs = this.childOut.slabs;
-    const children = [...this.children.values()].map(([slab, from, to]) =>
-      childSlabs[slab]!.subarray(from, to),
-    );
+    const children: Buffer[] = [];
+    let runSlab = -1;
+    let runFrom = 0;
+    let runTo = 0;
+    for (const [slab, from, to] of this.children.values()) {
+      if (slab === runSlab && from === runTo) {
+        runTo = to;
+        continue;
+      }
+      if (runSlab >= 0) children.push(childSlabs[runSlab]!.subarray(runFrom, runTo));
+      runSlab = slab;
+      runFrom = from;
+      runTo = to;
+    }
+    if (runSlab >= 0) children.push(childSlabs[runSlab]!.subarray(runFrom, runTo));
     const prepared: PreparedBatch = {
       now: this.now,
       ticketCount: order.length,
       ticketRows: order.length === 0 ? [] : [rows],
-      childRows: children.length === 0 ? [] : [Buffer.concat(children)],
+      childRows: children,
       quality,
       messageCount,
       eventCount,
