@@ -13,7 +13,7 @@
 // routes only in the open loop (BENCH_OPEN_ROUTES). BENCH_WORKERS=N runs `serve --workers N`.
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -133,7 +133,12 @@ async function main() {
       ],
       {
         env: { ...process.env, ...env },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        // BENCH_SERVER_LOG=file keeps the server's output (e.g. with BENCH_SERVER_FLAGS=--trace-gc).
+        stdio: [
+          'ignore',
+          process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, 'w') : 'ignore',
+          'inherit',
+        ],
       },
     );
     const base = `http://127.0.0.1:${PORT}`;

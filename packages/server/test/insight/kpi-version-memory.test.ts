@@ -39,6 +39,16 @@ describe('insight: the ticket data version is remembered and forgotten on change
 
   it('serves the version from memory, forgets it on a write by API at once and by plain SQL through NOTIFY', async () => {
     const db = t.shoreline.ctx.db;
+    // The signals of the writes above (seeding, the two tickets) may still be on their way, and one
+    // arriving later would forget the version this test wants remembered: signals arrive in commit
+    // order, so once a sentinel sent now is heard, every earlier one has been.
+    const heard = new Promise<void>((done) =>
+      t.shoreline.ctx.events.onSignal((signal) => {
+        if (signal === 'test.sentinel') done();
+      }),
+    );
+    await sql`select pg_notify('shoreline_signals', 'test.sentinel')`.execute(db);
+    await heard;
     const before = await chat();
     const moved = async () => {
       const email = await db
