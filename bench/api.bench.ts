@@ -7,9 +7,13 @@
 // Run: DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench -- api
 // BENCH_DATABASE=name keeps the prepared database between runs (made and filled once, never
 // dropped), so before/after runs measure the same data without a new 1 M import each time.
+// Two tables: closed loop (CLIENTS clients back to back: saturation throughput, latency ≈ CLIENTS /
+// throughput plus the tail) and open loop (requests due at fixed rates, BENCH_RATES, default
+// 1000,2000 a second, latency counted from the time each was due: the p99 at that load). The cached
+// routes only in the open loop (BENCH_OPEN_ROUTES). BENCH_WORKERS=N runs `serve --workers N`.
 
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,9 +39,20 @@ function node(args: string[], env: NodeJS.ProcessEnv): string {
 }
 
 function cpuSeconds(pid: number): number {
-  // utime + stime in clock ticks (fields 14 and 15 of /proc/PID/stat; 100 ticks a second on Linux).
+  // utime + stime in clock ticks (fields 14 and 15 of /proc/PID/stat; 100 ticks a second on Linux),
+  // plus the live children's (the workers of `serve --workers N`).
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
+  let ticks = Number(fields[11]) + Number(fields[12]);
+  let children: string[] = [];
+  try {
+    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean);
+  } catch {}
+  for (const child of children) {
+    try {
+      ticks += cpuSeconds(Number(child)) * 100;
+    } catch {}
+  }
+  return ticks / 100;
 }
 
 async function waitFor(urlToPoll: string): Promise<void> {
@@ -114,10 +129,16 @@ async function main() {
         '--conditions=source',
         cli,
         'serve',
+        ...(process.env.BENCH_WORKERS ? ['--workers', process.env.BENCH_WORKERS] : []),
       ],
       {
         env: { ...process.env, ...env },
-        stdio: ['ignore', 'ignore', 'inherit'],
+        // BENCH_SERVER_LOG=file keeps the server's output (e.g. with BENCH_SERVER_FLAGS=--trace-gc).
+        stdio: [
+          'ignore',
+          process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, 'w') : 'ignore',
+          'inherit',
+        ],
       },
     );
     const base = `http://127.0.0.1:${PORT}`;
@@ -139,6 +160,13 @@ async function main() {
     ];
     // The server's CPU while nothing is asked (timers, the event bus's polls), taken off each route's
     // CPU so the per-request figure does not grow when the machine is busy and fewer requests are served.
+    // First let the start finish: with workers, /healthz answers once the first listens while the
+    // others still load; wait until the processes use under a tenth of a core (60 s at most).
+    for (let i = 0; i < 60; i++) {
+      const before = cpuSeconds(server.pid!);
+      await new Promise((r) => setTimeout(r, 1000));
+      if (cpuSeconds(server.pid!) - before < 0.1) break;
+    }
     const idleSeconds = 5;
     const idleBefore = cpuSeconds(server.pid!);
     await new Promise((r) => setTimeout(r, idleSeconds * 1000));
@@ -149,8 +177,14 @@ async function main() {
     );
     for (const route of routes) {
       // Warm caches (KPI columns); a kept-alive socket the server just closed fails once, so retry.
-      await fetch(`${base}${route}`, { headers: { cookie } }).catch(() =>
-        fetch(`${base}${route}`, { headers: { cookie } }),
+      // With workers, on several connections at once so that each process (its own caches) is warmed.
+      const warmers = 2 * Number(process.env.BENCH_WORKERS || 1) - 1;
+      await Promise.all(
+        Array.from({ length: warmers }, () =>
+          fetch(`${base}${route}`, { headers: { cookie } }).catch(() =>
+            fetch(`${base}${route}`, { headers: { cookie } }),
+          ),
+        ),
       );
       const cpuBefore = cpuSeconds(server.pid!);
       const result = JSON.parse(
@@ -164,6 +198,46 @@ async function main() {
       console.log(
         `| ${route} | ${(result.requests / result.seconds).toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${result.errors} | ${((cpu * 1000) / Math.max(1, result.requests)).toFixed(3)} | ${(((cpu - idlePerSecond * result.seconds) * 1000) / Math.max(1, result.requests)).toFixed(3)} |`,
       );
+    }
+    // Open loop: the same cached routes at fixed rates, latency from each request's due time.
+    const rates = (process.env.BENCH_RATES ?? '1000,2000').split(',').filter(Boolean).map(Number);
+    const openRoutes =
+      process.env.BENCH_OPEN_ROUTES?.split(',') ??
+      routes.filter((r) => r !== '/api/insight/tickets?limit=50');
+    if (rates.length > 0) {
+      console.log(
+        `\nOpen loop: requests due at a fixed rate on up to ${CLIENTS} connections, latency from the due time\n\n| route | offered/s | answered/s | p50 ms | p95 ms | p99 ms | max ms | errors | server CPU ms/request |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
+      );
+      for (const route of openRoutes)
+        for (const rate of rates) {
+          const cpuBefore = cpuSeconds(server.pid!);
+          const result = JSON.parse(
+            execFileSync(
+              process.execPath,
+              [
+                join(here, 'api-load.mjs'),
+                `${base}${route}`,
+                cookie,
+                String(CLIENTS),
+                String(SECONDS),
+                String(rate),
+              ],
+              { encoding: 'utf8' },
+            ),
+          ) as {
+            requests: number;
+            errors: number;
+            p50: number;
+            p95: number;
+            p99: number;
+            max: number;
+            seconds: number;
+          };
+          const cpu = cpuSeconds(server.pid!) - cpuBefore;
+          console.log(
+            `| ${route} | ${rate} | ${(result.requests / result.seconds).toFixed(0)} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.p99.toFixed(1)} | ${result.max.toFixed(1)} | ${result.errors} | ${((cpu * 1000) / Math.max(1, result.requests)).toFixed(3)} |`,
+          );
+        }
     }
     console.log(
       `\nLoad average (1, 5, 15 min): ${loadavg()

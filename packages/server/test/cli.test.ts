@@ -53,7 +53,7 @@ describe('shoreline command table', () => {
     const flags = (c: Command) => c.options.map((o) => o.long).sort();
     const table = Object.fromEntries(program().commands.map((c) => [c.name(), flags(c)]));
     expect(table).toEqual({
-      serve: ['--demo', '--port'],
+      serve: ['--demo', '--port', '--workers'],
       migrate: [],
       'seed-demo': [],
       user: [],

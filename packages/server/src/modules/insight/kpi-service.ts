@@ -1,6 +1,9 @@
+import { SIGNALS_MISSED } from '../../platform/events/index.js';
 import { instanceSlot, type ModuleContext } from '../../platform/module.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { onTicketDataBump } from '../tickets/index.js';
 import { ColumnCache } from './kpi-columns/column-cache.js';
+import { VersionMemory } from './kpi-columns/version-memory.js';
 import { kpisMemory, topicTrendMemory, trainingNeedsMemory, volumeMemory } from './kpi-memory.js';
 import type { GroupBy, TicketFilter } from './kpi-query.js';
 import { kpisSql, topicTrendSql, trainingNeedsSql, volumeSql } from './kpi-sql.js';
@@ -64,10 +67,26 @@ export class KpiService {
   }
 }
 
-const kpiServiceSlot = instanceSlot(
-  'insight.kpis',
-  (ctx) => new KpiService(ctx.config.kpiEngine, new ColumnCache({ maxRows: ctx.config.kpiCacheTickets })),
-);
+const kpiServiceSlot = instanceSlot('insight.kpis', (ctx) => {
+  // The data version is remembered while signals arrive (version-memory.ts), forgotten by this
+  // process's own bumps and by every other process's through the trigger's signal.
+  const versions = new VersionMemory(
+    () => ctx.events.signalsLive,
+    () => ctx.clock.now().getTime(),
+  );
+  ctx.events.onSignal((signal) => versions.onSignal(signal, SIGNALS_MISSED));
+  // Held weakly: the listener list is the process's, and must not keep a closed instance alive.
+  const held = new WeakRef(versions);
+  const stop = onTicketDataBump((organizationId) => {
+    const memory = held.deref();
+    if (memory) memory.forget(organizationId);
+    else stop();
+  });
+  return new KpiService(
+    ctx.config.kpiEngine,
+    new ColumnCache({ maxRows: ctx.config.kpiCacheTickets, versions }),
+  );
+});
 
 /** The app instance's KPI service. */
 export function kpiServiceOf(ctx: ModuleContext): KpiService {

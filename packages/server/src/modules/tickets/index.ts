@@ -35,6 +35,8 @@ export {
   SEARCH_INDEX_JOB,
   scheduleSearchIndexing,
 } from './bulk/search-index.js';
+// Insight's column cache forgets a remembered data version when this process bumps it.
+export { onTicketDataBump } from './data-version.js';
 export { presentTicket } from './presenters.js';
 // The agent inbox's reads: queues (keyset pages, capped counts) and search.
 export {

@@ -270,4 +270,14 @@ export const ticketMigrations: Migration[] = [
      alter table ticket_events add constraint ticket_events_kind_check
        check (kind in ('created', 'status', 'handoff', 'reopen', 'assignment', 'type'));`,
   ),
+  // Insight remembers each organization's ticket data version per server process (decision 0058):
+  // a bump by anyone (API, import, CLI, plain SQL) tells every process on commit.
+  scriptMigration(
+    '2026-12-03T2200_tickets_data_version_signals',
+    `create or replace function tickets_data_version_signal() returns trigger language plpgsql as $$
+       begin perform pg_notify('shoreline_signals', 'tickets.data_version:' || new.organization_id); return null; end $$;
+     drop trigger if exists ticket_data_versions_signal on ticket_data_versions;
+     create trigger ticket_data_versions_signal after insert or update on ticket_data_versions
+       for each row execute function tickets_data_version_signal();`,
+  ),
 ];

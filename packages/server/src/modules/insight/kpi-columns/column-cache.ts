@@ -7,6 +7,7 @@ import {
 } from '@shoreline/core';
 import type { ScopedDb } from '../../../platform/scope.js';
 import { loadTicketColumns } from './load-columns.js';
+import type { VersionMemory } from './version-memory.js';
 
 /**
  * Ticket columns per (database, organization, provider scope), kept in memory between KPI requests and
@@ -93,6 +94,8 @@ interface Slot {
 export interface ColumnCacheOptions {
   /** Soft cap on tickets held across all organizations; least recently used ones go first. */
   maxRows: number;
+  /** Versions remembered between requests (a server); without it every request reads the version. */
+  versions?: VersionMemory;
 }
 
 /** Bytes of a column set's typed arrays (dictionaries not counted: a few short strings). */
@@ -109,9 +112,21 @@ function bytesOf(c: TicketColumns): number {
   return bytes;
 }
 
-async function currentVersion(scoped: ScopedDb): Promise<number> {
+async function readVersion(scoped: ScopedDb): Promise<number> {
   const row = await scoped.selectFrom('ticket_data_versions').select('version').executeTakeFirst();
   return row ? Number(row.version) : 0;
+}
+
+/** The organization's version, from memory when a server remembers it (not inside a transaction). */
+async function currentVersion(scoped: ScopedDb, memory: VersionMemory | undefined): Promise<number> {
+  if (!memory || scoped.executor.isTransaction) return readVersion(scoped);
+  const organizationId = scoped.actor.organizationId;
+  const remembered = memory.get(organizationId);
+  if (remembered !== undefined) return remembered;
+  const mark = memory.mark();
+  const version = await readVersion(scoped);
+  memory.put(organizationId, version, mark);
+  return version;
 }
 
 /** One app instance's column sets (kpi-service.ts makes one per instance). */
@@ -155,7 +170,7 @@ export class ColumnCache {
   async columnsFor(scoped: ScopedDb): Promise<CachedColumns> {
     const slots = this.slots;
     const key = this.slotKey(scoped);
-    const version = await currentVersion(scoped);
+    const version = await currentVersion(scoped, this.options.versions);
     let slot = slots.get(key);
     if (!slot || slot.version !== version) {
       // The version is read before the rows: a write committed in between makes the rows newer than
