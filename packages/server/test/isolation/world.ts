@@ -13,7 +13,7 @@ import { messageWithPdf } from '../mail/harness.js';
 import { isoContract, planSample } from './sample-bodies.js';
 
 /**
- * The world the isolation tests (push.test.ts and routes-*.test.ts beside this file) probe: the demo
+ * The world the isolation tests (push.ts, run by routes-1.test.ts, and routes-*.test.ts beside this file) probe: the demo
  * organization (A) and a second one (B) of the same shape, with rows of every scoped table seeded for
  * every provider of both, and every role of org A holding its own credentials. Each test file starts
  * its own, identical world, so the files can run in different workers.
