@@ -1,12 +1,10 @@
 // AGENTS.csv (the `shoreline schedule --agents` file, with a provider column) read in the browser for
 // a saved plan: name, provider, days, nights, max_hours, prefers, nights_before, weekends_before.
-import type { SavedPlanInput } from '@shoreline/server/contract';
+import { type SavedPlanInput, WEEKDAYS, type Weekday } from '@shoreline/server/contract';
 
 type PlanAgent = NonNullable<SavedPlanInput['agents']>[number];
-type Weekday = NonNullable<PlanAgent['days']>[number];
 type ShiftType = NonNullable<PlanAgent['prefers']>[number];
 
-const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const SHIFT_TYPES: readonly ShiftType[] = ['8h', '4h'];
 
 /** One CSV line's cells (RFC 4180 quotes); null when a quote is left open. */

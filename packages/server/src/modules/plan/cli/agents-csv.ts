@@ -1,9 +1,8 @@
 // AGENTS.csv for `shoreline schedule --agents`: one named agent a row, with availability and wishes.
 import type { Agent } from '@shoreline/core/schedule/index';
+import { WEEKDAYS } from '../../identity/index.js';
 import { ForecastFileError } from './forecast-csv.js';
 import { splitCsvLine } from './staff-csv.js';
-
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /**
  * AGENTS.csv: `name` (required, unique), and optional `days` (the weekdays they can start a shift,
@@ -48,7 +47,9 @@ export function parseAgents(text: string, file = 'AGENTS.csv'): Agent[] {
     seen.add(name);
     const daysText = cell(at.days).toLowerCase();
     const days =
-      daysText === '' ? undefined : daysText.split(/[\s;]+/).map((d) => WEEKDAYS.indexOf(d.slice(0, 3)));
+      daysText === ''
+        ? undefined
+        : daysText.split(/[\s;]+/).map((d) => (WEEKDAYS as readonly string[]).indexOf(d.slice(0, 3)));
     if (days?.some((d) => d < 0)) problems.push(`${row}, column days: use Mon Tue Wed Thu Fri Sat Sun`);
     const nightsText = cell(at.nights).toLowerCase();
     if (!['', 'yes', 'no', 'true', 'false'].includes(nightsText))

@@ -7,11 +7,10 @@ import {
   type Shift,
   scheduleShifts,
 } from '@shoreline/core/schedule/index';
+import { WEEKDAYS } from '../../identity/index.js';
 import type { PlanAgent, SavedPlanInput, SavedPlanResult } from './schemas.js';
 
 type Roster = NonNullable<SavedPlanResult['roster']>;
-
-const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** The index of the provider an agent works for: by id, then by name; the first when not named; −1 unknown. */
 export function providerOf(
