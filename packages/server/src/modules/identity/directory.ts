@@ -1,7 +1,7 @@
 import type { OpeningWindow, TeamCalendar } from '@shoreline/core';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../platform/db/schema.js';
-import { SIGNALS_MISSED } from '../../platform/events/index.js';
+import { SignalledMemory } from '../../platform/events/index.js';
 import type { ModuleContext } from '../../platform/module.js';
 import type { ScopedDb } from '../../platform/scope.js';
 
@@ -75,57 +75,9 @@ const DIRECTORY_SIGNAL = 'identity.directory:';
  * the triggers, at commit; the process that made it forgets at once. Served from memory only while
  * signals arrive, and for at most `ttlMs`.
  */
-export class DirectoryCache {
-  private readonly entries = new Map<string, { directory: Directory; fetchedAt: number }>();
-  /** Raised by every invalidation: a read that began before one may not store its (older) answer. */
-  private generation = 0;
-
-  constructor(
-    private readonly live: () => boolean,
-    private readonly nowMs: () => number,
-    private readonly ttlMs = DIRECTORY_CACHE_TTL_MS,
-  ) {}
-
-  get(organizationId: string): Directory | undefined {
-    if (!this.live()) return undefined;
-    const hit = this.entries.get(organizationId);
-    if (!hit) return undefined;
-    const age = this.nowMs() - hit.fetchedAt;
-    if (age >= this.ttlMs || age < 0) {
-      this.entries.delete(organizationId);
-      return undefined;
-    }
-    return hit.directory;
-  }
-
-  /** Take before reading the database; pass to `put`. */
-  mark(): number {
-    return this.generation;
-  }
-
-  put(organizationId: string, directory: Directory, mark: number): void {
-    if (mark !== this.generation || !this.live()) return;
-    this.entries.set(organizationId, { directory, fetchedAt: this.nowMs() });
-  }
-
-  forget(organizationId: string): void {
-    this.generation++;
-    this.entries.delete(organizationId);
-  }
-
-  clear(): void {
-    this.generation++;
-    this.entries.clear();
-  }
-
-  /** Applies a signal from platform/events: `identity.directory:<org>`, or `*` for "start over". */
-  onSignal(signal: string): void {
-    if (signal === SIGNALS_MISSED) this.clear();
-    else if (signal.startsWith(DIRECTORY_SIGNAL)) this.forget(signal.slice(DIRECTORY_SIGNAL.length));
-  }
-
-  get size(): number {
-    return this.entries.size;
+export class DirectoryCache extends SignalledMemory<Directory> {
+  constructor(live: () => boolean, nowMs: () => number, ttlMs = DIRECTORY_CACHE_TTL_MS) {
+    super(DIRECTORY_SIGNAL, live, nowMs, ttlMs);
   }
 }
 

@@ -1,4 +1,3 @@
-import { SIGNALS_MISSED } from '../../platform/events/index.js';
 import { instanceSlot, type ModuleContext } from '../../platform/module.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { onTicketDataBump } from '../tickets/index.js';
@@ -74,7 +73,7 @@ const kpiServiceSlot = instanceSlot('insight.kpis', (ctx) => {
     () => ctx.events.signalsLive,
     () => ctx.clock.now().getTime(),
   );
-  ctx.events.onSignal((signal) => versions.onSignal(signal, SIGNALS_MISSED));
+  ctx.events.onSignal((signal) => versions.onSignal(signal));
   // Held weakly: the listener list is the process's, and must not keep a closed instance alive.
   const held = new WeakRef(versions);
   const stop = onTicketDataBump((organizationId) => {

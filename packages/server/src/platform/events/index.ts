@@ -7,6 +7,7 @@ export { type DomainEvent, recordEvent, recordEventWith } from './domain-event.j
 export type { EventListener, ListenerContext } from './listener.js';
 export type { StoredEvent } from './outbox-reader.js';
 export type { PushedEvent } from './push-hub.js';
+export { SignalledMemory } from './signalled-memory.js';
 
 /** The outbox every module writes its domain events to (see domain-event.ts), and the browser stream. */
 export const eventsModule: ShorelineModule = {

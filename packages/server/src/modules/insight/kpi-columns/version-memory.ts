@@ -1,3 +1,5 @@
+import { SignalledMemory } from '../../../platform/events/index.js';
+
 /**
  * How long a remembered ticket data version is trusted without asking the database when no signal
  * arrives: a lost signal's bound, as for sign-ins and the directory (decision 0012).
@@ -15,52 +17,8 @@ const VERSION_SIGNAL = 'tickets.data_version:';
  * commit; the process that bumps forgets at the bump (tickets' `onTicketDataBump`). Served from
  * memory only while signals arrive (`live`), and for at most `ttlMs`.
  */
-export class VersionMemory {
-  private readonly entries = new Map<string, { version: number; fetchedAt: number }>();
-  /** Raised by every invalidation: a read that began before one may not store its (older) answer. */
-  private generation = 0;
-
-  constructor(
-    private readonly live: () => boolean,
-    private readonly nowMs: () => number,
-    private readonly ttlMs = VERSION_MEMORY_TTL_MS,
-  ) {}
-
-  get(organizationId: string): number | undefined {
-    if (!this.live()) return undefined;
-    const hit = this.entries.get(organizationId);
-    if (!hit) return undefined;
-    const age = this.nowMs() - hit.fetchedAt;
-    if (age >= this.ttlMs || age < 0) {
-      this.entries.delete(organizationId);
-      return undefined;
-    }
-    return hit.version;
-  }
-
-  /** Take before reading the database; pass to `put`. */
-  mark(): number {
-    return this.generation;
-  }
-
-  put(organizationId: string, version: number, mark: number): void {
-    if (mark !== this.generation || !this.live()) return;
-    this.entries.set(organizationId, { version, fetchedAt: this.nowMs() });
-  }
-
-  forget(organizationId: string): void {
-    this.generation++;
-    this.entries.delete(organizationId);
-  }
-
-  clear(): void {
-    this.generation++;
-    this.entries.clear();
-  }
-
-  /** Applies a signal from platform/events: `tickets.data_version:<org>`, or `*` (signals were missed). */
-  onSignal(signal: string, missed: string): void {
-    if (signal === missed) this.clear();
-    else if (signal.startsWith(VERSION_SIGNAL)) this.forget(signal.slice(VERSION_SIGNAL.length));
+export class VersionMemory extends SignalledMemory<number> {
+  constructor(live: () => boolean, nowMs: () => number, ttlMs = VERSION_MEMORY_TTL_MS) {
+    super(VERSION_SIGNAL, live, nowMs, ttlMs);
   }
 }
