@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AUTO_CANDIDATES } from '@shoreline/core/forecast/index';
 import { bankTraceFromRows } from '@shoreline/core/simulation/index';
 import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
@@ -168,17 +169,8 @@ describe('shoreline forecast', () => {
         horizonDays: 7,
       });
       expect(readCsv(output)).toHaveLength(7 * 48);
-      expect(result.backtest.map((b) => b.method)).toEqual([
-        'snaive',
-        'mean4',
-        'mean8',
-        'poisson',
-        'pooled',
-        'pooled-cv',
-        'combo',
-        'damped',
-        'taylor',
-      ]);
+      // Every candidate of core's `auto`, in its order.
+      expect(result.backtest.map((b) => b.method)).toEqual(AUTO_CANDIDATES);
       const least = Math.min(...result.backtest.map((b) => b.interval.mae));
       expect(result.backtest.find((b) => b.method === result.method)!.interval.mae).toBe(least);
     },

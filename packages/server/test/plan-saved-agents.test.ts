@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import type { SavedPlan } from '../src/modules/plan/index.js';
-import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import type { Auth, TestApp } from '../src/test-support/test-app.js';
+import { hourlyHistory, houseAndNightVendor, startPlanWorld } from './plan-saved-support.js';
 
 // Saved plans with named agents (issue 15): the plan's shifts staffed by each provider's own agents
 // under the labour rules (rest between shifts, nights), their days, nights and hours, nights and
@@ -13,21 +13,9 @@ let agent: Auth;
 let vendorAdmin: Auth;
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-  supervisor = await t.login(DEMO_USERS.supervisor, DEMO_PASSWORD);
-  agent = await t.login(DEMO_USERS.agent, DEMO_PASSWORD);
-  vendorAdmin = await t.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD);
+  ({ t, supervisor, agent, vendorAdmin } = await startPlanWorld());
 }, 120_000);
 afterAll(() => t?.close());
-
-/** Three weeks of hours from Monday 2 November 2026: busy 8–20, quiet at night, a little less at weekends. */
-function history(): number[] {
-  const out: number[] = [];
-  for (let d = 0; d < 21; d++)
-    for (let h = 0; h < 24; h++)
-      out.push((h >= 8 && h < 20 ? 30 : 4) * (d % 7 >= 5 ? 0.7 : 1) + ((d * 7 + h) % 3));
-  return out;
-}
 
 const HOUSE_AGENTS = [
   { name: 'Ada', days: ['mon', 'tue', 'wed', 'thu', 'fri'] },
@@ -46,26 +34,11 @@ const VENDOR_AGENTS = [
 
 const INPUT = {
   name: 'Staffed week',
-  history: { start: '2026-11-02T00:00', stepMin: 60, values: history() },
+  history: { start: '2026-11-02T00:00', stepMin: 60, values: hourlyHistory() },
   horizonDays: 7,
   ahtSec: 300,
   serviceLevel: { fraction: 0.8, withinSec: 20 },
-  providers: [
-    {
-      id: 'house',
-      name: 'In-house',
-      languages: ['en'],
-      hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 480, closeMin: 1200 }],
-      costPerAgentHour: 30,
-    },
-    {
-      id: 'manila',
-      name: 'Manila CX',
-      languages: ['en'],
-      hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 1200, closeMin: 480 }],
-      costPerAgentHour: 12,
-    },
-  ],
+  providers: houseAndNightVendor(),
   agents: [...HOUSE_AGENTS, ...VENDOR_AGENTS],
   // Three nights a week at most: the nights spread over the vendor's team.
   labour: { preset: 'EU', maxNightShiftsPerWeek: 3 },

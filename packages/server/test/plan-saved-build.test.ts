@@ -12,6 +12,7 @@ import { improveWithinBudget } from '../src/modules/plan/saved/improve.js';
 import { BUILD_LIMITS, savedPlanJobWith } from '../src/modules/plan/saved/job.js';
 import type { JobContext } from '../src/platform/jobs/index.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import { houseAndNightVendor } from './plan-saved-support.js';
 
 // How the plan job builds: after the solver, the same local search as `shoreline schedule`; and a
 // cancel that ends a running HiGHS solve at once (the build's worker thread, HiGHS's inside it, is
@@ -47,22 +48,7 @@ const input = (name: string, horizonDays: number): SavedPlanInput => ({
   ahtSec: 300,
   serviceLevel: { fraction: 0.8, withinSec: 20 },
   language: 'en',
-  providers: [
-    {
-      id: 'house',
-      name: 'In-house',
-      languages: ['en'],
-      hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 480, closeMin: 1200 }],
-      costPerAgentHour: 30,
-    },
-    {
-      id: 'manila',
-      name: 'Manila CX',
-      languages: ['en'],
-      hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 1200, closeMin: 480 }],
-      costPerAgentHour: 12,
-    },
-  ],
+  providers: houseAndNightVendor(),
 });
 
 describe('the plan job’s build', () => {

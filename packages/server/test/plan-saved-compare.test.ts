@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
+import { DEMO_USERS } from '../src/demo/seed.js';
 import type { PlanActuals, PlanComparison, PlanHistory, SavedPlan } from '../src/modules/plan/index.js';
 import { fixedClock } from '../src/platform/clock.js';
-import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import type { Auth, TestApp } from '../src/test-support/test-app.js';
+import { houseAndNightVendor, startPlanWorld } from './plan-saved-support.js';
 
 // Saved plans, second part: the history picked from imported tickets (per queue, channel, …), plans
 // compared side by side, actual against plan once the tickets arrive, and cancelling a build.
@@ -52,32 +53,14 @@ function input(name: string, history: NonNullable<PlanHistory['history']>, vendo
     horizonDays: 1,
     ahtSec: 300,
     serviceLevel: { fraction: 0.8, withinSec: 20 },
-    providers: [
-      {
-        id: 'house',
-        name: 'In-house',
-        languages: ['en'],
-        hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 480, closeMin: 1200 }],
-        costPerAgentHour: 30,
-      },
-      {
-        id: 'manila',
-        name: 'Manila CX',
-        languages: ['en'],
-        hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 1200, closeMin: 480 }],
-        costPerAgentHour: vendorCost,
-      },
-    ],
+    providers: houseAndNightVendor(vendorCost),
   };
 }
 
 let history: NonNullable<PlanHistory['history']>;
 
 beforeAll(async () => {
-  t = await startTestApp({ demo: true, clock });
-  supervisor = await t.login(DEMO_USERS.supervisor, DEMO_PASSWORD);
-  agent = await t.login(DEMO_USERS.agent, DEMO_PASSWORD);
-  vendorAdmin = await t.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD);
+  ({ t, supervisor, agent, vendorAdmin } = await startPlanWorld({ clock }));
   // Two weeks of imported history, 26 October – 8 November 2026.
   for (let d = 0; d < 14; d++) {
     const hours = Array.from({ length: 24 }, (_, h) => Array.from({ length: perHour(h) }, () => h)).flat();
