@@ -1,4 +1,4 @@
-import { poissonMedian } from './median-combination.js';
+import { gaussianSmooth, poissonMedian } from './median-combination.js';
 import { cleanOutliers, flagOutliers } from './outliers.js';
 import { similarDays } from './pooled-profile.js';
 import {
@@ -132,17 +132,7 @@ function recentShares(
   }
   if (!(z > 0)) return new Array<number>(p).fill(1 / p);
   const raw = sum.map((v) => v / z);
-  const reach = Math.ceil(3 * BANDWIDTH);
-  const smooth = raw.map((_, j) => {
-    let num = 0;
-    let den = 0;
-    for (let i = Math.max(0, j - reach); i <= Math.min(p - 1, j + reach); i++) {
-      const k = Math.exp(-0.5 * ((i - j) / BANDWIDTH) ** 2);
-      num += k * raw[i]!;
-      den += k;
-    }
-    return num / den;
-  });
+  const smooth = gaussianSmooth(raw, BANDWIDTH);
   const total = smooth.reduce((a, b) => a + b, 0);
   return smooth.map((v) => v / total);
 }

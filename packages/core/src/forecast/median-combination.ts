@@ -91,20 +91,7 @@ export function intradayShares(series: SeasonalSeries, dow: number, options: Sha
       ? cell[dow]!.map((v, j) => (v + (weight * prior[j]!) / priorTotal) / (weighted[dow]! + weight))
       : own[dow]!;
   const sigma = options.bandwidth;
-  if (sigma > 0) {
-    const reach = Math.ceil(3 * sigma);
-    const raw = shares;
-    shares = raw.map((_, j) => {
-      let num = 0;
-      let den = 0;
-      for (let i = Math.max(0, j - reach); i <= Math.min(p - 1, j + reach); i++) {
-        const k = Math.exp(-0.5 * ((i - j) / sigma) ** 2);
-        num += k * raw[i]!;
-        den += k;
-      }
-      return num / den;
-    });
-  }
+  if (sigma > 0) shares = gaussianSmooth(shares, sigma);
   const z = shares.reduce((a, b) => a + b, 0);
   return shares.map((v) => (z > 0 ? v / z : 1 / p));
 }
@@ -196,4 +183,24 @@ export function medianCombination(series: SeasonalSeries, horizon: number): numb
     out.push(poissonMedian(rest > 0 ? (level * shares[t % p]!) / rest : 0));
   }
   return out;
+}
+
+/**
+ * Nadaraya–Watson smoothing with a Gaussian kernel of standard deviation `sigma` (in positions),
+ * cut at 3σ and renormalised at the ends: r′ⱼ = Σᵢ K((i − j)/σ)·rᵢ / Σᵢ K((i − j)/σ).
+ * Source: Nadaraya, Theory Probab. Appl. 9(1), 1964; Watson, Sankhyā A 26(4), 1964.
+ */
+export function gaussianSmooth(values: readonly number[], sigma: number): number[] {
+  const n = values.length;
+  const reach = Math.ceil(3 * sigma);
+  return values.map((_, j) => {
+    let num = 0;
+    let den = 0;
+    for (let i = Math.max(0, j - reach); i <= Math.min(n - 1, j + reach); i++) {
+      const k = Math.exp(-0.5 * ((i - j) / sigma) ** 2);
+      num += k * values[i]!;
+      den += k;
+    }
+    return num / den;
+  });
 }

@@ -9,6 +9,7 @@ import { frame } from '../../kit/chart/scale';
 import { numberColumn, textColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { useFormat } from '../../lib/useFormat';
+import { GanttDays, planTimeAxis } from './ganttAxis';
 import { planFormat } from './numbers';
 
 type Result = NonNullable<SavedPlan['result']>;
@@ -16,7 +17,6 @@ type Roster = NonNullable<Result['roster']>;
 type AgentLoad = Roster['agents'][number];
 
 const ROW = 22;
-const DAY_MS = 86_400_000;
 
 /** The export route's address for the whole plan or one agent. */
 export const shiftsHref = (planId: string, format: string, agent?: string) =>
@@ -39,12 +39,8 @@ export function AgentGantt({ plan }: { plan: SavedPlan }) {
       : []),
   ];
   const fr = frame(900, 34 + rows.length * ROW, { start: 140, end: 10, top: 26, bottom: 8 }, rtl);
-  const startMs = Date.parse(`${r.forecastStart}:00Z`);
-  const horizonMin = r.forecast.volume.length * r.stepMin;
-  const minuteOf = (day: string, clock: string) => (Date.parse(`${day}T${clock}:00Z`) - startMs) / 60_000;
-  const xAt = (min: number) =>
-    fr.pad.start + (Math.min(Math.max(min, 0), horizonMin) / horizonMin) * fr.plotWidth;
-  const days = Math.ceil(horizonMin / 1440);
+  const axis = planTimeAxis(r, fr);
+  const { minuteOf, xAt } = axis;
   const rowOf = new Map(rows.map((row, i) => [row.agent, i]));
   return (
     <section className="card" data-testid="plan-agent-gantt">
@@ -71,20 +67,13 @@ export function AgentGantt({ plan }: { plan: SavedPlan }) {
         description={t('plan.roster.desc', { agents: roster.agents.length, shifts: roster.shifts.length })}
         className="plan-gantt"
       >
-        {Array.from({ length: days }, (_, d) => startMs + d * DAY_MS).map((dayMs, d) => (
-          <g key={dayMs}>
-            <line
-              className="plan-gantt-day"
-              x1={fr.x(xAt(d * 1440))}
-              x2={fr.x(xAt(d * 1440))}
-              y1={fr.pad.top - 16}
-              y2={fr.height}
-            />
-            <text x={fr.x(xAt(d * 1440) + 4)} y={fr.pad.top - 8} textAnchor={rtl ? 'end' : 'start'}>
-              {new Date(dayMs).toISOString().slice(5, 10)}
-            </text>
-          </g>
-        ))}
+        <GanttDays
+          axis={axis}
+          fr={fr}
+          rtl={rtl}
+          lineRise={16}
+          label={(dayMs) => new Date(dayMs).toISOString().slice(5, 10)}
+        />
         {rows.map((row, i) => (
           <text
             key={row.key}

@@ -9,6 +9,7 @@ import { frame } from '../../kit/chart/scale';
 import { numberColumn, textColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { useFormat } from '../../lib/useFormat';
+import { GanttDays, planTimeAxis } from './ganttAxis';
 import { planFormat } from './numbers';
 
 type Result = NonNullable<SavedPlan['result']>;
@@ -116,12 +117,8 @@ export function ShiftGantt({ plan }: { plan: SavedPlan }) {
     p.shifts.map((s, j) => ({ ...s, provider: p.name, k, key: `${p.id}-${j}` })),
   );
   const fr = frame(900, 40 + shifts.length * ROW, { start: 150, end: 10, top: 24, bottom: 8 }, rtl);
-  const startMs = Date.parse(`${r.forecastStart}:00Z`);
-  const horizonMin = r.forecast.volume.length * r.stepMin;
-  const minuteOf = (day: string, clock: string) => (Date.parse(`${day}T${clock}:00Z`) - startMs) / 60_000;
-  const xAt = (min: number) =>
-    fr.pad.start + (Math.min(Math.max(min, 0), horizonMin) / horizonMin) * fr.plotWidth;
-  const days = Math.ceil(horizonMin / 1440);
+  const axis = planTimeAxis(r, fr);
+  const { minuteOf, xAt } = axis;
   return (
     <section className="card" data-testid="plan-gantt">
       <h2>{t('plan.gantt.title')}</h2>
@@ -144,20 +141,13 @@ export function ShiftGantt({ plan }: { plan: SavedPlan }) {
         description={t('plan.gantt.desc', { shifts: shifts.length, providers: r.providers.length })}
         className="plan-gantt"
       >
-        {Array.from({ length: days }, (_, d) => startMs + d * 86_400_000).map((dayMs, d) => (
-          <g key={dayMs}>
-            <line
-              className="plan-gantt-day"
-              x1={fr.x(xAt(d * 1440))}
-              x2={fr.x(xAt(d * 1440))}
-              y1={fr.pad.top - 14}
-              y2={fr.height}
-            />
-            <text x={fr.x(xAt(d * 1440) + 4)} y={fr.pad.top - 8} textAnchor={rtl ? 'end' : 'start'}>
-              {new Date(dayMs).toISOString().slice(0, 10)}
-            </text>
-          </g>
-        ))}
+        <GanttDays
+          axis={axis}
+          fr={fr}
+          rtl={rtl}
+          lineRise={14}
+          label={(dayMs) => new Date(dayMs).toISOString().slice(0, 10)}
+        />
         {shifts.map((s, i) => {
           const from = minuteOf(s.day, s.start);
           const length = (minutesOf(s.end) - minutesOf(s.start) + 1440) % 1440 || 1440;
