@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedPlan } from '../src/modules/plan/index.js';
 import type { Auth, TestApp } from '../src/test-support/test-app.js';
-import { hourlyHistory, houseAndNightVendor, startPlanWorld } from './plan-saved-support.js';
+import { buildPlan, hourlyHistory, houseAndNightVendor, startPlanWorld } from './plan-saved-support.js';
 
 // Saved plans with named agents (issue 15): the plan's shifts staffed by each provider's own agents
 // under the labour rules (rest between shifts, nights), their days, nights and hours, nights and
@@ -75,13 +75,7 @@ function spanOf(s: {
   return { from, to, paid, night: night >= 180, weekend: weekday === 0 || weekday === 6, weekday };
 }
 
-async function built(body: unknown): Promise<SavedPlan> {
-  const res = await t.request('/api/plan/plans', { body, auth: supervisor });
-  expect(res.status).toBe(202);
-  const plan = (await res.json()) as SavedPlan;
-  for (let i = 0; i < 5; i++) await t.shoreline.jobs.runDueJobs();
-  return (await (await t.request(`/api/plan/plans/${plan.id}`, { auth: supervisor })).json()) as SavedPlan;
-}
+const built = (body: unknown): Promise<SavedPlan> => buildPlan(t, supervisor, body);
 
 describe('saved plans staffed by named agents', () => {
   let plan: SavedPlan;

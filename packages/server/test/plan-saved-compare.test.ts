@@ -3,7 +3,7 @@ import { DEMO_USERS } from '../src/demo/seed.js';
 import type { PlanActuals, PlanComparison, PlanHistory, SavedPlan } from '../src/modules/plan/index.js';
 import { fixedClock } from '../src/platform/clock.js';
 import type { Auth, TestApp } from '../src/test-support/test-app.js';
-import { houseAndNightVendor, startPlanWorld } from './plan-saved-support.js';
+import { buildPlan, houseAndNightVendor, startPlanWorld } from './plan-saved-support.js';
 
 // Saved plans, second part: the history picked from imported tickets (per queue, channel, …), plans
 // compared side by side, actual against plan once the tickets arrive, and cancelling a build.
@@ -70,13 +70,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => t?.close());
 
-async function built(body: unknown): Promise<SavedPlan> {
-  const res = await t.request('/api/plan/plans', { body, auth: supervisor });
-  expect(res.status).toBe(202);
-  const plan = (await res.json()) as SavedPlan;
-  for (let i = 0; i < 5; i++) await t.shoreline.jobs.runDueJobs();
-  return (await (await t.request(`/api/plan/plans/${plan.id}`, { auth: supervisor })).json()) as SavedPlan;
-}
+const built = (body: unknown): Promise<SavedPlan> => buildPlan(t, supervisor, body);
 
 describe('saved plans from imported tickets, compared, measured, cancelled', () => {
   let first: SavedPlan;

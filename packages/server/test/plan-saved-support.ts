@@ -1,5 +1,6 @@
+import { expect } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
-import type { SavedPlanInput } from '../src/modules/plan/index.js';
+import type { SavedPlan, SavedPlanInput } from '../src/modules/plan/index.js';
 import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
 
 // What the saved-plan tests share: the demo app with its supervisor, agent and vendor admin signed
@@ -50,4 +51,13 @@ export function houseAndNightVendor(vendorCost = 12): SavedPlanInput['providers'
       costPerAgentHour: vendorCost,
     },
   ];
+}
+
+/** Asks for a plan as `auth`, runs its build job, and reads the plan back. */
+export async function buildPlan(t: TestApp, auth: Auth, body: unknown): Promise<SavedPlan> {
+  const res = await t.request('/api/plan/plans', { body, auth });
+  expect(res.status).toBe(202);
+  const plan = (await res.json()) as SavedPlan;
+  for (let i = 0; i < 5; i++) await t.shoreline.jobs.runDueJobs();
+  return (await (await t.request(`/api/plan/plans/${plan.id}`, { auth })).json()) as SavedPlan;
 }

@@ -1,4 +1,4 @@
-import { gaussianSmooth, poissonMedian } from './median-combination.js';
+import { gaussianSmooth, intervalMedian } from './median-combination.js';
 import { cleanOutliers, flagOutliers } from './outliers.js';
 import { similarDays } from './pooled-profile.js';
 import {
@@ -239,10 +239,7 @@ export function dampedLevelProfile(
       shares = recentShares(clean, groups[dow]!, lastDay, options.shareDecayPerDay, p);
       shareCache.set(dow, shares);
     }
-    const from = (n + dayStart) % p;
-    let rest = 0;
-    for (let j = from; j < p; j++) rest += shares[j]!;
-    out.push(poissonMedian(rest > 0 ? (level * shares[t % p]!) / rest : 0));
+    out.push(intervalMedian(level, shares, (n + dayStart) % p, t % p));
   }
   return out;
 }

@@ -176,11 +176,7 @@ export function medianCombination(series: SeasonalSeries, horizon: number): numb
       shares = intradayShares(series, dow, options);
       shareCache.set(dow, shares);
     }
-    // The first day's shares are renormalised over the intervals left in it.
-    const from = (n + dayStart) % p;
-    let rest = 0;
-    for (let j = from; j < p; j++) rest += shares[j]!;
-    out.push(poissonMedian(rest > 0 ? (level * shares[t % p]!) / rest : 0));
+    out.push(intervalMedian(level, shares, (n + dayStart) % p, t % p));
   }
   return out;
 }
@@ -203,4 +199,14 @@ export function gaussianSmooth(values: readonly number[], sigma: number): number
     }
     return num / den;
   });
+}
+
+/**
+ * The Poisson median of interval j's share of a day's level, with the shares renormalised over the
+ * intervals from `from` on (the first forecast day starts mid-day): μ = level · sⱼ / Σ_{i ≥ from} sᵢ.
+ */
+export function intervalMedian(level: number, shares: readonly number[], from: number, j: number): number {
+  let rest = 0;
+  for (let i = from; i < shares.length; i++) rest += shares[i]!;
+  return poissonMedian(rest > 0 ? (level * shares[j]!) / rest : 0);
 }
