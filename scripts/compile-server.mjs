@@ -50,15 +50,19 @@ const BUNDLED_PACKAGES = new Set([
   'zod',
 ]);
 
-/** Compiles core and server when stale; resolves to a line saying what it did. */
-export async function compileServer() {
+/**
+ * Compiles core and server when stale (or always, with `force`); resolves to a line saying what it did.
+ * This is the only JavaScript build of core and server: their tsconfigs emit declarations alone
+ * (`tsc -b` is the type check and the web app's view of the contract, BENCHMARKS.md "Tests").
+ */
+export async function compileServer({ force = false } = {}) {
   const packages = ['core', 'server'].map((name) => join(root, 'packages', name));
   const coreEntry = join(root, 'packages', 'core', 'dist', 'index.js');
   const sources = newest(
     packages.map((p) => join(p, 'src')),
     isSource,
   );
-  if (Math.min(mtime(compiledCli), mtime(coreEntry), mtime(bundledCli)) > sources)
+  if (!force && Math.min(mtime(compiledCli), mtime(coreEntry), mtime(bundledCli)) > sources)
     return 'core and server are up to date';
   const t = performance.now();
   const { build } = await import('esbuild');
@@ -123,9 +127,7 @@ export async function bundleServer(build) {
   });
 }
 
-// `node scripts/compile-server.mjs --bundle` (part of `npm run build`): the bundle alone, always.
-if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes('--bundle')) {
-  const t = performance.now();
-  await bundleServer((await import('esbuild')).build);
-  console.log(`bundled the server CLI with esbuild in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+// `node scripts/compile-server.mjs [--force]` (`npm run build` forces): the per-file builds and the bundle.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  console.log(await compileServer({ force: process.argv.includes('--force') }));
 }

@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // The `shoreline` command npm links at install time (npx shoreline, node_modules/.bin/shoreline).
 // It runs the compiled CLI (≈0.85 s CPU for --help, against ≈2.2 s from source through tsx: BENCHMARKS.md),
-// compiling core and server first when dist/ is missing, as on a fresh clone. After changing the
+// compiling core and server first (esbuild) when dist/ is missing, as on a fresh clone. After changing the
 // sources, `npm run build` recompiles; this launcher only builds what was never built.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { hasServerNodeFlags, SERVER_NODE_FLAGS } from './node-flags.js';
 
@@ -13,21 +12,18 @@ const FLAGGED_COMMANDS = new Set(['import', 'serve']);
 
 const perFile = new URL('../dist/cli/main.js', import.meta.url);
 if (!existsSync(perFile)) {
-  let tsc;
+  // esbuild, as `npm start` does: a few seconds, where `tsc -b` took a minute (and now emits only
+  // declarations). The script lives at the repository's root (this package is not published alone).
+  console.error('shoreline: first run, compiling the server (scripts/compile-server.mjs)…');
   try {
-    tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  } catch {
-    console.error(
-      'shoreline: not built yet, and TypeScript is not installed to build it: run `npm run build`',
+    const { compileServer } = await import(
+      new URL('../../../scripts/compile-server.mjs', import.meta.url).href
     );
-    process.exit(1);
-  }
-  console.error('shoreline: first run, compiling the server (tsc -b packages/server)…');
-  const build = spawnSync(process.execPath, [tsc, '-b', fileURLToPath(new URL('..', import.meta.url))], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  if (build.status !== 0) {
-    console.error('shoreline: the build failed (see above); `npm run build` shows the same errors');
+    console.error(`shoreline: ${await compileServer()}`);
+  } catch (error) {
+    console.error(
+      `shoreline: the build failed (${error instanceof Error ? error.message : error}); run \`npm run build\``,
+    );
     process.exit(1);
   }
 }
