@@ -3,26 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { greedySchedule } from './greedy.js';
 import { improveSchedule, iteratedImprove } from './local-search.js';
 import { scheduledCoverage } from './model.js';
-import type { ScheduleRules } from './rules.js';
-import { paidPeriods, type Shift, shiftCandidates } from './shifts.js';
+import { cyclicRules, mealShift, paidOf } from './schedule.test-helper.js';
+import { type Shift, shiftCandidates } from './shifts.js';
 
 // Hourly periods over one cyclic day: 8 h with a one-hour meal, 6 h and 4 h shifts on the hour.
-const RULES: ScheduleRules = {
-  shiftTypes: [
-    {
-      name: '8h',
-      lengthMin: 480,
-      meal: { lengthMin: 60, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 60 },
-    },
-    { name: '6h', lengthMin: 360 },
-    { name: '4h', lengthMin: 240 },
-  ],
-  startGridMin: 60,
-  mode: 'cyclic',
-};
+const RULES = cyclicRules(60, [
+  mealShift('8h', 480, { lengthMin: 60, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 60 }),
+  { name: '6h', lengthMin: 360 },
+  { name: '4h', lengthMin: 240 },
+]);
 const CANDIDATES = shiftCandidates(RULES, 24, 60);
 const paid = (counts: readonly number[], candidates: readonly Shift[] = CANDIDATES) =>
-  counts.reduce((s, c, i) => s + c * paidPeriods(candidates[i]!), 0);
+  paidOf(counts, candidates);
 
 describe('local search on a covering schedule', () => {
   it('never pays more and never leaves a period short that the schedule covered', () => {

@@ -4,21 +4,14 @@ import { greedySchedule } from './greedy.js';
 import { coveringModelLp, scheduledCoverage } from './model.js';
 import { roundedLpSchedule } from './rounding.js';
 import { ScheduleInputError, type ScheduleRules, validateRules } from './rules.js';
+import { cyclicRules, mealShift } from './schedule.test-helper.js';
 import { paidPeriods, type Shift, shiftCandidates, workedPeriods } from './shifts.js';
 
 const STEP = 30;
-const RULES: ScheduleRules = {
-  shiftTypes: [
-    {
-      name: '8h',
-      lengthMin: 480,
-      meal: { lengthMin: 30, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 30 },
-    },
-    { name: '4h', lengthMin: 240 },
-  ],
-  startGridMin: 60,
-  mode: 'cyclic',
-};
+const RULES = cyclicRules(60, [
+  mealShift('8h', 480, { lengthMin: 30, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 30 }),
+  { name: '4h', lengthMin: 240 },
+]);
 
 /** Checks one shift against the rules, independently of how candidates are generated. */
 function breaksRule(shift: Shift, rules: ScheduleRules, periods: number): string | undefined {

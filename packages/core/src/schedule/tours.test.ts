@@ -1,21 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scheduledCoverage } from './model.js';
-import { type ScheduleRules, validateRules } from './rules.js';
+import { validateRules } from './rules.js';
+import { cyclicRules } from './schedule.test-helper.js';
 import { shiftCandidates } from './shifts.js';
 import { groupKey, roundTours, tourModelLp, tourSet } from './tours.js';
 
 // A week of 4-hour periods (6 a day) keeps the sets small.
 const STEP = 240;
-const RULES: ScheduleRules = {
-  shiftTypes: [
+const RULES = cyclicRules(
+  240,
+  [
     { name: 'full', lengthMin: 480 },
     { name: 'part', lengthMin: 240 },
   ],
-  startGridMin: 240,
-  mode: 'cyclic',
-  tours: [{ shiftType: 'full', daysOn: 5 }],
-};
+  { tours: [{ shiftType: 'full', daysOn: 5 }] },
+);
 
 describe('weekly tours', () => {
   it('every start time × 7 placements of the days off, worked days consecutive around the week', () => {
