@@ -8,7 +8,7 @@ import {
   tuneDampedLevel,
 } from './damped-level.js';
 import { ForecastInputError } from './series.js';
-import { countSeries, expectWholeCounts } from './series.test-helper.js';
+import { countSeries, expectWholeCounts, forecastInput } from './series.test-helper.js';
 
 describe('Holt’s damped trend', () => {
   it('forecasts a constant series as that constant, whatever the settings', () => {
@@ -71,9 +71,8 @@ describe('damped-level profile', () => {
   it('forecasts whole calls (Poisson medians), one per interval, never negative', () => {
     fc.assert(
       fc.property(
-        countSeries({ periodsPerDay: 4, minDays: 8, maxDays: 20, maxCount: 60, firstDayOfWeek: 2 }),
-        fc.integer({ min: 1, max: 12 }),
-        (series, horizon) => {
+        forecastInput({ periodsPerDay: 4, minDays: 8, maxDays: 20, maxCount: 60, firstDayOfWeek: 2 }, 12),
+        ({ series, horizon }) => {
           expectWholeCounts(dampedLevelTuned(series, horizon), horizon);
         },
       ),

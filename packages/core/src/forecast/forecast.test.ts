@@ -10,7 +10,7 @@ import { fitPoissonProfile, poissonProfile } from './poisson-profile.js';
 import { dispersion, normalQuantile, predictionInterval } from './prediction-interval.js';
 import { seasonalNaive } from './seasonal-naive.js';
 import { ForecastInputError, type SeasonalSeries } from './series.js';
-import { countSeries, ownMeanSeries } from './series.test-helper.js';
+import { countSeries, forecastInput, ownMeanSeries } from './series.test-helper.js';
 import { weekMean } from './week-mean.js';
 
 const daily = (values: number[], firstDayOfWeek = 0): SeasonalSeries => ({
@@ -189,11 +189,10 @@ describe('properties of every method', () => {
   it('forecast: lower ≤ volume ≤ upper, none negative, one point per horizon interval', () => {
     fc.assert(
       fc.property(
-        countSeries({ periodsPerDay: 1, minDays: 28, maxDays: 70, maxCount: 500, firstDayOfWeek: 5 }),
-        fc.integer({ min: 1, max: 20 }),
-        (series, horizon) => {
-          const result = forecast({ series, horizon });
-          expect(result.points).toHaveLength(horizon);
+        forecastInput({ periodsPerDay: 1, minDays: 28, maxDays: 70, maxCount: 500, firstDayOfWeek: 5 }, 20),
+        (input) => {
+          const result = forecast(input);
+          expect(result.points).toHaveLength(input.horizon);
           for (const pt of result.points) {
             expect(pt.lower).toBeGreaterThanOrEqual(0);
             expect(pt.lower).toBeLessThanOrEqual(pt.volume);

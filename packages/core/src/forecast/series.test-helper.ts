@@ -24,6 +24,14 @@ export function countSeries(o: {
   }));
 }
 
+/** A forecaster's input, as `forecast` takes it: a {@link countSeries} history and a horizon of 1 … `maxHorizon`. */
+export function forecastInput(
+  history: Parameters<typeof countSeries>[0],
+  maxHorizon: number,
+): fc.Arbitrary<{ series: SeasonalSeries; horizon: number }> {
+  return fc.record({ series: countSeries(history), horizon: fc.integer({ min: 1, max: maxHorizon }) });
+}
+
 /**
  * Three weeks of 4 intervals a day equal to the mean of fitPoissonProfile's own model
  * (log μ(d, j) = δ(day) + β·(d − last day) + log p(day, j)): interval j of day d (d = 0…20) holds

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scheduledCoverage } from './model.js';
-import { cyclicRules, mealShift, paidOf } from './schedule.test-helper.js';
+import { cyclicRules, mealShift, paidOf, requirements } from './schedule.test-helper.js';
 import { shiftCandidates } from './shifts.js';
 import { improveTours } from './tour-search.js';
 import { groupKey, roundTours, tourSet } from './tours.js';
@@ -29,7 +29,7 @@ describe('local search on weekly tours', () => {
   it('never pays more, keeps every covered period covered and every toured shift inside a whole tour', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 84, maxLength: 84 }),
+        requirements(84, 4),
         fc.integer({ min: 0, max: 3 }),
         fc.integer({ min: 1, max: 1000 }),
         (required, rounds, seed) => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scheduledCoverage } from './model.js';
 import { validateRules } from './rules.js';
-import { cyclicRules } from './schedule.test-helper.js';
+import { cyclicRules, requirements } from './schedule.test-helper.js';
 import { shiftCandidates } from './shifts.js';
 import { groupKey, roundTours, tourModelLp, tourSet } from './tours.js';
 
@@ -50,7 +50,7 @@ describe('weekly tours', () => {
     const set = tourSet(RULES, candidates, 6);
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 42, maxLength: 42 }),
+        requirements(42, 5),
         fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 42, maxLength: 42 }),
         fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 84, maxLength: 84 }),
         (required, y, x) => {
