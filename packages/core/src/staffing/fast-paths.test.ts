@@ -35,10 +35,9 @@ describe('requiredAgents: incremental search = evaluation from scratch', () => {
   it('Erlang C: the fewest agents by a plain scan with erlangCMetrics, and exactly its metrics', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 0.01, max: 2000, noNaN: true }),
-        fc.integer({ min: 30, max: 900 }),
+        oracle.cCall(2000),
         oracle.cTargetDraw(fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined })),
-        (offeredLoad, ahtSec, drawn) => {
+        ({ offeredLoad, ahtSec }, drawn) => {
           const found = requiredAgents({ offeredLoad, ahtSec, targets: oracle.cTargets(drawn) });
           let slow = Math.floor(offeredLoad) + 1;
           while (!oracle.meetsCTargets(drawn, offeredLoad, ahtSec, slow)) slow += 1;

@@ -8,6 +8,14 @@ import type { StaffingTargets } from './required-agents.js';
 
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
 
+/** Erlang C calls: a load of 0.01 … `maxLoad` erlangs, an average handle time of 30 s … 15 min. */
+export function cCall(maxLoad: number): fc.Arbitrary<{ offeredLoad: number; ahtSec: number }> {
+  return fc.record({
+    offeredLoad: fc.double({ min: 0.01, max: maxLoad, noNaN: true }),
+    ahtSec: fc.integer({ min: 30, max: 900 }),
+  });
+}
+
 /** Erlang C targets: SL `percent` % within `withinSec` (none when `percent` is absent), ASA and occupancy caps. */
 export interface CTargetDraw {
   readonly percent: number | undefined;
