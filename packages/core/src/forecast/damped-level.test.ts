@@ -8,6 +8,7 @@ import {
   tuneDampedLevel,
 } from './damped-level.js';
 import { ForecastInputError } from './series.js';
+import { countSeries, expectWholeCounts, forecastInput } from './series.test-helper.js';
 
 describe('Holt’s damped trend', () => {
   it('forecasts a constant series as that constant, whatever the settings', () => {
@@ -70,13 +71,9 @@ describe('damped-level profile', () => {
   it('forecasts whole calls (Poisson medians), one per interval, never negative', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 8 * 4, maxLength: 20 * 4 }),
-        fc.integer({ min: 1, max: 12 }),
-        (raw, horizon) => {
-          const values = raw.slice(0, Math.floor(raw.length / 4) * 4);
-          const f = dampedLevelTuned({ values, periodsPerDay: 4, firstDayOfWeek: 2 }, horizon);
-          expect(f).toHaveLength(horizon);
-          for (const v of f) expect(Number.isInteger(v) && v >= 0).toBe(true);
+        forecastInput({ periodsPerDay: 4, minDays: 8, maxDays: 20, maxCount: 60, firstDayOfWeek: 2 }, 12),
+        ({ series, horizon }) => {
+          expectWholeCounts(dampedLevelTuned(series, horizon), horizon);
         },
       ),
       { numRuns: 40 },
@@ -108,10 +105,8 @@ describe('damped-level profile', () => {
   it('forecasts with the settings it tunes, always one of the fixed grid', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 9 * 4, maxLength: 16 * 4 }),
-        (raw) => {
-          const values = raw.slice(0, Math.floor(raw.length / 4) * 4);
-          const series = { values, periodsPerDay: 4, firstDayOfWeek: 5 };
+        countSeries({ periodsPerDay: 4, minDays: 9, maxDays: 16, maxCount: 40, firstDayOfWeek: 5 }),
+        (series) => {
           const o = tuneDampedLevel(series);
           expect(DAMPED_LEVEL_GRID.level.some((l) => l.alpha === o.alpha && l.beta === o.beta)).toBe(true);
           expect(DAMPED_LEVEL_GRID.shareDecayPerDay).toContain(o.shareDecayPerDay);

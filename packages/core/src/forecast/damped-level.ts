@@ -1,10 +1,12 @@
-import { gaussianSmooth, intervalMedian } from './median-combination.js';
+import { dailyMedians, gaussianSmooth } from './median-combination.js';
 import { cleanOutliers, flagOutliers } from './outliers.js';
-import { similarDays } from './pooled-profile.js';
+import { dayOfWeekShares, similarDays } from './pooled-profile.js';
 import {
   dayOfWeekAt,
   ForecastInputError,
-  requireHorizon,
+  type ObservedDay,
+  observedDays,
+  requireForecastInput,
   requireSeries,
   type SeasonalSeries,
 } from './series.js';
@@ -72,35 +74,10 @@ export function holtDamped(
   return Math.max(0, level + damp * trend);
 }
 
-interface DayRow {
-  readonly day: number;
-  readonly dow: number;
-  readonly row: readonly number[];
-  readonly total: number;
-}
-
 /** The whole observed days of a series, with the similar-day group of each day of week. */
-function wholeDays(series: SeasonalSeries): { rows: DayRow[]; groups: number[][] } {
-  const p = series.periodsPerDay;
-  const days = Math.floor(series.values.length / p);
-  const rows: DayRow[] = [];
-  const cell = Array.from({ length: 7 }, () => new Array<number>(p).fill(0));
-  const sums = new Array<number>(7).fill(0);
-  const counts = new Array<number>(7).fill(0);
-  for (let d = 0; d < days; d++) {
-    const row = series.values.slice(d * p, (d + 1) * p);
-    if (row.some((v) => Number.isNaN(v))) continue;
-    const dow = dayOfWeekAt(series, d * p);
-    const total = row.reduce((a, b) => a + b, 0);
-    rows.push({ day: d, dow, row, total });
-    row.forEach((v, j) => {
-      cell[dow]![j]! += v;
-    });
-    sums[dow]! += total;
-    counts[dow]!++;
-  }
-  const means = sums.map((s, k) => (counts[k]! > 0 ? s / counts[k]! : 0));
-  const own = cell.map((r, k) => r.map((v) => (sums[k]! > 0 ? v / sums[k]! : 1 / p)));
+function wholeDays(series: SeasonalSeries): { rows: ObservedDay[]; groups: number[][] } {
+  const rows = observedDays(series);
+  const { own, means } = dayOfWeekShares(rows, series.periodsPerDay);
   return { rows, groups: similarDays(own, means, 0.12) };
 }
 
@@ -114,7 +91,7 @@ function wholeDays(series: SeasonalSeries): { rows: DayRow[]; groups: number[][]
  * A day of week with no volume in its group gets flat shares.
  */
 function recentShares(
-  rows: readonly DayRow[],
+  rows: readonly ObservedDay[],
   group: readonly number[],
   lastDay: number,
   decayPerDay: number,
@@ -143,7 +120,7 @@ function recentShares(
  * idea of classical decomposition; Hyndman & Athanasopoulos, FPP3 §3.4), averaged per day of week
  * with 2 prior days at 1.
  */
-function dayFactors(rows: readonly DayRow[]): number[] {
+function dayFactors(rows: readonly ObservedDay[]): number[] {
   const sum = new Array<number>(7).fill(0);
   const count = new Array<number>(7).fill(0);
   for (const r of rows) {
@@ -168,7 +145,7 @@ interface GroupTotals {
   readonly factors: readonly number[];
 }
 
-function groupTotals(rows: readonly DayRow[], group: readonly number[]): GroupTotals {
+function groupTotals(rows: readonly ObservedDay[], group: readonly number[]): GroupTotals {
   const mine = rows.filter((r) => group.includes(r.dow));
   const factors = dayFactors(mine);
   return { deseasonalised: mine.map((r) => r.total / factors[r.dow]!), factors };
@@ -212,8 +189,7 @@ export function dampedLevelProfile(
   horizon: number,
   options: DampedLevelOptions,
 ): number[] {
-  requireSeries(series);
-  requireHorizon(horizon);
+  requireForecastInput(series, horizon);
   if (!(options.shareDecayPerDay > 0 && options.shareDecayPerDay <= 1))
     throw new ForecastInputError('shareDecayPerDay must be in (0, 1]', 'shareDecayPerDay');
   const p = series.periodsPerDay;
@@ -221,27 +197,17 @@ export function dampedLevelProfile(
   const { rows, groups } = wholeDays(series);
   const clean = wholeDays(cleanOutliers(series, flagOutliers(series, OUTLIER_Z))).rows;
   const lastDay = Math.ceil(n / p) - 1;
-  const shareCache = new Map<number, number[]>();
-  const out: number[] = [];
-  let level = 0;
-  let dayStart = 0;
-  for (let h = 0; h < horizon; h++) {
-    const t = n + h;
-    const day = Math.floor(t / p);
-    const dow = dayOfWeekAt(series, t);
-    if (h === 0 || t % p === 0) {
-      dayStart = h;
+  return dailyMedians(
+    series,
+    horizon,
+    (_, t) => {
+      const dow = dayOfWeekAt(series, t);
       const group = groups[dow]!;
-      level = groupLevel(groupTotals(rows, group), group, lastDay, day, dow, options, series.firstDayOfWeek);
-    }
-    let shares = shareCache.get(dow);
-    if (!shares) {
-      shares = recentShares(clean, groups[dow]!, lastDay, options.shareDecayPerDay, p);
-      shareCache.set(dow, shares);
-    }
-    out.push(intervalMedian(level, shares, (n + dayStart) % p, t % p));
-  }
-  return out;
+      const day = Math.floor(t / p);
+      return groupLevel(groupTotals(rows, group), group, lastDay, day, dow, options, series.firstDayOfWeek);
+    },
+    (dow) => recentShares(clean, groups[dow]!, lastDay, options.shareDecayPerDay, p),
+  );
 }
 
 /**
@@ -271,14 +237,10 @@ export function tuneDampedLevel(series: SeasonalSeries): DampedLevelOptions {
   if (first >= days) return { ...level, shareDecayPerDay };
   const levelError = DAMPED_LEVEL_GRID.level.map(() => 0);
   const shareError = DAMPED_LEVEL_GRID.shareDecayPerDay.map(() => 0);
-  for (let d = first; d < days; d++) {
-    const row = series.values.slice(d * p, (d + 1) * p);
-    if (row.some((v) => Number.isNaN(v))) continue;
+  for (const { day: d, dow, row, total } of observedDays(series, first)) {
     const before: SeasonalSeries = { ...series, values: series.values.slice(0, d * p) };
     const { rows, groups } = wholeDays(before);
     const clean = wholeDays(cleanOutliers(before, flagOutliers(before, OUTLIER_Z))).rows;
-    const dow = dayOfWeekAt(series, d * p);
-    const total = row.reduce((a, b) => a + b, 0);
     const totals = groupTotals(rows, groups[dow]!);
     DAMPED_LEVEL_GRID.level.forEach((o, i) => {
       levelError[i]! += Math.abs(

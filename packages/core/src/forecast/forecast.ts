@@ -2,7 +2,7 @@ import { dailyOrigins, type MethodBacktest, rollingOriginBacktest } from './back
 import { AUTO_CANDIDATES, type ForecastMethodName, forecasterFor, minimumWeeks } from './methods.js';
 import { cleanOutliers, flagOutliers, type OutlierFlag } from './outliers.js';
 import { dispersion, type IntervalForecast, predictionInterval } from './prediction-interval.js';
-import { ForecastInputError, requireHorizon, requireSeries, type SeasonalSeries } from './series.js';
+import { ForecastInputError, requireForecastInput, type SeasonalSeries } from './series.js';
 
 /** A special day: excluded from the history; in the horizon its forecast is multiplied by `factor`. */
 export interface SpecialDay {
@@ -53,8 +53,7 @@ export interface ForecastResult {
  */
 export function forecast(request: ForecastRequest): ForecastResult {
   const { series, horizon } = request;
-  requireSeries(series);
-  requireHorizon(horizon);
+  requireForecastInput(series, horizon);
   const level = request.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new ForecastInputError('level must be in (0, 1)', 'level');
   const method = request.method ?? 'auto';

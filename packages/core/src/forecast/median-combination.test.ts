@@ -7,6 +7,7 @@ import {
   SHARE_TUNING_GRID,
   tuneShares,
 } from './median-combination.js';
+import { countSeries, expectWholeCounts } from './series.test-helper.js';
 
 /** Oracle: the least k with P(X ≤ k) ≥ ½, each term computed on its own in log space. */
 function medianByLogPmf(mu: number): number {
@@ -50,10 +51,9 @@ describe('intraday shares and their out-of-sample settings', () => {
   it('sum to 1 and tuneShares picks one of the grid', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 30 }), { minLength: 15 * 6, maxLength: 15 * 6 }),
+        countSeries({ periodsPerDay: 6, minDays: 15, maxDays: 15, maxCount: 30, firstDayOfWeek: 1 }),
         fc.integer({ min: 0, max: 6 }),
-        (values, dow) => {
-          const series = { values, periodsPerDay: 6, firstDayOfWeek: 1 };
+        (series, dow) => {
           const options = tuneShares(series);
           expect(SHARE_TUNING_GRID).toContainEqual(options);
           const s = intradayShares(series, dow, options);
@@ -88,9 +88,10 @@ describe('median combination forecast', () => {
         fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 9 * 4 + 1, maxLength: 16 * 4 }),
         fc.integer({ min: 1, max: 12 }),
         (values, horizon) => {
-          const f = medianCombination({ values, periodsPerDay: 4, firstDayOfWeek: 5 }, horizon);
-          expect(f).toHaveLength(horizon);
-          for (const v of f) expect(Number.isInteger(v) && v >= 0).toBe(true);
+          expectWholeCounts(
+            medianCombination({ values, periodsPerDay: 4, firstDayOfWeek: 5 }, horizon),
+            horizon,
+          );
         },
       ),
       { numRuns: 30 },

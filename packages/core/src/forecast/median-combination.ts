@@ -1,7 +1,7 @@
 import { poissonProfile } from './poisson-profile.js';
-import { similarDays } from './pooled-profile.js';
+import { dayOfWeekShares, similarDays } from './pooled-profile.js';
 import { pooledTuned } from './pooled-tuned.js';
-import { dayOfWeekAt, requireHorizon, requireSeries, type SeasonalSeries } from './series.js';
+import { dayOfWeekAt, observedDays, requireForecastInput, type SeasonalSeries } from './series.js';
 
 /** Settings of {@link intradayShares}. */
 export interface ShareOptions {
@@ -58,26 +58,11 @@ export function poissonMedian(mu: number): number {
 export function intradayShares(series: SeasonalSeries, dow: number, options: ShareOptions): number[] {
   const p = series.periodsPerDay;
   const days = Math.floor(series.values.length / p);
-  const cell = Array.from({ length: 7 }, () => new Array<number>(p).fill(0));
-  const weighted = new Array<number>(7).fill(0);
-  const plain = new Array<number>(7).fill(0);
-  const counts = new Array<number>(7).fill(0);
-  for (let d = 0; d < days; d++) {
-    const row = series.values.slice(d * p, (d + 1) * p);
-    if (row.some((v) => Number.isNaN(v))) continue;
-    const k = dayOfWeekAt(series, d * p);
-    const w = options.decayPerWeek ** ((days - 1 - d) / 7);
-    let total = 0;
-    row.forEach((v, j) => {
-      cell[k]![j]! += w * v;
-      total += v;
-    });
-    weighted[k]! += w * total;
-    plain[k]! += total;
-    counts[k]!++;
-  }
-  const means = plain.map((s, k) => (counts[k]! > 0 ? s / counts[k]! : 0));
-  const own = cell.map((row, k) => row.map((v) => (weighted[k]! > 0 ? v / weighted[k]! : 1 / p)));
+  const { cell, weighted, own, means } = dayOfWeekShares(
+    observedDays(series),
+    p,
+    ({ day }) => options.decayPerWeek ** ((days - 1 - day) / 7),
+  );
   const group = similarDays(own, means, 0.12)[dow]!;
   const prior = new Array<number>(p).fill(0);
   let priorTotal = 0;
@@ -110,15 +95,8 @@ export function tuneShares(series: SeasonalSeries): ShareOptions {
   let bestError = Number.POSITIVE_INFINITY;
   for (const options of SHARE_TUNING_GRID) {
     let error = 0;
-    for (let d = Math.max(7, days - INNER_ORIGINS); d < days; d++) {
-      const row = series.values.slice(d * p, (d + 1) * p);
-      if (row.some((v) => Number.isNaN(v))) continue;
-      const shares = intradayShares(
-        { ...series, values: series.values.slice(0, d * p) },
-        dayOfWeekAt(series, d * p),
-        options,
-      );
-      const total = row.reduce((a, b) => a + b, 0);
+    for (const { day: d, dow, row, total } of observedDays(series, Math.max(7, days - INNER_ORIGINS))) {
+      const shares = intradayShares({ ...series, values: series.values.slice(0, d * p) }, dow, options);
       for (let j = 0; j < p; j++) error += Math.abs(shares[j]! * total - row[j]!);
     }
     if (error < bestError) {
@@ -143,8 +121,7 @@ export function tuneShares(series: SeasonalSeries): ShareOptions {
  * @example medianCombination(series, 48) // the next day's 48 half-hours, whole calls
  */
 export function medianCombination(series: SeasonalSeries, horizon: number): number[] {
-  requireSeries(series);
-  requireHorizon(horizon);
+  requireForecastInput(series, horizon);
   const p = series.periodsPerDay;
   const n = series.values.length;
   // The levels are read from whole forecast days, so forecast to the end of the last day touched.
@@ -152,15 +129,11 @@ export function medianCombination(series: SeasonalSeries, horizon: number): numb
   const a = pooledTuned(series, whole);
   const b = poissonProfile(series, whole);
   const options = tuneShares(series);
-  const shareCache = new Map<number, number[]>();
-  const out: number[] = [];
-  let dayStart = 0;
-  let level = 0;
-  for (let h = 0; h < horizon; h++) {
-    const t = n + h;
-    if (h === 0 || t % p === 0) {
+  return dailyMedians(
+    series,
+    horizon,
+    (h, t) => {
       // The whole day from its midnight (the first day may start mid-day: its part of each level).
-      dayStart = h;
       const end = Math.min(whole, h + (p - (t % p)));
       let ta = 0;
       let tb = 0;
@@ -168,17 +141,10 @@ export function medianCombination(series: SeasonalSeries, horizon: number): numb
         ta += a[i]!;
         tb += b[i]!;
       }
-      level = (ta + tb) / 2;
-    }
-    const dow = dayOfWeekAt(series, t);
-    let shares = shareCache.get(dow);
-    if (!shares) {
-      shares = intradayShares(series, dow, options);
-      shareCache.set(dow, shares);
-    }
-    out.push(intervalMedian(level, shares, (n + dayStart) % p, t % p));
-  }
-  return out;
+      return (ta + tb) / 2;
+    },
+    (dow) => intradayShares(series, dow, options),
+  );
 }
 
 /**
@@ -199,6 +165,41 @@ export function gaussianSmooth(values: readonly number[], sigma: number): number
     }
     return num / den;
   });
+}
+
+/**
+ * Whole calls interval by interval from a level per forecast day and shares per day of week: the
+ * interval at t = n + h gets {@link intervalMedian} of its day's level and its day of week's shares,
+ * renormalised over the day's forecast intervals (the first day may start mid-day). `dayLevel(h, t)`
+ * is asked once per forecast day, at its first forecast interval; `sharesOf(dow)` once per day of week.
+ */
+export function dailyMedians(
+  series: SeasonalSeries,
+  horizon: number,
+  dayLevel: (h: number, t: number) => number,
+  sharesOf: (dow: number) => readonly number[],
+): number[] {
+  const p = series.periodsPerDay;
+  const n = series.values.length;
+  const shareCache = new Map<number, readonly number[]>();
+  const out: number[] = [];
+  let level = 0;
+  let dayStart = 0;
+  for (let h = 0; h < horizon; h++) {
+    const t = n + h;
+    if (h === 0 || t % p === 0) {
+      dayStart = h;
+      level = dayLevel(h, t);
+    }
+    const dow = dayOfWeekAt(series, t);
+    let shares = shareCache.get(dow);
+    if (!shares) {
+      shares = sharesOf(dow);
+      shareCache.set(dow, shares);
+    }
+    out.push(intervalMedian(level, shares, (n + dayStart) % p, t % p));
+  }
+  return out;
 }
 
 /**

@@ -2,8 +2,9 @@ import { fitPoissonProfile } from './poisson-profile.js';
 import {
   dayOfWeekAt,
   ForecastInputError,
-  requireHorizon,
-  requireSeries,
+  type ObservedDay,
+  observedDays,
+  requireForecastInput,
   type SeasonalSeries,
 } from './series.js';
 
@@ -51,6 +52,35 @@ export function similarDays(
 }
 
 /**
+ * Per day of week k over observed days: the weighted sums cell(k, j) = Σ w(d)·y(d, j) and their
+ * totals Σ w(d)·Y(d), the own shares p̂(k, j) = cell(k, j)/Σ w(d)·Y(d) (flat 1/p for a day of week
+ * with no volume) and the unweighted mean daily total Ȳ(k): what {@link similarDays} compares and the
+ * pooled shares are built from. The weight defaults to 1 (every day counts alike).
+ */
+export function dayOfWeekShares(
+  days: readonly ObservedDay[],
+  p: number,
+  weight: (day: ObservedDay) => number = () => 1,
+): { cell: number[][]; weighted: number[]; own: number[][]; means: number[] } {
+  const cell = Array.from({ length: 7 }, () => new Array<number>(p).fill(0));
+  const weighted = new Array<number>(7).fill(0);
+  const plain = new Array<number>(7).fill(0);
+  const counts = new Array<number>(7).fill(0);
+  for (const day of days) {
+    const w = weight(day);
+    day.row.forEach((v, j) => {
+      cell[day.dow]![j]! += w * v;
+    });
+    weighted[day.dow]! += w * day.total;
+    plain[day.dow]! += day.total;
+    counts[day.dow]!++;
+  }
+  const means = plain.map((s, k) => (counts[k]! > 0 ? s / counts[k]! : 0));
+  const own = cell.map((row, k) => row.map((v) => (weighted[k]! > 0 ? v / weighted[k]! : 1 / p)));
+  return { cell, weighted, own, means };
+}
+
+/**
  * A combination forecast (Bates & Granger, "The combination of forecasts", Oper. Res. Q. 20:451–468,
  * 1969; Clemen, "Combining forecasts: a review", Int. J. Forecasting 5:559–583, 1989): the daily
  * total is T = (1 − w)·T_P + w·T_L, T_P the Poisson model's level e^{δ(dow) + β·x}
@@ -71,8 +101,7 @@ export function pooledProfile(
   horizon: number,
   options: PooledProfileOptions = {},
 ): number[] {
-  requireSeries(series);
-  requireHorizon(horizon);
+  requireForecastInput(series, horizon);
   const kappa = options.pooling ?? 3;
   const a = options.smoothing ?? 0.15;
   const w = options.localLevelWeight ?? 0.3;
@@ -86,24 +115,8 @@ export function pooledProfile(
   const fit = fitPoissonProfile(series, { pooling: 0 });
   const p = series.periodsPerDay;
   const days = Math.floor(series.values.length / p);
-  const cell = Array.from({ length: 7 }, () => new Array<number>(p).fill(0));
-  const sums = new Array<number>(7).fill(0);
-  const counts = new Array<number>(7).fill(0);
-  const totals: { day: number; dow: number; total: number }[] = [];
-  for (let d = 0; d < days; d++) {
-    const row = series.values.slice(d * p, (d + 1) * p);
-    if (row.some((v) => Number.isNaN(v))) continue;
-    const dow = dayOfWeekAt(series, d * p);
-    const total = row.reduce((x, y) => x + y, 0);
-    row.forEach((v, j) => {
-      cell[dow]![j]! += v;
-    });
-    sums[dow]! += total;
-    counts[dow]!++;
-    totals.push({ day: d, dow, total });
-  }
-  const means = sums.map((s, k) => (counts[k]! > 0 ? s / counts[k]! : 0));
-  const own = cell.map((row, k) => row.map((v) => (sums[k]! > 0 ? v / sums[k]! : 1 / p)));
+  const totals = observedDays(series);
+  const { cell, weighted: sums, own, means } = dayOfWeekShares(totals, p);
   const groups = similarDays(own, means, tau);
   const shares = cell.map((row, k) => {
     const prior = new Array<number>(p).fill(0);

@@ -2,15 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pooledProfile } from './pooled-profile.js';
 import { POOLED_TUNING_GRID, pooledTuned } from './pooled-tuned.js';
+import { countSeries } from './series.test-helper.js';
 
 describe('pooled profile tuned on its own past', () => {
   it('always forecasts as the pooled profile with one of the grid settings', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 40 }), { minLength: 10 * 4, maxLength: 16 * 4 }),
-        (raw) => {
-          const values = raw.slice(0, Math.floor(raw.length / 4) * 4);
-          const series = { values, periodsPerDay: 4, firstDayOfWeek: 3 };
+        countSeries({ periodsPerDay: 4, minDays: 10, maxDays: 16, maxCount: 40, firstDayOfWeek: 3 }),
+        (series) => {
           const tuned = pooledTuned(series, 8);
           const match = POOLED_TUNING_GRID.some((options) =>
             pooledProfile(series, 8, options).every((v, i) => Math.abs(v - tuned[i]!) < 1e-9),

@@ -1,5 +1,5 @@
 import { type PooledProfileOptions, pooledProfile } from './pooled-profile.js';
-import { requireHorizon, requireSeries, type SeasonalSeries } from './series.js';
+import { requireForecastInput, type SeasonalSeries } from './series.js';
 
 /** The settings {@link pooledTuned} chooses from: κ × a × w, 3 × 3 × 5 = 45 sets, fixed in advance. */
 export const POOLED_TUNING_GRID: readonly PooledProfileOptions[] = [0, 3, 10].flatMap((pooling) =>
@@ -25,8 +25,7 @@ const INNER_ORIGINS = 7;
  * @example pooledTuned(series, 48) // the next day's 48 half-hours, settings picked on the last week
  */
 export function pooledTuned(series: SeasonalSeries, horizon: number): number[] {
-  requireSeries(series);
-  requireHorizon(horizon);
+  requireForecastInput(series, horizon);
   const p = series.periodsPerDay;
   const days = Math.floor(series.values.length / p);
   let best: PooledProfileOptions = {};

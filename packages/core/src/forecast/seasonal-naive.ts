@@ -1,4 +1,4 @@
-import { periodsPerWeek, requireHorizon, requireSeries, type SeasonalSeries } from './series.js';
+import { periodsPerWeek, requireForecastInput, type SeasonalSeries } from './series.js';
 
 /**
  * Seasonal naive forecast with a weekly season: ŷ(n+h) = y(n+h − m·k), k = ⌈h/m⌉, m the intervals in
@@ -11,8 +11,7 @@ import { periodsPerWeek, requireHorizon, requireSeries, type SeasonalSeries } fr
  * @example seasonalNaive({ values: week, periodsPerDay: 1, firstDayOfWeek: 0 }, 2) // [week[0], week[1]]
  */
 export function seasonalNaive(series: SeasonalSeries, horizon: number): number[] {
-  requireSeries(series);
-  requireHorizon(horizon);
+  requireForecastInput(series, horizon);
   const m = periodsPerWeek(series);
   const n = series.values.length;
   const out: number[] = [];

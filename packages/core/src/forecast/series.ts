@@ -34,6 +34,34 @@ export function dayOfWeekAt(series: SeasonalSeries, t: number): number {
   return (series.firstDayOfWeek + Math.floor(t / series.periodsPerDay)) % 7;
 }
 
+/** A whole day of a series with every interval observed: its index, day of week, values and total. */
+export interface ObservedDay {
+  readonly day: number;
+  readonly dow: number;
+  readonly row: readonly number[];
+  readonly total: number;
+}
+
+/**
+ * The whole days of a series from day `fromDay` on whose every interval is observed, in order: a day
+ * with a NaN interval (a holiday, a gap) and a part day at the end are left out, as every method's
+ * day-of-week estimates leave them out.
+ *
+ * @example observedDays({ values: [1, 2, NaN, 4, 5], periodsPerDay: 2, firstDayOfWeek: 6 })
+ * // [{ day: 0, dow: 6, row: [1, 2], total: 3 }]
+ */
+export function observedDays(series: SeasonalSeries, fromDay = 0): ObservedDay[] {
+  const p = series.periodsPerDay;
+  const days = Math.floor(series.values.length / p);
+  const observed: ObservedDay[] = [];
+  for (let d = fromDay; d < days; d++) {
+    const row = series.values.slice(d * p, (d + 1) * p);
+    if (row.some((v) => Number.isNaN(v))) continue;
+    observed.push({ day: d, dow: dayOfWeekAt(series, d * p), row, total: row.reduce((a, b) => a + b, 0) });
+  }
+  return observed;
+}
+
 /**
  * Checks a series: at least one week long, a whole number of intervals per day, the first day of the
  * week 0–6, and every value NaN or a finite number ≥ 0.
@@ -65,6 +93,17 @@ export function requireSeries(series: SeasonalSeries, minWeeks = 1): void {
 export function requireHorizon(horizon: number): void {
   if (!(Number.isInteger(horizon) && horizon >= 1))
     throw new ForecastInputError('horizon must be a whole number of intervals ≥ 1', 'horizon');
+}
+
+/**
+ * Checks a point forecaster's two inputs, the series first ({@link requireSeries}, at least one week)
+ * and then the horizon ({@link requireHorizon}): the first defect is the one reported.
+ *
+ * @throws {ForecastInputError} naming the field.
+ */
+export function requireForecastInput(series: SeasonalSeries, horizon: number): void {
+  requireSeries(series);
+  requireHorizon(horizon);
 }
 
 /** A copy of the series with more values after it (used to roll an origin forward). */

@@ -1,11 +1,5 @@
 import { seasonalNaive } from './seasonal-naive.js';
-import {
-  ForecastInputError,
-  periodsPerWeek,
-  requireHorizon,
-  requireSeries,
-  type SeasonalSeries,
-} from './series.js';
+import { ForecastInputError, periodsPerWeek, requireForecastInput, type SeasonalSeries } from './series.js';
 
 /**
  * Mean of the same interval over the last N weeks: ŷ(n+h) = (1/K)·Σ y(n+h − m·j) over the observed
@@ -18,8 +12,7 @@ import {
  * @example weekMean({ values: [1,1,1,1,1,1,1, 3,3,3,3,3,3,3], periodsPerDay: 1, firstDayOfWeek: 0 }, 1, 2) // [2]
  */
 export function weekMean(series: SeasonalSeries, horizon: number, weeks: number): number[] {
-  requireSeries(series);
-  requireHorizon(horizon);
+  requireForecastInput(series, horizon);
   if (!(Number.isInteger(weeks) && weeks >= 1))
     throw new ForecastInputError('weeks must be a whole number ≥ 1', 'weeks');
   const m = periodsPerWeek(series);

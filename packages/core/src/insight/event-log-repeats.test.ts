@@ -1,19 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readEventRow, rebuildFromEvents } from './event-log.js';
-import { applyTicketColumns, type ColumnMapping, RecordReader } from './mapping.js';
+import { applyTicketColumns, RecordReader } from './mapping.js';
+import { testMapping } from './mapping.test-helper.js';
 import { blankTicket, type ImportedTicket, mapRow } from './ticket.js';
 
 // rebuildFromEvents reads a row's ticket columns only when they differ from the row before it
 // (most rows of an event log repeat them). The case's attributes, and whether it is rejected, must
 // be exactly what reading every row in time order gives: the latest row with a value wins.
-const mapping: ColumnMapping = {
+const mapping = testMapping({
   kind: 'events',
-  source: 'test',
-  timeZone: 'UTC',
-  dateFormat: 'iso',
-  dateFormats: {},
-  nullMarkers: ['?'],
   columns: {
     priority: 'prio',
     topic: 'cat',
@@ -25,12 +21,9 @@ const mapping: ColumnMapping = {
   },
   statusMap: { New: 'new', Active: 'open', Resolved: 'solved' },
   priorityMap: { P1: 'urgent', P2: 'high' },
-  channelMap: {},
-  csatScale: '1-5',
-  durationUnit: 'seconds',
   tagSeparator: ';',
   events: { caseId: 'id', at: 'at', status: 'state', firstResponseStatuses: ['Active'] },
-};
+});
 
 const value = (...options: string[]) => fc.constantFrom(...options);
 /** Mostly readable values, now and then one that rejects the case (so both outcomes are compared). */

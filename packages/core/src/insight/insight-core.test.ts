@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normaliseCsat } from './csat.js';
 import { parseDate } from './date-parse.js';
 import { type EventRow, readEventRow, rebuildFromEvents } from './event-log.js';
-import type { ColumnMapping } from './mapping.js';
+import { testMapping } from './mapping.test-helper.js';
 import { median, p90, quantile } from './quantile.js';
 import { extractTopic } from './topics.js';
 
@@ -68,22 +68,11 @@ describe('CSAT and topics', () => {
 });
 
 describe('rebuildFromEvents', () => {
-  const mapping: ColumnMapping = {
+  const mapping = testMapping({
     kind: 'events',
-    source: 'test',
-    timeZone: 'UTC',
-    dateFormat: 'iso',
-    dateFormats: {},
-    nullMarkers: ['?'],
-    columns: {},
     statusMap: { New: 'new', Active: 'open', Resolved: 'solved', Closed: 'closed' },
-    priorityMap: {},
-    channelMap: {},
-    csatScale: '1-5',
-    durationUnit: 'seconds',
-    tagSeparator: ',',
     events: { caseId: 'id', at: 'at', status: 'state', team: 'group', firstResponseStatuses: ['Active'] },
-  };
+  });
   const rows = (list: [string, string, string][]): EventRow[] =>
     list.map(([at, state, group]) => {
       const r = readEventRow(mapping, { id: 'INC1', at, state, group });

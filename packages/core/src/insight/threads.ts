@@ -127,40 +127,55 @@ export function rebuildThreads(posts: readonly ThreadPost[]): {
     }
     lists[thread]!.push(posts[i]!);
   }
+  const threads = lists.map((list, thread) => [posts[rootOfThread[thread]!]!, list] as const);
+  return { ...ticketsOfThreads(threads), unresolvedReplies };
+}
+
+/**
+ * Threads (root post, the thread's posts) in the order they are met, to tickets: an inbound root
+ * (the customer spoke first) makes one ticket (threadTicket); an outbound one is skipped with its size.
+ */
+export function ticketsOfThreads(threads: Iterable<readonly [ThreadPost, ThreadPost[]]>): {
+  tickets: ImportedTicket[];
+  skipped: { rootId: string; posts: number }[];
+} {
   const tickets: ImportedTicket[] = [];
   const skipped: { rootId: string; posts: number }[] = [];
-  for (let thread = 0; thread < lists.length; thread++) {
-    const list = lists[thread]!;
-    const root = posts[rootOfThread[thread]!]!;
-    const rootId = root.id;
-    if (!root.inbound) {
-      skipped.push({ rootId, posts: list.length });
-      continue;
-    }
-    list.sort((a, b) => a.at.getTime() - b.at.getTime() || a.line - b.line);
-    const firstReply = list.find((p) => !p.inbound && p.at.getTime() >= root.at.getTime());
-    const t = blankTicket(rootId);
-    t.channel = 'social';
-    t.subject = root.text.slice(0, 200);
-    t.description = root.text;
-    t.createdAt = root.at;
-    t.requester = root.author;
-    t.firstResponseAt = firstReply?.at ?? null;
-    t.assignee = firstReply?.author ?? null;
-    t.group = firstReply?.author ?? null;
-    t.status = firstReply ? 'open' : 'new';
-    t.statusRaw = firstReply ? 'replied' : 'unanswered';
-    t.messages = list.map((p) => ({
-      externalId: p.id,
-      authorType: p.inbound ? 'customer' : 'agent',
-      authorId: p.author,
-      public: true,
-      body: p.text,
-      createdAt: p.at,
-    }));
-    tickets.push(t);
+  for (const [root, list] of threads) {
+    if (root.inbound) tickets.push(threadTicket(root, list));
+    else skipped.push({ rootId: root.id, posts: list.length });
   }
-  return { tickets, skipped, unresolvedReplies };
+  return { tickets, skipped };
+}
+
+/**
+ * The ticket of one thread whose root is inbound: created at the root, first response at the
+ * earliest outbound post at or after it, assignee and group = that post's author (the brand's
+ * account), requester = the root's author; every post a public message, in time order (sorts `list`).
+ */
+export function threadTicket(root: ThreadPost, list: ThreadPost[]): ImportedTicket {
+  list.sort((a, b) => a.at.getTime() - b.at.getTime() || a.line - b.line);
+  const firstReply = list.find((p) => !p.inbound && p.at.getTime() >= root.at.getTime());
+  const t = blankTicket(root.id);
+  t.channel = 'social';
+  t.subject = root.text.slice(0, 200);
+  t.description = root.text;
+  t.createdAt = root.at;
+  t.requester = root.author;
+  t.firstResponseAt = firstReply?.at ?? null;
+  t.assignee = firstReply?.author ?? null;
+  t.group = firstReply?.author ?? null;
+  t.status = firstReply ? 'open' : 'new';
+  t.statusRaw = firstReply ? 'replied' : 'unanswered';
+  t.messages = list.map((p) => ({
+    externalId: p.id,
+    authorType: p.inbound ? 'customer' : 'agent',
+    authorId: p.author,
+    public: true,
+    body: p.text,
+    createdAt: p.at,
+  }));
+  return t;
 }
 
 /**

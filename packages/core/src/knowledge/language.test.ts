@@ -9,12 +9,15 @@ import {
 } from './language.js';
 
 describe('help-center languages', () => {
-  it('picks the stemmer PostgreSQL has, simple where it has none', () => {
-    expect(knowledgeTextConfig('tr-TR')).toBe('turkish');
-    expect(knowledgeTextConfig('hu')).toBe('hungarian');
-    expect(knowledgeTextConfig('de')).toBe('german');
-    expect(knowledgeTextConfig('he')).toBe('simple');
-    expect(knowledgeTextConfig('lv')).toBe('simple');
+  // The stemmer PostgreSQL has, simple where it has none.
+  it.each([
+    ['tr-TR', 'turkish'],
+    ['hu', 'hungarian'],
+    ['de', 'german'],
+    ['he', 'simple'],
+    ['lv', 'simple'],
+  ])('parses an article in %s with %s', (language, config) => {
+    expect(knowledgeTextConfig(language)).toBe(config);
   });
 
   it('writes tags canonically and refuses malformed ones', () => {

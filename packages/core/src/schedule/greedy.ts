@@ -39,11 +39,27 @@ export function greedySchedule(
     counts[best]! += copies;
     for (const q of worked[best]!) deficit[q] = Math.max(0, deficit[q]! - copies);
   }
-  // Drop redundant shifts, the most paid first.
-  const coverage = new Array<number>(periods).fill(0);
+  return dropRedundantShifts(counts, candidates, worked, required);
+}
+
+/**
+ * Drops, the most paid candidate first, any shift whose removal leaves every period covered: the
+ * clean-up step of the greedy set multicover and of LP rounding (a cover stays a cover; only
+ * surplus paid periods go). `worked[i]` lists the periods candidate i works. Changes `counts` in place.
+ *
+ * @example dropRedundantShifts([2], [{ type: 'a', start: 0, length: 1, mealLength: 0 }], [[0]], [1]) // [1]
+ */
+export function dropRedundantShifts(
+  counts: number[],
+  candidates: readonly Shift[],
+  worked: readonly (readonly number[])[],
+  required: readonly number[],
+): number[] {
+  const coverage = new Array<number>(required.length).fill(0);
   counts.forEach((c, i) => {
     for (const q of worked[i]!) coverage[q]! += c;
   });
+  const paid = candidates.map(paidPeriods);
   const order = candidates.map((_, i) => i).sort((a, b) => paid[b]! - paid[a]!);
   for (const i of order)
     while (counts[i]! > 0 && worked[i]!.every((q) => coverage[q]! - 1 >= Math.ceil(required[q]!))) {

@@ -2,22 +2,15 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type Agent, assignShifts, type ShiftToAssign, scheduleShifts } from './assign.js';
 import { LABOUR_PRESETS, nightMinutes, resolveLabour, type ScheduleRules, validateRules } from './rules.js';
+import { cyclicRules, mealShift } from './schedule.test-helper.js';
 import { isNightShift, paidPeriods, shiftCandidates } from './shifts.js';
 import { tourSet } from './tours.js';
 
 const STEP = 60;
-const BASE: ScheduleRules = {
-  shiftTypes: [
-    {
-      name: '8h',
-      lengthMin: 480,
-      meal: { lengthMin: 60, earliestAfterStartMin: 180, latestBeforeEndMin: 180, gridMin: 60 },
-    },
-    { name: '10h', lengthMin: 600 },
-  ],
-  startGridMin: 60,
-  mode: 'cyclic',
-};
+const BASE = cyclicRules(60, [
+  mealShift('8h', 480, { lengthMin: 60, earliestAfterStartMin: 180, latestBeforeEndMin: 180, gridMin: 60 }),
+  { name: '10h', lengthMin: 600 },
+]);
 
 /**
  * Independent of the assigner: each agent's shifts as minute intervals, repeated one cycle before and

@@ -3,47 +3,35 @@ import { describe, expect, it } from 'vitest';
 import { greedySchedule } from './greedy.js';
 import { improveSchedule, iteratedImprove } from './local-search.js';
 import { scheduledCoverage } from './model.js';
-import type { ScheduleRules } from './rules.js';
-import { paidPeriods, type Shift, shiftCandidates } from './shifts.js';
+import { cyclicRules, mealShift, paidOf, requirements } from './schedule.test-helper.js';
+import { type Shift, shiftCandidates } from './shifts.js';
 
 // Hourly periods over one cyclic day: 8 h with a one-hour meal, 6 h and 4 h shifts on the hour.
-const RULES: ScheduleRules = {
-  shiftTypes: [
-    {
-      name: '8h',
-      lengthMin: 480,
-      meal: { lengthMin: 60, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 60 },
-    },
-    { name: '6h', lengthMin: 360 },
-    { name: '4h', lengthMin: 240 },
-  ],
-  startGridMin: 60,
-  mode: 'cyclic',
-};
+const RULES = cyclicRules(60, [
+  mealShift('8h', 480, { lengthMin: 60, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 60 }),
+  { name: '6h', lengthMin: 360 },
+  { name: '4h', lengthMin: 240 },
+]);
 const CANDIDATES = shiftCandidates(RULES, 24, 60);
 const paid = (counts: readonly number[], candidates: readonly Shift[] = CANDIDATES) =>
-  counts.reduce((s, c, i) => s + c * paidPeriods(candidates[i]!), 0);
+  paidOf(counts, candidates);
 
 describe('local search on a covering schedule', () => {
   it('never pays more and never leaves a period short that the schedule covered', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 24, maxLength: 24 }),
-        fc.integer({ min: 1, max: 1000 }),
-        (required, seed) => {
-          const start = greedySchedule(required, CANDIDATES, true);
-          for (const improved of [
-            improveSchedule(start, required, CANDIDATES, true),
-            iteratedImprove(start, required, CANDIDATES, true, { rounds: 5, window: 6, seed }),
-          ]) {
-            expect(paid(improved)).toBeLessThanOrEqual(paid(start));
-            const coverage = scheduledCoverage(improved, CANDIDATES, 24, true);
-            required.forEach((r, q) => {
-              expect(coverage[q]).toBeGreaterThanOrEqual(r);
-            });
-          }
-        },
-      ),
+      fc.property(requirements(24, 4), fc.integer({ min: 1, max: 1000 }), (required, seed) => {
+        const start = greedySchedule(required, CANDIDATES, true);
+        for (const improved of [
+          improveSchedule(start, required, CANDIDATES, true),
+          iteratedImprove(start, required, CANDIDATES, true, { rounds: 5, window: 6, seed }),
+        ]) {
+          expect(paid(improved)).toBeLessThanOrEqual(paid(start));
+          const coverage = scheduledCoverage(improved, CANDIDATES, 24, true);
+          required.forEach((r, q) => {
+            expect(coverage[q]).toBeGreaterThanOrEqual(r);
+          });
+        }
+      }),
       { numRuns: 30 },
     );
   });

@@ -1,5 +1,6 @@
 import { greedySchedule } from './greedy.js';
 import { paidPeriods, type Shift, workedPeriods } from './shifts.js';
+import { xorshift32 } from './xorshift.js';
 
 /**
  * Improves a covering schedule by local search, never uncovering a period: (1) drop any shift whose
@@ -199,16 +200,7 @@ export function iteratedImprove(
     return c;
   };
   const target = coverage(counts).map((c, q) => Math.min(c, Math.max(0, Math.ceil(required[q]!))));
-  let state = (o.seed ?? 1) >>> 0 || 1;
-  const random = () => {
-    // xorshift32 (Marsaglia, "Xorshift RNGs", J. Stat. Software 8(14), 2003).
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
+  const random = xorshift32(o.seed ?? 1);
   for (let round = 0; round < o.rounds; round++) {
     const from = Math.floor(random() * periods);
     // A window from half to the whole of `window`: small moves often, larger ones sometimes.

@@ -21,22 +21,13 @@ export function coveringModelLp(
   candidates.forEach((c, i) => {
     for (const q of workedPeriods(c, periods, cyclic)) rows[q]!.push(`x${i}`);
   });
-  const objective = candidates.map((c, i) => `${paidPeriods(c)} x${i}`).join(' + ');
-  const lines = ['Minimize', ` obj: ${objective}`, 'Subject To'];
+  const lines = objectiveLines(candidates);
   rows.forEach((vars, q) => {
     const need = Math.ceil(required[q]!);
     if (need > 0 && vars.length > 0) lines.push(` c${q}: ${vars.join(' + ')} >= ${need}`);
   });
   lines.push('Bounds');
-  candidates.forEach((_, i) => {
-    lines.push(` x${i} >= 0`);
-  });
-  if (integer) {
-    lines.push('General');
-    lines.push(` ${candidates.map((_, i) => `x${i}`).join(' ')}`);
-  }
-  lines.push('End');
-  return lines.join('\n');
+  return withShiftBounds(lines, candidates, integer);
 }
 
 /** Agents working each period under a schedule (counts per candidate). */
@@ -92,8 +83,7 @@ export function coveringModelDifferenceLp(
       add(c.start + c.mealOffset + c.mealLength, i, 1);
     }
   });
-  const objective = candidates.map((c, i) => `${paidPeriods(c)} x${i}`).join(' + ');
-  const lines = ['Minimize', ` obj: ${objective}`, 'Subject To'];
+  const lines = objectiveLines(candidates);
   rows.forEach((row, q) => {
     const terms = [`c${q}`];
     if (q > 0 || cyclic) terms.push(`- c${q === 0 ? periods - 1 : q - 1}`);
@@ -113,6 +103,20 @@ export function coveringModelDifferenceLp(
     const need = coverable[q]! > 0 ? Math.max(0, Math.ceil(r)) : 0;
     lines.push(` c${q} >= ${need}`);
   });
+  return withShiftBounds(lines, candidates, integer);
+}
+
+/** Both forms' objective, minimise paid periods Σₛ paid(s)·xₛ, and the opening of their constraints. */
+function objectiveLines(candidates: readonly Shift[]): string[] {
+  const objective = candidates.map((c, i) => `${paidPeriods(c)} x${i}`).join(' + ');
+  return ['Minimize', ` obj: ${objective}`, 'Subject To'];
+}
+
+/**
+ * Both forms' ending: xₛ ≥ 0 for every shift (after any bounds already written), every xₛ integer
+ * unless the LP relaxation is asked for, then the whole text.
+ */
+function withShiftBounds(lines: string[], candidates: readonly Shift[], integer: boolean): string {
   candidates.forEach((_, i) => {
     lines.push(` x${i} >= 0`);
   });

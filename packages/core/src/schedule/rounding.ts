@@ -1,5 +1,6 @@
-import { greedySchedule } from './greedy.js';
-import { paidPeriods, type Shift, workedPeriods } from './shifts.js';
+import { dropRedundantShifts, greedySchedule } from './greedy.js';
+import { scheduledCoverage } from './model.js';
+import { type Shift, workedPeriods } from './shifts.js';
 
 /**
  * A covering schedule from an LP optimum: keep ⌊xₛ⌋ of every candidate, cover what is still short
@@ -17,26 +18,13 @@ export function roundedLpSchedule(
   candidates: readonly Shift[],
   cyclic: boolean,
 ): number[] {
-  const periods = required.length;
-  const worked = candidates.map((c) => workedPeriods(c, periods, cyclic));
   const counts = candidates.map((_, i) => Math.max(0, Math.floor((lpValues[i] ?? 0) + 1e-9)));
-  const coverage = new Array<number>(periods).fill(0);
-  counts.forEach((c, i) => {
-    if (c > 0) for (const q of worked[i]!) coverage[q]! += c;
-  });
+  const periods = required.length;
+  const coverage = scheduledCoverage(counts, candidates, periods, cyclic);
   const residual = required.map((r, q) => Math.max(0, Math.ceil(r) - coverage[q]!));
   greedySchedule(residual, candidates, cyclic).forEach((c, i) => {
-    if (c === 0) return;
     counts[i]! += c;
-    for (const q of worked[i]!) coverage[q]! += c;
   });
-  const order = candidates
-    .map((_, i) => i)
-    .sort((a, b) => paidPeriods(candidates[b]!) - paidPeriods(candidates[a]!));
-  for (const i of order)
-    while (counts[i]! > 0 && worked[i]!.every((q) => coverage[q]! - 1 >= Math.ceil(required[q]!))) {
-      counts[i]!--;
-      for (const q of worked[i]!) coverage[q]!--;
-    }
-  return counts;
+  const worked = candidates.map((c) => workedPeriods(c, periods, cyclic));
+  return dropRedundantShifts(counts, candidates, worked, required);
 }

@@ -4,21 +4,14 @@ import { greedySchedule } from './greedy.js';
 import { coveringModelLp, scheduledCoverage } from './model.js';
 import { roundedLpSchedule } from './rounding.js';
 import { ScheduleInputError, type ScheduleRules, validateRules } from './rules.js';
+import { cyclicRules, mealShift, requirements } from './schedule.test-helper.js';
 import { paidPeriods, type Shift, shiftCandidates, workedPeriods } from './shifts.js';
 
 const STEP = 30;
-const RULES: ScheduleRules = {
-  shiftTypes: [
-    {
-      name: '8h',
-      lengthMin: 480,
-      meal: { lengthMin: 30, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 30 },
-    },
-    { name: '4h', lengthMin: 240 },
-  ],
-  startGridMin: 60,
-  mode: 'cyclic',
-};
+const RULES = cyclicRules(60, [
+  mealShift('8h', 480, { lengthMin: 30, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 30 }),
+  { name: '4h', lengthMin: 240 },
+]);
 
 /** Checks one shift against the rules, independently of how candidates are generated. */
 function breaksRule(shift: Shift, rules: ScheduleRules, periods: number): string | undefined {
@@ -109,44 +102,40 @@ const ruleSets = fc.record({
 describe('greedy schedule (the fallback): properties', () => {
   it('no shift breaks a rule, and every period some shift can work is covered', () => {
     fc.assert(
-      fc.property(
-        ruleSets,
-        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 48, maxLength: 48 }),
-        (r, required) => {
-          const rules: ScheduleRules = {
-            shiftTypes: [
-              {
-                name: 'main',
-                lengthMin: r.length,
-                meal: r.meal
-                  ? { lengthMin: 30, earliestAfterStartMin: 120, latestBeforeEndMin: 60, gridMin: 30 }
-                  : undefined,
-              },
-              { name: 'short', lengthMin: 180 },
-            ],
-            startGridMin: r.grid,
-            openingHours: { openMin: r.open, closeMin: r.close },
-            mode: r.cyclic ? 'cyclic' : 'horizon',
-          };
-          validateRules(rules, STEP);
-          const candidates = shiftCandidates(rules, 48, STEP);
-          const counts = greedySchedule(required, candidates, r.cyclic);
-          counts.forEach((c, i) => {
-            if (c > 0) expect(breaksRule(candidates[i]!, rules, 48)).toBeUndefined();
-          });
-          const coverage = scheduledCoverage(counts, candidates, 48, r.cyclic);
-          const coverable = scheduledCoverage(
-            candidates.map(() => 1),
-            candidates,
-            48,
-            r.cyclic,
-          );
-          required.forEach((need, q) => {
-            if (coverable[q]! > 0) expect(coverage[q]).toBeGreaterThanOrEqual(need);
-            else expect(coverage[q]).toBe(0);
-          });
-        },
-      ),
+      fc.property(ruleSets, requirements(48, 6), (r, required) => {
+        const rules: ScheduleRules = {
+          shiftTypes: [
+            {
+              name: 'main',
+              lengthMin: r.length,
+              meal: r.meal
+                ? { lengthMin: 30, earliestAfterStartMin: 120, latestBeforeEndMin: 60, gridMin: 30 }
+                : undefined,
+            },
+            { name: 'short', lengthMin: 180 },
+          ],
+          startGridMin: r.grid,
+          openingHours: { openMin: r.open, closeMin: r.close },
+          mode: r.cyclic ? 'cyclic' : 'horizon',
+        };
+        validateRules(rules, STEP);
+        const candidates = shiftCandidates(rules, 48, STEP);
+        const counts = greedySchedule(required, candidates, r.cyclic);
+        counts.forEach((c, i) => {
+          if (c > 0) expect(breaksRule(candidates[i]!, rules, 48)).toBeUndefined();
+        });
+        const coverage = scheduledCoverage(counts, candidates, 48, r.cyclic);
+        const coverable = scheduledCoverage(
+          candidates.map(() => 1),
+          candidates,
+          48,
+          r.cyclic,
+        );
+        required.forEach((need, q) => {
+          if (coverable[q]! > 0) expect(coverage[q]).toBeGreaterThanOrEqual(need);
+          else expect(coverage[q]).toBe(0);
+        });
+      }),
       { numRuns: 150 },
     );
   });
@@ -156,7 +145,7 @@ describe('LP rounding, repaired: properties', () => {
   it('whatever the fractional values, whole counts that cover every period a shift can work', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 48, maxLength: 48 }),
+        requirements(48, 6),
         fc.array(fc.double({ min: 0, max: 4, noNaN: true }), { minLength: 168, maxLength: 168 }),
         fc.boolean(),
         (required, fractional, cyclic) => {

@@ -1,36 +1,35 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scheduledCoverage } from './model.js';
-import type { ScheduleRules } from './rules.js';
-import { paidPeriods, shiftCandidates } from './shifts.js';
+import { cyclicRules, mealShift, paidOf, requirements } from './schedule.test-helper.js';
+import { shiftCandidates } from './shifts.js';
 import { improveTours } from './tour-search.js';
 import { groupKey, roundTours, tourSet } from './tours.js';
 
 // A week of 2-hour periods (12 a day), an 8-hour full-time shift with a 2-hour meal window, a 4-hour part-time one.
 const STEP = 120;
-const RULES: ScheduleRules = {
-  shiftTypes: [
-    {
-      name: 'full',
-      lengthMin: 480,
-      meal: { lengthMin: 120, earliestAfterStartMin: 120, latestBeforeEndMin: 120, gridMin: 120 },
-    },
+const RULES = cyclicRules(
+  240,
+  [
+    mealShift('full', 480, {
+      lengthMin: 120,
+      earliestAfterStartMin: 120,
+      latestBeforeEndMin: 120,
+      gridMin: 120,
+    }),
     { name: 'part', lengthMin: 240 },
   ],
-  startGridMin: 240,
-  mode: 'cyclic',
-  tours: [{ shiftType: 'full', daysOn: 5 }],
-};
+  { tours: [{ shiftType: 'full', daysOn: 5 }] },
+);
 const candidates = shiftCandidates(RULES, 84, STEP);
 const set = tourSet(RULES, candidates, 12);
-const cost = (counts: readonly number[]) =>
-  counts.reduce((s, n, i) => s + n * paidPeriods(candidates[i]!), 0);
+const cost = (counts: readonly number[]) => paidOf(counts, candidates);
 
 describe('local search on weekly tours', () => {
   it('never pays more, keeps every covered period covered and every toured shift inside a whole tour', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 84, maxLength: 84 }),
+        requirements(84, 4),
         fc.integer({ min: 0, max: 3 }),
         fc.integer({ min: 1, max: 1000 }),
         (required, rounds, seed) => {

@@ -1,6 +1,7 @@
 import { improveSchedule } from './local-search.js';
 import { paidPeriods, type Shift, workedPeriods } from './shifts.js';
 import { groupKey, type TourSet } from './tours.js';
+import { xorshift32 } from './xorshift.js';
 
 /** A tour schedule: how many of each candidate (toured shifts included) and agents on each tour. */
 export interface TourSchedule {
@@ -287,16 +288,7 @@ export function improveTours(
   s.improve();
   let best = s.snapshot();
   let bestCost = cost(best.counts);
-  let state = (o.seed ?? 1) >>> 0 || 1;
-  const random = () => {
-    // xorshift32 (Marsaglia, "Xorshift RNGs", J. Stat. Software 8(14), 2003).
-    state ^= state << 13;
-    state >>>= 0;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    state >>>= 0;
-    return state / 2 ** 32;
-  };
+  const random = xorshift32(o.seed ?? 1);
   const perDay = periods / 7;
   const inWindow = (q: number, from: number, width: number) =>
     (((q - from) % periods) + periods) % periods < width;

@@ -1,21 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scheduledCoverage } from './model.js';
-import { type ScheduleRules, validateRules } from './rules.js';
+import { validateRules } from './rules.js';
+import { cyclicRules, requirements } from './schedule.test-helper.js';
 import { shiftCandidates } from './shifts.js';
 import { groupKey, roundTours, tourModelLp, tourSet } from './tours.js';
 
 // A week of 4-hour periods (6 a day) keeps the sets small.
 const STEP = 240;
-const RULES: ScheduleRules = {
-  shiftTypes: [
+const RULES = cyclicRules(
+  240,
+  [
     { name: 'full', lengthMin: 480 },
     { name: 'part', lengthMin: 240 },
   ],
-  startGridMin: 240,
-  mode: 'cyclic',
-  tours: [{ shiftType: 'full', daysOn: 5 }],
-};
+  { tours: [{ shiftType: 'full', daysOn: 5 }] },
+);
 
 describe('weekly tours', () => {
   it('every start time × 7 placements of the days off, worked days consecutive around the week', () => {
@@ -50,7 +50,7 @@ describe('weekly tours', () => {
     const set = tourSet(RULES, candidates, 6);
     fc.assert(
       fc.property(
-        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 42, maxLength: 42 }),
+        requirements(42, 5),
         fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 42, maxLength: 42 }),
         fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: 84, maxLength: 84 }),
         (required, y, x) => {

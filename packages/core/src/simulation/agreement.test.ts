@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PatienceDistribution } from './distributions.js';
 import { erlangC } from './erlang-reference.test-helper.js';
 import type { Scenario } from './scenario.js';
+import { oneSkillScenario } from './scenario.test-helper.js';
 import { simulate } from './simulate.js';
 import type { Estimate } from './statistics.js';
 
@@ -18,22 +19,19 @@ function stationaryScenario(
   patience: PatienceDistribution,
 ): Scenario {
   const minutesPerInterval = CALLS_PER_REPLICATION / callsPerMinute / 5;
-  return {
-    seed,
-    replications: REPLICATIONS,
-    intervals: { lengthSec: minutesPerInterval * 60, count: 6 },
-    warmupIntervals: 1,
-    serviceLevelThresholdSec: thresholdSec,
-    skills: [
-      {
-        id: 'voice',
-        arrivals: { kind: 'poisson', callsPerInterval: [callsPerMinute * minutesPerInterval] },
-        service: { kind: 'exponential', meanSec: ahtMinutes * 60 },
-        patience,
-      },
-    ],
-    groups: [{ id: 'agents', skills: ['voice'], agentsPerInterval: [agents] }],
-  };
+  return oneSkillScenario(
+    {
+      seed,
+      intervals: { lengthSec: minutesPerInterval * 60, count: 6 },
+      skill: 'voice',
+      callsPerInterval: [callsPerMinute * minutesPerInterval],
+      serviceMeanSec: ahtMinutes * 60,
+      patience,
+      group: 'agents',
+      agentsPerInterval: [agents],
+    },
+    { replications: REPLICATIONS, warmupIntervals: 1, serviceLevelThresholdSec: thresholdSec },
+  );
 }
 
 /** The exact value lies within 3 standard errors of the simulated mean. */

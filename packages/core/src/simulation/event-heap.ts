@@ -31,21 +31,14 @@ export class EventHeap {
   push(time: number, payload: number, generation: number): void {
     if (this.size === this.times.length) this.grow();
     const times = this.times;
-    const payloads = this.payloads;
-    const generations = this.generations;
     let child = this.size++;
     while (child > 0) {
       const parent = (child - 1) >> 2;
-      const parentTime = times[parent]!;
-      if (parentTime <= time) break;
-      times[child] = parentTime;
-      payloads[child] = payloads[parent]!;
-      generations[child] = generations[parent]!;
+      if (times[parent]! <= time) break;
+      this.move(parent, child);
       child = parent;
     }
-    times[child] = time;
-    payloads[child] = payload;
-    generations[child] = generation;
+    this.place(child, time, payload, generation);
   }
 
   /** Removes the earliest event; read it first with the peek methods. */
@@ -53,11 +46,9 @@ export class EventHeap {
     const last = --this.size;
     if (last <= 0) return;
     const times = this.times;
-    const payloads = this.payloads;
-    const generations = this.generations;
     const time = times[last]!;
-    const payload = payloads[last]!;
-    const generation = generations[last]!;
+    const payload = this.payloads[last]!;
+    const generation = this.generations[last]!;
     let parent = 0;
     for (;;) {
       const first = 4 * parent + 1;
@@ -73,14 +64,23 @@ export class EventHeap {
         }
       }
       if (childTime >= time) break;
-      times[parent] = childTime;
-      payloads[parent] = payloads[child]!;
-      generations[parent] = generations[child]!;
+      this.move(child, parent);
       parent = child;
     }
-    times[parent] = time;
-    payloads[parent] = payload;
-    generations[parent] = generation;
+    this.place(parent, time, payload, generation);
+  }
+
+  /** Copies the event at `from` to `to` (sifting: the hole moves the other way). */
+  private move(from: number, to: number): void {
+    this.times[to] = this.times[from]!;
+    this.payloads[to] = this.payloads[from]!;
+    this.generations[to] = this.generations[from]!;
+  }
+
+  private place(at: number, time: number, payload: number, generation: number): void {
+    this.times[at] = time;
+    this.payloads[at] = payload;
+    this.generations[at] = generation;
   }
 
   clear(): void {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DurationDistribution, PatienceDistribution } from './distributions.js';
 import type { Scenario } from './scenario.js';
+import { oneSkillScenario } from './scenario.test-helper.js';
 import { simulate } from './simulate.js';
 import { validateScenario } from './validate.js';
 
@@ -160,21 +161,15 @@ describe('simulation invariants (fast-check)', () => {
 });
 
 describe('replications', () => {
-  const scenario: Scenario = {
-    seed: 5,
-    replications: 8,
-    intervals: { lengthSec: 1800, count: 2 },
-    serviceLevelThresholdSec: 20,
-    skills: [
-      {
-        id: 'voice',
-        arrivals: { kind: 'poisson', callsPerInterval: [300, 200] },
-        service: { kind: 'exponential', meanSec: 180 },
-        patience: { kind: 'exponential', meanSec: 120 },
-      },
-    ],
-    groups: [{ id: 'in-house', skills: ['voice'], agentsPerInterval: [30, 20] }],
-  };
+  const scenario = oneSkillScenario(
+    {
+      seed: 5,
+      callsPerInterval: [300, 200],
+      patience: { kind: 'exponential', meanSec: 120 },
+      agentsPerInterval: [30, 20],
+    },
+    { replications: 8 },
+  );
 
   it('uses seed + r for replication r, so different seeds give different results', () => {
     const base = simulate(scenario);

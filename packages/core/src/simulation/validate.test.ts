@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from './scenario.js';
+import { oneSkillScenario } from './scenario.test-helper.js';
 import { simulate } from './simulate.js';
 import { validateScenario } from './validate.js';
 
+// The documented example: one skill, in-house first, overflowing to an offshore provider after 30 s.
+const inHouse = oneSkillScenario({}, { replications: 3 });
 const valid: Scenario = {
-  seed: 42,
-  replications: 3,
-  intervals: { lengthSec: 1800, count: 2 },
-  serviceLevelThresholdSec: 20,
+  ...inHouse,
   skills: [
     {
-      id: 'en-voice',
-      arrivals: { kind: 'poisson', callsPerInterval: [100, 120] },
-      service: { kind: 'exponential', meanSec: 180 },
-      patience: { kind: 'exponential', meanSec: 300 },
+      ...inHouse.skills[0]!,
       routing: [
         { groups: ['in-house'], afterSec: 0 },
         { groups: ['offshore'], afterSec: 30 },
@@ -21,7 +18,7 @@ const valid: Scenario = {
     },
   ],
   groups: [
-    { id: 'in-house', skills: ['en-voice'], agentsPerInterval: [14, 16] },
+    ...inHouse.groups,
     { id: 'offshore', provider: 'acme', site: 'Manila', skills: ['en-voice'], agentsPerInterval: [5] },
   ],
 };

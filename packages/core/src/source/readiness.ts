@@ -98,6 +98,9 @@ export function coefficientOfVariation(values: readonly number[]): number | null
 
 const round = (value: number, places = 3) => Math.round(value * 10 ** places) / 10 ** places;
 
+/** Total volume of a list of languages, months or topics. */
+const volumeOf = (items: readonly { readonly volume: number }[]) => items.reduce((s, x) => s + x.volume, 0);
+
 /** Is Monday-first hour-of-week `h` inside Mon–Fri 08:00–18:00? */
 export function isBusinessHour(hourOfWeek: number): boolean {
   return Math.floor(hourOfWeek / 24) < 5 && hourOfWeek % 24 >= 8 && hourOfWeek % 24 < 18;
@@ -129,6 +132,18 @@ export function assessReadiness(
   });
 }
 
+/** A measured answer: the leaning and reason of the side of its threshold the evidence falls on. */
+function measured(
+  question: ReadinessQuestion,
+  evidence: ReadinessAnswer['evidence'],
+  past: boolean,
+  ifPast: readonly [Leaning, string],
+  otherwise: readonly [Leaning, string],
+): ReadinessAnswer {
+  const [leaning, reason] = past ? ifPast : otherwise;
+  return { question, status: 'measured', evidence, leaning, reason };
+}
+
 function measure(
   question: ReadinessQuestion,
   e: ReadinessEvidence,
@@ -150,39 +165,39 @@ function measure(
       const known = Object.values(cvs).filter((v): v is number => v !== null);
       const worst = Math.max(...known);
       const stable = worst <= t.stableCv;
-      return {
+      return measured(
         question,
-        status: 'measured',
-        evidence: {
+        {
           weeks: weeks.length,
           volumeCv: round(cvs.volume ?? 0),
           medianHandleCv: round(cvs.medianHandle ?? 0),
           reopenRateCv: round(cvs.reopenRate ?? 0),
           threshold: t.stableCv,
         },
-        leaning: stable ? 'outsource' : 'keep-in-house',
-        reason: stable ? 'stable-kpis' : 'unstable-kpis',
-      };
+        stable,
+        ['outsource', 'stable-kpis'],
+        ['keep-in-house', 'unstable-kpis'],
+      );
     }
     case 'language-gaps': {
       const volumes = e.volumeByLanguage ?? [];
-      const total = volumes.reduce((s, v) => s + v.volume, 0);
+      const total = volumeOf(volumes);
       if (total === 0 || !e.teamLanguages) return null;
       const covered = new Set(e.teamLanguages.map((l) => l.toLowerCase()));
       const gaps = volumes.filter((v) => !covered.has(v.language.toLowerCase()) && v.volume > 0);
-      const share = gaps.reduce((s, v) => s + v.volume, 0) / total;
+      const share = volumeOf(gaps) / total;
       const gap = share >= t.languageGapShare;
-      return {
+      return measured(
         question,
-        status: 'measured',
-        evidence: {
+        {
           uncoveredShare: round(share),
           uncoveredLanguages: gaps.map((g) => g.language),
           teamLanguages: [...e.teamLanguages],
         },
-        leaning: gap ? 'hybrid' : 'keep-in-house',
-        reason: gap ? 'language-gap' : 'languages-covered',
-      };
+        gap,
+        ['hybrid', 'language-gap'],
+        ['keep-in-house', 'languages-covered'],
+      );
     }
     case 'after-hours-demand': {
       const hours = e.volumeByHourOfWeek ?? [];
@@ -191,42 +206,42 @@ function measure(
       const after = hours.reduce((s, v, h) => (isBusinessHour(h) ? s : s + v), 0) / total;
       const night = hours.reduce((s, v, h) => (h % 24 < 6 || h % 24 >= 22 ? s + v : s), 0) / total;
       const extended = after >= t.afterHoursShare;
-      return {
+      return measured(
         question,
-        status: 'measured',
-        evidence: { afterHoursShare: round(after), nightShare: round(night), threshold: t.afterHoursShare },
-        leaning: extended ? 'follow-the-sun' : 'keep-in-house',
-        reason: extended ? 'after-hours-demand' : 'business-hours-demand',
-      };
+        { afterHoursShare: round(after), nightShare: round(night), threshold: t.afterHoursShare },
+        extended,
+        ['follow-the-sun', 'after-hours-demand'],
+        ['keep-in-house', 'business-hours-demand'],
+      );
     }
     case 'seasonality': {
       const months = e.volumeByMonth ?? [];
       if (months.length < 3) return null;
-      const mean = months.reduce((s, m) => s + m.volume, 0) / months.length;
+      const mean = volumeOf(months) / months.length;
       if (mean === 0) return null;
       const peak = months.reduce((best, m) => (m.volume > best.volume ? m : best));
       const ratio = peak.volume / mean;
       const seasonal = ratio >= t.peakRatio;
-      return {
+      return measured(
         question,
-        status: 'measured',
-        evidence: {
+        {
           months: months.length,
           peakMonth: peak.month,
           peakToMean: round(ratio),
           threshold: t.peakRatio,
         },
-        leaning: seasonal ? 'hybrid' : 'keep-in-house',
-        reason: seasonal ? 'seasonal-peaks' : 'flat-demand',
-      };
+        seasonal,
+        ['hybrid', 'seasonal-peaks'],
+        ['keep-in-house', 'flat-demand'],
+      );
     }
     case 'complexity': {
       const topics = (e.topics ?? []).filter((topic) => topic.volume > 0);
-      const total = topics.reduce((s, topic) => s + topic.volume, 0);
+      const total = volumeOf(topics);
       if (total === 0) return null;
       const weighted = (pick: (x: (typeof topics)[number]) => number | null) => {
         const known = topics.filter((x) => pick(x) !== null);
-        const volume = known.reduce((s, x) => s + x.volume, 0);
+        const volume = volumeOf(known);
         return volume === 0 ? null : known.reduce((s, x) => s + (pick(x) as number) * x.volume, 0) / volume;
       };
       const handle = weighted((x) => x.medianHandleSec);
@@ -236,20 +251,20 @@ function measure(
           (handle !== null && x.medianHandleSec !== null && x.medianHandleSec > 1.5 * handle) ||
           (reopen !== null && reopen > 0 && x.reopenRate !== null && x.reopenRate > 2 * reopen),
       );
-      const share = complex.reduce((s, x) => s + x.volume, 0) / total;
+      const share = volumeOf(complex) / total;
       const keep = share >= t.complexShare;
-      return {
+      return measured(
         question,
-        status: 'measured',
-        evidence: {
+        {
           complexShare: round(share),
           complexTopics: complex.map((x) => x.topic),
           meanHandleSec: round(handle ?? 0, 0),
           meanReopenRate: round(reopen ?? 0),
         },
-        leaning: keep ? 'keep-in-house' : 'hybrid',
-        reason: keep ? 'mostly-complex' : 'simple-tier-outsourceable',
-      };
+        keep,
+        ['keep-in-house', 'mostly-complex'],
+        ['hybrid', 'simple-tier-outsourceable'],
+      );
     }
     default:
       return null;

@@ -5,12 +5,11 @@
 //   the general path (a chat channel at concurrency 1 goes through requiredAgents), same errors.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { erlangAMetrics } from './erlang-a.js';
 import { advanceLogErlangB, logErlangB, logErlangBAt, logErlangBCursor } from './erlang-b.js';
-import { erlangCMetrics } from './erlang-c.js';
 import { StaffingInputError } from './errors.js';
 import { type ChannelModel, createIntervalPlanner, type IntervalRow } from './interval-plan.js';
 import { requiredAgents, type StaffingTargets } from './required-agents.js';
+import * as oracle from './targets.test-helper.js';
 
 describe('ln B cursor', () => {
   it('stepped up in any chunks equals logErlangB(n, A) bit for bit', () => {
@@ -36,39 +35,14 @@ describe('requiredAgents: incremental search = evaluation from scratch', () => {
   it('Erlang C: the fewest agents by a plain scan with erlangCMetrics, and exactly its metrics', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 0.01, max: 2000, noNaN: true }),
-        fc.integer({ min: 30, max: 900 }),
-        fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }),
-        fc.integer({ min: 0, max: 120 }),
-        fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
-        fc.option(fc.integer({ min: 50, max: 100 }), { nil: undefined }),
-        (offeredLoad, ahtSec, percent, withinSec, maxAsa, occupancyPercent) => {
-          const targets: StaffingTargets = {
-            ...(percent !== undefined && { serviceLevel: { fraction: percent / 100, withinSec } }),
-            ...(maxAsa !== undefined && { maxAverageSpeedOfAnswerSec: maxAsa }),
-            ...(occupancyPercent !== undefined && { maxOccupancy: occupancyPercent / 100 }),
-          };
-          const found = requiredAgents({ offeredLoad, ahtSec, targets });
-          const at = (agents: number) =>
-            erlangCMetrics({
-              agents,
-              offeredLoad,
-              ahtSec,
-              targetAnswerSec: percent === undefined ? 0 : withinSec,
-            });
-          const meets = (agents: number) => {
-            if (agents <= offeredLoad) return false;
-            if (occupancyPercent !== undefined && offeredLoad / agents > occupancyPercent / 100) return false;
-            const m = at(agents);
-            return (
-              (percent === undefined || m.serviceLevel >= percent / 100) &&
-              (maxAsa === undefined || m.averageSpeedOfAnswerSec <= maxAsa)
-            );
-          };
+        oracle.cCall(2000),
+        oracle.cTargetDraw(fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined })),
+        ({ offeredLoad, ahtSec }, drawn) => {
+          const found = requiredAgents({ offeredLoad, ahtSec, targets: oracle.cTargets(drawn) });
           let slow = Math.floor(offeredLoad) + 1;
-          while (!meets(slow)) slow += 1;
+          while (!oracle.meetsCTargets(drawn, offeredLoad, ahtSec, slow)) slow += 1;
           expect(found.rawAgents).toBe(slow);
-          const m = at(slow);
+          const m = oracle.cMetricsAt(drawn, offeredLoad, ahtSec, slow);
           expect(found.performance).toEqual({
             serviceLevel: m.serviceLevel,
             probabilityOfWait: m.probabilityOfWait,
@@ -84,41 +58,20 @@ describe('requiredAgents: incremental search = evaluation from scratch', () => {
   it('Erlang A: exactly the metrics erlangAMetrics gives at the answer, which n − 1 misses', () => {
     fc.assert(
       fc.property(
-        fc.double({ min: 0.1, max: 3000, noNaN: true }),
-        fc.integer({ min: 30, max: 1200 }),
-        fc.option(fc.integer({ min: 1, max: 95 }), { nil: undefined }),
-        fc.option(fc.double({ min: 0.005, max: 0.5, noNaN: true }), { nil: undefined }),
+        oracle.aCall(3000),
+        oracle.aTargetDraw,
         fc.constantFrom(
           'answered-within-over-offered',
           'waited-within-over-offered',
           'answered-within-excluding-short-abandons',
           'answered-within-over-answered',
         ) as fc.Arbitrary<NonNullable<StaffingTargets['serviceLevelDefinition']>>,
-        (offeredLoad, patienceSec, percent, maxAbandonRate, serviceLevelDefinition) => {
-          const targets: StaffingTargets = {
-            ...(percent !== undefined && { serviceLevel: { fraction: percent / 100, withinSec: 20 } }),
-            ...(maxAbandonRate !== undefined && { maxAbandonRate }),
-            serviceLevelDefinition,
-          };
-          const found = requiredAgents({ offeredLoad, ahtSec: 300, patienceSec, targets });
-          const at = (agents: number) =>
-            erlangAMetrics({
-              agents,
-              offeredLoad,
-              ahtSec: 300,
-              patienceSec,
-              // The search reports its SL at the target's threshold, or at t = 0 without one.
-              targetAnswerSec: percent === undefined ? 0 : 20,
-              serviceLevelDefinition,
-            });
-          const meets = (agents: number) => {
-            if (agents < 1) return false;
-            const m = at(agents);
-            return (
-              (percent === undefined || m.serviceLevel >= percent / 100) &&
-              (maxAbandonRate === undefined || m.probabilityOfAbandon <= maxAbandonRate)
-            );
-          };
+        (load, drawn, serviceLevelDefinition) => {
+          const targets: StaffingTargets = { ...oracle.aTargets(drawn), serviceLevelDefinition };
+          const found = requiredAgents({ ...load, ahtSec: 300, targets });
+          const call = { ...load, serviceLevelDefinition };
+          const at = (agents: number) => oracle.aMetricsAt(drawn, call, agents);
+          const meets = (agents: number) => oracle.meetsATargets(drawn, call, agents);
           expect(meets(found.rawAgents)).toBe(true);
           expect(meets(found.rawAgents - 1)).toBe(false);
           const m = at(found.rawAgents);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { requiredChatAgents } from './chat-staffing.js';
-import { erlangAMetrics } from './erlang-a.js';
 import { erlangCMetrics } from './erlang-c.js';
 import { StaffingInputError } from './errors.js';
 import { requiredAgents } from './required-agents.js';
+import * as oracle from './targets.test-helper.js';
 
 const sl8020 = { serviceLevel: { fraction: 0.8, withinSec: 20 } };
 
@@ -63,28 +63,12 @@ describe('requiredAgents (Erlang C)', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 0.05, max: 3000, noNaN: true }),
-        fc.integer({ min: 1, max: 99 }),
-        fc.integer({ min: 0, max: 120 }),
-        fc.option(fc.integer({ min: 1, max: 120 }), { nil: undefined }),
-        fc.option(fc.integer({ min: 50, max: 100 }), { nil: undefined }),
-        (offeredLoad, percent, withinSec, maxAsa, occupancyPercent) => {
+        oracle.cTargetDraw(fc.integer({ min: 1, max: 99 })),
+        (offeredLoad, drawn) => {
           const ahtSec = 240;
-          const targets = {
-            serviceLevel: { fraction: percent / 100, withinSec },
-            ...(maxAsa !== undefined && { maxAverageSpeedOfAnswerSec: maxAsa }),
-            ...(occupancyPercent !== undefined && { maxOccupancy: occupancyPercent / 100 }),
-          };
-          const n = requiredAgents({ offeredLoad, ahtSec, targets }).rawAgents;
-          const meets = (agents: number) => {
-            if (agents <= offeredLoad) return false;
-            if (occupancyPercent !== undefined && offeredLoad / agents > occupancyPercent / 100) return false;
-            const m = erlangCMetrics({ agents, offeredLoad, ahtSec, targetAnswerSec: withinSec });
-            return (
-              m.serviceLevel >= percent / 100 && (maxAsa === undefined || m.averageSpeedOfAnswerSec <= maxAsa)
-            );
-          };
-          expect(meets(n)).toBe(true);
-          expect(meets(n - 1)).toBe(false);
+          const n = requiredAgents({ offeredLoad, ahtSec, targets: oracle.cTargets(drawn) }).rawAgents;
+          expect(oracle.meetsCTargets(drawn, offeredLoad, ahtSec, n)).toBe(true);
+          expect(oracle.meetsCTargets(drawn, offeredLoad, ahtSec, n - 1)).toBe(false);
         },
       ),
     );
@@ -138,29 +122,11 @@ describe('requiredAgents (Erlang C)', () => {
 describe('requiredAgents (Erlang A, with patience)', () => {
   it('is minimal for random loads and targets, including staffing below the load', () => {
     fc.assert(
-      fc.property(
-        fc.double({ min: 0.1, max: 400, noNaN: true }),
-        fc.integer({ min: 30, max: 1200 }),
-        fc.option(fc.integer({ min: 1, max: 95 }), { nil: undefined }),
-        fc.option(fc.double({ min: 0.005, max: 0.5, noNaN: true }), { nil: undefined }),
-        (offeredLoad, patienceSec, percent, maxAbandonRate) => {
-          const targets = {
-            ...(percent !== undefined && { serviceLevel: { fraction: percent / 100, withinSec: 20 } }),
-            ...(maxAbandonRate !== undefined && { maxAbandonRate }),
-          };
-          const n = requiredAgents({ offeredLoad, ahtSec: 300, patienceSec, targets }).rawAgents;
-          const meets = (agents: number) => {
-            if (agents < 1) return false;
-            const m = erlangAMetrics({ agents, offeredLoad, ahtSec: 300, patienceSec, targetAnswerSec: 20 });
-            return (
-              (percent === undefined || m.serviceLevel >= percent / 100) &&
-              (maxAbandonRate === undefined || m.probabilityOfAbandon <= maxAbandonRate)
-            );
-          };
-          expect(meets(n)).toBe(true);
-          expect(meets(n - 1)).toBe(false);
-        },
-      ),
+      fc.property(oracle.aCall(400), oracle.aTargetDraw, (call, drawn) => {
+        const n = requiredAgents({ ...call, ahtSec: 300, targets: oracle.aTargets(drawn) }).rawAgents;
+        expect(oracle.meetsATargets(drawn, call, n)).toBe(true);
+        expect(oracle.meetsATargets(drawn, call, n - 1)).toBe(false);
+      }),
       { numRuns: 60 },
     );
   });
