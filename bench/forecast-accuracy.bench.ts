@@ -2,8 +2,7 @@
 // the Anonymous Bank calls of August 1999 (Brown et al., JASA 2005; Technion SEE Center) by 15 and
 // 30 minutes, and the ServiceNow incident log's daily arrivals (UCI #498). Run by bench/run.ts:
 // `npm run bench -- forecast-accuracy`.
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import {
   accuracy,
   bankTraceFromRows,
@@ -19,12 +18,9 @@ import {
   type SeasonalSeries,
   tuneDampedLevel,
 } from '@shoreline/core';
+import { sharedPathOrSkip } from './shared-data.js';
 
-const dataDir = fileURLToPath(new URL('../../shared/data/', import.meta.url));
-if (!existsSync(dataDir)) {
-  console.log('../shared not found: skipping forecast-accuracy benchmark');
-  process.exit(0);
-}
+const dataDir = sharedPathOrSkip('data/', 'forecast-accuracy benchmark');
 
 function csvRows(path: string): Record<string, string>[] {
   const [header, ...lines] = readFileSync(path, 'utf8').trim().split(/\r?\n/);

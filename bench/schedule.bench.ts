@@ -3,9 +3,8 @@
 // thread (`shoreline schedule`'s solver): independent daily shifts, then weekly tours. The limit counts
 // CPU and the local searches count rounds, so the answers do not depend on the machine's load.
 // Run by bench/run.ts: `npm run bench -- schedule` (SCHEDULE_CASES=small | tours | tours-small).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import {
   requiredAgents,
   type ScheduleRules,
@@ -14,12 +13,9 @@ import {
   tourSet,
 } from '@shoreline/core';
 import { solveSchedule, solveTourSchedule } from '../packages/server/src/modules/plan/schedule-solver.js';
+import { sharedPathOrSkip } from './shared-data.js';
 
-const year = fileURLToPath(new URL('../../shared/reference/staffing/intervals_year.csv', import.meta.url));
-if (!existsSync(year)) {
-  console.log('../shared not found: skipping schedule benchmark');
-  process.exit(0);
-}
+const year = sharedPathOrSkip('reference/staffing/intervals_year.csv', 'schedule benchmark');
 const [, ...lines] = readFileSync(year, 'utf8').trim().split(/\r?\n/);
 const rows = lines.map((line) => {
   const [start, weekday, volume, aht, intervalMin, withinSec, fraction, shrinkage, maxOccupancy] =

@@ -11,14 +11,11 @@ import { createIntervalPlanner } from '@shoreline/core/staffing/index';
 import { ByteRowParser } from '../packages/server/src/modules/plan/cli/staff-bytes.js';
 import { RowParser, readHeader, splitCsvLine } from '../packages/server/src/modules/plan/cli/staff-csv.js';
 import { createRowPlanner, type StaffingRow } from '../packages/server/src/modules/plan/row-planner.js';
+import { sharedPathOrSkip } from './shared-data.js';
 import { median, medianMs } from './timing.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const input = fileURLToPath(new URL('../../shared/reference/staffing/intervals_year.csv', import.meta.url));
-if (!existsSync(input)) {
-  console.log('../shared not found: skipping');
-  process.exit(0);
-}
+const input = sharedPathOrSkip('reference/staffing/intervals_year.csv', 'staff-cli benchmark');
 const runs = Number(process.env.BENCH_RUNS ?? 9);
 
 execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-b'], {

@@ -1,16 +1,12 @@
 // Staffing maths benchmark: compute-only planning of a year of quarter-hours, Erlang A at 5,000
 // agents, inverse staffing at 40,000 Erlangs. Run by bench/run.ts (node --import tsx --conditions=source).
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { createIntervalPlanner, erlangAMetrics, type IntervalRow, requiredAgents } from '@shoreline/core';
+import { sharedPathOrSkip } from './shared-data.js';
 import { medianMs } from './timing.js';
 
-const referenceDir = fileURLToPath(new URL('../../shared/reference/staffing/', import.meta.url));
-if (!existsSync(referenceDir)) {
-  console.log('../shared not found: skipping staffing benchmark');
-  process.exit(0);
-}
+const referenceDir = sharedPathOrSkip('reference/staffing/', 'staffing benchmark');
 
 // Warm-up: a fifth of the runs, at least 3.
 const measure = (runs: number, work: () => void) => medianMs(runs, work, Math.max(3, runs / 5));

@@ -106,6 +106,11 @@ export async function signIn(
   return nav;
 }
 
+/** A CSV file as a file input takes it (`setInputFiles`): its name and its text. */
+export function csvFile(name: string, text: string): { name: string; mimeType: string; buffer: Buffer } {
+  return { name, mimeType: 'text/csv', buffer: Buffer.from(text) };
+}
+
 /** Full-page screenshots of a journey, named `<journey>-<step>.png` in e2e/artifacts. */
 export function screenshots(journey: string, page: () => Page): (step: string) => Promise<Buffer> {
   return (step) => page().screenshot({ path: join(artifacts, `${journey}-${step}.png`), fullPage: true });

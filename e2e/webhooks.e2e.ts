@@ -1,52 +1,41 @@
 import { verifySignature } from '@shoreline/server/modules/webhooks/signature';
 import { startWebhookReceiver, type WebhookReceiver } from '@shoreline/server/test-support/webhook-receiver';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endJourney, screenshots, signIn, startJourney, type TestServer } from './support';
+import { journey, signIn } from './support';
 
-let server: TestServer;
-let browser: Browser;
-let page: Page;
+const j = journey('webhooks', { acceptDialogs: true, env: { SHORELINE_WEBHOOK_ALLOW_PRIVATE: 'true' } });
+const { consoleErrors, shot } = j;
 let receiver: WebhookReceiver;
-const consoleErrors: string[] = [];
-
-const shot = screenshots('webhooks', () => page);
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver();
-  ({ server, browser, page } = await startJourney({
-    consoleErrors,
-    acceptDialogs: true,
-    env: { SHORELINE_WEBHOOK_ALLOW_PRIVATE: 'true' },
-  }));
 });
 
 afterAll(async () => {
-  await endJourney({ browser, server });
   await receiver?.close();
 });
 
 describe('webhooks journey', () => {
   it('registers an endpoint, shows its secret once, and logs a signed test delivery', async () => {
-    await signIn(page, server);
-    await page.getByRole('link', { name: 'Webhooks' }).first().click();
-    await page.getByRole('heading', { name: 'Webhooks' }).waitFor();
+    await signIn(j.page, j.server);
+    await j.page.getByRole('link', { name: 'Webhooks' }).first().click();
+    await j.page.getByRole('heading', { name: 'Webhooks' }).waitFor();
     // The list loads after the heading: wait for its empty state, then check it is the only one.
-    await page.getByText('No endpoints yet.').waitFor();
-    expect(await page.getByText('No endpoints yet.').count()).toBe(1);
+    await j.page.getByText('No endpoints yet.').waitFor();
+    expect(await j.page.getByText('No endpoints yet.').count()).toBe(1);
 
     const url = receiver.url;
-    await page.getByLabel(/^Endpoint URL/).fill(url);
-    await page.getByLabel(/^Event types/).fill('import_run.finished');
-    await page.getByRole('button', { name: 'Add endpoint' }).click();
-    const secret = page.locator('.secret input, .secret code').first();
+    await j.page.getByLabel(/^Endpoint URL/).fill(url);
+    await j.page.getByLabel(/^Event types/).fill('import_run.finished');
+    await j.page.getByRole('button', { name: 'Add endpoint' }).click();
+    const secret = j.page.locator('.secret input, .secret code').first();
     await secret.waitFor();
     const secretValue = (await secret.inputValue().catch(() => secret.textContent())) ?? '';
     expect(secretValue).toMatch(/^whsec_/);
     await shot('01-created');
 
-    await page.getByRole('button', { name: 'Send test event' }).click();
-    const log = page.getByRole('region', { name: 'Recent deliveries' });
+    await j.page.getByRole('button', { name: 'Send test event' }).click();
+    const log = j.page.getByRole('region', { name: 'Recent deliveries' });
     await log.waitFor();
     await expect
       .poll(

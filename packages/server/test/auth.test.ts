@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { fixedClock } from '../src/platform/clock.js';
-import type { TestApp } from '../src/test-support/test-app.js';
+import type { Auth, TestApp } from '../src/test-support/test-app.js';
 import { testAppAround } from './app-around.js';
 
 let t: TestApp;
@@ -93,11 +93,16 @@ describe('API tokens', () => {
 });
 
 describe('invitations and deactivation', () => {
+  /** Invites a user (POST /api/users) as `auth`, naming no provider. */
+  const invite = (auth: Auth, user: { email: string; name: string; role: string }) =>
+    t.request('/api/users', { body: { ...user, providerId: null }, auth });
+
   it('an invited user sets a password through the link, signs in, and is shut out once deactivated', async () => {
     const admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-    const invited = await t.request('/api/users', {
-      body: { email: 'New.Agent@Northwind.example', name: 'New Agent', role: 'agent', providerId: null },
-      auth: admin,
+    const invited = await invite(admin, {
+      email: 'New.Agent@Northwind.example',
+      name: 'New Agent',
+      role: 'agent',
     });
     expect(invited.status).toBe(201);
     const { user, inviteUrl } = (await invited.json()) as {
@@ -143,24 +148,17 @@ describe('invitations and deactivation', () => {
 
   it('agents and supervisors cannot manage users; the refusal looks like not found', async () => {
     const agent = await t.login(DEMO_USERS.vendorAgent, DEMO_PASSWORD);
-    const res = await t.request('/api/users', {
-      body: { email: 'x@y.example', name: 'X', role: 'admin', providerId: null },
-      auth: agent,
-    });
+    const res = await invite(agent, { email: 'x@y.example', name: 'X', role: 'admin' });
     expect(res.status).toBe(404);
   });
 
   it('a vendor admin invites only into their own provider', async () => {
     const lead = await t.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD);
     const me = (await (await t.request('/api/me', { auth: lead })).json()) as { providerId: string };
-    const res = await t.request('/api/users', {
-      body: {
-        email: 'riga.agent@balticcontact.example',
-        name: 'Riga agent',
-        role: 'agent',
-        providerId: null,
-      },
-      auth: lead,
+    const res = await invite(lead, {
+      email: 'riga.agent@balticcontact.example',
+      name: 'Riga agent',
+      role: 'agent',
     });
     expect(res.status).toBe(201);
     expect(((await res.json()) as { user: { providerId: string } }).user.providerId).toBe(me.providerId);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
-import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import type { Auth, TestApp } from '../src/test-support/test-app.js';
+import { signedInAround } from './app-around.js';
 
 type Row = { key: string | null; label: string | null; tickets: number };
 
@@ -22,26 +22,27 @@ describe('identity: the directory is remembered per organization and forgotten o
       .rows;
   const label = async (id: string) => (await providerTable(admin)).find((r) => r.key === id)?.label;
 
-  beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-    admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-    vendorAgent = await t.login(DEMO_USERS.vendorAgent, DEMO_PASSWORD);
-    const teams = (
-      (await (await t.request('/api/teams', { auth: admin })).json()) as {
-        items: { id: string; name: string }[];
+  signedInAround(
+    ['admin', 'vendorAgent'],
+    {},
+    async (app, auth) => {
+      t = app;
+      ({ admin, vendorAgent } = auth);
+      const teams = (
+        (await (await t.request('/api/teams', { auth: admin })).json()) as {
+          items: { id: string; name: string }[];
+        }
+      ).items;
+      for (const team of teams) {
+        const res = await t.request('/api/tickets', {
+          auth: admin,
+          body: { subject: `For ${team.name}`, channel: 'email', language: 'en', teamId: team.id },
+        });
+        expect(res.status, await res.clone().text()).toBe(201);
       }
-    ).items;
-    for (const team of teams) {
-      const res = await t.request('/api/tickets', {
-        auth: admin,
-        body: { subject: `For ${team.name}`, channel: 'email', language: 'en', teamId: team.id },
-      });
-      expect(res.status, await res.clone().text()).toBe(201);
-    }
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+    },
+    120_000,
+  );
 
   it('serves names from memory, forgets them on a change by API at once and by plain SQL through NOTIFY', async () => {
     const db = t.shoreline.ctx.db;

@@ -1,7 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Auth, startDemoAdmin, type TestApp } from '../src/test-support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import type { Auth, TestApp } from '../src/test-support/test-app.js';
+import { demoAdminAround } from './app-around.js';
 
 // Issue #14 items 8 and 9 at the HTTP edge: every string of every request is checked once, before
 // any route, so no NUL reaches PostgreSQL (a 500) and no broken UTF-16 is silently replaced.
@@ -16,15 +17,17 @@ async function problem(res: Response) {
 }
 
 const team = (name: string) => ({ name, providerId, timeZone: 'UTC' });
+/** Asks the admin's import (POST /api/insight/imports) for `body`: a file's format, name and content, its mapping. */
+const startImport = (body: Record<string, unknown>) =>
+  t.request('/api/insight/imports', { body, auth: admin });
 const importsTemp = () =>
   readdirSync(tmpdir())
     .filter((f) => f.startsWith('shoreline-import-'))
     .sort();
 
-beforeAll(async () => {
-  ({ t, admin, providerId } = await startDemoAdmin());
-}, 60_000);
-afterAll(() => t?.close());
+demoAdminAround((demo) => {
+  ({ t, admin, providerId } = demo);
+});
 
 describe('text at the edge', () => {
   it('NUL in a team name is a field error, not a 500', async () => {
@@ -93,38 +96,29 @@ describe('dates and time zones', () => {
 describe('imports over HTTP', () => {
   it('a file named "." is a field error and leaves no temporary folder', async () => {
     const before = importsTemp();
-    const res = await t.request('/api/insight/imports', {
-      body: { format: 'canonical', fileName: '.', content: '{"externalId":"1"}\n' },
-      auth: admin,
-    });
+    const res = await startImport({ format: 'canonical', fileName: '.', content: '{"externalId":"1"}\n' });
     expect(res.status).toBe(400);
     expect(await problem(res)).toMatchObject({ field: 'fileName' });
     expect(importsTemp()).toEqual(before);
   });
 
   it("a mapping's dateFormat is validated", async () => {
-    const res = await t.request('/api/insight/imports', {
-      body: {
-        format: 'csv',
-        fileName: 'x.csv',
-        content: 'id,at\n1,2024\n',
-        mapping: { source: 'x', columns: { externalId: 'id', createdAt: 'at' }, dateFormat: 'MM/MM' },
-      },
-      auth: admin,
+    const res = await startImport({
+      format: 'csv',
+      fileName: 'x.csv',
+      content: 'id,at\n1,2024\n',
+      mapping: { source: 'x', columns: { externalId: 'id', createdAt: 'at' }, dateFormat: 'MM/MM' },
     });
     expect(res.status).toBe(400);
     expect(await problem(res)).toMatchObject({ field: 'mapping.dateFormat' });
   });
 
   it("a failed run's error never shows the server's temporary path", async () => {
-    const res = await t.request('/api/insight/imports', {
-      body: {
-        format: 'csv',
-        fileName: 'rows.csv',
-        content: 'id,at\n1,2024-01-01T00:00:00Z\n',
-        mapping: { source: 'x', columns: { externalId: 'id', createdAt: 'at', subject: 'missing' } },
-      },
-      auth: admin,
+    const res = await startImport({
+      format: 'csv',
+      fileName: 'rows.csv',
+      content: 'id,at\n1,2024-01-01T00:00:00Z\n',
+      mapping: { source: 'x', columns: { externalId: 'id', createdAt: 'at', subject: 'missing' } },
     });
     expect(res.status).toBe(202);
     const { id } = (await res.json()) as { id: string };

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Auth, startDemoAdmin, type TestApp } from '../src/test-support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import type { Auth, TestApp } from '../src/test-support/test-app.js';
+import { demoAdminAround } from './app-around.js';
 
 // Bad input gets application/problem+json naming the field, and writes nothing.
 
@@ -22,10 +23,9 @@ async function problem(res: Response) {
   };
 }
 
-beforeAll(async () => {
-  ({ t, admin, providerId } = await startDemoAdmin());
-}, 60_000);
-afterAll(() => t?.close());
+demoAdminAround((demo) => {
+  ({ t, admin, providerId } = demo);
+});
 
 describe('bad input', () => {
   it('a malformed JSON body answers malformed_json and writes nothing', async () => {

@@ -1,9 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import { ACCOUNT_RULE } from '../src/modules/identity/login-throttle.js';
 import { fixedClock } from '../src/platform/clock.js';
 import { databaseTargets } from '../src/test-support/databases.js';
-import { startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import type { TestApp } from '../src/test-support/test-app.js';
+import { testAppAround } from './app-around.js';
+import { rowCount } from './row-count.js';
 
 /**
  * Probes from the Hardening issue (#14, items 1 and 2): parallel guesses must not slip past the
@@ -14,23 +16,14 @@ for (const target of databaseTargets()) {
   describe(`sign-in throttling on ${target.kind}`, () => {
     let t: TestApp;
     const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
-    beforeAll(async () => {
-      t = await startTestApp({ demo: true, clock, target });
-    }, 60_000);
-    afterAll(() => t?.close());
+    testAppAround({ demo: true, clock, target }, (app) => {
+      t = app;
+    });
 
     const login = (email: string, password: string, peer: string) =>
       t.request('/api/auth/login', { body: { email, password }, peer });
-    const checks = async (email: string) =>
-      Number(
-        (
-          await t.shoreline.ctx.db
-            .selectFrom('login_attempts')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('email', '=', email)
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    const checks = (email: string) =>
+      rowCount(t.shoreline.ctx.db.selectFrom('login_attempts').where('email', '=', email));
 
     it('a burst of 1,000 parallel guesses checks at most 5 passwords', async () => {
       const email = DEMO_USERS.supervisor;
@@ -92,15 +85,12 @@ for (const target of databaseTargets()) {
 describe('client address behind a reverse proxy', () => {
   let t: TestApp;
   const clock = fixedClock(new Date('2026-03-02T09:00:00Z'));
-  beforeAll(async () => {
-    t = await startTestApp({
-      demo: true,
-      clock,
-      target: databaseTargets()[0]!,
-      env: { SHORELINE_TRUSTED_PROXIES: '10.0.0.0/8' },
-    });
-  }, 60_000);
-  afterAll(() => t?.close());
+  testAppAround(
+    { demo: true, clock, target: databaseTargets()[0]!, env: { SHORELINE_TRUSTED_PROXIES: '10.0.0.0/8' } },
+    (app) => {
+      t = app;
+    },
+  );
 
   const loginVia = (peer: string, forwardedFor: string, password = 'wrong-password') =>
     t.request('/api/auth/login', {

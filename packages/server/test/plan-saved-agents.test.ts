@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SavedPlan } from '../src/modules/plan/index.js';
 import type { Auth, TestApp } from '../src/test-support/test-app.js';
-import { buildPlan, hourlyHistory, houseAndNightVendor, startPlanWorld } from './plan-saved-support.js';
+import { buildPlan, planInput, planWorldAround } from './plan-saved-support.js';
 
 // Saved plans with named agents (issue 15): the plan's shifts staffed by each provider's own agents
 // under the labour rules (rest between shifts, nights), their days, nights and hours, nights and
@@ -12,10 +12,13 @@ let supervisor: Auth;
 let agent: Auth;
 let vendorAdmin: Auth;
 
-beforeAll(async () => {
-  ({ t, supervisor, agent, vendorAdmin } = await startPlanWorld());
-}, 120_000);
-afterAll(() => t?.close());
+planWorldAround(
+  {},
+  (world) => {
+    ({ t, supervisor, agent, vendorAdmin } = world);
+  },
+  120_000,
+);
 
 const HOUSE_AGENTS = [
   { name: 'Ada', days: ['mon', 'tue', 'wed', 'thu', 'fri'] },
@@ -33,12 +36,7 @@ const VENDOR_AGENTS = [
 ];
 
 const INPUT = {
-  name: 'Staffed week',
-  history: { start: '2026-11-02T00:00', stepMin: 60, values: hourlyHistory() },
-  horizonDays: 7,
-  ahtSec: 300,
-  serviceLevel: { fraction: 0.8, withinSec: 20 },
-  providers: houseAndNightVendor(),
+  ...planInput('Staffed week', 7),
   agents: [...HOUSE_AGENTS, ...VENDOR_AGENTS],
   // Three nights a week at most: the nights spread over the vendor's team.
   labour: { preset: 'EU', maxNightShiftsPerWeek: 3 },

@@ -1,18 +1,14 @@
-import {
-  greedySchedule,
-  scheduledCoverage,
-  shiftCandidates,
-  validateRules,
-} from '@shoreline/core/schedule/index';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
+import { greedySchedule, scheduledCoverage, shiftCandidates } from '@shoreline/core/schedule/index';
+import { describe, expect, it } from 'vitest';
 import type { SavedPlan, SavedPlanInput } from '../src/modules/plan/index.js';
 import { preparePlan, schedulePlan } from '../src/modules/plan/saved/build.js';
 import { improveWithinBudget } from '../src/modules/plan/saved/improve.js';
 import { BUILD_LIMITS, savedPlanJobWith } from '../src/modules/plan/saved/job.js';
 import type { JobContext } from '../src/platform/jobs/index.js';
-import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
-import { houseAndNightVendor } from './plan-saved-support.js';
+import type { Auth, TestApp } from '../src/test-support/test-app.js';
+import { signedInAround } from './app-around.js';
+import { planInput } from './plan-saved-support.js';
+import { eightAndFourHourRules } from './shift-rules.js';
 
 // How the plan job builds: after the solver, the same local search as `shoreline schedule`; and a
 // cancel that ends a running HiGHS solve at once (the build's worker thread, HiGHS's inside it, is
@@ -21,11 +17,15 @@ import { houseAndNightVendor } from './plan-saved-support.js';
 let t: TestApp;
 let supervisor: Auth;
 
-beforeAll(async () => {
-  t = await startTestApp({ demo: true });
-  supervisor = await t.login(DEMO_USERS.supervisor, DEMO_PASSWORD);
-}, 120_000);
-afterAll(() => t?.close());
+signedInAround(
+  ['supervisor'],
+  {},
+  (app, auth) => {
+    t = app;
+    supervisor = auth.supervisor;
+  },
+  120_000,
+);
 
 /** Weeks of quarter-hours from Monday 2 November 2026, busy 8–20, uneven within the hour. */
 function history(weeks: number): number[] {
@@ -42,13 +42,8 @@ function history(weeks: number): number[] {
 }
 
 const input = (name: string, horizonDays: number): SavedPlanInput => ({
-  name,
-  history: { start: '2026-11-02T00:00', stepMin: 15, values: history(3) },
-  horizonDays,
-  ahtSec: 300,
-  serviceLevel: { fraction: 0.8, withinSec: 20 },
+  ...planInput(name, horizonDays, { start: '2026-11-02T00:00', stepMin: 15, values: history(3) }),
   language: 'en',
-  providers: houseAndNightVendor(),
 });
 
 describe('the plan job’s build', () => {
@@ -76,22 +71,7 @@ describe('the plan job’s build', () => {
 
   it('the search improves a schedule the solver left dear, never uncovering an interval', () => {
     // A day of quarter-hours, 8 h and 4 h shifts on the hour: core's greedy cover, then the search.
-    const rules = validateRules(
-      {
-        shiftTypes: [
-          {
-            name: '8h',
-            lengthMin: 480,
-            meal: { lengthMin: 30, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 15 },
-          },
-          { name: '4h', lengthMin: 240 },
-        ],
-        startGridMin: 60,
-        mode: 'horizon',
-      },
-      15,
-    );
-    const candidates = shiftCandidates(rules, 96, 15);
+    const candidates = shiftCandidates(eightAndFourHourRules('horizon', 15), 96, 15);
     const required = history(1)
       .slice(0, 96)
       .map((v) => Math.ceil(v / 2));

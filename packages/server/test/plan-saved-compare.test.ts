@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../src/demo/seed.js';
 import type { PlanActuals, PlanComparison, PlanHistory, SavedPlan } from '../src/modules/plan/index.js';
 import { fixedClock } from '../src/platform/clock.js';
 import type { Auth, TestApp } from '../src/test-support/test-app.js';
-import { buildPlan, houseAndNightVendor, startPlanWorld } from './plan-saved-support.js';
+import { buildPlan, planInput, planWorldAround } from './plan-saved-support.js';
 
 // Saved plans, second part: the history picked from imported tickets (per queue, channel, …), plans
 // compared side by side, actual against plan once the tickets arrive, and cancelling a build.
@@ -47,28 +47,24 @@ async function insertTickets(day: string, hours: readonly number[], channel: str
 const day = (offset: number) => new Date(Date.UTC(2026, 9, 26 + offset)).toISOString().slice(0, 10);
 
 function input(name: string, history: NonNullable<PlanHistory['history']>, vendorCost: number) {
-  return {
-    name,
-    history,
-    horizonDays: 1,
-    ahtSec: 300,
-    serviceLevel: { fraction: 0.8, withinSec: 20 },
-    providers: houseAndNightVendor(vendorCost),
-  };
+  return planInput(name, 1, history, vendorCost);
 }
 
 let history: NonNullable<PlanHistory['history']>;
 
-beforeAll(async () => {
-  ({ t, supervisor, agent, vendorAdmin } = await startPlanWorld({ clock }));
-  // Two weeks of imported history, 26 October – 8 November 2026.
-  for (let d = 0; d < 14; d++) {
-    const hours = Array.from({ length: 24 }, (_, h) => Array.from({ length: perHour(h) }, () => h)).flat();
-    await insertTickets(day(d), hours, 'phone', 'hist');
-    await insertTickets(day(d), [10], 'email', 'mail');
-  }
-}, 120_000);
-afterAll(() => t?.close());
+planWorldAround(
+  { clock },
+  async (world) => {
+    ({ t, supervisor, agent, vendorAdmin } = world);
+    // Two weeks of imported history, 26 October – 8 November 2026.
+    for (let d = 0; d < 14; d++) {
+      const hours = Array.from({ length: 24 }, (_, h) => Array.from({ length: perHour(h) }, () => h)).flat();
+      await insertTickets(day(d), hours, 'phone', 'hist');
+      await insertTickets(day(d), [10], 'email', 'mail');
+    }
+  },
+  120_000,
+);
 
 const built = (body: unknown): Promise<SavedPlan> => buildPlan(t, supervisor, body);
 

@@ -1,7 +1,8 @@
 import { expect } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import type { SavedPlan, SavedPlanInput } from '../src/modules/plan/index.js';
-import { type Auth, startTestApp, type TestApp } from '../src/test-support/test-app.js';
+import type { Auth, startTestApp, TestApp } from '../src/test-support/test-app.js';
+import { signedInAround } from './app-around.js';
+import { startedLater } from './started-later.js';
 
 // What the saved-plan tests share: the demo app with its supervisor, agent and vendor admin signed
 // in, an hourly history, and the two providers every plan splits between (the in-house team by day,
@@ -14,14 +15,25 @@ export interface PlanWorld {
   vendorAdmin: Auth;
 }
 
-export async function startPlanWorld(options: Parameters<typeof startTestApp>[0] = {}): Promise<PlanWorld> {
-  const t = await startTestApp({ demo: true, ...options });
-  return {
-    t,
-    supervisor: await t.login(DEMO_USERS.supervisor, DEMO_PASSWORD),
-    agent: await t.login(DEMO_USERS.agent, DEMO_PASSWORD),
-    vendorAdmin: await t.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD),
-  };
+/** The demo app for the enclosing block (signedInAround) with its supervisor, agent and vendor admin. */
+export function planWorldAround(
+  options: Omit<NonNullable<Parameters<typeof startTestApp>[0]>, 'demo'>,
+  started: (world: PlanWorld) => void | Promise<void>,
+  startTimeout?: number,
+): void {
+  signedInAround(
+    ['supervisor', 'agent', 'vendorAdmin'],
+    options,
+    (t, auth) => started({ t, ...auth }),
+    startTimeout,
+  );
+}
+
+/** planWorldAround without a setup of its own: the world is there once the block's tests run. */
+export function planWorld(startTimeout?: number): Readonly<PlanWorld> {
+  const world = startedLater<PlanWorld>('the plan world');
+  planWorldAround({}, world.start, startTimeout);
+  return world.value;
 }
 
 /** Three weeks of hours from Monday 2 November 2026: busy 8–20, quiet at night, a little less at weekends. */
@@ -51,6 +63,33 @@ export function houseAndNightVendor(vendorCost = 12): SavedPlanInput['providers'
       costPerAgentHour: vendorCost,
     },
   ];
+}
+
+/** Three weeks of hourlyHistory from Monday 2 November 2026, as a plan's history. */
+export const HOURLY_HISTORY: NonNullable<SavedPlanInput['history']> = {
+  start: '2026-11-02T00:00',
+  stepMin: 60,
+  values: hourlyHistory(),
+};
+
+/**
+ * A plan request over `history` for `horizonDays`: contacts of 300 s, 80 % answered within 20 s,
+ * split between the in-house team by day and Manila CX at night at `vendorCost` an hour.
+ */
+export function planInput(
+  name: string,
+  horizonDays: number,
+  history: NonNullable<SavedPlanInput['history']> = HOURLY_HISTORY,
+  vendorCost?: number,
+) {
+  return {
+    name,
+    history,
+    horizonDays,
+    ahtSec: 300,
+    serviceLevel: { fraction: 0.8, withinSec: 20 },
+    providers: houseAndNightVendor(vendorCost),
+  };
 }
 
 /** Asks for a plan as `auth`, runs its build job, and reads the plan back. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { shiftCandidates, validateRules } from '@shoreline/core/schedule/index';
+import { shiftCandidates } from '@shoreline/core/schedule/index';
 import { requiredAgents } from '@shoreline/core/staffing/index';
 import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
@@ -9,6 +9,7 @@ import { registerPlanCommands } from '../src/modules/plan/cli/index.js';
 import { runSchedule, type ScheduleReport } from '../src/modules/plan/cli/schedule-run.js';
 import { solveSchedule } from '../src/modules/plan/schedule-solver.js';
 import { cliScratch } from './cli-scratch.js';
+import { eightAndFourHourRules, halfHourMeal, hoursShift } from './shift-rules.js';
 
 // `shoreline schedule`: HiGHS in a worker thread, SHIFTS.csv checked by an independent coverage count.
 
@@ -61,24 +62,23 @@ function coverageFromShiftsCsv(
 }
 
 const RULES = {
-  shiftTypes: [
-    {
-      name: '8h',
-      lengthMin: 480,
-      meal: { lengthMin: 30, earliestAfterStartMin: 150, latestBeforeEndMin: 120, gridMin: 15 },
-    },
-    { name: '6h', lengthMin: 360 },
-    { name: '4h', lengthMin: 240 },
-  ],
+  shiftTypes: [hoursShift(8, halfHourMeal(150, 15)), hoursShift(6), hoursShift(4)],
   startGridMin: 30,
   mode: 'cyclic',
+};
+/** 8-hour shifts at 00:00, 08:00 and 16:00 only, in weekly tours of 5 days on. */
+const WEEK_OF_TOURS = {
+  shiftTypes: [hoursShift(8)],
+  startGridMin: 480,
+  mode: 'cyclic',
+  tours: [{ shiftType: '8h', daysOn: 5 }],
 };
 
 describe('shoreline schedule', () => {
   it('proves the optimum of a small case: one agent every hour of a cyclic day = 3 × 8 h', async () => {
     const rules = file(
       'r8.json',
-      JSON.stringify({ shiftTypes: [{ name: '8h', lengthMin: 480 }], startGridMin: 60, mode: 'cyclic' }),
+      JSON.stringify({ shiftTypes: [hoursShift(8)], startGridMin: 60, mode: 'cyclic' }),
     );
     const output = join(dir, 's8.csv');
     const report = await runSchedule({
@@ -129,15 +129,7 @@ describe('shoreline schedule', () => {
   it('weekly tours: 5 days on with 2 off in a row; one agent every hour of a week takes 6 agents', async () => {
     // 8-hour shifts at 00:00, 08:00 and 16:00 only: each start needs a shift on all 7 days and a tour
     // works 5 of them, so ⌈7/5⌉ = 2 agents per start, 6 in all, paid 6 × 5 × 8 = 240 h.
-    const rules = file(
-      'tours.json',
-      JSON.stringify({
-        shiftTypes: [{ name: '8h', lengthMin: 480 }],
-        startGridMin: 480,
-        mode: 'cyclic',
-        tours: [{ shiftType: '8h', daysOn: 5 }],
-      }),
-    );
+    const rules = file('tours.json', JSON.stringify(WEEK_OF_TOURS));
     const output = join(dir, 'tours.csv');
     const report = await runSchedule({
       requirements: file('tq.csv', requirements('2027-01-04', 60, new Array(24 * 7).fill(1))),
@@ -166,13 +158,7 @@ describe('shoreline schedule', () => {
     // barred and its days are left to… nothing: the requirement is 08:00–24:00 only.
     const rules = file(
       'tours-eu.json',
-      JSON.stringify({
-        shiftTypes: [{ name: '8h', lengthMin: 480 }],
-        startGridMin: 480,
-        mode: 'cyclic',
-        tours: [{ shiftType: '8h', daysOn: 5 }],
-        labour: { preset: 'EU', maxNightShiftsPerWeek: 3 },
-      }),
+      JSON.stringify({ ...WEEK_OF_TOURS, labour: { preset: 'EU', maxNightShiftsPerWeek: 3 } }),
     );
     const required = Array.from({ length: 24 * 7 }, (_, q) => (q % 24 >= 8 ? 1 : 0));
     const agents = file(
@@ -230,22 +216,7 @@ describe('shoreline schedule', () => {
   it('the plain and the difference form of the model reach the same optimum', async () => {
     // Required agents on a cyclic day of half-hours, shifts of 4 h and 8 h with a meal.
     const required = Array.from({ length: 48 }, (_, q) => [1, 1, 2, 3, 5, 4, 3, 2][Math.floor(q / 6)]!);
-    const rules = validateRules(
-      {
-        shiftTypes: [
-          {
-            name: '8h',
-            lengthMin: 480,
-            meal: { lengthMin: 30, earliestAfterStartMin: 180, latestBeforeEndMin: 120, gridMin: 30 },
-          },
-          { name: '4h', lengthMin: 240 },
-        ],
-        startGridMin: 60,
-        mode: 'cyclic',
-      },
-      30,
-    );
-    const candidates = shiftCandidates(rules, 48, 30);
+    const candidates = shiftCandidates(eightAndFourHourRules('cyclic', 30), 48, 30);
     const plain = await solveSchedule(required, candidates, true, {
       timeLimitSec: 20,
       form: 'plain',
@@ -262,7 +233,7 @@ describe('shoreline schedule', () => {
     const rules = file(
       'closed.json',
       JSON.stringify({
-        shiftTypes: [{ name: '4h', lengthMin: 240 }],
+        shiftTypes: [hoursShift(4)],
         startGridMin: 60,
         mode: 'horizon',
         openingHours: { openMin: 600, closeMin: 720 },

@@ -1,4 +1,4 @@
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../demo/seed.js';
+import { DEMO_PASSWORD, seedDemo } from '../demo/seed.js';
 import { createShoreline, type Shoreline } from '../main.js';
 import { addUser, createOrganization } from '../modules/identity/index.js';
 import { type Clock, systemClock } from '../platform/clock.js';
@@ -86,16 +86,6 @@ export async function startTestApp(
     },
     close: () => shoreline.close(),
   };
-}
-
-/** A demo app signed in as its admin, with the first provider's id (suites that write teams). */
-export async function startDemoAdmin(): Promise<{ t: TestApp; admin: Auth; providerId: string }> {
-  const t = await startTestApp({ demo: true });
-  const admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-  const providers = (await (await t.request('/api/providers', { auth: admin })).json()) as {
-    items: { id: string }[];
-  };
-  return { t, admin, providerId: providers.items[0]!.id };
 }
 
 /**

@@ -268,18 +268,21 @@ describe('chat widget socket', () => {
 
   it('gives a chat only to an agent online now: away, or an inbox that stopped renewing it, does not count', async () => {
     // Free the agent (limit 1): solve their open chats.
-    const open = await app.shoreline.ctx.db
-      .selectFrom('tickets')
-      .select('id')
-      .where('assignee', '=', agentId)
-      .where('status', 'in', ['new', 'open'])
-      .execute();
-    for (const t of open)
-      await app.request(`/api/tickets/${t.id}/status`, {
-        method: 'PATCH',
-        auth: admin,
-        body: { status: 'solved' },
-      });
+    const solveAgentsOpenChats = async () => {
+      const open = await app.shoreline.ctx.db
+        .selectFrom('tickets')
+        .select('id')
+        .where('assignee', '=', agentId)
+        .where('status', 'in', ['new', 'open'])
+        .execute();
+      for (const t of open)
+        await app.request(`/api/tickets/${t.id}/status`, {
+          method: 'PATCH',
+          auth: admin,
+          body: { status: 'solved' },
+        });
+    };
+    await solveAgentsOpenChats();
     const assigneeOf = async (clientId: string, text: string) => {
       const socket = await ChatSocket.open(base, key);
       socket.send({ t: 'start', id: clientId, text, lang: 'tr' });
@@ -301,18 +304,7 @@ describe('chat widget socket', () => {
     expect(await assigneeOf('p2', 'Merhaba, faturamdaki tutar yanlış görünüyor, kontrol eder misiniz?')).toBe(
       agentId,
     );
-    const mine = await app.shoreline.ctx.db
-      .selectFrom('tickets')
-      .select('id')
-      .where('assignee', '=', agentId)
-      .where('status', 'in', ['new', 'open'])
-      .execute();
-    for (const t of mine)
-      await app.request(`/api/tickets/${t.id}/status`, {
-        method: 'PATCH',
-        auth: admin,
-        body: { status: 'solved' },
-      });
+    await solveAgentsOpenChats();
 
     // The tab closed: no renewal for longer than the timeout.
     clock.advance(91_000);

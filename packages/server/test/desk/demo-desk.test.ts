@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { seedDemoDesk } from '../../src/demo/seed-desk.js';
-import { startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import type { TestApp } from '../../src/test-support/test-app.js';
+import { testAppAround } from '../app-around.js';
 
 /** `npm start` opens on a working inbox: each demo agent's team queue holds its provider's live tickets. */
 describe('desk demo seed', () => {
   let t: TestApp;
-  beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-  }, 60_000);
-  afterAll(async () => {
-    await t?.close();
+  testAppAround({ demo: true }, (app) => {
+    t = app;
   });
 
   it('seeds once: live tickets in the in-house and vendor queues, macros, the agents’ teams', async () => {

@@ -8,6 +8,7 @@ import { parseMapping } from '../../src/modules/insight/import/mapping-file.js';
 import { runImport } from '../../src/modules/insight/import/run-import.js';
 import { type KpiService, kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
 import { systemClock } from '../../src/platform/clock.js';
+import { rowCount } from '../row-count.js';
 import { generateCanonicalTickets } from './generate.js';
 import { adminScope, demoAppWithScratchDir, importFile, importRejects } from './support.js';
 
@@ -31,16 +32,8 @@ describe('bad input: clear errors naming file, line and field; nothing written u
       filePath: path,
       mapping: m,
     });
-  const count = async (source: string) =>
-    Number(
-      (
-        await demo.app.shoreline.ctx.db
-          .selectFrom('tickets')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
-          .where('source', '=', source)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const count = (source: string) =>
+    rowCount(demo.app.shoreline.ctx.db.selectFrom('tickets').where('source', '=', source));
 
   it('malformed rows are rejected with line, field and reason; good rows are imported', async () => {
     const path = write(

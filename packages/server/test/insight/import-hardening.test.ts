@@ -7,7 +7,15 @@ import { runImport } from '../../src/modules/insight/import/run-import.js';
 import type { ImportFormat } from '../../src/modules/insight/import/units.js';
 import { kpiServiceOf } from '../../src/modules/insight/kpi-service.js';
 import { systemClock } from '../../src/platform/clock.js';
-import { adminScope, demoAppWithScratchDir, hasShared, importRejects, sharedDir } from './support.js';
+import { rowCount } from '../row-count.js';
+import {
+  adminScope,
+  demoAppWithScratchDir,
+  examples,
+  hasShared,
+  importRejects,
+  sharedDir,
+} from './support.js';
 
 // Issue #14 items 8–13: real exports that were imported wrongly, or not at all, without a word.
 // One database for the whole file; each test imports under its own source name.
@@ -105,19 +113,11 @@ type Findings = {
 const findingsOf = (report: unknown) => (report as { findings: Findings }).findings;
 
 describe('item 10: reply links written as floats', () => {
-  const threads = {
-    source: 'floats',
-    kind: 'threads',
-    dateFormat: 'iso',
-    threads: {
-      id: 'tweet_id',
-      inReplyTo: 'in_response_to_tweet_id',
-      inbound: 'inbound',
-      author: 'author_id',
-      at: 'created_at',
-      text: 'text',
-    },
+  // The Twitter sample's columns, as the example mapping shipped beside it names them.
+  const twitter = JSON.parse(readFileSync(join(examples, 'twitter-support.mapping.json'), 'utf8')) as {
+    threads: Record<string, string>;
   };
+  const threads = { source: 'floats', kind: 'threads', dateFormat: 'iso', threads: twitter.threads };
   it('1.0 links to 1 (not 1.5; leading zeros kept); unresolved links are counted with examples', async () => {
     const path = write(
       'floats.csv',
@@ -166,16 +166,12 @@ describe('item 10: reply links written as floats', () => {
         dateFormat: 'EEE MMM DD HH:mm:ss Z YYYY',
       });
       expect(floats.ticketsUpserted).toBe(ints.ticketsUpserted);
-      const answered = async (source: string) =>
-        Number(
-          (
-            await demo.app.shoreline.ctx.db
-              .selectFrom('tickets')
-              .select((eb) => eb.fn.countAll<number>().as('n'))
-              .where('source', '=', source)
-              .where('first_response_at', 'is not', null)
-              .executeTakeFirstOrThrow()
-          ).n,
+      const answered = (source: string) =>
+        rowCount(
+          demo.app.shoreline.ctx.db
+            .selectFrom('tickets')
+            .where('source', '=', source)
+            .where('first_response_at', 'is not', null),
         );
       expect(await answered('tw-float')).toBe(await answered('tw-int'));
       expect(await answered('tw-int')).toBeGreaterThan(0);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
-import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import { describe, expect, it } from 'vitest';
+import type { Auth, TestApp } from '../../src/test-support/test-app.js';
+import { signedInAround } from '../app-around.js';
 
 type Row = { key: string | null; tickets: number };
 
@@ -22,20 +22,22 @@ describe('insight: the ticket data version is remembered and forgotten on change
     return rows.find((r) => r.key === 'chat')?.tickets ?? 0;
   };
 
-  beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-    admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-    for (const subject of ['First by email', 'Second by email']) {
-      const res = await t.request('/api/tickets', {
-        auth: admin,
-        body: { subject, channel: 'email', language: 'en' },
-      });
-      expect(res.status, await res.clone().text()).toBe(201);
-    }
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  signedInAround(
+    ['admin'],
+    {},
+    async (app, auth) => {
+      t = app;
+      ({ admin } = auth);
+      for (const subject of ['First by email', 'Second by email']) {
+        const res = await t.request('/api/tickets', {
+          auth: admin,
+          body: { subject, channel: 'email', language: 'en' },
+        });
+        expect(res.status, await res.clone().text()).toBe(201);
+      }
+    },
+    120_000,
+  );
 
   it('serves the version from memory, forgets it on a write by API at once and by plain SQL through NOTIFY', async () => {
     const db = t.shoreline.ctx.db;

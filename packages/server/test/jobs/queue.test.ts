@@ -62,6 +62,9 @@ for (const target of databaseTargets()) {
 
     const runner = (seed = 1) =>
       new JobRunner({ ctx, definitions, random: seededRandom(seed), backoff: BACKOFF, concurrency: 3 });
+    /** Queues `name` for the test organization with `tag` in its payload (and any further option). */
+    const enqueue = (name: string, tag: string, more: Partial<Parameters<typeof enqueueJob>[2]> = {}) =>
+      enqueueJob(database.db, clock, { name, payload: { tag }, organizationId, ...more });
     const job = (id: string) =>
       database.db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -86,17 +89,8 @@ for (const target of databaseTargets()) {
     });
 
     it('runs a due job once and keeps a job that is not due yet', async () => {
-      const now = await enqueueJob(database.db, clock, {
-        name: 'test.record',
-        payload: { tag: 'now' },
-        organizationId,
-      });
-      const later = await enqueueJob(database.db, clock, {
-        name: 'test.record',
-        payload: { tag: 'later' },
-        organizationId,
-        runAt: new Date(START.getTime() + 60_000),
-      });
+      const now = await enqueue('test.record', 'now');
+      const later = await enqueue('test.record', 'later', { runAt: new Date(START.getTime() + 60_000) });
       const r = runner();
       expect(await r.runDueJobs()).toEqual({ ran: 1, done: 1, failed: 0 });
       expect(await r.runDueJobs()).toEqual({ ran: 0, done: 0, failed: 0 });
@@ -114,18 +108,8 @@ for (const target of databaseTargets()) {
     });
 
     it('an idempotency key makes a second enqueue return the first job', async () => {
-      const a = await enqueueJob(database.db, clock, {
-        name: 'test.record',
-        payload: { tag: 'a' },
-        organizationId,
-        idempotencyKey: 'import imp_1',
-      });
-      const b = await enqueueJob(database.db, clock, {
-        name: 'test.record',
-        payload: { tag: 'b' },
-        organizationId,
-        idempotencyKey: 'import imp_1',
-      });
+      const a = await enqueue('test.record', 'a', { idempotencyKey: 'import imp_1' });
+      const b = await enqueue('test.record', 'b', { idempotencyKey: 'import imp_1' });
       expect(a.created).toBe(true);
       expect(b).toEqual({ id: a.id, created: false });
       await runner().runDueJobs();
@@ -149,12 +133,7 @@ for (const target of databaseTargets()) {
 
     it('failures back off exponentially with jitter, and the last one leaves a dead letter with its error', async () => {
       failuresLeft = 99;
-      const { id } = await enqueueJob(database.db, clock, {
-        name: 'test.flaky',
-        payload: { tag: 'f' },
-        organizationId,
-        maxAttempts: 4,
-      });
+      const { id } = await enqueue('test.flaky', 'f', { maxAttempts: 4 });
       const r = runner(42);
       const delays: number[] = [];
       for (let attempt = 1; attempt <= 4; attempt++) {
@@ -190,11 +169,7 @@ for (const target of databaseTargets()) {
 
     it('a job that fails once and then succeeds ends done', async () => {
       failuresLeft = 1;
-      const { id } = await enqueueJob(database.db, clock, {
-        name: 'test.flaky',
-        payload: { tag: 'g' },
-        organizationId,
-      });
+      const { id } = await enqueue('test.flaky', 'g');
       const r = runner();
       await r.runDueJobs();
       clock.advance(BACKOFF.baseMs);
@@ -213,11 +188,7 @@ for (const target of databaseTargets()) {
     });
 
     it('a job whose process died is taken again after its lease, and not before', async () => {
-      const { id } = await enqueueJob(database.db, clock, {
-        name: 'test.record',
-        payload: { tag: 'orphan' },
-        organizationId,
-      });
+      const { id } = await enqueue('test.record', 'orphan');
       // A process claims it and dies: simulate the claim without running it.
       await database.db
         .updateTable('jobs')

@@ -1,12 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
-import {
-  type Auth,
-  adminOfNewOrganization,
-  startTestApp,
-  type TestApp,
-} from '../../src/test-support/test-app.js';
+import { type Auth, adminOfNewOrganization, type TestApp } from '../../src/test-support/test-app.js';
+import { testAppAround } from '../app-around.js';
 
 type Article = {
   slug: string;
@@ -53,24 +49,34 @@ describe('knowledge: imports from Zendesk Guide, Freshdesk and Zammad', () => {
     expect(res.status, await res.clone().text()).toBe(201);
     return res.json();
   };
+  /** A fresh organization's admin imports `file` as `source`'s export: the counts it answers, then its articles by slug. */
+  const importAsFreshAdmin = async (
+    slug: string,
+    source: string,
+    file: string,
+    counts: { categories: number; articles: number; versions: number },
+  ) => {
+    const auth = await freshAdmin(slug);
+    expect(await importFile(auth, source, file)).toEqual(counts);
+    return { auth, all: await articles(auth) };
+  };
   const state = (a: Article | undefined) =>
     Object.fromEntries((a?.translations ?? []).map((x) => [x.language, x.status]));
 
-  beforeAll(async () => {
-    t = await startTestApp({ demo: true });
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+  testAppAround(
+    { demo: true },
+    (app) => {
+      t = app;
+    },
+    120_000,
+  );
 
   it('reads a Zendesk Guide export: locales, drafts, staff-only segments, HTML to Markdown', async () => {
-    const auth = await freshAdmin('zd');
-    expect(await importFile(auth, 'zendesk', 'zendesk-guide.json')).toEqual({
+    const { auth, all } = await importAsFreshAdmin('zd', 'zendesk', 'zendesk-guide.json', {
       categories: 1,
       articles: 3,
       versions: 5,
     });
-    const all = await articles(auth);
     expect(Object.keys(all).sort()).toEqual([
       'christmas-delivery-dates',
       'damaged-parcel-playbook',
@@ -109,13 +115,11 @@ describe('knowledge: imports from Zendesk Guide, Freshdesk and Zammad', () => {
   });
 
   it('reads a Freshdesk Solutions export: translations by language, agents-only folders, drafts', async () => {
-    const auth = await freshAdmin('fd');
-    expect(await importFile(auth, 'freshdesk', 'freshdesk-solutions.json')).toEqual({
+    const { all } = await importAsFreshAdmin('fd', 'freshdesk', 'freshdesk-solutions.json', {
       categories: 1,
       articles: 3,
       versions: 4,
     });
-    const all = await articles(auth);
     const reset = all['how-do-i-reset-my-password']!;
     expect(state(reset)).toEqual({ en: 'published', tr: 'published' });
     expect(reset.latest.find((v) => v.language === 'tr')!.title).toBe('Şifremi nasıl sıfırlarım?');
@@ -125,13 +129,11 @@ describe('knowledge: imports from Zendesk Guide, Freshdesk and Zammad', () => {
   });
 
   it('reads a Zammad knowledge base: nested categories, locales, internal answers, archived left out', async () => {
-    const auth = await freshAdmin('zm');
-    expect(await importFile(auth, 'zammad', 'zammad-knowledge-base.json')).toEqual({
+    const { all } = await importAsFreshAdmin('zm', 'zammad', 'zammad-knowledge-base.json', {
       categories: 2,
       articles: 3,
       versions: 4,
     });
-    const all = await articles(auth);
     expect(Object.keys(all).sort()).toEqual([
       'download-an-invoice',
       'how-do-i-change-my-billing-address',

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/platform/clock.js';
-import {
-  type Auth,
-  adminOfNewOrganization,
-  startTestApp,
-  type TestApp,
-} from '../../src/test-support/test-app.js';
+import { type Auth, adminOfNewOrganization, type TestApp } from '../../src/test-support/test-app.js';
+import { signedInAround } from '../app-around.js';
 
 type Json = Record<string, unknown>;
 type Article = {
@@ -45,60 +40,59 @@ describe('knowledge: articles, workflow and the help center', () => {
     headers: { 'content-type': 'application/x-www-form-urlencoded', ...(cookie && { cookie }) },
   });
 
-  beforeAll(async () => {
-    t = await startTestApp({ demo: true, clock });
-    admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-    supervisor = await t.login(DEMO_USERS.supervisor, DEMO_PASSWORD);
-    agent = await t.login(DEMO_USERS.agent, DEMO_PASSWORD);
-    vendorAgent = await t.login(DEMO_USERS.vendorAgent, DEMO_PASSWORD);
-    const settings = await call<{ slug: string }>(
-      '/api/knowledge/settings',
-      admin,
-      {
-        slug: 'northwind',
-        name: 'Northwind Help',
-        requireReview: true,
-      },
-      'PATCH',
-    );
-    slug = settings.slug;
-    const category = await call<{ id: string }>('/api/knowledge/categories', admin, {
-      slug: 'account',
-      names: { en: 'Account', tr: 'Hesap', he: 'חשבון' },
-    });
-    const withSection = await call<{ sections: { id: string }[] }>('/api/knowledge/sections', admin, {
-      categoryId: category.id,
-      slug: 'sign-in',
-      names: { en: 'Signing in', tr: 'Giriş', he: 'התחברות' },
-    });
-    article = await call<Article>('/api/knowledge/articles', agent, {
-      slug: 'reset-password',
-      sectionId: withSection.sections[0]!.id,
-      reviewBy: '2026-02-01',
-      language: 'en',
-      title: 'I forgot my password',
-      body: 'Open **Settings**, choose *Reset password* and follow the e-mail.\n\n<script>alert(1)</script>',
-    });
-    await call(`/api/knowledge/articles/${article.id}/drafts`, agent, {
-      language: 'tr',
-      title: 'Şifremi unuttum',
-      body: '**Ayarlar** menüsünü açın, *Şifreyi sıfırla* seçeneğini seçin ve e-postadaki bağlantıyı izleyin.',
-    });
-    await call(`/api/knowledge/articles/${article.id}/drafts`, agent, {
-      language: 'he',
-      title: 'שכחתי את הסיסמה',
-      body: 'פתחו את **ההגדרות**, בחרו *איפוס סיסמה* ופעלו לפי הדוא״ל.',
-    });
-    for (const language of ['en', 'tr', 'he']) {
-      await call(`/api/knowledge/articles/${article.id}/review`, agent, { language });
-      article = await call<Article>(`/api/knowledge/articles/${article.id}/publish`, supervisor, {
-        language,
+  signedInAround(
+    ['admin', 'supervisor', 'agent', 'vendorAgent'],
+    { clock },
+    async (app, auth) => {
+      t = app;
+      ({ admin, supervisor, agent, vendorAgent } = auth);
+      const settings = await call<{ slug: string }>(
+        '/api/knowledge/settings',
+        admin,
+        {
+          slug: 'northwind',
+          name: 'Northwind Help',
+          requireReview: true,
+        },
+        'PATCH',
+      );
+      slug = settings.slug;
+      const category = await call<{ id: string }>('/api/knowledge/categories', admin, {
+        slug: 'account',
+        names: { en: 'Account', tr: 'Hesap', he: 'חשבון' },
       });
-    }
-  }, 120_000);
-  afterAll(async () => {
-    await t?.close();
-  });
+      const withSection = await call<{ sections: { id: string }[] }>('/api/knowledge/sections', admin, {
+        categoryId: category.id,
+        slug: 'sign-in',
+        names: { en: 'Signing in', tr: 'Giriş', he: 'התחברות' },
+      });
+      article = await call<Article>('/api/knowledge/articles', agent, {
+        slug: 'reset-password',
+        sectionId: withSection.sections[0]!.id,
+        reviewBy: '2026-02-01',
+        language: 'en',
+        title: 'I forgot my password',
+        body: 'Open **Settings**, choose *Reset password* and follow the e-mail.\n\n<script>alert(1)</script>',
+      });
+      await call(`/api/knowledge/articles/${article.id}/drafts`, agent, {
+        language: 'tr',
+        title: 'Şifremi unuttum',
+        body: '**Ayarlar** menüsünü açın, *Şifreyi sıfırla* seçeneğini seçin ve e-postadaki bağlantıyı izleyin.',
+      });
+      await call(`/api/knowledge/articles/${article.id}/drafts`, agent, {
+        language: 'he',
+        title: 'שכחתי את הסיסמה',
+        body: 'פתחו את **ההגדרות**, בחרו *איפוס סיסמה* ופעלו לפי הדוא״ל.',
+      });
+      for (const language of ['en', 'tr', 'he']) {
+        await call(`/api/knowledge/articles/${article.id}/review`, agent, { language });
+        article = await call<Article>(`/api/knowledge/articles/${article.id}/publish`, supervisor, {
+          language,
+        });
+      }
+    },
+    120_000,
+  );
 
   it('publishes each language after review, flags the stale article, and never publishes a script', async () => {
     expect(article.translations.map((x) => [x.language, x.status, x.publishedVersion])).toEqual([

@@ -2,6 +2,13 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import type { Clock } from '../../src/platform/clock.js';
 import { type Auth, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import { startedLater } from '../started-later.js';
+
+interface HelpCenter {
+  t: TestApp;
+  admin: Auth;
+  articleId: string;
+}
 
 /**
  * A demo app whose help center answers at `/help/<slug>`, with one English article published
@@ -11,7 +18,7 @@ export async function helpCenterWithArticle(
   slug: string,
   article: { slug: string; title: string; body: string },
   clock?: Clock,
-): Promise<{ t: TestApp; admin: Auth; articleId: string }> {
+): Promise<HelpCenter> {
   const t = await startTestApp({ demo: true, ...(clock && { clock }) });
   const admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
   await t.request('/api/knowledge/settings', { auth: admin, method: 'PATCH', body: { slug } });
@@ -30,20 +37,21 @@ export async function helpCenterWithArticle(
 
 /**
  * The suite's help center with one article (helpCenterWithArticle), started before its tests and
- * closed after them; `use` receives the app, the admin and the article's id.
+ * closed after them: the app, the admin and the article's id are there once the tests run.
  */
 export function withHelpCenter(
   slug: string,
   article: { slug: string; title: string; body: string },
-  use: (started: { t: TestApp; admin: Auth; articleId: string }) => void,
-): void {
+): Readonly<HelpCenter> {
+  const helpCenter = startedLater<HelpCenter>('the help center');
   let app: TestApp | undefined;
   beforeAll(async () => {
     const started = await helpCenterWithArticle(slug, article);
     app = started.t;
-    use(started);
+    helpCenter.start(started);
   }, 120_000);
   afterAll(async () => {
     await app?.close();
   });
+  return helpCenter.value;
 }

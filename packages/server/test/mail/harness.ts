@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import nodemailer from 'nodemailer';
 import { SMTPServer } from 'smtp-server';
 import { DEMO_MAILBOX } from '../../src/demo/seed.js';
@@ -155,4 +156,14 @@ export function messageWithPdf(m: {
     '--b--',
     '',
   ].join('\r\n');
+}
+
+/** Whether `command` runs here (answering `args`, e.g. its version): tests that need it skip without. */
+export function hasCommand(command: string, args: string[]): boolean {
+  try {
+    execFileSync(command, args, { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -9,6 +9,7 @@ import { DEMO_MAILBOX, DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js'
 import { processInbound, startSmtpServer } from '../../src/modules/mail/index.js';
 import type { Auth } from '../../src/test-support/test-app.js';
 import {
+  hasCommand,
   header,
   type MailTestApp,
   messageWithPdf,
@@ -17,14 +18,7 @@ import {
   startSink,
 } from './harness.js';
 
-const hasOpenssl = (() => {
-  try {
-    execFileSync('openssl', ['version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasOpenssl = hasCommand('openssl', ['version']);
 
 /** An encoded-word (RFC 2047, B encoding) of `text` in `charset`. */
 const encodedWord = (text: string, charset: string) =>

@@ -5,19 +5,12 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseTargets } from '../../src/test-support/databases.js';
 import { decodesLikePython } from './decoded-text.js';
-import { type MailTestApp, startMailTestApp } from './harness.js';
+import { hasCommand, type MailTestApp, startMailTestApp } from './harness.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const CORPUS = resolve(here, '../../../../../shared/data/email-spamassassin');
 const hasCorpus = existsSync(join(CORPUS, 'manifest.csv'));
-const hasPython = (() => {
-  try {
-    execFileSync('python3', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const hasPython = hasCommand('python3', ['--version']);
 
 interface Expected {
   file: string;

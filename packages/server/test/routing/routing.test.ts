@@ -27,6 +27,13 @@ describe('routing module', () => {
   const clock = fixedClock(new Date('2026-11-30T07:00:00Z'));
   const at = (iso: string) => clock.advance(new Date(iso).getTime() - clock.now().getTime());
   const scope = () => app.shoreline.ctx.scope(system);
+  /** A customer's chat, routed as it arrives: its ticket and the routing decision. */
+  const routeCustomerChat = (subject: string, body: string) =>
+    createRoutedTicket(scope(), clock, {
+      subject,
+      channel: 'chat',
+      message: { body, authorType: 'customer' },
+    });
 
   beforeAll(async () => {
     app = await startTestApp({ demo: true, clock });
@@ -67,14 +74,10 @@ describe('routing module', () => {
 
   it('routes a Turkish chat to Istanbul while it is open, detecting the language and naming the rule', async () => {
     at('2026-11-30T07:00:00Z');
-    const { ticket, routing } = await createRoutedTicket(scope(), clock, {
-      subject: 'Sipariş',
-      channel: 'chat',
-      message: {
-        body: 'Merhaba, siparişim üç gündür gelmedi, kargo takip numarası çalışmıyor.',
-        authorType: 'customer',
-      },
-    });
+    const { ticket, routing } = await routeCustomerChat(
+      'Sipariş',
+      'Merhaba, siparişim üç gündür gelmedi, kargo takip numarası çalışmıyor.',
+    );
     expect(routing).toMatchObject({
       ruleName: 'Turkish',
       teamId: teams['Istanbul Care'],
@@ -92,14 +95,10 @@ describe('routing module', () => {
 
   it('follows the sun: English chat on Saturday goes to the vendor in Manila', async () => {
     at('2026-12-05T12:00:00Z');
-    const { ticket, routing } = await createRoutedTicket(scope(), clock, {
-      subject: 'Order help',
-      channel: 'chat',
-      message: {
-        body: 'Hello, my order has not arrived yet and the tracking page shows nothing at all.',
-        authorType: 'customer',
-      },
-    });
+    const { ticket, routing } = await routeCustomerChat(
+      'Order help',
+      'Hello, my order has not arrived yet and the tracking page shows nothing at all.',
+    );
     expect(routing).toMatchObject({
       ruleName: 'English chat, follow the sun',
       teamId: teams['Manila Follow-the-sun'],

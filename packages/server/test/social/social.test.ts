@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { normaliseNumericId, rebuildThreads, type ThreadPost } from '@shoreline/core';
+import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { socialConnectorsSlot, type TestSocialConnector } from '../../src/modules/social/index.js';
@@ -10,38 +11,6 @@ import { type Auth, startTestApp, type TestApp } from '../../src/test-support/te
 const FILE = fileURLToPath(new URL('../../../../../shared/data/twitter-support/sample.csv', import.meta.url));
 const present = existsSync(FILE);
 
-/** RFC 4180 fields (quotes, doubled quotes, newlines inside quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else if (ch !== '\r') field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
-
 describe.skipIf(!present)(`social channel${present ? '' : ' (../shared not found: skipping)'}`, () => {
   let app: TestApp;
   let admin: Auth;
@@ -50,7 +19,8 @@ describe.skipIf(!present)(`social channel${present ? '' : ' (../shared not found
   let records: Record<string, string>[] = [];
 
   beforeAll(async () => {
-    const [header, ...lines] = parseCsv(readFileSync(FILE, 'utf8'));
+    // RFC 4180 fields (quotes, doubled quotes, newlines inside quotes), read by csv-parse.
+    const [header, ...lines] = parse(readFileSync(FILE, 'utf8')) as string[][];
     records = lines
       .filter((l) => l.length > 1)
       .map((l) => Object.fromEntries(header!.map((h, i) => [h, l[i] ?? ''])));

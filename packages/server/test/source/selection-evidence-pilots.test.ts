@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import { createRoutedTicket } from '../../src/modules/routing/index.js';
 import { evidenceExpiryJob } from '../../src/modules/source/jobs.js';
@@ -7,7 +7,8 @@ import { ticketService } from '../../src/modules/tickets/index.js';
 import { fixedClock } from '../../src/platform/clock.js';
 import { type Actor, systemActor } from '../../src/platform/scope.js';
 import { pdfText } from '../../src/test-support/pdf-text.js';
-import { type Auth, idsByName, startTestApp, type TestApp } from '../../src/test-support/test-app.js';
+import { type Auth, idsByName, type TestApp } from '../../src/test-support/test-app.js';
+import { signedInAround } from '../app-around.js';
 
 /**
  * Source's selection process (RFI/RFP stages, award), evidence files per vendor (content-addressed,
@@ -30,30 +31,31 @@ const post = (path: string, body: unknown, auth = admin, method = 'POST') =>
   t.request(path, { method, auth, body });
 const jsonOf = async <T>(res: Response) => (await res.json()) as T;
 
-beforeAll(async () => {
-  t = await startTestApp({ demo: true, clock });
-  admin = await t.login(DEMO_USERS.admin, DEMO_PASSWORD);
-  supervisor = await t.login(DEMO_USERS.supervisor, DEMO_PASSWORD);
-  baltic = await t.login(DEMO_USERS.vendorAdmin, DEMO_PASSWORD);
-  manila = await t.login(DEMO_USERS.vendorAgent, DEMO_PASSWORD);
-  const named = await idsByName(t, 'providers');
-  providers = named.ids;
-  system = systemActor('test', named.organizationId);
-  for (const [name, provider] of [
-    ['Baltic Contact', 'Baltic Contact'],
-    ['Manila CX', 'Manila CX'],
-    ['Lisbon Voice', null],
-  ] as const) {
-    const res = await post('/api/source/vendors', {
-      name,
-      shore: 'nearshore',
-      ...(provider ? { providerId: providers[provider] } : {}),
-    });
-    expect(res.status).toBe(201);
-    vendorIds[name] = (await jsonOf<{ id: string }>(res)).id;
-  }
-}, 120_000);
-afterAll(() => t?.close());
+signedInAround(
+  ['admin', 'supervisor', 'vendorAdmin', 'vendorAgent'],
+  { clock },
+  async (app, auth) => {
+    t = app;
+    ({ admin, supervisor, vendorAdmin: baltic, vendorAgent: manila } = auth);
+    const named = await idsByName(t, 'providers');
+    providers = named.ids;
+    system = systemActor('test', named.organizationId);
+    for (const [name, provider] of [
+      ['Baltic Contact', 'Baltic Contact'],
+      ['Manila CX', 'Manila CX'],
+      ['Lisbon Voice', null],
+    ] as const) {
+      const res = await post('/api/source/vendors', {
+        name,
+        shore: 'nearshore',
+        ...(provider ? { providerId: providers[provider] } : {}),
+      });
+      expect(res.status).toBe(201);
+      vendorIds[name] = (await jsonOf<{ id: string }>(res)).id;
+    }
+  },
+  120_000,
+);
 
 type Evidence = { id: string; vendorId: string; sha256: string; expiry: string | null; fileName: string };
 const file = (vendorId: string, text: string, expiresOn?: string, kind = 'ISO 27001') => ({
