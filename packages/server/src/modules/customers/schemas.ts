@@ -3,9 +3,10 @@ import { apiObject } from '../../platform/http/schema.js';
 
 export const CustomerIdParam = z.object({ id: z.string().min(1).max(64) });
 
-export const CustomerIdentitySchema = z
-  .object({ kind: z.enum(['email', 'phone', 'handle']), value: z.string() })
-  .openapi('CustomerIdentity');
+export const CustomerIdentitySchema = apiObject('CustomerIdentity', {
+  kind: z.enum(['email', 'phone', 'handle']),
+  value: z.string(),
+});
 
 export const CustomerSchema = apiObject('Customer', {
   id: z.string(),
@@ -24,9 +25,10 @@ export const CustomerTicketSchema = apiObject('CustomerTicket', {
   createdAt: z.string().nullable(),
 });
 
-export const CustomerHistorySchema = z
-  .object({ customer: CustomerSchema, tickets: z.array(CustomerTicketSchema) })
-  .openapi('CustomerHistory');
+export const CustomerHistorySchema = apiObject('CustomerHistory', {
+  customer: CustomerSchema,
+  tickets: z.array(CustomerTicketSchema),
+});
 
 export type Customer = z.infer<typeof CustomerSchema>;
 export type CustomerHistory = z.infer<typeof CustomerHistorySchema>;

@@ -2,7 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import type { Access } from '../../platform/access.js';
 import { digest } from '../../platform/auth/tokens.js';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, notFound, oneOrNotFound } from '../../platform/http/problem.js';
+import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId, newSecret } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { appendAudit } from '../audit/index.js';
@@ -47,18 +47,15 @@ export async function createProvider(s: ScopedDb, clock: Clock, input: z.infer<t
     if (existing)
       throw new AppError('conflict', 'the organization already has its in-house provider', 'kind');
   }
-  const row = await s
-    .insertInto('providers', {
-      id,
-      name: input.name,
-      kind: input.kind,
-      shore: input.kind === 'vendor' ? (input.shore ?? null) : null,
-      countries: input.countries,
-      languages: input.languages,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await s.insertRow('providers', {
+    id,
+    name: input.name,
+    kind: input.kind,
+    shore: input.kind === 'vendor' ? (input.shore ?? null) : null,
+    countries: input.countries,
+    languages: input.languages,
+    updated_at: now,
+  });
   forgetDirectory(s);
   return presentProvider(row);
 }
@@ -97,20 +94,17 @@ export async function createTeam(s: ScopedDb, clock: Clock, input: z.infer<typeo
   // The provider must be visible to the caller: a foreign id answers 404 and writes nothing.
   await getProviderOrFieldError(s, input.providerId);
   const now = clock.now();
-  const row = await s
-    .insertInto('teams', {
-      id: newId('team', now.getTime()),
-      provider_id: input.providerId,
-      name: input.name,
-      site: input.site,
-      languages: input.languages,
-      channels: input.channels,
-      time_zone: input.timeZone,
-      business_hours: JSON.stringify(input.businessHours),
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await s.insertRow('teams', {
+    id: newId('team', now.getTime()),
+    provider_id: input.providerId,
+    name: input.name,
+    site: input.site,
+    languages: input.languages,
+    channels: input.channels,
+    time_zone: input.timeZone,
+    business_hours: JSON.stringify(input.businessHours),
+    updated_at: now,
+  });
   forgetDirectory(s);
   return presentTeam(row);
 }
@@ -159,21 +153,18 @@ export async function inviteUser(
   if (providerId !== null) await getProviderOrFieldError(s, providerId);
   const now = clock.now();
   const token = newSecret('inv');
-  const row = await s
-    .insertInto('users', {
-      id: newId('usr', now.getTime()),
-      provider_id: providerId,
-      email: input.email,
-      name: input.name,
-      role: input.role,
-      status: 'invited',
-      locale: 'en',
-      invite_token_hash: digest(token),
-      invite_expires_at: new Date(now.getTime() + INVITE_TTL_MS),
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await s.insertRow('users', {
+    id: newId('usr', now.getTime()),
+    provider_id: providerId,
+    email: input.email,
+    name: input.name,
+    role: input.role,
+    status: 'invited',
+    locale: 'en',
+    invite_token_hash: digest(token),
+    invite_expires_at: new Date(now.getTime() + INVITE_TTL_MS),
+    updated_at: now,
+  });
   return { user: presentUser(row), inviteUrl: `${publicUrl}/invite/${token}` };
 }
 
@@ -186,7 +177,7 @@ export async function updateUser(
 ) {
   authorize(s.actor, 'user.write', 'user');
   return s.transaction(async (tx) => {
-    const current = await oneOrNotFound(tx.selectFrom('users').selectAll().where('id', '=', id), 'user');
+    const current = await tx.findOrNotFound('users', id, 'user');
     if (id === tx.actor.userId && (input.active === false || (input.role && input.role !== 'admin'))) {
       throw new AppError(
         'validation_failed',
@@ -259,18 +250,15 @@ export async function createToken(
 ) {
   const now = clock.now();
   const token = newSecret('shl');
-  const row = await s
-    .insertInto('api_tokens', {
-      id: newId('tok', now.getTime()),
-      provider_id: s.actor.providerId,
-      user_id: s.actor.userId,
-      name: input.name,
-      token_hash: digest(token),
-      scopes: [...new Set(input.scopes ?? ['admin'])],
-      expires_at: new Date(now.getTime() + (input.expiresInDays ?? 90) * 24 * 3600_000),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await s.insertRow('api_tokens', {
+    id: newId('tok', now.getTime()),
+    provider_id: s.actor.providerId,
+    user_id: s.actor.userId,
+    name: input.name,
+    token_hash: digest(token),
+    scopes: [...new Set(input.scopes ?? ['admin'])],
+    expires_at: new Date(now.getTime() + (input.expiresInDays ?? 90) * 24 * 3600_000),
+  });
   const { lastUsedAt: _never, ...shown } = presentToken(row);
   return { ...shown, token };
 }

@@ -91,24 +91,16 @@ export async function deleteEndpoint(scoped: ScopedDb, id: string): Promise<void
 export async function sendTestEvent(scoped: ScopedDb, clock: Clock, id: string) {
   await getEndpoint(scoped, id);
   const now = clock.now();
-  const deliveryId = newId('whd', now.getTime());
-  await scoped
-    .insertInto('webhook_deliveries', {
-      id: deliveryId,
-      endpoint_id: id,
-      event_id: null,
-      event_type: 'webhook.test',
-      body: testBody(scoped.actor.organizationId, id, now),
-      status: 'pending',
-      next_attempt_at: now,
-      created_at: now,
-    })
-    .execute();
-  const row = await scoped
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('id', '=', deliveryId)
-    .executeTakeFirstOrThrow();
+  const row = await scoped.insertRow('webhook_deliveries', {
+    id: newId('whd', now.getTime()),
+    endpoint_id: id,
+    event_id: null,
+    event_type: 'webhook.test',
+    body: testBody(scoped.actor.organizationId, id, now),
+    status: 'pending',
+    next_attempt_at: now,
+    created_at: now,
+  });
   return presentDelivery(row);
 }
 
