@@ -64,23 +64,25 @@ export const RoutingReplayRequest = z
   .refine((r) => Date.parse(r.to) > Date.parse(r.from), { message: 'to must be after from', path: ['to'] })
   .openapi('RoutingReplayRequest');
 
-export const RoutingDecisionSchema = apiObject('RoutingDecision', {
-  ticketId: z.string(),
-  ruleId: z.string(),
-  ruleName: z.string(),
-  teamId: z.string().nullable(),
-  providerId: z.string().nullable(),
-  basis: z.enum(['open_least_loaded', 'opens_first', 'no_team']),
-  open: z.boolean(),
-  opensAt: z.string().nullable(),
-  language: z.string().nullable(),
-  reason: z.string(),
-  /** The overflow step, once its wait passed: where the ticket went (null team: it stayed) and why. */
-  overflow: z
-    .object({ at: z.string(), teamId: z.string().nullable(), reason: z.string() })
-    .nullable()
-    .optional(),
-});
+export const RoutingDecisionSchema = z
+  .object({
+    ticketId: z.string(),
+    ruleId: z.string(),
+    ruleName: z.string(),
+    teamId: z.string().nullable(),
+    providerId: z.string().nullable(),
+    basis: z.enum(['open_least_loaded', 'opens_first', 'no_team']),
+    open: z.boolean(),
+    opensAt: z.string().nullable(),
+    language: z.string().nullable(),
+    reason: z.string(),
+    /** The overflow step, once its wait passed: where the ticket went (null team: it stayed) and why. */
+    overflow: z
+      .object({ at: z.string(), teamId: z.string().nullable(), reason: z.string() })
+      .nullable()
+      .optional(),
+  })
+  .openapi('RoutingDecision');
 
 export const RoutingReplaySchema = apiObject('RoutingReplay', {
   tickets: z.number().int(),
