@@ -3,10 +3,9 @@ import { apiObject } from '../../platform/http/schema.js';
 
 export const CustomerIdParam = z.object({ id: z.string().min(1).max(64) });
 
-export const CustomerIdentitySchema = apiObject('CustomerIdentity', {
-  kind: z.enum(['email', 'phone', 'handle']),
-  value: z.string(),
-});
+export const CustomerIdentitySchema = z
+  .object({ kind: z.enum(['email', 'phone', 'handle']), value: z.string() })
+  .openapi('CustomerIdentity');
 
 export const CustomerSchema = apiObject('Customer', {
   id: z.string(),

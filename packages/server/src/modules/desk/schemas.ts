@@ -19,12 +19,9 @@ export const ViewCountSchema = apiObject('DeskViewCount', {
   more: z.boolean(),
 });
 
-export const DeskTeamSchema = apiObject('DeskTeam', {
-  id: z.string(),
-  name: z.string(),
-  providerId: z.string(),
-  member: z.boolean(),
-});
+export const DeskTeamSchema = z
+  .object({ id: z.string(), name: z.string(), providerId: z.string(), member: z.boolean() })
+  .openapi('DeskTeam');
 
 export const DeskOverviewSchema = apiObject('DeskOverview', {
   views: z.array(ViewCountSchema),

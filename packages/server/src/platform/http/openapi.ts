@@ -279,7 +279,7 @@ export function routesFor(
       }) as never);
     };
   // The record routes' rows are built here, generic in their schemas: their types are checked at
-  // the `one`/`update`/`remove` signatures above, so the row goes to `register` as it is.
+  // the `create`/`one`/`update`/`remove` signatures above, so the row goes to `register` as it is.
   const registerRow = register as unknown as (
     method: 'get' | 'post' | 'patch' | 'delete',
   ) => (path: string, row: object) => void;
