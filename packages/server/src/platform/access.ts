@@ -1,6 +1,6 @@
 import type { Config } from './config.js';
 import { notFound } from './http/problem.js';
-import type { Actor } from './scope.js';
+import type { Actor, ScopedDb } from './scope.js';
 
 /** Whether an actor may take an action. Pure: decided by role and provider alone. */
 export type Rule = (actor: Actor) => boolean;
@@ -68,4 +68,29 @@ export function authorizer<P extends Policy>(policy: P, what: string) {
   return (actor: Actor, action: keyof P & string): void => {
     if (!policy[action]?.(actor)) throw notFound(what);
   };
+}
+
+/**
+ * A policy's `can(actor, action)` and an `authorize(actor, action, what)` that names the refused
+ * record at each call (the article, the category, …), for modules whose 404 names differ by call.
+ */
+export function policyGuard<P extends Policy>(policy: P) {
+  const can = (actor: Actor, action: keyof P & string): boolean => policy[action]?.(actor) ?? false;
+  const authorize = (actor: Actor, action: keyof P & string, what: string): void => {
+    if (!can(actor, action)) throw notFound(what);
+  };
+  return { can, authorize };
+}
+
+/**
+ * A module's use cases under its policy: `useCase(action, run)` is `run` with the
+ * `authorize(s.actor, action)` that opened every service function done first. A refusal still
+ * rejects the returned promise, as it did from the async function, and nothing of `run` happens.
+ */
+export function useCasesOf<A extends string>(authorize: (actor: Actor, action: A) => void) {
+  return <Args extends unknown[], R>(action: A, run: (s: ScopedDb, ...args: Args) => Promise<R>) =>
+    async (s: ScopedDb, ...args: Args): Promise<R> => {
+      authorize(s.actor, action);
+      return run(s, ...args);
+    };
 }

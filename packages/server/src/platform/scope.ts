@@ -167,6 +167,11 @@ export class ScopedDb {
     return `${org} and ${alias}.${reach.column} = ${literal(reach.providerId)}`;
   }
 
+  /** All columns of the `table` rows the actor may see, untyped: where the generic reads below start. */
+  private visibleRows(table: string) {
+    return (this.db as unknown as AnyDb).selectFrom(table).selectAll().where(this.condition(table));
+  }
+
   selectFrom<T extends TableName>(table: T): SelectQueryBuilder<DB, T, object> {
     const qb = (this.db as unknown as AnyDb).selectFrom(table as string).where(this.condition(table));
     return qb as unknown as SelectQueryBuilder<DB, T, object>;
@@ -182,14 +187,55 @@ export class ScopedDb {
     what: string,
     column: keyof DB[T] & string = 'id' as keyof DB[T] & string,
   ): Promise<Selectable<DB[T]>> {
-    const row = await (this.db as unknown as AnyDb)
-      .selectFrom(table as string)
-      .selectAll()
-      .where(this.condition(table))
+    const row = await this.visibleRows(table)
       .where(column as string, '=', value)
       .executeTakeFirst();
     if (!row) throw notFound(what);
     return row as Selectable<DB[T]>;
+  }
+
+  /**
+   * The row of `table` whose columns equal every value of `match` (a natural key such as a post's
+   * network and external id), as the actor may see it, or undefined.
+   */
+  async findMatching<T extends TableName>(
+    table: T,
+    match: Partial<Record<keyof DB[T] & string, string | number | boolean>>,
+  ): Promise<Selectable<DB[T]> | undefined> {
+    let query = this.visibleRows(table);
+    for (const [column, value] of Object.entries(match)) query = query.where(column, '=', value);
+    return (await query.executeTakeFirst()) as Selectable<DB[T]> | undefined;
+  }
+
+  /**
+   * Every row of `table` whose `column` is `value`, as the actor may see them, in `orderBy` order
+   * when named (ascending: oldest first for a timestamp): a record's attachments, translations, ….
+   */
+  async rowsWhere<T extends TableName>(
+    table: T,
+    column: keyof DB[T] & string,
+    value: string,
+    orderBy?: keyof DB[T] & string,
+  ): Promise<Selectable<DB[T]>[]> {
+    const matching = this.visibleRows(table).where(column as string, '=', value);
+    const rows = await (orderBy === undefined ? matching : matching.orderBy(orderBy as string)).execute();
+    return rows as Selectable<DB[T]>[];
+  }
+
+  /**
+   * The row of `table` whose `column` is `value`, locked for the rest of the transaction (`FOR
+   * UPDATE`), or undefined when the actor sees none: the read-then-decide of a concurrent write.
+   */
+  async lockWhere<T extends TableName>(
+    table: T,
+    column: keyof DB[T] & string,
+    value: string,
+  ): Promise<Selectable<DB[T]> | undefined> {
+    const row = await this.visibleRows(table)
+      .where(column as string, '=', value)
+      .forUpdate()
+      .executeTakeFirst();
+    return row as Selectable<DB[T]> | undefined;
   }
 
   /**
@@ -201,10 +247,7 @@ export class ScopedDb {
     column: keyof DB[T] & string,
     limit: number,
   ): Promise<Selectable<DB[T]>[]> {
-    const rows = await (this.db as unknown as AnyDb)
-      .selectFrom(table as string)
-      .selectAll()
-      .where(this.condition(table))
+    const rows = await this.visibleRows(table)
       .orderBy(column as string, 'desc')
       .limit(limit)
       .execute();
@@ -260,6 +303,12 @@ export class ScopedDb {
     });
     const qb = (this.db as unknown as AnyDb).insertInto(table as string).values(list);
     return qb as unknown as InsertQueryBuilder<DB, T, InsertResult>;
+  }
+
+  /** Inserts one row as `insertInto` does and answers it as stored (defaults and all). */
+  async insertRow<T extends TableName>(table: T, row: Record<string, unknown>): Promise<Selectable<DB[T]>> {
+    const stored = await this.insertInto(table, row).returningAll().executeTakeFirstOrThrow();
+    return stored as Selectable<DB[T]>;
   }
 
   /**

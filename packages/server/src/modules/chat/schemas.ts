@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { apiObject } from '../../platform/http/schema.js';
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 
 /** The widget's five languages (the web app's); anything else reads English. */
 export const WIDGET_LANGUAGES = ['en', 'tr', 'he', 'hu', 'lv'] as const;
@@ -98,10 +98,7 @@ export type ChatServerFrame =
   | { t: 'rated' }
   | { t: 'error'; code: string; message: string; field?: string };
 
-export const ChatWidgetCreate = z
-  .object({ name: z.string().trim().min(1).max(200) })
-  .strict()
-  .openapi('ChatWidgetCreate');
+export const ChatWidgetCreate = apiInput('ChatWidgetCreate', { name: z.string().trim().min(1).max(200) });
 
 export const ChatWidgetSchema = apiObject('ChatWidget', {
   key: z.string(),

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
+import { useCasesOf } from '../../platform/access.js';
 import type { Clock } from '../../platform/clock.js';
 import { publishTransient } from '../../platform/events/index.js';
 import { AppError, oneOrNotFound } from '../../platform/http/problem.js';
@@ -440,41 +441,34 @@ export async function rateChat(ctx: ModuleContext, live: LiveSession, frame: Fra
 
 // ---- The agents' and admins' side (signed in, scoped) ----
 
-export async function listWidgets(s: ScopedDb, publicUrl: string) {
-  authorizeChat(s.actor, 'chat.manage_widgets');
+const chatUseCase = useCasesOf(authorizeChat);
+
+export const listWidgets = chatUseCase('chat.manage_widgets', async (s, publicUrl: string) => {
   const rows = await s.selectFrom('chat_widgets').selectAll().orderBy('created_at').execute();
   return { items: rows.map((r) => presentWidget(r, publicUrl)) };
-}
+});
 
-export async function createWidget(
-  s: ScopedDb,
-  clock: Clock,
-  publicUrl: string,
-  input: z.output<typeof ChatWidgetCreate>,
-) {
-  authorizeChat(s.actor, 'chat.manage_widgets');
-  const row = {
-    key: `wgt_${randomBytes(12).toString('base64url')}`,
-    name: input.name,
-    created_at: clock.now(),
-  };
-  await s.insertInto('chat_widgets', row).execute();
-  return presentWidget({ ...row, organization_id: s.actor.organizationId }, publicUrl);
-}
+export const createWidget = chatUseCase(
+  'chat.manage_widgets',
+  async (s, clock: Clock, publicUrl: string, input: z.output<typeof ChatWidgetCreate>) => {
+    const row = {
+      key: `wgt_${randomBytes(12).toString('base64url')}`,
+      name: input.name,
+      created_at: clock.now(),
+    };
+    await s.insertInto('chat_widgets', row).execute();
+    return presentWidget({ ...row, organization_id: s.actor.organizationId }, publicUrl);
+  },
+);
 
 /** The chat behind a ticket, with the context the page gave (what the customer read first). */
-export async function sessionOfTicket(s: ScopedDb, ticketId: string) {
-  authorizeChat(s.actor, 'chat.read');
-  const row = await oneOrNotFound(
-    s.selectFrom('chat_sessions').selectAll().where('ticket_id', '=', ticketId),
-    'chat',
-  );
+export const sessionOfTicket = chatUseCase('chat.read', async (s, ticketId: string) => {
+  const row = await s.findOrNotFound('chat_sessions', ticketId, 'chat', 'ticket_id');
   return presentSession(row);
-}
+});
 
 /** An agent typing in a chat's ticket: pushed to the widget (every process with the chat's socket). */
-export async function agentTyping(s: ScopedDb, ticketId: string, on: boolean) {
-  authorizeChat(s.actor, 'chat.type');
+export const agentTyping = chatUseCase('chat.type', async (s, ticketId: string, on: boolean) => {
   const row = await oneOrNotFound(
     s.selectFrom('chat_sessions').select(['provider_id']).where('ticket_id', '=', ticketId),
     'chat',
@@ -487,4 +481,4 @@ export async function agentTyping(s: ScopedDb, ticketId: string, on: boolean) {
     subjectId: ticketId,
     payload: { author: 'agent', on },
   });
-}
+});

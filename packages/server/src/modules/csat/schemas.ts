@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { pathParam } from '../../platform/http/openapi.js';
 import { apiObject } from '../../platform/http/schema.js';
 
 export const CsatAnswer = z
@@ -22,10 +23,4 @@ export const CsatSurveySchema = apiObject('CsatSurvey', {
   scales: z.array(z.enum(['1-5', 'binary'])),
 });
 
-export const TokenParam = z.object({
-  token: z
-    .string()
-    .min(10)
-    .max(64)
-    .openapi({ param: { name: 'token', in: 'path' } }),
-});
+export const TokenParam = pathParam('token', 10, 64);

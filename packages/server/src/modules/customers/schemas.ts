@@ -24,9 +24,10 @@ export const CustomerTicketSchema = apiObject('CustomerTicket', {
   createdAt: z.string().nullable(),
 });
 
-export const CustomerHistorySchema = z
-  .object({ customer: CustomerSchema, tickets: z.array(CustomerTicketSchema) })
-  .openapi('CustomerHistory');
+export const CustomerHistorySchema = apiObject('CustomerHistory', {
+  customer: CustomerSchema,
+  tickets: z.array(CustomerTicketSchema),
+});
 
 export type Customer = z.infer<typeof CustomerSchema>;
 export type CustomerHistory = z.infer<typeof CustomerHistorySchema>;

@@ -96,12 +96,7 @@ export async function customerHistory(
         .executeTakeFirst();
   if (!row) throw notFound('customer');
   const identities = inHouse
-    ? await s
-        .selectFrom('customer_identities')
-        .selectAll()
-        .where('customer_id', '=', customerId)
-        .orderBy('created_at')
-        .execute()
+    ? await s.rowsWhere('customer_identities', 'customer_id', customerId, 'created_at')
     : await s
         .selectFrom('tickets')
         .innerJoin('customer_identities', 'customer_identities.customer_id', 'tickets.customer_id')

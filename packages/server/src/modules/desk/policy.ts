@@ -1,5 +1,4 @@
-import type { Policy } from '../../platform/access.js';
-import { notFound } from '../../platform/http/problem.js';
+import { type Policy, policyGuard } from '../../platform/access.js';
 import type { Actor } from '../../platform/scope.js';
 
 const supervising = (a: Actor) => a.role === 'admin' || a.role === 'supervisor';
@@ -16,10 +15,4 @@ export const deskPolicy = {
 
 export type DeskAction = keyof typeof deskPolicy;
 
-export function can(actor: Actor, action: DeskAction): boolean {
-  return deskPolicy[action](actor);
-}
-
-export function authorize(actor: Actor, action: DeskAction, what: string): void {
-  if (!can(actor, action)) throw notFound(what);
-}
+export const { can, authorize } = policyGuard(deskPolicy);

@@ -23,9 +23,10 @@ export const DeskTeamSchema = z
   .object({ id: z.string(), name: z.string(), providerId: z.string(), member: z.boolean() })
   .openapi('DeskTeam');
 
-export const DeskOverviewSchema = z
-  .object({ views: z.array(ViewCountSchema), teams: z.array(DeskTeamSchema) })
-  .openapi('DeskOverview');
+export const DeskOverviewSchema = apiObject('DeskOverview', {
+  views: z.array(ViewCountSchema),
+  teams: z.array(DeskTeamSchema),
+});
 
 export const QueueQuery = z.object({
   view: z.enum(DESK_VIEWS),
@@ -48,28 +49,21 @@ export const SearchQuery = z.object({
 
 export const SearchResultSchema = z.object({ items: z.array(TicketSchema) }).openapi('DeskSearchResult');
 
-export const AgentSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    providerId: z.string().nullable(),
-    availability: z.enum(AVAILABILITIES),
-  })
-  .openapi('DeskAgent');
+export const AgentSchema = apiObject('DeskAgent', {
+  id: z.string(),
+  name: z.string(),
+  providerId: z.string().nullable(),
+  availability: z.enum(AVAILABILITIES),
+});
 
-export const AvailabilityUpdate = z
-  .object({ status: z.enum(AVAILABILITIES) })
-  .strict()
-  .openapi('DeskAvailabilityUpdate');
+export const AvailabilityUpdate = apiInput('DeskAvailabilityUpdate', { status: z.enum(AVAILABILITIES) });
 
-export const AvailabilitySchema = z
-  .object({ status: z.enum(AVAILABILITIES), seenAt: z.string() })
-  .openapi('DeskAvailability');
+export const AvailabilitySchema = apiObject('DeskAvailability', {
+  status: z.enum(AVAILABILITIES),
+  seenAt: z.string(),
+});
 
-export const MyTeamsUpdate = z
-  .object({ teamIds: z.array(Id).max(50) })
-  .strict()
-  .openapi('DeskMyTeamsUpdate');
+export const MyTeamsUpdate = apiInput('DeskMyTeamsUpdate', { teamIds: z.array(Id).max(50) });
 
 const MacroActions = z
   .object({ status: z.enum(TICKET_STATUSES).optional(), addTags: z.array(Tag).max(20).optional() })
@@ -101,10 +95,7 @@ export const RenderedMacroSchema = apiObject('RenderedMacro', {
   actions: MacroActions,
 });
 
-export const PresenceUpdate = z
-  .object({ mode: z.enum(PRESENCE_MODES) })
-  .strict()
-  .openapi('DeskPresenceUpdate');
+export const PresenceUpdate = apiInput('DeskPresenceUpdate', { mode: z.enum(PRESENCE_MODES) });
 
 export const PresenceSchema = apiObject('DeskPresence', {
   /** The other people on this ticket now (never the caller). */

@@ -245,17 +245,14 @@ export async function createMacro(
 ) {
   authorize(s.actor, 'macro.write', 'macro');
   const now = clock.now();
-  const row = await s
-    .insertInto('macros', {
-      id: newId('mac', now.getTime()),
-      name: input.name,
-      bodies: JSON.stringify(input.bodies),
-      actions: JSON.stringify(input.actions),
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await s.insertRow('macros', {
+    id: newId('mac', now.getTime()),
+    name: input.name,
+    bodies: JSON.stringify(input.bodies),
+    actions: JSON.stringify(input.actions),
+    created_at: now,
+    updated_at: now,
+  });
   return presentMacro(row);
 }
 

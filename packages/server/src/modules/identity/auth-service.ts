@@ -4,7 +4,6 @@ import { digest, SESSION_IDLE_MS, SESSION_TTL_MS } from '../../platform/auth/tok
 import type { Clock } from '../../platform/clock.js';
 import type { DB } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/http/problem.js';
-import { newId, newSecret } from '../../platform/ids.js';
 import type { Actor } from '../../platform/scope.js';
 import {
   ACCOUNT_RULE,
@@ -16,6 +15,7 @@ import {
 } from './login-throttle.js';
 import type { OrganizationChoice } from './schemas.js';
 import type { CachedSignIn, SignInCache } from './session-cache.js';
+import { issueUserSecret, type SecretHolder } from './user-secret.js';
 
 /** Organizations one address can sign in to; bounds the password checks of one attempt. */
 const MAX_MEMBERSHIPS = 10;
@@ -109,23 +109,12 @@ function rateLimited(retryAt: Date, now: Date): AppError {
   );
 }
 
-export async function createSession(
-  { db, clock }: AuthDeps,
-  user: { id: string; organization_id: string; provider_id: string | null },
-): Promise<string> {
+export async function createSession({ db, clock }: AuthDeps, user: SecretHolder): Promise<string> {
   const now = clock.now();
-  const token = newSecret('shs');
+  const { token, row } = issueUserSecret({ token: 'shs', id: 'ses' }, user, now, SESSION_TTL_MS);
   await db
     .insertInto('sessions')
-    .values({
-      id: newId('ses', now.getTime()),
-      organization_id: user.organization_id,
-      provider_id: user.provider_id,
-      user_id: user.id,
-      token_hash: digest(token),
-      last_seen_at: now,
-      expires_at: new Date(now.getTime() + SESSION_TTL_MS),
-    })
+    .values({ ...row, last_seen_at: now })
     .execute();
   return token;
 }

@@ -1,12 +1,13 @@
 import { hashPassword, verifyPassword } from '../../platform/auth/passwords.js';
 import { digest } from '../../platform/auth/tokens.js';
+import { qualified } from '../../platform/db/qualified-columns.js';
 import { AppError } from '../../platform/http/problem.js';
-import { newId, newSecret } from '../../platform/ids.js';
 import type { Mailer } from '../../platform/mail/mailer.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import type { AuthDeps } from './auth-service.js';
 import { admit, PAIR_RULE, rememberSuccess, type ThrottleRule } from './login-throttle.js';
 import { authorize } from './policy.js';
+import { issueUserSecret } from './user-secret.js';
 
 /** A reset link works once, for an hour (OWASP Forgot Password cheat sheet). */
 const RESET_TTL_MS = 3600_000;
@@ -66,28 +67,17 @@ export async function requestPasswordReset(
     .selectFrom('users')
     .innerJoin('organizations', 'organizations.id', 'users.organization_id')
     .select([
-      'users.id',
-      'users.organization_id',
-      'users.provider_id',
-      'users.email',
+      ...qualified('users', ['id', 'organization_id', 'provider_id', 'email']),
       'organizations.name as org',
     ])
     .where((eb) => eb(eb.fn('lower', ['users.email']), '=', email))
     .where('users.status', '=', 'active')
     .execute();
   for (const user of users) {
-    const token = newSecret('rst');
+    const { token, row } = issueUserSecret({ token: 'rst', id: 'pwr' }, user, now, RESET_TTL_MS);
     await db
       .insertInto('password_resets')
-      .values({
-        id: newId('pwr', now.getTime()),
-        organization_id: user.organization_id,
-        provider_id: user.provider_id,
-        user_id: user.id,
-        token_hash: digest(token),
-        created_at: now,
-        expires_at: new Date(now.getTime() + RESET_TTL_MS),
-      })
+      .values({ ...row, created_at: now })
       .execute();
     await mailer.send({
       organizationId: user.organization_id,

@@ -1,5 +1,4 @@
-import type { Policy } from '../../platform/access.js';
-import { AppError } from '../../platform/http/problem.js';
+import { type Policy, policyGuard } from '../../platform/access.js';
 import type { Actor } from '../../platform/scope.js';
 
 // Who may do what. A refusal answers 404 like a missing record: callers learn nothing about
@@ -20,10 +19,4 @@ export const identityPolicy = {
 
 export type Action = keyof typeof identityPolicy;
 
-export function can(actor: Actor, action: Action): boolean {
-  return identityPolicy[action](actor);
-}
-
-export function authorize(actor: Actor, action: Action, what: string): void {
-  if (!can(actor, action)) throw new AppError('not_found', `${what} not found`);
-}
+export const { can, authorize } = policyGuard(identityPolicy);

@@ -138,10 +138,11 @@ export const UserInvite = apiInput('UserInvite', {
 
 export const UserInvited = z.object({ user: UserSchema, inviteUrl: z.string() }).openapi('UserInvited');
 
-export const UserUpdate = z
-  .object({ name: Name.optional(), role: z.enum(ROLES).optional(), active: z.boolean().optional() })
-  .strict()
-  .openapi('UserUpdate');
+export const UserUpdate = apiInput('UserUpdate', {
+  name: Name.optional(),
+  role: z.enum(ROLES).optional(),
+  active: z.boolean().optional(),
+});
 
 export const MeSchema = apiObject('Me', {
   id: z.string(),
@@ -165,10 +166,7 @@ export const MeSchema = apiObject('Me', {
 
 export const MeEnvelope = z.object({ user: MeSchema }).openapi('MeEnvelope');
 
-export const MeUpdate = z
-  .object({ locale: z.enum(LOCALES).optional(), name: Name.optional() })
-  .strict()
-  .openapi('MeUpdate');
+export const MeUpdate = apiInput('MeUpdate', { locale: z.enum(LOCALES).optional(), name: Name.optional() });
 
 export const Password = z
   .string()
@@ -185,10 +183,11 @@ export const LoginBody = apiInput('Login', {
   /** When the address belongs to several organizations: which one (the sign-in answers the choice). */
   organizationId: z.string().max(64).optional(),
 });
-export const AcceptInviteBody = z
-  .object({ token: z.string().min(1).max(200), password: Password, name: Name.optional() })
-  .strict()
-  .openapi('AcceptInvite');
+export const AcceptInviteBody = apiInput('AcceptInvite', {
+  token: z.string().min(1).max(200),
+  password: Password,
+  name: Name.optional(),
+});
 
 export const ApiTokenSchema = apiObject('ApiToken', {
   id: z.string(),
@@ -208,15 +207,15 @@ export const ApiTokenCreated = ApiTokenSchema.omit({ lastUsedAt: true })
   .extend({ token: z.string() })
   .openapi('ApiTokenCreated');
 
-export const PasswordChange = z
-  .object({ currentPassword: z.string().min(1, 'is required').max(200), newPassword: Password })
-  .strict()
-  .openapi('PasswordChange');
+export const PasswordChange = apiInput('PasswordChange', {
+  currentPassword: z.string().min(1, 'is required').max(200),
+  newPassword: Password,
+});
 export const PasswordResetRequest = z.object({ email: Email }).strict().openapi('PasswordResetRequest');
-export const PasswordResetConfirm = z
-  .object({ token: z.string().min(1).max(200), password: Password })
-  .strict()
-  .openapi('PasswordResetConfirm');
+export const PasswordResetConfirm = apiInput('PasswordResetConfirm', {
+  token: z.string().min(1).max(200),
+  password: Password,
+});
 export const OutboxMessage = apiObject('OutboxMessage', {
   id: z.string(),
   to: z.string(),

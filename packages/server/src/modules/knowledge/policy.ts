@@ -1,5 +1,4 @@
-import type { Policy } from '../../platform/access.js';
-import { notFound } from '../../platform/http/problem.js';
+import { type Policy, policyGuard } from '../../platform/access.js';
 import type { Actor } from '../../platform/scope.js';
 
 const inHouse = (a: Actor) => a.providerId === null;
@@ -25,10 +24,4 @@ export const knowledgePolicy = {
 
 export type KnowledgeAction = keyof typeof knowledgePolicy;
 
-export function can(actor: Actor, action: KnowledgeAction): boolean {
-  return knowledgePolicy[action](actor);
-}
-
-export function authorize(actor: Actor, action: KnowledgeAction, what: string): void {
-  if (!can(actor, action)) throw notFound(what);
-}
+export const { can, authorize } = policyGuard(knowledgePolicy);

@@ -68,10 +68,11 @@ export const CategorySchema = apiObject('KnowledgeCategory', {
   ),
 });
 
-export const CategoryCreate = z
-  .object({ slug: Slug, names: Localized, position: z.number().int().min(0).max(10_000).default(0) })
-  .strict()
-  .openapi('KnowledgeCategoryCreate');
+export const CategoryCreate = apiInput('KnowledgeCategoryCreate', {
+  slug: Slug,
+  names: Localized,
+  position: z.number().int().min(0).max(10_000).default(0),
+});
 
 export const SectionCreate = apiInput('KnowledgeSectionCreate', {
   categoryId: Id,
@@ -149,15 +150,15 @@ export const DraftCreate = apiInput('KnowledgeDraft', {
   body: z.string().max(MAX_ARTICLE_BYTES),
 });
 
-export const WorkflowStep = z
-  .object({ language: LanguageTag, version: z.number().int().min(1).optional() })
-  .strict()
-  .openapi('KnowledgeWorkflowStep');
+export const WorkflowStep = apiInput('KnowledgeWorkflowStep', {
+  language: LanguageTag,
+  version: z.number().int().min(1).optional(),
+});
 
-export const RestoreRequest = z
-  .object({ language: LanguageTag, version: z.number().int().min(1) })
-  .strict()
-  .openapi('KnowledgeRestore');
+export const RestoreRequest = apiInput('KnowledgeRestore', {
+  language: LanguageTag,
+  version: z.number().int().min(1),
+});
 
 // Optional in the schema so that an article outside the caller's reach answers 404 before any
 // 400 about the query (the service checks the article first, then requires these).
@@ -229,9 +230,11 @@ export const FileSchema = apiObject('KnowledgeFile', {
   markdown: z.string(),
 });
 
-export const SynonymSchema = z
-  .object({ id: z.string(), language: z.string(), terms: z.array(z.string()) })
-  .openapi('KnowledgeSynonyms');
+export const SynonymSchema = apiObject('KnowledgeSynonyms', {
+  id: z.string(),
+  language: z.string(),
+  terms: z.array(z.string()),
+});
 
 export const SynonymCreate = apiInput('KnowledgeSynonymsCreate', {
   language: LanguageTag,
@@ -263,26 +266,24 @@ export const DeflectionSchema = apiObject('KnowledgeDeflection', {
 });
 
 /** Tickets an article served (decision 0038): read before the contact, or inserted into a reply. */
-export const ArticleTicketsSchema = z
-  .object({
-    articleId: z.string(),
-    /** Distinct tickets whose help-center session read the article before contacting support. */
-    read: z.number().int(),
-    /** Distinct tickets an agent inserted the article into. */
-    inserted: z.number().int(),
-    tickets: z.array(
-      z.object({
-        id: z.string(),
-        number: z.string().nullable(),
-        subject: z.string().nullable(),
-        status: z.string().nullable(),
-        language: z.string().nullable(),
-        kinds: z.array(z.enum(['inserted', 'read'])),
-        at: z.string(),
-      }),
-    ),
-  })
-  .openapi('KnowledgeArticleTickets');
+export const ArticleTicketsSchema = apiObject('KnowledgeArticleTickets', {
+  articleId: z.string(),
+  /** Distinct tickets whose help-center session read the article before contacting support. */
+  read: z.number().int(),
+  /** Distinct tickets an agent inserted the article into. */
+  inserted: z.number().int(),
+  tickets: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string().nullable(),
+      subject: z.string().nullable(),
+      status: z.string().nullable(),
+      language: z.string().nullable(),
+      kinds: z.array(z.enum(['inserted', 'read'])),
+      at: z.string(),
+    }),
+  ),
+});
 
 export const TicketLinkCreate = z.object({ ticketId: Id }).strict().openapi('KnowledgeTicketLinkCreate');
 
@@ -302,39 +303,35 @@ const GapFigures = {
 };
 
 /** Insight's knowledge gaps (core knowledgeGaps): contact reasons without an article, or whose articles fail. */
-export const GapsSchema = z
-  .object({
-    windowSec: z.number().int(),
-    /** Whether session figures (deflected, failed, rate) are shown: the organization's supervisors and admins. */
-    deflectionShown: z.boolean(),
-    rows: z.array(
-      z.object({
-        topic: z.string(),
-        language: z.string(),
-        ...GapFigures,
-        articles: z.array(z.object({ id: z.string(), title: z.string() })),
-        helpfulYes: z.number().int(),
-        helpfulNo: z.number().int(),
-        reason: z.enum(['no_article', 'low_deflection', 'unhelpful']).nullable(),
-      }),
-    ),
-    /** Per topic over every language: what the Plan and Source what-ifs start from. */
-    topics: z.array(z.object({ topic: z.string(), ...GapFigures })),
-  })
-  .openapi('KnowledgeGaps');
+export const GapsSchema = apiObject('KnowledgeGaps', {
+  windowSec: z.number().int(),
+  /** Whether session figures (deflected, failed, rate) are shown: the organization's supervisors and admins. */
+  deflectionShown: z.boolean(),
+  rows: z.array(
+    z.object({
+      topic: z.string(),
+      language: z.string(),
+      ...GapFigures,
+      articles: z.array(z.object({ id: z.string(), title: z.string() })),
+      helpfulYes: z.number().int(),
+      helpfulNo: z.number().int(),
+      reason: z.enum(['no_article', 'low_deflection', 'unhelpful']).nullable(),
+    }),
+  ),
+  /** Per topic over every language: what the Plan and Source what-ifs start from. */
+  topics: z.array(z.object({ topic: z.string(), ...GapFigures })),
+});
 
 /** "Write an article from this ticket": offered when the solved ticket's topic has no article in its language. */
-export const TicketDraftSchema = z
-  .object({
-    ticketId: z.string(),
-    suggest: z.boolean(),
-    topic: z.string().nullable(),
-    language: LanguageTag,
-    title: z.string(),
-    body: z.string(),
-    slug: z.string(),
-  })
-  .openapi('KnowledgeTicketDraft');
+export const TicketDraftSchema = apiObject('KnowledgeTicketDraft', {
+  ticketId: z.string(),
+  suggest: z.boolean(),
+  topic: z.string().nullable(),
+  language: LanguageTag,
+  title: z.string(),
+  body: z.string(),
+  slug: z.string(),
+});
 
 const ExportVersion = z.object({
   number: z.number().int().min(1),
@@ -403,9 +400,11 @@ export const KnowledgeExportSchema = apiInput('KnowledgeExport', {
     .optional(),
 });
 
-export const ImportResultSchema = z
-  .object({ categories: z.number().int(), articles: z.number().int(), versions: z.number().int() })
-  .openapi('KnowledgeImportResult');
+export const ImportResultSchema = apiObject('KnowledgeImportResult', {
+  categories: z.number().int(),
+  articles: z.number().int(),
+  versions: z.number().int(),
+});
 
 export type KnowledgeSettings = z.infer<typeof KnowledgeSettingsSchema>;
 export type KnowledgeArticle = z.infer<typeof ArticleSchema>;

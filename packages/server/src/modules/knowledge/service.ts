@@ -2,6 +2,7 @@ import { canonicalLanguage, foldForSearch, knowledgeTextConfig } from '@shorelin
 import { diffLines } from 'diff';
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
+import { changedColumns } from '../../platform/db/changed-columns.js';
 import { recordEvent } from '../../platform/events/index.js';
 import { AppError, notFound, oneOrNotFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
@@ -71,18 +72,20 @@ export async function updateSettings(
   const row = await s
     .updateTable('knowledge_settings')
     .set({
-      ...(patch.slug !== undefined && { slug: patch.slug }),
-      ...(patch.name !== undefined && { name: patch.name }),
+      ...changedColumns(patch, [
+        'slug',
+        'name',
+        'logoUrl',
+        'vendorMayDraft',
+        'vendorMayPublish',
+        'requireReview',
+        'deflectionWindowSec',
+        'chatWidgetKey',
+      ]),
       ...(patch.brandColor !== undefined && { brand_color: patch.brandColor.toLowerCase() }),
-      ...(patch.logoUrl !== undefined && { logo_url: patch.logoUrl }),
       ...(patch.defaultLanguage !== undefined && {
         default_language: language(patch.defaultLanguage, 'defaultLanguage'),
       }),
-      ...(patch.vendorMayDraft !== undefined && { vendor_may_draft: patch.vendorMayDraft }),
-      ...(patch.vendorMayPublish !== undefined && { vendor_may_publish: patch.vendorMayPublish }),
-      ...(patch.requireReview !== undefined && { require_review: patch.requireReview }),
-      ...(patch.deflectionWindowSec !== undefined && { deflection_window_sec: patch.deflectionWindowSec }),
-      ...(patch.chatWidgetKey !== undefined && { chat_widget_key: patch.chatWidgetKey }),
       updated_at: clock.now(),
     })
     .returningAll()
@@ -195,15 +198,8 @@ export async function listArticles(s: ScopedDb, clock: Clock) {
 }
 
 export async function getArticle(s: ScopedDb, clock: Clock, id: string): Promise<KnowledgeArticleDetail> {
-  const article = await oneOrNotFound(
-    s.selectFrom('knowledge_articles').selectAll().where('id', '=', id),
-    'article',
-  );
-  const translations = await s
-    .selectFrom('knowledge_translations')
-    .selectAll()
-    .where('article_id', '=', id)
-    .execute();
+  const article = await s.findOrNotFound('knowledge_articles', id, 'article');
+  const translations = await s.rowsWhere('knowledge_translations', 'article_id', id);
   const latest = await s
     .selectFrom('knowledge_versions')
     .selectAll()
@@ -284,11 +280,7 @@ export async function updateArticle(
   const updated = await s
     .updateTable('knowledge_articles')
     .set({
-      ...(patch.slug !== undefined && { slug: patch.slug }),
-      ...(patch.sectionId !== undefined && { section_id: patch.sectionId }),
-      ...(patch.ownerId !== undefined && { owner_id: patch.ownerId }),
-      ...(patch.reviewBy !== undefined && { review_by: patch.reviewBy }),
-      ...(patch.internal !== undefined && { internal: patch.internal }),
+      ...changedColumns(patch, ['slug', 'sectionId', 'ownerId', 'reviewBy', 'internal']),
       updated_at: clock.now(),
     })
     .where('id', '=', id)
@@ -298,12 +290,7 @@ export async function updateArticle(
 }
 
 async function translationOf(s: ScopedDb, articleId: string, lang: string) {
-  return s
-    .selectFrom('knowledge_translations')
-    .selectAll()
-    .where('article_id', '=', articleId)
-    .where('language', '=', lang)
-    .executeTakeFirst();
+  return s.findMatching('knowledge_translations', { article_id: articleId, language: lang });
 }
 
 /** Saves a new version (a draft) of one language of an article; the first makes the translation. */
@@ -380,12 +367,7 @@ async function versionRow(s: ScopedDb, articleId: string, lang: string, number: 
   const translation = await translationOf(s, articleId, lang);
   if (!translation) throw notFound('translation');
   const n = number ?? translation.latest_version;
-  const version = await s
-    .selectFrom('knowledge_versions')
-    .selectAll()
-    .where('translation_id', '=', translation.id)
-    .where('number', '=', n)
-    .executeTakeFirst();
+  const version = await s.findMatching('knowledge_versions', { translation_id: translation.id, number: n });
   if (!version) throw invalid('version', `no version ${n} in ${lang}`);
   return { translation, version };
 }

@@ -1,4 +1,5 @@
 import type { Clock } from '../../platform/clock.js';
+import { qualified } from '../../platform/db/qualified-columns.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { type ScopedDb, systemActor } from '../../platform/scope.js';
 import { findOrCreateCustomer } from '../customers/index.js';
@@ -65,12 +66,8 @@ export async function processInbound(
       .selectFrom('mail_inbound')
       .innerJoin('mailboxes', 'mailboxes.id', 'mail_inbound.mailbox_id')
       .select([
-        'mail_inbound.id',
-        'mail_inbound.raw',
-        'mail_inbound.status',
-        'mail_inbound.mail_from',
-        'mailboxes.provider_id',
-        'mailboxes.team_id',
+        ...qualified('mail_inbound', ['id', 'raw', 'status', 'mail_from']),
+        ...qualified('mailboxes', ['provider_id', 'team_id']),
       ])
       .where('mail_inbound.id', '=', inboundId)
       .forUpdate()

@@ -26,18 +26,16 @@ export function mailRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleContext): 
     'MailboxList',
     service.listMailboxes,
   );
-  route.post('/api/mail/mailboxes', {
-    summary: 'Add a support address (and where its new tickets go)',
-    body: MailboxCreate,
-    created: MailboxSchema,
-    run: ({ scoped, body }) => service.createMailbox(scoped, clock, body),
-  });
-  route.patch('/api/mail/mailboxes/{id}', {
-    params: IdParam,
-    body: MailboxUpdate,
-    ok: MailboxSchema,
-    run: ({ scoped, param, body }) => service.updateMailbox(scoped, clock, param.id, body),
-  });
+  route.create(
+    '/api/mail/mailboxes',
+    'Add a support address (and where its new tickets go)',
+    MailboxCreate,
+    MailboxSchema,
+    (scoped, body) => service.createMailbox(scoped, clock, body),
+  );
+  route.update('/api/mail/mailboxes/{id}', undefined, MailboxUpdate, MailboxSchema, (scoped, id, body) =>
+    service.updateMailbox(scoped, clock, id, body),
+  );
   route.get('/api/mail/inbound', {
     summary:
       'Received mail: all, the spam view, automated mail (auto-replies, bounces, loops), parse failures',

@@ -103,9 +103,12 @@ export const SignaturePut = apiInput('MailSignaturePut', {
   body: z.string().max(4000),
 });
 
-export const SignatureSchema = z
-  .object({ id: z.string(), teamId: z.string(), language: z.string(), body: z.string() })
-  .openapi('MailSignature');
+export const SignatureSchema = apiObject('MailSignature', {
+  id: z.string(),
+  teamId: z.string(),
+  language: z.string(),
+  body: z.string(),
+});
 
 export type Mailbox = z.infer<typeof MailboxSchema>;
 export type InboundMail = z.infer<typeof InboundSchema>;

@@ -53,19 +53,16 @@ export async function createMailbox(
   const provider = input.teamId
     ? ((await directoryFor(s)).teams.find((t) => t.id === input.teamId)?.providerId ?? null)
     : (input.providerId ?? null);
-  const row = await s
-    .insertInto('mailboxes', {
-      id: newId('mbx', now.getTime()),
-      address: input.address.toLowerCase(),
-      display_name: input.displayName,
-      provider_id: provider,
-      team_id: input.teamId ?? null,
-      imap: input.imap ? JSON.stringify(input.imap) : null,
-      created_at: now,
-      updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await s.insertRow('mailboxes', {
+    id: newId('mbx', now.getTime()),
+    address: input.address.toLowerCase(),
+    display_name: input.displayName,
+    provider_id: provider,
+    team_id: input.teamId ?? null,
+    imap: input.imap ? JSON.stringify(input.imap) : null,
+    created_at: now,
+    updated_at: now,
+  });
   return presentMailbox(row);
 }
 
@@ -177,12 +174,7 @@ export async function listOutbound(s: ScopedDb, limit = 100) {
 /** A ticket's attachments, for whoever sees the ticket (vendor staff: their provider's only). */
 export async function listAttachments(s: ScopedDb, ticketId: string) {
   if (!(await ticketFacts(s, ticketId))) throw notFound('ticket');
-  const rows = await s
-    .selectFrom('mail_attachments')
-    .selectAll()
-    .where('ticket_id', '=', ticketId)
-    .orderBy('created_at')
-    .execute();
+  const rows = await s.rowsWhere('mail_attachments', 'ticket_id', ticketId, 'created_at');
   return rows.map(presentAttachment);
 }
 

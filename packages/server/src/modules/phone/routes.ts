@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
-import { apiRoute, json, routesFor } from '../../platform/http/openapi.js';
+import { apiRoute, IdParam, json, routesFor } from '../../platform/http/openapi.js';
 import { AppError } from '../../platform/http/problem.js';
 import { validationError } from '../../platform/http/validation.js';
 import type { ModuleContext } from '../../platform/module.js';
@@ -11,7 +11,6 @@ import {
   PhoneConnectorSchema,
   PhoneEventsRequest,
   PhoneEventsResultSchema,
-  WebhookParam,
 } from './schemas.js';
 import * as service from './service.js';
 
@@ -31,12 +30,13 @@ export function phoneRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
     'PhoneCallList',
     service.recentCalls,
   );
-  route.post('/api/phone/connectors', {
-    summary: 'Register a telephony system: its webhook secret is in this answer only',
-    body: PhoneConnectorCreate,
-    created: PhoneConnectorSchema,
-    run: ({ scoped, body }) => service.createConnector(scoped, ctx.clock, body),
-  });
+  route.create(
+    '/api/phone/connectors',
+    'Register a telephony system: its webhook secret is in this answer only',
+    PhoneConnectorCreate,
+    PhoneConnectorSchema,
+    (scoped, body) => service.createConnector(scoped, ctx.clock, body),
+  );
   route.list(
     '/api/phone/connectors',
     'The telephony systems registered (without their secrets)',
@@ -49,7 +49,7 @@ export function phoneRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
       summary:
         'Call reports from a telephony system, signed: `Shoreline-Signature: t=<unix s>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">` with the connector secret (5 min tolerance)',
       // The body is read raw (the signature covers its bytes) and validated here, as PhoneEvents.
-      request: { params: WebhookParam },
+      request: { params: IdParam },
       responses: { 200: json(PhoneEventsResultSchema, 'The calls after the reports') },
     }),
     async (c) => {

@@ -21,10 +21,9 @@ export const PhoneEventInput = apiInput('PhoneEvent', {
   from: z.string().trim().min(1).max(64).optional(),
 });
 
-export const PhoneEventsRequest = z
-  .object({ events: z.array(PhoneEventInput).min(1).max(1000) })
-  .strict()
-  .openapi('PhoneEvents');
+export const PhoneEventsRequest = apiInput('PhoneEvents', {
+  events: z.array(PhoneEventInput).min(1).max(1000),
+});
 
 export const PhoneCallSchema = apiObject('PhoneCall', {
   id: z.string(),
@@ -44,9 +43,7 @@ export const PhoneCallSchema = apiObject('PhoneCall', {
   outcome: z.string().nullable(),
 });
 
-export const PhoneEventsResultSchema = z
-  .object({ calls: z.array(PhoneCallSchema) })
-  .openapi('PhoneEventsResult');
+export const PhoneEventsResultSchema = apiObject('PhoneEventsResult', { calls: z.array(PhoneCallSchema) });
 
 export const PhoneConnectorCreate = apiInput('PhoneConnectorCreate', {
   name: z.string().trim().min(1).max(120),
@@ -61,12 +58,4 @@ export const PhoneConnectorSchema = apiObject('PhoneConnector', {
   createdAt: z.string(),
   /** Only in the creation answer: keep it, it is not shown again. */
   secret: z.string().optional(),
-});
-
-export const WebhookParam = z.object({
-  id: z
-    .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
 });

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { z } from '@hono/zod-openapi';
 import { applyPhoneEvent, callKpiFacts, type PhoneCallState, type PhoneEvent } from '@shoreline/core';
 import type { Selectable } from 'kysely';
+import { useCasesOf } from '../../platform/access.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
@@ -15,6 +16,8 @@ import type { PhoneConnectorCreate, PhoneEventInput } from './schemas.js';
 import type { PhoneCallsTable } from './tables.js';
 
 type CallRow = Selectable<PhoneCallsTable>;
+
+const phoneUseCase = useCasesOf(authorizePhone);
 
 const dateOrNull = (d: Date | string | null) => (d === null ? null : new Date(d));
 
@@ -60,12 +63,7 @@ const toEvent = (e: z.output<typeof PhoneEventInput>): PhoneEvent => ({ ...e, at
 async function applyEvent(s: ScopedDb, clock: Clock, input: PhoneEvent): Promise<CallRow> {
   return s.transaction(async (tx) => {
     const now = clock.now();
-    const existing = await tx
-      .selectFrom('phone_calls')
-      .selectAll()
-      .where('external_id', '=', input.callId)
-      .forUpdate()
-      .executeTakeFirst();
+    const existing = await tx.lockWhere('phone_calls', 'external_id', input.callId);
     const state = applyPhoneEvent(existing ? stateOf(existing) : null, input);
     let row: CallRow;
     if (!existing) {
@@ -81,17 +79,14 @@ async function applyEvent(s: ScopedDb, clock: Clock, input: PhoneEvent): Promise
           requester: state.from,
         },
       );
-      row = await tx
-        .insertInto('phone_calls', {
-          id: newId('cal', now.getTime()),
-          provider_id: ticket.providerId as string | null,
-          external_id: input.callId,
-          ticket_id: ticket.id,
-          ...columnsOf(state),
-          updated_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      row = await tx.insertRow('phone_calls', {
+        id: newId('cal', now.getTime()),
+        provider_id: ticket.providerId as string | null,
+        external_id: input.callId,
+        ticket_id: ticket.id,
+        ...columnsOf(state),
+        updated_at: now,
+      });
     } else {
       row = await tx
         .updateTable('phone_calls')
@@ -112,51 +107,42 @@ async function applyEvent(s: ScopedDb, clock: Clock, input: PhoneEvent): Promise
 }
 
 /** Logs a batch of call reports, in order; each call's answer is its state after the batch. */
-export async function recordEvents(
-  s: ScopedDb,
-  clock: Clock,
-  events: readonly z.output<typeof PhoneEventInput>[],
-) {
-  authorizePhone(s.actor, 'phone.log');
-  const latest = new Map<string, CallRow>();
-  for (const e of events) latest.set(e.callId, await applyEvent(s, clock, toEvent(e)));
-  return { calls: [...latest.values()].map(presentCall) };
-}
+export const recordEvents = phoneUseCase(
+  'phone.log',
+  async (s, clock: Clock, events: readonly z.output<typeof PhoneEventInput>[]) => {
+    const latest = new Map<string, CallRow>();
+    for (const e of events) latest.set(e.callId, await applyEvent(s, clock, toEvent(e)));
+    return { calls: [...latest.values()].map(presentCall) };
+  },
+);
 
-export async function recentCalls(s: ScopedDb) {
-  authorizePhone(s.actor, 'phone.read');
+export const recentCalls = phoneUseCase('phone.read', async (s) => {
   const rows = await s.latest('phone_calls', 'updated_at', 100);
   return rows.map(presentCall);
-}
+});
 
-export async function createConnector(
-  s: ScopedDb,
-  clock: Clock,
-  input: z.output<typeof PhoneConnectorCreate>,
-) {
-  authorizePhone(s.actor, 'phone.manage_connectors');
-  const providerId = input.providerId === undefined ? s.actor.providerId : input.providerId;
-  if (providerId !== null && !(await directoryFor(s)).providers.some((p) => p.id === providerId))
-    throw new AppError('not_found', 'provider not found', 'providerId');
-  const now = clock.now();
-  const row = await s
-    .insertInto('phone_connectors', {
+export const createConnector = phoneUseCase(
+  'phone.manage_connectors',
+  async (s, clock: Clock, input: z.output<typeof PhoneConnectorCreate>) => {
+    const providerId = input.providerId === undefined ? s.actor.providerId : input.providerId;
+    if (providerId !== null && !(await directoryFor(s)).providers.some((p) => p.id === providerId))
+      throw new AppError('not_found', 'provider not found', 'providerId');
+    const now = clock.now();
+    const row = await s.insertRow('phone_connectors', {
       id: newId('phc', now.getTime()),
       provider_id: providerId,
       name: input.name,
       secret: randomBytes(32).toString('hex'),
       created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return presentConnector(row, true);
-}
+    });
+    return presentConnector(row, true);
+  },
+);
 
-export async function listConnectors(s: ScopedDb) {
-  authorizePhone(s.actor, 'phone.manage_connectors');
+export const listConnectors = phoneUseCase('phone.manage_connectors', async (s) => {
   const rows = await s.selectFrom('phone_connectors').selectAll().orderBy('created_at').execute();
   return rows.map((r) => presentConnector(r));
-}
+});
 
 /** The actor a connector's webhook acts as: the telephony system, inside its provider's scope. */
 export function connectorActor(c: { organization_id: string; provider_id: string | null }): Actor {

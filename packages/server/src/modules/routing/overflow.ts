@@ -39,12 +39,7 @@ export async function scheduleOverflow(
  */
 export async function runOverflow(s: ScopedDb, clock: Clock, ticketId: string) {
   return s.transaction(async (tx) => {
-    const decision = await tx
-      .selectFrom('routing_decisions')
-      .selectAll()
-      .where('ticket_id', '=', ticketId)
-      .forUpdate()
-      .executeTakeFirst();
+    const decision = await tx.lockWhere('routing_decisions', 'ticket_id', ticketId);
     if (!decision || decision.overflow_at !== null) return { skipped: 'no decision or already run' };
     const { ticket } = await ticketService.getTicket(tx, ticketId);
     const now = clock.now();

@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../../platform/http/env.js';
-import { IdParam, listOf, routesFor } from '../../platform/http/openapi.js';
+import { listOf, routesFor } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
 import { detectLanguage } from './language.js';
 import {
@@ -36,12 +36,12 @@ export function routingRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
     ok: RoutingReplaySchema,
     run: ({ scoped, body }) => service.replayRange(scoped, body),
   });
-  route.get('/api/routing/tickets/{id}', {
-    summary: 'Which rule routed a ticket, and why',
-    params: IdParam,
-    ok: RoutingDecisionSchema,
-    run: ({ scoped, param }) => service.decisionFor(scoped, param.id),
-  });
+  route.one(
+    '/api/routing/tickets/{id}',
+    'Which rule routed a ticket, and why',
+    RoutingDecisionSchema,
+    service.decisionFor,
+  );
   route.post('/api/routing/detect-language', {
     summary: 'The language of each text (ISO 639-1, `und` when unsure)',
     body: DetectLanguageRequest,

@@ -17,37 +17,33 @@ export const RoutingConditions = apiInput('RoutingConditions', {
   segments: z.array(Word).max(50).optional(),
 });
 
-export const RoutingRuleInput = z
-  .object({
-    name: z.string().trim().min(1).max(120),
-    conditions: RoutingConditions.default({}),
-    teamIds: z.array(z.string().min(1).max(64)).min(1).max(50),
-    priority: z.enum(TICKET_PRIORITIES).optional(),
-    /** The ticket type it sets when the channel did not say (complaints: their own SLA policy). */
-    type: z.enum(TICKET_TYPES).optional(),
-    tags: z.array(Word).max(20).optional(),
-    slaPolicyId: z.string().min(1).max(64).optional(),
-    /** Not taken (no assignee) after `afterSeconds`: move to the least loaded open one of these teams. */
-    overflow: z
-      .object({
-        afterSeconds: z
-          .number()
-          .int()
-          .min(10)
-          .max(7 * 86_400),
-        teamIds: z.array(z.string().min(1).max(64)).min(1).max(20),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict()
-  .openapi('RoutingRuleInput');
+export const RoutingRuleInput = apiInput('RoutingRuleInput', {
+  name: z.string().trim().min(1).max(120),
+  conditions: RoutingConditions.default({}),
+  teamIds: z.array(z.string().min(1).max(64)).min(1).max(50),
+  priority: z.enum(TICKET_PRIORITIES).optional(),
+  /** The ticket type it sets when the channel did not say (complaints: their own SLA policy). */
+  type: z.enum(TICKET_TYPES).optional(),
+  tags: z.array(Word).max(20).optional(),
+  slaPolicyId: z.string().min(1).max(64).optional(),
+  /** Not taken (no assignee) after `afterSeconds`: move to the least loaded open one of these teams. */
+  overflow: z
+    .object({
+      afterSeconds: z
+        .number()
+        .int()
+        .min(10)
+        .max(7 * 86_400),
+      teamIds: z.array(z.string().min(1).max(64)).min(1).max(20),
+    })
+    .strict()
+    .optional(),
+});
 
 /** The whole ordered list, replaced at once (order is meaning: the first matching rule decides). */
-export const RoutingRulesUpdate = z
-  .object({ rules: z.array(RoutingRuleInput).max(200) })
-  .strict()
-  .openapi('RoutingRulesUpdate');
+export const RoutingRulesUpdate = apiInput('RoutingRulesUpdate', {
+  rules: z.array(RoutingRuleInput).max(200),
+});
 
 export const RoutingRuleSchema = RoutingRuleInput.extend({
   id: z.string(),
@@ -96,10 +92,7 @@ export const RoutingReplaySchema = apiObject('RoutingReplay', {
   sample: z.array(RoutingDecisionSchema),
 });
 
-export const DetectLanguageRequest = z
-  .object({ texts: z.array(z.string().max(10_000)).min(1).max(100) })
-  .strict()
-  .openapi('DetectLanguageRequest');
-export const DetectLanguageSchema = z
-  .object({ languages: z.array(z.string()) })
-  .openapi('DetectLanguageResult');
+export const DetectLanguageRequest = apiInput('DetectLanguageRequest', {
+  texts: z.array(z.string().max(10_000)).min(1).max(100),
+});
+export const DetectLanguageSchema = apiObject('DetectLanguageResult', { languages: z.array(z.string()) });

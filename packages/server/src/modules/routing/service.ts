@@ -9,7 +9,7 @@ import {
   route,
 } from '@shoreline/core';
 import type { Clock } from '../../platform/clock.js';
-import { AppError, oneOrNotFound } from '../../platform/http/problem.js';
+import { AppError } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
@@ -202,10 +202,7 @@ export function detectLanguageOrNull(text: string): string | null {
 /** Why a ticket went where it did (the ticket's scope). */
 export async function decisionFor(s: ScopedDb, ticketId: string) {
   authorizeRouting(s.actor, 'routing.read_decision');
-  const row = await oneOrNotFound(
-    s.selectFrom('routing_decisions').selectAll().where('ticket_id', '=', ticketId),
-    'routing decision',
-  );
+  const row = await s.findOrNotFound('routing_decisions', ticketId, 'routing decision', 'ticket_id');
   return presentDecisionRow(row);
 }
 

@@ -1,18 +1,16 @@
 import { z } from '@hono/zod-openapi';
+import { apiInput, apiObject } from '../../platform/http/schema.js';
 import { LEAD_DIMENSIONS, LEAD_STATUSES } from './vocabulary.js';
 
 const Currency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
 
-export const LeadCreate = z
-  .object({
-    /** What the customer wants (a product, a plan, an upgrade). */
-    interest: z.string().trim().min(1).max(200),
-    /** Estimated value in integer minor units (cents). */
-    valueMinor: z.number().int().min(0).max(1_000_000_000_000),
-    currency: Currency,
-  })
-  .strict()
-  .openapi('LeadCreate');
+export const LeadCreate = apiInput('LeadCreate', {
+  /** What the customer wants (a product, a plan, an upgrade). */
+  interest: z.string().trim().min(1).max(200),
+  /** Estimated value in integer minor units (cents). */
+  valueMinor: z.number().int().min(0).max(1_000_000_000_000),
+  currency: Currency,
+});
 
 export const LeadOutcome = z
   .object({
@@ -29,26 +27,24 @@ export const LeadOutcome = z
   })
   .openapi('LeadOutcome');
 
-export const LeadSchema = z
-  .object({
-    id: z.string(),
-    ticketId: z.string(),
-    providerId: z.string().nullable(),
-    teamId: z.string().nullable(),
-    raisedBy: z.string(),
-    channel: z.string().nullable(),
-    language: z.string().nullable(),
-    contact: z.string().nullable(),
-    interest: z.string(),
-    valueMinor: z.number().int(),
-    currency: z.string(),
-    status: z.enum(LEAD_STATUSES),
-    wonMinor: z.number().int().nullable(),
-    crmReference: z.string().nullable(),
-    createdAt: z.string(),
-    closedAt: z.string().nullable(),
-  })
-  .openapi('Lead');
+export const LeadSchema = apiObject('Lead', {
+  id: z.string(),
+  ticketId: z.string(),
+  providerId: z.string().nullable(),
+  teamId: z.string().nullable(),
+  raisedBy: z.string(),
+  channel: z.string().nullable(),
+  language: z.string().nullable(),
+  contact: z.string().nullable(),
+  interest: z.string(),
+  valueMinor: z.number().int(),
+  currency: z.string(),
+  status: z.enum(LEAD_STATUSES),
+  wonMinor: z.number().int().nullable(),
+  crmReference: z.string().nullable(),
+  createdAt: z.string(),
+  closedAt: z.string().nullable(),
+});
 
 export const LeadsReportQuery = z.object({
   from: z.string().datetime({ offset: true }).optional(),
@@ -56,22 +52,21 @@ export const LeadsReportQuery = z.object({
   by: z.enum(LEAD_DIMENSIONS).default('provider'),
 });
 
-export const LeadsReportRow = z
-  .object({
-    /** The team, provider, channel, language or raiser's id (null: none recorded). */
-    key: z.string().nullable(),
-    currency: z.string(),
-    leads: z.number().int(),
-    won: z.number().int(),
-    lost: z.number().int(),
-    open: z.number().int(),
-    /** won / (won + lost); null while none is closed. */
-    conversion: z.number().nullable(),
-    estimatedMinor: z.number().int(),
-    wonMinor: z.number().int(),
-  })
-  .openapi('LeadsReportRow');
+export const LeadsReportRow = apiObject('LeadsReportRow', {
+  /** The team, provider, channel, language or raiser's id (null: none recorded). */
+  key: z.string().nullable(),
+  currency: z.string(),
+  leads: z.number().int(),
+  won: z.number().int(),
+  lost: z.number().int(),
+  open: z.number().int(),
+  /** won / (won + lost); null while none is closed. */
+  conversion: z.number().nullable(),
+  estimatedMinor: z.number().int(),
+  wonMinor: z.number().int(),
+});
 
-export const LeadsReportSchema = z
-  .object({ by: z.enum(LEAD_DIMENSIONS), rows: z.array(LeadsReportRow) })
-  .openapi('LeadsReport');
+export const LeadsReportSchema = apiObject('LeadsReport', {
+  by: z.enum(LEAD_DIMENSIONS),
+  rows: z.array(LeadsReportRow),
+});

@@ -42,7 +42,4 @@ export const SocialIngestResultSchema = apiObject('SocialIngestResult', {
   duplicates: z.number().int(),
 });
 
-export const SocialReplyRequest = z
-  .object({ text: z.string().trim().min(1).max(10_000) })
-  .strict()
-  .openapi('SocialReply');
+export const SocialReplyRequest = apiInput('SocialReply', { text: z.string().trim().min(1).max(10_000) });

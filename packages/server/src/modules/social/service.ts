@@ -25,12 +25,7 @@ interface IncomingPost {
 }
 
 const byExternalId = (tx: ScopedDb, network: string, externalId: string) =>
-  tx
-    .selectFrom('social_posts')
-    .selectAll()
-    .where('network', '=', network)
-    .where('external_id', '=', externalId)
-    .executeTakeFirst();
+  tx.findMatching('social_posts', { network, external_id: externalId });
 
 /**
  * Stores one post and threads it live, as core/insight/threads.ts `rebuildThreads` does for a whole
@@ -156,22 +151,19 @@ export async function reply(
   return s.transaction(async (tx) => {
     const now = clock.now();
     await ticketService.appendMessage(tx, clock, ticketId, { body: text, authorType: 'agent' });
-    const row = await tx
-      .insertInto('social_posts', {
-        id: newId('spo', now.getTime()),
-        provider_id: last.provider_id,
-        network: last.network,
-        external_id: sent.id,
-        in_reply_to: last.external_id,
-        kind: last.kind,
-        inbound: false,
-        author: tx.actor.userId,
-        body: text,
-        posted_at: now,
-        ticket_id: ticketId,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await tx.insertRow('social_posts', {
+      id: newId('spo', now.getTime()),
+      provider_id: last.provider_id,
+      network: last.network,
+      external_id: sent.id,
+      in_reply_to: last.external_id,
+      kind: last.kind,
+      inbound: false,
+      author: tx.actor.userId,
+      body: text,
+      posted_at: now,
+      ticket_id: ticketId,
+    });
     return presentPost(row);
   });
 }

@@ -83,40 +83,33 @@ export const MessageCreate = apiInput('TicketMessageCreate', {
   public: z.boolean().default(true),
 });
 
-export const TicketCreate = z
-  .object({
-    subject: Text(500),
-    channel: z.enum(CHANNELS),
-    priority: z.enum(TICKET_PRIORITIES).nullable().optional(),
-    type: z.enum(TICKET_TYPES).nullable().optional(),
-    language: z.string().trim().max(35).nullable().optional(),
-    requester: z.string().trim().max(320).nullable().optional(),
-    providerId: Id.nullable().optional(),
-    teamId: Id.nullable().optional(),
-    tags: z.array(Tag).max(50).default([]),
-    message: z
-      .object({ body: Text(100_000), public: z.boolean().default(true) })
-      .strict()
-      .optional()
-      .openapi({ description: "The customer's first message." }),
-  })
-  .strict()
-  .openapi('TicketCreate');
+export const TicketCreate = apiInput('TicketCreate', {
+  subject: Text(500),
+  channel: z.enum(CHANNELS),
+  priority: z.enum(TICKET_PRIORITIES).nullable().optional(),
+  type: z.enum(TICKET_TYPES).nullable().optional(),
+  language: z.string().trim().max(35).nullable().optional(),
+  requester: z.string().trim().max(320).nullable().optional(),
+  providerId: Id.nullable().optional(),
+  teamId: Id.nullable().optional(),
+  tags: z.array(Tag).max(50).default([]),
+  message: z
+    .object({ body: Text(100_000), public: z.boolean().default(true) })
+    .strict()
+    .optional()
+    .openapi({ description: "The customer's first message." }),
+});
 
-export const StatusChange = z
-  .object({ status: z.enum(TICKET_STATUSES) })
-  .strict()
-  .openapi('TicketStatusChange');
+export const StatusChange = apiInput('TicketStatusChange', { status: z.enum(TICKET_STATUSES) });
 
-export const AssigneeChange = z
-  .object({ assignee: z.string().trim().min(1).max(320).nullable() })
-  .strict()
-  .openapi('TicketAssigneeChange');
+export const AssigneeChange = apiInput('TicketAssigneeChange', {
+  assignee: z.string().trim().min(1).max(320).nullable(),
+});
 
-export const TagsChange = z
-  .object({ add: z.array(Tag).max(50).default([]), remove: z.array(Tag).max(50).default([]) })
-  .strict()
-  .openapi('TicketTagsChange');
+export const TagsChange = apiInput('TicketTagsChange', {
+  add: z.array(Tag).max(50).default([]),
+  remove: z.array(Tag).max(50).default([]),
+});
 
 export const Transfer = z
   .object({ providerId: Id.nullable().optional(), teamId: Id.nullable().optional() })
@@ -127,26 +120,19 @@ export const Transfer = z
   })
   .openapi('TicketTransfer');
 
-export const PriorityChange = z
-  .object({ priority: z.enum(TICKET_PRIORITIES).nullable() })
-  .strict()
-  .openapi('TicketPriorityChange');
+export const PriorityChange = apiInput('TicketPriorityChange', {
+  priority: z.enum(TICKET_PRIORITIES).nullable(),
+});
 
-export const TypeChange = z
-  .object({ type: z.enum(TICKET_TYPES).nullable() })
-  .strict()
-  .openapi('TicketTypeChange');
+export const TypeChange = apiInput('TicketTypeChange', { type: z.enum(TICKET_TYPES).nullable() });
 
-export const Escalation = z
-  .object({
-    teamId: Id.optional().openapi({
-      description:
-        'An in-house team (in-house staff only); by default the one for the ticket’s language and channel',
-    }),
-    reason: Text(2_000),
-  })
-  .strict()
-  .openapi('TicketEscalation');
+export const Escalation = apiInput('TicketEscalation', {
+  teamId: Id.optional().openapi({
+    description:
+      'An in-house team (in-house staff only); by default the one for the ticket’s language and channel',
+  }),
+  reason: Text(2_000),
+});
 
 export const BulkActionSchema = z
   .discriminatedUnion('kind', [
@@ -163,10 +149,10 @@ export const BulkActionSchema = z
   ])
   .openapi('TicketBulkAction');
 
-export const BulkRequest = z
-  .object({ ticketIds: z.array(Id).min(1).max(100), action: BulkActionSchema })
-  .strict()
-  .openapi('TicketBulkRequest');
+export const BulkRequest = apiInput('TicketBulkRequest', {
+  ticketIds: z.array(Id).min(1).max(100),
+  action: BulkActionSchema,
+});
 
 export const BulkResultSchema = apiObject('TicketBulkResult', {
   results: z.array(

@@ -165,31 +165,28 @@ export async function createTicket(s: ScopedDb, clock: Clock, input: NewTicket) 
     const now = clock.now();
     const { providerId, team } = await placement(tx, input.providerId, input.teamId);
     const id = newId('tkt', now.getTime());
-    const ticket = await tx
-      .insertInto('tickets', {
-        id,
-        provider_id: providerId,
-        team_id: team?.id ?? null,
-        source: LIVE_SOURCE,
-        external_id: id,
-        subject: input.subject,
-        description: input.description ?? input.message?.body ?? null,
-        channel: input.channel,
-        status: NEW_TICKET.status,
-        status_raw: NEW_TICKET.status,
-        priority: input.priority ?? null,
-        type: input.type ?? null,
-        language: input.language ?? null,
-        requester: input.requester ?? null,
-        customer_id: input.customerId ?? null,
-        tags: [...new Set(input.tags ?? [])],
-        quality_flags: [],
-        custom: '{}',
-        created_at: now,
-        imported_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const ticket = await tx.insertRow('tickets', {
+      id,
+      provider_id: providerId,
+      team_id: team?.id ?? null,
+      source: LIVE_SOURCE,
+      external_id: id,
+      subject: input.subject,
+      description: input.description ?? input.message?.body ?? null,
+      channel: input.channel,
+      status: NEW_TICKET.status,
+      status_raw: NEW_TICKET.status,
+      priority: input.priority ?? null,
+      type: input.type ?? null,
+      language: input.language ?? null,
+      requester: input.requester ?? null,
+      customer_id: input.customerId ?? null,
+      tags: [...new Set(input.tags ?? [])],
+      quality_flags: [],
+      custom: '{}',
+      created_at: now,
+      imported_at: now,
+    });
     await addHistory(tx, ticket, now, { kind: 'created', status: 'new', team: team?.name ?? null });
     await event(tx, now, 'ticket.created', ticket, {
       channel: ticket.channel,
@@ -204,20 +201,17 @@ export async function createTicket(s: ScopedDb, clock: Clock, input: NewTicket) 
 
 async function insertMessage(tx: ScopedDb, ticket: TicketRow, at: Date, m: NewMessage) {
   const id = newId('msg', at.getTime());
-  const row = await tx
-    .insertInto('ticket_messages', {
-      id,
-      provider_id: ticket.provider_id,
-      ticket_id: ticket.id,
-      external_id: id,
-      author_type: m.authorType,
-      author_id: m.authorType === 'agent' ? tx.actor.userId : null,
-      public: m.public ?? true,
-      body: m.body,
-      created_at: at,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await tx.insertRow('ticket_messages', {
+    id,
+    provider_id: ticket.provider_id,
+    ticket_id: ticket.id,
+    external_id: id,
+    author_type: m.authorType,
+    author_id: m.authorType === 'agent' ? tx.actor.userId : null,
+    public: m.public ?? true,
+    body: m.body,
+    created_at: at,
+  });
   const fromCustomer = m.authorType === 'customer';
   const payload = { messageId: row.id, authorType: row.author_type, public: row.public };
   await event(tx, at, fromCustomer ? 'message.received' : 'message.sent', ticket, payload);
@@ -306,25 +300,20 @@ async function applyStatus(
   const created = ticket.created_at === null ? null : new Date(ticket.created_at);
   const solving = to === 'solved';
   const calendar = solving ? await teamCalendar(tx, ticket.team_id) : null;
-  const updated = await tx
-    .updateTable('tickets')
-    .set({
-      status: next.status,
-      status_raw: next.status,
-      solved_at: next.solvedAt,
-      closed_at: next.closedAt,
-      reopened_at: next.reopenedAt,
-      reopen_count: next.reopenCount,
-      ...(solving
-        ? {
-            resolution_seconds: secondsBetween(created, now),
-            resolution_business_seconds: created && calendar ? businessSeconds(created, now, calendar) : null,
-          }
-        : {}),
-    })
-    .where('id', '=', ticket.id)
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const updated = await tx.updateOrNotFound('tickets', ticket.id, 'ticket', {
+    status: next.status,
+    status_raw: next.status,
+    solved_at: next.solvedAt,
+    closed_at: next.closedAt,
+    reopened_at: next.reopenedAt,
+    reopen_count: next.reopenCount,
+    ...(solving
+      ? {
+          resolution_seconds: secondsBetween(created, now),
+          resolution_business_seconds: created && calendar ? businessSeconds(created, now, calendar) : null,
+        }
+      : {}),
+  });
   await addHistory(tx, updated, now, { kind: result.reopened ? 'reopen' : 'status', status: to });
   await event(tx, now, 'ticket.status_changed', updated, { from, to, reopened: result.reopened, ...extra });
   return presentTicket(updated);
@@ -335,12 +324,7 @@ export async function assignTicket(s: ScopedDb, clock: Clock, ticketId: string, 
   return write(s, async (tx) => {
     const now = clock.now();
     const ticket = await lockTicket(tx, ticketId);
-    const updated = await tx
-      .updateTable('tickets')
-      .set({ assignee })
-      .where('id', '=', ticket.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await tx.updateOrNotFound('tickets', ticket.id, 'ticket', { assignee });
     await addHistory(tx, updated, now, { kind: 'assignment', assignee });
     await event(tx, now, 'ticket.assigned', updated, { from: ticket.assignee, to: assignee });
     return presentTicket(updated);
@@ -373,16 +357,11 @@ export async function transferTicket(
         'the ticket is already there',
         input.teamId ? 'teamId' : 'providerId',
       );
-    const updated = await tx
-      .updateTable('tickets')
-      .set({
-        provider_id: target.providerId,
-        team_id: target.team?.id ?? null,
-        handoff_count: ticket.handoff_count + 1,
-      })
-      .where('id', '=', ticket.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await tx.updateOrNotFound('tickets', ticket.id, 'ticket', {
+      provider_id: target.providerId,
+      team_id: target.team?.id ?? null,
+      handoff_count: ticket.handoff_count + 1,
+    });
     await tx
       .updateTable('ticket_messages')
       .set({ provider_id: target.providerId })
@@ -419,12 +398,7 @@ export async function tagTicket(
     const tags = [...new Set([...ticket.tags, ...(input.add ?? [])])].filter((t) => !remove.has(t)).sort();
     const added = tags.filter((t) => !ticket.tags.includes(t));
     const removed = ticket.tags.filter((t) => !tags.includes(t));
-    const updated = await tx
-      .updateTable('tickets')
-      .set({ tags })
-      .where('id', '=', ticket.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await tx.updateOrNotFound('tickets', ticket.id, 'ticket', { tags });
     await event(tx, now, 'ticket.tagged', updated, { added, removed, tags });
     return presentTicket(updated);
   });
@@ -441,21 +415,12 @@ export async function mergeTicket(s: ScopedDb, clock: Clock, ticketId: string, i
     const ticket = await lockTicket(tx, ticketId);
     if (ticketId === intoId)
       throw new AppError('validation_failed', 'a ticket cannot be merged into itself', 'into');
-    const into = await tx
-      .selectFrom('tickets')
-      .selectAll()
-      .where('id', '=', intoId)
-      .forUpdate()
-      .executeTakeFirst();
+    const into = await tx.lockWhere('tickets', 'id', intoId);
     if (!into) throw new AppError('not_found', 'ticket not found', 'into');
     if (into.status === 'closed' || into.status === 'merged')
       throw new AppError('invalid_transition', `a ${into.status} ticket takes no merged messages`, 'into');
     const merged = await applyStatus(tx, now, ticket, 'merged', { into: into.id });
-    const messages = await tx
-      .selectFrom('ticket_messages')
-      .selectAll()
-      .where('ticket_id', '=', ticket.id)
-      .execute();
+    const messages = await tx.rowsWhere('ticket_messages', 'ticket_id', ticket.id);
     if (messages.length > 0)
       await tx
         .insertInto(
@@ -558,10 +523,7 @@ export async function publicMessages(s: ScopedDb, ticketId: string) {
 
 /** One ticket with its conversation and history, for the caller's scope. */
 export async function getTicket(s: ScopedDb, ticketId: string) {
-  const ticket = await oneOrNotFound(
-    s.selectFrom('tickets').selectAll().where('id', '=', ticketId),
-    'ticket',
-  );
+  const ticket = await s.findOrNotFound('tickets', ticketId, 'ticket');
   const [messages, history] = await Promise.all([
     s
       .selectFrom('ticket_messages')
@@ -603,12 +565,7 @@ export async function changePriority(
   return write(s, async (tx) => {
     const now = clock.now();
     const ticket = await lockTicket(tx, ticketId);
-    const updated = await tx
-      .updateTable('tickets')
-      .set({ priority })
-      .where('id', '=', ticket.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await tx.updateOrNotFound('tickets', ticket.id, 'ticket', { priority });
     await event(tx, now, 'ticket.priority_changed', updated, { from: ticket.priority, to: priority });
     return presentTicket(updated);
   });
@@ -624,12 +581,7 @@ export async function changeType(s: ScopedDb, clock: Clock, ticketId: string, ty
     const now = clock.now();
     const ticket = await lockTicket(tx, ticketId);
     if (ticket.type === type) return presentTicket(ticket);
-    const updated = await tx
-      .updateTable('tickets')
-      .set({ type })
-      .where('id', '=', ticket.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await tx.updateOrNotFound('tickets', ticket.id, 'ticket', { type });
     await addHistory(tx, updated, now, { kind: 'type', ticketType: type });
     await event(tx, now, 'ticket.type_changed', updated, {
       from: ticket.type,
@@ -677,17 +629,12 @@ export async function escalateTicket(
       throw new AppError('validation_failed', 'the ticket is already with this team', 'teamId');
     // The history step first, while the ticket is still within a vendor caller's scope.
     await addHistory(tx, ticket, now, { kind: 'handoff', team: team.name, reason: input.reason });
-    const updated = await tx
-      .updateTable('tickets')
-      .set({
-        provider_id: team.providerId,
-        team_id: team.id,
-        assignee: null,
-        handoff_count: ticket.handoff_count + 1,
-      })
-      .where('id', '=', ticket.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const updated = await tx.updateOrNotFound('tickets', ticket.id, 'ticket', {
+      provider_id: team.providerId,
+      team_id: team.id,
+      assignee: null,
+      handoff_count: ticket.handoff_count + 1,
+    });
     for (const table of ['ticket_messages', 'ticket_events'] as const)
       await tx
         .updateTable(table)

@@ -1,5 +1,4 @@
-import { organizationAdmin, type Policy } from '../../platform/access.js';
-import { notFound } from '../../platform/http/problem.js';
+import { authorizer, organizationAdmin, type Policy } from '../../platform/access.js';
 import type { Actor } from '../../platform/scope.js';
 
 /** Webhooks send the whole organization's events out: the organization's own admins only. */
@@ -11,6 +10,4 @@ export function mayManageWebhooks(actor: Actor): boolean {
   return webhooksPolicy['webhook.manage'](actor);
 }
 
-export function authorizeWebhooks(actor: Actor): void {
-  if (!mayManageWebhooks(actor)) throw notFound('webhook endpoint');
-}
+export const authorizeWebhooks = authorizer(webhooksPolicy, 'webhook endpoint');

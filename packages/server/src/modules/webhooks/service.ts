@@ -1,3 +1,4 @@
+import { useCasesOf } from '../../platform/access.js';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
 import { newId, newSecret } from '../../platform/ids.js';
@@ -6,6 +7,8 @@ import { urlProblem } from './address-guard.js';
 import { testBody } from './payload.js';
 import { authorizeWebhooks } from './policy.js';
 import { presentDelivery, presentEndpoint } from './presenters.js';
+
+const webhooksUseCase = useCasesOf(authorizeWebhooks);
 
 interface Deps {
   clock: Clock;
@@ -17,43 +20,39 @@ async function checkUrl(url: string, allowPrivate: boolean): Promise<void> {
   if (problem) throw new AppError('validation_failed', `url ${problem}`, 'url');
 }
 
-export async function listEndpoints(scoped: ScopedDb) {
-  authorizeWebhooks(scoped.actor);
+export const listEndpoints = webhooksUseCase('webhook.manage', async (scoped) => {
   const rows = await scoped.selectFrom('webhook_endpoints').selectAll().orderBy('created_at').execute();
   return rows.map(presentEndpoint);
-}
+});
 
 /** Registers an endpoint; the answer carries the signing secret, which is never shown again. */
-export async function createEndpoint(
-  scoped: ScopedDb,
-  deps: Deps,
-  input: { url: string; description: string; eventTypes: string[] },
-) {
-  authorizeWebhooks(scoped.actor);
-  await checkUrl(input.url, deps.allowPrivate);
-  const now = deps.clock.now();
-  const secret = newSecret('whsec');
-  const id = newId('whk', now.getTime());
-  await scoped
-    .insertInto('webhook_endpoints', {
-      id,
-      url: input.url,
-      description: input.description,
-      event_types: [...new Set(input.eventTypes)],
-      secret,
-      active: true,
-      created_by: scoped.actor.userId,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  return { ...(await getEndpoint(scoped, id)), secret };
-}
+export const createEndpoint = webhooksUseCase(
+  'webhook.manage',
+  async (scoped, deps: Deps, input: { url: string; description: string; eventTypes: string[] }) => {
+    await checkUrl(input.url, deps.allowPrivate);
+    const now = deps.clock.now();
+    const secret = newSecret('whsec');
+    const id = newId('whk', now.getTime());
+    await scoped
+      .insertInto('webhook_endpoints', {
+        id,
+        url: input.url,
+        description: input.description,
+        event_types: [...new Set(input.eventTypes)],
+        secret,
+        active: true,
+        created_by: scoped.actor.userId,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    return { ...(await getEndpoint(scoped, id)), secret };
+  },
+);
 
-export async function getEndpoint(scoped: ScopedDb, id: string) {
-  authorizeWebhooks(scoped.actor);
+export const getEndpoint = webhooksUseCase('webhook.manage', async (scoped, id: string) => {
   return presentEndpoint(await scoped.findOrNotFound('webhook_endpoints', id, 'webhook endpoint'));
-}
+});
 
 export async function updateEndpoint(
   scoped: ScopedDb,
@@ -91,24 +90,16 @@ export async function deleteEndpoint(scoped: ScopedDb, id: string): Promise<void
 export async function sendTestEvent(scoped: ScopedDb, clock: Clock, id: string) {
   await getEndpoint(scoped, id);
   const now = clock.now();
-  const deliveryId = newId('whd', now.getTime());
-  await scoped
-    .insertInto('webhook_deliveries', {
-      id: deliveryId,
-      endpoint_id: id,
-      event_id: null,
-      event_type: 'webhook.test',
-      body: testBody(scoped.actor.organizationId, id, now),
-      status: 'pending',
-      next_attempt_at: now,
-      created_at: now,
-    })
-    .execute();
-  const row = await scoped
-    .selectFrom('webhook_deliveries')
-    .selectAll()
-    .where('id', '=', deliveryId)
-    .executeTakeFirstOrThrow();
+  const row = await scoped.insertRow('webhook_deliveries', {
+    id: newId('whd', now.getTime()),
+    endpoint_id: id,
+    event_id: null,
+    event_type: 'webhook.test',
+    body: testBody(scoped.actor.organizationId, id, now),
+    status: 'pending',
+    next_attempt_at: now,
+    created_at: now,
+  });
   return presentDelivery(row);
 }
 

@@ -29,14 +29,18 @@ export const errorResponses = {
   429: problem('Too many requests'),
 } as const;
 
-/** `{id}` in a route's path: one record's id. */
-export const IdParam = z.object({
-  id: z
+/** One `{name}` in a route's path: a string of `min` to `max` characters, documented as a path parameter. */
+export function pathParam<K extends string>(name: K, min: number, max: number) {
+  const value = z
     .string()
-    .min(1)
-    .max(64)
-    .openapi({ param: { name: 'id', in: 'path' } }),
-});
+    .min(min)
+    .max(max)
+    .openapi({ param: { name, in: 'path' } });
+  return z.object({ [name]: value } as { [P in K]: typeof value });
+}
+
+/** `{id}` in a route's path: one record's id. */
+export const IdParam = pathParam('id', 1, 64);
 
 /** A list answer, `{ items: [...] }`, named `name` in the OpenAPI document. */
 export const listOf = <T extends z.ZodTypeAny>(item: T, name: string) =>
@@ -170,6 +174,48 @@ type ListRoute = <T extends z.ZodTypeAny>(
   list: (scoped: ScopedDb) => Promise<z.input<T>[]>,
 ) => void;
 
+/** Reads one record by its path's `{id}`: `route.one(path, summary, Schema, service.get)`. */
+type OneRoute = <T extends z.ZodTypeAny>(
+  path: string,
+  summary: string | undefined,
+  item: T,
+  read: (scoped: ScopedDb, id: string) => Promise<z.input<T>>,
+) => void;
+
+/** POSTs a `body` that makes a new record, answering it with 201. */
+type CreateRoute = <B extends z.ZodTypeAny, T extends z.ZodTypeAny>(
+  path: string,
+  summary: string | undefined,
+  body: B,
+  item: T,
+  create: (scoped: ScopedDb, body: z.output<B>) => Promise<z.input<T>>,
+) => void;
+
+/** PATCHes one record by its path's `{id}` with a `body`, answering it as it now is. */
+type UpdateRoute = <B extends z.ZodTypeAny, T extends z.ZodTypeAny>(
+  path: string,
+  summary: string | undefined,
+  body: B,
+  item: T,
+  update: (scoped: ScopedDb, id: string, body: z.output<B>) => Promise<z.input<T>>,
+) => void;
+
+/** DELETEs one record by its path's `{id}`; answers 204. */
+type RemoveRoute = (
+  path: string,
+  summary: string | undefined,
+  remove: (scoped: ScopedDb, id: string) => Promise<void>,
+) => void;
+
+/** What the record routes' `run` reads of its input. */
+type IdInput = { scoped: ScopedDb; param: { id: string } };
+
+/** A record route's row: its summary when it has one, and the `{id}` of its path. */
+const byId = (summary: string | undefined) => ({
+  ...(summary === undefined ? {} : { summary }),
+  params: IdParam,
+});
+
 const ANSWERS = [
   ['ok', 200, 'OK'],
   ['created', 201, 'Created'],
@@ -201,7 +247,13 @@ function expandRow(row: Record<string, unknown>): { spec: Record<string, unknown
 export function routesFor(
   app: OpenAPIHono<AppEnv>,
   tag: string,
-): Record<'get' | 'post' | 'put' | 'patch' | 'delete', UseCaseRoute> & { list: ListRoute } {
+): Record<'get' | 'post' | 'put' | 'patch' | 'delete', UseCaseRoute> & {
+  list: ListRoute;
+  create: CreateRoute;
+  one: OneRoute;
+  update: UpdateRoute;
+  remove: RemoveRoute;
+} {
   const register =
     (method: 'get' | 'post' | 'put' | 'patch' | 'delete'): UseCaseRoute =>
     (path: string, given: object) => {
@@ -226,6 +278,11 @@ export function routesFor(
         return c.json(answer as unknown as object, status as 200);
       }) as never);
     };
+  // The record routes' rows are built here, generic in their schemas: their types are checked at
+  // the `create`/`one`/`update`/`remove` signatures above, so the row goes to `register` as it is.
+  const registerRow = register as unknown as (
+    method: 'get' | 'post' | 'patch' | 'delete',
+  ) => (path: string, row: object) => void;
   return {
     get: register('get'),
     post: register('post'),
@@ -237,6 +294,31 @@ export function routesFor(
         summary,
         ok: listOf(item, name),
         run: async ({ scoped }: { scoped: ScopedDb }) => ({ items: await list(scoped) }),
+      }),
+    create: (path, summary, body, item, create) =>
+      registerRow('post')(path, {
+        ...(summary === undefined ? {} : { summary }),
+        body,
+        created: item,
+        run: ({ scoped, body }: { scoped: ScopedDb; body: never }) => create(scoped, body),
+      }),
+    one: (path, summary, item, read) =>
+      registerRow('get')(path, {
+        ...byId(summary),
+        ok: item,
+        run: ({ scoped, param }: IdInput) => read(scoped, param.id),
+      }),
+    update: (path, summary, body, item, update) =>
+      registerRow('patch')(path, {
+        ...byId(summary),
+        body,
+        ok: item,
+        run: ({ scoped, param, body }: IdInput & { body: never }) => update(scoped, param.id, body),
+      }),
+    remove: (path, summary, remove) =>
+      registerRow('delete')(path, {
+        ...byId(summary),
+        run: ({ scoped, param }: IdInput) => remove(scoped, param.id),
       }),
   };
 }

@@ -19,18 +19,19 @@ export function chatApiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): voi
     ok: ChatWidgetList,
     run: ({ scoped }) => service.listWidgets(scoped, ctx.config.publicUrl),
   });
-  route.post('/api/chat/widgets', {
-    summary: 'Create a chat widget (its public key scopes chats to the organization)',
-    body: ChatWidgetCreate,
-    created: ChatWidgetSchema,
-    run: ({ scoped, body }) => service.createWidget(scoped, ctx.clock, ctx.config.publicUrl, body),
-  });
-  route.get('/api/chat/tickets/{id}', {
-    summary: "A chat ticket's session: its state and the context the page gave (articles read, search)",
-    params: IdParam,
-    ok: ChatSessionSchema,
-    run: ({ scoped, param }) => service.sessionOfTicket(scoped, param.id),
-  });
+  route.create(
+    '/api/chat/widgets',
+    'Create a chat widget (its public key scopes chats to the organization)',
+    ChatWidgetCreate,
+    ChatWidgetSchema,
+    (scoped, body) => service.createWidget(scoped, ctx.clock, ctx.config.publicUrl, body),
+  );
+  route.one(
+    '/api/chat/tickets/{id}',
+    "A chat ticket's session: its state and the context the page gave (articles read, search)",
+    ChatSessionSchema,
+    service.sessionOfTicket,
+  );
   route.post('/api/chat/tickets/{id}/typing', {
     summary: 'Tell the customer an agent is typing (or stopped)',
     params: IdParam,

@@ -22,13 +22,13 @@ export function ticketDeskRoutes(app: OpenAPIHono<AppEnv>, { clock }: ModuleCont
     responses: { 200: json(z.object({ items: z.array(MacroSchema) }).openapi('MacroList'), 'Macros') },
     run: ({ scoped }) => service.listMacros(scoped),
   });
-  route.post('/api/desk/macros', {
-    summary:
-      'Add a macro: a body per language with {{placeholders}}, and actions (in-house supervisors, admins)',
-    body: MacroCreate,
-    created: MacroSchema,
-    run: ({ scoped, body }) => service.createMacro(scoped, clock, body),
-  });
+  route.create(
+    '/api/desk/macros',
+    'Add a macro: a body per language with {{placeholders}}, and actions (in-house supervisors, admins)',
+    MacroCreate,
+    MacroSchema,
+    (scoped, body) => service.createMacro(scoped, clock, body),
+  );
   route.delete('/api/desk/macros/{id}', {
     params: MacroIdParam,
     run: ({ scoped, param }) => service.deleteMacro(scoped, param.id),

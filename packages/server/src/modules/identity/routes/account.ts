@@ -174,11 +174,9 @@ export function accountRoutes(app: OpenAPIHono<AppEnv>, ctx: RouteContext): void
     'ApiTokenList',
     service.listTokens,
   );
-  route.post('/api/tokens', {
-    body: ApiTokenCreate,
-    created: ApiTokenCreated,
-    run: ({ scoped, body }) => service.createToken(scoped, clock, body),
-  });
+  route.create('/api/tokens', undefined, ApiTokenCreate, ApiTokenCreated, (scoped, body) =>
+    service.createToken(scoped, clock, body),
+  );
   route.delete('/api/tokens/{id}', {
     params: IdParam,
     run: async ({ scoped, actor, param }) => {

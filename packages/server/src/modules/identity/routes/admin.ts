@@ -29,26 +29,18 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
     'ProviderList',
     service.listProviders,
   );
-  route.post('/api/providers', {
-    summary: 'Create a provider: the in-house operation or a vendor',
-    body: ProviderCreate,
-    created: ProviderSchema,
-    run: ({ scoped, body }) => service.createProvider(scoped, clock, body),
-  });
-  route.get('/api/providers/{id}', {
-    params: IdParam,
-    ok: ProviderSchema,
-    run: ({ scoped, param }) => service.getProvider(scoped, param.id),
-  });
-  route.patch('/api/providers/{id}', {
-    params: IdParam,
-    body: ProviderUpdate,
-    ok: ProviderSchema,
-    run: async ({ scoped, param, body }) => {
-      const provider = await service.updateProvider(scoped, clock, param.id, body);
-      signInCacheOf(ctx).forgetAnswers(); // /api/me names the user's provider
-      return provider;
-    },
+  route.create(
+    '/api/providers',
+    'Create a provider: the in-house operation or a vendor',
+    ProviderCreate,
+    ProviderSchema,
+    (scoped, body) => service.createProvider(scoped, clock, body),
+  );
+  route.one('/api/providers/{id}', undefined, ProviderSchema, service.getProvider);
+  route.update('/api/providers/{id}', undefined, ProviderUpdate, ProviderSchema, async (scoped, id, body) => {
+    const provider = await service.updateProvider(scoped, clock, id, body);
+    signInCacheOf(ctx).forgetAnswers(); // /api/me names the user's provider
+    return provider;
   });
 
   route.get('/api/teams', {
@@ -56,35 +48,23 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void 
     responses: { 200: json(listOf(TeamSchema, 'TeamList'), 'Teams') },
     run: async ({ scoped, query }) => ({ items: await service.listTeams(scoped, query) }),
   });
-  route.post('/api/teams', {
-    body: TeamCreate,
-    created: TeamSchema,
-    run: ({ scoped, body }) => service.createTeam(scoped, clock, body),
-  });
-  route.get('/api/teams/{id}', {
-    params: IdParam,
-    ok: TeamSchema,
-    run: ({ scoped, param }) => service.getTeam(scoped, param.id),
-  });
-  route.patch('/api/teams/{id}', {
-    params: IdParam,
-    body: TeamUpdate,
-    ok: TeamSchema,
-    run: ({ scoped, param, body }) => service.updateTeam(scoped, clock, param.id, body),
-  });
+  route.create('/api/teams', undefined, TeamCreate, TeamSchema, (scoped, body) =>
+    service.createTeam(scoped, clock, body),
+  );
+  route.one('/api/teams/{id}', undefined, TeamSchema, service.getTeam);
+  route.update('/api/teams/{id}', undefined, TeamUpdate, TeamSchema, (scoped, id, body) =>
+    service.updateTeam(scoped, clock, id, body),
+  );
 
   route.list('/api/users', 'List users (admins and supervisors)', UserSchema, 'UserList', service.listUsers);
-  route.post('/api/users', {
-    summary: 'Invite a user; answers a one-time invitation link',
-    body: UserInvite,
-    created: UserInvited,
-    run: ({ scoped, body }) => service.inviteUser(scoped, clock, config.publicUrl, body),
-  });
-  route.get('/api/users/{id}', {
-    params: IdParam,
-    ok: UserSchema,
-    run: ({ scoped, param }) => service.getUser(scoped, param.id),
-  });
+  route.create(
+    '/api/users',
+    'Invite a user; answers a one-time invitation link',
+    UserInvite,
+    UserInvited,
+    (scoped, body) => service.inviteUser(scoped, clock, config.publicUrl, body),
+  );
+  route.one('/api/users/{id}', undefined, UserSchema, service.getUser);
   route.patch('/api/users/{id}', {
     summary: 'Rename, change role, deactivate (active: false) or reactivate a user',
     request: { params: IdParam, body: jsonBody(UserUpdate) },

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../../../platform/clock.js';
+import { qualified } from '../../../platform/db/qualified-columns.js';
 import type { DB } from '../../../platform/db/schema.js';
 import { newId } from '../../../platform/ids.js';
 import type { ScopedDb } from '../../../platform/scope.js';
@@ -164,11 +165,7 @@ export async function contactSupport(
       .selectFrom('knowledge_activity')
       .leftJoin('knowledge_articles', 'knowledge_articles.id', 'knowledge_activity.article_id')
       .select([
-        'knowledge_activity.kind',
-        'knowledge_activity.query',
-        'knowledge_activity.results',
-        'knowledge_activity.article_id',
-        'knowledge_activity.language',
+        ...qualified('knowledge_activity', ['kind', 'query', 'results', 'article_id', 'language']),
         'knowledge_articles.slug',
       ])
       .where('knowledge_activity.session_id', '=', sessionId)

@@ -126,6 +126,18 @@ export function names(
   return out;
 }
 
+/** The names of one category or section from its rows in the export, one row per language. */
+export function namesOfRows<R extends { name?: string | null | undefined }>(
+  rows: readonly R[],
+  languageOf: (row: R) => string,
+  fallback: string,
+): Record<string, string> {
+  return names(
+    rows.map((row) => [languageOf(row), row.name]),
+    fallback,
+  );
+}
+
 export function badFile(source: string, path: string, reason: string): AppError {
   return new AppError('validation_failed', `${path}: ${reason} (${source} export)`, path);
 }

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { articlesById, type HelpDeskReader, Id, listOf, localeTag, names, toExport } from './common.js';
+import { articlesById, type HelpDeskReader, Id, listOf, localeTag, namesOfRows, toExport } from './common.js';
 
 /** Freshdesk folder visibility 3: agents only (developers.freshdesk.com, Solution Folder). */
 const AGENTS_ONLY = 3;
@@ -56,18 +56,16 @@ export const fromFreshdesk: HelpDeskReader<typeof FreshdeskSolutionsExport> = (d
     const rows = doc.folders.filter((f) => f.id === id);
     return {
       slug: folderSlug(id),
-      names: names(
-        rows.map((r) => [lang(r.language), r.name]),
-        `Folder ${id}`,
-      ),
+      names: namesOfRows(rows, (r) => lang(r.language), `Folder ${id}`),
       position: 0,
     };
   };
   const categoryIds = [...new Set(doc.categories.map((c) => c.id))];
   const categories = categoryIds.map((id, position) => ({
     slug: `freshdesk-category-${id}`,
-    names: names(
-      doc.categories.filter((c) => c.id === id).map((r) => [lang(r.language), r.name]),
+    names: namesOfRows(
+      doc.categories.filter((c) => c.id === id),
+      (r) => lang(r.language),
       `Category ${id}`,
     ),
     position,

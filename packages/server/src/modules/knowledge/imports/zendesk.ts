@@ -1,5 +1,14 @@
 import { z } from '@hono/zod-openapi';
-import { articlesById, type HelpDeskReader, Id, listOf, localeTag, names, toExport } from './common.js';
+import {
+  articlesById,
+  type HelpDeskReader,
+  Id,
+  listOf,
+  localeTag,
+  names,
+  namesOfRows,
+  toExport,
+} from './common.js';
 
 const Locale = z.string().max(20);
 
@@ -72,10 +81,7 @@ export const fromZendesk: HelpDeskReader<typeof ZendeskGuideExport> = (doc, defa
         const rows = doc.sections.filter((s) => s.id === id);
         return {
           slug: sectionSlug(id),
-          names: names(
-            rows.map((r) => [lang(r.locale), r.name]),
-            `Section ${id}`,
-          ),
+          names: namesOfRows(rows, (r) => lang(r.locale), `Section ${id}`),
           position: Math.max(0, rows[0]?.position ?? 0),
         };
       },
@@ -84,10 +90,7 @@ export const fromZendesk: HelpDeskReader<typeof ZendeskGuideExport> = (doc, defa
     const rows = doc.categories.filter((c) => c.id === id);
     return {
       slug: `zendesk-category-${id}`,
-      names: names(
-        rows.map((r) => [lang(r.locale), r.name]),
-        `Category ${id}`,
-      ),
+      names: namesOfRows(rows, (r) => lang(r.locale), `Category ${id}`),
       position: Math.max(0, rows[0]?.position ?? 0),
       sections: sectionsOf(id),
     };

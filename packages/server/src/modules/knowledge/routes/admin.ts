@@ -77,29 +77,32 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
     'KnowledgeCategoryList',
     service.listCategories,
   );
-  route.post('/api/knowledge/categories', {
-    summary: 'Create a category (admins)',
-    body: CategoryCreate,
-    created: CategorySchema,
-    run: ({ scoped, body }) => service.createCategory(scoped, clock, body),
-  });
-  route.post('/api/knowledge/sections', {
-    summary: 'Create a section in a category (admins)',
-    body: SectionCreate,
-    created: CategorySchema,
-    run: ({ scoped, body }) => service.createSection(scoped, clock, body),
-  });
+  route.create(
+    '/api/knowledge/categories',
+    'Create a category (admins)',
+    CategoryCreate,
+    CategorySchema,
+    (scoped, body) => service.createCategory(scoped, clock, body),
+  );
+  route.create(
+    '/api/knowledge/sections',
+    'Create a section in a category (admins)',
+    SectionCreate,
+    CategorySchema,
+    (scoped, body) => service.createSection(scoped, clock, body),
+  );
   route.get('/api/knowledge/articles', {
     summary: 'Every article with its languages, workflow state and stale flag',
     ok: listOf(ArticleSchema, 'KnowledgeArticleList'),
     run: async ({ scoped }) => ({ items: await service.listArticles(scoped, clock) }),
   });
-  route.post('/api/knowledge/articles', {
-    summary: 'Create an article with its first draft',
-    body: ArticleCreate,
-    created: ArticleDetailSchema,
-    run: ({ scoped, body }) => service.createArticle(scoped, clock, body),
-  });
+  route.create(
+    '/api/knowledge/articles',
+    'Create an article with its first draft',
+    ArticleCreate,
+    ArticleDetailSchema,
+    (scoped, body) => service.createArticle(scoped, clock, body),
+  );
   route.get('/api/knowledge/articles/{id}', {
     summary: 'An article with the newest version of each language',
     request: { params: IdParam },
@@ -173,25 +176,26 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
     run: ({ scoped, param, query }) =>
       articleSnippet(scoped, clock, ctx.config.publicUrl, param.id, query.language),
   });
-  route.post('/api/knowledge/files', {
-    summary:
-      'Store an image (PNG, JPEG, GIF, WebP) or PDF for articles, base64, at most 512 kB; answers the Markdown that shows it',
-    body: FileUpload,
-    created: FileSchema,
-    run: ({ scoped, body }) => storeFile(scoped, clock, body),
-  });
+  route.create(
+    '/api/knowledge/files',
+    'Store an image (PNG, JPEG, GIF, WebP) or PDF for articles, base64, at most 512 kB; answers the Markdown that shows it',
+    FileUpload,
+    FileSchema,
+    (scoped, body) => storeFile(scoped, clock, body),
+  );
   route.get('/api/knowledge/synonyms', {
     summary: 'Synonym groups per language, which search treats as the same word',
     query: SynonymsQuery,
     ok: listOf(SynonymSchema, 'KnowledgeSynonymsList'),
     run: async ({ scoped, query }) => ({ items: await listSynonyms(scoped, query.language) }),
   });
-  route.post('/api/knowledge/synonyms', {
-    summary: 'Add a synonym group in one language (admins)',
-    body: SynonymCreate,
-    created: SynonymSchema,
-    run: ({ scoped, body }) => createSynonyms(scoped, clock, body),
-  });
+  route.create(
+    '/api/knowledge/synonyms',
+    'Add a synonym group in one language (admins)',
+    SynonymCreate,
+    SynonymSchema,
+    (scoped, body) => createSynonyms(scoped, clock, body),
+  );
   route.delete('/api/knowledge/synonyms/{id}', {
     summary: 'Remove a synonym group (admins)',
     request: { params: IdParam },
@@ -252,12 +256,13 @@ export function knowledgeAdminRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContex
       return body;
     },
   });
-  route.post('/api/knowledge/import', {
-    summary: 'Load an export into an empty knowledge base',
-    body: KnowledgeExportSchema,
-    created: ImportResultSchema,
-    run: ({ scoped, body }) => importKnowledge(scoped, clock, body),
-  });
+  route.create(
+    '/api/knowledge/import',
+    'Load an export into an empty knowledge base',
+    KnowledgeExportSchema,
+    ImportResultSchema,
+    (scoped, body) => importKnowledge(scoped, clock, body),
+  );
   route.post('/api/knowledge/import-help-desk', {
     summary:
       'Load articles exported from Zendesk Guide, Freshdesk Solutions or a Zammad knowledge base into an empty knowledge base',

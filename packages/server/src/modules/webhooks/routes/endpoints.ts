@@ -28,22 +28,17 @@ export function endpointRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): vo
     'WebhookEndpointList',
     service.listEndpoints,
   );
-  route.post('/api/webhooks', {
-    summary: 'Register an endpoint; the answer shows its signing secret once',
-    body: EndpointCreate,
-    created: CreatedEndpointSchema,
-    run: ({ scoped, body }) => service.createEndpoint(scoped, deps, body),
-  });
-  route.patch('/api/webhooks/{id}', {
-    params: IdParam,
-    body: EndpointUpdate,
-    ok: EndpointSchema,
-    run: ({ scoped, param, body }) => service.updateEndpoint(scoped, deps, param.id, body),
-  });
-  route.delete('/api/webhooks/{id}', {
-    params: IdParam,
-    run: ({ scoped, param }) => service.deleteEndpoint(scoped, param.id),
-  });
+  route.create(
+    '/api/webhooks',
+    'Register an endpoint; the answer shows its signing secret once',
+    EndpointCreate,
+    CreatedEndpointSchema,
+    (scoped, body) => service.createEndpoint(scoped, deps, body),
+  );
+  route.update('/api/webhooks/{id}', undefined, EndpointUpdate, EndpointSchema, (scoped, id, body) =>
+    service.updateEndpoint(scoped, deps, id, body),
+  );
+  route.remove('/api/webhooks/{id}', undefined, service.deleteEndpoint);
   route.get('/api/webhooks/{id}/deliveries', {
     summary: 'The 50 most recent deliveries: status code, attempts, next attempt',
     params: IdParam,
