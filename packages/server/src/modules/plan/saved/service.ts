@@ -130,6 +130,8 @@ export async function getPlan(scoped: ScopedDb, id: string): Promise<SavedPlan> 
     ...summary(row, progress, row.result?.totalCost ?? null),
     input: row.input,
     result: row.result,
+    // Newest sending first; one sending's forecasts in the order asked (the sort is stable).
+    sentForecasts: [...row.forecasts_sent].sort((a, b) => b.loggedAt.localeCompare(a.loggedAt)),
   };
 }
 
