@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import type { ClientForecast, Settlement } from '../src/contract.js';
+import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import type { SavedPlan, SavedPlanInput } from '../src/modules/plan/index.js';
 import { solvedTicket, startGovernDemo } from '../src/test-support/govern-demo.js';
 import type { Auth, TestApp } from '../src/test-support/test-app.js';
@@ -184,7 +184,15 @@ describe('plan: a plan’s split sent to its vendors as client forecasts', () =>
   it('the settlement’s forecast relief judges the plan’s volume against the English tickets of the plan’s days', async () => {
     // Above the band: 30 % more English tickets than the plan forecast, on its days; German ones
     // and tickets after its last day are outside its scope and must not count.
-    const days = ['2023-03-01', '2023-03-02', '2023-03-03', '2023-03-04', '2023-03-05', '2023-03-06', '2023-03-07'];
+    const days = [
+      '2023-03-01',
+      '2023-03-02',
+      '2023-03-03',
+      '2023-03-04',
+      '2023-03-05',
+      '2023-03-06',
+      '2023-03-07',
+    ];
     const perDay = Math.ceil((balticVolume * 1.3) / days.length);
     await app.shoreline.ctx.db
       .insertInto('tickets')
