@@ -149,6 +149,10 @@ export function assignShifts(
     })),
     agents: agents.length,
     nightsBefore: agents.map((a) => a.history?.nights ?? 0),
+    eligible: {
+      nights: agents.map((a) => a.nights !== false),
+      weekends: agents.map((a) => !a.days || a.days.some((d) => d >= 5)),
+    },
     weekendsBefore: agents.map((a) => a.history?.weekends ?? 0),
     feasible: (k, ids) =>
       keepsRules(

@@ -17,9 +17,16 @@ export interface RebalanceProblem {
   readonly feasible: (k: number, units: readonly number[]) => boolean;
   /** Units of a type agent `k` did not ask for, among `units`. */
   readonly unpreferred: (k: number, units: readonly number[]) => number;
-  /** Most candidate changes examined (a bound on the work: 200,000 by default). */
+  /** Most candidate changes examined (a bound on the work: 100,000 by default). */
   readonly budget?: number | undefined;
-  /** Kicks of the iterated local search (default 200) and its generator's seed. */
+  /**
+   * Agents who may work nights, and weekends, at all: the kicks stop once the counts of those agents
+   * are at most one apart (default: every agent).
+   */
+  readonly eligible?:
+    | { readonly nights: readonly boolean[]; readonly weekends: readonly boolean[] }
+    | undefined;
+  /** Kicks of the iterated local search (default 200, ending after 40 in a row that gain nothing) and its generator's seed. */
   readonly kicks?: number | undefined;
   readonly seed?: number | undefined;
 }
@@ -46,6 +53,10 @@ type Metric = (typeof METRICS)[number];
  */
 export function rebalance(p: RebalanceProblem, owner: number[]): void {
   let mine: number[][] = [];
+  // Each agent's version (bumped by every change to their units), so a pair found with no improving
+  // change is not searched again until one of the two changes.
+  const version = new Array<number>(p.agents).fill(0);
+  const exhausted = new Map<string, string>();
   let load: number[][] = [];
   const total = (k: number, m: Metric) =>
     mine[k]!.reduce((s, u) => s + p.units[u]![m], 0) +
@@ -60,10 +71,22 @@ export function rebalance(p: RebalanceProblem, owner: number[]): void {
       if (k >= 0) mine[k]!.push(u);
     });
     load = METRICS.map((m) => Array.from({ length: p.agents }, (_, k) => total(k, m)));
+    version.forEach((_, k) => {
+      version[k]!++;
+    });
   };
   reset(owner);
-  let budget = p.budget ?? 200_000;
+  let budget = p.budget ?? 100_000;
   const horizonDays = 1 + Math.max(0, ...p.units.map((u) => u.day ?? 0));
+  // How many of the metrics (nights, weekends, paid minutes) the search is lowering now.
+  let levels: number = METRICS.length;
+  // The least change of paid minutes a move or swap can make: a smaller gap cannot narrow.
+  const paidValues = [...new Set(p.units.map((u) => u.paidMin))];
+  let paidStep = Number.POSITIVE_INFINITY;
+  for (const v of paidValues) {
+    if (v > 0) paidStep = Math.min(paidStep, v);
+    for (const w of paidValues) if (w < v) paidStep = Math.min(paidStep, v - w);
+  }
 
   /**
    * Hands each unit of `moves` to its new agent if every agent concerned keeps the rules and the
@@ -82,7 +105,7 @@ export function rebalance(p: RebalanceProblem, owner: number[]): void {
       fromSet.splice(fromSet.indexOf(u), 1);
       setOf(to).push(u);
     }
-    const deltas = METRICS.map((m, i) => {
+    const deltas = METRICS.slice(0, levels).map((m, i) => {
       let d = 0;
       for (const [k, units] of next) {
         const before = load[i]![k]!;
@@ -102,7 +125,10 @@ export function rebalance(p: RebalanceProblem, owner: number[]): void {
       if (more > 0) return false;
     }
     for (const [k, units] of next) if (!p.feasible(k, units)) return false;
-    for (const [k, units] of next) mine[k] = units;
+    for (const [k, units] of next) {
+      mine[k] = units;
+      version[k]!++;
+    }
     for (const [u, to] of moves) owner[u] = to;
     for (const k of next.keys())
       METRICS.forEach((m, i) => {
@@ -129,9 +155,12 @@ export function rebalance(p: RebalanceProblem, owner: number[]): void {
     // The units each starts on days from … from + len − 1 (rests tie neighbouring days together, so
     // exchanging whole runs, up to the rest of the horizon, keeps rules a single swap would break).
     const days = new Set(heavy.map((u) => p.units[u]!.day).filter((d): d is number => d !== undefined));
+    const runs = new Set<number>();
     for (const d of days)
       for (let len = 1; len <= horizonDays; len++)
         for (let from = d - len + 1; from <= d; from++) {
+          if (runs.has(from * (horizonDays + 1) + len)) continue;
+          runs.add(from * (horizonDays + 1) + len);
           const inRun = (u: number) => {
             const day = p.units[u]!.day;
             return day !== undefined && day >= from && day < from + len;
@@ -161,31 +190,44 @@ export function rebalance(p: RebalanceProblem, owner: number[]): void {
   };
 
   const improveOnce = (): boolean => {
-    for (let i = 0; i < METRICS.length; i++) {
+    for (let i = 0; i < levels; i++) {
       const order = Array.from({ length: p.agents }, (_, k) => k).sort((x, y) => load[i]![y]! - load[i]![x]!);
       for (const a of order)
         for (let x = order.length - 1; x >= 0; x--) {
           const b = order[x]!;
           // Only a gap of two or more (nights, weekends) or of more than a unit (minutes) can narrow.
-          if (load[i]![a]! - load[i]![b]! < (i < 2 ? 2 : 1)) break;
+          if (load[i]![a]! - load[i]![b]! < (i < 2 ? 2 : paidStep + 1)) break;
           if (budget <= 0) return false;
+          // An agent who works no nights (or no weekends) takes none from anyone.
+          if (i === 0 && p.eligible?.nights[b] === false) continue;
+          if (i === 1 && p.eligible?.weekends[b] === false) continue;
+          const key = `${levels}|${i}|${a}|${b}`;
+          const state = `${version[a]}|${version[b]}`;
+          if (exhausted.get(key) === state) continue;
           if (improvePair(i, a, b)) return true;
+          exhausted.set(key, state);
         }
     }
     return false;
   };
-  const descend = () => {
+  const descend = (upTo: number) => {
+    levels = upTo;
     while (budget > 0 && improveOnce()) {}
   };
-  descend();
+  descend(METRICS.length);
   // Iterated local search (Lourenço, Martin & Stützle, "Iterated local search", in Handbook of
   // Metaheuristics, Kluwer 2003, pp. 321–353): a local optimum can still leave nights two apart when
   // only a chain through several agents evens them out; so kick (swap what two agents start on a
   // random run of days, if both keep the rules, better or not), descend again, and keep the result
   // only when better. Seeded, so the same input gives the same answer. Stops once nights and weekends
-  // are as even as their totals allow, or after `kicks` kicks or the budget.
+  // are as even as their totals allow, after 40 kicks in a row gain nothing, or `kicks` kicks, or the budget. The kicks look at nights
+  // and weekends only; paid hours are evened out once more at the end.
   let best = [...owner];
-  let bestMeasure = balanceMeasure(p, owner);
+  let bestMeasure = balanceMeasure(p, owner).slice(0, 2);
+  const even = (i: number, who: readonly boolean[] | undefined) => {
+    const counts = load[i]!.filter((_, k) => who?.[k] ?? true);
+    return counts.length === 0 || Math.max(...counts) - Math.min(...counts) <= 1;
+  };
   const floor = METRICS.slice(0, 2).map((_, i) =>
     evenSquares(
       load[i]!.reduce((s, v) => s + v, 0),
@@ -194,8 +236,10 @@ export function rebalance(p: RebalanceProblem, owner: number[]): void {
   );
   const random = mulberry32(p.seed ?? 0x5eed);
   const horizon = Math.max(1, horizonDays);
-  for (let kick = 0; kick < (p.kicks ?? 200) && budget > 0 && p.agents > 1; kick++) {
+  let stale = 0;
+  for (let kick = 0; kick < (p.kicks ?? 200) && stale < 40 && budget > 0 && p.agents > 1; kick++) {
     if (bestMeasure[0] === floor[0] && bestMeasure[1] === floor[1]) break;
+    if (even(0, p.eligible?.nights) && even(1, p.eligible?.weekends)) break;
     const a = Math.floor(random() * p.agents);
     const b = (a + 1 + Math.floor(random() * (p.agents - 1))) % p.agents;
     const from = Math.floor(random() * horizon);
@@ -214,15 +258,18 @@ export function rebalance(p: RebalanceProblem, owner: number[]): void {
     for (const u of out) owner[u] = b;
     for (const u of back) owner[u] = a;
     reset(owner);
-    descend();
-    const measure = balanceMeasure(p, owner);
+    descend(2);
+    const measure = balanceMeasure(p, owner).slice(0, 2);
     const x = measure.findIndex((v, i) => v !== bestMeasure[i]);
+    stale++;
     if (x >= 0 && measure[x]! < bestMeasure[x]!) {
       best = [...owner];
       bestMeasure = measure;
+      stale = 0;
     } else reset(best);
   }
   reset(best);
+  descend(METRICS.length);
 }
 
 /** The least sum of squares of `agents` whole numbers adding up to `sum`: as even as they can be. */
