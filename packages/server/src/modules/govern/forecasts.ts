@@ -70,13 +70,15 @@ export async function logForecasts(s: ScopedDb, clock: Clock, inputs: readonly C
   for (const input of inputs)
     if (!directory.providers.some((p) => p.id === input.providerId))
       throw new AppError('validation_failed', 'no such provider', 'providerId');
+  // One instant for all: forecasts logged together read as one sending.
+  const now = clock.now();
   return s.transaction(async (tx) => {
     const out: ReturnType<typeof present>[] = [];
     for (const input of inputs) {
       const days = input.period ? monthDays(input.period) : { from: input.from!, to: input.to! };
       const row = await tx
         .insertInto('client_forecasts', {
-          id: newId('fct', clock.now().getTime()),
+          id: newId('fct', now.getTime()),
           provider_id: input.providerId,
           period_from: days.from,
           period_to: days.to,
@@ -87,7 +89,7 @@ export async function logForecasts(s: ScopedDb, clock: Clock, inputs: readonly C
           note: input.note ?? '',
           plan_id: input.planId ?? null,
           logged_by: s.actor.userId,
-          logged_at: clock.now(),
+          logged_at: now,
         })
         .returningAll()
         .executeTakeFirstOrThrow();
