@@ -133,6 +133,7 @@ import type {
   PlanComparisonRequest as PlanComparisonRequestSchema,
   PlanComparison as PlanComparisonSchema,
   PlanFinishedPayload as PlanFinishedPayloadType,
+  PlanForecastSend as PlanForecastSendSchema,
   PlanHistoryQuery as PlanHistoryQuerySchema,
   PlanHistory as PlanHistorySchema,
   PlanProgressPayload as PlanProgressPayloadType,
@@ -343,6 +344,7 @@ export type SavedPlanInput = z.input<typeof SavedPlanInputSchema>;
 export type SavedPlanList = z.infer<typeof SavedPlanListSchema>;
 export type PlanComparison = z.infer<typeof PlanComparisonSchema>;
 export type PlanComparisonRequest = z.input<typeof PlanComparisonRequestSchema>;
+export type PlanForecastSend = z.input<typeof PlanForecastSendSchema>;
 export type PlanHistory = z.infer<typeof PlanHistorySchema>;
 export type PlanHistoryQuery = z.input<typeof PlanHistoryQuerySchema>;
 export type PlanActuals = z.infer<typeof PlanActualsSchema>;

@@ -1,3 +1,4 @@
+import { balanceMeasure, type RebalanceProblem, rebalance } from './rebalance.js';
 import type { ResolvedLabour } from './rules.js';
 import { isNightShift, paidPeriods, type Shift } from './shifts.js';
 import { groupKey, type TourSet } from './tours.js';
@@ -100,13 +101,15 @@ export function restKept(a: Span, b: Span, minRestMin: number, cycleMin: number 
  * Staffs a schedule with named agents: each agent's shifts keep the labour rules (rest between shifts,
  * night shifts per week), their available weekdays, nights and weekly hours; a tour goes whole to one
  * agent. Greedy with fairness counters: tours first (the one fewest agents can take first), then the
-other shifts in time order, each to the
+ * other shifts in time order (and again with each day's nights first), each to the
  * feasible agent with the least load score = hours so far + 24 × nights so far (for a night shift)
  * + 24 × weekend shifts so far (for a weekend shift) + 4 for a type they did not ask for; ties to the
  * agent listed first. Counters include `history`, so run week by week the nights and weekends rotate.
  * A greedy for the fair assignment problem (cf. Burke, De Causmaecker, Vanden Berghe & Van Landeghem,
  * "The state of the art of nurse rostering", J. Scheduling 7(6):441–499, 2004, §4 on fairness), not an
- * optimum; a shift no agent can take stays unassigned (−1) and is counted.
+ * optimum; then local search ({@link rebalance}) evens nights, weekends and paid hours out within the
+ * rules, and the better of the two starts is kept. A shift no agent can take stays unassigned (−1) and
+ * is counted.
  *
  * @example assignShifts(shifts, [{ name: 'Ada' }, { name: 'Bo', nights: false }], { stepMin: 15, periods: 672, cyclic: true, firstWeekday: 0, labour })
  */
@@ -117,54 +120,145 @@ export function assignShifts(
 ): Assignment {
   const spans = shifts.map((s) => spanOf(s, o));
   const cycle = o.cyclic ? o.periods * o.stepMin : undefined;
-  const mine: Span[][] = agents.map(() => []);
-  const load = agents.map((a) => ({
-    paidMin: 0,
-    nights: a.history?.nights ?? 0,
-    weekends: a.history?.weekends ?? 0,
-    shifts: 0,
-    unpreferred: 0,
-  }));
-  const weekPaid = agents.map(() => new Map<number, number>());
-  const weekNights = agents.map(() => new Map<number, number>());
-  const agentOf = shifts.map(() => -1);
-
-  const fits = (k: number, unit: readonly number[]): boolean => {
-    const a = agents[k]!;
-    const paid = new Map(weekPaid[k]!);
-    const nights = new Map(weekNights[k]!);
-    for (const i of unit) {
-      const s = spans[i]!;
-      if (a.days && !a.days.includes(s.weekday)) return false;
-      if (s.night && a.nights === false) return false;
-      paid.set(s.week, (paid.get(s.week) ?? 0) + s.paid);
-      if (a.maxWeekMin !== undefined && paid.get(s.week)! > a.maxWeekMin) return false;
-      if (s.night) {
-        nights.set(s.week, (nights.get(s.week) ?? 0) + 1);
-        if (nights.get(s.week)! > o.labour.maxNightShiftsPerWeek) return false;
-      }
-      for (const t of mine[k]!) if (!restKept(t, s, o.labour.minRestMin, cycle)) return false;
-      for (const j of unit) if (j < i && !restKept(spans[j]!, s, o.labour.minRestMin, cycle)) return false;
-    }
-    return true;
-  };
-  const score = (k: number, unit: readonly number[]): number => {
-    const a = agents[k]!;
-    const l = load[k]!;
-    let v = l.paidMin / 60;
-    if (unit.some((i) => spans[i]!.night)) v += 24 * l.nights;
-    if (unit.some((i) => spans[i]!.weekend)) v += 24 * l.weekends;
-    if (a.prefers && a.prefers.length > 0 && unit.some((i) => !a.prefers!.includes(spans[i]!.type))) v += 4;
-    return v;
-  };
-  // Units: each tour's shifts together, first; then single shifts by start.
+  // Units: each tour's shifts together; the other shifts one by one.
   const tours = new Map<number, number[]>();
   const singles: number[] = [];
   shifts.forEach((s, i) => {
     if (s.tour === undefined) singles.push(i);
     else tours.set(s.tour, [...(tours.get(s.tour) ?? []), i]);
   });
-  function place(unit: readonly number[]): void {
+  const tourUnits = [...tours.values()].sort((a, b) => spans[a[0]!]!.from - spans[b[0]!]!.from);
+  const byTime = [...singles].sort((a, b) => spans[a]!.from - spans[b]!.from || a - b);
+  const dayOf = (i: number) => Math.floor(spans[i]!.from / 1440);
+  // Each day's night shifts before its day shifts: whoever takes a night is then kept off the day
+  // shifts it rests from, rather than a day shift keeping everyone but a few off the night.
+  const nightsFirst = [...singles].sort(
+    (a, b) =>
+      dayOf(a) - dayOf(b) ||
+      Number(spans[b]!.night) - Number(spans[a]!.night) ||
+      spans[a]!.from - spans[b]!.from ||
+      a - b,
+  );
+  const allUnits = [...tourUnits, ...singles.map((i) => [i])];
+  const problem: RebalanceProblem = {
+    units: allUnits.map((unit) => ({
+      nights: unit.filter((i) => spans[i]!.night).length,
+      weekends: unit.filter((i) => spans[i]!.weekend).length,
+      paidMin: unit.reduce((m, i) => m + spans[i]!.paid, 0),
+      day: unit.length === 1 && shifts[unit[0]!]!.tour === undefined ? dayOf(unit[0]!) : undefined,
+    })),
+    agents: agents.length,
+    nightsBefore: agents.map((a) => a.history?.nights ?? 0),
+    eligible: {
+      nights: agents.map((a) => a.nights !== false),
+      weekends: agents.map((a) => !a.days || a.days.some((d) => d >= 5)),
+    },
+    weekendsBefore: agents.map((a) => a.history?.weekends ?? 0),
+    feasible: (k, ids) =>
+      keepsRules(
+        agents[k]!,
+        ids.flatMap((u) => allUnits[u]!).map((i) => spans[i]!),
+        o,
+        cycle,
+      ),
+    unpreferred: (k, ids) => {
+      const prefers = agents[k]!.prefers;
+      if (!prefers || prefers.length === 0) return 0;
+      return ids.flatMap((u) => allUnits[u]!).filter((i) => !prefers.includes(spans[i]!.type)).length;
+    },
+  };
+  // Three greedy starts (time order; each day's nights first; the same keeping nights in runs), each evened out by local search: the
+  // greedy alone, deciding in time order, can pin the nights on a few agents (5/5/4/0/0 on a real
+  // week: whoever works 20:00–24:00 cannot take the next 00:00–04:00). The better one is kept:
+  // fewest shifts left unassigned, then the most even nights, weekends and paid hours.
+  let best: { agentOf: number[]; quality: number[] } | undefined;
+  const starts = [
+    { order: byTime, runs: false },
+    { order: nightsFirst, runs: false },
+    { order: nightsFirst, runs: true },
+  ];
+  for (const { order, runs } of starts) {
+    const agentOf = greedyAssign(spans, agents, o, cycle, tourUnits, order, runs);
+    const owner = allUnits.map((unit) => agentOf[unit[0]!]!);
+    rebalance(problem, owner);
+    allUnits.forEach((unit, u) => {
+      for (const i of unit) agentOf[i] = owner[u]!;
+    });
+    const quality = [agentOf.filter((k) => k < 0).length, ...balanceMeasure(problem, owner)];
+    if (!best || lexLess(quality, best.quality)) best = { agentOf, quality };
+  }
+  const agentOf = best!.agentOf;
+  return {
+    agentOf,
+    unassigned: agentOf.filter((k) => k < 0).length,
+    loads: agents.map((a, k) => {
+      const own = spans.filter((_, i) => agentOf[i] === k);
+      return {
+        name: a.name,
+        shifts: own.length,
+        paidMin: own.reduce((m, s) => m + s.paid, 0),
+        nights: own.filter((s) => s.night).length,
+        weekends: own.filter((s) => s.weekend).length,
+        unpreferred:
+          a.prefers && a.prefers.length > 0 ? own.filter((s) => !a.prefers!.includes(s.type)).length : 0,
+      };
+    }),
+  };
+}
+
+/** Whether `a` comes before `b` in lexicographic order. */
+function lexLess(a: readonly number[], b: readonly number[]): boolean {
+  const x = a.findIndex((v, i) => v !== b[i]);
+  return x >= 0 && a[x]! < b[x]!;
+}
+
+/**
+ * The greedy with fairness counters: tours first (the one fewest agents can take first, each whole to
+ * one agent), then the single shifts in `order`, each to the feasible agent with the least score.
+ */
+function greedyAssign(
+  spans: readonly Span[],
+  agents: readonly Agent[],
+  o: AssignmentOptions,
+  cycle: number | undefined,
+  tourUnits: readonly (readonly number[])[],
+  order: readonly number[],
+  runs: boolean,
+): number[] {
+  const mine: Span[][] = agents.map(() => []);
+  const load = agents.map((a) => ({
+    paidMin: 0,
+    nights: a.history?.nights ?? 0,
+    weekends: a.history?.weekends ?? 0,
+  }));
+  const agentOf = spans.map(() => -1);
+  const fits = (k: number, unit: readonly number[]): boolean =>
+    keepsRules(agents[k]!, [...mine[k]!, ...unit.map((i) => spans[i]!)], o, cycle);
+  // With `runs`, a night goes first to an agent who worked the night before and is still under an
+  // even share: nights in runs leave more days free than nights scattered (each needs its rest).
+  const nightsToShare = spans.filter((s) => s.night).length + load.reduce((n, l) => n + l.nights, 0);
+  const nightWorkers = agents.filter((a) => a.nights !== false).length;
+  const share = Math.ceil(nightsToShare / Math.max(1, nightWorkers));
+  const continuesRun = (k: number, s: Span) =>
+    mine[k]!.some((t) => t.night && t.to <= s.from && s.from - t.to < 1440);
+  const score = (k: number, unit: readonly number[]): number => {
+    const a = agents[k]!;
+    const l = load[k]!;
+    let v = l.paidMin / 60;
+    if (
+      runs &&
+      unit.length === 1 &&
+      spans[unit[0]!]!.night &&
+      l.nights < share &&
+      continuesRun(k, spans[unit[0]!]!)
+    )
+      v -= 1000;
+    if (unit.some((i) => spans[i]!.night)) v += 24 * l.nights;
+    if (unit.some((i) => spans[i]!.weekend)) v += 24 * l.weekends;
+    if (a.prefers && a.prefers.length > 0 && unit.some((i) => !a.prefers!.includes(spans[i]!.type))) v += 4;
+    return v;
+  };
+  const place = (unit: readonly number[]): void => {
     let pick = -1;
     let pickScore = Number.POSITIVE_INFINITY;
     for (let k = 0; k < agents.length; k++) {
@@ -177,30 +271,21 @@ export function assignShifts(
     }
     if (pick < 0) return;
     const l = load[pick]!;
-    const a = agents[pick]!;
     for (const i of unit) {
       const s = spans[i]!;
       agentOf[i] = pick;
       mine[pick]!.push(s);
       l.paidMin += s.paid;
-      l.shifts++;
-      if (s.night) {
-        l.nights++;
-        weekNights[pick]!.set(s.week, (weekNights[pick]!.get(s.week) ?? 0) + 1);
-      }
+      if (s.night) l.nights++;
       if (s.weekend) l.weekends++;
-      if (a.prefers && a.prefers.length > 0 && !a.prefers.includes(s.type)) l.unpreferred++;
-      weekPaid[pick]!.set(s.week, (weekPaid[pick]!.get(s.week) ?? 0) + s.paid);
     }
-  }
-  const tourUnits = [...tours.values()].sort((a, b) => spans[a[0]!]!.from - spans[b[0]!]!.from);
-  const singleUnits = singles.sort((a, b) => spans[a]!.from - spans[b]!.from || a - b).map((i) => [i]);
+  };
   // Tours one at a time, the one fewest agents can take first (a tour only one agent fits is theirs).
-  const units: number[][] = [];
-  while (tourUnits.length > 0) {
+  const left = [...tourUnits];
+  while (left.length > 0) {
     let at = 0;
     let least = Number.POSITIVE_INFINITY;
-    tourUnits.forEach((unit, x) => {
+    left.forEach((unit, x) => {
       let n = 0;
       for (let k = 0; k < agents.length; k++) if (fits(k, unit)) n++;
       if (n < least) {
@@ -208,23 +293,35 @@ export function assignShifts(
         at = x;
       }
     });
-    const [unit] = tourUnits.splice(at, 1);
+    const [unit] = left.splice(at, 1);
     place(unit!);
   }
-  units.push(...singleUnits);
-  for (const unit of units) place(unit);
-  return {
-    agentOf,
-    unassigned: agentOf.filter((k) => k < 0).length,
-    loads: agents.map((a, k) => ({
-      name: a.name,
-      shifts: load[k]!.shifts,
-      paidMin: load[k]!.paidMin,
-      nights: load[k]!.nights - (a.history?.nights ?? 0),
-      weekends: load[k]!.weekends - (a.history?.weekends ?? 0),
-      unpreferred: load[k]!.unpreferred,
-    })),
-  };
+  for (const i of order) place([i]);
+  return agentOf;
+}
+
+/** Whether one agent may work exactly these shifts: days, nights, weekly hours and nights, rests. */
+function keepsRules(
+  a: Agent,
+  spans: readonly Span[],
+  o: AssignmentOptions,
+  cycle: number | undefined,
+): boolean {
+  const paid = new Map<number, number>();
+  const nights = new Map<number, number>();
+  for (let x = 0; x < spans.length; x++) {
+    const s = spans[x]!;
+    if (a.days && !a.days.includes(s.weekday)) return false;
+    if (s.night && a.nights === false) return false;
+    paid.set(s.week, (paid.get(s.week) ?? 0) + s.paid);
+    if (a.maxWeekMin !== undefined && paid.get(s.week)! > a.maxWeekMin) return false;
+    if (s.night) {
+      nights.set(s.week, (nights.get(s.week) ?? 0) + 1);
+      if (nights.get(s.week)! > o.labour.maxNightShiftsPerWeek) return false;
+    }
+    for (let y = 0; y < x; y++) if (!restKept(spans[y]!, s, o.labour.minRestMin, cycle)) return false;
+  }
+  return true;
 }
 
 /**

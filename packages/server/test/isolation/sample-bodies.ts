@@ -62,6 +62,11 @@ export const SAMPLE_BODIES: Record<string, (foreign: Foreign, n: number) => unkn
     { ids: [...f('plans'), ...f('plans')].slice(0, 2) },
   ],
   'POST /api/plan/plans/:id/cancel': () => [undefined],
+  // A foreign plan sent to a foreign vendor, and to none of its own: 404 either way, nothing logged.
+  'POST /api/plan/plans/:id/forecasts': (f) => [
+    { vendors: [{ planProvider: 'house', providerId: f('providers')[0] ?? 'prv_none' }] },
+    { vendors: [{ planProvider: 'house', providerId: 'prv_none' }] },
+  ],
   'POST /api/auth/logout': () => [undefined],
   'POST /api/insight/imports': (f, n) => [
     {

@@ -1,6 +1,6 @@
 // The client's forecasts to the vendor (decision 0039): logged append-only, so a late change is a
 // newer row beside the old one, and read by the settlement's forecast relief (core forecastRelief).
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
@@ -20,6 +20,8 @@ export interface ClientForecastInput {
   language?: string | undefined;
   volume: number;
   note?: string | undefined;
+  /** The saved plan whose split it comes from (plan's "send to vendors", decision 0059). */
+  planId?: string | undefined;
 }
 
 type Row = Selectable<ClientForecastsTable>;
@@ -44,6 +46,7 @@ function present(r: Row, superseded: boolean) {
     language: r.language,
     volume: r.volume,
     note: r.note,
+    planId: r.plan_id,
     loggedBy: r.logged_by,
     loggedAt: new Date(r.logged_at).toISOString(),
     superseded,
@@ -52,36 +55,60 @@ function present(r: Row, superseded: boolean) {
 
 /** Logs a forecast (client administrators only); the audit log keeps who logged what. */
 export async function logForecast(s: ScopedDb, clock: Clock, input: ClientForecastInput) {
+  const [logged] = await logForecasts(s, clock, [input]);
+  return logged!;
+}
+
+/**
+ * Logs several forecasts in one transaction (a saved plan's split sends one per vendor, decision
+ * 0059): all or none. Client administrators only (`govern.manage`), each provider one the caller sees.
+ * @throws {AppError} `validation_failed` naming `providerId` for a provider the directory lacks.
+ */
+export async function logForecasts(s: ScopedDb, clock: Clock, inputs: readonly ClientForecastInput[]) {
   authorizeGovern(s.actor, 'govern.manage');
   const directory = await directoryFor(s);
-  if (!directory.providers.some((p) => p.id === input.providerId))
-    throw new AppError('validation_failed', 'no such provider', 'providerId');
-  const days = input.period ? monthDays(input.period) : { from: input.from!, to: input.to! };
+  for (const input of inputs)
+    if (!directory.providers.some((p) => p.id === input.providerId))
+      throw new AppError('validation_failed', 'no such provider', 'providerId');
+  // One instant for all: forecasts logged together read as one sending.
+  const now = clock.now();
   return s.transaction(async (tx) => {
-    const row = await tx
-      .insertInto('client_forecasts', {
-        id: newId('fct', clock.now().getTime()),
-        provider_id: input.providerId,
-        period_from: days.from,
-        period_to: days.to,
-        queue: input.queue ?? null,
-        channel: input.channel ?? null,
-        language: input.language ?? null,
-        volume: input.volume,
-        note: input.note ?? '',
-        logged_by: s.actor.userId,
-        logged_at: clock.now(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await appendAudit(tx, clock, {
-      action: 'forecast.logged',
-      subjectType: 'provider',
-      subjectId: input.providerId,
-      providerId: input.providerId,
-      payload: { id: row.id, from: days.from, to: days.to, volume: input.volume },
-    });
-    return present(row, false);
+    const out: ReturnType<typeof present>[] = [];
+    for (const input of inputs) {
+      const days = input.period ? monthDays(input.period) : { from: input.from!, to: input.to! };
+      const row = await tx
+        .insertInto('client_forecasts', {
+          id: newId('fct', now.getTime()),
+          provider_id: input.providerId,
+          period_from: days.from,
+          period_to: days.to,
+          queue: input.queue ?? null,
+          channel: input.channel ?? null,
+          language: input.language ?? null,
+          volume: input.volume,
+          note: input.note ?? '',
+          plan_id: input.planId ?? null,
+          logged_by: s.actor.userId,
+          logged_at: now,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      await appendAudit(tx, clock, {
+        action: 'forecast.logged',
+        subjectType: 'provider',
+        subjectId: input.providerId,
+        providerId: input.providerId,
+        payload: {
+          id: row.id,
+          from: days.from,
+          to: days.to,
+          volume: input.volume,
+          ...(input.planId ? { planId: input.planId } : {}),
+        },
+      });
+      out.push(present(row, false));
+    }
+    return out;
   });
 }
 
@@ -100,25 +127,137 @@ export async function listForecasts(s: ScopedDb, providerId?: string) {
   });
 }
 
+/** One forecast's share of the month the relief judges: its days there and the contacts of its scope. */
+export interface ForecastPiece {
+  forecastId: string;
+  from: string;
+  to: string;
+  /** Days of the month this forecast decides (a newer overlapping forecast takes the others). */
+  days: number;
+  /** Its volume pro rata over those days (the whole volume when it decides all its days). */
+  volume: number;
+  /** Tickets of the provider created on those days (UTC) in the forecast's queue, channel and language. */
+  actual: number;
+  queue: string | null;
+  channel: string | null;
+  language: string | null;
+  planId: string | null;
+}
+
+/** The forecast a month is judged against: the sum of its pieces, against the contacts of the same days and scope. */
+export interface ForecastBasis {
+  /** The newest forecast that decides a day of the month. */
+  id: string;
+  volume: number;
+  actual: number;
+  loggedAt: string;
+  loggedBy: string;
+  pieces: ForecastPiece[];
+}
+
+const DAY_MS = 86_400_000;
+const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/** Every day from `from` to `to`, both included (YYYY-MM-DD). */
+function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += DAY_MS)
+    out.push(dayOf(t));
+  return out;
+}
+
+type Scope = Pick<Row, 'queue' | 'channel' | 'language'>;
+const SCOPE_FIELDS = ['queue', 'channel', 'language'] as const;
+
+/** Two scopes share tickets unless a field both name differs (an absent field is every value). */
+const scopesOverlap = (a: Scope, b: Scope) =>
+  SCOPE_FIELDS.every((f) => a[f] === null || b[f] === null || a[f] === b[f]);
+
 /**
- * The forecast a month is judged against: the latest logged for exactly that month with no queue,
- * channel or language scope, logged no later than `asOf` (a forecast logged after settling does not
- * rewrite history). Undefined when the client logged none.
+ * The forecasts a month is judged against (decision 0059, generalising 0039's whole-month forecast):
+ * newest first, each forecast logged by `asOf` decides the days of the month it covers that no newer
+ * forecast of an overlapping scope decides already; so a plan's two weeks sent after a whole-month
+ * forecast decide those two weeks, a later version of the same days replaces the earlier one, and
+ * forecasts of different languages (or queues, channels) add up. A forecast that decides only some of
+ * its days counts its volume pro rata. The actual is counted on the same days and scope, so a partial
+ * forecast is never compared with the whole month's tickets. Undefined when no forecast covers a day
+ * of the month.
  */
-export async function monthForecast(s: ScopedDb, providerId: string, period: string, asOf: Date) {
-  const days = monthDays(period);
-  const row = await s
+export async function monthForecast(
+  s: ScopedDb,
+  providerId: string,
+  period: string,
+  asOf: Date,
+): Promise<ForecastBasis | undefined> {
+  const month = monthDays(period);
+  const rows = await s
     .selectFrom('client_forecasts')
     .selectAll()
     .where('provider_id', '=', providerId)
-    .where('period_from', '=', days.from)
-    .where('period_to', '=', days.to)
-    .where('queue', 'is', null)
-    .where('channel', 'is', null)
-    .where('language', 'is', null)
+    .where('period_from', '<=', month.to)
+    .where('period_to', '>=', month.from)
     .where('logged_at', '<=', asOf)
     .orderBy('logged_at', 'desc')
     .orderBy('id', 'desc')
-    .executeTakeFirst();
-  return row ? present(row, false) : undefined;
+    .limit(500)
+    .execute();
+  const chosen: { row: Row; days: Set<string> }[] = [];
+  for (const row of rows) {
+    const from = row.period_from > month.from ? row.period_from : month.from;
+    const to = row.period_to < month.to ? row.period_to : month.to;
+    const own = daysBetween(from, to).filter(
+      (d) => !chosen.some((c) => c.days.has(d) && scopesOverlap(c.row, row)),
+    );
+    if (own.length > 0) chosen.push({ row, days: new Set(own) });
+  }
+  if (chosen.length === 0) return undefined;
+  const next = new Date(Date.parse(`${month.to}T00:00:00Z`) + DAY_MS);
+  const counts = await s
+    .selectFrom('tickets')
+    .select((eb) => [
+      sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')`.as('day'),
+      'source_group',
+      'channel',
+      'language',
+      eb.fn.countAll<string>().as('n'),
+    ])
+    .where('provider_id', '=', providerId)
+    .where('created_at', '>=', new Date(`${month.from}T00:00:00Z`))
+    .where('created_at', '<', next)
+    .groupBy([sql`1`, 'source_group', 'channel', 'language'])
+    .execute();
+  const pieces = chosen.map(({ row, days }): ForecastPiece => {
+    const span = daysBetween(row.period_from, row.period_to).length;
+    const actual = counts
+      .filter(
+        (c) =>
+          days.has(c.day) &&
+          (row.queue === null || c.source_group === row.queue) &&
+          (row.channel === null || c.channel === row.channel) &&
+          (row.language === null || c.language === row.language),
+      )
+      .reduce((sum, c) => sum + Number(c.n), 0);
+    const ordered = [...days].sort();
+    return {
+      forecastId: row.id,
+      from: ordered[0]!,
+      to: ordered[ordered.length - 1]!,
+      days: days.size,
+      volume: (row.volume * days.size) / span,
+      actual,
+      queue: row.queue,
+      channel: row.channel,
+      language: row.language,
+      planId: row.plan_id,
+    };
+  });
+  const newest = chosen[0]!.row;
+  return {
+    id: newest.id,
+    volume: Math.round(pieces.reduce((sum, p) => sum + p.volume, 0)),
+    actual: pieces.reduce((sum, p) => sum + p.actual, 0),
+    loggedAt: new Date(newest.logged_at).toISOString(),
+    loggedBy: newest.logged_by,
+    pieces,
+  };
 }

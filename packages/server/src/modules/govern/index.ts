@@ -7,6 +7,8 @@ import { governRoutes } from './routes.js';
 import { simulateJob } from './simulate-job.js';
 import { governScopedTables } from './tables.js';
 
+/** Client forecasts for other modules (a saved plan's split sent to its vendors, decision 0059). */
+export { type ClientForecastInput, logForecasts } from './forecasts.js';
 export type { governPolicy } from './policy.js';
 // The API contract's sources (src/contract.ts): type-only, erased from the web app's bundle.
 export type * from './schemas.js';

@@ -112,4 +112,12 @@ export const governMigrations: Migration[] = [
     create index client_forecasts_provider on client_forecasts (organization_id, provider_id, period_from, logged_at);
     `,
   ),
+  // Decision 0059: a forecast sent from a saved plan's split names its plan (the plan id is not a
+  // foreign key: deleting a plan keeps the forecast, which the settlement may have judged already).
+  scriptMigration(
+    '2026-12-04T0425_govern_forecast_plan',
+    `
+    alter table client_forecasts add column plan_id text;
+    `,
+  ),
 ];

@@ -231,8 +231,11 @@ export const SettlementSchema = z
     netMinor: z.number().int(),
     chronicFailures: z.array(z.string()),
     /**
-     * The client's logged forecast the month was judged against (the latest logged for the whole
-     * month, unscoped) and whether the contract's forecast band relieved the credits (decision 0039).
+     * The client's logged forecasts the month was judged against and whether the contract's forecast
+     * band relieved the credits (decisions 0039, 0059): newest first, each forecast decides the days of
+     * the month no newer one of an overlapping scope decides; `volume` is their sum and `actual` the
+     * provider's tickets on the same days and scope. `forecastId`, `loggedAt` and `loggedBy` are the
+     * newest's.
      */
     forecast: z
       .object({
@@ -241,6 +244,24 @@ export const SettlementSchema = z
         loggedAt: z.string(),
         loggedBy: z.string(),
         actual: z.number().int(),
+        pieces: z
+          .array(
+            z.object({
+              forecastId: z.string(),
+              /** First and last day of the month it decides. */
+              from: z.string(),
+              to: z.string(),
+              days: z.number().int(),
+              /** Its volume pro rata over those days. */
+              volume: z.number(),
+              actual: z.number().int(),
+              queue: z.string().nullable(),
+              channel: z.string().nullable(),
+              language: z.string().nullable(),
+              planId: z.string().nullable(),
+            }),
+          )
+          .optional(),
         relieved: z.boolean(),
         reason: z.enum(['above_band', 'below_band', 'inside_band', 'no_forecast', 'no_band']),
       })
@@ -290,6 +311,8 @@ export const ClientForecastSchema = z
     language: z.string().nullable(),
     volume: z.number().int(),
     note: z.string(),
+    /** The saved plan whose split it was sent from (decision 0059); null when typed in by hand. */
+    planId: z.string().nullable(),
     loggedBy: z.string(),
     loggedAt: z.string(),
     /** A later forecast of the same days and scope replaced it. */

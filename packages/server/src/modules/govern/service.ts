@@ -21,7 +21,7 @@ import type { ScopedDb } from '../../platform/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { directoryFor } from '../identity/index.js';
 import { createPolicy, revisePolicy } from '../sla/index.js';
-import { monthForecast } from './forecasts.js';
+import { type ForecastBasis, monthForecast } from './forecasts.js';
 import { latestVersion, openItemLines, openOnChronicFailure } from './governance.js';
 import { measureSegment, type SegmentFacts } from './measure.js';
 import { authorizeGovern } from './policy.js';
@@ -381,8 +381,8 @@ export interface StatementInput {
   docs: ReadonlyMap<number, ContractDocumentJson>;
   /** Earlier months' outcomes per critical term, oldest first (repeats, earn-back, chronic failure). */
   history: Map<string, TermMonth>[];
-  /** The client's logged forecast of the month (forecasts.ts), if any: the contract's forecast relief. */
-  forecast?: { id: string; volume: number; loggedAt: string; loggedBy: string } | undefined;
+  /** The client's logged forecasts of the month (forecasts.ts), if any: the contract's forecast relief. */
+  forecast?: ForecastBasis | undefined;
 }
 
 /**
@@ -485,7 +485,9 @@ export async function computeStatement(s: ScopedDb, input: StatementInput): Prom
   // Forecast relief: volume outside the contract's band around the client's forecast suspends the
   // month's service-level credits (core forecastRelief); the statement shows the forecast used.
   const band = latestDoc.forecastBand;
-  const relief = input.forecast && band ? forecastRelief(input.forecast.volume, contacts, band) : undefined;
+  // Judged on the forecasts' own days and scope (decision 0059), not the whole month's contacts.
+  const relief =
+    input.forecast && band ? forecastRelief(input.forecast.volume, input.forecast.actual, band) : undefined;
   const relieved = relief?.relieved === true;
   const judged = relieved
     ? segments.map((seg) => ({ ...seg, outcomes: seg.outcomes.map((o) => ({ ...o, relieved: true })) }))
@@ -573,7 +575,8 @@ export async function computeStatement(s: ScopedDb, input: StatementInput): Prom
             volume: input.forecast.volume,
             loggedAt: input.forecast.loggedAt,
             loggedBy: input.forecast.loggedBy,
-            actual: contacts,
+            actual: input.forecast.actual,
+            pieces: input.forecast.pieces,
             relieved,
             reason: relief?.reason ?? ('no_band' as const),
           },

@@ -83,6 +83,8 @@ export interface ClientForecastsTable {
   language: string | null;
   volume: number;
   note: ColumnType<string, string | undefined, string>;
+  /** The saved plan whose split it was sent from (decision 0059); null when typed in by hand. */
+  plan_id: ColumnType<string | null, string | null | undefined, string | null>;
   logged_by: string;
   logged_at: Timestamp;
 }

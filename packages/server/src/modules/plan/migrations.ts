@@ -29,4 +29,12 @@ export const planMigrations: Migration[] = [
       check (status in ('running', 'done', 'failed', 'cancelled'));
     `,
   ),
+  // Decision 0059: what a plan sent to its vendors as client forecasts (Govern's rows are the record;
+  // this is the plan's own list of them, so its readers see it without Govern's rights).
+  scriptMigration(
+    '2026-12-04T0426_plan_sent_forecasts',
+    `
+    alter table plans add column forecasts_sent jsonb not null default '[]';
+    `,
+  ),
 ];

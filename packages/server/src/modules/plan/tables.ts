@@ -1,6 +1,6 @@
 import type { ColumnType, JSONColumnType } from 'kysely';
 import { scopedTables } from '../../platform/scope.js';
-import type { SavedPlanInput, SavedPlanResult } from './saved/schemas.js';
+import type { SavedPlanInput, SavedPlanResult, SentForecast } from './saved/schemas.js';
 
 /** A saved plan: its inputs, the job that builds it, and (once built) its result. */
 export interface PlansTable {
@@ -15,6 +15,8 @@ export interface PlansTable {
   problem: ColumnType<string | null, string | null | undefined, string | null>;
   job_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string;
+  /** The forecasts sent to vendors from this plan, oldest first (decision 0059). */
+  forecasts_sent: ColumnType<SentForecast[], string | undefined, string>;
   /** Bumped on every change (a rename, a rebuild). */
   version: ColumnType<number, number | undefined, number>;
   created_at: ColumnType<Date, Date | string, Date | string>;

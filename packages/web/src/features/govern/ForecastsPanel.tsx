@@ -1,5 +1,6 @@
 import type { ClientForecast } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { numberColumn, textColumn } from '../../kit/columns';
 import { DataTable, resourceRows } from '../../kit/DataTable';
 import { ActionForm, FormActions, TextFields } from '../../kit/fields';
@@ -69,6 +70,17 @@ export function ForecastsPanel(props: { providerId: string; manage: boolean }) {
             f.superseded ? t('govern.forecasts.superseded') : t('govern.forecasts.current'),
           ),
           textColumn<ClientForecast>('note', t('govern.forecasts.note'), (f) => f.note),
+          // A forecast sent from a saved plan's split names its plan (decision 0059).
+          textColumn<ClientForecast>('plan', t('govern.forecasts.plan'), (f) => f.planId, {
+            cell: (f) =>
+              f.planId ? (
+                <Link to={`/plan/plans/${encodeURIComponent(f.planId)}`}>
+                  {t('govern.forecasts.openPlan')}
+                </Link>
+              ) : (
+                t('govern.forecasts.byHand')
+              ),
+          }),
         ]}
       />
       {props.manage ? (

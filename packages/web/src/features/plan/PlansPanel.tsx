@@ -26,6 +26,7 @@ import { PlanActualsCard } from './PlanCompare';
 import { PlanSeriesChart } from './PlanForecastChart';
 import { AgentGantt } from './PlanRoster';
 import { PlanBacktest, ShiftGantt } from './PlanScreens';
+import { PlanVendorForecasts } from './PlanVendorForecasts';
 import { parseSeries } from './seriesCsv';
 
 type Summary = SavedPlanList['items'][number];
@@ -59,6 +60,8 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
     vendorClose: '08:00',
   });
   const [history, setHistory] = useState<SavedPlanInput['history'] | null>(null);
+  // The tickets the history counts (its filter): the scope of the forecasts sent to vendors.
+  const [historyScope, setHistoryScope] = useState<SavedPlanInput['historyScope']>(undefined);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const [source, setSource] = useState({ queue: '', channel: '', language: '', stepMin: '30', weeks: '8' });
@@ -95,6 +98,12 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
       const answer = await api.get<PlanHistory>(`/plan/history?${q}`);
       if (answer.history) {
         setHistory(answer.history);
+        const scope = Object.fromEntries(
+          (['queue', 'channel', 'language'] as const).filter((k) => source[k]).map((k) => [k, source[k]]),
+        );
+        setHistoryScope(
+          Object.keys(scope).length > 0 ? (scope as SavedPlanInput['historyScope']) : undefined,
+        );
         setFileProblem(null);
       } else {
         setHistory(null);
@@ -110,6 +119,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     const parsed = parseSeries(await file.text());
+    setHistoryScope(undefined);
     if (typeof parsed === 'string') {
       setHistory(null);
       setFileProblem(t(`plan.plans.fileProblem.${parsed}`));
@@ -131,6 +141,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
     const body: SavedPlanInput = {
       name: form.name,
       history: history!,
+      ...(historyScope ? { historyScope } : {}),
       horizonDays: Number(form.horizonDays),
       ahtSec: Number(form.ahtSec),
       serviceLevel: { fraction: Number(form.slPercent) / 100, withinSec: Number(form.withinSec) },
@@ -445,6 +456,7 @@ export function PlanView() {
       {cancelError ? <ErrorBanner error={cancelError} /> : null}
       {p.status === 'failed' ? <p role="alert">{p.problem}</p> : null}
       {p.result ? <PlanResult plan={p} /> : null}
+      {p.result ? <PlanVendorForecasts plan={p} onSent={plan.reload} /> : null}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { JobContext, JobDefinition } from '../../../platform/jobs/index.js'
 import type { PlanBuildRequest } from '../compute-worker.js';
 import { runInWorker } from '../run-in-worker.js';
 import type { BuildLimits } from './build.js';
+import { cancelWatchSlot } from './cancel-watch.js';
 import { SEARCH_ROUNDS } from './improve.js';
 import type { SavedPlanInput } from './schemas.js';
 
@@ -19,8 +20,14 @@ export const BUILD_LIMITS: BuildLimits = {
 };
 /** The forecast, staffing and split of at most twelve weeks of history and two weeks ahead. */
 const PREPARE_BUDGET_MS = 60_000;
-/** How often a running build looks at its plan's row for a cancel (the worker is then ended). */
+/**
+ * How often a running build looks at its plan's row for a cancel (the worker is then ended) while
+ * signals are not arriving; while they are, the cancel's signal wakes it at once and the row is read
+ * only every CANCEL_FALLBACK_MS, for a cancel whose signal a restart of the listening connection lost
+ * (that restart also signals SIGNALS_MISSED, which wakes every build).
+ */
 const CANCEL_POLL_MS = 500;
+const CANCEL_FALLBACK_MS = 5_000;
 
 /** The build worker's wall budget: the forecast's, then each provider's solve, watchdog and search. */
 const budgetMs = (limits: BuildLimits, providers: number) =>
@@ -44,8 +51,9 @@ class Cancelled extends Error {}
  * split; each provider's shifts by HiGHS, in a thread of that worker, then the CLI's local search;
  * the named agents' roster). Progress is posted by the worker, recorded on the job row and pushed to
  * the browser (`plan.progress`, transient, like an import's); the end is recorded as `plan.finished`
- * (outbox) in the same transaction as the plan's row. While it runs the job looks at the plan's row
- * every 0.5 s: once cancelled (POST …/cancel), or when the job's lease is lost, the worker is
+ * (outbox) in the same transaction as the plan's row. While it runs the job watches for the cancel's
+ * signal (cancel-watch.ts; the plan's row every 0.5 s while signals are down, every 5 s otherwise):
+ * once cancelled (POST …/cancel), or when the job's lease is lost, the worker is
  * terminated at once, HiGHS's thread with it, and nothing is saved. A bad input marks the plan failed
  * with the field at fault (no retry); a crash is retried by the queue.
  */
@@ -79,9 +87,11 @@ async function buildPlanJob(planId: string, limits: BuildLimits, ctx: JobContext
   if (ctx.signal.aborted) stopWith(ctx.signal.reason as Error);
   else ctx.signal.addEventListener('abort', () => stopWith(ctx.signal.reason as Error), { once: true });
   let polling = false;
-  const poll = setInterval(() => {
+  let lastCheck = performance.now();
+  const check = () => {
     if (polling) return;
     polling = true;
+    lastCheck = performance.now();
     ctx.db
       .selectFrom('plans')
       .select('status')
@@ -95,6 +105,10 @@ async function buildPlanJob(planId: string, limits: BuildLimits, ctx: JobContext
       .finally(() => {
         polling = false;
       });
+  };
+  const unwatch = ctx.instance(cancelWatchSlot).watch(planId, check);
+  const poll = setInterval(() => {
+    if (!ctx.events.signalsLive || performance.now() - lastCheck >= CANCEL_FALLBACK_MS) check();
   }, CANCEL_POLL_MS);
   const progress = async (fraction: number) => {
     await ctx.progress(fraction);
@@ -168,5 +182,6 @@ async function buildPlanJob(planId: string, limits: BuildLimits, ctx: JobContext
     throw err;
   } finally {
     clearInterval(poll);
+    unwatch();
   }
 }

@@ -14,6 +14,7 @@ import {
   PlanActualsQuery,
   PlanComparison,
   PlanComparisonRequest,
+  PlanForecastSend,
   PlanHistory,
   PlanHistoryQuery,
   SavedPlan,
@@ -33,6 +34,7 @@ import {
   planHistory,
   renamePlan,
 } from './service.js';
+import { sendPlanForecasts } from './vendor-forecasts.js';
 
 /**
  * Saved plans: the organization's planners create one from imported history (built by a job: poll
@@ -162,6 +164,19 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
       authorizePlan(actor, 'plans.read');
       await knownZone(query.timeZone);
       return planActuals(scoped, ctx, param.id, query);
+    },
+  });
+  route.post('/api/plan/plans/{id}/forecasts', {
+    summary: 'Send a built plan’s split to its vendors as client forecasts (Govern’s forecast relief)',
+    description:
+      'For each `vendors` entry, logs through Govern one client forecast: that plan provider’s forecast volume over the plan’s days, scoped as the plan’s history was (queue, channel, language), its note naming the plan and version. Sending again logs newer rows, which supersede these. The plan lists what it sent (`sentForecasts`). Client administrators only (Govern’s `govern.manage`); a plan not built answers 409.',
+    params: IdParam,
+    body: PlanForecastSend,
+    created: SavedPlan,
+    run: async ({ scoped, actor, param, body }) => {
+      authorizePlan(actor, 'plans.read');
+      await sendPlanForecasts(scoped, ctx.clock, param.id, body);
+      return getPlan(scoped, param.id);
     },
   });
   route.post('/api/plan/plans/{id}/cancel', {

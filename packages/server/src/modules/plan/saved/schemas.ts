@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { CHANNELS } from '@shoreline/core';
 import { apiInput, apiObject } from '../../../platform/http/schema.js';
 import { ServiceLevelTarget } from '../schemas.js';
 import { SCHEDULE_EXPORT_FORMATS } from '../vocabulary.js';
@@ -83,6 +84,18 @@ export const SavedPlanInput = apiInput('SavedPlanInput', {
     })
     .strict()
     .openapi({ description: 'Imported volume per interval from a midnight (SERIES.csv)' }),
+  /**
+   * Which tickets the history counts, when it came from `GET /api/plan/history` with a filter: the
+   * scope of the forecasts the plan sends to its vendors (decision 0059). Absent: every ticket.
+   */
+  historyScope: z
+    .object({
+      queue: z.string().trim().min(1).max(80).optional(),
+      channel: z.enum(CHANNELS).optional(),
+      language: z.string().trim().min(2).max(16).optional(),
+    })
+    .strict()
+    .optional(),
   horizonDays: z.number().int().min(1).max(14),
   ahtSec: z.number().positive().max(86_400),
   serviceLevel: ServiceLevelTarget,
@@ -207,9 +220,32 @@ export const SavedPlanSummary = apiObject('SavedPlanSummary', {
 });
 export type SavedPlanSummary = z.infer<typeof SavedPlanSummary>;
 
+/** A forecast the plan logged into Govern's client forecasts for one vendor (decision 0059). */
+export const SentForecast = z.object({
+  /** The client forecast's id (`GET /api/govern/forecasts`). */
+  forecastId: z.string(),
+  /** The plan's provider (its id in the plan) whose share it is. */
+  planProvider: z.string(),
+  /** The organization's vendor it was logged for. */
+  providerId: z.string(),
+  from: z.string(),
+  to: z.string(),
+  /** Its scope: the history's filter (null: every ticket). */
+  queue: z.string().nullable(),
+  channel: z.string().nullable(),
+  language: z.string().nullable(),
+  volume: z.number().int(),
+  /** The plan's version when it was sent. */
+  version: z.number().int(),
+  loggedAt: z.string(),
+});
+export type SentForecast = z.infer<typeof SentForecast>;
+
 export const SavedPlan = SavedPlanSummary.extend({
   input: SavedPlanInput,
   result: SavedPlanResult.nullable(),
+  /** Every forecast sent to the vendors from this plan, newest first (none: empty). */
+  sentForecasts: z.array(SentForecast),
 }).openapi('SavedPlan');
 export type SavedPlan = z.infer<typeof SavedPlan>;
 
@@ -337,3 +373,26 @@ export const PlanActuals = apiObject('PlanActuals', {
   bias: z.number().nullable(),
 });
 export type PlanActuals = z.infer<typeof PlanActuals>;
+
+/**
+ * Which of the plan's providers go to which of the organization's vendors: each one's share of the
+ * forecast is logged as a client forecast for the plan's days (decision 0059).
+ */
+export const PlanForecastSend = apiInput('PlanForecastSend', {
+  vendors: z
+    .array(
+      z
+        .object({
+          planProvider: z
+            .string()
+            .min(1)
+            .max(120)
+            .openapi({ description: 'The id or name of one of the plan’s providers' }),
+          providerId: z.string().min(1).max(64).openapi({ description: 'A vendor of the organization' }),
+        })
+        .strict(),
+    )
+    .min(1)
+    .max(6),
+});
+export type PlanForecastSend = z.infer<typeof PlanForecastSend>;

@@ -1,6 +1,6 @@
 import { addCalendarDays } from '@shoreline/core';
 import type { Selectable } from 'kysely';
-import { recordEvent } from '../../../platform/events/index.js';
+import { publishSignal, recordEvent } from '../../../platform/events/index.js';
 import { AppError } from '../../../platform/http/problem.js';
 import { newId } from '../../../platform/ids.js';
 import { enqueueJob } from '../../../platform/jobs/index.js';
@@ -8,6 +8,7 @@ import type { ModuleContext } from '../../../platform/module.js';
 import type { ScopedDb } from '../../../platform/scope.js';
 import { type ArrivalFilter, lastArrivalDay, ticketArrivals } from '../../insight/index.js';
 import type { PlansTable } from '../tables.js';
+import { planCancelSignal } from './cancel-watch.js';
 import { comparePlans } from './compare.js';
 import { type PlanFinishedPayload, SAVED_PLAN_JOB } from './job.js';
 import { agentsProblem } from './roster.js';
@@ -130,6 +131,8 @@ export async function getPlan(scoped: ScopedDb, id: string): Promise<SavedPlan> 
     ...summary(row, progress, row.result?.totalCost ?? null),
     input: row.input,
     result: row.result,
+    // Newest sending first; one sending's forecasts in the order asked (the sort is stable).
+    sentForecasts: [...row.forecasts_sent].sort((a, b) => b.loggedAt.localeCompare(a.loggedAt)),
   };
 }
 
@@ -145,7 +148,11 @@ export async function renamePlan(scoped: ScopedDb, ctx: ModuleContext, id: strin
 
 export async function deletePlan(scoped: ScopedDb, id: string): Promise<void> {
   await scoped.findOrNotFound('plans', id, 'plan');
-  await scoped.deleteFrom('plans').where('id', '=', id).execute();
+  await scoped.transaction(async (tx) => {
+    await tx.deleteFrom('plans').where('id', '=', id).execute();
+    // A build still running stops at once (it finds the row gone), saving nothing.
+    await publishSignal(tx.executor, planCancelSignal(id));
+  });
 }
 
 /**
@@ -167,6 +174,8 @@ export async function cancelPlan(scoped: ScopedDb, ctx: ModuleContext, id: strin
       .where('status', '=', 'running')
       .executeTakeFirst();
     if (Number(updated.numUpdatedRows) === 0) return;
+    // Wakes the running build wherever it runs, at commit (cancel-watch.ts).
+    await publishSignal(tx.executor, planCancelSignal(id));
     if (row.job_id)
       await tx
         .updateTable('jobs')

@@ -1,0 +1,101 @@
+// "Send to vendors" (decision 0059): a built plan's split becomes Govern's client forecasts, one per
+// vendor, so the forecast-accuracy relief measures each vendor against the volume the plan gave it,
+// not against a figure typed in by hand. An explicit action rather than a side effect of saving: the
+// volumes exist only once the job has built the plan, and sending binds the vendor's contract, which
+// is an administrator's act (Govern's `govern.manage`), not every planner's.
+import type { Clock } from '../../../platform/clock.js';
+import { AppError } from '../../../platform/http/problem.js';
+import type { ScopedDb } from '../../../platform/scope.js';
+import { type ClientForecastInput, logForecasts } from '../../govern/index.js';
+import { directoryFor } from '../../identity/index.js';
+import type { PlanForecastSend, SavedPlanResult, SentForecast } from './schemas.js';
+
+const fieldError = (field: string, message: string) =>
+  new AppError('validation_failed', `${field}: ${message}`, field, [{ field, code: 'custom', message }]);
+
+/** First and last local day of the plan's forecast (a horizon may start at a time other than midnight). */
+export function forecastDays(result: Pick<SavedPlanResult, 'forecastStart' | 'stepMin' | 'forecast'>): {
+  from: string;
+  to: string;
+} {
+  const start = Date.parse(`${result.forecastStart}:00Z`);
+  const lastStart = start + (result.forecast.volume.length - 1) * result.stepMin * 60_000;
+  return {
+    from: result.forecastStart.slice(0, 10),
+    to: new Date(lastStart).toISOString().slice(0, 10),
+  };
+}
+
+/**
+ * Logs, through Govern, one client forecast per vendor named in `send`: the plan provider's forecast
+ * volume over the plan's days, scoped as its history was (`historyScope`), its note naming the plan and version; then
+ * appends them to the plan's own list, in the same transaction. Sending again logs newer rows, which
+ * supersede these in Govern's list and in the settlement's relief.
+ * @throws {AppError} 409 for a plan not built; 400 naming `vendors.N.planProvider` (not one of the
+ * plan's providers, or named twice) or `vendors.N.providerId` (not a vendor of the organization);
+ * 404 when the caller may not log forecasts (Govern's rule).
+ */
+export async function sendPlanForecasts(
+  scoped: ScopedDb,
+  clock: Clock,
+  planId: string,
+  send: PlanForecastSend,
+): Promise<void> {
+  const plan = await scoped.findOrNotFound('plans', planId, 'plan');
+  const result = plan.result;
+  if (plan.status !== 'done' || !result)
+    throw new AppError('conflict', `the plan is ${plan.status}: it has no forecast to send`, 'id');
+  const directory = await directoryFor(scoped);
+  const days = forecastDays(result);
+  const seen = new Set<string>();
+  const picked = send.vendors.map((v, i) => {
+    const share = result.providers.find((p) => p.id === v.planProvider || p.name === v.planProvider);
+    if (!share) throw fieldError(`vendors.${i}.planProvider`, 'not one of the plan’s providers');
+    if (seen.has(share.id)) throw fieldError(`vendors.${i}.planProvider`, 'named twice');
+    seen.add(share.id);
+    const vendor = directory.providers.find((p) => p.id === v.providerId);
+    if (vendor?.kind !== 'vendor') throw fieldError(`vendors.${i}.providerId`, 'not a vendor');
+    return { share, providerId: vendor.id };
+  });
+  const inputs: ClientForecastInput[] = picked.map(({ share, providerId }) => ({
+    providerId,
+    from: days.from,
+    to: days.to,
+    // The history's own filter, not the split's language (a default 'en' that every ticket would be
+    // measured against): an unfiltered history forecasts every ticket, so its forecast is unscoped.
+    queue: plan.input.historyScope?.queue,
+    channel: plan.input.historyScope?.channel,
+    language: plan.input.historyScope?.language,
+    volume: Math.round(share.totalVolume),
+    note: `Plan “${plan.name}” version ${plan.version} (${plan.id}): ${share.name}`,
+    planId: plan.id,
+  }));
+  await scoped.transaction(async (tx) => {
+    const logged = await logForecasts(tx, clock, inputs);
+    const sent: SentForecast[] = logged.map((f, i) => ({
+      forecastId: f.id,
+      planProvider: picked[i]!.share.id,
+      providerId: f.providerId,
+      from: f.from,
+      to: f.to,
+      queue: f.queue,
+      channel: f.channel,
+      language: f.language,
+      volume: f.volume,
+      version: plan.version,
+      loggedAt: f.loggedAt,
+    }));
+    // Appended under the row's lock, so two sends at once both stay listed.
+    const row = await tx
+      .selectFrom('plans')
+      .select('forecasts_sent')
+      .where('id', '=', plan.id)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+    await tx
+      .updateTable('plans')
+      .set({ forecasts_sent: JSON.stringify([...row.forecasts_sent, ...sent]) })
+      .where('id', '=', plan.id)
+      .execute();
+  });
+}
