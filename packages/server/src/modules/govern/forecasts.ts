@@ -3,7 +3,7 @@
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
-import { newId } from '../../platform/ids.js';
+import { insertNewRow } from '../../platform/insert-new-row.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { directoryFor } from '../identity/index.js';
@@ -58,22 +58,18 @@ export async function logForecast(s: ScopedDb, clock: Clock, input: ClientForeca
     throw new AppError('validation_failed', 'no such provider', 'providerId');
   const days = input.period ? monthDays(input.period) : { from: input.from!, to: input.to! };
   return s.transaction(async (tx) => {
-    const row = await tx
-      .insertInto('client_forecasts', {
-        id: newId('fct', clock.now().getTime()),
-        provider_id: input.providerId,
-        period_from: days.from,
-        period_to: days.to,
-        queue: input.queue ?? null,
-        channel: input.channel ?? null,
-        language: input.language ?? null,
-        volume: input.volume,
-        note: input.note ?? '',
-        logged_by: s.actor.userId,
-        logged_at: clock.now(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertNewRow(tx, 'client_forecasts', 'fct', clock.now(), {
+      provider_id: input.providerId,
+      period_from: days.from,
+      period_to: days.to,
+      queue: input.queue ?? null,
+      channel: input.channel ?? null,
+      language: input.language ?? null,
+      volume: input.volume,
+      note: input.note ?? '',
+      logged_by: s.actor.userId,
+      logged_at: clock.now(),
+    });
     await appendAudit(tx, clock, {
       action: 'forecast.logged',
       subjectType: 'provider',

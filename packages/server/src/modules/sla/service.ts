@@ -2,7 +2,7 @@ import type { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
-import { newId } from '../../platform/ids.js';
+import { insertNewRow } from '../../platform/insert-new-row.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
 import { stateOf } from './engine.js';
@@ -65,18 +65,14 @@ export async function createPolicy(s: ScopedDb, clock: Clock, input: PolicyInput
   authorizeSla(s.actor, 'sla.manage');
   await checkReferences(s, input);
   const now = clock.now();
-  const row = await s
-    .insertInto('sla_policies', {
-      id: newId('slp', now.getTime()),
-      version: 1,
-      effective_from: new Date(input.effectiveFrom),
-      definition: definitionOf(input),
-      created_by: s.actor.userId,
-      reason: input.reason,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertNewRow(s, 'sla_policies', 'slp', now, {
+    version: 1,
+    effective_from: new Date(input.effectiveFrom),
+    definition: definitionOf(input),
+    created_by: s.actor.userId,
+    reason: input.reason,
+    created_at: now,
+  });
   return presentPolicy(row as never);
 }
 
