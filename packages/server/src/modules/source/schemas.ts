@@ -83,48 +83,48 @@ export const VendorOptionInput = apiInput('SourceVendorOption', {
 
 export const SourceOptionInput = z.discriminatedUnion('kind', [InHouseOptionInput, VendorOptionInput]);
 
+/** What every kind of demand states: its kind, the year it covers, then its own fields, then the handling time. */
+function demandKind<const K extends string, F extends z.ZodRawShape>(kind: K, fields: F) {
+  return z
+    .object({
+      kind: z.literal(kind),
+      year: z.number().int().min(2000).max(2100),
+      ...fields,
+      ahtSec: z.number().min(1).max(36_000),
+    })
+    .strict();
+}
+
+/** Which imported tickets a history or forecast demand counts, and the zone its hours are in. */
+const TicketSlice = {
+  timeZone: z.string().min(1).max(64).default('UTC'),
+  channel: z.string().min(1).max(32).optional(),
+  language: z.string().min(1).max(35).optional(),
+};
+
 export const SourceDemand = z
   .union([
-    z
-      .object({
-        kind: z.literal('pattern'),
-        year: z.number().int().min(2000).max(2100),
-        /** Contacts per hour of the week, Monday 00:00 first. */
-        perHourOfWeek: z.array(z.number().min(0).max(1e6)).length(168),
-        ahtSec: z.number().min(1).max(36_000),
-      })
-      .strict(),
-    z
-      .object({
-        kind: z.literal('history'),
-        year: z.number().int().min(2000).max(2100),
-        /** Imported tickets created in [from, to) give the weekly pattern (Insight, hour of week). */
-        from: Day,
-        to: Day,
-        timeZone: z.string().min(1).max(64).default('UTC'),
-        channel: z.string().min(1).max(32).optional(),
-        language: z.string().min(1).max(35).optional(),
-        /** Multiplies history, e.g. 1.1 for 10 % growth. */
-        growth: z.number().min(0.01).max(100).default(1),
-        ahtSec: z.number().min(1).max(36_000),
-      })
-      .strict(),
-    z
-      .object({
-        kind: z.literal('forecast'),
-        year: z.number().int().min(2000).max(2100),
-        /** History to learn from: imported tickets created in [from, to), at least one whole week. */
-        from: Day,
-        to: Day,
-        /** The forecast's next N weeks after `to` set the level of each weekday. */
-        weeks: z.number().int().min(1).max(26),
-        method: z.enum(['auto', 'snaive', 'mean4', 'mean8', 'poisson']).default('auto'),
-        timeZone: z.string().min(1).max(64).default('UTC'),
-        channel: z.string().min(1).max(32).optional(),
-        language: z.string().min(1).max(35).optional(),
-        ahtSec: z.number().min(1).max(36_000),
-      })
-      .strict(),
+    demandKind('pattern', {
+      /** Contacts per hour of the week, Monday 00:00 first. */
+      perHourOfWeek: z.array(z.number().min(0).max(1e6)).length(168),
+    }),
+    demandKind('history', {
+      /** Imported tickets created in [from, to) give the weekly pattern (Insight, hour of week). */
+      from: Day,
+      to: Day,
+      ...TicketSlice,
+      /** Multiplies history, e.g. 1.1 for 10 % growth. */
+      growth: z.number().min(0.01).max(100).default(1),
+    }),
+    demandKind('forecast', {
+      /** History to learn from: imported tickets created in [from, to), at least one whole week. */
+      from: Day,
+      to: Day,
+      /** The forecast's next N weeks after `to` set the level of each weekday. */
+      weeks: z.number().int().min(1).max(26),
+      method: z.enum(['auto', 'snaive', 'mean4', 'mean8', 'poisson']).default('auto'),
+      ...TicketSlice,
+    }),
   ])
   .openapi('SourceDemand');
 
