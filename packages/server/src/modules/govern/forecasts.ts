@@ -31,6 +31,13 @@ export function monthDays(period: string): { from: string; to: string } {
   return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, '0')}` };
 }
 
+/** A forecast's scope as stored: a queue, channel or language left unset is null (all of them). */
+const scopeColumns = (input: ClientForecastInput) => ({
+  queue: input.queue ?? null,
+  channel: input.channel ?? null,
+  language: input.language ?? null,
+});
+
 const scopeKey = (r: Row) => [r.period_from, r.period_to, r.queue, r.channel, r.language].join('|');
 
 function present(r: Row, superseded: boolean) {
@@ -62,9 +69,7 @@ export async function logForecast(s: ScopedDb, clock: Clock, input: ClientForeca
       provider_id: input.providerId,
       period_from: days.from,
       period_to: days.to,
-      queue: input.queue ?? null,
-      channel: input.channel ?? null,
-      language: input.language ?? null,
+      ...scopeColumns(input),
       volume: input.volume,
       note: input.note ?? '',
       logged_by: s.actor.userId,
