@@ -3,7 +3,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
-import { newId } from '../../platform/ids.js';
+import { insertNewRow } from '../../platform/insert-new-row.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { directoryFor } from '../identity/index.js';
@@ -32,6 +32,13 @@ export function monthDays(period: string): { from: string; to: string } {
   const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return { from: `${period}-01`, to: `${period}-${String(last).padStart(2, '0')}` };
 }
+
+/** A forecast's scope as stored: a queue, channel or language left unset is null (all of them). */
+const scopeColumns = (input: ClientForecastInput) => ({
+  queue: input.queue ?? null,
+  channel: input.channel ?? null,
+  language: input.language ?? null,
+});
 
 const scopeKey = (r: Row) => [r.period_from, r.period_to, r.queue, r.channel, r.language].join('|');
 
@@ -76,23 +83,17 @@ export async function logForecasts(s: ScopedDb, clock: Clock, inputs: readonly C
     const out: ReturnType<typeof present>[] = [];
     for (const input of inputs) {
       const days = input.period ? monthDays(input.period) : { from: input.from!, to: input.to! };
-      const row = await tx
-        .insertInto('client_forecasts', {
-          id: newId('fct', now.getTime()),
-          provider_id: input.providerId,
-          period_from: days.from,
-          period_to: days.to,
-          queue: input.queue ?? null,
-          channel: input.channel ?? null,
-          language: input.language ?? null,
-          volume: input.volume,
-          note: input.note ?? '',
-          plan_id: input.planId ?? null,
-          logged_by: s.actor.userId,
-          logged_at: now,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow();
+      const row = await insertNewRow(tx, 'client_forecasts', 'fct', now, {
+        provider_id: input.providerId,
+        period_from: days.from,
+        period_to: days.to,
+        ...scopeColumns(input),
+        volume: input.volume,
+        note: input.note ?? '',
+        plan_id: input.planId ?? null,
+        logged_by: s.actor.userId,
+        logged_at: now,
+      });
       await appendAudit(tx, clock, {
         action: 'forecast.logged',
         subjectType: 'provider',

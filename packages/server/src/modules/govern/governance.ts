@@ -17,6 +17,7 @@ import {
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
+import { insertNewRow } from '../../platform/insert-new-row.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { appendAudit } from '../audit/index.js';
 import { authorizeGovern } from './policy.js';
@@ -136,22 +137,18 @@ export async function createGovernanceItem(
     input.dueOn ??
     (level !== null ? escalationDue(today(clock), level, ladder) : addCalendarDays(today(clock), 30));
   return s.transaction(async (tx) => {
-    const row = await tx
-      .insertInto('governance_items', {
-        id: newId('gov', clock.now().getTime()),
-        contract_id: contractId,
-        provider_id: contract.provider_id,
-        kind: input.kind,
-        title: input.title,
-        owner: input.owner,
-        due_on: dueOn,
-        review_kind: input.kind === 'review' ? (input.reviewKind ?? 'performance') : null,
-        level,
-        source: null,
-        created_at: clock.now(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const row = await insertNewRow(tx, 'governance_items', 'gov', clock.now(), {
+      contract_id: contractId,
+      provider_id: contract.provider_id,
+      kind: input.kind,
+      title: input.title,
+      owner: input.owner,
+      due_on: dueOn,
+      review_kind: input.kind === 'review' ? (input.reviewKind ?? 'performance') : null,
+      level,
+      source: null,
+      created_at: clock.now(),
+    });
     await appendAudit(tx, clock, {
       action: `governance.${input.kind}_opened`,
       subjectType: 'contract',

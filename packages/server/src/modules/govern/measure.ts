@@ -61,14 +61,17 @@ function termAggregates(term: Term, i: number): RawBuilder<unknown>[] {
   }
 }
 
-/** One query over the tickets created in [from, to) (UTC days). */
-async function measureRange(
+/** The facts of the provider's tickets created in [from, to) (UTC days), measured for `doc`'s terms. */
+type Measure = (
   s: ScopedDb,
   providerId: string,
   from: string,
   to: string,
   doc: ContractDocumentJson,
-): Promise<SegmentFacts> {
+) => Promise<SegmentFacts>;
+
+/** One query over the tickets created in [from, to) (UTC days). */
+const measureRange: Measure = async (s, providerId, from, to, doc) => {
   const rows = s
     .selectFrom('tickets')
     .select([
@@ -109,7 +112,7 @@ async function measureRange(
     met: doc.terms.map((_, i) => Number(row[`met_${i}`] ?? 0)),
     total: doc.terms.map((_, i) => Number(row[`total_${i}`] ?? 0)),
   };
-}
+};
 
 const DAY_MS = 86_400_000;
 const PIECE_DAYS = 8;
@@ -129,13 +132,7 @@ export function pieces(from: string, to: string, days = PIECE_DAYS): [string, st
  * Volumes and each term's met / total over the provider's tickets created in [from, to): the sum of
  * the pieces' counts, so it equals one query over the whole range.
  */
-export async function measureSegment(
-  s: ScopedDb,
-  providerId: string,
-  from: string,
-  to: string,
-  doc: ContractDocumentJson,
-): Promise<SegmentFacts> {
+export const measureSegment: Measure = async (s, providerId, from, to, doc) => {
   const parts = await Promise.all(pieces(from, to).map(([a, b]) => measureRange(s, providerId, a, b, doc)));
   const sum = (f: (p: SegmentFacts) => number) => parts.reduce((acc, p) => acc + f(p), 0);
   return {
@@ -147,4 +144,4 @@ export async function measureSegment(
     met: doc.terms.map((_, i) => sum((p) => p.met[i] ?? 0)),
     total: doc.terms.map((_, i) => sum((p) => p.total[i] ?? 0)),
   };
-}
+};

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS, KPI_IDS, TICKET_PRIORITIES, TICKET_STATUSES } from '@shoreline/core';
 import { apiInput, apiObject } from '../../platform/http/schema.js';
+import { booleans, ints, nullableStrings, strings } from '../../platform/zod-field-lists.js';
 
 const Bp = z.number().int().min(0).max(1_000_000);
 const Minor = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
@@ -142,22 +143,15 @@ export const ContractApply = apiInput('ContractApply', {
 });
 
 export const ContractVersionSchema = apiObject('ContractVersion', {
-  contractId: z.string(),
-  providerId: z.string(),
+  ...strings('contractId', 'providerId'),
   version: z.number().int(),
-  effectiveFrom: z.string(),
-  reason: z.string(),
-  approvedBy: z.string(),
-  createdAt: z.string(),
+  ...strings('effectiveFrom', 'reason', 'approvedBy', 'createdAt'),
   slaPolicyId: z.string().nullable(),
   document: ContractDocument,
 });
 
 export const ContractSummarySchema = apiObject('ContractSummary', {
-  id: z.string(),
-  providerId: z.string(),
-  name: z.string(),
-  currency: z.string(),
+  ...strings('id', 'providerId', 'name', 'currency'),
   latestVersion: z.number().int(),
   effectiveFrom: z.string(),
 });
@@ -174,34 +168,22 @@ export const SettleQuery = z
 
 const TermMeasure = z.object({
   version: z.number().int(),
-  termId: z.string(),
-  kpi: z.string(),
+  ...strings('termId', 'kpi'),
   kind: z.enum(['critical', 'key']),
-  fromDay: z.number().int(),
-  toDay: z.number().int(),
-  met: z.number().int(),
-  total: z.number().int(),
+  ...ints('fromDay', 'toDay', 'met', 'total'),
   measured: z.number().int().nullable(),
-  minimum: z.number().int(),
-  expected: z.number().int(),
-  missed: z.boolean(),
-  metExpected: z.boolean(),
+  ...ints('minimum', 'expected'),
+  ...booleans('missed', 'metExpected'),
   /** Where the tickets behind this figure are: GET /api/tickets with these filters. */
   drillDown: z.record(z.string(), z.string()),
 });
 
 export const SettlementSchema = z
   .object({
-    contractId: z.string(),
-    providerId: z.string(),
-    period: z.string(),
-    currency: z.string(),
+    ...strings('contractId', 'providerId', 'period', 'currency'),
     segments: z.array(
       z.object({
-        version: z.number().int(),
-        fromDay: z.number().int(),
-        toDay: z.number().int(),
-        days: z.number().int(),
+        ...ints('version', 'fromDay', 'toDay', 'days'),
       }),
     ),
     volumes: z.object({ contacts: z.number().int(), resolutions: z.number().int() }),
@@ -216,17 +198,11 @@ export const SettlementSchema = z
       z.object({
         version: z.number().int(),
         termId: z.string(),
-        multiplierPercent: z.number().int(),
-        uncappedMinor: z.number().int(),
-        creditMinor: z.number().int(),
-        lineCapped: z.boolean(),
-        relieved: z.boolean(),
+        ...ints('multiplierPercent', 'uncappedMinor', 'creditMinor'),
+        ...booleans('lineCapped', 'relieved'),
       }),
     ),
-    poolCapAdjustmentMinor: z.number().int(),
-    creditsMinor: z.number().int(),
-    earnBackMinor: z.number().int(),
-    bonusMinor: z.number().int(),
+    ...ints('poolCapAdjustmentMinor', 'creditsMinor', 'earnBackMinor', 'bonusMinor'),
     bonusBlockedBy: z.array(z.string()),
     netMinor: z.number().int(),
     chronicFailures: z.array(z.string()),
@@ -241,8 +217,7 @@ export const SettlementSchema = z
       .object({
         forecastId: z.string(),
         volume: z.number().int(),
-        loggedAt: z.string(),
-        loggedBy: z.string(),
+        ...strings('loggedAt', 'loggedBy'),
         actual: z.number().int(),
         pieces: z
           .array(
@@ -302,19 +277,12 @@ export const ClientForecastCreate = z
 
 export const ClientForecastSchema = z
   .object({
-    id: z.string(),
-    providerId: z.string(),
-    from: z.string(),
-    to: z.string(),
-    queue: z.string().nullable(),
-    channel: z.string().nullable(),
-    language: z.string().nullable(),
+    ...strings('id', 'providerId', 'from', 'to'),
+    ...nullableStrings('queue', 'channel', 'language'),
     volume: z.number().int(),
-    note: z.string(),
+    ...strings('note', 'loggedBy', 'loggedAt'),
     /** The saved plan whose split it was sent from (decision 0059); null when typed in by hand. */
     planId: z.string().nullable(),
-    loggedBy: z.string(),
-    loggedAt: z.string(),
     /** A later forecast of the same days and scope replaced it. */
     superseded: z.boolean(),
   })
@@ -352,25 +320,16 @@ export const SimulateRequest = z
   .openapi('SimulateRequest');
 
 export const SimulationSchema = apiObject('Simulation', {
-  providerId: z.string(),
-  currency: z.string(),
+  ...strings('providerId', 'currency'),
   months: z.array(
     z.object({
       period: z.string(),
-      contacts: z.number().int(),
-      chargesMinor: z.number().int(),
-      creditsMinor: z.number().int(),
-      earnBackMinor: z.number().int(),
-      bonusMinor: z.number().int(),
-      netMinor: z.number().int(),
+      ...ints('contacts', 'chargesMinor', 'creditsMinor', 'earnBackMinor', 'bonusMinor', 'netMinor'),
       missedTerms: z.array(z.string()),
     }),
   ),
   distribution: z.object({
-    minMinor: z.number().int(),
-    medianMinor: z.number().int(),
-    maxMinor: z.number().int(),
-    totalMinor: z.number().int(),
+    ...ints('minMinor', 'medianMinor', 'maxMinor', 'totalMinor'),
   }),
   warnings: z.array(
     z.object({
@@ -390,15 +349,11 @@ export const ExportChecksSchema = z
   .object({
     items: z.array(
       z.object({
-        id: z.string(),
-        checkedAt: z.string(),
+        ...strings('id', 'checkedAt'),
         passed: z.boolean(),
         evidence: z.object({
           tickets: z.object({
-            database: z.number().int(),
-            exported: z.number().int(),
-            reimported: z.number().int(),
-            rejected: z.number().int(),
+            ...ints('database', 'exported', 'reimported', 'rejected'),
           }),
           messages: z.object({ database: z.number().int(), exported: z.number().int() }),
           checksum: z.object({ database: z.string(), reimported: z.string() }),
@@ -431,12 +386,8 @@ export const InvoiceRequest = z
   .openapi('InvoiceRequest');
 
 export const ReconciliationSchema = apiObject('Reconciliation', {
-  contractId: z.string(),
-  period: z.string(),
-  currency: z.string(),
-  invoicedMinor: z.number().int(),
-  computedMinor: z.number().int(),
-  differenceMinor: z.number().int(),
+  ...strings('contractId', 'period', 'currency'),
+  ...ints('invoicedMinor', 'computedMinor', 'differenceMinor'),
   lines: z.array(
     z.object({
       unit: z.string(),
@@ -511,12 +462,9 @@ export const ReviewSchedule = z
 
 export const GovernanceItemSchema = z
   .object({
-    id: z.string(),
-    contractId: z.string(),
+    ...strings('id', 'contractId'),
     kind: GovernanceKind,
-    title: z.string(),
-    owner: z.string(),
-    dueOn: z.string(),
+    ...strings('title', 'owner', 'dueOn'),
     reviewKind: z.enum(['operational', 'performance', 'business']).nullable(),
     level: z.number().int().nullable(),
     /** Who holds an escalation at its level (core ESCALATION_LADDER). */
@@ -545,15 +493,10 @@ export const ExitReadinessRequest = apiInput('ExitReadinessRequest', {
 });
 
 export const ExitReadinessSchema = apiObject('ExitReadiness', {
-  contractId: z.string(),
-  endsOn: z.string(),
-  noticeBy: z.string(),
-  period: z.string(),
-  contacts: z.number().int(),
-  peakScheduledAgents: z.number().int(),
+  ...strings('contractId', 'endsOn', 'noticeBy', 'period'),
+  ...ints('contacts', 'peakScheduledAgents'),
   fte: z.number(),
-  inHouseAgents: z.number().int(),
-  gapAgents: z.number().int(),
+  ...ints('inHouseAgents', 'gapAgents'),
   readyOn: z.string(),
   evidence: z.array(z.object({ item: z.string(), met: z.boolean(), detail: z.string() })),
   scoreBp: z.number().int(),

@@ -18,6 +18,7 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, oneOrNotFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { historyOf, lockForUpdateOrNotFound } from '../../platform/scoped-history-reads.js';
 import { appendAudit } from '../audit/index.js';
 import { directoryFor } from '../identity/index.js';
 import { createPolicy, revisePolicy } from '../sla/index.js';
@@ -47,13 +48,7 @@ export async function applyContract(s: ScopedDb, clock: Clock, input: ContractAp
     let version = 1;
     let slaPolicyId: string | null = null;
     if (contractId) {
-      const contract = await tx
-        .selectFrom('contracts')
-        .selectAll()
-        .where('id', '=', contractId)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!contract) throw new AppError('not_found', 'contract not found', 'contractId');
+      const contract = await lockForUpdateOrNotFound(tx, 'contracts', contractId, 'contract', 'contractId');
       if (contract.provider_id !== input.providerId)
         throw new AppError('validation_failed', 'a contract keeps its provider', 'providerId');
       const latest = await tx
@@ -189,12 +184,7 @@ export async function contractVersions(s: ScopedDb, contractId: string) {
     s.selectFrom('contracts').selectAll().where('id', '=', contractId),
     'contract',
   );
-  const rows = await s
-    .selectFrom('contract_versions')
-    .selectAll()
-    .where('contract_id', '=', contractId)
-    .orderBy('version')
-    .execute();
+  const rows = await historyOf(s, 'contract_versions', 'contract_id', contractId, 'version');
   return rows.map((r) => presentVersion(r, contract.sla_policy_id));
 }
 

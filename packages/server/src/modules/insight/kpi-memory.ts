@@ -15,7 +15,7 @@ import {
 import type { ScopedDb } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
 import type { CachedColumns, ColumnCache } from './kpi-columns/column-cache.js';
-import { filterKey, type GroupBy, type TicketFilter } from './kpi-query.js';
+import { filterKey, type GroupBy, sameNames, type TicketFilter } from './kpi-query.js';
 import {
   byLagThenTeamTopic,
   byTicketsThenKey,
@@ -25,8 +25,10 @@ import {
   ratio,
   type TopicPoint,
   type TrainingNeed,
+  type TrendRead,
   type VolumePoint,
 } from './kpi-types.js';
+import { SAME_NAME_ATTRIBUTES } from './vocabulary.js';
 
 // The same KPIs as kpi-sql.ts, computed over the organization's tickets held as columns in memory
 // (kpi-columns/): exact medians and p90 by selection instead of PostgreSQL's sort per aggregate.
@@ -35,24 +37,14 @@ import {
 const EQUALS: [keyof TicketFilter, DictionaryColumn][] = [
   ['providerId', 'provider'],
   ['teamId', 'team'],
-  ['channel', 'channel'],
-  ['priority', 'priority'],
-  ['topic', 'topic'],
-  ['language', 'language'],
-  ['status', 'status'],
-  ['source', 'source'],
+  ...SAME_NAME_ATTRIBUTES.map((a): [keyof TicketFilter, DictionaryColumn] => [a, a]),
   ['supportLine', 'supportLine'],
 ];
 
 const GROUP_COLUMN: Partial<Record<GroupBy, DictionaryColumn>> = {
   provider: 'provider',
   team: 'team',
-  channel: 'channel',
-  priority: 'priority',
-  topic: 'topic',
-  language: 'language',
-  status: 'status',
-  source: 'source',
+  ...sameNames,
   support_line: 'supportLine',
 };
 
@@ -218,69 +210,63 @@ function countByBucket(
 }
 
 /** Volume and backlog per bucket; definitions as in kpi-sql.ts `volumeSql`. */
-export async function volumeMemory(
-  cache: ColumnCache,
-  scoped: ScopedDb,
-  interval: 'day' | 'week' | 'month',
-  filter: TicketFilter,
-): Promise<VolumePoint[]> {
-  const { cached, dir } = await columnsFor(cache, scoped, filter);
-  const tz = filter.timeZone ?? 'UTC';
-  const base = { ...columnFilter(cached, filter, dir), fromMicros: undefined, toMicros: undefined };
-  const rows = selectRows(cached.columns, { ...base, requireCreated: true });
-  const created = countByBucket(cached.localDays('created', tz), rows, interval);
-  const solved = countByBucket(cached.localDays('closed', tz), rows, interval);
-  const starts = new Set([...created.keys(), ...solved.keys()]);
-  let backlog = 0;
-  const points: VolumePoint[] = [];
-  for (const start of [...starts].map((d) => formatDay(d)).sort())
-    points.push({ start, created: 0, solved: 0, backlog });
-  const byStart = new Map(points.map((p) => [p.start, p]));
-  for (const [d, n] of created) byStart.get(formatDay(d))!.created = n;
-  for (const [d, n] of solved) byStart.get(formatDay(d))!.solved = n;
-  for (const p of points) {
-    backlog += p.created - p.solved;
-    p.backlog = backlog;
-  }
-  const from = filter.from?.slice(0, 10);
-  const to = filter.to?.slice(0, 10);
-  return points.filter((p) => (!from || p.start >= from) && (!to || p.start < to));
-}
+export const volumeMemory =
+  (cache: ColumnCache): TrendRead<VolumePoint> =>
+  async (scoped, interval, filter) => {
+    const { cached, dir } = await columnsFor(cache, scoped, filter);
+    const tz = filter.timeZone ?? 'UTC';
+    const base = { ...columnFilter(cached, filter, dir), fromMicros: undefined, toMicros: undefined };
+    const rows = selectRows(cached.columns, { ...base, requireCreated: true });
+    const created = countByBucket(cached.localDays('created', tz), rows, interval);
+    const solved = countByBucket(cached.localDays('closed', tz), rows, interval);
+    const starts = new Set([...created.keys(), ...solved.keys()]);
+    let backlog = 0;
+    const points: VolumePoint[] = [];
+    for (const start of [...starts].map((d) => formatDay(d)).sort())
+      points.push({ start, created: 0, solved: 0, backlog });
+    const byStart = new Map(points.map((p) => [p.start, p]));
+    for (const [d, n] of created) byStart.get(formatDay(d))!.created = n;
+    for (const [d, n] of solved) byStart.get(formatDay(d))!.solved = n;
+    for (const p of points) {
+      backlog += p.created - p.solved;
+      p.backlog = backlog;
+    }
+    const from = filter.from?.slice(0, 10);
+    const to = filter.to?.slice(0, 10);
+    return points.filter((p) => (!from || p.start >= from) && (!to || p.start < to));
+  };
 
 /** Tickets per topic per bucket; definitions as in kpi-sql.ts `topicTrendSql`. */
-export async function topicTrendMemory(
-  cache: ColumnCache,
-  scoped: ScopedDb,
-  interval: 'day' | 'week' | 'month',
-  filter: TicketFilter,
-): Promise<TopicPoint[]> {
-  const { cached, dir } = await columnsFor(cache, scoped, filter);
-  const c = cached.columns;
-  const rows = selectRows(c, { ...columnFilter(cached, filter, dir), requireCreated: true });
-  const days = cached.localDays('created', filter.timeZone ?? 'UTC');
-  const topics = c.codes.topic;
-  const width = c.dictionaries.topic.length + 1;
-  const perDay = new Map<number, number>();
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    const key = days[r]! * width + (topics[r]! + 1);
-    perDay.set(key, (perDay.get(key) ?? 0) + 1);
-  }
-  const perBucket = new Map<string, TopicPoint>();
-  for (const [key, n] of perDay) {
-    const day = Math.floor(key / width);
-    const code = key - day * width - 1;
-    const start = formatDay(bucketStartDay(day, interval));
-    const topic = code < 0 ? null : c.dictionaries.topic[code]!;
-    const id = `${start}\u0000${code}`;
-    const p = perBucket.get(id);
-    if (p) p.tickets += n;
-    else perBucket.set(id, { start, topic, tickets: n });
-  }
-  return [...perBucket.values()].sort((a, b) =>
-    a.start < b.start ? -1 : a.start > b.start ? 1 : compareKeys(a.topic, b.topic),
-  );
-}
+export const topicTrendMemory =
+  (cache: ColumnCache): TrendRead<TopicPoint> =>
+  async (scoped, interval, filter) => {
+    const { cached, dir } = await columnsFor(cache, scoped, filter);
+    const c = cached.columns;
+    const rows = selectRows(c, { ...columnFilter(cached, filter, dir), requireCreated: true });
+    const days = cached.localDays('created', filter.timeZone ?? 'UTC');
+    const topics = c.codes.topic;
+    const width = c.dictionaries.topic.length + 1;
+    const perDay = new Map<number, number>();
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const key = days[r]! * width + (topics[r]! + 1);
+      perDay.set(key, (perDay.get(key) ?? 0) + 1);
+    }
+    const perBucket = new Map<string, TopicPoint>();
+    for (const [key, n] of perDay) {
+      const day = Math.floor(key / width);
+      const code = key - day * width - 1;
+      const start = formatDay(bucketStartDay(day, interval));
+      const topic = code < 0 ? null : c.dictionaries.topic[code]!;
+      const id = `${start}\u0000${code}`;
+      const p = perBucket.get(id);
+      if (p) p.tickets += n;
+      else perBucket.set(id, { start, topic, tickets: n });
+    }
+    return [...perBucket.values()].sort((a, b) =>
+      a.start < b.start ? -1 : a.start > b.start ? 1 : compareKeys(a.topic, b.topic),
+    );
+  };
 
 /** Teams lagging on a topic; definitions as in kpi-sql.ts `trainingNeedsSql`. */
 export async function trainingNeedsMemory(

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { ScopedDb } from '../../platform/scope.js';
 import type { Directory } from '../identity/index.js';
-import { GROUP_BYS } from './vocabulary.js';
+import { GROUP_BYS, SAME_NAME_ATTRIBUTES } from './vocabulary.js';
 
 export { GROUP_BYS };
 
@@ -32,6 +32,11 @@ export interface TicketFilter {
   includeInferredResolutions?: boolean | undefined;
 }
 
+/** Each attribute of `SAME_NAME_ATTRIBUTES` mapped to itself, for tables keyed by one name and naming the other. */
+export const sameNames = Object.fromEntries(SAME_NAME_ATTRIBUTES.map((a) => [a, a])) as {
+  readonly [A in (typeof SAME_NAME_ATTRIBUTES)[number]]: A;
+};
+
 /** Every field of a TicketFilter, in a fixed order (filterKey). */
 const FILTER_FIELDS = [
   'from',
@@ -39,12 +44,7 @@ const FILTER_FIELDS = [
   'providerId',
   'providerKind',
   'teamId',
-  'channel',
-  'priority',
-  'topic',
-  'language',
-  'status',
-  'source',
+  ...SAME_NAME_ATTRIBUTES,
   'supportLine',
   'qualityFlag',
   'hourOfWeek',

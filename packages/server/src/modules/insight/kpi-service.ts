@@ -43,7 +43,7 @@ export class KpiService {
   /** Created, solved and backlog per day, week or month. */
   volume(scoped: ScopedDb, interval: 'day' | 'week' | 'month', filter: TicketFilter): Promise<VolumePoint[]> {
     return this.engine === 'memory'
-      ? volumeMemory(this.columns, scoped, interval, filter)
+      ? volumeMemory(this.columns)(scoped, interval, filter)
       : volumeSql(scoped, interval, filter);
   }
 
@@ -54,7 +54,7 @@ export class KpiService {
     filter: TicketFilter,
   ): Promise<TopicPoint[]> {
     return this.engine === 'memory'
-      ? topicTrendMemory(this.columns, scoped, interval, filter)
+      ? topicTrendMemory(this.columns)(scoped, interval, filter)
       : topicTrendSql(scoped, interval, filter);
   }
 

@@ -13,6 +13,7 @@ import {
   ratio,
   type TopicPoint,
   type TrainingNeed,
+  type TrendRead,
   type VolumePoint,
 } from './kpi-types.js';
 
@@ -155,11 +156,7 @@ async function kpisIn(scoped: ScopedDb, groupBy: GroupBy, filter: TicketFilter):
  * its wait (CLOSED_AT_SQL; before, abandoned calls stayed in the backlog for ever). `solved` per
  * bucket counts both.
  */
-export async function volumeSql(
-  scoped: ScopedDb,
-  interval: 'day' | 'week' | 'month',
-  filter: TicketFilter,
-): Promise<VolumePoint[]> {
+export const volumeSql: TrendRead<VolumePoint> = async (scoped, interval, filter) => {
   // One scan for both counts: grouping sets by the bucket of created_at and by that of solved_at.
   // Grouped by the truncated timestamp and formatted once per bucket (not per row); interval and time
   // zone are inlined literals (the interval is an enum, the zone validated) so that the formatted and
@@ -205,14 +202,10 @@ export async function volumeSql(
   const from = filter.from?.slice(0, 10);
   const to = filter.to?.slice(0, 10);
   return points.filter((p) => (!from || p.start >= from) && (!to || p.start < to));
-}
+};
 
 /** Tickets per topic per bucket: the contact-reason trend. */
-export async function topicTrendSql(
-  scoped: ScopedDb,
-  interval: 'day' | 'week' | 'month',
-  filter: TicketFilter,
-): Promise<TopicPoint[]> {
+export const topicTrendSql: TrendRead<TopicPoint> = async (scoped, interval, filter) => {
   // Grouped by the truncated timestamp and formatted once per bucket (see volume).
   const start = sql`date_trunc(${sql.lit(interval)}, tickets.created_at at time zone ${sql.lit(filter.timeZone ?? 'UTC')})`;
   const rows = await filteredTickets(scoped, filter, await directoryFor(scoped))
@@ -228,7 +221,7 @@ export async function topicTrendSql(
     .orderBy(sql`tickets.topic collate "C"`)
     .execute();
   return rows.map((r) => ({ start: r.start, topic: r.topic, tickets: Number(r.tickets) }));
-}
+};
 
 /**
  * Training needs: per (team, topic), the team's median resolution against every team's median for

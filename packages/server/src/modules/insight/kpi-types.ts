@@ -1,5 +1,7 @@
 /** The wire shapes of Insight's KPI answers, shared by both engines (kpi-sql.ts, kpi-memory.ts). */
 import { compareKeys } from '@shoreline/core';
+import type { ScopedDb } from '../../platform/scope.js';
+import type { TicketFilter } from './kpi-query.js';
 
 export interface DurationStats {
   count: number;
@@ -43,6 +45,16 @@ export interface TopicPoint {
   topic: string | null;
   tickets: number;
 }
+
+/**
+ * A trend read (points per day, week or month bucket), as both engines answer it: the SQL engine's
+ * function is one, the memory engine's is one once given its column cache.
+ */
+export type TrendRead<P> = (
+  scoped: ScopedDb,
+  interval: 'day' | 'week' | 'month',
+  filter: TicketFilter,
+) => Promise<P[]>;
 
 export interface TrainingNeed {
   teamId: string | null;

@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { parseIsoDate } from '@shoreline/core';
 import { apiObject } from '../../platform/http/schema.js';
+import { ints, nullableNumbers, nullableStrings, numbers, strings } from '../../platform/zod-field-lists.js';
+import { TimeZoneName } from '../../platform/zod-time-zone-name.js';
 import { TicketSchema as FullTicketSchema } from '../tickets/index.js';
 import {
   FILE_LAYOUTS,
@@ -40,18 +42,7 @@ export const TicketFilterQuery = z.object({
   supportLine: z.string().max(64).optional(),
   qualityFlag: z.string().max(64).optional(),
   hourOfWeek: z.coerce.number().int().min(0).max(167).optional(),
-  timeZone: z
-    .string()
-    .max(64)
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'unknown IANA time zone')
-    .optional(),
+  timeZone: TimeZoneName.optional(),
   includeInferredResolutions: z
     .enum(['true', 'false'])
     .optional()
@@ -75,28 +66,21 @@ export const TicketListQuery = TicketFilterQuery.extend({
 
 const Duration = apiObject('DurationStats', {
   count: z.number().int(),
-  medianSeconds: z.number().nullable(),
-  p90Seconds: z.number().nullable(),
-  meanSeconds: z.number().nullable(),
+  ...nullableNumbers('medianSeconds', 'p90Seconds', 'meanSeconds'),
 });
 
 export const KpiRowSchema = apiObject('KpiRow', {
-  key: z.string().nullable(),
-  label: z.string().nullable(),
-  tickets: z.number().int(),
-  solved: z.number().int(),
+  ...nullableStrings('key', 'label'),
+  ...ints('tickets', 'solved'),
   firstResponse: Duration,
   firstResponseBusiness: Duration,
   resolution: Duration,
   resolutionBusiness: Duration,
-  reopenRate: z.number().nullable(),
-  handoffsPerTicket: z.number().nullable(),
-  handedOffShare: z.number().nullable(),
+  ...nullableNumbers('reopenRate', 'handoffsPerTicket', 'handedOffShare'),
   slaMeasured: z.number().int(),
   slaAttainment: z.number().nullable(),
   csatResponses: z.number().int(),
-  csatMean: z.number().nullable(),
-  csatSatisfiedShare: z.number().nullable(),
+  ...nullableNumbers('csatMean', 'csatSatisfiedShare'),
   calls: z.object({ measured: z.number().int(), abandonmentRate: z.number().nullable(), handle: Duration }),
   qualityFlagged: z.number().int(),
 });
@@ -131,14 +115,14 @@ export const TopicTrendSchema = apiObject('TopicTrend', {
 export const TrainingNeedsSchema = apiObject('TrainingNeeds', {
   items: z.array(
     z.object({
-      teamId: z.string().nullable(),
-      team: z.string().nullable(),
-      topic: z.string().nullable(),
+      ...nullableStrings('teamId', 'team', 'topic'),
       tickets: z.number(),
-      resolutionMedianSeconds: z.number().nullable(),
-      allTeamsResolutionMedianSeconds: z.number().nullable(),
-      lagRatio: z.number().nullable(),
-      csatMean: z.number().nullable(),
+      ...nullableNumbers(
+        'resolutionMedianSeconds',
+        'allTeamsResolutionMedianSeconds',
+        'lagRatio',
+        'csatMean',
+      ),
       lagging: z.boolean(),
     }),
   ),
@@ -238,8 +222,7 @@ export const ImportFindingsSchema = z
     coverage: z.array(
       z.object({
         field: z.string(),
-        rows: z.number().int(),
-        mapped: z.number().int(),
+        ...ints('rows', 'mapped'),
         share: z
           .number()
           .nullable()
@@ -260,15 +243,10 @@ export const ImportFindingsSchema = z
   });
 
 export const ImportRunSchema = apiObject('ImportRun', {
-  id: z.string(),
-  source: z.string(),
-  format: z.string(),
-  fileName: z.string(),
+  ...strings('id', 'source', 'format', 'fileName'),
   status: z.enum(IMPORT_STATUSES),
   progress: z.number().openapi({ description: 'bytes done ÷ file bytes, 0–1' }),
-  recordsRead: z.number(),
-  ticketsUpserted: z.number(),
-  rowsRejected: z.number(),
+  ...numbers('recordsRead', 'ticketsUpserted', 'rowsRejected'),
   quality: z.record(z.string(), z.number()),
   findings: ImportFindingsSchema,
   error: z.string().nullable().openapi({ description: "The server's English message (logs, CLI)" }),

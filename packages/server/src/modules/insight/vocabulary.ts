@@ -1,17 +1,18 @@
 // Insight's closed sets. No imports: the web app loads this file through `@shoreline/server/contract`.
 
+/**
+ * The ticket attributes a KPI filters and groups by under their own name: the same word is the
+ * filter field, the group-by, the column-store dictionary and the tickets' SQL column.
+ */
+export const SAME_NAME_ATTRIBUTES = ['channel', 'priority', 'topic', 'language', 'status', 'source'] as const;
+
 /** What a KPI table can be grouped by. */
 export const GROUP_BYS = [
   'none',
   'provider',
   'provider_kind',
   'team',
-  'channel',
-  'priority',
-  'topic',
-  'language',
-  'status',
-  'source',
+  ...SAME_NAME_ATTRIBUTES,
   'support_line',
   'hour_of_week',
 ] as const;

@@ -23,6 +23,26 @@ import { checkSimulation } from './service.js';
  * costs more becomes a job computed in a worker thread (202 with the job; fetch it with
  * `GET /api/plan/jobs/{id}`), so no request holds the event loop; beyond MAX_COST_US is refused.
  */
+/**
+ * A calculation route's contract: its JSON body in, and one of two answers out: the result at once
+ * (200), or, when it costs more than a request may spend, the job computing it (202; the client
+ * fetches `GET /api/plan/jobs/{id}`).
+ */
+function calculation<B extends z.ZodTypeAny, S extends z.ZodTypeAny>(
+  body: B,
+  result: S,
+  resultIs: string,
+  jobFor: string,
+) {
+  return {
+    request: { body: jsonBody(body) },
+    responses: {
+      200: json(result, resultIs),
+      202: json(PlanJobSchema, `Queued: fetch the job for ${jobFor}`),
+    },
+  };
+}
+
 export function planRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   // Per user and process: at most a second of inline computation every ten seconds. Each process
   // guards its own event loop, so a per-process limit is the right one here.
@@ -57,11 +77,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
       'Agents needed per interval (Erlang C, or Erlang A with patience), with totals in agent-hours and FTE',
     description:
       'Give `intervals` (objects; a single one for a what-if) or `series` (columns, for up to a year of quarter-hours within the request size limit). Plan-level targets, shrinkage, patience and minAgents apply to every interval unless the interval sets its own. A plan of small cost is answered at once (200); a larger one is queued and computed off the request (202 with a job: fetch `GET /api/plan/jobs/{id}`); the cost is estimated from the offered load of every interval, and one above a minute of computation is refused.',
-    request: { body: jsonBody(StaffingRequest) },
-    responses: {
-      200: json(StaffingResponse, 'The staffing plan'),
-      202: json(PlanJobSchema, 'Queued: fetch the job for the plan'),
-    },
+    ...calculation(StaffingRequest, StaffingResponse, 'The staffing plan', 'the plan'),
     run: ({ actor, body, c }) => {
       authorizePlan(actor, 'staffing.run');
       return answer(c, 'staffing', body, staffingCostUs(body), body.series ? 'series' : 'intervals');
@@ -71,11 +87,7 @@ export function planRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
     summary: 'Simulate a contact-center scenario: SL, ASA, abandonment and occupancy with 95% CIs',
     description:
       'At most 2,000,000 simulated contacts (arrivals × replications) and 100 replications per request. A small run is answered at once (200); a larger one is queued and computed off the request (202 with a job: fetch `GET /api/plan/jobs/{id}`). Larger runs: `shoreline simulate`.',
-    request: { body: jsonBody(SimulationRequest) },
-    responses: {
-      200: json(SimulationResponse, 'The simulation result'),
-      202: json(PlanJobSchema, 'Queued: fetch the job for the result'),
-    },
+    ...calculation(SimulationRequest, SimulationResponse, 'The simulation result', 'the result'),
     run: ({ actor, body, c }) => {
       authorizePlan(actor, 'simulation.run');
       checkSimulation(body);

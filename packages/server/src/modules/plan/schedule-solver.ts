@@ -289,6 +289,30 @@ function watch(thread: HighsThread, limitSec: number, now: () => number, began: 
   return () => clearInterval(timer);
 }
 
+/**
+ * Runs a solver's `stages` on `thread` under the watchdog ({@link watch}), then stops the watchdog
+ * and the thread whatever happened. Answers the message of what ended the stages early (a WASM
+ * abort, the watchdog, the thread's exit), or undefined when they ran to their end.
+ */
+async function watchedStages(
+  thread: HighsThread,
+  limitSec: number,
+  now: () => number,
+  began: number,
+  stages: () => Promise<void>,
+): Promise<string | undefined> {
+  const unwatch = watch(thread, limitSec, now, began);
+  try {
+    await stages();
+    return undefined;
+  } catch (err) {
+    return (err as Error).message;
+  } finally {
+    unwatch();
+    thread.stop('done');
+  }
+}
+
 /** What {@link solveSchedule} reports while it works: the stage, the best paid periods so far, the bound. */
 export interface ScheduleProgress {
   readonly stage: 'lp' | 'dive' | 'restricted-mip' | 'mip';
@@ -379,7 +403,6 @@ export async function solveSchedule(
   const model = o.form === 'plain' ? coveringModelLp : coveringModelDifferenceLp;
   const n = candidates.length;
   const thread = new HighsThread(highsPath);
-  const unwatch = watch(thread, o.timeLimitSec, now, began);
   const left = () => o.timeLimitSec - (now() - began) / 1000;
   const highsLeft = (cap = Number.POSITIVE_INFINITY) => Math.max(1, Math.min(left(), cap) * highsScale);
   const done = () => {
@@ -392,7 +415,7 @@ export async function solveSchedule(
   };
   const progress = (stage: ScheduleProgress['stage']) =>
     o.onProgress?.({ stage, bestPaid: total(best().counts, candidates), lowerBound: bound });
-  try {
+  const failed = await watchedStages(thread, o.timeLimitSec, now, began, async () => {
     const lpModel = model(required, candidates, cyclic, false);
     const lp = await thread.solve(lpModel, n, { time_limit: highsLeft() });
     if (lp.status !== 'Optimal') throw new Error(`HiGHS: the LP relaxation ended "${lp.status}"`);
@@ -473,12 +496,8 @@ export async function solveSchedule(
       else error = `HiGHS: ${r.status}`;
       progress('mip');
     }
-  } catch (err) {
-    error = (err as Error).message;
-  } finally {
-    unwatch();
-    thread.stop('done');
-  }
+  });
+  if (failed !== undefined) error = failed;
   return answer();
 }
 
@@ -545,8 +564,7 @@ export async function solveTourSchedule(
   const progress = (stage: ScheduleProgress['stage']) =>
     o.onProgress?.({ stage, bestPaid: total(best.counts, candidates), lowerBound: bound });
   const thread = new HighsThread(createRequire(import.meta.url).resolve('highs'));
-  const unwatch = watch(thread, o.timeLimitSec, now, began);
-  try {
+  const failed = await watchedStages(thread, o.timeLimitSec, now, began, async () => {
     const lpModel = tourModelLp(required, candidates, set, false);
     // The LP by the interior-point method with crossover on large models: ≈ 1 s of CPU on a week of
     // 8,400 candidates against ≈ 8 s by dual simplex, and it leaves a basis for the dive to warm-start
@@ -685,12 +703,8 @@ export async function solveTourSchedule(
         );
       progress('mip');
     }
-  } catch (err) {
-    error = (err as Error).message;
-  } finally {
-    unwatch();
-    thread.stop('done');
-  }
+  });
+  if (failed !== undefined) error = failed;
   const paid = total(best.counts, candidates);
   const why = solver === 'greedy' ? (error ?? note) : note;
   return {

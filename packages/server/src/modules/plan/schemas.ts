@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { SERVICE_LEVEL_DEFINITIONS } from '@shoreline/core/staffing/index';
 import { apiInput, apiObject, numberColumn } from '../../platform/http/schema.js';
+import { booleans, ints, numbers, strings } from '../../platform/zod-field-lists.js';
 
 /** A year of quarter-hours in a leap year: the most intervals one staffing request may plan. */
 export const MAX_STAFFING_INTERVALS = 35_136;
@@ -145,8 +146,7 @@ const NullableNumber = z.number().nullable();
 export const IntervalStaffing = apiObject('IntervalStaffing', {
   start: z.string().nullable(),
   intervalMin: IntervalMin,
-  volume: z.number(),
-  ahtSec: z.number(),
+  ...numbers('volume', 'ahtSec'),
   offeredLoad: z.number().openapi({ description: 'Erlangs' }),
   model: z.enum(['erlang-c', 'erlang-a']),
   requiredAgents: z.number().int().openapi({ description: 'Productive agents the targets alone need' }),
@@ -159,23 +159,13 @@ export const IntervalStaffing = apiObject('IntervalStaffing', {
   asaSec: NullableNumber,
   probabilityOfAbandon: NullableNumber,
   occupancy: z.number(),
-  night: z.boolean(),
-  open: z.boolean(),
+  ...booleans('night', 'open'),
 });
 
 export const StaffingTotals = apiObject('StaffingTotals', {
-  intervals: z.number().int(),
-  openIntervals: z.number().int(),
-  nightIntervals: z.number().int(),
-  intervalsAtMinimum: z.number().int(),
-  volume: z.number(),
-  rawAgentHours: z.number(),
-  scheduledAgentHours: z.number(),
-  fte: z.number(),
-  paidHoursPerFte: z.number(),
-  spanHours: z.number(),
-  peakRawAgents: z.number().int(),
-  peakScheduledAgents: z.number().int(),
+  ...ints('intervals', 'openIntervals', 'nightIntervals', 'intervalsAtMinimum'),
+  ...numbers('volume', 'rawAgentHours', 'scheduledAgentHours', 'fte', 'paidHoursPerFte', 'spanHours'),
+  ...ints('peakRawAgents', 'peakScheduledAgents'),
   expectedServiceLevel: NullableNumber,
   expectedAbandoned: z.number(),
 });
@@ -248,8 +238,7 @@ const PeriodMetrics = {
 export const SimulationResponse = apiObject('SimulationResult', {
   name: z.string().optional(),
   replications: z.number().int(),
-  serviceLevelThresholdSec: z.number(),
-  intervalLengthSec: z.number(),
+  ...numbers('serviceLevelThresholdSec', 'intervalLengthSec'),
   warmupIntervals: z.number().int(),
   skills: z.array(z.string()),
   groups: z.array(z.object({ id: z.string(), provider: z.string().optional(), site: z.string().optional() })),
@@ -260,8 +249,7 @@ export const SimulationResponse = apiObject('SimulationResult', {
 
 export const PlanJobSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
+    ...strings('id', 'name'),
     status: z.enum(['queued', 'running', 'done', 'dead', 'cancelled']),
     progress: z.number(),
     lastError: z

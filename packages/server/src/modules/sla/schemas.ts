@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS, SLA_METRICS, TICKET_PRIORITIES, TICKET_STATUSES } from '@shoreline/core';
 import { apiInput, apiObject } from '../../platform/http/schema.js';
+import { ints, nullableStrings, strings } from '../../platform/zod-field-lists.js';
 import { TICKET_TYPES } from '../tickets/index.js';
 
 /** Whole business seconds, at least one, at most a year: never floats (STYLE: no float thresholds). */
@@ -74,25 +75,21 @@ export const SlaPolicySchema = apiObject('SlaPolicy', {
   effectiveFrom: z.string(),
   definition: SlaDefinition,
   createdBy: z.string().nullable(),
-  reason: z.string(),
-  createdAt: z.string(),
+  ...strings('reason', 'createdAt'),
 });
 
 export const SlaTargetStateSchema = apiObject('SlaTargetState', {
   metric: z.enum(SLA_METRICS),
   targetSeconds: z.number().int(),
   startedAt: z.string(),
-  dueAt: z.string().nullable(),
-  atRiskAt: z.string().nullable(),
-  achievedAt: z.string().nullable(),
+  ...nullableStrings('dueAt', 'atRiskAt', 'achievedAt'),
   status: z.enum(['running', 'paused', 'achieved', 'breached', 'cancelled']),
   breached: z.boolean(),
   remainingSeconds: z.number().int(),
 });
 
 export const TicketSlaSchema = apiObject('TicketSla', {
-  ticketId: z.string(),
-  policyId: z.string(),
+  ...strings('ticketId', 'policyId'),
   policyVersion: z.number().int(),
   pausedSince: z.string().nullable(),
   pausedSeconds: z.number().int(),
@@ -118,8 +115,7 @@ export const AttainmentSchema = apiObject('SlaAttainment', {
     z.object({
       key: z.string().nullable(),
       metric: z.enum(SLA_METRICS),
-      met: z.number().int(),
-      breached: z.number().int(),
+      ...ints('met', 'breached'),
       /** met ÷ (met + breached), or null when none was decided. */
       attainment: z.number().nullable(),
     }),

@@ -2,8 +2,9 @@ import type { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
-import { newId } from '../../platform/ids.js';
+import { insertNewRow } from '../../platform/insert-new-row.js';
 import type { ScopedDb } from '../../platform/scope.js';
+import { historyOf } from '../../platform/scoped-history-reads.js';
 import { directoryFor } from '../identity/index.js';
 import { stateOf } from './engine.js';
 import { authorizeSla } from './policy.js';
@@ -29,12 +30,7 @@ export async function listPolicies(s: ScopedDb) {
 /** One policy's versions, oldest first. */
 export async function policyHistory(s: ScopedDb, id: string) {
   authorizeSla(s.actor, 'sla.read_policies');
-  const rows = await s
-    .selectFrom('sla_policies')
-    .selectAll()
-    .where('id', '=', id)
-    .orderBy('version')
-    .execute();
+  const rows = await historyOf(s, 'sla_policies', 'id', id, 'version');
   if (rows.length === 0) throw notFound('SLA policy');
   return rows.map(presentPolicy);
 }
@@ -65,18 +61,14 @@ export async function createPolicy(s: ScopedDb, clock: Clock, input: PolicyInput
   authorizeSla(s.actor, 'sla.manage');
   await checkReferences(s, input);
   const now = clock.now();
-  const row = await s
-    .insertInto('sla_policies', {
-      id: newId('slp', now.getTime()),
-      version: 1,
-      effective_from: new Date(input.effectiveFrom),
-      definition: definitionOf(input),
-      created_by: s.actor.userId,
-      reason: input.reason,
-      created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const row = await insertNewRow(s, 'sla_policies', 'slp', now, {
+    version: 1,
+    effective_from: new Date(input.effectiveFrom),
+    definition: definitionOf(input),
+    created_by: s.actor.userId,
+    reason: input.reason,
+    created_at: now,
+  });
   return presentPolicy(row as never);
 }
 

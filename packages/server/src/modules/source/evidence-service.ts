@@ -11,7 +11,8 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import { ScopedDb, systemActor } from '../../platform/scope.js';
-import { authorizeSource } from './policy.js';
+import { named } from './named-rows.js';
+import { sourceUseCase } from './policy.js';
 import type { SourceEvidenceCreate, SourceEvidenceQuery, SourceEvidenceSchema } from './schemas.js';
 import type { SourceEvidenceTable } from './tables.js';
 
@@ -66,65 +67,64 @@ async function ownerOf(
   if (input.selectionId !== undefined) {
     // Selections are the organization's: vendor staff cannot file into them.
     if (s.actor.providerId !== null) throw new AppError('not_found', 'selection not found', 'selectionId');
-    const found = await s
-      .selectFrom('source_selections')
-      .select('id')
-      .where('id', '=', input.selectionId)
-      .executeTakeFirst();
-    if (!found) throw new AppError('not_found', 'selection not found', 'selectionId');
+    await named(s.findOrNotFound('source_selections', input.selectionId, 'selection'), 'selectionId');
   }
   return providerId;
 }
 
-export async function addEvidence(s: ScopedDb, clock: Clock, input: z.output<typeof SourceEvidenceCreate>) {
-  authorizeSource(s.actor, 'source.evidence.write');
-  const providerId = await ownerOf(s, input);
-  const content = Buffer.from(input.contentBase64, 'base64');
-  if (content.byteLength === 0) throw new AppError('validation_failed', 'the file is empty', 'contentBase64');
-  const sha256 = createHash('sha256').update(content).digest('hex');
-  const now = clock.now();
-  const id = newId('evd', now.getTime());
-  await s.transaction(async (tx) => {
-    await asSystem(tx)
-      .insertInto('source_blobs', { sha256, size_bytes: content.byteLength, content, created_at: now })
-      .onConflict((oc) => oc.columns(['organization_id', 'sha256']).doNothing())
-      .execute();
-    await tx
-      .insertInto('source_evidence', {
-        id,
-        provider_id: providerId,
-        vendor_id: input.vendorId ?? null,
-        selection_id: input.selectionId ?? null,
-        kind: input.kind,
-        file_name: input.fileName,
-        content_type: input.contentType,
-        size_bytes: content.byteLength,
-        sha256,
-        expires_on: input.expiresOn ?? null,
-        uploaded_by: s.actor.userId,
-        created_at: now,
-      })
-      .execute();
-  });
-  return present(await s.findOrNotFound('source_evidence', id, 'evidence'), today(clock));
-}
+export const addEvidence = sourceUseCase(
+  'source.evidence.write',
+  async (s: ScopedDb, clock: Clock, input: z.output<typeof SourceEvidenceCreate>) => {
+    const providerId = await ownerOf(s, input);
+    const content = Buffer.from(input.contentBase64, 'base64');
+    if (content.byteLength === 0)
+      throw new AppError('validation_failed', 'the file is empty', 'contentBase64');
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    const now = clock.now();
+    const id = newId('evd', now.getTime());
+    await s.transaction(async (tx) => {
+      await asSystem(tx)
+        .insertInto('source_blobs', { sha256, size_bytes: content.byteLength, content, created_at: now })
+        .onConflict((oc) => oc.columns(['organization_id', 'sha256']).doNothing())
+        .execute();
+      await tx
+        .insertInto('source_evidence', {
+          id,
+          provider_id: providerId,
+          vendor_id: input.vendorId ?? null,
+          selection_id: input.selectionId ?? null,
+          kind: input.kind,
+          file_name: input.fileName,
+          content_type: input.contentType,
+          size_bytes: content.byteLength,
+          sha256,
+          expires_on: input.expiresOn ?? null,
+          uploaded_by: s.actor.userId,
+          created_at: now,
+        })
+        .execute();
+    });
+    return present(await s.findOrNotFound('source_evidence', id, 'evidence'), today(clock));
+  },
+);
 
 /** Evidence files the caller reaches (vendor staff: their own vendor's), newest first. */
-export async function listEvidence(s: ScopedDb, clock: Clock, query: z.output<typeof SourceEvidenceQuery>) {
-  authorizeSource(s.actor, 'source.evidence.read');
-  const on = today(clock);
-  let q = s.selectFrom('source_evidence').selectAll();
-  if (query.vendorId !== undefined) q = q.where('vendor_id', '=', query.vendorId);
-  if (query.selectionId !== undefined) q = q.where('selection_id', '=', query.selectionId);
-  if (query.expiringWithinDays !== undefined)
-    q = q.where('expires_on', '<=', addCalendarDays(on, query.expiringWithinDays));
-  const rows = await q.orderBy('created_at', 'desc').limit(500).execute();
-  return rows.map((r) => present(r, on));
-}
+export const listEvidence = sourceUseCase(
+  'source.evidence.read',
+  async (s: ScopedDb, clock: Clock, query: z.output<typeof SourceEvidenceQuery>) => {
+    const on = today(clock);
+    let q = s.selectFrom('source_evidence').selectAll();
+    if (query.vendorId !== undefined) q = q.where('vendor_id', '=', query.vendorId);
+    if (query.selectionId !== undefined) q = q.where('selection_id', '=', query.selectionId);
+    if (query.expiringWithinDays !== undefined)
+      q = q.where('expires_on', '<=', addCalendarDays(on, query.expiringWithinDays));
+    const rows = await q.orderBy('created_at', 'desc').limit(500).execute();
+    return rows.map((r) => present(r, on));
+  },
+);
 
 /** A file's bytes: the row through the caller's scope first, only then the shared blob. */
-export async function readEvidence(s: ScopedDb, id: string) {
-  authorizeSource(s.actor, 'source.evidence.read');
+export const readEvidence = sourceUseCase('source.evidence.read', async (s: ScopedDb, id: string) => {
   const row = await s.findOrNotFound('source_evidence', id, 'evidence');
   const blob = await asSystem(s)
     .selectFrom('source_blobs')
@@ -133,4 +133,4 @@ export async function readEvidence(s: ScopedDb, id: string) {
     .executeTakeFirst();
   if (!blob) throw notFound('evidence');
   return { fileName: row.file_name, contentType: row.content_type, content: blob.content };
-}
+});

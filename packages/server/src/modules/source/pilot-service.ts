@@ -17,11 +17,11 @@ import {
 import { type Selectable, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
-import { newId } from '../../platform/ids.js';
+import { insertNewRow } from '../../platform/insert-new-row.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { closeSplit, openSplit, type SplitArmRow, splitTickets } from '../routing/index.js';
 import { ticketService } from '../tickets/index.js';
-import { authorizeSource } from './policy.js';
+import { sourceUseCase } from './policy.js';
 import { parsed } from './presenters.js';
 import {
   MEDIAN_METRICS,
@@ -199,16 +199,14 @@ async function present(s: ScopedDb, row: PilotRow): Promise<SourcePilot> {
   };
 }
 
-export async function listPilots(s: ScopedDb) {
-  authorizeSource(s.actor, 'source.read');
+export const listPilots = sourceUseCase('source.read', async (s: ScopedDb) => {
   const rows = await s.latest('source_pilots', 'created_at', 100);
   return Promise.all(rows.map((r) => present(s, r)));
-}
+});
 
-export async function getPilot(s: ScopedDb, id: string) {
-  authorizeSource(s.actor, 'source.read');
+export const getPilot = sourceUseCase('source.read', async (s: ScopedDb, id: string) => {
   return present(s, await s.findOrNotFound('source_pilots', id, 'pilot'));
-}
+});
 
 /** The pilots a decision or report names, each presented (a missing one is a 404 naming `field.i`). */
 export async function pilotsNamed(s: ScopedDb, ids: readonly string[], field: string) {
@@ -222,187 +220,190 @@ export async function pilotsNamed(s: ScopedDb, ids: readonly string[], field: st
 }
 
 /** Pre-registers a pilot: the sample size per arm is fixed now, from baseline, MDD, α and power. */
-export async function createPilot(s: ScopedDb, clock: Clock, input: PilotDefinition) {
-  authorizeSource(s.actor, 'source.manage');
-  const arms = armsOf(input);
-  for (const [i, arm] of arms.entries()) {
-    if (arm.vendorId === null) continue;
-    const vendor = await s
-      .selectFrom('source_vendors')
-      .select('id')
-      .where('id', '=', arm.vendorId)
-      .executeTakeFirst();
-    if (!vendor)
-      throw new AppError('not_found', 'vendor not found', input.arms ? `arms.${i}.vendorId` : 'vendorId');
-  }
-  let n: number;
-  try {
-    n =
-      input.sampleSizePerArm ??
-      sampleSizePerArm({
-        baseline: input.baseline ?? 0,
-        mdd: input.mdd,
-        alpha: input.alpha,
-        power: input.power,
-      });
-  } catch (err) {
-    if (err instanceof SourceInputError) throw new AppError('validation_failed', err.message, err.field);
-    throw err;
-  }
-  const now = clock.now();
-  const row = await s
-    .insertInto('source_pilots', {
-      id: newId('plt', now.getTime()),
+export const createPilot = sourceUseCase(
+  'source.manage',
+  async (s: ScopedDb, clock: Clock, input: PilotDefinition) => {
+    const arms = armsOf(input);
+    for (const [i, arm] of arms.entries()) {
+      if (arm.vendorId === null) continue;
+      const vendor = await s
+        .selectFrom('source_vendors')
+        .select('id')
+        .where('id', '=', arm.vendorId)
+        .executeTakeFirst();
+      if (!vendor)
+        throw new AppError('not_found', 'vendor not found', input.arms ? `arms.${i}.vendorId` : 'vendorId');
+    }
+    let n: number;
+    try {
+      n =
+        input.sampleSizePerArm ??
+        sampleSizePerArm({
+          baseline: input.baseline ?? 0,
+          mdd: input.mdd,
+          alpha: input.alpha,
+          power: input.power,
+        });
+    } catch (err) {
+      if (err instanceof SourceInputError) throw new AppError('validation_failed', err.message, err.field);
+      throw err;
+    }
+    const now = clock.now();
+    const row = await insertNewRow(s, 'source_pilots', 'plt', now, {
       // The first vendor arm's, for lists; the arms are in the definition.
       vendor_id: arms.find((a) => a.vendorId !== null)!.vendorId!,
       name: input.name,
       definition: JSON.stringify(input),
       sample_size_per_arm: n,
       created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return present(s, row as never);
-}
+    });
+    return present(s, row as never);
+  },
+);
 
 /**
  * Starts the pilot on real traffic: a routing split for its slice (channel, language, topic as a
  * tag, weekly hours) sends new tickets to its arms' teams by weight, for `days` from now. Each
  * vendor must be a contracted provider (its teams are where its arm goes).
  */
-export async function startPilot(
-  s: ScopedDb,
-  clock: Clock,
-  id: string,
-  input: z.output<typeof SourcePilotStart>,
-) {
-  authorizeSource(s.actor, 'source.manage');
-  const row = await s.findOrNotFound('source_pilots', id, 'pilot');
-  if (row.routing_split_id !== null) throw new AppError('conflict', 'the pilot has already started', 'id');
-  const typed = numbers(row.vendor_values).length + numbers(row.in_house_values).length;
-  if (row.vendor_n + row.in_house_n + typed > 0)
-    throw new AppError('conflict', 'the pilot already has entered observations', 'id');
-  const definition = parsed<PilotDefinition>(row.definition);
-  const arms = armsOf(definition, row.vendor_id);
-  const splitArms: SplitArmRow[] = [];
-  for (const [i, arm] of arms.entries()) {
-    if (arm.vendorId === null) {
-      splitArms.push({ key: arm.key, providerId: null, weight: arm.weight, label: 'in-house' });
-      continue;
+export const startPilot = sourceUseCase(
+  'source.manage',
+  async (s: ScopedDb, clock: Clock, id: string, input: z.output<typeof SourcePilotStart>) => {
+    const row = await s.findOrNotFound('source_pilots', id, 'pilot');
+    if (row.routing_split_id !== null) throw new AppError('conflict', 'the pilot has already started', 'id');
+    const typed = numbers(row.vendor_values).length + numbers(row.in_house_values).length;
+    if (row.vendor_n + row.in_house_n + typed > 0)
+      throw new AppError('conflict', 'the pilot already has entered observations', 'id');
+    const definition = parsed<PilotDefinition>(row.definition);
+    const arms = armsOf(definition, row.vendor_id);
+    const splitArms: SplitArmRow[] = [];
+    for (const [i, arm] of arms.entries()) {
+      if (arm.vendorId === null) {
+        splitArms.push({ key: arm.key, providerId: null, weight: arm.weight, label: 'in-house' });
+        continue;
+      }
+      const vendor = await s.findOrNotFound('source_vendors', arm.vendorId, 'vendor');
+      if (vendor.provider_id === null)
+        throw new AppError(
+          'validation_failed',
+          `the vendor ${vendor.name} is not a contracted provider with teams`,
+          definition.arms ? `arms.${i}.vendorId` : 'vendorId',
+        );
+      splitArms.push({
+        key: arm.key,
+        providerId: vendor.provider_id,
+        weight: arm.weight,
+        label: vendor.name,
+      });
     }
-    const vendor = await s.findOrNotFound('source_vendors', arm.vendorId, 'vendor');
-    if (vendor.provider_id === null)
-      throw new AppError(
-        'validation_failed',
-        `the vendor ${vendor.name} is not a contracted provider with teams`,
-        definition.arms ? `arms.${i}.vendorId` : 'vendorId',
+    const days = input.days ?? definition.periodDays;
+    if (days === undefined)
+      throw new AppError('validation_failed', 'days: the pilot has no pre-registered period', 'days');
+    const startsAt = clock.now();
+    const endsAt = new Date(startsAt.getTime() + days * DAY_MS);
+    return s.transaction(async (tx) => {
+      const splitId = await openSplit(tx, clock, {
+        name: row.name,
+        channel: definition.slice.channel,
+        language: definition.slice.language,
+        tag: definition.slice.topic,
+        hours: definition.slice.hours ?? null,
+        arms: splitArms,
+        seed: definition.seed,
+        startsAt,
+        endsAt,
+      });
+      return present(
+        tx,
+        await tx.updateOrNotFound('source_pilots', id, 'pilot', {
+          routing_split_id: splitId,
+          starts_at: startsAt,
+          ends_at: endsAt,
+        }),
       );
-    splitArms.push({ key: arm.key, providerId: vendor.provider_id, weight: arm.weight, label: vendor.name });
-  }
-  const days = input.days ?? definition.periodDays;
-  if (days === undefined)
-    throw new AppError('validation_failed', 'days: the pilot has no pre-registered period', 'days');
-  const startsAt = clock.now();
-  const endsAt = new Date(startsAt.getTime() + days * DAY_MS);
-  return s.transaction(async (tx) => {
-    const splitId = await openSplit(tx, clock, {
-      name: row.name,
-      channel: definition.slice.channel,
-      language: definition.slice.language,
-      tag: definition.slice.topic,
-      hours: definition.slice.hours ?? null,
-      arms: splitArms,
-      seed: definition.seed,
-      startsAt,
-      endsAt,
     });
-    return present(
-      tx,
-      await tx.updateOrNotFound('source_pilots', id, 'pilot', {
-        routing_split_id: splitId,
-        starts_at: startsAt,
-        ends_at: endsAt,
-      }),
-    );
-  });
-}
+  },
+);
 
 /** Stops a running pilot's split now; its tickets keep counting. */
-export async function stopPilot(s: ScopedDb, clock: Clock, id: string) {
-  authorizeSource(s.actor, 'source.manage');
+export const stopPilot = sourceUseCase('source.manage', async (s: ScopedDb, clock: Clock, id: string) => {
   const row = await s.findOrNotFound('source_pilots', id, 'pilot');
   if (row.routing_split_id === null) throw new AppError('conflict', 'the pilot has not started', 'id');
   await closeSplit(s, clock, row.routing_split_id);
   return present(s, await s.updateOrNotFound('source_pilots', id, 'pilot', { ends_at: clock.now() }));
-}
+});
 
 /** Which arm a contact of the slice goes to (random by a seeded hash: neither side picks). */
-export async function assignContact(s: ScopedDb, id: string, contactId: string) {
-  authorizeSource(s.actor, 'source.manage');
-  const row = await s.findOrNotFound('source_pilots', id, 'pilot');
-  const arms = armsOf(parsed<PilotDefinition>(row.definition), row.vendor_id);
-  const i = assignWeightedArm(
-    contactId,
-    parsed<PilotDefinition>(row.definition).seed,
-    arms.map((a) => a.weight),
-  );
-  return { contactId, arm: arms[i]!.key };
-}
+export const assignContact = sourceUseCase(
+  'source.manage',
+  async (s: ScopedDb, id: string, contactId: string) => {
+    const row = await s.findOrNotFound('source_pilots', id, 'pilot');
+    const arms = armsOf(parsed<PilotDefinition>(row.definition), row.vendor_id);
+    const i = assignWeightedArm(
+      contactId,
+      parsed<PilotDefinition>(row.definition).seed,
+      arms.map((a) => a.weight),
+    );
+    return { contactId, arm: arms[i]!.key };
+  },
+);
 
 /** Adds counts observed outside Shoreline to an arm (a pilot not routed through the Desk). */
-export async function addObservations(
-  s: ScopedDb,
-  id: string,
-  input: z.output<typeof SourcePilotObservations>,
-) {
-  authorizeSource(s.actor, 'source.manage');
-  const row = await s.findOrNotFound('source_pilots', id, 'pilot');
-  if (row.routing_split_id !== null)
-    throw new AppError('conflict', 'a routed pilot is measured from its tickets', 'id');
-  if (!vendorAgainstInHouse(armsOf(parsed<PilotDefinition>(row.definition), row.vendor_id)))
-    throw new AppError(
-      'validation_failed',
-      'only a vendor against in house takes typed-in observations; route this pilot through the Desk',
-      'arm',
+export const addObservations = sourceUseCase(
+  'source.manage',
+  async (s: ScopedDb, id: string, input: z.output<typeof SourcePilotObservations>) => {
+    const row = await s.findOrNotFound('source_pilots', id, 'pilot');
+    if (row.routing_split_id !== null)
+      throw new AppError('conflict', 'a routed pilot is measured from its tickets', 'id');
+    if (!vendorAgainstInHouse(armsOf(parsed<PilotDefinition>(row.definition), row.vendor_id)))
+      throw new AppError(
+        'validation_failed',
+        'only a vendor against in house takes typed-in observations; route this pilot through the Desk',
+        'arm',
+      );
+    const vendor = input.arm === 'vendor';
+    if (MEDIAN_METRICS.includes(parsed<PilotDefinition>(row.definition).metric)) {
+      // A median needs each contact's value: the bootstrap resamples them (core `medianPilot`).
+      if (input.values === undefined)
+        throw new AppError(
+          'validation_failed',
+          'a median metric takes values (seconds), not counts',
+          'values',
+        );
+      const held = numbers(vendor ? row.vendor_values : row.in_house_values).length;
+      if (held + input.values.length > MAX_TYPED_VALUES)
+        throw new AppError('validation_failed', `an arm holds at most ${MAX_TYPED_VALUES} values`, 'values');
+      const append = sql`${JSON.stringify(input.values)}::jsonb`;
+      return present(
+        s,
+        await s.updateOrNotFound(
+          'source_pilots',
+          id,
+          'pilot',
+          // Appended in the statement, so two reports arriving together both count.
+          vendor
+            ? { vendor_values: sql`vendor_values || ${append}` }
+            : { in_house_values: sql`in_house_values || ${append}` },
+        ),
+      );
+    }
+    if (input.n === undefined || input.successes === undefined)
+      throw new AppError('validation_failed', 'a proportion metric takes n and successes', 'n');
+    const updated = await s.updateOrNotFound(
+      'source_pilots',
+      id,
+      'pilot',
+      // Increments in the statement, so two arms' reports arriving together both count.
+      vendor
+        ? {
+            vendor_n: sql`vendor_n + ${input.n}`,
+            vendor_successes: sql`vendor_successes + ${input.successes}`,
+          }
+        : {
+            in_house_n: sql`in_house_n + ${input.n}`,
+            in_house_successes: sql`in_house_successes + ${input.successes}`,
+          },
     );
-  const vendor = input.arm === 'vendor';
-  if (MEDIAN_METRICS.includes(parsed<PilotDefinition>(row.definition).metric)) {
-    // A median needs each contact's value: the bootstrap resamples them (core `medianPilot`).
-    if (input.values === undefined)
-      throw new AppError('validation_failed', 'a median metric takes values (seconds), not counts', 'values');
-    const held = numbers(vendor ? row.vendor_values : row.in_house_values).length;
-    if (held + input.values.length > MAX_TYPED_VALUES)
-      throw new AppError('validation_failed', `an arm holds at most ${MAX_TYPED_VALUES} values`, 'values');
-    const append = sql`${JSON.stringify(input.values)}::jsonb`;
-    return present(
-      s,
-      await s.updateOrNotFound(
-        'source_pilots',
-        id,
-        'pilot',
-        // Appended in the statement, so two reports arriving together both count.
-        vendor
-          ? { vendor_values: sql`vendor_values || ${append}` }
-          : { in_house_values: sql`in_house_values || ${append}` },
-      ),
-    );
-  }
-  if (input.n === undefined || input.successes === undefined)
-    throw new AppError('validation_failed', 'a proportion metric takes n and successes', 'n');
-  const updated = await s.updateOrNotFound(
-    'source_pilots',
-    id,
-    'pilot',
-    // Increments in the statement, so two arms' reports arriving together both count.
-    vendor
-      ? {
-          vendor_n: sql`vendor_n + ${input.n}`,
-          vendor_successes: sql`vendor_successes + ${input.successes}`,
-        }
-      : {
-          in_house_n: sql`in_house_n + ${input.n}`,
-          in_house_successes: sql`in_house_successes + ${input.successes}`,
-        },
-  );
-  return present(s, updated);
-}
+    return present(s, updated);
+  },
+);

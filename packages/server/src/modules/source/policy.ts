@@ -1,4 +1,5 @@
 import { authorizer, organizationAdmin, organizationLead, type Policy } from '../../platform/access.js';
+import { authorizedUseCases } from '../../platform/authorized-use-case.js';
 
 /**
  * Sourcing is the organization's own decision (decision 0021): its admins run scenarios, vendors,
@@ -17,3 +18,6 @@ export const sourcePolicy = {
 } as const satisfies Policy;
 
 export const authorizeSource = authorizer(sourcePolicy, 'sourcing');
+
+/** Sourcing's service functions, each behind one action of sourcePolicy. */
+export const sourceUseCase = authorizedUseCases(authorizeSource);

@@ -7,7 +7,7 @@ import type { Clock } from '../../platform/clock.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
 import type { KpiService } from '../insight/index.js';
-import { authorizeSource } from './policy.js';
+import { sourceUseCase } from './policy.js';
 import type { SourceReadinessSchema } from './schemas.js';
 
 type SourceReadiness = z.infer<typeof SourceReadinessSchema>;
@@ -96,23 +96,29 @@ export async function readinessEvidence(
  * clock): measured answers with their figures, the questions only the user can answer, and
  * segments graded keep / outsource / hybrid / follow-the-sun with reasons.
  */
-export async function readiness(
-  scoped: ScopedDb,
-  kpis: KpiService,
-  clock: Clock,
-  query: { from?: string | undefined; to?: string | undefined; timeZone: string },
-): Promise<SourceReadiness> {
-  authorizeSource(scoped.actor, 'source.read');
-  const today = clock.now().getTime();
-  const to = query.to ?? day(today + DAY_MS);
-  const from = query.from ?? day(Date.parse(`${to}T00:00:00Z`) - 365 * DAY_MS);
-  const { evidence, tickets } = await readinessEvidence(scoped, kpis, { from, to, timeZone: query.timeZone });
-  const answers = assessReadiness(evidence);
-  return {
-    answers: answers.map((a) => ({ ...a, evidence: { ...a.evidence } as never })),
-    segments: gradeSegments(evidence, answers).map((s) => ({ ...s, reasons: [...s.reasons] })),
-    tickets,
-    from,
-    to,
-  };
-}
+export const readiness = sourceUseCase(
+  'source.read',
+  async (
+    scoped: ScopedDb,
+    kpis: KpiService,
+    clock: Clock,
+    query: { from?: string | undefined; to?: string | undefined; timeZone: string },
+  ): Promise<SourceReadiness> => {
+    const today = clock.now().getTime();
+    const to = query.to ?? day(today + DAY_MS);
+    const from = query.from ?? day(Date.parse(`${to}T00:00:00Z`) - 365 * DAY_MS);
+    const { evidence, tickets } = await readinessEvidence(scoped, kpis, {
+      from,
+      to,
+      timeZone: query.timeZone,
+    });
+    const answers = assessReadiness(evidence);
+    return {
+      answers: answers.map((a) => ({ ...a, evidence: { ...a.evidence } as never })),
+      segments: gradeSegments(evidence, answers).map((s) => ({ ...s, reasons: [...s.reasons] })),
+      tickets,
+      from,
+      to,
+    };
+  },
+);

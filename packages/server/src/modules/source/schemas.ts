@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { SELECTION_STAGES } from '@shoreline/core';
 import { apiInput, apiObject } from '../../platform/http/schema.js';
+import { nullableNumbers, nullableStrings, numbers, strings } from '../../platform/zod-field-lists.js';
 import { ClockTime, TimeZone, WEEKDAYS } from '../identity/index.js';
 
 const Name = z.string().trim().min(1).max(120);
@@ -82,48 +83,48 @@ export const VendorOptionInput = apiInput('SourceVendorOption', {
 
 export const SourceOptionInput = z.discriminatedUnion('kind', [InHouseOptionInput, VendorOptionInput]);
 
+/** What every kind of demand states: its kind, the year it covers, then its own fields, then the handling time. */
+function demandKind<const K extends string, F extends z.ZodRawShape>(kind: K, fields: F) {
+  return z
+    .object({
+      kind: z.literal(kind),
+      year: z.number().int().min(2000).max(2100),
+      ...fields,
+      ahtSec: z.number().min(1).max(36_000),
+    })
+    .strict();
+}
+
+/** Which imported tickets a history or forecast demand counts, and the zone its hours are in. */
+const TicketSlice = {
+  timeZone: z.string().min(1).max(64).default('UTC'),
+  channel: z.string().min(1).max(32).optional(),
+  language: z.string().min(1).max(35).optional(),
+};
+
 export const SourceDemand = z
   .union([
-    z
-      .object({
-        kind: z.literal('pattern'),
-        year: z.number().int().min(2000).max(2100),
-        /** Contacts per hour of the week, Monday 00:00 first. */
-        perHourOfWeek: z.array(z.number().min(0).max(1e6)).length(168),
-        ahtSec: z.number().min(1).max(36_000),
-      })
-      .strict(),
-    z
-      .object({
-        kind: z.literal('history'),
-        year: z.number().int().min(2000).max(2100),
-        /** Imported tickets created in [from, to) give the weekly pattern (Insight, hour of week). */
-        from: Day,
-        to: Day,
-        timeZone: z.string().min(1).max(64).default('UTC'),
-        channel: z.string().min(1).max(32).optional(),
-        language: z.string().min(1).max(35).optional(),
-        /** Multiplies history, e.g. 1.1 for 10 % growth. */
-        growth: z.number().min(0.01).max(100).default(1),
-        ahtSec: z.number().min(1).max(36_000),
-      })
-      .strict(),
-    z
-      .object({
-        kind: z.literal('forecast'),
-        year: z.number().int().min(2000).max(2100),
-        /** History to learn from: imported tickets created in [from, to), at least one whole week. */
-        from: Day,
-        to: Day,
-        /** The forecast's next N weeks after `to` set the level of each weekday. */
-        weeks: z.number().int().min(1).max(26),
-        method: z.enum(['auto', 'snaive', 'mean4', 'mean8', 'poisson']).default('auto'),
-        timeZone: z.string().min(1).max(64).default('UTC'),
-        channel: z.string().min(1).max(32).optional(),
-        language: z.string().min(1).max(35).optional(),
-        ahtSec: z.number().min(1).max(36_000),
-      })
-      .strict(),
+    demandKind('pattern', {
+      /** Contacts per hour of the week, Monday 00:00 first. */
+      perHourOfWeek: z.array(z.number().min(0).max(1e6)).length(168),
+    }),
+    demandKind('history', {
+      /** Imported tickets created in [from, to) give the weekly pattern (Insight, hour of week). */
+      from: Day,
+      to: Day,
+      ...TicketSlice,
+      /** Multiplies history, e.g. 1.1 for 10 % growth. */
+      growth: z.number().min(0.01).max(100).default(1),
+    }),
+    demandKind('forecast', {
+      /** History to learn from: imported tickets created in [from, to), at least one whole week. */
+      from: Day,
+      to: Day,
+      /** The forecast's next N weeks after `to` set the level of each weekday. */
+      weeks: z.number().int().min(1).max(26),
+      method: z.enum(['auto', 'snaive', 'mean4', 'mean8', 'poisson']).default('auto'),
+      ...TicketSlice,
+    }),
   ])
   .openapi('SourceDemand');
 
@@ -181,27 +182,16 @@ export const SourceCompareRequest = apiInput('SourceCompareRequest', {
 
 const CostLineSchema = z.object({
   key: z.string(),
-  quantity: z.number(),
-  rateMinor: z.number(),
-  amountMinor: z.number(),
+  ...numbers('quantity', 'rateMinor', 'amountMinor'),
 });
 export const SourceOptionCostSchema = apiObject('SourceOptionCost', {
   name: z.string(),
   kind: z.enum(['in-house', 'vendor']),
-  pricingModel: z.string(),
-  currency: z.string(),
-  reportingCurrency: z.string(),
+  ...strings('pricingModel', 'currency', 'reportingCurrency'),
   lines: z.array(CostLineSchema),
-  totalMinor: z.number(),
-  perYearMinor: z.number(),
-  contacts: z.number(),
-  resolvedContacts: z.number(),
-  costPerContactMinor: z.number().nullable(),
-  costPerResolutionMinor: z.number().nullable(),
-  productiveHours: z.number(),
-  scheduledHours: z.number(),
-  fte: z.number(),
-  peakScheduledAgents: z.number(),
+  ...numbers('totalMinor', 'perYearMinor', 'contacts', 'resolvedContacts'),
+  ...nullableNumbers('costPerContactMinor', 'costPerResolutionMinor'),
+  ...numbers('productiveHours', 'scheduledHours', 'fte', 'peakScheduledAgents'),
 });
 
 export const SourceComparisonSchema = apiObject('SourceComparison', {
@@ -212,10 +202,7 @@ export const SourceComparisonSchema = apiObject('SourceComparison', {
     method: z.string().nullable(),
     weeks: z.number().nullable(),
   }),
-  intervals: z.number(),
-  contacts: z.number(),
-  productiveHours: z.number(),
-  peakProductiveAgents: z.number(),
+  ...numbers('intervals', 'contacts', 'productiveHours', 'peakProductiveAgents'),
   expectedServiceLevel: z.number().nullable(),
   options: z.array(SourceOptionCostSchema),
   lowestCostPerResolution: z.number().nullable(),
@@ -223,20 +210,15 @@ export const SourceComparisonSchema = apiObject('SourceComparison', {
   sensitivity: z
     .array(
       z.object({
-        option: z.string(),
-        input: z.string(),
-        base: z.number(),
-        low: z.number(),
-        high: z.number(),
-        swing: z.number(),
+        ...strings('option', 'input'),
+        ...numbers('base', 'low', 'high', 'swing'),
       }),
     )
     .nullable(),
   breakEven: z
     .array(
       z.object({
-        a: z.string(),
-        b: z.string(),
+        ...strings('a', 'b'),
         volumeMultiplier: z.number().nullable(),
         cheaperBelow: z.string(),
       }),
@@ -245,13 +227,10 @@ export const SourceComparisonSchema = apiObject('SourceComparison', {
 });
 
 export const SourceScenarioSchema = apiObject('SourceScenario', {
-  id: z.string(),
-  name: z.string(),
+  ...strings('id', 'name'),
   version: z.number(),
   definition: SourceScenarioDefinition,
-  createdBy: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...strings('createdBy', 'createdAt', 'updatedAt'),
 });
 
 export const SourceDefaultsSchema = apiObject('SourceDefaults', {
@@ -259,12 +238,10 @@ export const SourceDefaultsSchema = apiObject('SourceDefaults', {
     z.object({
       key: z.string(),
       country: z.string().nullable(),
-      low: z.number(),
-      high: z.number(),
+      ...numbers('low', 'high'),
       unit: z.string(),
       currency: z.string().nullable(),
-      year: z.string(),
-      source: z.string(),
+      ...strings('year', 'source'),
       grade: z.enum(['solid', 'moderate', 'weak', 'assumption']),
     }),
   ),
@@ -358,8 +335,7 @@ export const SourceScoresUpdate = apiInput('SourceScoresUpdate', {
 });
 
 export const SourceScorecardSchema = apiObject('SourceScorecard', {
-  id: z.string(),
-  name: z.string(),
+  ...strings('id', 'name'),
   criteria: z.array(SourceCriterion),
   vendors: z.array(z.object({ id: z.string(), name: z.string() })),
   prices: z.record(z.string(), z.number()),
@@ -375,10 +351,7 @@ export const SourceScorecardSchema = apiObject('SourceScorecard', {
           z.object({
             criterion: z.string(),
             weightPercent: z.number(),
-            mean: z.number().nullable(),
-            min: z.number().nullable(),
-            max: z.number().nullable(),
-            spread: z.number().nullable(),
+            ...nullableNumbers('mean', 'min', 'max', 'spread'),
             evaluators: z.number(),
           }),
         ),
@@ -541,15 +514,11 @@ export const SourcePilotAssign = z
   .openapi('SourcePilotAssign');
 
 const IntervalSchema = z.object({
-  estimate: z.number().nullable(),
-  low: z.number().nullable(),
-  high: z.number().nullable(),
+  ...nullableNumbers('estimate', 'low', 'high'),
 });
 export const SourcePilotSchema = z
   .object({
-    id: z.string(),
-    name: z.string(),
-    vendorId: z.string(),
+    ...strings('id', 'name', 'vendorId'),
     definition: z.record(z.string(), z.unknown()),
     sampleSizePerArm: z.number(),
     samples: z.object({ vendor: z.number(), inHouse: z.number() }),
@@ -562,10 +531,7 @@ export const SourcePilotSchema = z
       z.object({
         key: z.string(),
         vendorId: z.string().nullable(),
-        share: z.number(),
-        samples: z.number(),
-        successes: z.number(),
-        stillNeeded: z.number(),
+        ...numbers('share', 'samples', 'successes', 'stillNeeded'),
       }),
     ),
     /**
@@ -575,8 +541,7 @@ export const SourcePilotSchema = z
      */
     comparisons: z.array(
       z.object({
-        arm: z.string(),
-        baseline: z.string(),
+        ...strings('arm', 'baseline'),
         difference: IntervalSchema,
         verdict: z.enum(['vendor-better', 'vendor-worse', 'equivalent', 'inconclusive']).nullable(),
       }),
@@ -608,8 +573,7 @@ export const SourceReadinessSchema = apiObject('SourceReadiness', {
   segments: z.array(
     z.object({
       /** A channel, or `all` without a channel breakdown. */
-      channel: z.string(),
-      language: z.string(),
+      ...strings('channel', 'language'),
       hours: z.enum(['business', 'after-hours']),
       tier: z.enum(['simple', 'complex']),
       grade: z.enum(LEANINGS),
@@ -617,8 +581,7 @@ export const SourceReadinessSchema = apiObject('SourceReadiness', {
     }),
   ),
   tickets: z.number(),
-  from: z.string().nullable(),
-  to: z.string().nullable(),
+  ...nullableStrings('from', 'to'),
 });
 
 export const SourceDecisionCreate = apiInput('SourceDecisionCreate', {
@@ -635,8 +598,7 @@ export const SourceDecisionSchema = apiObject('SourceDecision', {
   id: z.string(),
   version: z.number(),
   body: z.record(z.string(), z.unknown()),
-  decidedBy: z.string(),
-  createdAt: z.string(),
+  ...strings('decidedBy', 'createdAt'),
 });
 
 export const SourceReportRequest = apiInput('SourceReportRequest', {
@@ -691,31 +653,26 @@ export const SourceSelectionAdvance = apiInput('SourceSelectionAdvance', {
 });
 
 export const SourceSelectionSchema = apiObject('SourceSelection', {
-  id: z.string(),
-  name: z.string(),
+  ...strings('id', 'name'),
   scorecardId: z.string().nullable(),
   stage: z.enum([...SELECTION_STAGE_VALUES, 'closed']),
   stages: z.array(
     z.object({
       stage: z.enum(SELECTION_STAGE_VALUES),
-      owner: z.string().nullable(),
-      dueOn: z.string().nullable(),
-      completedOn: z.string().nullable(),
+      ...nullableStrings('owner', 'dueOn', 'completedOn'),
       documents: z.array(z.string()),
     }),
   ),
   vendors: z.array(
     z.object({
-      vendorId: z.string(),
-      name: z.string(),
+      ...strings('vendorId', 'name'),
       status: z.enum(['in', 'out', 'awarded']),
       leftAt: z.enum(SELECTION_STAGE_VALUES).nullable(),
       reason: z.string().nullable(),
     }),
   ),
   overdue: z.array(z.enum(SELECTION_STAGE_VALUES)),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...strings('createdAt', 'updatedAt'),
 });
 
 export const EVIDENCE_KINDS = [
@@ -775,16 +732,13 @@ export const SourceEvidenceQuery = z.object({
 
 export const SourceEvidenceSchema = apiObject('SourceEvidence', {
   id: z.string(),
-  vendorId: z.string().nullable(),
-  selectionId: z.string().nullable(),
+  ...nullableStrings('vendorId', 'selectionId'),
   kind: z.enum(EVIDENCE_KINDS),
-  fileName: z.string(),
-  contentType: z.string(),
+  ...strings('fileName', 'contentType'),
   sizeBytes: z.number(),
   sha256: z.string(),
   expiresOn: z.string().nullable(),
   /** `expired`, `expiring` (within 90 days), `valid`, or null without an expiry date. */
   expiry: z.enum(['expired', 'expiring', 'valid']).nullable(),
-  uploadedBy: z.string(),
-  createdAt: z.string(),
+  ...strings('uploadedBy', 'createdAt'),
 });

@@ -13,9 +13,10 @@ import {
 import type { Selectable } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
-import { newId } from '../../platform/ids.js';
+import { insertNewRow } from '../../platform/insert-new-row.js';
 import type { ScopedDb } from '../../platform/scope.js';
-import { authorizeSource } from './policy.js';
+import { named, requireIds, vendorNames } from './named-rows.js';
+import { authorizeSource, sourceUseCase } from './policy.js';
 import { parsed } from './presenters.js';
 import type {
   SourceSelectionAdvance,
@@ -40,9 +41,7 @@ function checked<T>(f: () => T): T {
 
 /** Every vendor id must be one of the organization's vendors: a 404 names the first missing one. */
 async function requireVendors(s: ScopedDb, ids: readonly string[], field: string) {
-  if (ids.length === 0) return new Map<string, string>();
-  const found = await s.selectFrom('source_vendors').select(['id', 'name']).where('id', 'in', ids).execute();
-  const names = new Map(found.map((v) => [v.id, v.name]));
+  const names = await vendorNames(s, ids);
   const missing = ids.findIndex((id) => !names.has(id));
   if (missing >= 0) throw new AppError('not_found', 'vendor not found', `${field}.${missing}`);
   return names;
@@ -72,48 +71,35 @@ async function present(
   };
 }
 
-export async function listSelections(s: ScopedDb, clock: Clock) {
-  authorizeSource(s.actor, 'source.read');
+export const listSelections = sourceUseCase('source.read', async (s: ScopedDb, clock: Clock) => {
   const rows = await s.latest('source_selections', 'created_at', 100);
   return Promise.all(rows.map((r) => present(s, r, today(clock))));
-}
+});
 
-export async function getSelection(s: ScopedDb, clock: Clock, id: string) {
-  authorizeSource(s.actor, 'source.read');
+export const getSelection = sourceUseCase('source.read', async (s: ScopedDb, clock: Clock, id: string) => {
   return present(s, await s.findOrNotFound('source_selections', id, 'selection'), today(clock));
-}
+});
 
-export async function createSelection(
-  s: ScopedDb,
-  clock: Clock,
-  input: z.output<typeof SourceSelectionCreate>,
-) {
-  authorizeSource(s.actor, 'source.manage');
-  await requireVendors(s, input.vendorIds, 'vendorIds');
-  if (input.scorecardId !== undefined) {
-    const card = await s
-      .selectFrom('source_scorecards')
-      .select('id')
-      .where('id', '=', input.scorecardId)
-      .executeTakeFirst();
-    if (!card) throw new AppError('not_found', 'scorecard not found', 'scorecardId');
-  }
-  const state = checked(() => newSelection(input.vendorIds, input.stages));
-  const now = clock.now();
-  const row = await s
-    .insertInto('source_selections', {
-      id: newId('sel', now.getTime()),
+export const createSelection = sourceUseCase(
+  'source.manage',
+  async (s: ScopedDb, clock: Clock, input: z.output<typeof SourceSelectionCreate>) => {
+    await requireVendors(s, input.vendorIds, 'vendorIds');
+    if (input.scorecardId !== undefined) {
+      await named(s.findOrNotFound('source_scorecards', input.scorecardId, 'scorecard'), 'scorecardId');
+    }
+    const state = checked(() => newSelection(input.vendorIds, input.stages));
+    const now = clock.now();
+    const row = await insertNewRow(s, 'source_selections', 'sel', now, {
       name: input.name,
       scorecard_id: input.scorecardId ?? null,
       state: JSON.stringify(state),
       created_by: s.actor.userId,
       created_at: now,
       updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return present(s, row as never, today(clock));
-}
+    });
+    return present(s, row as never, today(clock));
+  },
+);
 
 /** Reads, changes and writes a selection's state in one transaction (row locked while it changes). */
 async function changeState(
@@ -143,14 +129,7 @@ export function updateStage(
 ) {
   return changeState(s, clock, id, async (state, tx) => {
     if (input.documents && input.documents.length > 0) {
-      const found = await tx
-        .selectFrom('source_evidence')
-        .select('id')
-        .where('id', 'in', input.documents)
-        .execute();
-      const ids = new Set(found.map((f) => f.id));
-      const missing = input.documents.findIndex((d) => !ids.has(d));
-      if (missing >= 0) throw new AppError('not_found', 'evidence not found', `documents.${missing}`);
+      await requireIds(tx, 'source_evidence', input.documents, 'documents');
     }
     return {
       ...state,

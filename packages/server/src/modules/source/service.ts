@@ -12,13 +12,14 @@ import {
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
-import { newId } from '../../platform/ids.js';
+import { insertNewRow } from '../../platform/insert-new-row.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import { directoryFor } from '../identity/index.js';
 import type { KpiService } from '../insight/index.js';
 import { compareScenario, type ScenarioDefinition } from './compare-service.js';
+import { named, requireIds, vendorNames } from './named-rows.js';
 import { pilotsNamed } from './pilot-service.js';
-import { authorizeSource } from './policy.js';
+import { authorizeSource, sourceUseCase } from './policy.js';
 import { parsed, presentDecision, presentScenario, presentVendor } from './presenters.js';
 import { readiness } from './readiness-service.js';
 import { renderReport } from './report.js';
@@ -39,17 +40,6 @@ type SourceScorecard = z.infer<typeof SourceScorecardSchema>;
 
 const today = (clock: Clock) => clock.now().toISOString().slice(0, 10);
 const json = (value: unknown) => JSON.stringify(value);
-
-/** A row the request names in its body: a missing one is a 404 naming that field. */
-async function named<T>(lookup: Promise<T>, field: string): Promise<T> {
-  try {
-    return await lookup;
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'not_found')
-      throw new AppError('not_found', err.message, field);
-    throw err;
-  }
-}
 
 /** The worked example as a scenario definition: the page's starting point. */
 export function exampleDefinition(): ScenarioDefinition {
@@ -81,76 +71,62 @@ export function defaults(scoped: ScopedDb) {
   return { references: REFERENCE_DEFAULTS.map((r) => ({ ...r })), example: exampleDefinition() };
 }
 
-export async function compare(
-  scoped: ScopedDb,
-  kpis: KpiService,
-  body: z.output<typeof SourceCompareRequest>,
-) {
-  authorizeSource(scoped.actor, 'source.read');
-  return compareScenario(scoped, kpis, body.definition, {
-    sensitivity: body.sensitivity,
-    breakEven: body.breakEven,
-  });
-}
+export const compare = sourceUseCase(
+  'source.read',
+  async (scoped: ScopedDb, kpis: KpiService, body: z.output<typeof SourceCompareRequest>) => {
+    return compareScenario(scoped, kpis, body.definition, {
+      sensitivity: body.sensitivity,
+      breakEven: body.breakEven,
+    });
+  },
+);
 
 // Scenarios ------------------------------------------------------------------------------------
 
-export async function listScenarios(scoped: ScopedDb) {
-  authorizeSource(scoped.actor, 'source.read');
+export const listScenarios = sourceUseCase('source.read', async (scoped: ScopedDb) => {
   const rows = await scoped.latest('source_scenarios', 'created_at', 200);
   return rows.map(presentScenario);
-}
+});
 
-export async function getScenario(scoped: ScopedDb, id: string) {
-  authorizeSource(scoped.actor, 'source.read');
+export const getScenario = sourceUseCase('source.read', async (scoped: ScopedDb, id: string) => {
   return presentScenario(await scoped.findOrNotFound('source_scenarios', id, 'scenario'));
-}
+});
 
-export async function createScenario(
-  scoped: ScopedDb,
-  clock: Clock,
-  input: z.output<typeof SourceScenarioCreate>,
-) {
-  authorizeSource(scoped.actor, 'source.manage');
-  const now = clock.now();
-  const row = await scoped
-    .insertInto('source_scenarios', {
-      id: newId('scn', now.getTime()),
+export const createScenario = sourceUseCase(
+  'source.manage',
+  async (scoped: ScopedDb, clock: Clock, input: z.output<typeof SourceScenarioCreate>) => {
+    const now = clock.now();
+    const row = await insertNewRow(scoped, 'source_scenarios', 'scn', now, {
       name: input.name,
       version: 1,
       definition: json(input.definition),
       created_by: scoped.actor.userId,
       created_at: now,
       updated_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return presentScenario(row as never);
-}
+    });
+    return presentScenario(row as never);
+  },
+);
 
-export async function updateScenario(
-  scoped: ScopedDb,
-  clock: Clock,
-  id: string,
-  input: z.output<typeof SourceScenarioCreate>,
-) {
-  authorizeSource(scoped.actor, 'source.manage');
-  const row = await scoped.updateOrNotFound('source_scenarios', id, 'scenario', {
-    name: input.name,
-    definition: json(input.definition),
-    version: sql`version + 1`,
-    updated_at: clock.now(),
-  });
-  return presentScenario(row);
-}
+export const updateScenario = sourceUseCase(
+  'source.manage',
+  async (scoped: ScopedDb, clock: Clock, id: string, input: z.output<typeof SourceScenarioCreate>) => {
+    const row = await scoped.updateOrNotFound('source_scenarios', id, 'scenario', {
+      name: input.name,
+      definition: json(input.definition),
+      version: sql`version + 1`,
+      updated_at: clock.now(),
+    });
+    return presentScenario(row);
+  },
+);
 
 // Vendors --------------------------------------------------------------------------------------
 
-export async function listVendors(scoped: ScopedDb, clock: Clock) {
-  authorizeSource(scoped.actor, 'source.read');
+export const listVendors = sourceUseCase('source.read', async (scoped: ScopedDb, clock: Clock) => {
   const rows = await scoped.selectFrom('source_vendors').selectAll().orderBy('name').limit(500).execute();
   return rows.map((r) => presentVendor(r, today(clock)));
-}
+});
 
 /** A vendor's platform provider must be one of the organization's (a 404 naming `providerId`). */
 async function checkProvider(scoped: ScopedDb, providerId: string | undefined) {
@@ -160,45 +136,36 @@ async function checkProvider(scoped: ScopedDb, providerId: string | undefined) {
     throw new AppError('not_found', 'provider not found', 'providerId');
 }
 
-export async function createVendor(
-  scoped: ScopedDb,
-  clock: Clock,
-  input: z.output<typeof SourceVendorCreate>,
-) {
-  authorizeSource(scoped.actor, 'source.manage');
-  await checkProvider(scoped, input.providerId);
-  const { name, providerId, ...profile } = input;
-  const now = clock.now();
-  const row = await scoped
-    .insertInto('source_vendors', {
-      id: newId('ven', now.getTime()),
+export const createVendor = sourceUseCase(
+  'source.manage',
+  async (scoped: ScopedDb, clock: Clock, input: z.output<typeof SourceVendorCreate>) => {
+    await checkProvider(scoped, input.providerId);
+    const { name, providerId, ...profile } = input;
+    const now = clock.now();
+    const row = await insertNewRow(scoped, 'source_vendors', 'ven', now, {
       provider_id: providerId ?? null,
       name,
       profile: json(profile),
       created_at: now,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return presentVendor(row as never, today(clock));
-}
+    });
+    return presentVendor(row as never, today(clock));
+  },
+);
 
 /** Replaces a vendor's profile (its provider link included). */
-export async function updateVendor(
-  scoped: ScopedDb,
-  clock: Clock,
-  id: string,
-  input: z.output<typeof SourceVendorCreate>,
-) {
-  authorizeSource(scoped.actor, 'source.manage');
-  await checkProvider(scoped, input.providerId);
-  const { name, providerId, ...profile } = input;
-  const row = await scoped.updateOrNotFound('source_vendors', id, 'vendor', {
-    name,
-    provider_id: providerId ?? null,
-    profile: json(profile),
-  });
-  return presentVendor(row, today(clock));
-}
+export const updateVendor = sourceUseCase(
+  'source.manage',
+  async (scoped: ScopedDb, clock: Clock, id: string, input: z.output<typeof SourceVendorCreate>) => {
+    await checkProvider(scoped, input.providerId);
+    const { name, providerId, ...profile } = input;
+    const row = await scoped.updateOrNotFound('source_vendors', id, 'vendor', {
+      name,
+      provider_id: providerId ?? null,
+      profile: json(profile),
+    });
+    return presentVendor(row, today(clock));
+  },
+);
 
 // Scorecards -----------------------------------------------------------------------------------
 
@@ -209,11 +176,7 @@ async function scorecardView(scoped: ScopedDb, id: string): Promise<SourceScorec
   const criteria = parsed<CriterionInput[]>(row.criteria);
   const vendorIds = parsed<string[]>(row.vendor_ids);
   const prices = parsed<Record<string, number>>(row.prices);
-  const vendors = await scoped
-    .selectFrom('source_vendors')
-    .select(['id', 'name'])
-    .where('id', 'in', vendorIds)
-    .execute();
+  const names = await vendorNames(scoped, vendorIds);
   const scores = await scoped
     .selectFrom('source_scores')
     .selectAll()
@@ -233,7 +196,7 @@ async function scorecardView(scoped: ScopedDb, id: string): Promise<SourceScorec
     id: row.id,
     name: row.name,
     criteria,
-    vendors: vendorIds.flatMap((v) => vendors.filter((x) => x.id === v)),
+    vendors: vendorIds.flatMap((v) => (names.has(v) ? [{ id: v, name: names.get(v)! }] : [])),
     prices,
     evaluators: [...new Set(scores.map((s) => s.evaluator_id))].sort(),
     result: {
@@ -244,8 +207,7 @@ async function scorecardView(scoped: ScopedDb, id: string): Promise<SourceScorec
   };
 }
 
-export async function listScorecards(scoped: ScopedDb) {
-  authorizeSource(scoped.actor, 'source.read');
+export const listScorecards = sourceUseCase('source.read', async (scoped: ScopedDb) => {
   const rows = await scoped
     .selectFrom('source_scorecards')
     .select('id')
@@ -253,150 +215,122 @@ export async function listScorecards(scoped: ScopedDb) {
     .limit(100)
     .execute();
   return Promise.all(rows.map((r) => scorecardView(scoped, r.id)));
-}
+});
 
-export async function getScorecard(scoped: ScopedDb, id: string) {
-  authorizeSource(scoped.actor, 'source.read');
+export const getScorecard = sourceUseCase('source.read', async (scoped: ScopedDb, id: string) => {
   return scorecardView(scoped, id);
-}
+});
 
-export async function createScorecard(
-  scoped: ScopedDb,
-  clock: Clock,
-  input: z.output<typeof SourceScorecardCreate>,
-) {
-  authorizeSource(scoped.actor, 'source.manage');
-  const found = await scoped
-    .selectFrom('source_vendors')
-    .select('id')
-    .where('id', 'in', input.vendorIds)
-    .execute();
-  const foundIds = new Set(found.map((f) => f.id));
-  const missing = input.vendorIds.findIndex((v) => !foundIds.has(v));
-  if (missing >= 0) throw new AppError('not_found', 'vendor not found', `vendorIds.${missing}`);
-  const badPrice = Object.keys(input.prices).find((v) => !input.vendorIds.includes(v));
-  if (badPrice !== undefined) throw new AppError('not_found', 'vendor not found', `prices.${badPrice}`);
-  try {
-    scoreVendors(input.criteria, [], input.prices);
-  } catch (err) {
-    if (err instanceof SourceInputError) {
-      throw new AppError('validation_failed', err.message, err.field, [
-        { field: err.field, code: err.code, message: err.reason },
-      ]);
+export const createScorecard = sourceUseCase(
+  'source.manage',
+  async (scoped: ScopedDb, clock: Clock, input: z.output<typeof SourceScorecardCreate>) => {
+    await requireIds(scoped, 'source_vendors', input.vendorIds, 'vendorIds');
+    const badPrice = Object.keys(input.prices).find((v) => !input.vendorIds.includes(v));
+    if (badPrice !== undefined) throw new AppError('not_found', 'vendor not found', `prices.${badPrice}`);
+    try {
+      scoreVendors(input.criteria, [], input.prices);
+    } catch (err) {
+      if (err instanceof SourceInputError) {
+        throw new AppError('validation_failed', err.message, err.field, [
+          { field: err.field, code: err.code, message: err.reason },
+        ]);
+      }
+      throw err;
     }
-    throw err;
-  }
-  const now = clock.now();
-  const id = newId('scd', now.getTime());
-  await scoped
-    .insertInto('source_scorecards', {
-      id,
+    const now = clock.now();
+    const { id } = await insertNewRow(scoped, 'source_scorecards', 'scd', now, {
       name: input.name,
       criteria: json(input.criteria),
       vendor_ids: json(input.vendorIds),
       prices: json(input.prices),
       created_at: now,
-    })
-    .execute();
-  return scorecardView(scoped, id);
-}
+    });
+    return scorecardView(scoped, id);
+  },
+);
 
 /** The caller's own scores (the caller is the evaluator): each replaces that evaluator's earlier one. */
-export async function putScores(
-  scoped: ScopedDb,
-  clock: Clock,
-  id: string,
-  input: z.output<typeof SourceScoresUpdate>,
-) {
-  authorizeSource(scoped.actor, 'source.score');
-  const view = await scorecardView(scoped, id);
-  const priceCriteria = new Set(view.criteria.filter((c) => c.price).map((c) => c.id));
-  input.scores.forEach((s, i) => {
-    if (!view.vendors.some((v) => v.id === s.vendorId))
-      throw new AppError('not_found', 'vendor not found', `scores.${i}.vendorId`);
-    const criterion = view.criteria.find((c) => c.id === s.criterion);
-    if (!criterion || priceCriteria.has(s.criterion)) {
-      throw new AppError(
-        'validation_failed',
-        'not a scored criterion of this scorecard',
-        `scores.${i}.criterion`,
-      );
-    }
-    if (!criterion.knockout && s.score < 1) {
-      throw new AppError(
-        'validation_failed',
-        'scores run from 1 to 5 (0 only on knock-out criteria)',
-        `scores.${i}.score`,
-      );
-    }
-  });
-  const now = clock.now();
-  await scoped.transaction(async (tx) => {
-    for (const s of input.scores) {
-      await tx
-        .deleteFrom('source_scores')
-        .where('scorecard_id', '=', id)
-        .where('vendor_id', '=', s.vendorId)
-        .where('evaluator_id', '=', scoped.actor.userId)
-        .where('criterion', '=', s.criterion)
-        .execute();
-    }
-    await tx
-      .insertInto(
-        'source_scores',
-        input.scores.map((s) => ({
-          scorecard_id: id,
-          vendor_id: s.vendorId,
-          evaluator_id: scoped.actor.userId,
-          criterion: s.criterion,
-          score: s.score,
-          updated_at: now,
-        })),
-      )
-      .execute();
-  });
-  return scorecardView(scoped, id);
-}
+export const putScores = sourceUseCase(
+  'source.score',
+  async (scoped: ScopedDb, clock: Clock, id: string, input: z.output<typeof SourceScoresUpdate>) => {
+    const view = await scorecardView(scoped, id);
+    const priceCriteria = new Set(view.criteria.filter((c) => c.price).map((c) => c.id));
+    input.scores.forEach((s, i) => {
+      if (!view.vendors.some((v) => v.id === s.vendorId))
+        throw new AppError('not_found', 'vendor not found', `scores.${i}.vendorId`);
+      const criterion = view.criteria.find((c) => c.id === s.criterion);
+      if (!criterion || priceCriteria.has(s.criterion)) {
+        throw new AppError(
+          'validation_failed',
+          'not a scored criterion of this scorecard',
+          `scores.${i}.criterion`,
+        );
+      }
+      if (!criterion.knockout && s.score < 1) {
+        throw new AppError(
+          'validation_failed',
+          'scores run from 1 to 5 (0 only on knock-out criteria)',
+          `scores.${i}.score`,
+        );
+      }
+    });
+    const now = clock.now();
+    const rows = input.scores.map((s) => ({
+      scorecard_id: id,
+      vendor_id: s.vendorId,
+      evaluator_id: scoped.actor.userId,
+      criterion: s.criterion,
+      score: s.score,
+      updated_at: now,
+    }));
+    await scoped.transaction(async (tx) => {
+      for (const r of rows) {
+        await tx
+          .deleteFrom('source_scores')
+          .where('scorecard_id', '=', id)
+          .where('vendor_id', '=', r.vendor_id)
+          .where('evaluator_id', '=', r.evaluator_id)
+          .where('criterion', '=', r.criterion)
+          .execute();
+      }
+      await tx.insertInto('source_scores', rows).execute();
+    });
+    return scorecardView(scoped, id);
+  },
+);
 
 // Decisions ------------------------------------------------------------------------------------
 
-export async function listDecisions(scoped: ScopedDb) {
-  authorizeSource(scoped.actor, 'source.read');
+export const listDecisions = sourceUseCase('source.read', async (scoped: ScopedDb) => {
   const rows = await scoped.latest('source_decisions', 'version', 100);
   return rows.map(presentDecision);
-}
+});
 
 /** Records a decision version with a snapshot of what it rests on (costs, scorecard, pilots). */
-export async function createDecision(
-  scoped: ScopedDb,
-  kpis: KpiService,
-  clock: Clock,
-  input: z.output<typeof SourceDecisionCreate>,
-) {
-  authorizeSource(scoped.actor, 'source.manage');
-  const scenario = input.scenarioId
-    ? await named(scoped.findOrNotFound('source_scenarios', input.scenarioId, 'scenario'), 'scenarioId')
-    : null;
-  const comparison = scenario
-    ? await compareScenario(scoped, kpis, parsed<ScenarioDefinition>(scenario.definition), {
-        sensitivity: false,
-        breakEven: false,
-      })
-    : null;
-  const card = input.scorecardId
-    ? await named(scorecardView(scoped, input.scorecardId), 'scorecardId')
-    : null;
-  const pilots = await pilotsNamed(scoped, input.pilotIds, 'pilotIds');
-  const now = clock.now();
-  return scoped.transaction(async (tx) => {
-    const last = await tx
-      .selectFrom('source_decisions')
-      .select((eb) => eb.fn.max('version').as('v'))
-      .executeTakeFirst();
-    const version = Number(last?.v ?? 0) + 1;
-    const row = await tx
-      .insertInto('source_decisions', {
-        id: newId('dec', now.getTime()),
+export const createDecision = sourceUseCase(
+  'source.manage',
+  async (scoped: ScopedDb, kpis: KpiService, clock: Clock, input: z.output<typeof SourceDecisionCreate>) => {
+    const scenario = input.scenarioId
+      ? await named(scoped.findOrNotFound('source_scenarios', input.scenarioId, 'scenario'), 'scenarioId')
+      : null;
+    const comparison = scenario
+      ? await compareScenario(scoped, kpis, parsed<ScenarioDefinition>(scenario.definition), {
+          sensitivity: false,
+          breakEven: false,
+        })
+      : null;
+    const card = input.scorecardId
+      ? await named(scorecardView(scoped, input.scorecardId), 'scorecardId')
+      : null;
+    const pilots = await pilotsNamed(scoped, input.pilotIds, 'pilotIds');
+    const now = clock.now();
+    return scoped.transaction(async (tx) => {
+      const last = await tx
+        .selectFrom('source_decisions')
+        .select((eb) => eb.fn.max('version').as('v'))
+        .executeTakeFirst();
+      const version = Number(last?.v ?? 0) + 1;
+      const row = await insertNewRow(tx, 'source_decisions', 'dec', now, {
         version,
         body: json({
           ...input,
@@ -407,78 +341,72 @@ export async function createDecision(
         }),
         decided_by: scoped.actor.userId,
         created_at: now,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return presentDecision(row as never);
-  });
-}
+      });
+      return presentDecision(row as never);
+    });
+  },
+);
 
 /** The decision report as a PDF: the comparison (and a scorecard, if named) in the reader's language. */
-export async function report(
-  scoped: ScopedDb,
-  kpis: KpiService,
-  clock: Clock,
-  input: z.output<typeof SourceReportRequest>,
-) {
-  authorizeSource(scoped.actor, 'source.read');
-  const comparison = await compareScenario(scoped, kpis, input.definition, {
-    sensitivity: false,
-    breakEven: false,
-  });
-  const card = input.scorecardId
-    ? await named(scorecardView(scoped, input.scorecardId), 'scorecardId')
-    : null;
-  const assessment = input.assessment ? await readiness(scoped, kpis, clock, { timeZone: 'UTC' }) : null;
-  const [latest] = await scoped.latest('source_decisions', 'version', 1);
-  const decision = latest ? presentDecision(latest) : null;
-  const body = decision?.body as
-    | { decision: string; reasons: string; approver: string; reviewOn: string; pilots?: SourcePilot[] }
-    | undefined;
-  // The decision's own pilots as recorded, else the pilots run so far.
-  const pilots = body?.pilots ?? (await pilotsNamed(scoped, await recentPilotIds(scoped), 'pilots'));
-  return renderReport({
-    locale: input.locale,
-    labels: input.labels,
-    generatedAt: clock.now(),
-    comparison,
-    scorecard: card
-      ? {
-          name: card.name,
-          vendors: card.result.vendors.map((v) => ({
-            name: card.vendors.find((x) => x.id === v.vendor)?.name ?? v.vendor,
-            total: v.total,
-            rank: v.rank,
-          })),
-        }
-      : null,
-    assessment: assessment?.answers.map((a) => ({
-      question: a.question,
-      status: a.status,
-      leaning: a.leaning,
-    })),
-    pilots: await pilotRows(scoped, pilots, input.labels.inHouse ?? 'In house'),
-    decision:
-      decision && body
+export const report = sourceUseCase(
+  'source.read',
+  async (scoped: ScopedDb, kpis: KpiService, clock: Clock, input: z.output<typeof SourceReportRequest>) => {
+    const comparison = await compareScenario(scoped, kpis, input.definition, {
+      sensitivity: false,
+      breakEven: false,
+    });
+    const card = input.scorecardId
+      ? await named(scorecardView(scoped, input.scorecardId), 'scorecardId')
+      : null;
+    const assessment = input.assessment ? await readiness(scoped, kpis, clock, { timeZone: 'UTC' }) : null;
+    const [latest] = await scoped.latest('source_decisions', 'version', 1);
+    const decision = latest ? presentDecision(latest) : null;
+    const body = decision?.body as
+      | { decision: string; reasons: string; approver: string; reviewOn: string; pilots?: SourcePilot[] }
+      | undefined;
+    // The decision's own pilots as recorded, else the pilots run so far.
+    const pilots = body?.pilots ?? (await pilotsNamed(scoped, await recentPilotIds(scoped), 'pilots'));
+    return renderReport({
+      locale: input.locale,
+      labels: input.labels,
+      generatedAt: clock.now(),
+      comparison,
+      scorecard: card
         ? {
-            version: decision.version,
-            decision: body.decision,
-            reasons: body.reasons,
-            approver: body.approver,
-            reviewOn: body.reviewOn,
+            name: card.name,
+            vendors: card.result.vendors.map((v) => ({
+              name: card.vendors.find((x) => x.id === v.vendor)?.name ?? v.vendor,
+              total: v.total,
+              rank: v.rank,
+            })),
           }
         : null,
-  });
-}
+      assessment: assessment?.answers.map((a) => ({
+        question: a.question,
+        status: a.status,
+        leaning: a.leaning,
+      })),
+      pilots: await pilotRows(scoped, pilots, input.labels.inHouse ?? 'In house'),
+      decision:
+        decision && body
+          ? {
+              version: decision.version,
+              decision: body.decision,
+              reasons: body.reasons,
+              approver: body.approver,
+              reviewOn: body.reviewOn,
+            }
+          : null,
+    });
+  },
+);
 
 /**
  * The report's pilot rows: one per comparison of an arm with the baseline ("Pilot: Manila CX −
  * In house"), arms named by their vendors; a pilot recorded before arms (decision 0037) is one row.
  */
 async function pilotRows(scoped: ScopedDb, pilots: readonly SourcePilot[], inHouse: string) {
-  const vendors = new Map(
-    (await scoped.selectFrom('source_vendors').select(['id', 'name']).execute()).map((v) => [v.id, v.name]),
-  );
+  const vendors = await vendorNames(scoped);
   const median = (p: SourcePilot) => p.method === 'bootstrap-median';
   return pilots.flatMap((p) => {
     const vendorAgainstInHouse = p.comparisons?.length === 1 && p.comparisons[0]!.baseline === 'in-house';

@@ -11,16 +11,12 @@ import { readBinaryCopy } from '../../../platform/db/binary-copy-reader.js';
 import { databaseOf } from '../../../platform/db/connect.js';
 import { copyOutBinary } from '../../../platform/db/copy-out.js';
 import type { ScopedDb } from '../../../platform/scope.js';
+import { sameNames } from '../kpi-query.js';
 
 const DICTIONARY_SQL: Record<DictionaryColumn, string> = {
   provider: 'provider_id',
   team: 'team_id',
-  channel: 'channel',
-  priority: 'priority',
-  topic: 'topic',
-  language: 'language',
-  status: 'status',
-  source: 'source',
+  ...sameNames,
   supportLine: 'support_line',
 };
 

@@ -1,13 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
-
-function wholeNumber(min: number, max: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!(Number.isInteger(n) && n >= min && n <= max))
-      throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
-    return n;
-  };
-}
+import { exitTwoOnFileError, wholeNumber } from './command-helpers.js';
 
 function method(value: string): string {
   if (!/^(auto|snaive|poisson|pooled|pooled-cv|combo|damped|taylor|mean([1-9]|[1-4]\d|5[0-2]))$/.test(value))
@@ -65,18 +57,10 @@ export function registerForecast(program: Command): void {
         level: number;
       }) => {
         const { runForecast, forecastSummary } = await import('./forecast-run.js');
-        const { ForecastFileError } = await import('./forecast-csv.js');
-        try {
+        await exitTwoOnFileError('forecast', async () => {
           const result = await runForecast(opts);
           console.log(forecastSummary(result, opts.output));
-        } catch (err) {
-          if (err instanceof ForecastFileError) {
-            console.error(`shoreline forecast: ${err.message}`);
-            process.exitCode = 2;
-            return;
-          }
-          throw err;
-        }
+        });
       },
     );
 }

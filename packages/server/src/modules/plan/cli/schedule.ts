@@ -1,4 +1,5 @@
 import { type Command, InvalidArgumentError } from 'commander';
+import { exitTwoOnFileError } from './command-helpers.js';
 
 const HELP = `
 REQ.csv: interval_start,required (whole days from a midnight, one step of 5, 15, 30 or 60 minutes, no
@@ -47,18 +48,10 @@ export function registerSchedule(program: Command): void {
         calendars?: string;
       }) => {
         const { runSchedule, scheduleSummary } = await import('./schedule-run.js');
-        const { ForecastFileError } = await import('./forecast-csv.js');
-        try {
+        await exitTwoOnFileError('schedule', async () => {
           const report = await runSchedule({ ...opts, timeLimitSec: opts.timeLimit });
           console.log(opts.json ? JSON.stringify(report) : scheduleSummary(report, opts.output));
-        } catch (err) {
-          if (err instanceof ForecastFileError) {
-            console.error(`shoreline schedule: ${err.message}`);
-            process.exitCode = 2;
-            return;
-          }
-          throw err;
-        }
+        });
       },
     );
 }

@@ -1,13 +1,5 @@
-import { type Command, InvalidArgumentError, Option } from 'commander';
-
-function wholeNumber(min: number, max: number) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!(Number.isInteger(n) && n >= min && n <= max))
-      throw new InvalidArgumentError(`must be a whole number from ${min} to ${max}`);
-    return n;
-  };
-}
+import { type Command, Option } from 'commander';
+import { wholeNumber } from './command-helpers.js';
 
 interface SimulateOpts {
   output?: string;

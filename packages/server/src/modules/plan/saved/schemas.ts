@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi';
 import { CHANNELS } from '@shoreline/core';
 import { apiInput, apiObject } from '../../../platform/http/schema.js';
+import { nullableNumbers, nullableStrings, numbers, strings } from '../../../platform/zod-field-lists.js';
+import { TimeZoneName } from '../../../platform/zod-time-zone-name.js';
 import { ServiceLevelTarget } from '../schemas.js';
 import { SCHEDULE_EXPORT_FORMATS } from '../vocabulary.js';
 
@@ -109,24 +111,19 @@ export const SavedPlanInput = apiInput('SavedPlanInput', {
 export type SavedPlanInput = z.infer<typeof SavedPlanInput>;
 
 const Shift = z.object({
-  day: z.string(),
-  start: z.string(),
-  end: z.string(),
+  ...strings('day', 'start', 'end'),
   mealStart: z.string().nullable(),
   count: z.number(),
 });
 
 const BacktestErrors = z.object({
-  mae: z.number().nullable(),
-  wape: z.number().nullable(),
-  mase: z.number().nullable(),
+  ...nullableNumbers('mae', 'wape', 'mase'),
 });
 
 export const SavedPlanResult = apiObject('SavedPlanResult', {
   stepMin: z.number(),
   /** First interval of the forecast (local). */
-  forecastStart: z.string(),
-  method: z.string(),
+  ...strings('forecastStart', 'method'),
   /**
    * Each candidate method's rolling-origin backtest (the last 7 midnights of the history), at the
    * interval and the day level; `auto` chose the least interval MAE. Absent in plans saved before.
@@ -153,23 +150,17 @@ export const SavedPlanResult = apiObject('SavedPlanResult', {
   scheduled: z.array(z.number()),
   providers: z.array(
     z.object({
-      id: z.string(),
-      name: z.string(),
+      ...strings('id', 'name'),
       totalVolume: z.number(),
       agents: z.array(z.number()),
-      agentHours: z.number(),
-      cost: z.number(),
-      paidHours: z.number(),
-      lowerBoundHours: z.number(),
-      gap: z.number(),
+      ...numbers('agentHours', 'cost', 'paidHours', 'lowerBoundHours', 'gap'),
       solver: z.string(),
       /** Paid hours of its shifts × its rate. */
       scheduledCost: z.number(),
       shifts: z.array(Shift),
     }),
   ),
-  unassignedVolume: z.number(),
-  totalCost: z.number(),
+  ...numbers('unassignedVolume', 'totalCost'),
   /** The shifts staffed by the named agents (plans with `agents` only). */
   roster: z
     .object({
@@ -178,10 +169,7 @@ export const SavedPlanResult = apiObject('SavedPlanResult', {
           name: z.string(),
           /** The provider's id. */
           provider: z.string(),
-          shifts: z.number(),
-          paidHours: z.number(),
-          nights: z.number(),
-          weekends: z.number(),
+          ...numbers('shifts', 'paidHours', 'nights', 'weekends'),
           /** Shifts of a type they did not ask for. */
           unpreferred: z.number(),
         }),
@@ -190,13 +178,8 @@ export const SavedPlanResult = apiObject('SavedPlanResult', {
       shifts: z.array(
         z.object({
           agent: z.string().nullable(),
-          provider: z.string(),
-          type: z.string(),
-          day: z.string(),
-          start: z.string(),
-          end: z.string(),
-          mealStart: z.string().nullable(),
-          mealEnd: z.string().nullable(),
+          ...strings('provider', 'type', 'day', 'start', 'end'),
+          ...nullableStrings('mealStart', 'mealEnd'),
         }),
       ),
       unassigned: z.number(),
@@ -206,8 +189,7 @@ export const SavedPlanResult = apiObject('SavedPlanResult', {
 export type SavedPlanResult = z.infer<typeof SavedPlanResult>;
 
 export const SavedPlanSummary = apiObject('SavedPlanSummary', {
-  id: z.string(),
-  name: z.string(),
+  ...strings('id', 'name'),
   horizonDays: z.number(),
   status: z.enum(['running', 'done', 'failed', 'cancelled']),
   /** 0–1 while it is built. */
@@ -215,8 +197,7 @@ export const SavedPlanSummary = apiObject('SavedPlanSummary', {
   problem: z.string().nullable(),
   version: z.number(),
   totalCost: z.number().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  ...strings('createdAt', 'updatedAt'),
 });
 export type SavedPlanSummary = z.infer<typeof SavedPlanSummary>;
 
@@ -276,12 +257,10 @@ export const PlanComparisonRequest = apiInput('PlanComparisonRequest', {
 export const PlanComparison = apiObject('PlanComparison', {
   plans: z.array(
     z.object({
-      id: z.string(),
-      name: z.string(),
+      ...strings('id', 'name'),
       version: z.number(),
       forecastStart: z.string(),
-      horizonDays: z.number(),
-      stepMin: z.number(),
+      ...numbers('horizonDays', 'stepMin'),
       method: z.string(),
     }),
   ),
@@ -307,18 +286,6 @@ export const PlanComparison = apiObject('PlanComparison', {
 export type PlanComparison = z.infer<typeof PlanComparison>;
 
 const IsoDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a day YYYY-MM-DD');
-
-const TimeZoneName = z
-  .string()
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'unknown IANA time zone');
 
 /** Which imported tickets a series counts. */
 const ArrivalFilterQuery = {
@@ -367,8 +334,7 @@ export const PlanActuals = apiObject('PlanActuals', {
   /** Intervals that have ended by now (the clock), from the first. */
   elapsed: z.number(),
   /** Over the elapsed intervals: null before the first has ended. */
-  mae: z.number().nullable(),
-  wape: z.number().nullable(),
+  ...nullableNumbers('mae', 'wape'),
   /** Σ actual − Σ forecast over the elapsed intervals. */
   bias: z.number().nullable(),
 });
