@@ -15,9 +15,5 @@ export async function insertNewRow<T extends TableName>(
   now: Date,
   values: Record<string, unknown>,
 ): Promise<Selectable<DB[T]>> {
-  const row = await scoped
-    .insertInto(table, { id: newId(prefix, now.getTime()), ...values })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return row as Selectable<DB[T]>;
+  return scoped.insertRow(table, { id: newId(prefix, now.getTime()), ...values });
 }

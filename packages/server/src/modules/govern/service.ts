@@ -18,7 +18,6 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, oneOrNotFound } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { ScopedDb } from '../../platform/scope.js';
-import { historyOf, lockForUpdateOrNotFound } from '../../platform/scoped-history-reads.js';
 import { appendAudit } from '../audit/index.js';
 import { directoryFor } from '../identity/index.js';
 import { createPolicy, revisePolicy } from '../sla/index.js';
@@ -48,7 +47,8 @@ export async function applyContract(s: ScopedDb, clock: Clock, input: ContractAp
     let version = 1;
     let slaPolicyId: string | null = null;
     if (contractId) {
-      const contract = await lockForUpdateOrNotFound(tx, 'contracts', contractId, 'contract', 'contractId');
+      const contract = await tx.lockWhere('contracts', 'id', contractId);
+      if (!contract) throw new AppError('not_found', 'contract not found', 'contractId');
       if (contract.provider_id !== input.providerId)
         throw new AppError('validation_failed', 'a contract keeps its provider', 'providerId');
       const latest = await tx
@@ -184,7 +184,7 @@ export async function contractVersions(s: ScopedDb, contractId: string) {
     s.selectFrom('contracts').selectAll().where('id', '=', contractId),
     'contract',
   );
-  const rows = await historyOf(s, 'contract_versions', 'contract_id', contractId, 'version');
+  const rows = await s.rowsWhere('contract_versions', 'contract_id', contractId, 'version');
   return rows.map((r) => presentVersion(r, contract.sla_policy_id));
 }
 

@@ -4,7 +4,6 @@ import type { Clock } from '../../platform/clock.js';
 import { AppError, notFound } from '../../platform/http/problem.js';
 import { insertNewRow } from '../../platform/insert-new-row.js';
 import type { ScopedDb } from '../../platform/scope.js';
-import { historyOf } from '../../platform/scoped-history-reads.js';
 import { directoryFor } from '../identity/index.js';
 import { stateOf } from './engine.js';
 import { authorizeSla } from './policy.js';
@@ -30,7 +29,7 @@ export async function listPolicies(s: ScopedDb) {
 /** One policy's versions, oldest first. */
 export async function policyHistory(s: ScopedDb, id: string) {
   authorizeSla(s.actor, 'sla.read_policies');
-  const rows = await historyOf(s, 'sla_policies', 'id', id, 'version');
+  const rows = await s.rowsWhere('sla_policies', 'id', id, 'version');
   if (rows.length === 0) throw notFound('SLA policy');
   return rows.map(presentPolicy);
 }

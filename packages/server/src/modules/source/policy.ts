@@ -1,5 +1,10 @@
-import { authorizer, organizationAdmin, organizationLead, type Policy } from '../../platform/access.js';
-import { authorizedUseCases } from '../../platform/authorized-use-case.js';
+import {
+  authorizer,
+  organizationAdmin,
+  organizationLead,
+  type Policy,
+  useCasesOf,
+} from '../../platform/access.js';
 
 /**
  * Sourcing is the organization's own decision (decision 0021): its admins run scenarios, vendors,
@@ -20,4 +25,4 @@ export const sourcePolicy = {
 export const authorizeSource = authorizer(sourcePolicy, 'sourcing');
 
 /** Sourcing's service functions, each behind one action of sourcePolicy. */
-export const sourceUseCase = authorizedUseCases(authorizeSource);
+export const sourceUseCase = useCasesOf(authorizeSource);
