@@ -1,7 +1,7 @@
 import type { ContractApply, ContractSummary, ContractVersion, Settlement } from '@shoreline/server/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
+import { columnsOf, numberColumn } from '../../kit/columns';
 import { DataTable, ResourceTable } from '../../kit/DataTable';
 import { Facts } from '../../kit/Facts';
 import { ActionForm, FileField, InlineInput } from '../../kit/fields';
@@ -91,6 +91,8 @@ function VersionChanges(props: { versions: readonly ContractVersion[]; version: 
 export function ContractsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const summaryCol = columnsOf<ContractSummary>(fmt);
+  const versionCol = columnsOf<ContractVersion>(fmt);
   const me = useMe();
   const contracts = useResource(() => governApi.contracts(), []);
   const [selected, setSelected] = useState<ContractSummary>();
@@ -164,15 +166,10 @@ export function ContractsPage() {
         resource={contracts}
         empty={t('govern.none')}
         columns={[
-          textColumn<ContractSummary>('name', t('govern.name'), (c) => c.name),
-          textColumn<ContractSummary>('currency', t('govern.currency'), (c) => c.currency),
-          numberColumn<ContractSummary>('version', t('govern.version'), (c) => c.latestVersion, fmt.number),
-          timeColumn<ContractSummary>(
-            'effectiveFrom',
-            t('govern.effectiveFrom'),
-            (c) => c.effectiveFrom,
-            fmt.date,
-          ),
+          summaryCol.text('name', t('govern.name'), (c) => c.name),
+          summaryCol.text('currency', t('govern.currency'), (c) => c.currency),
+          summaryCol.count('version', t('govern.version'), (c) => c.latestVersion),
+          summaryCol.date('effectiveFrom', t('govern.effectiveFrom'), (c) => c.effectiveFrom),
           {
             key: 'actions',
             header: t('common.actions'),
@@ -195,15 +192,10 @@ export function ContractsPage() {
               rowKey={(v) => String(v.version)}
               rowProps={(v) => ({ 'data-testid': `version-${v.version}` })}
               columns={[
-                numberColumn<ContractVersion>('version', t('govern.version'), (v) => v.version, fmt.number),
-                timeColumn<ContractVersion>(
-                  'effectiveFrom',
-                  t('govern.effectiveFrom'),
-                  (v) => v.effectiveFrom,
-                  fmt.date,
-                ),
-                textColumn<ContractVersion>('reason', t('govern.reason'), (v) => v.reason),
-                textColumn<ContractVersion>('approvedBy', t('govern.approvedBy'), (v) => v.approvedBy),
+                versionCol.count('version', t('govern.version'), (v) => v.version),
+                versionCol.date('effectiveFrom', t('govern.effectiveFrom'), (v) => v.effectiveFrom),
+                versionCol.text('reason', t('govern.reason'), (v) => v.reason),
+                versionCol.text('approvedBy', t('govern.approvedBy'), (v) => v.approvedBy),
                 {
                   key: 'terms',
                   header: t('govern.terms'),

@@ -332,18 +332,9 @@ function PlanResult({ plan }: { plan: SavedPlan }) {
             }),
             numberColumn('volume', t('plan.plans.col.volume'), (p) => p.totalVolume, f.int),
             numberColumn('peak', t('plan.plans.col.peak'), (p) => p.peak, f.int),
-            numberColumn(
-              'paidHours',
-              t('plan.plans.col.paidHours'),
-              (p) => p.paidHours,
-              (n) => f.dec(n, 1),
-            ),
-            numberColumn(
-              'gap',
-              t('plan.plans.col.gap'),
-              (p) => p.gap,
-              (n) => f.pct(n, 1),
-            ),
+            // One decimal (dec's and pct's default digits).
+            numberColumn('paidHours', t('plan.plans.col.paidHours'), (p) => p.paidHours, f.dec),
+            numberColumn('gap', t('plan.plans.col.gap'), (p) => p.gap, f.pct),
             numberColumn('cost', t('plan.plans.col.cost'), (p) => p.scheduledCost, money),
           ]}
         />

@@ -218,6 +218,7 @@ function SimulationResultView({ result, f }: { result: SimulationResult; f: Plan
       : e.halfWidth95 === null
         ? format(e.mean)
         : `${format(e.mean)} ± ${format(e.halfWidth95)}`;
+  // f.dec and f.pct show one decimal unless told otherwise.
   const pct = (v: number) => f.pct(v);
   const sec = (v: number) => t('plan.unit.secValue', { value: f.sec(v) });
   // A column of estimates: mean ± 95 % half-width, sorted by the mean.
@@ -334,19 +335,9 @@ function SimulationResultView({ result, f }: { result: SimulationResult; f: Plan
             rowHeader: true,
             cell: (i) => clock(i.startSec),
           },
-          ciColumn(
-            'offered',
-            t('plan.sim.offered'),
-            (i) => i.offered,
-            (v) => f.dec(v, 1),
-          ),
+          ciColumn('offered', t('plan.sim.offered'), (i) => i.offered, f.dec),
           ciColumn('serviceLevel', t('plan.metric.serviceLevel'), (i) => i.serviceLevel, pct),
-          ciColumn(
-            'asa',
-            t('plan.intervals.colAsa'),
-            (i) => i.asaSec,
-            (v) => f.sec(v),
-          ),
+          ciColumn('asa', t('plan.intervals.colAsa'), (i) => i.asaSec, f.sec),
           ciColumn('abandon', t('plan.metric.abandon'), (i) => i.abandonRate, pct),
           ...result.groups.map((g, k) =>
             ciColumn(
