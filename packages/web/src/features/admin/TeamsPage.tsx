@@ -339,26 +339,17 @@ function TeamForm(props: {
                     </label>
                   </th>
                   {h.open ? (
-                    <>
-                      <td>
+                    DAY_EDGES.map(([edge, field]) => (
+                      <td key={edge}>
                         <TimeInput
                           day={dayName}
-                          edge="opens"
-                          value={h.from}
+                          edge={edge}
+                          value={h[field]}
                           bad={bad}
-                          onValue={(from) => setDay(day, { from })}
+                          onValue={(time) => setDay(day, { [field]: time })}
                         />
                       </td>
-                      <td>
-                        <TimeInput
-                          day={dayName}
-                          edge="closes"
-                          value={h.to}
-                          bad={bad}
-                          onValue={(to) => setDay(day, { to })}
-                        />
-                      </td>
-                    </>
+                    ))
                   ) : (
                     <td colSpan={2} className="muted">
                       {t('teams.closed')}
@@ -375,6 +366,12 @@ function TeamForm(props: {
 }
 
 /** One end of a day's business hours, labelled "Monday: Opens" for assistive technology. */
+/** The two times of an open day, in their columns' order: each edge and the hours' field it sets. */
+const DAY_EDGES = [
+  ['opens', 'from'],
+  ['closes', 'to'],
+] as const;
+
 function TimeInput(props: {
   day: string;
   edge: 'opens' | 'closes';

@@ -5,6 +5,7 @@ import { columnsOf, numberColumn } from '../../kit/columns';
 import { DataTable, ResourceTable } from '../../kit/DataTable';
 import { Facts } from '../../kit/Facts';
 import { ActionForm, FileField, InlineInput } from '../../kit/fields';
+import { downloadBlob } from '../../lib/download';
 import { ErrorBanner, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -124,14 +125,7 @@ export function ContractsPage() {
     try {
       const labels = Object.fromEntries(REVIEW_PACK_LABELS.map((k) => [k, t(`govern.pack.${k}`)]));
       const blob = await governApi.reviewPack(selected.id, statement.period, fmt.locale, labels);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `review-pack-${statement.period}.pdf`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(blob, `review-pack-${statement.period}.pdf`);
     } catch (err) {
       fail(err);
     }

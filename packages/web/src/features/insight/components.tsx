@@ -71,31 +71,25 @@ export function FilterBar({ filter, options }: { filter: FilterState; options: I
       )}
     </Labelled>
   );
+  // An end of the date range; each end bounds the other, so the range cannot turn inside out.
+  const date = (key: 'from' | 'to', bound: { min?: string | undefined; max?: string | undefined }) => (
+    <Labelled label={t(`insight.filters.${key}`)}>
+      {(id) => (
+        <input
+          id={id}
+          type="date"
+          value={ui[key] ?? ''}
+          {...bound}
+          onChange={(e) => set({ [key]: e.target.value })}
+        />
+      )}
+    </Labelled>
+  );
   const active = Object.values(ui).some(Boolean);
   return (
     <section className="insight-filters" aria-label={t('insight.filters.label')}>
-      <Labelled label={t('insight.filters.from')}>
-        {(id) => (
-          <input
-            id={id}
-            type="date"
-            value={ui.from ?? ''}
-            max={ui.to}
-            onChange={(e) => set({ from: e.target.value })}
-          />
-        )}
-      </Labelled>
-      <Labelled label={t('insight.filters.to')}>
-        {(id) => (
-          <input
-            id={id}
-            type="date"
-            value={ui.to ?? ''}
-            min={ui.from}
-            onChange={(e) => set({ to: e.target.value })}
-          />
-        )}
-      </Labelled>
+      {date('from', { max: ui.to })}
+      {date('to', { min: ui.from })}
       {select(
         'providerId',
         t('insight.filters.provider'),

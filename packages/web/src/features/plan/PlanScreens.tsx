@@ -2,7 +2,6 @@
 // bar chart of interval WAPE) and its shifts as a Gantt chart (one bar per shift, the meal a gap),
 // with the exports of the schedule (CSV, iCalendar). Kit chart parts, mirrored right to left.
 import type { SavedPlan } from '@shoreline/server/contract';
-import { SCHEDULE_EXPORT_FORMATS } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
 import { Chart, useRtl } from '../../kit/chart/Chart';
 import { frame } from '../../kit/chart/scale';
@@ -11,6 +10,7 @@ import { DataTable } from '../../kit/DataTable';
 import { useFormat } from '../../lib/useFormat';
 import { GanttDays, planTimeAxis } from './ganttAxis';
 import { planFormat } from './numbers';
+import { ScheduleExports } from './ScheduleExports';
 
 type Result = NonNullable<SavedPlan['result']>;
 type BacktestRow = NonNullable<Result['backtest']>[number];
@@ -99,19 +99,7 @@ export function ShiftGantt({ plan }: { plan: SavedPlan }) {
   return (
     <section className="card" data-testid="plan-gantt">
       <h2>{t('plan.gantt.title')}</h2>
-      <p className="plan-exports">
-        {SCHEDULE_EXPORT_FORMATS.map((format) => (
-          <a
-            key={format}
-            className="button button-small"
-            href={`/api/plan/plans/${encodeURIComponent(plan.id)}/shifts?format=${format}`}
-            download
-            data-testid={`plan-export-${format}`}
-          >
-            {t(`plan.gantt.export.${format}`)}
-          </a>
-        ))}
-      </p>
+      <ScheduleExports planId={plan.id} />
       <Chart
         frame={fr}
         title={t('plan.gantt.title')}
@@ -121,7 +109,6 @@ export function ShiftGantt({ plan }: { plan: SavedPlan }) {
         <GanttDays
           axis={axis}
           fr={fr}
-          rtl={rtl}
           lineRise={14}
           label={(dayMs) => new Date(dayMs).toISOString().slice(0, 10)}
         />

@@ -27,6 +27,7 @@ import { PlanSeriesChart } from './PlanForecastChart';
 import { AgentGantt } from './PlanRoster';
 import { PlanBacktest, ShiftGantt } from './PlanScreens';
 import { parseSeries } from './seriesCsv';
+import { usePlanFormat } from './usePlanFormat';
 
 type Summary = SavedPlanList['items'][number];
 type Result = NonNullable<SavedPlan['result']>;
@@ -281,8 +282,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
 
 function PlanResult({ plan }: { plan: SavedPlan }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const r = plan.result!;
   const money = (n: number) => f.dec(n, 2);
   const shifts: ShiftRow[] = r.providers.flatMap((p) =>

@@ -6,13 +6,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { type Column, DataTable } from '../../kit/DataTable';
 import { Alert, Field } from '../../lib/ui';
-import { useFormat } from '../../lib/useFormat';
 import { CiChart } from './CiChart';
 import { IntervalMinutesField } from './IntervalMinutesField';
 import { Progress } from './IntervalsPanel';
-import { type PlanFormat, planFormat, ruleMessage } from './numbers';
+import { type PlanFormat, ruleMessage } from './numbers';
 import { Segmented } from './Segmented';
 import type { FormProblem, GroupForm, GroupKey, SimulationForm } from './simulationForm';
+import { usePlanFormat } from './usePlanFormat';
 import type { SimulationState } from './useSimulation';
 
 function groupName(t: TFunction, key: string): string {
@@ -45,8 +45,7 @@ function problemMessage(t: TFunction, p: FormProblem, f: PlanFormat): string {
 
 export function SimulationPanel({ state }: { state: SimulationState }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const { form } = state;
   const running = state.progress !== null;
   const errorOf = (field: string) => {
