@@ -14,7 +14,7 @@ import { CHANNELS, TICKET_PRIORITIES, TICKET_TYPES } from '@shoreline/server/con
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { columnsOf } from '../../kit/columns';
-import { ResourceTable } from '../../kit/DataTable';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { type Option, OptionSelect, optionsOf } from '../../kit/fields';
 import { ErrorBanner, Field, FieldGroup, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -141,9 +141,8 @@ export function SlaPoliciesPage() {
         />
       ) : null}
       <ResourceTable
-        caption={t('sla.title')}
+        {...listTexts(t, 'sla')}
         resource={policies}
-        empty={t('sla.empty')}
         columns={[
           col.text('name', t('sla.name'), (p) => p.definition.name, { rowHeader: true }),
           col.count('version', t('sla.version'), (p) => p.version),

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { codeColumn, textColumn } from '../../kit/columns';
 import { CrudRoutes, EditorForm, EditorPage, ListHeader } from '../../kit/crud';
-import { ResourceTable } from '../../kit/DataTable';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { fieldBinder, namedOptions, SelectField, TextField } from '../../kit/fields';
 import { canonicalTimeZone, timeZoneOptions } from '../../lib/timeZones';
 import { FieldGroup } from '../../lib/ui';
@@ -61,9 +61,8 @@ function TeamList() {
         />
       </div>
       <ResourceTable
-        caption={t('teams.title')}
+        {...listTexts(t, 'teams')}
         resource={{ ...teams, error: teams.error ?? providers.error }}
-        empty={t('teams.empty')}
         initialSort={{ key: 'name', direction: 'ascending' }}
         columns={[
           {

@@ -2,7 +2,7 @@ import type { ApiToken, ApiTokenCreated as CreatedApiToken } from '@shoreline/se
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { columnsOf } from '../../kit/columns';
-import { ResourceTable } from '../../kit/DataTable';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { FormActions, fieldBinder, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -109,9 +109,8 @@ export function TokensPage() {
       </form>
       <ErrorBanner error={revokeError} />
       <ResourceTable
-        caption={t('tokens.title')}
+        {...listTexts(t, 'tokens')}
         resource={tokens}
-        empty={t('tokens.empty')}
         columns={[
           col.text('name', t('common.name'), (token) => token.name, { rowHeader: true }),
           col.dateTime('created', t('common.created'), (token) => token.createdAt),

@@ -5,7 +5,7 @@ import type { WebhookDelivery, WebhookEndpoint } from '@shoreline/server/contrac
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeColumn, columnsOf, timeColumn } from '../../kit/columns';
-import { ResourceTable } from '../../kit/DataTable';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -114,9 +114,8 @@ export function WebhooksPage() {
       </form>
       <ErrorBanner error={actionError} />
       <ResourceTable
-        caption={t('webhooks.title')}
+        {...listTexts(t, 'webhooks')}
         resource={endpoints}
-        empty={t('webhooks.empty')}
         columns={[
           {
             key: 'url',

@@ -11,7 +11,7 @@ import type {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeColumn, textColumn, timeColumn } from '../../kit/columns';
-import { ResourceTable } from '../../kit/DataTable';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { ErrorBanner, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -59,9 +59,8 @@ export function KnowledgePage() {
         <Notice>{t('knowledge.staleCount', { count: staleCount(articles.data) })}</Notice>
       ) : null}
       <ResourceTable
-        caption={t('knowledge.title')}
+        {...listTexts(t, 'knowledge')}
         resource={articles}
-        empty={t('knowledge.empty')}
         columns={[
           {
             key: 'title',
@@ -152,9 +151,8 @@ function Synonyms() {
         <FormActions busy={submit.busy} label={t('knowledge.synonyms.add')} />
       </form>
       <ResourceTable
-        caption={t('knowledge.synonyms.title')}
+        {...listTexts(t, 'knowledge.synonyms')}
         resource={groups}
-        empty={t('knowledge.synonyms.empty')}
         columns={[
           codeColumn<KnowledgeSynonyms>('language', t('knowledge.synonyms.language'), (g) => g.language),
           textColumn<KnowledgeSynonyms>('terms', t('knowledge.synonyms.terms'), (g) => g.terms.join(', ')),
