@@ -55,6 +55,24 @@ export function codeColumn<T>(
   });
 }
 
+/** A column of one button per row, labelled as its header names the action; disabled while `busy`. */
+export function buttonColumn<T>(
+  key: string,
+  header: string,
+  busy: boolean,
+  act: (row: T) => unknown,
+): Column<T> {
+  return {
+    key,
+    header,
+    cell: (row) => (
+      <button type="button" disabled={busy} onClick={() => void act(row)}>
+        {header}
+      </button>
+    ),
+  };
+}
+
 /** What the bound builders format with: useFormat() gives it. */
 interface ColumnFormat {
   number(n: number): string;

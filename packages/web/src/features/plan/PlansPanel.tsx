@@ -8,7 +8,7 @@ import type {
   SavedPlanInput,
   SavedPlanList,
 } from '@shoreline/server/contract';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
@@ -182,15 +182,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
           onValue={set('name')}
           error={submit.fields.name}
         />
-        <label className="field">
-          <span>{t('plan.plans.field.history')}</span>
-          <input
-            type="file"
-            name="history"
-            accept=".csv,text/csv"
-            data-testid="plan-history-file"
-            onChange={(e) => void onFile(e.target.files?.[0])}
-          />
+        <CsvFileField name="history" label={t('plan.plans.field.history')} onFile={onFile}>
           {history ? (
             <small>
               {t('plan.plans.historyLoaded', { rows: history.values.length, step: history.stepMin })}
@@ -199,7 +191,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
           {fileProblem || submit.fields.history ? (
             <small role="alert">{fileProblem ?? submit.fields.history}</small>
           ) : null}
-        </label>
+        </CsvFileField>
         <fieldset className="plan-imported" data-testid="plan-imported">
           <legend>{t('plan.plans.imported.title')}</legend>
           {(['queue', 'channel', 'language'] as const).map((key) => (
@@ -236,18 +228,10 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
             {t('plan.plans.imported.load')}
           </button>
         </fieldset>
-        <label className="field">
-          <span>{t('plan.plans.field.agents')}</span>
-          <input
-            type="file"
-            name="agents"
-            accept=".csv,text/csv"
-            data-testid="plan-agents-file"
-            onChange={(e) => void onAgentsFile(e.target.files?.[0])}
-          />
+        <CsvFileField name="agents" label={t('plan.plans.field.agents')} onFile={onAgentsFile}>
           {agents ? <small>{t('plan.plans.agentsLoaded', { count: agents.length })}</small> : null}
           {agentsProblem ? <small role="alert">{agentsProblem}</small> : null}
-        </label>
+        </CsvFileField>
         <label className="field">
           <span>{t('plan.plans.field.labour')}</span>
           <select
@@ -373,6 +357,28 @@ function PlanResult({ plan }: { plan: SavedPlan }) {
 const PLAN_EVENTS = ['plan.progress', 'plan.finished'] as const;
 
 /** One plan: its progress while the job builds it (pushed over the event stream), then its result. */
+/** A CSV file input inside its label, then what was read from the file or what is wrong with it. */
+function CsvFileField(props: {
+  name: string;
+  label: string;
+  onFile(file: File | undefined): unknown;
+  children: ReactNode;
+}) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <input
+        type="file"
+        name={props.name}
+        accept=".csv,text/csv"
+        data-testid={`plan-${props.name}-file`}
+        onChange={(e) => void props.onFile(e.target.files?.[0])}
+      />
+      {props.children}
+    </label>
+  );
+}
+
 export function PlanView() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
