@@ -7,7 +7,7 @@ import { Chart, useRtl } from '../../kit/chart/Chart';
 import { frame } from '../../kit/chart/scale';
 import { numberColumn, textColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
-import { GanttDays, planTimeAxis } from './ganttAxis';
+import { GanttDays, isoMonthDay, planTimeAxis } from './ganttAxis';
 import { ScheduleExports, shiftsHref } from './ScheduleExports';
 import { usePlanFormat } from './usePlanFormat';
 
@@ -34,6 +34,7 @@ export function AgentGantt({ plan }: { plan: SavedPlan }) {
   const axis = planTimeAxis(r, fr);
   const { minuteOf, xAt } = axis;
   const rowOf = new Map(rows.map((row, i) => [row.agent, i]));
+  const description = t('plan.roster.desc', { agents: roster.agents.length, shifts: roster.shifts.length });
   return (
     <section className="card" data-testid="plan-agent-gantt">
       <h2>{t('plan.roster.title')}</h2>
@@ -41,18 +42,8 @@ export function AgentGantt({ plan }: { plan: SavedPlan }) {
       {roster.unassigned > 0 ? (
         <p role="status">{t('plan.roster.unassigned', { count: roster.unassigned })}</p>
       ) : null}
-      <Chart
-        frame={fr}
-        title={t('plan.roster.title')}
-        description={t('plan.roster.desc', { agents: roster.agents.length, shifts: roster.shifts.length })}
-        className="plan-gantt"
-      >
-        <GanttDays
-          axis={axis}
-          fr={fr}
-          lineRise={16}
-          label={(dayMs) => new Date(dayMs).toISOString().slice(5, 10)}
-        />
+      <Chart frame={fr} title={t('plan.roster.title')} description={description} className="plan-gantt">
+        <GanttDays axis={axis} fr={fr} lineRise={16} label={isoMonthDay} />
         {rows.map((row, i) => (
           <text
             key={row.key}

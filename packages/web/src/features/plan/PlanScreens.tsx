@@ -8,7 +8,7 @@ import { frame } from '../../kit/chart/scale';
 import { columnsOf } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { useFormat } from '../../lib/useFormat';
-import { GanttDays, planTimeAxis } from './ganttAxis';
+import { GanttDays, isoDate, planTimeAxis } from './ganttAxis';
 import { planFormat } from './numbers';
 import { ScheduleExports } from './ScheduleExports';
 
@@ -106,12 +106,7 @@ export function ShiftGantt({ plan }: { plan: SavedPlan }) {
         description={t('plan.gantt.desc', { shifts: shifts.length, providers: r.providers.length })}
         className="plan-gantt"
       >
-        <GanttDays
-          axis={axis}
-          fr={fr}
-          lineRise={14}
-          label={(dayMs) => new Date(dayMs).toISOString().slice(0, 10)}
-        />
+        <GanttDays axis={axis} fr={fr} lineRise={14} label={isoDate} />
         {shifts.map((s, i) => {
           const from = minuteOf(s.day, s.start);
           const length = (minutesOf(s.end) - minutesOf(s.start) + 1440) % 1440 || 1440;

@@ -25,6 +25,10 @@ export function planTimeAxis(result: NonNullable<SavedPlan['result']>, fr: Frame
   };
 }
 
+/** A day's date as a Gantt heads it (UTC, as the plan's axis): whole, or month and day where room is short. */
+export const isoDate = (dayMs: number) => new Date(dayMs).toISOString().slice(0, 10);
+export const isoMonthDay = (dayMs: number) => new Date(dayMs).toISOString().slice(5, 10);
+
 /** A line from above the plot to its foot at each day's start, and the day's date beside it. */
 export function GanttDays(props: {
   axis: PlanTimeAxis;
