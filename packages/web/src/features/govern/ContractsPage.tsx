@@ -94,6 +94,14 @@ export function ContractsPage() {
   const fmt = useFormat();
   const summaryCol = columnsOf<ContractSummary>(fmt);
   const versionCol = columnsOf<ContractVersion>(fmt);
+  // A contract's version and the day it took effect, as the register and the version list show them.
+  const versionColumns = <T extends { effectiveFrom: string }>(
+    col: ReturnType<typeof columnsOf<T>>,
+    version: (row: T) => number,
+  ) => [
+    col.count('version', t('govern.version'), version),
+    col.date('effectiveFrom', t('govern.effectiveFrom'), (row) => row.effectiveFrom),
+  ];
   const me = useMe();
   const contracts = useResource(() => governApi.contracts(), []);
   const [selected, setSelected] = useState<ContractSummary>();
@@ -162,8 +170,7 @@ export function ContractsPage() {
         columns={[
           summaryCol.text('name', t('govern.name'), (c) => c.name),
           summaryCol.text('currency', t('govern.currency'), (c) => c.currency),
-          summaryCol.count('version', t('govern.version'), (c) => c.latestVersion),
-          summaryCol.date('effectiveFrom', t('govern.effectiveFrom'), (c) => c.effectiveFrom),
+          ...versionColumns(summaryCol, (c) => c.latestVersion),
           {
             key: 'actions',
             header: t('common.actions'),
@@ -186,8 +193,7 @@ export function ContractsPage() {
               rowKey={(v) => String(v.version)}
               rowProps={(v) => ({ 'data-testid': `version-${v.version}` })}
               columns={[
-                versionCol.count('version', t('govern.version'), (v) => v.version),
-                versionCol.date('effectiveFrom', t('govern.effectiveFrom'), (v) => v.effectiveFrom),
+                ...versionColumns(versionCol, (v) => v.version),
                 versionCol.text('reason', t('govern.reason'), (v) => v.reason),
                 versionCol.text('approvedBy', t('govern.approvedBy'), (v) => v.approvedBy),
                 {
