@@ -1,6 +1,8 @@
 // The one data table: sortable columns, paging, empty/loading/error states, a sticky header and
 // numeric columns aligned to the end. Logical CSS properties only, so it mirrors right to left.
 // Long text wraps instead of widening the table, so at 1366 px no column hides behind a scroll.
+
+import type { TFunction } from 'i18next';
 import { type HTMLAttributes, type ReactNode, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorBanner, Loading } from '../lib/ui';
@@ -52,6 +54,25 @@ export interface DataTableProps<T> {
   compact?: boolean;
   testId?: string;
   rowProps?(row: T): HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
+}
+
+/** Catalog sections that title a list and say what its emptiness means (`<section>.title`, `.empty`). */
+export type ListSection =
+  | 'insight.mappings'
+  | 'knowledge'
+  | 'knowledge.synonyms'
+  | 'mail.mailboxes'
+  | 'providers'
+  | 'sla'
+  | 'source.decisions'
+  | 'source.evidence'
+  | 'teams'
+  | 'tokens'
+  | 'webhooks';
+
+/** A list's caption and empty sentence from its catalog section: the caption is the section's title. */
+export function listTexts(t: TFunction, section: ListSection) {
+  return { caption: t(`${section}.title`), empty: t(`${section}.empty`) };
 }
 
 /** The rows, loading state, error and retry of a loaded list (useResource), as DataTable props. */

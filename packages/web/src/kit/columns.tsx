@@ -54,3 +54,54 @@ export function codeColumn<T>(
     ...extra,
   });
 }
+
+/** A column of one button per row, labelled as its header names the action; disabled while `busy`. */
+export function buttonColumn<T>(
+  key: string,
+  header: string,
+  busy: boolean,
+  act: (row: T) => unknown,
+): Column<T> {
+  return {
+    key,
+    header,
+    cell: (row) => (
+      <button type="button" disabled={busy} onClick={() => void act(row)}>
+        {header}
+      </button>
+    ),
+  };
+}
+
+/** What the bound builders format with: useFormat() gives it. */
+interface ColumnFormat {
+  number(n: number): string;
+  date(iso: string): string;
+  dateTime(iso: string): string;
+}
+
+/**
+ * The builders for one row type, bound to the page's formatter: a table names its row type once
+ * (`const col = columnsOf<Team>(fmt)`), and counts and moments need no formatter each.
+ */
+export function columnsOf<T>(fmt: ColumnFormat) {
+  type Moment = (
+    key: string,
+    header: ReactNode,
+    iso: (row: T) => string | null,
+    missing?: ReactNode,
+  ) => Column<T>;
+  const date: Moment = (key, header, iso, missing) => timeColumn(key, header, iso, fmt.date, missing);
+  const dateTime: Moment = (key, header, iso, missing) => timeColumn(key, header, iso, fmt.dateTime, missing);
+  return {
+    text: textColumn<T>,
+    code: codeColumn<T>,
+    number: numberColumn<T>,
+    time: timeColumn<T>,
+    /** A count, in the user's digits. */
+    count: (key: string, header: ReactNode, value: (row: T) => number | null, extra?: Extra<T>) =>
+      numberColumn(key, header, value, (n) => fmt.number(n), extra),
+    date,
+    dateTime,
+  };
+}

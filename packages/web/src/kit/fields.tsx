@@ -277,3 +277,18 @@ export function TextFields<K extends string>(props: {
     </>
   );
 }
+
+/** A checkbox inside its label, the label's text after the box. */
+export function CheckLabel(props: {
+  label: ReactNode;
+  checked: boolean;
+  onChecked(checked: boolean): void;
+  className?: string;
+}) {
+  return (
+    <label className={props.className}>
+      <input type="checkbox" checked={props.checked} onChange={(e) => props.onChecked(e.target.checked)} />
+      {props.label}
+    </label>
+  );
+}

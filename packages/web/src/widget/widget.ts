@@ -43,6 +43,23 @@ function h<K extends keyof HTMLElementTagNameMap>(
   return el;
 }
 
+/**
+ * A text box named by its placeholder (the panel has no room for labels above each box), holding
+ * `value`; each edit goes to `onInput`.
+ */
+function textBox<K extends 'input' | 'textarea'>(
+  tag: K,
+  name: string,
+  value: string,
+  onInput: (value: string) => void,
+  props: Partial<Record<string, string>> = {},
+): HTMLElementTagNameMap[K] {
+  const box = h(tag, { 'aria-label': name, placeholder: name, ...props });
+  box.value = value;
+  box.oninput = () => onInput(box.value);
+  return box;
+}
+
 class ChatWidget {
   private readonly t;
   private readonly root: ShadowRoot;
@@ -336,23 +353,12 @@ class ChatWidget {
 
   private renderPre(body: HTMLElement): void {
     const { t } = this;
-    const text = h('textarea', {
-      'aria-label': t.prompt,
-      placeholder: t.prompt,
+    const text = textBox('textarea', t.prompt, this.draft, (v) => this.onDraft(v), {
       rows: '3',
       maxlength: '4000',
     });
-    text.value = this.draft;
-    text.oninput = () => this.onDraft(text.value);
-    const email = h('input', {
-      type: 'email',
-      'aria-label': this.unavailable ? t.email : t.emailOptional,
-      placeholder: this.unavailable ? t.email : t.emailOptional,
-    });
-    email.value = this.email;
-    email.oninput = () => {
-      this.email = email.value;
-    };
+    const emailName = this.unavailable ? t.email : t.emailOptional;
+    const email = textBox('input', emailName, this.email, (v) => (this.email = v), { type: 'email' });
     body.append(h('label', {}, t.prompt), text);
     const s = this.suggestion;
     if (s && s.articles.length > 0) {
@@ -399,16 +405,15 @@ class ChatWidget {
       };
       stars.append(b);
     }
-    const comment = h('textarea', {
-      'aria-label': t.comment,
-      placeholder: t.comment,
-      rows: '2',
-      maxlength: '2000',
-    });
-    comment.value = this.comment;
-    comment.oninput = () => {
-      this.comment = comment.value;
-    };
+    const comment = textBox(
+      'textarea',
+      t.comment,
+      this.comment,
+      (v) => {
+        this.comment = v;
+      },
+      { rows: '2', maxlength: '2000' },
+    );
     const submit = h('button', { class: 'a', type: 'button' }, t.submit);
     submit.onclick = () => {
       if (this.score > 0)

@@ -2,76 +2,53 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { COMMON_LANGUAGES, canonicalLanguageTag, REGION_CODES } from '../../lib/format';
 import { ListInput } from '../../lib/ListInput';
-import { type ControlProps, Field } from '../../lib/ui';
+import { Field } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 
-interface Props {
-  control: ControlProps;
-  value: string[];
-  onChange(next: string[]): void;
+type Format = ReturnType<typeof useFormat>;
+type Suggestion = { value: string; label: string };
+
+/** What a list of codes suggests, how it reads what was typed, and how it names a code. */
+interface CodeList {
+  suggestions: Suggestion[];
+  normalize(raw: string): string | null;
+  describe(code: string): string;
 }
 
 /** ISO 3166-1 alpha-2 countries; accepts a code or the country's name in the UI language. */
-export function CountriesInput(props: Props) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const suggestions = useMemo(
-    () =>
-      REGION_CODES.map((code) => ({ value: code, label: fmt.region(code) })).sort((a, b) =>
-        a.label.localeCompare(b.label, fmt.locale),
-      ),
-    [fmt],
+function countryList(fmt: Format): CodeList {
+  const suggestions = REGION_CODES.map((code) => ({ value: code, label: fmt.region(code) })).sort((a, b) =>
+    a.label.localeCompare(b.label, fmt.locale),
   );
   const normalize = (raw: string): string | null => {
     const upper = raw.trim().toUpperCase();
     if (REGION_CODES.includes(upper)) return upper;
     return codeNamed(suggestions, raw, fmt.locale);
   };
-  return (
-    <ListInput
-      {...props}
-      normalize={normalize}
-      suggestions={suggestions}
-      describe={fmt.region}
-      addLabel={t('providers.addCountry')}
-      invalidMessage={t('errors.invalid_country')}
-    />
-  );
-}
-
-/** The code of the suggestion named `raw` in the user's language, whatever its case ("germany" → DE). */
-function codeNamed(
-  suggestions: { value: string; label: string }[],
-  raw: string,
-  locale: string,
-): string | null {
-  const name = raw.trim().toLocaleLowerCase(locale);
-  return suggestions.find((s) => s.label.toLocaleLowerCase(locale) === name)?.value ?? null;
+  return { suggestions, normalize, describe: fmt.region };
 }
 
 /** BCP 47 language tags, canonicalized by Intl. */
-export function LanguagesInput(props: Props) {
-  const { t } = useTranslation();
-  const fmt = useFormat();
-  const suggestions = useMemo(
-    () => COMMON_LANGUAGES.map((code) => ({ value: code, label: fmt.language(code) })),
-    [fmt],
-  );
+function languageList(fmt: Format): CodeList {
+  const suggestions = COMMON_LANGUAGES.map((code) => ({ value: code, label: fmt.language(code) }));
   const normalize = (raw: string): string | null => {
     const byName = codeNamed(suggestions, raw, fmt.locale);
     if (byName !== null) return byName;
     return /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(raw.trim()) ? canonicalLanguageTag(raw) : null;
   };
-  return (
-    <ListInput
-      {...props}
-      normalize={normalize}
-      suggestions={suggestions}
-      describe={fmt.language}
-      addLabel={t('providers.addLanguage')}
-      invalidMessage={t('errors.invalid_language')}
-    />
-  );
+  return { suggestions, normalize, describe: fmt.language };
+}
+
+/** Each kind of code list: how it is built, the label of its Add button and what a bad entry says. */
+const CODE_LISTS = {
+  countries: { build: countryList, add: 'providers.addCountry', invalid: 'errors.invalid_country' },
+  languages: { build: languageList, add: 'providers.addLanguage', invalid: 'errors.invalid_language' },
+} as const;
+
+/** The code of the suggestion named `raw` in the user's language, whatever its case ("germany" → DE). */
+function codeNamed(suggestions: Suggestion[], raw: string, locale: string): string | null {
+  const name = raw.trim().toLocaleLowerCase(locale);
+  return suggestions.find((s) => s.label.toLocaleLowerCase(locale) === name)?.value ?? null;
 }
 
 /**
@@ -79,24 +56,30 @@ export function LanguagesInput(props: Props) {
  * changes (a composite input has no single named control for the form's onChange to see).
  */
 export function CodesField(props: {
-  codes: 'countries' | 'languages';
+  codes: keyof typeof CODE_LISTS;
   label: string;
   help: string;
   value: string[];
   onChange(next: string[]): void;
   submit: { fields: Record<string, string | undefined>; clearField(name: string): void };
 }) {
-  const Input = props.codes === 'countries' ? CountriesInput : LanguagesInput;
+  const { t } = useTranslation();
+  const fmt = useFormat();
+  const kind = CODE_LISTS[props.codes];
+  const list = useMemo(() => kind.build(fmt), [kind, fmt]);
   return (
     <Field label={props.label} help={props.help} error={props.submit.fields[props.codes]}>
       {(c) => (
-        <Input
+        <ListInput
           control={c}
           value={props.value}
           onChange={(v) => {
             props.onChange(v);
             props.submit.clearField(props.codes);
           }}
+          {...list}
+          addLabel={t(kind.add)}
+          invalidMessage={t(kind.invalid)}
         />
       )}
     </Field>

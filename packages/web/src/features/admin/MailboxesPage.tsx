@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { codeColumn, textColumn } from '../../kit/columns';
 import { BackLink, CrudRoutes, EditorForm, EditorPage, ListHeader } from '../../kit/crud';
-import { ResourceTable } from '../../kit/DataTable';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { fieldBinder, namedOptions, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner, Loading, PageHeader } from '../../lib/ui';
 import { useResource } from '../../lib/useResource';
@@ -41,9 +41,8 @@ function MailboxList() {
         canWrite
       />
       <ResourceTable
-        caption={t('mail.mailboxes.title')}
+        {...listTexts(t, 'mail.mailboxes')}
         resource={{ ...mailboxes, error: mailboxes.error ?? providers.error }}
-        empty={t('mail.mailboxes.empty')}
         initialSort={{ key: 'address', direction: 'ascending' }}
         columns={[
           codeColumn<Mailbox>('address', t('mail.mailboxes.address'), (m) => m.address, {

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { textColumn, timeColumn } from '../../kit/columns';
 import { BackLink, CrudRoutes, EditorForm, EditorPage, ListHeader } from '../../kit/crud';
-import { ResourceTable } from '../../kit/DataTable';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { fieldBinder, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { FieldGroup, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -41,9 +41,8 @@ function ProviderList() {
         canWrite={canWrite}
       />
       <ResourceTable
-        caption={t('providers.title')}
+        {...listTexts(t, 'providers')}
         resource={providers}
-        empty={t('providers.empty')}
         initialSort={{ key: 'name', direction: 'ascending' }}
         columns={[
           {

@@ -13,8 +13,8 @@ import type {
 import { CHANNELS, TICKET_PRIORITIES, TICKET_TYPES } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
-import { ResourceTable } from '../../kit/DataTable';
+import { columnsOf } from '../../kit/columns';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { type Option, OptionSelect, optionsOf } from '../../kit/fields';
 import { ErrorBanner, Field, FieldGroup, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -108,7 +108,7 @@ function bodyOf(d: Draft, position: number): SlaPolicyCreate {
 
 export function SlaPoliciesPage() {
   const { t } = useTranslation();
-  const fmt = useFormat();
+  const col = columnsOf<SlaPolicy>(useFormat());
   const me = useMe();
   const policies = useResource(() => adminApi.slaPolicies(), []);
   const [editing, setEditing] = useState<{ policy: SlaPolicy | null } | null>(null);
@@ -141,25 +141,14 @@ export function SlaPoliciesPage() {
         />
       ) : null}
       <ResourceTable
-        caption={t('sla.title')}
+        {...listTexts(t, 'sla')}
         resource={policies}
-        empty={t('sla.empty')}
         columns={[
-          textColumn<SlaPolicy>('name', t('sla.name'), (p) => p.definition.name, { rowHeader: true }),
-          numberColumn<SlaPolicy>('version', t('sla.version'), (p) => p.version, fmt.number),
-          timeColumn<SlaPolicy>(
-            'effectiveFrom',
-            t('sla.effectiveFrom'),
-            (p) => p.effectiveFrom,
-            fmt.dateTime,
-          ),
-          numberColumn<SlaPolicy>(
-            'targets',
-            t('sla.targets'),
-            (p) => p.definition.targets.length,
-            fmt.number,
-          ),
-          textColumn<SlaPolicy>('reason', t('sla.reason'), (p) => p.reason),
+          col.text('name', t('sla.name'), (p) => p.definition.name, { rowHeader: true }),
+          col.count('version', t('sla.version'), (p) => p.version),
+          col.dateTime('effectiveFrom', t('sla.effectiveFrom'), (p) => p.effectiveFrom),
+          col.count('targets', t('sla.targets'), (p) => p.definition.targets.length),
+          col.text('reason', t('sla.reason'), (p) => p.reason),
           {
             key: 'actions',
             header: t('common.actions'),

@@ -12,7 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { codeColumn, textColumn } from '../../kit/columns';
 import { CrudRoutes, EditorForm, EditorPage, ListHeader } from '../../kit/crud';
-import { ResourceTable } from '../../kit/DataTable';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { fieldBinder, namedOptions, SelectField, TextField } from '../../kit/fields';
 import { canonicalTimeZone, timeZoneOptions } from '../../lib/timeZones';
 import { FieldGroup } from '../../lib/ui';
@@ -61,9 +61,8 @@ function TeamList() {
         />
       </div>
       <ResourceTable
-        caption={t('teams.title')}
+        {...listTexts(t, 'teams')}
         resource={{ ...teams, error: teams.error ?? providers.error }}
-        empty={t('teams.empty')}
         initialSort={{ key: 'name', direction: 'ascending' }}
         columns={[
           {
@@ -339,26 +338,17 @@ function TeamForm(props: {
                     </label>
                   </th>
                   {h.open ? (
-                    <>
-                      <td>
+                    DAY_EDGES.map(([edge, field]) => (
+                      <td key={edge}>
                         <TimeInput
                           day={dayName}
-                          edge="opens"
-                          value={h.from}
+                          edge={edge}
+                          value={h[field]}
                           bad={bad}
-                          onValue={(from) => setDay(day, { from })}
+                          onValue={(time) => setDay(day, { [field]: time })}
                         />
                       </td>
-                      <td>
-                        <TimeInput
-                          day={dayName}
-                          edge="closes"
-                          value={h.to}
-                          bad={bad}
-                          onValue={(to) => setDay(day, { to })}
-                        />
-                      </td>
-                    </>
+                    ))
                   ) : (
                     <td colSpan={2} className="muted">
                       {t('teams.closed')}
@@ -375,6 +365,12 @@ function TeamForm(props: {
 }
 
 /** One end of a day's business hours, labelled "Monday: Opens" for assistive technology. */
+/** The two times of an open day, in their columns' order: each edge and the hours' field it sets. */
+const DAY_EDGES = [
+  ['opens', 'from'],
+  ['closes', 'to'],
+] as const;
+
 function TimeInput(props: {
   day: string;
   edge: 'opens' | 'closes';

@@ -1,8 +1,8 @@
 import type { ApiToken, ApiTokenCreated as CreatedApiToken } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { textColumn, timeColumn } from '../../kit/columns';
-import { ResourceTable } from '../../kit/DataTable';
+import { columnsOf } from '../../kit/columns';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { FormActions, fieldBinder, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -26,7 +26,7 @@ const SCOPE_HELP = {
 
 export function TokensPage() {
   const { t } = useTranslation();
-  const fmt = useFormat();
+  const col = columnsOf<ApiToken>(useFormat());
 
   const tokens = useResource(() => adminApi.tokens(), []);
   const [created, setCreated] = useState<CreatedApiToken>();
@@ -109,25 +109,18 @@ export function TokensPage() {
       </form>
       <ErrorBanner error={revokeError} />
       <ResourceTable
-        caption={t('tokens.title')}
+        {...listTexts(t, 'tokens')}
         resource={tokens}
-        empty={t('tokens.empty')}
         columns={[
-          textColumn<ApiToken>('name', t('common.name'), (token) => token.name, { rowHeader: true }),
-          timeColumn<ApiToken>('created', t('common.created'), (token) => token.createdAt, fmt.dateTime),
+          col.text('name', t('common.name'), (token) => token.name, { rowHeader: true }),
+          col.dateTime('created', t('common.created'), (token) => token.createdAt),
           {
             key: 'scopes',
             header: t('tokens.scope'),
             cell: (token) => token.scopes.map((s) => t(SCOPE_LABEL[s])).join(', '),
           },
-          timeColumn<ApiToken>('expires', t('tokens.expires'), (token) => token.expiresAt, fmt.dateTime),
-          timeColumn<ApiToken>(
-            'lastUsed',
-            t('tokens.lastUsed'),
-            (token) => token.lastUsedAt,
-            fmt.dateTime,
-            t('tokens.never'),
-          ),
+          col.dateTime('expires', t('tokens.expires'), (token) => token.expiresAt),
+          col.dateTime('lastUsed', t('tokens.lastUsed'), (token) => token.lastUsedAt, t('tokens.never')),
           {
             key: 'actions',
             header: t('common.actions'),

@@ -4,8 +4,8 @@
 import type { WebhookDelivery, WebhookEndpoint } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { codeColumn, numberColumn, textColumn, timeColumn } from '../../kit/columns';
-import { ResourceTable } from '../../kit/DataTable';
+import { codeColumn, columnsOf, timeColumn } from '../../kit/columns';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { FormActions, fieldBinder, TextField } from '../../kit/fields';
 import { ErrorBanner, PageHeader, SecretBox } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
@@ -114,9 +114,8 @@ export function WebhooksPage() {
       </form>
       <ErrorBanner error={actionError} />
       <ResourceTable
-        caption={t('webhooks.title')}
+        {...listTexts(t, 'webhooks')}
         resource={endpoints}
-        empty={t('webhooks.empty')}
         columns={[
           {
             key: 'url',
@@ -166,7 +165,7 @@ export function WebhooksPage() {
 
 function Deliveries({ endpointId }: { endpointId: string }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
+  const col = columnsOf<WebhookDelivery>(useFormat());
   const deliveries = useResource(() => adminApi.webhookDeliveries(endpointId), [endpointId]);
   return (
     <section className="card" aria-labelledby="webhook-deliveries">
@@ -179,25 +178,13 @@ function Deliveries({ endpointId }: { endpointId: string }) {
         resource={deliveries}
         empty={t('webhooks.noDeliveries')}
         columns={[
-          timeColumn<WebhookDelivery>('created', t('common.created'), (d) => d.createdAt, fmt.dateTime),
-          codeColumn<WebhookDelivery>('event', t('webhooks.event'), (d) => d.eventType),
-          textColumn<WebhookDelivery>('status', t('common.status'), (d) =>
-            t(`webhooks.statuses.${d.status}`),
-          ),
-          numberColumn<WebhookDelivery>(
-            'statusCode',
-            t('webhooks.statusCode'),
-            (d) => d.lastStatusCode,
-            String,
-          ),
-          numberColumn<WebhookDelivery>('attempts', t('webhooks.attempts'), (d) => d.attempts, fmt.number),
-          timeColumn<WebhookDelivery>(
-            'nextAttempt',
-            t('webhooks.nextAttempt'),
-            (d) => d.nextAttemptAt,
-            fmt.dateTime,
-          ),
-          codeColumn<WebhookDelivery>('lastError', t('webhooks.lastError'), (d) => d.lastError),
+          col.dateTime('created', t('common.created'), (d) => d.createdAt),
+          col.code('event', t('webhooks.event'), (d) => d.eventType),
+          col.text('status', t('common.status'), (d) => t(`webhooks.statuses.${d.status}`)),
+          col.number('statusCode', t('webhooks.statusCode'), (d) => d.lastStatusCode, String),
+          col.count('attempts', t('webhooks.attempts'), (d) => d.attempts),
+          col.dateTime('nextAttempt', t('webhooks.nextAttempt'), (d) => d.nextAttemptAt),
+          col.code('lastError', t('webhooks.lastError'), (d) => d.lastError),
         ]}
       />
     </section>

@@ -3,6 +3,7 @@
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { TextField } from '../../kit/fields';
+import { NEW_PASSWORD_INPUT } from './credentialInputs';
 
 /** The server's minimum too (identity's password policy); checked here to answer at once. */
 export const MIN_PASSWORD = 10;
@@ -54,9 +55,8 @@ export function NewPasswordFields(props: {
         help={t('auth.passwordHint')}
         error={props.fields[name]}
         required
-        type="password"
+        {...NEW_PASSWORD_INPUT}
         name={name}
-        autoComplete="new-password"
         minLength={MIN_PASSWORD}
         value={props.password}
         onValue={props.onPassword}
@@ -65,9 +65,8 @@ export function NewPasswordFields(props: {
         label={t('auth.confirmPassword')}
         error={props.fields['confirm']}
         required
-        type="password"
+        {...NEW_PASSWORD_INPUT}
         name="confirm"
-        autoComplete="new-password"
         value={props.confirm}
         onValue={props.onConfirm}
       />

@@ -6,6 +6,7 @@ import { api } from '../../lib/api';
 import { Alert, ErrorBanner, Notice } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
+import { CURRENT_PASSWORD_INPUT, EMAIL_INPUT } from './credentialInputs';
 import { NewPasswordFields, newPasswordProblems, useNewPassword } from './NewPasswordFields';
 
 /** A step of the reset (ask for a link, set the password): its form, or once done what happened. */
@@ -40,13 +41,7 @@ export function ForgotPasswordPage() {
       <form className="form" onSubmit={onSubmit} noValidate>
         <p>{t('auth.forgotIntro')}</p>
         <ErrorBanner error={submit.bannerError} />
-        <TextField
-          label={t('auth.email')}
-          {...bind('email', email, setEmail)}
-          required
-          type="email"
-          autoComplete="username"
-        />
+        <TextField label={t('auth.email')} {...bind('email', email, setEmail)} required {...EMAIL_INPUT} />
         <FormActions wide busy={submit.busy} label={t('auth.sendResetLink')} />
       </form>
     </ResetStep>
@@ -112,8 +107,7 @@ export function ChangePasswordForm() {
         label={t('account.currentPassword')}
         {...bind('currentPassword', current, setCurrent)}
         required
-        type="password"
-        autoComplete="current-password"
+        {...CURRENT_PASSWORD_INPUT}
       />
       <NewPasswordFields t={t} {...next.pair} fields={fields} passwordField="newPassword" />
       <FormActions busy={submit.busy} label={t('account.changePassword')} />

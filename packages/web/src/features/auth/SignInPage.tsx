@@ -7,6 +7,7 @@ import { ApiError } from '../../lib/api';
 import { ErrorBanner } from '../../lib/ui';
 import { useSubmit } from '../../lib/useSubmit';
 import { AuthLayout } from './AuthLayout';
+import { CURRENT_PASSWORD_INPUT, EMAIL_INPUT } from './credentialInputs';
 import { useSession } from './session';
 
 export function SignInPage() {
@@ -41,9 +42,8 @@ export function SignInPage() {
         <TextField
           label={t('auth.email')}
           error={submit.fields['email']}
-          type="email"
+          {...EMAIL_INPUT}
           name="email"
-          autoComplete="username"
           required
           value={email}
           onValue={(value) => {
@@ -55,8 +55,7 @@ export function SignInPage() {
         <TextField
           label={t('auth.password')}
           {...bind('password', password, setPassword)}
-          type="password"
-          autoComplete="current-password"
+          {...CURRENT_PASSWORD_INPUT}
           required
         />
         {choices.length > 0 ? (

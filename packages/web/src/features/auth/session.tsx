@@ -55,24 +55,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const session = useMemo<Session>(() => {
     const me = state.status === 'signed-in' ? state.me : null;
+    // Signing in and accepting an invite both answer with the user, now signed in.
+    const enter = async (path: string, body: Record<string, string>) =>
+      adopt((await api.post<{ user: Me }>(path, body)).user);
     return {
       state,
       me,
       async signIn(email, password, organizationId) {
-        const res = await api.post<{ user: Me }>('/auth/login', {
-          email,
-          password,
-          ...(organizationId ? { organizationId } : {}),
-        });
-        adopt(res.user);
+        await enter('/auth/login', { email, password, ...(organizationId ? { organizationId } : {}) });
       },
       async acceptInvite(token, password, name) {
-        const res = await api.post<{ user: Me }>('/auth/accept-invite', {
-          token,
-          password,
-          ...(name ? { name } : {}),
-        });
-        adopt(res.user);
+        await enter('/auth/accept-invite', { token, password, ...(name ? { name } : {}) });
       },
       async signOut() {
         try {

@@ -16,6 +16,8 @@ import { MyTeams } from './MyTeams';
 import { useShortcuts } from './useShortcuts';
 
 /** Live changes arrive in bursts (a bulk action): read the inbox again once they settle. */
+type BulkAction = Parameters<typeof deskApi.bulk>[0]['action'];
+
 const RELOAD_AFTER_MS = 300;
 
 /**
@@ -115,7 +117,13 @@ export function InboxPage() {
     '/': () => searchBox.current?.focus(),
   });
 
-  const runBulk = async (action: Parameters<typeof deskApi.bulk>[0]['action']) => {
+  // The toolbar's actions on the checked tickets, each its label's key and what it asks the server.
+  const bulkActions: [label: 'assignMe' | 'solve' | 'urgent', action: BulkAction][] = [
+    ['assignMe', { kind: 'assign', assignee: me.id }],
+    ['solve', { kind: 'status', status: 'solved' }],
+    ['urgent', { kind: 'priority', priority: 'urgent' }],
+  ];
+  const runBulk = async (action: BulkAction) => {
     setBulkNote(undefined);
     const result = await bulk.run(() => deskApi.bulk({ ticketIds: [...checked], action }));
     if (!result) return;
@@ -228,30 +236,17 @@ export function InboxPage() {
           {checked.size > 0 ? (
             <div className="desk-bulk" role="toolbar" aria-label={t('desk.bulk.label')}>
               <span>{t('desk.bulk.selected', { count: checked.size })}</span>
-              <button
-                type="button"
-                className="button-small"
-                disabled={bulk.busy}
-                onClick={() => void runBulk({ kind: 'assign', assignee: me.id })}
-              >
-                {t('desk.bulk.assignMe')}
-              </button>
-              <button
-                type="button"
-                className="button-small"
-                disabled={bulk.busy}
-                onClick={() => void runBulk({ kind: 'status', status: 'solved' })}
-              >
-                {t('desk.bulk.solve')}
-              </button>
-              <button
-                type="button"
-                className="button-small"
-                disabled={bulk.busy}
-                onClick={() => void runBulk({ kind: 'priority', priority: 'urgent' })}
-              >
-                {t('desk.bulk.urgent')}
-              </button>
+              {bulkActions.map(([label, action]) => (
+                <button
+                  key={label}
+                  type="button"
+                  className="button-small"
+                  disabled={bulk.busy}
+                  onClick={() => void runBulk(action)}
+                >
+                  {t(`desk.bulk.${label}`)}
+                </button>
+              ))}
             </div>
           ) : null}
           <ErrorBanner error={bulk.error} />

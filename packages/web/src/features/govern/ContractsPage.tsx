@@ -1,10 +1,11 @@
 import type { ContractApply, ContractSummary, ContractVersion, Settlement } from '@shoreline/server/contract';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
+import { columnsOf, numberColumn } from '../../kit/columns';
 import { DataTable, ResourceTable } from '../../kit/DataTable';
 import { Facts } from '../../kit/Facts';
 import { ActionForm, FileField, InlineInput } from '../../kit/fields';
+import { downloadBlob } from '../../lib/download';
 import { ErrorBanner, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -91,6 +92,16 @@ function VersionChanges(props: { versions: readonly ContractVersion[]; version: 
 export function ContractsPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
+  const summaryCol = columnsOf<ContractSummary>(fmt);
+  const versionCol = columnsOf<ContractVersion>(fmt);
+  // A contract's version and the day it took effect, as the register and the version list show them.
+  const versionColumns = <T extends { effectiveFrom: string }>(
+    col: ReturnType<typeof columnsOf<T>>,
+    version: (row: T) => number,
+  ) => [
+    col.count('version', t('govern.version'), version),
+    col.date('effectiveFrom', t('govern.effectiveFrom'), (row) => row.effectiveFrom),
+  ];
   const me = useMe();
   const contracts = useResource(() => governApi.contracts(), []);
   const [selected, setSelected] = useState<ContractSummary>();
@@ -122,14 +133,7 @@ export function ContractsPage() {
     try {
       const labels = Object.fromEntries(REVIEW_PACK_LABELS.map((k) => [k, t(`govern.pack.${k}`)]));
       const blob = await governApi.reviewPack(selected.id, statement.period, fmt.locale, labels);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = `review-pack-${statement.period}.pdf`;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(blob, `review-pack-${statement.period}.pdf`);
     } catch (err) {
       fail(err);
     }
@@ -164,15 +168,9 @@ export function ContractsPage() {
         resource={contracts}
         empty={t('govern.none')}
         columns={[
-          textColumn<ContractSummary>('name', t('govern.name'), (c) => c.name),
-          textColumn<ContractSummary>('currency', t('govern.currency'), (c) => c.currency),
-          numberColumn<ContractSummary>('version', t('govern.version'), (c) => c.latestVersion, fmt.number),
-          timeColumn<ContractSummary>(
-            'effectiveFrom',
-            t('govern.effectiveFrom'),
-            (c) => c.effectiveFrom,
-            fmt.date,
-          ),
+          summaryCol.text('name', t('govern.name'), (c) => c.name),
+          summaryCol.text('currency', t('govern.currency'), (c) => c.currency),
+          ...versionColumns(summaryCol, (c) => c.latestVersion),
           {
             key: 'actions',
             header: t('common.actions'),
@@ -195,15 +193,9 @@ export function ContractsPage() {
               rowKey={(v) => String(v.version)}
               rowProps={(v) => ({ 'data-testid': `version-${v.version}` })}
               columns={[
-                numberColumn<ContractVersion>('version', t('govern.version'), (v) => v.version, fmt.number),
-                timeColumn<ContractVersion>(
-                  'effectiveFrom',
-                  t('govern.effectiveFrom'),
-                  (v) => v.effectiveFrom,
-                  fmt.date,
-                ),
-                textColumn<ContractVersion>('reason', t('govern.reason'), (v) => v.reason),
-                textColumn<ContractVersion>('approvedBy', t('govern.approvedBy'), (v) => v.approvedBy),
+                ...versionColumns(versionCol, (v) => v.version),
+                versionCol.text('reason', t('govern.reason'), (v) => v.reason),
+                versionCol.text('approvedBy', t('govern.approvedBy'), (v) => v.approvedBy),
                 {
                   key: 'terms',
                   header: t('govern.terms'),

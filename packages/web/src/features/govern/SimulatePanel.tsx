@@ -23,6 +23,7 @@ export function SimulatePanel(props: { providerId: string; document: ContractDoc
   const { result, error, busy, run, fail } = useResult<SchemeSimulation>();
   const [progress, setProgress] = useState<number>();
   const money = (minor: number) => fmt.money(minor, result?.currency ?? props.document.currency);
+  const count = (n: number) => fmt.number(n);
   const readDraft = async (file: File | undefined) => {
     if (!file) return setDraft(undefined);
     try {
@@ -87,12 +88,7 @@ export function SimulatePanel(props: { providerId: string; document: ContractDoc
                 rowHeader: true,
                 nowrap: true,
               }),
-              numberColumn<Month>(
-                'contacts',
-                t('govern.simulate.contacts'),
-                (m) => m.contacts,
-                (n) => fmt.number(n),
-              ),
+              numberColumn<Month>('contacts', t('govern.simulate.contacts'), (m) => m.contacts, count),
               numberColumn<Month>('charges', t('govern.charges'), (m) => m.chargesMinor, money),
               numberColumn<Month>('credits', t('govern.credits'), (m) => m.creditsMinor, money),
               numberColumn<Month>('earnBack', t('govern.earnBack'), (m) => m.earnBackMinor, money),

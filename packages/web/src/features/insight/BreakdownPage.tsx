@@ -19,9 +19,9 @@ import {
   Labelled,
   LeftOutNote,
   MetricSelect,
-  useInsightOptions,
+  useInsightPage,
 } from './components';
-import { groupFilter, ticketsPath, useInsightFilter } from './filters';
+import { groupFilter, ticketsPath } from './filters';
 import { KpiTable } from './KpiTable';
 import { groupLabel, hourOfWeekLabel } from './labels';
 import { CHART_METRICS, formatMetric, METRICS, type MetricId, metricLabel, TABLE_METRICS } from './metrics';
@@ -45,15 +45,11 @@ function Breakdown() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const filter = useInsightFilter();
-  const options = useInsightOptions();
+  const { filter, options, key: filterKey, filtered } = useInsightPage();
   const groupBy: GroupBy = filter.choice('groupBy', BREAKDOWN_GROUP_BYS, 'provider');
   const metric: MetricId = filter.choice('metric', CHART_METRICS, 'tickets');
   // Hours of the week read best in clock order; other groups come largest first.
-  const table = useResource(
-    () => insightApi.kpiTable(groupBy, filter.api),
-    [JSON.stringify(filter.api), groupBy],
-  );
+  const table = useResource(() => insightApi.kpiTable(groupBy, filter.api), [filterKey, groupBy]);
   const sorted = table.data?.rows;
   const rows = {
     ...table,
@@ -64,7 +60,6 @@ function Breakdown() {
   };
   const { setParam } = filter;
   const m = METRICS[metric];
-  const filtered = Object.values(filter.ui).some(Boolean);
   const drill = (key: string | null) => {
     const own = groupFilter(groupBy, key);
     return own ? () => navigate(ticketsPath({ ...filter.ui, ...own })) : undefined;

@@ -6,7 +6,7 @@ import { MATCH_KINDS, type MatchKind } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeColumn, textColumn } from '../../kit/columns';
-import { ResourceTable } from '../../kit/DataTable';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { FormActions, fieldBinder, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner } from '../../lib/ui';
 import { useResource } from '../../lib/useResource';
@@ -41,9 +41,8 @@ export function ImportMappingsCard({ refresh }: { refresh: number }) {
       <p className="muted">{t('insight.mappings.intro')}</p>
       <ErrorBanner error={error} />
       <ResourceTable
-        caption={t('insight.mappings.title')}
+        {...listTexts(t, 'insight.mappings')}
         resource={mappings}
-        empty={t('insight.mappings.empty')}
         columns={[
           codeColumn<ProviderMapping>('source', t('insight.mappings.source'), (m) => m.source),
           textColumn<ProviderMapping>('matchKind', t('insight.mappings.matchKind'), (m) =>

@@ -6,7 +6,7 @@ import { IMPORT_FORMATS, type ImportFormat, type ImportRun } from '@shoreline/se
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
+import { columnsOf } from '../../kit/columns';
 import { ResourceTable } from '../../kit/DataTable';
 import { FormActions, optionsOf, SelectField } from '../../kit/fields';
 import { ApiError } from '../../lib/api';
@@ -190,9 +190,12 @@ function UploadCard({ onStarted }: { onStarted: (run: ImportRun) => void }) {
   );
 }
 
+/** The counts a run keeps, each a column of the run list. */
+const RUN_COUNTS = ['recordsRead', 'ticketsUpserted', 'rowsRejected'] as const;
+
 function RunList(props: { runs: Resource<ImportRun[]>; onSelect: (id: string) => void }) {
   const { t } = useTranslation();
-  const fmt = useFormat();
+  const col = columnsOf<ImportRun>(useFormat());
   const formatLabel = (format: string) =>
     (IMPORT_FORMATS as readonly string[]).includes(format)
       ? t(`insight.imports.formats.${format as 'csv'}`)
@@ -217,7 +220,7 @@ function RunList(props: { runs: Resource<ImportRun[]>; onSelect: (id: string) =>
             ),
             sortValue: (r) => r.fileName,
           },
-          textColumn<ImportRun>('format', t('insight.imports.format'), (r) => formatLabel(r.format)),
+          col.text('format', t('insight.imports.format'), (r) => formatLabel(r.format)),
           {
             key: 'status',
             header: t('common.status'),
@@ -228,25 +231,8 @@ function RunList(props: { runs: Resource<ImportRun[]>; onSelect: (id: string) =>
             ),
             sortValue: (r) => r.status,
           },
-          timeColumn<ImportRun>('started', t('insight.imports.started'), (r) => r.startedAt, fmt.dateTime),
-          numberColumn<ImportRun>(
-            'recordsRead',
-            t('insight.imports.recordsRead'),
-            (r) => r.recordsRead,
-            fmt.number,
-          ),
-          numberColumn<ImportRun>(
-            'ticketsUpserted',
-            t('insight.imports.ticketsUpserted'),
-            (r) => r.ticketsUpserted,
-            fmt.number,
-          ),
-          numberColumn<ImportRun>(
-            'rowsRejected',
-            t('insight.imports.rowsRejected'),
-            (r) => r.rowsRejected,
-            fmt.number,
-          ),
+          col.dateTime('started', t('insight.imports.started'), (r) => r.startedAt),
+          ...RUN_COUNTS.map((count) => col.count(count, t(`insight.imports.${count}`), (r) => r[count])),
         ]}
       />
     </Card>

@@ -29,6 +29,7 @@ export function KnowledgeGapsPage() {
     return knowledgeApi.gaps(r.from, r.to);
   }, [days]);
   const percent = (v: number) => fmt.number(v, { style: 'percent', maximumFractionDigits: 0 });
+  const count = (n: number) => fmt.number(n);
   const open = gaps.data?.rows.filter((r) => r.reason !== null) ?? [];
   return (
     <>
@@ -67,12 +68,7 @@ export function KnowledgeGapsPage() {
             columns={[
               textColumn<Row>('topic', t('insight.gaps.topic'), (r) => topicLabel(t, r.topic)),
               textColumn<Row>('language', t('insight.gaps.language'), (r) => fmt.language(r.language)),
-              numberColumn<Row>(
-                'tickets',
-                t('insight.gaps.tickets'),
-                (r) => r.tickets,
-                (n) => fmt.number(n),
-              ),
+              numberColumn<Row>('tickets', t('insight.gaps.tickets'), (r) => r.tickets, count),
               numberColumn<Row>('share', t('insight.gaps.share'), (r) => r.share, percent),
               textColumn<Row>('articles', t('insight.gaps.articles'), (r) =>
                 r.articles.length === 0 ? null : r.articles.map((a) => a.title).join(', '),

@@ -1,7 +1,7 @@
 import { LEAD_DIMENSIONS, type LeadDimension, type LeadsReport } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
-import { codeColumn, numberColumn, textColumn } from '../../kit/columns';
+import { columnsOf } from '../../kit/columns';
 import { type Column, DataTable, resourceRows } from '../../kit/DataTable';
 import { SelectField } from '../../kit/fields';
 import { api, query } from '../../lib/api';
@@ -10,6 +10,9 @@ import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 
 type Row = LeadsReport['rows'][number];
+
+/** The counts of a row, each a column in this order. */
+const LEAD_COUNTS = ['leads', 'won', 'lost', 'open'] as const;
 
 /**
  * Insight → Leads: conversations handed to sales, attributed to the team, provider, channel,
@@ -27,39 +30,13 @@ export function LeadsPage() {
     () => api.get<LeadsReport>(`/sales/report${query({ by })}`).then((r) => r.rows),
     [by],
   );
+  const col = columnsOf<Row>(fmt);
+  const percent = (n: number) => fmt.number(n, { style: 'percent', maximumFractionDigits: 1 });
   const columns: Column<Row>[] = [
-    codeColumn<Row>('key', t(`leads.by.${by}`), (r) => r.key, { rowHeader: true }),
-    textColumn<Row>('currency', t('leads.currency'), (r) => r.currency),
-    numberColumn<Row>(
-      'leads',
-      t('leads.leads'),
-      (r) => r.leads,
-      (n) => fmt.number(n),
-    ),
-    numberColumn<Row>(
-      'won',
-      t('leads.won'),
-      (r) => r.won,
-      (n) => fmt.number(n),
-    ),
-    numberColumn<Row>(
-      'lost',
-      t('leads.lost'),
-      (r) => r.lost,
-      (n) => fmt.number(n),
-    ),
-    numberColumn<Row>(
-      'open',
-      t('leads.open'),
-      (r) => r.open,
-      (n) => fmt.number(n),
-    ),
-    numberColumn<Row>(
-      'conversion',
-      t('leads.conversion'),
-      (r) => r.conversion,
-      (n) => fmt.number(n, { style: 'percent', maximumFractionDigits: 1 }),
-    ),
+    col.code('key', t(`leads.by.${by}`), (r) => r.key, { rowHeader: true }),
+    col.text('currency', t('leads.currency'), (r) => r.currency),
+    ...LEAD_COUNTS.map((count) => col.count(count, t(`leads.${count}`), (r) => r[count])),
+    col.number('conversion', t('leads.conversion'), (r) => r.conversion, percent),
     {
       key: 'wonMinor',
       header: t('leads.wonRevenue'),

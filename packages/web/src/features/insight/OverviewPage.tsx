@@ -18,10 +18,11 @@ import {
   CsvLink,
   EmptyInsight,
   FilterBar,
+  INTERVALS,
   LeftOutNote,
   MetricSelect,
-  Segmented,
-  useInsightOptions,
+  TrendCard,
+  useInsightPage,
 } from './components';
 import { addDays, daysBetween, groupFilter, ticketsPath, toApiFilter, useInsightFilter } from './filters';
 import { KpiTable } from './KpiTable';
@@ -29,7 +30,6 @@ import { groupLabel } from './labels';
 import { CHART_METRICS, formatMetric, METRICS, type MetricId, metricLabel, TABLE_METRICS } from './metrics';
 import './insight.css';
 
-const INTERVALS: Interval[] = ['day', 'week', 'month'];
 // The side-by-side tables show the breakdown table's columns.
 const SIDE_METRICS = TABLE_METRICS;
 
@@ -45,11 +45,9 @@ export function OverviewPage() {
   const { t } = useTranslation();
   const fmt = useFormat();
   const navigate = useNavigate();
-  const filter = useInsightFilter();
-  const options = useInsightOptions();
+  const { filter, options, key, filtered } = useInsightPage();
   const interval = filter.choice('interval', INTERVALS, 'week');
   const metric = filter.choice('metric', CHART_METRICS, 'resolutionMedian');
-  const key = JSON.stringify(filter.api);
   const data = useResource(async () => {
     const [total, volume, kinds, providers] = await Promise.all([
       insightApi.kpis('none', filter.api),
@@ -62,7 +60,6 @@ export function OverviewPage() {
 
   const { setParam } = filter;
 
-  const filtered = Object.values(filter.ui).some(Boolean);
   const total = data.data?.total;
   return (
     <>
@@ -74,19 +71,11 @@ export function OverviewPage() {
       {data.data && total && total.tickets > 0 ? (
         <div className={data.loading ? 'insight-stale' : undefined} aria-busy={data.loading}>
           <KpiCards row={total} />
-          <Card
+          <TrendCard
             title={t('insight.overview.volumeTitle')}
-            actions={
-              <>
-                <Segmented
-                  label={t('insight.interval.label')}
-                  value={interval}
-                  options={INTERVALS.map((i) => ({ value: i, label: t(`insight.interval.${i}`) }))}
-                  onChange={(v) => setParam('interval', v)}
-                />
-                <CsvLink href={`/api/insight/volume${csvQuery(filter.api, { interval })}`} />
-              </>
-            }
+            filter={filter}
+            interval={interval}
+            csvHref={`/api/insight/volume${csvQuery(filter.api, { interval })}`}
           >
             <VolumeChart
               title={t('insight.overview.volumeChart', { interval: t(`insight.interval.${interval}`) })}
@@ -103,7 +92,7 @@ export function OverviewPage() {
             />
             <p className="field-help">{t('insight.drillHint')}</p>
             <LeftOutNote leftOut={data.data.leftOut} />
-          </Card>
+          </TrendCard>
           <SideBySide kinds={data.data.kinds} />
           <Card
             title={t('insight.overview.providersTitle')}

@@ -18,9 +18,10 @@ import {
   CsvLink,
   EmptyInsight,
   FilterBar,
+  INTERVALS,
   LeftOutNote,
-  Segmented,
-  useInsightOptions,
+  TrendCard,
+  useInsightPage,
 } from './components';
 import { ticketsPath, useInsightFilter } from './filters';
 import { topicLabel } from './labels';
@@ -28,18 +29,13 @@ import { formatMetric } from './metrics';
 import { shortDate } from './OverviewPage';
 import './insight.css';
 
-const INTERVALS: Interval[] = ['day', 'week', 'month'];
-
 export function TopicsPage() {
   const { t } = useTranslation();
-  const filter = useInsightFilter();
-  const options = useInsightOptions();
+  const { filter, options, key, filtered } = useInsightPage();
   const interval = filter.choice('interval', INTERVALS, 'week');
-  const key = JSON.stringify(filter.api);
   const topics = useResource(() => insightApi.topics(interval, filter.api), [key, interval]);
   const trend = { ...topics, data: topics.data?.points };
   const needs = useResource(() => insightApi.trainingNeeds(filter.api), [key]);
-  const filtered = Object.values(filter.ui).some(Boolean);
   return (
     <>
       <PageHeader title={t('insight.topicsPage.title')} intro={t('insight.topicsPage.intro')} />
@@ -48,22 +44,14 @@ export function TopicsPage() {
       {trend.loading && !trend.data ? <Loading /> : null}
       {trend.data?.length === 0 ? <EmptyInsight filtered={filtered} /> : null}
       {trend.data && trend.data.length > 0 ? (
-        <Card
+        <TrendCard
           title={t('insight.topicsPage.trendTitle')}
-          actions={
-            <>
-              <Segmented
-                label={t('insight.interval.label')}
-                value={interval}
-                options={INTERVALS.map((i) => ({ value: i, label: t(`insight.interval.${i}`) }))}
-                onChange={(v) => filter.setParam('interval', v)}
-              />
-              <CsvLink href={csvUrl('topics', filter.api, { interval })} />
-            </>
-          }
+          filter={filter}
+          interval={interval}
+          csvHref={csvUrl('topics', filter.api, { interval })}
         >
           <TopicTrend points={trend.data} interval={interval} />
-        </Card>
+        </TrendCard>
       ) : null}
       <LeftOutNote leftOut={topics.data?.leftOut} />
       {needs.data && needs.data.length > 0 ? <TrainingNeeds items={needs.data} /> : null}

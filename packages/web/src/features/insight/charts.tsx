@@ -2,6 +2,7 @@
 // time, an hour-of-week heatmap and topic small multiples. Each is an image to assistive
 // technology whose description states the figures; the same figures are in the table beside every
 // chart, whose rows are the keyboard path to the drill-down. Mirrored right to left.
+import type { ComponentProps } from 'react';
 import { Baseline, CategoryLabels, Chart, useRtl, ValueAxis } from '../../kit/chart/Chart';
 import { frame, linearY, niceTicks } from '../../kit/chart/scale';
 import { useFormat } from '../../lib/useFormat';
@@ -15,6 +16,14 @@ export interface BarItem {
   onSelect?: (() => void) | undefined;
 }
 
+/** The kit's chart, styled as Insight's (`insight-chart`); a variant adds its own class. */
+function InsightChart(
+  props: Omit<ComponentProps<typeof Chart>, 'className'> & { variant?: 'heatmap' | 'multiple' },
+) {
+  const { variant, ...chart } = props;
+  return <Chart {...chart} className={variant ? `insight-chart insight-${variant}` : 'insight-chart'} />;
+}
+
 const trim = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
 /** One horizontal bar per group, longest scale wins; the value is written at the bar's end. */
@@ -26,13 +35,7 @@ export function BarChart(props: { title: string; items: BarItem[]; testId?: stri
   const len = (v: number) => (max > 0 ? (fr.plotWidth * v) / max : 0);
   const description = props.items.map((i) => `${i.label}: ${i.display}`).join('; ');
   return (
-    <Chart
-      frame={fr}
-      title={props.title}
-      description={description}
-      className="insight-chart"
-      testId={props.testId}
-    >
+    <InsightChart frame={fr} title={props.title} description={description} testId={props.testId}>
       {props.items.map((item, i) => {
         const y = pad.top + i * row;
         const w = Math.max(item.value ? 2 : 0, len(item.value ?? 0));
@@ -81,7 +84,7 @@ export function BarChart(props: { title: string; items: BarItem[]; testId?: stri
         y1={pad.top}
         y2={fr.height - pad.bottom}
       />
-    </Chart>
+    </InsightChart>
   );
 }
 
@@ -121,11 +124,10 @@ export function VolumeChart(props: {
     .map((p) => `${props.dateLabel(p.start)} ${p.created}/${p.solved}/${p.backlog}`)
     .join('; ')}`;
   return (
-    <Chart
+    <InsightChart
       frame={fr}
       title={props.title}
       description={description}
-      className="insight-chart"
       legend={[
         { key: 'created', label: props.legend.created, swatch: 'insight-swatch-bar' },
         { key: 'solved', label: props.legend.solved, swatch: 'insight-swatch-solved' },
@@ -163,7 +165,7 @@ export function VolumeChart(props: {
           .map((p, i) => ({ key: p.start, at: mid(i), text: props.dateLabel(p.start) }))
           .filter((_, i) => i % every === 0)}
       />
-    </Chart>
+    </InsightChart>
   );
 }
 
@@ -185,7 +187,7 @@ export function HourHeatmap(props: {
     .filter((d) => d !== null)
     .join('; ');
   return (
-    <Chart frame={fr} title={props.title} description={description} className="insight-chart insight-heatmap">
+    <InsightChart frame={fr} title={props.title} description={description} variant="heatmap">
       {Array.from({ length: 8 }, (_, k) => (
         <text
           // biome-ignore lint/suspicious/noArrayIndexKey: the index is the hour of the day ÷ 3.
@@ -232,7 +234,7 @@ export function HourHeatmap(props: {
           </rect>
         );
       })}
-    </Chart>
+    </InsightChart>
   );
 }
 
@@ -249,12 +251,7 @@ export function SmallMultiple(props: {
   const band = fr.plotWidth / Math.max(1, props.values.length);
   const w = Math.max(1, band * 0.75);
   return (
-    <Chart
-      frame={fr}
-      title={props.title}
-      description={props.description}
-      className="insight-chart insight-multiple"
-    >
+    <InsightChart frame={fr} title={props.title} description={props.description} variant="multiple">
       {props.values.map((v, i) => (
         // biome-ignore lint/a11y/noStaticElementInteractions: a mouse shortcut; the topic name above is the link.
         <rect
@@ -269,7 +266,7 @@ export function SmallMultiple(props: {
         />
       ))}
       <Baseline frame={fr} y={fr.height - 1.5} />
-    </Chart>
+    </InsightChart>
   );
 }
 

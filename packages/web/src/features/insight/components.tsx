@@ -1,7 +1,7 @@
 // Pieces the Insight pages share: the filter bar (state in the URL), CSV export buttons, the empty
 // state, and the options the filters offer.
 
-import type { LeftOut, Provider, Team } from '@shoreline/server/contract';
+import type { Interval, LeftOut, Provider, Team } from '@shoreline/server/contract';
 import { CHANNELS as TICKET_CHANNELS, TICKET_PRIORITIES } from '@shoreline/server/contract';
 import { type ComponentProps, type ReactNode, useId } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,7 +17,7 @@ import { adminApi } from '../admin/api';
 import { can } from '../auth/permissions';
 import { useMe } from '../auth/session';
 import { insightApi } from './api';
-import type { FilterKey, UiFilter, useInsightFilter } from './filters';
+import { type FilterKey, type UiFilter, useInsightFilter } from './filters';
 import { channelLabel, flagLabel, hourOfWeekLabel, priorityLabel, statusLabel, topicLabel } from './labels';
 import { CHART_METRICS, type MetricId, metricLabel } from './metrics';
 
@@ -26,6 +26,21 @@ export interface InsightOptions {
   teams: Team[];
   topics: string[];
   languages: string[];
+}
+
+/**
+ * What a filtered Insight page starts from: the filter (kept in the URL), the filter bar's options,
+ * the filter as the key its loads reload on, and whether any filter is set.
+ */
+export function useInsightPage() {
+  const filter = useInsightFilter();
+  const options = useInsightOptions();
+  return {
+    filter,
+    options,
+    key: JSON.stringify(filter.api),
+    filtered: Object.values(filter.ui).some(Boolean),
+  };
 }
 
 /** Providers, teams, and the topics and languages present in the tickets. */
@@ -71,31 +86,25 @@ export function FilterBar({ filter, options }: { filter: FilterState; options: I
       )}
     </Labelled>
   );
+  // An end of the date range; each end bounds the other, so the range cannot turn inside out.
+  const date = (key: 'from' | 'to', bound: { min?: string | undefined; max?: string | undefined }) => (
+    <Labelled label={t(`insight.filters.${key}`)}>
+      {(id) => (
+        <input
+          id={id}
+          type="date"
+          value={ui[key] ?? ''}
+          {...bound}
+          onChange={(e) => set({ [key]: e.target.value })}
+        />
+      )}
+    </Labelled>
+  );
   const active = Object.values(ui).some(Boolean);
   return (
     <section className="insight-filters" aria-label={t('insight.filters.label')}>
-      <Labelled label={t('insight.filters.from')}>
-        {(id) => (
-          <input
-            id={id}
-            type="date"
-            value={ui.from ?? ''}
-            max={ui.to}
-            onChange={(e) => set({ from: e.target.value })}
-          />
-        )}
-      </Labelled>
-      <Labelled label={t('insight.filters.to')}>
-        {(id) => (
-          <input
-            id={id}
-            type="date"
-            value={ui.to ?? ''}
-            min={ui.from}
-            onChange={(e) => set({ to: e.target.value })}
-          />
-        )}
-      </Labelled>
+      {date('from', { max: ui.to })}
+      {date('to', { min: ui.from })}
       {select(
         'providerId',
         t('insight.filters.provider'),
@@ -228,6 +237,38 @@ export function Card(props: { title: string; actions?: ReactNode; children: Reac
 }
 
 export type { UiFilter };
+
+/** The intervals a trend is counted in. */
+export const INTERVALS: Interval[] = ['day', 'week', 'month'];
+
+/** A trend's card: its actions are the interval switch (the choice lands in the URL) and the trend's CSV. */
+export function TrendCard(props: {
+  title: string;
+  filter: FilterState;
+  interval: Interval;
+  csvHref: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Card
+      title={props.title}
+      actions={
+        <>
+          <Segmented
+            label={t('insight.interval.label')}
+            value={props.interval}
+            options={INTERVALS.map((i) => ({ value: i, label: t(`insight.interval.${i}`) }))}
+            onChange={(v) => props.filter.setParam('interval', v)}
+          />
+          <CsvLink href={props.csvHref} />
+        </>
+      }
+    >
+      {props.children}
+    </Card>
+  );
+}
 
 /** Insight's look of the shared segmented control. */
 export function Segmented<T extends string>(

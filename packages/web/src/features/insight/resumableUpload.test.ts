@@ -6,6 +6,7 @@ import {
   cancelUpload,
   type ResumeStore,
   resumeKey,
+  type UploadOptions,
   type UploadTransport,
   uploadResumably,
 } from './resumableUpload';
@@ -86,6 +87,15 @@ const fileOf = (bytes: Uint8Array) =>
   Object.assign(new Blob([bytes.slice()]), { name: 'export.ndjson', lastModified: 1 });
 const noSleep = async () => undefined;
 
+/** Upload options against `server` and `store` that ignore progress; `more` adds the rest. */
+function quietOptions<M extends Partial<UploadOptions>>(
+  server: FakeServer,
+  store: MemoryStore | null,
+  more: M,
+) {
+  return { transport: server, store, onProgress: () => undefined, ...more };
+}
+
 describe('uploadResumably', () => {
   it('sends every byte once, in chunks, reporting the bytes the server holds', async () => {
     const server = new FakeServer();
@@ -109,13 +119,7 @@ describe('uploadResumably', () => {
     const store = new MemoryStore();
     const bytes = Uint8Array.from({ length: 80 }, (_, i) => 255 - i);
     const file = fileOf(bytes);
-    const options = {
-      transport: server,
-      store,
-      onProgress: () => undefined,
-      sleep: noSleep,
-      retryDelaysMs: [1, 1],
-    };
+    const options = quietOptions(server, store, { sleep: noSleep, retryDelaysMs: [1, 1] });
     // One failure is retried; then the network stays down past the retries: the upload stops.
     server.failNext = 1;
     const first = uploadResumably(file, { ...options, signal: new AbortController().signal });
@@ -151,12 +155,10 @@ describe('uploadResumably', () => {
     const store = new MemoryStore();
     const file = fileOf(new Uint8Array(20));
     store.setItem(resumeKey(file), 'upl_gone');
-    const done = await uploadResumably(file, {
-      transport: server,
-      store,
-      signal: new AbortController().signal,
-      onProgress: () => undefined,
-    });
+    const done = await uploadResumably(
+      file,
+      quietOptions(server, store, { signal: new AbortController().signal }),
+    );
     expect(done.status).toBe('complete');
     expect(store.getItem(resumeKey(file))).toBe(done.id);
     server.put = async () => {
@@ -168,13 +170,13 @@ describe('uploadResumably', () => {
         detail: '',
       });
     };
-    const refused = uploadResumably(fileOf(new Uint8Array(30)), {
-      transport: server,
-      store: null,
-      signal: new AbortController().signal,
-      onProgress: () => undefined,
-      sleep: () => Promise.reject(new Error('must not wait')),
-    });
+    const refused = uploadResumably(
+      fileOf(new Uint8Array(30)),
+      quietOptions(server, null, {
+        signal: new AbortController().signal,
+        sleep: () => Promise.reject(new Error('must not wait')),
+      }),
+    );
     await expect(refused).rejects.toMatchObject({ status: 413 });
   });
 
@@ -189,12 +191,7 @@ describe('uploadResumably', () => {
       if (offset === 16) abort.abort();
       return status;
     };
-    const upload = uploadResumably(file, {
-      transport: server,
-      store,
-      signal: abort.signal,
-      onProgress: () => undefined,
-    });
+    const upload = uploadResumably(file, quietOptions(server, store, { signal: abort.signal }));
     await expect(upload).rejects.toThrow();
     expect(server.puts).toEqual([0, 16]);
     expect(server.uploads.size).toBe(1);
@@ -218,13 +215,7 @@ describe('uploadResumably', () => {
           };
           const store = new MemoryStore();
           const file = fileOf(bytes);
-          const o = {
-            transport: server,
-            store,
-            onProgress: () => undefined,
-            sleep: noSleep,
-            retryDelaysMs: [1],
-          };
+          const o = quietOptions(server, store, { sleep: noSleep, retryDelaysMs: [1] });
           let done: UploadStatus | undefined;
           for (let attempt = 0; attempt < 50 && !done; attempt++)
             done = await uploadResumably(file, { ...o, signal: new AbortController().signal }).catch(

@@ -10,9 +10,10 @@ import type {
 } from '@shoreline/server/contract';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { codeColumn, textColumn, timeColumn } from '../../kit/columns';
-import { ResourceTable } from '../../kit/DataTable';
+import { buttonColumn, codeColumn, textColumn, timeColumn } from '../../kit/columns';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { FormActions, fieldBinder, TextField } from '../../kit/fields';
+import { useFieldValues } from '../../kit/useFieldValues';
 import { ErrorBanner, Notice, PageHeader } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -59,9 +60,8 @@ export function KnowledgePage() {
         <Notice>{t('knowledge.staleCount', { count: staleCount(articles.data) })}</Notice>
       ) : null}
       <ResourceTable
-        caption={t('knowledge.title')}
+        {...listTexts(t, 'knowledge')}
         resource={articles}
-        empty={t('knowledge.empty')}
         columns={[
           {
             key: 'title',
@@ -103,20 +103,25 @@ function base64Of(file: Blob): Promise<string> {
 
 const staleCount = (list: KnowledgeArticle[] | undefined) => (list ?? []).filter((a) => a.stale).length;
 
+/** The synonym form's fields (API names; the inputs are named `synonym-…`) and their help. */
+const SYNONYM_FIELDS = [
+  ['language', 'knowledge.languageHelp'],
+  ['terms', 'knowledge.synonyms.termsHelp'],
+] as const;
+
 /** Synonym groups per language, which search treats as one word (admins). */
 function Synonyms() {
   const { t } = useTranslation();
   const groups = useResource(() => knowledgeApi.synonyms(), []);
   const submit = useSubmit();
-  const [language, setLanguage] = useState('en');
-  const [terms, setTerms] = useState('');
+  const { values, set, reset } = useFieldValues({ language: 'en', terms: '' });
   const bind = fieldBinder(submit.fields);
   const add = async (e: FormEvent) => {
     e.preventDefault();
     const made = await submit.run(() =>
       knowledgeApi.addSynonyms({
-        language,
-        terms: terms
+        language: values.language,
+        terms: values.terms
           .split(',')
           .map((x) => x.trim())
           .filter(Boolean),
@@ -124,7 +129,7 @@ function Synonyms() {
     );
     if (made) {
       groups.set((list) => [...(list ?? []), made]);
-      setTerms('');
+      reset('terms');
     }
   };
   return (
@@ -134,49 +139,37 @@ function Synonyms() {
       <form className="form" onSubmit={add} noValidate>
         <ErrorBanner error={submit.bannerError} />
         <div className="form-grid">
-          <TextField
-            label={t('knowledge.synonyms.language')}
-            help={t('knowledge.languageHelp')}
-            {...bind('language', language, setLanguage)}
-            name="synonym-language"
-            required
-          />
-          <TextField
-            label={t('knowledge.synonyms.terms')}
-            help={t('knowledge.synonyms.termsHelp')}
-            {...bind('terms', terms, setTerms)}
-            name="synonym-terms"
-            required
-          />
+          {SYNONYM_FIELDS.map(([field, help]) => (
+            <TextField
+              key={field}
+              label={t(`knowledge.synonyms.${field}`)}
+              help={t(help)}
+              {...bind(field, values[field], (v) => set(field, v))}
+              name={`synonym-${field}`}
+              required
+            />
+          ))}
         </div>
         <FormActions busy={submit.busy} label={t('knowledge.synonyms.add')} />
       </form>
       <ResourceTable
-        caption={t('knowledge.synonyms.title')}
+        {...listTexts(t, 'knowledge.synonyms')}
         resource={groups}
-        empty={t('knowledge.synonyms.empty')}
         columns={[
           codeColumn<KnowledgeSynonyms>('language', t('knowledge.synonyms.language'), (g) => g.language),
           textColumn<KnowledgeSynonyms>('terms', t('knowledge.synonyms.terms'), (g) => g.terms.join(', ')),
-          {
-            key: 'remove',
-            header: t('knowledge.synonyms.remove'),
-            cell: (g) => (
-              <button
-                type="button"
-                disabled={submit.busy}
-                onClick={async () => {
-                  const done = await submit.run(async () => {
-                    await knowledgeApi.removeSynonyms(g.id);
-                    return true;
-                  });
-                  if (done) groups.set((list) => (list ?? []).filter((x) => x.id !== g.id));
-                }}
-              >
-                {t('knowledge.synonyms.remove')}
-              </button>
-            ),
-          },
+          buttonColumn<KnowledgeSynonyms>(
+            'remove',
+            t('knowledge.synonyms.remove'),
+            submit.busy,
+            async (g) => {
+              const done = await submit.run(async () => {
+                await knowledgeApi.removeSynonyms(g.id);
+                return true;
+              });
+              if (done) groups.set((list) => (list ?? []).filter((x) => x.id !== g.id));
+            },
+          ),
         ]}
       />
     </section>
@@ -352,24 +345,10 @@ function History(props: {
             t(`knowledge.versionStatus.${v.status}`),
           ),
           timeColumn<KnowledgeVersion>('created', t('knowledge.saved'), (v) => v.createdAt, fmt.dateTime),
-          {
-            key: 'restore',
-            header: t('knowledge.restore'),
-            cell: (v) => (
-              <button
-                type="button"
-                disabled={submit.busy}
-                onClick={async () => {
-                  const d = await submit.run(() =>
-                    knowledgeApi.restore(props.articleId, props.language, v.number),
-                  );
-                  if (d) props.onRestored(d);
-                }}
-              >
-                {t('knowledge.restore')}
-              </button>
-            ),
-          },
+          buttonColumn<KnowledgeVersion>('restore', t('knowledge.restore'), submit.busy, async (v) => {
+            const d = await submit.run(() => knowledgeApi.restore(props.articleId, props.language, v.number));
+            if (d) props.onRestored(d);
+          }),
         ]}
       />
     </>

@@ -7,7 +7,6 @@ import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Field } from '../../lib/ui';
-import { useFormat } from '../../lib/useFormat';
 import { type Deflection, DeflectionWhatIf } from '../knowledge/DeflectionWhatIf';
 import {
   type CalcOutcome,
@@ -18,8 +17,9 @@ import {
   WORKER_LOAD_ERLANGS,
 } from './calculatorCompute';
 import { IntervalMinutesField } from './IntervalMinutesField';
-import { checkNumber, isFail, type NumberRule, planFormat, ruleMessage } from './numbers';
+import { checkNumber, isFail, type NumberRule, ruleMessage } from './numbers';
 import { SlCurveChart } from './SlCurveChart';
+import { usePlanFormat } from './usePlanFormat';
 import { JobCancelled, PlanWorkerClient } from './workerProtocol';
 
 export type { CurvePoint } from './calculatorCompute';
@@ -124,8 +124,7 @@ export function CalculatorPanel(props: {
   onChange: (next: CalculatorInputs) => void;
 }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const { inputs, onChange } = props;
   const set = (name: keyof CalculatorInputs) => (value: string) => onChange({ ...inputs, [name]: value });
   // The help center's what-if: the volume fed to staffing loses the deflected contacts (decision 0038).

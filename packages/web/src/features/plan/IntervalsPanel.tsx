@@ -6,19 +6,18 @@ import { useTranslation } from 'react-i18next';
 import { numberColumn } from '../../kit/columns';
 import { type Column, DataTable } from '../../kit/DataTable';
 import { Alert, Field } from '../../lib/ui';
-import { useFormat } from '../../lib/useFormat';
 import { NO_WHAT_IF, type PlanColumns, type PlanResult, planCsv, type WhatIf } from './intervalCompute';
 import { type CsvProblem, type IntervalTable, OPTIONAL_COLUMNS, REQUIRED_COLUMNS } from './intervalCsv';
-import { checkNumber, isFail, type PlanFormat, planFormat, ruleMessage } from './numbers';
+import { checkNumber, isFail, type PlanFormat, ruleMessage } from './numbers';
 import { Segmented } from './Segmented';
 import { StaffingChart } from './StaffingChart';
 import { sampleDayCsv } from './sampleDay';
 import type { IntervalPlanState } from './useIntervalPlan';
+import { usePlanFormat } from './usePlanFormat';
 
 export function IntervalsPanel({ state }: { state: IntervalPlanState }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const id = useId();
   const { table, outcome } = state;
 
@@ -115,8 +114,7 @@ export function IntervalsPanel({ state }: { state: IntervalPlanState }) {
 }
 
 export function Progress(props: { label: string; fraction: number }) {
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const id = useId();
   return (
     <div className="plan-progress" role="status" aria-live="polite">
@@ -152,8 +150,7 @@ function Problems(props: { problems: CsvProblem[]; more: boolean }) {
 
 function WhatIfCard({ state, table }: { state: IntervalPlanState; table: IntervalTable }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const w = state.whatIf;
   const set = (patch: Partial<WhatIf>) => state.setWhatIf({ ...w, ...patch });
   // The file's own value (its first row) that an override slider shows until it is moved.

@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../lib/api';
 import { ErrorBanner, Loading } from '../../lib/ui';
-import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
-import { planFormat } from './numbers';
 import { PlanSeriesChart } from './PlanForecastChart';
+import { usePlanFormat } from './usePlanFormat';
 
 type Row = PlanComparison['rows'][number];
 
@@ -18,8 +17,7 @@ const HOURS = new Set(['requiredHours', 'paidHours']);
 /** The comparison of the plans named in `?ids=a,b,…`, in that order. */
 export function PlanComparisonView() {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const [params] = useSearchParams();
   const ids = (params.get('ids') ?? '').split(',').filter(Boolean);
   const key = ids.join(',');
@@ -104,8 +102,7 @@ export function PlanComparisonView() {
 /** Actual against plan: the tickets that arrived in the horizon against the forecast, and the error so far. */
 export function PlanActualsCard({ plan }: { plan: SavedPlan }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const actuals = useResource(
     () => api.get<PlanActuals>(`/plan/plans/${encodeURIComponent(plan.id)}/actuals`),
     [plan.id],

@@ -4,8 +4,7 @@
 import { useTranslation } from 'react-i18next';
 import { Baseline, Chart, useRtl, ValueAxis } from '../../kit/chart/Chart';
 import { frame, linearY, niceTicks } from '../../kit/chart/scale';
-import { useFormat } from '../../lib/useFormat';
-import { planFormat } from './numbers';
+import { usePlanFormat } from './usePlanFormat';
 
 const PAD = { start: 46, end: 14, top: 14, bottom: 24 };
 
@@ -28,8 +27,7 @@ export function PlanSeriesChart(props: {
   testId: string;
 }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const fr = frame(900, 240, PAD, useRtl());
   const { first, second } = props;
   const offset = props.after ? first.values.length : 0;

@@ -2,15 +2,14 @@
 // bar, its meal hatched; a last row for shifts no agent could take), mirrored right to left through
 // the kit's chart frame; each agent's load, and their own calendar (.ics) from the plan's export route.
 import type { SavedPlan } from '@shoreline/server/contract';
-import { SCHEDULE_EXPORT_FORMATS } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
 import { Chart, useRtl } from '../../kit/chart/Chart';
 import { frame } from '../../kit/chart/scale';
 import { numberColumn, textColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
-import { useFormat } from '../../lib/useFormat';
-import { GanttDays, planTimeAxis } from './ganttAxis';
-import { planFormat } from './numbers';
+import { GanttDays, isoMonthDay, planTimeAxis } from './ganttAxis';
+import { ScheduleExports, shiftsHref } from './ScheduleExports';
+import { usePlanFormat } from './usePlanFormat';
 
 type Result = NonNullable<SavedPlan['result']>;
 type Roster = NonNullable<Result['roster']>;
@@ -18,17 +17,10 @@ type AgentLoad = Roster['agents'][number];
 
 const ROW = 22;
 
-/** The export route's address for the whole plan or one agent. */
-export const shiftsHref = (planId: string, format: string, agent?: string) =>
-  `/api/plan/plans/${encodeURIComponent(planId)}/shifts?format=${format}${
-    agent === undefined ? '' : `&agent=${encodeURIComponent(agent)}`
-  }`;
-
 /** One row per agent (and one for shifts nobody could take), the shifts as bars on the horizon's axis. */
 export function AgentGantt({ plan }: { plan: SavedPlan }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const rtl = useRtl();
   const r = plan.result!;
   const roster = r.roster!;
@@ -42,38 +34,16 @@ export function AgentGantt({ plan }: { plan: SavedPlan }) {
   const axis = planTimeAxis(r, fr);
   const { minuteOf, xAt } = axis;
   const rowOf = new Map(rows.map((row, i) => [row.agent, i]));
+  const description = t('plan.roster.desc', { agents: roster.agents.length, shifts: roster.shifts.length });
   return (
     <section className="card" data-testid="plan-agent-gantt">
       <h2>{t('plan.roster.title')}</h2>
-      <p className="plan-exports">
-        {SCHEDULE_EXPORT_FORMATS.map((format) => (
-          <a
-            key={format}
-            className="button button-small"
-            href={shiftsHref(plan.id, format)}
-            download
-            data-testid={`plan-export-${format}`}
-          >
-            {t(`plan.gantt.export.${format}`)}
-          </a>
-        ))}
-      </p>
+      <ScheduleExports planId={plan.id} />
       {roster.unassigned > 0 ? (
         <p role="status">{t('plan.roster.unassigned', { count: roster.unassigned })}</p>
       ) : null}
-      <Chart
-        frame={fr}
-        title={t('plan.roster.title')}
-        description={t('plan.roster.desc', { agents: roster.agents.length, shifts: roster.shifts.length })}
-        className="plan-gantt"
-      >
-        <GanttDays
-          axis={axis}
-          fr={fr}
-          rtl={rtl}
-          lineRise={16}
-          label={(dayMs) => new Date(dayMs).toISOString().slice(5, 10)}
-        />
+      <Chart frame={fr} title={t('plan.roster.title')} description={description} className="plan-gantt">
+        <GanttDays axis={axis} fr={fr} lineRise={16} label={isoMonthDay} />
         {rows.map((row, i) => (
           <text
             key={row.key}
@@ -141,8 +111,7 @@ export function AgentGantt({ plan }: { plan: SavedPlan }) {
 /** Each agent's shifts, paid hours, nights and weekends, and their calendar to download. */
 function AgentLoads({ plan }: { plan: SavedPlan }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const r = plan.result!;
   const providerName = new Map(r.providers.map((p) => [p.id, p.name]));
   return (

@@ -2,15 +2,15 @@
 // bar chart of interval WAPE) and its shifts as a Gantt chart (one bar per shift, the meal a gap),
 // with the exports of the schedule (CSV, iCalendar). Kit chart parts, mirrored right to left.
 import type { SavedPlan } from '@shoreline/server/contract';
-import { SCHEDULE_EXPORT_FORMATS } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
 import { Chart, useRtl } from '../../kit/chart/Chart';
 import { frame } from '../../kit/chart/scale';
-import { numberColumn, textColumn } from '../../kit/columns';
+import { columnsOf } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { useFormat } from '../../lib/useFormat';
-import { GanttDays, planTimeAxis } from './ganttAxis';
+import { GanttDays, isoDate, planTimeAxis } from './ganttAxis';
 import { planFormat } from './numbers';
+import { ScheduleExports } from './ScheduleExports';
 
 type Result = NonNullable<SavedPlan['result']>;
 type BacktestRow = NonNullable<Result['backtest']>[number];
@@ -18,8 +18,12 @@ type BacktestRow = NonNullable<Result['backtest']>[number];
 /** Each method's backtest at the interval and the day level, and its interval WAPE as bars. */
 export function PlanBacktest({ result }: { result: Result }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const fmt = useFormat();
+  const f = planFormat(fmt.locale);
+  const col = columnsOf<BacktestRow>(fmt);
+  // Errors to two decimals, shares to one.
+  const dec2 = (n: number) => f.dec(n, 2);
+  const pct1 = (n: number) => f.pct(n, 1);
   const rows = result.backtest ?? [];
   const fr = frame(900, 30 + rows.length * 26, { start: 110, end: 60, top: 8, bottom: 8 }, useRtl());
   if (rows.length === 0) return null;
@@ -65,40 +69,13 @@ export function PlanBacktest({ result }: { result: Result }) {
         rows={rows}
         rowKey={(b) => b.method}
         columns={[
-          textColumn<BacktestRow>('method', t('plan.backtest.col.method'), (b) => b.method, {
-            rowHeader: true,
-          }),
-          numberColumn<BacktestRow>(
-            'mae',
-            t('plan.backtest.col.mae'),
-            (b) => b.interval.mae,
-            (n) => f.dec(n, 2),
-          ),
-          numberColumn<BacktestRow>(
-            'wape',
-            t('plan.backtest.col.wape'),
-            (b) => b.interval.wape,
-            (n) => f.pct(n, 1),
-          ),
-          numberColumn<BacktestRow>(
-            'mase',
-            t('plan.backtest.col.mase'),
-            (b) => b.interval.mase,
-            (n) => f.dec(n, 2),
-          ),
-          numberColumn<BacktestRow>('vsNaive', t('plan.backtest.col.vsNaive'), versus, (n) => f.pct(n, 1)),
-          numberColumn<BacktestRow>(
-            'dayWape',
-            t('plan.backtest.col.dayWape'),
-            (b) => b.day.wape,
-            (n) => f.pct(n, 1),
-          ),
-          numberColumn<BacktestRow>(
-            'dayMase',
-            t('plan.backtest.col.dayMase'),
-            (b) => b.day.mase,
-            (n) => f.dec(n, 2),
-          ),
+          col.text('method', t('plan.backtest.col.method'), (b) => b.method, { rowHeader: true }),
+          col.number('mae', t('plan.backtest.col.mae'), (b) => b.interval.mae, dec2),
+          col.number('wape', t('plan.backtest.col.wape'), (b) => b.interval.wape, pct1),
+          col.number('mase', t('plan.backtest.col.mase'), (b) => b.interval.mase, dec2),
+          col.number('vsNaive', t('plan.backtest.col.vsNaive'), versus, pct1),
+          col.number('dayWape', t('plan.backtest.col.dayWape'), (b) => b.day.wape, pct1),
+          col.number('dayMase', t('plan.backtest.col.dayMase'), (b) => b.day.mase, dec2),
         ]}
       />
     </section>
@@ -122,32 +99,14 @@ export function ShiftGantt({ plan }: { plan: SavedPlan }) {
   return (
     <section className="card" data-testid="plan-gantt">
       <h2>{t('plan.gantt.title')}</h2>
-      <p className="plan-exports">
-        {SCHEDULE_EXPORT_FORMATS.map((format) => (
-          <a
-            key={format}
-            className="button button-small"
-            href={`/api/plan/plans/${encodeURIComponent(plan.id)}/shifts?format=${format}`}
-            download
-            data-testid={`plan-export-${format}`}
-          >
-            {t(`plan.gantt.export.${format}`)}
-          </a>
-        ))}
-      </p>
+      <ScheduleExports planId={plan.id} />
       <Chart
         frame={fr}
         title={t('plan.gantt.title')}
         description={t('plan.gantt.desc', { shifts: shifts.length, providers: r.providers.length })}
         className="plan-gantt"
       >
-        <GanttDays
-          axis={axis}
-          fr={fr}
-          rtl={rtl}
-          lineRise={14}
-          label={(dayMs) => new Date(dayMs).toISOString().slice(0, 10)}
-        />
+        <GanttDays axis={axis} fr={fr} lineRise={14} label={isoDate} />
         {shifts.map((s, i) => {
           const from = minuteOf(s.day, s.start);
           const length = (minutesOf(s.end) - minutesOf(s.start) + 1440) % 1440 || 1440;

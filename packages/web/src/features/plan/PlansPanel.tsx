@@ -8,7 +8,7 @@ import type {
   SavedPlanInput,
   SavedPlanList,
 } from '@shoreline/server/contract';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
@@ -28,6 +28,7 @@ import { AgentGantt } from './PlanRoster';
 import { PlanBacktest, ShiftGantt } from './PlanScreens';
 import { PlanVendorForecasts } from './PlanVendorForecasts';
 import { parseSeries } from './seriesCsv';
+import { usePlanFormat } from './usePlanFormat';
 
 type Summary = SavedPlanList['items'][number];
 type Result = NonNullable<SavedPlan['result']>;
@@ -192,15 +193,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
           onValue={set('name')}
           error={submit.fields.name}
         />
-        <label className="field">
-          <span>{t('plan.plans.field.history')}</span>
-          <input
-            type="file"
-            name="history"
-            accept=".csv,text/csv"
-            data-testid="plan-history-file"
-            onChange={(e) => void onFile(e.target.files?.[0])}
-          />
+        <CsvFileField name="history" label={t('plan.plans.field.history')} onFile={onFile}>
           {history ? (
             <small>
               {t('plan.plans.historyLoaded', { rows: history.values.length, step: history.stepMin })}
@@ -209,7 +202,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
           {fileProblem || submit.fields.history ? (
             <small role="alert">{fileProblem ?? submit.fields.history}</small>
           ) : null}
-        </label>
+        </CsvFileField>
         <fieldset className="plan-imported" data-testid="plan-imported">
           <legend>{t('plan.plans.imported.title')}</legend>
           {(['queue', 'channel', 'language'] as const).map((key) => (
@@ -246,18 +239,10 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
             {t('plan.plans.imported.load')}
           </button>
         </fieldset>
-        <label className="field">
-          <span>{t('plan.plans.field.agents')}</span>
-          <input
-            type="file"
-            name="agents"
-            accept=".csv,text/csv"
-            data-testid="plan-agents-file"
-            onChange={(e) => void onAgentsFile(e.target.files?.[0])}
-          />
+        <CsvFileField name="agents" label={t('plan.plans.field.agents')} onFile={onAgentsFile}>
           {agents ? <small>{t('plan.plans.agentsLoaded', { count: agents.length })}</small> : null}
           {agentsProblem ? <small role="alert">{agentsProblem}</small> : null}
-        </label>
+        </CsvFileField>
         <label className="field">
           <span>{t('plan.plans.field.labour')}</span>
           <select
@@ -292,8 +277,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
 
 function PlanResult({ plan }: { plan: SavedPlan }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const r = plan.result!;
   const money = (n: number) => f.dec(n, 2);
   const shifts: ShiftRow[] = r.providers.flatMap((p) =>
@@ -343,18 +327,9 @@ function PlanResult({ plan }: { plan: SavedPlan }) {
             }),
             numberColumn('volume', t('plan.plans.col.volume'), (p) => p.totalVolume, f.int),
             numberColumn('peak', t('plan.plans.col.peak'), (p) => p.peak, f.int),
-            numberColumn(
-              'paidHours',
-              t('plan.plans.col.paidHours'),
-              (p) => p.paidHours,
-              (n) => f.dec(n, 1),
-            ),
-            numberColumn(
-              'gap',
-              t('plan.plans.col.gap'),
-              (p) => p.gap,
-              (n) => f.pct(n, 1),
-            ),
+            // One decimal (dec's and pct's default digits).
+            numberColumn('paidHours', t('plan.plans.col.paidHours'), (p) => p.paidHours, f.dec),
+            numberColumn('gap', t('plan.plans.col.gap'), (p) => p.gap, f.pct),
             numberColumn('cost', t('plan.plans.col.cost'), (p) => p.scheduledCost, money),
           ]}
         />
@@ -393,6 +368,28 @@ function PlanResult({ plan }: { plan: SavedPlan }) {
 const PLAN_EVENTS = ['plan.progress', 'plan.finished'] as const;
 
 /** One plan: its progress while the job builds it (pushed over the event stream), then its result. */
+/** A CSV file input inside its label, then what was read from the file or what is wrong with it. */
+function CsvFileField(props: {
+  name: string;
+  label: string;
+  onFile(file: File | undefined): unknown;
+  children: ReactNode;
+}) {
+  return (
+    <label className="field">
+      <span>{props.label}</span>
+      <input
+        type="file"
+        name={props.name}
+        accept=".csv,text/csv"
+        data-testid={`plan-${props.name}-file`}
+        onChange={(e) => void props.onFile(e.target.files?.[0])}
+      />
+      {props.children}
+    </label>
+  );
+}
+
 export function PlanView() {
   const { t } = useTranslation();
   const { id = '' } = useParams();

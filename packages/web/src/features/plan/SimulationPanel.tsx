@@ -6,13 +6,13 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { type Column, DataTable } from '../../kit/DataTable';
 import { Alert, Field } from '../../lib/ui';
-import { useFormat } from '../../lib/useFormat';
 import { CiChart } from './CiChart';
 import { IntervalMinutesField } from './IntervalMinutesField';
 import { Progress } from './IntervalsPanel';
-import { type PlanFormat, planFormat, ruleMessage } from './numbers';
+import { type PlanFormat, ruleMessage } from './numbers';
 import { Segmented } from './Segmented';
 import type { FormProblem, GroupForm, GroupKey, SimulationForm } from './simulationForm';
+import { usePlanFormat } from './usePlanFormat';
 import type { SimulationState } from './useSimulation';
 
 function groupName(t: TFunction, key: string): string {
@@ -45,8 +45,7 @@ function problemMessage(t: TFunction, p: FormProblem, f: PlanFormat): string {
 
 export function SimulationPanel({ state }: { state: SimulationState }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const { form } = state;
   const running = state.progress !== null;
   const errorOf = (field: string) => {
@@ -218,6 +217,7 @@ function SimulationResultView({ result, f }: { result: SimulationResult; f: Plan
       : e.halfWidth95 === null
         ? format(e.mean)
         : `${format(e.mean)} ± ${format(e.halfWidth95)}`;
+  // f.dec and f.pct show one decimal unless told otherwise.
   const pct = (v: number) => f.pct(v);
   const sec = (v: number) => t('plan.unit.secValue', { value: f.sec(v) });
   // A column of estimates: mean ± 95 % half-width, sorted by the mean.
@@ -334,19 +334,9 @@ function SimulationResultView({ result, f }: { result: SimulationResult; f: Plan
             rowHeader: true,
             cell: (i) => clock(i.startSec),
           },
-          ciColumn(
-            'offered',
-            t('plan.sim.offered'),
-            (i) => i.offered,
-            (v) => f.dec(v, 1),
-          ),
+          ciColumn('offered', t('plan.sim.offered'), (i) => i.offered, f.dec),
           ciColumn('serviceLevel', t('plan.metric.serviceLevel'), (i) => i.serviceLevel, pct),
-          ciColumn(
-            'asa',
-            t('plan.intervals.colAsa'),
-            (i) => i.asaSec,
-            (v) => f.sec(v),
-          ),
+          ciColumn('asa', t('plan.intervals.colAsa'), (i) => i.asaSec, f.sec),
           ciColumn('abandon', t('plan.metric.abandon'), (i) => i.abandonRate, pct),
           ...result.groups.map((g, k) =>
             ciColumn(

@@ -3,16 +3,14 @@
 import { useTranslation } from 'react-i18next';
 import { CategoryLabels, Chart, useRtl, ValueAxis } from '../../kit/chart/Chart';
 import { frame, linearY } from '../../kit/chart/scale';
-import { useFormat } from '../../lib/useFormat';
 import type { CurvePoint } from './CalculatorPanel';
-import { planFormat } from './numbers';
+import { usePlanFormat } from './usePlanFormat';
 
 const PAD = { start: 48, end: 16, top: 22, bottom: 40 };
 
 export function SlCurveChart(props: { points: CurvePoint[]; target: number; answer: number }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const fr = frame(440, 230, PAD, useRtl());
   const y = linearY(fr, 1);
   const band = fr.plotWidth / Math.max(1, props.points.length);

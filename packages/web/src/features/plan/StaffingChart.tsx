@@ -3,10 +3,9 @@
 import { useTranslation } from 'react-i18next';
 import { Baseline, CategoryLabels, Chart, useRtl, ValueAxis } from '../../kit/chart/Chart';
 import { frame, linearY, niceTicks } from '../../kit/chart/scale';
-import { useFormat } from '../../lib/useFormat';
 import type { PlanColumns } from './intervalCompute';
 import type { IntervalTable } from './intervalCsv';
-import { planFormat } from './numbers';
+import { usePlanFormat } from './usePlanFormat';
 
 const PAD = { start: 46, end: 14, top: 14, bottom: 38 };
 
@@ -20,8 +19,7 @@ export function StaffingChart(props: {
   week: boolean;
 }) {
   const { t } = useTranslation();
-  const { locale } = useFormat();
-  const f = planFormat(locale);
+  const f = usePlanFormat();
   const { table, columns, rows } = props;
   const fr = frame(900, 290, PAD, useRtl());
   const n = rows.length;

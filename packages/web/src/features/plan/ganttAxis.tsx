@@ -25,15 +25,19 @@ export function planTimeAxis(result: NonNullable<SavedPlan['result']>, fr: Frame
   };
 }
 
+/** A day's date as a Gantt heads it (UTC, as the plan's axis): whole, or month and day where room is short. */
+export const isoDate = (dayMs: number) => new Date(dayMs).toISOString().slice(0, 10);
+export const isoMonthDay = (dayMs: number) => new Date(dayMs).toISOString().slice(5, 10);
+
 /** A line from above the plot to its foot at each day's start, and the day's date beside it. */
 export function GanttDays(props: {
   axis: PlanTimeAxis;
+  /** The chart's frame; its reading direction sets the dates' anchor. */
   fr: Frame;
-  rtl: boolean;
   lineRise: number;
   label: (dayMs: number) => string;
 }) {
-  const { axis, fr, rtl } = props;
+  const { axis, fr } = props;
   return (
     <>
       {Array.from({ length: axis.days }, (_, d) => axis.startMs + d * DAY_MS).map((dayMs, d) => (
@@ -45,7 +49,7 @@ export function GanttDays(props: {
             y1={fr.pad.top - props.lineRise}
             y2={fr.height}
           />
-          <text x={fr.x(axis.xAt(d * 1440) + 4)} y={fr.pad.top - 8} textAnchor={rtl ? 'end' : 'start'}>
+          <text x={fr.x(axis.xAt(d * 1440) + 4)} y={fr.pad.top - 8} textAnchor={fr.rtl ? 'end' : 'start'}>
             {props.label(dayMs)}
           </text>
         </g>

@@ -5,7 +5,7 @@
 import { type RefObject, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { computePlan, NO_WHAT_IF, type PlanOutcome, type WhatIf } from './intervalCompute';
 import { type CsvProblem, type IntervalTable, type ParseOutcome, parseIntervalCsv } from './intervalCsv';
-import { JobCancelled, PlanWorkerClient } from './workerProtocol';
+import { PlanWorkerClient, runJob } from './workerProtocol';
 
 /** Up to this many rows (a month of quarter-hours) are staffed on the main thread. */
 export const SYNC_ROW_LIMIT = 3000;
@@ -44,10 +44,6 @@ export interface IntervalPlanState {
 function workerOf(ref: RefObject<PlanWorkerClient | null>): PlanWorkerClient {
   ref.current ??= new PlanWorkerClient();
   return ref.current;
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export function useIntervalPlan(): IntervalPlanState {
@@ -93,18 +89,16 @@ export function useIntervalPlan(): IntervalPlanState {
       setTable(null);
       setProblems([]);
       setProgress({ phase: 'reading', fraction: 0 });
-      workerOf(client)
-        .run({ kind: 'parse', text: input }, (fraction) => setProgress({ phase: 'reading', fraction }))
-        .then((done) => {
-          setProgress(null);
-          if (done.kind === 'parse') apply(done.outcome);
-          else if (done.kind === 'error') setWorkerError(done.message);
-        })
-        .catch((error: unknown) => {
-          if (error instanceof JobCancelled) return;
-          setProgress(null);
-          setWorkerError(message(error));
-        });
+      runJob(
+        workerOf(client),
+        { kind: 'parse', text: input },
+        {
+          onProgress: (fraction) => setProgress({ phase: 'reading', fraction }),
+          onSettled: () => setProgress(null),
+          onDone: (done) => apply(done.outcome),
+          onFailed: setWorkerError,
+        },
+      );
     },
     [apply],
   );
@@ -120,18 +114,16 @@ export function useIntervalPlan(): IntervalPlanState {
     const timer = window.setTimeout(() => {
       setProgress({ phase: 'computing', fraction: 0 });
       setWorkerError(null);
-      workerOf(client)
-        .run({ kind: 'plan', table, whatIf }, (fraction) => setProgress({ phase: 'computing', fraction }))
-        .then((done) => {
-          setProgress(null);
-          if (done.kind === 'plan') setAsyncOutcome({ table, outcome: done.outcome });
-          else if (done.kind === 'error') setWorkerError(done.message);
-        })
-        .catch((error: unknown) => {
-          if (error instanceof JobCancelled) return;
-          setProgress(null);
-          setWorkerError(message(error));
-        });
+      runJob(
+        workerOf(client),
+        { kind: 'plan', table, whatIf },
+        {
+          onProgress: (fraction) => setProgress({ phase: 'computing', fraction }),
+          onSettled: () => setProgress(null),
+          onDone: (done) => setAsyncOutcome({ table, outcome: done.outcome }),
+          onFailed: setWorkerError,
+        },
+      );
     }, WORKER_DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
   }, [table, small, whatIf]);

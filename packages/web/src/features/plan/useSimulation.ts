@@ -9,7 +9,7 @@ import {
   type FormProblem,
   type SimulationForm,
 } from './simulationForm';
-import { JobCancelled, PlanWorkerClient } from './workerProtocol';
+import { PlanWorkerClient, runJob } from './workerProtocol';
 
 export type SimulationMode = 'form' | 'json';
 
@@ -79,18 +79,16 @@ export function useSimulation(): SimulationState {
     if (errors.length > 0) return setScenarioErrors(errors);
     client.current ??= new PlanWorkerClient();
     setProgress(0);
-    client.current
-      .run({ kind: 'simulate', scenario: scenario as Scenario }, setProgress)
-      .then((message) => {
-        setProgress(null);
-        if (message.kind === 'simulate') setResult(message.result);
-        else if (message.kind === 'error') setRunError(message.message);
-      })
-      .catch((error: unknown) => {
-        if (error instanceof JobCancelled) return;
-        setProgress(null);
-        setRunError(error instanceof Error ? error.message : String(error));
-      });
+    runJob(
+      client.current,
+      { kind: 'simulate', scenario: scenario as Scenario },
+      {
+        onProgress: setProgress,
+        onSettled: () => setProgress(null),
+        onDone: (done) => setResult(done.result),
+        onFailed: setRunError,
+      },
+    );
   }, [mode, form, json]);
 
   const cancel = useCallback(() => {

@@ -81,3 +81,34 @@ export class PlanWorkerClient {
     return this.worker;
   }
 }
+
+/** What a page does with a job: its progress, its end (either way), its answer, or what failed. */
+export interface JobHandlers<K extends RequestBody['kind']> {
+  onProgress(fraction: number): void;
+  onSettled(): void;
+  onDone(answer: Extract<Done, { kind: K }>): void;
+  onFailed(message: string): void;
+}
+
+/**
+ * Runs a job and hands its end on: `onSettled`, then the answer of the job's kind or what failed (the
+ * worker's message, or its crash). A cancelled job hands on nothing: a newer job or the user stopped it.
+ */
+export function runJob<K extends RequestBody['kind']>(
+  client: PlanWorkerClient,
+  request: Extract<RequestBody, { kind: K }>,
+  on: JobHandlers<K>,
+): void {
+  client
+    .run(request, on.onProgress)
+    .then((done) => {
+      on.onSettled();
+      if (done.kind === request.kind) on.onDone(done as Extract<Done, { kind: K }>);
+      else if (done.kind === 'error') on.onFailed(done.message);
+    })
+    .catch((error: unknown) => {
+      if (error instanceof JobCancelled) return;
+      on.onSettled();
+      on.onFailed(error instanceof Error ? error.message : String(error));
+    });
+}

@@ -7,15 +7,18 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberColumn, textColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
+import { downloadBlob } from '../../lib/download';
 import { ErrorBanner, Loading } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { DeflectionWhatIf } from '../knowledge/DeflectionWhatIf';
 import { sourceApi } from './api';
 import { DemandSource } from './DemandSource';
+import { type Figure, FigureRow, SideBySideHead } from './SideBySide';
 
 type Option = SourceScenarioDefinition['options'][number];
 type Sensitivity = NonNullable<SourceComparison['sensitivity']>[number];
+type CompareOption = SourceComparison['options'][number];
 type Reference = SourceDefaults['references'][number];
 
 const LINE_KEYS: Record<string, string> = {
@@ -48,6 +51,12 @@ const REPORT_TERMS = [
   ['s', 'source.status'],
   ['l', 'source.leaning'],
   ['v', 'source.verdict'],
+] as const;
+
+/** The rates every option has, each a percent input: its field, its input's name and its bounds. */
+const OPTION_RATES = [
+  { field: 'shrinkage', name: 'shrinkage', min: 0, max: 90 },
+  { field: 'resolutionRate', name: 'resolution', min: 1, max: 100 },
 ] as const;
 
 export function ComparePanel() {
@@ -118,19 +127,46 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
         fte: t('source.compare.fte'),
       };
       const blob = await sourceApi.report(definition, f.locale, labels);
-      const url = URL.createObjectURL(blob);
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = 'source-report.pdf';
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadBlob(blob, 'source-report.pdf');
     } catch (err) {
       setError(err);
     }
   };
   const lineKeys = [...new Set(result?.options.flatMap((o) => o.lines.map((l) => l.key)) ?? [])];
+  // The rows of the comparison: the totals, then each cost line any option has.
+  const figures = (r: SourceComparison): Figure<CompareOption>[] => [
+    { label: t('source.compare.perYear'), testId: 'total', value: (o) => money(o.perYearMinor) },
+    {
+      label: t('source.compare.perContact'),
+      testId: 'per-contact',
+      value: (o) => perUnit(o.costPerContactMinor),
+    },
+    {
+      label: t('source.compare.perResolution'),
+      testId: 'per-resolution',
+      value: (o, i) => (
+        <>
+          {perUnit(o.costPerResolutionMinor)}
+          {r.lowestCostPerResolution === i ? ` ★ ${t('source.compare.lowest')}` : ''}
+        </>
+      ),
+    },
+    {
+      label: t('source.compare.fte'),
+      testId: 'fte',
+      value: (o) => f.number(o.fte, { maximumFractionDigits: 1 }),
+    },
+    ...lineKeys.map(
+      (key): Figure<CompareOption> => ({
+        label: lineLabel(key),
+        testId: `line-${key}`,
+        value: (o) => {
+          const line = o.lines.find((l) => l.key === key);
+          return line ? money(line.amountMinor) : '—';
+        },
+      }),
+    ),
+  ];
 
   return (
     <section aria-labelledby="source-compare">
@@ -199,24 +235,18 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
                 />
               </label>
             )}
-            <PercentInput
-              label={t('source.compare.shrinkage')}
-              name={`shrinkage-${i}`}
-              value={option.shrinkage}
-              min={0}
-              max={90}
-              step={1}
-              onValue={(v) => update(i, { shrinkage: v })}
-            />
-            <PercentInput
-              label={t('source.compare.resolutionRate')}
-              name={`resolution-${i}`}
-              value={option.resolutionRate}
-              min={1}
-              max={100}
-              step={1}
-              onValue={(v) => update(i, { resolutionRate: v })}
-            />
+            {OPTION_RATES.map((rate) => (
+              <PercentInput
+                key={rate.field}
+                label={t(`source.compare.${rate.field}`)}
+                name={`${rate.name}-${i}`}
+                value={option[rate.field]}
+                min={rate.min}
+                max={rate.max}
+                step={1}
+                onValue={(v) => update(i, { [rate.field]: v })}
+              />
+            ))}
           </fieldset>
         ))}
       </div>
@@ -234,62 +264,10 @@ function Compare({ defaults }: { defaults: SourceDefaults }) {
             {busy ? ` ${t('source.compare.recalculating')}` : ''}
           </p>
           <table className="source-table" data-testid="comparison">
-            <thead>
-              <tr>
-                <th scope="col">{t('source.compare.figure')}</th>
-                {result.options.map((o) => (
-                  <th scope="col" key={o.name}>
-                    {o.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <SideBySideHead corner={t('source.compare.figure')} options={result.options} />
             <tbody>
-              <tr>
-                <th scope="row">{t('source.compare.perYear')}</th>
-                {result.options.map((o, i) => (
-                  <td key={o.name} data-testid={`total-${i}`}>
-                    {money(o.perYearMinor)}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t('source.compare.perContact')}</th>
-                {result.options.map((o, i) => (
-                  <td key={o.name} data-testid={`per-contact-${i}`}>
-                    {perUnit(o.costPerContactMinor)}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t('source.compare.perResolution')}</th>
-                {result.options.map((o, i) => (
-                  <td key={o.name} data-testid={`per-resolution-${i}`}>
-                    {perUnit(o.costPerResolutionMinor)}
-                    {result.lowestCostPerResolution === i ? ` ★ ${t('source.compare.lowest')}` : ''}
-                  </td>
-                ))}
-              </tr>
-              <tr>
-                <th scope="row">{t('source.compare.fte')}</th>
-                {result.options.map((o, i) => (
-                  <td key={o.name} data-testid={`fte-${i}`}>
-                    {f.number(o.fte, { maximumFractionDigits: 1 })}
-                  </td>
-                ))}
-              </tr>
-              {lineKeys.map((key) => (
-                <tr key={key}>
-                  <th scope="row">{lineLabel(key)}</th>
-                  {result.options.map((o, i) => {
-                    const line = o.lines.find((l) => l.key === key);
-                    return (
-                      <td key={o.name} data-testid={`line-${key}-${i}`}>
-                        {line ? money(line.amountMinor) : '—'}
-                      </td>
-                    );
-                  })}
-                </tr>
+              {figures(result).map((figure) => (
+                <FigureRow key={figure.testId} {...figure} options={result.options} />
               ))}
             </tbody>
           </table>

@@ -21,25 +21,29 @@ export function DemandSource(props: {
 }) {
   const { t } = useTranslation();
   const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate());
-  const [from, setFrom] = useState(day(today - 56 * DAY_MS));
-  const [to, setTo] = useState(day(today));
-  const [weeks, setWeeks] = useState('8');
+  // The history's window and the forecast's weeks, as typed; kept while the kind changes.
+  const [typed, setTyped] = useState({ from: day(today - 56 * DAY_MS), to: day(today), weeks: '8' });
   const year = props.typedIn.year;
   const ahtSec = props.typedIn.ahtSec;
-  const build = (kind: Kind, f = from, until = to, w = weeks): Demand =>
+  const build = (kind: Kind, { from, to, weeks } = typed): Demand =>
     kind === 'pattern'
       ? props.typedIn
       : kind === 'history'
-        ? { kind, year, from: f, to: until, ahtSec }
+        ? { kind, year, from, to, ahtSec }
         : {
             kind,
             year,
-            from: f,
-            to: until,
-            weeks: Math.max(1, Math.min(26, Math.round(Number(w)) || 1)),
+            from,
+            to,
+            weeks: Math.max(1, Math.min(26, Math.round(Number(weeks)) || 1)),
             ahtSec,
           };
   const kind = props.demand.kind;
+  const edit = (patch: Partial<typeof typed>) => {
+    const next = { ...typed, ...patch };
+    setTyped(next);
+    props.onDemand(build(kind, next));
+  };
   return (
     <fieldset data-testid="demand-source">
       <legend>{t('source.demand.title')}</legend>
@@ -54,20 +58,14 @@ export function DemandSource(props: {
           <TextField
             label={t('source.demand.from')}
             type="date"
-            value={from}
-            onValue={(v) => {
-              setFrom(v);
-              props.onDemand(build(kind, v));
-            }}
+            value={typed.from}
+            onValue={(from) => edit({ from })}
           />
           <TextField
             label={t('source.demand.to')}
             type="date"
-            value={to}
-            onValue={(v) => {
-              setTo(v);
-              props.onDemand(build(kind, from, v));
-            }}
+            value={typed.to}
+            onValue={(to) => edit({ to })}
           />
         </>
       )}
@@ -77,11 +75,8 @@ export function DemandSource(props: {
           type="number"
           min={1}
           max={26}
-          value={weeks}
-          onValue={(v) => {
-            setWeeks(v);
-            props.onDemand(build(kind, from, to, v));
-          }}
+          value={typed.weeks}
+          onValue={(weeks) => edit({ weeks })}
         />
       ) : null}
       {props.used ? (

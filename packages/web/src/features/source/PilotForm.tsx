@@ -5,13 +5,14 @@
 // seed is drawn here so neither side picks which contacts go where (decision 0037).
 
 import type { SourcePilotCreate, SourceVendor } from '@shoreline/server/contract';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
+import { CheckLabel, namedOptions, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { fieldMessages } from '../../lib/errors';
 import { ErrorBanner } from '../../lib/ui';
 import { sourceApi } from './api';
 import { DEFAULT_HOURS, type HoursDraft, hoursInput, PilotHoursField } from './PilotHoursField';
+import { useSaveForm } from './useSaveForm';
 
 const METRICS = ['resolved', 'reopened', 'csat-satisfied', 'handle-seconds'] as const;
 type Metric = (typeof METRICS)[number];
@@ -42,13 +43,12 @@ export function PilotForm(props: { vendors: readonly SourceVendor[]; onCreated()
   const [days, setDays] = useState('60');
   const [channel, setChannel] = useState('');
   const [language, setLanguage] = useState('');
-  const [error, setError] = useState<unknown>();
+  const { error, onSubmitWith } = useSaveForm();
   const median = metric === 'handle-seconds';
   const num = (text: string) => Number(text.replace(',', '.'));
   const fields = fieldMessages(t, error);
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const submit = onSubmitWith(async () => {
     const shares = [num(share), secondVendorId ? num(secondShare) : 0];
     // A vendor against in house keeps the simple form; a second vendor or no in-house arm names the arms.
     const split =
@@ -78,15 +78,10 @@ export function PilotForm(props: { vendors: readonly SourceVendor[]; onCreated()
         : { mdd: num(mdd) / 100, baseline: num(baseline) / 100 }),
       periodDays: Math.round(num(days)),
     };
-    try {
-      await sourceApi.createPilot(input);
-      setError(undefined);
-      setName('');
-      props.onCreated();
-    } catch (err) {
-      setError(err);
-    }
-  };
+    await sourceApi.createPilot(input);
+    setName('');
+    props.onCreated();
+  });
   return (
     <form onSubmit={submit} data-testid="pilot-form" className="source-form">
       <h3>{t('source.pilotForm.title')}</h3>
@@ -166,10 +161,12 @@ export function PilotForm(props: { vendors: readonly SourceVendor[]; onCreated()
           error={fields['arms.2.weight']}
         />
       ) : null}
-      <label className="option">
-        <input type="checkbox" checked={inHouse} onChange={(e) => setInHouse(e.target.checked)} />
-        {t('source.pilotForm.inHouseArm')}
-      </label>
+      <CheckLabel
+        className="option"
+        label={t('source.pilotForm.inHouseArm')}
+        checked={inHouse}
+        onChecked={setInHouse}
+      />
       <TextField
         label={t('source.pilotForm.days')}
         type="number"

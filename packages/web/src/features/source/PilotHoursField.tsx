@@ -35,6 +35,12 @@ export const hoursInput = (h: HoursDraft) =>
       }
     : undefined;
 
+/** The window's two times: each field and its label. */
+const WINDOW_EDGES = [
+  ['start', 'source.pilotForm.hoursStart'],
+  ['end', 'source.pilotForm.hoursEnd'],
+] as const;
+
 export function PilotHoursField(props: {
   value: HoursDraft;
   onValue(value: HoursDraft): void;
@@ -78,22 +84,17 @@ export function PilotHoursField(props: {
             ))}
           </fieldset>
           {e('windows.0.days') ? <p className="field-error">{e('windows.0.days')}</p> : null}
-          <TextField
-            label={t('source.pilotForm.hoursStart')}
-            type="time"
-            required
-            value={h.start}
-            onValue={(start) => set({ start })}
-            error={e('windows.0.start')}
-          />
-          <TextField
-            label={t('source.pilotForm.hoursEnd')}
-            type="time"
-            required
-            value={h.end}
-            onValue={(end) => set({ end })}
-            error={e('windows.0.end')}
-          />
+          {WINDOW_EDGES.map(([edge, label]) => (
+            <TextField
+              key={edge}
+              label={t(label)}
+              type="time"
+              required
+              value={h[edge]}
+              onValue={(time) => set({ [edge]: time })}
+              error={e(`windows.0.${edge}`)}
+            />
+          ))}
           <TextField
             label={t('source.pilotForm.hoursZone')}
             required

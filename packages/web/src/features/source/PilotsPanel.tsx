@@ -6,7 +6,7 @@ import type { SourceDecision, SourcePilot, SourcePilotHours } from '@shoreline/s
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
-import { ResourceTable } from '../../kit/DataTable';
+import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { ErrorBanner } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -134,10 +134,9 @@ export function PilotsPanel() {
         <button type="submit">{t('source.decisions.record')}</button>
       </form>
       <ResourceTable<SourceDecision>
-        caption={t('source.decisions.title')}
+        {...listTexts(t, 'source.decisions')}
         testId="decisions"
         resource={decisions}
-        empty={t('source.decisions.empty')}
         columns={[
           numberColumn<SourceDecision>('version', t('source.decisions.version'), (d) => d.version, String, {
             rowHeader: true,

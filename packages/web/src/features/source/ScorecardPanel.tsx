@@ -11,6 +11,7 @@ import { ErrorBanner } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { sourceApi } from './api';
+import { SideBySideHead } from './SideBySide';
 import { VendorForm } from './VendorForm';
 
 type Vendor = SourceVendor;
@@ -140,16 +141,11 @@ export function ScorecardPanel() {
           <form onSubmit={saveScores} data-testid="score-form">
             <p>{t('source.vendors.scoreHelp')}</p>
             <table className="source-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('source.vendors.criterion')}</th>
-                  {card.vendors.map((v) => (
-                    <th scope="col" key={v.id}>
-                      {v.name}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
+              <SideBySideHead
+                corner={t('source.vendors.criterion')}
+                options={card.vendors}
+                keyOf={(v) => v.id}
+              />
               <tbody>
                 {scored.map((c) => (
                   <tr key={c.id}>

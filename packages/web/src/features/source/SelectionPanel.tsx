@@ -5,7 +5,7 @@ import type { SourceEvidence, SourceSelection, SourceVendor } from '@shoreline/s
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { codeColumn, textColumn } from '../../kit/columns';
-import { DataTable, ResourceTable } from '../../kit/DataTable';
+import { DataTable, listTexts, ResourceTable } from '../../kit/DataTable';
 import { ErrorBanner } from '../../lib/ui';
 import { useResource } from '../../lib/useResource';
 import { sourceApi } from './api';
@@ -173,10 +173,9 @@ export function SelectionPanel() {
         <button type="submit">{t('source.evidence.upload')}</button>
       </form>
       <ResourceTable<SourceEvidence>
-        caption={t('source.evidence.title')}
+        {...listTexts(t, 'source.evidence')}
         testId="evidence"
         resource={evidence}
-        empty={t('source.evidence.empty')}
         columns={[
           textColumn<SourceEvidence>('vendor', t('source.vendors.vendor'), (e) => vendorName(e.vendorId)),
           textColumn<SourceEvidence>('kind', t('source.evidence.kind'), (e) => e.kind),

@@ -2,11 +2,12 @@
 // completed, by the server's clock): a stage planned ahead, or handed to someone else.
 
 import type { SourceSelection } from '@shoreline/server/contract';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner } from '../../lib/ui';
 import { sourceApi } from './api';
+import { useSaveForm } from './useSaveForm';
 
 type StageName = SourceSelection['stages'][number]['stage'];
 
@@ -18,27 +19,21 @@ export function StageForm(props: { selection: SourceSelection; onSaved(): void }
   const record = props.selection.stages.find((s) => s.stage === stage);
   const [owner, setOwner] = useState(record?.owner ?? '');
   const [dueOn, setDueOn] = useState(record?.dueOn ?? '');
-  const [error, setError] = useState<unknown>();
+  const { error, onSubmitWith } = useSaveForm();
   const choose = (next: StageName) => {
     const r = props.selection.stages.find((s) => s.stage === next);
     setStage(next);
     setOwner(r?.owner ?? '');
     setDueOn(r?.dueOn ?? '');
   };
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    try {
-      await sourceApi.editStages(props.selection.id, {
-        stage,
-        owner: owner.trim() ? owner.trim() : null,
-        dueOn: dueOn || null,
-      });
-      setError(undefined);
-      props.onSaved();
-    } catch (err) {
-      setError(err);
-    }
-  };
+  const submit = onSubmitWith(async () => {
+    await sourceApi.editStages(props.selection.id, {
+      stage,
+      owner: owner.trim() ? owner.trim() : null,
+      dueOn: dueOn || null,
+    });
+    props.onSaved();
+  });
   return (
     <form onSubmit={submit} data-testid="stage-form" className="source-form">
       <h3>{t('source.stageForm.title')}</h3>

@@ -3,11 +3,12 @@
 // them), certifications with expiry, clients and notes. Lists are typed one item a line.
 
 import { SHORES, type SourceVendor, type SourceVendorCreate } from '@shoreline/server/contract';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { optionsOf, SelectField, TextField } from '../../kit/fields';
+import { CheckLabel, optionsOf, SelectField, TextField } from '../../kit/fields';
 import { ErrorBanner } from '../../lib/ui';
 import { sourceApi } from './api';
+import { useSaveForm } from './useSaveForm';
 
 type Certification = NonNullable<SourceVendorCreate['certifications']>[number];
 type Reference = NonNullable<SourceVendorCreate['references']>[number];
@@ -37,12 +38,11 @@ export function VendorForm(props: { vendor: SourceVendor; onSaved(): void; onClo
   const [certs, setCerts] = useState(v.certifications.map((c) => `${c.name}, ${c.expiresOn}`).join('\n'));
   const [clients, setClients] = useState(v.clients.join('\n'));
   const [notes, setNotes] = useState(v.notes);
-  const [error, setError] = useState<unknown>();
+  const { error, onSubmitWith } = useSaveForm();
   const setReference = (i: number, patch: Partial<Reference>) =>
     setReferences((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
-  const submit = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
+  const submit = onSubmitWith(async () => {
     const input: SourceVendorCreate = {
       name,
       ...(v.providerId ? { providerId: v.providerId } : {}),
@@ -69,14 +69,9 @@ export function VendorForm(props: { vendor: SourceVendor; onSaved(): void; onClo
       clients: lines(clients),
       notes,
     };
-    try {
-      await sourceApi.updateVendor(v.id, input);
-      setError(undefined);
-      props.onSaved();
-    } catch (err) {
-      setError(err);
-    }
-  };
+    await sourceApi.updateVendor(v.id, input);
+    props.onSaved();
+  });
   const area = (label: string, value: string, set: (s: string) => void, help?: string) => (
     <label>
       {label}
@@ -110,14 +105,8 @@ export function VendorForm(props: { vendor: SourceVendor; onSaved(): void; onClo
         value={sites}
         onValue={setSites}
       />
-      <label>
-        <input type="checkbox" checked={power} onChange={(e) => setPower(e.target.checked)} />
-        {t('source.vendorForm.redundantPower')}
-      </label>
-      <label>
-        <input type="checkbox" checked={network} onChange={(e) => setNetwork(e.target.checked)} />
-        {t('source.vendorForm.redundantNetwork')}
-      </label>
+      <CheckLabel label={t('source.vendorForm.redundantPower')} checked={power} onChecked={setPower} />
+      <CheckLabel label={t('source.vendorForm.redundantNetwork')} checked={network} onChecked={setNetwork} />
       <TextField
         label={t('source.vendorForm.continuityTestedOn')}
         type="date"
