@@ -87,14 +87,44 @@ function textProblem(field: string, value: string, limit: number): RowError | nu
  * whose root is inbound (the customer spoke first) becomes one ticket: created at the root, first
  * response at the earliest outbound post, assignee = that post's author (the brand's account),
  * requester = the root's author. Threads started by the brand (outbound root) are not tickets and
- * are returned in `skipped` with their size.
+ * are returned in `skipped` with their size. All tickets at once: see replyThreads for one at a time.
  */
 export function rebuildThreads(posts: readonly ThreadPost[]): {
   tickets: ImportedTicket[];
   skipped: { rootId: string; posts: number }[];
   /** Posts replying to a post absent from the file (each starts a thread of its own). */
-  unresolvedReplies: { id: string; inReplyTo: string; line: number }[];
+  unresolvedReplies: UnresolvedReply[];
 } {
+  const threads = replyThreads(posts);
+  const tickets: ImportedTicket[] = [];
+  for (let k = 0; k < threads.ticketCount; k++) tickets.push(threads.ticketAt(k));
+  return { tickets, skipped: threads.skipped, unresolvedReplies: threads.unresolvedReplies };
+}
+
+/** A post replying to a post absent from the file. */
+export interface UnresolvedReply {
+  id: string;
+  inReplyTo: string;
+  line: number;
+}
+
+/** The threads of a file's posts, grouped; each thread's ticket is built when asked for. */
+export interface ReplyThreads {
+  /** Threads that are tickets (inbound root): `ticketAt(0)` … `ticketAt(ticketCount − 1)`. */
+  readonly ticketCount: number;
+  /**
+   * The k-th ticket in the order rebuildThreads lists them (of their threads' first posts), a new
+   * object at every call. An importer asks for each just before it writes it, so the tickets and
+   * their messages die young instead of being held, all of them, until their batch is written (as
+   * old-generation garbage they cost the collector more than building them did).
+   */
+  ticketAt(k: number): ImportedTicket;
+  readonly skipped: { rootId: string; posts: number }[];
+  readonly unresolvedReplies: UnresolvedReply[];
+}
+
+/** rebuildThreads' grouping, with the tickets left to build one at a time (ReplyThreads.ticketAt). */
+export function replyThreads(posts: readonly ThreadPost[]): ReplyThreads {
   // Posts as indices into `posts`: one map lookup per id and per reply link, then typed arrays
   // (maps keyed by ids and by posts, three to five lookups a post, were most of this function's cost).
   // The last post of an id wins, as `new Map(entries)` would have it.
@@ -103,7 +133,7 @@ export function rebuildThreads(posts: readonly ThreadPost[]): {
   for (let i = 0; i < n; i++) indexOf.set(posts[i]!.id, i);
   /** Per post: the index of the post it replies to, −1 when none or absent from the file. */
   const parent = new Int32Array(n);
-  const unresolvedReplies: { id: string; inReplyTo: string; line: number }[] = [];
+  const unresolvedReplies: UnresolvedReply[] = [];
   for (let i = 0; i < n; i++) {
     const p = posts[i]!;
     const q = p.inReplyTo === null ? undefined : indexOf.get(p.inReplyTo);
@@ -112,55 +142,74 @@ export function rebuildThreads(posts: readonly ThreadPost[]): {
       unresolvedReplies.push({ id: p.id, inReplyTo: p.inReplyTo, line: p.line });
   }
   const root = rootIndices(posts, indexOf, parent);
-  // Threads in the order their first post comes, as a map keyed by root id would list them.
-  const threadOf = new Int32Array(n).fill(-1);
-  const lists: ThreadPost[][] = [];
+  // Threads numbered in the order their first post comes, as a map keyed by root id would list
+  // them; their posts laid out thread after thread in one array (`members`, from `start[t]` to
+  // `start[t + 1]`, in file order), not one array per thread held until the end.
+  const threadOfRoot = new Int32Array(n).fill(-1);
+  const threadOf = new Int32Array(n);
   const rootOfThread: number[] = [];
   for (let i = 0; i < n; i++) {
     const r = root[i]!;
-    let thread = threadOf[r]!;
+    let thread = threadOfRoot[r]!;
     if (thread === -1) {
-      thread = lists.length;
-      threadOf[r] = thread;
-      lists.push([]);
+      thread = rootOfThread.length;
+      threadOfRoot[r] = thread;
       rootOfThread.push(r);
     }
-    lists[thread]!.push(posts[i]!);
+    threadOf[i] = thread;
   }
-  const tickets: ImportedTicket[] = [];
+  const threads = rootOfThread.length;
+  const start = new Int32Array(threads + 1);
+  for (let i = 0; i < n; i++) start[threadOf[i]! + 1]!++;
+  for (let t = 0; t < threads; t++) start[t + 1]! += start[t]!;
+  const members = new Int32Array(n);
+  const next = start.slice(0, threads);
+  for (let i = 0; i < n; i++) members[next[threadOf[i]!]!++] = i;
+  const ticketThreads: number[] = [];
   const skipped: { rootId: string; posts: number }[] = [];
-  for (let thread = 0; thread < lists.length; thread++) {
-    const list = lists[thread]!;
-    const root = posts[rootOfThread[thread]!]!;
-    const rootId = root.id;
-    if (!root.inbound) {
-      skipped.push({ rootId, posts: list.length });
-      continue;
-    }
-    list.sort((a, b) => a.at.getTime() - b.at.getTime() || a.line - b.line);
-    const firstReply = list.find((p) => !p.inbound && p.at.getTime() >= root.at.getTime());
-    const t = blankTicket(rootId);
-    t.channel = 'social';
-    t.subject = root.text.slice(0, 200);
-    t.description = root.text;
-    t.createdAt = root.at;
-    t.requester = root.author;
-    t.firstResponseAt = firstReply?.at ?? null;
-    t.assignee = firstReply?.author ?? null;
-    t.group = firstReply?.author ?? null;
-    t.status = firstReply ? 'open' : 'new';
-    t.statusRaw = firstReply ? 'replied' : 'unanswered';
-    t.messages = list.map((p) => ({
-      externalId: p.id,
-      authorType: p.inbound ? 'customer' : 'agent',
-      authorId: p.author,
-      public: true,
-      body: p.text,
-      createdAt: p.at,
-    }));
-    tickets.push(t);
+  for (let t = 0; t < threads; t++) {
+    const rootPost = posts[rootOfThread[t]!]!;
+    if (rootPost.inbound) ticketThreads.push(t);
+    else skipped.push({ rootId: rootPost.id, posts: start[t + 1]! - start[t]! });
   }
-  return { tickets, skipped, unresolvedReplies };
+  return {
+    ticketCount: ticketThreads.length,
+    ticketAt: (k) => {
+      const t = ticketThreads[k];
+      if (t === undefined) throw new RangeError(`replyThreads: no ticket ${k} (${ticketThreads.length})`);
+      const list: ThreadPost[] = [];
+      for (let m = start[t]!; m < start[t + 1]!; m++) list.push(posts[members[m]!]!);
+      return threadTicket(posts[rootOfThread[t]!]!, list);
+    },
+    skipped,
+    unresolvedReplies,
+  };
+}
+
+/** The ticket of one thread opened by an inbound `root`; `list` is the thread's posts in file order (sorted here). */
+function threadTicket(root: ThreadPost, list: ThreadPost[]): ImportedTicket {
+  list.sort((a, b) => a.at.getTime() - b.at.getTime() || a.line - b.line);
+  const firstReply = list.find((p) => !p.inbound && p.at.getTime() >= root.at.getTime());
+  const t = blankTicket(root.id);
+  t.channel = 'social';
+  t.subject = root.text.slice(0, 200);
+  t.description = root.text;
+  t.createdAt = root.at;
+  t.requester = root.author;
+  t.firstResponseAt = firstReply?.at ?? null;
+  t.assignee = firstReply?.author ?? null;
+  t.group = firstReply?.author ?? null;
+  t.status = firstReply ? 'open' : 'new';
+  t.statusRaw = firstReply ? 'replied' : 'unanswered';
+  t.messages = list.map((p) => ({
+    externalId: p.id,
+    authorType: p.inbound ? 'customer' : 'agent',
+    authorId: p.author,
+    public: true,
+    body: p.text,
+    createdAt: p.at,
+  }));
+  return t;
 }
 
 /**
