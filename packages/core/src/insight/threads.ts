@@ -1,5 +1,6 @@
 import { parseDateMemo } from './date-parse.js';
 import type { ColumnMapping, SourceRecord } from './mapping.js';
+import { StringIndex } from './string-index.js';
 import { TEXT_LIMITS, textValueProblem } from './text-limits.js';
 import { blankTicket, type ImportedTicket, type RowError } from './ticket.js';
 
@@ -125,20 +126,21 @@ export interface ReplyThreads {
 
 /** rebuildThreads' grouping, with the tickets left to build one at a time (ReplyThreads.ticketAt). */
 export function replyThreads(posts: readonly ThreadPost[]): ReplyThreads {
-  // Posts as indices into `posts`: one map lookup per id and per reply link, then typed arrays
+  // Posts as indices into `posts`: one table lookup per id and per reply link (StringIndex), then typed arrays
   // (maps keyed by ids and by posts, three to five lookups a post, were most of this function's cost).
   // The last post of an id wins, as `new Map(entries)` would have it.
   const n = posts.length;
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) indexOf.set(posts[i]!.id, i);
+  const ids: string[] = new Array(n);
+  for (let i = 0; i < n; i++) ids[i] = posts[i]!.id;
+  const indexOf = new StringIndex(ids);
   /** Per post: the index of the post it replies to, −1 when none or absent from the file. */
   const parent = new Int32Array(n);
   const unresolvedReplies: UnresolvedReply[] = [];
   for (let i = 0; i < n; i++) {
     const p = posts[i]!;
-    const q = p.inReplyTo === null ? undefined : indexOf.get(p.inReplyTo);
-    parent[i] = q ?? -1;
-    if (p.inReplyTo !== null && q === undefined)
+    const q = p.inReplyTo === null ? -1 : indexOf.get(p.inReplyTo);
+    parent[i] = q;
+    if (p.inReplyTo !== null && q === -1)
       unresolvedReplies.push({ id: p.id, inReplyTo: p.inReplyTo, line: p.line });
   }
   const root = rootIndices(posts, indexOf, parent);
@@ -218,14 +220,9 @@ function threadTicket(root: ThreadPost, list: ThreadPost[]): ImportedTicket {
  * that meets a cycle, and a post whose id is taken by a later post, are walked step by step as
  * walkToRoot does (rare, and exact). `parent[i]` is the index of the post i replies to, or −1.
  */
-function rootIndices(
-  posts: readonly ThreadPost[],
-  indexOf: ReadonlyMap<string, number>,
-  parent: Int32Array,
-): Int32Array {
+function rootIndices(posts: readonly ThreadPost[], indexOf: StringIndex, parent: Int32Array): Int32Array {
   const n = posts.length;
-  const held = new Uint8Array(n);
-  for (const i of indexOf.values()) held[i] = 1;
+  const held = indexOf.lastPositions();
   /** walkToRoot on indices: the post ids seen stop the walk at a cycle. */
   const walk = (from: number): number => {
     let current = from;
@@ -234,7 +231,7 @@ function rootIndices(
       seen.add(posts[current]!.id);
       current = parent[current]!;
     }
-    return indexOf.get(posts[current]!.id)!;
+    return indexOf.get(posts[current]!.id);
   };
   const root = new Int32Array(n).fill(UNKNOWN);
   const path: number[] = [];
