@@ -1,5 +1,6 @@
 import { parseDateMemo } from './date-parse.js';
 import type { ColumnMapping, SourceRecord } from './mapping.js';
+import { StringIndex } from './string-index.js';
 import { TEXT_LIMITS, textValueProblem } from './text-limits.js';
 import { blankTicket, type ImportedTicket, type RowError } from './ticket.js';
 
@@ -87,48 +88,104 @@ function textProblem(field: string, value: string, limit: number): RowError | nu
  * whose root is inbound (the customer spoke first) becomes one ticket: created at the root, first
  * response at the earliest outbound post, assignee = that post's author (the brand's account),
  * requester = the root's author. Threads started by the brand (outbound root) are not tickets and
- * are returned in `skipped` with their size.
+ * are returned in `skipped` with their size. All tickets at once: see replyThreads for one at a time.
  */
 export function rebuildThreads(posts: readonly ThreadPost[]): {
   tickets: ImportedTicket[];
   skipped: { rootId: string; posts: number }[];
   /** Posts replying to a post absent from the file (each starts a thread of its own). */
-  unresolvedReplies: { id: string; inReplyTo: string; line: number }[];
+  unresolvedReplies: UnresolvedReply[];
 } {
-  // Posts as indices into `posts`: one map lookup per id and per reply link, then typed arrays
+  const threads = replyThreads(posts);
+  const tickets: ImportedTicket[] = [];
+  for (let k = 0; k < threads.ticketCount; k++) tickets.push(threads.ticketAt(k));
+  return { tickets, skipped: threads.skipped, unresolvedReplies: threads.unresolvedReplies };
+}
+
+/** A post replying to a post absent from the file. */
+export interface UnresolvedReply {
+  id: string;
+  inReplyTo: string;
+  line: number;
+}
+
+/** The threads of a file's posts, grouped; each thread's ticket is built when asked for. */
+export interface ReplyThreads {
+  /** Threads that are tickets (inbound root): `ticketAt(0)` … `ticketAt(ticketCount − 1)`. */
+  readonly ticketCount: number;
+  /**
+   * The k-th ticket in the order rebuildThreads lists them (of their threads' first posts), a new
+   * object at every call. An importer asks for each just before it writes it, so the tickets and
+   * their messages die young instead of being held, all of them, until their batch is written (as
+   * old-generation garbage they cost the collector more than building them did).
+   */
+  ticketAt(k: number): ImportedTicket;
+  readonly skipped: { rootId: string; posts: number }[];
+  readonly unresolvedReplies: UnresolvedReply[];
+}
+
+/** rebuildThreads' grouping, with the tickets left to build one at a time (ReplyThreads.ticketAt). */
+export function replyThreads(posts: readonly ThreadPost[]): ReplyThreads {
+  // Posts as indices into `posts`: one table lookup per id and per reply link (StringIndex), then typed arrays
   // (maps keyed by ids and by posts, three to five lookups a post, were most of this function's cost).
   // The last post of an id wins, as `new Map(entries)` would have it.
   const n = posts.length;
-  const indexOf = new Map<string, number>();
-  for (let i = 0; i < n; i++) indexOf.set(posts[i]!.id, i);
+  const ids: string[] = new Array(n);
+  for (let i = 0; i < n; i++) ids[i] = posts[i]!.id;
+  const indexOf = new StringIndex(ids);
   /** Per post: the index of the post it replies to, −1 when none or absent from the file. */
   const parent = new Int32Array(n);
-  const unresolvedReplies: { id: string; inReplyTo: string; line: number }[] = [];
+  const unresolvedReplies: UnresolvedReply[] = [];
   for (let i = 0; i < n; i++) {
     const p = posts[i]!;
-    const q = p.inReplyTo === null ? undefined : indexOf.get(p.inReplyTo);
-    parent[i] = q ?? -1;
-    if (p.inReplyTo !== null && q === undefined)
+    const q = p.inReplyTo === null ? -1 : indexOf.get(p.inReplyTo);
+    parent[i] = q;
+    if (p.inReplyTo !== null && q === -1)
       unresolvedReplies.push({ id: p.id, inReplyTo: p.inReplyTo, line: p.line });
   }
   const root = rootIndices(posts, indexOf, parent);
-  // Threads in the order their first post comes, as a map keyed by root id would list them.
-  const threadOf = new Int32Array(n).fill(-1);
-  const lists: ThreadPost[][] = [];
+  // Threads numbered in the order their first post comes, as a map keyed by root id would list
+  // them; their posts laid out thread after thread in one array (`members`, from `start[t]` to
+  // `start[t + 1]`, in file order), not one array per thread held until the end.
+  const threadOfRoot = new Int32Array(n).fill(-1);
+  const threadOf = new Int32Array(n);
   const rootOfThread: number[] = [];
   for (let i = 0; i < n; i++) {
     const r = root[i]!;
-    let thread = threadOf[r]!;
+    let thread = threadOfRoot[r]!;
     if (thread === -1) {
-      thread = lists.length;
-      threadOf[r] = thread;
-      lists.push([]);
+      thread = rootOfThread.length;
+      threadOfRoot[r] = thread;
       rootOfThread.push(r);
     }
-    lists[thread]!.push(posts[i]!);
+    threadOf[i] = thread;
   }
-  const threads = lists.map((list, thread) => [posts[rootOfThread[thread]!]!, list] as const);
-  return { ...ticketsOfThreads(threads), unresolvedReplies };
+  const threads = rootOfThread.length;
+  const start = new Int32Array(threads + 1);
+  for (let i = 0; i < n; i++) start[threadOf[i]! + 1]!++;
+  for (let t = 0; t < threads; t++) start[t + 1]! += start[t]!;
+  const members = new Int32Array(n);
+  const next = start.slice(0, threads);
+  for (let i = 0; i < n; i++) members[next[threadOf[i]!]!++] = i;
+  const ticketThreads: number[] = [];
+  const skipped: { rootId: string; posts: number }[] = [];
+  for (let t = 0; t < threads; t++) {
+    const rootPost = posts[rootOfThread[t]!]!;
+    if (rootPost.inbound) ticketThreads.push(t);
+    else skipped.push({ rootId: rootPost.id, posts: start[t + 1]! - start[t]! });
+  }
+  return {
+    ticketCount: ticketThreads.length,
+    ticketAt: (k) => {
+      const t = ticketThreads[k];
+      if (t === undefined) throw new RangeError(`replyThreads: no ticket ${k} (${ticketThreads.length})`);
+      const list: ThreadPost[] = [];
+      for (let m = start[t]!; m < start[t + 1]!; m++) list.push(posts[members[m]!]!);
+      return threadTicket(posts[rootOfThread[t]!]!, list);
+    },
+    skipped,
+    unresolvedReplies,
+  };
 }
 
 /**
@@ -149,7 +206,7 @@ export function ticketsOfThreads(threads: Iterable<readonly [ThreadPost, ThreadP
 }
 
 /**
- * The ticket of one thread whose root is inbound: created at the root, first response at the
+ * The ticket of one thread opened by an inbound `root`: created at the root, first response at the
  * earliest outbound post at or after it, assignee and group = that post's author (the brand's
  * account), requester = the root's author; every post a public message, in time order (sorts `list`).
  */
@@ -184,14 +241,9 @@ export function threadTicket(root: ThreadPost, list: ThreadPost[]): ImportedTick
  * that meets a cycle, and a post whose id is taken by a later post, are walked step by step as
  * walkToRoot does (rare, and exact). `parent[i]` is the index of the post i replies to, or −1.
  */
-function rootIndices(
-  posts: readonly ThreadPost[],
-  indexOf: ReadonlyMap<string, number>,
-  parent: Int32Array,
-): Int32Array {
+function rootIndices(posts: readonly ThreadPost[], indexOf: StringIndex, parent: Int32Array): Int32Array {
   const n = posts.length;
-  const held = new Uint8Array(n);
-  for (const i of indexOf.values()) held[i] = 1;
+  const held = indexOf.lastPositions();
   /** walkToRoot on indices: the post ids seen stop the walk at a cycle. */
   const walk = (from: number): number => {
     let current = from;
@@ -200,7 +252,7 @@ function rootIndices(
       seen.add(posts[current]!.id);
       current = parent[current]!;
     }
-    return indexOf.get(posts[current]!.id)!;
+    return indexOf.get(posts[current]!.id);
   };
   const root = new Int32Array(n).fill(UNKNOWN);
   const path: number[] = [];

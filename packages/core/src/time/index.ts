@@ -2,5 +2,6 @@
 // deadlines, business-time KPIs).
 export * from './business-hours.js';
 export * from './calendar-day.js';
+export * from './civil-date.js';
 export * from './zone-transitions.js';
 export * from './zoned-time.js';

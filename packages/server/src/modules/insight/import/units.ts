@@ -15,7 +15,7 @@ import {
   readEventRow,
   readThreadPost,
   rebuildFromEvents,
-  rebuildThreads,
+  replyThreads,
   type ThreadPost,
   unescapeCanonicalCell,
 } from '@shoreline/core';
@@ -298,7 +298,7 @@ class EventCases {
 
 /**
  * Reply threads need every post before any thread is known, so the posts (not their tickets) are
- * held in memory: O(posts). Units are then tickets, in a deterministic order, so resuming works.
+ * held in memory: O(posts); a ticket is built when its chunk of units is. Units are then tickets, in a deterministic order, so resuming works.
  */
 async function* threadUnits(
   records: AsyncGenerator<RawRecord[]>,
@@ -320,7 +320,8 @@ async function* threadUnits(
         else rejects.push({ line: r.line, ...read.error });
       }
     }
-  const { tickets, unresolvedReplies } = rebuildThreads(posts);
+  const threads = replyThreads(posts);
+  const { unresolvedReplies } = threads;
   if (findings) {
     findings.replyColumn = mapping.threads?.inReplyTo ?? null;
     findings.replyLinks = {
@@ -330,10 +331,11 @@ async function* threadUnits(
         .map(({ id, inReplyTo }) => ({ id, inReplyTo })),
     };
   }
-  // The first unit carries every reject and the record count; then one unit per ticket.
+  // The first unit carries every reject and the record count; then one unit per ticket, each
+  // ticket built as its chunk is handed on (so it dies young, once its batch has its bytes).
   let out: Unit[] = [{ units: 1, records: records_, bytes, tickets: [], rejects }];
-  for (const t of tickets) {
-    out.push({ units: 1, records: 0, bytes, tickets: [t], rejects: [] });
+  for (let k = 0; k < threads.ticketCount; k++) {
+    out.push({ units: 1, records: 0, bytes, tickets: [threads.ticketAt(k)], rejects: [] });
     if (out.length >= 1_024) {
       yield out;
       out = [];

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { type FinalTicket, TICKET_COLUMNS } from '@shoreline/core';
-import { BinaryRowWriter, textArrayBound, utf8Bound } from './binary-rows.js';
-import { copyBoolean, copyInstant, copyNumber, copyText } from './copy-transaction.js';
+import { BinaryRowWriter, textArrayBound } from './binary-rows.js';
+import { writeChildRows } from './child-rows.js';
+import { CopyTextWriter } from './copy-text-rows.js';
+import { utf8Bound } from './slab-writer.js';
 
 /** A finished ticket with where it belongs: what the importer hands the tickets module. */
 export interface PlacedTicket {
@@ -121,7 +123,7 @@ export class BatchBuilder {
    * log's child rows (one per event) outlived V8's young generation and cost more to collect.
    */
   private children = new Map<number, [number, number, number]>();
-  private readonly childOut = new BinaryRowWriter();
+  private readonly childOut = new CopyTextWriter();
   /** Per ticket: its provider, message count and event count (for the batch's summary event). */
   private providerOf: (string | null)[] = [];
   private messageCounts: number[] = [];
@@ -236,11 +238,8 @@ export class BatchBuilder {
     this.starts.push(start);
     this.ends.push(o.pos);
     if (t.messages.length > 0 || t.events.length > 0) {
-      const text = childRows(p);
       const c = this.childOut;
-      c.reserve(utf8Bound(text));
-      const from = c.pos;
-      c.raw(text);
+      const from = writeChildRows(c, p.source, t);
       this.children.set(ordinal, [c.slab, from, c.pos]);
     }
     if (p.providerId !== null) this.providers.add(p.providerId);
@@ -329,19 +328,4 @@ export class BatchBuilder {
     this.now = this.clock();
     return prepared;
   }
-}
-
-function childRows(p: PlacedTicket): string {
-  let out = '';
-  const ticket = `${copyText(p.source)}\t${copyText(p.ticket.externalId)}\t`;
-  for (const m of p.ticket.messages)
-    out +=
-      `message\t${ticket}${copyText(m.externalId)}\t\\N\t${copyText(m.authorType)}\t${copyText(m.authorId)}\t` +
-      `${copyBoolean(m.public)}\t${copyText(m.body)}\t${copyInstant(m.createdAt)}\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N\n`;
-  for (const e of p.ticket.events)
-    out +=
-      `event\t${ticket}\\N\t${copyNumber(e.seq)}\t\\N\t\\N\t\\N\t\\N\t${copyInstant(e.at)}\t${copyText(e.kind)}\t` +
-      `${copyText(e.status)}\t${copyText(e.statusRaw)}\t${copyText(e.team)}\t${copyText(e.supportLine)}\t` +
-      `${copyText(e.assignee)}\n`;
-  return out;
 }

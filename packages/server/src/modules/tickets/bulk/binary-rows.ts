@@ -5,14 +5,11 @@
  * (six timestamps per ticket were a notable part of its COPY time) and this process skips
  * Date#toISOString, escaping and a separate UTF-8 encoding pass.
  *
- * The caller reserves room for a whole row first (`reserve`, with an upper bound of its size), so a
- * row never straddles two slabs and the writers need no bounds checks of their own.
+ * Rows go into slabs (SlabWriter): the caller reserves room for a whole row first.
  */
 
 import { BINARY_COPY_SIGNATURE, PG_EPOCH_MS } from '../../../platform/db/binary-copy-format.js';
-
-/** Bytes of one slab; a row larger than this gets a slab of its own. */
-const SLAB_BYTES = 256 * 1024;
+import { SlabWriter } from './slab-writer.js';
 
 const TWO_32 = 4_294_967_296;
 
@@ -25,39 +22,7 @@ export const BINARY_COPY_HEADER = Buffer.concat([BINARY_COPY_SIGNATURE, Buffer.a
 /** End of the binary COPY stream: a field count of −1. */
 export const BINARY_COPY_TRAILER = Buffer.from([0xff, 0xff]);
 
-/** Upper bound of the bytes a string takes in UTF-8 (three per UTF-16 code unit). */
-export const utf8Bound = (s: string | null): number => (s === null ? 0 : s.length * 3);
-
-export class BinaryRowWriter {
-  /** Slabs written so far; the last one is being filled. */
-  readonly slabs: Buffer[] = [];
-  private buf: Buffer = Buffer.allocUnsafe(0);
-  /** Write position in the current slab. */
-  pos = 0;
-
-  /** Index of the slab being filled. */
-  get slab(): number {
-    return this.slabs.length - 1;
-  }
-
-  /**
-   * Makes room for `bytes` more in the current slab, starting a new one if needed. Call once per row,
-   * before its first field, with an upper bound of the whole row.
-   */
-  reserve(bytes: number): void {
-    if (this.pos + bytes <= this.buf.length) return;
-    this.buf = Buffer.allocUnsafe(Math.max(SLAB_BYTES, bytes));
-    this.slabs.push(this.buf);
-    this.pos = 0;
-  }
-
-  /** Forgets all slabs (they stay valid for whoever holds them). */
-  reset(): void {
-    this.slabs.length = 0;
-    this.buf = Buffer.allocUnsafe(0);
-    this.pos = 0;
-  }
-
+export class BinaryRowWriter extends SlabWriter {
   private int32(n: number): void {
     const b = this.buf;
     const p = this.pos;
@@ -87,11 +52,6 @@ export class BinaryRowWriter {
       if (i === n) return n;
     }
     return b.write(s, p);
-  }
-
-  /** A string's UTF-8 bytes as they are (text COPY rows); `reserve` its `utf8Bound` first. */
-  raw(s: string): void {
-    this.pos += this.buf.write(s, this.pos);
   }
 
   text(s: string | null): void {
