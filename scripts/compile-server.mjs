@@ -117,7 +117,9 @@ export async function bundleServer(build) {
     sourcemap: true,
     // Core from its TypeScript sources, as tsx runs it.
     conditions: ['source'],
-    external: dependencies.flatMap((name) => [name, `${name}/*`]),
+    // esbuild: the source-mode worker bundle (modules/plan/source-worker-bundle.ts) imports it, a
+    // path compiled code never takes.
+    external: [...dependencies.flatMap((name) => [name, `${name}/*`]), 'esbuild'],
     // CommonJS code bundled into an ES module calls require() for Node's own modules.
     banner: {
       js: "import { createRequire as __shorelineCreateRequire } from 'node:module'; const require = __shorelineCreateRequire(import.meta.url);",

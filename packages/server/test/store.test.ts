@@ -13,6 +13,7 @@ import { openDatabase } from '../src/platform/db/connect.js';
 import { execScript, type Migration, type MigrationReport, migrate } from '../src/platform/db/migrate.js';
 import { type Actor, ScopedDb } from '../src/platform/scope.js';
 import { databaseTargets, type TestDatabase } from '../src/test-support/databases.js';
+import { pgliteTemplate } from '../src/test-support/pglite-template.js';
 
 const rules = scopeRulesOf(modules);
 
@@ -214,7 +215,9 @@ describe('embedded PGlite data directory', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('keeps data across restarts', async () => {
-    const first = await openDatabase({ dataDir: dir });
+    // The directory starts from the tests' empty cluster (what initdb would write, without its seconds).
+    const template = await pgliteTemplate();
+    const first = await openDatabase({ dataDir: dir, ...(template && { loadDataDir: template }) });
     await runMigrations(first);
     const org = await createOrganization(first.db, systemClock, { name: 'Persistent Co' });
     await first.close();

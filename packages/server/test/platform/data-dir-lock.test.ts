@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/platform/db/connect.js';
+import { pgliteTemplate } from '../../src/test-support/pglite-template.js';
 
 // Issue #14 item 7: the CLI printed "added" while a server held the same PGlite directory, and the
 // write was lost at the server's restart. A second process must be refused, naming the server.
@@ -72,7 +73,9 @@ describe('the PGlite data directory is locked by the process that opened it', ()
 
   it('takes over a stale lock whose process is gone, and refuses a live one in-process', async () => {
     const other = join(dir, 'other');
-    const first = await openDatabase({ dataDir: other });
+    // From the tests' empty cluster: what initdb would write, without its seconds.
+    const template = await pgliteTemplate();
+    const first = await openDatabase({ dataDir: other, ...(template && { loadDataDir: template }) });
     await expect(openDatabase({ dataDir: other })).rejects.toThrow(/in use by .*pid \d+/);
     await first.close();
     // A crashed owner: a pid that cannot be alive on this host.

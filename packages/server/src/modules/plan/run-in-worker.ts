@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { ProblemBody } from '../../platform/http/problem.js';
 import type { PlanKind } from './compute.js';
+import { sourceWorkerBundle } from './source-worker-bundle.js';
 
 /** What a worker computes: a staffing plan or simulation (compute.ts), or a whole saved plan. */
 export type WorkerKind = PlanKind | 'plan-build';
@@ -9,18 +10,17 @@ export type WorkerAnswer =
   | { ok: true; bytes: Uint8Array }
   | { ok: false; problem?: ProblemBody; error?: string };
 
-/** The worker's module: compiled JavaScript in dist/, or TypeScript source (tests, `--conditions=source`). */
-function startWorker(workerData: unknown): Worker {
+/**
+ * The worker's module: compiled JavaScript in dist/, or in source mode (tests, `--conditions=source`)
+ * the TypeScript entry bundled once per process (source-worker-bundle.ts).
+ */
+async function startWorker(workerData: unknown): Promise<Worker> {
   const entry = new URL(
     `./compute-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`,
     import.meta.url,
   );
   if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
-  // Source mode: load the TypeScript entry through tsx (a dev dependency, present wherever source runs).
-  return new Worker(
-    `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(entry.href)}); })`,
-    { eval: true, workerData, execArgv: ['--conditions=source'] },
-  );
+  return new Worker(await sourceWorkerBundle(entry), { workerData });
 }
 
 /**
@@ -34,8 +34,15 @@ export function runInWorker(
   body: Uint8Array,
   o: { budgetMs: number; signal?: AbortSignal | undefined; onProgress?: (fraction: number) => void },
 ): Promise<WorkerAnswer> {
+  return startWorker({ kind, body }).then((worker) => settleWorker(worker, o));
+}
+
+/** The answer of a started worker, within the budget, the signal and the progress of runInWorker. */
+function settleWorker(
+  worker: Worker,
+  o: { budgetMs: number; signal?: AbortSignal | undefined; onProgress?: (fraction: number) => void },
+): Promise<WorkerAnswer> {
   return new Promise((resolve, reject) => {
-    const worker = startWorker({ kind, body });
     let settled = false;
     const finish = (fn: () => void) => {
       if (settled) return;
