@@ -1,11 +1,10 @@
 import type { FinalTicket } from '@shoreline/core';
-import { type CopyTextWriter, INSTANT_BYTES, NUMBER_BYTES } from './copy-text-rows.js';
+import { type CopyTextWriter, INSTANT_BYTES, NUMBER_BYTES, TAB } from './copy-text-rows.js';
 import { utf8Bound } from './slab-writer.js';
 
 /** Upper bound of a child row's bytes besides its strings: the kind, 16 tabs, `\N`s, an instant, a number. */
 const ROW_FIXED_BYTES = 64 + INSTANT_BYTES + NUMBER_BYTES;
 
-const TAB = 9;
 const NEWLINE = 10;
 
 /**
@@ -31,44 +30,33 @@ export function writeChildRows(c: CopyTextWriter, source: string, t: FinalTicket
   const from = c.pos;
   for (const m of t.messages) {
     c.ascii('message\t');
-    c.text(source);
-    c.byte(TAB);
-    c.text(t.externalId);
-    c.byte(TAB);
+    c.field(source);
+    c.field(t.externalId);
     c.text(m.externalId);
     c.ascii('\t\\N\t');
-    c.text(m.authorType);
-    c.byte(TAB);
-    c.text(m.authorId);
-    c.byte(TAB);
+    c.field(m.authorType);
+    c.field(m.authorId);
     c.boolean(m.public);
     c.byte(TAB);
-    c.text(m.body);
-    c.byte(TAB);
+    c.field(m.body);
     c.instant(m.createdAt);
     c.ascii('\t\\N\t\\N\t\\N\t\\N\t\\N\t\\N');
     c.byte(NEWLINE);
   }
   for (const e of t.events) {
     c.ascii('event\t');
-    c.text(source);
-    c.byte(TAB);
+    c.field(source);
     c.text(t.externalId);
     c.ascii('\t\\N\t');
     c.number(e.seq);
     c.ascii('\t\\N\t\\N\t\\N\t\\N\t');
     c.instant(e.at);
     c.byte(TAB);
-    c.text(e.kind);
-    c.byte(TAB);
-    c.text(e.status);
-    c.byte(TAB);
-    c.text(e.statusRaw);
-    c.byte(TAB);
-    c.text(e.team);
-    c.byte(TAB);
-    c.text(e.supportLine);
-    c.byte(TAB);
+    c.field(e.kind);
+    c.field(e.status);
+    c.field(e.statusRaw);
+    c.field(e.team);
+    c.field(e.supportLine);
     c.text(e.assignee);
     c.byte(NEWLINE);
   }

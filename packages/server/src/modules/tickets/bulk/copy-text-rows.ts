@@ -23,6 +23,8 @@ const BACKSLASH = 0x5c;
 const ZERO = 0x30;
 
 /** Bytes of the longest instant (`+275760-09-13T00:00:00.000Z`) and of the longest number `String(n)` gives. */
+/** The column separator of COPY's text format. */
+export const TAB = 9;
 export const INSTANT_BYTES = 27;
 export const NUMBER_BYTES = 24;
 
@@ -42,6 +44,12 @@ export class CopyTextWriter extends SlabWriter {
   /** One byte (a tab, a newline). */
   byte(c: number): void {
     this.buf[this.pos++] = c;
+  }
+
+  /** A text column and the tab that ends it (every column of a row but the last). */
+  field(s: string | null): void {
+    this.text(s);
+    this.byte(TAB);
   }
 
   /** A text field as copyText gives it (`\N` for null; backslash, tab, newline and CR escaped), in UTF-8. */
