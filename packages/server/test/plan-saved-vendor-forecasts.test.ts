@@ -4,6 +4,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import type { SavedPlan, SavedPlanInput } from '../src/modules/plan/index.js';
 import { solvedTicket, startGovernDemo } from '../src/test-support/govern-demo.js';
 import type { Auth, TestApp } from '../src/test-support/test-app.js';
+import { forecastBandContract } from './govern/forecast-band-contract.js';
 import { buildPlan } from './plan-saved-support.js';
 
 /**
@@ -101,35 +102,7 @@ describe('plan: a plan’s split sent to its vendors as client forecasts', () =>
     expect(manilaVolume).toBeGreaterThan(0);
     const applied = await app.request('/api/govern/contracts', {
       auth: admin,
-      body: {
-        providerId: baltic,
-        effectiveFrom: '2023-03-01',
-        reason: 'signed',
-        approvedBy: 'Head of CS',
-        document: {
-          name: 'Baltic Contact — forecast band',
-          start: '2023-03-01',
-          termMonths: 12,
-          noticeDays: 90,
-          currency: 'EUR',
-          pricingModel: 'per_contact',
-          rates: [{ unit: 'month', rateMinor: 1_000_000 }],
-          atRiskBp: 1_000,
-          forecastBand: { aboveBp: 1_000, belowBp: 1_000 },
-          terms: [
-            {
-              id: 'R',
-              kpi: 'resolution_within',
-              targetSeconds: 7_200,
-              scope: { priorities: ['urgent'] },
-              minimum: 9_000,
-              expected: 9_500,
-              kind: 'critical',
-              allocationBp: 10_000,
-            },
-          ],
-        },
-      },
+      body: forecastBandContract(baltic, { aboveBp: 1_000, belowBp: 1_000 }),
     });
     expect(applied.status).toBe(201);
   }, 120_000);

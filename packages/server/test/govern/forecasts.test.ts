@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solvedTicket, startGovernDemo } from '../../src/test-support/govern-demo.js';
 import type { Auth, TestApp } from '../../src/test-support/test-app.js';
+import { forecastBandContract } from './forecast-band-contract.js';
 
 /**
  * The client's logged forecasts and the contract's forecast relief (decision 0039): 12 urgent tickets
@@ -45,35 +46,7 @@ describe('govern: client forecasts and forecast relief', () => {
       .execute();
     const applied = await app.request('/api/govern/contracts', {
       auth: admin,
-      body: {
-        providerId: baltic,
-        effectiveFrom: '2023-03-01',
-        reason: 'signed',
-        approvedBy: 'Head of CS',
-        document: {
-          name: 'Baltic Contact — forecast band',
-          start: '2023-03-01',
-          termMonths: 12,
-          noticeDays: 90,
-          currency: 'EUR',
-          pricingModel: 'per_contact',
-          rates: [{ unit: 'month', rateMinor: 1_000_000 }],
-          atRiskBp: 1_000,
-          forecastBand: { aboveBp: 1_000 },
-          terms: [
-            {
-              id: 'R',
-              kpi: 'resolution_within',
-              targetSeconds: 7_200,
-              scope: { priorities: ['urgent'] },
-              minimum: 9_000,
-              expected: 9_500,
-              kind: 'critical',
-              allocationBp: 10_000,
-            },
-          ],
-        },
-      },
+      body: forecastBandContract(baltic, { aboveBp: 1_000 }),
     });
     expect(applied.status).toBe(201);
   });
