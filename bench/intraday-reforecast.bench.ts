@@ -82,7 +82,7 @@ function backtestBefore(d: number, input: Input = 'means'): { a: number; phi: nu
     days.flatMap((k) => dayOf(k)),
     days.flatMap((k) => dayAhead.get(k)![points]),
   );
-  return { a: priorStrengthFromDayWape(dayWape, sum(dayAhead.get(d)![input])), phi, dayWape };
+  return { a: priorStrengthFromDayWape(dayWape), phi, dayWape };
 }
 
 // Origins: every weekday midnight from day 14, as the day-ahead table (17 midnights, 13 weekdays).

@@ -145,14 +145,10 @@ describe('intraday reforecast (Gamma–Poisson update of a day multiplier)', () 
 });
 
 describe('prior strength from the day WAPE', () => {
-  it('is 1/c² with c = WAPE·√(π/2) less the Poisson part of the day total', () => {
-    // c² = (0.069·1.2533)² − 1/1200 = 0.007478 − 0.000833 = 0.006645: a ≈ 150.5.
-    expect(priorStrengthFromDayWape(0.069, 1200)).toBeCloseTo(
-      1 / ((0.069 * Math.sqrt(Math.PI / 2)) ** 2 - 1 / 1200),
-      9,
-    );
-    expect(priorStrengthFromDayWape(0.069, 1200)).toBeGreaterThan(150);
-    expect(priorStrengthFromDayWape(0.069, 1200)).toBeLessThan(151);
+  it('is 1/c² with c = WAPE·√(π/2), the standard deviation whose half-normal mean is the WAPE', () => {
+    // c = 0.069 · 1.253314 = 0.086479: a = 1/c² = 133.72.
+    expect(priorStrengthFromDayWape(0.069)).toBeCloseTo(133.72, 2);
+    expect(priorStrengthFromDayWape(0)).toBeCloseTo(1e4, 6);
   });
 
   it('trusts the day-ahead level more the smaller its error, capped at c = 1 %', () => {
@@ -160,15 +156,13 @@ describe('prior strength from the day WAPE', () => {
       fc.property(
         fc.double({ min: 0, max: 1, noNaN: true }),
         fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.double({ min: 1, max: 1e5, noNaN: true }),
-        (w1, w2, total) => {
+        (w1, w2) => {
           const [lo, hi] = w1 < w2 ? [w1, w2] : [w2, w1];
-          expect(priorStrengthFromDayWape(lo, total)).toBeGreaterThanOrEqual(
-            priorStrengthFromDayWape(hi, total),
-          );
-          expect(priorStrengthFromDayWape(lo, total)).toBeLessThanOrEqual(1e4 + 1e-6);
+          expect(priorStrengthFromDayWape(lo)).toBeGreaterThanOrEqual(priorStrengthFromDayWape(hi));
+          expect(priorStrengthFromDayWape(lo)).toBeLessThanOrEqual(1e4 + 1e-6);
         },
       ),
     );
+    expect(() => priorStrengthFromDayWape(Number.NaN)).toThrow(ForecastInputError);
   });
 });

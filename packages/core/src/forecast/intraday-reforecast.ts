@@ -45,20 +45,19 @@ export interface IntradayReforecast {
 /**
  * The prior strength a of the day multiplier from the day-level WAPE of the day-ahead method's
  * backtest: for a normal relative error of standard deviation c, E|e| = c·√(2/π) (the half-normal
- * mean), so c ≈ WAPE·√(π/2); the Poisson part of a day total's error, 1/T of the variance for a day of
- * T calls, is taken out (the update counts it already), and a = 1/c², with c at least 1 % (a ≤ 10⁴)
- * so that a day's first calls always move the level a little.
+ * mean), so c ≈ WAPE·√(π/2), and a = 1/c² (Gamma(a, a) has coefficient of variation 1/√a), with c at
+ * least 1 % (a ≤ 10⁴) so that a day's first calls always move the level a little. The Poisson part of
+ * a day total's error is left in c: at small volumes taking it out leaves nothing (a perfect level
+ * claimed from a few days' backtest), so the estimate errs toward the day's own tickets.
  *
- * @throws {ForecastInputError} a WAPE not ≥ 0 or an expected day total not > 0.
- * @example priorStrengthFromDayWape(0.069, 1200) // c ≈ 8.1 %: a ≈ 152
+ * @throws {ForecastInputError} a WAPE not a number ≥ 0.
+ * @example priorStrengthFromDayWape(0.069) // c ≈ 8.6 %: a ≈ 134
  */
-export function priorStrengthFromDayWape(dayWape: number, expectedDayTotal: number): number {
+export function priorStrengthFromDayWape(dayWape: number): number {
   if (!(dayWape >= 0 && Number.isFinite(dayWape)))
     throw new ForecastInputError('day WAPE must be a number ≥ 0', 'dayWape');
-  if (!(expectedDayTotal > 0 && Number.isFinite(expectedDayTotal)))
-    throw new ForecastInputError('expected day total must be > 0', 'expectedDayTotal');
-  const c2 = (dayWape * Math.sqrt(Math.PI / 2)) ** 2 - 1 / expectedDayTotal;
-  return 1 / Math.max(c2, 0.01 ** 2);
+  const c = Math.max(dayWape * Math.sqrt(Math.PI / 2), 0.01);
+  return 1 / c ** 2;
 }
 
 /**
