@@ -2,11 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   DAMPED_LEVEL_GRID,
+  dampedLevelMeans,
   dampedLevelProfile,
   dampedLevelTuned,
   holtDamped,
   tuneDampedLevel,
 } from './damped-level.js';
+import { poissonMedian } from './median-combination.js';
 import { ForecastInputError } from './series.js';
 import { countSeries, expectWholeCounts, forecastInput } from './series.test-helper.js';
 
@@ -92,6 +94,34 @@ describe('damped-level profile', () => {
       expect(Math.abs(v - y[j]!)).toBeLessThanOrEqual(0.15 * y[j]! + 2);
     });
     expect(Math.abs(f.reduce((a, b) => a + b, 0) - total)).toBeLessThanOrEqual(p);
+  });
+
+  it('forecasts the Poisson medians of its means, and the means are never negative', () => {
+    fc.assert(
+      fc.property(
+        forecastInput({ periodsPerDay: 4, minDays: 7, maxDays: 16, maxCount: 40, firstDayOfWeek: 3 }, 12),
+        fc.constantFrom(...DAMPED_LEVEL_GRID.level),
+        fc.constantFrom(...DAMPED_LEVEL_GRID.shareDecayPerDay),
+        ({ series, horizon }, level, shareDecayPerDay) => {
+          const options = { ...level, shareDecayPerDay };
+          const means = dampedLevelMeans(series, horizon, options);
+          expect(means).toHaveLength(horizon);
+          for (const m of means) expect(m).toBeGreaterThanOrEqual(0);
+          expect(dampedLevelProfile(series, horizon, options)).toEqual(means.map(poissonMedian));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('spreads exactly the day’s level over its intervals: a steady week’s means add up to its daily total', () => {
+    const p = 8;
+    const values = [...week(20, p), ...week(20, p), ...week(20, p)];
+    const series = { values, periodsPerDay: p, firstDayOfWeek: 0 };
+    const total = values.slice(0, p).reduce((a, b) => a + b, 0);
+    const means = dampedLevelMeans(series, 2 * p, { alpha: 0.5, beta: 0.1, shareDecayPerDay: 0.9 });
+    expect(means.slice(0, p).reduce((a, b) => a + b, 0)).toBeCloseTo(total, 6);
+    expect(means.slice(p).reduce((a, b) => a + b, 0)).toBeCloseTo(total, 6);
   });
 
   it('follows a level that fell a week ago instead of the month’s mean', () => {

@@ -1,4 +1,4 @@
-import { dailyMedians, gaussianSmooth } from './median-combination.js';
+import { dailyMeans, gaussianSmooth, poissonMedian } from './median-combination.js';
 import { cleanOutliers, flagOutliers } from './outliers.js';
 import { dayOfWeekShares, similarDays } from './pooled-profile.js';
 import {
@@ -189,6 +189,20 @@ export function dampedLevelProfile(
   horizon: number,
   options: DampedLevelOptions,
 ): number[] {
+  return dampedLevelMeans(series, horizon, options).map(poissonMedian);
+}
+
+/**
+ * The Poisson means μ(t) = T(day t)·s(dow t, interval t) behind {@link dampedLevelProfile}, before the
+ * median: means add up across series (a bottom-up total sums its children's means, not their medians).
+ *
+ * @throws {ForecastInputError} bad options, a bad horizon, or fewer than 7 whole observed days.
+ */
+export function dampedLevelMeans(
+  series: SeasonalSeries,
+  horizon: number,
+  options: DampedLevelOptions,
+): number[] {
   requireForecastInput(series, horizon);
   if (!(options.shareDecayPerDay > 0 && options.shareDecayPerDay <= 1))
     throw new ForecastInputError('shareDecayPerDay must be in (0, 1]', 'shareDecayPerDay');
@@ -197,7 +211,7 @@ export function dampedLevelProfile(
   const { rows, groups } = wholeDays(series);
   const clean = wholeDays(cleanOutliers(series, flagOutliers(series, OUTLIER_Z))).rows;
   const lastDay = Math.ceil(n / p) - 1;
-  return dailyMedians(
+  return dailyMeans(
     series,
     horizon,
     (_, t) => {

@@ -168,12 +168,12 @@ export function gaussianSmooth(values: readonly number[], sigma: number): number
 }
 
 /**
- * Whole calls interval by interval from a level per forecast day and shares per day of week: the
- * interval at t = n + h gets {@link intervalMedian} of its day's level and its day of week's shares,
+ * The Poisson mean interval by interval from a level per forecast day and shares per day of week: the
+ * interval at t = n + h gets {@link intervalMean} of its day's level and its day of week's shares,
  * renormalised over the day's forecast intervals (the first day may start mid-day). `dayLevel(h, t)`
  * is asked once per forecast day, at its first forecast interval; `sharesOf(dow)` once per day of week.
  */
-export function dailyMedians(
+export function dailyMeans(
   series: SeasonalSeries,
   horizon: number,
   dayLevel: (h: number, t: number) => number,
@@ -197,17 +197,32 @@ export function dailyMedians(
       shares = sharesOf(dow);
       shareCache.set(dow, shares);
     }
-    out.push(intervalMedian(level, shares, (n + dayStart) % p, t % p));
+    out.push(intervalMean(level, shares, (n + dayStart) % p, t % p));
   }
   return out;
 }
 
+/** Whole calls interval by interval: the Poisson median ({@link poissonMedian}) of {@link dailyMeans}. */
+export function dailyMedians(
+  series: SeasonalSeries,
+  horizon: number,
+  dayLevel: (h: number, t: number) => number,
+  sharesOf: (dow: number) => readonly number[],
+): number[] {
+  return dailyMeans(series, horizon, dayLevel, sharesOf).map(poissonMedian);
+}
+
 /**
- * The Poisson median of interval j's share of a day's level, with the shares renormalised over the
- * intervals from `from` on (the first forecast day starts mid-day): μ = level · sⱼ / Σ_{i ≥ from} sᵢ.
+ * Interval j's share of a day's level, with the shares renormalised over the intervals from `from`
+ * on (the first forecast day starts mid-day): μ = level · sⱼ / Σ_{i ≥ from} sᵢ.
  */
-export function intervalMedian(level: number, shares: readonly number[], from: number, j: number): number {
+export function intervalMean(level: number, shares: readonly number[], from: number, j: number): number {
   let rest = 0;
   for (let i = from; i < shares.length; i++) rest += shares[i]!;
-  return poissonMedian(rest > 0 ? (level * shares[j]!) / rest : 0);
+  return rest > 0 ? (level * shares[j]!) / rest : 0;
+}
+
+/** The Poisson median of {@link intervalMean}: whole calls. */
+export function intervalMedian(level: number, shares: readonly number[], from: number, j: number): number {
+  return poissonMedian(intervalMean(level, shares, from, j));
 }

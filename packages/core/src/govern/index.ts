@@ -2,6 +2,7 @@
 export * from './bonus.js';
 export * from './earn-back.js';
 export * from './errors.js';
+export * from './forecast-days.js';
 export * from './forecast-relief.js';
 export * from './governance.js';
 export * from './history.js';

@@ -1,6 +1,7 @@
 // The eight worked examples of docs/govern-worked-examples.md, each figure computed by hand there.
 import { describe, expect, it } from 'vitest';
 import { earnBack, type TermMonth } from './earn-back.js';
+import { forecastVolumeOn } from './forecast-days.js';
 import { forecastRelief } from './forecast-relief.js';
 import { consecutiveMissesBefore, isChronicFailure } from './history.js';
 import { daysInForce } from './proration.js';
@@ -141,6 +142,22 @@ describe('govern worked examples (docs/govern-worked-examples.md)', () => {
     expect(credit(11_500)).toBe(0);
     expect(credit(10_900)).toBe(800_000);
     expect(forecastRelief(10_000, 11_000, { aboveBp: 1_000 }).relieved).toBe(false);
+  });
+
+  it('7. a week cut by the month: the plan’s Monday to Friday 6 200 (inside the band at 6 500), pro rata 5 000 (relieved)', () => {
+    const week = { from: '2023-03-27', to: '2023-04-02', volume: 7_000 };
+    const march = ['2023-03-27', '2023-03-28', '2023-03-29', '2023-03-30', '2023-03-31'];
+    const planned = forecastVolumeOn(
+      { ...week, dailyVolumes: [2_500, 1_000, 1_000, 1_000, 700, 400, 400] },
+      march,
+    );
+    const typedIn = forecastVolumeOn(week, march);
+    expect([planned, typedIn]).toEqual([6_200, 5_000]);
+    expect(forecastRelief(planned, 6_500, { aboveBp: 1_000 }).relieved).toBe(false);
+    expect(forecastRelief(typedIn, 6_500, { aboveBp: 1_000 })).toEqual({
+      relieved: true,
+      reason: 'above_band',
+    });
   });
 
   it('8. mid-month change: charges 30 433.33, at-risk 3 312.00, A missed in v2 days 1 289.60, net 29 143.73', () => {

@@ -1,5 +1,6 @@
 // The client's forecasts to the vendor (decision 0039): logged append-only, so a late change is a
 // newer row beside the old one, and read by the settlement's forecast relief (core forecastRelief).
+import { forecastVolumeOn } from '@shoreline/core';
 import { type Selectable, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
@@ -22,6 +23,12 @@ export interface ClientForecastInput {
   note?: string | undefined;
   /** The saved plan whose split it comes from (plan's "send to vendors", decision 0059). */
   planId?: string | undefined;
+  /**
+   * Its volume on each day of its range, first to last, adding up to `volume` (a saved plan's, which
+   * knows its forecast per interval; decision 0063). Absent: one number over the range, which the
+   * relief counts pro rata by day when it judges only some of the days.
+   */
+  dailyVolumes?: readonly number[] | undefined;
 }
 
 type Row = Selectable<ClientForecastsTable>;
@@ -54,6 +61,7 @@ function present(r: Row, superseded: boolean) {
     volume: r.volume,
     note: r.note,
     planId: r.plan_id,
+    dailyVolumes: r.daily_volumes,
     loggedBy: r.logged_by,
     loggedAt: new Date(r.logged_at).toISOString(),
     superseded,
@@ -66,23 +74,52 @@ export async function logForecast(s: ScopedDb, clock: Clock, input: ClientForeca
   return logged!;
 }
 
+const DAY_MS = 86_400_000;
+const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/** Every day from `from` to `to`, both included (YYYY-MM-DD). */
+function daysBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += DAY_MS)
+    out.push(dayOf(t));
+  return out;
+}
+
+/** Why daily volumes cannot stand for a forecast of `days` days and `volume` in all, or null. */
+function dailyVolumesProblem(daily: readonly number[], days: number, volume: number): string | null {
+  if (daily.length !== days) return `${daily.length} volumes for ${days} days`;
+  if (daily.some((v) => !Number.isSafeInteger(v) || v < 0))
+    return 'each day’s volume must be a whole number ≥ 0';
+  const sum = daily.reduce((a, b) => a + b, 0);
+  return sum === volume ? null : `they add up to ${sum}, not the volume ${volume}`;
+}
+
 /**
  * Logs several forecasts in one transaction (a saved plan's split sends one per vendor, decision
  * 0059): all or none. Client administrators only (`govern.manage`), each provider one the caller sees.
- * @throws {AppError} `validation_failed` naming `providerId` for a provider the directory lacks.
+ * @throws {AppError} `validation_failed` naming `providerId` for a provider the directory lacks, or
+ *   `dailyVolumes` for daily volumes that are not one whole number ≥ 0 per day adding up to `volume`.
  */
 export async function logForecasts(s: ScopedDb, clock: Clock, inputs: readonly ClientForecastInput[]) {
   authorizeGovern(s.actor, 'govern.manage');
   const directory = await directoryFor(s);
-  for (const input of inputs)
+  const rangeOf = (input: ClientForecastInput) =>
+    input.period ? monthDays(input.period) : { from: input.from!, to: input.to! };
+  for (const input of inputs) {
     if (!directory.providers.some((p) => p.id === input.providerId))
       throw new AppError('validation_failed', 'no such provider', 'providerId');
+    const range = rangeOf(input);
+    const problem =
+      input.dailyVolumes &&
+      dailyVolumesProblem(input.dailyVolumes, daysBetween(range.from, range.to).length, input.volume);
+    if (problem) throw new AppError('validation_failed', `dailyVolumes: ${problem}`, 'dailyVolumes');
+  }
   // One instant for all: forecasts logged together read as one sending.
   const now = clock.now();
   return s.transaction(async (tx) => {
     const out: ReturnType<typeof present>[] = [];
     for (const input of inputs) {
-      const days = input.period ? monthDays(input.period) : { from: input.from!, to: input.to! };
+      const days = rangeOf(input);
       const row = await insertNewRow(tx, 'client_forecasts', 'fct', now, {
         provider_id: input.providerId,
         period_from: days.from,
@@ -91,6 +128,7 @@ export async function logForecasts(s: ScopedDb, clock: Clock, inputs: readonly C
         volume: input.volume,
         note: input.note ?? '',
         plan_id: input.planId ?? null,
+        daily_volumes: input.dailyVolumes ? JSON.stringify(input.dailyVolumes) : null,
         logged_by: s.actor.userId,
         logged_at: now,
       });
@@ -135,8 +173,12 @@ export interface ForecastPiece {
   to: string;
   /** Days of the month this forecast decides (a newer overlapping forecast takes the others). */
   days: number;
-  /** Its volume pro rata over those days (the whole volume when it decides all its days). */
+  /**
+   * Its volume on those days (the whole volume when it decides all its days): its own volumes of
+   * those days when it has them (`spread` `daily`, a plan's), else pro rata by day (`even`).
+   */
   volume: number;
+  spread: 'daily' | 'even';
   /** Tickets of the provider created on those days (UTC) in the forecast's queue, channel and language. */
   actual: number;
   queue: string | null;
@@ -156,17 +198,6 @@ export interface ForecastBasis {
   pieces: ForecastPiece[];
 }
 
-const DAY_MS = 86_400_000;
-const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
-
-/** Every day from `from` to `to`, both included (YYYY-MM-DD). */
-function daysBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${from}T00:00:00Z`), end = Date.parse(`${to}T00:00:00Z`); t <= end; t += DAY_MS)
-    out.push(dayOf(t));
-  return out;
-}
-
 type Scope = Pick<Row, 'queue' | 'channel' | 'language'>;
 const SCOPE_FIELDS = ['queue', 'channel', 'language'] as const;
 
@@ -180,7 +211,8 @@ const scopesOverlap = (a: Scope, b: Scope) =>
  * forecast of an overlapping scope decides already; so a plan's two weeks sent after a whole-month
  * forecast decide those two weeks, a later version of the same days replaces the earlier one, and
  * forecasts of different languages (or queues, channels) add up. A forecast that decides only some of
- * its days counts its volume pro rata. The actual is counted on the same days and scope, so a partial
+ * its days counts its own volumes of those days when it has them (a plan's, decision 0063), else its
+ * volume pro rata by day (core forecastVolumeOn). The actual is counted on the same days and scope, so a partial
  * forecast is never compared with the whole month's tickets. Undefined when no forecast covers a day
  * of the month.
  */
@@ -228,7 +260,6 @@ export async function monthForecast(
     .groupBy([sql`1`, 'source_group', 'channel', 'language'])
     .execute();
   const pieces = chosen.map(({ row, days }): ForecastPiece => {
-    const span = daysBetween(row.period_from, row.period_to).length;
     const actual = counts
       .filter(
         (c) =>
@@ -244,7 +275,11 @@ export async function monthForecast(
       from: ordered[0]!,
       to: ordered[ordered.length - 1]!,
       days: days.size,
-      volume: (row.volume * days.size) / span,
+      volume: forecastVolumeOn(
+        { from: row.period_from, to: row.period_to, volume: row.volume, dailyVolumes: row.daily_volumes },
+        days,
+      ),
+      spread: row.daily_volumes ? 'daily' : 'even',
       actual,
       queue: row.queue,
       channel: row.channel,

@@ -120,4 +120,13 @@ export const governMigrations: Migration[] = [
     alter table client_forecasts add column plan_id text;
     `,
   ),
+  // Decision 0063: a forecast's own volume per day (a saved plan's), so the relief counts the days it
+  // judges exactly; null for a forecast typed in as one number over its days (counted pro rata).
+  scriptMigration(
+    '2026-12-04T0840_govern_forecast_days',
+    `
+    alter table client_forecasts add column daily_volumes jsonb
+      check (daily_volumes is null or jsonb_typeof(daily_volumes) = 'array');
+    `,
+  ),
 ];

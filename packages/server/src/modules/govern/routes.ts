@@ -170,6 +170,8 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   });
   route.post('/api/govern/forecasts', {
     summary: 'Log a forecast given to a vendor (a month or days; a later one is a new version)',
+    description:
+      'One volume over a month or a range of days. When a settlement month, or a newer forecast, takes only some of its days, it counts pro rata by day (volume × days taken ÷ days covered). A forecast sent from a saved plan (`POST /api/plan/plans/{id}/forecasts`) carries its own volume per day (`dailyVolumes`), and the relief counts those days exactly (decision 0063).',
     request: { body: jsonBody(ClientForecastCreate) },
     responses: { 201: json(ClientForecastSchema, 'Logged') },
     run: ({ scoped, body }) => logForecast(scoped, ctx.clock, body),

@@ -227,8 +227,12 @@ export const SettlementSchema = z
               from: z.string(),
               to: z.string(),
               days: z.number().int(),
-              /** Its volume pro rata over those days. */
+              /**
+               * Its volume on those days: a plan's own volume of each day (`spread` `daily`), or, for a
+               * forecast typed in as one number, pro rata by day (`even`; decision 0063).
+               */
               volume: z.number(),
+              spread: z.enum(['daily', 'even']).optional(),
               actual: z.number().int(),
               queue: z.string().nullable(),
               channel: z.string().nullable(),
@@ -283,6 +287,10 @@ export const ClientForecastSchema = z
     ...strings('note', 'loggedBy', 'loggedAt'),
     /** The saved plan whose split it was sent from (decision 0059); null when typed in by hand. */
     planId: z.string().nullable(),
+    dailyVolumes: z.array(z.number().int()).nullable().openapi({
+      description:
+        'Its volume on each day from `from` to `to` (a saved plan’s: it knows its forecast per day). Null for a forecast typed in as one number over its days: a settlement month that takes only some of them counts it pro rata by day.',
+    }),
     /** A later forecast of the same days and scope replaced it. */
     superseded: z.boolean(),
   })

@@ -85,6 +85,11 @@ export interface ClientForecastsTable {
   note: ColumnType<string, string | undefined, string>;
   /** The saved plan whose split it was sent from (decision 0059); null when typed in by hand. */
   plan_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /**
+   * Its volume on each day from period_from to period_to (a saved plan's, decision 0063), adding up to
+   * `volume`; null when typed in as one number over the range (the relief counts it pro rata by day).
+   */
+  daily_volumes: ColumnType<number[] | null, string | null | undefined, string | null>;
   logged_by: string;
   logged_at: Timestamp;
 }

@@ -62,6 +62,10 @@ export function ForecastsPanel(props: { providerId: string; manage: boolean }) {
             (f) => f.volume,
             (n) => fmt.number(n),
           ),
+          // A plan's forecast counts its own days' volume; one typed in counts pro rata by day (decision 0063).
+          textColumn<ClientForecast>('spread', t('govern.forecasts.spread'), (f) =>
+            f.dailyVolumes ? t('govern.forecasts.spreadDaily') : t('govern.forecasts.spreadEven'),
+          ),
           textColumn<ClientForecast>('loggedAt', t('govern.forecasts.loggedAt'), (f) => f.loggedAt, {
             cell: (f) => fmt.dateTime(f.loggedAt),
             nowrap: true,

@@ -1,7 +1,13 @@
 // Plan → Plans → Compare: two or more saved plans side by side (volume, required agents, paid hours,
 // cost, each provider's share), each figure's difference from the first plan, the ones that differ
 // highlighted; and a saved plan's actual volume against its forecast once the tickets arrive.
-import type { PlanActuals, PlanComparison, SavedPlan } from '@shoreline/server/contract';
+import type {
+  ListResponse,
+  PlanActuals,
+  PlanComparison,
+  Provider,
+  SavedPlan,
+} from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../../lib/api';
@@ -107,9 +113,21 @@ export function PlanActualsCard({ plan }: { plan: SavedPlan }) {
     () => api.get<PlanActuals>(`/plan/plans/${encodeURIComponent(plan.id)}/actuals`),
     [plan.id],
   );
+  const providers = useResource(async () => (await api.get<ListResponse<Provider>>('/providers')).items, []);
   if (actuals.error) return <ErrorBanner error={actuals.error} onRetry={actuals.reload} />;
   if (!actuals.data) return <Loading />;
   const a = actuals.data;
+  // The tickets counted: the plan's scope (its history's filter, or the scope declared with an upload).
+  const providerName = (id: string) => providers.data?.find((p) => p.id === id)?.name ?? id;
+  const counted =
+    [
+      a.scope.queue,
+      a.scope.channel && t(`insight.channels.${a.scope.channel}`, { defaultValue: a.scope.channel }),
+      a.scope.language,
+      a.scope.providerId && providerName(a.scope.providerId),
+    ]
+      .filter(Boolean)
+      .join(' · ') || t('plan.plans.actuals.allTickets');
   return (
     <section className="card" data-testid="plan-actuals">
       <h2>{t('plan.plans.actuals.title')}</h2>
@@ -124,6 +142,7 @@ export function PlanActualsCard({ plan }: { plan: SavedPlan }) {
               bias: `${(a.bias ?? 0) > 0 ? '+' : ''}${f.int(a.bias ?? 0)}`,
             })}
       </p>
+      <p data-testid="plan-actuals-scope">{t('plan.plans.actuals.scope', { scope: counted })}</p>
       <PlanSeriesChart
         testId="plan-actuals-chart"
         title={t('plan.plans.actuals.title')}

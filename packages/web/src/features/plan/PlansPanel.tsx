@@ -28,7 +28,9 @@ import { PlanReforecastCard } from './PlanReforecast';
 import { AgentGantt } from './PlanRoster';
 import { PlanBacktest, ShiftGantt } from './PlanScreens';
 import { PlanVendorForecasts } from './PlanVendorForecasts';
+import { SeriesScopeFields, serverScopeProblem } from './SeriesScopeFields';
 import { parseSeries } from './seriesCsv';
+import { EMPTY_SCOPE, readSeriesScope } from './seriesScope';
 import { usePlanFormat } from './usePlanFormat';
 
 type Summary = SavedPlanList['items'][number];
@@ -64,6 +66,9 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
   const [history, setHistory] = useState<SavedPlanInput['history'] | null>(null);
   // The tickets the history counts (its filter): the scope of the forecasts sent to vendors.
   const [historyScope, setHistoryScope] = useState<SavedPlanInput['historyScope']>(undefined);
+  // An uploaded SERIES.csv has no filter: the planner declares its scope (decision 0063).
+  const [fromFile, setFromFile] = useState(false);
+  const [seriesScope, setSeriesScope] = useState(EMPTY_SCOPE);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const [source, setSource] = useState({ queue: '', channel: '', language: '', stepMin: '30', weeks: '8' });
@@ -100,6 +105,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
       const answer = await api.get<PlanHistory>(`/plan/history?${q}`);
       if (answer.history) {
         setHistory(answer.history);
+        setFromFile(false);
         const scope = Object.fromEntries(
           (['queue', 'channel', 'language'] as const).filter((k) => source[k]).map((k) => [k, source[k]]),
         );
@@ -124,26 +130,30 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
     setHistoryScope(undefined);
     if (typeof parsed === 'string') {
       setHistory(null);
+      setFromFile(false);
       setFileProblem(t(`plan.plans.fileProblem.${parsed}`));
     } else {
       setHistory(parsed);
+      setFromFile(true);
       setFileProblem(null);
     }
   };
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
+    const declared = fromFile ? readSeriesScope(t, seriesScope) : { scope: historyScope };
     const problems = {
       ...(history ? {} : { history: fileProblem ?? t('plan.plans.fileNeeded') }),
       ...(agentsProblem ? { agents: agentsProblem } : {}),
+      ...('problem' in declared ? { historyScope: declared.problem } : {}),
     };
-    if (submit.invalid(problems)) return;
+    if (submit.invalid(problems) || 'problem' in declared) return;
     // AGENTS.csv's provider column names the vendor by this name or by its id, `vendor` (the server takes either).
     const vendorName = form.vendorName || t('plan.plans.vendor');
     const body: SavedPlanInput = {
       name: form.name,
       history: history!,
-      ...(historyScope ? { historyScope } : {}),
+      ...(declared.scope ? { historyScope: declared.scope } : {}),
       horizonDays: Number(form.horizonDays),
       ahtSec: Number(form.ahtSec),
       serviceLevel: { fraction: Number(form.slPercent) / 100, withinSec: Number(form.withinSec) },
@@ -204,6 +214,13 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
             <small role="alert">{fileProblem ?? submit.fields.history}</small>
           ) : null}
         </CsvFileField>
+        {fromFile ? (
+          <SeriesScopeFields
+            value={seriesScope}
+            onValue={setSeriesScope}
+            problem={serverScopeProblem(t, submit.error, submit.fields.historyScope)}
+          />
+        ) : null}
         <fieldset className="plan-imported" data-testid="plan-imported">
           <legend>{t('plan.plans.imported.title')}</legend>
           {(['queue', 'channel', 'language'] as const).map((key) => (

@@ -204,6 +204,7 @@ export async function schedulePlan(
       id: plan.id,
       name: input.providers[i]!.name,
       totalVolume: plan.totalVolume,
+      volume: plan.volume,
       agents: plan.agents,
       agentHours: plan.agentHours,
       cost: plan.cost,

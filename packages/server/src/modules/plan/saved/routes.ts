@@ -159,7 +159,7 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
   route.get('/api/plan/plans/{id}/actuals', {
     summary: 'Actual against plan: tickets arrived per interval of the plan’s horizon, and the error so far',
     description:
-      'Tickets (imported or live) per interval of the forecast horizon, local to `timeZone`, filtered like the history; MAE, WAPE and bias over the intervals that have ended.',
+      'Tickets (imported or live) per interval of the forecast horizon, local to `timeZone`, in the plan’s scope (`historyScope`: the history’s filter, or the scope declared with an uploaded series); the query’s filter narrows only what that scope leaves open (a value against it answers 400 naming the field). MAE, WAPE and bias over the intervals that have ended.',
     params: IdParam,
     query: PlanActualsQuery,
     ok: PlanActuals,

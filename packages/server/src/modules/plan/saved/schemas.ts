@@ -87,14 +87,19 @@ export const SavedPlanInput = apiInput('SavedPlanInput', {
     .strict()
     .openapi({ description: 'Imported volume per interval from a midnight (SERIES.csv)' }),
   /**
-   * Which tickets the history counts, when it came from `GET /api/plan/history` with a filter: the
-   * scope of the forecasts the plan sends to its vendors (decision 0059). Absent: every ticket.
+   * Which tickets the history counts: the filter of `GET /api/plan/history` it came from, or, for an
+   * uploaded SERIES.csv, the scope the planner declares (decision 0063). Actual against plan counts
+   * these tickets; the forecasts the plan sends to its vendors carry its queue, channel and language
+   * (decision 0059). Absent: every ticket.
    */
   historyScope: z
     .object({
       queue: z.string().trim().min(1).max(80).optional(),
       channel: z.enum(CHANNELS).optional(),
       language: z.string().trim().min(2).max(16).optional(),
+      providerId: z.string().trim().min(1).max(64).optional().openapi({
+        description: 'One provider’s tickets only (a provider of the organization)',
+      }),
     })
     .strict()
     .optional(),
@@ -152,6 +157,8 @@ export const SavedPlanResult = apiObject('SavedPlanResult', {
     z.object({
       ...strings('id', 'name'),
       totalVolume: z.number(),
+      /** Forecast contacts per interval it takes (its per-day forecast sent to a vendor); absent in plans saved before. */
+      volume: z.array(z.number()).optional(),
       agents: z.array(z.number()),
       ...numbers('agentHours', 'cost', 'paidHours', 'lowerBoundHours', 'gap'),
       solver: z.string(),
@@ -326,6 +333,8 @@ export type PlanHistory = z.infer<typeof PlanHistory>;
 export const PlanActualsQuery = z.object(ArrivalFilterQuery).openapi('PlanActualsQuery');
 
 export const PlanActuals = apiObject('PlanActuals', {
+  /** The tickets counted: the plan's scope (`historyScope`), narrowed by the query where it leaves a field open. */
+  scope: z.object({ ...nullableStrings('queue', 'channel', 'language', 'providerId') }),
   forecastStart: z.string(),
   stepMin: z.number(),
   /** Tickets arrived per interval of the plan's horizon (0 for an interval not yet reached). */

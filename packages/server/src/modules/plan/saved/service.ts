@@ -20,6 +20,7 @@ import type {
   SavedPlanInput,
   SavedPlanSummary,
 } from './schemas.js';
+import { actualsFilter, checkPlanScope } from './scope.js';
 
 type PlanRow = Selectable<PlansTable>;
 
@@ -74,6 +75,7 @@ export async function createPlan(
     throw new AppError('validation_failed', `${problem.field}: ${problem.message}`, problem.field, [
       { field: problem.field, code: 'custom', message: problem.message },
     ]);
+  await checkPlanScope(scoped, input.historyScope);
   const now = ctx.clock.now();
   const id = newId('pln', now.getTime());
   await scoped.transaction(async (tx) => {
@@ -236,8 +238,9 @@ export async function planHistory(
 
 /**
  * Actual against plan: tickets arrived per interval of the plan's forecast horizon (local to
- * `timeZone`), and MAE, WAPE and bias over the intervals that have ended by the clock's now.
- * @throws {AppError} 409 for a plan not built.
+ * `timeZone`) in the plan's scope ({@link actualsFilter}), and MAE, WAPE and bias over the intervals
+ * that have ended by the clock's now.
+ * @throws {AppError} 409 for a plan not built; 400 naming `query.<field>` for a filter against the plan's scope.
  */
 export async function planActuals(
   scoped: ScopedDb,
@@ -248,10 +251,17 @@ export async function planActuals(
   const plan = await getPlan(scoped, id);
   const r = plan.result;
   if (!r) throw new AppError('conflict', `the plan is ${plan.status}: it has no forecast`, 'id');
+  const filter = actualsFilter(plan.input.historyScope, q);
   const perDay = 1440 / r.stepMin;
   const days = Math.ceil(r.forecast.volume.length / perDay);
   const actual = (
-    await ticketArrivals(scoped, { ...q, fromDay: r.forecastStart.slice(0, 10), days, stepMin: r.stepMin })
+    await ticketArrivals(scoped, {
+      ...filter,
+      timeZone: q.timeZone,
+      fromDay: r.forecastStart.slice(0, 10),
+      days,
+      stepMin: r.stepMin,
+    })
   ).slice(0, r.forecast.volume.length);
   // Intervals ended by now, in the plan's local time: now's wall clock in the time zone.
   const local = new Intl.DateTimeFormat('sv-SE', {
@@ -276,6 +286,12 @@ export async function planActuals(
     sumForecast += r.forecast.volume[i]!;
   }
   return {
+    scope: {
+      queue: filter.queue ?? null,
+      channel: filter.channel ?? null,
+      language: filter.language ?? null,
+      providerId: filter.providerId ?? null,
+    },
     forecastStart: r.forecastStart,
     stepMin: r.stepMin,
     actual,

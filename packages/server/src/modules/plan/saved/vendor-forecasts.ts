@@ -3,6 +3,7 @@
 // not against a figure typed in by hand. An explicit action rather than a side effect of saving: the
 // volumes exist only once the job has built the plan, and sending binds the vendor's contract, which
 // is an administrator's act (Govern's `govern.manage`), not every planner's.
+import { apportionWhole } from '@shoreline/core';
 import type { Clock } from '../../../platform/clock.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ScopedDb } from '../../../platform/scope.js';
@@ -27,8 +28,29 @@ export function forecastDays(result: Pick<SavedPlanResult, 'forecastStart' | 'st
 }
 
 /**
+ * A plan provider's forecast volume on each local day of the plan, first to last: its intervals'
+ * volumes summed by the day each starts on (unrounded).
+ */
+export function dailyForecast(
+  result: Pick<SavedPlanResult, 'forecastStart' | 'stepMin' | 'forecast'>,
+  volume: readonly number[],
+): number[] {
+  const { from, to } = forecastDays(result);
+  const days = (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+  const startMin = (Date.parse(`${result.forecastStart}:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 60_000;
+  const out = new Array<number>(days).fill(0);
+  volume.forEach((v, i) => {
+    out[Math.floor((startMin + i * result.stepMin) / 1440)]! += v;
+  });
+  return out;
+}
+
+/**
  * Logs, through Govern, one client forecast per vendor named in `send`: the plan provider's forecast
- * volume over the plan's days, scoped as its history was (`historyScope`), its note naming the plan and version; then
+ * volume over the plan's days with its volume of each day (whole numbers adding up to the rounded
+ * volume, Hamilton's largest remainders: decision 0063; a plan built before providers kept their
+ * volume per interval sends one number, counted pro rata), scoped as its history was
+ * (`historyScope`: imported or declared with an uploaded series), its note naming the plan and version; then
  * appends them to the plan's own list, in the same transaction. Sending again logs newer rows, which
  * supersede these in Govern's list and in the settlement's relief.
  * @throws {AppError} 409 for a plan not built; 400 naming `vendors.N.planProvider` (not one of the
@@ -61,6 +83,9 @@ export async function sendPlanForecasts(
     providerId,
     from: days.from,
     to: days.to,
+    ...(share.volume
+      ? { dailyVolumes: apportionWhole(dailyForecast(result, share.volume), Math.round(share.totalVolume)) }
+      : {}),
     // The history's own filter, not the split's language (a default 'en' that every ticket would be
     // measured against): an unfiltered history forecasts every ticket, so its forecast is unscoped.
     queue: plan.input.historyScope?.queue,
