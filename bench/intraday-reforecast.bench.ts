@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import {
   accuracy,
   bankTraceFromRows,
-  dampedLevelProfile,
+  dampedLevelMeans,
   dispersion,
   forecasterFor,
   poissonMedian,
@@ -55,12 +55,10 @@ const dayAhead = new Map<number, DayAhead>();
 for (let d = 7; d < DAYS; d++) {
   const training: SeasonalSeries = { ...series, values: series.values.slice(0, d * P) };
   const settings = tuneDampedLevel(training);
-  // damped's means: its forecast of the series times 10⁴ (the median rounding vanishes), over 10⁴;
-  // the settings are picked by absolute errors, which scale alike, so they are the same.
-  const big = dampedLevelProfile({ ...training, values: training.values.map((v) => v * 1e4) }, P, settings);
+  const means = dampedLevelMeans(training, P, settings);
   dayAhead.set(d, {
-    means: big.map((v) => v / 1e4),
-    medians: dampedLevelProfile(training, P, settings),
+    means,
+    medians: means.map(poissonMedian), // exactly dampedLevelProfile's points
     snaive: forecasterFor('snaive')(training, P),
     mean8: forecasterFor('mean8')(training, P),
   });

@@ -134,6 +134,33 @@ describe('reforecasting the rest of today from the tickets so far', () => {
     expect(tomorrow.dayAhead).toEqual(plan.result!.forecast.volume.slice(24, 48));
   });
 
+  it('counts the tickets of the plan’s own scope, as actual against plan does', async () => {
+    // Up to yesterday: today's tickets (the first test's) are what the plan is measured against.
+    const history = (
+      (await (
+        await t.request(`/api/plan/history?stepMin=60&weeks=2&queue=${QUEUE}&until=2026-11-08`, {
+          auth: agent,
+        })
+      ).json()) as PlanHistory
+    ).history!;
+    const scopedPlan = await buildPlan(t, supervisor, {
+      ...planInput('Scoped to the queue', 1, history),
+      historyScope: { queue: QUEUE },
+    });
+    expect(scopedPlan.status).toBe('done');
+    // No filter asked: the plan's queue is counted (this morning's tickets are all in it).
+    const r = (await (
+      await t.request(`/api/plan/plans/${scopedPlan.id}/reforecast`, { auth: agent })
+    ).json()) as PlanReforecast;
+    expect(r.actual).toEqual(Array.from({ length: 12 }, (_, h) => 2 * perHour(h)));
+    // Another queue than the plan forecast would compare it with tickets it did not forecast.
+    const other = await t.request(`/api/plan/plans/${scopedPlan.id}/reforecast?queue=elsewhere`, {
+      auth: agent,
+    });
+    expect(other.status).toBe(400);
+    expect(JSON.stringify(await other.json())).toContain('query.queue');
+  });
+
   it('counts the hours ended in the asked time zone', async () => {
     // Jerusalem is UTC+2 in November: at 12:00 UTC, 14 local hours of the day have ended.
     const local = (await (

@@ -6,7 +6,7 @@ import type { PlanReforecast, SavedPlan } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
 import { Baseline, Chart, useRtl, ValueAxis } from '../../kit/chart/Chart';
 import { frame, linearY, niceTicks } from '../../kit/chart/scale';
-import { ApiError, api, query } from '../../lib/api';
+import { ApiError, api } from '../../lib/api';
 import { ErrorBanner, Loading } from '../../lib/ui';
 import { useResource } from '../../lib/useResource';
 import { usePlanFormat } from './usePlanFormat';
@@ -19,11 +19,9 @@ function line(values: readonly number[], x: (i: number) => number, y: (v: number
 
 /** Today's reforecast, or null when today is not a day of the plan's forecast (the server's 400 on `day`). */
 async function loadReforecast(plan: SavedPlan): Promise<PlanReforecast | null> {
-  // The tickets the plan's history counted (its queue, channel, language), as its forecast did.
-  const scope = plan.input.historyScope;
-  const qs = query({ queue: scope?.queue, channel: scope?.channel, language: scope?.language });
+  // The server counts the plan's own scope (its queue, channel, language, provider), as for actuals.
   try {
-    return await api.get<PlanReforecast>(`/plan/plans/${encodeURIComponent(plan.id)}/reforecast${qs}`);
+    return await api.get<PlanReforecast>(`/plan/plans/${encodeURIComponent(plan.id)}/reforecast`);
   } catch (e) {
     if (e instanceof ApiError && e.status === 400 && e.problem.field === 'query.day') return null;
     throw e;

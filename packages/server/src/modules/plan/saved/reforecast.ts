@@ -1,12 +1,14 @@
 // Intraday reforecast of a saved plan (decision 0061): the rest of one day of the plan's forecast,
 // moved by how the tickets that arrived so far compare with what the plan expected of them (core
-// `reforecastIntraday`). Read from the tickets in the caller's scope, as `/actuals` reads them.
+// `reforecastIntraday`). Read from the tickets in the caller's scope and the plan's (decision 0063), as
+// `/actuals` reads them.
 import { normalQuantile, priorStrengthFromDayWape, reforecastIntraday } from '@shoreline/core/forecast/index';
 import type { Clock } from '../../../platform/clock.js';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ScopedDb } from '../../../platform/scope.js';
 import { type ArrivalFilter, ticketArrivals } from '../../insight/index.js';
 import type { PlanReforecast, SavedPlanResult } from './schemas.js';
+import { actualsFilter } from './scope.js';
 import { getPlan } from './service.js';
 
 const DAY_MS = 86_400_000;
@@ -59,10 +61,11 @@ function dayWapeOf(result: SavedPlanResult): number | null {
 
 /**
  * The rest of `day` (default: today in the time zone) reforecast from the tickets that arrived in its
- * intervals ended by the clock's now: the plan's forecast for the day as the day-ahead means, the prior
- * strength from its backtest's day WAPE, the dispersion from its band.
+ * intervals ended by the clock's now, counted as actual against plan counts them ({@link actualsFilter}):
+ * the plan's forecast for the day as the day-ahead means, the prior strength from its backtest's day
+ * WAPE, the dispersion from its band.
  * @throws {AppError} 404 for a plan the caller cannot read, 409 for one not built, 400 for a day
- *   outside its forecast.
+ *   outside its forecast or a filter outside the plan's scope.
  */
 export async function planReforecast(
   scoped: ScopedDb,
@@ -89,7 +92,15 @@ export async function planReforecast(
   const dayAhead = r.forecast.volume.slice(index * perDay, (index + 1) * perDay);
   const minutes = (Date.parse(`${asOf}:00Z`) - Date.parse(`${day}T00:00:00Z`)) / 60_000;
   const closed = Math.max(0, Math.min(perDay, Math.floor(minutes / r.stepMin)));
-  const arrived = await ticketArrivals(scoped, { ...q, fromDay: day, days: 1, stepMin: r.stepMin });
+  // The tickets actual against plan counts: the plan's scope (decision 0063), narrowed by the query.
+  const filter = actualsFilter(plan.input.historyScope, q);
+  const arrived = await ticketArrivals(scoped, {
+    ...filter,
+    timeZone: q.timeZone,
+    fromDay: day,
+    days: 1,
+    stepMin: r.stepMin,
+  });
   const actual = arrived.slice(0, closed);
   const dayAheadTotal = dayAhead.reduce((a, b) => a + b, 0);
   const priorStrength = priorStrengthFromDayWape(dayWapeOf(r) ?? DEFAULT_DAY_WAPE);
