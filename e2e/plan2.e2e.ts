@@ -141,6 +141,8 @@ describe('plan II journey', () => {
     await j.page.getByTestId('plan-result').waitFor({ timeout: 60_000 });
     // Actual against plan sits on the plan page (no ticket of that week: every interval at 0).
     await j.page.getByTestId('plan-actuals').waitFor();
+    // So does the rest of today reforecast (or, when today is no day of the plan, a note saying so).
+    await j.page.getByTestId('plan-reforecast-summary').waitFor();
 
     await j.page.getByRole('link', { name: 'All plans' }).click();
     await j.page.getByLabel('Compare Week 48', { exact: true }).check();

@@ -137,6 +137,7 @@ import type {
   PlanHistoryQuery as PlanHistoryQuerySchema,
   PlanHistory as PlanHistorySchema,
   PlanProgressPayload as PlanProgressPayloadType,
+  PlanReforecast as PlanReforecastSchema,
   planLimits,
   planPolicy,
   SavedPlanInput as SavedPlanInputSchema,
@@ -348,6 +349,7 @@ export type PlanForecastSend = z.input<typeof PlanForecastSendSchema>;
 export type PlanHistory = z.infer<typeof PlanHistorySchema>;
 export type PlanHistoryQuery = z.input<typeof PlanHistoryQuerySchema>;
 export type PlanActuals = z.infer<typeof PlanActualsSchema>;
+export type PlanReforecast = z.infer<typeof PlanReforecastSchema>;
 /** The pushed payloads of `plan.progress` and `plan.finished`. */
 export type PlanProgressPayload = PlanProgressPayloadType;
 export type PlanFinishedPayload = PlanFinishedPayloadType;

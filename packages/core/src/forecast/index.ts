@@ -6,6 +6,7 @@ export * from './backtest.js';
 export * from './damped-level.js';
 export * from './double-seasonal.js';
 export * from './forecast.js';
+export * from './intraday-reforecast.js';
 export * from './median-combination.js';
 export * from './methods.js';
 export * from './outliers.js';

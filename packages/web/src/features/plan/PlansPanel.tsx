@@ -24,6 +24,7 @@ import { parseAgents } from './agentsCsv';
 import { planFormat } from './numbers';
 import { PlanActualsCard } from './PlanCompare';
 import { PlanSeriesChart } from './PlanForecastChart';
+import { PlanReforecastCard } from './PlanReforecast';
 import { AgentGantt } from './PlanRoster';
 import { PlanBacktest, ShiftGantt } from './PlanScreens';
 import { PlanVendorForecasts } from './PlanVendorForecasts';
@@ -355,6 +356,7 @@ function PlanResult({ plan }: { plan: SavedPlan }) {
         </p>
       </section>
       <PlanActualsCard plan={plan} />
+      <PlanReforecastCard plan={plan} />
       {r.roster ? null : <ShiftGantt plan={plan} />}
       <section className="card">
         <h2>{t('plan.plans.shiftsTitle')}</h2>

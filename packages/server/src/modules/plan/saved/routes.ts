@@ -9,6 +9,7 @@ import { appendAudit } from '../../audit/index.js';
 import { authorizePlan } from '../policy.js';
 import type { SCHEDULE_EXPORT_FORMATS } from '../vocabulary.js';
 import { shiftExport } from './export.js';
+import { planReforecast } from './reforecast.js';
 import {
   PlanActuals,
   PlanActualsQuery,
@@ -17,6 +18,8 @@ import {
   PlanForecastSend,
   PlanHistory,
   PlanHistoryQuery,
+  PlanReforecast,
+  PlanReforecastQuery,
   SavedPlan,
   SavedPlanInput,
   SavedPlanList,
@@ -164,6 +167,19 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
       authorizePlan(actor, 'plans.read');
       await knownZone(query.timeZone);
       return planActuals(scoped, ctx, param.id, query);
+    },
+  });
+  route.get('/api/plan/plans/{id}/reforecast', {
+    summary: 'Reforecast the rest of a day of the plan from the tickets that arrived so far',
+    description:
+      'For `day` (default: today in `timeZone`), the plan’s forecast for the intervals still to come, moved by one day multiplier learnt from the tickets of the intervals already ended by now (a Gamma–Poisson update whose prior strength comes from the plan’s day-level backtest error; decision 0061), with 95 % bands. Tickets are counted in the caller’s scope and filtered like `/actuals`. A day outside the plan’s forecast answers 400, a plan not built 409.',
+    params: IdParam,
+    query: PlanReforecastQuery,
+    ok: PlanReforecast,
+    run: async ({ scoped, actor, param, query }) => {
+      authorizePlan(actor, 'plans.read');
+      await knownZone(query.timeZone);
+      return planReforecast(scoped, ctx.clock, param.id, query);
     },
   });
   route.post('/api/plan/plans/{id}/forecasts', {

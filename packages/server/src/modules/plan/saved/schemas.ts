@@ -349,6 +349,43 @@ export const PlanActuals = apiObject('PlanActuals', {
 });
 export type PlanActuals = z.infer<typeof PlanActuals>;
 
+export const PlanReforecastQuery = z
+  .object({
+    ...ArrivalFilterQuery,
+    day: IsoDay.optional().openapi({
+      description: 'A day of the plan’s forecast (default: today in `timeZone`, by the server’s clock)',
+    }),
+  })
+  .openapi('PlanReforecastQuery');
+
+/** The rest of one day of a plan reforecast from the tickets that arrived so far (decision 0061). */
+export const PlanReforecast = apiObject('PlanReforecast', {
+  /** The day, its first interval (local) and the wall clock the reforecast was made at. */
+  ...strings('day', 'dayStart', 'asOf'),
+  stepMin: z.number(),
+  /** The plan's forecast for each interval of the day. */
+  dayAhead: z.array(z.number()),
+  /** Intervals of the day ended by now: `actual` has this many counts, `reforecast` the rest. */
+  closed: z.number(),
+  actual: z.array(z.number()),
+  /** From interval `closed` to the end of the day: the Poisson median and its band. */
+  reforecast: z.object({
+    volume: z.array(z.number()),
+    lower: z.array(z.number()),
+    upper: z.array(z.number()),
+  }),
+  /**
+   * Posterior mean of the day multiplier θ (1: the plan's level holds), the prior strength a it
+   * started from (from the plan's day-level backtest WAPE) and the dispersion φ (from its band).
+   */
+  ...numbers('multiplier', 'priorStrength', 'dispersion'),
+  /** Σ over the closed intervals: the tickets that arrived and what the plan expected of them. */
+  ...numbers('actualSoFar', 'expectedSoFar'),
+  /** The day's total: the plan's, and the tickets so far plus the reforecast means of the rest. */
+  ...numbers('dayAheadTotal', 'reforecastTotal'),
+});
+export type PlanReforecast = z.infer<typeof PlanReforecast>;
+
 /**
  * Which of the plan's providers go to which of the organization's vendors: each one's share of the
  * forecast is logged as a client forecast for the plan's days (decision 0059).
