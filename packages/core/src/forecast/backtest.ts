@@ -1,6 +1,12 @@
 import { type AccuracyMetrics, accuracy, dailyTotals, naiveScale } from './accuracy.js';
 import { forecasterFor } from './methods.js';
-import { ForecastInputError, periodsPerWeek, requireHorizon, type SeasonalSeries } from './series.js';
+import {
+  ForecastInputError,
+  observedDays,
+  periodsPerWeek,
+  requireHorizon,
+  type SeasonalSeries,
+} from './series.js';
 
 /** One method's rolling-origin backtest. */
 export interface MethodBacktest {
@@ -17,8 +23,9 @@ export interface MethodBacktest {
 }
 
 /**
- * The last `count` midnights o (interval indices) with at least `minHistory` intervals before them
- * and `horizon` intervals after them, oldest first.
+ * The last `count` midnights o (interval indices) with at least `minHistory` intervals and at least
+ * `minObservedDays` whole observed days ({@link observedDays}: a special day or a gap does not count)
+ * before them, and `horizon` intervals after them, oldest first.
  *
  * @example dailyOrigins(series, 7, 48, 2 * 336) // the 7 latest day starts that leave a day to check
  */
@@ -27,15 +34,21 @@ export function dailyOrigins(
   count: number,
   horizon: number,
   minHistory: number,
+  minObservedDays = 0,
 ): number[] {
   const p = series.periodsPerDay;
+  const observed = observedDays(series).map((d) => d.day);
   const origins: number[] = [];
+  let k = observed.length; // observed[0 … k−1] are the observed days before o
   for (
     let o = Math.floor((series.values.length - horizon) / p) * p;
     o >= minHistory && origins.length < count;
     o -= p
-  )
-    origins.push(o);
+  ) {
+    while (k > 0 && observed[k - 1]! >= o / p) k--;
+    if (k >= minObservedDays) origins.push(o);
+    else break; // earlier midnights have no more observed days before them
+  }
   return origins.reverse();
 }
 
@@ -46,7 +59,9 @@ export function dailyOrigins(
  * every origin, and again the daily totals of whole forecast days. MASE's scale is the in-sample
  * seasonal-naive MAE of the history before the first origin (weekly lag; 7 days for daily totals).
  * `actualValues` (default: the series) are what the forecasts are scored against: the raw values
- * when the series the methods learn from has been cleaned of outliers.
+ * when the series the methods learn from has been cleaned of outliers. `prepare` (default: none)
+ * turns each origin's history y(0 … o−1) into what the methods learn from — outlier cleaning on that
+ * history alone, so that even the cleaning reads nothing after the origin.
  *
  * @throws {ForecastInputError} no origin, an origin out of range, or a bad horizon.
  * @example rollingOriginBacktest(series, ['snaive', 'poisson'], origins, 48)[1].interval.mae
@@ -57,6 +72,7 @@ export function rollingOriginBacktest(
   origins: readonly number[],
   horizon: number,
   actualValues: readonly number[] = series.values,
+  prepare: (training: SeasonalSeries) => SeasonalSeries = (training) => training,
 ): MethodBacktest[] {
   requireHorizon(horizon);
   const n = series.values.length;
@@ -69,6 +85,10 @@ export function rollingOriginBacktest(
   const history = series.values.slice(0, first);
   const scale = naiveScale(history, periodsPerWeek(series));
   const dayScale = naiveScale(dailyTotals(history.slice(0, Math.floor(first / p) * p), p), 7);
+  // Each origin's training set, prepared from the values before it alone (shared by every method).
+  const trainings = origins.map((o) =>
+    prepare({ values: series.values.slice(0, o), periodsPerDay: p, firstDayOfWeek: series.firstDayOfWeek }),
+  );
   return methods.map((method) => {
     const forecaster = forecasterFor(method);
     const actual: number[] = [];
@@ -76,13 +96,8 @@ export function rollingOriginBacktest(
     const actualDays: number[] = [];
     const forecastDays: number[] = [];
     try {
-      for (const o of origins) {
-        const training = {
-          values: series.values.slice(0, o),
-          periodsPerDay: p,
-          firstDayOfWeek: series.firstDayOfWeek,
-        };
-        const f = forecaster(training, horizon);
+      for (const [k, o] of origins.entries()) {
+        const f = forecaster(trainings[k]!, horizon);
         const y = actualValues.slice(o, o + horizon);
         actual.push(...y);
         forecast.push(...f);

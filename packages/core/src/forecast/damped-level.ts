@@ -123,14 +123,16 @@ function recentShares(
 function dayFactors(rows: readonly ObservedDay[]): number[] {
   const sum = new Array<number>(7).fill(0);
   const count = new Array<number>(7).fill(0);
+  // Rows are in day order: the window of each row starts at or after the previous row's start.
+  let from = 0;
   for (const r of rows) {
+    while (rows[from]!.day < r.day - FACTOR_WINDOW) from++;
     let near = 0;
     let n = 0;
-    for (const q of rows)
-      if (Math.abs(q.day - r.day) <= FACTOR_WINDOW) {
-        near += q.total;
-        n++;
-      }
+    for (let i = from; i < rows.length && rows[i]!.day <= r.day + FACTOR_WINDOW; i++) {
+      near += rows[i]!.total;
+      n++;
+    }
     if (near > 0) {
       sum[r.dow]! += (r.total * n) / near;
       count[r.dow]!++;
@@ -211,6 +213,8 @@ export function dampedLevelMeans(
   const { rows, groups } = wholeDays(series);
   const clean = wholeDays(cleanOutliers(series, flagOutliers(series, OUTLIER_Z))).rows;
   const lastDay = Math.ceil(n / p) - 1;
+  // One group's totals serve every forecast day of its days of week.
+  const totalsOf = new Map<readonly number[], GroupTotals>();
   return dailyMeans(
     series,
     horizon,
@@ -218,7 +222,12 @@ export function dampedLevelMeans(
       const dow = dayOfWeekAt(series, t);
       const group = groups[dow]!;
       const day = Math.floor(t / p);
-      return groupLevel(groupTotals(rows, group), group, lastDay, day, dow, options, series.firstDayOfWeek);
+      let totals = totalsOf.get(group);
+      if (!totals) {
+        totals = groupTotals(rows, group);
+        totalsOf.set(group, totals);
+      }
+      return groupLevel(totals, group, lastDay, day, dow, options, series.firstDayOfWeek);
     },
     (dow) => recentShares(clean, groups[dow]!, lastDay, options.shareDecayPerDay, p),
   );

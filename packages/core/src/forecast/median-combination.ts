@@ -1,7 +1,13 @@
 import { poissonProfile } from './poisson-profile.js';
 import { dayOfWeekShares, similarDays } from './pooled-profile.js';
 import { pooledTuned } from './pooled-tuned.js';
-import { dayOfWeekAt, observedDays, requireForecastInput, type SeasonalSeries } from './series.js';
+import {
+  dayOfWeekAt,
+  type ObservedDay,
+  observedDays,
+  requireForecastInput,
+  type SeasonalSeries,
+} from './series.js';
 
 /** Settings of {@link intradayShares}. */
 export interface ShareOptions {
@@ -58,12 +64,31 @@ export function poissonMedian(mu: number): number {
 export function intradayShares(series: SeasonalSeries, dow: number, options: ShareOptions): number[] {
   const p = series.periodsPerDay;
   const days = Math.floor(series.values.length / p);
-  const { cell, weighted, own, means } = dayOfWeekShares(
-    observedDays(series),
-    p,
-    ({ day }) => options.decayPerWeek ** ((days - 1 - day) / 7),
-  );
-  const group = similarDays(own, means, 0.12)[dow]!;
+  return sharesOf(shareSums(observedDays(series), days, p, options.decayPerWeek), dow, options);
+}
+
+/** The weighted day-of-week sums and similar-day groups {@link intradayShares} starts from (one ρ). */
+interface ShareSums {
+  readonly sums: ReturnType<typeof dayOfWeekShares>;
+  readonly groups: number[][];
+  readonly p: number;
+}
+
+/** {@link ShareSums} of the observed days before day `days` (the series' length in days), weight ρ^{age/7}. */
+function shareSums(
+  observed: readonly ObservedDay[],
+  days: number,
+  p: number,
+  decayPerWeek: number,
+): ShareSums {
+  const sums = dayOfWeekShares(observed, p, ({ day }) => decayPerWeek ** ((days - 1 - day) / 7));
+  return { sums, groups: similarDays(sums.own, sums.means, 0.12), p };
+}
+
+/** The pooling, smoothing and renormalising steps of {@link intradayShares} on its {@link ShareSums}. */
+function sharesOf({ sums, groups, p }: ShareSums, dow: number, options: ShareOptions): number[] {
+  const { cell, weighted, own, means } = sums;
+  const group = groups[dow]!;
   const prior = new Array<number>(p).fill(0);
   let priorTotal = 0;
   for (const k of group) {
@@ -91,19 +116,30 @@ export function intradayShares(series: SeasonalSeries, dow: number, options: Sha
 export function tuneShares(series: SeasonalSeries): ShareOptions {
   const p = series.periodsPerDay;
   const days = Math.floor(series.values.length / p);
+  const observed = observedDays(series);
+  const errors = SHARE_TUNING_GRID.map(() => 0);
+  for (const { day: d, dow, row, total } of observedDays(series, Math.max(7, days - INNER_ORIGINS))) {
+    // The days before d, as intradayShares reads them from the series cut at d; its sums once per ρ.
+    const before = observed.filter((o) => o.day < d);
+    const byDecay = new Map<number, ShareSums>();
+    SHARE_TUNING_GRID.forEach((options, k) => {
+      let base = byDecay.get(options.decayPerWeek);
+      if (!base) {
+        base = shareSums(before, d, p, options.decayPerWeek);
+        byDecay.set(options.decayPerWeek, base);
+      }
+      const shares = sharesOf(base, dow, options);
+      for (let j = 0; j < p; j++) errors[k]! += Math.abs(shares[j]! * total - row[j]!);
+    });
+  }
   let best = SHARE_TUNING_GRID[0]!;
   let bestError = Number.POSITIVE_INFINITY;
-  for (const options of SHARE_TUNING_GRID) {
-    let error = 0;
-    for (const { day: d, dow, row, total } of observedDays(series, Math.max(7, days - INNER_ORIGINS))) {
-      const shares = intradayShares({ ...series, values: series.values.slice(0, d * p) }, dow, options);
-      for (let j = 0; j < p; j++) error += Math.abs(shares[j]! * total - row[j]!);
-    }
-    if (error < bestError) {
-      bestError = error;
+  SHARE_TUNING_GRID.forEach((options, k) => {
+    if (errors[k]! < bestError) {
+      bestError = errors[k]!;
       best = options;
     }
-  }
+  });
   return best;
 }
 

@@ -5,6 +5,7 @@ import {
   type ObservedDay,
   observedDays,
   requireForecastInput,
+  requireHorizon,
   type SeasonalSeries,
 } from './series.js';
 
@@ -80,6 +81,49 @@ export function dayOfWeekShares(
   return { cell, weighted, own, means };
 }
 
+/** @throws {ForecastInputError} naming the first option out of its range. */
+function requirePooledOptions(options: PooledProfileOptions): void {
+  const kappa = options.pooling ?? 3;
+  const a = options.smoothing ?? 0.15;
+  const w = options.localLevelWeight ?? 0.3;
+  const tau = options.similarity ?? 0.12;
+  if (!(kappa >= 0 && Number.isFinite(kappa)))
+    throw new ForecastInputError('pooling must be a finite number ≥ 0', 'pooling');
+  if (!(a >= 0 && a < 0.5)) throw new ForecastInputError('smoothing must be in [0, 0.5)', 'smoothing');
+  if (!(w >= 0 && w <= 1))
+    throw new ForecastInputError('localLevelWeight must be in [0, 1]', 'localLevelWeight');
+  if (!(tau >= 0 && tau <= 1)) throw new ForecastInputError('similarity must be in [0, 1]', 'similarity');
+}
+
+/** What {@link pooledProfile} learns from a series that does not depend on κ, a or w (fit once, forecast many). */
+export interface PooledProfileBasis {
+  readonly series: SeasonalSeries;
+  readonly fit: ReturnType<typeof fitPoissonProfile>;
+  readonly totals: readonly ObservedDay[];
+  readonly cell: readonly (readonly number[])[];
+  readonly sums: readonly number[];
+  readonly own: readonly (readonly number[])[];
+  readonly means: readonly number[];
+  readonly groups: readonly (readonly number[])[];
+}
+
+/**
+ * The part of {@link pooledProfile} that κ, a and w do not change: the Poisson fit, the observed days,
+ * their day-of-week sums and shares, and the similar-day groups at `similarity` τ (default 0.12).
+ * {@link pooledTuned} fits it once per origin and scores every setting of its grid on it.
+ *
+ * @throws {ForecastInputError} a bad series or similarity, or fewer than 7 whole observed days.
+ */
+export function pooledProfileBasis(series: SeasonalSeries, similarity = 0.12): PooledProfileBasis {
+  if (!(similarity >= 0 && similarity <= 1))
+    throw new ForecastInputError('similarity must be in [0, 1]', 'similarity');
+  const fit = fitPoissonProfile(series, { pooling: 0 });
+  const totals = observedDays(series);
+  const { cell, weighted: sums, own, means } = dayOfWeekShares(totals, series.periodsPerDay);
+  const groups = similarDays(own, means, similarity);
+  return { series, fit, totals, cell, sums, own, means, groups };
+}
+
 /**
  * A combination forecast (Bates & Granger, "The combination of forecasts", Oper. Res. Q. 20:451–468,
  * 1969; Clemen, "Combining forecasts: a review", Int. J. Forecasting 5:559–583, 1989): the daily
@@ -102,22 +146,29 @@ export function pooledProfile(
   options: PooledProfileOptions = {},
 ): number[] {
   requireForecastInput(series, horizon);
+  requirePooledOptions(options);
+  return pooledProfileFrom(pooledProfileBasis(series, options.similarity ?? 0.12), horizon, options);
+}
+
+/**
+ * {@link pooledProfile} from a {@link pooledProfileBasis} (its `similarity` is the basis's; the
+ * option is not read again).
+ *
+ * @throws {ForecastInputError} bad options or a bad horizon.
+ */
+export function pooledProfileFrom(
+  basis: PooledProfileBasis,
+  horizon: number,
+  options: PooledProfileOptions = {},
+): number[] {
+  requireHorizon(horizon);
+  requirePooledOptions(options);
   const kappa = options.pooling ?? 3;
   const a = options.smoothing ?? 0.15;
   const w = options.localLevelWeight ?? 0.3;
-  const tau = options.similarity ?? 0.12;
-  if (!(kappa >= 0 && Number.isFinite(kappa)))
-    throw new ForecastInputError('pooling must be a finite number ≥ 0', 'pooling');
-  if (!(a >= 0 && a < 0.5)) throw new ForecastInputError('smoothing must be in [0, 0.5)', 'smoothing');
-  if (!(w >= 0 && w <= 1))
-    throw new ForecastInputError('localLevelWeight must be in [0, 1]', 'localLevelWeight');
-  if (!(tau >= 0 && tau <= 1)) throw new ForecastInputError('similarity must be in [0, 1]', 'similarity');
-  const fit = fitPoissonProfile(series, { pooling: 0 });
+  const { series, fit, totals, cell, sums, own, means, groups } = basis;
   const p = series.periodsPerDay;
   const days = Math.floor(series.values.length / p);
-  const totals = observedDays(series);
-  const { cell, weighted: sums, own, means } = dayOfWeekShares(totals, p);
-  const groups = similarDays(own, means, tau);
   const shares = cell.map((row, k) => {
     const prior = new Array<number>(p).fill(0);
     let priorTotal = 0;

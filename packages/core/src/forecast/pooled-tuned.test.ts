@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pooledProfile } from './pooled-profile.js';
 import { POOLED_TUNING_GRID, pooledTuned } from './pooled-tuned.js';
+import { observedDays } from './series.js';
 import { countSeries } from './series.test-helper.js';
 
 describe('pooled profile tuned on its own past', () => {
@@ -18,6 +19,40 @@ describe('pooled profile tuned on its own past', () => {
         },
       ),
       { numRuns: 25 },
+    );
+  });
+
+  it('special days (NaN) anywhere: it forecasts whenever the pooled profile can, with a grid setting', () => {
+    // It used to throw when a special day left an inner origin under 7 observed days (pooled could forecast).
+    fc.assert(
+      fc.property(
+        countSeries({ periodsPerDay: 2, minDays: 9, maxDays: 20, maxCount: 40, firstDayOfWeek: 2 }),
+        fc.array(fc.nat(19), { maxLength: 6 }),
+        (drawn, holidays) => {
+          const values = drawn.values.map((v, t) => (holidays.includes(Math.floor(t / 2)) ? Number.NaN : v));
+          const series = { ...drawn, values };
+          fc.pre(observedDays(series).length >= 7);
+          const tuned = pooledTuned(series, 4);
+          const match = POOLED_TUNING_GRID.some((options) =>
+            pooledProfile(series, 4, options).every((v, i) => Math.abs(v - tuned[i]!) < 1e-9),
+          );
+          expect(match).toBe(true);
+        },
+      ),
+      { numRuns: 40 },
+    );
+    const values = Array.from({ length: 10 * 4 }, (_, i) => (i >= 8 && i < 12 ? Number.NaN : 5 + (i % 4)));
+    expect(() => pooledTuned({ values, periodsPerDay: 4, firstDayOfWeek: 0 }, 4)).not.toThrow();
+  });
+
+  it('scores the last 7 observed days: a closure at the end does not leave it nothing to tune on', () => {
+    // 10 a interval for 17 days, 20 for 11, then a week closed (NaN). Counting the closed days as the
+    // window (as it did) scored nothing and took the grid's first setting (no local level at all).
+    const values = Array.from({ length: 35 * 4 }, (_, i) => (i < 17 * 4 ? 10 : i < 28 * 4 ? 20 : Number.NaN));
+    const series = { values, periodsPerDay: 4, firstDayOfWeek: 0 };
+    const error = (f: number[]) => f.reduce((s, v) => s + Math.abs(v - 20), 0);
+    expect(error(pooledTuned(series, 4))).toBeLessThan(
+      error(pooledProfile(series, 4, POOLED_TUNING_GRID[0])),
     );
   });
 

@@ -24,8 +24,8 @@ YYYY-MM-DD): those days are left out of the history; in the horizon the forecast
 factor (default 1; "campaign on 14 March: +30 %" is 2027-03-14,1.3). Methods (docs/maths/forecast.md):
 snaive (same interval last week), meanN (mean of the same interval over the last N weeks), poisson
 (day-of-week × time-of-day shares with a log-linear level), taylor (double-seasonal exponential
-smoothing), auto (the least MAE in a rolling-origin backtest over the last 7 days). Unusable input
-exits with code 2, naming the line and column.`;
+smoothing), auto (the least MAE in a rolling-origin backtest from every midnight with a week of
+history before it, the latest 28). Unusable input exits with code 2, naming the line and column.`;
 
 export function registerForecast(program: Command): void {
   program

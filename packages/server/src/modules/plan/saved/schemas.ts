@@ -130,8 +130,9 @@ export const SavedPlanResult = apiObject('SavedPlanResult', {
   /** First interval of the forecast (local). */
   ...strings('forecastStart', 'method'),
   /**
-   * Each candidate method's rolling-origin backtest (the last 7 midnights of the history), at the
-   * interval and the day level; `auto` chose the least interval MAE. Absent in plans saved before.
+   * Each candidate method's rolling-origin backtest (from every midnight with a week of observed
+   * history before it, the latest 28; decision 0064), at the interval and the day level; `auto`
+   * chose the least interval MAE. Absent in plans saved before.
    */
   backtest: z
     .array(
