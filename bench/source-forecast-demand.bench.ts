@@ -1,7 +1,7 @@
 // The forecast demand source of a cost scenario (decision 0035) at its bound: three years of daily
 // tickets in (the most the API accepts), 26 weeks out, `auto` (rolling-origin backtest of its nine
-// candidates from 7 origins, as compare-service.ts asks), spread over the hours of the week. It runs on
-// the request's thread: CPU per call here.
+// candidates from core's default origins, as compare-service.ts asks), spread over the hours of the
+// week. The server runs it in a worker thread (plan's forecastInWorker): CPU per call here.
 // Run by bench/run.ts (node --import tsx --conditions=source).
 import { cpus, loadavg } from 'node:os';
 import { businessHoursPattern, forecast, patternFromForecast } from '@shoreline/core';
@@ -16,7 +16,6 @@ const run = () => {
   const r = forecast({
     series: { values, periodsPerDay: 1, firstDayOfWeek: 1 },
     horizon: 26 * 7,
-    backtestOrigins: 7, // as compare-service.ts asks (decision 0064)
   });
   return patternFromForecast(
     businessHoursPattern(10),

@@ -5,6 +5,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../platform/http/problem.js';
 import { computePlan } from './compute.js';
+import { forecastAnswer } from './forecast-in-worker.js';
 import type { WorkerKind } from './run-in-worker.js';
 import { type BuildLimits, buildSavedPlan, PlanBuildError } from './saved/build.js';
 import type { SavedPlanInput } from './saved/schemas.js';
@@ -24,6 +25,7 @@ export interface PlanBuildRequest {
 }
 
 async function compute(kind: WorkerKind, body: unknown): Promise<string> {
+  if (kind === 'forecast') return forecastAnswer(body);
   if (kind !== 'plan-build') return computePlan(kind, body);
   const { input, limits } = body as PlanBuildRequest;
   try {

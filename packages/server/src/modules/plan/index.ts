@@ -33,6 +33,8 @@ export const planModule: ShorelineModule = {
   },
 };
 
+/** A core forecast off the request's thread, for other modules (Source's forecast demand). */
+export { forecastInWorker } from './forecast-in-worker.js';
 /** Staffing for other modules (Govern's exit readiness): the same calculator as POST /api/plan/staffing. */
 export { StaffingRequest } from './schemas.js';
 export { planStaffing } from './service.js';

@@ -3,8 +3,11 @@ import type { ProblemBody } from '../../platform/http/problem.js';
 import type { PlanKind } from './compute.js';
 import { sourceWorkerBundle } from './source-worker-bundle.js';
 
-/** What a worker computes: a staffing plan or simulation (compute.ts), or a whole saved plan. */
-export type WorkerKind = PlanKind | 'plan-build';
+/**
+ * What a worker computes: a staffing plan or simulation (compute.ts), a whole saved plan, or one
+ * forecast (forecast-in-worker.ts).
+ */
+export type WorkerKind = PlanKind | 'plan-build' | 'forecast';
 
 export type WorkerAnswer =
   | { ok: true; bytes: Uint8Array }

@@ -8,7 +8,6 @@ import {
   type DemandInterval,
   deflectionVolumeFactor,
   ForecastInputError,
-  forecast,
   patternFromForecast,
   pricingModelOf,
   SourceInputError,
@@ -20,6 +19,7 @@ import {
 import { AppError } from '../../platform/http/problem.js';
 import type { ScopedDb } from '../../platform/scope.js';
 import type { KpiService } from '../insight/index.js';
+import { forecastInWorker } from '../plan/index.js';
 import type { SourceComparisonSchema, SourceScenarioDefinition } from './schemas.js';
 
 type SourceComparison = z.infer<typeof SourceComparisonSchema>;
@@ -27,8 +27,8 @@ type SourceComparison = z.infer<typeof SourceComparisonSchema>;
 export type ScenarioDefinition = z.output<typeof SourceScenarioDefinition>;
 
 const DAY_MS = 86_400_000;
-/** Origins of auto's backtest for the forecast demand, which runs on the request's thread. */
-const SOURCE_BACKTEST_ORIGINS = 7;
+/** Wall-time budget of the forecast demand's worker (≈ 0.7 s of CPU at the three-year bound). */
+const FORECAST_BUDGET_MS = 30_000;
 
 /** Contacts per hour of week from imported tickets: tickets per hour-of-week ÷ weeks in the range. */
 export async function historyPattern(
@@ -75,9 +75,8 @@ export async function forecastPattern(
       'demand.to must be at least a week after demand.from',
       'definition.demand.to',
     );
-  // Three years teach the weekly shape and the trend. This runs on the request's thread, so auto's
-  // backtest keeps 7 origins here (core's default is up to 28): ≈ 0.2 s CPU at the bound (bench
-  // source-forecast-demand; decision 0064).
+  // Three years teach the weekly shape and the trend; auto's backtest (core's default origins) runs in
+  // a worker thread, ≈ 0.7 s CPU at this bound (bench source-forecast-demand; decision 0064).
   if (days > 1100)
     throw new AppError(
       'validation_failed',
@@ -102,19 +101,17 @@ export async function forecastPattern(
   );
   const sunday0 = new Date(fromMs).getUTCDay();
   try {
-    const result = forecast({
-      series: { values, periodsPerDay: 1, firstDayOfWeek: sunday0 },
-      horizon: demand.weeks * 7,
-      method: demand.method,
-      backtestOrigins: SOURCE_BACKTEST_ORIGINS,
-    });
+    const result = await forecastInWorker(
+      {
+        series: { values, periodsPerDay: 1, firstDayOfWeek: sunday0 },
+        horizon: demand.weeks * 7,
+        method: demand.method,
+      },
+      { budgetMs: FORECAST_BUDGET_MS },
+    );
     const firstWeekday = (new Date(fromMs + days * DAY_MS).getUTCDay() + 6) % 7;
     return {
-      perHourOfWeek: patternFromForecast(
-        shape,
-        result.points.map((p) => p.volume),
-        firstWeekday,
-      ),
+      perHourOfWeek: patternFromForecast(shape, result.volumes, firstWeekday),
       method: result.method,
     };
   } catch (err) {

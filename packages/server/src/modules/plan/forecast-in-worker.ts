@@ -1,0 +1,40 @@
+// One core forecast in a worker thread, for callers on a request's thread (Source's forecast demand):
+// auto's rolling-origin backtest costs up to a second of CPU at their bounds (bench forecast-cost).
+import { ForecastInputError, type ForecastRequest, forecast } from '@shoreline/core';
+import { runInWorker } from './run-in-worker.js';
+
+/** What comes back: the method chosen and the point forecast of each interval. */
+export interface WorkerForecast {
+  readonly method: string;
+  readonly volumes: readonly number[];
+}
+
+type Answer = WorkerForecast | { readonly inputError: { readonly message: string; readonly field: string } };
+
+/** In the worker: the forecast, or the input error core named (sent back as data, not thrown). */
+export function forecastAnswer(body: unknown): string {
+  try {
+    const r = forecast(body as ForecastRequest);
+    return JSON.stringify({ method: r.method, volumes: r.points.map((p) => p.volume) } satisfies Answer);
+  } catch (err) {
+    if (err instanceof ForecastInputError)
+      return JSON.stringify({ inputError: { message: err.message, field: err.field } } satisfies Answer);
+    throw err;
+  }
+}
+
+/**
+ * core's `forecast` computed in a worker thread within `budgetMs`, so the event loop stays free.
+ * @throws {ForecastInputError} as core would, naming the field; an Error past the budget.
+ */
+export async function forecastInWorker(
+  request: ForecastRequest,
+  o: { budgetMs: number },
+): Promise<WorkerForecast> {
+  const answer = await runInWorker('forecast', new TextEncoder().encode(JSON.stringify(request)), o);
+  if (!answer.ok) throw new Error(answer.error ?? answer.problem?.detail ?? 'the forecast failed');
+  const result = JSON.parse(new TextDecoder().decode(answer.bytes)) as Answer;
+  if ('inputError' in result)
+    throw new ForecastInputError(result.inputError.message, result.inputError.field);
+  return result;
+}
