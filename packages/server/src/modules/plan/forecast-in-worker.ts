@@ -23,15 +23,33 @@ export function forecastAnswer(body: unknown): string {
   }
 }
 
+/** Forecast threads a process runs at once; more callers wait their turn (a burst starts no more threads). */
+const MAX_THREADS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function inTurn<T>(work: () => Promise<T>): Promise<T> {
+  if (running >= MAX_THREADS) await new Promise<void>((r) => waiting.push(r));
+  running++;
+  try {
+    return await work();
+  } finally {
+    running--;
+    waiting.shift()?.();
+  }
+}
+
 /**
- * core's `forecast` computed in a worker thread within `budgetMs`, so the event loop stays free.
+ * core's `forecast` computed in a worker thread within `budgetMs`, so the event loop stays free; at
+ * most two such threads at once per process.
  * @throws {ForecastInputError} as core would, naming the field; an Error past the budget.
  */
 export async function forecastInWorker(
   request: ForecastRequest,
   o: { budgetMs: number },
 ): Promise<WorkerForecast> {
-  const answer = await runInWorker('forecast', new TextEncoder().encode(JSON.stringify(request)), o);
+  const body = new TextEncoder().encode(JSON.stringify(request));
+  const answer = await inTurn(() => runInWorker('forecast', body, o));
   if (!answer.ok) throw new Error(answer.error ?? answer.problem?.detail ?? 'the forecast failed');
   const result = JSON.parse(new TextDecoder().decode(answer.bytes)) as Answer;
   if ('inputError' in result)
