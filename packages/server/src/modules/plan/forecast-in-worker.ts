@@ -29,13 +29,15 @@ let running = 0;
 const waiting: (() => void)[] = [];
 
 async function inTurn<T>(work: () => Promise<T>): Promise<T> {
-  if (running >= MAX_THREADS) await new Promise<void>((r) => waiting.push(r));
-  running++;
+  // A finishing caller hands its thread slot straight to the next in line, so never more than MAX run.
+  if (running < MAX_THREADS) running++;
+  else await new Promise<void>((r) => waiting.push(r));
   try {
     return await work();
   } finally {
-    running--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
   }
 }
 
