@@ -44,9 +44,9 @@ describe('local days of a time zone', () => {
     expect(localDayHours('2026-11-01', 'America/New_York')).toBe(25);
     expect(localDayHours('2026-11-02', 'America/New_York')).toBe(24);
     expect(localDayHours('2026-04-05', 'Australia/Lord_Howe')).toBe(24.5);
-    expect(localDayRanges('2026-10-24', '2026-10-26', 'Europe/Riga').map((d) => (d.endMs - d.startMs) / H)).toEqual([
-      24, 25, 24,
-    ]);
+    expect(
+      localDayRanges('2026-10-24', '2026-10-26', 'Europe/Riga').map((d) => (d.endMs - d.startMs) / H),
+    ).toEqual([24, 25, 24]);
   });
 
   it('starts a day whose midnight a DST change skips at the end of the gap', () => {

@@ -45,7 +45,11 @@ export interface LocalDayRange {
  * @example localDayRange('2026-03-29', 'Europe/Riga') // { day, startMs: Date.UTC(2026, 2, 28, 22), endMs: Date.UTC(2026, 2, 29, 21) }: 23 h
  */
 export function localDayRange(day: string, timeZone: string): LocalDayRange {
-  return { day, startMs: localDayStart(day, timeZone), endMs: localDayStart(addCalendarDays(day, 1), timeZone) };
+  return {
+    day,
+    startMs: localDayStart(day, timeZone),
+    endMs: localDayStart(addCalendarDays(day, 1), timeZone),
+  };
 }
 
 /**

@@ -79,7 +79,9 @@ export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: strin
   const nextPeriod = previousPeriodInverse(period);
   const from = new Date(localDayStart(`${period}-01`, timeZone));
   const to = new Date(localDayStart(`${nextPeriod}-01`, timeZone));
-  const days = Math.round((Date.parse(`${nextPeriod}-01T00:00:00Z`) - Date.parse(`${period}-01T00:00:00Z`)) / DAY_MS);
+  const days = Math.round(
+    (Date.parse(`${nextPeriod}-01T00:00:00Z`) - Date.parse(`${period}-01T00:00:00Z`)) / DAY_MS,
+  );
   const rows = await s
     .selectFrom('tickets')
     .select([
@@ -133,6 +135,7 @@ export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: strin
     period,
     timeZone,
     contacts,
+    contactsByHour: Array.from({ length: 24 }, (_, h) => byHour.get(h) ?? 0),
     peakScheduledAgents: peakAgents,
     fte: Math.round(plan.totals.fte * 10) / 10,
     inHouseAgents: input.inHouseAgents,

@@ -258,7 +258,9 @@ export async function monthForecast(
   // instants, once per zone among the chosen forecasts (almost always one).
   const counts: DayCount[] = [];
   for (const timeZone of new Set(chosen.map((c) => c.row.time_zone)))
-    counts.push(...(await ticketsByLocalDay(s, providerId, localDayRanges(month.from, month.to, timeZone), timeZone)));
+    counts.push(
+      ...(await ticketsByLocalDay(s, providerId, localDayRanges(month.from, month.to, timeZone), timeZone)),
+    );
   const pieces = chosen.map(({ row, days }): ForecastPiece => {
     const actual = counts
       .filter(
@@ -331,7 +333,13 @@ async function ticketsByLocalDay(
   )} end`;
   const rows = await s
     .selectFrom('tickets')
-    .select((eb) => [dayOf.as('day'), 'source_group', 'channel', 'language', eb.fn.countAll<string>().as('n')])
+    .select((eb) => [
+      dayOf.as('day'),
+      'source_group',
+      'channel',
+      'language',
+      eb.fn.countAll<string>().as('n'),
+    ])
     .where('provider_id', '=', providerId)
     .where('created_at', '>=', new Date(first.startMs))
     .where('created_at', '<', new Date(last.endMs))

@@ -513,7 +513,8 @@ export const ExitReadinessRequest = apiInput('ExitReadinessRequest', {
     example: 'Europe/Istanbul',
   }),
   teamId: z.string().min(1).max(64).optional().openapi({
-    description: 'A team of the organization whose time zone is taken (the in-house team that would take the volume back)',
+    description:
+      'A team of the organization whose time zone is taken (the in-house team that would take the volume back)',
   }),
 });
 
@@ -521,6 +522,8 @@ export const ExitReadinessSchema = apiObject('ExitReadiness', {
   ...strings('contractId', 'endsOn', 'noticeBy', 'period'),
   /** The IANA zone the month and hours were counted in (decision 0065). */
   timeZone: z.string(),
+  /** The month's tickets by local hour of day (0–23; a 25-hour day's repeated hour counts in its hour). */
+  contactsByHour: z.array(z.number().int()),
   ...ints('contacts', 'peakScheduledAgents'),
   fte: z.number(),
   ...ints('inHouseAgents', 'gapAgents'),

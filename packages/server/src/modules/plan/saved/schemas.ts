@@ -340,7 +340,9 @@ export type PlanHistory = z.infer<typeof PlanHistory>;
 /** Actuals and reforecast count local to the plan's own zone unless the query names another (decision 0065). */
 const PlanZoneQuery = {
   ...ArrivalFilterQuery,
-  timeZone: TimeZoneName.optional().openapi({ description: 'Default: the plan’s `timeZone` (UTC for a plan saved without one)' }),
+  timeZone: TimeZoneName.optional().openapi({
+    description: 'Default: the plan’s `timeZone` (UTC for a plan saved without one)',
+  }),
 };
 
 export const PlanActualsQuery = z.object(PlanZoneQuery).openapi('PlanActualsQuery');
