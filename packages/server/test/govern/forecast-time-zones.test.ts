@@ -278,15 +278,26 @@ describe('govern: forecasts and exit readiness counted in local days and hours',
       expect(piece).toMatchObject({ timeZone: 'Europe/Istanbul', spread: 'daily', actual: 5 });
     });
 
-    it('without a zone it takes the zone its provider’s teams share (Baltic: Riga), else UTC', async () => {
-      const save = (extra: Partial<SavedPlanInput>) =>
-        app.request('/api/plan/plans', { auth: supervisor, body: planInput(extra) });
-      const scoped = await save({ historyScope: { providerId: baltic } });
-      expect(scoped.status).toBe(202);
-      expect((await scoped.json()).input.timeZone).toBe('Europe/Riga');
+    it('without a zone it takes the zone the organization’s in-house teams share, else UTC', async () => {
+      const save = async () => {
+        const res = await app.request('/api/plan/plans', { auth: supervisor, body: planInput({}) });
+        expect(res.status).toBe(202);
+        return ((await res.json()) as SavedPlan).input.timeZone;
+      };
       // The demo's in-house teams work in Istanbul and Budapest: no one zone.
-      const unscoped = await save({});
-      expect((await unscoped.json()).input.timeZone).toBe('UTC');
+      expect(await save()).toBe('UTC');
+      const teams = (await (await app.request('/api/teams', { auth: admin })).json()).items as {
+        id: string;
+        timeZone: string;
+      }[];
+      const budapest = teams.find((t) => t.timeZone === 'Europe/Budapest')!;
+      const moved = await app.request(`/api/teams/${budapest.id}`, {
+        method: 'PATCH',
+        auth: admin,
+        body: { timeZone: 'Europe/Istanbul' },
+      });
+      expect(moved.status).toBe(200);
+      expect(await save()).toBe('Europe/Istanbul');
     });
 
     it('refuses an unknown zone naming `timeZone`, and saves nothing', async () => {

@@ -220,14 +220,11 @@ export async function staffFor(scoped: ScopedDb, ids?: readonly string[]): Promi
 
 /**
  * The organization's own time zone as far as the directory knows one (decision 0065): the zone all
- * teams of `providerId` share, or, without a provider, all teams of the in-house providers; UTC when
- * there are no such teams or they work in different zones (then the caller should name one).
- * Organizations have no zone of their own: their teams do.
+ * teams of its in-house providers share; UTC when it has no in-house team or they work in different
+ * zones (then the caller should name one). Organizations have no zone of their own: their teams do.
  */
-export function directoryTimeZone(directory: Directory, providerId?: string): string {
-  const providers = providerId
-    ? new Set([providerId])
-    : new Set(directory.providers.filter((p) => p.kind === 'in_house').map((p) => p.id));
-  const zones = new Set(directory.teams.filter((t) => providers.has(t.providerId)).map((t) => t.timeZone));
+export function directoryTimeZone(directory: Directory): string {
+  const inHouse = new Set(directory.providers.filter((p) => p.kind === 'in_house').map((p) => p.id));
+  const zones = new Set(directory.teams.filter((t) => inHouse.has(t.providerId)).map((t) => t.timeZone));
   return zones.size === 1 ? [...zones][0]! : 'UTC';
 }

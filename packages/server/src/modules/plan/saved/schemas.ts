@@ -105,7 +105,7 @@ export const SavedPlanInput = apiInput('SavedPlanInput', {
     .optional(),
   timeZone: z.string().min(1).max(64).optional().openapi({
     description:
-      'The IANA zone of the plan’s local days and intervals (the zone its history was counted in; decision 0065). The forecasts it sends to vendors carry it, so Govern counts their tickets on these local days. Absent when saving: the zone the organization’s in-house teams (or, with `historyScope.providerId`, that provider’s teams) share, else UTC; the saved plan keeps the zone it got. Plans saved before it have none: UTC.',
+      'The IANA zone of the plan’s local days and intervals (the zone its history was counted in; decision 0065). The forecasts it sends to vendors carry it, so Govern counts their tickets on these local days. Absent when saving: the zone the organization’s in-house teams share, else UTC; the saved plan keeps the zone it got. Plans saved before it have none: UTC.',
     example: 'Europe/Istanbul',
   }),
   horizonDays: z.number().int().min(1).max(14),

@@ -77,10 +77,10 @@ export async function createPlan(
       { field: problem.field, code: 'custom', message: problem.message },
     ]);
   await checkPlanScope(scoped, input.historyScope);
-  // The plan keeps its zone (decision 0065): the one given, else the directory's (its teams').
+  // The plan keeps its zone (decision 0065): the one given, else the organization's (its in-house teams').
   const saved: SavedPlanInput = {
     ...input,
-    timeZone: input.timeZone ?? directoryTimeZone(await directoryFor(scoped), input.historyScope?.providerId),
+    timeZone: input.timeZone ?? directoryTimeZone(await directoryFor(scoped)),
   };
   const now = ctx.clock.now();
   const id = newId('pln', now.getTime());
