@@ -212,20 +212,6 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
           onValue={set('name')}
           error={submit.fields.name}
         />
-        <TextField
-          label={t('plan.plans.field.timeZone')}
-          help={t('plan.plans.timeZoneHelp')}
-          name="timeZone"
-          required
-          dir="ltr"
-          autoComplete="off"
-          spellCheck={false}
-          suggestions={zones}
-          value={timeZone}
-          onValue={setTimeZone}
-          onBlur={(e) => setTimeZone(canonicalTimeZone(e.target.value))}
-          error={submit.fields.timeZone}
-        />
         <CsvFileField name="history" label={t('plan.plans.field.history')} onFile={onFile}>
           {history ? (
             <small>
@@ -279,6 +265,20 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
             {t('plan.plans.imported.load')}
           </button>
         </fieldset>
+        <TextField
+          label={t('plan.plans.field.timeZone')}
+          help={t('plan.plans.timeZoneHelp')}
+          name="timeZone"
+          required
+          dir="ltr"
+          autoComplete="off"
+          spellCheck={false}
+          suggestions={zones}
+          value={timeZone}
+          onValue={setTimeZone}
+          onBlur={(e) => setTimeZone(canonicalTimeZone(e.target.value))}
+          error={submit.fields.timeZone}
+        />
         <CsvFileField name="agents" label={t('plan.plans.field.agents')} onFile={onAgentsFile}>
           {agents ? <small>{t('plan.plans.agentsLoaded', { count: agents.length })}</small> : null}
           {agentsProblem ? <small role="alert">{agentsProblem}</small> : null}
