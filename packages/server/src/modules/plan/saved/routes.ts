@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { scheduleCsv, scheduleICalendar } from '@shoreline/core/schedule/index';
-import { databaseTimeZones, requireTimeZone } from '../../../platform/db/time-zones.js';
+import { requireTimeZone } from '../../../platform/db/time-zones.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { IdParam, routesFor } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
@@ -47,16 +47,8 @@ import { sendPlanForecasts } from './vendor-forecasts.js';
  */
 export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const route = routesFor(app, 'plan');
-  // The time zone reaches SQL (local intervals): one PostgreSQL does not know is a field error.
-  const knownZone = async (tz: string) => {
-    if (!(await databaseTimeZones(ctx.db)).has(tz))
-      throw new AppError(
-        'validation_failed',
-        `query.timeZone: unknown IANA time zone "${tz}"`,
-        'query.timeZone',
-        [{ field: 'query.timeZone', code: 'invalid_enum_value', message: 'unknown IANA time zone' }],
-      );
-  };
+  // The time zone reaches SQL (local intervals): one PostgreSQL (or Intl) does not know is a field error.
+  const knownZone = (tz: string) => requireTimeZone(ctx.db, tz, 'query.timeZone');
   route.get('/api/plan/history', {
     summary: 'A plan’s history from imported tickets: tickets per interval over the last weeks',
     description:
