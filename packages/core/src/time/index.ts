@@ -3,5 +3,6 @@
 export * from './business-hours.js';
 export * from './calendar-day.js';
 export * from './civil-date.js';
+export * from './local-day.js';
 export * from './zone-transitions.js';
 export * from './zoned-time.js';

@@ -8,6 +8,7 @@ import type {
   ReactNode,
   SelectHTMLAttributes,
 } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, ErrorBanner, Field } from '../lib/ui';
 
@@ -191,13 +192,32 @@ export function ActionForm(
 
 /** A control of a one-line form (`inline-form`): the label wraps a controlled input. */
 export function InlineInput(
-  props: InputRest & { label: ReactNode; value: string; onValue(value: string): void; required?: boolean },
+  props: InputRest & {
+    label: ReactNode;
+    value: string;
+    onValue(value: string): void;
+    required?: boolean;
+    suggestions?: readonly string[];
+  },
 ) {
-  const { label, value, onValue, ...input } = props;
+  const { label, value, onValue, suggestions, ...input } = props;
+  const listId = useId();
   return (
     <label>
       {label}
-      <input {...input} value={value} onChange={(e) => onValue(e.target.value)} />
+      <input
+        {...input}
+        list={suggestions ? listId : undefined}
+        value={value}
+        onChange={(e) => onValue(e.target.value)}
+      />
+      {suggestions ? (
+        <datalist id={listId}>
+          {suggestions.map((v) => (
+            <option key={v} value={v} />
+          ))}
+        </datalist>
+      ) : null}
     </label>
   );
 }
@@ -250,6 +270,8 @@ export type TextFieldSpec<K extends string> = Omit<InputRest, 'name'> & {
   label: ReactNode;
   help?: ReactNode;
   required?: boolean;
+  /** Values to offer as the field is typed in (a datalist): time zones, say. */
+  suggestions?: readonly string[];
 };
 
 /**

@@ -38,3 +38,26 @@ export function timeZoneOptions(): string[] {
   zones.delete('UTC');
   return ['UTC', ...[...zones].sort()];
 }
+
+/** The browser's own zone (UTC when it names none): the default where a form asks for one. */
+export function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  } catch {
+    return 'UTC';
+  }
+}
+
+/**
+ * Whether this browser knows `name` as an IANA zone: the check a form makes before sending one (the
+ * server checks again against its own and its database's zones, and names the field when it refuses).
+ */
+export function isTimeZone(name: string): boolean {
+  if (name.trim() === '') return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: canonicalTimeZone(name) });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -5,10 +5,12 @@
 // calculator (Erlang C through plan's index.ts); the in-house agents and the hiring lead time are the
 // client's inputs. Each item is evidence (met or not) and the score is the share met.
 
+import { localDayStart } from '@shoreline/core';
 import { sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
+import { AppError } from '../../platform/http/problem.js';
 import type { ScopedDb } from '../../platform/scope.js';
-import { staffFor } from '../identity/index.js';
+import { directoryFor, staffFor } from '../identity/index.js';
 import { publishedArticleOwnership } from '../knowledge/index.js';
 import { planStaffing, StaffingRequest } from '../plan/index.js';
 import { latestExportCheck } from './export-check.js';
@@ -28,10 +30,32 @@ export interface ExitInput {
   ahtSec: number;
   shrinkage: number;
   period?: string | undefined;
+  /**
+   * Whose local hours the volume is counted in (decision 0065): an IANA zone (the route checks the
+   * server knows it), or a team of the organization, whose zone is taken. Neither: UTC.
+   */
+  timeZone?: string | undefined;
+  teamId?: string | undefined;
+}
+
+/** The zone an exit plan counts hours in: the one named, the team's, or UTC. */
+async function exitTimeZone(s: ScopedDb, input: ExitInput): Promise<string> {
+  if (input.teamId === undefined) return input.timeZone ?? 'UTC';
+  if (input.timeZone !== undefined)
+    throw new AppError('validation_failed', 'teamId: give a team or a time zone, not both', 'teamId', [
+      { field: 'teamId', code: 'custom', message: 'give a team or a time zone, not both' },
+    ]);
+  const team = (await directoryFor(s)).teams.find((t) => t.id === input.teamId);
+  if (!team)
+    throw new AppError('validation_failed', 'teamId: no such team', 'teamId', [
+      { field: 'teamId', code: 'custom', message: 'no such team' },
+    ]);
+  return team.timeZone;
 }
 
 export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: string, input: ExitInput) {
   const contract = await managedContract(s, contractId);
+  const timeZone = await exitTimeZone(s, input);
   const latest = await latestVersion(s, contractId).executeTakeFirstOrThrow();
   const doc = latest.document;
   const today = clock.now().toISOString().slice(0, 10);
@@ -47,15 +71,21 @@ export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: strin
     .toISOString()
     .slice(0, 10);
 
-  // The vendor's volume by hour of day over the month (UTC), as an average day.
+  // The vendor's volume by local hour of day over the month's local days, as an average day
+  // (decision 0065): the month's boundaries from core (Intl's tz data), the hour of each ticket from
+  // the database's (`at time zone`, DST-correct: a 25-hour day counts its repeated hour twice, a
+  // 23-hour day has no skipped hour).
   const period = input.period ?? previousPeriod(today.slice(0, 7));
-  const from = new Date(`${period}-01T00:00:00Z`);
-  const to = new Date(`${previousPeriodInverse(period)}-01T00:00:00Z`);
-  const days = (to.getTime() - from.getTime()) / DAY_MS;
+  const nextPeriod = previousPeriodInverse(period);
+  const from = new Date(localDayStart(`${period}-01`, timeZone));
+  const to = new Date(localDayStart(`${nextPeriod}-01`, timeZone));
+  const days = Math.round(
+    (Date.parse(`${nextPeriod}-01T00:00:00Z`) - Date.parse(`${period}-01T00:00:00Z`)) / DAY_MS,
+  );
   const rows = await s
     .selectFrom('tickets')
     .select([
-      sql<number>`extract(hour from created_at at time zone 'UTC')::int`.as('hour'),
+      sql<number>`extract(hour from created_at at time zone ${timeZone}::text)::int`.as('hour'),
       sql<number>`count(*)::int`.as('n'),
     ])
     .where('provider_id', '=', contract.provider_id)
@@ -103,7 +133,9 @@ export async function exitReadiness(s: ScopedDb, clock: Clock, contractId: strin
     endsOn,
     noticeBy,
     period,
+    timeZone,
     contacts,
+    contactsByHour: Array.from({ length: 24 }, (_, h) => byHour.get(h) ?? 0),
     peakScheduledAgents: peakAgents,
     fte: Math.round(plan.totals.fte * 10) / 10,
     inHouseAgents: input.inHouseAgents,

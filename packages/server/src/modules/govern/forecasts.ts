@@ -1,6 +1,6 @@
 // The client's forecasts to the vendor (decision 0039): logged append-only, so a late change is a
 // newer row beside the old one, and read by the settlement's forecast relief (core forecastRelief).
-import { forecastVolumeOn } from '@shoreline/core';
+import { forecastVolumeOn, type LocalDayRange, localDayRanges } from '@shoreline/core';
 import { type Selectable, sql } from 'kysely';
 import type { Clock } from '../../platform/clock.js';
 import { AppError } from '../../platform/http/problem.js';
@@ -29,6 +29,11 @@ export interface ClientForecastInput {
    * relief counts pro rata by day when it judges only some of the days.
    */
   dailyVolumes?: readonly number[] | undefined;
+  /**
+   * The IANA zone whose local days its days are (decision 0065; default UTC): the relief counts the
+   * vendor's tickets on those local days. The route checks it is a zone the server knows.
+   */
+  timeZone?: string | undefined;
 }
 
 type Row = Selectable<ClientForecastsTable>;
@@ -55,6 +60,7 @@ function present(r: Row, superseded: boolean) {
     providerId: r.provider_id,
     from: r.period_from,
     to: r.period_to,
+    timeZone: r.time_zone,
     queue: r.queue,
     channel: r.channel,
     language: r.language,
@@ -129,6 +135,7 @@ export async function logForecasts(s: ScopedDb, clock: Clock, inputs: readonly C
         note: input.note ?? '',
         plan_id: input.planId ?? null,
         daily_volumes: input.dailyVolumes ? JSON.stringify(input.dailyVolumes) : null,
+        time_zone: input.timeZone ?? 'UTC',
         logged_by: s.actor.userId,
         logged_at: now,
       });
@@ -142,6 +149,7 @@ export async function logForecasts(s: ScopedDb, clock: Clock, inputs: readonly C
           from: days.from,
           to: days.to,
           volume: input.volume,
+          timeZone: input.timeZone ?? 'UTC',
           ...(input.planId ? { planId: input.planId } : {}),
         },
       });
@@ -179,7 +187,9 @@ export interface ForecastPiece {
    */
   volume: number;
   spread: 'daily' | 'even';
-  /** Tickets of the provider created on those days (UTC) in the forecast's queue, channel and language. */
+  /** The IANA zone whose local days these are (decision 0065). */
+  timeZone: string;
+  /** Tickets of the provider created on those local days in the forecast's queue, channel and language. */
   actual: number;
   queue: string | null;
   channel: string | null;
@@ -244,25 +254,18 @@ export async function monthForecast(
     if (own.length > 0) chosen.push({ row, days: new Set(own) });
   }
   if (chosen.length === 0) return undefined;
-  const next = new Date(Date.parse(`${month.to}T00:00:00Z`) + DAY_MS);
-  const counts = await s
-    .selectFrom('tickets')
-    .select((eb) => [
-      sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD')`.as('day'),
-      'source_group',
-      'channel',
-      'language',
-      eb.fn.countAll<string>().as('n'),
-    ])
-    .where('provider_id', '=', providerId)
-    .where('created_at', '>=', new Date(`${month.from}T00:00:00Z`))
-    .where('created_at', '<', next)
-    .groupBy([sql`1`, 'source_group', 'channel', 'language'])
-    .execute();
+  // Each forecast's days are local days of its own zone (decision 0065): the month's days, as
+  // instants, once per zone among the chosen forecasts (almost always one).
+  const counts: DayCount[] = [];
+  for (const timeZone of new Set(chosen.map((c) => c.row.time_zone)))
+    counts.push(
+      ...(await ticketsByLocalDay(s, providerId, localDayRanges(month.from, month.to, timeZone), timeZone)),
+    );
   const pieces = chosen.map(({ row, days }): ForecastPiece => {
     const actual = counts
       .filter(
         (c) =>
+          c.timeZone === row.time_zone &&
           days.has(c.day) &&
           (row.queue === null || c.source_group === row.queue) &&
           (row.channel === null || c.channel === row.channel) &&
@@ -280,6 +283,7 @@ export async function monthForecast(
         days,
       ),
       spread: row.daily_volumes ? 'daily' : 'even',
+      timeZone: row.time_zone,
       actual,
       queue: row.queue,
       channel: row.channel,
@@ -296,4 +300,50 @@ export async function monthForecast(
     loggedBy: newest.logged_by,
     pieces,
   };
+}
+
+interface DayCount {
+  timeZone: string;
+  day: string;
+  source_group: string | null;
+  channel: string | null;
+  language: string | null;
+  n: string | number;
+}
+
+/**
+ * The provider's tickets per local day of `days` (consecutive, from core `localDayRanges`) and per
+ * queue, channel and language. Each ticket's day is the range holding its `created_at`, so the
+ * boundaries are core's (Intl's tz data, DST-correct), not SQL's `at time zone`.
+ */
+async function ticketsByLocalDay(
+  s: ScopedDb,
+  providerId: string,
+  days: readonly LocalDayRange[],
+  timeZone: string,
+): Promise<DayCount[]> {
+  const first = days[0];
+  const last = days[days.length - 1];
+  if (!first || !last) return [];
+  // Days in order: the first whose end lies after the ticket holds it (an empty day, one a zone
+  // skipped, never does).
+  const dayOf = sql<string>`case ${sql.join(
+    days.map((d) => sql`when ${sql.ref('created_at')} < ${new Date(d.endMs)} then ${d.day}::text`),
+    sql` `,
+  )} end`;
+  const rows = await s
+    .selectFrom('tickets')
+    .select((eb) => [
+      dayOf.as('day'),
+      'source_group',
+      'channel',
+      'language',
+      eb.fn.countAll<string>().as('n'),
+    ])
+    .where('provider_id', '=', providerId)
+    .where('created_at', '>=', new Date(first.startMs))
+    .where('created_at', '<', new Date(last.endMs))
+    .groupBy([sql`1`, 'source_group', 'channel', 'language'])
+    .execute();
+  return rows.map((r) => ({ ...r, timeZone }));
 }

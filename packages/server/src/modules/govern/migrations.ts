@@ -129,4 +129,12 @@ export const governMigrations: Migration[] = [
       check (daily_volumes is null or jsonb_typeof(daily_volumes) = 'array');
     `,
   ),
+  // Decision 0065: the time zone whose local days a forecast's days are (a saved plan's, or the one
+  // given when logged); forecasts logged before counted UTC days, which 'UTC' keeps.
+  scriptMigration(
+    '2026-12-04T1347_govern_forecast_time_zone',
+    `
+    alter table client_forecasts add column time_zone text not null default 'UTC';
+    `,
+  ),
 ];

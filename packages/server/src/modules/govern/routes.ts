@@ -1,4 +1,5 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { requireTimeZone } from '../../platform/db/time-zones.js';
 import type { AppEnv } from '../../platform/http/env.js';
 import { apiRoute, IdParam, json, jsonBody, listOf, routesFor } from '../../platform/http/openapi.js';
 import type { ModuleContext } from '../../platform/module.js';
@@ -147,9 +148,14 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
     summary:
       'Exit readiness: notice dates and whether the in-house team could absorb the vendor’s volume (Plan’s staffing)',
     params: IdParam,
+    description:
+      'The vendor’s tickets of the month, by local hour of day in `timeZone` (or `teamId`’s zone; neither: UTC), staffed as an average day; an unknown zone answers 400 naming `timeZone` (decision 0065).',
     body: ExitReadinessRequest,
     ok: ExitReadinessSchema,
-    run: ({ scoped, param, body }) => exitReadiness(scoped, ctx.clock, param.id, body),
+    run: async ({ scoped, param, body }) => {
+      if (body.timeZone !== undefined) await requireTimeZone(ctx.db, body.timeZone, 'timeZone');
+      return exitReadiness(scoped, ctx.clock, param.id, body);
+    },
   });
   route.get('/api/govern/export-checks', {
     summary:
@@ -171,10 +177,13 @@ export function governRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void
   route.post('/api/govern/forecasts', {
     summary: 'Log a forecast given to a vendor (a month or days; a later one is a new version)',
     description:
-      'One volume over a month or a range of days. When a settlement month, or a newer forecast, takes only some of its days, it counts pro rata by day (volume × days taken ÷ days covered). A forecast sent from a saved plan (`POST /api/plan/plans/{id}/forecasts`) carries its own volume per day (`dailyVolumes`), and the relief counts those days exactly (decision 0063).',
+      'One volume over a month or a range of days. When a settlement month, or a newer forecast, takes only some of its days, it counts pro rata by day (volume × days taken ÷ days covered). A forecast sent from a saved plan (`POST /api/plan/plans/{id}/forecasts`) carries its own volume per day (`dailyVolumes`), and the relief counts those days exactly (decision 0063). Days are local days of `timeZone` (default UTC): the relief counts the vendor’s tickets between their local midnights, 23 or 25 hours on a daylight-saving change; an unknown zone answers 400 naming `timeZone` (decision 0065).',
     request: { body: jsonBody(ClientForecastCreate) },
     responses: { 201: json(ClientForecastSchema, 'Logged') },
-    run: ({ scoped, body }) => logForecast(scoped, ctx.clock, body),
+    run: async ({ scoped, body }) => {
+      if (body.timeZone !== undefined) await requireTimeZone(ctx.db, body.timeZone, 'timeZone');
+      return logForecast(scoped, ctx.clock, body);
+    },
   });
   route.get('/api/govern/contract-schema', {
     summary: 'The JSON Schema of contract documents (docs/schemas/contract.schema.json)',

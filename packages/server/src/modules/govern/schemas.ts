@@ -233,6 +233,8 @@ export const SettlementSchema = z
                */
               volume: z.number(),
               spread: z.enum(['daily', 'even']).optional(),
+              /** The IANA zone whose local days its days and actual are (decision 0065); absent before it (UTC). */
+              timeZone: z.string().optional(),
               actual: z.number().int(),
               queue: z.string().nullable(),
               channel: z.string().nullable(),
@@ -265,6 +267,11 @@ export const ClientForecastCreate = z
     language: z.string().trim().min(2).max(16).optional(),
     volume: z.number().int().min(0).max(100_000_000),
     note: z.string().trim().max(500).optional(),
+    timeZone: z.string().min(1).max(64).optional().openapi({
+      description:
+        'The IANA time zone whose local days the month or days are (default UTC): the relief counts the vendor’s tickets on those local days (decision 0065).',
+      example: 'Europe/Istanbul',
+    }),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -282,6 +289,8 @@ export const ClientForecastCreate = z
 export const ClientForecastSchema = z
   .object({
     ...strings('id', 'providerId', 'from', 'to'),
+    /** The IANA zone whose local days `from`–`to` are (decision 0065; UTC for forecasts logged before). */
+    timeZone: z.string(),
     ...nullableStrings('queue', 'channel', 'language'),
     volume: z.number().int(),
     ...strings('note', 'loggedBy', 'loggedAt'),
@@ -498,10 +507,23 @@ export const ExitReadinessRequest = apiInput('ExitReadinessRequest', {
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
     .optional(),
+  timeZone: z.string().min(1).max(64).optional().openapi({
+    description:
+      'The IANA zone whose local hours and month the vendor’s volume is counted in (decision 0065); or give `teamId`. Neither: UTC.',
+    example: 'Europe/Istanbul',
+  }),
+  teamId: z.string().min(1).max(64).optional().openapi({
+    description:
+      'A team of the organization whose time zone is taken (the in-house team that would take the volume back)',
+  }),
 });
 
 export const ExitReadinessSchema = apiObject('ExitReadiness', {
   ...strings('contractId', 'endsOn', 'noticeBy', 'period'),
+  /** The IANA zone the month and hours were counted in (decision 0065). */
+  timeZone: z.string(),
+  /** The month's tickets by local hour of day (0–23; a 25-hour day's repeated hour counts in its hour). */
+  contactsByHour: z.array(z.number().int()),
   ...ints('contacts', 'peakScheduledAgents'),
   fte: z.number(),
   ...ints('inHouseAgents', 'gapAgents'),

@@ -90,6 +90,8 @@ export interface ClientForecastsTable {
    * `volume`; null when typed in as one number over the range (the relief counts it pro rata by day).
    */
   daily_volumes: ColumnType<number[] | null, string | null | undefined, string | null>;
+  /** The IANA zone whose local days `period_from`–`period_to` are (decision 0065; 'UTC' before it). */
+  time_zone: ColumnType<string, string | undefined, string>;
   logged_by: string;
   logged_at: Timestamp;
 }

@@ -23,6 +23,8 @@ export interface DirectoryTeam {
   /** Languages (BCP 47 tags) and channels the team works: where an escalation lands. */
   readonly languages: readonly string[];
   readonly channels: readonly string[];
+  /** The IANA zone the team works in (its local days and hours: decision 0065). */
+  readonly timeZone: string;
   /** The team's business hours, or null when it has none (business-time KPIs then stay empty). */
   readonly calendar: TeamCalendar | null;
 }
@@ -54,6 +56,7 @@ function toTeam(t: TeamRow): DirectoryTeam {
     name: t.name,
     languages: t.languages,
     channels: t.channels,
+    timeZone: t.time_zone,
     calendar,
   };
 }
@@ -213,4 +216,15 @@ export async function staffFor(scoped: ScopedDb, ids?: readonly string[]): Promi
     providerId: u.provider_id,
     role: u.role,
   }));
+}
+
+/**
+ * The organization's own time zone as far as the directory knows one (decision 0065): the zone all
+ * teams of its in-house providers share; UTC when it has no in-house team or they work in different
+ * zones (then the caller should name one). Organizations have no zone of their own: their teams do.
+ */
+export function directoryTimeZone(directory: Directory): string {
+  const inHouse = new Set(directory.providers.filter((p) => p.kind === 'in_house').map((p) => p.id));
+  const zones = new Set(directory.teams.filter((t) => inHouse.has(t.providerId)).map((t) => t.timeZone));
+  return zones.size === 1 ? [...zones][0]! : 'UTC';
 }

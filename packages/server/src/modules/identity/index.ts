@@ -68,6 +68,7 @@ export {
   type DirectoryProvider,
   type DirectoryTeam,
   directoryFor,
+  directoryTimeZone,
   lockReferences,
   organizationDirectory,
   type StaffMember,

@@ -14,7 +14,7 @@ import { codeColumn, textColumn } from '../../kit/columns';
 import { CrudRoutes, EditorForm, EditorPage, ListHeader } from '../../kit/crud';
 import { listTexts, ResourceTable } from '../../kit/DataTable';
 import { fieldBinder, namedOptions, SelectField, TextField } from '../../kit/fields';
-import { canonicalTimeZone, timeZoneOptions } from '../../lib/timeZones';
+import { browserTimeZone, canonicalTimeZone, timeZoneOptions } from '../../lib/timeZones';
 import { FieldGroup } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -191,14 +191,6 @@ function initialHours(hours: BusinessHours[] | undefined): Record<Weekday, DayHo
       : { open: hours ? false : weekday, from: '09:00', to: '17:00' };
   }
   return out;
-}
-
-function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-  } catch {
-    return 'UTC';
-  }
 }
 
 function TeamForm(props: {

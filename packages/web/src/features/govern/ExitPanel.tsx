@@ -1,8 +1,11 @@
 import type { ExitReadiness } from '@shoreline/server/contract';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Facts } from '../../kit/Facts';
 import { ActionForm, InlineInputs } from '../../kit/fields';
 import { useFieldValues } from '../../kit/useFieldValues';
+import { fieldMessages } from '../../lib/errors';
+import { browserTimeZone, canonicalTimeZone, timeZoneOptions } from '../../lib/timeZones';
 import { ErrorBanner } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResult } from '../../lib/useResult';
@@ -25,12 +28,23 @@ const WHOLE = { type: 'number', min: '0', step: '1', required: true } as const;
 export function ExitPanel(props: { contractId: string }) {
   const { t } = useTranslation();
   const fmt = useFormat();
-  const fields = useFieldValues({ agents: '0', weeks: '8', period: '' });
+  const zones = useMemo(() => timeZoneOptions(), []);
+  // The vendor's volume is counted by local hour of this zone (decision 0065): the in-house team's.
+  const fields = useFieldValues({ agents: '0', weeks: '8', period: '', timeZone: browserTimeZone() });
   const { result, error, run } = useResult<ExitReadiness>();
   const check = () => {
-    const { agents, weeks, period } = fields.values;
-    return run(() => governApi.exitReadiness(props.contractId, Number(agents), Number(weeks), period));
+    const { agents, weeks, period, timeZone } = fields.values;
+    return run(() =>
+      governApi.exitReadiness(
+        props.contractId,
+        Number(agents),
+        Number(weeks),
+        period,
+        canonicalTimeZone(timeZone),
+      ),
+    );
   };
+  const zoneProblem = fieldMessages(t, error)['timeZone'];
   return (
     <section aria-labelledby="exit-title">
       <h3 id="exit-title">{t('govern.exit.title')}</h3>
@@ -40,6 +54,14 @@ export function ExitPanel(props: { contractId: string }) {
             { name: 'agents', label: t('govern.exit.inHouseAgents'), ...WHOLE },
             { name: 'weeks', label: t('govern.exit.hiringLeadWeeks'), ...WHOLE },
             { name: 'period', label: t('govern.exit.period'), type: 'month' },
+            {
+              name: 'timeZone',
+              label: t('govern.exit.timeZone'),
+              dir: 'ltr',
+              autoComplete: 'off',
+              spellCheck: false,
+              suggestions: zones,
+            },
           ]}
           values={fields.values}
           onValue={fields.set}
@@ -47,6 +69,11 @@ export function ExitPanel(props: { contractId: string }) {
         <button type="submit">{t('govern.exit.check')}</button>
       </ActionForm>
       <ErrorBanner error={error} />
+      {zoneProblem ? (
+        <p role="alert" data-testid="exit-time-zone-problem">
+          {t('govern.exit.timeZone')}: {zoneProblem}
+        </p>
+      ) : null}
       {result ? (
         <Facts
           testId="exit-readiness"
@@ -60,6 +87,7 @@ export function ExitPanel(props: { contractId: string }) {
             { label: t('govern.exit.needed'), value: fmt.number(result.peakScheduledAgents) },
             { label: t('govern.exit.gap'), value: fmt.number(result.gapAgents) },
             { label: t('govern.exit.readyOn'), value: fmt.date(result.readyOn) },
+            { label: t('govern.exit.countedIn'), value: result.timeZone },
           ]}
         />
       ) : null}

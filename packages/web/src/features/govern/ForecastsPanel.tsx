@@ -1,10 +1,12 @@
 import type { ClientForecast } from '@shoreline/server/contract';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { numberColumn, textColumn } from '../../kit/columns';
 import { DataTable, resourceRows } from '../../kit/DataTable';
 import { ActionForm, FormActions, TextFields } from '../../kit/fields';
 import { useFieldValues } from '../../kit/useFieldValues';
+import { browserTimeZone, canonicalTimeZone, isTimeZone, timeZoneOptions } from '../../lib/timeZones';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
 import { useSubmit } from '../../lib/useSubmit';
@@ -20,14 +22,18 @@ export function ForecastsPanel(props: { providerId: string; manage: boolean }) {
   const fmt = useFormat();
   const items = useResource(() => governApi.forecasts(props.providerId), [props.providerId]);
   const submit = useSubmit();
-  const fields = useFieldValues({ period: '', volume: '', note: '' });
+  const zones = useMemo(() => timeZoneOptions(), []);
+  const fields = useFieldValues({ period: '', volume: '', note: '', timeZone: browserTimeZone() });
   const log = async () => {
-    const { period, volume, note } = fields.values;
+    const { period, volume, note, timeZone } = fields.values;
+    // The month is a month of local days in this zone: the relief counts the vendor's tickets there (decision 0065).
+    if (submit.invalid(isTimeZone(timeZone) ? {} : { timeZone: t('errors.field.unknown_time_zone') })) return;
     const done = await submit.run(() =>
       governApi.logForecast({
         providerId: props.providerId,
         period,
         volume: Number(volume),
+        timeZone: canonicalTimeZone(timeZone),
         ...(note ? { note } : {}),
       }),
     );
@@ -55,6 +61,7 @@ export function ForecastsPanel(props: { providerId: string; manage: boolean }) {
             cell: (f) => `${fmt.date(f.from)} – ${fmt.date(f.to)}`,
             nowrap: true,
           }),
+          textColumn<ClientForecast>('timeZone', t('govern.forecasts.timeZone'), (f) => f.timeZone),
           textColumn<ClientForecast>('scope', t('govern.forecasts.scope'), scope),
           numberColumn<ClientForecast>(
             'volume',
@@ -100,6 +107,16 @@ export function ForecastsPanel(props: { providerId: string; manage: boolean }) {
                   min: '0',
                   step: '1',
                   required: true,
+                },
+                {
+                  name: 'timeZone',
+                  label: t('govern.forecasts.timeZone'),
+                  help: t('govern.forecasts.timeZoneHelp'),
+                  required: true,
+                  dir: 'ltr',
+                  autoComplete: 'off',
+                  spellCheck: false,
+                  suggestions: zones,
                 },
                 { name: 'note', label: t('govern.forecasts.note') },
               ]}

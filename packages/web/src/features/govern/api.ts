@@ -83,11 +83,18 @@ export const governApi = {
       status: 'done',
       evidence,
     }),
-  exitReadiness: (id: string, inHouseAgents: number, hiringLeadWeeks: number, period: string) =>
+  exitReadiness: (
+    id: string,
+    inHouseAgents: number,
+    hiringLeadWeeks: number,
+    period: string,
+    timeZone: string,
+  ) =>
     api.post<ExitReadiness>(`/govern/contracts/${encodeURIComponent(id)}/exit-readiness`, {
       inHouseAgents,
       hiringLeadWeeks,
       ...(period ? { period } : {}),
+      ...(timeZone ? { timeZone } : {}),
     }),
   /** The monthly review pack as a PDF (the server lays out the labels it is given: the reader's language). */
   reviewPack: async (id: string, period: string, locale: string, labels: Record<string, string>) => {

@@ -59,6 +59,10 @@ export function PlanVendorForecasts(props: { plan: SavedPlan; onSent(): void }) 
     <section className="card" aria-labelledby="plan-vendor-forecasts-title">
       <h2 id="plan-vendor-forecasts-title">{t('plan.vendorForecasts.title')}</h2>
       <p className="field-help">{t('plan.vendorForecasts.help')}</p>
+      {/* Govern counts the vendor's tickets on the plan's local days (decision 0065). */}
+      <p className="field-help" data-testid="plan-time-zone">
+        {t('plan.vendorForecasts.timeZone', { zone: props.plan.input.timeZone ?? 'UTC' })}
+      </p>
       <DataTable<Sent>
         testId="plan-sent-forecasts"
         caption={t('plan.vendorForecasts.title')}

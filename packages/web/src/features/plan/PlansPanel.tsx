@@ -8,7 +8,7 @@ import type {
   SavedPlanInput,
   SavedPlanList,
 } from '@shoreline/server/contract';
-import { type FormEvent, type ReactNode, useEffect, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { numberColumn, textColumn, timeColumn } from '../../kit/columns';
@@ -16,6 +16,7 @@ import { DataTable, resourceRows } from '../../kit/DataTable';
 import { FormActions, FormProblems, TextField } from '../../kit/fields';
 import { api } from '../../lib/api';
 import { useEventStream } from '../../lib/eventStream';
+import { browserTimeZone, canonicalTimeZone, isTimeZone, timeZoneOptions } from '../../lib/timeZones';
 import { ErrorBanner, Loading } from '../../lib/ui';
 import { useFormat } from '../../lib/useFormat';
 import { useResource } from '../../lib/useResource';
@@ -76,6 +77,10 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
   const [agents, setAgents] = useState<Agents | null>(null);
   const [agentsProblem, setAgentsProblem] = useState<string | null>(null);
   const [labour, setLabour] = useState<(typeof LABOUR_PRESETS)[number]>('EU');
+  // The plan's local days and intervals (decision 0065): its history is counted in this zone, and the
+  // forecasts it sends to vendors are measured on these local days.
+  const [timeZone, setTimeZone] = useState(browserTimeZone);
+  const zones = useMemo(() => timeZoneOptions(), []);
 
   // AGENTS.csv: the named agents who work the shifts (a provider column sends one to the vendor).
   const onAgentsFile = async (file: File | undefined) => {
@@ -101,6 +106,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
     setImporting(true);
     try {
       const q = new URLSearchParams({ stepMin: source.stepMin, weeks: source.weeks });
+      if (isTimeZone(timeZone)) q.set('timeZone', canonicalTimeZone(timeZone));
       for (const key of ['queue', 'channel', 'language'] as const) if (source[key]) q.set(key, source[key]);
       const answer = await api.get<PlanHistory>(`/plan/history?${q}`);
       if (answer.history) {
@@ -146,6 +152,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
       ...(history ? {} : { history: fileProblem ?? t('plan.plans.fileNeeded') }),
       ...(agentsProblem ? { agents: agentsProblem } : {}),
       ...('problem' in declared ? { historyScope: declared.problem } : {}),
+      ...(isTimeZone(timeZone) ? {} : { timeZone: t('errors.field.unknown_time_zone') }),
     };
     if (submit.invalid(problems) || 'problem' in declared) return;
     // AGENTS.csv's provider column names the vendor by this name or by its id, `vendor` (the server takes either).
@@ -154,6 +161,7 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
       name: form.name,
       history: history!,
       ...(declared.scope ? { historyScope: declared.scope } : {}),
+      timeZone: canonicalTimeZone(timeZone),
       horizonDays: Number(form.horizonDays),
       ahtSec: Number(form.ahtSec),
       serviceLevel: { fraction: Number(form.slPercent) / 100, withinSec: Number(form.withinSec) },
@@ -257,6 +265,20 @@ function CreatePlan(props: { onCreated(plan: SavedPlan): void }) {
             {t('plan.plans.imported.load')}
           </button>
         </fieldset>
+        <TextField
+          label={t('plan.plans.field.timeZone')}
+          help={t('plan.plans.timeZoneHelp')}
+          name="timeZone"
+          required
+          dir="ltr"
+          autoComplete="off"
+          spellCheck={false}
+          suggestions={zones}
+          value={timeZone}
+          onValue={setTimeZone}
+          onBlur={(e) => setTimeZone(canonicalTimeZone(e.target.value))}
+          error={submit.fields.timeZone}
+        />
         <CsvFileField name="agents" label={t('plan.plans.field.agents')} onFile={onAgentsFile}>
           {agents ? <small>{t('plan.plans.agentsLoaded', { count: agents.length })}</small> : null}
           {agentsProblem ? <small role="alert">{agentsProblem}</small> : null}

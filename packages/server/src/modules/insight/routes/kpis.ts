@@ -1,8 +1,7 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
-import { databaseTimeZones } from '../../../platform/db/time-zones.js';
+import { requireTimeZone } from '../../../platform/db/time-zones.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { routesFor } from '../../../platform/http/openapi.js';
-import { AppError } from '../../../platform/http/problem.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import type { ScopedDb } from '../../../platform/scope.js';
 import { appendAudit } from '../../audit/index.js';
@@ -45,13 +44,7 @@ export function kpiRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   // Time zones reach SQL (hour of week, local days): refuse one PostgreSQL does not know as a field error.
   app.use('/api/insight/*', async (c, next) => {
     const tz = c.req.query('timeZone');
-    if (tz !== undefined && !(await databaseTimeZones(ctx.db)).has(tz))
-      throw new AppError(
-        'validation_failed',
-        `query.timeZone: unknown IANA time zone "${tz}"`,
-        'query.timeZone',
-        [{ field: 'query.timeZone', code: 'invalid_enum_value', message: 'unknown IANA time zone' }],
-      );
+    if (tz !== undefined) await requireTimeZone(ctx.db, tz, 'query.timeZone');
     await next();
   });
   const kpi = kpiServiceOf(ctx);

@@ -8,7 +8,7 @@ import { AppError } from '../../../platform/http/problem.js';
 import type { ScopedDb } from '../../../platform/scope.js';
 import { type ArrivalFilter, ticketArrivals } from '../../insight/index.js';
 import type { PlanReforecast, SavedPlanResult } from './schemas.js';
-import { actualsFilter } from './scope.js';
+import { actualsFilter, planTimeZone } from './scope.js';
 import { getPlan } from './service.js';
 
 const DAY_MS = 86_400_000;
@@ -71,13 +71,14 @@ export async function planReforecast(
   scoped: ScopedDb,
   clock: Clock,
   id: string,
-  q: ArrivalFilter & { timeZone: string; day?: string | undefined },
+  q: ArrivalFilter & { timeZone?: string | undefined; day?: string | undefined },
 ): Promise<PlanReforecast> {
   const plan = await getPlan(scoped, id);
   const r = plan.result;
   if (!r) throw new AppError('conflict', `the plan is ${plan.status}: it has no forecast`, 'id');
   const perDay = 1440 / r.stepMin;
-  const asOf = localWallClock(clock.now(), q.timeZone);
+  const timeZone = planTimeZone(plan.input, q);
+  const asOf = localWallClock(clock.now(), timeZone);
   const day = q.day ?? asOf.slice(0, 10);
   const first = r.forecastStart.slice(0, 10);
   const index = (Date.parse(`${day}T00:00Z`) - Date.parse(`${first}T00:00Z`)) / DAY_MS;
@@ -96,7 +97,7 @@ export async function planReforecast(
   const filter = actualsFilter(plan.input.historyScope, q);
   const arrived = await ticketArrivals(scoped, {
     ...filter,
-    timeZone: q.timeZone,
+    timeZone,
     fromDay: day,
     days: 1,
     stepMin: r.stepMin,

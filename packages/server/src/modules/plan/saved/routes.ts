@@ -1,6 +1,6 @@
 import { type OpenAPIHono, z } from '@hono/zod-openapi';
 import { scheduleCsv, scheduleICalendar } from '@shoreline/core/schedule/index';
-import { databaseTimeZones } from '../../../platform/db/time-zones.js';
+import { requireTimeZone } from '../../../platform/db/time-zones.js';
 import type { AppEnv } from '../../../platform/http/env.js';
 import { IdParam, routesFor } from '../../../platform/http/openapi.js';
 import { AppError } from '../../../platform/http/problem.js';
@@ -47,16 +47,8 @@ import { sendPlanForecasts } from './vendor-forecasts.js';
  */
 export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): void {
   const route = routesFor(app, 'plan');
-  // The time zone reaches SQL (local intervals): one PostgreSQL does not know is a field error.
-  const knownZone = async (tz: string) => {
-    if (!(await databaseTimeZones(ctx.db)).has(tz))
-      throw new AppError(
-        'validation_failed',
-        `query.timeZone: unknown IANA time zone "${tz}"`,
-        'query.timeZone',
-        [{ field: 'query.timeZone', code: 'invalid_enum_value', message: 'unknown IANA time zone' }],
-      );
-  };
+  // The time zone reaches SQL (local intervals): one PostgreSQL (or Intl) does not know is a field error.
+  const knownZone = (tz: string) => requireTimeZone(ctx.db, tz, 'query.timeZone');
   route.get('/api/plan/history', {
     summary: 'A plan’s history from imported tickets: tickets per interval over the last weeks',
     description:
@@ -86,8 +78,9 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
       'Answers 202 with the plan `running`; a job forecasts the horizon (automatic method by backtest), staffs each interval with Erlang C, splits the volume across the providers by their contracted hours (follow the sun), and schedules each provider’s agents as 8 h and 4 h shifts at the least paid hours. Poll the plan for `progress` until `done` (or `failed` with the field at fault).',
     body: SavedPlanInput,
     accepted: SavedPlan,
-    run: ({ scoped, actor, body, c }) => {
+    run: async ({ scoped, actor, body, c }) => {
       authorizePlan(actor, 'plans.write');
+      if (body.timeZone !== undefined) await requireTimeZone(ctx.db, body.timeZone, 'timeZone');
       return createPlan(scoped, ctx, body).then((plan) => {
         c.header('location', `/api/plan/plans/${plan.id}`);
         return plan;
@@ -165,7 +158,7 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
     ok: PlanActuals,
     run: async ({ scoped, actor, param, query }) => {
       authorizePlan(actor, 'plans.read');
-      await knownZone(query.timeZone);
+      if (query.timeZone !== undefined) await knownZone(query.timeZone);
       return planActuals(scoped, ctx, param.id, query);
     },
   });
@@ -178,7 +171,7 @@ export function savedPlanRoutes(app: OpenAPIHono<AppEnv>, ctx: ModuleContext): v
     ok: PlanReforecast,
     run: async ({ scoped, actor, param, query }) => {
       authorizePlan(actor, 'plans.read');
-      await knownZone(query.timeZone);
+      if (query.timeZone !== undefined) await knownZone(query.timeZone);
       return planReforecast(scoped, ctx.clock, param.id, query);
     },
   });

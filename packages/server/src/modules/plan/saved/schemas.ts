@@ -103,6 +103,11 @@ export const SavedPlanInput = apiInput('SavedPlanInput', {
     })
     .strict()
     .optional(),
+  timeZone: z.string().min(1).max(64).optional().openapi({
+    description:
+      'The IANA zone of the plan’s local days and intervals (the zone its history was counted in; decision 0065). The forecasts it sends to vendors carry it, so Govern counts their tickets on these local days. Absent when saving: the zone the organization’s in-house teams share, else UTC; the saved plan keeps the zone it got. Plans saved before it have none: UTC.',
+    example: 'Europe/Istanbul',
+  }),
   horizonDays: z.number().int().min(1).max(14),
   ahtSec: z.number().positive().max(86_400),
   serviceLevel: ServiceLevelTarget,
@@ -219,6 +224,8 @@ export const SentForecast = z.object({
   providerId: z.string(),
   from: z.string(),
   to: z.string(),
+  /** The IANA zone whose local days `from`–`to` are (decision 0065); absent in forecasts sent before it (UTC). */
+  timeZone: z.string().optional(),
   /** Its scope: the history's filter (null: every ticket). */
   queue: z.string().nullable(),
   channel: z.string().nullable(),
@@ -331,7 +338,15 @@ export const PlanHistory = apiObject('PlanHistory', {
 });
 export type PlanHistory = z.infer<typeof PlanHistory>;
 
-export const PlanActualsQuery = z.object(ArrivalFilterQuery).openapi('PlanActualsQuery');
+/** Actuals and reforecast count local to the plan's own zone unless the query names another (decision 0065). */
+const PlanZoneQuery = {
+  ...ArrivalFilterQuery,
+  timeZone: TimeZoneName.optional().openapi({
+    description: 'Default: the plan’s `timeZone` (UTC for a plan saved without one)',
+  }),
+};
+
+export const PlanActualsQuery = z.object(PlanZoneQuery).openapi('PlanActualsQuery');
 
 export const PlanActuals = apiObject('PlanActuals', {
   /** The tickets counted: the plan's scope (`historyScope`), narrowed by the query where it leaves a field open. */
@@ -352,7 +367,7 @@ export type PlanActuals = z.infer<typeof PlanActuals>;
 
 export const PlanReforecastQuery = z
   .object({
-    ...ArrivalFilterQuery,
+    ...PlanZoneQuery,
     day: IsoDay.optional().openapi({
       description: 'A day of the plan’s forecast (default: today in `timeZone`, by the server’s clock)',
     }),

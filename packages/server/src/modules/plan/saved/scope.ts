@@ -45,3 +45,11 @@ export function actualsFilter(scope: PlanScope | undefined, query: ArrivalFilter
   }
   return out;
 }
+
+/** The zone a plan's actuals count in: the query's, else the plan's own, else UTC (plans saved before decision 0065). */
+export function planTimeZone(
+  input: Pick<SavedPlanInput, 'timeZone'>,
+  q: { timeZone?: string | undefined },
+): string {
+  return q.timeZone ?? input.timeZone ?? 'UTC';
+}

@@ -6,6 +6,7 @@ import { newId } from '../../../platform/ids.js';
 import { enqueueJob } from '../../../platform/jobs/index.js';
 import type { ModuleContext } from '../../../platform/module.js';
 import type { ScopedDb } from '../../../platform/scope.js';
+import { directoryFor, directoryTimeZone } from '../../identity/index.js';
 import { type ArrivalFilter, lastArrivalDay, ticketArrivals } from '../../insight/index.js';
 import type { PlansTable } from '../tables.js';
 import { planCancelSignal } from './cancel-watch.js';
@@ -20,7 +21,7 @@ import type {
   SavedPlanInput,
   SavedPlanSummary,
 } from './schemas.js';
-import { actualsFilter, checkPlanScope } from './scope.js';
+import { actualsFilter, checkPlanScope, planTimeZone } from './scope.js';
 
 type PlanRow = Selectable<PlansTable>;
 
@@ -76,6 +77,11 @@ export async function createPlan(
       { field: problem.field, code: 'custom', message: problem.message },
     ]);
   await checkPlanScope(scoped, input.historyScope);
+  // The plan keeps its zone (decision 0065): the one given, else the organization's (its in-house teams').
+  const saved: SavedPlanInput = {
+    ...input,
+    timeZone: input.timeZone ?? directoryTimeZone(await directoryFor(scoped)),
+  };
   const now = ctx.clock.now();
   const id = newId('pln', now.getTime());
   await scoped.transaction(async (tx) => {
@@ -92,7 +98,7 @@ export async function createPlan(
         name: input.name,
         horizon_days: input.horizonDays,
         status: 'running',
-        input: JSON.stringify(input),
+        input: JSON.stringify(saved),
         job_id: jobId,
         created_by: scoped.actor.userId,
         created_at: now,
@@ -246,18 +252,19 @@ export async function planActuals(
   scoped: ScopedDb,
   ctx: ModuleContext,
   id: string,
-  q: ArrivalFilter & { timeZone: string },
+  q: ArrivalFilter & { timeZone?: string | undefined },
 ): Promise<PlanActuals> {
   const plan = await getPlan(scoped, id);
   const r = plan.result;
   if (!r) throw new AppError('conflict', `the plan is ${plan.status}: it has no forecast`, 'id');
+  const timeZone = planTimeZone(plan.input, q);
   const filter = actualsFilter(plan.input.historyScope, q);
   const perDay = 1440 / r.stepMin;
   const days = Math.ceil(r.forecast.volume.length / perDay);
   const actual = (
     await ticketArrivals(scoped, {
       ...filter,
-      timeZone: q.timeZone,
+      timeZone,
       fromDay: r.forecastStart.slice(0, 10),
       days,
       stepMin: r.stepMin,
@@ -265,7 +272,7 @@ export async function planActuals(
   ).slice(0, r.forecast.volume.length);
   // Intervals ended by now, in the plan's local time: now's wall clock in the time zone.
   const local = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: q.timeZone,
+    timeZone,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

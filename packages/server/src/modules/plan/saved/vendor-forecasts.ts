@@ -49,7 +49,8 @@ export function dailyForecast(
  * Logs, through Govern, one client forecast per vendor named in `send`: the plan provider's forecast
  * volume over the plan's days with its volume of each day (whole numbers adding up to the rounded
  * volume, Hamilton's largest remainders: decision 0063; a plan built before providers kept their
- * volume per interval sends one number, counted pro rata), scoped as its history was
+ * volume per interval sends one number, counted pro rata), on the plan's local days (its
+ * `timeZone`, decision 0065), scoped as its history was
  * (`historyScope`: imported or declared with an uploaded series), its note naming the plan and version; then
  * appends them to the plan's own list, in the same transaction. Sending again logs newer rows, which
  * supersede these in Govern's list and in the settlement's relief.
@@ -92,6 +93,9 @@ export async function sendPlanForecasts(
     channel: plan.input.historyScope?.channel,
     language: plan.input.historyScope?.language,
     volume: Math.round(share.totalVolume),
+    // The plan's days are local days of its zone (decision 0065): Govern counts the vendor's tickets
+    // between those local midnights. A plan saved before it has none: UTC days, as then.
+    timeZone: plan.input.timeZone ?? 'UTC',
     note: `Plan “${plan.name}” version ${plan.version} (${plan.id}): ${share.name}`,
     planId: plan.id,
   }));
@@ -103,6 +107,7 @@ export async function sendPlanForecasts(
       providerId: f.providerId,
       from: f.from,
       to: f.to,
+      timeZone: f.timeZone,
       queue: f.queue,
       channel: f.channel,
       language: f.language,
