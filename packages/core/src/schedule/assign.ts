@@ -1,6 +1,8 @@
+import { keepsRules, restKept, type Span, spanOf } from './agent-rules.js';
+import { type Fairness, fairnessOf } from './fairness.js';
 import { balanceMeasure, type RebalanceProblem, rebalance } from './rebalance.js';
 import type { ResolvedLabour } from './rules.js';
-import { isNightShift, paidPeriods, type Shift } from './shifts.js';
+import type { Shift } from './shifts.js';
 import { groupKey, type TourSet } from './tours.js';
 
 /** A named agent: when they can work and what they prefer. */
@@ -49,52 +51,8 @@ export interface Assignment {
   readonly agentOf: number[];
   readonly unassigned: number;
   readonly loads: AgentLoad[];
-}
-
-/** What the rules need to know of a shift, in minutes from the horizon's start. */
-interface Span {
-  readonly from: number;
-  readonly to: number;
-  readonly paid: number;
-  readonly night: boolean;
-  readonly weekend: boolean;
-  readonly weekday: number;
-  readonly week: number;
-  readonly type: string;
-}
-
-function spanOf(s: Shift, o: AssignmentOptions): Span {
-  const perDay = 1440 / o.stepMin;
-  const day = Math.floor(s.start / perDay);
-  const weekday = (o.firstWeekday + day) % 7;
-  return {
-    from: s.start * o.stepMin,
-    to: (s.start + s.length) * o.stepMin,
-    paid: paidPeriods(s) * o.stepMin,
-    night: isNightShift(s, o.stepMin, o.labour.night),
-    weekend: weekday >= 5,
-    weekday,
-    week: Math.floor(day / 7),
-    type: s.type,
-  };
-}
-
-/**
- * Whether two shifts of one agent keep the rest rule: they do not overlap and each rest between them
- * (around the cycle too, when the horizon repeats) is at least `minRestMin` (Working Time Directive
- * 2003/88/EC art. 3: 11 consecutive hours in each 24). Around a cycle both gaps are rests: a gap with
- * another shift inside holds two rests and that shift, so requiring both for every pair is exact.
- */
-export function restKept(a: Span, b: Span, minRestMin: number, cycleMin: number | undefined): boolean {
-  if (cycleMin === undefined) {
-    if (a.to <= b.from) return b.from - a.to >= minRestMin;
-    if (b.to <= a.from) return a.from - b.to >= minRestMin;
-    return false;
-  }
-  const d = (((b.from - a.from) % cycleMin) + cycleMin) % cycleMin;
-  const afterA = d - (a.to - a.from);
-  const afterB = cycleMin - d - (b.to - b.from);
-  return afterA >= Math.max(0, minRestMin) && afterB >= Math.max(0, minRestMin) && afterA >= 0 && afterB >= 0;
+  /** Spread of nights and weekend shifts, and the least any roster of the same shifts reaches ({@link fairnessOf}). */
+  readonly fairness: Fairness;
 }
 
 /**
@@ -109,7 +67,8 @@ export function restKept(a: Span, b: Span, minRestMin: number, cycleMin: number 
  * "The state of the art of nurse rostering", J. Scheduling 7(6):441–499, 2004, §4 on fairness), not an
  * optimum; then local search ({@link rebalance}) evens nights, weekends and paid hours out within the
  * rules, and the better of the two starts is kept. A shift no agent can take stays unassigned (−1) and
- * is counted.
+ * is counted. `fairness` says how far the nights' and weekends' spread is from the least any roster
+ * of the same shifts can reach ({@link fairnessOf}: a flow bound; `proven` when it is reached).
  *
  * @example assignShifts(shifts, [{ name: 'Ada' }, { name: 'Bo', nights: false }], { stepMin: 15, periods: 672, cyclic: true, firstWeekday: 0, labour })
  */
@@ -191,6 +150,7 @@ export function assignShifts(
   return {
     agentOf,
     unassigned: agentOf.filter((k) => k < 0).length,
+    fairness: fairnessOf(shifts, agents, agentOf, o),
     loads: agents.map((a, k) => {
       const own = spans.filter((_, i) => agentOf[i] === k);
       return {
@@ -298,30 +258,6 @@ function greedyAssign(
   }
   for (const i of order) place([i]);
   return agentOf;
-}
-
-/** Whether one agent may work exactly these shifts: days, nights, weekly hours and nights, rests. */
-function keepsRules(
-  a: Agent,
-  spans: readonly Span[],
-  o: AssignmentOptions,
-  cycle: number | undefined,
-): boolean {
-  const paid = new Map<number, number>();
-  const nights = new Map<number, number>();
-  for (let x = 0; x < spans.length; x++) {
-    const s = spans[x]!;
-    if (a.days && !a.days.includes(s.weekday)) return false;
-    if (s.night && a.nights === false) return false;
-    paid.set(s.week, (paid.get(s.week) ?? 0) + s.paid);
-    if (a.maxWeekMin !== undefined && paid.get(s.week)! > a.maxWeekMin) return false;
-    if (s.night) {
-      nights.set(s.week, (nights.get(s.week) ?? 0) + 1);
-      if (nights.get(s.week)! > o.labour.maxNightShiftsPerWeek) return false;
-    }
-    for (let y = 0; y < x; y++) if (!restKept(spans[y]!, s, o.labour.minRestMin, cycle)) return false;
-  }
-  return true;
 }
 
 /**
