@@ -151,19 +151,35 @@ export function assignShifts(
     agentOf,
     unassigned: agentOf.filter((k) => k < 0).length,
     fairness: fairnessOf(shifts, agents, agentOf, o),
-    loads: agents.map((a, k) => {
-      const own = spans.filter((_, i) => agentOf[i] === k);
-      return {
-        name: a.name,
-        shifts: own.length,
-        paidMin: own.reduce((m, s) => m + s.paid, 0),
-        nights: own.filter((s) => s.night).length,
-        weekends: own.filter((s) => s.weekend).length,
-        unpreferred:
-          a.prefers && a.prefers.length > 0 ? own.filter((s) => !a.prefers!.includes(s.type)).length : 0,
-      };
-    }),
+    loads: agentLoads(shifts, agents, agentOf, o),
   };
+}
+
+/**
+ * Each agent's load under `agentOf` (−1: no agent): shifts, paid minutes, night and weekend shifts
+ * (this horizon's only, without history), shifts of a type they did not ask for.
+ *
+ * @example agentLoads(shifts, agents, assignShifts(shifts, agents, o).agentOf, o)[0].nights
+ */
+export function agentLoads(
+  shifts: readonly ShiftToAssign[],
+  agents: readonly Agent[],
+  agentOf: readonly number[],
+  o: AssignmentOptions,
+): AgentLoad[] {
+  const spans = shifts.map((s) => spanOf(s, o));
+  return agents.map((a, k) => {
+    const own = spans.filter((_, i) => agentOf[i] === k);
+    return {
+      name: a.name,
+      shifts: own.length,
+      paidMin: own.reduce((m, s) => m + s.paid, 0),
+      nights: own.filter((s) => s.night).length,
+      weekends: own.filter((s) => s.weekend).length,
+      unpreferred:
+        a.prefers && a.prefers.length > 0 ? own.filter((s) => !a.prefers!.includes(s.type)).length : 0,
+    };
+  });
 }
 
 /** Whether `a` comes before `b` in lexicographic order. */

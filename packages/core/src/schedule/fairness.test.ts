@@ -50,7 +50,14 @@ function spreadByHand(
   return total;
 }
 
-const agentArb = fc.record({
+interface AgentSeed {
+  days: number[] | undefined;
+  nights: boolean | undefined;
+  maxWeekMin: number | undefined;
+  nightsBefore: number;
+  weekendsBefore: number;
+}
+const agentArb: fc.Arbitrary<AgentSeed> = fc.record({
   days: fc.option(fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 7 }), {
     nil: undefined,
   }),
@@ -59,7 +66,7 @@ const agentArb = fc.record({
   nightsBefore: fc.integer({ min: 0, max: 3 }),
   weekendsBefore: fc.integer({ min: 0, max: 2 }),
 });
-const toAgent = (a: fc.RecordValue<typeof agentArb> extends infer R ? R : never, k: number): Agent => ({
+const toAgent = (a: AgentSeed, k: number): Agent => ({
   name: `A${k}`,
   days: a.days,
   nights: a.nights,
@@ -76,8 +83,8 @@ const smallWeek = (maxShifts: number, maxAgents: number) =>
     ),
     tour: fc.boolean(),
   });
-const build = (w: { agents: unknown[]; shifts: { day: number; hour: number }[]; tour: boolean }) => {
-  const agents = (w.agents as Parameters<typeof toAgent>[0][]).map(toAgent);
+const build = (w: { agents: AgentSeed[]; shifts: { day: number; hour: number }[]; tour: boolean }) => {
+  const agents = w.agents.map(toAgent);
   const shifts: ShiftToAssign[] = w.shifts.map(({ day, hour }, i) => ({
     type: '8h',
     start: day * 24 + hour,

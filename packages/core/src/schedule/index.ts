@@ -8,6 +8,7 @@ export * from './greedy.js';
 export * from './local-search.js';
 export * from './max-flow.js';
 export * from './model.js';
+export * from './rotation-model.js';
 export * from './rounding.js';
 export * from './rules.js';
 export * from './shifts.js';
