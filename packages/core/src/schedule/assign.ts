@@ -99,33 +99,7 @@ export function assignShifts(
       a - b,
   );
   const allUnits = [...tourUnits, ...singles.map((i) => [i])];
-  const problem: RebalanceProblem = {
-    units: allUnits.map((unit) => ({
-      nights: unit.filter((i) => spans[i]!.night).length,
-      weekends: unit.filter((i) => spans[i]!.weekend).length,
-      paidMin: unit.reduce((m, i) => m + spans[i]!.paid, 0),
-      day: unit.length === 1 && shifts[unit[0]!]!.tour === undefined ? dayOf(unit[0]!) : undefined,
-    })),
-    agents: agents.length,
-    nightsBefore: agents.map((a) => a.history?.nights ?? 0),
-    eligible: {
-      nights: agents.map((a) => a.nights !== false),
-      weekends: agents.map((a) => !a.days || a.days.some((d) => d >= 5)),
-    },
-    weekendsBefore: agents.map((a) => a.history?.weekends ?? 0),
-    feasible: (k, ids) =>
-      keepsRules(
-        agents[k]!,
-        ids.flatMap((u) => allUnits[u]!).map((i) => spans[i]!),
-        o,
-        cycle,
-      ),
-    unpreferred: (k, ids) => {
-      const prefers = agents[k]!.prefers;
-      if (!prefers || prefers.length === 0) return 0;
-      return ids.flatMap((u) => allUnits[u]!).filter((i) => !prefers.includes(spans[i]!.type)).length;
-    },
-  };
+  const problem = rebalanceProblem(shifts, agents, o, spans, allUnits);
   // Three greedy starts (time order; each day's nights first; the same keeping nights in runs), each evened out by local search: the
   // greedy alone, deciding in time order, can pin the nights on a few agents (5/5/4/0/0 on a real
   // week: whoever works 20:00–24:00 cannot take the next 00:00–04:00). The better one is kept:
@@ -180,6 +154,72 @@ export function agentLoads(
         a.prefers && a.prefers.length > 0 ? own.filter((s) => !a.prefers!.includes(s.type)).length : 0,
     };
   });
+}
+
+/** What {@link rebalance} needs of these shifts and agents, the units in `allUnits`' order. */
+function rebalanceProblem(
+  shifts: readonly ShiftToAssign[],
+  agents: readonly Agent[],
+  o: AssignmentOptions,
+  spans: readonly Span[],
+  allUnits: readonly (readonly number[])[],
+): RebalanceProblem {
+  const cycle = o.cyclic ? o.periods * o.stepMin : undefined;
+  const dayOf = (i: number) => Math.floor(spans[i]!.from / 1440);
+  return {
+    units: allUnits.map((unit) => ({
+      nights: unit.filter((i) => spans[i]!.night).length,
+      weekends: unit.filter((i) => spans[i]!.weekend).length,
+      paidMin: unit.reduce((m, i) => m + spans[i]!.paid, 0),
+      day: unit.length === 1 && shifts[unit[0]!]!.tour === undefined ? dayOf(unit[0]!) : undefined,
+    })),
+    agents: agents.length,
+    nightsBefore: agents.map((a) => a.history?.nights ?? 0),
+    eligible: {
+      nights: agents.map((a) => a.nights !== false),
+      weekends: agents.map((a) => !a.days || a.days.some((d) => d >= 5)),
+    },
+    weekendsBefore: agents.map((a) => a.history?.weekends ?? 0),
+    feasible: (k, ids) =>
+      keepsRules(
+        agents[k]!,
+        ids.flatMap((u) => allUnits[u]!).map((i) => spans[i]!),
+        o,
+        cycle,
+      ),
+    unpreferred: (k, ids) => {
+      const prefers = agents[k]!.prefers;
+      if (!prefers || prefers.length === 0) return 0;
+      return ids.flatMap((u) => allUnits[u]!).filter((i) => !prefers.includes(spans[i]!.type)).length;
+    },
+  };
+}
+
+/**
+ * An assignment evened out by {@link rebalance} (nights, weekends, then paid hours, within every
+ * rule), starting from `agentOf` (−1 stays unassigned): for a roster made elsewhere, such as the
+ * integer program's, which looks at nights and weekends only (decision 0062).
+ *
+ * @example evenOut(shifts, agents, agentOf, o)
+ */
+export function evenOut(
+  shifts: readonly ShiftToAssign[],
+  agents: readonly Agent[],
+  agentOf: readonly number[],
+  o: AssignmentOptions,
+): number[] {
+  const spans = shifts.map((s) => spanOf(s, o));
+  const units = [...new Map(shifts.map((s, i) => [s.tour === undefined ? `s${i}` : `t${s.tour}`, i])).keys()];
+  const allUnits = units.map((key) =>
+    shifts.flatMap((s, i) => ((s.tour === undefined ? `s${i}` : `t${s.tour}`) === key ? [i] : [])),
+  );
+  const owner = allUnits.map((unit) => agentOf[unit[0]!]!);
+  rebalance(rebalanceProblem(shifts, agents, o, spans, allUnits), owner);
+  const out = [...agentOf];
+  allUnits.forEach((unit, u) => {
+    for (const i of unit) out[i] = owner[u]!;
+  });
+  return out;
 }
 
 /** Whether `a` comes before `b` in lexicographic order. */

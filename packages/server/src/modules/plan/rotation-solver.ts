@@ -10,6 +10,7 @@ import {
   agentLoads,
   assignmentBreaches,
   assignShifts,
+  evenOut,
   fairnessOf,
   rotationAgentOf,
   rotationFacts,
@@ -31,7 +32,8 @@ export interface RotationAnswer extends Assignment {
  * Shifts assigned to agents ({@link assignShifts}), then, unless its fairness bound is reached, the
  * integer program minimising the spread of nights plus weekends over rosters of the same shifts that
  * keep every rule ({@link rotationModelLp}), solved by HiGHS within `timeLimitSec` (a watchdog ends
- * its thread 5 s after). HiGHS's answer is kept only when it keeps every rule
+ * its thread 5 s after), its paid hours evened out again by core's local search (evenOut, kept when
+ * the spread stays no wider). HiGHS's answer is kept only when it keeps every rule
  * ({@link assignmentBreaches}) and is fairer; its proven dual bound, rounded up, raises the bound.
  * `fairness.proven`: no roster of those shifts is fairer.
  */
@@ -86,12 +88,24 @@ export async function solveRotation(
     const bound = Math.max(f.bound, floor);
     return { ...f, bound, proven: f.spread === bound };
   };
-  const agentOf = rotationAgentOf(facts, model.columns, answer.values);
-  const usable =
-    answer.values.length === model.columns.length &&
-    agentOf.every((k, i) => k >= 0 === heuristic.agentOf[i]! >= 0) &&
-    assignmentBreaches(shifts, agents, agentOf, o).length === 0;
-  const fairness = usable ? fairnessOf(shifts, agents, agentOf, o, facts) : undefined;
+  const solved = rotationAgentOf(facts, model.columns, answer.values);
+  const keepsAll = (roster: readonly number[]) =>
+    roster.length === shifts.length &&
+    roster.every((k, i) => k >= 0 === heuristic.agentOf[i]! >= 0) &&
+    assignmentBreaches(shifts, agents, roster, o).length === 0;
+  const usable = answer.values.length === model.columns.length && keepsAll(solved);
+  let agentOf = solved;
+  let fairness = usable ? fairnessOf(shifts, agents, agentOf, o, facts) : undefined;
+  if (fairness && fairness.spread < heuristic.fairness.spread) {
+    // The program looks at nights and weekends only: core's local search evens the paid hours out
+    // again (kept when it leaves the spread no wider).
+    const even = evenOut(shifts, agents, solved, o);
+    const evenFairness = keepsAll(even) ? fairnessOf(shifts, agents, even, o, facts) : undefined;
+    if (evenFairness && evenFairness.spread <= fairness.spread) {
+      agentOf = even;
+      fairness = evenFairness;
+    }
+  }
   if (!fairness || fairness.spread >= heuristic.fairness.spread) {
     // HiGHS's optimum (or its bound) still speaks for the heuristic's roster.
     const floor = optimal && fairness ? fairness.spread : dual;
