@@ -82,8 +82,14 @@ export async function solveRotation(
   });
   const wallMs = performance.now() - wallBegan;
   if (failed !== undefined || !answer) return keep(`HiGHS failed: ${failed ?? 'no answer'}`, wallMs);
-  const dual = Number.isFinite(answer.dualBound) ? Math.ceil(answer.dualBound - 1e-6) : 0;
   const optimal = answer.status === 'Optimal';
+  // A dual bound counts only from a run that ended by optimality or a limit, and never above the
+  // heuristic's spread (its roster is a point of the program: a larger "bound" is a solver fault).
+  const ended = optimal || answer.status === 'Time limit reached' || answer.status === 'Interrupted';
+  const dual =
+    ended && Number.isFinite(answer.dualBound)
+      ? Math.min(Math.ceil(answer.dualBound - 1e-6), heuristic.fairness.spread)
+      : 0;
   const raise = (f: Assignment['fairness'], floor: number) => {
     const bound = Math.max(f.bound, floor);
     return { ...f, bound, proven: f.spread === bound };
