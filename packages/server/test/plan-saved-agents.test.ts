@@ -96,6 +96,13 @@ describe('saved plans staffed by named agents', () => {
     expect(roster.agents.map((a) => a.name)).toEqual([...providerOf.keys()]);
     for (const load of roster.agents)
       expect(load.shifts, load.name).toBe(roster.shifts.filter((s) => s.agent === load.name).length);
+    // Each provider's fairness (decision 0062): nights' plus weekends' spread, never below its bound.
+    expect(roster.fairness!.map((f) => f.provider)).toEqual(['house', 'manila']);
+    for (const f of roster.fairness!) {
+      expect(f.spread).toBe(f.nights.spread + f.weekends.spread);
+      expect(f.spread).toBeGreaterThanOrEqual(f.bound);
+      expect(f.proven).toBe(f.spread === f.bound);
+    }
 
     const spans = new Map<string, ReturnType<typeof spanOf>[]>();
     for (const s of roster.shifts)

@@ -6,7 +6,7 @@ import { requiredAgents } from '@shoreline/core/staffing/index';
 import { Command } from 'commander';
 import { describe, expect, it, vi } from 'vitest';
 import { registerPlanCommands } from '../src/modules/plan/cli/index.js';
-import { runSchedule, type ScheduleReport } from '../src/modules/plan/cli/schedule-run.js';
+import { runSchedule, type ScheduleReport, scheduleSummary } from '../src/modules/plan/cli/schedule-run.js';
 import { solveSchedule } from '../src/modules/plan/schedule-solver.js';
 import { cliScratch } from './cli-scratch.js';
 import { eightAndFourHourRules, halfHourMeal, hoursShift } from './shift-rules.js';
@@ -183,6 +183,14 @@ describe('shoreline schedule', () => {
     expect(report.intervals.every((i) => i.shortfall === 0)).toBe(true);
     expect(report.tourAgents).toBe(4);
     expect(report.agents?.unassigned).toBe(0);
+    // Fairness (decision 0062): four whole tours, so the weekends fall where the tours put them; the
+    // least spread is proven (by the flow bound, or else by HiGHS on so small a roster) and printed.
+    const fairness = report.agents!.fairness;
+    expect(fairness.spread).toBe(fairness.nights.spread + fairness.weekends.spread);
+    expect(fairness.proven).toBe(true);
+    expect(scheduleSummary(report, output)).toContain(
+      `fairness: spread ${fairness.spread} (nights ${fairness.nights.spread}, weekends ${fairness.weekends.spread}), least possible ≥ ${fairness.bound}`,
+    );
     const [header, ...rows] = readFileSync(output, 'utf8').trimEnd().split('\n');
     expect(header).toBe('day,start,end,type,meal_start,meal_end,agent');
     // Four tours, four agents: each agent has one start time, five days in a row.

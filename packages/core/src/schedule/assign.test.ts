@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Agent, assignmentBreaches, assignShifts, type ShiftToAssign } from './assign.js';
+import { type Agent, assignmentBreaches, assignShifts, evenOut, type ShiftToAssign } from './assign.js';
 import { resolveLabour } from './rules.js';
 import { isNightShift } from './shifts.js';
 
@@ -93,5 +93,21 @@ describe('assignShifts: fair rotation (decision 0059)', () => {
     expect(assignmentBreaches(shifts, agents, agentOf, o)).toEqual([]);
     expect(spread(loads.map((l) => l.weekends))).toBeLessThanOrEqual(1);
     expect(spread(loads.map((l) => l.paidMin))).toBeLessThanOrEqual(480);
+  });
+
+  it('evenOut: a lopsided roster (every shift to one agent where the rules allow) comes back even, within the rules', () => {
+    // Three 8 h shifts a day, 06/09/14 h; a first roster giving A0 every shift it may take, the rest
+    // in turn: far from even. evenOut keeps the same shifts staffed and evens paid hours out.
+    const shifts: ShiftToAssign[] = [];
+    for (let d = 0; d < 7; d++)
+      for (const h of [6, 9, 14]) shifts.push({ type: '8h', start: d * 24 + h, length: 8, mealLength: 0 });
+    const agents: Agent[] = Array.from({ length: 5 }, (_, k) => ({ name: `A${k}` }));
+    const first = shifts.map((_, i) => (i % 3 === 0 ? 0 : 1 + (i % 4)));
+    expect(assignmentBreaches(shifts, agents, first, o)).toEqual([]);
+    const even = evenOut(shifts, agents, first, o);
+    expect(assignmentBreaches(shifts, agents, even, o)).toEqual([]);
+    expect(even.every((k) => k >= 0)).toBe(true);
+    const paid = agents.map((_, k) => even.filter((a) => a === k).length * 480);
+    expect(spread(paid)).toBeLessThanOrEqual(480);
   });
 });

@@ -1,6 +1,8 @@
+import { keepsRules, restKept, type Span, spanOf } from './agent-rules.js';
+import { type Fairness, fairnessOf } from './fairness.js';
 import { balanceMeasure, type RebalanceProblem, rebalance } from './rebalance.js';
 import type { ResolvedLabour } from './rules.js';
-import { isNightShift, paidPeriods, type Shift } from './shifts.js';
+import type { Shift } from './shifts.js';
 import { groupKey, type TourSet } from './tours.js';
 
 /** A named agent: when they can work and what they prefer. */
@@ -49,52 +51,8 @@ export interface Assignment {
   readonly agentOf: number[];
   readonly unassigned: number;
   readonly loads: AgentLoad[];
-}
-
-/** What the rules need to know of a shift, in minutes from the horizon's start. */
-interface Span {
-  readonly from: number;
-  readonly to: number;
-  readonly paid: number;
-  readonly night: boolean;
-  readonly weekend: boolean;
-  readonly weekday: number;
-  readonly week: number;
-  readonly type: string;
-}
-
-function spanOf(s: Shift, o: AssignmentOptions): Span {
-  const perDay = 1440 / o.stepMin;
-  const day = Math.floor(s.start / perDay);
-  const weekday = (o.firstWeekday + day) % 7;
-  return {
-    from: s.start * o.stepMin,
-    to: (s.start + s.length) * o.stepMin,
-    paid: paidPeriods(s) * o.stepMin,
-    night: isNightShift(s, o.stepMin, o.labour.night),
-    weekend: weekday >= 5,
-    weekday,
-    week: Math.floor(day / 7),
-    type: s.type,
-  };
-}
-
-/**
- * Whether two shifts of one agent keep the rest rule: they do not overlap and each rest between them
- * (around the cycle too, when the horizon repeats) is at least `minRestMin` (Working Time Directive
- * 2003/88/EC art. 3: 11 consecutive hours in each 24). Around a cycle both gaps are rests: a gap with
- * another shift inside holds two rests and that shift, so requiring both for every pair is exact.
- */
-export function restKept(a: Span, b: Span, minRestMin: number, cycleMin: number | undefined): boolean {
-  if (cycleMin === undefined) {
-    if (a.to <= b.from) return b.from - a.to >= minRestMin;
-    if (b.to <= a.from) return a.from - b.to >= minRestMin;
-    return false;
-  }
-  const d = (((b.from - a.from) % cycleMin) + cycleMin) % cycleMin;
-  const afterA = d - (a.to - a.from);
-  const afterB = cycleMin - d - (b.to - b.from);
-  return afterA >= Math.max(0, minRestMin) && afterB >= Math.max(0, minRestMin) && afterA >= 0 && afterB >= 0;
+  /** Spread of nights and weekend shifts, and the least any roster of the same shifts reaches ({@link fairnessOf}). */
+  readonly fairness: Fairness;
 }
 
 /**
@@ -109,7 +67,8 @@ export function restKept(a: Span, b: Span, minRestMin: number, cycleMin: number 
  * "The state of the art of nurse rostering", J. Scheduling 7(6):441–499, 2004, §4 on fairness), not an
  * optimum; then local search ({@link rebalance}) evens nights, weekends and paid hours out within the
  * rules, and the better of the two starts is kept. A shift no agent can take stays unassigned (−1) and
- * is counted.
+ * is counted. `fairness` says how far the nights' and weekends' spread is from the least any roster
+ * of the same shifts can reach ({@link fairnessOf}: a flow bound; `proven` when it is reached).
  *
  * @example assignShifts(shifts, [{ name: 'Ada' }, { name: 'Bo', nights: false }], { stepMin: 15, periods: 672, cyclic: true, firstWeekday: 0, labour })
  */
@@ -140,7 +99,74 @@ export function assignShifts(
       a - b,
   );
   const allUnits = [...tourUnits, ...singles.map((i) => [i])];
-  const problem: RebalanceProblem = {
+  const problem = rebalanceProblem(shifts, agents, o, spans, allUnits);
+  // Three greedy starts (time order; each day's nights first; the same keeping nights in runs), each evened out by local search: the
+  // greedy alone, deciding in time order, can pin the nights on a few agents (5/5/4/0/0 on a real
+  // week: whoever works 20:00–24:00 cannot take the next 00:00–04:00). The better one is kept:
+  // fewest shifts left unassigned, then the most even nights, weekends and paid hours.
+  let best: { agentOf: number[]; quality: number[] } | undefined;
+  const starts = [
+    { order: byTime, runs: false },
+    { order: nightsFirst, runs: false },
+    { order: nightsFirst, runs: true },
+  ];
+  for (const { order, runs } of starts) {
+    const agentOf = greedyAssign(spans, agents, o, cycle, tourUnits, order, runs);
+    const owner = allUnits.map((unit) => agentOf[unit[0]!]!);
+    rebalance(problem, owner);
+    allUnits.forEach((unit, u) => {
+      for (const i of unit) agentOf[i] = owner[u]!;
+    });
+    const quality = [agentOf.filter((k) => k < 0).length, ...balanceMeasure(problem, owner)];
+    if (!best || lexLess(quality, best.quality)) best = { agentOf, quality };
+  }
+  const agentOf = best!.agentOf;
+  return {
+    agentOf,
+    unassigned: agentOf.filter((k) => k < 0).length,
+    fairness: fairnessOf(shifts, agents, agentOf, o),
+    loads: agentLoads(shifts, agents, agentOf, o),
+  };
+}
+
+/**
+ * Each agent's load under `agentOf` (−1: no agent): shifts, paid minutes, night and weekend shifts
+ * (this horizon's only, without history), shifts of a type they did not ask for.
+ *
+ * @example agentLoads(shifts, agents, assignShifts(shifts, agents, o).agentOf, o)[0].nights
+ */
+export function agentLoads(
+  shifts: readonly ShiftToAssign[],
+  agents: readonly Agent[],
+  agentOf: readonly number[],
+  o: AssignmentOptions,
+): AgentLoad[] {
+  const spans = shifts.map((s) => spanOf(s, o));
+  return agents.map((a, k) => {
+    const own = spans.filter((_, i) => agentOf[i] === k);
+    return {
+      name: a.name,
+      shifts: own.length,
+      paidMin: own.reduce((m, s) => m + s.paid, 0),
+      nights: own.filter((s) => s.night).length,
+      weekends: own.filter((s) => s.weekend).length,
+      unpreferred:
+        a.prefers && a.prefers.length > 0 ? own.filter((s) => !a.prefers!.includes(s.type)).length : 0,
+    };
+  });
+}
+
+/** What {@link rebalance} needs of these shifts and agents, the units in `allUnits`' order. */
+function rebalanceProblem(
+  shifts: readonly ShiftToAssign[],
+  agents: readonly Agent[],
+  o: AssignmentOptions,
+  spans: readonly Span[],
+  allUnits: readonly (readonly number[])[],
+): RebalanceProblem {
+  const cycle = o.cyclic ? o.periods * o.stepMin : undefined;
+  const dayOf = (i: number) => Math.floor(spans[i]!.from / 1440);
+  return {
     units: allUnits.map((unit) => ({
       nights: unit.filter((i) => spans[i]!.night).length,
       weekends: unit.filter((i) => spans[i]!.weekend).length,
@@ -167,43 +193,33 @@ export function assignShifts(
       return ids.flatMap((u) => allUnits[u]!).filter((i) => !prefers.includes(spans[i]!.type)).length;
     },
   };
-  // Three greedy starts (time order; each day's nights first; the same keeping nights in runs), each evened out by local search: the
-  // greedy alone, deciding in time order, can pin the nights on a few agents (5/5/4/0/0 on a real
-  // week: whoever works 20:00–24:00 cannot take the next 00:00–04:00). The better one is kept:
-  // fewest shifts left unassigned, then the most even nights, weekends and paid hours.
-  let best: { agentOf: number[]; quality: number[] } | undefined;
-  const starts = [
-    { order: byTime, runs: false },
-    { order: nightsFirst, runs: false },
-    { order: nightsFirst, runs: true },
-  ];
-  for (const { order, runs } of starts) {
-    const agentOf = greedyAssign(spans, agents, o, cycle, tourUnits, order, runs);
-    const owner = allUnits.map((unit) => agentOf[unit[0]!]!);
-    rebalance(problem, owner);
-    allUnits.forEach((unit, u) => {
-      for (const i of unit) agentOf[i] = owner[u]!;
-    });
-    const quality = [agentOf.filter((k) => k < 0).length, ...balanceMeasure(problem, owner)];
-    if (!best || lexLess(quality, best.quality)) best = { agentOf, quality };
-  }
-  const agentOf = best!.agentOf;
-  return {
-    agentOf,
-    unassigned: agentOf.filter((k) => k < 0).length,
-    loads: agents.map((a, k) => {
-      const own = spans.filter((_, i) => agentOf[i] === k);
-      return {
-        name: a.name,
-        shifts: own.length,
-        paidMin: own.reduce((m, s) => m + s.paid, 0),
-        nights: own.filter((s) => s.night).length,
-        weekends: own.filter((s) => s.weekend).length,
-        unpreferred:
-          a.prefers && a.prefers.length > 0 ? own.filter((s) => !a.prefers!.includes(s.type)).length : 0,
-      };
-    }),
-  };
+}
+
+/**
+ * An assignment evened out by {@link rebalance} (nights, weekends, then paid hours, within every
+ * rule), starting from `agentOf` (−1 stays unassigned): for a roster made elsewhere, such as the
+ * integer program's, which looks at nights and weekends only (decision 0062).
+ *
+ * @example evenOut(shifts, agents, agentOf, o)
+ */
+export function evenOut(
+  shifts: readonly ShiftToAssign[],
+  agents: readonly Agent[],
+  agentOf: readonly number[],
+  o: AssignmentOptions,
+): number[] {
+  const spans = shifts.map((s) => spanOf(s, o));
+  const units = [...new Map(shifts.map((s, i) => [s.tour === undefined ? `s${i}` : `t${s.tour}`, i])).keys()];
+  const allUnits = units.map((key) =>
+    shifts.flatMap((s, i) => ((s.tour === undefined ? `s${i}` : `t${s.tour}`) === key ? [i] : [])),
+  );
+  const owner = allUnits.map((unit) => agentOf[unit[0]!]!);
+  rebalance(rebalanceProblem(shifts, agents, o, spans, allUnits), owner);
+  const out = [...agentOf];
+  allUnits.forEach((unit, u) => {
+    for (const i of unit) out[i] = owner[u]!;
+  });
+  return out;
 }
 
 /** Whether `a` comes before `b` in lexicographic order. */
@@ -298,30 +314,6 @@ function greedyAssign(
   }
   for (const i of order) place([i]);
   return agentOf;
-}
-
-/** Whether one agent may work exactly these shifts: days, nights, weekly hours and nights, rests. */
-function keepsRules(
-  a: Agent,
-  spans: readonly Span[],
-  o: AssignmentOptions,
-  cycle: number | undefined,
-): boolean {
-  const paid = new Map<number, number>();
-  const nights = new Map<number, number>();
-  for (let x = 0; x < spans.length; x++) {
-    const s = spans[x]!;
-    if (a.days && !a.days.includes(s.weekday)) return false;
-    if (s.night && a.nights === false) return false;
-    paid.set(s.week, (paid.get(s.week) ?? 0) + s.paid);
-    if (a.maxWeekMin !== undefined && paid.get(s.week)! > a.maxWeekMin) return false;
-    if (s.night) {
-      nights.set(s.week, (nights.get(s.week) ?? 0) + 1);
-      if (nights.get(s.week)! > o.labour.maxNightShiftsPerWeek) return false;
-    }
-    for (let y = 0; y < x; y++) if (!restKept(spans[y]!, s, o.labour.minRestMin, cycle)) return false;
-  }
-  return true;
 }
 
 /**

@@ -145,7 +145,7 @@ interface SolveAnswer {
 }
 
 /** One HiGHS thread: models go in one at a time; any abort, error or exit rejects every later call. */
-class HighsThread {
+export class HighsThread {
   private readonly worker: Worker;
   private pending: { resolve: (a: SolveAnswer) => void; reject: (e: Error) => void } | undefined;
   private failure: Error | undefined;
@@ -271,7 +271,7 @@ function withLowerBounds(model: string, lower: readonly number[], prefix = 'x'):
  */
 export type SolverClock = 'wall' | 'cpu';
 
-function clockOf(clock: SolverClock | undefined): () => number {
+export function clockOf(clock: SolverClock | undefined): () => number {
   if (clock !== 'cpu') return () => performance.now();
   return () => {
     const u = process.cpuUsage();
@@ -294,7 +294,7 @@ function watch(thread: HighsThread, limitSec: number, now: () => number, began: 
  * and the thread whatever happened. Answers the message of what ended the stages early (a WASM
  * abort, the watchdog, the thread's exit), or undefined when they ran to their end.
  */
-async function watchedStages(
+export async function watchedStages(
   thread: HighsThread,
   limitSec: number,
   now: () => number,

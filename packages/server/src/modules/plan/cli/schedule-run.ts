@@ -5,7 +5,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
   type AgentLoad,
-  assignShifts,
+  type Fairness,
   resolveLabour,
   ScheduleInputError,
   type Shift,
@@ -17,6 +17,7 @@ import {
   tourSet,
   validateRules,
 } from '@shoreline/core/schedule/index';
+import { solveRotation } from '../rotation-solver.js';
 import { type ScheduleSolution, solveSchedule, solveTourSchedule } from '../schedule-solver.js';
 import { parseAgents } from './agents-csv.js';
 import { ForecastFileError, formatLocalTimestamp, parseLocalTimestamp } from './forecast-csv.js';
@@ -43,7 +44,16 @@ export interface ScheduleReport {
   readonly tourAgents?: number | undefined;
   readonly wallMs: number;
   /** With --agents: each agent's load and the shifts no agent could take under the rules. */
-  readonly agents?: { readonly unassigned: number; readonly loads: readonly AgentLoad[] } | undefined;
+  readonly agents?:
+    | {
+        readonly unassigned: number;
+        readonly loads: readonly AgentLoad[];
+        /** Spread of nights + weekend shifts, the least any roster of those shifts reaches, whether reached. */
+        readonly fairness: Fairness;
+        /** Who gave the roster (core's heuristic, or HiGHS where the heuristic missed the bound) and how. */
+        readonly rotation: { readonly solver: 'heuristic' | 'highs'; readonly note: string };
+      }
+    | undefined;
   /** Per interval: required, scheduled, shortfall, surplus. */
   readonly intervals: {
     interval_start: string;
@@ -196,13 +206,20 @@ export async function runSchedule(options: ScheduleRunOptions): Promise<Schedule
       candidates,
       set && solution.tourCounts ? { set, tourCounts: solution.tourCounts } : undefined,
     );
-    const assignment = assignShifts(shifts, agents, {
-      stepMin: parsed.stepMin,
-      periods,
-      cyclic,
-      firstWeekday: (new Date(parsed.originMs).getUTCDay() + 6) % 7,
-      labour: resolveLabour(rules),
-    });
+    // Core's assignment, then HiGHS where it misses the fairness bound (a quarter of the time limit,
+    // at least 5 s; any failure keeps core's roster).
+    const assignment = await solveRotation(
+      shifts,
+      agents,
+      {
+        stepMin: parsed.stepMin,
+        periods,
+        cyclic,
+        firstWeekday: (new Date(parsed.originMs).getUTCDay() + 6) % 7,
+        labour: resolveLabour(rules),
+      },
+      { timeLimitSec: Math.max(5, Math.round((options.timeLimitSec ?? 60) / 4)) },
+    );
     const names = assignment.agentOf.map((k) => agents[k]?.name);
     await writeFile(
       options.output,
@@ -237,7 +254,12 @@ export async function runSchedule(options: ScheduleRunOptions): Promise<Schedule
         );
       }
     }
-    staffed = { unassigned: assignment.unassigned, loads: assignment.loads };
+    staffed = {
+      unassigned: assignment.unassigned,
+      loads: assignment.loads,
+      fairness: assignment.fairness,
+      rotation: { solver: assignment.solver, note: assignment.note },
+    };
   } else
     await writeFile(
       options.output,
@@ -275,6 +297,7 @@ export function scheduleSummary(report: ScheduleReport, output: string): string 
     ...(report.agents
       ? [
           `agents: ${report.agents.loads.length}, shifts no agent can take under the rules: ${report.agents.unassigned}`,
+          fairnessLine(report.agents.fairness, report.agents.rotation),
           ...report.agents.loads.map(
             (l) =>
               `  ${l.name}: ${l.shifts} shifts, ${(l.paidMin / 60).toFixed(1)} paid hours, ${l.nights} nights, ${l.weekends} weekend shifts${l.unpreferred ? `, ${l.unpreferred} not preferred` : ''}`,
@@ -282,4 +305,9 @@ export function scheduleSummary(report: ScheduleReport, output: string): string 
         ]
       : []),
   ].join('\n');
+}
+
+/** The fairness line of the summary: spreads, the bound, and whether no roster can be fairer. */
+export function fairnessLine(f: Fairness, rotation: { solver: string; note: string }): string {
+  return `fairness: spread ${f.spread} (nights ${f.nights.spread}, weekends ${f.weekends.spread}), least possible ≥ ${f.bound} (nights ≥ ${f.nights.bound}, weekends ≥ ${f.weekends.bound}): ${f.proven ? 'proven fairest' : 'not proven'} (${rotation.solver}: ${rotation.note})`;
 }

@@ -14,8 +14,11 @@ greedy schedule). SHIFTS.csv: day,start,end,type,meal_start,meal_end, one row pe
 before the start is on the next day). AGENTS.csv (--agents): name,days,nights,max_hours,prefers,
 nights_before,weekends_before (days e.g. "Mon Tue Wed Thu Fri"; nights yes/no; prefers shift type
 names); each shift goes to an agent keeping the labour rules (rest between shifts, nights a week),
-their days and hours, a tour whole to one agent, nights and weekends rotated fairly; SHIFTS.csv then
-ends with an agent column (blank: no agent could take it), and --calendars DIR writes one iCalendar
+their days and hours, a tour whole to one agent, nights and weekends rotated fairly (the summary's
+fairness line: the spread of nights plus that of weekend shifts, history counted, and the least any
+roster of those shifts can reach; where the assignment misses it, HiGHS solves the roster as an
+integer program for a quarter of --time-limit, at least 5 s, and says whether it proved the least
+spread); SHIFTS.csv then ends with an agent column (blank: no agent could take it), and --calendars DIR writes one iCalendar
 file per agent. Unusable input exits with code 2.`;
 
 function seconds(value: string): number {

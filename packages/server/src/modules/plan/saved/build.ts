@@ -131,6 +131,11 @@ export interface BuildLimits {
   readonly searchRounds: number;
   /** Wall milliseconds the local search may spend on each provider. */
   readonly searchBudgetMs: number;
+  /**
+   * Seconds HiGHS may spend on each provider's roster where the assignment misses its fairness bound
+   * (decision 0062; default a quarter of `timeLimitSec`, at least 1; 0: never).
+   */
+  readonly rosterTimeLimitSec?: number | undefined;
 }
 
 /**
@@ -219,11 +224,12 @@ export async function schedulePlan(
   }
   const roster =
     input.agents && input.agents.length > 0
-      ? rosterOf(input, schedules, candidates, {
+      ? await rosterOf(input, schedules, candidates, {
           forecastStartMs,
           stepMin,
           periods: horizon,
           labour: resolveLabour(rules),
+          timeLimitSec: o.rosterTimeLimitSec ?? Math.max(1, Math.round(o.timeLimitSec / 4)),
         })
       : undefined;
   return {

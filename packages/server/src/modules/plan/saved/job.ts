@@ -11,12 +11,14 @@ export const SAVED_PLAN_JOB = 'plan.build';
 
 /**
  * The build's limits: 20 s of HiGHS for each provider's shifts (its watchdog stops it 5 s later),
- * then the CLI's 300 rounds of local search, at most 10 s of them.
+ * then the CLI's 300 rounds of local search, at most 10 s of them; 5 s of HiGHS for each provider's
+ * roster where the assignment misses its fairness bound (decision 0062).
  */
 export const BUILD_LIMITS: BuildLimits = {
   timeLimitSec: 20,
   searchRounds: SEARCH_ROUNDS,
   searchBudgetMs: 10_000,
+  rosterTimeLimitSec: 5,
 };
 /** The forecast, staffing and split of at most twelve weeks of history and two weeks ahead. */
 const PREPARE_BUDGET_MS = 60_000;
@@ -31,7 +33,12 @@ const CANCEL_FALLBACK_MS = 5_000;
 
 /** The build worker's wall budget: the forecast's, then each provider's solve, watchdog and search. */
 const budgetMs = (limits: BuildLimits, providers: number) =>
-  PREPARE_BUDGET_MS + providers * ((limits.timeLimitSec + 5) * 1000 + limits.searchBudgetMs + 10_000);
+  PREPARE_BUDGET_MS +
+  providers *
+    ((limits.timeLimitSec + 5) * 1000 +
+      limits.searchBudgetMs +
+      10_000 +
+      ((limits.rosterTimeLimitSec ?? Math.max(1, Math.round(limits.timeLimitSec / 4))) + 5) * 1000);
 
 /** The payload of `plan.progress` (a transient push per stage); the plan page's bar reads it. */
 export interface PlanProgressPayload {

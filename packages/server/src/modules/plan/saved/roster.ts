@@ -1,13 +1,8 @@
 // A saved plan's shifts staffed by its named agents: core's assignment (decision 0050) per provider,
 // each provider's shifts to its own agents, the labour rules of the plan.
-import {
-  type Agent,
-  assignShifts,
-  type ResolvedLabour,
-  type Shift,
-  scheduleShifts,
-} from '@shoreline/core/schedule/index';
+import { type Agent, type ResolvedLabour, type Shift, scheduleShifts } from '@shoreline/core/schedule/index';
 import { WEEKDAYS } from '../../identity/index.js';
+import { solveRotation } from '../rotation-solver.js';
 import type { PlanAgent, SavedPlanInput, SavedPlanResult } from './schemas.js';
 
 type Roster = NonNullable<SavedPlanResult['roster']>;
@@ -57,29 +52,51 @@ const localStamp = (ms: number) => new Date(ms).toISOString().slice(0, 16);
 
 /**
  * Each provider's shifts (`counts` of `candidates`, one-off horizon) assigned to the agents working
- * for it ({@link assignShifts}: their days, nights and weekly hours, the rest between shifts and the
- * nights a week of `labour`, nights and weekends rotated fairly). A shift no agent can take stays
- * with `agent` null and is counted; a provider without agents leaves all its shifts so.
+ * for it (core's assignShifts: their days, nights and weekly hours, the rest between shifts and the
+ * nights a week of `labour`, nights and weekends rotated fairly; then, where that misses its
+ * fairness bound, HiGHS's integer program for at most `timeLimitSec`: {@link solveRotation}, run in
+ * the build's worker thread). A shift no agent can take stays with `agent` null and is counted; a
+ * provider without agents leaves all its shifts so. `fairness`: each provider's spread, bound and
+ * whether it is proven.
  */
-export function rosterOf(
+export async function rosterOf(
   input: SavedPlanInput,
   schedules: readonly { readonly counts: readonly number[] }[],
   candidates: readonly Shift[],
-  o: { forecastStartMs: number; stepMin: number; periods: number; labour: ResolvedLabour },
-): Roster {
+  o: {
+    forecastStartMs: number;
+    stepMin: number;
+    periods: number;
+    labour: ResolvedLabour;
+    timeLimitSec: number;
+  },
+): Promise<Roster> {
   const agents = input.agents ?? [];
   const stepMs = o.stepMin * 60_000;
-  const out: Roster = { agents: [], shifts: [], unassigned: 0 };
-  input.providers.forEach((provider, p) => {
+  const out: Roster = { agents: [], shifts: [], unassigned: 0, fairness: [] };
+  for (const [p, provider] of input.providers.entries()) {
     const mine = agents.filter((a) => providerOf(a, input.providers) === p);
     const shifts = scheduleShifts(schedules[p]?.counts ?? [], candidates);
-    const assignment = assignShifts(shifts, mine.map(coreAgent), {
+    const rules = {
       stepMin: o.stepMin,
       periods: o.periods,
       cyclic: false,
       // Core counts weekdays from Monday (0); getUTCDay from Sunday.
       firstWeekday: (new Date(o.forecastStartMs).getUTCDay() + 6) % 7,
       labour: o.labour,
+    };
+    const assignment = await solveRotation(shifts, mine.map(coreAgent), rules, {
+      timeLimitSec: o.timeLimitSec,
+    });
+    const f = assignment.fairness;
+    out.fairness!.push({
+      provider: provider.id,
+      spread: f.spread,
+      bound: f.bound,
+      proven: f.proven,
+      nights: f.nights,
+      weekends: f.weekends,
+      solver: assignment.solver,
     });
     out.unassigned += assignment.unassigned;
     for (const load of assignment.loads)
@@ -106,7 +123,7 @@ export function rosterOf(
         mealEnd: meal === null ? null : localStamp(meal + s.mealLength * stepMs).slice(11),
       });
     });
-  });
+  }
   out.shifts.sort(
     (a, b) =>
       `${a.day}${a.start}`.localeCompare(`${b.day}${b.start}`) ||

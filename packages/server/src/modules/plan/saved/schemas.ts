@@ -196,6 +196,24 @@ export const SavedPlanResult = apiObject('SavedPlanResult', {
         }),
       ),
       unassigned: z.number(),
+      /**
+       * Per provider: the spread of night shifts plus that of weekend shifts among its agents (history
+       * counted), the least any roster of its shifts reaches, and whether it is reached (decision
+       * 0062); absent in plans built before.
+       */
+      fairness: z
+        .array(
+          z.object({
+            provider: z.string(),
+            ...numbers('spread', 'bound'),
+            proven: z.boolean(),
+            nights: z.object({ ...numbers('spread', 'bound') }),
+            weekends: z.object({ ...numbers('spread', 'bound') }),
+            /** Who gave the roster: core's heuristic, or HiGHS's integer program. */
+            solver: z.enum(['heuristic', 'highs']),
+          }),
+        )
+        .optional(),
     })
     .optional(),
 });
