@@ -5,7 +5,7 @@ import type { SavedPlan, SavedPlanInput } from '../src/modules/plan/index.js';
 import { solvedTicket, startGovernDemo } from '../src/test-support/govern-demo.js';
 import type { Auth, TestApp } from '../src/test-support/test-app.js';
 import { forecastBandContract } from './govern/forecast-band-contract.js';
-import { buildPlan } from './plan-saved-support.js';
+import { balticProvider, buildPlan, weekPlanInput } from './plan-saved-support.js';
 
 /**
  * Decision 0063: a plan's forecast sent to a vendor carries its volume per day, and the settlement's
@@ -29,23 +29,10 @@ describe('plan: a plan’s per-day forecast in the forecast relief of a month th
     if (hour < 8 || hour >= 20) return 1;
     return day === 0 ? 12 : 4;
   });
-  const input = (): SavedPlanInput => ({
-    name: 'Week of 27 March',
-    history: { start: '2023-03-06T00:00', stepMin: 60, values: history },
-    horizonDays: 7,
-    ahtSec: 300,
-    serviceLevel: { fraction: 0.8, withinSec: 20 },
-    language: 'en',
-    providers: [
-      {
-        id: baltic,
-        name: 'Baltic Contact',
-        languages: ['en'],
-        hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 0, closeMin: 0 }],
-        costPerAgentHour: 20,
-      },
-    ],
-  });
+  const input = (): SavedPlanInput =>
+    weekPlanInput('Week of 27 March', { start: '2023-03-06T00:00', stepMin: 60, values: history }, [
+      balticProvider(baltic),
+    ]);
   const forecastsOf = async (): Promise<ClientForecast[]> =>
     (await (await app.request(`/api/govern/forecasts?providerId=${baltic}`, { auth: admin })).json()).items;
   const settle = async (): Promise<Settlement> => {

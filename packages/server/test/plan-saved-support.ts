@@ -100,3 +100,33 @@ export async function buildPlan(t: TestApp, auth: Auth, body: unknown): Promise<
   for (let i = 0; i < 5; i++) await t.shoreline.jobs.runDueJobs();
   return (await (await t.request(`/api/plan/plans/${plan.id}`, { auth })).json()) as SavedPlan;
 }
+
+/** Baltic Contact (the demo's vendor, id `id`) open `openMin`–`closeMin` every day at 20 an hour. */
+export function balticProvider(id: string, openMin = 0, closeMin = 0): SavedPlanInput['providers'][number] {
+  return {
+    id,
+    name: 'Baltic Contact',
+    languages: ['en'],
+    hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin, closeMin }],
+    costPerAgentHour: 20,
+  };
+}
+
+/** A week's plan in English over `history` (300 s contacts, 80 % within 20 s) split across `providers`. */
+export function weekPlanInput(
+  name: string,
+  history: NonNullable<SavedPlanInput['history']>,
+  providers: SavedPlanInput['providers'],
+  extra: Partial<SavedPlanInput> = {},
+): SavedPlanInput {
+  return {
+    name,
+    history,
+    horizonDays: 7,
+    ahtSec: 300,
+    serviceLevel: { fraction: 0.8, withinSec: 20 },
+    language: 'en',
+    providers,
+    ...extra,
+  };
+}

@@ -5,7 +5,7 @@ import type { SavedPlan, SavedPlanInput } from '../src/modules/plan/index.js';
 import { solvedTicket, startGovernDemo } from '../src/test-support/govern-demo.js';
 import type { Auth, TestApp } from '../src/test-support/test-app.js';
 import { forecastBandContract } from './govern/forecast-band-contract.js';
-import { buildPlan } from './plan-saved-support.js';
+import { balticProvider, buildPlan, weekPlanInput } from './plan-saved-support.js';
 
 /**
  * A saved plan's split sent to its two vendors (decision 0059): each vendor's share of the forecast
@@ -27,31 +27,22 @@ describe('plan: a plan’s split sent to its vendors as client forecasts', () =>
 
   /** Three weeks of hours from Wednesday 8 February 2023: 3 an hour by day, 1 at night; the forecast starts on 1 March. */
   const history = Array.from({ length: 21 * 24 }, (_, i) => (i % 24 >= 8 && i % 24 < 20 ? 3 : 1));
-  const input = (name: string): SavedPlanInput => ({
-    name,
-    history: { start: '2023-02-08T00:00', stepMin: 60, values: history },
-    historyScope: { language: 'en' },
-    horizonDays: 7,
-    ahtSec: 300,
-    serviceLevel: { fraction: 0.8, withinSec: 20 },
-    language: 'en',
-    providers: [
-      {
-        id: baltic,
-        name: 'Baltic Contact',
-        languages: ['en'],
-        hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 480, closeMin: 1200 }],
-        costPerAgentHour: 20,
-      },
-      {
-        id: 'night',
-        name: 'Manila CX',
-        languages: ['en'],
-        hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 1200, closeMin: 480 }],
-        costPerAgentHour: 12,
-      },
-    ],
-  });
+  const input = (name: string): SavedPlanInput =>
+    weekPlanInput(
+      name,
+      { start: '2023-02-08T00:00', stepMin: 60, values: history },
+      [
+        balticProvider(baltic, 480, 1200),
+        {
+          id: 'night',
+          name: 'Manila CX',
+          languages: ['en'],
+          hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 1200, closeMin: 480 }],
+          costPerAgentHour: 12,
+        },
+      ],
+      { historyScope: { language: 'en' } },
+    );
   const send = (auth: Auth, vendors: unknown, id = plan.id) =>
     app.request(`/api/plan/plans/${id}/forecasts`, { auth, body: { vendors } });
   const bothVendors = () => [

@@ -4,7 +4,7 @@ import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import type { SavedPlan, SavedPlanInput } from '../../src/modules/plan/index.js';
 import { solvedTicket, startGovernDemo } from '../../src/test-support/govern-demo.js';
 import type { Auth, TestApp } from '../../src/test-support/test-app.js';
-import { buildPlan } from '../plan-saved-support.js';
+import { balticProvider, buildPlan, weekPlanInput } from '../plan-saved-support.js';
 import { forecastBandContract } from './forecast-band-contract.js';
 
 /**
@@ -231,25 +231,14 @@ describe('govern: forecasts and exit readiness counted in local days and hours',
   });
 
   describe('a saved plan keeps its zone and sends it with its vendor forecast', () => {
-    const planInput = (extra: Partial<SavedPlanInput>): SavedPlanInput => ({
-      name: 'Istanbul week',
-      // Two weeks of hours from Monday 27 February 2023, flat: 2 an hour.
-      history: { start: '2023-02-27T00:00', stepMin: 60, values: Array.from({ length: 14 * 24 }, () => 2) },
-      horizonDays: 7,
-      ahtSec: 300,
-      serviceLevel: { fraction: 0.8, withinSec: 20 },
-      language: 'en',
-      providers: [
-        {
-          id: baltic,
-          name: 'Baltic Contact',
-          languages: ['en'],
-          hours: [{ days: [0, 1, 2, 3, 4, 5, 6], openMin: 0, closeMin: 0 }],
-          costPerAgentHour: 20,
-        },
-      ],
-      ...extra,
-    });
+    // Two weeks of hours from Monday 27 February 2023, flat: 2 an hour.
+    const history = {
+      start: '2023-02-27T00:00',
+      stepMin: 60 as const,
+      values: Array.from({ length: 14 * 24 }, () => 2),
+    };
+    const planInput = (extra: Partial<SavedPlanInput>): SavedPlanInput =>
+      weekPlanInput('Istanbul week', history, [balticProvider(baltic)], extra);
     let plan: SavedPlan;
 
     beforeAll(async () => {
