@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_USERS } from '../src/demo/seed.js';
 import type { PlanHistory, PlanReforecast, SavedPlan } from '../src/modules/plan/index.js';
 import { fixedClock } from '../src/platform/clock.js';
 import type { Auth, TestApp } from '../src/test-support/test-app.js';
-import { buildPlan, planInput, planWorldAround } from './plan-saved-support.js';
+import { buildPlan, insertQueueTickets, planInput, planWorldAround } from './plan-saved-support.js';
 
 // Intraday reforecast of a saved plan (decision 0061): the rest of today moved by the tickets that
 // arrived so far, scoped and filtered as actual-against-plan is.
@@ -25,30 +24,8 @@ const perHour = (h: number) => (h >= 8 && h < 18 ? 6 : 1);
  */
 const historyHour = (d: number, h: number) => (h >= 8 && h < 18 ? 4 + ((d * 3) % 5) : 1);
 
-async function insertTickets(day: string, hours: readonly number[], tag: string) {
-  const db = t.shoreline.ctx.db;
-  const org = await db
-    .selectFrom('users')
-    .select('organization_id')
-    .where('email', '=', DEMO_USERS.supervisor)
-    .executeTakeFirstOrThrow();
-  const rows = hours.map((h, i) => ({
-    id: `tkt_${tag}_${day}_${h}_${i}`,
-    organization_id: org.organization_id,
-    provider_id: null,
-    source: 'test',
-    external_id: `${tag}-${day}-${h}-${i}`,
-    channel: 'phone',
-    source_group: QUEUE,
-    created_at: new Date(`${day}T${String(h).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}:00Z`),
-    tags: [],
-    quality_flags: [],
-    custom: '{}',
-    reopen_count: 0,
-    handoff_count: 0,
-  }));
-  if (rows.length > 0) await db.insertInto('tickets').values(rows).execute();
-}
+const insertTickets = (day: string, hours: readonly number[], tag: string) =>
+  insertQueueTickets(t, { queue: QUEUE, day, hours, channel: 'phone', tag });
 
 const day = (offset: number) => new Date(Date.UTC(2026, 9, 26 + offset)).toISOString().slice(0, 10);
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);

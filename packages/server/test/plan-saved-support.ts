@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { DEMO_USERS } from '../src/demo/seed.js';
 import type { SavedPlan, SavedPlanInput } from '../src/modules/plan/index.js';
 import type { Auth, startTestApp, TestApp } from '../src/test-support/test-app.js';
 import { signedInAround } from './app-around.js';
@@ -129,4 +130,38 @@ export function weekPlanInput(
     providers,
     ...extra,
   };
+}
+
+/**
+ * Tickets of the demo organization in `queue` (their source group) on `day`, one per entry of
+ * `hours` at that hour (UTC), minutes spread so no two of an hour coincide; ids carry `tag`.
+ */
+export async function insertQueueTickets(
+  t: TestApp,
+  o: { queue: string; day: string; hours: readonly number[]; channel: string; tag: string },
+): Promise<void> {
+  const db = t.shoreline.ctx.db;
+  const org = await db
+    .selectFrom('users')
+    .select('organization_id')
+    .where('email', '=', DEMO_USERS.supervisor)
+    .executeTakeFirstOrThrow();
+  const rows = o.hours.map((h, i) => ({
+    id: `tkt_${o.tag}_${o.day}_${h}_${i}`,
+    organization_id: org.organization_id,
+    provider_id: null,
+    source: 'test',
+    external_id: `${o.tag}-${o.day}-${h}-${i}`,
+    channel: o.channel,
+    source_group: o.queue,
+    created_at: new Date(
+      `${o.day}T${String(h).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}:00Z`,
+    ),
+    tags: [],
+    quality_flags: [],
+    custom: '{}',
+    reopen_count: 0,
+    handoff_count: 0,
+  }));
+  if (rows.length > 0) await db.insertInto('tickets').values(rows).execute();
 }
