@@ -126,6 +126,10 @@ describe('plan II journey', () => {
     // A reload (a new visit) opens the same saved plan from the server.
     await j.page.reload();
     await j.page.getByTestId('plan-result').waitFor();
+    // How fairly each provider's nights and weekends are shared (decision 0062), proven or how far off.
+    expect(await j.page.getByTestId('plan-roster-fairness-line').first().textContent()).toMatch(
+      /least possible \d+ (proven fairest|at most \d+ above the fairest possible)/,
+    );
     await shot('reopened');
     // Only Plans is the current page in the side navigation (its path lies inside Staffing's /plan).
     const nav = j.page.getByRole('navigation', { name: 'Main navigation' });

@@ -1,6 +1,7 @@
 // A saved plan's shifts staffed by named agents: a Gantt chart with one row per agent (each shift a
 // bar, its meal hatched; a last row for shifts no agent could take), mirrored right to left through
-// the kit's chart frame; each agent's load, and their own calendar (.ics) from the plan's export route.
+// the kit's chart frame; how fairly each provider's nights and weekends are shared (decision 0062);
+// each agent's load, and their own calendar (.ics) from the plan's export route.
 import type { SavedPlan } from '@shoreline/server/contract';
 import { useTranslation } from 'react-i18next';
 import { Chart, useRtl } from '../../kit/chart/Chart';
@@ -8,6 +9,7 @@ import { frame } from '../../kit/chart/scale';
 import { numberColumn, textColumn } from '../../kit/columns';
 import { DataTable } from '../../kit/DataTable';
 import { GanttDays, isoMonthDay, planTimeAxis } from './ganttAxis';
+import { fairnessLines } from './rosterFairness';
 import { ScheduleExports, shiftsHref } from './ScheduleExports';
 import { usePlanFormat } from './usePlanFormat';
 
@@ -42,6 +44,7 @@ export function AgentGantt({ plan }: { plan: SavedPlan }) {
       {roster.unassigned > 0 ? (
         <p role="status">{t('plan.roster.unassigned', { count: roster.unassigned })}</p>
       ) : null}
+      <RosterFairness plan={plan} />
       <Chart frame={fr} title={t('plan.roster.title')} description={description} className="plan-gantt">
         <GanttDays axis={axis} fr={fr} lineRise={16} label={isoMonthDay} />
         {rows.map((row, i) => (
@@ -105,6 +108,31 @@ export function AgentGantt({ plan }: { plan: SavedPlan }) {
       </Chart>
       <AgentLoads plan={plan} />
     </section>
+  );
+}
+
+/**
+ * Per provider: the spread of nights and weekends its roster reaches, the least possible, and a
+ * badge saying whether it is proven fairest or how far from it it may be. Nothing for plans built
+ * before the server reported it.
+ */
+function RosterFairness({ plan }: { plan: SavedPlan }) {
+  const { t } = useTranslation();
+  const lines = fairnessLines(t, plan.result!);
+  if (lines.length === 0) return null;
+  return (
+    <div className="plan-fairness" data-testid="plan-roster-fairness">
+      <h3>{t('plan.roster.fairness.title')}</h3>
+      <ul>
+        {lines.map((line) => (
+          <li key={line.provider} data-testid="plan-roster-fairness-line" data-proven={String(line.proven)}>
+            {line.text}{' '}
+            <span className={`badge ${line.proven ? 'badge-active' : 'badge-invited'}`}>{line.verdict}</span>
+          </li>
+        ))}
+      </ul>
+      <p className="field-help">{t('plan.roster.fairness.help')}</p>
+    </div>
   );
 }
 
