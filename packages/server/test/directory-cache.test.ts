@@ -74,6 +74,32 @@ describe('identity: the directory is remembered per organization and forgotten o
     expect(patched.status).toBe(200);
     expect(await label(manila.id)).toBe('Manila CX');
 
+    // The writer forgets at once, without the signal: a team renamed through the API with its trigger
+    // off (so no NOTIFY comes) is seen by the next request. (Team updates were not forgotten by their
+    // writer: on PostgreSQL a saved plan's default zone read the old team until the signal came.)
+    const teamLabel = async (id: string) =>
+      (
+        (await (await t.request('/api/insight/kpis?groupBy=team', { auth: admin })).json()) as { rows: Row[] }
+      ).rows.find((r) => r.key === id)?.label;
+    const team = await db
+      .selectFrom('teams')
+      .select(['id', 'name'])
+      .orderBy('name')
+      .executeTakeFirstOrThrow();
+    expect(await teamLabel(team.id)).toBe(team.name);
+    await sql`alter table teams disable trigger teams_directory_signal`.execute(db);
+    try {
+      const renamed = await t.request(`/api/teams/${team.id}`, {
+        method: 'PATCH',
+        auth: admin,
+        body: { name: `${team.name} (renamed)` },
+      });
+      expect(renamed.status).toBe(200);
+    } finally {
+      await sql`alter table teams enable trigger teams_directory_signal`.execute(db);
+    }
+    expect(await teamLabel(team.id)).toBe(`${team.name} (renamed)`);
+
     // Vendor staff still see only their provider, from the same remembered directory.
     const vendorRows = await providerTable(vendorAgent);
     expect(vendorRows.map((r) => r.key)).toEqual([manila.id]);

@@ -35,7 +35,6 @@ export async function listProviders(s: ScopedDb) {
 
 export async function getProvider(s: ScopedDb, id: string) {
   const row = await s.findOrNotFound('providers', id, 'provider');
-  forgetDirectory(s);
   return presentProvider(row);
 }
 
@@ -75,6 +74,8 @@ export const updateProvider = identityUseCase(
       throw new AppError('validation_failed', 'the in-house operation has no shore', 'shore');
     }
     const row = await s.updateOrNotFound('providers', id, 'provider', { ...input, updated_at: clock.now() });
+    // Forgotten once the row is written: a read between forgetting and writing would remember the old one.
+    forgetDirectory(s);
     return presentProvider(row);
   },
 );
@@ -89,7 +90,6 @@ export async function listTeams(s: ScopedDb, filter: { providerId?: string | und
 
 export async function getTeam(s: ScopedDb, id: string) {
   const row = await s.findOrNotFound('teams', id, 'team');
-  forgetDirectory(s);
   return presentTeam(row);
 }
 
@@ -125,6 +125,7 @@ export const updateTeam = identityUseCase(
       ...(businessHours !== undefined ? { business_hours: JSON.stringify(businessHours) } : {}),
       updated_at: clock.now(),
     });
+    forgetDirectory(s);
     return presentTeam(row);
   },
 );
