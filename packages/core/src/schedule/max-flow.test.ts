@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { feasibleCirculation, maxFlow } from './max-flow.js';
 
@@ -20,6 +21,32 @@ describe('maxFlow', () => {
 
   it('no path: 0', () => {
     expect(maxFlow(3, [{ from: 0, to: 1, cap: 5 }], 0, 2)).toBe(0);
+  });
+
+  it('equals the least s–t cut, found by trying every cut (max-flow min-cut theorem), on small graphs', () => {
+    // Oracle independent of the algorithm: the capacity of every cut (S ∋ source, T ∋ sink) summed
+    // over arcs from S to T; the maximum flow equals the least (Ford & Fulkerson 1956).
+    const n = 6;
+    const arc = fc.record({
+      from: fc.integer({ min: 0, max: n - 1 }),
+      to: fc.integer({ min: 0, max: n - 1 }),
+      cap: fc.integer({ min: 0, max: 9 }),
+    });
+    fc.assert(
+      fc.property(fc.array(arc, { maxLength: 14 }), (raw) => {
+        const arcs = raw.filter((a) => a.from !== a.to);
+        let leastCut = Number.POSITIVE_INFINITY;
+        // Nodes 1 … n − 2 on either side; 0 (source) always in S, n − 1 (sink) always in T.
+        for (let mask = 0; mask < 1 << (n - 2); mask++) {
+          const inS = (v: number) => v === 0 || (v !== n - 1 && ((mask >> (v - 1)) & 1) === 1);
+          let cut = 0;
+          for (const a of arcs) if (inS(a.from) && !inS(a.to)) cut += a.cap;
+          leastCut = Math.min(leastCut, cut);
+        }
+        expect(maxFlow(n, arcs, 0, n - 1)).toBe(leastCut);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
