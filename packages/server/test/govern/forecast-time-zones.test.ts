@@ -231,11 +231,12 @@ describe('govern: forecasts and exit readiness counted in local days and hours',
   });
 
   describe('a saved plan keeps its zone and sends it with its vendor forecast', () => {
-    // Two weeks of hours from Monday 27 February 2023, flat: 2 an hour.
+    // Two weeks of hours from Monday 27 February 2023, flat: 30 an hour (a few agents every hour, so
+    // the shifts solve at once; 2 an hour is the small 24/7 team, whose shifts take the solver 20 s).
     const history = {
       start: '2023-02-27T00:00',
       stepMin: 60 as const,
-      values: Array.from({ length: 14 * 24 }, () => 2),
+      values: Array.from({ length: 14 * 24 }, () => 30),
     };
     const planInput = (extra: Partial<SavedPlanInput>): SavedPlanInput =>
       weekPlanInput('Istanbul week', history, [balticProvider(baltic)], extra);
