@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientForecast, Settlement } from '../src/contract.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../src/demo/seed.js';
 import type { SavedPlan, SavedPlanInput } from '../src/modules/plan/index.js';
-import { solvedTicket, startGovernDemo } from '../src/test-support/govern-demo.js';
+import { settlementOf, solvedTicket, startGovernDemo } from '../src/test-support/govern-demo.js';
 import type { Auth, TestApp } from '../src/test-support/test-app.js';
 import { forecastBandContract } from './govern/forecast-band-contract.js';
 import { balticProvider, buildPlan, weekPlanInput } from './plan-saved-support.js';
@@ -35,14 +35,7 @@ describe('plan: a plan’s per-day forecast in the forecast relief of a month th
     ]);
   const forecastsOf = async (): Promise<ClientForecast[]> =>
     (await (await app.request(`/api/govern/forecasts?providerId=${baltic}`, { auth: admin })).json()).items;
-  const settle = async (): Promise<Settlement> => {
-    const res = await app.request('/api/govern/settlements', {
-      auth: admin,
-      body: { providerId: baltic, period: '2023-03' },
-    });
-    expect(res.status).toBe(200);
-    return res.json();
-  };
+  const settle = (): Promise<Settlement> => settlementOf(app, admin, baltic, '2023-03');
   /** The plan's forecast per day (its one provider takes every interval). */
   const planDays = () => {
     const v = plan.result!.forecast.volume;

@@ -1,3 +1,4 @@
+import type { Settlement } from '../contract.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../demo/seed.js';
 import { type Auth, startTestApp, type TestApp } from './test-app.js';
 
@@ -63,4 +64,16 @@ export function solvedTicket(p: {
     reopen_count: 0,
     handoff_count: 0,
   };
+}
+
+/** `providerId`'s settlement of `period` (YYYY-MM) as `auth` computes it; throws unless it answers 200. */
+export async function settlementOf(
+  app: TestApp,
+  auth: Auth,
+  providerId: string,
+  period: string,
+): Promise<Settlement> {
+  const res = await app.request('/api/govern/settlements', { auth, body: { providerId, period } });
+  if (res.status !== 200) throw new Error(`settlement of ${period}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as Settlement;
 }

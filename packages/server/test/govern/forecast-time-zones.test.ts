@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientForecast, Settlement } from '../../src/contract.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../src/demo/seed.js';
 import type { SavedPlan, SavedPlanInput } from '../../src/modules/plan/index.js';
-import { solvedTicket, startGovernDemo } from '../../src/test-support/govern-demo.js';
+import { settlementOf, solvedTicket, startGovernDemo } from '../../src/test-support/govern-demo.js';
 import type { Auth, TestApp } from '../../src/test-support/test-app.js';
 import { balticProvider, buildPlan, weekPlanInput } from '../plan-saved-support.js';
 import { forecastBandContract } from './forecast-band-contract.js';
@@ -42,14 +42,7 @@ describe('govern: forecasts and exit readiness counted in local days and hours',
       .execute();
   const logForecast = (body: Record<string, unknown>) =>
     app.request('/api/govern/forecasts', { auth: admin, body: { providerId: baltic, ...body } });
-  const settle = async (period: string): Promise<Settlement> => {
-    const res = await app.request('/api/govern/settlements', {
-      auth: admin,
-      body: { providerId: baltic, period },
-    });
-    expect(res.status).toBe(200);
-    return res.json();
-  };
+  const settle = (period: string): Promise<Settlement> => settlementOf(app, admin, baltic, period);
   const pieceOf = (st: Settlement, forecastId: string) =>
     st.forecast?.pieces?.find((p) => p.forecastId === forecastId);
   const exit = (body: Record<string, unknown>) =>

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { solvedTicket, startGovernDemo } from '../../src/test-support/govern-demo.js';
+import { settlementOf, solvedTicket, startGovernDemo } from '../../src/test-support/govern-demo.js';
 import type { Auth, TestApp } from '../../src/test-support/test-app.js';
 import { forecastBandContract } from './forecast-band-contract.js';
 
@@ -15,14 +15,7 @@ describe('govern: client forecasts and forecast relief', () => {
   let manilaAgent: Auth;
   let baltic = '';
 
-  const settle = async () => {
-    const res = await app.request('/api/govern/settlements', {
-      auth: admin,
-      body: { providerId: baltic, period: '2023-03' },
-    });
-    expect(res.status).toBe(200);
-    return res.json();
-  };
+  const settle = () => settlementOf(app, admin, baltic, '2023-03');
   const logForecast = (auth: Auth, body: Record<string, unknown>) =>
     app.request('/api/govern/forecasts', { auth, body: { providerId: baltic, ...body } });
 

@@ -1,7 +1,8 @@
 import { predictionInterval } from '@shoreline/core/forecast/index';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { localWallClock, planDispersion } from './reforecast.js';
+import { planDispersion } from './reforecast.js';
+import { localWallClock } from './scope.js';
 
 describe('reading a saved plan for its reforecast', () => {
   it('recovers the dispersion the plan’s 95 % band was made with', () => {

@@ -8,7 +8,7 @@ import { AppError } from '../../../platform/http/problem.js';
 import type { ScopedDb } from '../../../platform/scope.js';
 import { type ArrivalFilter, ticketArrivals } from '../../insight/index.js';
 import type { PlanReforecast, SavedPlanResult } from './schemas.js';
-import { actualsFilter, planTimeZone } from './scope.js';
+import { actualsFilter, localWallClock, planTimeZone } from './scope.js';
 import { getPlan } from './service.js';
 
 const DAY_MS = 86_400_000;
@@ -22,21 +22,6 @@ const DEFAULT_DAY_WAPE = 0.1;
 
 /** The plans' prediction intervals are 95 % (core `forecast`'s default level). */
 const PLAN_BAND_LEVEL = 0.95;
-
-/** `now`'s wall clock in `timeZone`, as `YYYY-MM-DDTHH:MM`. */
-export function localWallClock(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(now)
-    .replace(' ', 'T');
-}
 
 /**
  * The plan's quasi-Poisson dispersion φ, read back from its band: core `forecast` stored

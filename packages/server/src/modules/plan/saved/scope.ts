@@ -53,3 +53,18 @@ export function planTimeZone(
 ): string {
   return q.timeZone ?? input.timeZone ?? 'UTC';
 }
+
+/** `now`'s wall clock in `timeZone`, as `YYYY-MM-DDTHH:MM`. */
+export function localWallClock(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(now)
+    .replace(' ', 'T');
+}

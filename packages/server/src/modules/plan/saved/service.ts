@@ -21,7 +21,7 @@ import type {
   SavedPlanInput,
   SavedPlanSummary,
 } from './schemas.js';
-import { actualsFilter, checkPlanScope, planTimeZone } from './scope.js';
+import { actualsFilter, checkPlanScope, localWallClock, planTimeZone } from './scope.js';
 
 type PlanRow = Selectable<PlansTable>;
 
@@ -271,17 +271,7 @@ export async function planActuals(
     })
   ).slice(0, r.forecast.volume.length);
   // Intervals ended by now, in the plan's local time: now's wall clock in the time zone.
-  const local = new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(ctx.clock.now())
-    .replace(' ', 'T');
+  const local = localWallClock(ctx.clock.now(), timeZone);
   const minutes = (Date.parse(`${local}:00Z`) - Date.parse(`${r.forecastStart}:00Z`)) / 60_000;
   const elapsed = Math.max(0, Math.min(actual.length, Math.floor(minutes / r.stepMin)));
   let abs = 0;
