@@ -4,14 +4,12 @@
 // file's targets, volume scaled so the shifts take 80 % of the team's hours, ≥ 1 agent at all times;
 // agents before shrinkage, which alone would put two on every night of a small team); shifts by
 // core's greedy (their cost is not measured here). Run by bench/run.ts: `npm run bench -- rotation` (ROTATION_WEEKS, ROTATION_LIMIT).
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import {
   type Agent,
   assignShifts,
   greedySchedule,
   paidPeriods,
-  requiredAgents,
   resolveLabour,
   rotationFacts,
   rotationModelLp,
@@ -20,38 +18,11 @@ import {
   shiftCandidates,
 } from '@shoreline/core';
 import { solveRotation } from '../packages/server/src/modules/plan/rotation-solver.js';
-import { sharedPathOrSkip } from './shared-data.js';
+import { dayIndexIn, readIntervalsYear, staffingOf, type YearInterval } from './intervals-year.js';
 
-const year = sharedPathOrSkip('reference/staffing/intervals_year.csv', 'rotation benchmark');
-const [, ...lines] = readFileSync(year, 'utf8').trim().split(/\r?\n/);
-const rows = lines.map((line) => {
-  const [start, , volume, aht, intervalMin, withinSec, fraction, shrinkage, maxOccupancy] = line.split(',');
-  return {
-    start: start!,
-    volume: Number(volume),
-    aht: Number(aht),
-    intervalMin: Number(intervalMin),
-    withinSec: Number(withinSec),
-    fraction: Number(fraction),
-    shrinkage: Number(shrinkage),
-    maxOccupancy: Number(maxOccupancy),
-  };
-});
-const staff = (r: (typeof rows)[number], scale: number) =>
-  Math.max(
-    1,
-    requiredAgents({
-      volume: r.volume * scale,
-      intervalSec: r.intervalMin * 60,
-      ahtSec: r.aht,
-      targets: {
-        serviceLevel: { fraction: r.fraction, withinSec: r.withinSec },
-        maxOccupancy: r.maxOccupancy,
-      },
-      shrinkage: r.shrinkage,
-    }).rawAgents,
-  );
-const dayIndex = (date: string) => rows.findIndex((r) => r.start.startsWith(date)) / 96;
+const rows = readIntervalsYear('rotation benchmark');
+const staff = (r: YearInterval, scale: number) => Math.max(1, staffingOf(r, scale).rawAgents);
+const dayIndex = (date: string) => dayIndexIn(rows, date);
 
 const MEAL = { lengthMin: 30, earliestAfterStartMin: 150, latestBeforeEndMin: 120, gridMin: 15 };
 // The schedule bench's shift types, each week its own one-off horizon (the rotation carries on by

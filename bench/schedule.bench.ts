@@ -3,44 +3,14 @@
 // thread (`shoreline schedule`'s solver): independent daily shifts, then weekly tours. The limit counts
 // CPU and the local searches count rounds, so the answers do not depend on the machine's load.
 // Run by bench/run.ts: `npm run bench -- schedule` (SCHEDULE_CASES=small | tours | tours-small).
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import {
-  requiredAgents,
-  type ScheduleRules,
-  scheduledCoverage,
-  shiftCandidates,
-  tourSet,
-} from '@shoreline/core';
+import { type ScheduleRules, scheduledCoverage, shiftCandidates, tourSet } from '@shoreline/core';
 import { solveSchedule, solveTourSchedule } from '../packages/server/src/modules/plan/schedule-solver.js';
-import { sharedPathOrSkip } from './shared-data.js';
+import { dayIndexIn, readIntervalsYear, staffingOf, type YearInterval } from './intervals-year.js';
 
-const year = sharedPathOrSkip('reference/staffing/intervals_year.csv', 'schedule benchmark');
-const [, ...lines] = readFileSync(year, 'utf8').trim().split(/\r?\n/);
-const rows = lines.map((line) => {
-  const [start, weekday, volume, aht, intervalMin, withinSec, fraction, shrinkage, maxOccupancy] =
-    line.split(',');
-  return {
-    start: start!,
-    weekday: weekday!,
-    volume: Number(volume),
-    aht: Number(aht),
-    intervalMin: Number(intervalMin),
-    withinSec: Number(withinSec),
-    fraction: Number(fraction),
-    shrinkage: Number(shrinkage),
-    maxOccupancy: Number(maxOccupancy),
-  };
-});
-const staff = (r: (typeof rows)[number], scale = 1) =>
-  requiredAgents({
-    volume: r.volume * scale,
-    intervalSec: r.intervalMin * 60,
-    ahtSec: r.aht,
-    targets: { serviceLevel: { fraction: r.fraction, withinSec: r.withinSec }, maxOccupancy: r.maxOccupancy },
-    shrinkage: r.shrinkage,
-  }).scheduledAgents;
-const dayIndex = (date: string) => rows.findIndex((r) => r.start.startsWith(date)) / 96;
+const rows = readIntervalsYear('schedule benchmark');
+const staff = (r: YearInterval, scale = 1) => staffingOf(r, scale).scheduledAgents;
+const dayIndex = (date: string) => dayIndexIn(rows, date);
 const weekFrom = (date: string) => rows.slice(dayIndex(date) * 96, (dayIndex(date) + 7) * 96);
 
 const MEAL = { lengthMin: 30, earliestAfterStartMin: 150, latestBeforeEndMin: 120, gridMin: 15 };
