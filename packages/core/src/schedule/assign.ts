@@ -1,5 +1,5 @@
 import { keepsRules, restKept, type Span, spanOf } from './agent-rules.js';
-import { type Fairness, fairnessOf } from './fairness.js';
+import { assignmentUnits, type Fairness, fairnessOf } from './fairness.js';
 import { balanceMeasure, type RebalanceProblem, rebalance } from './rebalance.js';
 import type { ResolvedLabour } from './rules.js';
 import type { Shift } from './shifts.js';
@@ -80,13 +80,11 @@ export function assignShifts(
   const spans = shifts.map((s) => spanOf(s, o));
   const cycle = o.cyclic ? o.periods * o.stepMin : undefined;
   // Units: each tour's shifts together; the other shifts one by one.
-  const tours = new Map<number, number[]>();
-  const singles: number[] = [];
-  shifts.forEach((s, i) => {
-    if (s.tour === undefined) singles.push(i);
-    else tours.set(s.tour, [...(tours.get(s.tour) ?? []), i]);
-  });
-  const tourUnits = [...tours.values()].sort((a, b) => spans[a[0]!]!.from - spans[b[0]!]!.from);
+  const units = assignmentUnits(shifts);
+  const singles = units.filter((u) => shifts[u[0]!]!.tour === undefined).map((u) => u[0]!);
+  const tourUnits = units
+    .filter((u) => shifts[u[0]!]!.tour !== undefined)
+    .sort((a, b) => spans[a[0]!]!.from - spans[b[0]!]!.from);
   const byTime = [...singles].sort((a, b) => spans[a]!.from - spans[b]!.from || a - b);
   const dayOf = (i: number) => Math.floor(spans[i]!.from / 1440);
   // Each day's night shifts before its day shifts: whoever takes a night is then kept off the day
