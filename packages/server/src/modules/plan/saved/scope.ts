@@ -2,6 +2,7 @@
 // imported tickets (the filter of `GET /api/plan/history`) or from an uploaded SERIES.csv (declared by
 // the planner). Actual against plan counts the same tickets, and the forecasts sent to vendors carry
 // its queue, channel and language, so a plan is always compared with the tickets it forecast.
+import { wallClockAt } from '@shoreline/core';
 import { AppError } from '../../../platform/http/problem.js';
 import type { ScopedDb } from '../../../platform/scope.js';
 import { directoryFor } from '../../identity/index.js';
@@ -54,17 +55,9 @@ export function planTimeZone(
   return q.timeZone ?? input.timeZone ?? 'UTC';
 }
 
-/** `now`'s wall clock in `timeZone`, as `YYYY-MM-DDTHH:MM`. */
+/** `now`'s wall clock in `timeZone`, as `YYYY-MM-DDTHH:MM` (core's `wallClockAt`). */
 export function localWallClock(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(now)
-    .replace(' ', 'T');
+  const w = wallClockAt(now.getTime(), timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}`;
 }
