@@ -140,6 +140,7 @@ describe('the plan job’s build', () => {
       acceptGap: 0,
       searchRounds: 300,
       searchBudgetMs: 3_600_000,
+      rosterTimeLimitSec: 900,
     });
     const running = long.handler({ planId: plan.id }, ctx);
     await solverStarted;

@@ -133,9 +133,9 @@ export interface BuildLimits {
   readonly searchBudgetMs: number;
   /**
    * Seconds HiGHS may spend on each provider's roster where the assignment misses its fairness bound
-   * (decision 0062; default a quarter of `timeLimitSec`, at least 1; 0: never).
+   * (decision 0062).
    */
-  readonly rosterTimeLimitSec?: number | undefined;
+  readonly rosterTimeLimitSec: number;
 }
 
 /**
@@ -229,7 +229,7 @@ export async function schedulePlan(
           stepMin,
           periods: horizon,
           labour: resolveLabour(rules),
-          timeLimitSec: o.rosterTimeLimitSec ?? Math.max(1, Math.round(o.timeLimitSec / 4)),
+          timeLimitSec: o.rosterTimeLimitSec,
         })
       : undefined;
   return {

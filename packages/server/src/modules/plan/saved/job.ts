@@ -38,7 +38,7 @@ const budgetMs = (limits: BuildLimits, providers: number) =>
     ((limits.timeLimitSec + 5) * 1000 +
       limits.searchBudgetMs +
       10_000 +
-      ((limits.rosterTimeLimitSec ?? Math.max(1, Math.round(limits.timeLimitSec / 4))) + 5) * 1000);
+      (limits.rosterTimeLimitSec + 5) * 1000);
 
 /** The payload of `plan.progress` (a transient push per stage); the plan page's bar reads it. */
 export interface PlanProgressPayload {
