@@ -43,16 +43,21 @@ export function TextField(
             value={value}
             onChange={(e) => onValue(e.target.value)}
           />
-          {suggestions ? (
-            <datalist id={`${c.id}-suggestions`}>
-              {suggestions.map((v) => (
-                <option key={v} value={v} />
-              ))}
-            </datalist>
-          ) : null}
+          {suggestions ? <Suggestions id={`${c.id}-suggestions`} values={suggestions} /> : null}
         </>
       )}
     </Field>
+  );
+}
+
+/** The datalist an input names in `list`: values offered as it is typed in. */
+function Suggestions(props: { id: string; values: readonly string[] }) {
+  return (
+    <datalist id={props.id}>
+      {props.values.map((v) => (
+        <option key={v} value={v} />
+      ))}
+    </datalist>
   );
 }
 
@@ -211,13 +216,7 @@ export function InlineInput(
         value={value}
         onChange={(e) => onValue(e.target.value)}
       />
-      {suggestions ? (
-        <datalist id={listId}>
-          {suggestions.map((v) => (
-            <option key={v} value={v} />
-          ))}
-        </datalist>
-      ) : null}
+      {suggestions ? <Suggestions id={listId} values={suggestions} /> : null}
     </label>
   );
 }
